@@ -1,0 +1,171 @@
+/**
+ * What every extractor gets: the parsed page, its sections, table access, position mapping
+ * and a diagnostics sink. Extractors write their own part of the page IR.
+ */
+import type { Nodes, Root, RootContent, Table, TableCell, Link } from 'mdast';
+import type { Diagnostic, PageIR, Severity, Src } from '../ir/schema.js';
+import type { ParsedPage } from '../parse/page.js';
+import { buildSections, outermost, sectionContent, type SectionKind, type SectionNode } from '../parse/sections.js';
+import { inlineText, linksIn, cleanText } from '../parse/inline.js';
+
+export interface Cell {
+  /** Reader's text, whitespace folded, &nbsp; as space. */
+  text: string;
+  /** Text before folding (keeps leading &nbsp; indentation). */
+  rawText: string;
+  /** Markdown source of the cell. */
+  raw: string;
+  links: Link[];
+  /** The cell's source text from its start position (untrimmed), for token columns. */
+  source: string;
+  src: Src;
+}
+
+export interface TableRow {
+  cells: Cell[];
+  src: Src;
+}
+
+export interface TableModel {
+  header: Cell[];
+  /** Lower-cased header texts. */
+  columns: string[];
+  rows: TableRow[];
+  src: Src;
+  section: SectionNode;
+  /** Raw lines of the table (for pipe-count checks). */
+  sourceLines: string[];
+}
+
+export class PageContext {
+  readonly root: Root;
+  readonly sections: SectionNode[];
+  readonly diagnostics: Diagnostic[] = [];
+  private tableCache = new Map<SectionNode, TableModel[]>();
+
+  constructor(readonly page: ParsedPage) {
+    this.root = page.root;
+    this.sections = buildSections(page.root);
+  }
+
+  get file(): string { return this.page.file; }
+
+  src(node: Nodes | undefined): Src {
+    const p = node?.position?.start;
+    if (!p) return { file: this.page.file, line: 1, column: 1 };
+    return this.page.map.map(p.line, p.column);
+  }
+
+  /** Source of a line inside a node: `lineOffset` lines below the node's first line. */
+  srcAtLine(node: Nodes, lineOffset: number, column = 1): Src {
+    const p = node.position?.start;
+    if (!p) return { file: this.page.file, line: 1, column: 1 };
+    return this.page.map.map(p.line + lineOffset, column);
+  }
+
+  diag(rule: string, severity: Severity, message: string, at: Nodes | Src | undefined): void {
+    const src = at && 'file' in at ? (at as Src) : this.src(at as Nodes | undefined);
+    this.diagnostics.push({ rule, severity, message, src });
+  }
+
+  raw(node: Nodes): string {
+    const s = node.position?.start.offset;
+    const e = node.position?.end.offset;
+    return s === undefined || e === undefined ? '' : this.page.text.slice(s, e);
+  }
+
+  text(node: Nodes): string { return cleanText(inlineText(node)); }
+
+  /** Sections of a kind, outermost only (a section nested in one of the same kind is part of it). */
+  sectionsOf(kind: SectionKind): SectionNode[] { return outermost(this.sections, kind); }
+
+  /** Every table of the page, each in its innermost section. */
+  allTables(): TableModel[] {
+    const out: TableModel[] = [];
+    this.root.children.forEach((n, i) => {
+      if (n.type === 'table') out.push(this.tableModel(n, this.sectionAt(i)));
+    });
+    return out;
+  }
+
+  content(s: SectionNode): RootContent[] { return sectionContent(this.root, s); }
+
+  /** Content up to the first subsection heading. */
+  ownContent(s: SectionNode): RootContent[] {
+    const all = this.content(s);
+    const h = all.findIndex((n) => n.type === 'heading' && this.sections.some((x) => x.node === n));
+    return h < 0 ? all : all.slice(0, h);
+  }
+
+  /** The innermost section containing root child index `i`. */
+  sectionAt(i: number): SectionNode {
+    let best = this.sections[0]!;
+    for (const s of this.sections) if (s.index <= i && i < s.end && s.index >= best.index) best = s;
+    return best;
+  }
+
+  tables(s: SectionNode): TableModel[] {
+    let t = this.tableCache.get(s);
+    if (!t) {
+      t = this.content(s).filter((n): n is Table => n.type === 'table').map((n) => this.tableModel(n, s));
+      this.tableCache.set(s, t);
+    }
+    return t;
+  }
+
+  cell(c: TableCell): Cell {
+    const rawText = inlineText(c);
+    const full = this.raw(c);
+    const lead = /^\|?[ \t]*/.exec(full)![0].length;
+    const source = full.slice(lead);
+    const at = this.src(c);
+    return { text: cleanText(rawText), rawText, raw: source.replace(/\|$/, '').trim(), links: linksIn(c), source, src: { ...at, column: at.column + lead } };
+  }
+
+  private tableModel(t: Table, section: SectionNode): TableModel {
+    const [head, ...body] = t.children;
+    const header = head ? head.children.map((c) => this.cell(c)) : [];
+    const s = t.position?.start.offset ?? 0;
+    const e = t.position?.end.offset ?? 0;
+    return {
+      header,
+      columns: header.map((h) => h.text.toLowerCase()),
+      rows: body.map((r) => ({ cells: r.children.map((c) => this.cell(c)), src: this.src(r) })),
+      src: this.src(t),
+      section,
+      sourceLines: this.page.text.slice(s, e).split('\n'),
+    };
+  }
+}
+
+export interface Extractor {
+  /** Which part of the IR it fills, e.g. "permissions". */
+  name: string;
+  extract(ctx: PageContext, ir: PageIR): void;
+}
+
+/** Column index whose header matches, or -1. */
+export function col(t: TableModel, re: RegExp): number {
+  return t.columns.findIndex((c) => re.test(c));
+}
+
+/** Cell text at a column, '' when the row is short. */
+export function cellAt(r: TableRow, i: number): Cell | undefined {
+  return i >= 0 ? r.cells[i] : undefined;
+}
+
+/**
+ * Checks every row of a table for cell-count problems (rows with too few cells, or extra cells
+ * from raw pipes) and reports them once per row.
+ */
+export function checkRowShape(ctx: PageContext, t: TableModel, what: string): void {
+  const n = t.header.length;
+  t.rows.forEach((r, i) => {
+    const filled = r.cells.filter((c) => c.text !== '').length;
+    if (r.cells.length < n && filled > 1) {
+      ctx.diag('table-row-short', 'info', `${what} table row ${i + 1} has ${r.cells.length} of ${n} cells`, r.src);
+    } else if (r.cells.length > n) {
+      ctx.diag('table-row-extra-cells', 'warning', `${what} table row ${i + 1} has ${r.cells.length} cells for ${n} columns (an unescaped "|"?); extra cells joined to the last column`, r.src);
+    }
+  });
+}

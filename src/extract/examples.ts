@@ -1,0 +1,171 @@
+/**
+ * Examples: every request and response fence under an Example(s) section (Request / Response
+ * sub-sections at any level, or told apart by their first line or annotation), with headers,
+ * body, annotation fields, and which response answers which request. SDK-language tabs are
+ * skipped; they are snippets, not HTTP.
+ */
+import type { Code, Html, RootContent } from 'mdast';
+import type { Annotation, ExampleRequest, ExampleResponse, Src } from '../ir/schema.js';
+import { parseAnnotationComment } from '../parse/annotations.js';
+import type { Extractor, PageContext } from './context.js';
+import { parseRequestLine } from './http-path.js';
+import { parseBody } from './body.js';
+
+const HTTP_LANGS = /^(http|https|json|rest|text|txt|console|)$/i;
+const STATUS_LINE = /^HTTP(?:[/ ]?(\d(?:\.\d)?))?\s+(\d{3})\b\s*(.*)$/i;
+const WELL_FORMED_STATUS = /^HTTP\/\d(?:\.\d)?\s+\d{3}(?:\s+\S.*)?$/;
+const HEADER = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*)$/;
+
+export const examples: Extractor = {
+  name: 'examples',
+  extract(ctx, ir) {
+    const sections = ctx.sections.filter((s) => s.kind === 'examples' || s.kind === 'example-request' || s.kind === 'example-response');
+    if (!sections.length) return;
+    const start = Math.min(...sections.map((s) => s.index));
+    const end = Math.max(...sections.map((s) => s.end));
+    const kids = ctx.root.children;
+    let annotation: Annotation | undefined;
+    const reqs = ir.examples.requests;
+    const resps = ir.examples.responses;
+    for (let i = start + 1; i < end; i++) {
+      const n = kids[i]!;
+      const sec = ctx.sectionAt(i);
+      if (sec.kind !== 'examples' && sec.kind !== 'example-request' && sec.kind !== 'example-response') {
+        // a non-example section nested inside (e.g. "See also") is skipped
+        continue;
+      }
+      if (n.type === 'html') {
+        const a = readAnnotation(ctx, n);
+        if (a) annotation = a;
+        continue;
+      }
+      if (n.type === 'heading') { annotation = undefined; continue; }
+      for (const code of codeBlocks(n)) {
+        if (!HTTP_LANGS.test(code.lang ?? '')) { annotation = undefined; continue; }
+        const exampleName = exampleTitle(ctx, i);
+        const blockType = typeof annotation?.fields.blockType === 'string' ? annotation.fields.blockType : undefined;
+        const firstLine = code.value.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+        const isRequest = !!parseRequestLine(firstLine) && !STATUS_LINE.test(firstLine);
+        const isResponse = STATUS_LINE.test(firstLine) || (!isRequest && (blockType === 'response' || sec.kind === 'example-response'));
+        if (isRequest) {
+          const r = parseRequest(ctx, code, reqs.length, exampleName, annotation);
+          if (r) reqs.push(r);
+        } else if (isResponse && blockType !== 'ignored') {
+          // A response answers the closest request above it.
+          const answers = reqs.length === 0 ? null : reqs.length - 1;
+          resps.push(parseResponse(ctx, code, resps.length, exampleName, annotation, answers));
+        } else if (code.value.trim() !== '' && (code.lang ?? '').toLowerCase() === 'http') {
+          ctx.diag('example-block-unrecognized', 'info', `HTTP block in an example is neither a request nor a response: ${JSON.stringify(firstLine.slice(0, 60))}`, code);
+        }
+        annotation = undefined;
+      }
+    }
+  },
+};
+
+function codeBlocks(n: RootContent): Code[] {
+  if (n.type === 'code') return [n];
+  // fences indented in lists or block quotes
+  const out: Code[] = [];
+  const visit = (x: RootContent) => {
+    if (x.type === 'code') out.push(x);
+    else if ('children' in x) for (const c of x.children as RootContent[]) visit(c);
+  };
+  if (n.type === 'list' || n.type === 'blockquote') visit(n);
+  return out;
+}
+
+export function readAnnotation(ctx: PageContext, n: Html): Annotation | undefined {
+  const a = parseAnnotationComment(n.value);
+  if (a === null) return undefined;
+  if (!a.ok) {
+    ctx.diag('annotation-invalid-json', 'warning', `Annotation comment could not be read: ${a.error}`, n);
+    return undefined;
+  }
+  if (a.repairs.length) ctx.diag('annotation-lenient-json', 'info', `Annotation comment is not strict JSON; read after: ${a.repairs.join(', ')}`, n);
+  return { fields: a.fields, src: ctx.src(n) };
+}
+
+function exampleTitle(ctx: PageContext, i: number): string {
+  let best = '';
+  let bestIndex = -1;
+  for (const s of ctx.sections) {
+    if (s.kind === 'examples' && s.index < i && i < s.end && s.index > bestIndex) { best = s.heading; bestIndex = s.index; }
+  }
+  return best;
+}
+
+interface HttpMessage {
+  first: string;
+  firstOffset: number;
+  headers: { name: string; value: string; offset: number }[];
+  blankBeforeHeaders: boolean;
+  body: string;
+  bodyOffset: number;
+}
+
+/** Split an HTTP message: first line, headers (after an optional blank line), body. */
+function splitMessage(text: string): HttpMessage {
+  const lines = text.split('\n');
+  let i = 0;
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  const first = (lines[i] ?? '').trim();
+  const firstOffset = i;
+  i++;
+  let blankBeforeHeaders = false;
+  let j = i;
+  while (j < lines.length && lines[j]!.trim() === '') j++;
+  if (j > i && j < lines.length && HEADER.test(lines[j]!.trim()) && !/^\s*[{[]/.test(lines[j]!)) { blankBeforeHeaders = true; i = j; }
+  const headers: HttpMessage['headers'] = [];
+  while (i < lines.length) {
+    const l = lines[i]!.trim();
+    if (l === '' || /^[{["]/.test(l)) break;
+    const h = HEADER.exec(l);
+    if (!h) break;
+    headers.push({ name: h[1]!, value: h[2]!.trim(), offset: i });
+    i++;
+  }
+  while (i < lines.length && lines[i]!.trim() === '') i++;
+  return { first, firstOffset, headers, blankBeforeHeaders, body: lines.slice(i).join('\n'), bodyOffset: i };
+}
+
+function lineSrc(ctx: PageContext, code: Code, offset: number): Src {
+  // Content starts on the line after the opening fence.
+  return ctx.srcAtLine(code, offset + 1);
+}
+
+function parseRequest(ctx: PageContext, code: Code, index: number, example: string, annotation: Annotation | undefined): ExampleRequest | null {
+  const m = splitMessage(code.value);
+  const t = parseRequestLine(m.first);
+  if (!t) return null;
+  const urlMatch = /^\S+\s+(.+?)(?:\s+HTTP\/\d(?:\.\d)?)?$/.exec(m.first);
+  const src = lineSrc(ctx, code, m.firstOffset);
+  const headers = m.headers.map((h) => ({ name: h.name, value: h.value, src: lineSrc(ctx, code, h.offset) }));
+  const ct = headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+  const r: ExampleRequest = {
+    index, example, method: t.method, url: urlMatch ? urlMatch[1]! : m.first, path: t.path + (t.query ? '?' + t.query : ''),
+    headers, blankLineBeforeHeaders: m.blankBeforeHeaders, src,
+  };
+  if (t.version) r.version = t.version;
+  if (m.body.trim() !== '') r.body = parseBody(ctx, m.body, ct, lineSrc(ctx, code, m.bodyOffset), 'Example request');
+  if (annotation) r.annotation = annotation;
+  return r;
+}
+
+function parseResponse(ctx: PageContext, code: Code, index: number, example: string, annotation: Annotation | undefined, answers: number | null): ExampleResponse {
+  const text = code.value;
+  const firstNonBlank = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+  const hasStatus = STATUS_LINE.test(firstNonBlank);
+  const m = hasStatus ? splitMessage(text) : { first: '', firstOffset: 0, headers: [], blankBeforeHeaders: false, body: text, bodyOffset: 0 };
+  const sm = STATUS_LINE.exec(m.first);
+  const statusLine = sm
+    ? { raw: m.first, httpVersion: sm[1] ?? '', code: Number(sm[2]), text: (sm[3] ?? '').trim(), wellFormed: WELL_FORMED_STATUS.test(m.first) }
+    : { raw: '', httpVersion: '', code: null, text: '', wellFormed: true };
+  const headers = m.headers.map((h) => ({ name: h.name, value: h.value, src: lineSrc(ctx, code, h.offset) }));
+  const ct = headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+  const src = hasStatus ? lineSrc(ctx, code, m.firstOffset) : ctx.src(code);
+  const r: ExampleResponse = { index, example, answers, statusLine, headers, src };
+  if (m.body.trim() !== '') r.body = parseBody(ctx, m.body, ct ?? (code.lang === 'json' ? 'application/json' : undefined), lineSrc(ctx, code, m.bodyOffset), 'Example response');
+  if (annotation) r.annotation = annotation;
+  return r;
+}

@@ -1,0 +1,98 @@
+/**
+ * HTTP request lines and path templates: splitting method / path / query, host and version
+ * prefixes, path parameters (with `{a | b}` alternations), and the normalized key used to
+ * group pages that document the same operation.
+ */
+
+export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(.+?)(?:\s+HTTP\/\d(?:\.\d)?)?\s*$/i;
+
+export interface RequestTarget {
+  method: string;
+  /** Path as written, without host, version prefix or query. */
+  path: string;
+  query?: string;
+  version?: 'v1.0' | 'beta';
+  host?: string;
+  /** The target had no leading slash. */
+  noLeadingSlash: boolean;
+}
+
+export function parseRequestLine(line: string): RequestTarget | null {
+  const m = REQUEST_LINE.exec(line.trim());
+  if (!m) return null;
+  const t = splitTarget(m[2]!.trim());
+  return t ? { method: m[1]!.toUpperCase(), ...t } : null;
+}
+
+export function splitTarget(target: string): Omit<RequestTarget, 'method'> | null {
+  let rest = target.trim();
+  let host: string | undefined;
+  const h = /^(https?:\/\/[^/\s]+)/i.exec(rest);
+  if (h) { host = h[1]; rest = rest.slice(h[1]!.length); }
+  let version: 'v1.0' | 'beta' | undefined;
+  const v = /^\/(v1\.0|beta)(?=\/|$|\?)/i.exec(rest);
+  if (v) { version = v[1]!.toLowerCase() === 'beta' ? 'beta' : 'v1.0'; rest = rest.slice(v[0].length); }
+  const noLeadingSlash = !rest.startsWith('/') && rest !== '';
+  if (rest === '') rest = '/';
+  // The query starts at the first "?" outside braces, parentheses and quotes.
+  let depth = 0;
+  let quote = '';
+  let q = -1;
+  for (let i = 0; i < rest.length; i++) {
+    const c = rest[i]!;
+    if (quote) { if (c === quote) quote = ''; continue; }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '{' || c === '(') depth++;
+    else if (c === '}' || c === ')') depth = Math.max(0, depth - 1);
+    else if (c === '?' && depth === 0) { q = i; break; }
+  }
+  const path = (q >= 0 ? rest.slice(0, q) : rest).trim();
+  const query = q >= 0 ? rest.slice(q + 1).trim() : undefined;
+  if (!/^[\w/{}'"().:,=$@~!%*+\-| [\]#&;]+$/.test(path) || /\s{2,}/.test(path)) return null;
+  const out: Omit<RequestTarget, 'method'> = { path: noLeadingSlash ? path : path, noLeadingSlash };
+  if (query !== undefined && query !== '') out.query = query;
+  if (version) out.version = version;
+  if (host) out.host = host;
+  return out;
+}
+
+export function pathParameters(path: string): { name: string; alternatives: string[] }[] {
+  const out: { name: string; alternatives: string[] }[] = [];
+  for (const m of path.matchAll(/\{([^{}]*)\}/g)) {
+    const name = m[1]!.trim();
+    out.push({ name, alternatives: name.split('|').map((s) => s.trim()).filter(Boolean) });
+  }
+  return out;
+}
+
+/** Normalized path: lower case, placeholders collapsed to {}, /me as /users/{}, no trailing slash. */
+export function normalizePath(path: string): string {
+  let p = path.trim();
+  if (!p.startsWith('/')) p = '/' + p;
+  p = p.replace(/\{[^{}]*\}/g, '{}');
+  p = p.replace(/'\{\}'/g, '{}').replace(/"\{\}"/g, '{}');
+  p = p.replace(/\s+/g, '');
+  p = p.toLowerCase();
+  p = p.replace(/^\/me(?=\/|$)/, '/users/{}');
+  p = p.replace(/\/{2,}/g, '/');
+  if (p.length > 1) p = p.replace(/\/$/, '');
+  return p;
+}
+
+export function operationKey(method: string, path: string): string {
+  return `${method.toUpperCase()} ${normalizePath(path)}`;
+}
+
+/** Does a concrete example path fit a template? Placeholders match any non-empty text. */
+export function pathFitsTemplate(examplePath: string, template: string): boolean {
+  const ex = normalizePath(examplePath);
+  const tpl = normalizePath(template);
+  if (ex === tpl) return true;
+  const parts = tpl.split('{}').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp('^' + parts.join('.+?') + '$', 'i');
+  if (re.test(ex)) return true;
+  // Function parameters are often quoted in examples and not in templates (or the reverse).
+  const unq = (s: string) => s.replace(/'/g, '');
+  return new RegExp('^' + unq(tpl).split('{}').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+?') + '$', 'i').test(unq(ex));
+}

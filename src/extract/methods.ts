@@ -1,0 +1,26 @@
+/** The Methods table of a resource page: links to operation pages and their return types. */
+import type { Extractor } from './context.js';
+
+export const methods: Extractor = {
+  name: 'methods',
+  extract(ctx, ir) {
+    if (!ir.resource) return;
+    for (const s of ctx.sectionsOf('methods')) {
+      for (const t of ctx.tables(s)) {
+        if (!/^method/.test(t.columns[0] ?? '')) continue;
+        const retCol = t.columns.findIndex((c) => /return/.test(c));
+        const descCol = t.columns.findIndex((c) => /description/.test(c));
+        for (const r of t.rows) {
+          const c0 = r.cells[0];
+          if (!c0 || c0.text === '') continue;
+          const filled = r.cells.filter((c) => c.text !== '').length;
+          if (filled === 1 && !c0.links.length) continue; // group row
+          const m: NonNullable<typeof ir.resource>['methods'][number] = { text: c0.text, description: descCol >= 0 ? r.cells[descCol]?.text ?? '' : '', src: c0.src };
+          if (c0.links[0]) m.target = c0.links[0].url;
+          if (retCol >= 0 && r.cells[retCol]?.text) m.returnType = r.cells[retCol]!.text;
+          ir.resource.methods.push(m);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,29 @@
+/** Title (front matter and H1, both kept), description and namespace. */
+import type { Paragraph } from 'mdast';
+import type { Extractor } from './context.js';
+
+export const pageFacts: Extractor = {
+  name: 'title',
+  extract(ctx, ir) {
+    const fm = ctx.page.frontMatter;
+    const fmLine = (k: string) => ({ file: ctx.file, line: fm.keyLines[k] ?? 1, column: 1 });
+    if (fm.data && typeof fm.data.title === 'string') ir.title.frontMatter = { value: fm.data.title, src: fmLine('title') };
+    const h1 = ctx.sections.find((s) => s.kind === 'title' && s.node);
+    if (h1?.node) ir.title.h1 = { value: ctx.text(h1.node), src: ctx.src(h1.node) };
+    if (fm.data && typeof fm.data.description === 'string') ir.description = { value: fm.data.description, src: fmLine('description') };
+    // The preamble: between the H1 and the first section.
+    const preamble = ctx.sections.filter((s) => s.kind === 'title').flatMap((s) => ctx.ownContent(s));
+    for (const n of preamble) {
+      if (n.type !== 'paragraph') continue;
+      const t = ctx.text(n);
+      const ns = /^Namespace:\s*([A-Za-z][\w.]*)/i.exec(t);
+      if (ns && !ir.namespace) { ir.namespace = { value: ns[1]!, src: ctx.src(n) }; continue; }
+      if (!ir.description && isDescriptionParagraph(n, t)) ir.description = { value: t, src: ctx.src(n) };
+    }
+  },
+};
+
+function isDescriptionParagraph(n: Paragraph, t: string): boolean {
+  if (t === '' || /^\[!INCLUDE/i.test(t) || /^(>|\*\*note|note:|important:)/i.test(t)) return false;
+  return n.children.some((c) => c.type === 'text' && c.value.trim() !== '');
+}

@@ -1,0 +1,64 @@
+/**
+ * Rows of a `Property | Type | Description` table (or `Parameter | Type | Description`,
+ * `Name | Type | Description`, with or without a Required column) → properties. Group rows
+ * (`|**Onboarding**|`) set the group of the rows below; rows that cannot land as properties are
+ * reported by name.
+ */
+import type { Property } from '../ir/schema.js';
+import type { PageContext, TableModel } from './context.js';
+import { checkRowShape, col } from './context.js';
+import { parseTypeCell } from './type-ref.js';
+
+export function isPropertyTable(t: TableModel): boolean {
+  return /^(property|properties|name|parameter|parameters|property name|parameter name|field|member)$/.test(t.columns[0] ?? '') && t.columns.some((c) => /^(type|data type|value type)$/.test(c));
+}
+
+const NAME_OK = /^[@$A-Za-z_][\w.@$:#-]*$/;
+
+export function readPropertyTable(ctx: PageContext, t: TableModel, what: string): Property[] {
+  const out: Property[] = [];
+  const nameCol = 0;
+  const typeCol = col(t, /^(type|data type|value type)$/);
+  const descCol = col(t, /^(description|notes?|details)$/);
+  const reqCol = col(t, /^(required|optional|is required)\??$/);
+  checkRowShape(ctx, t, what);
+  let group: string | undefined;
+  for (const r of t.rows) {
+    const nameCell = r.cells[nameCol];
+    const filled = r.cells.filter((c) => c.text !== '');
+    if (!nameCell || filled.length === 0) continue;
+    const typeCell = typeCol >= 0 ? r.cells[typeCol] : undefined;
+    if (filled.length === 1 && filled[0] === nameCell && !typeCell?.text) {
+      group = nameCell.text.replace(/[*_]/g, '').trim();
+      continue;
+    }
+    const name = nameCell.text.replace(/[`*\\]/g, '').replace(/\s*\((optional|required)\)\s*$/i, '').trim();
+    if (!NAME_OK.test(name)) {
+      ctx.diag('property-row-not-a-property', 'warning', `${what} row ${JSON.stringify(nameCell.text.slice(0, 60))} does not name a property; not taken`, r.src);
+      continue;
+    }
+    if (!typeCell || typeCell.text === '') {
+      ctx.diag('property-type-missing', 'warning', `${what} row ${name} has no type`, r.src);
+    }
+    const tp = parseTypeCell(typeCell ?? { text: '', raw: '', links: [] });
+    if (tp.ambiguous && typeCell?.text) ctx.diag('type-ambiguous', 'info', `${what} row ${name}: ${tp.ambiguous}`, typeCell.src);
+    const description = descCol >= 0 ? r.cells[descCol]?.text ?? '' : r.cells.slice(Math.max(typeCol, 0) + 1).map((c) => c.text).join(' ');
+    let required: boolean | null = null;
+    if (reqCol >= 0) {
+      const v = r.cells[reqCol]?.text ?? '';
+      required = /^(yes|true|required|y)\b/i.test(v) ? true : /^(no|false|optional|n)\b/i.test(v) ? false : null;
+    } else if (/^\s*(\*\*)?required\b/i.test(description) || /\brequired\.\s*$/i.test(description)) required = true;
+    else if (/^\s*(\*\*)?optional\b/i.test(description) || /\boptional\.\s*$/i.test(description)) required = false;
+    if (/\(optional\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /optional/i.test(n))) required = false;
+    if (/\(required\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /^\(?required/i.test(n))) required = true;
+    const nullable = /\bnot nullable\b|\bnon-nullable\b/i.test(description) ? false : /\bnullable\b/i.test(description) ? true : null;
+    const p: Property = {
+      name, type: tp.type, description, required,
+      readOnly: /\bread-?only\b/i.test(description),
+      nullable, src: nameCell.src,
+    };
+    if (group) p.group = group;
+    out.push(p);
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/**
+ * Query parameters: tables in the query-parameters section, and OData options named in its
+ * prose ("This method supports the `$select` and `$filter` OData query parameters").
+ */
+import type { Extractor } from './context.js';
+import { checkRowShape, col } from './context.js';
+import { parseTypeCell } from './type-ref.js';
+import { requiredFrom } from './headers.js';
+
+const ODATA = /\$(select|filter|expand|top|skip|orderby|count|search|format|skiptoken|deltatoken)\b/gi;
+
+export const queryParameters: Extractor = {
+  name: 'queryParameters',
+  extract(ctx, ir) {
+    for (const s of ctx.sectionsOf('query-parameters')) {
+      const seen = new Set(ir.queryParameters.map((q) => q.name.toLowerCase()));
+      for (const t of ctx.tables(s)) {
+        const nameCol = Math.max(0, col(t, /^(name|parameter|query parameter|option)s?$/));
+        const typeCol = col(t, /^type$/);
+        const descCol = col(t, /^(description|value|values)$/);
+        checkRowShape(ctx, t, 'Query parameters');
+        for (const r of t.rows) {
+          const name = (r.cells[nameCol]?.text ?? '').replace(/[`*]/g, '').trim();
+          if (!name || seen.has(name.toLowerCase())) continue;
+          seen.add(name.toLowerCase());
+          const description = descCol >= 0 ? r.cells[descCol]?.text ?? '' : '';
+          const p: (typeof ir.queryParameters)[number] = { name, description, required: requiredFrom(description), src: r.cells[nameCol]?.src ?? r.src };
+          if (typeCol >= 0 && r.cells[typeCol]) p.type = parseTypeCell(r.cells[typeCol]!).type;
+          ir.queryParameters.push(p);
+        }
+      }
+      for (const n of ctx.content(s)) {
+        if (n.type !== 'paragraph' && n.type !== 'list') continue;
+        const text = ctx.text(n);
+        for (const m of text.matchAll(ODATA)) {
+          const name = '$' + m[1]!;
+          if (seen.has(name.toLowerCase())) continue;
+          seen.add(name.toLowerCase());
+          ir.queryParameters.push({ name, description: '', required: false, src: ctx.src(n) });
+        }
+      }
+    }
+  },
+};

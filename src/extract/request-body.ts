@@ -1,0 +1,45 @@
+/**
+ * Request body: the resource the prose says the body represents, the property / parameter
+ * table(s) (including tables the page says are "required when you create"), and "do not
+ * supply a request body".
+ */
+import type { RequestBody } from '../ir/schema.js';
+import type { Extractor } from './context.js';
+import { isPropertyTable, readPropertyTable } from './property-table.js';
+import { linksIn } from '../parse/inline.js';
+
+export const requestBody: Extractor = {
+  name: 'requestBody',
+  extract(ctx, ir) {
+    const sections = ctx.sectionsOf('request-body');
+    if (!sections.length) return;
+    const first = sections[0]!;
+    const body: RequestBody = { tableKind: 'none', requiredWhenCreating: false, properties: [], noBody: false, src: ctx.src(first.node) };
+    for (const s of sections) {
+      for (const n of ctx.content(s)) {
+        if (n.type === 'paragraph') {
+          const text = ctx.text(n);
+          if (/(do not|don't|doesn't|does not|must not|no need to) (supply|include|provide|send|specify)\b.*request body|no request body|request body (is|must be) empty|without a request body/i.test(text)) body.noBody = true;
+          if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;
+          if (!body.typeName && /(json )?representation|supply|provide/i.test(text)) {
+            const link = linksIn(n).find((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url));
+            if (link) body.typeName = ctx.text(link).replace(/[`*]/g, '').trim();
+            else {
+              const m = /representation (?:of|for) (?:the |an? )?([A-Za-z][\w.]*) (?:object|resource|entity)/i.exec(text);
+              if (m) body.typeName = m[1]!;
+            }
+          }
+        }
+      }
+      for (const t of ctx.tables(s)) {
+        if (!isPropertyTable(t)) {
+          ctx.diag('table-unclassified', 'info', `Table with columns ${JSON.stringify(t.header.map((h) => h.text).join(' | '))} in the request body section is not a property or parameter table; not taken`, t.src);
+          continue;
+        }
+        body.tableKind = /param/.test(t.columns[0]!) ? 'parameters' : 'properties';
+        body.properties.push(...readPropertyTable(ctx, t, 'Request body'));
+      }
+    }
+    ir.requestBody = body;
+  },
+};

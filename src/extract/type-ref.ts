@@ -1,0 +1,77 @@
+/**
+ * The Type column as authors write it → a normalized TypeRef. Handles String/string, Edm.*,
+ * GUID/Guid, markdown and reference-style links, enum anchors, `X collection`, `Collection(X)`,
+ * `X[]`, and noise such as `(Optional) String` or `string, maximum size 20` (kept as notes).
+ */
+import type { TypeRef } from '../ir/schema.js';
+import type { Cell } from './context.js';
+
+const EDM: Record<string, string> = {
+  string: 'String', str: 'String', guid: 'Guid', uuid: 'Guid', int32: 'Int32', int: 'Int32', integer: 'Int32', int64: 'Int64', long: 'Int64',
+  int16: 'Int16', byte: 'Byte', sbyte: 'SByte', boolean: 'Boolean', bool: 'Boolean', double: 'Double', single: 'Single', float: 'Single',
+  decimal: 'Decimal', number: 'Double', datetimeoffset: 'DateTimeOffset', datetime: 'DateTimeOffset', timestamp: 'DateTimeOffset',
+  date: 'Date', timeofday: 'TimeOfDay', time: 'TimeOfDay', duration: 'Duration', timespan: 'Duration', binary: 'Binary', stream: 'Stream',
+  json: 'Json', object: 'Json', geographypoint: 'GeographyPoint', uri: 'String', url: 'String',
+};
+/** Spellings that are not the canonical Edm name (reported when used). */
+const NON_CANONICAL = new Set(['str', 'int', 'integer', 'long', 'bool', 'float', 'number', 'datetime', 'timestamp', 'time', 'timespan', 'uuid', 'object', 'uri', 'url']);
+
+export interface TypeParse {
+  type: TypeRef;
+  ambiguous?: string;
+}
+
+export function parseTypeCell(cell: Pick<Cell, 'text' | 'raw' | 'links'>): TypeParse {
+  const notes: string[] = [];
+  let text = cell.text.replace(/[`*]/g, '').trim();
+  const raw = cell.raw;
+  // Qualifiers that are not part of the type.
+  text = text.replace(/^\((optional|required|nullable)\)\s*/i, (m) => { notes.push(m.trim()); return ''; });
+  text = text.replace(/^(optional|required)\s*[:.-]?\s+/i, (m) => { notes.push(m.trim()); return ''; });
+  text = text.replace(/\s*\((optional|required|nullable|read-?only|deprecated)\)\s*$/i, (m) => { notes.push(m.trim()); return ''; });
+  const comma = /^([^,;]+?)\s*[,;]\s*(.+)$/.exec(text);
+  if (comma && !/collection/i.test(comma[2]!)) { notes.push(comma[2]!.trim()); text = comma[1]!; }
+  let collection = false;
+  const coll = /^collection\s*\(\s*(.+?)\s*\)$/i.exec(text);
+  if (coll) { collection = true; text = coll[1]!; }
+  if (/\s+collections?\.?$/i.test(text)) { collection = true; text = text.replace(/\s+collections?\.?$/i, ''); }
+  if (/^(array|list|collection) of\s+/i.test(text)) { collection = true; text = text.replace(/^(array|list|collection) of\s+/i, '').replace(/s$/, ''); }
+  if (/\[\]$/.test(text)) { collection = true; text = text.replace(/\[\]$/, ''); }
+  const link = cell.links[0];
+  let target: string | undefined = link?.url;
+  if (!target) {
+    const refLink = /\[([^\]]+)\]\[([^\]]*)\]/.exec(raw);
+    if (refLink) target = `[${refLink[2] || refLink[1]}]`;
+  }
+  let ambiguous: string | undefined;
+  const parts = text.split(/\s+or\s+|\s*\/\s*|\s*\|\s*/i).filter(Boolean);
+  if (parts.length > 1) { ambiguous = `type "${cell.text}" names several types; the first is used`; text = parts[0]!; }
+  let name = text.replace(/\.$/, '').trim();
+  const words = name.split(/\s+/);
+  if (words.length > 1) {
+    // "String (identifier)", "Int32 value" ...: the first word is the type.
+    notes.push(words.slice(1).join(' '));
+    name = words[0]!;
+  }
+  let namespace: string | undefined;
+  name = name.replace(/^edm\./i, '');
+  const lower = name.toLowerCase();
+  const edm = EDM[lower];
+  if (edm && !(link && /\.md/i.test(link.url) && !['string', 'guid'].includes(lower))) {
+    if (NON_CANONICAL.has(lower)) notes.push(`written as ${name}`);
+    name = edm;
+    const type: TypeRef = { raw, name, primitive: true, collection };
+    if (target) type.link = target;
+    if (notes.length) type.notes = notes;
+    return ambiguous ? { type, ambiguous } : { type };
+  }
+  const ns = /^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$/i.exec(name);
+  if (ns) { namespace = ns[1]!; name = ns[2]!; }
+  name = name.replace(/[^\w]/g, '');
+  if (name === '') { name = 'Unknown'; ambiguous = ambiguous ?? `type "${cell.text}" could not be read`; }
+  const type: TypeRef = { raw, name, primitive: false, collection };
+  if (target) type.link = target;
+  if (namespace) type.namespace = namespace;
+  if (notes.length) type.notes = notes;
+  return ambiguous ? { type, ambiguous } : { type };
+}

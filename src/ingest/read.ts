@@ -1,0 +1,67 @@
+/**
+ * Reading one source file into normalized text: strict UTF-8 decoding (invalid bytes are a
+ * diagnostic, decoded with U+FFFD), BOM removal, CRLF/CR → LF, binary detection.
+ */
+import { readFileSync, statSync } from 'node:fs';
+
+export interface SourceText {
+  text: string;
+  /** Problems met while reading; the caller turns them into diagnostics at line 1. */
+  problems: { rule: string; message: string; fatal: boolean }[];
+}
+
+/** Pages larger than this are not parsed (a diagnostic says so). */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+const lenientDecoder = new TextDecoder('utf-8', { fatal: false });
+
+export function decodeSource(bytes: Uint8Array): SourceText {
+  const problems: SourceText['problems'] = [];
+  if (bytes.length === 0) return { text: '', problems: [{ rule: 'file-empty', message: 'The file is empty', fatal: false }] };
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
+  let nul = 0;
+  for (const b of sample) if (b === 0) nul++;
+  if (nul > 0) {
+    return { text: '', problems: [{ rule: 'file-binary', message: `The file looks binary (${nul} NUL bytes in the first ${sample.length}); not parsed`, fatal: true }] };
+  }
+  let text: string;
+  try {
+    text = strictDecoder.decode(bytes);
+  } catch {
+    text = lenientDecoder.decode(bytes);
+    let bad = 0;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
+    problems.push({ rule: 'file-invalid-utf8', message: `The file is not valid UTF-8 (${bad} invalid sequence(s) replaced with U+FFFD)`, fatal: false });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
+  return { text, problems };
+}
+
+export function readSource(path: string): SourceText {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (e) {
+    return { text: '', problems: [{ rule: 'file-unreadable', message: `Cannot read file: ${errorText(e)}`, fatal: true }] };
+  }
+  if (size > MAX_PAGE_BYTES) {
+    return { text: '', problems: [{ rule: 'file-too-large', message: `The file is ${size} bytes, over the ${MAX_PAGE_BYTES}-byte page limit; not parsed`, fatal: true }] };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    return { text: '', problems: [{ rule: 'file-unreadable', message: `Cannot read file: ${errorText(e)}`, fatal: true }] };
+  }
+  return decodeSource(bytes);
+}
+
+export function errorText(e: unknown): string {
+  if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string') {
+    const err = e as NodeJS.ErrnoException;
+    return `${err.code}${err.message ? ': ' + err.message.replace(/^[A-Z]+: /, '') : ''}`;
+  }
+  return e instanceof Error ? e.message : String(e);
+}

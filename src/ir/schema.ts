@@ -1,0 +1,396 @@
+/**
+ * The page IR and merged-model shapes, defined once with TypeBox: the TypeScript types are
+ * derived from the same objects that are published as `generated/ir.schema.json`.
+ *
+ * Conventions:
+ *  - every extracted fact has `src` (file, line, column; 1-based) pointing at the text it came from
+ *    (for spliced includes, into the included file);
+ *  - optional facts are omitted, never `undefined`; "stated as empty" is distinct from "absent".
+ */
+import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
+
+export const IR_VERSION = '1.0.0';
+
+const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
+
+export const Src = T.Object(
+  {
+    file: T.String({ description: 'Path of the source file (relative to the working directory, / separators)' }),
+    line: T.Integer({ minimum: 1 }),
+    column: T.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false, description: 'Where a fact came from' },
+);
+export type Src = Static<typeof Src>;
+
+export const Severity = T.Union([T.Literal('error'), T.Literal('warning'), T.Literal('info')]);
+export type Severity = Static<typeof Severity>;
+
+export const Diagnostic = T.Object(
+  {
+    rule: T.String({ description: 'Stable kebab-case rule id' }),
+    severity: Severity,
+    message: T.String(),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Diagnostic = Static<typeof Diagnostic>;
+
+export const Located = <S extends TSchema>(value: S) =>
+  T.Object({ value, src: Src }, { additionalProperties: false });
+const LocatedString = Located(T.String());
+export type LocatedString = Static<typeof LocatedString>;
+
+export const TypeRef = T.Object(
+  {
+    raw: T.String({ description: 'The type cell as written (markdown source)' }),
+    name: T.String({ description: 'Normalized type name: Edm primitive in canonical case (String, Int32, ...) or the referenced type name' }),
+    primitive: T.Boolean({ description: 'true for Edm primitives' }),
+    collection: T.Boolean(),
+    link: T.Optional(T.String({ description: 'Link target as written (page or anchor)' })),
+    namespace: T.Optional(T.String()),
+    notes: T.Optional(T.Array(T.String(), { description: 'Qualifiers dropped while normalizing, e.g. "(Optional)", "maximum size 20"' })),
+  },
+  { additionalProperties: false },
+);
+export type TypeRef = Static<typeof TypeRef>;
+
+export const ApiVersion = T.Union([T.Literal('v1.0'), T.Literal('beta')]);
+export type ApiVersion = Static<typeof ApiVersion>;
+
+export const VersionEvidence = T.Object(
+  {
+    kind: T.Union([T.Literal('path'), T.Literal('disclaimer'), T.Literal('example-url'), T.Literal('front-matter')]),
+    value: ApiVersion,
+    text: T.String({ description: 'The text that is the evidence' }),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type VersionEvidence = Static<typeof VersionEvidence>;
+
+export const PathParameter = T.Object(
+  {
+    name: T.String({ description: 'Placeholder text as written, without braces' }),
+    alternatives: T.Array(T.String(), { description: 'For `{id | userPrincipalName}`: each alternative' }),
+  },
+  { additionalProperties: false },
+);
+
+export const Operation = T.Object(
+  {
+    method: T.String(),
+    path: T.String({ description: 'Path template exactly as written (query string excluded)' }),
+    query: T.Optional(T.String({ description: 'Query string as written, without "?"' })),
+    key: T.String({ description: 'Normalized key: METHOD + path with placeholders collapsed to {} and /me as /users/{}' }),
+    pathParameters: T.Array(PathParameter),
+    fromExample: T.Boolean({ description: 'true when recovered from an example request because the HTTP block was empty' }),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Operation = Static<typeof Operation>;
+
+export const PermissionType = T.Union([
+  T.Literal('delegatedWork'),
+  T.Literal('delegatedPersonal'),
+  T.Literal('application'),
+  T.Literal('unspecified'),
+]);
+export type PermissionType = Static<typeof PermissionType>;
+
+export const PermissionName = T.Object({ name: T.String(), src: Src }, { additionalProperties: false });
+export type PermissionName = Static<typeof PermissionName>;
+
+export const PermissionEntry = T.Object(
+  {
+    type: PermissionType,
+    typeText: T.String({ description: 'The type cell as written' }),
+    resource: T.Optional(T.String({ description: 'For tables keyed by resource (or transposed tables): the resource the row is about' })),
+    state: T.Union(
+      [T.Literal('listed'), T.Literal('not-supported'), T.Literal('empty'), T.Literal('varies'), T.Literal('todo'), T.Literal('unrecognized')],
+      { description: 'listed: permissions given; varies: see workloads; empty: cell left blank' },
+    ),
+    permissions: T.Array(PermissionName),
+    workloads: T.Array(
+      T.Object(
+        { workload: T.String(), permissions: T.Array(PermissionName), state: T.Union([T.Literal('listed'), T.Literal('not-supported'), T.Literal('empty')]), src: Src },
+        { additionalProperties: false },
+      ),
+    ),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type PermissionEntry = Static<typeof PermissionEntry>;
+
+export const Permissions = T.Object(
+  {
+    state: T.Union([T.Literal('table'), T.Literal('scopes'), T.Literal('empty'), T.Literal('not-extracted')], {
+      description: 'table: permission table(s); scopes: old-style scope list; empty: section/table present but nothing stated',
+    }),
+    order: Nullable(T.Union([T.Literal('least-to-most'), T.Literal('most-to-least')])),
+    orderText: T.Optional(T.String()),
+    entries: T.Array(PermissionEntry),
+    propertyScopes: T.Array(
+      T.Object({ property: T.String(), permissions: T.Array(PermissionName), src: Src }, { additionalProperties: false }),
+      { description: 'Extra permissions that prose ties to one property' },
+    ),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Permissions = Static<typeof Permissions>;
+
+export const NationalCloud = T.Object(
+  { cloud: T.String(), available: Nullable(T.Boolean()), src: Src },
+  { additionalProperties: false },
+);
+
+export const Header = T.Object(
+  {
+    name: T.String(),
+    value: T.String({ description: 'Value/description cell as text' }),
+    required: Nullable(T.Boolean()),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Header = Static<typeof Header>;
+
+export const Parameter = T.Object(
+  {
+    name: T.String(),
+    type: T.Optional(TypeRef),
+    description: T.String(),
+    required: Nullable(T.Boolean()),
+    group: T.Optional(T.String({ description: 'Group row (e.g. **Onboarding**) the row stands under' })),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Parameter = Static<typeof Parameter>;
+
+export const TableInfo = T.Object(
+  {
+    section: T.String({ description: 'Section kind the table stands in' }),
+    classification: T.String({ description: 'permissions, headers, query-parameters, properties, parameters, relationships, methods, enum-members, national-clouds, unknown' }),
+    columns: T.Array(T.String()),
+    rows: T.Integer(),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type TableInfo = Static<typeof TableInfo>;
+
+export const RequestBody = T.Object(
+  {
+    typeName: T.Optional(T.String({ description: 'Resource the prose says the body represents' })),
+    tableKind: T.Union([T.Literal('properties'), T.Literal('parameters'), T.Literal('none')]),
+    requiredWhenCreating: T.Boolean({ description: 'The page says its table lists the properties "required when you create"' }),
+    properties: T.Array(Parameter),
+    noBody: T.Boolean({ description: 'The prose says not to supply a body' }),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type RequestBody = Static<typeof RequestBody>;
+
+export const Status = T.Object({ code: T.Integer(), text: T.String(), src: Src }, { additionalProperties: false });
+export type Status = Static<typeof Status>;
+
+export const Response = T.Object(
+  {
+    statuses: T.Array(Status),
+    bodyType: T.Optional(T.Object({ name: T.String(), collection: T.Boolean(), src: Src }, { additionalProperties: false })),
+    noBody: T.Boolean(),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Response = Static<typeof Response>;
+
+export const HttpHeaderLine = T.Object({ name: T.String(), value: T.String(), src: Src }, { additionalProperties: false });
+
+export const Body = T.Object(
+  {
+    contentType: T.Optional(T.String()),
+    format: T.Union([T.Literal('json'), T.Literal('lenient-json'), T.Literal('raw'), T.Literal('none')], {
+      description: 'json: strict JSON; lenient-json: parsed after repairs (see repairs); raw: kept as text',
+    }),
+    json: T.Optional(T.Unknown()),
+    raw: T.String({ description: 'The body text as shown' }),
+    repairs: T.Optional(T.Array(T.String())),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Body = Static<typeof Body>;
+
+export const Annotation = T.Object(
+  { fields: T.Record(T.String(), T.Unknown()), src: Src },
+  { additionalProperties: false },
+);
+export type Annotation = Static<typeof Annotation>;
+
+export const ExampleRequest = T.Object(
+  {
+    index: T.Integer(),
+    example: T.String({ description: 'Example heading it stands under' }),
+    method: T.String(),
+    url: T.String(),
+    version: T.Optional(ApiVersion),
+    path: T.String({ description: 'URL path after host and version' }),
+    headers: T.Array(HttpHeaderLine),
+    body: T.Optional(Body),
+    annotation: T.Optional(Annotation),
+    blankLineBeforeHeaders: T.Boolean(),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type ExampleRequest = Static<typeof ExampleRequest>;
+
+export const ExampleResponse = T.Object(
+  {
+    index: T.Integer(),
+    example: T.String(),
+    answers: Nullable(T.Integer({ description: 'index of the request it answers' })),
+    statusLine: T.Object(
+      { raw: T.String(), httpVersion: T.String(), code: Nullable(T.Integer()), text: T.String(), wellFormed: T.Boolean() },
+      { additionalProperties: false },
+    ),
+    headers: T.Array(HttpHeaderLine),
+    body: T.Optional(Body),
+    annotation: T.Optional(Annotation),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type ExampleResponse = Static<typeof ExampleResponse>;
+
+export const Property = T.Object(
+  {
+    name: T.String(),
+    type: TypeRef,
+    description: T.String(),
+    required: Nullable(T.Boolean()),
+    readOnly: T.Boolean(),
+    nullable: Nullable(T.Boolean({ description: 'false when the description says "Not nullable"' })),
+    group: T.Optional(T.String()),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Property = Static<typeof Property>;
+
+export const Relationship = T.Object(
+  { name: T.String(), type: TypeRef, description: T.String(), src: Src },
+  { additionalProperties: false },
+);
+export type Relationship = Static<typeof Relationship>;
+
+export const EnumMember = T.Object(
+  { name: T.String(), value: T.Optional(T.String()), description: T.String(), src: Src },
+  { additionalProperties: false },
+);
+export const EnumDef = T.Object(
+  { name: T.String(), members: T.Array(EnumMember), src: Src },
+  { additionalProperties: false },
+);
+export type EnumDef = Static<typeof EnumDef>;
+
+export const MethodLink = T.Object(
+  { text: T.String(), target: T.Optional(T.String()), returnType: T.Optional(T.String()), description: T.String(), src: Src },
+  { additionalProperties: false },
+);
+
+export const JsonRepresentation = T.Object(
+  {
+    annotation: T.Optional(Annotation),
+    json: T.Optional(T.Unknown()),
+    propertyNames: T.Array(T.String()),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+
+export const IncludeRef = T.Object(
+  {
+    label: T.String(),
+    target: T.String({ description: 'Target as written' }),
+    resolved: T.Optional(T.String({ description: 'Resolved path when the include was spliced in' })),
+    kind: T.Union([T.Literal('content'), T.Literal('snippet'), T.Literal('unresolved')]),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+
+export const Section = T.Object(
+  {
+    kind: T.String(),
+    heading: T.String(),
+    depth: T.Integer(),
+    empty: T.Boolean({ description: 'No content other than comments' }),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Section = Static<typeof Section>;
+
+export const PageKind = T.Union([T.Literal('operation'), T.Literal('resource'), T.Literal('enum'), T.Literal('other')]);
+export type PageKind = Static<typeof PageKind>;
+
+export const PageIR = T.Object(
+  {
+    irVersion: T.Literal(IR_VERSION),
+    file: T.String(),
+    format: T.Union([T.Literal('markdown'), T.Literal('rendered-text'), T.Literal('unreadable')]),
+    frontMatter: Nullable(T.Record(T.String(), T.Unknown(), { description: 'Front matter verbatim (parsed YAML)' })),
+    title: T.Object(
+      { frontMatter: T.Optional(LocatedString), h1: T.Optional(LocatedString) },
+      { additionalProperties: false },
+    ),
+    description: T.Optional(LocatedString),
+    namespace: T.Optional(LocatedString),
+    kind: PageKind,
+    apiVersion: T.Object({ value: Nullable(ApiVersion), evidence: T.Array(VersionEvidence) }, { additionalProperties: false }),
+    sections: T.Array(Section),
+    tables: T.Array(TableInfo),
+    includes: T.Array(IncludeRef),
+    links: T.Array(T.Object({ target: T.String(), src: Src }, { additionalProperties: false }), {
+      description: 'Relative links to other pages (for broken-link checks)',
+    }),
+    operations: T.Array(Operation),
+    permissions: T.Optional(Permissions),
+    nationalClouds: T.Array(NationalCloud),
+    requestHeaders: T.Array(Header),
+    queryParameters: T.Array(Parameter),
+    requestBody: T.Optional(RequestBody),
+    response: T.Optional(Response),
+    examples: T.Object({ requests: T.Array(ExampleRequest), responses: T.Array(ExampleResponse) }, { additionalProperties: false }),
+    resource: T.Optional(
+      T.Object(
+        {
+          name: T.String(),
+          baseType: T.Optional(T.Object({ name: T.String(), src: Src }, { additionalProperties: false })),
+          properties: T.Array(Property),
+          relationships: T.Array(Relationship),
+          methods: T.Array(MethodLink),
+          jsonRepresentation: T.Optional(JsonRepresentation),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    enums: T.Array(EnumDef),
+    diagnostics: T.Array(Diagnostic),
+  },
+  { additionalProperties: false, $id: 'https://docmodel.dev/schema/page-ir.json', title: 'docmodel page IR' },
+);
+export type PageIR = Static<typeof PageIR>;
+
+/** The JSON Schema document published as generated/ir.schema.json. */
+export function pageIrJsonSchema(): object {
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(PageIR)) };
+}

@@ -1,0 +1,124 @@
+/**
+ * files → parsed pages: front matter, rendered-text rewrite, include splicing, then mdast.
+ * The result carries the virtual text and its source map so that extraction can report true
+ * file:line:column for every fact.
+ */
+import type { Root } from 'mdast';
+import type { Diagnostic, Src } from '../ir/schema.js';
+import { splitFrontMatter, type FrontMatterSplit } from '../ingest/front-matter.js';
+import { VirtualDoc, SourceMap } from './source-map.js';
+import { detectRenderedText, renderedTextToMarkdown } from './rendered-text.js';
+import { INCLUDE_LINE, IncludeResolver, isSnippetInclude } from './includes.js';
+import { parseMarkdown } from './markdown.js';
+import { guardNesting } from './nesting.js';
+
+export interface IncludeRecord {
+  label: string;
+  target: string;
+  resolved?: string;
+  kind: 'content' | 'snippet' | 'unresolved';
+  src: Src;
+}
+
+export interface ParsedPage {
+  file: string;
+  abs: string;
+  format: 'markdown' | 'rendered-text';
+  frontMatter: FrontMatterSplit;
+  text: string;
+  map: SourceMap;
+  root: Root;
+  includes: IncludeRecord[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ParseOptions {
+  /** Resolves includes; when absent, includes are recorded as unresolved. */
+  includes?: IncludeResolver;
+}
+
+const MAX_INCLUDE_DEPTH = 8;
+
+export function parsePage(file: string, abs: string, text: string, opts: ParseOptions = {}): ParsedPage {
+  const diagnostics: Diagnostic[] = [];
+  const fm = splitFrontMatter(text);
+  if (fm.error) {
+    diagnostics.push({ rule: 'front-matter-invalid', severity: 'warning', message: fm.error.message, src: { file, line: fm.error.line, column: 1 } });
+  }
+  const doc = new VirtualDoc();
+  const fileIdx = doc.map.fileIndex(file);
+  const bodyLines = fm.body.split('\n');
+  const detection = detectRenderedText(fm.body);
+  const includes: IncludeRecord[] = [];
+  if (detection.rendered) {
+    renderedTextToMarkdown(bodyLines, fileIdx, doc);
+  } else {
+    spliceLines(bodyLines, file, abs, fileIdx, doc, includes, diagnostics, opts.includes, [abs]);
+  }
+  const guarded = guardNesting(doc.lines);
+  if (guarded.changed) {
+    diagnostics.push({
+      rule: 'page-nesting-too-deep',
+      severity: 'warning',
+      message: `Block nesting deeper than ${guarded.limit} levels (lists or block quotes) was flattened before parsing`,
+      src: doc.map.map(guarded.firstLine, 1),
+    });
+  }
+  const vtext = guarded.lines.join('\n');
+  const root = parseMarkdown(vtext);
+  return { file, abs, format: detection.rendered ? 'rendered-text' : 'markdown', frontMatter: fm, text: vtext, map: doc.map, root, includes, diagnostics };
+}
+
+function spliceLines(
+  lines: string[], file: string, abs: string, fileIdx: number, doc: VirtualDoc,
+  includes: IncludeRecord[], diagnostics: Diagnostic[], resolver: IncludeResolver | undefined, stack: string[],
+): void {
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const fm = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (fm) {
+      if (fence === null) fence = fm[1]!;
+      else if (line.trim().startsWith(fence)) fence = null;
+    }
+    const m = fence === null ? INCLUDE_LINE.exec(line) : null;
+    if (!m) { doc.add(line, fileIdx, i + 1); continue; }
+    const [, label = '', target = ''] = m;
+    const src: Src = { file, line: i + 1, column: line.indexOf('[') + 1 };
+    if (isSnippetInclude(label, target)) {
+      includes.push({ label, target, kind: 'snippet', src });
+      doc.add('', fileIdx, i + 1);
+      continue;
+    }
+    if (!resolver) {
+      includes.push({ label, target, kind: 'unresolved', src });
+      doc.add('', fileIdx, i + 1);
+      continue;
+    }
+    const loaded = resolver.load(abs, target);
+    if (!loaded.ok) {
+      includes.push({ label, target, kind: 'unresolved', src });
+      diagnostics.push({ rule: loaded.rule, severity: 'warning', message: loaded.message, src });
+      doc.add('', fileIdx, i + 1);
+      continue;
+    }
+    if (stack.includes(loaded.abs)) {
+      includes.push({ label, target, kind: 'unresolved', src });
+      diagnostics.push({ rule: 'include-cycle', severity: 'warning', message: `Include cycle: ${[...stack, loaded.abs].map((p) => p.split('/').pop()).join(' → ')}; not spliced again`, src });
+      doc.add('', fileIdx, i + 1);
+      continue;
+    }
+    if (stack.length > MAX_INCLUDE_DEPTH) {
+      includes.push({ label, target, kind: 'unresolved', src });
+      diagnostics.push({ rule: 'include-too-deep', severity: 'warning', message: `Includes nested deeper than ${MAX_INCLUDE_DEPTH}; ${target} not spliced`, src });
+      doc.add('', fileIdx, i + 1);
+      continue;
+    }
+    includes.push({ label, target, resolved: loaded.display, kind: 'content', src });
+    const inner = splitFrontMatter(loaded.text);
+    const innerIdx = doc.map.fileIndex(loaded.display);
+    doc.add('', fileIdx, i + 1);
+    spliceLines(inner.body.split('\n'), loaded.display, loaded.abs, innerIdx, doc, includes, diagnostics, resolver, [...stack, loaded.abs]);
+    doc.add('', fileIdx, i + 1);
+  }
+}
