@@ -184,12 +184,27 @@ export const TableInfo = T.Object(
 );
 export type TableInfo = Static<typeof TableInfo>;
 
+export const Property = T.Object(
+  {
+    name: T.String(),
+    type: TypeRef,
+    description: T.String(),
+    required: Nullable(T.Boolean()),
+    readOnly: T.Boolean(),
+    nullable: Nullable(T.Boolean({ description: 'false when the description says "Not nullable"' })),
+    group: T.Optional(T.String()),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Property = Static<typeof Property>;
+
 export const RequestBody = T.Object(
   {
     typeName: T.Optional(T.String({ description: 'Resource the prose says the body represents' })),
     tableKind: T.Union([T.Literal('properties'), T.Literal('parameters'), T.Literal('none')]),
     requiredWhenCreating: T.Boolean({ description: 'The page says its table lists the properties "required when you create"' }),
-    properties: T.Array(Parameter),
+    properties: T.Array(Property),
     noBody: T.Boolean({ description: 'The prose says not to supply a body' }),
     src: Src,
   },
@@ -270,20 +285,6 @@ export const ExampleResponse = T.Object(
 );
 export type ExampleResponse = Static<typeof ExampleResponse>;
 
-export const Property = T.Object(
-  {
-    name: T.String(),
-    type: TypeRef,
-    description: T.String(),
-    required: Nullable(T.Boolean()),
-    readOnly: T.Boolean(),
-    nullable: Nullable(T.Boolean({ description: 'false when the description says "Not nullable"' })),
-    group: T.Optional(T.String()),
-    src: Src,
-  },
-  { additionalProperties: false },
-);
-export type Property = Static<typeof Property>;
 
 export const Relationship = T.Object(
   { name: T.String(), type: TypeRef, description: T.String(), src: Src },

@@ -1,0 +1,112 @@
+/**
+ * The build: files → page IRs → merged model → findings → outputs (IR JSON, model JSON,
+ * TypeScript models, reports, schema). Pure in-memory until `writeOutputs`.
+ */
+import { existsSync, realpathSync } from 'node:fs';
+import { relative, resolve, sep, dirname } from 'node:path';
+import type { Diagnostic, PageIR, Severity } from '../ir/schema.js';
+import { pageIrJsonSchema } from '../ir/schema.js';
+import { collectInputs, displayPath, isInside, type InputFile } from '../ingest/walk.js';
+import { IncludeResolver } from '../parse/includes.js';
+import { processFile } from './page.js';
+import { buildModel, serializeModel } from '../model/merge.js';
+import type { ApiModel } from '../model/types.js';
+import { reconcile } from '../reconcile/engine.js';
+import type { Finding, TreeInfo } from '../reconcile/types.js';
+import { emitModels } from '../emit/ts/models.js';
+import { reportData } from '../emit/reports/report-data.js';
+import { markdownReport } from '../emit/reports/markdown.js';
+import { toJson } from '../util/order.js';
+import { toolVersion } from '../util/version.js';
+
+export interface AnalyzeResult {
+  pages: PageIR[];
+  model: ApiModel;
+  findings: Finding[];
+  /** Diagnostics of the run itself (files that could not be listed, ...). */
+  runDiagnostics: Diagnostic[];
+  /** Include fragments found under the inputs and not processed as pages. */
+  skippedIncludes: number;
+  roots: string[];
+}
+
+/** Files under an includes/ folder are fragments spliced into pages, not pages. */
+export function isIncludeFragment(f: InputFile): boolean {
+  const rel = relative(f.root, f.abs).split(sep);
+  return rel.slice(0, -1).some((d) => d === 'includes' || d === 'snippets');
+}
+
+export function treeInfo(roots: string[], pages: PageIR[], absByFile: Map<string, string>): TreeInfo {
+  const cache = new Map<string, boolean>();
+  return {
+    exists(abs) {
+      if (!roots.some((r) => isInside(r, abs))) return undefined;
+      let v = cache.get(abs);
+      if (v === undefined) { v = existsSync(abs); cache.set(abs, v); }
+      return v;
+    },
+    absOf(file) { return absByFile.get(file); },
+  };
+  void pages;
+}
+
+export function analyze(inputs: string[], processor: (f: InputFile, display: string, resolver: IncludeResolver) => PageIR = (f, d, r) => processFile(f.abs, d, r)): AnalyzeResult {
+  const walk = collectInputs(inputs);
+  const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: 'warning' as Severity, message: p.message, src: { file: displayPath(p.path), line: 1, column: 1 } }));
+  const roots = [...new Set(walk.files.map((f) => f.root))].sort();
+  const resolvers = new Map<string, IncludeResolver>();
+  const pages: PageIR[] = [];
+  const absByFile = new Map<string, string>();
+  let skippedIncludes = 0;
+  for (const f of walk.files) {
+    if (isIncludeFragment(f)) { skippedIncludes++; continue; }
+    let r = resolvers.get(f.root);
+    if (!r) { r = new IncludeResolver(f.root); resolvers.set(f.root, r); }
+    const display = displayPath(f.abs);
+    absByFile.set(display, f.abs);
+    pages.push(processor(f, display, r));
+  }
+  const model = buildModel(pages);
+  const findings = reconcile({ model, pages: model.pages, tree: treeInfo(roots.map((r) => safeReal(r)), pages, absByFile) });
+  return { pages: model.pages, model, findings, runDiagnostics, skippedIncludes, roots };
+}
+
+function safeReal(p: string): string {
+  try { return realpathSync(p); } catch { return p; }
+}
+
+/** The path an IR file gets under ir/: the page's path relative to the common root of all inputs. */
+export function irPath(pageAbs: string, commonRoot: string): string {
+  return relative(commonRoot, pageAbs).split(sep).join('/').replace(/\.(md|markdown|txt)$/i, '') + '.json';
+}
+
+export function commonRoot(roots: string[]): string {
+  if (!roots.length) return process.cwd();
+  let c = roots[0]!;
+  for (const r of roots.slice(1)) while (!isInside(c, r)) c = dirname(c);
+  return c;
+}
+
+export interface BuildOutputs {
+  files: Map<string, string>;
+  modelDiagnostics: Diagnostic[];
+}
+
+/** Everything a build writes, as relative path → text. */
+export function renderOutputs(a: AnalyzeResult, outDir: string): BuildOutputs {
+  const files = new Map<string, string>();
+  files.set('ir.schema.json', toJson(pageIrJsonSchema()));
+  const root = commonRoot(a.roots);
+  for (const p of a.pages) {
+    const abs = resolve(p.file);
+    files.set(`ir/${irPath(abs, root)}`, toJson(p));
+  }
+  files.set('model.json', toJson(serializeModel(a.model)));
+  const emitted = emitModels(a.model);
+  for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
+  const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...a.runDiagnostics]);
+  const reportDir = displayPath(resolve(outDir));
+  files.set('reconciliation.md', markdownReport(data, reportDir));
+  files.set('reconciliation.json', toJson(data));
+  return { files, modelDiagnostics: emitted.diagnostics };
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+/**
+ * docmodel command line.
+ *   docmodel build [paths..] [--out DIR] [--fail-on LEVEL]
+ *   docmodel rules | docmodel explain <rule-id>
+ * Exit codes: 0 success (findings below --fail-on), 1 findings reach --fail-on, 2 usage or tool error.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import type { Severity } from '../ir/schema.js';
+import { InputError, displayPath } from '../ingest/walk.js';
+import { analyze, renderOutputs } from '../build/pipeline.js';
+import { writeOutputs } from '../build/output.js';
+import { RULES, findRule } from '../reconcile/registry.js';
+import { countBySeverity, SEVERITY_RANK } from '../reconcile/engine.js';
+import { toolVersion } from '../util/version.js';
+
+const USAGE = `docmodel ${toolVersion()} — API reference markdown → IR, TypeScript models, reconciliation reports
+
+Usage:
+  docmodel build [paths..] [--out DIR] [--fail-on error|warning|info]
+      Read pages (.md, .markdown, .txt; directories are walked) and write the IR, the merged
+      model, TypeScript models and reconciliation reports to DIR (default: generated/).
+      Default input: input/.
+  docmodel rules                 List the reconciliation rules.
+  docmodel explain <rule-id>     Describe one rule, with a before/after example.
+  docmodel --version | --help
+
+Exit codes: 0 done; 1 findings at or above --fail-on; 2 usage or tool error.`;
+
+class UsageError extends Error {}
+
+function parseSeverity(v: string | undefined): Severity | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'error' || v === 'warning' || v === 'info') return v;
+  throw new UsageError(`--fail-on takes error, warning or info (got ${JSON.stringify(v)})`);
+}
+
+function cmdBuild(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true, strict: true,
+    options: { out: { type: 'string', short: 'o' }, 'fail-on': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+  });
+  const failOn = parseSeverity(values['fail-on']);
+  const inputs = positionals.length ? positionals : ['input'];
+  const out = values.out ?? 'generated';
+  const started = Date.now();
+  const a = analyze(inputs);
+  const rendered = renderOutputs(a, out);
+  const stats = writeOutputs(resolve(out), rendered.files);
+  const f = countBySeverity(a.findings);
+  const diags = a.pages.reduce((n, p) => n + p.diagnostics.length, 0) + rendered.modelDiagnostics.length + a.runDiagnostics.length;
+  const ops = a.model.operations.length;
+  if (!values.quiet) {
+    process.stdout.write(
+      `docmodel: ${a.pages.length} pages, ${ops} operations, ${a.model.types.length} types, ${a.model.enums.length} enums; ` +
+      `findings: ${f.error} error, ${f.warning} warning, ${f.info} info; ${diags} diagnostics; ` +
+      `${stats.written} files written, ${stats.unchanged} unchanged, ${stats.removed} removed → ${displayPath(resolve(out))}/ (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+    );
+  }
+  if (failOn && a.findings.some((x) => SEVERITY_RANK[x.severity] <= SEVERITY_RANK[failOn])) return 1;
+  return 0;
+}
+
+function cmdRules(): number {
+  const w = Math.max(...RULES.map((r) => r.id.length));
+  for (const r of [...RULES].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    process.stdout.write(`${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.contexts.join(',').padEnd(20)}  ${r.summary}\n`);
+  }
+  process.stdout.write(`${RULES.length} rules\n`);
+  return 0;
+}
+
+function cmdExplain(argv: string[]): number {
+  const id = argv[0];
+  if (!id) throw new UsageError('explain needs a rule id (see `docmodel rules`)');
+  const r = findRule(id);
+  if (!r) throw new UsageError(`no rule ${JSON.stringify(id)} (see \`docmodel rules\`)`);
+  process.stdout.write(`${r.id} (${r.severity}; contexts: ${r.contexts.join(', ')})\n\n${r.summary}\n\n${r.description}\n\nBefore:\n${indent(r.example.before)}\n\nAfter:\n${indent(r.example.after)}\n`);
+  return 0;
+}
+
+function indent(s: string): string {
+  return s.split('\n').map((l) => '    ' + l).join('\n');
+}
+
+export function main(argv: string[]): number {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'build': return cmdBuild(rest);
+      case 'rules': return cmdRules();
+      case 'explain': return cmdExplain(rest);
+      case '--version': case '-v': process.stdout.write(toolVersion() + '\n'); return 0;
+      case undefined: case '--help': case '-h': case 'help': process.stdout.write(USAGE + '\n'); return cmd === undefined ? 2 : 0;
+      default: throw new UsageError(`unknown command ${JSON.stringify(cmd)}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError || (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`docmodel: ${e.message}\n${e instanceof UsageError || e instanceof TypeError ? 'Run `docmodel --help` for usage.\n' : ''}`);
+      return 2;
+    }
+    process.stderr.write(`docmodel: internal error: ${e instanceof Error ? e.message : String(e)}\n${process.env.DOCMODEL_DEBUG ? (e as Error).stack + '\n' : 'Set DOCMODEL_DEBUG=1 for a stack trace.\n'}`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,106 @@
+/**
+ * What every report format shows, computed once: the summary counts, operation groups with a
+ * side-by-side table of field values per page, findings, and page diagnostics.
+ */
+import type { Diagnostic, PageIR } from '../../ir/schema.js';
+import type { ApiModel, OperationGroup } from '../../model/types.js';
+import type { Finding } from '../../reconcile/types.js';
+import { countBySeverity } from '../../reconcile/engine.js';
+import { allPermissionNames } from '../../reconcile/rules/permission-set-differs.js';
+import { responseShape } from '../../reconcile/rules/response-shape-differs.js';
+import { compareStr, sortDiagnostics } from '../../util/order.js';
+
+export interface ReportGroup {
+  key: string;
+  pages: { file: string; version: string | null; title: string; line: number }[];
+  /** field → one value per page (same order as pages); '' when the page does not state it. */
+  fields: { field: string; values: string[] }[];
+  /** request-body property → type per page ('' when absent). */
+  bodyProperties: { name: string; values: string[] }[];
+  findings: Finding[];
+}
+
+export interface ReportData {
+  tool: { name: string; version: string };
+  summary: {
+    pages: number; operations: number; types: number; enums: number;
+    findings: Record<'error' | 'warning' | 'info', number>;
+    diagnostics: Record<'error' | 'warning' | 'info', number>;
+  };
+  groups: ReportGroup[];
+  /** Findings not about a multi-page operation group, by subject. */
+  otherFindings: Finding[];
+  findings: Finding[];
+  diagnostics: (Diagnostic & { page: string })[];
+}
+
+function permCell(p: PageIR, type: string): string {
+  const e = p.permissions?.entries.find((x) => x.type === type);
+  if (!e) return '';
+  if (e.state === 'not-supported') return 'Not supported';
+  if (e.state === 'empty') return '(empty)';
+  const own = e.permissions.map((x) => x.name).join(', ');
+  const wl = e.workloads.map((w) => `${w.workload}: ${w.permissions.map((x) => x.name).join(', ') || w.state}`).join('; ');
+  return [own, wl].filter(Boolean).join(' ') || e.state;
+}
+
+function groupFields(g: OperationGroup): ReportGroup['fields'] {
+  const pages = g.variants.map((v) => v.page);
+  const row = (field: string, f: (p: PageIR, i: number) => string) => ({ field, values: pages.map(f) });
+  return [
+    row('version', (p) => p.apiVersion.value ?? '?'),
+    row('title', (p) => p.title.h1?.value ?? p.title.frontMatter?.value ?? ''),
+    row('path as written', (_p, i) => `${g.variants[i]!.operation.method} ${g.variants[i]!.operation.path}${g.variants[i]!.operation.fromExample ? ' (from example)' : ''}`),
+    row('path parameters', (_p, i) => g.variants[i]!.operation.pathParameters.map((x) => `{${x.name}}`).join(', ')),
+    row('permissions: order', (p) => p.permissions?.order ?? ''),
+    row('permissions: delegated (work or school)', (p) => permCell(p, 'delegatedWork')),
+    row('permissions: delegated (personal)', (p) => permCell(p, 'delegatedPersonal')),
+    row('permissions: application', (p) => permCell(p, 'application')),
+    row('permissions: unspecified type (scopes)', (p) => permCell(p, 'unspecified')),
+    row('permissions: per property', (p) => (p.permissions?.propertyScopes ?? []).map((s) => `${s.property}: ${s.permissions.map((x) => x.name).join(', ')}`).join('; ')),
+    row('all permissions named', (p) => allPermissionNames(p).join(', ')),
+    row('request headers', (p) => p.requestHeaders.map((h) => `${h.name}${h.required ? ' (required)' : ''}`).join(', ')),
+    row('query parameters', (p) => p.queryParameters.map((q) => q.name).join(', ')),
+    row('request body', (p) => (p.requestBody ? `${p.requestBody.typeName ?? '?'}; ${p.requestBody.properties.length} properties${p.requestBody.requiredWhenCreating ? ' ("required when you create")' : ''}` : '')),
+    row('response status', (p) => (p.response?.statuses ?? []).map((s) => `${s.code} ${s.text}`).join(', ')),
+    row('response body', (p) => responseShape(p) ?? ''),
+    row('example requests', (p) => p.examples.requests.map((r) => `${r.method} ${r.path}`).join('; ')),
+    row('example responses', (p) => p.examples.responses.map((r) => r.statusLine.raw || '(no status line)').join('; ')),
+  ];
+}
+
+function bodyMatrix(g: OperationGroup): ReportGroup['bodyProperties'] {
+  const names = new Map<string, string>();
+  for (const v of g.variants) for (const p of v.page.requestBody?.properties ?? []) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
+  return [...names.entries()].sort((a, b) => compareStr(a[0], b[0])).map(([lower, name]) => ({
+    name,
+    values: g.variants.map((v) => {
+      const p = v.page.requestBody?.properties.find((x) => x.name.toLowerCase() === lower);
+      return p ? `${p.type.name}${p.type.collection ? ' collection' : ''}` : '';
+    }),
+  }));
+}
+
+export function reportData(model: ApiModel, findings: Finding[], toolVersion: string, extraDiagnostics: Diagnostic[] = []): ReportData {
+  const multi = model.operations.filter((g) => g.variants.length > 1);
+  const groupKeys = new Set(multi.map((g) => g.key));
+  const groups: ReportGroup[] = multi.map((g) => ({
+    key: g.key,
+    pages: g.variants.map((v) => ({ file: v.page.file, version: v.page.apiVersion.value, title: v.page.title.h1?.value ?? v.page.title.frontMatter?.value ?? '', line: v.operation.src.line })),
+    fields: groupFields(g),
+    bodyProperties: bodyMatrix(g),
+    findings: findings.filter((f) => f.subject === g.key),
+  }));
+  const diagnostics = [...model.pages.flatMap((p) => p.diagnostics.map((d) => ({ ...d, page: p.file }))), ...sortDiagnostics(extraDiagnostics).map((d) => ({ ...d, page: d.src.file }))];
+  return {
+    tool: { name: 'docmodel', version: toolVersion },
+    summary: {
+      pages: model.pages.length, operations: model.operations.length, types: model.types.length, enums: model.enums.length,
+      findings: countBySeverity(findings), diagnostics: countBySeverity(diagnostics),
+    },
+    groups,
+    otherFindings: findings.filter((f) => !groupKeys.has(f.subject)),
+    findings,
+    diagnostics,
+  };
+}

@@ -1,0 +1,23 @@
+import type { ModelRule } from '../types.js';
+import { compareField, versionsNote } from '../compare.js';
+import { bodyProperty, bodyPropertyNames } from './body-property-type-differs.js';
+
+export const rule: ModelRule = {
+  id: 'body-property-collection-differs',
+  input: 'model',
+  severity: 'error',
+  contexts: ['variant', 'cross-version'],
+  summary: 'A request-body property is a collection on one page and single on another',
+  description: 'One page types the property as `X collection`, another as `X`. A client sends an array to one and an object to the other.',
+  example: { before: 'page A: businessPhones | String collection\npage B: businessPhones | String', after: 'both: String collection' },
+  check({ model }) {
+    return model.operations.flatMap((g) =>
+      bodyPropertyNames(g).flatMap((lower) =>
+        compareField(this, g, `requestBody.${lower}.collection`, (v) => {
+          const p = bodyProperty(v.page.requestBody?.properties, lower);
+          return p && { key: String(p.type.collection), shown: p.type.collection ? 'collection' : 'single', src: p.src };
+        }, (c, d) => `Property ${lower}: ${d.join(' vs ')} (${versionsNote(c)})`, [lower]),
+      ),
+    );
+  },
+};

@@ -1,0 +1,16 @@
+import type { ModelRule, FindingDraft } from '../types.js';
+import { pageFinding } from '../page-finding.js';
+
+export const rule: ModelRule = {
+  id: 'description-empty',
+  input: 'model',
+  severity: 'info',
+  contexts: ['page'],
+  summary: 'The front matter description is empty',
+  description: 'The `description` front-matter field is present but empty; search results and link previews show nothing.',
+  example: { before: 'description: ""', after: 'description: "Update the properties of a user object."' },
+  check({ pages }) {
+    return pages.filter((p) => p.frontMatter && typeof p.frontMatter.description === 'string' && p.frontMatter.description.trim() === '')
+      .map((p) => pageFinding(this, p, p.description?.src ?? { file: p.file, line: 1, column: 1 }, 'frontMatter.description', 'Front matter description is empty', '""')) as FindingDraft[];
+  },
+};

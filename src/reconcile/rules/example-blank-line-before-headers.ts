@@ -1,0 +1,16 @@
+import type { ModelRule, FindingDraft } from '../types.js';
+import { pageFinding } from '../page-finding.js';
+
+export const rule: ModelRule = {
+  id: 'example-blank-line-before-headers',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['page'],
+  summary: 'A blank line separates an example\'s request line from its headers',
+  description: 'In HTTP a blank line ends the headers, so tools that replay the example send the headers as the body.',
+  example: { before: 'PATCH https://graph.microsoft.com/v1.0/me\n\nContent-Type: application/json', after: 'PATCH https://graph.microsoft.com/v1.0/me\nContent-Type: application/json' },
+  check({ pages }) {
+    return pages.flatMap((p) => p.examples.requests.filter((r) => r.blankLineBeforeHeaders)
+      .map((r) => pageFinding(this, p, r.src, `example.request.${r.index}.headers`, 'Blank line between the request line and the headers', r.url, [String(r.index)]))) as FindingDraft[];
+  },
+};

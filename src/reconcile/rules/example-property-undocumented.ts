@@ -1,0 +1,30 @@
+import type { ModelRule, FindingDraft } from '../types.js';
+import { objectBody, pageFinding } from '../page-finding.js';
+
+export const rule: ModelRule = {
+  id: 'example-property-undocumented',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['page'],
+  summary: 'An example request sends a property the page\'s request-body table does not document',
+  description:
+    'The example request body has a top-level property that is missing from the same page\'s request-body table (OData annotations such as @odata.type are not counted). Either the table is incomplete or the example is wrong.',
+  example: { before: 'table: accountEnabled, city\nexample: { "accountEnabled": true, "companyName": "x" }', after: 'table also lists companyName' },
+  check({ pages }) {
+    const out: FindingDraft[] = [];
+    for (const p of pages) {
+      const props = p.requestBody?.properties ?? [];
+      if (!props.length) continue;
+      const known = new Set(props.map((x) => x.name.toLowerCase()));
+      for (const r of p.examples.requests) {
+        const body = objectBody(r.body?.json);
+        if (!body) continue;
+        for (const k of Object.keys(body)) {
+          if (k.includes('@') || known.has(k.toLowerCase())) continue;
+          out.push(pageFinding(this, p, r.body!.src, `example.${r.index}.${k}`, `Example request sends ${k}, which the request-body table does not document`, k, [String(r.index), k], [{ src: p.requestBody!.src, value: 'request-body table' }]));
+        }
+      }
+    }
+    return out;
+  },
+};

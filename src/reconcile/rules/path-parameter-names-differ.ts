@@ -1,0 +1,22 @@
+import type { ModelRule } from '../types.js';
+import { compareField, versionsNote } from '../compare.js';
+
+export const rule: ModelRule = {
+  id: 'path-parameter-names-differ',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['variant', 'cross-version'],
+  summary: 'Pages of one operation name its path parameters differently',
+  description:
+    'The same operation (same method and path shape) is documented on several pages whose path templates name the parameters differently. SDK generators take parameter names from the template, so the pages produce different signatures. Paths written with the /me alias are compared by the path-alias-differs rule instead.',
+  example: { before: 'page A: PATCH /users/{usersId}\npage B: PATCH /users/{id | userPrincipalName}', after: 'both: PATCH /users/{id | userPrincipalName}' },
+  check({ model }) {
+    return model.operations.flatMap((g) =>
+      compareField(this, g, 'path.parameters', (v) => {
+        if (/^\/me(\/|$)/i.test(v.operation.path)) return undefined;
+        const names = v.operation.pathParameters.map((p) => `{${p.name}}`).join(', ');
+        return { key: names, shown: names || '(none)', src: v.operation.src };
+      }, (c, d) => `Path parameter names differ (${versionsNote(c)}): ${d.join(' vs ')}`),
+    );
+  },
+};

@@ -1,0 +1,26 @@
+import type { ModelRule } from '../types.js';
+import { compareField, versionsNote } from '../compare.js';
+import { PERMISSION_TYPES } from './permission-support-differs.js';
+
+export const rule: ModelRule = {
+  id: 'permission-workloads-differ',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['variant', 'cross-version'],
+  summary: 'Workload sub-rows of a permission type differ between pages',
+  description:
+    'Intune-style tables split a permission type into workload sub-rows (Device management, MAM, Onboarding, …). Pages of one operation that name different workloads, or give a workload different permissions, disagree on what is needed.',
+  example: { before: 'page A: Device management | DeviceManagementManagedDevices.ReadWrite.All\npage B: Devices | DeviceManagementManagedDevices.ReadWrite.All', after: 'both use the same workload names' },
+  check({ model }) {
+    return model.operations.flatMap((g) =>
+      PERMISSION_TYPES.flatMap((type) =>
+        compareField(this, g, `permissions.${type}.workloads`, (v) => {
+          const e = v.page.permissions?.entries.find((x) => x.type === type);
+          if (!e || !e.workloads.length) return undefined;
+          const shown = e.workloads.map((w) => `${w.workload}: ${w.permissions.map((p) => p.name).join(', ') || w.state}`).join('; ');
+          return { key: shown, shown, src: e.workloads[0]!.src };
+        }, (c) => `Workload sub-rows of ${type} differ (${versionsNote(c)})`, [type]),
+      ),
+    );
+  },
+};

@@ -1,0 +1,22 @@
+import type { ModelRule } from '../types.js';
+import { compareField, versionsNote } from '../compare.js';
+
+export const rule: ModelRule = {
+  id: 'query-options-differ',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['variant', 'cross-version'],
+  summary: 'Pages of one operation document different query parameters',
+  description: 'The query parameters (OData options and custom ones) documented for one operation differ between pages that document any.',
+  example: { before: 'page A: $select, $filter\npage B: $select', after: 'both: $select, $filter' },
+  check({ model }) {
+    return model.operations.flatMap((g) =>
+      compareField(this, g, 'queryParameters', (v) => {
+        const q = v.page.queryParameters;
+        if (!q.length) return undefined;
+        const names = q.map((x) => x.name).sort((a, b) => a.localeCompare(b, 'en'));
+        return { key: names.join(',').toLowerCase(), shown: names.join(', '), src: q[0]!.src };
+      }, (c, d) => `Query parameters differ (${versionsNote(c)}): ${d.join(' vs ')}`),
+    );
+  },
+};

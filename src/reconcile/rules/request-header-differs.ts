@@ -1,0 +1,26 @@
+import type { ModelRule } from '../types.js';
+import { compareField, versionsNote } from '../compare.js';
+
+export const rule: ModelRule = {
+  id: 'request-header-differs',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['variant', 'cross-version'],
+  summary: 'A request header is documented on some pages of an operation and not on others',
+  description:
+    'Each header named by any page of the operation is checked on every page that has a request-headers table. A header missing from one page (Content-Type on a PATCH, say) leaves its readers without it.',
+  example: { before: 'page A: Authorization, Content-Type\npage B: Authorization, Accept', after: 'both: Authorization, Content-Type (Accept where it applies)' },
+  check({ model }) {
+    return model.operations.flatMap((g) => {
+      const names = new Map<string, string>();
+      for (const v of g.variants) for (const h of v.page.requestHeaders) if (!names.has(h.name.toLowerCase())) names.set(h.name.toLowerCase(), h.name);
+      return [...names.entries()].sort().flatMap(([lower, name]) =>
+        compareField(this, g, `requestHeaders.${name}`, (v) => {
+          if (!v.page.requestHeaders.length) return undefined;
+          const h = v.page.requestHeaders.find((x) => x.name.toLowerCase() === lower);
+          return h ? { key: 'present', shown: `documented: ${h.value}`, src: h.src } : { key: 'absent', shown: 'not documented', src: v.page.requestHeaders[0]!.src };
+        }, (c) => `Header ${name} is documented on some pages only (${versionsNote(c)})`, [lower]),
+      );
+    });
+  },
+};

@@ -1,0 +1,28 @@
+import type { ModelRule, FindingDraft } from '../types.js';
+import { objectBody, pageFinding } from '../page-finding.js';
+
+export const rule: ModelRule = {
+  id: 'response-single-entity-wrapped',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['page'],
+  summary: 'A single-entity response is wrapped in "value" like a collection',
+  description:
+    'The Response section says one entity is returned, but the example response body is `{ "value": { … } }` — the shape of a collection response, with an object where the array should be.',
+  example: { before: '{ "value": { "id": "1", "displayName": "x" } }', after: '{ "id": "1", "displayName": "x" }' },
+  check({ pages }) {
+    const out: FindingDraft[] = [];
+    for (const p of pages) {
+      if (p.response?.bodyType?.collection) continue;
+      for (const r of p.examples.responses) {
+        const b = objectBody(r.body?.json);
+        if (!b || !('value' in b)) continue;
+        const v = b.value;
+        if (v && typeof v === 'object' && !Array.isArray(v)) {
+          out.push(pageFinding(this, p, r.body!.src, `example.response.${r.index}.body`, 'Example response wraps a single entity in "value"', '{ "value": { … } }', [String(r.index)], p.response ? [{ src: p.response.src, value: p.response.bodyType ? `${p.response.bodyType.name} object` : 'single entity' }] : []));
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,22 @@
+import type { ModelRule } from '../types.js';
+import { compareField, versionsNote } from '../compare.js';
+
+export const rule: ModelRule = {
+  id: 'response-status-differs',
+  input: 'model',
+  severity: 'error',
+  contexts: ['variant', 'cross-version'],
+  summary: 'Pages of one operation state different success status codes',
+  description: 'The Response sections of pages of one operation name different status codes (200 OK vs 204 No Content). Clients that check the status break on one of them.',
+  example: { before: 'page A: returns a 200 OK response code and a user object\npage B: returns a 204 No Content response code', after: 'both: 204 No Content' },
+  check({ model }) {
+    return model.operations.flatMap((g) =>
+      compareField(this, g, 'response.status', (v) => {
+        const r = v.page.response;
+        if (!r?.statuses.length) return undefined;
+        const s = r.statuses.map((x) => `${x.code} ${x.text}`.trim()).join(', ');
+        return { key: r.statuses.map((x) => x.code).join(','), shown: s, src: r.statuses[0]!.src };
+      }, (c, d) => `Success status differs (${versionsNote(c)}): ${d.join(' vs ')}`),
+    );
+  },
+};

@@ -1,0 +1,30 @@
+import type { ModelRule, FindingDraft } from '../types.js';
+import { pageFinding } from '../page-finding.js';
+
+export const rule: ModelRule = {
+  id: 'section-empty',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['page'],
+  summary: 'A section is empty or template-only (empty table cells, empty HTTP block)',
+  description:
+    'A section heading is present but its content is empty: an HTTP block with no request line, a permission table whose cells are blank, a property table whose every description is blank. Typical of pages generated from a template and never filled in.',
+  example: { before: '| Delegated (work or school account) |   |\n```http\n```', after: '| Delegated (work or school account) | User.ReadWrite.All |\n```http\nPATCH /users/{id}\n```' },
+  check({ pages }) {
+    const out: FindingDraft[] = [];
+    for (const p of pages) {
+      for (const s of p.sections) {
+        if (s.empty && s.kind !== 'title' && s.kind !== 'other') out.push(pageFinding(this, p, s.src, `section.${s.kind}`, `Section "${s.heading}" is empty`, 'empty', [s.kind, s.heading]));
+      }
+      const perms = p.permissions;
+      if (perms?.state === 'empty' && perms.entries.length) {
+        out.push(pageFinding(this, p, perms.src, 'permissions', `The permission table lists no permission for any type (${perms.entries.map((e) => e.typeText).join('; ')})`, 'all cells empty', ['permissions-table']));
+      }
+      const body = p.requestBody?.properties ?? [];
+      if (body.length >= 3 && body.every((x) => x.description === '')) {
+        out.push(pageFinding(this, p, body[0]!.src, 'requestBody.descriptions', `All ${body.length} request-body properties have an empty description`, 'descriptions empty', ['body-descriptions']));
+      }
+    }
+    return out;
+  },
+};

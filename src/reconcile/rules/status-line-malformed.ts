@@ -1,0 +1,18 @@
+import type { ModelRule, FindingDraft } from '../types.js';
+import { pageFinding } from '../page-finding.js';
+
+export const rule: ModelRule = {
+  id: 'status-line-malformed',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['page'],
+  summary: 'An example response has a malformed status line (HTTP 1.1 200 OK)',
+  description: 'The first line of an example response is not `HTTP/<version> <code> <reason>`.',
+  example: { before: 'HTTP 1.1 200 OK', after: 'HTTP/1.1 200 OK' },
+  check({ pages }) {
+    return pages.flatMap((p) =>
+      p.examples.responses.filter((r) => r.statusLine.raw && !r.statusLine.wellFormed)
+        .map((r) => pageFinding(this, p, r.src, `example.response.${r.index}.statusLine`, `Malformed status line ${JSON.stringify(r.statusLine.raw)}`, r.statusLine.raw, [String(r.index)])),
+    ) as FindingDraft[];
+  },
+};

@@ -1,0 +1,31 @@
+import type { ModelRule, FindingDraft } from '../types.js';
+import { pageFinding } from '../page-finding.js';
+
+const TEMPLATE = /\$\([\w.]+\)|\{\{[^}]*\}\}|<<[^>]+>>|\bTODO\b|\bTBD\b/;
+
+export const rule: ModelRule = {
+  id: 'template-text-unresolved',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['page'],
+  summary: 'Template placeholders were left in the page ($(metadata.owner), {{...}}, TODO)',
+  description: 'Front matter values, titles or descriptions still hold template variables or TODO markers that a generator was meant to fill.',
+  example: { before: 'author: "$(metadata.owner)"', after: 'author: "jdoe"' },
+  check({ pages }) {
+    const out: FindingDraft[] = [];
+    for (const p of pages) {
+      const fm = p.frontMatter ?? {};
+      for (const [k, v] of Object.entries(fm)) {
+        if (typeof v === 'string' && TEMPLATE.test(v)) {
+          out.push(pageFinding(this, p, { file: p.file, line: 1, column: 1 }, `frontMatter.${k}`, `Front matter ${k} is an unresolved template value: ${JSON.stringify(v)}`, v, [k]));
+        }
+      }
+      const texts = [p.title.h1, p.description, ...(p.requestBody?.properties ?? []).map((x) => ({ value: x.description, src: x.src }))];
+      for (const t of texts) {
+        if (t && TEMPLATE.test(t.value)) out.push(pageFinding(this, p, t.src, 'text', `Unresolved template text: ${JSON.stringify(t.value.slice(0, 80))}`, t.value.slice(0, 80), [t.value.slice(0, 80)]));
+      }
+    }
+    // The front matter line of a key is not kept in the IR; line 1 is the block's start.
+    return out;
+  },
+};
