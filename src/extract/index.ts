@@ -35,7 +35,7 @@ export const EXTRACTORS: readonly Extractor[] = [
 export function emptyPageIR(file: string, format: PageIR['format']): PageIR {
   return {
     // Optional members are listed (as undefined, dropped by JSON) so that every IR file has one key order.
-    irVersion: IR_VERSION, file, format, frontMatter: null, title: {}, description: undefined, namespace: undefined, kind: 'other',
+    irVersion: IR_VERSION, file, format, frontMatter: null, frontMatterLines: {}, title: {}, description: undefined, namespace: undefined, kind: 'other',
     apiVersion: { value: null, evidence: [] }, sections: [], tables: [], includes: [], links: [], operations: [],
     permissions: undefined, nationalClouds: [], requestHeaders: [], queryParameters: [], requestBody: undefined, response: undefined,
     examples: { requests: [], responses: [] }, resource: undefined, enums: [], diagnostics: [],
@@ -46,6 +46,7 @@ export function emptyPageIR(file: string, format: PageIR['format']): PageIR {
 export function extractPage(page: ParsedPage): PageIR {
   const ir = emptyPageIR(page.file, page.format);
   ir.frontMatter = page.frontMatter.data;
+  ir.frontMatterLines = page.frontMatter.keyLines;
   ir.includes = page.includes.map((i) => ({ ...i }));
   const ctx = new PageContext(page);
   for (const x of EXTRACTORS) {

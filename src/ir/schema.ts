@@ -349,6 +349,7 @@ export const PageIR = T.Object(
     file: T.String(),
     format: T.Union([T.Literal('markdown'), T.Literal('rendered-text'), T.Literal('unreadable')]),
     frontMatter: Nullable(T.Record(T.String(), T.Unknown(), { description: 'Front matter verbatim (parsed YAML)' })),
+    frontMatterLines: T.Record(T.String(), T.Integer({ minimum: 1 }), { description: 'Line of each top-level front-matter key' }),
     title: T.Object(
       { frontMatter: T.Optional(LocatedString), h1: T.Optional(LocatedString) },
       { additionalProperties: false },

@@ -17,7 +17,7 @@ export const rule: ModelRule = {
       const fm = p.frontMatter ?? {};
       for (const [k, v] of Object.entries(fm)) {
         if (typeof v === 'string' && TEMPLATE.test(v)) {
-          out.push(pageFinding(this, p, { file: p.file, line: 1, column: 1 }, `frontMatter.${k}`, `Front matter ${k} is an unresolved template value: ${JSON.stringify(v)}`, v, [k]));
+          out.push(pageFinding(this, p, { file: p.file, line: p.frontMatterLines[k] ?? 1, column: 1 }, `frontMatter.${k}`, `Front matter ${k} is an unresolved template value: ${JSON.stringify(v)}`, v, [k]));
         }
       }
       const texts = [p.title.h1, p.description, ...(p.requestBody?.properties ?? []).map((x) => ({ value: x.description, src: x.src }))];
@@ -25,7 +25,6 @@ export const rule: ModelRule = {
         if (t && TEMPLATE.test(t.value)) out.push(pageFinding(this, p, t.src, 'text', `Unresolved template text: ${JSON.stringify(t.value.slice(0, 80))}`, t.value.slice(0, 80), [t.value.slice(0, 80)]));
       }
     }
-    // The front matter line of a key is not kept in the IR; line 1 is the block's start.
     return out;
   },
 };

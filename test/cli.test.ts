@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, tempTree, INPUT } from './helpers.js';
+
+const CLI = join(ROOT, 'dist/src/cli/main.js');
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('build prints a one-line summary and writes the outputs', () => {
+  const out = tempTree({});
+  const r = run(['build', INPUT, '--out', out]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /^docmodel: 5 pages, 2 operations, \d+ types, 0 enums; findings: 2 error, \d+ warning, \d+ info; \d+ diagnostics; .*\n$/);
+  for (const f of ['ir.schema.json', 'model.json', 'reconciliation.md', 'reconciliation.json', 'models/v1.0/index.ts', 'models/beta/operations.ts', 'ir/003_0fc59fc350b59631.json']) {
+    assert.ok(existsSync(join(out, f)), f);
+  }
+});
+
+test('--fail-on sets the exit code from the findings', () => {
+  const out = tempTree({});
+  assert.equal(run(['build', INPUT, '--out', out, '--quiet', '--fail-on', 'error']).code, 1);
+  const clean = tempTree({ 'p.md': '# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n' });
+  assert.equal(run(['build', clean, '--out', join(clean, 'out'), '--quiet', '--fail-on', 'error']).code, 0);
+});
+
+test('argument and file errors are one-line messages with exit 2, not stack traces', () => {
+  const missing = run(['build', '/no/such/path']);
+  assert.equal(missing.code, 2);
+  assert.equal(missing.err, 'docmodel: input path not found: /no/such/path\n');
+  const bad = run(['build', INPUT, '--fail-on', 'fatal']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /^docmodel: --fail-on takes error, warning or info \(got "fatal"\)\n/);
+  const unknown = run(['frobnicate']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /unknown command "frobnicate"/);
+  const opt = run(['build', '--nope']);
+  assert.equal(opt.code, 2);
+  assert.doesNotMatch(opt.err, /at .*\.js:\d+/);
+});
+
+test('rules lists every rule; explain prints one with its example', () => {
+  const r = run(['rules']);
+  assert.equal(r.code, 0);
+  assert.match(r.out, /^response-status-differs\s+error\s+variant,cross-version\s+Pages of one operation state different success status codes$/m);
+  const e = run(['explain', 'content-length-mismatch']);
+  assert.equal(e.code, 0);
+  assert.match(e.out, /^content-length-mismatch \(warning; contexts: page\)\n/);
+  assert.match(e.out, /Before:\n {4}Content-length: 491/);
+  assert.equal(run(['explain', 'nope']).code, 2);
+});
+
+test('stale outputs of removed pages are removed; files the tool did not write are kept', () => {
+  const dir = tempTree({ 'docs/a.md': '# A\n\n## HTTP request\n\n```http\nGET /a\n```\n', 'docs/b.md': '# B\n\n## HTTP request\n\n```http\nGET /b\n```\n' });
+  const out = join(dir, 'out');
+  assert.equal(run(['build', join(dir, 'docs'), '--out', out, '--quiet']).code, 0);
+  assert.ok(existsSync(join(out, 'ir/b.json')));
+  mkdirSync(join(out, 'mine'), { recursive: true });
+  writeFileSync(join(out, 'mine/notes.txt'), 'keep');
+  writeFileSync(join(dir, 'docs/b.md'), '');
+  spawnSync('rm', [join(dir, 'docs/b.md')]);
+  const r = run(['build', join(dir, 'docs'), '--out', out]);
+  assert.match(r.out, /1 removed/);
+  assert.ok(!existsSync(join(out, 'ir/b.json')));
+  assert.equal(readFileSync(join(out, 'mine/notes.txt'), 'utf8'), 'keep');
+});

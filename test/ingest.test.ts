@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeSource } from '../src/ingest/read.js';
+import { splitFrontMatter } from '../src/ingest/front-matter.js';
+import { page } from './helpers.js';
+
+test('BOM is removed and CRLF / CR become LF', () => {
+  const r = decodeSource(Buffer.from('\ufeff# T\r\nline\rlast', 'utf8'));
+  assert.equal(r.text, '# T\nline\nlast');
+  assert.deepEqual(r.problems, []);
+});
+
+test('invalid UTF-8 is decoded with U+FFFD and reported', () => {
+  const r = decodeSource(Buffer.from([0x23, 0x20, 0x41, 0xff, 0xfe, 0x42]));
+  assert.equal(r.text, '# A\ufffd\ufffdB');
+  assert.equal(r.problems[0]!.rule, 'file-invalid-utf8');
+  assert.equal(r.problems[0]!.fatal, false);
+});
+
+test('a binary file is not parsed', () => {
+  const r = decodeSource(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]));
+  assert.equal(r.problems[0]!.rule, 'file-binary');
+  assert.equal(r.problems[0]!.fatal, true);
+});
+
+test('front matter: parsed, key lines kept, body line numbers preserved', () => {
+  const fm = splitFrontMatter('---\ntitle: "Update user"\ndoc_type: apiPageType\n---\n# Update user\n');
+  assert.deepEqual(fm.data, { title: 'Update user', doc_type: 'apiPageType' });
+  assert.deepEqual(fm.keyLines, { title: 2, doc_type: 3 });
+  assert.equal(fm.body.split('\n')[4], '# Update user');
+});
+
+test('invalid YAML front matter gives a diagnostic and the page is still processed', () => {
+  const ir = page('---\ntitle: "Update user\nauthor: [x\n---\n# Update user\n\n## HTTP request\n```http\nPATCH /users/{id}\n```\n');
+  assert.equal(ir.frontMatter, null);
+  const d = ir.diagnostics.find((x) => x.rule === 'front-matter-invalid');
+  assert.ok(d, 'front-matter-invalid diagnostic');
+  assert.equal(d.src.file, 'test.md');
+  assert.equal(ir.title.h1?.value, 'Update user');
+  assert.equal(ir.title.h1?.src.line, 5);
+  assert.deepEqual(ir.operations.map((o) => o.key), ['PATCH /users/{}']);
+});
+
+test('CRLF page keeps true line numbers', () => {
+  const ir = page('# Get user\r\n\r\n## HTTP request\r\n\r\n```http\r\nGET /users/{id}\r\n```\r\n');
+  assert.equal(ir.operations[0]!.src.line, 6);
+});

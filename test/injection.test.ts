@@ -1,0 +1,70 @@
+/**
+ * A hostile page: names and descriptions carrying comment ends, backticks, template
+ * expressions, script tags, prototype names. The models compile and hold only declarations;
+ * the reports carry the text escaped.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { Project, SyntaxKind } from 'ts-morph';
+import { buildModel } from '../src/model/merge.js';
+import { emitModels } from '../src/emit/ts/models.js';
+import { reportData } from '../src/emit/reports/report-data.js';
+import { markdownReport } from '../src/emit/reports/markdown.js';
+import { reconcile } from '../src/reconcile/engine.js';
+import { page, typecheck } from './helpers.js';
+
+export const HOSTILE = [
+  '---', 'title: "evil */ resource type"', 'doc_type: resourcePageType', '---', '',
+  '# evil resource type', '', 'Namespace: microsoft.graph', '', 'Inherits from [entity](entity.md).', '', '## Properties', '',
+  '| Property | Type | Description |', '|:--|:--|:--|',
+  '| constructor | String | ends */ a comment; then `code` and ${process.exit(1)} and </script><script>alert(1)</script> |',
+  '| `__proto__` | String | <img src=x onerror=alert(1)> |',
+  '| @odata.type | String | @deprecated injected tag |',
+  '| a-b | [weird*/type](x.md) | \\u2028 line sep */ /* |',
+  '| toString | Int32 | */ export const pwned = 1; /* |',
+  '| class | Boolean | "quotes" and \'single\' |',
+  '', '### kind values', '', '| Member | Description |', '|:--|:--|', '| a"b | quote |', "| c'd\\\\ | backslash |", '| `${x}` | template |', '',
+  '## HTTP request', '', '```http', 'GET /evil/{id*/}', '```', '',
+].join('\n');
+
+test('hostile names and descriptions give compiling, inert TypeScript', () => {
+  const ir = page(HOSTILE, 'evil.md');
+  // Resource pages with an HTTP block are operation pages; emit the resource part from a copy without it.
+  const res = page(HOSTILE.split('## HTTP request')[0]!, 'evil-resource.md');
+  const model = buildModel([ir, res]);
+  const out = emitModels(model);
+  const dir = mkdtempSync(join(tmpdir(), 'docmodel-evil-'));
+  for (const [rel, text] of out.files) {
+    mkdirSync(join(dir, rel, '..'), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  const r = typecheck(dir);
+  assert.equal(r.status, 0, r.output);
+  const project = new Project({ useInMemoryFileSystem: true });
+  for (const [rel, text] of out.files) {
+    const sf = project.createSourceFile(rel, text);
+    for (const st of sf.getStatements()) {
+      assert.ok([SyntaxKind.InterfaceDeclaration, SyntaxKind.TypeAliasDeclaration, SyntaxKind.VariableStatement, SyntaxKind.ImportDeclaration, SyntaxKind.ExportDeclaration].includes(st.getKind()), `${rel}: unexpected ${st.getKindName()}`);
+    }
+    assert.equal(sf.getDescendantsOfKind(SyntaxKind.CallExpression).length, 0, `${rel} has a call expression`);
+    assert.equal(sf.getDescendantsOfKind(SyntaxKind.TemplateExpression).length, 0, `${rel} has a template expression`);
+    assert.ok(!/export const pwned/.test(text.replace(/\/\*\*[\s\S]*?\*\//g, '')), 'no code outside comments');
+  }
+  const text = out.files.get('v1.0/microsoft.graph.ts')!;
+  assert.match(text, /"constructor"\?: string/);
+  assert.match(text, /"__proto__"\?: string/);
+  assert.match(text, /"@odata\.type"\?: string/);
+  assert.match(text, /"a-b"\?:/);
+  assert.ok(text.includes(`export type Kind = "a\\"b" | "c'd\\\\" | "\${x}";`), 'enum literals escaped');
+});
+
+test('reports escape page text', () => {
+  const ir = page(HOSTILE, 'evil.md');
+  const model = buildModel([ir]);
+  const md = markdownReport(reportData(model, reconcile({ model, pages: model.pages, tree: { exists: () => undefined, absOf: () => undefined } }), '0'), '.');
+  assert.ok(!md.includes('<script>'), 'no raw script tag');
+  assert.ok(!md.includes('<img'), 'no raw img tag');
+});
