@@ -40,7 +40,7 @@ test('seed reconciliation: the cross-page disagreements, with context and both s
     'warning permission-set-differs variant permissions.names :: 001:6=DeviceManagementApps.ReadWrite.All, DeviceManagementManagedDevices.ReadWrite.All, DeviceManagementServiceConfig.ReadWrite.All | 002:6=DeviceManagementApps.ReadWrite.All, DeviceManagementManagedDevices.ReadWrite.All, DeviceManagementServiceConfig.ReadWrite.All | 004:5=Directory.ReadWrite.All, User.ReadWrite, User.ReadWrite.All',
     'warning request-header-differs variant requestHeaders.Accept :: 001:31=documented: application/json | 002:32=documented: application/json | 003:43=not documented | 004:20=not documented',
     'warning request-header-differs variant requestHeaders.Content-Type :: 001:30=not documented | 002:31=not documented | 003:44=documented: application/json. Required. | 004:21=documented: application/json',
-    'warning type-name-casing-differs cross-version requestBody.passwordprofile.typeCasing :: 003:104=passwordProfile | 004:46=PasswordProfile',
+    'warning type-name-casing-differs cross-version requestBody(user).passwordprofile.typeCasing :: 003:104=passwordProfile | 004:46=PasswordProfile',
     'info path-alias-differs variant path.alias :: 001:26=/users/{id} | 002:25=/users/{id} | 003:135=/me | 004:15=/users/{id}',
     'info permission-support-differs cross-version permissions.application.support :: 001:16=supported | 002:17=not supported',
     'info permission-workloads-differ cross-version permissions.delegatedWork.workloads :: 001:11=Device management: DeviceManagementManagedDevices.ReadWrite.All; MAM: DeviceManagementApps.ReadWrite.All; Onboarding: DeviceManagementServiceConfig.ReadWrite.All; Troubleshooting: DeviceManagementManagedDevices.ReadWrite.All | 002:12=Devices: DeviceManagementManagedDevices.ReadWrite.All; MAM: DeviceManagementApps.ReadWrite.All; Onboarding: DeviceManagementServiceConfig.ReadWrite.All; Troubleshooting: DeviceManagementManagedDevices.ReadWrite.All',
@@ -51,7 +51,7 @@ test('seed reconciliation: body properties documented on some pages only, one fi
   const fs = seedFindings().filter((f) => f.rule === 'body-property-missing');
   // 001/002: id, deviceEnrollmentLimit; 003: 61; 004: 32, 22 of them shared with 003 → 73, none on all four pages.
   assert.equal(fs.length, 73);
-  const id = fs.find((f) => f.field === 'requestBody.id')!;
+  const id = fs.find((f) => f.field === 'requestBody(user).id')!;
   assert.deepEqual(id.sides.map((s) => `${s.file.slice(6, 9)}:${s.line}=${s.value}`), ['001:37=documented (String)', '002:41=documented (String)', '003:46=not documented', '004:23=not documented']);
   assert.equal(id.severity, 'warning');
   assert.equal(id.context, 'variant');

@@ -8,6 +8,8 @@ import type { Diagnostic, PageIR, Severity } from '../ir/schema.js';
 import { pageIrJsonSchema } from '../ir/schema.js';
 import { collectInputs, displayPath, isInside, type InputFile } from '../ingest/walk.js';
 import { IncludeResolver } from '../parse/includes.js';
+import { availableParallelism } from 'node:os';
+import { processInPool } from './pool.js';
 import { processFile } from './page.js';
 import { buildModel, serializeModel } from '../model/merge.js';
 import type { ApiModel } from '../model/types.js';
@@ -50,25 +52,87 @@ export function treeInfo(roots: string[], pages: PageIR[], absByFile: Map<string
   void pages;
 }
 
-export function analyze(inputs: string[], processor: (f: InputFile, display: string, resolver: IncludeResolver) => PageIR = (f, d, r) => processFile(f.abs, d, r)): AnalyzeResult {
+export interface AnalyzeOptions {
+  /** Worker threads for page processing; 1 processes in this thread. Default: one per core. */
+  workers?: number;
+  /** Per-page time limit (ms) when workers are used. */
+  timeoutMs?: number;
+  timings?: Timings;
+}
+
+/** Phase timings, printed with DOCMODEL_TIMING=1. */
+export class Timings {
+  readonly phases: [string, number][] = [];
+  private t = performance.now();
+  mark(name: string): void {
+    const now = performance.now();
+    this.phases.push([name, now - this.t]);
+    this.t = now;
+  }
+  toString(): string {
+    return this.phases.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(2)}s`).join(', ');
+  }
+}
+
+interface Listed {
+  tasks: { abs: string; display: string; root: string }[];
+  runDiagnostics: Diagnostic[];
+  skippedIncludes: number;
+  roots: string[];
+}
+
+function listPages(inputs: string[]): Listed {
   const walk = collectInputs(inputs);
   const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: 'warning' as Severity, message: p.message, src: { file: displayPath(p.path), line: 1, column: 1 } }));
   const roots = [...new Set(walk.files.map((f) => f.root))].sort();
-  const resolvers = new Map<string, IncludeResolver>();
-  const pages: PageIR[] = [];
-  const absByFile = new Map<string, string>();
   let skippedIncludes = 0;
+  const tasks: Listed['tasks'] = [];
   for (const f of walk.files) {
     if (isIncludeFragment(f)) { skippedIncludes++; continue; }
-    let r = resolvers.get(f.root);
-    if (!r) { r = new IncludeResolver(f.root); resolvers.set(f.root, r); }
-    const display = displayPath(f.abs);
-    absByFile.set(display, f.abs);
-    pages.push(processor(f, display, r));
+    tasks.push({ abs: f.abs, display: displayPath(f.abs), root: f.root });
   }
+  return { tasks, runDiagnostics, skippedIncludes, roots };
+}
+
+function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeResult {
+  const absByFile = new Map(l.tasks.map((t) => [t.display, t.abs]));
   const model = buildModel(pages);
-  const findings = reconcile({ model, pages: model.pages, tree: treeInfo(roots.map((r) => safeReal(r)), pages, absByFile) });
-  return { pages: model.pages, model, findings, runDiagnostics, skippedIncludes, roots };
+  timings?.mark('model');
+  const findings = reconcile({ model, pages: model.pages, tree: treeInfo(l.roots.map((r) => safeReal(r)), pages, absByFile) });
+  timings?.mark('reconcile');
+  return { pages: model.pages, model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots };
+}
+
+/** Analyze in this thread (small inputs, tests). */
+export function analyze(inputs: string[]): AnalyzeResult {
+  const l = listPages(inputs);
+  const resolvers = new Map<string, IncludeResolver>();
+  const pages = l.tasks.map((t) => {
+    let r = resolvers.get(t.root);
+    if (!r) { r = new IncludeResolver(t.root); resolvers.set(t.root, r); }
+    return processFile(t.abs, t.display, r);
+  });
+  return finishAnalysis(l, pages);
+}
+
+/** Analyze with a worker pool (one worker per core unless told otherwise). */
+export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+  const l = listPages(inputs);
+  opts.timings?.mark('list');
+  const workers = opts.workers ?? availableParallelism();
+  let pages: PageIR[];
+  if (workers <= 1 || l.tasks.length < 16) {
+    const resolvers = new Map<string, IncludeResolver>();
+    pages = l.tasks.map((t) => {
+      let r = resolvers.get(t.root);
+      if (!r) { r = new IncludeResolver(t.root); resolvers.set(t.root, r); }
+      return processFile(t.abs, t.display, r);
+    });
+  } else {
+    pages = await processInPool(l.tasks, { workers, timeoutMs: opts.timeoutMs });
+  }
+  opts.timings?.mark('pages');
+  return finishAnalysis(l, pages, opts.timings);
 }
 
 function safeReal(p: string): string {

@@ -9,19 +9,23 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import type { Severity } from '../ir/schema.js';
 import { InputError, displayPath } from '../ingest/walk.js';
-import { analyze, renderOutputs } from '../build/pipeline.js';
+import { analyze, analyzeParallel, renderOutputs, Timings } from '../build/pipeline.js';
 import { writeOutputs } from '../build/output.js';
 import { RULES, findRule } from '../reconcile/registry.js';
 import { countBySeverity, SEVERITY_RANK } from '../reconcile/engine.js';
 import { toolVersion } from '../util/version.js';
+import { computeStats, formatStats } from '../build/stats.js';
 
 const USAGE = `docmodel ${toolVersion()} — API reference markdown → IR, TypeScript models, reconciliation reports
 
 Usage:
-  docmodel build [paths..] [--out DIR] [--fail-on error|warning|info]
+  docmodel build [paths..] [--out DIR] [--fail-on error|warning|info] [--workers N] [--stats]
       Read pages (.md, .markdown, .txt; directories are walked) and write the IR, the merged
       model, TypeScript models and reconciliation reports to DIR (default: generated/).
       Default input: input/.
+      --stats prints coverage (see stats) after the summary.
+  docmodel stats [paths..]       Coverage: per section kind, pages where it is present and where
+                                 extraction succeeded; top diagnostics with example pages.
   docmodel rules                 List the reconciliation rules.
   docmodel explain <rule-id>     Describe one rule, with a before/after example.
   docmodel --version | --help
@@ -36,18 +40,33 @@ function parseSeverity(v: string | undefined): Severity | undefined {
   throw new UsageError(`--fail-on takes error, warning or info (got ${JSON.stringify(v)})`);
 }
 
-function cmdBuild(argv: string[]): number {
+function parseWorkers(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers takes a whole number from 1 to 256 (got ${JSON.stringify(v)})`);
+  return n;
+}
+
+async function cmdBuild(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: { out: { type: 'string', short: 'o' }, 'fail-on': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+    options: {
+      out: { type: 'string', short: 'o' }, 'fail-on': { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, stats: { type: 'boolean' },
+      workers: { type: 'string', short: 'j' },
+    },
   });
   const failOn = parseSeverity(values['fail-on']);
+  const workers = parseWorkers(values.workers);
   const inputs = positionals.length ? positionals : ['input'];
   const out = values.out ?? 'generated';
   const started = Date.now();
-  const a = analyze(inputs);
+  const timings = new Timings();
+  const a = await analyzeParallel(inputs, { workers, timings });
   const rendered = renderOutputs(a, out);
+  timings.mark('render');
   const stats = writeOutputs(resolve(out), rendered.files);
+  timings.mark('write');
+  if (process.env.DOCMODEL_TIMING) process.stderr.write(`timing: ${timings}\n`);
   const f = countBySeverity(a.findings);
   const diags = a.pages.reduce((n, p) => n + p.diagnostics.length, 0) + rendered.modelDiagnostics.length + a.runDiagnostics.length;
   const ops = a.model.operations.length;
@@ -58,7 +77,15 @@ function cmdBuild(argv: string[]): number {
       `${stats.written} files written, ${stats.unchanged} unchanged, ${stats.removed} removed → ${displayPath(resolve(out))}/ (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
     );
   }
+  if (values.stats) process.stdout.write(formatStats(computeStats(a.pages)));
   if (failOn && a.findings.some((x) => SEVERITY_RANK[x.severity] <= SEVERITY_RANK[failOn])) return 1;
+  return 0;
+}
+
+function cmdStats(argv: string[]): number {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
+  const a = analyze(positionals.length ? positionals : ['input']);
+  process.stdout.write(formatStats(computeStats(a.pages)));
   return 0;
 }
 
@@ -84,11 +111,12 @@ function indent(s: string): string {
   return s.split('\n').map((l) => '    ' + l).join('\n');
 }
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
-      case 'build': return cmdBuild(rest);
+      case 'build': return await cmdBuild(rest);
+      case 'stats': return cmdStats(rest);
       case 'rules': return cmdRules();
       case 'explain': return cmdExplain(rest);
       case '--version': case '-v': process.stdout.write(toolVersion() + '\n'); return 0;
@@ -105,4 +133,4 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -41,6 +41,8 @@ export class PageContext {
   readonly root: Root;
   readonly sections: SectionNode[];
   readonly diagnostics: Diagnostic[] = [];
+  /** What extractors took from each table, keyed by the table's source position. */
+  readonly tableUse = new Map<string, { by: string; rows: number; groupRows: number; skipped: number }>();
   private tableCache = new Map<SectionNode, TableModel[]>();
 
   constructor(readonly page: ParsedPage) {
@@ -66,6 +68,14 @@ export class PageContext {
   diag(rule: string, severity: Severity, message: string, at: Nodes | Src | undefined): void {
     const src = at && 'file' in at ? (at as Src) : this.src(at as Nodes | undefined);
     this.diagnostics.push({ rule, severity, message, src });
+  }
+
+  /** Record that `by` read `rows` rows of table `t` (and passed over the others with diagnostics). */
+  useTable(t: TableModel, by: string, rows: number, groupRows = 0, skipped = 0): void {
+    const k = `${t.src.file}:${t.src.line}:${t.src.column}`;
+    const u = this.tableUse.get(k);
+    if (u) { u.rows += rows; u.groupRows += groupRows; u.skipped += skipped; }
+    else this.tableUse.set(k, { by, rows, groupRows, skipped });
   }
 
   raw(node: Nodes): string {

@@ -24,14 +24,16 @@ export const enums: Extractor = {
         const valueCol = t.columns.findIndex((c, i) => i > 0 && /^value$/.test(c));
         const descCol = t.columns.findIndex((c) => /description/.test(c));
         const def: EnumDef = { name, members: [], src: t.src };
+        let skipped = 0;
         for (const r of t.rows) {
           const m = (r.cells[0]?.text ?? '').replace(/[`*]/g, '').trim();
-          if (!m) continue;
+          if (!m) { skipped++; ctx.diag('table-row-empty', 'info', `Enum ${name} table has a row without a member`, r.src); continue; }
           const member: EnumDef['members'][number] = { name: m, description: descCol >= 0 ? r.cells[descCol]?.text ?? '' : '', src: r.cells[0]!.src };
           if (valueCol >= 0 && r.cells[valueCol]?.text) member.value = r.cells[valueCol]!.text;
           def.members.push(member);
         }
         ir.enums.push(def);
+        ctx.useTable(t, 'enum members', def.members.length, 0, skipped);
       }
     }
   },

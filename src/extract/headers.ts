@@ -17,14 +17,18 @@ export const headers: Extractor = {
         const valueCol = col(t, /^(value|description|values?|header value)$/) >= 0 ? col(t, /^(value|description|values?|header value)$/) : t.header.length - 1;
         const reqCol = col(t, /^required/);
         checkRowShape(ctx, t, 'Request headers');
+        let taken = 0;
+        let skipped = 0;
         for (const r of t.rows) {
           const name = (r.cells[nameCol]?.text ?? '').replace(/[`*]/g, '').trim();
-          if (!name) continue;
+          if (!name) { skipped++; ctx.diag('table-row-empty', 'info', 'Request headers table has a row without a header name', r.src); continue; }
+          taken++;
           const value = r.cells[valueCol]?.text ?? '';
           const reqText = reqCol >= 0 ? r.cells[reqCol]?.text ?? '' : value;
           const required = reqCol >= 0 ? (/^(yes|true|required)/i.test(reqText) ? true : /^(no|false|optional)/i.test(reqText) ? false : null) : requiredFrom(value);
           ir.requestHeaders.push({ name, value, required, src: r.cells[nameCol]?.src ?? r.src });
         }
+        ctx.useTable(t, 'request headers', taken, 0, skipped);
       }
     }
   },

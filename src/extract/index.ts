@@ -28,8 +28,8 @@ import { inventory } from './inventory.js';
 import { pageKind } from './page-kind.js';
 
 export const EXTRACTORS: readonly Extractor[] = [
-  pageFacts, inventory, examples, httpRequest, apiVersion, permissions, nationalClouds, headers, queryParameters,
-  requestBody, response, resource, properties, relationships, methods, jsonRepresentation, enums, links, pageKind,
+  pageFacts, examples, httpRequest, apiVersion, permissions, nationalClouds, headers, queryParameters,
+  requestBody, response, resource, properties, relationships, methods, jsonRepresentation, enums, links, pageKind, inventory,
 ];
 
 export function emptyPageIR(file: string, format: PageIR['format']): PageIR {

@@ -1,4 +1,6 @@
 /** Sections and tables of the page as found, with the classification each table got. */
+import type { PageIR } from '../ir/schema.js';
+import type { SectionKind } from '../parse/sections.js';
 import type { Extractor, TableModel } from './context.js';
 import { isPropertyTable } from './property-table.js';
 import { permissionType } from './permissions.js';
@@ -18,6 +20,26 @@ export function classifyTable(t: TableModel): string {
   return 'unknown';
 }
 
+/**
+ * Section kinds that have an extractor, and whether the page IR got something from them.
+ * A non-empty section that yields nothing, with no diagnostic of its own, gets a
+ * `section-not-extracted` diagnostic saying why.
+ */
+export const YIELD: Partial<Record<SectionKind, (ir: PageIR) => boolean>> = {
+  permissions: (ir) => !!ir.permissions && ir.permissions.state !== 'not-extracted',
+  'http-request': (ir) => ir.operations.some((o) => !o.fromExample),
+  'request-headers': (ir) => ir.requestHeaders.length > 0,
+  'query-parameters': (ir) => ir.queryParameters.length > 0,
+  'request-body': (ir) => !!ir.requestBody && (ir.requestBody.properties.length > 0 || ir.requestBody.noBody || !!ir.requestBody.typeName),
+  response: (ir) => !!ir.response && (ir.response.statuses.length > 0 || !!ir.response.bodyType || ir.response.noBody),
+  examples: (ir) => ir.examples.requests.length + ir.examples.responses.length > 0,
+  properties: (ir) => (ir.resource?.properties.length ?? 0) > 0,
+  relationships: (ir) => (ir.resource?.relationships.length ?? 0) > 0,
+  methods: (ir) => (ir.resource?.methods.length ?? 0) > 0,
+  'json-representation': (ir) => !!ir.resource?.jsonRepresentation,
+  'enum-values': (ir) => ir.enums.length > 0,
+};
+
 export const inventory: Extractor = {
   name: 'sections',
   extract(ctx, ir) {
@@ -29,7 +51,39 @@ export const inventory: Extractor = {
       ir.sections.push({ kind: s.kind, heading: s.heading, depth: s.depth, empty: empty && !hasSub, src: ctx.src(s.node) });
     }
     for (const t of ctx.allTables()) {
-      ir.tables.push({ section: t.section.kind, classification: classifyTable(t), columns: t.header.map((h) => h.text), rows: t.rows.length, src: t.src });
+      const info: PageIR['tables'][number] = { section: t.section.kind, classification: classifyTable(t), columns: t.header.map((h) => h.text), rows: t.rows.length, src: t.src };
+      const use = ctx.tableUse.get(`${t.src.file}:${t.src.line}:${t.src.column}`);
+      if (use) info.taken = use;
+      else if (info.classification !== 'unknown' && info.classification !== 'national-clouds') {
+        ctx.diag('table-not-read', 'info', `A ${info.classification} table (${info.columns.join(' | ')}) stands in a ${t.section.kind} section that no extractor reads tables from; its ${info.rows} row(s) were not taken`, t.src);
+      }
+      ir.tables.push(info);
+    }
+    // Sections present but not extracted: say why, unless an extractor already did.
+    const seen = new Set<string>();
+    for (const s of ctx.sections) {
+      const check = YIELD[s.kind];
+      if (!check || !s.node || seen.has(s.kind) || check(ir)) continue;
+      const all = ctx.sections.filter((x) => x.kind === s.kind && x.node);
+      const content = all.flatMap((x) => ctx.content(x)).filter((n) => n.type !== 'html' && n.type !== 'heading');
+      seen.add(s.kind);
+      if (!content.length) continue; // empty: reported by the section-empty rule
+      // An extractor that already said why (a diagnostic inside the section) is enough.
+      const explained = all.some((x) => {
+        const from = x.index;
+        const to = x.end - 1;
+        return ctx.diagnostics.some((d) => ctx.root.children.slice(from, to + 1).some((n) => {
+          const a = ctx.src(n);
+          const endPos = n.position?.end;
+          const b = endPos ? ctx.page.map.map(endPos.line, endPos.column) : a;
+          return d.src.file === a.file && d.src.line >= a.line && d.src.line <= b.line;
+        }));
+      });
+      if (explained) continue;
+      const tables = content.filter((n) => n.type === 'table').length;
+      const codes = content.filter((n) => n.type === 'code').length;
+      const why = tables ? `its ${tables} table(s) have columns no ${s.kind} extractor reads` : codes ? `its ${codes} code block(s) hold nothing the ${s.kind} extractor reads` : `it has prose only (${content.length} block(s)), no table or code block`;
+      ctx.diag('section-not-extracted', 'info', `Section "${s.heading}" (${s.kind}) yielded nothing: ${why}`, s.node);
     }
   },
 };

@@ -10,16 +10,21 @@ export const methods: Extractor = {
         if (!/^method/.test(t.columns[0] ?? '')) continue;
         const retCol = t.columns.findIndex((c) => /return/.test(c));
         const descCol = t.columns.findIndex((c) => /description/.test(c));
+        let taken = 0;
+        let groups = 0;
+        let skipped = 0;
         for (const r of t.rows) {
           const c0 = r.cells[0];
-          if (!c0 || c0.text === '') continue;
+          if (!c0 || c0.text === '') { skipped++; ctx.diag('table-row-empty', 'info', 'Methods table has a row without a method', r.src); continue; }
           const filled = r.cells.filter((c) => c.text !== '').length;
-          if (filled === 1 && !c0.links.length) continue; // group row
+          if (filled === 1 && !c0.links.length) { groups++; continue; }
+          taken++;
           const m: NonNullable<typeof ir.resource>['methods'][number] = { text: c0.text, description: descCol >= 0 ? r.cells[descCol]?.text ?? '' : '', src: c0.src };
           if (c0.links[0]) m.target = c0.links[0].url;
           if (retCol >= 0 && r.cells[retCol]?.text) m.returnType = r.cells[retCol]!.text;
           ir.resource.methods.push(m);
         }
+        ctx.useTable(t, 'methods', taken, groups, skipped);
       }
     }
   },

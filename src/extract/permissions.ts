@@ -60,7 +60,10 @@ export const permissions: Extractor = {
       for (const t of ctx.tables(s)) {
         if (!isPermissionTable(t)) continue;
         tables++;
+        const before = ctx.diagnostics.filter((d) => d.rule === 'permission-row-unrecognized').length;
         readTable(ctx, t, result);
+        const skipped = ctx.diagnostics.filter((d) => d.rule === 'permission-row-unrecognized').length - before;
+        ctx.useTable(t, 'permissions', t.rows.length - skipped, 0, skipped);
       }
     }
     if (tables === 0) readScopeProse(ctx, sections.flatMap((s) => ctx.content(s)), result);

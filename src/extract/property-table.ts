@@ -23,17 +23,21 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string)
   const reqCol = col(t, /^(required|optional|is required)\??$/);
   checkRowShape(ctx, t, what);
   let group: string | undefined;
+  let groupRows = 0;
+  let skipped = 0;
   for (const r of t.rows) {
     const nameCell = r.cells[nameCol];
     const filled = r.cells.filter((c) => c.text !== '');
-    if (!nameCell || filled.length === 0) continue;
+    if (!nameCell || filled.length === 0) { skipped++; ctx.diag('table-row-empty', 'info', `${what} table has an empty row`, r.src); continue; }
     const typeCell = typeCol >= 0 ? r.cells[typeCol] : undefined;
     if (filled.length === 1 && filled[0] === nameCell && !typeCell?.text) {
       group = nameCell.text.replace(/[*_]/g, '').trim();
+      groupRows++;
       continue;
     }
     const name = nameCell.text.replace(/[`*\\]/g, '').replace(/\s*\((optional|required)\)\s*$/i, '').trim();
     if (!NAME_OK.test(name)) {
+      skipped++;
       ctx.diag('property-row-not-a-property', 'warning', `${what} row ${JSON.stringify(nameCell.text.slice(0, 60))} does not name a property; not taken`, r.src);
       continue;
     }
@@ -60,5 +64,6 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string)
     if (group) p.group = group;
     out.push(p);
   }
+  ctx.useTable(t, what, out.length, groupRows, skipped);
   return out;
 }

@@ -19,15 +19,20 @@ export const queryParameters: Extractor = {
         const typeCol = col(t, /^type$/);
         const descCol = col(t, /^(description|value|values)$/);
         checkRowShape(ctx, t, 'Query parameters');
+        let taken = 0;
+        let skipped = 0;
         for (const r of t.rows) {
           const name = (r.cells[nameCol]?.text ?? '').replace(/[`*]/g, '').trim();
-          if (!name || seen.has(name.toLowerCase())) continue;
+          if (!name) { skipped++; ctx.diag('table-row-empty', 'info', 'Query parameters table has a row without a name', r.src); continue; }
+          if (seen.has(name.toLowerCase())) { skipped++; ctx.diag('table-row-duplicate', 'info', `Query parameter ${name} is listed twice; the first row is kept`, r.src); continue; }
+          taken++;
           seen.add(name.toLowerCase());
           const description = descCol >= 0 ? r.cells[descCol]?.text ?? '' : '';
           const p: (typeof ir.queryParameters)[number] = { name, description, required: requiredFrom(description), src: r.cells[nameCol]?.src ?? r.src };
           if (typeCol >= 0 && r.cells[typeCol]) p.type = parseTypeCell(r.cells[typeCol]!).type;
           ir.queryParameters.push(p);
         }
+        ctx.useTable(t, 'query parameters', taken, 0, skipped);
       }
       for (const n of ctx.content(s)) {
         if (n.type !== 'paragraph' && n.type !== 'list') continue;

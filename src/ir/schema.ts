@@ -178,6 +178,15 @@ export const TableInfo = T.Object(
     classification: T.String({ description: 'permissions, headers, query-parameters, properties, parameters, relationships, methods, enum-members, national-clouds, unknown' }),
     columns: T.Array(T.String()),
     rows: T.Integer(),
+    taken: T.Optional(T.Object(
+      {
+        by: T.String({ description: 'The extractor that read the table' }),
+        rows: T.Integer({ description: 'Rows that became facts' }),
+        groupRows: T.Integer({ description: 'One-cell group rows (they set the group of the rows below)' }),
+        skipped: T.Integer({ description: 'Rows not taken; each has a diagnostic' }),
+      },
+      { additionalProperties: false },
+    )),
     src: Src,
   },
   { additionalProperties: false },

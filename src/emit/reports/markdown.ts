@@ -11,9 +11,13 @@ function shortName(file: string): string {
   return file.split('/').pop()!;
 }
 
+/** Sides listed per finding in Markdown (the JSON report has them all). */
+const MAX_SIDES = 12;
+
 function findingLines(f: Finding, dir: string): string[] {
   const out = [`- **${f.severity}** \`${f.rule}\` (${f.context}) — ${md(f.message)} <sub>fingerprint ${f.fingerprint}</sub>`];
-  for (const s of f.sides) {
+  if (f.sides.length > MAX_SIDES) out.push(`  - (${f.sides.length} sides; the first ${MAX_SIDES} are listed, reconciliation.json has all)`);
+  for (const s of f.sides.slice(0, MAX_SIDES)) {
     out.push(`  - [${md(s.file)}:${s.line}](${fileLink(dir, s.file, s.line)})${s.version ? ` (${s.version})` : ''}: ${md(s.value) || '—'}`);
   }
   return out;
@@ -58,6 +62,8 @@ export function markdownReport(d: ReportData, reportDir: string, title = 'Reconc
   L.push(`| findings | ${s.findings.error} | ${s.findings.warning} | ${s.findings.info} |`);
   L.push(`| page diagnostics | ${s.diagnostics.error} | ${s.diagnostics.warning} | ${s.diagnostics.info} |`, '');
   L.push('Severity in context: a difference between pages of the same version is a conflict (error or warning, context `variant`); the same difference only between beta and v1.0 is usually expected and reported as info (context `cross-version`).', '');
+  const byFingerprint = new Map(d.findings.map((f) => [f.fingerprint, f]));
+  const inGroups = new Set(d.groups.flatMap((g) => g.findings));
   if (d.groups.length) {
     L.push('## Operations documented by more than one page', '');
     for (const g of d.groups) {
@@ -75,14 +81,15 @@ export function markdownReport(d: ReportData, reportDir: string, title = 'Reconc
         for (const b of g.bodyProperties) L.push(`| ${md(b.name)} | ${b.values.map((v) => md(v) || '—').join(' | ')} |`);
         L.push('', '</details>', '');
       }
-      if (g.findings.length) {
-        L.push(`#### Findings (${g.findings.length})`, '');
-        L.push(...groupedFindings(g.findings, reportDir));
+      const gf = g.findings.map((fp) => byFingerprint.get(fp)!).filter(Boolean);
+      if (gf.length) {
+        L.push(`#### Findings (${gf.length})`, '');
+        L.push(...groupedFindings(gf, reportDir));
       }
     }
   }
   const bySubject = new Map<string, Finding[]>();
-  for (const f of d.otherFindings) {
+  for (const f of d.findings.filter((x) => !inGroups.has(x.fingerprint))) {
     if (!bySubject.has(f.subject)) bySubject.set(f.subject, []);
     bySubject.get(f.subject)!.push(f);
   }

@@ -17,7 +17,8 @@ export interface ReportGroup {
   fields: { field: string; values: string[] }[];
   /** request-body property → type per page ('' when absent). */
   bodyProperties: { name: string; values: string[] }[];
-  findings: Finding[];
+  /** Fingerprints of the group's findings (the findings themselves are in `findings`). */
+  findings: string[];
 }
 
 export interface ReportData {
@@ -28,8 +29,6 @@ export interface ReportData {
     diagnostics: Record<'error' | 'warning' | 'info', number>;
   };
   groups: ReportGroup[];
-  /** Findings not about a multi-page operation group, by subject. */
-  otherFindings: Finding[];
   findings: Finding[];
   diagnostics: (Diagnostic & { page: string })[];
 }
@@ -83,13 +82,12 @@ function bodyMatrix(g: OperationGroup): ReportGroup['bodyProperties'] {
 
 export function reportData(model: ApiModel, findings: Finding[], toolVersion: string, extraDiagnostics: Diagnostic[] = []): ReportData {
   const multi = model.operations.filter((g) => g.variants.length > 1);
-  const groupKeys = new Set(multi.map((g) => g.key));
   const groups: ReportGroup[] = multi.map((g) => ({
     key: g.key,
     pages: g.variants.map((v) => ({ file: v.page.file, version: v.page.apiVersion.value, title: v.page.title.h1?.value ?? v.page.title.frontMatter?.value ?? '', line: v.operation.src.line })),
     fields: groupFields(g),
     bodyProperties: bodyMatrix(g),
-    findings: findings.filter((f) => f.subject === g.key),
+    findings: findings.filter((f) => f.subject === g.key).map((f) => f.fingerprint),
   }));
   const diagnostics = [...model.pages.flatMap((p) => p.diagnostics.map((d) => ({ ...d, page: p.file }))), ...sortDiagnostics(extraDiagnostics).map((d) => ({ ...d, page: d.src.file }))];
   return {
@@ -99,7 +97,6 @@ export function reportData(model: ApiModel, findings: Finding[], toolVersion: st
       findings: countBySeverity(findings), diagnostics: countBySeverity(diagnostics),
     },
     groups,
-    otherFindings: findings.filter((f) => !groupKeys.has(f.subject)),
     findings,
     diagnostics,
   };

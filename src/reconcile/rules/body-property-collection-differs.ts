@@ -1,6 +1,6 @@
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
-import { bodyProperty, bodyPropertyNames } from './body-property-type-differs.js';
+import { bodyField, bodyPartitions, bodyProperty, bodyPropertyNames } from './body-property-type-differs.js';
 
 export const rule: ModelRule = {
   id: 'body-property-collection-differs',
@@ -11,9 +11,9 @@ export const rule: ModelRule = {
   description: 'One page types the property as `X collection`, another as `X`. A client sends an array to one and an object to the other.',
   example: { before: 'page A: businessPhones | String collection\npage B: businessPhones | String', after: 'both: String collection' },
   check({ model }) {
-    return model.operations.flatMap((g) =>
+    return model.operations.flatMap(bodyPartitions).flatMap((g) =>
       bodyPropertyNames(g).flatMap((lower) =>
-        compareField(this, g, `requestBody.${lower}.collection`, (v) => {
+        compareField(this, g, bodyField(g, lower, '.collection'), (v) => {
           const p = bodyProperty(v.page.requestBody?.properties, lower);
           return p && { key: String(p.type.collection), shown: p.type.collection ? 'collection' : 'single', src: p.src };
         }, (c, d) => `Property ${lower}: ${d.join(' vs ')} (${versionsNote(c)})`, [lower]),

@@ -1,5 +1,6 @@
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
+import { bodyField, bodyPartitions } from './body-property-type-differs.js';
 
 export const rule: ModelRule = {
   id: 'body-property-missing',
@@ -8,16 +9,15 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property is documented on some pages of an operation only',
   description:
-    'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation. Pages without a request-body table are not compared. One finding per property, so it can be suppressed on its own.',
+    'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation whose body is the same type (pages of polymorphic operations, one per derived type, are compared within their type). Pages without a request-body table are not compared. One finding per property, so it can be suppressed on its own.',
   example: { before: 'page A body: displayName, city\npage B body: displayName', after: 'both list displayName and city' },
   check({ model }) {
-    return model.operations.flatMap((g) => {
-      const withTable = g.variants.filter((v) => (v.page.requestBody?.properties.length ?? 0) > 0);
-      if (withTable.length < 2) return [];
+    return model.operations.flatMap(bodyPartitions).flatMap((g) => {
+      const withTable = g.variants;
       const names = new Map<string, string>();
       for (const v of withTable) for (const p of v.page.requestBody!.properties) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
       return [...names.entries()].sort().flatMap(([lower, name]) =>
-        compareField(this, g, `requestBody.${name}`, (v) => {
+        compareField(this, g, bodyField(g, name), (v) => {
           const props = v.page.requestBody?.properties ?? [];
           if (!props.length) return undefined;
           const p = props.find((x) => x.name.toLowerCase() === lower);

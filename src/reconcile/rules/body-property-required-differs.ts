@@ -1,6 +1,6 @@
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
-import { bodyProperty, bodyPropertyNames } from './body-property-type-differs.js';
+import { bodyField, bodyPartitions, bodyProperty, bodyPropertyNames } from './body-property-type-differs.js';
 
 export const rule: ModelRule = {
   id: 'body-property-required-differs',
@@ -11,9 +11,9 @@ export const rule: ModelRule = {
   description: 'Pages that state whether a body property is required disagree. Pages that do not say are not compared.',
   example: { before: 'page A: displayName | String | Required.\npage B: displayName | String | Optional.', after: 'both say Required' },
   check({ model }) {
-    return model.operations.flatMap((g) =>
+    return model.operations.flatMap(bodyPartitions).flatMap((g) =>
       bodyPropertyNames(g).flatMap((lower) =>
-        compareField(this, g, `requestBody.${lower}.required`, (v) => {
+        compareField(this, g, bodyField(g, lower, '.required'), (v) => {
           const p = bodyProperty(v.page.requestBody?.properties, lower);
           return p && p.required !== null ? { key: String(p.required), shown: p.required ? 'required' : 'optional', src: p.src } : undefined;
         }, (c, d) => `Property ${lower}: ${d.join(' vs ')} (${versionsNote(c)})`, [lower]),
