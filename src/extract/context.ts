@@ -114,10 +114,21 @@ export class PageContext {
     return best;
   }
 
+  /**
+   * Tables of a section, its subsections included — except tables under a nested section of
+   * another kind that has its own extractor (an enum-values table under Properties, say).
+   */
   tables(s: SectionNode): TableModel[] {
     let t = this.tableCache.get(s);
     if (!t) {
-      t = this.content(s).filter((n): n is Table => n.type === 'table').map((n) => this.tableModel(n, s));
+      t = [];
+      for (let i = s.index + 1; i < s.end; i++) {
+        const n = this.root.children[i]!;
+        if (n.type !== 'table') continue;
+        const inner = this.sectionAt(i);
+        if (inner !== s && inner.kind !== s.kind && inner.kind !== 'other') continue;
+        t.push(this.tableModel(n, s));
+      }
       this.tableCache.set(s, t);
     }
     return t;

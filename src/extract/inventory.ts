@@ -29,7 +29,7 @@ export const YIELD: Partial<Record<SectionKind, (ir: PageIR) => boolean>> = {
   permissions: (ir) => !!ir.permissions && ir.permissions.state !== 'not-extracted',
   'http-request': (ir) => ir.operations.some((o) => !o.fromExample),
   'request-headers': (ir) => ir.requestHeaders.length > 0,
-  'query-parameters': (ir) => ir.queryParameters.length > 0,
+  'query-parameters': (ir) => ir.queryParameters.length > 0 || !!ir.queryParameterSupport,
   'request-body': (ir) => !!ir.requestBody && (ir.requestBody.properties.length > 0 || ir.requestBody.noBody || !!ir.requestBody.typeName),
   response: (ir) => !!ir.response && (ir.response.statuses.length > 0 || !!ir.response.bodyType || ir.response.noBody),
   examples: (ir) => ir.examples.requests.length + ir.examples.responses.length > 0,

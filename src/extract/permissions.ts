@@ -85,8 +85,10 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): void {
   const header = t.columns.join(' | ');
   const order = /least\s+to\s+most|least privileged to most/.test(header) ? 'least-to-most' : /most\s+to\s+least/.test(header) ? 'most-to-least' : null;
   if (order && !out.order) { out.order = order; out.orderText = t.header.map((h) => h.text).join(' | '); }
-  const subheading = ctx.sections.find((s) => s.index < 0 ? false : s.index < indexOfTable(ctx, t) && s.end > indexOfTable(ctx, t) && s.kind !== 'permissions' && s.depth > (t.section.depth || 0));
-  const resourceFromHeading = subheading?.heading;
+  // A table under a sub-heading of the permissions section ("Permissions acting on self") keeps it as its scenario.
+  const at = indexOfTable(ctx, t);
+  const inner = at >= 0 ? ctx.sectionAt(at) : undefined;
+  const resourceFromHeading = inner && inner !== t.section && inner.depth > t.section.depth ? inner.heading : undefined;
   const typeCols = t.columns.map((c) => permissionType(c));
   if (typeCols.slice(1).filter(Boolean).length >= 2) {
     // Transposed: one row per resource, one column per permission type.

@@ -37,6 +37,13 @@ export const queryParameters: Extractor = {
       for (const n of ctx.content(s)) {
         if (n.type !== 'paragraph' && n.type !== 'list') continue;
         const text = ctx.text(n);
+        if (!ir.queryParameterSupport) {
+          if (/(does not|doesn't|do not|don't|not) (currently )?support (any |the )?(optional |custom |odata )*query (parameters|options)|no (optional )?query parameters|not supported/i.test(text)) {
+            ir.queryParameterSupport = { value: 'none', text: text.slice(0, 200), src: ctx.src(n) };
+          } else if (/supports?\b.*query (parameters|options)|query parameters? (is|are) supported|\$(select|filter|expand|top|orderby|count|search|skip)/i.test(text)) {
+            ir.queryParameterSupport = { value: 'odata', text: text.slice(0, 200), src: ctx.src(n) };
+          }
+        }
         for (const m of text.matchAll(ODATA)) {
           const name = '$' + m[1]!;
           if (seen.has(name.toLowerCase())) continue;

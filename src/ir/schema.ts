@@ -378,6 +378,10 @@ export const PageIR = T.Object(
     nationalClouds: T.Array(NationalCloud),
     requestHeaders: T.Array(Header),
     queryParameters: T.Array(Parameter),
+    queryParameterSupport: T.Optional(T.Object(
+      { value: T.Union([T.Literal('none'), T.Literal('odata')]), text: T.String(), src: Src },
+      { additionalProperties: false, description: 'What the query-parameters prose states: none supported, or (some) OData options' },
+    )),
     requestBody: T.Optional(RequestBody),
     response: T.Optional(Response),
     examples: T.Object({ requests: T.Array(ExampleRequest), responses: T.Array(ExampleResponse) }, { additionalProperties: false }),

@@ -55,6 +55,7 @@ export function parsePage(file: string, abs: string, text: string, opts: ParseOp
   } else {
     spliceLines(bodyLines, file, abs, fileIdx, doc, includes, diagnostics, opts.includes, [abs]);
   }
+  repairTableDelimiters(doc, diagnostics);
   const guarded = guardNesting(doc.lines);
   if (guarded.changed) {
     diagnostics.push({
@@ -67,6 +68,45 @@ export function parsePage(file: string, abs: string, text: string, opts: ParseOp
   const vtext = guarded.lines.join('\n');
   const root = parseMarkdown(vtext);
   return { file, abs, format: detection.rendered ? 'rendered-text' : 'markdown', frontMatter: fm, text: vtext, map: doc.map, root, includes, diagnostics };
+}
+
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** Cells of a pipe-table row (escaped pipes and pipes in code spans do not split). */
+export function countCells(line: string): number {
+  let t = line.trim();
+  if (t.startsWith('|')) t = t.slice(1);
+  if (t.endsWith('|') && !t.endsWith('\\|')) t = t.slice(0, -1);
+  let n = 1;
+  let code = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i];
+    if (c === '\\') { i++; continue; }
+    if (c === '`') code = !code;
+    else if (c === '|' && !code) n++;
+  }
+  return n;
+}
+
+/**
+ * A delimiter row whose cell count differs from its header row is not a table to GFM, and the
+ * whole table would be read as a paragraph. Such rows are rewritten to the header's count
+ * before parsing (the corpus has them), with a diagnostic.
+ */
+function repairTableDelimiters(doc: VirtualDoc, diagnostics: Diagnostic[]): void {
+  const lines = doc.lines;
+  for (let i = 1; i < lines.length; i++) {
+    const d = lines[i]!;
+    if (!d.includes('-') || !d.includes('|') || !DELIMITER_ROW.test(d)) continue;
+    const h = lines[i - 1]!;
+    if (!h.includes('|') || DELIMITER_ROW.test(h)) continue;
+    const want = countCells(h);
+    const have = countCells(d);
+    if (want === have || want < 1) continue;
+    const indent = /^\s*/.exec(d)![0];
+    lines[i] = indent + '|' + Array.from({ length: want }, () => '---').join('|') + '|';
+    diagnostics.push({ rule: 'table-delimiter-repaired', severity: 'info', message: `Table delimiter row has ${have} cells for a ${want}-column header; read as ${want} columns`, src: doc.map.map(i + 1, 1) });
+  }
 }
 
 function spliceLines(

@@ -1,0 +1,77 @@
+/** Extraction on real corpus pages (test/fixtures/corpus, see its README) with exact expected results. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { processFile } from '../../src/build/page.js';
+import { IncludeResolver } from '../../src/parse/includes.js';
+import { ROOT, at } from '../helpers.js';
+
+const DIR = join(ROOT, 'test/fixtures/corpus');
+const fx = (rel: string) => processFile(join(DIR, rel), rel, new IncludeResolver(DIR));
+const perms = (rel: string) => fx(rel).permissions!.entries.map((e) => `${e.resource ? e.resource + '/' : ''}${e.type}:${e.state}:${e.permissions.map((p) => p.name).join(',')}`);
+
+test('transposed permission table: one row per resource', () => {
+  assert.deepEqual(perms('v1.0/api/attachment-delete.md'), [
+    'event/delegatedWork:listed:Calendars.ReadWrite', 'event/delegatedPersonal:listed:Calendars.ReadWrite', 'event/application:listed:Calendars.ReadWrite',
+    'message/delegatedWork:listed:Mail.ReadWrite', 'message/delegatedPersonal:listed:Mail.ReadWrite', 'message/application:listed:Mail.ReadWrite',
+    'post/delegatedWork:listed:Group.ReadWrite.All', 'post/delegatedPersonal:not-supported:', 'post/application:not-supported:',
+  ]);
+});
+
+test('personal-account row missing its closing paren', () => {
+  assert.deepEqual(perms('beta/api/dynamics-journal-delete.md'), ['delegatedWork:listed:Financials.ReadWrite.All', 'delegatedPersonal:not-supported:', 'application:listed:Financials.ReadWrite.All']);
+});
+
+test('TODO permission cells are a diagnostic, not a permission', () => {
+  const ir = fx('v1.0/api/intune-cirrus-officeclientconfigurationassignment-get.md');
+  assert.deepEqual(ir.permissions!.entries.map((e) => `${e.type}:${e.state}`), ['delegatedWork:todo', 'delegatedPersonal:not-supported', 'application:todo']);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'permission-cell-todo').map((d) => d.src.line), [25, 27]);
+});
+
+test('two permission tables under H3 headings keep their scenario (the second has a 3-cell delimiter row for 2 columns)', () => {
+  assert.deepEqual(perms('v1.0/api/authenticationmethod-get.md'), [
+    'Permissions acting on self/delegatedWork:listed:UserAuthenticationMethod.Read,UserAuthenticationMethod.ReadWrite',
+    'Permissions acting on self/delegatedPersonal:not-supported:', 'Permissions acting on self/application:not-supported:',
+    'Permissions acting on other users/delegatedWork:listed:UserAuthenticationMethod.Read.All,UserAuthenticationMethod.ReadWrite.All',
+    'Permissions acting on other users/delegatedPersonal:not-supported:',
+    'Permissions acting on other users/application:listed:UserAuthenticationMethod.Read.All,UserAuthenticationMethod.ReadWrite.All',
+  ]);
+  assert.deepEqual(fx('v1.0/api/authenticationmethod-get.md').diagnostics.map((d) => `${d.rule}@${d.src.line}`), ['table-delimiter-repaired@31']);
+});
+
+test('"does not support optional query parameters" is recorded as a statement', () => {
+  const ir = fx('v1.0/api/authenticationmethod-get.md');
+  assert.equal(ir.queryParameterSupport?.value, 'none');
+  assert.equal(ir.queryParameterSupport?.src.line, 53);
+  assert.deepEqual(ir.queryParameters, []);
+});
+
+test('resource page: methods, properties, relationships, enum under Properties, JSON representation', () => {
+  const ir = fx('v1.0/resources/todotasklist.md');
+  assert.equal(ir.kind, 'resource');
+  const r = ir.resource!;
+  assert.equal(r.name, 'todoTaskList');
+  assert.equal(r.baseType?.name, 'entity');
+  assert.deepEqual(r.methods.map((m) => `${m.text}→${m.target}:${m.returnType}`), [
+    'List lists→../api/todo-list-lists.md:todoTaskList collection', 'Create todoTaskList→../api/todo-post-lists.md:todoTaskList',
+    'Get task list→../api/todotasklist-get.md:todoTaskList', 'Update task list→../api/todotasklist-update.md:todoTaskList',
+    'Delete task list→../api/todotasklist-delete.md:None', 'List tasks→../api/todotasklist-list-tasks.md:todoTask collection',
+    'Create task→../api/todotasklist-post-tasks.md:todoTask',
+  ]);
+  assert.deepEqual(r.properties.map((p) => `${p.name}:${p.type.name}${p.readOnly ? ':ro' : ''}@${at(p.src)}`), [
+    'displayName:String@36:2', 'id:String:ro@37:2', 'isOwner:Boolean@38:2', 'isShared:Boolean@39:2', 'wellknownListName:wellknownListName@40:2',
+  ]);
+  assert.deepEqual(r.relationships.map((p) => `${p.name}:${p.type.name}${p.type.collection ? '[]' : ''}`), ['extensions:extension[]', 'tasks:todoTask[]']);
+  assert.deepEqual(ir.enums.map((e) => `${e.name}=${e.members.map((m) => m.name).join('|')}`), ['wellknownListName=none|defaultList|flaggedEmails|unknownFutureValue']);
+  assert.deepEqual(r.jsonRepresentation!.propertyNames, ['@odata.type', 'id', 'displayName', 'isOwner', 'isShared', 'wellknownListName']);
+  assert.deepEqual(r.jsonRepresentation!.annotation!.fields, { blockType: 'resource', keyProperty: 'id', '@odata.type': 'microsoft.graph.todoTaskList', baseType: 'microsoft.graph.entity', openType: false });
+  assert.deepEqual(ir.diagnostics, []);
+});
+
+test('enum Member | Value | Description table', () => {
+  const ir = fx('v1.0/resources/printtaskstatus.md');
+  assert.deepEqual(ir.enums.map((e) => e.members.map((m) => `${m.name}=${m.value}`).join(',')), ['pending=0,processing=1,completed=2,aborted=3,unknownFutureValue=4']);
+  assert.equal(ir.enums[0]!.name, 'printTaskProcessingState');
+  // The fixture folder has no includes/: the pricing disclaimer include is reported, nothing else.
+  assert.deepEqual(ir.diagnostics.map((d) => `${d.rule}@${d.src.line}`), ['include-missing@14']);
+});
