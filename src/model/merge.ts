@@ -39,9 +39,18 @@ export function buildModel(pagesIn: PageIR[]): ApiModel {
     if (!t) { t = { version, namespace, name, kind: 'unknown', properties: [], sources: [] }; types.set(k, t); }
     return t;
   };
+  // Namespaces are case-insensitive; the spelling most pages use is canonical (ties: alphabetical).
+  const nsCounts = new Map<string, Map<string, number>>();
+  for (const page of pages) {
+    const ns = page.namespace?.value ?? DEFAULT_NAMESPACE;
+    const m = nsCounts.get(ns.toLowerCase()) ?? new Map<string, number>();
+    m.set(ns, (m.get(ns) ?? 0) + 1);
+    nsCounts.set(ns.toLowerCase(), m);
+  }
+  const canonicalNs = (ns: string) => [...(nsCounts.get(ns.toLowerCase()) ?? new Map([[ns, 1]])).entries()].sort((a, b) => b[1] - a[1] || compareStr(a[0], b[0]))[0]![0];
   for (const page of pages) {
     const version = pageVersion(page);
-    const ns = page.namespace?.value ?? DEFAULT_NAMESPACE;
+    const ns = canonicalNs(page.namespace?.value ?? DEFAULT_NAMESPACE);
     if (page.resource && page.kind === 'resource') {
       const t = getType(version, ns, page.resource.name);
       t.sources.push({ page, origin: 'resource', spelledAs: page.resource.name, src: page.title.h1?.src ?? { file: page.file, line: 1, column: 1 } });

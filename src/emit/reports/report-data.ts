@@ -69,12 +69,13 @@ function groupFields(g: OperationGroup): ReportGroup['fields'] {
 }
 
 function bodyMatrix(g: OperationGroup): ReportGroup['bodyProperties'] {
+  const perPage = g.variants.map((v) => new Map((v.page.requestBody?.properties ?? []).map((p) => [p.name.toLowerCase(), p] as const)));
   const names = new Map<string, string>();
   for (const v of g.variants) for (const p of v.page.requestBody?.properties ?? []) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
   return [...names.entries()].sort((a, b) => compareStr(a[0], b[0])).map(([lower, name]) => ({
     name,
-    values: g.variants.map((v) => {
-      const p = v.page.requestBody?.properties.find((x) => x.name.toLowerCase() === lower);
+    values: perPage.map((m) => {
+      const p = m.get(lower);
       return p ? `${p.type.name}${p.type.collection ? ' collection' : ''}` : '';
     }),
   }));
@@ -82,12 +83,18 @@ function bodyMatrix(g: OperationGroup): ReportGroup['bodyProperties'] {
 
 export function reportData(model: ApiModel, findings: Finding[], toolVersion: string, extraDiagnostics: Diagnostic[] = []): ReportData {
   const multi = model.operations.filter((g) => g.variants.length > 1);
+  const bySubject = new Map<string, string[]>();
+  for (const f of findings) {
+    let l = bySubject.get(f.subject);
+    if (!l) { l = []; bySubject.set(f.subject, l); }
+    l.push(f.fingerprint);
+  }
   const groups: ReportGroup[] = multi.map((g) => ({
     key: g.key,
     pages: g.variants.map((v) => ({ file: v.page.file, version: v.page.apiVersion.value, title: v.page.title.h1?.value ?? v.page.title.frontMatter?.value ?? '', line: v.operation.src.line })),
     fields: groupFields(g),
     bodyProperties: bodyMatrix(g),
-    findings: findings.filter((f) => f.subject === g.key).map((f) => f.fingerprint),
+    findings: bySubject.get(g.key) ?? [],
   }));
   const diagnostics = [...model.pages.flatMap((p) => p.diagnostics.map((d) => ({ ...d, page: p.file }))), ...sortDiagnostics(extraDiagnostics).map((d) => ({ ...d, page: d.src.file }))];
   return {

@@ -3,13 +3,14 @@
  *   models/<version>/<namespace>.ts   interfaces (entity and complex types), enums (union + readonly array)
  *   models/<version>/operations.ts    the typed operation map
  *   models/<version>/index.ts         re-exports (other namespaces as `export * as <alias>`)
- * Built with ts-morph structures, one createSourceFile per output file.
+ * Built with ts-morph structures: one SourceFile structure per output file, printed once with
+ * `printStructure` (no AST is created or parsed).
  *
  * Type policy where sources disagree: resource pages first, then JSON representation, then
  * request-body tables; among those, the type most sources give; ties go to the first source in
  * path order. The JSDoc names the disagreement.
  */
-import { Project, StructureKind, type InterfaceDeclarationStructure, type PropertySignatureStructure, type StatementStructures, type JSDocStructure, type OptionalKind, type JSDocTagStructure } from 'ts-morph';
+import { printStructure, StructureKind, type InterfaceDeclarationStructure, type PropertySignatureStructure, type StatementStructures, type JSDocStructure, type OptionalKind, type JSDocTagStructure } from 'ts-morph';
 import type { ApiVersion, Diagnostic, Src, TypeRef } from '../../ir/schema.js';
 import type { ApiModel, EnumModel, MergedProperty, PropertySource, TypeModel } from '../../model/types.js';
 import { DEFAULT_NAMESPACE } from '../../model/merge.js';
@@ -44,6 +45,19 @@ export class VersionScope {
 
   private key(ns: string, name: string): string { return `${ns.toLowerCase()}|${name.toLowerCase()}`; }
 
+  private typeDecls = new Map<string, Declared>();
+
+  /** Declare a type under another identifier (when its own name is taken by an enum). */
+  declareAs(ns: string, name: string, asName: string): Declared {
+    const d = this.declare(ns, asName, 'interface');
+    this.typeDecls.set(this.key(ns, name), d);
+    return d;
+  }
+
+  typeDecl(ns: string, name: string): Declared | undefined {
+    return this.typeDecls.get(this.key(ns, name));
+  }
+
   declare(ns: string, name: string, kind: Declared['kind']): Declared {
     const k = this.key(ns, name);
     const existing = this.declared.get(k);
@@ -70,16 +84,30 @@ export class VersionScope {
     return m;
   }
 
-  /** The identifier to use for `d` inside namespace file `fromNs` (importing it when it lives elsewhere). */
+  /**
+   * The reference to `d` from file `fromFile`: its bare identifier in its own file, otherwise
+   * qualified by a namespace import of the other file (`import type * as graph from ...`), so
+   * same-named types of different namespaces never clash.
+   */
   ref(d: Declared, fromFile: string): string {
     const file = fileOfNamespace(d.namespace);
     if (file === fromFile) return d.identifier;
     let m = this.imports.get(fromFile);
     if (!m) { m = new Map(); this.imports.set(fromFile, m); }
-    let s = m.get(file);
-    if (!s) { s = new Set(); m.set(file, s); }
-    s.add(d.identifier);
-    return d.identifier;
+    m.set(file, new Set());
+    return `${this.alias(d.namespace)}.${d.identifier}`;
+  }
+
+  private aliases = new Map<string, string>();
+  /** Import alias of a namespace file: its last segment (graph for microsoft.graph), made unique. */
+  alias(ns: string): string {
+    let a = this.aliases.get(ns.toLowerCase());
+    if (a) return a;
+    const base = valueIdentifier(ns.split('.').pop()!);
+    a = base;
+    for (let i = 2; [...this.aliases.values()].includes(a); i++) a = `${base}${i}`;
+    this.aliases.set(ns.toLowerCase(), a);
+    return a;
   }
 
   /** Resolve a documented type reference to TS text, creating a placeholder (and a diagnostic) for an undefined type. */
@@ -140,7 +168,25 @@ function enumStatements(e: EnumModel, d: Declared): StatementStructures[] {
   ];
 }
 
-function interfaceStructure(scope: VersionScope, t: TypeModel, d: Declared, derivedFrom: Set<string>): InterfaceDeclarationStructure {
+/** Names of properties declared by the type's ancestors (which the derived interface inherits, not redeclares). */
+function inheritedNames(t: TypeModel, byKey: Map<string, TypeModel>): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<TypeModel>([t]);
+  let cur = t.baseType ? byKey.get(`${t.namespace.toLowerCase()}|${t.baseType.name.toLowerCase()}`) ?? byKey.get(`${DEFAULT_NAMESPACE}|${t.baseType.name.toLowerCase()}`) : undefined;
+  while (cur && !seen.has(cur)) {
+    seen.add(cur);
+    for (const p of cur.properties) out.add(p.name);
+    cur = cur.baseType ? byKey.get(`${cur.namespace.toLowerCase()}|${cur.baseType.name.toLowerCase()}`) ?? byKey.get(`${DEFAULT_NAMESPACE}|${cur.baseType.name.toLowerCase()}`) : undefined;
+  }
+  return out;
+}
+
+/** A type that names itself as its base. */
+function isCyclic(t: TypeModel): boolean {
+  return !!t.baseType && t.baseType.name.toLowerCase() === t.name.toLowerCase();
+}
+
+function interfaceStructure(scope: VersionScope, t: TypeModel, d: Declared, derivedFrom: Set<string>, inherited: Set<string>): InterfaceDeclarationStructure {
   const file = fileOfNamespace(t.namespace);
   const where = t.sources.map((s) => `${s.src.file}:${s.src.line}`).join(', ');
   const ifc: InterfaceDeclarationStructure = {
@@ -150,13 +196,14 @@ function interfaceStructure(scope: VersionScope, t: TypeModel, d: Declared, deri
   };
   if (t.baseType) {
     const bt = scope.tsType({ raw: t.baseType.name, name: t.baseType.name, primitive: false, collection: false }, t.namespace, file, t.baseType.src);
-    if (bt.text !== d.identifier) ifc.extends = [bt.text];
+    if (bt.text !== d.identifier && !isCyclic(t)) ifc.extends = [bt.text];
   }
   const props: OptionalKind<PropertySignatureStructure>[] = [];
   if (derivedFrom.has(`${t.namespace.toLowerCase()}|${t.name.toLowerCase()}`) && !t.properties.some((p) => p.name === '@odata.type')) {
     props.push({ name: propertyName('@odata.type'), type: 'string', hasQuestionToken: true, docs: [{ description: 'The OData type of the instance: this type or one derived from it.' }] });
   }
   for (const p of t.properties) {
+    if (inherited.has(p.name)) continue; // declared by an ancestor; the JSDoc of the ancestor applies
     const { chosen, conflict } = pickSource(p);
     const ts = scope.tsType(chosen.type, t.namespace, file, chosen.src);
     const tags: OptionalKind<JSDocTagStructure>[] = [];
@@ -175,7 +222,6 @@ function interfaceStructure(scope: VersionScope, t: TypeModel, d: Declared, deri
 export function emitModels(model: ApiModel): EmitResult {
   const files = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
   const versions = [...new Set<ApiVersion>([...model.types.map((t) => t.version), ...model.enums.map((e) => e.version), ...model.operations.flatMap((g) => g.variants.map((v) => v.version))])].sort();
   for (const version of versions) {
     const scope = new VersionScope(version);
@@ -183,7 +229,16 @@ export function emitModels(model: ApiModel): EmitResult {
     const enums = model.enums.filter((e) => e.version === version);
     // Declare every defined name first so references resolve regardless of order.
     for (const e of enums) scope.declare(e.namespace, e.name, 'enum');
-    for (const t of types) scope.declare(t.namespace, t.name, 'interface');
+    const enumKeys = new Set(enums.map((e) => `${e.namespace.toLowerCase()}|${e.name.toLowerCase()}`));
+    // A "type" that is only an enum page read as a resource (no properties) is the enum.
+    const emitted = types.filter((t) => !(enumKeys.has(`${t.namespace.toLowerCase()}|${t.name.toLowerCase()}`) && t.properties.length === 0));
+    for (const t of emitted) {
+      if (enumKeys.has(`${t.namespace.toLowerCase()}|${t.name.toLowerCase()}`)) {
+        scope.diagnostics.push({ rule: 'type-name-collision', severity: 'warning', message: `${t.name} (${version}) is documented both as an enum and as a type with properties; the type is emitted as ${typeIdentifier(t.name)}Type`, src: t.sources[0]!.src });
+        scope.declareAs(t.namespace, t.name, `${t.name}Type`);
+      } else scope.declare(t.namespace, t.name, 'interface');
+    }
+    const byKey = new Map(types.map((t) => [`${t.namespace.toLowerCase()}|${t.name.toLowerCase()}`, t] as const));
     const derivedFrom = new Set(types.filter((t) => t.baseType).map((t) => `${t.namespace.toLowerCase()}|${t.baseType!.name.toLowerCase()}`));
     for (const e of enums) {
       const d = scope.declare(e.namespace, e.name, 'enum');
@@ -191,22 +246,24 @@ export function emitModels(model: ApiModel): EmitResult {
       scope.statements(e.namespace).set(d.identifier, alias!);
       scope.statements(e.namespace).set(`${d.identifier}#values`, values!);
     }
-    for (const t of types) {
-      const d = scope.declare(t.namespace, t.name, 'interface');
-      scope.statements(t.namespace).set(d.identifier, interfaceStructure(scope, t, d, derivedFrom));
+    for (const t of emitted) {
+      const d = scope.typeDecl(t.namespace, t.name) ?? scope.declare(t.namespace, t.name, 'interface');
+      scope.statements(t.namespace).set(d.identifier, interfaceStructure(scope, t, d, derivedFrom, inheritedNames(t, byKey)));
     }
     const opStatements = operationStatements(model, version, scope);
+    const nsOfFile = new Map([...scope.byNamespace.keys()].map((ns) => [fileOfNamespace(ns), ns] as const));
     const nsFiles = [...scope.byNamespace.keys()].sort();
     const write = (name: string, statements: StatementStructures[]) => {
       const imports = scope.imports.get(name);
       const importStatements: StatementStructures[] = imports
-        ? [...imports.entries()].sort((a, b) => compareStr(a[0], b[0])).map(([file, ids]) => ({
+        ? [...imports.keys()].sort(compareStr).map((file) => ({
           kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: `./${file.replace(/\.ts$/, '.js')}`,
-          namedImports: [...ids].sort(compareStr).map((n) => ({ name: n })),
+          namespaceImport: scope.alias(nsOfFile.get(file)!),
         }))
         : [];
-      const sf = project.createSourceFile(`/${version}/${name}`, { statements: [...importStatements, ...statements] }, { overwrite: true });
-      files.set(`${version}/${name}`, HEADER + sf.getFullText());
+      // One structure per output file, printed once: no source file is created or parsed.
+      const text = printStructure({ kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] });
+      files.set(`${version}/${name}`, HEADER + text.replace(/\n*$/, '\n'));
     };
     // Statements are created before imports are known; so write namespace files after all resolution.
     const nsStatements = new Map<string, StatementStructures[]>();

@@ -32,8 +32,20 @@ function permissionsType(p: PageIR): string {
   return parts.length ? `{ ${parts.join('; ')} }` : '{}';
 }
 
+/** Member names made unique (a path can repeat a placeholder: `/users/{id}/manager/{id}`). */
+export function uniqueNames(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const k = n;
+    const c = (seen.get(k) ?? 0) + 1;
+    seen.set(k, c);
+    return c === 1 ? n : `${n}_${c}`;
+  });
+}
+
 export function operationStatements(model: ApiModel, version: ApiVersion, scope: VersionScope): StatementStructures[] {
   const members: OptionalKind<PropertySignatureStructure>[] = [];
+  const keys = new Set<string>();
   for (const g of model.operations) {
     const vs = g.variants.filter((v) => v.version === version);
     if (!vs.length) continue;
@@ -44,9 +56,10 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     const fields: string[] = [];
     fields.push(`method: ${stringLiteral(op.method)}`);
     fields.push(`path: ${stringLiteral(op.path)}`);
-    const params = op.pathParameters.map((p) => `${propertyName(p.name)}: string`);
+    const params = uniqueNames(op.pathParameters.map((p) => p.name)).map((n) => `${propertyName(n)}: string`);
     fields.push(`pathParameters: { ${params.join('; ')}${params.length ? ' ' : ''}}`.replace('{  }', '{}'));
-    const q = page.queryParameters.map((x) => `${propertyName(x.name)}?: ${x.type ? scope.tsType(x.type, ns, FILE, x.src).text : 'string'}`);
+    const qNames = uniqueNames(page.queryParameters.map((x) => x.name));
+    const q = page.queryParameters.map((x, i) => `${propertyName(qNames[i]!)}?: ${x.type ? scope.tsType(x.type, ns, FILE, x.src).text : 'string'}`);
     fields.push(q.length ? `queryParameters: { ${q.join('; ')} }` : 'queryParameters: {}');
     const body = page.requestBody;
     let bodyType = 'unknown';
@@ -56,7 +69,8 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
       const t = scope.tsType({ raw: name, name, primitive: false, collection: false }, ns, FILE, body.src).text;
       bodyType = op.method === 'PATCH' ? `Partial<${t}>` : t;
     } else if (body && body.properties.length) {
-      bodyType = `{ ${body.properties.map((p) => `${propertyName(p.name)}${p.required === true ? '' : '?'}: ${scope.tsType(p.type, ns, FILE, p.src).text}`).join('; ')} }`;
+      const names = uniqueNames(body.properties.map((p) => p.name));
+      bodyType = `{ ${body.properties.map((p, i) => `${propertyName(names[i]!)}${p.required === true ? '' : '?'}: ${scope.tsType(p.type, ns, FILE, p.src).text}`).join('; ')} }`;
     } else if (body && !body.properties.length && op.method === 'GET') bodyType = 'undefined';
     fields.push(`requestBody: ${bodyType}`);
     const r = page.response;
@@ -76,8 +90,11 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
       docText(`Documented by ${op.src.file}:${op.src.line}${op.fromExample ? ' (path taken from its example request)' : ''}.`),
       others.length ? docText(`Also documented by ${others.join(', ')}; where they disagree this entry follows the first page (see the reconciliation report).`) : '',
     ].filter(Boolean);
+    let key = `${op.method} ${op.path}`;
+    for (let i = 2; keys.has(key); i++) key = `${op.method} ${op.path} #${i}`;
+    keys.add(key);
     members.push({
-      name: stringLiteral(`${op.method} ${op.path}`),
+      name: stringLiteral(key),
       type: `{\n${fields.map((f) => `    ${f};`).join('\n')}\n  }`,
       docs: [{ description: doc.join('\n\n') }],
     });
