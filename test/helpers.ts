@@ -1,7 +1,7 @@
 /** Shared test helpers: repo paths, seed IRs (processed once), inline pages. */
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import type { PageIR } from '../src/ir/schema.js';
@@ -60,3 +60,24 @@ export function typecheck(dir: string): { status: number | null; output: string 
   return { status: r.status, output: (r.stdout ?? '') + (r.stderr ?? '') };
 }
 
+
+/**
+ * A corpus snapshot unpacked once into the temp folder (kept between runs; the tarball size is
+ * part of the folder name so a changed tarball is unpacked again). undefined when the shared
+ * folder is absent.
+ */
+export function corpusTree(name: '2021-07' | '2020-05'): string | undefined {
+  const tarball = join(CORPUS_DIR, `graph-docs-${name}.tar.gz`);
+  if (!existsSync(tarball)) return undefined;
+  const dir = join(tmpdir(), `docmodel-corpus-${name}-${statSync(tarball).size}`);
+  const tree = join(dir, `graph-docs-${name}`, 'api-reference');
+  if (!existsSync(join(dir, '.complete'))) {
+    mkdirSync(dir, { recursive: true });
+    const r = spawnSync('tar', ['-xzf', tarball, '-C', dir], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`cannot unpack ${tarball}: ${r.stderr}`);
+    writeFileSync(join(dir, '.complete'), '');
+  }
+  return tree;
+}
+
+export const CORPUS_SKIP = `corpus not found at ${CORPUS_DIR} (the corpus tests need ../shared/corpus beside the repo)`;

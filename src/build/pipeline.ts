@@ -58,6 +58,8 @@ export interface AnalyzeOptions {
   /** Per-page time limit (ms) when workers are used. */
   timeoutMs?: number;
   timings?: Timings;
+  /** Directories never read as input (the output directory). */
+  exclude?: string[];
 }
 
 /** Phase timings, printed with DOCMODEL_TIMING=1. */
@@ -81,8 +83,8 @@ interface Listed {
   roots: string[];
 }
 
-function listPages(inputs: string[]): Listed {
-  const walk = collectInputs(inputs);
+function listPages(inputs: string[], exclude: string[] = []): Listed {
+  const walk = collectInputs(inputs, exclude);
   const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: 'warning' as Severity, message: p.message, src: { file: displayPath(p.path), line: 1, column: 1 } }));
   const roots = [...new Set(walk.files.map((f) => f.root))].sort();
   let skippedIncludes = 0;
@@ -104,8 +106,8 @@ function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeR
 }
 
 /** Analyze in this thread (small inputs, tests). */
-export function analyze(inputs: string[]): AnalyzeResult {
-  const l = listPages(inputs);
+export function analyze(inputs: string[], exclude: string[] = []): AnalyzeResult {
+  const l = listPages(inputs, exclude);
   const resolvers = new Map<string, IncludeResolver>();
   const pages = l.tasks.map((t) => {
     let r = resolvers.get(t.root);
@@ -117,7 +119,7 @@ export function analyze(inputs: string[]): AnalyzeResult {
 
 /** Analyze with a worker pool (one worker per core unless told otherwise). */
 export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
-  const l = listPages(inputs);
+  const l = listPages(inputs, opts.exclude);
   opts.timings?.mark('list');
   const workers = opts.workers ?? availableParallelism();
   let pages: PageIR[];

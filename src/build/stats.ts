@@ -26,7 +26,7 @@ export function computeStats(pages: PageIR[]): Stats {
   for (const p of pages) byKind[p.kind] = (byKind[p.kind] ?? 0) + 1;
   const sections = Object.entries(YIELD).map(([kind, check]) => {
     const present = pages.filter((p) => p.sections.some((s) => s.kind === kind && !s.empty));
-    const missing = present.filter((p) => !check!(p));
+    const missing = present.filter((p) => !check!(p) && !p.sections.some((s) => s.kind === kind && s.none));
     return { kind, present: present.length, extracted: present.length - missing.length, missing: missing.slice(0, 5).map((p) => p.file) };
   });
   const methods = pages.filter(isMethodPage);

@@ -61,7 +61,7 @@ async function cmdBuild(argv: string[]): Promise<number> {
   const out = values.out ?? 'generated';
   const started = Date.now();
   const timings = new Timings();
-  const a = await analyzeParallel(inputs, { workers, timings });
+  const a = await analyzeParallel(inputs, { workers, timings, exclude: [resolve(out)] });
   const rendered = renderOutputs(a, out);
   timings.mark('render');
   const stats = writeOutputs(resolve(out), rendered.files);

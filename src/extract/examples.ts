@@ -11,7 +11,8 @@ import type { Extractor, PageContext } from './context.js';
 import { parseRequestLine } from './http-path.js';
 import { parseBody } from './body.js';
 
-const HTTP_LANGS = /^(http|https|json|rest|text|txt|console|)$/i;
+/** Fence languages that hold HTTP: `msgraph-interactive` is the docs' interactive request block. */
+const HTTP_LANGS = /^(http|https|json|rest|text|txt|console|msgraph-interactive|)$/i;
 const STATUS_LINE = /^HTTP(?:[/ ]?(\d(?:\.\d)?))?\s+(\d{3})\b\s*(.*)$/i;
 const WELL_FORMED_STATUS = /^HTTP\/\d(?:\.\d)?\s+\d{3}(?:\s+\S.*)?$/;
 const HEADER = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*)$/;

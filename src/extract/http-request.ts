@@ -20,7 +20,7 @@ export const httpRequest: Extractor = {
         const codes: Code[] = n.type === 'code' ? [n] : n.type === 'list' || n.type === 'blockquote' ? collectCode(n) : [];
         for (const code of codes) {
           const lang = (code.lang ?? '').toLowerCase();
-          if (lang && !/^(http|https|rest|text|txt|console|bash|shell|url)$/.test(lang)) continue;
+          if (lang && !/^(http|https|rest|text|txt|console|bash|shell|url|msgraph-interactive)$/.test(lang)) continue;
           sawBlock = true;
           if (code.value.trim() === '') { emptyBlock = code; continue; }
           readBlock(ctx, code, ir.operations);

@@ -33,7 +33,7 @@ export const YIELD: Partial<Record<SectionKind, (ir: PageIR) => boolean>> = {
   'request-body': (ir) => !!ir.requestBody && (ir.requestBody.properties.length > 0 || ir.requestBody.noBody || !!ir.requestBody.typeName),
   response: (ir) => !!ir.response && (ir.response.statuses.length > 0 || !!ir.response.bodyType || ir.response.noBody),
   examples: (ir) => ir.examples.requests.length + ir.examples.responses.length > 0,
-  properties: (ir) => (ir.resource?.properties.length ?? 0) > 0,
+  properties: (ir) => (ir.resource?.properties.length ?? 0) > 0 || (ir.kind === 'operation' && (ir.requestBody?.properties.length ?? 0) > 0),
   relationships: (ir) => (ir.resource?.relationships.length ?? 0) > 0,
   methods: (ir) => (ir.resource?.methods.length ?? 0) > 0,
   'json-representation': (ir) => !!ir.resource?.jsonRepresentation,
@@ -48,7 +48,8 @@ export const inventory: Extractor = {
       const own = ctx.ownContent(s);
       const empty = own.every((n) => n.type === 'html' || (n.type === 'code' && n.value.trim() === '') || (n.type === 'table' && n.children.slice(1).every((r) => r.children.every((c) => ctx.text(c) === ''))));
       const hasSub = ctx.content(s).length > own.length;
-      ir.sections.push({ kind: s.kind, heading: s.heading, depth: s.depth, empty: empty && !hasSub, src: ctx.src(s.node) });
+      const none = own.length > 0 && own.every((n) => n.type === 'html' || (n.type === 'paragraph' && /^(none|n\/a|not applicable|no (relationships|properties|methods|parameters))\.?$/i.test(ctx.text(n))));
+      ir.sections.push({ kind: s.kind, heading: s.heading, depth: s.depth, empty: empty && !hasSub, none, src: ctx.src(s.node) });
     }
     for (const t of ctx.allTables()) {
       const info: PageIR['tables'][number] = { section: t.section.kind, classification: classifyTable(t), columns: t.header.map((h) => h.text), rows: t.rows.length, src: t.src };
@@ -59,27 +60,16 @@ export const inventory: Extractor = {
       }
       ir.tables.push(info);
     }
-    // Sections present but not extracted: say why, unless an extractor already did.
-    const seen = new Set<string>();
+    // Sections present but not extracted: say why, unless an extractor already did (a diagnostic inside the section).
     for (const s of ctx.sections) {
       const check = YIELD[s.kind];
-      if (!check || !s.node || seen.has(s.kind) || check(ir)) continue;
-      const all = ctx.sections.filter((x) => x.kind === s.kind && x.node);
-      const content = all.flatMap((x) => ctx.content(x)).filter((n) => n.type !== 'html' && n.type !== 'heading');
-      seen.add(s.kind);
+      if (!check || !s.node || check(ir) || ir.sections.some((x) => x.kind === s.kind && x.none)) continue;
+      const content = ctx.content(s).filter((n) => n.type !== 'html' && n.type !== 'heading');
       if (!content.length) continue; // empty: reported by the section-empty rule
-      // An extractor that already said why (a diagnostic inside the section) is enough.
-      const explained = all.some((x) => {
-        const from = x.index;
-        const to = x.end - 1;
-        return ctx.diagnostics.some((d) => ctx.root.children.slice(from, to + 1).some((n) => {
-          const a = ctx.src(n);
-          const endPos = n.position?.end;
-          const b = endPos ? ctx.page.map.map(endPos.line, endPos.column) : a;
-          return d.src.file === a.file && d.src.line >= a.line && d.src.line <= b.line;
-        }));
-      });
-      if (explained) continue;
+      const first = ctx.src(s.node);
+      const last = ctx.root.children[s.end - 1]?.position?.end;
+      const lastLine = last ? ctx.page.map.map(last.line, last.column).line : first.line;
+      if (ctx.diagnostics.some((d) => d.src.file !== ctx.file || (d.src.line >= first.line && d.src.line <= lastLine))) continue;
       const tables = content.filter((n) => n.type === 'table').length;
       const codes = content.filter((n) => n.type === 'code').length;
       const why = tables ? `its ${tables} table(s) have columns no ${s.kind} extractor reads` : codes ? `its ${codes} code block(s) hold nothing the ${s.kind} extractor reads` : `it has prose only (${content.length} block(s)), no table or code block`;

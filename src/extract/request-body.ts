@@ -40,6 +40,16 @@ export const requestBody: Extractor = {
         body.properties.push(...readPropertyTable(ctx, t, 'Request body'));
       }
     }
+    // Update/create pages that list the writable properties under "Properties" instead.
+    if (!body.properties.length && ir.operations.some((o) => o.method === 'PATCH' || o.method === 'POST' || o.method === 'PUT')) {
+      for (const s of ctx.sectionsOf('properties')) {
+        for (const t of ctx.tables(s)) {
+          if (!isPropertyTable(t)) continue;
+          body.tableKind = 'properties';
+          body.properties.push(...readPropertyTable(ctx, t, 'Request body (Properties section)'));
+        }
+      }
+    }
     ir.requestBody = body;
   },
 };

@@ -16,7 +16,8 @@ export const response: Extractor = {
     if (!sections.length) return;
     const r: Response = { statuses: [], noBody: false, src: ctx.src(sections[0]!.node) };
     for (const s of sections) {
-      for (const n of ctx.ownContent(s)) {
+      // Sub-sections ("Response for creating a one-on-one chat …") are part of it.
+      for (const n of ctx.content(s)) {
         if (n.type !== 'paragraph' && n.type !== 'list') continue;
         const text = ctx.text(n);
         for (const m of text.matchAll(STATUS)) {

@@ -38,7 +38,8 @@ export function hasPageExtension(p: string): boolean {
   return PAGE_EXTENSIONS.some((e) => lower.endsWith(e));
 }
 
-export function collectInputs(paths: string[]): WalkResult {
+/** `exclude`: absolute directories never walked (the output directory). */
+export function collectInputs(paths: string[], exclude: string[] = []): WalkResult {
   const files: InputFile[] = [];
   const problems: WalkProblem[] = [];
   const seen = new Set<string>();
@@ -56,13 +57,14 @@ export function collectInputs(paths: string[]): WalkResult {
     }
     if (!st.isDirectory()) throw new InputError(`input path is neither a file nor a directory: ${given}`);
     const rootReal = realpathSync(abs);
-    walkDir(abs, abs, rootReal, files, problems, seen);
+    walkDir(abs, abs, rootReal, files, problems, seen, exclude.map((e) => resolve(e)));
   }
   files.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
   return { files, problems };
 }
 
-function walkDir(dir: string, root: string, rootReal: string, out: InputFile[], problems: WalkProblem[], seen: Set<string>): void {
+function walkDir(dir: string, root: string, rootReal: string, out: InputFile[], problems: WalkProblem[], seen: Set<string>, exclude: string[]): void {
+  if (exclude.includes(dir)) return;
   let entries: string[];
   try {
     entries = readdirSync(dir).sort();
@@ -99,7 +101,7 @@ function walkDir(dir: string, root: string, rootReal: string, out: InputFile[], 
       out.push({ abs: p, root });
       continue;
     }
-    if (st.isDirectory()) walkDir(p, root, rootReal, out, problems, seen);
+    if (st.isDirectory()) walkDir(p, root, rootReal, out, problems, seen, exclude);
     else if (st.isFile() && hasPageExtension(p) && !seen.has(p)) { seen.add(p); out.push({ abs: p, root }); }
   }
 }

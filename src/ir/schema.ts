@@ -343,6 +343,7 @@ export const Section = T.Object(
     heading: T.String(),
     depth: T.Integer(),
     empty: T.Boolean({ description: 'No content other than comments' }),
+    none: T.Boolean({ description: 'The section states there is nothing ("None.")' }),
     src: Src,
   },
   { additionalProperties: false },

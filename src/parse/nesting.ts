@@ -5,6 +5,9 @@
  */
 export const NESTING_LIMIT = 64;
 
+/** A run of block-quote markers (`>` needs no space after it) and list markers. */
+const CONTAINER_RUN = /^(?:[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)))+/;
+
 export function guardNesting(lines: string[], limit = NESTING_LIMIT): { lines: string[]; changed: boolean; firstLine: number; limit: number } {
   let changed = false;
   let firstLine = 1;
@@ -13,12 +16,12 @@ export function guardNesting(lines: string[], limit = NESTING_LIMIT): { lines: s
     const line = lines[i]!;
     // Cheap pre-check: only long runs of container markers or indentation can be deep.
     if (line.length < limit) continue;
-    const m = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))+/.exec(line);
+    const m = CONTAINER_RUN.exec(line);
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
     const markers = m ? m[0].match(/>|[-*+]|\d{1,9}[.)]/g)!.length : 0;
     if (markers <= limit && indent <= limit * 4) continue;
     if (!changed) { out = lines.slice(); firstLine = i + 1; changed = true; }
-    out[i] = line.replace(/^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))+/, '').replace(/^[ \t]+/, '');
+    out[i] = line.replace(CONTAINER_RUN, '').replace(/^[ \t]+/, '');
   }
   return { lines: out, changed, firstLine, limit };
 }
