@@ -19,7 +19,7 @@ function listFiles(dir: string): string[] {
   const walk = (d: string) => {
     for (const n of readdirSync(d).sort()) {
       const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
+      if (statSync(p).isDirectory()) { if (n !== '.cache') walk(p); }
       else out.push(relative(dir, p).split('\\').join('/'));
     }
   };

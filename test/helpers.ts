@@ -1,7 +1,7 @@
 /** Shared test helpers: repo paths, seed IRs (processed once), inline pages. */
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
-import { existsSync, mkdtempSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import type { PageIR } from '../src/ir/schema.js';
@@ -47,7 +47,6 @@ export function at(src: { line: number; column: number }): string {
   return `${src.line}:${src.column}`;
 }
 
-export const CORPUS_DIR = resolve(ROOT, '..', 'shared', 'corpus');
 
 /** Type-check a folder of .ts files with the project's tsc under --strict. */
 export function typecheck(dir: string): { status: number | null; output: string } {
@@ -61,23 +60,4 @@ export function typecheck(dir: string): { status: number | null; output: string 
 }
 
 
-/**
- * A corpus snapshot unpacked once into the temp folder (kept between runs; the tarball size is
- * part of the folder name so a changed tarball is unpacked again). undefined when the shared
- * folder is absent.
- */
-export function corpusTree(name: '2021-07' | '2020-05'): string | undefined {
-  const tarball = join(CORPUS_DIR, `graph-docs-${name}.tar.gz`);
-  if (!existsSync(tarball)) return undefined;
-  const dir = join(tmpdir(), `docmodel-corpus-${name}-${statSync(tarball).size}`);
-  const tree = join(dir, `graph-docs-${name}`, 'api-reference');
-  if (!existsSync(join(dir, '.complete'))) {
-    mkdirSync(dir, { recursive: true });
-    const r = spawnSync('tar', ['-xzf', tarball, '-C', dir], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`cannot unpack ${tarball}: ${r.stderr}`);
-    writeFileSync(join(dir, '.complete'), '');
-  }
-  return tree;
-}
-
-export const CORPUS_SKIP = `corpus not found at ${CORPUS_DIR} (the corpus tests need ../shared/corpus beside the repo)`;
+export { corpusTree, CORPUS_SKIP } from '../bench/corpus.js';

@@ -38,6 +38,10 @@ export function writeOutputs(outDir: string, files: Map<string, string>): WriteS
 }
 
 export function writeAtomic(abs: string, content: string): void {
+  writeAtomicBuffer(abs, content);
+}
+
+export function writeAtomicBuffer(abs: string, content: string | Uint8Array): void {
   mkdirSync(dirname(abs), { recursive: true });
   const tmp = `${abs}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   writeFileSync(tmp, content);

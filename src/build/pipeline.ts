@@ -10,6 +10,7 @@ import { collectInputs, displayPath, isInside, type InputFile } from '../ingest/
 import { IncludeResolver } from '../parse/includes.js';
 import { availableParallelism } from 'node:os';
 import { processInPool } from './pool.js';
+import type { PageCache } from './cache.js';
 import { processFile } from './page.js';
 import { buildModel, serializeModel } from '../model/merge.js';
 import type { ApiModel } from '../model/types.js';
@@ -30,6 +31,8 @@ export interface AnalyzeResult {
   /** Include fragments found under the inputs and not processed as pages. */
   skippedIncludes: number;
   roots: string[];
+  /** Pages processed afresh (not taken from the cache). */
+  changed?: string[];
 }
 
 /** Files under an includes/ folder are fragments spliced into pages, not pages. */
@@ -60,6 +63,10 @@ export interface AnalyzeOptions {
   timings?: Timings;
   /** Directories never read as input (the output directory). */
   exclude?: string[];
+  /** Reuse page IRs of unchanged pages; record the new ones. */
+  cache?: PageCache;
+  /** Return null (skip model, rules, outputs) when the cache says no page changed, none was added or removed. */
+  stopIfUnchanged?: boolean;
 }
 
 /** Phase timings, printed with DOCMODEL_TIMING=1. */
@@ -118,23 +125,45 @@ export function analyze(inputs: string[], exclude: string[] = []): AnalyzeResult
 }
 
 /** Analyze with a worker pool (one worker per core unless told otherwise). */
-export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult> {
+export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions & { stopIfUnchanged: true }): Promise<AnalyzeResult | null>;
+export async function analyzeParallel(inputs: string[], opts?: AnalyzeOptions): Promise<AnalyzeResult>;
+export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult | null> {
   const l = listPages(inputs, opts.exclude);
   opts.timings?.mark('list');
   const workers = opts.workers ?? availableParallelism();
-  let pages: PageIR[];
-  if (workers <= 1 || l.tasks.length < 16) {
+  const cache = opts.cache;
+  const pages: PageIR[] = new Array(l.tasks.length);
+  const todo: number[] = [];
+  l.tasks.forEach((t, i) => {
+    const hit = cache?.get(t.abs);
+    if (hit && hit.file === t.display) pages[i] = hit;
+    else todo.push(i);
+  });
+  opts.timings?.mark('cache');
+  if (cache && opts.stopIfUnchanged && todo.length === 0) {
+    const before = new Set(cache.previousPages());
+    if (before.size === l.tasks.length && l.tasks.every((t) => before.has(t.abs))) return null;
+  }
+  const tasks = todo.map((i) => l.tasks[i]!);
+  let fresh: PageIR[];
+  if (workers <= 1 || tasks.length < 16) {
     const resolvers = new Map<string, IncludeResolver>();
-    pages = l.tasks.map((t) => {
+    fresh = tasks.map((t) => {
       let r = resolvers.get(t.root);
       if (!r) { r = new IncludeResolver(t.root); resolvers.set(t.root, r); }
       return processFile(t.abs, t.display, r);
     });
   } else {
-    pages = await processInPool(l.tasks, { workers, timeoutMs: opts.timeoutMs });
+    fresh = await processInPool(tasks, { workers, timeoutMs: opts.timeoutMs });
   }
+  todo.forEach((i, k) => {
+    pages[i] = fresh[k]!;
+    cache?.put(l.tasks[i]!.abs, fresh[k]!);
+  });
   opts.timings?.mark('pages');
-  return finishAnalysis(l, pages, opts.timings);
+  const a = finishAnalysis(l, pages, opts.timings);
+  a.changed = tasks.map((t) => t.display);
+  return a;
 }
 
 function safeReal(p: string): string {

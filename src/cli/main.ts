@@ -6,7 +6,9 @@
  * Exit codes: 0 success (findings below --fail-on), 1 findings reach --fail-on, 2 usage or tool error.
  */
 import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { CACHE_FILE, PageCache } from '../build/cache.js';
 import type { Severity } from '../ir/schema.js';
 import { InputError, displayPath } from '../ingest/walk.js';
 import { analyze, analyzeParallel, renderOutputs, Timings } from '../build/pipeline.js';
@@ -20,10 +22,13 @@ const USAGE = `docmodel ${toolVersion()} — API reference markdown → IR, Type
 
 Usage:
   docmodel build [paths..] [--out DIR] [--fail-on error|warning|info] [--workers N] [--stats]
+                 [--no-cache] [--watch]
       Read pages (.md, .markdown, .txt; directories are walked) and write the IR, the merged
       model, TypeScript models and reconciliation reports to DIR (default: generated/).
       Default input: input/.
-      --stats prints coverage (see stats) after the summary.
+      --stats prints coverage (see stats) after the summary. Unchanged pages are taken from
+      DIR/.cache (keyed by content hash, included files and tool version; --no-cache skips it);
+      --watch rebuilds on every change and prints the pages it re-read.
   docmodel stats [paths..]       Coverage: per section kind, pages where it is present and where
                                  extraction succeeded; top diagnostics with example pages.
   docmodel rules                 List the reconciliation rules.
@@ -52,33 +57,100 @@ async function cmdBuild(argv: string[]): Promise<number> {
     args: argv, allowPositionals: true, strict: true,
     options: {
       out: { type: 'string', short: 'o' }, 'fail-on': { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, stats: { type: 'boolean' },
-      workers: { type: 'string', short: 'j' },
+      workers: { type: 'string', short: 'j' }, 'no-cache': { type: 'boolean' }, watch: { type: 'boolean', short: 'w' },
     },
   });
-  const failOn = parseSeverity(values['fail-on']);
-  const workers = parseWorkers(values.workers);
-  const inputs = positionals.length ? positionals : ['input'];
-  const out = values.out ?? 'generated';
+  const opts: BuildRun = {
+    inputs: positionals.length ? positionals : ['input'],
+    out: values.out ?? 'generated',
+    failOn: parseSeverity(values['fail-on']),
+    workers: parseWorkers(values.workers),
+    quiet: !!values.quiet,
+    stats: !!values.stats,
+    cache: !values['no-cache'],
+  };
+  const code = await runBuild(opts);
+  if (!values.watch) return code;
+  return watch(opts);
+}
+
+interface BuildRun {
+  inputs: string[];
+  out: string;
+  failOn?: Severity;
+  workers?: number;
+  quiet: boolean;
+  stats: boolean;
+  cache: boolean;
+  /** Print the pages processed afresh (watch mode). */
+  showChanged?: boolean;
+}
+
+async function runBuild(o: BuildRun): Promise<number> {
   const started = Date.now();
   const timings = new Timings();
-  const a = await analyzeParallel(inputs, { workers, timings, exclude: [resolve(out)] });
-  const rendered = renderOutputs(a, out);
-  timings.mark('render');
-  const stats = writeOutputs(resolve(out), rendered.files);
-  timings.mark('write');
-  if (process.env.DOCMODEL_TIMING) process.stderr.write(`timing: ${timings}\n`);
-  const f = countBySeverity(a.findings);
-  const diags = a.pages.reduce((n, p) => n + p.diagnostics.length, 0) + rendered.modelDiagnostics.length + a.runDiagnostics.length;
-  const ops = a.model.operations.length;
-  if (!values.quiet) {
-    process.stdout.write(
-      `docmodel: ${a.pages.length} pages, ${ops} operations, ${a.model.types.length} types, ${a.model.enums.length} enums; ` +
-      `findings: ${f.error} error, ${f.warning} warning, ${f.info} info; ${diags} diagnostics; ` +
-      `${stats.written} files written, ${stats.unchanged} unchanged, ${stats.removed} removed → ${displayPath(resolve(out))}/ (${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
-    );
+  const outAbs = resolve(o.out);
+  const cache = new PageCache(o.cache ? join(outAbs, '.cache', CACHE_FILE) : undefined);
+  const a = await analyzeParallel(o.inputs, { workers: o.workers, timings, exclude: [outAbs], cache, stopIfUnchanged: true });
+  const shown = `${displayPath(outAbs)}/`;
+  if (a === null && cache.lastRun && cache.lastRun.outputs.every((f) => existsSync(join(outAbs, f)))) {
+    // Nothing changed since the last build and its outputs are all there.
+    if (!o.quiet) process.stdout.write(`docmodel: no page changed since the last build; ${shown} is up to date (${((Date.now() - started) / 1000).toFixed(1)} s)\n  last build: ${cache.lastRun.summary}\n`);
+    return exitFor(o.failOn, cache.lastRun.findings);
   }
-  if (values.stats) process.stdout.write(formatStats(computeStats(a.pages)));
-  if (failOn && a.findings.some((x) => SEVERITY_RANK[x.severity] <= SEVERITY_RANK[failOn])) return 1;
+  const full = a ?? (await analyzeParallel(o.inputs, { workers: o.workers, timings, exclude: [outAbs], cache: new PageCache(undefined) }));
+  const rendered = renderOutputs(full, o.out);
+  timings.mark('render');
+  const stats = writeOutputs(outAbs, rendered.files);
+  timings.mark('write');
+  const f = countBySeverity(full.findings);
+  const diags = full.pages.reduce((n, p) => n + p.diagnostics.length, 0) + rendered.modelDiagnostics.length + full.runDiagnostics.length;
+  const summary = `${full.pages.length} pages, ${full.model.operations.length} operations, ${full.model.types.length} types, ${full.model.enums.length} enums; ` +
+    `findings: ${f.error} error, ${f.warning} warning, ${f.info} info; ${diags} diagnostics`;
+  cache.save({ summary, findings: f, outputs: [...rendered.files.keys()] });
+  timings.mark('cache');
+  if (process.env.DOCMODEL_TIMING) process.stderr.write(`timing: ${timings}\n`);
+  if (!o.quiet) {
+    process.stdout.write(`docmodel: ${summary}; ${stats.written} files written, ${stats.unchanged} unchanged, ${stats.removed} removed → ${shown} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+    if (o.showChanged && full.changed) {
+      const ch = full.changed;
+      process.stdout.write(ch.length ? `  re-read ${ch.length} page(s): ${ch.slice(0, 10).join(', ')}${ch.length > 10 ? ', …' : ''}\n` : '  no page changed\n');
+    }
+  }
+  if (o.stats) process.stdout.write(formatStats(computeStats(full.pages)));
+  return exitFor(o.failOn, f);
+}
+
+function exitFor(failOn: Severity | undefined, f: Record<Severity, number>): number {
+  if (!failOn) return 0;
+  return (['error', 'warning', 'info'] as const).some((s) => SEVERITY_RANK[s] <= SEVERITY_RANK[failOn] && f[s] > 0) ? 1 : 0;
+}
+
+/** Rebuild on every change under the inputs (debounced), printing what was re-read. Ends on Ctrl-C. */
+async function watch(o: BuildRun): Promise<number> {
+  const { watch: chokidarWatch } = await import('chokidar');
+  const outAbs = resolve(o.out);
+  const w = chokidarWatch(o.inputs, { ignoreInitial: true, ignored: (p: string) => resolve(p).startsWith(outAbs) });
+  process.stdout.write(`docmodel: watching ${o.inputs.join(', ')} (Ctrl-C to stop)\n`);
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  const rebuild = async () => {
+    if (running) { again = true; return; }
+    running = true;
+    try {
+      await runBuild({ ...o, showChanged: true });
+    } catch (e) {
+      process.stderr.write(`docmodel: build failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+    running = false;
+    if (again) { again = false; void rebuild(); }
+  };
+  w.on('all', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(), 200);
+  });
+  await new Promise<void>((done) => process.once('SIGINT', () => { void w.close().then(done); }));
   return 0;
 }
 
@@ -134,3 +206,5 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+// For benchmarks: the peak resident set of the whole process (all worker threads included).
+if (process.env.DOCMODEL_MAXRSS) process.stderr.write(`maxrss-kb: ${process.resourceUsage().maxRSS}\n`);

@@ -1,0 +1,70 @@
+/**
+ * npm run bench -- [tree]
+ *
+ * Times, in one run on one machine: the baseline — bare unified + remark-parse + remark-gfm
+ * parse() of the same pages, single-threaded — then a cold full build (IR, model, TypeScript,
+ * reports), a warm rebuild with nothing changed, and a rebuild after one page changed; prints
+ * wall times, ratios to the baseline, pages/s and peak RSS. Default tree: the 2021-07 corpus
+ * (skips with a message when ../shared/corpus is absent). The tree is copied to a temp folder
+ * first; it is never modified.
+ */
+import { cpSync, mkdtempSync, readFileSync, appendFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { collectInputs } from '../src/ingest/walk.js';
+import { isIncludeFragment } from '../src/build/pipeline.js';
+import { CORPUS_SKIP, REPO, corpusTree } from './corpus.js';
+
+const CLI = join(REPO, 'dist/src/cli/main.js');
+
+function timeBuild(tree: string, out: string, extra: string[] = []): { s: number; rssMb: number; line: string } {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', out, ...extra], { encoding: 'utf8', env: { ...process.env, DOCMODEL_MAXRSS: '1' }, maxBuffer: 64 << 20 });
+  const s = (performance.now() - t) / 1000;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`build failed (${r.status}): ${r.stderr}`);
+  const kb = Number(/maxrss-kb: (\d+)/.exec(r.stderr)?.[1] ?? 0);
+  return { s, rssMb: kb / 1024, line: r.stdout.trim().split('\n')[0] ?? '' };
+}
+
+function main(): void {
+  const given = process.argv[2];
+  const source = given ?? corpusTree('2021-07');
+  if (!source) { console.log(`bench: skipped — ${CORPUS_SKIP}`); return; }
+  const work = mkdtempSync(join(tmpdir(), 'docmodel-bench-'));
+  const tree = join(work, 'tree');
+  cpSync(source, tree, { recursive: true });
+  const files = collectInputs([tree]).files.filter((f) => !isIncludeFragment(f));
+  const bytes = files.reduce((n, f) => n + readFileSync(f.abs).length, 0);
+  console.log(`bench: ${files.length} pages (${(bytes / 1048576).toFixed(1)} MiB) from ${given ?? 'the 2021-07 corpus'}`);
+
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  let t = performance.now();
+  for (const f of files) processor.parse(readFileSync(f.abs, 'utf8'));
+  const base = (performance.now() - t) / 1000;
+
+  const out = join(work, 'out');
+  const cold = timeBuild(tree, out);
+  const warm = timeBuild(tree, out);
+  const victim = files.find((f) => /\/api\//.test(f.abs)) ?? files[0]!;
+  appendFileSync(victim.abs, '\n<!-- changed by the benchmark -->\n');
+  const one = timeBuild(tree, out, ['--quiet']);
+
+  const row = (name: string, s: number, rss?: number) =>
+    `${name.padEnd(34)} ${s.toFixed(2).padStart(8)} s ${(s / base).toFixed(3).padStart(8)}× ${(files.length / s).toFixed(0).padStart(8)} pages/s${rss ? `  peak RSS ${rss.toFixed(0)} MB` : ''}`;
+  console.log(['', `${'phase'.padEnd(34)} ${'wall'.padStart(10)} ${'ratio'.padStart(9)} ${'throughput'.padStart(16)}`,
+    row('baseline (bare remark parse, 1 thread)', base),
+    row('cold full build', cold.s, cold.rssMb),
+    row('warm rebuild, nothing changed', warm.s, warm.rssMb),
+    row('rebuild, one page changed', one.s, one.rssMb),
+    '', `cold build said: ${cold.line}`, `warm build said: ${warm.line}`,
+    `targets (issue 6): cold ≤ 0.7×, warm ≤ 0.02×, one page ≤ 2 s, peak RSS ≤ 1536 MB`].join('\n'));
+  rmSync(work, { recursive: true, force: true });
+  void t;
+  t = 0;
+}
+
+main();

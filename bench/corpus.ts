@@ -1,0 +1,26 @@
+/** Unpacking a corpus snapshot from ../shared/corpus once into the temp folder (tests and benchmarks). */
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** Repo root (this file runs from dist/bench). */
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CORPUS_DIR = resolve(REPO, '..', 'shared', 'corpus');
+export const CORPUS_SKIP = `corpus not found at ${CORPUS_DIR} (corpus tests and benchmarks need ../shared/corpus beside the repo)`;
+
+/** The api-reference folder of an unpacked snapshot, or undefined when the shared folder is absent. */
+export function corpusTree(name: '2021-07' | '2020-05'): string | undefined {
+  const tarball = join(CORPUS_DIR, `graph-docs-${name}.tar.gz`);
+  if (!existsSync(tarball)) return undefined;
+  const dir = join(tmpdir(), `docmodel-corpus-${name}-${statSync(tarball).size}`);
+  const tree = join(dir, `graph-docs-${name}`, 'api-reference');
+  if (!existsSync(join(dir, '.complete'))) {
+    mkdirSync(dir, { recursive: true });
+    const r = spawnSync('tar', ['-xzf', tarball, '-C', dir], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`cannot unpack ${tarball}: ${r.stderr}`);
+    writeFileSync(join(dir, '.complete'), '');
+  }
+  return tree;
+}
