@@ -6,25 +6,28 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { IR_VERSION, type PageIR } from '../ir/schema.js';
 import { toolVersion } from '../util/version.js';
 import { writeAtomicBuffer } from './output.js';
 
 interface FileStamp { size: number; mtimeMs: number; hash: string }
 
-interface Entry {
+interface Stamps {
   stamp: FileStamp;
   deps: Record<string, FileStamp>;
-  ir: PageIR;
 }
 
 /** What the last build reported, for a rebuild that finds nothing changed. */
 export interface LastRun { summary: string; findings: Record<'error' | 'warning' | 'info', number>; outputs: string[] }
 
-interface CacheFile { key: string; entries: Record<string, Entry>; lastRun?: LastRun }
+/** Small: read on every run. */
+interface IndexFile { key: string; stamps: Record<string, Stamps>; lastRun?: LastRun }
+/** Large: read only when some page changed. */
+interface PagesFile { key: string; pages: Record<string, PageIR> }
 
-export const CACHE_FILE = 'pages.v8';
+export const CACHE_FILE = 'index.v8';
+const PAGES_FILE = 'pages.v8';
 
 function cacheKey(): string {
   return `${toolVersion()}|${IR_VERSION}|${process.version.split('.')[0]}`;
@@ -58,37 +61,69 @@ function unchanged(abs: string, old: FileStamp): FileStamp | undefined {
 }
 
 export class PageCache {
-  private entries: Record<string, Entry> = {};
-  private next: Record<string, Entry> = {};
+  private stamps: Record<string, Stamps> = {};
+  private pages: Record<string, PageIR> | undefined;
+  private nextStamps: Record<string, Stamps> = {};
+  private nextPages: Record<string, PageIR> = {};
+  private checked = new Map<string, Stamps | undefined>();
   lastRun: LastRun | undefined;
   hits = 0;
   misses = 0;
 
+  /** `path`: the index file; the IRs live beside it. undefined: no cache. */
   constructor(readonly path: string | undefined) {
     if (!path) return;
     try {
-      const c = deserialize(readFileSync(path)) as CacheFile;
-      if (c && c.key === cacheKey() && c.entries) { this.entries = c.entries; this.lastRun = c.lastRun; }
+      const c = deserialize(readFileSync(path)) as IndexFile;
+      if (c && c.key === cacheKey() && c.stamps) { this.stamps = c.stamps; this.lastRun = c.lastRun; }
     } catch {
       /* no cache, or unreadable: start empty */
     }
   }
 
+  private pagesPath(): string {
+    return join(dirname(this.path!), PAGES_FILE);
+  }
+
+  /** Is the page, and every file it includes, unchanged since it was cached? (Reads only the index.) */
+  isUnchanged(abs: string): boolean {
+    if (this.checked.has(abs)) return !!this.checked.get(abs);
+    const e = this.stamps[abs];
+    let result: Stamps | undefined;
+    if (e) {
+      const stamp = unchanged(abs, e.stamp);
+      if (stamp) {
+        const deps: Record<string, FileStamp> = {};
+        let ok = true;
+        for (const [dep, st] of Object.entries(e.deps)) {
+          const d = unchanged(dep, st);
+          if (!d) { ok = false; break; }
+          deps[dep] = d;
+        }
+        if (ok) result = { stamp, deps };
+      }
+    }
+    this.checked.set(abs, result);
+    return !!result;
+  }
+
   /** A cached IR for the page, if it and every file it includes are unchanged. */
   get(abs: string): PageIR | undefined {
-    const e = this.entries[abs];
-    if (!e) { this.misses++; return undefined; }
-    const stamp = unchanged(abs, e.stamp);
-    if (!stamp) { this.misses++; return undefined; }
-    const deps: Record<string, FileStamp> = {};
-    for (const [dep, st] of Object.entries(e.deps)) {
-      const d = unchanged(dep, st);
-      if (!d) { this.misses++; return undefined; }
-      deps[dep] = d;
+    if (!this.path || !this.isUnchanged(abs)) { this.misses++; return undefined; }
+    if (!this.pages) {
+      try {
+        const p = deserialize(readFileSync(this.pagesPath())) as PagesFile;
+        this.pages = p && p.key === cacheKey() && p.pages ? p.pages : {};
+      } catch {
+        this.pages = {};
+      }
     }
+    const ir = this.pages[abs];
+    if (!ir) { this.misses++; return undefined; }
     this.hits++;
-    this.next[abs] = { stamp, deps, ir: e.ir };
-    return e.ir;
+    this.nextStamps[abs] = this.checked.get(abs)!;
+    this.nextPages[abs] = ir;
+    return ir;
   }
 
   /** Record a freshly processed page (its includes are its dependencies). */
@@ -103,16 +138,18 @@ export class PageCache {
       const st = stampOf(d, true);
       if (st) deps[d] = st;
     }
-    this.next[abs] = { stamp, deps, ir };
+    this.nextStamps[abs] = { stamp, deps };
+    this.nextPages[abs] = ir;
   }
 
   /** The pages of the previous build, by absolute path. */
   previousPages(): string[] {
-    return Object.keys(this.entries);
+    return Object.keys(this.stamps);
   }
 
   save(lastRun?: LastRun): void {
     if (!this.path) return;
-    writeAtomicBuffer(this.path, serialize({ key: cacheKey(), entries: this.next, lastRun } satisfies CacheFile));
+    writeAtomicBuffer(this.pagesPath(), serialize({ key: cacheKey(), pages: this.nextPages } satisfies PagesFile));
+    writeAtomicBuffer(this.path, serialize({ key: cacheKey(), stamps: this.nextStamps, lastRun } satisfies IndexFile));
   }
 }

@@ -19,6 +19,7 @@ import type { Finding, TreeInfo } from '../reconcile/types.js';
 import { emitModels } from '../emit/ts/models.js';
 import { reportData } from '../emit/reports/report-data.js';
 import { markdownReport } from '../emit/reports/markdown.js';
+import { renderReport } from '../emit/reports/formats.js';
 import { toJson } from '../util/order.js';
 import { toolVersion } from '../util/version.js';
 
@@ -132,6 +133,11 @@ export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {
   opts.timings?.mark('list');
   const workers = opts.workers ?? availableParallelism();
   const cache = opts.cache;
+  if (cache && opts.stopIfUnchanged && l.tasks.every((t) => cache.isUnchanged(t.abs))) {
+    // Nothing changed, nothing added or removed: the caller keeps the last build (only the index was read).
+    const before = new Set(cache.previousPages());
+    if (before.size === l.tasks.length && l.tasks.every((t) => before.has(t.abs))) return null;
+  }
   const pages: PageIR[] = new Array(l.tasks.length);
   const todo: number[] = [];
   l.tasks.forEach((t, i) => {
@@ -140,10 +146,6 @@ export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {
     else todo.push(i);
   });
   opts.timings?.mark('cache');
-  if (cache && opts.stopIfUnchanged && todo.length === 0) {
-    const before = new Set(cache.previousPages());
-    if (before.size === l.tasks.length && l.tasks.every((t) => before.has(t.abs))) return null;
-  }
   const tasks = todo.map((i) => l.tasks[i]!);
   let fresh: PageIR[];
   if (workers <= 1 || tasks.length < 16) {
@@ -203,5 +205,7 @@ export function renderOutputs(a: AnalyzeResult, outDir: string): BuildOutputs {
   const reportDir = displayPath(resolve(outDir));
   files.set('reconciliation.md', markdownReport(data, reportDir));
   files.set('reconciliation.json', toJson(data));
+  files.set('reconciliation.sarif', renderReport('sarif', data, reportDir));
+  files.set('reconciliation.html', renderReport('html', data, reportDir));
   return { files, modelDiagnostics: emitted.diagnostics };
 }

@@ -16,6 +16,12 @@ import { writeOutputs } from '../build/output.js';
 import { RULES, findRule } from '../reconcile/registry.js';
 import { countBySeverity, SEVERITY_RANK } from '../reconcile/engine.js';
 import { toolVersion } from '../util/version.js';
+import { applyBaseline, applySuppressions, loadBaseline, loadSuppressions, SuppressionError, type Suppression } from '../reconcile/suppress.js';
+import { FORMATS, isFormat, renderReport, type Format } from '../emit/reports/formats.js';
+import { reportData, type ReportData } from '../emit/reports/report-data.js';
+import { drift as driftFindings } from '../reconcile/engine.js';
+import { writeAtomic } from '../build/output.js';
+import type { AnalyzeResult } from '../build/pipeline.js';
 import { computeStats, formatStats } from '../build/stats.js';
 
 const USAGE = `docmodel ${toolVersion()} — API reference markdown → IR, TypeScript models, reconciliation reports
@@ -28,7 +34,17 @@ Usage:
       Default input: input/.
       --stats prints coverage (see stats) after the summary. Unchanged pages are taken from
       DIR/.cache (keyed by content hash, included files and tool version; --no-cache skips it);
-      --watch rebuilds on every change and prints the pages it re-read.
+      --watch rebuilds on every change and prints the pages it re-read. --suppressions FILE
+      silences findings (rule + fingerprint or selector, a reason, an optional expiry);
+      --baseline FILE (a previous reconciliation.json) keeps only new findings.
+  docmodel check [paths..] [--format F]... [--output FILE]... [--fail-on LEVEL]
+                 [--suppressions FILE] [--baseline FILE]
+      Reconcile only (no outputs): findings as text (grouped by file; colored on a terminal),
+      markdown, json, sarif (2.1.0) or html; one --output per --format, in order; without
+      --output the (single) format goes to standard output.
+  docmodel drift <old-tree> <new-tree> [same options as check]
+      What changed between two snapshots: operations, types, properties, permissions, statuses,
+      enum members — each breaking or not (breaking: error in v1.0, warning in beta).
   docmodel stats [paths..]       Coverage: per section kind, pages where it is present and where
                                  extraction succeeded; top diagnostics with example pages.
   docmodel rules                 List the reconciliation rules.
@@ -58,9 +74,12 @@ async function cmdBuild(argv: string[]): Promise<number> {
     options: {
       out: { type: 'string', short: 'o' }, 'fail-on': { type: 'string' }, quiet: { type: 'boolean', short: 'q' }, stats: { type: 'boolean' },
       workers: { type: 'string', short: 'j' }, 'no-cache': { type: 'boolean' }, watch: { type: 'boolean', short: 'w' },
+      suppressions: { type: 'string' }, baseline: { type: 'string' },
     },
   });
   const opts: BuildRun = {
+    suppressions: values.suppressions ? loadSuppressions(values.suppressions) : [],
+    baseline: values.baseline ? loadBaseline(values.baseline) : undefined,
     inputs: positionals.length ? positionals : ['input'],
     out: values.out ?? 'generated',
     failOn: parseSeverity(values['fail-on']),
@@ -84,6 +103,15 @@ interface BuildRun {
   cache: boolean;
   /** Print the pages processed afresh (watch mode). */
   showChanged?: boolean;
+  suppressions: Suppression[];
+  baseline?: Set<string>;
+}
+
+/** Suppressions (file and page annotations) and the baseline, applied to a fresh analysis. */
+function filterFindings(a: AnalyzeResult, suppressions: Suppression[], baseline: Set<string> | undefined): number {
+  const r = applySuppressions(a.findings, suppressions, a.pages);
+  a.findings = baseline ? applyBaseline(r.findings, baseline) : r.findings;
+  return r.suppressed;
 }
 
 async function runBuild(o: BuildRun): Promise<number> {
@@ -93,12 +121,13 @@ async function runBuild(o: BuildRun): Promise<number> {
   const cache = new PageCache(o.cache ? join(outAbs, '.cache', CACHE_FILE) : undefined);
   const a = await analyzeParallel(o.inputs, { workers: o.workers, timings, exclude: [outAbs], cache, stopIfUnchanged: true });
   const shown = `${displayPath(outAbs)}/`;
-  if (a === null && cache.lastRun && cache.lastRun.outputs.every((f) => existsSync(join(outAbs, f)))) {
+  if (a === null && !o.suppressions.length && !o.baseline && cache.lastRun && cache.lastRun.outputs.every((f) => existsSync(join(outAbs, f)))) {
     // Nothing changed since the last build and its outputs are all there.
     if (!o.quiet) process.stdout.write(`docmodel: no page changed since the last build; ${shown} is up to date (${((Date.now() - started) / 1000).toFixed(1)} s)\n  last build: ${cache.lastRun.summary}\n`);
     return exitFor(o.failOn, cache.lastRun.findings);
   }
   const full = a ?? (await analyzeParallel(o.inputs, { workers: o.workers, timings, exclude: [outAbs], cache: new PageCache(undefined) }));
+  const suppressed = filterFindings(full, o.suppressions, o.baseline);
   const rendered = renderOutputs(full, o.out);
   timings.mark('render');
   const stats = writeOutputs(outAbs, rendered.files);
@@ -106,7 +135,7 @@ async function runBuild(o: BuildRun): Promise<number> {
   const f = countBySeverity(full.findings);
   const diags = full.pages.reduce((n, p) => n + p.diagnostics.length, 0) + rendered.modelDiagnostics.length + full.runDiagnostics.length;
   const summary = `${full.pages.length} pages, ${full.model.operations.length} operations, ${full.model.types.length} types, ${full.model.enums.length} enums; ` +
-    `findings: ${f.error} error, ${f.warning} warning, ${f.info} info; ${diags} diagnostics`;
+    `findings: ${f.error} error, ${f.warning} warning, ${f.info} info${suppressed ? ` (${suppressed} suppressed)` : ''}${o.baseline ? ' new since the baseline' : ''}; ${diags} diagnostics`;
   cache.save({ summary, findings: f, outputs: [...rendered.files.keys()] });
   timings.mark('cache');
   if (process.env.DOCMODEL_TIMING) process.stderr.write(`timing: ${timings}\n`);
@@ -154,6 +183,75 @@ async function watch(o: BuildRun): Promise<number> {
   return 0;
 }
 
+interface ReportArgs { format: Format[]; output: string[] }
+
+const REPORT_OPTIONS = {
+  format: { type: 'string', short: 'f', multiple: true },
+  output: { type: 'string', short: 'o', multiple: true },
+  'fail-on': { type: 'string' },
+  suppressions: { type: 'string' },
+  baseline: { type: 'string' },
+} as const;
+
+function reportArgs(values: { format?: string[]; output?: string[] }): ReportArgs {
+  const format = (values.format ?? ['text']).map((f) => {
+    if (!isFormat(f)) throw new UsageError(`--format takes ${FORMATS.join(', ')} (got ${JSON.stringify(f)})`);
+    return f;
+  });
+  const output = values.output ?? [];
+  if (output.length > format.length) throw new UsageError('more --output than --format: give one --format per --output, in the same order');
+  if (format.length - output.length > 1) throw new UsageError('only one format can go to standard output: give an --output file for the others');
+  return { format, output };
+}
+
+/** Write each requested format to its file (atomically), or the last one without a file to stdout. */
+function emitReports(r: ReportArgs, data: ReportData, title: string): void {
+  r.format.forEach((f, i) => {
+    const file = r.output[i];
+    const dir = file ? displayPath(resolve(file, '..')) : '.';
+    const text = renderReport(f, data, dir, { color: !file && !!process.stdout.isTTY && !process.env.NO_COLOR, title });
+    if (file) writeAtomic(resolve(file), text);
+    else process.stdout.write(text);
+  });
+}
+
+async function cmdCheck(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...REPORT_OPTIONS, workers: { type: 'string', short: 'j' } } });
+  const r = reportArgs(values);
+  const failOn = parseSeverity(values['fail-on']);
+  const suppressions = values.suppressions ? loadSuppressions(values.suppressions) : [];
+  const baseline = values.baseline ? loadBaseline(values.baseline) : undefined;
+  const a = await analyzeParallel(positionals.length ? positionals : ['input'], { workers: parseWorkers(values.workers) });
+  filterFindings(a, suppressions, baseline);
+  const data = reportData(a.model, a.findings, toolVersion(), a.runDiagnostics);
+  emitReports(r, data, 'docmodel reconciliation report');
+  return exitFor(failOn, countBySeverity(a.findings));
+}
+
+async function cmdDrift(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...REPORT_OPTIONS, workers: { type: 'string', short: 'j' } } });
+  if (positionals.length !== 2) throw new UsageError('drift takes two trees: docmodel drift <old-tree> <new-tree>');
+  const r = reportArgs(values);
+  const failOn = parseSeverity(values['fail-on']);
+  const suppressions = values.suppressions ? loadSuppressions(values.suppressions) : [];
+  const baseline = values.baseline ? loadBaseline(values.baseline) : undefined;
+  const workers = parseWorkers(values.workers);
+  const started = Date.now();
+  const oldA = await analyzeParallel([positionals[0]!], { workers });
+  const newA = await analyzeParallel([positionals[1]!], { workers });
+  let findings = driftFindings({ old: oldA.model, new: newA.model });
+  findings = applySuppressions(findings, suppressions, [...oldA.pages, ...newA.pages]).findings;
+  if (baseline) findings = applyBaseline(findings, baseline);
+  const data = reportData({ ...newA.model, operations: [] }, findings, toolVersion());
+  data.summary.pages = newA.pages.length;
+  data.summary.operations = newA.model.operations.length;
+  emitReports(r, data, 'docmodel drift report');
+  const c = countBySeverity(findings);
+  const breaking = findings.filter((f) => f.breaking).length;
+  process.stderr.write(`docmodel drift: ${oldA.pages.length} → ${newA.pages.length} pages; ${findings.length} changes (${breaking} breaking): ${c.error} error, ${c.warning} warning, ${c.info} info (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  return exitFor(failOn, c);
+}
+
 function cmdStats(argv: string[]): number {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
   const a = analyze(positionals.length ? positionals : ['input']);
@@ -189,6 +287,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (cmd) {
       case 'build': return await cmdBuild(rest);
       case 'stats': return cmdStats(rest);
+      case 'check': return await cmdCheck(rest);
+      case 'drift': return await cmdDrift(rest);
       case 'rules': return cmdRules();
       case 'explain': return cmdExplain(rest);
       case '--version': case '-v': process.stdout.write(toolVersion() + '\n'); return 0;
@@ -196,7 +296,7 @@ export async function main(argv: string[]): Promise<number> {
       default: throw new UsageError(`unknown command ${JSON.stringify(cmd)}`);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError || (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
+    if (e instanceof UsageError || e instanceof InputError || e instanceof SuppressionError || (e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`docmodel: ${e.message}\n${e instanceof UsageError || e instanceof TypeError ? 'Run `docmodel --help` for usage.\n' : ''}`);
       return 2;
     }

@@ -38,7 +38,7 @@ export function emptyPageIR(file: string, format: PageIR['format']): PageIR {
     irVersion: IR_VERSION, file, format, frontMatter: null, frontMatterLines: {}, title: {}, description: undefined, namespace: undefined, kind: 'other',
     apiVersion: { value: null, evidence: [] }, sections: [], tables: [], includes: [], links: [], operations: [],
     permissions: undefined, nationalClouds: [], requestHeaders: [], queryParameters: [], queryParameterSupport: undefined, requestBody: undefined, response: undefined,
-    examples: { requests: [], responses: [] }, resource: undefined, enums: [], diagnostics: [],
+    examples: { requests: [], responses: [] }, resource: undefined, enums: [], pageAnnotation: undefined, diagnostics: [],
   };
 }
 

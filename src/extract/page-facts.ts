@@ -1,6 +1,7 @@
 /** Title (front matter and H1, both kept), description and namespace. */
 import type { Paragraph } from 'mdast';
 import type { Extractor } from './context.js';
+import { parseAnnotationComment } from '../parse/annotations.js';
 
 export const pageFacts: Extractor = {
   name: 'title',
@@ -11,6 +12,12 @@ export const pageFacts: Extractor = {
     const h1 = ctx.sections.find((s) => s.kind === 'title' && s.node);
     if (h1?.node) ir.title.h1 = { value: ctx.text(h1.node), src: ctx.src(h1.node) };
     if (fm.data && typeof fm.data.description === 'string') ir.description = { value: fm.data.description, src: fmLine('description') };
+    // The page's own annotation comment, wherever it stands.
+    for (const n of ctx.root.children) {
+      if (n.type !== 'html' || !/#page\.annotation/.test(n.value)) continue;
+      const a = parseAnnotationComment(n.value);
+      if (a && a.ok) { ir.pageAnnotation = { fields: a.fields, src: ctx.src(n) }; break; }
+    }
     // The preamble: between the H1 and the first section.
     const preamble = ctx.sections.filter((s) => s.kind === 'title').flatMap((s) => ctx.ownContent(s));
     for (const n of preamble) {

@@ -400,6 +400,7 @@ export const PageIR = T.Object(
       ),
     ),
     enums: T.Array(EnumDef),
+    pageAnnotation: T.Optional(T.Object({ fields: T.Record(T.String(), T.Unknown()), src: Src }, { additionalProperties: false, description: 'The page\'s own annotation comment ("type": "#page.annotation"), e.g. with `suppressions`' })),
     diagnostics: T.Array(Diagnostic),
   },
   { additionalProperties: false, $id: 'https://docmodel.dev/schema/page-ir.json', title: 'docmodel page IR' },

@@ -32,6 +32,27 @@ export function severityFor(context: 'variant' | 'cross-version', severity: Seve
   return context === 'variant' ? severity : 'info';
 }
 
+export interface SideValue extends FieldValue {
+  version: string | null;
+  page: import('../ir/schema.js').PageIR;
+}
+
+/**
+ * Compare arbitrary sides (types across versions and sources, enums, …): one finding when
+ * their keys differ, with the severity in context as for operation groups.
+ */
+export function compareSides(
+  rule: { id: string; severity: Severity }, subject: string, field: string, values: SideValue[],
+  message: (ctx: 'variant' | 'cross-version', distinct: string[]) => string, args: string[] = [],
+  opts: { crossVersionSeverity?: Severity } = {},
+): FindingDraft[] {
+  const context = contextOf(values.map((x) => ({ version: x.version, key: x.key })));
+  if (!context) return [];
+  const severity = context === 'cross-version' && opts.crossVersionSeverity ? opts.crossVersionSeverity : severityFor(context, rule.severity);
+  const distinct = [...new Set(values.map((x) => x.shown))];
+  return [{ rule: rule.id, severity, context, subject, field, message: message(context, distinct), sides: values.map((x) => sideOf(x.page, x.src, x.shown)), args }];
+}
+
 /**
  * Compare `valueOf` across the group's variants; variants for which it returns undefined
  * (not stated on that page) are left out.

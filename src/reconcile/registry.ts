@@ -10,6 +10,16 @@ import { rule as bodyPropertyTypeDiffers } from './rules/body-property-type-diff
 import { rule as bodyTableCreateWording } from './rules/body-table-create-wording.js';
 import { rule as contentLengthMismatch } from './rules/content-length-mismatch.js';
 import { rule as descriptionEmpty } from './rules/description-empty.js';
+import { rule as driftEnumMembersChanged } from './rules/drift-enum-members-changed.js';
+import { rule as driftOperationAdded } from './rules/drift-operation-added.js';
+import { rule as driftOperationRemoved } from './rules/drift-operation-removed.js';
+import { rule as driftPermissionChanged } from './rules/drift-permission-changed.js';
+import { rule as driftRequestPropertyAdded } from './rules/drift-request-property-added.js';
+import { rule as driftRequestPropertyRemoved } from './rules/drift-request-property-removed.js';
+import { rule as driftStatusChanged } from './rules/drift-status-changed.js';
+import { rule as driftTypePropertyChanged } from './rules/drift-type-property-changed.js';
+import { rule as driftTypeRemoved } from './rules/drift-type-removed.js';
+import { rule as enumMembersDiffer } from './rules/enum-members-differ.js';
 import { rule as exampleBlankLineBeforeHeaders } from './rules/example-blank-line-before-headers.js';
 import { rule as examplePathFitsNoTemplate } from './rules/example-path-fits-no-template.js';
 import { rule as examplePropertyUndocumented } from './rules/example-property-undocumented.js';
@@ -17,15 +27,20 @@ import { rule as exampleStatusContradictsResponse } from './rules/example-status
 import { rule as exampleValuePlaceholder } from './rules/example-value-placeholder.js';
 import { rule as exampleValueTypeMismatch } from './rules/example-value-type-mismatch.js';
 import { rule as exampleVersionMismatch } from './rules/example-version-mismatch.js';
+import { rule as jsonRepresentationMismatch } from './rules/json-representation-mismatch.js';
 import { rule as leastPrivilegedDiffers } from './rules/least-privileged-differs.js';
 import { rule as linkBroken } from './rules/link-broken.js';
+import { rule as methodsLinkMissingPage } from './rules/methods-link-missing-page.js';
 import { rule as odataTypeMismatch } from './rules/odata-type-mismatch.js';
+import { rule as operationMissingInBeta } from './rules/operation-missing-in-beta.js';
+import { rule as operationResourceMissing } from './rules/operation-resource-missing.js';
 import { rule as pathAliasDiffers } from './rules/path-alias-differs.js';
 import { rule as pathParameterNamesDiffer } from './rules/path-parameter-names-differ.js';
 import { rule as permissionOrderDiffers } from './rules/permission-order-differs.js';
 import { rule as permissionSetDiffers } from './rules/permission-set-differs.js';
 import { rule as permissionSupportDiffers } from './rules/permission-support-differs.js';
 import { rule as permissionWorkloadsDiffer } from './rules/permission-workloads-differ.js';
+import { rule as permissionsIncludeMissing } from './rules/permissions-include-missing.js';
 import { rule as queryOptionsDiffer } from './rules/query-options-differ.js';
 import { rule as requestHeaderDiffers } from './rules/request-header-differs.js';
 import { rule as requestHeaderRequiredDiffers } from './rules/request-header-required-differs.js';
@@ -40,6 +55,14 @@ import { rule as tableDuplicateRows } from './rules/table-duplicate-rows.js';
 import { rule as templateTextUnresolved } from './rules/template-text-unresolved.js';
 import { rule as titleMismatch } from './rules/title-mismatch.js';
 import { rule as typeNameCasingDiffers } from './rules/type-name-casing-differs.js';
+import { rule as typePropertyCollectionDiffers } from './rules/type-property-collection-differs.js';
+import { rule as typePropertyFormatDiffers } from './rules/type-property-format-differs.js';
+import { rule as typePropertyMissingInBeta } from './rules/type-property-missing-in-beta.js';
+import { rule as typePropertyNullableDiffers } from './rules/type-property-nullable-differs.js';
+import { rule as typePropertyReadonlyDiffers } from './rules/type-property-readonly-differs.js';
+import { rule as typePropertyTypeDiffers } from './rules/type-property-type-differs.js';
+import { rule as typeUndefined } from './rules/type-undefined.js';
+import { rule as versionCounterpartDiffers } from './rules/version-counterpart-differs.js';
 
 export const RULES: readonly Rule[] = [
   bodyPropertyCollectionDiffers,
@@ -49,6 +72,16 @@ export const RULES: readonly Rule[] = [
   bodyTableCreateWording,
   contentLengthMismatch,
   descriptionEmpty,
+  driftEnumMembersChanged,
+  driftOperationAdded,
+  driftOperationRemoved,
+  driftPermissionChanged,
+  driftRequestPropertyAdded,
+  driftRequestPropertyRemoved,
+  driftStatusChanged,
+  driftTypePropertyChanged,
+  driftTypeRemoved,
+  enumMembersDiffer,
   exampleBlankLineBeforeHeaders,
   examplePathFitsNoTemplate,
   examplePropertyUndocumented,
@@ -56,15 +89,20 @@ export const RULES: readonly Rule[] = [
   exampleValuePlaceholder,
   exampleValueTypeMismatch,
   exampleVersionMismatch,
+  jsonRepresentationMismatch,
   leastPrivilegedDiffers,
   linkBroken,
+  methodsLinkMissingPage,
   odataTypeMismatch,
+  operationMissingInBeta,
+  operationResourceMissing,
   pathAliasDiffers,
   pathParameterNamesDiffer,
   permissionOrderDiffers,
   permissionSetDiffers,
   permissionSupportDiffers,
   permissionWorkloadsDiffer,
+  permissionsIncludeMissing,
   queryOptionsDiffer,
   requestHeaderDiffers,
   requestHeaderRequiredDiffers,
@@ -79,6 +117,14 @@ export const RULES: readonly Rule[] = [
   templateTextUnresolved,
   titleMismatch,
   typeNameCasingDiffers,
+  typePropertyCollectionDiffers,
+  typePropertyFormatDiffers,
+  typePropertyMissingInBeta,
+  typePropertyNullableDiffers,
+  typePropertyReadonlyDiffers,
+  typePropertyTypeDiffers,
+  typeUndefined,
+  versionCounterpartDiffers,
 ];
 
 export function findRule(id: string): Rule | undefined {

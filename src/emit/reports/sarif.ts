@@ -1,0 +1,53 @@
+/**
+ * SARIF 2.1.0 for code scanning: one result per finding, its first side (the file to fix) as
+ * the location, the other sides as relatedLocations, the fingerprint as partialFingerprints,
+ * rule metadata in tool.driver.rules.
+ */
+import type { Finding } from '../../reconcile/types.js';
+import type { Rule } from '../../reconcile/types.js';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+function uri(file: string): string {
+  return encodeURI(file.split('\\').join('/'));
+}
+
+function location(s: Finding['sides'][number]) {
+  return { physicalLocation: { artifactLocation: { uri: uri(s.file) }, region: { startLine: s.line, startColumn: s.column } } };
+}
+
+export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVersion: string): object {
+  const used = [...new Set(findings.map((f) => f.rule))].sort();
+  const ruleList = used.map((id) => {
+    const r = rules.find((x) => x.id === id);
+    return {
+      id,
+      name: id,
+      shortDescription: { text: r?.summary ?? id },
+      fullDescription: { text: r?.description ?? id },
+      defaultConfiguration: { level: LEVEL[r?.severity ?? 'warning'] },
+      help: { text: r ? `${r.description}\n\nBefore:\n${r.example.before}\n\nAfter:\n${r.example.after}` : id },
+      properties: { contexts: r?.contexts ?? [] },
+    };
+  });
+  const index = new Map(used.map((id, i) => [id, i]));
+  const results = findings.filter((f) => f.sides.length > 0).map((f) => ({
+    ruleId: f.rule,
+    ruleIndex: index.get(f.rule)!,
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [location(f.sides[0]!)],
+    relatedLocations: f.sides.slice(1).map((s, i) => ({ id: i + 1, ...location(s), message: { text: `${s.version ?? ''} ${s.value}`.trim() || s.file } })),
+    partialFingerprints: { 'docmodel/v1': f.fingerprint },
+    properties: { context: f.context, subject: f.subject, field: f.field, ...(f.breaking !== undefined ? { breaking: f.breaking } : {}) },
+  }));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'docmodel', version: toolVersion, informationUri: 'https://www.npmjs.com/package/docmodel', rules: ruleList } },
+      columnKind: 'unicodeCodePoints',
+      results,
+    }],
+  };
+}

@@ -1,0 +1,34 @@
+/** Terminal text: findings grouped by the file to fix, colored when the output is a TTY. */
+import type { Finding } from '../../reconcile/types.js';
+import { countBySeverity } from '../../reconcile/engine.js';
+
+const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+
+/** Control characters from page text never reach the terminal. */
+function clean(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
+export function textReport(findings: Finding[], color: boolean): string {
+  const c = (k: keyof typeof COLORS, s: string) => (color ? `${COLORS[k]}${s}${COLORS.reset}` : s);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const file = f.sides[0]?.file ?? '(tree)';
+    if (!byFile.has(file)) byFile.set(file, []);
+    byFile.get(file)!.push(f);
+  }
+  const L: string[] = [];
+  for (const file of [...byFile.keys()].sort()) {
+    L.push(c('bold', clean(file)));
+    for (const f of byFile.get(file)!.sort((a, b) => (a.sides[0]?.line ?? 0) - (b.sides[0]?.line ?? 0))) {
+      const s = f.sides[0];
+      L.push(`  ${s ? `${s.line}:${s.column}` : ''}`.padEnd(11) + ` ${c(f.severity, f.severity.padEnd(7))} ${clean(f.message)}  ${c('dim', f.rule)}`);
+      for (const o of f.sides.slice(1, 6)) L.push(c('dim', `             ↔ ${clean(o.file)}:${o.line}${o.version ? ` (${o.version})` : ''}: ${clean(o.value).slice(0, 100)}`));
+      if (f.sides.length > 6) L.push(c('dim', `             … ${f.sides.length - 6} more`));
+    }
+    L.push('');
+  }
+  const n = countBySeverity(findings);
+  L.push(`${findings.length} findings: ${c('error', `${n.error} error`)}, ${c('warning', `${n.warning} warning`)}, ${c('info', `${n.info} info`)}`);
+  return L.join('\n') + '\n';
+}

@@ -1,0 +1,17 @@
+import type { DriftRule } from '../types.js';
+import { change, operationsByKey, sideOf } from '../drift-helpers.js';
+
+export const rule: DriftRule = {
+  id: 'drift-operation-added',
+  input: 'drift',
+  severity: 'info',
+  contexts: ['drift'],
+  summary: 'An operation is documented in the new snapshot and not in the old one',
+  description: 'A new operation (version + method + normalized path) appeared. Not breaking.',
+  example: { before: 'old: (no page documents POST /widgets)', after: 'new: POST /widgets (v1.0/api/widget-post.md)' },
+  check({ old, new: nu }) {
+    const a = operationsByKey(old);
+    return [...operationsByKey(nu).entries()].filter(([k]) => !a.has(k)).map(([k, v]) =>
+      change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was added`, [sideOf(v.page, v.operation.src, 'documented')]));
+  },
+};

@@ -1,0 +1,24 @@
+import type { DriftRule, FindingDraft } from '../types.js';
+import { change, operationsByKey, sideOf } from '../drift-helpers.js';
+
+export const rule: DriftRule = {
+  id: 'drift-status-changed',
+  input: 'drift',
+  severity: 'error',
+  contexts: ['drift'],
+  summary: 'The success status of an operation changed (breaking)',
+  description: 'The Response section states other status codes in the new snapshot (200 OK → 204 No Content). Clients that check the status break.',
+  example: { before: 'old: returns 200 OK and a user object', after: 'new: returns 204 No Content' },
+  check({ old, new: nu }) {
+    const out: FindingDraft[] = [];
+    const b = operationsByKey(nu);
+    for (const [k, va] of operationsByKey(old)) {
+      const vb = b.get(k);
+      const sa = va.page.response?.statuses.map((s) => s.code) ?? [];
+      const sb = vb?.page.response?.statuses.map((s) => s.code) ?? [];
+      if (!vb || !sa.length || !sb.length || sa.join() === sb.join()) continue;
+      out.push(change(this, true, va.version, k.slice(k.indexOf(' ') + 1), 'response.status', `${k}: status ${sa.join(', ')} → ${sb.join(', ')}`, [sideOf(va.page, va.page.response!.statuses[0]!.src, sa.join(', ')), sideOf(vb.page, vb.page.response!.statuses[0]!.src, sb.join(', '))]));
+    }
+    return out;
+  },
+};

@@ -1,0 +1,27 @@
+import { dirname, resolve } from 'node:path';
+import type { ModelRule, FindingDraft } from '../types.js';
+import { sideOf } from '../types.js';
+
+export const rule: ModelRule = {
+  id: 'methods-link-missing-page',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['tree'],
+  summary: 'A Methods-table link of a resource page leads to no page',
+  description: 'The Methods table of a resource page links to an operation page that does not exist in the docs tree. Links outside the input tree cannot be checked and are not reported.',
+  example: { before: '| [Get user](../api/user-get.md) | ... |   (no api/user-get.md)', after: '| [Get user](../api/user-get.md) | ... |   (page exists)' },
+  check({ pages, tree }) {
+    const out: FindingDraft[] = [];
+    for (const p of pages) {
+      const abs = tree.absOf(p.file);
+      if (!abs || !p.resource) continue;
+      for (const m of p.resource.methods) {
+        if (!m.target || /^[a-z]+:|^\/|^#/i.test(m.target)) continue;
+        const target = resolve(dirname(abs), decodeURIComponent(m.target.replace(/#.*$/, '')));
+        if (tree.exists(target) !== false) continue;
+        out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: p.file, field: `methods.${m.target}`, message: `Methods table links "${m.text}" to ${m.target}, which does not exist`, sides: [sideOf(p, m.src, m.target)], args: [m.target] });
+      }
+    }
+    return out;
+  },
+};

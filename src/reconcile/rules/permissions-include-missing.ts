@@ -1,0 +1,22 @@
+import type { ModelRule, FindingDraft } from '../types.js';
+import { pageFinding } from '../page-finding.js';
+
+export const rule: ModelRule = {
+  id: 'permissions-include-missing',
+  input: 'model',
+  severity: 'error',
+  contexts: ['tree'],
+  summary: 'The include that should hold a page\'s permission table does not exist',
+  description: 'Newer pages keep their permission table in an include (`[!INCLUDE [permissions-table](../includes/permissions/…)]`); when that file is missing the rendered page shows no permissions at all.',
+  example: { before: '[!INCLUDE [permissions-table](../includes/permissions/user-get-permissions.md)]   (file missing)', after: 'includes/permissions/user-get-permissions.md exists' },
+  check({ pages }) {
+    const out: FindingDraft[] = [];
+    for (const p of pages) {
+      for (const inc of p.includes) {
+        if (inc.kind !== 'unresolved' || !/permission/i.test(`${inc.label} ${inc.target}`)) continue;
+        out.push(pageFinding(this, p, inc.src, 'permissions.include', `Permissions include ${inc.target} could not be read`, inc.target, [inc.target]));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,26 @@
+import type { ModelRule } from '../types.js';
+import { compareSides, versionsNote } from '../compare.js';
+import { propertySources, typeGroups } from '../type-groups.js';
+
+const NUMERIC = new Set(['int16', 'int32', 'int64', 'byte', 'sbyte', 'double', 'single', 'decimal']);
+
+export const rule: ModelRule = {
+  id: 'type-property-type-differs',
+  input: 'model',
+  severity: 'error',
+  contexts: ['variant', 'cross-version'],
+  summary: 'A property of a type has different types on different pages or versions',
+  description:
+    'The same property of the same resource type is typed differently by its sources: the resource page of each version, other resource pages, request-body tables. Numeric widths (Int32 vs Int64) are reported by type-property-format-differs instead. Generated models can only pick one (see the emitted JSDoc for the policy).',
+  example: { before: 'v1.0 user.md: birthday | DateTimeOffset\nbeta user.md: birthday | String', after: 'both: birthday | DateTimeOffset' },
+  check({ model }) {
+    return typeGroups(model).flatMap(({ key, types }) =>
+      [...propertySources(types).entries()].flatMap(([name, srcs]) =>
+        compareSides(this, key, `properties.${name}.type`, srcs.map(({ t, s }) => {
+          const n = s.type.name.toLowerCase();
+          return { key: NUMERIC.has(n) ? 'number' : n, shown: s.type.name, src: s.src, version: t.version, page: s.page };
+        }), (c, d) => `${key}.${name} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [name]),
+      ),
+    );
+  },
+};
