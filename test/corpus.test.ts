@@ -14,6 +14,12 @@ import { computeStats } from '../src/build/stats.js';
 import { YIELD } from '../src/extract/inventory.js';
 import { emitModels } from '../src/emit/ts/models.js';
 import { CORPUS_SKIP, corpusTree, typecheck } from './helpers.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import AjvDraft04 from 'ajv-draft-04';
+import { reportData } from '../src/emit/reports/report-data.js';
+import { renderReport } from '../src/emit/reports/formats.js';
+import { htmlReport } from '../src/emit/reports/html.js';
 
 const CRASH_RULES = new Set(['extractor-failed', 'page-parse-failed', 'page-worker-crashed', 'page-timeout', 'rule-failed']);
 
@@ -78,6 +84,31 @@ test('2021-07 corpus: no crash, every page an IR, coverage thresholds, models co
   assert.ok(out.files.has('v1.0/microsoft.graph.ts') && out.files.has('beta/microsoft.graph.ts'));
   const r = typecheck(dir);
   assert.equal(r.status, 0, r.output.split('\n').slice(0, 20).join('\n'));
+  // The v1.0-vs-beta reconciliation of the whole tree: its SARIF validates, its HTML opens.
+  const data = reportData(a.model, a.findings, '0.0.0-test');
+  const sarif = JSON.parse(renderReport('sarif', data, '.')) as object;
+  const ajv = new AjvDraft04.default({ allErrors: false, strict: false, unicodeRegExp: false });
+  const validate = ajv.compile(JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')));
+  assert.ok(validate(sarif), ajv.errorsText(validate.errors));
+  assert.ok(a.findings.some((f) => f.context === 'cross-version'), 'v1.0-vs-beta findings exist');
+  if (existsSync('/usr/bin/chromium')) {
+    const html = join(dir, 'reconciliation.html');
+    writeFileSync(html, htmlReport(data));
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      await page.goto(`file://${html}`, { timeout: 120_000 });
+      assert.ok((await page.locator('#findings tr').count()) > 1000);
+      await page.screenshot({ path: join(dir, 'reconciliation.png') });
+      assert.deepEqual(errors, []);
+    } finally {
+      await browser.close();
+    }
+  }
 });
 
 test('2020-05 corpus: no crash, every page an IR, coverage thresholds', { skip: tree2020 ? false : CORPUS_SKIP, timeout: 30 * 60_000 }, async () => {

@@ -1,0 +1,134 @@
+/**
+ * Report formats: SARIF validated against the official SARIF 2.1.0 schema, the terminal text,
+ * suppressions and baselines, and the HTML report in a real headless Chromium (skipped with a
+ * message when /usr/bin/chromium is absent; .ci/run installs it).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import AjvDraft04 from 'ajv-draft-04';
+import { analyze } from '../src/build/pipeline.js';
+import { reportData } from '../src/emit/reports/report-data.js';
+import { renderReport, withFindings } from '../src/emit/reports/formats.js';
+import { applyBaseline, applySuppressions, loadSuppressions, SuppressionError } from '../src/reconcile/suppress.js';
+import { htmlReport } from '../src/emit/reports/html.js';
+import { INPUT, tempTree, page } from './helpers.js';
+import { HOSTILE } from './hostile-page.js';
+
+const require = createRequire(import.meta.url);
+const SARIF_SCHEMA = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+
+function seedData() {
+  const a = analyze([INPUT]);
+  return { a, data: reportData(a.model, a.findings, '0.0.0-test') };
+}
+
+test('SARIF output validates against the official SARIF 2.1.0 schema and carries both sides', () => {
+  const { a, data } = seedData();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const sarif: any = JSON.parse(renderReport('sarif', data, '.'));
+  // The official schema has a pattern that is not valid with the u flag (`{2}]?`): compile without it.
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+  const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
+  assert.ok(validate(sarif as object), ajv.errorsText(validate.errors));
+  const run = sarif.runs[0];
+  assert.equal(run.results.length, a.findings.filter((f) => f.sides.length).length);
+  const status = run.results.find((r: { ruleId: string }) => r.ruleId === 'response-status-differs');
+  assert.equal(status.level, 'error');
+  assert.equal(status.locations[0].physicalLocation.artifactLocation.uri, 'input/001_b74111fdae0f9f28.txt');
+  assert.equal(status.relatedLocations.length, 3);
+  assert.match(status.partialFingerprints['docmodel/v1'], /^[0-9a-f]{16}$/);
+  assert.ok(run.tool.driver.rules.some((r: { id: string }) => r.id === 'response-status-differs'));
+  // and a broken log does not validate (the check can fail)
+  delete sarif.runs[0].tool;
+  assert.equal(validate(sarif as object), false);
+});
+
+test('terminal text groups findings by file; control characters never reach the terminal', () => {
+  const { data } = seedData();
+  const text = renderReport('text', data, '.', { color: false });
+  assert.match(text, /^input\/003_0fc59fc350b59631\.txt\n/m);
+  assert.match(text, /^ {2}311:1 +warning Malformed status line "HTTP 1\.1 200 OK" {2}status-line-malformed$/m);
+  assert.match(text, /\n106 findings: 2 error, 95 warning, 9 info\n$/);
+  assert.ok(!/\x1b\[/.test(text), 'no color codes when color is off');
+  assert.ok(/\x1b\[31m/.test(renderReport('text', data, '.', { color: true })));
+});
+
+test('suppressions: by fingerprint or selector, with a required reason; expired ones are reported', () => {
+  const { a } = seedData();
+  const target = a.findings.find((f) => f.rule === 'status-line-malformed')!;
+  const dir = tempTree({
+    'ok.json': JSON.stringify({ suppressions: [
+      { rule: 'status-line-malformed', fingerprint: target.fingerprint, reason: 'template page, fixed upstream' },
+      { rule: 'body-property-missing', selector: { subject: 'PATCH /users/{}' }, reason: 'body tables are subsets by design', expires: '2099-01-01' },
+      { rule: 'content-length-mismatch', selector: { file: 'input/004_fd11c5a4c97dea3e.txt' }, reason: 'old page', expires: '2020-01-01' },
+    ] }),
+    'no-reason.json': JSON.stringify([{ rule: 'status-line-malformed', fingerprint: 'x' }]),
+    'unknown.json': JSON.stringify([{ rule: 'no-such-rule', fingerprint: 'x', reason: 'r' }]),
+  });
+  const r = applySuppressions(a.findings, loadSuppressions(join(dir, 'ok.json')), a.pages, '2026-11-22');
+  assert.equal(r.suppressed, 1 + 73);
+  assert.ok(!r.findings.some((f) => f.rule === 'status-line-malformed' || f.rule === 'body-property-missing'));
+  assert.ok(r.findings.some((f) => f.rule === 'content-length-mismatch'), 'an expired suppression no longer applies');
+  assert.deepEqual(r.findings.filter((f) => f.rule === 'suppression-expired').map((f) => f.subject), ['content-length-mismatch']);
+  assert.throws(() => loadSuppressions(join(dir, 'no-reason.json')), (e: Error) => e instanceof SuppressionError && /"reason" is required/.test(e.message));
+  assert.throws(() => loadSuppressions(join(dir, 'unknown.json')), /unknown rule "no-such-rule"/);
+});
+
+test('a page annotation can suppress rules for its own findings', () => {
+  const text = readFileSync(join(INPUT, '004_fd11c5a4c97dea3e.txt'), 'utf8').replace('"tocPath": ""', '"tocPath": "",\n  "suppressions": ["docmodel: content-length-mismatch"]');
+  const p = page(text, 'input/004_fd11c5a4c97dea3e.txt');
+  assert.deepEqual(p.pageAnnotation?.fields.suppressions, ['docmodel: content-length-mismatch']);
+  const { a } = seedData();
+  const pages = a.pages.map((x) => (x.file === p.file ? p : x));
+  const r = applySuppressions(a.findings, [], pages);
+  assert.ok(!r.findings.some((f) => f.rule === 'content-length-mismatch'));
+  assert.equal(r.suppressed, 1);
+});
+
+test('--baseline keeps only findings new since a saved report', () => {
+  const { a, data } = seedData();
+  const saved = new Set(a.findings.filter((f) => f.rule !== 'response-status-differs').map((f) => f.fingerprint));
+  assert.deepEqual(applyBaseline(a.findings, saved).map((f) => f.rule), ['response-status-differs']);
+  assert.equal(withFindings(data, applyBaseline(a.findings, saved)).summary.findings.error, 1);
+});
+
+const CHROMIUM = '/usr/bin/chromium';
+
+test('the HTML report loads in headless Chromium without console errors, filters work, nothing from a page runs', { skip: existsSync(CHROMIUM) ? false : `no ${CHROMIUM} (apt-get install chromium; .ci/run does)`, timeout: 120_000 }, async () => {
+  const { chromium } = await import('playwright-core');
+  const { data } = seedData();
+  const evil = analyze([tempTree({ 'evil.md': HOSTILE })]);
+  const evilData = reportData(evil.model, evil.findings, '0');
+  const dir = mkdtempSync(join(tmpdir(), 'docmodel-html-'));
+  const file = join(dir, 'report.html');
+  writeFileSync(file, htmlReport(withFindings(data, [...data.findings, ...evilData.findings])));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const pageB = await browser.newPage();
+    const errors: string[] = [];
+    pageB.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    pageB.on('pageerror', (e) => errors.push(e.message));
+    let dialogs = 0;
+    pageB.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+    await pageB.goto(`file://${file}`);
+    const total = await pageB.locator('#findings tr').count();
+    assert.ok(total > 100, `${total} rows`);
+    await pageB.selectOption('#severity', 'error');
+    assert.equal(await pageB.locator('#findings tr').count(), data.findings.filter((f) => f.severity === 'error').length + evilData.findings.filter((f) => f.severity === 'error').length);
+    await pageB.selectOption('#severity', '');
+    await pageB.selectOption('#rule', 'content-length-mismatch');
+    assert.equal(await pageB.locator('#findings tr').count(), 1);
+    assert.ok((await pageB.locator('#groups table').count()) >= 1);
+    await pageB.screenshot({ path: join(dir, 'report.png'), fullPage: false });
+    assert.ok(existsSync(join(dir, 'report.png')));
+    assert.equal(await pageB.locator('img').count(), 0, 'no element from page text');
+    assert.equal(dialogs, 0, 'no script from page text ran');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
