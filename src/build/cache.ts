@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { IR_VERSION, type PageIR } from '../ir/schema.js';
-import { toolVersion } from '../util/version.js';
+import { toolCodeHash, toolVersion } from '../util/version.js';
 import { writeAtomicBuffer } from './output.js';
 
 interface FileStamp { size: number; mtimeMs: number; hash: string }
@@ -30,7 +30,7 @@ export const CACHE_FILE = 'index.v8';
 const PAGES_FILE = 'pages.v8';
 
 function cacheKey(): string {
-  return `${toolVersion()}|${IR_VERSION}|${process.version.split('.')[0]}`;
+  return `${toolVersion()}|${toolCodeHash()}|${IR_VERSION}|${process.version.split('.')[0]}`;
 }
 
 export function hashFile(abs: string): string | undefined {
