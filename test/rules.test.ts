@@ -142,3 +142,15 @@ test('drift rules: operations, request properties, status, permissions, type pro
   assert.equal(status.sides.length, 2);
   assert.ok(status.sides[0]!.file.startsWith(oldTree.split('/').pop()!) || status.sides[0]!.file.includes(oldTree.split('/').pop()!));
 });
+
+test('drift: a path re-documented in its longer form is not a removal', () => {
+  const oldTree = tempTree({ 'v1.0/api/range-clear.md': op('Clear range', 'POST', '/workbook/names/{name}/range/clear') });
+  const newTree = tempTree({ 'v1.0/api/range-clear.md': op('Clear range', 'POST', '/me/drive/items/{id}/workbook/names/{name}/range/clear') });
+  const fs = drift({ old: analyze([oldTree]).model, new: analyze([newTree]).model });
+  assert.deepEqual(fs.map((f) => `${f.rule} ${f.severity} ${f.breaking} ${f.field}`), ['drift-operation-removed info false operation.path']);
+});
+
+test('permission prose in list items does not run together ("Mail.ReadWrite.If")', () => {
+  const fs = analyze([tempTree({ 'a.md': '# Delete attachment\n\n## Permissions\n\n* If accessing messages: Mail.ReadWrite.\n* If accessing events: Calendars.ReadWrite.\n\n## HTTP request\n\n```http\nDELETE /me/messages/{id}/attachments/{id}\n```\n' })]);
+  assert.deepEqual(fs.pages[0]!.permissions!.entries[0]!.permissions.map((p) => p.name), ['Mail.ReadWrite', 'Calendars.ReadWrite']);
+});

@@ -24,6 +24,8 @@ export function inlineText(node: Nodes): string {
         return;
       default:
         if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
+        // Block-level nodes end with a space, so list items and paragraphs never run together.
+        if (n.type === 'paragraph' || n.type === 'listItem' || n.type === 'heading' || n.type === 'blockquote' || n.type === 'tableCell') out += ' ';
     }
   }
 }

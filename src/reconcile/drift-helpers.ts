@@ -43,3 +43,16 @@ export function change(
 }
 
 export { sideOf };
+
+/**
+ * An operation key whose path the other snapshot documents in a longer form
+ * (`/workbook/...` → `/users/{}/drive/items/{}/workbook/...`): the same operation, re-documented.
+ */
+export function longerFormIn(key: string, others: Map<string, OperationVariant>): string | undefined {
+  const [version, method, path] = key.split(' ');
+  for (const k of others.keys()) {
+    const [v, m, p] = k.split(' ');
+    if (v === version && m === method && p !== path && (p!.endsWith(path!) || path!.endsWith(p!))) return k;
+  }
+  return undefined;
+}

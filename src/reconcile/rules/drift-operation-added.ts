@@ -1,5 +1,5 @@
 import type { DriftRule } from '../types.js';
-import { change, operationsByKey, sideOf } from '../drift-helpers.js';
+import { change, longerFormIn, operationsByKey, sideOf } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-operation-added',
@@ -11,7 +11,8 @@ export const rule: DriftRule = {
   example: { before: 'old: (no page documents POST /widgets)', after: 'new: POST /widgets (v1.0/api/widget-post.md)' },
   check({ old, new: nu }) {
     const a = operationsByKey(old);
-    return [...operationsByKey(nu).entries()].filter(([k]) => !a.has(k)).map(([k, v]) =>
+    // Paths the old snapshot documents in another form are reported by drift-operation-removed.
+    return [...operationsByKey(nu).entries()].filter(([k]) => !a.has(k) && !longerFormIn(k, a)).map(([k, v]) =>
       change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was added`, [sideOf(v.page, v.operation.src, 'documented')]));
   },
 };

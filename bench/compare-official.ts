@@ -1,0 +1,136 @@
+/**
+ * npm run compare:official [-- <tree>] [--out FILE]
+ *
+ * Compares our v1.0 models (from the docs alone, default: the 2021-07 corpus) with the official
+ * typings generated from service metadata, @microsoft/microsoft-graph-types@2.0.0 (2021-07-12,
+ * the closest release to the corpus; a devDependency used by this comparison only). For entity
+ * and complex types present in both: property-name recall and precision (inherited properties
+ * included on both sides) and type agreement; every difference is listed with the doc page
+ * behind it, sorted into "doc problem" (the page really says so) and "our problem".
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Project, SyntaxKind, type InterfaceDeclaration } from 'ts-morph';
+import { analyzeParallel } from '../src/build/pipeline.js';
+import type { TypeModel, MergedProperty } from '../src/model/types.js';
+import { pickSource } from '../src/emit/ts/models.js';
+import { edmToTs } from '../src/emit/ts/edm.js';
+import { CORPUS_SKIP, corpusTree } from './corpus.js';
+
+interface OfficialType { name: string; base?: string; props: Map<string, string> }
+
+function loadOfficial(): Map<string, OfficialType> {
+  const path = createRequire(import.meta.url).resolve('@microsoft/microsoft-graph-types/microsoft-graph.d.ts');
+  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
+  const sf = project.createSourceFile('/graph.d.ts', readFileSync(path, 'utf8'));
+  const out = new Map<string, OfficialType>();
+  // v1.0 types of the microsoft.graph namespace: the top-level interfaces (namespaced ones are other OData namespaces).
+  for (const i of sf.getStatements().filter((s): s is InterfaceDeclaration => s.getKind() === SyntaxKind.InterfaceDeclaration)) {
+    const props = new Map<string, string>();
+    for (const p of i.getProperties()) props.set(p.getName().replace(/^["']|["']$/g, ''), normalizeOfficial(p.getTypeNode()?.getText() ?? 'unknown'));
+    out.set(i.getName().toLowerCase(), { name: i.getName(), base: i.getExtends()[0]?.getText(), props });
+  }
+  return out;
+}
+
+/** NullableOption<X> → x; X[] stays an array; names lower-cased. */
+function normalizeOfficial(t: string): string {
+  let s = t.replace(/\s+/g, '');
+  const m = /^NullableOption<(.+)>$/.exec(s);
+  if (m) s = m[1]!;
+  s = s.replace(/\|null$/, '');
+  return s.toLowerCase();
+}
+
+function ourType(p: MergedProperty): { ts: string; raw: string; src: string; file: string } {
+  const { chosen } = pickSource(p);
+  const base = chosen.type.primitive ? edmToTs(chosen.type.name).ts : chosen.type.name;
+  return { ts: `${base.toLowerCase()}${chosen.type.collection ? '[]' : ''}`, raw: chosen.type.raw || chosen.type.name, src: `${chosen.src.file}:${chosen.src.line}`, file: chosen.src.file };
+}
+
+function flatten<T>(name: string, get: (n: string) => { base?: string; props: Map<string, T> } | undefined): Map<string, T> {
+  const out = new Map<string, T>();
+  const seen = new Set<string>();
+  let cur = get(name);
+  while (cur && !seen.has(name)) {
+    seen.add(name);
+    for (const [k, v] of cur.props) if (!out.has(k)) out.set(k, v);
+    if (!cur.base) break;
+    name = cur.base;
+    cur = get(name);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const outIdx = args.indexOf('--out');
+  const outFile = outIdx >= 0 ? args[outIdx + 1]! : 'official-comparison.md';
+  const tree = args.find((a, i) => !a.startsWith('--') && (outIdx < 0 || i !== outIdx + 1)) ?? corpusTree('2021-07');
+  if (!tree) { console.log(`compare:official: skipped — ${CORPUS_SKIP}`); return; }
+  const a = await analyzeParallel([tree]);
+  const official = loadOfficial();
+  const ours = new Map<string, TypeModel>();
+  for (const t of a.model.types) if (t.version === 'v1.0' && t.namespace.toLowerCase() === 'microsoft.graph' && t.sources.some((s) => s.origin === 'resource')) ours.set(t.name.toLowerCase(), t);
+  const ourGet = (n: string) => {
+    const t = ours.get(n.toLowerCase());
+    return t && { base: t.baseType?.name, props: new Map(t.properties.map((p) => [p.name, p] as const)) };
+  };
+  const offGet = (n: string) => official.get(n.toLowerCase());
+  let inOfficial = 0, found = 0, inOurs = 0, confirmed = 0, typed = 0, agree = 0, agreeLenient = 0;
+  const diffs: { kind: string; who: 'doc problem' | 'our problem'; type: string; prop: string; detail: string; page: string }[] = [];
+  const common = [...ours.keys()].filter((k) => official.has(k)).sort();
+  for (const k of common) {
+    const t = ours.get(k)!;
+    const op = flatten(official.get(k)!.name, offGet);
+    const mp = flatten(t.name, ourGet);
+    const page = t.sources.find((s) => s.origin === 'resource')!.page;
+    const pageText = readFileSync(page.file, 'utf8');
+    for (const [name, otype] of op) {
+      inOfficial++;
+      const mine = [...mp.entries()].find(([n]) => n.toLowerCase() === name.toLowerCase());
+      if (!mine) {
+        const mentioned = new RegExp(`\\|\\s*\\**${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\**\\s*\\|`, 'i').test(pageText);
+        diffs.push({ kind: 'missing in ours', who: mentioned ? 'our problem' : 'doc problem', type: t.name, prop: name, detail: `official: ${otype}${mentioned ? '; the page has a table row for it that we did not take' : '; no table row on the page'}`, page: page.file });
+        continue;
+      }
+      found++;
+      typed++;
+      const ty = ourType(mine[1]);
+      const ot = otype.replace(/^microsoftgraph\./, '');
+      const same = ty.ts === ot || ty.ts.replace(/\[\]$/, '') === ot.replace(/\[\]$/, '') && ty.ts.endsWith('[]') === ot.endsWith('[]');
+      const offIsEnumAlias = !['string', 'number', 'boolean', 'any', 'unknown'].includes(ot.replace(/\[\]$/, '')) && !official.has(ot.replace(/\[\]$/, ''));
+      if (same) { agree++; agreeLenient++; continue; }
+      const lenient = (ot.replace(/\[\]$/, '') === 'string' && !['number', 'boolean'].includes(ty.ts.replace(/\[\]$/, '')) && ty.ts.endsWith('[]') === ot.endsWith('[]')) || (offIsEnumAlias && ty.ts.replace(/\[\]$/, '') === 'string');
+      if (lenient) agreeLenient++;
+      const docSays = ty.raw.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').toLowerCase();
+      const who = docSays.includes(ot.replace(/\[\]$/, '').split('.').pop()!) ? 'our problem' : 'doc problem';
+      diffs.push({ kind: lenient ? 'type differs (enum vs string)' : 'type differs', who, type: t.name, prop: name, detail: `ours ${ty.ts} (doc cell: ${ty.raw}) vs official ${ot}`, page: ty.src });
+    }
+    for (const [name, p] of mp) {
+      inOurs++;
+      if ([...op.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) { confirmed++; continue; }
+      diffs.push({ kind: 'not in official', who: 'doc problem', type: t.name, prop: name, detail: 'documented on the page, absent from the metadata-generated typings', page: ourType(p).src });
+    }
+  }
+  const pct = (x: number, y: number) => `${((100 * x) / y).toFixed(2)}%`;
+  const byWho = (w: string) => diffs.filter((d) => d.who === w).length;
+  const summary = [
+    `types compared (v1.0 microsoft.graph, in both): ${common.length} (ours ${ours.size}, official ${official.size})`,
+    `property-name recall: ${found}/${inOfficial} = ${pct(found, inOfficial)}`,
+    `property-name precision: ${confirmed}/${inOurs} = ${pct(confirmed, inOurs)}`,
+    `type agreement: ${agree}/${typed} = ${pct(agree, typed)} (counting a documented enum where the metadata says string as agreement: ${pct(agreeLenient, typed)})`,
+    `differences: ${diffs.length} (doc problem ${byWho('doc problem')}, our problem ${byWho('our problem')})`,
+  ];
+  console.log(summary.join('\n'));
+  const L = ['# Our v1.0 models vs @microsoft/microsoft-graph-types@2.0.0', '', ...summary.map((s) => `- ${s}`), ''];
+  for (const who of ['our problem', 'doc problem'] as const) {
+    L.push(`## ${who}`, '', '| type | property | difference | detail | page |', '|---|---|---|---|---|');
+    for (const d of diffs.filter((x) => x.who === who).sort((x, y) => (x.type + x.prop < y.type + y.prop ? -1 : 1))) L.push(`| ${d.type} | ${d.prop} | ${d.kind} | ${d.detail.replace(/\|/g, '\\|')} | ${d.page} |`);
+    L.push('');
+  }
+  writeFileSync(outFile, L.join('\n'));
+  console.log(`differences listed in ${outFile}`);
+}
+
+void main();
