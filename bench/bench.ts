@@ -21,13 +21,13 @@ import { CORPUS_SKIP, REPO, corpusTree } from './corpus.js';
 
 const CLI = join(REPO, 'dist/src/cli/main.js');
 
-function timeBuild(tree: string, out: string, extra: string[] = []): { s: number; rssMb: number; line: string } {
+function timeBuild(tree: string, out: string, extra: string[] = []): { s: number; rssMb: number; line: string; phases: string } {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', out, ...extra], { encoding: 'utf8', env: { ...process.env, DOCMODEL_MAXRSS: '1' }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', out, ...extra], { encoding: 'utf8', env: { ...process.env, DOCMODEL_MAXRSS: '1', DOCMODEL_TIMING: '1' }, maxBuffer: 64 << 20 });
   const s = (performance.now() - t) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`build failed (${r.status}): ${r.stderr}`);
   const kb = Number(/maxrss-kb: (\d+)/.exec(r.stderr)?.[1] ?? 0);
-  return { s, rssMb: kb / 1024, line: r.stdout.trim().split('\n')[0] ?? '' };
+  return { s, rssMb: kb / 1024, line: r.stdout.trim().split('\n')[0] ?? '', phases: /timing: (.*)/.exec(r.stderr)?.[1] ?? '' };
 }
 
 function main(): void {
@@ -60,7 +60,7 @@ function main(): void {
     row('cold full build', cold.s, cold.rssMb),
     row('warm rebuild, nothing changed', warm.s, warm.rssMb),
     row('rebuild, one page changed', one.s, one.rssMb),
-    '', `cold build said: ${cold.line}`, `warm build said: ${warm.line}`,
+    '', `cold build said: ${cold.line}`, `cold build phases: ${cold.phases}`, `one-page rebuild phases: ${one.phases}`, `warm build said: ${warm.line}`,
     `targets (issue 6): cold ≤ 0.7×, warm ≤ 0.02×, one page ≤ 2 s, peak RSS ≤ 1536 MB`].join('\n'));
   rmSync(work, { recursive: true, force: true });
   void t;

@@ -103,8 +103,13 @@ async function main(): Promise<void> {
       if (same) { agree++; agreeLenient++; continue; }
       const lenient = (ot.replace(/\[\]$/, '') === 'string' && !['number', 'boolean'].includes(ty.ts.replace(/\[\]$/, '')) && ty.ts.endsWith('[]') === ot.endsWith('[]')) || (offIsEnumAlias && ty.ts.replace(/\[\]$/, '') === 'string');
       if (lenient) agreeLenient++;
-      const docSays = ty.raw.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').toLowerCase();
-      const who = docSays.includes(ot.replace(/\[\]$/, '').split('.').pop()!) ? 'our problem' : 'doc problem';
+      // Did we read the cell as written? Then the page says what we emitted: a doc problem.
+      const cell = ty.raw.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1').toLowerCase();
+      const cellCollection = /collection|\[\]/.test(cell);
+      const cellBase = cell.replace(/collection\s*\(|\)|\s+collection.*$|\[\]/g, '').trim().split(/[\s,.]/)[0]!;
+      const ourBase = ty.ts.replace(/\[\]$/, '');
+      const readAsWritten = cellCollection === ty.ts.endsWith('[]') && (cellBase === ourBase || edmToTs(cellBase[0]!.toUpperCase() + cellBase.slice(1)).ts === ourBase || (cellBase === 'string' && ourBase === 'string'));
+      const who = readAsWritten ? 'doc problem' : 'our problem';
       diffs.push({ kind: lenient ? 'type differs (enum vs string)' : 'type differs', who, type: t.name, prop: name, detail: `ours ${ty.ts} (doc cell: ${ty.raw}) vs official ${ot}`, page: ty.src });
     }
     for (const [name, p] of mp) {

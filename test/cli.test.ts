@@ -68,3 +68,23 @@ test('stale outputs of removed pages are removed; files the tool did not write a
   assert.ok(!existsSync(join(out, 'ir/b.json')));
   assert.equal(readFileSync(join(out, 'mine/notes.txt'), 'utf8'), 'keep');
 });
+
+test('--watch rebuilds on a change and prints the page it re-read', async () => {
+  const dir = tempTree({ 'docs/a.md': '# A\n\n## HTTP request\n\n```http\nGET /a\n```\n', 'docs/b.md': '# B\n\n## HTTP request\n\n```http\nGET /b\n```\n' });
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [CLI, 'build', join(dir, 'docs'), '--out', join(dir, 'out'), '--watch'], { cwd: dir });
+  let out = '';
+  child.stdout.on('data', (d) => { out += String(d); });
+  const waitFor = async (re: RegExp, ms: number) => {
+    const until = Date.now() + ms;
+    while (!re.test(out) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    return re.test(out);
+  };
+  try {
+    assert.ok(await waitFor(/watching/, 15_000), out);
+    writeFileSync(join(dir, 'docs/b.md'), '# B\n\n## HTTP request\n\n```http\nPOST /b\n```\n');
+    assert.ok(await waitFor(/re-read 1 page\(s\): .*b\.md/, 15_000), out);
+  } finally {
+    child.kill('SIGINT');
+  }
+});

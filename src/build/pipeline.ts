@@ -190,7 +190,7 @@ export interface BuildOutputs {
 }
 
 /** Everything a build writes, as relative path → text. */
-export function renderOutputs(a: AnalyzeResult, outDir: string): BuildOutputs {
+export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timings): BuildOutputs {
   const files = new Map<string, string>();
   files.set('ir.schema.json', toJson(pageIrJsonSchema()));
   const root = commonRoot(a.roots);
@@ -199,7 +199,9 @@ export function renderOutputs(a: AnalyzeResult, outDir: string): BuildOutputs {
     files.set(`ir/${irPath(abs, root)}`, toJson(p));
   }
   files.set('model.json', toJson(serializeModel(a.model)));
+  timings?.mark('ir+model json');
   const emitted = emitModels(a.model);
+  timings?.mark('typescript models');
   for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
   const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...a.runDiagnostics]);
   const reportDir = displayPath(resolve(outDir));
@@ -207,5 +209,6 @@ export function renderOutputs(a: AnalyzeResult, outDir: string): BuildOutputs {
   files.set('reconciliation.json', toJson(data));
   files.set('reconciliation.sarif', renderReport('sarif', data, reportDir));
   files.set('reconciliation.html', renderReport('html', data, reportDir));
+  timings?.mark('reports');
   return { files, modelDiagnostics: emitted.diagnostics };
 }

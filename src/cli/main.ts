@@ -128,8 +128,7 @@ async function runBuild(o: BuildRun): Promise<number> {
   }
   const full = a ?? (await analyzeParallel(o.inputs, { workers: o.workers, timings, exclude: [outAbs], cache: new PageCache(undefined) }));
   const suppressed = filterFindings(full, o.suppressions, o.baseline);
-  const rendered = renderOutputs(full, o.out);
-  timings.mark('render');
+  const rendered = renderOutputs(full, o.out, timings);
   const stats = writeOutputs(outAbs, rendered.files);
   timings.mark('write');
   const f = countBySeverity(full.findings);

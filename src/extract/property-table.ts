@@ -10,7 +10,7 @@ import { checkRowShape, col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
 
 export function isPropertyTable(t: TableModel): boolean {
-  return /^(property|properties|name|parameter|parameters|property name|parameter name|field|member)$/.test(t.columns[0] ?? '') && t.columns.some((c) => /^(type|data type|value type)$/.test(c));
+  return /^(property|properties|name|parameter|parameters|property name|parameter name|field|member|relationship|relationships|relationship name|navigation property)$/.test(t.columns[0] ?? '') && t.columns.some((c) => /^(type|data type|value type)$/.test(c));
 }
 
 const NAME_OK = /^[@$A-Za-z_][\w.@$:#-]*$/;

@@ -41,8 +41,8 @@ export function classifyHeading(text: string, inExamples: boolean): SectionKind 
   if (/^(request body|body|request parameters|(function |action |method )?parameters)\b/.test(t)) return 'request-body';
   if (/^(http )?responses?( body| code)?s?$/.test(t) || /^response\b(?! (example|sample))/.test(t)) return inExamples ? 'example-response' : 'response';
   if (/^(examples?|samples?|code samples?|usage examples?)\b/.test(t) || /^example\d/.test(t) || /^scenario \d/.test(t)) return 'examples';
-  if (/^properties\b/.test(t)) return 'properties';
-  if (/^relationships?\b/.test(t) || /^navigation properties/.test(t)) return 'relationships';
+  if (/^properties\b/.test(t) || /^\S+ properties$/.test(t)) return 'properties';
+  if (/^relationships?\b/.test(t) || /^navigation properties/.test(t) || /^\S+ relationships$/.test(t)) return 'relationships';
   if (/^methods?\b/.test(t)) return 'methods';
   if (/^json representation|^json( schema)?$/.test(t)) return 'json-representation';
   if (/\bvalues?$/.test(t) && /^\S+ values?$|enum/.test(t)) return 'enum-values';
