@@ -116,13 +116,17 @@ function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeR
 /** Analyze in this thread (small inputs, tests). */
 export function analyze(inputs: string[], exclude: string[] = []): AnalyzeResult {
   const l = listPages(inputs, exclude);
+  return finishAnalysis(l, processInThread(l.tasks));
+}
+
+/** Pages processed in this thread, one include resolver per root. */
+function processInThread(tasks: Listed['tasks']): PageIR[] {
   const resolvers = new Map<string, IncludeResolver>();
-  const pages = l.tasks.map((t) => {
+  return tasks.map((t) => {
     let r = resolvers.get(t.root);
     if (!r) { r = new IncludeResolver(t.root); resolvers.set(t.root, r); }
     return processFile(t.abs, t.display, r);
   });
-  return finishAnalysis(l, pages);
 }
 
 /** Analyze with a worker pool (one worker per core unless told otherwise). */
@@ -149,12 +153,7 @@ export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {
   const tasks = todo.map((i) => l.tasks[i]!);
   let fresh: PageIR[];
   if (workers <= 1 || tasks.length < 16) {
-    const resolvers = new Map<string, IncludeResolver>();
-    fresh = tasks.map((t) => {
-      let r = resolvers.get(t.root);
-      if (!r) { r = new IncludeResolver(t.root); resolvers.set(t.root, r); }
-      return processFile(t.abs, t.display, r);
-    });
+    fresh = processInThread(tasks);
   } else {
     fresh = await processInPool(tasks, { workers, timeoutMs: opts.timeoutMs });
   }

@@ -131,8 +131,8 @@ function splitMessage(text: string): HttpMessage {
 }
 
 function lineSrc(ctx: PageContext, code: Code, offset: number): Src {
-  // Content starts on the line after the opening fence.
-  return ctx.srcAtLine(code, offset + 1);
+  // Content starts on the line after the opening fence, at the fence's indentation.
+  return ctx.srcAtLine(code, offset + 1, code.position?.start.column ?? 1);
 }
 
 function parseRequest(ctx: PageContext, code: Code, index: number, example: string, annotation: Annotation | undefined): ExampleRequest | null {

@@ -66,7 +66,9 @@ function readBlock(ctx: PageContext, code: Code, out: Operation[]): void {
   lines.forEach((line, k) => {
     const l = line.trim();
     if (l === '' || l.startsWith('#') || l.startsWith('//') || /^<!--.*-->$/.test(l)) return;
-    const src = ctx.srcAtLine(code, k + 1, 1 + (line.length - line.trimStart().length));
+    // Fence content loses the fence's own indentation (fences indented in lists): add it back.
+    const fenceIndent = (code.position?.start.column ?? 1) - 1;
+    const src = ctx.srcAtLine(code, k + 1, 1 + fenceIndent + (line.length - line.trimStart().length));
     let t = parseRequestLine(l);
     if (!t && lastMethod && l.startsWith('/')) {
       const st = splitTarget(l);

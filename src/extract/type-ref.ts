@@ -31,7 +31,13 @@ export function parseTypeCell(cell: Pick<Cell, 'text' | 'raw' | 'links'>): TypeP
   text = text.replace(/\s*\((optional|required|nullable|read-?only|deprecated)\)\s*$/i, (m) => { notes.push(m.trim()); return ''; });
   const comma = /^([^,;]+?)\s*[,;]\s*(.+)$/.exec(text);
   if (comma && !/collection/i.test(comma[2]!)) { notes.push(comma[2]!.trim()); text = comma[1]!; }
+  // A link whose closing parenthesis is missing stays text: "[name](page.md" → name.
+  const broken = /^\[([^\]]+)\]\([^)]*$/.exec(text);
+  if (broken) { notes.push('link not closed'); text = broken[1]!; }
   let collection = false;
+  // "X collection. Holds grades …": prose after the type.
+  const prose = /^(.+?\scollection)\.\s+\S.*$/i.exec(text);
+  if (prose) { notes.push(text.slice(prose[1]!.length + 1).trim()); text = prose[1]!; }
   const coll = /^collection\s*\(\s*(.+?)\s*\)$/i.exec(text);
   if (coll) { collection = true; text = coll[1]!; }
   if (/\s+collections?\.?$/i.test(text)) { collection = true; text = text.replace(/\s+collections?\.?$/i, ''); }

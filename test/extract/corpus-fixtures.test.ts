@@ -75,3 +75,22 @@ test('enum Member | Value | Description table', () => {
   // The fixture folder has no includes/: the pricing disclaimer include is reported, nothing else.
   assert.deepEqual(ir.diagnostics.map((d) => `${d.rule}@${d.src.line}`), ['include-missing@14']);
 });
+
+test('one-cell group row in a request-body table sets the group of the rows below', () => {
+  const ir = fx('beta/api/intune-shared-devicecategory-update.md');
+  assert.deepEqual(ir.requestBody!.properties.map((p) => `${p.name}:${p.group ?? ''}`), ['id:', 'description:Onboarding', 'displayName:Onboarding']);
+  const t = ir.tables.find((x) => x.classification === 'properties')!;
+  assert.deepEqual(t.taken, { by: 'Request body', rows: 3, groupRows: 1, skipped: 0 });
+});
+
+test('two methods in one HTTP block', () => {
+  assert.deepEqual(fx('beta/api/riskyusers-dismiss.md').operations.map((o) => `${o.method} ${o.path}`), ['POST /riskyUsers/dismiss', 'GET /identityProtection/riskyUsers/dismiss']);
+});
+
+test('HTTP fences indented in a list', () => {
+  const ops = fx('v1.0/api/insights-list-used.md').operations;
+  assert.deepEqual(ops.map((o) => `${o.method} ${o.path}@${o.src.line}:${o.src.column}`), [
+    'GET /me/insights/used@37:3', 'GET /users/{id | userPrincipalName}/insights/used@43:3',
+    'GET /me/insights/used/{id}/resource@51:3', 'GET /users/{id | userPrincipalName}/insights/used/{id}/resource@52:3',
+  ]);
+});

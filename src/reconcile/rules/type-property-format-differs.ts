@@ -1,8 +1,9 @@
 import type { ModelRule } from '../types.js';
 import { compareSides, versionsNote } from '../compare.js';
 import { propertySources, typeGroups } from '../type-groups.js';
+import { NUMERIC_EDM } from './type-property-type-differs.js';
 
-const NUMERIC = new Set(['Int16', 'Int32', 'Int64', 'Byte', 'SByte', 'Double', 'Single', 'Decimal']);
+const NUMERIC = new Set(NUMERIC_EDM);
 
 export const rule: ModelRule = {
   id: 'type-property-format-differs',

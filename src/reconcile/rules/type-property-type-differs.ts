@@ -2,7 +2,9 @@ import type { ModelRule } from '../types.js';
 import { compareSides, versionsNote } from '../compare.js';
 import { propertySources, typeGroups } from '../type-groups.js';
 
-const NUMERIC = new Set(['int16', 'int32', 'int64', 'byte', 'sbyte', 'double', 'single', 'decimal']);
+/** Edm numeric types (their widths are compared by type-property-format-differs). */
+export const NUMERIC_EDM = ['Int16', 'Int32', 'Int64', 'Byte', 'SByte', 'Double', 'Single', 'Decimal'];
+const NUMERIC = new Set(NUMERIC_EDM.map((n) => n.toLowerCase()));
 
 export const rule: ModelRule = {
   id: 'type-property-type-differs',
