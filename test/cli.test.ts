@@ -81,9 +81,9 @@ test('--watch rebuilds on a change and prints the page it re-read', async () => 
     return re.test(out);
   };
   try {
-    assert.ok(await waitFor(/watching/, 15_000), out);
+    assert.ok(await waitFor(/watching/, 30_000), out);
     writeFileSync(join(dir, 'docs/b.md'), '# B\n\n## HTTP request\n\n```http\nPOST /b\n```\n');
-    assert.ok(await waitFor(/re-read 1 page\(s\): .*b\.md/, 15_000), out);
+    assert.ok(await waitFor(/re-read 1 page\(s\): .*b\.md/, 30_000), out);
   } finally {
     child.kill('SIGINT');
   }

@@ -159,6 +159,8 @@ async function watch(o: BuildRun): Promise<number> {
   const { watch: chokidarWatch } = await import('chokidar');
   const outAbs = resolve(o.out);
   const w = chokidarWatch(o.inputs, { ignoreInitial: true, ignored: (p: string) => resolve(p).startsWith(outAbs) });
+  // Only once the initial scan is done is every later change seen.
+  await new Promise<void>((ready) => w.once('ready', () => ready()));
   process.stdout.write(`docmodel: watching ${o.inputs.join(', ')} (Ctrl-C to stop)\n`);
   let timer: NodeJS.Timeout | undefined;
   let running = false;

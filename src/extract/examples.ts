@@ -16,11 +16,13 @@ const HTTP_LANGS = /^(http|https|json|rest|text|txt|console|msgraph-interactive|
 const STATUS_LINE = /^HTTP(?:[/ ]?(\d(?:\.\d)?))?\s+(\d{3})\b\s*(.*)$/i;
 const WELL_FORMED_STATUS = /^HTTP\/\d(?:\.\d)?\s+\d{3}(?:\s+\S.*)?$/;
 const HEADER = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*)$/;
+const KNOWN_HEADER = /^(content-[a-z-]+|accept(-[a-z-]+)?|authorization|prefer|preference-applied|location|if-[a-z-]+|odata-[a-z-]+|cache-control|retry-after|x-[a-z-]+|consistencylevel|host|etag|request-id|client-request-id|date|expires|transfer-encoding|www-authenticate)\s*: /i;
 
 export const examples: Extractor = {
   name: 'examples',
   extract(ctx, ir) {
-    const sections = ctx.sections.filter((s) => s.kind === 'examples' || s.kind === 'example-request' || s.kind === 'example-response');
+    // Older pages (OneDrive) show the example response inside the Response section itself.
+    const sections = ctx.sections.filter((s) => s.kind === 'examples' || s.kind === 'example-request' || s.kind === 'example-response' || s.kind === 'response');
     if (!sections.length) return;
     const start = Math.min(...sections.map((s) => s.index));
     const end = Math.max(...sections.map((s) => s.end));
@@ -31,7 +33,7 @@ export const examples: Extractor = {
     for (let i = start + 1; i < end; i++) {
       const n = kids[i]!;
       const sec = ctx.sectionAt(i);
-      if (sec.kind !== 'examples' && sec.kind !== 'example-request' && sec.kind !== 'example-response') {
+      if (sec.kind !== 'examples' && sec.kind !== 'example-request' && sec.kind !== 'example-response' && sec.kind !== 'response') {
         // a non-example section nested inside (e.g. "See also") is skipped
         continue;
       }
@@ -46,16 +48,18 @@ export const examples: Extractor = {
         const exampleName = exampleTitle(ctx, i);
         const blockType = typeof annotation?.fields.blockType === 'string' ? annotation.fields.blockType : undefined;
         const firstLine = code.value.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
-        const isRequest = !!parseRequestLine(firstLine) && !STATUS_LINE.test(firstLine);
-        const isResponse = STATUS_LINE.test(firstLine) || (!isRequest && (blockType === 'response' || sec.kind === 'example-response'));
+        const inResponseSection = sec.kind === 'response';
+        const isRequest = !inResponseSection && !!parseRequestLine(firstLine) && !STATUS_LINE.test(firstLine);
+        const isResponse = STATUS_LINE.test(firstLine) || (!isRequest && !inResponseSection && (blockType === 'response' || sec.kind === 'example-response'));
         if (isRequest) {
           const r = parseRequest(ctx, code, reqs.length, exampleName, annotation);
           if (r) reqs.push(r);
-        } else if (isResponse && blockType !== 'ignored') {
+        } else if (isResponse) {
+          // "blockType": "ignored" only tells the docs' test tool to skip the block; it is still an example.
           // A response answers the closest request above it.
           const answers = reqs.length === 0 ? null : reqs.length - 1;
           resps.push(parseResponse(ctx, code, resps.length, exampleName, annotation, answers));
-        } else if (code.value.trim() !== '' && (code.lang ?? '').toLowerCase() === 'http') {
+        } else if (!inResponseSection && code.value.trim() !== '' && (code.lang ?? '').toLowerCase() === 'http') {
           ctx.diag('example-block-unrecognized', 'info', `HTTP block in an example is neither a request nor a response: ${JSON.stringify(firstLine.slice(0, 60))}`, code);
         }
         annotation = undefined;
@@ -116,7 +120,9 @@ function splitMessage(text: string): HttpMessage {
   let blankBeforeHeaders = false;
   let j = i;
   while (j < lines.length && lines[j]!.trim() === '') j++;
-  if (j > i && j < lines.length && HEADER.test(lines[j]!.trim()) && !/^\s*[{[]/.test(lines[j]!)) { blankBeforeHeaders = true; i = j; }
+  // After a blank line only real header shapes count ("Name: value" with a known name): a body can
+  // start with "BEGIN:VCARD".
+  if (j > i && j < lines.length && KNOWN_HEADER.test(lines[j]!.trim()) && !/^\s*[{[]/.test(lines[j]!)) { blankBeforeHeaders = true; i = j; }
   const headers: HttpMessage['headers'] = [];
   while (i < lines.length) {
     const l = lines[i]!.trim();

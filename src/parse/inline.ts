@@ -14,7 +14,8 @@ export function inlineText(node: Nodes): string {
         return;
       case 'html':
         if (/^<br\s*\/?>$/i.test(n.value.trim())) out += ' ';
-        else if (!/^<!--/.test(n.value)) out += n.value.replace(/<[^>]*>/g, '');
+        // Block-level tags (an HTML table inside a cell) separate words; inline tags do not.
+        else if (!/^<!--/.test(n.value)) out += n.value.replace(/<\/?(td|th|tr|table|tbody|thead|br|p|li|ul|ol|div)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '');
         return;
       case 'break':
         out += ' ';

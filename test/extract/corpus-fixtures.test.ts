@@ -94,3 +94,27 @@ test('HTTP fences indented in a list', () => {
     'GET /me/insights/used/{id}/resource@51:3', 'GET /users/{id | userPrincipalName}/insights/used/{id}/resource@52:3',
   ]);
 });
+
+test('an HTML table inside a cell stays in the description of one property', () => {
+  const ir = fx('v1.0/resources/parentalcontrolsettings.md');
+  assert.deepEqual(ir.resource!.properties.map((p) => `${p.name}:${p.type.name}`), ['countriesBlockedForMinors:String', 'legalAgeGroupRule:String']);
+  assert.match(ir.resource!.properties[1]!.description, /^Specifies the legal age group rule .* BlockMinors Blocks minors from using the app\.$/);
+});
+
+test('80 request lines in one page', () => {
+  const ops = fx('beta/api/singlevaluelegacyextendedproperty-get.md').operations;
+  assert.equal(ops.length, 80);
+  assert.deepEqual([ops[0]!.method, ops[0]!.path, ops[79]!.path], ['GET', '/me/messages/{id}', '/groups/{id}/events']);
+});
+
+test('example bodies that are not JSON are kept raw; "ignored" responses are still examples', () => {
+  const r = fx('v1.0/api/attachment-get.md').examples.responses;
+  assert.deepEqual(r.map((x) => `${x.body?.format}@${x.src.line}`), ['json@203', 'json@262', 'json@318', 'json@412', 'json@533', 'raw@574', 'raw@604', 'raw@653', 'raw@736']);
+  assert.match(r[6]!.body!.raw, /^BEGIN:VCARD\nPROFILE:VCARD/);
+  assert.deepEqual(r[6]!.annotation!.fields, { blockType: 'ignored', name: 'get_value_contact_attachment', truncated: true });
+});
+
+test('example response inside the Response section; annotation name as an array', () => {
+  const r = fx('v1.0/api/drive-list.md').examples.responses;
+  assert.deepEqual(r.map((x) => [x.statusLine.code, x.src.line, x.annotation?.fields.name]), [[200, 159, ['group-list-drives', 'site-list-drives', 'user-list-drives', 'enum-drives']]]);
+});
