@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { readFileSync, symlinkSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { analyze, analyzeParallel } from '../src/build/pipeline.js';
@@ -66,7 +66,6 @@ test('a file that disappears between listing and reading is a diagnostic, not a 
 test('the per-page time limit stops a page and the pool goes on', async () => {
   const dir = tempTree({ 'a.md': GOOD, 'b.md': GOOD.replace(/thing/g, 'other') });
   const tasks = ['a.md', 'b.md'].map((f) => ({ abs: join(dir, f), display: f, root: dir }));
-  void GOOD;
   const timedOut = await processInPool(tasks, { workers: 1, timeoutMs: 1 });
   assert.equal(timedOut.length, 2);
   assert.ok(timedOut.every((p) => p.diagnostics.some((d) => d.rule === 'page-timeout')), 'a 1 ms limit stops every page');
@@ -99,5 +98,4 @@ test('output is identical whatever the worker count', async () => {
   const par = await analyzeParallel([dir], { workers: 2 });
   const seq = analyze([dir]);
   assert.equal(JSON.stringify(par.pages), JSON.stringify(seq.pages));
-  void resolve;
 });

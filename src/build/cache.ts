@@ -67,8 +67,6 @@ export class PageCache {
   private nextPages: Record<string, PageIR> = {};
   private checked = new Map<string, Stamps | undefined>();
   lastRun: LastRun | undefined;
-  hits = 0;
-  misses = 0;
 
   /** `path`: the index file; the IRs live beside it. undefined: no cache. */
   constructor(readonly path: string | undefined) {
@@ -109,7 +107,7 @@ export class PageCache {
 
   /** A cached IR for the page, if it and every file it includes are unchanged. */
   get(abs: string): PageIR | undefined {
-    if (!this.path || !this.isUnchanged(abs)) { this.misses++; return undefined; }
+    if (!this.path || !this.isUnchanged(abs)) return undefined;
     if (!this.pages) {
       try {
         const p = deserialize(readFileSync(this.pagesPath())) as PagesFile;
@@ -119,8 +117,7 @@ export class PageCache {
       }
     }
     const ir = this.pages[abs];
-    if (!ir) { this.misses++; return undefined; }
-    this.hits++;
+    if (!ir) return undefined;
     this.nextStamps[abs] = this.checked.get(abs)!;
     this.nextPages[abs] = ir;
     return ir;

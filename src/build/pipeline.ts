@@ -42,7 +42,7 @@ export function isIncludeFragment(f: InputFile): boolean {
   return rel.slice(0, -1).some((d) => d === 'includes' || d === 'snippets');
 }
 
-export function treeInfo(roots: string[], pages: PageIR[], absByFile: Map<string, string>): TreeInfo {
+export function treeInfo(roots: string[], absByFile: Map<string, string>): TreeInfo {
   const cache = new Map<string, boolean>();
   return {
     exists(abs) {
@@ -53,7 +53,6 @@ export function treeInfo(roots: string[], pages: PageIR[], absByFile: Map<string
     },
     absOf(file) { return absByFile.get(file); },
   };
-  void pages;
 }
 
 export interface AnalyzeOptions {
@@ -108,7 +107,7 @@ function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeR
   const absByFile = new Map(l.tasks.map((t) => [t.display, t.abs]));
   const model = buildModel(pages);
   timings?.mark('model');
-  const findings = reconcile({ model, pages: model.pages, tree: treeInfo(l.roots.map((r) => safeReal(r)), pages, absByFile) });
+  const findings = reconcile({ model, pages: model.pages, tree: treeInfo(l.roots.map((r) => safeReal(r)), absByFile) });
   timings?.mark('reconcile');
   return { pages: model.pages, model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots };
 }

@@ -61,7 +61,6 @@ export function processInPool(tasks: Omit<PageTask, 'id'>[], opts: PoolOptions =
         if (t) finishTask(s, failedPage(t.display, 'page-worker-crashed', `Processing this page crashed its worker: ${e.message}`), false);
         if (done < tasks.length) respawn(s);
       });
-      worker.on('exit', () => { /* replaced on error or timeout */ });
       return s;
     };
     const respawn = (s: (typeof slots)[number]) => {
@@ -77,14 +76,8 @@ export function processInPool(tasks: Omit<PageTask, 'id'>[], opts: PoolOptions =
       s.timer = setTimeout(() => {
         const t = s.task;
         if (!t) return;
-        s.task = undefined;
-        results[t.id] = failedPage(t.display, 'page-timeout', `Processing this page took longer than ${timeoutMs / 1000} s; it was stopped`);
-        done++;
-        opts.onProgress?.(done, tasks.length);
-        void s.worker.terminate();
-        spawn(s);
-        if (done === tasks.length) { for (const x of slots) void x.worker.terminate(); resolvePool(results); return; }
-        feed(s);
+        finishTask(s, failedPage(t.display, 'page-timeout', `Processing this page took longer than ${timeoutMs / 1000} s; it was stopped`), false);
+        if (done < tasks.length) respawn(s);
       }, timeoutMs);
       s.worker.postMessage(task);
     };

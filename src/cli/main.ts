@@ -126,7 +126,9 @@ async function runBuild(o: BuildRun): Promise<number> {
     if (!o.quiet) process.stdout.write(`docmodel: no page changed since the last build; ${shown} is up to date (${((Date.now() - started) / 1000).toFixed(1)} s)\n  last build: ${cache.lastRun.summary}\n`);
     return exitFor(o.failOn, cache.lastRun.findings);
   }
-  const full = a ?? (await analyzeParallel(o.inputs, { workers: o.workers, timings, exclude: [outAbs], cache: new PageCache(undefined) }));
+  // Nothing changed but the last build cannot be reused as is (suppressions, a baseline, missing
+  // outputs): rebuild from the cached page IRs, re-parsing nothing.
+  const full = a ?? (await analyzeParallel(o.inputs, { workers: o.workers, timings, exclude: [outAbs], cache }));
   const suppressed = filterFindings(full, o.suppressions, o.baseline);
   const rendered = renderOutputs(full, o.out, timings);
   const stats = writeOutputs(outAbs, rendered.files);

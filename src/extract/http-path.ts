@@ -50,7 +50,7 @@ export function splitTarget(target: string): Omit<RequestTarget, 'method'> | nul
   const path = (q >= 0 ? rest.slice(0, q) : rest).trim();
   const query = q >= 0 ? rest.slice(q + 1).trim() : undefined;
   if (!/^[\w/{}'"().:,=$@~!%*+\-| [\]#&;]+$/.test(path) || /\s{2,}/.test(path)) return null;
-  const out: Omit<RequestTarget, 'method'> = { path: noLeadingSlash ? path : path, noLeadingSlash };
+  const out: Omit<RequestTarget, 'method'> = { path, noLeadingSlash };
   if (query !== undefined && query !== '') out.query = query;
   if (version) out.version = version;
   if (host) out.host = host;

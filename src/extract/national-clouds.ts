@@ -1,20 +1,23 @@
 /** National-cloud availability tables ("Global service | US Government L4 | ... "), wherever they stand. */
 import type { Extractor } from './context.js';
 
+/** A cell's availability: negatives first ("Not supported" contains "supported"). */
+export function cloudAvailable(v: string): boolean | null {
+  if (/❌|✖|\bno\b|not supported|not available|unavailable/i.test(v)) return false;
+  if (/✅|✔|\byes\b|supported|available|^x$/i.test(v)) return true;
+  return null;
+}
+
 export const nationalClouds: Extractor = {
   name: 'nationalClouds',
   extract(ctx, ir) {
-    {
-      for (const t of ctx.allTables()) {
-        if (!t.columns.some((c) => /global service|national cloud|us government|21vianet|germany/.test(c))) continue;
-        const row = t.rows[0];
-        ctx.useTable(t, 'national clouds', t.rows.length, 0, 0);
-        t.header.forEach((h, i) => {
-          const v = row?.cells[i]?.text ?? '';
-          const available = /✅|✔|yes|supported|available|^x$/i.test(v) ? true : /❌|✖|no\b|not supported|not available/i.test(v) ? false : null;
-          ir.nationalClouds.push({ cloud: h.text, available, src: h.src });
-        });
-      }
+    for (const t of ctx.allTables()) {
+      if (!t.columns.some((c) => /global service|national cloud|us government|21vianet|germany/.test(c))) continue;
+      const row = t.rows[0];
+      ctx.useTable(t, 'national clouds', t.rows.length, 0, 0);
+      t.header.forEach((h, i) => {
+        ir.nationalClouds.push({ cloud: h.text, available: cloudAvailable(row?.cells[i]?.text ?? ''), src: h.src });
+      });
     }
   },
 };

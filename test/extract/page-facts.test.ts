@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seed, at } from '../helpers.js';
 import { parseTypeCell } from '../../src/extract/type-ref.js';
+import { cloudAvailable } from '../../src/extract/national-clouds.js';
 
 test('title (front matter and H1), description, namespace, kind', () => {
   const f = (n: number) => { const p = seed(n); return [p.title.frontMatter ? `${p.title.frontMatter.value}@${p.title.frontMatter.src.line}` : '-', p.title.h1 ? `${p.title.h1.value}@${at(p.title.h1.src)}` : '-', p.namespace?.value ?? '-', p.kind, p.description?.value ?? '-']; };
@@ -24,6 +25,7 @@ test('API version with its evidence', () => {
 test('national clouds (seed 001 table)', () => {
   assert.deepEqual(seed(1).nationalClouds.map((c) => `${c.cloud}=${c.available}@${c.src.line}`), ['Global service=true@22', 'US Government L4=true@22', 'US Government L5 (DOD)=true@22', 'China operated by 21Vianet=true@22']);
   assert.deepEqual(seed(0).nationalClouds, []);
+  assert.deepEqual(['✅', 'Yes', 'Not supported', '❌', 'No', ''].map(cloudAvailable), [true, true, false, false, false, null]);
   assert.deepEqual(seed(0).includes.map((i) => `${i.kind}:${i.target}`), ['unresolved:../../includes/all-clouds.md']);
   assert.deepEqual(seed(0).diagnostics.map((d) => d.rule), ['include-outside-root']);
 });

@@ -37,7 +37,8 @@ interface Declared {
 export class VersionScope {
   readonly declared = new Map<string, Declared>();
   readonly byNamespace = new Map<string, Map<string, StatementStructures>>();
-  readonly imports = new Map<string, Map<string, Set<string>>>();
+  /** For each output file, the namespace files it imports (as `import type * as alias`). */
+  readonly imports = new Map<string, Set<string>>();
   readonly diagnostics: Diagnostic[] = [];
   private used = new Map<string, Set<string>>();
 
@@ -93,8 +94,8 @@ export class VersionScope {
     const file = fileOfNamespace(d.namespace);
     if (file === fromFile) return d.identifier;
     let m = this.imports.get(fromFile);
-    if (!m) { m = new Map(); this.imports.set(fromFile, m); }
-    m.set(file, new Set());
+    if (!m) { m = new Set(); this.imports.set(fromFile, m); }
+    m.add(file);
     return `${this.alias(d.namespace)}.${d.identifier}`;
   }
 
@@ -256,7 +257,7 @@ export function emitModels(model: ApiModel): EmitResult {
     const write = (name: string, statements: StatementStructures[]) => {
       const imports = scope.imports.get(name);
       const importStatements: StatementStructures[] = imports
-        ? [...imports.keys()].sort(compareStr).map((file) => ({
+        ? [...imports].sort(compareStr).map((file) => ({
           kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: `./${file.replace(/\.ts$/, '.js')}`,
           namespaceImport: scope.alias(nsOfFile.get(file)!),
         }))
@@ -265,7 +266,6 @@ export function emitModels(model: ApiModel): EmitResult {
       const text = printStructure({ kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] });
       files.set(`${version}/${name}`, HEADER + text.replace(/\n*$/, '\n'));
     };
-    // Statements are created before imports are known; so write namespace files after all resolution.
     const nsStatements = new Map<string, StatementStructures[]>();
     for (const ns of nsFiles) {
       const m = scope.statements(ns);
