@@ -43,8 +43,11 @@ function unexplainedSections(p: PageIR): string[] {
     const check = YIELD[s.kind as keyof typeof YIELD];
     if (!check || s.empty || s.none || check(p)) return;
     const from = s.src.line;
-    const to = own[i + 1]?.src.line ?? Infinity;
-    const explained = p.diagnostics.some((d) => (d.src.file !== p.file) || (d.src.line >= from && d.src.line < to) || d.rule === 'section-not-extracted');
+    // A section runs to the next heading at its depth or above (subsections included).
+    const to = own.slice(i + 1).find((x) => x.depth <= s.depth)?.src.line ?? Infinity;
+    // Explained: a diagnostic inside the section, or inside an include spliced into it.
+    const spliced = new Set(p.includes.filter((inc) => inc.resolved && inc.src.line >= from && inc.src.line < to).map((inc) => inc.resolved!));
+    const explained = p.diagnostics.some((d) => (d.src.file === p.file && d.src.line >= from && d.src.line < to) || spliced.has(d.src.file));
     if (!explained) out.push(`${p.file}:${from} ${s.kind}`);
   });
   return out;

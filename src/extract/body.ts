@@ -1,5 +1,4 @@
 /** Example bodies: strict JSON, JSON after named repairs, or raw text with its content type. */
-import type { Code } from 'mdast';
 import type { Body, Src } from '../ir/schema.js';
 import { parseJsonLenient, JsonSyntaxError } from '../util/lenient-json.js';
 import type { PageContext } from './context.js';
@@ -25,9 +24,4 @@ export function parseBody(ctx: PageContext, raw: string, contentType: string | u
     ctx.diag('example-body-not-json', 'warning', `${what} body looks like JSON but does not parse (${e instanceof JsonSyntaxError ? e.message : String(e)}); kept raw`, src);
   }
   return body;
-}
-
-/** Offset (in lines) of the first content line of a fenced code node relative to the fence line. */
-export function codeFirstLineOffset(node: Code): number {
-  return node.position && node.position.end.line - node.position.start.line >= 1 ? 1 : 0;
 }

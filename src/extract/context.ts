@@ -89,13 +89,17 @@ export class PageContext {
   /** Sections of a kind, outermost only (a section nested in one of the same kind is part of it). */
   sectionsOf(kind: SectionKind): SectionNode[] { return outermost(this.sections, kind); }
 
-  /** Every table of the page, each in its innermost section. */
+  private all: TableModel[] | undefined;
+
+  /** Every table of the page, each in its innermost section (built once per page). */
   allTables(): TableModel[] {
-    const out: TableModel[] = [];
-    this.root.children.forEach((n, i) => {
-      if (n.type === 'table') out.push(this.tableModel(n, this.sectionAt(i)));
-    });
-    return out;
+    if (!this.all) {
+      this.all = [];
+      this.root.children.forEach((n, i) => {
+        if (n.type === 'table') this.all!.push(this.tableModel(n, this.sectionAt(i)));
+      });
+    }
+    return this.all;
   }
 
   content(s: SectionNode): RootContent[] { return sectionContent(this.root, s); }
@@ -168,11 +172,6 @@ export interface Extractor {
 /** Column index whose header matches, or -1. */
 export function col(t: TableModel, re: RegExp): number {
   return t.columns.findIndex((c) => re.test(c));
-}
-
-/** Cell text at a column, '' when the row is short. */
-export function cellAt(r: TableRow, i: number): Cell | undefined {
-  return i >= 0 ? r.cells[i] : undefined;
 }
 
 /**

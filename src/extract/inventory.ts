@@ -69,7 +69,8 @@ export const inventory: Extractor = {
       const first = ctx.src(s.node);
       const last = ctx.root.children[s.end - 1]?.position?.end;
       const lastLine = last ? ctx.page.map.map(last.line, last.column).line : first.line;
-      if (ctx.diagnostics.some((d) => d.src.file !== ctx.file || (d.src.line >= first.line && d.src.line <= lastLine))) continue;
+      const spliced = new Set(ctx.page.includes.filter((inc) => inc.resolved && inc.src.line >= first.line && inc.src.line <= lastLine).map((inc) => inc.resolved!));
+      if (ctx.diagnostics.some((d) => (d.src.file === ctx.file && d.src.line >= first.line && d.src.line <= lastLine) || spliced.has(d.src.file))) continue;
       const tables = content.filter((n) => n.type === 'table').length;
       const codes = content.filter((n) => n.type === 'code').length;
       const why = tables ? `its ${tables} table(s) have columns no ${s.kind} extractor reads` : codes ? `its ${codes} code block(s) hold nothing the ${s.kind} extractor reads` : `it has prose only (${content.length} block(s)), no table or code block`;
