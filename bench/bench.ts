@@ -15,8 +15,8 @@ import { spawnSync } from 'node:child_process';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import { collectInputs } from '../src/ingest/walk.js';
-import { isIncludeFragment } from '../src/build/pipeline.js';
+import { collectInputs } from '../src/sources/graph-markdown/ingest/walk.js';
+import { isIncludeFragment } from '../src/pipeline/pipeline.js';
 import { CORPUS_SKIP, REPO, corpusTree } from './corpus.js';
 
 const CLI = join(REPO, 'dist/src/cli/main.js');

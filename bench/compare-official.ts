@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Project, SyntaxKind, type InterfaceDeclaration } from 'ts-morph';
-import { analyzeParallel } from '../src/build/pipeline.js';
+import { analyzeParallel } from '../src/pipeline/pipeline.js';
 import type { TypeModel, MergedProperty } from '../src/model/types.js';
 import { pickSource } from '../src/emit/ts/models.js';
 import { edmToTs } from '../src/emit/ts/edm.js';

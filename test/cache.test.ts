@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync, utimesSync } from 'node:fs';
-import { analyzeParallel } from '../src/build/pipeline.js';
-import { CACHE_FILE, PageCache } from '../src/build/cache.js';
+import { analyzeParallel } from '../src/pipeline/pipeline.js';
+import { CACHE_FILE, PageCache } from '../src/pipeline/cache.js';
 import { tempTree } from './helpers.js';
 
 const page = (m: string) => `# P\n\n## HTTP request\n\n\`\`\`http\n${m} /p\n\`\`\`\n\n## Permissions\n\n[!INCLUDE [perms](includes/perms.md)]\n`;

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { processText } from '../src/build/page.js';
+import { processText } from '../src/pipeline/page.js';
 import { ROOT, INPUT, SEEDS } from './helpers.js';
 
 /** Deterministic PRNG (mulberry32) so a failing case can be replayed by its number. */

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import Ajv from 'ajv';
 import { ROOT, typecheck } from './helpers.js';
-import { pageIrJsonSchema } from '../src/ir/schema.js';
+import { pageIrJsonSchema } from '../src/sources/graph-markdown/ir/schema.js';
 
 const CLI = join(ROOT, 'dist/src/cli/main.js');
 

@@ -4,9 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import type { PageIR } from '../src/ir/schema.js';
-import { processFile, processText } from '../src/build/page.js';
-import { IncludeResolver } from '../src/parse/includes.js';
+import type { PageIR } from '../src/sources/graph-markdown/ir/schema.js';
+import { processFile, processText } from '../src/pipeline/page.js';
+import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js';
 
 /** Repo root (tests run from dist/test). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync, symlinkSync, readdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { analyze, analyzeParallel } from '../src/build/pipeline.js';
-import { processFile } from '../src/build/page.js';
-import { processInPool } from '../src/build/pool.js';
+import { analyze, analyzeParallel } from '../src/pipeline/pipeline.js';
+import { processFile } from '../src/pipeline/page.js';
+import { processInPool } from '../src/pipeline/pool.js';
 import { ROOT, tempTree, INPUT, SEEDS } from './helpers.js';
 
 const GOOD = '# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeSource } from '../src/ingest/read.js';
-import { splitFrontMatter } from '../src/ingest/front-matter.js';
+import { decodeSource } from '../src/sources/graph-markdown/ingest/read.js';
+import { splitFrontMatter } from '../src/sources/graph-markdown/ingest/front-matter.js';
 import { page } from './helpers.js';
 
 test('BOM is removed and CRLF / CR become LF', () => {

@@ -13,7 +13,7 @@ import { buildModel } from '../src/model/merge.js';
 import { emitModels } from '../src/emit/ts/models.js';
 import { reportData } from '../src/emit/reports/report-data.js';
 import { markdownReport } from '../src/emit/reports/markdown.js';
-import { reconcile } from '../src/reconcile/engine.js';
+import { reconcile } from '../src/checks/engine.js';
 import { page, typecheck } from './helpers.js';
 import { HOSTILE } from './hostile-page.js';
 

@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { detectRenderedText } from '../src/parse/rendered-text.js';
-import { parseAnnotationComment } from '../src/parse/annotations.js';
+import { detectRenderedText } from '../src/sources/graph-markdown/parse/rendered-text.js';
+import { parseAnnotationComment } from '../src/sources/graph-markdown/parse/annotations.js';
 import { parseJsonLenient } from '../src/util/lenient-json.js';
-import { processFile } from '../src/build/page.js';
-import { IncludeResolver } from '../src/parse/includes.js';
+import { processFile } from '../src/pipeline/page.js';
+import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js';
 import { INPUT, SEEDS, page, seed, tempTree, at } from './helpers.js';
 
 test('rendered-text format is detected on seed 001 only', () => {

@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../src/reconcile/registry.js';
-import { reconcile } from '../src/reconcile/engine.js';
+import { RULES } from '../src/checks/registry.js';
+import { reconcile } from '../src/checks/engine.js';
 import { buildModel } from '../src/model/merge.js';
-import type { Finding, TreeInfo } from '../src/reconcile/types.js';
+import type { Finding, TreeInfo } from '../src/checks/types.js';
 import { ROOT, seed } from './helpers.js';
 
 const NO_TREE: TreeInfo = { exists: () => undefined, absOf: () => undefined };
@@ -19,7 +19,7 @@ function seedFindings(): Finding[] {
 const short = (f: Finding) => `${f.severity} ${f.rule} ${f.context} ${f.field} :: ${f.sides.map((s) => `${s.file.slice(6, 9)}:${s.line}=${s.value}`).join(' | ')}`;
 
 test('registry: unique kebab-case ids matching their module file, ≥ 35 rules, each documented', () => {
-  const files = readdirSync(join(ROOT, 'src/reconcile/rules')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+  const files = readdirSync(join(ROOT, 'src/checks/rules')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
   const ids = RULES.map((r) => r.id).sort();
   assert.deepEqual(ids, files);
   assert.equal(new Set(ids).size, ids.length);

@@ -4,9 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../src/build/pipeline.js';
-import { drift } from '../src/reconcile/engine.js';
-import type { Finding } from '../src/reconcile/types.js';
+import { analyze } from '../src/pipeline/pipeline.js';
+import { drift } from '../src/checks/engine.js';
+import type { Finding } from '../src/checks/types.js';
 import { tempTree } from './helpers.js';
 
 const op = (title: string, method: string, path: string, more = '') => `# ${title}\n\n## HTTP request\n\n\`\`\`http\n${method} ${path}\n\`\`\`\n${more}`;

@@ -8,21 +8,21 @@
 import { parseArgs } from 'node:util';
 import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { CACHE_FILE, PageCache } from '../build/cache.js';
-import type { Severity } from '../ir/schema.js';
-import { InputError, displayPath } from '../ingest/walk.js';
-import { analyze, analyzeParallel, renderOutputs, Timings } from '../build/pipeline.js';
-import { writeOutputs } from '../build/output.js';
-import { RULES, findRule } from '../reconcile/registry.js';
-import { countBySeverity, SEVERITY_RANK } from '../reconcile/engine.js';
+import { CACHE_FILE, PageCache } from '../pipeline/cache.js';
+import type { Severity } from '../sources/graph-markdown/ir/schema.js';
+import { InputError, displayPath } from '../sources/graph-markdown/ingest/walk.js';
+import { analyze, analyzeParallel, renderOutputs, Timings } from '../pipeline/pipeline.js';
+import { writeOutputs } from '../pipeline/output.js';
+import { RULES, findRule } from '../checks/registry.js';
+import { countBySeverity, SEVERITY_RANK } from '../checks/engine.js';
 import { toolVersion } from '../util/version.js';
-import { applyBaseline, applySuppressions, loadBaseline, loadSuppressions, SuppressionError, type Suppression } from '../reconcile/suppress.js';
+import { applyBaseline, applySuppressions, loadBaseline, loadSuppressions, SuppressionError, type Suppression } from '../checks/suppress.js';
 import { FORMATS, isFormat, renderReport, type Format } from '../emit/reports/formats.js';
 import { reportData, type ReportData } from '../emit/reports/report-data.js';
-import { drift as driftFindings } from '../reconcile/engine.js';
-import { writeAtomic } from '../build/output.js';
-import type { AnalyzeResult } from '../build/pipeline.js';
-import { computeStats, formatStats } from '../build/stats.js';
+import { drift as driftFindings } from '../checks/engine.js';
+import { writeAtomic } from '../pipeline/output.js';
+import type { AnalyzeResult } from '../pipeline/pipeline.js';
+import { computeStats, formatStats } from '../pipeline/stats.js';
 
 const USAGE = `docmodel ${toolVersion()} — API reference markdown → IR, TypeScript models, reconciliation reports
 

@@ -4,7 +4,7 @@
  * their properties come from resource pages, and from request-body property tables of pages
  * whose body is a representation of the type.
  */
-import type { ApiVersion, PageIR, Property, TypeRef } from '../ir/schema.js';
+import type { ApiVersion, PageIR, Property, TypeRef } from '../sources/graph-markdown/ir/schema.js';
 import { compareStr } from '../util/order.js';
 import type { ApiModel, EnumModel, MergedProperty, OperationGroup, PropertySource, TypeModel } from './types.js';
 

@@ -4,7 +4,7 @@
  * (Plain TypeScript types: the model references page IRs in memory; `serializeModel`
  * writes the JSON form.)
  */
-import type { ApiVersion, EnumDef, Operation, PageIR, Property, Relationship, Src, TypeRef } from '../ir/schema.js';
+import type { ApiVersion, EnumDef, Operation, PageIR, Property, Relationship, Src, TypeRef } from '../sources/graph-markdown/ir/schema.js';
 
 export interface OperationVariant {
   page: PageIR;

@@ -1,5 +1,5 @@
 /** Deterministic orderings used everywhere output is written. */
-import type { Diagnostic, Src } from '../ir/schema.js';
+import type { Diagnostic, Src } from '../sources/graph-markdown/ir/schema.js';
 
 export function compareStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

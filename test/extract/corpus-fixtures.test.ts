@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { processFile } from '../../src/build/page.js';
-import { IncludeResolver } from '../../src/parse/includes.js';
+import { processFile } from '../../src/pipeline/page.js';
+import { IncludeResolver } from '../../src/sources/graph-markdown/parse/includes.js';
 import { ROOT, at } from '../helpers.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus');

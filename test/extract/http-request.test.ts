@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seed, page, at } from '../helpers.js';
-import { normalizePath, parseRequestLine, pathFitsTemplate } from '../../src/extract/http-path.js';
+import { normalizePath, parseRequestLine, pathFitsTemplate } from '../../src/sources/graph-markdown/extract/http-path.js';
 
 const ops = (ir: ReturnType<typeof seed>) => ir.operations.map((o) => `${o.method} ${o.path} | ${o.key} | ${o.pathParameters.map((p) => p.alternatives.join('/')).join(',')} | ${o.fromExample} @${at(o.src)}`);
 

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seed, at } from '../helpers.js';
-import { parseTypeCell } from '../../src/extract/type-ref.js';
-import { cloudAvailable } from '../../src/extract/national-clouds.js';
+import { parseTypeCell } from '../../src/sources/graph-markdown/extract/type-ref.js';
+import { cloudAvailable } from '../../src/sources/graph-markdown/extract/national-clouds.js';
 
 test('title (front matter and H1), description, namespace, kind', () => {
   const f = (n: number) => { const p = seed(n); return [p.title.frontMatter ? `${p.title.frontMatter.value}@${p.title.frontMatter.src.line}` : '-', p.title.h1 ? `${p.title.h1.value}@${at(p.title.h1.src)}` : '-', p.namespace?.value ?? '-', p.kind, p.description?.value ?? '-']; };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seed, page, at } from '../helpers.js';
-import { parsePermissionCell } from '../../src/extract/permissions.js';
+import { parsePermissionCell } from '../../src/sources/graph-markdown/extract/permissions.js';
 
 const flat = (ir: ReturnType<typeof seed>) => ir.permissions!.entries.map((e) => ({
   type: e.type, state: e.state, permissions: e.permissions.map((p) => `${p.name}@${at(p.src)}`),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { classifyHeading } from '../../src/parse/sections.js';
+import { classifyHeading } from '../../src/sources/graph-markdown/parse/sections.js';
 import { seed } from '../helpers.js';
 
 test('headings are classified by meaning, not exact text', () => {

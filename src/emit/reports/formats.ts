@@ -1,6 +1,6 @@
 /** Rendering a set of findings in any of the report formats. */
-import type { Finding } from '../../reconcile/types.js';
-import { RULES } from '../../reconcile/registry.js';
+import type { Finding } from '../../checks/types.js';
+import { RULES } from '../../checks/registry.js';
 import { toJson } from '../../util/order.js';
 import type { ReportData } from './report-data.js';
 import { markdownReport } from './markdown.js';

@@ -3,7 +3,7 @@
  * side-by-side table of each field's value per page and its findings with file:line links to
  * every side; then page and tree findings; then extraction diagnostics.
  */
-import type { Finding } from '../../reconcile/types.js';
+import type { Finding } from '../../checks/types.js';
 import type { ReportData } from './report-data.js';
 import { fileLink, md } from './escape.js';
 

@@ -2,12 +2,12 @@
  * What every report format shows, computed once: the summary counts, operation groups with a
  * side-by-side table of field values per page, findings, and page diagnostics.
  */
-import type { Diagnostic, PageIR } from '../../ir/schema.js';
+import type { Diagnostic, PageIR } from '../../sources/graph-markdown/ir/schema.js';
 import type { ApiModel, OperationGroup } from '../../model/types.js';
-import type { Finding } from '../../reconcile/types.js';
-import { countBySeverity } from '../../reconcile/engine.js';
-import { allPermissionNames } from '../../reconcile/rules/permission-set-differs.js';
-import { responseShape } from '../../reconcile/rules/response-shape-differs.js';
+import type { Finding } from '../../checks/types.js';
+import { countBySeverity } from '../../checks/engine.js';
+import { allPermissionNames } from '../../checks/rules/permission-set-differs.js';
+import { responseShape } from '../../checks/rules/response-shape-differs.js';
 import { compareStr, sortDiagnostics } from '../../util/order.js';
 
 export interface ReportGroup {

@@ -3,8 +3,8 @@
  * the location, the other sides as relatedLocations, the fingerprint as partialFingerprints,
  * rule metadata in tool.driver.rules.
  */
-import type { Finding } from '../../reconcile/types.js';
-import type { Rule } from '../../reconcile/types.js';
+import type { Finding } from '../../checks/types.js';
+import type { Rule } from '../../checks/types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 

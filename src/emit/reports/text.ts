@@ -1,6 +1,6 @@
 /** Terminal text: findings grouped by the file to fix, colored when the output is a TTY. */
-import type { Finding } from '../../reconcile/types.js';
-import { countBySeverity } from '../../reconcile/engine.js';
+import type { Finding } from '../../checks/types.js';
+import { countBySeverity } from '../../checks/engine.js';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 

@@ -6,7 +6,7 @@
  * order) is emitted and the JSDoc names the others.
  */
 import { StructureKind, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from 'ts-morph';
-import type { ApiVersion, PageIR } from '../../ir/schema.js';
+import type { ApiVersion, PageIR } from '../../sources/graph-markdown/ir/schema.js';
 import type { ApiModel, OperationVariant } from '../../model/types.js';
 import { DEFAULT_NAMESPACE, requestBodyTypeName } from '../../model/merge.js';
 import { docText, propertyName, stringLiteral } from './safe.js';

@@ -1,0 +1,58 @@
+/**
+ * Pairing the two snapshots of a drift check, and the severity of a change: breaking changes
+ * (narrowing what a request may send, widening what a response returns, removing anything)
+ * are errors in v1.0 and one level lower in beta; other changes are info.
+ */
+import type { ApiVersion, Severity } from '../sources/graph-markdown/ir/schema.js';
+import type { ApiModel, EnumModel, OperationVariant, TypeModel } from '../model/types.js';
+import type { FindingDraft, Side } from './types.js';
+import { sideOf } from './types.js';
+
+export function driftSeverity(breaking: boolean, version: ApiVersion): Severity {
+  if (!breaking) return 'info';
+  return version === 'v1.0' ? 'error' : 'warning';
+}
+
+/** The first page (path order) documenting each version + operation key. */
+export function operationsByKey(m: ApiModel): Map<string, OperationVariant> {
+  const out = new Map<string, OperationVariant>();
+  for (const g of m.operations) for (const v of g.variants) {
+    const k = `${v.version} ${g.key}`;
+    if (!out.has(k)) out.set(k, v);
+  }
+  return out;
+}
+
+export function typesByKey(m: ApiModel): Map<string, TypeModel> {
+  return new Map(m.types.map((t) => [`${t.version} ${t.namespace.toLowerCase()}.${t.name.toLowerCase()}`, t] as const));
+}
+
+export function enumsByKey(m: ApiModel): Map<string, EnumModel> {
+  return new Map(m.enums.map((e) => [`${e.version} ${e.namespace.toLowerCase()}.${e.name.toLowerCase()}`, e] as const));
+}
+
+/** Types defined by resource pages only (request-body-only types are not an API surface to diff). */
+export function isDocumentedType(t: TypeModel): boolean {
+  return t.sources.some((s) => s.origin === 'resource');
+}
+
+export function change(
+  rule: { id: string }, breaking: boolean, version: ApiVersion, subject: string, field: string, message: string, sides: Side[], args: string[] = [],
+): FindingDraft {
+  return { rule: rule.id, severity: driftSeverity(breaking, version), context: 'drift', subject: `${version} ${subject}`, field, message, sides, args, breaking };
+}
+
+export { sideOf };
+
+/**
+ * An operation key whose path the other snapshot documents in a longer form
+ * (`/workbook/...` → `/users/{}/drive/items/{}/workbook/...`): the same operation, re-documented.
+ */
+export function longerFormIn(key: string, others: Map<string, OperationVariant>): string | undefined {
+  const [version, method, path] = key.split(' ');
+  for (const k of others.keys()) {
+    const [v, m, p] = k.split(' ');
+    if (v === version && m === method && p !== path && (p!.endsWith(path!) || path!.endsWith(p!))) return k;
+  }
+  return undefined;
+}

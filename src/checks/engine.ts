@@ -1,0 +1,54 @@
+/**
+ * Runs the rules and finishes their findings: fingerprints, a stable order, and a rule that
+ * throws becomes an error finding of its own instead of stopping the run.
+ */
+import type { Severity } from '../sources/graph-markdown/ir/schema.js';
+import { compareStr } from '../util/order.js';
+import { fingerprint } from './fingerprint.js';
+import { RULES } from './registry.js';
+import type { DriftInput, Finding, FindingDraft, ReconcileInput, Rule } from './types.js';
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function finish(rule: Rule, d: FindingDraft): Finding {
+  const { args, ...rest } = d;
+  const f: Finding = { ...rest, severity: d.severity ?? rule.severity, fingerprint: fingerprint(d.rule, d.subject, d.field, args ?? []) };
+  return f;
+}
+
+export function sortFindings(fs: Finding[]): Finding[] {
+  return fs.sort((a, b) =>
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || compareStr(a.subject, b.subject) || compareStr(a.rule, b.rule) ||
+    compareStr(a.field, b.field) || compareStr(a.sides[0]?.file ?? '', b.sides[0]?.file ?? '') || (a.sides[0]?.line ?? 0) - (b.sides[0]?.line ?? 0) ||
+    compareStr(a.fingerprint, b.fingerprint));
+}
+
+function runAll<I>(rules: Rule[], input: I, run: (r: Rule, i: I) => FindingDraft[]): Finding[] {
+  const out: Finding[] = [];
+  for (const r of rules) {
+    let drafts: FindingDraft[];
+    try {
+      drafts = run(r, input);
+    } catch (e) {
+      drafts = [{ rule: 'rule-failed', severity: 'error', context: 'tree', subject: r.id, field: 'rule', message: `Rule ${r.id} failed: ${e instanceof Error ? e.message : String(e)}`, sides: [] }];
+    }
+    for (const d of drafts) out.push(finish(r, d));
+  }
+  // The same finding twice (e.g. two rules agreeing) is kept once.
+  const seen = new Set<string>();
+  return sortFindings(out.filter((f) => (seen.has(f.fingerprint) ? false : (seen.add(f.fingerprint), true))));
+}
+
+export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES): Finding[] {
+  return runAll(rules.filter((r) => r.input === 'model'), input, (r, i) => (r.input === 'model' ? r.check(i) : []));
+}
+
+export function drift(input: DriftInput, rules: readonly Rule[] = RULES): Finding[] {
+  return runAll(rules.filter((r) => r.input === 'drift'), input, (r, i) => (r.input === 'drift' ? r.check(i) : []));
+}
+
+export function countBySeverity(fs: { severity: Severity }[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of fs) c[f.severity]++;
+  return c;
+}

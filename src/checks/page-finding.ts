@@ -1,0 +1,18 @@
+/** Helper for rules whose context is one page. */
+import type { PageIR, Severity, Src } from '../sources/graph-markdown/ir/schema.js';
+import { sideOf, type FindingDraft } from './types.js';
+
+export function pageFinding(
+  rule: { id: string; severity: Severity }, page: PageIR, src: Src, field: string, message: string, value: string,
+  args: string[] = [], more: { src: Src; value: string }[] = [],
+): FindingDraft {
+  return {
+    rule: rule.id, severity: rule.severity, context: 'page', subject: page.file, field, message,
+    sides: [sideOf(page, src, value), ...more.map((m) => sideOf(page, m.src, m.value))], args,
+  };
+}
+
+/** JSON object bodies of example requests, with their request. */
+export function objectBody(json: unknown): Record<string, unknown> | undefined {
+  return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
+}

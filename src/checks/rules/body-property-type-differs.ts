@@ -1,0 +1,58 @@
+import type { ModelRule } from '../types.js';
+import type { OperationGroup } from '../../model/types.js';
+import type { Property } from '../../sources/graph-markdown/ir/schema.js';
+import { compareField, versionsNote } from '../compare.js';
+import { requestBodyTypeName } from '../../model/merge.js';
+
+/**
+ * Pages of one operation whose request bodies represent the same type. Pages of polymorphic
+ * operations (one page per derived type, as in Intune) document different bodies on purpose;
+ * their properties are compared only within each type.
+ */
+export function bodyPartitions(g: OperationGroup): OperationGroup[] {
+  const parts = new Map<string, OperationGroup['variants']>();
+  for (const v of g.variants) {
+    if (!(v.page.requestBody?.properties.length)) continue;
+    const t = (requestBodyTypeName(v.page) ?? '').toLowerCase();
+    if (!parts.has(t)) parts.set(t, []);
+    parts.get(t)!.push(v);
+  }
+  return [...parts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).filter(([, vs]) => vs.length > 1)
+    .map(([t, vs]) => ({ key: g.key, method: g.method, variants: vs, bodyType: t } as OperationGroup & { bodyType: string }));
+}
+
+/** Field prefix naming the body type when the operation has several. */
+export function bodyField(g: OperationGroup, lower: string, suffix = ''): string {
+  const t = (g as OperationGroup & { bodyType?: string }).bodyType;
+  return `requestBody${t ? `(${t})` : ''}.${lower}${suffix}`;
+}
+
+/** Body properties by lower-case name, for each page of the group that has a table. */
+export function bodyPropertyNames(g: OperationGroup): string[] {
+  return [...new Set(g.variants.flatMap((v) => (v.page.requestBody?.properties ?? []).map((p) => p.name.toLowerCase())))].sort();
+}
+
+export function bodyProperty(props: Property[] | undefined, lower: string): Property | undefined {
+  return props?.find((p) => p.name.toLowerCase() === lower);
+}
+
+export const rule: ModelRule = {
+  id: 'body-property-type-differs',
+  input: 'model',
+  severity: 'error',
+  contexts: ['variant', 'cross-version'],
+  summary: 'A request-body property has different types on different pages',
+  description:
+    'The same property of the same operation is typed differently (ignoring the case of the type name, which type-name-casing-differs reports, and collection-ness, which body-property-collection-differs reports). Generated models can only pick one.',
+  example: { before: 'page A: hireDate | DateTimeOffset\npage B: hireDate | String', after: 'both: hireDate | DateTimeOffset' },
+  check({ model }) {
+    return model.operations.flatMap(bodyPartitions).flatMap((g) =>
+      bodyPropertyNames(g).flatMap((lower) =>
+        compareField(this, g, bodyField(g, lower, '.type'), (v) => {
+          const p = bodyProperty(v.page.requestBody?.properties, lower);
+          return p && { key: p.type.name.toLowerCase(), shown: p.type.name, src: p.src };
+        }, (c, d) => `Property ${lower} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [lower]),
+      ),
+    );
+  },
+};

@@ -1,0 +1,28 @@
+import type { ModelRule, FindingDraft } from '../types.js';
+import { pageFinding } from '../page-finding.js';
+import { pathFitsTemplate } from '../../sources/graph-markdown/extract/http-path.js';
+
+export const rule: ModelRule = {
+  id: 'example-path-fits-no-template',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['page'],
+  summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value).',
+  example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
+  check({ pages }) {
+    const out: FindingDraft[] = [];
+    for (const p of pages) {
+      const ops = p.operations.filter((o) => !o.fromExample);
+      if (!ops.length) continue;
+      for (const r of p.examples.requests) {
+        const path = r.path.replace(/\?.*$/, '');
+        const sameMethod = ops.filter((o) => o.method === r.method);
+        if (sameMethod.some((o) => pathFitsTemplate(path, o.path))) continue;
+        const why = sameMethod.length ? 'path' : 'method';
+        out.push(pageFinding(this, p, r.src, `example.request.${r.index}.${why}`, `Example request ${r.method} ${path} fits none of the HTTP templates (${why})`, `${r.method} ${path}`, [String(r.index)], [{ src: ops[0]!.src, value: ops.map((o) => `${o.method} ${o.path}`).join('; ') }]));
+      }
+    }
+    return out;
+  },
+};

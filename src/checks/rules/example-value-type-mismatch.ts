@@ -1,0 +1,52 @@
+import type { TypeRef } from '../../sources/graph-markdown/ir/schema.js';
+import type { ModelRule, FindingDraft } from '../types.js';
+import { objectBody, pageFinding } from '../page-finding.js';
+import { TYPE_PLACEHOLDER } from './example-value-placeholder.js';
+
+/** Does a JSON value fit a documented type? undefined when it cannot be told. */
+export function fits(v: unknown, t: TypeRef): boolean | undefined {
+  if (v === null) return true;
+  if (t.collection) return Array.isArray(v) ? v.every((x) => fits(x, { ...t, collection: false }) !== false) : false;
+  if (Array.isArray(v)) return false;
+  if (!t.primitive) return typeof v === 'object' ? true : typeof v === 'string' ? undefined : false; // enums are strings
+  switch (t.name) {
+    case 'String': return typeof v === 'string';
+    case 'Boolean': return typeof v === 'boolean';
+    case 'Int16': case 'Int32': case 'Int64': case 'Byte': case 'SByte': return typeof v === 'number' && Number.isInteger(v) || (t.name === 'Int64' && typeof v === 'string' && /^-?\d+$/.test(v));
+    case 'Double': case 'Single': case 'Decimal': return typeof v === 'number' || (typeof v === 'string' && /^(-?\d+(\.\d+)?|NaN|INF|-INF)$/.test(v));
+    case 'Guid': return typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+    case 'DateTimeOffset': return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v);
+    case 'Date': return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+    case 'TimeOfDay': case 'Duration': case 'Binary': return typeof v === 'string';
+    default: return undefined;
+  }
+}
+
+export const rule: ModelRule = {
+  id: 'example-value-type-mismatch',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['page'],
+  summary: 'An example request value does not fit the type the page declares for it',
+  description:
+    'A top-level value in the example request body does not fit the type of that property in the page\'s request-body table (a string for a Boolean, an object for a String collection, a malformed Guid or date). Type-name placeholders are reported by example-value-placeholder instead.',
+  example: { before: 'table: accountEnabled | Boolean\nexample: "accountEnabled": "yes"', after: '"accountEnabled": true' },
+  check({ pages }) {
+    const out: FindingDraft[] = [];
+    for (const p of pages) {
+      const props = p.requestBody?.properties ?? [];
+      for (const r of p.examples.requests) {
+        const body = objectBody(r.body?.json);
+        if (!body) continue;
+        for (const [k, v] of Object.entries(body)) {
+          const prop = props.find((x) => x.name.toLowerCase() === k.toLowerCase());
+          if (!prop || (typeof v === 'string' && TYPE_PLACEHOLDER.test(v))) continue;
+          if (fits(v, prop.type) !== false) continue;
+          const shown = JSON.stringify(v).slice(0, 60);
+          out.push(pageFinding(this, p, r.body!.src, `example.${r.index}.${k}`, `Example request sends ${k} = ${shown}, which does not fit its declared type ${prop.type.name}${prop.type.collection ? ' collection' : ''}`, shown, [String(r.index), k], [{ src: prop.src, value: `${prop.type.name}${prop.type.collection ? ' collection' : ''}` }]));
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,34 @@
+import type { PageIR, PermissionType } from '../../sources/graph-markdown/ir/schema.js';
+import type { ModelRule } from '../types.js';
+import { compareField, versionsNote } from '../compare.js';
+import { PERMISSION_TYPES } from './permission-support-differs.js';
+
+/** The least-privileged permission of a type, by the order convention the table states. */
+export function leastPrivileged(p: PageIR, type: PermissionType): { name: string; src: PageIR['operations'][number]['src'] } | undefined {
+  const perms = p.permissions;
+  const e = perms?.entries.find((x) => x.type === type && x.state === 'listed');
+  if (!perms?.order || !e || !e.permissions.length) return undefined;
+  const n = perms.order === 'least-to-most' ? e.permissions[0]! : e.permissions[e.permissions.length - 1]!;
+  return { name: n.name, src: n.src };
+}
+
+export const rule: ModelRule = {
+  id: 'least-privileged-differs',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['variant', 'cross-version'],
+  summary: 'The least-privileged permission differs between pages of one operation',
+  description:
+    'Taking each table\'s stated order (least→most or most→least), the least-privileged permission of a type differs between pages. Security reviewers use it to pick the permission an app asks for.',
+  example: { before: 'page A (least→most): User.Read, User.ReadWrite\npage B (least→most): User.ReadWrite, User.Read', after: 'both list User.Read first' },
+  check({ model }) {
+    return model.operations.flatMap((g) =>
+      PERMISSION_TYPES.flatMap((type) =>
+        compareField(this, g, `permissions.${type}.leastPrivileged`, (v) => {
+          const lp = leastPrivileged(v.page, type);
+          return lp && { key: lp.name, shown: lp.name, src: lp.src };
+        }, (c, d) => `Least-privileged ${type} permission differs (${versionsNote(c)}): ${d.join(' vs ')}`, [type]),
+      ),
+    );
+  },
+};

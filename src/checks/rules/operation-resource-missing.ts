@@ -1,0 +1,38 @@
+import type { ModelRule, FindingDraft } from '../types.js';
+import { sideOf } from '../types.js';
+import { pageVersion, requestBodyTypeName } from '../../model/merge.js';
+
+const PRIMITIVE = /^(string|boolean|int16|int32|int64|double|single|decimal|guid|datetimeoffset|date|binary|stream|none|void|json|object)$/i;
+
+export const rule: ModelRule = {
+  id: 'operation-resource-missing',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['tree'],
+  summary: 'An operation returns or takes a resource that has no resource page',
+  description: 'The response type (or request-body type) an operation page names is defined by no resource page of the same version in the tree. Only checked when the tree has resource pages at all.',
+  example: { before: 'api/widget-get.md: returns a [widget](../resources/widget.md) object   (no resources/widget.md)', after: 'resources/widget.md documents widget' },
+  check({ model }) {
+    const out: FindingDraft[] = [];
+    const defined = new Set<string>();
+    for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) defined.add(`${t.version}|${t.name.toLowerCase()}`);
+    for (const e of model.enums) defined.add(`${e.version}|${e.name.toLowerCase()}`);
+    if (!defined.size) return out;
+    for (const p of model.pages) {
+      if (p.kind !== 'operation') continue;
+      const v = pageVersion(p);
+      const names: [string, 'response' | 'requestBody', PageRef][] = [];
+      if (p.response?.bodyType) names.push([p.response.bodyType.name, 'response', p.response.bodyType]);
+      const bt = requestBodyTypeName(p);
+      if (bt && p.requestBody) names.push([bt, 'requestBody', p.requestBody]);
+      for (const [name, field, at] of names) {
+        const n = name.replace(/^microsoft\.graph\./i, '').split('.').pop()!;
+        if (PRIMITIVE.test(n) || defined.has(`${v}|${n.toLowerCase()}`)) continue;
+        out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: p.file, field: `${field}.type`, message: `The ${field === 'response' ? 'response' : 'request body'} type ${name} has no resource page in ${v}`, sides: [sideOf(p, at.src, name)], args: [field, n.toLowerCase()] });
+      }
+    }
+    return out;
+  },
+};
+
+type PageRef = { src: import('../../sources/graph-markdown/ir/schema.js').Src };

@@ -1,0 +1,33 @@
+import type { PageIR } from '../../sources/graph-markdown/ir/schema.js';
+import type { ModelRule } from '../types.js';
+import { compareField, versionsNote } from '../compare.js';
+
+/** Every permission a page names for the operation (all types, workloads and property scopes). */
+export function allPermissionNames(p: PageIR): string[] {
+  const set = new Set<string>();
+  for (const e of p.permissions?.entries ?? []) {
+    for (const n of e.permissions) set.add(n.name);
+    for (const w of e.workloads) for (const n of w.permissions) set.add(n.name);
+  }
+  return [...set].sort();
+}
+
+export const rule: ModelRule = {
+  id: 'permission-set-differs',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['variant', 'cross-version'],
+  summary: 'Pages of one operation name different permissions',
+  description:
+    'The set of permissions that pages of one operation name (across all permission types and workload sub-rows) differs. Pages that leave the permissions empty are not compared (see section-empty). Readers of one page request permissions the other page says are not needed, or miss ones it says are.',
+  example: { before: 'page A: DeviceManagementManagedDevices.ReadWrite.All\npage B: User.ReadWrite, User.ReadWrite.All', after: 'both pages name the same permissions' },
+  check({ model }) {
+    return model.operations.flatMap((g) =>
+      compareField(this, g, 'permissions.names', (v) => {
+        const names = allPermissionNames(v.page);
+        if (!names.length || !v.page.permissions) return undefined;
+        return { key: names.join(', '), shown: names.join(', '), src: v.page.permissions.src };
+      }, (c) => `Permission sets differ (${versionsNote(c)})`),
+    );
+  },
+};

@@ -1,0 +1,28 @@
+import type { PermissionType } from '../../sources/graph-markdown/ir/schema.js';
+import type { ModelRule } from '../types.js';
+import { compareField, versionsNote } from '../compare.js';
+
+export const PERMISSION_TYPES: PermissionType[] = ['delegatedWork', 'delegatedPersonal', 'application'];
+
+export const rule: ModelRule = {
+  id: 'permission-support-differs',
+  input: 'model',
+  severity: 'error',
+  contexts: ['variant', 'cross-version'],
+  summary: 'A permission type is supported on one page and "Not supported" on another',
+  description:
+    'For one operation, a permission type (delegated work or school, delegated personal, application) lists permissions on one page and says "Not supported" on another. Apps built from one page fail at run time. Between beta and v1.0 this is often real (beta supports more) and is reported as info; between pages of the same version it is an error.',
+  example: { before: 'beta page:  Application | User.ReadWrite.All\nv1.0 page:  Application | Not supported.', after: 'both pages state the same support for Application' },
+  check({ model }) {
+    return model.operations.flatMap((g) =>
+      PERMISSION_TYPES.flatMap((type) =>
+        compareField(this, g, `permissions.${type}.support`, (v) => {
+          const e = v.page.permissions?.entries.find((x) => x.type === type);
+          if (!e || e.state === 'empty' || e.state === 'todo' || e.state === 'unrecognized') return undefined;
+          const supported = e.state !== 'not-supported';
+          return { key: String(supported), shown: supported ? 'supported' : 'not supported', src: e.src };
+        }, (c, d) => `${type} permissions: ${d.join(' vs ')} (${versionsNote(c)})`, [type]),
+      ),
+    );
+  },
+};

@@ -1,0 +1,35 @@
+import type { ModelRule, FindingDraft } from '../types.js';
+import type { Src } from '../../sources/graph-markdown/ir/schema.js';
+import { pageFinding } from '../page-finding.js';
+
+export const rule: ModelRule = {
+  id: 'table-duplicate-rows',
+  input: 'model',
+  severity: 'warning',
+  contexts: ['page'],
+  summary: 'A table lists the same name twice',
+  description: 'A request-body, properties, relationships, header or query-parameter table has two rows for the same name (within one group). Readers cannot tell which row is right.',
+  example: { before: '|city|String|...|\n|city|String|...|', after: '|city|String|...|' },
+  check({ pages }) {
+    const out: FindingDraft[] = [];
+    for (const p of pages) {
+      const lists: [string, { name: string; src: Src; group?: string }[]][] = [
+        ['requestBody', p.requestBody?.properties ?? []],
+        ['properties', p.resource?.properties ?? []],
+        ['relationships', p.resource?.relationships ?? []],
+        ['requestHeaders', p.requestHeaders],
+        ['queryParameters', p.queryParameters],
+      ];
+      for (const [field, rows] of lists) {
+        const seen = new Map<string, Src>();
+        for (const r of rows) {
+          const k = `${r.group ?? ''}|${r.name.toLowerCase()}`;
+          const first = seen.get(k);
+          if (first) out.push(pageFinding(this, p, r.src, `${field}.${r.name}`, `${field} table lists ${r.name} twice`, r.name, [field, r.name.toLowerCase()], [{ src: first, value: r.name }]));
+          else seen.set(k, r.src);
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,212 @@
+/**
+ * The build: files → page IRs → merged model → findings → outputs (IR JSON, model JSON,
+ * TypeScript models, reports, schema). Pure in-memory until `writeOutputs`.
+ */
+import { existsSync, realpathSync } from 'node:fs';
+import { relative, resolve, sep, dirname } from 'node:path';
+import type { Diagnostic, PageIR, Severity } from '../sources/graph-markdown/ir/schema.js';
+import { pageIrJsonSchema } from '../sources/graph-markdown/ir/schema.js';
+import { collectInputs, displayPath, isInside, type InputFile } from '../sources/graph-markdown/ingest/walk.js';
+import { IncludeResolver } from '../sources/graph-markdown/parse/includes.js';
+import { availableParallelism } from 'node:os';
+import { processInPool } from './pool.js';
+import type { PageCache } from './cache.js';
+import { processFile } from './page.js';
+import { buildModel, serializeModel } from '../model/merge.js';
+import type { ApiModel } from '../model/types.js';
+import { reconcile } from '../checks/engine.js';
+import type { Finding, TreeInfo } from '../checks/types.js';
+import { emitModels } from '../emit/ts/models.js';
+import { reportData } from '../emit/reports/report-data.js';
+import { markdownReport } from '../emit/reports/markdown.js';
+import { renderReport } from '../emit/reports/formats.js';
+import { toJson } from '../util/order.js';
+import { toolVersion } from '../util/version.js';
+
+export interface AnalyzeResult {
+  pages: PageIR[];
+  model: ApiModel;
+  findings: Finding[];
+  /** Diagnostics of the run itself (files that could not be listed, ...). */
+  runDiagnostics: Diagnostic[];
+  /** Include fragments found under the inputs and not processed as pages. */
+  skippedIncludes: number;
+  roots: string[];
+  /** Pages processed afresh (not taken from the cache). */
+  changed?: string[];
+}
+
+/** Files under an includes/ folder are fragments spliced into pages, not pages. */
+export function isIncludeFragment(f: InputFile): boolean {
+  const rel = relative(f.root, f.abs).split(sep);
+  return rel.slice(0, -1).some((d) => d === 'includes' || d === 'snippets');
+}
+
+export function treeInfo(roots: string[], absByFile: Map<string, string>): TreeInfo {
+  const cache = new Map<string, boolean>();
+  return {
+    exists(abs) {
+      if (!roots.some((r) => isInside(r, abs))) return undefined;
+      let v = cache.get(abs);
+      if (v === undefined) { v = existsSync(abs); cache.set(abs, v); }
+      return v;
+    },
+    absOf(file) { return absByFile.get(file); },
+  };
+}
+
+export interface AnalyzeOptions {
+  /** Worker threads for page processing; 1 processes in this thread. Default: one per core. */
+  workers?: number;
+  /** Per-page time limit (ms) when workers are used. */
+  timeoutMs?: number;
+  timings?: Timings;
+  /** Directories never read as input (the output directory). */
+  exclude?: string[];
+  /** Reuse page IRs of unchanged pages; record the new ones. */
+  cache?: PageCache;
+  /** Return null (skip model, rules, outputs) when the cache says no page changed, none was added or removed. */
+  stopIfUnchanged?: boolean;
+}
+
+/** Phase timings, printed with DOCMODEL_TIMING=1. */
+export class Timings {
+  readonly phases: [string, number][] = [];
+  private t = performance.now();
+  mark(name: string): void {
+    const now = performance.now();
+    this.phases.push([name, now - this.t]);
+    this.t = now;
+  }
+  toString(): string {
+    return this.phases.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(2)}s`).join(', ');
+  }
+}
+
+interface Listed {
+  tasks: { abs: string; display: string; root: string }[];
+  runDiagnostics: Diagnostic[];
+  skippedIncludes: number;
+  roots: string[];
+}
+
+function listPages(inputs: string[], exclude: string[] = []): Listed {
+  const walk = collectInputs(inputs, exclude);
+  const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: 'warning' as Severity, message: p.message, src: { file: displayPath(p.path), line: 1, column: 1 } }));
+  const roots = [...new Set(walk.files.map((f) => f.root))].sort();
+  let skippedIncludes = 0;
+  const tasks: Listed['tasks'] = [];
+  for (const f of walk.files) {
+    if (isIncludeFragment(f)) { skippedIncludes++; continue; }
+    tasks.push({ abs: f.abs, display: displayPath(f.abs), root: f.root });
+  }
+  return { tasks, runDiagnostics, skippedIncludes, roots };
+}
+
+function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeResult {
+  const absByFile = new Map(l.tasks.map((t) => [t.display, t.abs]));
+  const model = buildModel(pages);
+  timings?.mark('model');
+  const findings = reconcile({ model, pages: model.pages, tree: treeInfo(l.roots.map((r) => safeReal(r)), absByFile) });
+  timings?.mark('reconcile');
+  return { pages: model.pages, model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots };
+}
+
+/** Analyze in this thread (small inputs, tests). */
+export function analyze(inputs: string[], exclude: string[] = []): AnalyzeResult {
+  const l = listPages(inputs, exclude);
+  return finishAnalysis(l, processInThread(l.tasks));
+}
+
+/** Pages processed in this thread, one include resolver per root. */
+function processInThread(tasks: Listed['tasks']): PageIR[] {
+  const resolvers = new Map<string, IncludeResolver>();
+  return tasks.map((t) => {
+    let r = resolvers.get(t.root);
+    if (!r) { r = new IncludeResolver(t.root); resolvers.set(t.root, r); }
+    return processFile(t.abs, t.display, r);
+  });
+}
+
+/** Analyze with a worker pool (one worker per core unless told otherwise). */
+export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions & { stopIfUnchanged: true }): Promise<AnalyzeResult | null>;
+export async function analyzeParallel(inputs: string[], opts?: AnalyzeOptions): Promise<AnalyzeResult>;
+export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult | null> {
+  const l = listPages(inputs, opts.exclude);
+  opts.timings?.mark('list');
+  const workers = opts.workers ?? availableParallelism();
+  const cache = opts.cache;
+  if (cache && opts.stopIfUnchanged && l.tasks.every((t) => cache.isUnchanged(t.abs))) {
+    // Nothing changed, nothing added or removed: the caller keeps the last build (only the index was read).
+    const before = new Set(cache.previousPages());
+    if (before.size === l.tasks.length && l.tasks.every((t) => before.has(t.abs))) return null;
+  }
+  const pages: PageIR[] = new Array(l.tasks.length);
+  const todo: number[] = [];
+  l.tasks.forEach((t, i) => {
+    const hit = cache?.get(t.abs);
+    if (hit && hit.file === t.display) pages[i] = hit;
+    else todo.push(i);
+  });
+  opts.timings?.mark('cache');
+  const tasks = todo.map((i) => l.tasks[i]!);
+  let fresh: PageIR[];
+  if (workers <= 1 || tasks.length < 16) {
+    fresh = processInThread(tasks);
+  } else {
+    fresh = await processInPool(tasks, { workers, timeoutMs: opts.timeoutMs });
+  }
+  todo.forEach((i, k) => {
+    pages[i] = fresh[k]!;
+    cache?.put(l.tasks[i]!.abs, fresh[k]!);
+  });
+  opts.timings?.mark('pages');
+  const a = finishAnalysis(l, pages, opts.timings);
+  a.changed = tasks.map((t) => t.display);
+  return a;
+}
+
+function safeReal(p: string): string {
+  try { return realpathSync(p); } catch { return p; }
+}
+
+/** The path an IR file gets under ir/: the page's path relative to the common root of all inputs. */
+export function irPath(pageAbs: string, commonRoot: string): string {
+  return relative(commonRoot, pageAbs).split(sep).join('/').replace(/\.(md|markdown|txt)$/i, '') + '.json';
+}
+
+export function commonRoot(roots: string[]): string {
+  if (!roots.length) return process.cwd();
+  let c = roots[0]!;
+  for (const r of roots.slice(1)) while (!isInside(c, r)) c = dirname(c);
+  return c;
+}
+
+export interface BuildOutputs {
+  files: Map<string, string>;
+  modelDiagnostics: Diagnostic[];
+}
+
+/** Everything a build writes, as relative path → text. */
+export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timings): BuildOutputs {
+  const files = new Map<string, string>();
+  files.set('ir.schema.json', toJson(pageIrJsonSchema()));
+  const root = commonRoot(a.roots);
+  for (const p of a.pages) {
+    const abs = resolve(p.file);
+    files.set(`ir/${irPath(abs, root)}`, toJson(p));
+  }
+  files.set('model.json', toJson(serializeModel(a.model)));
+  timings?.mark('ir+model json');
+  const emitted = emitModels(a.model);
+  timings?.mark('typescript models');
+  for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
+  const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...a.runDiagnostics]);
+  const reportDir = displayPath(resolve(outDir));
+  files.set('reconciliation.md', markdownReport(data, reportDir));
+  files.set('reconciliation.json', toJson(data));
+  files.set('reconciliation.sarif', renderReport('sarif', data, reportDir));
+  files.set('reconciliation.html', renderReport('html', data, reportDir));
+  timings?.mark('reports');
+  return { files, modelDiagnostics: emitted.diagnostics };
+}

@@ -1,0 +1,91 @@
+/**
+ * Pages processed in parallel by worker threads (one per core by default). Results are placed
+ * by input index, so output does not depend on the worker count or on timing. A page that runs
+ * longer than the time limit has its worker terminated (the only way to stop synchronous code)
+ * and becomes a `page-timeout` diagnostic; a worker that dies does the same to its page; a
+ * fresh worker takes over and the run goes on.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
+import { emptyPageIR } from '../sources/graph-markdown/extract/index.js';
+import type { PageTask } from './worker.js';
+
+export interface PoolOptions {
+  workers?: number;
+  /** Per-page time limit in milliseconds. */
+  timeoutMs?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const DEFAULT_PAGE_TIMEOUT_MS = 30_000;
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+function failedPage(display: string, rule: string, message: string): PageIR {
+  const ir = emptyPageIR(display, 'unreadable');
+  ir.diagnostics.push({ rule, severity: 'error', message, src: { file: display, line: 1, column: 1 } });
+  return ir;
+}
+
+export function processInPool(tasks: Omit<PageTask, 'id'>[], opts: PoolOptions = {}): Promise<PageIR[]> {
+  const n = Math.max(1, Math.min(opts.workers ?? availableParallelism(), tasks.length || 1));
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
+  const results: PageIR[] = new Array(tasks.length);
+  let next = 0;
+  let done = 0;
+  return new Promise((resolvePool, rejectPool) => {
+    if (tasks.length === 0) { resolvePool([]); return; }
+    const slots: { worker: Worker; task?: PageTask; timer?: NodeJS.Timeout }[] = [];
+    const finishTask = (slot: (typeof slots)[number], ir: PageIR, feedNext = true) => {
+      if (!slot.task) return;
+      clearTimeout(slot.timer);
+      results[slot.task.id] = ir;
+      slot.task = undefined;
+      done++;
+      opts.onProgress?.(done, tasks.length);
+      if (done === tasks.length) {
+        for (const s of slots) void s.worker.terminate();
+        resolvePool(results);
+        return;
+      }
+      if (feedNext) feed(slot);
+    };
+    const spawn = (slot: (typeof slots)[number] | undefined): (typeof slots)[number] => {
+      const worker = new Worker(WORKER_URL);
+      const s = slot ?? { worker };
+      s.worker = worker;
+      worker.on('message', (m: { id: number; ir: PageIR }) => { if (s.task && m.id === s.task.id) finishTask(s, m.ir); });
+      worker.on('error', (e) => {
+        const t = s.task;
+        if (t) finishTask(s, failedPage(t.display, 'page-worker-crashed', `Processing this page crashed its worker: ${e.message}`), false);
+        if (done < tasks.length) respawn(s);
+      });
+      return s;
+    };
+    const respawn = (s: (typeof slots)[number]) => {
+      void s.worker.terminate();
+      spawn(s);
+      if (!s.task && done < tasks.length) feed(s);
+    };
+    const feed = (s: (typeof slots)[number]) => {
+      if (next >= tasks.length) return;
+      const task: PageTask = { id: next, ...tasks[next]! };
+      next++;
+      s.task = task;
+      s.timer = setTimeout(() => {
+        const t = s.task;
+        if (!t) return;
+        finishTask(s, failedPage(t.display, 'page-timeout', `Processing this page took longer than ${timeoutMs / 1000} s; it was stopped`), false);
+        if (done < tasks.length) respawn(s);
+      }, timeoutMs);
+      s.worker.postMessage(task);
+    };
+    try {
+      for (let i = 0; i < n; i++) slots.push(spawn(undefined));
+      for (const s of slots) feed(s);
+    } catch (e) {
+      rejectPool(e);
+    }
+  });
+}
