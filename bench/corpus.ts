@@ -11,7 +11,7 @@ export const CORPUS_DIR = resolve(REPO, '..', 'shared', 'corpus');
 export const CORPUS_SKIP = `corpus not found at ${CORPUS_DIR} (corpus tests and benchmarks need ../shared/corpus beside the repo)`;
 
 /** The api-reference folder of an unpacked snapshot, or undefined when the shared folder is absent. */
-export function corpusTree(name: '2021-07' | '2020-05'): string | undefined {
+export function corpusTree(name: '2021-07' | '2020-05' | 'modern-sample'): string | undefined {
   const tarball = join(CORPUS_DIR, `graph-docs-${name}.tar.gz`);
   if (!existsSync(tarball)) return undefined;
   const dir = join(tmpdir(), `docmodel-corpus-${name}-${statSync(tarball).size}`);

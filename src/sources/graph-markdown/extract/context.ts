@@ -43,6 +43,9 @@ export class PageContext {
   readonly diagnostics: Diagnostic[] = [];
   /** What extractors took from each table, keyed by the table's source position. */
   readonly tableUse = new Map<string, { by: string; rows: number; groupRows: number; skipped: number }>();
+  /** Cells whose content landed in the IR, and cells a diagnostic names (keyed by cellKey). */
+  readonly landedCells = new Set<string>();
+  readonly explainedCells = new Set<string>();
   private tableCache = new Map<SectionNode, TableModel[]>();
 
   constructor(readonly page: ParsedPage) {
@@ -76,6 +79,37 @@ export class PageContext {
     const u = this.tableUse.get(k);
     if (u) { u.rows += rows; u.groupRows += groupRows; u.skipped += skipped; }
     else this.tableUse.set(k, { by, rows, groupRows, skipped });
+  }
+
+  /** The cell's content is in the IR. */
+  land(...cells: (Cell | undefined)[]): void {
+    for (const c of cells) if (c) this.landedCells.add(cellKey(c));
+  }
+
+  /** The cells are not in the IR, and a diagnostic says so (a skipped row, an ignored column, a dropped note). */
+  explain(...cells: (Cell | undefined)[]): void {
+    for (const c of cells) if (c) this.explainedCells.add(cellKey(c));
+  }
+
+  /**
+   * Columns of a read table that no fact came from: one `table-column-ignored` diagnostic per
+   * column that has text in a row the reader took (those cells are then named by it).
+   */
+  ignoreColumns(t: TableModel, used: number[], what: string): void {
+    t.header.forEach((h, i) => {
+      if (used.includes(i)) return;
+      const cells = t.rows.map((r) => r.cells[i]).filter((c): c is Cell => !!c && c.text !== '' && !this.explainedCells.has(cellKey(c)) && !this.landedCells.has(cellKey(c)));
+      if (!cells.length) return;
+      this.diag('table-column-ignored', 'info', `${what} table column ${JSON.stringify(h.text || `#${i + 1}`)} is not read; ${cells.length} cell(s) not taken`, h.src);
+      this.explain(...cells);
+    });
+    // Cells beyond the header (an unescaped "|" in a cell): GFM keeps them, no column reads them.
+    t.rows.forEach((r, k) => {
+      const extra = r.cells.slice(t.header.length).filter((c) => c.text !== '' && !this.landedCells.has(cellKey(c)) && !this.explainedCells.has(cellKey(c)));
+      if (!extra.length) return;
+      this.diag('table-row-extra-cells', 'warning', `${what} table row ${k + 1} has ${r.cells.length} cells for ${t.header.length} columns (an unescaped "|"?); the extra cell(s) are not read: ${JSON.stringify(extra.map((c) => c.text).join(' | ').slice(0, 80))}`, r.src);
+      this.explain(...extra);
+    });
   }
 
   raw(node: Nodes): string {
@@ -163,6 +197,8 @@ export class PageContext {
   }
 }
 
+export function cellKey(c: Cell): string { return `${c.src.file}:${c.src.line}:${c.src.column}`; }
+
 export interface Extractor {
   /** Which part of the IR it fills, e.g. "permissions". */
   name: string;
@@ -184,8 +220,6 @@ export function checkRowShape(ctx: PageContext, t: TableModel, what: string): vo
     const filled = r.cells.filter((c) => c.text !== '').length;
     if (r.cells.length < n && filled > 1) {
       ctx.diag('table-row-short', 'info', `${what} table row ${i + 1} has ${r.cells.length} of ${n} cells`, r.src);
-    } else if (r.cells.length > n) {
-      ctx.diag('table-row-extra-cells', 'warning', `${what} table row ${i + 1} has ${r.cells.length} cells for ${n} columns (an unescaped "|"?); extra cells joined to the last column`, r.src);
     }
   });
 }

@@ -27,11 +27,13 @@ export const enums: Extractor = {
         let skipped = 0;
         for (const r of t.rows) {
           const m = (r.cells[0]?.text ?? '').replace(/[`*]/g, '').trim();
-          if (!m) { skipped++; ctx.diag('table-row-empty', 'info', `Enum ${name} table has a row without a member`, r.src); continue; }
+          if (!m) { skipped++; ctx.diag('table-row-empty', 'info', `Enum ${name} table has a row without a member`, r.src); ctx.explain(...r.cells); continue; }
           const member: EnumDef['members'][number] = { name: m, description: descCol >= 0 ? r.cells[descCol]?.text ?? '' : '', src: r.cells[0]!.src };
           if (valueCol >= 0 && r.cells[valueCol]?.text) member.value = r.cells[valueCol]!.text;
           def.members.push(member);
+          ctx.land(r.cells[0], valueCol >= 0 ? r.cells[valueCol] : undefined, descCol >= 0 ? r.cells[descCol] : undefined);
         }
+        ctx.ignoreColumns(t, [0, valueCol, descCol].filter((i) => i >= 0), `Enum ${name}`);
         ir.enums.push(def);
         ctx.useTable(t, 'enum members', def.members.length, 0, skipped);
       }

@@ -21,13 +21,15 @@ export const headers: Extractor = {
         let skipped = 0;
         for (const r of t.rows) {
           const name = (r.cells[nameCol]?.text ?? '').replace(/[`*]/g, '').trim();
-          if (!name) { skipped++; ctx.diag('table-row-empty', 'info', 'Request headers table has a row without a header name', r.src); continue; }
+          if (!name) { skipped++; ctx.diag('table-row-empty', 'info', 'Request headers table has a row without a header name', r.src); ctx.explain(...r.cells); continue; }
           taken++;
           const value = r.cells[valueCol]?.text ?? '';
           const reqText = reqCol >= 0 ? r.cells[reqCol]?.text ?? '' : value;
           const required = reqCol >= 0 ? (/^(yes|true|required)/i.test(reqText) ? true : /^(no|false|optional)/i.test(reqText) ? false : null) : requiredFrom(value);
           ir.requestHeaders.push({ name, value, required, src: r.cells[nameCol]?.src ?? r.src });
+          ctx.land(r.cells[nameCol], r.cells[valueCol], reqCol >= 0 ? r.cells[reqCol] : undefined);
         }
+        ctx.ignoreColumns(t, [nameCol, valueCol, reqCol].filter((i) => i >= 0), 'Request headers');
         ctx.useTable(t, 'request headers', taken, 0, skipped);
       }
     }

@@ -49,7 +49,8 @@ export function splitTarget(target: string): Omit<RequestTarget, 'method'> | nul
   }
   const path = (q >= 0 ? rest.slice(0, q) : rest).trim();
   const query = q >= 0 ? rest.slice(q + 1).trim() : undefined;
-  if (!/^[\w/{}'"().:,=$@~!%*+\-| [\]#&;]+$/.test(path) || /\s{2,}/.test(path)) return null;
+  // `<id>`, `<id | userPrincipalName>`, `charts(<name>)`: the 2015–2018 placeholder spelling.
+  if (!/^[\w/{}<>'"().:,=$@~!%*+\-| [\]#&;]+$/.test(path) || /\s{2,}/.test(path) || /<(br|p|div|span|code|a)\b/i.test(path)) return null;
   const out: Omit<RequestTarget, 'method'> = { path, noLeadingSlash };
   if (query !== undefined && query !== '') out.query = query;
   if (version) out.version = version;
@@ -59,8 +60,8 @@ export function splitTarget(target: string): Omit<RequestTarget, 'method'> | nul
 
 export function pathParameters(path: string): { name: string; alternatives: string[] }[] {
   const out: { name: string; alternatives: string[] }[] = [];
-  for (const m of path.matchAll(/\{([^{}]*)\}/g)) {
-    const name = m[1]!.trim();
+  for (const m of path.matchAll(/\{([^{}]*)\}|<([^<>]*)>/g)) {
+    const name = (m[1] ?? m[2]!).trim();
     out.push({ name, alternatives: name.split('|').map((s) => s.trim()).filter(Boolean) });
   }
   return out;
@@ -70,7 +71,7 @@ export function pathParameters(path: string): { name: string; alternatives: stri
 export function normalizePath(path: string): string {
   let p = path.trim();
   if (!p.startsWith('/')) p = '/' + p;
-  p = p.replace(/\{[^{}]*\}/g, '{}');
+  p = p.replace(/\{[^{}]*\}|<[^<>]*>/g, '{}');
   p = p.replace(/'\{\}'/g, '{}').replace(/"\{\}"/g, '{}');
   p = p.replace(/\s+/g, '');
   p = p.toLowerCase();

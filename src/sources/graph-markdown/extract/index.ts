@@ -25,11 +25,14 @@ import { jsonRepresentation } from './json-representation.js';
 import { enums } from './enums.js';
 import { links } from './links.js';
 import { inventory } from './inventory.js';
+import { functionParameters } from './function-parameters.js';
+import { errors } from './errors.js';
+import { instanceAttributes } from './instance-attributes.js';
 import { pageKind } from './page-kind.js';
 
 export const EXTRACTORS: readonly Extractor[] = [
   pageFacts, examples, httpRequest, apiVersion, permissions, nationalClouds, headers, queryParameters,
-  requestBody, response, resource, properties, relationships, methods, jsonRepresentation, enums, links, pageKind, inventory,
+  requestBody, functionParameters, response, errors, resource, properties, instanceAttributes, relationships, methods, jsonRepresentation, enums, links, pageKind, inventory,
 ];
 
 export function emptyPageIR(file: string, format: PageIR['format']): PageIR {
@@ -37,7 +40,7 @@ export function emptyPageIR(file: string, format: PageIR['format']): PageIR {
     // Optional members are listed (as undefined, dropped by JSON) so that every IR file has one key order.
     irVersion: IR_VERSION, file, format, frontMatter: null, frontMatterLines: {}, title: {}, description: undefined, namespace: undefined, kind: 'other',
     apiVersion: { value: null, evidence: [] }, sections: [], tables: [], includes: [], links: [], operations: [],
-    permissions: undefined, nationalClouds: [], requestHeaders: [], queryParameters: [], queryParameterSupport: undefined, requestBody: undefined, response: undefined,
+    permissions: undefined, nationalClouds: [], requestHeaders: [], queryParameters: [], queryParameterSupport: undefined, requestBody: undefined, functionParameters: undefined, response: undefined, errorResponses: undefined,
     examples: { requests: [], responses: [] }, resource: undefined, enums: [], pageAnnotation: undefined, diagnostics: [],
   };
 }

@@ -1,7 +1,7 @@
 /** Sections and tables of the page as found, with the classification each table got. */
 import type { PageIR } from '../ir/schema.js';
 import type { SectionKind } from '../parse/sections.js';
-import type { Extractor, TableModel } from './context.js';
+import { cellKey, type Extractor, type TableModel } from './context.js';
 import { isPropertyTable } from './property-table.js';
 import { permissionType } from './permissions.js';
 
@@ -9,6 +9,9 @@ export function classifyTable(t: TableModel): string {
   const c = t.columns;
   const sec = t.section.kind;
   if (c.some((x) => /global service|us government|21vianet/.test(x))) return 'national-clouds';
+  if (sec === 'function-parameters') return 'function-parameters';
+  if (sec === 'errors') return 'errors';
+  if (sec === 'instance-attributes') return 'instance-attributes';
   if (c.some((x) => /permission type/.test(x)) || (sec === 'permissions' && (c.some((x) => /permissions?|scopes?/.test(x)) || c.slice(1).filter((x) => permissionType(x)).length >= 2))) return 'permissions';
   if (/^method/.test(c[0] ?? '')) return 'methods';
   if (sec === 'request-headers') return 'headers';
@@ -26,12 +29,17 @@ export function classifyTable(t: TableModel): string {
  * `section-not-extracted` diagnostic saying why.
  */
 export const YIELD: Partial<Record<SectionKind, (ir: PageIR) => boolean>> = {
-  permissions: (ir) => !!ir.permissions && ir.permissions.state !== 'not-extracted',
+  // A fact landed: a permission named, a type stated "not supported", workload rows, or permissions tied to a property.
+  // A table of TODO / blank cells, or "not extracted", is not a result.
+  permissions: (ir) => !!ir.permissions && (ir.permissions.entries.some((e) => e.permissions.length > 0 || e.state === 'not-supported' || e.workloads.length > 0)
+    || ir.permissions.propertyScopes.length > 0 || (ir.permissions.additional?.length ?? 0) > 0),
   'http-request': (ir) => ir.operations.some((o) => !o.fromExample),
   'request-headers': (ir) => ir.requestHeaders.length > 0,
   'query-parameters': (ir) => ir.queryParameters.length > 0 || !!ir.queryParameterSupport,
   'request-body': (ir) => !!ir.requestBody && (ir.requestBody.properties.length > 0 || ir.requestBody.noBody || !!ir.requestBody.typeName),
-  response: (ir) => !!ir.response && (ir.response.statuses.length > 0 || !!ir.response.bodyType || ir.response.noBody),
+  response: (ir) => !!ir.response && (ir.response.statuses.length > 0 || !!ir.response.bodyType || !!ir.response.bodyDescribed || ir.response.noBody),
+  'function-parameters': (ir) => (ir.functionParameters?.length ?? 0) > 0,
+  errors: (ir) => (ir.errorResponses?.length ?? 0) > 0,
   examples: (ir) => ir.examples.requests.length + ir.examples.responses.length > 0,
   properties: (ir) => (ir.resource?.properties.length ?? 0) > 0 || (ir.kind === 'operation' && (ir.requestBody?.properties.length ?? 0) > 0),
   relationships: (ir) => (ir.resource?.relationships.length ?? 0) > 0,
@@ -54,7 +62,18 @@ export const inventory: Extractor = {
     for (const t of ctx.allTables()) {
       const info: PageIR['tables'][number] = { section: t.section.kind, classification: classifyTable(t), columns: t.header.map((h) => h.text), rows: t.rows.length, src: t.src };
       const use = ctx.tableUse.get(`${t.src.file}:${t.src.line}:${t.src.column}`);
-      if (use) info.taken = use;
+      if (use) {
+        // Cell accounting: every non-empty body cell is in the IR (landed) or named by a diagnostic (explained).
+        let cells = 0, landed = 0, explained = 0;
+        for (const r of t.rows) for (const c of r.cells) {
+          if (c.text === '') continue;
+          cells++;
+          const k = cellKey(c);
+          if (ctx.landedCells.has(k)) landed++;
+          else if (ctx.explainedCells.has(k)) explained++;
+        }
+        info.taken = { ...use, cells, cellsLanded: landed, cellsExplained: explained };
+      }
       else if (info.classification !== 'unknown' && info.classification !== 'national-clouds') {
         ctx.diag('table-not-read', 'info', `A ${info.classification} table (${info.columns.join(' | ')}) stands in a ${t.section.kind} section that no extractor reads tables from; its ${info.rows} row(s) were not taken`, t.src);
       }

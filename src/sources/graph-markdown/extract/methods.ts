@@ -15,15 +15,17 @@ export const methods: Extractor = {
         let skipped = 0;
         for (const r of t.rows) {
           const c0 = r.cells[0];
-          if (!c0 || c0.text === '') { skipped++; ctx.diag('table-row-empty', 'info', 'Methods table has a row without a method', r.src); continue; }
+          if (!c0 || c0.text === '') { skipped++; ctx.diag('table-row-empty', 'info', 'Methods table has a row without a method', r.src); ctx.explain(...r.cells); continue; }
           const filled = r.cells.filter((c) => c.text !== '').length;
-          if (filled === 1 && !c0.links.length) { groups++; continue; }
+          if (filled === 1 && !c0.links.length) { groups++; ctx.land(c0); continue; }
           taken++;
           const m: NonNullable<typeof ir.resource>['methods'][number] = { text: c0.text, description: descCol >= 0 ? r.cells[descCol]?.text ?? '' : '', src: c0.src };
           if (c0.links[0]) m.target = c0.links[0].url;
           if (retCol >= 0 && r.cells[retCol]?.text) m.returnType = r.cells[retCol]!.text;
           ir.resource.methods.push(m);
+          ctx.land(c0, retCol >= 0 ? r.cells[retCol] : undefined, descCol >= 0 ? r.cells[descCol] : undefined);
         }
+        ctx.ignoreColumns(t, [0, retCol, descCol].filter((i) => i >= 0), 'Methods');
         ctx.useTable(t, 'methods', taken, groups, skipped);
       }
     }

@@ -17,7 +17,13 @@ export const nationalClouds: Extractor = {
       ctx.useTable(t, 'national clouds', t.rows.length, 0, 0);
       t.header.forEach((h, i) => {
         ir.nationalClouds.push({ cloud: h.text, available: cloudAvailable(row?.cells[i]?.text ?? ''), src: h.src });
+        ctx.land(row?.cells[i]);
       });
+      for (const r of t.rows.slice(1)) {
+        if (!r.cells.some((c) => c.text !== '')) continue;
+        ctx.diag('table-row-ignored', 'info', 'National-cloud table: only the first row (availability) is read; this row is not taken', r.src);
+        ctx.explain(...r.cells);
+      }
     }
   },
 };

@@ -6,12 +6,16 @@
  * old-style scope lists, and prose that ties extra permissions to one property.
  */
 import type { Paragraph, RootContent } from 'mdast';
-import type { PermissionEntry, PermissionName, PermissionType, Permissions, Src } from '../ir/schema.js';
+import type { Operation, PermissionEntry, PermissionName, PermissionType, Permissions, Src } from '../ir/schema.js';
 import type { Cell, Extractor, PageContext, TableModel } from './context.js';
+import { parseAnnotationComment } from '../parse/annotations.js';
+import { normalizePath, operationKey, parseRequestLine, splitTarget } from './http-path.js';
 
 const PERMISSION_TOKEN = /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$/;
 const BARE_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
 const NOT_SUPPORTED = /^(not\s*supported|unsupported|not\s*applicable|n\/?a|none|not\s*available|no\s*support|not\s*supported\s*yet)\b\.?$/i;
+/** "Not available." in a Higher privileged column: there is no higher permission. */
+const NOT_AVAILABLE = /^(not\s*available|none|n\/?a|-+|—)\.?$/i;
 
 export function permissionType(text: string): PermissionType | null {
   const t = text.toLowerCase().replace(/[*_`]/g, '');
@@ -24,21 +28,47 @@ export function permissionType(text: string): PermissionType | null {
 export interface CellParse {
   state: PermissionEntry['state'];
   names: string[];
+  /** For names joined by "and": the other names of the group. */
+  together: Map<string, string[]>;
+  /** Text that is neither a name nor a separator (a note), or '' */
+  note: string;
+}
+
+/** Emphasis and code marks only; underscores inside names (offline_access) stay. */
+function unmark(text: string): string {
+  return text.replace(/[*`]/g, '').replace(/(^|[\s(])_+|_+(?=[\s).,;:]|$)/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
 export function parsePermissionCell(text: string): CellParse {
-  const t = text.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
-  if (t === '') return { state: 'empty', names: [] };
-  if (NOT_SUPPORTED.test(t)) return { state: 'not-supported', names: [] };
-  if (/\b(todo|tbd|to be determined)\b/i.test(t)) return { state: 'todo', names: [] };
-  if (/^varies\b/i.test(t) || /varies by/i.test(t)) return { state: 'varies', names: [] };
+  const t = unmark(text);
+  const together = new Map<string, string[]>();
+  if (t === '') return { state: 'empty', names: [], together, note: '' };
   const names: string[] = [];
-  for (const tok of t.split(/\s*[,;]\s*|\s+and\s+|\s+or\s+|\s+/i)) {
-    const x = tok.replace(/^[([]+|[)\].:]+$/g, '');
-    if ((PERMISSION_TOKEN.test(x) || BARE_SCOPES.has(x)) && !names.includes(x)) names.push(x);
+  const rest: string[] = [];
+  // Alternatives are separated by commas, semicolons, "or" and slashes; "and" joins names needed together.
+  for (const alt of t.split(/\s*[,;]\s*|\s+or\s+|\s+\/\s+/i)) {
+    const group: string[] = [];
+    for (const part of alt.split(/\s+and\s+|\s*\+\s*|\s*&\s*/i)) {
+      for (const tok of part.split(/\s+/)) {
+        const x = tok.replace(/^[([{"']+|[)\]}"'.:!?]+$/g, '');
+        if (PERMISSION_TOKEN.test(x) || BARE_SCOPES.has(x)) {
+          if (!names.includes(x)) names.push(x);
+          group.push(x);
+        } else if (tok !== '') rest.push(tok);
+      }
+    }
+    if (group.length > 1) for (const g of group) together.set(g, group.filter((o) => o !== g));
   }
-  if (!names.length) return { state: 'unrecognized', names: [] };
-  return { state: 'listed', names };
+  const note = rest.join(' ').replace(/^[\s.,;:()-]+|[\s.,;:()-]+$/g, '');
+  if (names.length) {
+    // "and"/"or" left over are separators, not notes.
+    const meaningful = /[A-Za-z]{2,}/.test(note.replace(/\b(and|or|either|both|one of|the following)\b/gi, '')) ? note : '';
+    return { state: 'listed', names, together, note: meaningful };
+  }
+  if (NOT_SUPPORTED.test(t)) return { state: 'not-supported', names, together, note: '' };
+  if (/\b(todo|tbd|to be determined)\b/i.test(t)) return { state: 'todo', names, together, note: '' };
+  if (/^varies\b/i.test(t) || /varies by/i.test(t)) return { state: 'varies', names, together, note: '' };
+  return { state: 'unrecognized', names, together, note: t };
 }
 
 function isPermissionTable(t: TableModel): boolean {
@@ -55,66 +85,94 @@ export const permissions: Extractor = {
     if (!sections.length) return;
     const first = sections[0]!;
     const result: Permissions = { state: 'not-extracted', order: null, entries: [], propertyScopes: [], src: ctx.src(first.node) };
-    let tables = 0;
+    const read: TableModel[] = [];
     for (const s of sections) {
       for (const t of ctx.tables(s)) {
         if (!isPermissionTable(t)) continue;
-        tables++;
-        const before = ctx.diagnostics.filter((d) => d.rule === 'permission-row-unrecognized').length;
-        readTable(ctx, t, result);
-        const skipped = ctx.diagnostics.filter((d) => d.rule === 'permission-row-unrecognized').length - before;
-        ctx.useTable(t, 'permissions', t.rows.length - skipped, 0, skipped);
+        read.push(t);
       }
     }
-    if (tables === 0) readScopeProse(ctx, sections.flatMap((s) => ctx.content(s)), result);
-    else readPropertyScopes(ctx, sections.flatMap((s) => ctx.content(s)), result);
-    if (tables > 0) {
+    for (const t of read) {
+      const before = result.entries.length;
+      const { taken, skipped } = readTable(ctx, t, result);
+      ctx.useTable(t, 'permissions', taken, 0, skipped);
+      const scenario = bindScenario(ctx, t, read.length, ir.operations);
+      if (scenario) for (const e of result.entries.slice(before)) e.scenario = scenario;
+    }
+    const nodes = sections.flatMap((s) => ctx.content(s));
+    if (read.length === 0) readScopeProse(ctx, nodes, result);
+    else readPropertyScopes(ctx, nodes, result);
+    readCallouts(ctx, nodes, result, read.length > 0);
+    if (read.length > 0) {
       const stated = result.entries.some((e) => e.state !== 'empty');
       result.state = stated ? 'table' : 'empty';
     } else if (result.entries.length) result.state = 'scopes';
     else {
-      const empty = sections.every((s) => ctx.content(s).every((n) => n.type === 'html'));
-      result.state = empty ? 'empty' : 'not-extracted';
-      if (!empty) ctx.diag('permissions-not-extracted', 'warning', 'The permissions section has neither a permission table nor a list of scopes that could be read', first.node);
+      const meaningful = sections.flatMap((s) => ctx.content(s)).filter((n) => n.type !== 'html' && n.type !== 'heading');
+      // "The following scopes are required to call this API:" with nothing after it states no permission.
+      const intro = meaningful.length > 0 && meaningful.every((n) => n.type === 'paragraph' && INTRO.test(ctx.text(n)) && parsePermissionCell(ctx.text(n)).names.length === 0);
+      if (meaningful.length === 0 || intro) {
+        result.state = 'empty';
+        if (intro) ctx.diag('permissions-stated-empty', 'warning', `The permissions section introduces a list of permissions but names none: ${JSON.stringify(ctx.text(meaningful[0]!).slice(0, 100))}`, meaningful[0]);
+      } else {
+        ctx.diag('permissions-not-extracted', 'warning', 'The permissions section has neither a permission table nor a list of scopes that could be read', first.node);
+      }
     }
+    if (result.additional && !result.additional.length) delete result.additional;
     ir.permissions = result;
   },
 };
 
-function readTable(ctx: PageContext, t: TableModel, out: Permissions): void {
+/** A sentence that announces permissions ("One of the following scopes is required to execute this API:"). */
+const INTRO = /\b(following|these)\b.*\b(scopes?|permissions?)\b.*\b(required|needed|necessary)\b|\b(scopes?|permissions?)\b.*\b(required|needed)\b.*:\s*$/i;
+
+function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: number; skipped: number } {
   const header = t.columns.join(' | ');
-  const order = /least\s+to\s+most|least privileged to most/.test(header) ? 'least-to-most' : /most\s+to\s+least/.test(header) ? 'most-to-least' : null;
+  const leastCol = t.columns.findIndex((c) => /least privileged/.test(c));
+  const higherCol = t.columns.findIndex((c) => /higher privileged|more privileged|most privileged permissions?$/.test(c) && !/least/.test(c));
+  const order = leastCol >= 0 || /least\s+to\s+most|least privileged to most/.test(header) ? 'least-to-most' : /most\s+to\s+least/.test(header) ? 'most-to-least' : null;
   if (order && !out.order) { out.order = order; out.orderText = t.header.map((h) => h.text).join(' | '); }
   // A table under a sub-heading of the permissions section ("Permissions acting on self") keeps it as its scenario.
   const at = indexOfTable(ctx, t);
   const inner = at >= 0 ? ctx.sectionAt(at) : undefined;
   const resourceFromHeading = inner && inner !== t.section && inner.depth > t.section.depth ? inner.heading : undefined;
   const typeCols = t.columns.map((c) => permissionType(c));
+  let taken = 0;
+  let skipped = 0;
   if (typeCols.slice(1).filter(Boolean).length >= 2) {
     // Transposed: one row per resource, one column per permission type.
+    const used = [0];
     for (const r of t.rows) {
       const resource = r.cells[0]?.text ?? '';
+      ctx.land(r.cells[0]);
       typeCols.forEach((pt, i) => {
         if (!pt || i === 0) return;
+        used.push(i);
         const cell = r.cells[i];
         if (!cell) return;
-        out.entries.push(entryFrom(ctx, pt, t.header[i]!.text, cell, resource || resourceFromHeading));
+        out.entries.push(entryFrom(ctx, pt, t.header[i]!.text, cell, undefined, resource || resourceFromHeading));
       });
+      taken++;
     }
-    return;
+    ctx.ignoreColumns(t, used, 'Permission');
+    return { taken, skipped };
   }
-  const typeCol = 0;
-  const permCol = t.header.length >= 2 ? 1 : 0;
+  const typeCol = Math.max(0, t.columns.findIndex((c) => /permission type|^type$/.test(c)));
+  const permCol = leastCol >= 0 ? leastCol : t.header.length >= 2 ? (typeCol === 0 ? 1 : 0) : 0;
+  const highCol = leastCol >= 0 && higherCol >= 0 ? higherCol : -1;
   let current: PermissionEntry | undefined;
   for (const r of t.rows) {
     const typeCell = r.cells[typeCol];
     const permCell = r.cells[permCol];
+    const highCell = highCol >= 0 ? r.cells[highCol] : undefined;
     if (!typeCell) continue;
     const pt = permissionType(typeCell.text);
     const indented = /^[ \t]*\u00a0/.test(typeCell.rawText) || /^\s*&nbsp;/.test(typeCell.raw);
     if (pt && !indented) {
-      current = entryFrom(ctx, pt, typeCell.text, permCell, resourceFromHeading);
+      current = entryFrom(ctx, pt, typeCell.text, permCell, highCell, resourceFromHeading);
+      ctx.land(typeCell);
       out.entries.push(current);
+      taken++;
       continue;
     }
     if (current && (indented || current.state === 'empty' || current.state === 'varies' || current.workloads.length > 0) && typeCell.text !== '') {
@@ -123,23 +181,37 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): void {
       if (p.state === 'todo') ctx.diag('permission-cell-todo', 'warning', `Permission cell is a TODO placeholder: ${JSON.stringify(permCell?.text)}`, permCell?.src ?? r.src);
       const wl = {
         workload: typeCell.text,
-        permissions: names(p.names, permCell ?? typeCell),
+        permissions: names(p, permCell ?? typeCell, highCell ? 'least' : undefined),
         state: (p.state === 'listed' ? 'listed' : p.state === 'not-supported' ? 'not-supported' : 'empty') as 'listed' | 'not-supported' | 'empty',
         src: typeCell.src,
       };
+      if (highCell) wl.permissions.push(...names(parsePermissionCell(highCell.text), highCell, 'higher'));
       current.workloads.push(wl);
+      ctx.land(typeCell, permCell, highCell);
+      if (p.note || p.state === 'todo' || p.state === 'unrecognized') addNote(current, p.note || (permCell?.text ?? ''), permCell ?? typeCell);
       if (current.state === 'empty') current.state = 'varies';
+      taken++;
       continue;
     }
-    if (typeCell.text === '' && (permCell?.text ?? '') === '') continue;
+    if (typeCell.text === '' && (permCell?.text ?? '') === '' && (highCell?.text ?? '') === '') continue;
     // A row keyed by resource ("Calendar", "Mail" ...) without a type: the type is unknown.
     const p = parsePermissionCell(permCell?.text ?? '');
     if (p.state === 'listed') {
-      out.entries.push(entryFrom(ctx, 'unspecified', typeCell.text, permCell, typeCell.text));
+      out.entries.push(entryFrom(ctx, 'unspecified', typeCell.text, permCell, highCell, typeCell.text));
+      ctx.land(typeCell);
+      taken++;
     } else {
       ctx.diag('permission-row-unrecognized', 'warning', `Permission table row is not a permission type: ${JSON.stringify(typeCell.text.slice(0, 80))}`, r.src);
+      ctx.explain(...r.cells);
+      skipped++;
     }
   }
+  ctx.ignoreColumns(t, [typeCol, permCol, highCol].filter((i) => i >= 0), 'Permission');
+  return { taken, skipped };
+}
+
+function addNote(e: PermissionEntry, text: string, cell: Cell): void {
+  (e.notes ??= []).push({ text, src: cell.src });
 }
 
 function indexOfTable(ctx: PageContext, t: TableModel): number {
@@ -151,31 +223,118 @@ function indexOfTable(ctx: PageContext, t: TableModel): number {
   return -1;
 }
 
-function names(list: string[], cell: Cell): PermissionName[] {
-  return list.map((name) => {
+function names(p: CellParse, cell: Cell, privilege?: 'least' | 'higher'): PermissionName[] {
+  return p.names.map((name) => {
     const at = cell.source.indexOf(name);
-    return { name, src: { ...cell.src, column: cell.src.column + Math.max(at, 0) } };
+    const n: PermissionName = { name, src: { ...cell.src, column: cell.src.column + Math.max(at, 0) } };
+    if (privilege) n.privilege = privilege;
+    const w = p.together.get(name);
+    if (w) n.together = w;
+    return n;
   });
 }
 
-function entryFrom(ctx: PageContext, type: PermissionType, typeText: string, cell: Cell | undefined, resource: string | undefined): PermissionEntry {
+function entryFrom(ctx: PageContext, type: PermissionType, typeText: string, cell: Cell | undefined, high: Cell | undefined, resource: string | undefined): PermissionEntry {
   const p = parsePermissionCell(cell?.text ?? '');
   const src: Src = cell?.src ?? { file: ctx.file, line: 1, column: 1 };
   if (p.state === 'todo') ctx.diag('permission-cell-todo', 'warning', `Permission cell is a TODO placeholder, not a permission: ${JSON.stringify(cell?.text)}`, src);
   if (p.state === 'unrecognized') ctx.diag('permission-cell-unrecognized', 'warning', `Permission cell names no permission: ${JSON.stringify((cell?.text ?? '').slice(0, 80))}`, src);
-  const e: PermissionEntry = { type, typeText, state: p.state, permissions: cell ? names(p.names, cell) : [], workloads: [], src };
+  const e: PermissionEntry = { type, typeText, state: p.state, permissions: cell ? names(p, cell, high ? 'least' : undefined) : [], workloads: [], src };
+  if (p.note) addNote(e, p.note, cell!);
+  else if ((p.state === 'todo' || p.state === 'unrecognized') && cell) addNote(e, cell.text, cell);
+  ctx.land(cell);
+  if (high) {
+    const h = parsePermissionCell(high.text);
+    const state = h.state === 'not-supported' && NOT_AVAILABLE.test(unmark(high.text)) ? 'not-available' : h.state === 'varies' ? 'unrecognized' : h.state;
+    e.higherPrivileged = { state, text: high.text, src: high.src };
+    e.permissions.push(...names(h, high, 'higher').filter((n) => !e.permissions.some((q) => q.name === n.name && q.privilege === 'higher')));
+    if (h.note) addNote(e, h.note, high);
+    if (state === 'unrecognized' || state === 'todo') ctx.diag('permission-cell-unrecognized', 'warning', `Higher privileged permission cell names no permission: ${JSON.stringify(high.text.slice(0, 80))}`, high.src);
+    // Least privileged cell empty or unsupported, names only in the higher column: the entry still lists them.
+    if (e.state !== 'listed' && h.names.length) e.state = 'listed';
+    ctx.land(high);
+  }
   if (resource) e.resource = resource;
   return e;
 }
 
+/**
+ * What introduces a table inside the permissions section, and the operations it covers: request
+ * lines in a code block or an annotation's `requestUrls` right above it name them; a prose line
+ * ("Permissions to update an assignment for a user:") or a sub-heading narrows them when its words
+ * match some operations' paths; otherwise the table covers every operation of the page.
+ */
+function bindScenario(ctx: PageContext, t: TableModel, tables: number, ops: Operation[]): PermissionEntry['scenario'] {
+  const at = indexOfTable(ctx, t);
+  if (at < 0) return undefined;
+  const kids = ctx.root.children;
+  const all = [...new Set(ops.map((o) => o.key))];
+  for (let i = at - 1; i > t.section.index && i >= 0; i--) {
+    const n = kids[i]!;
+    if (n.type === 'table' || (n.type === 'heading' && !ctx.sections.some((s) => s.node === n))) break;
+    if (n.type === 'html') {
+      const a = parseAnnotationComment(n.value);
+      const urls = a && a.ok && Array.isArray(a.fields.requestUrls) ? a.fields.requestUrls.filter((u): u is string => typeof u === 'string') : [];
+      if (urls.length) {
+        const keys = urls.map((u) => keyOf(u, ops)).filter((k): k is string => !!k);
+        return { text: urls.join('\n'), boundBy: 'annotation', operations: [...new Set(keys)], src: ctx.src(n) };
+      }
+      continue;
+    }
+    if (n.type === 'code') {
+      const lines = n.value.split('\n').map((l) => l.trim()).filter((l) => parseRequestLine(l));
+      if (lines.length) return { text: lines.join('\n'), boundBy: 'request-lines', operations: [...new Set(lines.map((l) => keyOf(l, ops)!).filter(Boolean))], src: ctx.src(n) };
+      continue;
+    }
+    if (n.type === 'heading') {
+      const text = ctx.text(n);
+      return proseScenario(text, ctx.src(n), all, ops, tables);
+    }
+    if (n.type === 'paragraph') {
+      const text = ctx.text(n);
+      if (/:\s*$/.test(text) && !INTRO.test(text)) return proseScenario(text, ctx.src(n), all, ops, tables);
+      if (INTRO.test(text)) break;
+    }
+  }
+  return undefined;
+}
+
+function proseScenario(text: string, src: Src, all: string[], ops: Operation[], tables: number): NonNullable<PermissionEntry['scenario']> {
+  if (tables < 2 || ops.length < 2) return { text, boundBy: 'page', operations: all, src };
+  const words = new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !STOP.has(w)).map(stem));
+  let best = 0;
+  const scored = ops.map((o) => {
+    const segs = o.path.replace(/\{[^}]*\}|<[^>]*>/g, ' ').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map(stem);
+    const score = segs.filter((s) => words.has(s)).length;
+    best = Math.max(best, score);
+    return { o, score };
+  });
+  const chosen = [...new Set(scored.filter((x) => x.score === best && best > 0).map((x) => x.o.key))];
+  if (!chosen.length || chosen.length === all.length) return { text, boundBy: 'page', operations: all, src };
+  return { text, boundBy: 'prose', operations: chosen, src };
+}
+
+const STOP = new Set(['the', 'for', 'and', 'permissions', 'permission', 'following', 'with', 'that', 'this', 'acting', 'from', 'api', 'call', 'calling']);
+const stem = (w: string) => w.replace(/(ies)$/, 'y').replace(/s$/, '');
+
+/** The key of a request line or URL ("GET /users/{id}", "/users/{id}") among the page's operations. */
+function keyOf(line: string, ops: Operation[]): string | undefined {
+  const t = parseRequestLine(line);
+  if (t) return operationKey(t.method, t.path);
+  const st = splitTarget(line);
+  if (!st) return undefined;
+  const hit = ops.find((o) => normalizePath(o.path) === normalizePath(st.path));
+  return hit?.key;
+}
+
 const PROPERTY_SCOPE = /\b(?:when|for|to)\s+(?:updating|update|setting|set|changing|change|reading|read|accessing|access)\s+(?:the\s+)?\**([A-Za-z]\w*)\**\s+property/i;
 
-/** Old-style pages: "One of the following **scopes** is required: *A; B; C*". */
+/** Old-style pages: "One of the following **scopes** is required: *A; B; C*", a list, or an indented (code) block of scopes. */
 function readScopeProse(ctx: PageContext, nodes: RootContent[], out: Permissions): void {
   let pendingProperty: { property: string; src: Src } | undefined;
   for (const n of nodes) {
-    if (n.type !== 'paragraph' && n.type !== 'list') continue;
-    const text = ctx.text(n);
+    if (n.type !== 'paragraph' && n.type !== 'list' && !(n.type === 'code' && !n.lang)) continue;
+    const text = n.type === 'code' ? n.value : ctx.text(n);
     const prop = PROPERTY_SCOPE.exec(text);
     const tokens = parsePermissionCell(text.replace(/^.*?:\s*/, (m) => (PERMISSION_TOKEN.test(m.trim()) ? m : ''))).names;
     const src = ctx.src(n);
@@ -209,7 +368,26 @@ function readPropertyScopes(ctx: PageContext, nodes: RootContent[], out: Permiss
   }
 }
 
-/** Position of a permission name inside a paragraph (first occurrence). */
+/**
+ * Extra permissions stated outside the table: callouts and sentences such as "> [!IMPORTANT]
+ * In addition to the permissions listed, you need …" or "… also requires the X.Y permission".
+ */
+const EXTRA = /\bin addition\b|\badditional(ly)?\b|\balso\b.*\b(require|need)|\b(requires?|needs?)\b.*\balso\b|\bmust (also )?(have|be granted|grant)\b/i;
+
+function readCallouts(ctx: PageContext, nodes: RootContent[], out: Permissions, tablesRead: boolean): void {
+  const taken = new Set(out.propertyScopes.map((p) => `${p.src.line}:${p.src.column}`));
+  for (const n of nodes) {
+    if (n.type !== 'blockquote' && n.type !== 'paragraph') continue;
+    if (n.type === 'paragraph' && !tablesRead) continue; // old-style prose is the scope list itself
+    const text = ctx.text(n);
+    if (!EXTRA.test(text) || taken.has(`${ctx.src(n).line}:${ctx.src(n).column}`)) continue;
+    const p = parsePermissionCell(text.replace(/^\[!\w+\]\s*/, ''));
+    if (!p.names.length) continue;
+    (out.additional ??= []).push({ text: text.slice(0, 400), permissions: p.names.map((name) => ({ name, src: tokenSrc(ctx, n, name) })), src: ctx.src(n) });
+  }
+}
+
+/** Position of a permission name inside a node (first occurrence). */
 function tokenSrc(ctx: PageContext, n: Paragraph | RootContent, name: string): Src {
   const raw = ctx.raw(n);
   const at = raw.indexOf(name);

@@ -15,12 +15,12 @@ export function isPropertyTable(t: TableModel): boolean {
 
 const NAME_OK = /^[@$A-Za-z_][\w.@$:#-]*$/;
 
-export function readPropertyTable(ctx: PageContext, t: TableModel, what: string): Property[] {
+export function readPropertyTable(ctx: PageContext, t: TableModel, what: string, opts: { keepAnnotations?: boolean } = {}): Property[] {
   const out: Property[] = [];
   const nameCol = 0;
   const typeCol = col(t, /^(type|data type|value type)$/);
   const descCol = col(t, /^(description|notes?|details)$/);
-  const reqCol = col(t, /^(required|optional|is required)\??$/);
+  const reqCol = col(t, /^(required|optional|is required)\b/);
   checkRowShape(ctx, t, what);
   let group: string | undefined;
   let groupRows = 0;
@@ -28,17 +28,28 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string)
   for (const r of t.rows) {
     const nameCell = r.cells[nameCol];
     const filled = r.cells.filter((c) => c.text !== '');
-    if (!nameCell || filled.length === 0) { skipped++; ctx.diag('table-row-empty', 'info', `${what} table has an empty row`, r.src); continue; }
+    if (!nameCell || filled.length === 0) { skipped++; ctx.diag('table-row-empty', 'info', `${what} table has an empty row`, r.src); ctx.explain(...r.cells); continue; }
     const typeCell = typeCol >= 0 ? r.cells[typeCol] : undefined;
     if (filled.length === 1 && filled[0] === nameCell && !typeCell?.text) {
       group = nameCell.text.replace(/[*_]/g, '').trim();
       groupRows++;
+      ctx.land(nameCell);
       continue;
     }
-    const name = nameCell.text.replace(/[`*\\]/g, '').replace(/\s*\((optional|required)\)\s*$/i, '').trim();
+    // `(deprecated)` after the name: the property is kept and flagged.
+    const deprecatedInName = /\(\s*deprecated\s*\)/i.test(nameCell.text);
+    const name = nameCell.text.replace(/[`*\\]/g, '').replace(/\s*\(\s*deprecated\s*\)/i, '').replace(/\s*\((optional|required)\)\s*$/i, '').replace(/\s*\(\s*deprecated\s*\)/i, '').trim();
+    if (!opts.keepAnnotations && /^@?odata\.type$/i.test(name)) {
+      // `@odata.type` / `odata.type` rows say which type to send; they are not properties of the type.
+      skipped++;
+      ctx.diag('property-row-odata-type', 'info', `${what} row ${JSON.stringify(name)} names the OData type annotation, not a property; not taken as a property`, r.src);
+      ctx.explain(...r.cells);
+      continue;
+    }
     if (!NAME_OK.test(name)) {
       skipped++;
       ctx.diag('property-row-not-a-property', 'warning', `${what} row ${JSON.stringify(nameCell.text.slice(0, 60))} does not name a property; not taken`, r.src);
+      ctx.explain(...r.cells);
       continue;
     }
     if (!typeCell || typeCell.text === '') {
@@ -61,9 +72,14 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string)
       readOnly: /\bread-?only\b/i.test(description),
       nullable, src: nameCell.src,
     };
+    if (deprecatedInName || /^\W*deprecated\b/i.test(description) || /\bthis property is deprecated\b/i.test(description)) p.deprecated = true;
     if (group) p.group = group;
     out.push(p);
+    ctx.land(nameCell, typeCell, reqCol >= 0 ? r.cells[reqCol] : undefined);
+    if (descCol >= 0) ctx.land(r.cells[descCol]);
+    else ctx.land(...r.cells.slice(Math.max(typeCol, 0) + 1));
   }
+  ctx.ignoreColumns(t, descCol >= 0 ? [nameCol, typeCol, descCol, reqCol].filter((i) => i >= 0) : t.header.map((_, i) => i).filter((i) => i === nameCol || i >= Math.max(typeCol, 0)), what);
   ctx.useTable(t, what, out.length, groupRows, skipped);
   return out;
 }

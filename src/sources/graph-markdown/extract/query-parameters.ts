@@ -7,6 +7,7 @@ import { checkRowShape, col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
 import { requiredFrom } from './headers.js';
 
+const NEGATED = /\b(?:can't|cannot|can not|don't|doesn't|does not|do not|isn't|is not|aren't|are not|won't)\s+(?:be\s+|currently\s+)?(?:use|used|support|supported|available|allowed|apply|applied)\b|\bnot supported\b|\bunsupported\b/i;
 const ODATA = /\$(select|filter|expand|top|skip|orderby|count|search|format|skiptoken|deltatoken)\b/gi;
 
 export const queryParameters: Extractor = {
@@ -23,15 +24,17 @@ export const queryParameters: Extractor = {
         let skipped = 0;
         for (const r of t.rows) {
           const name = (r.cells[nameCol]?.text ?? '').replace(/[`*]/g, '').trim();
-          if (!name) { skipped++; ctx.diag('table-row-empty', 'info', 'Query parameters table has a row without a name', r.src); continue; }
-          if (seen.has(name.toLowerCase())) { skipped++; ctx.diag('table-row-duplicate', 'info', `Query parameter ${name} is listed twice; the first row is kept`, r.src); continue; }
+          if (!name) { skipped++; ctx.diag('table-row-empty', 'info', 'Query parameters table has a row without a name', r.src); ctx.explain(...r.cells); continue; }
+          if (seen.has(name.toLowerCase())) { skipped++; ctx.diag('table-row-duplicate', 'info', `Query parameter ${name} is listed twice; the first row is kept`, r.src); ctx.explain(...r.cells); continue; }
           taken++;
           seen.add(name.toLowerCase());
           const description = descCol >= 0 ? r.cells[descCol]?.text ?? '' : '';
           const p: (typeof ir.queryParameters)[number] = { name, description, required: requiredFrom(description), src: r.cells[nameCol]?.src ?? r.src };
           if (typeCol >= 0 && r.cells[typeCol]) p.type = parseTypeCell(r.cells[typeCol]!).type;
           ir.queryParameters.push(p);
+          ctx.land(r.cells[nameCol], typeCol >= 0 ? r.cells[typeCol] : undefined, descCol >= 0 ? r.cells[descCol] : undefined);
         }
+        ctx.ignoreColumns(t, [nameCol, typeCol, descCol].filter((i) => i >= 0), 'Query parameters');
         ctx.useTable(t, 'query parameters', taken, 0, skipped);
       }
       for (const n of ctx.content(s)) {
@@ -44,11 +47,19 @@ export const queryParameters: Extractor = {
             ir.queryParameterSupport = { value: 'odata', text: text.slice(0, 200), src: ctx.src(n) };
           }
         }
-        for (const m of text.matchAll(ODATA)) {
-          const name = '$' + m[1]!;
-          if (seen.has(name.toLowerCase())) continue;
-          seen.add(name.toLowerCase());
-          ir.queryParameters.push({ name, description: '', required: false, src: ctx.src(n) });
+        // Sentence by sentence: "you can't use `$expand`" names an option that is not supported.
+        for (const sentence of text.split(/(?<=[.;!?])\s+/)) {
+          const negated = NEGATED.test(sentence);
+          for (const m of sentence.matchAll(ODATA)) {
+            const name = '$' + m[1]!;
+            if (seen.has(name.toLowerCase())) continue;
+            seen.add(name.toLowerCase());
+            if (negated) {
+              ctx.diag('query-option-not-supported', 'info', `The page says ${name} is not supported here; not listed as a query parameter: ${JSON.stringify(sentence.slice(0, 120))}`, n);
+              continue;
+            }
+            ir.queryParameters.push({ name, description: '', required: false, src: ctx.src(n) });
+          }
         }
       }
     }

@@ -7,6 +7,7 @@ import type { RequestBody } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
 import { linksIn } from '../parse/inline.js';
+import { typeFromLink } from './response.js';
 
 export const requestBody: Extractor = {
   name: 'requestBody',
@@ -23,7 +24,7 @@ export const requestBody: Extractor = {
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;
           if (!body.typeName && /(json )?representation|supply|provide/i.test(text)) {
             const link = linksIn(n).find((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url));
-            if (link) body.typeName = ctx.text(link).replace(/[`*]/g, '').trim();
+            if (link) body.typeName = typeFromLink(ctx.text(link), link.url);
             else {
               const m = /representation (?:of|for) (?:the |an? )?([A-Za-z][\w.]*) (?:object|resource|entity)/i.exec(text);
               if (m) body.typeName = m[1]!;

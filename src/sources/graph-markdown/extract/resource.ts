@@ -30,7 +30,7 @@ export const resource: Extractor = {
     for (const n of preamble) {
       if (n.type !== 'paragraph') continue;
       const text = ctx.text(n);
-      const m = /\b(?:inherits|derived|derives) from\s+\[?([A-Za-z][\w.]*)/i.exec(text);
+      const m = /\b(?:inherits|inherited|derived|derives) from\s+\[?([A-Za-z][\w.]*)/i.exec(text);
       if (m && !res.baseType) {
         const link = linksIn(n).find((l) => text.indexOf(ctx.text(l)) >= m.index);
         res.baseType = { name: (link ? ctx.text(link) : m[1]!).replace(/^microsoft\.graph\./i, ''), src: ctx.src(n) };

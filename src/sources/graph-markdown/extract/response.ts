@@ -6,7 +6,7 @@
 import type { Response } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 
-const STATUS = /\b([1-5]\d\d)\s+([A-Z][A-Za-z]*(?:[ -](?:[A-Z][A-Za-z]*|No|Not|Content|Found|Request|Modified|Error|Created|Accepted))*)/g;
+const STATUS = /\b([1-5]\d\d),?\s+([A-Z][A-Za-z]*(?:[ -](?:[A-Z][A-Za-z]*|No|Not|Content|Found|Request|Modified|Error|Created|Accepted))*)/g;
 const NOT_TYPES = new Set(['a', 'an', 'the', 'json', 'new', 'updated', 'response', 'requested', 'specified', 'this', 'that', 'odata', 'error', 'empty', 'its', 'same']);
 
 export const response: Extractor = {
@@ -26,12 +26,23 @@ export const response: Extractor = {
           r.statuses.push({ code, text: m[2]!.replace(/\s+(response|code|status).*$/i, '').trim(), src: ctx.src(n) });
         }
         if (/does not return anything|doesn't return anything|no response body|empty response body|returns no content|nothing in the response body/i.test(text)) r.noBody = true;
+        // A body described only in prose: a report in CSV or JSON, a redirect to a download URL, a binary stream.
+        if (!r.bodyDescribed) {
+          const d = DESCRIBED.exec(text);
+          if (d) {
+            const w = (d[1] ?? d[2] ?? d[3] ?? '').toLowerCase();
+            const format = /csv/.test(w) ? 'csv' : /json/.test(w) ? 'json' : /redirect|download url|location header/.test(w) ? 'redirect' : /binary|stream|octet|content/.test(w) ? 'binary' : 'text';
+            r.bodyDescribed = { format, text: text.slice(0, 300), src: ctx.src(n) };
+          }
+        }
         if (!r.bodyType && /response body/i.test(text)) {
           const sentence = text.split(/(?<=\.)\s+/).find((x) => /response body/i.test(x)) ?? text;
           const before = sentence.split(/\s+in the response body/i)[0]!;
           const collection = /collection|array|list of/i.test(before);
-          const links = linkTexts(n).filter((l) => before.includes(l));
-          let name: string | undefined = links[links.length - 1];
+          const links = linkTexts(n).filter((l) => l.text && before.includes(l.text));
+          const link = links[links.length - 1];
+          // A type named by a link is the link target's type ("[Access package](../resources/accesspackage.md)" → accessPackage).
+          let name: string | undefined = link ? typeFromLink(link.text, link.url) : undefined;
           if (!name) {
             const words = [...before.matchAll(/\b([A-Za-z][\w.]*)\s+(?:object|objects|collection|resource|resources|entity|entities|type)\b/g)].map((m) => m[1]!);
             name = words.reverse().find((w) => !NOT_TYPES.has(w.toLowerCase()));
@@ -40,7 +51,10 @@ export const response: Extractor = {
               if (of) name = of[1];
             }
           }
-          if (name && !NOT_TYPES.has(name.toLowerCase())) r.bodyType = { name: name.replace(/[`*]/g, ''), collection, src: ctx.src(n) };
+          if (name && !NOT_TYPES.has(name.toLowerCase()) && !(r.bodyDescribed && /^(csv|json|report|file|stream|content)$/i.test(name))) {
+            r.bodyType = { name: name.replace(/[`*]/g, ''), collection, src: ctx.src(n) };
+            if (link && name === typeFromLink(link.text, link.url) && link.url) r.bodyType.link = link.url;
+          }
         }
       }
     }
@@ -50,14 +64,28 @@ export const response: Extractor = {
   },
 };
 
-function linkTexts(n: import('mdast').Nodes): string[] {
-  const out: string[] = [];
+const DESCRIBED = /\b(csv|json)\b[^.]{0,60}\b(?:file|report|format|stream)\b|\b(?:redirects?|302 found)\b[^.]{0,80}\b(download url|location header)|\b(binary|octet-stream|stream of the file|file content|content stream)\b[^.]{0,40}\bresponse body/i;
+
+/** The type a link names: its target page (`../resources/accesspackage.md` → accesspackage), cased as the link text when they agree. */
+export function typeFromLink(text: string, url: string): string {
+  const clean = text.replace(/[`*]/g, '').trim();
+  const page = /([^/#?]+)\.md(?:[#?].*)?$/i.exec(url)?.[1];
+  if (!page || /^#/.test(url)) return clean;
+  const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const id = clean.replace(/^microsoft\.graph\./i, '');
+  if (/^[A-Za-z_][\w.]*$/.test(id) && squash(id) === squash(page)) return id;
+  // Enum anchors (`#xyz-values`) and resources with a different text: the target page.
+  return page;
+}
+
+function linkTexts(n: import('mdast').Nodes): { text: string; url: string }[] {
+  const out: { text: string; url: string }[] = [];
   const visit = (x: import('mdast').Nodes) => {
     if (x.type === 'link' || x.type === 'linkReference') {
       let t = '';
       const walk = (y: import('mdast').Nodes) => { if (y.type === 'text' || y.type === 'inlineCode') t += y.value; if ('children' in y) (y.children as import('mdast').Nodes[]).forEach(walk); };
       walk(x);
-      out.push(t.trim());
+      out.push({ text: t.trim(), url: x.type === 'link' ? x.url : '' });
     } else if ('children' in x) (x.children as import('mdast').Nodes[]).forEach(visit);
   };
   visit(n);

@@ -100,7 +100,15 @@ export const PermissionType = T.Union([
 ]);
 export type PermissionType = Static<typeof PermissionType>;
 
-export const PermissionName = T.Object({ name: T.String(), src: Src }, { additionalProperties: false });
+export const PermissionName = T.Object(
+  {
+    name: T.String(),
+    privilege: T.Optional(T.Union([T.Literal('least'), T.Literal('higher')], { description: 'Tables with "Least privileged permissions | Higher privileged permissions" columns: which column named it' })),
+    together: T.Optional(T.Array(T.String(), { description: 'Names joined to this one by "and" in the cell: needed together' })),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
 export type PermissionName = Static<typeof PermissionName>;
 
 export const PermissionEntry = T.Object(
@@ -112,7 +120,21 @@ export const PermissionEntry = T.Object(
       [T.Literal('listed'), T.Literal('not-supported'), T.Literal('empty'), T.Literal('varies'), T.Literal('todo'), T.Literal('unrecognized')],
       { description: 'listed: permissions given; varies: see workloads; empty: cell left blank' },
     ),
-    permissions: T.Array(PermissionName),
+    permissions: T.Array(PermissionName, { description: 'Every name of the row in order (least privileged column first, then higher privileged); see privilege' }),
+    higherPrivileged: T.Optional(T.Object(
+      { state: T.Union([T.Literal('listed'), T.Literal('not-available'), T.Literal('not-supported'), T.Literal('empty'), T.Literal('todo'), T.Literal('unrecognized')]), text: T.String(), src: Src },
+      { additionalProperties: false, description: 'The "Higher privileged permissions" cell: its state ("Not available." = none higher); its names are in permissions with privilege "higher"' },
+    )),
+    notes: T.Optional(T.Array(T.Object({ text: T.String(), src: Src }, { additionalProperties: false }), { description: 'Text in the permission cells that is not a permission name (notes, conditions)' })),
+    scenario: T.Optional(T.Object(
+      {
+        text: T.String({ description: 'What introduces the table: a sub-heading, a prose line ("Permissions to update an assignment for a user:"), request lines or an annotation\'s requestUrls' }),
+        boundBy: T.Union([T.Literal('request-lines'), T.Literal('annotation'), T.Literal('prose'), T.Literal('page')], { description: 'How the operations were found; page: the scenario does not narrow them, the table applies to every operation of the page' }),
+        operations: T.Array(T.String(), { description: 'Keys of the operations the table covers' }),
+        src: Src,
+      },
+      { additionalProperties: false },
+    )),
     workloads: T.Array(
       T.Object(
         { workload: T.String(), permissions: T.Array(PermissionName), state: T.Union([T.Literal('listed'), T.Literal('not-supported'), T.Literal('empty')]), src: Src },
@@ -137,6 +159,10 @@ export const Permissions = T.Object(
       T.Object({ property: T.String(), permissions: T.Array(PermissionName), src: Src }, { additionalProperties: false }),
       { description: 'Extra permissions that prose ties to one property' },
     ),
+    additional: T.Optional(T.Array(
+      T.Object({ text: T.String({ description: 'The callout or sentence as written' }), permissions: T.Array(PermissionName), src: Src }, { additionalProperties: false }),
+      { description: 'Extra permissions stated outside the table ("> [!IMPORTANT] In addition to the permissions listed …")' },
+    )),
     src: Src,
   },
   { additionalProperties: false },
@@ -184,6 +210,9 @@ export const TableInfo = T.Object(
         rows: T.Integer({ description: 'Rows that became facts' }),
         groupRows: T.Integer({ description: 'One-cell group rows (they set the group of the rows below)' }),
         skipped: T.Integer({ description: 'Rows not taken; each has a diagnostic' }),
+        cells: T.Optional(T.Integer({ description: 'Non-empty body cells in the table' })),
+        cellsLanded: T.Optional(T.Integer({ description: 'Non-empty cells whose content is in the IR' })),
+        cellsExplained: T.Optional(T.Integer({ description: 'Non-empty cells not in the IR, each named by a diagnostic (column ignored, row skipped, note dropped)' })),
       },
       { additionalProperties: false },
     )),
@@ -201,6 +230,7 @@ export const Property = T.Object(
     required: Nullable(T.Boolean()),
     readOnly: T.Boolean(),
     nullable: Nullable(T.Boolean({ description: 'false when the description says "Not nullable"' })),
+    deprecated: T.Optional(T.Boolean({ description: 'true when the name cell or description marks the property deprecated' })),
     group: T.Optional(T.String()),
     src: Src,
   },
@@ -227,13 +257,42 @@ export type Status = Static<typeof Status>;
 export const Response = T.Object(
   {
     statuses: T.Array(Status),
-    bodyType: T.Optional(T.Object({ name: T.String(), collection: T.Boolean(), src: Src }, { additionalProperties: false })),
+    bodyType: T.Optional(T.Object({ name: T.String(), collection: T.Boolean(), link: T.Optional(T.String({ description: 'Link target the name was read from' })), src: Src }, { additionalProperties: false })),
+    bodyDescribed: T.Optional(T.Object(
+      { format: T.String({ description: 'csv, json, binary, redirect, text …' }), text: T.String(), src: Src },
+      { additionalProperties: false, description: 'A body described only in prose (a report in CSV, a redirect to a download URL), not by a type' },
+    )),
     noBody: T.Boolean(),
     src: Src,
   },
   { additionalProperties: false },
 );
 export type Response = Static<typeof Response>;
+
+export const ErrorResponse = T.Object(
+  {
+    status: Nullable(T.Integer()),
+    statusText: T.String({ description: 'The status cell as written' }),
+    code: T.String({ description: 'Error code' }),
+    message: T.String(),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type ErrorResponse = Static<typeof ErrorResponse>;
+
+export const FunctionParameter = T.Object(
+  {
+    name: T.String(),
+    type: T.Optional(TypeRef),
+    description: T.String(),
+    required: Nullable(T.Boolean()),
+    location: T.Union([T.Literal('path'), T.Literal('query'), T.Literal('unknown')], { description: 'path: inside the function call of a request line, query: after "?" / named as a query parameter' }),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type FunctionParameter = Static<typeof FunctionParameter>;
 
 export const HttpHeaderLine = T.Object({ name: T.String(), value: T.String(), src: Src }, { additionalProperties: false });
 
@@ -384,7 +443,9 @@ export const PageIR = T.Object(
       { additionalProperties: false, description: 'What the query-parameters prose states: none supported, or (some) OData options' },
     )),
     requestBody: T.Optional(RequestBody),
+    functionParameters: T.Optional(T.Array(FunctionParameter, { description: 'A "Function parameters" section: parameters of a function call, never a request body' })),
     response: T.Optional(Response),
+    errorResponses: T.Optional(T.Array(ErrorResponse, { description: 'An "Errors" table: status, error code, message' })),
     examples: T.Object({ requests: T.Array(ExampleRequest), responses: T.Array(ExampleResponse) }, { additionalProperties: false }),
     resource: T.Optional(
       T.Object(
@@ -392,6 +453,7 @@ export const PageIR = T.Object(
           name: T.String(),
           baseType: T.Optional(T.Object({ name: T.String(), src: Src }, { additionalProperties: false })),
           properties: T.Array(Property),
+          instanceAttributes: T.Optional(T.Array(Property, { description: '"Instance attributes" tables (e.g. @microsoft.graph.downloadUrl): not properties of the type' })),
           relationships: T.Array(Relationship),
           methods: T.Array(MethodLink),
           jsonRepresentation: T.Optional(JsonRepresentation),

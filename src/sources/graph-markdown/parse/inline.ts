@@ -14,6 +14,8 @@ export function inlineText(node: Nodes): string {
         return;
       case 'html':
         if (/^<br\s*\/?>$/i.test(n.value.trim())) out += ' ';
+        // `Bearer <token>`, `<id>`: a placeholder in angle brackets, not an HTML element — kept as text.
+        else if (isPlaceholderTag(n.value)) out += n.value;
         // Block-level tags (an HTML table inside a cell) separate words; inline tags do not.
         else if (!/^<!--/.test(n.value)) out += n.value.replace(/<\/?(td|th|tr|table|tbody|thead|br|p|li|ul|ol|div)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '');
         return;
@@ -29,6 +31,15 @@ export function inlineText(node: Nodes): string {
         if (n.type === 'paragraph' || n.type === 'listItem' || n.type === 'heading' || n.type === 'blockquote' || n.type === 'tableCell') out += ' ';
     }
   }
+}
+
+const HTML_ELEMENTS = new Set(('a abbr b big blockquote body br caption center cite code col colgroup dd del details div dl dt em font form h1 h2 h3 h4 h5 h6 head hr html i iframe img input ins kbd label li link map mark meta nobr ol option p pre q s samp script section select small source span strike strong style sub summary sup table tbody td textarea tfoot th thead title tr tt u ul var video wbr').split(' '));
+
+/** `<token>`, `<id | userPrincipalName>`: angle brackets around a word that is no HTML element. */
+export function isPlaceholderTag(html: string): boolean {
+  const m = /^<\/?([A-Za-z][\w-]*)/.exec(html.trim());
+  if (!m || HTML_ELEMENTS.has(m[1]!.toLowerCase())) return false;
+  return !/=\s*["']/.test(html);
 }
 
 /** All links inside a node, in order. */

@@ -55,6 +55,7 @@ export function parsePage(file: string, abs: string, text: string, opts: ParseOp
   } else {
     spliceLines(bodyLines, file, abs, fileIdx, doc, includes, diagnostics, opts.includes, [abs]);
   }
+  blankConflictMarkers(doc, diagnostics);
   repairTableDelimiters(doc, diagnostics);
   const guarded = guardNesting(doc.lines);
   if (guarded.changed) {
@@ -68,6 +69,28 @@ export function parsePage(file: string, abs: string, text: string, opts: ParseOp
   const vtext = guarded.lines.join('\n');
   const root = parseMarkdown(vtext);
   return { file, abs, format: detection.rendered ? 'rendered-text' : 'markdown', frontMatter: fm, text: vtext, map: doc.map, root, includes, diagnostics };
+}
+
+/**
+ * Git merge-conflict markers left in a page (`<<<<<<< HEAD`, `=======`, `>>>>>>> branch`): each is a
+ * diagnostic, and the marker lines are blanked before parsing so that neither side is swallowed
+ * (`=======` under a line of text would otherwise turn it into a heading).
+ */
+function blankConflictMarkers(doc: VirtualDoc, diagnostics: Diagnostic[]): void {
+  const lines = doc.lines;
+  let open = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const c = l.charCodeAt(0);
+    if (c !== 60 && c !== 61 && c !== 62) continue; // '<', '=', '>'
+    let kind: string | undefined;
+    if (/^<{7}(?:\s|$)/.test(l)) { kind = 'start'; open = true; }
+    else if (open && /^={7}\s*$/.test(l)) kind = 'separator';
+    else if (/^>{7}(?:\s|$)/.test(l)) { kind = 'end'; open = false; }
+    if (!kind) continue;
+    diagnostics.push({ rule: 'merge-conflict-marker', severity: 'warning', message: `Git merge-conflict marker (${kind}) ${JSON.stringify(l.trim().slice(0, 60))}: the page was committed mid-merge; both sides are read`, src: doc.map.map(i + 1, 1) });
+    lines[i] = '';
+  }
 }
 
 const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;

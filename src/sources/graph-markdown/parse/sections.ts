@@ -10,7 +10,8 @@ import { inlineText } from './inline.js';
 export type SectionKind =
   | 'title' | 'permissions' | 'http-request' | 'path-parameters' | 'request-headers' | 'query-parameters'
   | 'request-body' | 'response' | 'examples' | 'example-request' | 'example-response' | 'properties'
-  | 'relationships' | 'methods' | 'json-representation' | 'enum-values' | 'national-clouds' | 'other';
+  | 'relationships' | 'methods' | 'json-representation' | 'enum-values' | 'national-clouds'
+  | 'function-parameters' | 'errors' | 'instance-attributes' | 'other';
 
 export interface SectionNode {
   kind: SectionKind;
@@ -33,12 +34,15 @@ export function classifyHeading(text: string, inExamples: boolean): SectionKind 
     if (/^(example )?(\d+[:.)]?\s*)?(http )?requests?\b/.test(t) || /^request (example|sample)s?\b/.test(t)) return 'example-request';
     if (/^(example )?(\d+[:.)]?\s*)?(http )?responses?\b/.test(t) || /^response (example|sample)s?\b/.test(t)) return 'example-response';
   }
-  if (/^(permissions?|prerequisites?|required permissions|permission scopes?|scopes)\b/.test(t)) return 'permissions';
+  if (/^(permissions?|prerequisites?|required permissions|permission scopes?|scopes)\b/.test(t) || t === 'authorization') return 'permissions';
   if (/^http requests?\b/.test(t) || /^http (method|syntax)\b/.test(t)) return 'http-request';
   if (/^(url |uri )?path parameters?\b/.test(t)) return 'path-parameters';
   if (/^(request |http request |optional request |optional )?headers?\b/.test(t)) return 'request-headers';
   if (/query (string )?(parameters?|options)|^(optional )?query\b|^odata query/.test(t)) return 'query-parameters';
-  if (/^(request body|body|request parameters|(function |action |method )?parameters)\b/.test(t)) return 'request-body';
+  if (/^function parameters?\b/.test(t)) return 'function-parameters';
+  if (/^(request body|body|request parameters|(action |method )?parameters)\b/.test(t)) return 'request-body';
+  if (/^(errors?|error (responses?|codes?|conditions?)|errors? and (status|response) codes?)$/.test(t)) return 'errors';
+  if (/^instance attributes?\b/.test(t)) return 'instance-attributes';
   if (/^(http )?responses?( body| code)?s?$/.test(t) || /^response\b(?! (example|sample))/.test(t)) return inExamples ? 'example-response' : 'response';
   if (/^(examples?|samples?|code samples?|usage examples?)\b/.test(t) || /^example\d/.test(t) || /^scenario \d/.test(t)) return 'examples';
   if (/^properties\b/.test(t) || /^\S+ properties$/.test(t)) return 'properties';
@@ -63,6 +67,9 @@ export function buildSections(root: Root): SectionNode[] {
       if (k !== 'example-request' && k !== 'example-response' && k !== 'examples') examplesDepth = 0;
     }
     let kind: SectionKind = n.depth === 1 && heads.every((h) => h.depth !== 1) ? 'title' : classifyHeading(text, examplesDepth > 0);
+    // A heading nested under Examples that is neither Request nor Response ("### Get the signed-in user's photo")
+    // names an example scenario: its requests and responses are examples.
+    if (examplesDepth && n.depth > examplesDepth && kind === 'other') kind = 'examples';
     if (kind === 'examples' && !examplesDepth) examplesDepth = n.depth;
     // "Request"/"Response" headings that follow an example heading at the same level.
     if (kind === 'examples') examplesDepth = Math.min(examplesDepth || n.depth, n.depth);
