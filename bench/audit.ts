@@ -62,13 +62,13 @@ export function permissionNamesInText(file: string, text: string): CellName[] {
     const permCols = cols.map((c, k) => (k > 0 && /permission|scope/.test(c) && !/permission type/.test(c)) || (k > 0 && typed[k]!));
     const isPermTable = cols.some((c) => /permission type/.test(c)) || typed.filter(Boolean).length >= 2 || (cols.length >= 2 && /permissions?\b|scopes?/.test(cols[1]!) && !/global service/.test(cols[0]!));
     if (!isPermTable) continue;
-    const both = cols.some((c) => /least privileged/.test(c)) && cols.some((c) => /higher privileged/.test(c));
+    const both = cols.some((c) => /^least privileged/.test(c)) && cols.some((c) => /^higher privileged/.test(c));
     let j = i + 2;
     for (; j < lines.length && lines[j]!.includes('|') && lines[j]!.trim() !== ''; j++) {
       const cells = splitRow(lines[j]!);
       cells.forEach((cell, k) => {
         if (!permCols[k]) return;
-        const placement = both ? (/least privileged/.test(cols[k]!) ? 'least' : /higher privileged/.test(cols[k]!) ? 'higher' : null) : null;
+        const placement = both ? (/^least privileged/.test(cols[k]!) ? 'least' : /^higher privileged/.test(cols[k]!) ? 'higher' : null) : null;
         for (const tok of cell.replace(/<br\s*\/?>/gi, ' ').replace(/[*`]/g, '').split(/[\s,;/]+/)) {
           const x = tok.replace(/^[([{"'_]+|[)\]}"'.:!?_]+$/g, '');
           if (NAME.test(x) || BARE.has(x)) out.push({ file, line: j + 1, name: x, placement });

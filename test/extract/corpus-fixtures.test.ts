@@ -80,7 +80,8 @@ test('one-cell group row in a request-body table sets the group of the rows belo
   const ir = fx('beta/api/intune-shared-devicecategory-update.md');
   assert.deepEqual(ir.requestBody!.properties.map((p) => `${p.name}:${p.group ?? ''}`), ['id:', 'description:Onboarding', 'displayName:Onboarding']);
   const t = ir.tables.find((x) => x.classification === 'properties')!;
-  assert.deepEqual(t.taken, { by: 'Request body', rows: 3, groupRows: 1, skipped: 0 });
+  // 3 rows × 3 cells + the group row's one cell: every non-empty cell landed.
+  assert.deepEqual(t.taken, { by: 'Request body', rows: 3, groupRows: 1, skipped: 0, cells: 10, cellsLanded: 10, cellsExplained: 0 });
 });
 
 test('two methods in one HTTP block', () => {

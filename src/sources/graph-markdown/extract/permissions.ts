@@ -128,8 +128,9 @@ const INTRO = /\b(following|these)\b.*\b(scopes?|permissions?)\b.*\b(required|ne
 
 function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: number; skipped: number } {
   const header = t.columns.join(' | ');
-  const leastCol = t.columns.findIndex((c) => /least privileged/.test(c));
-  const higherCol = t.columns.findIndex((c) => /higher privileged|more privileged|most privileged permissions?$/.test(c) && !/least/.test(c));
+  // "Least privileged permissions" | "Higher privileged permissions" (not "Permissions (from most to least privileged)").
+  const leastCol = t.columns.findIndex((c) => /^\W*least[ -]privileged\b/.test(c));
+  const higherCol = t.columns.findIndex((c) => /^\W*(higher|more|most)[ -]privileged\b/.test(c));
   const order = leastCol >= 0 || /least\s+to\s+most|least privileged to most/.test(header) ? 'least-to-most' : /most\s+to\s+least/.test(header) ? 'most-to-least' : null;
   if (order && !out.order) { out.order = order; out.orderText = t.header.map((h) => h.text).join(' | '); }
   // A table under a sub-heading of the permissions section ("Permissions acting on self") keeps it as its scenario.

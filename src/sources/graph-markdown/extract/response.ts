@@ -73,9 +73,10 @@ export function typeFromLink(text: string, url: string): string {
   if (!page || /^#/.test(url)) return clean;
   const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const id = clean.replace(/^microsoft\.graph\./i, '');
-  if (/^[A-Za-z_][\w.]*$/.test(id) && squash(id) === squash(page)) return id;
-  // Enum anchors (`#xyz-values`) and resources with a different text: the target page.
-  return page;
+  // The text is the type when it is an identifier the page name contains ("user" → intune-devices-user.md).
+  if (/^[A-Za-z_][\w.]*$/.test(id) && squash(page).includes(squash(id.split('.').pop()!))) return id.split('.').pop()!;
+  // A phrase ("Access package", "the user's manager"): the target page names the type.
+  return page.split('-').pop()!;
 }
 
 function linkTexts(n: import('mdast').Nodes): { text: string; url: string }[] {

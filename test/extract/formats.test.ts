@@ -1,0 +1,164 @@
+/**
+ * Current-format (2022–26) and oldest-format (2015–2018) constructs, with exact expected results:
+ * pages copied from the modern sample (test/fixtures/corpus-modern) and the 2020 tree
+ * (test/fixtures/corpus-2020), and pages written in the documented format for constructs neither
+ * holds (test/fixtures/formats; see each README).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { PageIR } from '../../src/sources/graph-markdown/ir/schema.js';
+import { processFile } from '../../src/pipeline/page.js';
+import { IncludeResolver } from '../../src/sources/graph-markdown/parse/includes.js';
+import { ROOT } from '../helpers.js';
+
+const load = (dir: string) => (rel: string) => processFile(join(ROOT, 'test/fixtures', dir, rel), rel, new IncludeResolver(join(ROOT, 'test/fixtures', dir)));
+const modern = load('corpus-modern');
+const old = load('corpus-2020');
+const fmt = load('formats');
+
+/** type:state:names (name/privilege, +together), higher state, notes, [binding]. */
+function perms(ir: PageIR): string[] {
+  return ir.permissions!.entries.map((e) => [
+    `${e.type}:${e.state}:${e.permissions.map((p) => p.name + (p.privilege ? '/' + p.privilege : '') + (p.together ? '+' + p.together.join('+') : '')).join(',')}`,
+    e.higherPrivileged ? `higher=${e.higherPrivileged.state}` : '',
+    e.notes ? `notes=${e.notes.map((n) => n.text).join(';')}` : '',
+    e.scenario ? `[${e.scenario.boundBy}: ${e.scenario.operations.join(' ; ')}]` : '',
+  ].filter(Boolean).join(' '));
+}
+const diags = (ir: PageIR) => ir.diagnostics.map((d) => `${d.rule}@${d.src.file === ir.file ? '' : d.src.file + ':'}${d.src.line}`);
+const cells = (ir: PageIR) => ir.tables.map((t) => `${t.classification}@${t.src.line}:${t.taken ? `${t.taken.cellsLanded}+${t.taken.cellsExplained}/${t.taken.cells}` : 'not read'}`);
+
+test('modern: Least / Higher privileged columns from a permissions include, "and" joins names needed together', () => {
+  const ir = modern('v1.0/api/application-post-owners.md');
+  assert.equal(ir.permissions!.order, 'least-to-most');
+  assert.deepEqual(perms(ir), [
+    'delegatedWork:listed:Application.ReadWrite.All/least+Directory.Read.All,Directory.Read.All/least+Application.ReadWrite.All,Directory.ReadWrite.All/higher higher=listed',
+    'delegatedPersonal:not-supported: higher=not-supported',
+    'application:listed:Application.ReadWrite.OwnedBy/least+Directory.Read.All,Directory.Read.All/least+Application.ReadWrite.OwnedBy,Directory.Read.All/higher+Application.ReadWrite.All,Application.ReadWrite.All/higher+Directory.Read.All,Directory.ReadWrite.All/higher higher=listed',
+  ]);
+  // Every name's position is its cell in the include file.
+  const inc = 'v1.0/includes/permissions/application-post-owners-permissions.md';
+  assert.deepEqual(ir.permissions!.entries[2]!.permissions.map((p) => `${p.src.file.endsWith(inc)}:${p.src.line}:${p.src.column}`), ['true:11:14', 'true:11:48', 'true:11:67', 'true:11:90', 'true:11:117']);
+  assert.deepEqual(cells(ir), ['permissions@7:9+0/9', 'headers@37:2+0/2']);
+});
+
+test('modern: Function parameters are parameters of the function call in the path, never a request body', () => {
+  const ir = modern('v1.0/api/accesspackagesuggestions-filterbycurrentuser.md');
+  assert.deepEqual(ir.functionParameters!.map((p) => `${p.name}:${p.type?.name}:${p.required}:${p.location}@${p.src.line}`), ['on:accessPackageSuggestionFilterByCurrentUserOptions:null:path@42']);
+  assert.deepEqual(ir.requestBody!.properties, []);
+  assert.deepEqual(perms(ir), [
+    'delegatedWork:listed:EntitlementManagement.Read.All/least,EntitlementManagement.ReadWrite.All/higher higher=listed',
+    'delegatedPersonal:not-supported: higher=not-supported',
+    'application:listed:EntitlementManagement.Read.All/least,EntitlementManagement.ReadWrite.All/higher higher=listed',
+  ]);
+  assert.deepEqual(cells(ir), ['permissions@7:9+0/9', 'function-parameters@40:3+0/3', 'headers@46:2+0/2']);
+});
+
+test('modern: "Some operators are not supported: $count, …" names no supported query parameter', () => {
+  const ir = modern('v1.0/api/printtaskdefinition-list-tasks.md');
+  assert.deepEqual(ir.queryParameters, []);
+  assert.deepEqual(diags(ir), Array(6).fill('query-option-not-supported@42'));
+});
+
+test('2020: <row> placeholders in an example URL, Function parameters in the path', () => {
+  const ir = old('v1.0/api/worksheet-cell.md');
+  assert.deepEqual(ir.operations.map((o) => o.key), ['GET /workbook/worksheets/{}/cell(row={},column={})']);
+  assert.deepEqual(ir.examples.requests.map((r) => r.path), ['/me/drive/items/{id}/workbook/worksheets/{id|name}/cell(row=<row>,column=<column>)']);
+  assert.deepEqual(ir.functionParameters!.map((p) => `${p.name}:${p.type?.name}:${p.location}`), ['row:Int32:path', 'column:Int32:path']);
+  assert.deepEqual(ir.requestBody!.properties, []);
+  assert.deepEqual(diags(ir), []);
+});
+
+test("2020: range(address='<address>') request lines become operations", () => {
+  const ir = old('v1.0/api/rangefill-clear.md');
+  assert.deepEqual(ir.operations.map((o) => `${o.key} ${o.pathParameters.map((p) => p.name).join(',')}`), [
+    'POST /workbook/names/{}/range/format/fill/clear name',
+    "POST /workbook/worksheets/{}/range(address={})/format/fill/clear id|name,address",
+    'POST /workbook/tables/{}/columns/{}/range/format/fill/clear id|name,id|name',
+  ]);
+  assert.deepEqual(diags(ir), []);
+});
+
+test('2020: status written "200, OK"', () => {
+  const ir = old('beta/api/programcontrol-list.md');
+  assert.deepEqual(ir.response!.statuses.map((s) => `${s.code} ${s.text}@${s.src.line}`), ['200 OK@42']);
+  assert.deepEqual(ir.response!.bodyType, { name: 'programControl', collection: true, link: '../resources/programcontrol.md', src: { file: 'beta/api/programcontrol-list.md', line: 42, column: 1 } });
+});
+
+test('several permission tables, each bound to the operations it covers: prose lines, an ignored HTTP block, requestUrls; a callout with extra permissions; a note in a cell', () => {
+  const ir = fmt('v1.0/api/assignment-update.md');
+  assert.deepEqual(perms(ir), [
+    'delegatedWork:listed:User.ReadWrite.All/least,Directory.ReadWrite.All/higher higher=listed [prose: PATCH /users/{}/assignments/{}]',
+    'delegatedPersonal:not-supported: higher=not-supported [prose: PATCH /users/{}/assignments/{}]',
+    'application:listed:User.ReadWrite.All/least higher=not-available [prose: PATCH /users/{}/assignments/{}]',
+    'delegatedWork:listed:Group.ReadWrite.All/least,Directory.ReadWrite.All/higher higher=listed [prose: PATCH /groups/{}/assignments/{}]',
+    'delegatedPersonal:not-supported: higher=not-supported [prose: PATCH /groups/{}/assignments/{}]',
+    'application:listed:Group.ReadWrite.All/least higher=not-available [prose: PATCH /groups/{}/assignments/{}]',
+    'delegatedWork:listed:Device.ReadWrite.All/least higher=not-available [request-lines: PATCH /devices/{}/assignments/{}]',
+    'delegatedPersonal:not-supported: higher=not-supported [request-lines: PATCH /devices/{}/assignments/{}]',
+    'application:listed:Device.ReadWrite.All/least higher=not-available [request-lines: PATCH /devices/{}/assignments/{}]',
+    'delegatedWork:listed:Application.ReadWrite.All/least higher=not-available [annotation: PATCH /serviceprincipals/{}/assignments/{}]',
+    'delegatedPersonal:not-supported: higher=not-supported [annotation: PATCH /serviceprincipals/{}/assignments/{}]',
+    'application:listed:Application.ReadWrite.OwnedBy/least,Application.ReadWrite.All/higher higher=listed notes=only for apps it owns [annotation: PATCH /serviceprincipals/{}/assignments/{}]',
+  ]);
+  assert.deepEqual(ir.permissions!.additional!.map((a) => `${a.permissions.map((p) => `${p.name}@${p.src.line}`).join(',')}`), ['RoleManagement.ReadWrite.Directory@56']);
+  assert.deepEqual(diags(ir), []);
+});
+
+test('Function parameters, a CSV report described in prose, an Errors table, "You can\'t use $expand"', () => {
+  const ir = fmt('v1.0/api/reportroot-getoffice365activeuserdetail.md');
+  assert.deepEqual(ir.functionParameters!.map((p) => `${p.name}:${p.type?.name}:${p.required}:${p.location}`), ['period:String:null:path', 'date:Date:true:path']);
+  assert.equal(ir.requestBody, undefined);
+  assert.deepEqual(ir.response!.statuses.map((s) => s.code), [302]);
+  assert.equal(ir.response!.bodyDescribed?.format, 'redirect');
+  assert.equal(ir.response!.bodyType, undefined);
+  assert.equal(ir.response!.noBody, false);
+  assert.deepEqual(ir.errorResponses!.map((e) => `${e.status}|${e.statusText}|${e.code}|${e.message}@${e.src.line}`), [
+    '400|400 Bad Request|InvalidPeriod|The period value is not supported.@58',
+    '403|403 Forbidden|UnknownError|The tenant has not granted access to usage reports.@59',
+  ]);
+  assert.deepEqual(ir.queryParameters.map((q) => q.name), ['$format']);
+  assert.deepEqual(diags(ir), ['query-option-not-supported@40', 'query-option-not-supported@40']);
+  assert.deepEqual(cells(ir), ['permissions@15:9+0/9', 'function-parameters@33:6+0/6', 'headers@44:2+0/2', 'errors@56:6+0/6']);
+});
+
+test('resource: "Inherited from [X](x.md) entity.", (deprecated) name, @odata.type row, Instance attributes', () => {
+  const ir = fmt('v1.0/resources/driveitemversionx.md');
+  const r = ir.resource!;
+  assert.equal(r.baseType?.name, 'baseItemVersion');
+  assert.deepEqual(r.properties.map((p) => `${p.name}:${p.type.name}${p.deprecated ? ':deprecated' : ''}`), ['id:String', 'size:Int64', 'publication:publicationFacet:deprecated']);
+  assert.deepEqual(r.instanceAttributes!.map((p) => `${p.name}:${p.type.name}:${p.readOnly}`), ['@microsoft.graph.downloadUrl:String:true']);
+  assert.deepEqual(diags(ir), ['property-row-odata-type@19']);
+  assert.deepEqual(cells(ir), ['properties@17:9+3/12', 'instance-attributes@28:3+0/3']);
+});
+
+test('git merge-conflict markers are diagnostics and both sides are read', () => {
+  const ir = fmt('v1.0/api/conflicted-get.md');
+  assert.deepEqual(ir.operations.map((o) => `${o.method} ${o.path}@${o.src.line}`), ['GET /conflicted/{id}@9', 'GET /conflicts/{id}@11']);
+  assert.deepEqual(ir.response!.statuses.map((s) => `${s.code}@${s.src.line}`), ['200@18', '204@20']);
+  assert.deepEqual(ir.sections.map((s) => s.kind), ['title', 'http-request', 'response']);
+  assert.deepEqual(diags(ir), ['merge-conflict-marker@8', 'merge-conflict-marker@10', 'merge-conflict-marker@12', 'merge-conflict-marker@17', 'merge-conflict-marker@19', 'merge-conflict-marker@21']);
+});
+
+test('2016 format: <id | userPrincipalName>, scopes as an indented bullet, Bearer <token>, 200, OK, example scenarios under their own headings', () => {
+  const ir = fmt('v1.0/api/user-get-2016.md');
+  assert.deepEqual(ir.operations.map((o) => `${o.key} ${JSON.stringify(o.pathParameters)}`), ['GET /users/{} []', 'GET /users/{} [{"name":"id | userPrincipalName","alternatives":["id","userPrincipalName"]}]']);
+  assert.deepEqual(perms(ir), ['unspecified:listed:User.Read,User.ReadWrite,User.ReadBasic.All']);
+  assert.equal(ir.permissions!.state, 'scopes');
+  assert.deepEqual(ir.requestHeaders.map((h) => `${h.name}=${h.value}:${h.required}`), ['Authorization=Bearer <token>. Required.:true']);
+  assert.deepEqual(ir.response!.statuses.map((s) => `${s.code} ${s.text}`), ['200 OK']);
+  assert.deepEqual(ir.examples.requests.map((r) => `${r.example}|${r.method} ${r.path}@${r.src.line}`), ['Get the signed-in user|GET /me@32', 'Get a user by id|GET /users/<id>@47']);
+  assert.deepEqual(ir.examples.responses.map((r) => `${r.example}|${r.statusLine.code}|answers ${r.answers}`), ['Get the signed-in user|200|answers 0', 'Get a user by id|200|answers 1']);
+  assert.deepEqual(diags(ir), []);
+});
+
+test('2016 format: "The following scopes are required…" with nothing after it is empty, "`204, No Content`"', () => {
+  const ir = fmt('v1.0/api/user-delete-2016.md');
+  assert.equal(ir.permissions!.state, 'empty');
+  assert.deepEqual(ir.permissions!.entries, []);
+  assert.deepEqual(ir.response!.statuses.map((s) => `${s.code} ${s.text}`), ['204 No Content']);
+  assert.equal(ir.response!.noBody, true);
+  assert.deepEqual(ir.operations.map((o) => o.key), ['DELETE /users/{}']);
+  assert.deepEqual(diags(ir), ['permissions-stated-empty@6']);
+});
