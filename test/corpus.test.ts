@@ -1,6 +1,9 @@
 /**
- * Every page of both real Graph docs snapshots: no crash, every page an IR, the coverage
- * thresholds of issue 3, every unextracted section explained, and (2021) TypeScript models
+ * Every page of both real Graph docs snapshots and of the modern sample: no crash, every page an
+ * IR, the coverage thresholds of issue 3, every unextracted section explained, every non-empty
+ * cell of every table an extractor read either in the IR or named by a diagnostic, request lines
+ * of HTTP blocks that are not operations ≤ 0.5% and each with a diagnostic, permission names in
+ * table cells (counted independently by bench/audit.ts) in the IR, and (2021) TypeScript models
  * that compile under --strict. Skips with a message when ../shared/corpus is absent.
  */
 import { test } from 'node:test';
@@ -20,6 +23,9 @@ import AjvDraft04 from 'ajv-draft-04';
 import { reportData } from '../src/emit/reports/report-data.js';
 import { renderReport } from '../src/emit/reports/formats.js';
 import { htmlReport } from '../src/emit/reports/html.js';
+import { audit } from '../bench/audit.js';
+import { collectInputs, displayPath } from '../src/sources/graph-markdown/ingest/walk.js';
+import { isIncludeFragment } from '../src/pipeline/pipeline.js';
 
 const CRASH_RULES = new Set(['extractor-failed', 'page-parse-failed', 'page-worker-crashed', 'page-timeout', 'rule-failed']);
 
@@ -42,6 +48,7 @@ function unexplainedSections(p: PageIR): string[] {
   own.forEach((s, i) => {
     const check = YIELD[s.kind as keyof typeof YIELD];
     if (!check || s.empty || s.none || check(p)) return;
+    if (s.kind === 'permissions' && p.permissions?.state === 'empty') return; // stated empty (blank table, or an introduction with no list)
     const from = s.src.line;
     // A section runs to the next heading at its depth or above (subsections included).
     const to = own.slice(i + 1).find((x) => x.depth <= s.depth)?.src.line ?? Infinity;
@@ -70,10 +77,34 @@ function checkCorpus(a: AnalyzeResult, tree: string, label: string): void {
   assert.deepEqual(missingDiag.map(({ t }) => `${t.src.file}:${t.src.line}`).slice(0, 10), [], `${label}: unread tables without a diagnostic`);
   const unexplained = a.pages.flatMap(unexplainedSections);
   assert.deepEqual(unexplained.slice(0, 10), [], `${label}: ${unexplained.length} sections present but not extracted, with no diagnostic`);
+  // No silent loss in tables: every non-empty cell of a table an extractor read landed in the IR or is named by a diagnostic.
+  const lost = a.pages.flatMap((p) => p.tables.filter((t) => t.taken && t.taken.cells !== (t.taken.cellsLanded ?? 0) + (t.taken.cellsExplained ?? 0))
+    .map((t) => `${t.src.file}:${t.src.line} ${t.classification} (${t.columns.join(' | ')}): ${t.taken!.cells! - t.taken!.cellsLanded! - t.taken!.cellsExplained!} cell(s) unaccounted`));
+  assert.deepEqual(lost.slice(0, 10), [], `${label}: ${lost.length} tables with cells neither in the IR nor named by a diagnostic`);
+  const cells = s.tableCells.reduce((n, x) => n + x.cells, 0);
+  assert.ok(cells > 0 && s.tableCells.every((x) => x.unaccounted === 0), `${label}: cell accounting`);
+  // Independent counts from the raw markdown (bench/audit.ts).
+  const files = collectInputs([tree]).files.map((f) => ({ abs: f.abs, display: displayPath(f.abs), page: !isIncludeFragment(f) }));
+  const au = audit(files, a.pages);
+  const q = au.requestLines;
+  assert.deepEqual(q.silent.slice(0, 10), [], `${label}: request lines that are not operations and have no diagnostic`);
+  assert.ok(q.total > 0 && (q.total - q.operations) / q.total <= 0.005, `${label}: request lines not operations ${q.total - q.operations}/${q.total}`);
+  const pn = au.permissionNames;
+  assert.deepEqual(pn.missing.slice(0, 10), [], `${label}: ${pn.missing.length}/${pn.total} permission names in table cells are not in the IR`);
+  assert.deepEqual(pn.misplaced.slice(0, 10), [], `${label}: permission names with the wrong least/higher placement`);
 }
 
 const tree2021 = corpusTree('2021-07');
 const tree2020 = corpusTree('2020-05');
+const treeModern = corpusTree('modern-sample');
+
+test('modern sample: no crash, every page an IR, every permission name with its least/higher placement, no silent loss', { skip: treeModern ? false : CORPUS_SKIP, timeout: 10 * 60_000 }, async () => {
+  const a = await analyzeParallel([treeModern!]);
+  checkCorpus(a, treeModern!, 'modern');
+  // The current format: 47 method pages take their table from an include with Least / Higher privileged columns.
+  const placed = a.pages.flatMap((p) => p.permissions?.entries ?? []).flatMap((e) => e.permissions).filter((n) => n.privilege);
+  assert.ok(placed.some((n) => n.privilege === 'higher') && placed.some((n) => n.privilege === 'least'));
+});
 
 test('2021-07 corpus: no crash, every page an IR, coverage thresholds, models compile under --strict', { skip: tree2021 ? false : CORPUS_SKIP, timeout: 30 * 60_000 }, async () => {
   const a = await analyzeParallel([tree2021!]);

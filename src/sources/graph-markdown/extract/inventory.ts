@@ -83,6 +83,8 @@ export const inventory: Extractor = {
     for (const s of ctx.sections) {
       const check = YIELD[s.kind];
       if (!check || !s.node || check(ir) || ir.sections.some((x) => x.kind === s.kind && x.none)) continue;
+      // A permission table whose cells are all blank states nothing (state "empty"; the section-empty rule reports it).
+      if (s.kind === 'permissions' && ir.permissions?.state === 'empty') continue;
       const content = ctx.content(s).filter((n) => n.type !== 'html' && n.type !== 'heading');
       if (!content.length) continue; // empty: reported by the section-empty rule
       const first = ctx.src(s.node);
