@@ -53,6 +53,11 @@ test('modern: Function parameters are parameters of the function call in the pat
     'application:listed:EntitlementManagement.Read.All/least,EntitlementManagement.ReadWrite.All/higher higher=listed',
   ]);
   assert.deepEqual(cells(ir), ['permissions@7:9+0/9', 'function-parameters@40:3+0/3', 'headers@46:2+0/2']);
+  // "@odata.type": "Collection(microsoft.graph.accessPackageSuggestion)" in the response annotations.
+  assert.deepEqual(ir.examples.responses.map((r) => r.odataType), [
+    { name: 'accessPackageSuggestion', namespace: 'microsoft.graph', collection: true },
+    { name: 'accessPackageSuggestion', namespace: 'microsoft.graph', collection: true },
+  ]);
 });
 
 test('modern: "Some operators are not supported: $count, …" names no supported query parameter', () => {

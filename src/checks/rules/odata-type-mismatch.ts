@@ -2,7 +2,8 @@ import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
 function short(t: string): { ns: string; name: string } {
-  const s = t.replace(/^#/, '');
+  // `Collection(microsoft.graph.user)`: the element type is what is compared.
+  const s = t.replace(/^#/, '').replace(/^Collection\((.*)\)$/i, '$1').replace(/^#/, '');
   const i = s.lastIndexOf('.');
   return i < 0 ? { ns: '', name: s } : { ns: s.slice(0, i), name: s.slice(i + 1) };
 }

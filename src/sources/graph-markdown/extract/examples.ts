@@ -159,6 +159,16 @@ function parseRequest(ctx: PageContext, code: Code, index: number, example: stri
   return r;
 }
 
+/** `microsoft.graph.user`, `#microsoft.graph.user`, `Collection(microsoft.graph.security.alert)` → name, namespace, collection. */
+export function odataType(raw: string): ExampleResponse['odataType'] {
+  let s = raw.trim().replace(/^#/, '');
+  const c = /^Collection\((.*)\)$/i.exec(s);
+  if (c) s = c[1]!.trim().replace(/^#/, '');
+  if (!/^[A-Za-z_][\w.]*$/.test(s)) return undefined;
+  const i = s.lastIndexOf('.');
+  return { name: i < 0 ? s : s.slice(i + 1), namespace: i < 0 ? '' : s.slice(0, i), collection: !!c };
+}
+
 function parseResponse(ctx: PageContext, code: Code, index: number, example: string, annotation: Annotation | undefined, answers: number | null): ExampleResponse {
   const text = code.value;
   const firstNonBlank = text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
@@ -173,6 +183,10 @@ function parseResponse(ctx: PageContext, code: Code, index: number, example: str
   const src = hasStatus ? lineSrc(ctx, code, m.firstOffset) : ctx.src(code);
   const r: ExampleResponse = { index, example, answers, statusLine, headers, src };
   if (m.body.trim() !== '') r.body = parseBody(ctx, m.body, ct ?? (code.lang === 'json' ? 'application/json' : undefined), lineSrc(ctx, code, m.bodyOffset), 'Example response');
-  if (annotation) r.annotation = annotation;
+  if (annotation) {
+    r.annotation = annotation;
+    const t = annotation.fields['@odata.type'];
+    if (typeof t === 'string') { const o = odataType(t); if (o) r.odataType = o; }
+  }
   return r;
 }

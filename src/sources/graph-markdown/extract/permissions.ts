@@ -124,7 +124,14 @@ export const permissions: Extractor = {
 };
 
 /** A sentence that announces permissions ("One of the following scopes is required to execute this API:"). */
-const INTRO = /\b(following|these)\b.*\b(scopes?|permissions?)\b.*\b(required|needed|necessary)\b|\b(scopes?|permissions?)\b.*\b(required|needed)\b.*:\s*$/i;
+const INTRO = {
+  // Separate linear tests (no `.*` chains over paragraph text).
+  test(t: string): boolean {
+    const names = /\b(scopes?|permissions?)\b/i.test(t);
+    const needed = /\b(required|needed|necessary)\b/i.test(t);
+    return names && needed && (/\b(following|these)\b/i.test(t) || /:\s*$/.test(t));
+  },
+};
 
 function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: number; skipped: number } {
   const header = t.columns.join(' | ');
@@ -373,7 +380,11 @@ function readPropertyScopes(ctx: PageContext, nodes: RootContent[], out: Permiss
  * Extra permissions stated outside the table: callouts and sentences such as "> [!IMPORTANT]
  * In addition to the permissions listed, you need …" or "… also requires the X.Y permission".
  */
-const EXTRA = /\bin addition\b|\badditional(ly)?\b|\balso\b.*\b(require|need)|\b(requires?|needs?)\b.*\balso\b|\bmust (also )?(have|be granted|grant)\b/i;
+const EXTRA = {
+  test(t: string): boolean {
+    return /\bin addition\b|\badditional(?:ly)?\b|\bmust (?:also )?(?:have|be granted|grant)\b/i.test(t) || (/\balso\b/i.test(t) && /\b(?:requires?|needs?|required|needed)\b/i.test(t));
+  },
+};
 
 function readCallouts(ctx: PageContext, nodes: RootContent[], out: Permissions, tablesRead: boolean): void {
   const taken = new Set(out.propertyScopes.map((p) => `${p.src.line}:${p.src.column}`));

@@ -347,6 +347,10 @@ export const ExampleResponse = T.Object(
     headers: T.Array(HttpHeaderLine),
     body: T.Optional(Body),
     annotation: T.Optional(Annotation),
+    odataType: T.Optional(T.Object(
+      { name: T.String(), namespace: T.String(), collection: T.Boolean() },
+      { additionalProperties: false, description: 'The annotation\'s "@odata.type" read: `Collection(microsoft.graph.user)` → user, microsoft.graph, collection' },
+    )),
     src: Src,
   },
   { additionalProperties: false },
