@@ -89,8 +89,11 @@ export function requestLinesInText(file: string, text: string): RequestLine[] {
   let inHttp = 0; // heading depth of the HTTP request section, 0 outside
   let inExamples = 0; // heading depth of an Examples section: "### HTTP request" under it is an example request
   let fence: string | null = null;
+  let comment = false; // inside a multi-line HTML comment: commented-out text is not part of the page
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    if (comment) { if (l.includes('-->')) comment = false; continue; }
+    if (fence === null && /^\s*<!--/.test(l) && !l.includes('-->')) { comment = true; continue; }
     const f = /^\s*(?:[-*+]\s+|\d+\.\s+|>\s*)?(`{3,}|~{3,})/.exec(l);
     if (f) {
       if (fence === null) { fence = f[1]!; continue; }

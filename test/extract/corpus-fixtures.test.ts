@@ -119,3 +119,15 @@ test('example response inside the Response section; annotation name as an array'
   const r = fx('v1.0/api/drive-list.md').examples.responses;
   assert.deepEqual(r.map((x) => [x.statusLine.code, x.src.line, x.annotation?.fields.name]), [[200, 159, ['group-list-drives', 'site-list-drives', 'user-list-drives', 'enum-drives']]]);
 });
+
+test('two permission columns ("acting on self" | "acting on others"): both read, each keyed by its header', () => {
+  assert.deepEqual(perms('beta/api/authentication-list-phonemethods.md'), [
+    'Permissions acting on self (from least to most privileged)/delegatedWork:listed:UserAuthenticationMethod.Read,UserAuthenticationMethod.ReadWrite',
+    'Permissions acting on others (from least to most privileged)/delegatedWork:listed:UserAuthenticationMethod.Read.All,UserAuthenticationMethod.ReadWrite.All',
+    'Permissions acting on self (from least to most privileged)/delegatedPersonal:not-supported:',
+    'Permissions acting on others (from least to most privileged)/delegatedPersonal:not-supported:',
+    'Permissions acting on self (from least to most privileged)/application:not-supported:',
+    'Permissions acting on others (from least to most privileged)/application:listed:UserAuthenticationMethod.Read.All,UserAuthenticationMethod.ReadWrite.All',
+  ]);
+  assert.deepEqual(fx('beta/api/authentication-list-phonemethods.md').tables[0]!.taken, { by: 'permissions', rows: 3, groupRows: 0, skipped: 0, cells: 9, cellsLanded: 9, cellsExplained: 0 });
+});

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { PageIR } from '../../src/sources/graph-markdown/ir/schema.js';
 import { processFile } from '../../src/pipeline/page.js';
 import { IncludeResolver } from '../../src/sources/graph-markdown/parse/includes.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, page } from '../helpers.js';
 
 const load = (dir: string) => (rel: string) => processFile(join(ROOT, 'test/fixtures', dir, rel), rel, new IncludeResolver(join(ROOT, 'test/fixtures', dir)));
 const modern = load('corpus-modern');
@@ -166,4 +166,25 @@ test('2016 format: "The following scopes are required…" with nothing after it 
   assert.equal(ir.response!.noBody, true);
   assert.deepEqual(ir.operations.map((o) => o.key), ['DELETE /users/{}']);
   assert.deepEqual(diags(ir), ['permissions-stated-empty@6']);
+});
+
+test('stats: a section is extracted only when facts landed; cells landed / present per table kind', async () => {
+  const { computeStats, formatStats } = await import('../../src/pipeline/stats.js');
+  const corpus = load('corpus');
+  const pages = [
+    corpus('v1.0/api/intune-cirrus-officeclientconfigurationassignment-get.md'), // TODO cells, and "Not supported." for personal accounts: a fact
+    page('# Get x\n\n## Permissions\n\n|Permission type|Permissions|\n|:--|:--|\n|Delegated (work or school account)|**TODO: Determine scopes**|\n|Application|TODO|\n\n## HTTP request\n\n```http\nGET /x\n```\n', 'todo-only.md'), // TODO cells only: warnings, no fact
+    fmt('v1.0/api/user-delete-2016.md'), // stated empty
+    fmt('v1.0/api/reportroot-getoffice365activeuserdetail.md'),
+    fmt('v1.0/resources/driveitemversionx.md'),
+  ];
+  const s = computeStats(pages);
+  const perm = s.sections.find((x) => x.kind === 'permissions')!;
+  assert.deepEqual({ present: perm.present, extracted: perm.extracted, statedNone: perm.statedNone }, { present: 4, extracted: 2, statedNone: 1 });
+  assert.deepEqual(s.tableCells.map((x) => `${x.kind}:${x.landed}/${x.cells}+${x.explained}:${x.unaccounted}`), [
+    'permissions:19/19+0:0', 'properties:9/12+3:0', 'errors:6/6+0:0', 'function-parameters:6/6+0:0', 'headers:6/6+0:0', 'instance-attributes:3/3+0:0',
+  ]);
+  assert.match(formatStats(s), /^permissions\s+3\s+3\s+19 \/ 19\s+100\.00%\s+0\s+0\s+0$/m);
+  assert.deepEqual(perm.missing, ['todo-only.md']);
+  assert.deepEqual(s.requestLines, { operations: 5, rejected: 0 });
 });

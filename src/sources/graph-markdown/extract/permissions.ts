@@ -168,6 +168,10 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
   const typeCol = Math.max(0, t.columns.findIndex((c) => /permission type|^type$/.test(c)));
   const permCol = leastCol >= 0 ? leastCol : t.header.length >= 2 ? (typeCol === 0 ? 1 : 0) : 0;
   const highCol = leastCol >= 0 && higherCol >= 0 ? higherCol : -1;
+  // "Permissions acting on self | Permissions acting on others": every permission column is read, each
+  // column's entries keyed by its header.
+  const extraCols = highCol >= 0 ? [] : t.columns.map((c, i) => (i !== typeCol && i !== permCol && /permissions?\b|scopes?\b/.test(c) ? i : -1)).filter((i) => i >= 0);
+  const colResource = (i: number) => (extraCols.length ? t.header[i]!.text : undefined);
   let current: PermissionEntry | undefined;
   for (const r of t.rows) {
     const typeCell = r.cells[typeCol];
@@ -177,9 +181,10 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
     const pt = permissionType(typeCell.text);
     const indented = /^[ \t]*\u00a0/.test(typeCell.rawText) || /^\s*&nbsp;/.test(typeCell.raw);
     if (pt && !indented) {
-      current = entryFrom(ctx, pt, typeCell.text, permCell, highCell, resourceFromHeading);
+      current = entryFrom(ctx, pt, typeCell.text, permCell, highCell, colResource(permCol) ?? resourceFromHeading);
       ctx.land(typeCell);
       out.entries.push(current);
+      for (const i of extraCols) out.entries.push(entryFrom(ctx, pt, typeCell.text, r.cells[i], undefined, colResource(i)));
       taken++;
       continue;
     }
@@ -214,7 +219,7 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
       skipped++;
     }
   }
-  ctx.ignoreColumns(t, [typeCol, permCol, highCol].filter((i) => i >= 0), 'Permission');
+  ctx.ignoreColumns(t, [typeCol, permCol, highCol, ...extraCols].filter((i) => i >= 0), 'Permission');
   return { taken, skipped };
 }
 
