@@ -47,3 +47,9 @@ test('request line parsing and template fitting', () => {
   assert.equal(pathFitsTemplate('/users/87d349ed/drive/root:/a/b.txt:/content', '/users/{id}/drive/root:/{item-path}:/content'), true);
   assert.equal(pathFitsTemplate('/groups/1', '/users/{id}'), false);
 });
+
+test('an HTTP request block fenced as another language is still read, with a diagnostic', () => {
+  const ir = page('# Get x\n\n## HTTP request\n\n```json\nGET /users/<id>/photo/$value\n```\n');
+  assert.deepEqual(ir.operations.map((o) => `${o.key}@${o.src.line}`), ['GET /users/{}/photo/$value@6']);
+  assert.deepEqual(ir.diagnostics.map((d) => `${d.rule}@${d.src.line}`), ['http-block-language@5']);
+});

@@ -20,7 +20,12 @@ export const httpRequest: Extractor = {
         const codes: Code[] = n.type === 'code' ? [n] : n.type === 'list' || n.type === 'blockquote' ? collectCode(n) : [];
         for (const code of codes) {
           const lang = (code.lang ?? '').toLowerCase();
-          if (lang && !/^(http|https|rest|text|txt|console|bash|shell|url|msgraph-interactive)$/.test(lang)) continue;
+          if (lang && !/^(http|https|rest|text|txt|console|bash|shell|url|msgraph-interactive)$/.test(lang)) {
+            // A block labelled with another language that holds request lines is still the HTTP block.
+            const first = code.value.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
+            if (!parseRequestLine(first)) continue;
+            ctx.diag('http-block-language', 'info', `The HTTP request block is fenced as "${code.lang}"; its request lines are read`, code);
+          }
           sawBlock = true;
           if (code.value.trim() === '') { emptyBlock = code; continue; }
           readBlock(ctx, code, ir.operations);
