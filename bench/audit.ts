@@ -45,7 +45,7 @@ export function splitRow(line: string): string[] {
   return out.map((c) => c.trim());
 }
 
-export interface CellName { file: string; line: number; name: string; placement: 'least' | 'higher' | null }
+export interface CellName { file: string; line: number; name: string; placement: 'least' | 'higher' | null; tableLine: number }
 
 /** Permission names in permission-table cells of one file's text. */
 export function permissionNamesInText(file: string, text: string): CellName[] {
@@ -71,7 +71,7 @@ export function permissionNamesInText(file: string, text: string): CellName[] {
         const placement = both ? (/^least privileged/.test(cols[k]!) ? 'least' : /^higher privileged/.test(cols[k]!) ? 'higher' : null) : null;
         for (const tok of cell.replace(/<br\s*\/?>/gi, ' ').replace(/[*`]/g, '').split(/[\s,;/]+/)) {
           const x = tok.replace(/^[([{"'_]+|[)\]}"'.:!?_]+$/g, '');
-          if (NAME.test(x) || BARE.has(x)) out.push({ file, line: j + 1, name: x, placement });
+          if (NAME.test(x) || BARE.has(x)) out.push({ file, line: j + 1, name: x, placement, tableLine: i + 1 });
         }
       });
     }
@@ -116,7 +116,8 @@ export function requestLinesInText(file: string, text: string): RequestLine[] {
 }
 
 export interface AuditResult {
-  permissionNames: { total: number; found: number; placementWrong: number; missing: CellName[]; misplaced: CellName[] };
+  /** found: in the IR at its cell; tableNotRead: its table is named by a `table-not-read` diagnostic (outside a permissions section). */
+  permissionNames: { total: number; found: number; tableNotRead: number; placementWrong: number; missing: CellName[]; misplaced: CellName[] };
   requestLines: { total: number; operations: number; diagnosed: number; silent: RequestLine[] };
 }
 
@@ -130,22 +131,30 @@ export function audit(files: { abs: string; display: string; page: boolean }[], 
   };
   const ops = new Set<string>();
   const diags = new Set<string>();
+  const notRead = new Set<string>();
   for (const p of pages) {
     for (const e of p.permissions?.entries ?? []) {
       for (const n of e.permissions) add(n.src.file, n.src.line, n.name, n.privilege);
       for (const w of e.workloads) for (const n of w.permissions) add(n.src.file, n.src.line, n.name, n.privilege);
     }
     for (const o of p.operations) if (!o.fromExample) ops.add(`${o.src.file}:${o.src.line}`);
-    for (const d of p.diagnostics) diags.add(`${d.src.file}:${d.src.line}`);
+    for (const d of p.diagnostics) {
+      diags.add(`${d.src.file}:${d.src.line}`);
+      if (d.rule === 'table-not-read') notRead.add(`${d.src.file}:${d.src.line}`);
+    }
   }
-  const pn: AuditResult['permissionNames'] = { total: 0, found: 0, placementWrong: 0, missing: [], misplaced: [] };
+  const pn: AuditResult['permissionNames'] = { total: 0, found: 0, tableNotRead: 0, placementWrong: 0, missing: [], misplaced: [] };
   const rl: AuditResult['requestLines'] = { total: 0, operations: 0, diagnosed: 0, silent: [] };
   for (const f of files) {
     const text = readFileSync(f.abs, 'utf8');
     for (const c of permissionNamesInText(f.display, text)) {
       pn.total++;
       const got = irNames.get(`${c.file}:${c.line}:${c.name}`);
-      if (!got) { pn.missing.push(c); continue; }
+      if (!got) {
+        if (notRead.has(`${c.file}:${c.tableLine}`)) pn.tableNotRead++;
+        else pn.missing.push(c);
+        continue;
+      }
       pn.found++;
       if (c.placement && !got.has(c.placement)) { pn.placementWrong++; pn.misplaced.push(c); }
     }
@@ -180,7 +189,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${tree} (${a.pages.length} pages)\n`);
     if (!only.size || only.has('--permissions')) {
       const p = r.permissionNames;
-      process.stdout.write(`permission names in permission-table cells: ${p.total}; in the IR at their cell ${p.found} (${pct(p.found, p.total)}); least/higher placement wrong ${p.placementWrong}\n`);
+      process.stdout.write(`permission names in permission-table cells: ${p.total}; in the IR at their cell ${p.found} (${pct(p.found, p.total)}); in a table named by a table-not-read diagnostic ${p.tableNotRead}; neither ${p.missing.length}; least/higher placement wrong ${p.placementWrong}\n`);
       for (const m of p.missing.slice(0, 10)) process.stdout.write(`  missing ${m.file}:${m.line} ${m.name}\n`);
       for (const m of p.misplaced.slice(0, 10)) process.stdout.write(`  misplaced ${m.file}:${m.line} ${m.name} (${m.placement})\n`);
     }

@@ -131,3 +131,8 @@ test('two permission columns ("acting on self" | "acting on others"): both read,
   ]);
   assert.deepEqual(fx('beta/api/authentication-list-phonemethods.md').tables[0]!.taken, { by: 'permissions', rows: 3, groupRows: 0, skipped: 0, cells: 9, cellsLanded: 9, cellsExplained: 0 });
 });
+
+test('a permission table before any section heading is the page\'s permissions, with a diagnostic', () => {
+  assert.deepEqual(perms('beta/api/connectorgroup-post-members.md'), ['delegatedWork:listed:Directory.ReadWrite.All,Directory.AccessAsUser.All', 'delegatedPersonal:not-supported:', 'application:not-supported:']);
+  assert.deepEqual(fx('beta/api/connectorgroup-post-members.md').diagnostics.map((d) => `${d.rule}@${d.src.line}`), ['include-missing@14', 'permissions-without-heading@20']);
+});

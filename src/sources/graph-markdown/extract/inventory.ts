@@ -14,6 +14,8 @@ export function classifyTable(t: TableModel): string {
   if (sec === 'instance-attributes') return 'instance-attributes';
   if (c.some((x) => /permission type/.test(x)) || (sec === 'permissions' && (c.some((x) => /permissions?|scopes?/.test(x)) || c.slice(1).filter((x) => permissionType(x)).length >= 2))) return 'permissions';
   if (/^method/.test(c[0] ?? '')) return 'methods';
+  // A permission column outside a permissions section ("Operation | Delegated permissions | …", "EntityType | Permission scope required …").
+  if (c.slice(1).some((x) => /\bpermissions?\b|\bscopes?\b/.test(x)) && !/^(property|name|parameter)/.test(c[0] ?? '')) return 'permissions';
   if (sec === 'request-headers') return 'headers';
   if (sec === 'query-parameters') return 'query-parameters';
   if (sec === 'relationships') return 'relationships';

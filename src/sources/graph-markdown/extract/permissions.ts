@@ -81,10 +81,16 @@ function isPermissionTable(t: TableModel): boolean {
 export const permissions: Extractor = {
   name: 'permissions',
   extract(ctx, ir) {
-    const sections = ctx.sectionsOf('permissions');
-    if (!sections.length) return;
+    let sections = ctx.sectionsOf('permissions');
+    if (!sections.length) {
+      // No Permissions heading, but a "Permission type | Permissions" table in the preamble: it is the page's permissions.
+      const t = ctx.allTables().find((x) => x.section.kind === 'title' && x.columns.some((c) => /permission type/.test(c)));
+      if (!t) return;
+      ctx.diag('permissions-without-heading', 'info', 'The permission table stands before any section heading (no Permissions heading); read as the page\'s permissions', t.src);
+      sections = [t.section];
+    }
     const first = sections[0]!;
-    const result: Permissions = { state: 'not-extracted', order: null, entries: [], propertyScopes: [], src: ctx.src(first.node) };
+    const result: Permissions = { state: 'not-extracted', order: null, entries: [], propertyScopes: [], src: first.node ? ctx.src(first.node) : ctx.allTables().find((x) => x.section === first)?.src ?? ctx.src(undefined) };
     const read: TableModel[] = [];
     for (const s of sections) {
       for (const t of ctx.tables(s)) {
