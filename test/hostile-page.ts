@@ -5,7 +5,7 @@ export const HOSTILE = [
   '| Property | Type | Description |', '|:--|:--|:--|',
   '| constructor | String | ends */ a comment; then `code` and ${process.exit(1)} and </script><script>alert(1)</script> |',
   '| `__proto__` | String | <img src=x onerror=alert(1)> |',
-  '| @odata.type | String | @deprecated injected tag |',
+  '| @microsoft.graph.conflictBehavior | String | @deprecated injected tag |',
   '| a-b | [weird*/type](x.md) | \\u2028 line sep */ /* |',
   '| toString | Int32 | */ export const pwned = 1; /* |',
   '| class | Boolean | "quotes" and \'single\' |',

@@ -45,7 +45,7 @@ test('hostile names and descriptions give compiling, inert TypeScript', () => {
   const text = out.files.get('v1.0/microsoft.graph.ts')!;
   assert.match(text, /"constructor"\?: string/);
   assert.match(text, /"__proto__"\?: string/);
-  assert.match(text, /"@odata\.type"\?: string/);
+  assert.match(text, /"@microsoft\.graph\.conflictBehavior"\?: string/);
   assert.match(text, /"a-b"\?:/);
   assert.ok(text.includes(`export type Kind = "a\\"b" | "c'd\\\\" | "\${x}";`), 'enum literals escaped');
 });
