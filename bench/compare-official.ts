@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     const t = ours.get(k)!;
     const op = flatten(official.get(k)!.name, offGet);
     const mp = flatten(t.name, ourGet);
-    const page = t.sources.find((s) => s.origin === 'resource')!.page;
+    const page = t.sources.find((s) => s.origin === 'resource')!.doc;
     const pageText = readFileSync(page.file, 'utf8');
     for (const [name, otype] of op) {
       inOfficial++;

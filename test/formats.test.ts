@@ -63,7 +63,7 @@ test('suppressions: by fingerprint or selector, with a required reason; expired 
   const dir = tempTree({
     'ok.json': JSON.stringify({ suppressions: [
       { rule: 'status-line-malformed', fingerprint: target.fingerprint, reason: 'template page, fixed upstream' },
-      { rule: 'body-property-missing', selector: { subject: 'PATCH /users/{}' }, reason: 'body tables are subsets by design', expires: '2099-01-01' },
+      { rule: 'body-property-missing', selector: { subject: 'PATCH /users/{user-id}' }, reason: 'body tables are subsets by design', expires: '2099-01-01' },
       { rule: 'content-length-mismatch', selector: { file: 'input/004_fd11c5a4c97dea3e.txt' }, reason: 'old page', expires: '2020-01-01' },
     ] }),
     'no-reason.json': JSON.stringify([{ rule: 'status-line-malformed', fingerprint: 'x' }]),

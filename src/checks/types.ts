@@ -1,5 +1,5 @@
 /** Findings, rules and their contexts. */
-import type { ApiVersion, PageIR, Severity, Src } from '../sources/graph-markdown/ir/schema.js';
+import type { ApiVersion, Document, Severity, Src } from '../model/schema.js';
 import type { ApiModel } from '../model/types.js';
 
 /**
@@ -52,7 +52,7 @@ export interface TreeInfo {
 
 export interface ReconcileInput {
   model: ApiModel;
-  pages: PageIR[];
+  pages: Document[];
   tree: TreeInfo;
 }
 
@@ -86,7 +86,7 @@ export interface DriftRule extends RuleBase {
 
 export type Rule = ModelRule | DriftRule;
 
-export function sideOf(page: PageIR, src: Src, value: string): Side {
+export function sideOf(page: Document, src: Src, value: string): Side {
   const s: Side = { file: src.file, line: src.line, column: src.column, version: page.apiVersion.value, value };
   const title = page.title.h1?.value ?? page.title.frontMatter?.value;
   if (title) s.title = title;

@@ -399,6 +399,7 @@ export const Document = T.Object(
   {
     file: T.String(),
     frontMatter: Nullable(T.Record(T.String(), T.Unknown(), { description: 'Document metadata verbatim' })),
+    frontMatterLines: T.Record(T.String(), T.Integer({ minimum: 1 }), { description: 'Line of each top-level metadata key' }),
     title: T.Object({ frontMatter: T.Optional(LocatedString), h1: T.Optional(LocatedString) }, { additionalProperties: false }),
     description: T.Optional(LocatedString),
     namespace: T.Optional(LocatedString),
@@ -477,6 +478,7 @@ export type PrimaryChoice = Static<typeof PrimaryChoice>;
 export const OperationModel = T.Object(
   {
     key: T.String({ description: 'METHOD + canonical path, e.g. "PATCH /users/{user-id}": the one spelling every output uses' }),
+    identity: T.String({ description: 'What the grouping compares: METHOD + lower-case path with every parameter as {} (look-up form)' }),
     method: T.String(),
     path: T.String({ description: 'Canonical path template: parameters named {<singular segment>-id} (or the function parameter name), /me as /users/{user-id}, OData key syntax as segments' }),
     parameters: T.Array(T.String(), { description: 'Canonical path parameter names, in path order' }),

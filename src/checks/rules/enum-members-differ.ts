@@ -13,9 +13,9 @@ export const rule: ModelRule = {
   check({ model }) {
     return enumGroups(model).flatMap(({ key, enums }) =>
       compareSides(this, key, 'members', enums.flatMap((e) => e.sources.map((s) => {
-        const page = s.page.enums.find((x) => x.name.toLowerCase() === e.name.toLowerCase());
+        const page = s.doc.enums.find((x) => x.name.toLowerCase() === e.name.toLowerCase());
         const members = (page?.members ?? e.members).map((m) => m.name).sort();
-        return { key: members.join('|').toLowerCase(), shown: members.join(', '), src: s.src, version: e.version, page: s.page };
+        return { key: members.join('|').toLowerCase(), shown: members.join(', '), src: s.src, version: e.version, page: s.doc };
       })), (c) => `Members of ${key} differ (${versionsNote(c)})`),
     );
   },

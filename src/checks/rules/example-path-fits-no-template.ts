@@ -1,6 +1,6 @@
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
-import { pathFitsTemplate } from '../../sources/graph-markdown/extract/http-path.js';
+import { pathFitsTemplate } from '../../model/identity.js';
 
 export const rule: ModelRule = {
   id: 'example-path-fits-no-template',

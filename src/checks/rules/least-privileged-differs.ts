@@ -1,10 +1,10 @@
-import type { PageIR, PermissionType } from '../../sources/graph-markdown/ir/schema.js';
+import type { Document, PermissionType } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 import { PERMISSION_TYPES } from './permission-support-differs.js';
 
 /** The least-privileged permission of a type, by the order convention the table states. */
-export function leastPrivileged(p: PageIR, type: PermissionType): { name: string; src: PageIR['operations'][number]['src'] } | undefined {
+export function leastPrivileged(p: Document, type: PermissionType): { name: string; src: Document['operations'][number]['src'] } | undefined {
   const perms = p.permissions;
   const e = perms?.entries.find((x) => x.type === type && x.state === 'listed');
   if (!perms?.order || !e || !e.permissions.length) return undefined;
@@ -25,7 +25,7 @@ export const rule: ModelRule = {
     return model.operations.flatMap((g) =>
       PERMISSION_TYPES.flatMap((type) =>
         compareField(this, g, `permissions.${type}.leastPrivileged`, (v) => {
-          const lp = leastPrivileged(v.page, type);
+          const lp = leastPrivileged(v.doc, type);
           return lp && { key: lp.name, shown: lp.name, src: lp.src };
         }, (c, d) => `Least-privileged ${type} permission differs (${versionsNote(c)}): ${d.join(' vs ')}`, [type]),
       ),

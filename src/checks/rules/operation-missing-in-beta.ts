@@ -11,12 +11,12 @@ export const rule: ModelRule = {
   description: 'Beta is expected to be a superset of v1.0. A v1.0 operation (method + normalized path) that no beta page documents usually means the beta docs fell behind. Only checked when the tree has beta pages. (Beta-only operations are expected and not reported.)',
   example: { before: 'v1.0/api/widget-get.md: GET /widgets/{id}\n(no beta page documents GET /widgets/{id})', after: 'beta/api/widget-get.md: GET /widgets/{id}' },
   check({ model }) {
-    if (!model.pages.some((p) => pageVersion(p) === 'beta' && p.operations.length)) return [];
+    if (!model.documents.some((p) => pageVersion(p) === 'beta' && p.operations.length)) return [];
     const out: FindingDraft[] = [];
     for (const g of model.operations) {
       const v1 = g.variants.filter((v) => v.version === 'v1.0');
       if (!v1.length || g.variants.some((v) => v.version === 'beta')) continue;
-      out.push({ rule: this.id, severity: this.severity, context: 'cross-version', subject: g.key, field: 'versions', message: `${g.key} is documented in v1.0 only`, sides: v1.map((v) => sideOf(v.page, v.operation.src, 'v1.0 only')), args: [] });
+      out.push({ rule: this.id, severity: this.severity, context: 'cross-version', subject: g.key, field: 'versions', message: `${g.key} is documented in v1.0 only`, sides: v1.map((v) => sideOf(v.doc, v.operation.src, 'v1.0 only')), args: [] });
     }
     return out;
   },

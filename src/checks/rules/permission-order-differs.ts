@@ -13,7 +13,7 @@ export const rule: ModelRule = {
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'permissions.order', (v) => {
-        const p = v.page.permissions;
+        const p = v.permissions;
         return p?.order ? { key: p.order, shown: p.order, src: p.src } : undefined;
       }, (c, d) => `Order conventions differ (${versionsNote(c)}): ${d.join(' vs ')}`),
     );

@@ -1,9 +1,9 @@
-import type { PageIR } from '../../sources/graph-markdown/ir/schema.js';
+import type { Document } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
 /** Every permission a page names for the operation (all types, workloads and property scopes). */
-export function allPermissionNames(p: PageIR): string[] {
+export function allPermissionNames(p: Document): string[] {
   const set = new Set<string>();
   for (const e of p.permissions?.entries ?? []) {
     for (const n of e.permissions) set.add(n.name);
@@ -24,9 +24,9 @@ export const rule: ModelRule = {
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'permissions.names', (v) => {
-        const names = allPermissionNames(v.page);
-        if (!names.length || !v.page.permissions) return undefined;
-        return { key: names.join(', '), shown: names.join(', '), src: v.page.permissions.src };
+        const names = allPermissionNames(v.doc);
+        if (!names.length || !v.permissions) return undefined;
+        return { key: names.join(', '), shown: names.join(', '), src: v.permissions.src };
       }, (c) => `Permission sets differ (${versionsNote(c)})`),
     );
   },

@@ -1,9 +1,9 @@
-import type { PageIR } from '../../sources/graph-markdown/ir/schema.js';
+import type { Document } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
 /** entity X / collection of X / no body / unknown. */
-export function responseShape(p: PageIR): string | undefined {
+export function responseShape(p: Document): string | undefined {
   const r = p.response;
   if (!r) return undefined;
   if (r.noBody) return 'no body';
@@ -22,8 +22,8 @@ export const rule: ModelRule = {
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'response.body', (v) => {
-        const s = responseShape(v.page);
-        return s ? { key: s.toLowerCase(), shown: s, src: v.page.response!.src } : undefined;
+        const s = responseShape(v.doc);
+        return s ? { key: s.toLowerCase(), shown: s, src: v.doc.response!.src } : undefined;
       }, (c, d) => `Response body differs (${versionsNote(c)}): ${d.join(' vs ')}`),
     );
   },

@@ -12,7 +12,7 @@ export const rule: ModelRule = {
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'response.status', (v) => {
-        const r = v.page.response;
+        const r = v.doc.response;
         if (!r?.statuses.length) return undefined;
         const s = r.statuses.map((x) => `${x.code} ${x.text}`.trim()).join(', ');
         return { key: r.statuses.map((x) => x.code).join(','), shown: s, src: r.statuses[0]!.src };

@@ -13,7 +13,7 @@ export const rule: ModelRule = {
   check({ model }) {
     return typeGroups(model).flatMap(({ key, types }) =>
       [...propertySources(types).entries()].flatMap(([name, srcs]) =>
-        compareSides(this, key, `properties.${name}.collection`, srcs.map(({ t, s }) => ({ key: String(s.type.collection), shown: s.type.collection ? 'collection' : 'single', src: s.src, version: t.version, page: s.page })),
+        compareSides(this, key, `properties.${name}.collection`, srcs.map(({ t, s }) => ({ key: String(s.type.collection), shown: s.type.collection ? 'collection' : 'single', src: s.src, version: t.version, page: s.doc })),
           (c, d) => `${key}.${name}: ${d.join(' vs ')} (${versionsNote(c)})`, [name]),
       ),
     );

@@ -18,7 +18,7 @@ export const rule: ModelRule = {
       [...propertySources(types).entries()].flatMap(([name, srcs]) => {
         const nums = srcs.filter(({ s }) => NUMERIC.has(s.type.name));
         if (nums.length < 2 || nums.length !== srcs.length) return [];
-        return compareSides(this, key, `properties.${name}.format`, nums.map(({ t, s }) => ({ key: s.type.name, shown: s.type.name, src: s.src, version: t.version, page: s.page })),
+        return compareSides(this, key, `properties.${name}.format`, nums.map(({ t, s }) => ({ key: s.type.name, shown: s.type.name, src: s.src, version: t.version, page: s.doc })),
           (c, d) => `${key}.${name}: ${d.join(' vs ')} (${versionsNote(c)})`, [name]);
       }),
     );

@@ -25,7 +25,7 @@ export const rule: ModelRule = {
         out.push({
           rule: this.id, severity: this.severity, context: 'cross-version', subject: key, field: `properties.${p.name}`,
           message: `${key}.${p.name} is documented in v1.0 but not on the beta resource page`,
-          sides: [sideOf(s.page, s.src, 'documented'), sideOf(betaSrc.page, betaSrc.src, 'not documented')], args: [p.name],
+          sides: [sideOf(s.doc, s.src, 'documented'), sideOf(betaSrc.doc, betaSrc.src, 'not documented')], args: [p.name],
         });
       }
     }

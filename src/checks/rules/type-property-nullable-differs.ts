@@ -13,7 +13,7 @@ export const rule: ModelRule = {
   check({ model }) {
     return typeGroups(model).flatMap(({ key, types }) =>
       [...propertySources(types).entries()].flatMap(([name, srcs]) =>
-        compareSides(this, key, `properties.${name}.nullable`, srcs.filter(({ s }) => s.nullable !== null).map(({ t, s }) => ({ key: String(s.nullable), shown: s.nullable ? 'nullable' : 'not nullable', src: s.src, version: t.version, page: s.page })),
+        compareSides(this, key, `properties.${name}.nullable`, srcs.filter(({ s }) => s.nullable !== null).map(({ t, s }) => ({ key: String(s.nullable), shown: s.nullable ? 'nullable' : 'not nullable', src: s.src, version: t.version, page: s.doc })),
           (c, d) => `${key}.${name}: ${d.join(' vs ')} (${versionsNote(c)})`, [name]),
       ),
     );

@@ -20,7 +20,7 @@ export const rule: ModelRule = {
       [...propertySources(types).entries()].flatMap(([name, srcs]) =>
         compareSides(this, key, `properties.${name}.type`, srcs.map(({ t, s }) => {
           const n = s.type.name.toLowerCase();
-          return { key: NUMERIC.has(n) ? 'number' : n, shown: s.type.name, src: s.src, version: t.version, page: s.page };
+          return { key: NUMERIC.has(n) ? 'number' : n, shown: s.type.name, src: s.src, version: t.version, page: s.doc };
         }), (c, d) => `${key}.${name} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [name]),
       ),
     );

@@ -2,11 +2,12 @@
  * The typed operation map, which the official typings do not have: for each operation of a
  * version, its method, path template, path and query parameters, request-body type (PATCH
  * bodies partial), response type, success status and permissions, with a JSDoc link to the
- * page(s). When pages of the version disagree, the primary page (HTTP block filled, then path
- * order) is emitted and the JSDoc names the others.
+ * page(s). Keys are the model's canonical keys (`PATCH /users/{user-id}`); when pages of the
+ * version disagree, the model's primary variant is emitted (src/model/merge.ts, PRIMARY_POLICY)
+ * and the JSDoc names the others (subtypes and workload pages marked).
  */
 import { StructureKind, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from 'ts-morph';
-import type { ApiVersion, PageIR } from '../../sources/graph-markdown/ir/schema.js';
+import type { ApiVersion } from '../../model/schema.js';
 import type { ApiModel, OperationVariant } from '../../model/types.js';
 import { DEFAULT_NAMESPACE, requestBodyTypeName } from '../../model/merge.js';
 import { docText, propertyName, stringLiteral } from './safe.js';
@@ -15,11 +16,10 @@ import type { VersionScope } from './models.js';
 const FILE = 'operations.ts';
 
 function primary(vs: OperationVariant[]): OperationVariant {
-  return vs.find((v) => !v.operation.fromExample) ?? vs[0]!;
+  return vs.find((v) => v.primary) ?? vs[0]!;
 }
 
-function permissionsType(p: PageIR): string {
-  const perms = p.permissions;
+function permissionsType(perms: OperationVariant['permissions']): string {
   if (!perms || perms.state === 'not-extracted') return 'unknown';
   const parts: string[] = [];
   for (const e of perms.entries) {
@@ -50,13 +50,13 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     const vs = g.variants.filter((v) => v.version === version);
     if (!vs.length) continue;
     const main = primary(vs);
-    const page = main.page;
+    const page = main.doc;
     const op = main.operation;
     const ns = page.namespace?.value ?? DEFAULT_NAMESPACE;
     const fields: string[] = [];
     fields.push(`method: ${stringLiteral(op.method)}`);
-    fields.push(`path: ${stringLiteral(op.path)}`);
-    const params = uniqueNames(op.pathParameters.map((p) => p.name)).map((n) => `${propertyName(n)}: string`);
+    fields.push(`path: ${stringLiteral(g.path)}`);
+    const params = g.parameters.map((n) => `${propertyName(n)}: string`);
     fields.push(`pathParameters: { ${params.join('; ')}${params.length ? ' ' : ''}}`.replace('{  }', '{}'));
     const qNames = uniqueNames(page.queryParameters.map((x) => x.name));
     const q = page.queryParameters.map((x, i) => `${propertyName(qNames[i]!)}?: ${x.type ? scope.tsType(x.type, ns, FILE, x.src).text : 'string'}`);
@@ -72,6 +72,7 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
       const names = uniqueNames(body.properties.map((p) => p.name));
       bodyType = `{ ${body.properties.map((p, i) => `${propertyName(names[i]!)}${p.required === true ? '' : '?'}: ${scope.tsType(p.type, ns, FILE, p.src).text}`).join('; ')} }`;
     } else if (body && !body.properties.length && op.method === 'GET') bodyType = 'undefined';
+    else if (!body && (op.method === 'GET' || op.method === 'DELETE' || op.method === 'HEAD')) bodyType = 'undefined';
     fields.push(`requestBody: ${bodyType}`);
     const r = page.response;
     let resp = 'unknown';
@@ -79,19 +80,21 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     else if (r?.bodyType) {
       const t = scope.tsType({ raw: r.bodyType.name, name: r.bodyType.name, primitive: /^(string|boolean|int32|int64|double)$/i.test(r.bodyType.name), collection: false }, ns, FILE, r.bodyType.src).text;
       resp = r.bodyType.collection ? `{ value: ${t}[] }` : t;
-    }
+    } else if (r?.statuses.length && r.statuses.every((x) => x.code === 204)) resp = 'void';
     fields.push(`response: ${resp}`);
     fields.push(`successStatus: ${r?.statuses.length ? r.statuses.map((s) => String(s.code)).join(' | ') : 'number'}`);
-    fields.push(`permissions: ${permissionsType(page)}`);
+    fields.push(`permissions: ${permissionsType(main.permissions)}`);
     const title = page.title.h1?.value ?? page.title.frontMatter?.value ?? g.key;
-    const others = vs.filter((v) => v !== main).map((v) => `${v.operation.src.file}:${v.operation.src.line}`);
+    const others = vs.filter((v) => v !== main).map((v) => `${v.operation.src.file}:${v.operation.src.line}${v.subtype ? ` (subtype ${v.subtype})` : v.workload ? ' (workload page)' : ''}`);
+    const reason = g.primary.find((x) => x.version === version)?.reason;
     const doc = [
       docText(title),
       docText(`Documented by ${op.src.file}:${op.src.line}${op.fromExample ? ' (path taken from its example request)' : ''}.`),
-      others.length ? docText(`Also documented by ${others.join(', ')}; where they disagree this entry follows the first page (see the reconciliation report).`) : '',
+      others.length ? docText(`Also documented by ${others.join(', ')}; where they disagree this entry follows the primary page (policy step: ${reason}; see the reconciliation report).`) : '',
+      op.path !== g.path ? docText(`Written on the page as ${op.method} ${op.path}.`) : '',
     ].filter(Boolean);
-    let key = `${op.method} ${op.path}`;
-    for (let i = 2; keys.has(key); i++) key = `${op.method} ${op.path} #${i}`;
+    const key = g.key;
+    if (keys.has(key)) continue;
     keys.add(key);
     members.push({
       name: stringLiteral(key),
@@ -101,7 +104,7 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
   }
   return [{
     kind: StructureKind.Interface, name: 'Operations', isExported: true,
-    docs: [{ description: `Operations of ${version}, keyed by method and path template as documented.` }],
+    docs: [{ description: `Operations of ${version}, keyed by method and canonical path template (parameters named {<resource>-id}).` }],
     properties: members,
   }];
 }
