@@ -8,7 +8,8 @@
  * included on both sides) and type agreement; every difference is listed with the doc page
  * behind it, sorted into "doc problem" (the page really says so) and "our problem".
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Project, SyntaxKind, type InterfaceDeclaration } from 'ts-morph';
 import { analyzeParallel } from '../src/pipeline/pipeline.js';
@@ -119,8 +120,52 @@ async function main(): Promise<void> {
     }
   }
   const pct = (x: number, y: number) => `${((100 * x) / y).toFixed(2)}%`;
+  // Issue-9 measures, over every official type (not only the ones we have).
+  const resDir = [join(tree, 'v1.0', 'resources'), join(tree, 'resources')].find((d) => existsSync(d));
+  const hasResourcePage = (n: string) => !!resDir && existsSync(join(resDir, `${n.toLowerCase()}.md`));
+  const isEntity = (n: string): boolean => {
+    const seen = new Set<string>();
+    let cur = official.get(n.toLowerCase());
+    while (cur?.base && !seen.has(cur.base)) {
+      seen.add(cur.base);
+      if (cur.base.toLowerCase() === 'entity') return true;
+      cur = official.get(cur.base.toLowerCase());
+    }
+    return n.toLowerCase() === 'entity';
+  };
+  let withPage = 0, withPageFound = 0, allProps = 0, allFound = 0, navProps = 0, navFound = 0;
+  const missingTypes: string[] = [];
+  for (const [k, o] of [...official.entries()].sort()) {
+    const mine = ours.get(k);
+    if (hasResourcePage(o.name)) { withPage++; if (mine) withPageFound++; else missingTypes.push(o.name); }
+    const op = flatten(o.name, offGet);
+    const mp = mine ? flatten(mine.name, ourGet) : new Map();
+    const lower = new Set([...mp.keys()].map((x) => String(x).toLowerCase()));
+    for (const [name, otype] of op) {
+      const nav = isEntity(otype.replace(/\[\]$/, '').replace(/^microsoftgraph\./, ''));
+      const hit = lower.has(name.toLowerCase());
+      allProps++; if (hit) allFound++;
+      if (nav) { navProps++; if (hit) navFound++; }
+    }
+  }
+  // Request bodies are checked against the type, never merged into it: how many body properties does the official type have?
+  let bodyProps = 0, bodyConfirmed = 0, bodyOnlyOnTypes = 0;
+  for (const t of a.model.types) if (t.version === 'v1.0') for (const p of t.properties) if (p.sources.every((x) => (x.origin as string) === 'request-body')) bodyOnlyOnTypes++;
+  for (const g of a.model.operations) for (const v of g.variants) {
+    if (v.version !== 'v1.0' || !v.requestBody || v.requestBody.tableKind !== 'properties' || !v.documentedType) continue;
+    const o = official.get(v.documentedType.name.toLowerCase());
+    if (!o) continue;
+    const op = flatten(o.name, offGet);
+    const names = new Set([...op.keys()].map((x) => x.toLowerCase()));
+    for (const p of v.requestBody.properties) { bodyProps++; if (names.has(p.name.toLowerCase())) bodyConfirmed++; }
+  }
   const byWho = (w: string) => diffs.filter((d) => d.who === w).length;
   const summary = [
+    `type recall (official v1.0 types with a resources/ page): ${withPageFound}/${withPage} = ${pct(withPageFound, withPage)}`,
+    `property recall counting every official type (a missing type misses all its properties): ${allFound}/${allProps} = ${pct(allFound, allProps)}`,
+    `navigation-property recall (properties whose official type is an entity): ${navFound}/${navProps} = ${pct(navFound, navProps)}`,
+    `properties attached to a type from request bodies only: ${bodyOnlyOnTypes}`,
+    `request-body table properties the official type has (precision of body properties, v1.0 bodies whose documented type is official): ${bodyConfirmed}/${bodyProps} = ${pct(bodyConfirmed, bodyProps)}`,
     `types compared (v1.0 microsoft.graph, in both): ${common.length} (ours ${ours.size}, official ${official.size})`,
     `property-name recall: ${found}/${inOfficial} = ${pct(found, inOfficial)}`,
     `property-name precision: ${confirmed}/${inOurs} = ${pct(confirmed, inOurs)}`,
@@ -134,6 +179,7 @@ async function main(): Promise<void> {
     for (const d of diffs.filter((x) => x.who === who).sort((x, y) => (x.type + x.prop < y.type + y.prop ? -1 : 1))) L.push(`| ${d.type} | ${d.prop} | ${d.kind} | ${d.detail.replace(/\|/g, '\\|')} | ${d.page} |`);
     L.push('');
   }
+  L.push('## official types with a resources/ page that the model lacks', '', ...missingTypes.map((n) => `- ${n}`), '');
   writeFileSync(outFile, L.join('\n'));
   console.log(`differences listed in ${outFile}`);
 }

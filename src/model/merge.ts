@@ -67,12 +67,13 @@ function documentedType(d: Document): OperationVariant['documentedType'] {
  */
 export function permissionsForPath(p: Permissions | undefined, canonical: string): Permissions | undefined {
   if (!p || !p.entries.some((e) => e.resource)) return p;
-  const segs = new Set(canonical.split('/').filter((s) => s && !s.startsWith('{')).map((s) => alnum(singular(s))));
-  const joined = canonical.split('/').filter((s) => s && !s.startsWith('{')).map((s) => alnum(singular(s))).join('');
+  const lits = canonical.split('/').filter((s) => s && !s.startsWith('{')).map((s) => alnum(singular(s)));
+  const joined = lits.join('');
+  // The deepest path segment the row's resource names wins; among those, the row naming more of the path.
   const score = (resource: string): number => {
     const words = resource.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((w) => alnum(singular(w)));
     if (!words.length) return 0;
-    if (words.every((w) => segs.has(w))) return words.length + 1;
+    if (words.every((w) => lits.includes(w))) return (1 + Math.max(...words.map((w) => lits.lastIndexOf(w)))) * 10 + words.length;
     if (words.length === 1 && joined.includes(words[0]!)) return 1;
     return 0;
   };
