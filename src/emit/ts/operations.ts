@@ -32,6 +32,48 @@ function permissionsType(perms: OperationVariant['permissions']): string {
   return parts.length ? `{ ${parts.join('; ')} }` : '{}';
 }
 
+/**
+ * What the operations map can say about a variant's request body: none (the page says not to send
+ * one, or a GET/DELETE/HEAD documents none), a type (the body represents a resource), an inline
+ * object (a parameters table), or unknown.
+ */
+export function requestBodyKind(v: OperationVariant): 'none' | 'type' | 'inline' | 'unknown' {
+  const body = v.requestBody;
+  const m = v.operation.method.toUpperCase();
+  if (body?.noBody) return 'none';
+  if (body && requestBodyTypeName(v.doc)) return 'type';
+  if (body && body.properties.length) return 'inline';
+  if (m === 'GET' || m === 'DELETE' || m === 'HEAD') return 'none';
+  return 'unknown';
+}
+
+/** The response: void (stated no body, or only 204), a type, or unknown. */
+export function responseKind(v: OperationVariant): 'void' | 'type' | 'unknown' {
+  const r = v.response;
+  if (r?.noBody) return 'void';
+  if (r?.bodyType) return 'type';
+  if (r?.statuses.length && r.statuses.every((x) => x.code === 204)) return 'void';
+  return 'unknown';
+}
+
+/** Per version: operations in the map and how many have an unknown request body / response. */
+export function operationMapCounts(model: ApiModel): { version: ApiVersion; operations: number; unknownRequest: number; unknownResponse: number }[] {
+  const out: { version: ApiVersion; operations: number; unknownRequest: number; unknownResponse: number }[] = [];
+  for (const version of ['v1.0', 'beta'] as const) {
+    const c = { version, operations: 0, unknownRequest: 0, unknownResponse: 0 };
+    for (const g of model.operations) {
+      const vs = g.variants.filter((v) => v.version === version);
+      if (!vs.length) continue;
+      const main = primary(vs);
+      c.operations++;
+      if (requestBodyKind(main) === 'unknown') c.unknownRequest++;
+      if (responseKind(main) === 'unknown') c.unknownResponse++;
+    }
+    if (c.operations) out.push(c);
+  }
+  return out;
+}
+
 /** Member names made unique (a path can repeat a placeholder: `/users/{id}/manager/{id}`). */
 export function uniqueNames(names: string[]): string[] {
   const seen = new Map<string, number>();
@@ -63,24 +105,26 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     fields.push(q.length ? `queryParameters: { ${q.join('; ')} }` : 'queryParameters: {}');
     const body = page.requestBody;
     let bodyType = 'unknown';
-    if (body?.noBody) bodyType = 'undefined';
-    else if (body && requestBodyTypeName(page)) {
+    const bk = requestBodyKind(main);
+    if (bk === 'none') bodyType = 'undefined';
+    else if (bk === 'type') {
       const name = requestBodyTypeName(page)!;
-      const t = scope.tsType({ raw: name, name, primitive: false, collection: false }, ns, FILE, body.src).text;
+      const t = scope.tsType({ raw: name, name, primitive: false, collection: false }, ns, FILE, body!.src).text;
       bodyType = op.method === 'PATCH' ? `Partial<${t}>` : t;
-    } else if (body && body.properties.length) {
-      const names = uniqueNames(body.properties.map((p) => p.name));
-      bodyType = `{ ${body.properties.map((p, i) => `${propertyName(names[i]!)}${p.required === true ? '' : '?'}: ${scope.tsType(p.type, ns, FILE, p.src).text}`).join('; ')} }`;
-    } else if (body && !body.properties.length && op.method === 'GET') bodyType = 'undefined';
-    else if (!body && (op.method === 'GET' || op.method === 'DELETE' || op.method === 'HEAD')) bodyType = 'undefined';
+    } else if (bk === 'inline') {
+      const props = body!.properties;
+      const names = uniqueNames(props.map((p) => p.name));
+      bodyType = `{ ${props.map((p, i) => `${propertyName(names[i]!)}${p.required === true ? '' : '?'}: ${scope.tsType(p.type, ns, FILE, p.src).text}`).join('; ')} }`;
+    }
     fields.push(`requestBody: ${bodyType}`);
     const r = page.response;
     let resp = 'unknown';
-    if (r?.noBody) resp = 'void';
-    else if (r?.bodyType) {
-      const t = scope.tsType({ raw: r.bodyType.name, name: r.bodyType.name, primitive: /^(string|boolean|int32|int64|double)$/i.test(r.bodyType.name), collection: false }, ns, FILE, r.bodyType.src).text;
-      resp = r.bodyType.collection ? `{ value: ${t}[] }` : t;
-    } else if (r?.statuses.length && r.statuses.every((x) => x.code === 204)) resp = 'void';
+    const rk = responseKind(main);
+    if (rk === 'void') resp = 'void';
+    else if (rk === 'type') {
+      const t = scope.tsType({ raw: r!.bodyType!.name, name: r!.bodyType!.name, primitive: /^(string|boolean|int32|int64|double)$/i.test(r!.bodyType!.name), collection: false }, ns, FILE, r!.bodyType!.src).text;
+      resp = r!.bodyType!.collection ? `{ value: ${t}[] }` : t;
+    }
     fields.push(`response: ${resp}`);
     fields.push(`successStatus: ${r?.statuses.length ? r.statuses.map((s) => String(s.code)).join(' | ') : 'number'}`);
     fields.push(`permissions: ${permissionsType(main.permissions)}`);
