@@ -8,7 +8,7 @@
  * included on both sides) and type agreement; every difference is listed with the doc page
  * behind it, sorted into "doc problem" (the page really says so) and "our problem".
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Project, SyntaxKind, type InterfaceDeclaration } from 'ts-morph';
@@ -122,7 +122,18 @@ async function main(): Promise<void> {
   const pct = (x: number, y: number) => `${((100 * x) / y).toFixed(2)}%`;
   // Issue-9 measures, over every official type (not only the ones we have).
   const resDir = [join(tree, 'v1.0', 'resources'), join(tree, 'resources')].find((d) => existsSync(d));
-  const hasResourcePage = (n: string) => !!resDir && existsSync(join(resDir, `${n.toLowerCase()}.md`));
+  // A type "has a resources/ page" when a page there is named after it or its resource annotation names it.
+  const pageOfType = new Map<string, string>();
+  if (resDir) for (const f of readdirSync(resDir).filter((x) => x.endsWith('.md')).sort()) {
+    const text = readFileSync(join(resDir, f), 'utf8');
+    pageOfType.set(f.replace(/\.md$/, '').toLowerCase(), f);
+    for (const m of text.matchAll(/<!--([\s\S]*?)-->/g)) {
+      if (!/"blockType"\s*:\s*"resource"/.test(m[1]!)) continue;
+      const t = /"@odata\.type"\s*:\s*"#?microsoft\.graph\.([\w]+)"/.exec(m[1]!);
+      if (t && !pageOfType.has(t[1]!.toLowerCase())) pageOfType.set(t[1]!.toLowerCase(), f);
+    }
+  }
+  const hasResourcePage = (n: string) => pageOfType.has(n.toLowerCase());
   const isEntity = (n: string): boolean => {
     const seen = new Set<string>();
     let cur = official.get(n.toLowerCase());
@@ -135,9 +146,11 @@ async function main(): Promise<void> {
   };
   let withPage = 0, withPageFound = 0, allProps = 0, allFound = 0, navProps = 0, navFound = 0;
   const missingTypes: string[] = [];
+  const missingNoPage: string[] = [];
   for (const [k, o] of [...official.entries()].sort()) {
     const mine = ours.get(k);
-    if (hasResourcePage(o.name)) { withPage++; if (mine) withPageFound++; else missingTypes.push(o.name); }
+    if (hasResourcePage(o.name)) { withPage++; if (mine) withPageFound++; else missingTypes.push(`${o.name} (resources/${pageOfType.get(k)})`); }
+    else if (!mine) missingNoPage.push(`${o.name} (${flatten(o.name, offGet).size} properties)`);
     const op = flatten(o.name, offGet);
     const mp = mine ? flatten(mine.name, ourGet) : new Map();
     const lower = new Set([...mp.keys()].map((x) => String(x).toLowerCase()));
@@ -180,6 +193,7 @@ async function main(): Promise<void> {
     L.push('');
   }
   L.push('## official types with a resources/ page that the model lacks', '', ...missingTypes.map((n) => `- ${n}`), '');
+  L.push('## official types without a resources/ page (not in the model)', '', ...missingNoPage.map((n) => `- ${n}`), '');
   writeFileSync(outFile, L.join('\n'));
   console.log(`differences listed in ${outFile}`);
 }
