@@ -72,6 +72,8 @@ interface RuleBase {
   /** One paragraph. */
   description: string;
   example: { before: string; after: string };
+  /** The example as docs trees (path → page): `before` makes the rule fire, `after` does not. Run by test/rule-examples.test.ts. */
+  fixture?: { before: Record<string, string>; after: Record<string, string> };
 }
 
 export interface ModelRule extends RuleBase {
