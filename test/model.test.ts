@@ -15,6 +15,8 @@ import { ApiModelJson } from '../src/model/schema.js';
 import { emitModels } from '../src/emit/ts/models.js';
 import { Value } from '@sinclair/typebox/value';
 import { ROOT } from './helpers.js';
+import { RULES } from '../src/checks/registry.js';
+import { reconcile } from '../src/checks/engine.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus');
 const fx = (rel: string) => processFile(join(DIR, rel), rel, new IncludeResolver(DIR));
@@ -72,6 +74,9 @@ test('subtypes: Intune pages for derived types on one path are polymorphic varia
     'v1.0/api/intune-apps-iosvppapp-update.md type=iosVppApp subtype=iosVppApp primary=false',
     'v1.0/api/intune-apps-webapp-update.md type=webApp subtype=- primary=true',
   ]);
+  // Not conflicting pages: the response-shape rule does not compare a subtype with the primary.
+  const shape = RULES.find((r) => r.id === 'response-shape-differs')!;
+  assert.deepEqual(reconcile({ model: m, pages: m.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [shape]).filter((f) => f.subject === op.key), []);
   const types = new Map(m.types.map((t) => [t.name, t] as const));
   assert.deepEqual(types.get('iosVppApp')!.baseType, { name: 'mobileApp', from: 'inherits-link', src: { file: 'v1.0/resources/intune-apps-iosvppapp.md', line: 19, column: 1 } });
 });
