@@ -36,6 +36,7 @@ test('canonical path: every placeholder spelling, /me, key syntax, function argu
   assert.equal(canonicalPath('/me/drive/root:/{item-path}:/workbook/names/{name}/range/clear').path, '/users/{user-id}/drive/root:/{item-path}:/workbook/names/{name-id}/range/clear');
   // OData key syntax ≡ a segment; repeated names are numbered; casts and function calls are kept.
   assert.equal(canonicalPath("/education/programs('{id}')").identity, canonicalPath('/education/programs/{id}').identity);
+  assert.equal(canonicalPath('/me/onenote/notebooks/getRecentNotebooks(includePersonalNotebooks=includePersonalNotebooks-value)').path, '/users/{user-id}/onenote/notebooks/getRecentNotebooks(includePersonalNotebooks={includePersonalNotebooks})');
   assert.equal(canonicalPath('/sites/{id}/sites/{id}').path, '/sites/{site-id}/sites/{site-id1}');
   assert.equal(canonicalPath('/groups/{id}/members/microsoft.graph.user').path, '/groups/{group-id}/members/microsoft.graph.user');
   assert.equal(canonicalPath('/me/calendarView/delta()').path, '/users/{user-id}/calendarView/delta()');

@@ -30,7 +30,8 @@ export interface CanonicalPath {
 
 type Seg = { kind: 'literal'; text: string } | { kind: 'param'; after: string } | { kind: 'mixed'; text: string; params: string[] };
 
-const PLACEHOLDER = /'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?/g;
+// `{x}`, `<x>`, and a function argument written as an example value (`name=name-value`).
+const PLACEHOLDER = /'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?|(?<==)'?[A-Za-z][\w]*-value'?(?=[,)])/g;
 const WHOLE_PLACEHOLDER = /^(?:'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?|"\{[^{}]*\}")$/;
 
 /** Split on `/` outside parentheses and quotes. */
@@ -92,7 +93,8 @@ function parse(pathIn: string, fromExample: boolean): Seg[] {
     const text = s.replace(PLACEHOLDER, (m, off: number) => {
       const before = s.slice(0, off);
       const arg = /(\w+)\s*=\s*$/.exec(before);
-      const inner = m.replace(/^'|'$/g, '').slice(1, -1).split('|')[0]!.trim().replace(/[^\w-]/g, '');
+      const bare = m.replace(/^'|'$/g, '');
+      const inner = (/^[{<]/.test(bare) ? bare.slice(1, -1) : bare.replace(/-value$/, '')).split('|')[0]!.trim().replace(/[^\w-]/g, '');
       params.push(arg ? arg[1]! : inner || 'value');
       return '\u0000';
     });
