@@ -96,6 +96,12 @@ test('per-resource permission rows apply to that resource\'s paths only', () => 
   const rows = (key: string) => [...new Set(m.operations.find((o) => o.key === key)!.variants[0]!.permissions!.entries.map((e) => e.resource))];
   assert.deepEqual(rows('GET /users/{user-id}/messages/{message-id}/extensions/{extension-id}'), ['message']);
   assert.deepEqual(rows('GET /groups/{group-id}/events/{event-id}/extensions/{extension-id}'), ['group event']);
+  // In JSON the document's facts are stored once; a variant carries permissions only when narrowed.
+  const json = serializeModel(m);
+  assert.equal(json.documents[0]!.facts!.permissions!.entries.length, 33);
+  const jv = json.operations.find((o) => o.key === 'GET /users/{user-id}/messages/{message-id}/extensions/{extension-id}')!.variants[0]!;
+  assert.deepEqual([...new Set(jv.permissions!.entries.map((e) => e.resource))], ['message']);
+  assert.equal('requestHeaders' in jv, false);
 });
 
 test('type identity: name from the annotation, not the H1 or the file name', () => {
