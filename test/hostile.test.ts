@@ -11,6 +11,7 @@ import { analyze, analyzeParallel } from '../src/pipeline/pipeline.js';
 import { processFile } from '../src/pipeline/page.js';
 import { processInPool } from '../src/pipeline/pool.js';
 import { ROOT, tempTree, INPUT, SEEDS } from './helpers.js';
+import { pathFitsTemplate } from '../src/sources/graph-markdown/extract/http-path.js';
 
 const GOOD = '# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n';
 
@@ -98,4 +99,30 @@ test('output is identical whatever the worker count', async () => {
   const par = await analyzeParallel([dir], { workers: 2 });
   const seq = analyze([dir]);
   assert.equal(JSON.stringify(par.pages), JSON.stringify(seq.pages));
+});
+
+/** Runs f and fails when it takes longer than ms (the code is synchronous: measured, not interrupted). */
+function within<T>(ms: number, what: string, f: () => T): T {
+  const t = performance.now();
+  const v = f();
+  const took = performance.now() - t;
+  assert.ok(took < ms, `${what} took ${took.toFixed(0)} ms (budget ${ms} ms)`);
+  return v;
+}
+
+test('issue 14: an example path against a template of many placeholders is matched in linear time (was a hang)', () => {
+  // 226 bytes in the report: a template of many placeholders made `^/x.+?.+?….+?/z$`.
+  const tpl = '/x' + '{a}'.repeat(40) + '/z';
+  const text = `# Hang\n\n## HTTP request\n\n\`\`\`http\nGET ${tpl}\n\`\`\`\n\n## Example\n\n### Request\n\n\`\`\`http\nGET https://graph.microsoft.com/v1.0/x${'a'.repeat(3000)}/y\n\`\`\`\n`;
+  const dir = tempTree({ 'hang.md': text });
+  const a = within(5000, 'analyze', () => analyze([dir]));
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.field), ['example.request.0.path']);
+  // and the matching itself is right
+  assert.equal(pathFitsTemplate('/x/a/b/z', '/x/{a}/{b}/z'), true);
+  assert.equal(pathFitsTemplate('/x/a//z', '/x/{a}/{b}/z'), false);
+  assert.equal(pathFitsTemplate("/f(id='1')", '/f(id={id})'), true);
+  assert.equal(pathFitsTemplate('/groups/1', '/users/{id}'), false);
+  assert.equal(pathFitsTemplate('/users/1/x', '/users/{id}'), true); // a placeholder matches any text, as before
+  assert.equal(pathFitsTemplate('/ab', '/a{}{}'), false);
+  assert.equal(pathFitsTemplate('/abc', '/a{}{}'), true);
 });
