@@ -12,7 +12,7 @@ import { CACHE_FILE, PageCache } from '../pipeline/cache.js';
 import type { Severity } from '../sources/graph-markdown/ir/schema.js';
 import { InputError, displayPath } from '../sources/graph-markdown/ingest/walk.js';
 import { analyze, analyzeParallel, renderOutputs, Timings } from '../pipeline/pipeline.js';
-import { writeOutputs } from '../pipeline/output.js';
+import { recoverOutputs, writeOutputs } from '../pipeline/output.js';
 import { RULES, findRule } from '../checks/registry.js';
 import { countBySeverity, SEVERITY_RANK } from '../checks/engine.js';
 import { toolVersion } from '../util/version.js';
@@ -118,6 +118,7 @@ async function runBuild(o: BuildRun): Promise<number> {
   const started = Date.now();
   const timings = new Timings();
   const outAbs = resolve(o.out);
+  recoverOutputs(outAbs); // a build killed while writing: finish its commit (or drop its staging) before trusting the cache
   const cache = new PageCache(o.cache ? join(outAbs, '.cache', CACHE_FILE) : undefined);
   const a = await analyzeParallel(o.inputs, { workers: o.workers, timings, exclude: [outAbs], cache, stopIfUnchanged: true });
   const shown = `${displayPath(outAbs)}/`;
@@ -131,6 +132,7 @@ async function runBuild(o: BuildRun): Promise<number> {
   const full = a ?? (await analyzeParallel(o.inputs, { workers: o.workers, timings, exclude: [outAbs], cache }));
   const suppressed = filterFindings(full, o.suppressions, o.baseline);
   const rendered = renderOutputs(full, o.out, timings);
+  cache.invalidate(); // until the outputs and the cache are both written, no later build may call them up to date
   const stats = writeOutputs(outAbs, rendered.files);
   timings.mark('write');
   const f = countBySeverity(full.findings);

@@ -4,12 +4,12 @@
  * Stored as one v8-serialized file; a cache that cannot be read is ignored (and rewritten).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { IR_VERSION, type PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { toolCodeHash, toolVersion } from '../util/version.js';
-import { writeAtomicBuffer } from './output.js';
+import { removeStaleTemps, writeAtomicBuffer } from './output.js';
 
 interface FileStamp { size: number; mtimeMs: number; hash: string }
 
@@ -144,8 +144,15 @@ export class PageCache {
     return Object.keys(this.stamps);
   }
 
+  /** Forget the last run (its index goes): called before outputs are rewritten, so a build killed meanwhile is never taken as up to date. */
+  invalidate(): void {
+    if (!this.path) return;
+    try { rmSync(this.path, { force: true }); } catch { /* no cache folder: nothing to forget */ }
+  }
+
   save(lastRun?: LastRun): void {
     if (!this.path) return;
+    removeStaleTemps(dirname(this.path));
     writeAtomicBuffer(this.pagesPath(), serialize({ key: cacheKey(), pages: this.nextPages } satisfies PagesFile));
     writeAtomicBuffer(this.path, serialize({ key: cacheKey(), stamps: this.nextStamps, lastRun } satisfies IndexFile));
   }
