@@ -257,9 +257,9 @@ async function cmdDrift(argv: string[]): Promise<number> {
   return exitFor(failOn, c);
 }
 
-function cmdStats(argv: string[]): number {
+async function cmdStats(argv: string[]): Promise<number> {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
-  const a = analyze(positionals.length ? positionals : ['input']);
+  const a = await analyzeParallel(positionals.length ? positionals : ['input']); // in workers: per-page time and memory limits
   process.stdout.write(formatStats(computeStats(a.pages)));
   return 0;
 }
@@ -291,7 +291,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case 'build': return await cmdBuild(rest);
-      case 'stats': return cmdStats(rest);
+      case 'stats': return await cmdStats(rest);
       case 'check': return await cmdCheck(rest);
       case 'drift': return await cmdDrift(rest);
       case 'rules': return cmdRules();

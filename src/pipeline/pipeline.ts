@@ -56,10 +56,12 @@ export function treeInfo(roots: string[], absByFile: Map<string, string>): TreeI
 }
 
 export interface AnalyzeOptions {
-  /** Worker threads for page processing; 1 processes in this thread. Default: one per core. */
+  /** Worker threads for page processing (0: in this thread, without time or memory limits). Default: one per core. */
   workers?: number;
-  /** Per-page time limit (ms) when workers are used. */
+  /** Per-page time limit (ms); pages run in worker threads so that it can be enforced. */
   timeoutMs?: number;
+  /** Per-worker heap limit (MB). */
+  memoryMb?: number;
   timings?: Timings;
   /** Directories never read as input (the output directory). */
   exclude?: string[];
@@ -150,12 +152,9 @@ export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {
   });
   opts.timings?.mark('cache');
   const tasks = todo.map((i) => l.tasks[i]!);
-  let fresh: PageIR[];
-  if (workers <= 1 || tasks.length < 16) {
-    fresh = processInThread(tasks);
-  } else {
-    fresh = await processInPool(tasks, { workers, timeoutMs: opts.timeoutMs });
-  }
+  // Always in worker threads (one with --workers 1): only there can a page be stopped when it
+  // runs over its time or memory budget. `workers: 0` processes in this thread (no limits).
+  const fresh = workers < 1 || !tasks.length ? processInThread(tasks) : await processInPool(tasks, { workers: Math.min(workers, Math.max(1, Math.ceil(tasks.length / 8))), timeoutMs: opts.timeoutMs, memoryMb: opts.memoryMb });
   todo.forEach((i, k) => {
     pages[i] = fresh[k]!;
     cache?.put(l.tasks[i]!.abs, fresh[k]!);
