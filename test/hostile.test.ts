@@ -14,6 +14,7 @@ import { ROOT, tempTree, INPUT, SEEDS } from './helpers.js';
 import { pathFitsTemplate } from '../src/sources/graph-markdown/extract/http-path.js';
 import { PageCache, CACHE_FILE } from '../src/pipeline/cache.js';
 import { toJson } from '../src/util/order.js';
+import { isInside } from '../src/sources/graph-markdown/ingest/walk.js';
 
 const GOOD = '# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n';
 
@@ -242,4 +243,21 @@ test('issue 14: the cache cannot lie: flipped bytes are a miss, a missing includ
   const afterIndex = await cachedRun(dir, out);
   assert.equal(afterIndex.changed.length, 2);
   assert.equal(afterIndex.json, later.json);
+});
+
+test('issue 14: one link with a bad percent-escape is its own finding; the real broken links of the tree are still reported', () => {
+  const dir = tempTree({ 'a.md': '# A\n\n[bad](bad%zz.md) and [gone](missing.md)\n\n[!INCLUDE [i](inc%zz.md)]\n', 'b.md': '# B\n\n[gone too](other-missing.md)\n' });
+  const a = analyze([dir]);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'rule-failed'), []);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'link-broken').map((f) => f.message).sort(), [
+    'Link target bad%zz.md has a malformed percent-escape', 'Link target missing.md does not exist', 'Link target other-missing.md does not exist',
+  ]);
+  assert.deepEqual(a.pages[0]!.diagnostics.filter((d) => d.rule.startsWith('include')).map((d) => d.message), ['Include target inc%zz.md has a malformed percent-escape']);
+});
+
+test('issue 14: "inside the output" is a path test, not a prefix test (--watch with output gen ignored input gen-docs)', () => {
+  assert.equal(isInside('/w/gen', '/w/gen-docs/a.md'), false);
+  assert.equal(isInside('/w/gen', '/w/gen/ir/a.json'), true);
+  assert.equal(isInside('/w', '/w/..hidden/a.md'), true);
+  assert.equal(isInside('/w/x', '/w/y'), false);
 });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { injectFailure, writeOutputs, acquireLock, OutputError, namedError, LOCK, MANIFEST, unsafeRel } from '../src/pipeline/output.js';
 import { ROOT, tempTree } from './helpers.js';
+import { irPaths } from '../src/pipeline/pipeline.js';
 
 const WRITER = join(ROOT, 'dist/src/pipeline/output.js');
 
@@ -198,4 +199,9 @@ test('issue 14: kill -9 during a CLI build (outputs and cache), then a rebuild: 
     assert.deepEqual(leftovers, [], `after a kill at point ${n}`);
   }
   assert.ok(points >= 5, `killed at ${points} points`);
+});
+
+test('issue 14: a.md and a.txt get an IR file each (they mapped to the same ir/a.json)', () => {
+  assert.deepEqual(irPaths(['/r/a.md', '/r/a.txt', '/r/b.md', '/r/a.md.md'], '/r'), ['a.md.json', 'a.txt.json', 'b.json', 'a.md~2.json']);
+  assert.deepEqual(irPaths(['/r/api/x.md', '/r/what..md'], '/r'), ['api/x.json', 'what..json']);
 });

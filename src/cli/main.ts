@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { CACHE_FILE, PageCache } from '../pipeline/cache.js';
 import type { Severity } from '../sources/graph-markdown/ir/schema.js';
-import { InputError, displayPath } from '../sources/graph-markdown/ingest/walk.js';
+import { InputError, displayPath, isInside } from '../sources/graph-markdown/ingest/walk.js';
 import { analyze, analyzeParallel, renderOutputs, Timings } from '../pipeline/pipeline.js';
 import { recoverOutputs, writeOutputs } from '../pipeline/output.js';
 import { RULES, findRule } from '../checks/registry.js';
@@ -162,7 +162,7 @@ function exitFor(failOn: Severity | undefined, f: Record<Severity, number>): num
 async function watch(o: BuildRun): Promise<number> {
   const { watch: chokidarWatch } = await import('chokidar');
   const outAbs = resolve(o.out);
-  const w = chokidarWatch(o.inputs, { ignoreInitial: true, ignored: (p: string) => resolve(p).startsWith(outAbs) });
+  const w = chokidarWatch(o.inputs, { ignoreInitial: true, ignored: (p: string) => isInside(outAbs, resolve(p)) }); // not a prefix test: output gen must not hide input gen-docs
   // Only once the initial scan is done is every later change seen.
   await new Promise<void>((ready) => w.once('ready', () => ready()));
   process.stdout.write(`docmodel: watching ${o.inputs.join(', ')} (Ctrl-C to stop)\n`);

@@ -174,6 +174,25 @@ export function irPath(pageAbs: string, commonRoot: string): string {
   return relative(commonRoot, pageAbs).split(sep).join('/').replace(/\.(md|markdown|txt)$/i, '') + '.json';
 }
 
+/**
+ * IR paths of all pages: the extension goes (`a.md` → `a.json`) unless two pages would then
+ * share a file (`a.md` and `a.txt`): those keep it (`a.md.json`, `a.txt.json`).
+ */
+export function irPaths(pageAbs: string[], commonRoot: string): string[] {
+  const short = pageAbs.map((abs) => irPath(abs, commonRoot));
+  const count = new Map<string, number>();
+  for (const s of short) count.set(s, (count.get(s) ?? 0) + 1);
+  const long = short.map((s, i) => (count.get(s)! > 1 ? relative(commonRoot, pageAbs[i]!).split(sep).join('/') + '.json' : s));
+  // A long name can still meet a short one (`a.md` kept whole vs a page `a.md.md`): number the later ones.
+  const taken = new Set<string>();
+  return long.map((s) => {
+    let n = s;
+    for (let k = 2; taken.has(n); k++) n = s.replace(/\.json$/, `~${k}.json`);
+    taken.add(n);
+    return n;
+  });
+}
+
 export function commonRoot(roots: string[]): string {
   if (!roots.length) return process.cwd();
   let c = roots[0]!;
@@ -191,9 +210,8 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   const files = new Map<string, string>();
   files.set('ir.schema.json', toJson(pageIrJsonSchema()));
   const root = commonRoot(a.roots);
-  for (const p of a.pages) {
-    const abs = resolve(p.file);
-    files.set(`ir/${irPath(abs, root)}`, toJson(p));
+  for (const [p, rel] of irPaths(a.pages.map((p) => resolve(p.file)), root).map((rel, i) => [a.pages[i]!, rel] as const)) {
+    files.set(`ir/${rel}`, toJson(p));
   }
   files.set('model.json', toJson(serializeModel(a.model)));
   timings?.mark('ir+model json');
