@@ -72,7 +72,8 @@ export function buildModel(pagesIn: PageIR[]): ApiModel {
       let m = enums.get(k);
       if (!m) { m = { version, namespace: ns, name: e.name, members: [], sources: [] }; enums.set(k, m); }
       m.sources.push({ page, src: e.src });
-      for (const mem of e.members) if (!m.members.some((x) => x.name === mem.name)) m.members.push(mem);
+      const have = new Set(m.members.map((x) => x.name));
+      for (const mem of e.members) if (!have.has(mem.name)) { have.add(mem.name); m.members.push(mem); }
     }
   }
   for (const t of types.values()) {
@@ -106,9 +107,14 @@ export function requestBodyTypeName(page: PageIR): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** Properties of each type by name: a linear search per row made a 100k-row table quadratic. */
+const propertyIndex = new WeakMap<TypeModel, Map<string, MergedProperty>>();
+
 function addProperty(t: TypeModel, page: PageIR, origin: PropertySource['origin'], p: Omit<Property, 'group'> & { type: TypeRef }): void {
-  let m: MergedProperty | undefined = t.properties.find((x) => x.name === p.name);
-  if (!m) { m = { name: p.name, sources: [] }; t.properties.push(m); }
+  let idx = propertyIndex.get(t);
+  if (!idx) { idx = new Map(t.properties.map((x) => [x.name, x])); propertyIndex.set(t, idx); }
+  let m = idx.get(p.name);
+  if (!m) { m = { name: p.name, sources: [] }; t.properties.push(m); idx.set(p.name, m); }
   m.sources.push({ page, origin, type: p.type, description: p.description, nullable: p.nullable, readOnly: p.readOnly, required: p.required, src: p.src });
 }
 
