@@ -163,7 +163,7 @@ export class PageCache {
         // Where the include would be: a file created there later changes the page.
         const from = inc.src.file === ir.file ? abs : resolve(inc.src.file);
         let target: string;
-        try { target = decodeURIComponent(inc.target.replace(/[?#].*$/, '')); } catch { continue; }
+        try { target = decodeURIComponent(inc.target.replace(/[?#][\s\S]*$/, '')); } catch { continue; }
         const d = resolve(dirname(from), target);
         deps[d] = stampOf(d, true) ?? MISSING;
       }

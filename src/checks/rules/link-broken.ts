@@ -17,7 +17,7 @@ export const rule: ModelRule = {
       const abs = tree.absOf(p.file);
       for (const l of p.links) {
         let target: string;
-        try { target = decodeURIComponent(l.target.replace(/#.*$/, '')); } catch { out.push(pageFinding(this, p, l.src, 'link', `Link target ${l.target} has a malformed percent-escape`, l.target, [l.target])); continue; }
+        try { target = decodeURIComponent(l.target.replace(/#[\s\S]*$/, '')); } catch { out.push(pageFinding(this, p, l.src, 'link', `Link target ${l.target} has a malformed percent-escape`, l.target, [l.target])); continue; }
         const name = basename(target);
         if (/^[-_.]/.test(name) || /^\.md$/i.test(name) || /\s/.test(target)) {
           out.push(pageFinding(this, p, l.src, 'link', `Link target ${l.target} is malformed (template left unfilled?)`, l.target, [l.target]));

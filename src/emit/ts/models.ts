@@ -264,7 +264,7 @@ export function emitModels(model: ApiModel): EmitResult {
         : [];
       // One structure per output file, printed once: no source file is created or parsed.
       const text = printStructure({ kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] });
-      files.set(`${version}/${name}`, HEADER + text.replace(/\n*$/, '\n'));
+      files.set(`${version}/${name}`, HEADER + text.replace(/(?<!\n)\n*$/, '\n'));
     };
     const nsStatements = new Map<string, StatementStructures[]>();
     for (const ns of nsFiles) {

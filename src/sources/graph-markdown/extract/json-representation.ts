@@ -23,7 +23,7 @@ export const jsonRepresentation: Extractor = {
           jr.json = r.value;
           if (r.value && typeof r.value === 'object' && !Array.isArray(r.value)) jr.propertyNames = Object.keys(r.value);
         } catch {
-          jr.propertyNames = [...n.value.matchAll(/^\s*"([^"]+)"\s*:/gm)].map((m) => m[1]!);
+          jr.propertyNames = [...n.value.matchAll(/^[ \t]*"([^"\n]+)"[ \t]*:/gm)].map((m) => m[1]!);
           ctx.diag('json-representation-not-json', 'info', 'The JSON representation does not parse as JSON; property names read from its keys', n);
         }
         ir.resource.jsonRepresentation = jr;

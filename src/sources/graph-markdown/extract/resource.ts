@@ -14,7 +14,7 @@ export function ensureResource(ctx: PageContext, ir: PageIR): NonNullable<PageIR
 
 export function resourceName(ctx: PageContext, ir: PageIR): string {
   const title = ir.title.h1?.value ?? ir.title.frontMatter?.value ?? '';
-  const m = /^([A-Za-z][\w.]*)\s+(resource|complex|entity|enum)?\s*(type|resource)?\b/i.exec(title.replace(/[`*]/g, '').trim());
+  const m = /^([A-Za-z][\w.]*)\s+(?:(resource|complex|entity|enum)\s*)?(type|resource)?\b/i.exec(title.replace(/[`*]/g, '').trim());
   if (m) return m[1]!.replace(/^microsoft\.graph\./i, '');
   return ctx.file.split('/').pop()!.replace(/\.(md|markdown|txt)$/i, '');
 }

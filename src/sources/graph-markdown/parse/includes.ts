@@ -55,7 +55,7 @@ export class IncludeResolver {
 
   load(fromAbs: string, target: string): IncludeLoad {
     let clean: string;
-    try { clean = decodeURIComponent(target.replace(/[?#].*$/, '')); } catch { return { ok: false, rule: 'include-missing', message: `Include target ${target} has a malformed percent-escape` }; }
+    try { clean = decodeURIComponent(target.replace(/[?#][\s\S]*$/, '')); } catch { return { ok: false, rule: 'include-missing', message: `Include target ${target} has a malformed percent-escape` }; }
     const abs = resolve(dirname(fromAbs), clean);
     if (!isInside(this.root, abs)) {
       return { ok: false, rule: 'include-outside-root', message: `Include target ${target} leaves the input root; not read` };

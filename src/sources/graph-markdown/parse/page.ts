@@ -70,7 +70,7 @@ export function parsePage(file: string, abs: string, text: string, opts: ParseOp
   return { file, abs, format: detection.rendered ? 'rendered-text' : 'markdown', frontMatter: fm, text: vtext, map: doc.map, root, includes, diagnostics };
 }
 
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-+:?(?:\s*\|\s*:?-+:?)*\s*(?:\|\s*)?$/;
 
 /** Cells of a pipe-table row (escaped pipes and pipes in code spans do not split). */
 export function countCells(line: string): number {
