@@ -10,6 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { analyze, analyzeParallel } from '../src/pipeline/pipeline.js';
 import { processFile, processText } from '../src/pipeline/page.js';
 import { buildModel } from '../src/model/merge.js';
+import { reconcile } from '../src/checks/engine.js';
+import type { Rule } from '../src/checks/types.js';
 import { processInPool } from '../src/pipeline/pool.js';
 import { ROOT, tempTree, INPUT, SEEDS } from './helpers.js';
 import { pathFitsTemplate } from '../src/sources/graph-markdown/extract/http-path.js';
@@ -270,4 +272,21 @@ test('issue 14: merging a 100,000-row property table is linear (was quadratic, o
   for (let i = 1; i < 100_000; i++) ir.resource!.properties.push({ ...one, name: `p${i}` });
   const model = within(10_000, 'buildModel', () => buildModel([ir]));
   assert.equal(model.types[0]!.properties.length, 100_001);
+});
+
+test('issue 14: a rule over its budget on one page gives rule-timeout for that page; the other pages keep their findings', () => {
+  const dir = tempTree({ 'fast.md': GOOD, 'slow.md': GOOD.replace(/thing/g, 'other') });
+  const a = analyze([dir]);
+  const slowRule: Rule = {
+    id: 'test-slow', input: 'model', severity: 'warning', contexts: ['page'], summary: 's', description: 'd', example: { before: '', after: '' },
+    check({ pages }) {
+      return pages.map((p) => {
+        if (p.file.endsWith('slow.md')) { const t = performance.now(); while (performance.now() - t < 60) { /* busy */ } }
+        return { rule: 'test-slow', context: 'page' as const, subject: p.file, field: 'x', message: 'seen', sides: [] };
+      });
+    },
+  };
+  const findings = reconcile({ model: a.model, pages: a.model.pages, tree: { exists: () => undefined, absOf: () => undefined } }, [slowRule], 30);
+  assert.deepEqual(findings.map((f) => [f.rule, f.subject.split('/').pop(), f.field]), [['test-slow', 'fast.md', 'x'], ['rule-timeout', 'slow.md', 'test-slow']]);
+  assert.match(findings[1]!.message, /^Rule test-slow took \d+ ms on .*slow\.md, over its 30 ms budget; its findings there are not reported$/);
 });
