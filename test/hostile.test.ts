@@ -18,6 +18,8 @@ import { pathFitsTemplate } from '../src/sources/graph-markdown/extract/http-pat
 import { PageCache, CACHE_FILE } from '../src/pipeline/cache.js';
 import { toJson } from '../src/util/order.js';
 import { isInside } from '../src/sources/graph-markdown/ingest/walk.js';
+import { reportData } from '../src/emit/reports/report-data.js';
+import { renderReport } from '../src/emit/reports/formats.js';
 
 const GOOD = '# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n';
 
@@ -289,4 +291,30 @@ test('issue 14: a rule over its budget on one page gives rule-timeout for that p
   const findings = reconcile({ model: a.model, pages: a.model.pages, tree: { exists: () => undefined, absOf: () => undefined } }, [slowRule], 30);
   assert.deepEqual(findings.map((f) => [f.rule, f.subject.split('/').pop(), f.field]), [['test-slow', 'fast.md', 'x'], ['rule-timeout', 'slow.md', 'test-slow']]);
   assert.match(findings[1]!.message, /^Rule test-slow took \d+ ms on .*slow\.md, over its 30 ms budget; its findings there are not reported$/);
+});
+
+test('issue 14: file names cannot inject HTML, table rows, lines or bidi overrides into the Markdown, text, HTML or SARIF reports', () => {
+  const evil = 'evil|<img src=x onerror=alert(1)>\n| injected | row |\u202e)(#?%.md';
+  const dir = tempTree({ [evil]: '# Evil <b>title</b>\n\n[x](missing.md)\n\n```http\nGET /x\n```\n' });
+  const a = analyze([dir]);
+  assert.ok(a.findings.some((f) => f.sides[0]?.file.includes('evil|')), 'a finding on the evil page');
+  const data = reportData(a.model, a.findings, '0', a.runDiagnostics);
+  const reports = Object.fromEntries((['markdown', 'text', 'html', 'sarif'] as const).map((f) => [f, renderReport(f, data, '.')]));
+  for (const [f, r] of Object.entries(reports)) {
+    if (f !== 'text') assert.ok(!r.includes('<img'), `${f}: raw <img`); // text is for a terminal: one line per item, no controls; markup there is inert
+    assert.ok(!r.includes('\u202e'), `${f}: bidi override`);
+    assert.ok(!r.split('\n').some((l) => /^\s*\| injected/.test(l) || /^\s*\|?\s*injected/.test(l.trimStart())), `${f}: injected line`);
+  }
+  // Markdown links: the target is one percent-encoded token
+  const links = [...reports.markdown!.matchAll(/\]\(([^)]*evil[^)]*)\)/g)].map((m) => m[1]!);
+  assert.ok(links.length > 0);
+  for (const l of links) assert.match(l, /^[A-Za-z0-9%._~/-]+#L\d+$/);
+  // SARIF: the URI is percent-encoded per segment and decodes back to the file name
+  const sarif = JSON.parse(reports.sarif!) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+  const uris = sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri).filter((u) => u.includes('evil'));
+  assert.ok(uris.length > 0);
+  for (const u of uris) {
+    assert.match(u, /^[A-Za-z0-9%._~/-]+$/);
+    assert.equal(decodeURIComponent(u.split('/').pop()!), evil);
+  }
 });
