@@ -15,7 +15,7 @@ import type { Rule } from '../src/checks/types.js';
 import { processInPool } from '../src/pipeline/pool.js';
 import { ROOT, tempTree, INPUT, SEEDS } from './helpers.js';
 import { pathFitsTemplate } from '../src/sources/graph-markdown/extract/http-path.js';
-import { PageCache, CACHE_FILE } from '../src/pipeline/cache.js';
+import { PageCache, CACHE_FILE, TRANSIENT_RULES } from '../src/pipeline/cache.js';
 import { toJson } from '../src/util/order.js';
 import { isInside } from '../src/sources/graph-markdown/ingest/walk.js';
 import { reportData } from '../src/emit/reports/report-data.js';
@@ -317,4 +317,12 @@ test('issue 14: file names cannot inject HTML, table rows, lines or bidi overrid
     assert.match(u, /^[A-Za-z0-9%._~/-]+$/);
     assert.equal(decodeURIComponent(u.split('/').pop()!), evil);
   }
+});
+
+test('issue 14: a page over the worker memory budget becomes page-memory-exceeded (never cached), the pool goes on', async () => {
+  const dir = tempTree({ 'a.md': GOOD, 'b.md': GOOD });
+  const tasks = ['a.md', 'b.md'].map((f) => ({ abs: join(dir, f), display: f, root: dir }));
+  const r = await processInPool(tasks, { workers: 1, memoryMb: 4 });
+  assert.deepEqual(r.map((p) => p.diagnostics.map((d) => d.rule)), [['page-memory-exceeded'], ['page-memory-exceeded']]);
+  assert.ok(TRANSIENT_RULES.has('page-memory-exceeded'));
 });
