@@ -14,7 +14,7 @@ import { reconcile } from '../src/checks/engine.js';
 import type { Rule } from '../src/checks/types.js';
 import { processInPool } from '../src/pipeline/pool.js';
 import { ROOT, tempTree, INPUT, SEEDS } from './helpers.js';
-import { pathFitsTemplate } from '../src/sources/graph-markdown/extract/http-path.js';
+import { pathFitsTemplate } from '../src/model/identity.js';
 import { PageCache, CACHE_FILE, TRANSIENT_RULES } from '../src/pipeline/cache.js';
 import { toJson } from '../src/util/order.js';
 import { isInside } from '../src/sources/graph-markdown/ingest/walk.js';
@@ -288,7 +288,7 @@ test('issue 14: a rule over its budget on one page gives rule-timeout for that p
       });
     },
   };
-  const findings = reconcile({ model: a.model, pages: a.model.pages, tree: { exists: () => undefined, absOf: () => undefined } }, [slowRule], 30);
+  const findings = reconcile({ model: a.model, pages: a.model.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [slowRule], 30);
   assert.deepEqual(findings.map((f) => [f.rule, f.subject.split('/').pop(), f.field]), [['test-slow', 'fast.md', 'x'], ['rule-timeout', 'slow.md', 'test-slow']]);
   assert.match(findings[1]!.message, /^Rule test-slow took \d+ ms on .*slow\.md, over its 30 ms budget; its findings there are not reported$/);
 });

@@ -17,7 +17,7 @@ function timed(name: string, text: string): ReturnType<typeof processText> {
   const t = performance.now();
   const ir = processText(`${name}.md`, `/redos/${name}.md`, text);
   const model = buildModel([ir]);
-  reconcile({ model, pages: model.pages, tree: { exists: () => undefined, absOf: () => undefined } });
+  reconcile({ model, pages: model.documents, tree: { exists: () => undefined, absOf: () => undefined } });
   const took = performance.now() - t;
   assert.ok(took < BUDGET_MS, `${name}: ${took.toFixed(0)} ms`);
   return ir;

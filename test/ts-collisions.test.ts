@@ -11,15 +11,16 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import fc from 'fast-check';
-import type { ApiModel, EnumModel, MergedProperty, OperationGroup, TypeModel } from '../src/model/types.js';
-import type { ApiVersion, PageIR, Src, TypeRef } from '../src/sources/graph-markdown/ir/schema.js';
+import type { ApiModel, EnumModel, MergedProperty, OperationGroup, OperationVariant, TypeModel } from '../src/model/types.js';
+import type { Document } from '../src/model/schema.js';
+import type { ApiVersion, Src, TypeRef } from '../src/sources/graph-markdown/ir/schema.js';
 import { emptyPageIR } from '../src/sources/graph-markdown/extract/index.js';
 import { emitModels, type EmitResult } from '../src/emit/ts/models.js';
 import { uniqueNames, namespaceFile } from '../src/emit/ts/sanitize.js';
 import { typecheck } from './helpers.js';
 
 const src = (line = 1): Src => ({ file: 'p.md', line, column: 1 });
-const PAGE: PageIR = emptyPageIR('p.md', 'markdown');
+const DOC = emptyPageIR('p.md', 'markdown') as unknown as Document;
 
 function ref(name: string, collection = false, primitive = false): TypeRef {
   return { raw: name, name, primitive, collection };
@@ -27,25 +28,29 @@ function ref(name: string, collection = false, primitive = false): TypeRef {
 
 function type(version: ApiVersion, namespace: string, name: string, base?: string, props: [string, TypeRef][] = []): TypeModel {
   return {
-    version, namespace, name, kind: 'entity', ...(base ? { baseType: { name: base, src: src(2) } } : {}),
-    properties: props.map(([n, t]): MergedProperty => ({ name: n, sources: [{ page: PAGE, origin: 'resource', type: t, description: '', nullable: null, readOnly: false, required: null, src: src(3) }] })),
-    sources: [{ page: PAGE, origin: 'resource', spelledAs: name, src: src() }],
+    version, namespace, name, kind: 'entity', kindFrom: 'annotation', ...(base ? { baseType: { name: base, from: 'inherits-text', src: src(2) } } : {}),
+    properties: props.map(([n, t]): MergedProperty => ({ name: n, navigation: false, sources: [{ doc: DOC, origin: 'resource', type: t, description: '', nullable: null, readOnly: false, required: null, src: src(3) }] })),
+    sources: [{ doc: DOC, origin: 'resource', spelledAs: name, src: src() }],
   };
 }
 
 function enumModel(version: ApiVersion, namespace: string, name: string, members: string[]): EnumModel {
-  return { version, namespace, name, members: members.map((m) => ({ name: m, description: '', src: src(4) })), sources: [{ page: PAGE, src: src(4) }] };
+  return { version, namespace, name, members: members.map((m) => ({ name: m, description: '', src: src(4) })), sources: [{ doc: DOC, src: src(4) }] } as EnumModel;
 }
 
 function operation(version: ApiVersion, method: string, path: string, params: string[]): OperationGroup {
-  const page: PageIR = { ...emptyPageIR(`op-${path.length}.md`, 'markdown'), apiVersion: { value: version, evidence: [] } };
+  const doc = { ...(emptyPageIR(`op-${path.length}.md`, 'markdown') as unknown as Document), apiVersion: { value: version, evidence: [] } };
   const op = { method, path, key: `${method} ${path}`, pathParameters: params.map((name) => ({ name, alternatives: [] })), fromExample: false, src: src(5) };
-  page.operations = [op];
-  return { key: op.key, method, variants: [{ page, version, operation: op }] };
+  doc.operations = [op];
+  const variant = {
+    doc, operation: op, version, title: null, path, pathParameters: op.pathParameters, fromExample: false, primary: true, workload: false,
+    nationalClouds: [], requestHeaders: [], queryParameters: [], src: src(5),
+  } as unknown as OperationVariant;
+  return { key: op.key, identity: op.key.toLowerCase(), method, path, parameters: params, variants: [variant], primary: [{ version, document: doc.file, reason: 'only' }], aliases: [] } as OperationGroup;
 }
 
 function model(types: TypeModel[], enums: EnumModel[] = [], operations: OperationGroup[] = []): ApiModel {
-  return { pages: [PAGE], types, enums, operations };
+  return { documents: [DOC], types, enums, operations, diagnostics: [] };
 }
 
 /** Every model's files in its own folder; one tsc run for all. */

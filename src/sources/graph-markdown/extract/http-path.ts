@@ -3,6 +3,7 @@
  * prefixes, path parameters (with `{a | b}` alternations), and the normalized key used to
  * group pages that document the same operation.
  */
+import { fitsParts } from '../../../util/glob.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?!\s)(.+?)(?:(?<!\s)\s+HTTP\/\d(?:\.\d)?)?(?<!\s)\s*$/i;
@@ -84,7 +85,7 @@ export function operationKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${normalizePath(path)}`;
 }
 
-/** Does a concrete example path fit a template? Placeholders match any non-empty text. */
+/** Does a concrete example path fit a template? Placeholders match any non-empty text (a glob match, src/util/glob.ts, never a regex built from page text). */
 export function pathFitsTemplate(examplePath: string, template: string): boolean {
   const ex = normalizePath(examplePath);
   const tpl = normalizePath(template);
@@ -93,25 +94,4 @@ export function pathFitsTemplate(examplePath: string, template: string): boolean
   // Function parameters are often quoted in examples and not in templates (or the reverse).
   const unq = (s: string) => s.replace(/'/g, '');
   return fitsParts(unq(ex), unq(tpl).split('{}'));
-}
-
-/**
- * Glob match without a regex (never built from page text): `parts` are the literal pieces
- * between placeholders, each placeholder matching one or more characters. The first piece
- * must open the text and the last close it; the middle ones are taken leftmost, which is
- * optimal for wildcards that match anything, so the match is linear in text × pieces.
- */
-export function fitsParts(text: string, parts: string[]): boolean {
-  if (parts.length === 1) return text === parts[0];
-  const first = parts[0]!;
-  const last = parts[parts.length - 1]!;
-  if (!text.startsWith(first)) return false;
-  let pos = first.length;
-  for (let i = 1; i < parts.length - 1; i++) {
-    const at = text.indexOf(parts[i]!, pos + 1);
-    if (at < 0) return false;
-    pos = at + parts[i]!.length;
-  }
-  const end = text.length - last.length;
-  return end >= pos + 1 && text.endsWith(last);
 }
