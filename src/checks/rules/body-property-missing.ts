@@ -1,3 +1,4 @@
+import { bodySection, opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 import { bodyField, bodyPartitions } from './body-property-type-differs.js';
@@ -11,17 +12,21 @@ export const rule: ModelRule = {
   description:
     'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation whose body is the same type (pages of polymorphic operations, one per derived type, are compared within their type). Pages without a request-body table are not compared. One finding per property, so it can be suppressed on its own.',
   example: { before: 'page A body: displayName, city\npage B body: displayName', after: 'both list displayName and city' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])) },
+  },
   check({ model }) {
     return model.operations.flatMap(bodyPartitions).flatMap((g) => {
       const withTable = g.variants;
       const names = new Map<string, string>();
-      for (const v of withTable) for (const p of v.page.requestBody!.properties) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
+      for (const v of withTable) for (const p of v.doc.requestBody!.properties) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
       return [...names.entries()].sort().flatMap(([lower, name]) =>
         compareField(this, g, bodyField(g, name), (v) => {
-          const props = v.page.requestBody?.properties ?? [];
+          const props = v.doc.requestBody?.properties ?? [];
           if (!props.length) return undefined;
           const p = props.find((x) => x.name.toLowerCase() === lower);
-          return p ? { key: 'present', shown: `documented (${p.type.raw || p.type.name})`, src: p.src } : { key: 'absent', shown: 'not documented', src: v.page.requestBody!.src };
+          return p ? { key: 'present', shown: `documented (${p.type.raw || p.type.name})`, src: p.src } : { key: 'absent', shown: 'not documented', src: v.doc.requestBody!.src };
         }, (c) => `Request-body property ${name} is documented on some pages only (${versionsNote(c)})`, [lower]),
       );
     });

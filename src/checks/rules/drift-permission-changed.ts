@@ -1,3 +1,4 @@
+import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { change, operationsByKey, sideOf } from '../drift-helpers.js';
 import { allPermissionNames } from './permission-set-differs.js';
@@ -10,18 +11,22 @@ export const rule: DriftRule = {
   summary: 'The permissions of an operation changed (a removed permission is breaking)',
   description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking); a newly listed one is an added alternative (info).',
   example: { before: 'old: User.Read, User.ReadWrite', after: 'new: User.ReadWrite' },
+  fixture: {
+    before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.Manage.All']])) },
+    after: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])) },
+  },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     const b = operationsByKey(nu);
     for (const [k, va] of operationsByKey(old)) {
       const vb = b.get(k);
       if (!vb) continue;
-      const pa = allPermissionNames(va.page);
-      const pb = allPermissionNames(vb.page);
+      const pa = allPermissionNames(va.doc);
+      const pb = allPermissionNames(vb.doc);
       if (!pa.length || !pb.length) continue;
       const removed = pa.filter((x) => !pb.includes(x));
       const added = pb.filter((x) => !pa.includes(x));
-      const sides = [sideOf(va.page, va.page.permissions!.src, pa.join(', ')), sideOf(vb.page, vb.page.permissions!.src, pb.join(', '))];
+      const sides = [sideOf(va.doc, va.permissions!.src, pa.join(', ')), sideOf(vb.doc, vb.permissions!.src, pb.join(', '))];
       const subject = k.slice(k.indexOf(' ') + 1);
       if (removed.length) out.push(change(this, true, va.version, subject, 'permissions.removed', `${k}: permission(s) no longer listed: ${removed.join(', ')}`, sides, ['removed']));
       if (added.length) out.push(change(this, false, va.version, subject, 'permissions.added', `${k}: permission(s) newly listed: ${added.join(', ')}`, sides, ['added']));

@@ -1,3 +1,4 @@
+import { bodySection, opPage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { change, operationsByKey, sideOf } from '../drift-helpers.js';
 
@@ -9,18 +10,22 @@ export const rule: DriftRule = {
   summary: 'A request-body property of an operation was removed (narrows what a request may send: breaking)',
   description: 'The request-body table of an operation lists a property in the old snapshot but not in the new one. Clients that send it may now be rejected.',
   example: { before: 'old PATCH /users/{id} body: displayName, mySite', after: 'new PATCH /users/{id} body: displayName' },
+  fixture: {
+    before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|color|String||'])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])) },
+    after: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])) },
+  },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     const b = operationsByKey(nu);
     for (const [k, va] of operationsByKey(old)) {
       const vb = b.get(k);
-      const pa = va.page.requestBody?.properties ?? [];
-      const pb = vb?.page.requestBody?.properties ?? [];
+      const pa = va.doc.requestBody?.properties ?? [];
+      const pb = vb?.doc.requestBody?.properties ?? [];
       if (!vb || !pa.length || !pb.length) continue;
       const names = new Set(pb.map((p) => p.name.toLowerCase()));
       for (const p of pa) {
         if (names.has(p.name.toLowerCase())) continue;
-        out.push(change(this, true, va.version, k.slice(k.indexOf(' ') + 1), `requestBody.${p.name}`, `${k}: request-body property ${p.name} was removed`, [sideOf(va.page, p.src, 'documented'), sideOf(vb.page, vb.page.requestBody!.src, 'not documented')], [p.name]));
+        out.push(change(this, true, va.version, k.slice(k.indexOf(' ') + 1), `requestBody.${p.name}`, `${k}: request-body property ${p.name} was removed`, [sideOf(va.doc, p.src, 'documented'), sideOf(vb.doc, vb.doc.requestBody!.src, 'not documented')], [p.name]));
       }
     }
     return out;

@@ -1,3 +1,4 @@
+import { opPage, resourcePage, responseSection } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { pageVersion, requestBodyTypeName } from '../../model/merge.js';
@@ -12,13 +13,17 @@ export const rule: ModelRule = {
   summary: 'An operation returns or takes a resource that has no resource page',
   description: 'The response type (or request-body type) an operation page names is defined by no resource page of the same version in the tree. Only checked when the tree has resource pages at all.',
   example: { before: 'api/widget-get.md: returns a [widget](../resources/widget.md) object   (no resources/widget.md)', after: 'resources/widget.md documents widget' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and a [sprocket](../resources/sprocket.md) object in the response body.')), 'v1.0/resources/other.md': resourcePage('other', ['|id|String||']) },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and a [sprocket](../resources/sprocket.md) object in the response body.')), 'v1.0/resources/other.md': resourcePage('sprocket', ['|id|String||']) },
+  },
   check({ model }) {
     const out: FindingDraft[] = [];
     const defined = new Set<string>();
     for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) defined.add(`${t.version}|${t.name.toLowerCase()}`);
     for (const e of model.enums) defined.add(`${e.version}|${e.name.toLowerCase()}`);
     if (!defined.size) return out;
-    for (const p of model.pages) {
+    for (const p of model.documents) {
       if (p.kind !== 'operation') continue;
       const v = pageVersion(p);
       const names: [string, 'response' | 'requestBody', PageRef][] = [];
@@ -35,4 +40,4 @@ export const rule: ModelRule = {
   },
 };
 
-type PageRef = { src: import('../../sources/graph-markdown/ir/schema.js').Src };
+type PageRef = { src: import('../../model/schema.js').Src };

@@ -1,3 +1,4 @@
+import { headersSection, opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
@@ -10,15 +11,19 @@ export const rule: ModelRule = {
   description:
     'Each header named by any page of the operation is checked on every page that has a request-headers table. A header missing from one page (Content-Type on a PATCH, say) leaves its readers without it.',
   example: { before: 'page A: Authorization, Content-Type\npage B: Authorization, Accept', after: 'both: Authorization, Content-Type (Accept where it applies)' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Content-Type', 'application/json']])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.']])) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Content-Type', 'application/json']])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Content-Type', 'application/json']])) },
+  },
   check({ model }) {
     return model.operations.flatMap((g) => {
       const names = new Map<string, string>();
-      for (const v of g.variants) for (const h of v.page.requestHeaders) if (!names.has(h.name.toLowerCase())) names.set(h.name.toLowerCase(), h.name);
+      for (const v of g.variants) for (const h of v.doc.requestHeaders) if (!names.has(h.name.toLowerCase())) names.set(h.name.toLowerCase(), h.name);
       return [...names.entries()].sort().flatMap(([lower, name]) =>
         compareField(this, g, `requestHeaders.${name}`, (v) => {
-          if (!v.page.requestHeaders.length) return undefined;
-          const h = v.page.requestHeaders.find((x) => x.name.toLowerCase() === lower);
-          return h ? { key: 'present', shown: `documented: ${h.value}`, src: h.src } : { key: 'absent', shown: 'not documented', src: v.page.requestHeaders[0]!.src };
+          if (!v.doc.requestHeaders.length) return undefined;
+          const h = v.doc.requestHeaders.find((x) => x.name.toLowerCase() === lower);
+          return h ? { key: 'present', shown: `documented: ${h.value}`, src: h.src } : { key: 'absent', shown: 'not documented', src: v.doc.requestHeaders[0]!.src };
         }, (c) => `Header ${name} is documented on some pages only (${versionsNote(c)})`, [lower]),
       );
     });

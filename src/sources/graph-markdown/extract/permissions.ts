@@ -36,7 +36,7 @@ export interface CellParse {
 
 /** Emphasis and code marks only; underscores inside names (offline_access) stay. */
 function unmark(text: string): string {
-  return text.replace(/[*`]/g, '').replace(/(^|[\s(])_+|_+(?=[\s).,;:]|$)/g, '$1').replace(/\s+/g, ' ').trim();
+  return text.replace(/[*`]/g, '').replace(/(^|[\s(])_+|(?<!_)_+(?=[\s).,;:]|$)/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
 export function parsePermissionCell(text: string): CellParse {
@@ -46,11 +46,11 @@ export function parsePermissionCell(text: string): CellParse {
   const names: string[] = [];
   const rest: string[] = [];
   // Alternatives are separated by commas, semicolons, "or" and slashes; "and" joins names needed together.
-  for (const alt of t.split(/\s*[,;]\s*|\s+or\s+|\s+\/\s+/i)) {
+  for (const alt of t.split(/(?<!\s)\s*[,;]\s*|(?<!\s)\s+or\s+|(?<!\s)\s+\/\s+/i)) {
     const group: string[] = [];
-    for (const part of alt.split(/\s+and\s+|\s*\+\s*|\s*&\s*/i)) {
+    for (const part of alt.split(/(?<!\s)\s+and\s+|(?<!\s)\s*\+\s*|(?<!\s)\s*&\s*/i)) {
       for (const tok of part.split(/\s+/)) {
-        const x = tok.replace(/^[([{"']+|[)\]}"'.:!?]+$/g, '');
+        const x = tok.replace(/^[([{"']+|(?<![)\]}"'.:!?])[)\]}"'.:!?]+$/g, '');
         if (PERMISSION_TOKEN.test(x) || BARE_SCOPES.has(x)) {
           if (!names.includes(x)) names.push(x);
           group.push(x);
@@ -59,7 +59,7 @@ export function parsePermissionCell(text: string): CellParse {
     }
     if (group.length > 1) for (const g of group) together.set(g, group.filter((o) => o !== g));
   }
-  const note = rest.join(' ').replace(/^[\s.,;:()-]+|[\s.,;:()-]+$/g, '');
+  const note = rest.join(' ').replace(/^[\s.,;:()-]+|(?<![\s.,;:()-])[\s.,;:()-]+$/g, '');
   if (names.length) {
     // "and"/"or" left over are separators, not notes.
     const meaningful = /[A-Za-z]{2,}/.test(note.replace(/\b(and|or|either|both|one of|the following)\b/gi, '')) ? note : '';
@@ -323,7 +323,7 @@ function proseScenario(text: string, src: Src, all: string[], ops: Operation[], 
   const words = new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !STOP.has(w)).map(stem));
   let best = 0;
   const scored = ops.map((o) => {
-    const segs = o.path.replace(/\{[^}]*\}|<[^>]*>/g, ' ').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map(stem);
+    const segs = o.path.replace(/\{[^{}]*\}|<[^<>]*>/g, ' ').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map(stem);
     const score = segs.filter((s) => words.has(s)).length;
     best = Math.max(best, score);
     return { o, score };

@@ -38,7 +38,7 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     }
     // `(deprecated)` after the name: the property is kept and flagged.
     const deprecatedInName = /\(\s*deprecated\s*\)/i.test(nameCell.text);
-    const name = nameCell.text.replace(/[`*\\]/g, '').replace(/\s*\(\s*deprecated\s*\)/i, '').replace(/\s*\((optional|required)\)\s*$/i, '').replace(/\s*\(\s*deprecated\s*\)/i, '').trim();
+    const name = nameCell.text.replace(/[`*\\]/g, '').replace(/(?<!\s)\s*\(\s*deprecated\s*\)/i, '').replace(/(?<!\s)\s*\((optional|required)\)\s*$/i, '').replace(/(?<!\s)\s*\(\s*deprecated\s*\)/i, '').trim();
     if (!opts.keepAnnotations && /^@?odata\.type$/i.test(name)) {
       // `@odata.type` / `odata.type` rows say which type to send; they are not properties of the type.
       skipped++;

@@ -7,7 +7,8 @@ import { checkRowShape, col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
 import { requiredFrom } from './headers.js';
 
-const NEGATED = /\b(?:can't|cannot|can not|don't|doesn't|does not|do not|isn't|is not|aren't|are not|won't)\s+(?:be\s+|currently\s+)?(?:use|used|support|supported|available|allowed|apply|applied)\b|\bnot supported\b|\bunsupported\b/i;
+// Sentences come from ctx.text (whitespace folded to single spaces).
+const NEGATED = /\b(?:can't|cannot|can not|don't|doesn't|does not|do not|isn't|is not|aren't|are not|won't) (?:be |currently )?(?:use|used|support|supported|available|allowed|apply|applied)\b|\bnot supported\b|\bunsupported\b/i;
 const ODATA = /\$(select|filter|expand|top|skip|orderby|count|search|format|skiptoken|deltatoken)\b/gi;
 
 export const queryParameters: Extractor = {
@@ -43,7 +44,7 @@ export const queryParameters: Extractor = {
         if (!ir.queryParameterSupport) {
           if (/(does not|doesn't|do not|don't|not) (currently )?support (any |the )?(optional |custom |odata )*query (parameters|options)|no (optional )?query parameters|not supported/i.test(text)) {
             ir.queryParameterSupport = { value: 'none', text: text.slice(0, 200), src: ctx.src(n) };
-          } else if (/supports?\b.*query (parameters|options)|query parameters? (is|are) supported|\$(select|filter|expand|top|orderby|count|search|skip)/i.test(text)) {
+          } else if (/supports?\b(?:(?!supports?\b).)*query (parameters|options)|query parameters? (is|are) supported|\$(select|filter|expand|top|orderby|count|search|skip)/i.test(text)) {
             ir.queryParameterSupport = { value: 'odata', text: text.slice(0, 200), src: ctx.src(n) };
           }
         }

@@ -6,7 +6,8 @@
 import type { Response } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 
-const STATUS = /\b([1-5]\d\d),?\s+([A-Z][A-Za-z]*(?:[ -](?:[A-Z][A-Za-z]*|No|Not|Content|Found|Request|Modified|Error|Created|Accepted))*)/g;
+// "200 OK", and the oldest pages' "200, OK" / "204, No Content".
+const STATUS = /\b([1-5]\d\d),?\s+([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)/g;
 const NOT_TYPES = new Set(['a', 'an', 'the', 'json', 'new', 'updated', 'response', 'requested', 'specified', 'this', 'that', 'odata', 'error', 'empty', 'its', 'same']);
 
 export const response: Extractor = {
@@ -23,28 +24,24 @@ export const response: Extractor = {
         for (const m of text.matchAll(STATUS)) {
           const code = Number(m[1]);
           if (r.statuses.some((x) => x.code === code)) continue;
-          r.statuses.push({ code, text: m[2]!.replace(/\s+(response|code|status).*$/i, '').trim(), src: ctx.src(n) });
+          r.statuses.push({ code, text: m[2]!.replace(/(?<!\s)\s+(response|code|status)[\s\S]*$/i, '').trim(), src: ctx.src(n) });
         }
         if (/does not return anything|doesn't return anything|no response body|empty response body|returns no content|nothing in the response body/i.test(text)) r.noBody = true;
         // A body described only in prose: a report in CSV or JSON, a redirect to a download URL, a binary stream.
         if (!r.bodyDescribed) {
-          const d = DESCRIBED.exec(text);
-          if (d) {
-            const w = (d[1] ?? d[2] ?? d[3] ?? '').toLowerCase();
-            const format = /csv/.test(w) ? 'csv' : /json/.test(w) ? 'json' : /redirect|download url|location header/.test(w) ? 'redirect' : /binary|stream|octet|content/.test(w) ? 'binary' : 'text';
-            r.bodyDescribed = { format, text: text.slice(0, 300), src: ctx.src(n) };
-          }
+          const format = describedFormat(text);
+          if (format) r.bodyDescribed = { format, text: text.slice(0, 300), src: ctx.src(n) };
         }
         if (!r.bodyType && /response body/i.test(text)) {
           const sentence = text.split(/(?<=\.)\s+/).find((x) => /response body/i.test(x)) ?? text;
-          const before = sentence.split(/\s+in the response body/i)[0]!;
+          const before = sentence.split(/(?<!\s)\s+in the response body/i)[0]!;
           const collection = /collection|array|list of/i.test(before);
           const links = linkTexts(n).filter((l) => l.text && before.includes(l.text));
           const link = links[links.length - 1];
           // A type named by a link is the link target's type ("[Access package](../resources/accesspackage.md)" → accessPackage).
           let name: string | undefined = link ? typeFromLink(link.text, link.url) : undefined;
           if (!name) {
-            const words = [...before.matchAll(/\b([A-Za-z][\w.]*)\s+(?:object|objects|collection|resource|resources|entity|entities|type)\b/g)].map((m) => m[1]!);
+            const words = [...before.matchAll(/(?<![\w.])([A-Za-z][\w.]*)\s+(?:object|objects|collection|resource|resources|entity|entities|type)\b/g)].map((m) => m[1]!);
             name = words.reverse().find((w) => !NOT_TYPES.has(w.toLowerCase()));
             if (!name) {
               const of = /collection of\s+\[?([A-Za-z][\w.]*)/i.exec(before);
@@ -64,12 +61,22 @@ export const response: Extractor = {
   },
 };
 
-const DESCRIBED = /\b(csv|json)\b[^.]{0,60}\b(?:file|report|format|stream)\b|\b(?:redirects?|302 found)\b[^.]{0,80}\b(download url|location header)|\b(binary|octet-stream|stream of the file|file content|content stream)\b[^.]{0,40}\bresponse body/i;
+/** A body described only in prose, by separate word tests (linear): a redirect to a download URL, a CSV or JSON report/file, a binary stream. */
+function describedFormat(text: string): string | undefined {
+  if (/\bredirects?\b|\b302 found\b/i.test(text) && /\bdownload url\b|\blocation header\b/i.test(text)) return 'redirect';
+  const fileWord = /\b(?:file|report)\b/i.test(text);
+  if (/\bcsv\b/i.test(text) && fileWord) return 'csv';
+  if (/\bjson\b/i.test(text) && (fileWord || /\bjson format\b/i.test(text)) && !/\bjson representation\b/i.test(text)) return 'json';
+  if (/\b(?:octet-stream|binary|file content|content stream)\b/i.test(text) && /\bresponse body\b/i.test(text)) return 'binary';
+  return undefined;
+}
 
 /** The type a link names: its target page (`../resources/accesspackage.md` → accesspackage), cased as the link text when they agree. */
 export function typeFromLink(text: string, url: string): string {
   const clean = text.replace(/[`*]/g, '').trim();
-  const page = /([^/#?]+)\.md(?:[#?].*)?$/i.exec(url)?.[1];
+  const path = url.split(/[#?]/)[0]!;
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const page = /\.md$/i.test(base) ? base.slice(0, -3) : undefined;
   if (!page || /^#/.test(url)) return clean;
   const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const id = clean.replace(/^microsoft\.graph\./i, '');

@@ -17,7 +17,7 @@ export function inlineText(node: Nodes): string {
         // `Bearer <token>`, `<id>`: a placeholder in angle brackets, not an HTML element — kept as text.
         else if (isPlaceholderTag(n.value)) out += n.value;
         // Block-level tags (an HTML table inside a cell) separate words; inline tags do not.
-        else if (!/^<!--/.test(n.value)) out += n.value.replace(/<\/?(td|th|tr|table|tbody|thead|br|p|li|ul|ol|div)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '');
+        else if (!/^<!--/.test(n.value)) out += n.value.replace(/<\/?(td|th|tr|table|tbody|thead|br|p|li|ul|ol|div)\b[^<>]*>/gi, ' ').replace(/<[^<>]*>/g, '');
         return;
       case 'break':
         out += ' ';
