@@ -1,0 +1,56 @@
+/**
+ * API model → the metadata comparison's docs side, for one API version. The only module of the
+ * metadata check that knows the model's shape. Reads the model, never changes it.
+ *
+ *  - types: those a resource page documents; their properties from the property and
+ *    relationship tables (request-body tables are not the type's definition), the type chosen
+ *    as the model's policy chooses it (`pickSource`);
+ *  - operations: every operation key of the version, at its primary variant;
+ *  - permissions: every permission name of every page of the version that documents an
+ *    operation, with its permission type.
+ */
+import type { ApiModel, MergedProperty } from '../../model/types.js';
+import { pickSource } from '../../emit/ts/models.js';
+import type { DocsPermission, DocsSide, DocsType } from './docs-side.js';
+
+export function docsFromModel(model: ApiModel, version: string): DocsSide {
+  const types: DocsType[] = [];
+  for (const t of model.types) {
+    if (t.version !== version) continue;
+    const res = t.sources.find((s) => s.origin === 'resource');
+    if (!res) continue;
+    const properties = [];
+    for (const p of t.properties) {
+      const own: MergedProperty = { name: p.name, sources: p.sources.filter((s) => s.origin === 'resource' || s.origin === 'relationship') };
+      if (!own.sources.length) continue;
+      const { chosen } = pickSource(own);
+      properties.push({
+        name: p.name, type: { name: chosen.type.name, primitive: chosen.type.primitive, collection: chosen.type.collection },
+        nullable: chosen.nullable, navigation: chosen.origin === 'relationship', src: chosen.src,
+      });
+    }
+    const dt: DocsType = { namespace: t.namespace, name: t.name, properties, src: res.src };
+    if (t.baseType?.name.trim()) dt.baseType = { name: t.baseType.name, src: t.baseType.src };
+    types.push(dt);
+  }
+  const enums = model.enums.filter((e) => e.version === version).map((e) => ({
+    namespace: e.namespace, name: e.name, members: e.members.map((m) => ({ name: m.name, src: m.src })), src: e.sources[0]!.src,
+  }));
+  const operations = [];
+  const permissions: DocsPermission[] = [];
+  const seenPages = new Set<string>();
+  for (const g of model.operations) {
+    const vs = g.variants.filter((v) => v.version === version);
+    if (!vs.length) continue;
+    const main = vs.find((v) => !v.operation.fromExample) ?? vs[0]!;
+    operations.push({ key: g.key, method: g.method, path: g.key.slice(g.key.indexOf(' ') + 1), src: main.operation.src });
+    for (const v of vs) {
+      if (seenPages.has(v.page.file)) continue;
+      seenPages.add(v.page.file);
+      for (const e of v.page.permissions?.entries ?? []) {
+        for (const n of [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]) permissions.push({ name: n.name, type: e.type, src: n.src });
+      }
+    }
+  }
+  return { version, types, enums, operations, permissions };
+}

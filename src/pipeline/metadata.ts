@@ -1,0 +1,49 @@
+/**
+ * `docmodel metadata <csdl.xml> [--scopes FILE]... [paths..]`: build the docs model, then compare
+ * it with the service metadata. The metadata is read after the model is built and only read:
+ * it never fills or changes the model.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { analyzeParallel, docsRootRelative } from './pipeline.js';
+import { displayPath } from '../sources/graph-markdown/ingest/walk.js';
+import { parseCsdl } from '../sources/csdl/csdl.js';
+import { parseScopeCatalogue, type ScopeCatalogue } from '../sources/csdl/scopes.js';
+import { docsFromModel } from '../checks/metadata/from-model.js';
+import { compareMetadata, formatMetadataText, type MetadataReport } from '../checks/metadata/run.js';
+
+export interface MetadataRun { csdl: string; scopes: string[]; inputs: string[]; workers?: number; version?: string }
+
+/** The version a metadata file describes, from its name (`beta` in the name → beta). */
+export function versionOfFile(file: string): string {
+  return /beta/i.test(basename(file)) ? 'beta' : 'v1.0';
+}
+
+export async function runMetadata(o: MetadataRun): Promise<{ report: MetadataReport; text: string; summaryLine: string }> {
+  const version = o.version ?? versionOfFile(o.csdl);
+  if (version !== 'v1.0' && version !== 'beta') throw new Error(`--version must be v1.0 or beta, not ${JSON.stringify(version)}`);
+  const csdl = parseCsdl(readFileSync(o.csdl, 'utf8'), displayPath(resolve(o.csdl)));
+  let scopes: ScopeCatalogue | undefined;
+  for (const f of o.scopes) {
+    const s = parseScopeCatalogue(readFileSync(f, 'utf8'), displayPath(resolve(f)));
+    if (!scopes) scopes = s;
+    else for (const [k, v] of s.scopes) scopes.scopes.set(k, [...(scopes.scopes.get(k) ?? []), ...v]);
+  }
+  const a = await analyzeParallel(o.inputs, { workers: o.workers });
+  const docs = docsFromModel(a.model, version);
+  const rel = docsRootRelative(a.roots);
+  const mapSrc = <T extends { file: string }>(s: T): T => ({ ...s, file: rel(s.file) });
+  const relDocs = {
+    ...docs,
+    types: docs.types.map((t) => ({ ...t, src: mapSrc(t.src), ...(t.baseType ? { baseType: { ...t.baseType, src: mapSrc(t.baseType.src) } } : {}), properties: t.properties.map((p) => ({ ...p, src: mapSrc(p.src) })) })),
+    enums: docs.enums.map((e) => ({ ...e, src: mapSrc(e.src), members: e.members.map((m) => ({ ...m, src: mapSrc(m.src) })) })),
+    operations: docs.operations.map((x) => ({ ...x, src: mapSrc(x.src) })),
+    permissions: docs.permissions.map((x) => ({ ...x, src: mapSrc(x.src) })),
+  };
+  const report = compareMetadata(relDocs, csdl, scopes);
+  const s = report.summary;
+  return {
+    report, text: formatMetadataText(report),
+    summaryLine: `docmodel metadata: ${version}: ${s.findings} findings (${s.bySeverity.warning} warning, ${s.bySeverity.info} info) from ${s.docs.types} documented types and ${s.docs.operations} operations vs ${s.metadata.types} metadata types`,
+  };
+}
