@@ -7,38 +7,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import { register } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { Validator } from '@seriousme/openapi-schema-validator';
-import { validate as readmeValidate } from '@readme/openapi-parser';
-import Ajv2020 from 'ajv/dist/2020.js';
 import { analyze, docsRootRelative } from '../src/pipeline/pipeline.js';
 import { emitOpenApi, pathTemplate } from '../src/emit/openapi/index.js';
 import { casedPath } from '../src/emit/openapi/from-model.js';
-import { INPUT, ROOT, tempTree, typecheck } from './helpers.js';
+import { INPUT, tempTree, typecheck } from './helpers.js';
+import { openapiTypescript, validate } from './openapi-helpers.js';
 
 type Doc = Record<string, any>;
 
 const seeds = analyze([INPUT]);
 const out = emitOpenApi(seeds.model, seeds.findings, docsRootRelative(seeds.roots));
-
-/**
- * Three checks, each of which catches what the others do not: the OpenAPI 3.1 JSON Schema
- * (@seriousme/openapi-schema-validator), @readme/openapi-parser (path parameters declared,
- * operationIds unique, ...) and every component schema against the JSON Schema 2020-12
- * meta-schema (ajv).
- */
-export async function validate(doc: unknown): Promise<{ valid: boolean; errors: unknown }> {
-  const r = await new Validator().validate(doc as never);
-  if (!r.valid) return { valid: false, errors: r.errors };
-  const p = await readmeValidate(structuredClone(doc) as never);
-  if (!p.valid) return { valid: false, errors: p.errors };
-  const ajv = new (Ajv2020 as unknown as typeof Ajv2020.default)({ strict: false });
-  const bad: string[] = [];
-  for (const [name, s] of Object.entries((doc as Doc).components.schemas)) if (!ajv.validateSchema(s as object)) bad.push(`${name}: ${ajv.errorsText(ajv.errors)}`);
-  return bad.length ? { valid: false, errors: bad } : { valid: true, errors: undefined };
-}
 
 test('the seeds export validates as OpenAPI 3.1 with 0 errors, per version', async () => {
   assert.deepEqual([...out.files.keys()].sort(), ['openapi/beta.json', 'openapi/beta.yaml', 'openapi/v1.0.json', 'openapi/v1.0.yaml']);
@@ -132,19 +111,6 @@ test('YAML and JSON hold the same document; bytes are deterministic', () => {
   const again = emitOpenApi(analyze([INPUT]).model, seeds.findings, docsRootRelative(seeds.roots));
   assert.deepEqual([...again.files], [...out.files]);
 });
-
-/**
- * openapi-typescript needs TypeScript 5's JS API; the project compiles with TypeScript 7 (no
- * JS API). A resolve hook points openapi-typescript's `typescript` import at the `typescript5`
- * alias; the generated types are then checked by the project's own tsc --strict.
- */
-export async function openapiTypescript(doc: unknown): Promise<string> {
-  register('data:text/javascript,' + encodeURIComponent(
-    "export async function resolve(s, c, n) { if (s === 'typescript' && c.parentURL && c.parentURL.includes('/openapi-typescript/')) return n('typescript5', c); return n(s, c); }",
-  ), pathToFileURL(join(ROOT, 'package.json')));
-  const mod = await import('openapi-typescript');
-  return mod.astToString(await mod.default(doc as never));
-}
 
 test('openapi-typescript turns the seeds export into types that compile under tsc --strict', async () => {
   const files: Record<string, string> = {};

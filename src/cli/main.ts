@@ -25,6 +25,7 @@ import type { AnalyzeResult } from '../pipeline/pipeline.js';
 import { computeStats, formatStats } from '../pipeline/stats.js';
 import { runOpenApi } from '../pipeline/openapi.js';
 import { runMetadata } from '../pipeline/metadata.js';
+import { findMetadataRule } from '../checks/metadata/registry.js';
 import { toJson } from '../util/order.js';
 
 const USAGE = `docmodel ${toolVersion()} — API reference markdown → IR, TypeScript models, reconciliation reports
@@ -305,6 +306,12 @@ function cmdExplain(argv: string[]): number {
   const id = argv[0];
   if (!id) throw new UsageError('explain needs a rule id (see `docmodel rules`)');
   const r = findRule(id);
+  const m = r ? undefined : findMetadataRule(id);
+  if (m) {
+    const ex = (e: typeof m.example.before) => [e.docs && Object.keys(e.docs).length ? `docs: ${JSON.stringify(e.docs)}` : '', e.csdl ? `csdl: ${e.csdl}` : '', e.scopes ? `scopes: ${e.scopes.join(', ')}` : ''].filter(Boolean).join('\n');
+    process.stdout.write(`${m.id} (${m.severity}; docmodel metadata)\n\n${m.summary}\n\n${m.description}\n\nBefore:\n${indent(ex(m.example.before))}\n\nAfter:\n${indent(ex(m.example.after))}\n`);
+    return 0;
+  }
   if (!r) throw new UsageError(`no rule ${JSON.stringify(id)} (see \`docmodel rules\`)`);
   process.stdout.write(`${r.id} (${r.severity}; contexts: ${r.contexts.join(', ')})\n\n${r.summary}\n\n${r.description}\n\nBefore:\n${indent(r.example.before)}\n\nAfter:\n${indent(r.example.after)}\n`);
   return 0;

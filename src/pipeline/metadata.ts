@@ -30,17 +30,8 @@ export async function runMetadata(o: MetadataRun): Promise<{ report: MetadataRep
     else for (const [k, v] of s.scopes) scopes.scopes.set(k, [...(scopes.scopes.get(k) ?? []), ...v]);
   }
   const a = await analyzeParallel(o.inputs, { workers: o.workers });
-  const docs = docsFromModel(a.model, version);
-  const rel = docsRootRelative(a.roots);
-  const mapSrc = <T extends { file: string }>(s: T): T => ({ ...s, file: rel(s.file) });
-  const relDocs = {
-    ...docs,
-    types: docs.types.map((t) => ({ ...t, src: mapSrc(t.src), ...(t.baseType ? { baseType: { ...t.baseType, src: mapSrc(t.baseType.src) } } : {}), properties: t.properties.map((p) => ({ ...p, src: mapSrc(p.src) })) })),
-    enums: docs.enums.map((e) => ({ ...e, src: mapSrc(e.src), members: e.members.map((m) => ({ ...m, src: mapSrc(m.src) })) })),
-    operations: docs.operations.map((x) => ({ ...x, src: mapSrc(x.src) })),
-    permissions: docs.permissions.map((x) => ({ ...x, src: mapSrc(x.src) })),
-  };
-  const report = compareMetadata(relDocs, csdl, scopes);
+  const docs = docsFromModel(a.model, version, docsRootRelative(a.roots));
+  const report = compareMetadata(docs, csdl, scopes);
   const s = report.summary;
   return {
     report, text: formatMetadataText(report),

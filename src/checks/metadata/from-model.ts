@@ -13,7 +13,9 @@ import type { ApiModel, MergedProperty } from '../../model/types.js';
 import { pickSource } from '../../emit/ts/models.js';
 import type { DocsPermission, DocsSide, DocsType } from './docs-side.js';
 
-export function docsFromModel(model: ApiModel, version: string): DocsSide {
+/** `rel` maps a source path (relative to the working directory) to the path findings show (relative to the docs root). */
+export function docsFromModel(model: ApiModel, version: string, rel: (file: string) => string = (f) => f): DocsSide {
+  const at = <T extends { file: string }>(s: T): T => ({ ...s, file: rel(s.file) });
   const types: DocsType[] = [];
   for (const t of model.types) {
     if (t.version !== version) continue;
@@ -26,15 +28,15 @@ export function docsFromModel(model: ApiModel, version: string): DocsSide {
       const { chosen } = pickSource(own);
       properties.push({
         name: p.name, type: { name: chosen.type.name, primitive: chosen.type.primitive, collection: chosen.type.collection },
-        nullable: chosen.nullable, navigation: chosen.origin === 'relationship', src: chosen.src,
+        nullable: chosen.nullable, navigation: chosen.origin === 'relationship', src: at(chosen.src),
       });
     }
-    const dt: DocsType = { namespace: t.namespace, name: t.name, properties, src: res.src };
-    if (t.baseType?.name.trim()) dt.baseType = { name: t.baseType.name, src: t.baseType.src };
+    const dt: DocsType = { namespace: t.namespace, name: t.name, properties, src: at(res.src) };
+    if (t.baseType?.name.trim()) dt.baseType = { name: t.baseType.name, src: at(t.baseType.src) };
     types.push(dt);
   }
   const enums = model.enums.filter((e) => e.version === version).map((e) => ({
-    namespace: e.namespace, name: e.name, members: e.members.map((m) => ({ name: m.name, src: m.src })), src: e.sources[0]!.src,
+    namespace: e.namespace, name: e.name, members: e.members.map((m) => ({ name: m.name, src: at(m.src) })), src: at(e.sources[0]!.src),
   }));
   const operations = [];
   const permissions: DocsPermission[] = [];
@@ -43,12 +45,12 @@ export function docsFromModel(model: ApiModel, version: string): DocsSide {
     const vs = g.variants.filter((v) => v.version === version);
     if (!vs.length) continue;
     const main = vs.find((v) => !v.operation.fromExample) ?? vs[0]!;
-    operations.push({ key: g.key, method: g.method, path: g.key.slice(g.key.indexOf(' ') + 1), src: main.operation.src });
+    operations.push({ key: g.key, method: g.method, path: g.key.slice(g.key.indexOf(' ') + 1), src: at(main.operation.src) });
     for (const v of vs) {
       if (seenPages.has(v.page.file)) continue;
       seenPages.add(v.page.file);
       for (const e of v.page.permissions?.entries ?? []) {
-        for (const n of [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]) permissions.push({ name: n.name, type: e.type, src: n.src });
+        for (const n of [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]) permissions.push({ name: n.name, type: e.type, src: at(n.src) });
       }
     }
   }

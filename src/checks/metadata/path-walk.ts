@@ -21,7 +21,7 @@ import type { MetadataContext } from './types.js';
 
 export type PathProblem =
   | { kind: 'entity-set'; segment: string }
-  | { kind: 'operation-missing'; segment: string; on: CsdlStructuredType; collection: boolean }
+  | { kind: 'operation-missing'; segment: string; on: CsdlStructuredType; collection: boolean; derived?: CsdlStructuredType }
   | { kind: 'binding'; segment: string; on: CsdlStructuredType; collection: boolean; candidates: CsdlOperation[] };
 
 const STOP = /^\$|:|^\.\.\.$/;
@@ -67,7 +67,12 @@ export function walkPath(ctx: MetadataContext, path: string): PathProblem | unde
     const chain = new Set(ctx.ancestors(type).map((a) => `${a.namespace}.${a.name}`.toLowerCase()));
     const bound = ops.find((o) => o.boundTo && chain.has(o.boundTo.name.toLowerCase()) && o.boundTo.collection === collection);
     if (!bound && collection && !m?.[2]) { collection = false; continue; } // key as segment
-    if (!ops.length) return { kind: 'operation-missing', segment: seg, on: type, collection };
+    if (!ops.length) {
+      // Declared on a type derived from the current one: the path needs a cast segment.
+      const q = `${type.namespace}.${type.name}`.toLowerCase();
+      const derived = collection ? undefined : ctx.csdl.types.find((t) => t !== type && ctx.ancestors(t).some((a) => `${a.namespace}.${a.name}`.toLowerCase() === q) && (t.navigation.some((n) => n.name.toLowerCase() === name.toLowerCase()) || t.properties.some((n) => n.name.toLowerCase() === name.toLowerCase())));
+      return { kind: 'operation-missing', segment: seg, on: type, collection, ...(derived ? { derived } : {}) };
+    }
     if (!bound) return { kind: 'binding', segment: seg, on: type, collection, candidates: ops };
     if (!bound.returns) return undefined;
     type = ctx.typeByQName(bound.returns.name);

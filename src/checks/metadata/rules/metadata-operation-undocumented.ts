@@ -7,7 +7,7 @@ export const rule: MetadataRule = {
   id: 'metadata-operation-undocumented',
   severity: 'info',
   summary: 'A bound action or function of the service appears in no documented path',
-  description: 'Each bound action and function of the CSDL (overloads — same name and binding — counted once) is looked up by name among the segments of the documented paths. Policy `workbook-functions`: the Excel `workbookFunctions` actions (about 350, many overloaded) are documented together on one page, not one page each; they are reported with that policy tag so they can be counted apart.',
+  description: 'Each bound action and function of the CSDL (overloads — same name and binding — counted once) is looked up by name among the segments of the documented paths. Policy `workbook-functions`: the Excel `workbookFunctions` actions (about 360, one per Excel worksheet function, many overloaded in beta) mirror Excel\'s own function list and are not documented one page each (the 2020-05 docs document none of them; later docs have one overview page); they are reported with that policy tag, at severity info like the rest, so they can be counted apart.',
   example: {
     before: { docs: { operations: [op('GET /users/{}')] }, csdl: CSDL },
     after: { docs: { operations: [op('GET /users/{}'), op('POST /users/{}/sendMail')] }, csdl: CSDL },
@@ -26,7 +26,7 @@ export const rule: MetadataRule = {
       if (seen.has(k)) continue;
       seen.add(k);
       const workbook = c.boundTo.name === 'microsoft.graph.workbookFunctions';
-      out.push({ rule: this.id, subject: c.name, field: 'operation', args: [csdlTypeText(c.boundTo)], message: `${c.kind === 'action' ? 'Action' : 'Function'} ${c.name} bound to ${csdlTypeText(c.boundTo)} is in the service metadata but in no documented path${workbook ? ' (Excel workbook function: documented collectively, by policy)' : ''}`, metadata: { file: ctx.csdl.file, element: `${c.kind === 'action' ? 'Action' : 'Function'} ${c.namespace}.${c.name}`, line: c.line, value: csdlTypeText(c.boundTo) }, ...(workbook ? { policy: 'workbook-functions' } : {}) });
+      out.push({ rule: this.id, subject: c.name, field: 'operation', args: [csdlTypeText(c.boundTo)], message: `${c.kind === 'action' ? 'Action' : 'Function'} ${c.name} bound to ${csdlTypeText(c.boundTo)} is in the service metadata but in no documented path${workbook ? ' (an Excel worksheet function: not documented one page each, policy workbook-functions)' : ''}`, metadata: { file: ctx.csdl.file, element: `${c.kind === 'action' ? 'Action' : 'Function'} ${c.namespace}.${c.name}`, line: c.line, value: csdlTypeText(c.boundTo) }, ...(workbook ? { policy: 'workbook-functions' } : {}) });
     }
     return out;
   },

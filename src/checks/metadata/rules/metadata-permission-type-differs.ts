@@ -3,9 +3,9 @@ import { perm } from '../fixtures.js';
 
 export const rule: MetadataRule = {
   id: 'metadata-permission-type-differs',
-  severity: 'warning',
+  severity: 'info',
   summary: 'A permission the catalogue knows is documented under a permission type that does not have it',
-  description: 'A name documented as Application that the catalogue lists only as delegated (DelegatedWork / DelegatedPersonal), or documented as delegated that the catalogue lists only as Application. Old-style scope lists whose type is not stated are not compared.',
+  description: 'A name documented as Application that the catalogue lists only as delegated (DelegatedWork / DelegatedPersonal), or documented as delegated that the catalogue lists only as Application. Old-style scope lists whose type is not stated are not compared. Severity info: the catalogue\'s per-type lists are incomplete (the 2020-05 one has no application DeviceManagementApps.* or Policy.Read.All, both of which the service grants), so most findings name a catalogue gap rather than a docs error; see the hand check in test/precision/metadata-handcheck.md.',
   example: {
     before: { docs: { permissions: [perm('User.Read', 'application')] }, csdl: '', scopes: ['DelegatedWork:User.Read', 'Application:User.Read.All'] },
     after: { docs: { permissions: [perm('User.Read.All', 'application'), perm('User.Read', 'delegatedWork')] }, csdl: '', scopes: ['DelegatedWork:User.Read', 'Application:User.Read.All'] },
