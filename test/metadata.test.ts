@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { parseCsdl } from '../src/sources/csdl/csdl.js';
 import { parseScopeCatalogue } from '../src/sources/csdl/scopes.js';
 import { METADATA_RULES } from '../src/checks/metadata/registry.js';
@@ -15,7 +16,7 @@ import { docsFromModel } from '../src/checks/metadata/from-model.js';
 import { nearMiss } from '../src/checks/metadata/rules/metadata-permission-unknown.js';
 import { analyze } from '../src/pipeline/pipeline.js';
 import { serializeModel } from '../src/model/merge.js';
-import { INPUT, ROOT } from './helpers.js';
+import { INPUT, ROOT, tempTree } from './helpers.js';
 
 const FIX = join(ROOT, 'test/fixtures/metadata');
 const CSDL_FILE = 'test/fixtures/metadata/v1.0-user.csdl.xml';
@@ -127,4 +128,23 @@ test('the metadata never changes the docs model: same bytes with and without it'
     assert.ok(r.findings.length > 0);
   }
   assert.equal(JSON.stringify(serializeModel(a.model)), JSON.stringify(without));
+});
+
+test('CLI: docmodel metadata prints findings with both sides and counts; --format json; --fail-on; docmodel openapi writes the export', () => {
+  const cli = join(ROOT, 'dist/src/cli/main.js');
+  const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const t = run(['metadata', CSDL_FILE, '--scopes', 'test/fixtures/metadata/permission-scopes-excerpt.xml', 'test/fixtures/metadata/docs']);
+  assert.equal(t.status, 0, t.stderr);
+  assert.match(t.stdout, /^v1\.0\/resources\/user\.md:159:2: warning metadata-property-collection-differs: user\.otherMails is documented as single-valued but the service declares Collection\(Edm\.String\)  \[metadata: EntityType microsoft\.graph\.user\/Property otherMails \(test\/fixtures\/metadata\/v1\.0-user\.csdl\.xml:122\) = Collection\(Edm\.String\)\]$/m);
+  assert.match(t.stdout, /^ {2}metadata-property-missing +3$/m);
+  assert.match(t.stderr, /docmodel metadata: v1\.0: 21 findings \(5 warning, 16 info\)/);
+  const j = run(['metadata', CSDL_FILE, 'test/fixtures/metadata/docs', '--format', 'json', '--fail-on', 'warning']);
+  assert.equal(j.status, 1);
+  assert.equal(JSON.parse(j.stdout).summary.findings, 21);
+  assert.equal(run(['metadata']).status, 2);
+  const out = tempTree({});
+  const o = run(['openapi', 'input', '--out', out]);
+  assert.equal(o.status, 0, o.stderr);
+  assert.match(o.stderr, /docmodel openapi: v1\.0: 1 paths, 1 operations, 3 schemas, 0 operations left out/);
+  assert.equal(readFileSync(join(out, 'openapi/v1.0.yaml'), 'utf8'), readFileSync(join(ROOT, 'generated/openapi/v1.0.yaml'), 'utf8'));
 });

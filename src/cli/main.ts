@@ -25,7 +25,7 @@ import type { AnalyzeResult } from '../pipeline/pipeline.js';
 import { computeStats, formatStats } from '../pipeline/stats.js';
 import { runOpenApi } from '../pipeline/openapi.js';
 import { runMetadata } from '../pipeline/metadata.js';
-import { findMetadataRule } from '../checks/metadata/registry.js';
+import { findMetadataRule, METADATA_RULES } from '../checks/metadata/registry.js';
 import { toJson } from '../util/order.js';
 
 const USAGE = `docmodel ${toolVersion()} — API reference markdown → IR, TypeScript models, reconciliation reports
@@ -298,7 +298,9 @@ function cmdRules(): number {
   for (const r of [...RULES].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     process.stdout.write(`${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.contexts.join(',').padEnd(20)}  ${r.summary}\n`);
   }
-  process.stdout.write(`${RULES.length} rules\n`);
+  process.stdout.write(`${RULES.length} rules\n\nMetadata rules (docmodel metadata):\n`);
+  for (const r of [...METADATA_RULES].sort((a, b) => (a.id < b.id ? -1 : 1))) process.stdout.write(`${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${'metadata'.padEnd(20)}  ${r.summary}\n`);
+  process.stdout.write(`${METADATA_RULES.length} metadata rules\n`);
   return 0;
 }
 
