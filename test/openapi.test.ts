@@ -130,3 +130,15 @@ export { b, bad };
   const r = typecheck(dir);
   assert.equal(r.status, 0, r.output);
 });
+
+test('OData system query options named in the query-parameter prose become query parameters', async () => {
+  const dir = tempTree({ 'v1.0/api/user-get.md': '# Get user\n\nRetrieve a user.\n\n## HTTP request\n\n```http\nGET /users/{id | userPrincipalName}\n```\n\n## Optional query parameters\n\nThis method supports the `$select`, `$expand` and `$top` [OData query parameters](/graph/query-parameters) to help customize the response.\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and a [user](../resources/user.md) object in the response body.\n' });
+  const a = analyze([dir]);
+  const d = emitOpenApi(a.model, a.findings, docsRootRelative(a.roots)).documents.get('v1.0') as Doc;
+  const op = d.paths['/users/{user-id}'].get;
+  assert.deepEqual(op.parameters.map((p: Doc) => [p.name, p.in, p.schema.type]), [['user-id', 'path', 'string'], ['$select', 'query', 'string'], ['$expand', 'query', 'string'], ['$top', 'query', 'integer']]);
+  assert.deepEqual(op['x-docmodel-query-options'], { support: 'odata', named: ['$select', '$expand', '$top'], source: op.parameters[1]['x-docmodel-source'] });
+  assert.equal(op['x-docmodel-path-as-written'], '/users/{id | userPrincipalName}');
+  assert.deepEqual(Object.keys(op.responses), ['200']);
+  assert.deepEqual(await validate(d), { valid: true, errors: undefined });
+});

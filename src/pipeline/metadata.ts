@@ -1,12 +1,11 @@
 /**
  * `docmodel metadata <csdl.xml> [--scopes FILE]... [paths..]`: build the docs model, then compare
  * it with the service metadata. The metadata is read after the model is built and only read:
- * it never fills or changes the model.
+ * it never fills or changes the model. The metadata files are named as given on the command line.
  */
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, sep } from 'node:path';
 import { analyzeParallel, docsRootRelative } from './pipeline.js';
-import { displayPath } from '../sources/graph-markdown/ingest/walk.js';
 import { parseCsdl } from '../sources/csdl/csdl.js';
 import { parseScopeCatalogue, type ScopeCatalogue } from '../sources/csdl/scopes.js';
 import { docsFromModel } from '../checks/metadata/from-model.js';
@@ -22,10 +21,10 @@ export function versionOfFile(file: string): string {
 export async function runMetadata(o: MetadataRun): Promise<{ report: MetadataReport; text: string; summaryLine: string }> {
   const version = o.version ?? versionOfFile(o.csdl);
   if (version !== 'v1.0' && version !== 'beta') throw new Error(`--version must be v1.0 or beta, not ${JSON.stringify(version)}`);
-  const csdl = parseCsdl(readFileSync(o.csdl, 'utf8'), displayPath(resolve(o.csdl)));
+  const csdl = parseCsdl(readFileSync(o.csdl, 'utf8'), o.csdl.split(sep).join('/'));
   let scopes: ScopeCatalogue | undefined;
   for (const f of o.scopes) {
-    const s = parseScopeCatalogue(readFileSync(f, 'utf8'), displayPath(resolve(f)));
+    const s = parseScopeCatalogue(readFileSync(f, 'utf8'), f.split(sep).join('/'));
     if (!scopes) scopes = s;
     else for (const [k, v] of s.scopes) scopes.scopes.set(k, [...(scopes.scopes.get(k) ?? []), ...v]);
   }

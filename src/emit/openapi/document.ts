@@ -5,7 +5,9 @@
  *  - paths: the model's normalized path with each `{}` named (`/users/{}` → `/users/{user-id}`,
  *    the style of Microsoft's published OpenAPI; function arguments keep their name:
  *    `(period='{period}')`); every path parameter is declared `in: path`, required, string;
- *  - query parameters: the rows of the page's query-parameter table;
+ *  - query parameters: the rows of the page's query-parameter table, then the OData system
+ *    query options its prose names ("supports the $select and $filter OData query parameters");
+ *    what the prose states (OData / none) is `x-docmodel-query-options`;
  *  - request bodies: `$ref` to the type the body represents, or an inline object from a
  *    parameter table (required = rows marked required);
  *  - responses: one per documented status, the body schema on 2xx statuses other than 204
@@ -194,11 +196,16 @@ function componentSchema(t: NType, c: Components, id: string): Schema {
   return s;
 }
 
+/** Schema of an untyped query parameter: OData's integer and boolean options typed, the rest strings. */
+function odataOptionSchema(name: string): Schema {
+  return /^\$(top|skip|levels)$/i.test(name) ? { type: 'integer', minimum: 0 } : /^\$count$/i.test(name) ? { type: 'boolean' } : { type: 'string' };
+}
+
 function parameter(q: NParameter, ns: string, c: Components): Schema {
   const p: Schema = { name: q.name, in: 'query' };
   if (q.description) p.description = q.description;
   if (q.required === true) p.required = true;
-  p.schema = q.type ? typeSchema(q.type, ns, c, q.src) : { type: 'string' };
+  p.schema = q.type ? typeSchema(q.type, ns, c, q.src) : odataOptionSchema(q.name);
   p['x-docmodel-source'] = src(q.src);
   return p;
 }
@@ -217,6 +224,15 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
     seen.add(q.name);
     parameters.push(parameter(q, ns, c));
   }
+  const qo = op.queryOptions;
+  if (qo?.support === 'odata') {
+    for (const name of qo.names) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      parameters.push({ name, in: 'query', description: `OData system query option the page names: "${qo.text}"`, schema: odataOptionSchema(name), 'x-docmodel-source': src(qo.src) });
+    }
+  }
+  if (qo) o['x-docmodel-query-options'] = { support: qo.support, named: qo.names, source: src(qo.src) };
   if (parameters.length) o.parameters = parameters;
   const rb = op.requestBody;
   if (rb?.kind === 'type' || rb?.kind === 'parameters') {

@@ -15,6 +15,9 @@ import type { Finding } from '../../checks/types.js';
 import { pickSource } from '../ts/models.js';
 import type { NFindingRef, NOperation, NPermissions, NProperty, NRequestBody, NSrc, NTypeRef, NVersion } from './neutral.js';
 
+/** OData system query options a page's prose may name. */
+const ODATA_OPTIONS = new Set(['$select', '$expand', '$filter', '$orderby', '$top', '$skip', '$count', '$search', '$format', '$skiptoken', '$deltatoken', '$levels', '$apply']);
+
 export type RelPath = (file: string) => string;
 
 const PRIMITIVE_RESPONSE = /^(string|boolean|int16|int32|int64|double|single|decimal|byte|guid|datetimeoffset|date|timeofday|duration|binary|stream)$/i;
@@ -85,6 +88,11 @@ function operation(key: string, method: string, vs: OperationVariant[], findings
     otherVariants: vs.filter((v) => v !== main).map((v) => s(v.operation.src)),
     findings,
   };
+  const qs = page.queryParameterSupport;
+  if (qs) {
+    const names = [...new Set([...qs.text.matchAll(/\$([A-Za-z]+)\b/g)].map((m) => `$${m[1]!}`).filter((x) => ODATA_OPTIONS.has(x.toLowerCase())))];
+    n.queryOptions = { support: qs.value, names, text: qs.text, src: s(qs.src) };
+  }
   const title = page.title.h1?.value ?? page.title.frontMatter?.value;
   if (title) n.summary = title;
   if (page.description?.value) n.description = page.description.value;

@@ -85,6 +85,8 @@ export interface NOperation {
   summary?: string;
   description?: string;
   query: NParameter[];
+  /** What the query-parameter prose states: `odata` with the system query options it names (may be none), or `none`. */
+  queryOptions?: { support: 'odata' | 'none'; names: string[]; text: string; src: NSrc };
   requestBody?: NRequestBody;
   responses: { code: number; text: string; src: NSrc }[];
   responseBody?: { type: NTypeRef; src: NSrc };
