@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { analyzeParallel, docsRootRelative } from '../src/pipeline/pipeline.js';
 import { emitOpenApi } from '../src/emit/openapi/index.js';
-import { serializeModel } from '../src/model/merge.js';
+import { serializeModel } from '../src/model/serialize.js';
 import { parseCsdl } from '../src/sources/csdl/csdl.js';
 import { parseScopeCatalogue } from '../src/sources/csdl/scopes.js';
 import { docsFromModel } from '../src/checks/metadata/from-model.js';

@@ -9,15 +9,16 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { analyze, docsRootRelative } from '../src/pipeline/pipeline.js';
-import { emitOpenApi, pathTemplate } from '../src/emit/openapi/index.js';
-import { casedPath } from '../src/emit/openapi/from-model.js';
-import { INPUT, tempTree, typecheck } from './helpers.js';
+import { emitOpenApi } from '../src/emit/openapi/index.js';
+import { INPUT, ROOT, tempTree, typecheck } from './helpers.js';
 import { openapiTypescript, validate } from './openapi-helpers.js';
 
 type Doc = Record<string, any>;
 
 const seeds = analyze([INPUT]);
 const out = emitOpenApi(seeds.model, seeds.findings, docsRootRelative(seeds.roots));
+const userPage = analyze([join(ROOT, 'test/fixtures/metadata/docs')]);
+const userDoc = emitOpenApi(userPage.model, userPage.findings, docsRootRelative(userPage.roots)).documents.get('v1.0') as Doc;
 
 test('the seeds export validates as OpenAPI 3.1 with 0 errors, per version', async () => {
   assert.deepEqual([...out.files.keys()].sort(), ['openapi/beta.json', 'openapi/beta.yaml', 'openapi/v1.0.json', 'openapi/v1.0.yaml']);
@@ -34,49 +35,54 @@ test('the validator does reject a broken document (the check can fail)', async (
   const c = structuredClone(out.documents.get('v1.0')!) as Doc;
   c.paths['/users/{user-id}'].patch.parameters = [];
   assert.deepEqual((await validate(c)).errors, [{ message: '`/paths/users/{user-id}/patch` is missing path parameter(s) for `{user-id}`.' }]);
-  const e = structuredClone(out.documents.get('v1.0')!) as Doc;
-  e.components.schemas['microsoft.graph.user'].properties.birthday.type = 'date';
+  const e = structuredClone(userDoc);
+  e.components.schemas['microsoft.graph.user'].allOf[1].properties.birthday.type = 'date';
   assert.equal((await validate(e)).valid, false);
 });
 
-test('v1.0 seeds: one operation, canonical template, typed path parameter, body and response refs, provenance relative to the docs root', () => {
+test('v1.0 seeds: the model\'s primary variant, canonical template, typed path parameter, body table, provenance relative to the docs root', () => {
   const d = out.documents.get('v1.0') as Doc;
   assert.equal(d.openapi, '3.1.0');
   assert.deepEqual(Object.keys(d.paths), ['/users/{user-id}']);
   const op = d.paths['/users/{user-id}'].patch;
   assert.equal(op.summary, 'Update user');
   assert.deepEqual(op.parameters, [{ name: 'user-id', in: 'path', required: true, schema: { type: 'string' } }]);
-  assert.deepEqual(op.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/microsoft.graph.user' });
-  assert.deepEqual(op.responses['200'].content['application/json'].schema, { $ref: '#/components/schemas/microsoft.graph.user' });
-  // 002 and 004 both document PATCH /users/{id}: 002 (HTTP block filled, first in path order) is used; 004 is named.
-  assert.deepEqual(op['x-docmodel-source'], { file: '002_3cb1465fe3e08b31.txt', line: 25, column: 1 });
-  assert.equal(op['x-docmodel-path-as-written'], '/users/{usersId}');
-  assert.deepEqual(op['x-docmodel-variants'], [{ file: '004_fd11c5a4c97dea3e.txt', line: 15, column: 1 }]);
+  // 002 (an Intune workload page) and 004 (user-update) both document PATCH /users/{id}: the model picks 004.
+  assert.deepEqual(op['x-docmodel-source'], { file: '004_fd11c5a4c97dea3e.txt', line: 15, column: 1 });
+  assert.equal(op['x-docmodel-choice'], 'primary of 2 pages in v1.0 (model policy step: not-workload)');
+  assert.equal(op['x-docmodel-path-as-written'], '/users/{id | userPrincipalName}');
+  assert.deepEqual(op['x-docmodel-variants'], [{ file: '002_3cb1465fe3e08b31.txt', line: 25, column: 1, workload: true }]);
   const rules = op['x-docmodel-findings'].map((f: Doc) => f.rule);
   assert.ok(rules.includes('response-status-differs'), rules.join());
-  // Least privileged first, as 002's table lists them; application is "Not supported" there.
-  assert.deepEqual(op.security, [
-    { delegated: ['DeviceManagementManagedDevices.ReadWrite.All'] },
-    { delegated: ['DeviceManagementServiceConfig.ReadWrite.All'] },
-    { delegated: ['DeviceManagementApps.ReadWrite.All'] },
-  ]);
-  assert.deepEqual(op['x-docmodel-permissions'].notSupported, ['delegatedPersonal', 'application']);
+  assert.deepEqual(Object.keys(op.responses), ['204']);
+  assert.equal(op.responses['204'].content, undefined);
+  // No page of v1.0 defines user: the body is 004's own table, not an empty placeholder.
+  const body = op.requestBody.content['application/json'].schema;
+  assert.equal(body['x-docmodel-body-type'], 'user');
+  assert.equal(Object.keys(body.properties).length, 32);
+  assert.deepEqual(body.properties.birthday.type, ['string', 'null']);
+  assert.equal(body.properties.birthday.format, 'date-time');
+  assert.deepEqual(body.properties.assignedLicenses, { type: 'array', items: { $ref: '#/components/schemas/microsoft.graph.assignedLicense' }, description: 'The licenses that are assigned to the user. Not nullable.', 'x-docmodel-source': { file: '004_fd11c5a4c97dea3e.txt', line: 30, column: 2 } });
+  assert.equal(d.components.schemas['microsoft.graph.assignedLicense']['x-docmodel-undefined'].name, 'assignedLicense');
+  // 004 states its scopes old-style, without a permission type: kept, not guessed into a flow.
+  assert.equal(op.security, undefined);
+  assert.deepEqual(op['x-docmodel-permissions'], { state: 'scopes', unclassified: ['User.ReadWrite', 'User.ReadWrite.All', 'Directory.ReadWrite.All'], source: { file: '004_fd11c5a4c97dea3e.txt', line: 5, column: 1 } });
   assert.deepEqual(Object.keys(d.components.securitySchemes.delegated.flows), ['authorizationCode']);
   assert.deepEqual(Object.keys(d.components.securitySchemes.application.flows), ['clientCredentials']);
 });
 
-test('v1.0 seeds: schemas carry Edm formats, collections, nullability as documented and placeholders for undefined types', () => {
-  const d = out.documents.get('v1.0') as Doc;
-  assert.deepEqual(Object.keys(d.components.schemas), ['microsoft.graph.PasswordProfile', 'microsoft.graph.assignedLicense', 'microsoft.graph.user']);
-  const user = d.components.schemas['microsoft.graph.user'];
-  assert.equal(Object.keys(user.properties).length, 34);
-  assert.deepEqual(user.properties.birthday.type, ['string', 'null']);
-  assert.equal(user.properties.birthday.format, 'date-time');
-  // "Not nullable." in 004's table: no null.
-  assert.deepEqual(user.properties.assignedLicenses.type, 'array');
-  assert.deepEqual(user.properties.assignedLicenses.items, { $ref: '#/components/schemas/microsoft.graph.assignedLicense' });
-  assert.deepEqual(user.properties.assignedLicenses['x-docmodel-source'], { file: '004_fd11c5a4c97dea3e.txt', line: 30, column: 2 });
-  assert.equal(d.components.schemas['microsoft.graph.assignedLicense']['x-docmodel-undefined'].name, 'assignedLicense');
+test('a real resource page (2020-05 user.md): allOf inheritance, Edm formats, collections, navigation, nullability as documented', async () => {
+  const u = userDoc.components.schemas['microsoft.graph.user'];
+  assert.deepEqual(u.allOf[0], { $ref: '#/components/schemas/microsoft.graph.directoryObject' });
+  const p = u.allOf[1].properties;
+  assert.equal(Object.keys(p).length, 95);
+  assert.deepEqual([p.createdDateTime.type, p.createdDateTime.format, p.createdDateTime['x-docmodel-source']], [['string', 'null'], 'date-time', { file: 'v1.0/resources/user.md', line: 125, column: 2 }]);
+  assert.deepEqual([p.assignedLicenses.type, p.assignedLicenses.items], ['array', { $ref: '#/components/schemas/microsoft.graph.assignedLicense' }]);
+  assert.deepEqual(p.manager.anyOf, [{ $ref: '#/components/schemas/microsoft.graph.directoryObject' }, { type: 'null' }]);
+  assert.equal(p.manager['x-docmodel-navigation'], true);
+  assert.equal(p.usageLocation.type, 'string'); // "Not nullable."
+  assert.deepEqual(u['x-docmodel-sources'], [{ file: 'v1.0/resources/user.md', line: 10, column: 1 }]);
+  assert.deepEqual(await validate(userDoc), { valid: true, errors: undefined });
 });
 
 test('beta seeds: the Intune navigation path gets one named parameter per placeholder, application scopes included', () => {
@@ -92,15 +98,16 @@ test('beta seeds: the Intune navigation path gets one named parameter per placeh
   assert.deepEqual(op['x-docmodel-source'], { file: '000_5be97bd32e2c4279.txt', line: 38, column: 1 });
 });
 
-test('path templates: segment names, function arguments, OData keys, repeated names', () => {
-  assert.deepEqual(pathTemplate('/users/{}/messages/{}'), { path: '/users/{user-id}/messages/{message-id}', params: ['user-id', 'message-id'] });
-  assert.deepEqual(pathTemplate("/reports/getEmailActivityCounts(period={})"), { path: '/reports/getEmailActivityCounts(period={period})', params: ['period'] });
-  assert.deepEqual(pathTemplate('/drives({})/items({})'), { path: '/drives({drive-id})/items({item-id})', params: ['drive-id', 'item-id'] });
-  assert.deepEqual(pathTemplate('/policies/{}/policies/{}'), { path: '/policies/{policy-id}/policies/{policy-id1}', params: ['policy-id', 'policy-id1'] });
-  assert.deepEqual(pathTemplate('/directories/{}'), { path: '/directories/{directory-id}', params: ['directory-id'] });
-  // The page's casing is kept when the written path normalizes to the model's (lower-case) key.
-  assert.equal(casedPath('/me/mailFolders/{id}/messages', '/users/{}/mailfolders/{}/messages'), '/users/{}/mailFolders/{}/messages');
-  assert.equal(casedPath("/drives('{drive-id}')", '/drives({})'), '/drives({})');
+test('paths are the model\'s canonical templates and parameters, one path item per template', () => {
+  for (const v of ['v1.0', 'beta']) {
+    const d = out.documents.get(v) as Doc;
+    const expected = seeds.model.operations.filter((g) => g.variants.some((x) => x.version === v)).map((g) => g.path).sort();
+    assert.deepEqual(Object.keys(d.paths), [...new Set(expected)]);
+    for (const g of seeds.model.operations.filter((x) => x.variants.some((y) => y.version === v))) {
+      const op = d.paths[g.path][g.method.toLowerCase()];
+      assert.deepEqual(op.parameters.filter((p: Doc) => p.in === 'path').map((p: Doc) => p.name), g.parameters);
+    }
+  }
 });
 
 test('YAML and JSON hold the same document; bytes are deterministic', () => {
@@ -112,20 +119,19 @@ test('YAML and JSON hold the same document; bytes are deterministic', () => {
   assert.deepEqual([...again.files], [...out.files]);
 });
 
-test('openapi-typescript turns the seeds export into types that compile under tsc --strict', async () => {
+test('openapi-typescript turns the exports into types that compile under tsc --strict', async () => {
   const files: Record<string, string> = {};
   for (const v of ['v1.0', 'beta']) files[`${v.replace('.', '_')}.ts`] = await openapiTypescript(out.documents.get(v));
+  files['user.ts'] = await openapiTypescript(userDoc);
   assert.match(files['v1_0.ts']!, /"\/users\/\{user-id\}": \{/);
   assert.match(files['v1_0.ts']!, /patch: operations\["users\.patch"\]/);
   const dir = tempTree(files);
-  writeFileSync(join(dir, 'use.ts'), `import type { components, operations } from './v1_0.js';
+  writeFileSync(join(dir, 'use.ts'), `import type { components } from './user.js';
 type User = components['schemas']['microsoft.graph.user'];
-const u: User = { birthday: null, assignedLicenses: [] };
-type Body = operations['users.patch']['requestBody'];
-const b: NonNullable<Body>['content']['application/json'] = u;
+const u: User = { createdDateTime: null, assignedLicenses: [], usageLocation: 'NL' };
 // @ts-expect-error assignedLicenses is not nullable in the docs
 const bad: User = { assignedLicenses: null };
-export { b, bad };
+export { u, bad };
 `);
   const r = typecheck(dir);
   assert.equal(r.status, 0, r.output);

@@ -5,9 +5,10 @@
  *  - types: those a resource page documents; their properties from the property and
  *    relationship tables (request-body tables are not the type's definition), the type chosen
  *    as the model's policy chooses it (`pickSource`);
- *  - operations: every operation key of the version, at its primary variant;
- *  - permissions: every permission name of every page of the version that documents an
- *    operation, with its permission type.
+ *  - operations: every operation of the version (canonical key for display, the model's
+ *    identity — lower case, parameters `{}` — for resolving), at its primary variant;
+ *  - permissions: every permission name of every variant of the version (the model has already
+ *    narrowed per-resource tables to the variant's path), with its permission type.
  */
 import type { ApiModel, MergedProperty } from '../../model/types.js';
 import { pickSource } from '../../emit/ts/models.js';
@@ -23,12 +24,12 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
     if (!res) continue;
     const properties = [];
     for (const p of t.properties) {
-      const own: MergedProperty = { name: p.name, sources: p.sources.filter((s) => s.origin === 'resource' || s.origin === 'relationship') };
+      const own: MergedProperty = { name: p.name, navigation: p.navigation, sources: p.sources.filter((s) => s.origin === 'resource' || s.origin === 'relationship') };
       if (!own.sources.length) continue;
       const { chosen } = pickSource(own);
       properties.push({
         name: p.name, type: { name: chosen.type.name, primitive: chosen.type.primitive, collection: chosen.type.collection },
-        nullable: chosen.nullable, navigation: chosen.origin === 'relationship', src: at(chosen.src),
+        nullable: chosen.nullable, navigation: p.navigation, src: at(chosen.src),
       });
     }
     const dt: DocsType = { namespace: t.namespace, name: t.name, properties, src: at(res.src) };
@@ -40,17 +41,20 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
   }));
   const operations = [];
   const permissions: DocsPermission[] = [];
-  const seenPages = new Set<string>();
+  const seen = new Set<string>();
   for (const g of model.operations) {
     const vs = g.variants.filter((v) => v.version === version);
     if (!vs.length) continue;
-    const main = vs.find((v) => !v.operation.fromExample) ?? vs[0]!;
-    operations.push({ key: g.key, method: g.method, path: g.key.slice(g.key.indexOf(' ') + 1), src: at(main.operation.src) });
+    const main = vs.find((v) => v.primary) ?? vs[0]!;
+    operations.push({ key: g.key, method: g.method, path: g.identity.slice(g.identity.indexOf(' ') + 1), src: at(main.src) });
     for (const v of vs) {
-      if (seenPages.has(v.page.file)) continue;
-      seenPages.add(v.page.file);
-      for (const e of v.page.permissions?.entries ?? []) {
-        for (const n of [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]) permissions.push({ name: n.name, type: e.type, src: at(n.src) });
+      for (const e of v.permissions?.entries ?? []) {
+        for (const n of [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]) {
+          const k = `${n.name}|${e.type}|${n.src.file}|${n.src.line}|${n.src.column}`;
+          if (seen.has(k)) continue;
+          seen.add(k);
+          permissions.push({ name: n.name, type: e.type, src: at(n.src) });
+        }
       }
     }
   }

@@ -2,14 +2,14 @@
  * Neutral input (one API version) → an OpenAPI 3.1 document (plain object, insertion order
  * is output order).
  *
- *  - paths: the model's normalized path with each `{}` named (`/users/{}` → `/users/{user-id}`,
- *    the style of Microsoft's published OpenAPI; function arguments keep their name:
- *    `(period='{period}')`); every path parameter is declared `in: path`, required, string;
+ *  - paths: the model's canonical templates (`/users/{user-id}`, the style of Microsoft's
+ *    published OpenAPI); every path parameter is declared `in: path`, required, string;
  *  - query parameters: the rows of the page's query-parameter table, then the OData system
  *    query options its prose names ("supports the $select and $filter OData query parameters");
  *    what the prose states (OData / none) is `x-docmodel-query-options`;
- *  - request bodies: `$ref` to the type the body represents, or an inline object from a
- *    parameter table (required = rows marked required);
+ *  - request bodies: `$ref` to the type the body represents, or an inline object from the
+ *    page's table (a parameter table; or the body table of a type no page of the version
+ *    defines, marked `x-docmodel-body-type`); required = rows marked required;
  *  - responses: one per documented status, the body schema on 2xx statuses other than 204
  *    (a collection is `{ value: [...] }`);
  *  - components.schemas: entity and complex types (`allOf` with the base type), enums
@@ -56,39 +56,6 @@ export const EDM_TO_SCHEMA: Record<string, Schema> = {
 };
 
 const src = (s: NSrc) => ({ file: s.file, line: s.line, column: s.column });
-
-function singular(seg: string): string {
-  const last = seg.split('.').pop()!;
-  if (/ies$/i.test(last)) return last.slice(0, -3) + 'y';
-  if (/sses$/i.test(last)) return last.slice(0, -2);
-  if (/[^s]s$/i.test(last)) return last.slice(0, -1);
-  return last;
-}
-
-const paramSafe = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '') || 'id';
-
-/** `/users/{}/messages/{}` → `/users/{user-id}/messages/{message-id}` and the parameter names. */
-export function pathTemplate(normalized: string): { path: string; params: string[] } {
-  const params: string[] = [];
-  const used = new Map<string, number>();
-  const path = normalized.replace(/\{\}/g, (_m, offset: number) => {
-    const before = normalized.slice(0, offset);
-    const segStart = before.lastIndexOf('/') + 1;
-    const inSeg = before.slice(segStart);
-    let name: string;
-    const arg = /([A-Za-z_][\w.]*)\s*=\s*'?$/.exec(inSeg);
-    if (arg) name = arg[1]!;
-    else if (inSeg === '') name = `${singular(before.slice(0, -1).split('/').pop() || 'item')}-id`;
-    else name = `${singular(inSeg.replace(/\(.*$/, '') || 'item')}-id`;
-    name = paramSafe(name);
-    const n = (used.get(name) ?? 0) + 1;
-    used.set(name, n);
-    if (n > 1) name = `${name}${n - 1}`;
-    params.push(name);
-    return `{${name}}`;
-  });
-  return { path, params };
-}
 
 /** Component names: `namespace.name`, characters outside [A-Za-z0-9._-] dropped. */
 const componentSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
@@ -212,7 +179,7 @@ function parameter(q: NParameter, ns: string, c: Components): Schema {
 
 function operationObject(op: NOperation, params: string[], operationId: string, c: Components, ns: string, scopes: { delegated: Set<string>; application: Set<string> }): Schema {
   const o: Schema = {};
-  const first = op.normalizedPath.split('/').filter(Boolean)[0]?.replace(/[(].*$/, '');
+  const first = op.path.split('/').filter(Boolean)[0]?.replace(/[(].*$/, '');
   if (first) o.tags = [first];
   if (op.summary) o.summary = op.summary;
   if (op.description) o.description = op.description;
@@ -236,7 +203,10 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
   if (parameters.length) o.parameters = parameters;
   const rb = op.requestBody;
   if (rb?.kind === 'type' || rb?.kind === 'parameters') {
-    const schema = rb.kind === 'type' ? typeSchema(rb.type, ns, c, rb.src) : objectSchema(rb.properties, ns, c, true);
+    // A body that represents a type no page of the version defines: the page's own table, not an empty placeholder.
+    const inline = rb.kind === 'parameters' || (rb.properties.length > 0 && !c.find(rb.type.name, ns, rb.type.namespace));
+    const schema = inline ? objectSchema(rb.properties, ns, c, true) : typeSchema((rb as { type: NTypeRef }).type, ns, c, rb.src);
+    if (inline && rb.kind === 'type') schema['x-docmodel-body-type'] = rb.type.name;
     const body: Schema = { content: { 'application/json': { schema } } };
     if (rb.kind === 'type' && rb.partial) body.description = 'The properties to change (a partial representation).';
     body['x-docmodel-source'] = src(rb.src);
@@ -274,7 +244,7 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
   o['x-docmodel-source'] = src(op.src);
   o['x-docmodel-path-as-written'] = op.pathAsWritten;
   o['x-docmodel-choice'] = op.choice;
-  if (op.otherVariants.length) o['x-docmodel-variants'] = op.otherVariants.map(src);
+  if (op.otherVariants.length) o['x-docmodel-variants'] = op.otherVariants.map((v) => ({ ...src(v), ...(v.subtype ? { subtype: v.subtype } : {}), ...(v.workload ? { workload: true } : {}) }));
   if (op.findings.length) o['x-docmodel-findings'] = op.findings.map((f) => ({ rule: f.rule, severity: f.severity, field: f.field, fingerprint: f.fingerprint }));
   return o;
 }
@@ -306,8 +276,9 @@ export function openApiDocument(v: NVersion, defaultNamespace = 'microsoft.graph
   for (const op of v.operations) {
     const m = op.method.toLowerCase();
     if (!HTTP_METHODS.includes(m)) { skipped.push({ key: op.key, reason: `method ${op.method} is not an OpenAPI operation`, source: op.src }); continue; }
-    if (!op.normalizedPath.startsWith('/')) { skipped.push({ key: op.key, reason: 'path does not start with /', source: op.src }); continue; }
-    const { path, params } = pathTemplate(op.normalizedPath);
+    if (!op.path.startsWith('/')) { skipped.push({ key: op.key, reason: 'path does not start with /', source: op.src }); continue; }
+    const path = op.path;
+    const params = [...new Set(op.pathParameters)];
     const item = paths.get(path) ?? {};
     if (item[m]) { skipped.push({ key: op.key, reason: `same path template and method as another operation (${path})`, source: op.src }); continue; }
     let id = operationIdOf(path, m);

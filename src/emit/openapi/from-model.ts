@@ -2,15 +2,16 @@
  * API model → the exporter's neutral input (one per API version). The only module of the
  * OpenAPI exporter that knows the model's shape: porting to another model is this file.
  *
- * Policies (the model's, not new ones):
- *  - an operation's facts come from its primary variant: the first page of the version whose
- *    HTTP block is filled, then path order (as the TypeScript operation map);
- *  - a property's type follows `pickSource` (resource page, JSON representation, request body;
- *    then the most common type; then path order); the disagreement is kept as `conflict`.
+ * Policies are the model's, not new ones:
+ *  - paths are the model's canonical templates (`/users/{user-id}`) and parameter names;
+ *  - an operation's facts come from the version's primary variant (src/model/merge.ts,
+ *    PRIMARY_POLICY; the reason is recorded);
+ *  - a property's type follows `pickSource` (resource page, JSON representation; then the most
+ *    common type; then path order); the disagreement is kept as `conflict`.
  */
-import type { ApiModel, OperationVariant, TypeModel } from '../../model/types.js';
-import { DEFAULT_NAMESPACE, requestBodyTypeName } from '../../model/merge.js';
-import type { ApiVersion, PermissionName, Src, TypeRef } from '../../sources/graph-markdown/ir/schema.js';
+import type { ApiModel, OperationGroup, OperationVariant, TypeModel } from '../../model/types.js';
+import { DEFAULT_NAMESPACE, docTitle, requestBodyTypeName } from '../../model/merge.js';
+import type { ApiVersion, PermissionName, Src, TypeRef } from '../../model/schema.js';
 import type { Finding } from '../../checks/types.js';
 import { pickSource } from '../ts/models.js';
 import type { NFindingRef, NOperation, NPermissions, NProperty, NRequestBody, NSrc, NTypeRef, NVersion } from './neutral.js';
@@ -37,7 +38,7 @@ export function versionsFromModel(model: ApiModel, findings: readonly Finding[],
     for (const g of model.operations) {
       const vs = g.variants.filter((v) => v.version === version);
       if (!vs.length) continue;
-      operations.push(operation(g.key, g.method, vs, findingsBySubject.get(g.key) ?? [], s, ref));
+      operations.push(operation(g, version, vs, findingsBySubject.get(g.key) ?? [], s, ref));
     }
     return {
       version,
@@ -57,7 +58,7 @@ function type(t: TypeModel, s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef) 
     const { chosen, conflict } = pickSource(p);
     const prop: NProperty = {
       name: p.name, type: ref(chosen.type), description: chosen.description, nullable: chosen.nullable,
-      readOnly: chosen.readOnly, required: chosen.required, navigation: chosen.origin === 'relationship', src: s(chosen.src),
+      readOnly: chosen.readOnly, required: chosen.required, navigation: p.navigation, src: s(chosen.src),
     };
     if (conflict) prop.conflict = conflict;
     return prop;
@@ -70,66 +71,47 @@ function type(t: TypeModel, s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef) 
   };
 }
 
-function operation(key: string, method: string, vs: OperationVariant[], findings: NFindingRef[], s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef): NOperation {
-  const main = vs.find((v) => !v.operation.fromExample) ?? vs[0]!;
-  const page = main.page;
-  const op = main.operation;
-  const normalizedPath = casedPath(op.path, key.slice(key.indexOf(' ') + 1));
+function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[], findings: NFindingRef[], s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef): NOperation {
+  const main = vs.find((v) => v.primary) ?? vs[0]!;
+  const doc = main.doc;
+  const reason = g.primary.find((p) => p.version === version)?.reason ?? 'only-variant';
   const n: NOperation = {
-    key, method, normalizedPath, pathAsWritten: op.path,
-    query: page.queryParameters.map((q) => ({ name: q.name, ...(q.type ? { type: ref(q.type) } : {}), description: q.description, required: q.required, src: s(q.src) })),
-    responses: (page.response?.statuses ?? []).map((x) => ({ code: x.code, text: x.text, src: s(x.src) })),
-    noResponseBody: page.response?.noBody ?? false,
+    key: g.key, method: g.method, path: g.path, pathParameters: g.parameters, pathAsWritten: main.path,
+    query: main.queryParameters.map((q) => ({ name: q.name, ...(q.type ? { type: ref(q.type) } : {}), description: q.description, required: q.required, src: s(q.src) })),
+    responses: (main.response?.statuses ?? []).map((x) => ({ code: x.code, text: x.text, src: s(x.src) })),
+    noResponseBody: main.response?.noBody ?? false,
     permissions: permissions(main, s),
-    src: s(op.src),
-    choice: vs.length > 1
-      ? `${vs.length} pages document this operation in this version; the first whose HTTP block is filled (then path order) is used`
-      : op.fromExample ? 'the only page; path taken from its example request' : 'the only page',
-    otherVariants: vs.filter((v) => v !== main).map((v) => s(v.operation.src)),
+    src: s(main.src),
+    choice: vs.length > 1 ? `primary of ${vs.length} pages in ${version} (model policy step: ${reason})` : 'the only page',
+    otherVariants: vs.filter((v) => v !== main).map((v) => ({ ...s(v.src), ...(v.subtype ? { subtype: v.subtype } : {}), ...(v.workload ? { workload: true } : {}) })),
     findings,
   };
-  const qs = page.queryParameterSupport;
+  const qs = main.queryParameterSupport;
   if (qs) {
     const names = [...new Set([...qs.text.matchAll(/\$([A-Za-z]+)\b/g)].map((m) => `$${m[1]!}`).filter((x) => ODATA_OPTIONS.has(x.toLowerCase())))];
     n.queryOptions = { support: qs.value, names, text: qs.text, src: s(qs.src) };
   }
-  const title = page.title.h1?.value ?? page.title.frontMatter?.value;
+  const title = docTitle(doc);
   if (title) n.summary = title;
-  if (page.description?.value) n.description = page.description.value;
-  const body = page.requestBody;
+  if (doc.description?.value) n.description = doc.description.value;
+  const body = main.requestBody;
   if (body) {
     let rb: NRequestBody;
-    const named = requestBodyTypeName(page);
+    const named = requestBodyTypeName(doc);
+    const properties = body.properties.map((p): NProperty => ({ name: p.name, type: ref(p.type), description: p.description, nullable: p.nullable, readOnly: p.readOnly, required: p.required, navigation: false, src: s(p.src) }));
     if (body.noBody) rb = { kind: 'none', src: s(body.src) };
-    else if (named) rb = { kind: 'type', type: { name: named, primitive: false, collection: false }, partial: method === 'PATCH', src: s(body.src) };
-    else if (body.properties.length) {
-      rb = {
-        kind: 'parameters', src: s(body.src),
-        properties: body.properties.map((p) => ({ name: p.name, type: ref(p.type), description: p.description, nullable: p.nullable, readOnly: p.readOnly, required: p.required, navigation: false, src: s(p.src) })),
-      };
-    } else rb = { kind: 'unknown', src: s(body.src) };
+    else if (named) rb = { kind: 'type', type: { name: named, primitive: false, collection: false }, partial: g.method === 'PATCH', properties, src: s(body.src) };
+    else if (properties.length) rb = { kind: 'parameters', src: s(body.src), properties };
+    else rb = { kind: 'unknown', src: s(body.src) };
     n.requestBody = rb;
   }
-  const bt = page.response?.bodyType;
-  if (bt) n.responseBody = { type: { name: bt.name, primitive: PRIMITIVE_RESPONSE.test(bt.name), collection: bt.collection, ...(page.namespace?.value && page.namespace.value !== DEFAULT_NAMESPACE ? { namespace: page.namespace.value } : {}) }, src: s(bt.src) };
+  const bt = main.response?.bodyType;
+  if (bt) n.responseBody = { type: { name: bt.name, primitive: PRIMITIVE_RESPONSE.test(bt.name), collection: bt.collection, ...(doc.namespace?.value && doc.namespace.value !== DEFAULT_NAMESPACE ? { namespace: doc.namespace.value } : {}) }, src: s(bt.src) };
   return n;
 }
 
-/**
- * The model's key is lower case; the template keeps the page's casing (`/users/{}/mailFolders`)
- * when the written path normalizes to the key (same steps as the key, without lower-casing).
- */
-export function casedPath(written: string, normalized: string): string {
-  let p = written.trim();
-  if (!p.startsWith('/')) p = '/' + p;
-  p = p.replace(/\{[^{}]*\}/g, '{}').replace(/'\{\}'/g, '{}').replace(/"\{\}"/g, '{}').replace(/\s+/g, '');
-  p = p.replace(/^\/me(?=\/|$)/i, '/users/{}').replace(/\/{2,}/g, '/');
-  if (p.length > 1) p = p.replace(/\/$/, '');
-  return p.toLowerCase() === normalized ? p : normalized;
-}
-
 function permissions(v: OperationVariant, s: (x: Src) => NSrc): NPermissions {
-  const p = v.page.permissions;
+  const p = v.permissions;
   const out: NPermissions = { delegated: [], application: [], unclassified: [], notSupported: [], state: p ? p.state : 'absent' };
   if (!p) return out;
   out.src = s(p.src);

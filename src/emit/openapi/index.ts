@@ -11,7 +11,7 @@ import { versionsFromModel, type RelPath } from './from-model.js';
 import { openApiDocument } from './document.js';
 
 export { versionsFromModel } from './from-model.js';
-export { openApiDocument, pathTemplate } from './document.js';
+export { openApiDocument } from './document.js';
 
 export function toYaml(doc: unknown): string {
   return stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0, minContentWidth: 0 });

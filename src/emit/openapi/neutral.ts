@@ -55,7 +55,8 @@ export interface NParameter {
 
 export type NRequestBody =
   | { kind: 'none'; src: NSrc }
-  | { kind: 'type'; type: NTypeRef; partial: boolean; src: NSrc }
+  /** `properties`: the page's own body table, used when no page of the version defines the type. */
+  | { kind: 'type'; type: NTypeRef; partial: boolean; properties: NProperty[]; src: NSrc }
   | { kind: 'parameters'; properties: NProperty[]; src: NSrc }
   /** The page has a request body section whose content could not be turned into a schema. */
   | { kind: 'unknown'; src: NSrc };
@@ -78,8 +79,9 @@ export interface NOperation {
   /** METHOD + normalized path (the model's key). */
   key: string;
   method: string;
-  /** The model's normalized path (placeholders `{}`), from which the template is made. */
-  normalizedPath: string;
+  /** The model's canonical path template (`/users/{user-id}`) and its parameter names in order. */
+  path: string;
+  pathParameters: string[];
   /** As written on the chosen page. */
   pathAsWritten: string;
   summary?: string;
@@ -95,8 +97,8 @@ export interface NOperation {
   /** The page the operation's facts come from, and why it was chosen. */
   src: NSrc;
   choice: string;
-  /** The other pages of this version that document the operation. */
-  otherVariants: NSrc[];
+  /** The other pages of this version that document the operation (a polymorphic subtype or a workload page marked). */
+  otherVariants: (NSrc & { subtype?: string; workload?: true })[];
   /** Reconciliation findings about this operation (where pages disagree). */
   findings: NFindingRef[];
 }

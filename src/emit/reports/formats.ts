@@ -20,7 +20,7 @@ export function renderReport(format: Format, data: ReportData, reportDir: string
     case 'text': return textReport(data.findings, !!opts.color);
     case 'markdown': return markdownReport(data, reportDir, opts.title);
     case 'json': return toJson(data);
-    case 'sarif': return toJson(sarifReport(data.findings, RULES, data.tool.version));
+    case 'sarif': return toJson(sarifReport(data.findings, RULES, data.tool.version, data.diagnostics));
     case 'html': return htmlReport(data, opts.title);
   }
 }
