@@ -148,3 +148,15 @@ test('OData system query options named in the query-parameter prose become query
   assert.deepEqual(Object.keys(op.responses), ['200']);
   assert.deepEqual(await validate(d), { valid: true, errors: undefined });
 });
+
+test('enums become string schemas with their members; a property typed with an enum references it', async () => {
+  const dir = tempTree({
+    'v1.0/resources/enums.md': '# Enum values\n\n### riskLevel values\n\n|Member|Value|Description|\n|:---|:---|:---|\n|low|0|Low.|\n|medium|1|Medium.|\n|high|2|High.|\n',
+    'v1.0/resources/signin.md': '# signIn resource type\n\nA sign-in.\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|The id.|\n|riskLevel|riskLevel|The risk level.|\n',
+  });
+  const a = analyze([dir]);
+  const d = emitOpenApi(a.model, a.findings, docsRootRelative(a.roots)).documents.get('v1.0') as Doc;
+  assert.deepEqual(d.components.schemas['microsoft.graph.riskLevel'], { type: 'string', enum: ['low', 'medium', 'high'], 'x-docmodel-sources': [{ file: 'v1.0/resources/enums.md', line: 5, column: 1 }] });
+  assert.deepEqual(d.components.schemas['microsoft.graph.signIn'].properties.riskLevel.anyOf, [{ $ref: '#/components/schemas/microsoft.graph.riskLevel' }, { type: 'null' }]);
+  assert.deepEqual(await validate(d), { valid: true, errors: undefined });
+});
