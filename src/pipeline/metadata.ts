@@ -10,6 +10,9 @@ import { parseCsdl } from '../sources/csdl/csdl.js';
 import { parseScopeCatalogue, type ScopeCatalogue } from '../sources/csdl/scopes.js';
 import { docsFromModel } from '../checks/metadata/from-model.js';
 import { compareMetadata, formatMetadataText, type MetadataReport } from '../checks/metadata/run.js';
+import { emptyDocs, type DocsSide } from '../checks/metadata/docs-side.js';
+import { csdlDocument, scopeCatalogueDocument } from '../checks/metadata/fixtures.js';
+import type { MetadataExample, MetadataFinding, MetadataRule } from '../checks/metadata/types.js';
 
 export interface MetadataRun { csdl: string; scopes: string[]; inputs: string[]; workers?: number; version?: string }
 
@@ -36,4 +39,12 @@ export async function runMetadata(o: MetadataRun): Promise<{ report: MetadataRep
     report, text: formatMetadataText(report),
     summaryLine: `docmodel metadata: ${version}: ${s.findings} findings (${s.bySeverity.warning} warning, ${s.bySeverity.info} info) from ${s.docs.types} documented types and ${s.docs.operations} operations vs ${s.metadata.types} metadata types`,
   };
+}
+
+/** Run one metadata rule on one of its examples (its CSDL and catalogue text parsed here; used by the tests). */
+export function runExample(rule: MetadataRule, ex: MetadataExample): MetadataFinding[] {
+  const docs: DocsSide = { ...emptyDocs(), ...ex.docs };
+  const csdl = parseCsdl(csdlDocument(ex.csdl), 'example.csdl.xml');
+  const scopes = ex.scopes ? parseScopeCatalogue(scopeCatalogueDocument(ex.scopes), 'example-scopes.xml') : undefined;
+  return compareMetadata(docs, csdl, scopes, [rule]).findings;
 }

@@ -1,6 +1,6 @@
 /** Builds the indexes the metadata rules read. */
-import type { Csdl, CsdlEnum, CsdlOperation, CsdlStructuredType } from '../../sources/csdl/csdl.js';
-import type { ScopeCatalogue } from '../../sources/csdl/scopes.js';
+import type { Csdl, CsdlEnum, CsdlOperation, CsdlStructuredType } from './service-side.js';
+import type { ScopeCatalogue } from './service-side.js';
 import type { DocsSide, DocsType } from './docs-side.js';
 import { localName, type MetadataContext } from './types.js';
 

@@ -16,7 +16,7 @@
  *    (`/workbook/worksheets/{id}`, their prose says `/me/drive/items/{id}/workbook/...`); a
  *    path whose first segment is `workbook` is resolved from the type microsoft.graph.workbook.
  */
-import type { CsdlOperation, CsdlStructuredType } from '../../sources/csdl/csdl.js';
+import type { CsdlOperation, CsdlStructuredType } from './service-side.js';
 import type { MetadataContext } from './types.js';
 
 export type PathProblem =

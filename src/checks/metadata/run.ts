@@ -2,17 +2,15 @@
  * Run the metadata rules: docs side + CSDL (+ scope catalogue) → findings, sorted, with
  * fingerprints, and counts per rule, per severity and per policy.
  */
-import type { Severity } from '../../sources/graph-markdown/ir/schema.js';
-import type { Csdl } from '../../sources/csdl/csdl.js';
-import { parseCsdl } from '../../sources/csdl/csdl.js';
-import { parseScopeCatalogue, type ScopeCatalogue } from '../../sources/csdl/scopes.js';
+import type { Severity } from '../../model/schema.js';
+import type { Csdl } from './service-side.js';
+import type { ScopeCatalogue } from './service-side.js';
 import { fingerprint } from '../fingerprint.js';
 import { compareStr } from '../../util/order.js';
 import { metadataContext } from './context.js';
-import { emptyDocs, type DocsSide } from './docs-side.js';
-import { csdlDocument, scopeCatalogueDocument } from './fixtures.js';
+import type { DocsSide } from './docs-side.js';
 import { METADATA_RULES } from './registry.js';
-import type { MetadataExample, MetadataFinding, MetadataRule } from './types.js';
+import type { MetadataFinding, MetadataRule } from './types.js';
 
 export interface MetadataReport {
   version: string;
@@ -59,14 +57,6 @@ export function compareMetadata(docs: DocsSide, csdl: Csdl, scopes?: ScopeCatalo
     },
     findings,
   };
-}
-
-/** Run one rule on one of its examples (used by `explain` and the tests). */
-export function runExample(rule: MetadataRule, ex: MetadataExample): MetadataFinding[] {
-  const docs: DocsSide = { ...emptyDocs(), ...ex.docs };
-  const csdl = parseCsdl(csdlDocument(ex.csdl), 'example.csdl.xml');
-  const scopes = ex.scopes ? parseScopeCatalogue(scopeCatalogueDocument(ex.scopes), 'example-scopes.xml') : undefined;
-  return compareMetadata(docs, csdl, scopes, [rule]).findings;
 }
 
 export function formatMetadataText(r: MetadataReport): string {

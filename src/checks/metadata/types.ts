@@ -1,7 +1,7 @@
 /** Metadata rules, their findings and the indexes they read. */
-import type { Severity } from '../../sources/graph-markdown/ir/schema.js';
-import type { Csdl, CsdlEnum, CsdlNavigation, CsdlOperation, CsdlProperty, CsdlStructuredType, CsdlTypeRef } from '../../sources/csdl/csdl.js';
-import type { ScopeCatalogue } from '../../sources/csdl/scopes.js';
+import type { Severity } from '../../model/schema.js';
+import type { Csdl, CsdlEnum, CsdlNavigation, CsdlOperation, CsdlProperty, CsdlStructuredType, CsdlTypeRef } from './service-side.js';
+import type { ScopeCatalogue } from './service-side.js';
 import type { DocsProperty, DocsSide, DocsType, DocsTypeRef, DSrc } from './docs-side.js';
 
 export interface MetadataSide {

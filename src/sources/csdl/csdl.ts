@@ -6,49 +6,8 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 
-export interface CsdlTypeRef {
-  /** Qualified name: `Edm.String`, `microsoft.graph.user`. */
-  name: string;
-  collection: boolean;
-}
-
-export interface CsdlProperty { name: string; type: CsdlTypeRef; nullable: boolean; line: number }
-export interface CsdlNavigation { name: string; type: CsdlTypeRef; containsTarget: boolean; line: number }
-
-export interface CsdlStructuredType {
-  kind: 'entity' | 'complex';
-  namespace: string;
-  name: string;
-  /** Qualified. */
-  baseType?: string;
-  abstract: boolean;
-  properties: CsdlProperty[];
-  navigation: CsdlNavigation[];
-  line: number;
-}
-
-export interface CsdlEnum { namespace: string; name: string; members: { name: string; line: number }[]; line: number }
-
-export interface CsdlOperation {
-  kind: 'action' | 'function';
-  namespace: string;
-  name: string;
-  /** The binding parameter's type, for bound operations. */
-  boundTo?: CsdlTypeRef;
-  returns?: CsdlTypeRef;
-  line: number;
-}
-
-export interface CsdlContainerElement { kind: 'entity-set' | 'singleton'; name: string; type: string; line: number }
-
-export interface Csdl {
-  /** As given on the command line (display path). */
-  file: string;
-  types: CsdlStructuredType[];
-  enums: CsdlEnum[];
-  operations: CsdlOperation[];
-  container: CsdlContainerElement[];
-}
+import type { Csdl, CsdlStructuredType, CsdlOperation, CsdlTypeRef } from '../../checks/metadata/service-side.js';
+export type { Csdl, CsdlEnum, CsdlNavigation, CsdlOperation, CsdlProperty, CsdlStructuredType, CsdlTypeRef, CsdlContainerElement } from '../../checks/metadata/service-side.js';
 
 type Node = Record<string, unknown>;
 

@@ -9,13 +9,8 @@
  */
 import { parseXmlWithLines } from './csdl.js';
 
-export type ScopeType = 'DelegatedWork' | 'DelegatedPersonal' | 'Application';
-
-export interface ScopeCatalogue {
-  file: string;
-  /** scope name → the permission types that have it, with the line of each. */
-  scopes: Map<string, { type: ScopeType; line: number }[]>;
-}
+import type { ScopeCatalogue, ScopeType } from '../../checks/metadata/service-side.js';
+export type { ScopeCatalogue, ScopeType } from '../../checks/metadata/service-side.js';
 
 type Node = Record<string, unknown>;
 const arr = (v: unknown): Node[] => (Array.isArray(v) ? v as Node[] : v ? [v as Node] : []);
