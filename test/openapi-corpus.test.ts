@@ -33,7 +33,7 @@ function metadataDir(): string | undefined {
     if (r.status !== 0) throw new Error(`cannot unpack ${METADATA_TARBALL}: ${r.stderr}`);
     writeFileSync(join(dir, '.complete'), '');
   }
-  return dir;
+  return join(dir, 'graph-metadata-2020-05');
 }
 
 const tree2021 = corpusTree('2021-07');

@@ -179,7 +179,8 @@ function parameter(q: NParameter, ns: string, c: Components): Schema {
 
 function operationObject(op: NOperation, params: string[], operationId: string, c: Components, ns: string, scopes: { delegated: Set<string>; application: Set<string> }): Schema {
   const o: Schema = {};
-  const first = op.path.split('/').filter(Boolean)[0]?.replace(/[(].*$/, '');
+  const seg0 = op.path.split('/').filter(Boolean)[0];
+  const first = seg0?.includes('(') ? seg0.slice(0, seg0.indexOf('(')) : seg0;
   if (first) o.tags = [first];
   if (op.summary) o.summary = op.summary;
   if (op.description) o.description = op.description;
@@ -250,7 +251,7 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
 }
 
 function operationIdOf(path: string, method: string): string {
-  const parts = path.split('/').filter(Boolean).map((seg) => seg.startsWith('{') ? '' : seg.replace(/\(.*$/, '').replace(/[^A-Za-z0-9_.]/g, '')).filter(Boolean);
+  const parts = path.split('/').filter(Boolean).map((seg) => seg.startsWith('{') ? '' : (seg.includes('(') ? seg.slice(0, seg.indexOf('(')) : seg).replace(/[^A-Za-z0-9_.]/g, '')).filter(Boolean);
   return [...parts, method.toLowerCase()].join('.') || method.toLowerCase();
 }
 

@@ -15,7 +15,7 @@ export const rule: MetadataRule = {
   check(ctx) {
     const names = new Set<string>();
     for (const o of ctx.docs.operations) for (const seg of o.path.split('/')) {
-      const n = seg.replace(/\(.*$/, '');
+      const n = seg.includes('(') ? seg.slice(0, seg.indexOf('(')) : seg;
       names.add(n.slice(n.lastIndexOf('.') + 1).toLowerCase());
     }
     const out = [];
