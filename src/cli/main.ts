@@ -24,6 +24,10 @@ import { drift as driftFindings } from '../checks/engine.js';
 import { writeAtomic } from '../pipeline/output.js';
 import type { AnalyzeResult } from '../pipeline/pipeline.js';
 import { computeStats, formatStats } from '../pipeline/stats.js';
+import { runOpenApi } from '../pipeline/openapi.js';
+import { runMetadata } from '../pipeline/metadata.js';
+import { findMetadataRule, METADATA_RULES } from '../checks/metadata/registry.js';
+import { toJson } from '../util/order.js';
 
 const USAGE = `docmodel ${toolVersion()} — API reference markdown → IR, TypeScript models, reconciliation reports
 
@@ -48,6 +52,13 @@ Usage:
       enum members — each breaking or not (breaking: error in v1.0, warning in beta).
   docmodel stats [paths..]       Coverage: per section kind, pages where it is present and where
                                  extraction succeeded; top diagnostics with example pages.
+  docmodel openapi [paths..] [--out DIR]
+      Write only the OpenAPI 3.1 export: DIR/openapi/<version>.yaml and .json (build writes
+      them too).
+  docmodel metadata <csdl.xml> [--scopes FILE]... [paths..] [--version v1.0|beta]
+                 [--format text|json] [--output FILE] [--fail-on LEVEL]
+      Compare the docs model with the service metadata (OData CSDL) and permission-scope
+      catalogues: findings with the page's file:line and the CSDL element and line.
   docmodel rules                 List the reconciliation rules.
   docmodel explain <rule-id>     Describe one rule, with a before/after example.
   docmodel --version | --help
@@ -265,12 +276,34 @@ async function cmdStats(argv: string[]): Promise<number> {
   return 0;
 }
 
+async function cmdOpenApi(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string', short: 'o' }, workers: { type: 'string', short: 'j' } } });
+  const s = await runOpenApi({ inputs: positionals.length ? positionals : ['input'], outDir: resolve(values.out ?? 'generated'), workers: parseWorkers(values.workers) });
+  for (const v of s.versions) process.stderr.write(`docmodel openapi: ${v.version}: ${v.paths} paths, ${v.operations} operations, ${v.schemas} schemas, ${v.skipped} operations left out\n`);
+  return 0;
+}
+
+async function cmdMetadata(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { scopes: { type: 'string', multiple: true }, version: { type: 'string' }, format: { type: 'string' }, output: { type: 'string' }, workers: { type: 'string', short: 'j' }, 'fail-on': { type: 'string' } } });
+  const [csdl, ...paths] = positionals;
+  if (!csdl) throw new UsageError('metadata needs a CSDL file: docmodel metadata <csdl.xml> [--scopes FILE]... [paths..]');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError('--format is text or json');
+  const r = await runMetadata({ csdl, scopes: values.scopes ?? [], inputs: paths.length ? paths : ['input'], workers: parseWorkers(values.workers), version: values.version });
+  const text = format === 'json' ? toJson(r.report) : r.text;
+  if (values.output) writeAtomic(resolve(values.output), text); else process.stdout.write(text);
+  process.stderr.write(r.summaryLine + '\n');
+  return exitFor(parseSeverity(values['fail-on']), countBySeverity(r.report.findings));
+}
+
 function cmdRules(): number {
   const w = Math.max(...RULES.map((r) => r.id.length));
   for (const r of [...RULES].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     process.stdout.write(`${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.contexts.join(',').padEnd(20)}  ${r.summary}\n`);
   }
-  process.stdout.write(`${RULES.length} rules\n`);
+  process.stdout.write(`${RULES.length} rules\n\nMetadata rules (docmodel metadata):\n`);
+  for (const r of [...METADATA_RULES].sort((a, b) => (a.id < b.id ? -1 : 1))) process.stdout.write(`${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${'metadata'.padEnd(20)}  ${r.summary}\n`);
+  process.stdout.write(`${METADATA_RULES.length} metadata rules\n`);
   return 0;
 }
 
@@ -278,6 +311,12 @@ function cmdExplain(argv: string[]): number {
   const id = argv[0];
   if (!id) throw new UsageError('explain needs a rule id (see `docmodel rules`)');
   const r = findRule(id);
+  const m = r ? undefined : findMetadataRule(id);
+  if (m) {
+    const ex = (e: typeof m.example.before) => [e.docs && Object.keys(e.docs).length ? `docs: ${JSON.stringify(e.docs)}` : '', e.csdl ? `csdl: ${e.csdl}` : '', e.scopes ? `scopes: ${e.scopes.join(', ')}` : ''].filter(Boolean).join('\n');
+    process.stdout.write(`${m.id} (${m.severity}; docmodel metadata)\n\n${m.summary}\n\n${m.description}\n\nBefore:\n${indent(ex(m.example.before))}\n\nAfter:\n${indent(ex(m.example.after))}\n`);
+    return 0;
+  }
   const dk = r ? undefined : findDiagnostic(id);
   if (dk) {
     process.stdout.write(`${dk.id} (diagnostic; ${dk.severity}; stage: ${dk.stage}; ${dk.suppressible ? 'suppressible' : 'not suppressible'})\n\n${dk.summary}\n\n${dk.description}\n`);
@@ -300,6 +339,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'stats': return await cmdStats(rest);
       case 'check': return await cmdCheck(rest);
       case 'drift': return await cmdDrift(rest);
+      case 'openapi': return await cmdOpenApi(rest);
+      case 'metadata': return await cmdMetadata(rest);
       case 'rules': return cmdRules();
       case 'explain': return cmdExplain(rest);
       case '--version': case '-v': process.stdout.write(toolVersion() + '\n'); return 0;

@@ -19,6 +19,7 @@ import { compareStr } from '../util/order.js';
 import { reconcile } from '../checks/engine.js';
 import type { Finding, TreeInfo } from '../checks/types.js';
 import { emitModels } from '../emit/ts/models.js';
+import { emitOpenApi } from '../emit/openapi/index.js';
 import { reportData } from '../emit/reports/report-data.js';
 import { markdownReport } from '../emit/reports/markdown.js';
 import { renderReport } from '../emit/reports/formats.js';
@@ -202,6 +203,15 @@ export function commonRoot(roots: string[]): string {
   return c;
 }
 
+/** Provenance for outputs that must not depend on the working directory: paths relative to the docs root (the common root of the inputs). */
+export function docsRootRelative(roots: string[]): (file: string) => string {
+  const root = commonRoot(roots);
+  return (file) => {
+    const r = relative(root, resolve(file)).split(sep).join('/');
+    return r && !r.startsWith('..') ? r : file;
+  };
+}
+
 export interface BuildOutputs {
   files: Map<string, string>;
   modelDiagnostics: Diagnostic[];
@@ -221,6 +231,8 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   const emitted = emitModels(a.model);
   timings?.mark('typescript models');
   for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
+  for (const [rel, text] of emitOpenApi(a.model, a.findings, docsRootRelative(a.roots)).files) files.set(rel, text);
+  timings?.mark('openapi');
   const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...a.runDiagnostics]);
   const reportDir = displayPath(resolve(outDir));
   files.set('reconciliation.md', markdownReport(data, reportDir));

@@ -1,0 +1,56 @@
+/**
+ * What the metadata comparison needs from the docs model, in a small neutral shape
+ * (`from-model.ts` is the only module that knows the model). Paths are as the model gives them
+ * (relative to the working directory, or to the docs root when the caller maps them).
+ */
+export interface DSrc { file: string; line: number; column: number }
+
+export interface DocsTypeRef { name: string; primitive: boolean; collection: boolean }
+
+export interface DocsProperty {
+  name: string;
+  type: DocsTypeRef;
+  /** false: "Not nullable"; true: stated nullable; null: not stated. */
+  nullable: boolean | null;
+  /** Documented in the Relationships table. */
+  navigation: boolean;
+  src: DSrc;
+}
+
+export interface DocsType {
+  namespace: string;
+  name: string;
+  baseType?: { name: string; src: DSrc };
+  properties: DocsProperty[];
+  /** The resource page that documents the type. */
+  src: DSrc;
+}
+
+export interface DocsEnum { namespace: string; name: string; members: { name: string; src: DSrc }[]; src: DSrc }
+
+export interface DocsOperation {
+  /** METHOD + normalized path (`{}` placeholders, /me as /users/{}). */
+  key: string;
+  method: string;
+  path: string;
+  src: DSrc;
+}
+
+export interface DocsPermission {
+  name: string;
+  type: 'delegatedWork' | 'delegatedPersonal' | 'application' | 'unspecified';
+  src: DSrc;
+}
+
+export interface DocsSide {
+  version: string;
+  /** Types documented by a resource page, with the properties of their property and relationship tables. */
+  types: DocsType[];
+  enums: DocsEnum[];
+  operations: DocsOperation[];
+  permissions: DocsPermission[];
+}
+
+export function emptyDocs(version = 'v1.0'): DocsSide {
+  return { version, types: [], enums: [], operations: [], permissions: [] };
+}

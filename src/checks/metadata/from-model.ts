@@ -1,0 +1,62 @@
+/**
+ * API model → the metadata comparison's docs side, for one API version. The only module of the
+ * metadata check that knows the model's shape. Reads the model, never changes it.
+ *
+ *  - types: those a resource page documents; their properties from the property and
+ *    relationship tables (request-body tables are not the type's definition), the type chosen
+ *    as the model's policy chooses it (`pickSource`);
+ *  - operations: every operation of the version (canonical key for display, the model's
+ *    identity — lower case, parameters `{}` — for resolving), at its primary variant;
+ *  - permissions: every permission name of every variant of the version (the model has already
+ *    narrowed per-resource tables to the variant's path), with its permission type.
+ */
+import type { ApiModel, MergedProperty } from '../../model/types.js';
+import { pickSource } from '../../emit/ts/models.js';
+import type { DocsPermission, DocsSide, DocsType } from './docs-side.js';
+
+/** `rel` maps a source path (relative to the working directory) to the path findings show (relative to the docs root). */
+export function docsFromModel(model: ApiModel, version: string, rel: (file: string) => string = (f) => f): DocsSide {
+  const at = <T extends { file: string }>(s: T): T => ({ ...s, file: rel(s.file) });
+  const types: DocsType[] = [];
+  for (const t of model.types) {
+    if (t.version !== version) continue;
+    const res = t.sources.find((s) => s.origin === 'resource');
+    if (!res) continue;
+    const properties = [];
+    for (const p of t.properties) {
+      const own: MergedProperty = { name: p.name, navigation: p.navigation, sources: p.sources.filter((s) => s.origin === 'resource' || s.origin === 'relationship') };
+      if (!own.sources.length) continue;
+      const { chosen } = pickSource(own);
+      properties.push({
+        name: p.name, type: { name: chosen.type.name, primitive: chosen.type.primitive, collection: chosen.type.collection },
+        nullable: chosen.nullable, navigation: p.navigation, src: at(chosen.src),
+      });
+    }
+    const dt: DocsType = { namespace: t.namespace, name: t.name, properties, src: at(res.src) };
+    if (t.baseType?.name.trim()) dt.baseType = { name: t.baseType.name, src: at(t.baseType.src) };
+    types.push(dt);
+  }
+  const enums = model.enums.filter((e) => e.version === version).map((e) => ({
+    namespace: e.namespace, name: e.name, members: e.members.map((m) => ({ name: m.name, src: at(m.src) })), src: at(e.sources[0]!.src),
+  }));
+  const operations = [];
+  const permissions: DocsPermission[] = [];
+  const seen = new Set<string>();
+  for (const g of model.operations) {
+    const vs = g.variants.filter((v) => v.version === version);
+    if (!vs.length) continue;
+    const main = vs.find((v) => v.primary) ?? vs[0]!;
+    operations.push({ key: g.key, method: g.method, path: g.identity.slice(g.identity.indexOf(' ') + 1), src: at(main.src) });
+    for (const v of vs) {
+      for (const e of v.permissions?.entries ?? []) {
+        for (const n of [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]) {
+          const k = `${n.name}|${e.type}|${n.src.file}|${n.src.line}|${n.src.column}`;
+          if (seen.has(k)) continue;
+          seen.add(k);
+          permissions.push({ name: n.name, type: e.type, src: at(n.src) });
+        }
+      }
+    }
+  }
+  return { version, types, enums, operations, permissions };
+}

@@ -1,0 +1,82 @@
+/**
+ * Resolve a documented path against the CSDL, segment by segment, the way an OData service
+ * does: the first segment is an entity set or singleton; then `{}` is a key of a collection,
+ * a name is a navigation or structural property of the current type (or an ancestor), a
+ * qualified name is a cast, and otherwise a name must be an action or function bound to the
+ * current type (or an ancestor; a collection of it when the current value is a collection).
+ * The first segment that does not resolve is the problem; segments after `$value`, `$count`,
+ * `$ref`, a colon path (`root:/a.txt:`) or an ellipsis (`.../messages`, "any depth") are not
+ * followed.
+ *
+ * Policies (documented in the README):
+ *  - key as segment: after a collection, a literal segment that is not an action or function
+ *    bound to the collection is a key (`/mailFolders/inbox`, `/worksheets/Sheet1`), as OData
+ *    key-as-segment URLs are;
+ *  - workbook-relative paths: the Excel pages write paths relative to a workbook
+ *    (`/workbook/worksheets/{id}`, their prose says `/me/drive/items/{id}/workbook/...`); a
+ *    path whose first segment is `workbook` is resolved from the type microsoft.graph.workbook.
+ */
+import type { CsdlOperation, CsdlStructuredType } from './service-side.js';
+import type { MetadataContext } from './types.js';
+
+export type PathProblem =
+  | { kind: 'entity-set'; segment: string }
+  | { kind: 'operation-missing'; segment: string; on: CsdlStructuredType; collection: boolean; derived?: CsdlStructuredType }
+  | { kind: 'binding'; segment: string; on: CsdlStructuredType; collection: boolean; candidates: CsdlOperation[] };
+
+const STOP = /^\$|:|^\.\.\.$/;
+
+export function walkPath(ctx: MetadataContext, path: string): PathProblem | undefined {
+  const segs = path.split('/').filter(Boolean);
+  if (!segs.length) return undefined;
+  const first = /^([^(]+)(\((.*)\))?$/.exec(segs[0]!);
+  const firstName = first?.[1] ?? segs[0]!;
+  if (STOP.test(firstName)) return undefined;
+  const c = ctx.csdl.container.find((x) => x.name.toLowerCase() === firstName.toLowerCase());
+  const workbook = !c && firstName.toLowerCase() === 'workbook' ? ctx.typeByQName('microsoft.graph.workbook') : undefined;
+  if (!c && !workbook) return { kind: 'entity-set', segment: segs[0]! };
+  let type = c ? ctx.typeByQName(c.type) : workbook;
+  let collection = !!c && c.kind === 'entity-set' && !first?.[2];
+  for (const seg of segs.slice(1)) {
+    if (!type) return undefined;
+    if (STOP.test(seg)) return undefined;
+    if (seg === '{}') { if (!collection) return undefined; collection = false; continue; }
+    const m = /^([^(]+)(\((.*)\))?$/.exec(seg);
+    const rawName = m?.[1] ?? seg;
+    if (rawName.includes('.')) {
+      const cast = ctx.typeByQName(rawName);
+      if (cast) { type = cast; continue; }
+    }
+    const name = rawName.includes('.') ? rawName.slice(rawName.lastIndexOf('.') + 1) : rawName;
+    if (!collection) {
+      const mem = ctx.member(type, name);
+      if (mem?.navigation) {
+        type = ctx.typeByQName(mem.navigation.type.name);
+        collection = mem.navigation.type.collection && !m?.[2];
+        continue;
+      }
+      if (mem?.property) {
+        const t = ctx.typeByQName(mem.property.type.name);
+        if (!t) return undefined; // a primitive or enum: nothing to follow
+        type = t;
+        collection = mem.property.type.collection && !m?.[2];
+        continue;
+      }
+    }
+    const ops = ctx.operationsNamed(name);
+    const chain = new Set(ctx.ancestors(type).map((a) => `${a.namespace}.${a.name}`.toLowerCase()));
+    const bound = ops.find((o) => o.boundTo && chain.has(o.boundTo.name.toLowerCase()) && o.boundTo.collection === collection);
+    if (!bound && collection && !m?.[2]) { collection = false; continue; } // key as segment
+    if (!ops.length) {
+      // Declared on a type derived from the current one: the path needs a cast segment.
+      const q = `${type.namespace}.${type.name}`.toLowerCase();
+      const derived = collection ? undefined : ctx.csdl.types.find((t) => t !== type && ctx.ancestors(t).some((a) => `${a.namespace}.${a.name}`.toLowerCase() === q) && (t.navigation.some((n) => n.name.toLowerCase() === name.toLowerCase()) || t.properties.some((n) => n.name.toLowerCase() === name.toLowerCase())));
+      return { kind: 'operation-missing', segment: seg, on: type, collection, ...(derived ? { derived } : {}) };
+    }
+    if (!bound) return { kind: 'binding', segment: seg, on: type, collection, candidates: ops };
+    if (!bound.returns) return undefined;
+    type = ctx.typeByQName(bound.returns.name);
+    collection = bound.returns.collection;
+  }
+  return undefined;
+}

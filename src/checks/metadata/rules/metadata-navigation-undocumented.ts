@@ -1,0 +1,28 @@
+import { csdlTypeText, element, type MetadataRule } from '../types.js';
+import { prop, type } from '../fixtures.js';
+
+const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><NavigationProperty Name="manager" Type="graph.directoryObject" /></EntityType>';
+
+export const rule: MetadataRule = {
+  id: 'metadata-navigation-undocumented',
+  severity: 'info',
+  summary: 'A navigation property the service declares is not in the type\'s Relationships table',
+  description: 'Each navigation property the CSDL type declares itself is looked up among the properties and relationships the docs give the type and its documented base types.',
+  example: {
+    before: { docs: { types: [type('user', [prop('id', 'String')])] }, csdl: CSDL },
+    after: { docs: { types: [type('user', [prop('id', 'String'), prop('manager', 'directoryObject', { navigation: true })])] }, csdl: CSDL },
+  },
+  check(ctx) {
+    const out = [];
+    for (const t of ctx.docs.types) {
+      const ct = ctx.csdlType(t.namespace, t.name);
+      if (!ct) continue;
+      const documented = ctx.docsMemberNames(t);
+      for (const n of ct.navigation) {
+        if (documented.has(n.name.toLowerCase())) continue;
+        out.push({ rule: this.id, subject: t.name, field: `relationships.${n.name}`, message: `${ct.namespace}.${ct.name}.${n.name} (${csdlTypeText(n.type)}) is a navigation property in the service metadata but not documented on ${t.name}`, docs: { ...t.src, value: t.name }, metadata: { file: ctx.csdl.file, element: element(ct, n.name, 'NavigationProperty'), line: n.line, value: csdlTypeText(n.type) } });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,33 @@
+import { csdlTypeText, type MetadataRule } from '../types.js';
+import { op } from '../fixtures.js';
+
+const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType><Action Name="sendMail" IsBound="true"><Parameter Name="bindingParameter" Type="graph.user" /></Action><EntityContainer Name="GraphService"><EntitySet Name="users" EntityType="microsoft.graph.user" /></EntityContainer>';
+
+export const rule: MetadataRule = {
+  id: 'metadata-operation-undocumented',
+  severity: 'info',
+  summary: 'A bound action or function of the service appears in no documented path',
+  description: 'Each bound action and function of the CSDL (overloads — same name and binding — counted once) is looked up by name among the segments of the documented paths. Policy `workbook-functions`: the Excel `workbookFunctions` actions (about 360, one per Excel worksheet function, many overloaded in beta) mirror Excel\'s own function list and are not documented one page each (the 2020-05 docs document none of them; later docs have one overview page); they are reported with that policy tag, at severity info like the rest, so they can be counted apart.',
+  example: {
+    before: { docs: { operations: [op('GET /users/{}')] }, csdl: CSDL },
+    after: { docs: { operations: [op('GET /users/{}'), op('POST /users/{}/sendMail')] }, csdl: CSDL },
+  },
+  check(ctx) {
+    const names = new Set<string>();
+    for (const o of ctx.docs.operations) for (const seg of o.path.split('/')) {
+      const n = seg.includes('(') ? seg.slice(0, seg.indexOf('(')) : seg;
+      names.add(n.slice(n.lastIndexOf('.') + 1).toLowerCase());
+    }
+    const out = [];
+    const seen = new Set<string>();
+    for (const c of ctx.csdl.operations) {
+      if (!c.boundTo || names.has(c.name.toLowerCase())) continue;
+      const k = `${c.name}|${csdlTypeText(c.boundTo)}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const workbook = c.boundTo.name === 'microsoft.graph.workbookFunctions';
+      out.push({ rule: this.id, subject: c.name, field: 'operation', args: [csdlTypeText(c.boundTo)], message: `${c.kind === 'action' ? 'Action' : 'Function'} ${c.name} bound to ${csdlTypeText(c.boundTo)} is in the service metadata but in no documented path${workbook ? ' (an Excel worksheet function: not documented one page each, policy workbook-functions)' : ''}`, metadata: { file: ctx.csdl.file, element: `${c.kind === 'action' ? 'Action' : 'Function'} ${c.namespace}.${c.name}`, line: c.line, value: csdlTypeText(c.boundTo) }, ...(workbook ? { policy: 'workbook-functions' } : {}) });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,36 @@
+import { csdlTypeText, docsValue, element, typeKey, type MetadataRule } from '../types.js';
+import { prop, type } from '../fixtures.js';
+
+const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><Property Name="age" Type="Edm.Int32" /></EntityType>';
+
+export const rule: MetadataRule = {
+  id: 'metadata-property-type-differs',
+  severity: 'warning',
+  summary: 'A documented property\'s type is not the type the service declares',
+  description: 'The type the docs give a property (the model\'s choice where pages disagree) is compared with the CSDL property\'s type by local name, case-insensitively (`String` ≡ `Edm.String`, `user` ≡ `microsoft.graph.user`). Policy `enum-as-string`: the docs write `String` for a property the service types as an enum (the members are then usually listed in prose); reported with that policy tag and severity info.',
+  example: {
+    before: { docs: { types: [type('user', [prop('id', 'String'), prop('age', 'String')])] }, csdl: CSDL },
+    after: { docs: { types: [type('user', [prop('id', 'String'), prop('age', 'Int32')])] }, csdl: CSDL },
+  },
+  check(ctx) {
+    const out = [];
+    for (const t of ctx.docs.types) {
+      const ct = ctx.csdlType(t.namespace, t.name);
+      if (!ct) continue;
+      for (const p of t.properties) {
+        const m = ctx.member(ct, p.name);
+        const cp = m?.property ?? m?.navigation;
+        if (!m || !cp) continue;
+        if (typeKey(p.type.name) === typeKey(cp.type.name)) continue;
+        const enumAsString = typeKey(p.type.name) === 'string' && !!ctx.csdl.enums.find((e) => `${e.namespace}.${e.name}`.toLowerCase() === cp.type.name.toLowerCase());
+        out.push({
+          rule: this.id, subject: t.name, field: `properties.${p.name}.type`, args: [p.type.name, cp.type.name],
+          message: `${t.name}.${p.name} is documented as ${p.type.name} but the service declares ${cp.type.name}`,
+          docs: { ...p.src, value: docsValue(p) }, metadata: { file: ctx.csdl.file, element: element(m.declaredOn, cp.name, m.property ? 'Property' : 'NavigationProperty'), line: cp.line, value: csdlTypeText(cp.type) },
+          ...(enumAsString ? { policy: 'enum-as-string', severity: 'info' as const } : {}),
+        });
+      }
+    }
+    return out;
+  },
+};

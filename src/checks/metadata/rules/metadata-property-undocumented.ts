@@ -1,0 +1,34 @@
+import { csdlTypeText, element, type MetadataRule } from '../types.js';
+import { prop, type } from '../fixtures.js';
+
+const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><Property Name="mail" Type="Edm.String" /><Property Name="photo" Type="Edm.Stream" /></EntityType>';
+
+export const rule: MetadataRule = {
+  id: 'metadata-property-undocumented',
+  severity: 'info',
+  summary: 'A structural property the service declares is not in the type\'s property table',
+  description: 'For each documented type the service declares, each structural property the CSDL type declares itself is looked up among the properties the docs give the type and its documented base types. Policy `edm-stream`: an `Edm.Stream` property is the media content of an entity (driveItem.content, a logo), documented as an operation (GET .../content), not in a property table; it is reported with `policy: edm-stream` so that it can be counted apart, not dropped.',
+  example: {
+    before: { docs: { types: [type('user', [prop('id', 'String')])] }, csdl: CSDL },
+    after: { docs: { types: [type('user', [prop('id', 'String'), prop('mail', 'String'), prop('photo', 'Stream')])] }, csdl: CSDL },
+  },
+  check(ctx) {
+    const out = [];
+    for (const t of ctx.docs.types) {
+      const ct = ctx.csdlType(t.namespace, t.name);
+      if (!ct) continue;
+      const documented = ctx.docsMemberNames(t);
+      for (const p of ct.properties) {
+        if (documented.has(p.name.toLowerCase())) continue;
+        const stream = p.type.name === 'Edm.Stream';
+        out.push({
+          rule: this.id, subject: t.name, field: `properties.${p.name}`,
+          message: `${ct.namespace}.${ct.name}.${p.name} (${csdlTypeText(p.type)}) is in the service metadata but not in the documented properties of ${t.name}${stream ? ' (Edm.Stream: media content, documented as an operation by policy)' : ''}`,
+          docs: { ...t.src, value: t.name }, metadata: { file: ctx.csdl.file, element: element(ct, p.name), line: p.line, value: csdlTypeText(p.type) },
+          ...(stream ? { policy: 'edm-stream' } : {}),
+        });
+      }
+    }
+    return out;
+  },
+};

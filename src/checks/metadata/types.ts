@@ -1,0 +1,94 @@
+/** Metadata rules, their findings and the indexes they read. */
+import type { Severity } from '../../model/schema.js';
+import type { Csdl, CsdlEnum, CsdlNavigation, CsdlOperation, CsdlProperty, CsdlStructuredType, CsdlTypeRef } from './service-side.js';
+import type { ScopeCatalogue } from './service-side.js';
+import type { DocsProperty, DocsSide, DocsType, DocsTypeRef, DSrc } from './docs-side.js';
+
+export interface MetadataSide {
+  /** The metadata file (as given), the element (`EntityType user/Property accountEnabled`), its line and value. */
+  file: string;
+  element: string;
+  line: number;
+  value: string;
+}
+
+export interface MetadataFinding {
+  rule: string;
+  severity: Severity;
+  /** Type, operation key or permission name. */
+  subject: string;
+  field: string;
+  message: string;
+  docs?: DSrc & { value: string };
+  metadata?: MetadataSide;
+  /** A documented policy that classifies this finding (e.g. `edm-stream`), see README. */
+  policy?: string;
+  fingerprint: string;
+}
+
+export type MetadataFindingDraft = Omit<MetadataFinding, 'fingerprint' | 'severity'> & { severity?: Severity; args?: string[] };
+
+export interface MetadataExample {
+  /** The docs side (only the parts the rule reads). */
+  docs: Partial<DocsSide>;
+  /** CSDL `<Schema>` content (and `<EntityContainer>`), namespace microsoft.graph, alias graph. */
+  csdl: string;
+  /** Scope catalogue entries as `Type:Name` (DelegatedWork:User.Read). */
+  scopes?: string[];
+}
+
+export interface MetadataRule {
+  id: string;
+  severity: Severity;
+  summary: string;
+  description: string;
+  example: { before: MetadataExample; after: MetadataExample };
+  check(ctx: MetadataContext): MetadataFindingDraft[];
+}
+
+/** Docs and metadata, indexed for the rules. Names compare case-insensitively (OData URLs and the docs do). */
+export interface MetadataContext {
+  docs: DocsSide;
+  csdl: Csdl;
+  scopes?: ScopeCatalogue;
+  /** CSDL structured type a docs type is (qualified name first, then local name). */
+  csdlType(namespace: string, name: string): CsdlStructuredType | undefined;
+  csdlEnum(namespace: string, name: string): CsdlEnum | undefined;
+  /** By qualified name. */
+  typeByQName(q: string): CsdlStructuredType | undefined;
+  /** The type and its ancestors, nearest first. */
+  ancestors(t: CsdlStructuredType): CsdlStructuredType[];
+  /** A structural or navigation property of the type or an ancestor. */
+  member(t: CsdlStructuredType, name: string): { property?: CsdlProperty; navigation?: CsdlNavigation; declaredOn: CsdlStructuredType } | undefined;
+  operationsNamed(name: string): CsdlOperation[];
+  /** The docs type with that name (same version), and its documented ancestors. */
+  docsType(name: string): DocsType | undefined;
+  docsAncestors(t: DocsType): DocsType[];
+  /** Every property name a docs type documents itself or through its documented ancestors. */
+  docsMemberNames(t: DocsType): Set<string>;
+}
+
+export function localName(q: string): string {
+  return q.slice(q.lastIndexOf('.') + 1);
+}
+
+/** Comparable form of a type: local name, lower case (`Edm.String` and `String` → `string`). */
+export function typeKey(name: string): string {
+  return localName(name).toLowerCase();
+}
+
+export function csdlTypeText(t: CsdlTypeRef): string {
+  return t.collection ? `Collection(${t.name})` : t.name;
+}
+
+export function docsTypeText(t: DocsTypeRef): string {
+  return `${t.name}${t.collection ? ' collection' : ''}`;
+}
+
+export function docsValue(p: DocsProperty): string {
+  return `${p.name}: ${docsTypeText(p.type)}${p.nullable === false ? ' (not nullable)' : ''}${p.navigation ? ' (relationship)' : ''}`;
+}
+
+export function element(t: CsdlStructuredType, member?: string, tag = 'Property'): string {
+  return `${t.kind === 'entity' ? 'EntityType' : 'ComplexType'} ${t.namespace}.${t.name}${member ? `/${tag} ${member}` : ''}`;
+}

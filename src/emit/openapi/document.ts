@@ -1,0 +1,321 @@
+/**
+ * Neutral input (one API version) → an OpenAPI 3.1 document (plain object, insertion order
+ * is output order).
+ *
+ *  - paths: the model's canonical templates (`/users/{user-id}`, the style of Microsoft's
+ *    published OpenAPI); every path parameter is declared `in: path`, required, string;
+ *  - query parameters: the rows of the page's query-parameter table, then the OData system
+ *    query options its prose names ("supports the $select and $filter OData query parameters");
+ *    what the prose states (OData / none) is `x-docmodel-query-options`;
+ *  - request bodies: `$ref` to the type the body represents, or an inline object from the
+ *    page's table (a parameter table; or the body table of a type no page of the version
+ *    defines, marked `x-docmodel-body-type`); required = rows marked required;
+ *  - responses: one per documented status, the body schema on 2xx statuses other than 204
+ *    (a collection is `{ value: [...] }`);
+ *  - components.schemas: entity and complex types (`allOf` with the base type), enums
+ *    (`enum` of member names); a type referenced but defined by no page gets a placeholder
+ *    schema marked `x-docmodel-undefined`;
+ *  - nullability: a property is nullable (`null` added to its type) unless the docs say
+ *    "Not nullable" — the same rule as the TypeScript models;
+ *  - security: two OAuth2 schemes, `delegated` (authorization code) and `application`
+ *    (client credentials); an operation lists one requirement per permission, least
+ *    privileged first (any one of them is enough);
+ *  - provenance: `x-docmodel-source(s)` ({ file, line, column }, relative to the docs root);
+ *    where pages disagree, `x-docmodel-choice`, `x-docmodel-variants`, `x-docmodel-findings`
+ *    (reconciliation findings: rule, fingerprint) and `x-docmodel-conflict` on properties.
+ */
+import type { NEnum, NOperation, NParameter, NProperty, NSrc, NType, NTypeRef, NVersion } from './neutral.js';
+
+type Schema = Record<string, unknown>;
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const AUTHORIZE_URL = 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize';
+const TOKEN_URL = 'https://login.microsoftonline.com/common/oauth2/v2.0/token';
+
+/** Edm primitive → JSON Schema type and OpenAPI format. */
+export const EDM_TO_SCHEMA: Record<string, Schema> = {
+  String: { type: 'string' },
+  Boolean: { type: 'boolean' },
+  Int16: { type: 'integer', format: 'int16' },
+  Int32: { type: 'integer', format: 'int32' },
+  Int64: { type: 'integer', format: 'int64' },
+  Byte: { type: 'integer', format: 'uint8' },
+  SByte: { type: 'integer', format: 'int8' },
+  Double: { type: 'number', format: 'double' },
+  Single: { type: 'number', format: 'float' },
+  Decimal: { type: 'number', format: 'decimal' },
+  DateTimeOffset: { type: 'string', format: 'date-time' },
+  Date: { type: 'string', format: 'date' },
+  TimeOfDay: { type: 'string', format: 'time' },
+  Duration: { type: 'string', format: 'duration' },
+  Guid: { type: 'string', format: 'uuid' },
+  Binary: { type: 'string', format: 'base64url' },
+  Stream: { type: 'string', format: 'binary' },
+  Json: {},
+  GeographyPoint: { type: 'object' },
+};
+
+const src = (s: NSrc) => ({ file: s.file, line: s.line, column: s.column });
+
+/** Component names: `namespace.name`, characters outside [A-Za-z0-9._-] dropped. */
+const componentSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '_');
+
+class Components {
+  readonly schemas = new Map<string, Schema>();
+  private byKey = new Map<string, string>();
+  private byName = new Map<string, string[]>();
+  placeholders = 0;
+
+  private key(ns: string, name: string) { return `${ns.toLowerCase()}|${name.toLowerCase()}`; }
+
+  declare(ns: string, name: string): string {
+    const k = this.key(ns, name);
+    const existing = this.byKey.get(k);
+    if (existing) return existing;
+    const base = componentSafe(`${ns}.${name}`);
+    let id = base;
+    for (let i = 2; [...this.byKey.values()].includes(id); i++) id = `${base}_${i}`;
+    this.byKey.set(k, id);
+    const l = this.byName.get(name.toLowerCase()) ?? [];
+    l.push(k);
+    this.byName.set(name.toLowerCase(), l);
+    return id;
+  }
+
+  /** Component of a referenced type: explicit namespace, then the referrer's, then microsoft.graph, then any. */
+  find(name: string, fromNs: string, explicitNs?: string): string | undefined {
+    if (explicitNs) return this.byKey.get(this.key(explicitNs, name));
+    const any = [...(this.byName.get(name.toLowerCase()) ?? [])].sort()[0];
+    return this.byKey.get(this.key(fromNs, name)) ?? this.byKey.get(this.key('microsoft.graph', name)) ?? (any ? this.byKey.get(any) : undefined);
+  }
+
+  ref(t: { name: string; namespace?: string }, fromNs: string, at: NSrc): string {
+    let id = this.find(t.name, fromNs, t.namespace);
+    if (!id) {
+      id = this.declare(t.namespace ?? fromNs, t.name);
+      this.placeholders++;
+      this.schemas.set(id, {
+        type: 'object',
+        additionalProperties: true,
+        description: `Placeholder: ${t.name} is referenced by the docs but defined by no page of this version.`,
+        'x-docmodel-undefined': { name: t.name, referencedBy: src(at) },
+      });
+    }
+    return `#/components/schemas/${id}`;
+  }
+}
+
+function nullable(s: Schema): Schema {
+  if ('$ref' in s) return { anyOf: [s, { type: 'null' }] };
+  if (typeof s.type === 'string') return { ...s, type: [s.type, 'null'] };
+  return s;
+}
+
+function typeSchema(t: NTypeRef, fromNs: string, c: Components, at: NSrc): Schema {
+  let base: Schema;
+  if (t.primitive) {
+    const m = EDM_TO_SCHEMA[t.name];
+    base = m ? { ...m } : { 'x-docmodel-edm': t.name };
+  } else base = { $ref: c.ref(t, fromNs, at) };
+  return t.collection ? { type: 'array', items: base } : base;
+}
+
+function propertySchema(p: NProperty, ns: string, c: Components, withNull: boolean): Schema {
+  let s = typeSchema(p.type, ns, c, p.src);
+  if (withNull && p.nullable !== false) s = nullable(s);
+  const out: Schema = { ...s };
+  if (p.description) out.description = p.description;
+  if (p.readOnly) out.readOnly = true;
+  if (p.navigation) out['x-docmodel-navigation'] = true;
+  out['x-docmodel-source'] = src(p.src);
+  if (p.conflict) out['x-docmodel-conflict'] = p.conflict;
+  return out;
+}
+
+function objectSchema(props: NProperty[], ns: string, c: Components, requiredRows: boolean): Schema {
+  const properties: Record<string, Schema> = {};
+  const required: string[] = [];
+  for (const p of props) {
+    if (Object.prototype.hasOwnProperty.call(properties, p.name)) continue;
+    properties[p.name] = propertySchema(p, ns, c, true);
+    if (requiredRows && p.required === true) required.push(p.name);
+  }
+  const s: Schema = { type: 'object', properties };
+  if (required.length) s.required = required;
+  return s;
+}
+
+function enumSchema(e: NEnum): Schema {
+  const s: Schema = { type: 'string', enum: e.members.map((m) => m.name) };
+  s['x-docmodel-sources'] = e.sources.map(src);
+  return s;
+}
+
+function componentSchema(t: NType, c: Components, id: string): Schema {
+  const own = objectSchema(t.properties, t.namespace, c, false);
+  let s: Schema;
+  if (t.baseType && t.baseType.name.toLowerCase() !== t.name.toLowerCase()) {
+    const baseRef = c.ref({ name: t.baseType.name }, t.namespace, t.baseType.src);
+    s = baseRef === `#/components/schemas/${id}` ? own : { allOf: [{ $ref: baseRef }, own] };
+  } else s = own;
+  s['x-docmodel-kind'] = t.kind;
+  s['x-docmodel-sources'] = t.sources.map(src);
+  return s;
+}
+
+/** Schema of an untyped query parameter: OData's integer and boolean options typed, the rest strings. */
+function odataOptionSchema(name: string): Schema {
+  return /^\$(top|skip|levels)$/i.test(name) ? { type: 'integer', minimum: 0 } : /^\$count$/i.test(name) ? { type: 'boolean' } : { type: 'string' };
+}
+
+function parameter(q: NParameter, ns: string, c: Components): Schema {
+  const p: Schema = { name: q.name, in: 'query' };
+  if (q.description) p.description = q.description;
+  if (q.required === true) p.required = true;
+  p.schema = q.type ? typeSchema(q.type, ns, c, q.src) : odataOptionSchema(q.name);
+  p['x-docmodel-source'] = src(q.src);
+  return p;
+}
+
+function operationObject(op: NOperation, params: string[], operationId: string, c: Components, ns: string, scopes: { delegated: Set<string>; application: Set<string> }): Schema {
+  const o: Schema = {};
+  const seg0 = op.path.split('/').filter(Boolean)[0];
+  const first = seg0?.includes('(') ? seg0.slice(0, seg0.indexOf('(')) : seg0;
+  if (first) o.tags = [first];
+  if (op.summary) o.summary = op.summary;
+  if (op.description) o.description = op.description;
+  o.operationId = operationId;
+  const parameters: Schema[] = params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  const seen = new Set<string>();
+  for (const q of op.query) {
+    if (seen.has(q.name) || !q.name) continue;
+    seen.add(q.name);
+    parameters.push(parameter(q, ns, c));
+  }
+  const qo = op.queryOptions;
+  if (qo?.support === 'odata') {
+    for (const name of qo.names) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      parameters.push({ name, in: 'query', description: `OData system query option the page names: "${qo.text}"`, schema: odataOptionSchema(name), 'x-docmodel-source': src(qo.src) });
+    }
+  }
+  if (qo) o['x-docmodel-query-options'] = { support: qo.support, named: qo.names, source: src(qo.src) };
+  if (parameters.length) o.parameters = parameters;
+  const rb = op.requestBody;
+  if (rb?.kind === 'type' || rb?.kind === 'parameters') {
+    // A body that represents a type no page of the version defines: the page's own table, not an empty placeholder.
+    const inline = rb.kind === 'parameters' || (rb.properties.length > 0 && !c.find(rb.type.name, ns, rb.type.namespace));
+    const schema = inline ? objectSchema(rb.properties, ns, c, true) : typeSchema((rb as { type: NTypeRef }).type, ns, c, rb.src);
+    if (inline && rb.kind === 'type') schema['x-docmodel-body-type'] = rb.type.name;
+    const body: Schema = { content: { 'application/json': { schema } } };
+    if (rb.kind === 'type' && rb.partial) body.description = 'The properties to change (a partial representation).';
+    body['x-docmodel-source'] = src(rb.src);
+    o.requestBody = body;
+  } else if (rb) o['x-docmodel-request-body'] = { state: rb.kind === 'none' ? 'no body' : 'not extracted', source: src(rb.src) };
+  const responses: Record<string, Schema> = {};
+  for (const r of op.responses) {
+    const code = String(r.code);
+    if (responses[code] || !/^[1-5]\d\d$/.test(code)) continue;
+    const resp: Schema = { description: r.text || `Status ${code}` };
+    if (op.responseBody && !op.noResponseBody && r.code >= 200 && r.code < 300 && r.code !== 204) {
+      const t = op.responseBody.type;
+      const item = typeSchema({ ...t, collection: false }, ns, c, op.responseBody.src);
+      const schema = t.collection ? { type: 'object', properties: { value: { type: 'array', items: item } } } : item;
+      resp.content = { 'application/json': { schema } };
+    }
+    resp['x-docmodel-source'] = src(r.src);
+    responses[code] = resp;
+  }
+  if (!Object.keys(responses).length) {
+    responses.default = { description: 'The page documents no response status.' };
+    o['x-docmodel-undocumented'] = ['responses'];
+  }
+  o.responses = responses;
+  const perms = op.permissions;
+  const security: Schema[] = [];
+  for (const p of perms.delegated) { security.push({ delegated: [p.name] }); scopes.delegated.add(p.name); }
+  for (const p of perms.application) { security.push({ application: [p.name] }); scopes.application.add(p.name); }
+  if (security.length) o.security = security;
+  const px: Schema = { state: perms.state };
+  if (perms.notSupported.length) px.notSupported = perms.notSupported;
+  if (perms.unclassified.length) px.unclassified = perms.unclassified.map((x) => x.name);
+  if (perms.src) px.source = src(perms.src);
+  o['x-docmodel-permissions'] = px;
+  o['x-docmodel-source'] = src(op.src);
+  o['x-docmodel-path-as-written'] = op.pathAsWritten;
+  o['x-docmodel-choice'] = op.choice;
+  if (op.otherVariants.length) o['x-docmodel-variants'] = op.otherVariants.map((v) => ({ ...src(v), ...(v.subtype ? { subtype: v.subtype } : {}), ...(v.workload ? { workload: true } : {}) }));
+  if (op.findings.length) o['x-docmodel-findings'] = op.findings.map((f) => ({ rule: f.rule, severity: f.severity, field: f.field, fingerprint: f.fingerprint }));
+  return o;
+}
+
+function operationIdOf(path: string, method: string): string {
+  const parts = path.split('/').filter(Boolean).map((seg) => seg.startsWith('{') ? '' : (seg.includes('(') ? seg.slice(0, seg.indexOf('(')) : seg).replace(/[^A-Za-z0-9_.]/g, '')).filter(Boolean);
+  return [...parts, method.toLowerCase()].join('.') || method.toLowerCase();
+}
+
+export interface OpenApiDocument {
+  document: Schema;
+  /** Operations left out (method not an HTTP method OpenAPI has, or path not starting with /). */
+  skipped: { key: string; reason: string; source: NSrc }[];
+}
+
+export function openApiDocument(v: NVersion, defaultNamespace = 'microsoft.graph'): OpenApiDocument {
+  const c = new Components();
+  const typeIds = v.types.map((t) => c.declare(t.namespace, t.name));
+  const enumIds = v.enums.map((e) => {
+    const found = c.find(e.name, e.namespace, e.namespace);
+    return found && typeIds.includes(found) ? c.declare(e.namespace, `${e.name}-enum`) : c.declare(e.namespace, e.name);
+  });
+  v.enums.forEach((e, i) => c.schemas.set(enumIds[i]!, enumSchema(e)));
+  v.types.forEach((t, i) => c.schemas.set(typeIds[i]!, componentSchema(t, c, typeIds[i]!)));
+  const scopes = { delegated: new Set<string>(), application: new Set<string>() };
+  const paths = new Map<string, Record<string, Schema>>();
+  const skipped: OpenApiDocument['skipped'] = [];
+  const opIds = new Set<string>();
+  for (const op of v.operations) {
+    const m = op.method.toLowerCase();
+    if (!HTTP_METHODS.includes(m)) { skipped.push({ key: op.key, reason: `method ${op.method} is not an OpenAPI operation`, source: op.src }); continue; }
+    if (!op.path.startsWith('/')) { skipped.push({ key: op.key, reason: 'path does not start with /', source: op.src }); continue; }
+    const path = op.path;
+    const params = [...new Set(op.pathParameters)];
+    const item = paths.get(path) ?? {};
+    if (item[m]) { skipped.push({ key: op.key, reason: `same path template and method as another operation (${path})`, source: op.src }); continue; }
+    let id = operationIdOf(path, m);
+    const base = id;
+    for (let i = 2; opIds.has(id); i++) id = `${base}-${i}`;
+    opIds.add(id);
+    item[m] = operationObject(op, params, id, c, defaultNamespace, scopes);
+    paths.set(path, item);
+  }
+  const sortedPaths: Record<string, Record<string, Schema>> = {};
+  for (const p of [...paths.keys()].sort()) {
+    const item = paths.get(p)!;
+    const ordered: Record<string, Schema> = {};
+    for (const m of HTTP_METHODS) if (item[m]) ordered[m] = item[m]!;
+    sortedPaths[p] = ordered;
+  }
+  const schemas: Record<string, Schema> = {};
+  for (const id of [...c.schemas.keys()].sort()) schemas[id] = c.schemas.get(id)!;
+  const scopeMap = (s: Set<string>) => Object.fromEntries([...s].sort().map((n) => [n, `Permission ${n}`]));
+  const document: Schema = {
+    openapi: '3.1.0',
+    info: {
+      title: `API reference ${v.version}, as documented`,
+      version: v.version,
+      description: `Generated by docmodel from the API reference pages. Every element carries x-docmodel-source (file:line:column relative to the docs root). ${v.operations.length} operations, ${v.types.length} types, ${v.enums.length} enums read; ${skipped.length} operations left out (see x-docmodel-skipped); ${c.placeholders} referenced types defined by no page (placeholder schemas).`,
+    },
+    servers: [{ url: `https://graph.microsoft.com/${v.version}` }],
+    paths: sortedPaths,
+    components: {
+      schemas,
+      securitySchemes: {
+        delegated: { type: 'oauth2', description: 'Delegated permissions (work or school and personal accounts).', flows: { authorizationCode: { authorizationUrl: AUTHORIZE_URL, tokenUrl: TOKEN_URL, scopes: scopeMap(scopes.delegated) } } },
+        application: { type: 'oauth2', description: 'Application permissions.', flows: { clientCredentials: { tokenUrl: TOKEN_URL, scopes: scopeMap(scopes.application) } } },
+      },
+    },
+  };
+  if (skipped.length) document['x-docmodel-skipped'] = skipped.map((x) => ({ key: x.key, reason: x.reason, source: src(x.source) }));
+  return { document, skipped };
+}

@@ -1,0 +1,151 @@
+/**
+ * The metadata check: CSDL and scope-catalogue reading (with lines), every rule's before/after
+ * example executed, a real resource page (2020-05 user.md) against the real CSDL of the same
+ * week (an excerpt), and the model left unchanged by the comparison.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parseCsdl } from '../src/sources/csdl/csdl.js';
+import { parseScopeCatalogue } from '../src/sources/csdl/scopes.js';
+import { METADATA_RULES } from '../src/checks/metadata/registry.js';
+import { compareMetadata } from '../src/checks/metadata/run.js';
+import { runExample } from '../src/pipeline/metadata.js';
+import { docsFromModel } from '../src/checks/metadata/from-model.js';
+import { nearMiss } from '../src/checks/metadata/rules/metadata-permission-unknown.js';
+import { analyze } from '../src/pipeline/pipeline.js';
+import { serializeModel } from '../src/model/serialize.js';
+import { INPUT, ROOT, tempTree } from './helpers.js';
+
+const FIX = join(ROOT, 'test/fixtures/metadata');
+const CSDL_FILE = 'test/fixtures/metadata/v1.0-user.csdl.xml';
+const csdl = parseCsdl(readFileSync(join(ROOT, CSDL_FILE), 'utf8'), CSDL_FILE);
+
+test('CSDL: types, base types, properties, navigation, container, each with its line; aliases resolved', () => {
+  assert.deepEqual(csdl.types.map((t) => `${t.kind} ${t.name}:${t.line} base=${t.baseType ?? ''}`), [
+    'entity entity:5 base=', 'entity directoryObject:13 base=microsoft.graph.entity', 'entity user:16 base=microsoft.graph.directoryObject',
+    'complex assignedLicense:308 base=', 'complex passwordProfile:316 base=',
+  ]);
+  const user = csdl.types[2]!;
+  assert.deepEqual(user.properties[0], { name: 'accountEnabled', type: { name: 'Edm.Boolean', collection: false }, nullable: true, line: 17 });
+  assert.deepEqual(user.properties.find((p) => p.name === 'assignedLicenses'), { name: 'assignedLicenses', type: { name: 'microsoft.graph.assignedLicense', collection: true }, nullable: false, line: 23 });
+  assert.deepEqual(user.navigation.find((n) => n.name === 'manager'), { name: 'manager', type: { name: 'microsoft.graph.directoryObject', collection: false }, containsTarget: false, line: 213 });
+  assert.deepEqual(csdl.container, [{ kind: 'entity-set', name: 'users', type: 'microsoft.graph.user', line: 328 }, { kind: 'singleton', name: 'me', type: 'microsoft.graph.user', line: 329 }]);
+  assert.throws(() => parseCsdl('<a/>', 'x.xml'), /not an OData CSDL document/);
+});
+
+test('scope catalogue: the service list and the per-path restriction lists, with types and lines', () => {
+  const s = parseScopeCatalogue(readFileSync(join(FIX, 'permission-scopes-excerpt.xml'), 'utf8'), 'scopes.xml');
+  assert.deepEqual([...s.scopes], [
+    ['AccessReview.Read.All', [{ type: 'DelegatedWork', line: 10 }]],
+    ['AccessReview.ReadWrite.All', [{ type: 'DelegatedWork', line: 15 }]],
+    ['AdministrativeUnit.Read.All', [{ type: 'DelegatedWork', line: 20 }]],
+    ['SecurityEvents.Read.All', [{ type: 'DelegatedWork', line: 38 }, { type: 'Application', line: 53 }]],
+    ['SecurityEvents.ReadWrite.All', [{ type: 'DelegatedWork', line: 42 }, { type: 'Application', line: 57 }]],
+  ]);
+});
+
+test('every metadata rule is registered once under its file name', () => {
+  const files = readdirSync(join(ROOT, 'src/checks/metadata/rules')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '')).sort();
+  assert.deepEqual(METADATA_RULES.map((r) => r.id).sort(), files);
+  assert.equal(new Set(METADATA_RULES.map((r) => r.id)).size, METADATA_RULES.length);
+});
+
+for (const rule of METADATA_RULES) {
+  test(`${rule.id}: the "before" example fires, the "after" example does not`, () => {
+    const before = runExample(rule, rule.example.before);
+    assert.ok(before.length >= 1, `${rule.id} did not fire on its before example`);
+    assert.ok(before.every((f) => f.rule === rule.id && (f.docs || f.metadata)));
+    assert.deepEqual(runExample(rule, rule.example.after).map((f) => f.message), []);
+  });
+}
+
+test('a real page against the real metadata: 2020-05 user.md vs the v1.0 CSDL of the next day', () => {
+  const a = analyze([join(FIX, 'docs')]);
+  const docs = docsFromModel(a.model, 'v1.0');
+  assert.equal(docs.types.length, 1);
+  const r = compareMetadata(docs, csdl);
+  const warn = r.findings.filter((f) => f.severity === 'warning').map((f) => `${f.rule} ${f.docs!.file.replace(/^.*fixtures\/metadata\/docs\//, '')}:${f.docs!.line} ${f.field} | ${f.metadata!.element}:${f.metadata!.line}`);
+  assert.deepEqual(warn, [
+    'metadata-property-missing v1.0/resources/user.md:125 properties.createdDateTime | EntityType microsoft.graph.user:16',
+    'metadata-property-collection-differs v1.0/resources/user.md:159 properties.otherMails.collection | EntityType microsoft.graph.user/Property otherMails:122',
+    'metadata-property-missing v1.0/resources/user.md:164 properties.preferredDataLocation | EntityType microsoft.graph.user:16',
+    'metadata-property-missing v1.0/resources/user.md:169 properties.refreshTokensValidFromDateTime | EntityType microsoft.graph.user:16',
+    'metadata-property-nullable-differs v1.0/resources/user.md:178 properties.usageLocation.nullable | EntityType microsoft.graph.user/Property usageLocation:161',
+  ]);
+  assert.equal(r.summary.byRule['metadata-navigation-undocumented'], 11);
+  assert.equal(r.summary.byRule['metadata-property-undocumented'], 1);
+  assert.equal(r.summary.byRule['metadata-type-undocumented'], 4);
+  assert.equal(r.summary.findings, 21);
+});
+
+test('path resolution: key as segment, workbook-relative paths, ellipsis, casts, bound functions', () => {
+  const M = '<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType>'
+    + '<EntityType Name="mailFolder" BaseType="graph.entity"><NavigationProperty Name="messages" Type="Collection(graph.message)" /><NavigationProperty Name="childFolders" Type="Collection(graph.mailFolder)" /></EntityType>'
+    + '<EntityType Name="message" BaseType="graph.entity" /><EntityType Name="user" BaseType="graph.entity"><NavigationProperty Name="mailFolders" Type="Collection(graph.mailFolder)" /></EntityType>'
+    + '<EntityType Name="workbook" BaseType="graph.entity"><NavigationProperty Name="worksheets" Type="Collection(graph.workbookWorksheet)" /></EntityType><EntityType Name="workbookWorksheet" BaseType="graph.entity" />'
+    + '<Function Name="delta" IsBound="true"><Parameter Name="b" Type="Collection(graph.message)" /><ReturnType Type="Collection(graph.message)" /></Function>'
+    + '<EntityContainer Name="GraphService"><EntitySet Name="users" EntityType="microsoft.graph.user" /></EntityContainer>';
+  const rules = METADATA_RULES.filter((r) => r.id.startsWith('metadata-operation-') || r.id === 'metadata-entity-set-missing');
+  const run = (key: string) => rules.flatMap((r) => runExample(r, { docs: { operations: [{ key, method: key.split(' ')[0]!, path: key.split(' ')[1]!, src: { file: 'a.md', line: 1, column: 1 } }] }, csdl: M })).filter((f) => f.rule !== 'metadata-operation-undocumented').map((f) => f.rule);
+  assert.deepEqual(run('GET /users/{}/mailfolders/inbox/messages'), []);
+  assert.deepEqual(run('GET /users/{}/mailfolders/{}/childfolders/{}/.../messages/{}'), []);
+  assert.deepEqual(run('GET /users/{}/mailfolders/{}/messages/delta()'), []);
+  assert.deepEqual(run('GET /workbook/worksheets/{}'), []);
+  assert.deepEqual(run('GET /users/{}/mailfolder/{}'), ['metadata-operation-missing']);
+  assert.deepEqual(run('GET /users/{}/mailfolders/{}/delta()'), ['metadata-operation-binding-differs']);
+  assert.deepEqual(run('GET /user/{}'), ['metadata-entity-set-missing']);
+});
+
+test('permission names: near misses of catalogue names are named; well-formed unknown names are tagged not-in-catalogue', () => {
+  const known = ['Calls.JoinGroupCall.All', 'Device.ReadWrite.All', 'Directory.AccessAsUser.All', 'DeviceManagementManagedDevices.PrivilegedOperations.All'];
+  assert.equal(nearMiss('Calls.JoinGroupCalls.All', known), 'Calls.JoinGroupCall.All');
+  assert.equal(nearMiss('Devices.ReadWrite.All', known), 'Device.ReadWrite.All');
+  assert.equal(nearMiss('AccessAsUser.All', known), 'Directory.AccessAsUser.All');
+  assert.equal(nearMiss('DeviceManagementManagedDevices.PriviligedOperation.All', known), 'DeviceManagementManagedDevices.PrivilegedOperations.All');
+  assert.equal(nearMiss('Schedule.ReadWrite.All', known), undefined);
+  const rule = METADATA_RULES.find((r) => r.id === 'metadata-permission-unknown')!;
+  const f = runExample(rule, { docs: { permissions: [{ name: 'Schedule.ReadWrite.All', type: 'application', src: { file: 'a.md', line: 3, column: 1 } }] }, csdl: '', scopes: ['Application:User.Read.All'] });
+  assert.deepEqual(f.map((x) => [x.severity, x.policy]), [['info', 'not-in-catalogue']]);
+});
+
+/** Freeze every object reachable from v: any write by the comparison throws. */
+function deepFreeze(v: unknown, seen = new Set<unknown>()): void {
+  if (!v || typeof v !== 'object' || seen.has(v)) return;
+  seen.add(v);
+  Object.freeze(v);
+  for (const x of Object.values(v)) deepFreeze(x, seen);
+}
+
+test('the metadata never changes the docs model: same bytes with and without it', () => {
+  const inputs = [INPUT, join(FIX, 'docs')];
+  const without = serializeModel(analyze(inputs).model);
+  const a = analyze(inputs);
+  deepFreeze(a.model);
+  for (const v of ['v1.0', 'beta']) {
+    const r = compareMetadata(docsFromModel(a.model, v), csdl, parseScopeCatalogue(readFileSync(join(FIX, 'permission-scopes-excerpt.xml'), 'utf8'), 'scopes.xml'));
+    assert.ok(r.findings.length > 0);
+  }
+  assert.equal(JSON.stringify(serializeModel(a.model)), JSON.stringify(without));
+});
+
+test('CLI: docmodel metadata prints findings with both sides and counts; --format json; --fail-on; docmodel openapi writes the export', () => {
+  const cli = join(ROOT, 'dist/src/cli/main.js');
+  const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const t = run(['metadata', CSDL_FILE, '--scopes', 'test/fixtures/metadata/permission-scopes-excerpt.xml', 'test/fixtures/metadata/docs']);
+  assert.equal(t.status, 0, t.stderr);
+  assert.match(t.stdout, /^v1\.0\/resources\/user\.md:159:2: warning metadata-property-collection-differs: user\.otherMails is documented as single-valued but the service declares Collection\(Edm\.String\)  \[metadata: EntityType microsoft\.graph\.user\/Property otherMails \(test\/fixtures\/metadata\/v1\.0-user\.csdl\.xml:122\) = Collection\(Edm\.String\)\]$/m);
+  assert.match(t.stdout, /^ {2}metadata-property-missing +3$/m);
+  assert.match(t.stderr, /docmodel metadata: v1\.0: 21 findings \(5 warning, 16 info\)/);
+  const j = run(['metadata', CSDL_FILE, 'test/fixtures/metadata/docs', '--format', 'json', '--fail-on', 'warning']);
+  assert.equal(j.status, 1);
+  assert.equal(JSON.parse(j.stdout).summary.findings, 21);
+  assert.equal(run(['metadata']).status, 2);
+  const out = tempTree({});
+  const o = run(['openapi', 'input', '--out', out]);
+  assert.equal(o.status, 0, o.stderr);
+  assert.match(o.stderr, /docmodel openapi: v1\.0: 1 paths, 1 operations, 2 schemas, 0 operations left out/);
+  assert.equal(readFileSync(join(out, 'openapi/v1.0.yaml'), 'utf8'), readFileSync(join(ROOT, 'generated/openapi/v1.0.yaml'), 'utf8'));
+});

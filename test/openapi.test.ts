@@ -1,0 +1,162 @@
+/**
+ * OpenAPI 3.1 export: validated by @seriousme/openapi-schema-validator (the OpenAPI 3.1 JSON
+ * Schema), exact facts on the seeds, path templates, determinism, YAML ≡ JSON, and
+ * openapi-typescript output compiling under tsc --strict.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { analyze, docsRootRelative } from '../src/pipeline/pipeline.js';
+import { emitOpenApi } from '../src/emit/openapi/index.js';
+import { INPUT, ROOT, tempTree, typecheck } from './helpers.js';
+import { openapiTypescript, validate } from './openapi-helpers.js';
+
+type Doc = Record<string, any>;
+
+const seeds = analyze([INPUT]);
+const out = emitOpenApi(seeds.model, seeds.findings, docsRootRelative(seeds.roots));
+const userPage = analyze([join(ROOT, 'test/fixtures/metadata/docs')]);
+const userDoc = emitOpenApi(userPage.model, userPage.findings, docsRootRelative(userPage.roots)).documents.get('v1.0') as Doc;
+
+test('the seeds export validates as OpenAPI 3.1 with 0 errors, per version', async () => {
+  assert.deepEqual([...out.files.keys()].sort(), ['openapi/beta.json', 'openapi/beta.yaml', 'openapi/v1.0.json', 'openapi/v1.0.yaml']);
+  for (const v of ['v1.0', 'beta']) {
+    const r = await validate(JSON.parse(out.files.get(`openapi/${v}.json`)!));
+    assert.deepEqual(r, { valid: true, errors: undefined }, v);
+  }
+});
+
+test('the validator does reject a broken document (the check can fail)', async () => {
+  const d = structuredClone(out.documents.get('v1.0')!) as Doc;
+  d.paths['/users/{user-id}'].patch.parameters[0].in = 'body';
+  assert.equal((await validate(d)).valid, false);
+  const c = structuredClone(out.documents.get('v1.0')!) as Doc;
+  c.paths['/users/{user-id}'].patch.parameters = [];
+  assert.deepEqual((await validate(c)).errors, [{ message: '`/paths/users/{user-id}/patch` is missing path parameter(s) for `{user-id}`.' }]);
+  const e = structuredClone(userDoc);
+  e.components.schemas['microsoft.graph.user'].allOf[1].properties.birthday.type = 'date';
+  assert.equal((await validate(e)).valid, false);
+});
+
+test('v1.0 seeds: the model\'s primary variant, canonical template, typed path parameter, body table, provenance relative to the docs root', () => {
+  const d = out.documents.get('v1.0') as Doc;
+  assert.equal(d.openapi, '3.1.0');
+  assert.deepEqual(Object.keys(d.paths), ['/users/{user-id}']);
+  const op = d.paths['/users/{user-id}'].patch;
+  assert.equal(op.summary, 'Update user');
+  assert.deepEqual(op.parameters, [{ name: 'user-id', in: 'path', required: true, schema: { type: 'string' } }]);
+  // 002 (an Intune workload page) and 004 (user-update) both document PATCH /users/{id}: the model picks 004.
+  assert.deepEqual(op['x-docmodel-source'], { file: '004_fd11c5a4c97dea3e.txt', line: 15, column: 1 });
+  assert.equal(op['x-docmodel-choice'], 'primary of 2 pages in v1.0 (model policy step: not-workload)');
+  assert.equal(op['x-docmodel-path-as-written'], '/users/{id | userPrincipalName}');
+  assert.deepEqual(op['x-docmodel-variants'], [{ file: '002_3cb1465fe3e08b31.txt', line: 25, column: 1, workload: true }]);
+  const rules = op['x-docmodel-findings'].map((f: Doc) => f.rule);
+  assert.ok(rules.includes('response-status-differs'), rules.join());
+  assert.deepEqual(Object.keys(op.responses), ['204']);
+  assert.equal(op.responses['204'].content, undefined);
+  // No page of v1.0 defines user: the body is 004's own table, not an empty placeholder.
+  const body = op.requestBody.content['application/json'].schema;
+  assert.equal(body['x-docmodel-body-type'], 'user');
+  assert.equal(Object.keys(body.properties).length, 32);
+  assert.deepEqual(body.properties.birthday.type, ['string', 'null']);
+  assert.equal(body.properties.birthday.format, 'date-time');
+  assert.deepEqual(body.properties.assignedLicenses, { type: 'array', items: { $ref: '#/components/schemas/microsoft.graph.assignedLicense' }, description: 'The licenses that are assigned to the user. Not nullable.', 'x-docmodel-source': { file: '004_fd11c5a4c97dea3e.txt', line: 30, column: 2 } });
+  assert.equal(d.components.schemas['microsoft.graph.assignedLicense']['x-docmodel-undefined'].name, 'assignedLicense');
+  // 004 states its scopes old-style, without a permission type: kept, not guessed into a flow.
+  assert.equal(op.security, undefined);
+  assert.deepEqual(op['x-docmodel-permissions'], { state: 'scopes', unclassified: ['User.ReadWrite', 'User.ReadWrite.All', 'Directory.ReadWrite.All'], source: { file: '004_fd11c5a4c97dea3e.txt', line: 5, column: 1 } });
+  assert.deepEqual(Object.keys(d.components.securitySchemes.delegated.flows), ['authorizationCode']);
+  assert.deepEqual(Object.keys(d.components.securitySchemes.application.flows), ['clientCredentials']);
+});
+
+test('a real resource page (2020-05 user.md): allOf inheritance, Edm formats, collections, navigation, nullability as documented', async () => {
+  const u = userDoc.components.schemas['microsoft.graph.user'];
+  assert.deepEqual(u.allOf[0], { $ref: '#/components/schemas/microsoft.graph.directoryObject' });
+  const p = u.allOf[1].properties;
+  assert.equal(Object.keys(p).length, 95);
+  assert.deepEqual([p.createdDateTime.type, p.createdDateTime.format, p.createdDateTime['x-docmodel-source']], [['string', 'null'], 'date-time', { file: 'v1.0/resources/user.md', line: 125, column: 2 }]);
+  assert.deepEqual([p.assignedLicenses.type, p.assignedLicenses.items], ['array', { $ref: '#/components/schemas/microsoft.graph.assignedLicense' }]);
+  assert.deepEqual(p.manager.anyOf, [{ $ref: '#/components/schemas/microsoft.graph.directoryObject' }, { type: 'null' }]);
+  assert.equal(p.manager['x-docmodel-navigation'], true);
+  assert.equal(p.usageLocation.type, 'string'); // "Not nullable."
+  assert.deepEqual(u['x-docmodel-sources'], [{ file: 'v1.0/resources/user.md', line: 10, column: 1 }]);
+  assert.deepEqual(await validate(userDoc), { valid: true, errors: undefined });
+});
+
+test('beta seeds: the Intune navigation path gets one named parameter per placeholder, application scopes included', () => {
+  const d = out.documents.get('beta') as Doc;
+  const p = '/deviceManagement/deviceManagementScripts/{deviceManagementScript-id}/deviceRunStates/{deviceRunState-id}/managedDevice/users/{user-id}';
+  assert.deepEqual(Object.keys(d.paths), [p, '/users/{user-id}']);
+  const op = d.paths[p].patch;
+  assert.deepEqual(op.parameters.map((x: Doc) => x.name), ['deviceManagementScript-id', 'deviceRunState-id', 'user-id']);
+  assert.deepEqual(op.security, [
+    { delegated: ['DeviceManagementConfiguration.ReadWrite.All'] }, { delegated: ['DeviceManagementManagedDevices.ReadWrite.All'] },
+    { application: ['DeviceManagementConfiguration.ReadWrite.All'] }, { application: ['DeviceManagementManagedDevices.ReadWrite.All'] },
+  ]);
+  assert.deepEqual(op['x-docmodel-source'], { file: '000_5be97bd32e2c4279.txt', line: 38, column: 1 });
+});
+
+test('paths are the model\'s canonical templates and parameters, one path item per template', () => {
+  for (const v of ['v1.0', 'beta']) {
+    const d = out.documents.get(v) as Doc;
+    const expected = seeds.model.operations.filter((g) => g.variants.some((x) => x.version === v)).map((g) => g.path).sort();
+    assert.deepEqual(Object.keys(d.paths), [...new Set(expected)]);
+    for (const g of seeds.model.operations.filter((x) => x.variants.some((y) => y.version === v))) {
+      const op = d.paths[g.path][g.method.toLowerCase()];
+      assert.deepEqual(op.parameters.filter((p: Doc) => p.in === 'path').map((p: Doc) => p.name), g.parameters);
+    }
+  }
+});
+
+test('YAML and JSON hold the same document; bytes are deterministic', () => {
+  for (const v of ['v1.0', 'beta']) {
+    assert.deepEqual(parseYaml(out.files.get(`openapi/${v}.yaml`)!), JSON.parse(out.files.get(`openapi/${v}.json`)!));
+    assert.ok(!/&a\d|\*a\d/.test(out.files.get(`openapi/${v}.yaml`)!), 'no YAML anchors');
+  }
+  const again = emitOpenApi(analyze([INPUT]).model, seeds.findings, docsRootRelative(seeds.roots));
+  assert.deepEqual([...again.files], [...out.files]);
+});
+
+test('openapi-typescript turns the exports into types that compile under tsc --strict', async () => {
+  const files: Record<string, string> = {};
+  for (const v of ['v1.0', 'beta']) files[`${v.replace('.', '_')}.ts`] = await openapiTypescript(out.documents.get(v));
+  files['user.ts'] = await openapiTypescript(userDoc);
+  assert.match(files['v1_0.ts']!, /"\/users\/\{user-id\}": \{/);
+  assert.match(files['v1_0.ts']!, /patch: operations\["users\.patch"\]/);
+  const dir = tempTree(files);
+  writeFileSync(join(dir, 'use.ts'), `import type { components } from './user.js';
+type User = components['schemas']['microsoft.graph.user'];
+const u: User = { createdDateTime: null, assignedLicenses: [], usageLocation: 'NL' };
+// @ts-expect-error assignedLicenses is not nullable in the docs
+const bad: User = { assignedLicenses: null };
+export { u, bad };
+`);
+  const r = typecheck(dir);
+  assert.equal(r.status, 0, r.output);
+});
+
+test('OData system query options named in the query-parameter prose become query parameters', async () => {
+  const dir = tempTree({ 'v1.0/api/user-get.md': '# Get user\n\nRetrieve a user.\n\n## HTTP request\n\n```http\nGET /users/{id | userPrincipalName}\n```\n\n## Optional query parameters\n\nThis method supports the `$select`, `$expand` and `$top` [OData query parameters](/graph/query-parameters) to help customize the response.\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and a [user](../resources/user.md) object in the response body.\n' });
+  const a = analyze([dir]);
+  const d = emitOpenApi(a.model, a.findings, docsRootRelative(a.roots)).documents.get('v1.0') as Doc;
+  const op = d.paths['/users/{user-id}'].get;
+  assert.deepEqual(op.parameters.map((p: Doc) => [p.name, p.in, p.schema.type]), [['user-id', 'path', 'string'], ['$select', 'query', 'string'], ['$expand', 'query', 'string'], ['$top', 'query', 'integer']]);
+  assert.deepEqual(op['x-docmodel-query-options'], { support: 'odata', named: ['$select', '$expand', '$top'], source: op.parameters[1]['x-docmodel-source'] });
+  assert.equal(op['x-docmodel-path-as-written'], '/users/{id | userPrincipalName}');
+  assert.deepEqual(Object.keys(op.responses), ['200']);
+  assert.deepEqual(await validate(d), { valid: true, errors: undefined });
+});
+
+test('enums become string schemas with their members; a property typed with an enum references it', async () => {
+  const dir = tempTree({
+    'v1.0/resources/enums.md': '# Enum values\n\n### riskLevel values\n\n|Member|Value|Description|\n|:---|:---|:---|\n|low|0|Low.|\n|medium|1|Medium.|\n|high|2|High.|\n',
+    'v1.0/resources/signin.md': '# signIn resource type\n\nA sign-in.\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|The id.|\n|riskLevel|riskLevel|The risk level.|\n',
+  });
+  const a = analyze([dir]);
+  const d = emitOpenApi(a.model, a.findings, docsRootRelative(a.roots)).documents.get('v1.0') as Doc;
+  assert.deepEqual(d.components.schemas['microsoft.graph.riskLevel'], { type: 'string', enum: ['low', 'medium', 'high'], 'x-docmodel-sources': [{ file: 'v1.0/resources/enums.md', line: 5, column: 1 }] });
+  assert.deepEqual(d.components.schemas['microsoft.graph.signIn'].properties.riskLevel.anyOf, [{ $ref: '#/components/schemas/microsoft.graph.riskLevel' }, { type: 'null' }]);
+  assert.deepEqual(await validate(d), { valid: true, errors: undefined });
+});
