@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { CACHE_FILE, PageCache } from '../pipeline/cache.js';
 import type { Severity } from '../sources/graph-markdown/ir/schema.js';
-import { InputError, displayPath } from '../sources/graph-markdown/ingest/walk.js';
+import { InputError, messagePath } from '../sources/graph-markdown/ingest/walk.js';
 import { analyze, analyzeParallel, renderOutputs, Timings } from '../pipeline/pipeline.js';
 import { writeOutputs } from '../pipeline/output.js';
 import { RULES, findRule } from '../checks/registry.js';
@@ -120,7 +120,7 @@ async function runBuild(o: BuildRun): Promise<number> {
   const outAbs = resolve(o.out);
   const cache = new PageCache(o.cache ? join(outAbs, '.cache', CACHE_FILE) : undefined);
   const a = await analyzeParallel(o.inputs, { workers: o.workers, timings, exclude: [outAbs], cache, stopIfUnchanged: true });
-  const shown = `${displayPath(outAbs)}/`;
+  const shown = `${messagePath(outAbs)}/`;
   if (a === null && !o.suppressions.length && !o.baseline && cache.lastRun && cache.lastRun.outputs.every((f) => existsSync(join(outAbs, f)))) {
     // Nothing changed since the last build and its outputs are all there.
     if (!o.quiet) process.stdout.write(`docmodel: no page changed since the last build; ${shown} is up to date (${((Date.now() - started) / 1000).toFixed(1)} s)\n  last build: ${cache.lastRun.summary}\n`);
@@ -211,7 +211,7 @@ function reportArgs(values: { format?: string[]; output?: string[] }): ReportArg
 function emitReports(r: ReportArgs, data: ReportData, title: string): void {
   r.format.forEach((f, i) => {
     const file = r.output[i];
-    const dir = file ? displayPath(resolve(file, '..')) : '.';
+    const dir = file ? messagePath(resolve(file, '..')) : '.';
     const text = renderReport(f, data, dir, { color: !file && !!process.stdout.isTTY && !process.env.NO_COLOR, title });
     if (file) writeAtomic(resolve(file), text);
     else process.stdout.write(text);

@@ -123,15 +123,15 @@ export class PageCache {
     return ir;
   }
 
-  /** Record a freshly processed page (its includes are its dependencies). */
-  put(abs: string, ir: PageIR): void {
+  /** Record a freshly processed page (its includes are its dependencies; their paths are relative to `docsRoot`). */
+  put(abs: string, ir: PageIR, docsRoot = process.cwd()): void {
     if (!this.path) return;
     const stamp = stampOf(abs, true);
     if (!stamp) return;
     const deps: Record<string, FileStamp> = {};
     for (const inc of ir.includes) {
       if (!inc.resolved) continue;
-      const d = resolve(inc.resolved);
+      const d = resolve(docsRoot, inc.resolved);
       const st = stampOf(d, true);
       if (st) deps[d] = st;
     }

@@ -32,6 +32,8 @@ export interface AnalyzeResult {
   /** Include fragments found under the inputs and not processed as pages. */
   skippedIncludes: number;
   roots: string[];
+  /** The docs root (absolute): every path in the results is relative to it. */
+  docsRoot: string;
   /** Pages processed afresh (not taken from the cache). */
   changed?: string[];
 }
@@ -67,6 +69,10 @@ export interface AnalyzeOptions {
   cache?: PageCache;
   /** Return null (skip model, rules, outputs) when the cache says no page changed, none was added or removed. */
   stopIfUnchanged?: boolean;
+  /** The docs root: includes resolve inside it and every path shown is relative to it. Default: the common root of the inputs. */
+  root?: string;
+  /** Progress: pages done of total (page processing only). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Phase timings, printed with DOCMODEL_TIMING=1. */
@@ -84,23 +90,30 @@ export class Timings {
 }
 
 interface Listed {
-  tasks: { abs: string; display: string; root: string }[];
+  tasks: { abs: string; display: string; root: string; base: string }[];
   runDiagnostics: Diagnostic[];
   skippedIncludes: number;
   roots: string[];
+  docsRoot: string;
 }
 
-function listPages(inputs: string[], exclude: string[] = []): Listed {
-  const walk = collectInputs(inputs, exclude);
-  const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: 'warning' as Severity, message: p.message, src: { file: displayPath(p.path), line: 1, column: 1 } }));
+/**
+ * The pages to process. Display paths (the `file` of every fact, finding and output) are
+ * relative to the docs root — the given `root`, else the common root of the inputs — so no
+ * output holds an absolute path or depends on the working directory.
+ */
+export function listPages(inputs: string[], exclude: string[] = [], root?: string): Listed {
+  const walk = collectInputs(inputs, exclude, root);
   const roots = [...new Set(walk.files.map((f) => f.root))].sort();
+  const docsRoot = root !== undefined ? resolve(root) : commonRoot(roots.length ? roots : inputs.map((i) => resolve(i)));
+  const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: 'warning' as Severity, message: p.message, src: { file: displayPath(p.path, docsRoot), line: 1, column: 1 } }));
   let skippedIncludes = 0;
   const tasks: Listed['tasks'] = [];
   for (const f of walk.files) {
     if (isIncludeFragment(f)) { skippedIncludes++; continue; }
-    tasks.push({ abs: f.abs, display: displayPath(f.abs), root: f.root });
+    tasks.push({ abs: f.abs, display: displayPath(f.abs, docsRoot), root: f.root, base: docsRoot });
   }
-  return { tasks, runDiagnostics, skippedIncludes, roots };
+  return { tasks, runDiagnostics, skippedIncludes, roots, docsRoot };
 }
 
 function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeResult {
@@ -109,22 +122,25 @@ function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeR
   timings?.mark('model');
   const findings = reconcile({ model, pages: model.pages, tree: treeInfo(l.roots.map((r) => safeReal(r)), absByFile) });
   timings?.mark('reconcile');
-  return { pages: model.pages, model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots };
+  return { pages: model.pages, model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots, docsRoot: l.docsRoot };
 }
 
 /** Analyze in this thread (small inputs, tests). */
-export function analyze(inputs: string[], exclude: string[] = []): AnalyzeResult {
-  const l = listPages(inputs, exclude);
+export function analyze(inputs: string[], exclude: string[] = [], root?: string): AnalyzeResult {
+  const l = listPages(inputs, exclude, root);
   return finishAnalysis(l, processInThread(l.tasks));
 }
 
 /** Pages processed in this thread, one include resolver per root. */
-function processInThread(tasks: Listed['tasks']): PageIR[] {
+function processInThread(tasks: Listed['tasks'], onProgress?: (done: number, total: number) => void): PageIR[] {
   const resolvers = new Map<string, IncludeResolver>();
-  return tasks.map((t) => {
-    let r = resolvers.get(t.root);
-    if (!r) { r = new IncludeResolver(t.root); resolvers.set(t.root, r); }
-    return processFile(t.abs, t.display, r);
+  return tasks.map((t, i) => {
+    const key = `${t.root}\u0000${t.base}`;
+    let r = resolvers.get(key);
+    if (!r) { r = new IncludeResolver(t.root, t.base); resolvers.set(key, r); }
+    const ir = processFile(t.abs, t.display, r);
+    onProgress?.(i + 1, tasks.length);
+    return ir;
   });
 }
 
@@ -132,7 +148,7 @@ function processInThread(tasks: Listed['tasks']): PageIR[] {
 export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions & { stopIfUnchanged: true }): Promise<AnalyzeResult | null>;
 export async function analyzeParallel(inputs: string[], opts?: AnalyzeOptions): Promise<AnalyzeResult>;
 export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult | null> {
-  const l = listPages(inputs, opts.exclude);
+  const l = listPages(inputs, opts.exclude, opts.root);
   opts.timings?.mark('list');
   const workers = opts.workers ?? availableParallelism();
   const cache = opts.cache;
@@ -152,13 +168,13 @@ export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {
   const tasks = todo.map((i) => l.tasks[i]!);
   let fresh: PageIR[];
   if (workers <= 1 || tasks.length < 16) {
-    fresh = processInThread(tasks);
+    fresh = processInThread(tasks, opts.onProgress);
   } else {
-    fresh = await processInPool(tasks, { workers, timeoutMs: opts.timeoutMs });
+    fresh = await processInPool(tasks, { workers, timeoutMs: opts.timeoutMs, onProgress: opts.onProgress });
   }
   todo.forEach((i, k) => {
     pages[i] = fresh[k]!;
-    cache?.put(l.tasks[i]!.abs, fresh[k]!);
+    cache?.put(l.tasks[i]!.abs, fresh[k]!, l.docsRoot);
   });
   opts.timings?.mark('pages');
   const a = finishAnalysis(l, pages, opts.timings);
@@ -170,7 +186,7 @@ function safeReal(p: string): string {
   try { return realpathSync(p); } catch { return p; }
 }
 
-/** The path an IR file gets under ir/: the page's path relative to the common root of all inputs. */
+/** The path an IR file gets under ir/: the page's path relative to the docs root. */
 export function irPath(pageAbs: string, commonRoot: string): string {
   return relative(commonRoot, pageAbs).split(sep).join('/').replace(/\.(md|markdown|txt)$/i, '') + '.json';
 }
@@ -191,22 +207,24 @@ export interface BuildOutputs {
 export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timings): BuildOutputs {
   const files = new Map<string, string>();
   files.set('ir.schema.json', toJson(pageIrJsonSchema()));
-  const root = commonRoot(a.roots);
-  for (const p of a.pages) {
-    const abs = resolve(p.file);
-    files.set(`ir/${irPath(abs, root)}`, toJson(p));
-  }
+  for (const p of a.pages) files.set(`ir/${irPath(resolve(a.docsRoot, p.file), a.docsRoot)}`, toJson(p));
   files.set('model.json', toJson(serializeModel(a.model)));
   timings?.mark('ir+model json');
   const emitted = emitModels(a.model);
   timings?.mark('typescript models');
   for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
   const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...a.runDiagnostics]);
-  const reportDir = displayPath(resolve(outDir));
+  // Report links go from the output directory to the pages (relative to the docs root).
+  const reportDir = docsFrom(resolve(outDir), a.docsRoot);
   files.set('reconciliation.md', markdownReport(data, reportDir));
   files.set('reconciliation.json', toJson(data));
   files.set('reconciliation.sarif', renderReport('sarif', data, reportDir));
   files.set('reconciliation.html', renderReport('html', data, reportDir));
   timings?.mark('reports');
   return { files, modelDiagnostics: emitted.diagnostics };
+}
+
+/** The docs root as seen from a directory (for links from a report written there): relative, `/` separators. */
+export function docsFrom(dir: string, docsRoot: string): string {
+  return relative(dir, docsRoot).split(sep).join('/') || '.';
 }

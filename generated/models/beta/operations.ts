@@ -7,7 +7,7 @@ export interface Operations {
     /**
      * Update user
      *
-     * Documented by input/000_5be97bd32e2c4279.txt:38.
+     * Documented by 000_5be97bd32e2c4279.txt:38.
      */
     "PATCH /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}": {
             method: "PATCH";
@@ -22,9 +22,9 @@ export interface Operations {
     /**
      * Update user
      *
-     * Documented by input/001_b74111fdae0f9f28.txt:26.
+     * Documented by 001_b74111fdae0f9f28.txt:26.
      *
-     * Also documented by input/003_0fc59fc350b59631.txt:135; where they disagree this entry follows the first page (see the reconciliation report).
+     * Also documented by 003_0fc59fc350b59631.txt:135; where they disagree this entry follows the first page (see the reconciliation report).
      */
     "PATCH /users/{usersId}": {
             method: "PATCH";

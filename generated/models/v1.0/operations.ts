@@ -7,9 +7,9 @@ export interface Operations {
     /**
      * Update user
      *
-     * Documented by input/002_3cb1465fe3e08b31.txt:25.
+     * Documented by 002_3cb1465fe3e08b31.txt:25.
      *
-     * Also documented by input/004_fd11c5a4c97dea3e.txt:15; where they disagree this entry follows the first page (see the reconciliation report).
+     * Also documented by 004_fd11c5a4c97dea3e.txt:15; where they disagree this entry follows the first page (see the reconciliation report).
      */
     "PATCH /users/{usersId}": {
             method: "PATCH";

@@ -16,8 +16,11 @@ export function html(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** A link from a report written in `reportDir` to file:line (both relative to the working directory). */
-export function fileLink(reportDir: string, file: string, line: number): string {
-  const target = file.startsWith('/') ? file : posix.relative(reportDir.split('\\').join('/'), file);
+/**
+ * A link from a report to file:line. `docsFromReport`: the docs root as seen from the report's
+ * directory (e.g. `../input`); `file` is relative to the docs root.
+ */
+export function fileLink(docsFromReport: string, file: string, line: number): string {
+  const target = file.startsWith('/') ? file : posix.normalize(posix.join(docsFromReport.split('\\').join('/'), file));
   return `${target.split(' ').join('%20')}#L${line}`;
 }
