@@ -6,7 +6,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { relative, resolve, sep, dirname } from 'node:path';
 import type { Diagnostic, PageIR, Severity } from '../sources/graph-markdown/ir/schema.js';
 import { pageIrJsonSchema } from '../sources/graph-markdown/ir/schema.js';
-import { collectInputs, displayPath, isInside, type InputFile } from '../sources/graph-markdown/ingest/walk.js';
+import { collectInputs, displayPath, InputError, isInside, type InputFile } from '../sources/graph-markdown/ingest/walk.js';
 import { IncludeResolver } from '../sources/graph-markdown/parse/includes.js';
 import { availableParallelism } from 'node:os';
 import { processInPool } from './pool.js';
@@ -16,6 +16,7 @@ import { buildModel, serializeModel } from '../model/merge.js';
 import type { ApiModel } from '../model/types.js';
 import { reconcile } from '../checks/engine.js';
 import type { Finding, TreeInfo } from '../checks/types.js';
+import type { SuppressedFinding } from '../checks/suppress.js';
 import { emitModels } from '../emit/ts/models.js';
 import { reportData } from '../emit/reports/report-data.js';
 import { markdownReport } from '../emit/reports/markdown.js';
@@ -36,6 +37,8 @@ export interface AnalyzeResult {
   docsRoot: string;
   /** Pages processed afresh (not taken from the cache). */
   changed?: string[];
+  /** Findings silenced by suppressions (set by applyPolicy; SARIF lists them as suppressed). */
+  suppressed?: SuppressedFinding[];
 }
 
 /** Files under an includes/ folder are fragments spliced into pages, not pages. */
@@ -73,6 +76,8 @@ export interface AnalyzeOptions {
   root?: string;
   /** Progress: pages done of total (page processing only). */
   onProgress?: (done: number, total: number) => void;
+  /** Throw an InputError when the inputs hold no page (instead of an empty result). */
+  requirePages?: boolean;
 }
 
 /** Phase timings, printed with DOCMODEL_TIMING=1. */
@@ -149,6 +154,9 @@ export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions & {
 export async function analyzeParallel(inputs: string[], opts?: AnalyzeOptions): Promise<AnalyzeResult>;
 export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult | null> {
   const l = listPages(inputs, opts.exclude, opts.root);
+  if (opts.requirePages && l.tasks.length === 0) {
+    throw new InputError(`no pages found in ${inputs.join(', ')} (looked for .md, .markdown and .txt files outside includes/ and snippets/ folders)`);
+  }
   opts.timings?.mark('list');
   const workers = opts.workers ?? availableParallelism();
   const cache = opts.cache;
@@ -218,7 +226,7 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   const reportDir = docsFrom(resolve(outDir), a.docsRoot);
   files.set('reconciliation.md', markdownReport(data, reportDir));
   files.set('reconciliation.json', toJson(data));
-  files.set('reconciliation.sarif', renderReport('sarif', data, reportDir));
+  files.set('reconciliation.sarif', renderReport('sarif', data, reportDir, { suppressed: a.suppressed }));
   files.set('reconciliation.html', renderReport('html', data, reportDir));
   timings?.mark('reports');
   return { files, modelDiagnostics: emitted.diagnostics };

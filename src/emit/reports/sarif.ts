@@ -1,23 +1,38 @@
 /**
  * SARIF 2.1.0 for code scanning: one result per finding, its first side (the file to fix) as
  * the location, the other sides as relatedLocations, the fingerprint as partialFingerprints,
- * rule metadata in tool.driver.rules.
+ * rule metadata in tool.driver.rules. Suppressed findings stay, with a `suppressions` entry
+ * (kind and justification), so code scanning shows them as dismissed rather than gone. Paths
+ * are relative to the docs root, behind an optional prefix (the root's path in the repository).
  */
 import type { Finding } from '../../checks/types.js';
 import type { Rule } from '../../checks/types.js';
+import { SARIF_FINGERPRINT_KEY, type SuppressedFinding } from '../../checks/suppress.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-function uri(file: string): string {
-  return encodeURI(file.split('\\').join('/'));
+function uri(file: string, prefix: string): string {
+  return encodeURI(joinPrefix(prefix, file.split('\\').join('/')));
 }
 
-function location(s: Finding['sides'][number]) {
-  return { physicalLocation: { artifactLocation: { uri: uri(s.file) }, region: { startLine: s.line, startColumn: s.column } } };
+/** `prefix` + `/` + `file`, for paths relative to the docs root shown from elsewhere (a repository root). */
+export function joinPrefix(prefix: string, file: string): string {
+  if (!prefix || prefix === '.' || file.startsWith('/')) return file;
+  return `${prefix.replace(/\/+$/, '')}/${file}`;
 }
 
-export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVersion: string): object {
-  const used = [...new Set(findings.map((f) => f.rule))].sort();
+export interface SarifOptions {
+  /** Findings silenced by suppressions: listed with a `suppressions` entry. */
+  suppressed?: SuppressedFinding[];
+  /** Prepended to every path (e.g. the docs root's path in the repository). */
+  pathPrefix?: string;
+}
+
+export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVersion: string, opts: SarifOptions = {}): object {
+  const prefix = opts.pathPrefix ?? '';
+  const location = (s: Finding['sides'][number]) => ({ physicalLocation: { artifactLocation: { uri: uri(s.file, prefix) }, region: { startLine: s.line, startColumn: s.column } } });
+  const all: (Finding | SuppressedFinding)[] = [...findings, ...(opts.suppressed ?? [])];
+  const used = [...new Set(all.map((f) => f.rule))].sort();
   const ruleList = used.map((id) => {
     const r = rules.find((x) => x.id === id);
     return {
@@ -31,15 +46,16 @@ export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVer
     };
   });
   const index = new Map(used.map((id, i) => [id, i]));
-  const results = findings.filter((f) => f.sides.length > 0).map((f) => ({
+  const results = all.filter((f) => f.sides.length > 0).map((f) => ({
     ruleId: f.rule,
     ruleIndex: index.get(f.rule)!,
     level: LEVEL[f.severity],
     message: { text: f.message },
     locations: [location(f.sides[0]!)],
     relatedLocations: f.sides.slice(1).map((s, i) => ({ id: i + 1, ...location(s), message: { text: `${s.version ?? ''} ${s.value}`.trim() || s.file } })),
-    partialFingerprints: { 'docmodel/v1': f.fingerprint },
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
     properties: { context: f.context, subject: f.subject, field: f.field, ...(f.breaking !== undefined ? { breaking: f.breaking } : {}) },
+    ...('suppression' in f ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted', justification: f.suppression.justification }] } : {}),
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

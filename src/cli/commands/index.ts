@@ -1,0 +1,22 @@
+/**
+ * The commands, in the order `docmodel --help` lists them. To add a command: write
+ * `src/cli/commands/<name>.ts` exporting a CommandModule and add one line here.
+ */
+import type { CommandModule } from './types.js';
+import { buildCommand } from './build.js';
+import { checkCommand } from './check.js';
+import { driftCommand } from './drift.js';
+import { statsCommand } from './stats.js';
+import { rulesCommand } from './rules.js';
+import { explainCommand } from './explain.js';
+
+export const COMMANDS: CommandModule[] = [
+  buildCommand,
+  checkCommand,
+  driftCommand,
+  statsCommand,
+  rulesCommand,
+  explainCommand,
+];
+
+export type { CommandModule, CliContext } from './types.js';
