@@ -128,7 +128,7 @@ function baselineSet(b: CheckOptions['baseline']): Set<string> | undefined {
 }
 
 function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?: ChangedFiles): CheckResult {
-  const pages = changed ? affectedPages(a.pages, changed.files) : undefined;
+  const pages = changed ? affectedPages(a.pages, changed) : undefined;
   const suppressions = suppressionList(o.suppressions);
   let baseline = baselineSet(o.baseline);
   let baselineUpdate: CheckResult['baselineUpdate'];
@@ -228,7 +228,9 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
 /** The summary line of a build or check: pages, model, findings (and what hid how many), diagnostics. */
 export function buildSummary(r: CheckResult, modelDiagnostics = 0): string {
   const a = r.analysis;
-  const diags = a.pages.reduce((n, p) => n + p.diagnostics.length, 0) + modelDiagnostics + a.runDiagnostics.length;
+  // A partial check counts the diagnostics of the pages it reports on.
+  const d = r.data.summary.diagnostics;
+  const diags = r.partial ? d.error + d.warning + d.info : a.pages.reduce((n, p) => n + p.diagnostics.length, 0) + modelDiagnostics + a.runDiagnostics.length;
   const hidden = [
     r.suppressed.length ? `${r.suppressed.length} suppressed` : '',
     r.baselineHidden ? `${r.baselineHidden} in the baseline` : '',

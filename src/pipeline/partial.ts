@@ -5,7 +5,7 @@
  * affects: pages that include a changed fragment, and pages that link to a changed or deleted
  * file.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { displayPath, hasPageExtension, InputError, isInside } from '../sources/graph-markdown/ingest/walk.js';
@@ -14,6 +14,8 @@ import type { ReportData } from '../emit/reports/report-data.js';
 export interface ChangedFiles {
   /** Changed files inside the docs root, as paths relative to it. */
   files: string[];
+  /** Those of them that no longer exist (deleted or renamed away). */
+  deleted: string[];
   /** Given paths that are outside the root or not pages/fragments (with why). */
   ignored: { path: string; why: string }[];
 }
@@ -32,14 +34,16 @@ export function readChangedList(file: string): string[] {
 /** The changed paths that concern the docs tree at `docsRoot` (deleted files included: they can break links). */
 export function changedInRoot(paths: string[], docsRoot: string): ChangedFiles {
   const files: string[] = [];
+  const deleted: string[] = [];
   const ignored: ChangedFiles['ignored'] = [];
   for (const p of paths) {
     const abs = resolve(p);
     if (!isInside(docsRoot, abs)) { ignored.push({ path: p, why: 'outside the docs root' }); continue; }
     if (!hasPageExtension(abs)) { ignored.push({ path: p, why: 'not a page (.md, .markdown, .txt)' }); continue; }
     files.push(displayPath(abs, docsRoot));
+    if (!existsSync(abs)) deleted.push(displayPath(abs, docsRoot));
   }
-  return { files: [...new Set(files)].sort(), ignored };
+  return { files: [...new Set(files)].sort(), deleted: [...new Set(deleted)].sort(), ignored };
 }
 
 function stripAnchor(t: string): string {
@@ -48,16 +52,19 @@ function stripAnchor(t: string): string {
 
 /**
  * The pages a change touches: the changed pages themselves, pages including a changed file
- * (includes are recorded relative to the docs root), pages linking to a changed or deleted file.
+ * (includes are recorded relative to the docs root), and pages linking to a deleted file (their
+ * links broke). A page linking to a page that merely changed is not affected.
  */
-export function affectedPages(pages: PageIR[], changed: string[]): Set<string> {
-  const set = new Set(changed);
+export function affectedPages(pages: PageIR[], changed: ChangedFiles): Set<string> {
+  const set = new Set(changed.files);
+  const gone = new Set(changed.deleted);
   const out = new Set<string>();
   for (const p of pages) {
     if (set.has(p.file)) { out.add(p.file); continue; }
     if (p.includes.some((i) => i.resolved !== undefined && set.has(i.resolved))) { out.add(p.file); continue; }
+    if (!gone.size) continue;
     const dir = posix.dirname(p.file);
-    if (p.links.some((l) => set.has(posix.normalize(posix.join(dir, stripAnchor(l.target)))))) out.add(p.file);
+    if (p.links.some((l) => gone.has(posix.normalize(posix.join(dir, stripAnchor(l.target)))))) out.add(p.file);
   }
   return out;
 }
