@@ -255,9 +255,9 @@ export async function drift(oldTree: string, newTree: string, o: DriftOptions = 
   const newA = await analyzeParallel([newTree], { workers: o.workers, cache: newCache, requirePages: o.requirePages, onProgress: progress && ((d, t) => { total.doneNew = d; total.new = t; progress(); }) });
   newCache?.save();
   const findings = driftRules({ old: oldA.model, new: newA.model });
-  const combined: AnalyzeResult = { ...newA, model: { ...newA.model, operations: [] }, findings, pages: newA.pages };
-  const r = finishCheck(combined, { ...o, suppressions: o.suppressions }, 'docmodel drift report');
-  // Suppressions by page annotation may name pages of either tree.
+  // Suppressions by page annotation may sit on pages of either tree.
+  const combined: AnalyzeResult = { ...newA, model: { ...newA.model, operations: [] }, findings, pages: [...oldA.pages, ...newA.pages] };
+  const r = finishCheck(combined, o, 'docmodel drift report');
   r.data.summary.pages = newA.pages.length;
   r.data.summary.operations = newA.model.operations.length;
   return { ...r, analysis: newA, old: oldA };

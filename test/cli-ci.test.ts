@@ -266,3 +266,17 @@ test('no output of a build given an absolute path holds that path (IR, model, Ty
   const ir = JSON.parse(readFileSync(join(out, 'ir/api-reference/v1.0/api/user-list-manager.json'), 'utf8'));
   assert.ok(ir.includes.some((i: { resolved?: string }) => i.resolved === 'api-reference/includes/limited-info.md'), JSON.stringify(ir.includes));
 });
+
+test('progress on stderr only on a terminal; one summary line otherwise; nothing with --quiet', (t) => {
+  const out = join(tempTree({}), 'r.json');
+  const plain = run(['check', 'input', '-j', '1', '-f', 'json', '-o', out]);
+  assert.match(plain.err, /^docmodel check: 5 pages, 2 operations, 2 types, 0 enums; findings: 2 error, 95 warning, 9 info; 4 diagnostics \(\d+\.\d s\)\n$/);
+  assert.equal(run(['check', 'input', '-j', '1', '-f', 'json', '-o', out, '-q']).err, '');
+  if (spawnSync('script', ['--version'], { encoding: 'utf8' }).status !== 0) { t.skip('util-linux `script` (a pseudo-terminal) is not available'); return; }
+  const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" check input -j 1 -f json -o "${out}"`, '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+  assert.match(tty.stdout, /\r\x1b\[2Kdocmodel check: reading pages \d\/5/);
+  assert.match(tty.stdout, /\r\x1b\[2Kdocmodel check: 5 pages read; merging the model and running the rules/);
+  assert.match(tty.stdout, /\r\x1b\[2Kdocmodel check: 5 pages, 2 operations/);
+  const quiet = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" check input -j 1 -f json -o "${out}" -q`, '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(quiet.stdout, '');
+});
