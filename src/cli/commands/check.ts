@@ -4,11 +4,16 @@
  * (from `--cache` when given), findings are reported for the changed pages and those the change
  * affects.
  */
+import { statSync } from 'node:fs';
 import { check } from '../../index.js';
 import { readChangedList } from '../../pipeline/partial.js';
 import { addCommon, addPolicy, checkOutputFile, emitReports, exitFor, Progress, reportRequests, resolveCommon, UsageError, type CommonOpts } from '../shared.js';
 import { addReportOptions, summaryLine } from './report-options.js';
 import type { CommandModule } from './types.js';
+
+function isDirectory(p: string): boolean {
+  try { return statSync(p).isDirectory(); } catch { return false; }
+}
 
 interface CheckFlags extends CommonOpts {
   format?: string[]; output?: string[]; pathPrefix?: string;
@@ -40,7 +45,8 @@ Examples:
       if (f.changedFrom !== undefined) {
         if (root === undefined) throw new UsageError('--changed-from needs --root (the docs root the changed files belong to)');
         changed = [...paths, ...readChangedList(f.changedFrom)];
-      } else if (root !== undefined && paths.length) {
+      } else if (root !== undefined && paths.length && paths.every((p) => !isDirectory(p))) {
+        // Files (or deleted files) under a docs root: a partial check. Directories are inputs as usual.
         changed = paths;
       }
       const inputs = changed ? [root!] : paths.length ? paths : (c.config.inputs ?? (root !== undefined ? [root] : ['input']));
