@@ -27,10 +27,12 @@ import { toolVersion } from './util/version.js';
 import type { Finding } from './checks/types.js';
 import type { PageIR, Severity } from './sources/graph-markdown/ir/schema.js';
 import { InputError } from './sources/graph-markdown/ingest/walk.js';
+import { Value } from '@sinclair/typebox/value';
+import { ApiModelJson } from './model/schema.js';
 
 export type { Finding, Side, Rule, RuleContext } from './checks/types.js';
 export type { PageIR, Severity, Diagnostic, Src } from './sources/graph-markdown/ir/schema.js';
-export type { ApiModel } from './model/types.js';
+export type { ApiModel, ApiModelJson, Document } from './model/schema.js';
 export type { ReportData } from './emit/reports/report-data.js';
 export type { Suppression, SuppressedFinding } from './checks/suppress.js';
 export type { RuleSetting } from './checks/policy.js';
@@ -263,18 +265,13 @@ export async function drift(oldTree: string, newTree: string, o: DriftOptions = 
   return { ...r, analysis: newA, old: oldA };
 }
 
-/** A `model.json` written by a build: operations (with their variants), types and enums, each with provenance. */
-export interface ModelFile {
-  operations: { key: string; method: string; variants: { file: string; version: string | null; title: string | null; path: string; src: { file: string; line: number; column: number } }[] }[];
-  types: { version: string; namespace: string; name: string; kind: string; [k: string]: unknown }[];
-  enums: { version: string; namespace: string; name: string; members: string[]; [k: string]: unknown }[];
-  [k: string]: unknown;
-}
-
-/** Read a `model.json` a build wrote. */
-export function readModel(file: string): ModelFile {
-  const m = JSON.parse(readFileSync(file, 'utf8')) as ModelFile;
-  if (!m || !Array.isArray(m.operations) || !Array.isArray(m.types)) throw new InputError(`${file}: not a docmodel model.json (no operations / types)`);
+/** Read a `model.json` a build wrote, checked against its schema (generated/model.schema.json). */
+export function readModel(file: string): ApiModelJson {
+  const m: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!Value.Check(ApiModelJson, m)) {
+    const first = [...Value.Errors(ApiModelJson, m)][0];
+    throw new InputError(`${file}: not a docmodel model.json of this version (${first ? `${first.path || '/'}: ${first.message}` : 'invalid'})`);
+  }
   return m;
 }
 

@@ -35,7 +35,8 @@ test('SARIF output validates against the official SARIF 2.1.0 schema and carries
   const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
   assert.ok(validate(sarif as object), ajv.errorsText(validate.errors));
   const run = sarif.runs[0];
-  assert.equal(run.results.length, a.findings.filter((f) => f.sides.length).length);
+  // One result per finding with a side, and one per diagnostic (registered, src/checks/diagnostics.ts).
+  assert.equal(run.results.length, a.findings.filter((f) => f.sides.length).length + data.diagnostics.length);
   const status = run.results.find((r: { ruleId: string }) => r.ruleId === 'response-status-differs');
   assert.equal(status.level, 'error');
   assert.equal(status.locations[0].physicalLocation.artifactLocation.uri, '001_b74111fdae0f9f28.txt');
@@ -63,7 +64,7 @@ test('suppressions: by fingerprint or selector, with a required reason; expired 
   const dir = tempTree({
     'ok.json': JSON.stringify({ suppressions: [
       { rule: 'status-line-malformed', fingerprint: target.fingerprint, reason: 'template page, fixed upstream' },
-      { rule: 'body-property-missing', selector: { subject: 'PATCH /users/{}' }, reason: 'body tables are subsets by design', expires: '2099-01-01' },
+      { rule: 'body-property-missing', selector: { subject: 'PATCH /users/{user-id}' }, reason: 'body tables are subsets by design', expires: '2099-01-01' },
       { rule: 'content-length-mismatch', selector: { file: '004_fd11c5a4c97dea3e.txt' }, reason: 'old page', expires: '2020-01-01' },
     ] }),
     'no-reason.json': JSON.stringify([{ rule: 'status-line-malformed', fingerprint: 'x' }]),

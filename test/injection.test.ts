@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { Project, SyntaxKind } from 'ts-morph';
-import { buildModel } from '../src/model/merge.js';
+import { modelFromPages as buildModel } from '../src/sources/graph-markdown/to-model.js';
 import { emitModels } from '../src/emit/ts/models.js';
 import { reportData } from '../src/emit/reports/report-data.js';
 import { markdownReport } from '../src/emit/reports/markdown.js';
@@ -53,7 +53,7 @@ test('hostile names and descriptions give compiling, inert TypeScript', () => {
 test('reports escape page text', () => {
   const ir = page(HOSTILE, 'evil.md');
   const model = buildModel([ir]);
-  const md = markdownReport(reportData(model, reconcile({ model, pages: model.pages, tree: { exists: () => undefined, absOf: () => undefined } }), '0'), '.');
+  const md = markdownReport(reportData(model, reconcile({ model, pages: model.documents, tree: { exists: () => undefined, absOf: () => undefined } }), '0'), '.');
   assert.ok(!md.includes('<script>'), 'no raw script tag');
   assert.ok(!md.includes('<img'), 'no raw img tag');
 });

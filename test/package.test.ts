@@ -47,15 +47,16 @@ const r: CheckResult = await check({ inputs: [process.argv[2]!], workers: 1, rul
 const first: Finding | undefined = r.findings[0];
 const level: Severity | undefined = first?.severity;
 const sarif = JSON.parse(r.report('sarif')) as { version: string };
-console.log(JSON.stringify({ findings: r.findings.length, off: r.rulesOff, level, formats: FORMATS.length, rules: RULES.length > 30, sarif: sarif.version, root: r.analysis.docsRoot === process.argv[2] }));
-void readModel;
+const model = readModel(process.argv[3]!);
+const keys: string[] = model.operations.map((o) => o.key);
+console.log(JSON.stringify({ findings: r.findings.length, off: r.rulesOff, level, formats: FORMATS.length, rules: RULES.length > 30, sarif: sarif.version, root: r.analysis.docsRoot === process.argv[2], operations: keys.length }));
 `);
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
   const compiled = spawnSync(process.execPath, [tsc, '-p', join(proj, 'tsconfig.json')], { encoding: 'utf8' });
   assert.equal(compiled.status, 0, compiled.stdout + compiled.stderr);
-  const ran = spawnSync(process.execPath, [join(proj, 'out/main.js'), INPUT], { cwd: proj, encoding: 'utf8' });
+  const ran = spawnSync(process.execPath, [join(proj, 'out/main.js'), INPUT, join(ROOT, 'generated/model.json')], { cwd: proj, encoding: 'utf8' });
   assert.equal(ran.status, 0, ran.stderr);
-  assert.deepEqual(JSON.parse(ran.stdout), { findings: 105, off: 1, level: 'error', formats: 7, rules: true, sarif: '2.1.0', root: true });
+  assert.deepEqual(JSON.parse(ran.stdout), { findings: 105, off: 1, level: 'error', formats: 7, rules: true, sarif: '2.1.0', root: true, operations: 2 });
   // The bin works from the installed package.
   const bin = spawnSync(process.execPath, [join(proj, 'node_modules/docmodel', manifest.bin.docmodel), '--version'], { encoding: 'utf8' });
   assert.equal(bin.stdout.trim(), manifest.version);

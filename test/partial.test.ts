@@ -22,7 +22,7 @@ test('partial check of one changed page with includes = the full check restricte
   const page = 'v1.0/api/user-list-manager.md';
   const full = await check({ inputs: [FIXTURE], workers: 1 });
   const expected = full.findings.filter((f) => concernsPages(f, new Set([page]))).map(key);
-  assert.equal(expected.length, 12, expected.join('\n'));
+  assert.equal(expected.length, 11, expected.join('\n'));
   const partial = await check({ root: FIXTURE, changed: [join(FIXTURE, page)], workers: 1 });
   assert.deepEqual(partial.findings.map(key), expected);
   assert.deepEqual([...partial.partial!.pages], [page]);
@@ -55,11 +55,11 @@ test('check --root --changed-from: the CLI form, with paths outside the root ign
   const r = spawnSync(process.execPath, [CLI, 'check', '--root', 'docs', '--changed-from', 'changed.txt', '-f', 'json', '--workers', '1'], { cwd: join(dir, 'repo'), encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const fs = JSON.parse(r.stdout).findings as Finding[];
-  assert.equal(fs.length, 12);
+  assert.equal(fs.length, 11);
   assert.match(r.stderr, /partial: 1 changed file\(s\) under the root → 1 page\(s\) reported on, 1 path\(s\) ignored \(outside the root or not pages\)/);
   const gh = spawnSync(process.execPath, [CLI, 'check', '--root', 'docs', 'docs/v1.0/api/user-list-manager.md', '-f', 'github', '-q', '--workers', '1'], { cwd: join(dir, 'repo'), encoding: 'utf8' });
   const lines = gh.stdout.trim().split('\n');
-  assert.equal(lines.length, 12);
+  assert.equal(lines.length, 11);
   // Annotations name files from the working directory (the repository root in a workflow).
   assert.ok(lines.every((l) => /^::(error|warning|notice) file=docs\/(v1\.0|beta)\/api\/user-list-manager\.md,line=\d+,col=\d+,title=/.test(l) || /file=docs\/v1\.0\/api\/user-get\.md/.test(l)), lines.join('\n'));
 });

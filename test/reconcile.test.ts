@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../src/checks/registry.js';
 import { reconcile } from '../src/checks/engine.js';
-import { buildModel } from '../src/model/merge.js';
+import { modelFromPages as buildModel } from '../src/sources/graph-markdown/to-model.js';
 import type { Finding, TreeInfo } from '../src/checks/types.js';
 import { ROOT, seed } from './helpers.js';
 
@@ -13,7 +13,7 @@ const NO_TREE: TreeInfo = { exists: () => undefined, absOf: () => undefined };
 function seedFindings(): Finding[] {
   const pages = [0, 1, 2, 3, 4].map(seed);
   const model = buildModel(pages);
-  return reconcile({ model, pages: model.pages, tree: NO_TREE });
+  return reconcile({ model, pages: model.documents, tree: NO_TREE });
 }
 
 const short = (f: Finding) => `${f.severity} ${f.rule} ${f.context} ${f.field} :: ${f.sides.map((s) => `${s.file.slice(0, 3)}:${s.line}=${s.value}`).join(' | ')}`;
@@ -32,7 +32,7 @@ test('registry: unique kebab-case ids matching their module file, ≥ 35 rules, 
 });
 
 test('seed reconciliation: the cross-page disagreements, with context and both sides', () => {
-  const fs = seedFindings().filter((f) => f.subject === 'PATCH /users/{}' && f.rule !== 'body-property-missing');
+  const fs = seedFindings().filter((f) => f.subject === 'PATCH /users/{user-id}' && f.rule !== 'body-property-missing');
   assert.deepEqual(fs.map(short), [
     'error response-shape-differs variant response.body :: 001:40=user object | 002:45=user object | 003:120=user object | 004:61=no body',
     'error response-status-differs variant response.status :: 001:41=200 OK | 002:46=200 OK | 003:122=200 OK | 004:62=204 No Content',

@@ -106,7 +106,7 @@ test('version rules: counterpart pages differ, operation missing in beta', () =>
     'v1.0/api/widget-get.md': op('Get widget', 'GET', '/widgets/{id}'),
   });
   assert.deepEqual(only(fs, 'version-counterpart-differs').map((f) => f.sides.map((s) => s.value)), [['PATCH', 'PUT']]);
-  assert.deepEqual(only(fs, 'operation-missing-in-beta').map((f) => f.subject).sort(), ['GET /widgets/{}', 'PATCH /widgets/{}']);
+  assert.deepEqual(only(fs, 'operation-missing-in-beta').map((f) => f.subject).sort(), ['GET /widgets/{widget-id}', 'PATCH /widgets/{widget-id}']);
 });
 
 test('drift rules: operations, request properties, status, permissions, type properties, types, enum members; breaking by version', () => {

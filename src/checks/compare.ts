@@ -4,7 +4,7 @@
  * version disagree it is the rule's severity (context `variant`); when only pages of different
  * versions disagree it is `info` (context `cross-version`, usually expected).
  */
-import type { Severity, Src } from '../sources/graph-markdown/ir/schema.js';
+import type { Severity, Src } from '../model/schema.js';
 import type { OperationGroup, OperationVariant } from '../model/types.js';
 import { sideOf, type FindingDraft, type Side } from './types.js';
 
@@ -34,7 +34,7 @@ export function severityFor(context: 'variant' | 'cross-version', severity: Seve
 
 export interface SideValue extends FieldValue {
   version: string | null;
-  page: import('../sources/graph-markdown/ir/schema.js').PageIR;
+  page: import("../model/schema.js").Document;
 }
 
 /**
@@ -73,7 +73,7 @@ export function compareField(
   }
   const context = contextOf(vals.map((x) => ({ version: x.v.version, key: x.f.key })));
   if (!context) return [];
-  const sides: Side[] = vals.map((x) => sideOf(x.v.page, x.f.src, x.f.shown));
+  const sides: Side[] = vals.map((x) => sideOf(x.v.doc, x.f.src, x.f.shown));
   const distinct = [...new Set(vals.map((x) => x.f.shown))];
   const severity = context === 'cross-version' && opts.crossVersionSeverity ? opts.crossVersionSeverity : severityFor(context, rule.severity);
   return [{ rule: rule.id, severity, context, subject: group.key, field, message: message(context, distinct), sides, args }];

@@ -3,7 +3,7 @@
  * (narrowing what a request may send, widening what a response returns, removing anything)
  * are errors in v1.0 and one level lower in beta; other changes are info.
  */
-import type { ApiVersion, Severity } from '../sources/graph-markdown/ir/schema.js';
+import type { ApiVersion, Severity } from '../model/schema.js';
 import type { ApiModel, EnumModel, OperationVariant, TypeModel } from '../model/types.js';
 import type { FindingDraft, Side } from './types.js';
 import { sideOf } from './types.js';

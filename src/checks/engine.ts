@@ -2,7 +2,7 @@
  * Runs the rules and finishes their findings: fingerprints, a stable order, and a rule that
  * throws becomes an error finding of its own instead of stopping the run.
  */
-import type { Severity } from '../sources/graph-markdown/ir/schema.js';
+import type { Severity } from '../model/schema.js';
 import { compareStr } from '../util/order.js';
 import { fingerprint } from './fingerprint.js';
 import { RULES } from './registry.js';

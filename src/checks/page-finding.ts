@@ -1,9 +1,9 @@
 /** Helper for rules whose context is one page. */
-import type { PageIR, Severity, Src } from '../sources/graph-markdown/ir/schema.js';
+import type { Document, Severity, Src } from '../model/schema.js';
 import { sideOf, type FindingDraft } from './types.js';
 
 export function pageFinding(
-  rule: { id: string; severity: Severity }, page: PageIR, src: Src, field: string, message: string, value: string,
+  rule: { id: string; severity: Severity }, page: Document, src: Src, field: string, message: string, value: string,
   args: string[] = [], more: { src: Src; value: string }[] = [],
 ): FindingDraft {
   return {

@@ -12,7 +12,7 @@
  * findings remain).
  */
 import { readFileSync } from 'node:fs';
-import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
+import type { Document } from '../model/schema.js';
 import type { Finding } from './types.js';
 import { fingerprint } from './fingerprint.js';
 import { RULES } from './registry.js';
@@ -80,7 +80,7 @@ export function today(): string {
   return process.env.DOCMODEL_TODAY ?? new Date().toISOString().slice(0, 10);
 }
 
-export function applySuppressions(findings: Finding[], suppressions: Suppression[], pages: PageIR[], now = today()): SuppressionResult {
+export function applySuppressions(findings: Finding[], suppressions: Suppression[], pages: Document[], now = today()): SuppressionResult {
   const active = suppressions.filter((s) => !s.expires || s.expires >= now);
   const expired = suppressions.filter((s) => s.expires && s.expires < now);
   const pageRules = new Map<string, Set<string>>();

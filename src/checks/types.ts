@@ -1,5 +1,5 @@
 /** Findings, rules and their contexts. */
-import type { ApiVersion, PageIR, Severity, Src } from '../sources/graph-markdown/ir/schema.js';
+import type { ApiVersion, Document, Severity, Src } from '../model/schema.js';
 import type { ApiModel } from '../model/types.js';
 
 /**
@@ -52,7 +52,7 @@ export interface TreeInfo {
 
 export interface ReconcileInput {
   model: ApiModel;
-  pages: PageIR[];
+  pages: Document[];
   tree: TreeInfo;
 }
 
@@ -72,6 +72,8 @@ interface RuleBase {
   /** One paragraph. */
   description: string;
   example: { before: string; after: string };
+  /** The example as docs trees (path → page): `before` makes the rule fire, `after` does not. Run by test/rule-examples.test.ts. */
+  fixture?: { before: Record<string, string>; after: Record<string, string> };
 }
 
 export interface ModelRule extends RuleBase {
@@ -86,7 +88,7 @@ export interface DriftRule extends RuleBase {
 
 export type Rule = ModelRule | DriftRule;
 
-export function sideOf(page: PageIR, src: Src, value: string): Side {
+export function sideOf(page: Document, src: Src, value: string): Side {
   const s: Side = { file: src.file, line: src.line, column: src.column, version: page.apiVersion.value, value };
   const title = page.title.h1?.value ?? page.title.frontMatter?.value;
   if (title) s.title = title;

@@ -1,139 +1,353 @@
 /**
- * page IRs → merged API model. Operations are grouped on method + normalized path (never on
- * title or file name). Types are keyed per version on namespace + name, case-insensitively;
- * their properties come from resource pages, and from request-body property tables of pages
- * whose body is a representation of the type.
+ * Documents → the API model. Format-neutral: a source adapter turns its pages into `Document`s
+ * (src/sources/graph-markdown/to-model.ts) and this module groups them.
+ *
+ *  - Operations: method + canonical path (src/model/identity.ts). Each document that documents
+ *    the operation is a variant carrying that document's facts; per-resource permission tables
+ *    are narrowed to the rows about this path's resource.
+ *  - Primary variant per version (`PRIMARY_POLICY`), subtypes (polymorphic variants) and aliases.
+ *  - Types: from resource documents only (properties, relationships, JSON representation);
+ *    request-body tables belong to their operation and are never merged into a type.
+ *    Name, base type and entity/complex follow `src/model/types.ts`.
  */
-import type { ApiVersion, PageIR, Property, TypeRef } from '../sources/graph-markdown/ir/schema.js';
 import { compareStr } from '../util/order.js';
-import type { ApiModel, EnumModel, MergedProperty, OperationGroup, PropertySource, TypeModel } from './types.js';
+import { canonicalPath, singular } from './identity.js';
+import type {
+  ApiModel, ApiVersion, Diagnostic, Document, EnumModel, MergedProperty, OperationGroup, OperationVariant, Permissions,
+  PropertySource, TypeModel, TypeRef,
+} from './schema.js';
+import { resolveTypes } from './types.js';
 
 export const DEFAULT_NAMESPACE = 'microsoft.graph';
 
-export function pageVersion(p: PageIR): ApiVersion {
-  return p.apiVersion.value ?? 'v1.0';
+export function docVersion(d: Pick<Document, 'apiVersion'>): ApiVersion {
+  return d.apiVersion.value ?? 'v1.0';
 }
+/** @deprecated name kept for callers: the version of a document. */
+export const pageVersion = docVersion;
 
 export function typeKey(version: string, namespace: string, name: string): string {
   return `${version}|${namespace.toLowerCase()}|${name.toLowerCase()}`;
 }
 
-export function buildModel(pagesIn: PageIR[]): ApiModel {
-  const pages = [...pagesIn].sort((a, b) => compareStr(a.file, b.file));
-  const groups = new Map<string, OperationGroup>();
-  for (const page of pages) {
+export function docTitle(d: Document): string | null {
+  return d.title.h1?.value ?? d.title.frontMatter?.value ?? null;
+}
+
+function fileStem(file: string): string {
+  return file.split('/').pop()!.replace(/\.(md|markdown|txt)$/i, '').toLowerCase();
+}
+
+const alnum = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The resource an operation path is about: the last literal collection/entity segment, singular. */
+export function pathResource(canonical: string): string {
+  const segs = canonical.split('/').filter(Boolean).filter((s) => !s.startsWith('{') && !/[()]/.test(s) && !s.startsWith('$') && !/^microsoft\.graph\./i.test(s));
+  return alnum(singular(segs[segs.length - 1] ?? ''));
+}
+
+/** The type a document documents the operation for: example body's @odata.type, response type, request-body type. */
+function documentedType(d: Document): OperationVariant['documentedType'] {
+  const req = d.examples.requests.find((r) => r.body?.json && typeof r.body.json === 'object' && !Array.isArray(r.body.json) && typeof (r.body.json as Record<string, unknown>)['@odata.type'] === 'string');
+  if (req) {
+    const t = String((req.body!.json as Record<string, unknown>)['@odata.type']).replace(/^#/, '').replace(/^microsoft\.graph\./i, '');
+    if (/^[A-Za-z][\w.]*$/.test(t)) return { name: t, from: 'request-body-odata-type', src: req.body!.src };
+  }
+  if (d.response?.bodyType) return { name: d.response.bodyType.name, from: 'response', src: d.response.bodyType.src };
+  const body = requestBodyTypeName(d);
+  if (body && d.requestBody) return { name: body, from: 'request-body', src: d.requestBody.src };
+  return undefined;
+}
+
+/**
+ * Per-resource permission tables ("Supported resource | Delegated | Application" rows, or
+ * sub-tables per resource) apply to the paths of that resource only: the rows whose resource
+ * words all name segments of this path, the most specific first. When no row fits the path,
+ * every row is kept (nothing is dropped silently).
+ */
+export function permissionsForPath(p: Permissions | undefined, canonical: string): Permissions | undefined {
+  if (!p || !p.entries.some((e) => e.resource)) return p;
+  const lits = canonical.split('/').filter((s) => s && !s.startsWith('{')).map((s) => alnum(singular(s)));
+  const joined = lits.join('');
+  // The deepest path segment the row's resource names wins; among those, the row naming more of the path.
+  const score = (resource: string): number => {
+    const words = resource.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((w) => alnum(singular(w)));
+    if (!words.length) return 0;
+    if (words.every((w) => lits.includes(w))) return (1 + Math.max(...words.map((w) => lits.lastIndexOf(w)))) * 10 + words.length;
+    if (words.length === 1 && joined.includes(words[0]!)) return 1;
+    return 0;
+  };
+  const best = Math.max(0, ...p.entries.filter((e) => e.resource).map((e) => score(e.resource!)));
+  if (best === 0) return p;
+  return { ...p, entries: p.entries.filter((e) => !e.resource || score(e.resource) === best) };
+}
+
+/**
+ * The primary variant of an operation in one version — the one the operations map follows.
+ * Policy, in order (the first step that tells variants apart decides, and is recorded as `reason`):
+ *  1. `http-block`: a page whose HTTP request block states the path, over one recovered from an example;
+ *  2. `not-workload`: a page that documents the operation on its own resource (`user-update.md`)
+ *     over a workload page (`intune-devices-user-update.md`; see `isWorkloadPage`);
+ *  3. `fewest-operations`: the page documenting fewer request lines (more specific);
+ *  4. `shortest-name`: the shorter file name; 5. `path-order`: the first file in path order.
+ */
+export const PRIMARY_POLICY = ['http-block', 'not-workload', 'fewest-operations', 'shortest-name', 'path-order'] as const;
+
+/**
+ * A workload page documents an operation from a workload's point of view rather than on its own
+ * resource: its permissions vary by workload (sub-rows such as Devices / MAM / Onboarding), or
+ * its file name puts a workload before the resource (`intune-devices-user-update.md` for a path
+ * about users, where `user-update.md` starts with the resource).
+ */
+export function isWorkloadPage(v: Pick<OperationVariant, 'doc' | 'permissions' | 'documentedType'>, resource: string): boolean {
+  const p = v.permissions;
+  if (p?.entries.some((e) => e.state === 'varies' || e.workloads.length > 0)) return true;
+  const parts = fileStem(v.doc.file).split(/[-_]/).map(alnum);
+  const names = new Set([resource, v.documentedType ? alnum(v.documentedType.name) : ''].filter(Boolean));
+  if (!names.size || names.has(parts[0]!)) return false;
+  return parts.slice(1).some((x) => names.has(x));
+}
+
+function choosePrimary(vs: OperationVariant[], resource: string): { v: OperationVariant; reason: string } {
+  const steps: [string, (v: OperationVariant) => number][] = [
+    ['http-block', (v) => (v.fromExample ? 1 : 0)],
+    ['not-workload', (v) => (v.workload ? 1 : 0)],
+    ['fewest-operations', (v) => v.doc.operations.length],
+    ['shortest-name', (v) => v.doc.file.split('/').pop()!.length],
+  ];
+  let pool = vs;
+  for (const [name, score] of steps) {
+    if (pool.length < 2) break;
+    const min = Math.min(...pool.map(score));
+    const next = pool.filter((v) => score(v) === min);
+    if (next.length < pool.length && next.length === 1) return { v: next[0]!, reason: name };
+    pool = next;
+  }
+  if (vs.length === 1) return { v: vs[0]!, reason: 'only-variant' };
+  return { v: [...pool].sort((a, b) => compareStr(a.doc.file, b.doc.file))[0]!, reason: 'path-order' };
+}
+
+export function buildModel(docsIn: Document[]): ApiModel {
+  const documents = [...docsIn].sort((a, b) => compareStr(a.file, b.file));
+  const diagnostics: Diagnostic[] = [];
+  const groups = new Map<string, { variants: OperationVariant[]; method: string; canon: ReturnType<typeof canonicalPath>[] }>();
+  for (const doc of documents) {
     const seen = new Set<string>();
-    for (const op of page.operations) {
-      if (seen.has(op.key)) continue;
-      seen.add(op.key);
-      let g = groups.get(op.key);
-      if (!g) { g = { key: op.key, method: op.method, variants: [] }; groups.set(op.key, g); }
-      g.variants.push({ page, version: pageVersion(page), operation: op });
+    for (const op of doc.operations) {
+      const canon = canonicalPath(op.path, op.fromExample);
+      const id = `${op.method.toUpperCase()} ${canon.identity}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      let g = groups.get(id);
+      if (!g) { g = { variants: [], method: op.method.toUpperCase(), canon: [] }; groups.set(id, g); }
+      const v: OperationVariant = {
+        doc, operation: op, version: docVersion(doc), title: docTitle(doc), path: op.path, pathParameters: op.pathParameters,
+        fromExample: op.fromExample, primary: false, workload: false,
+        nationalClouds: doc.nationalClouds, requestHeaders: doc.requestHeaders, queryParameters: doc.queryParameters, src: op.src,
+      };
+      if (op.query !== undefined) v.query = op.query;
+      const perms = permissionsForPath(doc.permissions, canon.path);
+      if (perms) v.permissions = perms;
+      if (doc.queryParameterSupport) v.queryParameterSupport = doc.queryParameterSupport;
+      if (doc.requestBody) v.requestBody = doc.requestBody;
+      if (doc.response) v.response = doc.response;
+      const dt = documentedType(doc);
+      if (dt) v.documentedType = dt;
+      g.variants.push(v);
+      g.canon.push(canon);
     }
   }
+
+  const { types, enums } = buildTypes(documents, diagnostics);
+
+  const operations: OperationGroup[] = [];
+  for (const [id, g] of groups) {
+    const resource = pathResource(g.canon[0]!.path);
+    const primary: OperationGroup['primary'] = [];
+    let display = g.canon[0]!;
+    for (const version of ['v1.0', 'beta'] as const) {
+      const vs = g.variants.filter((v) => v.version === version);
+      if (!vs.length) continue;
+      for (const v of vs) v.workload = isWorkloadPage(v, resource);
+      const { v: p, reason } = choosePrimary(vs, resource);
+      p.primary = true;
+      primary.push({ version, document: p.doc.file, reason });
+      if (version === 'v1.0' || primary.length === 1) display = g.canon[g.variants.indexOf(p)]!;
+      markSubtypes(vs, p, types);
+    }
+    operations.push({ key: `${g.method} ${display.path}`, identity: id, method: g.method, path: display.path, parameters: display.parameters, variants: g.variants, primary, aliases: [] });
+  }
+  operations.sort((a, b) => compareStr(a.key.toLowerCase(), b.key.toLowerCase()) || compareStr(a.key, b.key));
+  relateAliases(operations);
+  return { documents, operations, types, enums, diagnostics };
+}
+
+/** Base chain of a type name in one version (lower-case names), via the model's types. */
+function baseChain(name: string, version: ApiVersion, byName: Map<string, TypeModel>): string[] {
+  const out: string[] = [];
+  let cur = byName.get(`${version}|${name.toLowerCase()}`);
+  while (cur?.baseType && out.length < 20) {
+    const b = cur.baseType.name.toLowerCase();
+    if (out.includes(b)) break;
+    out.push(b);
+    cur = byName.get(`${version}|${b}`);
+  }
+  return out;
+}
+
+/**
+ * Subtypes: a variant that documents another type than the primary on the same path, where one
+ * type derives from the other or both derive from a common base other than `entity`, is a
+ * polymorphic variant (`subtype`), not a conflicting page.
+ */
+function markSubtypes(vs: OperationVariant[], primary: OperationVariant, types: TypeModel[]): void {
+  const pt = primary.documentedType?.name.toLowerCase();
+  if (!pt) return;
+  const byName = new Map(types.map((t) => [`${t.version}|${t.name.toLowerCase()}`, t] as const));
+  const pChain = baseChain(pt, primary.version, byName);
+  for (const v of vs) {
+    const vt = v.documentedType?.name.toLowerCase();
+    if (!vt || vt === pt || v === primary) continue;
+    const vChain = baseChain(vt, v.version, byName);
+    const related = vChain.includes(pt) || pChain.includes(vt) || vChain.some((b) => b !== 'entity' && pChain.includes(b));
+    if (related) v.subtype = v.documentedType!.name;
+  }
+}
+
+/**
+ * Aliases: operations with the same method on the same documented type (collection or not),
+ * whose paths end the same way (both in a parameter, or in the same segment) — e.g.
+ * `GET /me/manager` and `GET /users/{user-id}/manager`... are the same key; `PATCH /users/{user-id}`
+ * and a navigation path ending in `{user-id}` are aliases.
+ */
+function relateAliases(ops: OperationGroup[]): void {
+  const buckets = new Map<string, OperationGroup[]>();
+  for (const o of ops) {
+    const p = o.variants.find((v) => v.primary && v.version === 'v1.0') ?? o.variants.find((v) => v.primary);
+    const t = p?.documentedType;
+    if (!t || p.subtype) continue;
+    const collection = p.response?.bodyType?.collection ? 'many' : 'one';
+    const last = o.path.split('/').pop()!;
+    const end = last.startsWith('{') ? '{}' : last.toLowerCase();
+    const k = `${o.method} ${t.name.toLowerCase()} ${collection} ${end}`;
+    if (!buckets.has(k)) buckets.set(k, []);
+    buckets.get(k)!.push(o);
+  }
+  for (const b of buckets.values()) {
+    if (b.length < 2) continue;
+    for (const o of b) o.aliases = b.filter((x) => x !== o).map((x) => x.key);
+  }
+}
+
+// ---------------------------------------------------------------- types
+
+function buildTypes(documents: Document[], diagnostics: Diagnostic[]): { types: TypeModel[]; enums: EnumModel[] } {
   const types = new Map<string, TypeModel>();
   const enums = new Map<string, EnumModel>();
-  const getType = (version: ApiVersion, namespace: string, name: string): TypeModel => {
-    const k = typeKey(version, namespace, name);
-    let t = types.get(k);
-    if (!t) { t = { version, namespace, name, kind: 'unknown', properties: [], sources: [] }; types.set(k, t); }
-    return t;
-  };
-  // Namespaces are case-insensitive; the spelling most pages use is canonical (ties: alphabetical).
+  // Namespaces are case-insensitive; the spelling most documents use is canonical (ties: alphabetical).
   const nsCounts = new Map<string, Map<string, number>>();
-  for (const page of pages) {
-    const ns = page.namespace?.value ?? DEFAULT_NAMESPACE;
+  const nsOf = (d: Document) => d.resource?.namespace ?? d.namespace?.value ?? DEFAULT_NAMESPACE;
+  for (const d of documents) {
+    const ns = nsOf(d);
     const m = nsCounts.get(ns.toLowerCase()) ?? new Map<string, number>();
     m.set(ns, (m.get(ns) ?? 0) + 1);
     nsCounts.set(ns.toLowerCase(), m);
   }
   const canonicalNs = (ns: string) => [...(nsCounts.get(ns.toLowerCase()) ?? new Map([[ns, 1]])).entries()].sort((a, b) => b[1] - a[1] || compareStr(a[0], b[0]))[0]![0];
-  for (const page of pages) {
-    const version = pageVersion(page);
-    const ns = canonicalNs(page.namespace?.value ?? DEFAULT_NAMESPACE);
-    if (page.resource && page.kind === 'resource') {
-      const t = getType(version, ns, page.resource.name);
-      t.sources.push({ page, origin: 'resource', spelledAs: page.resource.name, src: page.title.h1?.src ?? { file: page.file, line: 1, column: 1 } });
-      t.kind = page.resource.jsonRepresentation?.annotation?.fields.keyProperty || page.resource.properties.some((p) => p.name === 'id') ? 'entity' : t.kind === 'unknown' ? 'complex' : t.kind;
-      if (page.resource.baseType && !t.baseType) t.baseType = page.resource.baseType;
-      if (page.resource.baseType && /^entity$/i.test(page.resource.baseType.name)) t.kind = 'entity';
-      for (const p of page.resource.properties) addProperty(t, page, 'resource', p);
-      for (const r of page.resource.relationships) addProperty(t, page, 'relationship', { ...r, required: null, readOnly: false, nullable: null });
+  for (const doc of documents) {
+    const version = docVersion(doc);
+    const ns = canonicalNs(nsOf(doc));
+    const r = doc.resource;
+    if (r && doc.kind === 'resource') {
+      const k = typeKey(version, ns, r.name);
+      let t = types.get(k);
+      if (!t) { t = { version, namespace: ns, name: r.name, kind: 'unknown', kindFrom: 'none', properties: [], sources: [] }; types.set(k, t); }
+      t.sources.push({ doc, origin: 'resource', spelledAs: r.name, src: doc.title.h1?.src ?? { file: doc.file, line: 1, column: 1 } });
+      for (const p of r.properties) addProperty(t, doc, 'resource', false, p);
+      for (const rel of r.relationships) addProperty(t, doc, 'relationship', true, { ...rel, required: null, readOnly: false, nullable: null });
+      const jr = r.jsonRepresentation;
+      if (jr?.json && typeof jr.json === 'object' && !Array.isArray(jr.json)) {
+        for (const [name, value] of Object.entries(jr.json as Record<string, unknown>)) {
+          if (name.startsWith('@') || t.properties.some((x) => x.name.toLowerCase() === name.toLowerCase())) continue;
+          const type = typeFromJsonValue(value);
+          if (type) addProperty(t, doc, 'json-representation', false, { name, type, description: '', required: null, readOnly: false, nullable: null, src: jr.src });
+        }
+      }
     }
-    const body = page.requestBody;
-    const bodyType = requestBodyTypeName(page);
-    if (bodyType && body && body.tableKind === 'properties' && body.properties.length) {
-      const t = getType(version, ns, bodyType);
-      t.sources.push({ page, origin: 'request-body', spelledAs: bodyType, src: body.src });
-      for (const p of body.properties) addProperty(t, page, 'request-body', p);
-    }
-    for (const e of page.enums) {
+    for (const e of doc.enums) {
       const k = typeKey(version, ns, e.name);
       let m = enums.get(k);
       if (!m) { m = { version, namespace: ns, name: e.name, members: [], sources: [] }; enums.set(k, m); }
-      m.sources.push({ page, src: e.src });
+      m.sources.push({ doc, src: e.src });
       for (const mem of e.members) if (!m.members.some((x) => x.name === mem.name)) m.members.push(mem);
     }
   }
-  for (const t of types.values()) {
-    t.name = canonicalName(t);
-    t.properties.sort((a, b) => compareStr(a.name.toLowerCase(), b.name.toLowerCase()) || compareStr(a.name, b.name));
-  }
+  const list = [...types.values()];
+  resolveTypes(list, documents, diagnostics);
+  for (const t of list) t.properties.sort((a, b) => compareStr(a.name.toLowerCase(), b.name.toLowerCase()) || compareStr(a.name, b.name));
   const byKey = <T extends { version: string; namespace: string; name: string }>(a: T, b: T) =>
     compareStr(a.version, b.version) || compareStr(a.namespace, b.namespace) || compareStr(a.name.toLowerCase(), b.name.toLowerCase()) || compareStr(a.name, b.name);
-  return {
-    pages,
-    operations: [...groups.values()].sort((a, b) => compareStr(a.key, b.key)),
-    types: [...types.values()].sort(byKey),
-    enums: [...enums.values()].sort(byKey),
-  };
+  return { types: list.sort(byKey), enums: [...enums.values()].sort(byKey) };
+}
+
+/** A JSON representation value as a type: `"String"`, `"Int32"`, `{"@odata.type": "microsoft.graph.x"}`, `[...]`, `true`, `1024`. */
+export function typeFromJsonValue(value: unknown): TypeRef | undefined {
+  const raw = JSON.stringify(value) ?? '';
+  if (Array.isArray(value)) {
+    const inner = value.length ? typeFromJsonValue(value[0]) : undefined;
+    return inner ? { ...inner, raw, collection: true } : undefined;
+  }
+  if (typeof value === 'boolean') return { raw, name: 'Boolean', primitive: true, collection: false };
+  if (typeof value === 'number') return { raw, name: Number.isInteger(value) ? 'Int32' : 'Double', primitive: true, collection: false };
+  if (typeof value === 'string') {
+    const m = /^(String|Int16|Int32|Int64|Double|Single|Decimal|Boolean|Byte|Guid|Binary|Date|TimeOfDay|Duration|DateTimeOffset)\b/i.exec(value.trim());
+    if (!m) return /\(timestamp\)|datetime/i.test(value) ? { raw, name: 'DateTimeOffset', primitive: true, collection: false } : undefined;
+    const canon = ['String', 'Int16', 'Int32', 'Int64', 'Double', 'Single', 'Decimal', 'Boolean', 'Byte', 'Guid', 'Binary', 'Date', 'TimeOfDay', 'Duration', 'DateTimeOffset'].find((x) => x.toLowerCase() === m[1]!.toLowerCase())!;
+    const name = canon === 'String' && /\(timestamp\)/i.test(value) ? 'DateTimeOffset' : canon;
+    return { raw, name, primitive: true, collection: false };
+  }
+  if (value && typeof value === 'object') {
+    const t = (value as Record<string, unknown>)['@odata.type'];
+    if (typeof t === 'string' && /^#?[A-Za-z][\w.]*$/.test(t)) {
+      const full = t.replace(/^#/, '');
+      const dot = full.lastIndexOf('.');
+      const ref: TypeRef = { raw, name: dot >= 0 ? full.slice(dot + 1) : full, primitive: false, collection: false };
+      if (dot >= 0) ref.namespace = full.slice(0, dot);
+      return ref;
+    }
+  }
+  return undefined;
+}
+
+function addProperty(t: TypeModel, doc: Document, origin: PropertySource['origin'], navigation: boolean, p: { name: string; type: TypeRef; description: string; nullable: boolean | null; readOnly: boolean; required: boolean | null; src: PropertySource['src'] }): void {
+  let m: MergedProperty | undefined = t.properties.find((x) => x.name === p.name);
+  if (!m) { m = { name: p.name, navigation, sources: [] }; t.properties.push(m); }
+  m.sources.push({ doc, origin, type: p.type, description: p.description, nullable: p.nullable, readOnly: p.readOnly, required: p.required, src: p.src });
 }
 
 /**
  * The type a request body represents: as the body prose names it; else, for create/update
  * operations, the response type; else the type the title names ("Update user" → user).
+ * The body is checked against that type, never merged into it.
  */
-export function requestBodyTypeName(page: PageIR): string | undefined {
-  const body = page.requestBody;
+export function requestBodyTypeName(d: Document): string | undefined {
+  const body = d.requestBody;
   if (!body) return undefined;
   if (body.typeName) return body.typeName;
   if (body.tableKind !== 'properties') return undefined;
-  const method = page.operations[0]?.method;
+  const method = d.operations[0]?.method;
   if (method !== 'PATCH' && method !== 'PUT' && method !== 'POST') return undefined;
-  if (page.response?.bodyType && !page.response.bodyType.collection) return page.response.bodyType.name;
-  const title = page.title.h1?.value ?? page.title.frontMatter?.value ?? '';
+  if (d.response?.bodyType && !d.response.bodyType.collection) return d.response.bodyType.name;
+  const title = d.title.h1?.value ?? d.title.frontMatter?.value ?? '';
   const m = /^(?:update|create|add|set|patch)\s+(?:an?\s+|the\s+)?([A-Za-z][\w.]*)\s*$/i.exec(title.replace(/[`*]/g, '').trim());
   return m ? m[1] : undefined;
 }
 
-function addProperty(t: TypeModel, page: PageIR, origin: PropertySource['origin'], p: Omit<Property, 'group'> & { type: TypeRef }): void {
-  let m: MergedProperty | undefined = t.properties.find((x) => x.name === p.name);
-  if (!m) { m = { name: p.name, sources: [] }; t.properties.push(m); }
-  m.sources.push({ page, origin, type: p.type, description: p.description, nullable: p.nullable, readOnly: p.readOnly, required: p.required, src: p.src });
-}
-
-/** Resource-page spelling first; otherwise the spelling most sources use (ties: alphabetical). */
-function canonicalName(t: TypeModel): string {
-  const res = t.sources.find((s) => s.origin === 'resource');
-  if (res) return res.spelledAs;
-  const counts = new Map<string, number>();
-  for (const s of t.sources) counts.set(s.spelledAs, (counts.get(s.spelledAs) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || compareStr(a[0], b[0]))[0]?.[0] ?? t.name;
-}
-
-/** JSON form of the model: page references become file paths. */
-export function serializeModel(m: ApiModel): unknown {
-  return {
-    operations: m.operations.map((g) => ({
-      key: g.key,
-      method: g.method,
-      variants: g.variants.map((v) => ({ file: v.page.file, version: v.version, title: v.page.title.h1?.value ?? v.page.title.frontMatter?.value ?? null, path: v.operation.path, src: v.operation.src })),
-    })),
-    types: m.types.map((t) => ({
-      version: t.version, namespace: t.namespace, name: t.name, kind: t.kind, baseType: t.baseType,
-      sources: t.sources.map((s) => ({ origin: s.origin, spelledAs: s.spelledAs, src: s.src })),
-      properties: t.properties.map((p) => ({ name: p.name, sources: p.sources.map((s) => ({ origin: s.origin, type: s.type, required: s.required, src: s.src })) })),
-    })),
-    enums: m.enums.map((e) => ({ version: e.version, namespace: e.namespace, name: e.name, members: e.members.map((x) => x.name), sources: e.sources.map((s) => s.src) })),
-  };
+/** The canonical key of an operation as a document writes it (undefined when the model has no such operation). */
+const keyIndexes = new WeakMap<ApiModel, Map<string, string>>();
+export function operationKeyOf(model: ApiModel, op: { method: string; path: string; fromExample: boolean }): string {
+  let idx = keyIndexes.get(model);
+  if (!idx) { idx = new Map(model.operations.map((o) => [o.identity, o.key] as const)); keyIndexes.set(model, idx); }
+  const id = `${op.method.toUpperCase()} ${canonicalPath(op.path, op.fromExample).identity}`;
+  return idx.get(id) ?? `${op.method.toUpperCase()} ${canonicalPath(op.path, op.fromExample).path}`;
 }

@@ -1,74 +1,68 @@
 /**
- * The merged API model: operations and types across pages and versions, each with its
- * provenance. It is the input of the model emitter and of the reconciliation rules.
- * (Plain TypeScript types: the model references page IRs in memory; `serializeModel`
- * writes the JSON form.)
+ * Type identity across documents:
+ *  - name: the resource annotation's `@odata.type`, then the JSON representation's, then the
+ *    H1 — never link text or the file name (set by the source adapter on `resource.name`);
+ *  - base type: the annotation's `baseType`, then "Inherits from [X](x.md)" by link target (the
+ *    type of the page the link leads to), then "Inherited from [X](x.md)" in property rows;
+ *  - entity vs complex: the annotation (`keyProperty`) or the page's wording ("entity type",
+ *    "complex type") first, then a base type that is an entity, then an `id` property.
+ *
+ * The in-memory model types are defined in ./schema.ts and re-exported here for older imports.
  */
-import type { ApiVersion, EnumDef, Operation, PageIR, Property, Relationship, Src, TypeRef } from '../sources/graph-markdown/ir/schema.js';
+import { dirname, posix } from 'node:path';
+import type { Diagnostic, Document, TypeModel } from './schema.js';
 
-export interface OperationVariant {
-  page: PageIR;
-  version: ApiVersion;
-  operation: Operation;
+export type { ApiModel, EnumModel, MergedProperty, OperationGroup, OperationVariant, PropertySource, TypeModel, TypeSource } from './schema.js';
+
+const STOP = new Set(['the', 'a', 'an', 'base', 'this', 'that', 'its', 'which', 'and', 'or', 'type', 'resource', 'class', 'abstract']);
+
+/** Clean a base-type name as written: namespace and trailing punctuation dropped; prose words rejected. */
+export function cleanTypeName(name: string): string | undefined {
+  const n = name.trim().replace(/^#/, '').replace(/^microsoft\.graph\./i, '').replace(/[.,;:]+$/, '').replace(/[`*]/g, '');
+  if (!/^[A-Za-z][\w.]*$/.test(n) || STOP.has(n.toLowerCase())) return undefined;
+  return n;
 }
 
-export interface OperationGroup {
-  /** METHOD + normalized path. */
-  key: string;
-  method: string;
-  variants: OperationVariant[];
+export function resolveTypes(types: TypeModel[], documents: Document[], diagnostics: Diagnostic[]): void {
+  const byFile = new Map(documents.map((d) => [d.file.toLowerCase(), d] as const));
+  const byName = new Map(types.map((t) => [`${t.version}|${t.name.toLowerCase()}`, t] as const));
+  for (const t of types) {
+    const res = t.sources.find((s) => s.origin === 'resource');
+    const r = res?.doc.resource;
+    if (!res || !r) continue;
+    const b = r.baseType;
+    if (b) {
+      let name: string | undefined;
+      if (b.link && b.from !== 'annotation') {
+        const target = posix.normalize(posix.join(dirname(res.doc.file), b.link.split('#')[0]!)).toLowerCase();
+        const d = byFile.get(target);
+        if (d?.resource) name = d.resource.name;
+      }
+      name ??= cleanTypeName(b.name);
+      if (name && name.toLowerCase() !== t.name.toLowerCase()) t.baseType = { name, from: b.from ?? 'inherits-text', src: b.src };
+      else if (!name) diagnostics.push({ rule: 'base-type-unreadable', severity: 'info', message: `The base type "${b.name}" of ${t.name} is not a type name`, src: b.src });
+    }
+    if (r.kindHint) { t.kind = r.kindHint.value; t.kindFrom = r.kindHint.from; }
+  }
+  // Entity via the base chain, then the id heuristic; everything else with a resource page is complex.
+  const isEntityByBase = (t: TypeModel): boolean => {
+    const seen = new Set<string>();
+    let cur: TypeModel | undefined = t;
+    while (cur?.baseType && !seen.has(cur.baseType.name.toLowerCase())) {
+      const b = cur.baseType.name.toLowerCase();
+      seen.add(b);
+      if (b === 'entity') return true;
+      const next = byName.get(`${t.version}|${b}`);
+      if (next && next.kindFrom !== 'none' && next.kindFrom !== 'default' && next.kindFrom !== 'id-property') return next.kind === 'entity';
+      cur = next;
+    }
+    return false;
+  };
+  for (const t of types) {
+    if (t.kindFrom !== 'none') continue;
+    if (!t.sources.some((s) => s.origin === 'resource')) continue;
+    if (isEntityByBase(t)) { t.kind = 'entity'; t.kindFrom = 'base-type'; }
+    else if (t.properties.some((p) => p.name === 'id')) { t.kind = 'entity'; t.kindFrom = 'id-property'; }
+    else { t.kind = 'complex'; t.kindFrom = 'default'; }
+  }
 }
-
-export type PropertyOrigin = 'resource' | 'relationship' | 'request-body' | 'json-representation';
-
-export interface PropertySource {
-  page: PageIR;
-  origin: PropertyOrigin;
-  type: TypeRef;
-  description: string;
-  nullable: boolean | null;
-  readOnly: boolean;
-  required: boolean | null;
-  src: Src;
-}
-
-export interface MergedProperty {
-  name: string;
-  sources: PropertySource[];
-}
-
-export interface TypeSource {
-  page: PageIR;
-  origin: 'resource' | 'request-body' | 'reference';
-  /** The type name as this source spells it. */
-  spelledAs: string;
-  src: Src;
-}
-
-export interface TypeModel {
-  version: ApiVersion;
-  namespace: string;
-  /** Canonical spelling (resource page title first, then the most used spelling). */
-  name: string;
-  kind: 'entity' | 'complex' | 'unknown';
-  baseType?: { name: string; src: Src };
-  properties: MergedProperty[];
-  sources: TypeSource[];
-}
-
-export interface EnumModel {
-  version: ApiVersion;
-  namespace: string;
-  name: string;
-  members: { name: string; value?: string; description: string; src: Src }[];
-  sources: { page: PageIR; src: Src }[];
-}
-
-export interface ApiModel {
-  pages: PageIR[];
-  operations: OperationGroup[];
-  types: TypeModel[];
-  enums: EnumModel[];
-}
-
-export type { EnumDef, Property, Relationship };

@@ -12,8 +12,10 @@ import { availableParallelism } from 'node:os';
 import { processInPool } from './pool.js';
 import type { PageCache } from './cache.js';
 import { processFile } from './page.js';
-import { buildModel, serializeModel } from '../model/merge.js';
-import type { ApiModel } from '../model/types.js';
+import { modelFromPages } from '../sources/graph-markdown/to-model.js';
+import { serializeModel } from '../model/serialize.js';
+import { modelJsonSchema, type ApiModel } from '../model/schema.js';
+import { compareStr } from '../util/order.js';
 import { reconcile } from '../checks/engine.js';
 import type { Finding, TreeInfo } from '../checks/types.js';
 import type { SuppressedFinding } from '../checks/suppress.js';
@@ -123,11 +125,11 @@ export function listPages(inputs: string[], exclude: string[] = [], root?: strin
 
 function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeResult {
   const absByFile = new Map(l.tasks.map((t) => [t.display, t.abs]));
-  const model = buildModel(pages);
+  const model = modelFromPages(pages);
   timings?.mark('model');
-  const findings = reconcile({ model, pages: model.pages, tree: treeInfo(l.roots.map((r) => safeReal(r)), absByFile) });
+  const findings = reconcile({ model, pages: model.documents, tree: treeInfo(l.roots.map((r) => safeReal(r)), absByFile) });
   timings?.mark('reconcile');
-  return { pages: model.pages, model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots, docsRoot: l.docsRoot };
+  return { pages: [...pages].sort((a, b) => compareStr(a.file, b.file)), model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots, docsRoot: l.docsRoot };
 }
 
 /** Analyze in this thread (small inputs, tests). */
@@ -217,6 +219,7 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   files.set('ir.schema.json', toJson(pageIrJsonSchema()));
   for (const p of a.pages) files.set(`ir/${irPath(resolve(a.docsRoot, p.file), a.docsRoot)}`, toJson(p));
   files.set('model.json', toJson(serializeModel(a.model)));
+  files.set('model.schema.json', toJson(modelJsonSchema()));
   timings?.mark('ir+model json');
   const emitted = emitModels(a.model);
   timings?.mark('typescript models');

@@ -7,6 +7,9 @@
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { YIELD } from '../sources/graph-markdown/extract/inventory.js';
 import { compareStr } from '../util/order.js';
+import { modelFromPages } from '../sources/graph-markdown/to-model.js';
+import { operationMapCounts } from '../emit/ts/operations.js';
+import type { ApiModel } from '../model/schema.js';
 
 export interface Stats {
   pages: number;
@@ -16,12 +19,14 @@ export interface Stats {
   permissionSections: { total: number; withResult: number; missing: string[] };
   propertyRows: { total: number; landed: number; groupRows: number; skippedWithDiagnostic: number; unread: number };
   diagnostics: { rule: string; count: number; examples: string[] }[];
+  /** Per version: entries of the operations map, and those whose request body / response is `unknown`. */
+  operationsMap: ReturnType<typeof operationMapCounts>;
 }
 
 const isMethodPage = (p: PageIR) => /(^|\/)api\//.test(p.file) || (!/(^|\/)resources\//.test(p.file) && p.kind === 'operation');
 const PROPERTY_TABLES = new Set(['properties', 'parameters', 'relationships']);
 
-export function computeStats(pages: PageIR[]): Stats {
+export function computeStats(pages: PageIR[], model: ApiModel = modelFromPages(pages)): Stats {
   const byKind: Record<string, number> = {};
   for (const p of pages) byKind[p.kind] = (byKind[p.kind] ?? 0) + 1;
   const sections = Object.entries(YIELD).map(([kind, check]) => {
@@ -55,6 +60,7 @@ export function computeStats(pages: PageIR[]): Stats {
     methodPages: { total: methods.length, withOperation: methods.length - noOp.length, missing: noOp.slice(0, 10).map((p) => p.file) },
     permissionSections: { total: permPages.length, withResult: permPages.length - permMissing.length, missing: permMissing.slice(0, 10).map((p) => p.file) },
     propertyRows: rows,
+    operationsMap: operationMapCounts(model),
     diagnostics: [...diag.entries()].map(([rule, e]) => ({ rule, ...e })).sort((a, b) => b.count - a.count || compareStr(a.rule, b.rule)),
   };
 }
@@ -68,6 +74,7 @@ export function formatStats(s: Stats, top = 15): string {
   L.push(`permission sections with a result: ${s.permissionSections.withResult}/${s.permissionSections.total} (${pct(s.permissionSections.withResult, s.permissionSections.total)})`);
   const r = s.propertyRows;
   L.push(`property-table rows (api + resources): ${r.total}; landed ${r.landed} (${pct(r.landed, r.total)}), group rows ${r.groupRows}, skipped with a diagnostic ${r.skippedWithDiagnostic}, in tables not read ${r.unread} (each such table has a diagnostic)`);
+  for (const o of s.operationsMap) L.push(`operations map ${o.version}: ${o.operations} operations; request body unknown ${o.unknownRequest} (${pct(o.unknownRequest, o.operations)}), response unknown ${o.unknownResponse} (${pct(o.unknownResponse, o.operations)})`);
   L.push('', 'section kind            present  extracted');
   for (const x of s.sections) L.push(`${x.kind.padEnd(22)} ${String(x.present).padStart(8)} ${String(x.extracted).padStart(10)}  ${pct(x.extracted, x.present)}${x.missing.length ? '  e.g. ' + x.missing.slice(0, 2).join(', ') : ''}`);
   L.push('', `top diagnostics (of ${s.diagnostics.reduce((n, d) => n + d.count, 0)}):`);

@@ -2,17 +2,19 @@
 
 import type * as graph from "./microsoft.graph.js";
 
-/** Operations of beta, keyed by method and path template as documented. */
+/** Operations of beta, keyed by method and canonical path template (parameters named {<resource>-id}). */
 export interface Operations {
     /**
      * Update user
      *
      * Documented by 000_5be97bd32e2c4279.txt:38.
+     *
+     * Written on the page as PATCH /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}.
      */
-    "PATCH /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}": {
+    "PATCH /deviceManagement/deviceManagementScripts/{deviceManagementScript-id}/deviceRunStates/{deviceRunState-id}/managedDevice/users/{user-id}": {
             method: "PATCH";
-            path: "/deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}";
-            pathParameters: { deviceManagementScriptId: string; deviceManagementScriptDeviceStateId: string; userId: string };
+            path: "/deviceManagement/deviceManagementScripts/{deviceManagementScript-id}/deviceRunStates/{deviceRunState-id}/managedDevice/users/{user-id}";
+            pathParameters: { "deviceManagementScript-id": string; "deviceRunState-id": string; "user-id": string };
             queryParameters: {};
             requestBody: Partial<graph.User>;
             response: graph.User;
@@ -24,12 +26,14 @@ export interface Operations {
      *
      * Documented by 001_b74111fdae0f9f28.txt:26.
      *
-     * Also documented by 003_0fc59fc350b59631.txt:135; where they disagree this entry follows the first page (see the reconciliation report).
+     * Also documented by 003_0fc59fc350b59631.txt:135; where they disagree this entry follows the primary page (policy step: http-block; see the reconciliation report).
+     *
+     * Written on the page as PATCH /users/{usersId}.
      */
-    "PATCH /users/{usersId}": {
+    "PATCH /users/{user-id}": {
             method: "PATCH";
-            path: "/users/{usersId}";
-            pathParameters: { usersId: string };
+            path: "/users/{user-id}";
+            pathParameters: { "user-id": string };
             queryParameters: {};
             requestBody: Partial<graph.User>;
             response: graph.User;

@@ -2,23 +2,25 @@
 
 import type * as graph from "./microsoft.graph.js";
 
-/** Operations of v1.0, keyed by method and path template as documented. */
+/** Operations of v1.0, keyed by method and canonical path template (parameters named {<resource>-id}). */
 export interface Operations {
     /**
      * Update user
      *
-     * Documented by 002_3cb1465fe3e08b31.txt:25.
+     * Documented by 004_fd11c5a4c97dea3e.txt:15.
      *
-     * Also documented by 004_fd11c5a4c97dea3e.txt:15; where they disagree this entry follows the first page (see the reconciliation report).
+     * Also documented by 002_3cb1465fe3e08b31.txt:25 (workload page); where they disagree this entry follows the primary page (policy step: not-workload; see the reconciliation report).
+     *
+     * Written on the page as PATCH /users/{id | userPrincipalName}.
      */
-    "PATCH /users/{usersId}": {
+    "PATCH /users/{user-id}": {
             method: "PATCH";
-            path: "/users/{usersId}";
-            pathParameters: { usersId: string };
+            path: "/users/{user-id}";
+            pathParameters: { "user-id": string };
             queryParameters: {};
             requestBody: Partial<graph.User>;
-            response: graph.User;
-            successStatus: 200;
-            permissions: { delegatedWork: readonly ["DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementApps.ReadWrite.All", "DeviceManagementServiceConfig.ReadWrite.All"]; delegatedPersonal: "not supported"; application: "not supported" };
+            response: void;
+            successStatus: 204;
+            permissions: { unspecified: readonly ["User.ReadWrite", "User.ReadWrite.All", "Directory.ReadWrite.All"] };
           };
 }

@@ -14,7 +14,7 @@ export const rule: ModelRule = {
     return model.operations.flatMap(bodyPartitions).flatMap((g) =>
       bodyPropertyNames(g).flatMap((lower) =>
         compareField(this, g, bodyField(g, lower, '.collection'), (v) => {
-          const p = bodyProperty(v.page.requestBody?.properties, lower);
+          const p = bodyProperty(v.doc.requestBody?.properties, lower);
           return p && { key: String(p.type.collection), shown: p.type.collection ? 'collection' : 'single', src: p.src };
         }, (c, d) => `Property ${lower}: ${d.join(' vs ')} (${versionsNote(c)})`, [lower]),
       ),

@@ -15,13 +15,13 @@ export const rule: ModelRule = {
     return model.operations.flatMap(bodyPartitions).flatMap((g) => {
       const withTable = g.variants;
       const names = new Map<string, string>();
-      for (const v of withTable) for (const p of v.page.requestBody!.properties) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
+      for (const v of withTable) for (const p of v.doc.requestBody!.properties) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
       return [...names.entries()].sort().flatMap(([lower, name]) =>
         compareField(this, g, bodyField(g, name), (v) => {
-          const props = v.page.requestBody?.properties ?? [];
+          const props = v.doc.requestBody?.properties ?? [];
           if (!props.length) return undefined;
           const p = props.find((x) => x.name.toLowerCase() === lower);
-          return p ? { key: 'present', shown: `documented (${p.type.raw || p.type.name})`, src: p.src } : { key: 'absent', shown: 'not documented', src: v.page.requestBody!.src };
+          return p ? { key: 'present', shown: `documented (${p.type.raw || p.type.name})`, src: p.src } : { key: 'absent', shown: 'not documented', src: v.doc.requestBody!.src };
         }, (c) => `Request-body property ${name} is documented on some pages only (${versionsNote(c)})`, [lower]),
       );
     });

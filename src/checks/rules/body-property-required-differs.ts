@@ -14,7 +14,7 @@ export const rule: ModelRule = {
     return model.operations.flatMap(bodyPartitions).flatMap((g) =>
       bodyPropertyNames(g).flatMap((lower) =>
         compareField(this, g, bodyField(g, lower, '.required'), (v) => {
-          const p = bodyProperty(v.page.requestBody?.properties, lower);
+          const p = bodyProperty(v.doc.requestBody?.properties, lower);
           return p && p.required !== null ? { key: String(p.required), shown: p.required ? 'required' : 'optional', src: p.src } : undefined;
         }, (c, d) => `Property ${lower}: ${d.join(' vs ')} (${versionsNote(c)})`, [lower]),
       ),

@@ -1,6 +1,6 @@
 import type { ModelRule } from '../types.js';
 import type { OperationGroup } from '../../model/types.js';
-import type { Property } from '../../sources/graph-markdown/ir/schema.js';
+import type { Property } from '../../model/schema.js';
 import { compareField, versionsNote } from '../compare.js';
 import { requestBodyTypeName } from '../../model/merge.js';
 
@@ -12,8 +12,8 @@ import { requestBodyTypeName } from '../../model/merge.js';
 export function bodyPartitions(g: OperationGroup): OperationGroup[] {
   const parts = new Map<string, OperationGroup['variants']>();
   for (const v of g.variants) {
-    if (!(v.page.requestBody?.properties.length)) continue;
-    const t = (requestBodyTypeName(v.page) ?? '').toLowerCase();
+    if (!(v.doc.requestBody?.properties.length)) continue;
+    const t = (requestBodyTypeName(v.doc) ?? '').toLowerCase();
     if (!parts.has(t)) parts.set(t, []);
     parts.get(t)!.push(v);
   }
@@ -29,7 +29,7 @@ export function bodyField(g: OperationGroup, lower: string, suffix = ''): string
 
 /** Body properties by lower-case name, for each page of the group that has a table. */
 export function bodyPropertyNames(g: OperationGroup): string[] {
-  return [...new Set(g.variants.flatMap((v) => (v.page.requestBody?.properties ?? []).map((p) => p.name.toLowerCase())))].sort();
+  return [...new Set(g.variants.flatMap((v) => (v.doc.requestBody?.properties ?? []).map((p) => p.name.toLowerCase())))].sort();
 }
 
 export function bodyProperty(props: Property[] | undefined, lower: string): Property | undefined {
@@ -49,7 +49,7 @@ export const rule: ModelRule = {
     return model.operations.flatMap(bodyPartitions).flatMap((g) =>
       bodyPropertyNames(g).flatMap((lower) =>
         compareField(this, g, bodyField(g, lower, '.type'), (v) => {
-          const p = bodyProperty(v.page.requestBody?.properties, lower);
+          const p = bodyProperty(v.doc.requestBody?.properties, lower);
           return p && { key: p.type.name.toLowerCase(), shown: p.type.name, src: p.src };
         }, (c, d) => `Property ${lower} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [lower]),
       ),

@@ -1,4 +1,4 @@
-import type { Body } from '../../sources/graph-markdown/ir/schema.js';
+import type { Body } from '../../model/schema.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 

@@ -19,7 +19,7 @@ export const rule: DriftRule = {
       const mb = eb.members.map((m) => m.name);
       const added = mb.filter((x) => !ma.includes(x));
       const removed = ma.filter((x) => !mb.includes(x));
-      const sides = [sideOf(ea.sources[0]!.page, ea.sources[0]!.src, ma.join(', ')), sideOf(eb.sources[0]!.page, eb.sources[0]!.src, mb.join(', '))];
+      const sides = [sideOf(ea.sources[0]!.doc, ea.sources[0]!.src, ma.join(', ')), sideOf(eb.sources[0]!.doc, eb.sources[0]!.src, mb.join(', '))];
       const subject = k.slice(k.indexOf(' ') + 1);
       if (added.length) out.push(change(this, true, ea.version, subject, 'members.added', `${subject}: member(s) added: ${added.join(', ')}`, sides, ['added']));
       if (removed.length) out.push(change(this, true, ea.version, subject, 'members.removed', `${subject}: member(s) removed: ${removed.join(', ')}`, sides, ['removed']));

@@ -13,6 +13,6 @@ export const rule: DriftRule = {
     const a = operationsByKey(old);
     // Paths the old snapshot documents in another form are reported by drift-operation-removed.
     return [...operationsByKey(nu).entries()].filter(([k]) => !a.has(k) && !longerFormIn(k, a)).map(([k, v]) =>
-      change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was added`, [sideOf(v.page, v.operation.src, 'documented')]));
+      change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was added`, [sideOf(v.doc, v.operation.src, 'documented')]));
   },
 };

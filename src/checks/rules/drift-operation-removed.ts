@@ -16,9 +16,9 @@ export const rule: DriftRule = {
       const other = longerFormIn(k, b);
       if (other) {
         const w = b.get(other)!;
-        return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)} (same operation, other path form)`, [sideOf(v.page, v.operation.src, v.operation.path), sideOf(w.page, w.operation.src, w.operation.path)], ['rewritten']);
+        return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)} (same operation, other path form)`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
       }
-      return change(this, true, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was removed`, [sideOf(v.page, v.operation.src, 'documented')]);
+      return change(this, true, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was removed`, [sideOf(v.doc, v.operation.src, 'documented')]);
     });
   },
 };

@@ -16,12 +16,12 @@ export const rule: DriftRule = {
     for (const [k, va] of operationsByKey(old)) {
       const vb = b.get(k);
       if (!vb) continue;
-      const pa = allPermissionNames(va.page);
-      const pb = allPermissionNames(vb.page);
+      const pa = allPermissionNames(va.doc);
+      const pb = allPermissionNames(vb.doc);
       if (!pa.length || !pb.length) continue;
       const removed = pa.filter((x) => !pb.includes(x));
       const added = pb.filter((x) => !pa.includes(x));
-      const sides = [sideOf(va.page, va.page.permissions!.src, pa.join(', ')), sideOf(vb.page, vb.page.permissions!.src, pb.join(', '))];
+      const sides = [sideOf(va.doc, va.permissions!.src, pa.join(', ')), sideOf(vb.doc, vb.permissions!.src, pb.join(', '))];
       const subject = k.slice(k.indexOf(' ') + 1);
       if (removed.length) out.push(change(this, true, va.version, subject, 'permissions.removed', `${k}: permission(s) no longer listed: ${removed.join(', ')}`, sides, ['removed']));
       if (added.length) out.push(change(this, false, va.version, subject, 'permissions.added', `${k}: permission(s) newly listed: ${added.join(', ')}`, sides, ['added']));

@@ -14,13 +14,13 @@ export const rule: DriftRule = {
     const a = operationsByKey(old);
     for (const [k, vb] of operationsByKey(nu)) {
       const va = a.get(k);
-      const pa = va?.page.requestBody?.properties ?? [];
-      const pb = vb.page.requestBody?.properties ?? [];
+      const pa = va?.doc.requestBody?.properties ?? [];
+      const pb = vb.doc.requestBody?.properties ?? [];
       if (!va || !pa.length || !pb.length) continue;
       const names = new Set(pa.map((p) => p.name.toLowerCase()));
       for (const p of pb) {
         if (names.has(p.name.toLowerCase())) continue;
-        out.push(change(this, p.required === true, vb.version, k.slice(k.indexOf(' ') + 1), `requestBody.${p.name}`, `${k}: request-body property ${p.name} was added${p.required ? ' as required' : ''}`, [sideOf(va.page, va.page.requestBody!.src, 'not documented'), sideOf(vb.page, p.src, p.required ? 'required' : 'documented')], [p.name]));
+        out.push(change(this, p.required === true, vb.version, k.slice(k.indexOf(' ') + 1), `requestBody.${p.name}`, `${k}: request-body property ${p.name} was added${p.required ? ' as required' : ''}`, [sideOf(va.doc, va.doc.requestBody!.src, 'not documented'), sideOf(vb.doc, p.src, p.required ? 'required' : 'documented')], [p.name]));
       }
     }
     return out;

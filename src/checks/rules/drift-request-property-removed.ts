@@ -14,13 +14,13 @@ export const rule: DriftRule = {
     const b = operationsByKey(nu);
     for (const [k, va] of operationsByKey(old)) {
       const vb = b.get(k);
-      const pa = va.page.requestBody?.properties ?? [];
-      const pb = vb?.page.requestBody?.properties ?? [];
+      const pa = va.doc.requestBody?.properties ?? [];
+      const pb = vb?.doc.requestBody?.properties ?? [];
       if (!vb || !pa.length || !pb.length) continue;
       const names = new Set(pb.map((p) => p.name.toLowerCase()));
       for (const p of pa) {
         if (names.has(p.name.toLowerCase())) continue;
-        out.push(change(this, true, va.version, k.slice(k.indexOf(' ') + 1), `requestBody.${p.name}`, `${k}: request-body property ${p.name} was removed`, [sideOf(va.page, p.src, 'documented'), sideOf(vb.page, vb.page.requestBody!.src, 'not documented')], [p.name]));
+        out.push(change(this, true, va.version, k.slice(k.indexOf(' ') + 1), `requestBody.${p.name}`, `${k}: request-body property ${p.name} was removed`, [sideOf(va.doc, p.src, 'documented'), sideOf(vb.doc, vb.doc.requestBody!.src, 'not documented')], [p.name]));
       }
     }
     return out;

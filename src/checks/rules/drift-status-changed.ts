@@ -14,10 +14,10 @@ export const rule: DriftRule = {
     const b = operationsByKey(nu);
     for (const [k, va] of operationsByKey(old)) {
       const vb = b.get(k);
-      const sa = va.page.response?.statuses.map((s) => s.code) ?? [];
-      const sb = vb?.page.response?.statuses.map((s) => s.code) ?? [];
+      const sa = va.doc.response?.statuses.map((s) => s.code) ?? [];
+      const sb = vb?.doc.response?.statuses.map((s) => s.code) ?? [];
       if (!vb || !sa.length || !sb.length || sa.join() === sb.join()) continue;
-      out.push(change(this, true, va.version, k.slice(k.indexOf(' ') + 1), 'response.status', `${k}: status ${sa.join(', ')} → ${sb.join(', ')}`, [sideOf(va.page, va.page.response!.statuses[0]!.src, sa.join(', ')), sideOf(vb.page, vb.page.response!.statuses[0]!.src, sb.join(', '))]));
+      out.push(change(this, true, va.version, k.slice(k.indexOf(' ') + 1), 'response.status', `${k}: status ${sa.join(', ')} → ${sb.join(', ')}`, [sideOf(va.doc, va.doc.response!.statuses[0]!.src, sa.join(', ')), sideOf(vb.doc, vb.doc.response!.statuses[0]!.src, sb.join(', '))]));
     }
     return out;
   },

@@ -18,25 +18,25 @@ export const rule: DriftRule = {
       const subject = k.slice(k.indexOf(' ') + 1);
       const pb = new Map(tb.properties.map((p) => [p.name.toLowerCase(), p] as const));
       for (const p of ta.properties) {
-        const sa = p.sources.find((s) => s.origin !== 'request-body');
+        const sa = p.sources[0];
         if (!sa) continue;
         const q = pb.get(p.name.toLowerCase());
-        const sb = q?.sources.find((s) => s.origin !== 'request-body');
+        const sb = q?.sources[0];
         if (!q || !sb) {
           const at = tb.sources.find((s) => s.origin === 'resource')!;
-          out.push(change(this, true, ta.version, subject, `properties.${p.name}`, `${subject}.${p.name} was removed`, [sideOf(sa.page, sa.src, `${sa.type.name}${sa.type.collection ? ' collection' : ''}`), sideOf(at.page, at.src, 'not documented')], [p.name, 'removed']));
+          out.push(change(this, true, ta.version, subject, `properties.${p.name}`, `${subject}.${p.name} was removed`, [sideOf(sa.doc, sa.src, `${sa.type.name}${sa.type.collection ? ' collection' : ''}`), sideOf(at.doc, at.src, 'not documented')], [p.name, 'removed']));
           continue;
         }
         const ka = `${sa.type.name.toLowerCase()}${sa.type.collection ? '[]' : ''}`;
         const kb = `${sb.type.name.toLowerCase()}${sb.type.collection ? '[]' : ''}`;
-        if (ka !== kb) out.push(change(this, true, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${sa.type.name}${sa.type.collection ? ' collection' : ''} → ${sb.type.name}${sb.type.collection ? ' collection' : ''}`, [sideOf(sa.page, sa.src, sa.type.name), sideOf(sb.page, sb.src, sb.type.name)], [p.name, 'type']));
+        if (ka !== kb) out.push(change(this, true, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${sa.type.name}${sa.type.collection ? ' collection' : ''} → ${sb.type.name}${sb.type.collection ? ' collection' : ''}`, [sideOf(sa.doc, sa.src, sa.type.name), sideOf(sb.doc, sb.src, sb.type.name)], [p.name, 'type']));
       }
       const pa = new Set(ta.properties.map((p) => p.name.toLowerCase()));
       for (const q of tb.properties) {
-        const sb = q.sources.find((s) => s.origin !== 'request-body');
+        const sb = q.sources[0];
         if (!sb || pa.has(q.name.toLowerCase())) continue;
         const at = ta.sources.find((s) => s.origin === 'resource')!;
-        out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added`, [sideOf(at.page, at.src, 'not documented'), sideOf(sb.page, sb.src, sb.type.name)], [q.name, 'added']));
+        out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, sb.type.name)], [q.name, 'added']));
       }
     }
     return out;

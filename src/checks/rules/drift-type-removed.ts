@@ -16,12 +16,12 @@ export const rule: DriftRule = {
     for (const [k, t] of a) {
       if (!isDocumentedType(t) || (b.get(k) && isDocumentedType(b.get(k)!))) continue;
       const s = t.sources.find((x) => x.origin === 'resource')!;
-      out.push(change(this, true, t.version, k.slice(k.indexOf(' ') + 1), 'type', `${k} lost its resource page`, [sideOf(s.page, s.src, 'documented')], ['removed']));
+      out.push(change(this, true, t.version, k.slice(k.indexOf(' ') + 1), 'type', `${k} lost its resource page`, [sideOf(s.doc, s.src, 'documented')], ['removed']));
     }
     for (const [k, t] of b) {
       if (!isDocumentedType(t) || (a.get(k) && isDocumentedType(a.get(k)!))) continue;
       const s = t.sources.find((x) => x.origin === 'resource')!;
-      out.push(change(this, false, t.version, k.slice(k.indexOf(' ') + 1), 'type', `${k} gained a resource page`, [sideOf(s.page, s.src, 'documented')], ['added']));
+      out.push(change(this, false, t.version, k.slice(k.indexOf(' ') + 1), 'type', `${k} gained a resource page`, [sideOf(s.doc, s.src, 'documented')], ['added']));
     }
     return out;
   },

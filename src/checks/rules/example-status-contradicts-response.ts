@@ -1,3 +1,4 @@
+import { exampleSection, opPage, responseSection } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
@@ -9,6 +10,10 @@ export const rule: ModelRule = {
   summary: 'An example response status is not one the Response section states',
   description: 'The status code of an example response is none of the codes the page\'s Response section gives for success (error examples, 4xx/5xx, are not checked).',
   example: { before: 'Response: returns 204 No Content\nexample: HTTP/1.1 200 OK', after: 'example: HTTP/1.1 204 No Content' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Delete widget', 'DELETE', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code.') + exampleSection('DELETE https://graph.microsoft.com/v1.0/widgets/1', 'HTTP/1.1 200 OK')) },
+    after: { 'v1.0/api/a.md': opPage('Delete widget', 'DELETE', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code.') + exampleSection('DELETE https://graph.microsoft.com/v1.0/widgets/1', 'HTTP/1.1 204 No Content')) },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

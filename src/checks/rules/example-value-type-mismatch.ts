@@ -1,4 +1,4 @@
-import type { TypeRef } from '../../sources/graph-markdown/ir/schema.js';
+import type { TypeRef } from '../../model/schema.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { objectBody, pageFinding } from '../page-finding.js';
 import { TYPE_PLACEHOLDER } from './example-value-placeholder.js';

@@ -18,7 +18,7 @@ export const rule: ModelRule = {
     for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) defined.add(`${t.version}|${t.name.toLowerCase()}`);
     for (const e of model.enums) defined.add(`${e.version}|${e.name.toLowerCase()}`);
     if (!defined.size) return out;
-    for (const p of model.pages) {
+    for (const p of model.documents) {
       if (p.kind !== 'operation') continue;
       const v = pageVersion(p);
       const names: [string, 'response' | 'requestBody', PageRef][] = [];
@@ -35,4 +35,4 @@ export const rule: ModelRule = {
   },
 };
 
-type PageRef = { src: import('../../sources/graph-markdown/ir/schema.js').Src };
+type PageRef = { src: import('../../model/schema.js').Src };

@@ -1,3 +1,4 @@
+import { operationIdentity } from '../../model/identity.js';
 import type { ModelRule } from '../types.js';
 import { compareField } from '../compare.js';
 
@@ -13,7 +14,7 @@ export const rule: ModelRule = {
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField({ ...this, severity: 'info' }, g, 'path.alias', (v) => {
-        const paths = v.page.operations.filter((o) => o.key === g.key).map((o) => (/^\/me(\/|$)/i.test(o.path) ? '/me' : '/users/{id}'));
+        const paths = v.doc.operations.filter((o) => operationIdentity(o.method, o.path, o.fromExample) === g.identity).map((o) => (/^\/me(\/|$)/i.test(o.path) ? '/me' : '/users/{id}'));
         const set = [...new Set(paths)].sort().join(' + ');
         return { key: set, shown: set, src: v.operation.src };
       }, (_c, d) => `Pages document different alternative paths: ${d.join(' vs ')}`),

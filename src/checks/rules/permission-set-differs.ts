@@ -1,9 +1,10 @@
-import type { PageIR } from '../../sources/graph-markdown/ir/schema.js';
+import { opPage, permissionsSection } from '../fixture-pages.js';
+import type { Document } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
 /** Every permission a page names for the operation (all types, workloads and property scopes). */
-export function allPermissionNames(p: PageIR): string[] {
+export function allPermissionNames(p: Document): string[] {
   const set = new Set<string>();
   for (const e of p.permissions?.entries ?? []) {
     for (const n of e.permissions) set.add(n.name);
@@ -21,12 +22,16 @@ export const rule: ModelRule = {
   description:
     'The set of permissions that pages of one operation name (across all permission types and workload sub-rows) differs. Pages that leave the permissions empty are not compared (see section-empty). Readers of one page request permissions the other page says are not needed, or miss ones it says are.',
   example: { before: 'page A: DeviceManagementManagedDevices.ReadWrite.All\npage B: User.ReadWrite, User.ReadWrite.All', after: 'both pages name the same permissions' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Gadget.Read.All']])) },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])) },
+  },
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'permissions.names', (v) => {
-        const names = allPermissionNames(v.page);
-        if (!names.length || !v.page.permissions) return undefined;
-        return { key: names.join(', '), shown: names.join(', '), src: v.page.permissions.src };
+        const names = allPermissionNames(v.doc);
+        if (!names.length || !v.permissions) return undefined;
+        return { key: names.join(', '), shown: names.join(', '), src: v.permissions.src };
       }, (c) => `Permission sets differ (${versionsNote(c)})`),
     );
   },

@@ -1,4 +1,4 @@
-import type { PermissionType } from '../../sources/graph-markdown/ir/schema.js';
+import type { PermissionType } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
@@ -17,7 +17,7 @@ export const rule: ModelRule = {
     return model.operations.flatMap((g) =>
       PERMISSION_TYPES.flatMap((type) =>
         compareField(this, g, `permissions.${type}.support`, (v) => {
-          const e = v.page.permissions?.entries.find((x) => x.type === type);
+          const e = v.permissions?.entries.find((x) => x.type === type);
           if (!e || e.state === 'empty' || e.state === 'todo' || e.state === 'unrecognized') return undefined;
           const supported = e.state !== 'not-supported';
           return { key: String(supported), shown: supported ? 'supported' : 'not supported', src: e.src };

@@ -15,7 +15,7 @@ export const rule: ModelRule = {
     return model.operations.flatMap((g) =>
       PERMISSION_TYPES.flatMap((type) =>
         compareField(this, g, `permissions.${type}.workloads`, (v) => {
-          const e = v.page.permissions?.entries.find((x) => x.type === type);
+          const e = v.permissions?.entries.find((x) => x.type === type);
           if (!e || !e.workloads.length) return undefined;
           const shown = e.workloads.map((w) => `${w.workload}: ${w.permissions.map((p) => p.name).join(', ') || w.state}`).join('; ');
           return { key: shown, shown, src: e.workloads[0]!.src };

@@ -12,7 +12,7 @@ export const rule: ModelRule = {
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'queryParameters', (v) => {
-        const q = v.page.queryParameters;
+        const q = v.doc.queryParameters;
         if (!q.length) return undefined;
         const names = q.map((x) => x.name).sort((a, b) => a.localeCompare(b, 'en'));
         return { key: names.join(',').toLowerCase(), shown: names.join(', '), src: q[0]!.src };

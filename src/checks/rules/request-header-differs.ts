@@ -13,12 +13,12 @@ export const rule: ModelRule = {
   check({ model }) {
     return model.operations.flatMap((g) => {
       const names = new Map<string, string>();
-      for (const v of g.variants) for (const h of v.page.requestHeaders) if (!names.has(h.name.toLowerCase())) names.set(h.name.toLowerCase(), h.name);
+      for (const v of g.variants) for (const h of v.doc.requestHeaders) if (!names.has(h.name.toLowerCase())) names.set(h.name.toLowerCase(), h.name);
       return [...names.entries()].sort().flatMap(([lower, name]) =>
         compareField(this, g, `requestHeaders.${name}`, (v) => {
-          if (!v.page.requestHeaders.length) return undefined;
-          const h = v.page.requestHeaders.find((x) => x.name.toLowerCase() === lower);
-          return h ? { key: 'present', shown: `documented: ${h.value}`, src: h.src } : { key: 'absent', shown: 'not documented', src: v.page.requestHeaders[0]!.src };
+          if (!v.doc.requestHeaders.length) return undefined;
+          const h = v.doc.requestHeaders.find((x) => x.name.toLowerCase() === lower);
+          return h ? { key: 'present', shown: `documented: ${h.value}`, src: h.src } : { key: 'absent', shown: 'not documented', src: v.doc.requestHeaders[0]!.src };
         }, (c) => `Header ${name} is documented on some pages only (${versionsNote(c)})`, [lower]),
       );
     });

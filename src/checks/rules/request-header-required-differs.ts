@@ -11,10 +11,10 @@ export const rule: ModelRule = {
   example: { before: 'page A: Content-Type | application/json. Required.\npage B: Content-Type | application/json. Optional.', after: 'both say Required' },
   check({ model }) {
     return model.operations.flatMap((g) => {
-      const names = [...new Set(g.variants.flatMap((v) => v.page.requestHeaders.map((h) => h.name.toLowerCase())))].sort();
+      const names = [...new Set(g.variants.flatMap((v) => v.doc.requestHeaders.map((h) => h.name.toLowerCase())))].sort();
       return names.flatMap((lower) =>
         compareField(this, g, `requestHeaders.${lower}.required`, (v) => {
-          const h = v.page.requestHeaders.find((x) => x.name.toLowerCase() === lower);
+          const h = v.doc.requestHeaders.find((x) => x.name.toLowerCase() === lower);
           if (!h || h.required === null) return undefined;
           return { key: String(h.required), shown: h.required ? 'required' : 'optional', src: h.src };
         }, (c, d) => `Header ${lower}: ${d.join(' vs ')} (${versionsNote(c)})`, [lower]),

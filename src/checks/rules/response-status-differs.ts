@@ -1,3 +1,4 @@
+import { opPage, responseSection } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
@@ -9,10 +10,14 @@ export const rule: ModelRule = {
   summary: 'Pages of one operation state different success status codes',
   description: 'The Response sections of pages of one operation name different status codes (200 OK vs 204 No Content). Clients that check the status break on one of them.',
   example: { before: 'page A: returns a 200 OK response code and a user object\npage B: returns a 204 No Content response code', after: 'both: 204 No Content' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code.')), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{widget-id}', responseSection('If successful, this method returns a `204 No Content` response code.')) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code.')), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{widget-id}', responseSection('If successful, this method returns a `204 No Content` response code.')) },
+  },
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'response.status', (v) => {
-        const r = v.page.response;
+        const r = v.doc.response;
         if (!r?.statuses.length) return undefined;
         const s = r.statuses.map((x) => `${x.code} ${x.text}`.trim()).join(', ');
         return { key: r.statuses.map((x) => x.code).join(','), shown: s, src: r.statuses[0]!.src };

@@ -1,5 +1,5 @@
 import type { ModelRule, FindingDraft } from '../types.js';
-import type { Src } from '../../sources/graph-markdown/ir/schema.js';
+import type { Src } from '../../model/schema.js';
 import { pageFinding } from '../page-finding.js';
 
 export const rule: ModelRule = {

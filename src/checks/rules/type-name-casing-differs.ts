@@ -14,10 +14,10 @@ export const rule: ModelRule = {
   check({ model }) {
     return model.operations.flatMap(bodyPartitions).flatMap((g) =>
       bodyPropertyNames(g).flatMap((lower) => {
-        const types = g.variants.map((v) => bodyProperty(v.page.requestBody?.properties, lower)?.type.name).filter((x): x is string => !!x);
+        const types = g.variants.map((v) => bodyProperty(v.doc.requestBody?.properties, lower)?.type.name).filter((x): x is string => !!x);
         if (new Set(types.map((t) => t.toLowerCase())).size !== 1) return [];
         return compareField(this, g, bodyField(g, lower, '.typeCasing'), (v) => {
-          const p = bodyProperty(v.page.requestBody?.properties, lower);
+          const p = bodyProperty(v.doc.requestBody?.properties, lower);
           return p && { key: p.type.name, shown: p.type.name, src: p.src };
         }, (c, d) => `Type of ${lower} is spelled ${d.join(' vs ')} (${versionsNote(c)})`, [lower], { crossVersionSeverity: 'warning' });
       }),

@@ -14,18 +14,18 @@ export const rule: ModelRule = {
     for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) defined.add(`${t.version}|${t.name.toLowerCase()}`);
     for (const e of model.enums) defined.add(`${e.version}|${e.name.toLowerCase()}`);
     if (!defined.size) return [];
-    const missing = new Map<string, { version: string; name: string; refs: { page: import('../../sources/graph-markdown/ir/schema.js').PageIR; src: import('../../sources/graph-markdown/ir/schema.js').Src }[] }>();
+    const missing = new Map<string, { version: string; name: string; refs: { doc: import('../../model/schema.js').Document; src: import('../../model/schema.js').Src }[] }>();
     for (const t of model.types) for (const p of t.properties) for (const s of p.sources) {
-      if (s.type.primitive || s.origin === 'request-body') continue;
+      if (s.type.primitive) continue;
       const k = `${t.version}|${s.type.name.toLowerCase()}`;
       if (defined.has(k)) continue;
       let m = missing.get(k);
       if (!m) { m = { version: t.version, name: s.type.name, refs: [] }; missing.set(k, m); }
-      m.refs.push({ page: s.page, src: s.src });
+      m.refs.push({ doc: s.doc, src: s.src });
     }
     const out: FindingDraft[] = [];
     for (const [k, m] of [...missing.entries()].sort()) {
-      out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: `${m.version}:${m.name}`, field: 'type', message: `${m.name} (${m.version}) is referenced by ${m.refs.length} propert${m.refs.length === 1 ? 'y' : 'ies'} but defined by no page`, sides: m.refs.slice(0, 10).map((r) => sideOf(r.page, r.src, m.name)), args: [k] });
+      out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: `${m.version}:${m.name}`, field: 'type', message: `${m.name} (${m.version}) is referenced by ${m.refs.length} propert${m.refs.length === 1 ? 'y' : 'ies'} but defined by no page`, sides: m.refs.slice(0, 10).map((r) => sideOf(r.doc, r.src, m.name)), args: [k] });
     }
     return out;
   },

@@ -1,15 +1,17 @@
+import { opPage } from '../fixture-pages.js';
+import { operationIdentity } from '../../model/identity.js';
 import type { ModelRule, FindingDraft } from '../types.js';
-import type { PageIR } from '../../sources/graph-markdown/ir/schema.js';
+import type { Document } from '../../model/schema.js';
 import { sideOf } from '../types.js';
 
 /** v1.0 and beta pages of the same file name (…/v1.0/api/x.md and …/beta/api/x.md). */
-export function counterparts(pages: PageIR[]): [PageIR, PageIR][] {
-  const beta = new Map<string, PageIR>();
+export function counterparts(pages: Document[]): [Document, Document][] {
+  const beta = new Map<string, Document>();
   for (const p of pages) {
     const m = /(^|\/)beta\/(.*)$/.exec(p.file);
     if (m) beta.set(m[2]!, p);
   }
-  const out: [PageIR, PageIR][] = [];
+  const out: [Document, Document][] = [];
   for (const p of pages) {
     const m = /(^|\/)v1\.0\/(.*)$/.exec(p.file);
     const b = m ? beta.get(m[2]!) : undefined;
@@ -27,6 +29,10 @@ export const rule: ModelRule = {
   description:
     'Pages with the same file name under v1.0/ and beta/ document one operation in two versions. When their HTTP methods differ, or their path sets share no path, the operation changed between versions (or one page is wrong). Differences between versions are expected; info.',
   example: { before: 'v1.0/api/x-update.md: PATCH /x/{id}\nbeta/api/x-update.md: PUT /x/{id}', after: 'both: PATCH /x/{id}' },
+  fixture: {
+    before: { 'v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}'), 'beta/api/widget-update.md': opPage('Update widget', 'PUT', '/widgets/{id}') },
+    after: { 'v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}'), 'beta/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}') },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const [v1, beta] of counterparts(pages)) {
@@ -37,8 +43,8 @@ export const rule: ModelRule = {
         out.push({ rule: this.id, severity: 'info', context: 'cross-version', subject: v1.file.replace(/^.*v1\.0\//, ''), field: 'method', message: `HTTP method differs between versions: ${m1} (v1.0) vs ${m2} (beta)`, sides: [sideOf(v1, v1.operations[0]!.src, m1), sideOf(beta, beta.operations[0]!.src, m2)], args: ['method'] });
         continue;
       }
-      const k1 = new Set(v1.operations.map((o) => o.key));
-      if (!beta.operations.some((o) => k1.has(o.key))) {
+      const k1 = new Set(v1.operations.map((o) => operationIdentity(o.method, o.path, o.fromExample)));
+      if (!beta.operations.some((o) => k1.has(operationIdentity(o.method, o.path, o.fromExample)))) {
         out.push({ rule: this.id, severity: 'info', context: 'cross-version', subject: v1.file.replace(/^.*v1\.0\//, ''), field: 'paths', message: 'The v1.0 and beta pages share no path', sides: [sideOf(v1, v1.operations[0]!.src, v1.operations.map((o) => o.path).join('; ')), sideOf(beta, beta.operations[0]!.src, beta.operations.map((o) => o.path).join('; '))], args: ['paths'] });
       }
     }

@@ -1,5 +1,6 @@
 /** `docmodel explain <rule-id>`: one rule, with a before/after example. */
 import { RULES, findRule } from '../../checks/registry.js';
+import { DIAGNOSTICS, findDiagnostic } from '../../checks/diagnostics.js';
 import { closest } from '../../util/suggest.js';
 import { UsageError } from '../shared.js';
 import type { CommandModule } from './types.js';
@@ -11,13 +12,19 @@ function indent(s: string): string {
 export const explainCommand: CommandModule = {
   register(program, ctx) {
     program.command('explain')
-      .description('describe one rule: what it checks, severity, contexts, before/after example')
-      .argument('<rule-id>', 'a rule id (see `docmodel rules`)')
+      .description('describe one rule (what it checks, severity, contexts, before/after example) or one diagnostic')
+      .argument('<id>', 'a rule id (see `docmodel rules`) or a diagnostic id')
       .action((id: string) => {
         const r = findRule(id);
+        const dk = r ? undefined : findDiagnostic(id);
+        if (dk) {
+          process.stdout.write(`${dk.id} (diagnostic; ${dk.severity}; stage: ${dk.stage}; ${dk.suppressible ? 'suppressible' : 'not suppressible'})\n\n${dk.summary}\n\n${dk.description}\n`);
+          ctx.setExit(0);
+          return;
+        }
         if (!r) {
-          const near = closest(id, RULES.map((x) => x.id));
-          throw new UsageError(`no rule ${JSON.stringify(id)}${near ? ` (did you mean ${near}?)` : ''}; see \`docmodel rules\``);
+          const near = closest(id, [...RULES.map((x) => x.id), ...DIAGNOSTICS.map((x) => x.id)]);
+          throw new UsageError(`no rule or diagnostic ${JSON.stringify(id)}${near ? ` (did you mean ${near}?)` : ''}; see \`docmodel rules\``);
         }
         process.stdout.write(`${r.id} (${r.severity}; contexts: ${r.contexts.join(', ')})\n\n${r.summary}\n\n${r.description}\n\nBefore:\n${indent(r.example.before)}\n\nAfter:\n${indent(r.example.after)}\n`);
         ctx.setExit(0);

@@ -34,7 +34,7 @@ export function renderReport(format: Format, data: ReportData, reportDir: string
     case 'text': return textReport(data.findings, !!opts.color);
     case 'markdown': return markdownReport(data, reportDir, opts.title);
     case 'json': return toJson(data);
-    case 'sarif': return toJson(sarifReport(data.findings, RULES, data.tool.version, { suppressed: opts.suppressed, pathPrefix: opts.pathPrefix }));
+    case 'sarif': return toJson(sarifReport(data.findings, RULES, data.tool.version, { suppressed: opts.suppressed, pathPrefix: opts.pathPrefix, diagnostics: data.diagnostics }));
     case 'html': return htmlReport(data, opts.title);
     case 'github': return githubReport(data.findings, opts.pathPrefix);
     case 'junit': return junitReport(data.findings, opts.pathPrefix);

@@ -2,7 +2,7 @@
  * What every report format shows, computed once: the summary counts, operation groups with a
  * side-by-side table of field values per page, findings, and page diagnostics.
  */
-import type { Diagnostic, PageIR } from '../../sources/graph-markdown/ir/schema.js';
+import type { Diagnostic, Document } from '../../model/schema.js';
 import type { ApiModel, OperationGroup } from '../../model/types.js';
 import type { Finding } from '../../checks/types.js';
 import { countBySeverity } from '../../checks/engine.js';
@@ -33,7 +33,7 @@ export interface ReportData {
   diagnostics: (Diagnostic & { page: string })[];
 }
 
-function permCell(p: PageIR, type: string): string {
+function permCell(p: Document, type: string): string {
   const e = p.permissions?.entries.find((x) => x.type === type);
   if (!e) return '';
   if (e.state === 'not-supported') return 'Not supported';
@@ -44,8 +44,8 @@ function permCell(p: PageIR, type: string): string {
 }
 
 function groupFields(g: OperationGroup): ReportGroup['fields'] {
-  const pages = g.variants.map((v) => v.page);
-  const row = (field: string, f: (p: PageIR, i: number) => string) => ({ field, values: pages.map(f) });
+  const pages = g.variants.map((v) => v.doc);
+  const row = (field: string, f: (p: Document, i: number) => string) => ({ field, values: pages.map(f) });
   return [
     row('version', (p) => p.apiVersion.value ?? '?'),
     row('title', (p) => p.title.h1?.value ?? p.title.frontMatter?.value ?? ''),
@@ -69,9 +69,9 @@ function groupFields(g: OperationGroup): ReportGroup['fields'] {
 }
 
 function bodyMatrix(g: OperationGroup): ReportGroup['bodyProperties'] {
-  const perPage = g.variants.map((v) => new Map((v.page.requestBody?.properties ?? []).map((p) => [p.name.toLowerCase(), p] as const)));
+  const perPage = g.variants.map((v) => new Map((v.doc.requestBody?.properties ?? []).map((p) => [p.name.toLowerCase(), p] as const)));
   const names = new Map<string, string>();
-  for (const v of g.variants) for (const p of v.page.requestBody?.properties ?? []) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
+  for (const v of g.variants) for (const p of v.doc.requestBody?.properties ?? []) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
   return [...names.entries()].sort((a, b) => compareStr(a[0], b[0])).map(([lower, name]) => ({
     name,
     values: perPage.map((m) => {
@@ -91,16 +91,16 @@ export function reportData(model: ApiModel, findings: Finding[], toolVersion: st
   }
   const groups: ReportGroup[] = multi.map((g) => ({
     key: g.key,
-    pages: g.variants.map((v) => ({ file: v.page.file, version: v.page.apiVersion.value, title: v.page.title.h1?.value ?? v.page.title.frontMatter?.value ?? '', line: v.operation.src.line })),
+    pages: g.variants.map((v) => ({ file: v.doc.file, version: v.doc.apiVersion.value, title: v.doc.title.h1?.value ?? v.doc.title.frontMatter?.value ?? '', line: v.operation.src.line })),
     fields: groupFields(g),
     bodyProperties: bodyMatrix(g),
     findings: bySubject.get(g.key) ?? [],
   }));
-  const diagnostics = [...model.pages.flatMap((p) => p.diagnostics.map((d) => ({ ...d, page: p.file }))), ...sortDiagnostics(extraDiagnostics).map((d) => ({ ...d, page: d.src.file }))];
+  const diagnostics = [...model.documents.flatMap((p) => p.diagnostics.map((d) => ({ ...d, page: p.file }))), ...sortDiagnostics(extraDiagnostics).map((d) => ({ ...d, page: d.src.file }))];
   return {
     tool: { name: 'docmodel', version: toolVersion },
     summary: {
-      pages: model.pages.length, operations: model.operations.length, types: model.types.length, enums: model.enums.length,
+      pages: model.documents.length, operations: model.operations.length, types: model.types.length, enums: model.enums.length,
       findings: countBySeverity(findings), diagnostics: countBySeverity(diagnostics),
     },
     groups,

@@ -8,6 +8,8 @@
 import type { Finding } from '../../checks/types.js';
 import type { Rule } from '../../checks/types.js';
 import { SARIF_FINGERPRINT_KEY, type SuppressedFinding } from '../../checks/suppress.js';
+import type { Diagnostic } from '../../model/schema.js';
+import { findDiagnostic } from '../../checks/diagnostics.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -26,15 +28,29 @@ export interface SarifOptions {
   suppressed?: SuppressedFinding[];
   /** Prepended to every path (e.g. the docs root's path in the repository). */
   pathPrefix?: string;
+  /** Page diagnostics, each a result at its position (rule metadata from the diagnostics catalogue). */
+  diagnostics?: Diagnostic[];
 }
 
 export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVersion: string, opts: SarifOptions = {}): object {
   const prefix = opts.pathPrefix ?? '';
   const location = (s: Finding['sides'][number]) => ({ physicalLocation: { artifactLocation: { uri: uri(s.file, prefix) }, region: { startLine: s.line, startColumn: s.column } } });
   const all: (Finding | SuppressedFinding)[] = [...findings, ...(opts.suppressed ?? [])];
-  const used = [...new Set(all.map((f) => f.rule))].sort();
+  const diagnostics = opts.diagnostics ?? [];
+  const used = [...new Set([...all.map((f) => f.rule), ...diagnostics.map((x) => x.rule)])].sort();
   const ruleList = used.map((id) => {
     const r = rules.find((x) => x.id === id);
+    const dk = r ? undefined : findDiagnostic(id);
+    if (dk) {
+      return {
+        id, name: id,
+        shortDescription: { text: dk.summary },
+        fullDescription: { text: dk.description },
+        defaultConfiguration: { level: LEVEL[dk.severity] },
+        help: { text: dk.description },
+        properties: { kind: 'diagnostic', stage: dk.stage, suppressible: dk.suppressible },
+      };
+    }
     return {
       id,
       name: id,
@@ -57,6 +73,15 @@ export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVer
     properties: { context: f.context, subject: f.subject, field: f.field, ...(f.breaking !== undefined ? { breaking: f.breaking } : {}) },
     ...('suppression' in f ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted', justification: f.suppression.justification }] } : {}),
   }));
+  // Diagnostics: what reading and extraction could not turn into facts, each at its position.
+  for (const x of diagnostics) {
+    results.push({
+      ruleId: x.rule, ruleIndex: index.get(x.rule)!, level: LEVEL[x.severity], message: { text: x.message },
+      locations: [location({ file: x.src.file, line: x.src.line, column: x.src.column, version: null, value: '' })],
+      relatedLocations: [], partialFingerprints: { [SARIF_FINGERPRINT_KEY]: `${x.rule}:${x.src.file}:${x.src.line}:${x.src.column}` },
+      properties: { context: 'page', subject: x.src.file, field: 'diagnostic' },
+    });
+  }
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

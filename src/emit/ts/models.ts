@@ -11,7 +11,7 @@
  * path order. The JSDoc names the disagreement.
  */
 import { printStructure, StructureKind, type InterfaceDeclarationStructure, type PropertySignatureStructure, type StatementStructures, type JSDocStructure, type OptionalKind, type JSDocTagStructure } from 'ts-morph';
-import type { ApiVersion, Diagnostic, Src, TypeRef } from '../../sources/graph-markdown/ir/schema.js';
+import type { ApiVersion, Diagnostic, Src, TypeRef } from '../../model/schema.js';
 import type { ApiModel, EnumModel, MergedProperty, PropertySource, TypeModel } from '../../model/types.js';
 import { DEFAULT_NAMESPACE } from '../../model/merge.js';
 import { compareStr } from '../../util/order.js';
@@ -25,7 +25,7 @@ export interface EmitResult {
   diagnostics: Diagnostic[];
 }
 
-export const ORIGIN_RANK: Record<PropertySource['origin'], number> = { resource: 0, relationship: 0, 'json-representation': 1, 'request-body': 2 };
+export const ORIGIN_RANK: Record<PropertySource['origin'], number> = { resource: 0, relationship: 0, 'json-representation': 1 };
 
 interface Declared {
   namespace: string;

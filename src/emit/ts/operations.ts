@@ -2,11 +2,12 @@
  * The typed operation map, which the official typings do not have: for each operation of a
  * version, its method, path template, path and query parameters, request-body type (PATCH
  * bodies partial), response type, success status and permissions, with a JSDoc link to the
- * page(s). When pages of the version disagree, the primary page (HTTP block filled, then path
- * order) is emitted and the JSDoc names the others.
+ * page(s). Keys are the model's canonical keys (`PATCH /users/{user-id}`); when pages of the
+ * version disagree, the model's primary variant is emitted (src/model/merge.ts, PRIMARY_POLICY)
+ * and the JSDoc names the others (subtypes and workload pages marked).
  */
 import { StructureKind, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from 'ts-morph';
-import type { ApiVersion, PageIR } from '../../sources/graph-markdown/ir/schema.js';
+import type { ApiVersion } from '../../model/schema.js';
 import type { ApiModel, OperationVariant } from '../../model/types.js';
 import { DEFAULT_NAMESPACE, requestBodyTypeName } from '../../model/merge.js';
 import { docText, propertyName, stringLiteral } from './safe.js';
@@ -15,11 +16,10 @@ import type { VersionScope } from './models.js';
 const FILE = 'operations.ts';
 
 function primary(vs: OperationVariant[]): OperationVariant {
-  return vs.find((v) => !v.operation.fromExample) ?? vs[0]!;
+  return vs.find((v) => v.primary) ?? vs[0]!;
 }
 
-function permissionsType(p: PageIR): string {
-  const perms = p.permissions;
+function permissionsType(perms: OperationVariant['permissions']): string {
   if (!perms || perms.state === 'not-extracted') return 'unknown';
   const parts: string[] = [];
   for (const e of perms.entries) {
@@ -30,6 +30,48 @@ function permissionsType(p: PageIR): string {
     if (!parts.some((x) => x.startsWith(propertyName(key) + ':'))) parts.push(`${propertyName(key)}: ${v}`);
   }
   return parts.length ? `{ ${parts.join('; ')} }` : '{}';
+}
+
+/**
+ * What the operations map can say about a variant's request body: none (the page says not to send
+ * one, or a GET/DELETE/HEAD documents none), a type (the body represents a resource), an inline
+ * object (a parameters table), or unknown.
+ */
+export function requestBodyKind(v: OperationVariant): 'none' | 'type' | 'inline' | 'unknown' {
+  const body = v.requestBody;
+  const m = v.operation.method.toUpperCase();
+  if (body?.noBody) return 'none';
+  if (body && requestBodyTypeName(v.doc)) return 'type';
+  if (body && body.properties.length) return 'inline';
+  if (m === 'GET' || m === 'DELETE' || m === 'HEAD') return 'none';
+  return 'unknown';
+}
+
+/** The response: void (stated no body, or only 204), a type, or unknown. */
+export function responseKind(v: OperationVariant): 'void' | 'type' | 'unknown' {
+  const r = v.response;
+  if (r?.noBody) return 'void';
+  if (r?.bodyType) return 'type';
+  if (r?.statuses.length && r.statuses.every((x) => x.code === 204)) return 'void';
+  return 'unknown';
+}
+
+/** Per version: operations in the map and how many have an unknown request body / response. */
+export function operationMapCounts(model: ApiModel): { version: ApiVersion; operations: number; unknownRequest: number; unknownResponse: number }[] {
+  const out: { version: ApiVersion; operations: number; unknownRequest: number; unknownResponse: number }[] = [];
+  for (const version of ['v1.0', 'beta'] as const) {
+    const c = { version, operations: 0, unknownRequest: 0, unknownResponse: 0 };
+    for (const g of model.operations) {
+      const vs = g.variants.filter((v) => v.version === version);
+      if (!vs.length) continue;
+      const main = primary(vs);
+      c.operations++;
+      if (requestBodyKind(main) === 'unknown') c.unknownRequest++;
+      if (responseKind(main) === 'unknown') c.unknownResponse++;
+    }
+    if (c.operations) out.push(c);
+  }
+  return out;
 }
 
 /** Member names made unique (a path can repeat a placeholder: `/users/{id}/manager/{id}`). */
@@ -50,48 +92,53 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     const vs = g.variants.filter((v) => v.version === version);
     if (!vs.length) continue;
     const main = primary(vs);
-    const page = main.page;
+    const page = main.doc;
     const op = main.operation;
     const ns = page.namespace?.value ?? DEFAULT_NAMESPACE;
     const fields: string[] = [];
     fields.push(`method: ${stringLiteral(op.method)}`);
-    fields.push(`path: ${stringLiteral(op.path)}`);
-    const params = uniqueNames(op.pathParameters.map((p) => p.name)).map((n) => `${propertyName(n)}: string`);
+    fields.push(`path: ${stringLiteral(g.path)}`);
+    const params = g.parameters.map((n) => `${propertyName(n)}: string`);
     fields.push(`pathParameters: { ${params.join('; ')}${params.length ? ' ' : ''}}`.replace('{  }', '{}'));
     const qNames = uniqueNames(page.queryParameters.map((x) => x.name));
     const q = page.queryParameters.map((x, i) => `${propertyName(qNames[i]!)}?: ${x.type ? scope.tsType(x.type, ns, FILE, x.src).text : 'string'}`);
     fields.push(q.length ? `queryParameters: { ${q.join('; ')} }` : 'queryParameters: {}');
     const body = page.requestBody;
     let bodyType = 'unknown';
-    if (body?.noBody) bodyType = 'undefined';
-    else if (body && requestBodyTypeName(page)) {
+    const bk = requestBodyKind(main);
+    if (bk === 'none') bodyType = 'undefined';
+    else if (bk === 'type') {
       const name = requestBodyTypeName(page)!;
-      const t = scope.tsType({ raw: name, name, primitive: false, collection: false }, ns, FILE, body.src).text;
+      const t = scope.tsType({ raw: name, name, primitive: false, collection: false }, ns, FILE, body!.src).text;
       bodyType = op.method === 'PATCH' ? `Partial<${t}>` : t;
-    } else if (body && body.properties.length) {
-      const names = uniqueNames(body.properties.map((p) => p.name));
-      bodyType = `{ ${body.properties.map((p, i) => `${propertyName(names[i]!)}${p.required === true ? '' : '?'}: ${scope.tsType(p.type, ns, FILE, p.src).text}`).join('; ')} }`;
-    } else if (body && !body.properties.length && op.method === 'GET') bodyType = 'undefined';
+    } else if (bk === 'inline') {
+      const props = body!.properties;
+      const names = uniqueNames(props.map((p) => p.name));
+      bodyType = `{ ${props.map((p, i) => `${propertyName(names[i]!)}${p.required === true ? '' : '?'}: ${scope.tsType(p.type, ns, FILE, p.src).text}`).join('; ')} }`;
+    }
     fields.push(`requestBody: ${bodyType}`);
     const r = page.response;
     let resp = 'unknown';
-    if (r?.noBody) resp = 'void';
-    else if (r?.bodyType) {
-      const t = scope.tsType({ raw: r.bodyType.name, name: r.bodyType.name, primitive: /^(string|boolean|int32|int64|double)$/i.test(r.bodyType.name), collection: false }, ns, FILE, r.bodyType.src).text;
-      resp = r.bodyType.collection ? `{ value: ${t}[] }` : t;
+    const rk = responseKind(main);
+    if (rk === 'void') resp = 'void';
+    else if (rk === 'type') {
+      const t = scope.tsType({ raw: r!.bodyType!.name, name: r!.bodyType!.name, primitive: /^(string|boolean|int32|int64|double)$/i.test(r!.bodyType!.name), collection: false }, ns, FILE, r!.bodyType!.src).text;
+      resp = r!.bodyType!.collection ? `{ value: ${t}[] }` : t;
     }
     fields.push(`response: ${resp}`);
     fields.push(`successStatus: ${r?.statuses.length ? r.statuses.map((s) => String(s.code)).join(' | ') : 'number'}`);
-    fields.push(`permissions: ${permissionsType(page)}`);
+    fields.push(`permissions: ${permissionsType(main.permissions)}`);
     const title = page.title.h1?.value ?? page.title.frontMatter?.value ?? g.key;
-    const others = vs.filter((v) => v !== main).map((v) => `${v.operation.src.file}:${v.operation.src.line}`);
+    const others = vs.filter((v) => v !== main).map((v) => `${v.operation.src.file}:${v.operation.src.line}${v.subtype ? ` (subtype ${v.subtype})` : v.workload ? ' (workload page)' : ''}`);
+    const reason = g.primary.find((x) => x.version === version)?.reason;
     const doc = [
       docText(title),
       docText(`Documented by ${op.src.file}:${op.src.line}${op.fromExample ? ' (path taken from its example request)' : ''}.`),
-      others.length ? docText(`Also documented by ${others.join(', ')}; where they disagree this entry follows the first page (see the reconciliation report).`) : '',
+      others.length ? docText(`Also documented by ${others.join(', ')}; where they disagree this entry follows the primary page (policy step: ${reason}; see the reconciliation report).`) : '',
+      op.path !== g.path ? docText(`Written on the page as ${op.method} ${op.path}.`) : '',
     ].filter(Boolean);
-    let key = `${op.method} ${op.path}`;
-    for (let i = 2; keys.has(key); i++) key = `${op.method} ${op.path} #${i}`;
+    const key = g.key;
+    if (keys.has(key)) continue;
     keys.add(key);
     members.push({
       name: stringLiteral(key),
@@ -101,7 +148,7 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
   }
   return [{
     kind: StructureKind.Interface, name: 'Operations', isExported: true,
-    docs: [{ description: `Operations of ${version}, keyed by method and path template as documented.` }],
+    docs: [{ description: `Operations of ${version}, keyed by method and canonical path template (parameters named {<resource>-id}).` }],
     properties: members,
   }];
 }

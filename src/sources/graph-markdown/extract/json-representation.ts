@@ -4,12 +4,65 @@
  * the JSON (leniently; by key pattern when the block does not parse at all).
  */
 import type { Extractor } from './context.js';
+import type { PageIR } from '../ir/schema.js';
 import { readAnnotation } from './examples.js';
 import { parseJsonLenient } from '../../../util/lenient-json.js';
+
+type Resource = NonNullable<PageIR['resource']>;
+
+function splitQualified(t: string): { name: string; namespace?: string } | undefined {
+  const full = t.trim().replace(/^#/, '');
+  if (!/^[A-Za-z][\w.]*$/.test(full)) return undefined;
+  const dot = full.lastIndexOf('.');
+  return dot < 0 ? { name: full } : { name: full.slice(dot + 1), namespace: full.slice(0, dot) };
+}
+
+/**
+ * Type identity from the JSON representation: the name from the annotation's `@odata.type`,
+ * else from the JSON's own `@odata.type` (the H1 name stays otherwise); the base type from the
+ * annotation's `baseType` (it wins over prose); `keyProperty` makes the type an entity.
+ */
+function applyIdentity(res: Resource, jr: NonNullable<Resource['jsonRepresentation']>): void {
+  const fields = jr.annotation?.fields ?? {};
+  const jsonType = jr.json && typeof jr.json === 'object' && !Array.isArray(jr.json) ? (jr.json as Record<string, unknown>)['@odata.type'] : undefined;
+  // OneDrive pages write the annotation's type as "@type".
+  const annotated = typeof fields['@odata.type'] === 'string' ? fields['@odata.type'] : typeof fields['@type'] === 'string' ? fields['@type'] : undefined;
+  const fromAnnotation = annotated ? splitQualified(annotated) : undefined;
+  const fromJson = typeof jsonType === 'string' ? splitQualified(jsonType) : undefined;
+  const named = fromAnnotation ?? fromJson;
+  if (named) {
+    res.name = named.name;
+    res.nameFrom = fromAnnotation ? 'annotation' : 'json-representation';
+    if (named.namespace) res.namespace = named.namespace;
+  }
+  const base = fields.baseType;
+  if (typeof base === 'string' && splitQualified(base)) {
+    res.baseType = { name: splitQualified(base)!.name, from: 'annotation', src: jr.annotation!.src };
+  }
+  if (typeof fields.keyProperty === 'string' && fields.keyProperty) res.kindHint = { value: 'entity', from: 'annotation', src: jr.annotation!.src };
+}
+
+/** "Inherited from [X](x.md)" in property rows names the base type when nothing else does. */
+function inheritedFrom(res: Resource): void {
+  if (res.baseType) return;
+  for (const p of [...res.properties, ...res.relationships]) {
+    const m = /\binherited from\s+\[?([A-Za-z][\w.]*)\]?(?:\(([^)\s]+)\))?/i.exec(p.description);
+    if (!m) continue;
+    res.baseType = { name: m[1]!.replace(/^microsoft\.graph\./i, '').replace(/[.,;:]+$/, ''), from: 'inherited-from', src: p.src };
+    if (m[2] && !/^https?:/i.test(m[2])) res.baseType.link = m[2];
+    return;
+  }
+}
 
 export const jsonRepresentation: Extractor = {
   name: 'jsonRepresentation',
   extract(ctx, ir) {
+    if (!ir.resource) return;
+    try { read(ctx, ir); } finally { inheritedFrom(ir.resource); }
+  },
+};
+
+function read(ctx: Parameters<Extractor['extract']>[0], ir: PageIR): void {
     if (!ir.resource) return;
     for (const s of ctx.sectionsOf('json-representation')) {
       let annotation;
@@ -27,10 +80,9 @@ export const jsonRepresentation: Extractor = {
           ctx.diag('json-representation-not-json', 'info', 'The JSON representation does not parse as JSON; property names read from its keys', n);
         }
         ir.resource.jsonRepresentation = jr;
-        const base = annotation?.fields.baseType;
-        if (typeof base === 'string' && !ir.resource.baseType) ir.resource.baseType = { name: base.replace(/^microsoft\.graph\./i, ''), src: annotation!.src };
+        applyIdentity(ir.resource, jr);
         return;
       }
     }
-  },
-};
+}
+

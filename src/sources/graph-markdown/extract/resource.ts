@@ -1,39 +1,61 @@
 /**
- * Resource pages: the resource name (from the title), inheritance ("Inherits from [entity]"),
- * and the container the Properties / Relationships / Methods / JSON representation
- * extractors fill.
+ * Resource pages: the container the Properties / Relationships / Methods / JSON representation
+ * extractors fill, the name as the H1 states it (the JSON representation extractor replaces it
+ * with the annotation's `@odata.type` when there is one), inheritance from the prose
+ * ("Inherits from [X](x.md)": the link target is kept so the model can resolve it to the
+ * linked page's type), and entity vs complex as the page's wording states it.
+ *
+ * A page whose front matter says `resourcePageType` and that has resource sections but no HTTP
+ * request section stays a resource page even when it has an Examples section: request lines
+ * recovered from its examples are not operations of the page (`examples-on-resource-page`).
  */
 import type { PageIR } from '../ir/schema.js';
 import type { Extractor, PageContext } from './context.js';
 import { linksIn } from '../parse/inline.js';
 
 export function ensureResource(ctx: PageContext, ir: PageIR): NonNullable<PageIR['resource']> {
-  if (!ir.resource) ir.resource = { name: resourceName(ctx, ir), properties: [], relationships: [], methods: [] };
+  if (!ir.resource) ir.resource = { name: resourceName(ctx, ir), nameFrom: 'title', properties: [], relationships: [], methods: [] };
   return ir.resource;
 }
 
+/** The type name the H1 (else the front-matter title) states: "Range resource type" → Range. Never the file name. */
 export function resourceName(ctx: PageContext, ir: PageIR): string {
-  const title = ir.title.h1?.value ?? ir.title.frontMatter?.value ?? '';
-  const m = /^([A-Za-z][\w.]*)\s+(resource|complex|entity|enum)?\s*(type|resource)?\b/i.exec(title.replace(/[`*]/g, '').trim());
+  const title = (ir.title.h1?.value ?? ir.title.frontMatter?.value ?? '').replace(/[`*]/g, '').trim();
+  const m = /^([A-Za-z][\w.]*)\s+(resource|complex|entity|enum)?\s*(type|resource)?\b/i.exec(title) ?? /^([A-Za-z][\w.]*)/.exec(title);
   if (m) return m[1]!.replace(/^microsoft\.graph\./i, '');
+  ctx.diag('resource-name-missing', 'warning', 'The resource page states no type name (no annotation @odata.type, JSON representation @odata.type or title); the file name stands in', { file: ctx.file, line: 1, column: 1 });
   return ctx.file.split('/').pop()!.replace(/\.(md|markdown|txt)$/i, '');
 }
 
 export const resource: Extractor = {
   name: 'resource',
   extract(ctx, ir) {
-    const isResource = ctx.sections.some((s) => s.kind === 'properties' || s.kind === 'json-representation' || s.kind === 'relationships')
-      || /resourcePageType/i.test(String(ir.frontMatter?.doc_type ?? ''));
-    if (!isResource || ir.operations.length) return;
+    const resourceSections = ctx.sections.some((s) => s.kind === 'properties' || s.kind === 'json-representation' || s.kind === 'relationships');
+    const docTypeResource = /resourcePageType/i.test(String(ir.frontMatter?.doc_type ?? ''));
+    const isResource = resourceSections || docTypeResource;
+    if (!isResource) return;
+    if (ir.operations.length) {
+      const hasHttp = ctx.sections.some((s) => s.kind === 'http-request');
+      if (hasHttp || !docTypeResource || !resourceSections || !ir.operations.every((o) => o.fromExample)) return;
+      ctx.diag('examples-on-resource-page', 'info', `Resource page with an Examples section: its ${ir.operations.length} example request line(s) are examples, not operations of this page`, ir.operations[0]!.src);
+      ir.operations = [];
+    }
     const res = ensureResource(ctx, ir);
     const preamble = ctx.sections.filter((s) => s.kind === 'title').flatMap((s) => ctx.ownContent(s));
     for (const n of preamble) {
       if (n.type !== 'paragraph') continue;
       const text = ctx.text(n);
-      const m = /\b(?:inherits|derived|derives) from\s+\[?([A-Za-z][\w.]*)/i.exec(text);
+      if (!res.kindHint) {
+        const k = /\b(entity|complex)\s+type\b/i.exec(text);
+        if (k) res.kindHint = { value: k[1]!.toLowerCase() === 'entity' ? 'entity' : 'complex', from: 'wording', src: ctx.src(n) };
+      }
+      const m = /\b(?:inherits|derived|derives) from\s+(?:the\s+)?\[?([A-Za-z][\w.]*)/i.exec(text);
       if (m && !res.baseType) {
         const link = linksIn(n).find((l) => text.indexOf(ctx.text(l)) >= m.index);
-        res.baseType = { name: (link ? ctx.text(link) : m[1]!).replace(/^microsoft\.graph\./i, ''), src: ctx.src(n) };
+        const url = link?.url;
+        const name = (link ? ctx.text(link) : m[1]!).replace(/^microsoft\.graph\./i, '').replace(/[.,;:]+$/, '');
+        res.baseType = { name, from: link && url && !/^https?:/i.test(url) ? 'inherits-link' : 'inherits-text', src: ctx.src(n) };
+        if (link && url && !/^https?:/i.test(url)) res.baseType.link = url;
       }
     }
   },

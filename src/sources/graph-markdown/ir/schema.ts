@@ -8,56 +8,19 @@
  *  - optional facts are omitted, never `undefined`; "stated as empty" is distinct from "absent".
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
+// The shared vocabulary (positions, severities, versions, type references, diagnostics, resource
+// facts) belongs to the model; the page IR is built from it.
+import { Src, Severity, Diagnostic, TypeRef, ApiVersion, ResourceFacts } from '../../../model/schema.js';
+export { Src, Severity, Diagnostic, TypeRef, ApiVersion };
 
 export const IR_VERSION = '1.0.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
-export const Src = T.Object(
-  {
-    file: T.String({ description: 'Path of the source file (relative to the working directory, / separators)' }),
-    line: T.Integer({ minimum: 1 }),
-    column: T.Integer({ minimum: 1 }),
-  },
-  { additionalProperties: false, description: 'Where a fact came from' },
-);
-export type Src = Static<typeof Src>;
-
-export const Severity = T.Union([T.Literal('error'), T.Literal('warning'), T.Literal('info')]);
-export type Severity = Static<typeof Severity>;
-
-export const Diagnostic = T.Object(
-  {
-    rule: T.String({ description: 'Stable kebab-case rule id' }),
-    severity: Severity,
-    message: T.String(),
-    src: Src,
-  },
-  { additionalProperties: false },
-);
-export type Diagnostic = Static<typeof Diagnostic>;
-
 export const Located = <S extends TSchema>(value: S) =>
   T.Object({ value, src: Src }, { additionalProperties: false });
 const LocatedString = Located(T.String());
 export type LocatedString = Static<typeof LocatedString>;
-
-export const TypeRef = T.Object(
-  {
-    raw: T.String({ description: 'The type cell as written (markdown source)' }),
-    name: T.String({ description: 'Normalized type name: Edm primitive in canonical case (String, Int32, ...) or the referenced type name' }),
-    primitive: T.Boolean({ description: 'true for Edm primitives' }),
-    collection: T.Boolean(),
-    link: T.Optional(T.String({ description: 'Link target as written (page or anchor)' })),
-    namespace: T.Optional(T.String()),
-    notes: T.Optional(T.Array(T.String(), { description: 'Qualifiers dropped while normalizing, e.g. "(Optional)", "maximum size 20"' })),
-  },
-  { additionalProperties: false },
-);
-export type TypeRef = Static<typeof TypeRef>;
-
-export const ApiVersion = T.Union([T.Literal('v1.0'), T.Literal('beta')]);
-export type ApiVersion = Static<typeof ApiVersion>;
 
 export const VersionEvidence = T.Object(
   {
@@ -294,7 +257,6 @@ export const ExampleResponse = T.Object(
 );
 export type ExampleResponse = Static<typeof ExampleResponse>;
 
-
 export const Relationship = T.Object(
   { name: T.String(), type: TypeRef, description: T.String(), src: Src },
   { additionalProperties: false },
@@ -386,19 +348,7 @@ export const PageIR = T.Object(
     requestBody: T.Optional(RequestBody),
     response: T.Optional(Response),
     examples: T.Object({ requests: T.Array(ExampleRequest), responses: T.Array(ExampleResponse) }, { additionalProperties: false }),
-    resource: T.Optional(
-      T.Object(
-        {
-          name: T.String(),
-          baseType: T.Optional(T.Object({ name: T.String(), src: Src }, { additionalProperties: false })),
-          properties: T.Array(Property),
-          relationships: T.Array(Relationship),
-          methods: T.Array(MethodLink),
-          jsonRepresentation: T.Optional(JsonRepresentation),
-        },
-        { additionalProperties: false },
-      ),
-    ),
+    resource: T.Optional(ResourceFacts),
     enums: T.Array(EnumDef),
     pageAnnotation: T.Optional(T.Object({ fields: T.Record(T.String(), T.Unknown()), src: Src }, { additionalProperties: false, description: 'The page\'s own annotation comment ("type": "#page.annotation"), e.g. with `suppressions`' })),
     diagnostics: T.Array(Diagnostic),

@@ -1,0 +1,148 @@
+/**
+ * Operation identity: method + canonical path template.
+ *
+ * Rules (each tested on corpus fixtures, test/model.test.ts):
+ *  - every placeholder is a parameter, whatever its spelling: `{id}`, `{usersId}`,
+ *    `{id | userPrincipalName}`, `<id>`, `'{id}'`;
+ *  - OData key syntax is a path segment: `programs('{id}')` ≡ `programs/{id}`;
+ *  - in paths recovered from an example (no HTTP block), literal ids are parameters: GUIDs,
+ *    numbers, user principal names, and opaque ids (long mixed letters + digits, `!`, `=`);
+ *  - `/me` ≡ `/users/{user-id}`;
+ *  - casts (`microsoft.graph.group`) and function calls (`delta()`, `getByPath(path='{path}')`)
+ *    are kept; quotes around a function argument placeholder are dropped;
+ *  - letter case, a trailing `/` and doubled `/` do not matter for identity.
+ *
+ * The canonical spelling (the key in every output) names a segment parameter after the segment
+ * before it, singular, with `-id` — `/users/{user-id}/messages/{message-id}`, the style of
+ * Microsoft's published OpenAPI; a repeated name gets a number (`{site-id1}`); a function
+ * argument keeps the argument name (`(period={period})`). Literal segments keep the spelling of
+ * the variant the key is rendered from (the primary).
+ */
+
+export interface CanonicalPath {
+  /** Lower-case, parameters as `{}`: equal for every spelling of one operation. */
+  identity: string;
+  /** Canonical spelling. */
+  path: string;
+  /** Canonical parameter names, in path order. */
+  parameters: string[];
+}
+
+type Seg = { kind: 'literal'; text: string } | { kind: 'param'; after: string } | { kind: 'mixed'; text: string; params: string[] };
+
+const PLACEHOLDER = /'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?/g;
+const WHOLE_PLACEHOLDER = /^(?:'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?|"\{[^{}]*\}")$/;
+
+/** Split on `/` outside parentheses and quotes. */
+function splitSegments(path: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  let quote = '';
+  for (const c of path) {
+    if (quote) { cur += c; if (c === quote) quote = ''; continue; }
+    if (c === "'" || c === '"') { quote = c; cur += c; continue; }
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    if (c === '/' && depth === 0) { out.push(cur); cur = ''; continue; }
+    cur += c;
+  }
+  out.push(cur);
+  return out.map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Looks like a literal id in an example URL (not a path word). */
+export function looksLikeId(seg: string): boolean {
+  const s = seg.replace(/^'|'$/g, '');
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)) return true;
+  if (/^\d+$/.test(s)) return true;
+  if (/^[^@\s/]+@[^@\s/]+\.[^@\s/]+$/.test(s)) return true;
+  if (/[!=]/.test(s) && !/[()]/.test(s)) return true;
+  if (s.length >= 16 && /\d/.test(s) && /[A-Za-z]/.test(s) && /^[\w\-_.%~+]+$/.test(s) && !/^[a-z]+(?:[A-Z][a-z]+)+$/.test(s)) return true;
+  return false;
+}
+
+export function singular(word: string): string {
+  const w = word.replace(/^.*\./, '').replace(/[^\w]/g, '');
+  if (!w) return 'id';
+  const lower = w.toLowerCase();
+  if (lower === 'children') return w.slice(0, -3);
+  if (lower === 'people') return w.slice(0, -4) + 'rson';
+  if (/ies$/i.test(w) && w.length > 4) return w.slice(0, -3) + 'y';
+  if (/(ss|x|ch|sh)es$/i.test(w)) return w.slice(0, -2);
+  if (/[^su]s$/i.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+function parse(pathIn: string, fromExample: boolean): Seg[] {
+  let p = pathIn.trim();
+  if (!p.startsWith('/')) p = '/' + p;
+  const raw = splitSegments(p);
+  const segs: Seg[] = [];
+  raw.forEach((s, i) => {
+    if (i === 0 && /^me$/i.test(s)) { segs.push({ kind: 'literal', text: 'users' }, { kind: 'param', after: 'users' }); return; }
+    const prev = segs.length ? segs[segs.length - 1]! : undefined;
+    const prevText = prev && prev.kind !== 'param' ? prev.text : '';
+    if (WHOLE_PLACEHOLDER.test(s)) { segs.push({ kind: 'param', after: prevText }); return; }
+    // OData key syntax: name('{id}') / name({id}) / name('literal') in an example.
+    const key = /^([\w.$]+)\(\s*('?\{[^{}=]*\}'?|'?<[^<>=]*>'?|'[^'=()]*')\s*\)$/.exec(s);
+    if (key && (!/^'[^{<]/.test(key[2]!) || fromExample)) { segs.push({ kind: 'literal', text: key[1]! }, { kind: 'param', after: key[1]! }); return; }
+    if (fromExample && prev && prev.kind !== 'param' && i > 0 && looksLikeId(s)) { segs.push({ kind: 'param', after: prevText }); return; }
+    const params: string[] = [];
+    const text = s.replace(PLACEHOLDER, (m, off: number) => {
+      const before = s.slice(0, off);
+      const arg = /(\w+)\s*=\s*$/.exec(before);
+      const inner = m.replace(/^'|'$/g, '').slice(1, -1).split('|')[0]!.trim().replace(/[^\w-]/g, '');
+      params.push(arg ? arg[1]! : inner || 'value');
+      return '\u0000';
+    });
+    if (params.length) segs.push({ kind: 'mixed', text, params });
+    else segs.push({ kind: 'literal', text: s });
+  });
+  return segs;
+}
+
+export function canonicalPath(path: string, fromExample = false): CanonicalPath {
+  const segs = parse(path, fromExample);
+  const used = new Map<string, number>();
+  const name = (base: string) => {
+    const n = used.get(base) ?? 0;
+    used.set(base, n + 1);
+    return n === 0 ? base : `${base}${n}`;
+  };
+  const parameters: string[] = [];
+  const idParts: string[] = [];
+  const outParts: string[] = [];
+  for (const s of segs) {
+    if (s.kind === 'literal') { idParts.push(s.text.toLowerCase()); outParts.push(s.text); continue; }
+    if (s.kind === 'param') {
+      const n = name(s.after ? `${singular(s.after)}-id` : 'id');
+      parameters.push(n);
+      idParts.push('{}');
+      outParts.push(`{${n}}`);
+      continue;
+    }
+    let i = 0;
+    const names = s.params.map((p) => name(p));
+    parameters.push(...names);
+    outParts.push(s.text.replace(/\u0000/g, () => `{${names[i++]}}`));
+    idParts.push(s.text.replace(/\u0000/g, '{}').toLowerCase().replace(/\s+/g, ''));
+  }
+  return { identity: '/' + idParts.join('/'), path: '/' + outParts.join('/'), parameters };
+}
+
+export function operationIdentity(method: string, path: string, fromExample = false): string {
+  return `${method.toUpperCase()} ${canonicalPath(path, fromExample).identity}`;
+}
+
+/** Does a concrete example path fit a template? Placeholders match any non-empty text; quotes around arguments do not matter. */
+export function pathFitsTemplate(examplePath: string, template: string): boolean {
+  const ex = canonicalPath(examplePath).identity;
+  const tpl = canonicalPath(template).identity;
+  if (ex === tpl) return true;
+  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = (t: string) => new RegExp('^' + t.split('{}').map(esc).join('.+?') + '$', 'i');
+  if (re(tpl).test(ex)) return true;
+  const unq = (s: string) => s.replace(/'/g, '');
+  return re(unq(tpl)).test(unq(ex));
+}

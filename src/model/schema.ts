@@ -1,0 +1,590 @@
+/**
+ * The API model: the one contract between sources and everything after them (rules,
+ * TypeScript, reports, OpenAPI, metadata comparison). It is format-neutral: a source adapter
+ * (today `src/sources/graph-markdown`, see its `to-model.ts`) produces it; nothing downstream
+ * reads a source's own representation.
+ *
+ * Defined once with TypeBox: the TypeScript types come from the same objects that are published
+ * as `generated/model.schema.json` (the JSON form written as `model.json`).
+ *
+ * Shape:
+ *  - `documents`: one per source document (page), with every fact read from it (`Document`).
+ *  - `operations`: one per method + canonical path template (`key`, e.g. `PATCH /users/{user-id}`),
+ *    each with `variants` (one per document that documents it, carrying that document's facts for
+ *    this operation: permissions filtered to this path, headers, query, request body, response),
+ *    the `primary` variant per version (and why), and `aliases` (same type, same method, other path).
+ *  - `types`, `enums`: per version and namespace, each property with every source that states it.
+ *
+ * In memory every variant/source also holds `doc`, the `Document` object it came from; in JSON it
+ * is the `document` path. Every fact has `src` (file relative to the docs root, 1-based line and column).
+ */
+import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
+
+export const MODEL_VERSION = '2.0.0';
+
+const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
+
+// ---------------------------------------------------------------- shared vocabulary
+
+export const Src = T.Object(
+  {
+    file: T.String({ description: 'Path of the source file (relative to the docs root, / separators)' }),
+    line: T.Integer({ minimum: 1 }),
+    column: T.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false, description: 'Where a fact came from' },
+);
+export type Src = Static<typeof Src>;
+
+export const Severity = T.Union([T.Literal('error'), T.Literal('warning'), T.Literal('info')]);
+export type Severity = Static<typeof Severity>;
+
+export const ApiVersion = T.Union([T.Literal('v1.0'), T.Literal('beta')]);
+export type ApiVersion = Static<typeof ApiVersion>;
+
+export const Diagnostic = T.Object(
+  {
+    rule: T.String({ description: 'Stable kebab-case id (registered: docmodel explain <id>)' }),
+    severity: Severity,
+    message: T.String(),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Diagnostic = Static<typeof Diagnostic>;
+
+export const Located = <S extends TSchema>(value: S) =>
+  T.Object({ value, src: Src }, { additionalProperties: false });
+const LocatedString = Located(T.String());
+export type LocatedString = Static<typeof LocatedString>;
+
+export const TypeRef = T.Object(
+  {
+    raw: T.String({ description: 'The type as written in the source' }),
+    name: T.String({ description: 'Normalized type name: Edm primitive in canonical case (String, Int32, ...) or the referenced type name' }),
+    primitive: T.Boolean({ description: 'true for Edm primitives' }),
+    collection: T.Boolean(),
+    link: T.Optional(T.String({ description: 'Link target as written (page or anchor)' })),
+    namespace: T.Optional(T.String()),
+    notes: T.Optional(T.Array(T.String(), { description: 'Qualifiers dropped while normalizing, e.g. "(Optional)", "maximum size 20"' })),
+  },
+  { additionalProperties: false },
+);
+export type TypeRef = Static<typeof TypeRef>;
+
+export const VersionEvidence = T.Object(
+  {
+    kind: T.Union([T.Literal('path'), T.Literal('disclaimer'), T.Literal('example-url'), T.Literal('front-matter')]),
+    value: ApiVersion,
+    text: T.String({ description: 'The text that is the evidence' }),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type VersionEvidence = Static<typeof VersionEvidence>;
+
+// ---------------------------------------------------------------- facts of a document
+
+export const PathParameter = T.Object(
+  {
+    name: T.String({ description: 'Placeholder text as written, without braces' }),
+    alternatives: T.Array(T.String(), { description: 'For `{id | userPrincipalName}`: each alternative' }),
+  },
+  { additionalProperties: false },
+);
+
+export const Operation = T.Object(
+  {
+    method: T.String(),
+    path: T.String({ description: 'Path template exactly as written (query string excluded)' }),
+    query: T.Optional(T.String({ description: 'Query string as written, without "?"' })),
+    key: T.String({ description: 'Normalized key: METHOD + path with placeholders collapsed to {} and /me as /users/{}' }),
+    pathParameters: T.Array(PathParameter),
+    fromExample: T.Boolean({ description: 'true when recovered from an example request because the HTTP block was empty' }),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Operation = Static<typeof Operation>;
+
+export const PermissionType = T.Union([
+  T.Literal('delegatedWork'),
+  T.Literal('delegatedPersonal'),
+  T.Literal('application'),
+  T.Literal('unspecified'),
+]);
+export type PermissionType = Static<typeof PermissionType>;
+
+export const PermissionName = T.Object({ name: T.String(), src: Src }, { additionalProperties: false });
+export type PermissionName = Static<typeof PermissionName>;
+
+export const PermissionEntry = T.Object(
+  {
+    type: PermissionType,
+    typeText: T.String({ description: 'The type cell as written' }),
+    resource: T.Optional(T.String({ description: 'For tables keyed by resource (or transposed tables): the resource the row is about' })),
+    state: T.Union(
+      [T.Literal('listed'), T.Literal('not-supported'), T.Literal('empty'), T.Literal('varies'), T.Literal('todo'), T.Literal('unrecognized')],
+      { description: 'listed: permissions given; varies: see workloads; empty: cell left blank' },
+    ),
+    permissions: T.Array(PermissionName),
+    workloads: T.Array(
+      T.Object(
+        { workload: T.String(), permissions: T.Array(PermissionName), state: T.Union([T.Literal('listed'), T.Literal('not-supported'), T.Literal('empty')]), src: Src },
+        { additionalProperties: false },
+      ),
+    ),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type PermissionEntry = Static<typeof PermissionEntry>;
+
+export const Permissions = T.Object(
+  {
+    state: T.Union([T.Literal('table'), T.Literal('scopes'), T.Literal('empty'), T.Literal('not-extracted')], {
+      description: 'table: permission table(s); scopes: old-style scope list; empty: section/table present but nothing stated',
+    }),
+    order: Nullable(T.Union([T.Literal('least-to-most'), T.Literal('most-to-least')])),
+    orderText: T.Optional(T.String()),
+    entries: T.Array(PermissionEntry),
+    propertyScopes: T.Array(
+      T.Object({ property: T.String(), permissions: T.Array(PermissionName), src: Src }, { additionalProperties: false }),
+      { description: 'Extra permissions that prose ties to one property' },
+    ),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Permissions = Static<typeof Permissions>;
+
+export const NationalCloud = T.Object(
+  { cloud: T.String(), available: Nullable(T.Boolean()), src: Src },
+  { additionalProperties: false },
+);
+
+export const Header = T.Object(
+  {
+    name: T.String(),
+    value: T.String({ description: 'Value/description cell as text' }),
+    required: Nullable(T.Boolean()),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Header = Static<typeof Header>;
+
+export const Parameter = T.Object(
+  {
+    name: T.String(),
+    type: T.Optional(TypeRef),
+    description: T.String(),
+    required: Nullable(T.Boolean()),
+    group: T.Optional(T.String({ description: 'Group row (e.g. **Onboarding**) the row stands under' })),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Parameter = Static<typeof Parameter>;
+
+export const TableInfo = T.Object(
+  {
+    section: T.String({ description: 'Section kind the table stands in' }),
+    classification: T.String({ description: 'permissions, headers, query-parameters, properties, parameters, relationships, methods, enum-members, national-clouds, unknown' }),
+    columns: T.Array(T.String()),
+    rows: T.Integer(),
+    taken: T.Optional(T.Object(
+      {
+        by: T.String({ description: 'The extractor that read the table' }),
+        rows: T.Integer({ description: 'Rows that became facts' }),
+        groupRows: T.Integer({ description: 'One-cell group rows (they set the group of the rows below)' }),
+        skipped: T.Integer({ description: 'Rows not taken; each has a diagnostic' }),
+      },
+      { additionalProperties: false },
+    )),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type TableInfo = Static<typeof TableInfo>;
+
+export const Property = T.Object(
+  {
+    name: T.String(),
+    type: TypeRef,
+    description: T.String(),
+    required: Nullable(T.Boolean()),
+    readOnly: T.Boolean(),
+    nullable: Nullable(T.Boolean({ description: 'false when the description says "Not nullable"' })),
+    group: T.Optional(T.String()),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Property = Static<typeof Property>;
+
+export const RequestBody = T.Object(
+  {
+    typeName: T.Optional(T.String({ description: 'Resource the prose says the body represents' })),
+    tableKind: T.Union([T.Literal('properties'), T.Literal('parameters'), T.Literal('none')]),
+    requiredWhenCreating: T.Boolean({ description: 'The page says its table lists the properties "required when you create"' }),
+    properties: T.Array(Property),
+    noBody: T.Boolean({ description: 'The prose says not to supply a body' }),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type RequestBody = Static<typeof RequestBody>;
+
+export const Status = T.Object({ code: T.Integer(), text: T.String(), src: Src }, { additionalProperties: false });
+export type Status = Static<typeof Status>;
+
+export const Response = T.Object(
+  {
+    statuses: T.Array(Status),
+    bodyType: T.Optional(T.Object({ name: T.String(), collection: T.Boolean(), src: Src }, { additionalProperties: false })),
+    noBody: T.Boolean(),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Response = Static<typeof Response>;
+
+export const HttpHeaderLine = T.Object({ name: T.String(), value: T.String(), src: Src }, { additionalProperties: false });
+
+export const Body = T.Object(
+  {
+    contentType: T.Optional(T.String()),
+    format: T.Union([T.Literal('json'), T.Literal('lenient-json'), T.Literal('raw'), T.Literal('none')], {
+      description: 'json: strict JSON; lenient-json: parsed after repairs (see repairs); raw: kept as text',
+    }),
+    json: T.Optional(T.Unknown()),
+    raw: T.String({ description: 'The body text as shown' }),
+    repairs: T.Optional(T.Array(T.String())),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Body = Static<typeof Body>;
+
+export const Annotation = T.Object(
+  { fields: T.Record(T.String(), T.Unknown()), src: Src },
+  { additionalProperties: false },
+);
+export type Annotation = Static<typeof Annotation>;
+
+export const ExampleRequest = T.Object(
+  {
+    index: T.Integer(),
+    example: T.String({ description: 'Example heading it stands under' }),
+    method: T.String(),
+    url: T.String(),
+    version: T.Optional(ApiVersion),
+    path: T.String({ description: 'URL path after host and version' }),
+    headers: T.Array(HttpHeaderLine),
+    body: T.Optional(Body),
+    annotation: T.Optional(Annotation),
+    blankLineBeforeHeaders: T.Boolean(),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type ExampleRequest = Static<typeof ExampleRequest>;
+
+export const ExampleResponse = T.Object(
+  {
+    index: T.Integer(),
+    example: T.String(),
+    answers: Nullable(T.Integer({ description: 'index of the request it answers' })),
+    statusLine: T.Object(
+      { raw: T.String(), httpVersion: T.String(), code: Nullable(T.Integer()), text: T.String(), wellFormed: T.Boolean() },
+      { additionalProperties: false },
+    ),
+    headers: T.Array(HttpHeaderLine),
+    body: T.Optional(Body),
+    annotation: T.Optional(Annotation),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type ExampleResponse = Static<typeof ExampleResponse>;
+
+
+export const Relationship = T.Object(
+  { name: T.String(), type: TypeRef, description: T.String(), src: Src },
+  { additionalProperties: false },
+);
+export type Relationship = Static<typeof Relationship>;
+
+export const EnumMember = T.Object(
+  { name: T.String(), value: T.Optional(T.String()), description: T.String(), src: Src },
+  { additionalProperties: false },
+);
+export const EnumDef = T.Object(
+  { name: T.String(), members: T.Array(EnumMember), src: Src },
+  { additionalProperties: false },
+);
+export type EnumDef = Static<typeof EnumDef>;
+
+export const MethodLink = T.Object(
+  { text: T.String(), target: T.Optional(T.String()), returnType: T.Optional(T.String()), description: T.String(), src: Src },
+  { additionalProperties: false },
+);
+
+export const JsonRepresentation = T.Object(
+  {
+    annotation: T.Optional(Annotation),
+    json: T.Optional(T.Unknown()),
+    propertyNames: T.Array(T.String()),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+
+export const IncludeRef = T.Object(
+  {
+    label: T.String(),
+    target: T.String({ description: 'Target as written' }),
+    resolved: T.Optional(T.String({ description: 'Resolved path when the include was spliced in' })),
+    kind: T.Union([T.Literal('content'), T.Literal('snippet'), T.Literal('unresolved')]),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+
+export const Section = T.Object(
+  {
+    kind: T.String(),
+    heading: T.String(),
+    depth: T.Integer(),
+    empty: T.Boolean({ description: 'No content other than comments' }),
+    none: T.Boolean({ description: 'The section states there is nothing ("None.")' }),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+export type Section = Static<typeof Section>;
+
+
+export const DocumentKind = T.Union([T.Literal('operation'), T.Literal('resource'), T.Literal('enum'), T.Literal('other')]);
+export type DocumentKind = Static<typeof DocumentKind>;
+
+export const ResourceFacts = T.Object(
+  {
+    name: T.String({ description: 'Type name: the resource annotation\'s @odata.type, else the JSON representation\'s, else the H1' }),
+    namespace: T.Optional(T.String({ description: 'Namespace of the @odata.type, when it names one' })),
+    nameFrom: T.Optional(T.Union([T.Literal('annotation'), T.Literal('json-representation'), T.Literal('title')])),
+    baseType: T.Optional(T.Object({
+      name: T.String(),
+      link: T.Optional(T.String({ description: 'Link target of "Inherits from [X](x.md)", resolved to that page\'s type by the model' })),
+      from: T.Optional(T.Union([T.Literal('annotation'), T.Literal('inherits-link'), T.Literal('inherits-text'), T.Literal('inherited-from')])),
+      src: Src,
+    }, { additionalProperties: false })),
+    kindHint: T.Optional(T.Object({
+      value: T.Union([T.Literal('entity'), T.Literal('complex')]),
+      from: T.Union([T.Literal('annotation'), T.Literal('wording')]),
+      src: Src,
+    }, { additionalProperties: false, description: 'Entity vs complex as the annotation (keyProperty) or the page\'s wording states it' })),
+    properties: T.Array(Property),
+    relationships: T.Array(Relationship),
+    methods: T.Array(MethodLink),
+    jsonRepresentation: T.Optional(JsonRepresentation),
+  },
+  { additionalProperties: false },
+);
+export type ResourceFacts = Static<typeof ResourceFacts>;
+
+/** One source document (a page) and every fact read from it. */
+export const Document = T.Object(
+  {
+    file: T.String(),
+    frontMatter: Nullable(T.Record(T.String(), T.Unknown(), { description: 'Document metadata verbatim' })),
+    frontMatterLines: T.Record(T.String(), T.Integer({ minimum: 1 }), { description: 'Line of each top-level metadata key' }),
+    title: T.Object({ frontMatter: T.Optional(LocatedString), h1: T.Optional(LocatedString) }, { additionalProperties: false }),
+    description: T.Optional(LocatedString),
+    namespace: T.Optional(LocatedString),
+    kind: DocumentKind,
+    apiVersion: T.Object({ value: Nullable(ApiVersion), evidence: T.Array(VersionEvidence) }, { additionalProperties: false }),
+    sections: T.Array(Section),
+    tables: T.Array(TableInfo),
+    includes: T.Array(IncludeRef),
+    links: T.Array(T.Object({ target: T.String(), src: Src }, { additionalProperties: false })),
+    operations: T.Array(Operation),
+    permissions: T.Optional(Permissions),
+    nationalClouds: T.Array(NationalCloud),
+    requestHeaders: T.Array(Header),
+    queryParameters: T.Array(Parameter),
+    queryParameterSupport: T.Optional(T.Object(
+      { value: T.Union([T.Literal('none'), T.Literal('odata')]), text: T.String(), src: Src },
+      { additionalProperties: false },
+    )),
+    requestBody: T.Optional(RequestBody),
+    response: T.Optional(Response),
+    examples: T.Object({ requests: T.Array(ExampleRequest), responses: T.Array(ExampleResponse) }, { additionalProperties: false }),
+    resource: T.Optional(ResourceFacts),
+    enums: T.Array(EnumDef),
+    pageAnnotation: T.Optional(T.Object({ fields: T.Record(T.String(), T.Unknown()), src: Src }, { additionalProperties: false })),
+    diagnostics: T.Array(Diagnostic),
+  },
+  { additionalProperties: false, $id: 'https://docmodel.dev/schema/document.json', title: 'docmodel document' },
+);
+export type Document = Static<typeof Document>;
+
+// ---------------------------------------------------------------- the model (JSON form)
+
+export const DocumentSummary = T.Object(
+  { file: T.String(), version: Nullable(ApiVersion), kind: DocumentKind, title: Nullable(T.String()) },
+  { additionalProperties: false },
+);
+
+export const OperationVariant = T.Object(
+  {
+    document: T.String({ description: 'The document (page) this variant comes from' }),
+    version: ApiVersion,
+    title: Nullable(T.String()),
+    path: T.String({ description: 'The path as written on the page' }),
+    pathParameters: T.Array(PathParameter, { description: 'Placeholders as written' }),
+    query: T.Optional(T.String()),
+    fromExample: T.Boolean(),
+    primary: T.Boolean({ description: 'The variant the operations map follows for this version (see PrimaryChoice)' }),
+    documentedType: T.Optional(T.Object({ name: T.String(), from: T.Union([T.Literal('request-body-odata-type'), T.Literal('request-body'), T.Literal('response')]), src: Src }, { additionalProperties: false, description: 'The type this page documents the operation for' })),
+    subtype: T.Optional(T.String({ description: 'Set when this page documents a derived type other than the primary\'s on the same path: a polymorphic variant, not a conflicting one' })),
+    workload: T.Boolean({ description: 'The page documents the operation from a workload (e.g. intune-*), not on its own resource' }),
+    permissions: T.Optional(Permissions),
+    nationalClouds: T.Array(NationalCloud),
+    requestHeaders: T.Array(Header),
+    queryParameters: T.Array(Parameter),
+    queryParameterSupport: T.Optional(T.Object(
+      { value: T.Union([T.Literal('none'), T.Literal('odata')]), text: T.String(), src: Src },
+      { additionalProperties: false },
+    )),
+    requestBody: T.Optional(RequestBody),
+    response: T.Optional(Response),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+
+export const PrimaryChoice = T.Object(
+  {
+    version: ApiVersion,
+    document: T.String(),
+    reason: T.String({ description: 'Which step of the primary-variant policy decided' }),
+  },
+  { additionalProperties: false },
+);
+export type PrimaryChoice = Static<typeof PrimaryChoice>;
+
+export const OperationModel = T.Object(
+  {
+    key: T.String({ description: 'METHOD + canonical path, e.g. "PATCH /users/{user-id}": the one spelling every output uses' }),
+    identity: T.String({ description: 'What the grouping compares: METHOD + lower-case path with every parameter as {} (look-up form)' }),
+    method: T.String(),
+    path: T.String({ description: 'Canonical path template: parameters named {<singular segment>-id} (or the function parameter name), /me as /users/{user-id}, OData key syntax as segments' }),
+    parameters: T.Array(T.String(), { description: 'Canonical path parameter names, in path order' }),
+    variants: T.Array(OperationVariant),
+    primary: T.Array(PrimaryChoice, { description: 'Per version: the primary variant' }),
+    aliases: T.Array(T.String(), { description: 'Keys of operations with the same method on the same type through another path' }),
+  },
+  { additionalProperties: false },
+);
+
+export const PropertyOrigin = T.Union([T.Literal('resource'), T.Literal('relationship'), T.Literal('json-representation')]);
+export type PropertyOrigin = Static<typeof PropertyOrigin>;
+
+export const PropertySource = T.Object(
+  {
+    document: T.String(),
+    origin: PropertyOrigin,
+    type: TypeRef,
+    description: T.String(),
+    nullable: Nullable(T.Boolean()),
+    readOnly: T.Boolean(),
+    required: Nullable(T.Boolean()),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+
+export const TypeSource = T.Object(
+  {
+    document: T.String(),
+    origin: T.Union([T.Literal('resource'), T.Literal('reference')]),
+    spelledAs: T.String(),
+    src: Src,
+  },
+  { additionalProperties: false },
+);
+
+export const TypeKind = T.Union([T.Literal('entity'), T.Literal('complex'), T.Literal('unknown')]);
+export type TypeKind = Static<typeof TypeKind>;
+
+export const TypeModel = T.Object(
+  {
+    version: ApiVersion,
+    namespace: T.String(),
+    name: T.String(),
+    kind: TypeKind,
+    kindFrom: T.Union([T.Literal('annotation'), T.Literal('wording'), T.Literal('base-type'), T.Literal('id-property'), T.Literal('default'), T.Literal('none')]),
+    baseType: T.Optional(T.Object({ name: T.String(), from: T.String(), src: Src }, { additionalProperties: false })),
+    properties: T.Array(T.Object({ name: T.String(), navigation: T.Boolean(), sources: T.Array(PropertySource) }, { additionalProperties: false })),
+    sources: T.Array(TypeSource),
+  },
+  { additionalProperties: false },
+);
+
+export const EnumModel = T.Object(
+  {
+    version: ApiVersion,
+    namespace: T.String(),
+    name: T.String(),
+    members: T.Array(EnumMember),
+    sources: T.Array(T.Object({ document: T.String(), src: Src }, { additionalProperties: false })),
+  },
+  { additionalProperties: false },
+);
+
+export const ApiModelJson = T.Object(
+  {
+    modelVersion: T.Literal(MODEL_VERSION),
+    documents: T.Array(DocumentSummary),
+    operations: T.Array(OperationModel),
+    types: T.Array(TypeModel),
+    enums: T.Array(EnumModel),
+    diagnostics: T.Array(Diagnostic, { description: 'Problems met while building the model (e.g. a base-type link to no type)' }),
+  },
+  { additionalProperties: false, $id: 'https://docmodel.dev/schema/model.json', title: 'docmodel API model' },
+);
+export type ApiModelJson = Static<typeof ApiModelJson>;
+
+/** The JSON Schema document published as generated/model.schema.json. */
+export function modelJsonSchema(): object {
+  return { $schema: 'http://json-schema.org/draft-07/schema#', ...JSON.parse(JSON.stringify(ApiModelJson)) };
+}
+
+// ---------------------------------------------------------------- the model in memory
+
+type WithDoc<J> = Omit<J, 'document'> & { doc: Document };
+
+export type OperationVariant = WithDoc<Static<typeof OperationVariant>> & { operation: Operation };
+export type OperationGroup = Omit<Static<typeof OperationModel>, 'variants'> & { variants: OperationVariant[] };
+export type PropertySource = WithDoc<Static<typeof PropertySource>>;
+export type MergedProperty = { name: string; navigation: boolean; sources: PropertySource[] };
+export type TypeSource = WithDoc<Static<typeof TypeSource>>;
+export type TypeModel = Omit<Static<typeof TypeModel>, 'properties' | 'sources'> & { properties: MergedProperty[]; sources: TypeSource[] };
+export type EnumModel = Omit<Static<typeof EnumModel>, 'sources'> & { sources: { doc: Document; src: Src }[] };
+
+export interface ApiModel {
+  documents: Document[];
+  operations: OperationGroup[];
+  types: TypeModel[];
+  enums: EnumModel[];
+  diagnostics: Diagnostic[];
+}
+
+/** JSON forms (what model.json holds), for readers of model.json. */
+export type OperationVariantJson = Static<typeof OperationVariant>;
+export type OperationModelJson = Static<typeof OperationModel>;
+export type TypeModelJson = Static<typeof TypeModel>;
+export type EnumModelJson = Static<typeof EnumModel>;
+export type PropertySourceJson = Static<typeof PropertySource>;

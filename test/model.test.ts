@@ -1,0 +1,127 @@
+/**
+ * The canonical model on real corpus pages (test/fixtures/corpus): operation identity and
+ * canonical keys, the primary-variant policy, subtypes, aliases, per-resource permissions, type
+ * identity (name, base type, entity vs complex, page kind), request bodies kept off types.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { processFile } from '../src/pipeline/page.js';
+import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js';
+import { modelFromPages } from '../src/sources/graph-markdown/to-model.js';
+import { canonicalPath, operationIdentity } from '../src/model/identity.js';
+import { serializeModel } from '../src/model/serialize.js';
+import { ApiModelJson } from '../src/model/schema.js';
+import { emitModels } from '../src/emit/ts/models.js';
+import { Value } from '@sinclair/typebox/value';
+import { ROOT } from './helpers.js';
+import { RULES } from '../src/checks/registry.js';
+import { reconcile } from '../src/checks/engine.js';
+
+const DIR = join(ROOT, 'test/fixtures/corpus');
+const fx = (rel: string) => processFile(join(DIR, rel), rel, new IncludeResolver(DIR));
+const model = (...rels: string[]) => modelFromPages(rels.map(fx));
+
+test('canonical path: every placeholder spelling, /me, key syntax, function arguments', () => {
+  // Request lines as written on v1.0/api/user-update.md, intune-mam-user-update.md, range-clear.md.
+  assert.equal(canonicalPath('/users/{id | userPrincipalName}').path, '/users/{user-id}');
+  assert.equal(canonicalPath('/users/{usersId}').path, '/users/{user-id}');
+  assert.equal(canonicalPath('/me').path, '/users/{user-id}');
+  assert.equal(operationIdentity('PATCH', '/me'), operationIdentity('patch', '/users/{usersId}'));
+  assert.deepEqual(canonicalPath("/me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='<address>')/clear"), {
+    identity: '/users/{}/drive/items/{}/workbook/worksheets/{}/range(address={})/clear',
+    path: '/users/{user-id}/drive/items/{item-id}/workbook/worksheets/{worksheet-id}/range(address={address})/clear',
+    parameters: ['user-id', 'item-id', 'worksheet-id', 'address'],
+  });
+  assert.equal(canonicalPath('/me/drive/root:/{item-path}:/workbook/names/{name}/range/clear').path, '/users/{user-id}/drive/root:/{item-path}:/workbook/names/{name-id}/range/clear');
+  // OData key syntax ≡ a segment; repeated names are numbered; casts and function calls are kept.
+  assert.equal(canonicalPath("/education/programs('{id}')").identity, canonicalPath('/education/programs/{id}').identity);
+  assert.equal(canonicalPath('/sites/{id}/sites/{id}').path, '/sites/{site-id}/sites/{site-id1}');
+  assert.equal(canonicalPath('/groups/{id}/members/microsoft.graph.user').path, '/groups/{group-id}/members/microsoft.graph.user');
+  assert.equal(canonicalPath('/me/calendarView/delta()').path, '/users/{user-id}/calendarView/delta()');
+  // Literal ids only in paths recovered from an example.
+  assert.equal(canonicalPath('/users/48d31887-5fad-4d73-a9f5-3c356e68a038/manager', true).path, '/users/{user-id}/manager');
+  assert.equal(canonicalPath('/users/48d31887-5fad-4d73-a9f5-3c356e68a038/manager', false).path, '/users/48d31887-5fad-4d73-a9f5-3c356e68a038/manager');
+  assert.equal(canonicalPath('/drives/b!-RIj2DuyvEyV1T4NlOaMHk8XkS_I8MdFlUCq1BlcjgmhRfAj3-Z8RY2VpuvV_tpd/items/01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K', true).path, '/drives/{drive-id}/items/{item-id}');
+  assert.equal(canonicalPath('/me/messages', true).path, '/users/{user-id}/messages');
+});
+
+test('PATCH /users/{user-id}: one key, user-update.md is the primary over the Intune workload pages', () => {
+  const m = model('v1.0/api/intune-devices-user-update.md', 'v1.0/api/intune-mam-user-update.md', 'v1.0/api/user-update.md');
+  const keys = m.operations.map((o) => o.key);
+  assert.deepEqual(keys, ['PATCH /users/{user-id}']);
+  const op = m.operations[0]!;
+  assert.deepEqual(op.primary, [{ version: 'v1.0', document: 'v1.0/api/user-update.md', reason: 'not-workload' }]);
+  assert.deepEqual(op.variants.map((v) => `${v.doc.file} ${v.path} workload=${v.workload} primary=${v.primary}`), [
+    'v1.0/api/intune-devices-user-update.md /users/{usersId} workload=true primary=false',
+    'v1.0/api/intune-mam-user-update.md /users/{usersId} workload=true primary=false',
+    'v1.0/api/user-update.md /users/{id | userPrincipalName} workload=false primary=true',
+  ]);
+  // The operations map entry: 204, no body, User.ReadWrite least privileged.
+  const ts = emitModels(m).files.get('v1.0/operations.ts')!;
+  const entry = ts.slice(ts.indexOf('"PATCH /users/{user-id}": {'));
+  assert.match(entry, /response: void;/);
+  assert.match(entry, /successStatus: 204;/);
+  assert.match(entry, /delegatedWork: readonly \["User\.ReadWrite", /);
+  assert.match(ts, /Also documented by v1\.0\/api\/intune-devices-user-update\.md:\d+ \(workload page\), v1\.0\/api\/intune-mam-user-update\.md:\d+ \(workload page\)/);
+});
+
+test('subtypes: Intune pages for derived types on one path are polymorphic variants', () => {
+  const m = model('v1.0/api/intune-apps-iosvppapp-update.md', 'v1.0/api/intune-apps-webapp-update.md',
+    'v1.0/resources/intune-apps-iosvppapp.md', 'v1.0/resources/intune-apps-webapp.md', 'v1.0/resources/intune-apps-mobileapp.md');
+  const op = m.operations.find((o) => o.key === 'PATCH /deviceAppManagement/mobileApps/{mobileApp-id}')!;
+  assert.deepEqual(op.variants.map((v) => `${v.doc.file} type=${v.documentedType?.name} subtype=${v.subtype ?? '-'} primary=${v.primary}`), [
+    'v1.0/api/intune-apps-iosvppapp-update.md type=iosVppApp subtype=iosVppApp primary=false',
+    'v1.0/api/intune-apps-webapp-update.md type=webApp subtype=- primary=true',
+  ]);
+  // Not conflicting pages: the response-shape rule does not compare a subtype with the primary.
+  const shape = RULES.find((r) => r.id === 'response-shape-differs')!;
+  assert.deepEqual(reconcile({ model: m, pages: m.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [shape]).filter((f) => f.subject === op.key), []);
+  const types = new Map(m.types.map((t) => [t.name, t] as const));
+  assert.deepEqual(types.get('iosVppApp')!.baseType, { name: 'mobileApp', from: 'inherits-link', src: { file: 'v1.0/resources/intune-apps-iosvppapp.md', line: 19, column: 1 } });
+});
+
+test('aliases: the same update through a navigation path and through /users/{id}', async () => {
+  const { seed } = await import('./helpers.js');
+  const m = modelFromPages([0, 1, 2, 3, 4].map(seed));
+  const nav = m.operations.find((o) => o.key.startsWith('PATCH /deviceManagement/'))!;
+  assert.equal(nav.key, 'PATCH /deviceManagement/deviceManagementScripts/{deviceManagementScript-id}/deviceRunStates/{deviceRunState-id}/managedDevice/users/{user-id}');
+  assert.deepEqual(nav.aliases, ['PATCH /users/{user-id}']);
+  assert.deepEqual(m.operations.find((o) => o.key === 'PATCH /users/{user-id}')!.aliases, [nav.key]);
+});
+
+test('per-resource permission rows apply to that resource\'s paths only', () => {
+  const m = model('v1.0/api/opentypeextension-get.md');
+  const rows = (key: string) => [...new Set(m.operations.find((o) => o.key === key)!.variants[0]!.permissions!.entries.map((e) => e.resource))];
+  assert.deepEqual(rows('GET /users/{user-id}/messages/{message-id}/extensions/{extension-id}'), ['message']);
+  assert.deepEqual(rows('GET /groups/{group-id}/events/{event-id}/extensions/{extension-id}'), ['group event']);
+});
+
+test('type identity: name from the annotation, not the H1 or the file name', () => {
+  const m = model('v1.0/resources/range.md', 'v1.0/resources/chartfill.md', 'v1.0/resources/educationteacher.md', 'v1.0/resources/insights-insightidentity.md');
+  assert.deepEqual(m.types.map((t) => `${t.name} ${t.kind}/${t.kindFrom} base=${t.baseType?.name ?? '-'}`), [
+    'educationTeacher complex/default base=-',
+    'insightIdentity complex/wording base=-',
+    'workbookChartFill entity/base-type base=entity',
+    'workbookRange entity/base-type base=entity',
+  ]);
+});
+
+test('page kind: resource pages with an Examples section stay resource pages', () => {
+  for (const f of ['v1.0/resources/directory.md', 'v1.0/resources/auditlogroot.md']) {
+    const ir = fx(f);
+    assert.equal(ir.kind, 'resource', f);
+    assert.equal(ir.operations.length, 0, f);
+    assert.ok(ir.diagnostics.some((d) => d.rule === 'examples-on-resource-page'), f);
+  }
+  assert.deepEqual(model('v1.0/resources/directory.md', 'v1.0/resources/auditlogroot.md').types.map((t) => t.name), ['auditLogRoot', 'directory']);
+});
+
+test('request-body tables stay on their operation; the model JSON validates against model.schema.json', () => {
+  const m = model('v1.0/api/user-update.md', 'v1.0/api/intune-devices-user-update.md');
+  assert.deepEqual(m.types, []);
+  const v = m.operations[0]!.variants.find((x) => x.primary)!;
+  assert.ok(v.requestBody!.properties.length > 30);
+  const json = serializeModel(m);
+  assert.deepEqual([...Value.Errors(ApiModelJson, json)].map((e) => `${e.path}: ${e.message}`), []);
+});
