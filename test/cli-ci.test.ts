@@ -281,3 +281,22 @@ test('progress on stderr only on a terminal; one summary line otherwise; nothing
   const quiet = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" check input -j 1 -f json -o "${out}" -q`, '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(quiet.stdout, '');
 });
+
+test('config "reports" (formats and output paths, relative to the config file) and inline "suppressions"', () => {
+  const dir = tempTree({});
+  cpSync(INPUT, join(dir, 'docs'), { recursive: true });
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'docmodel.config.json'), JSON.stringify({
+    inputs: ['docs'],
+    reports: [{ format: 'junit', output: 'reports/docmodel.xml' }, { format: 'github' }],
+    suppressions: [{ rule: 'status-line-malformed', selector: { file: '003_0fc59fc350b59631.txt' }, reason: 'legacy' }],
+  }));
+  const r = run(['check'], { cwd: join(dir, 'sub') });
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out.trim().split('\n').length, 105, 'github annotations on stdout, the suppressed finding left out');
+  assert.ok(r.out.split('\n').every((l) => l === '' || l.startsWith('::')));
+  assert.match(readFileSync(join(dir, 'reports/docmodel.xml'), 'utf8'), /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="docmodel" tests="105" failures="105">/);
+  assert.match(r.err, /\(not shown: 1 suppressed\)/);
+  // Flags replace the config's reports.
+  assert.match(run(['check', '-f', 'json', '-q'], { cwd: dir }).out, /^\{/);
+});

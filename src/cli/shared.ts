@@ -10,7 +10,7 @@ import type { Severity } from '../sources/graph-markdown/ir/schema.js';
 import { isInside, messagePath, hasPageExtension } from '../sources/graph-markdown/ingest/walk.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { loadSuppressions, validateSuppressions, SuppressionError, type Suppression } from '../checks/suppress.js';
+import { loadSuppressions, validateSuppressions, type Suppression } from '../checks/suppress.js';
 import { SEVERITY_RANK } from '../checks/engine.js';
 import { FORMATS, type Format } from '../emit/reports/formats.js';
 import { writeAtomic } from '../pipeline/output.js';
@@ -209,4 +209,3 @@ export class Progress {
   }
 }
 
-export { SuppressionError };

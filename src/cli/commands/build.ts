@@ -12,7 +12,7 @@ interface BuildFlags extends CommonOpts {
   stats?: boolean; cache: boolean; watch?: boolean;
 }
 
-interface Run { opts: BuildOptions; failOn: BuildFlags['failOn']; quiet: boolean; stats: boolean; showChanged?: boolean; failLevel: ReturnType<typeof resolveCommon>['failOn'] }
+interface Run { opts: BuildOptions; quiet: boolean; stats: boolean; showChanged?: boolean; failLevel: ReturnType<typeof resolveCommon>['failOn'] }
 
 async function runOnce(r: Run): Promise<number> {
   const started = Date.now();
@@ -97,7 +97,7 @@ Examples:
           inputs, root, out, workers: c.workers, cache: f.cache, requirePages: true,
           rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline, updateBaseline: f.updateBaseline,
         },
-        failOn: f.failOn, failLevel: c.failOn, quiet: !!f.quiet, stats: !!f.stats,
+        failLevel: c.failOn, quiet: !!f.quiet, stats: !!f.stats,
       };
       const code = await runOnce(run);
       ctx.setExit(f.watch ? await watch(run, inputs) : code);
