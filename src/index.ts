@@ -164,6 +164,8 @@ function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?:
 /** Reconcile a docs tree (or the part a change touches); nothing is written except the cache. */
 export async function check(o: CheckOptions = {}): Promise<CheckResult> {
   if (o.changed && o.root === undefined) throw new InputError('a partial check (changed files) needs the docs root (root / --root)');
+  // A baseline written from a partial check would prune every finding outside the changed pages.
+  if (o.changed && o.updateBaseline !== undefined) throw new InputError('--update-baseline needs a full check, not a partial one (changed files)');
   const inputs = o.changed ? [o.root!] : (o.inputs ?? (o.root !== undefined ? [o.root] : ['input']));
   const cache = o.cacheDir ? new PageCache(join(resolve(o.cacheDir), CACHE_FILE)) : undefined;
   const a = await analyzeParallel(inputs, { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), ...(o.cacheDir ? [resolve(o.cacheDir)] : [])], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings });

@@ -3,7 +3,7 @@
  * severity or `off` (config `rules`), suppressions (file, config and page annotations), the
  * baseline, and — for a partial check — the pages the report is limited to.
  */
-import type { PageIR, Severity } from '../sources/graph-markdown/ir/schema.js';
+import type { Document, Severity } from '../model/schema.js';
 import type { Finding } from './types.js';
 import { applyBaseline, applySuppressions, type SuppressedFinding, type Suppression } from './suppress.js';
 import { sortFindings } from './engine.js';
@@ -34,7 +34,7 @@ export function concernsPages(f: Finding, pages: Set<string>): boolean {
   return f.sides.some((s) => pages.has(s.file)) || pages.has(f.subject);
 }
 
-export function applyPolicy(findings: Finding[], pages: PageIR[], p: Policy): PolicyResult {
+export function applyPolicy(findings: Finding[], pages: Document[], p: Policy): PolicyResult {
   let rulesOff = 0;
   let fs: Finding[] = [];
   for (const f of findings) {
