@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeParallel, docsFrom, renderOutputs, type AnalyzeResult, type Timings } from './pipeline/pipeline.js';
 import { CACHE_FILE, PageCache, type LastRun } from './pipeline/cache.js';
-import { writeAtomic, writeOutputs, type WriteStats } from './pipeline/output.js';
+import { recoverOutputs, writeAtomic, writeOutputs, type WriteStats } from './pipeline/output.js';
 import { affectedPages, changedInRoot, limitReport, type ChangedFiles } from './pipeline/partial.js';
 import { applyPolicy, type RuleSetting } from './checks/policy.js';
 import { baselineFile, loadBaseline, loadSuppressions, type SuppressedFinding, type Suppression } from './checks/suppress.js';
@@ -207,6 +207,7 @@ export async function build(o: BuildOptions & { reuseUnchanged: true }): Promise
 export async function build(o: BuildOptions): Promise<BuildResult>;
 export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   const outAbs = resolve(o.out);
+  recoverOutputs(outAbs); // a build killed while writing: finish its commit (or drop its staging) before trusting the cache
   const cache = new PageCache(o.cache === false ? undefined : join(outAbs, '.cache', CACHE_FILE));
   const inputs = o.inputs ?? (o.root !== undefined ? [o.root] : ['input']);
   const aopts = { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), outAbs], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings };
@@ -221,6 +222,7 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   a ??= await analyzeParallel(inputs, aopts);
   const r = finishCheck(a, o, 'docmodel reconciliation report');
   const rendered = renderOutputs(a, outAbs, o.timings);
+  cache.invalidate(); // until the outputs and the cache are both written, no later build may call them up to date
   const stats = writeOutputs(outAbs, rendered.files);
   o.timings?.mark('write');
   const summary = buildSummary(r, rendered.modelDiagnostics.length);

@@ -24,3 +24,11 @@ export function resourcePage(name: string, props: string[], extra = ''): string 
 export function exampleSection(request: string, response: string): string {
   return `\n## Example\n\n### Request\n\n\`\`\`http\n${request}\n\`\`\`\n\n### Response\n\n\`\`\`http\n${response}\n\`\`\`\n`;
 }
+
+export function bodySection(rows: string[], type = 'widget'): string {
+  return `\n## Request body\n\nIn the request body, supply a JSON representation of the [${type}](../resources/${type}.md) object.\n\n|Property|Type|Description|\n|:--|:--|:--|\n${rows.join('\n')}\n`;
+}
+
+export function headersSection(rows: [string, string][]): string {
+  return `\n## Request headers\n\n|Name|Description|\n|:--|:--|\n${rows.map(([a, b]) => `|${a}|${b}|`).join('\n')}\n`;
+}

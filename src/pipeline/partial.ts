@@ -47,7 +47,9 @@ export function changedInRoot(paths: string[], docsRoot: string): ChangedFiles {
 }
 
 function stripAnchor(t: string): string {
-  try { return decodeURIComponent(t.replace(/[?#].*$/, '')); } catch { return t.replace(/[?#].*$/, ''); }
+  const cut = [t.indexOf('?'), t.indexOf('#')].filter((i) => i >= 0);
+  const bare = cut.length ? t.slice(0, Math.min(...cut)) : t;
+  try { return decodeURIComponent(bare); } catch { return bare; }
 }
 
 /**

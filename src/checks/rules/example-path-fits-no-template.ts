@@ -21,7 +21,7 @@ export const rule: ModelRule = {
       const ops = p.operations.filter((o) => !o.fromExample);
       if (!ops.length) continue;
       for (const r of p.examples.requests) {
-        const path = r.path.replace(/\?.*$/, '');
+        const path = r.path.replace(/\?[\s\S]*$/, '');
         const sameMethod = ops.filter((o) => o.method === r.method);
         if (sameMethod.some((o) => pathFitsTemplate(path, o.path))) continue;
         const why = sameMethod.length ? 'path' : 'method';

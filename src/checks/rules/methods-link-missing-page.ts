@@ -1,3 +1,4 @@
+import { opPage, resourcePage } from '../fixture-pages.js';
 import { dirname, resolve } from 'node:path';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
@@ -10,6 +11,10 @@ export const rule: ModelRule = {
   summary: 'A Methods-table link of a resource page leads to no page',
   description: 'The Methods table of a resource page links to an operation page that does not exist in the docs tree. Links outside the input tree cannot be checked and are not reported.',
   example: { before: '| [Get user](../api/user-get.md) | ... |   (no api/user-get.md)', after: '| [Get user](../api/user-get.md) | ... |   (page exists)' },
+  fixture: {
+    before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## Methods\n\n|Method|Return type|Description|\n|:--|:--|:--|\n|[Delete widget](../api/widget-delete.md)|None|x|\n'), 'v1.0/api/other.md': opPage('Get widget', 'GET', '/widgets/{id}') },
+    after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## Methods\n\n|Method|Return type|Description|\n|:--|:--|:--|\n|[Get widget](../api/other.md)|widget|x|\n'), 'v1.0/api/other.md': opPage('Get widget', 'GET', '/widgets/{id}') },
+  },
   check({ pages, tree }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {
@@ -17,7 +22,7 @@ export const rule: ModelRule = {
       if (!abs || !p.resource) continue;
       for (const m of p.resource.methods) {
         if (!m.target || /^[a-z]+:|^\/|^#/i.test(m.target)) continue;
-        const target = resolve(dirname(abs), decodeURIComponent(m.target.replace(/#.*$/, '')));
+        const target = resolve(dirname(abs), decodeURIComponent(m.target.replace(/#[\s\S]*$/, '')));
         if (tree.exists(target) !== false) continue;
         out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: p.file, field: `methods.${m.target}`, message: `Methods table links "${m.text}" to ${m.target}, which does not exist`, sides: [sideOf(p, m.src, m.target)], args: [m.target] });
       }

@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
@@ -16,6 +17,10 @@ export const rule: ModelRule = {
   description:
     'The `@odata.type` of an example response annotation names a namespace other than the page\'s (Microsoft.DirectoryServices.user on a microsoft.graph page), or a type other than the Response section\'s.',
   example: { before: '<!-- { "blockType": "response", "@odata.type": "Microsoft.DirectoryServices.user" } -->', after: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.user" } -->' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response", "@odata.type": "Microsoft.DirectoryServices.widget" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{ "id": "1" }\n```\n') },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widget" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{ "id": "1" }\n```\n') },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

@@ -1,7 +1,8 @@
+import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
-const TEMPLATE = /\$\([\w.]+\)|\{\{[^}]*\}\}|<<[^>]+>>|\bTODO\b|\bTBD\b/;
+const TEMPLATE = /\$\([\w.]+\)|\{\{[^{}]*\}\}|<<[^<>]+>>|\bTODO\b|\bTBD\b/;
 
 export const rule: ModelRule = {
   id: 'template-text-unresolved',
@@ -11,6 +12,10 @@ export const rule: ModelRule = {
   summary: 'Template placeholders were left in the page ($(metadata.owner), {{...}}, TODO)',
   description: 'Front matter values, titles or descriptions still hold template variables or TODO markers that a generator was meant to fill.',
   example: { before: 'author: "$(metadata.owner)"', after: 'author: "jdoe"' },
+  fixture: {
+    before: { 'v1.0/api/a.md': '---\ntitle: "Get widget"\nauthor: "$(metadata.owner)"\n---\n' + opPage('Get widget', 'GET', '/widgets/{id}') },
+    after: { 'v1.0/api/a.md': '---\ntitle: "Get widget"\nauthor: "jdoe"\n---\n' + opPage('Get widget', 'GET', '/widgets/{id}') },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

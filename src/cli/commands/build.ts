@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { build, buildSummary, type BuildOptions } from '../../index.js';
 import { Timings } from '../../pipeline/pipeline.js';
 import { computeStats, formatStats } from '../../pipeline/stats.js';
-import { messagePath } from '../../sources/graph-markdown/ingest/walk.js';
+import { isInside, messagePath } from '../../sources/graph-markdown/ingest/walk.js';
 import { addCommon, addPolicy, checkOutDir, exitFor, Progress, resolveCommon, type CommonOpts } from '../shared.js';
 import type { CommandModule } from './types.js';
 
@@ -45,7 +45,7 @@ async function runOnce(r: Run): Promise<number> {
 async function watch(r: Run, inputs: string[]): Promise<number> {
   const { watch: chokidarWatch } = await import('chokidar');
   const outAbs = resolve(r.opts.out);
-  const w = chokidarWatch(inputs, { ignoreInitial: true, ignored: (p: string) => resolve(p).startsWith(outAbs) });
+  const w = chokidarWatch(inputs, { ignoreInitial: true, ignored: (p: string) => isInside(outAbs, resolve(p)) }); // not a prefix test: output gen must not hide input gen-docs
   await new Promise<void>((ready) => w.once('ready', () => ready()));
   process.stdout.write(`docmodel: watching ${inputs.join(', ')} (Ctrl-C to stop)\n`);
   let timer: NodeJS.Timeout | undefined;

@@ -1,4 +1,5 @@
 /** Rendering a set of findings in any of the report formats. */
+import { jsonInert } from './escape.js';
 import type { Finding } from '../../checks/types.js';
 import { RULES } from '../../checks/registry.js';
 import { toJson } from '../../util/order.js';
@@ -34,7 +35,7 @@ export function renderReport(format: Format, data: ReportData, reportDir: string
     case 'text': return textReport(data.findings, !!opts.color);
     case 'markdown': return markdownReport(data, reportDir, opts.title);
     case 'json': return toJson(data);
-    case 'sarif': return toJson(sarifReport(data.findings, RULES, data.tool.version, { suppressed: opts.suppressed, pathPrefix: opts.pathPrefix, diagnostics: data.diagnostics }));
+    case 'sarif': return jsonInert(toJson(sarifReport(data.findings, RULES, data.tool.version, { suppressed: opts.suppressed, pathPrefix: opts.pathPrefix, diagnostics: data.diagnostics })));
     case 'html': return htmlReport(data, opts.title);
     case 'github': return githubReport(data.findings, opts.pathPrefix);
     case 'junit': return junitReport(data.findings, opts.pathPrefix);

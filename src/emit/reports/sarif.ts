@@ -8,19 +8,23 @@
 import type { Finding } from '../../checks/types.js';
 import type { Rule } from '../../checks/types.js';
 import { SARIF_FINGERPRINT_KEY, type SuppressedFinding } from '../../checks/suppress.js';
+import { uriPath } from './escape.js';
 import type { Diagnostic } from '../../model/schema.js';
 import { findDiagnostic } from '../../checks/diagnostics.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
+/** Percent-encoded per segment (`#`, `?`, `%` in a file name stay part of the path), behind the optional prefix. */
 function uri(file: string, prefix: string): string {
-  return encodeURI(joinPrefix(prefix, file.split('\\').join('/')));
+  return uriPath(joinPrefix(prefix, file.split('\\').join('/')));
 }
 
 /** `prefix` + `/` + `file`, for paths relative to the docs root shown from elsewhere (a repository root). */
 export function joinPrefix(prefix: string, file: string): string {
-  if (!prefix || prefix === '.' || file.startsWith('/')) return file;
-  return `${prefix.replace(/\/+$/, '')}/${file}`;
+  let p = prefix;
+  while (p.endsWith('/')) p = p.slice(0, -1);
+  if (!p || p === '.' || file.startsWith('/')) return file;
+  return `${p}/${file}`;
 }
 
 export interface SarifOptions {

@@ -2,11 +2,10 @@
 import type { Finding } from '../../checks/types.js';
 import { countBySeverity } from '../../checks/engine.js';
 import pc from 'picocolors';
+import { text } from './escape.js';
 
-/** Control characters from page text never reach the terminal. */
-function clean(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
-}
+/** Control characters and line breaks from page text never reach the terminal (escape.ts). */
+const clean = text;
 
 export function textReport(findings: Finding[], color: boolean): string {
   const p = pc.createColors(color);

@@ -6,7 +6,7 @@
 import type { Response } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 
-const STATUS = /\b([1-5]\d\d)\s+([A-Z][A-Za-z]*(?:[ -](?:[A-Z][A-Za-z]*|No|Not|Content|Found|Request|Modified|Error|Created|Accepted))*)/g;
+const STATUS = /\b([1-5]\d\d)\s+([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)/g;
 const NOT_TYPES = new Set(['a', 'an', 'the', 'json', 'new', 'updated', 'response', 'requested', 'specified', 'this', 'that', 'odata', 'error', 'empty', 'its', 'same']);
 
 export const response: Extractor = {
@@ -23,17 +23,17 @@ export const response: Extractor = {
         for (const m of text.matchAll(STATUS)) {
           const code = Number(m[1]);
           if (r.statuses.some((x) => x.code === code)) continue;
-          r.statuses.push({ code, text: m[2]!.replace(/\s+(response|code|status).*$/i, '').trim(), src: ctx.src(n) });
+          r.statuses.push({ code, text: m[2]!.replace(/(?<!\s)\s+(response|code|status)[\s\S]*$/i, '').trim(), src: ctx.src(n) });
         }
         if (/does not return anything|doesn't return anything|no response body|empty response body|returns no content|nothing in the response body/i.test(text)) r.noBody = true;
         if (!r.bodyType && /response body/i.test(text)) {
           const sentence = text.split(/(?<=\.)\s+/).find((x) => /response body/i.test(x)) ?? text;
-          const before = sentence.split(/\s+in the response body/i)[0]!;
+          const before = sentence.split(/(?<!\s)\s+in the response body/i)[0]!;
           const collection = /collection|array|list of/i.test(before);
           const links = linkTexts(n).filter((l) => before.includes(l));
           let name: string | undefined = links[links.length - 1];
           if (!name) {
-            const words = [...before.matchAll(/\b([A-Za-z][\w.]*)\s+(?:object|objects|collection|resource|resources|entity|entities|type)\b/g)].map((m) => m[1]!);
+            const words = [...before.matchAll(/(?<![\w.])([A-Za-z][\w.]*)\s+(?:object|objects|collection|resource|resources|entity|entities|type)\b/g)].map((m) => m[1]!);
             name = words.reverse().find((w) => !NOT_TYPES.has(w.toLowerCase()));
             if (!name) {
               const of = /collection of\s+\[?([A-Za-z][\w.]*)/i.exec(before);
