@@ -34,10 +34,16 @@ test('argument and file errors are one-line messages with exit 2, not stack trac
   assert.equal(missing.err, 'docmodel: input path not found: /no/such/path\n');
   const bad = run(['build', INPUT, '--fail-on', 'fatal']);
   assert.equal(bad.code, 2);
-  assert.match(bad.err, /^docmodel: --fail-on takes error, warning or info \(got "fatal"\)\n/);
+  assert.match(bad.err, /^docmodel: option '--fail-on <level>' argument 'fatal' is invalid\. Allowed choices are error, warning, info, never\.\n/);
   const unknown = run(['frobnicate']);
   assert.equal(unknown.code, 2);
-  assert.match(unknown.err, /unknown command "frobnicate"/);
+  assert.match(unknown.err, /^docmodel: unknown command 'frobnicate'\n/);
+  const typo = run(['chekc']);
+  assert.equal(typo.code, 2);
+  assert.match(typo.err, /\(Did you mean check\?\)/);
+  const optTypo = run(['build', '--otu', 'x']);
+  assert.equal(optTypo.code, 2);
+  assert.match(optTypo.err, /^docmodel: unknown option '--otu'\n\(Did you mean --out\?\)/);
   const opt = run(['build', '--nope']);
   assert.equal(opt.code, 2);
   assert.doesNotMatch(opt.err, /at .*\.js:\d+/);

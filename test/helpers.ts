@@ -15,12 +15,12 @@ export const SEEDS = ['000_5be97bd32e2c4279.txt', '001_b74111fdae0f9f28.txt', '0
 
 const cache = new Map<string, PageIR>();
 
-/** IR of seed N (0–4), with display path `input/<name>` as a build from the repo root gives. */
+/** IR of seed N (0–4), with display path `<name>` (relative to the docs root input/) as a build gives. */
 export function seed(n: number): PageIR {
   const name = SEEDS[n]!;
   let ir = cache.get(name);
   if (!ir) {
-    ir = processFile(join(INPUT, name), `input/${name}`, new IncludeResolver(INPUT));
+    ir = processFile(join(INPUT, name), name, new IncludeResolver(INPUT));
     cache.set(name, ir);
   }
   return ir;

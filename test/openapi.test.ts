@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { analyze, docsRootRelative } from '../src/pipeline/pipeline.js';
+import { analyze } from '../src/pipeline/pipeline.js';
 import { emitOpenApi } from '../src/emit/openapi/index.js';
 import { INPUT, ROOT, tempTree, typecheck } from './helpers.js';
 import { openapiTypescript, validate } from './openapi-helpers.js';
@@ -16,9 +16,9 @@ import { openapiTypescript, validate } from './openapi-helpers.js';
 type Doc = Record<string, any>;
 
 const seeds = analyze([INPUT]);
-const out = emitOpenApi(seeds.model, seeds.findings, docsRootRelative(seeds.roots));
+const out = emitOpenApi(seeds.model, seeds.findings);
 const userPage = analyze([join(ROOT, 'test/fixtures/metadata/docs')]);
-const userDoc = emitOpenApi(userPage.model, userPage.findings, docsRootRelative(userPage.roots)).documents.get('v1.0') as Doc;
+const userDoc = emitOpenApi(userPage.model, userPage.findings).documents.get('v1.0') as Doc;
 
 test('the seeds export validates as OpenAPI 3.1 with 0 errors, per version', async () => {
   assert.deepEqual([...out.files.keys()].sort(), ['openapi/beta.json', 'openapi/beta.yaml', 'openapi/v1.0.json', 'openapi/v1.0.yaml']);
@@ -115,7 +115,7 @@ test('YAML and JSON hold the same document; bytes are deterministic', () => {
     assert.deepEqual(parseYaml(out.files.get(`openapi/${v}.yaml`)!), JSON.parse(out.files.get(`openapi/${v}.json`)!));
     assert.ok(!/&a\d|\*a\d/.test(out.files.get(`openapi/${v}.yaml`)!), 'no YAML anchors');
   }
-  const again = emitOpenApi(analyze([INPUT]).model, seeds.findings, docsRootRelative(seeds.roots));
+  const again = emitOpenApi(analyze([INPUT]).model, seeds.findings);
   assert.deepEqual([...again.files], [...out.files]);
 });
 
@@ -140,7 +140,7 @@ export { u, bad };
 test('OData system query options named in the query-parameter prose become query parameters', async () => {
   const dir = tempTree({ 'v1.0/api/user-get.md': '# Get user\n\nRetrieve a user.\n\n## HTTP request\n\n```http\nGET /users/{id | userPrincipalName}\n```\n\n## Optional query parameters\n\nThis method supports the `$select`, `$expand` and `$top` [OData query parameters](/graph/query-parameters) to help customize the response.\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and a [user](../resources/user.md) object in the response body.\n' });
   const a = analyze([dir]);
-  const d = emitOpenApi(a.model, a.findings, docsRootRelative(a.roots)).documents.get('v1.0') as Doc;
+  const d = emitOpenApi(a.model, a.findings).documents.get('v1.0') as Doc;
   const op = d.paths['/users/{user-id}'].get;
   assert.deepEqual(op.parameters.map((p: Doc) => [p.name, p.in, p.schema.type]), [['user-id', 'path', 'string'], ['$select', 'query', 'string'], ['$expand', 'query', 'string'], ['$top', 'query', 'integer']]);
   assert.deepEqual(op['x-docmodel-query-options'], { support: 'odata', named: ['$select', '$expand', '$top'], source: op.parameters[1]['x-docmodel-source'] });
@@ -155,7 +155,7 @@ test('enums become string schemas with their members; a property typed with an e
     'v1.0/resources/signin.md': '# signIn resource type\n\nA sign-in.\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|The id.|\n|riskLevel|riskLevel|The risk level.|\n',
   });
   const a = analyze([dir]);
-  const d = emitOpenApi(a.model, a.findings, docsRootRelative(a.roots)).documents.get('v1.0') as Doc;
+  const d = emitOpenApi(a.model, a.findings).documents.get('v1.0') as Doc;
   assert.deepEqual(d.components.schemas['microsoft.graph.riskLevel'], { type: 'string', enum: ['low', 'medium', 'high'], 'x-docmodel-sources': [{ file: 'v1.0/resources/enums.md', line: 5, column: 1 }] });
   assert.deepEqual(d.components.schemas['microsoft.graph.signIn'].properties.riskLevel.anyOf, [{ $ref: '#/components/schemas/microsoft.graph.riskLevel' }, { type: 'null' }]);
   assert.deepEqual(await validate(d), { valid: true, errors: undefined });

@@ -140,7 +140,8 @@ test('drift rules: operations, request properties, status, permissions, type pro
   ].sort());
   const status = fs.find((f) => f.rule === 'drift-status-changed')!;
   assert.equal(status.sides.length, 2);
-  assert.ok(status.sides[0]!.file.startsWith(oldTree.split('/').pop()!) || status.sides[0]!.file.includes(oldTree.split('/').pop()!));
+  // Each side's path is relative to its own tree's root: never the temp folder it lives in.
+  assert.deepEqual(status.sides.map((s) => s.file), ['v1.0/api/widget-update.md', 'v1.0/api/widget-update.md']);
 });
 
 test('drift: a path re-documented in its longer form is not a removal', () => {

@@ -6,8 +6,10 @@
  * selector field is suppressed. `reason` is required; an entry past its `expires` date no longer
  * applies and is itself reported (`suppression-expired`). A page's own annotation comment
  * (`"type": "#page.annotation"`) can list rule ids under `suppressions`; findings of those rules
- * whose first side is that page are suppressed. A baseline is a previous JSON report: findings
- * whose fingerprint it holds are left out (only new findings remain).
+ * whose first side is that page are suppressed. Suppressed findings are kept aside (SARIF lists
+ * them with a `suppressions` entry). A baseline is a previous JSON report, a SARIF log, or a file
+ * written by `--update-baseline`: findings whose fingerprint it holds are left out (only new
+ * findings remain).
  */
 import { readFileSync } from 'node:fs';
 import type { Document } from '../model/schema.js';
@@ -34,6 +36,11 @@ export function loadSuppressions(path: string): Suppression[] {
   }
   const list = Array.isArray(raw) ? raw : (raw as { suppressions?: unknown })?.suppressions;
   if (!Array.isArray(list)) throw new SuppressionError(`${path}: expected an array of suppressions or { "suppressions": [...] }`);
+  return validateSuppressions(list, path);
+}
+
+/** Check suppression entries (from a file or a config file's "suppressions"); `path` names where they came from. */
+export function validateSuppressions(list: unknown[], path: string): Suppression[] {
   return list.map((s, i) => {
     const e = s as Partial<Suppression>;
     const where = `${path}: suppression ${i + 1}`;
@@ -56,9 +63,16 @@ function matches(s: Suppression, f: Finding): boolean {
   return true;
 }
 
+/** A finding a suppression silenced, with why (SARIF: `suppressions[].kind` and `justification`). */
+export interface SuppressedFinding extends Finding {
+  suppression: { kind: 'external' | 'inSource'; justification: string };
+}
+
 export interface SuppressionResult {
   findings: Finding[];
   suppressed: number;
+  /** The findings suppressed, in input order. */
+  suppressedFindings: SuppressedFinding[];
 }
 
 /** Today as YYYY-MM-DD (DOCMODEL_TODAY overrides it, for tests). */
@@ -78,10 +92,12 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
     if (ids.size) pageRules.set(p.file, ids);
   }
   const kept: Finding[] = [];
-  let suppressed = 0;
+  const suppressedFindings: SuppressedFinding[] = [];
   for (const f of findings) {
     const page = f.sides[0] ? pageRules.get(f.sides[0].file) : undefined;
-    if (page?.has(f.rule) || active.some((s) => matches(s, f))) { suppressed++; continue; }
+    if (page?.has(f.rule)) { suppressedFindings.push({ ...f, suppression: { kind: 'inSource', justification: `suppressed by the page's annotation comment (${f.sides[0]!.file})` } }); continue; }
+    const s = active.find((x) => matches(x, f));
+    if (s) { suppressedFindings.push({ ...f, suppression: { kind: 'external', justification: s.reason } }); continue; }
     kept.push(f);
   }
   for (const s of expired) {
@@ -91,10 +107,17 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
       sides: [], fingerprint: fingerprint('suppression-expired', s.rule, s.fingerprint ?? JSON.stringify(s.selector)),
     });
   }
-  return { findings: kept, suppressed };
+  return { findings: kept, suppressed: suppressedFindings.length, suppressedFindings };
 }
 
-/** Fingerprints held by a previous JSON report (reconciliation.json, or `check --format json`). */
+/** The SARIF `partialFingerprints` key docmodel writes and reads back. */
+export const SARIF_FINGERPRINT_KEY = 'docmodel/v1';
+
+/**
+ * Fingerprints held by a baseline: a JSON report (reconciliation.json, `check --format json`),
+ * a file written by `--update-baseline` (same shape), or a SARIF log (`partialFingerprints`;
+ * results that carry `suppressions` are not in the baseline — they are suppressed anyway).
+ */
 export function loadBaseline(path: string): Set<string> {
   let raw: unknown;
   try {
@@ -102,11 +125,34 @@ export function loadBaseline(path: string): Set<string> {
   } catch (e) {
     throw new SuppressionError(`cannot read baseline ${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
+  const runs = (raw as { runs?: unknown })?.runs;
+  if (Array.isArray(runs)) {
+    const out = new Set<string>();
+    for (const run of runs) {
+      for (const r of (run as { results?: unknown[] })?.results ?? []) {
+        const fp = (r as { partialFingerprints?: Record<string, unknown> })?.partialFingerprints?.[SARIF_FINGERPRINT_KEY];
+        if (typeof fp === 'string') out.add(fp);
+      }
+    }
+    return out;
+  }
   const list = (raw as { findings?: unknown })?.findings;
-  if (!Array.isArray(list)) throw new SuppressionError(`${path}: not a docmodel JSON report (no "findings" array)`);
+  if (!Array.isArray(list)) throw new SuppressionError(`${path}: neither a docmodel JSON report (no "findings" array) nor a SARIF log (no "runs")`);
   return new Set(list.map((f) => (f as { fingerprint?: unknown }).fingerprint).filter((x): x is string => typeof x === 'string'));
 }
 
 export function applyBaseline(findings: Finding[], baseline: Set<string>): Finding[] {
   return findings.filter((f) => !baseline.has(f.fingerprint));
+}
+
+/**
+ * The baseline `--update-baseline` writes: every current finding's fingerprint with enough to
+ * read it (rule, first file, subject, message), sorted by fingerprint so it diffs well. Findings
+ * gone since the last baseline are pruned by construction.
+ */
+export function baselineFile(findings: Finding[], toolVersion: string): object {
+  const list = [...new Map(findings.map((f) => [f.fingerprint, f])).values()]
+    .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0))
+    .map((f) => ({ fingerprint: f.fingerprint, rule: f.rule, file: f.sides[0]?.file ?? null, subject: f.subject, message: f.message }));
+  return { docmodelBaseline: 1, tool: { name: 'docmodel', version: toolVersion }, findings: list };
 }

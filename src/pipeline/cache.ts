@@ -147,8 +147,8 @@ export class PageCache {
     return ir;
   }
 
-  /** Record a freshly processed page (its includes, found or not, are its dependencies). */
-  put(abs: string, ir: PageIR): void {
+  /** Record a freshly processed page (its includes, found or not, are its dependencies; their paths are relative to `docsRoot`). */
+  put(abs: string, ir: PageIR, docsRoot = process.cwd()): void {
     if (!this.path) return;
     if (ir.diagnostics.some((d) => TRANSIENT_RULES.has(d.rule))) return;
     const stamp = stampOf(abs, true);
@@ -157,11 +157,11 @@ export class PageCache {
     for (const inc of ir.includes) {
       if (inc.kind === 'snippet') continue;
       if (inc.resolved) {
-        const d = resolve(inc.resolved);
+        const d = resolve(docsRoot, inc.resolved);
         deps[d] = stampOf(d, true) ?? MISSING;
       } else {
         // Where the include would be: a file created there later changes the page.
-        const from = inc.src.file === ir.file ? abs : resolve(inc.src.file);
+        const from = inc.src.file === ir.file ? abs : resolve(docsRoot, inc.src.file);
         let target: string;
         try { target = decodeURIComponent(inc.target.replace(/[?#][\s\S]*$/, '')); } catch { continue; }
         const d = resolve(dirname(from), target);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, sep } from 'node:path';
-import { analyzeParallel, docsRootRelative } from './pipeline.js';
+import { analyzeParallel } from './pipeline.js';
 import { parseCsdl } from '../sources/csdl/csdl.js';
 import { parseScopeCatalogue, type ScopeCatalogue } from '../sources/csdl/scopes.js';
 import { docsFromModel } from '../checks/metadata/from-model.js';
@@ -14,7 +14,7 @@ import { emptyDocs, type DocsSide } from '../checks/metadata/docs-side.js';
 import { csdlDocument, scopeCatalogueDocument } from '../checks/metadata/fixtures.js';
 import type { MetadataExample, MetadataFinding, MetadataRule } from '../checks/metadata/types.js';
 
-export interface MetadataRun { csdl: string; scopes: string[]; inputs: string[]; workers?: number; version?: string }
+export interface MetadataRun { csdl: string; scopes: string[]; inputs: string[]; workers?: number; version?: string; root?: string }
 
 /** The version a metadata file describes, from its name (`beta` in the name → beta). */
 export function versionOfFile(file: string): string {
@@ -31,8 +31,8 @@ export async function runMetadata(o: MetadataRun): Promise<{ report: MetadataRep
     if (!scopes) scopes = s;
     else for (const [k, v] of s.scopes) scopes.scopes.set(k, [...(scopes.scopes.get(k) ?? []), ...v]);
   }
-  const a = await analyzeParallel(o.inputs, { workers: o.workers });
-  const docs = docsFromModel(a.model, version, docsRootRelative(a.roots));
+  const a = await analyzeParallel(o.inputs, { workers: o.workers, root: o.root, requirePages: true });
+  const docs = docsFromModel(a.model, version);
   const report = compareMetadata(docs, csdl, scopes);
   const s = report.summary;
   return {

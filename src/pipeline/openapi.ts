@@ -4,11 +4,11 @@
  * files among its other outputs.
  */
 import { join } from 'node:path';
-import { analyzeParallel, docsRootRelative } from './pipeline.js';
+import { analyzeParallel } from './pipeline.js';
 import { writeAtomic } from './output.js';
 import { emitOpenApi } from '../emit/openapi/index.js';
 
-export interface OpenApiRun { inputs: string[]; outDir: string; workers?: number }
+export interface OpenApiRun { inputs: string[]; outDir: string; workers?: number; root?: string }
 
 export interface OpenApiSummary {
   files: string[];
@@ -16,8 +16,8 @@ export interface OpenApiSummary {
 }
 
 export async function runOpenApi(o: OpenApiRun): Promise<OpenApiSummary> {
-  const a = await analyzeParallel(o.inputs, { workers: o.workers, exclude: [o.outDir] });
-  const out = emitOpenApi(a.model, a.findings, docsRootRelative(a.roots));
+  const a = await analyzeParallel(o.inputs, { workers: o.workers, exclude: [o.outDir], root: o.root, requirePages: true });
+  const out = emitOpenApi(a.model, a.findings);
   for (const [rel, text] of out.files) writeAtomic(join(o.outDir, rel), text);
   const versions = [...out.documents].map(([version, d]) => {
     const paths = d.paths as Record<string, Record<string, unknown>>;

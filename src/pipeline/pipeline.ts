@@ -6,7 +6,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { relative, resolve, sep, dirname } from 'node:path';
 import type { Diagnostic, PageIR, Severity } from '../sources/graph-markdown/ir/schema.js';
 import { pageIrJsonSchema } from '../sources/graph-markdown/ir/schema.js';
-import { collectInputs, displayPath, isInside, type InputFile } from '../sources/graph-markdown/ingest/walk.js';
+import { collectInputs, displayPath, InputError, isInside, type InputFile } from '../sources/graph-markdown/ingest/walk.js';
 import { IncludeResolver } from '../sources/graph-markdown/parse/includes.js';
 import { availableParallelism } from 'node:os';
 import { processInPool } from './pool.js';
@@ -18,6 +18,7 @@ import { modelJsonSchema, type ApiModel } from '../model/schema.js';
 import { compareStr } from '../util/order.js';
 import { reconcile } from '../checks/engine.js';
 import type { Finding, TreeInfo } from '../checks/types.js';
+import type { SuppressedFinding } from '../checks/suppress.js';
 import { emitModels } from '../emit/ts/models.js';
 import { emitOpenApi } from '../emit/openapi/index.js';
 import { reportData } from '../emit/reports/report-data.js';
@@ -35,8 +36,12 @@ export interface AnalyzeResult {
   /** Include fragments found under the inputs and not processed as pages. */
   skippedIncludes: number;
   roots: string[];
+  /** The docs root (absolute): every path in the results is relative to it. */
+  docsRoot: string;
   /** Pages processed afresh (not taken from the cache). */
   changed?: string[];
+  /** Findings silenced by suppressions (set by applyPolicy; SARIF lists them as suppressed). */
+  suppressed?: SuppressedFinding[];
 }
 
 /** Files under an includes/ folder are fragments spliced into pages, not pages. */
@@ -72,6 +77,12 @@ export interface AnalyzeOptions {
   cache?: PageCache;
   /** Return null (skip model, rules, outputs) when the cache says no page changed, none was added or removed. */
   stopIfUnchanged?: boolean;
+  /** The docs root: includes resolve inside it and every path shown is relative to it. Default: the common root of the inputs. */
+  root?: string;
+  /** Progress: pages done of total (page processing only). */
+  onProgress?: (done: number, total: number) => void;
+  /** Throw an InputError when the inputs hold no page (instead of an empty result). */
+  requirePages?: boolean;
 }
 
 /** Phase timings, printed with DOCMODEL_TIMING=1. */
@@ -89,23 +100,30 @@ export class Timings {
 }
 
 interface Listed {
-  tasks: { abs: string; display: string; root: string }[];
+  tasks: { abs: string; display: string; root: string; base: string }[];
   runDiagnostics: Diagnostic[];
   skippedIncludes: number;
   roots: string[];
+  docsRoot: string;
 }
 
-function listPages(inputs: string[], exclude: string[] = []): Listed {
-  const walk = collectInputs(inputs, exclude);
-  const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: 'warning' as Severity, message: p.message, src: { file: displayPath(p.path), line: 1, column: 1 } }));
+/**
+ * The pages to process. Display paths (the `file` of every fact, finding and output) are
+ * relative to the docs root — the given `root`, else the common root of the inputs — so no
+ * output holds an absolute path or depends on the working directory.
+ */
+export function listPages(inputs: string[], exclude: string[] = [], root?: string): Listed {
+  const walk = collectInputs(inputs, exclude, root);
   const roots = [...new Set(walk.files.map((f) => f.root))].sort();
+  const docsRoot = root !== undefined ? resolve(root) : commonRoot(roots.length ? roots : inputs.map((i) => resolve(i)));
+  const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: 'warning' as Severity, message: p.message, src: { file: displayPath(p.path, docsRoot), line: 1, column: 1 } }));
   let skippedIncludes = 0;
   const tasks: Listed['tasks'] = [];
   for (const f of walk.files) {
     if (isIncludeFragment(f)) { skippedIncludes++; continue; }
-    tasks.push({ abs: f.abs, display: displayPath(f.abs), root: f.root });
+    tasks.push({ abs: f.abs, display: displayPath(f.abs, docsRoot), root: f.root, base: docsRoot });
   }
-  return { tasks, runDiagnostics, skippedIncludes, roots };
+  return { tasks, runDiagnostics, skippedIncludes, roots, docsRoot };
 }
 
 function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeResult {
@@ -114,22 +132,25 @@ function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeR
   timings?.mark('model');
   const findings = reconcile({ model, pages: model.documents, tree: treeInfo(l.roots.map((r) => safeReal(r)), absByFile) });
   timings?.mark('reconcile');
-  return { pages: [...pages].sort((a, b) => compareStr(a.file, b.file)), model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots };
+  return { pages: [...pages].sort((a, b) => compareStr(a.file, b.file)), model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots, docsRoot: l.docsRoot };
 }
 
 /** Analyze in this thread (small inputs, tests). */
-export function analyze(inputs: string[], exclude: string[] = []): AnalyzeResult {
-  const l = listPages(inputs, exclude);
+export function analyze(inputs: string[], exclude: string[] = [], root?: string): AnalyzeResult {
+  const l = listPages(inputs, exclude, root);
   return finishAnalysis(l, processInThread(l.tasks));
 }
 
 /** Pages processed in this thread, one include resolver per root. */
-function processInThread(tasks: Listed['tasks']): PageIR[] {
+function processInThread(tasks: Listed['tasks'], onProgress?: (done: number, total: number) => void): PageIR[] {
   const resolvers = new Map<string, IncludeResolver>();
-  return tasks.map((t) => {
-    let r = resolvers.get(t.root);
-    if (!r) { r = new IncludeResolver(t.root); resolvers.set(t.root, r); }
-    return processFile(t.abs, t.display, r);
+  return tasks.map((t, i) => {
+    const key = `${t.root}\u0000${t.base}`;
+    let r = resolvers.get(key);
+    if (!r) { r = new IncludeResolver(t.root, t.base); resolvers.set(key, r); }
+    const ir = processFile(t.abs, t.display, r);
+    onProgress?.(i + 1, tasks.length);
+    return ir;
   });
 }
 
@@ -137,7 +158,10 @@ function processInThread(tasks: Listed['tasks']): PageIR[] {
 export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions & { stopIfUnchanged: true }): Promise<AnalyzeResult | null>;
 export async function analyzeParallel(inputs: string[], opts?: AnalyzeOptions): Promise<AnalyzeResult>;
 export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult | null> {
-  const l = listPages(inputs, opts.exclude);
+  const l = listPages(inputs, opts.exclude, opts.root);
+  if (opts.requirePages && l.tasks.length === 0) {
+    throw new InputError(`no pages found in ${inputs.join(', ')} (looked for .md, .markdown and .txt files outside includes/ and snippets/ folders)`);
+  }
   opts.timings?.mark('list');
   const workers = opts.workers ?? availableParallelism();
   const cache = opts.cache;
@@ -157,10 +181,10 @@ export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {
   const tasks = todo.map((i) => l.tasks[i]!);
   // Always in worker threads (one with --workers 1): only there can a page be stopped when it
   // runs over its time or memory budget. `workers: 0` processes in this thread (no limits).
-  const fresh = workers < 1 || !tasks.length ? processInThread(tasks) : await processInPool(tasks, { workers: Math.min(workers, Math.max(1, Math.ceil(tasks.length / 8))), timeoutMs: opts.timeoutMs, memoryMb: opts.memoryMb });
+  const fresh = workers < 1 || !tasks.length ? processInThread(tasks, opts.onProgress) : await processInPool(tasks, { workers: Math.min(workers, Math.max(1, Math.ceil(tasks.length / 8))), timeoutMs: opts.timeoutMs, memoryMb: opts.memoryMb, onProgress: opts.onProgress });
   todo.forEach((i, k) => {
     pages[i] = fresh[k]!;
-    cache?.put(l.tasks[i]!.abs, fresh[k]!);
+    cache?.put(l.tasks[i]!.abs, fresh[k]!, l.docsRoot);
   });
   opts.timings?.mark('pages');
   const a = finishAnalysis(l, pages, opts.timings);
@@ -172,7 +196,7 @@ function safeReal(p: string): string {
   try { return realpathSync(p); } catch { return p; }
 }
 
-/** The path an IR file gets under ir/: the page's path relative to the common root of all inputs. */
+/** The path an IR file gets under ir/: the page's path relative to the docs root. */
 export function irPath(pageAbs: string, commonRoot: string): string {
   return relative(commonRoot, pageAbs).split(sep).join('/').replace(/\.(md|markdown|txt)$/i, '') + '.json';
 }
@@ -203,15 +227,6 @@ export function commonRoot(roots: string[]): string {
   return c;
 }
 
-/** Provenance for outputs that must not depend on the working directory: paths relative to the docs root (the common root of the inputs). */
-export function docsRootRelative(roots: string[]): (file: string) => string {
-  const root = commonRoot(roots);
-  return (file) => {
-    const r = relative(root, resolve(file)).split(sep).join('/');
-    return r && !r.startsWith('..') ? r : file;
-  };
-}
-
 export interface BuildOutputs {
   files: Map<string, string>;
   modelDiagnostics: Diagnostic[];
@@ -221,8 +236,8 @@ export interface BuildOutputs {
 export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timings): BuildOutputs {
   const files = new Map<string, string>();
   files.set('ir.schema.json', toJson(pageIrJsonSchema()));
-  const root = commonRoot(a.roots);
-  for (const [p, rel] of irPaths(a.pages.map((p) => resolve(p.file)), root).map((rel, i) => [a.pages[i]!, rel] as const)) {
+  // IR paths follow the page paths, relative to the docs root.
+  for (const [p, rel] of irPaths(a.pages.map((p) => resolve(a.docsRoot, p.file)), a.docsRoot).map((rel, i) => [a.pages[i]!, rel] as const)) {
     files.set(`ir/${rel}`, toJson(p));
   }
   files.set('model.json', toJson(serializeModel(a.model)));
@@ -231,14 +246,20 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   const emitted = emitModels(a.model);
   timings?.mark('typescript models');
   for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
-  for (const [rel, text] of emitOpenApi(a.model, a.findings, docsRootRelative(a.roots)).files) files.set(rel, text);
+  for (const [rel, text] of emitOpenApi(a.model, a.findings).files) files.set(rel, text);
   timings?.mark('openapi');
   const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...a.runDiagnostics]);
-  const reportDir = displayPath(resolve(outDir));
+  // Report links go from the output directory to the pages (relative to the docs root).
+  const reportDir = docsFrom(resolve(outDir), a.docsRoot);
   files.set('reconciliation.md', markdownReport(data, reportDir));
   files.set('reconciliation.json', toJson(data));
-  files.set('reconciliation.sarif', renderReport('sarif', data, reportDir));
+  files.set('reconciliation.sarif', renderReport('sarif', data, reportDir, { suppressed: a.suppressed }));
   files.set('reconciliation.html', renderReport('html', data, reportDir));
   timings?.mark('reports');
   return { files, modelDiagnostics: emitted.diagnostics };
+}
+
+/** The docs root as seen from a directory (for links from a report written there): relative, `/` separators. */
+export function docsFrom(dir: string, docsRoot: string): string {
+  return relative(dir, docsRoot).split(sep).join('/') || '.';
 }

@@ -3,13 +3,14 @@ import { parentPort } from 'node:worker_threads';
 import { IncludeResolver } from '../sources/graph-markdown/parse/includes.js';
 import { processFile } from './page.js';
 
-export interface PageTask { id: number; abs: string; display: string; root: string }
+export interface PageTask { id: number; abs: string; display: string; root: string; /** Docs root display paths are relative to (default: root). */ base?: string }
 
 const resolvers = new Map<string, IncludeResolver>();
 
 parentPort?.on('message', (t: PageTask) => {
-  let r = resolvers.get(t.root);
-  if (!r) { r = new IncludeResolver(t.root); resolvers.set(t.root, r); }
+  const key = `${t.root}\u0000${t.base ?? ''}`;
+  let r = resolvers.get(key);
+  if (!r) { r = new IncludeResolver(t.root, t.base ?? t.root); resolvers.set(key, r); }
   const ir = processFile(t.abs, t.display, r);
   parentPort!.postMessage({ id: t.id, ir });
 });

@@ -7,7 +7,7 @@ export interface Operations {
     /**
      * Update user
      *
-     * Documented by input/000_5be97bd32e2c4279.txt:38.
+     * Documented by 000_5be97bd32e2c4279.txt:38.
      *
      * Written on the page as PATCH /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/deviceRunStates/{deviceManagementScriptDeviceStateId}/managedDevice/users/{userId}.
      */
@@ -24,9 +24,9 @@ export interface Operations {
     /**
      * Update user
      *
-     * Documented by input/001_b74111fdae0f9f28.txt:26.
+     * Documented by 001_b74111fdae0f9f28.txt:26.
      *
-     * Also documented by input/003_0fc59fc350b59631.txt:135; where they disagree this entry follows the primary page (policy step: http-block; see the reconciliation report).
+     * Also documented by 003_0fc59fc350b59631.txt:135; where they disagree this entry follows the primary page (policy step: http-block; see the reconciliation report).
      *
      * Written on the page as PATCH /users/{usersId}.
      */

@@ -7,9 +7,9 @@ export interface Operations {
     /**
      * Update user
      *
-     * Documented by input/004_fd11c5a4c97dea3e.txt:15.
+     * Documented by 004_fd11c5a4c97dea3e.txt:15.
      *
-     * Also documented by input/002_3cb1465fe3e08b31.txt:25 (workload page); where they disagree this entry follows the primary page (policy step: not-workload; see the reconciliation report).
+     * Also documented by 002_3cb1465fe3e08b31.txt:25 (workload page); where they disagree this entry follows the primary page (policy step: not-workload; see the reconciliation report).
      *
      * Written on the page as PATCH /users/{id | userPrincipalName}.
      */

@@ -24,7 +24,7 @@ export interface OpenApiExport {
   documents: Map<string, Record<string, unknown>>;
 }
 
-export function emitOpenApi(model: ApiModel, findings: readonly Finding[], rel: RelPath): OpenApiExport {
+export function emitOpenApi(model: ApiModel, findings: readonly Finding[], rel: RelPath = (f) => f): OpenApiExport {
   const files = new Map<string, string>();
   const documents = new Map<string, Record<string, unknown>>();
   for (const v of versionsFromModel(model, findings, rel)) {

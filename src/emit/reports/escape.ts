@@ -47,8 +47,11 @@ function wellFormed(s: string): string {
   return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }
 
-/** A link from a report written in `reportDir` to file:line (both relative to the working directory). */
-export function fileLink(reportDir: string, file: string, line: number): string {
-  const target = file.startsWith('/') ? file : posix.relative(reportDir.split('\\').join('/'), file);
+/**
+ * A link from a report to file:line. `docsFromReport`: the docs root as seen from the report's
+ * directory (e.g. `../input`); `file` is relative to the docs root.
+ */
+export function fileLink(docsFromReport: string, file: string, line: number): string {
+  const target = file.startsWith('/') ? file : posix.normalize(posix.join(docsFromReport.split('\\').join('/'), file));
   return `${uriPath(target)}#L${line}`;
 }

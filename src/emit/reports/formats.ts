@@ -8,21 +8,37 @@ import { markdownReport } from './markdown.js';
 import { sarifReport } from './sarif.js';
 import { textReport } from './text.js';
 import { htmlReport } from './html.js';
+import { githubReport } from './github.js';
+import { junitReport } from './junit.js';
+import type { SuppressedFinding } from '../../checks/suppress.js';
 
-export const FORMATS = ['text', 'markdown', 'json', 'sarif', 'html'] as const;
+/** Every report format, one module each (`--format`, config `reports[].format`). */
+export const FORMATS = ['text', 'markdown', 'json', 'sarif', 'html', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function isFormat(s: string): s is Format {
   return (FORMATS as readonly string[]).includes(s);
 }
 
-export function renderReport(format: Format, data: ReportData, reportDir: string, opts: { color?: boolean; title?: string } = {}): string {
+export interface RenderOptions {
+  color?: boolean;
+  title?: string;
+  /** Suppressed findings (SARIF lists them with a `suppressions` entry). */
+  suppressed?: SuppressedFinding[];
+  /** Prepended to paths in sarif, github and junit (the docs root's path in the repository). */
+  pathPrefix?: string;
+}
+
+/** `reportDir`: the docs root as seen from the report's directory (for links). */
+export function renderReport(format: Format, data: ReportData, reportDir: string, opts: RenderOptions = {}): string {
   switch (format) {
     case 'text': return textReport(data.findings, !!opts.color);
     case 'markdown': return markdownReport(data, reportDir, opts.title);
     case 'json': return toJson(data);
-    case 'sarif': return jsonInert(toJson(sarifReport(data.findings, RULES, data.tool.version, data.diagnostics)));
+    case 'sarif': return jsonInert(toJson(sarifReport(data.findings, RULES, data.tool.version, { suppressed: opts.suppressed, pathPrefix: opts.pathPrefix, diagnostics: data.diagnostics })));
     case 'html': return htmlReport(data, opts.title);
+    case 'github': return githubReport(data.findings, opts.pathPrefix);
+    case 'junit': return junitReport(data.findings, opts.pathPrefix);
   }
 }
 

@@ -1,25 +1,47 @@
 /**
  * SARIF 2.1.0 for code scanning: one result per finding, its first side (the file to fix) as
  * the location, the other sides as relatedLocations, the fingerprint as partialFingerprints,
- * rule metadata in tool.driver.rules.
+ * rule metadata in tool.driver.rules. Suppressed findings stay, with a `suppressions` entry
+ * (kind and justification), so code scanning shows them as dismissed rather than gone. Paths
+ * are relative to the docs root, behind an optional prefix (the root's path in the repository).
  */
 import type { Finding } from '../../checks/types.js';
 import type { Rule } from '../../checks/types.js';
+import { SARIF_FINGERPRINT_KEY, type SuppressedFinding } from '../../checks/suppress.js';
 import { uriPath } from './escape.js';
 import type { Diagnostic } from '../../model/schema.js';
 import { findDiagnostic } from '../../checks/diagnostics.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-/** Percent-encoded per segment: `#`, `?` or `%` in a file name stay part of the path (encodeURI kept them raw, and threw on a lone surrogate). */
-const uri = uriPath;
-
-function location(s: Finding['sides'][number]) {
-  return { physicalLocation: { artifactLocation: { uri: uri(s.file) }, region: { startLine: s.line, startColumn: s.column } } };
+/** Percent-encoded per segment (`#`, `?`, `%` in a file name stay part of the path), behind the optional prefix. */
+function uri(file: string, prefix: string): string {
+  return uriPath(joinPrefix(prefix, file.split('\\').join('/')));
 }
 
-export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVersion: string, diagnostics: Diagnostic[] = []): object {
-  const used = [...new Set([...findings.map((f) => f.rule), ...diagnostics.map((x) => x.rule)])].sort();
+/** `prefix` + `/` + `file`, for paths relative to the docs root shown from elsewhere (a repository root). */
+export function joinPrefix(prefix: string, file: string): string {
+  let p = prefix;
+  while (p.endsWith('/')) p = p.slice(0, -1);
+  if (!p || p === '.' || file.startsWith('/')) return file;
+  return `${p}/${file}`;
+}
+
+export interface SarifOptions {
+  /** Findings silenced by suppressions: listed with a `suppressions` entry. */
+  suppressed?: SuppressedFinding[];
+  /** Prepended to every path (e.g. the docs root's path in the repository). */
+  pathPrefix?: string;
+  /** Page diagnostics, each a result at its position (rule metadata from the diagnostics catalogue). */
+  diagnostics?: Diagnostic[];
+}
+
+export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVersion: string, opts: SarifOptions = {}): object {
+  const prefix = opts.pathPrefix ?? '';
+  const location = (s: Finding['sides'][number]) => ({ physicalLocation: { artifactLocation: { uri: uri(s.file, prefix) }, region: { startLine: s.line, startColumn: s.column } } });
+  const all: (Finding | SuppressedFinding)[] = [...findings, ...(opts.suppressed ?? [])];
+  const diagnostics = opts.diagnostics ?? [];
+  const used = [...new Set([...all.map((f) => f.rule), ...diagnostics.map((x) => x.rule)])].sort();
   const ruleList = used.map((id) => {
     const r = rules.find((x) => x.id === id);
     const dk = r ? undefined : findDiagnostic(id);
@@ -44,22 +66,23 @@ export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVer
     };
   });
   const index = new Map(used.map((id, i) => [id, i]));
-  const results = findings.filter((f) => f.sides.length > 0).map((f) => ({
+  const results = all.filter((f) => f.sides.length > 0).map((f) => ({
     ruleId: f.rule,
     ruleIndex: index.get(f.rule)!,
     level: LEVEL[f.severity],
     message: { text: f.message },
     locations: [location(f.sides[0]!)],
     relatedLocations: f.sides.slice(1).map((s, i) => ({ id: i + 1, ...location(s), message: { text: `${s.version ?? ''} ${s.value}`.trim() || s.file } })),
-    partialFingerprints: { 'docmodel/v1': f.fingerprint },
+    partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
     properties: { context: f.context, subject: f.subject, field: f.field, ...(f.breaking !== undefined ? { breaking: f.breaking } : {}) },
+    ...('suppression' in f ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted', justification: f.suppression.justification }] } : {}),
   }));
   // Diagnostics: what reading and extraction could not turn into facts, each at its position.
   for (const x of diagnostics) {
     results.push({
       ruleId: x.rule, ruleIndex: index.get(x.rule)!, level: LEVEL[x.severity], message: { text: x.message },
       locations: [location({ file: x.src.file, line: x.src.line, column: x.src.column, version: null, value: '' })],
-      relatedLocations: [], partialFingerprints: { 'docmodel/v1': `${x.rule}:${x.src.file}:${x.src.line}:${x.src.column}` },
+      relatedLocations: [], partialFingerprints: { [SARIF_FINGERPRINT_KEY]: `${x.rule}:${x.src.file}:${x.src.line}:${x.src.column}` },
       properties: { context: 'page', subject: x.src.file, field: 'diagnostic' },
     });
   }

@@ -1,15 +1,16 @@
 /** Terminal text: findings grouped by the file to fix, colored when the output is a TTY. */
 import type { Finding } from '../../checks/types.js';
 import { countBySeverity } from '../../checks/engine.js';
+import pc from 'picocolors';
 import { text } from './escape.js';
-
-const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
 /** Control characters and line breaks from page text never reach the terminal (escape.ts). */
 const clean = text;
 
 export function textReport(findings: Finding[], color: boolean): string {
-  const c = (k: keyof typeof COLORS, s: string) => (color ? `${COLORS[k]}${s}${COLORS.reset}` : s);
+  const p = pc.createColors(color);
+  const COLORS = { error: p.red, warning: p.yellow, info: p.cyan, dim: p.dim, bold: p.bold };
+  const c = (k: keyof typeof COLORS, s: string) => COLORS[k](s);
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
     const file = f.sides[0]?.file ?? '(tree)';

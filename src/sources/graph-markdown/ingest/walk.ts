@@ -38,8 +38,12 @@ export function hasPageExtension(p: string): boolean {
   return PAGE_EXTENSIONS.some((e) => lower.endsWith(e));
 }
 
-/** `exclude`: absolute directories never walked (the output directory). */
-export function collectInputs(paths: string[], exclude: string[] = []): WalkResult {
+/**
+ * `exclude`: absolute directories never walked (the output directory). `root`: the docs root
+ * every file given belongs to (includes resolve inside it); without it a file given on its own
+ * is its own directory's root and a directory is the root of what it holds.
+ */
+export function collectInputs(paths: string[], exclude: string[] = [], root?: string): WalkResult {
   const files: InputFile[] = [];
   const problems: WalkProblem[] = [];
   const seen = new Set<string>();
@@ -51,13 +55,15 @@ export function collectInputs(paths: string[], exclude: string[] = []): WalkResu
     } catch {
       throw new InputError(`input path not found: ${given}`);
     }
+    const rootAbs = root === undefined ? undefined : resolve(root);
+    if (rootAbs !== undefined && !isInside(rootAbs, abs)) throw new InputError(`input ${given} is not inside the docs root ${root}`);
     if (st.isFile()) {
-      if (!seen.has(abs)) { seen.add(abs); files.push({ abs, root: resolve(abs, '..') }); }
+      if (!seen.has(abs)) { seen.add(abs); files.push({ abs, root: rootAbs ?? resolve(abs, '..') }); }
       continue;
     }
     if (!st.isDirectory()) throw new InputError(`input path is neither a file nor a directory: ${given}`);
-    const rootReal = realpathSync(abs);
-    walkDir(abs, abs, rootReal, files, problems, seen, exclude.map((e) => resolve(e)));
+    const rootReal = realpathSync(rootAbs ?? abs);
+    walkDir(abs, rootAbs ?? abs, rootReal, files, problems, seen, exclude.map((e) => resolve(e)));
   }
   files.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
   return { files, problems };
@@ -106,8 +112,20 @@ function walkDir(dir: string, root: string, rootReal: string, out: InputFile[], 
   }
 }
 
-/** Display path: relative to the working directory with / separators when inside it. */
-export function displayPath(abs: string, cwd = process.cwd()): string {
+/**
+ * Display path: relative to `base` (the docs root, for every path that reaches an output; the
+ * working directory for messages) with / separators. Never absolute for a path under `base`;
+ * a path outside it is shown relative (`../x`), so no output depends on where the tree lives.
+ */
+export function displayPath(abs: string, base = process.cwd()): string {
+  const rel = relative(base, abs);
+  if (rel === '') return '.';
+  const shown = /^[A-Za-z]:/.test(rel) || rel.startsWith(sep) ? abs : rel;
+  return shown.split(sep).join('/');
+}
+
+/** A message path: relative to the working directory when inside it, else as given (absolute). */
+export function messagePath(abs: string, cwd = process.cwd()): string {
   const rel = relative(cwd, abs);
   const shown = rel && !rel.startsWith('..') ? rel : abs;
   return shown.split(sep).join('/');

@@ -49,7 +49,8 @@ export type IncludeLoad =
 export class IncludeResolver {
   private cache = new Map<string, IncludeLoad>();
   private rootReal: string;
-  constructor(readonly root: string) {
+  /** `base`: the docs root display paths are relative to (default: `root`). */
+  constructor(readonly root: string, readonly base: string = root) {
     try { this.rootReal = realpathSync(root); } catch { this.rootReal = root; }
   }
 
@@ -72,7 +73,7 @@ export class IncludeResolver {
       const fatal = src.problems.find((p) => p.fatal);
       result = fatal
         ? { ok: false, rule: 'include-unreadable', message: `Include target ${target}: ${fatal.message}` }
-        : { ok: true, abs, display: displayPath(abs), text: src.text };
+        : { ok: true, abs, display: displayPath(abs, this.base), text: src.text };
     }
     this.cache.set(abs, result);
     return result;

@@ -1,0 +1,73 @@
+/**
+ * `docmodel check`: reconcile only and print or write reports. With `--root` and files (or
+ * `--changed-from`), a partial check for a pull request: the whole tree under the root is read
+ * (from `--cache` when given), findings are reported for the changed pages and those the change
+ * affects.
+ */
+import { statSync } from 'node:fs';
+import { check } from '../../index.js';
+import { readChangedList } from '../../pipeline/partial.js';
+import { addCommon, addPolicy, checkOutputFile, emitReports, exitFor, Progress, reportRequests, resolveCommon, UsageError, type CommonOpts } from '../shared.js';
+import { addReportOptions, summaryLine } from './report-options.js';
+import type { CommandModule } from './types.js';
+
+function isDirectory(p: string): boolean {
+  try { return statSync(p).isDirectory(); } catch { return false; }
+}
+
+interface CheckFlags extends CommonOpts {
+  format?: string[]; output?: string[]; pathPrefix?: string;
+  failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string;
+  changedFrom?: string; cache?: string;
+}
+
+export const checkCommand: CommandModule = {
+  register(program, ctx) {
+    const cmd = program.command('check')
+      .description('reconcile only (nothing written but the reports asked for): findings as text, markdown, json, sarif, html, github or junit')
+      .argument('[paths...]', 'files or directories to read; with --root, the changed files to report on (default: config "inputs", else input/)')
+      .option('--changed-from <file>', 'partial check: a list of changed files, one per line (e.g. git diff --name-only); needs --root')
+      .option('--cache <dir>', 'page cache directory: unchanged pages are not re-read next time (config "cache")');
+    addReportOptions(cmd);
+    addPolicy(cmd);
+    addCommon(cmd);
+    cmd.addHelpText('after', `
+Exit codes: 0 done; 1 a finding reaches --fail-on; 2 usage or tool error.
+Examples:
+  docmodel check docs/api-reference -f sarif -o docmodel.sarif --fail-on error
+  git diff --name-only origin/main... > changed.txt
+  docmodel check --root docs/api-reference --changed-from changed.txt -f github --cache .docmodel-cache`);
+    cmd.action(async (paths: string[], f: CheckFlags) => {
+      const c = resolveCommon(f);
+      const root = f.root ?? c.config.root;
+      const reqs = reportRequests(f.format, f.output, c.config);
+      let changed: string[] | undefined;
+      if (f.changedFrom !== undefined) {
+        if (root === undefined) throw new UsageError('--changed-from needs --root (the docs root the changed files belong to)');
+        changed = [...paths, ...readChangedList(f.changedFrom)];
+      } else if (root !== undefined && paths.length && paths.every((p) => !isDirectory(p))) {
+        // Files (or deleted files) under a docs root: a partial check. Directories are inputs as usual.
+        changed = paths;
+      }
+      const inputs = changed ? [root!] : paths.length ? paths : (c.config.inputs ?? (root !== undefined ? [root] : ['input']));
+      for (const q of reqs) if (q.output) checkOutputFile(q.output, inputs);
+      const started = Date.now();
+      const progress = Progress.for(f.quiet, 'docmodel check');
+      let r;
+      try {
+        r = await check({
+          inputs: changed ? undefined : inputs, root, changed, workers: c.workers, cacheDir: f.cache ?? c.config.cache, requirePages: true,
+          rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline, updateBaseline: f.updateBaseline, onProgress: progress.pages,
+        });
+      } finally {
+        progress.end();
+      }
+      emitReports(reqs, r, { color: f.color, pathPrefix: f.pathPrefix });
+      if (!f.quiet) {
+        const partial = r.partial ? `; partial: ${r.partial.changed.files.length} changed file(s) under the root → ${r.partial.pages.size} page(s) reported on${r.partial.changed.ignored.length ? `, ${r.partial.changed.ignored.length} path(s) ignored (outside the root or not pages)` : ''}` : '';
+        process.stderr.write(`${summaryLine('docmodel check', r)}${partial} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+      }
+      ctx.setExit(exitFor(c.failOn, r.counts));
+    });
+  },
+};

@@ -1,0 +1,41 @@
+/** `docmodel explain <rule-id>`: one rule, with a before/after example. */
+import { RULES, findRule } from '../../checks/registry.js';
+import { DIAGNOSTICS, findDiagnostic } from '../../checks/diagnostics.js';
+import { METADATA_RULES, findMetadataRule } from '../../checks/metadata/registry.js';
+import { closest } from '../../util/suggest.js';
+import { UsageError } from '../shared.js';
+import type { CommandModule } from './types.js';
+
+function indent(s: string): string {
+  return s.split('\n').map((l) => '    ' + l).join('\n');
+}
+
+export const explainCommand: CommandModule = {
+  register(program, ctx) {
+    program.command('explain')
+      .description('describe one rule (what it checks, severity, contexts, before/after example) or one diagnostic')
+      .argument('<id>', 'a rule id (see `docmodel rules`) or a diagnostic id')
+      .action((id: string) => {
+        const r = findRule(id);
+        const m = r ? undefined : findMetadataRule(id);
+        if (m) {
+          const ex = (e: typeof m.example.before) => [e.docs && Object.keys(e.docs).length ? `docs: ${JSON.stringify(e.docs)}` : '', e.csdl ? `csdl: ${e.csdl}` : '', e.scopes ? `scopes: ${e.scopes.join(', ')}` : ''].filter(Boolean).join('\n');
+          process.stdout.write(`${m.id} (${m.severity}; docmodel metadata)\n\n${m.summary}\n\n${m.description}\n\nBefore:\n${indent(ex(m.example.before))}\n\nAfter:\n${indent(ex(m.example.after))}\n`);
+          ctx.setExit(0);
+          return;
+        }
+        const dk = r ? undefined : findDiagnostic(id);
+        if (dk) {
+          process.stdout.write(`${dk.id} (diagnostic; ${dk.severity}; stage: ${dk.stage}; ${dk.suppressible ? 'suppressible' : 'not suppressible'})\n\n${dk.summary}\n\n${dk.description}\n`);
+          ctx.setExit(0);
+          return;
+        }
+        if (!r) {
+          const near = closest(id, [...RULES.map((x) => x.id), ...METADATA_RULES.map((x) => x.id), ...DIAGNOSTICS.map((x) => x.id)]);
+          throw new UsageError(`no rule or diagnostic ${JSON.stringify(id)}${near ? ` (did you mean ${near}?)` : ''}; see \`docmodel rules\``);
+        }
+        process.stdout.write(`${r.id} (${r.severity}; contexts: ${r.contexts.join(', ')})\n\n${r.summary}\n\n${r.description}\n\nBefore:\n${indent(r.example.before)}\n\nAfter:\n${indent(r.example.after)}\n`);
+        ctx.setExit(0);
+      });
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * Finding and reading the configuration file: `--config FILE`, else the first
+ * `docmodel.config.json` or `docmodel.config.jsonc` from the working directory upward.
+ * Comments and trailing commas are allowed (jsonc-parser). Paths in it are relative to the
+ * file's own directory; they are returned absolute.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { Value } from '@sinclair/typebox/value';
+import { ConfigSchema, type Config } from './schema.js';
+import { RULES } from '../checks/registry.js';
+import { closest } from '../util/suggest.js';
+
+export const CONFIG_NAMES = ['docmodel.config.json', 'docmodel.config.jsonc'];
+
+export class ConfigError extends Error {}
+
+export interface LoadedConfig {
+  /** Absolute path of the file read, or undefined when none was found. */
+  file?: string;
+  config: Config;
+}
+
+/** The config file that applies from `cwd`: the nearest one upward. */
+export function findConfig(cwd = process.cwd()): string | undefined {
+  let dir = resolve(cwd);
+  for (;;) {
+    for (const n of CONFIG_NAMES) if (existsSync(join(dir, n))) return join(dir, n);
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+function lineCol(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+}
+
+/** Read and validate a config file; relative paths in it become absolute (against its directory). */
+export function readConfig(file: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read config file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const errors: ParseError[] = [];
+  const raw: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length) {
+    const e = errors[0]!;
+    throw new ConfigError(`${file}:${lineCol(text, e.offset)}: ${printParseErrorCode(e.error)}`);
+  }
+  if (!Value.Check(ConfigSchema, raw)) {
+    const first = [...Value.Errors(ConfigSchema, raw)][0];
+    const where = first?.path || '/';
+    throw new ConfigError(`${file}: ${where}: ${first?.message ?? 'invalid'}${first && /additional/i.test(first.message) ? ' (see schema/config.schema.json)' : ''}`);
+  }
+  const c = raw as Config;
+  for (const id of Object.keys(c.rules ?? {})) {
+    if (!RULES.some((r) => r.id === id)) {
+      const near = closest(id, RULES.map((r) => r.id));
+      throw new ConfigError(`${file}: rules: no rule ${JSON.stringify(id)}${near ? ` (did you mean ${near}?)` : ''}`);
+    }
+  }
+  const base = dirname(resolve(file));
+  const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(base, p));
+  return {
+    ...c,
+    ...(c.inputs ? { inputs: c.inputs.map((p) => resolve(base, p)) } : {}),
+    ...(c.root !== undefined ? { root: abs(c.root) } : {}),
+    ...(c.out !== undefined ? { out: abs(c.out) } : {}),
+    ...(typeof c.suppressions === 'string' ? { suppressions: abs(c.suppressions) } : {}),
+    ...(c.baseline !== undefined ? { baseline: abs(c.baseline) } : {}),
+    ...(c.cache !== undefined ? { cache: abs(c.cache) } : {}),
+    ...(c.reports ? { reports: c.reports.map((r) => ({ format: r.format, ...(r.output !== undefined ? { output: abs(r.output) } : {}) })) } : {}),
+  };
+}
+
+/** `--config FILE` when given; else the nearest config file; `false` ignores every config file. */
+export function loadConfig(explicit: string | false | undefined, cwd = process.cwd()): LoadedConfig {
+  if (explicit === false) return { config: {} };
+  if (explicit !== undefined && !existsSync(explicit)) throw new ConfigError(`config file not found: ${explicit}`);
+  const file = explicit !== undefined ? resolve(explicit) : findConfig(cwd);
+  return file ? { file, config: readConfig(file) } : { config: {} };
+}

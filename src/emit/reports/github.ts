@@ -1,0 +1,35 @@
+/**
+ * GitHub Actions workflow commands: one annotation per finding
+ * (`::error file=…,line=…,col=…,title=…::message`), shown on the pull request's diff.
+ * Paths are the docs-root paths behind `pathPrefix` (the docs root's path in the repository:
+ * annotations name files relative to the repository root). Data and property values are
+ * escaped as the runner expects (%, CR, LF; and `:` `,` in properties), so page text cannot
+ * start a command of its own.
+ */
+import type { Finding } from '../../checks/types.js';
+import { joinPrefix } from './sarif.js';
+
+const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export function githubReport(findings: Finding[], pathPrefix = ''): string {
+  const lines = findings.map((f) => {
+    const s = f.sides[0];
+    const props = [
+      ...(s ? [`file=${escapeProperty(joinPrefix(pathPrefix, s.file))}`, `line=${s.line}`, `col=${s.column}`] : []),
+      `title=${escapeProperty(`${f.rule} (docmodel)`)}`,
+    ];
+    const others = f.sides.slice(1, 6).map((o) => `${joinPrefix(pathPrefix, o.file)}:${o.line}${o.version ? ` (${o.version})` : ''}: ${o.value}`);
+    const more = f.sides.length > 6 ? [`… ${f.sides.length - 6} more`] : [];
+    const body = [f.message, ...others.map((o) => `↔ ${o}`), ...more].join('\n');
+    return `::${LEVEL[f.severity]} ${props.join(',')}::${escapeData(body)}`;
+  });
+  return lines.length ? lines.join('\n') + '\n' : '';
+}

@@ -1,0 +1,41 @@
+/**
+ * JUnit XML for CI test dashboards: one <testsuite> per file to fix, one failing <testcase> per
+ * finding (classname = file, name = rule and subject); a run without findings is one passing
+ * test case. Text is XML-escaped and characters XML 1.0 cannot carry are replaced.
+ */
+import type { Finding } from '../../checks/types.js';
+import { joinPrefix } from './sarif.js';
+
+function xml(s: string): string {
+  return s
+    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '?')
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+export function junitReport(findings: Finding[], pathPrefix = '', name = 'docmodel'): string {
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const file = f.sides[0] ? joinPrefix(pathPrefix, f.sides[0].file) : '(tree)';
+    if (!byFile.has(file)) byFile.set(file, []);
+    byFile.get(file)!.push(f);
+  }
+  const L = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${xml(name)}" tests="${Math.max(1, findings.length)}" failures="${findings.length}">`];
+  if (!findings.length) {
+    L.push(`  <testsuite name="${xml(name)}" tests="1" failures="0">`, `    <testcase classname="${xml(name)}" name="reconciliation"/>`, '  </testsuite>');
+  }
+  for (const file of [...byFile.keys()].sort()) {
+    const fs = byFile.get(file)!;
+    L.push(`  <testsuite name="${xml(file)}" tests="${fs.length}" failures="${fs.length}">`);
+    for (const f of fs) {
+      const s = f.sides[0];
+      const where = s ? `${file}:${s.line}:${s.column}` : file;
+      const detail = [`${where} ${f.severity} ${f.message} (${f.rule})`, ...f.sides.slice(1).map((o) => `  ↔ ${joinPrefix(pathPrefix, o.file)}:${o.line}${o.version ? ` (${o.version})` : ''}: ${o.value}`), `fingerprint: ${f.fingerprint}`].join('\n');
+      L.push(`    <testcase classname="${xml(file)}" name="${xml(`${f.rule}: ${f.subject} ${f.field}`)}">`);
+      L.push(`      <failure type="${f.severity}" message="${xml(f.message)}">${xml(detail)}</failure>`);
+      L.push('    </testcase>');
+    }
+    L.push('  </testsuite>');
+  }
+  L.push('</testsuites>');
+  return L.join('\n') + '\n';
+}

@@ -1,0 +1,293 @@
+/**
+ * docmodel as a library: `import { check, build, drift, readModel } from 'docmodel'`.
+ *
+ * - `check(options)`: reconcile a docs tree (or, with `changed`, only what a change touches)
+ *   and get the findings, with rule settings, suppressions and a baseline applied; render them
+ *   in any report format with `result.report(format)`.
+ * - `build(options)`: the same, and write every output (IR, model, TypeScript, reports) to `out`.
+ * - `drift(oldTree, newTree, options)`: what changed between two snapshots.
+ * - `readModel(file)` / `readPageIr(file)`: read a `model.json` or an `ir/<page>.json` a build wrote.
+ *
+ * Every path in the results is relative to the docs root (`result.analysis.docsRoot`).
+ * The command line (`docmodel …`) is a thin layer over these functions.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { analyzeParallel, docsFrom, renderOutputs, type AnalyzeResult, type Timings } from './pipeline/pipeline.js';
+import { CACHE_FILE, PageCache, type LastRun } from './pipeline/cache.js';
+import { recoverOutputs, writeAtomic, writeOutputs, type WriteStats } from './pipeline/output.js';
+import { affectedPages, changedInRoot, limitReport, type ChangedFiles } from './pipeline/partial.js';
+import { applyPolicy, type RuleSetting } from './checks/policy.js';
+import { baselineFile, loadBaseline, loadSuppressions, type SuppressedFinding, type Suppression } from './checks/suppress.js';
+import { toJson } from './util/order.js';
+import { drift as driftRules } from './checks/engine.js';
+import { reportData, type ReportData } from './emit/reports/report-data.js';
+import { FORMATS, renderReport, type Format } from './emit/reports/formats.js';
+import { toolVersion } from './util/version.js';
+import type { Finding } from './checks/types.js';
+import type { PageIR, Severity } from './sources/graph-markdown/ir/schema.js';
+import { InputError } from './sources/graph-markdown/ingest/walk.js';
+import { Value } from '@sinclair/typebox/value';
+import { ApiModelJson } from './model/schema.js';
+
+export type { Finding, Side, Rule, RuleContext } from './checks/types.js';
+export type { PageIR, Severity, Diagnostic, Src } from './sources/graph-markdown/ir/schema.js';
+export type { ApiModel, ApiModelJson, Document } from './model/schema.js';
+export type { ReportData } from './emit/reports/report-data.js';
+export type { Suppression, SuppressedFinding } from './checks/suppress.js';
+export type { RuleSetting } from './checks/policy.js';
+export type { Config } from './config/schema.js';
+export type { AnalyzeResult } from './pipeline/pipeline.js';
+export type { WriteStats } from './pipeline/output.js';
+export type { LastRun } from './pipeline/cache.js';
+export type { Format } from './emit/reports/formats.js';
+export { FORMATS } from './emit/reports/formats.js';
+export { RULES, findRule } from './checks/registry.js';
+export { loadConfig, findConfig, ConfigError } from './config/load.js';
+export { configJsonSchema } from './config/schema.js';
+export { loadSuppressions, loadBaseline, baselineFile, SuppressionError } from './checks/suppress.js';
+export { InputError } from './sources/graph-markdown/ingest/walk.js';
+export { toolVersion } from './util/version.js';
+
+export interface CheckOptions {
+  /** Files or directories to read. Default: `[root]` when `root` is given, else `['input']`. */
+  inputs?: string[];
+  /** The docs root: includes resolve inside it; every path in the results is relative to it. */
+  root?: string;
+  /**
+   * Partial check (a pull request): the changed files (paths relative to the working directory
+   * or absolute; deleted files allowed). The whole tree under `root` is analyzed — use
+   * `cacheDir` to make that fast — and findings are limited to the changed pages and the pages
+   * their change affects (including a changed fragment, linking to a changed or deleted page).
+   */
+  changed?: string[];
+  /** Per rule id: a severity every finding of that rule gets, or `off`. */
+  rules?: Record<string, RuleSetting>;
+  /** Suppression entries, or a suppressions file to read. */
+  suppressions?: Suppression[] | string;
+  /** A baseline: a set of fingerprints, or a file (JSON report, baseline file or SARIF log). */
+  baseline?: Set<string> | string;
+  /** Worker threads (default: one per core). */
+  workers?: number;
+  /** Page cache directory: unchanged pages are not re-read on the next run. */
+  cacheDir?: string;
+  /** Directories never read as input. */
+  exclude?: string[];
+  /** Pages processed so far, of the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Throw an InputError when no page is found (the CLI does). Default: false. */
+  requirePages?: boolean;
+  timings?: Timings;
+  /**
+   * Write the current findings (after rule settings and suppressions, before any baseline) to
+   * this file as the new baseline — findings gone since are pruned — and report against it.
+   */
+  updateBaseline?: string;
+}
+
+export interface ReportOptions {
+  /** Report title (markdown, html). */
+  title?: string;
+  /** ANSI colors in text. */
+  color?: boolean;
+  /** Directory the report will be written to (for links in markdown). Default: the working directory. */
+  reportDir?: string;
+  /** Prepended to paths in sarif, github and junit: the docs root's path in the repository. */
+  pathPrefix?: string;
+}
+
+export interface CheckResult {
+  /** Pages, merged model, all findings before the policy, the docs root. */
+  analysis: AnalyzeResult;
+  /** Findings after rule settings, suppressions, baseline and the partial-check limit. */
+  findings: Finding[];
+  /** Findings suppressions silenced (SARIF lists them as suppressed). */
+  suppressed: SuppressedFinding[];
+  /** Findings the baseline held. */
+  baselineHidden: number;
+  /** Findings of rules set to `off`. */
+  rulesOff: number;
+  /** Partial check: the changed files under the root, and the pages reported on. */
+  partial?: { changed: ChangedFiles; pages: Set<string> };
+  /** The report data every format is rendered from. */
+  data: ReportData;
+  /** Render the findings in a report format. */
+  report(format: Format, opts?: ReportOptions): string;
+  /** Counts by severity of `findings`. */
+  counts: Record<Severity, number>;
+  /** With `updateBaseline`: the file written, its entries, and how many were added / pruned since the previous one. */
+  baselineUpdate?: { file: string; total: number; added: number; pruned: number };
+}
+
+function suppressionList(s: CheckOptions['suppressions']): Suppression[] {
+  if (s === undefined) return [];
+  return typeof s === 'string' ? loadSuppressions(s) : s;
+}
+
+function baselineSet(b: CheckOptions['baseline']): Set<string> | undefined {
+  if (b === undefined) return undefined;
+  return typeof b === 'string' ? loadBaseline(b) : b;
+}
+
+function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?: ChangedFiles): CheckResult {
+  const pages = changed ? affectedPages(a.pages, changed) : undefined;
+  const suppressions = suppressionList(o.suppressions);
+  let baseline = baselineSet(o.baseline);
+  let baselineUpdate: CheckResult['baselineUpdate'];
+  if (o.updateBaseline !== undefined) {
+    const current = applyPolicy(a.findings, a.pages, { rules: o.rules, suppressions, only: pages }).findings;
+    let previous = new Set<string>();
+    if (existsSync(o.updateBaseline)) { try { previous = loadBaseline(o.updateBaseline); } catch { /* unreadable: replaced */ } }
+    const file = baselineFile(current, toolVersion());
+    writeAtomic(resolve(o.updateBaseline), toJson(file));
+    baseline = new Set(current.map((f) => f.fingerprint));
+    baselineUpdate = { file: o.updateBaseline, total: baseline.size, added: [...baseline].filter((x) => !previous.has(x)).length, pruned: [...previous].filter((x) => !baseline!.has(x)).length };
+  }
+  const p = applyPolicy(a.findings, a.pages, { rules: o.rules, suppressions, baseline, only: pages });
+  a.suppressed = p.suppressed;
+  let data = reportData(a.model, p.findings, toolVersion(), a.runDiagnostics);
+  if (pages) data = limitReport(data, pages);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of p.findings) counts[f.severity]++;
+  return {
+    analysis: a, findings: p.findings, suppressed: p.suppressed, baselineHidden: p.baselineHidden, rulesOff: p.rulesOff,
+    ...(changed && pages ? { partial: { changed, pages } } : {}),
+    data, counts,
+    ...(baselineUpdate ? { baselineUpdate } : {}),
+    report(format, ro = {}) {
+      const from = docsFrom(resolve(ro.reportDir ?? '.'), a.docsRoot);
+      return renderReport(format, data, from, { color: ro.color, title: ro.title ?? title, suppressed: p.suppressed, pathPrefix: ro.pathPrefix });
+    },
+  };
+}
+
+/** Reconcile a docs tree (or the part a change touches); nothing is written except the cache. */
+export async function check(o: CheckOptions = {}): Promise<CheckResult> {
+  if (o.changed && o.root === undefined) throw new InputError('a partial check (changed files) needs the docs root (root / --root)');
+  // A baseline written from a partial check would prune every finding outside the changed pages.
+  if (o.changed && o.updateBaseline !== undefined) throw new InputError('--update-baseline needs a full check, not a partial one (changed files)');
+  const inputs = o.changed ? [o.root!] : (o.inputs ?? (o.root !== undefined ? [o.root] : ['input']));
+  const cache = o.cacheDir ? new PageCache(join(resolve(o.cacheDir), CACHE_FILE)) : undefined;
+  const a = await analyzeParallel(inputs, { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), ...(o.cacheDir ? [resolve(o.cacheDir)] : [])], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings });
+  cache?.save();
+  const changed = o.changed ? changedInRoot(o.changed, a.docsRoot) : undefined;
+  return finishCheck(a, o, 'docmodel reconciliation report', changed);
+}
+
+export interface BuildOptions extends Omit<CheckOptions, 'changed' | 'cacheDir'> {
+  /** Output directory (created; files a previous build wrote and this one did not are removed). */
+  out: string;
+  /** Use `<out>/.cache` (default true). */
+  cache?: boolean;
+  /**
+   * When no page changed since the last build, its outputs are all there and no rule setting,
+   * suppression or baseline is given, stop early and return `{ upToDate: true }`.
+   */
+  reuseUnchanged?: boolean;
+}
+
+/** What `build` returns when `reuseUnchanged` found nothing to do. */
+export interface UpToDate {
+  upToDate: true;
+  /** The summary line and finding counts of the build that wrote the outputs. */
+  lastRun: LastRun;
+}
+
+export interface BuildResult extends CheckResult {
+  /** Files written / left unchanged / removed. */
+  stats: WriteStats;
+  /** Every output file (path relative to `out`). */
+  files: string[];
+  /** Diagnostics of the TypeScript emitter (types referenced but not defined, …). */
+  modelDiagnostics: number;
+}
+
+/** Analyze, reconcile and write every output to `out`. */
+export async function build(o: BuildOptions & { reuseUnchanged: true }): Promise<BuildResult | UpToDate>;
+export async function build(o: BuildOptions): Promise<BuildResult>;
+export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
+  const outAbs = resolve(o.out);
+  recoverOutputs(outAbs); // a build killed while writing: finish its commit (or drop its staging) before trusting the cache
+  const cache = new PageCache(o.cache === false ? undefined : join(outAbs, '.cache', CACHE_FILE));
+  const inputs = o.inputs ?? (o.root !== undefined ? [o.root] : ['input']);
+  const aopts = { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), outAbs], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings };
+  let a: AnalyzeResult | null = null;
+  const noPolicy = !o.rules && o.suppressions === undefined && o.baseline === undefined && o.updateBaseline === undefined;
+  if (o.reuseUnchanged && noPolicy) {
+    a = await analyzeParallel(inputs, { ...aopts, stopIfUnchanged: true });
+    const last = cache.lastRun;
+    if (a === null && last && last.outputs.every((f) => existsSync(join(outAbs, f)))) return { upToDate: true, lastRun: last };
+  }
+  // Nothing changed but the last build cannot be reused as is: rebuild from the cached page IRs.
+  a ??= await analyzeParallel(inputs, aopts);
+  const r = finishCheck(a, o, 'docmodel reconciliation report');
+  const rendered = renderOutputs(a, outAbs, o.timings);
+  cache.invalidate(); // until the outputs and the cache are both written, no later build may call them up to date
+  const stats = writeOutputs(outAbs, rendered.files);
+  o.timings?.mark('write');
+  const summary = buildSummary(r, rendered.modelDiagnostics.length);
+  cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()] });
+  o.timings?.mark('cache');
+  return { ...r, stats, files: [...rendered.files.keys()], modelDiagnostics: rendered.modelDiagnostics.length };
+}
+
+/** The summary line of a build or check: pages, model, findings (and what hid how many), diagnostics. */
+export function buildSummary(r: CheckResult, modelDiagnostics = 0): string {
+  const a = r.analysis;
+  // A partial check counts the diagnostics of the pages it reports on.
+  const d = r.data.summary.diagnostics;
+  const diags = r.partial ? d.error + d.warning + d.info : a.pages.reduce((n, p) => n + p.diagnostics.length, 0) + modelDiagnostics + a.runDiagnostics.length;
+  const hidden = [
+    r.suppressed.length ? `${r.suppressed.length} suppressed` : '',
+    r.baselineHidden ? `${r.baselineHidden} in the baseline` : '',
+    r.rulesOff ? `${r.rulesOff} of rules turned off` : '',
+  ].filter(Boolean);
+  const f = r.counts;
+  return `${a.pages.length} pages, ${a.model.operations.length} operations, ${a.model.types.length} types, ${a.model.enums.length} enums; ` +
+    `findings: ${f.error} error, ${f.warning} warning, ${f.info} info${hidden.length ? ` (not shown: ${hidden.join(', ')})` : ''}; ${diags} diagnostics`;
+}
+
+export interface DriftOptions extends Omit<CheckOptions, 'inputs' | 'root' | 'changed'> {}
+
+/** What changed between two snapshots of a docs tree (each tree is its own docs root). */
+export async function drift(oldTree: string, newTree: string, o: DriftOptions = {}): Promise<CheckResult & { old: AnalyzeResult }> {
+  const cacheOf = (tag: string) => (o.cacheDir ? new PageCache(join(resolve(o.cacheDir), tag, CACHE_FILE)) : undefined);
+  const oldCache = cacheOf('old');
+  const newCache = cacheOf('new');
+  const total = { old: 0, new: 0, doneOld: 0, doneNew: 0 };
+  const progress = o.onProgress ? () => o.onProgress!(total.doneOld + total.doneNew, total.old + total.new) : undefined;
+  const oldA = await analyzeParallel([oldTree], { workers: o.workers, cache: oldCache, requirePages: o.requirePages, onProgress: progress && ((d, t) => { total.doneOld = d; total.old = t; progress(); }) });
+  oldCache?.save();
+  const newA = await analyzeParallel([newTree], { workers: o.workers, cache: newCache, requirePages: o.requirePages, onProgress: progress && ((d, t) => { total.doneNew = d; total.new = t; progress(); }) });
+  newCache?.save();
+  const findings = driftRules({ old: oldA.model, new: newA.model });
+  // Suppressions by page annotation may sit on pages of either tree.
+  const combined: AnalyzeResult = { ...newA, model: { ...newA.model, operations: [] }, findings, pages: [...oldA.pages, ...newA.pages] };
+  const r = finishCheck(combined, o, 'docmodel drift report');
+  r.data.summary.pages = newA.pages.length;
+  r.data.summary.operations = newA.model.operations.length;
+  return { ...r, analysis: newA, old: oldA };
+}
+
+/** Read a `model.json` a build wrote, checked against its schema (generated/model.schema.json). */
+export function readModel(file: string): ApiModelJson {
+  const m: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  if (!Value.Check(ApiModelJson, m)) {
+    const first = [...Value.Errors(ApiModelJson, m)][0];
+    throw new InputError(`${file}: not a docmodel model.json of this version (${first ? `${first.path || '/'}: ${first.message}` : 'invalid'})`);
+  }
+  return m;
+}
+
+/** Read one page IR (`ir/<page>.json`) a build wrote. */
+export function readPageIr(file: string): PageIR {
+  const p = JSON.parse(readFileSync(file, 'utf8')) as PageIR;
+  if (!p || typeof p.file !== 'string' || !Array.isArray(p.operations)) throw new InputError(`${file}: not a docmodel page IR`);
+  return p;
+}
+
+/** Is this a known report format? */
+export function isFormat(s: string): s is Format {
+  return (FORMATS as readonly string[]).includes(s);
+}
+

@@ -1,0 +1,80 @@
+/**
+ * Partial checks (a pull request's changed pages): with --root, includes resolve against the
+ * root and tree-level rules see the whole tree, so the findings for a changed page are exactly
+ * those a full check gives for it. On a fixture copied from the 2021-07 corpus (always), and on
+ * the whole 2021-07 corpus (skipped with a message when ../shared is absent).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { check, type Finding } from '../src/index.js';
+import { concernsPages } from '../src/checks/policy.js';
+import { ROOT, corpusTree, CORPUS_SKIP } from './helpers.js';
+
+const FIXTURE = join(ROOT, 'test/fixtures/partial/api-reference');
+const CLI = join(ROOT, 'dist/src/cli/main.js');
+const key = (f: Finding) => `${f.fingerprint} ${f.severity} ${f.rule} ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`;
+
+test('partial check of one changed page with includes = the full check restricted to that page (fixture from the corpus)', async () => {
+  const page = 'v1.0/api/user-list-manager.md';
+  const full = await check({ inputs: [FIXTURE], workers: 1 });
+  const expected = full.findings.filter((f) => concernsPages(f, new Set([page]))).map(key);
+  assert.equal(expected.length, 11, expected.join('\n'));
+  const partial = await check({ root: FIXTURE, changed: [join(FIXTURE, page)], workers: 1 });
+  assert.deepEqual(partial.findings.map(key), expected);
+  assert.deepEqual([...partial.partial!.pages], [page]);
+  // Cross-page findings (this page against its beta counterpart and the other v1.0 page) are there…
+  assert.ok(partial.findings.some((f) => f.rule === 'permission-set-differs' && f.sides.some((s) => s.file === 'beta/api/user-list-manager.md')));
+  // …and the include resolved against the root: no include-outside-root diagnostic on the page.
+  assert.ok(!partial.data.diagnostics.some((d) => d.rule === 'include-outside-root'));
+  assert.ok(partial.analysis.pages.find((p) => p.file === page)!.includes.some((i) => i.resolved === 'includes/limited-info.md'));
+
+  // Without the root, the file is its own root: the include is lost, the variants are not seen.
+  const alone = await check({ inputs: [join(FIXTURE, page)], workers: 1 });
+  assert.ok(alone.data.diagnostics.some((d) => d.rule === 'include-outside-root'));
+  assert.ok(!alone.findings.some((f) => f.rule === 'permission-set-differs'));
+});
+
+test('a changed include fragment reports on every page that includes it; a deleted page on the pages linking to it', async () => {
+  const r = await check({ root: FIXTURE, changed: [join(FIXTURE, 'includes/limited-info.md')], workers: 1 });
+  assert.deepEqual([...r.partial!.pages].sort(), ['beta/api/user-list-manager.md', 'beta/api/user-list-memberof.md', 'v1.0/api/user-list-manager.md', 'v1.0/api/user-list-memberof.md']);
+  const gone = await check({ root: FIXTURE, changed: [join(FIXTURE, 'v1.0/api/user-revokesigninsessions.md')], workers: 1 });
+  assert.deepEqual([...gone.partial!.pages], ['v1.0/resources/user.md'], 'the resource page links to the deleted page');
+  assert.ok(gone.findings.every((f) => concernsPages(f, new Set(['v1.0/resources/user.md']))));
+  assert.ok(gone.findings.some((f) => f.rule === 'link-broken' && /user-revokesigninsessions\.md/.test(f.message)));
+});
+
+test('check --root --changed-from: the CLI form, with paths outside the root ignored and counted', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'docmodel-partial-'));
+  const tree = join(dir, 'repo', 'docs');
+  cpSync(FIXTURE, tree, { recursive: true });
+  writeFileSync(join(dir, 'repo', 'changed.txt'), 'docs/v1.0/api/user-list-manager.md\nREADME.md\n# a comment\n\n');
+  const r = spawnSync(process.execPath, [CLI, 'check', '--root', 'docs', '--changed-from', 'changed.txt', '-f', 'json', '--workers', '1'], { cwd: join(dir, 'repo'), encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const fs = JSON.parse(r.stdout).findings as Finding[];
+  assert.equal(fs.length, 11);
+  assert.match(r.stderr, /partial: 1 changed file\(s\) under the root → 1 page\(s\) reported on, 1 path\(s\) ignored \(outside the root or not pages\)/);
+  const gh = spawnSync(process.execPath, [CLI, 'check', '--root', 'docs', 'docs/v1.0/api/user-list-manager.md', '-f', 'github', '-q', '--workers', '1'], { cwd: join(dir, 'repo'), encoding: 'utf8' });
+  const lines = gh.stdout.trim().split('\n');
+  assert.equal(lines.length, 11);
+  // Annotations name files from the working directory (the repository root in a workflow).
+  assert.ok(lines.every((l) => /^::(error|warning|notice) file=docs\/(v1\.0|beta)\/api\/user-list-manager\.md,line=\d+,col=\d+,title=/.test(l) || /file=docs\/v1\.0\/api\/user-get\.md/.test(l)), lines.join('\n'));
+});
+
+test('corpus: a partial check of one changed user page gives the same findings for it as a full check of the 2021-07 tree', { timeout: 20 * 60_000 }, async (t) => {
+  const tree = corpusTree('2021-07');
+  if (!tree) { t.skip(CORPUS_SKIP); return; }
+  const page = 'v1.0/api/user-list-manager.md';
+  const cacheDir = mkdtempSync(join(tmpdir(), 'docmodel-partial-cache-'));
+  const full = await check({ root: tree, cacheDir });
+  const expected = full.findings.filter((f) => concernsPages(f, new Set([page]))).map(key);
+  assert.ok(expected.length > 0);
+  const partial = await check({ root: tree, changed: [join(tree, page)], cacheDir });
+  assert.deepEqual(partial.findings.map(key), expected);
+  assert.equal(partial.analysis.changed!.length, 0, 'the second run read every page from the cache');
+  assert.ok(!partial.data.diagnostics.some((d) => d.rule === 'include-outside-root'));
+  assert.ok(!partial.findings.some((f) => f.rule === 'operation-resource-missing' && /\buser\b/.test(f.message)));
+});
