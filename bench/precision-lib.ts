@@ -1,0 +1,74 @@
+/**
+ * The labelled precision set: findings sampled from real corpus runs, each with a verdict written
+ * after reading every side. Shared by `npm run precision` (matching labels to current findings)
+ * and the sampler that drew the set.
+ */
+import { readFileSync } from 'node:fs';
+
+export type Verdict = 'real' | 'misdescribed' | 'false';
+
+export interface LabelSide {
+  file: string; line: number; value: string;
+  /** Drift: the snapshot the side is in (`2020-05` or `2021-07`). */
+  tree?: string;
+}
+
+export interface Label {
+  /** Stable id of the label (set + index at sampling time). */
+  id: string;
+  /** `reconcile-2021` (check on the 2021-07 tree) or `drift-2020-2021` (drift 2020-05 → 2021-07). */
+  set: 'reconcile-2021' | 'drift-2020-2021';
+  rule: string;
+  severity: string;
+  breaking?: boolean;
+  subject: string;
+  field: string;
+  fingerprint: string;
+  message: string;
+  sides: LabelSide[];
+  verdict: Verdict | null;
+  reason: string;
+}
+
+/** A finding as the JSON report writes it (paths may be absolute or docs-root relative). */
+export interface ReportFinding {
+  rule: string; severity: string; subject: string; field: string; message: string; fingerprint: string; breaking?: boolean;
+  sides: { file: string; line: number; value: string }[];
+  /** Grouped findings: every instance the group stands for. */
+  instances?: ReportFinding[];
+}
+
+/** `…/api-reference/beta/api/x.md` → `beta/api/x.md`; a path without the marker is kept. */
+export function relPath(p: string): string {
+  const m = /(?:^|\/)api-reference\/(.*)$/.exec(p.replace(/\\/g, '/'));
+  return m ? m[1]! : p.replace(/\\/g, '/');
+}
+
+/** The snapshot a corpus path is in (`graph-docs-2020-05/...` → `2020-05`). */
+export function treeOf(p: string): string | undefined {
+  return /graph-docs-(\d{4}-\d{2})\//.exec(p)?.[1];
+}
+
+export function relText(s: string): string {
+  return s.replace(/\S*\/api-reference\//g, '');
+}
+
+export function sideKey(sides: { file: string; line: number }[]): string {
+  return sides.map((s) => `${relPath(s.file)}:${s.line}`).sort().join(' ');
+}
+
+export function readLabels(file: string): Label[] {
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
+}
+
+/** Deterministic PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

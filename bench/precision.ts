@@ -1,0 +1,106 @@
+/**
+ * npm run precision — precision of the rules, measured on the labelled set in
+ * test/precision/labels.jsonl (findings drawn from real corpus runs, each with a verdict written
+ * after reading every side).
+ *
+ *   npm run precision [-- --check <check.json>] [-- --drift <drift.json>]
+ *
+ * Without files it runs `docmodel check` on the 2021-07 corpus and `docmodel drift` 2020-05 →
+ * 2021-07 (the trees are unpacked from ../shared/corpus; skipped with a message when absent).
+ * A label matches a current finding by fingerprint, else by rule + the file:line of every side,
+ * else by rule + subject + field. Labelled findings that match nothing have disappeared (fixed or
+ * reworded): they are counted, not scored. Precision = (real + real-but-misdescribed) / matched;
+ * "strict" counts only real.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { CORPUS_SKIP, corpusTree, REPO } from './corpus.js';
+import { readLabels, relText, sideKey, type Label, type ReportFinding } from './precision-lib.js';
+
+const LABELS = join(REPO, 'test', 'precision', 'labels.jsonl');
+const CLI = join(REPO, 'dist', 'src', 'cli', 'main.js');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function run(args: string[], out: string): string {
+  const r = spawnSync(process.execPath, [CLI, ...args, '--format', 'json', '--output', out, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`docmodel ${args[0]} failed (exit ${r.status})`);
+  return out;
+}
+
+function findings(file: string): ReportFinding[] {
+  const all = (JSON.parse(readFileSync(file, 'utf8')) as { findings: ReportFinding[] }).findings;
+  return all.flatMap((f) => (f.instances?.length ? [f, ...f.instances.map((i) => ({ ...i, rule: i.rule ?? f.rule, severity: i.severity ?? f.severity }))] : [f]));
+}
+
+class Index {
+  private byFp = new Map<string, ReportFinding>();
+  private bySides = new Map<string, ReportFinding>();
+  private bySubject = new Map<string, ReportFinding>();
+  constructor(list: ReportFinding[]) {
+    for (const f of list) {
+      if (!this.byFp.has(f.fingerprint)) this.byFp.set(f.fingerprint, f);
+      const s = `${f.rule}|${sideKey(f.sides)}`;
+      if (!this.bySides.has(s)) this.bySides.set(s, f);
+      const t = `${f.rule}|${relText(f.subject)}|${f.field}`;
+      if (!this.bySubject.has(t)) this.bySubject.set(t, f);
+    }
+  }
+  match(l: Label): ReportFinding | undefined {
+    return this.byFp.get(l.fingerprint) ?? this.bySides.get(`${l.rule}|${sideKey(l.sides)}`) ?? this.bySubject.get(`${l.rule}|${l.subject}|${l.field}`);
+  }
+}
+
+interface Row { n: number; real: number; mis: number; fals: number; gone: number }
+const empty = (): Row => ({ n: 0, real: 0, mis: 0, fals: 0, gone: 0 });
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+
+function table(title: string, rows: Map<string, Row>): string {
+  const lines = [`### ${title}`, '', '| | labelled | matched | real | misdescribed | false | precision | strict | disappeared |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  for (const [k, r] of [...rows.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const m = r.real + r.mis + r.fals;
+    lines.push(`| ${k} | ${r.n} | ${m} | ${r.real} | ${r.mis} | ${r.fals} | ${pct(r.real + r.mis, m)} | ${pct(r.real, m)} | ${r.gone} |`);
+  }
+  return lines.join('\n');
+}
+
+function main(): void {
+  const labels = readLabels(LABELS).filter((l) => l.verdict);
+  let checkFile = arg('--check');
+  let driftFile = arg('--drift');
+  if (!checkFile || !driftFile) {
+    const t21 = corpusTree('2021-07');
+    const t20 = corpusTree('2020-05');
+    if (!t21 || !t20) { console.log(`precision: skipped — ${CORPUS_SKIP}`); return; }
+    const tmp = mkdtempSync(join(tmpdir(), 'docmodel-precision-'));
+    checkFile ??= run(['check', t21], join(tmp, 'check.json'));
+    driftFile ??= run(['drift', t20, t21], join(tmp, 'drift.json'));
+  }
+  const idx = { 'reconcile-2021': new Index(findings(checkFile)), 'drift-2020-2021': new Index(findings(driftFile)) };
+  const perRule = new Map<string, Row>();
+  const perSeverity = new Map<string, Row>();
+  for (const l of labels) {
+    const cur = idx[l.set].match(l);
+    const sevKey = l.set === 'drift-2020-2021' ? `drift ${l.breaking ? 'breaking' : 'not breaking'}` : (cur?.severity ?? l.severity);
+    for (const [m, k] of [[perRule, `${l.set === 'drift-2020-2021' ? 'drift: ' : ''}${l.rule}`], [perSeverity, sevKey]] as const) {
+      const r = m.get(k) ?? empty();
+      r.n++;
+      if (!cur) r.gone++;
+      else if (l.verdict === 'real') r.real++;
+      else if (l.verdict === 'misdescribed') r.mis++;
+      else r.fals++;
+      m.set(k, r);
+    }
+  }
+  console.log(`${labels.length} labelled findings (${LABELS.replace(REPO + '/', '')})\n`);
+  console.log(table('Per severity (current severity of the matched finding; drift by breaking)', perSeverity));
+  console.log('');
+  console.log(table('Per rule', perRule));
+}
+
+main();
