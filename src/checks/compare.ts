@@ -82,3 +82,42 @@ export function compareField(
 export function versionsNote(ctx: 'variant' | 'cross-version'): string {
   return ctx === 'variant' ? 'pages of the same version disagree' : 'differs between versions';
 }
+
+/**
+ * A page whose request lines reach three or more different collections (`/users/{id}/messages`,
+ * `/groups/{id}/events`, `/me/todo/lists`, …) documents something that applies to many resources
+ * (open extensions, extended properties): its status, permissions and body are generic, not this
+ * operation's.
+ */
+export function isMultiResourcePage(v: OperationVariant): boolean {
+  const ends = new Set<string>();
+  for (const o of v.doc.operations) {
+    const segs = o.path.replace(/\?.*$/, '').split('/').filter((x) => x && !x.startsWith('{') && !/[({]/.test(x));
+    const last = segs[segs.length - 1];
+    if (last) ends.add(last.toLowerCase());
+  }
+  return ends.size >= 3;
+}
+
+/**
+ * The variants of an operation that document the same thing and so can be compared: per
+ * version, pages that are not a polymorphic variant (`subtype`: a derived type's page on the base
+ * type's path), that reach the path without a query (`?$expand=…`, `?$filter=…` pages document
+ * another call) and that are not workload pages (an Intune workload page documents its slice of
+ * the resource), and, beside other pages, not a multi-resource page (see isMultiResourcePage) — or,
+ * when no page of a version qualifies, that version's primary variant alone.
+ */
+export function comparableVariants(g: OperationGroup): OperationVariant[] {
+  const out: OperationVariant[] = [];
+  for (const version of [...new Set(g.variants.map((v) => v.version))]) {
+    const vs = g.variants.filter((v) => v.version === version);
+    const ok = vs.filter((v) => !v.subtype && v.query === undefined && !v.workload && !(vs.length > 1 && isMultiResourcePage(v)));
+    out.push(...(ok.length ? ok : vs.filter((v) => v.primary).slice(0, 1)));
+  }
+  return g.variants.filter((v) => out.includes(v));
+}
+
+/** The model as rules that compare the pages of an operation see it: only comparable variants (see comparableVariants). */
+export function comparableModel<M extends { operations: OperationGroup[] }>(model: M): M {
+  return { ...model, operations: model.operations.map((g) => ({ ...g, variants: comparableVariants(g) })) };
+}

@@ -4,6 +4,7 @@
  */
 import type { Severity } from '../model/schema.js';
 import { compareStr } from '../util/order.js';
+import { comparableModel } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import { RULES } from './registry.js';
 import type { DriftInput, Finding, FindingDraft, ReconcileInput, Rule } from './types.js';
@@ -11,8 +12,10 @@ import type { DriftInput, Finding, FindingDraft, ReconcileInput, Rule } from './
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function finish(rule: Rule, d: FindingDraft): Finding {
-  const { args, ...rest } = d;
+  const { args, instances, ...rest } = d;
   const f: Finding = { ...rest, severity: d.severity ?? rule.severity, fingerprint: fingerprint(d.rule, d.subject, d.field, args ?? []) };
+  f.confidence = rule.confidence ?? 'medium';
+  if (instances?.length) f.instances = instances.map((x) => finish(rule, x));
   return f;
 }
 
@@ -40,6 +43,8 @@ function runAll<I>(rules: Rule[], input: I, run: (r: Rule, i: I) => FindingDraft
 }
 
 export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES): Finding[] {
+  // Rules compare only pages that document the same operation (not subtype, $expand or workload pages).
+  input = { ...input, model: comparableModel(input.model) };
   return runAll(rules.filter((r) => r.input === 'model'), input, (r, i) => (r.input === 'model' ? r.check(i) : []));
 }
 

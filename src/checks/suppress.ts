@@ -79,9 +79,20 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
   }
   const kept: Finding[] = [];
   let suppressed = 0;
-  for (const f of findings) {
+  const isSuppressed = (f: Finding): boolean => {
     const page = f.sides[0] ? pageRules.get(f.sides[0].file) : undefined;
-    if (page?.has(f.rule) || active.some((s) => matches(s, f))) { suppressed++; continue; }
+    return !!page?.has(f.rule) || active.some((s) => matches(s, f));
+  };
+  for (const f of findings) {
+    if (isSuppressed(f)) { suppressed += f.instances?.length || 1; continue; }
+    if (f.instances?.length) {
+      // A finding that stands for several keeps the instances not suppressed one by one.
+      const rest = f.instances.filter((x) => !isSuppressed(x));
+      suppressed += f.instances.length - rest.length;
+      if (!rest.length) continue;
+      kept.push(rest.length === f.instances.length ? f : { ...f, instances: rest });
+      continue;
+    }
     kept.push(f);
   }
   for (const s of expired) {
@@ -104,9 +115,17 @@ export function loadBaseline(path: string): Set<string> {
   }
   const list = (raw as { findings?: unknown })?.findings;
   if (!Array.isArray(list)) throw new SuppressionError(`${path}: not a docmodel JSON report (no "findings" array)`);
-  return new Set(list.map((f) => (f as { fingerprint?: unknown }).fingerprint).filter((x): x is string => typeof x === 'string'));
+  const all = list.flatMap((f) => [f, ...(Array.isArray((f as { instances?: unknown }).instances) ? (f as { instances: unknown[] }).instances : [])]);
+  return new Set(all.map((f) => (f as { fingerprint?: unknown }).fingerprint).filter((x): x is string => typeof x === 'string'));
 }
 
 export function applyBaseline(findings: Finding[], baseline: Set<string>): Finding[] {
-  return findings.filter((f) => !baseline.has(f.fingerprint));
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (baseline.has(f.fingerprint)) continue;
+    if (!f.instances?.length) { out.push(f); continue; }
+    const rest = f.instances.filter((x) => !baseline.has(x.fingerprint));
+    if (rest.length) out.push(rest.length === f.instances.length ? f : { ...f, instances: rest });
+  }
+  return out;
 }

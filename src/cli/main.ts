@@ -38,10 +38,14 @@ Usage:
       silences findings (rule + fingerprint or selector, a reason, an optional expiry);
       --baseline FILE (a previous reconciliation.json) keeps only new findings.
   docmodel check [paths..] [--format F]... [--output FILE]... [--fail-on LEVEL]
-                 [--suppressions FILE] [--baseline FILE]
+                 [--suppressions FILE] [--baseline FILE] [--all] [--area AREA]... [--group-by area]
       Reconcile only (no outputs): findings as text (grouped by file; colored on a terminal),
       markdown, json, sarif (2.1.0) or html; one --output per --format, in order; without
-      --output the (single) format goes to standard output.
+      --output the (single) format goes to standard output. One finding per root cause, ranked
+      by severity, confidence and reach; --area keeps one area's findings (front matter ms.prod,
+      else folder) in every format; --group-by area groups text and markdown by area; text,
+      markdown and html leave cross-version info findings out unless --all (json and sarif
+      always have them); --quiet drops the summary line on standard error.
   docmodel drift <old-tree> <new-tree> [same options as check]
       What changed between two snapshots: operations, types, properties, permissions, statuses,
       enum members — each breaking or not (breaking: error in v1.0, warning in beta).
@@ -186,7 +190,7 @@ async function watch(o: BuildRun): Promise<number> {
   return 0;
 }
 
-interface ReportArgs { format: Format[]; output: string[] }
+interface ReportArgs { format: Format[]; output: string[]; all: boolean; areas: string[]; groupBy?: 'area'; quiet: boolean }
 
 const REPORT_OPTIONS = {
   format: { type: 'string', short: 'f', multiple: true },
@@ -194,9 +198,15 @@ const REPORT_OPTIONS = {
   'fail-on': { type: 'string' },
   suppressions: { type: 'string' },
   baseline: { type: 'string' },
+  all: { type: 'boolean' },
+  area: { type: 'string', multiple: true },
+  'group-by': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
 } as const;
 
-function reportArgs(values: { format?: string[]; output?: string[] }): ReportArgs {
+function reportArgs(values: { format?: string[]; output?: string[]; all?: boolean; area?: string[]; 'group-by'?: string; quiet?: boolean }): ReportArgs {
+  const groupBy = values['group-by'];
+  if (groupBy !== undefined && groupBy !== 'area') throw new UsageError(`--group-by takes area (got ${JSON.stringify(groupBy)})`);
   const format = (values.format ?? ['text']).map((f) => {
     if (!isFormat(f)) throw new UsageError(`--format takes ${FORMATS.join(', ')} (got ${JSON.stringify(f)})`);
     return f;
@@ -204,7 +214,7 @@ function reportArgs(values: { format?: string[]; output?: string[] }): ReportArg
   const output = values.output ?? [];
   if (output.length > format.length) throw new UsageError('more --output than --format: give one --format per --output, in the same order');
   if (format.length - output.length > 1) throw new UsageError('only one format can go to standard output: give an --output file for the others');
-  return { format, output };
+  return { format, output, all: !!values.all, areas: values.area ?? [], groupBy, quiet: !!values.quiet };
 }
 
 /** Write each requested format to its file (atomically), or the last one without a file to stdout. */
@@ -212,7 +222,7 @@ function emitReports(r: ReportArgs, data: ReportData, title: string): void {
   r.format.forEach((f, i) => {
     const file = r.output[i];
     const dir = file ? displayPath(resolve(file, '..')) : '.';
-    const text = renderReport(f, data, dir, { color: !file && !!process.stdout.isTTY && !process.env.NO_COLOR, title });
+    const text = renderReport(f, data, dir, { color: !file && !!process.stdout.isTTY && !process.env.NO_COLOR, title, all: r.all, areas: r.areas, groupBy: r.groupBy });
     if (file) writeAtomic(resolve(file), text);
     else process.stdout.write(text);
   });
@@ -251,7 +261,7 @@ async function cmdDrift(argv: string[]): Promise<number> {
   emitReports(r, data, 'docmodel drift report');
   const c = countBySeverity(findings);
   const breaking = findings.filter((f) => f.breaking).length;
-  process.stderr.write(`docmodel drift: ${oldA.pages.length} → ${newA.pages.length} pages; ${findings.length} changes (${breaking} breaking): ${c.error} error, ${c.warning} warning, ${c.info} info (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  if (!r.quiet) process.stderr.write(`docmodel drift: ${oldA.pages.length} → ${newA.pages.length} pages; ${findings.length} changes (${breaking} breaking): ${c.error} error, ${c.warning} warning, ${c.info} info (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   return exitFor(failOn, c);
 }
 
@@ -265,7 +275,7 @@ function cmdStats(argv: string[]): number {
 function cmdRules(): number {
   const w = Math.max(...RULES.map((r) => r.id.length));
   for (const r of [...RULES].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    process.stdout.write(`${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.contexts.join(',').padEnd(20)}  ${r.summary}\n`);
+    process.stdout.write(`${r.id.padEnd(w)}  ${r.severity.padEnd(7)}  ${(r.confidence ?? 'medium').padEnd(6)}  ${r.contexts.join(',').padEnd(20)}  ${r.summary}\n`);
   }
   process.stdout.write(`${RULES.length} rules\n`);
   return 0;
@@ -276,7 +286,7 @@ function cmdExplain(argv: string[]): number {
   if (!id) throw new UsageError('explain needs a rule id (see `docmodel rules`)');
   const r = findRule(id);
   if (!r) throw new UsageError(`no rule ${JSON.stringify(id)} (see \`docmodel rules\`)`);
-  process.stdout.write(`${r.id} (${r.severity}; contexts: ${r.contexts.join(', ')})\n\n${r.summary}\n\n${r.description}\n\nBefore:\n${indent(r.example.before)}\n\nAfter:\n${indent(r.example.after)}\n`);
+  process.stdout.write(`${r.id} (${r.severity}; confidence ${r.confidence ?? 'medium'}; contexts: ${r.contexts.join(', ')})\n\n${r.summary}\n\n${r.description}\n\nBefore:\n${indent(r.example.before)}\n\nAfter:\n${indent(r.example.after)}\n`);
   return 0;
 }
 

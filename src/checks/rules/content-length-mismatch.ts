@@ -18,6 +18,7 @@ export const rule: ModelRule = {
   id: 'content-length-mismatch',
   input: 'model',
   severity: 'warning',
+  confidence: 'high',
   contexts: ['page'],
   summary: 'A declared Content-Length does not match the body shown',
   description:

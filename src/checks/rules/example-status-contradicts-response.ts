@@ -1,13 +1,14 @@
 import type { ModelRule, FindingDraft } from '../types.js';
-import { pageFinding } from '../page-finding.js';
+import { isLive, pageFinding } from '../page-finding.js';
 
 export const rule: ModelRule = {
   id: 'example-status-contradicts-response',
   input: 'model',
   severity: 'error',
+  confidence: 'medium',
   contexts: ['page'],
   summary: 'An example response status is not one the Response section states',
-  description: 'The status code of an example response is none of the codes the page\'s Response section gives for success (error examples, 4xx/5xx, are not checked).',
+  description: 'The status code of an example response is none of the codes the page\'s Response section gives for success (error examples, 4xx/5xx, are not checked). Examples marked `"blockType": "ignored"` are not checked.',
   example: { before: 'Response: returns 204 No Content\nexample: HTTP/1.1 200 OK', after: 'example: HTTP/1.1 204 No Content' },
   check({ pages }) {
     const out: FindingDraft[] = [];
@@ -16,7 +17,7 @@ export const rule: ModelRule = {
       if (!stated.length) continue;
       for (const r of p.examples.responses) {
         const c = r.statusLine.code;
-        if (c === null || c >= 400 || stated.includes(c)) continue;
+        if (c === null || c >= 400 || stated.includes(c) || !isLive(r)) continue;
         out.push(pageFinding(this, p, r.src, `example.response.${r.index}.status`, `Example response is ${c}, the Response section says ${stated.join(' or ')}`, String(c), [String(r.index)], [{ src: p.response!.statuses[0]!.src, value: stated.join(', ') }]));
       }
     }

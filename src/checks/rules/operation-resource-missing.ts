@@ -8,6 +8,7 @@ export const rule: ModelRule = {
   id: 'operation-resource-missing',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['tree'],
   summary: 'An operation returns or takes a resource that has no resource page',
   description: 'The response type (or request-body type) an operation page names is defined by no resource page of the same version in the tree. Only checked when the tree has resource pages at all.',

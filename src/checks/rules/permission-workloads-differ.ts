@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'permission-workloads-differ',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Workload sub-rows of a permission type differ between pages',
   description:

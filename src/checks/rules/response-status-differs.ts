@@ -5,6 +5,7 @@ export const rule: ModelRule = {
   id: 'response-status-differs',
   input: 'model',
   severity: 'error',
+  confidence: 'medium',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation state different success status codes',
   description: 'The Response sections of pages of one operation name different status codes (200 OK vs 204 No Content). Clients that check the status break on one of them.',

@@ -5,6 +5,7 @@ export const rule: ModelRule = {
   id: 'section-empty',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['page'],
   summary: 'A section is empty or template-only (empty table cells, empty HTTP block)',
   description:

@@ -5,6 +5,7 @@ export const rule: ModelRule = {
   id: 'title-mismatch',
   input: 'model',
   severity: 'info',
+  confidence: 'low',
   contexts: ['page'],
   summary: 'Front-matter title, H1 and JSON-representation @odata.type disagree',
   description: 'The front matter `title` and the H1 name different things (after ignoring case and the words "resource type"), or a resource page\'s @odata.type names another type than its title.',

@@ -39,7 +39,11 @@ export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVer
     locations: [location(f.sides[0]!)],
     relatedLocations: f.sides.slice(1).map((s, i) => ({ id: i + 1, ...location(s), message: { text: `${s.version ?? ''} ${s.value}`.trim() || s.file } })),
     partialFingerprints: { 'docmodel/v1': f.fingerprint },
-    properties: { context: f.context, subject: f.subject, field: f.field, ...(f.breaking !== undefined ? { breaking: f.breaking } : {}) },
+    properties: {
+      context: f.context, subject: f.subject, field: f.field, ...(f.breaking !== undefined ? { breaking: f.breaking } : {}),
+      ...(f.confidence ? { confidence: f.confidence } : {}), ...(f.area ? { area: f.area } : {}), ...(f.author ? { author: f.author } : {}),
+      ...(f.instances?.length ? { instances: f.instances.map((i) => i.fingerprint), pages: f.pages ?? [] } : {}),
+    },
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

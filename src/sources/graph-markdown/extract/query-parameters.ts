@@ -7,6 +7,7 @@ import { checkRowShape, col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
 import { requiredFrom } from './headers.js';
 
+const NEGATED = /\b(not|doesn't|don't|cannot|can't|unsupported|never)\b/i;
 const ODATA = /\$(select|filter|expand|top|skip|orderby|count|search|format|skiptoken|deltatoken)\b/gi;
 
 export const queryParameters: Extractor = {
@@ -44,7 +45,15 @@ export const queryParameters: Extractor = {
             ir.queryParameterSupport = { value: 'odata', text: text.slice(0, 200), src: ctx.src(n) };
           }
         }
-        for (const m of text.matchAll(ODATA)) {
+        // Options named in a negated sentence ("Does not support `$expand`", "`$select` is not supported") are not supported ones.
+        // "Supports `$select` but not `$filter`" keeps what comes before the negation.
+        const affirmed = text.split(/(?<=[.;!?])\s+/).map((x) => {
+          const m = NEGATED.exec(x);
+          if (!m) return x;
+          const before = x.slice(0, m.index);
+          return /\bsupports?\b/i.test(before) ? before : '';
+        }).join(' ');
+        for (const m of affirmed.matchAll(ODATA)) {
           const name = '$' + m[1]!;
           if (seen.has(name.toLowerCase())) continue;
           seen.add(name.toLowerCase());

@@ -3,6 +3,7 @@
  * type ("an updated [user](...) object in the response body", "a collection of ..."), or the
  * statement that there is no body.
  */
+import { STATUS_CODES } from 'node:http';
 import type { Response } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 
@@ -22,14 +23,15 @@ export const response: Extractor = {
         const text = ctx.text(n);
         for (const m of text.matchAll(STATUS)) {
           const code = Number(m[1]);
-          if (r.statuses.some((x) => x.code === code)) continue;
+          // Only registered HTTP status codes: "Office 365 Connected" is not a status.
+          if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
           r.statuses.push({ code, text: m[2]!.replace(/\s+(response|code|status).*$/i, '').trim(), src: ctx.src(n) });
         }
         if (/does not return anything|doesn't return anything|no response body|empty response body|returns no content|nothing in the response body/i.test(text)) r.noBody = true;
         if (!r.bodyType && /response body/i.test(text)) {
           const sentence = text.split(/(?<=\.)\s+/).find((x) => /response body/i.test(x)) ?? text;
           const before = sentence.split(/\s+in the response body/i)[0]!;
-          const collection = /collection|array|list of/i.test(before);
+          const collection = /\bcollection\b|\barray\b|\blist of\b/i.test(before); // not inside a type name (choiceSettingCollectionDefinition)
           const links = linkTexts(n).filter((l) => before.includes(l));
           let name: string | undefined = links[links.length - 1];
           if (!name) {
