@@ -29,17 +29,17 @@ export interface RenderOptions {
 
 const HUMAN: readonly Format[] = ['text', 'markdown', 'html'];
 
-/** What one format shows: the area filter for every format; cross-version info findings only in JSON/SARIF unless --all. */
-export function viewFor(format: Format, data: ReportData, opts: RenderOptions = {}): ReportData {
+/** What one format shows: the area filter for every format; cross-version info findings only in JSON/SARIF unless --all (`hidden` counts those). */
+export function viewFor(format: Format, data: ReportData, opts: RenderOptions = {}): { data: ReportData; hidden: number } {
   let fs = data.findings;
   if (opts.areas?.length) fs = fs.filter((f) => opts.areas!.includes(f.area ?? ''));
+  const before = fs.length;
   if (HUMAN.includes(format) && !opts.all) fs = fs.filter((f) => !isQuietByDefault(f));
-  return fs.length === data.findings.length ? data : withFindings(data, fs);
+  return { data: fs.length === data.findings.length ? data : withFindings(data, fs), hidden: before - fs.length };
 }
 
 export function renderReport(format: Format, data: ReportData, reportDir: string, opts: RenderOptions = {}): string {
-  const d = viewFor(format, data, opts);
-  const hidden = data.findings.length - d.findings.length;
+  const { data: d, hidden } = viewFor(format, data, opts);
   switch (format) {
     case 'text': return textReport(d.findings, !!opts.color, { groupBy: opts.groupBy, hidden });
     case 'markdown': return markdownReport(d, reportDir, opts.title, { all: !!opts.all, groupBy: opts.groupBy, hidden });
