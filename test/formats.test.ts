@@ -118,7 +118,7 @@ test('the HTML report loads in headless Chromium without console errors, filters
   const evilData = reportData(evil.model, evil.findings, '0');
   const dir = mkdtempSync(join(tmpdir(), 'docmodel-html-'));
   const file = join(dir, 'report.html');
-  writeFileSync(file, htmlReport(withFindings(data, [...data.findings, ...evilData.findings])));
+  writeFileSync(file, htmlReport(withFindings(data, [...data.findings, ...evilData.findings]), undefined, { all: true }));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   try {
     const pageB = await browser.newPage();
@@ -128,14 +128,29 @@ test('the HTML report loads in headless Chromium without console errors, filters
     let dialogs = 0;
     pageB.on('dialog', (d) => { dialogs++; void d.dismiss(); });
     await pageB.goto(`file://${file}`);
-    const total = await pageB.locator('#findings tr').count();
-    assert.ok(total > 100, `${total} rows`);
+    await pageB.waitForSelector('body[data-ready="1"]');
+    const all = [...data.findings, ...evilData.findings];
+    // the first page of findings (100 a page), then the next
+    assert.equal(await pageB.locator('#findings tr').count(), Math.min(100, all.length));
+    assert.match(await pageB.locator('#count').textContent() ?? '', new RegExp(`^${all.length} of ${all.length} findings; page 1 of ${Math.ceil(all.length / 100)}$`));
     await pageB.selectOption('#severity', 'error');
-    assert.equal(await pageB.locator('#findings tr').count(), data.findings.filter((f) => f.severity === 'error').length + evilData.findings.filter((f) => f.severity === 'error').length);
+    assert.equal(await pageB.locator('#findings tr').count(), all.filter((f) => f.severity === 'error').length);
     await pageB.selectOption('#severity', '');
     await pageB.selectOption('#rule', 'content-length-mismatch');
-    assert.equal(await pageB.locator('#findings tr').count(), 1);
-    assert.ok((await pageB.locator('#groups table').count()) >= 1);
+    assert.equal(await pageB.locator('#findings tr').count(), all.filter((f) => f.rule === 'content-length-mismatch').length);
+    await pageB.selectOption('#rule', '');
+    // search
+    await pageB.fill('#q', 'Malformed status line');
+    assert.equal(await pageB.locator('#findings tr').count(), all.filter((f) => f.message.includes('Malformed status line')).length);
+    await pageB.fill('#q', '');
+    // counts per rule and area up front; sides link to page and line
+    assert.ok((await pageB.locator('#counts table').count()) === 3);
+    assert.equal(await pageB.locator('#findings tr a[href$="#L311"]').first().getAttribute('href'), 'input/003_0fc59fc350b59631.txt#L311');
+    // operation tables are not in the page until opened; a finding's deep link opens its table
+    assert.equal(await pageB.locator('#groups table').count(), 0);
+    await pageB.locator('#findings tr a', { hasText: 'operation table' }).first().click();
+    await pageB.waitForSelector('#groups table');
+    assert.equal(await pageB.locator('#groups table').count(), 1);
     await pageB.screenshot({ path: join(dir, 'report.png'), fullPage: false });
     assert.ok(existsSync(join(dir, 'report.png')));
     assert.equal(await pageB.locator('img').count(), 0, 'no element from page text');

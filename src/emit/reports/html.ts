@@ -92,15 +92,21 @@ const SCRIPT = `(() => {
     for (const fp of g.findings) { const a = el('a', 'finding ' + fp + ' '); a.href = '#f-' + fp; d.appendChild(a); }
   };
   const byId = new Map();
-  for (const g of data.groups) {
-    const d = el('details'); d.id = opId(g.key);
-    d.appendChild(el('summary', g.key + ' — ' + g.pages.length + ' pages, ' + g.findings.length + ' findings'));
-    d.addEventListener('toggle', () => { if (d.open && d.childNodes.length === 1) fillTable(d, g); });
-    groups.appendChild(d); byId.set(d.id, d);
+  const groupOf = new Map(data.groups.map((g) => [opId(g.key), g]));
+  // The list of operations is built when first needed (opened, or a deep link into it); each table when opened.
+  function listGroups() {
+    if (byId.size || !data.groups.length) return;
+    for (const g of data.groups) {
+      const d = el('details'); d.id = opId(g.key);
+      d.appendChild(el('summary', g.key + ' — ' + g.pages.length + ' pages, ' + g.findings.length + ' findings'));
+      d.addEventListener('toggle', () => { if (d.open && d.childNodes.length === 1) fillTable(d, g); });
+      groups.appendChild(d); byId.set(d.id, d);
+    }
   }
+  $('groupsBox').addEventListener('toggle', () => { if ($('groupsBox').open) listGroups(); });
   function follow() {
     const h = decodeURIComponent(location.hash.slice(1));
-    if (h.startsWith('op-') && byId.has(h)) { byId.get(h).open = true; byId.get(h).scrollIntoView(); }
+    if (h.startsWith('op-') && groupOf.has(h)) { $('groupsBox').open = true; listGroups(); byId.get(h).open = true; byId.get(h).scrollIntoView(); }
     else if (h.startsWith('f-')) { const i = shown.findIndex((f) => 'f-' + f.fingerprint === h); if (i >= 0) { page = Math.floor(i / ${PAGE}); render(); const r = document.getElementById(h); if (r) r.scrollIntoView(); } }
   }
   window.addEventListener('hashchange', follow);
@@ -131,7 +137,7 @@ export function htmlReport(d: ReportData, title = 'docmodel reconciliation repor
 <label>Version <select id="version"><option value="">all</option><option value="v1.0">v1.0</option><option value="beta">beta</option></select></label></div>
 <p id="pager"><button id="prev">previous</button><span id="count"></span><button id="next">next</button></p>
 <table><thead><tr><th>severity</th><th>breaking</th><th>rule (confidence)</th><th>area</th><th>finding and sides</th></tr></thead><tbody id="findings"></tbody></table>
-<h2>Operations with findings, side by side (open one to render it)</h2><div id="groups"></div>
+<details id="groupsBox"><summary><h2 style="display:inline">Operations with findings, side by side</h2> (open to list them; each table is rendered when opened)</summary><div id="groups"></div></details>
 <script type="application/json" id="data">${jsonForScript({ summary: d.summary, base: rel ? rel + '/' : '', hidden: opts.hidden ?? 0, findings, groups })}</script>
 <script>${SCRIPT}</script>
 </body></html>
