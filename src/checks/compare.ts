@@ -100,24 +100,51 @@ export function isMultiResourcePage(v: OperationVariant): boolean {
 }
 
 /**
- * The variants of an operation that document the same thing and so can be compared: per
- * version, pages that are not a polymorphic variant (`subtype`: a derived type's page on the base
- * type's path), that reach the path without a query (`?$expand=…`, `?$filter=…` pages document
- * another call) and that are not workload pages (an Intune workload page documents its slice of
- * the resource), and, beside other pages, not a multi-resource page (see isMultiResourcePage) — or,
- * when no page of a version qualifies, that version's primary variant alone.
+ * A workload page in the strict sense: the model marks it (`workload`) and its permissions vary
+ * by workload (Devices / MAM / Onboarding rows) or it is an Intune page (`intune-…`). The model's
+ * file-name reading alone also marks ordinary pages named after a parent resource
+ * (`table-post-rows.md`, `group-get-event.md`), which document the call itself.
  */
-export function comparableVariants(g: OperationGroup): OperationVariant[] {
-  const out: OperationVariant[] = [];
-  for (const version of [...new Set(g.variants.map((v) => v.version))]) {
-    const vs = g.variants.filter((v) => v.version === version);
-    const ok = vs.filter((v) => !v.subtype && v.query === undefined && !v.workload && !(vs.length > 1 && isMultiResourcePage(v)));
-    out.push(...(ok.length ? ok : vs.filter((v) => v.primary).slice(0, 1)));
-  }
-  return g.variants.filter((v) => out.includes(v));
+export function isWorkloadVariant(v: OperationVariant): boolean {
+  if (!v.workload) return false;
+  if (v.permissions?.entries.some((e) => e.state === 'varies' || e.workloads.length > 0)) return true;
+  return /^intune[-_]/i.test(v.doc.file.split('/').pop() ?? '');
 }
 
-/** The model as rules that compare the pages of an operation see it: only comparable variants (see comparableVariants). */
+/**
+ * The pages of an operation that document the same thing, in partitions that can be compared:
+ * one partition per documented type (a derived type's page on its base type's path — `subtype` —
+ * is compared with the same subtype's pages, not with the base's); within it, per version, pages
+ * that reach the path without a query (`?$expand=…`, `?$filter=…` pages document another call),
+ * that are not workload pages (an Intune workload page documents its slice of the resource) and,
+ * beside other pages, not a multi-resource page (see isMultiResourcePage) — or, when no page of a
+ * version qualifies, that version's primary variant (else its first) alone.
+ */
+export function comparablePartitions(g: OperationGroup): OperationVariant[][] {
+  const parts = new Map<string, OperationVariant[]>();
+  for (const v of g.variants) {
+    const k = v.subtype?.toLowerCase() ?? '';
+    if (!parts.has(k)) parts.set(k, []);
+    parts.get(k)!.push(v);
+  }
+  const out: OperationVariant[][] = [];
+  for (const [, vsAll] of [...parts.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+    const keep: OperationVariant[] = [];
+    for (const version of [...new Set(vsAll.map((v) => v.version))]) {
+      const vs = vsAll.filter((v) => v.version === version);
+      const ok = vs.filter((v) => v.query === undefined && !isWorkloadVariant(v) && !(vs.length > 1 && isMultiResourcePage(v)));
+      keep.push(...(ok.length ? ok : [vs.find((v) => v.primary) ?? vs[0]!]));
+    }
+    out.push(vsAll.filter((v) => keep.includes(v)));
+  }
+  return out;
+}
+
+export function comparableVariants(g: OperationGroup): OperationVariant[] {
+  return comparablePartitions(g).flat();
+}
+
+/** The model as rules that compare the pages of an operation see it: one group per comparable partition (see comparablePartitions). */
 export function comparableModel<M extends { operations: OperationGroup[] }>(model: M): M {
-  return { ...model, operations: model.operations.map((g) => ({ ...g, variants: comparableVariants(g) })) };
+  return { ...model, operations: model.operations.flatMap((g) => comparablePartitions(g).map((variants) => ({ ...g, variants }))) };
 }

@@ -43,9 +43,10 @@ function runAll<I>(rules: Rule[], input: I, run: (r: Rule, i: I) => FindingDraft
 }
 
 export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES): Finding[] {
-  // Rules compare only pages that document the same operation (not subtype, $expand or workload pages).
-  input = { ...input, model: comparableModel(input.model) };
-  return runAll(rules.filter((r) => r.input === 'model'), input, (r, i) => (r.input === 'model' ? r.check(i) : []));
+  // Rules that compare pages see only pages that document the same call (see comparablePartitions);
+  // a rule about the operation as a whole (allVariants) sees every page.
+  const comparable = { ...input, model: comparableModel(input.model) };
+  return runAll(rules.filter((r) => r.input === 'model'), input, (r, i) => (r.input === 'model' ? r.check(r.allVariants ? i : comparable) : []));
 }
 
 export function drift(input: DriftInput, rules: readonly Rule[] = RULES): Finding[] {

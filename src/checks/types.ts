@@ -95,6 +95,8 @@ interface RuleBase {
 
 export interface ModelRule extends RuleBase {
   input: 'model';
+  /** The rule is about an operation as a whole (does beta have it at all?): it sees every page, not only the comparable ones. */
+  allVariants?: boolean;
   check(input: ReconcileInput): FindingDraft[];
 }
 

@@ -5,6 +5,7 @@ import { pageVersion } from '../../model/merge.js';
 export const rule: ModelRule = {
   id: 'operation-missing-in-beta',
   input: 'model',
+  allVariants: true,
   severity: 'warning',
   confidence: 'medium',
   contexts: ['cross-version'],
