@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { isLive, pageFinding } from '../page-finding.js';
 import { bareTypeName, typeRelations } from '../type-relations.js';
@@ -17,21 +18,30 @@ export const rule: ModelRule = {
   contexts: ['page'],
   summary: 'A response annotation\'s @odata.type disagrees with the page (namespace or type)',
   description:
-    'The `@odata.type` of a live example response annotation (not `"blockType": "ignored"`) names a namespace other than the page\'s (Microsoft.DirectoryServices.user on a microsoft.graph page), or a type other than the Response section\'s. `Collection(...)` is unwrapped, EDM primitives (`Edm.Stream`) are not namespaces, and a derived type (or a sibling under a common base) agrees with the Response section\'s type.',
+    'The `@odata.type` of a live example response annotation (not `"blockType": "ignored"`) names a namespace other than the page\'s (Microsoft.DirectoryServices.user on a microsoft.graph page), or a type other than the Response section\'s. `Collection(...)` is unwrapped, EDM primitives (`Edm.Stream`) are not namespaces, and a derived type (or a sibling under a common base) agrees with the Response section\'s type, and so does the type of the resource page its sentence links to.',
   example: { before: '<!-- { "blockType": "response", "@odata.type": "Microsoft.DirectoryServices.user" } -->', after: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.user" } -->' },
   check({ pages, model }) {
     const out: FindingDraft[] = [];
     const related = typeRelations(model);
+    const byFile = new Map(model.documents.map((d) => [d.file.toLowerCase(), d] as const));
+    // The types of the resource pages linked from the Response section's sentence ("[Range](../resources/range.md)" is workbookRange).
+    const linkedTypes = (p: (typeof pages)[number]): string[] => {
+      const at = p.response?.bodyType?.src.line;
+      if (at === undefined) return [];
+      return p.links.filter((l) => l.src.line >= at && l.src.line <= at + 3 && !/^[a-z]+:/i.test(l.target))
+        .map((l) => byFile.get(posix.normalize(posix.join(posix.dirname(p.file), l.target.replace(/#.*$/, ''))).toLowerCase())?.resource?.name)
+        .filter((x): x is string => !!x);
+    };
     for (const p of pages) {
       const ns = (p.namespace?.value ?? 'microsoft.graph').toLowerCase();
       for (const r of p.examples.responses) {
         const t = r.annotation?.fields['@odata.type'];
-        if (typeof t !== 'string' || !t.includes('.') || !isLive(r) || /^Edm\./i.test(bareTypeName(t).namespace || t)) continue;
+        if (typeof t !== 'string' || !t.includes('.') || !isLive(r) || /^(Collection\()?Edm\./i.test(t.trim())) continue;
         const { ns: tns, name } = short(t);
         const problems: string[] = [];
         if (tns.toLowerCase() !== ns && !tns.toLowerCase().startsWith('microsoft.graph')) problems.push(`namespace ${tns} is not ${p.namespace?.value ?? 'microsoft.graph'}`);
         const bt = p.response?.bodyType?.name;
-        if (bt && !related(bt, name, p.apiVersion.value)) problems.push(`type ${name} is not the Response section's ${bt}`);
+        if (bt && !related(bt, name, p.apiVersion.value) && !linkedTypes(p).some((x) => related(x, name, p.apiVersion.value))) problems.push(`type ${name} is not the Response section's ${bt}`);
         if (!problems.length) continue;
         out.push(pageFinding(this, p, r.annotation!.src, `example.response.${r.index}.odataType`, `Response annotation @odata.type ${t}: ${problems.join('; ')}`, t, [String(r.index)], p.namespace ? [{ src: p.namespace.src, value: p.namespace.value }] : []));
       }
