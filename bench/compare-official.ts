@@ -8,7 +8,7 @@
  * included on both sides) and type agreement; every difference is listed with the doc page
  * behind it, sorted into "doc problem" (the page really says so) and "our problem".
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { Project, SyntaxKind, type InterfaceDeclaration } from 'ts-morph';
@@ -16,6 +16,7 @@ import { analyzeParallel } from '../src/pipeline/pipeline.js';
 import type { TypeModel, MergedProperty } from '../src/model/types.js';
 import { pickSource } from '../src/emit/ts/models.js';
 import { edmToTs } from '../src/emit/ts/edm.js';
+import { operationMapCounts } from '../src/emit/ts/operations.js';
 import { CORPUS_SKIP, corpusTree } from './corpus.js';
 
 interface OfficialType { name: string; base?: string; props: Map<string, string> }
@@ -122,7 +123,18 @@ async function main(): Promise<void> {
   const pct = (x: number, y: number) => `${((100 * x) / y).toFixed(2)}%`;
   // Issue-9 measures, over every official type (not only the ones we have).
   const resDir = [join(tree, 'v1.0', 'resources'), join(tree, 'resources')].find((d) => existsSync(d));
-  const hasResourcePage = (n: string) => !!resDir && existsSync(join(resDir, `${n.toLowerCase()}.md`));
+  // A type "has a resources/ page" when a page there is named after it or its resource annotation names it.
+  const pageOfType = new Map<string, string>();
+  if (resDir) for (const f of readdirSync(resDir).filter((x) => x.endsWith('.md')).sort()) {
+    const text = readFileSync(join(resDir, f), 'utf8');
+    pageOfType.set(f.replace(/\.md$/, '').toLowerCase(), f);
+    for (const m of text.matchAll(/<!--([\s\S]*?)-->/g)) {
+      if (!/"blockType"\s*:\s*"resource"/.test(m[1]!)) continue;
+      const t = /"@(?:odata\.)?type"\s*:\s*"#?microsoft\.graph\.([\w]+)"/.exec(m[1]!);
+      if (t && !pageOfType.has(t[1]!.toLowerCase())) pageOfType.set(t[1]!.toLowerCase(), f);
+    }
+  }
+  const hasResourcePage = (n: string) => pageOfType.has(n.toLowerCase());
   const isEntity = (n: string): boolean => {
     const seen = new Set<string>();
     let cur = official.get(n.toLowerCase());
@@ -134,10 +146,14 @@ async function main(): Promise<void> {
     return n.toLowerCase() === 'entity';
   };
   let withPage = 0, withPageFound = 0, allProps = 0, allFound = 0, navProps = 0, navFound = 0;
+  // Where the misses are: the type has no page; the page has no row for the property (doc); we did not take a row (ours).
+  const miss = { noPage: 0, noRow: 0, ours: 0 }, navMiss = { noPage: 0, noRow: 0, ours: 0 };
   const missingTypes: string[] = [];
+  const missingNoPage: string[] = [];
   for (const [k, o] of [...official.entries()].sort()) {
     const mine = ours.get(k);
-    if (hasResourcePage(o.name)) { withPage++; if (mine) withPageFound++; else missingTypes.push(o.name); }
+    if (hasResourcePage(o.name)) { withPage++; if (mine) withPageFound++; else missingTypes.push(`${o.name} (resources/${pageOfType.get(k)})`); }
+    else if (!mine) missingNoPage.push(`${o.name} (${flatten(o.name, offGet).size} properties)`);
     const op = flatten(o.name, offGet);
     const mp = mine ? flatten(mine.name, ourGet) : new Map();
     const lower = new Set([...mp.keys()].map((x) => String(x).toLowerCase()));
@@ -146,6 +162,12 @@ async function main(): Promise<void> {
       const hit = lower.has(name.toLowerCase());
       allProps++; if (hit) allFound++;
       if (nav) { navProps++; if (hit) navFound++; }
+      if (!hit) {
+        const pageFile = mine?.sources.find((x) => x.origin === 'resource')?.doc.file;
+        const why = !pageFile ? 'noPage' : new RegExp(`\\|\\s*\\**${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\**\\s*\\|`, 'i').test(readFileSync(pageFile, 'utf8')) ? 'ours' : 'noRow';
+        miss[why]++;
+        if (nav) navMiss[why]++;
+      }
     }
   }
   // Request bodies are checked against the type, never merged into it: how many body properties does the official type have?
@@ -164,7 +186,10 @@ async function main(): Promise<void> {
     `type recall (official v1.0 types with a resources/ page): ${withPageFound}/${withPage} = ${pct(withPageFound, withPage)}`,
     `property recall counting every official type (a missing type misses all its properties): ${allFound}/${allProps} = ${pct(allFound, allProps)}`,
     `navigation-property recall (properties whose official type is an entity): ${navFound}/${navProps} = ${pct(navFound, navProps)}`,
+    `  missed: ${miss.noPage} in official types the model lacks, ${miss.noRow} with no row on the type's page (doc), ${miss.ours} with a row we did not take (ours)`,
+    `  navigation missed: ${navMiss.noPage} in types the model lacks, ${navMiss.noRow} with no row on the page, ${navMiss.ours} ours`,
     `properties attached to a type from request bodies only: ${bodyOnlyOnTypes}`,
+    ...operationMapCounts(a.model).map((o) => `operations map ${o.version}: ${o.operations} operations, request body unknown ${o.unknownRequest}, response unknown ${o.unknownResponse}`),
     `request-body table properties the official type has (precision of body properties, v1.0 bodies whose documented type is official): ${bodyConfirmed}/${bodyProps} = ${pct(bodyConfirmed, bodyProps)}`,
     `types compared (v1.0 microsoft.graph, in both): ${common.length} (ours ${ours.size}, official ${official.size})`,
     `property-name recall: ${found}/${inOfficial} = ${pct(found, inOfficial)}`,
@@ -180,6 +205,7 @@ async function main(): Promise<void> {
     L.push('');
   }
   L.push('## official types with a resources/ page that the model lacks', '', ...missingTypes.map((n) => `- ${n}`), '');
+  L.push('## official types without a resources/ page (not in the model)', '', ...missingNoPage.map((n) => `- ${n}`), '');
   writeFileSync(outFile, L.join('\n'));
   console.log(`differences listed in ${outFile}`);
 }

@@ -15,6 +15,8 @@ import { ApiModelJson } from '../src/model/schema.js';
 import { emitModels } from '../src/emit/ts/models.js';
 import { Value } from '@sinclair/typebox/value';
 import { ROOT } from './helpers.js';
+import { RULES } from '../src/checks/registry.js';
+import { reconcile } from '../src/checks/engine.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus');
 const fx = (rel: string) => processFile(join(DIR, rel), rel, new IncludeResolver(DIR));
@@ -34,14 +36,19 @@ test('canonical path: every placeholder spelling, /me, key syntax, function argu
   assert.equal(canonicalPath('/me/drive/root:/{item-path}:/workbook/names/{name}/range/clear').path, '/users/{user-id}/drive/root:/{item-path}:/workbook/names/{name-id}/range/clear');
   // OData key syntax ≡ a segment; repeated names are numbered; casts and function calls are kept.
   assert.equal(canonicalPath("/education/programs('{id}')").identity, canonicalPath('/education/programs/{id}').identity);
+  assert.equal(canonicalPath('/me/onenote/notebooks/getRecentNotebooks(includePersonalNotebooks=includePersonalNotebooks-value)').path, '/users/{user-id}/onenote/notebooks/getRecentNotebooks(includePersonalNotebooks={includePersonalNotebooks})');
   assert.equal(canonicalPath('/sites/{id}/sites/{id}').path, '/sites/{site-id}/sites/{site-id1}');
   assert.equal(canonicalPath('/groups/{id}/members/microsoft.graph.user').path, '/groups/{group-id}/members/microsoft.graph.user');
   assert.equal(canonicalPath('/me/calendarView/delta()').path, '/users/{user-id}/calendarView/delta()');
   // Literal ids only in paths recovered from an example.
   assert.equal(canonicalPath('/users/48d31887-5fad-4d73-a9f5-3c356e68a038/manager', true).path, '/users/{user-id}/manager');
-  assert.equal(canonicalPath('/users/48d31887-5fad-4d73-a9f5-3c356e68a038/manager', false).path, '/users/48d31887-5fad-4d73-a9f5-3c356e68a038/manager');
+  assert.equal(canonicalPath('/reports/12345/content', false).path, '/reports/12345/content');
+  assert.equal(canonicalPath('/reports/12345/content', true).path, '/reports/{report-id}/content');
   assert.equal(canonicalPath('/drives/b!-RIj2DuyvEyV1T4NlOaMHk8XkS_I8MdFlUCq1BlcjgmhRfAj3-Z8RY2VpuvV_tpd/items/01BYE5RZ6QN3ZWBTUFOFD3GSPGOHDJD36K', true).path, '/drives/{drive-id}/items/{item-id}');
   assert.equal(canonicalPath('/me/messages', true).path, '/users/{user-id}/messages');
+  // As written on v1.0/api/chat-get-members.md and v1.0/api/educationrubric-delete.md (2021-07).
+  assert.equal(canonicalPath('/users/{user-id} | user-principal-name/chats/{chat-id}/members/{membership-id}').path, '/users/{user-id}/chats/{chat-id}/members/{member-id}');
+  assert.equal(canonicalPath('/education/me/rubrics/ceb3863e-6912-4ea9-ac41-3c2bb7b6672d').identity, canonicalPath('/education/me/rubrics/{id}').identity);
 });
 
 test('PATCH /users/{user-id}: one key, user-update.md is the primary over the Intune workload pages', () => {
@@ -72,6 +79,9 @@ test('subtypes: Intune pages for derived types on one path are polymorphic varia
     'v1.0/api/intune-apps-iosvppapp-update.md type=iosVppApp subtype=iosVppApp primary=false',
     'v1.0/api/intune-apps-webapp-update.md type=webApp subtype=- primary=true',
   ]);
+  // Not conflicting pages: the response-shape rule does not compare a subtype with the primary.
+  const shape = RULES.find((r) => r.id === 'response-shape-differs')!;
+  assert.deepEqual(reconcile({ model: m, pages: m.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [shape]).filter((f) => f.subject === op.key), []);
   const types = new Map(m.types.map((t) => [t.name, t] as const));
   assert.deepEqual(types.get('iosVppApp')!.baseType, { name: 'mobileApp', from: 'inherits-link', src: { file: 'v1.0/resources/intune-apps-iosvppapp.md', line: 19, column: 1 } });
 });
@@ -90,6 +100,12 @@ test('per-resource permission rows apply to that resource\'s paths only', () => 
   const rows = (key: string) => [...new Set(m.operations.find((o) => o.key === key)!.variants[0]!.permissions!.entries.map((e) => e.resource))];
   assert.deepEqual(rows('GET /users/{user-id}/messages/{message-id}/extensions/{extension-id}'), ['message']);
   assert.deepEqual(rows('GET /groups/{group-id}/events/{event-id}/extensions/{extension-id}'), ['group event']);
+  // In JSON the document's facts are stored once; a variant carries permissions only when narrowed.
+  const json = serializeModel(m);
+  assert.equal(json.documents[0]!.facts!.permissions!.entries.length, 33);
+  const jv = json.operations.find((o) => o.key === 'GET /users/{user-id}/messages/{message-id}/extensions/{extension-id}')!.variants[0]!;
+  assert.deepEqual([...new Set(jv.permissions!.entries.map((e) => e.resource))], ['message']);
+  assert.equal('requestHeaders' in jv, false);
 });
 
 test('type identity: name from the annotation, not the H1 or the file name', () => {

@@ -38,6 +38,8 @@ test('seed reconciliation: the cross-page disagreements, with context and both s
   assert.deepEqual(fs.map(short), [
     'warning type-name-casing-differs cross-version requestBody(user).passwordprofile.typeCasing :: 003:104=passwordProfile | 004:46=PasswordProfile',
     'info path-alias-differs cross-version path.alias :: 003:135=/me | 004:15=/users/{id}',
+    // the per-workload rows are compared between the workload pages themselves
+    'info permission-workloads-differ cross-version permissions.delegatedWork.workloads :: 001:11=Device management: DeviceManagementManagedDevices.ReadWrite.All; MAM: DeviceManagementApps.ReadWrite.All; Onboarding: DeviceManagementServiceConfig.ReadWrite.All; Troubleshooting: DeviceManagementManagedDevices.ReadWrite.All | 002:12=Devices: DeviceManagementManagedDevices.ReadWrite.All; MAM: DeviceManagementApps.ReadWrite.All; Onboarding: DeviceManagementServiceConfig.ReadWrite.All; Troubleshooting: DeviceManagementManagedDevices.ReadWrite.All',
     'info response-shape-differs cross-version response.body :: 003:120=user object | 004:61=no body',
     'info response-status-differs cross-version response.status :: 003:122=200 OK | 004:62=204 No Content',
   ]);

@@ -120,7 +120,7 @@ export function isWorkloadVariant(v: OperationVariant): boolean {
  * beside other pages, not a multi-resource page (see isMultiResourcePage) — or, when no page of a
  * version qualifies, that version's primary variant (else its first) alone.
  */
-export function comparablePartitions(g: OperationGroup): OperationVariant[][] {
+export function comparablePartitions(g: OperationGroup, opts: { workloadPages?: boolean } = {}): OperationVariant[][] {
   const parts = new Map<string, OperationVariant[]>();
   for (const v of g.variants) {
     const k = v.subtype?.toLowerCase() ?? '';
@@ -132,7 +132,7 @@ export function comparablePartitions(g: OperationGroup): OperationVariant[][] {
     const keep: OperationVariant[] = [];
     for (const version of [...new Set(vsAll.map((v) => v.version))]) {
       const vs = vsAll.filter((v) => v.version === version);
-      const ok = vs.filter((v) => v.query === undefined && !isWorkloadVariant(v) && !(vs.length > 1 && isMultiResourcePage(v)));
+      const ok = vs.filter((v) => v.query === undefined && (opts.workloadPages || !isWorkloadVariant(v)) && !(vs.length > 1 && isMultiResourcePage(v)));
       keep.push(...(ok.length ? ok : [vs.find((v) => v.primary) ?? vs[0]!]));
     }
     out.push(vsAll.filter((v) => keep.includes(v)));
@@ -145,6 +145,6 @@ export function comparableVariants(g: OperationGroup): OperationVariant[] {
 }
 
 /** The model as rules that compare the pages of an operation see it: one group per comparable partition (see comparablePartitions). */
-export function comparableModel<M extends { operations: OperationGroup[] }>(model: M): M {
-  return { ...model, operations: model.operations.flatMap((g) => comparablePartitions(g).map((variants) => ({ ...g, variants }))) };
+export function comparableModel<M extends { operations: OperationGroup[] }>(model: M, opts: { workloadPages?: boolean } = {}): M {
+  return { ...model, operations: model.operations.flatMap((g) => comparablePartitions(g, opts).map((variants) => ({ ...g, variants }))) };
 }

@@ -46,7 +46,13 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES)
   // Rules that compare pages see only pages that document the same call (see comparablePartitions);
   // a rule about the operation as a whole (allVariants) sees every page.
   const comparable = { ...input, model: comparableModel(input.model) };
-  return runAll(rules.filter((r) => r.input === 'model'), input, (r, i) => (r.input === 'model' ? r.check(r.allVariants ? i : comparable) : []));
+  let withWorkloads: ReconcileInput | undefined;
+  const inputFor = (r: Rule): ReconcileInput => {
+    if (r.input !== 'model' || r.allVariants) return input;
+    if (!r.workloadPages) return comparable;
+    return (withWorkloads ??= { ...input, model: comparableModel(input.model, { workloadPages: true }) });
+  };
+  return runAll(rules.filter((r) => r.input === 'model'), input, (r) => (r.input === 'model' ? r.check(inputFor(r)) : []));
 }
 
 export function drift(input: DriftInput, rules: readonly Rule[] = RULES): Finding[] {

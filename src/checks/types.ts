@@ -91,12 +91,16 @@ interface RuleBase {
   /** One paragraph. */
   description: string;
   example: { before: string; after: string };
+  /** The example as docs trees (path → page): `before` makes the rule fire, `after` does not. Run by test/rule-examples.test.ts. */
+  fixture?: { before: Record<string, string>; after: Record<string, string> };
 }
 
 export interface ModelRule extends RuleBase {
   input: 'model';
   /** The rule is about an operation as a whole (does beta have it at all?): it sees every page, not only the comparable ones. */
   allVariants?: boolean;
+  /** The rule compares workload pages with each other (their per-workload rows): workload pages stay among the comparable ones. */
+  workloadPages?: boolean;
   check(input: ReconcileInput): FindingDraft[];
 }
 

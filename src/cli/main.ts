@@ -14,6 +14,7 @@ import { InputError, displayPath } from '../sources/graph-markdown/ingest/walk.j
 import { analyze, analyzeParallel, renderOutputs, Timings } from '../pipeline/pipeline.js';
 import { writeOutputs } from '../pipeline/output.js';
 import { RULES, findRule } from '../checks/registry.js';
+import { findDiagnostic } from '../checks/diagnostics.js';
 import { countBySeverity, SEVERITY_RANK } from '../checks/engine.js';
 import { toolVersion } from '../util/version.js';
 import { applyBaseline, applySuppressions, loadBaseline, loadSuppressions, SuppressionError, type Suppression } from '../checks/suppress.js';
@@ -285,7 +286,12 @@ function cmdExplain(argv: string[]): number {
   const id = argv[0];
   if (!id) throw new UsageError('explain needs a rule id (see `docmodel rules`)');
   const r = findRule(id);
-  if (!r) throw new UsageError(`no rule ${JSON.stringify(id)} (see \`docmodel rules\`)`);
+  const dk = r ? undefined : findDiagnostic(id);
+  if (dk) {
+    process.stdout.write(`${dk.id} (diagnostic; ${dk.severity}; stage: ${dk.stage}; ${dk.suppressible ? 'suppressible' : 'not suppressible'})\n\n${dk.summary}\n\n${dk.description}\n`);
+    return 0;
+  }
+  if (!r) throw new UsageError(`no rule or diagnostic ${JSON.stringify(id)} (see \`docmodel rules\`)`);
   process.stdout.write(`${r.id} (${r.severity}; confidence ${r.confidence ?? 'medium'}; contexts: ${r.contexts.join(', ')})\n\n${r.summary}\n\n${r.description}\n\nBefore:\n${indent(r.example.before)}\n\nAfter:\n${indent(r.example.after)}\n`);
   return 0;
 }

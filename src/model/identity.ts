@@ -6,7 +6,9 @@
  *    `{id | userPrincipalName}`, `<id>`, `'{id}'`;
  *  - OData key syntax is a path segment: `programs('{id}')` ≡ `programs/{id}`;
  *  - in paths recovered from an example (no HTTP block), literal ids are parameters: GUIDs,
- *    numbers, user principal names, and opaque ids (long mixed letters + digits, `!`, `=`);
+ *    numbers, user principal names, and opaque ids (long mixed letters + digits, `!`, `=`); in a
+ *    template a GUID is a parameter too (a page that wrote an example id into its HTTP block);
+ *  - an alternation written half outside its braces (`{id} | userPrincipalName/…`) is one placeholder;
  *  - `/me` ≡ `/users/{user-id}`;
  *  - casts (`microsoft.graph.group`) and function calls (`delta()`, `getByPath(path='{path}')`)
  *    are kept; quotes around a function argument placeholder are dropped;
@@ -30,7 +32,8 @@ export interface CanonicalPath {
 
 type Seg = { kind: 'literal'; text: string } | { kind: 'param'; after: string } | { kind: 'mixed'; text: string; params: string[] };
 
-const PLACEHOLDER = /'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?/g;
+// `{x}`, `<x>`, and a function argument written as an example value (`name=name-value`).
+const PLACEHOLDER = /'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?|(?<==)'?[A-Za-z][\w]*-value'?(?=[,)])/g;
 const WHOLE_PLACEHOLDER = /^(?:'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?|"\{[^{}]*\}")$/;
 
 /** Split on `/` outside parentheses and quotes. */
@@ -50,6 +53,8 @@ function splitSegments(path: string): string[] {
   out.push(cur);
   return out.map((s) => s.trim()).filter((s) => s !== '');
 }
+
+const GUID = /^'?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'?$/i;
 
 /** Looks like a literal id in an example URL (not a path word). */
 export function looksLikeId(seg: string): boolean {
@@ -77,6 +82,8 @@ export function singular(word: string): string {
 function parse(pathIn: string, fromExample: boolean): Seg[] {
   let p = pathIn.trim();
   if (!p.startsWith('/')) p = '/' + p;
+  // An alternation written half outside its braces (`{user-id} | user-principal-name/…`) is one placeholder.
+  p = p.replace(/(\{[^{}]*)\}\s*\|\s*([\w-]+)(?=\/|$)/g, '$1 | $2}');
   const raw = splitSegments(p);
   const segs: Seg[] = [];
   raw.forEach((s, i) => {
@@ -87,12 +94,13 @@ function parse(pathIn: string, fromExample: boolean): Seg[] {
     // OData key syntax: name('{id}') / name({id}) / name('literal') in an example.
     const key = /^([\w.$]+)\(\s*('?\{[^{}=]*\}'?|'?<[^<>=]*>'?|'[^'=()]*')\s*\)$/.exec(s);
     if (key && (!/^'[^{<]/.test(key[2]!) || fromExample)) { segs.push({ kind: 'literal', text: key[1]! }, { kind: 'param', after: key[1]! }); return; }
-    if (fromExample && prev && prev.kind !== 'param' && i > 0 && looksLikeId(s)) { segs.push({ kind: 'param', after: prevText }); return; }
+    if (prev && prev.kind !== 'param' && i > 0 && (fromExample ? looksLikeId(s) : GUID.test(s))) { segs.push({ kind: 'param', after: prevText }); return; }
     const params: string[] = [];
     const text = s.replace(PLACEHOLDER, (m, off: number) => {
       const before = s.slice(0, off);
       const arg = /(\w+)\s*=\s*$/.exec(before);
-      const inner = m.replace(/^'|'$/g, '').slice(1, -1).split('|')[0]!.trim().replace(/[^\w-]/g, '');
+      const bare = m.replace(/^'|'$/g, '');
+      const inner = (/^[{<]/.test(bare) ? bare.slice(1, -1) : bare.replace(/-value$/, '')).split('|')[0]!.trim().replace(/[^\w-]/g, '');
       params.push(arg ? arg[1]! : inner || 'value');
       return '\u0000';
     });

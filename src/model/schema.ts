@@ -11,7 +11,8 @@
  *  - `documents`: one per source document (page), with every fact read from it (`Document`).
  *  - `operations`: one per method + canonical path template (`key`, e.g. `PATCH /users/{user-id}`),
  *    each with `variants` (one per document that documents it, carrying that document's facts for
- *    this operation: permissions filtered to this path, headers, query, request body, response),
+ *    this operation: permissions filtered to this path, headers, query, request body, response —
+ *    in JSON stored once per document, `documents[].facts`, and on the variant only when narrowed),
  *    the `primary` variant per version (and why), and `aliases` (same type, same method, other path).
  *  - `types`, `enums`: per version and namespace, each property with every source that states it.
  *
@@ -20,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.0.0';
+export const MODEL_VERSION = '2.1.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -432,8 +433,29 @@ export type Document = Static<typeof Document>;
 
 // ---------------------------------------------------------------- the model (JSON form)
 
+/** The facts of a document about the operations it documents (the same for each of its request lines, except permissions narrowed per resource). */
+export const OperationFacts = T.Object(
+  {
+    permissions: T.Optional(Permissions),
+    nationalClouds: T.Array(NationalCloud),
+    requestHeaders: T.Array(Header),
+    queryParameters: T.Array(Parameter),
+    queryParameterSupport: T.Optional(T.Object(
+      { value: T.Union([T.Literal('none'), T.Literal('odata')]), text: T.String(), src: Src },
+      { additionalProperties: false },
+    )),
+    requestBody: T.Optional(RequestBody),
+    response: T.Optional(Response),
+  },
+  { additionalProperties: false },
+);
+export type OperationFacts = Static<typeof OperationFacts>;
+
 export const DocumentSummary = T.Object(
-  { file: T.String(), version: Nullable(ApiVersion), kind: DocumentKind, title: Nullable(T.String()) },
+  {
+    file: T.String(), version: Nullable(ApiVersion), kind: DocumentKind, title: Nullable(T.String()),
+    facts: T.Optional(T.Composite([OperationFacts], { description: 'For documents of operations: the facts every variant from this document carries (stored once here in JSON)' })),
+  },
   { additionalProperties: false },
 );
 
@@ -450,19 +472,10 @@ export const OperationVariant = T.Object(
     documentedType: T.Optional(T.Object({ name: T.String(), from: T.Union([T.Literal('request-body-odata-type'), T.Literal('request-body'), T.Literal('response')]), src: Src }, { additionalProperties: false, description: 'The type this page documents the operation for' })),
     subtype: T.Optional(T.String({ description: 'Set when this page documents a derived type other than the primary\'s on the same path: a polymorphic variant, not a conflicting one' })),
     workload: T.Boolean({ description: 'The page documents the operation from a workload (e.g. intune-*), not on its own resource' }),
-    permissions: T.Optional(Permissions),
-    nationalClouds: T.Array(NationalCloud),
-    requestHeaders: T.Array(Header),
-    queryParameters: T.Array(Parameter),
-    queryParameterSupport: T.Optional(T.Object(
-      { value: T.Union([T.Literal('none'), T.Literal('odata')]), text: T.String(), src: Src },
-      { additionalProperties: false },
-    )),
-    requestBody: T.Optional(RequestBody),
-    response: T.Optional(Response),
+    permissions: T.Optional(T.Composite([Permissions], { description: 'In JSON only when the document\'s permission rows were narrowed to this path\'s resource; otherwise the document\'s facts.permissions apply' })),
     src: Src,
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'In JSON a variant carries its document\'s facts by reference (documents[].facts); in memory it carries them itself' },
 );
 
 export const PrimaryChoice = T.Object(
@@ -566,7 +579,7 @@ export function modelJsonSchema(): object {
 
 type WithDoc<J> = Omit<J, 'document'> & { doc: Document };
 
-export type OperationVariant = WithDoc<Static<typeof OperationVariant>> & { operation: Operation };
+export type OperationVariant = WithDoc<Omit<Static<typeof OperationVariant>, 'permissions'>> & OperationFacts & { operation: Operation };
 export type OperationGroup = Omit<Static<typeof OperationModel>, 'variants'> & { variants: OperationVariant[] };
 export type PropertySource = WithDoc<Static<typeof PropertySource>>;
 export type MergedProperty = { name: string; navigation: boolean; sources: PropertySource[] };

@@ -1,13 +1,27 @@
 /** The JSON form of the model (`model.json`, schema `generated/model.schema.json`): in-memory document references become paths. */
-import { MODEL_VERSION, type ApiModel, type ApiModelJson } from './schema.js';
+import { MODEL_VERSION, type ApiModel, type ApiModelJson, type Document, type OperationFacts } from './schema.js';
+
+/** Key order as in the schema; absent facts omitted. */
+function factsOf(d: Document): OperationFacts {
+  const f: OperationFacts = { ...(d.permissions ? { permissions: d.permissions } : {}), nationalClouds: d.nationalClouds, requestHeaders: d.requestHeaders, queryParameters: d.queryParameters };
+  if (d.queryParameterSupport) f.queryParameterSupport = d.queryParameterSupport;
+  if (d.requestBody) f.requestBody = d.requestBody;
+  if (d.response) f.response = d.response;
+  return f;
+}
 
 export function serializeModel(m: ApiModel): ApiModelJson {
   return {
     modelVersion: MODEL_VERSION,
-    documents: m.documents.map((d) => ({ file: d.file, version: d.apiVersion.value, kind: d.kind, title: d.title.h1?.value ?? d.title.frontMatter?.value ?? null })),
+    documents: m.documents.map((d) => {
+      const out: ApiModelJson['documents'][number] = { file: d.file, version: d.apiVersion.value, kind: d.kind, title: d.title.h1?.value ?? d.title.frontMatter?.value ?? null };
+      if (d.operations.length) out.facts = factsOf(d);
+      return out;
+    }),
     operations: m.operations.map((g) => ({
       key: g.key, identity: g.identity, method: g.method, path: g.path, parameters: g.parameters,
-      variants: g.variants.map(({ doc, operation: _o, ...v }) => ({ document: doc.file, ...v })),
+      variants: g.variants.map(({ doc, operation: _o, permissions, nationalClouds: _n, requestHeaders: _h, queryParameters: _q, queryParameterSupport: _s, requestBody: _b, response: _r, ...v }) =>
+        ({ document: doc.file, ...v, ...(permissions && permissions !== doc.permissions ? { permissions } : {}) })),
       primary: g.primary, aliases: g.aliases,
     })),
     types: m.types.map((t) => ({

@@ -1,3 +1,4 @@
+import { bodySection, opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 import { bodyField, bodyPartitions, bodyProperty, bodyPropertyNames } from './body-property-type-differs.js';
@@ -11,6 +12,10 @@ export const rule: ModelRule = {
   summary: 'A request-body property is a collection on one page and single on another',
   description: 'One page types the property as `X collection`, another as `X`. A client sends an array to one and an object to the other.',
   example: { before: 'page A: businessPhones | String collection\npage B: businessPhones | String', after: 'both: String collection' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|tags|String collection||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|tags|String||'])) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|tags|String collection||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|tags|String collection||'])) },
+  },
   check({ model }) {
     return model.operations.flatMap(bodyPartitions).flatMap((g) =>
       bodyPropertyNames(g).flatMap((lower) =>

@@ -1,3 +1,4 @@
+import { bodySection, opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 import { bodyField, bodyPartitions, bodyProperty, bodyPropertyNames } from './body-property-type-differs.js';
@@ -11,6 +12,10 @@ export const rule: ModelRule = {
   summary: 'A request-body property is required on one page and optional on another',
   description: 'Pages that state whether a body property is required disagree. Pages that do not say are not compared.',
   example: { before: 'page A: displayName | String | Required.\npage B: displayName | String | Optional.', after: 'both say Required' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32|Required.|'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32|Optional.|'])) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32|Required.|'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32|Required.|'])) },
+  },
   check({ model }) {
     return model.operations.flatMap(bodyPartitions).flatMap((g) =>
       bodyPropertyNames(g).flatMap((lower) =>

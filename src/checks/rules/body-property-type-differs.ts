@@ -1,3 +1,4 @@
+import { bodySection, opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import type { OperationGroup } from '../../model/types.js';
 import type { Property } from '../../model/schema.js';
@@ -46,6 +47,10 @@ export const rule: ModelRule = {
   description:
     'The same property of the same operation is typed differently (ignoring the case of the type name, which type-name-casing-differs reports, and collection-ness, which body-property-collection-differs reports). Generated models can only pick one.',
   example: { before: 'page A: hireDate | DateTimeOffset\npage B: hireDate | String', after: 'both: hireDate | DateTimeOffset' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|String||'])) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||'])) },
+  },
   check({ model }) {
     return model.operations.flatMap(bodyPartitions).flatMap((g) =>
       bodyPropertyNames(g).flatMap((lower) =>

@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
@@ -10,6 +11,10 @@ export const rule: ModelRule = {
   summary: 'An update (PATCH/PUT) page introduces its body table as "required when you create"',
   description: 'The request-body table of an update operation is introduced as the properties "required when you create" the resource — template text from a create page. Readers cannot tell which properties the update accepts.',
   example: { before: 'PATCH /users/{id}\nThe following table shows the properties that are required when you create the user.', after: 'The following table shows the properties that you can update.' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', '\n## Request body\n\nThe following table shows the properties that are required when you create the widget.\n\n|Property|Type|Description|\n|:--|:--|:--|\n|name|String||\n') },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', '\n## Request body\n\nThe following table shows the properties that you can update.\n\n|Property|Type|Description|\n|:--|:--|:--|\n|name|String||\n') },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

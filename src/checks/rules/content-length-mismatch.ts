@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { Body } from '../../model/schema.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
@@ -25,6 +26,10 @@ export const rule: ModelRule = {
   description:
     'An example request or response declares a Content-Length that matches none of the ways its body can be measured (as shown with LF or CRLF line ends, with or without a final line break, minified, or pretty-printed JSON). Truncated examples (annotation "truncated": true) are not checked for responses.',
   example: { before: 'Content-length: 491\n\n{ ...511 bytes... }', after: 'Content-length: 511' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\nContent-length: 99\n\n{ "id": "1" }\n```\n') },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\nContent-length: 13\n\n{ "id": "1" }\n```\n') },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

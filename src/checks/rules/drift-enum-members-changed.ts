@@ -1,3 +1,4 @@
+import { resourcePage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { change, enumsByKey, sideOf } from '../drift-helpers.js';
 
@@ -10,6 +11,10 @@ export const rule: DriftRule = {
   summary: 'Enum members were added or removed (both breaking: a response may return values clients do not know; requests lose values)',
   description: 'Adding a member widens what responses return (clients with exhaustive switches break); removing one narrows what requests may send. Both are breaking; error in v1.0, warning in beta.',
   example: { before: 'old: none | defaultList', after: 'new: none | defaultList | flaggedEmails' },
+  fixture: {
+    before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n'), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n|huge|x|\n') },
+    after: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n'), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n') },
+  },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     const b = enumsByKey(nu);

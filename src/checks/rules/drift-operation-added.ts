@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { DriftRule } from '../types.js';
 import { change, longerFormIn, operationsByKey, sideOf } from '../drift-helpers.js';
 
@@ -10,6 +11,10 @@ export const rule: DriftRule = {
   summary: 'An operation is documented in the new snapshot and not in the old one',
   description: 'A new operation (version + method + normalized path) appeared. Not breaking.',
   example: { before: 'old: (no page documents POST /widgets)', after: 'new: POST /widgets (v1.0/api/widget-post.md)' },
+  fixture: {
+    before: { 'old/v1.0/api/other.md': opPage('Get gadget', 'GET', '/gadgets/{id}'), 'new/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}') },
+    after: { 'old/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}'), 'new/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}') },
+  },
   check({ old, new: nu }) {
     const a = operationsByKey(old);
     // Paths the old snapshot documents in another form are reported by drift-operation-removed.

@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { DriftRule } from '../types.js';
 import { allVariantsByKey, change, longerFormIn, operationsByKey, sideOf } from '../drift-helpers.js';
 
@@ -10,6 +11,10 @@ export const rule: DriftRule = {
   summary: 'An operation documented in the old snapshot is documented nowhere in the new one (breaking)',
   description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`), it is reported as info (not breaking) instead.',
   example: { before: 'old: GET /widgets/{id} (v1.0/api/widget-get.md)', after: 'new: (no page documents GET /widgets/{id})' },
+  fixture: {
+    before: { 'old/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}'), 'new/v1.0/api/other.md': opPage('Get gadget', 'GET', '/gadgets/{id}') },
+    after: { 'old/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}'), 'new/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}') },
+  },
   check({ old, new: nu }) {
     const a = operationsByKey(old);
     const b = operationsByKey(nu);

@@ -1,3 +1,4 @@
+import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { change, operationsByKey, sideOf } from '../drift-helpers.js';
 import { allPermissionNames } from './permission-set-differs.js';
@@ -11,6 +12,10 @@ export const rule: DriftRule = {
   summary: 'The permissions of an operation changed (a removed permission is breaking)',
   description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking); a newly listed one is an added alternative (info).',
   example: { before: 'old: User.Read, User.ReadWrite', after: 'new: User.ReadWrite' },
+  fixture: {
+    before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.Manage.All']])) },
+    after: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])) },
+  },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     const b = operationsByKey(nu);

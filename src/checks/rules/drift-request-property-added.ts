@@ -1,3 +1,4 @@
+import { bodySection, opPage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { change, operationsByKey, sideOf } from '../drift-helpers.js';
 
@@ -10,6 +11,10 @@ export const rule: DriftRule = {
   summary: 'A request-body property was added (breaking only when it is required)',
   description: 'The request-body table of an operation lists a property in the new snapshot that the old one did not. Optional additions are not breaking; a new required property is.',
   example: { before: 'old POST /widgets body: name', after: 'new POST /widgets body: name, color (Required)' },
+  fixture: {
+    before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|shape|String|Required.|'])) },
+    after: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])) },
+  },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     const a = operationsByKey(old);

@@ -1,3 +1,4 @@
+import { opPage, responseSection } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { change, operationsByKey, successStatuses, sideOf } from '../drift-helpers.js';
 
@@ -10,6 +11,10 @@ export const rule: DriftRule = {
   summary: 'The success status of an operation changed (breaking)',
   description: 'The Response section states other success status codes (error codes, 4xx and 5xx, added or removed are not a change of the success status) in the new snapshot (200 OK → 204 No Content). Clients that check the status break.',
   example: { before: 'old: returns 200 OK and a user object', after: 'new: returns 204 No Content' },
+  fixture: {
+    before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code.')), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code.')) },
+    after: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code.')), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code.')) },
+  },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     const b = operationsByKey(nu);

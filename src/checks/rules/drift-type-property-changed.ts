@@ -1,3 +1,4 @@
+import { resourcePage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { change, isDocumentedType, sideOf, typesByKey } from '../drift-helpers.js';
 
@@ -13,6 +14,10 @@ export const rule: DriftRule = {
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
   description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
+  fixture: {
+    before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int64||']) },
+    after: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']) },
+  },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     const b = typesByKey(nu);

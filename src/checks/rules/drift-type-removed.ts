@@ -1,3 +1,4 @@
+import { resourcePage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { change, isDocumentedType, sideOf, typesByKey } from '../drift-helpers.js';
 
@@ -10,6 +11,10 @@ export const rule: DriftRule = {
   summary: 'A resource type documented in the old snapshot has no resource page in the new one (breaking), or a new one appeared (info)',
   description: 'Resource types (by version, namespace and name) that lost or gained their resource page between the snapshots.',
   example: { before: 'old: resources/widget.md', after: 'new: (no resources/widget.md)' },
+  fixture: {
+    before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||']), 'new/v1.0/resources/gadget.md': resourcePage('gadget', ['|id|String||']) },
+    after: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||']) },
+  },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     const a = typesByKey(old);

@@ -1,3 +1,4 @@
+import { bodySection, exampleSection, opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { objectBody, pageFinding } from '../page-finding.js';
 
@@ -11,6 +12,10 @@ export const rule: ModelRule = {
   description:
     'The example request body has a top-level property that is missing from the same page\'s request-body table (OData annotations such as @odata.type are not counted). Either the table is incomplete or the example is wrong.',
   example: { before: 'table: accountEnabled, city\nexample: { "accountEnabled": true, "companyName": "x" }', after: 'table also lists companyName' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "Redmond", "companyName": "Contoso" }', 'HTTP/1.1 204 No Content')) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||', '|companyName|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "Redmond", "companyName": "Contoso" }', 'HTTP/1.1 204 No Content')) },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

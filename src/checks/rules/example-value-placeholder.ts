@@ -1,3 +1,4 @@
+import { bodySection, exampleSection, opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
@@ -31,6 +32,10 @@ export const rule: ModelRule = {
   summary: 'An example body holds placeholders instead of values ("String", "Boolean", "skuId-value")',
   description: 'Values in an example request or response, at any depth, are the names of their types or the generator\'s `<name>-value` stand-ins — a template never filled in. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. One finding per example, listing the places.',
   example: { before: '{ "accountEnabled": "Boolean", "city": "String" }', after: '{ "accountEnabled": true, "city": "Redmond" }' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "String" }', 'HTTP/1.1 204 No Content')) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "Redmond" }', 'HTTP/1.1 204 No Content')) },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

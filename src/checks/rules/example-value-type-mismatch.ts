@@ -1,3 +1,4 @@
+import { bodySection, exampleSection, opPage } from '../fixture-pages.js';
 import type { TypeRef } from '../../model/schema.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { objectBody, pageFinding } from '../page-finding.js';
@@ -32,6 +33,10 @@ export const rule: ModelRule = {
   description:
     'A top-level value in the example request body does not fit the type of that property in the page\'s request-body table (a string for a Boolean, an object for a String collection, a malformed Guid or date). Placeholders (type names, `<name>-value`) are reported by example-value-placeholder instead.',
   example: { before: 'table: accountEnabled | Boolean\nexample: "accountEnabled": "yes"', after: '"accountEnabled": true' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|enabled|Boolean||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "enabled": "yes" }', 'HTTP/1.1 204 No Content')) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|enabled|Boolean||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "enabled": true }', 'HTTP/1.1 204 No Content')) },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

@@ -1,3 +1,4 @@
+import { exampleSection, opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
@@ -10,6 +11,10 @@ export const rule: ModelRule = {
   summary: 'An example request URL uses the other API version',
   description: 'The page is a v1.0 page (by its path or disclaimer) but an example calls /beta, or the reverse. Readers copy the example and call the wrong endpoint.',
   example: { before: 'v1.0 page: GET https://graph.microsoft.com/beta/me', after: 'GET https://graph.microsoft.com/v1.0/me' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/beta/widgets/1', 'HTTP/1.1 200 OK')) },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/widgets/1', 'HTTP/1.1 200 OK')) },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

@@ -1,3 +1,4 @@
+import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { Document, PermissionType } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
@@ -22,6 +23,10 @@ export const rule: ModelRule = {
   description:
     'Taking each table\'s stated order (least→most or most→least), the least-privileged permission of a type differs between pages. Security reviewers use it to pick the permission an app asks for.',
   example: { before: 'page A (least→most): User.Read, User.ReadWrite\npage B (least→most): User.ReadWrite, User.Read', after: 'both list User.Read first' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All, Widget.ReadWrite.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All, Widget.Read.All']])) },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All, Widget.ReadWrite.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All, Widget.ReadWrite.All']])) },
+  },
   check({ model }) {
     return model.operations.flatMap((g) =>
       PERMISSION_TYPES.flatMap((type) =>

@@ -1,3 +1,4 @@
+import { opPage, resourcePage } from '../fixture-pages.js';
 import { dirname, resolve, basename } from 'node:path';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
@@ -12,6 +13,10 @@ export const rule: ModelRule = {
   description:
     'A relative link to a .md page whose target does not exist in the docs tree, or whose file name is malformed (an empty name such as `-user.md`, left by a template). Targets outside the input tree cannot be checked and are not reported.',
   example: { before: '[user](../resources/-user.md)', after: '[user](../resources/user.md)' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\nSee [the widget](../resources/missing.md).\n'), 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||']) },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\nSee [the widget](../resources/widget.md).\n'), 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||']) },
+  },
   check({ pages, tree }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

@@ -1,3 +1,4 @@
+import { opPage, resourcePage } from '../fixture-pages.js';
 import { dirname, resolve } from 'node:path';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
@@ -11,6 +12,10 @@ export const rule: ModelRule = {
   summary: 'A Methods-table link of a resource page leads to no page',
   description: 'The Methods table of a resource page links to an operation page that does not exist in the docs tree. Links outside the input tree cannot be checked and are not reported.',
   example: { before: '| [Get user](../api/user-get.md) | ... |   (no api/user-get.md)', after: '| [Get user](../api/user-get.md) | ... |   (page exists)' },
+  fixture: {
+    before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## Methods\n\n|Method|Return type|Description|\n|:--|:--|:--|\n|[Delete widget](../api/widget-delete.md)|None|x|\n'), 'v1.0/api/other.md': opPage('Get widget', 'GET', '/widgets/{id}') },
+    after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## Methods\n\n|Method|Return type|Description|\n|:--|:--|:--|\n|[Get widget](../api/other.md)|widget|x|\n'), 'v1.0/api/other.md': opPage('Get widget', 'GET', '/widgets/{id}') },
+  },
   check({ pages, tree }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

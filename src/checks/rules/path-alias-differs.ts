@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import { operationIdentity } from '../../model/identity.js';
 import type { ModelRule } from '../types.js';
 import { compareField } from '../compare.js';
@@ -12,6 +13,10 @@ export const rule: ModelRule = {
   description:
     'Graph accepts /me as an alias of /users/{id} for the signed-in user. When pages of one operation document only one of the two forms, readers of each page see a different set of paths. Informational: both forms reach the same operation.',
   example: { before: 'page A: PATCH /me\npage B: PATCH /users/{id}', after: 'both pages list:\nPATCH /me\nPATCH /users/{id | userPrincipalName}' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update user', 'PATCH', '/me'), 'v1.0/api/b.md': opPage('Update user', 'PATCH', '/users/{id}') },
+    after: { 'v1.0/api/a.md': opPage('Update user', 'PATCH', '/me\nPATCH /users/{id}'), 'v1.0/api/b.md': opPage('Update user', 'PATCH', '/me\nPATCH /users/{id}') },
+  },
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField({ ...this, severity: 'info' }, g, 'path.alias', (v) => {

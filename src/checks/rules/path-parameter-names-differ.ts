@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
@@ -11,6 +12,10 @@ export const rule: ModelRule = {
   description:
     'The same operation (same method and path shape) is documented on several pages whose path templates name the parameters differently. SDK generators take parameter names from the template, so the pages produce different signatures. Paths written with the /me alias are compared by the path-alias-differs rule instead.',
   example: { before: 'page A: PATCH /users/{usersId}\npage B: PATCH /users/{id | userPrincipalName}', after: 'both: PATCH /users/{id | userPrincipalName}' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{widgetsId}'), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}') },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}'), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}') },
+  },
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'path.parameters', (v) => {

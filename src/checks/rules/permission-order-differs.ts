@@ -1,3 +1,4 @@
+import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
@@ -11,6 +12,10 @@ export const rule: ModelRule = {
   description:
     'One page lists permissions "from least to most privileged", another "from most to least". Readers who rely on the header take opposite permissions as least privileged.',
   example: { before: 'page A: Permissions (from least to most privileged)\npage B: Permissions (from most to least privileged)', after: 'both: (from least to most privileged)' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']], 'least to most')), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']], 'most to least')) },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']], 'least to most')), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']], 'least to most')) },
+  },
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'permissions.order', (v) => {

@@ -1,3 +1,4 @@
+import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { Document } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
@@ -22,6 +23,10 @@ export const rule: ModelRule = {
   description:
     'The set of permissions that pages of one operation name (across all permission types and workload sub-rows) differs. Pages that leave the permissions empty are not compared (see section-empty). Readers of one page request permissions the other page says are not needed, or miss ones it says are.',
   example: { before: 'page A: DeviceManagementManagedDevices.ReadWrite.All\npage B: User.ReadWrite, User.ReadWrite.All', after: 'both pages name the same permissions' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Gadget.Read.All']])) },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])) },
+  },
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'permissions.names', (v) => {

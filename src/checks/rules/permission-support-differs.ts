@@ -1,3 +1,4 @@
+import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { PermissionType } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
@@ -14,6 +15,10 @@ export const rule: ModelRule = {
   description:
     'For one operation, a permission type (delegated work or school, delegated personal, application) lists permissions on one page and says "Not supported" on another. Apps built from one page fail at run time. Between beta and v1.0 this is often real (beta supports more) and is reported as info; between pages of the same version it is an error.',
   example: { before: 'beta page:  Application | User.ReadWrite.All\nv1.0 page:  Application | Not supported.', after: 'both pages state the same support for Application' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Not supported.']])) },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])) },
+  },
   check({ model }) {
     return model.operations.flatMap((g) =>
       PERMISSION_TYPES.flatMap((type) =>

@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
@@ -10,6 +11,10 @@ export const rule: ModelRule = {
   summary: 'The include that should hold a page\'s permission table does not exist',
   description: 'Newer pages keep their permission table in an include (`[!INCLUDE [permissions-table](../includes/permissions/…)]`); when that file is missing the rendered page shows no permissions at all.',
   example: { before: '[!INCLUDE [permissions-table](../includes/permissions/user-get-permissions.md)]   (file missing)', after: 'includes/permissions/user-get-permissions.md exists' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Permissions\n\n[!INCLUDE [permissions-table](../includes/permissions/widget-get.md)]\n'), 'v1.0/includes/permissions/other.md': '|Permission type|Permissions|\n|:--|:--|\n|Application|Widget.Read.All|\n' },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Permissions\n\n[!INCLUDE [permissions-table](../includes/permissions/other.md)]\n'), 'v1.0/includes/permissions/other.md': '|Permission type|Permissions|\n|:--|:--|\n|Application|Widget.Read.All|\n' },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

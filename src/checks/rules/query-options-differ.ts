@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
@@ -10,6 +11,10 @@ export const rule: ModelRule = {
   summary: 'Pages of one operation document different query parameters',
   description: 'The query parameters (OData options and custom ones) documented for one operation differ between pages that document any.',
   example: { before: 'page A: $select, $filter\npage B: $select', after: 'both: $select, $filter' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('List widgets', 'GET', '/widgets', '\n## Optional query parameters\n\nThis method supports the `$select` OData query parameters.\n'), 'v1.0/api/b.md': opPage('List widgets', 'GET', '/widgets', '\n## Optional query parameters\n\nThis method supports the `$select` and `$top` OData query parameters.\n') },
+    after: { 'v1.0/api/a.md': opPage('List widgets', 'GET', '/widgets', '\n## Optional query parameters\n\nThis method supports the `$select` OData query parameters.\n'), 'v1.0/api/b.md': opPage('List widgets', 'GET', '/widgets', '\n## Optional query parameters\n\nThis method supports the `$select` OData query parameters.\n') },
+  },
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'queryParameters', (v) => {

@@ -1,3 +1,4 @@
+import { headersSection, opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
@@ -11,6 +12,10 @@ export const rule: ModelRule = {
   description:
     'Each header named by any page of the operation is checked on every page that has a request-headers table. A header missing from one page (Content-Type on a PATCH, say) leaves its readers without it.',
   example: { before: 'page A: Authorization, Content-Type\npage B: Authorization, Accept', after: 'both: Authorization, Content-Type (Accept where it applies)' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Content-Type', 'application/json']])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.']])) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Content-Type', 'application/json']])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Content-Type', 'application/json']])) },
+  },
   check({ model }) {
     return model.operations.flatMap((g) => {
       const names = new Map<string, string>();

@@ -1,3 +1,4 @@
+import { headersSection, opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
@@ -10,6 +11,10 @@ export const rule: ModelRule = {
   summary: 'A request header is "Required" on one page and "Optional" on another',
   description: 'Pages that document the same header for one operation disagree on whether it is required. Pages that do not say are not compared.',
   example: { before: 'page A: Content-Type | application/json. Required.\npage B: Content-Type | application/json. Optional.', after: 'both say Required' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Prefer', 'Required.']])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Prefer', 'Optional.']])) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Prefer', 'Required.']])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Prefer', 'Required.']])) },
+  },
   check({ model }) {
     return model.operations.flatMap((g) => {
       const names = [...new Set(g.variants.flatMap((v) => v.doc.requestHeaders.map((h) => h.name.toLowerCase())))].sort();

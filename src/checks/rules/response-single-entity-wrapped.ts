@@ -1,3 +1,4 @@
+import { exampleSection, opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { objectBody, pageFinding } from '../page-finding.js';
 
@@ -11,6 +12,10 @@ export const rule: ModelRule = {
   description:
     'The Response section says one entity is returned, but the example response body is `{ "value": { … } }` — the shape of a collection response, with an object where the array should be.',
   example: { before: '{ "value": { "id": "1", "displayName": "x" } }', after: '{ "id": "1", "displayName": "x" }' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/widgets/1', 'HTTP/1.1 200 OK\nContent-type: application/json\n\n{ "value": { "id": "1", "name": "x" } }')) },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/widgets/1', 'HTTP/1.1 200 OK\nContent-type: application/json\n\n{ "id": "1", "name": "x" }')) },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

@@ -1,3 +1,4 @@
+import { opPage, responseSection } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
@@ -10,6 +11,10 @@ export const rule: ModelRule = {
   summary: 'Pages of one operation state different success status codes',
   description: 'The Response sections of pages of one operation name different success status codes (200 OK vs 204 No Content; error codes are not compared). Clients that check the status break on one of them.',
   example: { before: 'page A: returns a 200 OK response code and a user object\npage B: returns a 204 No Content response code', after: 'both: 204 No Content' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code.')), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{widget-id}', responseSection('If successful, this method returns a `204 No Content` response code.')) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code.')), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{widget-id}', responseSection('If successful, this method returns a `204 No Content` response code.')) },
+  },
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'response.status', (v) => {

@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { isLive, pageFinding } from '../page-finding.js';
 
@@ -10,6 +11,10 @@ export const rule: ModelRule = {
   summary: 'An example response annotation declares a type for a response that has no body',
   description: 'The annotation of a 204 (or body-less) example response still declares `@odata.type` — usually copied from a template. Test tooling that reads annotations expects a body of that type. Examples marked `"blockType": "ignored"` are not checked.',
   example: { before: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.user" } -->\nHTTP/1.1 204 No Content', after: '<!-- { "blockType": "response" } -->\nHTTP/1.1 204 No Content' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widget" } -->\n```http\nHTTP/1.1 204 No Content\n```\n') },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response" } -->\n```http\nHTTP/1.1 204 No Content\n```\n') },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

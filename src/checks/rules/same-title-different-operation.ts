@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { operationKeyOf, pageVersion } from '../../model/merge.js';
@@ -12,6 +13,10 @@ export const rule: ModelRule = {
   description:
     'Pages of the same version share a title ("Update user") but their HTTP blocks document different operations. Readers and search take them for the same thing; the title of one should say what it updates. Across versions this is info.',
   example: { before: 'Update user: PATCH /users/{id}\nUpdate user: PATCH /deviceManagement/.../users/{userId}', after: 'Update user\nUpdate user (Intune device run state)' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}'), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/gadgets/{id}/widget') },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}'), 'v1.0/api/b.md': opPage('Update gadget widget', 'PATCH', '/gadgets/{id}/widget') },
+  },
   check({ model }) {
     const byTitle = new Map<string, typeof model.documents>();
     for (const p of model.documents) {

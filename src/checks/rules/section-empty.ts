@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
@@ -11,6 +12,10 @@ export const rule: ModelRule = {
   description:
     'A section heading is present but its content is empty: an HTTP block with no request line, a permission table whose cells are blank, a property table whose every description is blank. Typical of pages generated from a template and never filled in. A header-only Properties table of a type whose JSON representation holds only annotations is not empty: the type has no properties of its own.',
   example: { before: '| Delegated (work or school account) |   |\n```http\n```', after: '| Delegated (work or school account) | User.ReadWrite.All |\n```http\nPATCH /users/{id}\n```' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Request headers\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n') },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Request headers\n\nNone.\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n') },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

@@ -1,3 +1,4 @@
+import { exampleSection, opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
@@ -10,6 +11,10 @@ export const rule: ModelRule = {
   summary: 'An example response has a malformed status line (HTTP 1.1 200 OK)',
   description: 'The first line of an example response is not `HTTP/<version> <code> <reason>`.',
   example: { before: 'HTTP 1.1 200 OK', after: 'HTTP/1.1 200 OK' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/widgets/1', 'HTTP 1.1 200 OK')) },
+    after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/widgets/1', 'HTTP/1.1 200 OK')) },
+  },
   check({ pages }) {
     return pages.flatMap((p) =>
       p.examples.responses.filter((r) => r.statusLine.raw && !r.statusLine.wellFormed)

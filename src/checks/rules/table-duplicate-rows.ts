@@ -1,3 +1,4 @@
+import { bodySection, opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import type { Src } from '../../model/schema.js';
 import { pageFinding } from '../page-finding.js';
@@ -11,6 +12,10 @@ export const rule: ModelRule = {
   summary: 'A table lists the same name twice',
   description: 'A request-body, properties, relationships, header or query-parameter table has two rows for the same name (within one group). Readers cannot tell which row is right.',
   example: { before: '|city|String|...|\n|city|String|...|', after: '|city|String|...|' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||', '|size|Int32||'])) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||'])) },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

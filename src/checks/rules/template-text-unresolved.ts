@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
@@ -27,6 +28,10 @@ export const rule: ModelRule = {
   summary: 'Template placeholders were left in the page ($(metadata.owner), {{...}}, TODO)',
   description: 'Front matter values, titles or descriptions still hold template variables or TODO markers that a generator was meant to fill. Variable syntax the API itself documents as a value (Intune\'s `CN={{EmailAddress}}` subject formats, "formatters: {{UPN}}") is not reported.',
   example: { before: 'author: "$(metadata.owner)"', after: 'author: "jdoe"' },
+  fixture: {
+    before: { 'v1.0/api/a.md': '---\ntitle: "Get widget"\nauthor: "$(metadata.owner)"\n---\n' + opPage('Get widget', 'GET', '/widgets/{id}') },
+    after: { 'v1.0/api/a.md': '---\ntitle: "Get widget"\nauthor: "jdoe"\n---\n' + opPage('Get widget', 'GET', '/widgets/{id}') },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {

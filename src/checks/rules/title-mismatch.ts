@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
@@ -10,6 +11,10 @@ export const rule: ModelRule = {
   summary: 'Front-matter title, H1 and JSON-representation @odata.type disagree',
   description: 'The front matter `title` and the H1 name different things (after ignoring case and the words "resource type"), or a resource page\'s @odata.type names another type than its title.',
   example: { before: 'title: "Get users"\n# List users', after: 'title: "List users"\n# List users' },
+  fixture: {
+    before: { 'v1.0/api/a.md': '---\ntitle: "Get gadget"\n---\n' + opPage('Get widget', 'GET', '/widgets/{id}') },
+    after: { 'v1.0/api/a.md': '---\ntitle: "Get widget"\n---\n' + opPage('Get widget', 'GET', '/widgets/{id}') },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     const norm = (s: string) => s.toLowerCase().replace(/[`*"]/g, '').replace(/\s+(resource|entity|complex)?\s*type$/, '').replace(/\s+/g, ' ').trim();

@@ -1,3 +1,4 @@
+import { bodySection, opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 import { bodyField, bodyPartitions, bodyProperty, bodyPropertyNames } from './body-property-type-differs.js';
@@ -12,6 +13,10 @@ export const rule: ModelRule = {
   description:
     'The same property refers to one type spelled with different casing on different pages (PasswordProfile vs passwordProfile). Type names are case-sensitive in CSDL and in generated code; one spelling is wrong — in any version, so this stays a warning across versions too.',
   example: { before: 'page A: passwordProfile | [PasswordProfile](passwordprofile.md)\npage B: passwordProfile | [passwordProfile](passwordprofile.md)', after: 'both: passwordProfile' },
+  fixture: {
+    before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|profile|[PasswordProfile](passwordprofile.md)||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|profile|[passwordProfile](passwordprofile.md)||'])) },
+    after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|profile|[passwordProfile](passwordprofile.md)||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|profile|[passwordProfile](passwordprofile.md)||'])) },
+  },
   check({ model }) {
     return model.operations.flatMap(bodyPartitions).flatMap((g) =>
       bodyPropertyNames(g).flatMap((lower) => {

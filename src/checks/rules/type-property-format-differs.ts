@@ -1,3 +1,4 @@
+import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareSides, versionsNote } from '../compare.js';
 import { propertySources, typeGroups } from '../type-groups.js';
@@ -14,6 +15,10 @@ export const rule: ModelRule = {
   summary: 'A numeric property has different widths or formats (Int32 vs Int64)',
   description: 'Sources agree that a property is a number but not on its Edm format. A client that stores an Int64 in an Int32 overflows.',
   example: { before: 'page A: size | Int32\npage B: size | Int64', after: 'both: size | Int64' },
+  fixture: {
+    before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|size|Int32||']), 'beta/resources/widget.md': resourcePage('widget', ['|size|Int64||']) },
+    after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|size|Int64||']), 'beta/resources/widget.md': resourcePage('widget', ['|size|Int64||']) },
+  },
   check({ model }) {
     return typeGroups(model).flatMap(({ key, types }) =>
       [...propertySources(types).entries()].flatMap(([name, srcs]) => {

@@ -1,3 +1,4 @@
+import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { typeGroups } from '../type-groups.js';
@@ -12,6 +13,10 @@ export const rule: ModelRule = {
   description:
     'Beta is a superset of v1.0: a property that the v1.0 resource page documents but the beta resource page of the same type does not is usually a page that fell behind. (Beta-only properties are expected and not reported.)',
   example: { before: 'v1.0 user.md: employeeHireDate\nbeta user.md: (missing)', after: 'beta user.md also lists employeeHireDate' },
+  fixture: {
+    before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|legacy|String||']), 'beta/resources/widget.md': resourcePage('widget', ['|id|String||']) },
+    after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|legacy|String||']), 'beta/resources/widget.md': resourcePage('widget', ['|id|String||', '|legacy|String||']) },
+  },
   check({ model }) {
     const out: FindingDraft[] = [];
     for (const { key, types } of typeGroups(model)) {

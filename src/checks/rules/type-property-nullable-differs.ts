@@ -1,3 +1,4 @@
+import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareSides, versionsNote } from '../compare.js';
 import { propertySources, typeGroups } from '../type-groups.js';
@@ -11,6 +12,10 @@ export const rule: ModelRule = {
   summary: 'Sources disagree on whether a property is nullable',
   description: 'One source says "Not nullable", another "Nullable", for the same property. Sources that say nothing are not compared.',
   example: { before: 'v1.0: ... Not nullable.\nbeta: ... Nullable.', after: 'both: Not nullable.' },
+  fixture: {
+    before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String|Not nullable.|']), 'beta/resources/widget.md': resourcePage('widget', ['|id|String|Nullable.|']) },
+    after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String|Not nullable.|']), 'beta/resources/widget.md': resourcePage('widget', ['|id|String|Not nullable.|']) },
+  },
   check({ model }) {
     return typeGroups(model).flatMap(({ key, types }) =>
       [...propertySources(types).entries()].flatMap(([name, srcs]) =>

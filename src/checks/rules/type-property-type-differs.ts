@@ -1,3 +1,4 @@
+import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareSides, versionsNote } from '../compare.js';
 import { propertySources, typeGroups } from '../type-groups.js';
@@ -16,6 +17,10 @@ export const rule: ModelRule = {
   description:
     'The same property of the same resource type is typed differently by its sources: the resource page of each version, other resource pages, request-body tables. Numeric widths (Int32 vs Int64) are reported by type-property-format-differs instead. Generated models can only pick one (see the emitted JSDoc for the policy).',
   example: { before: 'v1.0 user.md: birthday | DateTimeOffset\nbeta user.md: birthday | String', after: 'both: birthday | DateTimeOffset' },
+  fixture: {
+    before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|size|Int32||']), 'v1.0/resources/widget2.md': resourcePage('widget', ['|size|String||']) },
+    after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|size|Int32||']), 'v1.0/resources/widget2.md': resourcePage('widget', ['|size|Int32||']) },
+  },
   check({ model }) {
     return typeGroups(model).flatMap(({ key, types }) =>
       [...propertySources(types).entries()].flatMap(([name, srcs]) =>

@@ -1,3 +1,4 @@
+import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 
@@ -10,6 +11,10 @@ export const rule: ModelRule = {
   summary: 'A property refers to a type or enum that no page defines',
   description: 'A property (or relationship) type names a complex type, entity or enum that no resource page or enum table of the same version defines. The generated models get a placeholder for it. One finding per type and version, listing the first references.',
   example: { before: '| assignedLicenses | [assignedLicense](assignedlicense.md) collection |   (no page defines assignedLicense)', after: 'resources/assignedlicense.md defines assignedLicense' },
+  fixture: {
+    before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|part|[gizmo](gizmo.md)||']), 'v1.0/resources/other.md': resourcePage('other', ['|id|String||']) },
+    after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|part|[gizmo](gizmo.md)||']), 'v1.0/resources/other.md': resourcePage('gizmo', ['|id|String||']) },
+  },
   check({ model }) {
     const defined = new Set<string>();
     for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) defined.add(`${t.version}|${t.name.toLowerCase()}`);

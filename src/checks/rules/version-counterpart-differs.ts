@@ -1,3 +1,4 @@
+import { opPage } from '../fixture-pages.js';
 import { operationIdentity } from '../../model/identity.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import type { Document } from '../../model/schema.js';
@@ -29,6 +30,10 @@ export const rule: ModelRule = {
   description:
     'Pages with the same file name under v1.0/ and beta/ document one operation in two versions. When their HTTP methods differ, or their path sets share no path, the operation changed between versions (or one page is wrong). Differences between versions are expected; info.',
   example: { before: 'v1.0/api/x-update.md: PATCH /x/{id}\nbeta/api/x-update.md: PUT /x/{id}', after: 'both: PATCH /x/{id}' },
+  fixture: {
+    before: { 'v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}'), 'beta/api/widget-update.md': opPage('Update widget', 'PUT', '/widgets/{id}') },
+    after: { 'v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}'), 'beta/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}') },
+  },
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const [v1, beta] of counterparts(pages)) {

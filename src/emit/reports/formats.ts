@@ -44,7 +44,7 @@ export function renderReport(format: Format, data: ReportData, reportDir: string
     case 'text': return textReport(d.findings, !!opts.color, { groupBy: opts.groupBy, hidden });
     case 'markdown': return markdownReport(d, reportDir, opts.title, { all: !!opts.all, groupBy: opts.groupBy, hidden });
     case 'json': return toJson(d);
-    case 'sarif': return toJson(sarifReport(d.findings, RULES, d.tool.version));
+    case 'sarif': return toJson(sarifReport(d.findings, RULES, d.tool.version, d.diagnostics));
     case 'html': return htmlReport(d, opts.title, { hidden, reportDir, all: !!opts.all });
   }
 }

@@ -5,6 +5,8 @@
  */
 import type { Finding } from '../../checks/types.js';
 import type { Rule } from '../../checks/types.js';
+import type { Diagnostic } from '../../model/schema.js';
+import { findDiagnostic } from '../../checks/diagnostics.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -16,10 +18,21 @@ function location(s: Finding['sides'][number]) {
   return { physicalLocation: { artifactLocation: { uri: uri(s.file) }, region: { startLine: s.line, startColumn: s.column } } };
 }
 
-export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVersion: string): object {
-  const used = [...new Set(findings.map((f) => f.rule))].sort();
+export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVersion: string, diagnostics: Diagnostic[] = []): object {
+  const used = [...new Set([...findings.map((f) => f.rule), ...diagnostics.map((x) => x.rule)])].sort();
   const ruleList = used.map((id) => {
     const r = rules.find((x) => x.id === id);
+    const dk = r ? undefined : findDiagnostic(id);
+    if (dk) {
+      return {
+        id, name: id,
+        shortDescription: { text: dk.summary },
+        fullDescription: { text: dk.description },
+        defaultConfiguration: { level: LEVEL[dk.severity] },
+        help: { text: dk.description },
+        properties: { kind: 'diagnostic', stage: dk.stage, suppressible: dk.suppressible },
+      };
+    }
     return {
       id,
       name: id,
@@ -45,6 +58,15 @@ export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVer
       ...(f.instances?.length ? { instances: f.instances.map((i) => i.fingerprint), pages: f.pages ?? [] } : {}),
     },
   }));
+  // Diagnostics: what reading and extraction could not turn into facts, each at its position.
+  for (const x of diagnostics) {
+    results.push({
+      ruleId: x.rule, ruleIndex: index.get(x.rule)!, level: LEVEL[x.severity], message: { text: x.message },
+      locations: [location({ file: x.src.file, line: x.src.line, column: x.src.column, version: null, value: '' })],
+      relatedLocations: [], partialFingerprints: { 'docmodel/v1': `${x.rule}:${x.src.file}:${x.src.line}:${x.src.column}` },
+      properties: { context: 'page', subject: x.src.file, field: 'diagnostic' },
+    });
+  }
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -47,13 +47,42 @@ export function requestBodyKind(v: OperationVariant): 'none' | 'type' | 'inline'
   return 'unknown';
 }
 
-/** The response: void (stated no body, or only 204), a type, or unknown. */
-export function responseKind(v: OperationVariant): 'void' | 'type' | 'unknown' {
+export type ResponseShape =
+  | { kind: 'void' | 'type' | 'raw' | 'unknown' }
+  | { kind: 'example-type'; name: string; collection: boolean }
+  | { kind: 'json'; collection: boolean };
+
+const typeFromOdata = (t: unknown): string | undefined =>
+  typeof t === 'string' && /^#?[A-Za-z][\w.]*$/.test(t) ? t.replace(/^#/, '').replace(/^microsoft\.graph\./i, '') : undefined;
+
+/**
+ * The response: what the Response section states (no body, only 204, a type); otherwise what the
+ * page's own success examples show — no body in any of them (void), a body whose `@odata.type`
+ * names the type (single, or the elements of `value`), a non-JSON body (raw text), a JSON object
+ * of no stated type; otherwise unknown.
+ */
+export function responseKind(v: OperationVariant): ResponseShape {
   const r = v.response;
-  if (r?.noBody) return 'void';
-  if (r?.bodyType) return 'type';
-  if (r?.statuses.length && r.statuses.every((x) => x.code === 204)) return 'void';
-  return 'unknown';
+  if (r?.noBody) return { kind: 'void' };
+  if (r?.bodyType) return { kind: 'type' };
+  if (r?.statuses.length && r.statuses.every((x) => x.code === 204)) return { kind: 'void' };
+  const ok = v.doc.examples.responses.filter((x) => x.statusLine.code !== null && x.statusLine.code >= 200 && x.statusLine.code < 400);
+  if (!ok.length) return { kind: 'unknown' };
+  if (ok.every((x) => !x.body || x.body.format === 'none' || x.body.raw.trim() === '')) return { kind: 'void' };
+  for (const x of ok) {
+    const j = x.body?.json;
+    if (!j || typeof j !== 'object' || Array.isArray(j)) continue;
+    const o = j as Record<string, unknown>;
+    const single = typeFromOdata(o['@odata.type']);
+    if (single) return { kind: 'example-type', name: single, collection: false };
+    const first = Array.isArray(o.value) ? o.value.find((e) => e && typeof e === 'object') as Record<string, unknown> | undefined : undefined;
+    const each = first ? typeFromOdata(first['@odata.type']) : undefined;
+    if (each) return { kind: 'example-type', name: each, collection: true };
+  }
+  const json = ok.find((x) => x.body?.json && typeof x.body.json === 'object');
+  if (json) return { kind: 'json', collection: Array.isArray((json.body!.json as Record<string, unknown>).value) };
+  if (ok.some((x) => x.body?.format === 'raw' && x.body.raw.trim() !== '')) return { kind: 'raw' };
+  return { kind: 'unknown' };
 }
 
 /** Per version: operations in the map and how many have an unknown request body / response. */
@@ -67,7 +96,7 @@ export function operationMapCounts(model: ApiModel): { version: ApiVersion; oper
       const main = primary(vs);
       c.operations++;
       if (requestBodyKind(main) === 'unknown') c.unknownRequest++;
-      if (responseKind(main) === 'unknown') c.unknownResponse++;
+      if (responseKind(main).kind === 'unknown') c.unknownResponse++;
     }
     if (c.operations) out.push(c);
   }
@@ -120,11 +149,15 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     const r = page.response;
     let resp = 'unknown';
     const rk = responseKind(main);
-    if (rk === 'void') resp = 'void';
-    else if (rk === 'type') {
+    if (rk.kind === 'void') resp = 'void';
+    else if (rk.kind === 'type') {
       const t = scope.tsType({ raw: r!.bodyType!.name, name: r!.bodyType!.name, primitive: /^(string|boolean|int32|int64|double)$/i.test(r!.bodyType!.name), collection: false }, ns, FILE, r!.bodyType!.src).text;
       resp = r!.bodyType!.collection ? `{ value: ${t}[] }` : t;
-    }
+    } else if (rk.kind === 'example-type') {
+      const t = scope.tsType({ raw: rk.name, name: rk.name, primitive: false, collection: false }, ns, FILE, main.src).text;
+      resp = rk.collection ? `{ value: ${t}[] }` : t;
+    } else if (rk.kind === 'json') resp = rk.collection ? '{ value: Record<string, unknown>[] }' : 'Record<string, unknown>';
+    else if (rk.kind === 'raw') resp = 'string';
     fields.push(`response: ${resp}`);
     fields.push(`successStatus: ${r?.statuses.length ? r.statuses.map((s) => String(s.code)).join(' | ') : 'number'}`);
     fields.push(`permissions: ${permissionsType(main.permissions)}`);
@@ -136,6 +169,7 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
       docText(`Documented by ${op.src.file}:${op.src.line}${op.fromExample ? ' (path taken from its example request)' : ''}.`),
       others.length ? docText(`Also documented by ${others.join(', ')}; where they disagree this entry follows the primary page (policy step: ${reason}; see the reconciliation report).`) : '',
       op.path !== g.path ? docText(`Written on the page as ${op.method} ${op.path}.`) : '',
+      ['example-type', 'json', 'raw'].includes(rk.kind) || (rk.kind === 'void' && !r?.noBody && !r?.statuses.every((x) => x.code === 204)) ? docText('The response type is read from the page\'s example response (the Response section does not state it).') : '',
     ].filter(Boolean);
     const key = g.key;
     if (keys.has(key)) continue;

@@ -25,7 +25,9 @@ function splitQualified(t: string): { name: string; namespace?: string } | undef
 function applyIdentity(res: Resource, jr: NonNullable<Resource['jsonRepresentation']>): void {
   const fields = jr.annotation?.fields ?? {};
   const jsonType = jr.json && typeof jr.json === 'object' && !Array.isArray(jr.json) ? (jr.json as Record<string, unknown>)['@odata.type'] : undefined;
-  const fromAnnotation = typeof fields['@odata.type'] === 'string' ? splitQualified(fields['@odata.type']) : undefined;
+  // OneDrive pages write the annotation's type as "@type".
+  const annotated = typeof fields['@odata.type'] === 'string' ? fields['@odata.type'] : typeof fields['@type'] === 'string' ? fields['@type'] : undefined;
+  const fromAnnotation = annotated ? splitQualified(annotated) : undefined;
   const fromJson = typeof jsonType === 'string' ? splitQualified(jsonType) : undefined;
   const named = fromAnnotation ?? fromJson;
   if (named) {

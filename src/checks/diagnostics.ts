@@ -1,0 +1,86 @@
+/**
+ * Every diagnostic id (what reading, extraction, model building, emission or the run itself met
+ * and could not turn into a fact) is registered here the way rules are in ./registry.ts: a
+ * default severity, the stage that emits it, a summary and a description (`docmodel explain
+ * <id>`), whether a suppression may silence it, and SARIF metadata. A test checks that every id
+ * the code emits is registered.
+ */
+import type { Severity } from '../model/schema.js';
+
+export type DiagnosticStage = 'read' | 'parse' | 'extract' | 'model' | 'emit' | 'run';
+
+export interface DiagnosticKind {
+  id: string;
+  severity: Severity;
+  stage: DiagnosticStage;
+  summary: string;
+  description: string;
+  /** A suppression entry may silence it (false for problems that mean output is missing or wrong). */
+  suppressible: boolean;
+}
+
+const d = (id: string, severity: Severity, stage: DiagnosticStage, summary: string, description: string, suppressible = true): DiagnosticKind =>
+  ({ id, severity, stage, summary, description, suppressible });
+
+export const DIAGNOSTICS: readonly DiagnosticKind[] = [
+  d('annotation-invalid-json', 'warning', 'extract', 'An annotation comment could not be read', 'An HTML comment that carries a docs annotation (blockType, @odata.type, …) is not JSON even after lenient repairs; the block it annotates is read without it.'),
+  d('annotation-lenient-json', 'info', 'extract', 'An annotation comment is not strict JSON', 'The annotation comment was read after repairs (trailing commas, single quotes, …); the repairs are listed in the message.'),
+  d('api-version-evidence-conflict', 'warning', 'extract', 'The page gives conflicting API versions', 'The path, a disclaimer and the example URLs of the page name different API versions; the path wins, then the disclaimer, then the example URLs.'),
+  d('base-type-unreadable', 'info', 'model', 'A stated base type is not a type name', 'The "Inherits from" text or annotation of a resource page names something that is not a type name (prose words, punctuation); the type is kept without a base type.'),
+  d('doc-type-mismatch', 'info', 'extract', 'Front matter doc_type disagrees with the content', 'The front matter says the page is an API, resource or enum page but its content says otherwise; the content decides the page kind.'),
+  d('example-block-unrecognized', 'info', 'extract', 'A code block in an Example section is neither request nor response', 'A code block under an example heading is not an HTTP request or response; it is not read as an example.'),
+  d('example-body-lenient-json', 'info', 'extract', 'An example body is not strict JSON', 'The example body was parsed after repairs (comments, trailing commas, truncation markers); the repairs are listed.'),
+  d('example-body-not-json', 'warning', 'extract', 'An example body with a JSON content type does not parse', 'The body is kept as raw text; checks that read example values skip it.'),
+  d('examples-on-resource-page', 'info', 'extract', 'Request lines on a resource page are examples, not operations', 'A resource page (doc_type resourcePageType, resource sections, no HTTP request section) has an Examples section; its request lines are not taken as operations of the page, so the page stays a resource page.'),
+  d('extractor-failed', 'error', 'extract', 'An extractor threw on this page', 'One extractor failed on the page; the others still ran. The message names the extractor and the error.', false),
+  d('file-binary', 'error', 'read', 'The file looks binary', 'The file has NUL bytes; it is not parsed.', false),
+  d('file-empty', 'info', 'read', 'The file is empty', 'An empty page; nothing to read.'),
+  d('file-invalid-utf8', 'warning', 'read', 'The file is not valid UTF-8', 'Invalid byte sequences were replaced with U+FFFD; text facts near them may be wrong.'),
+  d('file-too-large', 'error', 'read', 'The file is over the page size limit', 'The page is not parsed.', false),
+  d('file-unreadable', 'error', 'read', 'A file or folder could not be read', 'The operating system refused to read or list it; it is skipped.', false),
+  d('front-matter-invalid', 'warning', 'read', 'The front matter is not valid YAML', 'The page is read without front matter (title, doc_type, author are unknown).'),
+  d('http-block-after-examples', 'info', 'extract', 'An HTTP request sub-heading after the examples is not read as a template', 'A heading "HTTP request" that stands after the page\'s examples begin (under "## Get a single thumbnail" following "## Example") shows a call, not the operation\'s template; once the page has a template of its own, its block is not read as one.'),
+  d('http-block-empty', 'warning', 'extract', 'The HTTP request block is empty', 'The page has an HTTP request section whose code block has no request line; the path may be recovered from an example (operation-from-example).'),
+  d('http-block-missing', 'warning', 'extract', 'The HTTP request section has no code block', 'The section exists but states no request line.'),
+  d('http-line-no-method', 'info', 'extract', 'A request line has no HTTP method', 'A line in the HTTP block is a path without a method; it is not taken.'),
+  d('http-line-not-a-request', 'warning', 'extract', 'A line in the HTTP block is not a request line', 'The line is not METHOD + path; it is not taken.'),
+  d('http-path-no-leading-slash', 'info', 'extract', 'A request path has no leading slash', 'The path is read as if it had one.'),
+  d('include-cycle', 'warning', 'parse', 'Includes form a cycle', 'An [!INCLUDE] leads back to a file already being included; the cycle is cut.'),
+  d('include-missing', 'warning', 'parse', 'An included file does not exist', 'The [!INCLUDE] target is not in the tree; its content is missing from the page.'),
+  d('include-outside-root', 'warning', 'parse', 'An include leads outside the input root', 'It is not read.'),
+  d('include-too-deep', 'warning', 'parse', 'Includes are nested too deep', 'Nesting is cut at the limit.'),
+  d('include-unreadable', 'warning', 'parse', 'An included file could not be read', 'Its content is missing from the page.'),
+  d('json-representation-not-json', 'info', 'extract', 'The JSON representation does not parse', 'Property names were read from its keys; property types from the JSON are not available.'),
+  d('operation-from-example', 'info', 'extract', 'The operation path was taken from an example request', 'The HTTP request block states no path; the first example request supplies it (literal ids in it become parameters in the model).'),
+  d('page-nesting-too-deep', 'warning', 'parse', 'The markdown nests too deep', 'Parsing stops descending at the limit; content below it is not read.'),
+  d('page-parse-failed', 'error', 'parse', 'The page could not be parsed', 'The markdown parser failed; the page has no facts.', false),
+  d('page-timeout', 'error', 'run', 'Processing the page took too long', 'The page was stopped after the time limit; it has no facts.', false),
+  d('page-worker-crashed', 'error', 'run', 'The worker processing the page died', 'The page has no facts.', false),
+  d('permission-cell-todo', 'warning', 'extract', 'A permission cell is a TODO placeholder', 'The cell says TODO / "Determine scopes"; no permission is taken from it.'),
+  d('permission-cell-unrecognized', 'warning', 'extract', 'A permission cell could not be read', 'The cell is neither a list of scopes nor "Not supported"; no permission is taken from it.'),
+  d('permission-row-unrecognized', 'warning', 'extract', 'A permission-table row names no permission type', 'The first cell is not Delegated (work or school / personal) or Application; the row is not taken.'),
+  d('permissions-not-extracted', 'warning', 'extract', 'The Permissions section yielded nothing', 'The section has content but no table or scope list that could be read.'),
+  d('property-row-removed', 'info', 'extract', 'A deprecated property row says the property was removed', 'A row "name (deprecated)" whose description says the property has been removed (or is no longer supported) documents its removal, not a property; the row is not taken.'),
+  d('property-row-not-a-property', 'warning', 'extract', 'A property-table row is not a property', 'The first cell is not a property name; the row is not taken.'),
+  d('property-type-missing', 'warning', 'extract', 'A property row has no type', 'The type cell is empty; the property is kept with an unknown type.'),
+  d('resource-name-missing', 'warning', 'extract', 'A resource page states no type name', 'No annotation @odata.type, no @odata.type in the JSON representation and no H1 name; the file name stands in for the type name.'),
+  d('response-status-not-found', 'info', 'extract', 'The Response section names no status code', 'No "200 OK"-style status was found in the section prose.'),
+  d('rule-failed', 'error', 'run', 'A rule threw', 'The rule\'s findings are missing from this run.', false),
+  d('section-not-extracted', 'info', 'extract', 'A known section yielded nothing', 'The section kind is recognized but its content could not be read.'),
+  d('suppression-expired', 'warning', 'run', 'A suppression entry has expired', 'The entry stopped applying; renew or remove it.', false),
+  d('symlink-broken', 'warning', 'read', 'A symbolic link leads nowhere', 'It is skipped.'),
+  d('symlink-outside-root', 'warning', 'read', 'A symbolic link leads outside the input root', 'It is not read.'),
+  d('table-delimiter-repaired', 'info', 'parse', 'A table delimiter row has the wrong number of cells', 'The table is read with as many columns as its header.'),
+  d('table-not-read', 'info', 'extract', 'A table was not read', 'The table stands in a section whose tables no extractor reads.'),
+  d('table-row-duplicate', 'info', 'extract', 'A table repeats a row', 'The repeated row is taken once.'),
+  d('table-row-empty', 'info', 'extract', 'A table row is empty', 'It is skipped.'),
+  d('table-row-extra-cells', 'warning', 'extract', 'A table row has more cells than the header', 'The extra cells are dropped (often an unescaped | in a cell).'),
+  d('table-row-short', 'info', 'extract', 'A table row has fewer cells than the header', 'The missing cells are read as empty.'),
+  d('table-unclassified', 'info', 'extract', 'A table\'s columns match no known table kind', 'The table is not read.'),
+  d('type-ambiguous', 'info', 'extract', 'A type cell names more than one type', 'The first type is taken; the others are in the TypeRef notes.'),
+  d('type-name-collision', 'warning', 'emit', 'An enum and a type share a name', 'The type is emitted under another identifier (the message names it).'),
+];
+
+export function findDiagnostic(id: string): DiagnosticKind | undefined {
+  return DIAGNOSTICS.find((x) => x.id === id);
+}
