@@ -5,12 +5,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readFileSync, symlinkSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, symlinkSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { analyze, analyzeParallel } from '../src/pipeline/pipeline.js';
-import { processFile } from '../src/pipeline/page.js';
+import { processFile, processText } from '../src/pipeline/page.js';
+import { buildModel } from '../src/model/merge.js';
+import { reconcile } from '../src/checks/engine.js';
+import type { Rule } from '../src/checks/types.js';
 import { processInPool } from '../src/pipeline/pool.js';
 import { ROOT, tempTree, INPUT, SEEDS } from './helpers.js';
+import { pathFitsTemplate } from '../src/model/identity.js';
+import { PageCache, CACHE_FILE, TRANSIENT_RULES } from '../src/pipeline/cache.js';
+import { toJson } from '../src/util/order.js';
+import { isInside } from '../src/sources/graph-markdown/ingest/walk.js';
+import { reportData } from '../src/emit/reports/report-data.js';
+import { renderReport } from '../src/emit/reports/formats.js';
 
 const GOOD = '# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n';
 
@@ -98,4 +107,222 @@ test('output is identical whatever the worker count', async () => {
   const par = await analyzeParallel([dir], { workers: 2 });
   const seq = analyze([dir]);
   assert.equal(JSON.stringify(par.pages), JSON.stringify(seq.pages));
+});
+
+/** Runs f and fails when it takes longer than ms (the code is synchronous: measured, not interrupted). */
+function within<T>(ms: number, what: string, f: () => T): T {
+  const t = performance.now();
+  const v = f();
+  const took = performance.now() - t;
+  assert.ok(took < ms, `${what} took ${took.toFixed(0)} ms (budget ${ms} ms)`);
+  return v;
+}
+
+test('issue 14: an example path against a template of many placeholders is matched in linear time (was a hang)', () => {
+  // 226 bytes in the report: a template of many placeholders made `^/x.+?.+?….+?/z$`.
+  const tpl = '/x' + '{a}'.repeat(40) + '/z';
+  const text = `# Hang\n\n## HTTP request\n\n\`\`\`http\nGET ${tpl}\n\`\`\`\n\n## Example\n\n### Request\n\n\`\`\`http\nGET https://graph.microsoft.com/v1.0/x${'a'.repeat(3000)}/y\n\`\`\`\n`;
+  const dir = tempTree({ 'hang.md': text });
+  const a = within(5000, 'analyze', () => analyze([dir]));
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.field), ['example.request.0.path']);
+  // and the matching itself is right
+  assert.equal(pathFitsTemplate('/x/a/b/z', '/x/{a}/{b}/z'), true);
+  assert.equal(pathFitsTemplate('/x/a//z', '/x/{a}/{b}/z'), false);
+  assert.equal(pathFitsTemplate("/f(id='1')", '/f(id={id})'), true);
+  assert.equal(pathFitsTemplate('/groups/1', '/users/{id}'), false);
+  assert.equal(pathFitsTemplate('/users/1/x', '/users/{id}'), true); // a placeholder matches any text, as before
+  assert.equal(pathFitsTemplate('/ab', '/a{}{}'), false);
+  assert.equal(pathFitsTemplate('/abc', '/a{}{}'), true);
+});
+
+const BOMB = '---\ntitle: bomb\n' + ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill('*' + 'abcdefghi'[i]).join(',')}]`)].join('\n') + '\n---\n# Bomb\n';
+
+test('issue 14: an 11-line YAML alias bomb is a diagnostic, not out-of-memory', () => {
+  assert.equal(BOMB.split('\n').length - 3, 11);
+  const dir = tempTree({ 'bomb.md': BOMB, 'good.md': GOOD });
+  const a = within(5000, 'analyze', () => analyze([dir]));
+  const bomb = a.pages.find((p) => p.file.endsWith('bomb.md'))!;
+  assert.deepEqual(bomb.diagnostics.map((d) => [d.rule, d.message]), [['front-matter-invalid', 'Front matter is too large: more than 10000 values (aliases expanded); not read']]);
+  assert.equal(bomb.frontMatter, null);
+  assert.equal(bomb.title.h1?.value, 'Bomb');
+});
+
+test('issue 14: nested includes that multiply (each file including the next 10 times) stop at the per-page caps', () => {
+  const files: Record<string, string> = { 'page.md': '# Page\n\n' + '[!INCLUDE [x](includes/i0.md)]\n'.repeat(10) };
+  for (let k = 0; k < 8; k++) files[`includes/i${k}.md`] = `line ${k}\n` + `[!INCLUDE [x](i${k + 1}.md)]\n`.repeat(10);
+  files['includes/i8.md'] = 'leaf\n';
+  assert.ok(Object.values(files).join('').length < 3000);
+  const dir = tempTree(files);
+  const a = within(10_000, 'analyze', () => analyze([dir]));
+  const p = a.pages[0]!;
+  assert.equal(p.includes.filter((i) => i.kind === 'content').length, 256);
+  const limit = p.diagnostics.filter((d) => d.rule === 'include-limit');
+  assert.ok(limit.length > 0);
+  assert.equal(limit[0]!.message, 'Include i1.md not spliced: more than 256 includes spliced into one page');
+  // fan-out: one file with 100 includes splices 64
+  const dir2 = tempTree({ 'page.md': '# P\n\n' + '[!INCLUDE [x](includes/leaf.md)]\n'.repeat(100), 'includes/leaf.md': 'leaf\n' });
+  const p2 = analyze([dir2]).pages[0]!;
+  assert.equal(p2.includes.filter((i) => i.kind === 'content').length, 64);
+  assert.equal(p2.diagnostics.filter((d) => d.rule === 'include-limit').length, 36);
+  assert.equal(p2.diagnostics.find((d) => d.rule === 'include-limit')!.message, 'Include includes/leaf.md not spliced: more than 64 includes in one file');
+});
+
+test('issue 14: a 20,000-deep JSON example body is kept raw with a diagnostic; the IR is written', () => {
+  const body = '['.repeat(20_000) + ']'.repeat(20_000);
+  const text = `# Deep\n\n## HTTP request\n\n\`\`\`http\nPOST /things\n\`\`\`\n\n## Example\n\n### Request\n\n\`\`\`http\nPOST https://graph.microsoft.com/v1.0/things\nContent-type: application/json\n\n${body}\n\`\`\`\n`;
+  const dir = tempTree({ 'deep.md': text });
+  const a = within(10_000, 'analyze', () => analyze([dir]));
+  const d = a.pages[0]!.diagnostics.filter((x) => x.rule === 'example-body-not-json');
+  assert.equal(d.length, 1);
+  assert.match(d[0]!.message, /nesting deeper than 500 at offset 500/);
+  assert.equal(a.pages[0]!.examples.requests[0]!.body?.format, 'raw');
+  assert.ok(toJson(a.pages[0]).length > 40_000);
+});
+
+test('issue 14: only regular files are read: an include of a FIFO is refused (was a hang)', () => {
+  const dir = tempTree({ 'page.md': '# P\n\n[!INCLUDE [f](includes/fifo.md)]\n', 'includes/x.md': '' });
+  const fifo = join(dir, 'includes/fifo.md');
+  const mk = spawnSync('mkfifo', [fifo]);
+  if (mk.status !== 0) return; // no mkfifo here
+  const a = within(5000, 'analyze', () => analyze([dir]));
+  const d = a.pages[0]!.diagnostics.find((x) => x.rule === 'include-unreadable')!;
+  assert.equal(d.message, 'Include target includes/fifo.md: Not a regular file (a FIFO); not read');
+  const page = processFile(fifo, 'fifo.md');
+  assert.deepEqual(page.diagnostics.map((x) => x.rule), ['file-not-regular']);
+});
+
+test('issue 14: pages run under the time limit also with --workers 1 and few pages; a timeout is never cached', async () => {
+  const dir = tempTree({ 'a.md': GOOD });
+  const out = tempTree({});
+  const cache = new PageCache(join(out, CACHE_FILE));
+  const slow = await analyzeParallel([dir], { workers: 1, timeoutMs: 1, cache });
+  assert.deepEqual(slow.pages[0]!.diagnostics.map((d) => d.rule), ['page-timeout']);
+  cache.save();
+  const cache2 = new PageCache(join(out, CACHE_FILE));
+  assert.equal(cache2.get(join(dir, 'a.md')), undefined, 'the timeout was not cached');
+  const ok = await analyzeParallel([dir], { workers: 1, cache: cache2 });
+  assert.deepEqual(ok.pages[0]!.operations.map((o) => o.key), ['GET /things/{}']);
+});
+
+/** Analyze with a cache in `out` (in this thread), save, and return the page IRs as JSON. */
+async function cachedRun(dir: string, out: string): Promise<{ json: string; changed: string[] }> {
+  const cache = new PageCache(join(out, CACHE_FILE));
+  const a = await analyzeParallel([dir], { workers: 0, cache });
+  cache.save();
+  return { json: toJson(a.pages), changed: a.changed ?? [] };
+}
+
+test('issue 14: the cache cannot lie: flipped bytes are a miss, a missing include created later is seen, __proto__ front matter is the same fresh and cached', async () => {
+  const dir = tempTree({
+    'a.md': '---\n__proto__: {polluted: yes}\ntitle: A\n---\n# Alpha page\n\n[!INCLUDE [later](includes/later.md)]\n',
+    'b.md': GOOD,
+  });
+  const out = tempTree({});
+  const fresh = await cachedRun(dir, out);
+  assert.match(fresh.json, /"__proto__": \{\n\s*"polluted": "yes"/);
+  const warm = await cachedRun(dir, out);
+  assert.deepEqual(warm.changed, []);
+  assert.equal(warm.json, fresh.json, 'fresh and cached IRs are identical');
+  // flip one byte inside a cached IR (in its title text)
+  const pagesFile = join(out, 'pages.v8');
+  const bytes = readFileSync(pagesFile);
+  const at = bytes.indexOf(Buffer.from('Alpha page'));
+  assert.ok(at > 0);
+  bytes[at] = 'B'.charCodeAt(0);
+  writeFileSync(pagesFile, bytes);
+  const afterFlip = await cachedRun(dir, out);
+  assert.equal(afterFlip.json, fresh.json, 'a corrupt entry is re-read, never used');
+  assert.deepEqual(afterFlip.changed.map((f) => f.split('/').pop()), ['a.md']);
+  // the include that did not exist is created: the page is re-read
+  const unresolved = JSON.parse(fresh.json)[0].includes[0];
+  assert.equal(unresolved.kind, 'unresolved');
+  mkdirSync(join(dir, 'includes'));
+  writeFileSync(join(dir, 'includes/later.md'), '## Later section\n');
+  const later = await cachedRun(dir, out);
+  assert.deepEqual(later.changed.map((f) => f.split('/').pop()), ['a.md']);
+  assert.equal(JSON.parse(later.json)[0].includes[0].kind, 'content');
+  // a corrupt index is an empty cache, not an error
+  const idx = readFileSync(join(out, CACHE_FILE));
+  idx[idx.length - 3] ^= 0xff;
+  writeFileSync(join(out, CACHE_FILE), idx);
+  const afterIndex = await cachedRun(dir, out);
+  assert.equal(afterIndex.changed.length, 2);
+  assert.equal(afterIndex.json, later.json);
+});
+
+test('issue 14: one link with a bad percent-escape is its own finding; the real broken links of the tree are still reported', () => {
+  const dir = tempTree({ 'a.md': '# A\n\n[bad](bad%zz.md) and [gone](missing.md)\n\n[!INCLUDE [i](inc%zz.md)]\n', 'b.md': '# B\n\n[gone too](other-missing.md)\n' });
+  const a = analyze([dir]);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'rule-failed'), []);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'link-broken').map((f) => f.message).sort(), [
+    'Link target bad%zz.md has a malformed percent-escape', 'Link target missing.md does not exist', 'Link target other-missing.md does not exist',
+  ]);
+  assert.deepEqual(a.pages[0]!.diagnostics.filter((d) => d.rule.startsWith('include')).map((d) => d.message), ['Include target inc%zz.md has a malformed percent-escape']);
+});
+
+test('issue 14: "inside the output" is a path test, not a prefix test (--watch with output gen ignored input gen-docs)', () => {
+  assert.equal(isInside('/w/gen', '/w/gen-docs/a.md'), false);
+  assert.equal(isInside('/w/gen', '/w/gen/ir/a.json'), true);
+  assert.equal(isInside('/w', '/w/..hidden/a.md'), true);
+  assert.equal(isInside('/w/x', '/w/y'), false);
+});
+
+test('issue 14: merging a 100,000-row property table is linear (was quadratic, over 200 s)', () => {
+  const text = '# thing resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Id. |\n| p0 | String | P. |\n';
+  const ir = processText('resources/thing.md', '/r/resources/thing.md', text);
+  const one = ir.resource!.properties[1]!;
+  for (let i = 1; i < 100_000; i++) ir.resource!.properties.push({ ...one, name: `p${i}` });
+  const model = within(10_000, 'buildModel', () => buildModel([ir]));
+  assert.equal(model.types[0]!.properties.length, 100_001);
+});
+
+test('issue 14: a rule over its budget on one page gives rule-timeout for that page; the other pages keep their findings', () => {
+  const dir = tempTree({ 'fast.md': GOOD, 'slow.md': GOOD.replace(/thing/g, 'other') });
+  const a = analyze([dir]);
+  const slowRule: Rule = {
+    id: 'test-slow', input: 'model', severity: 'warning', contexts: ['page'], summary: 's', description: 'd', example: { before: '', after: '' },
+    check({ pages }) {
+      return pages.map((p) => {
+        if (p.file.endsWith('slow.md')) { const t = performance.now(); while (performance.now() - t < 60) { /* busy */ } }
+        return { rule: 'test-slow', context: 'page' as const, subject: p.file, field: 'x', message: 'seen', sides: [] };
+      });
+    },
+  };
+  const findings = reconcile({ model: a.model, pages: a.model.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [slowRule], 30);
+  assert.deepEqual(findings.map((f) => [f.rule, f.subject.split('/').pop(), f.field]), [['test-slow', 'fast.md', 'x'], ['rule-timeout', 'slow.md', 'test-slow']]);
+  assert.match(findings[1]!.message, /^Rule test-slow took \d+ ms on .*slow\.md, over its 30 ms budget; its findings there are not reported$/);
+});
+
+test('issue 14: file names cannot inject HTML, table rows, lines or bidi overrides into the Markdown, text, HTML or SARIF reports', () => {
+  const evil = 'evil|<img src=x onerror=alert(1)>\n| injected | row |\u202e)(#?%.md';
+  const dir = tempTree({ [evil]: '# Evil <b>title</b>\n\n[x](missing.md)\n\n```http\nGET /x\n```\n' });
+  const a = analyze([dir]);
+  assert.ok(a.findings.some((f) => f.sides[0]?.file.includes('evil|')), 'a finding on the evil page');
+  const data = reportData(a.model, a.findings, '0', a.runDiagnostics);
+  const reports = Object.fromEntries((['markdown', 'text', 'html', 'sarif'] as const).map((f) => [f, renderReport(f, data, '.')]));
+  for (const [f, r] of Object.entries(reports)) {
+    if (f !== 'text') assert.ok(!r.includes('<img'), `${f}: raw <img`); // text is for a terminal: one line per item, no controls; markup there is inert
+    assert.ok(!r.includes('\u202e'), `${f}: bidi override`);
+    assert.ok(!r.split('\n').some((l) => /^\s*\| injected/.test(l) || /^\s*\|?\s*injected/.test(l.trimStart())), `${f}: injected line`);
+  }
+  // Markdown links: the target is one percent-encoded token
+  const links = [...reports.markdown!.matchAll(/\]\(([^)]*evil[^)]*)\)/g)].map((m) => m[1]!);
+  assert.ok(links.length > 0);
+  for (const l of links) assert.match(l, /^[A-Za-z0-9%._~/-]+#L\d+$/);
+  // SARIF: the URI is percent-encoded per segment and decodes back to the file name
+  const sarif = JSON.parse(reports.sarif!) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+  const uris = sarif.runs[0]!.results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri).filter((u) => u.includes('evil'));
+  assert.ok(uris.length > 0);
+  for (const u of uris) {
+    assert.match(u, /^[A-Za-z0-9%._~/-]+$/);
+    assert.equal(decodeURIComponent(u.split('/').pop()!), evil);
+  }
+});
+
+test('issue 14: a page over the worker memory budget becomes page-memory-exceeded (never cached), the pool goes on', async () => {
+  const dir = tempTree({ 'a.md': GOOD, 'b.md': GOOD });
+  const tasks = ['a.md', 'b.md'].map((f) => ({ abs: join(dir, f), display: f, root: dir }));
+  const r = await processInPool(tasks, { workers: 1, memoryMb: 4 });
+  assert.deepEqual(r.map((p) => p.diagnostics.map((d) => d.rule)), [['page-memory-exceeded'], ['page-memory-exceeded']]);
+  assert.ok(TRANSIENT_RULES.has('page-memory-exceeded'));
 });

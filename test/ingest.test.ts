@@ -25,7 +25,8 @@ test('a binary file is not parsed', () => {
 
 test('front matter: parsed, key lines kept, body line numbers preserved', () => {
   const fm = splitFrontMatter('---\ntitle: "Update user"\ndoc_type: apiPageType\n---\n# Update user\n');
-  assert.deepEqual(fm.data, { title: 'Update user', doc_type: 'apiPageType' });
+  assert.deepEqual({ ...fm.data }, { title: 'Update user', doc_type: 'apiPageType' });
+  assert.equal(Object.getPrototypeOf(fm.data), null, 'front matter objects have no prototype');
   assert.deepEqual(fm.keyLines, { title: 2, doc_type: 3 });
   assert.equal(fm.body.split('\n')[4], '# Update user');
 });

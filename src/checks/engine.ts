@@ -42,7 +42,10 @@ function runAll<I>(rules: Rule[], input: I, run: (r: Rule, i: I) => FindingDraft
   return sortFindings(out.filter((f) => (seen.has(f.fingerprint) ? false : (seen.add(f.fingerprint), true))));
 }
 
-export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES): Finding[] {
+/** Time one rule may spend on one page (ms). Synchronous code cannot be stopped: the rule's findings for a page over it are replaced by a `rule-timeout` finding. */
+export const RULE_BUDGET_MS = 10_000;
+
+export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES, budgetMs = RULE_BUDGET_MS): Finding[] {
   // Rules that compare pages see only pages that document the same call (see comparablePartitions);
   // a rule about the operation as a whole (allVariants) sees every page.
   const comparable = { ...input, model: comparableModel(input.model) };
@@ -52,7 +55,36 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES)
     if (!r.workloadPages) return comparable;
     return (withWorkloads ??= { ...input, model: comparableModel(input.model, { workloadPages: true }) });
   };
-  return runAll(rules.filter((r) => r.input === 'model'), input, (r) => (r.input === 'model' ? r.check(inputFor(r)) : []));
+  return runAll(rules.filter((r) => r.input === 'model'), input, (r) => (r.input === 'model' ? runBudgeted(r, inputFor(r), budgetMs) : []));
+}
+
+/**
+ * A rule that only looks at one page at a time (contexts: page) runs page by page, each timed:
+ * a page over the budget gets one `rule-timeout` finding for that rule instead of its findings,
+ * and every other page keeps its own. Other rules run whole; one over the budget keeps its
+ * findings and adds a `rule-timeout` finding naming the time it took.
+ */
+function runBudgeted(r: Extract<Rule, { input: 'model' }>, input: ReconcileInput, budgetMs: number): FindingDraft[] {
+  const timeout = (subject: string, field: string, ms: number, file?: string): FindingDraft => ({
+    rule: 'rule-timeout', severity: 'warning', context: file ? 'page' : 'tree', subject, field,
+    message: `Rule ${r.id} took ${Math.round(ms)} ms on ${file ?? 'the tree'}, over its ${budgetMs} ms budget${file ? '; its findings there are not reported' : ''}`,
+    sides: file ? [{ file, line: 1, column: 1, version: null, value: r.id }] : [],
+  });
+  if (r.contexts.length !== 1 || r.contexts[0] !== 'page') {
+    const t = performance.now();
+    const out = r.check(input);
+    const ms = performance.now() - t;
+    return ms > budgetMs ? [...out, timeout(r.id, 'rule', ms)] : out;
+  }
+  const out: FindingDraft[] = [];
+  for (const p of input.pages) {
+    const t = performance.now();
+    const drafts = r.check({ ...input, pages: [p] });
+    const ms = performance.now() - t;
+    if (ms > budgetMs) out.push(timeout(p.file, r.id, ms, p.file));
+    else for (const d of drafts) out.push(d);
+  }
+  return out;
 }
 
 export function drift(input: DriftInput, rules: readonly Rule[] = RULES): Finding[] {

@@ -10,9 +10,9 @@ import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { CACHE_FILE, PageCache } from '../pipeline/cache.js';
 import type { Severity } from '../sources/graph-markdown/ir/schema.js';
-import { InputError, displayPath } from '../sources/graph-markdown/ingest/walk.js';
+import { InputError, displayPath, isInside } from '../sources/graph-markdown/ingest/walk.js';
 import { analyze, analyzeParallel, renderOutputs, Timings } from '../pipeline/pipeline.js';
-import { writeOutputs } from '../pipeline/output.js';
+import { recoverOutputs, writeOutputs } from '../pipeline/output.js';
 import { RULES, findRule } from '../checks/registry.js';
 import { findDiagnostic } from '../checks/diagnostics.js';
 import { countBySeverity, SEVERITY_RANK } from '../checks/engine.js';
@@ -123,6 +123,7 @@ async function runBuild(o: BuildRun): Promise<number> {
   const started = Date.now();
   const timings = new Timings();
   const outAbs = resolve(o.out);
+  recoverOutputs(outAbs); // a build killed while writing: finish its commit (or drop its staging) before trusting the cache
   const cache = new PageCache(o.cache ? join(outAbs, '.cache', CACHE_FILE) : undefined);
   const a = await analyzeParallel(o.inputs, { workers: o.workers, timings, exclude: [outAbs], cache, stopIfUnchanged: true });
   const shown = `${displayPath(outAbs)}/`;
@@ -136,6 +137,7 @@ async function runBuild(o: BuildRun): Promise<number> {
   const full = a ?? (await analyzeParallel(o.inputs, { workers: o.workers, timings, exclude: [outAbs], cache }));
   const suppressed = filterFindings(full, o.suppressions, o.baseline);
   const rendered = renderOutputs(full, o.out, timings);
+  cache.invalidate(); // until the outputs and the cache are both written, no later build may call them up to date
   const stats = writeOutputs(outAbs, rendered.files);
   timings.mark('write');
   const f = countBySeverity(full.findings);
@@ -165,7 +167,7 @@ function exitFor(failOn: Severity | undefined, f: Record<Severity, number>): num
 async function watch(o: BuildRun): Promise<number> {
   const { watch: chokidarWatch } = await import('chokidar');
   const outAbs = resolve(o.out);
-  const w = chokidarWatch(o.inputs, { ignoreInitial: true, ignored: (p: string) => resolve(p).startsWith(outAbs) });
+  const w = chokidarWatch(o.inputs, { ignoreInitial: true, ignored: (p: string) => isInside(outAbs, resolve(p)) }); // not a prefix test: output gen must not hide input gen-docs
   // Only once the initial scan is done is every later change seen.
   await new Promise<void>((ready) => w.once('ready', () => ready()));
   process.stdout.write(`docmodel: watching ${o.inputs.join(', ')} (Ctrl-C to stop)\n`);
@@ -266,9 +268,9 @@ async function cmdDrift(argv: string[]): Promise<number> {
   return exitFor(failOn, c);
 }
 
-function cmdStats(argv: string[]): number {
+async function cmdStats(argv: string[]): Promise<number> {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: {} });
-  const a = analyze(positionals.length ? positionals : ['input']);
+  const a = await analyzeParallel(positionals.length ? positionals : ['input']); // in workers: per-page time and memory limits
   process.stdout.write(formatStats(computeStats(a.pages)));
   return 0;
 }
@@ -305,7 +307,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (cmd) {
       case 'build': return await cmdBuild(rest);
-      case 'stats': return cmdStats(rest);
+      case 'stats': return await cmdStats(rest);
       case 'check': return await cmdCheck(rest);
       case 'drift': return await cmdDrift(rest);
       case 'rules': return cmdRules();

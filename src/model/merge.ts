@@ -71,7 +71,7 @@ export function permissionsForPath(p: Permissions | undefined, canonical: string
   const joined = lits.join('');
   // The deepest path segment the row's resource names wins; among those, the row naming more of the path.
   const score = (resource: string): number => {
-    const words = resource.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((w) => alnum(singular(w)));
+    const words = resource.replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((w) => alnum(singular(w)));
     if (!words.length) return 0;
     if (words.every((w) => lits.includes(w))) return (1 + Math.max(...words.map((w) => lits.lastIndexOf(w)))) * 10 + words.length;
     if (words.length === 1 && joined.includes(words[0]!)) return 1;
@@ -279,7 +279,8 @@ function buildTypes(documents: Document[], diagnostics: Diagnostic[]): { types: 
       let m = enums.get(k);
       if (!m) { m = { version, namespace: ns, name: e.name, members: [], sources: [] }; enums.set(k, m); }
       m.sources.push({ doc, src: e.src });
-      for (const mem of e.members) if (!m.members.some((x) => x.name === mem.name)) m.members.push(mem);
+      const have = new Set(m.members.map((x) => x.name));
+      for (const mem of e.members) if (!have.has(mem.name)) { have.add(mem.name); m.members.push(mem); }
     }
   }
   const list = [...types.values()];
@@ -319,9 +320,14 @@ export function typeFromJsonValue(value: unknown): TypeRef | undefined {
   return undefined;
 }
 
+/** Properties of each type by name: a linear search per row made a 100k-row table quadratic. */
+const propertyIndex = new WeakMap<TypeModel, Map<string, MergedProperty>>();
+
 function addProperty(t: TypeModel, doc: Document, origin: PropertySource['origin'], navigation: boolean, p: { name: string; type: TypeRef; description: string; nullable: boolean | null; readOnly: boolean; required: boolean | null; src: PropertySource['src'] }): void {
-  let m: MergedProperty | undefined = t.properties.find((x) => x.name === p.name);
-  if (!m) { m = { name: p.name, navigation, sources: [] }; t.properties.push(m); }
+  let idx = propertyIndex.get(t);
+  if (!idx) { idx = new Map(t.properties.map((x) => [x.name, x])); propertyIndex.set(t, idx); }
+  let m = idx.get(p.name);
+  if (!m) { m = { name: p.name, navigation, sources: [] }; t.properties.push(m); idx.set(p.name, m); }
   m.sources.push({ doc, origin, type: p.type, description: p.description, nullable: p.nullable, readOnly: p.readOnly, required: p.required, src: p.src });
 }
 

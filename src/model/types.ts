@@ -18,7 +18,7 @@ const STOP = new Set(['the', 'a', 'an', 'base', 'this', 'that', 'its', 'which', 
 
 /** Clean a base-type name as written: namespace and trailing punctuation dropped; prose words rejected. */
 export function cleanTypeName(name: string): string | undefined {
-  const n = name.trim().replace(/^#/, '').replace(/^microsoft\.graph\./i, '').replace(/[.,;:]+$/, '').replace(/[`*]/g, '');
+  const n = name.trim().replace(/^#/, '').replace(/^microsoft\.graph\./i, '').replace(/(?<![.,;:])[.,;:]+$/, '').replace(/[`*]/g, '');
   if (!/^[A-Za-z][\w.]*$/.test(n) || STOP.has(n.toLowerCase())) return undefined;
   return n;
 }

@@ -1,17 +1,33 @@
 /**
  * The page cache: page IRs keyed by the page's content hash, the hashes of the files it
  * includes, and the tool version. A file whose size and mtime are unchanged is not even read.
- * Stored as one v8-serialized file; a cache that cannot be read is ignored (and rewritten).
+ * Stored as two v8-serialized files; a cache that cannot be read is ignored (and rewritten).
+ *
+ * It cannot lie: every entry (and the index as a whole) carries a SHA-1 of its bytes, and an
+ * entry whose bytes do not match is a miss; an include that did not resolve is recorded as a
+ * dependency that must still be missing (a file created there later is a change); a page that
+ * timed out or crashed its worker is never cached (under less load it may well succeed).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { IR_VERSION, type PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { toolCodeHash, toolVersion } from '../util/version.js';
-import { writeAtomicBuffer } from './output.js';
+import { removeStaleTemps, writeAtomicBuffer } from './output.js';
 
+/** `size` -1: the file did not exist (an include that did not resolve), and must still not. */
 interface FileStamp { size: number; mtimeMs: number; hash: string }
+
+const MISSING: FileStamp = { size: -1, mtimeMs: -1, hash: '' };
+
+/** Diagnostics of a failure that says nothing about the page (load, a crash elsewhere): such a result is never cached. */
+export const TRANSIENT_RULES = new Set(['page-timeout', 'page-worker-crashed', 'page-memory-exceeded']);
+
+/** One cached IR: its v8 bytes and their SHA-1. */
+interface Entry { sum: string; data: Uint8Array }
+
+const sha1 = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
 
 interface Stamps {
   stamp: FileStamp;
@@ -23,8 +39,10 @@ export interface LastRun { summary: string; findings: Record<'error' | 'warning'
 
 /** Small: read on every run. */
 interface IndexFile { key: string; stamps: Record<string, Stamps>; lastRun?: LastRun }
+/** On disk, the index is wrapped with the SHA-1 of its serialized bytes. */
+interface Sealed { key: string; sum: string; data: Uint8Array }
 /** Large: read only when some page changed. */
-interface PagesFile { key: string; pages: Record<string, PageIR> }
+interface PagesFile { key: string; pages: Record<string, Entry> }
 
 export const CACHE_FILE = 'index.v8';
 const PAGES_FILE = 'pages.v8';
@@ -52,6 +70,7 @@ function stampOf(abs: string, withHash: boolean): FileStamp | undefined {
 
 /** Same file: size and mtime equal, or (read when they differ) the content hash equal. */
 function unchanged(abs: string, old: FileStamp): FileStamp | undefined {
+  if (old.size === MISSING.size) return existsSync(abs) ? undefined : MISSING;
   const now = stampOf(abs, false);
   if (!now) return undefined;
   if (now.size === old.size && now.mtimeMs === old.mtimeMs) return old;
@@ -62,9 +81,9 @@ function unchanged(abs: string, old: FileStamp): FileStamp | undefined {
 
 export class PageCache {
   private stamps: Record<string, Stamps> = {};
-  private pages: Record<string, PageIR> | undefined;
+  private pages: Record<string, Entry> | undefined;
   private nextStamps: Record<string, Stamps> = {};
-  private nextPages: Record<string, PageIR> = {};
+  private nextPages: Record<string, Entry> = {};
   private checked = new Map<string, Stamps | undefined>();
   lastRun: LastRun | undefined;
 
@@ -72,8 +91,11 @@ export class PageCache {
   constructor(readonly path: string | undefined) {
     if (!path) return;
     try {
-      const c = deserialize(readFileSync(path)) as IndexFile;
-      if (c && c.key === cacheKey() && c.stamps) { this.stamps = c.stamps; this.lastRun = c.lastRun; }
+      const sealed = deserialize(readFileSync(path)) as Sealed;
+      if (sealed && sealed.key === cacheKey() && sealed.data instanceof Uint8Array && sha1(sealed.data) === sealed.sum) {
+        const c = deserialize(sealed.data) as IndexFile;
+        if (c && c.key === cacheKey() && c.stamps) { this.stamps = c.stamps; this.lastRun = c.lastRun; }
+      }
     } catch {
       /* no cache, or unreadable: start empty */
     }
@@ -116,27 +138,39 @@ export class PageCache {
         this.pages = {};
       }
     }
-    const ir = this.pages[abs];
-    if (!ir) return undefined;
+    const entry = this.pages[abs];
+    if (!entry || !(entry.data instanceof Uint8Array) || sha1(entry.data) !== entry.sum) return undefined; // absent or corrupt: a miss
+    let ir: PageIR;
+    try { ir = deserialize(entry.data) as PageIR; } catch { return undefined; }
     this.nextStamps[abs] = this.checked.get(abs)!;
-    this.nextPages[abs] = ir;
+    this.nextPages[abs] = entry;
     return ir;
   }
 
-  /** Record a freshly processed page (its includes are its dependencies). */
+  /** Record a freshly processed page (its includes, found or not, are its dependencies). */
   put(abs: string, ir: PageIR): void {
     if (!this.path) return;
+    if (ir.diagnostics.some((d) => TRANSIENT_RULES.has(d.rule))) return;
     const stamp = stampOf(abs, true);
     if (!stamp) return;
     const deps: Record<string, FileStamp> = {};
     for (const inc of ir.includes) {
-      if (!inc.resolved) continue;
-      const d = resolve(inc.resolved);
-      const st = stampOf(d, true);
-      if (st) deps[d] = st;
+      if (inc.kind === 'snippet') continue;
+      if (inc.resolved) {
+        const d = resolve(inc.resolved);
+        deps[d] = stampOf(d, true) ?? MISSING;
+      } else {
+        // Where the include would be: a file created there later changes the page.
+        const from = inc.src.file === ir.file ? abs : resolve(inc.src.file);
+        let target: string;
+        try { target = decodeURIComponent(inc.target.replace(/[?#][\s\S]*$/, '')); } catch { continue; }
+        const d = resolve(dirname(from), target);
+        deps[d] = stampOf(d, true) ?? MISSING;
+      }
     }
+    const data = serialize(ir);
     this.nextStamps[abs] = { stamp, deps };
-    this.nextPages[abs] = ir;
+    this.nextPages[abs] = { sum: sha1(data), data };
   }
 
   /** The pages of the previous build, by absolute path. */
@@ -144,9 +178,17 @@ export class PageCache {
     return Object.keys(this.stamps);
   }
 
+  /** Forget the last run (its index goes): called before outputs are rewritten, so a build killed meanwhile is never taken as up to date. */
+  invalidate(): void {
+    if (!this.path) return;
+    try { rmSync(this.path, { force: true }); } catch { /* no cache folder: nothing to forget */ }
+  }
+
   save(lastRun?: LastRun): void {
     if (!this.path) return;
+    removeStaleTemps(dirname(this.path));
     writeAtomicBuffer(this.pagesPath(), serialize({ key: cacheKey(), pages: this.nextPages } satisfies PagesFile));
-    writeAtomicBuffer(this.path, serialize({ key: cacheKey(), stamps: this.nextStamps, lastRun } satisfies IndexFile));
+    const data = serialize({ key: cacheKey(), stamps: this.nextStamps, lastRun } satisfies IndexFile);
+    writeAtomicBuffer(this.path, serialize({ key: cacheKey(), sum: sha1(data), data } satisfies Sealed));
   }
 }

@@ -1,70 +1,367 @@
 /**
- * Writing an output tree safely: each file through a temp file + rename (never half-written),
- * unchanged files left alone, and files a previous run wrote but this run did not (stale
- * outputs of removed pages) removed. Only files listed in the manifest are ever removed.
+ * Writing an output tree so that it is always either the previous complete set or the new one.
+ *
+ * 1. Lock: `DIR/.docmodel-lock` (created exclusively, holds the pid). A second build waits for
+ *    it (up to `DOCMODEL_LOCK_WAIT_MS`, 60 s by default) and then fails with a clear message; a
+ *    lock whose process is gone is taken over.
+ * 2. Recover: a journal left by a killed build is rolled forward (its files were all staged
+ *    before it was written); a staging folder without a journal is discarded.
+ * 3. Stage: every changed file (and the new manifest) is written into `DIR/.docmodel-staging/`
+ *    and every directory the new set needs is created. A full disk fails here, before anything
+ *    of the old set was touched; the staging folder is removed on the way out.
+ * 4. Commit: the journal (renames, then deletions) is written with temp file + rename; then the
+ *    staged files are renamed into place, the manifest last of them (so it is written before any
+ *    deletion), then files of the previous manifest this run did not write are deleted, empty
+ *    folders they leave are removed (each folder looked at once), and the journal goes.
+ *
+ * Nothing outside DIR is ever written or removed: every path is checked segment by segment (no
+ * `..`, `.`, empty or absolute segment, no reserved name) and no symbolic link inside DIR is
+ * ever followed — one on the way is refused with an error naming it. Filesystem errors are
+ * named (`disk full (ENOSPC)`, `read-only file system (EROFS)`, …) in an `OutputError`.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, readdirSync, rmdirSync } from 'node:fs';
+import {
+  closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
+import { hostname } from 'node:os';
+import { InputError } from '../sources/graph-markdown/ingest/walk.js';
 
 export const MANIFEST = '.docmodel-manifest.json';
+export const LOCK = '.docmodel-lock';
+export const STAGING = '.docmodel-staging';
+export const JOURNAL = '.docmodel-journal.json';
+/** Top-level names of DIR that no output may take (the tool's own bookkeeping). */
+const RESERVED = new Set([MANIFEST, LOCK, STAGING, JOURNAL, '.cache']);
 
 export interface WriteStats { written: number; unchanged: number; removed: number }
 
+/** An output that cannot be written: a message for the user, not an internal error. (An InputError so the CLI reports it as such.) */
+export class OutputError extends InputError {}
+
+const CODES: Record<string, string> = {
+  ENOSPC: 'disk full', EDQUOT: 'disk quota exceeded', EROFS: 'read-only file system', EEXIST: 'already exists', EACCES: 'permission denied',
+  EPERM: 'operation not permitted', ENOTDIR: 'a path component is not a directory', EISDIR: 'is a directory', ENAMETOOLONG: 'name too long', EMFILE: 'too many open files',
+};
+
+/** `what`: e.g. "cannot write ir/a.json in out/". */
+export function namedError(what: string, e: unknown): OutputError {
+  if (e instanceof OutputError) return e;
+  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const name = CODES[code];
+  const detail = name ? `${name} (${code})` : code || (e instanceof Error ? e.message : String(e));
+  return new OutputError(`${what}: ${detail}`);
+}
+
+// --- injected failures (tests): DOCMODEL_TEST_FAIL_AT=N stops the process (SIGKILL) or throws (DOCMODEL_TEST_FAIL_MODE=enospc) at the Nth write point.
+let writePoints = 0;
+let failAt = Number(process.env.DOCMODEL_TEST_FAIL_AT ?? 0);
+let failMode = process.env.DOCMODEL_TEST_FAIL_MODE ?? 'kill';
+/** For tests in this process: fail at the nth write point from now (0: never). Returns the points counted so far. */
+export function injectFailure(n: number, mode: 'kill' | 'enospc' = 'enospc'): number {
+  const seen = writePoints;
+  writePoints = 0;
+  failAt = n;
+  failMode = mode;
+  return seen;
+}
+function writePoint(): void {
+  writePoints++;
+  if (failAt && writePoints === failAt) {
+    if (failMode === 'kill') process.kill(process.pid, 'SIGKILL');
+    throw Object.assign(new Error('injected failure: no space left on device'), { code: 'ENOSPC' });
+  }
+}
+
+/** Why a relative output path is refused, or undefined when it is a plain path inside DIR. */
+export function unsafeRel(rel: string): string | undefined {
+  if (rel.startsWith('/') || /^[A-Za-z]:/.test(rel) || rel.includes('\\')) return 'is absolute or uses backslashes';
+  if (rel.includes('\0')) return 'holds a NUL character';
+  const segs = rel.split('/');
+  if (segs.some((s) => s === '' || s === '.' || s === '..')) return 'has an empty, "." or ".." segment';
+  if (RESERVED.has(segs[0]!)) return 'takes a name the tool reserves';
+  return undefined;
+}
+
+interface Journal { v: 1; renames: [string, string][]; deletes: string[] }
+
+/** Checks that no segment of `rel`'s folders (and, with `self`, the file itself) is a symbolic link; results cached per folder. */
+class PathGuard {
+  private dirs = new Map<string, boolean>();
+  constructor(private readonly outDir: string) {}
+  /** Throws when a symlink lies on the way; returns whether the file itself exists (as a non-link). */
+  check(rel: string): boolean {
+    const segs = rel.split('/');
+    let dir = '';
+    for (let i = 0; i < segs.length - 1; i++) {
+      dir = dir ? `${dir}/${segs[i]}` : segs[i]!;
+      let ok = this.dirs.get(dir);
+      if (ok === undefined) {
+        const st = lstatOrUndefined(join(this.outDir, dir));
+        if (st?.isSymbolicLink()) throw new OutputError(`refusing to follow the symbolic link ${dir} inside the output directory ${this.outDir} (remove it)`);
+        if (st && !st.isDirectory()) throw new OutputError(`cannot write ${rel} in ${this.outDir}: ${dir} is not a directory`);
+        ok = !!st;
+        this.dirs.set(dir, ok);
+      }
+      if (!ok) return false;
+    }
+    const st = lstatOrUndefined(join(this.outDir, rel));
+    if (st?.isSymbolicLink()) throw new OutputError(`refusing to replace or follow the symbolic link ${rel} inside the output directory ${this.outDir} (remove it)`);
+    if (st?.isDirectory()) throw new OutputError(`cannot write ${rel} in ${this.outDir}: a directory is in the way`);
+    return !!st;
+  }
+  /** Creates the folders of rel (after check). */
+  mkdirs(rel: string): void {
+    const d = dirname(rel);
+    if (d === '.' || this.dirs.get(d)) return;
+    mkdirSync(join(this.outDir, d), { recursive: true });
+    let x = d;
+    while (x !== '.') { this.dirs.set(x, true); x = dirname(x); }
+  }
+}
+
+function lstatOrUndefined(abs: string): ReturnType<typeof lstatSync> | undefined {
+  try { return lstatSync(abs); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined; throw e; }
+}
+
+/** Writes `files` (relative path → text) into outDir; see the module comment for the protocol. */
 export function writeOutputs(outDir: string, files: Map<string, string>): WriteStats {
-  mkdirSync(outDir, { recursive: true });
+  refuseFile(outDir);
+  try { mkdirSync(outDir, { recursive: true }); } catch (e) { throw namedError(`cannot create the output directory ${outDir}`, e); }
+  const unlock = acquireLock(outDir);
+  try {
+    recoverLocked(outDir);
+    return writeLocked(outDir, files);
+  } finally {
+    unlock();
+  }
+}
+
+function writeLocked(outDir: string, files: Map<string, string>): WriteStats {
   const stats: WriteStats = { written: 0, unchanged: 0, removed: 0 };
-  const previous = readManifest(outDir);
+  const guard = new PathGuard(outDir);
   const names = [...files.keys()].sort();
   for (const rel of names) {
-    if (rel.includes('..') || rel.startsWith('/')) throw new Error(`refusing to write outside the output directory: ${rel}`);
-    const abs = join(outDir, rel);
-    const content = files.get(rel)!;
-    if (existsSync(abs)) {
-      try {
-        if (readFileSync(abs, 'utf8') === content) { stats.unchanged++; continue; }
-      } catch { /* unreadable: rewrite */ }
+    const why = unsafeRel(rel);
+    if (why) throw new OutputError(`refusing to write the output ${JSON.stringify(rel)}: the path ${why}`);
+  }
+  const previous = readManifest(outDir).filter((rel) => unsafeRel(rel) === undefined);
+  const staging = join(outDir, STAGING);
+  const renames: [string, string][] = [];
+  try {
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging);
+    const stage = (rel: string, content: string) => {
+      const staged = `s${renames.length}`;
+      writePoint();
+      guard.mkdirs(rel);
+      writeFileSync(join(staging, staged), content);
+      renames.push([staged, rel]);
+    };
+    for (const rel of names) {
+      const content = files.get(rel)!;
+      let exists: boolean;
+      try { exists = guard.check(rel); } catch (e) { throw namedError(`cannot write ${rel} in ${outDir}`, e); }
+      if (exists) {
+        try {
+          if (readFileSync(join(outDir, rel), 'utf8') === content) { stats.unchanged++; continue; }
+        } catch { /* unreadable: rewrite */ }
+      }
+      try { stage(rel, content); } catch (e) { throw namedError(`cannot write ${rel} in ${outDir}`, e); }
+      stats.written++;
     }
-    writeAtomic(abs, content);
-    stats.written++;
+    const manifest = JSON.stringify(names, null, 0).replace(/","/g, '",\n"') + '\n';
+    let manifestSame = false;
+    try { manifestSame = readFileSync(join(outDir, MANIFEST), 'utf8') === manifest; } catch { /* absent */ }
+    if (lstatOrUndefined(join(outDir, MANIFEST))?.isSymbolicLink()) throw new OutputError(`refusing to replace the symbolic link ${MANIFEST} in ${outDir} (remove it)`);
+    if (!manifestSame) {
+      try { stage(MANIFEST, manifest); } catch (e) { throw namedError(`cannot write ${MANIFEST} in ${outDir}`, e); }
+    }
+    const now = new Set(names);
+    const deletes: string[] = [];
+    for (const rel of previous) {
+      if (now.has(rel)) continue;
+      if (guard.check(rel)) deletes.push(rel);
+    }
+    stats.removed = deletes.length;
+    if (!renames.length && !deletes.length) { rmSync(staging, { recursive: true, force: true }); return stats; }
+    try {
+      writePoint();
+      writeFileSync(join(staging, 'journal'), JSON.stringify({ v: 1, renames, deletes } satisfies Journal));
+      writePoint();
+      renameSync(join(staging, 'journal'), join(outDir, JOURNAL)); // the commit point
+    } catch (e) {
+      throw namedError(`cannot write ${JOURNAL} in ${outDir}`, e);
+    }
+  } catch (e) {
+    // Not committed: the previous set is untouched; the staged files go.
+    try { rmSync(staging, { recursive: true, force: true }); } catch { /* best effort */ }
+    throw e;
   }
-  const now = new Set(names);
-  for (const rel of previous) {
-    if (now.has(rel) || rel.includes('..')) continue;
-    const abs = join(outDir, rel);
-    if (existsSync(abs)) { rmSync(abs, { force: true }); stats.removed++; removeEmptyParents(outDir, dirname(abs)); }
-  }
-  writeAtomic(join(outDir, MANIFEST), JSON.stringify(names, null, 0).replace(/","/g, '",\n"') + '\n');
+  applyJournal(outDir);
   return stats;
+}
+
+/** Rolls a committed journal forward: renames not yet done, deletions, empty folders, then the journal and the staging folder go. */
+function applyJournal(outDir: string): void {
+  const jpath = join(outDir, JOURNAL);
+  let j: Journal;
+  try {
+    j = JSON.parse(readFileSync(jpath, 'utf8')) as Journal;
+    if (j?.v !== 1 || !Array.isArray(j.renames) || !Array.isArray(j.deletes)) throw new Error('not a journal');
+  } catch {
+    // A journal that cannot be read was never committed (it is renamed into place whole): drop it.
+    rmSync(jpath, { force: true });
+    rmSync(join(outDir, STAGING), { recursive: true, force: true });
+    return;
+  }
+  const guard = new PathGuard(outDir);
+  const staging = join(outDir, STAGING);
+  try {
+    for (const [staged, rel] of j.renames) {
+      if (typeof staged !== 'string' || !/^s\d+$/.test(staged) || typeof rel !== 'string' || (rel !== MANIFEST && unsafeRel(rel))) continue;
+      const from = join(staging, staged);
+      if (!existsSync(from)) continue; // done before the kill
+      guard.check(rel);
+      guard.mkdirs(rel);
+      writePoint();
+      renameSync(from, join(outDir, rel));
+    }
+    const parents = new Set<string>();
+    for (const rel of j.deletes) {
+      if (typeof rel !== 'string' || unsafeRel(rel)) continue;
+      if (!guard.check(rel)) continue;
+      writePoint();
+      unlinkSync(join(outDir, rel));
+      if (rel.includes('/')) parents.add(dirname(rel));
+    }
+    removeEmptyDirs(outDir, parents);
+    writePoint();
+    rmSync(jpath, { force: true });
+    rmSync(staging, { recursive: true, force: true });
+  } catch (e) {
+    throw namedError(`cannot finish writing the outputs in ${outDir} (the next build completes it)`, e);
+  }
+}
+
+/** Each folder that lost a file, deepest first, removed when empty; its parent is then looked at once too. Linear in the folders touched. */
+function removeEmptyDirs(outDir: string, dirs: Set<string>): void {
+  const todo = [...dirs];
+  const seen = new Set(todo);
+  const depth = (d: string) => d.split('/').length;
+  // Bucket by depth so that a parent is looked at after all its children.
+  const byDepth: string[][] = [];
+  for (const d of todo) (byDepth[depth(d)] ??= []).push(d);
+  for (let k = byDepth.length - 1; k >= 1; k--) {
+    for (const d of byDepth[k] ?? []) {
+      const abs = join(outDir, d);
+      try {
+        if (readdirSync(abs).length) continue;
+        rmdirSync(abs);
+      } catch { continue; }
+      const p = dirname(d);
+      if (p !== '.' && !seen.has(p)) { seen.add(p); (byDepth[k - 1] ??= []).push(p); }
+    }
+  }
+}
+
+/** Finishes or discards what a killed build left in outDir (journal, staging folder). Takes the lock. */
+export function recoverOutputs(outDir: string): void {
+  refuseFile(outDir);
+  if (!existsSync(join(outDir, JOURNAL)) && !existsSync(join(outDir, STAGING))) return;
+  const unlock = acquireLock(outDir);
+  try { recoverLocked(outDir); } finally { unlock(); }
+}
+
+function refuseFile(outDir: string): void {
+  let st: ReturnType<typeof lstatSync> | undefined;
+  try { st = lstatOrUndefined(outDir); } catch (e) { throw namedError(`cannot use the output directory ${outDir}`, e); }
+  if (st && !st.isDirectory() && !(st.isSymbolicLink() && safeIsDir(outDir))) throw new OutputError(`the output directory ${outDir} is not a directory`);
+}
+
+function safeIsDir(abs: string): boolean {
+  try { return statSync(abs).isDirectory(); } catch { return false; }
+}
+
+function recoverLocked(outDir: string): void {
+  if (lstatOrUndefined(join(outDir, JOURNAL))) applyJournal(outDir);
+  else if (lstatOrUndefined(join(outDir, STAGING))) rmSync(join(outDir, STAGING), { recursive: true, force: true });
+}
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function pidAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
+/** Takes DIR's lock (waiting for another build to finish); returns the release function. */
+export function acquireLock(outDir: string, waitMs = Number(process.env.DOCMODEL_LOCK_WAIT_MS ?? 60_000)): () => void {
+  const path = join(outDir, LOCK);
+  const host = hostname();
+  const started = Date.now();
+  for (;;) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'wx');
+      writeSync(fd, JSON.stringify({ pid: process.pid, host }));
+      closeSync(fd);
+      let released = false;
+      return () => { if (!released) { released = true; rmSync(path, { force: true }); } };
+    } catch (e) {
+      if (fd !== undefined) { closeSync(fd); rmSync(path, { force: true }); }
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw namedError(`cannot lock the output directory ${outDir}`, e);
+    }
+    let holder: { pid?: number; host?: string } = {};
+    try { holder = JSON.parse(readFileSync(path, 'utf8')); } catch { /* being written, or garbage */ }
+    if (lstatOrUndefined(path)?.isSymbolicLink()) throw new OutputError(`refusing to follow the symbolic link ${LOCK} in ${outDir} (remove it)`);
+    if (typeof holder.pid === 'number' && holder.host === host && !pidAlive(holder.pid)) {
+      rmSync(path, { force: true }); // its build was killed
+      continue;
+    }
+    if (Date.now() - started >= waitMs) {
+      throw new OutputError(`another docmodel build${holder.pid ? ` (pid ${holder.pid})` : ''} is writing to ${outDir}; waited ${Math.round(waitMs / 1000)} s (remove ${path} if no build runs)`);
+    }
+    sleep(100);
+  }
 }
 
 export function writeAtomic(abs: string, content: string): void {
   writeAtomicBuffer(abs, content);
 }
 
+/** One file through a temp file + rename; the temp file is removed when writing fails. */
 export function writeAtomicBuffer(abs: string, content: string | Uint8Array): void {
   mkdirSync(dirname(abs), { recursive: true });
   const tmp = `${abs}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, abs);
+  try {
+    writePoint();
+    writeFileSync(tmp, content);
+    writePoint();
+    renameSync(tmp, abs);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw namedError(`cannot write ${abs}`, e);
+  }
+}
+
+/** Temp files a killed writeAtomicBuffer left in a folder (`NAME.tmp-PID-XXXXXX` whose process is gone). */
+export function removeStaleTemps(dir: string): void {
+  let names: string[];
+  try { names = readdirSync(dir); } catch { return; }
+  for (const n of names) {
+    const m = /\.tmp-(\d+)-[a-z0-9]+$/.exec(n);
+    if (m && (Number(m[1]) === process.pid || !pidAlive(Number(m[1])))) rmSync(join(dir, n), { force: true });
+  }
 }
 
 function readManifest(outDir: string): string[] {
   try {
+    if (lstatOrUndefined(join(outDir, MANIFEST))?.isSymbolicLink()) throw new OutputError(`refusing to follow the symbolic link ${MANIFEST} in ${outDir} (remove it)`);
     const v = JSON.parse(readFileSync(join(outDir, MANIFEST), 'utf8'));
     return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
+  } catch (e) {
+    if (e instanceof OutputError) throw e;
     return [];
-  }
-}
-
-function removeEmptyParents(root: string, dir: string): void {
-  while (dir.startsWith(root) && dir !== root) {
-    try {
-      if (readdirSync(dir).length) return;
-      rmdirSync(dir);
-    } catch {
-      return;
-    }
-    dir = dirname(dir);
   }
 }

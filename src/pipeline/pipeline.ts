@@ -90,10 +90,12 @@ export function treeInfo(roots: string[], absByFile: Map<string, string>): TreeI
 }
 
 export interface AnalyzeOptions {
-  /** Worker threads for page processing; 1 processes in this thread. Default: one per core. */
+  /** Worker threads for page processing (0: in this thread, without time or memory limits). Default: one per core. */
   workers?: number;
-  /** Per-page time limit (ms) when workers are used. */
+  /** Per-page time limit (ms); pages run in worker threads so that it can be enforced. */
   timeoutMs?: number;
+  /** Per-worker heap limit (MB). */
+  memoryMb?: number;
   timings?: Timings;
   /** Directories never read as input (the output directory). */
   exclude?: string[];
@@ -184,12 +186,9 @@ export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {
   });
   opts.timings?.mark('cache');
   const tasks = todo.map((i) => l.tasks[i]!);
-  let fresh: PageIR[];
-  if (workers <= 1 || tasks.length < 16) {
-    fresh = processInThread(tasks);
-  } else {
-    fresh = await processInPool(tasks, { workers, timeoutMs: opts.timeoutMs });
-  }
+  // Always in worker threads (one with --workers 1): only there can a page be stopped when it
+  // runs over its time or memory budget. `workers: 0` processes in this thread (no limits).
+  const fresh = workers < 1 || !tasks.length ? processInThread(tasks) : await processInPool(tasks, { workers: Math.min(workers, Math.max(1, Math.ceil(tasks.length / 8))), timeoutMs: opts.timeoutMs, memoryMb: opts.memoryMb });
   todo.forEach((i, k) => {
     pages[i] = fresh[k]!;
     cache?.put(l.tasks[i]!.abs, fresh[k]!);
@@ -209,6 +208,25 @@ export function irPath(pageAbs: string, commonRoot: string): string {
   return relative(commonRoot, pageAbs).split(sep).join('/').replace(/\.(md|markdown|txt)$/i, '') + '.json';
 }
 
+/**
+ * IR paths of all pages: the extension goes (`a.md` → `a.json`) unless two pages would then
+ * share a file (`a.md` and `a.txt`): those keep it (`a.md.json`, `a.txt.json`).
+ */
+export function irPaths(pageAbs: string[], commonRoot: string): string[] {
+  const short = pageAbs.map((abs) => irPath(abs, commonRoot));
+  const count = new Map<string, number>();
+  for (const s of short) count.set(s, (count.get(s) ?? 0) + 1);
+  const long = short.map((s, i) => (count.get(s)! > 1 ? relative(commonRoot, pageAbs[i]!).split(sep).join('/') + '.json' : s));
+  // A long name can still meet a short one (`a.md` kept whole vs a page `a.md.md`): number the later ones.
+  const taken = new Set<string>();
+  return long.map((s) => {
+    let n = s;
+    for (let k = 2; taken.has(n); k++) n = s.replace(/\.json$/, `~${k}.json`);
+    taken.add(n);
+    return n;
+  });
+}
+
 export function commonRoot(roots: string[]): string {
   if (!roots.length) return process.cwd();
   let c = roots[0]!;
@@ -226,9 +244,8 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   const files = new Map<string, string>();
   files.set('ir.schema.json', toJson(pageIrJsonSchema()));
   const root = commonRoot(a.roots);
-  for (const p of a.pages) {
-    const abs = resolve(p.file);
-    files.set(`ir/${irPath(abs, root)}`, toJson(p));
+  for (const [p, rel] of irPaths(a.pages.map((p) => resolve(p.file)), root).map((rel, i) => [a.pages[i]!, rel] as const)) {
+    files.set(`ir/${rel}`, toJson(p));
   }
   files.set('model.json', toJson(serializeModel(a.model)));
   files.set('model.schema.json', toJson(modelJsonSchema()));

@@ -15,10 +15,13 @@ export interface PoolOptions {
   workers?: number;
   /** Per-page time limit in milliseconds. */
   timeoutMs?: number;
+  /** Heap limit of each worker in MB (a page over it becomes `page-memory-exceeded`). */
+  memoryMb?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
 export const DEFAULT_PAGE_TIMEOUT_MS = 30_000;
+export const DEFAULT_PAGE_MEMORY_MB = 1536;
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
@@ -52,13 +55,16 @@ export function processInPool(tasks: Omit<PageTask, 'id'>[], opts: PoolOptions =
       if (feedNext) feed(slot);
     };
     const spawn = (slot: (typeof slots)[number] | undefined): (typeof slots)[number] => {
-      const worker = new Worker(WORKER_URL);
+      const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: opts.memoryMb ?? DEFAULT_PAGE_MEMORY_MB } });
       const s = slot ?? { worker };
       s.worker = worker;
       worker.on('message', (m: { id: number; ir: PageIR }) => { if (s.task && m.id === s.task.id) finishTask(s, m.ir); });
       worker.on('error', (e) => {
         const t = s.task;
-        if (t) finishTask(s, failedPage(t.display, 'page-worker-crashed', `Processing this page crashed its worker: ${e.message}`), false);
+        const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        if (t) finishTask(s, oom
+          ? failedPage(t.display, 'page-memory-exceeded', `Processing this page needed more than ${opts.memoryMb ?? DEFAULT_PAGE_MEMORY_MB} MB; it was stopped`)
+          : failedPage(t.display, 'page-worker-crashed', `Processing this page crashed its worker: ${e.message}`), false);
         if (done < tasks.length) respawn(s);
       });
       return s;

@@ -16,6 +16,9 @@ export class JsonSyntaxError extends Error {
 }
 
 export function parseJsonLenient(text: string): LenientResult {
+  // Checked before any parse: JSON.parse accepts any depth, and a 20,000-deep value then overflows the stack of whoever walks or writes it.
+  const deep = nestingBeyond(text, MAX_DEPTH);
+  if (deep >= 0) throw new JsonSyntaxError(`nesting deeper than ${MAX_DEPTH} at offset ${deep}`, deep);
   try {
     return { value: JSON.parse(text), strict: true, repairs: [] };
   } catch {
@@ -27,7 +30,23 @@ export function parseJsonLenient(text: string): LenientResult {
 }
 
 const OPEN_QUOTES: Record<string, string> = { '"': '"', "'": "'", '\u201c': '\u201d', '\u201d': '\u201d', '\u2018': '\u2019', '\u2019': '\u2019' };
-const MAX_DEPTH = 500;
+export const MAX_DEPTH = 500;
+
+/** Offset where brackets (outside strings) nest deeper than max, or -1. One pass, no parse. */
+export function nestingBeyond(s: string, max: number): number {
+  let depth = 0;
+  let quote = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (quote) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === quote) quote = 0;
+    } else if (c === 34) quote = c;
+    else if (c === 123 || c === 91) { if (++depth > max) return i; }
+    else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
 
 class Parser {
   i = 0;

@@ -23,7 +23,7 @@ export const rule: ModelRule = {
       if (!ops.length) continue;
       for (const r of p.examples.requests) {
         if (!isLive(r)) continue;
-        const path = r.path.replace(/\?.*$/, '');
+        const path = r.path.replace(/\?[\s\S]*$/, '');
         const sameMethod = ops.filter((o) => o.method === r.method);
         if (sameMethod.some((o) => pathFitsTemplate(path, o.path))) continue;
         const why = sameMethod.length ? 'path' : 'method';

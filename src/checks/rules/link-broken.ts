@@ -22,7 +22,8 @@ export const rule: ModelRule = {
     for (const p of pages) {
       const abs = tree.absOf(p.file);
       for (const l of p.links) {
-        const target = decodeURIComponent(l.target.replace(/#.*$/, ''));
+        let target: string;
+        try { target = decodeURIComponent(l.target.replace(/#[\s\S]*$/, '')); } catch { out.push(pageFinding(this, p, l.src, 'link', `Link target ${l.target} has a malformed percent-escape`, l.target, [l.target])); continue; }
         const name = basename(target);
         if (/^[-_.]/.test(name) || /^\.md$/i.test(name) || /\s/.test(target)) {
           out.push(pageFinding(this, p, l.src, 'link', `Link target ${l.target} is malformed (template left unfilled?)`, l.target, [l.target]));

@@ -23,7 +23,7 @@ export const rule: ModelRule = {
       if (!abs || !p.resource) continue;
       for (const m of p.resource.methods) {
         if (!m.target || /^[a-z]+:|^\/|^#/i.test(m.target)) continue;
-        const target = resolve(dirname(abs), decodeURIComponent(m.target.replace(/#.*$/, '')));
+        const target = resolve(dirname(abs), decodeURIComponent(m.target.replace(/#[\s\S]*$/, '')));
         if (tree.exists(target) !== false) continue;
         out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: p.file, field: `methods.${m.target}`, message: `Methods table links "${m.text}" to ${m.target}, which does not exist`, sides: [sideOf(p, m.src, m.target)], args: [m.target] });
       }

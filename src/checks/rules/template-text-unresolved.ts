@@ -2,7 +2,7 @@ import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
-const TEMPLATE = /\$\([\w.]+\)|\{\{[^}]*\}\}|<<[^>]+>>|\bTODO\b|\bTBD\b/;
+const TEMPLATE = /\$\([\w.]+\)|\{\{[^{}]*\}\}|<<[^<>]+>>|\bTODO\b|\bTBD\b/;
 
 /**
  * Text with documented variable syntax taken out: Intune's certificate subject formats

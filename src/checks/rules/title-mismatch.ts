@@ -17,7 +17,7 @@ export const rule: ModelRule = {
   },
   check({ pages }) {
     const out: FindingDraft[] = [];
-    const norm = (s: string) => s.toLowerCase().replace(/[`*"]/g, '').replace(/\s+(resource|entity|complex)?\s*type$/, '').replace(/\s+/g, ' ').trim();
+    const norm = (s: string) => s.toLowerCase().replace(/[`*"]/g, '').replace(/(?<!\s)\s+(?:(?:resource|entity|complex)\s*)?type$/, '').replace(/\s+/g, ' ').trim();
     for (const p of pages) {
       const fm = p.title.frontMatter;
       const h1 = p.title.h1;

@@ -8,12 +8,12 @@ import { sideOf } from '../types.js';
 export function counterparts(pages: Document[]): [Document, Document][] {
   const beta = new Map<string, Document>();
   for (const p of pages) {
-    const m = /(^|\/)beta\/(.*)$/.exec(p.file);
+    const m = /(^|\/)beta\/([\s\S]*)$/.exec(p.file);
     if (m) beta.set(m[2]!, p);
   }
   const out: [Document, Document][] = [];
   for (const p of pages) {
-    const m = /(^|\/)v1\.0\/(.*)$/.exec(p.file);
+    const m = /(^|\/)v1\.0\/([\s\S]*)$/.exec(p.file);
     const b = m ? beta.get(m[2]!) : undefined;
     if (b) out.push([p, b]);
   }

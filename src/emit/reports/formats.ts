@@ -1,4 +1,5 @@
 /** Rendering a set of findings in any of the report formats. */
+import { jsonInert } from './escape.js';
 import type { Finding } from '../../checks/types.js';
 import { RULES } from '../../checks/registry.js';
 import { toJson } from '../../util/order.js';
@@ -44,7 +45,7 @@ export function renderReport(format: Format, data: ReportData, reportDir: string
     case 'text': return textReport(d.findings, !!opts.color, { groupBy: opts.groupBy, hidden });
     case 'markdown': return markdownReport(d, reportDir, opts.title, { all: !!opts.all, groupBy: opts.groupBy, hidden });
     case 'json': return toJson(d);
-    case 'sarif': return toJson(sarifReport(d.findings, RULES, d.tool.version, d.diagnostics));
+    case 'sarif': return jsonInert(toJson(sarifReport(d.findings, RULES, d.tool.version, d.diagnostics)));
     case 'html': return htmlReport(d, opts.title, { hidden, reportDir, all: !!opts.all });
   }
 }

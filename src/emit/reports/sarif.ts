@@ -5,14 +5,14 @@
  */
 import type { Finding } from '../../checks/types.js';
 import type { Rule } from '../../checks/types.js';
+import { uriPath } from './escape.js';
 import type { Diagnostic } from '../../model/schema.js';
 import { findDiagnostic } from '../../checks/diagnostics.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-function uri(file: string): string {
-  return encodeURI(file.split('\\').join('/'));
-}
+/** Percent-encoded per segment: `#`, `?` or `%` in a file name stay part of the path (encodeURI kept them raw, and threw on a lone surrogate). */
+const uri = uriPath;
 
 function location(s: Finding['sides'][number]) {
   return { physicalLocation: { artifactLocation: { uri: uri(s.file) }, region: { startLine: s.line, startColumn: s.column } } };

@@ -1,13 +1,12 @@
 /** Terminal text: findings grouped by the file to fix, colored when the output is a TTY. */
 import type { Finding } from '../../checks/types.js';
 import { countBySeverity } from '../../checks/engine.js';
+import { text } from './escape.js';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
-/** Control characters from page text never reach the terminal. */
-function clean(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
-}
+/** Control characters and line breaks from page text never reach the terminal (escape.ts). */
+const clean = text;
 
 export function textReport(findings: Finding[], color: boolean, opts: { groupBy?: 'area'; hidden?: number } = {}): string {
   const c = (k: keyof typeof COLORS, s: string) => (color ? `${COLORS[k]}${s}${COLORS.reset}` : s);

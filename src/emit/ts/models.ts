@@ -18,6 +18,7 @@ import { compareStr } from '../../util/order.js';
 import { docText, propertyName, stringLiteral, typeIdentifier, valueIdentifier } from './safe.js';
 import { edmToTs } from './edm.js';
 import { operationStatements } from './operations.js';
+import { brokenBases, freeAlias, namespaceFile, namespaceFileDiagnostics } from './sanitize.js';
 
 export interface EmitResult {
   /** Relative path (under models/) → file text. */
@@ -46,6 +47,19 @@ export class VersionScope {
 
   private key(ns: string, name: string): string { return `${ns.toLowerCase()}|${name.toLowerCase()}`; }
 
+  private canonical = new Map<string, string>();
+  /** One spelling per namespace whatever the case a page used: files and aliases must not differ only in case (sanitize.ts). */
+  canon(ns: string): string {
+    const k = ns.toLowerCase();
+    let c = this.canonical.get(k);
+    if (c === undefined) { c = ns; this.canonical.set(k, c); }
+    return c;
+  }
+
+  fileOf(ns: string): string {
+    return fileOfNamespace(this.canon(ns));
+  }
+
   private typeDecls = new Map<string, Declared>();
 
   /** Declare a type under another identifier (when its own name is taken by an enum). */
@@ -60,6 +74,7 @@ export class VersionScope {
   }
 
   declare(ns: string, name: string, kind: Declared['kind']): Declared {
+    ns = this.canon(ns);
     const k = this.key(ns, name);
     const existing = this.declared.get(k);
     if (existing) return existing;
@@ -80,6 +95,7 @@ export class VersionScope {
   }
 
   statements(ns: string): Map<string, StatementStructures> {
+    ns = this.canon(ns);
     let m = this.byNamespace.get(ns);
     if (!m) { m = new Map(); this.byNamespace.set(ns, m); }
     return m;
@@ -105,8 +121,8 @@ export class VersionScope {
     let a = this.aliases.get(ns.toLowerCase());
     if (a) return a;
     const base = valueIdentifier(ns.split('.').pop()!);
-    a = base;
-    for (let i = 2; [...this.aliases.values()].includes(a); i++) a = `${base}${i}`;
+    // Never the name of an enum's values constant (sanitize.ts).
+    a = freeAlias(base, this.aliases.values(), new Set([...this.declared.values()].filter((x) => x.kind === 'enum').map((x) => `${valueIdentifier(x.identifier)}Values`)));
     this.aliases.set(ns.toLowerCase(), a);
     return a;
   }
@@ -138,7 +154,7 @@ export class VersionScope {
 }
 
 export function fileOfNamespace(ns: string): string {
-  return `${ns.replace(/[^A-Za-z0-9._-]/g, '_')}.ts`;
+  return namespaceFile(ns); // sanitize.ts: never operations.ts or index.ts, distinct names stay distinct
 }
 
 /** Pick the source whose type is emitted; say so when sources disagree. */
@@ -169,38 +185,25 @@ function enumStatements(e: EnumModel, d: Declared): StatementStructures[] {
   ];
 }
 
-/** Names of properties declared by the type's ancestors (which the derived interface inherits, not redeclares). */
-function inheritedNames(t: TypeModel, byKey: Map<string, TypeModel>): Set<string> {
-  const out = new Set<string>();
-  const seen = new Set<TypeModel>([t]);
-  let cur = t.baseType ? byKey.get(`${t.namespace.toLowerCase()}|${t.baseType.name.toLowerCase()}`) ?? byKey.get(`${DEFAULT_NAMESPACE}|${t.baseType.name.toLowerCase()}`) : undefined;
-  while (cur && !seen.has(cur)) {
-    seen.add(cur);
-    for (const p of cur.properties) out.add(p.name);
-    cur = cur.baseType ? byKey.get(`${cur.namespace.toLowerCase()}|${cur.baseType.name.toLowerCase()}`) ?? byKey.get(`${DEFAULT_NAMESPACE}|${cur.baseType.name.toLowerCase()}`) : undefined;
-  }
-  return out;
-}
-
 /** A type that names itself as its base. */
 function isCyclic(t: TypeModel): boolean {
   return !!t.baseType && t.baseType.name.toLowerCase() === t.name.toLowerCase();
 }
 
-function interfaceStructure(scope: VersionScope, t: TypeModel, d: Declared, derivedFrom: Set<string>, inherited: Set<string>): InterfaceDeclarationStructure {
-  const file = fileOfNamespace(t.namespace);
+function interfaceStructure(scope: VersionScope, t: TypeModel, d: Declared, derivedFrom: Set<string>, inherited: Set<string>, noExtends = false): InterfaceDeclarationStructure {
+  const file = scope.fileOf(t.namespace);
   const where = t.sources.map((s) => `${s.src.file}:${s.src.line}`).join(', ');
   const ifc: InterfaceDeclarationStructure = {
     kind: StructureKind.Interface, name: d.identifier, isExported: true,
     docs: [{ description: docText(`${t.name} (${t.kind === 'unknown' ? 'type known from request bodies only' : t.kind + ' type'}, ${t.namespace}, ${t.version}). Source: ${where}`) }],
     properties: [],
   };
-  if (t.baseType) {
+  if (t.baseType && !noExtends) {
     const bt = scope.tsType({ raw: t.baseType.name, name: t.baseType.name, primitive: false, collection: false }, t.namespace, file, t.baseType.src);
     if (bt.text !== d.identifier && !isCyclic(t)) ifc.extends = [bt.text];
   }
   const props: OptionalKind<PropertySignatureStructure>[] = [];
-  if (derivedFrom.has(`${t.namespace.toLowerCase()}|${t.name.toLowerCase()}`) && !t.properties.some((p) => p.name === '@odata.type')) {
+  if (derivedFrom.has(`${t.namespace.toLowerCase()}|${t.name.toLowerCase()}`) && !t.properties.some((p) => p.name === '@odata.type') && !inherited.has('@odata.type')) {
     props.push({ name: propertyName('@odata.type'), type: 'string', hasQuestionToken: true, docs: [{ description: 'The OData type of the instance: this type or one derived from it.' }] });
   }
   for (const p of t.properties) {
@@ -233,13 +236,33 @@ export function emitModels(model: ApiModel): EmitResult {
     const enumKeys = new Set(enums.map((e) => `${e.namespace.toLowerCase()}|${e.name.toLowerCase()}`));
     // A "type" that is only an enum page read as a resource (no properties) is the enum.
     const emitted = types.filter((t) => !(enumKeys.has(`${t.namespace.toLowerCase()}|${t.name.toLowerCase()}`) && t.properties.length === 0));
+    const typeOf = new Map<Declared, TypeModel>();
     for (const t of emitted) {
       if (enumKeys.has(`${t.namespace.toLowerCase()}|${t.name.toLowerCase()}`)) {
         scope.diagnostics.push({ rule: 'type-name-collision', severity: 'warning', message: `${t.name} (${version}) is documented both as an enum and as a type with properties; the type is emitted as ${typeIdentifier(t.name)}Type`, src: t.sources[0]!.src });
-        scope.declareAs(t.namespace, t.name, `${t.name}Type`);
-      } else scope.declare(t.namespace, t.name, 'interface');
+        typeOf.set(scope.declareAs(t.namespace, t.name, `${t.name}Type`), t);
+      } else typeOf.set(scope.declare(t.namespace, t.name, 'interface'), t);
     }
-    const byKey = new Map(types.map((t) => [`${t.namespace.toLowerCase()}|${t.name.toLowerCase()}`, t] as const));
+    // Bases as `extends` resolves them; cycles and non-interface bases lose `extends` (sanitize.ts).
+    const baseOf = (t: TypeModel) => {
+      if (!t.baseType) return undefined;
+      const b = scope.find(t.baseType.name, t.namespace);
+      return b ? { type: typeOf.get(b), isInterface: b.kind !== 'enum' } : undefined;
+    };
+    const broken = brokenBases(emitted, baseOf, version);
+    scope.diagnostics.push(...broken.diagnostics, ...namespaceFileDiagnostics(version, types, enums));
+    const inheritedOf = (t: TypeModel): Set<string> => {
+      const out = new Set<string>();
+      if (broken.dropped.has(t)) return out;
+      const seen = new Set<TypeModel>([t]);
+      for (let cur = baseOf(t)?.type; cur && !seen.has(cur); cur = broken.dropped.has(cur) ? undefined : baseOf(cur)?.type) {
+        seen.add(cur);
+        for (const p of cur.properties) out.add(p.name);
+        // An ancestor that has derived types declares `@odata.type` itself (see interfaceStructure): never redeclared below it.
+        if (derivedFrom.has(`${cur.namespace.toLowerCase()}|${cur.name.toLowerCase()}`)) out.add('@odata.type');
+      }
+      return out;
+    };
     const derivedFrom = new Set(types.filter((t) => t.baseType).map((t) => `${t.namespace.toLowerCase()}|${t.baseType!.name.toLowerCase()}`));
     for (const e of enums) {
       const d = scope.declare(e.namespace, e.name, 'enum');
@@ -249,7 +272,7 @@ export function emitModels(model: ApiModel): EmitResult {
     }
     for (const t of emitted) {
       const d = scope.typeDecl(t.namespace, t.name) ?? scope.declare(t.namespace, t.name, 'interface');
-      scope.statements(t.namespace).set(d.identifier, interfaceStructure(scope, t, d, derivedFrom, inheritedNames(t, byKey)));
+      scope.statements(t.namespace).set(d.identifier, interfaceStructure(scope, t, d, derivedFrom, inheritedOf(t), broken.dropped.has(t)));
     }
     const opStatements = operationStatements(model, version, scope);
     const nsOfFile = new Map([...scope.byNamespace.keys()].map((ns) => [fileOfNamespace(ns), ns] as const));
@@ -264,7 +287,7 @@ export function emitModels(model: ApiModel): EmitResult {
         : [];
       // One structure per output file, printed once: no source file is created or parsed.
       const text = printStructure({ kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] });
-      files.set(`${version}/${name}`, HEADER + text.replace(/\n*$/, '\n'));
+      files.set(`${version}/${name}`, HEADER + text.replace(/(?<!\n)\n*$/, '\n'));
     };
     const nsStatements = new Map<string, StatementStructures[]>();
     for (const ns of nsFiles) {
@@ -277,7 +300,7 @@ export function emitModels(model: ApiModel): EmitResult {
     for (const ns of [...nsStatements.keys()].sort()) {
       const spec = `./${fileOfNamespace(ns).replace(/\.ts$/, '.js')}`;
       if (ns.toLowerCase() === DEFAULT_NAMESPACE) index.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: spec });
-      else index.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: spec, namespaceExport: valueIdentifier(ns.split('.').pop()!) });
+      else index.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: spec, namespaceExport: scope.alias(ns) }); // unique, unlike the last segment
     }
     index.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: './operations.js' });
     write('index.ts', index);

@@ -12,6 +12,7 @@ import type { ApiModel, OperationVariant } from '../../model/types.js';
 import { DEFAULT_NAMESPACE, requestBodyTypeName } from '../../model/merge.js';
 import { docText, propertyName, stringLiteral } from './safe.js';
 import type { VersionScope } from './models.js';
+import { uniqueNames } from './sanitize.js';
 
 const FILE = 'operations.ts';
 
@@ -103,17 +104,6 @@ export function operationMapCounts(model: ApiModel): { version: ApiVersion; oper
   return out;
 }
 
-/** Member names made unique (a path can repeat a placeholder: `/users/{id}/manager/{id}`). */
-export function uniqueNames(names: string[]): string[] {
-  const seen = new Map<string, number>();
-  return names.map((n) => {
-    const k = n;
-    const c = (seen.get(k) ?? 0) + 1;
-    seen.set(k, c);
-    return c === 1 ? n : `${n}_${c}`;
-  });
-}
-
 export function operationStatements(model: ApiModel, version: ApiVersion, scope: VersionScope): StatementStructures[] {
   const members: OptionalKind<PropertySignatureStructure>[] = [];
   const keys = new Set<string>();
@@ -127,7 +117,10 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     const fields: string[] = [];
     fields.push(`method: ${stringLiteral(op.method)}`);
     fields.push(`path: ${stringLiteral(g.path)}`);
-    const params = g.parameters.map((n) => `${propertyName(n)}: string`);
+    // The model names parameters uniquely by their segment; a hostile path can still repeat one (sanitize.ts).
+    const paramNames = uniqueNames(g.parameters);
+    paramNames.forEach((n, i) => { if (n !== g.parameters[i]) scope.diagnostics.push({ rule: 'member-name-renamed', severity: 'info', message: `Path parameter ${g.parameters[i]} of ${op.method} ${g.path} (${version}) appears more than once; emitted as ${n}`, src: op.src }); });
+    const params = paramNames.map((n) => `${propertyName(n)}: string`);
     fields.push(`pathParameters: { ${params.join('; ')}${params.length ? ' ' : ''}}`.replace('{  }', '{}'));
     const qNames = uniqueNames(page.queryParameters.map((x) => x.name));
     const q = page.queryParameters.map((x, i) => `${propertyName(qNames[i]!)}?: ${x.type ? scope.tsType(x.type, ns, FILE, x.src).text : 'string'}`);

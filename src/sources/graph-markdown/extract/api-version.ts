@@ -6,7 +6,7 @@
 import type { ApiVersion, VersionEvidence } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 
-const BETA_TEXT = /(\/beta\b.*(version|apis?|endpoint)|beta (version|apis?|endpoint)|apis? under the \/beta|are in preview|subject to change\b.*production)/i;
+const BETA_TEXT = /(\/beta\b(?:(?!\/beta\b).)*(version|apis?|endpoint)|beta (version|apis?|endpoint)|apis? under the \/beta|are in preview|subject to change\b(?:(?!subject to change\b).)*production)/i;
 
 export const apiVersion: Extractor = {
   name: 'apiVersion',

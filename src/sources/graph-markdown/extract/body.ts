@@ -4,7 +4,7 @@ import { parseJsonLenient, JsonSyntaxError } from '../../../util/lenient-json.js
 import type { PageContext } from './context.js';
 
 export function parseBody(ctx: PageContext, raw: string, contentType: string | undefined, src: Src, what: string): Body {
-  const text = raw.replace(/^\s*\n/, '').replace(/\s+$/, '');
+  const text = raw.replace(/^\s*\n/, '').trimEnd();
   const body: Body = { format: 'none', raw: text, src };
   if (contentType) body.contentType = contentType;
   if (text.trim() === '') return body;

@@ -19,7 +19,7 @@ export const enums: Extractor = {
       if (!fromHeading && !(enumPage && (s.kind === 'title' || s.kind === 'other' || s.kind === 'properties'))) continue;
       for (const t of ctx.tables(s)) {
         if (!isEnumTable(t)) continue;
-        const name = fromHeading ? s.heading.replace(/\s+values?$/i, '').replace(/[`*]/g, '').trim() : title.replace(/\s+enum(eration)?( type)?$/i, '').trim();
+        const name = fromHeading ? s.heading.replace(/(?<!\s)\s+values?$/i, '').replace(/[`*]/g, '').trim() : title.replace(/(?<!\s)\s+enum(eration)?( type)?$/i, '').trim();
         if (ir.enums.some((e) => e.name === name)) continue;
         const valueCol = t.columns.findIndex((c, i) => i > 0 && /^value$/.test(c));
         const descCol = t.columns.findIndex((c) => /description/.test(c));

@@ -13,9 +13,9 @@ import { parseBody } from './body.js';
 
 /** Fence languages that hold HTTP: `msgraph-interactive` is the docs' interactive request block. */
 const HTTP_LANGS = /^(http|https|json|rest|text|txt|console|msgraph-interactive|)$/i;
-const STATUS_LINE = /^HTTP(?:[/ ]?(\d(?:\.\d)?))?\s+(\d{3})\b\s*(.*)$/i;
+const STATUS_LINE = /^HTTP(?:[/ ]?(\d(?:\.\d)?))?\s+(\d{3})\b\s*(?!\s)(.*)$/i;
 const WELL_FORMED_STATUS = /^HTTP\/\d(?:\.\d)?\s+\d{3}(?:\s+\S.*)?$/;
-const HEADER = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.*)$/;
+const HEADER = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(?!\s)(.*)$/;
 const KNOWN_HEADER = /^(content-[a-z-]+|accept(-[a-z-]+)?|authorization|prefer|preference-applied|location|if-[a-z-]+|odata-[a-z-]+|cache-control|retry-after|x-[a-z-]+|consistencylevel|host|etag|request-id|client-request-id|date|expires|transfer-encoding|www-authenticate)\s*: /i;
 
 export const examples: Extractor = {
@@ -145,7 +145,7 @@ function parseRequest(ctx: PageContext, code: Code, index: number, example: stri
   const m = splitMessage(code.value);
   const t = parseRequestLine(m.first);
   if (!t) return null;
-  const urlMatch = /^\S+\s+(.+?)(?:\s+HTTP\/\d(?:\.\d)?)?$/.exec(m.first);
+  const urlMatch = /^\S+\s+(?!\s)(.+?)(?:(?<!\s)\s+HTTP\/\d(?:\.\d)?)?$/.exec(m.first);
   const src = lineSrc(ctx, code, m.firstOffset);
   const headers = m.headers.map((h) => ({ name: h.name, value: h.value, src: lineSrc(ctx, code, h.offset) }));
   const ct = headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;

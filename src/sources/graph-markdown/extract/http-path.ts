@@ -3,9 +3,10 @@
  * prefixes, path parameters (with `{a | b}` alternations), and the normalized key used to
  * group pages that document the same operation.
  */
+import { fitsParts } from '../../../util/glob.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(.+?)(?:\s+HTTP\/\d(?:\.\d)?)?\s*$/i;
+const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?!\s)(.+?)(?:(?<!\s)\s+HTTP\/\d(?:\.\d)?)?(?<!\s)\s*$/i;
 
 export interface RequestTarget {
   method: string;
@@ -84,15 +85,13 @@ export function operationKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${normalizePath(path)}`;
 }
 
-/** Does a concrete example path fit a template? Placeholders match any non-empty text. */
+/** Does a concrete example path fit a template? Placeholders match any non-empty text (a glob match, src/util/glob.ts, never a regex built from page text). */
 export function pathFitsTemplate(examplePath: string, template: string): boolean {
   const ex = normalizePath(examplePath);
   const tpl = normalizePath(template);
   if (ex === tpl) return true;
-  const parts = tpl.split('{}').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const re = new RegExp('^' + parts.join('.+?') + '$', 'i');
-  if (re.test(ex)) return true;
+  if (fitsParts(ex, tpl.split('{}'))) return true;
   // Function parameters are often quoted in examples and not in templates (or the reverse).
   const unq = (s: string) => s.replace(/'/g, '');
-  return new RegExp('^' + unq(tpl).split('{}').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+?') + '$', 'i').test(unq(ex));
+  return fitsParts(unq(ex), unq(tpl).split('{}'));
 }

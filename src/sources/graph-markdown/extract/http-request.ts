@@ -45,7 +45,7 @@ export const httpRequest: Extractor = {
       // Fall back on example request URLs (one operation per distinct method + path).
       const seen = new Set<string>();
       for (const r of ir.examples.requests) {
-        const path = r.path.replace(/\?.*$/, '');
+        const path = r.path.replace(/\?[\s\S]*$/, '');
         const key = operationKey(r.method, path);
         if (seen.has(key)) continue;
         seen.add(key);

@@ -48,7 +48,7 @@ function inheritedFrom(res: Resource): void {
   for (const p of [...res.properties, ...res.relationships]) {
     const m = /\binherited from\s+\[?([A-Za-z][\w.]*)\]?(?:\(([^)\s]+)\))?/i.exec(p.description);
     if (!m) continue;
-    res.baseType = { name: m[1]!.replace(/^microsoft\.graph\./i, '').replace(/[.,;:]+$/, ''), from: 'inherited-from', src: p.src };
+    res.baseType = { name: m[1]!.replace(/^microsoft\.graph\./i, '').replace(/(?<![.,;:])[.,;:]+$/, ''), from: 'inherited-from', src: p.src };
     if (m[2] && !/^https?:/i.test(m[2])) res.baseType.link = m[2];
     return;
   }
@@ -82,7 +82,7 @@ function read(ctx: Parameters<Extractor['extract']>[0], ir: PageIR): void {
             jr.propertyNames = item && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : Object.keys(o);
           }
         } catch {
-          jr.propertyNames = [...n.value.matchAll(/^\s*"([^"]+)"\s*:/gm)].map((m) => m[1]!);
+          jr.propertyNames = [...n.value.matchAll(/^[ \t]*"([^"\n]+)"[ \t]*:/gm)].map((m) => m[1]!);
           ctx.diag('json-representation-not-json', 'info', 'The JSON representation does not parse as JSON; property names read from its keys', n);
         }
         ir.resource.jsonRepresentation = jr;

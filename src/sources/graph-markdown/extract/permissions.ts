@@ -34,7 +34,7 @@ export function parsePermissionCell(text: string): CellParse {
   if (/^varies\b/i.test(t) || /varies by/i.test(t)) return { state: 'varies', names: [] };
   const names: string[] = [];
   for (const tok of t.split(/\s*[,;]\s*|\s+and\s+|\s+or\s+|\s+/i)) {
-    const x = tok.replace(/^[([]+|[)\].:]+$/g, '');
+    const x = tok.replace(/^[([]+|(?<![)\].:])[)\].:]+$/g, '');
     if ((PERMISSION_TOKEN.test(x) || BARE_SCOPES.has(x)) && !names.includes(x)) names.push(x);
   }
   if (!names.length) return { state: 'unrecognized', names: [] };

@@ -36,7 +36,7 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string)
       continue;
     }
     // "name (deprecated)" is still a property of the type (marked, not dropped and then reported missing).
-    const name = nameCell.text.replace(/[`*\\]/g, '').replace(/\s*\((optional|required|deprecated)\)\s*$/i, '').trim();
+    const name = nameCell.text.replace(/[`*\\]/g, '').replace(/(?<!\s)\s*\((optional|required|deprecated)\)\s*$/i, '').trim();
     if (!NAME_OK.test(name)) {
       skipped++;
       ctx.diag('property-row-not-a-property', 'warning', `${what} row ${JSON.stringify(nameCell.text.slice(0, 60))} does not name a property; not taken`, r.src);

@@ -41,7 +41,7 @@ export const queryParameters: Extractor = {
         if (!ir.queryParameterSupport) {
           if (/(does not|doesn't|do not|don't|not) (currently )?support (any |the )?(optional |custom |odata )*query (parameters|options)|no (optional )?query parameters|not supported/i.test(text)) {
             ir.queryParameterSupport = { value: 'none', text: text.slice(0, 200), src: ctx.src(n) };
-          } else if (/supports?\b.*query (parameters|options)|query parameters? (is|are) supported|\$(select|filter|expand|top|orderby|count|search|skip)/i.test(text)) {
+          } else if (/supports?\b(?:(?!supports?\b).)*query (parameters|options)|query parameters? (is|are) supported|\$(select|filter|expand|top|orderby|count|search|skip)/i.test(text)) {
             ir.queryParameterSupport = { value: 'odata', text: text.slice(0, 200), src: ctx.src(n) };
           }
         }

@@ -19,7 +19,7 @@ export const requestBody: Extractor = {
       for (const n of ctx.content(s)) {
         if (n.type === 'paragraph') {
           const text = ctx.text(n);
-          if (/(do not|don't|doesn't|does not|must not|no need to) (supply|include|provide|send|specify)\b.*request body|no request body|request body (is|must be) empty|without a request body/i.test(text)) body.noBody = true;
+          if (/(do not|don't|doesn't|does not|must not|no need to) (supply|include|provide|send|specify)\b(?:(?!(?:do not|don't|doesn't|does not|must not|no need to) (?:supply|include|provide|send|specify)\b).)*request body|no request body|request body (is|must be) empty|without a request body/i.test(text)) body.noBody = true;
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;
           if (!body.typeName && /(json )?representation|supply|provide/i.test(text)) {
             const link = linksIn(n).find((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url));

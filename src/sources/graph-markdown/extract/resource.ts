@@ -21,7 +21,7 @@ export function ensureResource(ctx: PageContext, ir: PageIR): NonNullable<PageIR
 /** The type name the H1 (else the front-matter title) states: "Range resource type" → Range. Never the file name. */
 export function resourceName(ctx: PageContext, ir: PageIR): string {
   const title = (ir.title.h1?.value ?? ir.title.frontMatter?.value ?? '').replace(/[`*]/g, '').trim();
-  const m = /^([A-Za-z][\w.]*)\s+(resource|complex|entity|enum)?\s*(type|resource)?\b/i.exec(title) ?? /^([A-Za-z][\w.]*)/.exec(title);
+  const m = /^([A-Za-z][\w.]*)\s+(?:(resource|complex|entity|enum)\s*)?(type|resource)?\b/i.exec(title) ?? /^([A-Za-z][\w.]*)/.exec(title);
   if (m) return m[1]!.replace(/^microsoft\.graph\./i, '');
   ctx.diag('resource-name-missing', 'warning', 'The resource page states no type name (no annotation @odata.type, JSON representation @odata.type or title); the file name stands in', { file: ctx.file, line: 1, column: 1 });
   return ctx.file.split('/').pop()!.replace(/\.(md|markdown|txt)$/i, '');
@@ -53,7 +53,7 @@ export const resource: Extractor = {
       if (m && !res.baseType) {
         const link = linksIn(n).find((l) => text.indexOf(ctx.text(l)) >= m.index);
         const url = link?.url;
-        const name = (link ? ctx.text(link) : m[1]!).replace(/^microsoft\.graph\./i, '').replace(/[.,;:]+$/, '');
+        const name = (link ? ctx.text(link) : m[1]!).replace(/^microsoft\.graph\./i, '').replace(/(?<![.,;:])[.,;:]+$/, '');
         res.baseType = { name, from: link && url && !/^https?:/i.test(url) ? 'inherits-link' : 'inherits-text', src: ctx.src(n) };
         if (link && url && !/^https?:/i.test(url)) res.baseType.link = url;
       }

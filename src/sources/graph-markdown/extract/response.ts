@@ -7,7 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Response } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 
-const STATUS = /\b([1-5]\d\d)\s+([A-Z][A-Za-z]*(?:[ -](?:[A-Z][A-Za-z]*|No|Not|Content|Found|Request|Modified|Error|Created|Accepted))*)/g;
+const STATUS = /\b([1-5]\d\d)\s+([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)/g;
 const NOT_TYPES = new Set(['a', 'an', 'the', 'json', 'new', 'updated', 'response', 'requested', 'specified', 'this', 'that', 'odata', 'error', 'empty', 'its', 'same']);
 
 export const response: Extractor = {
@@ -25,17 +25,17 @@ export const response: Extractor = {
           const code = Number(m[1]);
           // Only registered HTTP status codes: "Office 365 Connected" is not a status.
           if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
-          r.statuses.push({ code, text: m[2]!.replace(/\s+(response|code|status).*$/i, '').trim(), src: ctx.src(n) });
+          r.statuses.push({ code, text: m[2]!.replace(/(?<!\s)\s+(response|code|status)[\s\S]*$/i, '').trim(), src: ctx.src(n) });
         }
         if (/does not return anything|doesn't return anything|no response body|empty response body|returns no content|nothing in the response body/i.test(text)) r.noBody = true;
         if (!r.bodyType && /response body/i.test(text)) {
           const sentence = text.split(/(?<=\.)\s+/).find((x) => /response body/i.test(x)) ?? text;
-          const before = sentence.split(/\s+in the response body/i)[0]!;
+          const before = sentence.split(/(?<!\s)\s+in the response body/i)[0]!;
           const collection = /\bcollection\b|\barray\b|\blist of\b/i.test(before); // not inside a type name (choiceSettingCollectionDefinition)
           const links = linkTexts(n).filter((l) => before.includes(l));
           let name: string | undefined = links[links.length - 1];
           if (!name) {
-            const words = [...before.matchAll(/\b([A-Za-z][\w.]*)\s+(?:object|objects|collection|resource|resources|entity|entities|type)\b/g)].map((m) => m[1]!);
+            const words = [...before.matchAll(/(?<![\w.])([A-Za-z][\w.]*)\s+(?:object|objects|collection|resource|resources|entity|entities|type)\b/g)].map((m) => m[1]!);
             name = words.reverse().find((w) => !NOT_TYPES.has(w.toLowerCase()));
             if (!name) {
               const of = /collection of\s+\[?([A-Za-z][\w.]*)/i.exec(before);

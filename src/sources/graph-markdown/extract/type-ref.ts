@@ -28,29 +28,29 @@ export function parseTypeCell(cell: Pick<Cell, 'text' | 'raw' | 'links'>): TypeP
   // Qualifiers that are not part of the type.
   text = text.replace(/^\((optional|required|nullable)\)\s*/i, (m) => { notes.push(m.trim()); return ''; });
   text = text.replace(/^(optional|required)\s*[:.-]?\s+/i, (m) => { notes.push(m.trim()); return ''; });
-  text = text.replace(/\s*\((optional|required|nullable|read-?only|deprecated)\)\s*$/i, (m) => { notes.push(m.trim()); return ''; });
-  const comma = /^([^,;]+?)\s*[,;]\s*(.+)$/.exec(text);
+  text = text.replace(/(?<!\s)\s*\((optional|required|nullable|read-?only|deprecated)\)\s*$/i, (m) => { notes.push(m.trim()); return ''; });
+  const comma = /^([^,;]+?)(?<!\s)\s*[,;]\s*(?!\s)(.+)$/.exec(text);
   if (comma && !/collection/i.test(comma[2]!)) { notes.push(comma[2]!.trim()); text = comma[1]!; }
   // A link whose closing parenthesis is missing stays text: "[name](page.md" → name.
   const broken = /^\[([^\]]+)\]\([^)]*$/.exec(text);
   if (broken) { notes.push('link not closed'); text = broken[1]!; }
   let collection = false;
   // "X collection. Holds grades …": prose after the type.
-  const prose = /^(.+?\scollection)\.\s+\S.*$/i.exec(text);
+  const prose = /^(.+?\scollection)\.\s+\S[\s\S]*$/i.exec(text);
   if (prose) { notes.push(text.slice(prose[1]!.length + 1).trim()); text = prose[1]!; }
-  const coll = /^collection\s*\(\s*(.+?)\s*\)$/i.exec(text);
+  const coll = /^collection\s*\(\s*(?!\s)(.+?)(?<!\s)\s*\)$/i.exec(text);
   if (coll) { collection = true; text = coll[1]!; }
-  if (/\s+collections?\.?$/i.test(text)) { collection = true; text = text.replace(/\s+collections?\.?$/i, ''); }
+  if (/(?<!\s)\s+collections?\.?$/i.test(text)) { collection = true; text = text.replace(/(?<!\s)\s+collections?\.?$/i, ''); }
   if (/^(array|list|collection) of\s+/i.test(text)) { collection = true; text = text.replace(/^(array|list|collection) of\s+/i, '').replace(/s$/, ''); }
   if (/\[\]$/.test(text)) { collection = true; text = text.replace(/\[\]$/, ''); }
   const link = cell.links[0];
   let target: string | undefined = link?.url;
   if (!target) {
-    const refLink = /\[([^\]]+)\]\[([^\]]*)\]/.exec(raw);
+    const refLink = /\[([^[\]]+)\]\[([^[\]]*)\]/.exec(raw);
     if (refLink) target = `[${refLink[2] || refLink[1]}]`;
   }
   let ambiguous: string | undefined;
-  const parts = text.split(/\s+or\s+|\s*\/\s*|\s*\|\s*/i).filter(Boolean);
+  const parts = text.split(/(?<!\s)\s+or\s+|(?<!\s)\s*\/\s*|(?<!\s)\s*\|\s*/i).filter(Boolean);
   if (parts.length > 1) { ambiguous = `type "${cell.text}" names several types; the first is used`; text = parts[0]!; }
   let name = text.replace(/\.$/, '').trim();
   const words = name.split(/\s+/);

@@ -42,7 +42,10 @@ export function decodeSource(bytes: Uint8Array): SourceText {
 export function readSource(path: string): SourceText {
   let size: number;
   try {
-    size = statSync(path).size;
+    const st = statSync(path);
+    // Only regular files: reading a FIFO blocks forever, a device never ends.
+    if (!st.isFile()) return { text: '', problems: [{ rule: 'file-not-regular', message: `Not a regular file (${st.isFIFO() ? 'a FIFO' : st.isDirectory() ? 'a directory' : st.isSocket() ? 'a socket' : 'a device'}); not read`, fatal: true }] };
+    size = st.size;
   } catch (e) {
     return { text: '', problems: [{ rule: 'file-unreadable', message: `Cannot read file: ${errorText(e)}`, fatal: true }] };
   }
@@ -52,6 +55,7 @@ export function readSource(path: string): SourceText {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
+    if (bytes.length > MAX_PAGE_BYTES) return { text: '', problems: [{ rule: 'file-too-large', message: `The file is over the ${MAX_PAGE_BYTES}-byte page limit; not parsed`, fatal: true }] };
   } catch (e) {
     return { text: '', problems: [{ rule: 'file-unreadable', message: `Cannot read file: ${errorText(e)}`, fatal: true }] };
   }

@@ -30,7 +30,7 @@ export class InputError extends Error {}
 
 export function isInside(root: string, p: string): boolean {
   const rel = relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel)); // '..foo' is a name inside
 }
 
 export function hasPageExtension(p: string): boolean {

@@ -15,7 +15,7 @@ export function inlineText(node: Nodes): string {
       case 'html':
         if (/^<br\s*\/?>$/i.test(n.value.trim())) out += ' ';
         // Block-level tags (an HTML table inside a cell) separate words; inline tags do not.
-        else if (!/^<!--/.test(n.value)) out += n.value.replace(/<\/?(td|th|tr|table|tbody|thead|br|p|li|ul|ol|div)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '');
+        else if (!/^<!--/.test(n.value)) out += n.value.replace(/<\/?(td|th|tr|table|tbody|thead|br|p|li|ul|ol|div)\b[^<>]*>/gi, ' ').replace(/<[^<>]*>/g, '');
         return;
       case 'break':
         out += ' ';

@@ -8,7 +8,7 @@ import type { Diagnostic, Src } from '../ir/schema.js';
 import { splitFrontMatter, type FrontMatterSplit } from '../ingest/front-matter.js';
 import { VirtualDoc, SourceMap } from './source-map.js';
 import { detectRenderedText, renderedTextToMarkdown } from './rendered-text.js';
-import { INCLUDE_LINE, IncludeResolver, isSnippetInclude } from './includes.js';
+import { INCLUDE_LINE, IncludeBudget, IncludeResolver, isSnippetInclude } from './includes.js';
 import { parseMarkdown } from './markdown.js';
 import { guardNesting } from './nesting.js';
 
@@ -70,7 +70,7 @@ export function parsePage(file: string, abs: string, text: string, opts: ParseOp
   return { file, abs, format: detection.rendered ? 'rendered-text' : 'markdown', frontMatter: fm, text: vtext, map: doc.map, root, includes, diagnostics };
 }
 
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-+:?(?:\s*\|\s*:?-+:?)*\s*(?:\|\s*)?$/;
 
 /** Cells of a pipe-table row (escaped pipes and pipes in code spans do not split). */
 export function countCells(line: string): number {
@@ -111,7 +111,7 @@ function repairTableDelimiters(doc: VirtualDoc, diagnostics: Diagnostic[]): void
 
 function spliceLines(
   lines: string[], file: string, abs: string, fileIdx: number, doc: VirtualDoc,
-  includes: IncludeRecord[], diagnostics: Diagnostic[], resolver: IncludeResolver | undefined, stack: string[],
+  includes: IncludeRecord[], diagnostics: Diagnostic[], resolver: IncludeResolver | undefined, stack: string[], budget = new IncludeBudget(),
 ): void {
   let fence: string | null = null;
   for (let i = 0; i < lines.length; i++) {
@@ -154,11 +154,18 @@ function spliceLines(
       doc.add('', fileIdx, i + 1);
       continue;
     }
+    const over = budget.charge(abs, loaded.text.length);
+    if (over) {
+      includes.push({ label, target, kind: 'unresolved', src });
+      diagnostics.push({ rule: 'include-limit', severity: 'warning', message: `Include ${target} not spliced: ${over}`, src });
+      doc.add('', fileIdx, i + 1);
+      continue;
+    }
     includes.push({ label, target, resolved: loaded.display, kind: 'content', src });
     const inner = splitFrontMatter(loaded.text);
     const innerIdx = doc.map.fileIndex(loaded.display);
     doc.add('', fileIdx, i + 1);
-    spliceLines(inner.body.split('\n'), loaded.display, loaded.abs, innerIdx, doc, includes, diagnostics, resolver, [...stack, loaded.abs]);
+    spliceLines(inner.body.split('\n'), loaded.display, loaded.abs, innerIdx, doc, includes, diagnostics, resolver, [...stack, loaded.abs], budget);
     doc.add('', fileIdx, i + 1);
   }
 }

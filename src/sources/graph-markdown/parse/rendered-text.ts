@@ -8,11 +8,11 @@ import { VirtualDoc } from './source-map.js';
 
 const BARE_HEADINGS =
   /^(permissions?|prerequisites?|http requests?|request headers?|headers|request body|responses?|examples?|request|optional query parameters|query parameters|path parameters|function parameters|parameters|properties|relationships|json representation|methods|see also|remarks)$/i;
-const EXAMPLE_HEADING = /^examples?\s*\d*\s*[:.-]?\s*\S.*$/i;
+const EXAMPLE_HEADING = /^examples?(?:\s*\d+(?!\d))?(?:\s*[:.-])?\s*\S.*$/i;
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/|https?:\/\/|\{)/;
 const STATUS_LINE = /^HTTP(\/\d(\.\d)?)?\s+\d{3}\b/;
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]*\s*:\s*\S/;
-const DELIMITER_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*\s*(?:\|\s*)?$/;
 
 export interface RenderedDetection {
   rendered: boolean;

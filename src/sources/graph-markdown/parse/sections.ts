@@ -28,7 +28,7 @@ export function isTabHeading(h: Heading): boolean {
 }
 
 export function classifyHeading(text: string, inExamples: boolean): SectionKind {
-  const t = text.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').replace(/[:.\s]+$/, '').trim();
+  const t = text.toLowerCase().replace(/[*_`]/g, '').replace(/\s+/g, ' ').replace(/(?<![:.\s])[:.\s]+$/, '').trim();
   if (inExamples) {
     if (/^(example )?(\d+[:.)]?\s*)?(http )?requests?\b/.test(t) || /^request (example|sample)s?\b/.test(t)) return 'example-request';
     if (/^(example )?(\d+[:.)]?\s*)?(http )?responses?\b/.test(t) || /^response (example|sample)s?\b/.test(t)) return 'example-response';
