@@ -92,7 +92,7 @@ export function versionsNote(ctx: 'variant' | 'cross-version'): string {
 export function isMultiResourcePage(v: OperationVariant): boolean {
   const ends = new Set<string>();
   for (const o of v.doc.operations) {
-    const segs = o.path.replace(/\?.*$/, '').split('/').filter((x) => x && !x.startsWith('{') && !/[({]/.test(x));
+    const segs = o.path.split('?')[0]!.split('/').filter((x) => x && !x.startsWith('{') && !/[({]/.test(x));
     const last = segs[segs.length - 1];
     if (last) ends.add(last.toLowerCase());
   }

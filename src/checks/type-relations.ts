@@ -8,7 +8,7 @@ import type { ApiModel, TypeModel } from '../model/types.js';
 /** Bare type name: `#microsoft.graph.x` / `microsoft.graph.ediscovery.x` / `Collection(microsoft.graph.x)` → `x`, lower-case. */
 export function bareTypeName(t: string): { name: string; collection: boolean; namespace: string } {
   // "Drive resource", "user object": the Response section's wording around a type name.
-  let s = t.trim().replace(/^#/, '').replace(/\s+(resource|object|entity|type)s?$/i, '');
+  let s = t.trim().replace(/^#/, '').replace(/(?<!\s)\s+(resource|object|entity|type)s?$/i, '');
   const m = /^Collection\((.*)\)$/i.exec(s);
   if (m) s = m[1]!.trim();
   const i = s.lastIndexOf('.');

@@ -34,7 +34,7 @@ export const rule: ModelRule = {
       const at = p.response?.bodyType?.src.line;
       if (at === undefined) return [];
       return p.links.filter((l) => l.src.line >= at && l.src.line <= at + 3 && !/^[a-z]+:/i.test(l.target))
-        .map((l) => byFile.get(posix.normalize(posix.join(posix.dirname(p.file), l.target.replace(/#.*$/, ''))).toLowerCase())?.resource?.name)
+        .map((l) => byFile.get(posix.normalize(posix.join(posix.dirname(p.file), l.target.split('#')[0]!)).toLowerCase())?.resource?.name)
         .filter((x): x is string => !!x);
     };
     for (const p of pages) {

@@ -30,7 +30,7 @@ export const rule: ModelRule = {
       if (p.kind !== 'operation') continue;
       // A link on the line that names the type, leading to a resource page, defines it whatever its text ("[tabs](../resources/teamstab.md)").
       const linkedResource = (line: number) => p.links.some((l) => l.src.line >= line && l.src.line <= line + 3 && !/^[a-z]+:/i.test(l.target) &&
-        resourcePages.has(posix.normalize(posix.join(posix.dirname(p.file), l.target.replace(/#.*$/, ''))).toLowerCase()));
+        resourcePages.has(posix.normalize(posix.join(posix.dirname(p.file), l.target.split('#')[0]!)).toLowerCase()));
       const v = pageVersion(p);
       const names: [string, 'response' | 'requestBody', PageRef][] = [];
       if (p.response?.bodyType) names.push([p.response.bodyType.name, 'response', p.response.bodyType]);

@@ -10,9 +10,10 @@ const TEMPLATE = /\$\([\w.]+\)|\{\{[^{}]*\}\}|<<[^<>]+>>|\bTODO\b|\bTBD\b/;
  * API accepts, written as an example — not a generator's unfilled template.
  */
 export function withoutDocumentedVariables(text: string): string {
-  return text
-    .replace(/\b(example|e\.g\.|for example|formatters?|variables?|tokens?)\b[^.]*?(\{\{\w+\}\}[,;\s=\w]*)+/gi, (m) => m.replace(/\{\{\w+\}\}/g, ''))
-    .replace(/[=,]\s*\{\{\w+\}\}/g, '');
+  // After "Example:" / "formatters" / "variables" / "tokens", and after "=" or ",", {{Name}} is a documented value.
+  const intro = /\b(example|e\.g\.|formatters?|variables?|tokens?)\b/i.exec(text);
+  const cut = intro ? intro.index : text.length;
+  return text.slice(0, cut).replace(/([=,]) ?\{\{\w{1,80}\}\}/g, '$1') + text.slice(cut).replace(/\{\{\w{1,80}\}\}/g, '');
 }
 
 function unresolved(text: string): boolean {
