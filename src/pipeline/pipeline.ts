@@ -20,7 +20,6 @@ import { reconcile } from '../checks/engine.js';
 import type { Finding, TreeInfo } from '../checks/types.js';
 import { emitModels } from '../emit/ts/models.js';
 import { reportData } from '../emit/reports/report-data.js';
-import { markdownReport } from '../emit/reports/markdown.js';
 import { renderReport } from '../emit/reports/formats.js';
 import { toJson } from '../util/order.js';
 import { toolVersion } from '../util/version.js';
@@ -255,7 +254,7 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
   const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...a.runDiagnostics]);
   const reportDir = displayPath(resolve(outDir));
-  files.set('reconciliation.md', markdownReport(data, reportDir));
+  files.set('reconciliation.md', renderReport('markdown', data, reportDir));
   files.set('reconciliation.json', toJson(data));
   files.set('reconciliation.sarif', renderReport('sarif', data, reportDir));
   files.set('reconciliation.html', renderReport('html', data, reportDir));
