@@ -16,7 +16,7 @@
  * - **Duplicate member names** (`{id}` twice, or `id`, `id` and a real `id_2`): the later ones
  *   get the first free `_N` suffix (`member-name-renamed` for path parameters).
  */
-import type { ApiVersion, Diagnostic, Src } from '../../sources/graph-markdown/ir/schema.js';
+import type { ApiVersion, Diagnostic, Src } from '../../model/schema.js';
 import type { EnumModel, TypeModel } from '../../model/types.js';
 
 const EMITTER_FILES = new Set(['operations', 'index']);
