@@ -94,6 +94,12 @@ export interface ReportOptions {
   reportDir?: string;
   /** Prepended to paths in sarif, github and junit: the docs root's path in the repository. */
   pathPrefix?: string;
+  /** Human formats (text, markdown, html): include cross-version info findings and every operation table. */
+  all?: boolean;
+  /** Only findings of these areas (front matter ms.prod, else the folder), in every format. */
+  areas?: string[];
+  /** Text and Markdown: group findings by area. */
+  groupBy?: 'area';
 }
 
 export interface CheckResult {
@@ -156,7 +162,7 @@ function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?:
     ...(baselineUpdate ? { baselineUpdate } : {}),
     report(format, ro = {}) {
       const from = docsFrom(resolve(ro.reportDir ?? '.'), a.docsRoot);
-      return renderReport(format, data, from, { color: ro.color, title: ro.title ?? title, suppressed: p.suppressed, pathPrefix: ro.pathPrefix });
+      return renderReport(format, data, from, { color: ro.color, title: ro.title ?? title, suppressed: p.suppressed, pathPrefix: ro.pathPrefix, all: ro.all, areas: ro.areas, groupBy: ro.groupBy });
     },
   };
 }

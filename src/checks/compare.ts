@@ -82,3 +82,69 @@ export function compareField(
 export function versionsNote(ctx: 'variant' | 'cross-version'): string {
   return ctx === 'variant' ? 'pages of the same version disagree' : 'differs between versions';
 }
+
+/**
+ * A page whose request lines reach three or more different collections (`/users/{id}/messages`,
+ * `/groups/{id}/events`, `/me/todo/lists`, …) documents something that applies to many resources
+ * (open extensions, extended properties): its status, permissions and body are generic, not this
+ * operation's.
+ */
+export function isMultiResourcePage(v: OperationVariant): boolean {
+  const ends = new Set<string>();
+  for (const o of v.doc.operations) {
+    const segs = o.path.split('?')[0]!.split('/').filter((x) => x && !x.startsWith('{') && !/[({]/.test(x));
+    const last = segs[segs.length - 1];
+    if (last) ends.add(last.toLowerCase());
+  }
+  return ends.size >= 3;
+}
+
+/**
+ * A workload page in the strict sense: the model marks it (`workload`) and its permissions vary
+ * by workload (Devices / MAM / Onboarding rows) or it is an Intune page (`intune-…`). The model's
+ * file-name reading alone also marks ordinary pages named after a parent resource
+ * (`table-post-rows.md`, `group-get-event.md`), which document the call itself.
+ */
+export function isWorkloadVariant(v: OperationVariant): boolean {
+  if (!v.workload) return false;
+  if (v.permissions?.entries.some((e) => e.state === 'varies' || e.workloads.length > 0)) return true;
+  return /^intune[-_]/i.test(v.doc.file.split('/').pop() ?? '');
+}
+
+/**
+ * The pages of an operation that document the same thing, in partitions that can be compared:
+ * one partition per documented type (a derived type's page on its base type's path — `subtype` —
+ * is compared with the same subtype's pages, not with the base's); within it, per version, pages
+ * that reach the path without a query (`?$expand=…`, `?$filter=…` pages document another call),
+ * that are not workload pages (an Intune workload page documents its slice of the resource) and,
+ * beside other pages, not a multi-resource page (see isMultiResourcePage) — or, when no page of a
+ * version qualifies, that version's primary variant (else its first) alone.
+ */
+export function comparablePartitions(g: OperationGroup, opts: { workloadPages?: boolean } = {}): OperationVariant[][] {
+  const parts = new Map<string, OperationVariant[]>();
+  for (const v of g.variants) {
+    const k = v.subtype?.toLowerCase() ?? '';
+    if (!parts.has(k)) parts.set(k, []);
+    parts.get(k)!.push(v);
+  }
+  const out: OperationVariant[][] = [];
+  for (const [, vsAll] of [...parts.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))) {
+    const keep: OperationVariant[] = [];
+    for (const version of [...new Set(vsAll.map((v) => v.version))]) {
+      const vs = vsAll.filter((v) => v.version === version);
+      const ok = vs.filter((v) => v.query === undefined && (opts.workloadPages || !isWorkloadVariant(v)) && !(vs.length > 1 && isMultiResourcePage(v)));
+      keep.push(...(ok.length ? ok : [vs.find((v) => v.primary) ?? vs[0]!]));
+    }
+    out.push(vsAll.filter((v) => keep.includes(v)));
+  }
+  return out;
+}
+
+export function comparableVariants(g: OperationGroup): OperationVariant[] {
+  return comparablePartitions(g).flat();
+}
+
+/** The model as rules that compare the pages of an operation see it: one group per comparable partition (see comparablePartitions). */
+export function comparableModel<M extends { operations: OperationGroup[] }>(model: M, opts: { workloadPages?: boolean } = {}): M {
+  return { ...model, operations: model.operations.flatMap((g) => comparablePartitions(g, opts).map((variants) => ({ ...g, variants }))) };
+}

@@ -13,14 +13,36 @@ export function driftSeverity(breaking: boolean, version: ApiVersion): Severity 
   return version === 'v1.0' ? 'error' : 'warning';
 }
 
-/** The first page (path order) documenting each version + operation key. */
+/**
+ * The page that stands for each version + operation key: the model's primary variant (the page
+ * on the operation's own resource, see PRIMARY_POLICY) — never simply the first in path order,
+ * which compared GET /users with user-list-manager.md.
+ */
 export function operationsByKey(m: ApiModel): Map<string, OperationVariant> {
   const out = new Map<string, OperationVariant>();
-  for (const g of m.operations) for (const v of g.variants) {
-    const k = `${v.version} ${g.key}`;
-    if (!out.has(k)) out.set(k, v);
+  for (const g of m.operations) {
+    for (const v of [...g.variants.filter((x) => x.primary), ...g.variants]) {
+      const k = `${v.version} ${g.key}`;
+      if (!out.has(k)) out.set(k, v);
+    }
   }
   return out;
+}
+
+/** Every page documenting each version + operation key (an Intune shared page split per workload is several). */
+export function allVariantsByKey(m: ApiModel): Map<string, OperationVariant[]> {
+  const out = new Map<string, OperationVariant[]>();
+  for (const g of m.operations) for (const v of g.variants) {
+    const k = `${v.version} ${g.key}`;
+    if (!out.has(k)) out.set(k, []);
+    out.get(k)!.push(v);
+  }
+  return out;
+}
+
+/** Success statuses (1xx–3xx) a Response section states: an added error code is not a changed success status. */
+export function successStatuses(v: OperationVariant): number[] {
+  return (v.doc.response?.statuses ?? []).map((s) => s.code).filter((c) => c < 400);
 }
 
 export function typesByKey(m: ApiModel): Map<string, TypeModel> {

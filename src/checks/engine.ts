@@ -4,6 +4,7 @@
  */
 import type { Severity } from '../model/schema.js';
 import { compareStr } from '../util/order.js';
+import { comparableModel } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import { RULES } from './registry.js';
 import type { DriftInput, Finding, FindingDraft, ReconcileInput, Rule } from './types.js';
@@ -11,8 +12,10 @@ import type { DriftInput, Finding, FindingDraft, ReconcileInput, Rule } from './
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function finish(rule: Rule, d: FindingDraft): Finding {
-  const { args, ...rest } = d;
+  const { args, instances, ...rest } = d;
   const f: Finding = { ...rest, severity: d.severity ?? rule.severity, fingerprint: fingerprint(d.rule, d.subject, d.field, args ?? []) };
+  f.confidence = rule.confidence ?? 'medium';
+  if (instances?.length) f.instances = instances.map((x) => finish(rule, x));
   return f;
 }
 
@@ -43,7 +46,16 @@ function runAll<I>(rules: Rule[], input: I, run: (r: Rule, i: I) => FindingDraft
 export const RULE_BUDGET_MS = 10_000;
 
 export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES, budgetMs = RULE_BUDGET_MS): Finding[] {
-  return runAll(rules.filter((r) => r.input === 'model'), input, (r, i) => (r.input === 'model' ? runBudgeted(r, i, budgetMs) : []));
+  // Rules that compare pages see only pages that document the same call (see comparablePartitions);
+  // a rule about the operation as a whole (allVariants) sees every page.
+  const comparable = { ...input, model: comparableModel(input.model) };
+  let withWorkloads: ReconcileInput | undefined;
+  const inputFor = (r: Rule): ReconcileInput => {
+    if (r.input !== 'model' || r.allVariants) return input;
+    if (!r.workloadPages) return comparable;
+    return (withWorkloads ??= { ...input, model: comparableModel(input.model, { workloadPages: true }) });
+  };
+  return runAll(rules.filter((r) => r.input === 'model'), input, (r) => (r.input === 'model' ? runBudgeted(r, inputFor(r), budgetMs) : []));
 }
 
 /**

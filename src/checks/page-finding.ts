@@ -16,3 +16,12 @@ export function pageFinding(
 export function objectBody(json: unknown): Record<string, unknown> | undefined {
   return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : undefined;
 }
+
+/**
+ * Is an example live? `"blockType": "ignored"` marks a block the docs' test tool skips — typically
+ * what follows a redirect (the CSV after "Follow the 302 redirection") or another call's exchange —
+ * so it is not checked against the operation's template, status or type.
+ */
+export function isLive(x: { annotation?: { fields: Record<string, unknown> } }): boolean {
+  return x.annotation?.fields.blockType !== 'ignored';
+}

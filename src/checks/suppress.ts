@@ -93,11 +93,27 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
   }
   const kept: Finding[] = [];
   const suppressedFindings: SuppressedFinding[] = [];
-  for (const f of findings) {
+  /** Why a finding is suppressed (the page's annotation comment, or a suppressions entry), or undefined. */
+  const suppressionOf = (f: Finding): SuppressedFinding['suppression'] | undefined => {
     const page = f.sides[0] ? pageRules.get(f.sides[0].file) : undefined;
-    if (page?.has(f.rule)) { suppressedFindings.push({ ...f, suppression: { kind: 'inSource', justification: `suppressed by the page's annotation comment (${f.sides[0]!.file})` } }); continue; }
+    if (page?.has(f.rule)) return { kind: 'inSource', justification: `suppressed by the page's annotation comment (${f.sides[0]!.file})` };
     const s = active.find((x) => matches(x, f));
-    if (s) { suppressedFindings.push({ ...f, suppression: { kind: 'external', justification: s.reason } }); continue; }
+    return s ? { kind: 'external', justification: s.reason } : undefined;
+  };
+  for (const f of findings) {
+    const whole = suppressionOf(f);
+    if (whole) { suppressedFindings.push({ ...f, suppression: whole }); continue; }
+    if (f.instances?.length) {
+      // A finding that stands for several keeps the instances not suppressed one by one.
+      const rest: Finding[] = [];
+      for (const x of f.instances) {
+        const s = suppressionOf(x);
+        if (s) suppressedFindings.push({ ...x, suppression: s }); else rest.push(x);
+      }
+      if (!rest.length) continue;
+      kept.push(rest.length === f.instances.length ? f : { ...f, instances: rest });
+      continue;
+    }
     kept.push(f);
   }
   for (const s of expired) {
@@ -138,11 +154,19 @@ export function loadBaseline(path: string): Set<string> {
   }
   const list = (raw as { findings?: unknown })?.findings;
   if (!Array.isArray(list)) throw new SuppressionError(`${path}: neither a docmodel JSON report (no "findings" array) nor a SARIF log (no "runs")`);
-  return new Set(list.map((f) => (f as { fingerprint?: unknown }).fingerprint).filter((x): x is string => typeof x === 'string'));
+  const all = list.flatMap((f) => [f, ...(Array.isArray((f as { instances?: unknown }).instances) ? (f as { instances: unknown[] }).instances : [])]);
+  return new Set(all.map((f) => (f as { fingerprint?: unknown }).fingerprint).filter((x): x is string => typeof x === 'string'));
 }
 
 export function applyBaseline(findings: Finding[], baseline: Set<string>): Finding[] {
-  return findings.filter((f) => !baseline.has(f.fingerprint));
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (baseline.has(f.fingerprint)) continue;
+    if (!f.instances?.length) { out.push(f); continue; }
+    const rest = f.instances.filter((x) => !baseline.has(x.fingerprint));
+    if (rest.length) out.push(rest.length === f.instances.length ? f : { ...f, instances: rest });
+  }
+  return out;
 }
 
 /**

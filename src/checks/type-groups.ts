@@ -21,12 +21,30 @@ export function enumGroups(model: ApiModel): { key: string; enums: EnumModel[] }
   return [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([key, enums]) => ({ key, enums }));
 }
 
-/** Every source of each property name across the group's types (all versions). */
+/**
+ * A workload resource page (`intune-onboarding-user.md` for user) documents a workload's slice of
+ * a type from that workload's point of view: its file name puts a workload before the type name.
+ */
+export function isWorkloadResourcePage(file: string, typeName: string): boolean {
+  const parts = (file.split('/').pop() ?? '').replace(/\.[^.]+$/, '').toLowerCase().split(/[-_]/);
+  const t = typeName.toLowerCase();
+  return parts[0] !== t && parts.slice(1).includes(t);
+}
+
+/**
+ * Every source of each property name across the group's types (all versions). Where a type has
+ * its own resource page, the workload resource pages of that type in the same version are left
+ * out: their rows omit what the type's page states (absence is not a difference).
+ */
 export function propertySources(types: TypeModel[]): Map<string, { t: TypeModel; s: TypeModel['properties'][number]['sources'][number] }[]> {
   const out = new Map<string, { t: TypeModel; s: TypeModel['properties'][number]['sources'][number] }[]>();
-  for (const t of types) for (const p of t.properties) for (const s of p.sources) {
-    if (!out.has(p.name)) out.set(p.name, []);
-    out.get(p.name)!.push({ t, s });
+  for (const t of types) {
+    const own = t.sources.some((x) => x.origin === 'resource' && !isWorkloadResourcePage(x.doc.file, t.name));
+    for (const p of t.properties) for (const s of p.sources) {
+      if (own && s.origin === 'resource' && isWorkloadResourcePage(s.doc.file, t.name)) continue;
+      if (!out.has(p.name)) out.set(p.name, []);
+      out.get(p.name)!.push({ t, s });
+    }
   }
   return out;
 }

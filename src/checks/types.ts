@@ -35,16 +35,33 @@ export interface Finding {
   fingerprint: string;
   /** Breaking change (drift only). */
   breaking?: boolean;
+  /**
+   * One finding per root cause: the findings this one stands for (the same difference on many
+   * pages, or the properties of one page pair), each with its own fingerprint.
+   */
+  instances?: Finding[];
+  /** Pages the finding (with its instances) touches, sorted. */
+  pages?: string[];
+  /** How far a reader can trust the rule (declared per rule). */
+  confidence?: Confidence;
+  /** Where the finding belongs: the first side's front matter `ms.prod`, else its folder. */
+  area?: string;
+  /** The first side's front matter `author`. */
+  author?: string;
 }
 
-export type FindingDraft = Omit<Finding, 'fingerprint' | 'severity'> & {
+/** high: reads a fact the page states outright; medium: compares pages the model relates; low: a heuristic reading of prose. */
+export type Confidence = 'high' | 'medium' | 'low';
+
+export type FindingDraft = Omit<Finding, 'fingerprint' | 'severity' | 'instances'> & {
+  instances?: FindingDraft[];
   severity?: Severity;
   /** Extra identity for the fingerprint (e.g. property name). */
   args?: string[];
 };
 
 export interface TreeInfo {
-  /** Does a file exist at this absolute path, inside the input roots? undefined when unknown (outside every root). */
+  /** Does a file exist at this absolute path, inside the input roots, in any letter case (the docs site resolves links case-insensitively)? undefined when unknown (outside every root). */
   exists(abs: string): boolean | undefined;
   /** Absolute path of a page by display path. */
   absOf(file: string): string | undefined;
@@ -66,6 +83,8 @@ interface RuleBase {
   id: string;
   /** Default severity; context may lower it (see each rule). */
   severity: Severity;
+  /** How often the rule's findings are real (see Confidence); orders findings after severity. Default medium. */
+  confidence?: Confidence;
   contexts: RuleContext[];
   /** One line. */
   summary: string;
@@ -78,6 +97,10 @@ interface RuleBase {
 
 export interface ModelRule extends RuleBase {
   input: 'model';
+  /** The rule is about an operation as a whole (does beta have it at all?): it sees every page, not only the comparable ones. */
+  allVariants?: boolean;
+  /** The rule compares workload pages with each other (their per-workload rows): workload pages stay among the comparable ones. */
+  workloadPages?: boolean;
   check(input: ReconcileInput): FindingDraft[];
 }
 

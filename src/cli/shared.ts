@@ -159,13 +159,14 @@ export function reportRequests(formats: string[] | undefined, outputs: string[] 
 }
 
 /** Write each report to its file (atomically) or to standard output. */
-export function emitReports(reqs: ReportRequest[], r: CheckResult, o: { color?: boolean; pathPrefix?: string }): void {
+export function emitReports(reqs: ReportRequest[], r: CheckResult, o: { color?: boolean; pathPrefix?: string; all?: boolean; area?: string[]; groupBy?: 'area' }): void {
   for (const q of reqs) {
     const text = r.report(q.format, {
       color: !q.output && useColor(o.color),
       reportDir: q.output ? dirname(resolve(q.output)) : '.',
       // GitHub annotations name files from the repository root (the working directory of a workflow).
       pathPrefix: o.pathPrefix ?? (q.format === 'github' ? defaultPrefix(r.analysis.docsRoot) : undefined),
+      all: o.all, areas: o.area, groupBy: o.groupBy,
     });
     if (q.output) writeAtomic(resolve(q.output), text);
     else process.stdout.write(text);

@@ -2,8 +2,8 @@
  * The build: files → page IRs → merged model → findings → outputs (IR JSON, model JSON,
  * TypeScript models, reports, schema). Pure in-memory until `writeOutputs`.
  */
-import { existsSync, realpathSync } from 'node:fs';
-import { relative, resolve, sep, dirname } from 'node:path';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, PageIR, Severity } from '../sources/graph-markdown/ir/schema.js';
 import { pageIrJsonSchema } from '../sources/graph-markdown/ir/schema.js';
 import { collectInputs, displayPath, InputError, isInside, type InputFile } from '../sources/graph-markdown/ingest/walk.js';
@@ -22,7 +22,6 @@ import type { SuppressedFinding } from '../checks/suppress.js';
 import { emitModels } from '../emit/ts/models.js';
 import { emitOpenApi } from '../emit/openapi/index.js';
 import { reportData } from '../emit/reports/report-data.js';
-import { markdownReport } from '../emit/reports/markdown.js';
 import { renderReport } from '../emit/reports/formats.js';
 import { toJson } from '../util/order.js';
 import { toolVersion } from '../util/version.js';
@@ -52,11 +51,43 @@ export function isIncludeFragment(f: InputFile): boolean {
 
 export function treeInfo(roots: string[], absByFile: Map<string, string>): TreeInfo {
   const cache = new Map<string, boolean>();
+  const listings = new Map<string, Set<string>>();
+  /** Lower-cased names of a folder's entries (the docs site resolves links whatever their letter case). */
+  const lowerNames = (dir: string): Set<string> => {
+    let s = listings.get(dir);
+    if (!s) {
+      try { s = new Set(readdirSync(dir).map((n) => n.toLowerCase())); } catch { s = new Set(); }
+      listings.set(dir, s);
+    }
+    return s;
+  };
+  const existsAnyCase = (abs: string): boolean => {
+    if (existsSync(abs)) return true;
+    const parent = dirname(abs);
+    if (parent === abs) return false;
+    // Walk up: each segment may differ in case only.
+    const up = roots.some((r) => isInside(r, parent)) ? existsAnyCase(parent) : existsSync(parent);
+    if (!up) return false;
+    const real = realDir(parent);
+    return real !== undefined && lowerNames(real).has(basename(abs).toLowerCase());
+  };
+  /** The folder as spelled on disk, found case-insensitively. */
+  const realDir = (dir: string): string | undefined => {
+    if (existsSync(dir)) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    const rp = realDir(parent);
+    if (!rp) return undefined;
+    try {
+      const hit = readdirSync(rp).find((n) => n.toLowerCase() === basename(dir).toLowerCase());
+      return hit === undefined ? undefined : join(rp, hit);
+    } catch { return undefined; }
+  };
   return {
     exists(abs) {
       if (!roots.some((r) => isInside(r, abs))) return undefined;
       let v = cache.get(abs);
-      if (v === undefined) { v = existsSync(abs); cache.set(abs, v); }
+      if (v === undefined) { v = existsAnyCase(abs); cache.set(abs, v); }
       return v;
     },
     absOf(file) { return absByFile.get(file); },
@@ -251,7 +282,7 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...a.runDiagnostics]);
   // Report links go from the output directory to the pages (relative to the docs root).
   const reportDir = docsFrom(resolve(outDir), a.docsRoot);
-  files.set('reconciliation.md', markdownReport(data, reportDir));
+  files.set('reconciliation.md', renderReport('markdown', data, reportDir));
   files.set('reconciliation.json', toJson(data));
   files.set('reconciliation.sarif', renderReport('sarif', data, reportDir, { suppressed: a.suppressed }));
   files.set('reconciliation.html', renderReport('html', data, reportDir));

@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'body-property-collection-differs',
   input: 'model',
   severity: 'error',
+  confidence: 'medium',
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property is a collection on one page and single on another',
   description: 'One page types the property as `X collection`, another as `X`. A client sends an array to one and an object to the other.',

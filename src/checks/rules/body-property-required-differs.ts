@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'body-property-required-differs',
   input: 'model',
   severity: 'warning',
+  confidence: 'medium',
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property is required on one page and optional on another',
   description: 'Pages that state whether a body property is required disagree. Pages that do not say are not compared.',

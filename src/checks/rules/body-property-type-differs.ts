@@ -41,6 +41,7 @@ export const rule: ModelRule = {
   id: 'body-property-type-differs',
   input: 'model',
   severity: 'error',
+  confidence: 'high',
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property has different types on different pages',
   description:

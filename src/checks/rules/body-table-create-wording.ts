@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'body-table-create-wording',
   input: 'model',
   severity: 'info',
+  confidence: 'high',
   contexts: ['page'],
   summary: 'An update (PATCH/PUT) page introduces its body table as "required when you create"',
   description: 'The request-body table of an update operation is introduced as the properties "required when you create" the resource — template text from a create page. Readers cannot tell which properties the update accepts.',

@@ -7,7 +7,8 @@ import { pageFinding } from '../page-finding.js';
 export function plausibleLengths(body: Body | undefined): number[] {
   if (!body) return [0];
   const b = (s: string) => Buffer.byteLength(s, 'utf8');
-  const out = [b(body.raw), b(body.raw.replace(/\n/g, '\r\n'))];
+  // as shown, and with the final line break the fence leaves out (the body as sent ends with one)
+  const out = [b(body.raw), b(body.raw.replace(/\n/g, '\r\n')), b(body.raw) + 1, b(body.raw.replace(/\n/g, '\r\n')) + 2];
   if (body.json !== undefined) {
     const pretty = JSON.stringify(body.json, null, 2);
     out.push(b(JSON.stringify(body.json)), b(pretty), b(pretty.replace(/\n/g, '\r\n')));
@@ -19,10 +20,11 @@ export const rule: ModelRule = {
   id: 'content-length-mismatch',
   input: 'model',
   severity: 'warning',
+  confidence: 'high',
   contexts: ['page'],
   summary: 'A declared Content-Length does not match the body shown',
   description:
-    'An example request or response declares a Content-Length that matches none of the ways its body can be measured (as shown with LF or CRLF line ends, minified, or pretty-printed JSON). Truncated examples (annotation "truncated": true) are not checked for responses.',
+    'An example request or response declares a Content-Length that matches none of the ways its body can be measured (as shown with LF or CRLF line ends, with or without a final line break, minified, or pretty-printed JSON). Truncated examples (annotation "truncated": true) are not checked for responses.',
   example: { before: 'Content-length: 491\n\n{ ...511 bytes... }', after: 'Content-length: 511' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\nContent-length: 99\n\n{ "id": "1" }\n```\n') },

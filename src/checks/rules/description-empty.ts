@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'description-empty',
   input: 'model',
   severity: 'info',
+  confidence: 'low',
   contexts: ['page'],
   summary: 'The front matter description is empty',
   description: 'The `description` front-matter field is present but empty; search results and link previews show nothing.',

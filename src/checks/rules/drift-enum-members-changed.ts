@@ -6,6 +6,7 @@ export const rule: DriftRule = {
   id: 'drift-enum-members-changed',
   input: 'drift',
   severity: 'error',
+  confidence: 'high',
   contexts: ['drift'],
   summary: 'Enum members were added or removed (both breaking: a response may return values clients do not know; requests lose values)',
   description: 'Adding a member widens what responses return (clients with exhaustive switches break); removing one narrows what requests may send. Both are breaking; error in v1.0, warning in beta.',

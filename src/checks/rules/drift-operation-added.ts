@@ -6,6 +6,7 @@ export const rule: DriftRule = {
   id: 'drift-operation-added',
   input: 'drift',
   severity: 'info',
+  confidence: 'high',
   contexts: ['drift'],
   summary: 'An operation is documented in the new snapshot and not in the old one',
   description: 'A new operation (version + method + normalized path) appeared. Not breaking.',

@@ -7,6 +7,7 @@ export const rule: DriftRule = {
   id: 'drift-permission-changed',
   input: 'drift',
   severity: 'error',
+  confidence: 'medium',
   contexts: ['drift'],
   summary: 'The permissions of an operation changed (a removed permission is breaking)',
   description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking); a newly listed one is an added alternative (info).',

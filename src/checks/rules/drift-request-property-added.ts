@@ -6,6 +6,7 @@ export const rule: DriftRule = {
   id: 'drift-request-property-added',
   input: 'drift',
   severity: 'info',
+  confidence: 'medium',
   contexts: ['drift'],
   summary: 'A request-body property was added (breaking only when it is required)',
   description: 'The request-body table of an operation lists a property in the new snapshot that the old one did not. Optional additions are not breaking; a new required property is.',

@@ -1,14 +1,15 @@
 import { bodySection, opPage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
-import { change, operationsByKey, sideOf } from '../drift-helpers.js';
+import { allVariantsByKey, change, operationsByKey, sideOf } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-request-property-removed',
   input: 'drift',
   severity: 'error',
+  confidence: 'medium',
   contexts: ['drift'],
   summary: 'A request-body property of an operation was removed (narrows what a request may send: breaking)',
-  description: 'The request-body table of an operation lists a property in the old snapshot but not in the new one. Clients that send it may now be rejected.',
+  description: 'The request-body table of an operation lists a property in the old snapshot but no page of the operation lists it in the new one. Clients that send it may now be rejected.',
   example: { before: 'old PATCH /users/{id} body: displayName, mySite', after: 'new PATCH /users/{id} body: displayName' },
   fixture: {
     before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|color|String||'])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])) },
@@ -17,12 +18,14 @@ export const rule: DriftRule = {
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     const b = operationsByKey(nu);
+    const all = allVariantsByKey(nu);
     for (const [k, va] of operationsByKey(old)) {
       const vb = b.get(k);
       const pa = va.doc.requestBody?.properties ?? [];
       const pb = vb?.doc.requestBody?.properties ?? [];
       if (!vb || !pa.length || !pb.length) continue;
-      const names = new Set(pb.map((p) => p.name.toLowerCase()));
+      // A property still documented by any page of the operation (an Intune shared page split per workload) was not removed.
+      const names = new Set((all.get(k) ?? [vb]).flatMap((v) => (v.doc.requestBody?.properties ?? []).map((p) => p.name.toLowerCase())));
       for (const p of pa) {
         if (names.has(p.name.toLowerCase())) continue;
         out.push(change(this, true, va.version, k.slice(k.indexOf(' ') + 1), `requestBody.${p.name}`, `${k}: request-body property ${p.name} was removed`, [sideOf(va.doc, p.src, 'documented'), sideOf(vb.doc, vb.doc.requestBody!.src, 'not documented')], [p.name]));

@@ -1,14 +1,15 @@
 import { opPage, responseSection } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
-import { change, operationsByKey, sideOf } from '../drift-helpers.js';
+import { change, operationsByKey, successStatuses, sideOf } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-status-changed',
   input: 'drift',
   severity: 'error',
+  confidence: 'medium',
   contexts: ['drift'],
   summary: 'The success status of an operation changed (breaking)',
-  description: 'The Response section states other status codes in the new snapshot (200 OK → 204 No Content). Clients that check the status break.',
+  description: 'The Response section states other success status codes (error codes, 4xx and 5xx, added or removed are not a change of the success status) in the new snapshot (200 OK → 204 No Content). Clients that check the status break.',
   example: { before: 'old: returns 200 OK and a user object', after: 'new: returns 204 No Content' },
   fixture: {
     before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code.')), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code.')) },
@@ -19,8 +20,8 @@ export const rule: DriftRule = {
     const b = operationsByKey(nu);
     for (const [k, va] of operationsByKey(old)) {
       const vb = b.get(k);
-      const sa = va.doc.response?.statuses.map((s) => s.code) ?? [];
-      const sb = vb?.doc.response?.statuses.map((s) => s.code) ?? [];
+      const sa = successStatuses(va);
+      const sb = vb ? successStatuses(vb) : [];
       if (!vb || !sa.length || !sb.length || sa.join() === sb.join()) continue;
       out.push(change(this, true, va.version, k.slice(k.indexOf(' ') + 1), 'response.status', `${k}: status ${sa.join(', ')} → ${sb.join(', ')}`, [sideOf(va.doc, va.doc.response!.statuses[0]!.src, sa.join(', ')), sideOf(vb.doc, vb.doc.response!.statuses[0]!.src, sb.join(', '))]));
     }

@@ -2,13 +2,17 @@ import { resourcePage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { change, isDocumentedType, sideOf, typesByKey } from '../drift-helpers.js';
 
+/** A property row that says it comes from the base type. */
+const INHERITED = /\binherited from\b/i;
+
 export const rule: DriftRule = {
   id: 'drift-type-property-changed',
   input: 'drift',
   severity: 'error',
+  confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking).',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int64||']) },
@@ -28,6 +32,8 @@ export const rule: DriftRule = {
         const q = pb.get(p.name.toLowerCase());
         const sb = q?.sources[0];
         if (!q || !sb) {
+          // A row "Inherited from X" that the new page no longer repeats: still the base type's property.
+          if (INHERITED.test(sa.description)) continue;
           const at = tb.sources.find((s) => s.origin === 'resource')!;
           out.push(change(this, true, ta.version, subject, `properties.${p.name}`, `${subject}.${p.name} was removed`, [sideOf(sa.doc, sa.src, `${sa.type.name}${sa.type.collection ? ' collection' : ''}`), sideOf(at.doc, at.src, 'not documented')], [p.name, 'removed']));
           continue;
@@ -39,7 +45,8 @@ export const rule: DriftRule = {
       const pa = new Set(ta.properties.map((p) => p.name.toLowerCase()));
       for (const q of tb.properties) {
         const sb = q.sources[0];
-        if (!sb || pa.has(q.name.toLowerCase())) continue;
+        // A row "Inherited from X" now listed on the page was the type's property already (through its base).
+        if (!sb || pa.has(q.name.toLowerCase()) || INHERITED.test(sb.description)) continue;
         const at = ta.sources.find((s) => s.origin === 'resource')!;
         out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, sb.type.name)], [q.name, 'added']));
       }

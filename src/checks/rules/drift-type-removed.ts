@@ -6,6 +6,7 @@ export const rule: DriftRule = {
   id: 'drift-type-removed',
   input: 'drift',
   severity: 'error',
+  confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource type documented in the old snapshot has no resource page in the new one (breaking), or a new one appeared (info)',
   description: 'Resource types (by version, namespace and name) that lost or gained their resource page between the snapshots.',

@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'enum-members-differ',
   input: 'model',
   severity: 'warning',
+  confidence: 'medium',
   contexts: ['variant', 'cross-version'],
   summary: 'An enumeration has different members on different pages or versions',
   description: 'The member lists of one enum differ between the pages that define it. Clients generated from one page reject values the other page allows.',

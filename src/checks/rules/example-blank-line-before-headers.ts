@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'example-blank-line-before-headers',
   input: 'model',
   severity: 'warning',
+  confidence: 'high',
   contexts: ['page'],
   summary: 'A blank line separates an example\'s request line from its headers',
   description: 'In HTTP a blank line ends the headers, so tools that replay the example send the headers as the body.',

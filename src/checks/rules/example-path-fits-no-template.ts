@@ -1,15 +1,16 @@
 import { exampleSection, opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
-import { pageFinding } from '../page-finding.js';
+import { isLive, pageFinding } from '../page-finding.js';
 import { pathFitsTemplate } from '../../model/identity.js';
 
 export const rule: ModelRule = {
   id: 'example-path-fits-no-template',
   input: 'model',
   severity: 'warning',
+  confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value).',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -21,6 +22,7 @@ export const rule: ModelRule = {
       const ops = p.operations.filter((o) => !o.fromExample);
       if (!ops.length) continue;
       for (const r of p.examples.requests) {
+        if (!isLive(r)) continue;
         const path = r.path.replace(/\?[\s\S]*$/, '');
         const sameMethod = ops.filter((o) => o.method === r.method);
         if (sameMethod.some((o) => pathFitsTemplate(path, o.path))) continue;

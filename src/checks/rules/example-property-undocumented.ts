@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'example-property-undocumented',
   input: 'model',
   severity: 'warning',
+  confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request sends a property the page\'s request-body table does not document',
   description:

@@ -1,14 +1,15 @@
 import { exampleSection, opPage, responseSection } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
-import { pageFinding } from '../page-finding.js';
+import { isLive, pageFinding } from '../page-finding.js';
 
 export const rule: ModelRule = {
   id: 'example-status-contradicts-response',
   input: 'model',
   severity: 'error',
+  confidence: 'medium',
   contexts: ['page'],
   summary: 'An example response status is not one the Response section states',
-  description: 'The status code of an example response is none of the codes the page\'s Response section gives for success (error examples, 4xx/5xx, are not checked).',
+  description: 'The status code of an example response is none of the codes the page\'s Response section gives for success (error examples, 4xx/5xx, are not checked). Examples marked `"blockType": "ignored"`, and responses to a call of another operation (a method no template has, or another service\'s URL such as an upload URL), are not checked.',
   example: { before: 'Response: returns 204 No Content\nexample: HTTP/1.1 200 OK', after: 'example: HTTP/1.1 204 No Content' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Delete widget', 'DELETE', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code.') + exampleSection('DELETE https://graph.microsoft.com/v1.0/widgets/1', 'HTTP/1.1 200 OK')) },
@@ -19,12 +20,23 @@ export const rule: ModelRule = {
     for (const p of pages) {
       const stated = p.response?.statuses.map((s) => s.code) ?? [];
       if (!stated.length) continue;
+      const ops = p.operations.filter((o) => !o.fromExample);
       for (const r of p.examples.responses) {
         const c = r.statusLine.code;
-        if (c === null || c >= 400 || stated.includes(c)) continue;
+        if (c === null || c >= 400 || stated.includes(c) || !isLive(r)) continue;
+        // A response to a call of another operation — another method than every template's (the PUT of
+        // the bytes after createUploadSession's POST), or another service's URL (the upload URL) — is not this operation's.
+        const req = r.answers === null ? undefined : p.examples.requests[r.answers];
+        if (req && ops.length && (!ops.some((o) => o.method === req.method) || otherService(req.url))) continue;
         out.push(pageFinding(this, p, r.src, `example.response.${r.index}.status`, `Example response is ${c}, the Response section says ${stated.join(' or ')}`, String(c), [String(r.index)], [{ src: p.response!.statuses[0]!.src, value: stated.join(', ') }]));
       }
     }
     return out;
   },
 };
+
+/** An absolute URL on a host other than Microsoft Graph's (an upload session's URL, a download redirect). */
+function otherService(url: string): boolean {
+  const m = /^https?:\/\/([^/]+)/i.exec(url.trim());
+  return !!m && !/(^|\.)graph\.microsoft\.(com|us|de|cn)$|microsoftgraph\.chinacloudapi\.cn$|^dod-graph\.microsoft\.us$/i.test(m[1]!);
+}

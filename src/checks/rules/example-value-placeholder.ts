@@ -4,19 +4,33 @@ import { pageFinding } from '../page-finding.js';
 
 export const TYPE_PLACEHOLDER = /^(String|Boolean|Int16|Int32|Int64|Double|Single|Decimal|Byte|Guid|DateTimeOffset|Date|TimeOfDay|Duration|Binary|Stream|String \(identifier\)|String\(identifier\))$/;
 
-function collect(v: unknown, path: string, out: string[]): void {
-  if (typeof v === 'string' && TYPE_PLACEHOLDER.test(v)) out.push(path);
-  else if (Array.isArray(v)) v.forEach((x, i) => collect(x, `${path}[${i}]`, out));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x, path ? `${path}.${k}` : k, out);
+/** `"skuId-value"`, `"datetime-value"`: the docs' sample generator's stand-in for a value never filled in. */
+export const VALUE_PLACEHOLDER = /^[A-Za-z][\w.]*-value$/;
+
+/** Keys whose value is itself a type name (`"type": "String"` of a schemaExtension property): a type name there is a value. */
+const TYPE_VALUED_KEY = /^(type|dataType|propertyType|valueType|edmType)$/i;
+
+export function isPlaceholder(v: unknown, key?: string): boolean {
+  if (typeof v !== 'string') return false;
+  if (VALUE_PLACEHOLDER.test(v)) return true;
+  return TYPE_PLACEHOLDER.test(v) && !(key !== undefined && TYPE_VALUED_KEY.test(key));
+}
+
+/** Every place in a JSON body, nested objects and arrays included, whose value is a placeholder. */
+function collect(v: unknown, path: string, out: string[], key?: string): void {
+  if (isPlaceholder(v, key)) out.push(path);
+  else if (Array.isArray(v)) v.forEach((x, i) => collect(x, `${path}[${i}]`, out, key));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x, path ? `${path}.${k}` : k, out, k);
 }
 
 export const rule: ModelRule = {
   id: 'example-value-placeholder',
   input: 'model',
   severity: 'warning',
+  confidence: 'high',
   contexts: ['page'],
-  summary: 'An example body holds type names instead of values ("String", "Boolean")',
-  description: 'Values in an example request or response are the names of their types — a template never filled in. One finding per example, listing the places.',
+  summary: 'An example body holds placeholders instead of values ("String", "Boolean", "skuId-value")',
+  description: 'Values in an example request or response, at any depth, are the names of their types or the generator\'s `<name>-value` stand-ins — a template never filled in. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. One finding per example, listing the places.',
   example: { before: '{ "accountEnabled": "Boolean", "city": "String" }', after: '{ "accountEnabled": true, "city": "Redmond" }' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "String" }', 'HTTP/1.1 204 No Content')) },
@@ -32,7 +46,7 @@ export const rule: ModelRule = {
         collect(m.body.json, '', places);
         if (!places.length) continue;
         const shown = places.slice(0, 8).join(', ') + (places.length > 8 ? `, … (${places.length} in all)` : '');
-        out.push(pageFinding(this, p, m.body.src, `example.${m.what}.${m.i}`, `Example ${m.what} holds ${places.length} type-name placeholder value(s): ${shown}`, `${places.length} placeholders`, [m.what, String(m.i)]));
+        out.push(pageFinding(this, p, m.body.src, `example.${m.what}.${m.i}`, `Example ${m.what} holds ${places.length} placeholder value(s): ${shown}`, `${places.length} placeholders`, [m.what, String(m.i)]));
       }
     }
     return out;

@@ -2,7 +2,7 @@ import { bodySection, exampleSection, opPage } from '../fixture-pages.js';
 import type { TypeRef } from '../../model/schema.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { objectBody, pageFinding } from '../page-finding.js';
-import { TYPE_PLACEHOLDER } from './example-value-placeholder.js';
+import { isPlaceholder } from './example-value-placeholder.js';
 
 /** Does a JSON value fit a documented type? undefined when it cannot be told. */
 export function fits(v: unknown, t: TypeRef): boolean | undefined {
@@ -27,10 +27,11 @@ export const rule: ModelRule = {
   id: 'example-value-type-mismatch',
   input: 'model',
   severity: 'warning',
+  confidence: 'high',
   contexts: ['page'],
   summary: 'An example request value does not fit the type the page declares for it',
   description:
-    'A top-level value in the example request body does not fit the type of that property in the page\'s request-body table (a string for a Boolean, an object for a String collection, a malformed Guid or date). Type-name placeholders are reported by example-value-placeholder instead.',
+    'A top-level value in the example request body does not fit the type of that property in the page\'s request-body table (a string for a Boolean, an object for a String collection, a malformed Guid or date). Placeholders (type names, `<name>-value`) are reported by example-value-placeholder instead.',
   example: { before: 'table: accountEnabled | Boolean\nexample: "accountEnabled": "yes"', after: '"accountEnabled": true' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|enabled|Boolean||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "enabled": "yes" }', 'HTTP/1.1 204 No Content')) },
@@ -45,7 +46,7 @@ export const rule: ModelRule = {
         if (!body) continue;
         for (const [k, v] of Object.entries(body)) {
           const prop = props.find((x) => x.name.toLowerCase() === k.toLowerCase());
-          if (!prop || (typeof v === 'string' && TYPE_PLACEHOLDER.test(v))) continue;
+          if (!prop || isPlaceholder(v, k)) continue;
           if (fits(v, prop.type) !== false) continue;
           const shown = JSON.stringify(v).slice(0, 60);
           out.push(pageFinding(this, p, r.body!.src, `example.${r.index}.${k}`, `Example request sends ${k} = ${shown}, which does not fit its declared type ${prop.type.name}${prop.type.collection ? ' collection' : ''}`, shown, [String(r.index), k], [{ src: prop.src, value: `${prop.type.name}${prop.type.collection ? ' collection' : ''}` }]));

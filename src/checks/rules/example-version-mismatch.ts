@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'example-version-mismatch',
   input: 'model',
   severity: 'warning',
+  confidence: 'high',
   contexts: ['page'],
   summary: 'An example request URL uses the other API version',
   description: 'The page is a v1.0 page (by its path or disclaimer) but an example calls /beta, or the reverse. Readers copy the example and call the wrong endpoint.',

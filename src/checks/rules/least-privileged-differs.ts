@@ -17,6 +17,7 @@ export const rule: ModelRule = {
   id: 'least-privileged-differs',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'The least-privileged permission differs between pages of one operation',
   description:

@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'link-broken',
   input: 'model',
   severity: 'warning',
+  confidence: 'high',
   contexts: ['page', 'tree'],
   summary: 'A relative link leads to no page',
   description:

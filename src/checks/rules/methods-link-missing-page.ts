@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'methods-link-missing-page',
   input: 'model',
   severity: 'warning',
+  confidence: 'high',
   contexts: ['tree'],
   summary: 'A Methods-table link of a resource page leads to no page',
   description: 'The Methods table of a resource page links to an operation page that does not exist in the docs tree. Links outside the input tree cannot be checked and are not reported.',

@@ -6,7 +6,9 @@ import { pageVersion } from '../../model/merge.js';
 export const rule: ModelRule = {
   id: 'operation-missing-in-beta',
   input: 'model',
+  allVariants: true,
   severity: 'warning',
+  confidence: 'medium',
   contexts: ['cross-version'],
   summary: 'An operation is documented in v1.0 but by no beta page',
   description: 'Beta is expected to be a superset of v1.0. A v1.0 operation (method + normalized path) that no beta page documents usually means the beta docs fell behind. Only checked when the tree has beta pages. (Beta-only operations are expected and not reported.)',

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { opPage, resourcePage, responseSection } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
@@ -9,9 +10,10 @@ export const rule: ModelRule = {
   id: 'operation-resource-missing',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['tree'],
   summary: 'An operation returns or takes a resource that has no resource page',
-  description: 'The response type (or request-body type) an operation page names is defined by no resource page of the same version in the tree. Only checked when the tree has resource pages at all.',
+  description: 'The response type (or request-body type) an operation page names is defined by no resource page of the same version in the tree. Only checked when the tree has resource pages at all. A link on that line to a resource page of the tree defines the type, whatever the link text.',
   example: { before: 'api/widget-get.md: returns a [widget](../resources/widget.md) object   (no resources/widget.md)', after: 'resources/widget.md documents widget' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and a [sprocket](../resources/sprocket.md) object in the response body.')), 'v1.0/resources/other.md': resourcePage('other', ['|id|String||']) },
@@ -23,8 +25,12 @@ export const rule: ModelRule = {
     for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) defined.add(`${t.version}|${t.name.toLowerCase()}`);
     for (const e of model.enums) defined.add(`${e.version}|${e.name.toLowerCase()}`);
     if (!defined.size) return out;
+    const resourcePages = new Set(model.documents.filter((d) => d.resource).map((d) => d.file.toLowerCase()));
     for (const p of model.documents) {
       if (p.kind !== 'operation') continue;
+      // A link on the line that names the type, leading to a resource page, defines it whatever its text ("[tabs](../resources/teamstab.md)").
+      const linkedResource = (line: number) => p.links.some((l) => l.src.line >= line && l.src.line <= line + 3 && !/^[a-z]+:/i.test(l.target) &&
+        resourcePages.has(posix.normalize(posix.join(posix.dirname(p.file), l.target.split('#')[0]!)).toLowerCase()));
       const v = pageVersion(p);
       const names: [string, 'response' | 'requestBody', PageRef][] = [];
       if (p.response?.bodyType) names.push([p.response.bodyType.name, 'response', p.response.bodyType]);
@@ -32,7 +38,7 @@ export const rule: ModelRule = {
       if (bt && p.requestBody) names.push([bt, 'requestBody', p.requestBody]);
       for (const [name, field, at] of names) {
         const n = name.replace(/^microsoft\.graph\./i, '').split('.').pop()!;
-        if (PRIMITIVE.test(n) || defined.has(`${v}|${n.toLowerCase()}`)) continue;
+        if (PRIMITIVE.test(n) || defined.has(`${v}|${n.toLowerCase()}`) || linkedResource(at.src.line)) continue;
         out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: p.file, field: `${field}.type`, message: `The ${field === 'response' ? 'response' : 'request body'} type ${name} has no resource page in ${v}`, sides: [sideOf(p, at.src, name)], args: [field, n.toLowerCase()] });
       }
     }

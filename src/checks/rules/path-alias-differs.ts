@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'path-alias-differs',
   input: 'model',
   severity: 'info',
+  confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation document different alternative paths (/me vs /users/{id})',
   description:

@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'path-parameter-names-differ',
   input: 'model',
   severity: 'warning',
+  confidence: 'medium',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation name its path parameters differently',
   description:

@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'permission-order-differs',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Permission tables of one operation state opposite order conventions',
   description:

@@ -17,6 +17,7 @@ export const rule: ModelRule = {
   id: 'permission-set-differs',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation name different permissions',
   description:

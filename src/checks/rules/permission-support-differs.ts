@@ -9,6 +9,7 @@ export const rule: ModelRule = {
   id: 'permission-support-differs',
   input: 'model',
   severity: 'error',
+  confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'A permission type is supported on one page and "Not supported" on another',
   description:

@@ -6,7 +6,9 @@ import { PERMISSION_TYPES } from './permission-support-differs.js';
 export const rule: ModelRule = {
   id: 'permission-workloads-differ',
   input: 'model',
+  workloadPages: true,
   severity: 'warning',
+  confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Workload sub-rows of a permission type differ between pages',
   description:

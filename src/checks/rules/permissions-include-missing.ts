@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'permissions-include-missing',
   input: 'model',
   severity: 'error',
+  confidence: 'medium',
   contexts: ['tree'],
   summary: 'The include that should hold a page\'s permission table does not exist',
   description: 'Newer pages keep their permission table in an include (`[!INCLUDE [permissions-table](../includes/permissions/…)]`); when that file is missing the rendered page shows no permissions at all.',

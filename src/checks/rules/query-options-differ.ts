@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'query-options-differ',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation document different query parameters',
   description: 'The query parameters (OData options and custom ones) documented for one operation differ between pages that document any.',

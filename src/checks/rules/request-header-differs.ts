@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'request-header-differs',
   input: 'model',
   severity: 'warning',
+  confidence: 'medium',
   contexts: ['variant', 'cross-version'],
   summary: 'A request header is documented on some pages of an operation and not on others',
   description:

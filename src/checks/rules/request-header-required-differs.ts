@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'request-header-required-differs',
   input: 'model',
   severity: 'warning',
+  confidence: 'medium',
   contexts: ['variant', 'cross-version'],
   summary: 'A request header is "Required" on one page and "Optional" on another',
   description: 'Pages that document the same header for one operation disagree on whether it is required. Pages that do not say are not compared.',

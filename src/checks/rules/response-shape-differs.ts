@@ -16,6 +16,7 @@ export const rule: ModelRule = {
   id: 'response-shape-differs',
   input: 'model',
   severity: 'error',
+  confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation describe different response bodies',
   description: 'One page returns an entity, another a collection, another no body at all, or a different type. Generated clients type the return value from one of them. Pages that document a derived type on the same path (subtypes in the model) are not compared.',

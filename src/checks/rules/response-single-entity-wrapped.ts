@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'response-single-entity-wrapped',
   input: 'model',
   severity: 'warning',
+  confidence: 'high',
   contexts: ['page'],
   summary: 'A single-entity response is wrapped in "value" like a collection',
   description:

@@ -6,9 +6,10 @@ export const rule: ModelRule = {
   id: 'response-status-differs',
   input: 'model',
   severity: 'error',
+  confidence: 'medium',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation state different success status codes',
-  description: 'The Response sections of pages of one operation name different status codes (200 OK vs 204 No Content). Clients that check the status break on one of them.',
+  description: 'The Response sections of pages of one operation name different success status codes (200 OK vs 204 No Content; error codes are not compared). Clients that check the status break on one of them.',
   example: { before: 'page A: returns a 200 OK response code and a user object\npage B: returns a 204 No Content response code', after: 'both: 204 No Content' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code.')), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{widget-id}', responseSection('If successful, this method returns a `204 No Content` response code.')) },
@@ -17,10 +18,11 @@ export const rule: ModelRule = {
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'response.status', (v) => {
-        const r = v.doc.response;
-        if (!r?.statuses.length) return undefined;
-        const s = r.statuses.map((x) => `${x.code} ${x.text}`.trim()).join(', ');
-        return { key: r.statuses.map((x) => x.code).join(','), shown: s, src: r.statuses[0]!.src };
+        // Success statuses only: a page that also names its 400 does not disagree with one that does not.
+        const ok = (v.doc.response?.statuses ?? []).filter((x) => x.code < 400);
+        if (!ok.length) return undefined;
+        const s = ok.map((x) => `${x.code} ${x.text}`.trim()).join(', ');
+        return { key: ok.map((x) => x.code).sort().join(','), shown: s, src: ok[0]!.src };
       }, (c, d) => `Success status differs (${versionsNote(c)}): ${d.join(' vs ')}`),
     );
   },

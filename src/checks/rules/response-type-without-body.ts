@@ -1,14 +1,15 @@
 import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
-import { pageFinding } from '../page-finding.js';
+import { isLive, pageFinding } from '../page-finding.js';
 
 export const rule: ModelRule = {
   id: 'response-type-without-body',
   input: 'model',
   severity: 'info',
+  confidence: 'medium',
   contexts: ['page'],
   summary: 'An example response annotation declares a type for a response that has no body',
-  description: 'The annotation of a 204 (or body-less) example response still declares `@odata.type` — usually copied from a template. Test tooling that reads annotations expects a body of that type.',
+  description: 'The annotation of a 204 (or body-less) example response still declares `@odata.type` — usually copied from a template. Test tooling that reads annotations expects a body of that type. Examples marked `"blockType": "ignored"` are not checked.',
   example: { before: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.user" } -->\nHTTP/1.1 204 No Content', after: '<!-- { "blockType": "response" } -->\nHTTP/1.1 204 No Content' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widget" } -->\n```http\nHTTP/1.1 204 No Content\n```\n') },
@@ -19,7 +20,7 @@ export const rule: ModelRule = {
     for (const p of pages) {
       for (const r of p.examples.responses) {
         const t = r.annotation?.fields['@odata.type'];
-        if (typeof t !== 'string' || r.body || (r.statusLine.code !== 204 && r.statusLine.code !== null)) continue;
+        if (typeof t !== 'string' || !isLive(r) || r.body || (r.statusLine.code !== 204 && r.statusLine.code !== null)) continue;
         out.push(pageFinding(this, p, r.annotation!.src, `example.response.${r.index}.odataType`, `Response annotation declares @odata.type ${t}, but the response (${r.statusLine.raw || 'no status line'}) has no body`, t, [String(r.index)], [{ src: r.src, value: r.statusLine.raw }]));
       }
     }

@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'same-title-different-operation',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['tree'],
   summary: 'Pages with the same title document different operations',
   description:

@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'status-line-malformed',
   input: 'model',
   severity: 'warning',
+  confidence: 'high',
   contexts: ['page'],
   summary: 'An example response has a malformed status line (HTTP 1.1 200 OK)',
   description: 'The first line of an example response is not `HTTP/<version> <code> <reason>`.',

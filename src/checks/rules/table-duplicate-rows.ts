@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'table-duplicate-rows',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['page'],
   summary: 'A table lists the same name twice',
   description: 'A request-body, properties, relationships, header or query-parameter table has two rows for the same name (within one group). Readers cannot tell which row is right.',

@@ -6,9 +6,10 @@ export const rule: ModelRule = {
   id: 'title-mismatch',
   input: 'model',
   severity: 'info',
+  confidence: 'low',
   contexts: ['page'],
   summary: 'Front-matter title, H1 and JSON-representation @odata.type disagree',
-  description: 'The front matter `title` and the H1 name different things (after ignoring case and the words "resource type"), or a resource page\'s @odata.type names another type than its title.',
+  description: 'The front matter `title` and the H1 name different things (after ignoring case, the words "resource type" and the site-name suffix " - Microsoft Graph API"), or a resource page\'s @odata.type names another type than its title.',
   example: { before: 'title: "Get users"\n# List users', after: 'title: "List users"\n# List users' },
   fixture: {
     before: { 'v1.0/api/a.md': '---\ntitle: "Get gadget"\n---\n' + opPage('Get widget', 'GET', '/widgets/{id}') },
@@ -16,7 +17,7 @@ export const rule: ModelRule = {
   },
   check({ pages }) {
     const out: FindingDraft[] = [];
-    const norm = (s: string) => s.toLowerCase().replace(/[`*"]/g, '').replace(/(?<!\s)\s+(?:(?:resource|entity|complex)\s*)?type$/, '').replace(/\s+/g, ' ').trim();
+    const norm = (s: string) => s.toLowerCase().replace(/[`*"]/g, '').replace(/ - microsoft graph(?: api)?(?: beta| v1\.0)?$/, '').replace(/(?<!\s)\s+(?:(?:resource|entity|complex)\s*)?type$/, '').replace(/\s+/g, ' ').trim();
     for (const p of pages) {
       const fm = p.title.frontMatter;
       const h1 = p.title.h1;

@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'type-name-casing-differs',
   input: 'model',
   severity: 'warning',
+  confidence: 'high',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages spell the same type name with different casing',
   description:

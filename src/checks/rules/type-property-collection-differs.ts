@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'type-property-collection-differs',
   input: 'model',
   severity: 'error',
+  confidence: 'high',
   contexts: ['variant', 'cross-version'],
   summary: 'A property (or relationship) is a collection in one source and single in another',
   description: 'The cardinality of a property or navigation property differs between its sources: `X collection` in one, `X` in another.',

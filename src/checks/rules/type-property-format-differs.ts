@@ -10,6 +10,7 @@ export const rule: ModelRule = {
   id: 'type-property-format-differs',
   input: 'model',
   severity: 'warning',
+  confidence: 'high',
   contexts: ['variant', 'cross-version'],
   summary: 'A numeric property has different widths or formats (Int32 vs Int64)',
   description: 'Sources agree that a property is a number but not on its Edm format. A client that stores an Int64 in an Int32 overflows.',

@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'type-property-missing-in-beta',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['cross-version'],
   summary: 'A v1.0 resource property is missing from the beta resource page',
   description:

@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'type-property-nullable-differs',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Sources disagree on whether a property is nullable',
   description: 'One source says "Not nullable", another "Nullable", for the same property. Sources that say nothing are not compared.',

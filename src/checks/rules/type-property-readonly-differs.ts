@@ -7,6 +7,7 @@ export const rule: ModelRule = {
   id: 'type-property-readonly-differs',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'A property is read-only on one resource page and writable on another',
   description: 'Resource pages of one type (one per version, or several) disagree on whether a property is read-only. Request-body tables are not compared (they list what can be written).',

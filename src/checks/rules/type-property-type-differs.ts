@@ -11,6 +11,7 @@ export const rule: ModelRule = {
   id: 'type-property-type-differs',
   input: 'model',
   severity: 'error',
+  confidence: 'high',
   contexts: ['variant', 'cross-version'],
   summary: 'A property of a type has different types on different pages or versions',
   description:

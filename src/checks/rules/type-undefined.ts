@@ -6,6 +6,7 @@ export const rule: ModelRule = {
   id: 'type-undefined',
   input: 'model',
   severity: 'warning',
+  confidence: 'low',
   contexts: ['tree'],
   summary: 'A property refers to a type or enum that no page defines',
   description: 'A property (or relationship) type names a complex type, entity or enum that no resource page or enum table of the same version defines. The generated models get a placeholder for it. One finding per type and version, listing the first references.',

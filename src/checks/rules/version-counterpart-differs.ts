@@ -24,6 +24,7 @@ export const rule: ModelRule = {
   id: 'version-counterpart-differs',
   input: 'model',
   severity: 'info',
+  confidence: 'low',
   contexts: ['cross-version'],
   summary: 'The v1.0 and beta pages of the same file document different HTTP methods or paths',
   description:

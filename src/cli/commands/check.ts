@@ -16,7 +16,7 @@ function isDirectory(p: string): boolean {
 }
 
 interface CheckFlags extends CommonOpts {
-  format?: string[]; output?: string[]; pathPrefix?: string;
+  format?: string[]; output?: string[]; pathPrefix?: string; all?: boolean; area?: string[]; groupBy?: 'area';
   failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string;
   changedFrom?: string; cache?: string;
 }
@@ -62,7 +62,7 @@ Examples:
       } finally {
         progress.end();
       }
-      emitReports(reqs, r, { color: f.color, pathPrefix: f.pathPrefix });
+      emitReports(reqs, r, { color: f.color, pathPrefix: f.pathPrefix, all: f.all, area: f.area, groupBy: f.groupBy });
       if (!f.quiet) {
         const partial = r.partial ? `; partial: ${r.partial.changed.files.length} changed file(s) under the root → ${r.partial.pages.size} page(s) reported on${r.partial.changed.ignored.length ? `, ${r.partial.changed.ignored.length} path(s) ignored (outside the root or not pages)` : ''}` : '';
         process.stderr.write(`${summaryLine('docmodel check', r)}${partial} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);

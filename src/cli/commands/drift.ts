@@ -5,7 +5,7 @@ import { addReportOptions } from './report-options.js';
 import type { CommandModule } from './types.js';
 
 interface DriftFlags extends CommonOpts {
-  format?: string[]; output?: string[]; pathPrefix?: string;
+  format?: string[]; output?: string[]; pathPrefix?: string; all?: boolean; area?: string[]; groupBy?: 'area';
   failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string; cache?: string;
 }
 
@@ -38,7 +38,7 @@ Example:
       } finally {
         progress.end();
       }
-      emitReports(reqs, r, { color: f.color, pathPrefix: f.pathPrefix });
+      emitReports(reqs, r, { color: f.color, pathPrefix: f.pathPrefix, all: f.all, area: f.area, groupBy: f.groupBy });
       const breaking = r.findings.filter((x) => x.breaking).length;
       const hidden = [r.suppressed.length ? `${r.suppressed.length} suppressed` : '', r.baselineHidden ? `${r.baselineHidden} in the baseline` : '', r.rulesOff ? `${r.rulesOff} of rules turned off` : ''].filter(Boolean);
       if (!f.quiet) {

@@ -1,5 +1,5 @@
 /** Report options shared by check and drift, and their summary line. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { FORMATS } from '../../emit/reports/formats.js';
 import { buildSummary, type CheckResult } from '../../index.js';
 
@@ -9,6 +9,9 @@ export function addReportOptions(cmd: Command): Command {
   return cmd
     .option('-f, --format <format>', `report format, repeatable: ${FORMATS.join(', ')} (default: config "reports", else text)`, collect)
     .option('-o, --output <file>', 'write the report of the --format at the same position to this file (repeatable; without it: standard output)', collect)
+    .option('--all', 'text, markdown and html: include cross-version info findings and every operation table (json and sarif always have them)')
+    .option('--area <area>', 'only findings of this area (front matter ms.prod, else the folder); repeatable', collect)
+    .addOption(new Option('--group-by <key>', 'text and markdown: group findings by area').choices(['area']))
     .option('--path-prefix <dir>', 'prepend to paths in sarif, github and junit reports: the docs root\'s path in the repository (github default: the docs root relative to the working directory)');
 }
 

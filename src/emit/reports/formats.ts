@@ -3,7 +3,8 @@ import { jsonInert } from './escape.js';
 import type { Finding } from '../../checks/types.js';
 import { RULES } from '../../checks/registry.js';
 import { toJson } from '../../util/order.js';
-import type { ReportData } from './report-data.js';
+import { summarize, type ReportData } from './report-data.js';
+import { isQuietByDefault } from '../../checks/route.js';
 import { markdownReport } from './markdown.js';
 import { sarifReport } from './sarif.js';
 import { textReport } from './text.js';
@@ -27,24 +28,40 @@ export interface RenderOptions {
   suppressed?: SuppressedFinding[];
   /** Prepended to paths in sarif, github and junit (the docs root's path in the repository). */
   pathPrefix?: string;
+  /** Human formats (text, markdown, html) include cross-version info findings and every operation table. */
+  all?: boolean;
+  /** Only findings of these areas (every format). */
+  areas?: string[];
+  /** Text and Markdown: group findings by area instead of the default. */
+  groupBy?: 'area';
+}
+
+const HUMAN: readonly Format[] = ['text', 'markdown', 'html'];
+
+/** What one format shows: the area filter for every format; cross-version info findings only in JSON/SARIF unless --all (`hidden` counts those). */
+export function viewFor(format: Format, data: ReportData, opts: RenderOptions = {}): { data: ReportData; hidden: number } {
+  let fs = data.findings;
+  if (opts.areas?.length) fs = fs.filter((f) => opts.areas!.includes(f.area ?? ''));
+  const before = fs.length;
+  if (HUMAN.includes(format) && !opts.all) fs = fs.filter((f) => !isQuietByDefault(f));
+  return { data: fs.length === data.findings.length ? data : withFindings(data, fs), hidden: before - fs.length };
 }
 
 /** `reportDir`: the docs root as seen from the report's directory (for links). */
 export function renderReport(format: Format, data: ReportData, reportDir: string, opts: RenderOptions = {}): string {
+  const { data: d, hidden } = viewFor(format, data, opts);
   switch (format) {
-    case 'text': return textReport(data.findings, !!opts.color);
-    case 'markdown': return markdownReport(data, reportDir, opts.title);
-    case 'json': return toJson(data);
-    case 'sarif': return jsonInert(toJson(sarifReport(data.findings, RULES, data.tool.version, { suppressed: opts.suppressed, pathPrefix: opts.pathPrefix, diagnostics: data.diagnostics })));
-    case 'html': return htmlReport(data, opts.title);
-    case 'github': return githubReport(data.findings, opts.pathPrefix);
-    case 'junit': return junitReport(data.findings, opts.pathPrefix);
+    case 'text': return textReport(d.findings, !!opts.color, { groupBy: opts.groupBy, hidden });
+    case 'markdown': return markdownReport(d, reportDir, opts.title, { all: !!opts.all, groupBy: opts.groupBy, hidden });
+    case 'json': return toJson(d);
+    case 'sarif': return jsonInert(toJson(sarifReport(d.findings, RULES, d.tool.version, { suppressed: opts.suppressed, pathPrefix: opts.pathPrefix, diagnostics: d.diagnostics })));
+    case 'html': return htmlReport(d, opts.title, { hidden, reportDir, all: !!opts.all });
+    case 'github': return githubReport(d.findings, opts.pathPrefix);
+    case 'junit': return junitReport(d.findings, opts.pathPrefix);
   }
 }
 
 export function withFindings(data: ReportData, findings: Finding[]): ReportData {
   const keep = new Set(findings.map((f) => f.fingerprint));
-  const count = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) count[f.severity]++;
-  return { ...data, findings, summary: { ...data.summary, findings: count }, groups: data.groups.map((g) => ({ ...g, findings: g.findings.filter((fp) => keep.has(fp)) })) };
+  return { ...data, findings, summary: { ...data.summary, ...summarize(findings) }, groups: data.groups.map((g) => ({ ...g, findings: g.findings.filter((fp) => keep.has(fp)) })) };
 }

@@ -9,6 +9,8 @@ import { countBySeverity } from '../../checks/engine.js';
 import { allPermissionNames } from '../../checks/rules/permission-set-differs.js';
 import { responseShape } from '../../checks/rules/response-shape-differs.js';
 import { compareStr, sortDiagnostics } from '../../util/order.js';
+import { groupFindings } from '../../checks/group.js';
+import { routeFindings } from '../../checks/route.js';
 
 export interface ReportGroup {
   key: string;
@@ -25,7 +27,14 @@ export interface ReportData {
   tool: { name: string; version: string };
   summary: {
     pages: number; operations: number; types: number; enums: number;
+    /** Reported items (one per root cause) by severity. */
     findings: Record<'error' | 'warning' | 'info', number>;
+    /** Every finding the items stand for (instances counted one by one) by severity. */
+    instances: Record<'error' | 'warning' | 'info', number>;
+    /** Reported items per rule, per area, and breaking (drift). */
+    byRule: Record<string, Record<'error' | 'warning' | 'info', number>>;
+    byArea: Record<string, number>;
+    breaking: number;
     diagnostics: Record<'error' | 'warning' | 'info', number>;
   };
   groups: ReportGroup[];
@@ -81,13 +90,32 @@ function bodyMatrix(g: OperationGroup): ReportGroup['bodyProperties'] {
   }));
 }
 
-export function reportData(model: ApiModel, findings: Finding[], toolVersion: string, extraDiagnostics: Diagnostic[] = []): ReportData {
+/** Counts of reported items for the summary (recomputed when a format filters). */
+export function summarize(items: Finding[]): Pick<ReportData['summary'], 'findings' | 'instances' | 'byRule' | 'byArea' | 'breaking'> {
+  const byRule: ReportData['summary']['byRule'] = {};
+  const byArea: Record<string, number> = {};
+  const instances = { error: 0, warning: 0, info: 0 };
+  for (const f of items) {
+    (byRule[f.rule] ??= { error: 0, warning: 0, info: 0 })[f.severity]++;
+    byArea[f.area ?? '(none)'] = (byArea[f.area ?? '(none)'] ?? 0) + 1;
+    if (f.instances?.length) for (const i of f.instances) instances[i.severity]++;
+    else instances[f.severity]++;
+  }
+  const sortRec = <T>(r: Record<string, T>) => Object.fromEntries(Object.entries(r).sort((a, b) => compareStr(a[0], b[0])));
+  return { findings: countBySeverity(items), instances, byRule: sortRec(byRule), byArea: sortRec(byArea), breaking: items.filter((f) => f.breaking).length };
+}
+
+export function reportData(model: ApiModel, rawFindings: Finding[], toolVersion: string, extraDiagnostics: Diagnostic[] = []): ReportData {
+  // One item per root cause, each with its area and author, in rank order.
+  const findings = routeFindings(groupFindings(rawFindings), model.documents);
   const multi = model.operations.filter((g) => g.variants.length > 1);
   const bySubject = new Map<string, string[]>();
   for (const f of findings) {
-    let l = bySubject.get(f.subject);
-    if (!l) { l = []; bySubject.set(f.subject, l); }
-    l.push(f.fingerprint);
+    for (const subject of new Set([f.subject, ...(f.instances ?? []).map((i) => i.subject)])) {
+      let l = bySubject.get(subject);
+      if (!l) { l = []; bySubject.set(subject, l); }
+      l.push(f.fingerprint);
+    }
   }
   const groups: ReportGroup[] = multi.map((g) => ({
     key: g.key,
@@ -101,7 +129,7 @@ export function reportData(model: ApiModel, findings: Finding[], toolVersion: st
     tool: { name: 'docmodel', version: toolVersion },
     summary: {
       pages: model.documents.length, operations: model.operations.length, types: model.types.length, enums: model.enums.length,
-      findings: countBySeverity(findings), diagnostics: countBySeverity(diagnostics),
+      ...summarize(findings), diagnostics: countBySeverity(diagnostics),
     },
     groups,
     findings,

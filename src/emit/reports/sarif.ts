@@ -74,7 +74,11 @@ export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVer
     locations: [location(f.sides[0]!)],
     relatedLocations: f.sides.slice(1).map((s, i) => ({ id: i + 1, ...location(s), message: { text: `${s.version ?? ''} ${s.value}`.trim() || s.file } })),
     partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
-    properties: { context: f.context, subject: f.subject, field: f.field, ...(f.breaking !== undefined ? { breaking: f.breaking } : {}) },
+    properties: {
+      context: f.context, subject: f.subject, field: f.field, ...(f.breaking !== undefined ? { breaking: f.breaking } : {}),
+      ...(f.confidence ? { confidence: f.confidence } : {}), ...(f.area ? { area: f.area } : {}), ...(f.author ? { author: f.author } : {}),
+      ...(f.instances?.length ? { instances: f.instances.map((i) => i.fingerprint), pages: f.pages ?? [] } : {}),
+    },
     ...('suppression' in f ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted', justification: f.suppression.justification }] } : {}),
   }));
   // Diagnostics: what reading and extraction could not turn into facts, each at its position.

@@ -7,13 +7,13 @@ import { text } from './escape.js';
 /** Control characters and line breaks from page text never reach the terminal (escape.ts). */
 const clean = text;
 
-export function textReport(findings: Finding[], color: boolean): string {
+export function textReport(findings: Finding[], color: boolean, opts: { groupBy?: 'area'; hidden?: number } = {}): string {
   const p = pc.createColors(color);
   const COLORS = { error: p.red, warning: p.yellow, info: p.cyan, dim: p.dim, bold: p.bold };
   const c = (k: keyof typeof COLORS, s: string) => COLORS[k](s);
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
-    const file = f.sides[0]?.file ?? '(tree)';
+    const file = opts.groupBy === 'area' ? `area ${f.area ?? '(none)'}` : f.sides[0]?.file ?? '(tree)';
     if (!byFile.has(file)) byFile.set(file, []);
     byFile.get(file)!.push(f);
   }
@@ -22,13 +22,16 @@ export function textReport(findings: Finding[], color: boolean): string {
     L.push(c('bold', clean(file)));
     for (const f of byFile.get(file)!.sort((a, b) => (a.sides[0]?.line ?? 0) - (b.sides[0]?.line ?? 0))) {
       const s = f.sides[0];
-      L.push(`  ${s ? `${s.line}:${s.column}` : ''}`.padEnd(11) + ` ${c(f.severity, f.severity.padEnd(7))} ${clean(f.message)}  ${c('dim', f.rule)}`);
+      const where = opts.groupBy === 'area' ? (s ? `${s.file}:${s.line}` : '') : s ? `${s.line}:${s.column}` : '';
+      L.push(`  ${clean(where)}`.padEnd(11) + ` ${c(f.severity, f.severity.padEnd(7))}${f.breaking ? ' ' + c('error', 'BREAKING') : ''} ${clean(f.message)}  ${c('dim', f.rule)}`);
+      if (f.instances?.length) L.push(c('dim', `             ${f.instances.length} instances on ${f.pages?.length ?? 0} pages: ${clean((f.pages ?? []).slice(0, 5).join(', '))}${(f.pages?.length ?? 0) > 5 ? ', …' : ''}`));
       for (const o of f.sides.slice(1, 6)) L.push(c('dim', `             ↔ ${clean(o.file)}:${o.line}${o.version ? ` (${o.version})` : ''}: ${clean(o.value).slice(0, 100)}`));
       if (f.sides.length > 6) L.push(c('dim', `             … ${f.sides.length - 6} more`));
     }
     L.push('');
   }
   const n = countBySeverity(findings);
-  L.push(`${findings.length} findings: ${c('error', `${n.error} error`)}, ${c('warning', `${n.warning} warning`)}, ${c('info', `${n.info} info`)}`);
+  const breaking = findings.filter((f) => f.breaking).length;
+  L.push(`${findings.length} findings: ${c('error', `${n.error} error`)}, ${c('warning', `${n.warning} warning`)}, ${c('info', `${n.info} info`)}${breaking ? `; ${breaking} breaking` : ''}${opts.hidden ? ` (${opts.hidden} cross-version info findings not shown: --all shows them)` : ''}`);
   return L.join('\n') + '\n';
 }

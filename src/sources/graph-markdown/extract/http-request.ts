@@ -15,7 +15,15 @@ export const httpRequest: Extractor = {
     const sections = ctx.sectionsOf('http-request');
     let sawBlock = false;
     let emptyBlock: Code | undefined;
+    // An "HTTP request" sub-heading after the page's examples begin (under "## Get a single thumbnail"
+    // following "## Example") shows an example call, not the operation's template — once the page
+    // has a template of its own.
+    const examplesAt = Math.min(...ctx.sections.filter((x) => x.kind === 'examples').map((x) => x.index), Infinity);
     for (const s of sections) {
+      if (s.index > examplesAt && ir.operations.length > 0) {
+        if (s.node) ctx.diag('http-block-after-examples', 'info', `"${s.heading}" stands after the examples; its block shows a call, not the operation's template, and is not read as one`, s.node);
+        continue;
+      }
       for (const n of ctx.content(s)) {
         const codes: Code[] = n.type === 'code' ? [n] : n.type === 'list' || n.type === 'blockquote' ? collectCode(n) : [];
         for (const code of codes) {

@@ -74,7 +74,13 @@ function read(ctx: Parameters<Extractor['extract']>[0], ir: PageIR): void {
         try {
           const r = parseJsonLenient(n.value);
           jr.json = r.value;
-          if (r.value && typeof r.value === 'object' && !Array.isArray(r.value)) jr.propertyNames = Object.keys(r.value);
+          if (r.value && typeof r.value === 'object' && !Array.isArray(r.value)) {
+            const o = r.value as Record<string, unknown>;
+            const keys = Object.keys(o).filter((k) => !k.startsWith('@'));
+            // A collection payload ({"value": [{…}]}) shows the type's properties inside its first item.
+            const item = keys.length === 1 && keys[0] === 'value' && Array.isArray(o.value) ? o.value[0] : undefined;
+            jr.propertyNames = item && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : Object.keys(o);
+          }
         } catch {
           jr.propertyNames = [...n.value.matchAll(/^[ \t]*"([^"\n]+)"[ \t]*:/gm)].map((m) => m[1]!);
           ctx.diag('json-representation-not-json', 'info', 'The JSON representation does not parse as JSON; property names read from its keys', n);

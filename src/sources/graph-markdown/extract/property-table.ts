@@ -58,6 +58,12 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     const tp = parseTypeCell(typeCell ?? { text: '', raw: '', links: [] });
     if (tp.ambiguous && typeCell?.text) ctx.diag('type-ambiguous', 'info', `${what} row ${name}: ${tp.ambiguous}`, typeCell.src);
     const description = descCol >= 0 ? r.cells[descCol]?.text ?? '' : r.cells.slice(Math.max(typeCol, 0) + 1).map((c) => c.text).join(' ');
+    if (/\(deprecated\)/i.test(nameCell.text) && /\b(has been|was|is) removed\b|\bno longer (supported|available|returned)\b/i.test(description)) {
+      // A deprecated row that says the property is gone documents its removal, not a property.
+      skipped++;
+      ctx.diag('property-row-removed', 'info', `${what} row ${name} is marked deprecated and says the property was removed; not taken`, r.src);
+      continue;
+    }
     let required: boolean | null = null;
     if (reqCol >= 0) {
       const v = r.cells[reqCol]?.text ?? '';

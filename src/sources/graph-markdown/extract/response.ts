@@ -3,6 +3,7 @@
  * type ("an updated [user](...) object in the response body", "a collection of ..."), or the
  * statement that there is no body.
  */
+import { STATUS_CODES } from 'node:http';
 import type { Response } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 
@@ -23,7 +24,8 @@ export const response: Extractor = {
         const text = ctx.text(n);
         for (const m of text.matchAll(STATUS)) {
           const code = Number(m[1]);
-          if (r.statuses.some((x) => x.code === code)) continue;
+          // Only registered HTTP status codes: "Office 365 Connected" is not a status.
+          if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
           r.statuses.push({ code, text: m[2]!.replace(/(?<!\s)\s+(response|code|status)[\s\S]*$/i, '').trim(), src: ctx.src(n) });
         }
         if (/does not return anything|doesn't return anything|no response body|empty response body|returns no content|nothing in the response body/i.test(text)) r.noBody = true;
@@ -35,7 +37,7 @@ export const response: Extractor = {
         if (!r.bodyType && /response body/i.test(text)) {
           const sentence = text.split(/(?<=\.)\s+/).find((x) => /response body/i.test(x)) ?? text;
           const before = sentence.split(/(?<!\s)\s+in the response body/i)[0]!;
-          const collection = /collection|array|list of/i.test(before);
+          const collection = /\bcollection\b|\barray\b|\blist of\b/i.test(before); // not inside a type name (choiceSettingCollectionDefinition)
           const links = linkTexts(n).filter((l) => l.text && before.includes(l.text));
           const link = links[links.length - 1];
           // A type named by a link is the link target's type ("[Access package](../resources/accesspackage.md)" → accessPackage).

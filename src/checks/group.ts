@@ -1,0 +1,59 @@
+/**
+ * One finding per root cause. Findings of one rule whose difference has the same shape — the
+ * same message once the subject is taken out, on the same kind of field — on several pages or
+ * operations (one template repeated: the Intune GET template that wraps a single entity in
+ * `value` on hundreds of pages) become one finding listing its pages. Each original finding is
+ * kept as an instance with its own fingerprint (suppressions, baselines and the precision set
+ * still address it). The group's fingerprint comes from the rule and the shape only, so it stays
+ * the same while the difference does.
+ *
+ * Drift changes are not grouped: two removed operations are two changes.
+ */
+import { fingerprint } from './fingerprint.js';
+import type { Finding } from './types.js';
+
+/** What makes two findings of one rule the same difference. */
+export function shapeOf(f: Finding): string {
+  let msg = f.message;
+  if (f.subject) msg = msg.split(f.subject).join('‹subject›');
+  const field = f.field.replace(/\d+/g, '#');
+  return [f.rule, f.severity, f.context, field, msg].join('\u0000');
+}
+
+function pagesOf(fs: Finding[]): string[] {
+  return [...new Set(fs.flatMap((f) => [...(f.pages ?? []), ...f.sides.map((s) => s.file)]))].sort();
+}
+
+export function groupFindings(findings: Finding[]): Finding[] {
+  const buckets = new Map<string, Finding[]>();
+  const order: string[] = [];
+  for (const f of findings) {
+    const k = f.context === 'drift' ? `\u0001${f.fingerprint}` : shapeOf(f);
+    if (!buckets.has(k)) { buckets.set(k, []); order.push(k); }
+    buckets.get(k)!.push(f);
+  }
+  const out: Finding[] = [];
+  for (const k of order) {
+    const fs = buckets.get(k)!;
+    if (fs.length === 1) {
+      const f = fs[0]!;
+      out.push(f.pages ? f : { ...f, pages: pagesOf([f]) });
+      continue;
+    }
+    const first = fs[0]!;
+    const instances = fs.flatMap((f) => (f.instances?.length ? [{ ...f, instances: undefined }, ...f.instances] : [f])).map((x) => {
+      const { instances: _drop, ...rest } = x;
+      return rest as Finding;
+    });
+    const pages = pagesOf(fs);
+    out.push({
+      ...first,
+      subject: `${fs.length} × ${first.subject.includes('/') || first.context === 'page' ? 'pages' : 'subjects'} (first: ${first.subject})`,
+      message: `${first.message} — the same difference on ${fs.length} ${first.context === 'page' ? 'pages' : 'operations or types'} (${pages.length} pages)`,
+      fingerprint: fingerprint(first.rule, 'shape', k),
+      instances,
+      pages,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * False-positive classes found by reading labelled findings (test/precision/labels.jsonl), each on
+ * real pages copied from the corpus (test/fixtures/corpus/precision/<snapshot>/, see the README
+ * there): the page that used to fire no longer does, and a case that must still fire still does.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { analyze } from '../src/pipeline/pipeline.js';
+import { drift } from '../src/checks/engine.js';
+import { reconcile } from '../src/checks/engine.js';
+import { modelFromPages as buildModel } from '../src/sources/graph-markdown/to-model.js';
+import type { Finding, TreeInfo } from '../src/checks/types.js';
+import { ROOT, seed } from './helpers.js';
+
+const DIR = join(ROOT, 'test/fixtures/corpus/precision');
+const PRE = 'test/fixtures/corpus/precision/2021-07/';
+const a = analyze([join(DIR, '2021-07')]);
+const of = (rule: string, file: string): Finding[] => a.findings.filter((f) => f.rule === rule && f.sides[0]?.file === PRE + file);
+const pageOf = (file: string) => a.pages.find((p) => p.file === PRE + file)!;
+const NO_TREE: TreeInfo = { exists: () => undefined, absOf: () => undefined };
+
+test('Collection(microsoft.graph.X) is unwrapped, not read as namespace "Collection(microsoft.graph"', () => {
+  assert.deepEqual(of('odata-type-mismatch', 'v1.0/api/reports-getuserarchivedprintjobs.md'), []);
+  // still fires: the examples of unifiedRoleAssignmentMultiple-get name unifiedRoleAssignment (label r184, real)
+  assert.deepEqual(of('odata-type-mismatch', 'beta/api/unifiedroleassignmentmultiple-get.md').map((f) => f.sides[0]!.line), [122, 182, 255, 345, 410]);
+  // "Drive resource" in the Response section is the type drive
+  assert.deepEqual(of('odata-type-mismatch', 'v1.0/api/drive-get.md'), []);
+});
+
+test('a link whose target exists in another letter case is not broken; a missing target still is', () => {
+  const p = pageOf('v1.0/api/informationprotection-post-threatassessmentrequests.md');
+  // l.18 links ../resources/fileAssessmentRequest.md; the tree has v1.0/resources/fileassessmentrequest.md (label r170)
+  assert.ok(p.links.some((l) => l.target === '../resources/fileAssessmentRequest.md'));
+  const links = of('link-broken', 'v1.0/api/informationprotection-post-threatassessmentrequests.md').map((f) => f.sides[0]!.value);
+  // the other targets are not in the fixture tree in any letter case: still reported
+  assert.deepEqual(links, ['../resources/mailAssessmentRequest.md', '../resources/emailFileAssessmentRequest.md', '../resources/urlAssessmentRequest.md', '../resources/threatassessmentrequest.md']);
+});
+
+test('"blockType": "ignored" examples are not checked as live; "Office 365" is not status 365', () => {
+  const p = pageOf('v1.0/api/reportroot-getoffice365activeusercounts.md');
+  assert.deepEqual(p.response?.statuses.map((s) => s.code), [302]);
+  assert.deepEqual(of('example-status-contradicts-response', 'v1.0/api/reportroot-getoffice365activeusercounts.md'), []);
+  // still fires: createReply's example answers 200 where the page says 201 (label r004, real)
+  assert.deepEqual(of('example-status-contradicts-response', 'v1.0/api/message-createreply.md').map((f) => f.message), ['Example response is 200, the Response section says 201 or 400']);
+});
+
+test('Intune {{EmailAddress}} subject formats are not unresolved templates; front-matter templates still are', () => {
+  assert.deepEqual(of('template-text-unresolved', 'beta/api/intune-deviceconfig-macospkcscertificateprofile-update.md'), []);
+  const pages = [3].map(seed);
+  const model = buildModel(pages);
+  const fs = reconcile({ model, pages: model.documents, tree: NO_TREE }).filter((f) => f.rule === 'template-text-unresolved');
+  assert.deepEqual(fs.map((f) => f.field), ['frontMatter.author']);
+});
+
+test('a schemaExtension property\'s "type": "String" is a value; "skuId-value" in a nested object is a placeholder', () => {
+  assert.deepEqual(of('example-value-placeholder', 'v1.0/api/schemaextension-post-schemaextensions.md'), []);
+  const model = buildModel([4].map(seed));
+  const fs = reconcile({ model, pages: model.documents, tree: NO_TREE }).filter((f) => f.rule === 'example-value-placeholder');
+  assert.equal(fs.length, 1);
+  assert.match(fs[0]!.message, /assignedLicenses\[0\]\.skuId, assignedPlans\[0\]\.assignedDateTime, assignedPlans\[0\]\.capabilityStatus/);
+});
+
+test('an "HTTP request" sub-heading after the examples is not the template; several before them still are', () => {
+  assert.deepEqual(pageOf('v1.0/api/driveitem-list-thumbnails.md').operations.map((o) => o.path), [
+    '/drives/{drive-id}/items/{item-id}/thumbnails', '/groups/{group-id}/drive/items/{item-id}/thumbnails', '/me/drive/items/{item-id}/thumbnails',
+    '/sites/{site-id}/drive/items/{item-id}/thumbnails', '/users/{user-id}/drive/items/{item-id}/thumbnails',
+  ]);
+  assert.deepEqual(pageOf('v1.0/api/driveitem-list-thumbnails.md').diagnostics.filter((d) => d.rule === 'http-block-after-examples').map((d) => d.src.line), [125, 178, 225]);
+  assert.deepEqual(pageOf('v1.0/api/drive-get.md').operations.map((o) => o.path), ['/me/drive', '/users/{idOrUserPrincipalName}/drive', '/groups/{groupId}/drive', '/sites/{siteId}/drive', '/drives/{drive-id}']);
+});
+
+test('rows "name (deprecated)" stay properties', () => {
+  assert.deepEqual(pageOf('beta/resources/teamstab.md').resource?.properties.map((p) => p.name), ['id', 'displayName', 'name', 'teamsAppId', 'sortOrderIndex', 'webUrl', 'configuration']);
+});
+
+test('options named in a negated sentence are not supported query options', () => {
+  // beta event-delta l.149: "does not support $expand, $filter, $orderby, $select, and $search"
+  assert.deepEqual(pageOf('beta/api/event-delta.md').queryParameters.map((q) => q.name), ['startDateTime', 'endDateTime', '$deltatoken', '$skiptoken']);
+});
+
+test('drift: a method and path corrected on the same page and an added 400 are not breaking; a real removal still is', () => {
+  const o = analyze([join(DIR, '2020-05')]);
+  const all = drift({ old: o.model, new: a.model });
+  // calendar-delete: 2021 no longer documents /calendarGroup/calendars/{id} (label d005, real)
+  assert.deepEqual(all.filter((f) => f.breaking).map((f) => `${f.rule} ${f.subject}`), ['drift-operation-removed v1.0 DELETE /users/{user-id}/calendarGroup/calendars/{calendar-id}']);
+  // tablerow-delete: POST .../rows/{index}/delete became DELETE .../rows/{index} on the same page (labels d009, d010)
+  assert.deepEqual(all.filter((f) => f.rule === 'drift-operation-removed' && !f.breaking).map((f) => f.sides.map((s) => s.value).join(' → ')), [
+    '/workbook/tables/{id|name}/rows/{index}/delete → /me/drive/items/{id}/workbook/tables/{id|name}/rows/{index}',
+    '/workbook/worksheets/{id|name}/tables/{id|name}/rows/{index}/delete → /me/drive/items/{id}/workbook/worksheets/{id|name}/tables/{id|name}/rows/{index}',
+  ]);
+  // user-sendmail: success stays 202; the 400 for malformed MIME is new (label d030)
+  assert.deepEqual(all.filter((f) => f.rule === 'drift-status-changed'), []);
+});
