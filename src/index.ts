@@ -153,8 +153,9 @@ function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?:
   a.suppressed = p.suppressed;
   let data = reportData(a.model, p.findings, toolVersion(), a.runDiagnostics);
   if (pages) data = limitReport(data, pages);
+  // Counted as reported: one per root cause (a grouped finding counts once).
   const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of p.findings) counts[f.severity]++;
+  for (const f of data.findings) counts[f.severity]++;
   return {
     analysis: a, findings: p.findings, suppressed: p.suppressed, baselineHidden: p.baselineHidden, rulesOff: p.rulesOff,
     ...(changed && pages ? { partial: { changed, pages } } : {}),

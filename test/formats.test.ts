@@ -65,7 +65,7 @@ test('terminal text groups findings by file; control characters never reach the 
   assert.match(text, /\n22 findings: 0 error, 19 warning, 3 info \(6 cross-version info findings not shown: --all shows them\)\n$/);
   assert.match(renderReport('text', data, '.', { color: false, all: true }), /\n28 findings: 0 error, 19 warning, 9 info\n$/);
   assert.match(renderReport('text', data, '.', { color: false, groupBy: 'area' }), /^area microsoft-identity-platform\n/m);
-  assert.match(renderReport('text', data, '.', { color: false, areas: ['input'] }), /\n8 findings: 0 error, 6 warning, 2 info \(1 cross-version info findings not shown: --all shows them\)\n$/);
+  assert.match(renderReport('text', data, '.', { color: false, areas: ['.'] }), /\n8 findings: 0 error, 6 warning, 2 info \(1 cross-version info findings not shown: --all shows them\)\n$/);
   assert.ok(!/\x1b\[/.test(text), 'no color codes when color is off');
   assert.ok(/\x1b\[31m/.test(renderReport('text', data, '.', { color: true })));
 });

@@ -14,7 +14,8 @@ import type { Finding, TreeInfo } from '../src/checks/types.js';
 import { ROOT, seed } from './helpers.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus/precision');
-const PRE = 'test/fixtures/corpus/precision/2021-07/';
+/** Page paths are relative to the docs root, here the fixture snapshot folder. */
+const PRE = '';
 const a = analyze([join(DIR, '2021-07')]);
 const of = (rule: string, file: string): Finding[] => a.findings.filter((f) => f.rule === rule && f.sides[0]?.file === PRE + file);
 const pageOf = (file: string) => a.pages.find((p) => p.file === PRE + file)!;

@@ -123,7 +123,8 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
       sides: [], fingerprint: fingerprint('suppression-expired', s.rule, s.fingerprint ?? JSON.stringify(s.selector)),
     });
   }
-  return { findings: kept, suppressed: suppressedFindings.length, suppressedFindings };
+  // Counted per finding: a grouped finding suppressed as a whole counts each of its instances.
+  return { findings: kept, suppressed: suppressedFindings.reduce((n, f) => n + (f.instances?.length || 1), 0), suppressedFindings };
 }
 
 /** The SARIF `partialFingerprints` key docmodel writes and reads back. */

@@ -115,7 +115,8 @@ const SCRIPT = `(() => {
 })();`;
 
 export function htmlReport(d: ReportData, title = 'docmodel reconciliation report', opts: { hidden?: number; reportDir?: string; all?: boolean } = {}): string {
-  const rel = posix.relative((opts.reportDir ?? '.').split('\\').join('/'), '.');
+  // reportDir: the docs root as seen from the report's directory; page links are relative to it.
+  const rel = (opts.reportDir ?? '.').split('\\').join('/').replace(/\/+$/, '');
   const withFindings = new Set(d.findings.flatMap((f) => [f.subject, ...(f.instances ?? []).map((i) => i.subject)]));
   const groups = (opts.all ? d.groups : d.groups.filter((g) => g.findings.length || withFindings.has(g.key))).map((g) => ({ key: g.key, pages: g.pages, fields: g.fields, findings: g.findings }));
   // Instances stay in the JSON report; here a finding carries its pages and the subjects its instances touch.
@@ -138,7 +139,7 @@ export function htmlReport(d: ReportData, title = 'docmodel reconciliation repor
 <p id="pager"><button id="prev">previous</button><span id="count"></span><button id="next">next</button></p>
 <table><thead><tr><th>severity</th><th>breaking</th><th>rule (confidence)</th><th>area</th><th>finding and sides</th></tr></thead><tbody id="findings"></tbody></table>
 <details id="groupsBox"><summary><h2 style="display:inline">Operations with findings, side by side</h2> (open to list them; each table is rendered when opened)</summary><div id="groups"></div></details>
-<script type="application/json" id="data">${jsonForScript({ summary: d.summary, base: rel ? rel + '/' : '', hidden: opts.hidden ?? 0, findings, groups })}</script>
+<script type="application/json" id="data">${jsonForScript({ summary: d.summary, base: rel && rel !== '.' ? rel + '/' : '', hidden: opts.hidden ?? 0, findings, groups })}</script>
 <script>${SCRIPT}</script>
 </body></html>
 `;
