@@ -183,8 +183,9 @@ async function main(): Promise<void> {
   }
   for (const tree of trees) {
     const walk = collectInputs([tree]);
-    const files = walk.files.map((f) => ({ abs: f.abs, display: displayPath(f.abs), page: !relative(f.root, f.abs).split(sep).slice(0, -1).some((d) => d === 'includes' || d === 'snippets') }));
     const a = await analyzeParallel([tree]);
+    // Page paths in the IR are relative to the docs root.
+    const files = walk.files.map((f) => ({ abs: f.abs, display: displayPath(f.abs, a.docsRoot), page: !relative(f.root, f.abs).split(sep).slice(0, -1).some((d) => d === 'includes' || d === 'snippets') }));
     const r = audit(files, a.pages);
     process.stdout.write(`\n${tree} (${a.pages.length} pages)\n`);
     if (!only.size || only.has('--permissions')) {

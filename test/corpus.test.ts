@@ -84,7 +84,7 @@ function checkCorpus(a: AnalyzeResult, tree: string, label: string): void {
   const cells = s.tableCells.reduce((n, x) => n + x.cells, 0);
   assert.ok(cells > 0 && s.tableCells.every((x) => x.unaccounted === 0), `${label}: cell accounting`);
   // Independent counts from the raw markdown (bench/audit.ts).
-  const files = collectInputs([tree]).files.map((f) => ({ abs: f.abs, display: displayPath(f.abs), page: !isIncludeFragment(f) }));
+  const files = collectInputs([tree]).files.map((f) => ({ abs: f.abs, display: displayPath(f.abs, a.docsRoot), page: !isIncludeFragment(f) }));
   const au = audit(files, a.pages);
   const q = au.requestLines;
   assert.deepEqual(q.silent.slice(0, 10), [], `${label}: request lines that are not operations and have no diagnostic`);

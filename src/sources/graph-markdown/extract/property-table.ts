@@ -62,6 +62,7 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
       // A deprecated row that says the property is gone documents its removal, not a property.
       skipped++;
       ctx.diag('property-row-removed', 'info', `${what} row ${name} is marked deprecated and says the property was removed; not taken`, r.src);
+      ctx.explain(...r.cells);
       continue;
     }
     let required: boolean | null = null;
