@@ -21,7 +21,19 @@ export const httpRequest: Extractor = {
     const examplesAt = Math.min(...ctx.sections.filter((x) => x.kind === 'examples').map((x) => x.index), Infinity);
     for (const s of sections) {
       if (s.index > examplesAt && ir.operations.length > 0) {
-        if (s.node) ctx.diag('http-block-after-examples', 'info', `"${s.heading}" stands after the examples; its block shows a call, not the operation's template, and is not read as one`, s.node);
+        // Each request line it holds is named (nothing dropped silently).
+        let named = 0;
+        for (const n of ctx.content(s)) {
+          const codes: Code[] = n.type === 'code' ? [n] : n.type === 'list' || n.type === 'blockquote' ? collectCode(n) : [];
+          for (const code of codes) {
+            code.value.split('\n').forEach((line, k) => {
+              if (!parseRequestLine(line.trim())) return;
+              named++;
+              ctx.diag('http-block-after-examples', 'info', `"${s.heading}" stands after the examples; its request line shows a call, not the operation's template, and is not read as one: ${JSON.stringify(line.trim().slice(0, 80))}`, ctx.srcAtLine(code, k + 1, 1 + (code.position?.start.column ?? 1) - 1 + (line.length - line.trimStart().length)));
+            });
+          }
+        }
+        if (!named && s.node) ctx.diag('http-block-after-examples', 'info', `"${s.heading}" stands after the examples; its block shows a call, not the operation's template, and is not read as one`, s.node);
         continue;
       }
       for (const n of ctx.content(s)) {
