@@ -4,6 +4,8 @@
  * and the sampler that drew the set.
  */
 import { readFileSync } from 'node:fs';
+import { rng } from '../src/util/rng.js';
+export { rng };
 
 export type Verdict = 'real' | 'misdescribed' | 'false';
 
@@ -61,14 +63,3 @@ export function readLabels(file: string): Label[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -13,18 +13,8 @@ import { processText } from '../src/pipeline/page.js';
 import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js';
 import { toJson } from '../src/util/order.js';
 import { ROOT, INPUT, SEEDS, tempTree } from './helpers.js';
+import { rng } from '../src/util/rng.js';
 
-/** Deterministic PRNG (mulberry32) so a failing case can be replayed by its number. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function corpusPages(): string[] {
   const out = SEEDS.map((s) => readFileSync(join(INPUT, s), 'utf8'));
