@@ -116,7 +116,8 @@ const SCRIPT = `(() => {
 
 export function htmlReport(d: ReportData, title = 'docmodel reconciliation report', opts: { hidden?: number; reportDir?: string; all?: boolean } = {}): string {
   // reportDir: the docs root as seen from the report's directory; page links are relative to it.
-  const rel = (opts.reportDir ?? '.').split('\\').join('/').replace(/\/+$/, '');
+  let rel = (opts.reportDir ?? '.').split('\\').join('/');
+  while (rel.endsWith('/')) rel = rel.slice(0, -1); // not /\/+$/: quadratic on a long run of slashes (regex audit)
   const withFindings = new Set(d.findings.flatMap((f) => [f.subject, ...(f.instances ?? []).map((i) => i.subject)]));
   const groups = (opts.all ? d.groups : d.groups.filter((g) => g.findings.length || withFindings.has(g.key))).map((g) => ({ key: g.key, pages: g.pages, fields: g.fields, findings: g.findings }));
   // Instances stay in the JSON report; here a finding carries its pages and the subjects its instances touch.
