@@ -107,3 +107,10 @@ test('duplicate rows: relationship rows under different group rows (**Apps**, **
   // beta event-delta.md l.157-158 documents two Prefer values (odata.maxpagesize, outlook.timezone): two preferences, not a repeated row
   assert.deepEqual(a.findings.filter((f) => f.rule === 'table-duplicate-rows'), []);
 });
+
+test('type-undefined: NAV.PostalAddress links to dynamics-complextypes.md, whose "Postal address" section defines it (label r237, false); "numeric" is still undefined', () => {
+  // (other pages of this fixture tree reference types whose pages were not copied: only the dynamics pages are asserted)
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'type-undefined' && f.sides.some((s) => s.file.includes('/dynamics-'))).map((f) => `${f.subject} ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'beta:numeric beta/resources/dynamics-customer.md:48 beta/resources/dynamics-customer.md:43 beta/resources/dynamics-customer.md:49 beta/resources/dynamics-customer.md:50',
+  ]);
+});
