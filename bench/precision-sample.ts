@@ -83,12 +83,14 @@ if (existing) {
   check = unlabelled(check, 'reconcile-2021', checkFile);
   drift = unlabelled(drift, 'drift-2020-2021', driftFile);
 }
+// The original set drew both sets from one generator; a top-up gives each set its own, so either can be redrawn alone.
 const rand = rng(existing ? TOP_UP_SEED : SEED);
+const randDrift = existing ? rng(TOP_UP_SEED + 1) : rand;
 const quotas = existing ? TOP_UP_QUOTA : QUOTA;
 const r0 = next('r');
 const d0 = next('d');
 const id = (p: string, n: number) => `${p}${String(n).padStart(3, '0')}`;
 const a = sample(check, (f) => f.severity, (f) => f.rule, rand, quotas).map((f, i) => toLabel(f, 'reconcile-2021', id('r', r0 + i)));
-const b = sample(drift, (f) => (f.breaking ? 'drift-breaking' : 'drift-other'), (f) => `${f.rule} ${f.severity}`, rand, quotas).map((f, i) => toLabel(f, 'drift-2020-2021', id('d', d0 + i)));
+const b = sample(drift, (f) => (f.breaking ? 'drift-breaking' : 'drift-other'), (f) => `${f.rule} ${f.severity}`, randDrift, quotas).map((f, i) => toLabel(f, 'drift-2020-2021', id('d', d0 + i)));
 writeFileSync(out, [...a, ...b].map((l) => JSON.stringify(l)).join('\n') + '\n');
 console.log(`${a.length} reconciliation + ${b.length} drift findings sampled into ${out}${existing ? ` (top-up: unlabelled items only, ids from ${id('r', r0)} / ${id('d', d0)})` : ''}`);
