@@ -94,3 +94,16 @@ test('drift: a method and path corrected on the same page and an added 400 are n
   // user-sendmail: success stays 202; the 400 for malformed MIME is new (label d030)
   assert.deepEqual(all.filter((f) => f.rule === 'drift-status-changed'), []);
 });
+
+test('same title: a page listing several request lines shares an operation with the page of one of them (label r221, false)', () => {
+  // beta user-post-messages.md l.44-48 lists POST /users/{id}/messages and …/mailFolders/{id}/messages — the operation of mailfolder-post-messages.md l.29
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'same-title-different-operation'), []);
+});
+
+test('duplicate rows: relationship rows under different group rows (**Apps**, **Policy Set**) are not duplicates (label r228, false); nor are two rows of a multi-valued header with different values', () => {
+  const p = pageOf('beta/resources/intune-shared-deviceappmanagement.md');
+  const rels = p.resource!.relationships.filter((r) => r.name === 'iosLobAppProvisioningConfigurations');
+  assert.deepEqual(rels.map((r) => [r.src.line, r.group]), [[44, 'Apps'], [74, 'Policy Set']]);
+  // beta event-delta.md l.157-158 documents two Prefer values (odata.maxpagesize, outlook.timezone): two preferences, not a repeated row
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'table-duplicate-rows'), []);
+});
