@@ -48,6 +48,10 @@ test('the model depends on nothing but itself and utilities', () => {
   assert.deepEqual(violations(['src/model'], /^src\/(sources|checks|emit|pipeline|cli)\//), []);
 });
 
+test('utilities import no layer of the project (the model imports them)', () => {
+  assert.deepEqual(violations(['src/util'], /^src\/(?!util\/)/), []);
+});
+
 test('the boundary check sees every import form', () => {
   const probe = join(ROOT, 'test/fixtures/boundary-probe.ts.txt');
   const text = readFileSync(probe, 'utf8');
