@@ -40,7 +40,7 @@ export const rule: ModelRule = {
       const d = docs.get(posix.join(posix.dirname(r.doc.file), target).toLowerCase());
       if (!d) return false;
       // The name as the link shows it, qualifier dropped (NAV.PostalAddress → PostalAddress).
-      const local = squash((/\[([^\]]+)\]/.exec(r.raw ?? '')?.[1] ?? name).split('.').pop()!);
+      const local = squash((linkText(r.raw ?? '') ?? name).split('.').pop()!);
       const title = d.title.h1?.value ?? d.title.frontMatter?.value ?? '';
       return [title, ...d.sections.map((x) => x.heading)].some((h) => { const q = squash(h); return q === local || q === `${local}resourcetype` || q === `${local}complextype`; });
     };
@@ -52,3 +52,11 @@ export const rule: ModelRule = {
     return out;
   },
 };
+
+/** The text of the first `[text]` in a cell, found with indexOf (a regex scan restarting at every `[` is quadratic). */
+function linkText(raw: string): string | undefined {
+  const open = raw.indexOf('[');
+  if (open < 0) return undefined;
+  const close = raw.indexOf(']', open + 1);
+  return close > open + 1 ? raw.slice(open + 1, close) : undefined;
+}
