@@ -87,8 +87,12 @@ export class PageCache {
   private checked = new Map<string, Stamps | undefined>();
   lastRun: LastRun | undefined;
 
-  /** `path`: the index file; the IRs live beside it. undefined: no cache. */
-  constructor(readonly path: string | undefined) {
+  /** Kept in this process only (a watch loop without a cache folder): nothing is read or written. */
+  private readonly memory: boolean;
+
+  /** `path`: the index file; the IRs live beside it. undefined: no cache (`memory`: a cache in this process only). */
+  constructor(readonly path: string | undefined, opts: { memory?: boolean } = {}) {
+    this.memory = !path && !!opts.memory;
     if (!path) return;
     try {
       const sealed = deserialize(readFileSync(path)) as Sealed;
@@ -129,8 +133,9 @@ export class PageCache {
 
   /** A cached IR for the page, if it and every file it includes are unchanged. */
   get(abs: string): PageIR | undefined {
-    if (!this.path || !this.isUnchanged(abs)) return undefined;
+    if ((!this.path && !this.memory) || !this.isUnchanged(abs)) return undefined;
     if (!this.pages) {
+      if (!this.path) return undefined;
       try {
         const p = deserialize(readFileSync(this.pagesPath())) as PagesFile;
         this.pages = p && p.key === cacheKey() && p.pages ? p.pages : {};
@@ -149,7 +154,7 @@ export class PageCache {
 
   /** Record a freshly processed page (its includes, found or not, are its dependencies; their paths are relative to `docsRoot`). */
   put(abs: string, ir: PageIR, docsRoot = process.cwd()): void {
-    if (!this.path) return;
+    if (!this.path && !this.memory) return;
     if (ir.diagnostics.some((d) => TRANSIENT_RULES.has(d.rule))) return;
     const stamp = stampOf(abs, true);
     if (!stamp) return;
@@ -185,10 +190,25 @@ export class PageCache {
   }
 
   save(lastRun?: LastRun): void {
-    if (!this.path) return;
+    if (!this.path) { if (this.memory) this.carryOver(lastRun); return; }
     removeStaleTemps(dirname(this.path));
     writeAtomicBuffer(this.pagesPath(), serialize({ key: cacheKey(), pages: this.nextPages } satisfies PagesFile));
     const data = serialize({ key: cacheKey(), stamps: this.nextStamps, lastRun } satisfies IndexFile);
     writeAtomicBuffer(this.path, serialize({ key: cacheKey(), sum: sha1(data), data } satisfies Sealed));
+    this.carryOver(lastRun);
+  }
+
+  /**
+   * What was just saved becomes what the next run reads, without reading it back from disk: a
+   * process that builds again (`--watch`) keeps one cache. Entries keep their checksums, so an
+   * entry is still verified on every `get`.
+   */
+  private carryOver(lastRun?: LastRun): void {
+    this.stamps = this.nextStamps;
+    this.pages = this.nextPages;
+    this.nextStamps = {};
+    this.nextPages = {};
+    this.checked.clear();
+    this.lastRun = lastRun;
   }
 }
