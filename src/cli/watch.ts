@@ -155,3 +155,9 @@ export async function watchLoop(o: WatchLoopOptions): Promise<WatchLoop> {
     close: async () => { closed = true; clearTimeout(timer); await w.close(); },
   };
 }
+
+/** Run until Ctrl-C, then close the loop. */
+export async function untilInterrupted(loop: WatchLoop): Promise<number> {
+  await new Promise<void>((done) => process.once('SIGINT', () => { void loop.close().then(done); }));
+  return 0;
+}

@@ -7,7 +7,7 @@ import { isInside, messagePath } from '../../sources/graph-markdown/ingest/walk.
 import { addCommon, addPolicy, checkOutDir, exitFor, Progress, resolveCommon, type CommonOpts } from '../shared.js';
 import type { CommandModule } from './types.js';
 import { CACHE_FILE, PageCache } from '../../pipeline/cache.js';
-import { FindingTracker, formatChanges, watchLoop, type WatchLoop } from '../watch.js';
+import { FindingTracker, formatChanges, untilInterrupted, watchLoop, type WatchLoop } from '../watch.js';
 
 interface BuildFlags extends CommonOpts {
   out?: string; failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string;
@@ -66,12 +66,6 @@ export async function watchBuild(r: BuildRun, inputs: string[], write: (s: strin
   });
   write(`docmodel: watching ${inputs.join(', ')} (Ctrl-C to stop)\n`);
   return loop;
-}
-
-/** Until Ctrl-C. */
-export async function untilInterrupted(loop: WatchLoop): Promise<number> {
-  await new Promise<void>((done) => process.once('SIGINT', () => { void loop.close().then(done); }));
-  return 0;
 }
 
 export const buildCommand: CommandModule = {

@@ -5,6 +5,10 @@
  * affects.
  */
 import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CACHE_FILE, PageCache } from '../../pipeline/cache.js';
+import { isInside } from '../../sources/graph-markdown/ingest/walk.js';
+import { FindingTracker, formatChanges, watchLoop, untilInterrupted } from '../watch.js';
 import { check } from '../../index.js';
 import { readChangedList } from '../../pipeline/partial.js';
 import { addCommon, addPolicy, checkOutputFile, emitReports, exitFor, Progress, reportRequests, resolveCommon, UsageError, type CommonOpts } from '../shared.js';
@@ -18,7 +22,7 @@ function isDirectory(p: string): boolean {
 interface CheckFlags extends CommonOpts {
   format?: string[]; output?: string[]; pathPrefix?: string; all?: boolean; area?: string[]; groupBy?: 'area';
   failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string;
-  changedFrom?: string; cache?: string;
+  changedFrom?: string; cache?: string; watch?: boolean;
 }
 
 export const checkCommand: CommandModule = {
@@ -27,7 +31,8 @@ export const checkCommand: CommandModule = {
       .description('reconcile only (nothing written but the reports asked for): findings as text, markdown, json, sarif, html, github or junit')
       .argument('[paths...]', 'files or directories to read; with --root, the changed files to report on (default: config "inputs", else input/)')
       .option('--changed-from <file>', 'partial check: a list of changed files, one per line (e.g. git diff --name-only); needs --root')
-      .option('--cache <dir>', 'page cache directory: unchanged pages are not re-read next time (config "cache")');
+      .option('--cache <dir>', 'page cache directory: unchanged pages are not re-read next time (config "cache")')
+      .option('-w, --watch', 'check again on every change; print the findings added and resolved by each edit, then the summary');
     addReportOptions(cmd);
     addPolicy(cmd);
     addCommon(cmd);
@@ -51,23 +56,45 @@ Examples:
       }
       const inputs = changed ? [root!] : paths.length ? paths : (c.config.inputs ?? (root !== undefined ? [root] : ['input']));
       for (const q of reqs) if (q.output) checkOutputFile(q.output, inputs);
-      const started = Date.now();
-      const progress = Progress.for(f.quiet, 'docmodel check');
-      let r;
-      try {
-        r = await check({
-          inputs: changed ? undefined : inputs, root, changed, workers: c.workers, cacheDir: f.cache ?? c.config.cache, requirePages: true,
-          rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline, updateBaseline: f.updateBaseline, onProgress: progress.pages,
-        });
-      } finally {
-        progress.end();
-      }
-      emitReports(reqs, r, { color: f.color, pathPrefix: f.pathPrefix, all: f.all, area: f.area, groupBy: f.groupBy });
-      if (!f.quiet) {
-        const partial = r.partial ? `; partial: ${r.partial.changed.files.length} changed file(s) under the root → ${r.partial.pages.size} page(s) reported on${r.partial.changed.ignored.length ? `, ${r.partial.changed.ignored.length} path(s) ignored (outside the root or not pages)` : ''}` : '';
-        process.stderr.write(`${summaryLine('docmodel check', r)}${partial} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-      }
-      ctx.setExit(exitFor(c.failOn, r.counts));
+      const watching = !!f.watch;
+      if (watching && changed) throw new UsageError('--watch checks the whole of its inputs: give directories, not changed files or --changed-from');
+      const cacheDir = f.cache ?? c.config.cache;
+      // A watch keeps its page cache in memory between runs (and in --cache DIR when given).
+      const pageCache = watching ? new PageCache(cacheDir ? join(resolve(cacheDir), CACHE_FILE) : undefined, { memory: true }) : undefined;
+      const tracker = new FindingTracker();
+      const once = async (first: boolean): Promise<number> => {
+        const started = Date.now();
+        const progress = Progress.for(f.quiet, 'docmodel check');
+        let r;
+        try {
+          r = await check({
+            inputs: changed ? undefined : inputs, root, changed, workers: c.workers, cacheDir, pageCache, requirePages: first,
+            rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline, updateBaseline: f.updateBaseline, onProgress: progress.pages,
+          });
+        } finally {
+          progress.end();
+        }
+        const diff = watching ? tracker.next(r) : undefined;
+        if (diff) process.stdout.write(formatChanges(diff));
+        // A watch prints the whole report once; later runs rewrite report files only.
+        emitReports(first ? reqs : reqs.filter((q) => q.output), r, { color: f.color, pathPrefix: f.pathPrefix, all: f.all, area: f.area, groupBy: f.groupBy });
+        if (!f.quiet) {
+          const partial = r.partial ? `; partial: ${r.partial.changed.files.length} changed file(s) under the root → ${r.partial.pages.size} page(s) reported on${r.partial.changed.ignored.length ? `, ${r.partial.changed.ignored.length} path(s) ignored (outside the root or not pages)` : ''}` : '';
+          process.stderr.write(`${summaryLine('docmodel check', r)}${partial} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+        }
+        return exitFor(c.failOn, r.counts);
+      };
+      const code = await once(true);
+      if (!watching) { ctx.setExit(code); return; }
+      const cacheAbs = cacheDir ? resolve(cacheDir) : undefined;
+      const loop = await watchLoop({
+        paths: inputs,
+        ignored: (abs) => (cacheAbs !== undefined && isInside(cacheAbs, abs)) || reqs.some((q) => q.output !== undefined && resolve(q.output) === abs),
+        run: async () => { await once(false); },
+        onError: (e) => process.stderr.write(`docmodel: check failed: ${e instanceof Error ? e.message : String(e)}\n`),
+      });
+      process.stderr.write(`docmodel: watching ${inputs.join(', ')} (Ctrl-C to stop)\n`);
+      ctx.setExit(await untilInterrupted(loop));
     });
   },
 };
