@@ -239,6 +239,7 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   a ??= await analyzeParallel(inputs, aopts);
   const r = finishCheck(a, o, 'docmodel reconciliation report');
   o.onFindings?.(r);
+  o.timings?.mark('policy+findings');
   const rendered = renderOutputs(a, outAbs, o.timings);
   cache.invalidate(); // until the outputs and the cache are both written, no later build may call them up to date
   const stats = writeOutputs(outAbs, rendered.files);
