@@ -74,3 +74,22 @@ test('cache shards: a rebuild after one page changed writes only that page\'s sh
   assert.deepEqual(await run(), inVictim);
   assert.deepEqual(await run(), []);
 });
+
+test('cache kept across runs (watch): unchanged pages\' IRs come back as the same frozen objects; a run that never saved leaves no trace', async () => {
+  const dir = tempTree({ 'a.md': page('GET'), 'b.md': page('POST'), 'includes/perms.md': '|Permission type|Permissions (from least to most privileged)|\n|:--|:--|\n|Application|P.Read.All|\n' });
+  const c = new PageCache(undefined, { memory: true });
+  const a1 = await analyzeParallel([dir], { workers: 0, cache: c });
+  c.save();
+  const a2 = await analyzeParallel([dir], { workers: 0, cache: c });
+  assert.deepEqual(a2.changed, []);
+  assert.equal(a2.pages[0], a1.pages[0]);
+  assert.ok(Object.isFrozen(a2.pages[0]!.operations[0]));
+  assert.throws(() => { (a2.pages[0]!.operations as unknown[]).push({}); }, TypeError);
+  // a2 is not saved (its build failed, say); b.md changes; the next run must see it.
+  writeFileSync(join(dir, 'b.md'), page('PATCH'));
+  const a3 = await analyzeParallel([dir], { workers: 0, cache: c });
+  assert.deepEqual(a3.changed!.map((f) => f.split('/').pop()), ['b.md']);
+  assert.equal(a3.pages[1]!.operations[0]!.method, 'PATCH');
+  c.save();
+  assert.deepEqual((await analyzeParallel([dir], { workers: 0, cache: c })).changed, []);
+});

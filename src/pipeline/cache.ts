@@ -45,6 +45,18 @@ export interface LastRun { summary: string; findings: Record<'error' | 'warning'
 interface IndexFile { key: string; stamps: Record<string, Stamps>; lastRun?: LastRun }
 /** On disk, the index is wrapped with the SHA-1 of its serialized bytes. */
 interface Sealed { key: string; sum: string; data: Uint8Array }
+/** Freeze an IR and everything in it: an IR kept across runs can never be changed by a later step (one that tried would throw). */
+function deepFreeze<T>(root: T): T {
+  const todo: unknown[] = [root];
+  while (todo.length) {
+    const o = todo.pop();
+    if (o === null || typeof o !== 'object' || Object.isFrozen(o)) continue;
+    Object.freeze(o);
+    for (const v of Object.values(o)) todo.push(v);
+  }
+  return root;
+}
+
 /** One shard of the IRs: the entries of the pages whose path hashes to it. */
 interface ShardFile { key: string; pages: Record<string, Entry> }
 
@@ -107,12 +119,18 @@ export class PageCache {
   private checked = new Map<string, Stamps | undefined>();
   lastRun: LastRun | undefined;
 
-  /** Kept in this process only (a watch loop without a cache folder): nothing is read or written. */
+  /**
+   * Kept across runs in this process (a watch loop): the IR objects stay in memory, frozen, and
+   * are handed out again while their entry is unchanged — no checksum or deserialization per run.
+   * Without a path, nothing is read or written.
+   */
   private readonly memory: boolean;
+  private irs = new Map<string, { entry: Entry; ir: PageIR }>();
+  private nextIrs = new Map<string, { entry: Entry; ir: PageIR }>();
 
-  /** `path`: the index file; the IRs live beside it. undefined: no cache (`memory`: a cache in this process only). */
+  /** `path`: the index file; the IRs live beside it. undefined: no cache (with `memory`: a cache in this process only). */
   constructor(readonly path: string | undefined, opts: { memory?: boolean } = {}) {
-    this.memory = !path && !!opts.memory;
+    this.memory = !!opts.memory;
     if (!path) return;
     try {
       const sealed = deserialize(readFileSync(path)) as Sealed;
@@ -144,6 +162,17 @@ export class PageCache {
     return entries;
   }
 
+  /**
+   * A new run with the same cache (watch): forget what the last one checked and recorded but did
+   * not save (a run that failed before its save leaves no trace).
+   */
+  beginRun(): void {
+    this.checked.clear();
+    this.nextStamps = {};
+    this.nextPages = {};
+    this.nextIrs = new Map();
+  }
+
   /** Is the page, and every file it includes, unchanged since it was cached? (Reads only the index.) */
   isUnchanged(abs: string): boolean {
     if (this.checked.has(abs)) return !!this.checked.get(abs);
@@ -173,14 +202,21 @@ export class PageCache {
     const entry = Object.hasOwn(shard, abs) ? shard[abs] : undefined;
     // Absent or corrupt: a miss. A corrupt entry is dropped, so that its shard is rewritten.
     if (!entry) return undefined;
+    const kept = this.irs.get(abs);
     let ir: PageIR;
-    try {
-      if (!(entry.data instanceof Uint8Array) || sha1(entry.data) !== entry.sum) throw new Error('corrupt');
-      ir = deserialize(entry.data) as PageIR;
-    } catch {
-      delete shard[abs];
-      return undefined;
+    if (kept && kept.entry === entry) {
+      ir = kept.ir;
+    } else {
+      try {
+        if (!(entry.data instanceof Uint8Array) || sha1(entry.data) !== entry.sum) throw new Error('corrupt');
+        ir = deserialize(entry.data) as PageIR;
+      } catch {
+        delete shard[abs];
+        return undefined;
+      }
+      if (this.memory) deepFreeze(ir);
     }
+    if (this.memory) this.nextIrs.set(abs, { entry, ir });
     this.nextStamps[abs] = this.checked.get(abs)!;
     this.nextPages[abs] = entry;
     return ir;
@@ -208,8 +244,10 @@ export class PageCache {
       }
     }
     const data = serialize(ir);
+    const entry = { sum: sha1(data), data };
     this.nextStamps[abs] = { stamp, deps };
-    this.nextPages[abs] = { sum: sha1(data), data };
+    this.nextPages[abs] = entry;
+    if (this.memory) this.nextIrs.set(abs, { entry, ir: deepFreeze(ir) });
   }
 
   /** The pages of the previous build, by absolute path. */
@@ -269,6 +307,8 @@ export class PageCache {
    */
   private carryOver(lastRun: LastRun | undefined, next: Map<string, Record<string, Entry>>): void {
     this.stamps = this.nextStamps;
+    this.irs = this.nextIrs;
+    this.nextIrs = new Map();
     // Every shard is now known: the ones this run wrote or kept, and empty ones.
     this.shards = new Map();
     for (let i = 0; i < 256; i++) { const s = i.toString(16).padStart(2, '0'); this.shards.set(s, next.get(s) ?? {}); }
