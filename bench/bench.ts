@@ -3,8 +3,9 @@
  *
  * Times, in one run on one machine: the baseline — bare unified + remark-parse + remark-gfm
  * parse() of the same pages, single-threaded — then a cold full build (IR, model, TypeScript,
- * reports), a warm rebuild with nothing changed, and a rebuild after one page changed; prints
- * wall times, ratios to the baseline, pages/s and peak RSS. Default tree: the 2021-07 corpus
+ * reports), a warm rebuild with nothing changed, a rebuild after one page changed, and the
+ * watch latency (`build --watch`: from a save to the printed findings, see watch-latency.ts);
+ * prints wall times, ratios to the baseline, pages/s, peak RSS and the phases of each. Default tree: the 2021-07 corpus
  * (skips with a message when ../shared/corpus is absent). The tree is copied to a temp folder
  * first; it is never modified.
  */
@@ -18,6 +19,7 @@ import remarkGfm from 'remark-gfm';
 import { collectInputs } from '../src/sources/graph-markdown/ingest/walk.js';
 import { isIncludeFragment } from '../src/pipeline/pipeline.js';
 import { CORPUS_SKIP, REPO, corpusTree } from './corpus.js';
+import { measureWatch } from './watch-latency.js';
 
 const CLI = join(REPO, 'dist/src/cli/main.js');
 
@@ -30,7 +32,7 @@ function timeBuild(tree: string, out: string, extra: string[] = []): { s: number
   return { s, rssMb: kb / 1024, line: r.stdout.trim().split('\n')[0] ?? '', phases: /timing: (.*)/.exec(r.stderr)?.[1] ?? '' };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const given = process.argv[2];
   const source = given ?? corpusTree('2021-07');
   if (!source) { console.log(`bench: skipped — ${CORPUS_SKIP}`); return; }
@@ -52,6 +54,7 @@ function main(): void {
   const victim = files.find((f) => /\/api\//.test(f.abs)) ?? files[0]!;
   appendFileSync(victim.abs, '\n<!-- changed by the benchmark -->\n');
   const one = timeBuild(tree, out, ['--quiet']);
+  const watch = await measureWatch(tree, out, victim.abs);
 
   const row = (name: string, s: number, rss?: number) =>
     `${name.padEnd(34)} ${s.toFixed(2).padStart(8)} s ${(s / base).toFixed(3).padStart(8)}× ${(files.length / s).toFixed(0).padStart(8)} pages/s${rss ? `  peak RSS ${rss.toFixed(0)} MB` : ''}`;
@@ -60,9 +63,13 @@ function main(): void {
     row('cold full build', cold.s, cold.rssMb),
     row('warm rebuild, nothing changed', warm.s, warm.rssMb),
     row('rebuild, one page changed', one.s, one.rssMb),
+    ...watch.saves.map((w, i) => row(`watch: save ${i + 1} → findings printed`, w.findingsS, i === 0 ? watch.peakRssMb : undefined)),
+    ...watch.saves.map((w, i) => row(`watch: save ${i + 1} → outputs written`, w.summaryS)),
     '', `cold build said: ${cold.line}`, `cold build phases: ${cold.phases}`, `one-page rebuild phases: ${one.phases}`, `warm build said: ${warm.line}`,
-    `targets (issue 6): cold ≤ 0.7×, warm ≤ 0.02×, one page ≤ 2 s, peak RSS ≤ 1536 MB`].join('\n'));
+    `watch: first build (from the cache) ${watch.startS.toFixed(1)} s; peak RSS over the whole watch ${watch.peakRssMb.toFixed(0)} MB`,
+    ...watch.saves.map((w, i) => `watch save ${i + 1}: ${w.header}\n  phases: ${w.phases}`),
+    `targets (issue 15): cold ≤ 0.7×, one page ≤ 1.5 s, watch findings ≤ 1 s after the save, peak RSS ≤ 1229 MB`].join('\n'));
   rmSync(work, { recursive: true, force: true });
 }
 
-main();
+await main();

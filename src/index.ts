@@ -74,6 +74,11 @@ export interface CheckOptions {
   workers?: number;
   /** Page cache directory: unchanged pages are not re-read on the next run. */
   cacheDir?: string;
+  /**
+   * A page cache kept across runs in one process (`--watch`): the next run takes unchanged
+   * pages' IRs from memory. Overrides `cacheDir` (build: `<out>/.cache`).
+   */
+  pageCache?: PageCache;
   /** Directories never read as input. */
   exclude?: string[];
   /** Pages processed so far, of the total. */
@@ -184,7 +189,7 @@ export async function check(o: CheckOptions = {}): Promise<CheckResult> {
   if (o.changed && o.updateBaseline !== undefined) throw new InputError('--update-baseline needs a full check, not a partial one (changed files)');
   const inputs = o.changed ? [o.root!] : (o.inputs ?? (o.root !== undefined ? [o.root] : ['input']));
   const metadata = (o.metadata ?? []).map((m) => loadMetadata(m));
-  const cache = o.cacheDir ? new PageCache(join(resolve(o.cacheDir), CACHE_FILE)) : undefined;
+  const cache = o.pageCache ?? (o.cacheDir ? new PageCache(join(resolve(o.cacheDir), CACHE_FILE)) : undefined);
   const a = await analyzeParallel(inputs, { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), ...(o.cacheDir ? [resolve(o.cacheDir)] : [])], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings });
   cache?.save();
   if (metadata.length) {
@@ -213,6 +218,11 @@ export interface BuildOptions extends Omit<CheckOptions, 'changed' | 'cacheDir' 
    * suppression or baseline is given, stop early and return `{ upToDate: true }`.
    */
   reuseUnchanged?: boolean;
+  /**
+   * Called once the findings are known, before the outputs are rendered and written (the
+   * watch loop prints what an edit changed from here).
+   */
+  onFindings?: (r: CheckResult) => void;
 }
 
 /** What `build` returns when `reuseUnchanged` found nothing to do. */
@@ -237,7 +247,7 @@ export async function build(o: BuildOptions): Promise<BuildResult>;
 export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   const outAbs = resolve(o.out);
   recoverOutputs(outAbs); // a build killed while writing: finish its commit (or drop its staging) before trusting the cache
-  const cache = new PageCache(o.cache === false ? undefined : join(outAbs, '.cache', CACHE_FILE));
+  const cache = o.pageCache ?? new PageCache(o.cache === false ? undefined : join(outAbs, '.cache', CACHE_FILE));
   const inputs = o.inputs ?? (o.root !== undefined ? [o.root] : ['input']);
   const aopts = { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), outAbs], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings };
   let a: AnalyzeResult | null = null;
@@ -250,6 +260,8 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   // Nothing changed but the last build cannot be reused as is: rebuild from the cached page IRs.
   a ??= await analyzeParallel(inputs, aopts);
   const r = finishCheck(a, o, 'docmodel reconciliation report');
+  o.onFindings?.(r);
+  o.timings?.mark('policy+findings');
   const rendered = renderOutputs(a, outAbs, o.timings);
   cache.invalidate(); // until the outputs and the cache are both written, no later build may call them up to date
   const stats = writeOutputs(outAbs, rendered.files);
@@ -276,7 +288,7 @@ export function buildSummary(r: CheckResult, modelDiagnostics = 0): string {
     `findings: ${f.error} error, ${f.warning} warning, ${f.info} info${hidden.length ? ` (not shown: ${hidden.join(', ')})` : ''}; ${diags} diagnostics`;
 }
 
-export interface DriftOptions extends Omit<CheckOptions, 'inputs' | 'root' | 'changed' | 'metadata'> {}
+export interface DriftOptions extends Omit<CheckOptions, 'inputs' | 'root' | 'changed' | 'metadata' | 'pageCache'> {}
 
 /** What changed between two snapshots of a docs tree (each tree is its own docs root). */
 export async function drift(oldTree: string, newTree: string, o: DriftOptions = {}): Promise<CheckResult & { old: AnalyzeResult }> {

@@ -2,9 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { writeFileSync, utimesSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync, utimesSync } from 'node:fs';
 import { analyzeParallel } from '../src/pipeline/pipeline.js';
-import { CACHE_FILE, PageCache } from '../src/pipeline/cache.js';
+import { CACHE_FILE, PageCache, SHARD_DIR, shardOf } from '../src/pipeline/cache.js';
 import { tempTree } from './helpers.js';
 
 const page = (m: string) => `# P\n\n## HTTP request\n\n\`\`\`http\n${m} /p\n\`\`\`\n\n## Permissions\n\n[!INCLUDE [perms](includes/perms.md)]\n`;
@@ -34,4 +34,62 @@ test('cache: nothing changed → stop early, or rebuild from cached IRs re-readi
   writeFileSync(join(dir, 'b.md'), page('DELETE'));
   const a4 = await analyzeParallel([dir], { workers: 1, cache: new PageCache(cachePath) });
   assert.deepEqual(a4.changed!.map((f) => f.split('/').pop()), ['b.md']);
+});
+
+test('cache shards: a rebuild after one page changed writes only that page\'s shard; a page gone leaves its shard; an unreadable shard is a miss for its pages only', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 40; i++) files[`p${i}.md`] = `# P${i}\n\n## HTTP request\n\n\`\`\`http\nGET /p${i}\n\`\`\`\n`;
+  const dir = tempTree(files);
+  const cacheDir = tempTree({});
+  const cachePath = join(cacheDir, CACHE_FILE);
+  const run = async () => {
+    const c = new PageCache(cachePath);
+    const a = await analyzeParallel([dir], { workers: 0, cache: c });
+    c.save();
+    return (a.changed ?? []).map((f) => f.split('/').pop()).sort();
+  };
+  const shardFiles = () => new Map(readdirSync(join(cacheDir, SHARD_DIR)).map((n) => [n, statSync(join(cacheDir, SHARD_DIR, n)).ino]));
+  assert.equal((await run()).length, 40);
+  const abs = (n: number) => join(dir, `p${n}.md`);
+  const expected = new Set(Array.from({ length: 40 }, (_, i) => `${shardOf(abs(i))}.v8`));
+  const before = shardFiles();
+  assert.deepEqual(new Set(before.keys()), expected);
+
+  writeFileSync(abs(7), files['p7.md']!.replace('GET', 'POST'));
+  assert.deepEqual(await run(), ['p7.md']);
+  const after = shardFiles();
+  const rewritten = [...after].filter(([n, ino]) => before.get(n) !== ino).map(([n]) => n);
+  assert.deepEqual(rewritten, [`${shardOf(abs(7))}.v8`]);
+
+  // p7 goes: its shard is rewritten without it, or removed when it held only p7.
+  rmSync(abs(7));
+  assert.deepEqual(await run(), []);
+  const alone = ![...Array(40).keys()].some((i) => i !== 7 && shardOf(abs(i)) === shardOf(abs(7)));
+  assert.equal(shardFiles().has(`${shardOf(abs(7))}.v8`), !alone);
+
+  // Garbage in one shard: its pages (and only they) are re-read, and the shard is written again.
+  const victim = shardOf(abs(3));
+  writeFileSync(join(cacheDir, SHARD_DIR, `${victim}.v8`), 'not v8');
+  const inVictim = [...Array(40).keys()].filter((i) => i !== 7 && shardOf(abs(i)) === victim).map((i) => `p${i}.md`).sort();
+  assert.deepEqual(await run(), inVictim);
+  assert.deepEqual(await run(), []);
+});
+
+test('cache kept across runs (watch): unchanged pages\' IRs come back as the same frozen objects; a run that never saved leaves no trace', async () => {
+  const dir = tempTree({ 'a.md': page('GET'), 'b.md': page('POST'), 'includes/perms.md': '|Permission type|Permissions (from least to most privileged)|\n|:--|:--|\n|Application|P.Read.All|\n' });
+  const c = new PageCache(undefined, { memory: true });
+  const a1 = await analyzeParallel([dir], { workers: 0, cache: c });
+  c.save();
+  const a2 = await analyzeParallel([dir], { workers: 0, cache: c });
+  assert.deepEqual(a2.changed, []);
+  assert.equal(a2.pages[0], a1.pages[0]);
+  assert.ok(Object.isFrozen(a2.pages[0]!.operations[0]));
+  assert.throws(() => { (a2.pages[0]!.operations as unknown[]).push({}); }, TypeError);
+  // a2 is not saved (its build failed, say); b.md changes; the next run must see it.
+  writeFileSync(join(dir, 'b.md'), page('PATCH'));
+  const a3 = await analyzeParallel([dir], { workers: 0, cache: c });
+  assert.deepEqual(a3.changed!.map((f) => f.split('/').pop()), ['b.md']);
+  assert.equal(a3.pages[1]!.operations[0]!.method, 'PATCH');
+  c.save();
+  assert.deepEqual((await analyzeParallel([dir], { workers: 0, cache: c })).changed, []);
 });

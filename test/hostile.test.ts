@@ -15,7 +15,7 @@ import type { Rule } from '../src/checks/types.js';
 import { processInPool } from '../src/pipeline/pool.js';
 import { ROOT, tempTree, INPUT, SEEDS } from './helpers.js';
 import { pathFitsTemplate } from '../src/model/identity.js';
-import { PageCache, CACHE_FILE, TRANSIENT_RULES } from '../src/pipeline/cache.js';
+import { PageCache, CACHE_FILE, SHARD_DIR, TRANSIENT_RULES, shardOf } from '../src/pipeline/cache.js';
 import { toJson } from '../src/util/order.js';
 import { isInside } from '../src/sources/graph-markdown/ingest/walk.js';
 import { reportData } from '../src/emit/reports/report-data.js';
@@ -224,7 +224,7 @@ test('issue 14: the cache cannot lie: flipped bytes are a miss, a missing includ
   assert.deepEqual(warm.changed, []);
   assert.equal(warm.json, fresh.json, 'fresh and cached IRs are identical');
   // flip one byte inside a cached IR (in its title text)
-  const pagesFile = join(out, 'pages.v8');
+  const pagesFile = join(out, SHARD_DIR, `${shardOf(join(dir, 'a.md'))}.v8`);
   const bytes = readFileSync(pagesFile);
   const at = bytes.indexOf(Buffer.from('Alpha page'));
   assert.ok(at > 0);
@@ -233,6 +233,7 @@ test('issue 14: the cache cannot lie: flipped bytes are a miss, a missing includ
   const afterFlip = await cachedRun(dir, out);
   assert.equal(afterFlip.json, fresh.json, 'a corrupt entry is re-read, never used');
   assert.deepEqual(afterFlip.changed.map((f) => f.split('/').pop()), ['a.md']);
+  assert.deepEqual((await cachedRun(dir, out)).changed, [], 'the shard with the corrupt entry was rewritten');
   // the include that did not exist is created: the page is re-read
   const unresolved = JSON.parse(fresh.json)[0].includes[0];
   assert.equal(unresolved.kind, 'unresolved');

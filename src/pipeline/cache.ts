@@ -1,7 +1,11 @@
 /**
  * The page cache: page IRs keyed by the page's content hash, the hashes of the files it
  * includes, and the tool version. A file whose size and mtime are unchanged is not even read.
- * Stored as two v8-serialized files; a cache that cannot be read is ignored (and rewritten).
+ * Stored v8-serialized: a small index (`index.v8`: every page's stamps) read on every run, and
+ * the IRs in 256 shards (`pages/<xx>.v8`, by the SHA-1 of the page's path), each read only when
+ * one of its pages is asked for and rewritten only when one of its entries changed, so a rebuild
+ * after one page changed writes one shard, not the whole cache. A cache or shard that cannot be
+ * read is ignored (and rewritten).
  *
  * It cannot lie: every entry (and the index as a whole) carries a SHA-1 of its bytes, and an
  * entry whose bytes do not match is a miss; an include that did not resolve is recorded as a
@@ -9,7 +13,7 @@
  * timed out or crashed its worker is never cached (under less load it may well succeed).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { IR_VERSION, type PageIR } from '../sources/graph-markdown/ir/schema.js';
@@ -41,11 +45,38 @@ export interface LastRun { summary: string; findings: Record<'error' | 'warning'
 interface IndexFile { key: string; stamps: Record<string, Stamps>; lastRun?: LastRun }
 /** On disk, the index is wrapped with the SHA-1 of its serialized bytes. */
 interface Sealed { key: string; sum: string; data: Uint8Array }
-/** Large: read only when some page changed. */
-interface PagesFile { key: string; pages: Record<string, Entry> }
+/** Freeze an IR and everything in it: an IR kept across runs can never be changed by a later step (one that tried would throw). */
+function deepFreeze<T>(root: T): T {
+  const todo: unknown[] = [root];
+  while (todo.length) {
+    const o = todo.pop();
+    if (o === null || typeof o !== 'object' || Object.isFrozen(o)) continue;
+    Object.freeze(o);
+    for (const v of Object.values(o)) todo.push(v);
+  }
+  return root;
+}
+
+/** One shard of the IRs: the entries of the pages whose path hashes to it. */
+interface ShardFile { key: string; pages: Record<string, Entry> }
 
 export const CACHE_FILE = 'index.v8';
-const PAGES_FILE = 'pages.v8';
+/** The folder of the shards, beside the index. */
+export const SHARD_DIR = 'pages';
+/** The single file the IRs were kept in before the shards: removed on save. */
+const OLD_PAGES_FILE = 'pages.v8';
+
+/** The shard a page's entry lives in: the first two hex digits of the SHA-1 of its absolute path. */
+export function shardOf(abs: string): string {
+  return createHash('sha1').update(abs).digest('hex').slice(0, 2);
+}
+
+/** Same entries (same pages, same checksums): the shard need not be written again. */
+function sameEntries(a: Record<string, Entry>, b: Record<string, Entry>): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => b[k] !== undefined && b[k]!.sum === a[k]!.sum);
+}
 
 function cacheKey(): string {
   return `${toolVersion()}|${toolCodeHash()}|${IR_VERSION}|${process.version.split('.')[0]}`;
@@ -81,14 +112,25 @@ function unchanged(abs: string, old: FileStamp): FileStamp | undefined {
 
 export class PageCache {
   private stamps: Record<string, Stamps> = {};
-  private pages: Record<string, Entry> | undefined;
+  /** Shards as they are on disk (read lazily), or as the last save left them. */
+  private shards = new Map<string, Record<string, Entry>>();
   private nextStamps: Record<string, Stamps> = {};
   private nextPages: Record<string, Entry> = {};
   private checked = new Map<string, Stamps | undefined>();
   lastRun: LastRun | undefined;
 
-  /** `path`: the index file; the IRs live beside it. undefined: no cache. */
-  constructor(readonly path: string | undefined) {
+  /**
+   * Kept across runs in this process (a watch loop): the IR objects stay in memory, frozen, and
+   * are handed out again while their entry is unchanged — no checksum or deserialization per run.
+   * Without a path, nothing is read or written.
+   */
+  private readonly memory: boolean;
+  private irs = new Map<string, { entry: Entry; ir: PageIR }>();
+  private nextIrs = new Map<string, { entry: Entry; ir: PageIR }>();
+
+  /** `path`: the index file; the IRs live beside it. undefined: no cache (with `memory`: a cache in this process only). */
+  constructor(readonly path: string | undefined, opts: { memory?: boolean } = {}) {
+    this.memory = !!opts.memory;
     if (!path) return;
     try {
       const sealed = deserialize(readFileSync(path)) as Sealed;
@@ -101,8 +143,34 @@ export class PageCache {
     }
   }
 
-  private pagesPath(): string {
-    return join(dirname(this.path!), PAGES_FILE);
+  private shardPath(shard: string): string {
+    return join(dirname(this.path!), SHARD_DIR, `${shard}.v8`);
+  }
+
+  /** A shard's entries: from memory, else read from disk (unreadable or of another tool version: empty). */
+  private shard(shard: string): Record<string, Entry> {
+    let entries = this.shards.get(shard);
+    if (entries) return entries;
+    entries = {};
+    if (this.path) {
+      try {
+        const f = deserialize(readFileSync(this.shardPath(shard))) as ShardFile;
+        if (f && f.key === cacheKey() && f.pages && typeof f.pages === 'object') entries = f.pages;
+      } catch { /* absent or unreadable: every entry a miss */ }
+    }
+    this.shards.set(shard, entries);
+    return entries;
+  }
+
+  /**
+   * A new run with the same cache (watch): forget what the last one checked and recorded but did
+   * not save (a run that failed before its save leaves no trace).
+   */
+  beginRun(): void {
+    this.checked.clear();
+    this.nextStamps = {};
+    this.nextPages = {};
+    this.nextIrs = new Map();
   }
 
   /** Is the page, and every file it includes, unchanged since it was cached? (Reads only the index.) */
@@ -129,19 +197,26 @@ export class PageCache {
 
   /** A cached IR for the page, if it and every file it includes are unchanged. */
   get(abs: string): PageIR | undefined {
-    if (!this.path || !this.isUnchanged(abs)) return undefined;
-    if (!this.pages) {
-      try {
-        const p = deserialize(readFileSync(this.pagesPath())) as PagesFile;
-        this.pages = p && p.key === cacheKey() && p.pages ? p.pages : {};
-      } catch {
-        this.pages = {};
-      }
-    }
-    const entry = this.pages[abs];
-    if (!entry || !(entry.data instanceof Uint8Array) || sha1(entry.data) !== entry.sum) return undefined; // absent or corrupt: a miss
+    if ((!this.path && !this.memory) || !this.isUnchanged(abs)) return undefined;
+    const shard = this.shard(shardOf(abs));
+    const entry = Object.hasOwn(shard, abs) ? shard[abs] : undefined;
+    // Absent or corrupt: a miss. A corrupt entry is dropped, so that its shard is rewritten.
+    if (!entry) return undefined;
+    const kept = this.irs.get(abs);
     let ir: PageIR;
-    try { ir = deserialize(entry.data) as PageIR; } catch { return undefined; }
+    if (kept && kept.entry === entry) {
+      ir = kept.ir;
+    } else {
+      try {
+        if (!(entry.data instanceof Uint8Array) || sha1(entry.data) !== entry.sum) throw new Error('corrupt');
+        ir = deserialize(entry.data) as PageIR;
+      } catch {
+        delete shard[abs];
+        return undefined;
+      }
+      if (this.memory) deepFreeze(ir);
+    }
+    if (this.memory) this.nextIrs.set(abs, { entry, ir });
     this.nextStamps[abs] = this.checked.get(abs)!;
     this.nextPages[abs] = entry;
     return ir;
@@ -149,7 +224,7 @@ export class PageCache {
 
   /** Record a freshly processed page (its includes, found or not, are its dependencies; their paths are relative to `docsRoot`). */
   put(abs: string, ir: PageIR, docsRoot = process.cwd()): void {
-    if (!this.path) return;
+    if (!this.path && !this.memory) return;
     if (ir.diagnostics.some((d) => TRANSIENT_RULES.has(d.rule))) return;
     const stamp = stampOf(abs, true);
     if (!stamp) return;
@@ -169,8 +244,10 @@ export class PageCache {
       }
     }
     const data = serialize(ir);
+    const entry = { sum: sha1(data), data };
     this.nextStamps[abs] = { stamp, deps };
-    this.nextPages[abs] = { sum: sha1(data), data };
+    this.nextPages[abs] = entry;
+    if (this.memory) this.nextIrs.set(abs, { entry, ir: deepFreeze(ir) });
   }
 
   /** The pages of the previous build, by absolute path. */
@@ -184,11 +261,60 @@ export class PageCache {
     try { rmSync(this.path, { force: true }); } catch { /* no cache folder: nothing to forget */ }
   }
 
+  /** This run's entries, by shard. */
+  private nextShards(): Map<string, Record<string, Entry>> {
+    const by = new Map<string, Record<string, Entry>>();
+    for (const [abs, e] of Object.entries(this.nextPages)) {
+      const s = shardOf(abs);
+      let m = by.get(s);
+      if (!m) { m = {}; by.set(s, m); }
+      m[abs] = e;
+    }
+    return by;
+  }
+
+  /**
+   * Write what this run used and produced: the shards whose entries changed (a shard left with
+   * none is removed), then the index. The index goes first, so a save killed half-way leaves
+   * no index — an empty cache — never an index whose pages' entries were replaced under it.
+   */
   save(lastRun?: LastRun): void {
-    if (!this.path) return;
-    removeStaleTemps(dirname(this.path));
-    writeAtomicBuffer(this.pagesPath(), serialize({ key: cacheKey(), pages: this.nextPages } satisfies PagesFile));
+    const next = this.nextShards();
+    if (!this.path) { if (this.memory) this.carryOver(lastRun, next); return; }
+    const dir = dirname(this.path);
+    removeStaleTemps(dir);
+    removeStaleTemps(join(dir, SHARD_DIR));
+    this.invalidate();
+    rmSync(join(dir, OLD_PAGES_FILE), { force: true });
+    let onDisk: string[] = [];
+    try { onDisk = readdirSync(join(dir, SHARD_DIR)).filter((n) => /^[0-9a-f]{2}\.v8$/.test(n)).map((n) => n.slice(0, 2)); } catch { /* no shard folder yet */ }
+    for (const s of new Set([...onDisk, ...next.keys()])) {
+      const entries = next.get(s);
+      if (!entries) { rmSync(this.shardPath(s), { force: true }); continue; }
+      const known = this.shards.get(s);
+      if (known && onDisk.includes(s) && sameEntries(known, entries)) continue;
+      writeAtomicBuffer(this.shardPath(s), serialize({ key: cacheKey(), pages: entries } satisfies ShardFile));
+    }
     const data = serialize({ key: cacheKey(), stamps: this.nextStamps, lastRun } satisfies IndexFile);
     writeAtomicBuffer(this.path, serialize({ key: cacheKey(), sum: sha1(data), data } satisfies Sealed));
+    this.carryOver(lastRun, next);
+  }
+
+  /**
+   * What was just saved becomes what the next run reads, without reading it back from disk: a
+   * process that builds again (`--watch`) keeps one cache. Entries keep their checksums, so an
+   * entry is still verified on every `get`.
+   */
+  private carryOver(lastRun: LastRun | undefined, next: Map<string, Record<string, Entry>>): void {
+    this.stamps = this.nextStamps;
+    this.irs = this.nextIrs;
+    this.nextIrs = new Map();
+    // Every shard is now known: the ones this run wrote or kept, and empty ones.
+    this.shards = new Map();
+    for (let i = 0; i < 256; i++) { const s = i.toString(16).padStart(2, '0'); this.shards.set(s, next.get(s) ?? {}); }
+    this.nextStamps = {};
+    this.nextPages = {};
+    this.checked.clear();
+    this.lastRun = lastRun;
   }
 }

@@ -196,6 +196,7 @@ export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {
   opts.timings?.mark('list');
   const workers = opts.workers ?? availableParallelism();
   const cache = opts.cache;
+  cache?.beginRun();
   if (cache && opts.stopIfUnchanged && l.tasks.every((t) => cache.isUnchanged(t.abs))) {
     // Nothing changed, nothing added or removed: the caller keeps the last build (only the index was read).
     const before = new Set(cache.previousPages());

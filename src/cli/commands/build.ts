@@ -1,73 +1,71 @@
 /** `docmodel build`: pages → IR, merged model, TypeScript models and reports in an output directory. */
-import { resolve } from 'node:path';
-import { build, buildSummary, type BuildOptions } from '../../index.js';
+import { join, resolve } from 'node:path';
+import { build, buildSummary, type BuildOptions, type BuildResult, type UpToDate } from '../../index.js';
 import { Timings } from '../../pipeline/pipeline.js';
 import { computeStats, formatStats } from '../../pipeline/stats.js';
 import { isInside, messagePath } from '../../sources/graph-markdown/ingest/walk.js';
 import { addCommon, addPolicy, checkOutDir, exitFor, Progress, resolveCommon, type CommonOpts } from '../shared.js';
 import type { CommandModule } from './types.js';
+import { CACHE_FILE, PageCache } from '../../pipeline/cache.js';
+import { FindingTracker, formatChanges, untilInterrupted, watchLoop, type WatchLoop } from '../watch.js';
 
 interface BuildFlags extends CommonOpts {
   out?: string; failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string;
   stats?: boolean; cache: boolean; watch?: boolean;
 }
 
-interface Run { opts: BuildOptions; quiet: boolean; stats: boolean; showChanged?: boolean; failLevel: ReturnType<typeof resolveCommon>['failOn'] }
+export interface BuildRun { opts: BuildOptions; quiet: boolean; stats: boolean; failLevel: ReturnType<typeof resolveCommon>['failOn'] }
 
-async function runOnce(r: Run): Promise<number> {
+/** One build; the summary (and `--stats`) on stdout. `extra`: what a watch run adds (its cache, the findings hook). */
+async function runOnce(r: BuildRun, extra: Partial<BuildOptions> = {}, write: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   const started = Date.now();
   const timings = new Timings();
   const progress = Progress.for(r.quiet, 'docmodel build');
   const shown = `${messagePath(resolve(r.opts.out))}/`;
-  let res;
+  let res: BuildResult | UpToDate;
   try {
-    res = await build({ ...r.opts, reuseUnchanged: true, timings, onProgress: progress.pages });
+    // reuseUnchanged is true unless a watch run turns it off; either result is handled below.
+    res = await build({ ...r.opts, ...extra, reuseUnchanged: (extra.reuseUnchanged ?? true) as true, timings, onProgress: progress.pages });
   } finally {
     progress.end();
   }
   const secs = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   if ('upToDate' in res) {
-    if (!r.quiet) process.stdout.write(`docmodel: no page changed since the last build; ${shown} is up to date (${secs()})\n  last build: ${res.lastRun.summary}\n`);
+    if (!r.quiet) write(`docmodel: no page changed since the last build; ${shown} is up to date (${secs()})\n  last build: ${res.lastRun.summary}\n`);
     return exitFor(r.failLevel, res.lastRun.findings);
   }
   if (process.env.DOCMODEL_TIMING) process.stderr.write(`timing: ${timings}\n`);
   if (!r.quiet) {
-    process.stdout.write(`docmodel: ${buildSummary(res, res.modelDiagnostics)}; ${res.stats.written} files written, ${res.stats.unchanged} unchanged, ${res.stats.removed} removed → ${shown} (${secs()})\n`);
-    if (res.baselineUpdate) process.stdout.write(`  baseline ${res.baselineUpdate.file}: ${res.baselineUpdate.total} findings (${res.baselineUpdate.added} added, ${res.baselineUpdate.pruned} pruned)\n`);
-    const ch = res.analysis.changed;
-    if (r.showChanged && ch) process.stdout.write(ch.length ? `  re-read ${ch.length} page(s): ${ch.slice(0, 10).join(', ')}${ch.length > 10 ? ', …' : ''}\n` : '  no page changed\n');
+    write(`docmodel: ${buildSummary(res, res.modelDiagnostics)}; ${res.stats.written} files written, ${res.stats.unchanged} unchanged, ${res.stats.removed} removed → ${shown} (${secs()})\n`);
+    if (res.baselineUpdate) write(`  baseline ${res.baselineUpdate.file}: ${res.baselineUpdate.total} findings (${res.baselineUpdate.added} added, ${res.baselineUpdate.pruned} pruned)\n`);
   }
-  if (r.stats) process.stdout.write(formatStats(computeStats(res.analysis.pages)));
+  if (r.stats) write(formatStats(computeStats(res.analysis.pages)));
   return exitFor(r.failLevel, res.counts);
 }
 
-/** Rebuild on every change under the inputs (debounced), printing what was re-read. Ends on Ctrl-C. */
-async function watch(r: Run, inputs: string[]): Promise<number> {
-  const { watch: chokidarWatch } = await import('chokidar');
+/**
+ * `build --watch`: a first build (from the cache, never cut short, so that its findings are
+ * known), then a rebuild on every change under the inputs. Each rebuild prints the findings
+ * added and resolved since the previous one as soon as the rules have run — before the outputs
+ * are written — then the summary line. One page cache stays in memory across rebuilds.
+ */
+export async function watchBuild(r: BuildRun, inputs: string[], write: (s: string) => void = (s) => process.stdout.write(s)): Promise<WatchLoop> {
   const outAbs = resolve(r.opts.out);
-  const w = chokidarWatch(inputs, { ignoreInitial: true, ignored: (p: string) => isInside(outAbs, resolve(p)) }); // not a prefix test: output gen must not hide input gen-docs
-  await new Promise<void>((ready) => w.once('ready', () => ready()));
-  process.stdout.write(`docmodel: watching ${inputs.join(', ')} (Ctrl-C to stop)\n`);
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-  let again = false;
-  const rebuild = async () => {
-    if (running) { again = true; return; }
-    running = true;
-    try {
-      await runOnce({ ...r, showChanged: true, opts: { ...r.opts, requirePages: false } });
-    } catch (e) {
-      process.stderr.write(`docmodel: build failed: ${e instanceof Error ? e.message : String(e)}\n`);
-    }
-    running = false;
-    if (again) { again = false; void rebuild(); }
+  const pageCache = new PageCache(r.opts.cache === false ? undefined : join(outAbs, '.cache', CACHE_FILE), { memory: true });
+  const tracker = new FindingTracker();
+  const extra: Partial<BuildOptions> = {
+    pageCache, reuseUnchanged: false,
+    onFindings: (res) => { const c = tracker.next(res); if (c) write(formatChanges(c)); },
   };
-  w.on('all', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), 200);
+  await runOnce(r, extra, write);
+  const loop = await watchLoop({
+    paths: inputs,
+    ignored: (abs) => isInside(outAbs, abs), // not a prefix test: output gen must not hide input gen-docs
+    run: async () => { await runOnce({ ...r, opts: { ...r.opts, requirePages: false } }, extra, write); },
+    onError: (e) => process.stderr.write(`docmodel: build failed: ${e instanceof Error ? e.message : String(e)}\n`),
   });
-  await new Promise<void>((done) => process.once('SIGINT', () => { void w.close().then(done); }));
-  return 0;
+  write(`docmodel: watching ${inputs.join(', ')} (Ctrl-C to stop)\n`);
+  return loop;
 }
 
 export const buildCommand: CommandModule = {
@@ -78,7 +76,7 @@ export const buildCommand: CommandModule = {
       .option('-o, --out <dir>', 'output directory (default: config "out", else generated/)')
       .option('--stats', 'print coverage (see `docmodel stats`) after the summary')
       .option('--no-cache', 'ignore and do not write <out>/.cache (unchanged pages are otherwise not re-read)')
-      .option('-w, --watch', 'rebuild on every change and print the pages re-read');
+      .option('-w, --watch', 'rebuild on every change; print the findings added and resolved by each edit, then the summary');
     addPolicy(cmd);
     addCommon(cmd);
     cmd.addHelpText('after', `
@@ -92,15 +90,14 @@ Examples:
       const inputs = paths.length ? paths : (c.config.inputs ?? (root !== undefined ? [root] : ['input']));
       const out = f.out ?? c.config.out ?? 'generated';
       checkOutDir(out, inputs, root);
-      const run: Run = {
+      const run: BuildRun = {
         opts: {
           inputs, root, out, workers: c.workers, cache: f.cache, requirePages: true,
           rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline, updateBaseline: f.updateBaseline,
         },
         failLevel: c.failOn, quiet: !!f.quiet, stats: !!f.stats,
       };
-      const code = await runOnce(run);
-      ctx.setExit(f.watch ? await watch(run, inputs) : code);
+      ctx.setExit(f.watch ? await untilInterrupted(await watchBuild(run, inputs)) : await runOnce(run));
     });
   },
 };

@@ -5,6 +5,10 @@
  * affects.
  */
 import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CACHE_FILE, PageCache } from '../../pipeline/cache.js';
+import { isInside } from '../../sources/graph-markdown/ingest/walk.js';
+import { FindingTracker, formatChanges, watchLoop, untilInterrupted } from '../watch.js';
 import { check } from '../../index.js';
 import { readChangedList } from '../../pipeline/partial.js';
 import { MetadataError } from '../../pipeline/metadata.js';
@@ -20,7 +24,7 @@ function isDirectory(p: string): boolean {
 interface CheckFlags extends CommonOpts {
   format?: string[]; output?: string[]; pathPrefix?: string; all?: boolean; area?: string[]; groupBy?: 'area';
   failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string;
-  changedFrom?: string; cache?: string; metadata?: string; scopes?: string[];
+  changedFrom?: string; cache?: string; watch?: boolean; metadata?: string; scopes?: string[];
 }
 
 export const checkCommand: CommandModule = {
@@ -31,7 +35,8 @@ export const checkCommand: CommandModule = {
       .option('--changed-from <file>', 'partial check: a list of changed files, one per line (e.g. git diff --name-only); needs --root')
       .option('--cache <dir>', 'page cache directory: unchanged pages are not re-read next time (config "cache")')
       .option('--metadata <csdl>', 'also compare with the service metadata: a CSDL file (version from its name; replaces config "metadata")')
-      .option('--scopes <file>', 'with --metadata: a permission-scope catalogue (XML); repeat for several', (v: string, prev: string[] = []) => [...prev, v]);
+      .option('--scopes <file>', 'with --metadata: a permission-scope catalogue (XML); repeat for several', (v: string, prev: string[] = []) => [...prev, v])
+      .option('-w, --watch', 'check again on every change; print the findings added and resolved by each edit, then the summary');
     addReportOptions(cmd);
     addPolicy(cmd);
     addCommon(cmd);
@@ -40,8 +45,7 @@ Exit codes: 0 done; 1 a finding reaches --fail-on; 2 usage or tool error.
 Examples:
   docmodel check docs/api-reference -f sarif -o docmodel.sarif --fail-on error
   git diff --name-only origin/main... > changed.txt
-  docmodel check --root docs/api-reference --changed-from changed.txt -f github --cache .docmodel-cache
-  docmodel check docs/api-reference --metadata meta/v1.0.csdl.xml --scopes meta/permission-scopes-v1.0.xml`);
+  docmodel check --root docs/api-reference --changed-from changed.txt -f github --cache .docmodel-cache`);
     cmd.action(async (paths: string[], f: CheckFlags) => {
       const c = resolveCommon(f);
       const root = f.root ?? c.config.root;
@@ -58,27 +62,49 @@ Examples:
       const metadata = f.metadata !== undefined ? [{ csdl: f.metadata, scopes: f.scopes ?? [] }] : c.config.metadata;
       const inputs = changed ? [root!] : paths.length ? paths : (c.config.inputs ?? (root !== undefined ? [root] : ['input']));
       for (const q of reqs) if (q.output) checkOutputFile(q.output, inputs);
-      const started = Date.now();
-      const progress = Progress.for(f.quiet, 'docmodel check');
-      let r;
-      try {
-        r = await check({
-          inputs: changed ? undefined : inputs, root, changed, workers: c.workers, cacheDir: f.cache ?? c.config.cache, requirePages: true, metadata,
-          rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline, updateBaseline: f.updateBaseline, onProgress: progress.pages,
-        });
-      } catch (e) {
-        // A metadata file the config names: say which config named it.
-        if (e instanceof MetadataError && f.metadata === undefined && c.configFile) throw new ConfigError(`${c.configFile}: metadata: ${e.message}`);
-        throw e;
-      } finally {
-        progress.end();
-      }
-      emitReports(reqs, r, { color: f.color, pathPrefix: f.pathPrefix, all: f.all, area: f.area, groupBy: f.groupBy });
-      if (!f.quiet) {
-        const partial = r.partial ? `; partial: ${r.partial.changed.files.length} changed file(s) under the root → ${r.partial.pages.size} page(s) reported on${r.partial.changed.ignored.length ? `, ${r.partial.changed.ignored.length} path(s) ignored (outside the root or not pages)` : ''}` : '';
-        process.stderr.write(`${summaryLine('docmodel check', r)}${partial} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-      }
-      ctx.setExit(exitFor(c.failOn, r.counts));
+      const watching = !!f.watch;
+      if (watching && changed) throw new UsageError('--watch checks the whole of its inputs: give directories, not changed files or --changed-from');
+      const cacheDir = f.cache ?? c.config.cache;
+      // A watch keeps its page cache in memory between runs (and in --cache DIR when given).
+      const pageCache = watching ? new PageCache(cacheDir ? join(resolve(cacheDir), CACHE_FILE) : undefined, { memory: true }) : undefined;
+      const tracker = new FindingTracker();
+      const once = async (first: boolean): Promise<number> => {
+        const started = Date.now();
+        const progress = Progress.for(f.quiet, 'docmodel check');
+        let r;
+        try {
+          r = await check({
+            inputs: changed ? undefined : inputs, root, changed, workers: c.workers, cacheDir, pageCache, requirePages: first, metadata,
+            rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline, updateBaseline: f.updateBaseline, onProgress: progress.pages,
+          });
+        } catch (e) {
+          // A metadata file the config names: say which config named it.
+          if (e instanceof MetadataError && f.metadata === undefined && c.configFile) throw new ConfigError(`${c.configFile}: metadata: ${e.message}`);
+          throw e;
+        } finally {
+          progress.end();
+        }
+        const diff = watching ? tracker.next(r) : undefined;
+        if (diff) process.stdout.write(formatChanges(diff));
+        // A watch prints the whole report once; later runs rewrite report files only.
+        emitReports(first ? reqs : reqs.filter((q) => q.output), r, { color: f.color, pathPrefix: f.pathPrefix, all: f.all, area: f.area, groupBy: f.groupBy });
+        if (!f.quiet) {
+          const partial = r.partial ? `; partial: ${r.partial.changed.files.length} changed file(s) under the root → ${r.partial.pages.size} page(s) reported on${r.partial.changed.ignored.length ? `, ${r.partial.changed.ignored.length} path(s) ignored (outside the root or not pages)` : ''}` : '';
+          process.stderr.write(`${summaryLine('docmodel check', r)}${partial} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+        }
+        return exitFor(c.failOn, r.counts);
+      };
+      const code = await once(true);
+      if (!watching) { ctx.setExit(code); return; }
+      const cacheAbs = cacheDir ? resolve(cacheDir) : undefined;
+      const loop = await watchLoop({
+        paths: inputs,
+        ignored: (abs) => (cacheAbs !== undefined && isInside(cacheAbs, abs)) || reqs.some((q) => q.output !== undefined && resolve(q.output) === abs),
+        run: async () => { await once(false); },
+        onError: (e) => process.stderr.write(`docmodel: check failed: ${e instanceof Error ? e.message : String(e)}\n`),
+      });
+      process.stderr.write(`docmodel: watching ${inputs.join(', ')} (Ctrl-C to stop)\n`);
+      ctx.setExit(await untilInterrupted(loop));
     });
   },
 };

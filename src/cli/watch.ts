@@ -1,0 +1,163 @@
+/**
+ * The writer's loop (`build --watch`, `check --watch`): rebuild on every save and print what the
+ * edit changed — the findings added and resolved since the previous run, by fingerprint, each at
+ * its file:line (a side on a page re-read when it has one) — before the summary line.
+ *
+ * `FindingTracker` compares runs; `watchLoop` turns file events into debounced runs, one at a
+ * time (a save during a run queues one more run). Both are driven directly by the tests.
+ */
+import { resolve } from 'node:path';
+import type { CheckResult, Finding } from '../index.js';
+import { concernsPages } from '../checks/policy.js';
+import { text } from '../emit/reports/escape.js';
+import { compareStr } from '../util/order.js';
+
+/** What one run changed, compared with the previous one. */
+export interface FindingChanges {
+  /** Pages processed afresh (display paths). */
+  reread: string[];
+  /** Pages of the previous run that are gone. */
+  removed: string[];
+  added: Finding[];
+  resolved: Finding[];
+  /** Where each finding is shown: a side on a re-read or removed page if it has one, else its first side. */
+  where: Map<Finding, string>;
+}
+
+/**
+ * The findings of a run by fingerprint: a grouped finding stands for its instances, each with
+ * its own fingerprint (and the group's severity, which rule settings may have changed).
+ */
+function byFingerprint(findings: Finding[]): Map<string, Finding> {
+  const m = new Map<string, Finding>();
+  for (const f of findings) {
+    if (f.instances?.length) for (const x of f.instances) m.set(x.fingerprint, { ...x, severity: f.severity });
+    else m.set(f.fingerprint, f);
+  }
+  return m;
+}
+
+export class FindingTracker {
+  private last: { findings: Map<string, Finding>; pages: Set<string> } | undefined;
+
+  /** Remember this run; from the second run on, return what changed since the previous one. */
+  next(r: CheckResult): FindingChanges | undefined {
+    const findings = byFingerprint(r.findings);
+    const pages = new Set(r.analysis.pages.map((p) => p.file));
+    const prev = this.last;
+    this.last = { findings, pages };
+    if (!prev) return undefined;
+    const reread = [...(r.analysis.changed ?? [])].sort(compareStr);
+    const removed = [...prev.pages].filter((p) => !pages.has(p)).sort(compareStr);
+    const touched = new Set([...reread, ...removed]);
+    const where = new Map<Finding, string>();
+    const place = (f: Finding): Finding => {
+      const s = f.sides.find((x) => touched.has(x.file)) ?? f.sides[0];
+      where.set(f, s ? `${s.file}:${s.line}` : f.subject);
+      return f;
+    };
+    const added = [...findings].filter(([fp]) => !prev.findings.has(fp)).map(([, f]) => place(f));
+    const resolved = [...prev.findings].filter(([fp]) => !findings.has(fp)).map(([, f]) => place(f));
+    // Findings on the pages re-read first, then by place, rule and fingerprint: the same bytes whatever the order of the run.
+    const order = (a: Finding, b: Finding) =>
+      Number(!concernsPages(a, touched)) - Number(!concernsPages(b, touched)) || comparePlace(where.get(a)!, where.get(b)!) ||
+      compareStr(a.rule, b.rule) || compareStr(a.fingerprint, b.fingerprint);
+    return { reread, removed, added: added.sort(order), resolved: resolved.sort(order), where };
+  }
+}
+
+/** `file:line` places: by file, then by line as a number. */
+function comparePlace(a: string, b: string): number {
+  const m = /^(.*):(\d+)$/;
+  const x = m.exec(a);
+  const y = m.exec(b);
+  if (!x || !y) return compareStr(a, b);
+  return compareStr(x[1]!, y[1]!) || Number(x[2]) - Number(y[2]);
+}
+
+/** At most this many added (and as many resolved) findings are listed; the rest are counted. */
+export const LIST_LIMIT = 50;
+
+/** The lines a watch run prints before its summary: the pages re-read, then each finding added and resolved. */
+export function formatChanges(c: FindingChanges): string {
+  const pages = (ps: string[]) => `${ps.slice(0, 10).map(text).join(', ')}${ps.length > 10 ? `, … (${ps.length - 10} more)` : ''}`;
+  const head = [
+    c.reread.length ? `re-read ${c.reread.length} page(s): ${pages(c.reread)}` : 'no page re-read',
+    ...(c.removed.length ? [`${c.removed.length} page(s) gone: ${pages(c.removed)}`] : []),
+    `findings: ${c.added.length} added, ${c.resolved.length} resolved`,
+  ];
+  const L = [`docmodel: ${head.join('; ')}`];
+  const list = (label: string, fs: Finding[]) => {
+    for (const f of fs.slice(0, LIST_LIMIT)) L.push(`  ${label} ${f.severity.padEnd(7)} ${text(c.where.get(f)!)} ${f.rule}: ${text(f.message)}`);
+    if (fs.length > LIST_LIMIT) L.push(`  … ${fs.length - LIST_LIMIT} more ${label.trim()}`);
+  };
+  list('added   ', c.added);
+  list('resolved', c.resolved);
+  return L.join('\n') + '\n';
+}
+
+export interface WatchLoop {
+  /** Runs finished so far (the loop's own, not the initial one). */
+  readonly runs: number;
+  /** Resolves when `n` runs have finished. */
+  waitForRuns(n: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface WatchLoopOptions {
+  /** Files or directories to watch. */
+  paths: string[];
+  /** Paths never watched (absolute; the output directory, a cache folder). */
+  ignored?: (abs: string) => boolean;
+  /** Quiet time after the last event before a run starts (ms). Default 100. */
+  debounceMs?: number;
+  /** One run. An error it throws is handed to `onError` and the loop goes on. */
+  run: () => Promise<void>;
+  onError: (e: unknown) => void;
+}
+
+/** Watch the paths and call `run` after each burst of changes; returns once the watcher is ready. */
+export async function watchLoop(o: WatchLoopOptions): Promise<WatchLoop> {
+  const { watch } = await import('chokidar');
+  const ignored = o.ignored;
+  const w = watch(o.paths, { ignoreInitial: true, ...(ignored ? { ignored: (p: string) => ignored(resolve(p)) } : {}) });
+  await new Promise<void>((ready) => w.once('ready', () => ready()));
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  let closed = false;
+  let runs = 0;
+  const waiting: { n: number; done: () => void }[] = [];
+  const finished = () => {
+    runs++;
+    for (const x of waiting.filter((x) => runs >= x.n)) { waiting.splice(waiting.indexOf(x), 1); x.done(); }
+  };
+  const go = async (): Promise<void> => {
+    if (closed) return;
+    if (running) { again = true; return; }
+    running = true;
+    try {
+      await o.run();
+    } catch (e) {
+      o.onError(e);
+    }
+    running = false;
+    finished();
+    if (again) { again = false; void go(); }
+  };
+  w.on('all', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void go(), o.debounceMs ?? 100);
+  });
+  return {
+    get runs() { return runs; },
+    waitForRuns: (n) => (runs >= n ? Promise.resolve() : new Promise<void>((done) => waiting.push({ n, done }))),
+    close: async () => { closed = true; clearTimeout(timer); await w.close(); },
+  };
+}
+
+/** Run until Ctrl-C, then close the loop. */
+export async function untilInterrupted(loop: WatchLoop): Promise<number> {
+  await new Promise<void>((done) => process.once('SIGINT', () => { void loop.close().then(done); }));
+  return 0;
+}

@@ -1,0 +1,124 @@
+/**
+ * The writer's loop: `build --watch` (driven through watchBuild, the function the CLI calls) and
+ * `check --watch` (through the CLI) print the findings an edit added and resolved, by
+ * fingerprint, at file:line, then the summary line. The tree is real corpus pages
+ * (test/fixtures/partial); the edit adds a broken link to v1.0/api/user-get.md, then reverts it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { ROOT, tempTree } from './helpers.js';
+import { watchBuild } from '../src/cli/commands/build.js';
+import { FindingTracker, formatChanges } from '../src/cli/watch.js';
+import type { CheckResult, Finding } from '../src/index.js';
+
+const CLI = join(ROOT, 'dist/src/cli/main.js');
+const FIXTURE = join(ROOT, 'test/fixtures/partial/api-reference');
+const PAGE = 'v1.0/api/user-get.md';
+const EDIT = '\nSee [the missing page](../resources/nothere.md).\n';
+const FINDING = 'warning v1.0/api/user-get.md:236 link-broken: Link target ../resources/nothere.md does not exist';
+
+function copyTree(): { dir: string; tree: string } {
+  const dir = tempTree({});
+  const tree = join(dir, 'api-reference');
+  cpSync(FIXTURE, tree, { recursive: true });
+  return { dir, tree };
+}
+
+/** Every file under a folder (dot folders — the cache, the manifest — left out), path → bytes. */
+function filesOf(dir: string): Map<string, string> {
+  const m = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      if (n.startsWith('.')) continue;
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else m.set(relative(dir, p), readFileSync(p, 'latin1'));
+    }
+  };
+  walk(dir);
+  return m;
+}
+
+test('build --watch prints the finding an edit adds, then resolves it when the edit is reverted; outputs equal a cold build', { timeout: 120_000 }, async () => {
+  const { dir, tree } = copyTree();
+  const out = join(dir, 'out');
+  let printed = '';
+  const loop = await watchBuild({ opts: { inputs: [tree], out, workers: 1, requirePages: true }, quiet: false, stats: false, failLevel: undefined }, [tree], (s) => { printed += s; });
+  try {
+    assert.match(printed, /^docmodel: 6 pages, 4 operations, .*\ndocmodel: watching .*\n$/);
+    const original = readFileSync(join(tree, PAGE), 'utf8');
+
+    printed = '';
+    appendFileSync(join(tree, PAGE), EDIT);
+    await loop.waitForRuns(1);
+    const [head, added, summary, ...rest] = printed.split('\n');
+    assert.equal(head, `docmodel: re-read 1 page(s): ${PAGE}; findings: 1 added, 0 resolved`);
+    assert.equal(added, `  added    ${FINDING}`);
+    assert.match(summary!, /^docmodel: 6 pages, 4 operations, .* findings: 0 error, 255 warning, 8 info; .* files written/);
+    assert.deepEqual(rest, ['']);
+    // What the watch wrote (pages from the in-memory cache) is what a cold build of the edited tree writes.
+    const cold = join(dir, 'cold');
+    const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', cold, '--no-cache', '--workers', '1', '--quiet'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(filesOf(out), filesOf(cold));
+
+    printed = '';
+    writeFileSync(join(tree, PAGE), original);
+    await loop.waitForRuns(2);
+    const lines = printed.split('\n');
+    assert.equal(lines[0], `docmodel: re-read 1 page(s): ${PAGE}; findings: 0 added, 1 resolved`);
+    assert.equal(lines[1], `  resolved ${FINDING}`);
+    assert.match(lines[2]!, /findings: 0 error, 254 warning, 8 info/);
+    assert.equal(lines.length, 4);
+  } finally {
+    await loop.close();
+  }
+});
+
+test('check --watch prints the whole report once, then what each edit changed', { timeout: 120_000 }, async () => {
+  const { tree } = copyTree();
+  const child = spawn(process.execPath, [CLI, 'check', tree, '--workers', '1', '-f', 'github', '--watch']);
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => { out += String(d); });
+  child.stderr.on('data', (d) => { err += String(d); });
+  const waitFor = async (get: () => string, re: RegExp) => {
+    while (!re.test(get())) {
+      if (child.exitCode !== null) throw new Error(`check exited ${child.exitCode}: ${err}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  try {
+    await waitFor(() => err, /watching/);
+    const report = out;
+    assert.match(report, /^::warning file=/); // the github report, once
+    appendFileSync(join(tree, PAGE), EDIT);
+    await waitFor(() => out, /findings: 1 added/);
+    await waitFor(() => err, /255 warning/);
+    assert.equal(out.slice(report.length), `docmodel: re-read 1 page(s): ${PAGE}; findings: 1 added, 0 resolved\n  added    ${FINDING}\n`);
+  } finally {
+    child.kill('SIGINT');
+  }
+});
+
+test('findings are compared by fingerprint: a grouped finding stands for its instances, and a finding on a page gone is resolved', () => {
+  const side = (file: string, line: number) => ({ file, line, column: 1, version: 'v1.0' as const, value: 'x' });
+  const f = (fp: string, file: string, line: number, extra: Partial<Finding> = {}): Finding =>
+    ({ rule: 'r', severity: 'warning', context: 'page', subject: file, field: 'f', message: `m ${fp}`, sides: [side(file, line)], fingerprint: fp, ...extra });
+  const run = (pages: string[], changed: string[], findings: Finding[]) =>
+    ({ findings, analysis: { pages: pages.map((file) => ({ file })), changed } } as unknown as CheckResult);
+  const t = new FindingTracker();
+  assert.equal(t.next(run(['a.md', 'b.md', 'c.md'], ['a.md', 'b.md', 'c.md'], [f('g', 'a.md', 3, { instances: [f('i1', 'a.md', 3), f('i2', 'b.md', 9)] }), f('k', 'c.md', 2)])), undefined);
+  // b.md changed: the group loses instance i2 and gains i3; c.md is gone with its finding.
+  const c = t.next(run(['a.md', 'b.md'], ['b.md'], [f('g', 'a.md', 3, { severity: 'error', instances: [f('i1', 'a.md', 3), f('i3', 'b.md', 12)] })]))!;
+  assert.equal(formatChanges(c), [
+    'docmodel: re-read 1 page(s): b.md; 1 page(s) gone: c.md; findings: 1 added, 2 resolved',
+    '  added    error   b.md:12 r: m i3',
+    '  resolved warning b.md:9 r: m i2',
+    '  resolved warning c.md:2 r: m k',
+    '',
+  ].join('\n'));
+});
