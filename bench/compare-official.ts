@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     const op = flatten(official.get(k)!.name, offGet);
     const mp = flatten(t.name, ourGet);
     const page = t.sources.find((s) => s.origin === 'resource')!.doc;
-    const pageText = readFileSync(page.file, 'utf8');
+    const pageText = readFileSync(join(a.docsRoot, page.file), 'utf8');
     for (const [name, otype] of op) {
       inOfficial++;
       const mine = [...mp.entries()].find(([n]) => n.toLowerCase() === name.toLowerCase());
@@ -150,6 +150,7 @@ async function main(): Promise<void> {
   const miss = { noPage: 0, noRow: 0, ours: 0 }, navMiss = { noPage: 0, noRow: 0, ours: 0 };
   const missingTypes: string[] = [];
   const missingNoPage: string[] = [];
+  const misses: { type: string; prop: string; nav: boolean; why: 'noPage' | 'noRow' | 'ours'; page?: string }[] = [];
   for (const [k, o] of [...official.entries()].sort()) {
     const mine = ours.get(k);
     if (hasResourcePage(o.name)) { withPage++; if (mine) withPageFound++; else missingTypes.push(`${o.name} (resources/${pageOfType.get(k)})`); }
@@ -164,8 +165,9 @@ async function main(): Promise<void> {
       if (nav) { navProps++; if (hit) navFound++; }
       if (!hit) {
         const pageFile = mine?.sources.find((x) => x.origin === 'resource')?.doc.file;
-        const why = !pageFile ? 'noPage' : new RegExp(`\\|\\s*\\**${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\**\\s*\\|`, 'i').test(readFileSync(pageFile, 'utf8')) ? 'ours' : 'noRow';
+        const why = !pageFile ? 'noPage' : new RegExp(`\\|\\s*\\**${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\**\\s*\\|`, 'i').test(readFileSync(join(a.docsRoot, pageFile), 'utf8')) ? 'ours' : 'noRow';
         miss[why]++;
+        misses.push({ type: o.name, prop: name, nav, why, ...(pageFile ? { page: pageFile } : {}) });
         if (nav) navMiss[why]++;
       }
     }
@@ -206,6 +208,9 @@ async function main(): Promise<void> {
   }
   L.push('## official types with a resources/ page that the model lacks', '', ...missingTypes.map((n) => `- ${n}`), '');
   L.push('## official types without a resources/ page (not in the model)', '', ...missingNoPage.map((n) => `- ${n}`), '');
+  L.push('## every missed official property (recall misses over every official type)', '', '| type | property | navigation | why | page |', '|---|---|---|---|---|');
+  for (const m of misses) L.push(`| ${m.type} | ${m.prop} | ${m.nav ? 'yes' : ''} | ${m.why} | ${m.page ?? ''} |`);
+  L.push('');
   writeFileSync(outFile, L.join('\n'));
   console.log(`differences listed in ${outFile}`);
 }

@@ -53,6 +53,7 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
   d('include-too-deep', 'warning', 'parse', 'Includes are nested too deep', 'Nesting is cut at the limit.'),
   d('include-unreadable', 'warning', 'parse', 'An included file could not be read', 'Its content is missing from the page.'),
   d('json-representation-not-json', 'info', 'extract', 'The JSON representation does not parse', 'Property names were read from its keys; property types from the JSON are not available.'),
+  d('json-representation-unheaded', 'info', 'extract', 'The JSON representation is not under a JSON representation heading', 'The resource annotation ("blockType": "resource") and its JSON block sit under another section (Properties, Relationships, the introduction); they are read as the type\'s JSON representation, and the page should give them their own heading.'),
   d('member-name-renamed', 'info', 'emit', 'A repeated member name was renamed in the TypeScript', 'A path parameter (or another member) appears more than once; the later ones get the first free _N suffix so that the generated code compiles.'),
   d('operation-from-example', 'info', 'extract', 'The operation path was taken from an example request', 'The HTTP request block states no path; the first example request supplies it (literal ids in it become parameters in the model).'),
   d('page-memory-exceeded', 'error', 'run', 'Processing the page needed too much memory', 'The worker processing the page went over its heap limit and was stopped; the page has no facts (never cached).', false),
