@@ -190,7 +190,8 @@ async function main(): Promise<void> {
         miss[why]++;
         const declaredBy = declaringType(o.name, name);
         const cause = why === 'ours' ? 'a row on the page we did not take (ours)'
-          : !ours.has(declaredBy.toLowerCase()) ? (declaredBy === o.name ? 'the type has no v1.0 page' : 'the base type that declares it has no v1.0 page')
+          : !mine ? 'the type has no v1.0 page'
+          : !ours.has(declaredBy.toLowerCase()) ? 'the base type that declares it has no v1.0 page'
           : !documentedOn(declaredBy, name) ? 'no row or JSON key on the declaring type\'s v1.0 page'
           : 'documented on the base type\'s page; the subtype\'s page does not state that base';
         causes.set(cause, (causes.get(cause) ?? 0) + 1);
