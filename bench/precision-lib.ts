@@ -63,3 +63,28 @@ export function readLabels(file: string): Label[] {
   return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
 }
 
+
+/** Every finding of a JSON report, grouped findings flattened into their instances (each keeps the group's rule and severity). */
+export function reportFindings(file: string): ReportFinding[] {
+  const all = (JSON.parse(readFileSync(file, 'utf8')) as { findings: ReportFinding[] }).findings;
+  return all.flatMap((f) => (f.instances?.length ? [f, ...f.instances.map((i) => ({ ...i, rule: i.rule ?? f.rule, severity: i.severity ?? f.severity, breaking: i.breaking ?? f.breaking }))] : [f]));
+}
+
+/** Current findings indexed the three ways a label can match one: fingerprint, rule + side file:lines, rule + subject + field. */
+export class FindingIndex {
+  private byFp = new Map<string, ReportFinding>();
+  private bySides = new Map<string, ReportFinding>();
+  private bySubject = new Map<string, ReportFinding>();
+  constructor(list: ReportFinding[]) {
+    for (const f of list) {
+      if (!this.byFp.has(f.fingerprint)) this.byFp.set(f.fingerprint, f);
+      const s = `${f.rule}|${sideKey(f.sides)}`;
+      if (!this.bySides.has(s)) this.bySides.set(s, f);
+      const t = `${f.rule}|${relText(f.subject)}|${f.field}`;
+      if (!this.bySubject.has(t)) this.bySubject.set(t, f);
+    }
+  }
+  match(l: Pick<Label, 'fingerprint' | 'rule' | 'sides' | 'subject' | 'field'>): ReportFinding | undefined {
+    return this.byFp.get(l.fingerprint) ?? this.bySides.get(`${l.rule}|${sideKey(l.sides)}`) ?? this.bySubject.get(`${l.rule}|${l.subject}|${l.field}`);
+  }
+}

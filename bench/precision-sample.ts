@@ -1,17 +1,25 @@
 /**
- * Draws the labelled precision set (run once; the labels are then written by hand):
+ * Draws the labelled precision set (the labels are then written by hand):
  *   node dist/bench/precision-sample.js <check-2021.json> <drift-2020-2021.json> <out.jsonl>
+ *   node dist/bench/precision-sample.js <check-2021.json> <drift-2020-2021.json> <out.jsonl> --top-up <labels.jsonl>
+ * The first form drew the original set (seed 20261201, quotas QUOTA). `--top-up` draws, from the
+ * reported items of the current code (a grouped finding is one item), only those no existing
+ * label matches (see FindingIndex), with its own seed and quotas, ids continuing after the set's
+ * last — so that precision is measured on what the tool reports now, not only on findings that
+ * survived since the set was drawn.
  * Stratified by rule × severity (drift: rule × breaking), seeded, so the same inputs give the
  * same sample. Every stratum gets at least two findings (all when it has fewer); the rest of a
  * severity's quota is shared in proportion to stratum size.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { relPath, relText, rng, treeOf, type Label, type ReportFinding } from './precision-lib.js';
+import { FindingIndex, readLabels, relPath, relText, reportFindings, rng, treeOf, type Label, type ReportFinding } from './precision-lib.js';
 
 const SEED = 20261201;
 const QUOTA: Record<string, number> = { error: 70, warning: 90, info: 20, 'drift-breaking': 40, 'drift-other': 15 };
+const TOP_UP_SEED = 20261202;
+const TOP_UP_QUOTA: Record<string, number> = { error: 40, warning: 60, info: 0, 'drift-breaking': 40, 'drift-other': 0 };
 
-function sample(findings: ReportFinding[], klass: (f: ReportFinding) => string, stratum: (f: ReportFinding) => string, rand: () => number): ReportFinding[] {
+function sample(findings: ReportFinding[], klass: (f: ReportFinding) => string, stratum: (f: ReportFinding) => string, rand: () => number, quotas = QUOTA): ReportFinding[] {
   const byClass = new Map<string, Map<string, ReportFinding[]>>();
   for (const f of findings) {
     const c = klass(f);
@@ -22,7 +30,8 @@ function sample(findings: ReportFinding[], klass: (f: ReportFinding) => string, 
   }
   const out: ReportFinding[] = [];
   for (const [c, strata] of [...byClass.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    const quota = QUOTA[c] ?? 0;
+    const quota = quotas[c] ?? 0;
+    if (!quota) continue;
     const total = [...strata.values()].reduce((n, l) => n + l.length, 0);
     for (const [, list] of [...strata.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
       const n = Math.min(list.length, Math.max(2, Math.round((quota * list.length) / total)));
@@ -33,21 +42,55 @@ function sample(findings: ReportFinding[], klass: (f: ReportFinding) => string, 
   return out;
 }
 
+/**
+ * The snapshot of a drift side when the report's paths are docs-root relative (current reports):
+ * a change lists the old side then the new one; an addition only the new, a removal only the old.
+ */
+function driftTree(f: ReportFinding, i: number): string {
+  if (f.sides.length > 1) return i === 0 ? '2020-05' : '2021-07';
+  return /-added$/.test(f.rule) ? '2021-07' : '2020-05';
+}
+
 function toLabel(f: ReportFinding, set: Label['set'], id: string): Label {
   return {
     id, set, rule: f.rule, severity: f.severity, ...(f.breaking !== undefined ? { breaking: f.breaking } : {}),
     subject: relText(f.subject), field: f.field, fingerprint: f.fingerprint, message: relText(f.message),
-    sides: f.sides.map((s) => ({ file: relPath(s.file), line: s.line, value: relText(s.value).slice(0, 400), ...(set === 'drift-2020-2021' && treeOf(s.file) ? { tree: treeOf(s.file) } : {}) })),
+    sides: f.sides.map((s, i) => {
+      const tree = set === 'drift-2020-2021' ? (treeOf(s.file) ?? driftTree(f, i)) : undefined;
+      return { file: relPath(s.file), line: s.line, value: relText(s.value).slice(0, 400), ...(tree ? { tree } : {}) };
+    }),
     verdict: null, reason: '',
   };
 }
 
 const [checkFile, driftFile, out] = process.argv.slice(2);
-if (!checkFile || !driftFile || !out) { console.error('usage: precision-sample <check.json> <drift.json> <out.jsonl>'); process.exit(2); }
-const rand = rng(SEED);
-const check = (JSON.parse(readFileSync(checkFile, 'utf8')) as { findings: ReportFinding[] }).findings;
-const drift = (JSON.parse(readFileSync(driftFile, 'utf8')) as { findings: ReportFinding[] }).findings;
-const a = sample(check, (f) => f.severity, (f) => f.rule, rand).map((f, i) => toLabel(f, 'reconcile-2021', `r${String(i).padStart(3, '0')}`));
-const b = sample(drift, (f) => (f.breaking ? 'drift-breaking' : 'drift-other'), (f) => `${f.rule} ${f.severity}`, rand).map((f, i) => toLabel(f, 'drift-2020-2021', `d${String(i).padStart(3, '0')}`));
+if (!checkFile || !driftFile || !out) { console.error('usage: precision-sample <check.json> <drift.json> <out.jsonl> [--top-up <labels.jsonl>]'); process.exit(2); }
+const topUpAt = process.argv.indexOf('--top-up');
+const existing = topUpAt > 0 ? readLabels(process.argv[topUpAt + 1]!) : undefined;
+const reported = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { findings: ReportFinding[] }).findings;
+let check = reported(checkFile);
+let drift = reported(driftFile);
+const next = (prefix: string) => (existing ? 1 + Math.max(-1, ...existing.filter((l) => l.id.startsWith(prefix)).map((l) => Number(l.id.slice(1)))) : 0);
+if (existing) {
+  // An item is labelled already when it, or any finding it groups, matches a label.
+  const unlabelled = (list: ReportFinding[], set: Label['set'], file: string) => {
+    const labels = existing.filter((l) => l.set === set);
+    const matchedFp = new Set<string>();
+    const idx = new FindingIndex(reportFindings(file));
+    for (const l of labels) { const m = idx.match(l); if (m) matchedFp.add(m.fingerprint); }
+    return list.filter((f) => ![f, ...(f.instances ?? [])].some((g) => matchedFp.has(g.fingerprint)));
+  };
+  check = unlabelled(check, 'reconcile-2021', checkFile);
+  drift = unlabelled(drift, 'drift-2020-2021', driftFile);
+}
+// The original set drew both sets from one generator; a top-up gives each set its own, so either can be redrawn alone.
+const rand = rng(existing ? TOP_UP_SEED : SEED);
+const randDrift = existing ? rng(TOP_UP_SEED + 1) : rand;
+const quotas = existing ? TOP_UP_QUOTA : QUOTA;
+const r0 = next('r');
+const d0 = next('d');
+const id = (p: string, n: number) => `${p}${String(n).padStart(3, '0')}`;
+const a = sample(check, (f) => f.severity, (f) => f.rule, rand, quotas).map((f, i) => toLabel(f, 'reconcile-2021', id('r', r0 + i)));
+const b = sample(drift, (f) => (f.breaking ? 'drift-breaking' : 'drift-other'), (f) => `${f.rule} ${f.severity}`, randDrift, quotas).map((f, i) => toLabel(f, 'drift-2020-2021', id('d', d0 + i)));
 writeFileSync(out, [...a, ...b].map((l) => JSON.stringify(l)).join('\n') + '\n');
-console.log(`${a.length} reconciliation + ${b.length} drift findings sampled into ${out}`);
+console.log(`${a.length} reconciliation + ${b.length} drift findings sampled into ${out}${existing ? ` (top-up: unlabelled items only, ids from ${id('r', r0)} / ${id('d', d0)})` : ''}`);

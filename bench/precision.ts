@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { CORPUS_SKIP, corpusTree, REPO } from './corpus.js';
-import { readLabels, relText, sideKey, type Label, type ReportFinding } from './precision-lib.js';
+import { FindingIndex, readLabels, reportFindings } from './precision-lib.js';
 
 const LABELS = join(REPO, 'test', 'precision', 'labels.jsonl');
 const CLI = join(REPO, 'dist', 'src', 'cli', 'main.js');
@@ -31,29 +31,6 @@ function run(args: string[], out: string): string {
   const r = spawnSync(process.execPath, [CLI, ...args, '--format', 'json', '--output', out, '--quiet'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0 && r.status !== 1) throw new Error(`docmodel ${args[0]} failed (exit ${r.status})`);
   return out;
-}
-
-function findings(file: string): ReportFinding[] {
-  const all = (JSON.parse(readFileSync(file, 'utf8')) as { findings: ReportFinding[] }).findings;
-  return all.flatMap((f) => (f.instances?.length ? [f, ...f.instances.map((i) => ({ ...i, rule: i.rule ?? f.rule, severity: i.severity ?? f.severity }))] : [f]));
-}
-
-class Index {
-  private byFp = new Map<string, ReportFinding>();
-  private bySides = new Map<string, ReportFinding>();
-  private bySubject = new Map<string, ReportFinding>();
-  constructor(list: ReportFinding[]) {
-    for (const f of list) {
-      if (!this.byFp.has(f.fingerprint)) this.byFp.set(f.fingerprint, f);
-      const s = `${f.rule}|${sideKey(f.sides)}`;
-      if (!this.bySides.has(s)) this.bySides.set(s, f);
-      const t = `${f.rule}|${relText(f.subject)}|${f.field}`;
-      if (!this.bySubject.has(t)) this.bySubject.set(t, f);
-    }
-  }
-  match(l: Label): ReportFinding | undefined {
-    return this.byFp.get(l.fingerprint) ?? this.bySides.get(`${l.rule}|${sideKey(l.sides)}`) ?? this.bySubject.get(`${l.rule}|${l.subject}|${l.field}`);
-  }
 }
 
 interface Row { n: number; real: number; mis: number; fals: number; gone: number }
@@ -81,12 +58,13 @@ function main(): void {
     checkFile ??= run(['check', t21], join(tmp, 'check.json'));
     driftFile ??= run(['drift', t20, t21], join(tmp, 'drift.json'));
   }
-  const idx = { 'reconcile-2021': new Index(findings(checkFile)), 'drift-2020-2021': new Index(findings(driftFile)) };
+  const idx = { 'reconcile-2021': new FindingIndex(reportFindings(checkFile)), 'drift-2020-2021': new FindingIndex(reportFindings(driftFile)) };
   const perRule = new Map<string, Row>();
   const perSeverity = new Map<string, Row>();
   for (const l of labels) {
     const cur = idx[l.set].match(l);
-    const sevKey = l.set === 'drift-2020-2021' ? `drift ${l.breaking ? 'breaking' : 'not breaking'}` : (cur?.severity ?? l.severity);
+    // Drift by the current breaking flag (a label whose finding is no longer breaking counts as not breaking), else as labelled.
+    const sevKey = l.set === 'drift-2020-2021' ? `drift ${(cur ? cur.breaking : l.breaking) ? 'breaking' : 'not breaking'}` : (cur?.severity ?? l.severity);
     for (const [m, k] of [[perRule, `${l.set === 'drift-2020-2021' ? 'drift: ' : ''}${l.rule}`], [perSeverity, sevKey]] as const) {
       const r = m.get(k) ?? empty();
       r.n++;

@@ -94,3 +94,23 @@ test('drift: a method and path corrected on the same page and an added 400 are n
   // user-sendmail: success stays 202; the 400 for malformed MIME is new (label d030)
   assert.deepEqual(all.filter((f) => f.rule === 'drift-status-changed'), []);
 });
+
+test('same title: a page listing several request lines shares an operation with the page of one of them (label r221, false)', () => {
+  // beta user-post-messages.md l.44-48 lists POST /users/{id}/messages and …/mailFolders/{id}/messages — the operation of mailfolder-post-messages.md l.29
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'same-title-different-operation'), []);
+});
+
+test('duplicate rows: relationship rows under different group rows (**Apps**, **Policy Set**) are not duplicates (label r228, false); nor are two rows of a multi-valued header with different values', () => {
+  const p = pageOf('beta/resources/intune-shared-deviceappmanagement.md');
+  const rels = p.resource!.relationships.filter((r) => r.name === 'iosLobAppProvisioningConfigurations');
+  assert.deepEqual(rels.map((r) => [r.src.line, r.group]), [[44, 'Apps'], [74, 'Policy Set']]);
+  // beta event-delta.md l.157-158 documents two Prefer values (odata.maxpagesize, outlook.timezone): two preferences, not a repeated row
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'table-duplicate-rows'), []);
+});
+
+test('type-undefined: NAV.PostalAddress links to dynamics-complextypes.md, whose "Postal address" section defines it (label r237, false); "numeric" is still undefined', () => {
+  // (other pages of this fixture tree reference types whose pages were not copied: only the dynamics pages are asserted)
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'type-undefined' && f.sides.some((s) => s.file.includes('/dynamics-'))).map((f) => `${f.subject} ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'beta:numeric beta/resources/dynamics-customer.md:48 beta/resources/dynamics-customer.md:43 beta/resources/dynamics-customer.md:49 beta/resources/dynamics-customer.md:50',
+  ]);
+});

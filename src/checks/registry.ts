@@ -4,6 +4,7 @@
  */
 import type { Rule } from './types.js';
 import { rule as bodyPropertyCollectionDiffers } from './rules/body-property-collection-differs.js';
+import { rule as bodyPropertyContradictsType } from './rules/body-property-contradicts-type.js';
 import { rule as bodyPropertyMissing } from './rules/body-property-missing.js';
 import { rule as bodyPropertyRequiredDiffers } from './rules/body-property-required-differs.js';
 import { rule as bodyPropertyTypeDiffers } from './rules/body-property-type-differs.js';
@@ -66,6 +67,7 @@ import { rule as versionCounterpartDiffers } from './rules/version-counterpart-d
 
 export const RULES: readonly Rule[] = [
   bodyPropertyCollectionDiffers,
+  bodyPropertyContradictsType,
   bodyPropertyMissing,
   bodyPropertyRequiredDiffers,
   bodyPropertyTypeDiffers,

@@ -28,11 +28,14 @@ export const rule: ModelRule = {
     const out: FindingDraft[] = [];
     const keyOf = (p: (typeof model.documents)[number]) => operationKeyOf(model, p.operations[0]!);
     for (const [title, pages] of [...byTitle.entries()].sort()) {
-      const keys = new Set(pages.map((p) => keyOf(p)));
-      if (keys.size < 2) continue;
-      const counts = new Map<string, number>();
-      for (const p of pages) counts.set(keyOf(p), (counts.get(keyOf(p)) ?? 0) + 1);
-      const sameVersion = pages.some((a) => pages.some((b) => a !== b && pageVersion(a) === pageVersion(b) && keyOf(a) !== keyOf(b)));
+      // Pages sharing any operation (a page may list several request lines) document the same thing:
+      // they fall into one cluster, and the finding is about pages in different clusters.
+      const cluster = clusters(pages.map((p) => new Set(p.operations.map((o) => operationKeyOf(model, o)))));
+      if (new Set(cluster).size < 2) continue;
+      const rep = new Map<number, string>();
+      pages.forEach((p, i) => { if (!rep.has(cluster[i]!)) rep.set(cluster[i]!, keyOf(p)); });
+      const keys = new Set(rep.values());
+      const sameVersion = pages.some((a, i) => pages.some((b, j) => cluster[i] !== cluster[j] && pageVersion(a) === pageVersion(b)));
       out.push({
         rule: this.id,
         severity: sameVersion ? this.severity : 'info',
@@ -47,3 +50,18 @@ export const rule: ModelRule = {
     return out;
   },
 };
+
+/** Union-find over key sets: pages whose sets share a key get the same cluster number (the smallest index in it). */
+function clusters(sets: Set<string>[]): number[] {
+  const parent = sets.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const owner = new Map<string, number>();
+  sets.forEach((s, i) => {
+    for (const k of s) {
+      const o = owner.get(k);
+      if (o === undefined) owner.set(k, i);
+      else { const a = find(o), b = find(i); if (a !== b) parent[Math.max(a, b)] = Math.min(a, b); }
+    }
+  });
+  return sets.map((_, i) => find(i));
+}

@@ -10,7 +10,7 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['page'],
   summary: 'A table lists the same name twice',
-  description: 'A request-body, properties, relationships, header or query-parameter table has two rows for the same name (within one group). Readers cannot tell which row is right.',
+  description: 'A request-body, properties, relationships, header or query-parameter table has two rows for the same name (within one group; for headers, with the same value — two rows of a multi-valued header such as Prefer name two values). Readers cannot tell which row is right.',
   example: { before: '|city|String|...|\n|city|String|...|', after: '|city|String|...|' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||', '|size|Int32||'])) },
@@ -19,7 +19,9 @@ export const rule: ModelRule = {
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {
-      const lists: [string, { name: string; src: Src; group?: string }[]][] = [
+      // A header documented on two rows with different values (Prefer: odata.maxpagesize=…, Prefer: outlook.timezone=…)
+      // names two values of a multi-valued header: the value is part of the row's identity.
+      const lists: [string, { name: string; src: Src; group?: string; value?: string }[]][] = [
         ['requestBody', p.requestBody?.properties ?? []],
         ['properties', p.resource?.properties ?? []],
         ['relationships', p.resource?.relationships ?? []],
@@ -29,7 +31,7 @@ export const rule: ModelRule = {
       for (const [field, rows] of lists) {
         const seen = new Map<string, Src>();
         for (const r of rows) {
-          const k = `${r.group ?? ''}|${r.name.toLowerCase()}`;
+          const k = `${r.group ?? ''}|${r.name.toLowerCase()}${field === 'requestHeaders' ? `|${(r.value ?? '').trim().toLowerCase()}` : ''}`;
           const first = seen.get(k);
           if (first) out.push(pageFinding(this, p, r.src, `${field}.${r.name}`, `${field} table lists ${r.name} twice`, r.name, [field, r.name.toLowerCase()], [{ src: first, value: r.name }]));
           else seen.set(k, r.src);

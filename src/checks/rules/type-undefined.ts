@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
@@ -9,7 +10,7 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['tree'],
   summary: 'A property refers to a type or enum that no page defines',
-  description: 'A property (or relationship) type names a complex type, entity or enum that no resource page or enum table of the same version defines. The generated models get a placeholder for it. One finding per type and version, listing the first references.',
+  description: 'A property (or relationship) type names a complex type, entity or enum that no resource page or enum table of the same version defines. A reference that links to a page with a section or title named after the type (a page documenting several types, such as dynamics-complextypes.md) counts as defined there. The generated models get a placeholder for it. One finding per type and version, listing the first references.',
   example: { before: '| assignedLicenses | [assignedLicense](assignedlicense.md) collection |   (no page defines assignedLicense)', after: 'resources/assignedlicense.md defines assignedLicense' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|part|[gizmo](gizmo.md)||']), 'v1.0/resources/other.md': resourcePage('other', ['|id|String||']) },
@@ -20,15 +21,30 @@ export const rule: ModelRule = {
     for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) defined.add(`${t.version}|${t.name.toLowerCase()}`);
     for (const e of model.enums) defined.add(`${e.version}|${e.name.toLowerCase()}`);
     if (!defined.size) return [];
-    const missing = new Map<string, { version: string; name: string; refs: { doc: import('../../model/schema.js').Document; src: import('../../model/schema.js').Src }[] }>();
+    const missing = new Map<string, { version: string; name: string; refs: { doc: import('../../model/schema.js').Document; src: import('../../model/schema.js').Src; raw: string; link?: string }[] }>();
     for (const t of model.types) for (const p of t.properties) for (const s of p.sources) {
       if (s.type.primitive) continue;
       const k = `${t.version}|${s.type.name.toLowerCase()}`;
       if (defined.has(k)) continue;
       let m = missing.get(k);
       if (!m) { m = { version: t.version, name: s.type.name, refs: [] }; missing.set(k, m); }
-      m.refs.push({ doc: s.doc, src: s.src });
+      m.refs.push({ doc: s.doc, src: s.src, raw: s.type.raw, ...(s.type.link ? { link: s.type.link } : {}) });
     }
+    // A reference linking to a page with a section (or title) named after the type is defined there,
+    // on a page of several types (dynamics-complextypes.md "## Postal address" for NAV.PostalAddress).
+    const docs = new Map(model.documents.map((d) => [d.file.toLowerCase(), d] as const));
+    const squash = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const definedAtLink = (r: { doc: { file: string }; link?: string; raw?: string }, name: string): boolean => {
+      const target = r.link?.split('#')[0];
+      if (!target || /^[a-z]+:/i.test(target)) return false;
+      const d = docs.get(posix.join(posix.dirname(r.doc.file), target).toLowerCase());
+      if (!d) return false;
+      // The name as the link shows it, qualifier dropped (NAV.PostalAddress → PostalAddress).
+      const local = squash((/\[([^\]]+)\]/.exec(r.raw ?? '')?.[1] ?? name).split('.').pop()!);
+      const title = d.title.h1?.value ?? d.title.frontMatter?.value ?? '';
+      return [title, ...d.sections.map((x) => x.heading)].some((h) => { const q = squash(h); return q === local || q === `${local}resourcetype` || q === `${local}complextype`; });
+    };
+    for (const [k, m] of missing) if (m.refs.every((r) => definedAtLink(r, m.name))) missing.delete(k);
     const out: FindingDraft[] = [];
     for (const [k, m] of [...missing.entries()].sort()) {
       out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: `${m.version}:${m.name}`, field: 'type', message: `${m.name} (${m.version}) is referenced by ${m.refs.length} propert${m.refs.length === 1 ? 'y' : 'ies'} but defined by no page`, sides: m.refs.slice(0, 10).map((r) => sideOf(r.doc, r.src, m.name)), args: [k] });

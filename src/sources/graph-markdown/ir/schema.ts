@@ -321,7 +321,7 @@ export const ExampleResponse = T.Object(
 export type ExampleResponse = Static<typeof ExampleResponse>;
 
 export const Relationship = T.Object(
-  { name: T.String(), type: TypeRef, description: T.String(), src: Src },
+  { name: T.String(), type: TypeRef, description: T.String(), group: T.Optional(T.String({ description: 'Group row (e.g. **Apps**) the row stands under' })), src: Src },
   { additionalProperties: false },
 );
 export type Relationship = Static<typeof Relationship>;

@@ -1,0 +1,76 @@
+import { bodySection, opPage, resourcePage } from '../fixture-pages.js';
+import { sideOf, type FindingDraft, type ModelRule } from '../types.js';
+import type { PropertySource, TypeRef } from '../../model/schema.js';
+import type { TypeModel } from '../../model/types.js';
+import { operationKeyOf, requestBodyTypeName } from '../../model/merge.js';
+import { isWorkloadResourcePage } from '../type-groups.js';
+import { NUMERIC_EDM } from './type-property-type-differs.js';
+
+const NUMERIC = new Set(NUMERIC_EDM.map((n) => n.toLowerCase()));
+
+/** A type as compared: local name in lower case (namespace prefix dropped), numeric widths alike (type-property-format-differs reports those). */
+function typeKey(t: TypeRef): string {
+  const n = t.name.toLowerCase().replace(/^(?:edm|microsoft\.graph(?:\.[a-z]+)*)\./, '');
+  return NUMERIC.has(n) ? 'number' : n;
+}
+
+/** Properties of resource pages (not workload pages) by `version|type|property`, lower case. */
+function resourceProperties(types: TypeModel[]): Map<string, PropertySource[]> {
+  const out = new Map<string, PropertySource[]>();
+  for (const t of types) for (const p of t.properties) for (const s of p.sources) {
+    if (s.origin !== 'resource' || isWorkloadResourcePage(s.doc.file, t.name)) continue;
+    const k = `${t.version}|${t.name.toLowerCase()}|${p.name.toLowerCase()}`;
+    if (!out.has(k)) out.set(k, []);
+    out.get(k)!.push(s);
+  }
+  return out;
+}
+
+export const rule: ModelRule = {
+  id: 'body-property-contradicts-type',
+  input: 'model',
+  severity: 'warning',
+  confidence: 'medium',
+  contexts: ['variant'],
+  summary: 'A request-body table types a property differently from the resource page of the type the body represents',
+  description:
+    'A create or update page says its body is a JSON representation of a resource (by its prose, its response type or its title) and lists properties of that resource in its table. A property whose type or collection-ness differs from every row the resource page (same version; workload pages left out) gives for it is reported: a client built from the resource page sends what the update page says it must not, or the other way round. Request bodies are never merged into types, so this rule is where the two meet. Numeric widths are compared as one type (type-property-format-differs reports widths).',
+  example: { before: 'resources/event.md: attendees | Attendee collection\napi/event-update.md body: attendees | Attendee', after: 'both: Attendee collection' },
+  fixture: {
+    before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|tags|String collection||', '|size|Int32||']), 'v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|tags|String||', '|size|Int64||'])) },
+    after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|tags|String collection||', '|size|Int32||']), 'v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|tags|String collection||', '|size|Int64||'])) },
+  },
+  check({ model }) {
+    const resource = resourceProperties(model.types);
+    const out: FindingDraft[] = [];
+    const seen = new Set<string>();
+    for (const g of model.operations) for (const v of g.variants) {
+      const d = v.doc;
+      // A page documents several request lines (aliases) with one body table: reported once, on its first request line.
+      if (seen.has(d.file)) continue;
+      seen.add(d.file);
+      const body = d.requestBody;
+      if (!body || body.tableKind !== 'properties' || !body.properties.length) continue;
+      const typeName = requestBodyTypeName(d);
+      if (!typeName) continue;
+      const local = typeName.split('.').pop()!.toLowerCase();
+      for (const p of body.properties) {
+        const rows = resource.get(`${v.version}|${local}|${p.name.toLowerCase()}`);
+        if (!rows?.length) continue;
+        // Any agreeing row settles it: disagreements between resource pages are type-property-* findings.
+        if (rows.some((r) => typeKey(r.type) === typeKey(p.type) && r.type.collection === p.type.collection)) continue;
+        const r = rows[0]!;
+        const sameName = rows.some((x) => typeKey(x.type) === typeKey(p.type));
+        const shown = (t: TypeRef) => (sameName ? (t.collection ? 'collection' : 'single') : `${t.name}${t.collection ? ' collection' : ''}`);
+        const what = sameName ? `is ${p.type.collection ? 'a collection' : 'single'} in the request body but ${r.type.collection ? 'a collection' : 'single'} on the resource page` : `is typed ${p.type.name}${p.type.collection ? ' collection' : ''} in the request body but ${r.type.name}${r.type.collection ? ' collection' : ''} on the resource page`;
+        out.push({
+          rule: this.id, context: 'variant', subject: d.operations[0] ? operationKeyOf(model, d.operations[0]) : g.key, field: `requestBody.${p.name}.${sameName ? 'collection' : 'type'}`,
+          message: `${typeName}.${p.name} ${what} (${v.version})`,
+          sides: [sideOf(d, p.src, shown(p.type)), sideOf(r.doc, r.src, shown(r.type))],
+          args: [d.file, p.name.toLowerCase()],
+        });
+      }
+    }
+    return out;
+  },
+};
