@@ -6,7 +6,8 @@
  * reported items of the current code (a grouped finding is one item), only those no existing
  * label matches (see FindingIndex), with its own seed and quotas, ids continuing after the set's
  * last — so that precision is measured on what the tool reports now, not only on findings that
- * survived since the set was drawn.
+ * survived since the set was drawn. `--only-rule <id> [--n <k>]` (with --top-up) draws k (default 15)
+ * unlabelled items of one rule — for a rule added after the set was drawn.
  * Stratified by rule × severity (drift: rule × breaking), seeded, so the same inputs give the
  * same sample. Every stratum gets at least two findings (all when it has fewer); the rest of a
  * severity's quota is shared in proportion to stratum size.
@@ -84,9 +85,20 @@ if (existing) {
   drift = unlabelled(drift, 'drift-2020-2021', driftFile);
 }
 // The original set drew both sets from one generator; a top-up gives each set its own, so either can be redrawn alone.
+const onlyAt = process.argv.indexOf('--only-rule');
+const onlyRule = onlyAt > 0 ? process.argv[onlyAt + 1] : undefined;
+let quotaOverride: Record<string, number> | undefined;
+if (onlyRule) {
+  if (!existing) { console.error('--only-rule needs --top-up'); process.exit(2); }
+  const nAt = process.argv.indexOf('--n');
+  const k = nAt > 0 ? Number(process.argv[nAt + 1]) : 15;
+  check = check.filter((f) => f.rule === onlyRule);
+  drift = drift.filter((f) => f.rule === onlyRule);
+  quotaOverride = { error: k, warning: k, info: k, 'drift-breaking': k, 'drift-other': k };
+}
 const rand = rng(existing ? TOP_UP_SEED : SEED);
 const randDrift = existing ? rng(TOP_UP_SEED + 1) : rand;
-const quotas = existing ? TOP_UP_QUOTA : QUOTA;
+const quotas = quotaOverride ?? (existing ? TOP_UP_QUOTA : QUOTA);
 const r0 = next('r');
 const d0 = next('d');
 const id = (p: string, n: number) => `${p}${String(n).padStart(3, '0')}`;

@@ -20,7 +20,9 @@ import { affectedPages, changedInRoot, limitReport, type ChangedFiles } from './
 import { applyPolicy, type RuleSetting } from './checks/policy.js';
 import { baselineFile, loadBaseline, loadSuppressions, type SuppressedFinding, type Suppression } from './checks/suppress.js';
 import { toJson } from './util/order.js';
-import { drift as driftRules } from './checks/engine.js';
+import { drift as driftRules, sortFindings } from './checks/engine.js';
+import { compareModelWithMetadata, loadMetadata, metadataRelativeTo, type LoadedMetadata, type MetadataSource } from './pipeline/metadata.js';
+import { metadataToFindings } from './checks/metadata/to-findings.js';
 import { reportData, type ReportData } from './emit/reports/report-data.js';
 import { FORMATS, renderReport, type Format } from './emit/reports/formats.js';
 import { toolVersion } from './util/version.js';
@@ -41,8 +43,9 @@ export type { AnalyzeResult } from './pipeline/pipeline.js';
 export type { WriteStats } from './pipeline/output.js';
 export type { LastRun } from './pipeline/cache.js';
 export type { Format } from './emit/reports/formats.js';
+export type { MetadataSource } from './pipeline/metadata.js';
 export { FORMATS } from './emit/reports/formats.js';
-export { RULES, findRule } from './checks/registry.js';
+export { RULES, ALL_RULES, findRule } from './checks/registry.js';
 export { loadConfig, findConfig, ConfigError } from './config/load.js';
 export { configJsonSchema } from './config/schema.js';
 export { loadSuppressions, loadBaseline, baselineFile, SuppressionError } from './checks/suppress.js';
@@ -77,6 +80,12 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
   /** Throw an InputError when no page is found (the CLI does). Default: false. */
   requirePages?: boolean;
+  /**
+   * Also compare the docs with the service metadata (one entry per version): its findings
+   * (rules `metadata-*`, context `metadata`) are findings of the check. The files are read
+   * before any page (a missing one is an InputError); the model is only read, never changed.
+   */
+  metadata?: MetadataSource[];
   timings?: Timings;
   /**
    * Write the current findings (after rule settings and suppressions, before any baseline) to
@@ -174,14 +183,27 @@ export async function check(o: CheckOptions = {}): Promise<CheckResult> {
   // A baseline written from a partial check would prune every finding outside the changed pages.
   if (o.changed && o.updateBaseline !== undefined) throw new InputError('--update-baseline needs a full check, not a partial one (changed files)');
   const inputs = o.changed ? [o.root!] : (o.inputs ?? (o.root !== undefined ? [o.root] : ['input']));
+  const metadata = (o.metadata ?? []).map((m) => loadMetadata(m));
   const cache = o.cacheDir ? new PageCache(join(resolve(o.cacheDir), CACHE_FILE)) : undefined;
   const a = await analyzeParallel(inputs, { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), ...(o.cacheDir ? [resolve(o.cacheDir)] : [])], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings });
   cache?.save();
+  if (metadata.length) {
+    a.findings = withMetadataFindings(a, metadata);
+    o.timings?.mark('metadata');
+  }
   const changed = o.changed ? changedInRoot(o.changed, a.docsRoot) : undefined;
   return finishCheck(a, o, 'docmodel reconciliation report', changed);
 }
 
-export interface BuildOptions extends Omit<CheckOptions, 'changed' | 'cacheDir'> {
+/** The check's findings and those of the comparison with each version's metadata, in the engine's order (the model is only read). */
+function withMetadataFindings(a: AnalyzeResult, metadata: LoadedMetadata[]): Finding[] {
+  const seen = new Set(a.findings.map((f) => f.fingerprint));
+  const extra = metadata.flatMap((m) => metadataToFindings(compareModelWithMetadata(a.model, metadataRelativeTo(m, a.docsRoot))))
+    .filter((f) => (seen.has(f.fingerprint) ? false : (seen.add(f.fingerprint), true)));
+  return sortFindings([...a.findings, ...extra]);
+}
+
+export interface BuildOptions extends Omit<CheckOptions, 'changed' | 'cacheDir' | 'metadata'> {
   /** Output directory (created; files a previous build wrote and this one did not are removed). */
   out: string;
   /** Use `<out>/.cache` (default true). */
@@ -254,7 +276,7 @@ export function buildSummary(r: CheckResult, modelDiagnostics = 0): string {
     `findings: ${f.error} error, ${f.warning} warning, ${f.info} info${hidden.length ? ` (not shown: ${hidden.join(', ')})` : ''}; ${diags} diagnostics`;
 }
 
-export interface DriftOptions extends Omit<CheckOptions, 'inputs' | 'root' | 'changed'> {}
+export interface DriftOptions extends Omit<CheckOptions, 'inputs' | 'root' | 'changed' | 'metadata'> {}
 
 /** What changed between two snapshots of a docs tree (each tree is its own docs root). */
 export async function drift(oldTree: string, newTree: string, o: DriftOptions = {}): Promise<CheckResult & { old: AnalyzeResult }> {

@@ -114,3 +114,8 @@ test('type-undefined: NAV.PostalAddress links to dynamics-complextypes.md, whose
     'beta:numeric beta/resources/dynamics-customer.md:48 beta/resources/dynamics-customer.md:43 beta/resources/dynamics-customer.md:49 beta/resources/dynamics-customer.md:50',
   ]);
 });
+
+test('response shape: a type named by a link to its resource page is that page\'s type, whatever the link text (labels r260, r262, false)', () => {
+  // group-get-thread.md: "a [thread](../resources/conversationthread.md) object"; nameditem-add*.md: [NamedItem]/[WorkbookNamedItem] linking to the named-item pages
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'response-shape-differs'), []);
+});

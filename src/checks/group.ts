@@ -20,8 +20,9 @@ export function shapeOf(f: Finding): string {
   return [f.rule, f.severity, f.context, field, msg].join('\u0000');
 }
 
+/** The pages findings touch (a metadata side's file is no page). */
 function pagesOf(fs: Finding[]): string[] {
-  return [...new Set(fs.flatMap((f) => [...(f.pages ?? []), ...f.sides.map((s) => s.file)]))].sort();
+  return [...new Set(fs.flatMap((f) => [...(f.pages ?? []), ...f.sides.filter((s) => s.element === undefined).map((s) => s.file)]))].sort();
 }
 
 export function groupFindings(findings: Finding[]): Finding[] {
@@ -49,7 +50,7 @@ export function groupFindings(findings: Finding[]): Finding[] {
     out.push({
       ...first,
       subject: `${fs.length} × ${first.subject.includes('/') || first.context === 'page' ? 'pages' : 'subjects'} (first: ${first.subject})`,
-      message: `${first.message} — the same difference on ${fs.length} ${first.context === 'page' ? 'pages' : 'operations or types'} (${pages.length} pages)`,
+      message: `${first.message} — the same difference on ${fs.length} ${first.context === 'page' ? 'pages' : 'operations or types'}${pages.length ? ` (${pages.length} pages)` : ''}`,
       fingerprint: fingerprint(first.rule, 'shape', k),
       instances,
       pages,

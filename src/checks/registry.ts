@@ -2,7 +2,8 @@
  * The rule registry: every rule module, listed once. Add a rule by writing rules/<id>.ts
  * (exporting `rule`) and listing it here; ids must be unique and match the file name (checked by a test).
  */
-import type { Rule } from './types.js';
+import type { Rule, RuleDescriptor } from './types.js';
+import { METADATA_RULES, describeMetadataRule } from './metadata/registry.js';
 import { rule as bodyPropertyCollectionDiffers } from './rules/body-property-collection-differs.js';
 import { rule as bodyPropertyContradictsType } from './rules/body-property-contradicts-type.js';
 import { rule as bodyPropertyMissing } from './rules/body-property-missing.js';
@@ -131,4 +132,15 @@ export const RULES: readonly Rule[] = [
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
+}
+
+/**
+ * Every rule a finding can come from: the reconciliation and drift rules above, then the
+ * metadata rules (src/checks/metadata/registry.ts; `docmodel metadata`, and `check` with a
+ * config `metadata` entry). Config `rules`, suppressions and SARIF rule metadata accept them all.
+ */
+export const ALL_RULES: readonly RuleDescriptor[] = [...RULES, ...METADATA_RULES.map(describeMetadataRule)];
+
+export function isRuleId(id: string): boolean {
+  return ALL_RULES.some((r) => r.id === id);
 }

@@ -34,7 +34,8 @@ export function areaOf(file: string | undefined, byFile: Map<string, Document>):
 export function routeFindings(findings: Finding[], documents: Document[]): Finding[] {
   const byFile = new Map(documents.map((d) => [d.file, d] as const));
   const tag = (f: Finding): Finding => {
-    const r = areaOf(f.sides[0]?.file ?? f.pages?.[0], byFile);
+    // A metadata side is no page: a finding only the metadata has belongs to no area of the docs ('(tree)').
+    const r = areaOf(f.sides.find((s) => s.element === undefined)?.file ?? f.pages?.[0], byFile);
     const out: Finding = { ...f, area: r.area };
     if (r.author) out.author = r.author; else delete out.author;
     if (f.instances) out.instances = f.instances.map(tag);

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import type { Document } from '../model/schema.js';
 import type { Finding } from './types.js';
 import { fingerprint } from './fingerprint.js';
-import { RULES } from './registry.js';
+import { ALL_RULES } from './registry.js';
 
 export interface Suppression {
   rule: string;
@@ -45,7 +45,7 @@ export function validateSuppressions(list: unknown[], path: string): Suppression
     const e = s as Partial<Suppression>;
     const where = `${path}: suppression ${i + 1}`;
     if (!e || typeof e.rule !== 'string') throw new SuppressionError(`${where}: "rule" is required`);
-    if (!RULES.some((r) => r.id === e.rule)) throw new SuppressionError(`${where}: unknown rule ${JSON.stringify(e.rule)}`);
+    if (!ALL_RULES.some((r) => r.id === e.rule)) throw new SuppressionError(`${where}: unknown rule ${JSON.stringify(e.rule)}`);
     if (typeof e.reason !== 'string' || e.reason.trim() === '') throw new SuppressionError(`${where}: "reason" is required`);
     if (!e.fingerprint && !e.selector) throw new SuppressionError(`${where}: give a "fingerprint" or a "selector"`);
     if (e.expires !== undefined && (typeof e.expires !== 'string' || isNaN(Date.parse(e.expires)))) throw new SuppressionError(`${where}: "expires" is not a date (YYYY-MM-DD)`);
@@ -88,7 +88,7 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
     const list = p.pageAnnotation?.fields.suppressions;
     if (!Array.isArray(list)) continue;
     const ids = new Set<string>();
-    for (const entry of list) for (const r of RULES) if (typeof entry === 'string' && new RegExp(`(^|[^a-z-])${r.id}([^a-z-]|$)`).test(entry)) ids.add(r.id);
+    for (const entry of list) for (const r of ALL_RULES) if (typeof entry === 'string' && new RegExp(`(^|[^a-z-])${r.id}([^a-z-]|$)`).test(entry)) ids.add(r.id);
     if (ids.size) pageRules.set(p.file, ids);
   }
   const kept: Finding[] = [];

@@ -5,9 +5,9 @@ import type { ApiModel } from '../model/types.js';
 /**
  * Where a rule looks: within one page; across the pages of one operation or type in the same
  * version (variants) or in different versions; across the files of a tree; between two
- * snapshots (drift).
+ * snapshots (drift); between the docs and the service's own metadata (metadata).
  */
-export type RuleContext = 'page' | 'variant' | 'cross-version' | 'tree' | 'drift';
+export type RuleContext = 'page' | 'variant' | 'cross-version' | 'tree' | 'drift' | 'metadata';
 
 export interface Side {
   file: string;
@@ -18,6 +18,12 @@ export interface Side {
   value: string;
   /** Page title, when it helps tell sides apart. */
   title?: string;
+  /**
+   * A service-metadata side (context `metadata`): the metadata element (`EntityType
+   * microsoft.graph.user/Property otherMails`). Its file is the metadata file (relative to the
+   * docs root like every path, so it may start with `../`), not a page.
+   */
+  element?: string;
 }
 
 export interface Finding {
@@ -48,6 +54,8 @@ export interface Finding {
   area?: string;
   /** The first side's front matter `author`. */
   author?: string;
+  /** Metadata findings: the documented policy that classifies the finding (`enum-as-string`, …; see README). */
+  policy?: string;
 }
 
 /** high: reads a fact the page states outright; medium: compares pages the model relates; low: a heuristic reading of prose. */
@@ -110,6 +118,9 @@ export interface DriftRule extends RuleBase {
 }
 
 export type Rule = ModelRule | DriftRule;
+
+/** What reports, `docmodel rules`/`explain` and the config need to know of any rule (reconciliation, drift or metadata). */
+export type RuleDescriptor = Pick<RuleBase, 'id' | 'severity' | 'confidence' | 'contexts' | 'summary' | 'description' | 'example'>;
 
 export function sideOf(page: Document, src: Src, value: string): Side {
   const s: Side = { file: src.file, line: src.line, column: src.column, version: page.apiVersion.value, value };

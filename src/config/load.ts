@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { Value } from '@sinclair/typebox/value';
 import { ConfigSchema, type Config } from './schema.js';
-import { RULES } from '../checks/registry.js';
+import { ALL_RULES } from '../checks/registry.js';
 import { closest } from '../util/suggest.js';
 
 export const CONFIG_NAMES = ['docmodel.config.json', 'docmodel.config.jsonc'];
@@ -59,8 +59,8 @@ export function readConfig(file: string): Config {
   }
   const c = raw as Config;
   for (const id of Object.keys(c.rules ?? {})) {
-    if (!RULES.some((r) => r.id === id)) {
-      const near = closest(id, RULES.map((r) => r.id));
+    if (!ALL_RULES.some((r) => r.id === id)) {
+      const near = closest(id, ALL_RULES.map((r) => r.id));
       throw new ConfigError(`${file}: rules: no rule ${JSON.stringify(id)}${near ? ` (did you mean ${near}?)` : ''}`);
     }
   }
@@ -74,6 +74,7 @@ export function readConfig(file: string): Config {
     ...(typeof c.suppressions === 'string' ? { suppressions: abs(c.suppressions) } : {}),
     ...(c.baseline !== undefined ? { baseline: abs(c.baseline) } : {}),
     ...(c.cache !== undefined ? { cache: abs(c.cache) } : {}),
+    ...(c.metadata ? { metadata: c.metadata.map((m) => ({ ...m, csdl: resolve(base, m.csdl), ...(m.scopes ? { scopes: m.scopes.map((x) => resolve(base, x)) } : {}) })) } : {}),
     ...(c.reports ? { reports: c.reports.map((r) => ({ format: r.format, ...(r.output !== undefined ? { output: abs(r.output) } : {}) })) } : {}),
   };
 }

@@ -35,6 +35,11 @@ export const ConfigSchema = T.Object({
     format: T.Union(FORMATS.map((f) => T.Literal(f))),
     output: T.Optional(T.String({ description: 'File to write (relative to this file); standard output when absent' })),
   }, { additionalProperties: false }), { description: 'Reports of check and drift when no --format is given' })),
+  metadata: T.Optional(T.Array(T.Object({
+    csdl: T.String({ minLength: 1, description: 'The service metadata: an OData CSDL (EDMX) file, e.g. v1.0.csdl.xml (relative to this file)' }),
+    scopes: T.Optional(T.Array(T.String({ minLength: 1 }), { description: 'Permission-scope catalogues (XML) for the same version (relative to this file)' })),
+    version: T.Optional(T.Union([T.Literal('v1.0'), T.Literal('beta')], { description: 'The API version the CSDL describes. Default: beta when the file name says so, else v1.0' })),
+  }, { additionalProperties: false }), { description: 'check: also compare the docs with the service metadata (one entry per version); its findings are findings of the check (rules metadata-*)' })),
   workers: T.Optional(T.Integer({ minimum: 1, maximum: 256 })),
   cache: T.Optional(T.String({ description: 'Page cache directory for check and drift (build uses <out>/.cache)' })),
 }, { additionalProperties: false, title: 'docmodel configuration' });

@@ -463,8 +463,8 @@ export type ResourceFacts = Static<typeof ResourceFacts>;
 export const Document = T.Object(
   {
     file: T.String(),
-    frontMatter: Nullable(T.Record(T.String(), T.Unknown(), { description: 'Document metadata verbatim' })),
-    frontMatterLines: T.Record(T.String(), T.Integer({ minimum: 1 }), { description: 'Line of each top-level metadata key' }),
+    frontMatter: Nullable(T.Record(T.String(), T.Unknown(), { description: 'Front matter verbatim (parsed YAML)' })),
+    frontMatterLines: T.Record(T.String(), T.Integer({ minimum: 1 }), { description: 'Line of each top-level front-matter key' }),
     title: T.Object({ frontMatter: T.Optional(LocatedString), h1: T.Optional(LocatedString) }, { additionalProperties: false }),
     description: T.Optional(LocatedString),
     namespace: T.Optional(LocatedString),
@@ -473,7 +473,9 @@ export const Document = T.Object(
     sections: T.Array(Section),
     tables: T.Array(TableInfo),
     includes: T.Array(IncludeRef),
-    links: T.Array(T.Object({ target: T.String(), src: Src }, { additionalProperties: false })),
+    links: T.Array(T.Object({ target: T.String(), src: Src }, { additionalProperties: false }), {
+      description: 'Relative links to other pages (for broken-link checks)',
+    }),
     operations: T.Array(Operation),
     permissions: T.Optional(Permissions),
     nationalClouds: T.Array(NationalCloud),
@@ -481,7 +483,7 @@ export const Document = T.Object(
     queryParameters: T.Array(Parameter),
     queryParameterSupport: T.Optional(T.Object(
       { value: T.Union([T.Literal('none'), T.Literal('odata')]), text: T.String(), src: Src },
-      { additionalProperties: false },
+      { additionalProperties: false, description: 'What the query-parameters prose states: none supported, or (some) OData options' },
     )),
     requestBody: T.Optional(RequestBody),
     functionParameters: T.Optional(T.Array(FunctionParameter, { description: 'A "Function parameters" section: parameters of a function call, never a request body' })),
@@ -490,7 +492,7 @@ export const Document = T.Object(
     examples: T.Object({ requests: T.Array(ExampleRequest), responses: T.Array(ExampleResponse) }, { additionalProperties: false }),
     resource: T.Optional(ResourceFacts),
     enums: T.Array(EnumDef),
-    pageAnnotation: T.Optional(T.Object({ fields: T.Record(T.String(), T.Unknown()), src: Src }, { additionalProperties: false })),
+    pageAnnotation: T.Optional(T.Object(Annotation.properties, { additionalProperties: false, description: 'The page\'s own annotation comment ("type": "#page.annotation"), e.g. with `suppressions`' })),
     diagnostics: T.Array(Diagnostic),
   },
   { additionalProperties: false, $id: 'https://docmodel.dev/schema/document.json', title: 'docmodel document' },
@@ -500,19 +502,9 @@ export type Document = Static<typeof Document>;
 // ---------------------------------------------------------------- the model (JSON form)
 
 /** The facts of a document about the operations it documents (the same for each of its request lines, except permissions narrowed per resource). */
+const { permissions, nationalClouds, requestHeaders, queryParameters, queryParameterSupport, requestBody, response } = Document.properties;
 export const OperationFacts = T.Object(
-  {
-    permissions: T.Optional(Permissions),
-    nationalClouds: T.Array(NationalCloud),
-    requestHeaders: T.Array(Header),
-    queryParameters: T.Array(Parameter),
-    queryParameterSupport: T.Optional(T.Object(
-      { value: T.Union([T.Literal('none'), T.Literal('odata')]), text: T.String(), src: Src },
-      { additionalProperties: false },
-    )),
-    requestBody: T.Optional(RequestBody),
-    response: T.Optional(Response),
-  },
+  { permissions, nationalClouds, requestHeaders, queryParameters, queryParameterSupport, requestBody, response },
   { additionalProperties: false },
 );
 export type OperationFacts = Static<typeof OperationFacts>;

@@ -2,7 +2,8 @@
  * The metadata rules: docs model vs service metadata (CSDL) and the permission-scope catalogue.
  * One module per rule under rules/, listed once here (ids match file names; checked by a test).
  */
-import type { MetadataRule } from './types.js';
+import type { RuleDescriptor } from '../types.js';
+import type { MetadataExample, MetadataRule } from './types.js';
 import { rule as metadataBaseTypeDiffers } from './rules/metadata-base-type-differs.js';
 import { rule as metadataEntitySetMissing } from './rules/metadata-entity-set-missing.js';
 import { rule as metadataEnumMemberMissing } from './rules/metadata-enum-member-missing.js';
@@ -45,4 +46,17 @@ export const METADATA_RULES: readonly MetadataRule[] = [
 
 export function findMetadataRule(id: string): MetadataRule | undefined {
   return METADATA_RULES.find((r) => r.id === id);
+}
+
+/** An example as text: the docs facts, the CSDL and the scopes it compares. */
+export function metadataExampleText(e: MetadataExample): string {
+  return [e.docs && Object.keys(e.docs).length ? `docs: ${JSON.stringify(e.docs)}` : '', e.csdl ? `csdl: ${e.csdl}` : '', e.scopes ? `scopes: ${e.scopes.join(', ')}` : ''].filter(Boolean).join('\n');
+}
+
+/** A metadata rule as every other rule is described (reports, `docmodel rules`, config validation). */
+export function describeMetadataRule(r: MetadataRule): RuleDescriptor {
+  return {
+    id: r.id, severity: r.severity, confidence: 'medium', contexts: ['metadata'], summary: r.summary, description: r.description,
+    example: { before: metadataExampleText(r.example.before), after: metadataExampleText(r.example.after) },
+  };
 }

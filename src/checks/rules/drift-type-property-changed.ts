@@ -12,7 +12,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int64||']) },
@@ -21,6 +21,9 @@ export const rule: DriftRule = {
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     const b = typesByKey(nu);
+    const newEnums = new Set(nu.enums.map((e) => `${e.version}|${e.name.toLowerCase()}`));
+    // Types a resource page documents (an enum named only in a row, "Possible values are: …", is not one of them).
+    const newTypes = new Set(nu.types.filter((t) => t.sources.some((x) => x.origin === 'resource')).map((t) => `${t.version}|${t.name.toLowerCase()}`));
     for (const [k, ta] of typesByKey(old)) {
       const tb = b.get(k);
       if (!tb || !isDocumentedType(ta) || !isDocumentedType(tb)) continue;
@@ -40,7 +43,13 @@ export const rule: DriftRule = {
         }
         const ka = `${sa.type.name.toLowerCase()}${sa.type.collection ? '[]' : ''}`;
         const kb = `${sb.type.name.toLowerCase()}${sb.type.collection ? '[]' : ''}`;
-        if (ka !== kb) out.push(change(this, true, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${sa.type.name}${sa.type.collection ? ' collection' : ''} → ${sb.type.name}${sb.type.collection ? ' collection' : ''}`, [sideOf(sa.doc, sa.src, sa.type.name), sideOf(sb.doc, sb.src, sb.type.name)], [p.name, 'type']));
+        if (ka === kb) continue;
+        // A String that became an enum (same cardinality) sends and receives the same strings: the
+        // values are now named, nothing a client read or wrote stops working. The reverse opens the set: breaking.
+        const target = `${tb.version}|${sb.type.name.toLowerCase()}`;
+        const enumLike = newEnums.has(target) || (!newTypes.has(target) && /\bpossible values\b/i.test(sb.description));
+        const named = sa.type.name === 'String' && !sb.type.primitive && sa.type.collection === sb.type.collection && enumLike;
+        out.push(change(this, !named, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${sa.type.name}${sa.type.collection ? ' collection' : ''} → ${sb.type.name}${sb.type.collection ? ' collection' : ''}${named ? ' (a string became an enum: same values on the wire)' : ''}`, [sideOf(sa.doc, sa.src, sa.type.name), sideOf(sb.doc, sb.src, sb.type.name)], [p.name, 'type']));
       }
       const pa = new Set(ta.properties.map((p) => p.name.toLowerCase()));
       for (const q of tb.properties) {

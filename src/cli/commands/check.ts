@@ -7,6 +7,8 @@
 import { statSync } from 'node:fs';
 import { check } from '../../index.js';
 import { readChangedList } from '../../pipeline/partial.js';
+import { MetadataError } from '../../pipeline/metadata.js';
+import { ConfigError } from '../../config/load.js';
 import { addCommon, addPolicy, checkOutputFile, emitReports, exitFor, Progress, reportRequests, resolveCommon, UsageError, type CommonOpts } from '../shared.js';
 import { addReportOptions, summaryLine } from './report-options.js';
 import type { CommandModule } from './types.js';
@@ -18,7 +20,7 @@ function isDirectory(p: string): boolean {
 interface CheckFlags extends CommonOpts {
   format?: string[]; output?: string[]; pathPrefix?: string; all?: boolean; area?: string[]; groupBy?: 'area';
   failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string;
-  changedFrom?: string; cache?: string;
+  changedFrom?: string; cache?: string; metadata?: string; scopes?: string[];
 }
 
 export const checkCommand: CommandModule = {
@@ -27,7 +29,9 @@ export const checkCommand: CommandModule = {
       .description('reconcile only (nothing written but the reports asked for): findings as text, markdown, json, sarif, html, github or junit')
       .argument('[paths...]', 'files or directories to read; with --root, the changed files to report on (default: config "inputs", else input/)')
       .option('--changed-from <file>', 'partial check: a list of changed files, one per line (e.g. git diff --name-only); needs --root')
-      .option('--cache <dir>', 'page cache directory: unchanged pages are not re-read next time (config "cache")');
+      .option('--cache <dir>', 'page cache directory: unchanged pages are not re-read next time (config "cache")')
+      .option('--metadata <csdl>', 'also compare with the service metadata: a CSDL file (version from its name; replaces config "metadata")')
+      .option('--scopes <file>', 'with --metadata: a permission-scope catalogue (XML); repeat for several', (v: string, prev: string[] = []) => [...prev, v]);
     addReportOptions(cmd);
     addPolicy(cmd);
     addCommon(cmd);
@@ -36,7 +40,8 @@ Exit codes: 0 done; 1 a finding reaches --fail-on; 2 usage or tool error.
 Examples:
   docmodel check docs/api-reference -f sarif -o docmodel.sarif --fail-on error
   git diff --name-only origin/main... > changed.txt
-  docmodel check --root docs/api-reference --changed-from changed.txt -f github --cache .docmodel-cache`);
+  docmodel check --root docs/api-reference --changed-from changed.txt -f github --cache .docmodel-cache
+  docmodel check docs/api-reference --metadata meta/v1.0.csdl.xml --scopes meta/permission-scopes-v1.0.xml`);
     cmd.action(async (paths: string[], f: CheckFlags) => {
       const c = resolveCommon(f);
       const root = f.root ?? c.config.root;
@@ -49,6 +54,8 @@ Examples:
         // Files (or deleted files) under a docs root: a partial check. Directories are inputs as usual.
         changed = paths;
       }
+      if (f.scopes && f.metadata === undefined) throw new UsageError('--scopes needs --metadata (the CSDL file the catalogue belongs with)');
+      const metadata = f.metadata !== undefined ? [{ csdl: f.metadata, scopes: f.scopes ?? [] }] : c.config.metadata;
       const inputs = changed ? [root!] : paths.length ? paths : (c.config.inputs ?? (root !== undefined ? [root] : ['input']));
       for (const q of reqs) if (q.output) checkOutputFile(q.output, inputs);
       const started = Date.now();
@@ -56,9 +63,13 @@ Examples:
       let r;
       try {
         r = await check({
-          inputs: changed ? undefined : inputs, root, changed, workers: c.workers, cacheDir: f.cache ?? c.config.cache, requirePages: true,
+          inputs: changed ? undefined : inputs, root, changed, workers: c.workers, cacheDir: f.cache ?? c.config.cache, requirePages: true, metadata,
           rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline, updateBaseline: f.updateBaseline, onProgress: progress.pages,
         });
+      } catch (e) {
+        // A metadata file the config names: say which config named it.
+        if (e instanceof MetadataError && f.metadata === undefined && c.configFile) throw new ConfigError(`${c.configFile}: metadata: ${e.message}`);
+        throw e;
       } finally {
         progress.end();
       }

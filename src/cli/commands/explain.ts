@@ -1,7 +1,7 @@
 /** `docmodel explain <rule-id>`: one rule, with a before/after example. */
 import { RULES, findRule } from '../../checks/registry.js';
 import { DIAGNOSTICS, findDiagnostic } from '../../checks/diagnostics.js';
-import { METADATA_RULES, findMetadataRule } from '../../checks/metadata/registry.js';
+import { METADATA_RULES, describeMetadataRule, findMetadataRule } from '../../checks/metadata/registry.js';
 import { closest } from '../../util/suggest.js';
 import { UsageError } from '../shared.js';
 import type { CommandModule } from './types.js';
@@ -19,8 +19,8 @@ export const explainCommand: CommandModule = {
         const r = findRule(id);
         const m = r ? undefined : findMetadataRule(id);
         if (m) {
-          const ex = (e: typeof m.example.before) => [e.docs && Object.keys(e.docs).length ? `docs: ${JSON.stringify(e.docs)}` : '', e.csdl ? `csdl: ${e.csdl}` : '', e.scopes ? `scopes: ${e.scopes.join(', ')}` : ''].filter(Boolean).join('\n');
-          process.stdout.write(`${m.id} (${m.severity}; docmodel metadata)\n\n${m.summary}\n\n${m.description}\n\nBefore:\n${indent(ex(m.example.before))}\n\nAfter:\n${indent(ex(m.example.after))}\n`);
+          const d = describeMetadataRule(m);
+          process.stdout.write(`${d.id} (${d.severity}; context: metadata — docmodel metadata, or check with config "metadata" / --metadata)\n\n${d.summary}\n\n${d.description}\n\nBefore:\n${indent(d.example.before)}\n\nAfter:\n${indent(d.example.after)}\n`);
           ctx.setExit(0);
           return;
         }

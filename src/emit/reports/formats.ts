@@ -1,7 +1,7 @@
 /** Rendering a set of findings in any of the report formats. */
 import { jsonInert } from './escape.js';
 import type { Finding } from '../../checks/types.js';
-import { RULES } from '../../checks/registry.js';
+import { ALL_RULES } from '../../checks/registry.js';
 import { toJson } from '../../util/order.js';
 import { summarize, type ReportData } from './report-data.js';
 import { isQuietByDefault } from '../../checks/route.js';
@@ -54,7 +54,7 @@ export function renderReport(format: Format, data: ReportData, reportDir: string
     case 'text': return textReport(d.findings, !!opts.color, { groupBy: opts.groupBy, hidden });
     case 'markdown': return markdownReport(d, reportDir, opts.title, { all: !!opts.all, groupBy: opts.groupBy, hidden });
     case 'json': return toJson(d);
-    case 'sarif': return jsonInert(toJson(sarifReport(d.findings, RULES, d.tool.version, { suppressed: opts.suppressed, pathPrefix: opts.pathPrefix, diagnostics: d.diagnostics })));
+    case 'sarif': return jsonInert(toJson(sarifReport(d.findings, ALL_RULES, d.tool.version, { suppressed: opts.suppressed, pathPrefix: opts.pathPrefix, diagnostics: d.diagnostics })));
     case 'html': return htmlReport(d, opts.title, { hidden, reportDir, all: !!opts.all });
     case 'github': return githubReport(d.findings, opts.pathPrefix);
     case 'junit': return junitReport(d.findings, opts.pathPrefix);

@@ -33,7 +33,9 @@ function itemLines(f: Finding, dir: string, tables: Set<string>): string[] {
   if (f.sides.length > MAX_SIDES) out.push(`  - … ${f.sides.length - MAX_SIDES} more sides (the JSON report has all)`);
   if (f.instances?.length) {
     const pages = f.pages ?? [];
-    out.push(`  - ${f.instances.length} instances on ${pages.length} pages: ${pages.slice(0, MAX_PAGES).map((p) => `[${md(shortName(p))}](${fileLink(dir, p, 1)})`).join(', ')}${pages.length > MAX_PAGES ? `, … ${pages.length - MAX_PAGES} more (the JSON report lists every instance)` : ''}`);
+    // Instances only the service metadata has (undocumented types) are on no page.
+    if (!pages.length) out.push(`  - ${f.instances.length} instances (the JSON report lists every one)`);
+    else out.push(`  - ${f.instances.length} instances on ${pages.length} pages: ${pages.slice(0, MAX_PAGES).map((p) => `[${md(shortName(p))}](${fileLink(dir, p, 1)})`).join(', ')}${pages.length > MAX_PAGES ? `, … ${pages.length - MAX_PAGES} more (the JSON report lists every instance)` : ''}`);
   }
   return out;
 }

@@ -6,7 +6,7 @@
  * are relative to the docs root, behind an optional prefix (the root's path in the repository).
  */
 import type { Finding } from '../../checks/types.js';
-import type { Rule } from '../../checks/types.js';
+import type { RuleDescriptor } from '../../checks/types.js';
 import { SARIF_FINGERPRINT_KEY, type SuppressedFinding } from '../../checks/suppress.js';
 import { uriPath } from './escape.js';
 import type { Diagnostic } from '../../model/schema.js';
@@ -19,12 +19,19 @@ function uri(file: string, prefix: string): string {
   return uriPath(joinPrefix(prefix, file.split('\\').join('/')));
 }
 
-/** `prefix` + `/` + `file`, for paths relative to the docs root shown from elsewhere (a repository root). */
+/**
+ * `prefix` + `/` + `file`, for paths relative to the docs root shown from elsewhere (a repository
+ * root). A file outside the docs root (a metadata file: `../../meta/v1.0.csdl.xml`) climbs out of
+ * the prefix: `docs/api-reference` + that → `meta/v1.0.csdl.xml`.
+ */
 export function joinPrefix(prefix: string, file: string): string {
   let p = prefix;
   while (p.endsWith('/')) p = p.slice(0, -1);
   if (!p || p === '.' || file.startsWith('/')) return file;
-  return `${p}/${file}`;
+  const parts = p.split('/');
+  let f = file;
+  while (f.startsWith('../') && parts.length && parts[parts.length - 1] !== '..') { parts.pop(); f = f.slice(3); }
+  return parts.length ? `${parts.join('/')}/${f}` : f;
 }
 
 export interface SarifOptions {
@@ -36,7 +43,7 @@ export interface SarifOptions {
   diagnostics?: Diagnostic[];
 }
 
-export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVersion: string, opts: SarifOptions = {}): object {
+export function sarifReport(findings: Finding[], rules: readonly RuleDescriptor[], toolVersion: string, opts: SarifOptions = {}): object {
   const prefix = opts.pathPrefix ?? '';
   const location = (s: Finding['sides'][number]) => ({ physicalLocation: { artifactLocation: { uri: uri(s.file, prefix) }, region: { startLine: s.line, startColumn: s.column } } });
   const all: (Finding | SuppressedFinding)[] = [...findings, ...(opts.suppressed ?? [])];
@@ -76,7 +83,7 @@ export function sarifReport(findings: Finding[], rules: readonly Rule[], toolVer
     partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
     properties: {
       context: f.context, subject: f.subject, field: f.field, ...(f.breaking !== undefined ? { breaking: f.breaking } : {}),
-      ...(f.confidence ? { confidence: f.confidence } : {}), ...(f.area ? { area: f.area } : {}), ...(f.author ? { author: f.author } : {}),
+      ...(f.confidence ? { confidence: f.confidence } : {}), ...(f.policy ? { policy: f.policy } : {}), ...(f.area ? { area: f.area } : {}), ...(f.author ? { author: f.author } : {}),
       ...(f.instances?.length ? { instances: f.instances.map((i) => i.fingerprint), pages: f.pages ?? [] } : {}),
     },
     ...('suppression' in f ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted', justification: f.suppression.justification }] } : {}),

@@ -24,7 +24,7 @@ export function textReport(findings: Finding[], color: boolean, opts: { groupBy?
       const s = f.sides[0];
       const where = opts.groupBy === 'area' ? (s ? `${s.file}:${s.line}` : '') : s ? `${s.line}:${s.column}` : '';
       L.push(`  ${clean(where)}`.padEnd(11) + ` ${c(f.severity, f.severity.padEnd(7))}${f.breaking ? ' ' + c('error', 'BREAKING') : ''} ${clean(f.message)}  ${c('dim', f.rule)}`);
-      if (f.instances?.length) L.push(c('dim', `             ${f.instances.length} instances on ${f.pages?.length ?? 0} pages: ${clean((f.pages ?? []).slice(0, 5).join(', '))}${(f.pages?.length ?? 0) > 5 ? ', …' : ''}`));
+      if (f.instances?.length) L.push(c('dim', `             ${f.instances.length} instances${f.pages?.length ? ` on ${f.pages.length} pages: ${clean(f.pages.slice(0, 5).join(', '))}${f.pages.length > 5 ? ', …' : ''}` : ''}`));
       for (const o of f.sides.slice(1, 6)) L.push(c('dim', `             ↔ ${clean(o.file)}:${o.line}${o.version ? ` (${o.version})` : ''}: ${clean(o.value).slice(0, 100)}`));
       if (f.sides.length > 6) L.push(c('dim', `             … ${f.sides.length - 6} more`));
     }

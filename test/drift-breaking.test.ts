@@ -1,0 +1,29 @@
+/**
+ * Which drift changes are breaking, on real pages of the 2020-05 and 2021-07 snapshots
+ * (labels d067, d068, d099, d101, d106 of the precision set).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { analyze } from '../src/pipeline/pipeline.js';
+import { drift } from '../src/checks/engine.js';
+import { ROOT } from './helpers.js';
+
+const D = join(ROOT, 'test/fixtures/corpus/drift-breaking');
+const changes = drift({ old: analyze([join(D, '2020-05')]).model, new: analyze([join(D, '2021-07')]).model });
+const flag = (subject: RegExp) => changes.filter((f) => subject.test(f.message)).map((f) => `${f.breaking ? 'breaking' : 'not breaking'} ${f.severity}: ${f.message}`);
+
+test('drift: members added to an evolvable enum (it already had unknownFutureValue) are not breaking; added to a closed enum they are', () => {
+  assert.deepEqual(flag(/^microsoft\.graph\.(riskdetail|educationuserrole):/), [
+    'breaking error: microsoft.graph.educationuserrole: member(s) added: none, unknownFutureValue', // d067, real
+    'not breaking info: microsoft.graph.riskdetail: member(s) added: none, adminConfirmedUserCompromised, hidden (evolvable enum: it already had unknownFutureValue)', // d068
+  ]);
+});
+
+test('drift: a String that became an enum is not breaking; an enum that became a String is', () => {
+  assert.deepEqual(flag(/^microsoft\.graph\.(callrecords\.callrecord\.type|toneinfo\.tone|printerdefaults\.mediaType):/), [
+    'breaking warning: microsoft.graph.printerdefaults.mediaType: printMediaType → String', // d101, real
+    'not breaking info: microsoft.graph.callrecords.callrecord.type: String → callType (a string became an enum: same values on the wire)', // d099
+    'not breaking info: microsoft.graph.toneinfo.tone: String → tone (a string became an enum: same values on the wire)', // d106
+  ]);
+});
