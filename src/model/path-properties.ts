@@ -52,7 +52,8 @@ export function addPathProperties(model: Pick<ApiModel, 'operations' | 'types'>,
       const segment = o.path.slice(cut + 1);
       if (!parent || !PLAIN.test(segment)) continue;
       const title = v.title ?? '';
-      if (/\bfunction\s*$/i.test(title) || new RegExp(`^\\s*[\\w.]+\\s*:\\s*${segment}\\b`, 'i').test(title)) continue;
+      const named = /^[\w.]+:[ \t]*(\w+)/.exec(title.trim());
+      if (/\bfunction[ \t]*$/i.test(title) || named?.[1]?.toLowerCase() === segment.toLowerCase()) continue;
       // A parent whose items are addressed by key is a collection, whatever its page's response sentence says.
       const parentType = keyed.has(parent.toLowerCase()) ? undefined : single.get(parent);
       const bt = v.response?.bodyType;

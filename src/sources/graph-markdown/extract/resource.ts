@@ -59,7 +59,9 @@ export const resource: Extractor = {
       const m = /\b(?:inherits|derived|derives) from\s+(?:the\s+)?\[?([A-Za-z][\w.]*)/i.exec(text) ?? /\binherited from\s+\[?([A-Za-z][\w.]*)/i.exec(text)
         ?? /\b(?:a )?sub-?class (?:of|from)\s+(?:the\s+)?\[?`?([A-Za-z][\w.]*)/i.exec(text) ?? SUBTYPE_OF.exec(text);
       // "is a type of": only when the sentence's subject is this page's type.
-      if (m && /\bis a type of\b/i.test(m[0]) && (!new RegExp(`\\b${res.name.replace(/\W/g, '')}\\W*\\s+is a type of\\b`, 'i').test(text) || !linksIn(n).some((l) => ctx.text(l) === m[1]))) continue;
+      const at = text.search(/\bis a type of\b/i);
+      const subject = at < 0 ? undefined : text.slice(0, at).trimEnd().split(/\s/).pop()?.replace(/\W/g, '');
+      if (m && /\bis a type of\b/i.test(m[0]) && (subject?.toLowerCase() !== res.name.toLowerCase() || !linksIn(n).some((l) => ctx.text(l) === m[1]))) continue;
       if (m && !res.baseType) {
         const link = linksIn(n).find((l) => text.indexOf(ctx.text(l)) >= m.index);
         const url = link?.url;
