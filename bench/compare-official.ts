@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     const op = flatten(official.get(k)!.name, offGet);
     const mp = flatten(t.name, ourGet);
     const page = t.sources.find((s) => s.origin === 'resource')!.doc;
-    const pageText = readFileSync(page.file, 'utf8');
+    const pageText = readFileSync(join(a.docsRoot, page.file), 'utf8');
     for (const [name, otype] of op) {
       inOfficial++;
       const mine = [...mp.entries()].find(([n]) => n.toLowerCase() === name.toLowerCase());
@@ -150,6 +150,28 @@ async function main(): Promise<void> {
   const miss = { noPage: 0, noRow: 0, ours: 0 }, navMiss = { noPage: 0, noRow: 0, ours: 0 };
   const missingTypes: string[] = [];
   const missingNoPage: string[] = [];
+  const misses: { type: string; prop: string; nav: boolean; why: 'noPage' | 'noRow' | 'ours'; page?: string; declaredBy: string; cause: string }[] = [];
+  // Where a missed property is documented, by the official type that declares it (the type itself or a base):
+  // that type has no v1.0 page; its page(s) have no row / JSON key for it; or its page has it and the
+  // subtype's page does not state that inheritance; or a row we did not take.
+  const causes = new Map<string, number>(), navCauses = new Map<string, number>();
+  const declaringType = (t: string, prop: string): string => {
+    const seen = new Set<string>();
+    let cur = official.get(t.toLowerCase());
+    while (cur && !seen.has(cur.name)) {
+      seen.add(cur.name);
+      if ([...cur.props.keys()].some((k) => k.toLowerCase() === prop.toLowerCase())) return cur.name;
+      cur = cur.base ? official.get(cur.base.toLowerCase()) : undefined;
+    }
+    return t;
+  };
+  const documentedOn = (typeName: string, prop: string): boolean => {
+    const t = ours.get(typeName.toLowerCase());
+    if (!t) return false;
+    if (t.properties.some((p) => p.name.toLowerCase() === prop.toLowerCase())) return true;
+    const re = new RegExp(`^\\s*\\|\\s*\\**${prop.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\**\\s*\\||"${prop.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:`, 'im');
+    return t.sources.filter((x) => x.origin === 'resource').some((x) => re.test(readFileSync(join(a.docsRoot, x.doc.file), 'utf8').replace(/<!--[\s\S]*?-->/g, '')));
+  };
   for (const [k, o] of [...official.entries()].sort()) {
     const mine = ours.get(k);
     if (hasResourcePage(o.name)) { withPage++; if (mine) withPageFound++; else missingTypes.push(`${o.name} (resources/${pageOfType.get(k)})`); }
@@ -164,8 +186,17 @@ async function main(): Promise<void> {
       if (nav) { navProps++; if (hit) navFound++; }
       if (!hit) {
         const pageFile = mine?.sources.find((x) => x.origin === 'resource')?.doc.file;
-        const why = !pageFile ? 'noPage' : new RegExp(`\\|\\s*\\**${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\**\\s*\\|`, 'i').test(readFileSync(pageFile, 'utf8')) ? 'ours' : 'noRow';
+        const why = !pageFile ? 'noPage' : new RegExp(`\\|\\s*\\**${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\**\\s*\\|`, 'i').test(readFileSync(join(a.docsRoot, pageFile), 'utf8')) ? 'ours' : 'noRow';
         miss[why]++;
+        const declaredBy = declaringType(o.name, name);
+        const cause = why === 'ours' ? 'a row on the page we did not take (ours)'
+          : !mine ? 'the type has no v1.0 page'
+          : !ours.has(declaredBy.toLowerCase()) ? 'the base type that declares it has no v1.0 page'
+          : !documentedOn(declaredBy, name) ? 'no row or JSON key on the declaring type\'s v1.0 page'
+          : 'documented on the base type\'s page; the subtype\'s page does not state that base';
+        causes.set(cause, (causes.get(cause) ?? 0) + 1);
+        if (nav) navCauses.set(cause, (navCauses.get(cause) ?? 0) + 1);
+        misses.push({ type: o.name, prop: name, nav, why, ...(pageFile ? { page: pageFile } : {}), declaredBy, cause });
         if (nav) navMiss[why]++;
       }
     }
@@ -188,6 +219,7 @@ async function main(): Promise<void> {
     `navigation-property recall (properties whose official type is an entity): ${navFound}/${navProps} = ${pct(navFound, navProps)}`,
     `  missed: ${miss.noPage} in official types the model lacks, ${miss.noRow} with no row on the type's page (doc), ${miss.ours} with a row we did not take (ours)`,
     `  navigation missed: ${navMiss.noPage} in types the model lacks, ${navMiss.noRow} with no row on the page, ${navMiss.ours} ours`,
+    ...[...causes.entries()].sort((x, y) => y[1] - x[1]).map(([c, n]) => `  missed because ${c}: ${n} (navigation ${navCauses.get(c) ?? 0})`),
     `properties attached to a type from request bodies only: ${bodyOnlyOnTypes}`,
     ...operationMapCounts(a.model).map((o) => `operations map ${o.version}: ${o.operations} operations, request body unknown ${o.unknownRequest}, response unknown ${o.unknownResponse}`),
     `request-body table properties the official type has (precision of body properties, v1.0 bodies whose documented type is official): ${bodyConfirmed}/${bodyProps} = ${pct(bodyConfirmed, bodyProps)}`,
@@ -206,6 +238,9 @@ async function main(): Promise<void> {
   }
   L.push('## official types with a resources/ page that the model lacks', '', ...missingTypes.map((n) => `- ${n}`), '');
   L.push('## official types without a resources/ page (not in the model)', '', ...missingNoPage.map((n) => `- ${n}`), '');
+  L.push('## every missed official property (recall misses over every official type)', '', '| type | property | navigation | declared by | cause | page |', '|---|---|---|---|---|---|');
+  for (const m of misses) L.push(`| ${m.type} | ${m.prop} | ${m.nav ? 'yes' : ''} | ${m.declaredBy} | ${m.cause} | ${m.page ?? ''} |`);
+  L.push('');
   writeFileSync(outFile, L.join('\n'));
   console.log(`differences listed in ${outFile}`);
 }

@@ -136,3 +136,20 @@ test('request-body tables stay on their operation; the model JSON validates agai
   const json = serializeModel(m);
   assert.deepEqual([...Value.Errors(ApiModelJson, json)].map((e) => `${e.path}: ${e.message}`), []);
 });
+
+test('a GET operation under a type documents a property its page lacks (origin operation-path, with a diagnostic)', () => {
+  const m = model('v1.0/resources/schedule.md', 'v1.0/api/schedule-get.md', 'v1.0/api/timeoffrequest-list.md', 'v1.0/api/timeoffrequest-get.md', 'v1.0/api/schedule-list-shifts.md', 'v1.0/resources/timeoffrequest.md');
+  const schedule = m.types.find((t) => t.name === 'schedule')!;
+  const fromPath = schedule.properties.filter((p) => p.sources.some((s) => s.origin === 'operation-path'));
+  // shifts has a Relationships row (not added again); timeOffRequests has none (the page's row says "timeoffrequest").
+  assert.deepEqual(fromPath.map((p) => `${p.name}:${p.navigation}:${p.sources.map((s) => `${s.type.name}${s.type.collection ? '[]' : ''}@${s.src.file}:${s.src.line}`).join(',')}`), [
+    'timeOffRequests:true:timeOffRequest[]@v1.0/api/timeoffrequest-list.md:33',
+  ]);
+  assert.equal(schedule.properties.filter((p) => p.name === 'shifts').length, 1);
+  assert.deepEqual(m.diagnostics.filter((d) => d.rule === 'property-from-operation-path').map((d) => `${d.src.file}:${d.src.line}: ${d.message}`), [
+    'v1.0/resources/schedule.md:10: schedule.timeOffRequests is documented by the request line of v1.0/api/timeoffrequest-list.md (GET /teams/{team-id}/schedule/timeOffRequests) but by no row on v1.0/resources/schedule.md',
+  ]);
+  // Without the parent's GET page the parent's type is unknown: nothing is added.
+  const without = model('v1.0/resources/schedule.md', 'v1.0/api/timeoffrequest-list.md', 'v1.0/resources/timeoffrequest.md');
+  assert.equal(without.types.find((t) => t.name === 'schedule')!.properties.some((p) => p.name === 'timeOffRequests'), false);
+});

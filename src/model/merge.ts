@@ -17,6 +17,7 @@ import type {
   PropertySource, TypeModel, TypeRef,
 } from './schema.js';
 import { resolveTypes } from './types.js';
+import { addPathProperties } from './path-properties.js';
 
 export const DEFAULT_NAMESPACE = 'microsoft.graph';
 
@@ -181,6 +182,7 @@ export function buildModel(docsIn: Document[]): ApiModel {
   }
   operations.sort((a, b) => compareStr(a.key.toLowerCase(), b.key.toLowerCase()) || compareStr(a.key, b.key));
   relateAliases(operations);
+  addPathProperties({ operations, types }, diagnostics);
   return { documents, operations, types, enums, diagnostics };
 }
 

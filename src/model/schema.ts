@@ -560,7 +560,7 @@ export const OperationModel = T.Object(
   { additionalProperties: false },
 );
 
-export const PropertyOrigin = T.Union([T.Literal('resource'), T.Literal('relationship'), T.Literal('json-representation')]);
+export const PropertyOrigin = T.Union([T.Literal('resource'), T.Literal('relationship'), T.Literal('json-representation'), T.Literal('operation-path')], { description: 'Where the property is stated: a Properties row, a Relationships row, a JSON representation key, or (operation-path) only the request line of a GET operation under the type (see src/model/path-properties.ts)' });
 export type PropertyOrigin = Static<typeof PropertyOrigin>;
 
 export const PropertySource = T.Object(

@@ -136,3 +136,24 @@ test('a permission table before any section heading is the page\'s permissions, 
   assert.deepEqual(perms('beta/api/connectorgroup-post-members.md'), ['delegatedWork:listed:Directory.ReadWrite.All,Directory.AccessAsUser.All', 'delegatedPersonal:not-supported:', 'application:not-supported:']);
   assert.deepEqual(fx('beta/api/connectorgroup-post-members.md').diagnostics.map((d) => `${d.rule}@${d.src.line}`), ['include-missing@14', 'permissions-without-heading@20']);
 });
+
+test('base type from "A subclass of [X](x.md)", "creates a subclass from [X]" and "<type> is a type of [X]"; "a type of shift request" is prose', () => {
+  const base = (rel: string) => { const b = fx(rel).resource!.baseType; return b && `${b.name}:${b.from}:${b.link ?? ''}@${at(b.src)}`; };
+  assert.equal(base('v1.0/resources/educationwordresource.md'), 'educationResource:inherits-link:educationresource.md@14:1');
+  assert.equal(base('v1.0/resources/educationassignmentpointsgrade.md'), 'educationAssignmentGrade:inherits-link:educationassignmentgrade.md@14:1');
+  assert.equal(base('v1.0/resources/principalresourcemembershipsscope.md'), 'accessReviewScope:inherits-link:accessreviewscope.md@14:1');
+  assert.equal(base('v1.0/resources/timeoffrequest.md'), undefined);
+});
+
+test('a resource annotation and JSON block under another heading are the JSON representation (with a diagnostic)', () => {
+  const onenote = fx('v1.0/resources/resource.md');
+  const r = onenote.resource!;
+  assert.equal(`${r.name}:${r.nameFrom}`, 'onenoteResource:annotation');
+  assert.equal(`${r.baseType?.name}:${r.baseType?.from}@${at(r.baseType!.src)}`, 'onenoteEntityBaseModel:annotation@18:1');
+  assert.deepEqual(r.jsonRepresentation!.propertyNames, ['content', 'contentUrl']);
+  assert.equal(at(r.jsonRepresentation!.src), '26:1');
+  assert.deepEqual(onenote.diagnostics.map((d) => `${d.rule}@${d.src.line}`), ['json-representation-unheaded@18']);
+  const outlook = fx('v1.0/resources/outlookuser.md').resource!;
+  assert.equal(`${outlook.baseType?.name}:${outlook.baseType?.from}@${at(outlook.baseType!.src)}`, 'entity:annotation@36:1');
+  assert.deepEqual(outlook.jsonRepresentation!.propertyNames, []);
+});

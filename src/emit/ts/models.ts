@@ -26,7 +26,7 @@ export interface EmitResult {
   diagnostics: Diagnostic[];
 }
 
-export const ORIGIN_RANK: Record<PropertySource['origin'], number> = { resource: 0, relationship: 0, 'json-representation': 1 };
+export const ORIGIN_RANK: Record<PropertySource['origin'], number> = { resource: 0, relationship: 0, 'json-representation': 1, 'operation-path': 2 };
 
 interface Declared {
   namespace: string;

@@ -4,7 +4,8 @@
  * the JSON (leniently; by key pattern when the block does not parse at all).
  */
 import type { Extractor } from './context.js';
-import type { PageIR } from '../ir/schema.js';
+import type { Annotation, PageIR } from '../ir/schema.js';
+import type { Code } from 'mdast';
 import { readAnnotation } from './examples.js';
 import { parseJsonLenient } from '../../../util/lenient-json.js';
 
@@ -63,32 +64,57 @@ export const jsonRepresentation: Extractor = {
 };
 
 function read(ctx: Parameters<Extractor['extract']>[0], ir: PageIR): void {
-    if (!ir.resource) return;
-    for (const s of ctx.sectionsOf('json-representation')) {
-      let annotation;
-      for (const n of ctx.content(s)) {
-        if (n.type === 'html') { annotation = readAnnotation(ctx, n) ?? annotation; continue; }
-        if (n.type !== 'code') continue;
-        const jr: NonNullable<typeof ir.resource.jsonRepresentation> = { propertyNames: [], src: ctx.src(n) };
-        if (annotation) jr.annotation = annotation;
-        try {
-          const r = parseJsonLenient(n.value);
-          jr.json = r.value;
-          if (r.value && typeof r.value === 'object' && !Array.isArray(r.value)) {
-            const o = r.value as Record<string, unknown>;
-            const keys = Object.keys(o).filter((k) => !k.startsWith('@'));
-            // A collection payload ({"value": [{…}]}) shows the type's properties inside its first item.
-            const item = keys.length === 1 && keys[0] === 'value' && Array.isArray(o.value) ? o.value[0] : undefined;
-            jr.propertyNames = item && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : Object.keys(o);
-          }
-        } catch {
-          jr.propertyNames = [...n.value.matchAll(/^[ \t]*"([^"\n]+)"[ \t]*:/gm)].map((m) => m[1]!);
-          ctx.diag('json-representation-not-json', 'info', 'The JSON representation does not parse as JSON; property names read from its keys', n);
-        }
-        ir.resource.jsonRepresentation = jr;
-        applyIdentity(ir.resource, jr);
-        return;
-      }
+  if (!ctx.sectionsOf('json-representation').length) { unheaded(ctx, ir); return; }
+  for (const s of ctx.sectionsOf('json-representation')) {
+    let annotation;
+    for (const n of ctx.content(s)) {
+      if (n.type === 'html') { annotation = readAnnotation(ctx, n) ?? annotation; continue; }
+      if (n.type !== 'code') continue;
+      take(ctx, ir, n, annotation);
+      return;
     }
+  }
+}
+
+/**
+ * A page without a JSON representation heading whose `"blockType": "resource"` annotation and
+ * JSON block sit under another section (Properties, Relationships, the introduction): the
+ * annotation marks the block as the type's representation, so it is read as one, with a
+ * diagnostic naming where it is.
+ */
+function unheaded(ctx: Parameters<Extractor['extract']>[0], ir: PageIR): void {
+  const nodes = ctx.root.children;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (n.type !== 'html' || !/"blockType"\s*:\s*"resource"/.test(n.value)) continue;
+    const annotation = readAnnotation(ctx, n);
+    const next = nodes[i + 1];
+    if (!annotation || annotation.fields.blockType !== 'resource' || next?.type !== 'code') continue;
+    ctx.diag('json-representation-unheaded', 'info', `The resource annotation and its JSON block are under "${ctx.sectionAt(i).heading}", not under a JSON representation heading; read as the JSON representation`, n);
+    take(ctx, ir, next, annotation);
+    return;
+  }
+}
+
+function take(ctx: Parameters<Extractor['extract']>[0], ir: PageIR, n: Code, annotation: Annotation | undefined): void {
+  if (!ir.resource) return;
+  const jr: NonNullable<typeof ir.resource.jsonRepresentation> = { propertyNames: [], src: ctx.src(n) };
+  if (annotation) jr.annotation = annotation;
+  try {
+    const r = parseJsonLenient(n.value);
+    jr.json = r.value;
+    if (r.value && typeof r.value === 'object' && !Array.isArray(r.value)) {
+      const o = r.value as Record<string, unknown>;
+      const keys = Object.keys(o).filter((k) => !k.startsWith('@'));
+      // A collection payload ({"value": [{…}]}) shows the type's properties inside its first item.
+      const item = keys.length === 1 && keys[0] === 'value' && Array.isArray(o.value) ? o.value[0] : undefined;
+      jr.propertyNames = item && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : Object.keys(o);
+    }
+  } catch {
+    jr.propertyNames = [...n.value.matchAll(/^[ \t]*"([^"\n]+)"[ \t]*:/gm)].map((m) => m[1]!);
+    ctx.diag('json-representation-not-json', 'info', 'The JSON representation does not parse as JSON; property names read from its keys', n);
+  }
+  ir.resource.jsonRepresentation = jr;
+  applyIdentity(ir.resource, jr);
 }
 

@@ -27,6 +27,9 @@ export function resourceName(ctx: PageContext, ir: PageIR): string {
   return ctx.file.split('/').pop()!.replace(/\.(md|markdown|txt)$/i, '');
 }
 
+/** "X is a type of [Y](y.md)" (the caller checks that Y is linked and X is the page's own type). */
+const SUBTYPE_OF = /\bis a type of\s+\[?([A-Za-z][\w.]*)/i;
+
 export const resource: Extractor = {
   name: 'resource',
   extract(ctx, ir) {
@@ -49,8 +52,16 @@ export const resource: Extractor = {
         const k = /\b(entity|complex)\s+type\b/i.exec(text);
         if (k) res.kindHint = { value: k[1]!.toLowerCase() === 'entity' ? 'entity' : 'complex', from: 'wording', src: ctx.src(n) };
       }
-      // "Inherited from [X](x.md) entity." (the oldest pages) reads like "Inherits from".
-      const m = /\b(?:inherits|derived|derives) from\s+(?:the\s+)?\[?([A-Za-z][\w.]*)/i.exec(text) ?? /\binherited from\s+\[?([A-Za-z][\w.]*)/i.exec(text);
+      // "Inherited from [X](x.md) entity." (the oldest pages) reads like "Inherits from"; so do
+      // "A subclass of [X](x.md)" / "creates a subclass from [X]" (education pages) and
+      // "<this type> is a type of [X](x.md)" — the last only with X linked and this page's type
+      // as the subject ("Represents a type of shift request" is prose, not inheritance).
+      const m = /\b(?:inherits|derived|derives) from\s+(?:the\s+)?\[?([A-Za-z][\w.]*)/i.exec(text) ?? /\binherited from\s+\[?([A-Za-z][\w.]*)/i.exec(text)
+        ?? /\b(?:a )?sub-?class (?:of|from)\s+(?:the\s+)?\[?`?([A-Za-z][\w.]*)/i.exec(text) ?? SUBTYPE_OF.exec(text);
+      // "is a type of": only when the sentence's subject is this page's type.
+      const at = text.search(/\bis a type of\b/i);
+      const subject = at < 0 ? undefined : text.slice(0, at).trimEnd().split(/\s/).pop()?.replace(/\W/g, '');
+      if (m && /\bis a type of\b/i.test(m[0]) && (subject?.toLowerCase() !== res.name.toLowerCase() || !linksIn(n).some((l) => ctx.text(l) === m[1]))) continue;
       if (m && !res.baseType) {
         const link = linksIn(n).find((l) => text.indexOf(ctx.text(l)) >= m.index);
         const url = link?.url;
