@@ -27,3 +27,9 @@ test('drift: a String that became an enum is not breaking; an enum that became a
     'not breaking info: microsoft.graph.toneinfo.tone: String → tone (a string became an enum: same values on the wire)', // d106
   ]);
 });
+
+test('drift: fields an old body table flattened from a nested object, now documented in the type of that property, were not removed (labels d027, d089, d090, false)', () => {
+  // 2020-05 createUploadSession listed name, fileSystemInfo, description (the item's fields); 2021-07 lists item | driveItemUploadableProperties
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-request-property-removed'), []);
+  assert.deepEqual([...new Set(changes.filter((f) => f.rule === 'drift-request-property-added').map((f) => f.field))].sort(), ['requestBody.deferCommit', 'requestBody.item']);
+});
