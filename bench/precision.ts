@@ -79,6 +79,31 @@ function main(): void {
   console.log(table('Per severity (current severity of the matched finding; drift by breaking)', perSeverity));
   console.log('');
   console.log(table('Per rule', perRule));
+  console.log('');
+  console.log(countsTable(checkFile, driftFile));
+}
+
+/** What the run reports, per rule: items (a grouped finding is one) and the findings they stand for. */
+function countsTable(checkFile: string, driftFile: string): string {
+  const rows = new Map<string, { items: number; instances: number }>();
+  for (const [prefix, file] of [['', checkFile], ['drift: ', driftFile]] as const) {
+    for (const f of (JSON.parse(readFileSync(file, 'utf8')) as { findings: { rule: string; instances?: unknown[] }[] }).findings) {
+      const r = rows.get(prefix + f.rule) ?? { items: 0, instances: 0 };
+      r.items++;
+      r.instances += f.instances?.length || 1;
+      rows.set(prefix + f.rule, r);
+    }
+  }
+  const lines = ['### Reported per rule (this run)', '', '| rule | reported items | findings (instances) |', '| --- | ---: | ---: |'];
+  let items = 0;
+  let instances = 0;
+  for (const [k, r] of [...rows.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    lines.push(`| ${k} | ${r.items} | ${r.instances} |`);
+    items += r.items;
+    instances += r.instances;
+  }
+  lines.push(`| **total** | ${items} | ${instances} |`);
+  return lines.join('\n');
 }
 
 main();
