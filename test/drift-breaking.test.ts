@@ -33,3 +33,11 @@ test('drift: fields an old body table flattened from a nested object, now docume
   assert.deepEqual(changes.filter((f) => f.rule === 'drift-request-property-removed'), []);
   assert.deepEqual([...new Set(changes.filter((f) => f.rule === 'drift-request-property-added').map((f) => f.field))].sort(), ['requestBody.deferCommit', 'requestBody.item']);
 });
+
+test('drift: "#teamsAppInstalledState enum type" (no space after #) is the page\'s H1, so no type "members" (its front-matter title) was removed (label d112, false)', () => {
+  const old = analyze([join(D, '2020-05')]);
+  const page = old.pages.find((p) => p.file === 'beta/resources/teamsappinstalledstate.md')!;
+  assert.deepEqual([page.title.h1?.value, page.title.h1?.src.line], ['teamsAppInstalledState enum type', 10]);
+  assert.deepEqual(page.diagnostics.filter((d) => d.rule === 'heading-without-space').map((d) => d.src.line), [10]);
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-type-removed' && f.breaking), []);
+});

@@ -11,6 +11,16 @@ export const pageFacts: Extractor = {
     if (fm.data && typeof fm.data.title === 'string') ir.title.frontMatter = { value: fm.data.title, src: fmLine('title') };
     const h1 = ctx.sections.find((s) => s.kind === 'title' && s.node);
     if (h1?.node) ir.title.h1 = { value: ctx.text(h1.node), src: ctx.src(h1.node) };
+    else {
+      // "#teamsAppInstalledState enum type": an H1 written without the space after '#', which Markdown reads as a
+      // paragraph. When it is the page's first block, it is the title the author meant; named by a diagnostic.
+      const first = ctx.root.children.find((n) => n.type !== 'html' && n.type !== 'yaml');
+      const t = first?.type === 'paragraph' ? ctx.text(first) : '';
+      if (first && t.startsWith('#') && t.length > 1 && t[1] !== '#' && t[1] !== ' ' && !t.includes('\n')) {
+        ir.title.h1 = { value: t.slice(1).trim(), src: ctx.src(first) };
+        ctx.diag('heading-without-space', 'warning', `"${t.slice(0, 60)}" is read as the page's H1: Markdown needs a space after '#'`, first);
+      }
+    }
     if (fm.data && typeof fm.data.description === 'string') ir.description = { value: fm.data.description, src: fmLine('description') };
     // The page's own annotation comment, wherever it stands.
     for (const n of ctx.root.children) {
