@@ -4,15 +4,10 @@ import type { PropertySource, TypeRef } from '../../model/schema.js';
 import type { TypeModel } from '../../model/types.js';
 import { operationKeyOf, requestBodyTypeName } from '../../model/merge.js';
 import { isWorkloadResourcePage } from '../type-groups.js';
-import { NUMERIC_EDM } from './type-property-type-differs.js';
+import { typeCompareKey } from './type-property-type-differs.js';
 
-const NUMERIC = new Set(NUMERIC_EDM.map((n) => n.toLowerCase()));
-
-/** A type as compared: local name in lower case (namespace prefix dropped), numeric widths alike (type-property-format-differs reports those). */
-function typeKey(t: TypeRef): string {
-  const n = t.name.toLowerCase().replace(/^(?:edm|microsoft\.graph(?:\.[a-z]+)*)\./, '');
-  return NUMERIC.has(n) ? 'number' : n;
-}
+/** Type names are already local (the namespace is kept apart); numeric widths compare alike (type-property-format-differs reports those). */
+const typeKey = (t: TypeRef) => typeCompareKey(t.name);
 
 /** Properties of resource pages (not workload pages) by `version|type|property`, lower case. */
 function resourceProperties(types: TypeModel[]): Map<string, PropertySource[]> {

@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { linkedFile } from '../link-target.js';
 import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import type { Document } from '../../model/schema.js';
@@ -41,8 +41,8 @@ export const rule: ModelRule = {
     const linkedTypes = (p: (typeof pages)[number]): string[] => {
       const at = p.response?.bodyType?.src.line;
       if (at === undefined) return [];
-      return p.links.filter((l) => l.src.line >= at && l.src.line <= at + 3 && !/^[a-z]+:/i.test(l.target))
-        .map((l) => byFile.get(posix.normalize(posix.join(posix.dirname(p.file), l.target.split('#')[0]!)).toLowerCase())?.resource?.name)
+      return p.links.filter((l) => l.src.line >= at && l.src.line <= at + 3)
+        .map((l) => byFile.get(linkedFile(p.file, l.target) ?? '')?.resource?.name)
         .filter((x): x is string => !!x);
     };
     for (const p of pages) {

@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { linkedFile } from '../link-target.js';
 import { opPage, resourcePage, responseSection } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
@@ -29,8 +29,7 @@ export const rule: ModelRule = {
     for (const p of model.documents) {
       if (p.kind !== 'operation') continue;
       // A link on the line that names the type, leading to a resource page, defines it whatever its text ("[tabs](../resources/teamstab.md)").
-      const linkedResource = (line: number) => p.links.some((l) => l.src.line >= line && l.src.line <= line + 3 && !/^[a-z]+:/i.test(l.target) &&
-        resourcePages.has(posix.normalize(posix.join(posix.dirname(p.file), l.target.split('#')[0]!)).toLowerCase()));
+      const linkedResource = (line: number) => p.links.some((l) => l.src.line >= line && l.src.line <= line + 3 && resourcePages.has(linkedFile(p.file, l.target) ?? ''));
       const v = pageVersion(p);
       const names: [string, 'response' | 'requestBody', PageRef][] = [];
       if (p.response?.bodyType) names.push([p.response.bodyType.name, 'response', p.response.bodyType]);

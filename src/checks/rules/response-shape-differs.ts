@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { linkedFile } from '../link-target.js';
 import { opPage, responseSection } from '../fixture-pages.js';
 import type { Document } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
@@ -32,9 +32,7 @@ export const rule: ModelRule = {
     const typeAt = new Map<string, string>();
     for (const t of model.types) for (const x of t.sources) if (x.origin === 'resource' && !typeAt.has(x.doc.file.toLowerCase())) typeAt.set(x.doc.file.toLowerCase(), t.name);
     const resolved = (d: Document): string | undefined => {
-      const target = d.response?.bodyType?.link?.split('#')[0];
-      if (!target || /^[a-z]+:/i.test(target)) return undefined;
-      return typeAt.get(posix.join(posix.dirname(d.file), target).toLowerCase());
+      return typeAt.get(linkedFile(d.file, d.response?.bodyType?.link) ?? '');
     };
     return model.operations.flatMap((g) =>
       compareField(this, g, 'response.body', (v) => {

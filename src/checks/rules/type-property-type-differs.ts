@@ -7,6 +7,12 @@ import { propertySources, typeGroups } from '../type-groups.js';
 export const NUMERIC_EDM = ['Int16', 'Int32', 'Int64', 'Byte', 'SByte', 'Double', 'Single', 'Decimal'];
 const NUMERIC = new Set(NUMERIC_EDM.map((n) => n.toLowerCase()));
 
+/** A type name as type rules compare it: lower case, every numeric width one type ('number'). */
+export function typeCompareKey(name: string): string {
+  const n = name.toLowerCase();
+  return NUMERIC.has(n) ? 'number' : n;
+}
+
 export const rule: ModelRule = {
   id: 'type-property-type-differs',
   input: 'model',
@@ -25,8 +31,7 @@ export const rule: ModelRule = {
     return typeGroups(model).flatMap(({ key, types }) =>
       [...propertySources(types).entries()].flatMap(([name, srcs]) =>
         compareSides(this, key, `properties.${name}.type`, srcs.map(({ t, s }) => {
-          const n = s.type.name.toLowerCase();
-          return { key: NUMERIC.has(n) ? 'number' : n, shown: s.type.name, src: s.src, version: t.version, page: s.doc };
+          return { key: typeCompareKey(s.type.name), shown: s.type.name, src: s.src, version: t.version, page: s.doc };
         }), (c, d) => `${key}.${name} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [name]),
       ),
     );

@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { linkedFile } from '../link-target.js';
 import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
@@ -35,9 +35,7 @@ export const rule: ModelRule = {
     const docs = new Map(model.documents.map((d) => [d.file.toLowerCase(), d] as const));
     const squash = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, '');
     const definedAtLink = (r: { doc: { file: string }; link?: string; raw?: string }, name: string): boolean => {
-      const target = r.link?.split('#')[0];
-      if (!target || /^[a-z]+:/i.test(target)) return false;
-      const d = docs.get(posix.join(posix.dirname(r.doc.file), target).toLowerCase());
+      const d = docs.get(linkedFile(r.doc.file, r.link) ?? '');
       if (!d) return false;
       // The name as the link shows it, qualifier dropped (NAV.PostalAddress → PostalAddress).
       const local = squash((linkText(r.raw ?? '') ?? name).split('.').pop()!);

@@ -1,0 +1,9 @@
+/** Where a link on a page leads, as a docs-root-relative path in lower case (the docs site resolves links case-insensitively). */
+import { posix } from 'node:path';
+
+/** The page a link target names, relative to the docs root and lower-cased; undefined for URLs and anchors on the same page. */
+export function linkedFile(fromFile: string, target: string | undefined): string | undefined {
+  const path = target?.split('#')[0];
+  if (!path || /^[a-z]+:/i.test(path)) return undefined;
+  return posix.join(posix.dirname(fromFile), path).toLowerCase();
+}
