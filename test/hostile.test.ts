@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { analyze, analyzeParallel } from '../src/pipeline/pipeline.js';
 import { processFile, processText } from '../src/pipeline/page.js';
 import { buildModel } from '../src/model/merge.js';
-import { reconcile } from '../src/checks/engine.js';
+import { drift, reconcile } from '../src/checks/engine.js';
 import type { Rule } from '../src/checks/types.js';
 import { processInPool } from '../src/pipeline/pool.js';
 import { ROOT, tempTree, INPUT, SEEDS } from './helpers.js';
@@ -289,9 +289,47 @@ test('issue 14: a rule over its budget on one page gives rule-timeout for that p
       });
     },
   };
-  const findings = reconcile({ model: a.model, pages: a.model.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [slowRule], 30);
+  const findings = reconcile({ model: a.model, pages: a.model.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [slowRule], { pageMs: 30 });
   assert.deepEqual(findings.map((f) => [f.rule, f.subject.split('/').pop(), f.field]), [['test-slow', 'fast.md', 'x'], ['rule-timeout', 'slow.md', 'test-slow']]);
-  assert.match(findings[1]!.message, /^Rule test-slow took \d+ ms on .*slow\.md, over its 30 ms budget; its findings there are not reported$/);
+  assert.match(findings[1]!.message, /^Rule test-slow was stopped after \d+ ms on .*slow\.md, over its 30 ms budget; its findings on that page are not reported$/);
+});
+
+test('issue 14: a rule that never returns is stopped — on one page (the next pages still run) and on the whole tree (the other rules still run)', () => {
+  const pages = ['a.md', 'hang.md', 'z.md'];
+  const dir = tempTree(Object.fromEntries(pages.map((f) => [f, GOOD.replace(/thing/g, f.slice(0, -3))])));
+  const a = analyze([dir]);
+  const seen: string[] = [];
+  const hangOnPage: Rule = {
+    id: 'test-hang-page', input: 'model', severity: 'warning', contexts: ['page'], summary: 's', description: 'd', example: { before: '', after: '' },
+    check({ pages: ps }) {
+      return ps.map((p) => {
+        if (p.file.endsWith('hang.md')) for (;;) { /* forever */ }
+        seen.push(p.file.split('/').pop()!);
+        return { rule: 'test-hang-page', context: 'page' as const, subject: p.file, field: 'x', message: 'seen', sides: [] };
+      });
+    },
+  };
+  const hangOnTree: Rule = {
+    id: 'test-hang-tree', input: 'model', severity: 'warning', contexts: ['variant'], summary: 's', description: 'd', example: { before: '', after: '' },
+    check() { for (;;) { /* forever */ } },
+  };
+  const t = performance.now();
+  const findings = reconcile({ model: a.model, pages: a.model.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [hangOnPage, hangOnTree], { pageMs: 50, treeMs: 100 });
+  assert.ok(performance.now() - t < 60_000, 'bounded');
+  assert.deepEqual(seen, ['a.md', 'z.md']);
+  assert.deepEqual(findings.map((f) => [f.rule, f.subject.split('/').pop(), f.field]), [
+    ['test-hang-page', 'a.md', 'x'], ['rule-timeout', 'hang.md', 'test-hang-page'], ['rule-timeout', 'test-hang-tree', 'rule'], ['test-hang-page', 'z.md', 'x'],
+  ]);
+});
+
+test('issue 14: a drift rule that never returns is stopped; the other drift rules keep their findings', () => {
+  const hang: Rule = { id: 'test-hang-drift', input: 'drift', severity: 'warning', contexts: ['drift'], summary: 's', description: 'd', example: { before: '', after: '' }, check() { for (;;) { /* forever */ } } };
+  const ok: Rule = {
+    id: 'test-ok-drift', input: 'drift', severity: 'info', contexts: ['drift'], summary: 's', description: 'd', example: { before: '', after: '' },
+    check: () => [{ rule: 'test-ok-drift', context: 'drift' as const, subject: 's', field: 'f', message: 'm', sides: [] }],
+  };
+  const findings = drift({} as never, [hang, ok], { treeMs: 50 });
+  assert.deepEqual(findings.map((f) => [f.rule, f.subject]), [['rule-timeout', 'test-hang-drift'], ['test-ok-drift', 's']]);
 });
 
 test('issue 14: file names cannot inject HTML, table rows, lines or bidi overrides into the Markdown, text, HTML or SARIF reports', () => {

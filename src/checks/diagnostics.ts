@@ -73,7 +73,7 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
   d('resource-name-missing', 'warning', 'extract', 'A resource page states no type name', 'No annotation @odata.type, no @odata.type in the JSON representation and no H1 name; the file name stands in for the type name.'),
   d('response-status-not-found', 'info', 'extract', 'The Response section names no status code', 'No "200 OK"-style status was found in the section prose.'),
   d('rule-failed', 'error', 'run', 'A rule threw', 'The rule\'s findings are missing from this run.', false),
-  d('rule-timeout', 'warning', 'run', 'A rule went over its time budget on a page', 'A rule that looks at one page at a time took longer than its budget (10 s) on this page; its findings there are not reported and the run goes on. A rule over the budget on the whole tree keeps its findings and is named.', false),
+  d('rule-timeout', 'warning', 'run', 'A rule was stopped over its time budget', 'Every rule runs under a hard time limit and is stopped, not only timed. A rule that looks at one page at a time is stopped on a page after 10 to 20 s; its findings on that page are not reported and it goes on with the next page. Any other rule is stopped after 120 s on the whole tree; its findings are not reported. The rest of the run goes on.', false),
   d('section-not-extracted', 'info', 'extract', 'A known section yielded nothing', 'The section kind is recognized but its content could not be read.'),
   d('suppression-expired', 'warning', 'run', 'A suppression entry has expired', 'The entry stopped applying; renew or remove it.', false),
   d('symlink-broken', 'warning', 'read', 'A symbolic link leads nowhere', 'It is skipped.'),

@@ -3,6 +3,7 @@
  * throws becomes an error finding of its own instead of stopping the run.
  */
 import type { Severity } from '../model/schema.js';
+import { runUnits, withDeadline } from '../util/deadline.js';
 import { compareStr } from '../util/order.js';
 import { comparableModel } from './compare.js';
 import { fingerprint } from './fingerprint.js';
@@ -42,10 +43,19 @@ function runAll<I>(rules: Rule[], input: I, run: (r: Rule, i: I) => FindingDraft
   return sortFindings(out.filter((f) => (seen.has(f.fingerprint) ? false : (seen.add(f.fingerprint), true))));
 }
 
-/** Time one rule may spend on one page (ms). Synchronous code cannot be stopped: the rule's findings for a page over it are replaced by a `rule-timeout` finding. */
+/** Time one rule may spend on one page (ms) before it is stopped (at most twice this; see `runUnits`). */
 export const RULE_BUDGET_MS = 10_000;
+/** Time a rule that looks at the whole model (variants, versions, tree, drift) may spend before it is stopped. */
+export const TREE_RULE_BUDGET_MS = 120_000;
 
-export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES, budgetMs = RULE_BUDGET_MS): Finding[] {
+export interface RuleBudgets {
+  /** Per page, for rules whose only context is `page`. */
+  pageMs?: number;
+  /** Per rule, for every other rule. */
+  treeMs?: number;
+}
+
+export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES, budgets: RuleBudgets = {}): Finding[] {
   // Rules that compare pages see only pages that document the same call (see comparablePartitions);
   // a rule about the operation as a whole (allVariants) sees every page.
   const comparable = { ...input, model: comparableModel(input.model) };
@@ -55,40 +65,44 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES,
     if (!r.workloadPages) return comparable;
     return (withWorkloads ??= { ...input, model: comparableModel(input.model, { workloadPages: true }) });
   };
-  return runAll(rules.filter((r) => r.input === 'model'), input, (r) => (r.input === 'model' ? runBudgeted(r, inputFor(r), budgetMs) : []));
+  const b = { pageMs: budgets.pageMs ?? RULE_BUDGET_MS, treeMs: budgets.treeMs ?? TREE_RULE_BUDGET_MS };
+  return runAll(rules.filter((r) => r.input === 'model'), input, (r) => (r.input === 'model' ? runBudgeted(r, inputFor(r), b) : []));
+}
+
+function timeoutFinding(ruleId: string, ms: number, budgetMs: number, file?: string): FindingDraft {
+  return {
+    rule: 'rule-timeout', severity: 'warning', context: file ? 'page' : 'tree', subject: file ?? ruleId, field: file ? ruleId : 'rule',
+    message: `Rule ${ruleId} was stopped after ${Math.round(ms)} ms on ${file ?? 'the tree'}, over its ${budgetMs} ms budget; its findings ${file ? 'on that page ' : ''}are not reported`,
+    sides: file ? [{ file, line: 1, column: 1, version: null, value: ruleId }] : [],
+  };
 }
 
 /**
- * A rule that only looks at one page at a time (contexts: page) runs page by page, each timed:
- * a page over the budget gets one `rule-timeout` finding for that rule instead of its findings,
- * and every other page keeps its own. Other rules run whole; one over the budget keeps its
- * findings and adds a `rule-timeout` finding naming the time it took.
+ * Every rule runs under a hard time limit (`withDeadline`: the rule is stopped, not only timed).
+ * A rule that only looks at one page at a time (contexts: page) runs page by page: a page over
+ * the budget gets one `rule-timeout` finding for that rule instead of its findings, and the rule
+ * goes on with the next page. Any other rule is one unit: over its budget, it yields one
+ * `rule-timeout` finding and none of its own; every other rule runs as usual.
  */
-function runBudgeted(r: Extract<Rule, { input: 'model' }>, input: ReconcileInput, budgetMs: number): FindingDraft[] {
-  const timeout = (subject: string, field: string, ms: number, file?: string): FindingDraft => ({
-    rule: 'rule-timeout', severity: 'warning', context: file ? 'page' : 'tree', subject, field,
-    message: `Rule ${r.id} took ${Math.round(ms)} ms on ${file ?? 'the tree'}, over its ${budgetMs} ms budget${file ? '; its findings there are not reported' : ''}`,
-    sides: file ? [{ file, line: 1, column: 1, version: null, value: r.id }] : [],
-  });
-  if (r.contexts.length !== 1 || r.contexts[0] !== 'page') {
-    const t = performance.now();
-    const out = r.check(input);
-    const ms = performance.now() - t;
-    return ms > budgetMs ? [...out, timeout(r.id, 'rule', ms)] : out;
-  }
+function runBudgeted(r: Extract<Rule, { input: 'model' }>, input: ReconcileInput, b: Required<RuleBudgets>): FindingDraft[] {
+  if (r.contexts.length !== 1 || r.contexts[0] !== 'page') return runWhole(r.id, () => r.check(input), b.treeMs);
   const out: FindingDraft[] = [];
-  for (const p of input.pages) {
-    const t = performance.now();
-    const drafts = r.check({ ...input, pages: [p] });
-    const ms = performance.now() - t;
-    if (ms > budgetMs) out.push(timeout(p.file, r.id, ms, p.file));
-    else for (const d of drafts) out.push(d);
-  }
+  runUnits(input.pages.length, b.pageMs, (i) => {
+    const drafts = r.check({ ...input, pages: [input.pages[i]!] });
+    for (const d of drafts) out.push(d);
+  }, (i, ms) => out.push(timeoutFinding(r.id, ms, b.pageMs, input.pages[i]!.file)));
   return out;
 }
 
-export function drift(input: DriftInput, rules: readonly Rule[] = RULES): Finding[] {
-  return runAll(rules.filter((r) => r.input === 'drift'), input, (r, i) => (r.input === 'drift' ? r.check(i) : []));
+function runWhole(ruleId: string, run: () => FindingDraft[], budgetMs: number): FindingDraft[] {
+  const t = performance.now();
+  const r = withDeadline(run, budgetMs);
+  return r.done ? r.value : [timeoutFinding(ruleId, performance.now() - t, budgetMs)];
+}
+
+export function drift(input: DriftInput, rules: readonly Rule[] = RULES, budgets: RuleBudgets = {}): Finding[] {
+  const treeMs = budgets.treeMs ?? TREE_RULE_BUDGET_MS;
+  return runAll(rules.filter((r) => r.input === 'drift'), input, (r, i) => (r.input === 'drift' ? runWhole(r.id, () => r.check(i), treeMs) : []));
 }
 
 export function countBySeverity(fs: { severity: Severity }[]): Record<Severity, number> {
