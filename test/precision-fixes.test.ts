@@ -117,5 +117,38 @@ test('type-undefined: NAV.PostalAddress links to dynamics-complextypes.md, whose
 
 test('response shape: a type named by a link to its resource page is that page\'s type, whatever the link text (labels r260, r262, false)', () => {
   // group-get-thread.md: "a [thread](../resources/conversationthread.md) object"; nameditem-add*.md: [NamedItem]/[WorkbookNamedItem] linking to the named-item pages
-  assert.deepEqual(a.findings.filter((f) => f.rule === 'response-shape-differs'), []);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'response-shape-differs' && f.sides.some((s) => /group-get-thread|nameditem/.test(s.file))), []);
+});
+
+test('a status the Response section states in a later paragraph ("or a `207` response") is stated (label r245)', () => {
+  const p = pageOf('beta/api/conversationmembers-add.md');
+  assert.deepEqual(p.response?.statuses.map((s) => [s.code, s.text]), [[200, 'OK'], [207, 'Multi-Status']]);
+  assert.deepEqual(of('example-status-contradicts-response', 'beta/api/conversationmembers-add.md'), []);
+});
+
+test('an example response to a call no template of the page fits is another operation\'s (the thumbnail content 302, label r249)', () => {
+  // l.216 answers GET /me/drive/items/{item-id}/thumbnails/{thumb-id}/{size}/content, documented under its own heading on the list page
+  assert.deepEqual(of('example-status-contradicts-response', 'beta/api/driveitem-list-thumbnails.md'), []);
+  // still fires where the example calls the page's own path (label r004)
+  assert.equal(of('example-status-contradicts-response', 'v1.0/api/message-createreply.md').length, 1);
+});
+
+test('response-shape-differs: a link text that names a model type is that type, a wrong link target does not make another body (label r256)', () => {
+  const fs = a.findings.filter((f) => f.rule === 'response-shape-differs' && f.sides.some((s) => s.file === 'beta/api/accessreviewinstancedecisionitem-list.md'));
+  assert.deepEqual(fs, []);
+});
+
+test('response-shape-differs: one entity against a collection of the same type says a path is likely wrong (labels r257, r258)', () => {
+  const fs = a.findings.filter((f) => f.rule === 'response-shape-differs' && f.sides.some((s) => s.file === 'beta/api/educationschool-get.md'));
+  assert.deepEqual(fs.map((f) => [f.subject, f.message]), [
+    ['GET /education/me/schools', 'Response body differs (pages of the same version disagree): educationSchool object vs collection of educationSchool — one entity on some pages, a collection on others: a request path is likely wrong (a get page listing the collection path, or a list page an item path), or a response; the examples of beta/api/educationschool-get.md call none of its request paths: the template there may be copied from another page'],
+    ['GET /education/schools', 'Response body differs (pages of the same version disagree): collection of educationSchool vs educationSchool object — one entity on some pages, a collection on others: a request path is likely wrong (a get page listing the collection path, or a list page an item path), or a response; the examples of beta/api/educationschool-get.md call none of its request paths: the template there may be copied from another page'],
+  ]);
+});
+
+test('response-shape-differs names a page whose examples call none of its templates as a likely copied template (label r255)', () => {
+  const fs = a.findings.filter((f) => f.rule === 'response-shape-differs' && f.sides.some((s) => s.file === 'beta/api/cloudpcusersetting-update.md'));
+  assert.deepEqual(fs.map((f) => f.message), [
+    'Response body differs (pages of the same version disagree): cloudPcProvisioningPolicy object vs cloudPcUserSetting object; the examples of beta/api/cloudpcusersetting-update.md call none of its request paths: the template there may be copied from another page',
+  ]);
 });

@@ -1,6 +1,7 @@
 import { exampleSection, opPage, responseSection } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { isLive, pageFinding } from '../page-finding.js';
+import { pathFitsTemplate } from '../../model/identity.js';
 
 export const rule: ModelRule = {
   id: 'example-status-contradicts-response',
@@ -9,7 +10,7 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example response status is not one the Response section states',
-  description: 'The status code of an example response is none of the codes the page\'s Response section gives for success (error examples, 4xx/5xx, are not checked). Examples marked `"blockType": "ignored"`, and responses to a call of another operation (a method no template has, or another service\'s URL such as an upload URL), are not checked.',
+  description: 'The status code of an example response is none of the codes the page\'s Response section gives for success (error examples, 4xx/5xx, are not checked). Examples marked `"blockType": "ignored"`, and responses to a call of another operation (a method no template has, a path none of the templates above the Response section fits, or another service\'s URL such as an upload URL), are not checked. The Response section\'s codes are all it states, in any paragraph ("a `200 OK`", "or a `207` response").',
   example: { before: 'Response: returns 204 No Content\nexample: HTTP/1.1 200 OK', after: 'example: HTTP/1.1 204 No Content' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Delete widget', 'DELETE', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code.') + exampleSection('DELETE https://graph.microsoft.com/v1.0/widgets/1', 'HTTP/1.1 200 OK')) },
@@ -28,6 +29,10 @@ export const rule: ModelRule = {
         // the bytes after createUploadSession's POST), or another service's URL (the upload URL) — is not this operation's.
         const req = r.answers === null ? undefined : p.examples.requests[r.answers];
         if (req && ops.length && (!ops.some((o) => o.method === req.method) || otherService(req.url))) continue;
+        // The Response section speaks for the templates above it: a call that fits none of them (the thumbnail
+        // `…/{size}/content` call, its template under a later heading of the list-thumbnails page) is another operation's example.
+        const covered = ops.filter((o) => o.src.line < p.response!.src.line);
+        if (req && covered.length && req.path && !covered.some((o) => o.method === req.method && pathFitsTemplate(req.path, o.path))) continue;
         out.push(pageFinding(this, p, r.src, `example.response.${r.index}.status`, `Example response is ${c}, the Response section says ${stated.join(' or ')}`, String(c), [String(r.index)], [{ src: p.response!.statuses[0]!.src, value: stated.join(', ') }]));
       }
     }

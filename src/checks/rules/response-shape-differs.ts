@@ -1,6 +1,8 @@
 import { linkedFile } from '../link-target.js';
 import { opPage, responseSection } from '../fixture-pages.js';
-import type { Document } from '../../model/schema.js';
+import type { Document, OperationVariant } from '../../model/schema.js';
+import { pathFitsTemplate } from '../../model/identity.js';
+import { isLive } from '../page-finding.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
@@ -20,31 +22,55 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation describe different response bodies',
-  description: 'One page returns an entity, another a collection, another no body at all, or a different type. Generated clients type the return value from one of them. Pages that document a derived type on the same path (subtypes in the model) are not compared. A type named by a link to a resource page is that page\'s type, whatever the link text says.',
+  description: 'One page returns an entity, another a collection, another no body at all, or a different type. Generated clients type the return value from one of them. Pages that document a derived type on the same path (subtypes in the model) are not compared. A type named by a link is the type the link text names when the model has that type, else the linked resource page\'s type. When the bodies differ only as one entity against a collection of the same type, the message says a path template may be wrong instead (a get page listing a collection path, or the reverse); a page whose own examples call none of its templates is named as a likely copied template.',
   example: { before: 'page A: returns an updated user object in the response body\npage B: returns 204 No Content', after: 'both: no response body' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and an updated [widget](../resources/widget.md) object in the response body.')), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code. It does not return anything in the response body.')) },
     after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code. It does not return anything in the response body.')), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code. It does not return anything in the response body.')) },
   },
   check({ model }) {
-    // A type named by a link to its resource page is that page's type, whatever the link text says
-    // ("a [thread](../resources/conversationthread.md) object", "[NamedItem](../resources/nameditem.md)" whose page is workbookNamedItem).
+    // A type named by a link: the link text when it is a type of the model ("[accessReviewInstanceDecisionItem](accessreviewinstance.md)"
+    // is a wrong link, not another type); otherwise the linked resource page's type ("a [thread](../resources/conversationthread.md)
+    // object", "[NamedItem](../resources/nameditem.md)" whose page is workbookNamedItem).
     const typeAt = new Map<string, string>();
-    for (const t of model.types) for (const x of t.sources) if (x.origin === 'resource' && !typeAt.has(x.doc.file.toLowerCase())) typeAt.set(x.doc.file.toLowerCase(), t.name);
+    const typeNamed = new Map<string, string>();
+    for (const t of model.types) {
+      if (!typeNamed.has(t.name.toLowerCase())) typeNamed.set(t.name.toLowerCase(), t.name);
+      for (const x of t.sources) if (x.origin === 'resource' && !typeAt.has(x.doc.file.toLowerCase())) typeAt.set(x.doc.file.toLowerCase(), t.name);
+    }
     const resolved = (d: Document): string | undefined => {
-      return typeAt.get(linkedFile(d.file, d.response?.bodyType?.link) ?? '');
+      const named = typeNamed.get(d.response!.bodyType!.name.replace(/^microsoft\.graph\./i, '').toLowerCase());
+      return named ?? typeAt.get(linkedFile(d.file, d.response?.bodyType?.link) ?? '');
     };
-    return model.operations.flatMap((g) =>
-      compareField(this, g, 'response.body', (v) => {
+    return model.operations.flatMap((g) => {
+      const shapes: { type: string; collection: boolean }[] = [];
+      const found = compareField(this, g, 'response.body', (v) => {
         // A polymorphic variant (a page for a derived type on the same path) returns its own type by design.
         if (v.subtype) return undefined;
         const s = responseShape(v.doc);
         if (!s) return undefined;
         const r = v.doc.response!;
         const type = !r.noBody && r.bodyType ? resolved(v.doc) : undefined;
+        shapes.push(r.noBody || !r.bodyType ? { type: '', collection: false } : { type: (type ?? r.bodyType.name).toLowerCase(), collection: r.bodyType.collection });
         const key = type ? (r.bodyType!.collection ? `collection of ${type}` : `${type} object`) : s;
         return { key: key.toLowerCase(), shown: type && type.toLowerCase() !== r.bodyType!.name.toLowerCase() ? `${s} (${type})` : s, src: r.src };
-      }, (c, d) => `Response body differs (${versionsNote(c)}): ${d.join(' vs ')}`),
-    );
+      }, (c, d) => `Response body differs (${versionsNote(c)}): ${d.join(' vs ')}`);
+      for (const f of found) {
+        const types = new Set(shapes.map((x) => x.type));
+        if (types.size === 1 && !types.has('') && new Set(shapes.map((x) => x.collection)).size === 2) {
+          f.message += ' — one entity on some pages, a collection on others: a request path is likely wrong (a get page listing the collection path, or a list page an item path), or a response';
+        }
+        const copied = g.variants.filter((v) => !v.subtype && copiedTemplate(v)).map((v) => v.doc.file);
+        if (copied.length) f.message += `; the examples of ${copied.join(', ')} call none of its request paths: the template there may be copied from another page`;
+      }
+      return found;
+    });
   },
 };
+
+/** The page's live example requests of this method all call paths that fit none of the page's templates for it. */
+function copiedTemplate(v: OperationVariant): boolean {
+  const templates = v.doc.operations.filter((o) => !o.fromExample && o.method === v.operation.method).map((o) => o.path);
+  const calls = v.doc.examples.requests.filter((r) => isLive(r) && r.method === v.operation.method && r.path);
+  return templates.length > 0 && calls.length > 0 && !calls.some((r) => templates.some((t) => pathFitsTemplate(r.path, t)));
+}

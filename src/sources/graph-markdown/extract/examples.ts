@@ -22,7 +22,12 @@ export const examples: Extractor = {
   name: 'examples',
   extract(ctx, ir) {
     // Older pages (OneDrive) show the example response inside the Response section itself.
-    const sections = ctx.sections.filter((s) => s.kind === 'examples' || s.kind === 'example-request' || s.kind === 'example-response' || s.kind === 'response');
+    // An "HTTP request" sub-heading after the examples begin, on a page whose template stands above them, shows
+    // a call (see http-request.ts): its block is an example request, so that the responses after it answer it.
+    const examplesAt = Math.min(...ctx.sections.filter((x) => x.kind === 'examples').map((x) => x.index), Infinity);
+    const lateCall = (s: { kind: string; index: number }) => s.kind === 'http-request' && s.index > examplesAt && ctx.sections.some((x) => x.kind === 'http-request' && x.index < examplesAt);
+    const isExampleKind = (s: { kind: string; index: number }) => s.kind === 'examples' || s.kind === 'example-request' || s.kind === 'example-response' || s.kind === 'response' || lateCall(s);
+    const sections = ctx.sections.filter(isExampleKind);
     if (!sections.length) return;
     const start = Math.min(...sections.map((s) => s.index));
     const end = Math.max(...sections.map((s) => s.end));
@@ -33,7 +38,7 @@ export const examples: Extractor = {
     for (let i = start + 1; i < end; i++) {
       const n = kids[i]!;
       const sec = ctx.sectionAt(i);
-      if (sec.kind !== 'examples' && sec.kind !== 'example-request' && sec.kind !== 'example-response' && sec.kind !== 'response') {
+      if (!isExampleKind(sec)) {
         // a non-example section nested inside (e.g. "See also") is skipped
         continue;
       }

@@ -29,11 +29,11 @@ export const httpRequest: Extractor = {
             code.value.split('\n').forEach((line, k) => {
               if (!parseRequestLine(line.trim())) return;
               named++;
-              ctx.diag('http-block-after-examples', 'info', `"${s.heading}" stands after the examples; its request line shows a call, not the operation's template, and is not read as one: ${JSON.stringify(line.trim().slice(0, 80))}`, ctx.srcAtLine(code, k + 1, 1 + (code.position?.start.column ?? 1) - 1 + (line.length - line.trimStart().length)));
+              ctx.diag('http-block-after-examples', 'info', `"${s.heading}" stands after the examples; its request line shows a call, not the operation's template: it is read as an example request, not as a template: ${JSON.stringify(line.trim().slice(0, 80))}`, ctx.srcAtLine(code, k + 1, 1 + (code.position?.start.column ?? 1) - 1 + (line.length - line.trimStart().length)));
             });
           }
         }
-        if (!named && s.node) ctx.diag('http-block-after-examples', 'info', `"${s.heading}" stands after the examples; its block shows a call, not the operation's template, and is not read as one`, s.node);
+        if (!named && s.node) ctx.diag('http-block-after-examples', 'info', `"${s.heading}" stands after the examples; its block shows a call, not the operation's template, and is not read as one (nor as an example request: it holds no request line)`, s.node);
         continue;
       }
       for (const n of ctx.content(s)) {

@@ -9,6 +9,8 @@ import type { Extractor } from './context.js';
 
 // "200 OK", and the oldest pages' "200, OK" / "204, No Content".
 const STATUS = /\b([1-5]\d\d),?\s+([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)/g;
+// "a `207` response", "status code 202": a code without its reason phrase.
+const BARE_STATUS = /\b(?:([1-5]\d\d) (?:response|status)\b|status code ([1-5]\d\d)\b)/gi;
 const NOT_TYPES = new Set(['a', 'an', 'the', 'json', 'new', 'updated', 'response', 'requested', 'specified', 'this', 'that', 'odata', 'error', 'empty', 'its', 'same']);
 
 export const response: Extractor = {
@@ -27,6 +29,11 @@ export const response: Extractor = {
           // Only registered HTTP status codes: "Office 365 Connected" is not a status.
           if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
           r.statuses.push({ code, text: m[2]!.replace(/(?<!\s)\s+(response|code|status)[\s\S]*$/i, '').trim(), src: ctx.src(n) });
+        }
+        for (const m of text.matchAll(BARE_STATUS)) {
+          const code = Number(m[1] ?? m[2]);
+          if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
+          r.statuses.push({ code, text: STATUS_CODES[code]!, src: ctx.src(n) });
         }
         if (/does not return anything|doesn't return anything|no response body|empty response body|returns no content|nothing in the response body/i.test(text)) r.noBody = true;
         // A body described only in prose: a report in CSV or JSON, a redirect to a download URL, a binary stream.
@@ -82,7 +89,9 @@ export function typeFromLink(text: string, url: string): string {
   if (!page || /^#/.test(url)) return clean;
   const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const id = clean.replace(/^microsoft\.graph\./i, '');
-  // The text is the type when it is an identifier the page name contains ("user" → intune-devices-user.md).
+  // The text is the type when it is an identifier the page name contains ("user" → intune-devices-user.md), or a
+  // camelCase compound, which only a type name is ("[accessReviewInstanceDecisionItem](../resources/accessreviewinstance.md)": a wrong link).
+  if (/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(id)) return id;
   if (/^[A-Za-z_][\w.]*$/.test(id) && squash(page).includes(squash(id.split('.').pop()!))) return id.split('.').pop()!;
   // A phrase ("Access package", "the user's manager"): the target page names the type.
   return page.split('-').pop()!;
