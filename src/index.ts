@@ -17,6 +17,8 @@ import { analyzeParallel, docsFrom, renderOutputs, type AnalyzeResult, type Timi
 import { CACHE_FILE, PageCache, type LastRun } from './pipeline/cache.js';
 import { recoverOutputs, writeAtomic, writeOutputs, type WriteStats } from './pipeline/output.js';
 import { affectedPages, changedInRoot, limitReport, type ChangedFiles } from './pipeline/partial.js';
+import { focusedFindings, type FocusResult } from './pipeline/focus.js';
+import type { WarmPageWorker } from './pipeline/warm-worker.js';
 import { applyPolicy, type RuleSetting } from './checks/policy.js';
 import { baselineFile, loadBaseline, loadSuppressions, type SuppressedFinding, type Suppression } from './checks/suppress.js';
 import { toJson } from './util/order.js';
@@ -142,6 +144,15 @@ export interface CheckResult {
 function suppressionList(s: CheckOptions['suppressions']): Suppression[] {
   if (s === undefined) return [];
   return typeof s === 'string' ? loadSuppressions(s) : s;
+}
+
+/**
+ * A first look after an edit (what `--watch` prints before its rebuild): the findings of the changed
+ * files (absolute paths), from a model of them and the pages the last run relates to them, under the
+ * same rule settings, suppressions and baseline. See src/pipeline/focus.ts for what it cannot see.
+ */
+export async function firstLook(last: CheckResult, changed: string[], o: Pick<CheckOptions, 'rules' | 'suppressions' | 'baseline'> = {}, worker?: WarmPageWorker): Promise<FocusResult> {
+  return focusedFindings(last.analysis, changed, { rules: o.rules, suppressions: suppressionList(o.suppressions), baseline: baselineSet(o.baseline) }, worker);
 }
 
 function baselineSet(b: CheckOptions['baseline']): Set<string> | undefined {

@@ -12,13 +12,17 @@ import { spawn, spawnSync } from 'node:child_process';
 import { ROOT, tempTree } from './helpers.js';
 import { watchBuild } from '../src/cli/commands/build.js';
 import { FindingTracker, formatChanges } from '../src/cli/watch.js';
-import type { CheckResult, Finding } from '../src/index.js';
+import { check, firstLook, type CheckResult, type Finding } from '../src/index.js';
+import { concernsPages } from '../src/checks/policy.js';
 
 const CLI = join(ROOT, 'dist/src/cli/main.js');
 const FIXTURE = join(ROOT, 'test/fixtures/partial/api-reference');
 const PAGE = 'v1.0/api/user-get.md';
 const EDIT = '\nSee [the missing page](../resources/nothere.md).\n';
 const FINDING = 'warning v1.0/api/user-get.md:236 link-broken: Link target ../resources/nothere.md does not exist';
+/** The first-look line: the saved page, its related pages (user-get.md shares GET /users/{id} with user.md's methods and the user type), the time, and what changed on it. */
+const FIRST_LOOK = (added: number, resolved: number, on = 9 + added - resolved) =>
+  new RegExp(`^docmodel: first look at v1\\.0/api/user-get\\.md \\(3 related page\\(s\\) modelled, \\d+\\.\\d\\d s\\): ${on} finding\\(s\\) on the page\\(s\\); ${added} added, ${resolved} resolved; the full rebuild follows$`);
 
 function copyTree(): { dir: string; tree: string } {
   const dir = tempTree({});
@@ -54,7 +58,10 @@ test('build --watch prints the finding an edit adds, then resolves it when the e
     printed = '';
     appendFileSync(join(tree, PAGE), EDIT);
     await loop.waitForRuns(1);
-    const [head, added, summary, ...rest] = printed.split('\n');
+    // First the first look at the saved page (a model of it and its related pages), then the rebuild's own lines.
+    const [look, lookAdded, head, added, summary, ...rest] = printed.split('\n');
+    assert.match(look!, FIRST_LOOK(1, 0));
+    assert.equal(lookAdded, `  added    ${FINDING}`);
     assert.equal(head, `docmodel: re-read 1 page(s): ${PAGE}; findings: 1 added, 0 resolved`);
     assert.equal(added, `  added    ${FINDING}`);
     assert.match(summary!, /^docmodel: 6 pages, 4 operations, .* findings: 0 error, 255 warning, 8 info; .* files written/);
@@ -69,10 +76,12 @@ test('build --watch prints the finding an edit adds, then resolves it when the e
     writeFileSync(join(tree, PAGE), original);
     await loop.waitForRuns(2);
     const lines = printed.split('\n');
-    assert.equal(lines[0], `docmodel: re-read 1 page(s): ${PAGE}; findings: 0 added, 1 resolved`);
+    assert.match(lines[0]!, FIRST_LOOK(0, 1));
     assert.equal(lines[1], `  resolved ${FINDING}`);
-    assert.match(lines[2]!, /findings: 0 error, 254 warning, 8 info/);
-    assert.equal(lines.length, 4);
+    assert.equal(lines[2], `docmodel: re-read 1 page(s): ${PAGE}; findings: 0 added, 1 resolved`);
+    assert.equal(lines[3], `  resolved ${FINDING}`);
+    assert.match(lines[4]!, /findings: 0 error, 254 warning, 8 info/);
+    assert.equal(lines.length, 6);
   } finally {
     await loop.close();
   }
@@ -98,7 +107,10 @@ test('check --watch prints the whole report once, then what each edit changed', 
     appendFileSync(join(tree, PAGE), EDIT);
     await waitFor(() => out, /findings: 1 added/);
     await waitFor(() => err, /255 warning/);
-    assert.equal(out.slice(report.length), `docmodel: re-read 1 page(s): ${PAGE}; findings: 1 added, 0 resolved\n  added    ${FINDING}\n`);
+    const [look, lookAdded, ...rebuild] = out.slice(report.length).split('\n');
+    assert.match(look!, FIRST_LOOK(1, 0));
+    assert.equal(lookAdded, `  added    ${FINDING}`);
+    assert.equal(rebuild.join('\n'), `docmodel: re-read 1 page(s): ${PAGE}; findings: 1 added, 0 resolved\n  added    ${FINDING}\n`);
   } finally {
     child.kill('SIGINT');
   }
@@ -121,4 +133,35 @@ test('findings are compared by fingerprint: a grouped finding stands for its ins
     '  resolved warning c.md:2 r: m k',
     '',
   ].join('\n'));
+});
+
+/** Fingerprints of the findings (a grouped finding: its instances) that concern the pages. */
+function fingerprintsOn(findings: Finding[], pages: Set<string>): string[] {
+  return findings.flatMap((f) => (f.instances?.length ? f.instances : [f])).filter((f) => concernsPages(f, pages)).map((f) => f.fingerprint).sort();
+}
+
+test('the first look at an edited page finds what the full rebuild finds on it (pages with variants, cross-version and type findings)', { timeout: 120_000 }, async () => {
+  // Real pages: the precision fixtures hold operations documented on several pages and versions.
+  const dir = tempTree({});
+  const tree = join(dir, 'docs');
+  cpSync(join(ROOT, 'test/fixtures/corpus/precision/2021-07'), tree, { recursive: true });
+  const last = await check({ inputs: [tree], workers: 1 });
+  const edits: [string, (t: string) => string][] = [
+    // a broken link and a changed response status on a page that shares its operation with others
+    ['beta/api/educationschool-get.md', (t) => `${t}\nSee [gone](../resources/gone.md).\n`.replace('`200 OK`', '`201 Created`')],
+    // a resource page: a property renamed, as a writer would
+    ['beta/resources/educationschool.md', (t) => t.replace(/\|\s*principalEmail\s*\|/, '| principalMail |')],
+  ];
+  for (const [page, edit] of edits) {
+    const abs = join(tree, page);
+    const original = readFileSync(abs, 'utf8');
+    writeFileSync(abs, edit(original));
+    const look = await firstLook(last, [abs]);
+    const full = await check({ inputs: [tree], workers: 1 });
+    const on = new Set([page]);
+    assert.deepEqual(look.pages, [page]);
+    assert.deepEqual(fingerprintsOn(look.findings, on), fingerprintsOn(full.findings, on), page);
+    assert.notDeepEqual(fingerprintsOn(last.findings, on), fingerprintsOn(full.findings, on), `${page}: the edit changes its findings`);
+    writeFileSync(abs, original);
+  }
 });

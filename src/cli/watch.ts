@@ -7,7 +7,9 @@
  * time (a save during a run queues one more run). Both are driven directly by the tests.
  */
 import { resolve } from 'node:path';
-import type { CheckResult, Finding } from '../index.js';
+import { firstLook, type CheckOptions, type CheckResult, type Finding } from '../index.js';
+import type { FocusResult } from '../pipeline/focus.js';
+import type { WarmPageWorker } from '../pipeline/warm-worker.js';
 import { concernsPages } from '../checks/policy.js';
 import { text } from '../emit/reports/escape.js';
 import { compareStr } from '../util/order.js';
@@ -66,6 +68,43 @@ export class FindingTracker {
   }
 }
 
+/**
+ * The first-look lines (`firstLook`, before the rebuild): the changed pages' findings added and
+ * resolved against the last run's findings on those pages. The rebuild's own lines follow.
+ */
+export function formatFirstLook(last: CheckResult | undefined, f: FocusResult, ms: number): string {
+  if (!f.pages.length) return '';
+  const pages = new Set(f.pages);
+  const before = new Map([...byFingerprint(last?.findings ?? [])].filter(([, x]) => concernsPages(x, pages)));
+  const now = byFingerprint(f.findings);
+  const where = new Map<Finding, string>();
+  const place = (x: Finding): Finding => {
+    const s = x.sides.find((y) => pages.has(y.file)) ?? x.sides[0];
+    where.set(x, s ? `${s.file}:${s.line}` : x.subject);
+    return x;
+  };
+  const order = (a: Finding, b: Finding) => comparePlace(where.get(a)!, where.get(b)!) || compareStr(a.rule, b.rule) || compareStr(a.fingerprint, b.fingerprint);
+  const added = [...now].filter(([fp]) => !before.has(fp)).map(([, x]) => place(x)).sort(order);
+  const resolved = [...before].filter(([fp]) => !now.has(fp)).map(([, x]) => place(x)).sort(order);
+  const shown = f.pages.slice(0, 10).map(text).join(', ') + (f.pages.length > 10 ? `, … (${f.pages.length - 10} more)` : '');
+  const L = [`docmodel: first look at ${shown} (${f.modelPages} related page(s) modelled, ${(ms / 1000).toFixed(2)} s): ${now.size} finding(s) on the page(s); ${added.length} added, ${resolved.length} resolved; the full rebuild follows`];
+  for (const x of added.slice(0, LIST_LIMIT)) L.push(`  added    ${x.severity.padEnd(7)} ${text(where.get(x)!)} ${x.rule}: ${text(x.message)}`);
+  if (added.length > LIST_LIMIT) L.push(`  … ${added.length - LIST_LIMIT} more added`);
+  for (const x of resolved.slice(0, LIST_LIMIT)) L.push(`  resolved ${x.severity.padEnd(7)} ${text(where.get(x)!)} ${x.rule}: ${text(x.message)}`);
+  if (resolved.length > LIST_LIMIT) L.push(`  … ${resolved.length - LIST_LIMIT} more resolved`);
+  return L.join('\n') + '\n';
+}
+
+/** The first look at the changed pages (see firstLook); a failure there is reported and the rebuild goes on. */
+export async function printFirstLook(last: CheckResult, changed: string[], o: Pick<CheckOptions, 'rules' | 'suppressions' | 'baseline'>, write: (s: string) => void, worker?: WarmPageWorker): Promise<void> {
+  const t = performance.now();
+  try {
+    write(formatFirstLook(last, await firstLook(last, changed, o, worker), performance.now() - t));
+  } catch (e) {
+    process.stderr.write(`docmodel: first look failed (the rebuild goes on): ${e instanceof Error ? e.message : String(e)}\n`);
+  }
+}
+
 /** `file:line` places: by file, then by line as a number. */
 function comparePlace(a: string, b: string): number {
   const m = /^(.*):(\d+)$/;
@@ -111,8 +150,8 @@ export interface WatchLoopOptions {
   ignored?: (abs: string) => boolean;
   /** Quiet time after the last event before a run starts (ms). Default 100. */
   debounceMs?: number;
-  /** One run. An error it throws is handed to `onError` and the loop goes on. */
-  run: () => Promise<void>;
+  /** One run, given the files added or changed since the previous one (absolute, sorted). An error it throws is handed to `onError` and the loop goes on. */
+  run: (changed: string[]) => Promise<void>;
   onError: (e: unknown) => void;
 }
 
@@ -127,6 +166,7 @@ export async function watchLoop(o: WatchLoopOptions): Promise<WatchLoop> {
   let again = false;
   let closed = false;
   let runs = 0;
+  let pending = new Set<string>();
   const waiting: { n: number; done: () => void }[] = [];
   const finished = () => {
     runs++;
@@ -136,8 +176,10 @@ export async function watchLoop(o: WatchLoopOptions): Promise<WatchLoop> {
     if (closed) return;
     if (running) { again = true; return; }
     running = true;
+    const changed = [...pending].sort(compareStr);
+    pending = new Set();
     try {
-      await o.run();
+      await o.run(changed);
     } catch (e) {
       o.onError(e);
     }
@@ -145,7 +187,8 @@ export async function watchLoop(o: WatchLoopOptions): Promise<WatchLoop> {
     finished();
     if (again) { again = false; void go(); }
   };
-  w.on('all', () => {
+  w.on('all', (event: string, path: string) => {
+    if (event === 'add' || event === 'change') pending.add(resolve(path));
     clearTimeout(timer);
     timer = setTimeout(() => void go(), o.debounceMs ?? 100);
   });

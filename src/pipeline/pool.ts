@@ -23,9 +23,9 @@ export interface PoolOptions {
 export const DEFAULT_PAGE_TIMEOUT_MS = 30_000;
 export const DEFAULT_PAGE_MEMORY_MB = 1536;
 
-const WORKER_URL = new URL('./worker.js', import.meta.url);
+export const WORKER_URL = new URL('./worker.js', import.meta.url);
 
-function failedPage(display: string, rule: string, message: string): PageIR {
+export function failedPage(display: string, rule: string, message: string): PageIR {
   const ir = emptyPageIR(display, 'unreadable');
   ir.diagnostics.push({ rule, severity: 'error', message, src: { file: display, line: 1, column: 1 } });
   return ir;

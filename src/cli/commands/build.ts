@@ -1,13 +1,14 @@
 /** `docmodel build`: pages → IR, merged model, TypeScript models and reports in an output directory. */
 import { join, resolve } from 'node:path';
-import { build, buildSummary, type BuildOptions, type BuildResult, type UpToDate } from '../../index.js';
+import { build, buildSummary, type BuildOptions, type BuildResult, type CheckResult, type UpToDate } from '../../index.js';
 import { Timings } from '../../pipeline/pipeline.js';
 import { computeStats, formatStats } from '../../pipeline/stats.js';
 import { isInside, messagePath } from '../../sources/graph-markdown/ingest/walk.js';
 import { addCommon, addPolicy, checkOutDir, exitFor, Progress, resolveCommon, type CommonOpts } from '../shared.js';
 import type { CommandModule } from './types.js';
 import { CACHE_FILE, PageCache } from '../../pipeline/cache.js';
-import { FindingTracker, formatChanges, untilInterrupted, watchLoop, type WatchLoop } from '../watch.js';
+import { WarmPageWorker } from '../../pipeline/warm-worker.js';
+import { FindingTracker, formatChanges, printFirstLook, untilInterrupted, watchLoop, type WatchLoop } from '../watch.js';
 
 interface BuildFlags extends CommonOpts {
   out?: string; failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string;
@@ -53,15 +54,22 @@ export async function watchBuild(r: BuildRun, inputs: string[], write: (s: strin
   const outAbs = resolve(r.opts.out);
   const pageCache = new PageCache(r.opts.cache === false ? undefined : join(outAbs, '.cache', CACHE_FILE), { memory: true });
   const tracker = new FindingTracker();
+  let last: CheckResult | undefined;
   const extra: Partial<BuildOptions> = {
     pageCache, reuseUnchanged: false,
-    onFindings: (res) => { const c = tracker.next(res); if (c) write(formatChanges(c)); },
+    onFindings: (res) => { last = res; const c = tracker.next(res); if (c) write(formatChanges(c)); },
   };
+  // A page worker kept warm for the first look at each save (starting one costs more than a page).
+  const warm = new WarmPageWorker();
+  warm.warmUp();
   await runOnce(r, extra, write);
   const loop = await watchLoop({
     paths: inputs,
     ignored: (abs) => isInside(outAbs, abs), // not a prefix test: output gen must not hide input gen-docs
-    run: async () => { await runOnce({ ...r, opts: { ...r.opts, requirePages: false } }, extra, write); },
+    run: async (changed) => {
+      if (last && changed.length) await printFirstLook(last, changed, r.opts, write, warm);
+      await runOnce({ ...r, opts: { ...r.opts, requirePages: false } }, extra, write);
+    },
     onError: (e) => process.stderr.write(`docmodel: build failed: ${e instanceof Error ? e.message : String(e)}\n`),
   });
   write(`docmodel: watching ${inputs.join(', ')} (Ctrl-C to stop)\n`);

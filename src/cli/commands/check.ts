@@ -7,9 +7,10 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CACHE_FILE, PageCache } from '../../pipeline/cache.js';
+import { WarmPageWorker } from '../../pipeline/warm-worker.js';
 import { isInside } from '../../sources/graph-markdown/ingest/walk.js';
-import { FindingTracker, formatChanges, watchLoop, untilInterrupted } from '../watch.js';
-import { check } from '../../index.js';
+import { FindingTracker, formatChanges, printFirstLook, watchLoop, untilInterrupted } from '../watch.js';
+import { check, type CheckResult } from '../../index.js';
 import { readChangedList } from '../../pipeline/partial.js';
 import { MetadataError } from '../../pipeline/metadata.js';
 import { ConfigError } from '../../config/load.js';
@@ -68,6 +69,10 @@ Examples:
       // A watch keeps its page cache in memory between runs (and in --cache DIR when given).
       const pageCache = watching ? new PageCache(cacheDir ? join(resolve(cacheDir), CACHE_FILE) : undefined, { memory: true }) : undefined;
       const tracker = new FindingTracker();
+      let last: CheckResult | undefined;
+      // A page worker kept warm for the first look at each save (starting one costs more than a page).
+      const warm = watching ? new WarmPageWorker() : undefined;
+      warm?.warmUp();
       const once = async (first: boolean): Promise<number> => {
         const started = Date.now();
         const progress = Progress.for(f.quiet, 'docmodel check');
@@ -84,6 +89,7 @@ Examples:
         } finally {
           progress.end();
         }
+        last = r;
         const diff = watching ? tracker.next(r) : undefined;
         if (diff) process.stdout.write(formatChanges(diff));
         // A watch prints the whole report once; later runs rewrite report files only.
@@ -100,7 +106,10 @@ Examples:
       const loop = await watchLoop({
         paths: inputs,
         ignored: (abs) => (cacheAbs !== undefined && isInside(cacheAbs, abs)) || reqs.some((q) => q.output !== undefined && resolve(q.output) === abs),
-        run: async () => { await once(false); },
+        run: async (changed) => {
+          if (last && changed.length) await printFirstLook(last, changed, { rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline }, (x) => process.stdout.write(x), warm);
+          await once(false);
+        },
         onError: (e) => process.stderr.write(`docmodel: check failed: ${e instanceof Error ? e.message : String(e)}\n`),
       });
       process.stderr.write(`docmodel: watching ${inputs.join(', ')} (Ctrl-C to stop)\n`);
