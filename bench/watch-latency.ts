@@ -3,8 +3,9 @@
  *
  * `measureWatch(tree, out)` starts `build --watch` on the tree (its first build reads the pages
  * from `out`'s cache when there is one), then, twice, edits one page (a broken link appended,
- * then the edit reverted) and times from the write to the line `… findings: N added, M resolved`
- * on standard output, and on to the summary line (outputs written). The page is restored
+ * then the edit reverted) and times from the write to the first look at the page (`first look at …`),
+ * to the rebuild's line `…; findings: N added, M resolved` on standard output, and on to the summary
+ * line (outputs written). The page is restored
  * at the end. Used by bench.ts; on its own: `node dist/bench/watch-latency.js <tree> <out>`.
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { REPO } from './corpus.js';
 
 const CLI = join(REPO, 'dist/src/cli/main.js');
 
-export interface WatchSave { findingsS: number; summaryS: number; header: string; phases: string }
+export interface WatchSave { firstLookS: number; findingsS: number; summaryS: number; firstLook: string; header: string; phases: string }
 export interface WatchFigures { startS: number; saves: WatchSave[]; peakRssMb: number }
 
 export async function measureWatch(tree: string, out: string, page: string): Promise<WatchFigures> {
@@ -41,10 +42,12 @@ export async function measureWatch(tree: string, out: string, page: string): Pro
       const errFrom = stderr.length;
       const t = performance.now();
       edit();
-      const found = await until(() => /findings: \d+ added, \d+ resolved\n/.test(stdout.slice(from)));
+      const looked = await until(() => /first look at .*\n/.test(stdout.slice(from)));
+      const found = await until(() => /; findings: \d+ added, \d+ resolved\n/.test(stdout.slice(from)));
       const done = await until(() => /\ndocmodel: \d+ pages/.test(stdout.slice(from)) && /timing: .*\n/.test(stderr.slice(errFrom)));
       saves.push({
-        findingsS: (found - t) / 1000, summaryS: (done - t) / 1000,
+        firstLookS: (looked - t) / 1000, findingsS: (found - t) / 1000, summaryS: (done - t) / 1000,
+        firstLook: /docmodel: first look.*/.exec(stdout.slice(from))?.[0] ?? '',
         header: /docmodel: re-read.*/.exec(stdout.slice(from))?.[0] ?? '',
         phases: /timing: (.*)/.exec(stderr.slice(errFrom))?.[1] ?? '',
       });
@@ -64,5 +67,5 @@ if (process.argv[1]?.endsWith('watch-latency.js')) {
   if (!tree || !out) { console.error('usage: node dist/bench/watch-latency.js <tree> <out> [page]'); process.exit(2); }
   const f = await measureWatch(tree, out, page ?? join(tree, 'v1.0/api/user-get.md'));
   console.log(`watch: first build ${f.startS.toFixed(1)} s, peak RSS ${f.peakRssMb.toFixed(0)} MB`);
-  for (const s of f.saves) console.log(`save → findings printed ${s.findingsS.toFixed(2)} s, → outputs written ${s.summaryS.toFixed(2)} s\n  ${s.header}\n  phases: ${s.phases}`);
+  for (const s of f.saves) console.log(`save → first look printed ${s.firstLookS.toFixed(2)} s (${s.firstLook}), → rebuild's findings printed ${s.findingsS.toFixed(2)} s, → outputs written ${s.summaryS.toFixed(2)} s\n  ${s.header}\n  phases: ${s.phases}`);
 }

@@ -1,9 +1,10 @@
 /**
  * OpenAPI 3.1 export, one document per API version: `openapi/<version>.yaml` and
- * `openapi/<version>.json` (same content). YAML is written with the `yaml` library (no
- * anchors or aliases, no line folding), JSON with two-space indentation: deterministic bytes.
+ * `openapi/<version>.json` (same content). YAML is written by `jsonToYaml` (./yaml.ts: block
+ * style, no anchors or aliases, no line folding; why not the `yaml` library's stringify is said
+ * there), JSON with two-space indentation: deterministic bytes.
  */
-import { stringify } from 'yaml';
+import { jsonToYaml } from './yaml.js';
 import type { ApiModel } from '../../model/types.js';
 import type { Finding } from '../../checks/types.js';
 import { toJson } from '../../util/order.js';
@@ -14,7 +15,7 @@ export { versionsFromModel } from './from-model.js';
 export { openApiDocument } from './document.js';
 
 export function toYaml(doc: unknown): string {
-  return stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0, minContentWidth: 0 });
+  return jsonToYaml(doc);
 }
 
 export interface OpenApiExport {
