@@ -152,3 +152,35 @@ test('response-shape-differs names a page whose examples call none of its templa
     'Response body differs (pages of the same version disagree): cloudPcProvisioningPolicy object vs cloudPcUserSetting object; the examples of beta/api/cloudpcusersetting-update.md call none of its request paths: the template there may be copied from another page',
   ]);
 });
+
+test('json-representation-mismatch: inherited properties, property tables under topical headings, nested-structure tables (labels r307, r308, r311)', () => {
+  const got = (file: string) => of('json-representation-mismatch', file).map((f) => f.message);
+  // teleconferenceDeviceVideoQuality inherits its JSON's other properties from teleconferenceDeviceMediaQuality (r311)
+  assert.deepEqual(got('beta/resources/teleconferencedevicevideoquality.md'), []);
+  // sitePage: "## Page Content" / "## Authoring Metadata" tables are its properties (r307); baseItem's are inherited;
+  // what stays is real: the JSON says pageLayoutType where the table says pageLayout
+  assert.deepEqual(got('beta/resources/sitepage.md'), ['pageLayoutType is in the JSON representation but in no property table', 'pageLayout is in the Properties table but not in the JSON representation']);
+  assert.deepEqual(pageOf('beta/resources/sitepage.md').resource!.properties.map((p) => p.name).slice(0, 5), ['contentType', 'title', 'pageLayout', 'webParts', 'publishingState']);
+  // tokenIssuancePolicy: "### Properties of a token issuance policy definition" describes the JSON inside definition (r308)
+  assert.deepEqual(got('beta/resources/tokenissuancepolicy.md'), []);
+  assert.deepEqual(pageOf('beta/resources/tokenissuancepolicy.md').resource!.properties.map((p) => p.name), ['id', 'definition', 'description', 'displayName', 'isOrganizationDefault']);
+});
+
+test('link-broken: a link written with backslashes is read as a browser reads it (label r318)', () => {
+  // l.14 links ..\resources\identityuserflowattributeassignment.md; the page exists
+  assert.deepEqual(of('link-broken', 'beta/resources/userattributevaluesitem.md'), []);
+  assert.ok(pageOf('beta/resources/userattributevaluesitem.md').links.some((l) => l.target.includes('\\')));
+});
+
+test('a type documented on several pages takes its base type from the page that states it (an Intune "user" page states none); odata-type-mismatch sees user as a directoryObject (label r320)', () => {
+  const user = a.model.types.find((t) => t.version === 'beta' && t.name === 'user')!;
+  assert.deepEqual(user.sources.filter((s) => s.origin === 'resource').map((s) => s.doc.file), ['beta/resources/intune-shared-user.md', 'beta/resources/user.md']);
+  assert.equal(user.baseType?.name, 'directoryObject');
+  assert.deepEqual(of('odata-type-mismatch', 'beta/api/group-list-members.md'), []);
+});
+
+test('section-empty: "### Example 1" followed by "### Request" at the same level is not empty (label r332)', () => {
+  assert.deepEqual(of('section-empty', 'v1.0/api/securescorecontrolprofile-update.md'), []);
+  const p = pageOf('v1.0/api/securescorecontrolprofile-update.md');
+  assert.ok(p.sections.some((s) => s.heading === 'Example 1: Request without Prefer header' && s.empty));
+});

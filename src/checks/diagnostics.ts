@@ -88,6 +88,8 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
   d('merge-conflict-marker', 'warning', 'parse', 'A git merge-conflict marker in the page', 'The marker line is blanked before parsing so that both sides are read and ======= does not make the line above a heading.'),
   d('http-block-language', 'info', 'extract', 'The HTTP request block is fenced as another language', 'Its request lines are read anyway.'),
   d('table-not-read', 'info', 'extract', 'A table was not read', 'The table stands in a section whose tables no extractor reads.'),
+  d('property-table-nested-structure', 'info', 'extract', 'A table under "Properties of a … definition" is not the type\'s properties', 'A sub-heading of Properties named "Properties of <something other than the type>" (the JSON structure inside a policy\'s definition property) documents a nested structure; its table is not taken as the type\'s properties.'),
+  d('property-table-in-other-section', 'info', 'extract', 'A property table under a topical heading is read as the type\'s properties', 'A resource page that groups its properties under headings of its own ("## Page Content", "## Authoring Metadata") has each such property table read as the type\'s properties, like the Properties section\'s.'),
   d('table-row-duplicate', 'info', 'extract', 'A table repeats a row', 'The repeated row is taken once.'),
   d('table-row-empty', 'info', 'extract', 'A table row is empty', 'It is skipped.'),
   d('table-row-extra-cells', 'warning', 'extract', 'A table row has more cells than the header', 'The extra cells are dropped (often an unescaped | in a cell).'),

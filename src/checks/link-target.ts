@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 
 /** The page a link target names, relative to the docs root and lower-cased; undefined for URLs and anchors on the same page. */
 export function linkedFile(fromFile: string, target: string | undefined): string | undefined {
-  const path = target?.split('#')[0];
+  const path = target?.split('#')[0]?.replace(/\\/g, '/'); // a browser reads `\` as `/`
   if (!path || /^[a-z]+:/i.test(path)) return undefined;
   return posix.join(posix.dirname(fromFile), path).toLowerCase();
 }

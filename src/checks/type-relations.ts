@@ -16,20 +16,31 @@ export function bareTypeName(t: string): { name: string; collection: boolean; na
 }
 
 export function typeRelations(model: Pick<ApiModel, 'types'>): (a: string, b: string, version: string | null) => boolean {
-  const byName = new Map<string, TypeModel>();
+  // Every type of a name (several namespaces or pages may document a `user`: the directory user and an
+  // Intune workload's): a name's bases are those of any of them.
+  const byName = new Map<string, TypeModel[]>();
   for (const t of model.types) {
     const k = `${t.version}|${t.name.toLowerCase()}`;
-    if (!byName.has(k)) byName.set(k, t);
+    const l = byName.get(k);
+    if (l) l.push(t); else byName.set(k, [t]);
   }
+  const chains = new Map<string, string[]>();
   const chain = (name: string, version: string | null): string[] => {
-    const out = [name];
-    let cur = byName.get(`${version}|${name}`) ?? byName.get(`v1.0|${name}`) ?? byName.get(`beta|${name}`);
-    while (cur?.baseType && out.length < 20) {
+    const key = `${version}|${name}`;
+    let out = chains.get(key);
+    if (out) return out;
+    out = [name];
+    const start = byName.get(key) ?? byName.get(`v1.0|${name}`) ?? byName.get(`beta|${name}`) ?? [];
+    const queue = [...start];
+    for (let i = 0; i < queue.length && out.length < 40; i++) {
+      const cur = queue[i]!;
+      if (!cur.baseType) continue;
       const b = cur.baseType.name.toLowerCase();
-      if (out.includes(b)) break;
+      if (out.includes(b)) continue;
       out.push(b);
-      cur = byName.get(`${cur.version}|${b}`);
+      queue.push(...(byName.get(`${cur.version}|${b}`) ?? []));
     }
+    chains.set(key, out);
     return out;
   };
   return (a, b, version) => {

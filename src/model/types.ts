@@ -27,9 +27,13 @@ export function resolveTypes(types: TypeModel[], documents: Document[], diagnost
   const byFile = new Map(documents.map((d) => [d.file.toLowerCase(), d] as const));
   const byName = new Map(types.map((t) => [`${t.version}|${t.name.toLowerCase()}`, t] as const));
   for (const t of types) {
-    const res = t.sources.find((s) => s.origin === 'resource');
+    // Pages of one type name may differ in what they state (an Intune workload's "user resource type" page states
+    // no base type; user.md says "Inherits from directoryObject"): each fact from the first resource page that states it.
+    const pages = t.sources.filter((s) => s.origin === 'resource' && s.doc.resource);
+    const res = pages.find((s) => s.doc.resource!.baseType) ?? pages[0];
     const r = res?.doc.resource;
     if (!res || !r) continue;
+    const hint = pages.find((s) => s.doc.resource!.kindHint)?.doc.resource!.kindHint;
     const b = r.baseType;
     if (b) {
       let name: string | undefined;
@@ -42,7 +46,7 @@ export function resolveTypes(types: TypeModel[], documents: Document[], diagnost
       if (name && name.toLowerCase() !== t.name.toLowerCase()) t.baseType = { name, from: b.from ?? 'inherits-text', src: b.src };
       else if (!name) diagnostics.push({ rule: 'base-type-unreadable', severity: 'info', message: `The base type "${b.name}" of ${t.name} is not a type name`, src: b.src });
     }
-    if (r.kindHint) { t.kind = r.kindHint.value; t.kindFrom = r.kindHint.from; }
+    if (hint) { t.kind = hint.value; t.kindFrom = hint.from; }
   }
   // Entity via the base chain, then the id heuristic; everything else with a resource page is complex.
   const isEntityByBase = (t: TypeModel): boolean => {

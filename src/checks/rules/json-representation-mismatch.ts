@@ -1,6 +1,31 @@
 import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
+import type { ApiModel, TypeModel } from '../../model/types.js';
+
+/** Per model: the properties each resource page's type inherits (its base types' names, any page), lower-cased. */
+const perModel = new WeakMap<object, Map<string, Set<string>>>();
+function inheritedByPage(model: ApiModel): Map<string, Set<string>> {
+  let m = perModel.get(model);
+  if (m) return m;
+  m = new Map();
+  const byName = new Map<string, TypeModel>();
+  for (const t of model.types) if (!byName.has(`${t.version}|${t.name.toLowerCase()}`)) byName.set(`${t.version}|${t.name.toLowerCase()}`, t);
+  for (const t of model.types) {
+    const names = new Set<string>();
+    const seen = new Set<string>();
+    let cur: TypeModel | undefined = t;
+    while (cur?.baseType && !seen.has(cur.baseType.name.toLowerCase())) {
+      seen.add(cur.baseType.name.toLowerCase());
+      cur = byName.get(`${cur.version}|${cur.baseType.name.toLowerCase()}`);
+      for (const p of cur?.properties ?? []) names.add(p.name.toLowerCase());
+    }
+    if (!names.size) continue;
+    for (const x of t.sources) if (x.origin === 'resource') m.set(x.doc.file, names);
+  }
+  perModel.set(model, m);
+  return m;
+}
 
 export const rule: ModelRule = {
   id: 'json-representation-mismatch',
@@ -9,14 +34,15 @@ export const rule: ModelRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'The JSON representation and the Properties / Relationships tables of a resource page disagree',
-  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored.',
+  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page.',
   example: { before: '| displayName | String |\n{ "displayName": "String", "nickname": "String" }', after: '| displayName | String |\n| nickname | String |' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## JSON representation\n\n```json\n{ "id": "String", "extra": 1 }\n```\n') },
     after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## JSON representation\n\n```json\n{ "id": "String" }\n```\n') },
   },
-  check({ pages }) {
+  check({ pages, model }) {
     const out: FindingDraft[] = [];
+    const inherited = inheritedByPage(model);
     for (const p of pages) {
       const r = p.resource;
       const jr = r?.jsonRepresentation;
@@ -24,7 +50,7 @@ export const rule: ModelRule = {
       const table = new Set([...r.properties, ...r.relationships].map((x) => x.name.toLowerCase()));
       const json = new Set(jr.propertyNames.filter((n) => !n.includes('@')).map((n) => n.toLowerCase()));
       for (const n of jr.propertyNames) {
-        if (n.includes('@') || table.has(n.toLowerCase())) continue;
+        if (n.includes('@') || table.has(n.toLowerCase()) || inherited.get(p.file)?.has(n.toLowerCase())) continue;
         out.push(pageFinding(this, p, jr.src, `jsonRepresentation.${n}`, `${n} is in the JSON representation but in no property table`, n, ['json-only', n]));
       }
       for (const x of r.properties) {

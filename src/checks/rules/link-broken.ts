@@ -11,7 +11,7 @@ export const rule: ModelRule = {
   contexts: ['page', 'tree'],
   summary: 'A relative link leads to no page',
   description:
-    'A relative link to a .md page whose target does not exist in the docs tree, or whose file name is malformed (an empty name such as `-user.md`, left by a template). Targets outside the input tree cannot be checked and are not reported.',
+    'A relative link to a .md page whose target does not exist in the docs tree, or whose file name is malformed (an empty name such as `-user.md`, left by a template). Targets outside the input tree cannot be checked and are not reported. Backslashes are path separators, as a browser reads them.',
   example: { before: '[user](../resources/-user.md)', after: '[user](../resources/user.md)' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\nSee [the widget](../resources/missing.md).\n'), 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||']) },
@@ -23,7 +23,8 @@ export const rule: ModelRule = {
       const abs = tree.absOf(p.file);
       for (const l of p.links) {
         let target: string;
-        try { target = decodeURIComponent(l.target.replace(/#[\s\S]*$/, '')); } catch { out.push(pageFinding(this, p, l.src, 'link', `Link target ${l.target} has a malformed percent-escape`, l.target, [l.target])); continue; }
+        // A browser reads `\` as `/` in an http(s) URL: `..\resources\x.md` is `../resources/x.md`.
+        try { target = decodeURIComponent(l.target.replace(/#[\s\S]*$/, '')).replace(/\\/g, '/'); } catch { out.push(pageFinding(this, p, l.src, 'link', `Link target ${l.target} has a malformed percent-escape`, l.target, [l.target])); continue; }
         const name = basename(target);
         if (/^[-_.]/.test(name) || /^\.md$/i.test(name) || /\s/.test(target)) {
           out.push(pageFinding(this, p, l.src, 'link', `Link target ${l.target} is malformed (template left unfilled?)`, l.target, [l.target]));

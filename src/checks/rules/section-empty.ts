@@ -10,7 +10,7 @@ export const rule: ModelRule = {
   contexts: ['page'],
   summary: 'A section is empty or template-only (empty table cells, empty HTTP block)',
   description:
-    'A section heading is present but its content is empty: an HTTP block with no request line, a permission table whose cells are blank, a property table whose every description is blank. Typical of pages generated from a template and never filled in. A header-only Properties table of a type whose JSON representation holds only annotations is not empty: the type has no properties of its own.',
+    'A section heading is present but its content is empty: an HTTP block with no request line, a permission table whose cells are blank, a property table whose every description is blank. Typical of pages generated from a template and never filled in. A header-only Properties table of a type whose JSON representation holds only annotations is not empty: the type has no properties of its own. An example heading directly followed by its Request / Response headings at the same level (written flat) is not empty.',
   example: { before: '| Delegated (work or school account) |   |\n```http\n```', after: '| Delegated (work or school account) | User.ReadWrite.All |\n```http\nPATCH /users/{id}\n```' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Request headers\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n') },
@@ -22,8 +22,12 @@ export const rule: ModelRule = {
       // A type without properties of its own: its JSON representation holds only annotations (@odata.type).
       const jr = p.resource?.jsonRepresentation;
       const noProperties = !!jr && jr.json !== undefined && jr.propertyNames.every((n) => n.startsWith('@'));
-      for (const s of p.sections) {
+      for (const [i, s] of p.sections.entries()) {
         if (s.kind === 'properties' && noProperties) continue;
+        // "### Example 1: …" followed by "### Request" at the same level: headings written flat, the example holds them.
+        const next = p.sections[i + 1];
+        const exampleKind = (k: string) => k === 'examples' || k === 'example-request' || k === 'example-response';
+        if (exampleKind(s.kind) && /^examples?\b/i.test(s.heading.trim()) && next && next.depth === s.depth && next.kind !== 'examples' && exampleKind(next.kind)) continue;
         if (s.empty && s.kind !== 'title' && s.kind !== 'other') out.push(pageFinding(this, p, s.src, `section.${s.kind}`, `Section "${s.heading}" is empty`, 'empty', [s.kind, s.heading]));
       }
       const perms = p.permissions;

@@ -1,4 +1,4 @@
-/** Resource Properties tables. */
+/** Resource Properties tables (and property tables under headings of no other kind on a resource page). */
 import type { Extractor } from './context.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
 
@@ -6,12 +6,36 @@ export const properties: Extractor = {
   name: 'properties',
   extract(ctx, ir) {
     if (!ir.resource) return;
+    const squash = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const typeName = squash(ir.resource.name);
     for (const s of ctx.sectionsOf('properties')) {
+      // A sub-heading "Properties of a token issuance policy definition" documents a nested structure (the JSON
+      // inside the definition property), not the type: its table is not the type's properties.
+      const nested = ctx.sections.filter((x) => x.index > s.index && x.end <= s.end && (() => {
+        const m = /^properties of (?:an? |the )?(.+)$/i.exec(x.heading.trim());
+        return !!m && ![typeName, `${typeName}resource`, `${typeName}resourcetype`, `${typeName}type`].includes(squash(m[1]!));
+      })());
+      const lineOf = (i: number) => ctx.root.children[i]?.position?.start.line ?? Infinity;
       for (const t of ctx.tables(s)) {
+        const under = nested.find((x) => t.src.line > lineOf(x.index) && t.src.line < lineOf(x.end));
+        if (under) {
+          ctx.diag('property-table-nested-structure', 'info', `The table under "${under.heading}" describes a nested structure, not the type's properties; not taken`, t.src);
+          continue;
+        }
         if (!isPropertyTable(t)) {
           ctx.diag('table-unclassified', 'info', `Table with columns ${JSON.stringify(t.header.map((h) => h.text).join(' | '))} in the Properties section is not a property table; not taken`, t.src);
           continue;
         }
+        ir.resource.properties.push(...readPropertyTable(ctx, t, 'Properties'));
+      }
+    }
+    // A resource page that groups its properties under topical headings ("## Page Content",
+    // "## Authoring Metadata" on sitePage): a property table in a section of no other kind is the type's too.
+    for (const s of ctx.sections) {
+      if (s.kind !== 'other') continue;
+      for (const t of ctx.tables(s)) {
+        if (!isPropertyTable(t)) continue;
+        ctx.diag('property-table-in-other-section', 'info', `The property table under "${s.heading}" is read as the type's properties`, t.src);
         ir.resource.properties.push(...readPropertyTable(ctx, t, 'Properties'));
       }
     }
