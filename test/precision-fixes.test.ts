@@ -12,6 +12,7 @@ import { reconcile } from '../src/checks/engine.js';
 import { modelFromPages as buildModel } from '../src/sources/graph-markdown/to-model.js';
 import type { Finding, TreeInfo } from '../src/checks/types.js';
 import { ROOT, seed } from './helpers.js';
+import { pathFitsTemplate } from '../src/model/identity.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus/precision');
 /** Page paths are relative to the docs root, here the fixture snapshot folder. */
@@ -183,4 +184,11 @@ test('section-empty: "### Example 1" followed by "### Request" at the same level
   assert.deepEqual(of('section-empty', 'v1.0/api/securescorecontrolprofile-update.md'), []);
   const p = pageOf('v1.0/api/securescorecontrolprofile-update.md');
   assert.ok(p.sections.some((s) => s.heading === 'Example 1: Request without Prefer header' && s.empty));
+});
+
+test('example-path-fits-no-template: an OData key in parentheses fits the template\'s {id} segment (label r285)', () => {
+  // l.64: POST /me/outlook/taskfolders('AAMkADIyAAAhrbPXAAA=')/tasks for POST /me/outlook/taskFolders/{id}/tasks (l.36)
+  assert.deepEqual(of('example-path-fits-no-template', 'beta/api/outlooktaskfolder-post-tasks.md'), []);
+  assert.ok(pathFitsTemplate("/me/outlook/taskfolders('AAMkADIyAAAhrbPXAAA=')/tasks", '/me/outlook/taskFolders/{id}/tasks'));
+  assert.ok(!pathFitsTemplate("/me/outlook/taskfolders('AAMk')/tasks", '/me/outlook/taskFolders/{id}/events'));
 });

@@ -152,5 +152,16 @@ export function pathFitsTemplate(examplePath: string, template: string): boolean
   // A glob match, never a regex built from page text (a 40-placeholder template hung the run): src/util/glob.ts.
   if (fitsParts(ex, tpl.split('{}'))) return true;
   const unq = (s: string) => s.replace(/'/g, '');
-  return fitsParts(unq(ex), unq(tpl).split('{}'));
+  if (fitsParts(unq(ex), unq(tpl).split('{}'))) return true;
+  // OData key-in-parentheses: `taskfolders('AAMk…')/tasks` is `taskfolders/{id}/tasks`.
+  const keyed = keysAsSegments(examplePath);
+  return keyed !== examplePath && pathFitsTemplate(keyed, template);
+}
+
+/** `name('key')` segments written as `name/key` (one anchored test per segment: linear). */
+function keysAsSegments(path: string): string {
+  return path.split('/').map((seg) => {
+    const m = /^([A-Za-z][^()'/]*)\('([^'()/]+)'\)$/.exec(seg);
+    return m ? `${m[1]}/${m[2]}` : seg;
+  }).join('/');
 }
