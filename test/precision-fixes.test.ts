@@ -192,3 +192,7 @@ test('example-path-fits-no-template: an OData key in parentheses fits the templa
   assert.ok(pathFitsTemplate("/me/outlook/taskfolders('AAMkADIyAAAhrbPXAAA=')/tasks", '/me/outlook/taskFolders/{id}/tasks'));
   assert.ok(!pathFitsTemplate("/me/outlook/taskfolders('AAMk')/tasks", '/me/outlook/taskFolders/{id}/events'));
 });
+
+test('example-status: a call with a query string fits its template; a 201 where the page says 204 still fires (label r247, real)', () => {
+  assert.deepEqual(of('example-status-contradicts-response', 'beta/api/teamsapp-update.md').map((f) => [f.sides[0]!.line, f.message]), [[123, 'Example response is 201, the Response section says 204']]);
+});

@@ -32,7 +32,8 @@ export const rule: ModelRule = {
         // The Response section speaks for the templates above it: a call that fits none of them (the thumbnail
         // `…/{size}/content` call, its template under a later heading of the list-thumbnails page) is another operation's example.
         const covered = ops.filter((o) => o.src.line < p.response!.src.line);
-        if (req && covered.length && req.path && !covered.some((o) => o.method === req.method && pathFitsTemplate(req.path, o.path))) continue;
+        const called = req?.path.split('?')[0];
+        if (req && covered.length && called && !covered.some((o) => o.method === req.method && pathFitsTemplate(called, o.path.split('?')[0]!))) continue;
         out.push(pageFinding(this, p, r.src, `example.response.${r.index}.status`, `Example response is ${c}, the Response section says ${stated.join(' or ')}`, String(c), [String(r.index)], [{ src: p.response!.statuses[0]!.src, value: stated.join(', ') }]));
       }
     }

@@ -33,6 +33,8 @@ export interface TableModel {
   rows: TableRow[];
   src: Src;
   section: SectionNode;
+  /** Index of the table among the page's top-level nodes (positions are not monotonic once includes are spliced). */
+  index: number;
   /** Raw lines of the table (for pipe-count checks). */
   sourceLines: string[];
 }
@@ -130,7 +132,7 @@ export class PageContext {
     if (!this.all) {
       this.all = [];
       this.root.children.forEach((n, i) => {
-        if (n.type === 'table') this.all!.push(this.tableModel(n, this.sectionAt(i)));
+        if (n.type === 'table') this.all!.push(this.tableModel(n, this.sectionAt(i), i));
       });
     }
     return this.all;
@@ -165,7 +167,7 @@ export class PageContext {
         if (n.type !== 'table') continue;
         const inner = this.sectionAt(i);
         if (inner !== s && inner.kind !== s.kind && inner.kind !== 'other') continue;
-        t.push(this.tableModel(n, s));
+        t.push(this.tableModel(n, s, i));
       }
       this.tableCache.set(s, t);
     }
@@ -181,7 +183,7 @@ export class PageContext {
     return { text: cleanText(rawText), rawText, raw: source.replace(/\|$/, '').trim(), links: linksIn(c), source, src: { ...at, column: at.column + lead } };
   }
 
-  private tableModel(t: Table, section: SectionNode): TableModel {
+  private tableModel(t: Table, section: SectionNode, index: number): TableModel {
     const [head, ...body] = t.children;
     const header = head ? head.children.map((c) => this.cell(c)) : [];
     const s = t.position?.start.offset ?? 0;
@@ -192,6 +194,7 @@ export class PageContext {
       rows: body.map((r) => ({ cells: r.children.map((c) => this.cell(c)), src: this.src(r) })),
       src: this.src(t),
       section,
+      index,
       sourceLines: this.page.text.slice(s, e).split('\n'),
     };
   }

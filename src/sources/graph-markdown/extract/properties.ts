@@ -15,9 +15,8 @@ export const properties: Extractor = {
         const m = /^properties of (?:an? |the )?(.+)$/i.exec(x.heading.trim());
         return !!m && ![typeName, `${typeName}resource`, `${typeName}resourcetype`, `${typeName}type`].includes(squash(m[1]!));
       })());
-      const lineOf = (i: number) => ctx.root.children[i]?.position?.start.line ?? Infinity;
       for (const t of ctx.tables(s)) {
-        const under = nested.find((x) => t.src.line > lineOf(x.index) && t.src.line < lineOf(x.end));
+        const under = nested.find((x) => x.index < t.index && t.index < x.end);
         if (under) {
           ctx.diag('property-table-nested-structure', 'info', `The table under "${under.heading}" describes a nested structure, not the type's properties; not taken`, t.src);
           continue;
