@@ -196,3 +196,8 @@ test('example-path-fits-no-template: an OData key in parentheses fits the templa
 test('example-status: a call with a query string fits its template; a 201 where the page says 204 still fires (label r247, real)', () => {
   assert.deepEqual(of('example-status-contradicts-response', 'beta/api/teamsapp-update.md').map((f) => [f.sides[0]!.line, f.message]), [[123, 'Example response is 201, the Response section says 204']]);
 });
+
+test('operation-resource-missing: a resource page named after the type defines it (file name, workload prefix, title) (labels r322, r323)', () => {
+  assert.deepEqual(of('operation-resource-missing', 'v1.0/api/chartdatalabels-update.md'), []);
+  assert.deepEqual(of('operation-resource-missing', 'beta/api/dynamics-create-customerpaymentsjournal.md'), []);
+});

@@ -13,7 +13,7 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['tree'],
   summary: 'An operation returns or takes a resource that has no resource page',
-  description: 'The response type (or request-body type) an operation page names is defined by no resource page of the same version in the tree. Only checked when the tree has resource pages at all. A link on that line to a resource page of the tree defines the type, whatever the link text.',
+  description: 'The response type (or request-body type) an operation page names is defined by no resource page of the same version in the tree. Only checked when the tree has resource pages at all. A link on that line to a resource page of the tree defines the type, whatever the link text; so does a resource page named after it (file name, with or without a workload prefix, or the first word of its H1 or front-matter title).',
   example: { before: 'api/widget-get.md: returns a [widget](../resources/widget.md) object   (no resources/widget.md)', after: 'resources/widget.md documents widget' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and a [sprocket](../resources/sprocket.md) object in the response body.')), 'v1.0/resources/other.md': resourcePage('other', ['|id|String||']) },
@@ -26,6 +26,15 @@ export const rule: ModelRule = {
     for (const e of model.enums) defined.add(`${e.version}|${e.name.toLowerCase()}`);
     if (!defined.size) return out;
     const resourcePages = new Set(model.documents.filter((d) => d.resource).map((d) => d.file.toLowerCase()));
+    // A resource page also defines the names it goes by: its file name (chartdatalabels.md is workbookChartDataLabels),
+    // the name after a workload prefix (dynamics-customerpaymentsjournal.md), and the first word of its H1 and front-matter title.
+    for (const d of model.documents) {
+      if (!d.resource) continue;
+      const v = pageVersion(d);
+      const base = d.file.slice(d.file.lastIndexOf('/') + 1).replace(/\.(md|markdown|txt)$/i, '').toLowerCase();
+      const names = [base, base.slice(base.lastIndexOf('-') + 1), d.title.h1?.value, d.title.frontMatter?.value].map((x) => x?.trim().split(/\s+/)[0]?.replace(/[`*]/g, '').toLowerCase());
+      for (const n of names) if (n) defined.add(`${v}|${n}`);
+    }
     for (const p of model.documents) {
       if (p.kind !== 'operation') continue;
       // A link on the line that names the type, leading to a resource page, defines it whatever its text ("[tabs](../resources/teamstab.md)").
