@@ -1,6 +1,6 @@
 import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
-import { change, operationsByKey, sideOf } from '../drift-helpers.js';
+import { change, pairedOperations, sideOf } from '../drift-helpers.js';
 import { allPermissionNames } from './permission-set-differs.js';
 
 export const rule: DriftRule = {
@@ -18,10 +18,7 @@ export const rule: DriftRule = {
   },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
-    const b = operationsByKey(nu);
-    for (const [k, va] of operationsByKey(old)) {
-      const vb = b.get(k);
-      if (!vb) continue;
+    for (const [k, [va, vb]] of pairedOperations(old, nu)) {
       const pa = allPermissionNames(va.doc);
       const pb = allPermissionNames(vb.doc);
       if (!pa.length || !pb.length) continue;

@@ -1,6 +1,6 @@
 import { bodySection, opPage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
-import { change, operationsByKey, sideOf } from '../drift-helpers.js';
+import { change, pairedOperations, sideOf } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-request-property-added',
@@ -17,12 +17,10 @@ export const rule: DriftRule = {
   },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
-    const a = operationsByKey(old);
-    for (const [k, vb] of operationsByKey(nu)) {
-      const va = a.get(k);
-      const pa = va?.doc.requestBody?.properties ?? [];
+    for (const [k, [va, vb]] of pairedOperations(old, nu)) {
+      const pa = va.doc.requestBody?.properties ?? [];
       const pb = vb.doc.requestBody?.properties ?? [];
-      if (!va || !pa.length || !pb.length) continue;
+      if (!pa.length || !pb.length) continue;
       const names = new Set(pa.map((p) => p.name.toLowerCase()));
       for (const p of pb) {
         if (names.has(p.name.toLowerCase())) continue;

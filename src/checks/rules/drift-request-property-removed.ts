@@ -1,6 +1,6 @@
 import { bodySection, opPage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
-import { allVariantsByKey, change, operationsByKey, sideOf } from '../drift-helpers.js';
+import { allVariantsByKey, change, pairedOperations, sideOf } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-request-property-removed',
@@ -17,15 +17,13 @@ export const rule: DriftRule = {
   },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
-    const b = operationsByKey(nu);
     const all = allVariantsByKey(nu);
     const typesNamed = new Map<string, typeof nu.types>();
     for (const t of nu.types) { const tk = `${t.version}|${t.name.toLowerCase()}`; typesNamed.set(tk, [...(typesNamed.get(tk) ?? []), t]); }
-    for (const [k, va] of operationsByKey(old)) {
-      const vb = b.get(k);
+    for (const [k, [va, vb]] of pairedOperations(old, nu)) {
       const pa = va.doc.requestBody?.properties ?? [];
-      const pb = vb?.doc.requestBody?.properties ?? [];
-      if (!vb || !pa.length || !pb.length) continue;
+      const pb = vb.doc.requestBody?.properties ?? [];
+      if (!pa.length || !pb.length) continue;
       // A property still documented by any page of the operation (an Intune shared page split per workload) was not removed.
       const names = new Set((all.get(k) ?? [vb]).flatMap((v) => (v.doc.requestBody?.properties ?? []).map((p) => p.name.toLowerCase())));
       // Nor was one the new page documents inside a property's type: an old table that flattened the fields of a
