@@ -56,3 +56,27 @@ test('drift: an operation documented on several pages is compared on the same fi
   assert.deepEqual(operationsByKey(old).get('v1.0 GET /users/{user-id}/photo')!.doc.file, 'v1.0/api/photo-get.md'); // the old primary: why pairing by file matters
   assert.deepEqual(changes.filter((f) => f.rule === 'drift-permission-changed').map((f) => f.message), []);
 });
+
+test('drift: enum members compare without the microsoft.graph. prefix (label d003, misdescribed)', () => {
+  // beta enums.md: 2020-05 l.45 lists microsoft.graph.event, …, microsoft.graph.externalFile; 2021-07 l.875 lists event, …, site, unknownFutureValue
+  assert.deepEqual(flag(/^microsoft\.graph\.entitytypes:/, 'beta'), [
+    'breaking warning: microsoft.graph.entitytypes: member(s) added: site, list, listItem, drive, unknownFutureValue',
+    'breaking warning: microsoft.graph.entitytypes: member(s) removed: microsoft.graph.externalFile',
+  ]);
+});
+
+test('drift: a removed enum member cites the page that documented it, and says when that page left the tree (label d000)', () => {
+  const [f, ...rest] = changes.filter((x) => x.subject === 'v1.0 microsoft.graph.deviceenrollmentfailurereason');
+  assert.equal(rest.length, 0);
+  assert.equal(f!.message, 'microsoft.graph.deviceenrollmentfailurereason: member(s) removed: userAbandonment (documented only on v1.0/resources/intune-troubleshooting-deviceenrollmentfailurereason.md, a page the new snapshot no longer has; the enum is now documented on v1.0/resources/enums.md)');
+  assert.deepEqual(f!.sides.map((s) => [s.file, s.line, s.value]), [
+    ['v1.0/resources/intune-troubleshooting-deviceenrollmentfailurereason.md', 32, 'userAbandonment'],
+    ['v1.0/resources/enums.md', 645, 'unknown, authentication, authorization, accountValidation, userValidation, deviceNotSupported, inMaintenance, badRequest, featureNotSupported, enrollmentRestrictionsEnforced, clientDisconnected'],
+  ]);
+});
+
+test('drift: an enum whose page says members will be added is evolvable: an addition is not breaking (label d071)', () => {
+  assert.deepEqual(flag(/^microsoft\.graph\.teamsasyncoperationtype:/, 'beta'), [
+    'not breaking info: microsoft.graph.teamsasyncoperationtype: member(s) added: createChat (evolvable enum: beta/resources/teamsasyncoperationtype.md:3 says "Members will be added")',
+  ]);
+});
