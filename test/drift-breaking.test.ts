@@ -80,3 +80,16 @@ test('drift: an enum whose page says members will be added is evolvable: an addi
     'not breaking info: microsoft.graph.teamsasyncoperationtype: member(s) added: createChat (evolvable enum: beta/resources/teamsasyncoperationtype.md:3 says "Members will be added")',
   ]);
 });
+
+test('drift: "required when a user is created … a strong password is required." does not make an update-body property required (labels d024, d025, d088)', () => {
+  const nu = analyze([join(D, '2021-07')]);
+  const body = nu.pages.find((p) => p.file === 'v1.0/api/educationuser-update.md')!.requestBody!.properties;
+  assert.deepEqual(body.filter((p) => p.required !== null).map((p) => [p.name, p.required]), []);
+  // "Required." as the row's own last sentence still reads as required
+  const schema = nu.pages.find((p) => p.file === 'beta/resources/externalconnectors-schema.md')!.resource!.properties;
+  assert.deepEqual(schema.filter((p) => p.required !== null).map((p) => [p.name, p.required, p.description]), [['baseType', true, 'Must be set to microsoft.graph.externalItem. Required.']]);
+  assert.deepEqual(flag(/passwordProfile/), [
+    'not breaking info: v1.0 PATCH /education/me: request-body property passwordProfile was added',
+    'not breaking info: v1.0 PATCH /education/users/{user-id}: request-body property passwordProfile was added',
+  ]);
+});
