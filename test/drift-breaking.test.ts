@@ -93,3 +93,13 @@ test('drift: "required when a user is created … a strong password is required.
     'not breaking info: v1.0 PATCH /education/users/{user-id}: request-body property passwordProfile was added',
   ]);
 });
+
+test('drift: a request-body property the old row called "Read Only" is removed without breaking anything (label d092)', () => {
+  const old = analyze([join(D, '2020-05')]);
+  const body = old.pages.find((p) => p.file === 'beta/api/useraccountinformation-update.md')!.requestBody!.properties;
+  assert.deepEqual(body.map((p) => [p.name, p.readOnly]), [['ageGroup', true], ['countryCode', false], ['preferredLanguageTag', false], ['userPrincipalName', false]]);
+  assert.deepEqual(flag(/request-body property \w+ was removed/), [
+    'breaking warning: beta PATCH /users/{user-id}/profile/account/{account-id}: request-body property userPrincipalName was removed', // writable in 2020-05, gone from the 2021-07 table
+    'not breaking info: beta PATCH /users/{user-id}/profile/account/{account-id}: request-body property ageGroup was removed (the old row said it is read-only: clients could not set it)',
+  ]);
+});

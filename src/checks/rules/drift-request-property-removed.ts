@@ -8,8 +8,8 @@ export const rule: DriftRule = {
   severity: 'error',
   confidence: 'medium',
   contexts: ['drift'],
-  summary: 'A request-body property of an operation was removed (narrows what a request may send: breaking)',
-  description: 'The request-body table of an operation lists a property in the old snapshot but no page of the operation lists it in the new one — neither in its table nor in the type of one of its properties (an old table that flattened a nested object\'s fields is not a removal). Clients that send it may now be rejected.',
+  summary: 'A request-body property of an operation was removed (narrows what a request may send: breaking, unless the old row said it was read-only)',
+  description: 'The request-body table of an operation lists a property in the old snapshot but no page of the operation lists it in the new one — neither in its table nor in the type of one of its properties (an old table that flattened a nested object\'s fields is not a removal). Clients that send it may now be rejected. A property the old row called read-only ("Read Only") could not be set: its removal is reported, not breaking.',
   example: { before: 'old PATCH /users/{id} body: displayName, mySite', after: 'new PATCH /users/{id} body: displayName' },
   fixture: {
     before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|color|String||'])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])) },
@@ -34,7 +34,8 @@ export const rule: DriftRule = {
       }
       for (const p of pa) {
         if (names.has(p.name.toLowerCase())) continue;
-        out.push(change(this, true, va.version, k.slice(k.indexOf(' ') + 1), `requestBody.${p.name}`, `${k}: request-body property ${p.name} was removed`, [sideOf(va.doc, p.src, 'documented'), sideOf(vb.doc, vb.doc.requestBody!.src, 'not documented')], [p.name]));
+        // A row the old page called read-only was never something a client could set: dropping it is a correction.
+        out.push(change(this, !p.readOnly, va.version, k.slice(k.indexOf(' ') + 1), `requestBody.${p.name}`, `${k}: request-body property ${p.name} was removed${p.readOnly ? ' (the old row said it is read-only: clients could not set it)' : ''}`, [sideOf(va.doc, p.src, 'documented'), sideOf(vb.doc, vb.doc.requestBody!.src, 'not documented')], [p.name]));
       }
     }
     return out;

@@ -16,6 +16,8 @@ import { parseTypeCell } from './type-ref.js';
  * is created. … By default, a strong password is required.", "At least one property (displayName or
  * mailNickname) is required.", "Minutes of inactivity before a password is required."
  */
+/** "Read-only", "Read only", "Read Only", "readonly" — not a value in backticks (`ReadOnly`) nor the verb ("read only the id"). */
+const READ_ONLY = /(?<![`\w])read[- ]?only(?![`\w])(?!\s+the\b)/i;
 const REQUIRED_FIRST = /^\s*(?:\*\*)?required(?:\*\*)?(?=\s*(?:[.,;:)\-\u2013\u2014]|$))/i;
 const REQUIRED_LAST = /(?:^|[.!?:]\s+)(?:\*\*)?(?:required|this (?:property|parameter|field|value) is required)(?:\*\*)?\.\s*$/i;
 
@@ -86,7 +88,7 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     const nullable = /\bnot nullable\b|\bnon-nullable\b/i.test(description) ? false : /\bnullable\b/i.test(description) ? true : null;
     const p: Property = {
       name, type: tp.type, description, required,
-      readOnly: /\bread-?only\b/i.test(description),
+      readOnly: READ_ONLY.test(description),
       nullable, src: nameCell.src,
     };
     if (deprecatedInName || /^\W*deprecated\b/i.test(description) || /\bthis property is deprecated\b/i.test(description)) p.deprecated = true;
