@@ -103,3 +103,9 @@ test('drift: a request-body property the old row called "Read Only" is removed w
     'not breaking info: beta PATCH /users/{user-id}/profile/account/{account-id}: request-body property ageGroup was removed (the old row said it is read-only: clients could not set it)',
   ]);
 });
+
+test('drift: a type now documented in another namespace with all its properties moved; it did not lose its page (label d113, false)', () => {
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-type-removed' && /schema/.test(f.subject)).map((f) => [f.breaking, f.message, f.sides.map((s) => `${s.file}:${s.line}`).join(' ; ')]), [
+    [false, 'beta microsoft.graph.schema moved to microsoft.graph.externalConnectors.schema (beta/resources/externalconnectors-schema.md: another namespace, same name, all 3 properties kept)', 'beta/resources/schema.md:10 ; beta/resources/externalconnectors-schema.md:10'],
+  ]);
+});

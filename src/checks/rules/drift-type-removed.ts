@@ -1,4 +1,5 @@
 import { resourcePage } from '../fixture-pages.js';
+import type { TypeModel } from '../../model/types.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { change, isDocumentedType, sideOf, typesByKey } from '../drift-helpers.js';
 
@@ -9,7 +10,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource type documented in the old snapshot has no resource page in the new one (breaking), or a new one appeared (info)',
-  description: 'Resource types (by version, namespace and name) that lost or gained their resource page between the snapshots.',
+  description: 'Resource types (by version, namespace and name) that lost or gained their resource page between the snapshots. A type whose name is now documented in another namespace with every old property (microsoft.graph.schema → microsoft.graph.externalConnectors.schema) moved: reported once, not breaking.',
   example: { before: 'old: resources/widget.md', after: 'new: (no resources/widget.md)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||']), 'new/v1.0/resources/gadget.md': resourcePage('gadget', ['|id|String||']) },
@@ -19,13 +20,35 @@ export const rule: DriftRule = {
     const out: FindingDraft[] = [];
     const a = typesByKey(old);
     const b = typesByKey(nu);
+    const documented = (m: Map<string, TypeModel>, k: string) => { const t = m.get(k); return !!t && isDocumentedType(t); };
+    // Types that gained a page, by version + name: where a removed type may have moved to another namespace.
+    const gainedByName = new Map<string, [string, TypeModel][]>();
+    for (const [k, t] of b) {
+      if (!isDocumentedType(t) || documented(a, k)) continue;
+      const n = `${t.version}|${t.name.toLowerCase()}`;
+      gainedByName.set(n, [...(gainedByName.get(n) ?? []), [k, t]]);
+    }
+    const moved = new Set<string>();
     for (const [k, t] of a) {
-      if (!isDocumentedType(t) || (b.get(k) && isDocumentedType(b.get(k)!))) continue;
+      if (!isDocumentedType(t) || documented(b, k)) continue;
       const s = t.sources.find((x) => x.origin === 'resource')!;
-      out.push(change(this, true, t.version, k.slice(k.indexOf(' ') + 1), 'type', `${k} lost its resource page`, [sideOf(s.doc, s.src, 'documented')], ['removed']));
+      const subject = k.slice(k.indexOf(' ') + 1);
+      // Same name, another namespace, every old property still there: a namespace move (schema → externalConnectors.schema).
+      const names = (x: TypeModel) => new Set(x.properties.map((p) => p.name.toLowerCase()));
+      const cands = (gainedByName.get(`${t.version}|${t.name.toLowerCase()}`) ?? []).map(([nk, nt]) => ({ nk, nt, missing: [...names(t)].filter((p) => !names(nt).has(p)) }));
+      const to = cands.find((c) => !c.missing.length && !moved.has(c.nk));
+      if (to) {
+        moved.add(to.nk);
+        const full = `${to.nt.namespace}.${to.nt.name}`;
+        const sn = to.nt.sources.find((x) => x.origin === 'resource')!;
+        out.push(change(this, false, t.version, subject, 'type', `${k} moved to ${full} (${sn.doc.file}: another namespace, same name, all ${names(t).size} properties kept)`, [sideOf(s.doc, s.src, 'documented'), sideOf(sn.doc, sn.src, full)], ['removed']));
+        continue;
+      }
+      const near = cands[0] ? ` (a type of that name is now documented in namespace ${cands[0].nt.namespace}, without ${cands[0].missing.join(', ')})` : '';
+      out.push(change(this, true, t.version, subject, 'type', `${k} lost its resource page${near}`, [sideOf(s.doc, s.src, 'documented')], ['removed']));
     }
     for (const [k, t] of b) {
-      if (!isDocumentedType(t) || (a.get(k) && isDocumentedType(a.get(k)!))) continue;
+      if (!isDocumentedType(t) || documented(a, k) || moved.has(k)) continue;
       const s = t.sources.find((x) => x.origin === 'resource')!;
       out.push(change(this, false, t.version, k.slice(k.indexOf(' ') + 1), 'type', `${k} gained a resource page`, [sideOf(s.doc, s.src, 'documented')], ['added']));
     }
