@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { analyze } from '../src/pipeline/pipeline.js';
 import { drift } from '../src/checks/engine.js';
 import { operationsByKey, pairedOperations } from '../src/checks/drift-helpers.js';
+import { unresolvedSegment } from '../src/checks/rules/drift-operation-removed.js';
 import { ROOT } from './helpers.js';
 
 const D = join(ROOT, 'test/fixtures/corpus/drift-breaking');
@@ -108,4 +109,15 @@ test('drift: a type now documented in another namespace with all its properties 
   assert.deepEqual(changes.filter((f) => f.rule === 'drift-type-removed' && /schema/.test(f.subject)).map((f) => [f.breaking, f.message, f.sides.map((s) => `${s.file}:${s.line}`).join(' ; ')]), [
     [false, 'beta microsoft.graph.schema moved to microsoft.graph.externalConnectors.schema (beta/resources/externalconnectors-schema.md: another namespace, same name, all 3 properties kept)', 'beta/resources/schema.md:10 ; beta/resources/externalconnectors-schema.md:10'],
   ]);
+});
+
+test('drift: an alias path dropped from a page that still documents the operation, through a segment no type has (user has no calendarGroup), is a docs correction (labels d074, d080)', () => {
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-operation-removed' && /calendarGroup\//.test(f.subject)).map((f) => [f.breaking, f.message, f.sides.map((s) => `${s.file}:${s.line}`).join(' ; ')]), [
+    [false, 'beta POST /users/{user-id}/calendarGroup/calendars was removed from beta/api/calendargroup-post-calendars.md, which still documents POST /users/{user-id}/calendars; its segment "calendarGroup" is no property of user (a docs correction of a path that does not resolve)', 'beta/api/calendargroup-post-calendars.md:35 ; beta/api/calendargroup-post-calendars.md:35'],
+    [false, 'v1.0 POST /users/{user-id}/calendarGroup/calendars/{calendar-id}/events was removed from v1.0/api/calendar-post-events.md, which still documents POST /users/{user-id}/calendars/{calendar-id}/events; its segment "calendarGroup" is no property of user (a docs correction of a path that does not resolve)', 'v1.0/api/calendar-post-events.md:37 ; v1.0/api/calendar-post-events.md:34'],
+  ]);
+  // a path that resolves is judged on the type model too: calendarGroups is a property of user
+  const nu = analyze([join(D, '2021-07')]).model;
+  assert.equal(unresolvedSegment('v1.0 POST /users/{user-id}/calendarGroups/{calendarGroup-id}/calendars', nu), undefined);
+  assert.deepEqual(unresolvedSegment('v1.0 POST /users/{user-id}/calendarGroup/calendars', nu), { segment: 'calendarGroup', type: 'user' });
 });
