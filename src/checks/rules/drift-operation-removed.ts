@@ -47,13 +47,14 @@ export const rule: DriftRule = {
         return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)} (same operation, other ${longerFormIn(k, b) ? 'path form' : 'method, path or key syntax on the same page'})`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
       }
       // An alias dropped from a page that still documents the operation, whose path no type of either
-      // snapshot resolves (/users/{id}/calendarGroup/…: user has no calendarGroup property): a docs correction.
+      // snapshot resolves (/users/{id}/calendarGroup/…: user has no calendarGroup property): a docs correction
+      // (the same change, described and flagged otherwise: its fingerprint is the removal's).
       const still = (onFile.get(`${v.version} ${v.doc.file.toLowerCase()}`) ?? []).filter((o) => o !== k && sameOperation(k, o));
       const bad = still.length ? unresolvedSegment(k, nu) : undefined;
       if (bad && unresolvedSegment(k, old)?.segment === bad.segment) {
         const near = fewestExtra(k, still);
         const w = allNew.get(near)!.find((x) => x.doc.file.toLowerCase() === v.doc.file.toLowerCase())!;
-        return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was removed from ${v.doc.file}, which still documents ${near.slice(near.indexOf(' ') + 1)}; its segment "${bad.segment}" is no property of ${bad.type} (a docs correction of a path that does not resolve)`, [sideOf(v.doc, v.operation.src, 'documented'), sideOf(w.doc, w.operation.src, w.operation.path)], ['unresolved']);
+        return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was removed from ${v.doc.file}, which still documents ${near.slice(near.indexOf(' ') + 1)}; its segment "${bad.segment}" is no property of ${bad.type} (a docs correction of a path that does not resolve)`, [sideOf(v.doc, v.operation.src, 'documented'), sideOf(w.doc, w.operation.src, w.operation.path)]);
       }
       return change(this, true, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was removed`, [sideOf(v.doc, v.operation.src, 'documented')]);
     });
