@@ -121,3 +121,11 @@ test('drift: an alias path dropped from a page that still documents the operatio
   assert.equal(unresolvedSegment('v1.0 POST /users/{user-id}/calendarGroups/{calendarGroup-id}/calendars', nu), undefined);
   assert.deepEqual(unresolvedSegment('v1.0 POST /users/{user-id}/calendarGroup/calendars', nu), { segment: 'calendarGroup', type: 'user' });
 });
+
+test('drift: a property whose type was renamed with the same shape, or whose row is inherited in both snapshots, did not change breakingly (labels d104, d108)', () => {
+  assert.deepEqual(flag(/^microsoft\.graph\.(provisioningobjectsummary|statusdetails)\.\w+: /, 'beta'), [
+    'not breaking info: microsoft.graph.provisioningobjectsummary.sourceSystem: provisioningSystemDetails → provisioningSystem (a type renamed: provisioningSystem has every property of provisioningSystemDetails, same JSON)',
+    'not breaking info: microsoft.graph.provisioningobjectsummary.targetSystem: provisioningSystemDetails → provisioningSystem (a type renamed: provisioningSystem has every property of provisioningSystemDetails, same JSON)',
+    'not breaking info: microsoft.graph.statusdetails.status: String → statusBase (the row says it is inherited from the base type, whose own page decides the type)',
+  ]);
+});
