@@ -19,8 +19,10 @@ export const rule: DriftRule = {
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     for (const [k, [va, vb]] of pairedOperations(old, nu)) {
-      const pa = allPermissionNames(va.doc);
-      const pb = allPermissionNames(vb.doc);
+      // The variant's permissions: a page's per-resource rows narrowed to this path's resource (a chat's
+      // Chat.* rows are not the channel path's permissions).
+      const pa = allPermissionNames(va);
+      const pb = allPermissionNames(vb);
       if (!pa.length || !pb.length) continue;
       const removed = pa.filter((x) => !pb.includes(x));
       const added = pb.filter((x) => !pa.includes(x));

@@ -187,6 +187,16 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
     const pt = permissionType(typeCell.text);
     const indented = /^[ \t]*\u00a0/.test(typeCell.rawText) || /^\s*&nbsp;/.test(typeCell.raw);
     if (pt && !indented) {
+      // "For **user** or **chat** resource: Chat.Read … For **channel** resource: Group.Read.All …" in one
+      // cell: one entry per resource, so the model narrows them to each path's resource.
+      const parts = !highCell && !colResource(permCol) ? perResourceParts(permCell) : [];
+      if (parts.length) {
+        for (const part of parts) out.entries.push(entryFrom(ctx, pt, typeCell.text, part.cell, undefined, part.resource));
+        current = out.entries[out.entries.length - 1];
+        ctx.land(typeCell);
+        taken++;
+        continue;
+      }
       current = entryFrom(ctx, pt, typeCell.text, permCell, highCell, colResource(permCol) ?? resourceFromHeading);
       ctx.land(typeCell);
       out.entries.push(current);
@@ -227,6 +237,18 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
   }
   ctx.ignoreColumns(t, [typeCol, permCol, highCol, ...extraCols].filter((i) => i >= 0), 'Permission');
   return { taken, skipped };
+}
+
+/** "For user or chat resource: A, B For channel resource: C" → [{ resource: 'user or chat', text: 'A, B' }, …]; [] unless the cell has two or more such parts. */
+const FOR_RESOURCE = /\bFor\s+([A-Za-z][\w ]{0,60}?)\s+resources?\s*:/gi;
+function perResourceParts(cell: Cell | undefined): { resource: string; cell: Cell }[] {
+  if (!cell) return [];
+  const marks = [...cell.text.matchAll(FOR_RESOURCE)];
+  if (marks.length < 2 || marks[0]!.index !== 0) return [];
+  return marks.map((m, i) => ({
+    resource: m[1]!.trim(),
+    cell: { ...cell, text: cell.text.slice(m.index! + m[0].length, i + 1 < marks.length ? marks[i + 1]!.index : undefined).trim() },
+  }));
 }
 
 function addNote(e: PermissionEntry, text: string, cell: Cell): void {
