@@ -145,3 +145,15 @@ test('drift: permissions a page lists per resource in one cell ("For **channel**
     'not breaking info: beta GET /teams/{team-id}/channels/{channel-id}/members/{member-id}: permission(s) newly listed: ChannelMember.Read.All, ChannelMember.ReadWrite.All',
   ]);
 });
+
+test('drift: permissions the old page named only in pairs ("User.Read and Group.Read.All") whose partners are now enough alone were not narrowed (label d081, false)', () => {
+  const old = analyze([join(D, '2020-05')]);
+  const app = old.pages.find((p) => p.file === 'v1.0/api/user-getmembergroups.md')!.permissions!.entries.find((e) => e.type === 'application')!;
+  assert.deepEqual(app.permissions.map((n) => [n.name, n.together ?? []]), [
+    ['User.Read.All', ['GroupMember.Read.All', 'Group.Read.All']], ['GroupMember.Read.All', ['User.Read.All']], ['Group.Read.All', ['User.Read.All']], ['Directory.Read.All', []], ['Directory.ReadWrite.All', []],
+  ]);
+  assert.deepEqual(flag(/getMemberGroups: permission/), [
+    'not breaking info: v1.0 POST /users/{user-id}/getMemberGroups: permission(s) newly listed: User.ReadWrite.All',
+    'not breaking info: v1.0 POST /users/{user-id}/getMemberGroups: permission(s) no longer listed: Group.Read.All, GroupMember.Read.All (Group.Read.All, GroupMember.Read.All were only listed together with a permission now enough alone: User.Read, User.Read.All, User.ReadBasic.All)',
+  ]);
+});

@@ -1,4 +1,5 @@
 import { opPage, permissionsSection } from '../fixture-pages.js';
+import type { Document, PermissionName } from '../../model/schema.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { change, pairedOperations, sideOf } from '../drift-helpers.js';
 import { allPermissionNames } from './permission-set-differs.js';
@@ -10,7 +11,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'The permissions of an operation changed (a removed permission is breaking)',
-  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking); a newly listed one is an added alternative (info).',
+  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info). The permissions compared are the variant\'s: per-resource rows narrowed to the path\'s resource.',
   example: { before: 'old: User.Read, User.ReadWrite', after: 'new: User.ReadWrite' },
   fixture: {
     before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.Manage.All']])) },
@@ -28,9 +29,25 @@ export const rule: DriftRule = {
       const added = pb.filter((x) => !pa.includes(x));
       const sides = [sideOf(va.doc, va.permissions!.src, pa.join(', ')), sideOf(vb.doc, vb.permissions!.src, pb.join(', '))];
       const subject = k.slice(k.indexOf(' ') + 1);
-      if (removed.length) out.push(change(this, true, va.version, subject, 'permissions.removed', `${k}: permission(s) no longer listed: ${removed.join(', ')}`, sides, ['removed']));
+      // A permission the old page named only in combinations ("User.Read and Group.Read.All") whose other
+      // members the new page all lists alone was never enough by itself: apps granted a pair still qualify.
+      const oldNames = permissionNames(va);
+      const newAlone = new Set(permissionNames(vb).filter((n) => !n.together?.length).map((n) => n.name));
+      const pairedOnly = removed.filter((x) => {
+        const uses = oldNames.filter((n) => n.name === x);
+        // Every partner (of every "and" group it was in) is now enough alone, in every row that named it.
+        return uses.length > 0 && uses.every((n) => n.together?.length && n.together.every((y) => newAlone.has(y)));
+      });
+      const narrowing = removed.filter((x) => !pairedOnly.includes(x));
+      const note = pairedOnly.length ? ` (${pairedOnly.join(', ')} ${pairedOnly.length === 1 ? 'was' : 'were'} only listed together with a permission now enough alone: ${[...new Set(oldNames.filter((n) => pairedOnly.includes(n.name)).flatMap((n) => n.together ?? []).filter((y) => newAlone.has(y)))].sort().join(', ')})` : '';
+      if (removed.length) out.push(change(this, narrowing.length > 0, va.version, subject, 'permissions.removed', `${k}: permission(s) no longer listed: ${removed.join(', ')}${note}`, sides, ['removed']));
       if (added.length) out.push(change(this, false, va.version, subject, 'permissions.added', `${k}: permission(s) newly listed: ${added.join(', ')}`, sides, ['added']));
     }
     return out;
   },
 };
+
+/** Every permission name of a variant (entries and workload sub-rows), with the names it is needed together with. */
+function permissionNames(v: Pick<Document, 'permissions'>): PermissionName[] {
+  return (v.permissions?.entries ?? []).flatMap((e) => [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]);
+}

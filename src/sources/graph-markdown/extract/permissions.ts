@@ -45,6 +45,7 @@ export function parsePermissionCell(text: string): CellParse {
   if (t === '') return { state: 'empty', names: [], together, note: '' };
   const names: string[] = [];
   const rest: string[] = [];
+  const alone = new Set<string>();
   // Alternatives are separated by commas, semicolons, "or" and slashes; "and" joins names needed together.
   for (const alt of t.split(/(?<!\s)\s*[,;]\s*|(?<!\s)\s+or\s+|(?<!\s)\s+\/\s+/i)) {
     const group: string[] = [];
@@ -57,8 +58,11 @@ export function parsePermissionCell(text: string): CellParse {
         } else if (tok !== '') rest.push(tok);
       }
     }
-    if (group.length > 1) for (const g of group) together.set(g, group.filter((o) => o !== g));
+    // A name in several "and" groups is needed with any of their partners (union); one also listed alone is needed with none.
+    if (group.length > 1) for (const g of group) together.set(g, [...new Set([...(together.get(g) ?? []), ...group.filter((o) => o !== g)])]);
+    else if (group.length === 1) alone.add(group[0]!);
   }
+  for (const x of alone) together.delete(x);
   const note = rest.join(' ').replace(/^[\s.,;:()-]+|(?<![\s.,;:()-])[\s.,;:()-]+$/g, '');
   if (names.length) {
     // "and"/"or" left over are separators, not notes.
