@@ -11,7 +11,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'The permissions of an operation changed (a removed permission is breaking)',
-  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info). The permissions compared are the variant\'s: per-resource rows narrowed to the path\'s resource.',
+  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info). The permissions compared are the variant\'s, per-resource rows narrowed to the path\'s resource — on the new side only when the old page had per-resource rows too (a flat old table covers every resource).',
   example: { before: 'old: User.Read, User.ReadWrite', after: 'new: User.ReadWrite' },
   fixture: {
     before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.Manage.All']])) },
@@ -20,10 +20,13 @@ export const rule: DriftRule = {
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     for (const [k, [va, vb]] of pairedOperations(old, nu)) {
-      // The variant's permissions: a page's per-resource rows narrowed to this path's resource (a chat's
-      // Chat.* rows are not the channel path's permissions).
+      // The old variant's permissions: a page's per-resource rows narrowed to this path's resource (a chat's
+      // Chat.* rows are not the channel path's permissions). The new side is narrowed only when the old one
+      // was too: an old page with one table for every resource compared with the new page's rows for one
+      // resource would report the other resources' permissions as removed.
+      const perResource = (v: typeof va) => (v.doc.permissions?.entries ?? []).some((e) => e.resource);
       const pa = allPermissionNames(va);
-      const pb = allPermissionNames(vb);
+      const pb = allPermissionNames(perResource(va) ? vb : vb.doc);
       if (!pa.length || !pb.length) continue;
       const removed = pa.filter((x) => !pb.includes(x));
       const added = pb.filter((x) => !pa.includes(x));
@@ -32,7 +35,7 @@ export const rule: DriftRule = {
       // A permission the old page named only in combinations ("User.Read and Group.Read.All") whose other
       // members the new page all lists alone was never enough by itself: apps granted a pair still qualify.
       const oldNames = permissionNames(va);
-      const newAlone = new Set(permissionNames(vb).filter((n) => !n.together?.length).map((n) => n.name));
+      const newAlone = new Set(permissionNames(perResource(va) ? vb : vb.doc).filter((n) => !n.together?.length).map((n) => n.name));
       const pairedOnly = removed.filter((x) => {
         const uses = oldNames.filter((n) => n.name === x);
         // Every partner (of every "and" group it was in) is now enough alone, in every row that named it.
