@@ -1,6 +1,7 @@
 /**
- * Which drift changes are breaking, on real pages of the 2020-05 and 2021-07 snapshots
- * (labels d067, d068, d099, d101, d106 of the precision set).
+ * Which drift changes are breaking, and how they are described, on real pages of the 2020-05 and
+ * 2021-07 snapshots (labels d000 d003 d005 d007 d024 d025 d027 d067 d068 d071 d074 d080 d081 d082 d087
+ * d088 d089 d090 d092 d099 d101 d104 d106 d108 d112 d113 of the precision set).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
