@@ -244,7 +244,7 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
 }
 
 /** "For user or chat resource: A, B For channel resource: C" → [{ resource: 'user or chat', text: 'A, B' }, …]; [] unless the cell has two or more such parts. */
-const FOR_RESOURCE = /\bFor\s+([A-Za-z][\w ]{0,60}?)\s+resources?\s*:/gi;
+const FOR_RESOURCE = /\bFor ([A-Za-z]\w*(?: (?!resources?:)\w+){0,6}) resources?:/gi;
 function perResourceParts(cell: Cell | undefined): { resource: string; cell: Cell }[] {
   if (!cell) return [];
   const marks = [...cell.text.matchAll(FOR_RESOURCE)];
