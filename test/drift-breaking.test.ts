@@ -158,3 +158,10 @@ test('drift: permissions the old page named only in pairs ("User.Read and Group.
     'not breaking info: v1.0 POST /users/{user-id}/getMemberGroups: permission(s) no longer listed: Group.Read.All, GroupMember.Read.All (Group.Read.All, GroupMember.Read.All were only listed together with a permission now enough alone: User.Read, User.Read.All, User.ReadBasic.All)',
   ]);
 });
+
+test('drift: a type whose page is gone while its own method pages\' operations are all still documented is a docs restructure; one whose linked operations belong to another type is still removed (label d110; externalFile, whose type really went, stays breaking)', () => {
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-type-removed' && /educationroot|externalfile/.test(f.subject)).map((f) => `${f.breaking ? 'breaking' : 'not breaking'}: ${f.message}`), [
+    'breaking: beta microsoft.graph.externalfile lost its resource page', // its Methods table links externalitem-*.md: another type's operations
+    'not breaking: v1.0 microsoft.graph.educationroot lost its resource page, but all 6 operation(s) of its method pages are still documented (GET /education/classes, GET /education/schools, GET /education/users, …)',
+  ]);
+});
