@@ -12,7 +12,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource type documented in the old snapshot has no resource page in the new one (breaking), or a new one appeared (info)',
-  description: 'Resource types (by version, namespace and name) that lost or gained their resource page between the snapshots. A type whose name is now documented in another namespace with every old property (microsoft.graph.schema → microsoft.graph.externalConnectors.schema) moved: reported once, not breaking. A type whose page is gone while every operation of its own method pages (named after its page, linked from its Methods table) is still documented (educationRoot) is a docs restructure: reported, not breaking.',
+  description: 'Resource types (by version, namespace and name) that lost or gained their resource page between the snapshots. A type whose name is now documented in another namespace with every old property (microsoft.graph.schema → microsoft.graph.externalConnectors.schema) moved: reported once, not breaking. A type whose page is gone while every operation of its own method pages (named after its page, linked from its Methods table, documented by no other page) is still documented (educationRoot) is a docs restructure: reported, not breaking.',
   example: { before: 'old: resources/widget.md', after: 'new: (no resources/widget.md)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||']), 'new/v1.0/resources/gadget.md': resourcePage('gadget', ['|id|String||']) },
@@ -33,7 +33,9 @@ export const rule: DriftRule = {
     const moved = new Set<string>();
     // Operation keys by the file documenting them (old), and every key the new snapshot documents.
     const oldOps = new Map<string, string[]>();
+    const oldFiles = new Map<string, string[]>();
     for (const [k, vs] of allVariantsByKey(old)) for (const v of vs) {
+      oldFiles.set(k, [...(oldFiles.get(k) ?? []), v.doc.file.toLowerCase()]);
       const f = v.doc.file.toLowerCase();
       if (!oldOps.has(f)) oldOps.set(f, []);
       if (!oldOps.get(f)!.includes(k)) oldOps.get(f)!.push(k);
@@ -57,7 +59,7 @@ export const rule: DriftRule = {
       const near = cands[0] ? ` (a type of that name is now documented in namespace ${cands[0].nt.namespace}, without ${cands[0].missing.join(', ')})` : '';
       // Every operation the old page's Methods table linked is still documented (educationRoot: POST /education/classes …):
       // the page went, the API surface did not — a docs restructure.
-      const ops = linkedOperations(s.doc, oldOps);
+      const ops = linkedOperations(s.doc, oldOps, oldFiles);
       const kept = ops.length > 0 && ops.every((o) => newOps.has(o));
       if (kept) {
         out.push(change(this, false, t.version, subject, 'type', `${k} lost its resource page, but all ${ops.length} operation(s) of its method pages are still documented (${ops.slice(0, 3).map((o) => o.slice(o.indexOf(' ') + 1)).join(', ')}${ops.length > 3 ? ', …' : ''})`, [sideOf(s.doc, s.src, 'documented')], ['removed']));
@@ -77,16 +79,20 @@ export const rule: DriftRule = {
 /**
  * The operation keys (version + key) documented by the type's own method pages that its resource page's
  * Methods table links to — pages named after it (educationroot.md → educationroot-list-classes.md), not a
- * base type's or another type's pages it also links (externalfile.md → externalitem-delete.md).
+ * base type's or another type's pages it also links (externalfile.md → externalitem-delete.md) — and only
+ * operations no other page of the old snapshot documented.
  */
-function linkedOperations(doc: Document, byFile: Map<string, string[]>): string[] {
+function linkedOperations(doc: Document, byFile: Map<string, string[]>, filesOf: Map<string, string[]>): string[] {
   const out: string[] = [];
   const own = `${posix.basename(doc.file, '.md').toLowerCase()}-`;
+  // Only operations no other page documented: a derived type's page on its base type's path
+  // (featureFlightedConfiguration-get.md: GET /deviceManagement/deviceConfigurations/{id}) is not its own operation.
+  const mine = (k: string) => (filesOf.get(k) ?? []).every((f) => posix.basename(f).startsWith(own));
   for (const m of doc.resource?.methods ?? []) {
     const target = m.target?.split('#')[0];
     if (!target || /^[a-z]+:/i.test(target) || !posix.basename(target).toLowerCase().startsWith(own)) continue;
     const file = posix.normalize(posix.join(posix.dirname(doc.file), target)).toLowerCase();
-    for (const k of byFile.get(file) ?? []) if (!out.includes(k)) out.push(k);
+    for (const k of byFile.get(file) ?? []) if (mine(k) && !out.includes(k)) out.push(k);
   }
   return out.sort();
 }
