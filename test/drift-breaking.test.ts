@@ -1,20 +1,23 @@
 /**
- * Which drift changes are breaking, on real pages of the 2020-05 and 2021-07 snapshots
- * (labels d067, d068, d099, d101, d106 of the precision set).
+ * Which drift changes are breaking, and how they are described, on real pages of the 2020-05 and
+ * 2021-07 snapshots (labels d000 d003 d005 d007 d024 d025 d027 d067 d068 d071 d074 d080 d081 d082 d087
+ * d088 d089 d090 d092 d099 d101 d104 d106 d108 d112 d113 of the precision set).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { analyze } from '../src/pipeline/pipeline.js';
 import { drift } from '../src/checks/engine.js';
+import { operationsByKey, pairedOperations } from '../src/checks/drift-helpers.js';
+import { unresolvedSegment } from '../src/checks/rules/drift-operation-removed.js';
 import { ROOT } from './helpers.js';
 
 const D = join(ROOT, 'test/fixtures/corpus/drift-breaking');
 const changes = drift({ old: analyze([join(D, '2020-05')]).model, new: analyze([join(D, '2021-07')]).model });
-const flag = (subject: RegExp) => changes.filter((f) => subject.test(f.message)).map((f) => `${f.breaking ? 'breaking' : 'not breaking'} ${f.severity}: ${f.message}`);
+const flag = (subject: RegExp, version?: string) => changes.filter((f) => subject.test(f.message) && (!version || f.subject.startsWith(`${version} `))).map((f) => `${f.breaking ? 'breaking' : 'not breaking'} ${f.severity}: ${f.message}`);
 
 test('drift: members added to an evolvable enum (it already had unknownFutureValue) are not breaking; added to a closed enum they are', () => {
-  assert.deepEqual(flag(/^microsoft\.graph\.(riskdetail|educationuserrole):/), [
+  assert.deepEqual(flag(/^microsoft\.graph\.(riskdetail|educationuserrole):/, 'v1.0'), [
     'breaking error: microsoft.graph.educationuserrole: member(s) added: none, unknownFutureValue', // d067, real
     'not breaking info: microsoft.graph.riskdetail: member(s) added: none, adminConfirmedUserCompromised, hidden (evolvable enum: it already had unknownFutureValue)', // d068
   ]);
@@ -30,8 +33,9 @@ test('drift: a String that became an enum is not breaking; an enum that became a
 
 test('drift: fields an old body table flattened from a nested object, now documented in the type of that property, were not removed (labels d027, d089, d090, false)', () => {
   // 2020-05 createUploadSession listed name, fileSystemInfo, description (the item's fields); 2021-07 lists item | driveItemUploadableProperties
-  assert.deepEqual(changes.filter((f) => f.rule === 'drift-request-property-removed'), []);
-  assert.deepEqual([...new Set(changes.filter((f) => f.rule === 'drift-request-property-added').map((f) => f.field))].sort(), ['requestBody.deferCommit', 'requestBody.item']);
+  const upload = (f: (typeof changes)[number]) => f.subject.endsWith('/createUploadSession');
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-request-property-removed' && upload(f)), []);
+  assert.deepEqual([...new Set(changes.filter((f) => f.rule === 'drift-request-property-added' && upload(f)).map((f) => f.field))].sort(), ['requestBody.deferCommit', 'requestBody.item']);
 });
 
 test('drift: "#teamsAppInstalledState enum type" (no space after #) is the page\'s H1, so no type "members" (its front-matter title) was removed (label d112, false)', () => {
@@ -39,5 +43,126 @@ test('drift: "#teamsAppInstalledState enum type" (no space after #) is the page\
   const page = old.pages.find((p) => p.file === 'beta/resources/teamsappinstalledstate.md')!;
   assert.deepEqual([page.title.h1?.value, page.title.h1?.src.line], ['teamsAppInstalledState enum type', 10]);
   assert.deepEqual(page.diagnostics.filter((d) => d.rule === 'heading-without-space').map((d) => d.src.line), [10]);
-  assert.deepEqual(changes.filter((f) => f.rule === 'drift-type-removed' && f.breaking), []);
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-type-removed' && /teamsappinstalledstate|members/i.test(f.subject)).map((f) => f.message), []);
+});
+
+test('drift: an operation documented on several pages is compared on the same file in both snapshots, not a stale stub with another page (label d082, false)', () => {
+  // 2020-05 documents GET /users/{id}/photo on photo-get.md (Files.Read, a stale stub) and profilephoto-get.md; 2021-07 only on profilephoto-get.md
+  const old = analyze([join(D, '2020-05')]).model;
+  const nu = analyze([join(D, '2021-07')]).model;
+  const pairs = pairedOperations(old, nu);
+  assert.deepEqual(['v1.0 GET /users/{user-id}/photo', 'v1.0 GET /groups/{group-id}/photo'].map((k) => pairs.get(k)!.map((v) => v.doc.file)), [
+    ['v1.0/api/profilephoto-get.md', 'v1.0/api/profilephoto-get.md'],
+    ['v1.0/api/profilephoto-get.md', 'v1.0/api/profilephoto-get.md'],
+  ]);
+  assert.deepEqual(operationsByKey(old).get('v1.0 GET /users/{user-id}/photo')!.doc.file, 'v1.0/api/photo-get.md'); // the old primary: why pairing by file matters
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-permission-changed' && /\/photo$/.test(f.subject)).map((f) => f.message), []);
+});
+
+test('drift: enum members compare without the microsoft.graph. prefix (label d003, misdescribed)', () => {
+  // beta enums.md: 2020-05 l.45 lists microsoft.graph.event, …, microsoft.graph.externalFile; 2021-07 l.875 lists event, …, site, unknownFutureValue
+  assert.deepEqual(flag(/^microsoft\.graph\.entitytypes:/, 'beta'), [
+    'breaking warning: microsoft.graph.entitytypes: member(s) added: site, list, listItem, drive, unknownFutureValue',
+    'breaking warning: microsoft.graph.entitytypes: member(s) removed: microsoft.graph.externalFile',
+  ]);
+});
+
+test('drift: a removed enum member cites the page that documented it, and says when that page left the tree (label d000)', () => {
+  const [f, ...rest] = changes.filter((x) => x.subject === 'v1.0 microsoft.graph.deviceenrollmentfailurereason');
+  assert.equal(rest.length, 0);
+  assert.equal(f!.message, 'microsoft.graph.deviceenrollmentfailurereason: member(s) removed: userAbandonment (documented only on v1.0/resources/intune-troubleshooting-deviceenrollmentfailurereason.md, a page the new snapshot no longer has; the enum is now documented on v1.0/resources/enums.md)');
+  assert.deepEqual(f!.sides.map((s) => [s.file, s.line, s.value]), [
+    ['v1.0/resources/intune-troubleshooting-deviceenrollmentfailurereason.md', 32, 'userAbandonment'],
+    ['v1.0/resources/enums.md', 645, 'unknown, authentication, authorization, accountValidation, userValidation, deviceNotSupported, inMaintenance, badRequest, featureNotSupported, enrollmentRestrictionsEnforced, clientDisconnected'],
+  ]);
+});
+
+test('drift: an enum whose page says members will be added is evolvable: an addition is not breaking (label d071)', () => {
+  assert.deepEqual(flag(/^microsoft\.graph\.teamsasyncoperationtype:/, 'beta'), [
+    'not breaking info: microsoft.graph.teamsasyncoperationtype: member(s) added: createChat (evolvable enum: beta/resources/teamsasyncoperationtype.md:3 says "Members will be added")',
+  ]);
+});
+
+test('drift: "required when a user is created … a strong password is required." does not make an update-body property required (labels d024, d025, d088)', () => {
+  const nu = analyze([join(D, '2021-07')]);
+  const body = nu.pages.find((p) => p.file === 'v1.0/api/educationuser-update.md')!.requestBody!.properties;
+  assert.deepEqual(body.filter((p) => p.required !== null).map((p) => [p.name, p.required]), []);
+  // "Required." as the row's own last sentence still reads as required
+  const schema = nu.pages.find((p) => p.file === 'beta/resources/externalconnectors-schema.md')!.resource!.properties;
+  assert.deepEqual(schema.filter((p) => p.required !== null).map((p) => [p.name, p.required, p.description]), [['baseType', true, 'Must be set to microsoft.graph.externalItem. Required.']]);
+  assert.deepEqual(flag(/passwordProfile/), [
+    'not breaking info: v1.0 PATCH /education/me: request-body property passwordProfile was added',
+    'not breaking info: v1.0 PATCH /education/users/{user-id}: request-body property passwordProfile was added',
+  ]);
+});
+
+test('drift: a request-body property the old row called "Read Only" is removed without breaking anything (label d092)', () => {
+  const old = analyze([join(D, '2020-05')]);
+  const body = old.pages.find((p) => p.file === 'beta/api/useraccountinformation-update.md')!.requestBody!.properties;
+  assert.deepEqual(body.map((p) => [p.name, p.readOnly]), [['ageGroup', true], ['countryCode', false], ['preferredLanguageTag', false], ['userPrincipalName', false]]);
+  assert.deepEqual(flag(/request-body property \w+ was removed/), [
+    'breaking warning: beta PATCH /users/{user-id}/profile/account/{account-id}: request-body property userPrincipalName was removed', // writable in 2020-05, gone from the 2021-07 table
+    'not breaking info: beta PATCH /users/{user-id}/profile/account/{account-id}: request-body property ageGroup was removed (the old row said it is read-only: clients could not set it)',
+  ]);
+});
+
+test('drift: a type now documented in another namespace with all its properties moved; it did not lose its page (label d113, false)', () => {
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-type-removed' && /schema/.test(f.subject)).map((f) => [f.breaking, f.message, f.sides.map((s) => `${s.file}:${s.line}`).join(' ; ')]), [
+    [false, 'beta microsoft.graph.schema moved to microsoft.graph.externalConnectors.schema (beta/resources/externalconnectors-schema.md: another namespace, same name, all 3 properties kept)', 'beta/resources/schema.md:10 ; beta/resources/externalconnectors-schema.md:10'],
+  ]);
+});
+
+test('drift: an alias path dropped from a page that still documents the operation, through a segment no type has (user has no calendarGroup), is a docs correction (labels d074, d080)', () => {
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-operation-removed' && /calendarGroup\//.test(f.subject)).map((f) => [f.breaking, f.message, f.sides.map((s) => `${s.file}:${s.line}`).join(' ; ')]), [
+    [false, 'beta POST /users/{user-id}/calendarGroup/calendars was removed from beta/api/calendargroup-post-calendars.md, which still documents POST /users/{user-id}/calendars; its segment "calendarGroup" is no property of user (a docs correction of a path that does not resolve)', 'beta/api/calendargroup-post-calendars.md:35 ; beta/api/calendargroup-post-calendars.md:35'],
+    [false, 'v1.0 POST /users/{user-id}/calendarGroup/calendars/{calendar-id}/events was removed from v1.0/api/calendar-post-events.md, which still documents POST /users/{user-id}/calendars/{calendar-id}/events; its segment "calendarGroup" is no property of user (a docs correction of a path that does not resolve)', 'v1.0/api/calendar-post-events.md:37 ; v1.0/api/calendar-post-events.md:34'],
+  ]);
+  // a path that resolves is judged on the type model too: calendarGroups is a property of user
+  const nu = analyze([join(D, '2021-07')]).model;
+  assert.equal(unresolvedSegment('v1.0 POST /users/{user-id}/calendarGroups/{calendarGroup-id}/calendars', nu), undefined);
+  assert.deepEqual(unresolvedSegment('v1.0 POST /users/{user-id}/calendarGroup/calendars', nu), { segment: 'calendarGroup', type: 'user' });
+});
+
+test('drift: a property whose type was renamed with the same shape, or whose row is inherited in both snapshots, did not change breakingly (labels d104, d108)', () => {
+  assert.deepEqual(flag(/^microsoft\.graph\.(provisioningobjectsummary|statusdetails)\.\w+: /, 'beta'), [
+    'not breaking info: microsoft.graph.provisioningobjectsummary.sourceSystem: provisioningSystemDetails → provisioningSystem (a type renamed: provisioningSystem has every property of provisioningSystemDetails, same JSON)',
+    'not breaking info: microsoft.graph.provisioningobjectsummary.targetSystem: provisioningSystemDetails → provisioningSystem (a type renamed: provisioningSystem has every property of provisioningSystemDetails, same JSON)',
+    'not breaking info: microsoft.graph.statusdetails.status: String → statusBase (the row says it is inherited from the base type, whose own page decides the type)',
+  ]);
+});
+
+test('drift: permissions a page lists per resource in one cell ("For **channel** resource: …") are narrowed to the path\'s resource (label d087: Chat.* were reported removed from the channel path)', () => {
+  const old = analyze([join(D, '2020-05')]);
+  const page = old.pages.find((p) => p.file === 'beta/api/conversationmember-get.md')!;
+  assert.deepEqual(page.permissions!.entries.map((e) => [e.type, e.resource ?? null, e.permissions.map((n) => n.name).join(', ')]), [
+    ['delegatedWork', 'user or chat', 'Chat.Read, Chat.ReadWrite'],
+    ['delegatedWork', 'channel', 'Group.Read.All, Group.ReadWrite.All'],
+    ['delegatedPersonal', null, ''],
+    ['application', 'user or chat', 'Chat.Read.All, Chat.ReadWrite.All'],
+    ['application', 'channel', 'Group.Read.All, Group.ReadWrite.All'],
+  ]);
+  assert.deepEqual(flag(/channels\/\{channel-id\}\/members\/\{member-id\}: permission/), [
+    'breaking warning: beta GET /teams/{team-id}/channels/{channel-id}/members/{member-id}: permission(s) no longer listed: Group.Read.All, Group.ReadWrite.All',
+    'not breaking info: beta GET /teams/{team-id}/channels/{channel-id}/members/{member-id}: permission(s) newly listed: ChannelMember.Read.All, ChannelMember.ReadWrite.All',
+  ]);
+});
+
+test('drift: permissions the old page named only in pairs ("User.Read and Group.Read.All") whose partners are now enough alone were not narrowed (label d081, false)', () => {
+  const old = analyze([join(D, '2020-05')]);
+  const app = old.pages.find((p) => p.file === 'v1.0/api/user-getmembergroups.md')!.permissions!.entries.find((e) => e.type === 'application')!;
+  assert.deepEqual(app.permissions.map((n) => [n.name, n.together ?? []]), [
+    ['User.Read.All', ['GroupMember.Read.All', 'Group.Read.All']], ['GroupMember.Read.All', ['User.Read.All']], ['Group.Read.All', ['User.Read.All']], ['Directory.Read.All', []], ['Directory.ReadWrite.All', []],
+  ]);
+  assert.deepEqual(flag(/getMemberGroups: permission/), [
+    'not breaking info: v1.0 POST /users/{user-id}/getMemberGroups: permission(s) newly listed: User.ReadWrite.All',
+    'not breaking info: v1.0 POST /users/{user-id}/getMemberGroups: permission(s) no longer listed: Group.Read.All, GroupMember.Read.All (Group.Read.All, GroupMember.Read.All were only listed together with a permission now enough alone: User.Read, User.Read.All, User.ReadBasic.All)',
+  ]);
+});
+
+test('drift: a type whose page is gone while its own method pages\' operations are all still documented is a docs restructure; one whose linked operations belong to another type is still removed (label d110; externalFile and featureFlightedConfiguration (d048), whose types really went, stay breaking)', () => {
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-type-removed' && /educationroot|externalfile|featureflighted/.test(f.subject)).map((f) => `${f.breaking ? 'breaking' : 'not breaking'}: ${f.message}`), [
+    'breaking: beta microsoft.graph.externalfile lost its resource page', // its Methods table links externalitem-*.md: another type's operations
+    'breaking: beta microsoft.graph.featureflightedconfiguration lost its resource page', // label d048, real: its get/list pages document the base type's paths, which other pages document too
+    'not breaking: v1.0 microsoft.graph.educationroot lost its resource page, but all 6 operation(s) of its method pages are still documented (GET /education/classes, GET /education/schools, GET /education/users, …)',
+  ]);
 });

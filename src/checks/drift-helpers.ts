@@ -40,6 +40,30 @@ export function allVariantsByKey(m: ApiModel): Map<string, OperationVariant[]> {
   return out;
 }
 
+/**
+ * The old and new page compared for each version + operation key documented in both snapshots.
+ * When an operation has several pages, the same file in both snapshots is compared (a stale stub
+ * the old tree also had, e.g. photo-get.md beside profilephoto-get.md, is not compared with
+ * another page): the old primary's file if the new snapshot documents the operation there, else
+ * the new primary's file if the old snapshot did; otherwise the two primaries.
+ */
+export function pairedOperations(old: ApiModel, nu: ApiModel): Map<string, [OperationVariant, OperationVariant]> {
+  const pa = operationsByKey(old);
+  const pb = operationsByKey(nu);
+  const va = allVariantsByKey(old);
+  const vb = allVariantsByKey(nu);
+  const onFile = (vs: OperationVariant[] | undefined, file: string) => vs?.find((v) => v.doc.file.toLowerCase() === file.toLowerCase());
+  const out = new Map<string, [OperationVariant, OperationVariant]>();
+  for (const [k, a] of pa) {
+    const b = pb.get(k);
+    if (!b) continue;
+    const sameAsOld = onFile(vb.get(k), a.doc.file);
+    const sameAsNew = onFile(va.get(k), b.doc.file);
+    out.set(k, sameAsOld ? [a, sameAsOld] : sameAsNew ? [sameAsNew, b] : [a, b]);
+  }
+  return out;
+}
+
 /** Success statuses (1xx–3xx) a Response section states: an added error code is not a changed success status. */
 export function successStatuses(v: OperationVariant): number[] {
   return (v.doc.response?.statuses ?? []).map((s) => s.code).filter((c) => c < 400);

@@ -1,5 +1,7 @@
 import { resourcePage } from '../fixture-pages.js';
-import type { DriftRule, FindingDraft } from '../types.js';
+import type { EnumModel } from '../../model/types.js';
+import type { Document } from '../../model/schema.js';
+import type { DriftRule, FindingDraft, Side } from '../types.js';
 import { change, enumsByKey, sideOf } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
@@ -8,8 +10,8 @@ export const rule: DriftRule = {
   severity: 'error',
   confidence: 'high',
   contexts: ['drift'],
-  summary: 'Enum members were added or removed (removal is breaking; an addition is breaking unless the enum was already evolvable — it had unknownFutureValue)',
-  description: 'Removing a member narrows what requests may send: breaking. Adding one widens what responses return: breaking for a closed enum (clients with exhaustive switches break), not breaking for an evolvable enum — one that already had the `unknownFutureValue` sentinel, which is how Microsoft Graph announces that members will be added (clients must handle unknown values). Breaking changes are error in v1.0, warning in beta; a non-breaking addition is info.',
+  summary: 'Enum members were added or removed (removal is breaking; an addition is breaking unless the enum was already evolvable — it had unknownFutureValue or its page says members will be added)',
+  description: 'Removing a member narrows what requests may send: breaking. Adding one widens what responses return: breaking for a closed enum (clients with exhaustive switches break), not breaking for an evolvable enum — one that already had the `unknownFutureValue` sentinel, which is how Microsoft Graph announces that members will be added (clients must handle unknown values), or whose own page says so in its description ("Members will be added here as more async operations are supported"). Members are compared without a `microsoft.graph.` prefix (`microsoft.graph.event` is `event`). A removed member\'s old side is the page that documented it; when that page is gone from the new snapshot while the enum is documented elsewhere, the message says so. Breaking changes are error in v1.0, warning in beta; a non-breaking addition is info.',
   example: { before: 'old: none | defaultList', after: 'new: none | defaultList | flaggedEmails' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n'), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n|huge|x|\n') },
@@ -18,20 +20,69 @@ export const rule: DriftRule = {
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
     const b = enumsByKey(nu);
+    const newFiles = new Set(nu.documents.map((d) => d.file.toLowerCase()));
     for (const [k, ea] of enumsByKey(old)) {
       const eb = b.get(k);
       if (!eb) continue;
       const ma = ea.members.map((m) => m.name);
       const mb = eb.members.map((m) => m.name);
-      const added = mb.filter((x) => !ma.includes(x));
-      const removed = ma.filter((x) => !mb.includes(x));
-      const sides = [sideOf(ea.sources[0]!.doc, ea.sources[0]!.src, ma.join(', ')), sideOf(eb.sources[0]!.doc, eb.sources[0]!.src, mb.join(', '))];
+      // `microsoft.graph.event` and `event` are one member: compare without the namespace.
+      const na = new Set(ma.map(bare));
+      const nb = new Set(mb.map(bare));
+      const added = eb.members.filter((x) => !na.has(bare(x.name)));
+      const removed = ea.members.filter((x) => !nb.has(bare(x.name)));
       const subject = k.slice(k.indexOf(' ') + 1);
-      // Evolvable enums (unknownFutureValue before the change) announce additions: not breaking.
-      const evolvable = ma.some((x) => x.toLowerCase() === 'unknownfuturevalue');
-      if (added.length) out.push(change(this, !evolvable, ea.version, subject, 'members.added', `${subject}: member(s) added: ${added.join(', ')}${evolvable ? ' (evolvable enum: it already had unknownFutureValue)' : ''}`, sides, ['added']));
-      if (removed.length) out.push(change(this, true, ea.version, subject, 'members.removed', `${subject}: member(s) removed: ${removed.join(', ')}`, sides, ['removed']));
+      const sideA = sideOf(ea.sources[0]!.doc, ea.sources[0]!.src, ma.join(', '));
+      const sideB = sideOf(eb.sources[0]!.doc, eb.sources[0]!.src, mb.join(', '));
+      // Evolvable enums (unknownFutureValue, or a page that says members will be added) announce additions: not breaking.
+      const sentinel = ma.some((x) => x.toLowerCase() === 'unknownfuturevalue');
+      const prose = sentinel ? undefined : ea.sources.map((x) => announcesMembers(x.doc, ea.name)).find((x) => x);
+      const why = sentinel ? ' (evolvable enum: it already had unknownFutureValue)' : prose ? ` (evolvable enum: ${prose.file}:${prose.line} says "${prose.text}")` : '';
+      if (added.length) out.push(change(this, !why, ea.version, subject, 'members.added', `${subject}: member(s) added: ${added.map((x) => x.name).join(', ')}${why}`, [sideA, ...memberSides(eb, added, sideB)], ['added']));
+      if (removed.length) {
+        // A removed member's old side is where that member was documented; a page the new snapshot no
+        // longer has, while the enum is documented elsewhere, is named in the message.
+        const gone = [...new Set(removed.map((x) => x.src.file))].filter((f) => !newFiles.has(f.toLowerCase()) && !documentsMember(ea, f, removed));
+        const note = gone.length ? ` (documented only on ${gone.join(', ')}, a page the new snapshot no longer has; the enum is now documented on ${[...new Set(eb.sources.map((x) => x.doc.file))].join(', ')})` : '';
+        out.push(change(this, true, ea.version, subject, 'members.removed', `${subject}: member(s) removed: ${removed.map((x) => x.name).join(', ')}${note}`, [...memberSides(ea, removed, sideA), sideB], ['removed']));
+      }
     }
     return out;
   },
 };
+
+/** A member name without its namespace (`microsoft.graph.driveItem` → `driveItem`). */
+function bare(name: string): string {
+  return name.replace(/^microsoft\.graph\./i, '');
+}
+
+/** One side per page the given members were documented on (their own provenance); the enum's side when they all come from it. */
+function memberSides(e: EnumModel, members: EnumModel['members'], fallback: Side): Side[] {
+  const byFile = new Map<string, EnumModel['members']>();
+  for (const m of members) byFile.set(m.src.file, [...(byFile.get(m.src.file) ?? []), m]);
+  const sides: Side[] = [];
+  for (const [file, ms] of byFile) {
+    const s = e.sources.find((x) => x.doc.file === file);
+    if (!s) return [fallback];
+    sides.push(sideOf(s.doc, ms[0]!.src, ms.map((m) => m.name).join(', ')));
+  }
+  return sides.length === 1 && sides[0]!.file === fallback.file ? [fallback] : sides;
+}
+
+/** Whether a page other than `file` also lists one of these members for the enum (then `file` was not its only source). */
+function documentsMember(e: EnumModel, file: string, members: EnumModel['members']): boolean {
+  const names = new Set(members.filter((m) => m.src.file === file).map((m) => bare(m.name)));
+  return e.sources.some((s) => s.doc.file !== file && s.doc.enums.some((d) => d.name.toLowerCase() === e.name.toLowerCase() && d.members.some((m) => names.has(bare(m.name)))));
+}
+
+/**
+ * A page devoted to the enum whose description announces more members ("Members will be added here
+ * as more async operations are supported"): an evolvable enum, like one with unknownFutureValue.
+ * Conservative: members or values, then will/may/might/could be added (or introduced) in the same sentence.
+ */
+const ANNOUNCES = /\b(?:members|values)\b[^.]{0,40}?\b(?:will|may|might|could)\s+be\s+(?:added|introduced)\b/i;
+function announcesMembers(doc: Document, name: string): { file: string; line: number; text: string } | undefined {
+  if (doc.enums.length !== 1 || doc.enums[0]!.name.toLowerCase() !== name.toLowerCase() || !doc.description) return undefined;
+  const m = ANNOUNCES.exec(doc.description.value);
+  return m ? { file: doc.description.src.file, line: doc.description.src.line, text: m[0] } : undefined;
+}

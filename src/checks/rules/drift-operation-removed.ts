@@ -1,4 +1,5 @@
 import { opPage } from '../fixture-pages.js';
+import type { ApiModel, TypeModel } from '../../model/types.js';
 import type { DriftRule } from '../types.js';
 import { allVariantsByKey, change, longerFormIn, operationsByKey, sideOf } from '../drift-helpers.js';
 
@@ -9,7 +10,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'An operation documented in the old snapshot is documented nowhere in the new one (breaking)',
-  description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`), it is reported as info (not breaking) instead.',
+  description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`), it is reported as info (not breaking) instead. So is an alias path dropped from a page that still documents the same operation (same method and last segment) when a segment of the dropped path is no property of the type reached so far, in both snapshots (`/users/{id}/calendarGroup/calendars`: user has no calendarGroup): a docs correction.',
   example: { before: 'old: GET /widgets/{id} (v1.0/api/widget-get.md)', after: 'new: (no page documents GET /widgets/{id})' },
   fixture: {
     before: { 'old/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}'), 'new/v1.0/api/other.md': opPage('Get gadget', 'GET', '/gadgets/{id}') },
@@ -30,12 +31,30 @@ export const rule: DriftRule = {
       }
     }
     const sameVersion = (k: string, o: string) => k.split(' ')[0] === o.split(' ')[0];
+    // Keys each new page documents (its exact file), for aliases dropped from a page that still documents the operation.
+    const onFile = new Map<string, string[]>();
+    const allNew = allVariantsByKey(nu);
+    for (const [k, vs] of allNew) for (const v of vs) {
+      const f = `${v.version} ${v.doc.file.toLowerCase()}`;
+      if (!onFile.has(f)) onFile.set(f, []);
+      if (!onFile.get(f)!.includes(k)) onFile.get(f)!.push(k);
+    }
     return [...a.entries()].filter(([k]) => !b.has(k)).map(([k, v]) => {
       const onPage = (added.get(pageKey(v.version, v.doc.file)) ?? []).filter((o) => sameVersion(k, o));
       const other = longerFormIn(k, b) ?? (onPage.length ? closest(k, onPage) : undefined);
       if (other) {
         const w = b.get(other)!;
         return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)} (same operation, other ${longerFormIn(k, b) ? 'path form' : 'method, path or key syntax on the same page'})`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
+      }
+      // An alias dropped from a page that still documents the operation, whose path no type of either
+      // snapshot resolves (/users/{id}/calendarGroup/…: user has no calendarGroup property): a docs correction
+      // (the same change, described and flagged otherwise: its fingerprint is the removal's).
+      const still = (onFile.get(`${v.version} ${v.doc.file.toLowerCase()}`) ?? []).filter((o) => o !== k && sameOperation(k, o));
+      const bad = still.length ? unresolvedSegment(k, nu) : undefined;
+      if (bad && unresolvedSegment(k, old)?.segment === bad.segment) {
+        const near = fewestExtra(k, still);
+        const w = allNew.get(near)!.find((x) => x.doc.file.toLowerCase() === v.doc.file.toLowerCase())!;
+        return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was removed from ${v.doc.file}, which still documents ${near.slice(near.indexOf(' ') + 1)}; its segment "${bad.segment}" is no property of ${bad.type} (a docs correction of a path that does not resolve)`, [sideOf(v.doc, v.operation.src, 'documented'), sideOf(w.doc, w.operation.src, w.operation.path)]);
       }
       return change(this, true, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was removed`, [sideOf(v.doc, v.operation.src, 'documented')]);
     });
@@ -57,4 +76,52 @@ function closest(k: string, cands: string[]): string {
 /** The same page in both snapshots: version + its last two path segments (`api/tablerow-delete.md`), whatever the tree's root. */
 function pageKey(version: string, file: string): string {
   return `${version} ${file.toLowerCase().split('/').slice(-2).join('/')}`;
+}
+
+/** The candidate with the most literal segments in common and the fewest others (ties: alphabetical). */
+function fewestExtra(k: string, cands: string[]): string {
+  const segs = (x: string) => x.split(' ')[2]!.toLowerCase().split('/').filter((y) => y && !y.startsWith('{'));
+  const mine = new Set(segs(k));
+  const score = (o: string) => segs(o).reduce((n, x) => n + (mine.has(x) ? 1 : -1), 0);
+  return [...cands].sort((u, w) => score(w) - score(u) || (u < w ? -1 : u > w ? 1 : 0))[0]!;
+}
+
+/** Same method, same last literal segment (…/calendarGroup/calendars/{id}/events and …/calendars/{id}/events). */
+function sameOperation(k: string, o: string): boolean {
+  const [, m, p] = k.split(' ');
+  const [, om, op] = o.split(' ');
+  const last = (x: string) => x.split('/').filter((y) => y && !y.startsWith('{')).pop()?.toLowerCase();
+  return m === om && last(p!) === last(op!);
+}
+
+/**
+ * The first segment of an operation's path that is no property of the type reached so far, walking the
+ * documented types from the entity set (`users` → user, `calendarGroup` → ?). Undefined when the path
+ * resolves or cannot be judged (an unknown entity set or type, a function or cast segment).
+ */
+export function unresolvedSegment(key: string, m: ApiModel): { segment: string; type: string } | undefined {
+  const [version, , path] = key.split(' ');
+  const types = new Map<string, TypeModel>();
+  for (const t of m.types) if (t.version === version && t.sources.some((s) => s.origin === 'resource')) types.set(t.name.toLowerCase(), t);
+  const segs = path!.split('/').filter((x) => x && !x.startsWith('{'));
+  const set = segs.shift()?.toLowerCase() ?? '';
+  let cur = types.get(set.replace(/s$/, ''));
+  for (const seg of segs) {
+    if (!cur) return undefined;
+    if (/[.()$]/.test(seg)) return undefined;
+    const prop = propertyOf(cur, seg.toLowerCase(), types);
+    if (!prop) return { segment: seg, type: cur.name };
+    cur = prop.sources[0]?.type.primitive ? undefined : types.get(prop.sources[0]?.type.name.toLowerCase() ?? '');
+  }
+  return undefined;
+}
+
+function propertyOf(t: TypeModel, name: string, types: Map<string, TypeModel>): TypeModel['properties'][number] | undefined {
+  const seen = new Set<string>();
+  for (let cur: TypeModel | undefined = t; cur && !seen.has(cur.name.toLowerCase()); cur = cur.baseType ? types.get(cur.baseType.name.toLowerCase()) : undefined) {
+    seen.add(cur.name.toLowerCase());
+    const p = cur.properties.find((x) => x.name.toLowerCase() === name);
+    if (p) return p;
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { opPage, permissionsSection } from '../fixture-pages.js';
+import type { Document, PermissionName } from '../../model/schema.js';
 import type { DriftRule, FindingDraft } from '../types.js';
-import { change, operationsByKey, sideOf } from '../drift-helpers.js';
+import { change, pairedOperations, sideOf } from '../drift-helpers.js';
 import { allPermissionNames } from './permission-set-differs.js';
 
 export const rule: DriftRule = {
@@ -10,7 +11,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'The permissions of an operation changed (a removed permission is breaking)',
-  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking); a newly listed one is an added alternative (info).',
+  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info). The permissions compared are the variant\'s, per-resource rows narrowed to the path\'s resource — on the new side only when the old page had per-resource rows too (a flat old table covers every resource).',
   example: { before: 'old: User.Read, User.ReadWrite', after: 'new: User.ReadWrite' },
   fixture: {
     before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.Manage.All']])) },
@@ -18,20 +19,38 @@ export const rule: DriftRule = {
   },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
-    const b = operationsByKey(nu);
-    for (const [k, va] of operationsByKey(old)) {
-      const vb = b.get(k);
-      if (!vb) continue;
-      const pa = allPermissionNames(va.doc);
-      const pb = allPermissionNames(vb.doc);
+    for (const [k, [va, vb]] of pairedOperations(old, nu)) {
+      // The old variant's permissions: a page's per-resource rows narrowed to this path's resource (a chat's
+      // Chat.* rows are not the channel path's permissions). The new side is narrowed only when the old one
+      // was too: an old page with one table for every resource compared with the new page's rows for one
+      // resource would report the other resources' permissions as removed.
+      const perResource = (v: typeof va) => (v.doc.permissions?.entries ?? []).some((e) => e.resource);
+      const pa = allPermissionNames(va);
+      const pb = allPermissionNames(perResource(va) ? vb : vb.doc);
       if (!pa.length || !pb.length) continue;
       const removed = pa.filter((x) => !pb.includes(x));
       const added = pb.filter((x) => !pa.includes(x));
       const sides = [sideOf(va.doc, va.permissions!.src, pa.join(', ')), sideOf(vb.doc, vb.permissions!.src, pb.join(', '))];
       const subject = k.slice(k.indexOf(' ') + 1);
-      if (removed.length) out.push(change(this, true, va.version, subject, 'permissions.removed', `${k}: permission(s) no longer listed: ${removed.join(', ')}`, sides, ['removed']));
+      // A permission the old page named only in combinations ("User.Read and Group.Read.All") whose other
+      // members the new page all lists alone was never enough by itself: apps granted a pair still qualify.
+      const oldNames = permissionNames(va);
+      const newAlone = new Set(permissionNames(perResource(va) ? vb : vb.doc).filter((n) => !n.together?.length).map((n) => n.name));
+      const pairedOnly = removed.filter((x) => {
+        const uses = oldNames.filter((n) => n.name === x);
+        // Every partner (of every "and" group it was in) is now enough alone, in every row that named it.
+        return uses.length > 0 && uses.every((n) => n.together?.length && n.together.every((y) => newAlone.has(y)));
+      });
+      const narrowing = removed.filter((x) => !pairedOnly.includes(x));
+      const note = pairedOnly.length ? ` (${pairedOnly.join(', ')} ${pairedOnly.length === 1 ? 'was' : 'were'} only listed together with a permission now enough alone: ${[...new Set(oldNames.filter((n) => pairedOnly.includes(n.name)).flatMap((n) => n.together ?? []).filter((y) => newAlone.has(y)))].sort().join(', ')})` : '';
+      if (removed.length) out.push(change(this, narrowing.length > 0, va.version, subject, 'permissions.removed', `${k}: permission(s) no longer listed: ${removed.join(', ')}${note}`, sides, ['removed']));
       if (added.length) out.push(change(this, false, va.version, subject, 'permissions.added', `${k}: permission(s) newly listed: ${added.join(', ')}`, sides, ['added']));
     }
     return out;
   },
 };
+
+/** Every permission name of a variant (entries and workload sub-rows), with the names it is needed together with. */
+function permissionNames(v: Pick<Document, 'permissions'>): PermissionName[] {
+  return (v.permissions?.entries ?? []).flatMap((e) => [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]);
+}

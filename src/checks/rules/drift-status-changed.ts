@@ -1,6 +1,6 @@
 import { opPage, responseSection } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
-import { change, operationsByKey, successStatuses, sideOf } from '../drift-helpers.js';
+import { change, pairedOperations, successStatuses, sideOf } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-status-changed',
@@ -17,12 +17,10 @@ export const rule: DriftRule = {
   },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
-    const b = operationsByKey(nu);
-    for (const [k, va] of operationsByKey(old)) {
-      const vb = b.get(k);
+    for (const [k, [va, vb]] of pairedOperations(old, nu)) {
       const sa = successStatuses(va);
-      const sb = vb ? successStatuses(vb) : [];
-      if (!vb || !sa.length || !sb.length || sa.join() === sb.join()) continue;
+      const sb = successStatuses(vb);
+      if (!sa.length || !sb.length || sa.join() === sb.join()) continue;
       out.push(change(this, true, va.version, k.slice(k.indexOf(' ') + 1), 'response.status', `${k}: status ${sa.join(', ')} → ${sb.join(', ')}`, [sideOf(va.doc, va.doc.response!.statuses[0]!.src, sa.join(', ')), sideOf(vb.doc, vb.doc.response!.statuses[0]!.src, sb.join(', '))]));
     }
     return out;

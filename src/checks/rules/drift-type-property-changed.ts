@@ -12,7 +12,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int64||']) },
@@ -24,6 +24,9 @@ export const rule: DriftRule = {
     const newEnums = new Set(nu.enums.map((e) => `${e.version}|${e.name.toLowerCase()}`));
     // Types a resource page documents (an enum named only in a row, "Possible values are: …", is not one of them).
     const newTypes = new Set(nu.types.filter((t) => t.sources.some((x) => x.origin === 'resource')).map((t) => `${t.version}|${t.name.toLowerCase()}`));
+    const docTypes = (m: typeof old) => new Map(m.types.filter((t) => t.sources.some((x) => x.origin === 'resource')).map((t) => [`${t.version}|${t.name.toLowerCase()}`, t] as const));
+    const oldTypes = docTypes(old);
+    const newDocTypes = docTypes(nu);
     for (const [k, ta] of typesByKey(old)) {
       const tb = b.get(k);
       if (!tb || !isDocumentedType(ta) || !isDocumentedType(tb)) continue;
@@ -49,7 +52,16 @@ export const rule: DriftRule = {
         const target = `${tb.version}|${sb.type.name.toLowerCase()}`;
         const enumLike = newEnums.has(target) || (!newTypes.has(target) && /\bpossible values\b/i.test(sb.description));
         const named = sa.type.name === 'String' && !sb.type.primitive && sa.type.collection === sb.type.collection && enumLike;
-        out.push(change(this, !named, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${sa.type.name}${sa.type.collection ? ' collection' : ''} → ${sb.type.name}${sb.type.collection ? ' collection' : ''}${named ? ' (a string became an enum: same values on the wire)' : ''}`, [sideOf(sa.doc, sa.src, sa.type.name), sideOf(sb.doc, sb.src, sb.type.name)], [p.name, 'type']));
+        // A type renamed with its shape kept (provisioningSystemDetails → provisioningSystem, every old property
+        // in the new type): the same JSON on the wire.
+        const ra = oldTypes.get(`${ta.version}|${sa.type.name.toLowerCase()}`);
+        const rb = newDocTypes.get(`${tb.version}|${sb.type.name.toLowerCase()}`);
+        const renamed = !named && !sa.type.primitive && !sb.type.primitive && sa.type.collection === sb.type.collection && !!ra && !!rb && ra.properties.length > 0
+          && ra.properties.every((x) => rb.properties.some((y) => y.name.toLowerCase() === x.name.toLowerCase()));
+        // A row that says "Inherited from X" in both snapshots: the base type's own page decides the property's type.
+        const inherited = !named && !renamed && INHERITED.test(sa.description) && INHERITED.test(sb.description);
+        const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : '';
+        out.push(change(this, !named && !renamed && !inherited, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${sa.type.name}${sa.type.collection ? ' collection' : ''} → ${sb.type.name}${sb.type.collection ? ' collection' : ''}${why}`, [sideOf(sa.doc, sa.src, sa.type.name), sideOf(sb.doc, sb.src, sb.type.name)], [p.name, 'type']));
       }
       const pa = new Set(ta.properties.map((p) => p.name.toLowerCase()));
       for (const q of tb.properties) {

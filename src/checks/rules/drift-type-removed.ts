@@ -1,6 +1,9 @@
 import { resourcePage } from '../fixture-pages.js';
+import type { TypeModel } from '../../model/types.js';
 import type { DriftRule, FindingDraft } from '../types.js';
-import { change, isDocumentedType, sideOf, typesByKey } from '../drift-helpers.js';
+import { posix } from 'node:path';
+import type { Document } from '../../model/schema.js';
+import { allVariantsByKey, change, isDocumentedType, sideOf, typesByKey } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-type-removed',
@@ -9,7 +12,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource type documented in the old snapshot has no resource page in the new one (breaking), or a new one appeared (info)',
-  description: 'Resource types (by version, namespace and name) that lost or gained their resource page between the snapshots.',
+  description: 'Resource types (by version, namespace and name) that lost or gained their resource page between the snapshots. A type whose name is now documented in another namespace with every old property (microsoft.graph.schema → microsoft.graph.externalConnectors.schema) moved: reported once, not breaking. A type whose page is gone while every operation of its own method pages (named after its page, linked from its Methods table, documented by no other page) is still documented (educationRoot) is a docs restructure: reported, not breaking.',
   example: { before: 'old: resources/widget.md', after: 'new: (no resources/widget.md)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||']), 'new/v1.0/resources/gadget.md': resourcePage('gadget', ['|id|String||']) },
@@ -19,16 +22,77 @@ export const rule: DriftRule = {
     const out: FindingDraft[] = [];
     const a = typesByKey(old);
     const b = typesByKey(nu);
+    const documented = (m: Map<string, TypeModel>, k: string) => { const t = m.get(k); return !!t && isDocumentedType(t); };
+    // Types that gained a page, by version + name: where a removed type may have moved to another namespace.
+    const gainedByName = new Map<string, [string, TypeModel][]>();
+    for (const [k, t] of b) {
+      if (!isDocumentedType(t) || documented(a, k)) continue;
+      const n = `${t.version}|${t.name.toLowerCase()}`;
+      gainedByName.set(n, [...(gainedByName.get(n) ?? []), [k, t]]);
+    }
+    const moved = new Set<string>();
+    // Operation keys by the file documenting them (old), and every key the new snapshot documents.
+    const oldOps = new Map<string, string[]>();
+    const oldFiles = new Map<string, string[]>();
+    for (const [k, vs] of allVariantsByKey(old)) for (const v of vs) {
+      oldFiles.set(k, [...(oldFiles.get(k) ?? []), v.doc.file.toLowerCase()]);
+      const f = v.doc.file.toLowerCase();
+      if (!oldOps.has(f)) oldOps.set(f, []);
+      if (!oldOps.get(f)!.includes(k)) oldOps.get(f)!.push(k);
+    }
+    const newOps = new Set(allVariantsByKey(nu).keys());
     for (const [k, t] of a) {
-      if (!isDocumentedType(t) || (b.get(k) && isDocumentedType(b.get(k)!))) continue;
+      if (!isDocumentedType(t) || documented(b, k)) continue;
       const s = t.sources.find((x) => x.origin === 'resource')!;
-      out.push(change(this, true, t.version, k.slice(k.indexOf(' ') + 1), 'type', `${k} lost its resource page`, [sideOf(s.doc, s.src, 'documented')], ['removed']));
+      const subject = k.slice(k.indexOf(' ') + 1);
+      // Same name, another namespace, every old property still there: a namespace move (schema → externalConnectors.schema).
+      const names = (x: TypeModel) => new Set(x.properties.map((p) => p.name.toLowerCase()));
+      const cands = (gainedByName.get(`${t.version}|${t.name.toLowerCase()}`) ?? []).map(([nk, nt]) => ({ nk, nt, missing: [...names(t)].filter((p) => !names(nt).has(p)) }));
+      const to = cands.find((c) => !c.missing.length && !moved.has(c.nk));
+      if (to) {
+        moved.add(to.nk);
+        const full = `${to.nt.namespace}.${to.nt.name}`;
+        const sn = to.nt.sources.find((x) => x.origin === 'resource')!;
+        out.push(change(this, false, t.version, subject, 'type', `${k} moved to ${full} (${sn.doc.file}: another namespace, same name, all ${names(t).size} properties kept)`, [sideOf(s.doc, s.src, 'documented'), sideOf(sn.doc, sn.src, full)], ['removed']));
+        continue;
+      }
+      const near = cands[0] ? ` (a type of that name is now documented in namespace ${cands[0].nt.namespace}, without ${cands[0].missing.join(', ')})` : '';
+      // Every operation the old page's Methods table linked is still documented (educationRoot: POST /education/classes …):
+      // the page went, the API surface did not — a docs restructure.
+      const ops = linkedOperations(s.doc, oldOps, oldFiles);
+      const kept = ops.length > 0 && ops.every((o) => newOps.has(o));
+      if (kept) {
+        out.push(change(this, false, t.version, subject, 'type', `${k} lost its resource page, but all ${ops.length} operation(s) of its method pages are still documented (${ops.slice(0, 3).map((o) => o.slice(o.indexOf(' ') + 1)).join(', ')}${ops.length > 3 ? ', …' : ''})`, [sideOf(s.doc, s.src, 'documented')], ['removed']));
+        continue;
+      }
+      out.push(change(this, true, t.version, subject, 'type', `${k} lost its resource page${near}`, [sideOf(s.doc, s.src, 'documented')], ['removed']));
     }
     for (const [k, t] of b) {
-      if (!isDocumentedType(t) || (a.get(k) && isDocumentedType(a.get(k)!))) continue;
+      if (!isDocumentedType(t) || documented(a, k) || moved.has(k)) continue;
       const s = t.sources.find((x) => x.origin === 'resource')!;
       out.push(change(this, false, t.version, k.slice(k.indexOf(' ') + 1), 'type', `${k} gained a resource page`, [sideOf(s.doc, s.src, 'documented')], ['added']));
     }
     return out;
   },
 };
+
+/**
+ * The operation keys (version + key) documented by the type's own method pages that its resource page's
+ * Methods table links to — pages named after it (educationroot.md → educationroot-list-classes.md), not a
+ * base type's or another type's pages it also links (externalfile.md → externalitem-delete.md) — and only
+ * operations no other page of the old snapshot documented.
+ */
+function linkedOperations(doc: Document, byFile: Map<string, string[]>, filesOf: Map<string, string[]>): string[] {
+  const out: string[] = [];
+  const own = `${posix.basename(doc.file, '.md').toLowerCase()}-`;
+  // Only operations no other page documented: a derived type's page on its base type's path
+  // (featureFlightedConfiguration-get.md: GET /deviceManagement/deviceConfigurations/{id}) is not its own operation.
+  const mine = (k: string) => (filesOf.get(k) ?? []).every((f) => posix.basename(f).startsWith(own));
+  for (const m of doc.resource?.methods ?? []) {
+    const target = m.target?.split('#')[0];
+    if (!target || /^[a-z]+:/i.test(target) || !posix.basename(target).toLowerCase().startsWith(own)) continue;
+    const file = posix.normalize(posix.join(posix.dirname(doc.file), target)).toLowerCase();
+    for (const k of byFile.get(file) ?? []) if (mine(k) && !out.includes(k)) out.push(k);
+  }
+  return out.sort();
+}

@@ -4,7 +4,7 @@ import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
 /** Every permission a page names for the operation (all types, workloads and property scopes). */
-export function allPermissionNames(p: Document): string[] {
+export function allPermissionNames(p: Pick<Document, 'permissions'>): string[] {
   const set = new Set<string>();
   for (const e of p.permissions?.entries ?? []) {
     for (const n of e.permissions) set.add(n.name);

@@ -45,6 +45,7 @@ export function parsePermissionCell(text: string): CellParse {
   if (t === '') return { state: 'empty', names: [], together, note: '' };
   const names: string[] = [];
   const rest: string[] = [];
+  const alone = new Set<string>();
   // Alternatives are separated by commas, semicolons, "or" and slashes; "and" joins names needed together.
   for (const alt of t.split(/(?<!\s)\s*[,;]\s*|(?<!\s)\s+or\s+|(?<!\s)\s+\/\s+/i)) {
     const group: string[] = [];
@@ -57,8 +58,11 @@ export function parsePermissionCell(text: string): CellParse {
         } else if (tok !== '') rest.push(tok);
       }
     }
-    if (group.length > 1) for (const g of group) together.set(g, group.filter((o) => o !== g));
+    // A name in several "and" groups is needed with any of their partners (union); one also listed alone is needed with none.
+    if (group.length > 1) for (const g of group) together.set(g, [...new Set([...(together.get(g) ?? []), ...group.filter((o) => o !== g)])]);
+    else if (group.length === 1) alone.add(group[0]!);
   }
+  for (const x of alone) together.delete(x);
   const note = rest.join(' ').replace(/^[\s.,;:()-]+|(?<![\s.,;:()-])[\s.,;:()-]+$/g, '');
   if (names.length) {
     // "and"/"or" left over are separators, not notes.
@@ -187,6 +191,16 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
     const pt = permissionType(typeCell.text);
     const indented = /^[ \t]*\u00a0/.test(typeCell.rawText) || /^\s*&nbsp;/.test(typeCell.raw);
     if (pt && !indented) {
+      // "For **user** or **chat** resource: Chat.Read … For **channel** resource: Group.Read.All …" in one
+      // cell: one entry per resource, so the model narrows them to each path's resource.
+      const parts = !highCell && !colResource(permCol) ? perResourceParts(permCell) : [];
+      if (parts.length) {
+        for (const part of parts) out.entries.push(entryFrom(ctx, pt, typeCell.text, part.cell, undefined, part.resource));
+        current = out.entries[out.entries.length - 1];
+        ctx.land(typeCell);
+        taken++;
+        continue;
+      }
       current = entryFrom(ctx, pt, typeCell.text, permCell, highCell, colResource(permCol) ?? resourceFromHeading);
       ctx.land(typeCell);
       out.entries.push(current);
@@ -227,6 +241,18 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
   }
   ctx.ignoreColumns(t, [typeCol, permCol, highCol, ...extraCols].filter((i) => i >= 0), 'Permission');
   return { taken, skipped };
+}
+
+/** "For user or chat resource: A, B For channel resource: C" → [{ resource: 'user or chat', text: 'A, B' }, …]; [] unless the cell has two or more such parts. */
+const FOR_RESOURCE = /\bFor ([A-Za-z]\w*(?: (?!resources?:)\w+){0,6}) resources?:/gi;
+function perResourceParts(cell: Cell | undefined): { resource: string; cell: Cell }[] {
+  if (!cell) return [];
+  const marks = [...cell.text.matchAll(FOR_RESOURCE)];
+  if (marks.length < 2 || marks[0]!.index !== 0) return [];
+  return marks.map((m, i) => ({
+    resource: m[1]!.trim(),
+    cell: { ...cell, text: cell.text.slice(m.index! + m[0].length, i + 1 < marks.length ? marks[i + 1]!.index : undefined).trim() },
+  }));
 }
 
 function addNote(e: PermissionEntry, text: string, cell: Cell): void {

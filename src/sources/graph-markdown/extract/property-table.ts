@@ -9,6 +9,18 @@ import type { PageContext, TableModel } from './context.js';
 import { checkRowShape, col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
 
+/**
+ * "Required" as a description's own first word ("Required. The name…") or its whole last sentence
+ * ("… Required.", "This property is required."). Not a requirement qualified to another situation
+ * or about something else: "Required if FileVault is enabled", "This property is required when a user
+ * is created. … By default, a strong password is required.", "At least one property (displayName or
+ * mailNickname) is required.", "Minutes of inactivity before a password is required."
+ */
+/** "Read-only", "Read only", "Read Only", "readonly" — not a value in backticks (`ReadOnly`) nor the verb ("read only the id"). */
+const READ_ONLY = /(?<![`\w])read[- ]?only(?![`\w])(?!\s+the\b)/i;
+const REQUIRED_FIRST = /^\s*(?:\*\*)?required(?:\*\*)?(?=\s*(?:[.,;:)\-\u2013\u2014]|$))/i;
+const REQUIRED_LAST = /(?:^|[.!?:]\s+)(?:\*\*)?(?:required|this (?:property|parameter|field|value) is required)(?:\*\*)?\.\s*$/i;
+
 export function isPropertyTable(t: TableModel): boolean {
   return /^(property|properties|name|parameter|parameters|property name|parameter name|field|member|relationship|relationships|relationship name|navigation property)$/.test(t.columns[0] ?? '') && t.columns.some((c) => /^(type|data type|value type)$/.test(c));
 }
@@ -69,14 +81,14 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     if (reqCol >= 0) {
       const v = r.cells[reqCol]?.text ?? '';
       required = /^(yes|true|required|y)\b/i.test(v) ? true : /^(no|false|optional|n)\b/i.test(v) ? false : null;
-    } else if (/^\s*(\*\*)?required\b/i.test(description) || /\brequired\.\s*$/i.test(description)) required = true;
+    } else if (REQUIRED_FIRST.test(description) || REQUIRED_LAST.test(description)) required = true;
     else if (/^\s*(\*\*)?optional\b/i.test(description) || /\boptional\.\s*$/i.test(description)) required = false;
     if (/\(optional\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /optional/i.test(n))) required = false;
     if (/\(required\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /^\(?required/i.test(n))) required = true;
     const nullable = /\bnot nullable\b|\bnon-nullable\b/i.test(description) ? false : /\bnullable\b/i.test(description) ? true : null;
     const p: Property = {
       name, type: tp.type, description, required,
-      readOnly: /\bread-?only\b/i.test(description),
+      readOnly: READ_ONLY.test(description),
       nullable, src: nameCell.src,
     };
     if (deprecatedInName || /^\W*deprecated\b/i.test(description) || /\bthis property is deprecated\b/i.test(description)) p.deprecated = true;
