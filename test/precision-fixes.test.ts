@@ -44,7 +44,7 @@ test('"blockType": "ignored" examples are not checked as live; "Office 365" is n
   assert.deepEqual(p.response?.statuses.map((s) => s.code), [302]);
   assert.deepEqual(of('example-status-contradicts-response', 'v1.0/api/reportroot-getoffice365activeusercounts.md'), []);
   // still fires: createReply's example answers 200 where the page says 201 (label r004, real)
-  assert.deepEqual(of('example-status-contradicts-response', 'v1.0/api/message-createreply.md').map((f) => f.message), ['Example response is 200, the Response section says 201 or 400']);
+  assert.deepEqual(of('example-status-contradicts-response', 'v1.0/api/message-createreply.md').map((f) => f.message), ['Example response is 200, the Response section says 201']);
 });
 
 test('Intune {{EmailAddress}} subject formats are not unresolved templates; front-matter templates still are', () => {
@@ -200,4 +200,30 @@ test('example-status: a call with a query string fits its template; a 201 where 
 test('operation-resource-missing: a resource page named after the type defines it (file name, workload prefix, title) (labels r322, r323)', () => {
   assert.deepEqual(of('operation-resource-missing', 'v1.0/api/chartdatalabels-update.md'), []);
   assert.deepEqual(of('operation-resource-missing', 'beta/api/dynamics-create-customerpaymentsjournal.md'), []);
+});
+
+test('example-status: a bare code alone ("an `HTTP 404` response", "a `207` status code" for a partial failure) is not the success status; error codes are not compared (labels r361, r362)', () => {
+  assert.deepEqual(pageOf('beta/api/drive-get.md').response?.statuses ?? [], []);
+  assert.deepEqual(of('example-status-contradicts-response', 'beta/api/drive-get.md'), []);
+  assert.deepEqual(of('example-status-contradicts-response', 'beta/api/site-follow.md'), []);
+  // a bare code still adds to a stated one (label r245)
+  assert.deepEqual(pageOf('beta/api/conversationmembers-add.md').response?.statuses.map((s) => s.code), [200, 207]);
+});
+
+test('example-property-undocumented: a notification the service posts to a bot\'s callback URL is not the request body (call-redirect.md)', () => {
+  // only the Graph call's routingPolicies (l.312) is reported, not the notification bodies posted to bot.contoso.com
+  assert.deepEqual(of('example-property-undocumented', 'beta/api/call-redirect.md').map((f) => [f.sides[0]!.line, f.field]), [[312, 'example.3.routingPolicies']]);
+  assert.ok(pageOf('beta/api/call-redirect.md').examples.requests.some((r) => /bot\.contoso\.com/.test(r.url)));
+});
+
+test('table-duplicate-rows: two tables of one page are not one table (labels: identityprovider-post, get-device-command-status)', () => {
+  assert.deepEqual(of('table-duplicate-rows', 'beta/api/identityprovider-post-identityproviders.md'), []);
+  assert.deepEqual(of('table-duplicate-rows', 'beta/api/get-device-command-status.md'), []);
+});
+
+test('type-undefined: an Edm primitive written as a link ([DateTimeOffset](../resources/timestamp.md)) is the primitive', () => {
+  const p = pageOf('v1.0/resources/baseItemVersion.md');
+  const t = p.resource!.properties.find((x) => x.name === 'lastModifiedDateTime')!.type;
+  assert.deepEqual([t.name, t.primitive], ['DateTimeOffset', true]);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'type-undefined' && /DateTimeOffset/.test(f.subject)), []);
 });

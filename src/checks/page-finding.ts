@@ -25,3 +25,9 @@ export function objectBody(json: unknown): Record<string, unknown> | undefined {
 export function isLive(x: { annotation?: { fields: Record<string, unknown> } }): boolean {
   return x.annotation?.fields.blockType !== 'ignored';
 }
+
+/** An absolute URL on a host other than Microsoft Graph's (an upload session's URL, a download redirect, a notification sent to a bot or a workforce integration). */
+export function callsOtherService(url: string): boolean {
+  const m = /^https?:\/\/([^/]+)/i.exec(url.trim());
+  return !!m && !/(^|\.)graph\.microsoft\.(com|us|de|cn)$|microsoftgraph\.chinacloudapi\.cn$|^dod-graph\.microsoft\.us$/i.test(m[1]!);
+}

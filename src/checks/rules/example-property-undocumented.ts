@@ -1,6 +1,6 @@
 import { bodySection, exampleSection, opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
-import { objectBody, pageFinding } from '../page-finding.js';
+import { callsOtherService, objectBody, pageFinding } from '../page-finding.js';
 
 export const rule: ModelRule = {
   id: 'example-property-undocumented',
@@ -10,7 +10,7 @@ export const rule: ModelRule = {
   contexts: ['page'],
   summary: 'An example request sends a property the page\'s request-body table does not document',
   description:
-    'The example request body has a top-level property that is missing from the same page\'s request-body table (OData annotations such as @odata.type are not counted). Either the table is incomplete or the example is wrong.',
+    'The example request body has a top-level property that is missing from the same page\'s request-body table (OData annotations such as @odata.type are not counted). Either the table is incomplete or the example is wrong. A request to another service than Microsoft Graph (a notification the service posts to a bot\'s callback URL) is not checked.',
   example: { before: 'table: accountEnabled, city\nexample: { "accountEnabled": true, "companyName": "x" }', after: 'table also lists companyName' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "Redmond", "companyName": "Contoso" }', 'HTTP/1.1 204 No Content')) },
@@ -23,6 +23,8 @@ export const rule: ModelRule = {
       if (!props.length) continue;
       const known = new Set(props.map((x) => x.name.toLowerCase()));
       for (const r of p.examples.requests) {
+        // A payload sent to another service (a notification to the bot's callback URL, a workforce integration's endpoint) is not this call's body.
+        if (callsOtherService(r.url)) continue;
         const body = objectBody(r.body?.json);
         if (!body) continue;
         for (const k of Object.keys(body)) {

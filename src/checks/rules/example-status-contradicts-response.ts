@@ -1,6 +1,6 @@
 import { exampleSection, opPage, responseSection } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
-import { isLive, pageFinding } from '../page-finding.js';
+import { callsOtherService as otherService, isLive, pageFinding } from '../page-finding.js';
 import { pathFitsTemplate } from '../../model/identity.js';
 
 export const rule: ModelRule = {
@@ -19,7 +19,9 @@ export const rule: ModelRule = {
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {
-      const stated = p.response?.statuses.map((s) => s.code) ?? [];
+      // Success codes only: an error code the section names (an Error response codes sub-section) is not what the examples answer with.
+      const success = (p.response?.statuses ?? []).filter((s) => s.code < 400);
+      const stated = success.map((s) => s.code);
       if (!stated.length) continue;
       const ops = p.operations.filter((o) => !o.fromExample);
       for (const r of p.examples.responses) {
@@ -34,15 +36,9 @@ export const rule: ModelRule = {
         const covered = ops.filter((o) => o.src.line < p.response!.src.line);
         const called = req?.path.split('?')[0];
         if (req && covered.length && called && !covered.some((o) => o.method === req.method && pathFitsTemplate(called, o.path.split('?')[0]!))) continue;
-        out.push(pageFinding(this, p, r.src, `example.response.${r.index}.status`, `Example response is ${c}, the Response section says ${stated.join(' or ')}`, String(c), [String(r.index)], [{ src: p.response!.statuses[0]!.src, value: stated.join(', ') }]));
+        out.push(pageFinding(this, p, r.src, `example.response.${r.index}.status`, `Example response is ${c}, the Response section says ${stated.join(' or ')}`, String(c), [String(r.index)], [{ src: success[0]!.src, value: stated.join(', ') }]));
       }
     }
     return out;
   },
 };
-
-/** An absolute URL on a host other than Microsoft Graph's (an upload session's URL, a download redirect). */
-function otherService(url: string): boolean {
-  const m = /^https?:\/\/([^/]+)/i.exec(url.trim());
-  return !!m && !/(^|\.)graph\.microsoft\.(com|us|de|cn)$|microsoftgraph\.chinacloudapi\.cn$|^dod-graph\.microsoft\.us$/i.test(m[1]!);
-}

@@ -30,7 +30,10 @@ export const response: Extractor = {
           if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
           r.statuses.push({ code, text: m[2]!.replace(/(?<!\s)\s+(response|code|status)[\s\S]*$/i, '').trim(), src: ctx.src(n) });
         }
-        for (const m of text.matchAll(BARE_STATUS)) {
+        // A bare code only adds to a section that states a code with its reason phrase ("`200 OK` … or a `207`
+        // response"): alone, "an `HTTP 404` response will be returned" or "a `207` status code" for a partial failure
+        // is an error case, not the success status.
+        if (r.statuses.length) for (const m of text.matchAll(BARE_STATUS)) {
           const code = Number(m[1] ?? m[2]);
           if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
           r.statuses.push({ code, text: STATUS_CODES[code]!, src: ctx.src(n) });

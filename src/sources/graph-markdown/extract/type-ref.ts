@@ -14,6 +14,8 @@ const EDM: Record<string, string> = {
   json: 'Json', object: 'Json', geographypoint: 'GeographyPoint', uri: 'String', url: 'String',
 };
 /** Spellings that are not the canonical Edm name (reported when used). */
+/** Edm names no docs type shares. */
+const UNAMBIGUOUS_EDM = new Set(['string', 'guid', 'datetimeoffset', 'boolean', 'int16', 'int32', 'int64', 'double', 'single', 'decimal', 'byte', 'sbyte']);
 const NON_CANONICAL = new Set(['str', 'int', 'integer', 'long', 'bool', 'float', 'number', 'datetime', 'timestamp', 'time', 'timespan', 'uuid', 'object', 'uri', 'url']);
 
 export interface TypeParse {
@@ -63,7 +65,9 @@ export function parseTypeCell(cell: Pick<Cell, 'text' | 'raw' | 'links'>): TypeP
   name = name.replace(/^edm\./i, '');
   const lower = name.toLowerCase();
   const edm = EDM[lower];
-  if (edm && !(link && /\.md/i.test(link.url) && !['string', 'guid'].includes(lower))) {
+  // A name that is only ever an Edm primitive stays one even when linked ("[DateTimeOffset](../resources/timestamp.md)");
+  // others linked to a page may be a documented type of that name (a "date" or "duration" resource).
+  if (edm && !(link && /\.md/i.test(link.url) && !UNAMBIGUOUS_EDM.has(lower))) {
     if (NON_CANONICAL.has(lower)) notes.push(`written as ${name}`);
     name = edm;
     const type: TypeRef = { raw, name, primitive: true, collection };
