@@ -10,7 +10,7 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['page'],
   summary: 'A table lists the same name twice',
-  description: 'A request-body, properties, relationships, header or query-parameter table has two rows for the same name (within one table and group; for headers, with the same value — two rows of a multi-valued header such as Prefer name two values). Readers cannot tell which row is right.',
+  description: 'A request-body, properties, relationships, header or query-parameter table has two rows for the same name (under one heading — level and text — and group; for headers, with the same value — two rows of a multi-valued header such as Prefer name two values). Readers cannot tell which row is right.',
   example: { before: '|city|String|...|\n|city|String|...|', after: '|city|String|...|' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||', '|size|Int32||'])) },
@@ -30,13 +30,11 @@ export const rule: ModelRule = {
       ];
       for (const [field, rows] of lists) {
         const seen = new Map<string, Src>();
-        let prev: Src | undefined;
-        let table = 0;
         for (const r of rows) {
-          // Rows of one table stand on consecutive lines (a group row or two between them); a larger gap is another
-          // table of the page (an "openIdConnectProvider object" table after the "identityProvider object" one).
-          if (prev && (prev.file !== r.src.file || r.src.line < prev.line || r.src.line - prev.line > 3)) table++;
-          prev = r.src;
+          // Rows are one table's when they stand under the same heading (level and text): the "### openIdConnectProvider
+          // object" table after the "### identityProvider object" one is another type's, a second operation's
+          // "### Request headers" another call's — but a page that repeats "## Properties" repeats its table.
+          const table = headingOf(p.sections, r.src);
           const k = `${table}|${r.group ?? ''}|${r.name.toLowerCase()}${field === 'requestHeaders' ? `|${(r.value ?? '').trim().toLowerCase()}` : ''}`;
           const first = seen.get(k);
           if (first) out.push(pageFinding(this, p, r.src, `${field}.${r.name}`, `${field} table lists ${r.name} twice`, r.name, [field, r.name.toLowerCase()], [{ src: first, value: r.name }]));
@@ -47,3 +45,10 @@ export const rule: ModelRule = {
     return out;
   },
 };
+
+/** The nearest heading above a row in its file, as level and text. */
+function headingOf(sections: readonly { heading: string; depth: number; src: Src }[], at: Src): string {
+  let best: { heading: string; depth: number; src: Src } | undefined;
+  for (const x of sections) if (x.src.file === at.file && x.src.line <= at.line && (!best || x.src.line >= best.src.line)) best = x;
+  return best ? `${best.depth}:${best.heading.trim().toLowerCase()}` : '';
+}

@@ -30,10 +30,12 @@ export const properties: Extractor = {
     }
     // A resource page that groups its properties under topical headings ("## Page Content",
     // "## Authoring Metadata" on sitePage): a property table in a section of no other kind is the type's too.
+    // Top-level (H2) sections only, and only the tables directly under their heading: a section nested in Properties
+    // is read with it, and a nested one would be read twice.
     for (const s of ctx.sections) {
-      if (s.kind !== 'other') continue;
+      if (s.kind !== 'other' || s.depth !== 2) continue;
       for (const t of ctx.tables(s)) {
-        if (!isPropertyTable(t)) continue;
+        if (!isPropertyTable(t) || ctx.sectionAt(t.index) !== s) continue;
         ctx.diag('property-table-in-other-section', 'info', `The property table under "${s.heading}" is read as the type's properties`, t.src);
         ir.resource.properties.push(...readPropertyTable(ctx, t, 'Properties'));
       }
