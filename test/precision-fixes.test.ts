@@ -13,6 +13,7 @@ import { modelFromPages as buildModel } from '../src/sources/graph-markdown/to-m
 import type { Finding, TreeInfo } from '../src/checks/types.js';
 import { ROOT, seed } from './helpers.js';
 import { pathFitsTemplate } from '../src/model/identity.js';
+import { processFile } from '../src/pipeline/page.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus/precision');
 /** Page paths are relative to the docs root, here the fixture snapshot folder. */
@@ -230,4 +231,11 @@ test('type-undefined: an Edm primitive written as a link ([DateTimeOffset](../re
   const t = p.resource!.properties.find((x) => x.name === 'lastModifiedDateTime')!.type;
   assert.deepEqual([t.name, t.primitive], ['DateTimeOffset', true]);
   assert.deepEqual(a.findings.filter((f) => f.rule === 'type-undefined' && /DateTimeOffset/.test(f.subject)), []);
+});
+
+test('a property table under a heading that names another type ("## accessReviewSettings resource type") is not the page type\'s (drift labels d146, d151)', () => {
+  const old = processFile(join(DIR, 'single-2020-05/beta/resources/accessreview.md'), 'beta/resources/accessreview.md');
+  assert.deepEqual(old.resource!.properties.map((p) => p.name), ['id', 'displayName', 'startDateTime', 'endDateTime', 'status', 'description', 'businessFlowTemplateId', 'reviewerType', 'createdBy', 'reviewedEntity', 'settings']);
+  // topical headings still are (sitePage's "## Page Content")
+  assert.ok(pageOf('beta/resources/sitepage.md').resource!.properties.some((p) => p.name === 'title'));
 });

@@ -29,11 +29,14 @@ export const properties: Extractor = {
       }
     }
     // A resource page that groups its properties under topical headings ("## Page Content",
-    // "## Authoring Metadata" on sitePage): a property table in a section of no other kind is the type's too.
+    // "## Authoring Metadata" on sitePage): a property table in a section of no other kind is the type's too —
+    // unless the heading names a type.
     // Top-level (H2) sections only, and only the tables directly under their heading: a section nested in Properties
     // is read with it, and a nested one would be read twice.
+    // Not a heading that names a type ("## accessReviewSettings resource type" on a page of several types): its table is that type's.
+    const namesAType = (h: string) => /\b(?:resource|type|object|entity|enum|values|members|properties)\b/i.test(h) || /\b[a-z]+[A-Z][A-Za-z0-9]*\b/.test(h);
     for (const s of ctx.sections) {
-      if (s.kind !== 'other' || s.depth !== 2) continue;
+      if (s.kind !== 'other' || s.depth !== 2 || namesAType(s.heading)) continue;
       for (const t of ctx.tables(s)) {
         if (!isPropertyTable(t) || ctx.sectionAt(t.index) !== s) continue;
         ctx.diag('property-table-in-other-section', 'info', `The property table under "${s.heading}" is read as the type's properties`, t.src);
