@@ -15,22 +15,20 @@ export function bareTypeName(t: string): { name: string; collection: boolean; na
   return { name: (i < 0 ? s : s.slice(i + 1)).toLowerCase(), namespace: i < 0 ? '' : s.slice(0, i), collection: !!m };
 }
 
-export function typeRelations(model: Pick<ApiModel, 'types'>): (a: string, b: string, version: string | null) => boolean {
-  // Every type of a name (several namespaces or pages may document a `user`: the directory user and an
-  // Intune workload's): a name's bases are those of any of them.
-  const byName = new Map<string, TypeModel[]>();
-  for (const t of model.types) {
-    const k = `${t.version}|${t.name.toLowerCase()}`;
-    const l = byName.get(k);
-    if (l) l.push(t); else byName.set(k, [t]);
-  }
+/**
+ * Base types of a type name, nearest first (lower-case names, the name itself first), through every
+ * type of that name (several namespaces or pages may document a `user`: the directory user and an
+ * Intune workload's): a name's bases are those of any of them. Built once per model by the caller.
+ */
+export function baseChains(model: Pick<ApiModel, 'types'>): (name: string, version: string | null) => string[] {
+  const byName = typesByName(model);
   const chains = new Map<string, string[]>();
-  const chain = (name: string, version: string | null): string[] => {
-    const key = `${version}|${name}`;
+  return (name, version) => {
+    const key = `${version}|${name.toLowerCase()}`;
     let out = chains.get(key);
     if (out) return out;
-    out = [name];
-    const start = byName.get(key) ?? byName.get(`v1.0|${name}`) ?? byName.get(`beta|${name}`) ?? [];
+    out = [name.toLowerCase()];
+    const start = byName.get(key) ?? byName.get(`v1.0|${name.toLowerCase()}`) ?? byName.get(`beta|${name.toLowerCase()}`) ?? [];
     const queue = [...start];
     for (let i = 0; i < queue.length && out.length < 40; i++) {
       const cur = queue[i]!;
@@ -43,6 +41,21 @@ export function typeRelations(model: Pick<ApiModel, 'types'>): (a: string, b: st
     chains.set(key, out);
     return out;
   };
+}
+
+/** Every type of a name, by `version|lower-case name`. */
+export function typesByName(model: Pick<ApiModel, 'types'>): Map<string, TypeModel[]> {
+  const byName = new Map<string, TypeModel[]>();
+  for (const t of model.types) {
+    const k = `${t.version}|${t.name.toLowerCase()}`;
+    const l = byName.get(k);
+    if (l) l.push(t); else byName.set(k, [t]);
+  }
+  return byName;
+}
+
+export function typeRelations(model: Pick<ApiModel, 'types'>): (a: string, b: string, version: string | null) => boolean {
+  const chain = baseChains(model);
   return (a, b, version) => {
     const x = bareTypeName(a).name;
     const y = bareTypeName(b).name;

@@ -39,6 +39,43 @@ function byFingerprint(findings: Finding[]): Map<string, Finding> {
   return m;
 }
 
+/**
+ * Findings added and resolved between two runs (by fingerprint), each placed at a side on one of
+ * the `touched` pages when it has one, else its first side; those concerning the touched pages
+ * first, then by place, rule and fingerprint — the same bytes whatever the order of the run.
+ */
+function diffRuns(before: Map<string, Finding>, now: Map<string, Finding>, touched: Set<string>): Pick<FindingChanges, 'added' | 'resolved' | 'where'> {
+  const where = new Map<Finding, string>();
+  const place = (f: Finding): Finding => {
+    const s = f.sides.find((x) => touched.has(x.file)) ?? f.sides[0];
+    where.set(f, s ? `${s.file}:${s.line}` : f.subject);
+    return f;
+  };
+  const order = (a: Finding, b: Finding) =>
+    Number(!concernsPages(a, touched)) - Number(!concernsPages(b, touched)) || comparePlace(where.get(a)!, where.get(b)!) ||
+    compareStr(a.rule, b.rule) || compareStr(a.fingerprint, b.fingerprint);
+  const added = [...now].filter(([fp]) => !before.has(fp)).map(([, f]) => place(f)).sort(order);
+  const resolved = [...before].filter(([fp]) => !now.has(fp)).map(([, f]) => place(f)).sort(order);
+  return { added, resolved, where };
+}
+
+/** A list of pages, the first ten named. */
+function pageList(ps: string[]): string {
+  return `${ps.slice(0, 10).map(text).join(', ')}${ps.length > 10 ? `, … (${ps.length - 10} more)` : ''}`;
+}
+
+/** The added and resolved lines, at most LIST_LIMIT of each. */
+function findingLines(c: Pick<FindingChanges, 'added' | 'resolved' | 'where'>): string[] {
+  const L: string[] = [];
+  const list = (label: string, fs: Finding[]) => {
+    for (const f of fs.slice(0, LIST_LIMIT)) L.push(`  ${label} ${f.severity.padEnd(7)} ${text(c.where.get(f)!)} ${f.rule}: ${text(f.message)}`);
+    if (fs.length > LIST_LIMIT) L.push(`  … ${fs.length - LIST_LIMIT} more ${label.trim()}`);
+  };
+  list('added   ', c.added);
+  list('resolved', c.resolved);
+  return L;
+}
+
 export class FindingTracker {
   private last: { findings: Map<string, Finding>; pages: Set<string> } | undefined;
 
@@ -52,19 +89,7 @@ export class FindingTracker {
     const reread = [...(r.analysis.changed ?? [])].sort(compareStr);
     const removed = [...prev.pages].filter((p) => !pages.has(p)).sort(compareStr);
     const touched = new Set([...reread, ...removed]);
-    const where = new Map<Finding, string>();
-    const place = (f: Finding): Finding => {
-      const s = f.sides.find((x) => touched.has(x.file)) ?? f.sides[0];
-      where.set(f, s ? `${s.file}:${s.line}` : f.subject);
-      return f;
-    };
-    const added = [...findings].filter(([fp]) => !prev.findings.has(fp)).map(([, f]) => place(f));
-    const resolved = [...prev.findings].filter(([fp]) => !findings.has(fp)).map(([, f]) => place(f));
-    // Findings on the pages re-read first, then by place, rule and fingerprint: the same bytes whatever the order of the run.
-    const order = (a: Finding, b: Finding) =>
-      Number(!concernsPages(a, touched)) - Number(!concernsPages(b, touched)) || comparePlace(where.get(a)!, where.get(b)!) ||
-      compareStr(a.rule, b.rule) || compareStr(a.fingerprint, b.fingerprint);
-    return { reread, removed, added: added.sort(order), resolved: resolved.sort(order), where };
+    return { reread, removed, ...diffRuns(prev.findings, findings, touched) };
   }
 }
 
@@ -77,22 +102,11 @@ export function formatFirstLook(last: CheckResult | undefined, f: FocusResult, m
   const pages = new Set(f.pages);
   const before = new Map([...byFingerprint(last?.findings ?? [])].filter(([, x]) => concernsPages(x, pages)));
   const now = byFingerprint(f.findings);
-  const where = new Map<Finding, string>();
-  const place = (x: Finding): Finding => {
-    const s = x.sides.find((y) => pages.has(y.file)) ?? x.sides[0];
-    where.set(x, s ? `${s.file}:${s.line}` : x.subject);
-    return x;
-  };
-  const order = (a: Finding, b: Finding) => comparePlace(where.get(a)!, where.get(b)!) || compareStr(a.rule, b.rule) || compareStr(a.fingerprint, b.fingerprint);
-  const added = [...now].filter(([fp]) => !before.has(fp)).map(([, x]) => place(x)).sort(order);
-  const resolved = [...before].filter(([fp]) => !now.has(fp)).map(([, x]) => place(x)).sort(order);
-  const shown = f.pages.slice(0, 10).map(text).join(', ') + (f.pages.length > 10 ? `, … (${f.pages.length - 10} more)` : '');
-  const L = [`docmodel: first look at ${shown} (${f.modelPages} related page(s) modelled, ${(ms / 1000).toFixed(2)} s): ${now.size} finding(s) on the page(s); ${added.length} added, ${resolved.length} resolved; the full rebuild follows`];
-  for (const x of added.slice(0, LIST_LIMIT)) L.push(`  added    ${x.severity.padEnd(7)} ${text(where.get(x)!)} ${x.rule}: ${text(x.message)}`);
-  if (added.length > LIST_LIMIT) L.push(`  … ${added.length - LIST_LIMIT} more added`);
-  for (const x of resolved.slice(0, LIST_LIMIT)) L.push(`  resolved ${x.severity.padEnd(7)} ${text(where.get(x)!)} ${x.rule}: ${text(x.message)}`);
-  if (resolved.length > LIST_LIMIT) L.push(`  … ${resolved.length - LIST_LIMIT} more resolved`);
-  return L.join('\n') + '\n';
+  const c = diffRuns(before, now, pages);
+  return [
+    `docmodel: first look at ${pageList(f.pages)} (${f.modelPages} related page(s) modelled, ${(ms / 1000).toFixed(2)} s): ${now.size} finding(s) on the page(s); ${c.added.length} added, ${c.resolved.length} resolved; the full rebuild follows`,
+    ...findingLines(c),
+  ].join('\n') + '\n';
 }
 
 /** The first look at the changed pages (see firstLook); a failure there is reported and the rebuild goes on. */
@@ -119,20 +133,12 @@ export const LIST_LIMIT = 50;
 
 /** The lines a watch run prints before its summary: the pages re-read, then each finding added and resolved. */
 export function formatChanges(c: FindingChanges): string {
-  const pages = (ps: string[]) => `${ps.slice(0, 10).map(text).join(', ')}${ps.length > 10 ? `, … (${ps.length - 10} more)` : ''}`;
   const head = [
-    c.reread.length ? `re-read ${c.reread.length} page(s): ${pages(c.reread)}` : 'no page re-read',
-    ...(c.removed.length ? [`${c.removed.length} page(s) gone: ${pages(c.removed)}`] : []),
+    c.reread.length ? `re-read ${c.reread.length} page(s): ${pageList(c.reread)}` : 'no page re-read',
+    ...(c.removed.length ? [`${c.removed.length} page(s) gone: ${pageList(c.removed)}`] : []),
     `findings: ${c.added.length} added, ${c.resolved.length} resolved`,
   ];
-  const L = [`docmodel: ${head.join('; ')}`];
-  const list = (label: string, fs: Finding[]) => {
-    for (const f of fs.slice(0, LIST_LIMIT)) L.push(`  ${label} ${f.severity.padEnd(7)} ${text(c.where.get(f)!)} ${f.rule}: ${text(f.message)}`);
-    if (fs.length > LIST_LIMIT) L.push(`  … ${fs.length - LIST_LIMIT} more ${label.trim()}`);
-  };
-  list('added   ', c.added);
-  list('resolved', c.resolved);
-  return L.join('\n') + '\n';
+  return [`docmodel: ${head.join('; ')}`, ...findingLines(c)].join('\n') + '\n';
 }
 
 export interface WatchLoop {

@@ -1,6 +1,6 @@
 import { exampleSection, opPage, responseSection } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
-import { callsOtherService as otherService, isLive, pageFinding } from '../page-finding.js';
+import { callsOtherService, isLive, pageFinding } from '../page-finding.js';
 import { pathFitsTemplate } from '../../model/identity.js';
 
 export const rule: ModelRule = {
@@ -30,7 +30,7 @@ export const rule: ModelRule = {
         // A response to a call of another operation — another method than every template's (the PUT of
         // the bytes after createUploadSession's POST), or another service's URL (the upload URL) — is not this operation's.
         const req = r.answers === null ? undefined : p.examples.requests[r.answers];
-        if (req && ops.length && (!ops.some((o) => o.method === req.method) || otherService(req.url))) continue;
+        if (req && ops.length && (!ops.some((o) => o.method === req.method) || callsOtherService(req.url))) continue;
         // The Response section speaks for the templates above it: a call that fits none of them (the thumbnail
         // `…/{size}/content` call, its template under a later heading of the list-thumbnails page) is another operation's example.
         const covered = ops.filter((o) => o.src.line < p.response!.src.line);

@@ -1,26 +1,21 @@
 import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
-import type { ApiModel, TypeModel } from '../../model/types.js';
+import type { ApiModel } from '../../model/types.js';
+import { baseChains, typesByName } from '../type-relations.js';
 
-/** Per model: the properties each resource page's type inherits (its base types' names, any page), lower-cased. */
+/** Per model: the properties each resource page's type inherits (its base types' properties, any page), lower-cased. */
 const perModel = new WeakMap<object, Map<string, Set<string>>>();
 function inheritedByPage(model: ApiModel): Map<string, Set<string>> {
   let m = perModel.get(model);
   if (m) return m;
   m = new Map();
-  const byName = new Map<string, TypeModel>();
-  for (const t of model.types) if (!byName.has(`${t.version}|${t.name.toLowerCase()}`)) byName.set(`${t.version}|${t.name.toLowerCase()}`, t);
+  const chain = baseChains(model);
+  const byName = typesByName(model);
   for (const t of model.types) {
+    if (!t.baseType) continue;
     const names = new Set<string>();
-    const seen = new Set<string>();
-    let cur: TypeModel | undefined = t;
-    while (cur?.baseType && !seen.has(cur.baseType.name.toLowerCase())) {
-      seen.add(cur.baseType.name.toLowerCase());
-      cur = byName.get(`${cur.version}|${cur.baseType.name.toLowerCase()}`);
-      for (const p of cur?.properties ?? []) names.add(p.name.toLowerCase());
-    }
-    if (!names.size) continue;
+    for (const b of chain(t.name, t.version).slice(1)) for (const bt of byName.get(`${t.version}|${b}`) ?? []) for (const p of bt.properties) names.add(p.name.toLowerCase());
     for (const x of t.sources) if (x.origin === 'resource') m.set(x.doc.file, names);
   }
   perModel.set(model, m);
