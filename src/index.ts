@@ -273,12 +273,13 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   const r = finishCheck(a, o, 'docmodel reconciliation report');
   o.onFindings?.(r);
   o.timings?.mark('policy+findings');
-  const rendered = renderOutputs(a, outAbs, o.timings);
+  const rendered = renderOutputs(a, outAbs, o.timings, (abs) => cache.digestOf(abs));
+  const before = cache.outputStamps;
   cache.invalidate(); // until the outputs and the cache are both written, no later build may call them up to date
-  const stats = writeOutputs(outAbs, rendered.files);
+  const { stamps, ...stats } = writeOutputs(outAbs, rendered.files, { stamps: before });
   o.timings?.mark('write');
   const summary = buildSummary(r, rendered.modelDiagnostics.length);
-  cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()] });
+  cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()] }, stamps);
   o.timings?.mark('cache');
   return { ...r, stats, files: [...rendered.files.keys()], modelDiagnostics: rendered.modelDiagnostics.length };
 }

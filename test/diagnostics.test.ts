@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { DIAGNOSTICS, findDiagnostic } from '../src/checks/diagnostics.js';
 import { RULES } from '../src/checks/registry.js';
 import { analyze, renderOutputs } from '../src/pipeline/pipeline.js';
+import { outputText } from '../src/pipeline/output.js';
 import { INPUT, ROOT } from './helpers.js';
 
 function srcFiles(dir: string): string[] {
@@ -47,8 +48,8 @@ test('explain prints a diagnostic; SARIF carries the seeds\' diagnostics with th
   assert.match(r.stdout, /^permission-cell-todo \(diagnostic; warning; stage: extract; suppressible\)\n\nA permission cell is a TODO placeholder\n/);
   const a = analyze([INPUT]);
   const files = renderOutputs(a, join(ROOT, 'generated')).files;
-  const sarif = JSON.parse(files.get('reconciliation.sarif')!);
-  const all = JSON.parse(files.get('reconciliation.json')!).diagnostics as unknown[];
+  const sarif = JSON.parse(outputText(files.get('reconciliation.sarif')!));
+  const all = JSON.parse(outputText(files.get('reconciliation.json')!)).diagnostics as unknown[];
   const diagResults = sarif.runs[0].results.filter((x: { properties: { field: string } }) => x.properties.field === 'diagnostic');
   const pageDiags = a.pages.flatMap((p) => p.diagnostics);
   assert.ok(pageDiags.length > 0);

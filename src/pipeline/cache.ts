@@ -18,7 +18,7 @@ import { deserialize, serialize } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
 import { IR_VERSION, type PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { toolCodeHash, toolVersion } from '../util/version.js';
-import { removeStaleTemps, writeAtomicBuffer } from './output.js';
+import { removeStaleTemps, writeAtomicBuffer, type OutputStamp } from './output.js';
 
 /** `size` -1: the file did not exist (an include that did not resolve), and must still not. */
 interface FileStamp { size: number; mtimeMs: number; hash: string }
@@ -42,7 +42,7 @@ interface Stamps {
 export interface LastRun { summary: string; findings: Record<'error' | 'warning' | 'info', number>; outputs: string[] }
 
 /** Small: read on every run. */
-interface IndexFile { key: string; stamps: Record<string, Stamps>; lastRun?: LastRun }
+interface IndexFile { key: string; stamps: Record<string, Stamps>; lastRun?: LastRun; /** The output files the last build wrote with a key (see OutputContent). */ outputs?: Record<string, OutputStamp> }
 /** On disk, the index is wrapped with the SHA-1 of its serialized bytes. */
 interface Sealed { key: string; sum: string; data: Uint8Array }
 /** Freeze an IR and everything in it: an IR kept across runs can never be changed by a later step (one that tried would throw). */
@@ -118,6 +118,8 @@ export class PageCache {
   private nextPages: Record<string, Entry> = {};
   private checked = new Map<string, Stamps | undefined>();
   lastRun: LastRun | undefined;
+  /** Stamps of the keyed output files the last build wrote (empty without a cache). */
+  outputStamps: Record<string, OutputStamp> = {};
 
   /**
    * Kept across runs in this process (a watch loop): the IR objects stay in memory, frozen, and
@@ -136,7 +138,7 @@ export class PageCache {
       const sealed = deserialize(readFileSync(path)) as Sealed;
       if (sealed && sealed.key === cacheKey() && sealed.data instanceof Uint8Array && sha1(sealed.data) === sealed.sum) {
         const c = deserialize(sealed.data) as IndexFile;
-        if (c && c.key === cacheKey() && c.stamps) { this.stamps = c.stamps; this.lastRun = c.lastRun; }
+        if (c && c.key === cacheKey() && c.stamps) { this.stamps = c.stamps; this.lastRun = c.lastRun; this.outputStamps = c.outputs ?? {}; }
       }
     } catch {
       /* no cache, or unreadable: start empty */
@@ -250,6 +252,14 @@ export class PageCache {
     if (this.memory) this.nextIrs.set(abs, { entry, ir: deepFreeze(ir) });
   }
 
+  /**
+   * The SHA-1 of the page's IR as this run recorded it (a cache hit or a fresh page), or
+   * undefined (no cache, or a page never cached): a key for the outputs made from that IR alone.
+   */
+  digestOf(abs: string): string | undefined {
+    return Object.hasOwn(this.nextPages, abs) ? this.nextPages[abs]!.sum : undefined;
+  }
+
   /** The pages of the previous build, by absolute path. */
   previousPages(): string[] {
     return Object.keys(this.stamps);
@@ -278,9 +288,9 @@ export class PageCache {
    * none is removed), then the index. The index goes first, so a save killed half-way leaves
    * no index — an empty cache — never an index whose pages' entries were replaced under it.
    */
-  save(lastRun?: LastRun): void {
+  save(lastRun?: LastRun, outputs: Record<string, OutputStamp> = {}): void {
     const next = this.nextShards();
-    if (!this.path) { if (this.memory) this.carryOver(lastRun, next); return; }
+    if (!this.path) { if (this.memory) this.carryOver(lastRun, next, outputs); return; }
     const dir = dirname(this.path);
     removeStaleTemps(dir);
     removeStaleTemps(join(dir, SHARD_DIR));
@@ -295,9 +305,9 @@ export class PageCache {
       if (known && onDisk.includes(s) && sameEntries(known, entries)) continue;
       writeAtomicBuffer(this.shardPath(s), serialize({ key: cacheKey(), pages: entries } satisfies ShardFile));
     }
-    const data = serialize({ key: cacheKey(), stamps: this.nextStamps, lastRun } satisfies IndexFile);
+    const data = serialize({ key: cacheKey(), stamps: this.nextStamps, lastRun, outputs } satisfies IndexFile);
     writeAtomicBuffer(this.path, serialize({ key: cacheKey(), sum: sha1(data), data } satisfies Sealed));
-    this.carryOver(lastRun, next);
+    this.carryOver(lastRun, next, outputs);
   }
 
   /**
@@ -305,7 +315,8 @@ export class PageCache {
    * process that builds again (`--watch`) keeps one cache. Entries keep their checksums, so an
    * entry is still verified on every `get`.
    */
-  private carryOver(lastRun: LastRun | undefined, next: Map<string, Record<string, Entry>>): void {
+  private carryOver(lastRun: LastRun | undefined, next: Map<string, Record<string, Entry>>, outputs: Record<string, OutputStamp>): void {
+    this.outputStamps = outputs;
     this.stamps = this.nextStamps;
     this.irs = this.nextIrs;
     this.nextIrs = new Map();

@@ -20,11 +20,13 @@
  * named (`disk full (ENOSPC)`, `read-only file system (EROFS)`, …) in an `OutputError`.
  */
 import {
-  closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync,
+  type Stats, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { InputError } from '../sources/graph-markdown/ingest/walk.js';
+import { HeapBound } from '../util/heap.js';
 
 export const MANIFEST = '.docmodel-manifest.json';
 export const LOCK = '.docmodel-lock';
@@ -123,21 +125,89 @@ function lstatOrUndefined(abs: string): ReturnType<typeof lstatSync> | undefined
   try { return lstatSync(abs); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined; throw e; }
 }
 
-/** Writes `files` (relative path → text) into outDir; see the module comment for the protocol. */
-export function writeOutputs(outDir: string, files: Map<string, string>): WriteStats {
+/**
+ * An output's text, or how to render it when it is needed: the writer renders a lazy output
+ * only when it must compare or write it, and drops the text once the file is staged, so a build
+ * never holds all of its output text at once. With a `key` (a digest of everything the text is
+ * made from), a file whose stamp from the last write has the same key, size and mtime is known
+ * to be unchanged without rendering or reading it.
+ */
+export type OutputContent = string | { key?: string; render: () => string | Iterable<string> };
+
+/** What the writer knew of a file it wrote or checked with a key: that key, and the file's size and mtime then. */
+export interface OutputStamp { key: string; size: number; mtimeMs: number }
+
+export interface WriteOptions {
+  /** Stamps of the last write into this directory (from the cache); omitted: every file is rendered and compared. */
+  stamps?: Record<string, OutputStamp>;
+}
+
+/** The text of an output, rendered (and its pieces joined) if it is lazy. */
+export function outputText(c: OutputContent): string {
+  if (typeof c === 'string') return c;
+  const r = c.render();
+  return typeof r === 'string' ? r : [...r].join('');
+}
+
+/** Pieces are written in blocks of about this many characters. */
+const BLOCK = 1 << 20;
+
+/** Writes the pieces to a new file; returns its size in bytes and SHA-1. */
+function writeChunks(abs: string, chunks: Iterable<string>): { size: number; sum: string } {
+  const fd = openSync(abs, 'wx');
+  const h = createHash('sha1');
+  let size = 0;
+  try {
+    let buf = '';
+    const flush = () => { const b = Buffer.from(buf, 'utf8'); h.update(b); size += b.length; writeAll(fd, b); buf = ''; };
+    for (const c of chunks) { buf += c; if (buf.length >= BLOCK) flush(); }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  return { size, sum: h.digest('hex') };
+}
+
+function writeAll(fd: number, b: Buffer): void {
+  for (let off = 0; off < b.length;) off += writeSync(fd, b, off);
+}
+
+/** Does the file hold exactly these bytes (by size, then SHA-1 read in blocks)? */
+function sameBytes(abs: string, size: number, sum: string): boolean {
+  try {
+    if (statSync(abs).size !== size) return false;
+    const fd = openSync(abs, 'r');
+    const h = createHash('sha1');
+    const b = Buffer.allocUnsafe(BLOCK);
+    try {
+      for (let n; (n = readSync(fd, b, 0, BLOCK, null)) > 0;) h.update(b.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+    return h.digest('hex') === sum;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes `files` (relative path → text) into outDir; see the module comment for the protocol. `stats.stamps`: the keyed files' new stamps. */
+export function writeOutputs(outDir: string, files: Map<string, OutputContent>, opts: WriteOptions = {}): WriteStats & { stamps: Record<string, OutputStamp> } {
   refuseFile(outDir);
   try { mkdirSync(outDir, { recursive: true }); } catch (e) { throw namedError(`cannot create the output directory ${outDir}`, e); }
   const unlock = acquireLock(outDir);
   try {
     recoverLocked(outDir);
-    return writeLocked(outDir, files);
+    return writeLocked(outDir, files, opts.stamps ?? {});
   } finally {
     unlock();
   }
 }
 
-function writeLocked(outDir: string, files: Map<string, string>): WriteStats {
-  const stats: WriteStats = { written: 0, unchanged: 0, removed: 0 };
+function writeLocked(outDir: string, files: Map<string, OutputContent>, before: Record<string, OutputStamp>): WriteStats & { stamps: Record<string, OutputStamp> } {
+  const stats = { written: 0, unchanged: 0, removed: 0, stamps: {} as Record<string, OutputStamp> };
+  /** Keyed files to stamp once they are in place. */
+  const keyed: [string, string][] = [];
+  const heap = new HeapBound();
   const guard = new PathGuard(outDir);
   const names = [...files.keys()].sort();
   for (const rel of names) {
@@ -157,17 +227,44 @@ function writeLocked(outDir: string, files: Map<string, string>): WriteStats {
       writeFileSync(join(staging, staged), content);
       renames.push([staged, rel]);
     };
+    /** Streams the pieces into staging; unstages them again when the file in place already holds those bytes. */
+    const stageChunks = (rel: string, chunks: Iterable<string>, exists: boolean): boolean => {
+      const staged = `s${renames.length}`;
+      writePoint();
+      guard.mkdirs(rel);
+      const { size, sum } = writeChunks(join(staging, staged), chunks);
+      if (exists && sameBytes(join(outDir, rel), size, sum)) { unlinkSync(join(staging, staged)); return false; }
+      renames.push([staged, rel]);
+      return true;
+    };
     for (const rel of names) {
-      const content = files.get(rel)!;
+      const given = files.get(rel)!;
+      const key = typeof given === 'string' ? undefined : given.key;
       let exists: boolean;
       try { exists = guard.check(rel); } catch (e) { throw namedError(`cannot write ${rel} in ${outDir}`, e); }
+      if (key !== undefined) keyed.push([rel, key]);
+      const was = key !== undefined && Object.hasOwn(before, rel) ? before[rel]! : undefined;
+      if (exists && was && was.key === key) {
+        const st = statOrUndefined(join(outDir, rel));
+        if (st && st.size === was.size && st.mtimeMs === was.mtimeMs) { stats.unchanged++; continue; }
+      }
+      const content = typeof given === 'string' ? given : given.render();
+      if (typeof content !== 'string') {
+        let wrote: boolean;
+        try { wrote = stageChunks(rel, content, exists); } catch (e) { throw namedError(`cannot write ${rel} in ${outDir}`, e); }
+        if (wrote) stats.written++;
+        else stats.unchanged++;
+        heap.check();
+        continue;
+      }
       if (exists) {
         try {
-          if (readFileSync(join(outDir, rel), 'utf8') === content) { stats.unchanged++; continue; }
+          if (readFileSync(join(outDir, rel), 'utf8') === content) { stats.unchanged++; if (typeof given !== 'string') heap.check(); continue; }
         } catch { /* unreadable: rewrite */ }
       }
       try { stage(rel, content); } catch (e) { throw namedError(`cannot write ${rel} in ${outDir}`, e); }
       stats.written++;
+      if (typeof given !== 'string') heap.check(); // its text is garbage now
     }
     const manifest = JSON.stringify(names, null, 0).replace(/","/g, '",\n"') + '\n';
     let manifestSame = false;
@@ -183,7 +280,7 @@ function writeLocked(outDir: string, files: Map<string, string>): WriteStats {
       if (guard.check(rel)) deletes.push(rel);
     }
     stats.removed = deletes.length;
-    if (!renames.length && !deletes.length) { rmSync(staging, { recursive: true, force: true }); return stats; }
+    if (!renames.length && !deletes.length) { rmSync(staging, { recursive: true, force: true }); return stamped(outDir, stats, keyed); }
     try {
       writePoint();
       writeFileSync(join(staging, 'journal'), JSON.stringify({ v: 1, renames, deletes } satisfies Journal));
@@ -198,7 +295,20 @@ function writeLocked(outDir: string, files: Map<string, string>): WriteStats {
     throw e;
   }
   applyJournal(outDir);
+  return stamped(outDir, stats, keyed);
+}
+
+/** The stamps of the keyed files as they now are in place. */
+function stamped<T extends { stamps: Record<string, OutputStamp> }>(outDir: string, stats: T, keyed: [string, string][]): T {
+  for (const [rel, key] of keyed) {
+    const st = statOrUndefined(join(outDir, rel));
+    if (st) stats.stamps[rel] = { key, size: st.size, mtimeMs: st.mtimeMs };
+  }
   return stats;
+}
+
+function statOrUndefined(abs: string): Stats | undefined {
+  try { return statSync(abs); } catch { return undefined; }
 }
 
 /** Rolls a committed journal forward: renames not yet done, deletions, empty folders, then the journal and the staging folder go. */

@@ -1,6 +1,7 @@
 /**
  * The build: files → page IRs → merged model → findings → outputs (IR JSON, model JSON,
- * TypeScript models, reports, schema). Pure in-memory until `writeOutputs`.
+ * TypeScript models, reports, schema). Pure in-memory until `writeOutputs`, which renders the
+ * larger outputs one at a time as it writes them.
  */
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -20,11 +21,12 @@ import { reconcile } from '../checks/engine.js';
 import type { Finding, TreeInfo } from '../checks/types.js';
 import type { SuppressedFinding } from '../checks/suppress.js';
 import { emitModels } from '../emit/ts/models.js';
-import { emitOpenApi } from '../emit/openapi/index.js';
+import { openApiOutputs } from '../emit/openapi/index.js';
 import { reportData } from '../emit/reports/report-data.js';
 import { renderReport } from '../emit/reports/formats.js';
-import { toJson } from '../util/order.js';
+import { toJson, toJsonChunks } from '../util/order.js';
 import { toolVersion } from '../util/version.js';
+import type { OutputContent } from './output.js';
 
 export interface AnalyzeResult {
   pages: PageIR[];
@@ -116,17 +118,17 @@ export interface AnalyzeOptions {
   requirePages?: boolean;
 }
 
-/** Phase timings, printed with DOCMODEL_TIMING=1. */
+/** Phase timings, printed with DOCMODEL_TIMING=1: each phase's wall time and the process's RSS at its end. */
 export class Timings {
-  readonly phases: [string, number][] = [];
+  readonly phases: [string, number, number][] = [];
   private t = performance.now();
   mark(name: string): void {
     const now = performance.now();
-    this.phases.push([name, now - this.t]);
+    this.phases.push([name, now - this.t, process.memoryUsage.rss()]);
     this.t = now;
   }
   toString(): string {
-    return this.phases.map(([n, ms]) => `${n} ${(ms / 1000).toFixed(2)}s`).join(', ');
+    return this.phases.map(([n, ms, rss]) => `${n} ${(ms / 1000).toFixed(2)}s (${Math.round(rss / 1048576)} MB)`).join(', ');
   }
 }
 
@@ -260,33 +262,41 @@ export function commonRoot(roots: string[]): string {
 }
 
 export interface BuildOutputs {
-  files: Map<string, string>;
+  /** Relative path → text, or how to render it (IR files, model.json and the reports are rendered by the writer, one at a time). */
+  files: Map<string, OutputContent>;
   modelDiagnostics: Diagnostic[];
 }
 
-/** Everything a build writes, as relative path → text. */
-export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timings): BuildOutputs {
-  const files = new Map<string, string>();
+/**
+ * Everything a build writes, as relative path → text or renderer. `digestOf` (the page cache's
+ * digest of a page's IR, by absolute path) keys each IR file, so that the writer can tell an
+ * unchanged IR file without rendering it.
+ */
+export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timings, digestOf?: (abs: string) => string | undefined): BuildOutputs {
+  const files = new Map<string, OutputContent>();
   files.set('ir.schema.json', toJson(pageIrJsonSchema()));
   // IR paths follow the page paths, relative to the docs root.
-  for (const [p, rel] of irPaths(a.pages.map((p) => resolve(a.docsRoot, p.file)), a.docsRoot).map((rel, i) => [a.pages[i]!, rel] as const)) {
-    files.set(`ir/${rel}`, toJson(p));
-  }
-  files.set('model.json', toJson(serializeModel(a.model)));
+  const abs = a.pages.map((p) => resolve(a.docsRoot, p.file));
+  irPaths(abs, a.docsRoot).forEach((rel, i) => {
+    const page = a.pages[i]!;
+    const digest = digestOf?.(abs[i]!);
+    files.set(`ir/${rel}`, { key: digest === undefined ? undefined : `ir:${digest}`, render: () => toJson(page) });
+  });
+  files.set('model.json', { render: () => toJsonChunks(serializeModel(a.model)) });
   files.set('model.schema.json', toJson(modelJsonSchema()));
   timings?.mark('ir+model json');
   const emitted = emitModels(a.model);
   timings?.mark('typescript models');
   for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
-  for (const [rel, text] of emitOpenApi(a.model, a.findings).files) files.set(rel, text);
+  for (const [rel, render] of openApiOutputs(a.model, a.findings)) files.set(rel, { render });
   timings?.mark('openapi');
   const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...a.runDiagnostics]);
   // Report links go from the output directory to the pages (relative to the docs root).
   const reportDir = docsFrom(resolve(outDir), a.docsRoot);
-  files.set('reconciliation.md', renderReport('markdown', data, reportDir));
-  files.set('reconciliation.json', toJson(data));
-  files.set('reconciliation.sarif', renderReport('sarif', data, reportDir, { suppressed: a.suppressed }));
-  files.set('reconciliation.html', renderReport('html', data, reportDir));
+  files.set('reconciliation.md', { render: () => renderReport('markdown', data, reportDir) });
+  files.set('reconciliation.json', { render: () => toJsonChunks(data) });
+  files.set('reconciliation.sarif', { render: () => renderReport('sarif', data, reportDir, { suppressed: a.suppressed }) });
+  files.set('reconciliation.html', { render: () => renderReport('html', data, reportDir) });
   timings?.mark('reports');
   return { files, modelDiagnostics: emitted.diagnostics };
 }

@@ -23,3 +23,49 @@ export function sortDiagnostics<D extends { rule: string; src: Position }>(d: D[
 export function toJson(v: unknown): string {
   return JSON.stringify(v, null, 2) + '\n';
 }
+
+/** A value JSON.stringify leaves out of an object (and writes as null in an array). */
+const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * `toJson(v)` in pieces: the same bytes, but containers down to `depth` levels are written a
+ * member at a time and only what lies below is stringified whole. A writer that streams the
+ * pieces never builds the whole text (model.json is 100 MB on the 2021 tree: as one string it
+ * costs that and JSON.stringify's buffers again, as pieces about its largest member).
+ */
+export function* toJsonChunks(v: unknown, depth = 2): Generator<string> {
+  yield* jsonChunks(v, depth, '');
+  yield '\n';
+}
+
+function* jsonChunks(v: unknown, depth: number, ind: string): Generator<string> {
+  const container = v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+  if (depth <= 0 || !container) {
+    const s = JSON.stringify(v, null, 2);
+    yield ind && s.includes('\n') ? s.replaceAll('\n', `\n${ind}`) : s;
+    return;
+  }
+  const inner = `${ind}  `;
+  if (Array.isArray(v)) {
+    if (!v.length) { yield '[]'; return; }
+    yield '[\n';
+    for (let i = 0; i < v.length; i++) {
+      yield inner;
+      if (skipped(v[i])) yield 'null';
+      else yield* jsonChunks(v[i], depth - 1, inner);
+      yield i < v.length - 1 ? ',\n' : '\n';
+    }
+    yield `${ind}]`;
+    return;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => !skipped(o[k]));
+  if (!keys.length) { yield '{}'; return; }
+  yield '{\n';
+  for (let i = 0; i < keys.length; i++) {
+    yield `${inner}${JSON.stringify(keys[i])}: `;
+    yield* jsonChunks(o[keys[i]!], depth - 1, inner);
+    yield i < keys.length - 1 ? ',\n' : '\n';
+  }
+  yield `${ind}}`;
+}

@@ -4,10 +4,10 @@
  * style, no anchors or aliases, no line folding; why not the `yaml` library's stringify is said
  * there), JSON with two-space indentation: deterministic bytes.
  */
-import { jsonToYaml } from './yaml.js';
+import { jsonToYaml, jsonToYamlChunks } from './yaml.js';
 import type { ApiModel } from '../../model/types.js';
 import type { Finding } from '../../checks/types.js';
-import { toJson } from '../../util/order.js';
+import { toJson, toJsonChunks } from '../../util/order.js';
 import { versionsFromModel, type RelPath } from './from-model.js';
 import { openApiDocument } from './document.js';
 
@@ -31,8 +31,30 @@ export function emitOpenApi(model: ApiModel, findings: readonly Finding[], rel: 
   for (const v of versionsFromModel(model, findings, rel)) {
     const { document } = openApiDocument(v);
     documents.set(v.version, document);
-    files.set(`openapi/${v.version}.yaml`, toYaml(document));
-    files.set(`openapi/${v.version}.json`, toJson(document));
+    for (const [name, render] of formats) files.set(`openapi/${v.version}.${name}`, render(document));
   }
   return { files, documents };
+}
+
+const formats: [string, (doc: Record<string, unknown>) => string][] = [['yaml', toYaml], ['json', toJson]];
+const chunkedFormats: [string, (doc: Record<string, unknown>) => Iterable<string>][] = [['yaml', (d) => jsonToYamlChunks(d, 3)], ['json', (d) => toJsonChunks(d, 3)]];
+
+/**
+ * The same files, each rendered when it is asked for: a version's document is built when the
+ * first of its files is rendered and let go after the last (a build writing them one at a time
+ * never holds every document and text at once).
+ */
+export function openApiOutputs(model: ApiModel, findings: readonly Finding[], rel: RelPath = (f) => f): Map<string, () => Iterable<string>> {
+  const files = new Map<string, () => Iterable<string>>();
+  for (const v of versionsFromModel(model, findings, rel)) {
+    let doc: Record<string, unknown> | undefined;
+    let left = chunkedFormats.length;
+    const take = (): Record<string, unknown> => {
+      const d = doc ?? openApiDocument(v).document;
+      doc = --left > 0 ? d : undefined;
+      return d;
+    };
+    for (const [name, render] of chunkedFormats) files.set(`openapi/${v.version}.${name}`, () => render(take()));
+  }
+  return files;
 }

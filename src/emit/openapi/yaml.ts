@@ -68,8 +68,43 @@ function block(v: Record<string, unknown> | unknown[], ind: string, first: strin
 }
 
 export function jsonToYaml(value: unknown): string {
-  if (!isBlock(value)) return `${scalar(value)}\n`;
-  const out: string[] = [];
-  block(value, '', '', out);
-  return out.join('');
+  return [...jsonToYamlChunks(value, 0)].join('');
+}
+
+/**
+ * `jsonToYaml(value)` in pieces: the mappings and sequences down to `depth` levels are written
+ * an entry at a time, each entry below them whole (a writer streaming the pieces never holds
+ * the whole document's text).
+ */
+export function* jsonToYamlChunks(value: unknown, depth = 2): Generator<string> {
+  if (!isBlock(value)) { yield `${scalar(value)}\n`; return; }
+  yield* blockChunks(value, '', '', depth);
+}
+
+/** `block`, an entry at a time down to `depth` levels. */
+function* blockChunks(v: Record<string, unknown> | unknown[], ind: string, first: string, depth: number): Generator<string> {
+  if (depth <= 0) {
+    const out: string[] = [];
+    block(v, ind, first, out);
+    yield out.join('');
+    return;
+  }
+  let lead = first;
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      if (isBlock(item)) yield* blockChunks(item, `${ind}  `, `${lead}- `, depth - 1);
+      else yield `${lead}- ${scalar(item)}\n`;
+      lead = ind;
+    }
+    return;
+  }
+  for (const k of Object.keys(v)) {
+    const val = v[k];
+    if (val === undefined) continue;
+    if (isBlock(val)) {
+      yield `${lead}${str(k)}:\n`;
+      yield* blockChunks(val, `${ind}  `, `${ind}  `, depth - 1);
+    } else yield `${lead}${str(k)}: ${scalar(val)}\n`;
+    lead = ind;
+  }
 }

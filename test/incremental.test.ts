@@ -1,0 +1,152 @@
+/**
+ * Issue 15, a lean rebuild: outputs rendered one at a time and streamed in pieces (same bytes as
+ * whole texts), files known unchanged by their stamp never rendered, and a rebuild after one
+ * page changed writes exactly what a cold build of the changed tree writes.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { toJson, toJsonChunks } from '../src/util/order.js';
+import { jsonToYaml, jsonToYamlChunks } from '../src/emit/openapi/yaml.js';
+import { writeOutputs, type OutputContent, type OutputStamp } from '../src/pipeline/output.js';
+import { ROOT, tempTree } from './helpers.js';
+
+const CLI = join(ROOT, 'dist/src/cli/main.js');
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const STRINGS = ['', 'a', 'line\nbreak', 'quote " and \\', 'ü€😀', '  lead', 'x: y', '- item', '#', 'null', '0.5', '\u2028'];
+
+/** Random JSON-ish values; `extras` adds what JSON.stringify drops or converts (undefined, functions, toJSON). */
+function randomValue(r: () => number, depth: number, extras: boolean): unknown {
+  const k = Math.floor(r() * (depth > 0 ? 10 : 6));
+  switch (k) {
+    case 0: return null;
+    case 1: return r() < 0.5;
+    case 2: return Math.floor(r() * 2000) - 1000 + (r() < 0.3 ? 0.25 : 0);
+    case 3: return STRINGS[Math.floor(r() * STRINGS.length)]!;
+    case 4: return extras ? [undefined, () => 1, new Date(0)][Math.floor(r() * 3)] : 'plain';
+    case 5: return r() < 0.5 ? [] : {};
+    case 6: case 7: return Array.from({ length: Math.floor(r() * 4) }, () => randomValue(r, depth - 1, extras));
+    default: {
+      const o: Record<string, unknown> = {};
+      for (let i = Math.floor(r() * 5); i > 0; i--) o[STRINGS[Math.floor(r() * STRINGS.length)]! + i] = randomValue(r, depth - 1, extras);
+      return o;
+    }
+  }
+}
+
+test('toJsonChunks gives toJson\'s bytes at every split depth: 3,000 random values (with undefined, functions, toJSON) and the committed model and report', () => {
+  const r = rng(15);
+  for (let i = 0; i < 3000; i++) {
+    const v = randomValue(r, 5, true);
+    if (v === undefined || typeof v === 'function') continue; // no output is ever those (toJson would say "undefined")
+    for (const depth of [0, 1, 2, 3, 6]) assert.equal([...toJsonChunks(v, depth)].join(''), toJson(v), `value ${i} depth ${depth}`);
+  }
+  for (const f of ['generated/model.json', 'generated/reconciliation.json', 'generated/openapi/v1.0.json']) {
+    const text = readFileSync(join(ROOT, f), 'utf8');
+    const chunks = [...toJsonChunks(JSON.parse(text), 3)];
+    assert.ok(chunks.length > 50, f); // really in pieces
+    assert.equal(chunks.join(''), text, f);
+  }
+});
+
+test('jsonToYamlChunks gives jsonToYaml\'s bytes: 3,000 random JSON values and the committed OpenAPI documents', () => {
+  const r = rng(16);
+  for (let i = 0; i < 3000; i++) {
+    const v = randomValue(r, 5, false);
+    for (const depth of [0, 1, 3]) assert.equal([...jsonToYamlChunks(v, depth)].join(''), jsonToYaml(v), `value ${i} depth ${depth}`);
+  }
+  for (const v of ['v1.0', 'beta']) {
+    const doc = JSON.parse(readFileSync(join(ROOT, `generated/openapi/${v}.json`), 'utf8'));
+    assert.equal([...jsonToYamlChunks(doc, 3)].join(''), readFileSync(join(ROOT, `generated/openapi/${v}.yaml`), 'utf8'));
+  }
+});
+
+test('the writer: pieces are written whole; same bytes again are left alone; a file whose stamp matches is not even rendered, one touched since is', () => {
+  const d = tempTree({});
+  let renders = 0;
+  const lazy = (text: string, key?: string): OutputContent => ({ key, render: () => { renders++; return text; } });
+  const pieces = (parts: string[]): OutputContent => ({ render: () => { renders++; return parts.values(); } });
+  const big = Array.from({ length: 3000 }, (_, i) => `piece ${i} ${'é'.repeat(i % 700)}\n`); // > 1 MB of UTF-8: several blocks
+  const files = () => new Map<string, OutputContent>([['a.json', lazy('A', 'k1')], ['b.json', pieces(big)], ['c.txt', 'plain']]);
+
+  const first = writeOutputs(d, files());
+  assert.deepEqual({ ...first, stamps: Object.keys(first.stamps) }, { written: 3, unchanged: 0, removed: 0, stamps: ['a.json'] });
+  assert.equal(readFileSync(join(d, 'b.json'), 'utf8'), big.join(''));
+  assert.equal(renders, 2);
+  const inode = statSync(join(d, 'b.json')).ino;
+
+  // No stamps given: everything rendered and compared; nothing rewritten.
+  renders = 0;
+  const second = writeOutputs(d, files());
+  assert.deepEqual([second.written, second.unchanged, renders], [0, 3, 2]);
+  assert.equal(statSync(join(d, 'b.json')).ino, inode);
+
+  // With the stamps: a.json (same key, size, mtime) is not rendered; a new key is.
+  renders = 0;
+  const stamps: Record<string, OutputStamp> = second.stamps;
+  const third = writeOutputs(d, new Map<string, OutputContent>([['a.json', { key: 'k1', render: () => { throw new Error('rendered though unchanged'); } }], ['b.json', pieces(big)], ['c.txt', 'plain']]), { stamps });
+  assert.deepEqual([third.written, third.unchanged, renders], [0, 3, 1]);
+  const fourth = writeOutputs(d, new Map<string, OutputContent>([['a.json', lazy('A2', 'k2')], ['b.json', pieces(big)], ['c.txt', 'plain']]), { stamps: third.stamps });
+  assert.equal(fourth.written, 1);
+  assert.equal(readFileSync(join(d, 'a.json'), 'utf8'), 'A2');
+
+  // Someone edits a.json (other bytes, other mtime): the stamp no longer matches, so it is rendered and restored.
+  writeFileSync(join(d, 'a.json'), 'B2');
+  utimesSync(join(d, 'a.json'), new Date(), new Date(Date.now() + 10_000));
+  renders = 0;
+  const fifth = writeOutputs(d, new Map<string, OutputContent>([['a.json', lazy('A2', 'k2')], ['b.json', 'different now'], ['c.txt', 'plain']]), { stamps: fourth.stamps });
+  assert.deepEqual([fifth.written, fifth.unchanged, renders], [2, 1, 1]);
+  assert.equal(readFileSync(join(d, 'a.json'), 'utf8'), 'A2');
+  assert.equal(readFileSync(join(d, 'b.json'), 'utf8'), 'different now');
+});
+
+/** Every output file (the cache and the tool's own bookkeeping left out), path → bytes. */
+function filesOf(dir: string): Map<string, string> {
+  const m = new Map<string, string>();
+  const walk = (x: string) => {
+    for (const n of readdirSync(x).sort()) {
+      if (n.startsWith('.')) continue;
+      const p = join(x, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else m.set(relative(dir, p), readFileSync(p, 'latin1'));
+    }
+  };
+  walk(dir);
+  return m;
+}
+
+test('a rebuild after one page changed writes the bytes of a cold build of the changed tree; the other pages\' IR files are neither rendered nor rewritten', () => {
+  const dir = tempTree({});
+  const tree = join(dir, 'api-reference');
+  cpSync(join(ROOT, 'test/fixtures/partial/api-reference'), tree, { recursive: true });
+  const out = join(dir, 'out');
+  const build = (o: string, ...extra: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', o, '--workers', '1', ...extra], { encoding: 'utf8' });
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    return r.stdout;
+  };
+  build(out);
+  const before = new Map([...filesOf(out).keys()].map((f) => [f, statSync(join(out, f)).mtimeMs]));
+  assert.equal([...before.keys()].filter((f) => f.startsWith('ir/')).length, 6); // one per page
+  appendFileSync(join(tree, 'v1.0/api/user-get.md'), '\nSee [the missing page](../resources/nothere.md).\n');
+  const said = build(out);
+  const cold = join(dir, 'cold');
+  build(cold, '--no-cache');
+  assert.deepEqual(filesOf(out), filesOf(cold));
+  // Written: that page's IR file and the four reports (a new link-broken finding; the model is the same); nothing else.
+  const rewritten = [...before].filter(([f, mtime]) => statSync(join(out, f)).mtimeMs !== mtime).map(([f]) => f);
+  assert.deepEqual(rewritten, ['ir/v1.0/api/user-get.json', 'reconciliation.html', 'reconciliation.json', 'reconciliation.md', 'reconciliation.sarif']);
+  assert.match(said, /; 5 files written, \d+ unchanged, 0 removed/);
+});
