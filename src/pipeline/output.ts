@@ -8,7 +8,10 @@
  *    before it was written); a staging folder without a journal is discarded.
  * 3. Stage: every changed file (and the new manifest) is written into `DIR/.docmodel-staging/`
  *    and every directory the new set needs is created. A full disk fails here, before anything
- *    of the old set was touched; the staging folder is removed on the way out.
+ *    of the old set was touched; the staging folder is removed on the way out. Outputs are
+ *    rendered here, one at a time (see OutputContent): text that comes in pieces is streamed
+ *    into its staged file and compared with the file in place by size and SHA-1 (the staged copy
+ *    is dropped when they match); a keyed output whose stamp matches is not rendered at all.
  * 4. Commit: the journal (renames, then deletions) is written with temp file + rename; then the
  *    staged files are renamed into place, the manifest last of them (so it is written before any
  *    deletion), then files of the previous manifest this run did not write are deleted, empty
