@@ -40,7 +40,7 @@ export class HeapBound {
   private base = heapUsed();
   /** Collections asked for so far. */
   collections = 0;
-  constructor(private readonly slackMb = Number(process.env.DOCMODEL_HEAP_SLACK_MB ?? 256)) {}
+  constructor(private readonly slackMb = Number(process.env.DOCMODEL_HEAP_SLACK_MB ?? 192)) {}
 
   /** Call after a large allocation has become garbage (an output written). */
   check(): void {
