@@ -1,7 +1,7 @@
 /** Shared test helpers: repo paths, seed IRs (processed once), inline pages. */
 import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import type { PageIR } from '../src/sources/graph-markdown/ir/schema.js';
@@ -61,3 +61,18 @@ export function typecheck(dir: string): { status: number | null; output: string 
 
 
 export { corpusTree, CORPUS_SKIP } from '../bench/corpus.js';
+
+/** Every file under a folder (dot folders — the cache, the manifest — left out), path → bytes. */
+export function filesOf(dir: string): Map<string, string> {
+  const m = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      if (n.startsWith('.')) continue;
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else m.set(relative(dir, p), readFileSync(p, 'latin1'));
+    }
+  };
+  walk(dir);
+  return m;
+}

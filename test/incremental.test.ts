@@ -5,13 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, readFileSync, statSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { toJson, toJsonChunks } from '../src/util/order.js';
 import { jsonToYaml, jsonToYamlChunks } from '../src/emit/openapi/yaml.js';
 import { writeOutputs, type OutputContent, type OutputStamp } from '../src/pipeline/output.js';
-import { ROOT, tempTree } from './helpers.js';
+import { ROOT, filesOf, tempTree } from './helpers.js';
 import { HeapBound } from '../src/util/heap.js';
 import { getHeapStatistics } from 'node:v8';
 
@@ -130,21 +130,6 @@ test('the writer: pieces are written whole; same bytes again are left alone; a f
   assert.equal(readFileSync(join(d, 'a.json'), 'utf8'), 'A2');
   assert.equal(readFileSync(join(d, 'b.json'), 'utf8'), 'different now');
 });
-
-/** Every output file (the cache and the tool's own bookkeeping left out), path → bytes. */
-function filesOf(dir: string): Map<string, string> {
-  const m = new Map<string, string>();
-  const walk = (x: string) => {
-    for (const n of readdirSync(x).sort()) {
-      if (n.startsWith('.')) continue;
-      const p = join(x, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else m.set(relative(dir, p), readFileSync(p, 'latin1'));
-    }
-  };
-  walk(dir);
-  return m;
-}
 
 test('a rebuild after one page changed writes the bytes of a cold build of the changed tree; every other output is left as it was', () => {
   const dir = tempTree({});

@@ -6,10 +6,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
-import { ROOT, tempTree } from './helpers.js';
+import { ROOT, filesOf, tempTree } from './helpers.js';
 import { watchBuild } from '../src/cli/commands/build.js';
 import { FindingTracker, formatChanges } from '../src/cli/watch.js';
 import { check, firstLook, type CheckResult, type Finding } from '../src/index.js';
@@ -29,21 +29,6 @@ function copyTree(): { dir: string; tree: string } {
   const tree = join(dir, 'api-reference');
   cpSync(FIXTURE, tree, { recursive: true });
   return { dir, tree };
-}
-
-/** Every file under a folder (dot folders — the cache, the manifest — left out), path → bytes. */
-function filesOf(dir: string): Map<string, string> {
-  const m = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const n of readdirSync(d).sort()) {
-      if (n.startsWith('.')) continue;
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else m.set(relative(dir, p), readFileSync(p, 'latin1'));
-    }
-  };
-  walk(dir);
-  return m;
 }
 
 test('build --watch prints the finding an edit adds, then resolves it when the edit is reverted; outputs equal a cold build', { timeout: 120_000 }, async () => {
