@@ -7,7 +7,7 @@
 import { jsonToYaml, jsonToYamlChunks } from './yaml.js';
 import type { ApiModel } from '../../model/types.js';
 import type { Finding } from '../../checks/types.js';
-import { toJson, toJsonChunks } from '../../util/order.js';
+import { toJsonChunks } from '../../util/order.js';
 import { versionsFromModel, type RelPath } from './from-model.js';
 import { openApiDocument } from './document.js';
 
@@ -31,13 +31,13 @@ export function emitOpenApi(model: ApiModel, findings: readonly Finding[], rel: 
   for (const v of versionsFromModel(model, findings, rel)) {
     const { document } = openApiDocument(v);
     documents.set(v.version, document);
-    for (const [name, render] of formats) files.set(`openapi/${v.version}.${name}`, render(document));
+    for (const [name, render] of formats) files.set(`openapi/${v.version}.${name}`, [...render(document)].join(''));
   }
   return { files, documents };
 }
 
-const formats: [string, (doc: Record<string, unknown>) => string][] = [['yaml', toYaml], ['json', toJson]];
-const chunkedFormats: [string, (doc: Record<string, unknown>) => Iterable<string>][] = [['yaml', (d) => jsonToYamlChunks(d, 3)], ['json', (d) => toJsonChunks(d, 3)]];
+/** Each file of a version's document, as pieces (paths and schemas one at a time). */
+const formats: [string, (doc: Record<string, unknown>) => Iterable<string>][] = [['yaml', (d) => jsonToYamlChunks(d, 3)], ['json', (d) => toJsonChunks(d, 3)]];
 
 /**
  * The same files, each rendered when it is asked for: a version's document is built when the
@@ -48,13 +48,13 @@ export function openApiOutputs(model: ApiModel, findings: readonly Finding[], re
   const files = new Map<string, () => Iterable<string>>();
   for (const v of versionsFromModel(model, findings, rel)) {
     let doc: Record<string, unknown> | undefined;
-    let left = chunkedFormats.length;
+    let left = formats.length;
     const take = (): Record<string, unknown> => {
       const d = doc ?? openApiDocument(v).document;
       doc = --left > 0 ? d : undefined;
       return d;
     };
-    for (const [name, render] of chunkedFormats) files.set(`openapi/${v.version}.${name}`, () => render(take()));
+    for (const [name, render] of formats) files.set(`openapi/${v.version}.${name}`, () => render(take()));
   }
   return files;
 }
