@@ -208,7 +208,7 @@ export function writeOutputs(outDir: string, files: Map<string, OutputContent>, 
 
 function writeLocked(outDir: string, files: Map<string, OutputContent>, before: Record<string, OutputStamp>): WriteStats & { stamps: Record<string, OutputStamp> } {
   const stats = { written: 0, unchanged: 0, removed: 0, stamps: {} as Record<string, OutputStamp> };
-  /** Keyed files to stamp once they are in place. */
+  /** Keyed files rendered by this run, to stamp once they are in place. */
   const keyed: [string, string][] = [];
   const heap = new HeapBound();
   const guard = new PathGuard(outDir);
@@ -245,12 +245,13 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
       const key = typeof given === 'string' ? undefined : given.key;
       let exists: boolean;
       try { exists = guard.check(rel); } catch (e) { throw namedError(`cannot write ${rel} in ${outDir}`, e); }
-      if (key !== undefined) keyed.push([rel, key]);
       const was = key !== undefined && Object.hasOwn(before, rel) ? before[rel]! : undefined;
       if (exists && was && was.key === key) {
         const st = statOrUndefined(join(outDir, rel));
-        if (st && st.size === was.size && st.mtimeMs === was.mtimeMs) { stats.unchanged++; continue; }
+        // Its stamp still holds: not rendered, not read, and not stat'ed again after the commit.
+        if (st && st.size === was.size && st.mtimeMs === was.mtimeMs) { stats.unchanged++; stats.stamps[rel] = was; continue; }
       }
+      if (key !== undefined) keyed.push([rel, key]);
       const content = typeof given === 'string' ? given : given.render();
       if (typeof content !== 'string') {
         let wrote: boolean;
@@ -301,7 +302,7 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
   return stamped(outDir, stats, keyed);
 }
 
-/** The stamps of the keyed files as they now are in place. */
+/** The stamps of the keyed files this run rendered, as they now are in place. */
 function stamped<T extends { stamps: Record<string, OutputStamp> }>(outDir: string, stats: T, keyed: [string, string][]): T {
   for (const [rel, key] of keyed) {
     const st = statOrUndefined(join(outDir, rel));
