@@ -241,6 +241,8 @@ export interface UpToDate {
   upToDate: true;
   /** The summary line and finding counts of the build that wrote the outputs. */
   lastRun: LastRun;
+  /** Pages read again because their file changed, whose facts came out the same (display paths). */
+  reread: string[];
 }
 
 export interface BuildResult extends CheckResult {
@@ -264,11 +266,19 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   let a: AnalyzeResult | null = null;
   const noPolicy = !o.rules && o.suppressions === undefined && o.baseline === undefined && o.updateBaseline === undefined;
   if (o.reuseUnchanged && noPolicy) {
-    a = await analyzeParallel(inputs, { ...aopts, stopIfUnchanged: true });
+    const first = await analyzeParallel(inputs, { ...aopts, stopIfUnchanged: true });
     const last = cache.lastRun;
-    if (a === null && last && last.outputs.every((f) => existsSync(join(outAbs, f)))) return { upToDate: true, lastRun: last };
+    if ('unchanged' in first) {
+      if (last && last.outputs.every((f) => existsSync(join(outAbs, f)))) {
+        // Pages read again but no IR changed: the outputs stand; only the new stamps are recorded.
+        if (first.reread.length) cache.save(last, cache.outputStamps, cache.treeAnswers);
+        return { upToDate: true, lastRun: last, reread: first.reread };
+      }
+    } else {
+      a = first;
+    }
   }
-  // Nothing changed but the last build cannot be reused as is: rebuild from the cached page IRs.
+  // The last build cannot be reused as is (its outputs are gone): rebuild from the cached page IRs.
   a ??= await analyzeParallel(inputs, aopts);
   const r = finishCheck(a, o, 'docmodel reconciliation report');
   o.onFindings?.(r);
@@ -279,7 +289,7 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   const { stamps, ...stats } = writeOutputs(outAbs, rendered.files, { stamps: before });
   o.timings?.mark('write');
   const summary = buildSummary(r, rendered.modelDiagnostics.length);
-  cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()] }, stamps);
+  cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()] }, stamps, a.treeAnswers);
   o.timings?.mark('cache');
   return { ...r, stats, files: [...rendered.files.keys()], modelDiagnostics: rendered.modelDiagnostics.length };
 }

@@ -17,7 +17,7 @@ test('cache: nothing changed → stop early, or rebuild from cached IRs re-readi
   assert.deepEqual(a1.changed!.map((f) => f.split('/').pop()).sort(), ['a.md', 'b.md']);
   first.save({ summary: 's', findings: { error: 0, warning: 0, info: 0 }, outputs: [] });
 
-  assert.equal(await analyzeParallel([dir], { workers: 1, cache: new PageCache(cachePath), stopIfUnchanged: true }), null);
+  assert.deepEqual(await analyzeParallel([dir], { workers: 1, cache: new PageCache(cachePath), stopIfUnchanged: true }), { unchanged: true, reread: [] });
   const again = await analyzeParallel([dir], { workers: 1, cache: new PageCache(cachePath) });
   assert.deepEqual(again.changed, []);
   assert.equal(JSON.stringify(again.pages), JSON.stringify(a1.pages));

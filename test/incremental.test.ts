@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, statSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { toJson, toJsonChunks } from '../src/util/order.js';
@@ -131,18 +131,28 @@ test('the writer: pieces are written whole; same bytes again are left alone; a f
   assert.equal(readFileSync(join(d, 'b.json'), 'utf8'), 'different now');
 });
 
-test('a rebuild after one page changed writes the bytes of a cold build of the changed tree; every other output is left as it was', () => {
+/** A copy of the partial fixture tree, and a CLI build of it into an output folder. */
+function fixtureTree(): { tree: string; dir: string; build: (out: string, ...extra: string[]) => string } {
   const dir = tempTree({});
   const tree = join(dir, 'api-reference');
   cpSync(join(ROOT, 'test/fixtures/partial/api-reference'), tree, { recursive: true });
-  const out = join(dir, 'out');
-  const build = (o: string, ...extra: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', o, '--workers', '1', ...extra], { encoding: 'utf8' });
-    assert.ok(r.status === 0 || r.status === 1, r.stderr);
-    return r.stdout;
+  return {
+    tree, dir,
+    build: (o, ...extra) => {
+      const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', o, '--workers', '1', ...extra], { encoding: 'utf8' });
+      assert.ok(r.status === 0 || r.status === 1, r.stderr);
+      return r.stdout;
+    },
   };
+}
+
+const mtimes = (out: string) => new Map([...filesOf(out).keys()].map((f) => [f, statSync(join(out, f)).mtimeMs]));
+
+test('a rebuild after one page changed writes the bytes of a cold build of the changed tree; every other output is left as it was', () => {
+  const { tree, dir, build } = fixtureTree();
+  const out = join(dir, 'out');
   build(out);
-  const before = new Map([...filesOf(out).keys()].map((f) => [f, statSync(join(out, f)).mtimeMs]));
+  const before = mtimes(out);
   assert.equal([...before.keys()].filter((f) => f.startsWith('ir/')).length, 6); // one per page
   appendFileSync(join(tree, 'v1.0/api/user-get.md'), '\nSee [the missing page](../resources/nothere.md).\n');
   const said = build(out);
@@ -153,4 +163,48 @@ test('a rebuild after one page changed writes the bytes of a cold build of the c
   const rewritten = [...before].filter(([f, mtime]) => statSync(join(out, f)).mtimeMs !== mtime).map(([f]) => f);
   assert.deepEqual(rewritten, ['ir/v1.0/api/user-get.json', 'reconciliation.html', 'reconciliation.json', 'reconciliation.md', 'reconciliation.sarif']);
   assert.match(said, /; 5 files written, \d+ unchanged, 0 removed/);
+});
+
+test('a page whose file changed but whose facts did not: read again, nothing rendered or written, the build is up to date; a fact edit after it rebuilds as usual', () => {
+  const { tree, dir, build } = fixtureTree();
+  const out = join(dir, 'out');
+  build(out);
+  const before = mtimes(out);
+  // A comment and blank lines at the end: the page's IR is the same.
+  appendFileSync(join(tree, 'v1.0/api/user-get.md'), '\n\n<!-- reviewed by the docs team -->\n\n');
+  assert.match(build(out), /^docmodel: 1 page\(s\) changed \(v1\.0\/api\/user-get\.md\) but none of their facts did; .* is up to date/);
+  assert.deepEqual(mtimes(out), before);
+  // Its new stamps were recorded: not read again.
+  assert.match(build(out), /^docmodel: no page changed since the last build; /);
+  const cold = join(dir, 'cold');
+  build(cold, '--no-cache');
+  assert.deepEqual(filesOf(out), filesOf(cold));
+  // A fact changes: a full rebuild, the bytes of a cold build.
+  const page = join(tree, 'v1.0/api/user-get.md');
+  writeFileSync(page, readFileSync(page, 'utf8').replace('## Permissions', '## Permissions\n\nOne of the following permissions is required to call this API.'));
+  assert.match(build(out), /files written/);
+  const cold2 = join(dir, 'cold2');
+  build(cold2, '--no-cache');
+  assert.deepEqual(filesOf(out), filesOf(cold2));
+});
+
+test('the last build is reused only while the file system answers the rules as it did: a linked fragment (not a page) deleted is a rebuild with its link-broken finding', () => {
+  const { tree, dir, build } = fixtureTree();
+  // Fragments under includes/ are not pages: no page changes when one comes or goes.
+  writeFileSync(join(tree, 'includes/note.md'), 'A note.\n');
+  appendFileSync(join(tree, 'v1.0/api/user-get.md'), '\nSee [the note](../../includes/note.md) and [the old note](../../includes/old-note.md).\n');
+  const out = join(dir, 'out');
+  build(out);
+  const broken = () => (JSON.parse(readFileSync(join(out, 'reconciliation.json'), 'utf8')) as { findings: { rule: string; message: string }[] }).findings
+    .filter((f) => f.rule === 'link-broken' && /includes/.test(f.message)).map((f) => f.message).sort();
+  assert.deepEqual(broken(), ['Link target ../../includes/old-note.md does not exist']);
+  assert.match(build(out), /no page changed since the last build/);
+  // The missing target appears, the present one goes: no page changed, yet both answers did.
+  writeFileSync(join(tree, 'includes/old-note.md'), 'An old note.\n');
+  rmSync(join(tree, 'includes/note.md'));
+  assert.match(build(out), /files written/);
+  assert.deepEqual(broken(), ['Link target ../../includes/note.md does not exist']);
+  const cold = join(dir, 'cold');
+  build(cold, '--no-cache');
+  assert.deepEqual(filesOf(out), filesOf(cold));
 });

@@ -19,6 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { IR_VERSION, type PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { toolCodeHash, toolVersion } from '../util/version.js';
 import { removeStaleTemps, writeAtomicBuffer, type OutputStamp } from './output.js';
+import { irDigest } from './page.js';
 
 /** `size` -1: the file did not exist (an include that did not resolve), and must still not. */
 interface FileStamp { size: number; mtimeMs: number; hash: string }
@@ -28,21 +29,31 @@ const MISSING: FileStamp = { size: -1, mtimeMs: -1, hash: '' };
 /** Diagnostics of a failure that says nothing about the page (load, a crash elsewhere): such a result is never cached. */
 export const TRANSIENT_RULES = new Set(['page-timeout', 'page-worker-crashed', 'page-memory-exceeded']);
 
-/** One cached IR: its v8 bytes and their SHA-1. */
-interface Entry { sum: string; data: Uint8Array }
+/** One cached IR: its v8 bytes, their SHA-1 (integrity), and the IR's digest (its content, see irDigest). */
+interface Entry { sum: string; data: Uint8Array; digest: string }
 
 const sha1 = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
 
 interface Stamps {
   stamp: FileStamp;
   deps: Record<string, FileStamp>;
+  /** The digest of the page's IR (see irDigest) and its display path: what a page kept without reading its IR stands for. */
+  digest?: string;
+  file?: string;
 }
 
 /** What the last build reported, for a rebuild that finds nothing changed. */
 export interface LastRun { summary: string; findings: Record<'error' | 'warning' | 'info', number>; outputs: string[] }
 
+/**
+ * What the last build's rules learnt about the file system beyond the pages (does a link's target
+ * exist?), by absolute path; `null`: outside every root, unknown. The build is only as current as
+ * these answers: a later run re-asks every one before it reuses the last build.
+ */
+export type TreeAnswers = Record<string, boolean | null>;
+
 /** Small: read on every run. */
-interface IndexFile { key: string; stamps: Record<string, Stamps>; lastRun?: LastRun; /** The output files the last build wrote with a key (see OutputContent). */ outputs?: Record<string, OutputStamp> }
+interface IndexFile { key: string; stamps: Record<string, Stamps>; lastRun?: LastRun; /** The output files the last build wrote with a key (see OutputContent). */ outputs?: Record<string, OutputStamp>; tree?: TreeAnswers }
 /** On disk, the index is wrapped with the SHA-1 of its serialized bytes. */
 interface Sealed { key: string; sum: string; data: Uint8Array }
 /** Freeze an IR and everything in it: an IR kept across runs can never be changed by a later step (one that tried would throw). */
@@ -120,6 +131,10 @@ export class PageCache {
   lastRun: LastRun | undefined;
   /** Stamps of the keyed output files the last build wrote (empty without a cache). */
   outputStamps: Record<string, OutputStamp> = {};
+  /** The last build's answers about files beyond the pages (see TreeAnswers). */
+  treeAnswers: TreeAnswers = {};
+  /** Pages this run kept without reading their IR (see keep). */
+  private kept = new Set<string>();
 
   /**
    * Kept across runs in this process (a watch loop): the IR objects stay in memory, frozen, and
@@ -138,7 +153,7 @@ export class PageCache {
       const sealed = deserialize(readFileSync(path)) as Sealed;
       if (sealed && sealed.key === cacheKey() && sealed.data instanceof Uint8Array && sha1(sealed.data) === sealed.sum) {
         const c = deserialize(sealed.data) as IndexFile;
-        if (c && c.key === cacheKey() && c.stamps) { this.stamps = c.stamps; this.lastRun = c.lastRun; this.outputStamps = c.outputs ?? {}; }
+        if (c && c.key === cacheKey() && c.stamps) { this.stamps = c.stamps; this.lastRun = c.lastRun; this.outputStamps = c.outputs ?? {}; this.treeAnswers = c.tree ?? {}; }
       }
     } catch {
       /* no cache, or unreadable: start empty */
@@ -173,6 +188,7 @@ export class PageCache {
     this.nextStamps = {};
     this.nextPages = {};
     this.nextIrs = new Map();
+    this.kept.clear();
   }
 
   /** Is the page, and every file it includes, unchanged since it was cached? (Reads only the index.) */
@@ -190,7 +206,7 @@ export class PageCache {
           if (!d) { ok = false; break; }
           deps[dep] = d;
         }
-        if (ok) result = { stamp, deps };
+        if (ok) result = { stamp, deps, digest: e.digest, file: e.file };
       }
     }
     this.checked.set(abs, result);
@@ -210,7 +226,7 @@ export class PageCache {
       ir = kept.ir;
     } else {
       try {
-        if (!(entry.data instanceof Uint8Array) || sha1(entry.data) !== entry.sum) throw new Error('corrupt');
+        if (!(entry.data instanceof Uint8Array) || sha1(entry.data) !== entry.sum || typeof entry.digest !== 'string') throw new Error('corrupt');
         ir = deserialize(entry.data) as PageIR;
       } catch {
         delete shard[abs];
@@ -219,9 +235,37 @@ export class PageCache {
       if (this.memory) deepFreeze(ir);
     }
     if (this.memory) this.nextIrs.set(abs, { entry, ir });
-    this.nextStamps[abs] = this.checked.get(abs)!;
+    this.nextStamps[abs] = { ...this.checked.get(abs)!, digest: entry.digest, file: ir.file };
     this.nextPages[abs] = entry;
     return ir;
+  }
+
+  /**
+   * Keep an unchanged page without reading its IR: its stamps (and the digest of its IR, from the
+   * index) carry over to the next save, which copies its entry only if its shard is rewritten.
+   * False when the page changed, the index knows no digest for it, or it was cached under another
+   * display path (another docs root).
+   */
+  keep(abs: string, file: string): boolean {
+    if (!this.path || !this.isUnchanged(abs)) return false;
+    const st = this.checked.get(abs)!;
+    if (st.digest === undefined || st.file !== file) return false;
+    this.nextStamps[abs] = st;
+    this.kept.add(abs);
+    return true;
+  }
+
+  /**
+   * Does this run hold the same IRs as the last one: the same pages, each with the digest the
+   * index recorded? Then everything derived from the IRs (model, findings, outputs) is the last
+   * build's too, as far as the pages go (see TreeAnswers for the rest).
+   */
+  sameIrsAsLastRun(pages: string[]): boolean {
+    if (pages.length !== Object.keys(this.stamps).length) return false;
+    return pages.every((abs) => {
+      const prev = Object.hasOwn(this.stamps, abs) ? this.stamps[abs]!.digest : undefined;
+      return prev !== undefined && this.nextStamps[abs]?.digest === prev;
+    });
   }
 
   /** Record a freshly processed page (its includes, found or not, are its dependencies; their paths are relative to `docsRoot`). */
@@ -246,8 +290,9 @@ export class PageCache {
       }
     }
     const data = serialize(ir);
-    const entry = { sum: sha1(data), data };
-    this.nextStamps[abs] = { stamp, deps };
+    const entry = { sum: sha1(data), data, digest: irDigest(ir) };
+    this.nextStamps[abs] = { stamp, deps, digest: entry.digest, file: ir.file };
+    this.kept.delete(abs);
     this.nextPages[abs] = entry;
     if (this.memory) this.nextIrs.set(abs, { entry, ir: deepFreeze(ir) });
   }
@@ -257,7 +302,7 @@ export class PageCache {
    * undefined (no cache, or a page never cached): a key for the outputs made from that IR alone.
    */
   digestOf(abs: string): string | undefined {
-    return Object.hasOwn(this.nextPages, abs) ? this.nextPages[abs]!.sum : undefined;
+    return Object.hasOwn(this.nextStamps, abs) ? this.nextStamps[abs]!.digest : undefined;
   }
 
   /** The pages of the previous build, by absolute path. */
@@ -271,16 +316,42 @@ export class PageCache {
     try { rmSync(this.path, { force: true }); } catch { /* no cache folder: nothing to forget */ }
   }
 
-  /** This run's entries, by shard. */
-  private nextShards(): Map<string, Record<string, Entry>> {
+  /**
+   * This run's entries, by shard, and the shards left as they are on disk without being read:
+   * those holding only kept pages, exactly the pages they held. A kept page in any other shard
+   * has its entry copied from that shard; one whose entry is gone from it loses its stamps, so
+   * the next run reads the page again.
+   */
+  private nextShards(): { by: Map<string, Record<string, Entry>>; untouched: Set<string> } {
     const by = new Map<string, Record<string, Entry>>();
-    for (const [abs, e] of Object.entries(this.nextPages)) {
-      const s = shardOf(abs);
+    const add = (s: string, abs: string, e: Entry) => {
       let m = by.get(s);
       if (!m) { m = {}; by.set(s, m); }
       m[abs] = e;
+    };
+    for (const [abs, e] of Object.entries(this.nextPages)) add(shardOf(abs), abs, e);
+    const keptBy = new Map<string, string[]>();
+    for (const abs of this.kept) {
+      if (Object.hasOwn(this.nextPages, abs)) continue;
+      const s = shardOf(abs);
+      let list = keptBy.get(s);
+      if (!list) keptBy.set(s, (list = []));
+      list.push(abs);
     }
-    return by;
+    const untouched = new Set<string>();
+    if (!keptBy.size) return { by, untouched };
+    const before = new Map<string, number>();
+    for (const abs of Object.keys(this.stamps)) { const s = shardOf(abs); before.set(s, (before.get(s) ?? 0) + 1); }
+    for (const [s, pages] of keptBy) {
+      if (!by.has(s) && pages.length === before.get(s)) { untouched.add(s); continue; }
+      const disk = this.shard(s);
+      for (const abs of pages) {
+        const e = Object.hasOwn(disk, abs) ? disk[abs] : undefined;
+        if (e && e.digest === this.nextStamps[abs]?.digest) add(s, abs, e);
+        else delete this.nextStamps[abs];
+      }
+    }
+    return { by, untouched };
   }
 
   /**
@@ -288,9 +359,9 @@ export class PageCache {
    * none is removed), then the index. The index goes first, so a save killed half-way leaves
    * no index — an empty cache — never an index whose pages' entries were replaced under it.
    */
-  save(lastRun?: LastRun, outputs: Record<string, OutputStamp> = {}): void {
-    const next = this.nextShards();
-    if (!this.path) { if (this.memory) this.carryOver(lastRun, next, outputs); return; }
+  save(lastRun?: LastRun, outputs: Record<string, OutputStamp> = {}, tree: TreeAnswers = {}): void {
+    const { by: next, untouched } = this.nextShards();
+    if (!this.path) { if (this.memory) this.carryOver(lastRun, next, untouched, outputs, tree); return; }
     const dir = dirname(this.path);
     removeStaleTemps(dir);
     removeStaleTemps(join(dir, SHARD_DIR));
@@ -299,15 +370,16 @@ export class PageCache {
     let onDisk: string[] = [];
     try { onDisk = readdirSync(join(dir, SHARD_DIR)).filter((n) => /^[0-9a-f]{2}\.v8$/.test(n)).map((n) => n.slice(0, 2)); } catch { /* no shard folder yet */ }
     for (const s of new Set([...onDisk, ...next.keys()])) {
+      if (untouched.has(s)) continue;
       const entries = next.get(s);
       if (!entries) { rmSync(this.shardPath(s), { force: true }); continue; }
       const known = this.shards.get(s);
       if (known && onDisk.includes(s) && sameEntries(known, entries)) continue;
       writeAtomicBuffer(this.shardPath(s), serialize({ key: cacheKey(), pages: entries } satisfies ShardFile));
     }
-    const data = serialize({ key: cacheKey(), stamps: this.nextStamps, lastRun, outputs } satisfies IndexFile);
+    const data = serialize({ key: cacheKey(), stamps: this.nextStamps, lastRun, outputs, tree } satisfies IndexFile);
     writeAtomicBuffer(this.path, serialize({ key: cacheKey(), sum: sha1(data), data } satisfies Sealed));
-    this.carryOver(lastRun, next, outputs);
+    this.carryOver(lastRun, next, untouched, outputs, tree);
   }
 
   /**
@@ -315,14 +387,21 @@ export class PageCache {
    * process that builds again (`--watch`) keeps one cache. Entries keep their checksums, so an
    * entry is still verified on every `get`.
    */
-  private carryOver(lastRun: LastRun | undefined, next: Map<string, Record<string, Entry>>, outputs: Record<string, OutputStamp>): void {
+  private carryOver(lastRun: LastRun | undefined, next: Map<string, Record<string, Entry>>, untouched: Set<string>, outputs: Record<string, OutputStamp>, tree: TreeAnswers): void {
     this.outputStamps = outputs;
+    this.treeAnswers = tree;
     this.stamps = this.nextStamps;
     this.irs = this.nextIrs;
     this.nextIrs = new Map();
-    // Every shard is now known: the ones this run wrote or kept, and empty ones.
+    // Every shard is now known — the ones this run wrote or kept, and empty ones — except those left on disk unread.
+    const old = this.shards;
     this.shards = new Map();
-    for (let i = 0; i < 256; i++) { const s = i.toString(16).padStart(2, '0'); this.shards.set(s, next.get(s) ?? {}); }
+    for (let i = 0; i < 256; i++) {
+      const s = i.toString(16).padStart(2, '0');
+      if (!untouched.has(s)) this.shards.set(s, next.get(s) ?? {});
+      else if (old.has(s)) this.shards.set(s, old.get(s)!);
+    }
+    this.kept.clear();
     this.nextStamps = {};
     this.nextPages = {};
     this.checked.clear();

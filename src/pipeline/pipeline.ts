@@ -11,7 +11,7 @@ import { collectInputs, displayPath, InputError, isInside, type InputFile } from
 import { IncludeResolver } from '../sources/graph-markdown/parse/includes.js';
 import { availableParallelism } from 'node:os';
 import { processInPool } from './pool.js';
-import type { PageCache } from './cache.js';
+import type { PageCache, TreeAnswers } from './cache.js';
 import { processFile } from './page.js';
 import { modelFromPages } from '../sources/graph-markdown/to-model.js';
 import { serializeModel } from '../model/serialize.js';
@@ -43,6 +43,15 @@ export interface AnalyzeResult {
   changed?: string[];
   /** Findings silenced by suppressions (set by applyPolicy; SARIF lists them as suppressed). */
   suppressed?: SuppressedFinding[];
+  /** What the rules asked about files beyond the pages (does a link's target exist?) and the answers: a later build re-asks them before it reuses this one. */
+  treeAnswers?: TreeAnswers;
+}
+
+/** What `analyzeParallel` returns with `stopIfUnchanged` when the last build still holds. */
+export interface Unchanged {
+  unchanged: true;
+  /** Pages read again because their file changed, whose IR came out the same (display paths). */
+  reread: string[];
 }
 
 /** Files under an includes/ folder are fragments spliced into pages, not pages. */
@@ -108,7 +117,12 @@ export interface AnalyzeOptions {
   exclude?: string[];
   /** Reuse page IRs of unchanged pages; record the new ones. */
   cache?: PageCache;
-  /** Return null (skip model, rules, outputs) when the cache says no page changed, none was added or removed. */
+  /**
+   * Return `Unchanged` (skip model, rules, outputs) when this run's page IRs are the last run's
+   * (no page added or removed; pages whose file changed are read first and must come out the
+   * same) and the last run's answers about other files still hold. Unchanged pages' IRs are not
+   * read for that.
+   */
   stopIfUnchanged?: boolean;
   /** The docs root: includes resolve inside it and every path shown is relative to it. Default: the common root of the inputs. */
   root?: string;
@@ -163,9 +177,23 @@ function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeR
   const absByFile = new Map(l.tasks.map((t) => [t.display, t.abs]));
   const model = modelFromPages(pages);
   timings?.mark('model');
-  const findings = reconcile({ model, pages: model.documents, tree: treeInfo(l.roots.map((r) => safeReal(r)), absByFile) });
+  const { tree, answers } = recordingTree(treeInfo(l.roots.map((r) => safeReal(r)), absByFile));
+  const findings = reconcile({ model, pages: model.documents, tree });
   timings?.mark('reconcile');
-  return { pages: [...pages].sort((a, b) => compareStr(a.file, b.file)), model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots, docsRoot: l.docsRoot };
+  return { pages: [...pages].sort((a, b) => compareStr(a.file, b.file)), model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots, docsRoot: l.docsRoot, treeAnswers: answers };
+}
+
+/** A tree that notes every question asked of it and its answer. */
+function recordingTree(base: TreeInfo): { tree: TreeInfo; answers: TreeAnswers } {
+  const answers: TreeAnswers = {};
+  return { answers, tree: { exists(abs) { const v = base.exists(abs); answers[abs] = v ?? null; return v; }, absOf: (file) => base.absOf(file) } };
+}
+
+/** Does the file system still answer as it did (see TreeAnswers)? */
+function treeAnswersHold(answers: TreeAnswers, roots: string[]): boolean {
+  const tree = treeInfo(roots.map((r) => safeReal(r)), new Map());
+  for (const abs in answers) if ((tree.exists(abs) ?? null) !== answers[abs]) return false;
+  return true;
 }
 
 /** Analyze in this thread (small inputs, tests). */
@@ -188,9 +216,9 @@ function processInThread(tasks: Listed['tasks'], onProgress?: (done: number, tot
 }
 
 /** Analyze with a worker pool (one worker per core unless told otherwise). */
-export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions & { stopIfUnchanged: true }): Promise<AnalyzeResult | null>;
+export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions & { stopIfUnchanged: true }): Promise<AnalyzeResult | Unchanged>;
 export async function analyzeParallel(inputs: string[], opts?: AnalyzeOptions): Promise<AnalyzeResult>;
-export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult | null> {
+export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult | Unchanged> {
   const l = listPages(inputs, opts.exclude, opts.root);
   if (opts.requirePages && l.tasks.length === 0) {
     throw new InputError(`no pages found in ${inputs.join(', ')} (looked for .md, .markdown and .txt files outside includes/ and snippets/ folders)`);
@@ -199,30 +227,48 @@ export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {
   const workers = opts.workers ?? availableParallelism();
   const cache = opts.cache;
   cache?.beginRun();
-  if (cache && opts.stopIfUnchanged && l.tasks.every((t) => cache.isUnchanged(t.abs))) {
-    // Nothing changed, nothing added or removed: the caller keeps the last build (only the index was read).
-    const before = new Set(cache.previousPages());
-    if (before.size === l.tasks.length && l.tasks.every((t) => before.has(t.abs))) return null;
-  }
   const pages: PageIR[] = new Array(l.tasks.length);
-  const todo: number[] = [];
-  l.tasks.forEach((t, i) => {
-    const hit = cache?.get(t.abs);
-    if (hit && hit.file === t.display) pages[i] = hit;
-    else todo.push(i);
-  });
-  opts.timings?.mark('cache');
-  const tasks = todo.map((i) => l.tasks[i]!);
+  const processed: number[] = [];
   // Always in worker threads (one with --workers 1): only there can a page be stopped when it
   // runs over its time or memory budget. `workers: 0` processes in this thread (no limits).
-  const fresh = workers < 1 || !tasks.length ? processInThread(tasks, opts.onProgress) : await processInPool(tasks, { workers: Math.min(workers, Math.max(1, Math.ceil(tasks.length / 8))), timeoutMs: opts.timeoutMs, memoryMb: opts.memoryMb, onProgress: opts.onProgress });
-  todo.forEach((i, k) => {
-    pages[i] = fresh[k]!;
-    cache?.put(l.tasks[i]!.abs, fresh[k]!, l.docsRoot);
-  });
+  const processPages = async (todo: number[]) => {
+    const tasks = todo.map((i) => l.tasks[i]!);
+    const fresh = workers < 1 || !tasks.length ? processInThread(tasks, opts.onProgress) : await processInPool(tasks, { workers: Math.min(workers, Math.max(1, Math.ceil(tasks.length / 8))), timeoutMs: opts.timeoutMs, memoryMb: opts.memoryMb, onProgress: opts.onProgress });
+    todo.forEach((i, k) => {
+      pages[i] = fresh[k]!;
+      cache?.put(l.tasks[i]!.abs, fresh[k]!, l.docsRoot);
+      processed.push(i);
+    });
+  };
+  /** Cached IRs of the pages not processed yet: the misses are processed. */
+  const fromCache = async (idx: number[]) => {
+    const missed = idx.filter((i) => {
+      const t = l.tasks[i]!;
+      const hit = cache?.get(t.abs);
+      if (hit && hit.file === t.display) pages[i] = hit;
+      return pages[i] === undefined;
+    });
+    opts.timings?.mark('cache');
+    await processPages(missed);
+  };
+  const all = l.tasks.map((_, i) => i);
+  if (cache && opts.stopIfUnchanged) {
+    // The pages whose file changed first; the others are kept without reading their IRs, which
+    // are needed only if an IR changed (or the file system no longer answers as it did).
+    const kept = new Set(all.filter((i) => cache.keep(l.tasks[i]!.abs, l.tasks[i]!.display)));
+    opts.timings?.mark('stamps');
+    await processPages(all.filter((i) => !kept.has(i)));
+    if (cache.sameIrsAsLastRun(l.tasks.map((t) => t.abs)) && treeAnswersHold(cache.treeAnswers, l.roots)) {
+      opts.timings?.mark('pages');
+      return { unchanged: true, reread: processed.map((i) => l.tasks[i]!.display).sort(compareStr) };
+    }
+    await fromCache([...kept]);
+  } else {
+    await fromCache(all);
+  }
   opts.timings?.mark('pages');
   const a = finishAnalysis(l, pages, opts.timings);
-  a.changed = tasks.map((t) => t.display);
+  a.changed = processed.sort((x, y) => x - y).map((i) => l.tasks[i]!.display);
   return a;
 }
 

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { emptyPageIR } from '../sources/graph-markdown/extract/index.js';
 import type { PageTask } from './worker.js';
+import { rememberDigest } from './page.js';
 
 export interface PoolOptions {
   workers?: number;
@@ -58,7 +59,7 @@ export function processInPool(tasks: Omit<PageTask, 'id'>[], opts: PoolOptions =
       const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: opts.memoryMb ?? DEFAULT_PAGE_MEMORY_MB } });
       const s = slot ?? { worker };
       s.worker = worker;
-      worker.on('message', (m: { id: number; ir: PageIR }) => { if (s.task && m.id === s.task.id) finishTask(s, m.ir); });
+      worker.on('message', (m: { id: number; ir: PageIR; digest?: string }) => { if (s.task && m.id === s.task.id) finishTask(s, rememberDigest(m.ir, m.digest)); });
       worker.on('error', (e) => {
         const t = s.task;
         const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';

@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import type { PageTask } from './worker.js';
+import { rememberDigest } from './page.js';
 import { DEFAULT_PAGE_MEMORY_MB, DEFAULT_PAGE_TIMEOUT_MS, WORKER_URL, failedPage } from './pool.js';
 
 export class WarmPageWorker {
@@ -55,7 +56,7 @@ export class WarmPageWorker {
         if (broken) { void w.terminate(); if (this.worker === w) this.worker = undefined; }
         done(ir);
       };
-      const onMessage = (m: { id: number; ir: PageIR }) => { if (m.id === id) finish(m.ir, false); };
+      const onMessage = (m: { id: number; ir: PageIR; digest?: string }) => { if (m.id === id) finish(rememberDigest(m.ir, m.digest), false); };
       const onError = (e: Error) => finish((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? failedPage(task.display, 'page-memory-exceeded', `Processing this page needed more than ${this.opts.memoryMb ?? DEFAULT_PAGE_MEMORY_MB} MB; it was stopped`)
         : failedPage(task.display, 'page-worker-crashed', `Processing this page crashed its worker: ${e.message}`), true);

@@ -1,7 +1,7 @@
 /** Worker side of the page pool: one file in, one compact page IR out (never an mdast). */
 import { parentPort } from 'node:worker_threads';
 import { IncludeResolver } from '../sources/graph-markdown/parse/includes.js';
-import { processFile } from './page.js';
+import { irDigest, processFile } from './page.js';
 
 export interface PageTask {
   id: number; abs: string; display: string; root: string; /** Docs root display paths are relative to (default: root). */ base?: string;
@@ -16,5 +16,5 @@ parentPort?.on('message', (t: PageTask) => {
   let r = resolvers.get(key);
   if (!r) { r = new IncludeResolver(t.root, t.base ?? t.root); resolvers.set(key, r); }
   const ir = processFile(t.abs, t.display, r);
-  parentPort!.postMessage({ id: t.id, ir });
+  parentPort!.postMessage({ id: t.id, ir, digest: irDigest(ir) });
 });

@@ -32,7 +32,11 @@ async function runOnce(r: BuildRun, extra: Partial<BuildOptions> = {}, write: (s
   }
   const secs = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   if ('upToDate' in res) {
-    if (!r.quiet) write(`docmodel: no page changed since the last build; ${shown} is up to date (${secs()})\n  last build: ${res.lastRun.summary}\n`);
+    const why = res.reread.length
+      ? `${res.reread.length} page(s) changed (${res.reread.slice(0, 3).join(', ')}${res.reread.length > 3 ? ', …' : ''}) but none of their facts did`
+      : 'no page changed since the last build';
+    if (process.env.DOCMODEL_TIMING) process.stderr.write(`timing: ${timings}\n`);
+    if (!r.quiet) write(`docmodel: ${why}; ${shown} is up to date (${secs()})\n  last build: ${res.lastRun.summary}\n`);
     return exitFor(r.failLevel, res.lastRun.findings);
   }
   if (process.env.DOCMODEL_TIMING) process.stderr.write(`timing: ${timings}\n`);
