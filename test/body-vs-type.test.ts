@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { analyze } from '../src/pipeline/pipeline.js';
+import { analyze } from '../src/pipeline/in-thread.js';
 import { ROOT } from './helpers.js';
 
 const a = analyze([join(ROOT, 'test/fixtures/corpus/body-vs-type/2021-07')]);

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { analyze } from '../src/pipeline/pipeline.js';
+import { analyze } from '../src/pipeline/in-thread.js';
 import { reportData } from '../src/emit/reports/report-data.js';
 import { FORMATS, renderReport } from '../src/emit/reports/formats.js';
 import { githubReport } from '../src/emit/reports/github.js';

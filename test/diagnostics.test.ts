@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { DIAGNOSTICS, findDiagnostic } from '../src/checks/diagnostics.js';
 import { RULES } from '../src/checks/registry.js';
-import { analyze, renderOutputs } from '../src/pipeline/pipeline.js';
+import { analyze } from '../src/pipeline/in-thread.js';
+import { renderOutputs } from '../src/pipeline/pipeline.js';
 import { outputText } from '../src/pipeline/output.js';
 import { INPUT, ROOT } from './helpers.js';
 

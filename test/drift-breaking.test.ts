@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { analyze } from '../src/pipeline/pipeline.js';
+import { analyze } from '../src/pipeline/in-thread.js';
 import { drift } from '../src/checks/engine.js';
 import { operationsByKey, pairedOperations } from '../src/checks/drift-helpers.js';
 import { unresolvedSegment } from '../src/checks/rules/drift-operation-removed.js';

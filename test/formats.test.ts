@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
-import { analyze } from '../src/pipeline/pipeline.js';
+import { analyze } from '../src/pipeline/in-thread.js';
 import { reportData } from '../src/emit/reports/report-data.js';
 import { renderReport, withFindings } from '../src/emit/reports/formats.js';
 import { applyBaseline, applySuppressions, loadSuppressions, SuppressionError } from '../src/checks/suppress.js';

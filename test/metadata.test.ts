@@ -15,7 +15,7 @@ import { compareMetadata } from '../src/checks/metadata/run.js';
 import { runExample } from '../src/pipeline/metadata.js';
 import { docsFromModel } from '../src/checks/metadata/from-model.js';
 import { nearMiss } from '../src/checks/metadata/rules/metadata-permission-unknown.js';
-import { analyze } from '../src/pipeline/pipeline.js';
+import { analyze } from '../src/pipeline/in-thread.js';
 import { serializeModel } from '../src/model/serialize.js';
 import { INPUT, ROOT, tempTree } from './helpers.js';
 

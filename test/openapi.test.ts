@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { analyze } from '../src/pipeline/pipeline.js';
+import { analyze } from '../src/pipeline/in-thread.js';
 import { emitOpenApi } from '../src/emit/openapi/index.js';
 import { INPUT, ROOT, tempTree, typecheck } from './helpers.js';
 import { openapiTypescript, validate } from './openapi-helpers.js';

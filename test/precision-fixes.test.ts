@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { analyze } from '../src/pipeline/pipeline.js';
+import { analyze } from '../src/pipeline/in-thread.js';
 import { drift } from '../src/checks/engine.js';
 import { reconcile } from '../src/checks/engine.js';
 import { modelFromPages as buildModel } from '../src/sources/graph-markdown/to-model.js';

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RULES } from '../src/checks/registry.js';
 import { drift, reconcile } from '../src/checks/engine.js';
-import { analyze } from '../src/pipeline/pipeline.js';
+import { analyze } from '../src/pipeline/in-thread.js';
 import { tempTree } from './helpers.js';
 
 const NO_TREE = { exists: () => undefined, absOf: () => undefined };

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../src/pipeline/pipeline.js';
+import { analyze } from '../src/pipeline/in-thread.js';
 import { drift } from '../src/checks/engine.js';
 import type { Finding } from '../src/checks/types.js';
 import { tempTree } from './helpers.js';

@@ -67,6 +67,19 @@ test('build --watch prints the finding an edit adds, then resolves it when the e
     assert.equal(lines[3], `  resolved ${FINDING}`);
     assert.match(lines[4]!, /findings: 0 error, 254 warning, 8 info/);
     assert.equal(lines.length, 6);
+
+    // A save that changes no fact (a comment): the first look, then the last build stands — nothing rendered or written.
+    printed = '';
+    appendFileSync(join(tree, PAGE), '\n<!-- reviewed -->\n');
+    await loop.waitForRuns(3);
+    const third = printed.split('\n');
+    assert.match(third[0]!, FIRST_LOOK(0, 0));
+    assert.match(third[1]!, /^docmodel: 1 page\(s\) changed \(v1\.0\/api\/user-get\.md\) but none of their facts did; .* is up to date/);
+    assert.equal(third.length, 4);
+    const cold3 = join(dir, 'cold3');
+    const r3 = spawnSync(process.execPath, [CLI, 'build', tree, '--out', cold3, '--no-cache', '--workers', '1', '--quiet'], { encoding: 'utf8' });
+    assert.equal(r3.status, 0, r3.stderr);
+    assert.deepEqual(filesOf(out), filesOf(cold3));
   } finally {
     await loop.close();
   }

@@ -16,10 +16,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
-import { IR_VERSION, type PageIR } from '../sources/graph-markdown/ir/schema.js';
+import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
+import { IR_VERSION } from '../sources/graph-markdown/ir/version.js';
 import { toolCodeHash, toolVersion } from '../util/version.js';
 import { removeStaleTemps, writeAtomicBuffer, type OutputStamp } from './output.js';
-import { irDigest } from './page.js';
+import { irDigest } from './digest.js';
 
 /** `size` -1: the file did not exist (an include that did not resolve), and must still not. */
 interface FileStamp { size: number; mtimeMs: number; hash: string }
@@ -252,6 +253,9 @@ export class PageCache {
     if (st.digest === undefined || st.file !== file) return false;
     this.nextStamps[abs] = st;
     this.kept.add(abs);
+    // A watch keeps the IRs it holds: a later run that needs them does not read them again.
+    const held = this.memory ? this.irs.get(abs) : undefined;
+    if (held) this.nextIrs.set(abs, held);
     return true;
   }
 

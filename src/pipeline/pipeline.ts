@@ -8,11 +8,9 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, PageIR, Severity } from '../sources/graph-markdown/ir/schema.js';
 import { pageIrJsonSchema } from '../sources/graph-markdown/ir/schema.js';
 import { collectInputs, displayPath, InputError, isInside, type InputFile } from '../sources/graph-markdown/ingest/walk.js';
-import { IncludeResolver } from '../sources/graph-markdown/parse/includes.js';
 import { availableParallelism } from 'node:os';
-import { processInPool } from './pool.js';
+import { Prestarted, processInPool } from './pool.js';
 import type { PageCache, TreeAnswers } from './cache.js';
-import { processFile } from './page.js';
 import { modelFromPages } from '../sources/graph-markdown/to-model.js';
 import { serializeModel } from '../model/serialize.js';
 import { modelJsonSchema, type ApiModel } from '../model/schema.js';
@@ -146,7 +144,7 @@ export class Timings {
   }
 }
 
-interface Listed {
+export interface Listed {
   tasks: { abs: string; display: string; root: string; base: string }[];
   runDiagnostics: Diagnostic[];
   skippedIncludes: number;
@@ -173,7 +171,7 @@ export function listPages(inputs: string[], exclude: string[] = [], root?: strin
   return { tasks, runDiagnostics, skippedIncludes, roots, docsRoot };
 }
 
-function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeResult {
+export function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeResult {
   const absByFile = new Map(l.tasks.map((t) => [t.display, t.abs]));
   const model = modelFromPages(pages);
   timings?.mark('model');
@@ -196,35 +194,25 @@ function treeAnswersHold(answers: TreeAnswers, roots: string[]): boolean {
   return true;
 }
 
-/** Analyze in this thread (small inputs, tests). */
-export function analyze(inputs: string[], exclude: string[] = [], root?: string): AnalyzeResult {
-  const l = listPages(inputs, exclude, root);
-  return finishAnalysis(l, processInThread(l.tasks));
-}
-
-/** Pages processed in this thread, one include resolver per root. */
-function processInThread(tasks: Listed['tasks'], onProgress?: (done: number, total: number) => void): PageIR[] {
-  const resolvers = new Map<string, IncludeResolver>();
-  return tasks.map((t, i) => {
-    const key = `${t.root}\u0000${t.base}`;
-    let r = resolvers.get(key);
-    if (!r) { r = new IncludeResolver(t.root, t.base); resolvers.set(key, r); }
-    const ir = processFile(t.abs, t.display, r);
-    onProgress?.(i + 1, tasks.length);
-    return ir;
-  });
-}
-
 /** Analyze with a worker pool (one worker per core unless told otherwise). */
 export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions & { stopIfUnchanged: true }): Promise<AnalyzeResult | Unchanged>;
 export async function analyzeParallel(inputs: string[], opts?: AnalyzeOptions): Promise<AnalyzeResult>;
 export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {}): Promise<AnalyzeResult | Unchanged> {
-  const l = listPages(inputs, opts.exclude, opts.root);
+  const workers = opts.workers ?? availableParallelism();
+  // The first page worker starts loading while the pages are listed and their stamps checked.
+  const prestarted = workers >= 1 ? new Prestarted(opts.memoryMb) : undefined;
+  try {
+    return await analyzeListed(listPages(inputs, opts.exclude, opts.root), inputs, workers, opts, prestarted);
+  } finally {
+    prestarted?.close();
+  }
+}
+
+async function analyzeListed(l: Listed, inputs: string[], workers: number, opts: AnalyzeOptions, prestarted: Prestarted | undefined): Promise<AnalyzeResult | Unchanged> {
   if (opts.requirePages && l.tasks.length === 0) {
     throw new InputError(`no pages found in ${inputs.join(', ')} (looked for .md, .markdown and .txt files outside includes/ and snippets/ folders)`);
   }
   opts.timings?.mark('list');
-  const workers = opts.workers ?? availableParallelism();
   const cache = opts.cache;
   cache?.beginRun();
   const pages: PageIR[] = new Array(l.tasks.length);
@@ -233,7 +221,8 @@ export async function analyzeParallel(inputs: string[], opts: AnalyzeOptions = {
   // runs over its time or memory budget. `workers: 0` processes in this thread (no limits).
   const processPages = async (todo: number[]) => {
     const tasks = todo.map((i) => l.tasks[i]!);
-    const fresh = workers < 1 || !tasks.length ? processInThread(tasks, opts.onProgress) : await processInPool(tasks, { workers: Math.min(workers, Math.max(1, Math.ceil(tasks.length / 8))), timeoutMs: opts.timeoutMs, memoryMb: opts.memoryMb, onProgress: opts.onProgress });
+    // The parser is loaded in this thread only when pages are processed here (workers: 0).
+    const fresh = workers < 1 || !tasks.length ? (await import('./in-thread.js')).processInThread(tasks, opts.onProgress) : await processInPool(tasks, { workers: Math.min(workers, Math.max(1, Math.ceil(tasks.length / 8))), timeoutMs: opts.timeoutMs, memoryMb: opts.memoryMb, onProgress: opts.onProgress, prestarted });
     todo.forEach((i, k) => {
       pages[i] = fresh[k]!;
       cache?.put(l.tasks[i]!.abs, fresh[k]!, l.docsRoot);

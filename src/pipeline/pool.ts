@@ -8,9 +8,9 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
-import { emptyPageIR } from '../sources/graph-markdown/extract/index.js';
+import { emptyPageIR } from '../sources/graph-markdown/ir/empty.js';
 import type { PageTask } from './worker.js';
-import { rememberDigest } from './page.js';
+import { rememberDigest } from './digest.js';
 
 export interface PoolOptions {
   workers?: number;
@@ -19,6 +19,8 @@ export interface PoolOptions {
   /** Heap limit of each worker in MB (a page over it becomes `page-memory-exceeded`). */
   memoryMb?: number;
   onProgress?: (done: number, total: number) => void;
+  /** A worker started ahead of the pool (see Prestarted): the pool's first. */
+  prestarted?: Prestarted;
 }
 
 export const DEFAULT_PAGE_TIMEOUT_MS = 30_000;
@@ -30,6 +32,43 @@ export function failedPage(display: string, rule: string, message: string): Page
   const ir = emptyPageIR(display, 'unreadable');
   ir.diagnostics.push({ rule, severity: 'error', message, src: { file: display, line: 1, column: 1 } });
   return ir;
+}
+
+function startWorker(memoryMb: number | undefined): Worker {
+  return new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: memoryMb ?? DEFAULT_PAGE_MEMORY_MB } });
+}
+
+/**
+ * A page worker started ahead of need — while the pages are still being listed and their stamps
+ * checked — so that loading the parser in it (about half a second) overlaps that work. The pool
+ * takes it as its first worker; one never taken is stopped by `close`.
+ */
+export class Prestarted {
+  private worker: Worker | undefined;
+  private failed = false;
+
+  constructor(private readonly memoryMb?: number) {
+    this.worker = startWorker(memoryMb);
+    this.worker.on('error', () => { this.failed = true; });
+    this.worker.unref();
+  }
+
+  /** The worker, if it is still sound and was started with these limits. */
+  take(memoryMb: number | undefined): Worker | undefined {
+    const w = this.worker;
+    this.worker = undefined;
+    if (!w) return undefined;
+    if (this.failed || memoryMb !== this.memoryMb) { void w.terminate(); return undefined; }
+    w.removeAllListeners('error');
+    w.ref();
+    return w;
+  }
+
+  close(): void {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) void w.terminate();
+  }
 }
 
 export function processInPool(tasks: Omit<PageTask, 'id'>[], opts: PoolOptions = {}): Promise<PageIR[]> {
@@ -56,7 +95,7 @@ export function processInPool(tasks: Omit<PageTask, 'id'>[], opts: PoolOptions =
       if (feedNext) feed(slot);
     };
     const spawn = (slot: (typeof slots)[number] | undefined): (typeof slots)[number] => {
-      const worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: opts.memoryMb ?? DEFAULT_PAGE_MEMORY_MB } });
+      const worker = (!slot && opts.prestarted?.take(opts.memoryMb)) || startWorker(opts.memoryMb);
       const s = slot ?? { worker };
       s.worker = worker;
       worker.on('message', (m: { id: number; ir: PageIR; digest?: string }) => { if (s.task && m.id === s.task.id) finishTask(s, rememberDigest(m.ir, m.digest)); });

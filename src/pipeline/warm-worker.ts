@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import type { PageTask } from './worker.js';
-import { rememberDigest } from './page.js';
+import { rememberDigest } from './digest.js';
 import { DEFAULT_PAGE_MEMORY_MB, DEFAULT_PAGE_TIMEOUT_MS, WORKER_URL, failedPage } from './pool.js';
 
 export class WarmPageWorker {

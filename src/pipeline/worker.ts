@@ -1,7 +1,8 @@
 /** Worker side of the page pool: one file in, one compact page IR out (never an mdast). */
 import { parentPort } from 'node:worker_threads';
 import { IncludeResolver } from '../sources/graph-markdown/parse/includes.js';
-import { irDigest, processFile } from './page.js';
+import { processFile } from './page.js';
+import { irDigest } from './digest.js';
 
 export interface PageTask {
   id: number; abs: string; display: string; root: string; /** Docs root display paths are relative to (default: root). */ base?: string;

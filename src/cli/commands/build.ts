@@ -67,6 +67,8 @@ export async function watchBuild(r: BuildRun, inputs: string[], write: (s: strin
   const warm = new WarmPageWorker();
   warm.warmUp();
   await runOnce(r, extra, write);
+  // After the first build, a save that changes no page's facts leaves the last build (and its findings) standing.
+  extra.reuseUnchanged = true;
   const loop = await watchLoop({
     paths: inputs,
     ignored: (abs) => isInside(outAbs, abs), // not a prefix test: output gen must not hide input gen-docs

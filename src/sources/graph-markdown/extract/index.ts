@@ -4,7 +4,8 @@
  * version reads example URLs; the page kind reads everything). Add an extractor by writing a
  * module and listing it here.
  */
-import { IR_VERSION, type PageIR } from '../ir/schema.js';
+import type { PageIR } from '../ir/schema.js';
+import { emptyPageIR } from '../ir/empty.js';
 import type { ParsedPage } from '../parse/page.js';
 import { PageContext, type Extractor } from './context.js';
 import { pageFacts } from './page-facts.js';
@@ -35,15 +36,7 @@ export const EXTRACTORS: readonly Extractor[] = [
   requestBody, functionParameters, response, errors, resource, properties, instanceAttributes, relationships, methods, jsonRepresentation, enums, links, pageKind, inventory,
 ];
 
-export function emptyPageIR(file: string, format: PageIR['format']): PageIR {
-  return {
-    // Optional members are listed (as undefined, dropped by JSON) so that every IR file has one key order.
-    irVersion: IR_VERSION, file, format, frontMatter: null, frontMatterLines: {}, title: {}, description: undefined, namespace: undefined, kind: 'other',
-    apiVersion: { value: null, evidence: [] }, sections: [], tables: [], includes: [], links: [], operations: [],
-    permissions: undefined, nationalClouds: [], requestHeaders: [], queryParameters: [], queryParameterSupport: undefined, requestBody: undefined, functionParameters: undefined, response: undefined, errorResponses: undefined,
-    examples: { requests: [], responses: [] }, resource: undefined, enums: [], pageAnnotation: undefined, diagnostics: [],
-  };
-}
+export { emptyPageIR } from '../ir/empty.js';
 
 /** Run every extractor; one that throws becomes a diagnostic and the others still run. */
 export function extractPage(page: ParsedPage): PageIR {

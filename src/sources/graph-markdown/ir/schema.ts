@@ -24,7 +24,8 @@ export {
   MethodLink, JsonRepresentation, IncludeRef, Section, ResourceFacts, DocumentKind as PageKind,
 } from '../../../model/schema.js';
 
-export const IR_VERSION = '1.0.0';
+import { IR_VERSION } from './version.js';
+export { IR_VERSION };
 
 const { file, ...facts } = Document.properties;
 
