@@ -111,7 +111,21 @@ function parse(pathIn: string, fromExample: boolean): Seg[] {
   return segs;
 }
 
+/** Canonical forms already computed (one path is asked for by the merge and by many rules): each caller gets its own copy. */
+const canonicalMemo = new Map<string, CanonicalPath>();
+
 export function canonicalPath(path: string, fromExample = false): CanonicalPath {
+  const k = `${fromExample ? 'x' : 't'}${path}`;
+  let c = canonicalMemo.get(k);
+  if (!c) {
+    if (canonicalMemo.size >= 100_000) canonicalMemo.clear();
+    c = computeCanonicalPath(path, fromExample);
+    canonicalMemo.set(k, c);
+  }
+  return { identity: c.identity, path: c.path, parameters: [...c.parameters] };
+}
+
+function computeCanonicalPath(path: string, fromExample: boolean): CanonicalPath {
   const segs = parse(path, fromExample);
   const used = new Map<string, number>();
   const name = (base: string) => {
