@@ -11,11 +11,11 @@
  * Every path in the results is relative to the docs root (`result.analysis.docsRoot`).
  * The command line (`docmodel …`) is a thin layer over these functions.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { analyzeParallel, docsFrom, renderOutputs, type AnalyzeResult, type Timings } from './pipeline/pipeline.js';
 import { CACHE_FILE, PageCache, type LastRun } from './pipeline/cache.js';
-import { recoverOutputs, writeAtomic, writeOutputs, type WriteStats } from './pipeline/output.js';
+import { recoverOutputs, writeAtomic, writeOutputs, type OutputStamp, type WriteStats } from './pipeline/output.js';
 import { affectedPages, changedInRoot, limitReport, type ChangedFiles } from './pipeline/partial.js';
 import { focusedFindings, type FocusResult } from './pipeline/focus.js';
 import type { WarmPageWorker } from './pipeline/warm-worker.js';
@@ -269,7 +269,7 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
     const first = await analyzeParallel(inputs, { ...aopts, stopIfUnchanged: true });
     const last = cache.lastRun;
     if ('unchanged' in first) {
-      if (last && last.outputs.every((f) => existsSync(join(outAbs, f)))) {
+      if (last && outputsAsWritten(outAbs, last, cache.outputStamps)) {
         // Pages read again but no IR changed: the outputs stand; only the new stamps are recorded.
         if (first.reread.length) cache.save(last, cache.outputStamps, cache.treeAnswers);
         return { upToDate: true, lastRun: last, reread: first.reread };
@@ -289,9 +289,23 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   const { stamps, ...stats } = writeOutputs(outAbs, rendered.files, { stamps: before });
   o.timings?.mark('write');
   const summary = buildSummary(r, rendered.modelDiagnostics.length);
-  cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()] }, stamps, a.treeAnswers);
+  cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()], outDir: outAbs }, stamps, a.treeAnswers);
   o.timings?.mark('cache');
   return { ...r, stats, files: [...rendered.files.keys()], modelDiagnostics: rendered.modelDiagnostics.length };
+}
+
+/**
+ * Are the last build's outputs still as it wrote them, where it wrote them: the same output
+ * directory (reports link to the pages from there), and every file with the size and mtime it
+ * had then? A file edited, removed or replaced since means a rebuild (which writes it again).
+ */
+function outputsAsWritten(outAbs: string, last: LastRun, stamps: Record<string, OutputStamp>): boolean {
+  if (last.outDir !== outAbs) return false;
+  return last.outputs.every((f) => {
+    const was = Object.hasOwn(stamps, f) ? stamps[f] : undefined;
+    if (!was) return false;
+    try { const st = statSync(join(outAbs, f)); return st.isFile() && st.size === was.size && st.mtimeMs === was.mtimeMs; } catch { return false; }
+  });
 }
 
 /** The summary line of a build or check: pages, model, findings (and what hid how many), diagnostics. */

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { toJson, toJsonChunks } from '../src/util/order.js';
@@ -101,7 +101,8 @@ test('the writer: pieces are written whole; same bytes again are left alone; a f
   const files = () => new Map<string, OutputContent>([['a.json', lazy('A', 'k1')], ['b.json', pieces(big)], ['c.txt', 'plain']]);
 
   const first = writeOutputs(d, files());
-  assert.deepEqual({ ...first, stamps: Object.keys(first.stamps) }, { written: 3, unchanged: 0, removed: 0, stamps: ['a.json'] });
+  // Every file gets a stamp; only a keyed one can ever match one (an unkeyed file's key is '').
+  assert.deepEqual({ ...first, stamps: Object.entries(first.stamps).map(([f, st]) => `${f}:${st.key}`) }, { written: 3, unchanged: 0, removed: 0, stamps: ['a.json:k1', 'b.json:', 'c.txt:'] });
   assert.equal(readFileSync(join(d, 'b.json'), 'utf8'), big.join(''));
   assert.equal(renders, 2);
   const inode = statSync(join(d, 'b.json')).ino;
@@ -207,4 +208,27 @@ test('the last build is reused only while the file system answers the rules as i
   const cold = join(dir, 'cold');
   build(cold, '--no-cache');
   assert.deepEqual(filesOf(out), filesOf(cold));
+});
+
+test('the last build is reused only while its outputs are as it wrote them, where it wrote them: an output edited or removed by hand, or the folder moved, is a rebuild', () => {
+  const { dir, build } = fixtureTree();
+  const out = join(dir, 'out');
+  build(out);
+  assert.match(build(out), /no page changed since the last build/);
+  const cold = join(dir, 'cold');
+  build(cold, '--no-cache');
+  // Edited by hand (same size): written again.
+  const model = join(out, 'model.json');
+  writeFileSync(model, readFileSync(model, 'utf8').replace('"modelVersion"', '"modelVersioN"'));
+  assert.match(build(out), /; 1 files written, \d+ unchanged, 0 removed/);
+  assert.deepEqual(filesOf(out), filesOf(cold));
+  // Removed: written again.
+  rmSync(join(out, 'reconciliation.md'));
+  assert.match(build(out), /; 1 files written, /);
+  assert.deepEqual(filesOf(out), filesOf(cold));
+  // The folder moved (its reports link to the pages from there): a rebuild, not "up to date".
+  const moved = join(dir, 'moved');
+  renameSync(out, moved);
+  assert.match(build(moved), /files written/);
+  assert.match(build(moved), /no page changed since the last build/);
 });

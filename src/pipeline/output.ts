@@ -193,7 +193,7 @@ function sameBytes(abs: string, size: number, sum: string): boolean {
   }
 }
 
-/** Writes `files` (relative path → text) into outDir; see the module comment for the protocol. `stats.stamps`: the keyed files' new stamps. */
+/** Writes `files` (relative path → text) into outDir; see the module comment for the protocol. `stats.stamps`: every file's stamp (key '' for an unkeyed one). */
 export function writeOutputs(outDir: string, files: Map<string, OutputContent>, opts: WriteOptions = {}): WriteStats & { stamps: Record<string, OutputStamp> } {
   refuseFile(outDir);
   try { mkdirSync(outDir, { recursive: true }); } catch (e) { throw namedError(`cannot create the output directory ${outDir}`, e); }
@@ -251,7 +251,7 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
         // Its stamp still holds: not rendered, not read, and not stat'ed again after the commit.
         if (st && st.size === was.size && st.mtimeMs === was.mtimeMs) { stats.unchanged++; stats.stamps[rel] = was; continue; }
       }
-      if (key !== undefined) keyed.push([rel, key]);
+      keyed.push([rel, key ?? '']); // every file rendered gets a stamp (an unkeyed one with key '', never matched): a later build can tell it was not touched since
       const content = typeof given === 'string' ? given : given.render();
       if (typeof content !== 'string') {
         let wrote: boolean;
@@ -302,7 +302,7 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
   return stamped(outDir, stats, keyed);
 }
 
-/** The stamps of the keyed files this run rendered, as they now are in place. */
+/** The stamps of the files this run rendered, as they now are in place. */
 function stamped<T extends { stamps: Record<string, OutputStamp> }>(outDir: string, stats: T, keyed: [string, string][]): T {
   for (const [rel, key] of keyed) {
     const st = statOrUndefined(join(outDir, rel));
