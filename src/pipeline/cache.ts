@@ -54,7 +54,7 @@ export interface LastRun { summary: string; findings: Record<'error' | 'warning'
 export type TreeAnswers = Record<string, boolean | null>;
 
 /** Small: read on every run. */
-interface IndexFile { key: string; stamps: Record<string, Stamps>; lastRun?: LastRun; /** The output files the last build wrote with a key (see OutputContent). */ outputs?: Record<string, OutputStamp>; tree?: TreeAnswers }
+interface IndexFile { key: string; stamps: Record<string, Stamps>; lastRun?: LastRun; /** Every output file the last build wrote, with its stamp then (keyed ones: see OutputContent). */ outputs?: Record<string, OutputStamp>; tree?: TreeAnswers }
 /** On disk, the index is wrapped with the SHA-1 of its serialized bytes. */
 interface Sealed { key: string; sum: string; data: Uint8Array }
 /** Freeze an IR and everything in it: an IR kept across runs can never be changed by a later step (one that tried would throw). */
@@ -307,11 +307,6 @@ export class PageCache {
    */
   digestOf(abs: string): string | undefined {
     return Object.hasOwn(this.nextStamps, abs) ? this.nextStamps[abs]!.digest : undefined;
-  }
-
-  /** The pages of the previous build, by absolute path. */
-  previousPages(): string[] {
-    return Object.keys(this.stamps);
   }
 
   /** Forget the last run (its index goes): called before outputs are rewritten, so a build killed meanwhile is never taken as up to date. */
