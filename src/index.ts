@@ -12,9 +12,10 @@
  * The command line (`docmodel …`) is a thin layer over these functions.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { analyzeParallel, docsFrom, renderOutputs, type AnalyzeResult, type Timings } from './pipeline/pipeline.js';
 import { CACHE_FILE, PageCache, type LastRun } from './pipeline/cache.js';
+import { TextMemo } from './pipeline/text-memo.js';
 import { recoverOutputs, writeAtomic, writeOutputs, type OutputStamp, type WriteStats } from './pipeline/output.js';
 import { affectedPages, changedInRoot, limitReport, type ChangedFiles } from './pipeline/partial.js';
 import { focusedFindings, type FocusResult } from './pipeline/focus.js';
@@ -283,11 +284,14 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   const r = finishCheck(a, o, 'docmodel reconciliation report');
   o.onFindings?.(r);
   o.timings?.mark('policy+findings');
-  const rendered = renderOutputs(a, outAbs, o.timings, (abs) => cache.digestOf(abs));
+  // TypeScript files whose structure the last build printed are not printed again.
+  const memo = cache.path ? new TextMemo(join(dirname(cache.path), 'typescript.v8')) : undefined;
+  const rendered = renderOutputs(a, outAbs, o.timings, (abs) => cache.digestOf(abs), memo);
   const before = cache.outputStamps;
   cache.invalidate(); // until the outputs and the cache are both written, no later build may call them up to date
   const { stamps, ...stats } = writeOutputs(outAbs, rendered.files, { stamps: before });
   o.timings?.mark('write');
+  memo?.save();
   const summary = buildSummary(r, rendered.modelDiagnostics.length);
   cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()], outDir: outAbs }, stamps, a.treeAnswers);
   o.timings?.mark('cache');

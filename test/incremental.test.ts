@@ -13,6 +13,8 @@ import { jsonToYaml, jsonToYamlChunks } from '../src/emit/openapi/yaml.js';
 import { writeOutputs, type OutputContent, type OutputStamp } from '../src/pipeline/output.js';
 import { ROOT, filesOf, tempTree } from './helpers.js';
 import { HeapBound } from '../src/util/heap.js';
+import { emitModels, type PrintMemo } from '../src/emit/ts/models.js';
+import { analyze } from '../src/pipeline/in-thread.js';
 import { getHeapStatistics } from 'node:v8';
 
 const CLI = join(ROOT, 'dist/src/cli/main.js');
@@ -231,4 +233,30 @@ test('the last build is reused only while its outputs are as it wrote them, wher
   renameSync(out, moved);
   assert.match(build(moved), /files written/);
   assert.match(build(moved), /no page changed since the last build/);
+});
+
+test('TypeScript printed once per structure: with a memo, files whose structure did not change are taken from it, and every file is what printing gives', () => {
+  const { tree } = fixtureTree();
+  const texts = new Map<string, string>();
+  let hits = 0;
+  const memo: PrintMemo = { get: (k) => { const t = texts.get(k); if (t !== undefined) hits++; return t; }, set: (k, t) => { texts.set(k, t); } };
+  const first = emitModels(analyze([tree]).model, memo);
+  // Each distinct structure printed once (two files of one run can share one: the versions' index.ts).
+  assert.equal(texts.size + hits, first.files.size);
+  assert.equal(texts.size, new Set(first.files.values()).size);
+  hits = 0;
+  assert.deepEqual(emitModels(analyze([tree]).model, memo).files, first.files);
+  assert.equal(hits, first.files.size);
+  // A beta page changes: the beta files are printed again, the v1.0 ones come from the memo, and all equal a print without it.
+  const page = join(tree, 'beta/api/user-list-manager.md');
+  writeFileSync(page, readFileSync(page, 'utf8').replace(/^# (.+)$/m, '# $1 (renamed)').replace(/GET \/users\/\{id \| userPrincipalName\}\/manager/g, 'GET /users/{id}/managers'));
+  hits = 0;
+  const model = analyze([tree]).model;
+  const changed = emitModels(model, memo);
+  assert.deepEqual(changed.files, emitModels(model).files);
+  const v1 = [...first.files.keys()].filter((f) => f.startsWith('v1.0/'));
+  assert.ok(v1.length >= 3);
+  const beta = [...first.files.keys()].filter((f) => f.startsWith('beta/') && changed.files.get(f) === first.files.get(f));
+  assert.equal(hits, v1.length + beta.length);
+  assert.notEqual(changed.files.get('beta/operations.ts'), first.files.get('beta/operations.ts'));
 });

@@ -90,7 +90,7 @@ function sameEntries(a: Record<string, Entry>, b: Record<string, Entry>): boolea
   return ka.every((k) => b[k] !== undefined && b[k]!.sum === a[k]!.sum);
 }
 
-function cacheKey(): string {
+export function cacheKey(): string {
   return `${toolVersion()}|${toolCodeHash()}|${IR_VERSION}|${process.version.split('.')[0]}`;
 }
 

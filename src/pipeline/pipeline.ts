@@ -18,7 +18,7 @@ import { compareStr } from '../util/order.js';
 import { reconcile } from '../checks/engine.js';
 import type { Finding, TreeInfo } from '../checks/types.js';
 import type { SuppressedFinding } from '../checks/suppress.js';
-import { emitModels } from '../emit/ts/models.js';
+import { emitModels, type PrintMemo } from '../emit/ts/models.js';
 import { openApiOutputs } from '../emit/openapi/index.js';
 import { reportData } from '../emit/reports/report-data.js';
 import { renderReport } from '../emit/reports/formats.js';
@@ -305,9 +305,9 @@ export interface BuildOutputs {
 /**
  * Everything a build writes, as relative path → text or renderer. `digestOf` (the page cache's
  * digest of a page's IR, by absolute path) keys each IR file, so that the writer can tell an
- * unchanged IR file without rendering it.
+ * unchanged IR file without rendering it; `memo` holds the TypeScript texts printed before.
  */
-export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timings, digestOf?: (abs: string) => string | undefined): BuildOutputs {
+export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timings, digestOf?: (abs: string) => string | undefined, memo?: PrintMemo): BuildOutputs {
   const files = new Map<string, OutputContent>();
   files.set('ir.schema.json', toJson(pageIrJsonSchema()));
   // IR paths follow the page paths, relative to the docs root.
@@ -320,7 +320,7 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   files.set('model.json', { render: () => toJsonChunks(serializeModel(a.model)) });
   files.set('model.schema.json', toJson(modelJsonSchema()));
   timings?.mark('ir+model json');
-  const emitted = emitModels(a.model);
+  const emitted = emitModels(a.model, memo);
   timings?.mark('typescript models');
   for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
   for (const [rel, render] of openApiOutputs(a.model, a.findings)) files.set(rel, { render });

@@ -10,7 +10,8 @@
  * request-body tables; among those, the type most sources give; ties go to the first source in
  * path order. The JSDoc names the disagreement.
  */
-import type { InterfaceDeclarationStructure, PropertySignatureStructure, StatementStructures, JSDocStructure, OptionalKind, JSDocTagStructure } from 'ts-morph';
+import type { InterfaceDeclarationStructure, PropertySignatureStructure, SourceFileStructure, StatementStructures, JSDocStructure, OptionalKind, JSDocTagStructure } from 'ts-morph';
+import { createHash } from 'node:crypto';
 import { tsMorph } from './ts-morph.js';
 import type { ApiVersion, Diagnostic, Src, TypeRef } from '../../model/schema.js';
 import type { ApiModel, EnumModel, MergedProperty, PropertySource, TypeModel } from '../../model/types.js';
@@ -224,7 +225,17 @@ function interfaceStructure(scope: VersionScope, t: TypeModel, d: Declared, deri
   return ifc;
 }
 
-export function emitModels(model: ApiModel): EmitResult {
+/**
+ * Texts printed before, by the SHA-1 of the JSON of the structure they were printed from (the
+ * structures are plain data: no writer functions). `printStructure` is a function of the
+ * structure, so a file whose structure is unchanged is taken from here instead of printed again.
+ */
+export interface PrintMemo {
+  get(key: string): string | undefined;
+  set(key: string, text: string): void;
+}
+
+export function emitModels(model: ApiModel, memo?: PrintMemo): EmitResult {
   const files = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const versions = [...new Set<ApiVersion>([...model.types.map((t) => t.version), ...model.enums.map((e) => e.version), ...model.operations.flatMap((g) => g.variants.map((v) => v.version))])].sort();
@@ -287,7 +298,13 @@ export function emitModels(model: ApiModel): EmitResult {
         }))
         : [];
       // One structure per output file, printed once: no source file is created or parsed.
-      const text = tsMorph().printStructure({ kind: tsMorph().StructureKind.SourceFile, statements: [...importStatements, ...statements] });
+      const structure: SourceFileStructure = { kind: tsMorph().StructureKind.SourceFile, statements: [...importStatements, ...statements] };
+      const key = memo ? createHash('sha1').update(JSON.stringify(structure)).digest('hex') : undefined;
+      let text = key === undefined ? undefined : memo!.get(key);
+      if (text === undefined) {
+        text = tsMorph().printStructure(structure);
+        if (key !== undefined) memo!.set(key, text);
+      }
       files.set(`${version}/${name}`, HEADER + text.replace(/(?<!\n)\n*$/, '\n'));
     };
     const nsStatements = new Map<string, StatementStructures[]>();

@@ -1,0 +1,50 @@
+/**
+ * Texts printed by the last build, by the digest of what they were printed from (the TypeScript
+ * emitter's source-file structures): a build that prints the same structure again takes the text
+ * instead. Kept beside the page cache (`.cache/typescript.v8`), under the same key (tool version,
+ * code, Node major): another tool prints otherwise, so its texts are never used. Only the texts
+ * this run used or printed are saved; an unreadable file is an empty memo.
+ */
+import { readFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
+import { cacheKey } from './cache.js';
+import { writeAtomicBuffer } from './output.js';
+
+interface MemoFile { key: string; texts: Record<string, string> }
+
+export class TextMemo {
+  private last: Record<string, string> = {};
+  private next: Record<string, string> = {};
+  private changed = false;
+  hits = 0;
+  misses = 0;
+
+  constructor(private readonly path: string) {
+    try {
+      const f = deserialize(readFileSync(path)) as MemoFile;
+      if (f && f.key === cacheKey() && f.texts && typeof f.texts === 'object') this.last = f.texts;
+    } catch { /* none yet, or unreadable: empty */ }
+  }
+
+  get(key: string): string | undefined {
+    const t = Object.hasOwn(this.last, key) ? this.last[key] : undefined;
+    if (typeof t !== 'string') { this.misses++; return undefined; }
+    this.hits++;
+    this.next[key] = t;
+    return t;
+  }
+
+  set(key: string, text: string): void {
+    this.next[key] = text;
+    this.changed = true;
+  }
+
+  /** Write the texts this run used (nothing when it printed none afresh and dropped none). */
+  save(): void {
+    if (!this.changed && Object.keys(this.next).length === Object.keys(this.last).length) return;
+    writeAtomicBuffer(this.path, serialize({ key: cacheKey(), texts: this.next } satisfies MemoFile));
+    this.last = this.next;
+    this.next = {};
+    this.changed = false;
+  }
+}
