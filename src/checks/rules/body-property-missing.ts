@@ -1,7 +1,7 @@
 import { bodySection, opPage } from '../fixture-pages.js';
 import type { FindingDraft, ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
-import { bodyField, bodyPartitions } from './body-property-type-differs.js';
+import { bodyField, bodyPartitions, bodyProperty } from './body-property-type-differs.js';
 
 export const rule: ModelRule = {
   id: 'body-property-missing',
@@ -26,7 +26,7 @@ export const rule: ModelRule = {
         compareField(this, g, bodyField(g, name), (v) => {
           const props = v.doc.requestBody?.properties ?? [];
           if (!props.length) return undefined;
-          const p = props.find((x) => x.name.toLowerCase() === lower);
+          const p = bodyProperty(props, lower);
           return p ? { key: 'present', shown: `documented (${p.type.raw || p.type.name})`, src: p.src } : { key: 'absent', shown: 'not documented', src: v.doc.requestBody!.src };
         }, (c) => `Request-body property ${name} is documented on some pages only (${versionsNote(c)})`, [lower]).map((d) => ({ d, name })),
       );

@@ -33,8 +33,18 @@ export function bodyPropertyNames(g: OperationGroup): string[] {
   return [...new Set(g.variants.flatMap((v) => (v.doc.requestBody?.properties ?? []).map((p) => p.name.toLowerCase())))].sort();
 }
 
+/** Each body table's properties by lower-case name, the first of a name winning (as a search would find it): the body rules look names up per variant and per property. */
+const byLowerName = new WeakMap<Property[], Map<string, Property>>();
+
 export function bodyProperty(props: Property[] | undefined, lower: string): Property | undefined {
-  return props?.find((p) => p.name.toLowerCase() === lower);
+  if (!props) return undefined;
+  let m = byLowerName.get(props);
+  if (!m) {
+    m = new Map();
+    for (const p of props) { const k = p.name.toLowerCase(); if (!m.has(k)) m.set(k, p); }
+    byLowerName.set(props, m);
+  }
+  return m.get(lower);
 }
 
 export const rule: ModelRule = {
