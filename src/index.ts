@@ -279,7 +279,7 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
       a = first;
     }
   }
-  // The last build cannot be reused as is (its outputs are gone): rebuild from the cached page IRs.
+  // The last build cannot be reused as is (its outputs were changed, removed or moved): rebuild from the cached page IRs.
   a ??= await analyzeParallel(inputs, aopts);
   const r = finishCheck(a, o, 'docmodel reconciliation report');
   o.onFindings?.(r);

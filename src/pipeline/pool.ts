@@ -34,7 +34,8 @@ export function failedPage(display: string, rule: string, message: string): Page
   return ir;
 }
 
-function startWorker(memoryMb: number | undefined): Worker {
+/** A page worker under the page memory limit. */
+export function startWorker(memoryMb: number | undefined): Worker {
   return new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: memoryMb ?? DEFAULT_PAGE_MEMORY_MB } });
 }
 

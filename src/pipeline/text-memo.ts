@@ -16,8 +16,6 @@ export class TextMemo {
   private last: Record<string, string> = {};
   private next: Record<string, string> = {};
   private changed = false;
-  hits = 0;
-  misses = 0;
 
   constructor(private readonly path: string) {
     try {
@@ -28,8 +26,7 @@ export class TextMemo {
 
   get(key: string): string | undefined {
     const t = Object.hasOwn(this.last, key) ? this.last[key] : undefined;
-    if (typeof t !== 'string') { this.misses++; return undefined; }
-    this.hits++;
+    if (typeof t !== 'string') return undefined;
     this.next[key] = t;
     return t;
   }

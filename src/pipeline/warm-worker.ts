@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import type { PageTask } from './worker.js';
 import { rememberDigest } from './digest.js';
-import { DEFAULT_PAGE_MEMORY_MB, DEFAULT_PAGE_TIMEOUT_MS, WORKER_URL, failedPage } from './pool.js';
+import { DEFAULT_PAGE_MEMORY_MB, DEFAULT_PAGE_TIMEOUT_MS, failedPage, startWorker } from './pool.js';
 
 export class WarmPageWorker {
   private worker: Worker | undefined;
@@ -38,7 +38,7 @@ export class WarmPageWorker {
 
   private ensure(): Worker {
     if (!this.worker) {
-      this.worker = new Worker(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: this.opts.memoryMb ?? DEFAULT_PAGE_MEMORY_MB } });
+      this.worker = startWorker(this.opts.memoryMb);
       this.worker.unref();
     }
     return this.worker;
