@@ -11,12 +11,12 @@
  * Every path in the results is relative to the docs root (`result.analysis.docsRoot`).
  * The command line (`docmodel …`) is a thin layer over these functions.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { analyzeParallel, docsFrom, renderOutputs, type AnalyzeResult, type Timings } from './pipeline/pipeline.js';
 import { CACHE_FILE, PageCache, type LastRun } from './pipeline/cache.js';
 import { TextMemo } from './pipeline/text-memo.js';
-import { recoverOutputs, writeAtomic, writeOutputs, type OutputStamp, type WriteStats } from './pipeline/output.js';
+import { recoverOutputs, stampHolds, writeAtomic, writeOutputs, type OutputStamp, type WriteStats } from './pipeline/output.js';
 import { affectedPages, changedInRoot, limitReport, type ChangedFiles } from './pipeline/partial.js';
 import { focusedFindings, type FocusResult } from './pipeline/focus.js';
 import type { WarmPageWorker } from './pipeline/warm-worker.js';
@@ -305,11 +305,7 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
  */
 function outputsAsWritten(outAbs: string, last: LastRun, stamps: Record<string, OutputStamp>): boolean {
   if (last.outDir !== outAbs) return false;
-  return last.outputs.every((f) => {
-    const was = Object.hasOwn(stamps, f) ? stamps[f] : undefined;
-    if (!was) return false;
-    try { const st = statSync(join(outAbs, f)); return st.isFile() && st.size === was.size && st.mtimeMs === was.mtimeMs; } catch { return false; }
-  });
+  return last.outputs.every((f) => Object.hasOwn(stamps, f) && stampHolds(join(outAbs, f), stamps[f]!));
 }
 
 /** The summary line of a build or check: pages, model, findings (and what hid how many), diagnostics. */

@@ -137,8 +137,14 @@ function lstatOrUndefined(abs: string): ReturnType<typeof lstatSync> | undefined
  */
 export type OutputContent = string | { key?: string; render: () => string | Iterable<string> };
 
-/** What the writer knew of a file it wrote or checked with a key: that key, and the file's size and mtime then. */
+/** What the writer knew of a file it wrote or checked: its key ('' for an unkeyed file), and the file's size and mtime then. */
 export interface OutputStamp { key: string; size: number; mtimeMs: number }
+
+/** Is the file still as stamped (a regular file of the same size and mtime)? */
+export function stampHolds(abs: string, was: OutputStamp): boolean {
+  const st = statOrUndefined(abs);
+  return !!st && st.isFile() && st.size === was.size && st.mtimeMs === was.mtimeMs;
+}
 
 export interface WriteOptions {
   /** Stamps of the last write into this directory (from the cache); omitted: every file is rendered and compared. */
@@ -208,8 +214,8 @@ export function writeOutputs(outDir: string, files: Map<string, OutputContent>, 
 
 function writeLocked(outDir: string, files: Map<string, OutputContent>, before: Record<string, OutputStamp>): WriteStats & { stamps: Record<string, OutputStamp> } {
   const stats = { written: 0, unchanged: 0, removed: 0, stamps: {} as Record<string, OutputStamp> };
-  /** Keyed files rendered by this run, to stamp once they are in place. */
-  const keyed: [string, string][] = [];
+  /** Files rendered by this run, with their keys, to stamp once they are in place. */
+  const rendered: [string, string][] = [];
   const heap = new HeapBound();
   const guard = new PathGuard(outDir);
   const names = [...files.keys()].sort();
@@ -246,12 +252,9 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
       let exists: boolean;
       try { exists = guard.check(rel); } catch (e) { throw namedError(`cannot write ${rel} in ${outDir}`, e); }
       const was = key !== undefined && Object.hasOwn(before, rel) ? before[rel]! : undefined;
-      if (exists && was && was.key === key) {
-        const st = statOrUndefined(join(outDir, rel));
-        // Its stamp still holds: not rendered, not read, and not stat'ed again after the commit.
-        if (st && st.size === was.size && st.mtimeMs === was.mtimeMs) { stats.unchanged++; stats.stamps[rel] = was; continue; }
-      }
-      keyed.push([rel, key ?? '']); // every file rendered gets a stamp (an unkeyed one with key '', never matched): a later build can tell it was not touched since
+      // Its stamp still holds: not rendered, not read, and not stat'ed again after the commit.
+      if (exists && was && was.key === key && stampHolds(join(outDir, rel), was)) { stats.unchanged++; stats.stamps[rel] = was; continue; }
+      rendered.push([rel, key ?? '']); // every file rendered gets a stamp (an unkeyed one with key '', never matched): a later build can tell it was not touched since
       const content = typeof given === 'string' ? given : given.render();
       if (typeof content !== 'string') {
         let wrote: boolean;
@@ -284,7 +287,7 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
       if (guard.check(rel)) deletes.push(rel);
     }
     stats.removed = deletes.length;
-    if (!renames.length && !deletes.length) { rmSync(staging, { recursive: true, force: true }); return stamped(outDir, stats, keyed); }
+    if (!renames.length && !deletes.length) { rmSync(staging, { recursive: true, force: true }); return stamped(outDir, stats, rendered); }
     try {
       writePoint();
       writeFileSync(join(staging, 'journal'), JSON.stringify({ v: 1, renames, deletes } satisfies Journal));
@@ -299,12 +302,12 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
     throw e;
   }
   applyJournal(outDir);
-  return stamped(outDir, stats, keyed);
+  return stamped(outDir, stats, rendered);
 }
 
 /** The stamps of the files this run rendered, as they now are in place. */
-function stamped<T extends { stamps: Record<string, OutputStamp> }>(outDir: string, stats: T, keyed: [string, string][]): T {
-  for (const [rel, key] of keyed) {
+function stamped<T extends { stamps: Record<string, OutputStamp> }>(outDir: string, stats: T, rendered: [string, string][]): T {
+  for (const [rel, key] of rendered) {
     const st = statOrUndefined(join(outDir, rel));
     if (st) stats.stamps[rel] = { key, size: st.size, mtimeMs: st.mtimeMs };
   }

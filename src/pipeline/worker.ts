@@ -7,6 +7,7 @@ import { irDigest } from './digest.js';
 export interface PageTask {
   id: number; abs: string; display: string; root: string; /** Docs root display paths are relative to (default: root). */ base?: string;
   /** Read includes afresh (a long-lived worker: an include may have changed since its last page). */ freshIncludes?: boolean;
+  /** Send the IR's digest along (a page cache will record it; without one it is not computed). */ digest?: boolean;
 }
 
 const resolvers = new Map<string, IncludeResolver>();
@@ -17,5 +18,5 @@ parentPort?.on('message', (t: PageTask) => {
   let r = resolvers.get(key);
   if (!r) { r = new IncludeResolver(t.root, t.base ?? t.root); resolvers.set(key, r); }
   const ir = processFile(t.abs, t.display, r);
-  parentPort!.postMessage({ id: t.id, ir, digest: irDigest(ir) });
+  parentPort!.postMessage({ id: t.id, ir, digest: t.digest ? irDigest(ir) : undefined });
 });

@@ -31,15 +31,14 @@ async function runOnce(r: BuildRun, extra: Partial<BuildOptions> = {}, write: (s
     progress.end();
   }
   const secs = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  if (process.env.DOCMODEL_TIMING) process.stderr.write(`timing: ${timings}\n`);
   if ('upToDate' in res) {
     const why = res.reread.length
       ? `${res.reread.length} page(s) changed (${res.reread.slice(0, 3).join(', ')}${res.reread.length > 3 ? ', …' : ''}) but none of their facts did`
       : 'no page changed since the last build';
-    if (process.env.DOCMODEL_TIMING) process.stderr.write(`timing: ${timings}\n`);
     if (!r.quiet) write(`docmodel: ${why}; ${shown} is up to date (${secs()})\n  last build: ${res.lastRun.summary}\n`);
     return exitFor(r.failLevel, res.lastRun.findings);
   }
-  if (process.env.DOCMODEL_TIMING) process.stderr.write(`timing: ${timings}\n`);
   if (!r.quiet) {
     write(`docmodel: ${buildSummary(res, res.modelDiagnostics)}; ${res.stats.written} files written, ${res.stats.unchanged} unchanged, ${res.stats.removed} removed → ${shown} (${secs()})\n`);
     if (res.baselineUpdate) write(`  baseline ${res.baselineUpdate.file}: ${res.baselineUpdate.total} findings (${res.baselineUpdate.added} added, ${res.baselineUpdate.pruned} pruned)\n`);
