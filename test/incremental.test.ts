@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { toJson, toJsonChunks } from '../src/util/order.js';
 import { jsonToYaml, jsonToYamlChunks } from '../src/emit/openapi/yaml.js';
 import { writeOutputs, type OutputContent, type OutputStamp } from '../src/pipeline/output.js';
@@ -132,6 +133,34 @@ test('the writer: pieces are written whole; same bytes again are left alone; a f
   assert.deepEqual([fifth.written, fifth.unchanged, renders], [2, 1, 1]);
   assert.equal(readFileSync(join(d, 'a.json'), 'utf8'), 'A2');
   assert.equal(readFileSync(join(d, 'b.json'), 'utf8'), 'different now');
+});
+
+test('the writer: a streamed output is compared with its stamp\'s SHA-1 while the stamp holds, read back once it does not', () => {
+  const d = tempTree({});
+  const big = Array.from({ length: 3000 }, (_, i) => `piece ${i} ${'é'.repeat(i % 700)}\n`);
+  const files = () => new Map<string, OutputContent>([['b.json', { render: () => big.values() }]]);
+  const first = writeOutputs(d, files());
+  assert.equal(first.stamps['b.json']!.sum, createHash('sha1').update(big.join('')).digest('hex'));
+  // Its mtime moved (set to a whole second, which utimes can put back exactly): read back, the same bytes, left alone.
+  const abs = join(d, 'b.json');
+  const T = 1_700_000_000;
+  utimesSync(abs, T, T);
+  const second = writeOutputs(d, files(), { stamps: first.stamps });
+  assert.deepEqual([second.written, second.unchanged, second.stamps['b.json']!.mtimeMs], [0, 1, T * 1000]);
+  // Other bytes of the same size, that mtime put back: the stamp holds, so the file is not read and stays as it is.
+  const tampered = readFileSync(abs);
+  tampered[0] = 'Q'.charCodeAt(0);
+  writeFileSync(abs, tampered);
+  utimesSync(abs, T, T);
+  const third = writeOutputs(d, files(), { stamps: second.stamps });
+  assert.deepEqual([third.written, third.unchanged], [0, 1]);
+  assert.equal(readFileSync(abs, 'utf8')[0], 'Q');
+  // Its mtime moves again: the stamp no longer holds, the file is read back, found different and written again.
+  utimesSync(abs, T, T + 10);
+  const fourth = writeOutputs(d, files(), { stamps: third.stamps });
+  assert.deepEqual([fourth.written, fourth.unchanged], [1, 0]);
+  assert.equal(readFileSync(abs, 'utf8'), big.join(''));
+  assert.equal(fourth.stamps['b.json']!.sum, first.stamps['b.json']!.sum);
 });
 
 /** A copy of the partial fixture tree, and a CLI build of it into an output folder. */

@@ -137,8 +137,13 @@ function lstatOrUndefined(abs: string): ReturnType<typeof lstatSync> | undefined
  */
 export type OutputContent = string | { key?: string; render: () => string | Iterable<string> };
 
-/** What the writer knew of a file it wrote or checked: its key ('' for an unkeyed file), and the file's size and mtime then. */
-export interface OutputStamp { key: string; size: number; mtimeMs: number }
+/**
+ * What the writer knew of a file it wrote or checked: its key ('' for an unkeyed file), the
+ * file's size and mtime then, and the SHA-1 of its bytes when the writer computed it (streamed
+ * outputs): while the file still holds its stamp, the next write compares a new rendering with
+ * that sum instead of reading the file back (model.json alone is 100 MB on the 2021 tree).
+ */
+export interface OutputStamp { key: string; size: number; mtimeMs: number; sum?: string }
 
 /** Is the file still as stamped (a regular file of the same size and mtime)? */
 export function stampHolds(abs: string, was: OutputStamp): boolean {
@@ -214,8 +219,8 @@ export function writeOutputs(outDir: string, files: Map<string, OutputContent>, 
 
 function writeLocked(outDir: string, files: Map<string, OutputContent>, before: Record<string, OutputStamp>): WriteStats & { stamps: Record<string, OutputStamp> } {
   const stats = { written: 0, unchanged: 0, removed: 0, stamps: {} as Record<string, OutputStamp> };
-  /** Files rendered by this run, with their keys, to stamp once they are in place. */
-  const rendered: [string, string][] = [];
+  /** Files rendered by this run, with their keys (and sums when computed), to stamp once they are in place. */
+  const rendered: { rel: string; key: string; sum?: string }[] = [];
   const heap = new HeapBound();
   const guard = new PathGuard(outDir);
   const names = [...files.keys()].sort();
@@ -236,29 +241,35 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
       writeFileSync(join(staging, staged), content);
       renames.push([staged, rel]);
     };
-    /** Streams the pieces into staging; unstages them again when the file in place already holds those bytes. */
-    const stageChunks = (rel: string, chunks: Iterable<string>, exists: boolean): boolean => {
+    /**
+     * Streams the pieces into staging; unstages them again when the file in place already holds
+     * those bytes (by its stamp's sum while the stamp holds, else read back). Returns the sum.
+     */
+    const stageChunks = (rel: string, chunks: Iterable<string>, exists: boolean, prior: OutputStamp | undefined): { wrote: boolean; sum: string } => {
       const staged = `s${renames.length}`;
       writePoint();
       guard.mkdirs(rel);
       const { size, sum } = writeChunks(join(staging, staged), chunks);
-      if (exists && sameBytes(join(outDir, rel), size, sum)) { unlinkSync(join(staging, staged)); return false; }
+      const abs = join(outDir, rel);
+      const same = exists && (prior?.sum !== undefined && stampHolds(abs, prior) ? prior.size === size && prior.sum === sum : sameBytes(abs, size, sum));
+      if (same) { unlinkSync(join(staging, staged)); return { wrote: false, sum }; }
       renames.push([staged, rel]);
-      return true;
+      return { wrote: true, sum };
     };
     for (const rel of names) {
       const given = files.get(rel)!;
       const key = typeof given === 'string' ? undefined : given.key;
       let exists: boolean;
       try { exists = guard.check(rel); } catch (e) { throw namedError(`cannot write ${rel} in ${outDir}`, e); }
-      const was = key !== undefined && Object.hasOwn(before, rel) ? before[rel]! : undefined;
+      const prior = Object.hasOwn(before, rel) ? before[rel]! : undefined;
       // Its stamp still holds: not rendered, not read, and not stat'ed again after the commit.
-      if (exists && was && was.key === key && stampHolds(join(outDir, rel), was)) { stats.unchanged++; stats.stamps[rel] = was; continue; }
-      rendered.push([rel, key ?? '']); // every file rendered gets a stamp (an unkeyed one with key '', never matched): a later build can tell it was not touched since
+      if (exists && key !== undefined && prior && prior.key === key && stampHolds(join(outDir, rel), prior)) { stats.unchanged++; stats.stamps[rel] = prior; continue; }
+      const stamp: (typeof rendered)[number] = { rel, key: key ?? '' };
+      rendered.push(stamp); // every file rendered gets a stamp (an unkeyed one with key '', never matched): a later build can tell it was not touched since
       const content = typeof given === 'string' ? given : given.render();
       if (typeof content !== 'string') {
         let wrote: boolean;
-        try { wrote = stageChunks(rel, content, exists); } catch (e) { throw namedError(`cannot write ${rel} in ${outDir}`, e); }
+        try { ({ wrote, sum: stamp.sum } = stageChunks(rel, content, exists, prior)); } catch (e) { throw namedError(`cannot write ${rel} in ${outDir}`, e); }
         if (wrote) stats.written++;
         else stats.unchanged++;
         heap.check();
@@ -306,10 +317,10 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
 }
 
 /** The stamps of the files this run rendered, as they now are in place. */
-function stamped<T extends { stamps: Record<string, OutputStamp> }>(outDir: string, stats: T, rendered: [string, string][]): T {
-  for (const [rel, key] of rendered) {
+function stamped<T extends { stamps: Record<string, OutputStamp> }>(outDir: string, stats: T, rendered: { rel: string; key: string; sum?: string }[]): T {
+  for (const { rel, key, sum } of rendered) {
     const st = statOrUndefined(join(outDir, rel));
-    if (st) stats.stamps[rel] = { key, size: st.size, mtimeMs: st.mtimeMs };
+    if (st) stats.stamps[rel] = sum === undefined ? { key, size: st.size, mtimeMs: st.mtimeMs } : { key, size: st.size, mtimeMs: st.mtimeMs, sum };
   }
   return stats;
 }
