@@ -84,7 +84,15 @@ export class FindingIndex {
       if (!this.bySubject.has(t)) this.bySubject.set(t, f);
     }
   }
+  /**
+   * A finding matched by fingerprint or by subject must still share a page with the label: a
+   * group's fingerprint and subject come from the rule and the shape of its message (see
+   * checks/group.ts), so a labelled group that is gone would otherwise match another group of
+   * the same shape on other pages and lend it the label's verdict.
+   */
   match(l: Pick<Label, 'fingerprint' | 'rule' | 'sides' | 'subject' | 'field'>): ReportFinding | undefined {
-    return this.byFp.get(l.fingerprint) ?? this.bySides.get(`${l.rule}|${sideKey(l.sides)}`) ?? this.bySubject.get(`${l.rule}|${l.subject}|${l.field}`);
+    const files = new Set(l.sides.map((s) => relPath(s.file)));
+    const samePages = (f: ReportFinding | undefined) => (f && (!files.size || f.sides.some((s) => files.has(relPath(s.file)))) ? f : undefined);
+    return samePages(this.byFp.get(l.fingerprint)) ?? this.bySides.get(`${l.rule}|${sideKey(l.sides)}`) ?? samePages(this.bySubject.get(`${l.rule}|${l.subject}|${l.field}`));
   }
 }

@@ -1,0 +1,34 @@
+/**
+ * How `npm run precision` matches a label to a current finding (bench/precision-lib.ts): a
+ * labelled group that is gone must not lend its verdict to another group of the same shape.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { FindingIndex, readLabels, type ReportFinding } from '../bench/precision-lib.js';
+import { ROOT } from './helpers.js';
+
+const labels = readLabels(join(ROOT, 'test/precision/labels.jsonl'));
+
+/** A group finding as `docmodel check -f json` reports it. */
+function group(fingerprint: string, subject: string, sides: [string, number][], instances: string[]): ReportFinding {
+  return {
+    rule: 'example-property-undocumented', severity: 'warning', subject, field: 'example.0.value', fingerprint,
+    message: 'Example request sends value, which the request-body table does not document — the same difference on 2 pages (2 pages)',
+    sides: sides.map(([file, line]) => ({ file, line, value: '' })),
+    instances: instances.map((fp) => ({ rule: 'example-property-undocumented', severity: 'warning', subject: sides[0]![0], field: 'example.0.value', fingerprint: fp, message: '', sides: [] })),
+  };
+}
+
+test('a label on a group matches a finding with its fingerprint only when they share a page', () => {
+  // r386 was labelled on the callback example of beta/api/call-redirect.md (a notification the
+  // service posts to a bot: false). That group is gone; the 2021 run still has a group of the
+  // same shape, and so the same fingerprint, on beta/api/nameditem-update.md.
+  const label = labels.find((l) => l.id === 'r386')!;
+  assert.equal(label.fingerprint, '4f01735ba476a1a7');
+  const other = group('4f01735ba476a1a7', '2 × pages (first: beta/api/nameditem-update.md)', [['beta/api/nameditem-update.md', 63], ['beta/api/nameditem-update.md', 38]], ['a1', 'a2']);
+  assert.equal(new FindingIndex([other]).match(label), undefined);
+  // The labelled group itself (its pages, wherever the report's paths are rooted) still matches.
+  const same = group('4f01735ba476a1a7', '5 × pages (first: beta/api/call-redirect.md)', [['/tmp/x/api-reference/beta/api/call-redirect.md', 365], ['/tmp/x/api-reference/beta/api/call-redirect.md', 46]], ['b1']);
+  assert.equal(new FindingIndex([other, same]).match(label), same);
+});
