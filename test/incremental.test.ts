@@ -15,6 +15,7 @@ import { writeOutputs, type OutputContent, type OutputStamp } from '../src/pipel
 import { ROOT, filesOf, tempTree } from './helpers.js';
 import { HeapBound } from '../src/util/heap.js';
 import { emitModels, type PrintMemo } from '../src/emit/ts/models.js';
+import { openApiOutputs } from '../src/emit/openapi/index.js';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { getHeapStatistics } from 'node:v8';
 
@@ -288,4 +289,24 @@ test('TypeScript printed once per structure: with a memo, files whose structure 
   const beta = [...first.files.keys()].filter((f) => f.startsWith('beta/') && changed.files.get(f) === first.files.get(f));
   assert.equal(hits, v1.length + beta.length);
   assert.notEqual(changed.files.get('beta/operations.ts'), first.files.get('beta/operations.ts'));
+});
+
+test('OpenAPI files are keyed by their version\'s input: a beta edit changes the beta keys only, and files with one key have one text', () => {
+  const { tree } = fixtureTree();
+  const outputs = () => {
+    const a = analyze([tree]);
+    return new Map([...openApiOutputs(a.model, a.findings)].map(([rel, f]) => [rel, { key: f.key, text: [...f.render()].join('') }]));
+  };
+  const first = outputs();
+  assert.deepEqual([...first.keys()], ['openapi/beta.yaml', 'openapi/beta.json', 'openapi/v1.0.yaml', 'openapi/v1.0.json']);
+  assert.deepEqual(outputs(), first);
+  // A beta page's title (its operation's summary) changes: only beta's files change, and their keys with them.
+  const page = join(tree, 'beta/api/user-list-manager.md');
+  writeFileSync(page, readFileSync(page, 'utf8').replace(/^# (.+)$/m, '# $1 (renamed)'));
+  const second = outputs();
+  for (const [rel, f] of second) {
+    const beta = rel.startsWith('openapi/beta.');
+    assert.equal(f.key === first.get(rel)!.key, !beta, rel);
+    assert.equal(f.text === first.get(rel)!.text, !beta, rel);
+  }
 });

@@ -4,6 +4,7 @@
  * style, no anchors or aliases, no line folding; why not the `yaml` library's stringify is said
  * there), JSON with two-space indentation: deterministic bytes.
  */
+import { createHash } from 'node:crypto';
 import { jsonToYaml, jsonToYamlChunks } from './yaml.js';
 import type { ApiModel } from '../../model/types.js';
 import type { Finding } from '../../checks/types.js';
@@ -39,14 +40,23 @@ export function emitOpenApi(model: ApiModel, findings: readonly Finding[], rel: 
 /** Each file of a version's document, as pieces (paths and schemas one at a time). */
 const formats: [string, (doc: Record<string, unknown>) => Iterable<string>][] = [['yaml', (d) => jsonToYamlChunks(d, 3)], ['json', (d) => toJsonChunks(d, 3)]];
 
+/** A file of the export: its key (a digest of everything its text is made from) and how to render it. */
+export interface OpenApiFile { key: string; render: () => Iterable<string> }
+
 /**
  * The same files, each rendered when it is asked for: a version's document is built when the
  * first of its files is rendered and let go after the last (a build writing them one at a time
- * never holds every document and text at once).
+ * never holds every document and text at once). A version's document is a function of its
+ * neutral input alone, so each file is keyed by the SHA-1 of that input's JSON: a writer that
+ * finds the file as it left it with that key need not render it (a v1.0 edit leaves beta's 52 MB
+ * alone).
  */
-export function openApiOutputs(model: ApiModel, findings: readonly Finding[], rel: RelPath = (f) => f): Map<string, () => Iterable<string>> {
-  const files = new Map<string, () => Iterable<string>>();
+export function openApiOutputs(model: ApiModel, findings: readonly Finding[], rel: RelPath = (f) => f): Map<string, OpenApiFile> {
+  const files = new Map<string, OpenApiFile>();
   for (const v of versionsFromModel(model, findings, rel)) {
+    const h = createHash('sha1');
+    for (const piece of toJsonChunks(v)) h.update(piece);
+    const digest = h.digest('hex');
     let doc: Record<string, unknown> | undefined;
     let left = formats.length;
     const take = (): Record<string, unknown> => {
@@ -54,7 +64,7 @@ export function openApiOutputs(model: ApiModel, findings: readonly Finding[], re
       doc = --left > 0 ? d : undefined;
       return d;
     };
-    for (const [name, render] of formats) files.set(`openapi/${v.version}.${name}`, () => render(take()));
+    for (const [name, render] of formats) files.set(`openapi/${v.version}.${name}`, { key: `openapi-${name}:${digest}`, render: () => render(take()) });
   }
   return files;
 }
