@@ -10,6 +10,7 @@ import type { ApiModel } from '../../model/types.js';
 import type { Finding } from '../../checks/types.js';
 import { toJsonChunks } from '../../util/order.js';
 import { versionsFromModel, type RelPath } from './from-model.js';
+import type { NVersion } from './neutral.js';
 import { openApiDocument } from './document.js';
 
 export { versionsFromModel } from './from-model.js';
@@ -37,6 +38,16 @@ export function emitOpenApi(model: ApiModel, findings: readonly Finding[], rel: 
   return { files, documents };
 }
 
+/**
+ * SHA-1 of a version's neutral input: every field, its lists counted, then the lists' members'
+ * JSON one by one (0.3 s for both versions of the 2021 tree, half of hashing its JSON in pieces).
+ */
+function inputDigest(v: NVersion): string {
+  const h = createHash('sha1').update(`${JSON.stringify({ ...v, operations: v.operations.length, types: v.types.length, enums: v.enums.length })}\n`);
+  for (const list of [v.operations, v.types, v.enums]) for (const x of list) h.update(JSON.stringify(x)).update('\n');
+  return h.digest('hex');
+}
+
 /** Each file of a version's document, as pieces (paths and schemas one at a time). */
 const formats: [string, (doc: Record<string, unknown>) => Iterable<string>][] = [['yaml', (d) => jsonToYamlChunks(d, 3)], ['json', (d) => toJsonChunks(d, 3)]];
 
@@ -54,9 +65,7 @@ export interface OpenApiFile { key: string; render: () => Iterable<string> }
 export function openApiOutputs(model: ApiModel, findings: readonly Finding[], rel: RelPath = (f) => f): Map<string, OpenApiFile> {
   const files = new Map<string, OpenApiFile>();
   for (const v of versionsFromModel(model, findings, rel)) {
-    const h = createHash('sha1');
-    for (const piece of toJsonChunks(v)) h.update(piece);
-    const digest = h.digest('hex');
+    const digest = inputDigest(v);
     let doc: Record<string, unknown> | undefined;
     let left = formats.length;
     const take = (): Record<string, unknown> => {
