@@ -366,17 +366,3 @@ test('issue 14: a page over the worker memory budget becomes page-memory-exceede
   assert.deepEqual(r.map((p) => p.diagnostics.map((d) => d.rule)), [['page-memory-exceeded'], ['page-memory-exceeded']]);
   assert.ok(TRANSIENT_RULES.has('page-memory-exceeded'));
 });
-
-test('issue 15: the pages posted to a worker behind one that takes it down are processed by its successor', { timeout: 120_000 }, async () => {
-  // A worker holds the page it works on and the next; a 2 MB table exceeds a 64 MB heap, the good pages do not.
-  const row = '| a | b | c | d *e* **f** [g](h.md) `i` |\n';
-  const big = `# Big\n\n| a | b | c | d |\n|---|---|---|---|\n${row.repeat(Math.ceil((2 << 20) / row.length))}`;
-  const dir = tempTree({ 'big.md': big, 'a.md': GOOD, 'b.md': GOOD.replace(/thing/g, 'other') });
-  const tasks = ['big.md', 'a.md', 'b.md'].map((f) => ({ abs: join(dir, f), display: f, root: dir }));
-  const r = await processInPool(tasks, { workers: 1, memoryMb: 64 });
-  assert.deepEqual(r.map((p) => [p.file, p.diagnostics.map((d) => d.rule), p.operations.map((o) => o.key)]), [
-    ['big.md', ['page-memory-exceeded'], []],
-    ['a.md', [], ['GET /things/{}']],
-    ['b.md', [], ['GET /others/{}']],
-  ]);
-});

@@ -72,13 +72,6 @@ export class Prestarted {
   }
 }
 
-/**
- * Pages a worker holds at once: the one it works on and the next, posted ahead so that it starts
- * that one without waiting for this thread to read its last result and answer (a worker idled
- * 4–6% of a cold build between pages). The time limit runs from when a page becomes the first.
- */
-const IN_FLIGHT = 2;
-
 export function processInPool(tasks: Omit<PageTask, 'id'>[], opts: PoolOptions = {}): Promise<PageIR[]> {
   const n = Math.max(1, Math.min(opts.workers ?? availableParallelism(), tasks.length || 1));
   const timeoutMs = opts.timeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
@@ -87,71 +80,53 @@ export function processInPool(tasks: Omit<PageTask, 'id'>[], opts: PoolOptions =
   let done = 0;
   return new Promise((resolvePool, rejectPool) => {
     if (tasks.length === 0) { resolvePool([]); return; }
-    /** A worker and the pages posted to it, in order: the first is the one it works on. */
-    interface Slot { worker: Worker; posted: PageTask[]; timer?: NodeJS.Timeout }
-    const slots: Slot[] = [];
-    /** The first page's result is in: the next posted page is now the one worked on (its time starts); more are posted. */
-    const finishFirst = (s: Slot, ir: PageIR) => {
-      const t = s.posted.shift();
-      if (!t) return;
-      clearTimeout(s.timer);
-      s.timer = undefined;
-      results[t.id] = ir;
+    const slots: { worker: Worker; task?: PageTask; timer?: NodeJS.Timeout }[] = [];
+    const finishTask = (slot: (typeof slots)[number], ir: PageIR, feedNext = true) => {
+      if (!slot.task) return;
+      clearTimeout(slot.timer);
+      results[slot.task.id] = ir;
+      slot.task = undefined;
       done++;
       opts.onProgress?.(done, tasks.length);
       if (done === tasks.length) {
-        for (const x of slots) void x.worker.terminate();
+        for (const s of slots) void s.worker.terminate();
         resolvePool(results);
+        return;
       }
+      if (feedNext) feed(slot);
     };
-    const startTimer = (s: Slot) => {
-      const t = s.posted[0];
-      if (!t || s.timer) return;
-      s.timer = setTimeout(() => {
-        if (s.posted[0] !== t) return;
-        finishFirst(s, failedPage(t.display, 'page-timeout', `Processing this page took longer than ${timeoutMs / 1000} s; it was stopped`));
-        if (done < tasks.length) respawn(s);
-      }, timeoutMs);
-    };
-    const spawn = (slot: Slot | undefined): Slot => {
+    const spawn = (slot: (typeof slots)[number] | undefined): (typeof slots)[number] => {
       const worker = (!slot && opts.prestarted?.take(opts.memoryMb)) || startWorker(opts.memoryMb);
-      const s: Slot = slot ?? { worker, posted: [] };
+      const s = slot ?? { worker };
       s.worker = worker;
-      worker.on('message', (m: { id: number; ir: PageIR; digest?: string }) => {
-        if (s.worker !== worker || s.posted[0]?.id !== m.id) return;
-        finishFirst(s, rememberDigest(m.ir, m.digest));
-        startTimer(s);
-        feed(s);
-      });
+      worker.on('message', (m: { id: number; ir: PageIR; digest?: string }) => { if (s.task && m.id === s.task.id) finishTask(s, rememberDigest(m.ir, m.digest)); });
       worker.on('error', (e) => {
-        if (s.worker !== worker) return;
-        const t = s.posted[0];
+        const t = s.task;
         const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-        if (t) finishFirst(s, oom
+        if (t) finishTask(s, oom
           ? failedPage(t.display, 'page-memory-exceeded', `Processing this page needed more than ${opts.memoryMb ?? DEFAULT_PAGE_MEMORY_MB} MB; it was stopped`)
-          : failedPage(t.display, 'page-worker-crashed', `Processing this page crashed its worker: ${e.message}`));
+          : failedPage(t.display, 'page-worker-crashed', `Processing this page crashed its worker: ${e.message}`), false);
         if (done < tasks.length) respawn(s);
       });
       return s;
     };
-    /** A fresh worker for the slot: the pages posted to the old one and not finished are posted again. */
-    const respawn = (s: Slot) => {
+    const respawn = (s: (typeof slots)[number]) => {
       void s.worker.terminate();
-      clearTimeout(s.timer);
-      s.timer = undefined;
       spawn(s);
-      for (const t of s.posted) s.worker.postMessage(t);
-      startTimer(s);
-      feed(s);
+      if (!s.task && done < tasks.length) feed(s);
     };
-    const feed = (s: Slot) => {
-      while (s.posted.length < IN_FLIGHT && next < tasks.length) {
-        const task: PageTask = { id: next, ...tasks[next]! };
-        next++;
-        s.posted.push(task);
-        s.worker.postMessage(task);
-      }
-      startTimer(s);
+    const feed = (s: (typeof slots)[number]) => {
+      if (next >= tasks.length) return;
+      const task: PageTask = { id: next, ...tasks[next]! };
+      next++;
+      s.task = task;
+      s.timer = setTimeout(() => {
+        const t = s.task;
+        if (!t) return;
+        finishTask(s, failedPage(t.display, 'page-timeout', `Processing this page took longer than ${timeoutMs / 1000} s; it was stopped`), false);
+        if (done < tasks.length) respawn(s);
+      }, timeoutMs);
+      s.worker.postMessage(task);
     };
     try {
       for (let i = 0; i < n; i++) slots.push(spawn(undefined));
