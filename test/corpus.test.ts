@@ -26,6 +26,44 @@ import { htmlReport } from '../src/emit/reports/html.js';
 import { audit } from '../bench/audit.js';
 import { collectInputs, displayPath } from '../src/sources/graph-markdown/ingest/walk.js';
 import { isIncludeFragment } from '../src/pipeline/pipeline.js';
+import { focusedFindings } from '../src/pipeline/focus.js';
+import { WarmPageWorker } from '../src/pipeline/warm-worker.js';
+import { applyPolicy, concernsPages } from '../src/checks/policy.js';
+import type { Finding } from '../src/checks/types.js';
+import { rng } from '../src/util/rng.js';
+
+/** Fingerprints of the findings (a grouped finding: its instances) that concern the page. */
+function fingerprintsOn(findings: Finding[], page: string): string[] {
+  const on = new Set([page]);
+  return findings.flatMap((f) => (f.instances?.length ? f.instances : [f])).filter((f) => concernsPages(f, on)).map((f) => f.fingerprint).sort();
+}
+
+/**
+ * The first look of `--watch` at a page (a model of it and its related pages, see
+ * src/pipeline/focus.ts) finds on it exactly what the check of the whole tree finds: `n` pages
+ * drawn with a fixed seed, each looked at as if just saved (unchanged).
+ */
+async function firstLookAgrees(a: AnalyzeResult, n: number): Promise<void> {
+  const files = a.pages.map((p) => p.file).sort();
+  const draw = rng(20261203);
+  const sample = new Set<string>();
+  while (sample.size < Math.min(n, files.length)) sample.add(files[Math.floor(draw() * files.length)]!);
+  const full = applyPolicy(a.findings, a.model.documents, {}).findings;
+  const worker = new WarmPageWorker();
+  worker.warmUp();
+  const differ: string[] = [];
+  try {
+    for (const file of sample) {
+      const look = await focusedFindings(a, [join(a.docsRoot, file)], {}, worker);
+      const x = fingerprintsOn(look.findings, file);
+      const y = fingerprintsOn(full, file);
+      if (x.join() !== y.join()) differ.push(`${file}: first look ${x.length} finding(s), the whole check ${y.length}`);
+    }
+  } finally {
+    await worker.close();
+  }
+  assert.deepEqual(differ, [], 'the first look and the whole check disagree on these pages');
+}
 
 const CRASH_RULES = new Set(['extractor-failed', 'page-parse-failed', 'page-worker-crashed', 'page-timeout', 'rule-failed']);
 
@@ -98,17 +136,19 @@ const tree2021 = corpusTree('2021-07');
 const tree2020 = corpusTree('2020-05');
 const treeModern = corpusTree('modern-sample');
 
-test('modern sample: no crash, every page an IR, every permission name with its least/higher placement, no silent loss', { skip: treeModern ? false : CORPUS_SKIP, timeout: 10 * 60_000 }, async () => {
+test('modern sample: no crash, every page an IR, every permission name with its least/higher placement, no silent loss, the first look agrees on every page', { skip: treeModern ? false : CORPUS_SKIP, timeout: 10 * 60_000 }, async () => {
   const a = await analyzeParallel([treeModern!]);
   checkCorpus(a, treeModern!, 'modern');
+  await firstLookAgrees(a, a.pages.length);
   // The current format: 47 method pages take their table from an include with Least / Higher privileged columns.
   const placed = a.pages.flatMap((p) => p.permissions?.entries ?? []).flatMap((e) => e.permissions).filter((n) => n.privilege);
   assert.ok(placed.some((n) => n.privilege === 'higher') && placed.some((n) => n.privilege === 'least'));
 });
 
-test('2021-07 corpus: no crash, every page an IR, coverage thresholds, models compile under --strict', { skip: tree2021 ? false : CORPUS_SKIP, timeout: 30 * 60_000 }, async () => {
+test('2021-07 corpus: no crash, every page an IR, coverage thresholds, the first look agrees on 150 pages, models compile under --strict', { skip: tree2021 ? false : CORPUS_SKIP, timeout: 30 * 60_000 }, async () => {
   const a = await analyzeParallel([tree2021!]);
   checkCorpus(a, tree2021!, '2021-07');
+  await firstLookAgrees(a, 150);
   const out = emitModels(a.model);
   const dir = mkdtempSync(join(tmpdir(), 'docmodel-models-2021-'));
   for (const [rel, text] of out.files) {
@@ -148,7 +188,8 @@ test('2021-07 corpus: no crash, every page an IR, coverage thresholds, models co
   }
 });
 
-test('2020-05 corpus: no crash, every page an IR, coverage thresholds', { skip: tree2020 ? false : CORPUS_SKIP, timeout: 30 * 60_000 }, async () => {
+test('2020-05 corpus: no crash, every page an IR, coverage thresholds, the first look agrees on 100 pages', { skip: tree2020 ? false : CORPUS_SKIP, timeout: 30 * 60_000 }, async () => {
   const a = await analyzeParallel([tree2020!]);
   checkCorpus(a, tree2020!, '2020-05');
+  await firstLookAgrees(a, 100);
 });

@@ -2,6 +2,7 @@ import { linkedFile } from '../link-target.js';
 import { opPage, resourcePage, responseSection } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
+import type { Document } from '../../model/schema.js';
 import { pageVersion, requestBodyTypeName } from '../../model/merge.js';
 
 const PRIMITIVE = /^(string|boolean|int16|int32|int64|double|single|decimal|guid|datetimeoffset|date|binary|stream|none|void|json|object)$/i;
@@ -31,9 +32,7 @@ export const rule: ModelRule = {
     for (const d of model.documents) {
       if (!d.resource) continue;
       const v = pageVersion(d);
-      const base = d.file.slice(d.file.lastIndexOf('/') + 1).replace(/\.(md|markdown|txt)$/i, '').toLowerCase();
-      const names = [base, base.slice(base.lastIndexOf('-') + 1), d.title.h1?.value, d.title.frontMatter?.value].map((x) => x?.trim().split(/\s+/)[0]?.replace(/[`*]/g, '').toLowerCase());
-      for (const n of names) if (n) defined.add(`${v}|${n}`);
+      for (const n of resourcePageNames(d)) defined.add(`${v}|${n}`);
     }
     for (const p of model.documents) {
       if (p.kind !== 'operation') continue;
@@ -55,3 +54,9 @@ export const rule: ModelRule = {
 };
 
 type PageRef = { src: import('../../model/schema.js').Src };
+
+/** The names a resource page goes by, lower-cased: its file name, the part after a workload prefix, the first word of its H1 and front-matter title. */
+export function resourcePageNames(d: Pick<Document, 'file' | 'title'>): string[] {
+  const base = d.file.slice(d.file.lastIndexOf('/') + 1).replace(/\.(md|markdown|txt)$/i, '').toLowerCase();
+  return [base, base.slice(base.lastIndexOf('-') + 1), d.title.h1?.value, d.title.frontMatter?.value].flatMap((x) => x?.trim().split(/\s+/)[0]?.replace(/[`*]/g, '').toLowerCase() || []);
+}

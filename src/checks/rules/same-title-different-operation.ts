@@ -2,6 +2,7 @@ import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { operationKeyOf, pageVersion } from '../../model/merge.js';
+import type { Document } from '../../model/schema.js';
 
 export const rule: ModelRule = {
   id: 'same-title-different-operation',
@@ -20,7 +21,7 @@ export const rule: ModelRule = {
   check({ model }) {
     const byTitle = new Map<string, typeof model.documents>();
     for (const p of model.documents) {
-      const t = (p.title.h1?.value ?? p.title.frontMatter?.value ?? '').trim().toLowerCase();
+      const t = titleKey(p);
       if (!t || !p.operations.length) continue;
       if (!byTitle.has(t)) byTitle.set(t, []);
       byTitle.get(t)!.push(p);
@@ -50,6 +51,11 @@ export const rule: ModelRule = {
     return out;
   },
 };
+
+/** A page's title as the rule compares it: H1, else front-matter title, trimmed and lower-cased ('' when it has none). */
+export function titleKey(d: Pick<Document, 'title'>): string {
+  return (d.title.h1?.value ?? d.title.frontMatter?.value ?? '').trim().toLowerCase();
+}
 
 /** Union-find over key sets: pages whose sets share a key get the same cluster number (the smallest index in it). */
 function clusters(sets: Set<string>[]): number[] {
