@@ -13,6 +13,7 @@ import type { WarmPageWorker } from '../pipeline/warm-worker.js';
 import { concernsPages } from '../checks/policy.js';
 import { text } from '../emit/reports/escape.js';
 import { compareStr } from '../util/order.js';
+import { collectGarbage } from '../util/heap.js';
 
 /** What one run changed, compared with the previous one. */
 export interface FindingChanges {
@@ -163,6 +164,8 @@ export interface WatchLoopOptions {
 
 /** Watch the paths and call `run` after each burst of changes; returns once the watcher is ready. */
 export async function watchLoop(o: WatchLoopOptions): Promise<WatchLoop> {
+  // Started after the first run: what it left as garbage goes before the first save.
+  collectGarbage();
   const { watch } = await import('chokidar');
   const ignored = o.ignored;
   const w = watch(o.paths, { ignoreInitial: true, ...(ignored ? { ignored: (p: string) => ignored(resolve(p)) } : {}) });
@@ -189,6 +192,10 @@ export async function watchLoop(o: WatchLoopOptions): Promise<WatchLoop> {
     } catch (e) {
       o.onError(e);
     }
+    // The run before this one (its page IRs, model and findings: ~0.5 GB on the 2021 tree) is garbage
+    // now; without a collection here V8 let it sit beside the next run's (the 2021 tree: 1.43 → 1.85 GB
+    // over two saves; with it, 1.43 GB at the first save and 1.08 GB at the second).
+    if (!closed) collectGarbage();
     running = false;
     finished();
     if (again) { again = false; void go(); }
