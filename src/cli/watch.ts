@@ -194,7 +194,7 @@ export async function watchLoop(o: WatchLoopOptions): Promise<WatchLoop> {
     }
     // The run before this one (its page IRs, model and findings: ~0.5 GB on the 2021 tree) is garbage
     // now; without a collection here V8 let it sit beside the next run's (the 2021 tree: 1.43 → 1.85 GB
-    // over two saves; with it, 1.43 GB at the first save and 1.08 GB at the second).
+    // over two saves; with this one and the one after the first build, 1.26–1.28 GB at most).
     if (!closed) collectGarbage();
     running = false;
     finished();

@@ -4,7 +4,6 @@ import type { ModelRule, FindingDraft } from '../types.js';
 import type { Document } from '../../model/schema.js';
 import { sideOf } from '../types.js';
 
-/** v1.0 and beta pages of the same file name (…/v1.0/api/x.md and …/beta/api/x.md). */
 /** The same file in the other version's folder (`…/v1.0/api/x.md` ↔ `…/beta/api/x.md`), as counterparts pairs them; undefined outside both. */
 export function counterpartFile(file: string): string | undefined {
   const b = /(^|\/)beta\/([\s\S]*)$/.exec(file);
@@ -14,6 +13,7 @@ export function counterpartFile(file: string): string | undefined {
   return `${file.slice(0, m.index)}${m[1]}${m === b ? 'v1.0' : 'beta'}/${m[2]}`;
 }
 
+/** v1.0 and beta pages of the same file name (…/v1.0/api/x.md and …/beta/api/x.md). */
 export function counterparts(pages: Document[]): [Document, Document][] {
   const beta = new Map<string, Document>();
   for (const p of pages) {
