@@ -4,26 +4,28 @@ import type { ModelRule, FindingDraft } from '../types.js';
 import type { Document } from '../../model/schema.js';
 import { sideOf } from '../types.js';
 
-/** The same file in the other version's folder (`…/v1.0/api/x.md` ↔ `…/beta/api/x.md`), as counterparts pairs them; undefined outside both. */
-export function counterpartFile(file: string): string | undefined {
+/** The version folder a file is in (the first `beta/` or `v1.0/` segment) and the same file in the other version's folder. */
+function versionSplit(file: string): { version: 'beta' | 'v1.0'; other: string } | undefined {
   const b = /(^|\/)beta\/([\s\S]*)$/.exec(file);
   const v = /(^|\/)v1\.0\/([\s\S]*)$/.exec(file);
   const m = b && (!v || b.index <= v.index) ? b : v;
   if (!m) return undefined;
-  return `${file.slice(0, m.index)}${m[1]}${m === b ? 'v1.0' : 'beta'}/${m[2]}`;
+  const version = m === b ? 'beta' : 'v1.0';
+  return { version, other: `${file.slice(0, m.index)}${m[1]}${version === 'beta' ? 'v1.0' : 'beta'}/${m[2]}` };
 }
 
-/** v1.0 and beta pages of the same file name (…/v1.0/api/x.md and …/beta/api/x.md). */
+/** The same file in the other version's folder (`…/v1.0/api/x.md` ↔ `…/beta/api/x.md`); undefined outside both. */
+export function counterpartFile(file: string): string | undefined {
+  return versionSplit(file)?.other;
+}
+
+/** v1.0 and beta pages of the same file name (…/v1.0/api/x.md and …/beta/api/x.md), v1.0 first. */
 export function counterparts(pages: Document[]): [Document, Document][] {
-  const beta = new Map<string, Document>();
-  for (const p of pages) {
-    const m = /(^|\/)beta\/([\s\S]*)$/.exec(p.file);
-    if (m) beta.set(m[2]!, p);
-  }
+  const byFile = new Map(pages.map((p) => [p.file, p] as const));
   const out: [Document, Document][] = [];
   for (const p of pages) {
-    const m = /(^|\/)v1\.0\/([\s\S]*)$/.exec(p.file);
-    const b = m ? beta.get(m[2]!) : undefined;
+    const s = versionSplit(p.file);
+    const b = s?.version === 'v1.0' ? byFile.get(s.other) : undefined;
     if (b) out.push([p, b]);
   }
   return out;
