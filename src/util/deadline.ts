@@ -44,19 +44,29 @@ export function runUnits(n: number, budgetMs: number, unit: (i: number) => void,
   let next = 0;
   while (next < n) {
     const batchStart = performance.now();
-    let current = next;
+    const first = next;
     let unitStart = batchStart;
+    // Where the batch is, in one store (the watchdog can stop it between any two statements):
+    // 2i + 1 while unit i runs, 2i once the units before i have returned and none runs.
+    let at = 2 * first;
     const r = withDeadline(() => {
-      for (; current < n; current++) {
-        unitStart = performance.now();
-        if (unitStart - batchStart >= budgetMs && current > next) return;
-        unit(current);
+      for (let i = first; i < n; i++) {
+        const t = performance.now();
+        if (t - batchStart >= budgetMs && i > first) return;
+        unitStart = t;
+        at = 2 * i + 1;
+        unit(i);
+        at = 2 * i + 2;
       }
     }, 2 * budgetMs);
-    if (!r.done) {
-      onTimeout(current, performance.now() - unitStart);
-      current++;
+    if (!r.done && at % 2 === 1) {
+      // Stopped inside a unit: that unit is reported, the next batch starts after it.
+      const i = (at - 1) / 2;
+      onTimeout(i, performance.now() - unitStart);
+      next = i + 1;
+    } else {
+      // Returned, or stopped between units (after the last one, too): nothing is lost or run twice.
+      next = at / 2;
     }
-    next = current;
   }
 }
