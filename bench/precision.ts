@@ -12,7 +12,7 @@
  * reworded): they are counted, not scored. Precision = (real + real-but-misdescribed) / matched;
  * "strict" counts only real.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -49,16 +49,19 @@ function table(title: string, rows: Map<string, Row>): string {
 function main(): void {
   const labels = readLabels(LABELS).filter((l) => l.verdict);
   let checkFile = arg('--check');
+  let tmp: string | undefined;
   let driftFile = arg('--drift');
   if (!checkFile || !driftFile) {
     const t21 = corpusTree('2021-07');
     const t20 = corpusTree('2020-05');
     if (!t21 || !t20) { console.log(`precision: skipped — ${CORPUS_SKIP}`); return; }
-    const tmp = mkdtempSync(join(tmpdir(), 'docmodel-precision-'));
+    tmp = mkdtempSync(join(tmpdir(), 'docmodel-precision-'));
     checkFile ??= run(['check', t21], join(tmp, 'check.json'));
     driftFile ??= run(['drift', t20, t21], join(tmp, 'drift.json'));
   }
   const idx = { 'reconcile-2021': new FindingIndex(reportFindings(checkFile)), 'drift-2020-2021': new FindingIndex(reportFindings(driftFile)) };
+  // The two reports run for this (~100 MB) are not kept.
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
   const perRule = new Map<string, Row>();
   const perSeverity = new Map<string, Row>();
   for (const l of labels) {

@@ -8,15 +8,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { tmpdir } from 'node:os';
 import type { PageIR } from '../src/sources/graph-markdown/ir/schema.js';
 import { analyzeParallel, type AnalyzeResult } from '../src/pipeline/pipeline.js';
 import { computeStats } from '../src/pipeline/stats.js';
 import { YIELD } from '../src/sources/graph-markdown/extract/inventory.js';
 import { emitModels } from '../src/emit/ts/models.js';
-import { CORPUS_SKIP, corpusTree, typecheck } from './helpers.js';
+import { CORPUS_SKIP, corpusTree, typecheck, tempDir } from './helpers.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
@@ -150,7 +149,7 @@ test('2021-07 corpus: no crash, every page an IR, coverage thresholds, the first
   checkCorpus(a, tree2021!, '2021-07');
   await firstLookAgrees(a, 150);
   const out = emitModels(a.model);
-  const dir = mkdtempSync(join(tmpdir(), 'docmodel-models-2021-'));
+  const dir = tempDir('models-2021');
   for (const [rel, text] of out.files) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), text);

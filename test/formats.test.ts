@@ -5,9 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
 import { analyze } from '../src/pipeline/in-thread.js';
@@ -15,7 +14,7 @@ import { reportData } from '../src/emit/reports/report-data.js';
 import { renderReport, withFindings } from '../src/emit/reports/formats.js';
 import { applyBaseline, applySuppressions, loadSuppressions, SuppressionError } from '../src/checks/suppress.js';
 import { htmlReport } from '../src/emit/reports/html.js';
-import { INPUT, tempTree, page } from './helpers.js';
+import { INPUT, tempTree, page, tempDir } from './helpers.js';
 import { HOSTILE } from './hostile-page.js';
 
 const require = createRequire(import.meta.url);
@@ -117,7 +116,7 @@ test('the HTML report loads in headless Chromium without console errors, filters
   const { data } = seedData();
   const evil = analyze([tempTree({ 'evil.md': HOSTILE })]);
   const evilData = reportData(evil.model, evil.findings, '0');
-  const dir = mkdtempSync(join(tmpdir(), 'docmodel-html-'));
+  const dir = tempDir('html');
   const file = join(dir, 'report.html');
   writeFileSync(file, htmlReport(withFindings(data, [...data.findings, ...evilData.findings]), undefined, { all: true }));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });

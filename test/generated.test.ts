@@ -4,12 +4,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import Ajv from 'ajv';
-import { ROOT, typecheck } from './helpers.js';
+import { ROOT, typecheck, tempDir } from './helpers.js';
 import { pageIrJsonSchema } from '../src/sources/graph-markdown/ir/schema.js';
 
 const CLI = join(ROOT, 'dist/src/cli/main.js');
@@ -29,7 +28,7 @@ function listFiles(dir: string): string[] {
 
 /** Run the default build in a copy of the repo layout (input/ → generated/). */
 function freshRun(): string {
-  const work = mkdtempSync(join(tmpdir(), 'docmodel-fresh-'));
+  const work = tempDir('fresh');
   cpSync(join(ROOT, 'input'), join(work, 'input'), { recursive: true });
   execFileSync(process.execPath, [CLI, 'build', 'input', '--out', 'generated', '--quiet'], { cwd: work, stdio: 'pipe' });
   return join(work, 'generated');
@@ -65,7 +64,7 @@ test('generated/ir.schema.json is the schema of the IR, and every IR file valida
 });
 
 test('the seed models compile under tsc --strict --noEmit', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'docmodel-tsc-'));
+  const dir = tempDir('tsc');
   cpSync(join(ROOT, 'generated/models'), dir, { recursive: true });
   const r = typecheck(dir);
   assert.equal(r.status, 0, r.output);

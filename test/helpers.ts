@@ -1,7 +1,7 @@
 /** Shared test helpers: repo paths, seed IRs (processed once), inline pages. */
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, resolve } from 'node:path';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import type { PageIR } from '../src/sources/graph-markdown/ir/schema.js';
@@ -31,9 +31,25 @@ export function page(text: string, file = 'test.md'): PageIR {
   return processText(file, resolve(file), text);
 }
 
+const temps: string[] = [];
+
+/**
+ * A new empty folder under the system's temp folder (`docmodel-<prefix>-XXXXXX`), removed when this
+ * test process exits (kept with DOCMODEL_KEEP_TEMP=1, to look at after a failure): every run of the
+ * suite left ~900 folders behind before.
+ */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `docmodel-${prefix}-`));
+  if (!temps.length && !process.env.DOCMODEL_KEEP_TEMP) {
+    process.once('exit', () => { for (const d of temps) rmSync(d, { recursive: true, force: true, maxRetries: 2 }); });
+  }
+  temps.push(dir);
+  return dir;
+}
+
 /** A temporary folder with the given files (path → content). */
 export function tempTree(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'docmodel-test-'));
+  const dir = tempDir('test');
   for (const [rel, content] of Object.entries(files)) {
     const abs = join(dir, rel);
     mkdirSync(dirname(abs), { recursive: true });

@@ -5,16 +5,15 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { Project, SyntaxKind } from 'ts-morph';
 import { modelFromPages as buildModel } from '../src/sources/graph-markdown/to-model.js';
 import { emitModels } from '../src/emit/ts/models.js';
 import { reportData } from '../src/emit/reports/report-data.js';
 import { markdownReport } from '../src/emit/reports/markdown.js';
 import { reconcile } from '../src/checks/engine.js';
-import { page, typecheck } from './helpers.js';
+import { page, typecheck, tempDir } from './helpers.js';
 import { HOSTILE } from './hostile-page.js';
 
 
@@ -25,7 +24,7 @@ test('hostile names and descriptions give compiling, inert TypeScript', () => {
   const res = page(HOSTILE.split('## HTTP request')[0]!, 'evil-resource.md');
   const model = buildModel([ir, res]);
   const out = emitModels(model);
-  const dir = mkdtempSync(join(tmpdir(), 'docmodel-evil-'));
+  const dir = tempDir('evil');
   for (const [rel, text] of out.files) {
     mkdirSync(join(dir, rel, '..'), { recursive: true });
     writeFileSync(join(dir, rel), text);

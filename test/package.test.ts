@@ -7,10 +7,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { ROOT, INPUT } from './helpers.js';
+import { ROOT, INPUT, tempDir } from './helpers.js';
 
 const npmCli = process.env.npm_execpath && existsSync(process.env.npm_execpath) ? [process.execPath, process.env.npm_execpath] : ['npm'];
 
@@ -20,7 +19,7 @@ function npm(args: string[], cwd: string) {
 }
 
 test('npm pack → install in a temp project → import { check } from "docmodel", typed', { timeout: 180_000 }, () => {
-  const work = mkdtempSync(join(tmpdir(), 'docmodel-pack-'));
+  const work = tempDir('pack');
   const packed = npm(['pack', '--pack-destination', work, '--json', '--ignore-scripts'], ROOT);
   assert.equal(packed.status, 0, packed.stderr);
   const info = JSON.parse(packed.stdout)[0] as { filename: string; files: { path: string }[] };

@@ -7,12 +7,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { check, type Finding } from '../src/index.js';
 import { concernsPages } from '../src/checks/policy.js';
-import { ROOT, corpusTree, CORPUS_SKIP } from './helpers.js';
+import { ROOT, corpusTree, CORPUS_SKIP, tempDir } from './helpers.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/partial/api-reference');
 const CLI = join(ROOT, 'dist/src/cli/main.js');
@@ -53,7 +52,7 @@ test('a changed include fragment reports on every page that includes it; a delet
 });
 
 test('check --root --changed-from: the CLI form, with paths outside the root ignored and counted', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'docmodel-partial-'));
+  const dir = tempDir('partial');
   const tree = join(dir, 'repo', 'docs');
   cpSync(FIXTURE, tree, { recursive: true });
   writeFileSync(join(dir, 'repo', 'changed.txt'), 'docs/v1.0/api/user-list-manager.md\nREADME.md\n# a comment\n\n');
@@ -74,7 +73,7 @@ test('corpus: a partial check of one changed user page gives the same findings f
   if (!tree) { t.skip(CORPUS_SKIP); return; }
   // a page with findings of its own and findings shared with other pages of its operation
   const page = 'v1.0/api/user-list-owneddevices.md';
-  const cacheDir = mkdtempSync(join(tmpdir(), 'docmodel-partial-cache-'));
+  const cacheDir = tempDir('partial-cache');
   const full = await check({ root: tree, cacheDir });
   const expected = full.findings.filter((f) => concernsPages(f, new Set([page]))).map(key);
   assert.ok(expected.length > 0);

@@ -7,9 +7,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import fc from 'fast-check';
 import type { ApiModel, EnumModel, MergedProperty, OperationGroup, OperationVariant, TypeModel } from '../src/model/types.js';
 import type { Document } from '../src/model/schema.js';
@@ -17,7 +16,7 @@ import type { ApiVersion, Src, TypeRef } from '../src/sources/graph-markdown/ir/
 import { emptyPageIR } from '../src/sources/graph-markdown/extract/index.js';
 import { emitModels, type EmitResult } from '../src/emit/ts/models.js';
 import { uniqueNames, namespaceFile } from '../src/emit/ts/sanitize.js';
-import { typecheck } from './helpers.js';
+import { typecheck, tempDir } from './helpers.js';
 
 const src = (line = 1): Src => ({ file: 'p.md', line, column: 1 });
 const DOC = emptyPageIR('p.md', 'markdown') as unknown as Document;
@@ -55,7 +54,7 @@ function model(types: TypeModel[], enums: EnumModel[] = [], operations: Operatio
 
 /** Every model's files in its own folder; one tsc run for all. */
 function typecheckAll(outs: EmitResult[]): { status: number | null; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'docmodel-collide-'));
+  const dir = tempDir('collide');
   outs.forEach((out, i) => {
     for (const [rel, text] of out.files) {
       mkdirSync(join(dir, `m${i}`, rel, '..'), { recursive: true });
