@@ -239,3 +239,56 @@ test('a property table under a heading that names another type ("## accessReview
   // topical headings still are (sitePage's "## Page Content")
   assert.ok(pageOf('beta/resources/sitepage.md').resource!.properties.some((p) => p.name === 'title'));
 });
+
+test('type-property-missing-in-beta: a property table right under the title, rows beta leaves to the base type\'s page (labels r451, r454, r455); beta\'s own page is the side (r457); a real gap still fires (r458)', () => {
+  const got = (subject: string) => a.findings.filter((f) => f.rule === 'type-property-missing-in-beta' && f.subject === subject).map((f) => `${f.field.replace(/^properties\./, '')} ${f.sides[1]!.file}`);
+  // beta secureScoreControlStateUpdate has its table under the title, no Properties heading
+  assert.deepEqual(pageOf('beta/resources/securescorecontrolstateupdate.md').resource!.properties.map((p) => p.name), ['assignedTo', 'comment', 'state', 'updatedBy', 'updatedDateTime']);
+  assert.deepEqual(pageOf('beta/resources/securescorecontrolstateupdate.md').diagnostics.map((d) => d.rule), ['property-table-under-title']);
+  assert.deepEqual(got('microsoft.graph.securescorecontrolstateupdate'), []);
+  // v1.0 androidManagedAppProtection copies managedBrowser from its base; beta documents it on targetedManagedAppProtection
+  assert.deepEqual(got('microsoft.graph.androidmanagedappprotection'), []);
+  // beta list.md: "The following properties are inherited from **[baseItem][]**." (a reference-style link) names its base type
+  assert.equal(pageOf('beta/resources/list.md').resource!.baseType?.name, 'baseItem');
+  assert.deepEqual(got('microsoft.graph.list'), ['sharepointIds beta/resources/list.md']);
+  assert.ok(got('microsoft.graph.user').length > 0);
+  assert.ok(got('microsoft.graph.user').every((x) => x.endsWith(' beta/resources/user.md')));
+});
+
+test('example-property-undocumented: the body "a JSON representation of" a resource documents that resource\'s writable properties; a call to another resource is not the table\'s (labels r466, r468); real gaps still fire (r461, r465)', () => {
+  const got = (file: string) => of('example-property-undocumented', file).flatMap((f) => (f.instances?.length ? f.instances : [f]).filter((x) => x.sides[0]!.file === file).map((x) => x.message));
+  // "supply a JSON representation of featureRolloutPolicy"; the table lists the required properties only
+  assert.deepEqual(got('beta/api/post-featurerolloutpolicies.md'), []);
+  // example 2 PATCHes …/format/font on the page of PATCH …/format
+  assert.deepEqual(got('beta/api/rangeformat-update.md'), []);
+  // backupReviewers: neither the table nor accessReviewScheduleDefinition's page documents it
+  assert.deepEqual(got('v1.0/api/accessreviewscheduledefinition-post.md'), ['Example request sends backupReviewers, which the request-body table does not document']);
+  // "supply the values for relevant fields": no body type, the table is the page's word
+  assert.ok(got('beta/api/group-update.md').includes('Example request sends assignedLabels, which the request-body table does not document'));
+});
+
+test('odata-type-mismatch: a reference-style link names the Response type ([item][] → listitem.md), a plural names its type, prose words are no type, the answer to another resource\'s call is not compared (labels r437, r438, r441, r443); a wrong annotation still fires (r442)', () => {
+  const got = (file: string) => of('odata-type-mismatch', file).flatMap((f) => (f.instances?.length ? f.instances : [f]).filter((x) => x.sides[0]!.file === file).map((x) => x.message));
+  assert.equal(pageOf('v1.0/api/listitem-get.md').response!.bodyType!.link, '../resources/listitem.md');
+  assert.deepEqual(got('v1.0/api/listitem-get.md'), []);
+  assert.deepEqual(got('beta/api/securescores-list.md'), []);
+  assert.deepEqual(got('beta/api/rangeformat-update.md'), []);
+  assert.notEqual(pageOf('beta/api/planneruser-list-delta.md').response!.bodyType?.name, 'to');
+  assert.deepEqual(got('beta/api/planneruser-list-delta.md'), []);
+  assert.deepEqual(got('beta/api/user-list-joinedteams.md'), ['Response annotation @odata.type microsoft.graph.group: type group is not the Response section\'s team']);
+  // the reference definition is a link too (link-broken checks it where it is written)
+  assert.ok(pageOf('v1.0/api/listitem-get.md').links.some((l) => l.target === '../resources/listitem.md' && l.src.line === 16));
+});
+
+test('type-property-missing-in-beta: a relationship is named one, a row beta has only in its JSON is missing from its tables, a rename (same description) and another design (another kind, nothing shared) are not reported (labels r456, r499, r505, r506)', () => {
+  const got = (subject: string) => a.findings.filter((f) => f.rule === 'type-property-missing-in-beta' && f.subject === subject).map((f) => `${f.field}: ${f.message}`);
+  // beta baseItem: description only in its JSON; createdByUser on no beta page of baseItem (driveItem documents it)
+  assert.deepEqual(got('microsoft.graph.baseitem').filter((x) => /description|createdByUser/.test(x)), [
+    'properties.description: microsoft.graph.baseitem.description is documented in v1.0; the beta resource page has it in its JSON representation but in none of its tables',
+    'relationships.createdByUser: microsoft.graph.baseitem.createdByUser (a relationship) is documented in v1.0 but not on the beta resource page',
+  ]);
+  // v1.0 activityDateTime, beta times: "Details about when the activity took place. Read-only." on both
+  assert.deepEqual(got('microsoft.graph.itemactivity').filter((x) => x.includes('activityDateTime')), []);
+  // beta approvalStage: a complex type sharing nothing with v1.0's entity
+  assert.deepEqual(got('microsoft.graph.approvalstage'), []);
+});

@@ -87,7 +87,7 @@ test('type-level rules across versions: type, format, collection, nullable, read
   assert.deepEqual(got('type-property-collection-differs'), ['info/cross-version properties.tags.collection: single | collection']);
   assert.deepEqual(got('type-property-nullable-differs'), ['info/cross-version properties.id.nullable: nullable | not nullable']);
   assert.deepEqual(got('type-property-readonly-differs'), ['info/cross-version properties.id.readOnly: writable | read-only']);
-  assert.deepEqual(got('type-property-missing-in-beta'), ['warning/cross-version properties.legacy: documented | not documented']);
+  assert.deepEqual(got('type-property-missing-in-beta'), ['info/cross-version properties.legacy: documented | not documented']);
   assert.deepEqual(got('enum-members-differ'), ['info/cross-version members: huge, large, small | large, small']);
   assert.deepEqual(got('json-representation-mismatch'), ['warning/page jsonRepresentation.extra: extra']);
 });

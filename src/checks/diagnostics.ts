@@ -89,6 +89,7 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
   d('http-block-language', 'info', 'extract', 'The HTTP request block is fenced as another language', 'Its request lines are read anyway.'),
   d('table-not-read', 'info', 'extract', 'A table was not read', 'The table stands in a section whose tables no extractor reads.'),
   d('property-table-nested-structure', 'info', 'extract', 'A table under "Properties of a … definition" is not the type\'s properties', 'A sub-heading of Properties named "Properties of <something other than the type>" (the JSON structure inside a policy\'s definition property) documents a nested structure; its table is not taken as the type\'s properties.'),
+  d('property-table-under-title', 'info', 'extract', 'A property table right under the page title is read as the type\'s properties', 'A resource page without a Properties heading (some beta secureScore pages put the table right under the title) has the property table directly under its title read as the type\'s properties.'),
   d('property-table-in-other-section', 'info', 'extract', 'A property table under a topical heading is read as the type\'s properties', 'A resource page that groups its properties under headings of its own ("## Page Content", "## Authoring Metadata") has each such property table read as the type\'s properties, like the Properties section\'s.'),
   d('table-row-duplicate', 'info', 'extract', 'A table repeats a row', 'The repeated row is taken once.'),
   d('table-row-empty', 'info', 'extract', 'A table row is empty', 'It is skipped.'),

@@ -1,4 +1,5 @@
 /** Helper for rules whose context is one page. */
+import { pathFitsTemplate } from '../model/identity.js';
 import type { Document, Severity, Src } from '../model/schema.js';
 import { sideOf, type FindingDraft } from './types.js';
 
@@ -30,4 +31,17 @@ export function isLive(x: { annotation?: { fields: Record<string, unknown> } }):
 export function callsOtherService(url: string): boolean {
   const m = /^https?:\/\/([^/]+)/i.exec(url.trim());
   return !!m && !/(^|\.)graph\.microsoft\.(com|us|de|cn)$|microsoftgraph\.chinacloudapi\.cn$|^dod-graph\.microsoft\.us$/i.test(m[1]!);
+}
+
+/**
+ * An example call to another resource than the page's templates address: it fits none of them and its path ends
+ * in a segment none of them ends in (PATCH …/format/font on the page of PATCH …/format). A call that ends like a
+ * template but does not fit it (a template written `~/onPremisesPublishingProfiles/…`) is still the page's.
+ */
+export function callsAnotherResource(method: string, path: string, templates: { method: string; path: string }[]): boolean {
+  const called = path.replace(/\?[\s\S]*$/, '');
+  if (!templates.length || templates.some((o) => o.method === method && pathFitsTemplate(called, o.path))) return false;
+  const last = (x: string) => x.replace(/\?[\s\S]*$/, '').replace(/\/+$/, '').split('/').pop()!.replace(/\([^)]*\)$/, '').toLowerCase();
+  const end = last(called);
+  return !templates.some((o) => { const t = last(o.path); return t === end || /^\{[^{}]*\}$/.test(t); });
 }

@@ -54,6 +54,31 @@ export function typesByName(model: Pick<ApiModel, 'types'>): Map<string, TypeMod
   return byName;
 }
 
+/**
+ * The properties the resource pages of a type and of every base type document in a version (Properties and
+ * Relationships rows), lower-cased: a subtype's page may leave inherited rows to its base type's page. With
+ * `writableOnly`, only those no row calls read-only.
+ * Built once per model by the caller.
+ */
+export function documentedProperties(model: Pick<ApiModel, 'types'>, writableOnly = false): (name: string, version: string) => Set<string> {
+  const chain = baseChains(model);
+  const byName = typesByName(model);
+  const memo = new Map<string, Set<string>>();
+  return (name, version) => {
+    const key = `${version}|${name.toLowerCase()}`;
+    let out = memo.get(key);
+    if (out) return out;
+    out = new Set();
+    for (const n of chain(name, version)) {
+      for (const t of byName.get(`${version}|${n}`) ?? []) {
+        for (const p of t.properties) if (p.sources.some((s) => (s.origin === 'resource' || s.origin === 'relationship') && !(writableOnly && s.readOnly))) out.add(p.name.toLowerCase());
+      }
+    }
+    memo.set(key, out);
+    return out;
+  };
+}
+
 export function typeRelations(model: Pick<ApiModel, 'types'>): (a: string, b: string, version: string | null) => boolean {
   const chain = baseChains(model);
   return (a, b, version) => {

@@ -31,6 +31,7 @@ import { displayPath, hasPageExtension } from '../sources/graph-markdown/ingest/
 import type { ApiModel, TypeModel } from '../model/types.js';
 import type { Document } from '../model/schema.js';
 import { linkedFile } from '../checks/link-target.js';
+import { bareTypeName } from '../checks/type-relations.js';
 import { resourcePageNames } from '../checks/rules/operation-resource-missing.js';
 import { titleKey } from '../checks/rules/same-title-different-operation.js';
 import { counterpartFile } from '../checks/rules/version-counterpart-differs.js';
@@ -116,6 +117,8 @@ export async function focusedFindings(prev: AnalyzeResult, changedAbs: string[],
     if (!changed.has(d.file)) continue;
     const refs = referencedTypes(d);
     for (const name of refs.names) names.add(name);
+    // The resource the request body is "a JSON representation of" (example-property-undocumented reads its rows).
+    if (d.requestBody?.typeName) names.add(bareTypeName(d.requestBody.typeName).name.toLowerCase());
     for (const target of [...d.links.map((l) => l.target), ...refs.links]) { const f = linkedFile(d.file, target); if (f && byFile.has(f)) after.add(f); }
   }
   // A changed page that was a subtype of its operation's primary and still documents the same type

@@ -2,7 +2,7 @@ import { linkedFile } from '../link-target.js';
 import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import type { Document } from '../../model/schema.js';
-import { isLive, pageFinding } from '../page-finding.js';
+import { callsAnotherResource, isLive, pageFinding } from '../page-finding.js';
 import { bareTypeName, typeRelations } from '../type-relations.js';
 
 /** Namespace and name of an annotation type, `Collection(...)` unwrapped. */
@@ -12,7 +12,10 @@ function short(t: string): { ns: string; name: string } {
   return { ns: b.namespace, name: s.slice(s.lastIndexOf('.') + 1) };
 }
 
-const perModel = new WeakMap<object, { related: ReturnType<typeof typeRelations>; byFile: Map<string, Document> }>();
+/** Edm primitives a Response section names ("a string collection"): types, though no page defines them. */
+const EDM_NAMES = /^(?:edm\.)?(?:string|guid|datetimeoffset|date|timeofday|duration|boolean|int16|int32|int64|double|single|decimal|byte|sbyte|binary|stream)$/;
+
+const perModel = new WeakMap<object, { related: ReturnType<typeof typeRelations>; byFile: Map<string, Document>; typeNames: Set<string> }>();
 
 export const rule: ModelRule = {
   id: 'odata-type-mismatch',
@@ -22,7 +25,7 @@ export const rule: ModelRule = {
   contexts: ['page'],
   summary: 'A response annotation\'s @odata.type disagrees with the page (namespace or type)',
   description:
-    'The `@odata.type` of a live example response annotation (not `"blockType": "ignored"`) names a namespace other than the page\'s (Microsoft.DirectoryServices.user on a microsoft.graph page), or a type other than the Response section\'s. `Collection(...)` is unwrapped, EDM primitives (`Edm.Stream`) are not namespaces, and a derived type (or a sibling under a common base) agrees with the Response section\'s type, and so does the type of the resource page its sentence links to.',
+    'The `@odata.type` of a live example response annotation (not `"blockType": "ignored"`) names a namespace other than the page\'s (Microsoft.DirectoryServices.user on a microsoft.graph page), or a type other than the Response section\'s. `Collection(...)` is unwrapped, EDM primitives (`Edm.Stream`) are not namespaces, and a derived type (or a sibling under a common base) agrees with the Response section\'s type, and so do the type of the resource page its sentence links to (a reference-style link too) and the singular of a plural ("a **secureScores** object"); a word that names no type of the model (nor an Edm primitive) and links to no page is not compared. The response to a call to another resource than the page\'s HTTP templates address is another operation\'s, and on a page whose templates are `$expand` calls an expanding call answers with the resource it expands: neither is compared with the Response section.',
   example: { before: '<!-- { "blockType": "response", "@odata.type": "Microsoft.DirectoryServices.user" } -->', after: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.user" } -->' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response", "@odata.type": "Microsoft.DirectoryServices.widget" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{ "id": "1" }\n```\n') },
@@ -33,20 +36,25 @@ export const rule: ModelRule = {
     // A page rule runs once per page: the tree-wide lookups are built once per model, not per page (was quadratic: 244 s on the 2021 corpus).
     let shared = perModel.get(model);
     if (!shared) {
-      shared = { related: typeRelations(model), byFile: new Map(model.documents.map((d) => [d.file.toLowerCase(), d] as const)) };
+      shared = { related: typeRelations(model), byFile: new Map(model.documents.map((d) => [d.file.toLowerCase(), d] as const)), typeNames: new Set(model.types.map((t) => t.name.toLowerCase())) };
       perModel.set(model, shared);
     }
-    const { related, byFile } = shared;
+    const { related, byFile, typeNames } = shared;
     // The types of the resource pages linked from the Response section's sentence ("[Range](../resources/range.md)" is workbookRange).
+    // So does the page of the body type's own link — a reference-style link's definition is elsewhere on the page ("an [item][]", `[item]: ../resources/listitem.md`).
     const linkedTypes = (p: (typeof pages)[number]): string[] => {
-      const at = p.response?.bodyType?.src.line;
-      if (at === undefined) return [];
-      return p.links.filter((l) => l.src.line >= at && l.src.line <= at + 3)
-        .map((l) => byFile.get(linkedFile(p.file, l.target) ?? '')?.resource?.name)
+      const body = p.response?.bodyType;
+      if (!body) return [];
+      const at = body.src.line;
+      return [...p.links.filter((l) => l.src.line >= at && l.src.line <= at + 3).map((l) => l.target), ...(body.link ? [body.link] : [])]
+        .map((target) => byFile.get(linkedFile(p.file, target) ?? '')?.resource?.name)
         .filter((x): x is string => !!x);
     };
+    /** "a **secureScores** object": the plural of the type's name. */
+    const plural = (written: string, name: string) => { const w = written.toLowerCase(), n = name.toLowerCase(); return w === `${n}s` || w === `${n}es`; };
     for (const p of pages) {
       const ns = (p.namespace?.value ?? 'microsoft.graph').toLowerCase();
+      const templates = p.operations.filter((o) => !o.fromExample);
       for (const r of p.examples.responses) {
         const t = r.annotation?.fields['@odata.type'];
         if (typeof t !== 'string' || !t.includes('.') || !isLive(r) || /^(Collection\()?Edm\./i.test(t.trim())) continue;
@@ -54,7 +62,21 @@ export const rule: ModelRule = {
         const problems: string[] = [];
         if (tns.toLowerCase() !== ns && !tns.toLowerCase().startsWith('microsoft.graph')) problems.push(`namespace ${tns} is not ${p.namespace?.value ?? 'microsoft.graph'}`);
         const bt = p.response?.bodyType?.name;
-        if (bt && !related(bt, name, p.apiVersion.value) && !linkedTypes(p).some((x) => related(x, name, p.apiVersion.value))) problems.push(`type ${name} is not the Response section's ${bt}`);
+        // The Response section speaks of the page's templates: the answer to a call to another resource (PATCH …/format/font
+        // on the page of PATCH …/format) is another operation's (example-path-fits-no-template reports the call).
+        const req = r.answers === null ? undefined : p.examples.requests[r.answers];
+        // On a page whose templates are $expand calls (an extension's get: GET /me/messages/{id}?$expand=extensions(…)),
+        // an expanding call answers with the resource it expands (the message), which the Response section about the
+        // expanded items does not name.
+        const expands = (x: string) => /[?&]\$expand=/i.test(x);
+        const ours = !req || (!callsAnotherResource(req.method, req.path, templates) && !(expands(req.path) && templates.some((o) => expands(o.path))));
+        // A Response section's word that names no type of the model and links to no page ("a collection of
+        // changes to be applied to objects") is not a type to compare with.
+        const linked = bt ? linkedTypes(p) : [];
+        const at = p.response?.bodyType?.src.line ?? -1;
+        const btName = bt ? bareTypeName(bt).name.toLowerCase() : '';
+        const isType = !!bt && (typeNames.has(btName) || EDM_NAMES.test(btName) || !!p.response?.bodyType?.link || p.links.some((l) => l.src.line >= at && l.src.line <= at + 3));
+        if (bt && isType && ours && !plural(bt, name) && !related(bt, name, p.apiVersion.value) && !linked.some((x) => related(x, name, p.apiVersion.value))) problems.push(`type ${name} is not the Response section's ${bt}`);
         if (!problems.length) continue;
         out.push(pageFinding(this, p, r.annotation!.src, `example.response.${r.index}.odataType`, `Response annotation @odata.type ${t}: ${problems.join('; ')}`, t, [String(r.index)], p.namespace ? [{ src: p.namespace.src, value: p.namespace.value }] : []));
       }

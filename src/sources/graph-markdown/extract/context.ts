@@ -57,6 +57,21 @@ export class PageContext {
 
   get file(): string { return this.page.file; }
 
+  private definitions: Map<string, string> | undefined;
+  /** The URL a reference-style link (`[item][]`, `[text][id]`) points to: its `[id]: url` definition's, anywhere on the page. */
+  definitionUrl(identifier: string): string | undefined {
+    if (!this.definitions) {
+      const defs = new Map<string, string>();
+      const visit = (n: Nodes) => {
+        if (n.type === 'definition' && !defs.has(n.identifier)) defs.set(n.identifier, n.url);
+        else if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
+      };
+      visit(this.root);
+      this.definitions = defs;
+    }
+    return this.definitions.get(identifier);
+  }
+
   src(node: Nodes | undefined): Src {
     const p = node?.position?.start;
     if (!p) return { file: this.page.file, line: 1, column: 1 };
@@ -180,7 +195,7 @@ export class PageContext {
     const lead = /^\|?[ \t]*/.exec(full)![0].length;
     const source = full.slice(lead);
     const at = this.src(c);
-    return { text: cleanText(rawText), rawText, raw: source.replace(/\|$/, '').trim(), links: linksIn(c), source, src: { ...at, column: at.column + lead } };
+    return { text: cleanText(rawText), rawText, raw: source.replace(/\|$/, '').trim(), links: linksIn(c, (id) => this.definitionUrl(id)), source, src: { ...at, column: at.column + lead } };
   }
 
   private tableModel(t: Table, section: SectionNode, index: number): TableModel {

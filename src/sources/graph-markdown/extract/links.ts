@@ -1,4 +1,4 @@
-/** Relative links to other pages, for broken-link checks (external and /graph/ links skipped). */
+/** Relative links to other pages (inline links and reference definitions), for broken-link checks (external and /graph/ links skipped). */
 import type { Nodes } from 'mdast';
 import type { Extractor } from './context.js';
 
@@ -6,7 +6,8 @@ export const links: Extractor = {
   name: 'links',
   extract(ctx, ir) {
     const visit = (n: Nodes) => {
-      if (n.type === 'link' && isRelativePageLink(n.url)) ir.links.push({ target: n.url, src: ctx.src(n) });
+      // A reference-style link's target is its definition (`[item]: ../resources/listitem.md`), checked where it is written.
+      if ((n.type === 'link' || n.type === 'definition') && isRelativePageLink(n.url)) ir.links.push({ target: n.url, src: ctx.src(n) });
       if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
     };
     visit(ctx.root);

@@ -35,11 +35,16 @@ export const properties: Extractor = {
     // is read with it, and a nested one would be read twice.
     // Not a heading that names a type ("## accessReviewSettings resource type" on a page of several types): its table is that type's.
     const namesAType = (h: string) => /\b(?:resource|type|object|entity|enum|values|members|properties)\b/i.test(h) || /\b[a-z]+[A-Z][A-Za-z0-9]*\b/.test(h);
+    // A resource page with no Properties heading at all (beta secureScore pages: the table right under the title): the
+    // property table directly under the title is the type's.
+    const titled = !ctx.sectionsOf('properties').length;
     for (const s of ctx.sections) {
-      if (s.kind !== 'other' || s.depth !== 2 || namesAType(s.heading)) continue;
+      const title = s.kind === 'title' && titled;
+      if (!title && (s.kind !== 'other' || s.depth !== 2 || namesAType(s.heading))) continue;
       for (const t of ctx.tables(s)) {
         if (!isPropertyTable(t) || ctx.sectionAt(t.index) !== s) continue;
-        ctx.diag('property-table-in-other-section', 'info', `The property table under "${s.heading}" is read as the type's properties`, t.src);
+        if (title) ctx.diag('property-table-under-title', 'info', 'The property table under the page title (the page has no Properties heading) is read as the type\'s properties', t.src);
+        else ctx.diag('property-table-in-other-section', 'info', `The property table under "${s.heading}" is read as the type's properties`, t.src);
         ir.resource.properties.push(...readPropertyTable(ctx, t, 'Properties'));
       }
     }

@@ -45,7 +45,9 @@ export const resource: Extractor = {
     }
     const res = ensureResource(ctx, ir);
     const preamble = ctx.sections.filter((s) => s.kind === 'title').flatMap((s) => ctx.ownContent(s));
-    for (const n of preamble) {
+    // "The following properties are inherited from [baseItem][]." over the inherited rows of the Properties section.
+    const inheritedRows = ctx.sectionsOf('properties').flatMap((s) => ctx.content(s)).filter((n) => n.type === 'paragraph' && /\bproperties (?:are )?inherited from\b/i.test(ctx.text(n)));
+    for (const n of [...preamble, ...inheritedRows]) {
       if (n.type !== 'paragraph') continue;
       const text = ctx.text(n);
       if (!res.kindHint) {
@@ -61,9 +63,9 @@ export const resource: Extractor = {
       // "is a type of": only when the sentence's subject is this page's type.
       const at = text.search(/\bis a type of\b/i);
       const subject = at < 0 ? undefined : text.slice(0, at).trimEnd().split(/\s/).pop()?.replace(/\W/g, '');
-      if (m && /\bis a type of\b/i.test(m[0]) && (subject?.toLowerCase() !== res.name.toLowerCase() || !linksIn(n).some((l) => ctx.text(l) === m[1]))) continue;
+      if (m && /\bis a type of\b/i.test(m[0]) && (subject?.toLowerCase() !== res.name.toLowerCase() || !linksIn(n, (id) => ctx.definitionUrl(id)).some((l) => ctx.text(l) === m[1]))) continue;
       if (m && !res.baseType) {
-        const link = linksIn(n).find((l) => text.indexOf(ctx.text(l)) >= m.index);
+        const link = linksIn(n, (id) => ctx.definitionUrl(id)).find((l) => text.indexOf(ctx.text(l)) >= m.index);
         const url = link?.url;
         const name = (link ? ctx.text(link) : m[1]!).replace(/^microsoft\.graph\./i, '').replace(/(?<![.,;:])[.,;:]+$/, '');
         res.baseType = { name, from: link && url && !/^https?:/i.test(url) ? 'inherits-link' : 'inherits-text', src: ctx.src(n) };

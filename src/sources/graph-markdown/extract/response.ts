@@ -11,7 +11,12 @@ import type { Extractor } from './context.js';
 const STATUS = /\b([1-5]\d\d),?\s+([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)/g;
 // "a `207` response", "status code 202": a code without its reason phrase.
 const BARE_STATUS = /\b(?:([1-5]\d\d) (?:response|status)\b|status code ([1-5]\d\d)\b)/gi;
-const NOT_TYPES = new Set(['a', 'an', 'the', 'json', 'new', 'updated', 'response', 'requested', 'specified', 'this', 'that', 'odata', 'error', 'empty', 'its', 'same']);
+/** The words before a link that qualifies the body ("… resource with the [bundle][]"). */
+const AFTER_WITH = /\bwith\s+(?:(?:the|a|an|any|its|matching)\s+){0,3}$/i;
+const NOT_TYPES = new Set(['a', 'an', 'the', 'json', 'new', 'updated', 'response', 'requested', 'specified', 'this', 'that', 'odata', 'error', 'empty', 'its', 'same',
+  // Words of the sentence around "objects" ("a collection of changes to be applied to objects", "one or more objects"), never a type.
+  'to', 'of', 'for', 'from', 'with', 'and', 'or', 'all', 'any', 'these', 'those', 'other', 'such', 'each', 'some', 'matching', 'applied', 'returned', 'related',
+  'one', 'more', 'several', 'multiple', 'many', 'both', 'either', 'following']);
 
 export const response: Extractor = {
   name: 'response',
@@ -48,12 +53,15 @@ export const response: Extractor = {
           const sentence = text.split(/(?<=\.)\s+/).find((x) => /response body/i.test(x)) ?? text;
           const before = sentence.split(/(?<!\s)\s+in the response body/i)[0]!;
           const collection = /\bcollection\b|\barray\b|\blist of\b/i.test(before); // not inside a type name (choiceSettingCollectionDefinition)
-          const links = linkTexts(n).filter((l) => l.text && before.includes(l.text));
+          // A link after "with" qualifies the body ("a [driveItem][] resource with the [bundle][]", "the requested resource,
+          // expanded with the matching [singleValueLegacyExtendedProperty](…) object"): it is not the body's type.
+          const links = linkTexts(n, (id) => ctx.definitionUrl(id)).filter((l) => l.text && before.includes(l.text) && !AFTER_WITH.test(before.slice(Math.max(0, before.indexOf(l.text) - 40), before.indexOf(l.text))));
           const link = links[links.length - 1];
           // A type named by a link is the link target's type ("[Access package](../resources/accesspackage.md)" → accessPackage).
           let name: string | undefined = link ? typeFromLink(link.text, link.url) : undefined;
           if (!name) {
-            const words = [...before.matchAll(/(?<![\w.])([A-Za-z][\w.]*)\s+(?:object|objects|collection|resource|resources|entity|entities|type)\b/g)].map((m) => m[1]!);
+            const words = [...before.matchAll(/(?<![\w.])([A-Za-z][\w.]*)\s+(?:object|objects|collection|resource|resources|entity|entities|type)\b/g)]
+              .filter((m) => !AFTER_WITH.test(before.slice(Math.max(0, m.index - 40), m.index))).map((m) => m[1]!);
             name = words.reverse().find((w) => !NOT_TYPES.has(w.toLowerCase()));
             if (!name) {
               const of = /collection of\s+\[?([A-Za-z][\w.]*)/i.exec(before);
@@ -100,16 +108,18 @@ export function typeFromLink(text: string, url: string): string {
   return page.split('-').pop()!;
 }
 
-function linkTexts(n: import('mdast').Nodes): { text: string; url: string }[] {
+/** The links of a node with their text; a reference-style link (`[item][]`) gets its definition's URL. */
+function linkTexts(n: import('mdast').Nodes, definitionUrl: (identifier: string) => string | undefined): { text: string; url: string }[] {
   const out: { text: string; url: string }[] = [];
   const visit = (x: import('mdast').Nodes) => {
     if (x.type === 'link' || x.type === 'linkReference') {
       let t = '';
       const walk = (y: import('mdast').Nodes) => { if (y.type === 'text' || y.type === 'inlineCode') t += y.value; if ('children' in y) (y.children as import('mdast').Nodes[]).forEach(walk); };
       walk(x);
-      out.push({ text: t.trim(), url: x.type === 'link' ? x.url : '' });
+      out.push({ text: t.trim(), url: x.type === 'link' ? x.url : definitionUrl(x.identifier) ?? '' });
     } else if ('children' in x) (x.children as import('mdast').Nodes[]).forEach(visit);
   };
   visit(n);
   return out;
 }
+

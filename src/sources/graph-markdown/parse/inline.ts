@@ -43,10 +43,15 @@ export function isPlaceholderTag(html: string): boolean {
 }
 
 /** All links inside a node, in order. */
-export function linksIn(node: Nodes): Link[] {
+export function linksIn(node: Nodes, definitionUrl?: (identifier: string) => string | undefined): Link[] {
   const out: Link[] = [];
   const visit = (n: Nodes) => {
     if (n.type === 'link') out.push(n);
+    // A reference-style link (`[baseItem][]`) is a link to its definition's URL (`[baseItem]: baseitem.md`).
+    else if (n.type === 'linkReference' && definitionUrl) {
+      const url = definitionUrl(n.identifier);
+      if (url !== undefined) out.push({ type: 'link', url, title: null, children: n.children, ...(n.position ? { position: n.position } : {}) });
+    }
     if ('children' in n) for (const c of n.children as Nodes[]) visit(c);
   };
   visit(node);
