@@ -292,3 +292,12 @@ test('type-property-missing-in-beta: a relationship is named one, a row beta has
   // beta approvalStage: a complex type sharing nothing with v1.0's entity
   assert.deepEqual(got('microsoft.graph.approvalstage'), []);
 });
+
+test('a base type\'s page naming its derived types gives them the base type their own pages do not state; odata-type-mismatch sees educationPointsOutcome as an educationOutcome (label r476)', () => {
+  assert.deepEqual(pageOf('beta/resources/educationoutcome.md').resource!.derivedTypes!.map((d) => `${d.name} ${d.link}`), [
+    'educationFeedbackOutcome educationfeedbackoutcome.md', 'educationPointsOutcome educationpointsoutcome.md', 'educationRubricOutcome educationrubricoutcome.md',
+  ]);
+  const points = a.model.types.find((t) => t.version === 'beta' && t.name === 'educationPointsOutcome')!;
+  assert.deepEqual({ name: points.baseType?.name, from: points.baseType?.from }, { name: 'educationOutcome', from: 'derived-list' });
+  assert.deepEqual(of('odata-type-mismatch', 'beta/api/educationoutcome-update.md'), []);
+});

@@ -444,6 +444,11 @@ export const ResourceFacts = T.Object(
       from: T.Optional(T.Union([T.Literal('annotation'), T.Literal('inherits-link'), T.Literal('inherits-text'), T.Literal('inherited-from')])),
       src: Src,
     }, { additionalProperties: false })),
+    derivedTypes: T.Optional(T.Array(T.Object({
+      name: T.String(),
+      link: T.Optional(T.String()),
+      src: Src,
+    }, { additionalProperties: false }), { description: 'Types the page names as derived from it ("This is a base class; the derived types are [X](x.md), …"): the model gives each, when its own pages state no base type, this one' })),
     kindHint: T.Optional(T.Object({
       value: T.Union([T.Literal('entity'), T.Literal('complex')]),
       from: T.Union([T.Literal('annotation'), T.Literal('wording')]),
@@ -597,7 +602,7 @@ export const TypeModel = T.Object(
     name: T.String(),
     kind: TypeKind,
     kindFrom: T.Union([T.Literal('annotation'), T.Literal('wording'), T.Literal('base-type'), T.Literal('id-property'), T.Literal('default'), T.Literal('none')]),
-    baseType: T.Optional(T.Object({ name: T.String(), from: T.String(), src: Src }, { additionalProperties: false })),
+    baseType: T.Optional(T.Object({ name: T.String(), from: T.String({ description: 'annotation, inherits-link, inherits-text, inherited-from (the page\'s statement), or derived-list (the base type\'s page names this type among its derived types)' }), src: Src }, { additionalProperties: false })),
     properties: T.Array(T.Object({ name: T.String(), navigation: T.Boolean(), sources: T.Array(PropertySource) }, { additionalProperties: false })),
     sources: T.Array(TypeSource),
   },

@@ -3,7 +3,8 @@
  *  - name: the resource annotation's `@odata.type`, then the JSON representation's, then the
  *    H1 — never link text or the file name (set by the source adapter on `resource.name`);
  *  - base type: the annotation's `baseType`, then "Inherits from [X](x.md)" by link target (the
- *    type of the page the link leads to), then "Inherited from [X](x.md)" in property rows;
+ *    type of the page the link leads to), then "Inherited from [X](x.md)" in property rows, then
+ *    a base type's page naming it among its derived types;
  *  - entity vs complex: the annotation (`keyProperty`) or the page's wording ("entity type",
  *    "complex type") first, then a base type that is an entity, then an `id` property.
  *
@@ -47,6 +48,19 @@ export function resolveTypes(types: TypeModel[], documents: Document[], diagnost
       else if (!name) diagnostics.push({ rule: 'base-type-unreadable', severity: 'info', message: `The base type "${b.name}" of ${t.name} is not a type name`, src: b.src });
     }
     if (hint) { t.kind = hint.value; t.kindFrom = hint.from; }
+  }
+  // A base type's page that names its derived types ("the derived types are [educationPointsOutcome](…), …") gives
+  // each the base type its own pages do not state.
+  for (const t of types) {
+    for (const s of t.sources) {
+      if (s.origin !== 'resource') continue;
+      for (const d of s.doc.resource?.derivedTypes ?? []) {
+        const target = d.link ? byFile.get(posix.normalize(posix.join(dirname(s.doc.file), d.link.split('#')[0]!)).toLowerCase()) : undefined;
+        const name = target?.resource?.name ?? cleanTypeName(d.name);
+        const sub = name === undefined ? undefined : byName.get(`${t.version}|${name.toLowerCase()}`);
+        if (sub && sub !== t && !sub.baseType) sub.baseType = { name: t.name, from: 'derived-list', src: d.src };
+      }
+    }
   }
   // Entity via the base chain, then the id heuristic; everything else with a resource page is complex.
   const isEntityByBase = (t: TypeModel): boolean => {

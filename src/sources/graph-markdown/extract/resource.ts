@@ -28,6 +28,8 @@ export function resourceName(ctx: PageContext, ir: PageIR): string {
 }
 
 /** "X is a type of [Y](y.md)" (the caller checks that Y is linked and X is the page's own type). */
+/** "the derived types are …", "is the base type for …", "its subtypes are …". */
+const DERIVED_LIST = /\b(?:derived types?|subtypes?) (?:are|is|include)\b|\bis the base (?:type|class) (?:for|of)\b/i;
 const SUBTYPE_OF = /\bis a type of\s+\[?([A-Za-z][\w.]*)/i;
 
 export const resource: Extractor = {
@@ -64,6 +66,12 @@ export const resource: Extractor = {
       const at = text.search(/\bis a type of\b/i);
       const subject = at < 0 ? undefined : text.slice(0, at).trimEnd().split(/\s/).pop()?.replace(/\W/g, '');
       if (m && /\bis a type of\b/i.test(m[0]) && (subject?.toLowerCase() !== res.name.toLowerCase() || !linksIn(n, (id) => ctx.definitionUrl(id)).some((l) => ctx.text(l) === m[1]))) continue;
+      // "This is a base class; the derived types are [A](a.md), [B](b.md) and [C](c.md)": the linked types derive from this one.
+      const derived = DERIVED_LIST.exec(text);
+      if (derived && !res.derivedTypes) {
+        const after = linksIn(n, (id) => ctx.definitionUrl(id)).filter((l) => text.indexOf(ctx.text(l), derived.index) >= 0 && /\.md(#|$)/i.test(l.url));
+        if (after.length) res.derivedTypes = after.map((l) => ({ name: ctx.text(l).replace(/[`*]/g, '').trim(), link: l.url, src: ctx.src(l) }));
+      }
       if (m && !res.baseType) {
         const link = linksIn(n, (id) => ctx.definitionUrl(id)).find((l) => text.indexOf(ctx.text(l)) >= m.index);
         const url = link?.url;
