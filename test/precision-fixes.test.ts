@@ -301,3 +301,9 @@ test('a base type\'s page naming its derived types gives them the base type thei
   assert.deepEqual({ name: points.baseType?.name, from: points.baseType?.from }, { name: 'educationOutcome', from: 'derived-list' });
   assert.deepEqual(of('odata-type-mismatch', 'beta/api/educationoutcome-update.md'), []);
 });
+
+test('a link before "is the base type for" is not a derived type, though its text appears again after it ("the event message")', () => {
+  const p = processFile(join(DIR, 'single-2020-05/beta/resources/eventmessage.md'), 'beta/resources/eventmessage.md');
+  assert.deepEqual(p.resource!.derivedTypes!.map((d) => d.name), ['eventMessageRequest', 'eventMessageResponse']);
+  assert.equal(p.resource!.baseType?.name, 'message');
+});

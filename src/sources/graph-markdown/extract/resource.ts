@@ -69,7 +69,9 @@ export const resource: Extractor = {
       // "This is a base class; the derived types are [A](a.md), [B](b.md) and [C](c.md)": the linked types derive from this one.
       const derived = DERIVED_LIST.exec(text);
       if (derived && !res.derivedTypes) {
-        const after = linksIn(n, (id) => ctx.definitionUrl(id)).filter((l) => text.indexOf(ctx.text(l), derived.index) >= 0 && /\.md(#|$)/i.test(l.url));
+        // A link whose text first appears after the phrase ("**eventMessage** is derived from [message](…). **eventMessage** is
+        // the base type for [eventMessageRequest](…)": message is its base, not a derived type).
+        const after = linksIn(n, (id) => ctx.definitionUrl(id)).filter((l) => text.indexOf(ctx.text(l)) >= derived.index && /\.md(#|$)/i.test(l.url));
         if (after.length) res.derivedTypes = after.map((l) => ({ name: ctx.text(l).replace(/[`*]/g, '').trim(), link: l.url, src: ctx.src(l) }));
       }
       if (m && !res.baseType) {
