@@ -14,7 +14,7 @@ import { serializeModel } from '../src/model/serialize.js';
 import { ApiModelJson } from '../src/model/schema.js';
 import { emitModels } from '../src/emit/ts/models.js';
 import { Value } from '@sinclair/typebox/value';
-import { ROOT } from './helpers.js';
+import { ROOT, page } from './helpers.js';
 import { RULES } from '../src/checks/registry.js';
 import { reconcile } from '../src/checks/engine.js';
 
@@ -152,4 +152,23 @@ test('a GET operation under a type documents a property its page lacks (origin o
   // Without the parent's GET page the parent's type is unknown: nothing is added.
   const without = model('v1.0/resources/schedule.md', 'v1.0/api/timeoffrequest-list.md', 'v1.0/resources/timeoffrequest.md');
   assert.equal(without.types.find((t) => t.name === 'schedule')!.properties.some((p) => p.name === 'timeOffRequests'), false);
+});
+
+test('a base type\'s page that names its derived types gives them a base, never a cycle', () => {
+  const res = (name: string, intro: string) => page(`---\ndoc_type: resourcePageType\n---\n# ${name} resource type\n\n${intro}\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| p${name} | String | x |\n`, `v1.0/resources/${name.toLowerCase()}.md`);
+  const m = modelFromPages([
+    // outcome names points and feedback as derived; feedback's own page states another base, which stands
+    res('outcome', 'This is a base class; the derived types are [points](points.md) and [feedback](feedback.md).'),
+    res('points', 'A points outcome.'),
+    res('feedback', 'Inherits from [entity](entity.md).'),
+    res('entity', 'The base.'),
+    // a contradictory page: loopB inherits from loopA and names loopA among its derived types — loopA gets no base (a cycle)
+    res('loopA', 'A loop.'),
+    res('loopB', 'Inherits from [the A type](loopa.md). It is the base type for [loopA](loopa.md).'),
+  ]);
+  const base = (n: string) => { const t = m.types.find((x) => x.name === n)!; return t.baseType ? `${t.baseType.name} (${t.baseType.from})` : 'none'; };
+  assert.equal(base('points'), 'outcome (derived-list)');
+  assert.equal(base('feedback'), 'entity (inherits-link)');
+  assert.equal(base('loopB'), 'loopA (inherits-link)');
+  assert.equal(base('loopA'), 'none');
 });

@@ -49,6 +49,15 @@ export function resolveTypes(types: TypeModel[], documents: Document[], diagnost
     }
     if (hint) { t.kind = hint.value; t.kindFrom = hint.from; }
   }
+  /** Does `t`'s base chain reach `other` (a derived-list base must not make a cycle)? */
+  const derivesFrom = (t: TypeModel, other: TypeModel): boolean => {
+    const seen = new Set<TypeModel>();
+    for (let cur: TypeModel | undefined = t; cur?.baseType && !seen.has(cur); cur = byName.get(`${t.version}|${cur.baseType.name.toLowerCase()}`)) {
+      seen.add(cur);
+      if (cur.baseType.name.toLowerCase() === other.name.toLowerCase()) return true;
+    }
+    return false;
+  };
   // A base type's page that names its derived types ("the derived types are [educationPointsOutcome](…), …") gives
   // each the base type its own pages do not state.
   for (const t of types) {
@@ -58,7 +67,8 @@ export function resolveTypes(types: TypeModel[], documents: Document[], diagnost
         const target = d.link ? byFile.get(posix.normalize(posix.join(dirname(s.doc.file), d.link.split('#')[0]!)).toLowerCase()) : undefined;
         const name = target?.resource?.name ?? cleanTypeName(d.name);
         const sub = name === undefined ? undefined : byName.get(`${t.version}|${name.toLowerCase()}`);
-        if (sub && sub !== t && !sub.baseType) sub.baseType = { name: t.name, from: 'derived-list', src: d.src };
+        if (!sub || sub === t || sub.baseType || derivesFrom(t, sub)) continue;
+        sub.baseType = { name: t.name, from: 'derived-list', src: d.src };
       }
     }
   }
