@@ -92,7 +92,12 @@ test('--watch rebuilds on a change and prints the page it re-read', async () => 
     assert.ok(await waitFor(/watching/, 30_000), out);
     writeFileSync(join(dir, 'docs/b.md'), '# B\n\n## HTTP request\n\n```http\nPOST /b\n```\n');
     assert.ok(await waitFor(/re-read 1 page\(s\): .*b\.md/, 30_000), out);
-  } finally {
+    // Ctrl-C ends it (a CI run once left one alive 16 minutes after its Ctrl-C).
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     child.kill('SIGINT');
+    const code = await Promise.race([exited, new Promise<'alive'>((done) => setTimeout(() => done('alive'), 15_000))]);
+    assert.equal(code, 0);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
   }
 });

@@ -212,8 +212,24 @@ export async function watchLoop(o: WatchLoopOptions): Promise<WatchLoop> {
   };
 }
 
-/** Run until Ctrl-C, then close the loop. */
+/**
+ * Run until Ctrl-C (or SIGTERM), then close the loop. A run in flight finishes its writes; the process then
+ * ends even if something still holds it (a CI run once left a `build --watch` alive 16 minutes after its
+ * Ctrl-C): an unref'd timer exits 5 s after the close, and a second Ctrl-C exits at once.
+ */
 export async function untilInterrupted(loop: WatchLoop): Promise<number> {
-  await new Promise<void>((done) => process.once('SIGINT', () => { void loop.close().then(done); }));
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.removeListener('SIGINT', stop);
+      process.removeListener('SIGTERM', stop);
+      process.once('SIGINT', () => process.exit(130));
+      void loop.close().then(() => {
+        setTimeout(() => process.exit(process.exitCode ?? 0), 5000).unref();
+        done();
+      });
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
   return 0;
 }
