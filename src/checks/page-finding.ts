@@ -39,9 +39,17 @@ export function callsOtherService(url: string): boolean {
  * template but does not fit it (a template written `~/onPremisesPublishingProfiles/…`) is still the page's.
  */
 export function callsAnotherResource(method: string, path: string, templates: { method: string; path: string }[]): boolean {
-  const called = path.replace(/\?[\s\S]*$/, '');
+  const called = path.includes('?') ? path.slice(0, path.indexOf('?')) : path;
   if (!templates.length || templates.some((o) => o.method === method && pathFitsTemplate(called, o.path))) return false;
-  const last = (x: string) => x.replace(/\?[\s\S]*$/, '').replace(/\/+$/, '').split('/').pop()!.replace(/\([^)]*\)$/, '').toLowerCase();
-  const end = last(called);
-  return !templates.some((o) => { const t = last(o.path); return t === end || /^\{[^{}]*\}$/.test(t); });
+  // The last segment, without a query, trailing slashes or a key in parentheses (string operations: linear on any path).
+  const last = (x: string) => {
+    let end = x.includes('?') ? x.indexOf('?') : x.length;
+    while (end > 0 && x[end - 1] === '/') end--;
+    const p = x.slice(0, end);
+    let seg = p.slice(p.lastIndexOf('/') + 1);
+    if (seg.endsWith(')') && seg.includes('(')) seg = seg.slice(0, seg.lastIndexOf('('));
+    return seg.toLowerCase();
+  };
+  const tail = last(called);
+  return !templates.some((o) => { const t = last(o.path); return t === tail || /^\{[^{}]*\}$/.test(t); });
 }
