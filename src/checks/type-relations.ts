@@ -59,6 +59,11 @@ export function typesByName(model: Pick<ApiModel, 'types'>): Map<string, TypeMod
  * Relationships rows), lower-cased: a subtype's page may leave inherited rows to its base type's page. With
  * `writableOnly`, only those no row calls read-only. Built once per model (and flag).
  */
+/** A source that is a row of a resource page's Properties or Relationships table. */
+export function isTableRow(s: { origin: string }): boolean {
+  return s.origin === 'resource' || s.origin === 'relationship';
+}
+
 const documentedMemo = new WeakMap<object, Map<boolean, (name: string, version: string) => Set<string>>>();
 export function documentedProperties(model: Pick<ApiModel, 'types'>, writableOnly = false): (name: string, version: string) => Set<string> {
   // One per model: a page rule's check runs once per page (built per page, this made the 2021 check's rules 6× slower).
@@ -80,7 +85,7 @@ function buildDocumentedProperties(model: Pick<ApiModel, 'types'>, writableOnly:
     out = new Set();
     for (const n of chain(name, version)) {
       for (const t of byName.get(`${version}|${n}`) ?? []) {
-        for (const p of t.properties) if (p.sources.some((s) => (s.origin === 'resource' || s.origin === 'relationship') && !(writableOnly && s.readOnly))) out.add(p.name.toLowerCase());
+        for (const p of t.properties) if (p.sources.some((s) => isTableRow(s) && !(writableOnly && s.readOnly))) out.add(p.name.toLowerCase());
       }
     }
     memo.set(key, out);

@@ -40,42 +40,35 @@ export const rule: ModelRule = {
       perModel.set(model, shared);
     }
     const { related, byFile, typeNames } = shared;
-    // The types of the resource pages linked from the Response section's sentence ("[Range](../resources/range.md)" is workbookRange).
-    // So does the page of the body type's own link — a reference-style link's definition is elsewhere on the page ("an [item][]", `[item]: ../resources/listitem.md`).
-    const linkedTypes = (p: (typeof pages)[number]): string[] => {
-      const body = p.response?.bodyType;
-      if (!body) return [];
-      const at = body.src.line;
-      return [...p.links.filter((l) => l.src.line >= at && l.src.line <= at + 3).map((l) => l.target), ...(body.link ? [body.link] : [])]
-        .map((target) => byFile.get(linkedFile(p.file, target) ?? '')?.resource?.name)
-        .filter((x): x is string => !!x);
-    };
     /** "a **secureScores** object": the plural of the type's name. */
     const plural = (written: string, name: string) => { const w = written.toLowerCase(), n = name.toLowerCase(); return w === `${n}s` || w === `${n}es`; };
+    const expands = (x: string) => /[?&]\$expand=/i.test(x);
     for (const p of pages) {
       const ns = (p.namespace?.value ?? 'microsoft.graph').toLowerCase();
       const templates = p.operations.filter((o) => !o.fromExample);
+      const expandingTemplates = templates.some((o) => expands(o.path));
+      // The Response section's type (per page): its name, the types of the resource pages linked from its sentence
+      // ("[Range](../resources/range.md)" is workbookRange) or by its own link (a reference-style link's definition is
+      // elsewhere on the page: "an [item][]", `[item]: ../resources/listitem.md`). A word that names no type of the model
+      // (nor an Edm primitive) and links to no page ("a collection of changes to be applied to objects") is not compared.
+      const body = p.response?.bodyType;
+      const bt = body?.name;
+      const near = body ? p.links.filter((l) => l.src.line >= body.src.line && l.src.line <= body.src.line + 3).map((l) => l.target) : [];
+      const linked = [...near, ...(body?.link ? [body.link] : [])].map((target) => byFile.get(linkedFile(p.file, target) ?? '')?.resource?.name).filter((x): x is string => !!x);
+      const btName = bt ? bareTypeName(bt).name.toLowerCase() : '';
+      const isType = !!bt && (typeNames.has(btName) || EDM_NAMES.test(btName) || !!body?.link || near.length > 0);
       for (const r of p.examples.responses) {
         const t = r.annotation?.fields['@odata.type'];
         if (typeof t !== 'string' || !t.includes('.') || !isLive(r) || /^(Collection\()?Edm\./i.test(t.trim())) continue;
         const { ns: tns, name } = short(t);
         const problems: string[] = [];
         if (tns.toLowerCase() !== ns && !tns.toLowerCase().startsWith('microsoft.graph')) problems.push(`namespace ${tns} is not ${p.namespace?.value ?? 'microsoft.graph'}`);
-        const bt = p.response?.bodyType?.name;
         // The Response section speaks of the page's templates: the answer to a call to another resource (PATCH …/format/font
-        // on the page of PATCH …/format) is another operation's (example-path-fits-no-template reports the call).
+        // on the page of PATCH …/format) is another operation's (example-path-fits-no-template reports the call). On a page
+        // whose templates are $expand calls (an extension's get: GET /me/messages/{id}?$expand=extensions(…)), an expanding
+        // call answers with the resource it expands (the message), which the Response section about the expanded items does not name.
         const req = r.answers === null ? undefined : p.examples.requests[r.answers];
-        // On a page whose templates are $expand calls (an extension's get: GET /me/messages/{id}?$expand=extensions(…)),
-        // an expanding call answers with the resource it expands (the message), which the Response section about the
-        // expanded items does not name.
-        const expands = (x: string) => /[?&]\$expand=/i.test(x);
-        const ours = !req || (!callsAnotherResource(req.method, req.path, templates) && !(expands(req.path) && templates.some((o) => expands(o.path))));
-        // A Response section's word that names no type of the model and links to no page ("a collection of
-        // changes to be applied to objects") is not a type to compare with.
-        const linked = bt ? linkedTypes(p) : [];
-        const at = p.response?.bodyType?.src.line ?? -1;
-        const btName = bt ? bareTypeName(bt).name.toLowerCase() : '';
-        const isType = !!bt && (typeNames.has(btName) || EDM_NAMES.test(btName) || !!p.response?.bodyType?.link || p.links.some((l) => l.src.line >= at && l.src.line <= at + 3));
+        const ours = !req || (!callsAnotherResource(req.method, req.path, templates) && !(expandingTemplates && expands(req.path)));
         if (bt && isType && ours && !plural(bt, name) && !related(bt, name, p.apiVersion.value) && !linked.some((x) => related(x, name, p.apiVersion.value))) problems.push(`type ${name} is not the Response section's ${bt}`);
         if (!problems.length) continue;
         out.push(pageFinding(this, p, r.annotation!.src, `example.response.${r.index}.odataType`, `Response annotation @odata.type ${t}: ${problems.join('; ')}`, t, [String(r.index)], p.namespace ? [{ src: p.namespace.src, value: p.namespace.value }] : []));

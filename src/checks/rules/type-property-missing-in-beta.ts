@@ -2,7 +2,7 @@ import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { isWorkloadResourcePage, typeGroups } from '../type-groups.js';
-import { documentedProperties } from '../type-relations.js';
+import { documentedProperties, isTableRow } from '../type-relations.js';
 
 export const rule: ModelRule = {
   id: 'type-property-missing-in-beta',
@@ -33,7 +33,8 @@ export const rule: ModelRule = {
       // A beta type of another kind that shares no property with v1.0's is another design under the same name (beta
       // approvalStage is an access-package setting, a complex type; v1.0's an approval step, an entity): its rows are
       // not v1.0's left behind. (Same kind, nothing shared: beta searchResponse whose page fell behind its examples.)
-      if (beta.kind !== v1.kind && !v1.properties.some((p) => betaNames.has(p.name.toLowerCase()))) continue;
+      const v1Names = new Set(v1.properties.map((p) => p.name.toLowerCase()));
+      if (beta.kind !== v1.kind && ![...v1Names].some((n) => betaNames.has(n))) continue;
       // The beta page of the same file name as the v1.0 row's (user.md, not the workload's intune-shared-user.md), else
       // the type's own page (not a workload's), else the first.
       const fileName = (f: string) => f.slice(f.lastIndexOf('/') + 1).toLowerCase();
@@ -44,13 +45,13 @@ export const rule: ModelRule = {
       const said = (x: { description: string }) => x.description.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
       const renamed = new Set<string>();
       for (const q of beta.properties) {
-        if (v1.properties.some((p) => p.name.toLowerCase() === q.name.toLowerCase())) continue;
-        for (const x of q.sources) if ((x.origin === 'resource' || x.origin === 'relationship') && said(x).length >= 24) renamed.add(said(x));
+        if (v1Names.has(q.name.toLowerCase())) continue;
+        for (const x of q.sources) if (isTableRow(x) && said(x).length >= 24) renamed.add(said(x));
       }
       // Rows beta's JSON representation has but no table of its page lists: the tables fell behind, not the page.
       const inJson = new Set(betaPages.flatMap((x) => x.doc.resource?.jsonRepresentation?.propertyNames ?? []).map((n) => n.toLowerCase()));
       for (const p of v1.properties) {
-        const s = p.sources.find((x) => x.origin === 'resource' || x.origin === 'relationship');
+        const s = p.sources.find(isTableRow);
         if (!s || betaNames.has(p.name.toLowerCase()) || renamed.has(said(s))) continue;
         const what = s.origin === 'relationship' ? 'relationships' : 'properties';
         const json = inJson.has(p.name.toLowerCase());

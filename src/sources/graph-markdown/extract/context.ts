@@ -72,6 +72,9 @@ export class PageContext {
     return this.definitions.get(identifier);
   }
 
+  /** The links inside a node, reference-style ones (`[item][]`) resolved to their definition's URL. */
+  links(node: Nodes): Link[] { return linksIn(node, (id) => this.definitionUrl(id)); }
+
   src(node: Nodes | undefined): Src {
     const p = node?.position?.start;
     if (!p) return { file: this.page.file, line: 1, column: 1 };
@@ -195,7 +198,7 @@ export class PageContext {
     const lead = /^\|?[ \t]*/.exec(full)![0].length;
     const source = full.slice(lead);
     const at = this.src(c);
-    return { text: cleanText(rawText), rawText, raw: source.replace(/\|$/, '').trim(), links: linksIn(c, (id) => this.definitionUrl(id)), source, src: { ...at, column: at.column + lead } };
+    return { text: cleanText(rawText), rawText, raw: source.replace(/\|$/, '').trim(), links: this.links(c), source, src: { ...at, column: at.column + lead } };
   }
 
   private tableModel(t: Table, section: SectionNode, index: number): TableModel {

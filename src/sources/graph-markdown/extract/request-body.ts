@@ -6,7 +6,6 @@
 import type { RequestBody } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
-import { linksIn } from '../parse/inline.js';
 import { typeFromLink } from './response.js';
 
 export const requestBody: Extractor = {
@@ -23,7 +22,7 @@ export const requestBody: Extractor = {
           if (/(do not|don't|doesn't|does not|must not|no need to) (supply|include|provide|send|specify)\b(?:(?!(?:do not|don't|doesn't|does not|must not|no need to) (?:supply|include|provide|send|specify)\b).)*request body|no request body|request body (is|must be) empty|without a request body/i.test(text)) body.noBody = true;
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;
           if (!body.typeName && /(json )?representation|supply|provide/i.test(text)) {
-            const link = linksIn(n, (id) => ctx.definitionUrl(id)).find((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url));
+            const link = ctx.links(n).find((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url));
             if (link) body.typeName = typeFromLink(ctx.text(link), link.url);
             else {
               const m = /representation (?:of|for) (?:the |an? )?([A-Za-z][\w.]*) (?:object|resource|entity)/i.exec(text);

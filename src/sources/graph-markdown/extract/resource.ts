@@ -11,7 +11,6 @@
  */
 import type { PageIR } from '../ir/schema.js';
 import type { Extractor, PageContext } from './context.js';
-import { linksIn } from '../parse/inline.js';
 
 export function ensureResource(ctx: PageContext, ir: PageIR): NonNullable<PageIR['resource']> {
   if (!ir.resource) ir.resource = { name: resourceName(ctx, ir), nameFrom: 'title', properties: [], relationships: [], methods: [] };
@@ -27,9 +26,9 @@ export function resourceName(ctx: PageContext, ir: PageIR): string {
   return ctx.file.split('/').pop()!.replace(/\.(md|markdown|txt)$/i, '');
 }
 
-/** "X is a type of [Y](y.md)" (the caller checks that Y is linked and X is the page's own type). */
 /** "the derived types are …", "is the base type for …", "its subtypes are …". */
 const DERIVED_LIST = /\b(?:derived types?|subtypes?) (?:are|is|include)\b|\bis the base (?:type|class) (?:for|of)\b/i;
+/** "X is a type of [Y](y.md)" (the caller checks that Y is linked and X is the page's own type). */
 const SUBTYPE_OF = /\bis a type of\s+\[?([A-Za-z][\w.]*)/i;
 
 export const resource: Extractor = {
@@ -65,17 +64,17 @@ export const resource: Extractor = {
       // "is a type of": only when the sentence's subject is this page's type.
       const at = text.search(/\bis a type of\b/i);
       const subject = at < 0 ? undefined : text.slice(0, at).trimEnd().split(/\s/).pop()?.replace(/\W/g, '');
-      if (m && /\bis a type of\b/i.test(m[0]) && (subject?.toLowerCase() !== res.name.toLowerCase() || !linksIn(n, (id) => ctx.definitionUrl(id)).some((l) => ctx.text(l) === m[1]))) continue;
+      if (m && /\bis a type of\b/i.test(m[0]) && (subject?.toLowerCase() !== res.name.toLowerCase() || !ctx.links(n).some((l) => ctx.text(l) === m[1]))) continue;
       // "This is a base class; the derived types are [A](a.md), [B](b.md) and [C](c.md)": the linked types derive from this one.
       const derived = DERIVED_LIST.exec(text);
       if (derived && !res.derivedTypes) {
         // A link whose text first appears after the phrase ("**eventMessage** is derived from [message](…). **eventMessage** is
         // the base type for [eventMessageRequest](…)": message is its base, not a derived type).
-        const after = linksIn(n, (id) => ctx.definitionUrl(id)).filter((l) => text.indexOf(ctx.text(l)) >= derived.index && /\.md(#|$)/i.test(l.url));
+        const after = ctx.links(n).filter((l) => text.indexOf(ctx.text(l)) >= derived.index && /\.md(#|$)/i.test(l.url));
         if (after.length) res.derivedTypes = after.map((l) => ({ name: ctx.text(l).replace(/[`*]/g, '').trim(), link: l.url, src: ctx.src(l) }));
       }
       if (m && !res.baseType) {
-        const link = linksIn(n, (id) => ctx.definitionUrl(id)).find((l) => text.indexOf(ctx.text(l)) >= m.index);
+        const link = ctx.links(n).find((l) => text.indexOf(ctx.text(l)) >= m.index);
         const url = link?.url;
         const name = (link ? ctx.text(link) : m[1]!).replace(/^microsoft\.graph\./i, '').replace(/(?<![.,;:])[.,;:]+$/, '');
         res.baseType = { name, from: link && url && !/^https?:/i.test(url) ? 'inherits-link' : 'inherits-text', src: ctx.src(n) };

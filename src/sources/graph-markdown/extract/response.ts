@@ -55,7 +55,7 @@ export const response: Extractor = {
           const collection = /\bcollection\b|\barray\b|\blist of\b/i.test(before); // not inside a type name (choiceSettingCollectionDefinition)
           // A link after "with" qualifies the body ("a [driveItem][] resource with the [bundle][]", "the requested resource,
           // expanded with the matching [singleValueLegacyExtendedProperty](…) object"): it is not the body's type.
-          const links = linkTexts(n, (id) => ctx.definitionUrl(id)).filter((l) => l.text && before.includes(l.text) && !AFTER_WITH.test(before.slice(Math.max(0, before.indexOf(l.text) - 40), before.indexOf(l.text))));
+          const links = ctx.links(n).map((l) => ({ text: ctx.text(l), url: l.url })).filter((l) => l.text && before.includes(l.text) && !AFTER_WITH.test(before.slice(Math.max(0, before.indexOf(l.text) - 40), before.indexOf(l.text))));
           const link = links[links.length - 1];
           // A type named by a link is the link target's type ("[Access package](../resources/accesspackage.md)" → accessPackage).
           let name: string | undefined = link ? typeFromLink(link.text, link.url) : undefined;
@@ -107,19 +107,3 @@ export function typeFromLink(text: string, url: string): string {
   // A phrase ("Access package", "the user's manager"): the target page names the type.
   return page.split('-').pop()!;
 }
-
-/** The links of a node with their text; a reference-style link (`[item][]`) gets its definition's URL. */
-function linkTexts(n: import('mdast').Nodes, definitionUrl: (identifier: string) => string | undefined): { text: string; url: string }[] {
-  const out: { text: string; url: string }[] = [];
-  const visit = (x: import('mdast').Nodes) => {
-    if (x.type === 'link' || x.type === 'linkReference') {
-      let t = '';
-      const walk = (y: import('mdast').Nodes) => { if (y.type === 'text' || y.type === 'inlineCode') t += y.value; if ('children' in y) (y.children as import('mdast').Nodes[]).forEach(walk); };
-      walk(x);
-      out.push({ text: t.trim(), url: x.type === 'link' ? x.url : definitionUrl(x.identifier) ?? '' });
-    } else if ('children' in x) (x.children as import('mdast').Nodes[]).forEach(visit);
-  };
-  visit(n);
-  return out;
-}
-
