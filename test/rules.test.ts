@@ -70,8 +70,15 @@ test('example rules: value type mismatch, status contradicts response, path fits
 });
 
 test('title-mismatch and table-duplicate-rows', () => {
-  const fs = findings({ 'v1.0/api/a.md': '---\ntitle: "Get gadget"\n---\n' + op('Get widget', 'GET', '/widgets/{id}', body(['|size|Int32||', '|size|Int32||'])) });
-  assert.deepEqual(only(fs, 'title-mismatch').map((f) => f.sides.map((s) => `${s.line}=${s.value}`)), [['4=Get widget', '2=Get gadget']]);
+  const fs = findings({ 'v1.0/api/a.md': '---\ntitle: "Get gadgetPart"\n---\n' + op('Get widgetPart', 'GET', '/widgets/{id}', body(['|size|Int32||', '|size|Int32||'])) });
+  assert.deepEqual(only(fs, 'title-mismatch').map((f) => [f.message, f.sides.map((s) => `${s.line}=${s.value}`)]), [['Front matter title "Get gadgetPart" and H1 "Get widgetPart" name different things (gadgetPart vs widgetPart)', ['4=Get widgetPart', '2=Get gadgetPart']]]);
+  // The same thing in other words: an article, a plural, "(deprecated)"
+  for (const [fm, h1] of [['Get a widgetPart', 'Get widgetPart (deprecated)'], ['List widgetParts', 'List widgetPart'], ['Get widgetPart', 'Get the widgetPart resource']]) {
+    assert.deepEqual(only(findings({ 'v1.0/api/a.md': `---\ntitle: "${fm}"\n---\n` + op(h1!, 'GET', '/widgets/{id}') }), 'title-mismatch'), [], `${fm} / ${h1}`);
+  }
+  // Verbs of different kinds
+  assert.deepEqual(only(findings({ 'v1.0/api/a.md': '---\ntitle: "Get widgets"\n---\n' + op('List widgets', 'GET', '/widgets') }), 'title-mismatch').map((f) => f.message),
+    ['Front matter title "Get widgets" and H1 "List widgets" name different things (Get vs List)']);
   assert.deepEqual(only(fs, 'table-duplicate-rows').map((f) => f.sides.map((s) => s.line)), [[19, 18]]);
 });
 

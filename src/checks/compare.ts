@@ -90,8 +90,13 @@ export function versionsNote(ctx: 'variant' | 'cross-version'): string {
  * operation's.
  */
 export function isMultiResourcePage(v: OperationVariant): boolean {
+  return reachesManyCollections(v.doc);
+}
+
+/** The test of isMultiResourcePage, on a page. */
+export function reachesManyCollections(doc: Pick<OperationVariant['doc'], 'operations'>): boolean {
   const ends = new Set<string>();
-  for (const o of v.doc.operations) {
+  for (const o of doc.operations) {
     const segs = o.path.split('?')[0]!.split('/').filter((x) => x && !x.startsWith('{') && !/[({]/.test(x));
     const last = segs[segs.length - 1];
     if (last) ends.add(last.toLowerCase());

@@ -18,9 +18,17 @@ export function bareTypeName(t: string): { name: string; collection: boolean; na
 /**
  * Base types of a type name, nearest first (lower-case names, the name itself first), through every
  * type of that name (several namespaces or pages may document a `user`: the directory user and an
- * Intune workload's): a name's bases are those of any of them. Built once per model by the caller.
+ * Intune workload's): a name's bases are those of any of them. Built once per model.
  */
+const chainsMemo = new WeakMap<object, (name: string, version: string | null) => string[]>();
 export function baseChains(model: Pick<ApiModel, 'types'>): (name: string, version: string | null) => string[] {
+  // One per model, like documentedProperties: page rules ask for it once per page.
+  let fn = chainsMemo.get(model);
+  if (!fn) chainsMemo.set(model, (fn = buildBaseChains(model)));
+  return fn;
+}
+
+function buildBaseChains(model: Pick<ApiModel, 'types'>): (name: string, version: string | null) => string[] {
   const byName = typesByName(model);
   const chains = new Map<string, string[]>();
   return (name, version) => {
@@ -54,17 +62,17 @@ export function typesByName(model: Pick<ApiModel, 'types'>): Map<string, TypeMod
   return byName;
 }
 
-/**
- * The properties the resource pages of a type and of every base type document in a version (Properties and
- * Relationships rows), lower-cased: a subtype's page may leave inherited rows to its base type's page. With
- * `writableOnly`, only those no row calls read-only. Built once per model (and flag).
- */
 /** A source that is a row of a resource page's Properties or Relationships table. */
 export function isTableRow(s: { origin: string }): boolean {
   return s.origin === 'resource' || s.origin === 'relationship';
 }
 
 const documentedMemo = new WeakMap<object, Map<boolean, (name: string, version: string) => Set<string>>>();
+/**
+ * The properties the resource pages of a type and of every base type document in a version (Properties and
+ * Relationships rows), lower-cased: a subtype's page may leave inherited rows to its base type's page. With
+ * `writableOnly`, only those no row calls read-only. Built once per model (and flag).
+ */
 export function documentedProperties(model: Pick<ApiModel, 'types'>, writableOnly = false): (name: string, version: string) => Set<string> {
   // One per model: a page rule's check runs once per page (built per page, this made the 2021 check's rules 6× slower).
   let forModel = documentedMemo.get(model);

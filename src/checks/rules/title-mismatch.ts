@@ -9,20 +9,21 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['page'],
   summary: 'Front-matter title, H1 and JSON-representation @odata.type disagree',
-  description: 'The front matter `title` and the H1 name different things (after ignoring case, the words "resource type" and the site-name suffix " - Microsoft Graph API"), or a resource page\'s @odata.type names another type than its title.',
+  description:
+    'The front matter `title` and the H1 name different things: both name API identifiers (camelCase words such as printTaskDefinition; not acronyms or product names) and share none — after ignoring case and a plural "s", and taking a name inside another (cloudPcDeviceImages / deviceImages) as the same —, or they begin with verbs of different kinds (Get, List, Create, Update, Delete: "Get printers" vs "List printers"). Other wording ("Get a SharePoint site" vs "Get a site resource", a shortened or "(deprecated)" H1) names the same thing and is not reported. Also: a resource page\'s @odata.type names another type than its title.',
   example: { before: 'title: "Get users"\n# List users', after: 'title: "List users"\n# List users' },
   fixture: {
-    before: { 'v1.0/api/a.md': '---\ntitle: "Get gadget"\n---\n' + opPage('Get widget', 'GET', '/widgets/{id}') },
+    before: { 'v1.0/api/a.md': '---\ntitle: "List widgets"\n---\n' + opPage('Get widget', 'GET', '/widgets/{id}') },
     after: { 'v1.0/api/a.md': '---\ntitle: "Get widget"\n---\n' + opPage('Get widget', 'GET', '/widgets/{id}') },
   },
   check({ pages }) {
     const out: FindingDraft[] = [];
-    const norm = (s: string) => s.toLowerCase().replace(/[`*"]/g, '').replace(/ - microsoft graph(?: api)?(?: beta| v1\.0)?$/, '').replace(/(?<!\s)\s+(?:(?:resource|entity|complex)\s*)?type$/, '').replace(/\s+/g, ' ').trim();
     for (const p of pages) {
       const fm = p.title.frontMatter;
       const h1 = p.title.h1;
-      if (fm && h1 && norm(fm.value) !== norm(h1.value)) {
-        out.push(pageFinding(this, p, h1.src, 'title', `Front matter title ${JSON.stringify(fm.value)} differs from H1 ${JSON.stringify(h1.value)}`, h1.value, ['fm-h1'], [{ src: fm.src, value: fm.value }]));
+      const why = fm && h1 ? namesDiffer(fm.value, h1.value) : undefined;
+      if (why) {
+        out.push(pageFinding(this, p, h1!.src, 'title', `Front matter title ${JSON.stringify(fm!.value)} and H1 ${JSON.stringify(h1!.value)} name different things (${why})`, h1!.value, ['fm-h1'], [{ src: fm!.src, value: fm!.value }]));
       }
       const jr = p.resource?.jsonRepresentation?.annotation;
       const t = jr?.fields['@odata.type'];
@@ -36,3 +37,48 @@ export const rule: ModelRule = {
     return out;
   },
 };
+
+/** Verbs a title begins with, by kind. */
+const VERB_KIND: Record<string, string> = { get: 'get', list: 'list', enumerate: 'list', create: 'create', add: 'create', update: 'update', edit: 'update', delete: 'delete', remove: 'delete' };
+
+/** A title without emphasis, the site-name suffix and a closing "(deprecated)" / "(preview)". */
+function cleanTitle(s: string): string {
+  // Spaces made single first: each pattern then has one way to match (linear on any title).
+  return s.replace(/[`*"]/g, '').replace(/\s+/g, ' ').trim().replace(/ - microsoft graph(?: api)?(?: beta| v1\.0)?$/i, '').replace(/ ?\((?:deprecated|preview)\)$/i, '').trim();
+}
+
+/**
+ * API identifiers a title names: camelCase words (printTaskDefinition, itemPhone) — not acronyms or product names
+ * (API, AD, SharePoint) —, lower-case, a plural "s" dropped.
+ */
+function identifiers(title: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const w of title.match(/\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b/g) ?? []) {
+    const l = w.toLowerCase();
+    out.set(l.endsWith('ies') ? l.slice(0, -3) + 'y' : l.endsWith('s') && !l.endsWith('ss') ? l.slice(0, -1) : l, w);
+  }
+  return out;
+}
+
+/**
+ * Do two identifiers name the same thing? Equal, or one inside the other: the type and the path's name for it
+ * (cloudPcDeviceImages / deviceImages, printTaskDefinition / taskDefinition), a tag's members (teamworkTagMembers /
+ * "members in a teamworkTag").
+ */
+function sameThing(a: string, b: string): boolean {
+  return a.includes(b) || b.includes(a);
+}
+
+/** Why two titles name different things ("taskDefinition vs printTaskDefinition", "Get vs List"), or undefined. */
+export function namesDiffer(a: string, b: string): string | undefined {
+  const ca = cleanTitle(a);
+  const cb = cleanTitle(b);
+  const ia = identifiers(ca);
+  const ib = identifiers(cb);
+  if (ia.size && ib.size && ![...ia.keys()].some((k) => [...ib.keys()].some((l) => sameThing(k, l)))) return `${[...ia.values()].join(', ')} vs ${[...ib.values()].join(', ')}`;
+  const va = ca.split(/[\s:]+/)[0] ?? '';
+  const vb = cb.split(/[\s:]+/)[0] ?? '';
+  const ka = VERB_KIND[va.toLowerCase()];
+  const kb = VERB_KIND[vb.toLowerCase()];
+  return ka && kb && ka !== kb ? `${va} vs ${vb}` : undefined;
+}

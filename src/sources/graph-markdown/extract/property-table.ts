@@ -10,14 +10,19 @@ import { checkRowShape, col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
 
 /**
+ * "Read-only", "Read only", "Read Only", "readonly" — not a value in backticks (`ReadOnly`) nor the verb ("read only the id"),
+ * nor read-only only in some cases ("Read-only when **isBuiltIn** is true", "read only after creation", "Read-only for users
+ * synced from on-premises directory"): such a property is written in the other cases (a custom role's description), so a
+ * model must not mark it read-only. "Read-only for now" is read-only.
+ */
+const READ_ONLY = /(?<![`\w])read[- ]?only(?![`\w])(?!\s+the\b)(?!\s+(?:when|if|unless|after|once|except|while|until|for(?!\s+now\b))\b)/i;
+/**
  * "Required" as a description's own first word ("Required. The name…") or its whole last sentence
  * ("… Required.", "This property is required."). Not a requirement qualified to another situation
  * or about something else: "Required if FileVault is enabled", "This property is required when a user
  * is created. … By default, a strong password is required.", "At least one property (displayName or
  * mailNickname) is required.", "Minutes of inactivity before a password is required."
  */
-/** "Read-only", "Read only", "Read Only", "readonly" — not a value in backticks (`ReadOnly`) nor the verb ("read only the id"). */
-const READ_ONLY = /(?<![`\w])read[- ]?only(?![`\w])(?!\s+the\b)/i;
 const REQUIRED_FIRST = /^\s*(?:\*\*)?required(?:\*\*)?(?=\s*(?:[.,;:)\-\u2013\u2014]|$))/i;
 const REQUIRED_LAST = /(?:^|[.!?:]\s+)(?:\*\*)?(?:required|this (?:property|parameter|field|value) is required)(?:\*\*)?\.\s*$/i;
 
