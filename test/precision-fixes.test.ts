@@ -353,3 +353,14 @@ test('example-property-undocumented: a derived type named by the body\'s @odata.
   assert.deepEqual(role.filter((p) => p.readOnly).map((p) => p.name), ['id', 'isBuiltIn']);
   assert.equal(role.find((p) => p.name === 'description')!.readOnly, false);
 });
+
+test('type-property-missing-in-beta: a v1.0 row a beta-only row names as replaced is not reported — postalAddresses "home address and business address", phones "home phone, mobile phone" (labels r433, r497); a one-word name in a description is not a replacement (r431, real, still fires)', () => {
+  const got = (type: string) => a.findings.filter((f) => f.rule === 'type-property-missing-in-beta' && f.subject === type).map((f) => f.field).sort();
+  // v1.0 contact.md has businessAddress, homeAddress, otherAddress, businessPhones, homePhones, mobilePhone, businessHomePage …
+  const contact = got('microsoft.graph.contact');
+  for (const gone of ['properties.businessAddress', 'properties.homeAddress', 'properties.businessPhones', 'properties.homePhones', 'properties.mobilePhone']) assert.ok(!contact.includes(gone), gone);
+  // no beta row names these: still reported
+  assert.ok(contact.includes('properties.otherAddress') && contact.includes('properties.businessHomePage'));
+  // beta favoritePlans "Returns the plannerPlans that the user marked as favorites" does not replace v1.0 plans
+  assert.deepEqual(got('microsoft.graph.planneruser'), ['relationships.plans']);
+});

@@ -14,7 +14,7 @@ export const rule: ModelRule = {
   contexts: ['cross-version'],
   summary: 'A v1.0 resource property is missing from the beta resource page',
   description:
-    'Beta is a superset of v1.0: a property that the v1.0 resource page documents but the beta resource page of the same type (or of a base type it inherits from) does not is usually a page that fell behind. (Beta-only properties are expected and not reported; nor is a beta type of another kind (complex vs entity) that shares no property with the v1.0 type — another design under the same name — or a v1.0 row whose description a beta-only row repeats word for word: a rename. A row beta has only in its JSON representation is reported as missing from its tables.)',
+    'Beta is a superset of v1.0: a property that the v1.0 resource page documents but the beta resource page of the same type (or of a base type it inherits from) does not is usually a page that fell behind. (Beta-only properties are expected and not reported; nor is a beta type of another kind (complex vs entity) that shares no property with the v1.0 type — another design under the same name — or a v1.0 row whose description a beta-only row repeats word for word: a rename; or one a beta-only row names as what it replaces — by name, or by its words in a row of the same kind of thing: `postalAddresses` "for example, home address and business address" for `homeAddress`. A row beta has only in its JSON representation is reported as missing from its tables.)',
   example: { before: 'v1.0 user.md: employeeHireDate\nbeta user.md: (missing)', after: 'beta user.md also lists employeeHireDate' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|legacy|String||']), 'beta/resources/widget.md': resourcePage('widget', ['|id|String||']) },
@@ -48,11 +48,24 @@ export const rule: ModelRule = {
         if (v1Names.has(q.name.toLowerCase())) continue;
         for (const x of q.sources) if (isTableRow(x) && said(x).length >= 24) renamed.add(said(x));
       }
+      // A beta-only row that names the v1.0 row as its predecessor replaces it: by name ("uid … will replace the current
+      // iCalUid property"), or by its words in a row of the same kind of thing (postalAddresses, "for example, home
+      // address and business address", for homeAddress; phones, "home phone, mobile phone", for homePhones).
+      const betaOnly = beta.properties.filter((q) => !v1Names.has(q.name.toLowerCase()))
+        .flatMap((q) => q.sources.filter(isTableRow).map((x) => ({ name: q.name.toLowerCase(), said: x.description.toLowerCase() })));
+      const replaced = (name: string) => {
+        const words = splitCamel(name);
+        const last = singular(words[words.length - 1]!);
+        const phrase = singular(words.join(' '));
+        // One-word names ("plans", "user", "list") are words of any description: only a compound name counts.
+        if (words.length < 2) return false;
+        return betaOnly.some((q) => hasWord(q.said, name.toLowerCase()) || (q.name.includes(last) && q.said.includes(phrase)));
+      };
       // Rows beta's JSON representation has but no table of its page lists: the tables fell behind, not the page.
       const inJson = new Set(betaPages.flatMap((x) => x.doc.resource?.jsonRepresentation?.propertyNames ?? []).map((n) => n.toLowerCase()));
       for (const p of v1.properties) {
         const s = p.sources.find(isTableRow);
-        if (!s || betaNames.has(p.name.toLowerCase()) || renamed.has(said(s))) continue;
+        if (!s || betaNames.has(p.name.toLowerCase()) || renamed.has(said(s)) || replaced(p.name)) continue;
         const what = s.origin === 'relationship' ? 'relationships' : 'properties';
         const json = inJson.has(p.name.toLowerCase());
         const b = betaPage(s.doc.file);
@@ -68,3 +81,29 @@ export const rule: ModelRule = {
     return out;
   },
 };
+
+/** `homeAddress` → ['home', 'address'] (lower-case; string operations, linear). */
+function splitCamel(name: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const ch of name) {
+    if (ch >= 'A' && ch <= 'Z' && cur) { out.push(cur); cur = ''; }
+    cur += ch.toLowerCase();
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** A plural "s" dropped ("phones" → "phone"; "address" kept). */
+function singular(w: string): string {
+  return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/** Does `text` hold `word` with no letter or digit on either side? */
+function hasWord(text: string, word: string): boolean {
+  const isWordChar = (c: string | undefined) => !!c && /[a-z0-9]/.test(c);
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (!isWordChar(text[i - 1]) && !isWordChar(text[i + word.length])) return true;
+  }
+  return false;
+}
