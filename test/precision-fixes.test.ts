@@ -364,3 +364,9 @@ test('type-property-missing-in-beta: a v1.0 row a beta-only row names as replace
   // beta favoritePlans "Returns the plannerPlans that the user marked as favorites" does not replace v1.0 plans
   assert.deepEqual(got('microsoft.graph.planneruser'), ['relationships.plans']);
 });
+
+test('response-single-entity-wrapped: a body with properties beside "value" is the entity, whose own property is value (namedItem; label o059\'s 4 false members); a wrapped entity still fires (chartPoint, o059)', () => {
+  const got = (file: string) => a.findings.filter((f) => f.rule === 'response-single-entity-wrapped').flatMap((f) => (f.instances?.length ? f.instances : [f])).filter((x) => x.sides[0]!.file === file).map((x) => x.sides[0]!.line);
+  assert.deepEqual(got('v1.0/api/nameditem-get.md'), []);
+  assert.deepEqual(got('v1.0/api/chartpoint-get.md'), [87]);
+});

@@ -3,17 +3,37 @@ import type { Body } from '../../model/schema.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
-/** Byte lengths the body could have been measured at: as shown (LF or CRLF), minified or 2-space pretty JSON. */
-export function plausibleLengths(body: Body | undefined): number[] {
-  if (!body) return [0];
+/** The ways a body can be measured, in bytes: as shown (LF), with CRLF line ends, minified and 2-space pretty JSON. */
+export interface BodyLengths { shown: number; crlf: number; minified?: number; pretty?: number }
+
+export function bodyLengths(body: Body | undefined): BodyLengths {
+  if (!body) return { shown: 0, crlf: 0 };
   const b = (s: string) => Buffer.byteLength(s, 'utf8');
-  // as shown, and with the final line break the fence leaves out (the body as sent ends with one)
-  const out = [b(body.raw), b(body.raw.replace(/\n/g, '\r\n')), b(body.raw) + 1, b(body.raw.replace(/\n/g, '\r\n')) + 2];
+  const out: BodyLengths = { shown: b(body.raw), crlf: b(body.raw.replace(/\n/g, '\r\n')) };
   if (body.json !== undefined) {
     const pretty = JSON.stringify(body.json, null, 2);
-    out.push(b(JSON.stringify(body.json)), b(pretty), b(pretty.replace(/\n/g, '\r\n')));
+    out.minified = b(JSON.stringify(body.json));
+    out.pretty = b(pretty);
   }
+  return out;
+}
+
+/** Every length the body could have been declared with: each measure, as shown also with the final line break the fence leaves out, pretty also with CRLF. */
+export function plausibleLengths(body: Body | undefined): number[] {
+  if (!body) return [0];
+  const l = bodyLengths(body);
+  const out = [l.shown, l.crlf, l.shown + 1, l.crlf + 2];
+  if (l.minified !== undefined) out.push(l.minified);
+  if (l.pretty !== undefined) out.push(l.pretty, l.pretty + (body.json === undefined ? 0 : JSON.stringify(body.json, null, 2).split('\n').length - 1));
   return [...new Set(out)].sort((x, y) => x - y);
+}
+
+/** "69 bytes as shown (75 with CRLF line ends, 56 minified, 80 pretty-printed)". */
+function describeLengths(l: BodyLengths): string {
+  const more = [`${l.crlf} with CRLF line ends`];
+  if (l.minified !== undefined) more.push(`${l.minified} minified`);
+  if (l.pretty !== undefined) more.push(`${l.pretty} pretty-printed`);
+  return `${l.shown} bytes as shown (${more.join(', ')})`;
 }
 
 export const rule: ModelRule = {
@@ -42,9 +62,9 @@ export const rule: ModelRule = {
         if (!h || m.truncated) continue;
         const declared = Number(h.value.trim());
         if (!Number.isFinite(declared)) continue;
-        const lengths = plausibleLengths(m.body);
-        if (lengths.includes(declared)) continue;
-        out.push(pageFinding(this, p, h.src, `example.${m.what}.${m.i}.contentLength`, `Example ${m.what} declares Content-Length ${declared}, but its body is ${lengths.join(' / ')} bytes (as shown LF / CRLF, minified, pretty)`, String(declared), [m.what, String(m.i)], m.body ? [{ src: m.body.src, value: `${lengths[0]} bytes as shown` }] : []));
+        if (plausibleLengths(m.body).includes(declared)) continue;
+        const l = bodyLengths(m.body);
+        out.push(pageFinding(this, p, h.src, `example.${m.what}.${m.i}.contentLength`, `Example ${m.what} declares Content-Length ${declared}, but its body is ${describeLengths(l)}`, String(declared), [m.what, String(m.i)], m.body ? [{ src: m.body.src, value: `${l.shown} bytes as shown` }] : []));
       }
     }
     return out;
