@@ -15,11 +15,29 @@ export interface LabelSide {
   tree?: string;
 }
 
+export type LabelSet = 'reconcile-2021' | 'drift-2020-2021' | 'reconcile-2020' | 'reconcile-modern';
+
+/** The checks of other eras: label set → the corpus tree its check runs on and the prefix of its label ids. */
+export const ERA_SETS = {
+  'reconcile-2020': { tree: '2020-05', prefix: 'o' },
+  'reconcile-modern': { tree: 'modern-sample', prefix: 'm' },
+} as const;
+export type EraSet = keyof typeof ERA_SETS;
+
+/**
+ * Rules whose claim is about the whole tree (a link's target, a resource's page, a type's page): on the modern
+ * sample, which is not a whole tree, they fire by design (see ../shared/corpus/README.md) and are not sampled there.
+ */
+export const TREE_LEVEL_RULES = new Set(['link-broken', 'operation-resource-missing', 'methods-link-missing-page', 'type-undefined', 'permissions-include-missing']);
+
 export interface Label {
   /** Stable id of the label (set + index at sampling time). */
   id: string;
-  /** `reconcile-2021` (check on the 2021-07 tree) or `drift-2020-2021` (drift 2020-05 → 2021-07). */
-  set: 'reconcile-2021' | 'drift-2020-2021';
+  /**
+   * `reconcile-2021` (check on the 2021-07 tree), `drift-2020-2021` (drift 2020-05 → 2021-07), or a check on
+   * another era, labelled on its own: `reconcile-2020` (the 2020-05 tree), `reconcile-modern` (the modern sample).
+   */
+  set: LabelSet;
   rule: string;
   severity: string;
   breaking?: boolean;

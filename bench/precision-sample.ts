@@ -13,14 +13,15 @@
  * severity's quota is shared in proportion to stratum size.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { FindingIndex, readLabels, relPath, relText, reportFindings, rng, treeOf, type Label, type ReportFinding } from './precision-lib.js';
+import { ERA_SETS, FindingIndex, readLabels, relPath, relText, reportFindings, rng, TREE_LEVEL_RULES, treeOf, type EraSet, type Label, type ReportFinding } from './precision-lib.js';
 
 const SEED = 20261201;
 const QUOTA: Record<string, number> = { error: 70, warning: 90, info: 20, 'drift-breaking': 40, 'drift-other': 15 };
 const TOP_UP_SEED = 20261202;
 const TOP_UP_QUOTA: Record<string, number> = { error: 40, warning: 60, info: 0, 'drift-breaking': 40, 'drift-other': 0 };
+const ERA_SEED = 20261203;
 
-function sample(findings: ReportFinding[], klass: (f: ReportFinding) => string, stratum: (f: ReportFinding) => string, rand: () => number, quotas = QUOTA): ReportFinding[] {
+function sample(findings: ReportFinding[], klass: (f: ReportFinding) => string, stratum: (f: ReportFinding) => string, rand: () => number, quotas = QUOTA, minPerStratum = 2): ReportFinding[] {
   const byClass = new Map<string, Map<string, ReportFinding[]>>();
   for (const f of findings) {
     const c = klass(f);
@@ -35,7 +36,7 @@ function sample(findings: ReportFinding[], klass: (f: ReportFinding) => string, 
     if (!quota) continue;
     const total = [...strata.values()].reduce((n, l) => n + l.length, 0);
     for (const [, list] of [...strata.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-      const n = Math.min(list.length, Math.max(2, Math.round((quota * list.length) / total)));
+      const n = Math.min(list.length, Math.max(minPerStratum, Math.round((quota * list.length) / total)));
       const pool = [...list];
       for (let i = 0; i < n; i++) out.push(pool.splice(Math.floor(rand() * pool.length), 1)[0]!);
     }
@@ -63,6 +64,36 @@ function toLabel(f: ReportFinding, set: Label['set'], id: string): Label {
     verdict: null, reason: '',
   };
 }
+
+/**
+ * `--era <reconcile-2020|reconcile-modern> <check.json> <out.jsonl> <labels.jsonl>`: a sample of another era's check,
+ * labelled on its own (ids m… / o…), unlabelled items only, stratified by rule × severity with at least one item a
+ * stratum; on the modern sample, which is not a whole tree, the tree-level rules are left out (TREE_LEVEL_RULES).
+ * `--n <k>` items per severity (default 20); `--all`: every such item (a census).
+ */
+function eraSample(): void {
+  const at = process.argv.indexOf('--era');
+  const [set, file, outFile, labelsFile] = process.argv.slice(at + 1, at + 5) as [EraSet, string, string, string];
+  if (!(set in ERA_SETS) || !file || !outFile || !labelsFile) { console.error('usage: precision-sample --era <reconcile-2020|reconcile-modern> <check.json> <out.jsonl> <labels.jsonl> [--n k | --all]'); process.exit(2); }
+  const labels = readLabels(labelsFile);
+  const mine = labels.filter((l) => l.set === set);
+  const idx = new FindingIndex(reportFindings(file));
+  const matched = new Set<string>();
+  for (const l of mine) { const m = idx.match(l); if (m) matched.add(m.fingerprint); }
+  let list = (JSON.parse(readFileSync(file, 'utf8')) as { findings: ReportFinding[] }).findings
+    .filter((f) => ![f, ...(f.instances ?? [])].some((g) => matched.has(g.fingerprint)));
+  if (set === 'reconcile-modern') list = list.filter((f) => !TREE_LEVEL_RULES.has(f.rule));
+  const nAt = process.argv.indexOf('--n');
+  const k = process.argv.includes('--all') ? Number.MAX_SAFE_INTEGER : nAt > 0 ? Number(process.argv[nAt + 1]) : 20;
+  const { prefix } = ERA_SETS[set];
+  const n0 = 1 + Math.max(0, ...labels.filter((l) => l.id.startsWith(prefix)).map((l) => Number(l.id.slice(1))));
+  const drawn = sample(list, (f) => f.severity, (f) => f.rule, rng(ERA_SEED), { error: k, warning: k, info: k }, 1);
+  const out = drawn.map((f, i) => ({ ...toLabel(f, 'reconcile-2021', `${prefix}${String(n0 + i).padStart(3, '0')}`), set }));
+  writeFileSync(outFile, out.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  console.log(`${out.length} ${set} findings sampled into ${outFile} (unlabelled items only, ids from ${out[0]?.id ?? '—'})`);
+}
+
+if (process.argv.includes('--era')) { eraSample(); process.exit(0); }
 
 const [checkFile, driftFile, out] = process.argv.slice(2);
 if (!checkFile || !driftFile || !out) { console.error('usage: precision-sample <check.json> <drift.json> <out.jsonl> [--top-up <labels.jsonl>]'); process.exit(2); }

@@ -3,10 +3,12 @@
  * test/precision/labels.jsonl (findings drawn from real corpus runs, each with a verdict written
  * after reading every side).
  *
- *   npm run precision [-- --check <check.json>] [-- --drift <drift.json>]
+ *   npm run precision [-- --check <check.json>] [-- --drift <drift.json>] [-- --check-2020 <check.json>] [-- --check-modern <check.json>]
  *
  * Without files it runs `docmodel check` on the 2021-07 corpus and `docmodel drift` 2020-05 →
- * 2021-07 (the trees are unpacked from ../shared/corpus; skipped with a message when absent).
+ * 2021-07 (the trees are unpacked from ../shared/corpus; skipped with a message when absent), and
+ * `docmodel check` on the 2020-05 tree and the modern sample when labels of those eras exist (scored
+ * in their own tables: `reconcile-2020`, `reconcile-modern`).
  * A label matches a current finding by fingerprint, else by rule + the file:line of every side,
  * else by rule + subject + field. Labelled findings that match nothing have disappeared (fixed or
  * reworded): they are counted, not scored. Precision = (real + real-but-misdescribed) / matched;
@@ -17,7 +19,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { CORPUS_SKIP, corpusTree, REPO } from './corpus.js';
-import { FindingIndex, readLabels, reportFindings } from './precision-lib.js';
+import { ERA_SETS, FindingIndex, readLabels, reportFindings, type EraSet } from './precision-lib.js';
 
 const LABELS = join(REPO, 'test', 'precision', 'labels.jsonl');
 const CLI = join(REPO, 'dist', 'src', 'cli', 'main.js');
@@ -60,29 +62,61 @@ function main(): void {
     driftFile ??= run(['drift', t20, t21], join(tmp, 'drift.json'));
   }
   const idx = { 'reconcile-2021': new FindingIndex(reportFindings(checkFile)), 'drift-2020-2021': new FindingIndex(reportFindings(driftFile)) };
-  // The two reports run for this (~100 MB) are not kept.
+  // The checks of other eras (their labels are scored apart): given, else run when their tree is at hand.
+  const eraIdx = new Map<EraSet, FindingIndex>();
+  for (const set of Object.keys(ERA_SETS) as EraSet[]) {
+    if (!labels.some((l) => l.set === set)) continue;
+    let file = arg(`--check-${ERA_SETS[set].tree === '2020-05' ? '2020' : 'modern'}`);
+    if (!file) {
+      const tree = corpusTree(ERA_SETS[set].tree);
+      if (!tree) continue;
+      tmp ??= mkdtempSync(join(tmpdir(), 'docmodel-precision-'));
+      file = run(['check', tree], join(tmp, `${set}.json`));
+    }
+    eraIdx.set(set, new FindingIndex(reportFindings(file)));
+  }
+  // The reports run for this (~100 MB) are not kept.
   if (tmp) rmSync(tmp, { recursive: true, force: true });
   const perRule = new Map<string, Row>();
   const perSeverity = new Map<string, Row>();
+  const perEra = new Map<string, Row>();
+  const perEraRule = new Map<string, Row>();
+  const count = (m: Map<string, Row>, k: string, cur: unknown, verdict: string | null) => {
+    const r = m.get(k) ?? empty();
+    r.n++;
+    if (!cur) r.gone++;
+    else if (verdict === 'real') r.real++;
+    else if (verdict === 'misdescribed') r.mis++;
+    else r.fals++;
+    m.set(k, r);
+  };
   for (const l of labels) {
+    if (l.set === 'reconcile-2020' || l.set === 'reconcile-modern') {
+      const era = eraIdx.get(l.set);
+      if (!era) continue;
+      const cur = era.match(l);
+      const name = ERA_SETS[l.set].tree;
+      count(perEra, `${name} ${cur?.severity ?? l.severity}`, cur, l.verdict);
+      count(perEraRule, `${name}: ${l.rule}`, cur, l.verdict);
+      continue;
+    }
     const cur = idx[l.set].match(l);
     // Drift by the current breaking flag (a label whose finding is no longer breaking counts as not breaking), else as labelled.
     const sevKey = l.set === 'drift-2020-2021' ? `drift ${(cur ? cur.breaking : l.breaking) ? 'breaking' : 'not breaking'}` : (cur?.severity ?? l.severity);
-    for (const [m, k] of [[perRule, `${l.set === 'drift-2020-2021' ? 'drift: ' : ''}${l.rule}`], [perSeverity, sevKey]] as const) {
-      const r = m.get(k) ?? empty();
-      r.n++;
-      if (!cur) r.gone++;
-      else if (l.verdict === 'real') r.real++;
-      else if (l.verdict === 'misdescribed') r.mis++;
-      else r.fals++;
-      m.set(k, r);
-    }
+    count(perRule, `${l.set === 'drift-2020-2021' ? 'drift: ' : ''}${l.rule}`, cur, l.verdict);
+    count(perSeverity, sevKey, cur, l.verdict);
   }
   console.log(`${labels.length} labelled findings (${LABELS.replace(REPO + '/', '')})\n`);
   console.log(table('Per severity (current severity of the matched finding; drift by breaking)', perSeverity));
   console.log('');
   console.log(table('Per rule', perRule));
   console.log('');
+  if (perEra.size) {
+    console.log(table('Other eras: check on the 2020-05 tree and on the modern sample (its tree-level rules not sampled), per severity', perEra));
+    console.log('');
+    console.log(table('Other eras, per rule', perEraRule));
+    console.log('');
+  }
   console.log(countsTable(checkFile, driftFile));
 }
 

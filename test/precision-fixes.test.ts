@@ -14,6 +14,7 @@ import type { Finding, TreeInfo } from '../src/checks/types.js';
 import { ROOT, seed } from './helpers.js';
 import { pathFitsTemplate } from '../src/model/identity.js';
 import { processFile } from '../src/pipeline/page.js';
+import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus/precision');
 /** Page paths are relative to the docs root, here the fixture snapshot folder. */
@@ -369,4 +370,12 @@ test('response-single-entity-wrapped: a body with properties beside "value" is t
   const got = (file: string) => a.findings.filter((f) => f.rule === 'response-single-entity-wrapped').flatMap((f) => (f.instances?.length ? f.instances : [f])).filter((x) => x.sides[0]!.file === file).map((x) => x.sides[0]!.line);
   assert.deepEqual(got('v1.0/api/nameditem-get.md'), []);
   assert.deepEqual(got('v1.0/api/chartpoint-get.md'), [87]);
+});
+
+test('a Response link whose PascalCase text holds the page\'s name names that type in full: [WorkbookRangeFormat](rangeformat.md) is workbookRangeFormat (modern-sample labels m082, m083, m087, m091); a word that does not is the page\'s type', () => {
+  assert.equal(typeFromLink('WorkbookRangeFormat', '../resources/rangeformat.md'), 'workbookRangeFormat');
+  assert.equal(typeFromLink('WorkbookTableRow', '../resources/tablerow.md'), 'workbookTableRow');
+  assert.equal(typeFromLink('SharePoint', '../resources/site.md'), 'site');
+  assert.equal(typeFromLink('the user\'s manager', '../resources/user.md'), 'user');
+  assert.equal(typeFromLink('accessReviewInstanceDecisionItem', '../resources/accessreviewinstance.md'), 'accessReviewInstanceDecisionItem');
 });
