@@ -166,3 +166,16 @@ test('permission prose in list items does not run together ("Mail.ReadWrite.If")
   const fs = analyze([tempTree({ 'a.md': '# Delete attachment\n\n## Permissions\n\n* If accessing messages: Mail.ReadWrite.\n* If accessing events: Calendars.ReadWrite.\n\n## HTTP request\n\n```http\nDELETE /me/messages/{id}/attachments/{id}\n```\n' })]);
   assert.deepEqual(fs.pages[0]!.permissions!.entries[0]!.permissions.map((p) => p.name), ['Mail.ReadWrite', 'Calendars.ReadWrite']);
 });
+
+test('content-length-mismatch: each measure named; a block that shows no body is not checked', () => {
+  const ex = (req: string, res: string) => `\n## Example\n\n### Request\n\n<!-- { "blockType": "request" } -->\n\`\`\`http\n${req}\n\`\`\`\n\n### Response\n\n<!-- { "blockType": "response" } -->\n\`\`\`http\n${res}\n\`\`\`\n`;
+  const fs = findings({
+    // a request body of 23 bytes as shown, declared 99; a zip upload left out, declared 244; a response without its body, declared 28
+    'v1.0/api/a.md': op('Update widget', 'PATCH', '/widgets/{id}', ex('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-type: application/json\nContent-length: 99\n\n{\n  "name": "Contoso"\n}', 'HTTP/1.1 204 No Content')),
+    'v1.0/api/b.md': op('Publish widget', 'POST', '/widgets', ex('POST https://graph.microsoft.com/v1.0/widgets\nContent-type: application/zip\nContent-length: 244', 'HTTP/1.1 200 OK\nContent-type: application/json\nContent-length: 28')),
+  });
+  assert.deepEqual(only(fs, 'content-length-mismatch').map((f) => [f.message, sides(f)]), [[
+    'Example request declares Content-Length 99, but its body is 23 bytes as shown (25 with CRLF line ends, 18 minified, 23 pretty-printed)',
+    ['v1.0/api/a.md:17=99', 'v1.0/api/a.md:19=23 bytes as shown'],
+  ]]);
+});

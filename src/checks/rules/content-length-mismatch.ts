@@ -44,7 +44,7 @@ export const rule: ModelRule = {
   contexts: ['page'],
   summary: 'A declared Content-Length does not match the body shown',
   description:
-    'An example request or response declares a Content-Length that matches none of the ways its body can be measured (as shown with LF or CRLF line ends, with or without a final line break, minified, or pretty-printed JSON). Truncated examples (annotation "truncated": true) are not checked for responses.',
+    'An example request or response declares a Content-Length that matches none of the ways its body can be measured (as shown with LF or CRLF line ends, with or without a final line break, minified, or pretty-printed JSON). Truncated examples (annotation "truncated": true) are not checked for responses, nor is a block that shows no body (a binary upload left out, a body in the next block).',
   example: { before: 'Content-length: 491\n\n{ ...511 bytes... }', after: 'Content-length: 511' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\nContent-length: 99\n\n{ "id": "1" }\n```\n') },
@@ -59,12 +59,13 @@ export const rule: ModelRule = {
       ];
       for (const m of msgs) {
         const h = m.headers.find((x) => x.name.toLowerCase() === 'content-length');
-        if (!h || m.truncated) continue;
+        // A block that shows no body (a binary upload left out, a body in the next block) says nothing about its length.
+        if (!h || m.truncated || !m.body || !m.body.raw.trim()) continue;
         const declared = Number(h.value.trim());
         if (!Number.isFinite(declared)) continue;
         if (plausibleLengths(m.body).includes(declared)) continue;
         const l = bodyLengths(m.body);
-        out.push(pageFinding(this, p, h.src, `example.${m.what}.${m.i}.contentLength`, `Example ${m.what} declares Content-Length ${declared}, but its body is ${describeLengths(l)}`, String(declared), [m.what, String(m.i)], m.body ? [{ src: m.body.src, value: `${l.shown} bytes as shown` }] : []));
+        out.push(pageFinding(this, p, h.src, `example.${m.what}.${m.i}.contentLength`, `Example ${m.what} declares Content-Length ${declared}, but its body is ${describeLengths(l)}`, String(declared), [m.what, String(m.i)], [{ src: m.body.src, value: `${l.shown} bytes as shown` }]));
       }
     }
     return out;
