@@ -11,7 +11,7 @@ import { drift } from '../src/checks/engine.js';
 import { reconcile } from '../src/checks/engine.js';
 import { modelFromPages as buildModel } from '../src/sources/graph-markdown/to-model.js';
 import type { Finding, TreeInfo } from '../src/checks/types.js';
-import { ROOT, seed } from './helpers.js';
+import { ROOT, seed, tempTree } from './helpers.js';
 import { pathFitsTemplate } from '../src/model/identity.js';
 import { processFile } from '../src/pipeline/page.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
@@ -378,4 +378,23 @@ test('a Response link whose PascalCase text holds the page\'s name names that ty
   assert.equal(typeFromLink('SharePoint', '../resources/site.md'), 'site');
   assert.equal(typeFromLink('the user\'s manager', '../resources/user.md'), 'user');
   assert.equal(typeFromLink('accessReviewInstanceDecisionItem', '../resources/accessreviewinstance.md'), 'accessReviewInstanceDecisionItem');
+});
+
+test('example-path-fits-no-template: a request Shifts sends to a workforce integration\'s endpoint (https://abcWorkforceIntegration.com/…) is no call of this API (label o045)', () => {
+  assert.deepEqual(of('example-path-fits-no-template', 'beta/api/workforceintegration-post.md'), []);
+});
+
+test('a page named after its type less the prefix file names drop (nameditem-add.md, workbookNamedItem) is no workload page: it stays the primary page of POST …/names/add, not nameditem-addformulalocal.md whose HTTP block was copied from it', () => {
+  const w = analyze([join(DIR, 'workbook-2020-05')]);
+  const g = w.model.operations.find((o) => o.key === 'POST /workbook/names/add')!;
+  assert.deepEqual(g.variants.map((v) => [v.doc.file, v.workload, v.documentedType?.name]), [
+    ['v1.0/api/nameditem-add.md', false, 'workbookNamedItem'],
+    ['v1.0/api/nameditem-addformulalocal.md', false, 'workbookNamedItem'],
+  ]);
+  assert.deepEqual(g.primary, [{ version: 'v1.0', document: 'v1.0/api/nameditem-add.md', reason: 'shortest-name' }]);
+});
+
+test('example-path-fits-no-template: GET …/$count fits the template it counts (modern-sample label m020)', () => {
+  const t = analyze([tempTree({ 'v1.0/api/application-list.md': '# List applications\n\n## HTTP request\n\n```http\nGET /applications\n```\n\n## Example\n\n### Request\n\n<!-- { "blockType": "request" } -->\n```http\nGET https://graph.microsoft.com/v1.0/applications/$count\n```\n\n<!-- { "blockType": "request" } -->\n```http\nGET https://graph.microsoft.com/v1.0/applications/$ref\n```\n' })]);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.sides[0]!.value), ['GET /applications/$ref']);
 });

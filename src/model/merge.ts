@@ -105,7 +105,9 @@ export function isWorkloadPage(v: Pick<OperationVariant, 'doc' | 'permissions' |
   if (p?.entries.some((e) => e.state === 'varies' || e.workloads.length > 0)) return true;
   const parts = fileStem(v.doc.file).split(/[-_]/).map(alnum);
   const names = new Set([resource, v.documentedType ? alnum(v.documentedType.name) : ''].filter(Boolean));
-  if (!names.size || names.has(parts[0]!)) return false;
+  // The file starts with the resource, or with the type's name less a prefix the file names drop (nameditem-add.md for workbookNamedItem).
+  const first = parts[0]!;
+  if (!names.size || names.has(first) || (first.length >= 4 && [...names].some((n) => n.endsWith(first)))) return false;
   return parts.slice(1).some((x) => names.has(x));
 }
 

@@ -1,6 +1,6 @@
 import { exampleSection, opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
-import { isLive, pageFinding } from '../page-finding.js';
+import { callsOtherService, isLive, pageFinding } from '../page-finding.js';
 import { pathFitsTemplate } from '../../model/identity.js';
 
 export const rule: ModelRule = {
@@ -10,7 +10,7 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` fits when the rest does.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -22,10 +22,13 @@ export const rule: ModelRule = {
       const ops = p.operations.filter((o) => !o.fromExample);
       if (!ops.length) continue;
       for (const r of p.examples.requests) {
-        if (!isLive(r)) continue;
+        // A request to another service (Shifts calling a workforce integration's endpoint, a bot's callback) is no call of this API.
+        if (!isLive(r) || callsOtherService(r.url)) continue;
         const path = r.path.replace(/\?[\s\S]*$/, '');
         const sameMethod = ops.filter((o) => o.method === r.method);
-        if (sameMethod.some((o) => pathFitsTemplate(path, o.path))) continue;
+        // GET …/$count counts what the template lists (OData's $count segment on GET /applications).
+        const counted = path.endsWith('/$count') ? path.slice(0, -'/$count'.length) : undefined;
+        if (sameMethod.some((o) => pathFitsTemplate(path, o.path) || (counted !== undefined && pathFitsTemplate(counted, o.path)))) continue;
         const why = sameMethod.length ? 'path' : 'method';
         out.push(pageFinding(this, p, r.src, `example.request.${r.index}.${why}`, `Example request ${r.method} ${path} fits none of the HTTP templates (${why})`, `${r.method} ${path}`, [String(r.index)], [{ src: ops[0]!.src, value: ops.map((o) => `${o.method} ${o.path}`).join('; ') }]));
       }

@@ -103,10 +103,10 @@ export function typeFromLink(text: string, url: string): string {
   // The text is the type when it is an identifier the page name contains ("user" → intune-devices-user.md), or a
   // camelCase compound, which only a type name is ("[accessReviewInstanceDecisionItem](../resources/accessreviewinstance.md)": a wrong link).
   if (/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(id)) return id;
+  if (/^[A-Za-z_][\w.]*$/.test(id) && squash(page).includes(squash(id.split('.').pop()!))) return id.split('.').pop()!;
   // A PascalCase compound that holds the page's name is that type's full name ("[WorkbookRangeFormat](../resources/rangeformat.md)"):
   // workbookRangeFormat, not rangeformat. ("[SharePoint](../resources/site.md)" does not hold "site": the page names the type.)
   if (/^[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(id) && squash(id).includes(squash(page))) return id[0]!.toLowerCase() + id.slice(1);
-  if (/^[A-Za-z_][\w.]*$/.test(id) && squash(page).includes(squash(id.split('.').pop()!))) return id.split('.').pop()!;
   // A phrase ("Access package", "the user's manager"): the target page names the type.
   return page.split('-').pop()!;
 }
