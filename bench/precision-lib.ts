@@ -28,7 +28,7 @@ export type EraSet = keyof typeof ERA_SETS;
  * Rules whose claim is about the whole tree (a link's target, a resource's page, a type's page): on the modern
  * sample, which is not a whole tree, they fire by design (see ../shared/corpus/README.md) and are not sampled there.
  */
-export const TREE_LEVEL_RULES = new Set(['link-broken', 'operation-resource-missing', 'methods-link-missing-page', 'type-undefined', 'permissions-include-missing']);
+export const TREE_LEVEL_RULES = new Set(['link-broken', 'operation-resource-missing', 'methods-link-missing-page', 'type-undefined', 'permissions-include-missing', 'operation-missing-in-beta']);
 
 export interface Label {
   /** Stable id of the label (set + index at sampling time). */
