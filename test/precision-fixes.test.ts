@@ -398,3 +398,10 @@ test('example-path-fits-no-template: GET …/$count fits the template it counts 
   const t = analyze([tempTree({ 'v1.0/api/application-list.md': '# List applications\n\n## HTTP request\n\n```http\nGET /applications\n```\n\n## Example\n\n### Request\n\n<!-- { "blockType": "request" } -->\n```http\nGET https://graph.microsoft.com/v1.0/applications/$count\n```\n\n<!-- { "blockType": "request" } -->\n```http\nGET https://graph.microsoft.com/v1.0/applications/$ref\n```\n' })]);
   assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.sides[0]!.value), ['GET /applications/$ref']);
 });
+
+test('an "Attributes supported by $filter" table (Attribute | Supported operators) is no list of query parameters, and says so (label o026)', () => {
+  const p = pageOf('v1.0/api/directoryaudit-list.md');
+  assert.deepEqual(p.queryParameters.map((q) => q.name), ['$filter', '$top', '$skiptoken']);
+  assert.deepEqual(p.diagnostics.filter((d) => d.rule === 'table-not-read').map((d) => [d.src.line, d.message]), [[46, 'A table of what $filter accepts (attribute | supported operators) is not a list of query parameters; its 11 row(s) were not taken']]);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'query-options-differ' && f.sides.some((s) => s.file.endsWith('directoryaudit-list.md'))), []);
+});

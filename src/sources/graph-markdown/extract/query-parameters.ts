@@ -17,6 +17,13 @@ export const queryParameters: Extractor = {
     for (const s of ctx.sectionsOf('query-parameters')) {
       const seen = new Set(ir.queryParameters.map((q) => q.name.toLowerCase()));
       for (const t of ctx.tables(s)) {
+        // "Attributes supported by $filter parameter": Attribute | Supported operators — what $filter accepts, not parameters.
+        if (col(t, /^(name|parameter|query parameter|option)s?$/) < 0 && col(t, /operators?$/) >= 0) {
+          ctx.diag('table-not-read', 'info', `A table of what $filter accepts (${t.columns.join(' | ')}) is not a list of query parameters; its ${t.rows.length} row(s) were not taken`, t.src);
+          for (const r of t.rows) ctx.explain(...r.cells);
+          ctx.useTable(t, 'query parameters', 0, 0, t.rows.length);
+          continue;
+        }
         const nameCol = Math.max(0, col(t, /^(name|parameter|query parameter|option)s?$/));
         const typeCol = col(t, /^type$/);
         const descCol = col(t, /^(description|value|values)$/);
