@@ -405,3 +405,15 @@ test('an "Attributes supported by $filter" table (Attribute | Supported operator
   assert.deepEqual(p.diagnostics.filter((d) => d.rule === 'table-not-read').map((d) => [d.src.line, d.message]), [[46, 'A table of what $filter accepts (attribute | supported operators) is not a list of query parameters; its 11 row(s) were not taken']]);
   assert.deepEqual(a.findings.filter((f) => f.rule === 'query-options-differ' && f.sides.some((s) => s.file.endsWith('directoryaudit-list.md'))), []);
 });
+
+test('permissions: a list beside the table that ties permissions to cases is recorded (scenarios), and least-privileged-differs does not compare such a page (labels r567, r576, o053)', () => {
+  const p = pageOf('beta/api/directoryobject-checkmembergroups.md');
+  assert.deepEqual(p.permissions!.scenarios!.map((s) => [s.src.line, s.permissions.map((x) => x.name)]), [
+    [30, ['User.Read', 'GroupMember.Read.All', 'Group.Read.All']],
+    [31, ['User.ReadBasic.All', 'GroupMember.Read.All', 'User.Read.All', 'Group.Read.All']],
+    [32, ['GroupMember.Read.All', 'Group.Read.All']],
+    [33, ['Application.ReadWrite.All', 'GroupMember.Read.All', 'Group.Read.All']],
+    [34, ['Directory.Read.All']],
+  ]);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'least-privileged-differs' && f.sides.some((s) => s.file === 'beta/api/directoryobject-checkmembergroups.md')), []);
+});

@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.1.0';
+export const MODEL_VERSION = '2.2.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -178,6 +178,10 @@ export const Permissions = T.Object(
     additional: T.Optional(T.Array(
       T.Object({ text: T.String({ description: 'The callout or sentence as written' }), permissions: T.Array(PermissionName), src: Src }, { additionalProperties: false }),
       { description: 'Extra permissions stated outside the table ("> [!IMPORTANT] In addition to the permissions listed …")' },
+    )),
+    scenarios: T.Optional(T.Array(
+      T.Object({ text: T.String({ description: 'The list item as written' }), permissions: T.Array(PermissionName), src: Src }, { additionalProperties: false }),
+      { description: 'Permissions a list beside the table ties to one case ("Use GroupMember.Read.All or Group.Read.All permission to get group memberships for a group"): which one is least privileged depends on the call' },
     )),
     src: Src,
   },

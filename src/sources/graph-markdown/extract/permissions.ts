@@ -113,6 +113,7 @@ export const permissions: Extractor = {
     if (read.length === 0) readScopeProse(ctx, nodes, result);
     else readPropertyScopes(ctx, nodes, result);
     readCallouts(ctx, nodes, result, read.length > 0);
+    if (read.length > 0) readScenarioLists(ctx, nodes, result);
     if (read.length > 0) {
       const stated = result.entries.some((e) => e.state !== 'empty');
       result.state = stated ? 'table' : 'empty';
@@ -433,6 +434,23 @@ function readCallouts(ctx: PageContext, nodes: RootContent[], out: Permissions, 
     const p = parsePermissionCell(text.replace(/^\[!\w+\]\s*/, ''));
     if (!p.names.length) continue;
     (out.additional ??= []).push({ text: text.slice(0, 400), permissions: p.names.map((name) => ({ name, src: tokenSrc(ctx, n, name) })), src: ctx.src(n) });
+  }
+}
+
+/**
+ * A list beside the table whose items tie permissions to one case ("- Use User.Read and GroupMember.Read.All … to get
+ * group memberships for the signed-in user", "- Use GroupMember.Read.All or Group.Read.All permission … for a group"):
+ * recorded item by item, so that a rule can tell that the table's order alone does not answer for every call.
+ */
+function readScenarioLists(ctx: PageContext, nodes: RootContent[], out: Permissions): void {
+  for (const n of nodes) {
+    if (n.type !== 'list') continue;
+    for (const item of n.children) {
+      const text = ctx.text(item);
+      const names = parsePermissionCell(text).names;
+      if (!names.length) continue;
+      (out.scenarios ??= []).push({ text: text.slice(0, 400), permissions: names.map((name) => ({ name, src: tokenSrc(ctx, item, name) })), src: ctx.src(item) });
+    }
   }
 }
 
