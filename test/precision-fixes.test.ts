@@ -417,3 +417,11 @@ test('permissions: a list beside the table that ties permissions to cases is rec
   ]);
   assert.deepEqual(a.findings.filter((f) => f.rule === 'least-privileged-differs' && f.sides.some((s) => s.file === 'beta/api/directoryobject-checkmembergroups.md')), []);
 });
+
+test('permission-support-differs: a table keyed by resource supports a type when any row does — beta lists callRecord ("Not supported") first, v1.0 contact (label o024)', () => {
+  const s = analyze([join(DIR, 'subscription-2020-05')]);
+  assert.deepEqual(s.findings.filter((f) => f.rule === 'permission-support-differs'), []);
+  // the rows are all there, each with its resource
+  const beta = s.model.documents.find((d) => d.file === 'beta/api/subscription-delete.md')!;
+  assert.deepEqual(beta.permissions!.entries.filter((e) => e.type === 'delegatedWork').slice(0, 2).map((e) => [e.resource, e.state]), [['callRecord', 'not-supported'], ['contact', 'listed']]);
+});

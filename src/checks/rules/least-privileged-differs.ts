@@ -10,6 +10,7 @@ import { PERMISSION_TYPES } from './permission-support-differs.js';
  * cell qualifies its names ("For **channel** resource: …", "In teams: …": the row is split in two, and which one is
  * least depends on the call). Of a page with several tables, the one introduced by the operation's request lines.
  */
+/** `operation`: the page's key of the operation (`Operation.key`, as a table's scenario lists it). */
 export function leastPrivileged(p: Document, type: PermissionType, operation?: string): { name: string; src: Document['operations'][number]['src'] } | undefined {
   const perms = p.permissions;
   // The rows of that type that apply to the operation: a table introduced by its request lines, or one for the whole page.
@@ -43,7 +44,7 @@ export const rule: ModelRule = {
     return model.operations.flatMap((g) =>
       PERMISSION_TYPES.flatMap((type) =>
         compareField(this, g, `permissions.${type}.leastPrivileged`, (v) => {
-          const lp = leastPrivileged(v.doc, type, g.key);
+          const lp = leastPrivileged(v.doc, type, v.operation.key);
           return lp && { key: lp.name, shown: lp.name, src: lp.src };
         }, (c, d) => `Least-privileged ${type} permission differs (${versionsNote(c)}): ${d.join(' vs ')}`, [type]),
       ),
