@@ -13,7 +13,7 @@ export const rule: ModelRule = {
   contexts: ['page'],
   summary: 'An example request sends a property the page\'s request-body table does not document',
   description:
-    'The example request body has a top-level property that is missing from the same page\'s request-body table (OData annotations such as @odata.type are not counted). Either the table is incomplete or the example is wrong. Where the Request body section says the body is a JSON representation of a resource, a property that resource\'s page (or a base type\'s) documents, and does not call read-only, counts as documented; so does one that the type the body\'s @odata.type names (a derived type: openIdConnectProvider for an identityProvider) documents. A page of something many resources have (extended properties, open extensions: its request lines reach three or more collections) is not checked: its examples send the created resource\'s properties too. A request to another service than Microsoft Graph (a notification the service posts to a bot\'s callback URL), or a call to another resource than the page\'s HTTP templates address (example-path-fits-no-template reports it), is not checked.',
+    'The example request body has a top-level property that is missing from the same page\'s request-body table (OData annotations such as @odata.type are not counted). Either the table is incomplete or the example is wrong. Where the Request body section says the body is a JSON representation of a resource, a property that resource\'s page (or a base type\'s) documents, and does not call read-only, counts as documented; so does one documented by the type the body\'s @odata.type names (a derived type: openIdConnectProvider for an identityProvider). A page of something many resources have (extended properties, open extensions: its request lines reach three or more collections) is not checked: its examples send the created resource\'s properties too. A request to another service than Microsoft Graph (a notification the service posts to a bot\'s callback URL), or a call to another resource than the page\'s HTTP templates address (example-path-fits-no-template reports it), is not checked.',
   example: { before: 'table: accountEnabled, city\nexample: { "accountEnabled": true, "companyName": "x" }', after: 'table also lists companyName' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "Redmond", "companyName": "Contoso" }', 'HTTP/1.1 204 No Content')) },
@@ -52,9 +52,9 @@ export const rule: ModelRule = {
         // A body that names its type (`"@odata.type": "#microsoft.graph.openIdConnectProvider"` where the body is an identityProvider;
         // a roomList where the page updates "the properties of that type" of place) sends that type's writable properties.
         const named = namedType(body);
-        const ofDerived = named ? writable(named, version) : undefined;
+        const ofNamed = named ? writable(named, version) : undefined;
         for (const k of Object.keys(body)) {
-          if (k.includes('@') || known.has(k.toLowerCase()) || ofType?.has(k.toLowerCase()) || ofDerived?.has(k.toLowerCase())) continue;
+          if (k.includes('@') || known.has(k.toLowerCase()) || ofType?.has(k.toLowerCase()) || ofNamed?.has(k.toLowerCase())) continue;
           out.push(pageFinding(this, p, r.body!.src, `example.${r.index}.${k}`, `Example request sends ${k}, which the request-body table does not document`, k, [String(r.index), k], [{ src: p.requestBody!.src, value: 'request-body table' }]));
         }
       }

@@ -8,9 +8,9 @@ import { PERMISSION_TYPES } from './permission-support-differs.js';
  * The least-privileged permission of a type, by the order convention the table states: the first name (last, for
  * most→least) with the first name "and" joins to it ("OrgContact.Read.All and Group.Read.All" is one choice). None when the
  * cell qualifies its names ("For **channel** resource: …", "In teams: …": the row is split in two, and which one is
- * least depends on the call). Of a page with several tables, the one introduced by the operation's request lines.
+ * least depends on the call). Of a page with several tables, the one introduced by the operation's request lines
+ * (`operation`: the page's key of the operation, `Operation.key`, as a table's scenario lists it).
  */
-/** `operation`: the page's key of the operation (`Operation.key`, as a table's scenario lists it). */
 export function leastPrivileged(p: Document, type: PermissionType, operation?: string): { name: string; src: Document['operations'][number]['src'] } | undefined {
   const perms = p.permissions;
   // The rows of that type that apply to the operation: a table introduced by its request lines, or one for the whole page.

@@ -69,7 +69,7 @@ function sameThing(a: string, b: string): boolean {
   return a.includes(b) || b.includes(a);
 }
 
-/** Why two titles name different things ("taskDefinition vs printTaskDefinition", "Get vs List"), or undefined. */
+/** Why two titles name different things ("includeGroup vs includedGroup", "Get vs List"), or undefined. */
 export function namesDiffer(a: string, b: string): string | undefined {
   const ca = cleanTitle(a);
   const cb = cleanTitle(b);
