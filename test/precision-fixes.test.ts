@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { drift } from '../src/checks/engine.js';
 import { reconcile } from '../src/checks/engine.js';
@@ -424,4 +425,14 @@ test('permission-support-differs: a table keyed by resource supports a type when
   // the rows are all there, each with its resource
   const beta = s.model.documents.find((d) => d.file === 'beta/api/subscription-delete.md')!;
   assert.deepEqual(beta.permissions!.entries.filter((e) => e.type === 'delegatedWork').slice(0, 2).map((e) => [e.resource, e.state]), [['callRecord', 'not-supported'], ['contact', 'listed']]);
+});
+
+test('operation-resource-missing: the reference-style link a Response type was read from defines it ("a collection of [itemActivityStats][]", defined at the page\'s end; label o056)', () => {
+  const r = analyze([join(DIR, 'reflink-2020-05')]);
+  const p = r.pages.find((x) => x.file === 'v1.0/api/itemactivitystat-getactivitybyinterval.md')!;
+  assert.deepEqual(p.response?.bodyType && [p.response.bodyType.name, p.response.bodyType.link], ['itemActivityStats', '../resources/itemactivitystat.md']);
+  assert.deepEqual(r.findings.filter((f) => f.rule === 'operation-resource-missing'), []);
+  // without its resource page the type is still missing
+  const alone = analyze([tempTree({ 'v1.0/api/a.md': readFileSync(join(DIR, 'reflink-2020-05/v1.0/api/itemactivitystat-getactivitybyinterval.md'), 'utf8'), 'v1.0/resources/other.md': '# other resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n' })]);
+  assert.deepEqual(alone.findings.filter((f) => f.rule === 'operation-resource-missing').map((f) => f.message), ['The response type itemActivityStats has no resource page in v1.0']);
 });

@@ -45,7 +45,9 @@ export const rule: ModelRule = {
       if (bt && p.requestBody) names.push([bt, 'requestBody', p.requestBody]);
       for (const [name, field, at] of names) {
         const n = name.replace(/^microsoft\.graph\./i, '').split('.').pop()!;
-        if (PRIMITIVE.test(n) || defined.has(`${v}|${n.toLowerCase()}`) || linkedResource(at.src.line)) continue;
+        // …and so does the link the type was read from (a reference-style "[itemActivityStats][]" defined at the page's end).
+        const readFrom = 'link' in at && at.link ? linkedFile(p.file, at.link) : undefined;
+        if (PRIMITIVE.test(n) || defined.has(`${v}|${n.toLowerCase()}`) || linkedResource(at.src.line) || (readFrom !== undefined && resourcePages.has(readFrom))) continue;
         out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: p.file, field: `${field}.type`, message: `The ${field === 'response' ? 'response' : 'request body'} type ${name} has no resource page in ${v}`, sides: [sideOf(p, at.src, name)], args: [field, n.toLowerCase()] });
       }
     }
@@ -53,7 +55,7 @@ export const rule: ModelRule = {
   },
 };
 
-type PageRef = { src: import('../../model/schema.js').Src };
+type PageRef = { src: import('../../model/schema.js').Src; link?: string };
 
 /** The names a resource page goes by, lower-cased: its file name, the part after a workload prefix, the first word of its H1 and front-matter title. */
 export function resourcePageNames(d: Pick<Document, 'file' | 'title'>): string[] {
