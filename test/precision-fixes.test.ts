@@ -436,3 +436,10 @@ test('operation-resource-missing: the reference-style link a Response type was r
   const alone = analyze([tempTree({ 'v1.0/api/a.md': readFileSync(join(DIR, 'reflink-2020-05/v1.0/api/itemactivitystat-getactivitybyinterval.md'), 'utf8'), 'v1.0/resources/other.md': '# other resource type\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|x|\n' })]);
   assert.deepEqual(alone.findings.filter((f) => f.rule === 'operation-resource-missing').map((f) => f.message), ['The response type itemActivityStats has no resource page in v1.0']);
 });
+
+test('example-path-fits-no-template: a block that holds no path but generator text ("** Entity URI for … not found") is named as such (labels r379–r383, misdescribed before)', () => {
+  assert.deepEqual(of('example-path-fits-no-template', 'beta/api/intune-partnerintegration-appvulnerabilitymobileapp-delete.md').map((f) => [f.message, f.sides.map((s) => s.line)]), [[
+    'Example request DELETE /beta** Entity URI for microsoft.management.services.api.appVulnerabilityMobileApp not found fits no template: the HTTP request block holds no path but "** Entity URI for microsoft.management.services.api.appVulnerabilityMobileApp not found"',
+    [55, 35],
+  ]]);
+});

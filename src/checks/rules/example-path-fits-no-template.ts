@@ -10,7 +10,7 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` fits when the rest does.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` fits when the rest does. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -30,9 +30,29 @@ export const rule: ModelRule = {
         const counted = path.endsWith('/$count') ? path.slice(0, -'/$count'.length) : undefined;
         if (sameMethod.some((o) => pathFitsTemplate(path, o.path) || (counted !== undefined && pathFitsTemplate(counted, o.path)))) continue;
         const why = sameMethod.length ? 'path' : 'method';
-        out.push(pageFinding(this, p, r.src, `example.request.${r.index}.${why}`, `Example request ${r.method} ${path} fits none of the HTTP templates (${why})`, `${r.method} ${path}`, [String(r.index)], [{ src: ops[0]!.src, value: ops.map((o) => `${o.method} ${o.path}`).join('; ') }]));
+        // A template that is no path but words (Intune's generator left "** Entity URI for … not found" in the block, and in
+        // the example): the defect is the missing path, and the finding says so. ("~/onPremisesPublishingProfiles/…" and
+        // "me/…" are paths written otherwise.)
+        const noPath = sameMethod.find((o) => isWords(o.path));
+        const message = noPath
+          ? `Example request ${r.method} ${path} fits no template: the HTTP request block holds no path but "${noPath.path}"`
+          : `Example request ${r.method} ${path} fits none of the HTTP templates (${why})`;
+        out.push(pageFinding(this, p, r.src, `example.request.${r.index}.${why}`, message, `${r.method} ${path}`, [String(r.index)], [{ src: ops[0]!.src, value: ops.map((o) => `${o.method} ${o.path}`).join('; ') }]));
       }
     }
     return out;
   },
 };
+
+/** Words, not a path: spaces outside placeholders, parameter lists and quoted values ("** Entity URI for X not found"). */
+function isWords(path: string): boolean {
+  let depth = 0;
+  let quoted = false;
+  for (const ch of path.trim()) {
+    if (ch === "'") quoted = !quoted;
+    else if (!quoted && (ch === '{' || ch === '(')) depth++;
+    else if (!quoted && (ch === '}' || ch === ')')) depth = Math.max(0, depth - 1);
+    else if (!quoted && depth === 0 && /\s/.test(ch)) return true;
+  }
+  return false;
+}
