@@ -82,10 +82,27 @@ export function readLabels(file: string): Label[] {
 }
 
 
-/** Every finding of a JSON report, grouped findings flattened into their instances (each keeps the group's rule and severity). */
+/** The reported items of a JSON report (a grouped finding is one item, its instances inside). */
+export function reportItems(file: string): ReportFinding[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { findings: ReportFinding[] }).findings;
+}
+
+/** Reported items with grouped findings flattened into their instances (each keeps the group's rule and severity). */
+export function flattenItems(items: ReportFinding[]): ReportFinding[] {
+  return items.flatMap((f) => (f.instances?.length ? [f, ...f.instances.map((i) => ({ ...i, rule: i.rule ?? f.rule, severity: i.severity ?? f.severity, breaking: i.breaking ?? f.breaking }))] : [f]));
+}
+
+/** Every finding of a JSON report, grouped findings flattened into their instances. */
 export function reportFindings(file: string): ReportFinding[] {
-  const all = (JSON.parse(readFileSync(file, 'utf8')) as { findings: ReportFinding[] }).findings;
-  return all.flatMap((f) => (f.instances?.length ? [f, ...f.instances.map((i) => ({ ...i, rule: i.rule ?? f.rule, severity: i.severity ?? f.severity, breaking: i.breaking ?? f.breaking }))] : [f]));
+  return flattenItems(reportItems(file));
+}
+
+/** The items no label of the set matches — an item is labelled when it, or any finding it groups, matches one. */
+export function unlabelledItems(items: ReportFinding[], labels: Label[], set: Label['set']): ReportFinding[] {
+  const idx = new FindingIndex(flattenItems(items));
+  const matched = new Set<string>();
+  for (const l of labels) if (l.set === set) { const m = idx.match(l); if (m) matched.add(m.fingerprint); }
+  return items.filter((f) => ![f, ...(f.instances ?? [])].some((g) => matched.has(g.fingerprint)));
 }
 
 /** Current findings indexed the three ways a label can match one: fingerprint, rule + side file:lines, rule + subject + field. */

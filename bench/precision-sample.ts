@@ -12,8 +12,8 @@
  * same sample. Every stratum gets at least two findings (all when it has fewer); the rest of a
  * severity's quota is shared in proportion to stratum size.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { ERA_SETS, FindingIndex, readLabels, relPath, relText, reportFindings, rng, TREE_LEVEL_RULES, treeOf, type EraSet, type Label, type ReportFinding } from './precision-lib.js';
+import { writeFileSync } from 'node:fs';
+import { ERA_SETS, readLabels, relPath, relText, reportItems, rng, TREE_LEVEL_RULES, treeOf, unlabelledItems, type EraSet, type Label, type ReportFinding } from './precision-lib.js';
 
 const SEED = 20261201;
 const QUOTA: Record<string, number> = { error: 70, warning: 90, info: 20, 'drift-breaking': 40, 'drift-other': 15 };
@@ -76,12 +76,7 @@ function eraSample(): void {
   const [set, file, outFile, labelsFile] = process.argv.slice(at + 1, at + 5) as [EraSet, string, string, string];
   if (!(set in ERA_SETS) || !file || !outFile || !labelsFile) { console.error('usage: precision-sample --era <reconcile-2020|reconcile-modern> <check.json> <out.jsonl> <labels.jsonl> [--n k | --all]'); process.exit(2); }
   const labels = readLabels(labelsFile);
-  const mine = labels.filter((l) => l.set === set);
-  const idx = new FindingIndex(reportFindings(file));
-  const matched = new Set<string>();
-  for (const l of mine) { const m = idx.match(l); if (m) matched.add(m.fingerprint); }
-  let list = (JSON.parse(readFileSync(file, 'utf8')) as { findings: ReportFinding[] }).findings
-    .filter((f) => ![f, ...(f.instances ?? [])].some((g) => matched.has(g.fingerprint)));
+  let list = unlabelledItems(reportItems(file), labels, set);
   if (set === 'reconcile-modern') list = list.filter((f) => !TREE_LEVEL_RULES.has(f.rule));
   const nAt = process.argv.indexOf('--n');
   const k = process.argv.includes('--all') ? Number.MAX_SAFE_INTEGER : nAt > 0 ? Number(process.argv[nAt + 1]) : 20;
@@ -99,21 +94,12 @@ const [checkFile, driftFile, out] = process.argv.slice(2);
 if (!checkFile || !driftFile || !out) { console.error('usage: precision-sample <check.json> <drift.json> <out.jsonl> [--top-up <labels.jsonl>]'); process.exit(2); }
 const topUpAt = process.argv.indexOf('--top-up');
 const existing = topUpAt > 0 ? readLabels(process.argv[topUpAt + 1]!) : undefined;
-const reported = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { findings: ReportFinding[] }).findings;
-let check = reported(checkFile);
-let drift = reported(driftFile);
+let check = reportItems(checkFile);
+let drift = reportItems(driftFile);
 const next = (prefix: string) => (existing ? 1 + Math.max(-1, ...existing.filter((l) => l.id.startsWith(prefix)).map((l) => Number(l.id.slice(1)))) : 0);
 if (existing) {
-  // An item is labelled already when it, or any finding it groups, matches a label.
-  const unlabelled = (list: ReportFinding[], set: Label['set'], file: string) => {
-    const labels = existing.filter((l) => l.set === set);
-    const matchedFp = new Set<string>();
-    const idx = new FindingIndex(reportFindings(file));
-    for (const l of labels) { const m = idx.match(l); if (m) matchedFp.add(m.fingerprint); }
-    return list.filter((f) => ![f, ...(f.instances ?? [])].some((g) => matchedFp.has(g.fingerprint)));
-  };
-  check = unlabelled(check, 'reconcile-2021', checkFile);
-  drift = unlabelled(drift, 'drift-2020-2021', driftFile);
+  check = unlabelledItems(check, existing, 'reconcile-2021');
+  drift = unlabelledItems(drift, existing, 'drift-2020-2021');
 }
 // The original set drew both sets from one generator; a top-up gives each set its own, so either can be redrawn alone.
 const onlyAt = process.argv.indexOf('--only-rule');

@@ -14,12 +14,12 @@
  * reworded): they are counted, not scored. Precision = (real + real-but-misdescribed) / matched;
  * "strict" counts only real.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { CORPUS_SKIP, corpusTree, REPO } from './corpus.js';
-import { ERA_SETS, FindingIndex, readLabels, reportFindings, type EraSet } from './precision-lib.js';
+import { ERA_SETS, FindingIndex, readLabels, reportFindings, reportItems, type EraSet } from './precision-lib.js';
 
 const LABELS = join(REPO, 'test', 'precision', 'labels.jsonl');
 const CLI = join(REPO, 'dist', 'src', 'cli', 'main.js');
@@ -124,7 +124,7 @@ function main(): void {
 function countsTable(checkFile: string, driftFile: string): string {
   const rows = new Map<string, { items: number; instances: number }>();
   for (const [prefix, file] of [['', checkFile], ['drift: ', driftFile]] as const) {
-    for (const f of (JSON.parse(readFileSync(file, 'utf8')) as { findings: { rule: string; instances?: unknown[] }[] }).findings) {
+    for (const f of reportItems(file)) {
       const r = rows.get(prefix + f.rule) ?? { items: 0, instances: 0 };
       r.items++;
       r.instances += f.instances?.length || 1;
