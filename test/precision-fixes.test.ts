@@ -331,7 +331,7 @@ test('same-title-different-operation: a title shared only across versions is not
   ]]]);
 });
 
-test('least-privileged-differs: names joined by "and" are one choice (label r561); a cell whose names depend on the call is not compared (r569)', () => {
+test('least-privileged-differs: names joined by "and" are one choice (label r561); of a cell split per resource, the row of the call\'s resource counts (r569)', () => {
   const fs = a.findings.filter((f) => f.rule === 'least-privileged-differs');
   const orgContact = fs.filter((f) => f.sides.some((s) => s.file === 'v1.0/api/orgcontact-list-directreports.md'));
   // delegated (l.23 / l.21) and application (l.25 / l.23)
@@ -342,8 +342,12 @@ test('least-privileged-differs: names joined by "and" are one choice (label r561
     'beta/api/orgcontact-list-directreports.md:23 Directory.Read.All',
     'v1.0/api/orgcontact-list-directreports.md:21 OrgContact.Read.All and Group.Read.All',
   ]]);
-  // v1.0 conversationmember-get: "For **user** or **chat** resource: Chat.ReadBasic, … For **channel** resource: ChannelMember.Read.All, …"
-  assert.deepEqual(fs.filter((f) => f.sides.some((s) => s.file === 'v1.0/api/conversationmember-get.md')), []);
+  // v1.0 conversationmember-get: "For **user** or **chat** resource: Chat.ReadBasic, … For **channel** resource: ChannelMember.Read.All, …":
+  // for the channel path the channel row counts (the delegated rows agree: no finding; r569 compared the chat row), and its
+  // application row lists the resource-specific TeamMember.Read.Group first
+  assert.deepEqual(fs.filter((f) => f.sides.some((s) => s.file === 'v1.0/api/conversationmember-get.md')).map((f) => [f.field, f.sides.map((s) => `${s.file}:${s.line} ${s.value}`)]), [
+    ['permissions.application.leastPrivileged', ['v1.0/api/channel-get-members.md:24 ChannelMember.Read.All', 'v1.0/api/conversationmember-get.md:24 TeamMember.Read.Group']],
+  ]);
 });
 
 test('example-property-undocumented: a derived type named by the body\'s @odata.type documents its properties (label r469); a page of extended properties sends the created resource\'s (r514); a row "Read-only when **isBuiltIn** is true" is writable (r513)', () => {

@@ -13,7 +13,7 @@
 import { compareStr } from '../util/order.js';
 import { canonicalPath, singular } from './identity.js';
 import type {
-  ApiModel, ApiVersion, Diagnostic, Document, EnumModel, MergedProperty, OperationGroup, OperationVariant, Permissions,
+  ApiModel, ApiVersion, Diagnostic, Document, EnumModel, MergedProperty, OperationGroup, OperationVariant, PermissionEntry, Permissions,
   PropertySource, TypeModel, TypeRef,
 } from './schema.js';
 import { resolveTypes } from './types.js';
@@ -58,6 +58,16 @@ function documentedType(d: Document): OperationVariant['documentedType'] {
   const body = requestBodyTypeName(d);
   if (body && d.requestBody) return { name: body, from: 'request-body', src: d.requestBody.src };
   return undefined;
+}
+
+/**
+ * The rows of one permission type that apply to one call of a page: a table introduced by that call's request lines
+ * (its scenario lists the page's `Operation.key`), or one for the whole page. Empty, to-do and unrecognized rows state
+ * nothing and are left out. (Per-resource rows are narrowed to the path by permissionsForPath.)
+ */
+export function permissionRowsFor(p: Permissions | undefined, type: PermissionEntry['type'], operationKey: string): PermissionEntry[] {
+  return p?.entries.filter((x) => x.type === type && x.state !== 'empty' && x.state !== 'todo' && x.state !== 'unrecognized'
+    && (!x.scenario || x.scenario.boundBy === 'page' || x.scenario.operations.includes(operationKey))) ?? [];
 }
 
 /**

@@ -3,8 +3,8 @@ import type { Body } from '../../model/schema.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
-/** The ways a body can be measured, in bytes: as shown (LF), with CRLF line ends, minified and 2-space pretty JSON. */
-export interface BodyLengths { shown: number; crlf: number; minified?: number; pretty?: number }
+/** The ways a body can be measured, in bytes: as shown (LF), with CRLF line ends, minified and 2-space pretty JSON (LF and CRLF). */
+export interface BodyLengths { shown: number; crlf: number; minified?: number; pretty?: number; prettyCrlf?: number }
 
 export function bodyLengths(body: Body | undefined): BodyLengths {
   if (!body) return { shown: 0, crlf: 0 };
@@ -14,17 +14,15 @@ export function bodyLengths(body: Body | undefined): BodyLengths {
     const pretty = JSON.stringify(body.json, null, 2);
     out.minified = b(JSON.stringify(body.json));
     out.pretty = b(pretty);
+    out.prettyCrlf = b(pretty.replace(/\n/g, '\r\n'));
   }
   return out;
 }
 
-/** Every length the body could have been declared with: each measure, as shown also with the final line break the fence leaves out, pretty also with CRLF. */
-export function plausibleLengths(body: Body | undefined): number[] {
-  if (!body) return [0];
-  const l = bodyLengths(body);
+/** Every length the body could have been declared with: each measure, and as shown with the final line break the fence leaves out. */
+export function plausibleLengths(l: BodyLengths): number[] {
   const out = [l.shown, l.crlf, l.shown + 1, l.crlf + 2];
-  if (l.minified !== undefined) out.push(l.minified);
-  if (l.pretty !== undefined) out.push(l.pretty, l.pretty + (body.json === undefined ? 0 : JSON.stringify(body.json, null, 2).split('\n').length - 1));
+  for (const x of [l.minified, l.pretty, l.prettyCrlf]) if (x !== undefined) out.push(x);
   return [...new Set(out)].sort((x, y) => x - y);
 }
 
@@ -63,8 +61,8 @@ export const rule: ModelRule = {
         if (!h || m.truncated || !m.body || !m.body.raw.trim()) continue;
         const declared = Number(h.value.trim());
         if (!Number.isFinite(declared)) continue;
-        if (plausibleLengths(m.body).includes(declared)) continue;
         const l = bodyLengths(m.body);
+        if (plausibleLengths(l).includes(declared)) continue;
         out.push(pageFinding(this, p, h.src, `example.${m.what}.${m.i}.contentLength`, `Example ${m.what} declares Content-Length ${declared}, but its body is ${describeLengths(l)}`, String(declared), [m.what, String(m.i)], [{ src: m.body.src, value: `${l.shown} bytes as shown` }]));
       }
     }

@@ -2,6 +2,7 @@ import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { PermissionType } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
+import { permissionRowsFor } from '../../model/merge.js';
 
 export const PERMISSION_TYPES: PermissionType[] = ['delegatedWork', 'delegatedPersonal', 'application'];
 
@@ -23,10 +24,8 @@ export const rule: ModelRule = {
     return model.operations.flatMap((g) =>
       PERMISSION_TYPES.flatMap((type) =>
         compareField(this, g, `permissions.${type}.support`, (v) => {
-          // The rows of that type for this call (a table introduced by its request lines, or one for the whole page); a
-          // table keyed by resource ("Supported resource | Delegated | Application") supports the type when any row does.
-          const rows = v.permissions?.entries.filter((x) => x.type === type && x.state !== 'empty' && x.state !== 'todo' && x.state !== 'unrecognized'
-            && (!x.scenario || x.scenario.boundBy === 'page' || x.scenario.operations.includes(v.operation.key))) ?? [];
+          // A table keyed by resource ("Supported resource | Delegated | Application") supports the type when any row does.
+          const rows = permissionRowsFor(v.permissions, type, v.operation.key);
           if (!rows.length) return undefined;
           const e = rows.find((x) => x.state !== 'not-supported') ?? rows[0]!;
           const supported = e.state !== 'not-supported';

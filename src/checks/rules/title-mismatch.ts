@@ -1,6 +1,7 @@
 import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
+import { singular } from '../../model/identity.js';
 
 export const rule: ModelRule = {
   id: 'title-mismatch',
@@ -49,13 +50,12 @@ function cleanTitle(s: string): string {
 
 /**
  * API identifiers a title names: camelCase words (printTaskDefinition, itemPhone) — not acronyms or product names
- * (API, AD, SharePoint) —, lower-case, a plural "s" dropped.
+ * (API, AD, SharePoint) —, lower-case and singular.
  */
 function identifiers(title: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const w of title.match(/\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b/g) ?? []) {
-    const l = w.toLowerCase();
-    out.set(l.endsWith('ies') ? l.slice(0, -3) + 'y' : l.endsWith('s') && !l.endsWith('ss') ? l.slice(0, -1) : l, w);
+    out.set(singular(w).toLowerCase(), w);
   }
   return out;
 }

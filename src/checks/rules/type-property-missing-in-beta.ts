@@ -3,6 +3,7 @@ import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { isWorkloadResourcePage, typeGroups } from '../type-groups.js';
 import { documentedProperties, isTableRow } from '../type-relations.js';
+import { singular } from '../../model/identity.js';
 
 export const rule: ModelRule = {
   id: 'type-property-missing-in-beta',
@@ -55,8 +56,8 @@ export const rule: ModelRule = {
         .flatMap((q) => q.sources.filter(isTableRow).map((x) => ({ name: q.name.toLowerCase(), said: x.description.toLowerCase() })));
       const replaced = (name: string) => {
         const words = splitCamel(name);
-        const last = singular(words[words.length - 1]!);
-        const phrase = singular(words.join(' '));
+        const last = singular(words[words.length - 1]!).toLowerCase();
+        const phrase = [...words.slice(0, -1), last].join(' ');
         // One-word names ("plans", "user", "list") are words of any description: only a compound name counts.
         if (words.length < 2) return false;
         return betaOnly.some((q) => hasWord(q.said, name.toLowerCase()) || (q.name.includes(last) && q.said.includes(phrase)));
@@ -92,11 +93,6 @@ function splitCamel(name: string): string[] {
   }
   if (cur) out.push(cur);
   return out;
-}
-
-/** A plural "s" dropped ("phones" → "phone"; "address" kept). */
-function singular(w: string): string {
-  return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
 }
 
 /** Does `text` hold `word` with no letter or digit on either side? */
