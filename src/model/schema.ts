@@ -379,7 +379,12 @@ export type ExampleResponse = Static<typeof ExampleResponse>;
 
 
 export const Relationship = T.Object(
-  { name: T.String(), type: TypeRef, description: T.String(), group: T.Optional(T.String({ description: 'Group row (e.g. **Apps**) the row stands under' })), src: Src },
+  {
+    name: T.String(), type: TypeRef, description: T.String(), group: T.Optional(T.String({ description: 'Group row (e.g. **Apps**) the row stands under' })),
+    readOnly: T.Optional(T.Literal(true, { description: 'The row says the navigation property is read-only (as for properties); absent when it does not' })),
+    nullable: T.Optional(T.Boolean({ description: 'The row says nullable / not nullable; absent when it says neither' })),
+    src: Src,
+  },
   { additionalProperties: false },
 );
 export type Relationship = Static<typeof Relationship>;

@@ -188,3 +188,39 @@ test('stats: a section is extracted only when facts landed; cells landed / prese
   assert.deepEqual(perm.missing, ['todo-only.md']);
   assert.deepEqual(s.requestLines, { operations: 5, rejected: 0 });
 });
+
+// Found by the extraction hand-check (README "Extraction accuracy, checked by hand"): pages of the modern
+// sample and the 2020 tree read against their fact sheets.
+
+test('modern: a header "required when using $search" is not a required header; "Bearer {token}. Required. Learn more…" is', () => {
+  const ir = modern('v1.0/api/application-list.md');
+  assert.deepEqual(ir.requestHeaders.map((h) => `${h.name}:${h.required}@${h.src.line}`), ['Authorization:true@47', 'ConsistencyLevel:null@48']);
+});
+
+test('modern: a table no extractor reads is named by a diagnostic, with its columns and section', () => {
+  const ir = modern('v1.0/resources/numbercolumn.md');
+  const d = ir.diagnostics.filter((x) => x.rule === 'table-unclassified');
+  assert.deepEqual(d.map((x) => `${x.src.line}: ${x.message}`), [
+    '42: A table (Value | Description) in the "DecimalPlaces" section matches no table kind an extractor reads; its 7 row(s) were not taken',
+  ]);
+  assert.deepEqual(cells(ir), ['properties@33:12+0/12', 'unknown@42:not read']);
+});
+
+test('modern: a report page\'s "Function | Return Type | Description" table is a methods table; the page is no resource, so it is named, not taken', () => {
+  const ir = modern('v1.0/resources/yammer-activity-reports.md');
+  assert.equal(ir.resource, undefined);
+  assert.deepEqual(cells(ir), ['methods@16:not read']);
+  assert.deepEqual(ir.diagnostics.filter((x) => x.rule.startsWith('table-')).map((x) => `${x.rule}@${x.src.line}: ${x.message}`), [
+    'table-not-read@16: A methods table (Function | Return Type | Description) stands in a other section that no extractor reads tables from; its 3 row(s) were not taken',
+  ]);
+});
+
+test('modern: a relationship row "Read-only. Nullable." is read-only and nullable, in the IR and the model', () => {
+  const ir = modern('v1.0/resources/printservice.md');
+  assert.deepEqual(ir.resource!.relationships.map((r) => `${r.name}:${r.readOnly ?? false}:${r.nullable ?? null}`), ['endpoints:true:true']);
+});
+
+test('2020-05: "base-64 image string in the response body" is a body described in prose', () => {
+  const ir = old('beta/api/chart-image.md');
+  assert.deepEqual({ format: ir.response!.bodyDescribed?.format, line: ir.response!.bodyDescribed?.src.line, codes: ir.response!.statuses.map((s) => s.code) }, { format: 'base64', line: 49, codes: [200] });
+});

@@ -2,10 +2,32 @@
 import type { Extractor } from './context.js';
 import { checkRowShape, col } from './context.js';
 
+const OWN_SENTENCE = { required: /^required(?:\s*[.,;:)\-\u2013\u2014]|$)|^this (?:header|parameter|field|value|property) is required\.?$/i, optional: /^optional(?:\s*[.,;:)\-\u2013\u2014]|$)|^this (?:header|parameter|field|value|property) is optional\.?$|^this optional\b/i };
+
+/**
+ * Required or optional, as a header's or parameter's description states it: a sentence of its own
+ * ("Bearer {token}. Required. Learn more…", "Optional. …", "This header is required."), the
+ * description's last word ("Bearer <token> Required"), "(required)", or "not required". A requirement tied to a situation is neither: "This header and `$count` are required
+ * when using `$search`" (ConsistencyLevel) holds only for some calls, "Required if …" likewise.
+ */
 export function requiredFrom(text: string): boolean | null {
-  if (/\bnot required\b|\boptional\b/i.test(text)) return false;
-  if (/\brequired\b/i.test(text)) return true;
+  if (/\bnot required\b|\(optional\)/i.test(text)) return false;
+  if (/\(required\)/i.test(text)) return true;
+  const sentences = text.split(/(?<=[.!?])\s+/).map((s) => s.replace(/[*_`]/g, '').trim());
+  if (sentences.some((s) => OWN_SENTENCE.optional.test(s))) return false;
+  // "Required Use application/json for …": the period left out.
+  if (sentences.some((s) => OWN_SENTENCE.required.test(s) || /^Required\s+[A-Z]/.test(s))) return true;
+  // The terse form of the oldest pages: "Bearer <token> Required" — the last word, not "… is required".
+  const words = text.replace(/[*_`]/g, '').split(/\s+/).filter((w) => /\w/.test(w));
+  if (words.length && trimNonWord(words[words.length - 1]!).toLowerCase() === 'required' && !/^(is|are|be|been|not|when|if)$/i.test(words[words.length - 2] ?? '')) return true;
   return null;
+}
+
+/** The word without the punctuation after it ("Required." → "Required"), by scanning: no regex backtracking on a long token. */
+function trimNonWord(w: string): string {
+  let e = w.length;
+  while (e > 0 && !/\w/.test(w[e - 1]!)) e--;
+  return w.slice(0, e);
 }
 
 export const headers: Extractor = {

@@ -4,6 +4,7 @@ import type { SectionKind } from '../parse/sections.js';
 import { cellKey, type Extractor, type TableModel } from './context.js';
 import { isPropertyTable } from './property-table.js';
 import { permissionType } from './permissions.js';
+import { isMethodsTable } from './methods.js';
 
 export function classifyTable(t: TableModel): string {
   const c = t.columns;
@@ -13,7 +14,7 @@ export function classifyTable(t: TableModel): string {
   if (sec === 'errors') return 'errors';
   if (sec === 'instance-attributes') return 'instance-attributes';
   if (c.some((x) => /permission type/.test(x)) || (sec === 'permissions' && (c.some((x) => /permissions?|scopes?/.test(x)) || c.slice(1).filter((x) => permissionType(x)).length >= 2))) return 'permissions';
-  if (/^method/.test(c[0] ?? '')) return 'methods';
+  if (isMethodsTable(t)) return 'methods';
   // A permission column outside a permissions section ("Operation | Delegated permissions | …", "EntityType | Permission scope required …").
   if (c.slice(1).some((x) => /\bpermissions?\b|\bscopes?\b/.test(x)) && !/^(property|name|parameter)/.test(c[0] ?? '')) return 'permissions';
   if (sec === 'request-headers') return 'headers';
@@ -76,7 +77,10 @@ export const inventory: Extractor = {
         }
         info.taken = { ...use, cells, cellsLanded: landed, cellsExplained: explained };
       }
-      else if (info.classification !== 'unknown' && info.classification !== 'national-clouds') {
+      else if (info.classification === 'unknown') {
+        // Nothing is dropped unnamed: a table no extractor reads (a use-case table, a list of values under its own heading) is said.
+        ctx.diag('table-unclassified', 'info', `A table (${info.columns.join(' | ')}) in the ${t.section.kind === 'title' ? 'page\'s opening' : `"${t.section.heading}"`} section matches no table kind an extractor reads; its ${info.rows} row(s) were not taken`, t.src);
+      } else if (info.classification !== 'national-clouds') {
         ctx.diag('table-not-read', 'info', `A ${info.classification} table (${info.columns.join(' | ')}) stands in a ${t.section.kind} section that no extractor reads tables from; its ${info.rows} row(s) were not taken`, t.src);
       }
       ir.tables.push(info);

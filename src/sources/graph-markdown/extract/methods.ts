@@ -1,13 +1,24 @@
-/** The Methods table of a resource page: links to operation pages and their return types. */
-import type { Extractor } from './context.js';
+/**
+ * The Methods table of a resource page: links to operation pages and their return types. Report
+ * pages list their functions the same way under another heading ("Reports": `Function | Return
+ * Type | Description`, `Function | CSV return type | JSON return type | Description`).
+ */
+import type { Extractor, TableModel } from './context.js';
+
+/** `Method | Return type | Description`, or a `Function` column with a return type beside it. */
+export function isMethodsTable(t: Pick<TableModel, 'columns'>): boolean {
+  const c0 = t.columns[0] ?? '';
+  return /^method/.test(c0) || (/^functions?$/.test(c0) && t.columns.some((c) => /\breturn\b/.test(c)));
+}
 
 export const methods: Extractor = {
   name: 'methods',
   extract(ctx, ir) {
     if (!ir.resource) return;
-    for (const s of ctx.sectionsOf('methods')) {
+    for (const s of ctx.sections) {
+      if (s.kind !== 'methods' && s.kind !== 'other' && s.kind !== 'title') continue;
       for (const t of ctx.tables(s)) {
-        if (!/^method/.test(t.columns[0] ?? '')) continue;
+        if (!isMethodsTable(t)) continue;
         const retCol = t.columns.findIndex((c) => /return/.test(c));
         const descCol = t.columns.findIndex((c) => /description/.test(c));
         let taken = 0;

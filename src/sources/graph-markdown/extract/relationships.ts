@@ -15,7 +15,10 @@ export const relationships: Extractor = {
         }
         const t2 = { ...t, columns: t.columns.map((c, i) => (i === 0 ? 'name' : c)) };
         for (const p of readPropertyTable(ctx, t2, 'Relationships')) {
-          ir.resource.relationships.push({ name: p.name, type: p.type, description: p.description, ...(p.group ? { group: p.group } : {}), src: p.src });
+          ir.resource.relationships.push({
+            name: p.name, type: p.type, description: p.description, ...(p.group ? { group: p.group } : {}),
+            ...(p.readOnly ? { readOnly: true as const } : {}), ...(p.nullable !== null ? { nullable: p.nullable } : {}), src: p.src,
+          });
         }
       }
     }
