@@ -260,7 +260,8 @@ export type Property = Static<typeof Property>;
 
 export const RequestBody = T.Object(
   {
-    typeName: T.Optional(T.String({ description: 'Resource the prose says the body represents' })),
+    typeName: T.Optional(T.String({ description: 'Resource the prose says the body represents (not set for a reference to an object: "supply the identifier of the [x] object (using an @odata.id property)")' })),
+    typeCollection: T.Optional(T.Literal(true, { description: 'The prose says the body is an array of that type ("supply an array of [x] objects")' })),
     tableKind: T.Union([T.Literal('properties'), T.Literal('parameters'), T.Literal('none')]),
     requiredWhenCreating: T.Boolean({ description: 'The page says its table lists the properties "required when you create"' }),
     properties: T.Array(Property),

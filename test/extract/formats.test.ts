@@ -224,3 +224,24 @@ test('2020-05: "base-64 image string in the response body" is a body described i
   const ir = old('beta/api/chart-image.md');
   assert.deepEqual({ format: ir.response!.bodyDescribed?.format, line: ir.response!.bodyDescribed?.src.line, codes: ir.response!.statuses.map((s) => s.code) }, { format: 'base64', line: 49, codes: [200] });
 });
+
+test('modern: "`204 No content`" keeps its whole reason phrase as written', () => {
+  const ir = modern('v1.0/api/adminconsentrequestpolicy-update.md');
+  assert.deepEqual(ir.response!.statuses.map((s) => `${s.code} ${s.text}@${s.src.line}`), ['204 No content@58']);
+});
+
+test('modern: a body that references an object by @odata.id has no body type; "an array of [x] objects" is a collection of x', () => {
+  assert.equal(modern('v1.0/api/application-post-tokenissuancepolicies.md').requestBody!.typeName, undefined);
+  const rb = modern('v1.0/api/page-update.md').requestBody!;
+  assert.deepEqual({ typeName: rb.typeName, typeCollection: rb.typeCollection }, { typeName: 'patchContentCommand', typeCollection: true });
+});
+
+test('modern: HTTP blocks outside the request and example sections are named, not dropped unsaid', () => {
+  const ir = modern('v1.0/api/accesspackageresource-list-uploadsessions.md');
+  const named = ir.diagnostics.filter((d) => d.rule === 'http-block-not-read');
+  assert.deepEqual(named.map((d) => d.src.line), [58, 64, 70]);
+  assert.equal(named[0]!.message, 'An HTTP block in the "Optional query parameters" section is no request line or example of the page (only the HTTP request and example sections are read): "GET /identityGovernance/catalogs/{accessPackageCatalogId}/resources/{accessPacka"');
+  // The page's own request line and examples are not named.
+  assert.equal(ir.operations.length, 1);
+  assert.ok(ir.examples.requests.length > 0);
+});

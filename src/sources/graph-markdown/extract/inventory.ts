@@ -1,4 +1,5 @@
 /** Sections and tables of the page as found, with the classification each table got. */
+import type { Code, Nodes } from 'mdast';
 import type { PageIR } from '../ir/schema.js';
 import type { SectionKind } from '../parse/sections.js';
 import { cellKey, type Extractor, type TableModel } from './context.js';
@@ -51,6 +52,12 @@ export const YIELD: Partial<Record<SectionKind, (ir: PageIR) => boolean>> = {
   'enum-values': (ir) => ir.enums.length > 0,
 };
 
+/** Fences whose language says HTTP (`http`, `https`, the docs' `msgraph-interactive`), at any depth (lists, quotes). */
+function* httpBlocks(n: Nodes): Generator<Code> {
+  if (n.type === 'code') { if (/^(https?|msgraph-interactive)$/i.test(n.lang ?? '')) yield n; return; }
+  if ('children' in n) for (const c of n.children) yield* httpBlocks(c as Nodes);
+}
+
 export const inventory: Extractor = {
   name: 'sections',
   extract(ctx, ir) {
@@ -84,6 +91,21 @@ export const inventory: Extractor = {
         ctx.diag('table-not-read', 'info', `A ${info.classification} table (${info.columns.join(' | ')}) stands in a ${t.section.kind} section that no extractor reads tables from; its ${info.rows} row(s) were not taken`, t.src);
       }
       ir.tables.push(info);
+    }
+    // HTTP blocks outside the sections that are read ("Optional query parameters" showing three calls): an HTTP
+    // block no request line, example or diagnostic came from is named, so that no call shown is dropped unsaid.
+    // (Request lines that bind the permission table after them to their calls are read: the entries' scenario.)
+    const used = [...ir.operations.map((o) => o.src), ...ir.examples.requests.map((r) => r.src), ...ir.examples.responses.map((r) => r.src), ...ctx.diagnostics.map((d) => d.src),
+      ...(ir.permissions?.entries ?? []).flatMap((e) => (e.scenario?.boundBy === 'request-lines' ? [e.scenario.src] : []))]
+      .filter((s) => s.file === ctx.file).map((s) => s.line);
+    for (const code of httpBlocks(ctx.root)) {
+      if (code.value.trim() === '' || !code.position) continue;
+      const from = ctx.src(code);
+      const to = ctx.page.map.map(code.position.end.line, code.position.end.column).line;
+      if (from.file !== ctx.file || used.some((l) => l >= from.line && l <= to)) continue;
+      const s = ctx.sections.filter((x) => x.node && ctx.src(x.node).line <= from.line).pop(); // the heading the block stands under
+      const first = code.value.split('\n').find((l) => l.trim() !== '')!.trim();
+      ctx.diag('http-block-not-read', 'info', `An HTTP block in the ${s ? `"${s.heading}"` : 'page\'s opening'} section is no request line or example of the page (only the HTTP request and example sections are read): ${JSON.stringify(first.slice(0, 80))}`, code);
     }
     // Sections present but not extracted: say why, unless an extractor already did (a diagnostic inside the section).
     for (const s of ctx.sections) {

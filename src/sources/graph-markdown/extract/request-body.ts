@@ -8,6 +8,8 @@ import type { Extractor } from './context.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
 import { typeFromLink } from './response.js';
 
+const REFERENCE = /@odata\.id\b|\b(?:identifier|id|reference) (?:of|to) (?:the |an? )?(?:existing )?\[?[A-Za-z]/i;
+
 export const requestBody: Extractor = {
   name: 'requestBody',
   extract(ctx, ir) {
@@ -23,10 +25,25 @@ export const requestBody: Extractor = {
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;
           if (!body.typeName && /(json )?representation|supply|provide/i.test(text)) {
             const link = ctx.links(n).find((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url));
-            if (link) body.typeName = typeFromLink(ctx.text(link), link.url);
-            else {
+            let name: string | undefined;
+            let at = -1;
+            if (link) {
+              name = typeFromLink(ctx.text(link), link.url);
+              at = text.indexOf(ctx.text(link));
+            } else {
               const m = /representation (?:of|for) (?:the |an? )?([A-Za-z][\w.]*) (?:object|resource|entity)/i.exec(text);
-              if (m) body.typeName = m[1]!;
+              if (m) { name = m[1]!; at = m.index + m[0].lastIndexOf(m[1]!); }
+            }
+            const before = at >= 0 ? text.slice(0, at) : text;
+            // The sentence that names the type: from the last ". " before the name to the first ". " after it.
+            const end = at >= 0 ? text.indexOf('. ', at) : -1;
+            const sentence = at >= 0 ? text.slice(before.lastIndexOf('. ') + 1, end >= 0 ? end + 1 : text.length) : text;
+            // A reference to an object ("supply the identifier of the [tokenIssuancePolicy](…) object (using an
+            // `@odata.id` property)") is no body of that type.
+            if (name && !REFERENCE.test(sentence)) {
+              body.typeName = name;
+              // "supply an array of [patchContentCommand](…) objects": the body is a collection of that type.
+              if (/\b(?:array|collection|list) of (?:the |an? )?$/i.test(`${before.trimEnd()} `)) body.typeCollection = true;
             }
           }
         }

@@ -33,7 +33,7 @@ export const response: Extractor = {
           const code = Number(m[1]);
           // Only registered HTTP status codes: "Office 365 Connected" is not a status.
           if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
-          r.statuses.push({ code, text: m[2]!.replace(/(?<!\s)\s+(response|code|status)[\s\S]*$/i, '').trim(), src: ctx.src(n) });
+          r.statuses.push({ code, text: reasonPhrase(text, m.index! + m[0].length - m[2]!.length, code, m[2]!), src: ctx.src(n) });
         }
         // A bare code only adds to a section that states a code with its reason phrase ("`200 OK` … or a `207`
         // response"): alone, "an `HTTP 404` response will be returned" or "a `207` status code" for a partial failure
@@ -82,6 +82,18 @@ export const response: Extractor = {
 };
 
 /** A body described only in prose, by separate word tests (linear): a redirect to a download URL, a CSV or JSON report/file, a binary stream. */
+/**
+ * The reason phrase as written: the capitalized words the status pattern took ("No Content"), or,
+ * when the page writes the registered phrase in another letter case ("`204 No content`"), that
+ * whole phrase as the page spells it — not the capitalized part alone ("No").
+ */
+function reasonPhrase(text: string, at: number, code: number, taken: string): string {
+  const registered = STATUS_CODES[code]!;
+  const written = text.slice(at, at + registered.length);
+  if (written.toLowerCase() === registered.toLowerCase() && !/\w/.test(text[at + registered.length] ?? '')) return written;
+  return taken.replace(/(?<!\s)\s+(response|code|status)[\s\S]*$/i, '').trim();
+}
+
 function describedFormat(text: string): string | undefined {
   if (/\bredirects?\b|\b302 found\b/i.test(text) && /\bdownload url\b|\blocation header\b/i.test(text)) return 'redirect';
   const fileWord = /\b(?:file|report)\b/i.test(text);
