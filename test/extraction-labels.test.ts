@@ -1,0 +1,65 @@
+/**
+ * The extraction hand-check (test/precision/extraction-labels.jsonl, README "Extraction accuracy, checked by
+ * hand"): the scorer's rules, the label file's shape, and — for the labelled pages copied as fixtures — that
+ * today's extraction still says what the reviewers found right (every fact on the page's sheet labelled ok).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { processFile } from '../src/pipeline/page.js';
+import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js';
+import { score, type ExtractionLabel } from '../bench/extraction-accuracy.js';
+import { sheetFacts } from '../bench/factsheet.js';
+import { ROOT } from './helpers.js';
+
+const labels = readFileSync(join(ROOT, 'test/precision/extraction-labels.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ExtractionLabel);
+
+test('extraction labels: every page has its facts judged, every wrong verdict and later judgement says why', () => {
+  assert.ok(labels.length >= 96);
+  assert.equal(new Set(labels.map((l) => l.id)).size, labels.length);
+  for (const l of labels) {
+    assert.ok(['modern', '2020-05', '2021-07'].includes(l.era), l.id);
+    assert.ok(l.facts.length > 0, l.id);
+    for (const f of l.facts) {
+      assert.ok(f.verdict === 'ok' || f.verdict === 'wrong', `${l.id} ${f.id}`);
+      if (f.verdict === 'wrong' || f.since) assert.ok(f.why, `${l.id} ${f.id}: a reason`);
+    }
+    for (const m of l.missed) assert.ok(m.section && m.line > 0 && m.what, l.id);
+  }
+});
+
+test('extraction scorer: facts judged later and resolved misses count only against a current build; changed facts are not scored', () => {
+  const l: ExtractionLabel = {
+    id: 't1', era: 'e', file: 'x.md', commit: 'c', missed: [{ section: 'methods', line: 3, what: 'a row', resolved: 'named' }, { section: 'methods', line: 4, what: 'another' }],
+    facts: [
+      { id: 'F1', section: 'title', line: 1, text: 'old', verdict: 'wrong', why: 'cut' },
+      { id: "F1'", section: 'title', line: 1, text: 'new', verdict: 'ok', why: 'fixed', since: 'd' },
+      { id: 'F2', section: 'title', line: 2, text: 'same', verdict: 'ok' },
+    ],
+  };
+  const asLabelled = score([l]).rows.get('title')!;
+  assert.deepEqual(asLabelled, { ok: 1, wrong: 1, missed: 0, changed: 0 });
+  assert.deepEqual(score([l]).rows.get('methods'), { ok: 0, wrong: 0, missed: 2, changed: 0 });
+  // Against a build whose sheet has the new text and one fact nobody labelled.
+  const now = score([l], () => [{ id: 'F1', section: 'title', line: 1, text: 'new' }, { id: 'F2', section: 'title', line: 2, text: 'same' }, { id: 'F3', section: 'title', line: 9, text: 'unseen' }]);
+  assert.deepEqual(now.rows.get('title'), { ok: 2, wrong: 0, missed: 0, changed: 1 });
+  assert.deepEqual(now.rows.get('methods'), { ok: 0, wrong: 0, missed: 1, changed: 0 });
+  assert.equal(now.unlabelled, 1);
+});
+
+/** Labelled pages copied unchanged as fixtures (same era as labelled). */
+const FIXTURES: Record<string, string> = { modern: 'test/fixtures/corpus-modern', '2020-05': 'test/fixtures/corpus-2020' };
+
+test('labelled pages kept as fixtures: every fact on today\'s sheet is labelled, and labelled ok', () => {
+  let pages = 0;
+  for (const l of labels) {
+    const dir = FIXTURES[l.era];
+    if (!dir || !existsSync(join(ROOT, dir, l.file))) continue;
+    pages++;
+    const ir = processFile(join(ROOT, dir, l.file), l.file, new IncludeResolver(join(ROOT, dir)));
+    const verdict = new Map(l.facts.map((f) => [`${f.section}|${f.line}|${f.text}`, f.verdict]));
+    for (const f of sheetFacts(ir)) assert.equal(verdict.get(`${f.section}|${f.line}|${f.text}`), 'ok', `${l.id} ${l.file}: ${f.section} :${f.line} ${f.text}`);
+  }
+  assert.ok(pages >= 8, `${pages} labelled pages are fixtures`);
+});
