@@ -2,7 +2,9 @@
  * Fact sheets for the extraction hand-check (see README "Extraction accuracy, checked by hand").
  *
  *   node dist/bench/factsheet.js <ir-dir> <page.md>...      # one sheet per page, to stdout
- *   node dist/bench/factsheet.js --sample <ir-dir> <n> <seed>   # n pages drawn (half operation, half other kinds), seeded
+ *   node dist/bench/factsheet.js --sample <ir-dir> <n> <seed> [<section-kind> [<except-regex>]]
+ *        # n pages drawn (half operation, half other kinds), seeded; with a section kind, only pages whose sheet
+ *        # has a fact of that kind (to sample kinds few random pages have), and not pages whose path matches the regex
  *
  * A sheet lists, with numbered ids and line numbers, every fact the page IR holds that a reader
  * can check against the page (title, operations, permissions, headers, query parameters, body
@@ -100,12 +102,15 @@ export function factSheet(ir: PageIR): string {
  * pages mostly), each drawn without replacement from the sorted list, so the same folder and seed
  * give the same pages.
  */
-export function samplePages(irDir: string, n: number, seed: number): string[] {
-  const all = (readdirSync(irDir, { recursive: true }) as string[]).map((f) => f.split('\\').join('/')).filter((f) => f.endsWith('.json')).sort();
-  const kindOf = (rel: string) => (JSON.parse(readFileSync(join(irDir, rel), 'utf8')) as PageIR).kind;
+export function samplePages(irDir: string, n: number, seed: number, withSection?: string, except?: RegExp): string[] {
+  const all = (readdirSync(irDir, { recursive: true }) as string[]).map((f) => f.split('\\').join('/')).filter((f) => f.endsWith('.json') && !except?.test(f)).sort();
   const ops: string[] = [];
   const rest: string[] = [];
-  for (const rel of all) (kindOf(rel) === 'operation' ? ops : rest).push(rel);
+  for (const rel of all) {
+    const ir = JSON.parse(readFileSync(join(irDir, rel), 'utf8')) as PageIR;
+    if (withSection && !sheetFacts(ir).some((f) => f.section === withSection)) continue;
+    (ir.kind === 'operation' ? ops : rest).push(rel);
+  }
   const rand = rng(seed);
   const draw = (from: string[], k: number) => {
     const pool = [...from];
@@ -119,8 +124,8 @@ export function samplePages(irDir: string, n: number, seed: number): string[] {
 
 function main(): void {
   if (process.argv[2] === '--sample') {
-    const [, irDir, n, seed] = process.argv.slice(2);
-    for (const p of samplePages(irDir!, Number(n), Number(seed))) console.log(p);
+    const [, irDir, n, seed, section, except] = process.argv.slice(2);
+    for (const p of samplePages(irDir!, Number(n), Number(seed), section, except ? new RegExp(except) : undefined)) console.log(p);
     return;
   }
   const [irDir, ...pages] = process.argv.slice(2);
