@@ -245,3 +245,35 @@ test('modern: HTTP blocks outside the request and example sections are named, no
   assert.equal(ir.operations.length, 1);
   assert.ok(ir.examples.requests.length > 0);
 });
+
+// Found by the third hand-check round (kinds random pages seldom hold; non-Intune pages).
+
+test('2020-05: names in one permission cell with no "and" between them are not needed together', () => {
+  const ir = old('v1.0/api/user-checkmemberobjects.md');
+  assert.deepEqual(ir.permissions!.entries.flatMap((e) => e.permissions.filter((p) => p.together).map((p) => p.name)), []);
+  assert.equal(ir.permissions!.entries[0]!.permissions.length, 12);
+});
+
+test('2020-05: "This method returns a collection of [site] resources" names the response body without "in the response body"', () => {
+  assert.deepEqual(old('beta/api/sites-list-followed.md').response!.bodyType, { name: 'site', collection: true, src: { file: 'beta/api/sites-list-followed.md', line: 52, column: 1 }, link: '../resources/site.md' });
+});
+
+test('2020-05: a Method table under "See also" is not the type\'s methods', () => {
+  const ir = old('beta/resources/programcontrol.md');
+  assert.deepEqual(ir.resource!.methods.map((m) => `${m.text}@${m.src.line}`), ['Create programControl@23', 'Delete programControl@24', 'List programControls@25']);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'table-not-read').map((d) => d.src.line), [47, 85]);
+});
+
+test('modern: a "Scenario | Example" table under the query-parameter sentence gives no parameters, and says so', () => {
+  const ir = modern('v1.0/api/aiinteractionhistory-getallenterpriseinteractions.md');
+  assert.deepEqual(ir.queryParameters.map((q) => q.name), ['$top', '$filter']);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'table-not-read').map((d) => `${d.src.line}: ${d.message}`), [
+    '44: A table whose first column holds no parameter names (scenario | example) is not a list of query parameters; its 1 row(s) were not taken',
+  ]);
+});
+
+test('2021-07: "This is a required property." and "…`OpenIDConnect`.It is a required property and is read only after creation." are required rows', () => {
+  const ir = load('corpus')('beta/resources/openidconnectprovider.md');
+  assert.deepEqual(ir.resource!.properties.filter((p) => p.required).map((p) => p.name), ['clientId', 'id', 'name', 'type', 'claimsMapping', 'metadataUrl', 'responseMode', 'responseType', 'scope']);
+  assert.deepEqual(ir.resource!.properties.filter((p) => !p.required).map((p) => `${p.name}:${p.required}`), ['clientSecret:null', 'domainHint:null']);
+});

@@ -18,7 +18,9 @@ export const methods: Extractor = {
     for (const s of ctx.sections) {
       if (s.kind !== 'methods' && s.kind !== 'other' && s.kind !== 'title') continue;
       for (const t of ctx.tables(s)) {
-        if (!isMethodsTable(t)) continue;
+        // A Methods section's table; elsewhere only a report page's Function table (a Method table under "See also"
+        // lists other types' methods).
+        if (s.kind === 'methods' ? !/^method/.test(t.columns[0] ?? '') : !/^functions?$/.test(t.columns[0] ?? '') || !isMethodsTable(t)) continue;
         const retCol = t.columns.findIndex((c) => /return/.test(c));
         const descCol = t.columns.findIndex((c) => /description/.test(c));
         let taken = 0;

@@ -46,21 +46,27 @@ export function parsePermissionCell(text: string): CellParse {
   const names: string[] = [];
   const rest: string[] = [];
   const alone = new Set<string>();
-  // Alternatives are separated by commas, semicolons, "or" and slashes; "and" joins names needed together.
+  // Alternatives are separated by commas, semicolons, "or" and slashes; "and" (or "plus", "+", "&") joins names needed together.
   for (const alt of t.split(/(?<!\s)\s*[,;]\s*|(?<!\s)\s+or\s+|(?<!\s)\s+\/\s+/i)) {
-    const group: string[] = [];
-    for (const part of alt.split(/(?<!\s)\s+and\s+|(?<!\s)\s*\+\s*|(?<!\s)\s*&\s*/i)) {
+    const perPart: string[][] = [];
+    for (const part of alt.split(/(?<!\s)\s+(?:and|plus)\s+|(?<!\s)\s*\+\s*|(?<!\s)\s*&\s*/i)) {
+      const inPart: string[] = [];
       for (const tok of part.split(/\s+/)) {
         const x = tok.replace(/^[([{"']+|(?<![)\]}"'.:!?])[)\]}"'.:!?]+$/g, '');
         if (PERMISSION_TOKEN.test(x) || BARE_SCOPES.has(x)) {
           if (!names.includes(x)) names.push(x);
-          group.push(x);
+          inPart.push(x);
         } else if (tok !== '') rest.push(tok);
       }
+      if (inPart.length) perPart.push(inPart);
     }
+    // "A and B": one name on each side of "and". Names that only stand in the same text without an "and" between
+    // them ("User.ReadWrite.All In addition: If checking for membership in groups: Group.Read.All") are not joined.
+    const joined = perPart.length > 1 && perPart.every((p) => p.length === 1);
+    const group = joined ? perPart.map((p) => p[0]!) : [];
     // A name in several "and" groups is needed with any of their partners (union); one also listed alone is needed with none.
     if (group.length > 1) for (const g of group) together.set(g, [...new Set([...(together.get(g) ?? []), ...group.filter((o) => o !== g)])]);
-    else if (group.length === 1) alone.add(group[0]!);
+    else for (const p of perPart) for (const x of p) alone.add(x);
   }
   for (const x of alone) together.delete(x);
   const note = rest.join(' ').replace(/^[\s.,;:()-]+|(?<![\s.,;:()-])[\s.,;:()-]+$/g, '');

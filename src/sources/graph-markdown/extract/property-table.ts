@@ -17,14 +17,16 @@ import { parseTypeCell } from './type-ref.js';
  */
 const READ_ONLY = /(?<![`\w])read[- ]?only(?![`\w])(?!\s+the\b)(?!\s+(?:when|if|unless|after|once|except|while|until|for(?!\s+now\b))\b)/i;
 /**
- * "Required" as a description's own first word ("Required. The name…") or its whole last sentence
- * ("… Required.", "This property is required."). Not a requirement qualified to another situation
+ * "Required" as a description's own first word ("Required. The name…"), its whole last sentence
+ * ("… Required.", "This property is required.") or a sentence "It is a required property …". Not a requirement qualified to another situation
  * or about something else: "Required if FileVault is enabled", "This property is required when a user
  * is created. … By default, a strong password is required.", "At least one property (displayName or
  * mailNickname) is required.", "Minutes of inactivity before a password is required."
  */
 const REQUIRED_FIRST = /^\s*(?:\*\*)?required(?:\*\*)?(?=\s*(?:[.,;:)\-\u2013\u2014]|$))/i;
 const REQUIRED_LAST = /(?:^|[.!?:]\s+)(?:\*\*)?(?:required|this (?:property|parameter|field|value) is required)(?:\*\*)?\.\s*$/i;
+/** "This is a required property." / "It is a required property and is read only after creation." (openIdConnectProvider). */
+const REQUIRED_SENTENCE = /(?:^|[.!?:]\s*)(?:this|it) is a required (?:property|parameter|field)\b/i;
 
 export function isPropertyTable(t: TableModel): boolean {
   return /^(property|properties|name|parameter|parameters|property name|parameter name|field|member|relationship|relationships|relationship name|navigation property)$/.test(t.columns[0] ?? '') && t.columns.some((c) => /^(type|data type|value type)$/.test(c));
@@ -86,7 +88,7 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     if (reqCol >= 0) {
       const v = r.cells[reqCol]?.text ?? '';
       required = /^(yes|true|required|y)\b/i.test(v) ? true : /^(no|false|optional|n)\b/i.test(v) ? false : null;
-    } else if (REQUIRED_FIRST.test(description) || REQUIRED_LAST.test(description)) required = true;
+    } else if (REQUIRED_FIRST.test(description) || REQUIRED_LAST.test(description) || REQUIRED_SENTENCE.test(description)) required = true;
     else if (/^\s*(\*\*)?optional\b/i.test(description) || /\boptional\.\s*$/i.test(description)) required = false;
     if (/\(optional\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /optional/i.test(n))) required = false;
     if (/\(required\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /^\(?required/i.test(n))) required = true;

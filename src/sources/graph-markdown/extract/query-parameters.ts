@@ -18,8 +18,13 @@ export const queryParameters: Extractor = {
       const seen = new Set(ir.queryParameters.map((q) => q.name.toLowerCase()));
       for (const t of ctx.tables(s)) {
         // "Attributes supported by $filter parameter": Attribute | Supported operators — what $filter accepts, not parameters.
-        if (col(t, /^(name|parameter|query parameter|option)s?$/) < 0 && col(t, /operators?$/) >= 0) {
-          ctx.diag('table-not-read', 'info', `A table of what $filter accepts (${t.columns.join(' | ')}) is not a list of query parameters; its ${t.rows.length} row(s) were not taken`, t.src);
+        // A table without a name column whose first cells are no parameter names ("Scenario | Example": "Get the Copilot
+        // messages for a particular source" | `$filter=…`) shows uses, not parameters.
+        const unnamed = col(t, /^(name|parameter|query parameter|option)s?$/) < 0;
+        const notNames = unnamed && t.rows.some((r) => { const x = (r.cells[0]?.text ?? '').replace(/[`*]/g, '').trim(); return x !== '' && !/^\$?[A-Za-z][\w.@-]*$/.test(x); });
+        if (unnamed && (col(t, /operators?$/) >= 0 || notNames)) {
+          const what = col(t, /operators?$/) >= 0 ? 'A table of what $filter accepts' : 'A table whose first column holds no parameter names';
+          ctx.diag('table-not-read', 'info', `${what} (${t.columns.join(' | ')}) is not a list of query parameters; its ${t.rows.length} row(s) were not taken`, t.src);
           for (const r of t.rows) ctx.explain(...r.cells);
           ctx.useTable(t, 'query parameters', 0, 0, t.rows.length);
           continue;

@@ -18,6 +18,8 @@ const NOT_TYPES = new Set(['a', 'an', 'the', 'json', 'new', 'updated', 'response
   'to', 'of', 'for', 'from', 'with', 'and', 'or', 'all', 'any', 'these', 'those', 'other', 'such', 'each', 'some', 'matching', 'applied', 'returned', 'related',
   'one', 'more', 'several', 'multiple', 'many', 'both', 'either', 'following']);
 
+const RETURNS_COLLECTION = /\breturns (?:an? |the )?(?:collection|list|array) of\b/i;
+
 export const response: Extractor = {
   name: 'response',
   extract(ctx, ir) {
@@ -49,9 +51,11 @@ export const response: Extractor = {
           const format = describedFormat(text);
           if (format) r.bodyDescribed = { format, text: text.slice(0, 300), src: ctx.src(n) };
         }
-        if (!r.bodyType && /response body/i.test(text)) {
-          const sentence = text.split(/(?<=\.)\s+/).find((x) => /response body/i.test(x)) ?? text;
-          const before = sentence.split(/(?<!\s)\s+in the response body/i)[0]!;
+        // "… in the response body", or without those words: "This method returns a collection of [site](…) resources".
+        const inBody = /response body/i.test(text);
+        if (!r.bodyType && (inBody || RETURNS_COLLECTION.test(text))) {
+          const sentence = text.split(/(?<=\.)\s+/).find((x) => (inBody ? /response body/i : RETURNS_COLLECTION).test(x)) ?? text;
+          const before = inBody ? sentence.split(/(?<!\s)\s+in the response body/i)[0]! : sentence;
           const collection = /\bcollection\b|\barray\b|\blist of\b/i.test(before); // not inside a type name (choiceSettingCollectionDefinition)
           // A link after "with" qualifies the body ("a [driveItem][] resource with the [bundle][]", "the requested resource,
           // expanded with the matching [singleValueLegacyExtendedProperty](…) object"): it is not the body's type.
@@ -81,7 +85,6 @@ export const response: Extractor = {
   },
 };
 
-/** A body described only in prose, by separate word tests (linear): a redirect to a download URL, a CSV or JSON report/file, a binary stream. */
 /**
  * The reason phrase as written: the capitalized words the status pattern took ("No Content"), or,
  * when the page writes the registered phrase in another letter case ("`204 No content`"), that
@@ -94,6 +97,7 @@ function reasonPhrase(text: string, at: number, code: number, taken: string): st
   return taken.replace(/(?<!\s)\s+(response|code|status)[\s\S]*$/i, '').trim();
 }
 
+/** A body described only in prose, by separate word tests (linear): a redirect to a download URL, a CSV or JSON report/file, a binary stream. */
 function describedFormat(text: string): string | undefined {
   if (/\bredirects?\b|\b302 found\b/i.test(text) && /\bdownload url\b|\blocation header\b/i.test(text)) return 'redirect';
   const fileWord = /\b(?:file|report)\b/i.test(text);
