@@ -39,7 +39,7 @@ export function sheetFacts(ir: PageIR): SheetFact[] {
     for (const e of perms.entries) {
       // A name needed together with others ("A and B") shows them: A (with B).
       const names = e.permissions.map((p) => (p.together?.length ? `${p.name} (with ${p.together.join(' or ')})` : p.name)).join(', ');
-      const extra = [e.resource ? `for resource ${e.resource}` : '', e.workloads.length ? `workloads ${e.workloads.join('/')}` : '', e.higherPrivileged ? `higher privileged column: ${e.higherPrivileged.state} "${one(e.higherPrivileged.text)}"` : ''].filter(Boolean).join('; ');
+      const extra = [e.resource ? `for resource ${e.resource}` : '', e.workloads.length ? `workloads: ${e.workloads.map((w) => `${w.workload} → ${w.permissions.map((p) => p.name).join(', ') || w.state}`).join('; ')}` : '', e.higherPrivileged ? `higher privileged column: ${e.higherPrivileged.state} "${one(e.higherPrivileged.text)}"` : ''].filter(Boolean).join('; ');
       add('permissions', e.src.line, `${e.typeText} → ${e.state}${names ? `: ${names}` : ''}${extra ? ` (${extra})` : ''}`);
     }
   }

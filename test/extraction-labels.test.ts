@@ -16,7 +16,7 @@ import { ROOT } from './helpers.js';
 const labels = readFileSync(join(ROOT, 'test/precision/extraction-labels.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ExtractionLabel);
 
 test('extraction labels: every page has its facts judged, every wrong verdict and later judgement says why', () => {
-  assert.ok(labels.length >= 96);
+  assert.ok(labels.length >= 192);
   assert.equal(new Set(labels.map((l) => l.id)).size, labels.length);
   for (const l of labels) {
     assert.ok(['modern', '2020-05', '2021-07'].includes(l.era), l.id);
