@@ -20,16 +20,17 @@ export const queryParameters: Extractor = {
         // "Attributes supported by $filter parameter": Attribute | Supported operators — what $filter accepts, not parameters.
         // A table without a name column whose first cells are no parameter names ("Scenario | Example": "Get the Copilot
         // messages for a particular source" | `$filter=…`) shows uses, not parameters.
-        const unnamed = col(t, /^(name|parameter|query parameter|option)s?$/) < 0;
-        const notNames = unnamed && t.rows.some((r) => { const x = (r.cells[0]?.text ?? '').replace(/[`*]/g, '').trim(); return x !== '' && !/^\$?[A-Za-z][\w.@-]*$/.test(x); });
-        if (unnamed && (col(t, /operators?$/) >= 0 || notNames)) {
-          const what = col(t, /operators?$/) >= 0 ? 'A table of what $filter accepts' : 'A table whose first column holds no parameter names';
+        const named = col(t, /^(name|parameter|query parameter|option)s?$/);
+        const operators = col(t, /operators?$/) >= 0;
+        const notNames = named < 0 && t.rows.some((r) => { const x = (r.cells[0]?.text ?? '').replace(/[`*]/g, '').trim(); return x !== '' && !/^\$?[A-Za-z][\w.@-]*$/.test(x); });
+        if (named < 0 && (operators || notNames)) {
+          const what = operators ? 'A table of what $filter accepts' : 'A table whose first column holds no parameter names';
           ctx.diag('table-not-read', 'info', `${what} (${t.columns.join(' | ')}) is not a list of query parameters; its ${t.rows.length} row(s) were not taken`, t.src);
           for (const r of t.rows) ctx.explain(...r.cells);
           ctx.useTable(t, 'query parameters', 0, 0, t.rows.length);
           continue;
         }
-        const nameCol = Math.max(0, col(t, /^(name|parameter|query parameter|option)s?$/));
+        const nameCol = Math.max(0, named);
         const typeCol = col(t, /^type$/);
         const descCol = col(t, /^(description|value|values)$/);
         checkRowShape(ctx, t, 'Query parameters');
