@@ -447,3 +447,12 @@ test('example-path-fits-no-template: a block that holds no path but generator te
     [55, 35],
   ]]);
 });
+
+test('example-property-undocumented: a read-only relationship of the body\'s type still counts as documented — a create body carries it (agreement files, deep insert; 2020-05)', () => {
+  const r = analyze([join(DIR, 'deepinsert-2020-05')]);
+  const t = r.model.types.find((x) => x.version === 'beta' && x.name === 'agreement')!;
+  // the relationship row says read-only, and the model says so…
+  assert.equal(t.properties.find((p) => p.name === 'files')!.sources[0]!.readOnly, true);
+  // …yet the example sending it is not reported
+  assert.deepEqual(r.findings.filter((f) => f.rule === 'example-property-undocumented').map((f) => f.field), []);
+});

@@ -71,7 +71,7 @@ const documentedMemo = new WeakMap<object, Map<boolean, (name: string, version: 
 /**
  * The properties the resource pages of a type and of every base type document in a version (Properties and
  * Relationships rows), lower-cased: a subtype's page may leave inherited rows to its base type's page. With
- * `writableOnly`, only those no row calls read-only. Built once per model (and flag).
+ * `writableOnly`, only those no row calls read-only (relationships always: a create body may carry them). Built once per model (and flag).
  */
 export function documentedProperties(model: Pick<ApiModel, 'types'>, writableOnly = false): (name: string, version: string) => Set<string> {
   // One per model: a page rule's check runs once per page (built per page, this made the 2021 check's rules 6× slower).
@@ -93,7 +93,9 @@ function buildDocumentedProperties(model: Pick<ApiModel, 'types'>, writableOnly:
     out = new Set();
     for (const n of chain(name, version)) {
       for (const t of byName.get(`${version}|${n}`) ?? []) {
-        for (const p of t.properties) if (p.sources.some((s) => isTableRow(s) && !(writableOnly && s.readOnly))) out.add(p.name.toLowerCase());
+        // A read-only navigation property still travels in a create body (deep insert: an agreement's files): only a
+        // read-only structural property is not written.
+        for (const p of t.properties) if (p.sources.some((s) => isTableRow(s) && !(writableOnly && s.readOnly && s.origin !== 'relationship'))) out.add(p.name.toLowerCase());
       }
     }
     memo.set(key, out);
