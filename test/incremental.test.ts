@@ -18,6 +18,12 @@ import { emitModels, type PrintMemo } from '../src/emit/ts/models.js';
 import { openApiOutputs } from '../src/emit/openapi/index.js';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { getHeapStatistics } from 'node:v8';
+import { reconcile } from '../src/checks/engine.js';
+import type { PageRule } from '../src/checks/types.js';
+import { rule as descriptionEmpty } from '../src/checks/rules/description-empty.js';
+import { opPage } from '../src/checks/fixture-pages.js';
+import { PageFindingMemo } from '../src/pipeline/finding-memo.js';
+import { irDigest } from '../src/pipeline/digest.js';
 
 const CLI = join(ROOT, 'dist/src/cli/main.js');
 
@@ -309,4 +315,48 @@ test('OpenAPI files are keyed by their version\'s input: a beta edit changes the
     assert.equal(f.key === first.get(rel)!.key, !beta, rel);
     assert.equal(f.text === first.get(rel)!.text, !beta, rel);
   }
+});
+
+test('page rules run only on the pages whose facts changed: the memo (kept on disk) answers for the others, with the findings of a run without it', () => {
+  const page = (title: string, description: string) => `---\ntitle: "${title}"\ndescription: "${description}"\n---\n` + opPage(title, 'GET', `/${title.toLowerCase().replace(/ /g, '')}/{id}`);
+  const files = { 'v1.0/api/a.md': page('Get apple', ''), 'v1.0/api/b.md': page('Get banana', 'Read a banana.'), 'v1.0/api/c.md': page('Get cherry', 'Read a cherry.') };
+  const dir = tempTree(files);
+  const calls: string[] = [];
+  const counting: PageRule = { ...descriptionEmpty, check(i) { calls.push(i.pages[0]!.file); return descriptionEmpty.check.call(this, i); } };
+  const run = (memo?: PageFindingMemo) => {
+    const a = analyze([dir]);
+    memo?.beginRun(new Map(a.pages.map((p) => [p.file, irDigest(p)])));
+    calls.length = 0;
+    return reconcile({ model: a.model, pages: a.model.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [counting], {}, memo);
+  };
+  const memoFile = join(dir, 'memo', 'page-findings.v8');
+  const first = new PageFindingMemo(memoFile);
+  const r1 = run(first);
+  assert.deepEqual(calls, ['v1.0/api/a.md', 'v1.0/api/b.md', 'v1.0/api/c.md']);
+  assert.deepEqual(r1.map((f) => `${f.rule} ${f.subject}`), ['description-empty v1.0/api/a.md']);
+  first.save();
+  // Another process: the memo is read from its file; no page changed, the rule runs on none.
+  const r2 = run(new PageFindingMemo(memoFile));
+  assert.deepEqual(calls, []);
+  assert.deepEqual(r2, r1);
+  // b's description emptied, a's filled: the rule runs on those two pages only; the findings are a plain run's.
+  writeFileSync(join(dir, 'v1.0/api/b.md'), page('Get banana', ''));
+  writeFileSync(join(dir, 'v1.0/api/a.md'), page('Get apple', 'Read an apple.'));
+  const second = new PageFindingMemo(memoFile);
+  const r3 = run(second);
+  assert.deepEqual(calls, ['v1.0/api/a.md', 'v1.0/api/b.md']);
+  assert.deepEqual(r3.map((f) => `${f.rule} ${f.subject}`), ['description-empty v1.0/api/b.md']);
+  assert.deepEqual(r3, run());
+  second.save();
+  // In memory (a watch): what a run does to its findings cannot reach the memo.
+  r3[0]!.sides[0]!.value = 'changed by a caller';
+  const r4 = run(second);
+  assert.deepEqual(calls, []);
+  assert.deepEqual(r4, run());
+  // A memo file whose bytes do not match its checksum is an empty memo: every page is checked again.
+  const bytes = readFileSync(memoFile);
+  bytes[bytes.length - 2] ^= 0xff;
+  writeFileSync(memoFile, bytes);
+  run(new PageFindingMemo(memoFile));
+  assert.equal(calls.length, 3);
 });

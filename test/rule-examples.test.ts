@@ -25,7 +25,7 @@ function fires(ruleId: string, files: Record<string, string>): string[] {
   }
   const a = analyze([tempTree(files)]);
   // Rules that look at the files of the tree (links, includes) need the build's own view of it.
-  if (rule.contexts.includes('tree') && /link|include/.test(rule.id)) return a.findings.filter((f) => f.rule === ruleId).map((f) => `${f.rule} ${f.field}`);
+  if ((rule.contexts as string[]).includes('tree') && /link|include/.test(rule.id)) return a.findings.filter((f) => f.rule === ruleId).map((f) => `${f.rule} ${f.field}`);
   return reconcile({ model: a.model, pages: a.model.documents, tree: NO_TREE }, [rule]).map((f) => `${f.rule} ${f.field}`);
 }
 

@@ -8,7 +8,8 @@ import { compareStr } from '../util/order.js';
 import { comparableModel } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import { RULES } from './registry.js';
-import type { DriftInput, Finding, FindingDraft, ReconcileInput, Rule } from './types.js';
+import type { Document } from '../model/schema.js';
+import type { DriftInput, Finding, FindingDraft, PageRule, PageRuleMemo, ReconcileInput, Rule } from './types.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -55,7 +56,12 @@ export interface RuleBudgets {
   treeMs?: number;
 }
 
-export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES, budgets: RuleBudgets = {}): Finding[] {
+/**
+ * The findings of the model and page rules. With `memo`, a page rule's findings on a page the
+ * memo knows (same facts as when it recorded them) are taken from it, and the rule runs on the
+ * other pages only; what it finds there is recorded.
+ */
+export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES, budgets: RuleBudgets = {}, memo?: PageRuleMemo): Finding[] {
   // Rules that compare pages see only pages that document the same call (see comparablePartitions);
   // a rule about the operation as a whole (allVariants) sees every page.
   const comparable = { ...input, model: comparableModel(input.model) };
@@ -66,7 +72,8 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES,
     return (withWorkloads ??= { ...input, model: comparableModel(input.model, { workloadPages: true }) });
   };
   const b = { pageMs: budgets.pageMs ?? RULE_BUDGET_MS, treeMs: budgets.treeMs ?? TREE_RULE_BUDGET_MS };
-  return runAll(rules.filter((r) => r.input === 'model'), input, (r) => (r.input === 'model' ? runBudgeted(r, inputFor(r), b) : []));
+  return runAll(rules.filter((r) => r.input !== 'drift'), input, (r) =>
+    r.input === 'page' ? runPageRule(r, input.pages, b.pageMs, memo) : r.input === 'model' ? runBudgeted(r, inputFor(r), b) : []);
 }
 
 function timeoutFinding(ruleId: string, ms: number, budgetMs: number, file?: string): FindingDraft {
@@ -92,6 +99,28 @@ function runBudgeted(r: Extract<Rule, { input: 'model' }>, input: ReconcileInput
     for (const d of drafts) out.push(d);
   }, (i, ms) => out.push(timeoutFinding(r.id, ms, b.pageMs, input.pages[i]!.file)));
   return out;
+}
+
+/**
+ * A page rule, page by page under the per-page budget (as runBudgeted), given each page alone.
+ * Drafts stay in page order whichever pages the memo answered for; a page stopped over its budget
+ * is not recorded.
+ */
+function runPageRule(r: PageRule, pages: Document[], budgetMs: number, memo: PageRuleMemo | undefined): FindingDraft[] {
+  const per: FindingDraft[][] = new Array(pages.length);
+  const todo: number[] = [];
+  pages.forEach((p, i) => {
+    const hit = memo?.get(p, r.id);
+    if (hit) per[i] = hit;
+    else todo.push(i);
+  });
+  runUnits(todo.length, budgetMs, (k) => {
+    const page = pages[todo[k]!]!;
+    const drafts = r.check({ pages: [page] });
+    memo?.set(page, r.id, drafts);
+    per[todo[k]!] = drafts;
+  }, (k, ms) => { per[todo[k]!] = [timeoutFinding(r.id, ms, budgetMs, pages[todo[k]!]!.file)]; });
+  return per.flat();
 }
 
 function runWhole(ruleId: string, run: () => FindingDraft[], budgetMs: number): FindingDraft[] {

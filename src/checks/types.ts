@@ -112,12 +112,38 @@ export interface ModelRule extends RuleBase {
   check(input: ReconcileInput): FindingDraft[];
 }
 
+/** What a page rule is given: one page (the list holds one), nothing of the model or the tree. */
+export interface PageRuleInput {
+  pages: Document[];
+}
+
+/**
+ * A rule whose findings on a page come from that page alone. It is given the page and nothing
+ * else, so its findings are a function of the page's facts: a rebuild takes them, for every page
+ * whose IR is the last run's, from the last run (see PageRuleMemo) and runs the rule only on the
+ * pages that changed.
+ */
+export interface PageRule extends RuleBase {
+  input: 'page';
+  contexts: ['page'];
+  check(input: PageRuleInput): FindingDraft[];
+}
+
+/**
+ * Page rules' drafts from the last run, by page and rule: `get` answers only for a page whose
+ * facts are the same as when `set` recorded them (the page cache's IR digest).
+ */
+export interface PageRuleMemo {
+  get(page: Document, ruleId: string): FindingDraft[] | undefined;
+  set(page: Document, ruleId: string, drafts: FindingDraft[]): void;
+}
+
 export interface DriftRule extends RuleBase {
   input: 'drift';
   check(input: DriftInput): FindingDraft[];
 }
 
-export type Rule = ModelRule | DriftRule;
+export type Rule = ModelRule | PageRule | DriftRule;
 
 /** What reports, `docmodel rules`/`explain` and the config need to know of any rule (reconciliation, drift or metadata). */
 export type RuleDescriptor = Pick<RuleBase, 'id' | 'severity' | 'confidence' | 'contexts' | 'summary' | 'description' | 'example'>;

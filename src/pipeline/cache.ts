@@ -21,6 +21,7 @@ import { IR_VERSION } from '../sources/graph-markdown/ir/version.js';
 import { toolCodeHash, toolVersion } from '../util/version.js';
 import { removeStaleTemps, writeAtomicBuffer, type OutputStamp } from './output.js';
 import { irDigest } from './digest.js';
+import { PageFindingMemo } from './finding-memo.js';
 
 /** `size` -1: the file did not exist (an include that did not resolve), and must still not. */
 interface FileStamp { size: number; mtimeMs: number; hash: string }
@@ -75,6 +76,8 @@ interface ShardFile { key: string; pages: Record<string, Entry> }
 export const CACHE_FILE = 'index.v8';
 /** The folder of the shards, beside the index. */
 export const SHARD_DIR = 'pages';
+/** The page rules' findings by IR digest, beside the index (see PageFindingMemo). */
+export const FINDINGS_FILE = 'page-findings.v8';
 /** The single file the IRs were kept in before the shards: removed on save. */
 const OLD_PAGES_FILE = 'pages.v8';
 
@@ -146,6 +149,8 @@ export class PageCache {
   private irs = new Map<string, { entry: Entry; ir: PageIR }>();
   private nextIrs = new Map<string, { entry: Entry; ir: PageIR }>();
 
+  private findings: PageFindingMemo | undefined;
+
   /** `path`: the index file; the IRs live beside it. undefined: no cache (with `memory`: a cache in this process only). */
   constructor(readonly path: string | undefined, opts: { memory?: boolean } = {}) {
     this.memory = !!opts.memory;
@@ -159,6 +164,12 @@ export class PageCache {
     } catch {
       /* no cache, or unreadable: start empty */
     }
+  }
+
+  /** The page rules' findings of the last run, beside the index (in memory only for a watch without a path); undefined without a cache. Saved with the cache. */
+  findingMemo(): PageFindingMemo | undefined {
+    if (!this.path && !this.memory) return undefined;
+    return (this.findings ??= new PageFindingMemo(this.path ? join(dirname(this.path), FINDINGS_FILE) : undefined));
   }
 
   private shardPath(shard: string): string {
@@ -360,6 +371,7 @@ export class PageCache {
    */
   save(lastRun?: LastRun, outputs: Record<string, OutputStamp> = {}, tree: TreeAnswers = {}): void {
     const { by: next, untouched } = this.nextShards();
+    this.findings?.save();
     if (!this.path) { if (this.memory) this.carryOver(lastRun, next, untouched, outputs, tree); return; }
     const dir = dirname(this.path);
     removeStaleTemps(dir);

@@ -16,7 +16,7 @@ import { serializeModel } from '../model/serialize.js';
 import { modelJsonSchema, type ApiModel } from '../model/schema.js';
 import { compareStr } from '../util/order.js';
 import { reconcile } from '../checks/engine.js';
-import type { Finding, TreeInfo } from '../checks/types.js';
+import type { Finding, PageRuleMemo, TreeInfo } from '../checks/types.js';
 import type { SuppressedFinding } from '../checks/suppress.js';
 import { emitModels, type PrintMemo } from '../emit/ts/models.js';
 import { openApiOutputs } from '../emit/openapi/index.js';
@@ -171,12 +171,13 @@ export function listPages(inputs: string[], exclude: string[] = [], root?: strin
   return { tasks, runDiagnostics, skippedIncludes, roots, docsRoot };
 }
 
-export function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings): AnalyzeResult {
+/** Model and findings of the listed pages; `memo`: page rules' findings of the last run (see PageRuleMemo). */
+export function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings, memo?: PageRuleMemo): AnalyzeResult {
   const absByFile = new Map(l.tasks.map((t) => [t.display, t.abs]));
   const model = modelFromPages(pages);
   timings?.mark('model');
   const { tree, answers } = recordingTree(treeInfo(l.roots.map((r) => safeReal(r)), absByFile));
-  const findings = reconcile({ model, pages: model.documents, tree });
+  const findings = reconcile({ model, pages: model.documents, tree }, undefined, undefined, memo);
   timings?.mark('reconcile');
   return { pages: [...pages].sort((a, b) => compareStr(a.file, b.file)), model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots, docsRoot: l.docsRoot, treeAnswers: answers };
 }
@@ -257,7 +258,10 @@ async function analyzeListed(l: Listed, inputs: string[], workers: number, opts:
     await fromCache(all);
   }
   opts.timings?.mark('pages');
-  const a = finishAnalysis(l, pages, opts.timings);
+  // Page rules run only on the pages whose IR the memo has not seen (by the cache's IR digest).
+  const memo = cache?.findingMemo();
+  memo?.beginRun(new Map(l.tasks.flatMap((t) => { const d = cache!.digestOf(t.abs); return d === undefined ? [] : [[t.display, d] as const]; })));
+  const a = finishAnalysis(l, pages, opts.timings, memo);
   a.changed = processed.sort((x, y) => x - y).map((i) => l.tasks[i]!.display);
   return a;
 }

@@ -1,6 +1,6 @@
 import { opPage } from '../fixture-pages.js';
 import type { Body } from '../../model/schema.js';
-import type { ModelRule, FindingDraft } from '../types.js';
+import type { PageRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
 /** The ways a body can be measured, in bytes: as shown (LF), with CRLF line ends, minified and 2-space pretty JSON (LF and CRLF). */
@@ -34,9 +34,9 @@ function describeLengths(l: BodyLengths): string {
   return `${l.shown} bytes as shown (${more.join(', ')})`;
 }
 
-export const rule: ModelRule = {
+export const rule: PageRule = {
   id: 'content-length-mismatch',
-  input: 'model',
+  input: 'page',
   severity: 'warning',
   confidence: 'high',
   contexts: ['page'],

@@ -1,10 +1,10 @@
 import { opPage } from '../fixture-pages.js';
-import type { ModelRule, FindingDraft } from '../types.js';
+import type { PageRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
-export const rule: ModelRule = {
+export const rule: PageRule = {
   id: 'description-empty',
-  input: 'model',
+  input: 'page',
   severity: 'info',
   confidence: 'low',
   contexts: ['page'],

@@ -1,11 +1,11 @@
 import { exampleSection, opPage, responseSection } from '../fixture-pages.js';
-import type { ModelRule, FindingDraft } from '../types.js';
+import type { PageRule, FindingDraft } from '../types.js';
 import { callsOtherService, isLive, pageFinding } from '../page-finding.js';
 import { pathFitsTemplate } from '../../model/identity.js';
 
-export const rule: ModelRule = {
+export const rule: PageRule = {
   id: 'example-status-contradicts-response',
-  input: 'model',
+  input: 'page',
   severity: 'error',
   confidence: 'medium',
   contexts: ['page'],

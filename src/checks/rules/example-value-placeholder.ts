@@ -1,5 +1,5 @@
 import { bodySection, exampleSection, opPage } from '../fixture-pages.js';
-import type { ModelRule, FindingDraft } from '../types.js';
+import type { PageRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
 export const TYPE_PLACEHOLDER = /^(String|Boolean|Int16|Int32|Int64|Double|Single|Decimal|Byte|Guid|DateTimeOffset|Date|TimeOfDay|Duration|Binary|Stream|String \(identifier\)|String\(identifier\))$/;
@@ -23,9 +23,9 @@ function collect(v: unknown, path: string, out: string[], key?: string): void {
   else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x, path ? `${path}.${k}` : k, out, k);
 }
 
-export const rule: ModelRule = {
+export const rule: PageRule = {
   id: 'example-value-placeholder',
-  input: 'model',
+  input: 'page',
   severity: 'warning',
   confidence: 'high',
   contexts: ['page'],

@@ -1,6 +1,6 @@
 import { bodySection, exampleSection, opPage } from '../fixture-pages.js';
 import type { TypeRef } from '../../model/schema.js';
-import type { ModelRule, FindingDraft } from '../types.js';
+import type { PageRule, FindingDraft } from '../types.js';
 import { objectBody, pageFinding } from '../page-finding.js';
 import { isPlaceholder } from './example-value-placeholder.js';
 
@@ -23,9 +23,9 @@ export function fits(v: unknown, t: TypeRef): boolean | undefined {
   }
 }
 
-export const rule: ModelRule = {
+export const rule: PageRule = {
   id: 'example-value-type-mismatch',
-  input: 'model',
+  input: 'page',
   severity: 'warning',
   confidence: 'high',
   contexts: ['page'],

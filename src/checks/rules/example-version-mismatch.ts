@@ -1,10 +1,10 @@
 import { exampleSection, opPage } from '../fixture-pages.js';
-import type { ModelRule, FindingDraft } from '../types.js';
+import type { PageRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
-export const rule: ModelRule = {
+export const rule: PageRule = {
   id: 'example-version-mismatch',
-  input: 'model',
+  input: 'page',
   severity: 'warning',
   confidence: 'high',
   contexts: ['page'],

@@ -1,10 +1,10 @@
 import { opPage } from '../fixture-pages.js';
-import type { ModelRule, FindingDraft } from '../types.js';
+import type { PageRule, FindingDraft } from '../types.js';
 import { isLive, pageFinding } from '../page-finding.js';
 
-export const rule: ModelRule = {
+export const rule: PageRule = {
   id: 'response-type-without-body',
-  input: 'model',
+  input: 'page',
   severity: 'info',
   confidence: 'medium',
   contexts: ['page'],

@@ -1,10 +1,10 @@
 import { opPage } from '../fixture-pages.js';
-import type { ModelRule, FindingDraft } from '../types.js';
+import type { PageRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
-export const rule: ModelRule = {
+export const rule: PageRule = {
   id: 'section-empty',
-  input: 'model',
+  input: 'page',
   severity: 'warning',
   confidence: 'low',
   contexts: ['page'],

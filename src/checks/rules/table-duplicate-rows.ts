@@ -1,11 +1,11 @@
 import { bodySection, opPage } from '../fixture-pages.js';
-import type { ModelRule, FindingDraft } from '../types.js';
+import type { PageRule, FindingDraft } from '../types.js';
 import type { Src } from '../../model/schema.js';
 import { pageFinding } from '../page-finding.js';
 
-export const rule: ModelRule = {
+export const rule: PageRule = {
   id: 'table-duplicate-rows',
-  input: 'model',
+  input: 'page',
   severity: 'warning',
   confidence: 'low',
   contexts: ['page'],

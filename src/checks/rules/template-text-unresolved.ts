@@ -1,5 +1,5 @@
 import { opPage } from '../fixture-pages.js';
-import type { ModelRule, FindingDraft } from '../types.js';
+import type { PageRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 
 const TEMPLATE = /\$\([\w.]+\)|\{\{[^{}]*\}\}|<<[^<>]+>>|\bTODO\b|\bTBD\b/;
@@ -20,9 +20,9 @@ function unresolved(text: string): boolean {
   return TEMPLATE.test(withoutDocumentedVariables(text));
 }
 
-export const rule: ModelRule = {
+export const rule: PageRule = {
   id: 'template-text-unresolved',
-  input: 'model',
+  input: 'page',
   severity: 'warning',
   confidence: 'medium',
   contexts: ['page'],

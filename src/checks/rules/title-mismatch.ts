@@ -1,11 +1,11 @@
 import { opPage } from '../fixture-pages.js';
-import type { ModelRule, FindingDraft } from '../types.js';
+import type { PageRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 import { singular } from '../../model/identity.js';
 
-export const rule: ModelRule = {
+export const rule: PageRule = {
   id: 'title-mismatch',
-  input: 'model',
+  input: 'page',
   severity: 'info',
   confidence: 'low',
   contexts: ['page'],
