@@ -1,7 +1,25 @@
-/** Types and enums of the model grouped by namespace + name across versions, for type-level rules. */
+/**
+ * Types and enums of the model grouped by namespace + name across versions, for type-level rules.
+ * Each grouping is computed once per model and shared by every rule that asks (seven rules group
+ * the types, six of them take each group's property sources): callers only read what they get.
+ */
 import type { ApiModel, EnumModel, TypeModel } from '../model/types.js';
 
-export function typeGroups(model: ApiModel): { key: string; types: TypeModel[] }[] {
+type TypeGroup = { key: string; types: TypeModel[] };
+type PropertySource = { t: TypeModel; s: TypeModel['properties'][number]['sources'][number] };
+
+/** Once per model (its types array) and per group (its types array): read-only results, shared. */
+const typeGroupsOf = new WeakMap<TypeModel[], TypeGroup[]>();
+const enumGroupsOf = new WeakMap<EnumModel[], { key: string; enums: EnumModel[] }[]>();
+const sourcesOf = new WeakMap<TypeModel[], Map<string, PropertySource[]>>();
+
+export function typeGroups(model: ApiModel): TypeGroup[] {
+  let g = typeGroupsOf.get(model.types);
+  if (!g) typeGroupsOf.set(model.types, (g = groupTypes(model)));
+  return g;
+}
+
+function groupTypes(model: ApiModel): TypeGroup[] {
   const m = new Map<string, TypeModel[]>();
   for (const t of model.types) {
     const k = `${t.namespace.toLowerCase()}.${t.name.toLowerCase()}`;
@@ -12,6 +30,12 @@ export function typeGroups(model: ApiModel): { key: string; types: TypeModel[] }
 }
 
 export function enumGroups(model: ApiModel): { key: string; enums: EnumModel[] }[] {
+  let g = enumGroupsOf.get(model.enums);
+  if (!g) enumGroupsOf.set(model.enums, (g = groupEnums(model)));
+  return g;
+}
+
+function groupEnums(model: ApiModel): { key: string; enums: EnumModel[] }[] {
   const m = new Map<string, EnumModel[]>();
   for (const e of model.enums) {
     const k = `${e.namespace.toLowerCase()}.${e.name.toLowerCase()}`;
@@ -36,8 +60,14 @@ export function isWorkloadResourcePage(file: string, typeName: string): boolean 
  * its own resource page, the workload resource pages of that type in the same version are left
  * out: their rows omit what the type's page states (absence is not a difference).
  */
-export function propertySources(types: TypeModel[]): Map<string, { t: TypeModel; s: TypeModel['properties'][number]['sources'][number] }[]> {
-  const out = new Map<string, { t: TypeModel; s: TypeModel['properties'][number]['sources'][number] }[]>();
+export function propertySources(types: TypeModel[]): Map<string, PropertySource[]> {
+  let m = sourcesOf.get(types);
+  if (!m) sourcesOf.set(types, (m = sourcesByProperty(types)));
+  return m;
+}
+
+function sourcesByProperty(types: TypeModel[]): Map<string, PropertySource[]> {
+  const out = new Map<string, PropertySource[]>();
   for (const t of types) {
     const own = t.sources.some((x) => x.origin === 'resource' && !isWorkloadResourcePage(x.doc.file, t.name));
     for (const p of t.properties) for (const s of p.sources) {
