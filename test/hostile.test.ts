@@ -12,7 +12,8 @@ import { analyzeParallel } from '../src/pipeline/pipeline.js';
 import { processFile, processText } from '../src/pipeline/page.js';
 import { buildModel } from '../src/model/merge.js';
 import { drift, reconcile } from '../src/checks/engine.js';
-import type { PageRule, Rule } from '../src/checks/types.js';
+import type { FindingDraft, PageRule, Rule } from '../src/checks/types.js';
+import type { Document } from '../src/model/schema.js';
 import { PageFindingMemo } from '../src/pipeline/finding-memo.js';
 import { irDigest } from '../src/pipeline/digest.js';
 import { processInPool } from '../src/pipeline/pool.js';
@@ -297,20 +298,26 @@ test('issue 14: a rule over its budget on one page gives rule-timeout for that p
   assert.match(findings[1]!.message, /^Rule test-slow was stopped after \d+ ms on .*slow\.md, over its 30 ms budget; its findings on that page are not reported$/);
 });
 
+/** Three pages, the middle one hang.md (see hangsOnHangMd), analysed; `seen` for the rule to fill. */
+function hangTree(): { a: ReturnType<typeof analyze>; seen: string[] } {
+  const dir = tempTree(Object.fromEntries(['a.md', 'hang.md', 'z.md'].map((f) => [f, GOOD.replace(/thing/g, f.slice(0, -3))])));
+  return { a: analyze([dir]), seen: [] };
+}
+
+/** A rule's check that never returns on a page named hang.md and notes every other page it sees. */
+function hangsOnHangMd(rule: string, seen: string[]): (input: { pages: Document[] }) => FindingDraft[] {
+  return ({ pages: ps }) => ps.map((p) => {
+    if (p.file.endsWith('hang.md')) for (;;) { /* forever */ }
+    seen.push(p.file.split('/').pop()!);
+    return { rule, context: 'page' as const, subject: p.file, field: 'x', message: 'seen', sides: [] };
+  });
+}
+
 test('issue 14: a rule that never returns is stopped — on one page (the next pages still run) and on the whole tree (the other rules still run)', () => {
-  const pages = ['a.md', 'hang.md', 'z.md'];
-  const dir = tempTree(Object.fromEntries(pages.map((f) => [f, GOOD.replace(/thing/g, f.slice(0, -3))])));
-  const a = analyze([dir]);
-  const seen: string[] = [];
+  const { a, seen } = hangTree();
   const hangOnPage: Rule = {
     id: 'test-hang-page', input: 'model', severity: 'warning', contexts: ['page'], summary: 's', description: 'd', example: { before: '', after: '' },
-    check({ pages: ps }) {
-      return ps.map((p) => {
-        if (p.file.endsWith('hang.md')) for (;;) { /* forever */ }
-        seen.push(p.file.split('/').pop()!);
-        return { rule: 'test-hang-page', context: 'page' as const, subject: p.file, field: 'x', message: 'seen', sides: [] };
-      });
-    },
+    check: hangsOnHangMd('test-hang-page', seen),
   };
   const hangOnTree: Rule = {
     id: 'test-hang-tree', input: 'model', severity: 'warning', contexts: ['variant'], summary: 's', description: 'd', example: { before: '', after: '' },
@@ -326,19 +333,10 @@ test('issue 14: a rule that never returns is stopped — on one page (the next p
 });
 
 test('issue 14 + 15: a page rule that never returns on one page is stopped there; the memo records the other pages, never the stopped one', () => {
-  const pages = ['a.md', 'hang.md', 'z.md'];
-  const dir = tempTree(Object.fromEntries(pages.map((f) => [f, GOOD.replace(/thing/g, f.slice(0, -3))])));
-  const a = analyze([dir]);
-  const seen: string[] = [];
+  const { a, seen } = hangTree();
   const hangOnPage: PageRule = {
     id: 'test-hang-page-rule', input: 'page', severity: 'warning', contexts: ['page'], summary: 's', description: 'd', example: { before: '', after: '' },
-    check({ pages: ps }) {
-      return ps.map((p) => {
-        if (p.file.endsWith('hang.md')) for (;;) { /* forever */ }
-        seen.push(p.file.split('/').pop()!);
-        return { rule: 'test-hang-page-rule', context: 'page' as const, subject: p.file, field: 'x', message: 'seen', sides: [] };
-      });
-    },
+    check: hangsOnHangMd('test-hang-page-rule', seen),
   };
   const memo = new PageFindingMemo(undefined);
   const run = () => {

@@ -93,33 +93,33 @@ function timeoutFinding(ruleId: string, ms: number, budgetMs: number, file?: str
  */
 function runBudgeted(r: Extract<Rule, { input: 'model' }>, input: ReconcileInput, b: Required<RuleBudgets>): FindingDraft[] {
   if (r.contexts.length !== 1 || r.contexts[0] !== 'page') return runWhole(r.id, () => r.check(input), b.treeMs);
-  const out: FindingDraft[] = [];
-  runUnits(input.pages.length, b.pageMs, (i) => {
-    const drafts = r.check({ ...input, pages: [input.pages[i]!] });
-    for (const d of drafts) out.push(d);
-  }, (i, ms) => out.push(timeoutFinding(r.id, ms, b.pageMs, input.pages[i]!.file)));
-  return out;
+  return runPerPage(r.id, input.pages, b.pageMs, (p) => r.check({ ...input, pages: [p] }));
+}
+
+/** A page rule: given each page alone (nothing of the model or the tree), its findings on a page the memo knows taken from it. */
+function runPageRule(r: PageRule, pages: Document[], budgetMs: number, memo: PageRuleMemo | undefined): FindingDraft[] {
+  return runPerPage(r.id, pages, budgetMs, (p) => r.check({ pages: [p] }), memo);
 }
 
 /**
- * A page rule, page by page under the per-page budget (as runBudgeted), given each page alone.
- * Drafts stay in page order whichever pages the memo answered for; a page stopped over its budget
- * is not recorded.
+ * `check` page by page under the per-page budget: a page over it gives one rule-timeout finding
+ * instead of its findings. With a memo, a page it answers for is not checked, each page checked is
+ * recorded (one stopped over its budget never is); drafts stay in page order either way.
  */
-function runPageRule(r: PageRule, pages: Document[], budgetMs: number, memo: PageRuleMemo | undefined): FindingDraft[] {
+function runPerPage(ruleId: string, pages: Document[], budgetMs: number, check: (p: Document) => FindingDraft[], memo?: PageRuleMemo): FindingDraft[] {
   const per: FindingDraft[][] = new Array(pages.length);
   const todo: number[] = [];
   pages.forEach((p, i) => {
-    const hit = memo?.get(p, r.id);
+    const hit = memo?.get(p, ruleId);
     if (hit) per[i] = hit;
     else todo.push(i);
   });
   runUnits(todo.length, budgetMs, (k) => {
     const page = pages[todo[k]!]!;
-    const drafts = r.check({ pages: [page] });
-    memo?.set(page, r.id, drafts);
+    const drafts = check(page);
+    memo?.set(page, ruleId, drafts);
     per[todo[k]!] = drafts;
-  }, (k, ms) => { per[todo[k]!] = [timeoutFinding(r.id, ms, budgetMs, pages[todo[k]!]!.file)]; });
+  }, (k, ms) => { per[todo[k]!] = [timeoutFinding(ruleId, ms, budgetMs, pages[todo[k]!]!.file)]; });
   return per.flat();
 }
 

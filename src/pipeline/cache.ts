@@ -56,8 +56,23 @@ export type TreeAnswers = Record<string, boolean | null>;
 
 /** Small: read on every run. */
 interface IndexFile { key: string; stamps: Record<string, Stamps>; lastRun?: LastRun; /** Every output file the last build wrote, with its stamp then (keyed ones: see OutputContent). */ outputs?: Record<string, OutputStamp>; tree?: TreeAnswers }
-/** On disk, the index is wrapped with the SHA-1 of its serialized bytes. */
+/** On disk, the index (and the page rules' findings memo) is wrapped with the cache key and the SHA-1 of its serialized bytes. */
 interface Sealed { key: string; sum: string; data: Uint8Array }
+
+/** A value written by writeSealed under this tool's cache key, or undefined (absent, unreadable, of another key, or its bytes do not match their SHA-1). */
+export function readSealed(path: string): unknown {
+  try {
+    const sealed = deserialize(readFileSync(path)) as Sealed;
+    if (sealed && sealed.key === cacheKey() && sealed.data instanceof Uint8Array && sha1(sealed.data) === sealed.sum) return deserialize(sealed.data);
+  } catch { /* absent or unreadable */ }
+  return undefined;
+}
+
+/** Write a value v8-serialized, sealed with the cache key and the SHA-1 of its bytes (temp file + rename). */
+export function writeSealed(path: string, value: unknown): void {
+  const data = serialize(value);
+  writeAtomicBuffer(path, serialize({ key: cacheKey(), sum: sha1(data), data } satisfies Sealed));
+}
 /** Freeze an IR and everything in it: an IR kept across runs can never be changed by a later step (one that tried would throw). */
 function deepFreeze<T>(root: T): T {
   const todo: unknown[] = [root];
@@ -155,15 +170,9 @@ export class PageCache {
   constructor(readonly path: string | undefined, opts: { memory?: boolean } = {}) {
     this.memory = !!opts.memory;
     if (!path) return;
-    try {
-      const sealed = deserialize(readFileSync(path)) as Sealed;
-      if (sealed && sealed.key === cacheKey() && sealed.data instanceof Uint8Array && sha1(sealed.data) === sealed.sum) {
-        const c = deserialize(sealed.data) as IndexFile;
-        if (c && c.key === cacheKey() && c.stamps) { this.stamps = c.stamps; this.lastRun = c.lastRun; this.outputStamps = c.outputs ?? {}; this.treeAnswers = c.tree ?? {}; }
-      }
-    } catch {
-      /* no cache, or unreadable: start empty */
-    }
+    // No cache, or unreadable: start empty.
+    const c = readSealed(path) as IndexFile | undefined;
+    if (c && c.key === cacheKey() && c.stamps) { this.stamps = c.stamps; this.lastRun = c.lastRun; this.outputStamps = c.outputs ?? {}; this.treeAnswers = c.tree ?? {}; }
   }
 
   /** The page rules' findings of the last run, beside the index (in memory only for a watch without a path); undefined without a cache. Saved with the cache. */
@@ -388,8 +397,7 @@ export class PageCache {
       if (known && onDisk.includes(s) && sameEntries(known, entries)) continue;
       writeAtomicBuffer(this.shardPath(s), serialize({ key: cacheKey(), pages: entries } satisfies ShardFile));
     }
-    const data = serialize({ key: cacheKey(), stamps: this.nextStamps, lastRun, outputs, tree } satisfies IndexFile);
-    writeAtomicBuffer(this.path, serialize({ key: cacheKey(), sum: sha1(data), data } satisfies Sealed));
+    writeSealed(this.path, { key: cacheKey(), stamps: this.nextStamps, lastRun, outputs, tree } satisfies IndexFile);
     this.carryOver(lastRun, next, untouched, outputs, tree);
   }
 

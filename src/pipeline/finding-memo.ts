@@ -7,13 +7,9 @@
  * entries), sealed with the SHA-1 of its bytes (a file that does not match is an empty memo);
  * in a watch, in memory between runs. Only the entries this run used or recorded are saved.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { deserialize, serialize } from 'node:v8';
 import type { Document } from '../model/schema.js';
 import type { FindingDraft, PageRuleMemo } from '../checks/types.js';
-import { cacheKey } from './cache.js';
-import { writeAtomicBuffer } from './output.js';
+import { readSealed, writeSealed } from './cache.js';
 
 /** One page's entry: the rules that ran on it, and the drafts of those that found something. */
 interface PageEntry { ran: Set<string>; found: Record<string, FindingDraft[]> }
@@ -23,10 +19,6 @@ interface PageEntry { ran: Set<string>; found: Record<string, FindingDraft[]> }
  * the index of its set and the drafts of the rules that found something (most pages: none).
  */
 interface MemoData { sets: string[]; pages: Record<string, [number, Record<string, FindingDraft[]>?]> }
-
-interface Sealed { key: string; sum: string; data: Uint8Array }
-
-const sha1 = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
 
 export class PageFindingMemo implements PageRuleMemo {
   private last = new Map<string, PageEntry>();
@@ -38,13 +30,10 @@ export class PageFindingMemo implements PageRuleMemo {
   /** `path`: the memo's file; undefined: in memory only. */
   constructor(private readonly path: string | undefined) {
     if (!path) return;
-    try {
-      const s = deserialize(readFileSync(path)) as Sealed;
-      if (!(s && s.key === cacheKey() && s.data instanceof Uint8Array && sha1(s.data) === s.sum)) return;
-      const d = deserialize(s.data) as MemoData;
-      const sets = d.sets.map((x) => new Set(x.split('\n')));
-      for (const [digest, [i, found]] of Object.entries(d.pages)) this.last.set(digest, { ran: sets[i]!, found: found ?? {} });
-    } catch { this.last.clear(); /* none yet, or unreadable: empty */ }
+    const d = readSealed(path) as MemoData | undefined;
+    if (!d || !Array.isArray(d.sets) || !d.pages || typeof d.pages !== 'object') return; // none yet, unreadable or of other code: empty
+    const sets = d.sets.map((x) => new Set(x.split('\n')));
+    for (const [digest, [i, found]] of Object.entries(d.pages)) if (sets[i]) this.last.set(digest, { ran: sets[i]!, found: found ?? {} });
   }
 
   /** A new run: the digests of its pages (see PageCache.digestOf). */
@@ -95,8 +84,7 @@ export class PageFindingMemo implements PageRuleMemo {
         if (i === undefined) { i = sets.length; sets.push(k); index.set(k, i); }
         pages[digest] = Object.keys(e.found).length ? [i, e.found] : [i];
       }
-      const data = serialize({ sets, pages } satisfies MemoData);
-      writeAtomicBuffer(this.path, serialize({ key: cacheKey(), sum: sha1(data), data } satisfies Sealed));
+      writeSealed(this.path, { sets, pages } satisfies MemoData);
     }
     if (!same) this.last = this.next;
     this.next = new Map();
