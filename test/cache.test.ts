@@ -2,10 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readdirSync, rmSync, statSync, writeFileSync, utimesSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, utimesSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { deserialize } from 'node:v8';
 import { analyzeParallel } from '../src/pipeline/pipeline.js';
 import { CACHE_FILE, PageCache, SHARD_DIR, shardOf } from '../src/pipeline/cache.js';
 import { tempTree } from './helpers.js';
+import { irDigest } from '../src/pipeline/digest.js';
+import type { PageIR } from '../src/sources/graph-markdown/ir/schema.js';
 
 const page = (m: string) => `# P\n\n## HTTP request\n\n\`\`\`http\n${m} /p\n\`\`\`\n\n## Permissions\n\n[!INCLUDE [perms](includes/perms.md)]\n`;
 
@@ -92,4 +96,49 @@ test('cache kept across runs (watch): unchanged pages\' IRs come back as the sam
   assert.equal(a3.pages[1]!.operations[0]!.method, 'PATCH');
   c.save();
   assert.deepEqual((await analyzeParallel([dir], { workers: 0, cache: c })).changed, []);
+});
+
+/** Paths (`.a.b[2]`) of members whose value is undefined: JSON has no such member. */
+function undefinedMembers(v: unknown, path = ''): string[] {
+  if (v === undefined) return [path];
+  if (v === null || typeof v !== 'object') return [];
+  return Object.entries(v).flatMap(([k, x]) => undefinedMembers(x, Array.isArray(v) ? `${path}[${k}]` : `${path}.${k}`));
+}
+
+test('an IR is the same plain JSON data whether a worker sent it, the cache kept it or this thread made it; the cache keeps its JSON, checked against its digest', async () => {
+  // The five seed pages: real pages, whose IRs leave many optional members unset.
+  const seeds = Object.fromEntries(readdirSync('input').map((f) => [f.replace(/\.txt$/, '.md'), readFileSync(join('input', f))]));
+  const dir = tempTree(seeds);
+  const cachePath = join(tempTree({}), CACHE_FILE);
+  const c = new PageCache(cachePath);
+  const fresh = await analyzeParallel([dir], { workers: 1, cache: c });
+  c.save();
+  const cached = await analyzeParallel([dir], { workers: 1, cache: new PageCache(cachePath) });
+  const inThread = await analyzeParallel([dir], { workers: 0 });
+  assert.deepEqual(cached.changed, []);
+  assert.equal(fresh.pages.length, 5);
+  for (const [i, p] of fresh.pages.entries()) {
+    // deepStrictEqual tells a member set to undefined from one that is absent.
+    assert.deepStrictEqual(cached.pages[i], p);
+    assert.deepStrictEqual(inThread.pages[i], p);
+    assert.deepEqual(undefinedMembers(p), [], p.file);
+  }
+  // On disk: each entry's bytes are the IR's JSON, and the SHA-1 of those bytes is the IR's digest.
+  const entries = readdirSync(join(cachePath, '..', SHARD_DIR)).flatMap((f) => Object.values((deserialize(readFileSync(join(cachePath, '..', SHARD_DIR, f))) as { pages: Record<string, { data: Uint8Array; digest: string }> }).pages));
+  assert.equal(entries.length, 5);
+  const byDigest = new Map(fresh.pages.map((p) => [irDigest(p), p] as const));
+  for (const e of entries) {
+    assert.equal(createHash('sha1').update(e.data).digest('hex'), e.digest);
+    assert.deepStrictEqual(JSON.parse(Buffer.from(e.data).toString('utf8')) as PageIR, byDigest.get(e.digest));
+  }
+  // Bytes that no longer match their digest are a miss: the page is read again, and comes out the same.
+  const shard = join(cachePath, '..', SHARD_DIR, readdirSync(join(cachePath, '..', SHARD_DIR))[0]!);
+  const f = deserialize(readFileSync(shard)) as { key: string; pages: Record<string, { data: Uint8Array; digest: string }> };
+  const [abs, entry] = Object.entries(f.pages)[0]!;
+  const text = Buffer.from(entry.data).toString('utf8').replace('"irVersion"', '"irVersioN"');
+  f.pages[abs] = { data: Buffer.from(text), digest: entry.digest };
+  writeFileSync(shard, (await import('node:v8')).serialize(f));
+  const again = await analyzeParallel([dir], { workers: 1, cache: new PageCache(cachePath) });
+  assert.deepEqual(again.changed!.map((x) => join(dir, x)), [abs]);
+  assert.deepStrictEqual(again.pages, fresh.pages);
 });

@@ -20,7 +20,7 @@ import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { IR_VERSION } from '../sources/graph-markdown/ir/version.js';
 import { toolCodeHash, toolVersion } from '../util/version.js';
 import { removeStaleTemps, writeAtomicBuffer, type OutputStamp } from './output.js';
-import { irDigest } from './digest.js';
+import { fromBytes, irBytes } from './digest.js';
 import { PageFindingMemo } from './finding-memo.js';
 
 /** `size` -1: the file did not exist (an include that did not resolve), and must still not. */
@@ -31,8 +31,8 @@ const MISSING: FileStamp = { size: -1, mtimeMs: -1, hash: '' };
 /** Diagnostics of a failure that says nothing about the page (load, a crash elsewhere): such a result is never cached. */
 export const TRANSIENT_RULES = new Set(['page-timeout', 'page-worker-crashed', 'page-memory-exceeded']);
 
-/** One cached IR: its v8 bytes, their SHA-1 (integrity), and the IR's digest (its content, see irDigest). */
-interface Entry { sum: string; data: Uint8Array; digest: string }
+/** One cached IR: its JSON as UTF-8 bytes, and their SHA-1 — the IR's digest (see irDigest), checked when they are read. */
+interface Entry { data: Uint8Array; digest: string }
 
 const sha1 = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
 
@@ -105,7 +105,7 @@ export function shardOf(abs: string): string {
 function sameEntries(a: Record<string, Entry>, b: Record<string, Entry>): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => b[k] !== undefined && b[k]!.sum === a[k]!.sum);
+  return ka.every((k) => b[k] !== undefined && b[k]!.digest === a[k]!.digest);
 }
 
 export function cacheKey(): string {
@@ -247,8 +247,8 @@ export class PageCache {
       ir = kept.ir;
     } else {
       try {
-        if (!(entry.data instanceof Uint8Array) || sha1(entry.data) !== entry.sum || typeof entry.digest !== 'string') throw new Error('corrupt');
-        ir = deserialize(entry.data) as PageIR;
+        if (!(entry.data instanceof Uint8Array) || typeof entry.digest !== 'string' || sha1(entry.data) !== entry.digest) throw new Error('corrupt');
+        ir = fromBytes(entry.data, entry.digest);
       } catch {
         delete shard[abs];
         return undefined;
@@ -313,8 +313,8 @@ export class PageCache {
         deps[d] = stampOf(d, true) ?? MISSING;
       }
     }
-    const data = serialize(ir);
-    const entry = { sum: sha1(data), data, digest: irDigest(ir) };
+    const { bytes: data, digest } = irBytes(ir);
+    const entry = { data, digest };
     this.nextStamps[abs] = { stamp, deps, digest: entry.digest, file: ir.file };
     this.kept.delete(abs);
     this.nextPages[abs] = entry;

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { emptyPageIR } from '../sources/graph-markdown/ir/empty.js';
 import type { PageTask } from './worker.js';
-import { rememberDigest } from './digest.js';
+import { fromMessage, toMessage, type IrMessage } from './digest.js';
 
 export interface PoolOptions {
   workers?: number;
@@ -31,7 +31,7 @@ export const WORKER_URL = new URL('./worker.js', import.meta.url);
 export function failedPage(display: string, rule: string, message: string): PageIR {
   const ir = emptyPageIR(display, 'unreadable');
   ir.diagnostics.push({ rule, severity: 'error', message, src: { file: display, line: 1, column: 1 } });
-  return ir;
+  return fromMessage(toMessage(ir, false)); // plain JSON data, as every IR a worker sends (see toMessage)
 }
 
 /**
@@ -108,7 +108,7 @@ export function processInPool(tasks: Omit<PageTask, 'id'>[], opts: PoolOptions =
       const worker = (!slot && opts.prestarted?.take(opts.memoryMb)) || startWorker(opts.memoryMb);
       const s = slot ?? { worker };
       s.worker = worker;
-      worker.on('message', (m: { id: number; ir: PageIR; digest?: string }) => { if (s.task && m.id === s.task.id) finishTask(s, rememberDigest(m.ir, m.digest)); });
+      worker.on('message', (m: IrMessage & { id: number }) => { if (s.task && m.id === s.task.id) finishTask(s, fromMessage(m)); });
       worker.on('error', (e) => {
         const t = s.task;
         const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';

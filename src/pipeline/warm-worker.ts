@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import type { PageTask } from './worker.js';
-import { rememberDigest } from './digest.js';
+import { fromMessage, type IrMessage } from './digest.js';
 import { DEFAULT_PAGE_MEMORY_MB, DEFAULT_PAGE_TIMEOUT_MS, failedPage, startWorker } from './pool.js';
 
 export class WarmPageWorker {
@@ -56,7 +56,7 @@ export class WarmPageWorker {
         if (broken) { void w.terminate(); if (this.worker === w) this.worker = undefined; }
         done(ir);
       };
-      const onMessage = (m: { id: number; ir: PageIR; digest?: string }) => { if (m.id === id) finish(rememberDigest(m.ir, m.digest), false); };
+      const onMessage = (m: IrMessage & { id: number }) => { if (m.id === id) finish(fromMessage(m), false); };
       const onError = (e: Error) => finish((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? failedPage(task.display, 'page-memory-exceeded', `Processing this page needed more than ${this.opts.memoryMb ?? DEFAULT_PAGE_MEMORY_MB} MB; it was stopped`)
         : failedPage(task.display, 'page-worker-crashed', `Processing this page crashed its worker: ${e.message}`), true);

@@ -2,7 +2,7 @@
 import { parentPort } from 'node:worker_threads';
 import { IncludeResolver } from '../sources/graph-markdown/parse/includes.js';
 import { processFile } from './page.js';
-import { irDigest } from './digest.js';
+import { toMessage } from './digest.js';
 
 export interface PageTask {
   id: number; abs: string; display: string; root: string; /** Docs root display paths are relative to (default: root). */ base?: string;
@@ -18,5 +18,6 @@ parentPort?.on('message', (t: PageTask) => {
   let r = resolvers.get(key);
   if (!r) { r = new IncludeResolver(t.root, t.base ?? t.root); resolvers.set(key, r); }
   const ir = processFile(t.abs, t.display, r);
-  parentPort!.postMessage({ id: t.id, ir, digest: t.digest ? irDigest(ir) : undefined });
+  // As JSON text (see toMessage): a string is copied, not structured-cloned object by object.
+  parentPort!.postMessage({ id: t.id, ...toMessage(ir, !!t.digest) });
 });

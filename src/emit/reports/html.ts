@@ -7,7 +7,6 @@
  * All page text travels as JSON inside a <script type="application/json"> (with <, >, & escaped)
  * and is put on the page with textContent only, so nothing from a page can run.
  */
-import { posix } from 'node:path';
 import type { ReportData } from './report-data.js';
 
 function jsonForScript(v: unknown): string {
