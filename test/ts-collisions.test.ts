@@ -17,6 +17,8 @@ import { emptyPageIR } from '../src/sources/graph-markdown/extract/index.js';
 import { emitModels, type EmitResult } from '../src/emit/ts/models.js';
 import { uniqueNames, namespaceFile } from '../src/emit/ts/sanitize.js';
 import { typecheck, tempDir } from './helpers.js';
+import { createRequire } from 'node:module';
+import { StructureKind } from '../src/emit/ts/ts-morph.js';
 
 const src = (line = 1): Src => ({ file: 'p.md', line, column: 1 });
 const DOC = emptyPageIR('p.md', 'markdown') as unknown as Document;
@@ -142,4 +144,10 @@ test('issue 14: property-based: tsc --strict accepts the models of random hostil
   assert.ok(outs.length >= 100);
   const r = typecheckAll(outs);
   assert.equal(r.status, 0, r.output.slice(0, 4000));
+});
+
+test('the structure kinds the emitter names without loading ts-morph are ts-morph\'s own', () => {
+  const real = (createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph')).StructureKind;
+  assert.equal(Object.keys(StructureKind).length, 6);
+  for (const [name, value] of Object.entries(StructureKind)) assert.equal(value, real[name as keyof typeof real], name);
 });

@@ -12,7 +12,7 @@
  */
 import type { InterfaceDeclarationStructure, PropertySignatureStructure, SourceFileStructure, StatementStructures, JSDocStructure, OptionalKind, JSDocTagStructure } from 'ts-morph';
 import { createHash } from 'node:crypto';
-import { tsMorph } from './ts-morph.js';
+import { StructureKind, tsMorph } from './ts-morph.js';
 import type { ApiVersion, Diagnostic, Src, TypeRef } from '../../model/schema.js';
 import type { ApiModel, EnumModel, MergedProperty, PropertySource, TypeModel } from '../../model/types.js';
 import { DEFAULT_NAMESPACE } from '../../model/merge.js';
@@ -142,7 +142,7 @@ export class VersionScope {
       if (!d) {
         d = this.declare(t.namespace ?? fromNs, t.name, 'placeholder');
         this.statements(d.namespace).set(d.identifier, {
-          kind: tsMorph().StructureKind.Interface, name: d.identifier, isExported: true,
+          kind: StructureKind.Interface, name: d.identifier, isExported: true,
           docs: [{ description: docText(`Placeholder: ${t.name} is referenced by the docs (${src.file}:${src.line}) but defined by no page in ${this.version}.`) }],
           indexSignatures: [{ keyName: 'key', keyType: 'string', returnType: 'unknown' }],
         });
@@ -179,9 +179,9 @@ function enumStatements(e: EnumModel, d: Declared): StatementStructures[] {
   const union = members.length ? members.map(stringLiteral).join(' | ') : 'never';
   const where = e.sources.map((s) => `${s.src.file}:${s.src.line}`).join(', ');
   return [
-    { kind: tsMorph().StructureKind.TypeAlias, name: d.identifier, isExported: true, type: union, docs: [{ description: docText(`Enumeration ${e.name} (${e.version}). Source: ${where}`) }] },
+    { kind: StructureKind.TypeAlias, name: d.identifier, isExported: true, type: union, docs: [{ description: docText(`Enumeration ${e.name} (${e.version}). Source: ${where}`) }] },
     {
-      kind: tsMorph().StructureKind.VariableStatement, isExported: true, declarationKind: 'const' as never,
+      kind: StructureKind.VariableStatement, isExported: true, declarationKind: 'const' as never,
       declarations: [{ name: `${valueIdentifier(d.identifier)}Values`, type: `readonly ${d.identifier}[]`, initializer: `[${members.map(stringLiteral).join(', ')}]` }],
     },
   ];
@@ -196,7 +196,7 @@ function interfaceStructure(scope: VersionScope, t: TypeModel, d: Declared, deri
   const file = scope.fileOf(t.namespace);
   const where = t.sources.map((s) => `${s.src.file}:${s.src.line}`).join(', ');
   const ifc: InterfaceDeclarationStructure = {
-    kind: tsMorph().StructureKind.Interface, name: d.identifier, isExported: true,
+    kind: StructureKind.Interface, name: d.identifier, isExported: true,
     docs: [{ description: docText(`${t.name} (${t.kind === 'unknown' ? 'type known from request bodies only' : t.kind + ' type'}, ${t.namespace}, ${t.version}). Source: ${where}`) }],
     properties: [],
   };
@@ -293,12 +293,12 @@ export function emitModels(model: ApiModel, memo?: PrintMemo): EmitResult {
       const imports = scope.imports.get(name);
       const importStatements: StatementStructures[] = imports
         ? [...imports].sort(compareStr).map((file) => ({
-          kind: tsMorph().StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: `./${file.replace(/\.ts$/, '.js')}`,
+          kind: StructureKind.ImportDeclaration, isTypeOnly: true, moduleSpecifier: `./${file.replace(/\.ts$/, '.js')}`,
           namespaceImport: scope.alias(nsOfFile.get(file)!),
         }))
         : [];
       // One structure per output file, printed once: no source file is created or parsed.
-      const structure: SourceFileStructure = { kind: tsMorph().StructureKind.SourceFile, statements: [...importStatements, ...statements] };
+      const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] };
       const key = memo ? createHash('sha1').update(JSON.stringify(structure)).digest('hex') : undefined;
       let text = key === undefined ? undefined : memo!.get(key);
       if (text === undefined) {
@@ -317,10 +317,10 @@ export function emitModels(model: ApiModel, memo?: PrintMemo): EmitResult {
     const index: StatementStructures[] = [];
     for (const ns of [...nsStatements.keys()].sort()) {
       const spec = `./${fileOfNamespace(ns).replace(/\.ts$/, '.js')}`;
-      if (ns.toLowerCase() === DEFAULT_NAMESPACE) index.push({ kind: tsMorph().StructureKind.ExportDeclaration, moduleSpecifier: spec });
-      else index.push({ kind: tsMorph().StructureKind.ExportDeclaration, moduleSpecifier: spec, namespaceExport: scope.alias(ns) }); // unique, unlike the last segment
+      if (ns.toLowerCase() === DEFAULT_NAMESPACE) index.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: spec });
+      else index.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: spec, namespaceExport: scope.alias(ns) }); // unique, unlike the last segment
     }
-    index.push({ kind: tsMorph().StructureKind.ExportDeclaration, moduleSpecifier: './operations.js' });
+    index.push({ kind: StructureKind.ExportDeclaration, moduleSpecifier: './operations.js' });
     write('index.ts', index);
     diagnostics.push(...scope.diagnostics);
   }

@@ -7,7 +7,7 @@
  * and the JSDoc names the others (subtypes and workload pages marked).
  */
 import type { OptionalKind, PropertySignatureStructure, StatementStructures } from 'ts-morph';
-import { tsMorph } from './ts-morph.js';
+import { StructureKind } from './ts-morph.js';
 import type { ApiVersion } from '../../model/schema.js';
 import type { ApiModel, OperationVariant } from '../../model/types.js';
 import { DEFAULT_NAMESPACE, requestBodyTypeName } from '../../model/merge.js';
@@ -175,7 +175,7 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     });
   }
   return [{
-    kind: tsMorph().StructureKind.Interface, name: 'Operations', isExported: true,
+    kind: StructureKind.Interface, name: 'Operations', isExported: true,
     docs: [{ description: `Operations of ${version}, keyed by method and canonical path template (parameters named {<resource>-id}).` }],
     properties: members,
   }];
