@@ -53,6 +53,14 @@ export function fromMessage(m: IrMessage): PageIR {
   return ir;
 }
 
+/**
+ * An IR made in this thread (processed here, or a failure recorded for a page) as plain JSON data,
+ * the same as if a worker had sent it (see toMessage); with `withDigest`, its digest and bytes kept.
+ */
+export function plainIr(ir: PageIR, withDigest = false): PageIR {
+  return fromMessage(toMessage(ir, withDigest));
+}
+
 /** An IR read back from the bytes `irBytes` gave (their digest already checked by the caller). */
 export function fromBytes(bytes: Uint8Array, digest: string): PageIR {
   const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

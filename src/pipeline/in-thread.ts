@@ -6,7 +6,7 @@
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { IncludeResolver } from '../sources/graph-markdown/parse/includes.js';
 import { processFile } from './page.js';
-import { fromMessage, toMessage } from './digest.js';
+import { plainIr } from './digest.js';
 import { finishAnalysis, listPages, type AnalyzeResult, type Listed } from './pipeline.js';
 
 /** Analyze in this thread (small inputs, tests). */
@@ -17,7 +17,7 @@ export function analyze(inputs: string[], exclude: string[] = [], root?: string)
 
 /**
  * Pages processed in this thread, one include resolver per root. Each IR is passed through its JSON
- * as a worker's is (see toMessage), so that it is the same plain data whichever thread made it.
+ * as a worker's is (see plainIr), so that it is the same plain data whichever thread made it.
  */
 export function processInThread(tasks: (Listed['tasks'][number] & { digest?: boolean })[], onProgress?: (done: number, total: number) => void): PageIR[] {
   const resolvers = new Map<string, IncludeResolver>();
@@ -25,7 +25,7 @@ export function processInThread(tasks: (Listed['tasks'][number] & { digest?: boo
     const key = `${t.root}\u0000${t.base}`;
     let r = resolvers.get(key);
     if (!r) { r = new IncludeResolver(t.root, t.base); resolvers.set(key, r); }
-    const ir = fromMessage(toMessage(processFile(t.abs, t.display, r), !!t.digest));
+    const ir = plainIr(processFile(t.abs, t.display, r), !!t.digest);
     onProgress?.(i + 1, tasks.length);
     return ir;
   });

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { emptyPageIR } from '../sources/graph-markdown/ir/empty.js';
 import type { PageTask } from './worker.js';
-import { fromMessage, toMessage, type IrMessage } from './digest.js';
+import { fromMessage, plainIr, type IrMessage } from './digest.js';
 
 export interface PoolOptions {
   workers?: number;
@@ -31,7 +31,7 @@ export const WORKER_URL = new URL('./worker.js', import.meta.url);
 export function failedPage(display: string, rule: string, message: string): PageIR {
   const ir = emptyPageIR(display, 'unreadable');
   ir.diagnostics.push({ rule, severity: 'error', message, src: { file: display, line: 1, column: 1 } });
-  return fromMessage(toMessage(ir, false)); // plain JSON data, as every IR a worker sends (see toMessage)
+  return plainIr(ir); // plain JSON data, as every IR a worker sends
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { compareStr } from '../../../util/order.js';
 
 export const PAGE_EXTENSIONS = ['.md', '.markdown', '.txt'];
 
@@ -65,7 +66,7 @@ export function collectInputs(paths: string[], exclude: string[] = [], root?: st
     const rootReal = realpathSync(rootAbs ?? abs);
     walkDir(abs, rootAbs ?? abs, rootReal, files, problems, seen, exclude.map((e) => resolve(e)));
   }
-  files.sort((a, b) => (a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0));
+  files.sort((a, b) => compareStr(a.abs, b.abs));
   return { files, problems };
 }
 
@@ -74,7 +75,7 @@ function walkDir(dir: string, root: string, rootReal: string, out: InputFile[], 
   // Each entry's type comes with the listing (no stat per file; Node stats the entries whose type the file system does not give).
   let entries: Dirent[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareStr(a.name, b.name));
   } catch (e) {
     problems.push({ path: dir, rule: 'file-unreadable', message: `Cannot read directory: ${(e as Error).message}` });
     return;
