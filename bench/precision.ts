@@ -75,8 +75,6 @@ function main(): void {
     }
     eraIdx.set(set, new FindingIndex(reportFindings(file)));
   }
-  // The reports run for this (~100 MB) are not kept.
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
   const perRule = new Map<string, Row>();
   const perSeverity = new Map<string, Row>();
   const perEra = new Map<string, Row>();
@@ -118,6 +116,9 @@ function main(): void {
     console.log('');
   }
   console.log(countsTable(checkFile, driftFile));
+  // The reports run for this (~100 MB) are not kept — removed after the last table read them (removed
+  // before it, `npm run precision` without files failed at its end on a report already gone).
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 }
 
 /** What the run reports, per rule: items (a grouped finding is one) and the findings they stand for. */
