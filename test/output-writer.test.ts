@@ -205,3 +205,17 @@ test('issue 14: a.md and a.txt get an IR file each (they mapped to the same ir/a
   assert.deepEqual(irPaths(['/r/a.md', '/r/a.txt', '/r/b.md', '/r/a.md.md'], '/r'), ['a.md.json', 'a.txt.json', 'b.json', 'a.md~2.json']);
   assert.deepEqual(irPaths(['/r/api/x.md', '/r/what..md'], '/r'), ['api/x.json', 'what..json']);
 });
+
+test('issue 15: a text written in pieces is exactly the bytes of the joined text (multi-byte characters, a surrogate pair split between pieces, pieces larger than the block, empty pieces)', () => {
+  const big = 'é'.repeat(400_000) + '😀';
+  const pieces = ['{"a": "', 'caf', 'é — ', '\ud83d', '\ude00', '', '"', 'x'.repeat(1_048_570), '日本語', big, '\ud83d', '\ude00\n', 'end\ud83d'];
+  const d = tempTree({});
+  // Each piece alone, and the same pieces after a block-filling one, so both the buffered and the direct path are taken.
+  const files = new Map([
+    ['pieces.txt', { render: () => pieces }],
+    ['shifted.txt', { render: () => ['y'.repeat(1_048_000), ...pieces] }],
+  ]);
+  writeOutputs(d, files);
+  assert.deepEqual(readFileSync(join(d, 'pieces.txt')), Buffer.from(pieces.join(''), 'utf8'));
+  assert.deepEqual(readFileSync(join(d, 'shifted.txt')), Buffer.from('y'.repeat(1_048_000) + pieces.join(''), 'utf8'));
+});

@@ -163,19 +163,39 @@ export function outputText(c: OutputContent): string {
   return typeof r === 'string' ? r : [...r].join('');
 }
 
-/** Pieces are written in blocks of about this many characters. */
+/** Pieces are encoded into a block buffer of this many bytes, written when full. */
 const BLOCK = 1 << 20;
 
-/** Writes the pieces to a new file; returns its size in bytes and SHA-1. */
+/**
+ * Writes the pieces to a new file; returns its size in bytes and SHA-1. Each piece is encoded
+ * straight into the block buffer (`Buffer#write`): joining pieces into a string first and
+ * encoding that costs 7× more on model.json (100 MB in pieces: 0.67 s against 0.09 s), however
+ * the string is joined.
+ */
 function writeChunks(abs: string, chunks: Iterable<string>): { size: number; sum: string } {
   const fd = openSync(abs, 'wx');
   const h = createHash('sha1');
   let size = 0;
   try {
-    let buf = '';
-    const flush = () => { const b = Buffer.from(buf, 'utf8'); h.update(b); size += b.length; writeAll(fd, b); buf = ''; };
-    for (const c of chunks) { buf += c; if (buf.length >= BLOCK) flush(); }
+    const block = Buffer.allocUnsafe(BLOCK);
+    let off = 0;
+    const out = (b: Buffer) => { h.update(b); size += b.length; writeAll(fd, b); };
+    const flush = () => { if (off) out(block.subarray(0, off)); off = 0; };
+    // A piece ending inside a surrogate pair keeps its half for the next piece (the bytes of the joined text).
+    let carry = '';
+    for (let c of chunks) {
+      if (carry) { c = carry + c; carry = ''; }
+      const last = c.charCodeAt(c.length - 1);
+      if (last >= 0xd800 && last <= 0xdbff) { carry = c.slice(-1); c = c.slice(0, -1); }
+      // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
+      if (off + c.length * 3 > BLOCK) {
+        flush();
+        if (c.length * 3 > BLOCK) { out(Buffer.from(c, 'utf8')); continue; }
+      }
+      off += block.write(c, off, 'utf8');
+    }
     flush();
+    if (carry) out(Buffer.from(carry, 'utf8'));
   } finally {
     closeSync(fd);
   }
