@@ -157,6 +157,15 @@ test('2021-07 corpus: no crash, every page an IR, coverage thresholds, the first
     writeFileSync(join(dir, rel), text);
   }
   assert.ok(out.files.has('v1.0/microsoft.graph.ts') && out.files.has('beta/microsoft.graph.ts'));
+  // Printed through a memo (a statement at a time, the operation maps a member at a time), then again from it: the same files.
+  const texts = new Map<string, string>();
+  const memo = { get: (k: string) => texts.get(k), set: (k: string, v: string) => void texts.set(k, v) };
+  for (const run of ['printed member-wise', 'from the memo']) {
+    const again = emitModels(a.model, memo);
+    assert.deepEqual([...again.files.keys()], [...out.files.keys()]);
+    for (const [rel, text] of out.files) assert.ok(again.files.get(rel) === text, `${rel} ${run}`);
+  }
+  assert.ok(texts.size > 8000, `${texts.size} texts: printed a statement (and the operation maps a member) at a time`);
   const r = typecheck(dir);
   assert.equal(r.status, 0, r.output.split('\n').slice(0, 20).join('\n'));
   // The v1.0-vs-beta reconciliation of the whole tree: its SARIF validates, its HTML opens.

@@ -14,7 +14,8 @@ import type { ApiModel, EnumModel, MergedProperty, OperationGroup, OperationVari
 import type { Document } from '../src/model/schema.js';
 import type { ApiVersion, Src, TypeRef } from '../src/sources/graph-markdown/ir/schema.js';
 import { emptyPageIR } from '../src/sources/graph-markdown/extract/index.js';
-import { emitModels, type EmitResult } from '../src/emit/ts/models.js';
+import { emitModels, printFile, MEMBERWISE_MIN, type EmitResult } from '../src/emit/ts/models.js';
+import { docText, stringLiteral } from '../src/emit/ts/safe.js';
 import { uniqueNames, namespaceFile } from '../src/emit/ts/sanitize.js';
 import { typecheck, tempDir } from './helpers.js';
 import { createRequire } from 'node:module';
@@ -150,4 +151,29 @@ test('the structure kinds the emitter names without loading ts-morph are ts-morp
   const real = (createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph')).StructureKind;
   assert.equal(Object.keys(StructureKind).length, 6);
   for (const [name, value] of Object.entries(StructureKind)) assert.equal(value, real[name as keyof typeof real], name);
+});
+
+test('issue 15: a file printed a statement at a time (a large interface a member at a time) through the memo is exactly the file printed whole — hostile texts included, and again from the memo', () => {
+  const tm = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
+  const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '"', "'", '`', '/', '*', '{', '}', '$', '\\', ';', 'é', '😀', '\u00a0') });
+  const docs = fc.array(text.map((s) => ({ description: docText(s) })), { maxLength: 1 });
+  const type = fc.constantFrom('string', 'number | null', '{\n    a: string;\n    b?: "x\'y";\n  }', '`t${string}`', '{ a: 1 }', '"}"');
+  const member = fc.record({ name: text.map((s) => stringLiteral(s)), type, hasQuestionToken: fc.boolean(), docs });
+  const ident = fc.constantFrom('A', 'B', 'Operations');
+  const statement = fc.oneof(
+    fc.record({ kind: fc.constant(StructureKind.ImportDeclaration), isTypeOnly: fc.constant(true), moduleSpecifier: fc.constantFrom('./a.js', './b.js'), namespaceImport: ident }),
+    fc.record({ kind: fc.constant(StructureKind.ExportDeclaration), moduleSpecifier: fc.constantFrom('./a.js', './b.js') }),
+    fc.record({ kind: fc.constant(StructureKind.TypeAlias), name: ident, isExported: fc.boolean(), type, docs }),
+    fc.record({ kind: fc.constant(StructureKind.VariableStatement), isExported: fc.constant(true), declarationKind: fc.constant('const' as never), declarations: fc.constant([{ name: 'AValues', type: 'readonly A[]', initializer: '["a", "}"]' }]), docs }),
+    fc.record({ kind: fc.constant(StructureKind.Interface), name: ident, isExported: fc.boolean(), docs, extends: fc.constantFrom(undefined, ['X']), properties: fc.oneof(fc.array(member, { maxLength: 3 }), fc.array(member, { minLength: MEMBERWISE_MIN, maxLength: MEMBERWISE_MIN + 10 })) }),
+  );
+  fc.assert(fc.property(fc.array(statement, { minLength: 1, maxLength: 8 }), (statements) => {
+    const file = { kind: StructureKind.SourceFile, statements } as import('ts-morph').SourceFileStructure;
+    const whole = tm.printStructure(file);
+    const texts = new Map<string, string>();
+    const memo = { get: (k: string) => texts.get(k), set: (k: string, v: string) => void texts.set(k, v) };
+    assert.equal(printFile(file, memo), whole);
+    assert.ok(texts.size >= new Set(statements.map((st) => JSON.stringify(st))).size, 'printed a statement at a time');
+    assert.equal(printFile(file, memo), whole, 'from the memo');
+  }), { numRuns: 60 });
 });

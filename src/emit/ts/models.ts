@@ -3,8 +3,9 @@
  *   models/<version>/<namespace>.ts   interfaces (entity and complex types), enums (union + readonly array)
  *   models/<version>/operations.ts    the typed operation map
  *   models/<version>/index.ts         re-exports (other namespaces as `export * as <alias>`)
- * Built with ts-morph structures: one SourceFile structure per output file, printed once with
- * `printStructure` (no AST is created or parsed).
+ * Built with ts-morph structures: one SourceFile structure per output file, printed with
+ * `printStructure` (no AST is created or parsed) — through the build's print memo a statement at a
+ * time (see printFile), so that a rebuild prints only the statements that changed.
  *
  * Type policy where sources disagree: resource pages first, then JSON representation, then
  * request-body tables; among those, the type most sources give; ties go to the first source in
@@ -228,11 +229,77 @@ function interfaceStructure(scope: VersionScope, t: TypeModel, d: Declared, deri
 /**
  * Texts printed before, by the SHA-1 of the JSON of the structure they were printed from (the
  * structures are plain data: no writer functions). `printStructure` is a function of the
- * structure, so a file whose structure is unchanged is taken from here instead of printed again.
+ * structure, so a statement (or member) whose structure is unchanged is taken from here instead of
+ * printed again.
  */
 export interface PrintMemo {
   get(key: string): string | undefined;
   set(key: string, text: string): void;
+}
+
+/** An interface of at least this many members is printed a member at a time (see printFile). */
+export const MEMBERWISE_MIN = 64;
+
+function printed(structure: SourceFileStructure | StatementStructures, memo: PrintMemo | undefined): string {
+  const key = memo ? createHash('sha1').update(JSON.stringify(structure)).digest('hex') : undefined;
+  let text = key === undefined ? undefined : memo!.get(key);
+  if (text === undefined) {
+    text = tsMorph().printStructure(structure);
+    if (key !== undefined) memo!.set(key, text);
+  }
+  return text;
+}
+
+/** The statement kinds printFile composes (the ones the emitter builds); a file with another is printed whole. */
+const COMPOSED = new Set<number>([StructureKind.Interface, StructureKind.TypeAlias, StructureKind.VariableStatement, StructureKind.ImportDeclaration, StructureKind.ExportDeclaration]);
+/** ts-morph's whitespace (StringUtils.isWhitespaceCharCode). */
+const WS = new Set([' ', '\f', '\n', '\r', '\t', '\v', '\u00A0', '\u2028', '\u2029']);
+
+/**
+ * `printStructure(file)`, a statement at a time through the memo — an edit to one type reprints
+ * that interface, not its 4 MB namespace file — and an interface of many members (the operation
+ * map: 7,000 in beta) a member at a time, so that an edit to one operation prints one member.
+ * The pieces are joined as ts-morph joins them: between statements a blank line after one whose
+ * last non-blank character is `}` and before an interface, else a line break
+ * (StatementStructurePrinter); an interface's property signatures one per line at one indentation,
+ * whatever their neighbours (NewLineFormattingStructuresPrinter). test/ts-collisions.test.ts and
+ * the corpus tests compare both ways.
+ */
+export function printFile(file: SourceFileStructure, memo?: PrintMemo): string {
+  const statements = (file.statements ?? []) as StatementStructures[];
+  if (!memo || !statements.length || statements.some((st) => typeof st !== 'object' || !COMPOSED.has(st.kind))) return printed(file, memo);
+  const parts: string[] = [];
+  /** The last non-blank character printed so far. */
+  let last = '';
+  for (const st of statements) {
+    const text = printStatement(st, memo);
+    if (text === undefined) return printed(file, memo);
+    if (parts.length) parts.push(last === '}' || st.kind === StructureKind.Interface ? '\n\n' : '\n');
+    parts.push(text);
+    let i = text.length - 1;
+    while (i >= 0 && WS.has(text[i]!)) i--;
+    if (i >= 0) last = text[i]!;
+  }
+  parts.push('\n');
+  return parts.join('');
+}
+
+/** One statement's text (no line break after it); undefined when the printer's output is not of the expected shape. */
+function printStatement(st: StatementStructures, memo: PrintMemo): string | undefined {
+  const alone = (x: StatementStructures) => printed(x, memo).replace(/\n$/, '');
+  if (st.kind !== StructureKind.Interface || (st.properties?.length ?? 0) < MEMBERWISE_MIN || st.methods?.length || st.callSignatures?.length || st.constructSignatures?.length || st.indexSignatures?.length || st.getAccessors?.length || st.setAccessors?.length) return alone(st);
+  const { properties, ...bare } = st;
+  const shell = alone({ ...bare, properties: [] });
+  if (!shell.endsWith(' {\n}')) return undefined;
+  const one = { kind: StructureKind.Interface, name: 'M' } as const;
+  const head = 'interface M {\n', tail = '\n}';
+  const members: string[] = [];
+  for (const m of properties!) {
+    const t = alone({ ...one, properties: [m] });
+    if (!t.startsWith(head) || !t.endsWith(tail)) return undefined;
+    members.push(t.slice(head.length, -tail.length));
+  }
+  return `${shell.slice(0, -1)}${members.join('\n')}\n}`;
 }
 
 export function emitModels(model: ApiModel, memo?: PrintMemo): EmitResult {
@@ -298,13 +365,7 @@ export function emitModels(model: ApiModel, memo?: PrintMemo): EmitResult {
         }))
         : [];
       // One structure per output file, printed once: no source file is created or parsed.
-      const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] };
-      const key = memo ? createHash('sha1').update(JSON.stringify(structure)).digest('hex') : undefined;
-      let text = key === undefined ? undefined : memo!.get(key);
-      if (text === undefined) {
-        text = tsMorph().printStructure(structure);
-        if (key !== undefined) memo!.set(key, text);
-      }
+      const text = printFile({ kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] }, memo);
       files.set(`${version}/${name}`, HEADER + text.replace(/(?<!\n)\n*$/, '\n'));
     };
     const nsStatements = new Map<string, StatementStructures[]>();
