@@ -13,6 +13,7 @@
  * timed out or crashed its worker is never cached (under less load it may well succeed).
  */
 import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { dirname, join, resolve } from 'node:path';
@@ -31,10 +32,23 @@ const MISSING: FileStamp = { size: -1, mtimeMs: -1, hash: '' };
 /** Diagnostics of a failure that says nothing about the page (load, a crash elsewhere): such a result is never cached. */
 export const TRANSIENT_RULES = new Set(['page-timeout', 'page-worker-crashed', 'page-memory-exceeded']);
 
-/** One cached IR: its JSON as UTF-8 bytes, and their SHA-1 — the IR's digest (see irDigest), checked when they are read. */
-interface Entry { data: Uint8Array; digest: string }
+/**
+ * One cached IR: its JSON as UTF-8 bytes and their SHA-1 — the IR's digest (see irDigest) — and
+ * a CRC-32 of both, checked when they are read back (where this Node has zlib.crc32, from 20.15;
+ * else the digest is checked against the bytes again). Checking the CRC instead of the SHA-1
+ * takes 30 ms for the 2021 tree's 137 MB of IRs instead of 0.1–0.4 s; the digest was taken of
+ * the same bytes when they were recorded.
+ */
+interface Entry { data: Uint8Array; digest: string; crc?: number }
 
 const sha1 = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
+const crc32 = (zlib as { crc32?: (data: Uint8Array | string, value?: number) => number }).crc32;
+const entryCrc = crc32 && ((data: Uint8Array, digest: string) => crc32(digest, crc32(data)));
+/** Are the entry's bytes and digest as recorded? */
+function intact(e: Entry): boolean {
+  if (!(e.data instanceof Uint8Array) || typeof e.digest !== 'string') return false;
+  return entryCrc && typeof e.crc === 'number' ? entryCrc(e.data, e.digest) === e.crc : sha1(e.data) === e.digest;
+}
 
 interface Stamps {
   stamp: FileStamp;
@@ -247,7 +261,7 @@ export class PageCache {
       ir = kept.ir;
     } else {
       try {
-        if (!(entry.data instanceof Uint8Array) || typeof entry.digest !== 'string' || sha1(entry.data) !== entry.digest) throw new Error('corrupt');
+        if (!intact(entry)) throw new Error('corrupt');
         ir = fromBytes(entry.data, entry.digest);
       } catch {
         delete shard[abs];
@@ -314,7 +328,7 @@ export class PageCache {
       }
     }
     const { bytes: data, digest } = irBytes(ir);
-    const entry = { data, digest };
+    const entry: Entry = entryCrc ? { data, digest, crc: entryCrc(data, digest) } : { data, digest };
     this.nextStamps[abs] = { stamp, deps, digest: entry.digest, file: ir.file };
     this.kept.delete(abs);
     this.nextPages[abs] = entry;
