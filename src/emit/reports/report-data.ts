@@ -105,6 +105,26 @@ export function summarize(items: Finding[]): Pick<ReportData['summary'], 'findin
   return { findings: countBySeverity(items), instances, byRule: sortRec(byRule), byArea: sortRec(byArea), breaking: items.filter((f) => f.breaking).length };
 }
 
+/**
+ * A group's side-by-side table, made once per group object: a build computes the report data
+ * twice from one model (for the command's own report, with the policy applied, and for the
+ * files it writes), and these tables are most of its cost (0.26 s of each on the 2021 tree).
+ */
+const tables = new WeakMap<OperationGroup, Omit<ReportGroup, 'findings'>>();
+function tableOf(g: OperationGroup): Omit<ReportGroup, 'findings'> {
+  let t = tables.get(g);
+  if (!t) {
+    t = {
+      key: g.key,
+      pages: g.variants.map((v) => ({ file: v.doc.file, version: v.doc.apiVersion.value, title: v.doc.title.h1?.value ?? v.doc.title.frontMatter?.value ?? '', line: v.operation.src.line })),
+      fields: groupFields(g),
+      bodyProperties: bodyMatrix(g),
+    };
+    tables.set(g, t);
+  }
+  return t;
+}
+
 export function reportData(model: ApiModel, rawFindings: Finding[], toolVersion: string, extraDiagnostics: Diagnostic[] = []): ReportData {
   // One item per root cause, each with its area and author, in rank order.
   const findings = routeFindings(groupFindings(rawFindings), model.documents);
@@ -117,13 +137,7 @@ export function reportData(model: ApiModel, rawFindings: Finding[], toolVersion:
       l.push(f.fingerprint);
     }
   }
-  const groups: ReportGroup[] = multi.map((g) => ({
-    key: g.key,
-    pages: g.variants.map((v) => ({ file: v.doc.file, version: v.doc.apiVersion.value, title: v.doc.title.h1?.value ?? v.doc.title.frontMatter?.value ?? '', line: v.operation.src.line })),
-    fields: groupFields(g),
-    bodyProperties: bodyMatrix(g),
-    findings: bySubject.get(g.key) ?? [],
-  }));
+  const groups: ReportGroup[] = multi.map((g) => ({ ...tableOf(g), findings: bySubject.get(g.key) ?? [] }));
   const diagnostics = [...model.documents.flatMap((p) => p.diagnostics.map((d) => ({ ...d, page: p.file }))), ...sortDiagnostics(extraDiagnostics).map((d) => ({ ...d, page: d.src.file }))];
   return {
     tool: { name: 'docmodel', version: toolVersion },
