@@ -24,6 +24,7 @@ import { rule as descriptionEmpty } from '../src/checks/rules/description-empty.
 import { opPage } from '../src/checks/fixture-pages.js';
 import { PageFindingMemo } from '../src/pipeline/finding-memo.js';
 import { irDigest } from '../src/pipeline/digest.js';
+import { reportData, reportDigest } from '../src/emit/reports/report-data.js';
 
 const CLI = join(ROOT, 'dist/src/cli/main.js');
 
@@ -359,4 +360,42 @@ test('page rules run only on the pages whose facts changed: the memo (kept on di
   writeFileSync(memoFile, bytes);
   run(new PageFindingMemo(memoFile));
   assert.equal(calls.length, 3);
+});
+
+test('the reports are keyed by what they are rendered from: a fact edit outside every multi-page group with no finding changed keeps the key (and the report data is the same); an edit to a page of a side-by-side table changes it; each rebuild gives the bytes of a cold build', () => {
+  const { tree, dir, build } = fixtureTree();
+  const digestOf = (a: ReturnType<typeof analyze>) => {
+    const byFile = new Map(a.pages.map((p) => [p.file, irDigest(p)]));
+    return (file: string) => byFile.get(file);
+  };
+  const state = () => {
+    const a = analyze([tree]);
+    const data = reportData(a.model, a.findings, '0.0.0-test');
+    return { data: JSON.stringify(data), key: reportDigest(a.model, data, digestOf(a), { reportDir: '..' }), ir: new Map(a.pages.map((p) => [p.file, irDigest(p)])) };
+  };
+  const out = join(dir, 'out');
+  build(out);
+  const s0 = state();
+  assert.ok(s0.key);
+  // The user resource page is in no side-by-side table: a property's new description (a fact of the type) changes no finding.
+  const single = join(tree, 'v1.0/resources/user.md');
+  writeFileSync(single, readFileSync(single, 'utf8').replace('|aboutMe|String|A freeform text entry field', '|aboutMe|String|A free-form text field'));
+  const s1 = state();
+  assert.notEqual(s1.ir.get('v1.0/resources/user.md'), s0.ir.get('v1.0/resources/user.md'), 'the page\'s facts changed');
+  assert.ok(s1.data === s0.data, 'the report data is the same');
+  assert.equal(s1.key, s0.key);
+  const before = mtimes(out);
+  build(out);
+  build(join(dir, 'cold1'), '--no-cache');
+  assert.deepEqual(filesOf(out), filesOf(join(dir, 'cold1')));
+  assert.deepEqual([...before].filter(([f, m]) => statSync(join(out, f)).mtimeMs !== m).map(([f]) => f), ['ir/v1.0/resources/user.json', 'model.json', 'models/v1.0/microsoft.graph.ts', 'openapi/v1.0.json', 'openapi/v1.0.yaml']);
+  // The beta manager page is a column of a side-by-side table: its title is in the reports.
+  const paired = join(tree, 'beta/api/user-list-manager.md');
+  writeFileSync(paired, readFileSync(paired, 'utf8').replace(/^# (.+)$/m, '# $1 (renamed)'));
+  const s2 = state();
+  assert.ok(s2.data !== s1.data, 'the report data changed');
+  assert.notEqual(s2.key, s1.key);
+  build(out);
+  build(join(dir, 'cold2'), '--no-cache');
+  assert.deepEqual(filesOf(out), filesOf(join(dir, 'cold2')));
 });

@@ -20,7 +20,7 @@ import type { Finding, PageRuleMemo, TreeInfo } from '../checks/types.js';
 import type { SuppressedFinding } from '../checks/suppress.js';
 import { emitModels, type PrintMemo } from '../emit/ts/models.js';
 import { openApiOutputs } from '../emit/openapi/index.js';
-import { reportData } from '../emit/reports/report-data.js';
+import { reportData, reportDigest } from '../emit/reports/report-data.js';
 import { renderReport } from '../emit/reports/formats.js';
 import { toJson, toJsonChunks } from '../util/order.js';
 import { toolVersion } from '../util/version.js';
@@ -333,10 +333,13 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...a.runDiagnostics]);
   // Report links go from the output directory to the pages (relative to the docs root).
   const reportDir = docsFrom(resolve(outDir), a.docsRoot);
-  files.set('reconciliation.md', { render: () => renderReport('markdown', data, reportDir) });
-  files.set('reconciliation.json', { render: () => toJsonChunks(data) });
-  files.set('reconciliation.sarif', { render: () => renderReport('sarif', data, reportDir, { suppressed: a.suppressed }) });
-  files.set('reconciliation.html', { render: () => renderReport('html', data, reportDir) });
+  // Keyed by what they are rendered from: a writer that finds them as it left them with this key need not render them.
+  const digest = digestOf && reportDigest(a.model, data, (file) => digestOf(resolve(a.docsRoot, file)), { reportDir, suppressed: a.suppressed ?? null });
+  const key = digest === undefined ? undefined : `reports:${digest}`;
+  files.set('reconciliation.md', { key, render: () => renderReport('markdown', data, reportDir) });
+  files.set('reconciliation.json', { key, render: () => toJsonChunks(data) });
+  files.set('reconciliation.sarif', { key, render: () => renderReport('sarif', data, reportDir, { suppressed: a.suppressed }) });
+  files.set('reconciliation.html', { key, render: () => renderReport('html', data, reportDir) });
   timings?.mark('reports');
   return { files, modelDiagnostics: emitted.diagnostics };
 }

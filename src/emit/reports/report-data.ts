@@ -2,6 +2,7 @@
  * What every report format shows, computed once: the summary counts, operation groups with a
  * side-by-side table of field values per page, findings, and page diagnostics.
  */
+import { createHash } from 'node:crypto';
 import type { Diagnostic, Document } from '../../model/schema.js';
 import type { ApiModel, OperationGroup } from '../../model/types.js';
 import type { Finding } from '../../checks/types.js';
@@ -149,4 +150,30 @@ export function reportData(model: ApiModel, rawFindings: Finding[], toolVersion:
     findings,
     diagnostics,
   };
+}
+
+/**
+ * A SHA-1 of everything the report files are rendered from — the summary, findings and
+ * diagnostics as they are, and each side-by-side table by what makes it (its group's key and
+ * each page's file, IR digest and operation), not by its text (the tables are most of the
+ * reports' 50 MB on the 2021 tree) — plus `extra` (what the formats take besides the data).
+ * A page edit outside every multi-page group leaves it as it was, and the writer need not render
+ * the reports. undefined when a page of a table has no digest (no page cache).
+ */
+export function reportDigest(model: ApiModel, data: ReportData, digestOf: (file: string) => string | undefined, extra: unknown): string | undefined {
+  const h = createHash('sha1').update(JSON.stringify({ tool: data.tool, summary: data.summary, findings: data.findings, diagnostics: data.diagnostics, extra })).update('\n');
+  let i = 0;
+  for (const g of model.operations) {
+    if (g.variants.length < 2) continue;
+    const t = data.groups[i++];
+    if (!t || t.key !== g.key) return undefined;
+    const pages: unknown[] = [];
+    for (const v of g.variants) {
+      const d = digestOf(v.doc.file);
+      if (d === undefined) return undefined;
+      pages.push([v.doc.file, d, v.operation]);
+    }
+    h.update(JSON.stringify([g.key, t.findings, pages])).update('\n');
+  }
+  return i === data.groups.length ? h.digest('hex') : undefined;
 }
