@@ -294,7 +294,7 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   memo?.save();
   const summary = buildSummary(r, rendered.modelDiagnostics.length);
   cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()], outDir: outAbs }, stamps, a.treeAnswers);
-  o.timings?.mark('cache');
+  o.timings?.mark('cache save');
   return { ...r, stats, files: [...rendered.files.keys()], modelDiagnostics: rendered.modelDiagnostics.length };
 }
 

@@ -205,6 +205,23 @@ test('a rebuild after one page changed writes the bytes of a cold build of the c
   assert.match(said, /; 5 files written, \d+ unchanged, 0 removed/);
 });
 
+test('DOCMODEL_TIMING names the phases for what they time: the pages processed before the cache is read (all of them in a cold build) are their own phase, not the cache\'s', () => {
+  const { tree, dir } = fixtureTree();
+  const out = join(dir, 'out');
+  const phases = () => {
+    const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', out, '--workers', '1'], { encoding: 'utf8', env: { ...process.env, DOCMODEL_TIMING: '1' } });
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    const line = /^timing: (.*)$/m.exec(r.stderr)?.[1];
+    assert.ok(line, r.stderr);
+    return line.split(', ').map((p) => p.replace(/ [\d.]+s \(\d+ MB\)$/, ''));
+  };
+  const after = ['model', 'reconcile', 'policy+findings', 'ir+model json', 'typescript models', 'openapi', 'reports', 'write', 'cache save'];
+  assert.deepEqual(phases(), ['list', 'stamps', 'changed pages', 'cached IRs', 'pages', ...after]);
+  assert.deepEqual(phases(), ['list', 'stamps', 'changed pages', 'same IRs']);
+  appendFileSync(join(tree, 'v1.0/api/user-get.md'), '\nSee [the missing page](../resources/nothere.md).\n');
+  assert.deepEqual(phases(), ['list', 'stamps', 'changed pages', 'cached IRs', 'pages', ...after]);
+});
+
 test('a page whose file changed but whose facts did not: read again, nothing rendered or written, the build is up to date; a fact edit after it rebuilds as usual', () => {
   const { tree, dir, build } = fixtureTree();
   const out = join(dir, 'out');
