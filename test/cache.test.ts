@@ -9,6 +9,7 @@ import { analyzeParallel } from '../src/pipeline/pipeline.js';
 import { CACHE_FILE, PageCache, SHARD_DIR, shardOf } from '../src/pipeline/cache.js';
 import { tempTree } from './helpers.js';
 import { irDigest } from '../src/pipeline/digest.js';
+import { sha1Hex } from '../src/util/hash.js';
 import type { PageIR } from '../src/sources/graph-markdown/ir/schema.js';
 
 const page = (m: string) => `# P\n\n## HTTP request\n\n\`\`\`http\n${m} /p\n\`\`\`\n\n## Permissions\n\n[!INCLUDE [perms](includes/perms.md)]\n`;
@@ -141,4 +142,13 @@ test('an IR is the same plain JSON data whether a worker sent it, the cache kept
   const again = await analyzeParallel([dir], { workers: 1, cache: new PageCache(cachePath) });
   assert.deepEqual(again.changed!.map((x) => join(dir, x)), [abs]);
   assert.deepStrictEqual(again.pages, fresh.pages);
+});
+
+test('sha1Hex is the SHA-1 createHash gives, of texts (as UTF-8, astral and lone surrogates included) and of bytes', () => {
+  for (const text of ['', 'a', 'Übersicht 𝔾raph', '\ud800 alone', 'x'.repeat(100_000)]) {
+    assert.equal(sha1Hex(text), createHash('sha1').update(text).digest('hex'), JSON.stringify(text.slice(0, 20)));
+    const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
+    assert.equal(sha1Hex(bytes), createHash('sha1').update(bytes).digest('hex'));
+  }
+  assert.equal(sha1Hex('abc'), 'a9993e364706816aba3e25717850c26c9cd0d89d');
 });

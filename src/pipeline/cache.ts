@@ -12,7 +12,7 @@
  * dependency that must still be missing (a file created there later is a change); a page that
  * timed out or crashed its worker is never cached (under less load it may well succeed).
  */
-import { createHash } from 'node:crypto';
+import { sha1Hex as sha1 } from '../util/hash.js';
 import zlib from 'node:zlib';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
@@ -41,7 +41,6 @@ export const TRANSIENT_RULES = new Set(['page-timeout', 'page-worker-crashed', '
  */
 interface Entry { data: Uint8Array; digest: string; crc?: number }
 
-const sha1 = (b: Uint8Array) => createHash('sha1').update(b).digest('hex');
 const crc32 = (zlib as { crc32?: (data: Uint8Array | string, value?: number) => number }).crc32;
 const entryCrc = crc32 && ((data: Uint8Array, digest: string) => crc32(digest, crc32(data)));
 /** Are the entry's bytes and digest as recorded? */
@@ -112,7 +111,7 @@ const OLD_PAGES_FILE = 'pages.v8';
 
 /** The shard a page's entry lives in: the first two hex digits of the SHA-1 of its absolute path. */
 export function shardOf(abs: string): string {
-  return createHash('sha1').update(abs).digest('hex').slice(0, 2);
+  return sha1(abs).slice(0, 2);
 }
 
 /** Same entries (same pages, same checksums): the shard need not be written again. */
@@ -128,7 +127,7 @@ export function cacheKey(): string {
 
 export function hashFile(abs: string): string | undefined {
   try {
-    return createHash('sha1').update(readFileSync(abs)).digest('hex');
+    return sha1(readFileSync(abs));
   } catch {
     return undefined;
   }

@@ -8,13 +8,11 @@
  * way it came; JSON.parse also reads an IR back in about two thirds of the time `v8.deserialize`
  * (or a structured clone, which is that) takes (the 2021 tree's 11,295 IRs: 1.2–1.4 s against 1.9–2.0 s).
  */
-import { createHash } from 'node:crypto';
+import { sha1Hex as sha1 } from '../util/hash.js';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 
 /** The JSON text of each IR received or computed here, as UTF-8 bytes, with their SHA-1 (the IR's digest). */
 const jsonOf = new WeakMap<PageIR, { digest: string; bytes?: Buffer }>();
-
-const sha1 = (s: string | Uint8Array) => createHash('sha1').update(s).digest('hex');
 
 /**
  * The digest of an IR's content: the SHA-1 of its JSON. Not of its v8 bytes, which also record

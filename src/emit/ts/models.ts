@@ -12,7 +12,7 @@
  * path order. The JSDoc names the disagreement.
  */
 import type { InterfaceDeclarationStructure, PropertySignatureStructure, SourceFileStructure, StatementStructures, JSDocStructure, OptionalKind, JSDocTagStructure } from 'ts-morph';
-import cryptoModule, { createHash } from 'node:crypto';
+import { sha1Hex as sha1 } from '../../util/hash.js';
 import { StructureKind, tsMorph } from './ts-morph.js';
 import type { ApiVersion, Diagnostic, Src, TypeRef } from '../../model/schema.js';
 import type { ApiModel, EnumModel, MergedProperty, PropertySource, TypeModel } from '../../model/types.js';
@@ -239,11 +239,6 @@ export interface PrintMemo {
 
 /** An interface of at least this many members is printed a member at a time (see printFile). */
 export const MEMBERWISE_MIN = 64;
-
-/** SHA-1 (hex) of a text: `crypto.hash` where this Node has it (20.12+: a third of createHash's cost per call, and the memo asks once per statement). */
-const sha1 = typeof (cryptoModule as { hash?: unknown }).hash === 'function'
-  ? (text: string) => (cryptoModule as unknown as { hash(alg: string, data: string): string }).hash('sha1', text)
-  : (text: string) => createHash('sha1').update(text).digest('hex');
 
 function printed(structure: SourceFileStructure | StatementStructures, memo: PrintMemo | undefined): string {
   const key = memo ? sha1(JSON.stringify(structure)) : undefined;
