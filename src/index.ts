@@ -13,7 +13,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { analyzeParallel, docsFrom, renderOutputs, type AnalyzeResult, type Timings } from './pipeline/pipeline.js';
+import { analyzeParallel, docsFrom, renderOutputs, type AnalyzeOptions, type AnalyzeResult, type Timings } from './pipeline/pipeline.js';
+import { WorkerPrinter } from './emit/ts/printer.js';
+import { tsMorphLoaded } from './emit/ts/ts-morph.js';
 import { CACHE_FILE, PageCache, type LastRun } from './pipeline/cache.js';
 import { TextMemo } from './pipeline/text-memo.js';
 import { recoverOutputs, stampHolds, writeAtomic, writeOutputs, type OutputStamp, type WriteStats } from './pipeline/output.js';
@@ -263,7 +265,20 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   recoverOutputs(outAbs); // a build killed while writing: finish its commit (or drop its staging) before trusting the cache
   const cache = o.pageCache ?? new PageCache(o.cache === false ? undefined : join(outAbs, '.cache', CACHE_FILE));
   const inputs = o.inputs ?? (o.root !== undefined ? [o.root] : ['input']);
-  const aopts = { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), outAbs], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings };
+  // TypeScript texts the last build printed are kept beside the cache (see TextMemo): a rebuild prints only
+  // what changed, in a worker that loads ts-morph while the model is built (see WorkerPrinter) — not in a
+  // process that builds again (a watch, with its own page cache), where ts-morph is loaded once for all builds.
+  const memoPath = cache.path ? join(dirname(cache.path), 'typescript.v8') : undefined;
+  const printer = memoPath && existsSync(memoPath) && !o.pageCache && !tsMorphLoaded() ? new WorkerPrinter() : undefined;
+  const aopts = { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), outAbs], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings, onModelNeeded: printer && (() => printer.start()) };
+  try {
+    return await buildWith(o, outAbs, cache, inputs, aopts, memoPath, printer);
+  } finally {
+    printer?.close();
+  }
+}
+
+async function buildWith(o: BuildOptions, outAbs: string, cache: PageCache, inputs: string[], aopts: AnalyzeOptions, memoPath: string | undefined, printer: WorkerPrinter | undefined): Promise<BuildResult | UpToDate> {
   let a: AnalyzeResult | null = null;
   const noPolicy = !o.rules && o.suppressions === undefined && o.baseline === undefined && o.updateBaseline === undefined;
   if (o.reuseUnchanged && noPolicy) {
@@ -285,8 +300,8 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   o.onFindings?.(r);
   o.timings?.mark('policy+findings');
   // TypeScript files whose structure the last build printed are not printed again.
-  const memo = cache.path ? new TextMemo(join(dirname(cache.path), 'typescript.v8')) : undefined;
-  const rendered = renderOutputs(a, outAbs, o.timings, (abs) => cache.digestOf(abs), memo);
+  const memo = memoPath ? new TextMemo(memoPath) : undefined;
+  const rendered = renderOutputs(a, outAbs, o.timings, (abs) => cache.digestOf(abs), memo, printer);
   const before = cache.outputStamps;
   cache.invalidate(); // until the outputs and the cache are both written, no later build may call them up to date
   const { stamps, ...stats } = writeOutputs(outAbs, rendered.files, { stamps: before });

@@ -15,6 +15,8 @@ import { writeOutputs, type OutputContent, type OutputStamp } from '../src/pipel
 import { ROOT, filesOf, tempTree } from './helpers.js';
 import { HeapBound } from '../src/util/heap.js';
 import { emitModels, type PrintMemo } from '../src/emit/ts/models.js';
+import { WorkerPrinter, type Printer } from '../src/emit/ts/printer.js';
+import { StructureKind, tsMorph } from '../src/emit/ts/ts-morph.js';
 import { openApiOutputs } from '../src/emit/openapi/index.js';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { getHeapStatistics } from 'node:v8';
@@ -188,7 +190,7 @@ function fixtureTree(): { tree: string; dir: string; build: (out: string, ...ext
 
 const mtimes = (out: string) => new Map([...filesOf(out).keys()].map((f) => [f, statSync(join(out, f)).mtimeMs]));
 
-test('a rebuild after one page changed writes the bytes of a cold build of the changed tree; every other output is left as it was', () => {
+test('a rebuild after one page changed writes the bytes of a cold build of the changed tree; every other output is left as it was; a TypeScript fact changed: still a cold build\'s bytes', () => {
   const { tree, dir, build } = fixtureTree();
   const out = join(dir, 'out');
   build(out);
@@ -203,6 +205,14 @@ test('a rebuild after one page changed writes the bytes of a cold build of the c
   const rewritten = [...before].filter(([f, mtime]) => statSync(join(out, f)).mtimeMs !== mtime).map(([f]) => f);
   assert.deepEqual(rewritten, ['ir/v1.0/api/user-get.json', 'reconciliation.html', 'reconciliation.json', 'reconciliation.md', 'reconciliation.sarif']);
   assert.match(said, /; 5 files written, \d+ unchanged, 0 removed/);
+  // A fact the TypeScript prints (an operation's title and path): the rebuild prints those texts in its printer worker (ts-morph is not loaded in a fresh process); the bytes are still a cold build's.
+  const page = join(tree, 'beta/api/user-list-manager.md');
+  writeFileSync(page, readFileSync(page, 'utf8').replace(/^# (.+)$/m, '# $1 (renamed)').replace(/GET \/users\/\{id \| userPrincipalName\}\/manager/g, 'GET /users/{id}/managers'));
+  assert.match(build(out), /files written/);
+  rmSync(cold, { recursive: true });
+  build(cold, '--no-cache');
+  assert.deepEqual(filesOf(out), filesOf(cold));
+  assert.match(filesOf(out).get('models/beta/operations.ts')!, /List manager \(renamed\)/);
 });
 
 test('DOCMODEL_TIMING names the phases for what they time: the pages processed before the cache is read (all of them in a cold build) are their own phase, not the cache\'s', () => {
@@ -313,6 +323,40 @@ test('TypeScript printed once per statement: with a memo, statements (and member
   assert.ok(printedNow.length >= 1 && printedNow.length <= 2, `printed again: ${printedNow.length}`);
   assert.ok(printedNow.every((t) => t.includes('/users/{users-id}/managers') || t.includes('(renamed)')), printedNow.join('\n---\n'));
   for (const [rel, text] of changed.files) if (rel.startsWith('v1.0/')) assert.equal(text, first.files.get(rel), rel);
+});
+
+test('TypeScript texts the memo lacks printed by a worker (a rebuild\'s printer): the files are those printed in this thread; past its limit of texts, for a structure it cannot print, or once closed, it declines and the thread prints', () => {
+  const { tree } = fixtureTree();
+  const model = analyze([tree]).model;
+  const whole = emitModels(model).files;
+  const printer = new WorkerPrinter(5);
+  printer.start();
+  let remote = 0;
+  let declined = 0;
+  const counting: Printer = { print: (json) => { const t = printer.print(json); if (t === undefined) declined++; else remote++; return t; } };
+  const texts = new Map<string, string>();
+  const memo: PrintMemo = { get: (k) => texts.get(k), set: (k, t) => { texts.set(k, t); } };
+  try {
+    assert.deepEqual(emitModels(model, memo, counting).files, whole);
+    // Every text the memo lacked was asked of the worker: the first five (its limit) printed there, the rest here.
+    assert.equal(remote + declined, texts.size);
+    assert.equal(remote, 5);
+    assert.ok(declined > 0);
+  } finally {
+    printer.close();
+  }
+  // A structure ts-morph rejects is declined (the thread prints it and throws ts-morph's own error); so is anything once closed.
+  const fresh = new WorkerPrinter();
+  fresh.start();
+  try {
+    assert.equal(fresh.print(JSON.stringify({ kind: 9999, name: 'X' })), undefined);
+    const alias = { kind: StructureKind.TypeAlias, name: 'A', type: 'string', isExported: true } as const;
+    assert.equal(fresh.print(JSON.stringify(alias)), 'export type A = string;');
+    assert.equal(fresh.print(JSON.stringify(alias)), tsMorph().printStructure(alias));
+  } finally {
+    fresh.close();
+  }
+  assert.equal(fresh.print(JSON.stringify({ kind: StructureKind.TypeAlias, name: 'A', type: 'string' })), undefined);
 });
 
 test('OpenAPI files are keyed by their version\'s input: a beta edit changes the beta keys only, and files with one key have one text', () => {

@@ -19,6 +19,7 @@ import { reconcile } from '../checks/engine.js';
 import type { Finding, PageRuleMemo, TreeInfo } from '../checks/types.js';
 import type { SuppressedFinding } from '../checks/suppress.js';
 import { emitModels, type PrintMemo } from '../emit/ts/models.js';
+import type { Printer } from '../emit/ts/printer.js';
 import { openApiOutputs } from '../emit/openapi/index.js';
 import { reportData, reportDigest } from '../emit/reports/report-data.js';
 import { renderReport } from '../emit/reports/formats.js';
@@ -128,6 +129,8 @@ export interface AnalyzeOptions {
   onProgress?: (done: number, total: number) => void;
   /** Throw an InputError when the inputs hold no page (instead of an empty result). */
   requirePages?: boolean;
+  /** Called once the run knows it will build the model (with `stopIfUnchanged`: some page's facts changed), before the cached IRs are read. */
+  onModelNeeded?: () => void;
 }
 
 /** Phase timings, printed with DOCMODEL_TIMING=1: each phase's wall time and the process's RSS at its end. */
@@ -257,8 +260,10 @@ async function analyzeListed(l: Listed, inputs: string[], workers: number, opts:
       opts.timings?.mark('same IRs');
       return { unchanged: true, reread: processed.map((i) => l.tasks[i]!.display).sort(compareStr) };
     }
+    opts.onModelNeeded?.();
     await fromCache([...kept]);
   } else {
+    opts.onModelNeeded?.();
     await fromCache(all);
   }
   opts.timings?.mark('pages');
@@ -314,9 +319,10 @@ export interface BuildOutputs {
 /**
  * Everything a build writes, as relative path → text or renderer. `digestOf` (the page cache's
  * digest of a page's IR, by absolute path) keys each IR file, so that the writer can tell an
- * unchanged IR file without rendering it; `memo` holds the TypeScript texts printed before.
+ * unchanged IR file without rendering it; `memo` holds the TypeScript texts printed before, and
+ * `printer` prints the ones it lacks outside this thread (see src/emit/ts/printer.ts).
  */
-export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timings, digestOf?: (abs: string) => string | undefined, memo?: PrintMemo): BuildOutputs {
+export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timings, digestOf?: (abs: string) => string | undefined, memo?: PrintMemo, printer?: Printer): BuildOutputs {
   const files = new Map<string, OutputContent>();
   files.set('ir.schema.json', toJson(pageIrJsonSchema()));
   // IR paths follow the page paths, relative to the docs root.
@@ -329,7 +335,7 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   files.set('model.json', { render: () => toJsonChunks(serializeModel(a.model)) });
   files.set('model.schema.json', toJson(modelJsonSchema()));
   timings?.mark('ir+model json');
-  const emitted = emitModels(a.model, memo);
+  const emitted = emitModels(a.model, memo, printer);
   timings?.mark('typescript models');
   for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
   for (const [rel, file] of openApiOutputs(a.model, a.findings)) files.set(rel, file);

@@ -14,6 +14,7 @@
 import type { InterfaceDeclarationStructure, PropertySignatureStructure, SourceFileStructure, StatementStructures, JSDocStructure, OptionalKind, JSDocTagStructure } from 'ts-morph';
 import { sha1Hex as sha1 } from '../../util/hash.js';
 import { StructureKind, tsMorph } from './ts-morph.js';
+import type { Printer } from './printer.js';
 import type { ApiVersion, Diagnostic, Src, TypeRef } from '../../model/schema.js';
 import type { ApiModel, EnumModel, MergedProperty, PropertySource, TypeModel } from '../../model/types.js';
 import { DEFAULT_NAMESPACE } from '../../model/merge.js';
@@ -240,11 +241,12 @@ export interface PrintMemo {
 /** An interface of at least this many members is printed a member at a time (see printFile). */
 export const MEMBERWISE_MIN = 64;
 
-function printed(structure: SourceFileStructure | StatementStructures, memo: PrintMemo | undefined): string {
-  const key = memo ? sha1(JSON.stringify(structure)) : undefined;
+function printed(structure: SourceFileStructure | StatementStructures, memo: PrintMemo | undefined, printer?: Printer): string {
+  const json = memo || printer ? JSON.stringify(structure) : undefined;
+  const key = memo ? sha1(json!) : undefined;
   let text = key === undefined ? undefined : memo!.get(key);
   if (text === undefined) {
-    text = tsMorph().printStructure(structure);
+    text = printer?.print(json!) ?? tsMorph().printStructure(structure);
     if (key !== undefined) memo!.set(key, text);
   }
   return text;
@@ -265,15 +267,15 @@ const WS = new Set([' ', '\f', '\n', '\r', '\t', '\v', '\u00A0', '\u2028', '\u20
  * whatever their neighbours (NewLineFormattingStructuresPrinter). test/ts-collisions.test.ts and
  * the corpus tests compare both ways.
  */
-export function printFile(file: SourceFileStructure, memo?: PrintMemo): string {
+export function printFile(file: SourceFileStructure, memo?: PrintMemo, printer?: Printer): string {
   const statements = (file.statements ?? []) as StatementStructures[];
-  if (!memo || !statements.length || statements.some((st) => typeof st !== 'object' || !COMPOSED.has(st.kind))) return printed(file, memo);
+  if (!memo || !statements.length || statements.some((st) => typeof st !== 'object' || !COMPOSED.has(st.kind))) return printed(file, memo, printer);
   const parts: string[] = [];
   /** The last non-blank character printed so far. */
   let last = '';
   for (const st of statements) {
-    const text = printStatement(st, memo);
-    if (text === undefined) return printed(file, memo);
+    const text = printStatement(st, memo, printer);
+    if (text === undefined) return printed(file, memo, printer);
     if (parts.length) parts.push(last === '}' || st.kind === StructureKind.Interface ? '\n\n' : '\n');
     parts.push(text);
     let i = text.length - 1;
@@ -285,8 +287,8 @@ export function printFile(file: SourceFileStructure, memo?: PrintMemo): string {
 }
 
 /** One statement's text (no line break after it); undefined when the printer's output is not of the expected shape. */
-function printStatement(st: StatementStructures, memo: PrintMemo): string | undefined {
-  const alone = (x: StatementStructures) => { const t = printed(x, memo); return t.endsWith('\n') ? t.slice(0, -1) : t; };
+function printStatement(st: StatementStructures, memo: PrintMemo, printer: Printer | undefined): string | undefined {
+  const alone = (x: StatementStructures) => { const t = printed(x, memo, printer); return t.endsWith('\n') ? t.slice(0, -1) : t; };
   if (st.kind !== StructureKind.Interface || (st.properties?.length ?? 0) < MEMBERWISE_MIN || st.methods?.length || st.callSignatures?.length || st.constructSignatures?.length || st.indexSignatures?.length || st.getAccessors?.length || st.setAccessors?.length) return alone(st);
   const { properties, ...bare } = st;
   const shell = alone({ ...bare, properties: [] });
@@ -302,7 +304,8 @@ function printStatement(st: StatementStructures, memo: PrintMemo): string | unde
   return `${shell.slice(0, -1)}${members.join('\n')}\n}`;
 }
 
-export function emitModels(model: ApiModel, memo?: PrintMemo): EmitResult {
+/** `printer`: where the texts the memo lacks may be printed instead of this thread (see printer.ts). */
+export function emitModels(model: ApiModel, memo?: PrintMemo, printer?: Printer): EmitResult {
   const files = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const versions = [...new Set<ApiVersion>([...model.types.map((t) => t.version), ...model.enums.map((e) => e.version), ...model.operations.flatMap((g) => g.variants.map((v) => v.version))])].sort();
@@ -365,7 +368,7 @@ export function emitModels(model: ApiModel, memo?: PrintMemo): EmitResult {
         }))
         : [];
       // One structure per output file, printed once: no source file is created or parsed.
-      const text = printFile({ kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] }, memo);
+      const text = printFile({ kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] }, memo, printer);
       files.set(`${version}/${name}`, HEADER + oneFinalNewline(text));
     };
     const nsStatements = new Map<string, StatementStructures[]>();

@@ -20,6 +20,11 @@ export function tsMorph(): typeof TsMorph {
   return loaded;
 }
 
+/** Is ts-morph loaded in this thread already (a watch's later builds: printing here costs no load)? */
+export function tsMorphLoaded(): boolean {
+  return loaded !== undefined;
+}
+
 /**
  * The structure kinds the emitter builds, without loading ts-morph: a rebuild whose TypeScript texts all
  * come from the print memo (a page edit that changes no type) never needs it. Checked against ts-morph's
