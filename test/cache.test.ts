@@ -4,9 +4,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync, utimesSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { deserialize } from 'node:v8';
 import { analyzeParallel } from '../src/pipeline/pipeline.js';
-import { CACHE_FILE, PageCache, SHARD_DIR, shardOf } from '../src/pipeline/cache.js';
+import { CACHE_FILE, PageCache, readShard, SHARD_DIR, shardBytes, shardOf } from '../src/pipeline/cache.js';
 import { tempTree } from './helpers.js';
 import { irDigest } from '../src/pipeline/digest.js';
 import { sha1Hex } from '../src/util/hash.js';
@@ -125,20 +124,24 @@ test('an IR is the same plain JSON data whether a worker sent it, the cache kept
     assert.deepEqual(undefinedMembers(p), [], p.file);
   }
   // On disk: each entry's bytes are the IR's JSON, and the SHA-1 of those bytes is the IR's digest.
-  const entries = readdirSync(join(cachePath, '..', SHARD_DIR)).flatMap((f) => Object.values((deserialize(readFileSync(join(cachePath, '..', SHARD_DIR, f))) as { pages: Record<string, { data: Uint8Array; digest: string }> }).pages));
+  const entries = readdirSync(join(cachePath, '..', SHARD_DIR)).flatMap((f) => {
+    const r = readShard(join(cachePath, '..', SHARD_DIR, f))!;
+    return Object.values(r.entries).map((e) => ({ digest: e.digest, data: Buffer.from(r.body.subarray(e.at![0], e.at![0] + e.at![1])) }));
+  });
   assert.equal(entries.length, 5);
   const byDigest = new Map(fresh.pages.map((p) => [irDigest(p), p] as const));
   for (const e of entries) {
     assert.equal(createHash('sha1').update(e.data).digest('hex'), e.digest);
-    assert.deepStrictEqual(JSON.parse(Buffer.from(e.data).toString('utf8')) as PageIR, byDigest.get(e.digest));
+    assert.deepStrictEqual(JSON.parse(e.data.toString('utf8')) as PageIR, byDigest.get(e.digest));
   }
   // Bytes that no longer match their digest are a miss: the page is read again, and comes out the same.
   const shard = join(cachePath, '..', SHARD_DIR, readdirSync(join(cachePath, '..', SHARD_DIR))[0]!);
-  const f = deserialize(readFileSync(shard)) as { key: string; pages: Record<string, { data: Uint8Array; digest: string }> };
-  const [abs, entry] = Object.entries(f.pages)[0]!;
-  const text = Buffer.from(entry.data).toString('utf8').replace('"irVersion"', '"irVersioN"');
-  f.pages[abs] = { data: Buffer.from(text), digest: entry.digest };
-  writeFileSync(shard, (await import('node:v8')).serialize(f));
+  const f = readShard(shard)!;
+  const withBytes = Object.fromEntries(Object.entries(f.entries).map(([k, e]) => [k, { ...e, data: Buffer.from(f.body.subarray(e.at![0], e.at![0] + e.at![1])) }]));
+  const [abs, entry] = Object.entries(withBytes)[0]!;
+  const text = entry.data.toString('utf8').replace('"irVersion"', '"irVersioN"');
+  withBytes[abs] = { digest: entry.digest, data: Buffer.from(text) };
+  writeFileSync(shard, shardBytes(f.key, withBytes));
   const again = await analyzeParallel([dir], { workers: 1, cache: new PageCache(cachePath) });
   assert.deepEqual(again.changed!.map((x) => join(dir, x)), [abs]);
   assert.deepStrictEqual(again.pages, fresh.pages);

@@ -59,10 +59,14 @@ export function plainIr(ir: PageIR, withDigest = false): PageIR {
   return fromMessage(toMessage(ir, withDigest));
 }
 
-/** An IR read back from the bytes `irBytes` gave (their digest already checked by the caller). */
-export function fromBytes(bytes: Uint8Array, digest: string): PageIR {
+/**
+ * An IR read back from the bytes `irBytes` gave (their digest already checked by the caller);
+ * `keep`: the bytes are the caller's to give (not a view of a buffer read into again), so the IR
+ * keeps them for irBytes.
+ */
+export function fromBytes(bytes: Uint8Array, digest: string, keep = true): PageIR {
   const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const ir = JSON.parse(b.toString('utf8')) as PageIR;
-  jsonOf.set(ir, { digest, bytes: b });
+  jsonOf.set(ir, keep ? { digest, bytes: b } : { digest });
   return ir;
 }

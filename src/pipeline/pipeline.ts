@@ -238,10 +238,11 @@ async function analyzeListed(l: Listed, inputs: string[], workers: number, opts:
   };
   /** Cached IRs of the pages not processed yet: the misses are processed. */
   const fromCache = async (idx: number[]) => {
-    const missed = idx.filter((i) => {
-      const t = l.tasks[i]!;
-      const hit = cache?.get(t.abs);
-      if (hit && hit.file === t.display) pages[i] = hit;
+    // Shard by shard (see PageCache.getAll).
+    const hits = cache?.getAll(idx.map((i) => l.tasks[i]!.abs));
+    const missed = idx.filter((i, k) => {
+      const hit = hits?.[k];
+      if (hit && hit.file === l.tasks[i]!.display) pages[i] = hit;
       return pages[i] === undefined;
     });
     opts.timings?.mark('cached IRs');
