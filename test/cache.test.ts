@@ -79,6 +79,44 @@ test('cache shards: a rebuild after one page changed writes only that page\'s sh
   assert.deepEqual(await run(), []);
 });
 
+test('cache shards: a shard rewritten with kept pages reads their bytes back from its file (checked): they stay cached with the same IRs; one whose bytes changed on disk meanwhile is dropped and read again next run', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 100; i++) files[`p${i}.md`] = `# P${i}\n\n## HTTP request\n\n\`\`\`http\nGET /p${i}\n\`\`\`\n`;
+  const dir = tempTree(files);
+  const cachePath = join(tempTree({}), CACHE_FILE);
+  const abs = (n: number) => join(dir, `p${n}.md`);
+  // Two pages in one shard (100 pages in 256 shards: almost surely; else the test says so).
+  const byShard = new Map<string, number[]>();
+  for (let i = 0; i < 100; i++) byShard.set(shardOf(abs(i)), [...(byShard.get(shardOf(abs(i))) ?? []), i]);
+  const pair = [...byShard.values()].find((l) => l.length >= 2);
+  assert.ok(pair, 'no two pages share a shard');
+  const [edited, kept] = pair as [number, number];
+  const run = async (before?: () => void) => {
+    const c = new PageCache(cachePath);
+    const a = await analyzeParallel([dir], { workers: 0, cache: c });
+    before?.();
+    c.save();
+    return { changed: (a.changed ?? []).map((f) => f.split('/').pop()).sort(), pages: a.pages };
+  };
+  const cold = await run();
+  writeFileSync(abs(edited), files[`p${edited}.md`]!.replace('GET', 'POST'));
+  assert.deepEqual((await run()).changed, [`p${edited}.md`]);
+  // The kept page's entry was copied into the rewritten shard from the old file: still cached, same IR.
+  const warm = await run();
+  assert.deepEqual(warm.changed, []);
+  const k = cold.pages.findIndex((p) => p.file === `p${kept}.md`);
+  assert.deepStrictEqual(warm.pages[k], cold.pages[k]);
+  assert.equal(warm.pages.find((p) => p.file === `p${edited}.md`)!.operations[0]!.method, 'POST');
+  // The edited page changes again; before the save, the shard file is replaced under the cache: the kept page's bytes cannot be read back.
+  writeFileSync(abs(edited), files[`p${edited}.md`]!);
+  const shardFile = join(cachePath, '..', SHARD_DIR, `${shardOf(abs(kept))}.v8`);
+  assert.deepEqual((await run(() => writeFileSync(shardFile, 'not a shard'))).changed, [`p${edited}.md`]);
+  const after = await run();
+  assert.deepEqual(after.changed, [`p${kept}.md`]);
+  assert.deepStrictEqual(after.pages, cold.pages);
+  assert.deepEqual((await run()).changed, []);
+});
+
 test('cache kept across runs (watch): unchanged pages\' IRs come back as the same frozen objects; a run that never saved leaves no trace', async () => {
   const dir = tempTree({ 'a.md': page('GET'), 'b.md': page('POST'), 'includes/perms.md': '|Permission type|Permissions (from least to most privileged)|\n|:--|:--|\n|Application|P.Read.All|\n' });
   const c = new PageCache(undefined, { memory: true });
