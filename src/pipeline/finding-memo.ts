@@ -43,8 +43,10 @@ export class PageFindingMemo implements PageRuleMemo {
     this.changed = false;
   }
 
+  /** This run's entry for a digest, to record in: the last run's entry (shared by get) is copied first, never changed. */
   private entry(d: string): PageEntry {
     let e = this.next.get(d);
+    if (e && e === this.last.get(d)) this.next.set(d, (e = { ran: new Set(e.ran), found: { ...e.found } }));
     if (!e) this.next.set(d, (e = { ran: new Set(), found: {} }));
     return e;
   }
@@ -53,13 +55,17 @@ export class PageFindingMemo implements PageRuleMemo {
     const d = this.digests.get(page.file);
     const e = d === undefined ? undefined : this.last.get(d);
     if (!e || !e.ran.has(ruleId)) return undefined;
-    const n = this.entry(d!);
-    n.ran.add(ruleId);
+    // What this rule found on this page last run is kept as it is: a page whose rules all answer from here
+    // shares the last run's entry (no copy per page and rule; `entry` copies it before recording in it).
+    const n = this.next.get(d!);
+    if (n === undefined) this.next.set(d!, e);
+    else if (n !== e) {
+      n.ran.add(ruleId);
+      if (Object.hasOwn(e.found, ruleId)) n.found[ruleId] = e.found[ruleId]!;
+    }
     const found = Object.hasOwn(e.found, ruleId) ? e.found[ruleId]! : undefined;
-    if (!found) return [];
-    n.found[ruleId] = found;
     // A copy: nothing done to this run's findings can reach the next run's.
-    return structuredClone(found);
+    return found ? structuredClone(found) : [];
   }
 
   set(page: Document, ruleId: string, drafts: FindingDraft[]): void {
