@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { ROOT, filesOf, tempTree } from './helpers.js';
 import { watchBuild } from '../src/cli/commands/build.js';
-import { FindingTracker, formatChanges } from '../src/cli/watch.js';
+import { FindingTracker, formatChanges, watchLoop } from '../src/cli/watch.js';
 import { check, firstLook, type CheckResult, type Finding } from '../src/index.js';
 import { concernsPages } from '../src/checks/policy.js';
 
@@ -124,6 +124,46 @@ test('check --watch prints the whole report once, then what each edit changed', 
     assert.equal(rebuild.join('\n'), `docmodel: re-read 1 page(s): ${PAGE}; findings: 1 added, 0 resolved\n  added    ${FINDING}\n`);
   } finally {
     child.kill('SIGINT');
+  }
+});
+
+test('the watch loop: a second write right after the first is not lost; a save gets its first look before the last run\'s leftovers are collected; an idle loop collects them on its own; a first look that throws is reported and the run goes on', { timeout: 60_000 }, async () => {
+  const dir = tempTree({ 'a.md': '# A\n' });
+  const file = join(dir, 'a.md');
+  const errors: string[] = [];
+  const start = async (idleCollectMs: number, events: string[], failLook = false) => watchLoop({
+    paths: [dir], debounceMs: 30, idleCollectMs,
+    collect: () => events.push('collect'),
+    firstLook: async (changed) => { events.push(`look ${changed.map((c) => c.split(/[\\/]/).pop()).join(',')}`); if (failLook) throw new Error('look failed'); },
+    run: async () => { events.push('run'); },
+    onError: (e) => errors.push(e instanceof Error ? e.message : String(e)),
+  });
+  // A run that never comes fails the test instead of leaving the watcher open.
+  const runs = (l: { waitForRuns(n: number): Promise<void> }, n: number) => Promise.race([l.waitForRuns(n), new Promise((_, no) => setTimeout(() => no(new Error(`run ${n} never came`)), 20_000).unref())]);
+  // Never idle long enough: the leftovers of run 1 are collected in run 2, after its first look, before its rebuild.
+  const events: string[] = [];
+  const loop = await start(600_000, events);
+  try {
+    writeFileSync(file, '# A\n\nOne.\n');
+    await runs(loop, 1);
+    // At once (a formatter writing after the editor): chokidar drops this change when it comes within 50 ms of the last; the loop sees it anyway.
+    writeFileSync(file, '# A\n\nTwo.\n');
+    await runs(loop, 2);
+    assert.deepEqual(events, ['look a.md', 'run', 'look a.md', 'collect', 'run']);
+  } finally {
+    await loop.close();
+  }
+  // Idle at once: collected after the run, with no save waiting; a first look that fails does not stop the run.
+  const idleEvents: string[] = [];
+  const idle = await start(1, idleEvents, true);
+  try {
+    writeFileSync(file, '# A\n\nThree.\n');
+    await runs(idle, 1);
+    for (let i = 0; i < 400 && !idleEvents.includes('collect'); i++) await new Promise((r) => setTimeout(r, 10));
+    assert.deepEqual(idleEvents, ['look a.md', 'run', 'collect']);
+    assert.deepEqual(errors, ['look failed']);
+  } finally {
+    await idle.close();
   }
 });
 

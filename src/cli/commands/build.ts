@@ -71,10 +71,8 @@ export async function watchBuild(r: BuildRun, inputs: string[], write: (s: strin
   const loop = await watchLoop({
     paths: inputs,
     ignored: (abs) => isInside(outAbs, abs), // not a prefix test: output gen must not hide input gen-docs
-    run: async (changed) => {
-      if (last && changed.length) await printFirstLook(last, changed, r.opts, write, warm);
-      await runOnce({ ...r, opts: { ...r.opts, requirePages: false } }, extra, write);
-    },
+    firstLook: async (changed) => { if (last) await printFirstLook(last, changed, r.opts, write, warm); },
+    run: async () => { await runOnce({ ...r, opts: { ...r.opts, requirePages: false } }, extra, write); },
     onError: (e) => process.stderr.write(`docmodel: build failed: ${e instanceof Error ? e.message : String(e)}\n`),
   });
   write(`docmodel: watching ${inputs.join(', ')} (Ctrl-C to stop)\n`);

@@ -106,10 +106,8 @@ Examples:
       const loop = await watchLoop({
         paths: inputs,
         ignored: (abs) => (cacheAbs !== undefined && isInside(cacheAbs, abs)) || reqs.some((q) => q.output !== undefined && resolve(q.output) === abs),
-        run: async (changed) => {
-          if (last && changed.length) await printFirstLook(last, changed, { rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline }, (x) => process.stdout.write(x), warm);
-          await once(false);
-        },
+        firstLook: async (changed) => { if (last) await printFirstLook(last, changed, { rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline }, (x) => process.stdout.write(x), warm); },
+        run: async () => { await once(false); },
         onError: (e) => process.stderr.write(`docmodel: check failed: ${e instanceof Error ? e.message : String(e)}\n`),
       });
       process.stderr.write(`docmodel: watching ${inputs.join(', ')} (Ctrl-C to stop)\n`);
