@@ -423,6 +423,34 @@ test('page rules run only on the pages whose facts changed: the memo (kept on di
   assert.equal(calls.length, 3);
 });
 
+test('a side-by-side table\'s rows are made when first read: the key needs none; they read as plain data in their place (JSON, spread, assignment), the same as made at once', () => {
+  const { tree } = fixtureTree();
+  const a = analyze([tree]);
+  const data = reportData(a.model, a.findings, '0.0.0-test');
+  assert.ok(data.groups.length > 0);
+  const unread = (g: object, k: string) => Object.getOwnPropertyDescriptor(g, k)!.get !== undefined;
+  const byFile = new Map(a.pages.map((p) => [p.file, irDigest(p)]));
+  assert.ok(reportDigest(a.model, data, (f) => byFile.get(f), null));
+  assert.ok(data.groups.every((g) => unread(g, 'fields') && unread(g, 'bodyProperties')), 'the key read no rows');
+  const g = data.groups[0]!;
+  assert.deepEqual(Object.keys(g), ['key', 'pages', 'fields', 'bodyProperties', 'findings']);
+  const fields = g.fields;
+  assert.ok(fields.length > 0);
+  assert.ok(!unread(g, 'fields') && unread(g, 'bodyProperties'), 'read once, a data property');
+  assert.equal(g.fields, fields);
+  assert.deepEqual(Object.keys({ ...g }), ['key', 'pages', 'fields', 'bodyProperties', 'findings']);
+  // The same rows in the data of a second call (one model): made once per group.
+  assert.equal(reportData(a.model, a.findings, '0.0.0-test').groups[0]!.fields, fields);
+  // JSON as if every row were plain data from the start.
+  const fresh = reportData(a.model, a.findings, '0.0.0-test').groups;
+  assert.ok(fresh.every((x) => unread(x, 'fields')), 'not read before');
+  const text = JSON.stringify(fresh);
+  assert.ok(fresh.every((x) => !unread(x, 'fields') && !unread(x, 'bodyProperties')), 'serializing read them');
+  assert.equal(text, JSON.stringify(fresh.map((x) => ({ key: x.key, pages: x.pages, fields: x.fields, bodyProperties: x.bodyProperties, findings: x.findings }))));
+  g.bodyProperties = [];
+  assert.deepEqual(g.bodyProperties, []);
+});
+
 test('the reports are keyed by what they are rendered from: a fact edit outside every multi-page group with no finding changed keeps the key (and the report data is the same); an edit to a page of a side-by-side table changes it; each rebuild gives the bytes of a cold build', () => {
   const { tree, dir, build } = fixtureTree();
   const digestOf = (a: ReturnType<typeof analyze>) => {
