@@ -4,7 +4,16 @@
  * start offset, turned into a 1-based line. Aliases (`graph.user`) are resolved to namespaces
  * (`microsoft.graph.user`). Only what the comparison needs is kept.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type * as Fxp from 'fast-xml-parser';
+
+/**
+ * fast-xml-parser, loaded on first use (its one-file CommonJS build): only a comparison with the
+ * service's metadata parses XML, and its ES modules (38 files, with entity tables built as they
+ * load) cost every command's start-up ~50 ms otherwise.
+ */
+let fxp: typeof Fxp | undefined;
+const xmlParser = (): typeof Fxp.XMLParser => (fxp ??= createRequire(import.meta.url)('fast-xml-parser') as typeof Fxp).XMLParser;
 
 import type { Csdl, CsdlStructuredType, CsdlOperation, CsdlTypeRef } from '../../checks/metadata/service-side.js';
 export type { Csdl, CsdlEnum, CsdlNavigation, CsdlOperation, CsdlProperty, CsdlStructuredType, CsdlTypeRef, CsdlContainerElement } from '../../checks/metadata/service-side.js';
@@ -29,6 +38,7 @@ export function lineIndex(text: string): (offset: number | undefined) => number 
 }
 
 export function parseXmlWithLines(xml: string): { root: Node; line: (n: Node) => number } {
+  const XMLParser = xmlParser();
   const parser = new XMLParser({
     ignoreAttributes: false, attributeNamePrefix: '', removeNSPrefix: true, captureMetaData: true,
     parseAttributeValue: false, parseTagValue: false, isArray: (name, _jpath, _leaf, isAttribute) => !isAttribute && ARRAY_TAGS.has(name),
