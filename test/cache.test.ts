@@ -107,12 +107,13 @@ test('cache shards: a shard rewritten with kept pages reads their bytes back fro
   const k = cold.pages.findIndex((p) => p.file === `p${kept}.md`);
   assert.deepStrictEqual(warm.pages[k], cold.pages[k]);
   assert.equal(warm.pages.find((p) => p.file === `p${edited}.md`)!.operations[0]!.method, 'POST');
-  // The edited page changes again; before the save, the shard file is replaced under the cache: the kept page's bytes cannot be read back.
+  // The edited page changes again; before the save, the shard file is replaced under the cache: the kept pages' bytes cannot be read back.
   writeFileSync(abs(edited), files[`p${edited}.md`]!);
   const shardFile = join(cachePath, '..', SHARD_DIR, `${shardOf(abs(kept))}.v8`);
   assert.deepEqual((await run(() => writeFileSync(shardFile, 'not a shard'))).changed, [`p${edited}.md`]);
+  // Every page the shard kept besides the edited one (two or more) is read again.
   const after = await run();
-  assert.deepEqual(after.changed, [`p${kept}.md`]);
+  assert.deepEqual(after.changed, (pair as number[]).filter((i) => i !== edited).map((i) => `p${i}.md`).sort());
   assert.deepStrictEqual(after.pages, cold.pages);
   assert.deepEqual((await run()).changed, []);
 });

@@ -15,6 +15,7 @@
  * timed out or crashed its worker is never cached (under less load it may well succeed).
  */
 import { sha1Hex as sha1 } from '../util/hash.js';
+import { compareStr } from '../util/order.js';
 import zlib from 'node:zlib';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
@@ -126,6 +127,16 @@ let shardBuffer = Buffer.allocUnsafeSlow(1 << 20);
 
 /** Read a shard file (undefined: absent, unreadable or not a shard). Its body is valid until the next call. */
 export function readShard(path: string): ShardRead | undefined {
+  loaded = undefined;
+  const read = readInto(path);
+  if (read) loaded = { path, read };
+  return read;
+}
+
+/** The shard file the shared buffer holds, and what was read from it. */
+let loaded: { path: string; read: ShardRead } | undefined;
+
+function readInto(path: string): ShardRead | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
@@ -156,17 +167,6 @@ export function readShard(path: string): ShardRead | undefined {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-}
-
-/** The shard file the shared buffer holds, and what was read from it. */
-let loaded: { path: string; read: ShardRead } | undefined;
-
-/** readShard, remembering which file the shared buffer now holds. */
-function readShardAt(path: string): ShardRead | undefined {
-  loaded = undefined;
-  const read = readShard(path);
-  if (read) loaded = { path, read };
-  return read;
 }
 
 /** A shard file's bytes: the entries with their bytes, under the key. */
@@ -290,7 +290,7 @@ export class PageCache {
     if (entries) return entries;
     entries = {};
     if (this.path) {
-      const r = readShardAt(this.shardPath(shard));
+      const r = readShard(this.shardPath(shard));
       // Absent, unreadable or of another tool version: every entry a miss.
       if (r && r.key === cacheKey()) entries = r.entries;
     }
@@ -306,7 +306,7 @@ export class PageCache {
   private bodyBytes(shard: string, abs: string, entry: Entry): Uint8Array | undefined {
     if (!this.path || !entry.at) return undefined;
     const path = this.shardPath(shard);
-    const r = loaded?.path === path ? loaded.read : readShardAt(path);
+    const r = loaded?.path === path ? loaded.read : readShard(path);
     const e = r && r.key === cacheKey() && Object.hasOwn(r.entries, abs) ? r.entries[abs]! : undefined;
     if (!r || !e?.at || e.digest !== entry.digest || e.at[0] !== entry.at[0] || e.at[1] !== entry.at[1]) return undefined;
     return r.body.subarray(e.at[0], e.at[0] + e.at[1]);
@@ -348,8 +348,12 @@ export class PageCache {
 
   /** A cached IR for the page, if it and every file it includes are unchanged. */
   get(abs: string): PageIR | undefined {
+    return this.getIn(abs, shardOf(abs));
+  }
+
+  /** `get`, the page's shard known. */
+  private getIn(abs: string, s: string): PageIR | undefined {
     if ((!this.path && !this.memory) || !this.isUnchanged(abs)) return undefined;
-    const s = shardOf(abs);
     const shard = this.shard(s);
     const entry = Object.hasOwn(shard, abs) ? shard[abs] : undefined;
     // Absent or corrupt: a miss. A corrupt entry is dropped, so that its shard is rewritten.
@@ -362,8 +366,7 @@ export class PageCache {
       try {
         const data = entry.data ?? this.bodyBytes(s, abs, entry);
         if (!data || !intact(data, entry)) throw new Error('corrupt');
-        // Bytes in the shared buffer are not kept with the IR (they are gone at the next read).
-        ir = fromBytes(data, entry.digest, entry.data !== undefined);
+        ir = fromBytes(data, entry.digest);
       } catch {
         delete shard[abs];
         return undefined;
@@ -378,9 +381,9 @@ export class PageCache {
 
   /** `get` of many pages, shard by shard: each shard file is read once. */
   getAll(pages: string[]): (PageIR | undefined)[] {
-    const order = pages.map((abs, i) => [shardOf(abs), i] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+    const order = pages.map((abs, i) => [shardOf(abs), i] as const).sort((a, b) => compareStr(a[0], b[0]) || a[1] - b[1]);
     const out: (PageIR | undefined)[] = new Array(pages.length);
-    for (const [, i] of order) out[i] = this.get(pages[i]!);
+    for (const [s, i] of order) out[i] = this.getIn(pages[i]!, s);
     return out;
   }
 
@@ -530,6 +533,9 @@ export class PageCache {
    * stamps (the next run reads it again). Each entry then records where it sits in the new file.
    */
   private writeShard(s: string, entries: Record<string, Entry>): void {
+    const path = this.shardPath(s);
+    // From the file as it is now, not from a copy the shared buffer may still hold since the pages were read.
+    if (loaded?.path === path) loaded = undefined;
     const full: Record<string, Entry & { data: Uint8Array }> = {};
     for (const abs of Object.keys(entries)) {
       const e = entries[abs]!;
@@ -542,8 +548,7 @@ export class PageCache {
         delete this.nextStamps[abs];
       }
     }
-    const path = this.shardPath(s);
-    if (loaded?.path === path) loaded = undefined;
+    loaded = undefined;
     writeAtomicBuffer(path, shardBytes(cacheKey(), full));
     let offset = 0;
     for (const abs of Object.keys(full)) {

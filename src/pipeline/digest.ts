@@ -60,13 +60,13 @@ export function plainIr(ir: PageIR, withDigest = false): PageIR {
 }
 
 /**
- * An IR read back from the bytes `irBytes` gave (their digest already checked by the caller);
- * `keep`: the bytes are the caller's to give (not a view of a buffer read into again), so the IR
- * keeps them for irBytes.
+ * An IR read back from the bytes `irBytes` gave (their digest already checked by the caller). The
+ * bytes are not kept with it: they may be a view of a buffer read into again (the page cache's
+ * shards), and only a fresh IR is ever recorded (irBytes), which comes with its own.
  */
-export function fromBytes(bytes: Uint8Array, digest: string, keep = true): PageIR {
+export function fromBytes(bytes: Uint8Array, digest: string): PageIR {
   const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const ir = JSON.parse(b.toString('utf8')) as PageIR;
-  jsonOf.set(ir, keep ? { digest, bytes: b } : { digest });
+  jsonOf.set(ir, { digest });
   return ir;
 }
