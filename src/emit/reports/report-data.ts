@@ -123,16 +123,11 @@ function rowsOf(g: OperationGroup): Pick<ReportGroup, 'fields' | 'bodyProperties
 }
 
 function lazy<K extends 'fields' | 'bodyProperties'>(o: ReportGroup, key: K, g: OperationGroup): void {
+  const settle = (self: ReportGroup, value: ReportGroup[K]) => { Object.defineProperty(self, key, { value, enumerable: true, writable: true, configurable: true }); return value; };
   Object.defineProperty(o, key, {
     enumerable: true, configurable: true,
-    get(this: ReportGroup) {
-      const value = rowsOf(g)[key];
-      Object.defineProperty(this, key, { value, enumerable: true, writable: true, configurable: true });
-      return value;
-    },
-    set(this: ReportGroup, value: ReportGroup[K]) {
-      Object.defineProperty(this, key, { value, enumerable: true, writable: true, configurable: true });
-    },
+    get(this: ReportGroup) { return settle(this, rowsOf(g)[key] as ReportGroup[K]); },
+    set(this: ReportGroup, value: ReportGroup[K]) { settle(this, value); },
   });
 }
 

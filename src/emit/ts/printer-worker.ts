@@ -12,12 +12,10 @@ try {
 }
 Atomics.notify(flags, READY);
 port.on('message', (json: string) => {
-  let reply: PrinterReply;
+  let reply: PrinterReply = {};
   try {
     reply = { text: tsMorph().printStructure(JSON.parse(json)) };
-  } catch (e) {
-    reply = { error: e instanceof Error ? e.message : String(e) };
-  }
+  } catch { /* no text: see PrinterReply */ }
   port.postMessage(reply);
   Atomics.add(flags, REPLIES, 1);
   Atomics.notify(flags, REPLIES);

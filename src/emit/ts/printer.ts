@@ -31,7 +31,8 @@ const REPLY_WAIT_MS = 20_000;
 
 export const PRINTER_URL = new URL('./printer-worker.js', import.meta.url);
 
-export interface PrinterReply { text?: string; error?: string }
+/** The worker's answer: the text, or none when ts-morph threw (the thread prints it then and throws ts-morph's own error). */
+export interface PrinterReply { text?: string }
 
 export class WorkerPrinter implements Printer {
   private worker: Worker | undefined;
@@ -68,7 +69,6 @@ export class WorkerPrinter implements Printer {
     const got = receiveMessageOnPort(this.port);
     if (!got) return this.giveUp();
     const reply = got.message as PrinterReply;
-    // A structure the printer rejects: printed here, where the error is thrown as it would be without the worker.
     return typeof reply.text === 'string' ? reply.text : undefined;
   }
 
