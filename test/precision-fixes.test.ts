@@ -16,6 +16,7 @@ import { ROOT, seed, tempTree } from './helpers.js';
 import { pathFitsTemplate } from '../src/model/identity.js';
 import { processFile } from '../src/pipeline/page.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
+import { requestBodyTypeName } from '../src/model/merge.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus/precision');
 /** Page paths are relative to the docs root, here the fixture snapshot folder. */
@@ -455,4 +456,53 @@ test('example-property-undocumented: a read-only relationship of the body\'s typ
   assert.equal(t.properties.find((p) => p.name === 'files')!.sources[0]!.readOnly, true);
   // …yet the example sending it is not reported
   assert.deepEqual(r.findings.filter((f) => f.rule === 'example-property-undocumented').map((f) => f.field), []);
+});
+
+test('operation-resource-missing: a plural, a link to an operation page, a title\'s last word and "a collection of changes" are no missing types (labels r654–r663, session 16: 10 of 10 false)', () => {
+  const t = analyze([join(DIR, '2021-07-s16')]);
+  const page = (f: string) => t.pages.find((p) => p.file === f)!;
+  // Only group-list-owners' types fire: this small tree has no user or directoryObject page (the rule still reports a type no page defines).
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'operation-resource-missing').map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.message}`), [
+    'beta/api/group-list-owners.md:47 The response type directoryObject has no resource page in beta',
+    'v1.0/api/group-list-owners.md:47 The response type user has no resource page in v1.0',
+  ]);
+  // "a collection of **secureScores** objects": read as written; the plural names secureScore, which resources/securescore.md defines.
+  assert.equal(page('v1.0/api/security-list-securescores.md').response?.bodyType?.name, 'secureScores');
+  // "see [update alert](alert-update.md)" leads to another operation's page: no body type (the table's value row is the body).
+  assert.equal(page('beta/api/alert-updatealerts.md').requestBody?.typeName, undefined);
+  // "a collection of changes to be applied to objects": a plain word, not a type.
+  assert.equal(page('beta/api/planneruser-list-delta.md').response?.bodyType, undefined);
+  // "Update connection": the model's fallback guesses `connection` for the body, the rule does not take it for the page's claim.
+  const conn = t.model.documents.find((d) => d.file === 'beta/api/externalconnectors-externalconnection-update.md')!;
+  assert.equal(requestBodyTypeName(conn), 'connection');
+  assert.equal(conn.requestBody?.typeName, undefined);
+});
+
+test('response-shape-differs: beta\'s only page for a path documents a derived type (windowsManagedDevice of managedDevice): not compared with v1.0\'s base page (label r705); one page name in both versions still is (r711)', () => {
+  const t = analyze([join(DIR, '2021-07-s16')]);
+  const shapes = t.findings.filter((f) => f.rule === 'response-shape-differs');
+  const g = t.model.operations.find((o) => o.key === 'POST /deviceManagement/managedDevices')!;
+  assert.deepEqual(g.variants.map((v) => `${v.version} ${v.doc.file} ${v.subtype ?? '-'}`).sort(), ['beta beta/api/intune-devices-windowsmanageddevice-create.md -', 'v1.0 v1.0/api/intune-devices-manageddevice-create.md -']);
+  assert.deepEqual(shapes.map((f) => f.sides.map((x) => `${x.file}:${x.line} ${x.value}`)), [['beta/api/group-list-owners.md:46 collection of directoryObject', 'v1.0/api/group-list-owners.md:46 collection of user']]);
+});
+
+test('type-undefined: a plural link text to the type\'s page, "@odata.type": "Edm.Stream", and request-line properties typed by the response\'s link are defined (labels r667, r668, r670, r671, session 16)', () => {
+  const t = analyze([join(DIR, '2021-07-s16')]);
+  const names = t.findings.filter((f) => f.rule === 'type-undefined').map((f) => f.subject);
+  for (const n of ['beta:authenticationContextClassReferences', 'v1.0:Range', 'beta:riskyUsersHistoryItem', 'beta:Stream']) assert.ok(!names.includes(n), `${n} in ${names.join(', ')}`);
+  // The request line's property takes the type of the page the response links to: workbookRange, riskyUserHistoryItem.
+  const prop = (version: string, type: string, name: string) => t.model.types.find((x) => x.version === version && x.name === type)?.properties.find((p) => p.name === name)?.sources.map((s) => `${s.origin} ${s.type.name}`);
+  assert.deepEqual(prop('v1.0', 'workbookTableColumn', 'range'), ['operation-path workbookRange']);
+  assert.deepEqual(prop('beta', 'riskyUser', 'history'), ['operation-path riskyUserHistoryItem']);
+  // "content": { "@odata.type": "Edm.Stream" } in a JSON representation: the primitive Stream.
+  assert.equal(t.model.types.find((x) => x.version === 'beta' && x.name === 'baseItemVersion')?.properties.find((p) => p.name === 'content')?.sources[0]?.type.primitive, true);
+});
+
+test('body-property-missing: across versions, a property the lacking version\'s type does not have is a version difference (label r753); one its type has is still missing (spa, label r074)', () => {
+  const t = analyze([join(DIR, '2021-07-s16')]);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'body-property-missing').map((f) => [f.message, ...f.sides.map((s) => `${s.file}:${s.line} ${s.value}`)]), [[
+    'Request-body property spa is documented on some pages only (differs between versions)',
+    'beta/api/application-update.md:66 documented ([spaApplication](../resources/spaapplication.md))',
+    'v1.0/api/application-update.md:40 not documented',
+  ]]);
 });

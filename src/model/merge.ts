@@ -326,6 +326,9 @@ export function typeFromJsonValue(value: unknown): TypeRef | undefined {
     const t = (value as Record<string, unknown>)['@odata.type'];
     if (typeof t === 'string' && /^#?[A-Za-z][\w.]*$/.test(t)) {
       const full = t.replace(/^#/, '');
+      // "@odata.type": "Edm.Stream": an OData primitive, which no page defines.
+      const edm = /^Edm\.(\w+)$/i.exec(full);
+      if (edm) return { raw, name: edm[1]!, primitive: true, collection: false };
       const dot = full.lastIndexOf('.');
       const ref: TypeRef = { raw, name: dot >= 0 ? full.slice(dot + 1) : full, primitive: false, collection: false };
       if (dot >= 0) ref.namespace = full.slice(0, dot);

@@ -18,6 +18,7 @@
  * the type's page says that no table there documents it.
  */
 import type { ApiModel, Diagnostic, MergedProperty, OperationGroup, OperationVariant, TypeModel } from './schema.js';
+import { posix } from 'node:path';
 import { singular } from './identity.js';
 import { compareStr } from '../util/order.js';
 
@@ -30,6 +31,9 @@ function primaryOf(o: OperationGroup, version: string): OperationVariant | undef
 
 export function addPathProperties(model: Pick<ApiModel, 'operations' | 'types'>, diagnostics: Diagnostic[]): void {
   const typeByName = new Map(model.types.filter((t) => t.sources.some((s) => s.origin === 'resource')).map((t) => [`${t.version}|${t.name.toLowerCase()}`, t] as const));
+  /** The type each resource page defines (its first), by version and lower-cased page path. */
+  const typeByPage = new Map<string, TypeModel>();
+  for (const t of typeByName.values()) for (const s of t.sources) if (s.origin === 'resource' && !typeByPage.has(`${t.version}|${s.doc.file.toLowerCase()}`)) typeByPage.set(`${t.version}|${s.doc.file.toLowerCase()}`, t);
   const has = (t: TypeModel, name: string): boolean => {
     const seen = new Set<string>();
     for (let cur: TypeModel | undefined = t; cur && !seen.has(cur.name.toLowerCase()); cur = cur.baseType && typeByName.get(`${t.version}|${cur.baseType.name.toLowerCase()}`)) {
@@ -62,7 +66,9 @@ export function addPathProperties(model: Pick<ApiModel, 'operations' | 'types'>,
       const literal = parent.split('/').filter((s) => PLAIN.test(s)).pop();
       if (!t || !literal || !t.name.toLowerCase().includes(singular(literal).toLowerCase())) continue;
       if (has(t, segment)) continue;
-      const target = typeByName.get(`${version}|${bt.name.toLowerCase()}`);
+      // The type as the response names it, else the type of the resource page its link leads to ("[Range](../resources/range.md)"
+      // is workbookRange; "[riskyUsersHistoryItem](../resources/riskyuserhistoryitem.md)" is riskyUserHistoryItem).
+      const target = typeByName.get(`${version}|${bt.name.toLowerCase()}`) ?? (bt.link ? typeByPage.get(`${version}|${pageOf(v.doc.file, bt.link)}`) : undefined);
       const prim = /^(edm\.)?(string|int16|int32|int64|double|single|decimal|boolean|byte|guid|binary|date|timeofday|duration|datetimeoffset|stream)$/i.test(bt.name);
       // Navigation: the target is an entity, or its items are addressed by key under this path.
       // Items addressed by key make it a collection even when the page's response sentence does not say so.
@@ -71,7 +77,7 @@ export function addPathProperties(model: Pick<ApiModel, 'operations' | 'types'>,
       const collection = bt.collection || addressed;
       const m: MergedProperty = {
         name: segment, navigation, sources: [{
-          doc: v.doc, origin: 'operation-path', type: { raw: `${bt.name}${collection ? ' collection' : ''}`, name: bt.name.replace(/^Edm\./i, ''), primitive: prim, collection },
+          doc: v.doc, origin: 'operation-path', type: { raw: `${bt.name}${collection ? ' collection' : ''}`, name: target?.name ?? bt.name.replace(/^Edm\./i, ''), primitive: prim, collection },
           description: '', nullable: null, readOnly: false, required: null, src: v.src,
         }],
       };
@@ -81,4 +87,9 @@ export function addPathProperties(model: Pick<ApiModel, 'operations' | 'types'>,
     }
   }
   for (const t of model.types) t.properties.sort((a, b) => compareStr(a.name.toLowerCase(), b.name.toLowerCase()) || compareStr(a.name, b.name));
+}
+
+/** The page a relative link leads to, relative to the docs root, lower-cased (as checks/link-target.ts reads links). */
+function pageOf(fromFile: string, link: string): string {
+  return posix.join(posix.dirname(fromFile), link.split('#')[0]!.replace(/\\/g, '/')).toLowerCase();
 }

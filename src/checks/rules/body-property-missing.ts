@@ -1,5 +1,6 @@
 import { bodySection, opPage } from '../fixture-pages.js';
 import type { FindingDraft, ModelRule } from '../types.js';
+import type { OperationGroup, TypeModel } from '../../model/schema.js';
 import { compareField, versionsNote } from '../compare.js';
 import { bodyField, bodyPartitions, bodyProperty } from './body-property-type-differs.js';
 
@@ -11,14 +12,36 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property is documented on some pages of an operation only',
   description:
-    'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation whose body is the same type (pages of polymorphic operations, one per derived type, are compared within their type). Pages without a request-body table are not compared. One finding per set of pages lacking the same properties (usually one page pair), listing the properties; each property stays an instance with its own fingerprint, so it can be suppressed on its own.',
+    'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation whose body is the same type (pages of polymorphic operations, one per derived type, are compared within their type). Pages without a request-body table are not compared. Across versions, a property that the body type of the version lacking it does not have either (on its resource page or a base type\'s) is a version difference, not reported. One finding per set of pages lacking the same properties (usually one page pair), listing the properties; each property stays an instance with its own fingerprint, so it can be suppressed on its own.',
   example: { before: 'page A body: displayName, city\npage B body: displayName', after: 'both list displayName and city' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])) },
     after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])) },
   },
   check({ model }) {
+    // The properties each version's resource pages give a type, its bases' included (lower case): a property only one
+    // version's type has is a version difference, not a page that forgot it (beta-only properties on a v1.0 page).
+    const types = new Map<string, TypeModel>();
+    for (const t of model.types) if (t.sources.some((x) => x.origin === 'resource')) types.set(`${t.version}|${t.name.toLowerCase()}`, t);
+    const ownProps = new Map<string, Set<string> | undefined>();
+    const propsOf = (version: string, type: string): Set<string> | undefined => {
+      const k = `${version}|${type}`;
+      if (!ownProps.has(k)) {
+        let cur = types.get(k);
+        const out = cur ? new Set<string>() : undefined;
+        for (let n = 0; cur && n < 20; n++) {
+          for (const p of cur.properties) out!.add(p.name.toLowerCase());
+          cur = cur.baseType ? types.get(`${version}|${cur.baseType.name.replace(/^microsoft\.graph\./i, '').toLowerCase()}`) : undefined;
+        }
+        ownProps.set(k, out);
+      }
+      return ownProps.get(k);
+    };
     return model.operations.flatMap(bodyPartitions).flatMap((g) => {
+      const bodyType = (g as OperationGroup & { bodyType?: string }).bodyType ?? '';
+      /** Across versions, every version lacking the property has a resource type for the body without it. */
+      const versionOnly = (d: FindingDraft, lower: string): boolean => d.context === 'cross-version' && !!bodyType
+        && d.sides.filter((x) => x.value === 'not documented').every((x) => { const own = x.version ? propsOf(x.version, bodyType) : undefined; return !!own && !own.has(lower); });
       const withTable = g.variants;
       const names = new Map<string, string>();
       for (const v of withTable) for (const p of v.doc.requestBody!.properties) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
@@ -28,7 +51,7 @@ export const rule: ModelRule = {
           if (!props.length) return undefined;
           const p = bodyProperty(props, lower);
           return p ? { key: 'present', shown: `documented (${p.type.raw || p.type.name})`, src: p.src } : { key: 'absent', shown: 'not documented', src: v.doc.requestBody!.src };
-        }, (c) => `Request-body property ${name} is documented on some pages only (${versionsNote(c)})`, [lower]).map((d) => ({ d, name })),
+        }, (c) => `Request-body property ${name} is documented on some pages only (${versionsNote(c)})`, [lower]).filter((d) => !versionOnly(d, lower)).map((d) => ({ d, name })),
       );
       // One finding per set of pages that lack the same properties (one page pair, usually), listing them.
       const buckets = new Map<string, { d: FindingDraft; name: string }[]>();

@@ -3,7 +3,8 @@ import { opPage, resourcePage, responseSection } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import type { Document } from '../../model/schema.js';
-import { pageVersion, requestBodyTypeName } from '../../model/merge.js';
+import { pageVersion } from '../../model/merge.js';
+import { singular } from '../../model/identity.js';
 
 const PRIMITIVE = /^(string|boolean|int16|int32|int64|double|single|decimal|guid|datetimeoffset|date|binary|stream|none|void|json|object)$/i;
 
@@ -14,7 +15,7 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['tree'],
   summary: 'An operation returns or takes a resource that has no resource page',
-  description: 'The response type (or request-body type) an operation page names is defined by no resource page of the same version in the tree. Only checked when the tree has resource pages at all. A link on that line to a resource page of the tree defines the type, whatever the link text; so does a resource page named after it (file name, with or without a workload prefix, or the first word of its H1 or front-matter title).',
+  description: 'The response type (or the type the Request body section names) of an operation page is defined by no resource page of the same version in the tree. Only checked when the tree has resource pages at all. A link on that line to a resource page of the tree defines the type, whatever the link text; so does a resource page named after it (file name, with or without a workload prefix, or the first word of its H1 or front-matter title), in the singular or the plural.',
   example: { before: 'api/widget-get.md: returns a [widget](../resources/widget.md) object   (no resources/widget.md)', after: 'resources/widget.md documents widget' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and a [sprocket](../resources/sprocket.md) object in the response body.')), 'v1.0/resources/other.md': resourcePage('other', ['|id|String||']) },
@@ -41,13 +42,17 @@ export const rule: ModelRule = {
       const v = pageVersion(p);
       const names: [string, 'response' | 'requestBody', PageRef][] = [];
       if (p.response?.bodyType) names.push([p.response.bodyType.name, 'response', p.response.bodyType]);
-      const bt = requestBodyTypeName(p);
+      // Only a type the Request body section names itself: the model's fallbacks (the response's type, the title's last
+      // word — "Update connection", "update action") are guesses, not the page's claim that such a type exists.
+      const bt = p.requestBody?.typeName;
       if (bt && p.requestBody) names.push([bt, 'requestBody', p.requestBody]);
       for (const [name, field, at] of names) {
         const n = name.replace(/^microsoft\.graph\./i, '').split('.').pop()!;
         // …and so does the link the type was read from (a reference-style "[itemActivityStats][]" defined at the page's end).
         const readFrom = 'link' in at && at.link ? linkedFile(p.file, at.link) : undefined;
-        if (PRIMITIVE.test(n) || defined.has(`${v}|${n.toLowerCase()}`) || linkedResource(at.src.line) || (readFrom !== undefined && resourcePages.has(readFrom))) continue;
+        // A plural names its type too ("a collection of **secureScores** objects", "a **journals** object").
+        const known = (x: string) => defined.has(`${v}|${x.toLowerCase()}`);
+        if (PRIMITIVE.test(n) || known(n) || known(singular(n)) || linkedResource(at.src.line) || (readFrom !== undefined && resourcePages.has(readFrom))) continue;
         out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: p.file, field: `${field}.type`, message: `The ${field === 'response' ? 'response' : 'request body'} type ${name} has no resource page in ${v}`, sides: [sideOf(p, at.src, name)], args: [field, n.toLowerCase()] });
       }
     }

@@ -1,7 +1,7 @@
 import { linkedFile } from '../link-target.js';
 import { opPage, responseSection } from '../fixture-pages.js';
-import type { Document, OperationVariant } from '../../model/schema.js';
-import { pathFitsTemplate } from '../../model/identity.js';
+import type { Document, OperationVariant, TypeModel } from '../../model/schema.js';
+import { pathFitsTemplate, singular } from '../../model/identity.js';
 import { isLive } from '../page-finding.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
@@ -22,7 +22,7 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation describe different response bodies',
-  description: 'One page returns an entity, another a collection, another no body at all, or a different type. Generated clients type the return value from one of them. Pages that document a derived type on the same path (subtypes in the model) are not compared. A type named by a link is the type the link text names when the model has that type, else the linked resource page\'s type. When the bodies differ only as one entity against a collection of the same type, the message says a path template may be wrong instead (a get page listing a collection path, or the reverse); a page whose own examples call none of its templates is named as a likely copied template.',
+  description: 'One page returns an entity, another a collection, another no body at all, or a different type. Generated clients type the return value from one of them. Pages that document a derived type on the same path (subtypes in the model, or, across versions, a page named after its type that derives from the type another page is named after, or two such pages of derived types) are not compared; a plural names its type. A type named by a link is the type the link text names when the model has that type, else the linked resource page\'s type. When the bodies differ only as one entity against a collection of the same type, the message says a path template may be wrong instead (a get page listing a collection path, or the reverse); a page whose own examples call none of its templates is named as a likely copied template.',
   example: { before: 'page A: returns an updated user object in the response body\npage B: returns 204 No Content', after: 'both: no response body' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and an updated [widget](../resources/widget.md) object in the response body.')), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code. It does not return anything in the response body.')) },
@@ -39,14 +39,42 @@ export const rule: ModelRule = {
       for (const x of t.sources) if (x.origin === 'resource' && !typeAt.has(x.doc.file.toLowerCase())) typeAt.set(x.doc.file.toLowerCase(), t.name);
     }
     const resolved = (d: Document): string | undefined => {
-      const named = typeNamed.get(d.response!.bodyType!.name.replace(/^microsoft\.graph\./i, '').toLowerCase());
+      const written = d.response!.bodyType!.name.replace(/^microsoft\.graph\./i, '').toLowerCase();
+      // A plural names the type too ("a collection of **secureScoreControlProfiles** objects").
+      const named = typeNamed.get(written) ?? typeNamed.get(singular(written).toLowerCase());
       return named ?? typeAt.get(linkedFile(d.file, d.response?.bodyType?.link) ?? '');
+    };
+    // Base chains (lower-case names), per version, falling back to the other version's type.
+    const byName = new Map<string, TypeModel>();
+    for (const t of model.types) byName.set(`${t.version}|${t.name.toLowerCase()}`, t);
+    const chain = (name: string, version: string): string[] => {
+      const out: string[] = [];
+      const find = (n: string) => byName.get(`${version}|${n}`) ?? byName.get(`${version === 'beta' ? 'v1.0' : 'beta'}|${n}`);
+      for (let cur = find(name); cur?.baseType && out.length < 20;) {
+        const b = cur.baseType.name.replace(/^microsoft\.graph\./i, '').toLowerCase();
+        if (out.includes(b)) break;
+        out.push(b);
+        cur = find(b);
+      }
+      return out;
     };
     return model.operations.flatMap((g) => {
       const shapes: { type: string; collection: boolean }[] = [];
+      // A page about a derived type on the same path, another page than the others (the model marks those of one version
+      // as subtypes; across versions, one version's only page can be a derived type's): its type derives from another
+      // page's, or both derive from a common base other than entity (two derived types' pages).
+      const typed = g.variants.filter((v) => v.doc.response?.bodyType && !v.doc.response.noBody).map((v) => ({ v, type: (resolved(v.doc) ?? v.doc.response!.bodyType!.name).toLowerCase(), base: v.doc.file.slice(v.doc.file.lastIndexOf('/') + 1).toLowerCase() }));
+      // Only pages about their own type — named after it, as the Intune pages are (intune-devices-windowsmanageddevice-create.md):
+      // "List manager" (directoryObject), listing `GET /users/{id}/?$expand=manager`, is no page about a base of user.
+      const about = (x: (typeof typed)[number]) => x.base.replace(/[^a-z0-9]/g, '').includes(x.type.replace(/[^a-z0-9]/g, ''));
+      const derivedPage = new Set(typed.filter((a) => about(a) && typed.some((b) => {
+        if (b.base === a.base || b.type === a.type || !about(b)) return false;
+        const ca = chain(a.type, a.v.version), cb = chain(b.type, b.v.version);
+        return ca.includes(b.type) || (!cb.includes(a.type) && ca.some((x) => x !== 'entity' && cb.includes(x)));
+      })).map((a) => a.v));
       const found = compareField(this, g, 'response.body', (v) => {
         // A polymorphic variant (a page for a derived type on the same path) returns its own type by design.
-        if (v.subtype) return undefined;
+        if (v.subtype || derivedPage.has(v)) return undefined;
         const s = responseShape(v.doc);
         if (!s) return undefined;
         const r = v.doc.response!;

@@ -2,6 +2,7 @@ import { linkedFile } from '../link-target.js';
 import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
+import { singular } from '../../model/identity.js';
 
 export const rule: ModelRule = {
   id: 'type-undefined',
@@ -10,7 +11,7 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['tree'],
   summary: 'A property refers to a type or enum that no page defines',
-  description: 'A property (or relationship) type names a complex type, entity or enum that no resource page or enum table of the same version defines. A reference that links to a page with a section or title named after the type (a page documenting several types, such as dynamics-complextypes.md) counts as defined there. The generated models get a placeholder for it. One finding per type and version, listing the first references.',
+  description: 'A property (or relationship) type names a complex type, entity or enum that no resource page or enum table of the same version defines. A reference that links to a page with a section or title named after the type, or after the singular of the link text (a page documenting several types, such as dynamics-complextypes.md), counts as defined there. The generated models get a placeholder for it. One finding per type and version, listing the first references.',
   example: { before: '| assignedLicenses | [assignedLicense](assignedlicense.md) collection |   (no page defines assignedLicense)', after: 'resources/assignedlicense.md defines assignedLicense' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|part|[gizmo](gizmo.md)||']), 'v1.0/resources/other.md': resourcePage('other', ['|id|String||']) },
@@ -38,9 +39,11 @@ export const rule: ModelRule = {
       const d = docs.get(linkedFile(r.doc.file, r.link) ?? '');
       if (!d) return false;
       // The name as the link shows it, qualifier dropped (NAV.PostalAddress → PostalAddress).
-      const local = squash((linkText(r.raw ?? '') ?? name).split('.').pop()!);
+      const written = (linkText(r.raw ?? '') ?? name).split('.').pop()!;
+      // The link text may be the plural ("[authenticationContextClassReferences](authenticationcontextclassreference.md)").
+      const locals = new Set([squash(written), squash(singular(written))]);
       const title = d.title.h1?.value ?? d.title.frontMatter?.value ?? '';
-      return [title, ...d.sections.map((x) => x.heading)].some((h) => { const q = squash(h); return q === local || q === `${local}resourcetype` || q === `${local}complextype`; });
+      return [title, ...d.sections.map((x) => x.heading)].some((h) => { const q = squash(h); return [...locals].some((local) => q === local || q === `${local}resourcetype` || q === `${local}complextype`); });
     };
     for (const [k, m] of missing) if (m.refs.every((r) => definedAtLink(r, m.name))) missing.delete(k);
     const out: FindingDraft[] = [];

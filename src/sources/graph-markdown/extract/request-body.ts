@@ -6,7 +6,7 @@
 import type { RequestBody } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
-import { typeFromLink } from './response.js';
+import { linksOperationPage, typeFromLink } from './response.js';
 
 const REFERENCE = /@odata\.id\b|\b(?:identifier|id|reference) (?:of|to) (?:the |an? )?(?:existing )?\[?[A-Za-z]/i;
 
@@ -24,7 +24,7 @@ export const requestBody: Extractor = {
           if (/(do not|don't|doesn't|does not|must not|no need to) (supply|include|provide|send|specify)\b(?:(?!(?:do not|don't|doesn't|does not|must not|no need to) (?:supply|include|provide|send|specify)\b).)*request body|no request body|request body (is|must be) empty|without a request body/i.test(text)) body.noBody = true;
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;
           if (!body.typeName && /(json )?representation|supply|provide/i.test(text)) {
-            const link = ctx.links(n).find((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url));
+            const link = ctx.links(n).find((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url) && !linksOperationPage(ctx.file, u.url));
             let name: string | undefined;
             let at = -1;
             if (link) {

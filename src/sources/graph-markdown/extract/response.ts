@@ -4,8 +4,10 @@
  * statement that there is no body.
  */
 import { STATUS_CODES } from 'node:http';
+import { posix } from 'node:path';
 import type { Response } from '../ir/schema.js';
-import type { Extractor } from './context.js';
+import type { Extractor, PageContext } from './context.js';
+import type { Nodes } from 'mdast';
 
 // "200 OK", and the oldest pages' "200, OK" / "204, No Content".
 const STATUS = /\b([1-5]\d\d),?\s+([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)/g;
@@ -59,7 +61,7 @@ export const response: Extractor = {
           const collection = /\bcollection\b|\barray\b|\blist of\b/i.test(before); // not inside a type name (choiceSettingCollectionDefinition)
           // A link after "with" qualifies the body ("a [driveItem][] resource with the [bundle][]", "the requested resource,
           // expanded with the matching [singleValueLegacyExtendedProperty](…) object"): it is not the body's type.
-          const links = ctx.links(n).map((l) => ({ text: ctx.text(l), url: l.url })).filter((l) => l.text && before.includes(l.text) && !AFTER_WITH.test(before.slice(Math.max(0, before.indexOf(l.text) - 40), before.indexOf(l.text))));
+          const links = ctx.links(n).map((l) => ({ text: ctx.text(l), url: l.url })).filter((l) => l.text && before.includes(l.text) && !linksOperationPage(ctx.file, l.url) && !AFTER_WITH.test(before.slice(Math.max(0, before.indexOf(l.text) - 40), before.indexOf(l.text))));
           const link = links[links.length - 1];
           // A type named by a link is the link target's type ("[Access package](../resources/accesspackage.md)" → accessPackage).
           let name: string | undefined = link ? typeFromLink(link.text, link.url) : undefined;
@@ -68,8 +70,10 @@ export const response: Extractor = {
               .filter((m) => !AFTER_WITH.test(before.slice(Math.max(0, m.index - 40), m.index))).map((m) => m[1]!);
             name = words.reverse().find((w) => !NOT_TYPES.has(w.toLowerCase()));
             if (!name) {
+              // "a collection of X" with no type noun after X: X is a type name only written as one — a camelCase
+              // identifier, or set in code or bold — not a plain word ("a collection of changes to be applied").
               const of = /collection of\s+\[?([A-Za-z][\w.]*)/i.exec(before);
-              if (of) name = of[1];
+              if (of && (/[a-z][A-Z]/.test(of[1]!) || formatted(ctx, n).has(of[1]!))) name = of[1];
             }
           }
           if (name && !NOT_TYPES.has(name.toLowerCase()) && !(r.bodyDescribed && /^(csv|json|report|file|stream|content)$/i.test(name))) {
@@ -107,6 +111,30 @@ function describedFormat(text: string): string | undefined {
   // "… and base-64 image string in the response body" (workbook chart image).
   if (/\bbase-?64\b/i.test(text) && /\bresponse body\b/i.test(text)) return 'base64';
   return undefined;
+}
+
+/** The texts a paragraph sets in code or bold. */
+function formatted(ctx: PageContext, n: Nodes): Set<string> {
+  const out = new Set<string>();
+  const visit = (x: Nodes) => {
+    if (x.type === 'inlineCode') out.add(x.value.trim());
+    else if (x.type === 'strong' || x.type === 'emphasis') out.add(ctx.text(x).trim());
+    if ('children' in x) for (const c of x.children) visit(c as Nodes);
+  };
+  visit(n);
+  return out;
+}
+
+/**
+ * Does the link lead to an operation page — a page in an `api` folder, as the Graph tree keeps them
+ * ("see [update alert](alert-update.md)" from a page of api/)? Such a page documents a call, not a
+ * type: its name ("alert-update" → "update") is no body type.
+ */
+export function linksOperationPage(pageFile: string, url: string): boolean {
+  const path = url.split(/[#?]/)[0]!;
+  if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/')) return false;
+  const dir = posix.dirname(posix.normalize(posix.join(posix.dirname(pageFile), path.replace(/\\/g, '/'))));
+  return posix.basename(dir).toLowerCase() === 'api';
 }
 
 /** The type a link names: its target page (`../resources/accesspackage.md` → accesspackage), cased as the link text when they agree. */
