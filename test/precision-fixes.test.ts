@@ -461,11 +461,13 @@ test('example-property-undocumented: a read-only relationship of the body\'s typ
 test('operation-resource-missing: a plural, a link to an operation page, a title\'s last word and "a collection of changes" are no missing types (labels r654–r663, session 16: 10 of 10 false)', () => {
   const t = analyze([join(DIR, '2021-07-s16')]);
   const page = (f: string) => t.pages.find((p) => p.file === f)!;
-  // Only group-list-owners' types fire: this small tree has no user or directoryObject page (the rule still reports a type no page defines).
-  assert.deepEqual(t.findings.filter((f) => f.rule === 'operation-resource-missing').map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.message}`), [
-    'beta/api/group-list-owners.md:47 The response type directoryObject has no resource page in beta',
-    'v1.0/api/group-list-owners.md:47 The response type user has no resource page in v1.0',
-  ]);
+  const fired = t.findings.filter((f) => f.rule === 'operation-resource-missing').map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.message}`);
+  for (const f of ['security-list-securescores', 'alert-updatealerts', 'externalconnectors-externalconnection-update', 'planneruser-list-delta', 'table-update']) {
+    assert.deepEqual(fired.filter((x) => x.includes(`/${f}.md:`)), [], f);
+  }
+  // The rule still reports a type no page of this small tree defines (it has no user or directoryObject page).
+  assert.ok(fired.includes('beta/api/group-list-owners.md:47 The response type directoryObject has no resource page in beta'));
+  assert.ok(fired.includes('v1.0/api/group-list-owners.md:47 The response type user has no resource page in v1.0'));
   // "a collection of **secureScores** objects": read as written; the plural names secureScore, which resources/securescore.md defines.
   assert.equal(page('v1.0/api/security-list-securescores.md').response?.bodyType?.name, 'secureScores');
   // "see [update alert](alert-update.md)" leads to another operation's page: no body type (the table's value row is the body).
@@ -504,5 +506,18 @@ test('body-property-missing: across versions, a property the lacking version\'s 
     'Request-body property spa is documented on some pages only (differs between versions)',
     'beta/api/application-update.md:66 documented ([spaApplication](../resources/spaapplication.md))',
     'v1.0/api/application-update.md:40 not documented',
+  ]]);
+});
+
+test('query-options-differ: OData options named as examples ("including $search, …") and a table of a parameter\'s values are not the operation\'s set (labels r720, r722); two prose lists that differ still fire (r721)', () => {
+  const t = analyze([join(DIR, '2021-07-s16')]);
+  const page = (f: string) => t.pages.find((p) => p.file === f)!;
+  // "The following values are valid for the **format** parameter:" Value | Description — named by a diagnostic, not read as parameters.
+  assert.deepEqual(page('beta/api/driveitem-get-content-format.md').queryParameters.map((q) => q.name), ['format']);
+  assert.ok(page('beta/api/driveitem-get-content-format.md').diagnostics.some((d) => d.rule === 'table-not-read' && /a parameter's values/.test(d.message) && d.src.line === 43));
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'query-options-differ').map((f) => [f.message, ...f.sides.map((s) => `${s.file}:${s.line}`)]), [[
+    'Query parameters differ (differs between versions): $filter, $select, $skip, $top vs $filter, $orderBy, $select, $skip, $top',
+    'beta/api/accessreviewscheduledefinition-list.md:42',
+    'v1.0/api/accessreviewscheduledefinition-list.md:38',
   ]]);
 });

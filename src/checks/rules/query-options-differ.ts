@@ -2,6 +2,8 @@ import { opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
+const PARTIAL = /\b(?:including|such as|for example|e\.g\.)/i;
+
 export const rule: ModelRule = {
   id: 'query-options-differ',
   input: 'model',
@@ -9,7 +11,7 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation document different query parameters',
-  description: 'The query parameters (OData options and custom ones) documented for one operation differ between pages that document any.',
+  description: 'The query parameters (OData options and custom ones) documented for one operation differ between pages that document any. A page that names OData options only in prose that gives them as examples ("including `$search`, `$count`") is not compared.',
   example: { before: 'page A: $select, $filter\npage B: $select', after: 'both: $select, $filter' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('List widgets', 'GET', '/widgets', '\n## Optional query parameters\n\nThis method supports the `$select` OData query parameters.\n'), 'v1.0/api/b.md': opPage('List widgets', 'GET', '/widgets', '\n## Optional query parameters\n\nThis method supports the `$select` and `$top` OData query parameters.\n') },
@@ -20,6 +22,9 @@ export const rule: ModelRule = {
       compareField(this, g, 'queryParameters', (v) => {
         const q = v.doc.queryParameters;
         if (!q.length) return undefined;
+        // Options named only in prose that says the list is partial ("supports the OData query parameters …, including
+        // `$search`, `$count`") are examples, not the operation's set: such a page is not compared.
+        if (q.every((x) => x.name.startsWith('$') && !x.type && !x.description) && PARTIAL.test(v.doc.queryParameterSupport?.text ?? '')) return undefined;
         const names = q.map((x) => x.name).sort((a, b) => a.localeCompare(b, 'en'));
         return { key: names.join(',').toLowerCase(), shown: names.join(', '), src: q[0]!.src };
       }, (c, d) => `Query parameters differ (${versionsNote(c)}): ${d.join(' vs ')}`),

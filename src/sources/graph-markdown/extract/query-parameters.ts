@@ -23,8 +23,10 @@ export const queryParameters: Extractor = {
         const named = col(t, /^(name|parameter|query parameter|option)s?$/);
         const operators = col(t, /operators?$/) >= 0;
         const notNames = named < 0 && t.rows.some((r) => { const x = (r.cells[0]?.text ?? '').replace(/[`*]/g, '').trim(); return x !== '' && !/^\$?[A-Za-z][\w.@-]*$/.test(x); });
-        if (named < 0 && (operators || notNames)) {
-          const what = operators ? 'A table of what $filter accepts' : 'A table whose first column holds no parameter names';
+        // "The following values are valid for the **format** parameter:" Value (or "Format value") | Description: one parameter's values.
+        const values = named < 0 && /\bvalues?$/.test(t.columns[0] ?? '');
+        if (named < 0 && (operators || notNames || values)) {
+          const what = operators ? 'A table of what $filter accepts' : values ? 'A table of a parameter\'s values' : 'A table whose first column holds no parameter names';
           ctx.diag('table-not-read', 'info', `${what} (${t.columns.join(' | ')}) is not a list of query parameters; its ${t.rows.length} row(s) were not taken`, t.src);
           for (const r of t.rows) ctx.explain(...r.cells);
           ctx.useTable(t, 'query parameters', 0, 0, t.rows.length);
