@@ -2,7 +2,8 @@ import { opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
-const PARTIAL = /\b(?:including|such as|for example|e\.g\.)/i;
+/** Option names given as examples: "including `$search`, `$count`", "such as $filter" (not "including those that are not returned by default"). */
+const PARTIAL = /\b(?:including|such as|for example|e\.g\.),?\s+(?:the\s+)?[`*]*\$[a-z]/i;
 
 export const rule: ModelRule = {
   id: 'query-options-differ',
