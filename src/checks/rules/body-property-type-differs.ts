@@ -66,7 +66,9 @@ export const rule: ModelRule = {
       bodyPropertyNames(g).flatMap((lower) =>
         compareField(this, g, bodyField(g, lower, '.type'), (v) => {
           const p = bodyProperty(v.doc.requestBody?.properties, lower);
-          return p && { key: p.type.name.toLowerCase(), shown: p.type.name, src: p.src };
+          // The name as the page writes it too, when it is another spelling ("number" is read as Double): the writer looks for that.
+          const written = p?.type.notes?.find((n) => n.startsWith('written as '));
+          return p && { key: p.type.name.toLowerCase(), shown: written ? `${p.type.name} (${written})` : p.type.name, src: p.src };
         }, (c, d) => `Property ${lower} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [lower]),
       ),
     );
