@@ -18,8 +18,8 @@
  * the type's page says that no table there documents it.
  */
 import type { ApiModel, Diagnostic, MergedProperty, OperationGroup, OperationVariant, TypeModel } from './schema.js';
-import { posix } from 'node:path';
 import { singular } from './identity.js';
+import { linkedFile } from '../util/link.js';
 import { compareStr } from '../util/order.js';
 
 const PLAIN = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -68,7 +68,7 @@ export function addPathProperties(model: Pick<ApiModel, 'operations' | 'types'>,
       if (has(t, segment)) continue;
       // The type as the response names it, else the type of the resource page its link leads to ("[Range](../resources/range.md)"
       // is workbookRange; "[riskyUsersHistoryItem](../resources/riskyuserhistoryitem.md)" is riskyUserHistoryItem).
-      const target = typeByName.get(`${version}|${bt.name.toLowerCase()}`) ?? (bt.link ? typeByPage.get(`${version}|${pageOf(v.doc.file, bt.link)}`) : undefined);
+      const target = typeByName.get(`${version}|${bt.name.toLowerCase()}`) ?? (bt.link ? typeByPage.get(`${version}|${linkedFile(v.doc.file, bt.link)}`) : undefined);
       const prim = /^(edm\.)?(string|int16|int32|int64|double|single|decimal|boolean|byte|guid|binary|date|timeofday|duration|datetimeoffset|stream)$/i.test(bt.name);
       // Navigation: the target is an entity, or its items are addressed by key under this path.
       // Items addressed by key make it a collection even when the page's response sentence does not say so.
@@ -89,7 +89,3 @@ export function addPathProperties(model: Pick<ApiModel, 'operations' | 'types'>,
   for (const t of model.types) t.properties.sort((a, b) => compareStr(a.name.toLowerCase(), b.name.toLowerCase()) || compareStr(a.name, b.name));
 }
 
-/** The page a relative link leads to, relative to the docs root, lower-cased (as checks/link-target.ts reads links). */
-function pageOf(fromFile: string, link: string): string {
-  return posix.join(posix.dirname(fromFile), link.split('#')[0]!.replace(/\\/g, '/')).toLowerCase();
-}

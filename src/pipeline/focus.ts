@@ -30,7 +30,7 @@ import { docVersion, requestBodyTypeName } from '../model/merge.js';
 import { displayPath, hasPageExtension } from '../sources/graph-markdown/ingest/walk.js';
 import type { ApiModel, TypeModel } from '../model/types.js';
 import type { Document } from '../model/schema.js';
-import { linkedFile } from '../checks/link-target.js';
+import { linkedFile } from '../util/link.js';
 import { bareTypeName } from '../checks/type-relations.js';
 import { resourcePageNames } from '../checks/rules/operation-resource-missing.js';
 import { titleKey } from '../checks/rules/same-title-different-operation.js';

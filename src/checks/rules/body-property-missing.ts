@@ -1,6 +1,7 @@
 import { bodySection, opPage } from '../fixture-pages.js';
 import type { FindingDraft, ModelRule } from '../types.js';
-import type { OperationGroup, TypeModel } from '../../model/schema.js';
+import type { OperationGroup } from '../../model/schema.js';
+import { documentedProperties, isTableRow, typesByName } from '../type-relations.js';
 import { compareField, versionsNote } from '../compare.js';
 import { bodyField, bodyPartitions, bodyProperty } from './body-property-type-differs.js';
 
@@ -19,29 +20,15 @@ export const rule: ModelRule = {
     after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])) },
   },
   check({ model }) {
-    // The properties each version's resource pages give a type, its bases' included (lower case): a property only one
-    // version's type has is a version difference, not a page that forgot it (beta-only properties on a v1.0 page).
-    const types = new Map<string, TypeModel>();
-    for (const t of model.types) if (t.sources.some((x) => x.origin === 'resource')) types.set(`${t.version}|${t.name.toLowerCase()}`, t);
-    const ownProps = new Map<string, Set<string> | undefined>();
-    const propsOf = (version: string, type: string): Set<string> | undefined => {
-      const k = `${version}|${type}`;
-      if (!ownProps.has(k)) {
-        let cur = types.get(k);
-        const out = cur ? new Set<string>() : undefined;
-        for (let n = 0; cur && n < 20; n++) {
-          for (const p of cur.properties) out!.add(p.name.toLowerCase());
-          cur = cur.baseType ? types.get(`${version}|${cur.baseType.name.replace(/^microsoft\.graph\./i, '').toLowerCase()}`) : undefined;
-        }
-        ownProps.set(k, out);
-      }
-      return ownProps.get(k);
-    };
+    // A property only one version's type has is a version difference, not a page that forgot it (beta-only properties on
+    // a v1.0 page): the properties the resource pages of a type and its bases document, where that version has the type.
+    const types = typesByName(model);
+    const documented = documentedProperties(model);
     return model.operations.flatMap(bodyPartitions).flatMap((g) => {
       const bodyType = (g as OperationGroup & { bodyType?: string }).bodyType ?? '';
       /** Across versions, every version lacking the property has a resource type for the body without it. */
       const versionOnly = (d: FindingDraft, lower: string): boolean => d.context === 'cross-version' && !!bodyType
-        && d.sides.filter((x) => x.value === 'not documented').every((x) => { const own = x.version ? propsOf(x.version, bodyType) : undefined; return !!own && !own.has(lower); });
+        && d.sides.filter((x) => x.value === 'not documented').every((x) => !!x.version && !!types.get(`${x.version}|${bodyType}`)?.some((t) => t.sources.some(isTableRow)) && !documented(bodyType, x.version).has(lower));
       const withTable = g.variants;
       const names = new Map<string, string>();
       for (const v of withTable) for (const p of v.doc.requestBody!.properties) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);

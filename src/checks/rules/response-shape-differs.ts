@@ -1,6 +1,7 @@
-import { linkedFile } from '../link-target.js';
+import { linkedFile } from '../../util/link.js';
 import { opPage, responseSection } from '../fixture-pages.js';
-import type { Document, OperationVariant, TypeModel } from '../../model/schema.js';
+import type { Document, OperationVariant } from '../../model/schema.js';
+import { baseChains } from '../type-relations.js';
 import { pathFitsTemplate, singular } from '../../model/identity.js';
 import { isLive } from '../page-finding.js';
 import type { ModelRule } from '../types.js';
@@ -44,20 +45,8 @@ export const rule: ModelRule = {
       const named = typeNamed.get(written) ?? typeNamed.get(singular(written).toLowerCase());
       return named ?? typeAt.get(linkedFile(d.file, d.response?.bodyType?.link) ?? '');
     };
-    // Base chains (lower-case names), per version, falling back to the other version's type.
-    const byName = new Map<string, TypeModel>();
-    for (const t of model.types) byName.set(`${t.version}|${t.name.toLowerCase()}`, t);
-    const chain = (name: string, version: string): string[] => {
-      const out: string[] = [];
-      const find = (n: string) => byName.get(`${version}|${n}`) ?? byName.get(`${version === 'beta' ? 'v1.0' : 'beta'}|${n}`);
-      for (let cur = find(name); cur?.baseType && out.length < 20;) {
-        const b = cur.baseType.name.replace(/^microsoft\.graph\./i, '').toLowerCase();
-        if (out.includes(b)) break;
-        out.push(b);
-        cur = find(b);
-      }
-      return out;
-    };
+    // Base chains (lower-case names, the type itself first), per version, falling back to the other version's type.
+    const chain = baseChains(model);
     return model.operations.flatMap((g) => {
       const shapes: { type: string; collection: boolean }[] = [];
       // A page about a derived type on the same path, another page than the others (the model marks those of one version

@@ -1,4 +1,4 @@
-import { linkedFile } from '../link-target.js';
+import { linkedFile } from '../../util/link.js';
 import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';

@@ -5,6 +5,7 @@
  */
 import { STATUS_CODES } from 'node:http';
 import { posix } from 'node:path';
+import { linkedFile } from '../../../util/link.js';
 import type { Response } from '../ir/schema.js';
 import type { Extractor, PageContext } from './context.js';
 import type { Nodes } from 'mdast';
@@ -131,10 +132,9 @@ function formatted(ctx: PageContext, n: Nodes): Set<string> {
  * type: its name ("alert-update" → "update") is no body type.
  */
 export function linksOperationPage(pageFile: string, url: string): boolean {
-  const path = url.split(/[#?]/)[0]!;
-  if (!path || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('/')) return false;
-  const dir = posix.dirname(posix.normalize(posix.join(posix.dirname(pageFile), path.replace(/\\/g, '/'))));
-  return posix.basename(dir).toLowerCase() === 'api';
+  // A site-absolute link ("/graph/api/…") leads outside the tree's pages.
+  const page = url.startsWith('/') ? undefined : linkedFile(pageFile, url.split('?')[0]);
+  return page !== undefined && posix.basename(posix.dirname(page)) === 'api';
 }
 
 /** The type a link names: its target page (`../resources/accesspackage.md` → accesspackage), cased as the link text when they agree. */

@@ -1,4 +1,4 @@
-/** Where a link on a page leads, as a docs-root-relative path in lower case (the docs site resolves links case-insensitively). */
+/** Where a link on a page leads, as a docs-root-relative path in lower case (the docs site resolves links case-insensitively): used by the rules, the model (a response type's linked page) and extraction. */
 import { posix } from 'node:path';
 
 /** The page a link target names, relative to the docs root and lower-cased; undefined for URLs and anchors on the same page. */
