@@ -13,7 +13,7 @@
  * severity's quota is shared in proportion to stratum size.
  */
 import { writeFileSync } from 'node:fs';
-import { ERA_SETS, readLabels, relPath, relText, reportItems, rng, TREE_LEVEL_RULES, treeOf, unlabelledItems, type EraSet, type Label, type ReportFinding } from './precision-lib.js';
+import { ERA_SETS, FindingIndex, flattenItems, readLabels, relPath, relText, reportItems, rng, TREE_LEVEL_RULES, treeOf, unlabelledItems, type EraSet, type Label, type ReportFinding } from './precision-lib.js';
 
 const SEED = 20261201;
 const QUOTA: Record<string, number> = { error: 70, warning: 90, info: 20, 'drift-breaking': 40, 'drift-other': 15 };
@@ -89,6 +89,50 @@ function eraSample(): void {
 }
 
 if (process.argv.includes('--era')) { eraSample(); process.exit(0); }
+/**
+ * `--uniform <check-2021.json> <out.jsonl> <labels.jsonl> <membership.json>`: a simple random sample of the reported
+ * items of the 2021 check, per severity (UNIFORM_QUOTA; every item when fewer), drawn from all of them — labelled or
+ * not — so that its precision estimates that of everything the check reports at that severity, not of the rules the
+ * stratified draws favoured. Drawn items some label already matches keep that label (its id is listed); the others
+ * get new labels (ids continuing the r… series) in out.jsonl, to be judged. membership.json lists, per severity,
+ * the label ids of the draw and the population it was drawn from; `npm run precision` scores it in its own table.
+ */
+const UNIFORM_SEED = 20261217;
+const UNIFORM_QUOTA: Record<string, number> = { error: Number.MAX_SAFE_INTEGER, warning: 60, info: 40 };
+function uniformSample(): void {
+  const at = process.argv.indexOf('--uniform');
+  const [file, outFile, labelsFile, memberFile] = process.argv.slice(at + 1, at + 5) as [string, string, string, string];
+  if (!file || !outFile || !labelsFile || !memberFile) { console.error('usage: precision-sample --uniform <check-2021.json> <out.jsonl> <labels.jsonl> <membership.json>'); process.exit(2); }
+  const labels = readLabels(labelsFile).filter((l) => l.set === 'reconcile-2021');
+  const items = reportItems(file);
+  // Which label (lowest id) each item already carries: the item or one of the findings it groups matches it.
+  const byFp = new Map<string, string>();
+  const idx = new FindingIndex(flattenItems(items));
+  for (const l of [...labels].sort((a, b) => a.id.localeCompare(b.id))) { const m = idx.match(l); if (m && !byFp.has(m.fingerprint)) byFp.set(m.fingerprint, l.id); }
+  const labelOf = (f: ReportFinding) => [f, ...(f.instances ?? [])].map((g) => byFp.get(g.fingerprint)).find((x) => x !== undefined);
+  const rand = rng(UNIFORM_SEED);
+  let next = 1 + Math.max(-1, ...labels.map((l) => Number(l.id.slice(1))));
+  const fresh: Label[] = [];
+  const members: Record<string, { population: number; labels: string[] }> = {};
+  for (const sev of Object.keys(UNIFORM_QUOTA)) {
+    const pool = items.filter((f) => f.severity === sev).sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));
+    const population = pool.length;
+    const ids: string[] = [];
+    for (let i = 0; i < UNIFORM_QUOTA[sev]! && pool.length; i++) {
+      const f = pool.splice(Math.floor(rand() * pool.length), 1)[0]!;
+      let id = labelOf(f);
+      if (!id) { id = `r${String(next++).padStart(3, '0')}`; fresh.push(toLabel(f, 'reconcile-2021', id)); }
+      ids.push(id);
+    }
+    members[sev] = { population, labels: ids };
+  }
+  writeFileSync(outFile, fresh.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  writeFileSync(memberFile, JSON.stringify({ seed: UNIFORM_SEED, drawnFrom: 'docmodel check <2021-07 api-reference> --no-config -f json', severities: members }, null, 2) + '\n');
+  const drawn = Object.values(members).reduce((n, m) => n + m.labels.length, 0);
+  console.log(`${drawn} items drawn uniformly (${Object.entries(members).map(([k, m]) => `${k} ${m.labels.length} of ${m.population}`).join(', ')}); ${fresh.length} unlabelled, written to ${outFile}`);
+}
+
+if (process.argv.includes('--uniform')) { uniformSample(); process.exit(0); }
 
 const [checkFile, driftFile, out] = process.argv.slice(2);
 if (!checkFile || !driftFile || !out) { console.error('usage: precision-sample <check.json> <drift.json> <out.jsonl> [--top-up <labels.jsonl>]'); process.exit(2); }

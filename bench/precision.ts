@@ -14,7 +14,7 @@
  * reworded): they are counted, not scored. Precision = (real + real-but-misdescribed) / matched;
  * "strict" counts only real.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,8 @@ import { CORPUS_SKIP, corpusTree, REPO } from './corpus.js';
 import { ERA_SETS, FindingIndex, readLabels, reportFindings, reportItems, type EraSet } from './precision-lib.js';
 
 const LABELS = join(REPO, 'test', 'precision', 'labels.jsonl');
+/** The uniform draw of the 2021 check's reported items (precision-sample --uniform): label ids per severity. */
+const UNIFORM = join(REPO, 'test', 'precision', 'uniform-2021.json');
 const CLI = join(REPO, 'dist', 'src', 'cli', 'main.js');
 
 function arg(name: string): string | undefined {
@@ -115,10 +117,57 @@ function main(): void {
     console.log(table('Other eras, per rule', perEraRule));
     console.log('');
   }
+  const uniform = uniformTable(labels, idx['reconcile-2021'], checkFile);
+  if (uniform) { console.log(uniform); console.log(''); }
   console.log(countsTable(checkFile, driftFile));
   // The reports run for this (~100 MB) are not kept — removed after the last table read them (removed
   // before it, `npm run precision` without files failed at its end on a report already gone).
   if (tmp) rmSync(tmp, { recursive: true, force: true });
+}
+
+/** Wilson score interval (95%) of k successes in n, as "lo–hi%". */
+function wilson(k: number, n: number): string {
+  if (!n) return '—';
+  const z = 1.96;
+  const p = k / n;
+  const d = 1 + (z * z) / n;
+  const c = p + (z * z) / (2 * n);
+  const h = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return `${((100 * (c - h)) / d).toFixed(1)}–${((100 * (c + h)) / d).toFixed(1)}%`;
+}
+
+/**
+ * Precision of everything the 2021 check reports at a severity, estimated from a simple random sample of its
+ * reported items (test/precision/uniform-2021.json): the stratified draws above favour rules, this one does not.
+ * Each drawn label is scored by the severity it was drawn at; labels whose finding is gone are counted apart.
+ */
+function uniformTable(labels: ReturnType<typeof readLabels>, idx: FindingIndex, checkFile: string): string | undefined {
+  if (!existsSync(UNIFORM)) return undefined;
+  const draw = JSON.parse(readFileSync(UNIFORM, 'utf8')) as { severities: Record<string, { population: number; labels: string[] }> };
+  const byId = new Map(labels.map((l) => [l.id, l] as const));
+  const now = new Map<string, number>();
+  for (const f of reportItems(checkFile)) now.set(f.severity, (now.get(f.severity) ?? 0) + 1);
+  const lines = ['### Uniform sample of the 2021 check\'s reported items (precision of everything reported at a severity)', '',
+    '| severity | reported items (drawn from / now) | drawn | judged | matched | real | misdescribed | false | precision | 95% interval | strict | disappeared |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  for (const [sev, d] of Object.entries(draw.severities)) {
+    const r = empty();
+    let judged = 0;
+    for (const id of d.labels) {
+      const l = byId.get(id);
+      if (!l?.verdict) continue;
+      judged++;
+      const cur = idx.match(l);
+      r.n++;
+      if (!cur) r.gone++;
+      else if (l.verdict === 'real') r.real++;
+      else if (l.verdict === 'misdescribed') r.mis++;
+      else r.fals++;
+    }
+    const m = r.real + r.mis + r.fals;
+    lines.push(`| ${sev} | ${d.population} / ${now.get(sev) ?? 0} | ${d.labels.length} | ${judged} | ${m} | ${r.real} | ${r.mis} | ${r.fals} | ${pct(r.real + r.mis, m)} | ${wilson(r.real + r.mis, m)} | ${pct(r.real, m)} | ${r.gone} |`);
+  }
+  return lines.join('\n');
 }
 
 /** What the run reports, per rule: items (a grouped finding is one) and the findings they stand for. */
