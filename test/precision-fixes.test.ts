@@ -17,6 +17,9 @@ import { pathFitsTemplate } from '../src/model/identity.js';
 import { processFile } from '../src/pipeline/page.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
+import { groupFindings } from '../src/checks/group.js';
+import { odataSuffixless } from '../src/checks/rules/example-path-fits-no-template.js';
+import { isResourceSpecific } from '../src/checks/rules/least-privileged-differs.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus/precision');
 /** Page paths are relative to the docs root, here the fixture snapshot folder. */
@@ -344,11 +347,11 @@ test('least-privileged-differs: names joined by "and" are one choice (label r561
     'v1.0/api/orgcontact-list-directreports.md:21 OrgContact.Read.All and Group.Read.All',
   ]]);
   // v1.0 conversationmember-get: "For **user** or **chat** resource: Chat.ReadBasic, … For **channel** resource: ChannelMember.Read.All, …":
-  // for the channel path the channel row counts (the delegated rows agree: no finding; r569 compared the chat row), and its
-  // application row lists the resource-specific TeamMember.Read.Group first
-  assert.deepEqual(fs.filter((f) => f.sides.some((s) => s.file === 'v1.0/api/conversationmember-get.md')).map((f) => [f.field, f.sides.map((s) => `${s.file}:${s.line} ${s.value}`)]), [
-    ['permissions.application.leastPrivileged', ['v1.0/api/channel-get-members.md:24 ChannelMember.Read.All', 'v1.0/api/conversationmember-get.md:24 TeamMember.Read.Group']],
-  ]);
+  // for the channel path the channel row counts (the delegated rows agree: no finding; r569 compared the chat row). Its
+  // application row lists the resource-specific TeamMember.Read.Group* first, then ChannelMember.Read.All: the least
+  // tenant-wide permission is the one compared (session 17, label r860), and it agrees with channel-get-members'.
+  assert.deepEqual(fs.filter((f) => f.sides.some((s) => s.file === 'v1.0/api/conversationmember-get.md')).map((f) => [f.field, f.sides.map((s) => `${s.file}:${s.line} ${s.value}`)]), []);
+  assert.deepEqual(['TeamMember.Read.Group', 'Chat.Manage.Chat', 'ChannelMember.Read.All', 'Group.Read.All', 'Microsoft.Group'].map(isResourceSpecific), [true, true, false, false, false]);
 });
 
 test('example-property-undocumented: a derived type named by the body\'s @odata.type documents its properties (label r469); a page of extended properties sends the created resource\'s (r514); a row "Read-only when **isBuiltIn** is true" is writable (r513)', () => {
@@ -527,4 +530,79 @@ test('body-property-type-differs names a type as the page writes it when it is a
   const f = t.findings.find((x) => x.rule === 'body-property-type-differs' && x.message.startsWith('Property rowoffset '))!;
   assert.equal(f.message, 'Property rowoffset is typed Double (written as number) vs Int32 (differs between versions)');
   assert.deepEqual(f.sides.map((s) => `${s.file}:${s.line} ${s.value}`), ['beta/api/range-offsetrange.md:48 Double (written as number)', 'v1.0/api/range-offsetrange.md:46 Int32']);
+});
+
+// Session 17: classes found in the uniform draw of the 2021 check's reported items (test/precision/uniform-2021.json)
+// and its top-up, on pages copied to 2021-07-s17/.
+const s17 = (() => {
+  let t: ReturnType<typeof analyze> | undefined;
+  return () => (t ??= analyze([join(DIR, '2021-07-s17')]));
+})();
+
+test('a property table in the JSON representation section of a page without a Properties heading is the type\'s (beta package.md: label r876, false)', () => {
+  const t = s17();
+  const page = t.pages.find((p) => p.file === 'beta/resources/package.md')!;
+  assert.deepEqual(page.resource?.properties.map((p) => `${p.name} ${p.type.name} ${p.src.line}`), ['type String 34']);
+  assert.deepEqual(page.diagnostics.filter((d) => d.rule.startsWith('property-table') || d.rule === 'table-not-read').map((d) => `${d.rule} ${d.src.line}`), ['property-table-in-json-representation 32']);
+  // v1.0 documents `type` in a Properties table; beta now has it too: nothing missing in beta
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'type-property-missing-in-beta'), []);
+});
+
+test('type-undefined: "Untyped JSON object" is a free-form JSON value, no type named "Untyped" (label r870, false)', () => {
+  const t = s17();
+  const undefinedTypes = t.findings.filter((f) => f.rule === 'type-undefined').map((f) => f.subject);
+  assert.ok(!undefinedTypes.some((s) => /untyped/i.test(s)), undefinedTypes.join(', '));
+  // still fires for a type this small tree lacks
+  assert.ok(undefinedTypes.includes('v1.0:imageInfo'));
+  const content = t.model.types.find((x) => x.version === 'v1.0' && x.name === 'visualInfo')?.properties.find((p) => p.name === 'content');
+  assert.deepEqual(content?.sources.map((s) => `${s.type.name} ${s.type.primitive} ${s.src.line}`), ['Json true 29']);
+});
+
+test('example-path-fits-no-template: a type cast after the templated path (…/transitiveMembers/microsoft.graph.user) fits when the rest does (label r806, false)', () => {
+  const t = s17();
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template' && f.sides[0]!.file === 'beta/api/group-list-transitivemembers.md'), []);
+  assert.equal(odataSuffixless('/groups/{id}/transitiveMembers/microsoft.graph.user'), '/groups/{id}/transitiveMembers');
+  assert.equal(odataSuffixless('/groups/{id}/transitiveMembers/microsoft.graph.user/$count'), '/groups/{id}/transitiveMembers');
+  assert.equal(odataSuffixless('/applications/$count'), '/applications');
+  assert.equal(odataSuffixless('/groups/{id}/members'), undefined);
+  assert.equal(odataSuffixless('/microsoft.graph.user'), undefined);
+});
+
+test('example-value-type-mismatch: any JSON value fits Json (a 2-D array of values, labels r698, r701, r885); a single value for a String collection still does not', () => {
+  const t = s17();
+  const fired = t.findings.filter((f) => f.rule === 'example-value-type-mismatch').map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.message}`);
+  assert.deepEqual(fired, [
+    'beta/api/group-evaluatedynamicmembership.md:91 Example request sends memberId = "319b41e8-d9e4-42f8-bdc9-741113f48b33", which does not fit its declared type String collection',
+    'beta/api/group-evaluatedynamicmembership.md:161 Example request sends memberId = "319b41e8-d9e4-42f8-bdc9-741113f48b33", which does not fit its declared type String collection',
+    'beta/api/group-evaluatedynamicmembership.md:161 Example request sends membershipRule = "(user.displayName -startsWith \\"EndTestUser\\")", which does not fit its declared type String collection',
+  ]);
+  // Two findings of one shape on one page are "2 times on 1 page", not "on 2 pages (1 pages)" (label r883's message)
+  const grouped = groupFindings(t.findings.filter((f) => f.rule === 'example-value-type-mismatch')).map((f) => f.message);
+  assert.deepEqual(grouped, [
+    'Example request sends memberId = "319b41e8-d9e4-42f8-bdc9-741113f48b33", which does not fit its declared type String collection — the same difference 2 times on 1 page',
+    'Example request sends membershipRule = "(user.displayName -startsWith \\"EndTestUser\\")", which does not fit its declared type String collection',
+  ]);
+});
+
+test('body-property-missing: an action parameter only beta documents is a beta addition (playPrompt\'s loop, label r861, false); one the v1.0 type has is still missing (planId, label r872, real)', () => {
+  const t = s17();
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'body-property-missing').map((f) => [f.message, ...f.sides.map((s) => `${s.file}:${s.line} ${s.value}`)]), [[
+    'Request-body property planId is documented on some pages only (differs between versions)',
+    'beta/api/plannertask-update.md:50 documented (String)',
+    'v1.0/api/plannertask-update.md:35 not documented',
+  ]]);
+});
+
+test('response-shape-differs: "[identityProvider] and [openIdConnectProvider] objects" names either type as the body, and agrees with a page naming identityProvider (label r866, false)', () => {
+  const t = s17();
+  const body = t.pages.find((p) => p.file === 'beta/api/identityprovider-list.md')!.response?.bodyType;
+  assert.deepEqual(body && { name: body.name, collection: body.collection, alternatives: body.alternatives, line: body.src.line }, { name: 'identityProvider', collection: true, alternatives: ['openIdConnectProvider'], line: 53 });
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'response-shape-differs'), []);
+});
+
+test('least-privileged-differs: a resource-specific consent permission only beta lists (Chat.Manage.Chat*) is passed over for the least tenant-wide one (label r860, false)', () => {
+  const t = s17();
+  const page = (f: string) => t.pages.find((p) => p.file === f)!;
+  assert.deepEqual(page('beta/api/chat-delete-members.md').permissions?.entries.find((e) => e.type === 'application')?.permissions.map((p) => p.name), ['Chat.Manage.Chat', 'ChatMember.ReadWrite.All']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'least-privileged-differs'), []);
 });

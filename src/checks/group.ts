@@ -50,11 +50,22 @@ export function groupFindings(findings: Finding[]): Finding[] {
     out.push({
       ...first,
       subject: `${fs.length} × ${first.subject.includes('/') || first.context === 'page' ? 'pages' : 'subjects'} (first: ${first.subject})`,
-      message: `${first.message} — the same difference on ${fs.length} ${first.context === 'page' ? 'pages' : 'operations or types'}${pages.length ? ` (${pages.length} pages)` : ''}`,
+      message: `${first.message} — the same difference ${sameOn(fs.length, first.context === 'page', pages.length)}`,
       fingerprint: fingerprint(first.rule, 'shape', k),
       instances,
       pages,
     });
   }
   return out;
+}
+
+/**
+ * "on 3 pages"; "3 times on 2 pages" when a page holds more than one (two examples of one page); "on 3 operations or
+ * types (4 pages)" for model findings.
+ */
+function sameOn(n: number, perPage: boolean, pages: number): string {
+  const pl = (k: number, w: string) => `${k} ${w}${k === 1 ? '' : 's'}`;
+  if (!perPage) return `on ${n} operations or types${pages ? ` (${pl(pages, 'page')})` : ''}`;
+  if (!pages || pages === n) return `on ${n} pages`;
+  return `${n} times on ${pl(pages, 'page')}`;
 }

@@ -1,6 +1,6 @@
 /** Helper for rules whose context is one page. */
 import { pathFitsTemplate } from '../model/identity.js';
-import type { Document, Severity, Src } from '../model/schema.js';
+import type { Document, Severity, Src, TypeRef } from '../model/schema.js';
 import { sideOf, type FindingDraft } from './types.js';
 
 export function pageFinding(
@@ -52,4 +52,13 @@ export function callsAnotherResource(method: string, path: string, templates: { 
   };
   const tail = last(called);
   return !templates.some((o) => { const t = last(o.path); return t === tail || /^\{[^{}]*\}$/.test(t); });
+}
+
+/**
+ * A type's name as a finding shows it, with the page's own word when that is another spelling ("number" is read as
+ * Double: "Double (written as number)") — the writer looks for what the page says.
+ */
+export function typeShown(t: TypeRef): string {
+  const written = t.notes?.find((n) => n.startsWith('written as '));
+  return written ? `${t.name} (${written})` : t.name;
 }

@@ -278,7 +278,11 @@ export type Status = Static<typeof Status>;
 export const Response = T.Object(
   {
     statuses: T.Array(Status),
-    bodyType: T.Optional(T.Object({ name: T.String(), collection: T.Boolean(), link: T.Optional(T.String({ description: 'Link target the name was read from' })), src: Src }, { additionalProperties: false })),
+    bodyType: T.Optional(T.Object({
+      name: T.String(), collection: T.Boolean(), link: T.Optional(T.String({ description: 'Link target the name was read from' })),
+      alternatives: T.Optional(T.Array(T.String(), { description: 'Other types the page names as the body, in a list of links with the first ("a [user] or [group] object")' })),
+      src: Src,
+    }, { additionalProperties: false })),
     bodyDescribed: T.Optional(T.Object(
       { format: T.String({ description: 'csv, json, binary, redirect, text …' }), text: T.String(), src: Src },
       { additionalProperties: false, description: 'A body described only in prose (a report in CSV, a redirect to a download URL), not by a type' },

@@ -43,6 +43,8 @@ test('type column normalization', () => {
   assert.deepEqual(t('(Optional) String').type.notes, ['(Optional)']);
   assert.deepEqual(t('string, maximum size 20').type, { raw: 'string, maximum size 20', name: 'String', primitive: true, collection: false, notes: ['maximum size 20'] });
   assert.ok(t('String or Int32').ambiguous);
+  // corpus: projectrome-activity.md, projectrome-visualinfo.md — a free-form JSON value, not a type "Untyped"
+  assert.deepEqual(t('Untyped JSON object').type, { raw: 'Untyped JSON object', name: 'Json', primitive: true, collection: false, notes: ['written as Untyped JSON object'] });
   // corpus: invitation.md (link missing its paren), educationsubmission.md (prose after the type)
   assert.deepEqual([t('[invitedUserMessageInfo](invitedusermessageinfo.md').type.name, t('[invitedUserMessageInfo](invitedusermessageinfo.md').type.notes], ['invitedUserMessageInfo', ['link not closed']]);
   const o = t('educationOutcome collection. Holds grades, feedback and/or rubrics information.', '[educationOutcome](educationOutcome.md) collection. Holds grades', 'educationOutcome.md').type;

@@ -3,6 +3,7 @@ import type { FindingDraft, ModelRule } from '../types.js';
 import type { OperationGroup } from '../../model/schema.js';
 import { documentedProperties, isTableRow, typesByName } from '../type-relations.js';
 import { compareField, versionsNote } from '../compare.js';
+import { objectBody } from '../page-finding.js';
 import { bodyField, bodyPartitions, bodyProperty } from './body-property-type-differs.js';
 
 export const rule: ModelRule = {
@@ -13,7 +14,7 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property is documented on some pages of an operation only',
   description:
-    'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation whose body is the same type (pages of polymorphic operations, one per derived type, are compared within their type). Pages without a request-body table are not compared. Across versions, a property that the body type of the version lacking it does not have either (on its resource page or a base type\'s) is a version difference, not reported. One finding per set of pages lacking the same properties (usually one page pair), listing the properties; each property stays an instance with its own fingerprint, so it can be suppressed on its own.',
+    'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation whose body is the same type (pages of polymorphic operations, one per derived type, are compared within their type). Pages without a request-body table are not compared. Across versions, a property that the body type of the version lacking it does not have either (on its resource page or a base type\'s) is a version difference, not reported; so is, where the body names no resource type (an action\'s parameters), a property only beta documents, unless the v1.0 page\'s own example request sends it. One finding per set of pages lacking the same properties (usually one page pair), listing the properties; each property stays an instance with its own fingerprint, so it can be suppressed on its own.',
   example: { before: 'page A body: displayName, city\npage B body: displayName', after: 'both list displayName and city' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])) },
@@ -26,9 +27,19 @@ export const rule: ModelRule = {
     const documented = documentedProperties(model);
     return model.operations.flatMap(bodyPartitions).flatMap((g) => {
       const bodyType = (g as OperationGroup & { bodyType?: string }).bodyType ?? '';
-      /** Across versions, every version lacking the property has a resource type for the body without it. */
-      const versionOnly = (d: FindingDraft, lower: string): boolean => d.context === 'cross-version' && !!bodyType
-        && d.sides.filter((x) => x.value === 'not documented').every((x) => !!x.version && !!types.get(`${x.version}|${bodyType}`)?.some((t) => t.sources.some(isTableRow)) && !documented(bodyType, x.version).has(lower));
+      /**
+       * Across versions, every version lacking the property has a resource type for the body without it — or, where the
+       * body names no resource type (an action's parameters), the property is beta's alone: beta is a superset, so a parameter
+       * only beta documents is a beta addition (copyNotebook's siteId, playPrompt's loop), not a v1.0 page that forgot it
+       * — unless the v1.0 page's own example request sends it.
+       */
+      const versionOnly = (d: FindingDraft, lower: string): boolean => d.context === 'cross-version'
+        && d.sides.filter((x) => x.value === 'not documented').every((x) => {
+          if (!x.version) return false;
+          if (bodyType) return !!types.get(`${x.version}|${bodyType}`)?.some((t) => t.sources.some(isTableRow)) && !documented(bodyType, x.version).has(lower);
+          const page = g.variants.find((v) => v.doc.file === x.file)?.doc;
+          return x.version === 'v1.0' && !!page && !page.examples.requests.some((r) => Object.keys(objectBody(r.body?.json) ?? {}).some((k) => k.toLowerCase() === lower));
+        });
       const withTable = g.variants;
       const names = new Map<string, string>();
       for (const v of withTable) for (const p of v.doc.requestBody!.properties) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);

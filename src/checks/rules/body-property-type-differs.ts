@@ -4,6 +4,7 @@ import type { OperationGroup } from '../../model/types.js';
 import type { Property } from '../../model/schema.js';
 import { compareField, versionsNote } from '../compare.js';
 import { requestBodyTypeName } from '../../model/merge.js';
+import { typeShown } from '../page-finding.js';
 
 /**
  * Pages of one operation whose request bodies represent the same type. Pages of polymorphic
@@ -66,9 +67,7 @@ export const rule: ModelRule = {
       bodyPropertyNames(g).flatMap((lower) =>
         compareField(this, g, bodyField(g, lower, '.type'), (v) => {
           const p = bodyProperty(v.doc.requestBody?.properties, lower);
-          // The name as the page writes it too, when it is another spelling ("number" is read as Double): the writer looks for that.
-          const written = p?.type.notes?.find((n) => n.startsWith('written as '));
-          return p && { key: p.type.name.toLowerCase(), shown: written ? `${p.type.name} (${written})` : p.type.name, src: p.src };
+          return p && { key: p.type.name.toLowerCase(), shown: typeShown(p.type), src: p.src };
         }, (c, d) => `Property ${lower} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [lower]),
       ),
     );

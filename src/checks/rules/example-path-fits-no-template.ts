@@ -10,7 +10,7 @@ export const rule: PageRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` fits when the rest does. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -26,8 +26,9 @@ export const rule: PageRule = {
         if (!isLive(r) || callsOtherService(r.url)) continue;
         const path = r.path.replace(/\?[\s\S]*$/, '');
         const sameMethod = ops.filter((o) => o.method === r.method);
-        // GET …/$count counts what the template lists (OData's $count segment on GET /applications).
-        const counted = path.endsWith('/$count') ? path.slice(0, -'/$count'.length) : undefined;
+        // GET …/$count counts what the template lists (OData's $count segment on GET /applications); a last segment that
+        // is a type cast (…/transitiveMembers/microsoft.graph.user) filters it by type: both fit when the rest does.
+        const counted = odataSuffixless(path);
         if (sameMethod.some((o) => pathFitsTemplate(path, o.path) || (counted !== undefined && pathFitsTemplate(counted, o.path)))) continue;
         const why = sameMethod.length ? 'path' : 'method';
         // A template that is no path but words (Intune's generator left "** Entity URI for … not found" in the block, and in
@@ -55,4 +56,12 @@ function isWords(path: string): boolean {
     else if (!quoted && depth === 0 && /\s/.test(ch)) return true;
   }
   return false;
+}
+
+/** The path without a trailing OData `/$count` and a type-cast segment before it (`/microsoft.graph.user`); undefined when it has neither. */
+export function odataSuffixless(path: string): string | undefined {
+  let p = path.endsWith('/$count') ? path.slice(0, -'/$count'.length) : path;
+  const last = p.slice(p.lastIndexOf('/') + 1);
+  if (p.lastIndexOf('/') > 0 && /^microsoft\.graph(?:\.[A-Za-z]\w*)+$/i.test(last)) p = p.slice(0, p.lastIndexOf('/'));
+  return p === path ? undefined : p;
 }

@@ -1,13 +1,15 @@
 import { bodySection, exampleSection, opPage } from '../fixture-pages.js';
 import type { TypeRef } from '../../model/schema.js';
 import type { PageRule, FindingDraft } from '../types.js';
-import { objectBody, pageFinding } from '../page-finding.js';
+import { objectBody, pageFinding, typeShown } from '../page-finding.js';
 import { isPlaceholder } from './example-value-placeholder.js';
 
 /** Does a JSON value fit a documented type? undefined when it cannot be told. */
 export function fits(v: unknown, t: TypeRef): boolean | undefined {
   if (v === null) return true;
   if (t.collection) return Array.isArray(v) ? v.every((x) => fits(x, { ...t, collection: false }) !== false) : false;
+  // Json is any JSON value: an array (a 2-D range of values), an object, a scalar.
+  if (t.primitive && t.name === 'Json') return true;
   if (Array.isArray(v)) return false;
   if (!t.primitive) return typeof v === 'object' ? true : typeof v === 'string' ? undefined : false; // enums are strings
   switch (t.name) {
@@ -49,7 +51,8 @@ export const rule: PageRule = {
           if (!prop || isPlaceholder(v, k)) continue;
           if (fits(v, prop.type) !== false) continue;
           const shown = JSON.stringify(v).slice(0, 60);
-          out.push(pageFinding(this, p, r.body!.src, `example.${r.index}.${k}`, `Example request sends ${k} = ${shown}, which does not fit its declared type ${prop.type.name}${prop.type.collection ? ' collection' : ''}`, shown, [String(r.index), k], [{ src: prop.src, value: `${prop.type.name}${prop.type.collection ? ' collection' : ''}` }]));
+          const declared = `${typeShown(prop.type)}${prop.type.collection ? ' collection' : ''}`;
+          out.push(pageFinding(this, p, r.body!.src, `example.${r.index}.${k}`, `Example request sends ${k} = ${shown}, which does not fit its declared type ${declared}`, shown, [String(r.index), k], [{ src: prop.src, value: declared }]));
         }
       }
     }

@@ -23,7 +23,7 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation describe different response bodies',
-  description: 'One page returns an entity, another a collection, another no body at all, or a different type. Generated clients type the return value from one of them. Pages that document a derived type on the same path (subtypes in the model, or, across versions, a page named after its type that derives from the type another page is named after, or two such pages of derived types) are not compared; a plural names its type. A type named by a link is the type the link text names when the model has that type, else the linked resource page\'s type. When the bodies differ only as one entity against a collection of the same type, the message says a path template may be wrong instead (a get page listing a collection path, or the reverse); a page whose own examples call none of its templates is named as a likely copied template.',
+  description: 'One page returns an entity, another a collection, another no body at all, or a different type. Generated clients type the return value from one of them. Pages that document a derived type on the same path (subtypes in the model, or, across versions, a page named after its type that derives from the type another page is named after, or two such pages of derived types) are not compared; a plural names its type; a page naming several types as the body ("a [user] or [group] object") agrees with a page naming any of them. A type named by a link is the type the link text names when the model has that type, else the linked resource page\'s type. When the bodies differ only as one entity against a collection of the same type, the message says a path template may be wrong instead (a get page listing a collection path, or the reverse); a page whose own examples call none of its templates is named as a likely copied template.',
   example: { before: 'page A: returns an updated user object in the response body\npage B: returns 204 No Content', after: 'both: no response body' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and an updated [widget](../resources/widget.md) object in the response body.')), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code. It does not return anything in the response body.')) },
@@ -61,13 +61,23 @@ export const rule: ModelRule = {
         const ca = chain(a.type, a.v.version), cb = chain(b.type, b.v.version);
         return ca.includes(b.type) || (!cb.includes(a.type) && ca.some((x) => x !== 'entity' && cb.includes(x)));
       })).map((a) => a.v));
+      // A page naming several types as the body ("[identityProvider] or [openIdConnectProvider] object") agrees with a page
+      // naming any one of them: it is taken as the one the other pages name, when one does.
+      const named = new Set(typed.filter((x) => !x.v.doc.response!.bodyType!.alternatives?.length).map((x) => x.type));
+      const typeOf = (d: Document): string | undefined => {
+        const t = resolved(d);
+        const alts = d.response!.bodyType!.alternatives ?? [];
+        if (!alts.length) return t;
+        const candidates = [t ?? d.response!.bodyType!.name, ...alts.map((a) => typeNamed.get(a.toLowerCase()) ?? typeNamed.get(singular(a).toLowerCase()) ?? a)];
+        return candidates.find((c) => named.has(c.toLowerCase())) ?? t;
+      };
       const found = compareField(this, g, 'response.body', (v) => {
         // A polymorphic variant (a page for a derived type on the same path) returns its own type by design.
         if (v.subtype || derivedPage.has(v)) return undefined;
         const s = responseShape(v.doc);
         if (!s) return undefined;
         const r = v.doc.response!;
-        const type = !r.noBody && r.bodyType ? resolved(v.doc) : undefined;
+        const type = !r.noBody && r.bodyType ? typeOf(v.doc) : undefined;
         shapes.push(r.noBody || !r.bodyType ? { type: '', collection: false } : { type: (type ?? r.bodyType.name).toLowerCase(), collection: r.bodyType.collection });
         const key = type ? (r.bodyType!.collection ? `collection of ${type}` : `${type} object`) : s;
         return { key: key.toLowerCase(), shown: type && type.toLowerCase() !== r.bodyType!.name.toLowerCase() ? `${s} (${type})` : s, src: r.src };

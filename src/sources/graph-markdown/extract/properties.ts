@@ -37,13 +37,16 @@ export const properties: Extractor = {
     const namesAType = (h: string) => /\b(?:resource|type|object|entity|enum|values|members|properties)\b/i.test(h) || /\b[a-z]+[A-Z][A-Za-z0-9]*\b/.test(h);
     // A resource page with no Properties heading at all (beta secureScore pages: the table right under the title): the
     // property table directly under the title is the type's.
+    // Likewise the property table right after the JSON block of its JSON representation section (beta package.md).
     const titled = !ctx.sectionsOf('properties').length;
     for (const s of ctx.sections) {
       const title = s.kind === 'title' && titled;
-      if (!title && (s.kind !== 'other' || s.depth !== 2 || namesAType(s.heading))) continue;
+      const json = s.kind === 'json-representation' && titled;
+      if (!title && !json && (s.kind !== 'other' || s.depth !== 2 || namesAType(s.heading))) continue;
       for (const t of ctx.tables(s)) {
         if (!isPropertyTable(t) || ctx.sectionAt(t.index) !== s) continue;
         if (title) ctx.diag('property-table-under-title', 'info', 'The property table under the page title (the page has no Properties heading) is read as the type\'s properties', t.src);
+        else if (json) ctx.diag('property-table-in-json-representation', 'info', 'The property table in the JSON representation section (the page has no Properties heading) is read as the type\'s properties', t.src);
         else ctx.diag('property-table-in-other-section', 'info', `The property table under "${s.heading}" is read as the type's properties`, t.src);
         ir.resource.properties.push(...readPropertyTable(ctx, t, 'Properties'));
       }

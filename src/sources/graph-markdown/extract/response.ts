@@ -63,7 +63,18 @@ export const response: Extractor = {
           // A link after "with" qualifies the body ("a [driveItem][] resource with the [bundle][]", "the requested resource,
           // expanded with the matching [singleValueLegacyExtendedProperty](…) object"): it is not the body's type.
           const links = ctx.links(n).map((l) => ({ text: ctx.text(l), url: l.url })).filter((l) => l.text && before.includes(l.text) && !linksOperationPage(ctx.file, l.url) && !AFTER_WITH.test(before.slice(Math.max(0, before.indexOf(l.text) - 40), before.indexOf(l.text))));
-          const link = links[links.length - 1];
+          // The last link names the body — or, when it ends a list of links joined by "and", "or", "and/or" or commas
+          // ("a collection of [user] and/or [group] objects", "[identityProvider] or [openIdConnectProvider] object"), the
+          // body is any of them: the first is taken, the others kept as alternatives.
+          let first = links.length - 1;
+          while (first > 0) {
+            const a = before.indexOf(links[first - 1]!.text), b = before.indexOf(links[first]!.text, a + links[first - 1]!.text.length);
+            const between = before.slice(a + links[first - 1]!.text.length, b).replace(/\s+/g, ' ').trim();
+            if (a < 0 || b < 0 || !/^(?:(?:objects?|resources?) )?(?:, ?)?(?:and\/or|and|or)$|^(?:(?:objects?|resources?) )?,$/i.test(between)) break;
+            first--;
+          }
+          const link = links[first];
+          const alternatives = links.slice(first + 1).map((l) => typeFromLink(l.text, l.url)).filter((x): x is string => !!x);
           // A type named by a link is the link target's type ("[Access package](../resources/accesspackage.md)" → accessPackage).
           let name: string | undefined = link ? typeFromLink(link.text, link.url) : undefined;
           if (!name) {
@@ -80,6 +91,7 @@ export const response: Extractor = {
           if (name && !NOT_TYPES.has(name.toLowerCase()) && !(r.bodyDescribed && /^(csv|json|report|file|stream|content)$/i.test(name))) {
             r.bodyType = { name: name.replace(/[`*]/g, ''), collection, src: ctx.src(n) };
             if (link && name === typeFromLink(link.text, link.url) && link.url) r.bodyType.link = link.url;
+            if (link && name === typeFromLink(link.text, link.url) && alternatives.length) r.bodyType.alternatives = alternatives;
           }
         }
       }

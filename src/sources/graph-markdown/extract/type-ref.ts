@@ -55,6 +55,9 @@ export function parseTypeCell(cell: Pick<Cell, 'text' | 'raw' | 'links'>): TypeP
   const parts = text.split(/(?<!\s)\s+or\s+|(?<!\s)\s*\/\s*|(?<!\s)\s*\|\s*/i).filter(Boolean);
   if (parts.length > 1) { ambiguous = `type "${cell.text}" names several types; the first is used`; text = parts[0]!; }
   let name = text.replace(/\.$/, '').trim();
+  // "Untyped JSON object", "arbitrary JSON": a free-form JSON value, not a type named by the first word.
+  const freeJson = /^(?:an?\s+)?(?:untyped|arbitrary|free-?form|open|any|dynamic|generic)\s+json(?:\s+(?:object|value|blob))?$/i.exec(name);
+  if (freeJson) { notes.push(`written as ${name}`); name = 'Json'; }
   const words = name.split(/\s+/);
   if (words.length > 1) {
     // "String (identifier)", "Int32 value" ...: the first word is the type.
