@@ -19,7 +19,6 @@ import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js'
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
 import { odataSuffixless } from '../src/checks/rules/example-path-fits-no-template.js';
-import { isResourceSpecific } from '../src/checks/rules/least-privileged-differs.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus/precision');
 /** Page paths are relative to the docs root, here the fixture snapshot folder. */
@@ -32,6 +31,7 @@ const NO_TREE: TreeInfo = { exists: () => undefined, absOf: () => undefined };
 test('Collection(microsoft.graph.X) is unwrapped, not read as namespace "Collection(microsoft.graph"', () => {
   assert.deepEqual(of('odata-type-mismatch', 'v1.0/api/reports-getuserarchivedprintjobs.md'), []);
   // still fires: the examples of unifiedRoleAssignmentMultiple-get name unifiedRoleAssignment (label r184, real)
+  // (the tree has unifiedRoleAssignment's page: an annotation type no page defines is not compared, session 17)
   assert.deepEqual(of('odata-type-mismatch', 'beta/api/unifiedroleassignmentmultiple-get.md').map((f) => f.sides[0]!.line), [122, 182, 255, 345, 410]);
   // "Drive resource" in the Response section is the type drive
   assert.deepEqual(of('odata-type-mismatch', 'v1.0/api/drive-get.md'), []);
@@ -347,11 +347,11 @@ test('least-privileged-differs: names joined by "and" are one choice (label r561
     'v1.0/api/orgcontact-list-directreports.md:21 OrgContact.Read.All and Group.Read.All',
   ]]);
   // v1.0 conversationmember-get: "For **user** or **chat** resource: Chat.ReadBasic, … For **channel** resource: ChannelMember.Read.All, …":
-  // for the channel path the channel row counts (the delegated rows agree: no finding; r569 compared the chat row). Its
-  // application row lists the resource-specific TeamMember.Read.Group* first, then ChannelMember.Read.All: the least
-  // tenant-wide permission is the one compared (session 17, label r860), and it agrees with channel-get-members'.
-  assert.deepEqual(fs.filter((f) => f.sides.some((s) => s.file === 'v1.0/api/conversationmember-get.md')).map((f) => [f.field, f.sides.map((s) => `${s.file}:${s.line} ${s.value}`)]), []);
-  assert.deepEqual(['TeamMember.Read.Group', 'Chat.Manage.Chat', 'ChannelMember.Read.All', 'Group.Read.All', 'Microsoft.Group'].map(isResourceSpecific), [true, true, false, false, false]);
+  // for the channel path the channel row counts (the delegated rows agree: no finding; r569 compared the chat row), and its
+  // application row lists the resource-specific TeamMember.Read.Group first
+  assert.deepEqual(fs.filter((f) => f.sides.some((s) => s.file === 'v1.0/api/conversationmember-get.md')).map((f) => [f.field, f.sides.map((s) => `${s.file}:${s.line} ${s.value}`)]), [
+    ['permissions.application.leastPrivileged', ['v1.0/api/channel-get-members.md:24 ChannelMember.Read.All', 'v1.0/api/conversationmember-get.md:24 TeamMember.Read.Group']],
+  ]);
 });
 
 test('example-property-undocumented: a derived type named by the body\'s @odata.type documents its properties (label r469); a page of extended properties sends the created resource\'s (r514); a row "Read-only when **isBuiltIn** is true" is writable (r513)', () => {
@@ -600,9 +600,14 @@ test('response-shape-differs: "[identityProvider] and [openIdConnectProvider] ob
   assert.deepEqual(t.findings.filter((f) => f.rule === 'response-shape-differs'), []);
 });
 
-test('least-privileged-differs: a resource-specific consent permission only beta lists (Chat.Manage.Chat*) is passed over for the least tenant-wide one (label r860, false)', () => {
-  const t = s17();
+test('a tree that lacks a base type\'s page (the modern sample, a pull request\'s pages): JSON keys the tables lack may be inherited, and an annotation type no page defines may derive from the Response section\'s — neither is claimed (labels m066–m079, m085–m093, false; m068, m078, m084, m088, real, no longer reported)', () => {
+  const t = analyze([join(ROOT, 'test/fixtures/corpus/precision/modern-s17')]);
   const page = (f: string) => t.pages.find((p) => p.file === f)!;
-  assert.deepEqual(page('beta/api/chat-delete-members.md').permissions?.entries.find((e) => e.type === 'application')?.permissions.map((p) => p.name), ['Chat.Manage.Chat', 'ChatMember.ReadWrite.All']);
-  assert.deepEqual(t.findings.filter((f) => f.rule === 'least-privileged-differs'), []);
+  // "Inherited from [DomainDnsRecord](domaindnsrecord.md)": no page of this tree defines domainDnsRecord
+  assert.equal(t.model.types.find((x) => x.name === 'domainDnsUnavailableRecord')?.baseType?.name, 'DomainDnsRecord');
+  assert.deepEqual(page('beta/resources/domaindnsunavailablerecord.md').resource?.jsonRepresentation?.propertyNames, ['canonicalName', 'description', 'id', 'isOptional', 'label', 'recordType', 'supportedService', 'text', 'ttl']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'json-representation-mismatch'), []);
+  // place-list's examples answer with room and roomList, whose pages (deriving from place) this tree lacks
+  assert.deepEqual(page('v1.0/api/place-list.md').examples.responses.map((r) => r.annotation?.fields['@odata.type']).filter(Boolean), ['microsoft.graph.room', 'microsoft.graph.roomList', 'microsoft.graph.room']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'odata-type-mismatch'), []);
 });

@@ -4,19 +4,28 @@ import { pageFinding } from '../page-finding.js';
 import type { ApiModel } from '../../model/types.js';
 import { baseChains, typesByName } from '../type-relations.js';
 
-/** Per model: the properties each resource page's type inherits (its base types' properties, any page), lower-cased. */
-const perModel = new WeakMap<object, Map<string, Set<string>>>();
-function inheritedByPage(model: ApiModel): Map<string, Set<string>> {
+/**
+ * Per model: the properties each resource page's type inherits (its base types' properties, any page), lower-cased —
+ * or null when a base type has no resource page in either version (a tree that lacks it: a sample, a pull request's
+ * pages), so that what it inherits cannot be told.
+ */
+const perModel = new WeakMap<object, Map<string, Set<string> | null>>();
+function inheritedByPage(model: ApiModel): Map<string, Set<string> | null> {
   let m = perModel.get(model);
   if (m) return m;
   m = new Map();
   const chain = baseChains(model);
   const byName = typesByName(model);
+  const hasPage = (b: string) => ['v1.0', 'beta'].some((v) => byName.get(`${v}|${b}`)?.some((bt) => bt.sources.some((x) => x.origin === 'resource')));
   for (const t of model.types) {
     if (!t.baseType) continue;
     const names = new Set<string>();
-    for (const b of chain(t.name, t.version).slice(1)) for (const bt of byName.get(`${t.version}|${b}`) ?? []) for (const p of bt.properties) names.add(p.name.toLowerCase());
-    for (const x of t.sources) if (x.origin === 'resource') m.set(x.doc.file, names);
+    let unknown = false;
+    for (const b of chain(t.name, t.version).slice(1)) {
+      if (!hasPage(b)) unknown = true;
+      for (const bt of byName.get(`${t.version}|${b}`) ?? []) for (const p of bt.properties) names.add(p.name.toLowerCase());
+    }
+    for (const x of t.sources) if (x.origin === 'resource') m.set(x.doc.file, unknown ? null : names);
   }
   perModel.set(model, m);
   return m;
@@ -29,7 +38,7 @@ export const rule: ModelRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'The JSON representation and the Properties / Relationships tables of a resource page disagree',
-  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page.',
+  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited.',
   example: { before: '| displayName | String |\n{ "displayName": "String", "nickname": "String" }', after: '| displayName | String |\n| nickname | String |' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## JSON representation\n\n```json\n{ "id": "String", "extra": 1 }\n```\n') },
@@ -44,8 +53,10 @@ export const rule: ModelRule = {
       if (!r || !jr || !r.properties.length || !jr.propertyNames.length) continue;
       const table = new Set([...r.properties, ...r.relationships].map((x) => x.name.toLowerCase()));
       const json = new Set(jr.propertyNames.filter((n) => !n.includes('@')).map((n) => n.toLowerCase()));
-      for (const n of jr.propertyNames) {
-        if (n.includes('@') || table.has(n.toLowerCase()) || inherited.get(p.file)?.has(n.toLowerCase())) continue;
+      const from = inherited.get(p.file);
+      // A base type no page of the tree defines: a key the tables lack may be inherited; not claimed.
+      for (const n of from === null ? [] : jr.propertyNames) {
+        if (n.includes('@') || table.has(n.toLowerCase()) || from?.has(n.toLowerCase())) continue;
         out.push(pageFinding(this, p, jr.src, `jsonRepresentation.${n}`, `${n} is in the JSON representation but in no property table`, n, ['json-only', n]));
       }
       for (const x of r.properties) {

@@ -15,18 +15,10 @@ export function leastPrivileged(perms: Permissions | undefined, type: Permission
   const rows = permissionRowsFor(perms, type, operationKey);
   const e = rows.length === 1 && rows[0]!.state === 'listed' ? rows[0]! : undefined;
   if (!perms?.order || !e || !e.permissions.length || e.notes?.length || perms.scenarios?.length) return undefined;
-  // Resource-specific consent (`Chat.Manage.Chat*`, `TeamSettings.ReadWrite.Group*`: granted per chat or team by its owner)
-  // is another consent model, listed first where it exists: the least tenant-wide permission is compared, when there is one.
-  const ordered = perms.order === 'least-to-most' ? e.permissions : [...e.permissions].reverse();
-  const n = ordered.find((p) => !isResourceSpecific(p.name)) ?? ordered[0]!;
+  const n = perms.order === 'least-to-most' ? e.permissions[0]! : e.permissions[e.permissions.length - 1]!;
   // Its first partner: "A and B, A and C" (least to most) gives A the partners B and C, of which A and B is the least.
   const partner = n.together?.[0];
   return { name: partner ? `${n.name} and ${partner}` : n.name, src: n.src };
-}
-
-/** A resource-specific consent permission: Graph names them `<Resource>.<Operation>.Group` or `.Chat` (`ChannelMessage.Read.Group`). */
-export function isResourceSpecific(name: string): boolean {
-  return /^[A-Za-z]+(?:\.[A-Za-z]+)+\.(?:Group|Chat)$/.test(name);
 }
 
 export const rule: ModelRule = {
@@ -37,7 +29,7 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'The least-privileged permission differs between pages of one operation',
   description:
-    'Taking each table\'s stated order (least→most or most→least), the least-privileged permission of a type (with the names "and" joins to it) differs between pages. Resource-specific consent permissions (`Chat.Manage.Chat`, `TeamSettings.ReadWrite.Group`: granted per chat or team) are passed over for the least tenant-wide one when the row has one. Security reviewers use it to pick the permission an app asks for. Of rows per resource ("For **channel** resource: …; For **chat** resource: …") the one for the call\'s path counts; a call that still has two rows of a type (tables per kind of object), or a page whose list beside the table ties permissions to cases (directoryObject checkMemberGroups: "Use GroupMember.Read.All or Group.Read.All permission to get group memberships for a group"), is not compared.',
+    'Taking each table\'s stated order (least→most or most→least), the least-privileged permission of a type (with the names "and" joins to it) differs between pages. Security reviewers use it to pick the permission an app asks for. Of rows per resource ("For **channel** resource: …; For **chat** resource: …") the one for the call\'s path counts; a call that still has two rows of a type (tables per kind of object), or a page whose list beside the table ties permissions to cases (directoryObject checkMemberGroups: "Use GroupMember.Read.All or Group.Read.All permission to get group memberships for a group"), is not compared.',
   example: { before: 'page A (least→most): User.Read, User.ReadWrite\npage B (least→most): User.ReadWrite, User.Read', after: 'both list User.Read first' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All, Widget.ReadWrite.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All, Widget.Read.All']])) },
