@@ -27,6 +27,8 @@ test('canonical path: every placeholder spelling, /me, key syntax, function argu
   assert.equal(canonicalPath('/users/{id | userPrincipalName}').path, '/users/{user-id}');
   assert.equal(canonicalPath('/users/{usersId}').path, '/users/{user-id}');
   assert.equal(canonicalPath('/me').path, '/users/{user-id}');
+  // `~/` is the service root (the onPremisesPublishingProfiles pages write their templates so)
+  assert.equal(canonicalPath('~/onPremisesPublishingProfiles/{publishingType}/agentGroups').identity, canonicalPath('/onPremisesPublishingProfiles/{publishingType}/agentGroups').identity);
   assert.equal(operationIdentity('PATCH', '/me'), operationIdentity('patch', '/users/{usersId}'));
   assert.deepEqual(canonicalPath("/me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='<address>')/clear"), {
     identity: '/users/{}/drive/items/{}/workbook/worksheets/{}/range(address={})/clear',

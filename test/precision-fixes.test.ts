@@ -19,6 +19,9 @@ import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js'
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
 import { odataSuffixless } from '../src/checks/rules/example-path-fits-no-template.js';
+import { isResourceSpecific } from '../src/checks/rules/least-privileged-differs.js';
+import { parseJsonLenient } from '../src/util/lenient-json.js';
+import { topLevelKeys } from '../src/sources/graph-markdown/extract/json-representation.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus/precision');
 /** Page paths are relative to the docs root, here the fixture snapshot folder. */
@@ -610,4 +613,31 @@ test('a tree that lacks a base type\'s page (the modern sample, a pull request\'
   // place-list's examples answer with room and roomList, whose pages (deriving from place) this tree lacks
   assert.deepEqual(page('v1.0/api/place-list.md').examples.responses.map((r) => r.annotation?.fields['@odata.type']).filter(Boolean), ['microsoft.graph.room', 'microsoft.graph.roomList', 'microsoft.graph.room']);
   assert.deepEqual(t.findings.filter((f) => f.rule === 'odata-type-mismatch'), []);
+});
+
+test('a template written from the service root as `~/onPremisesPublishingProfiles/…` is the path without the `~` (label r886, false: its examples fit no template)', () => {
+  const t = s17();
+  const page = t.pages.find((p) => p.file === 'beta/api/publishedresource-get.md')!;
+  assert.deepEqual(page.operations.filter((o) => !o.fromExample).map((o) => `${o.method} ${o.path}`), ['GET ~/onPremisesPublishingProfiles/{publishingType}/publishedResources/{id1}']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template' && f.sides[0]!.file === 'beta/api/publishedresource-get.md'), []);
+  assert.ok(t.model.operations.some((o) => o.key === 'GET /onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/publishedResources/{publishedResource-id}'), t.model.operations.map((o) => o.key).filter((k) => k.includes('Publishing')).join(', '));
+});
+
+test('least-privileged-differs: a resource-specific consent permission no v1.0 page lists (Chat.Manage.Chat*, a beta preview) is read past in a beta row (labels r860, r930, and r559–r629 re-read: false); one v1.0 lists still counts (r653, real, above)', () => {
+  const t = s17();
+  const page = (f: string) => t.pages.find((p) => p.file === f)!;
+  assert.deepEqual(page('beta/api/chat-delete-members.md').permissions?.entries.find((e) => e.type === 'application')?.permissions.map((p) => p.name), ['Chat.Manage.Chat', 'ChatMember.ReadWrite.All']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'least-privileged-differs'), []);
+  assert.deepEqual(['TeamMember.Read.Group', 'Chat.Manage.Chat', 'ChannelMember.Read.All', 'Group.Read.All', 'Microsoft.Group'].map(isResourceSpecific), [true, true, false, false, false]);
+});
+
+test('a JSON representation with a narrow no-break space (U+202F) after its `{` parses; keys of a nested value are not the type\'s (label r918, false: `longitude` of approvedLocation)', () => {
+  const t = s17();
+  const jr = t.pages.find((p) => p.file === 'beta/resources/timeclocksettings.md')!.resource?.jsonRepresentation;
+  assert.deepEqual(jr?.propertyNames, ['approvedLocation']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'json-representation-mismatch' && f.sides[0]!.file === 'beta/resources/timeclocksettings.md'), []);
+  assert.deepEqual(parseJsonLenient('{\u202f"a": {"b": 1}\u3000}').value, { a: { b: 1 } });
+  // Text that is no JSON at all: the outer object's keys only, with or without its braces
+  assert.deepEqual(topLevelKeys('{\n  "id": "String",\n  "loc": { "lat": 1, "lon": 2 },\n  "tags": ["x"] ...\n}'), ['id', 'loc', 'tags']);
+  assert.deepEqual(topLevelKeys('"id": "String (identifier)",\n"name": "a \\"quoted\\" word": x'), ['id', 'name']);
 });

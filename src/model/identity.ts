@@ -81,7 +81,8 @@ export function singular(word: string): string {
 }
 
 function parse(pathIn: string, fromExample: boolean): Seg[] {
-  let p = pathIn.trim();
+  // `~/onPremisesPublishingProfiles/…`: the service root written as `~` (ASP.NET's app-root marker).
+  let p = pathIn.trim().replace(/^~(?=\/)/, '');
   if (!p.startsWith('/')) p = '/' + p;
   // An alternation written half outside its braces (`{user-id} | user-principal-name/…`) is one placeholder.
   p = p.replace(/(\{[^{}]*)\}\s*\|\s*([\w-]+)(?=\/|$)/g, '$1 | $2}');

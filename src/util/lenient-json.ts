@@ -70,7 +70,8 @@ class Parser {
     const s = this.s;
     for (;;) {
       const c = s.charCodeAt(this.i);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0xfeff) { this.i++; continue; }
+      // Unicode spaces too (a narrow no-break space U+202F after `{` on beta timeClockSettings), outside strings.
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000) { this.i++; continue; }
       if (c === 47 /* / */ && s[this.i + 1] === '/') {
         this.repairs.add('comments removed');
         while (this.i < s.length && s[this.i] !== '\n') this.i++;

@@ -111,10 +111,42 @@ function take(ctx: Parameters<Extractor['extract']>[0], ir: PageIR, n: Code, ann
       jr.propertyNames = item && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : Object.keys(o);
     }
   } catch {
-    jr.propertyNames = [...n.value.matchAll(/^[ \t]*"([^"\n]+)"[ \t]*:/gm)].map((m) => m[1]!);
+    jr.propertyNames = topLevelKeys(n.value);
     ctx.diag('json-representation-not-json', 'info', 'The JSON representation does not parse as JSON; property names read from its keys', n);
   }
   ir.resource.jsonRepresentation = jr;
   applyIdentity(ir.resource, jr);
 }
 
+/**
+ * The keys of the outermost object of text that does not parse as JSON: a quoted name followed by `:` at depth 1 (not
+ * the keys of a nested value, `approvedLocation`'s `latitude`). One pass, strings skipped with their escapes.
+ */
+export function topLevelKeys(text: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  // Keys written without the outer braces (`"id": "String",` …) are at depth 0.
+  const top = text.trimStart().startsWith('{') ? 1 : 0;
+  let depth = 0;
+  /** The last character that is not a space or tab: a key follows `{`, `,` or a line break (a string before `:` elsewhere is a value). */
+  let last = '\n';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t') continue;
+    const keyPlace = last === '{' || last === ',' || last === '\n';
+    last = c;
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+    else if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      const name = text.slice(i + 1, j);
+      let k = j + 1;
+      while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+      if (keyPlace && depth === top && text[k] === ':' && name && !seen.has(name)) { seen.add(name); out.push(name); }
+      i = j;
+      last = '"';
+    }
+  }
+  return out;
+}
