@@ -12,7 +12,7 @@
  * same sample. Every stratum gets at least two findings (all when it has fewer); the rest of a
  * severity's quota is shared in proportion to stratum size.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { ERA_SETS, FindingIndex, flattenItems, readLabels, relPath, relText, reportItems, rng, TREE_LEVEL_RULES, treeOf, unlabelledItems, type EraSet, type Label, type ReportFinding } from './precision-lib.js';
 
 const SEED = 20261201;
@@ -96,6 +96,8 @@ if (process.argv.includes('--era')) { eraSample(); process.exit(0); }
  * stratified draws favoured. Drawn items some label already matches keep that label (its id is listed); the others
  * get new labels (ids continuing the r… series) in out.jsonl, to be judged. membership.json lists, per severity,
  * the label ids of the draw and the population it was drawn from; `npm run precision` scores it in its own table.
+ * membership.json holds every draw (`draws`); a new one is appended, `--seed <n>` (default UNIFORM_SEED) and `--name <s>`
+ * telling it apart: a later draw from later code measures what fixes made from the earlier draw's labels left.
  */
 const UNIFORM_SEED = 20261217;
 const UNIFORM_QUOTA: Record<string, number> = { error: Number.MAX_SAFE_INTEGER, warning: 60, info: 40 };
@@ -110,7 +112,11 @@ function uniformSample(): void {
   const idx = new FindingIndex(flattenItems(items));
   for (const l of [...labels].sort((a, b) => a.id.localeCompare(b.id))) { const m = idx.match(l); if (m && !byFp.has(m.fingerprint)) byFp.set(m.fingerprint, l.id); }
   const labelOf = (f: ReportFinding) => [f, ...(f.instances ?? [])].map((g) => byFp.get(g.fingerprint)).find((x) => x !== undefined);
-  const rand = rng(UNIFORM_SEED);
+  const seedAt = process.argv.indexOf('--seed');
+  const seed = seedAt > 0 ? Number(process.argv[seedAt + 1]) : UNIFORM_SEED;
+  const nameAt = process.argv.indexOf('--name');
+  const name = nameAt > 0 ? process.argv[nameAt + 1]! : `seed ${seed}`;
+  const rand = rng(seed);
   let next = 1 + Math.max(-1, ...labels.map((l) => Number(l.id.slice(1))));
   const fresh: Label[] = [];
   const members: Record<string, { population: number; labels: string[] }> = {};
@@ -127,7 +133,10 @@ function uniformSample(): void {
     members[sev] = { population, labels: ids };
   }
   writeFileSync(outFile, fresh.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  writeFileSync(memberFile, JSON.stringify({ seed: UNIFORM_SEED, drawnFrom: 'docmodel check <2021-07 api-reference> --no-config -f json', severities: members }, null, 2) + '\n');
+  let draws: unknown[] = [];
+  try { draws = (JSON.parse(readFileSync(memberFile, 'utf8')) as { draws: unknown[] }).draws; } catch { /* a first draw */ }
+  draws.push({ name, seed, drawnFrom: 'docmodel check <2021-07 api-reference> --no-config -f json', severities: members });
+  writeFileSync(memberFile, JSON.stringify({ draws }, null, 2) + '\n');
   const drawn = Object.values(members).reduce((n, m) => n + m.labels.length, 0);
   console.log(`${drawn} items drawn uniformly (${Object.entries(members).map(([k, m]) => `${k} ${m.labels.length} of ${m.population}`).join(', ')}); ${fresh.length} unlabelled, written to ${outFile}`);
 }

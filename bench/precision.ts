@@ -143,14 +143,14 @@ function wilson(k: number, n: number): string {
  */
 function uniformTable(labels: ReturnType<typeof readLabels>, idx: FindingIndex, checkFile: string): string | undefined {
   if (!existsSync(UNIFORM)) return undefined;
-  const draw = JSON.parse(readFileSync(UNIFORM, 'utf8')) as { severities: Record<string, { population: number; labels: string[] }> };
+  const { draws } = JSON.parse(readFileSync(UNIFORM, 'utf8')) as { draws: { name: string; drawnAt?: string; severities: Record<string, { population: number; labels: string[] }> }[] };
   const byId = new Map(labels.map((l) => [l.id, l] as const));
   const now = new Map<string, number>();
   for (const f of reportItems(checkFile)) now.set(f.severity, (now.get(f.severity) ?? 0) + 1);
-  const lines = ['### Uniform sample of the 2021 check\'s reported items (precision of everything reported at a severity)', '',
-    '| severity | reported items (drawn from / now) | drawn | judged | matched | real | misdescribed | false | precision | 95% interval | strict | disappeared |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
-  for (const [sev, d] of Object.entries(draw.severities)) {
+  const lines = ['### Uniform samples of the 2021 check\'s reported items (precision of everything reported at a severity)', '',
+    '| draw | severity | reported items (drawn from / now) | drawn | judged | matched | real | misdescribed | false | precision | 95% interval | strict | disappeared |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  for (const draw of draws) for (const [sev, d] of Object.entries(draw.severities)) {
     const r = empty();
     let judged = 0;
     for (const id of d.labels) {
@@ -165,7 +165,7 @@ function uniformTable(labels: ReturnType<typeof readLabels>, idx: FindingIndex, 
       else r.fals++;
     }
     const m = r.real + r.mis + r.fals;
-    lines.push(`| ${sev} | ${d.population} / ${now.get(sev) ?? 0} | ${d.labels.length} | ${judged} | ${m} | ${r.real} | ${r.mis} | ${r.fals} | ${pct(r.real + r.mis, m)} | ${wilson(r.real + r.mis, m)} | ${pct(r.real, m)} | ${r.gone} |`);
+    lines.push(`| ${draw.name}${draw.drawnAt ? ` (${draw.drawnAt})` : ''} | ${sev} | ${d.population} / ${now.get(sev) ?? 0} | ${d.labels.length} | ${judged} | ${m} | ${r.real} | ${r.mis} | ${r.fals} | ${pct(r.real + r.mis, m)} | ${wilson(r.real + r.mis, m)} | ${pct(r.real, m)} | ${r.gone} |`);
   }
   return lines.join('\n');
 }
