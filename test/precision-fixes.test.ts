@@ -18,7 +18,7 @@ import { processFile } from '../src/pipeline/page.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
-import { odataSuffixless } from '../src/checks/rules/example-path-fits-no-template.js';
+import { odataSuffixless, withoutOptionalArguments } from '../src/checks/rules/example-path-fits-no-template.js';
 import { isResourceSpecific } from '../src/checks/rules/least-privileged-differs.js';
 import { parseJsonLenient } from '../src/util/lenient-json.js';
 import { topLevelKeys } from '../src/sources/graph-markdown/extract/json-representation.js';
@@ -640,4 +640,14 @@ test('a JSON representation with a narrow no-break space (U+202F) after its `{` 
   // Text that is no JSON at all: the outer object's keys only, with or without its braces
   assert.deepEqual(topLevelKeys('{\n  "id": "String",\n  "loc": { "lat": 1, "lon": 2 },\n  "tags": ["x"] ...\n}'), ['id', 'loc', 'tags']);
   assert.deepEqual(topLevelKeys('"id": "String (identifier)",\n"name": "a \\"quoted\\" word": x'), ['id', 'name']);
+});
+
+test('example-path-fits-no-template: a call passing only arguments the parameter table marks optional fits the template without them (usedRange(valuesOnly=true), label r913, false); a template leaving out required ones still does not (range/cell for cell(row=5,column=6))', () => {
+  const t = s17();
+  const fired = t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.sides[0]!.value}`);
+  assert.deepEqual(fired.filter((x) => x.includes('worksheet-usedrange')), []);
+  assert.ok(fired.includes('v1.0/api/range-cell.md:66 GET /me/drive/items/{id}/workbook/names/{name}/range/cell(row=5,column=6)'), fired.join('\n'));
+  assert.equal(withoutOptionalArguments("/w/usedRange(valuesOnly=true)", [{ name: 'valuesOnly', required: false }]), '/w/usedRange');
+  assert.equal(withoutOptionalArguments("/w/range(address='A1')/cell(row=1,column=2)", [{ name: 'address', required: false }, { name: 'row', required: true }, { name: 'column', required: null }]), "/w/range/cell(row=1,column=2)");
+  assert.equal(withoutOptionalArguments('/w/cell(row=1)', [{ name: 'row', required: true }]), undefined);
 });

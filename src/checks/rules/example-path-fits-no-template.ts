@@ -10,7 +10,7 @@ export const rule: PageRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -30,6 +30,10 @@ export const rule: PageRule = {
         // is a type cast (…/transitiveMembers/microsoft.graph.user) filters it by type: both fit when the rest does.
         const counted = odataSuffixless(path);
         if (sameMethod.some((o) => pathFitsTemplate(path, o.path) || (counted !== undefined && pathFitsTemplate(counted, o.path)))) continue;
+        // `usedRange(valuesOnly=true)` where the template writes `usedRange`: arguments the page's parameter table marks
+        // optional may be left out of the template (a missing required one is still reported: `range/cell` for cell(row, column)).
+        const bare = withoutOptionalArguments(path, p.functionParameters ?? []);
+        if (bare !== undefined && sameMethod.some((o) => pathFitsTemplate(bare, o.path))) continue;
         const why = sameMethod.length ? 'path' : 'method';
         // A template that is no path but words (Intune's generator left "** Entity URI for … not found" in the block, and in
         // the example): the defect is the missing path, and the finding says so. ("~/onPremisesPublishingProfiles/…" and
@@ -64,4 +68,18 @@ export function odataSuffixless(path: string): string | undefined {
   const last = p.slice(p.lastIndexOf('/') + 1);
   if (p.lastIndexOf('/') > 0 && /^microsoft\.graph(?:\.[A-Za-z]\w*)+$/i.test(last)) p = p.slice(0, p.lastIndexOf('/'));
   return p === path ? undefined : p;
+}
+
+/**
+ * The path with each argument list dropped whose arguments are all function parameters the page marks optional
+ * (`usedRange(valuesOnly=true)` → `usedRange`); undefined when none is. One linear pass per list.
+ */
+export function withoutOptionalArguments(path: string, params: { name: string; required: boolean | null }[]): string | undefined {
+  const optional = new Set(params.filter((x) => x.required === false).map((x) => x.name.toLowerCase()));
+  if (!optional.size) return undefined;
+  const out = path.replace(/\(([^()]*)\)/g, (m, args: string) => {
+    const names = args.split(',').map((a) => a.split('=')[0]!.trim().toLowerCase());
+    return names.every((n) => optional.has(n)) ? '' : m;
+  });
+  return out === path ? undefined : out;
 }
