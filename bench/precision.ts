@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { CORPUS_SKIP, corpusTree, REPO } from './corpus.js';
-import { ERA_SETS, FindingIndex, readLabels, reportFindings, reportItems, type EraSet } from './precision-lib.js';
+import { ERA_SETS, FindingIndex, flattenItems, readLabels, reportFindings, reportItems, type EraSet, type ReportFinding } from './precision-lib.js';
 
 const LABELS = join(REPO, 'test', 'precision', 'labels.jsonl');
 /** The uniform draw of the 2021 check's reported items (precision-sample --uniform): label ids per severity. */
@@ -39,6 +39,14 @@ function run(args: string[], out: string): string {
 
 interface Row { n: number; real: number; mis: number; fals: number; gone: number }
 const empty = (): Row => ({ n: 0, real: 0, mis: 0, fals: 0, gone: 0 });
+/** One labelled finding into a row: gone when no current finding matches it, else by its verdict. */
+function tally(r: Row, cur: unknown, verdict: string | null): void {
+  r.n++;
+  if (!cur) r.gone++;
+  else if (verdict === 'real') r.real++;
+  else if (verdict === 'misdescribed') r.mis++;
+  else r.fals++;
+}
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
 
 function table(title: string, rows: Map<string, Row>): string {
@@ -63,7 +71,10 @@ function main(): void {
     checkFile ??= run(['check', t21], join(tmp, 'check.json'));
     driftFile ??= run(['drift', t20, t21], join(tmp, 'drift.json'));
   }
-  const idx = { 'reconcile-2021': new FindingIndex(reportFindings(checkFile)), 'drift-2020-2021': new FindingIndex(reportFindings(driftFile)) };
+  // Each report is read once (the 2021 check's is ~40 MB): its items feed the matching, the uniform draws and the counts.
+  const checkItems = reportItems(checkFile);
+  const driftItems = reportItems(driftFile);
+  const idx = { 'reconcile-2021': new FindingIndex(flattenItems(checkItems)), 'drift-2020-2021': new FindingIndex(flattenItems(driftItems)) };
   // The checks of other eras (their labels are scored apart): given, else run when their tree is at hand.
   const eraIdx = new Map<EraSet, FindingIndex>();
   for (const set of Object.keys(ERA_SETS) as EraSet[]) {
@@ -83,11 +94,7 @@ function main(): void {
   const perEraRule = new Map<string, Row>();
   const count = (m: Map<string, Row>, k: string, cur: unknown, verdict: string | null) => {
     const r = m.get(k) ?? empty();
-    r.n++;
-    if (!cur) r.gone++;
-    else if (verdict === 'real') r.real++;
-    else if (verdict === 'misdescribed') r.mis++;
-    else r.fals++;
+    tally(r, cur, verdict);
     m.set(k, r);
   };
   for (const l of labels) {
@@ -117,9 +124,9 @@ function main(): void {
     console.log(table('Other eras, per rule', perEraRule));
     console.log('');
   }
-  const uniform = uniformTable(labels, idx['reconcile-2021'], checkFile);
+  const uniform = uniformTable(labels, idx['reconcile-2021'], checkItems);
   if (uniform) { console.log(uniform); console.log(''); }
-  console.log(countsTable(checkFile, driftFile));
+  console.log(countsTable(checkItems, driftItems));
   // The reports run for this (~100 MB) are not kept — removed after the last table read them (removed
   // before it, `npm run precision` without files failed at its end on a report already gone).
   if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -141,40 +148,32 @@ function wilson(k: number, n: number): string {
  * reported items (test/precision/uniform-2021.json): the stratified draws above favour rules, this one does not.
  * Each drawn label is scored by the severity it was drawn at; labels whose finding is gone are counted apart.
  */
-function uniformTable(labels: ReturnType<typeof readLabels>, idx: FindingIndex, checkFile: string): string | undefined {
+function uniformTable(labels: ReturnType<typeof readLabels>, idx: FindingIndex, checkItems: ReportFinding[]): string | undefined {
   if (!existsSync(UNIFORM)) return undefined;
   const { draws } = JSON.parse(readFileSync(UNIFORM, 'utf8')) as { draws: { name: string; drawnAt?: string; severities: Record<string, { population: number; labels: string[] }> }[] };
   const byId = new Map(labels.map((l) => [l.id, l] as const));
   const now = new Map<string, number>();
-  for (const f of reportItems(checkFile)) now.set(f.severity, (now.get(f.severity) ?? 0) + 1);
+  for (const f of checkItems) now.set(f.severity, (now.get(f.severity) ?? 0) + 1);
   const lines = ['### Uniform samples of the 2021 check\'s reported items (precision of everything reported at a severity)', '',
     '| draw | severity | reported items (drawn from / now) | drawn | judged | matched | real | misdescribed | false | precision | 95% interval | strict | disappeared |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
   for (const draw of draws) for (const [sev, d] of Object.entries(draw.severities)) {
     const r = empty();
-    let judged = 0;
     for (const id of d.labels) {
       const l = byId.get(id);
-      if (!l?.verdict) continue;
-      judged++;
-      const cur = idx.match(l);
-      r.n++;
-      if (!cur) r.gone++;
-      else if (l.verdict === 'real') r.real++;
-      else if (l.verdict === 'misdescribed') r.mis++;
-      else r.fals++;
+      if (l?.verdict) tally(r, idx.match(l), l.verdict);
     }
     const m = r.real + r.mis + r.fals;
-    lines.push(`| ${draw.name}${draw.drawnAt ? ` (${draw.drawnAt})` : ''} | ${sev} | ${d.population} / ${now.get(sev) ?? 0} | ${d.labels.length} | ${judged} | ${m} | ${r.real} | ${r.mis} | ${r.fals} | ${pct(r.real + r.mis, m)} | ${wilson(r.real + r.mis, m)} | ${pct(r.real, m)} | ${r.gone} |`);
+    lines.push(`| ${draw.name}${draw.drawnAt ? ` (${draw.drawnAt})` : ''} | ${sev} | ${d.population} / ${now.get(sev) ?? 0} | ${d.labels.length} | ${r.n} | ${m} | ${r.real} | ${r.mis} | ${r.fals} | ${pct(r.real + r.mis, m)} | ${wilson(r.real + r.mis, m)} | ${pct(r.real, m)} | ${r.gone} |`);
   }
   return lines.join('\n');
 }
 
 /** What the run reports, per rule: items (a grouped finding is one) and the findings they stand for. */
-function countsTable(checkFile: string, driftFile: string): string {
+function countsTable(checkItems: ReportFinding[], driftItems: ReportFinding[]): string {
   const rows = new Map<string, { items: number; instances: number }>();
-  for (const [prefix, file] of [['', checkFile], ['drift: ', driftFile]] as const) {
-    for (const f of reportItems(file)) {
+  for (const [prefix, items] of [['', checkItems], ['drift: ', driftItems]] as const) {
+    for (const f of items) {
       const r = rows.get(prefix + f.rule) ?? { items: 0, instances: 0 };
       r.items++;
       r.instances += f.instances?.length || 1;

@@ -26,14 +26,12 @@ export const rule: PageRule = {
         if (!isLive(r) || callsOtherService(r.url)) continue;
         const path = r.path.replace(/\?[\s\S]*$/, '');
         const sameMethod = ops.filter((o) => o.method === r.method);
-        // GET …/$count counts what the template lists (OData's $count segment on GET /applications); a last segment that
-        // is a type cast (…/transitiveMembers/microsoft.graph.user) filters it by type: both fit when the rest does.
-        const counted = odataSuffixless(path);
-        if (sameMethod.some((o) => pathFitsTemplate(path, o.path) || (counted !== undefined && pathFitsTemplate(counted, o.path)))) continue;
-        // `usedRange(valuesOnly=true)` where the template writes `usedRange`: arguments the page's parameter table marks
-        // optional may be left out of the template (a missing required one is still reported: `range/cell` for cell(row, column)).
-        const bare = withoutOptionalArguments(path, p.functionParameters ?? []);
-        if (bare !== undefined && sameMethod.some((o) => pathFitsTemplate(bare, o.path))) continue;
+        // The path as written, and read without what a template need not show: GET …/$count counts what the template lists
+        // (OData's $count segment on GET /applications); a last segment that is a type cast (…/transitiveMembers/microsoft.graph.user)
+        // filters it by type; arguments the page's parameter table marks optional (`usedRange(valuesOnly=true)` where the
+        // template writes `usedRange`) may be left out — a missing required one is still reported (`range/cell` for cell(row, column)).
+        const readings = [path, odataSuffixless(path), withoutOptionalArguments(path, p.functionParameters ?? [])].filter((x): x is string => x !== undefined);
+        if (sameMethod.some((o) => readings.some((x) => pathFitsTemplate(x, o.path)))) continue;
         const why = sameMethod.length ? 'path' : 'method';
         // A template that is no path but words (Intune's generator left "** Entity URI for … not found" in the block, and in
         // the example): the defect is the missing path, and the finding says so. ("~/onPremisesPublishingProfiles/…" and

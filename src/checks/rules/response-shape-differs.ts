@@ -39,12 +39,12 @@ export const rule: ModelRule = {
       if (!typeNamed.has(t.name.toLowerCase())) typeNamed.set(t.name.toLowerCase(), t.name);
       for (const x of t.sources) if (x.origin === 'resource' && !typeAt.has(x.doc.file.toLowerCase())) typeAt.set(x.doc.file.toLowerCase(), t.name);
     }
-    const resolved = (d: Document): string | undefined => {
-      const written = d.response!.bodyType!.name.replace(/^microsoft\.graph\./i, '').toLowerCase();
-      // A plural names the type too ("a collection of **secureScoreControlProfiles** objects").
-      const named = typeNamed.get(written) ?? typeNamed.get(singular(written).toLowerCase());
-      return named ?? typeAt.get(linkedFile(d.file, d.response?.bodyType?.link) ?? '');
+    // A plural names the type too ("a collection of **secureScoreControlProfiles** objects").
+    const modelType = (name: string): string | undefined => {
+      const written = name.replace(/^microsoft\.graph\./i, '').toLowerCase();
+      return typeNamed.get(written) ?? typeNamed.get(singular(written).toLowerCase());
     };
+    const resolved = (d: Document): string | undefined => modelType(d.response!.bodyType!.name) ?? typeAt.get(linkedFile(d.file, d.response?.bodyType?.link) ?? '');
     // Base chains (lower-case names, the type itself first), per version, falling back to the other version's type.
     const chain = baseChains(model);
     return model.operations.flatMap((g) => {
@@ -68,7 +68,7 @@ export const rule: ModelRule = {
         const t = resolved(d);
         const alts = d.response!.bodyType!.alternatives ?? [];
         if (!alts.length) return t;
-        const candidates = [t ?? d.response!.bodyType!.name, ...alts.map((a) => typeNamed.get(a.toLowerCase()) ?? typeNamed.get(singular(a).toLowerCase()) ?? a)];
+        const candidates = [t ?? d.response!.bodyType!.name, ...alts.map((a) => modelType(a) ?? a)];
         return candidates.find((c) => named.has(c.toLowerCase())) ?? t;
       };
       const found = compareField(this, g, 'response.body', (v) => {

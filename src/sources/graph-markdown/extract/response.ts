@@ -76,7 +76,8 @@ export const response: Extractor = {
           const link = links[first];
           const alternatives = links.slice(first + 1).map((l) => typeFromLink(l.text, l.url)).filter((x): x is string => !!x);
           // A type named by a link is the link target's type ("[Access package](../resources/accesspackage.md)" → accessPackage).
-          let name: string | undefined = link ? typeFromLink(link.text, link.url) : undefined;
+          const linkType = link ? typeFromLink(link.text, link.url) : undefined;
+          let name: string | undefined = linkType;
           if (!name) {
             const words = [...before.matchAll(/(?<![\w.])([A-Za-z][\w.]*)\s+(?:object|objects|collection|resource|resources|entity|entities|type)\b/g)]
               .filter((m) => !AFTER_WITH.test(before.slice(Math.max(0, m.index - 40), m.index))).map((m) => m[1]!);
@@ -90,8 +91,10 @@ export const response: Extractor = {
           }
           if (name && !NOT_TYPES.has(name.toLowerCase()) && !(r.bodyDescribed && /^(csv|json|report|file|stream|content)$/i.test(name))) {
             r.bodyType = { name: name.replace(/[`*]/g, ''), collection, src: ctx.src(n) };
-            if (link && name === typeFromLink(link.text, link.url) && link.url) r.bodyType.link = link.url;
-            if (link && name === typeFromLink(link.text, link.url) && alternatives.length) r.bodyType.alternatives = alternatives;
+            if (link && name === linkType) {
+              if (link.url) r.bodyType.link = link.url;
+              if (alternatives.length) r.bodyType.alternatives = alternatives;
+            }
           }
         }
       }
