@@ -90,12 +90,14 @@ function eraSample(): void {
 
 if (process.argv.includes('--era')) { eraSample(); process.exit(0); }
 /**
- * `--uniform <check-2021.json> <out.jsonl> <labels.jsonl> <membership.json>`: a simple random sample of the reported
- * items of the 2021 check, per severity (UNIFORM_QUOTA; every item when fewer), drawn from all of them — labelled or
+ * `--uniform <check.json> <out.jsonl> <labels.jsonl> <membership.json> [--set <set>]`: a simple random sample of the
+ * reported items of a check, per severity (UNIFORM_QUOTA; every item when fewer), drawn from all of them — labelled or
  * not — so that its precision estimates that of everything the check reports at that severity, not of the rules the
- * stratified draws favoured. Drawn items some label already matches keep that label (its id is listed); the others
- * get new labels (ids continuing the r… series) in out.jsonl, to be judged. membership.json lists, per severity,
- * the label ids of the draw and the population it was drawn from; `npm run precision` scores it in its own table.
+ * stratified draws favoured. `--set` names the check's label set: `reconcile-2021` (default; ids r…) or another era's
+ * (`reconcile-2020`, ids o…; `reconcile-modern`, ids m…, its tree-level rules left out as in `--era`). Drawn items
+ * some label of the set already matches keep that label (its id is listed); the others get new labels (ids continuing
+ * the set's series) in out.jsonl, to be judged. membership.json lists, per severity, the label ids of the draw, the
+ * population it was drawn from and its set; `npm run precision` scores it in its own table.
  * membership.json holds every draw (`draws`); a new one is appended, `--seed <n>` (default UNIFORM_SEED) and `--name <s>`
  * telling it apart: a later draw from later code measures what fixes made from the earlier draw's labels left.
  */
@@ -104,9 +106,16 @@ const UNIFORM_QUOTA: Record<string, number> = { error: Number.MAX_SAFE_INTEGER, 
 function uniformSample(): void {
   const at = process.argv.indexOf('--uniform');
   const [file, outFile, labelsFile, memberFile] = process.argv.slice(at + 1, at + 5) as [string, string, string, string];
-  if (!file || !outFile || !labelsFile || !memberFile) { console.error('usage: precision-sample --uniform <check-2021.json> <out.jsonl> <labels.jsonl> <membership.json>'); process.exit(2); }
-  const labels = readLabels(labelsFile).filter((l) => l.set === 'reconcile-2021');
-  const items = reportItems(file);
+  const setAt = process.argv.indexOf('--set');
+  const set = (setAt > 0 ? process.argv[setAt + 1] : 'reconcile-2021') as Label['set'];
+  if (!file || !outFile || !labelsFile || !memberFile || !(set === 'reconcile-2021' || set in ERA_SETS)) {
+    console.error('usage: precision-sample --uniform <check.json> <out.jsonl> <labels.jsonl> <membership.json> [--set reconcile-2021|reconcile-2020|reconcile-modern] [--seed n] [--name s]');
+    process.exit(2);
+  }
+  const prefix = set === 'reconcile-2021' ? 'r' : ERA_SETS[set as EraSet].prefix;
+  const labels = readLabels(labelsFile).filter((l) => l.set === set);
+  let items = reportItems(file);
+  if (set === 'reconcile-modern') items = items.filter((f) => !TREE_LEVEL_RULES.has(f.rule));
   // Which label (lowest id) each item already carries: the item or one of the findings it groups matches it.
   const byFp = new Map<string, string>();
   const idx = new FindingIndex(flattenItems(items));
@@ -127,7 +136,7 @@ function uniformSample(): void {
     for (let i = 0; i < UNIFORM_QUOTA[sev]! && pool.length; i++) {
       const f = pool.splice(Math.floor(rand() * pool.length), 1)[0]!;
       let id = labelOf(f);
-      if (!id) { id = `r${String(next++).padStart(3, '0')}`; fresh.push(toLabel(f, 'reconcile-2021', id)); }
+      if (!id) { id = `${prefix}${String(next++).padStart(3, '0')}`; fresh.push(toLabel(f, set, id)); }
       ids.push(id);
     }
     members[sev] = { population, labels: ids };
@@ -135,7 +144,8 @@ function uniformSample(): void {
   writeFileSync(outFile, fresh.map((l) => JSON.stringify(l)).join('\n') + '\n');
   let draws: unknown[] = [];
   try { draws = (JSON.parse(readFileSync(memberFile, 'utf8')) as { draws: unknown[] }).draws; } catch { /* a first draw */ }
-  draws.push({ name, seed, drawnFrom: 'docmodel check <2021-07 api-reference> --no-config -f json', severities: members });
+  const tree = set === 'reconcile-2021' ? '2021-07' : ERA_SETS[set as EraSet].tree;
+  draws.push({ name, seed, ...(set === 'reconcile-2021' ? {} : { set }), drawnFrom: `docmodel check <${tree} api-reference> --no-config -f json`, severities: members });
   writeFileSync(memberFile, JSON.stringify({ draws }, null, 2) + '\n');
   const drawn = Object.values(members).reduce((n, m) => n + m.labels.length, 0);
   console.log(`${drawn} items drawn uniformly (${Object.entries(members).map(([k, m]) => `${k} ${m.labels.length} of ${m.population}`).join(', ')}); ${fresh.length} unlabelled, written to ${outFile}`);

@@ -19,11 +19,13 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { CORPUS_SKIP, corpusTree, REPO } from './corpus.js';
-import { ERA_SETS, FindingIndex, flattenItems, readLabels, reportFindings, reportItems, type EraSet, type ReportFinding } from './precision-lib.js';
+import { ERA_SETS, FindingIndex, flattenItems, readLabels, reportItems, TREE_LEVEL_RULES, type EraSet, type ReportFinding } from './precision-lib.js';
 
 const LABELS = join(REPO, 'test', 'precision', 'labels.jsonl');
 /** The uniform draw of the 2021 check's reported items (precision-sample --uniform): label ids per severity. */
-const UNIFORM = join(REPO, 'test', 'precision', 'uniform-2021.json');
+const UNIFORM = join(REPO, 'test', 'precision');
+/** Files of uniform draws: one per label set (uniform-2021.json for reconcile-2021, uniform-2020.json, …). */
+const UNIFORM_FILES = ['uniform-2021.json', 'uniform-2020.json', 'uniform-modern.json'];
 const CLI = join(REPO, 'dist', 'src', 'cli', 'main.js');
 
 function arg(name: string): string | undefined {
@@ -77,6 +79,7 @@ function main(): void {
   const idx = { 'reconcile-2021': new FindingIndex(flattenItems(checkItems)), 'drift-2020-2021': new FindingIndex(flattenItems(driftItems)) };
   // The checks of other eras (their labels are scored apart): given, else run when their tree is at hand.
   const eraIdx = new Map<EraSet, FindingIndex>();
+  const eraItems = new Map<EraSet, ReportFinding[]>();
   for (const set of Object.keys(ERA_SETS) as EraSet[]) {
     if (!labels.some((l) => l.set === set)) continue;
     let file = arg(`--check-${ERA_SETS[set].tree === '2020-05' ? '2020' : 'modern'}`);
@@ -86,7 +89,9 @@ function main(): void {
       tmp ??= mkdtempSync(join(tmpdir(), 'docmodel-precision-'));
       file = run(['check', tree], join(tmp, `${set}.json`));
     }
-    eraIdx.set(set, new FindingIndex(reportFindings(file)));
+    const items = reportItems(file);
+    eraItems.set(set, items);
+    eraIdx.set(set, new FindingIndex(flattenItems(items)));
   }
   const perRule = new Map<string, Row>();
   const perSeverity = new Map<string, Row>();
@@ -124,7 +129,9 @@ function main(): void {
     console.log(table('Other eras, per rule', perEraRule));
     console.log('');
   }
-  const uniform = uniformTable(labels, idx['reconcile-2021'], checkItems);
+  const reports = new Map<string, { idx: FindingIndex; items: ReportFinding[] }>([['reconcile-2021', { idx: idx['reconcile-2021'], items: checkItems }]]);
+  for (const [set, i] of eraIdx) reports.set(set, { idx: i, items: eraItems.get(set)! });
+  const uniform = uniformTable(labels, reports);
   if (uniform) { console.log(uniform); console.log(''); }
   console.log(countsTable(checkItems, driftItems));
   // The reports run for this (~100 MB) are not kept — removed after the last table read them (removed
@@ -148,23 +155,32 @@ function wilson(k: number, n: number): string {
  * reported items (test/precision/uniform-2021.json): the stratified draws above favour rules, this one does not.
  * Each drawn label is scored by the severity it was drawn at; labels whose finding is gone are counted apart.
  */
-function uniformTable(labels: ReturnType<typeof readLabels>, idx: FindingIndex, checkItems: ReportFinding[]): string | undefined {
-  if (!existsSync(UNIFORM)) return undefined;
-  const { draws } = JSON.parse(readFileSync(UNIFORM, 'utf8')) as { draws: { name: string; drawnAt?: string; severities: Record<string, { population: number; labels: string[] }> }[] };
+function uniformTable(labels: ReturnType<typeof readLabels>, reports: Map<string, { idx: FindingIndex; items: ReportFinding[] }>): string | undefined {
+  type Draw = { name: string; set?: string; drawnAt?: string; severities: Record<string, { population: number; labels: string[] }> };
+  const draws: Draw[] = UNIFORM_FILES.filter((f) => existsSync(join(UNIFORM, f)))
+    .flatMap((f) => (JSON.parse(readFileSync(join(UNIFORM, f), 'utf8')) as { draws: Draw[] }).draws);
+  if (!draws.length) return undefined;
   const byId = new Map(labels.map((l) => [l.id, l] as const));
-  const now = new Map<string, number>();
-  for (const f of checkItems) now.set(f.severity, (now.get(f.severity) ?? 0) + 1);
-  const lines = ['### Uniform samples of the 2021 check\'s reported items (precision of everything reported at a severity)', '',
-    '| draw | severity | reported items (drawn from / now) | drawn | judged | matched | real | misdescribed | false | precision | 95% interval | strict | disappeared |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
-  for (const draw of draws) for (const [sev, d] of Object.entries(draw.severities)) {
-    const r = empty();
-    for (const id of d.labels) {
-      const l = byId.get(id);
-      if (l?.verdict) tally(r, idx.match(l), l.verdict);
+  const lines = ['### Uniform samples of a check\'s reported items (precision of everything reported at a severity)', '',
+    '| draw | check | severity | reported items (drawn from / now) | drawn | judged | matched | real | misdescribed | false | precision | 95% interval | strict | disappeared |',
+    '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  for (const draw of draws) {
+    const set = draw.set ?? 'reconcile-2021';
+    const report = reports.get(set);
+    if (!report) continue;
+    const now = new Map<string, number>();
+    const modern = set === 'reconcile-modern';
+    for (const f of report.items) if (!modern || !TREE_LEVEL_RULES.has(f.rule)) now.set(f.severity, (now.get(f.severity) ?? 0) + 1);
+    const tree = set === 'reconcile-2021' ? '2021-07' : ERA_SETS[set as EraSet].tree;
+    for (const [sev, d] of Object.entries(draw.severities)) {
+      const r = empty();
+      for (const id of d.labels) {
+        const l = byId.get(id);
+        if (l?.verdict) tally(r, report.idx.match(l), l.verdict);
+      }
+      const m = r.real + r.mis + r.fals;
+      lines.push(`| ${draw.name}${draw.drawnAt ? ` (${draw.drawnAt})` : ''} | ${tree} | ${sev} | ${d.population} / ${now.get(sev) ?? 0} | ${d.labels.length} | ${r.n} | ${m} | ${r.real} | ${r.mis} | ${r.fals} | ${pct(r.real + r.mis, m)} | ${wilson(r.real + r.mis, m)} | ${pct(r.real, m)} | ${r.gone} |`);
     }
-    const m = r.real + r.mis + r.fals;
-    lines.push(`| ${draw.name}${draw.drawnAt ? ` (${draw.drawnAt})` : ''} | ${sev} | ${d.population} / ${now.get(sev) ?? 0} | ${d.labels.length} | ${r.n} | ${m} | ${r.real} | ${r.mis} | ${r.fals} | ${pct(r.real + r.mis, m)} | ${wilson(r.real + r.mis, m)} | ${pct(r.real, m)} | ${r.gone} |`);
   }
   return lines.join('\n');
 }
