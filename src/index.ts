@@ -69,6 +69,12 @@ export interface CheckOptions {
    * their change affects (including a changed fragment, linking to a changed or deleted page).
    */
   changed?: string[];
+  /**
+   * The inputs are a whole docs tree, however many of their links lead outside them: the rules about what the tree lacks
+   * (link-broken, type-undefined, …) run. By default a tree most of whose page links lead to pages it lacks is taken as a
+   * part of a docs tree, and `tree-partial` says once that those rules were not run.
+   */
+  wholeTree?: boolean;
   /** Per rule id: a severity every finding of that rule gets, or `off`. */
   rules?: Record<string, RuleSetting>;
   /** Suppression entries, or a suppressions file to read. */
@@ -204,7 +210,7 @@ export async function check(o: CheckOptions = {}): Promise<CheckResult> {
   const inputs = o.changed ? [o.root!] : (o.inputs ?? (o.root !== undefined ? [o.root] : ['input']));
   const metadata = (o.metadata ?? []).map((m) => loadMetadata(m));
   const cache = o.pageCache ?? (o.cacheDir ? new PageCache(join(resolve(o.cacheDir), CACHE_FILE)) : undefined);
-  const a = await analyzeParallel(inputs, { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), ...(o.cacheDir ? [resolve(o.cacheDir)] : [])], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings });
+  const a = await analyzeParallel(inputs, { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), ...(o.cacheDir ? [resolve(o.cacheDir)] : [])], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings, wholeTree: o.wholeTree });
   cache?.save();
   if (metadata.length) {
     a.findings = withMetadataFindings(a, metadata);
@@ -270,7 +276,7 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   // process that builds again (a watch, with its own page cache), where ts-morph is loaded once for all builds.
   const memoPath = cache.path ? join(dirname(cache.path), 'typescript.v8') : undefined;
   const printer = memoPath && existsSync(memoPath) && !o.pageCache && !tsMorphLoaded() ? new WorkerPrinter() : undefined;
-  const aopts = { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), outAbs], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings, onModelNeeded: printer && (() => printer.start()) };
+  const aopts = { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), outAbs], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings, wholeTree: o.wholeTree, onModelNeeded: printer && (() => printer.start()) };
   try {
     return await buildWith(o, outAbs, cache, inputs, aopts, memoPath, printer);
   } finally {
@@ -285,7 +291,8 @@ async function buildWith(o: BuildOptions, outAbs: string, cache: PageCache, inpu
     const first = await analyzeParallel(inputs, { ...aopts, stopIfUnchanged: true });
     const last = cache.lastRun;
     if ('unchanged' in first) {
-      if (last && outputsAsWritten(outAbs, last, cache.outputStamps)) {
+      // Built with the same reading of the tree (--whole-tree or not: it changes what the rules report).
+      if (last && !!last.wholeTree === !!o.wholeTree && outputsAsWritten(outAbs, last, cache.outputStamps)) {
         // Pages read again but no IR changed: the outputs stand; only the new stamps are recorded.
         if (first.reread.length) cache.save(last, cache.outputStamps, cache.treeAnswers);
         return { upToDate: true, lastRun: last, reread: first.reread };
@@ -308,7 +315,7 @@ async function buildWith(o: BuildOptions, outAbs: string, cache: PageCache, inpu
   o.timings?.mark('write');
   memo?.save();
   const summary = buildSummary(r, rendered.modelDiagnostics.length);
-  cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()], outDir: outAbs }, stamps, a.treeAnswers);
+  cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()], outDir: outAbs, ...(o.wholeTree ? { wholeTree: true } : {}) }, stamps, a.treeAnswers);
   o.timings?.mark('cache save');
   return { ...r, stats, files: [...rendered.files.keys()], modelDiagnostics: rendered.modelDiagnostics.length };
 }

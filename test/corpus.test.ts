@@ -30,6 +30,7 @@ import { WarmPageWorker } from '../src/pipeline/warm-worker.js';
 import { applyPolicy, concernsPages } from '../src/checks/policy.js';
 import type { Finding } from '../src/checks/types.js';
 import { rng } from '../src/util/rng.js';
+import { NEEDS_WHOLE_TREE } from '../src/checks/tree-links.js';
 
 /** Fingerprints of the findings (a grouped finding: its instances) that concern the page. */
 function fingerprintsOn(findings: Finding[], page: string): string[] {
@@ -144,11 +145,19 @@ test('modern sample: no crash, every page an IR, every permission name with its 
   // The current format: 47 method pages take their table from an include with Least / Higher privileged columns.
   const placed = a.pages.flatMap((p) => p.permissions?.entries ?? []).flatMap((e) => e.permissions).filter((n) => n.privilege);
   assert.ok(placed.some((n) => n.privilege === 'higher') && placed.some((n) => n.privilege === 'least'));
+  // A sample, not a tree: 646 of its 782 page links lead to pages it lacks. What it lacks is said once, not 715 times.
+  const partial = a.findings.filter((f) => f.rule === 'tree-partial');
+  assert.equal(partial.length, 1);
+  assert.match(partial[0]!.message, /^646 of the 782 links between pages \(83%\) lead to pages this tree does not have \(/);
+  assert.deepEqual(a.findings.filter((f) => (NEEDS_WHOLE_TREE as readonly string[]).includes(f.rule)).map((f) => f.rule), []);
 });
 
 test('2021-07 corpus: no crash, every page an IR, coverage thresholds, the first look agrees on 150 pages, models compile under --strict', { skip: tree2021 ? false : CORPUS_SKIP, timeout: 30 * 60_000 }, async () => {
   const a = await analyzeParallel([tree2021!]);
   checkCorpus(a, tree2021!, '2021-07');
+  // A whole tree: no page link leads outside it, the rules about what it lacks run.
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'tree-partial'), []);
+  assert.ok(a.findings.some((f) => f.rule === 'operation-missing-in-beta'));
   await firstLookAgrees(a, 150);
   const out = emitModels(a.model);
   const dir = tempDir('models-2021');

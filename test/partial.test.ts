@@ -15,14 +15,17 @@ import { ROOT, corpusTree, CORPUS_SKIP, tempDir } from './helpers.js';
 
 const FIXTURE = join(ROOT, 'test/fixtures/partial/api-reference');
 const CLI = join(ROOT, 'dist/src/cli/main.js');
+// The fixture stands for a docs repository's whole tree (six pages copied from the corpus, most of whose links lead to
+// pages left out: tree-partial would take it for a part of a tree).
+const whole = { wholeTree: true };
 const key = (f: Finding) => `${f.fingerprint} ${f.severity} ${f.rule} ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`;
 
 test('partial check of one changed page with includes = the full check restricted to that page (fixture from the corpus)', async () => {
   const page = 'v1.0/api/user-list-manager.md';
-  const full = await check({ inputs: [FIXTURE], workers: 1 });
+  const full = await check({ inputs: [FIXTURE], workers: 1, ...whole });
   const expected = full.findings.filter((f) => concernsPages(f, new Set([page]))).map(key);
   assert.equal(expected.length, 2, expected.join('\n'));
-  const partial = await check({ root: FIXTURE, changed: [join(FIXTURE, page)], workers: 1 });
+  const partial = await check({ root: FIXTURE, changed: [join(FIXTURE, page)], workers: 1, ...whole });
   assert.deepEqual(partial.findings.map(key), expected);
   assert.deepEqual([...partial.partial!.pages], [page]);
   // The whole root was read (the page's beta counterpart and the other pages are there for cross-page rules)…
@@ -43,9 +46,9 @@ test('partial check of one changed page with includes = the full check restricte
 });
 
 test('a changed include fragment reports on every page that includes it; a deleted page on the pages linking to it', async () => {
-  const r = await check({ root: FIXTURE, changed: [join(FIXTURE, 'includes/limited-info.md')], workers: 1 });
+  const r = await check({ root: FIXTURE, changed: [join(FIXTURE, 'includes/limited-info.md')], workers: 1, ...whole });
   assert.deepEqual([...r.partial!.pages].sort(), ['beta/api/user-list-manager.md', 'beta/api/user-list-memberof.md', 'v1.0/api/user-list-manager.md', 'v1.0/api/user-list-memberof.md']);
-  const gone = await check({ root: FIXTURE, changed: [join(FIXTURE, 'v1.0/api/user-revokesigninsessions.md')], workers: 1 });
+  const gone = await check({ root: FIXTURE, changed: [join(FIXTURE, 'v1.0/api/user-revokesigninsessions.md')], workers: 1, ...whole });
   assert.deepEqual([...gone.partial!.pages], ['v1.0/resources/user.md'], 'the resource page links to the deleted page');
   assert.ok(gone.findings.every((f) => concernsPages(f, new Set(['v1.0/resources/user.md']))));
   assert.ok(gone.findings.some((f) => f.rule === 'link-broken' && /user-revokesigninsessions\.md/.test(f.message)));
@@ -56,12 +59,12 @@ test('check --root --changed-from: the CLI form, with paths outside the root ign
   const tree = join(dir, 'repo', 'docs');
   cpSync(FIXTURE, tree, { recursive: true });
   writeFileSync(join(dir, 'repo', 'changed.txt'), 'docs/v1.0/api/user-list-manager.md\nREADME.md\n# a comment\n\n');
-  const r = spawnSync(process.execPath, [CLI, 'check', '--root', 'docs', '--changed-from', 'changed.txt', '-f', 'json', '--workers', '1'], { cwd: join(dir, 'repo'), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, 'check', '--root', 'docs', '--changed-from', 'changed.txt', '-f', 'json', '--workers', '1', '--whole-tree'], { cwd: join(dir, 'repo'), encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const fs = JSON.parse(r.stdout).findings as Finding[];
   assert.equal(fs.length, 2);
   assert.match(r.stderr, /partial: 1 changed file\(s\) under the root → 1 page\(s\) reported on, 1 path\(s\) ignored \(outside the root or not pages\)/);
-  const gh = spawnSync(process.execPath, [CLI, 'check', '--root', 'docs', 'docs/v1.0/api/user-list-manager.md', '-f', 'github', '-q', '--workers', '1'], { cwd: join(dir, 'repo'), encoding: 'utf8' });
+  const gh = spawnSync(process.execPath, [CLI, 'check', '--root', 'docs', 'docs/v1.0/api/user-list-manager.md', '-f', 'github', '-q', '--workers', '1', '--whole-tree'], { cwd: join(dir, 'repo'), encoding: 'utf8' });
   const lines = gh.stdout.trim().split('\n');
   assert.equal(lines.length, 2);
   // Annotations name files from the working directory (the repository root in a workflow).

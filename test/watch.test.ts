@@ -34,6 +34,7 @@ async function within<T>(p: Promise<T>, ms = 60_000): Promise<T> {
   }
 }
 
+/** The fixture, six pages copied from the corpus, stands for a whole tree (it is run with wholeTree; see tree-partial). */
 function copyTree(): { dir: string; tree: string } {
   const dir = tempTree({});
   const tree = join(dir, 'api-reference');
@@ -45,7 +46,7 @@ test('build --watch prints the finding an edit adds, then resolves it when the e
   const { dir, tree } = copyTree();
   const out = join(dir, 'out');
   let printed = '';
-  const loop = await watchBuild({ opts: { inputs: [tree], out, workers: 1, requirePages: true }, quiet: false, stats: false, failLevel: undefined }, [tree], (s) => { printed += s; });
+  const loop = await watchBuild({ opts: { inputs: [tree], out, workers: 1, requirePages: true, wholeTree: true }, quiet: false, stats: false, failLevel: undefined }, [tree], (s) => { printed += s; });
   try {
     assert.match(printed, /^docmodel: 6 pages, 4 operations, .*\ndocmodel: watching .*\n$/);
     const original = readFileSync(join(tree, PAGE), 'utf8');
@@ -63,7 +64,7 @@ test('build --watch prints the finding an edit adds, then resolves it when the e
     assert.deepEqual(rest, ['']);
     // What the watch wrote (pages from the in-memory cache) is what a cold build of the edited tree writes.
     const cold = join(dir, 'cold');
-    const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', cold, '--no-cache', '--workers', '1', '--quiet'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', cold, '--no-cache', '--workers', '1', '--quiet', '--whole-tree'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(filesOf(out), filesOf(cold));
 
@@ -87,7 +88,7 @@ test('build --watch prints the finding an edit adds, then resolves it when the e
     assert.match(third[1]!, /^docmodel: 1 page\(s\) changed \(v1\.0\/api\/user-get\.md\) but none of their facts did; .* is up to date/);
     assert.equal(third.length, 4);
     const cold3 = join(dir, 'cold3');
-    const r3 = spawnSync(process.execPath, [CLI, 'build', tree, '--out', cold3, '--no-cache', '--workers', '1', '--quiet'], { encoding: 'utf8' });
+    const r3 = spawnSync(process.execPath, [CLI, 'build', tree, '--out', cold3, '--no-cache', '--workers', '1', '--quiet', '--whole-tree'], { encoding: 'utf8' });
     assert.equal(r3.status, 0, r3.stderr);
     assert.deepEqual(filesOf(out), filesOf(cold3));
   } finally {
@@ -97,7 +98,7 @@ test('build --watch prints the finding an edit adds, then resolves it when the e
 
 test('check --watch prints the whole report once, then what each edit changed', { timeout: 120_000 }, async () => {
   const { tree } = copyTree();
-  const child = spawn(process.execPath, [CLI, 'check', tree, '--workers', '1', '-f', 'github', '--watch']);
+  const child = spawn(process.execPath, [CLI, 'check', tree, '--workers', '1', '-f', 'github', '--watch', '--whole-tree']);
   let out = '';
   let err = '';
   child.stdout.on('data', (d) => { out += String(d); });
@@ -196,7 +197,7 @@ test('the first look at an edited page finds what the full rebuild finds on it (
   const dir = tempTree({});
   const tree = join(dir, 'docs');
   cpSync(join(ROOT, 'test/fixtures/corpus/precision/2021-07'), tree, { recursive: true });
-  const last = await check({ inputs: [tree], workers: 1 });
+  const last = await check({ inputs: [tree], workers: 1, wholeTree: true });
   const edits: [string, (t: string) => string][] = [
     // a broken link and a changed response status on a page that shares its operation with others
     ['beta/api/educationschool-get.md', (t) => `${t}\nSee [gone](../resources/gone.md).\n`.replace('`200 OK`', '`201 Created`')],
@@ -208,7 +209,7 @@ test('the first look at an edited page finds what the full rebuild finds on it (
     const original = readFileSync(abs, 'utf8');
     writeFileSync(abs, edit(original));
     const look = await firstLook(last, [abs]);
-    const full = await check({ inputs: [tree], workers: 1 });
+    const full = await check({ inputs: [tree], workers: 1, wholeTree: true });
     const on = new Set([page]);
     assert.deepEqual(look.pages, [page]);
     assert.deepEqual(fingerprintsOn(look.findings, on), fingerprintsOn(full.findings, on), page);

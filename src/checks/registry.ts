@@ -56,6 +56,7 @@ import { rule as statusLineMalformed } from './rules/status-line-malformed.js';
 import { rule as tableDuplicateRows } from './rules/table-duplicate-rows.js';
 import { rule as templateTextUnresolved } from './rules/template-text-unresolved.js';
 import { rule as titleMismatch } from './rules/title-mismatch.js';
+import { rule as treePartial } from './rules/tree-partial.js';
 import { rule as typeNameCasingDiffers } from './rules/type-name-casing-differs.js';
 import { rule as typePropertyCollectionDiffers } from './rules/type-property-collection-differs.js';
 import { rule as typePropertyFormatDiffers } from './rules/type-property-format-differs.js';
@@ -119,6 +120,7 @@ export const RULES: readonly Rule[] = [
   tableDuplicateRows,
   templateTextUnresolved,
   titleMismatch,
+  treePartial,
   typeNameCasingDiffers,
   typePropertyCollectionDiffers,
   typePropertyFormatDiffers,

@@ -73,6 +73,11 @@ export interface TreeInfo {
   exists(abs: string): boolean | undefined;
   /** Absolute path of a page by display path. */
   absOf(file: string): string | undefined;
+  /**
+   * Whether the tree is a whole docs tree: `whole` (told so: --whole-tree), `partial` (a run over the whole of it found it
+   * partial, and this one looks at some of its pages), or unset — measured from the links between the pages (tree-links.ts).
+   */
+  completeness?: 'whole' | 'partial';
 }
 
 export interface ReconcileInput {

@@ -49,6 +49,11 @@ export function addPolicy(cmd: Command): Command {
     .option('--update-baseline <file>', 'write the current findings as the new baseline (old entries that no longer occur are pruned)');
 }
 
+/** `--whole-tree` (check, build): the option that overrides tree-partial's reading of the inputs. */
+export function addWholeTree(cmd: Command): Command {
+  return cmd.option('--whole-tree', 'the inputs are a whole docs tree: report what it lacks (link targets, type pages, …) even when most of its links lead outside it (see docmodel explain tree-partial)');
+}
+
 export function parseWorkers(v: string | undefined, fallback?: number): number | undefined {
   if (v === undefined) return fallback;
   const n = Number(v);

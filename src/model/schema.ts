@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.3.0';
+export const MODEL_VERSION = '2.4.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -376,6 +376,10 @@ export const ExampleResponse = T.Object(
       { name: T.String(), namespace: T.String(), collection: T.Boolean() },
       { additionalProperties: false, description: 'The annotation\'s "@odata.type" read: `Collection(microsoft.graph.user)` → user, microsoft.graph, collection' },
     )),
+    shortened: T.Optional(T.Object({ src: Src }, {
+      additionalProperties: false,
+      description: 'The prose between the heading above and the block says the body shown is cut ("The response object shown here might be shortened for readability"): where it says so',
+    })),
     src: Src,
   },
   { additionalProperties: false },

@@ -182,7 +182,9 @@ export async function focusedFindings(prev: AnalyzeResult, changedAbs: string[],
   const pages = [...fresh, ...[...new Set([...before, ...after])].filter((f) => !changed.has(f)).flatMap((f) => byFile.get(f) ?? [])];
   const model = modelFromPages(pages);
   const absByFile = new Map(pages.map((p) => [p.file, `${prev.docsRoot}${sep}${p.file.split('/').join(sep)}`]));
-  const findings = reconcile({ model, pages: model.documents, tree: treeInfo(prev.roots.map(real), absByFile) }).filter((f) => concernsPages(f, changed));
+  // Whether the tree is whole was measured on all of it by the last run (tree-links.ts), not on these pages.
+  const tree = { ...treeInfo(prev.roots.map(real), absByFile), completeness: prev.findings.some((f) => f.rule === 'tree-partial') ? 'partial' as const : 'whole' as const };
+  const findings = reconcile({ model, pages: model.documents, tree }).filter((f) => concernsPages(f, changed));
   return { pages: [...changed].sort(compareStr), modelPages: pages.length, findings: applyPolicy(findings, model.documents, policy).findings };
 }
 

@@ -10,9 +10,9 @@ import { plainIr } from './digest.js';
 import { finishAnalysis, listPages, type AnalyzeResult, type Listed } from './pipeline.js';
 
 /** Analyze in this thread (small inputs, tests). */
-export function analyze(inputs: string[], exclude: string[] = [], root?: string): AnalyzeResult {
+export function analyze(inputs: string[], exclude: string[] = [], root?: string, opts: { wholeTree?: boolean } = {}): AnalyzeResult {
   const l = listPages(inputs, exclude, root);
-  return finishAnalysis(l, processInThread(l.tasks));
+  return finishAnalysis(l, processInThread(l.tasks), undefined, undefined, opts.wholeTree);
 }
 
 /**

@@ -137,6 +137,8 @@ export interface AnalyzeOptions {
   onProgress?: (done: number, total: number) => void;
   /** Throw an InputError when the inputs hold no page (instead of an empty result). */
   requirePages?: boolean;
+  /** The inputs are a whole docs tree, however many of their links lead outside them (see tree-links.ts): rules about what the tree lacks always run. */
+  wholeTree?: boolean;
   /** Called once the run knows it will build the model (with `stopIfUnchanged`: some page's facts changed), before the cached IRs are read. */
   onModelNeeded?: () => void;
 }
@@ -183,11 +185,12 @@ export function listPages(inputs: string[], exclude: string[] = [], root?: strin
 }
 
 /** Model and findings of the listed pages; `memo`: page rules' findings of the last run (see PageRuleMemo). */
-export function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings, memo?: PageRuleMemo): AnalyzeResult {
+export function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings, memo?: PageRuleMemo, wholeTree = false): AnalyzeResult {
   const absByFile = new Map(l.tasks.map((t) => [t.display, t.abs]));
   const model = modelFromPages(pages);
   timings?.mark('model');
   const { tree, answers } = recordingTree(treeInfo(l.roots.map((r) => safeReal(r)), absByFile, new Set(absByFile.values())));
+  if (wholeTree) tree.completeness = 'whole';
   const findings = reconcile({ model, pages: model.documents, tree }, undefined, undefined, memo);
   timings?.mark('reconcile');
   return { pages: [...pages].sort((a, b) => compareStr(a.file, b.file)), model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots, docsRoot: l.docsRoot, treeAnswers: answers };
@@ -279,7 +282,7 @@ async function analyzeListed(l: Listed, inputs: string[], workers: number, opts:
   // Page rules run only on the pages whose IR the memo has not seen (by the cache's IR digest).
   const memo = cache?.findingMemo();
   memo?.beginRun(new Map(l.tasks.flatMap((t) => { const d = cache!.digestOf(t.abs); return d === undefined ? [] : [[t.display, d] as const]; })));
-  const a = finishAnalysis(l, pages, opts.timings, memo);
+  const a = finishAnalysis(l, pages, opts.timings, memo, opts.wholeTree);
   a.changed = processed.sort((x, y) => x - y).map((i) => l.tasks[i]!.display);
   return a;
 }

@@ -29,7 +29,7 @@ export const rule: ModelRule = {
   contexts: ['variant'],
   summary: 'A request-body table types a property differently from the resource page of the type the body represents',
   description:
-    'A create or update page says its body is a JSON representation of a resource (by its prose, its response type or its title) and lists properties of that resource in its table. A property whose type or collection-ness differs from every row the resource page (same version; workload pages left out) gives for it is reported: a client built from the resource page sends what the update page says it must not, or the other way round. Request bodies are never merged into types, so this rule is where the two meet. Numeric widths are compared as one type (type-property-format-differs reports widths).',
+    'A create or update page says its body is a JSON representation of a resource (by its prose, its response type or its title) and lists properties of that resource in its table (at least half of its rows are the resource\'s properties: a table of an action\'s parameters is not the type the action returns). A property whose type or collection-ness differs from every row the resource page (same version; workload pages left out) gives for it is reported: a client built from the resource page sends what the update page says it must not, or the other way round. Request bodies are never merged into types, so this rule is where the two meet. Numeric widths are compared as one type (type-property-format-differs reports widths).',
   example: { before: 'resources/event.md: attendees | Attendee collection\napi/event-update.md body: attendees | Attendee', after: 'both: Attendee collection' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|tags|String collection||', '|size|Int32||']), 'v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|tags|String||', '|size|Int64||'])) },
@@ -49,6 +49,10 @@ export const rule: ModelRule = {
       const typeName = requestBodyTypeName(d);
       if (!typeName) continue;
       const local = typeName.split('.').pop()!.toLowerCase();
+      // A body most of whose rows the type does not have is not its representation, whatever the response returns: an
+      // action's parameters (createLink's type, password, scope — and expirationDateTime — return a permission).
+      const known = body.properties.filter((p) => resource.has(`${v.version}|${local}|${p.name.toLowerCase()}`)).length;
+      if (known * 2 < body.properties.length) continue;
       for (const p of body.properties) {
         const rows = resource.get(`${v.version}|${local}|${p.name.toLowerCase()}`);
         if (!rows?.length) continue;

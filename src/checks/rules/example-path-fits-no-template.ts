@@ -10,7 +10,7 @@ export const rule: PageRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -31,7 +31,9 @@ export const rule: PageRule = {
         // filters it by type; arguments the page's parameter table marks optional (`usedRange(valuesOnly=true)` where the
         // template writes `usedRange`) may be left out — a missing required one is still reported (`range/cell` for cell(row, column)).
         const readings = [path, odataSuffixless(path), withoutOptionalArguments(path, p.functionParameters ?? [])].filter((x): x is string => x !== undefined);
-        if (sameMethod.some((o) => readings.some((x) => pathFitsTemplate(x, o.path)))) continue;
+        // A template's argument values are samples or stand-ins (`columnsAfter(count=n)`, `getActivitiesByInterval(startDateTime=
+        // '2017-01-01',…)`): an example passing other values calls the same function — the argument names must match.
+        if (sameMethod.some((o) => readings.some((x) => pathFitsTemplate(x, o.path) || pathFitsTemplate(x, argumentValuesAsPlaceholders(o.path))))) continue;
         const why = sameMethod.length ? 'path' : 'method';
         // A template that is no path but words (Intune's generator left "** Entity URI for … not found" in the block, and in
         // the example): the defect is the missing path, and the finding says so. ("~/onPremisesPublishingProfiles/…" and
@@ -46,6 +48,40 @@ export const rule: PageRule = {
     return out;
   },
 };
+
+/**
+ * The template with every `name=value` argument's value made a placeholder (`columnsAfter(count=n)` →
+ * `columnsAfter(count={count})`; quoted values too, `'2017-01-01'` → `'{startDateTime}'`). One linear pass: arguments are
+ * split at commas outside quotes; a list with no `=` (OData keys, `delta()`) is left as written.
+ */
+export function argumentValuesAsPlaceholders(template: string): string {
+  let out = '';
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('(', i);
+    const close = open < 0 ? -1 : template.indexOf(')', open);
+    if (open < 0 || close < 0) { out += template.slice(i); break; }
+    out += template.slice(i, open + 1);
+    const args: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (const ch of template.slice(open + 1, close)) {
+      if (ch === "'") quoted = !quoted;
+      if (ch === ',' && !quoted) { args.push(cur); cur = ''; } else cur += ch;
+    }
+    args.push(cur);
+    out += args.map((a) => {
+      const eq = a.indexOf('=');
+      if (eq < 0) return a;
+      const name = a.slice(0, eq).trim();
+      const value = a.slice(eq + 1).trim();
+      if (!name || (value.startsWith('{') && value.endsWith('}'))) return a;
+      return value.startsWith("'") ? `${name}='{${name}}'` : `${name}={${name}}`;
+    }).join(',') + ')';
+    i = close + 1;
+  }
+  return out;
+}
 
 /** Words, not a path: spaces outside placeholders, parameter lists and quoted values ("** Entity URI for X not found"). */
 function isWords(path: string): boolean {

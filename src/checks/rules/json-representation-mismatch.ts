@@ -38,7 +38,7 @@ export const rule: ModelRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'The JSON representation and the Properties / Relationships tables of a resource page disagree',
-  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited.',
+  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited.',
   example: { before: '| displayName | String |\n{ "displayName": "String", "nickname": "String" }', after: '| displayName | String |\n| nickname | String |' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## JSON representation\n\n```json\n{ "id": "String", "extra": 1 }\n```\n') },
@@ -52,11 +52,17 @@ export const rule: ModelRule = {
       const jr = r?.jsonRepresentation;
       if (!r || !jr || !r.properties.length || !jr.propertyNames.length) continue;
       const table = new Set([...r.properties, ...r.relationships].map((x) => x.name.toLowerCase()));
-      const json = new Set(jr.propertyNames.filter((n) => !n.includes('@')).map((n) => n.toLowerCase()));
+      const json = new Set(jr.propertyNames.filter((n) => !n.includes('@')).map((n) => n.trim().toLowerCase()));
       const from = inherited.get(p.file);
+      for (const n of jr.propertyNames) {
+        // A key with spaces around a name the tables list ("rank " for rank): the key is mistyped, the row is there.
+        const t = n.trim();
+        if (t === n || n.includes('@') || !(table.has(t.toLowerCase()) || from?.has(t.toLowerCase()))) continue;
+        out.push(pageFinding(this, p, jr.src, `jsonRepresentation.${t}`, `JSON key ${JSON.stringify(n)} has a space around the name ${t} the tables list`, n, ['json-space', t]));
+      }
       // A base type no page of the tree defines: a key the tables lack may be inherited; not claimed.
       for (const n of from === null ? [] : jr.propertyNames) {
-        if (n.includes('@') || table.has(n.toLowerCase()) || from?.has(n.toLowerCase())) continue;
+        if (n.includes('@') || table.has(n.trim().toLowerCase()) || from?.has(n.trim().toLowerCase())) continue;
         out.push(pageFinding(this, p, jr.src, `jsonRepresentation.${n}`, `${n} is in the JSON representation but in no property table`, n, ['json-only', n]));
       }
       for (const x of r.properties) {

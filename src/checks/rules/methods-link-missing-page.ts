@@ -2,6 +2,7 @@ import { opPage, resourcePage } from '../fixture-pages.js';
 import { dirname, resolve } from 'node:path';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
+import { partialTree } from '../tree-links.js';
 
 export const rule: ModelRule = {
   id: 'methods-link-missing-page',
@@ -10,13 +11,16 @@ export const rule: ModelRule = {
   confidence: 'high',
   contexts: ['tree'],
   summary: 'A Methods-table link of a resource page leads to no page',
-  description: 'The Methods table of a resource page links to an operation page that does not exist in the docs tree. Links outside the input tree cannot be checked and are not reported.',
+  description: 'The Methods table of a resource page links to an operation page that does not exist in the docs tree. Links outside the input tree cannot be checked and are not reported. Not reported on a tree that is only part of a docs tree (see tree-partial).',
   example: { before: '| [Get user](../api/user-get.md) | ... |   (no api/user-get.md)', after: '| [Get user](../api/user-get.md) | ... |   (page exists)' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## Methods\n\n|Method|Return type|Description|\n|:--|:--|:--|\n|[Delete widget](../api/widget-delete.md)|None|x|\n'), 'v1.0/api/other.md': opPage('Get widget', 'GET', '/widgets/{id}') },
     after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## Methods\n\n|Method|Return type|Description|\n|:--|:--|:--|\n|[Get widget](../api/other.md)|widget|x|\n'), 'v1.0/api/other.md': opPage('Get widget', 'GET', '/widgets/{id}') },
   },
-  check({ pages, tree }) {
+  check(input) {
+    // On a part of a docs tree, what it lacks is most likely left out (tree-partial says so once).
+    if (partialTree(input)) return [];
+    const { pages, tree } = input;
     const out: FindingDraft[] = [];
     for (const p of pages) {
       const abs = tree.absOf(p.file);

@@ -2,6 +2,7 @@ import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { pageVersion } from '../../model/merge.js';
+import { partialTree } from '../tree-links.js';
 
 export const rule: ModelRule = {
   id: 'operation-missing-in-beta',
@@ -11,13 +12,16 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['cross-version'],
   summary: 'An operation is documented in v1.0 but by no beta page',
-  description: 'Beta is expected to be a superset of v1.0. A v1.0 operation (method + normalized path) that no beta page documents usually means the beta docs fell behind. Only checked when the tree has beta pages. (Beta-only operations are expected and not reported.)',
+  description: 'Beta is expected to be a superset of v1.0. A v1.0 operation (method + normalized path) that no beta page documents usually means the beta docs fell behind. Only checked when the tree has beta pages. (Beta-only operations are expected and not reported.) Not reported on a tree that is only part of a docs tree (see tree-partial).',
   example: { before: 'v1.0/api/widget-get.md: GET /widgets/{id}\n(no beta page documents GET /widgets/{id})', after: 'beta/api/widget-get.md: GET /widgets/{id}' },
   fixture: {
     before: { 'v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}'), 'beta/api/gadget-get.md': opPage('Get gadget', 'GET', '/gadgets/{id}') },
     after: { 'v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}'), 'beta/api/gadget-get.md': opPage('Get widget', 'GET', '/widgets/{id}') },
   },
-  check({ model }) {
+  check(input) {
+    // On a part of a docs tree, what it lacks is most likely left out (tree-partial says so once).
+    if (partialTree(input)) return [];
+    const { model } = input;
     if (!model.documents.some((p) => pageVersion(p) === 'beta' && p.operations.length)) return [];
     const out: FindingDraft[] = [];
     for (const g of model.operations) {

@@ -5,6 +5,7 @@ import { sideOf } from '../types.js';
 import type { Document } from '../../model/schema.js';
 import { pageVersion } from '../../model/merge.js';
 import { singular } from '../../model/identity.js';
+import { partialTree } from '../tree-links.js';
 
 const PRIMITIVE = /^(string|boolean|int16|int32|int64|double|single|decimal|guid|datetimeoffset|date|binary|stream|none|void|json|object)$/i;
 
@@ -15,13 +16,16 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['tree'],
   summary: 'An operation returns or takes a resource that has no resource page',
-  description: 'The response type (or the type the Request body section names) of an operation page is defined by no resource page of the same version in the tree. Only checked when the tree has resource pages at all. A link on that line to a resource page of the tree defines the type, whatever the link text; so does a resource page named after it (file name, with or without a workload prefix, or the first word of its H1 or front-matter title), in the singular or the plural.',
+  description: 'The response type (or the type the Request body section names) of an operation page is defined by no resource page of the same version in the tree. Only checked when the tree has resource pages at all. A link on that line to a resource page of the tree defines the type, whatever the link text; so does a resource page named after it (file name, with or without a workload prefix, or the first word of its H1 or front-matter title), in the singular or the plural. Not reported on a tree that is only part of a docs tree (see tree-partial).',
   example: { before: 'api/widget-get.md: returns a [widget](../resources/widget.md) object   (no resources/widget.md)', after: 'resources/widget.md documents widget' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and a [sprocket](../resources/sprocket.md) object in the response body.')), 'v1.0/resources/other.md': resourcePage('other', ['|id|String||']) },
     after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and a [sprocket](../resources/sprocket.md) object in the response body.')), 'v1.0/resources/other.md': resourcePage('sprocket', ['|id|String||']) },
   },
-  check({ model }) {
+  check(input) {
+    // On a part of a docs tree, what it lacks is most likely left out (tree-partial says so once).
+    if (partialTree(input)) return [];
+    const { model } = input;
     const out: FindingDraft[] = [];
     const defined = new Set<string>();
     for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) defined.add(`${t.version}|${t.name.toLowerCase()}`);

@@ -1,6 +1,7 @@
 import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
+import { partialTree } from '../tree-links.js';
 
 export const rule: ModelRule = {
   id: 'permissions-include-missing',
@@ -9,13 +10,16 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['tree'],
   summary: 'The include that should hold a page\'s permission table does not exist',
-  description: 'Newer pages keep their permission table in an include (`[!INCLUDE [permissions-table](../includes/permissions/…)]`); when that file is missing the rendered page shows no permissions at all.',
+  description: 'Newer pages keep their permission table in an include (`[!INCLUDE [permissions-table](../includes/permissions/…)]`); when that file is missing the rendered page shows no permissions at all. Not reported on a tree that is only part of a docs tree (see tree-partial).',
   example: { before: '[!INCLUDE [permissions-table](../includes/permissions/user-get-permissions.md)]   (file missing)', after: 'includes/permissions/user-get-permissions.md exists' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Permissions\n\n[!INCLUDE [permissions-table](../includes/permissions/widget-get.md)]\n'), 'v1.0/includes/permissions/other.md': '|Permission type|Permissions|\n|:--|:--|\n|Application|Widget.Read.All|\n' },
     after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Permissions\n\n[!INCLUDE [permissions-table](../includes/permissions/other.md)]\n'), 'v1.0/includes/permissions/other.md': '|Permission type|Permissions|\n|:--|:--|\n|Application|Widget.Read.All|\n' },
   },
-  check({ pages }) {
+  check(input) {
+    // On a part of a docs tree, what it lacks is most likely left out (tree-partial says so once).
+    if (partialTree(input)) return [];
+    const { pages } = input;
     const out: FindingDraft[] = [];
     for (const p of pages) {
       for (const inc of p.includes) {

@@ -15,7 +15,7 @@ export const rule: ModelRule = {
   contexts: ['cross-version'],
   summary: 'A v1.0 resource property is missing from the beta resource page',
   description:
-    'Beta is a superset of v1.0: a property that the v1.0 resource page documents but the beta resource page of the same type (or of a base type it inherits from) does not is usually a page that fell behind. (Beta-only properties are expected and not reported; nor is a beta type of another kind (complex vs entity) that shares no property with the v1.0 type — another design under the same name — or a v1.0 row whose description a beta-only row repeats word for word: a rename; or one a beta-only row names as what it replaces — by name, or by its words in a row of the same kind of thing: `postalAddresses` "for example, home address and business address" for `homeAddress`. A row beta has only in its JSON representation is reported as missing from its tables.)',
+    'Beta is a superset of v1.0: a property that the v1.0 resource page documents but the beta resource page of the same type (or of a base type it inherits from) does not is usually a page that fell behind. (Beta-only properties are expected and not reported; nor is a beta type of another kind (complex vs entity) that shares no property with the v1.0 type — another design under the same name — or a type each version of which has at least three rows the other lacks — beta redesigned it (contact: phones, postalAddresses, websites for homePhones, homeAddress, businessHomePage); or a v1.0 row whose description a beta-only row repeats word for word: a rename; or one a beta-only row names as what it replaces — by name, or by its words in a row of the same kind of thing: `postalAddresses` "for example, home address and business address" for `homeAddress`. A row beta has only in its JSON representation is reported as missing from its tables.)',
   example: { before: 'v1.0 user.md: employeeHireDate\nbeta user.md: (missing)', after: 'beta user.md also lists employeeHireDate' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|legacy|String||']), 'beta/resources/widget.md': resourcePage('widget', ['|id|String||']) },
@@ -62,6 +62,12 @@ export const rule: ModelRule = {
         if (words.length < 2) return false;
         return betaOnly.some((q) => hasWord(q.said, name.toLowerCase()) || (q.name.includes(last) && q.said.includes(phrase)));
       };
+      // Each version with at least three rows of its own that the other lacks: beta redesigned the type (contact's phones,
+      // postalAddresses and websites for v1.0's homePhones, homeAddress, businessHomePage…; person's title, emailAddresses for
+      // jobTitle, scoredEmailAddresses): its missing rows are the redesign's, not a page that fell behind.
+      const v1Own = v1.properties.filter((p) => p.sources.some(isTableRow) && !betaNames.has(p.name.toLowerCase())).length;
+      const betaOwn = beta.properties.filter((q) => q.sources.some(isTableRow) && !v1Names.has(q.name.toLowerCase())).length;
+      if (v1Own >= REDESIGN && betaOwn >= REDESIGN) continue;
       // Rows beta's JSON representation has but no table of its page lists: the tables fell behind, not the page.
       const inJson = new Set(betaPages.flatMap((x) => x.doc.resource?.jsonRepresentation?.propertyNames ?? []).map((n) => n.toLowerCase()));
       for (const p of v1.properties) {
@@ -82,6 +88,9 @@ export const rule: ModelRule = {
     return out;
   },
 };
+
+/** Rows each version has that the other lacks, from which a type counts as redesigned between the versions. */
+const REDESIGN = 3;
 
 /** `homeAddress` → ['home', 'address'] (lower-case; string operations, linear). */
 function splitCamel(name: string): string[] {

@@ -3,6 +3,7 @@ import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { singular } from '../../model/identity.js';
+import { partialTree } from '../tree-links.js';
 
 export const rule: ModelRule = {
   id: 'type-undefined',
@@ -11,13 +12,16 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['tree'],
   summary: 'A property refers to a type or enum that no page defines',
-  description: 'A property (or relationship) type names a complex type, entity or enum that no resource page or enum table of the same version defines. A reference that links to a page with a section or title named after the type, or after the singular of the link text (a page documenting several types, such as dynamics-complextypes.md), counts as defined there. The generated models get a placeholder for it. One finding per type and version, listing the first references.',
+  description: 'A property (or relationship) type names a complex type, entity or enum that no resource page or enum table of the same version defines. A reference that links to a page with a section or title named after the type, or after the singular of the link text (a page documenting several types, such as dynamics-complextypes.md), counts as defined there. The generated models get a placeholder for it. One finding per type and version, listing the first references. Not reported on a tree that is only part of a docs tree (see tree-partial).',
   example: { before: '| assignedLicenses | [assignedLicense](assignedlicense.md) collection |   (no page defines assignedLicense)', after: 'resources/assignedlicense.md defines assignedLicense' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|part|[gizmo](gizmo.md)||']), 'v1.0/resources/other.md': resourcePage('other', ['|id|String||']) },
     after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|part|[gizmo](gizmo.md)||']), 'v1.0/resources/other.md': resourcePage('gizmo', ['|id|String||']) },
   },
-  check({ model }) {
+  check(input) {
+    // On a part of a docs tree, what it lacks is most likely left out (tree-partial says so once).
+    if (partialTree(input)) return [];
+    const { model } = input;
     const defined = new Set<string>();
     for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) defined.add(`${t.version}|${t.name.toLowerCase()}`);
     for (const e of model.enums) defined.add(`${e.version}|${e.name.toLowerCase()}`);

@@ -4,7 +4,7 @@ import { build, buildSummary, type BuildOptions, type BuildResult, type CheckRes
 import { Timings } from '../../pipeline/pipeline.js';
 import { computeStats, formatStats } from '../../pipeline/stats.js';
 import { isInside, messagePath } from '../../sources/graph-markdown/ingest/walk.js';
-import { addCommon, addPolicy, checkOutDir, exitFor, Progress, resolveCommon, type CommonOpts } from '../shared.js';
+import { addCommon, addPolicy, addWholeTree, checkOutDir, exitFor, Progress, resolveCommon, type CommonOpts } from '../shared.js';
 import type { CommandModule } from './types.js';
 import { CACHE_FILE, PageCache } from '../../pipeline/cache.js';
 import { WarmPageWorker } from '../../pipeline/warm-worker.js';
@@ -12,7 +12,7 @@ import { FindingTracker, formatChanges, printFirstLook, untilInterrupted, watchL
 
 interface BuildFlags extends CommonOpts {
   out?: string; failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string;
-  stats?: boolean; cache: boolean; watch?: boolean;
+  stats?: boolean; cache: boolean; watch?: boolean; wholeTree?: boolean;
 }
 
 export interface BuildRun { opts: BuildOptions; quiet: boolean; stats: boolean; failLevel: ReturnType<typeof resolveCommon>['failOn'] }
@@ -89,6 +89,7 @@ export const buildCommand: CommandModule = {
       .option('--no-cache', 'ignore and do not write <out>/.cache (unchanged pages are otherwise not re-read)')
       .option('-w, --watch', 'rebuild on every change; print the findings added and resolved by each edit, then the summary');
     addPolicy(cmd);
+    addWholeTree(cmd);
     addCommon(cmd);
     cmd.addHelpText('after', `
 Exit codes: 0 done; 1 a finding reaches --fail-on; 2 usage or tool error.
@@ -104,7 +105,7 @@ Examples:
       const run: BuildRun = {
         opts: {
           inputs, root, out, workers: c.workers, cache: f.cache, requirePages: true,
-          rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline, updateBaseline: f.updateBaseline,
+          rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline, updateBaseline: f.updateBaseline, wholeTree: f.wholeTree,
         },
         failLevel: c.failOn, quiet: !!f.quiet, stats: !!f.stats,
       };

@@ -14,7 +14,7 @@ import { check, type CheckResult } from '../../index.js';
 import { readChangedList } from '../../pipeline/partial.js';
 import { MetadataError } from '../../pipeline/metadata.js';
 import { ConfigError } from '../../config/load.js';
-import { addCommon, addPolicy, checkOutputFile, emitReports, exitFor, Progress, reportRequests, resolveCommon, UsageError, type CommonOpts } from '../shared.js';
+import { addCommon, addPolicy, addWholeTree, checkOutputFile, emitReports, exitFor, Progress, reportRequests, resolveCommon, UsageError, type CommonOpts } from '../shared.js';
 import { addReportOptions, summaryLine } from './report-options.js';
 import type { CommandModule } from './types.js';
 
@@ -25,7 +25,7 @@ function isDirectory(p: string): boolean {
 interface CheckFlags extends CommonOpts {
   format?: string[]; output?: string[]; pathPrefix?: string; all?: boolean; area?: string[]; groupBy?: 'area';
   failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string;
-  changedFrom?: string; cache?: string; watch?: boolean; metadata?: string; scopes?: string[];
+  changedFrom?: string; cache?: string; watch?: boolean; metadata?: string; scopes?: string[]; wholeTree?: boolean;
 }
 
 export const checkCommand: CommandModule = {
@@ -40,6 +40,7 @@ export const checkCommand: CommandModule = {
       .option('-w, --watch', 'check again on every change; print the findings added and resolved by each edit, then the summary');
     addReportOptions(cmd);
     addPolicy(cmd);
+    addWholeTree(cmd);
     addCommon(cmd);
     cmd.addHelpText('after', `
 Exit codes: 0 done; 1 a finding reaches --fail-on; 2 usage or tool error.
@@ -80,7 +81,7 @@ Examples:
         try {
           r = await check({
             inputs: changed ? undefined : inputs, root, changed, workers: c.workers, cacheDir, pageCache, requirePages: first, metadata,
-            rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline, updateBaseline: f.updateBaseline, onProgress: progress.pages,
+            rules: c.config.rules, suppressions: c.suppressions, baseline: c.baseline, updateBaseline: f.updateBaseline, onProgress: progress.pages, wholeTree: f.wholeTree,
           });
         } catch (e) {
           // A metadata file the config names: say which config named it.

@@ -10,11 +10,14 @@ import { parseAnnotationComment } from '../parse/annotations.js';
 import type { Extractor, PageContext } from './context.js';
 import { parseRequestLine } from './http-path.js';
 import { parseBody } from './body.js';
+import { inlineText } from '../parse/inline.js';
 
 /** Fence languages that hold HTTP: `msgraph-interactive` is the docs' interactive request block. */
 const HTTP_LANGS = /^(http|https|json|rest|text|txt|console|msgraph-interactive|)$/i;
 const STATUS_LINE = /^HTTP(?:[/ ]?(\d(?:\.\d)?))?\s+(\d{3})\b\s*(?!\s)(.*)$/i;
 const WELL_FORMED_STATUS = /^HTTP\/\d(?:\.\d)?\s+\d{3}(?:\s+\S.*)?$/;
+/** "The response object shown here might be shortened for readability", "may be truncated for brevity", "is abbreviated". */
+const SHORTENED = /\b(?:shortened|truncated|abbreviated)\b/i;
 const HEADER = /^([A-Za-z][A-Za-z0-9-]*)\s*:\s*(?!\s)(.*)$/;
 const KNOWN_HEADER = /^(content-[a-z-]+|accept(-[a-z-]+)?|authorization|prefer|preference-applied|location|if-[a-z-]+|odata-[a-z-]+|cache-control|retry-after|x-[a-z-]+|consistencylevel|host|etag|request-id|client-request-id|date|expires|transfer-encoding|www-authenticate)\s*: /i;
 
@@ -33,6 +36,8 @@ export const examples: Extractor = {
     const end = Math.max(...sections.map((s) => s.end));
     const kids = ctx.root.children;
     let annotation: Annotation | undefined;
+    // A paragraph or note since the last heading or block saying the body below is cut ("might be shortened for readability").
+    let shortened: Src | undefined;
     const reqs = ir.examples.requests;
     const resps = ir.examples.responses;
     for (let i = start + 1; i < end; i++) {
@@ -47,7 +52,8 @@ export const examples: Extractor = {
         if (a) annotation = a;
         continue;
       }
-      if (n.type === 'heading') { annotation = undefined; continue; }
+      if (n.type === 'heading') { annotation = undefined; shortened = undefined; continue; }
+      if ((n.type === 'paragraph' || n.type === 'blockquote') && SHORTENED.test(inlineText(n))) shortened = ctx.src(n);
       for (const code of codeBlocks(n)) {
         if (!HTTP_LANGS.test(code.lang ?? '')) { annotation = undefined; continue; }
         const exampleName = exampleTitle(ctx, i);
@@ -63,11 +69,14 @@ export const examples: Extractor = {
           // "blockType": "ignored" only tells the docs' test tool to skip the block; it is still an example.
           // A response answers the closest request above it.
           const answers = reqs.length === 0 ? null : reqs.length - 1;
-          resps.push(parseResponse(ctx, code, resps.length, exampleName, annotation, answers));
+          const r = parseResponse(ctx, code, resps.length, exampleName, annotation, answers);
+          if (shortened) r.shortened = { src: shortened };
+          resps.push(r);
         } else if (!inResponseSection && code.value.trim() !== '' && (code.lang ?? '').toLowerCase() === 'http') {
           ctx.diag('example-block-unrecognized', 'info', `HTTP block in an example is neither a request nor a response: ${JSON.stringify(firstLine.slice(0, 60))}`, code);
         }
         annotation = undefined;
+        shortened = undefined;
       }
     }
   },

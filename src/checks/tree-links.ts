@@ -1,0 +1,62 @@
+/**
+ * The links between the pages of the checked tree, resolved once per run: which lead to a page the tree does not
+ * have, and whether so many do that the tree is only a part of a docs tree (a sample, a pull request's pages checked
+ * without `--root`). Rules that report what the tree lacks (a link's target, a resource's or a type's page, a beta
+ * counterpart, an include) say nothing on a partial tree — each of those claims would be about the pages left out —
+ * and `tree-partial` says once that they were not run.
+ */
+import { basename, dirname, resolve } from 'node:path';
+import type { Document } from '../model/schema.js';
+import type { TreeInfo } from './types.js';
+
+export interface PageLink { page: Document; link: Document['links'][number]; target: string }
+
+export interface TreeLinks {
+  /** Links whose target lies inside the input roots and could be looked up. */
+  checked: number;
+  /** Of those, the ones whose target is no file of the tree (any letter case). */
+  missing: PageLink[];
+  /** Links whose target cannot be a page: a malformed percent-escape, or a file name a template left unfilled. */
+  malformed: (PageLink & { why: 'escape' | 'name' })[];
+}
+
+/** A tree is partial when at least this many of its page links, and this share of them, lead to pages it does not have. */
+export const PARTIAL_MIN_MISSING = 20;
+export const PARTIAL_MIN_SHARE = 0.25;
+
+const memo = new WeakMap<Document[], TreeLinks>();
+
+/** Every page link of the run, resolved (memoised per page list: the rules of one run share it). */
+export function treeLinks(input: { pages: Document[]; tree: TreeInfo }): TreeLinks {
+  let r = memo.get(input.pages);
+  if (r) return r;
+  r = { checked: 0, missing: [], malformed: [] };
+  for (const page of input.pages) {
+    const abs = input.tree.absOf(page.file);
+    for (const link of page.links) {
+      let target: string;
+      // A browser reads `\` as `/` in an http(s) URL: `..\resources\x.md` is `../resources/x.md`.
+      try { target = decodeURIComponent(link.target.replace(/#[\s\S]*$/, '')).replace(/\\/g, '/'); } catch { r.malformed.push({ page, link, target: link.target, why: 'escape' }); continue; }
+      const name = basename(target);
+      if (/^[-_.]/.test(name) || /^\.md$/i.test(name) || /\s/.test(target)) { r.malformed.push({ page, link, target, why: 'name' }); continue; }
+      if (!abs) continue;
+      const exists = input.tree.exists(resolve(dirname(abs), target));
+      if (exists === undefined) continue;
+      r.checked++;
+      if (!exists) r.missing.push({ page, link, target });
+    }
+  }
+  memo.set(input.pages, r);
+  return r;
+}
+
+/** The tree's links when it is partial (see PARTIAL_MIN_MISSING, PARTIAL_MIN_SHARE, and TreeInfo.completeness), else undefined. */
+export function partialTree(input: { pages: Document[]; tree: TreeInfo }): TreeLinks | undefined {
+  if (input.tree.completeness === 'whole') return undefined;
+  const l = treeLinks(input);
+  if (input.tree.completeness === 'partial') return l;
+  return l.missing.length >= PARTIAL_MIN_MISSING && l.missing.length >= l.checked * PARTIAL_MIN_SHARE ? l : undefined;
+}
+
+/** The rules `tree-partial` stands for on a partial tree: each reports only what the tree lacks. */
+export const NEEDS_WHOLE_TREE = ['link-broken', 'methods-link-missing-page', 'operation-missing-in-beta', 'operation-resource-missing', 'permissions-include-missing', 'type-undefined'] as const;
