@@ -44,7 +44,8 @@ export function sheetFacts(ir: PageIR): SheetFact[] {
     }
   }
   for (const h of ir.requestHeaders) add('request-headers', h.src.line, `header ${h.name}${h.required ? ' (required)' : ''}: ${one(h.value)}`);
-  for (const q of ir.queryParameters) add('query-parameters', q.src.line, `query parameter ${q.name}${q.type ? ` : ${q.type}` : ''}${q.required ? ' (required)' : ''}`);
+  // A parameter's type is the cell as written (a TypeRef's raw text; older IRs held the text itself).
+  for (const q of ir.queryParameters) add('query-parameters', q.src.line, `query parameter ${q.name}${q.type ? ` : ${typeof q.type === 'string' ? q.type : q.type.raw}` : ''}${q.required ? ' (required)' : ''}`);
   for (const p of ir.functionParameters ?? []) add('function-parameters', p.src.line, `function parameter ${p.name}${p.type ? ` : ${p.type.raw}` : ''}${p.required ? ' (required)' : ''}`);
   const rb = ir.requestBody;
   if (rb) {
