@@ -727,3 +727,10 @@ test('tree-partial: eight pages copied from the 2020-05 tree, 64 of whose 81 pag
   assert.equal(w.findings.filter((f) => f.rule === 'link-broken').length, 51);
   assert.ok(w.findings.some((f) => f.rule === 'type-undefined'));
 });
+
+test('a Dynamics row "The unique ID of the journal line. Non-editable." is read-only (extraction round 5, label x235 F5, wrong)', () => {
+  const page = s18('2021-07').pages.find((p) => p.file === 'beta/resources/dynamics-journalline.md')!;
+  const flags = page.resource!.properties.filter((p) => p.readOnly).map((p) => `${p.name}:${p.src.line}`);
+  // id says "Non-editable."; the other two "Read-Only." (read before too)
+  assert.deepEqual(flags, ['id:32', 'journalDisplayName:33', 'lastModifiedDateTime:43']);
+});

@@ -10,12 +10,12 @@ import { checkRowShape, col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
 
 /**
- * "Read-only", "Read only", "Read Only", "readonly" — not a value in backticks (`ReadOnly`) nor the verb ("read only the id"),
- * nor read-only only in some cases ("Read-only when **isBuiltIn** is true", "read only after creation", "Read-only for users
- * synced from on-premises directory"): such a property is written in the other cases (a custom role's description), so a
- * model must not mark it read-only. "Read-only for now" is read-only.
+ * "Read-only", "Read only", "Read Only", "readonly", and the Dynamics pages' "Non-editable." — not a value in backticks
+ * (`ReadOnly`) nor the verb ("read only the id"), nor read-only only in some cases ("Read-only when **isBuiltIn** is true",
+ * "read only after creation", "Read-only for users synced from on-premises directory"): such a property is written in the
+ * other cases (a custom role's description), so a model must not mark it read-only. "Read-only for now" is read-only.
  */
-const READ_ONLY = /(?<![`\w])read[- ]?only(?![`\w])(?!\s+the\b)(?!\s+(?:when|if|unless|after|once|except|while|until|for(?!\s+now\b))\b)/i;
+const READ_ONLY = /(?<![`\w])(?:read[- ]?only|non-editable)(?![`\w])(?!\s+the\b)(?!\s+(?:when|if|unless|after|once|except|while|until|for(?!\s+now\b))\b)/i;
 /**
  * "Required" as a description's own first word ("Required. The name…"), its whole last sentence
  * ("… Required.", "This property is required.") or a sentence "It is a required property …". Not a requirement qualified to another situation
