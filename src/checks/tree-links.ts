@@ -58,5 +58,8 @@ export function partialTree(input: { pages: Document[]; tree: TreeInfo }): TreeL
   return l.missing.length >= PARTIAL_MIN_MISSING && l.missing.length >= l.checked * PARTIAL_MIN_SHARE ? l : undefined;
 }
 
+/** The id of the rule that says a tree is partial (the watch's first look reads the last run's reading from it). */
+export const TREE_PARTIAL = 'tree-partial';
+
 /** The rules `tree-partial` stands for on a partial tree: each reports only what the tree lacks. */
 export const NEEDS_WHOLE_TREE = ['link-broken', 'methods-link-missing-page', 'operation-missing-in-beta', 'operation-resource-missing', 'permissions-include-missing', 'type-undefined'] as const;

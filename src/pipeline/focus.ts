@@ -39,6 +39,7 @@ import { compareStr } from '../util/order.js';
 import { isIncludeFragment, treeInfo, type AnalyzeResult } from './pipeline.js';
 import { processInPool } from './pool.js';
 import type { WarmPageWorker } from './warm-worker.js';
+import { TREE_PARTIAL } from '../checks/tree-links.js';
 
 export interface FocusResult {
   /** The changed pages (display paths), sorted. */
@@ -183,7 +184,7 @@ export async function focusedFindings(prev: AnalyzeResult, changedAbs: string[],
   const model = modelFromPages(pages);
   const absByFile = new Map(pages.map((p) => [p.file, `${prev.docsRoot}${sep}${p.file.split('/').join(sep)}`]));
   // Whether the tree is whole was measured on all of it by the last run (tree-links.ts), not on these pages.
-  const tree = { ...treeInfo(prev.roots.map(real), absByFile), completeness: prev.findings.some((f) => f.rule === 'tree-partial') ? 'partial' as const : 'whole' as const };
+  const tree = { ...treeInfo(prev.roots.map(real), absByFile), completeness: prev.findings.some((f) => f.rule === TREE_PARTIAL) ? 'partial' as const : 'whole' as const };
   const findings = reconcile({ model, pages: model.documents, tree }).filter((f) => concernsPages(f, changed));
   return { pages: [...changed].sort(compareStr), modelPages: pages.length, findings: applyPolicy(findings, model.documents, policy).findings };
 }

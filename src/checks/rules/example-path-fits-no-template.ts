@@ -21,6 +21,10 @@ export const rule: PageRule = {
     for (const p of pages) {
       const ops = p.operations.filter((o) => !o.fromExample);
       if (!ops.length) continue;
+      // A template's argument values are samples or stand-ins (`columnsAfter(count=n)`, `getActivitiesByInterval(startDateTime=
+      // '2017-01-01',…)`): an example passing other values calls the same function — the argument names must match. Each
+      // template is read both ways, once per page.
+      const readingsOf = new Map(ops.map((o) => [o, [...new Set([o.path, argumentValuesAsPlaceholders(o.path)])]] as const));
       for (const r of p.examples.requests) {
         // A request to another service (Shifts calling a workforce integration's endpoint, a bot's callback) is no call of this API.
         if (!isLive(r) || callsOtherService(r.url)) continue;
@@ -31,9 +35,7 @@ export const rule: PageRule = {
         // filters it by type; arguments the page's parameter table marks optional (`usedRange(valuesOnly=true)` where the
         // template writes `usedRange`) may be left out — a missing required one is still reported (`range/cell` for cell(row, column)).
         const readings = [path, odataSuffixless(path), withoutOptionalArguments(path, p.functionParameters ?? [])].filter((x): x is string => x !== undefined);
-        // A template's argument values are samples or stand-ins (`columnsAfter(count=n)`, `getActivitiesByInterval(startDateTime=
-        // '2017-01-01',…)`): an example passing other values calls the same function — the argument names must match.
-        if (sameMethod.some((o) => readings.some((x) => pathFitsTemplate(x, o.path) || pathFitsTemplate(x, argumentValuesAsPlaceholders(o.path))))) continue;
+        if (sameMethod.some((o) => readingsOf.get(o)!.some((t) => readings.some((x) => pathFitsTemplate(x, t))))) continue;
         const why = sameMethod.length ? 'path' : 'method';
         // A template that is no path but words (Intune's generator left "** Entity URI for … not found" in the block, and in
         // the example): the defect is the missing path, and the finding says so. ("~/onPremisesPublishingProfiles/…" and

@@ -55,15 +55,13 @@ export const rule: ModelRule = {
       const json = new Set(jr.propertyNames.filter((n) => !n.includes('@')).map((n) => n.trim().toLowerCase()));
       const from = inherited.get(p.file);
       for (const n of jr.propertyNames) {
-        // A key with spaces around a name the tables list ("rank " for rank): the key is mistyped, the row is there.
+        if (n.includes('@')) continue;
         const t = n.trim();
-        if (t === n || n.includes('@') || !(table.has(t.toLowerCase()) || from?.has(t.toLowerCase()))) continue;
-        out.push(pageFinding(this, p, jr.src, `jsonRepresentation.${t}`, `JSON key ${JSON.stringify(n)} has a space around the name ${t} the tables list`, n, ['json-space', t]));
-      }
-      // A base type no page of the tree defines: a key the tables lack may be inherited; not claimed.
-      for (const n of from === null ? [] : jr.propertyNames) {
-        if (n.includes('@') || table.has(n.trim().toLowerCase()) || from?.has(n.trim().toLowerCase())) continue;
-        out.push(pageFinding(this, p, jr.src, `jsonRepresentation.${n}`, `${n} is in the JSON representation but in no property table`, n, ['json-only', n]));
+        const documented = table.has(t.toLowerCase()) || !!from?.has(t.toLowerCase());
+        // A key with spaces around a name the tables list ("rank " for rank): the key is mistyped, the row is there.
+        if (documented && t !== n) out.push(pageFinding(this, p, jr.src, `jsonRepresentation.${t}`, `JSON key ${JSON.stringify(n)} has a space around the name ${t} the tables list`, n, ['json-space', t]));
+        // A base type no page of the tree defines (from === null): a key the tables lack may be inherited; not claimed.
+        if (!documented && from !== null) out.push(pageFinding(this, p, jr.src, `jsonRepresentation.${n}`, `${n} is in the JSON representation but in no property table`, n, ['json-only', n]));
       }
       for (const x of r.properties) {
         if (json.has(x.name.toLowerCase())) continue;

@@ -1,6 +1,6 @@
 import { opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
-import { NEEDS_WHOLE_TREE, PARTIAL_MIN_MISSING, PARTIAL_MIN_SHARE, partialTree } from '../tree-links.js';
+import { NEEDS_WHOLE_TREE, PARTIAL_MIN_MISSING, PARTIAL_MIN_SHARE, partialTree, TREE_PARTIAL } from '../tree-links.js';
 
 /** A page that links to `n` pages of its folder's resources/ sibling that the tree does not have. */
 const linking = (n: number, missing: boolean) => opPage('Get widget', 'GET', '/widgets/{id}',
@@ -10,7 +10,7 @@ const linking = (n: number, missing: boolean) => opPage('Get widget', 'GET', '/w
 const SHOWN = 3;
 
 export const rule: ModelRule = {
-  id: 'tree-partial',
+  id: TREE_PARTIAL,
   input: 'model',
   severity: 'info',
   confidence: 'high',
