@@ -18,7 +18,8 @@ import { processFile } from '../src/pipeline/page.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
-import { argumentValuesAsPlaceholders, odataSuffixless, withoutOptionalArguments } from '../src/checks/rules/example-path-fits-no-template.js';
+import { argumentValuesAsPlaceholders, headingNamesExtension, odataSuffixless, withoutOptionalArguments } from '../src/checks/rules/example-path-fits-no-template.js';
+import { isPlaceholder } from '../src/checks/rules/example-value-placeholder.js';
 import { isResourceSpecific } from '../src/checks/rules/least-privileged-differs.js';
 import { parseJsonLenient } from '../src/util/lenient-json.js';
 import { topLevelKeys } from '../src/sources/graph-markdown/extract/json-representation.js';
@@ -733,4 +734,62 @@ test('a Dynamics row "The unique ID of the journal line. Non-editable." is read-
   const flags = page.resource!.properties.filter((p) => p.readOnly).map((p) => `${p.name}:${p.src.line}`);
   // id says "Non-editable."; the other two "Read-Only." (read before too)
   assert.deepEqual(flags, ['id:32', 'journalDisplayName:33', 'lastModifiedDateTime:43']);
+});
+
+// Session 19: classes the held-out draws of session 18 found (labels r1000, r1013, r1014, r1024 of the 2021-07 4th draw;
+// o216, o217 of the 2020-05 2nd; r494, r643, r971, m028 before), on pages copied to 2021-07-s19/ and 2020-05-s19/.
+const s19 = (() => {
+  const t: Record<string, ReturnType<typeof analyze>> = {};
+  return (tree: '2020-05' | '2021-07') => (t[tree] ??= analyze([join(DIR, `${tree}-s19`)], [], undefined, whole));
+})();
+
+test('example-path-fits-no-template: a call below a template whose extra segments the example\'s heading names is a walk-through the page announces (rangeformat-update: PATCH …/format/font under "Update the format, fill, and font properties in three table cells", labels r1013, r1014, r1024, false; bannerLogo); one the heading does not name is still reported (…/content under "Example 1: CSV output")', () => {
+  assert.deepEqual(firedOn(s19('2021-07'), 'example-path-fits-no-template'), [
+    "beta/api/reportroot-getm365appusercounts.md:107 Example request GET /reports/getM365AppUserCounts(period='D7')/content fits none of the HTTP templates (path)",
+    "beta/api/reportroot-getm365appusercounts.md:173 Example request GET /reports/getM365AppUserCounts(period='D7')/content fits none of the HTTP templates (path)",
+  ]);
+  const tpl = ["/w/range(address='{address}')/format"];
+  assert.equal(headingNamesExtension("/w/range(address='$A$1')/format/font", 'Update the format, fill, and font properties', tpl), true);
+  // Each extra segment must be named; keys, placeholders and $value name nothing
+  assert.equal(headingNamesExtension("/w/range(address='$A$1')/format/font/color", 'Update the font', tpl), false);
+  assert.equal(headingNamesExtension("/w/range(address='$A$1')/format/10001", 'Update 10001', tpl), false);
+  assert.equal(headingNamesExtension("/w/range(address='$A$1')/format/$value", 'Get the value', tpl), false);
+  assert.equal(headingNamesExtension("/w/range(address='$A$1')/format/font", '', tpl), false);
+  assert.equal(headingNamesExtension('/x/font', 'font', tpl), false);
+});
+
+test('example-property-undocumented: a property the Request body section\'s prose names in code, bold or a link is documented there — `passwordCredential` of "provide an optional `passwordCredential` object with the following properties" (labels r643, m028, false), **groupTypes** in its own sub-section (r494, o216, false)', () => {
+  for (const tree of ['2021-07', '2020-05'] as const) assert.deepEqual(firedOn(s19(tree), 'example-property-undocumented'), []);
+  const body = (file: string) => s19('2021-07').pages.find((p) => p.file === file)!.requestBody!;
+  assert.deepEqual(body('beta/api/application-addpassword.md').mentioned, ['passwordCredential']);
+  // The resource the prose links and the words it sets in bold or code, in page order
+  assert.deepEqual(body('beta/api/group-post-groups.md').mentioned, ['group', 'extensions', 'POST', 'groupTypes']);
+  // "provide an empty [passwordCredential](…) object or with the following optional properties" (modern sample)
+  const m = analyze([join(DIR, 'modern-s19')], [], undefined, whole);
+  assert.deepEqual(m.pages[0]!.requestBody!.mentioned, ['passwordCredential']);
+  assert.deepEqual(firedOn(m, 'example-property-undocumented'), []);
+  // The table is still the table: the mentioned names are not properties
+  assert.deepEqual(body('beta/api/application-addpassword.md').properties.map((p) => p.name), ['displayName', 'endDateTime', 'startDateTime']);
+});
+
+test('example-value-placeholder: "password-value" for a password is a deliberate stand-in for a secret (labels r971, o217, false); a stand-in for anything else is still reported', () => {
+  assert.deepEqual(firedOn(s19('2021-07'), 'example-value-placeholder'), [
+    'beta/api/rangeformat-update.md:471 Example request holds 1 placeholder value(s): underline',
+    'beta/api/rangeformat-update.md:506 Example response holds 1 placeholder value(s): underline',
+  ]);
+  assert.deepEqual(firedOn(s19('2020-05'), 'example-value-placeholder'), [
+    'beta/api/trustframeworkkeyset-uploadpkcs12.md:108 Example response holds 1 placeholder value(s): kid',
+  ]);
+  assert.equal(isPlaceholder('password-value', 'password'), false);
+  assert.equal(isPlaceholder('secret-value', 'clientSecret'), false);
+  assert.equal(isPlaceholder('String', 'password'), true);
+  assert.equal(isPlaceholder('skuId-value', 'skuId'), true);
+});
+
+test('body-property-missing: a page that is one of several Intune workload slices of the operation in its version lists its workload\'s properties — v1.0 intune-apps-deviceappmanagement-update.md beside five other workloads\' pages does not lack what beta\'s shared page documents (labels r850, r552, false)', () => {
+  const t = s19('2021-07');
+  // The comparison still runs: both versions' pages are in one operation, and each has a body table
+  const g = t.model.operations.find((o) => o.key === 'PATCH /deviceAppManagement')!;
+  assert.deepEqual(g.variants.map((v) => `${v.version}:${v.doc.requestBody!.properties.length}`), ['beta:6', 'v1.0:1', 'v1.0:1', 'v1.0:5', 'v1.0:1', 'v1.0:1', 'v1.0:1']);
+  assert.deepEqual(firedOn(t, 'body-property-missing'), []);
 });

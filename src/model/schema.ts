@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.4.0';
+export const MODEL_VERSION = '2.5.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -266,6 +266,7 @@ export const RequestBody = T.Object(
     requiredWhenCreating: T.Boolean({ description: 'The page says its table lists the properties "required when you create"' }),
     properties: T.Array(Property),
     noBody: T.Boolean({ description: 'The prose says not to supply a body' }),
+    mentioned: T.Optional(T.Array(T.String(), { description: 'Names the section\'s prose sets in code, bold or as a link\'s text, in page order (`passwordCredential` in "provide an optional `passwordCredential` object"; **groupTypes** in a sub-section of its own; the resource a "JSON representation of [user](…)" names): properties or types it documents outside its tables' })),
     src: Src,
   },
   { additionalProperties: false },

@@ -4,6 +4,7 @@ import type { OperationGroup } from '../../model/schema.js';
 import { documentedProperties, isTableRow, typesByName } from '../type-relations.js';
 import { compareField, versionsNote } from '../compare.js';
 import { objectBody } from '../page-finding.js';
+import { docVersion } from '../../model/merge.js';
 import { bodyField, bodyPartitions, bodyProperty } from './body-property-type-differs.js';
 
 export const rule: ModelRule = {
@@ -14,17 +15,27 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property is documented on some pages of an operation only',
   description:
-    'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation whose body is the same type (pages of polymorphic operations, one per derived type, are compared within their type). Pages without a request-body table are not compared. Across versions, a property that the body type of the version lacking it does not have either (on its resource page or a base type\'s) is a version difference, not reported; so is, where the body names no resource type (an action\'s parameters), a property only beta documents, unless the v1.0 page\'s own example request sends it. One finding per set of pages lacking the same properties (usually one page pair), listing the properties; each property stays an instance with its own fingerprint, so it can be suppressed on its own.',
+    'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation whose body is the same type (pages of polymorphic operations, one per derived type, are compared within their type). Pages without a request-body table are not compared. Across versions, a property that the body type of the version lacking it does not have either (on its resource page or a base type\'s) is a version difference, not reported; so is, where the body names no resource type (an action\'s parameters), a property only beta documents, unless the v1.0 page\'s own example request sends it. A page that is one of several Intune workload slices of the operation in its version (`intune-tem-devicemanagement-update.md` beside `intune-apps-…`, `intune-onboarding-…`) is not reported for a property only pages of other workloads, or the shared page, document: it lists its workload\'s properties. One finding per set of pages lacking the same properties (usually one page pair), listing the properties; each property stays an instance with its own fingerprint, so it can be suppressed on its own.',
   example: { before: 'page A body: displayName, city\npage B body: displayName', after: 'both list displayName and city' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])) },
     after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])) },
   },
-  check({ model }) {
+  check({ model, pages }) {
     // A property only one version's type has is a version difference, not a page that forgot it (beta-only properties on
     // a v1.0 page): the properties the resource pages of a type and its bases document, where that version has the type.
     const types = typesByName(model);
     const documented = documentedProperties(model);
+    // Intune workloads per version and page name without the workload (`v1.0|deviceappmanagement-update.md` → apps, books, …):
+    // the pages of the tree, since the groups rules compare keep one page of a version whose pages are all workload pages.
+    const workloads = new Map<string, Set<string>>();
+    for (const d of pages) {
+      const m = INTUNE_SLICE.exec(d.file.slice(d.file.lastIndexOf('/') + 1));
+      if (!m || m[1]!.toLowerCase() === 'shared') continue;
+      const k = `${docVersion(d)}|${m[2]!.toLowerCase()}`;
+      if (!workloads.has(k)) workloads.set(k, new Set());
+      workloads.get(k)!.add(m[1]!.toLowerCase());
+    }
     return model.operations.flatMap(bodyPartitions).flatMap((g) => {
       const bodyType = (g as OperationGroup & { bodyType?: string }).bodyType ?? '';
       /**
@@ -40,6 +51,18 @@ export const rule: ModelRule = {
           const page = g.variants.find((v) => v.doc.file === x.file)?.doc;
           return x.version === 'v1.0' && !!page && !page.examples.requests.some((r) => Object.keys(objectBody(r.body?.json) ?? {}).some((k) => k.toLowerCase() === lower));
         });
+      /**
+       * A lacking page that is one of several Intune workload slices of the operation in its version (v1.0 has 16
+       * `intune-<workload>-devicemanagement-update.md` pages, each listing its workload's properties, and no page of the whole):
+       * its table is that workload's slice, and another workload's (or the shared page's) properties are not missing from it.
+       */
+      const sliceOf = (file: string): string | undefined => INTUNE_SLICE.exec(file.slice(file.lastIndexOf('/') + 1))?.[1]?.toLowerCase();
+      const isSlice = (d: FindingDraft, x: { file: string; version?: string | null }) => {
+        const m = INTUNE_SLICE.exec(x.file.slice(x.file.lastIndexOf('/') + 1));
+        const w = m?.[1]?.toLowerCase();
+        return m !== null && w !== 'shared' && (workloads.get(`${x.version}|${m[2]!.toLowerCase()}`)?.size ?? 0) >= 2
+          && d.sides.filter((y) => y.value !== 'not documented').every((y) => sliceOf(y.file) !== undefined && sliceOf(y.file) !== w);
+      };
       const withTable = g.variants;
       const names = new Map<string, string>();
       for (const v of withTable) for (const p of v.doc.requestBody!.properties) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
@@ -49,7 +72,11 @@ export const rule: ModelRule = {
           if (!props.length) return undefined;
           const p = bodyProperty(props, lower);
           return p ? { key: 'present', shown: `documented (${p.type.raw || p.type.name})`, src: p.src } : { key: 'absent', shown: 'not documented', src: v.doc.requestBody!.src };
-        }, (c) => `Request-body property ${name} is documented on some pages only (${versionsNote(c)})`, [lower]).filter((d) => !versionOnly(d, lower)).map((d) => ({ d, name })),
+        }, (c) => `Request-body property ${name} is documented on some pages only (${versionsNote(c)})`, [lower]).filter((d) => !versionOnly(d, lower))
+          .flatMap((d) => {
+            const kept = d.sides.filter((x) => x.value !== 'not documented' || !isSlice(d, x));
+            return kept.some((x) => x.value === 'not documented') ? [{ ...d, sides: kept }] : [];
+          }).map((d) => ({ d, name })),
       );
       // One finding per set of pages that lack the same properties (one page pair, usually), listing them.
       const buckets = new Map<string, { d: FindingDraft; name: string }[]>();
@@ -74,3 +101,6 @@ export const rule: ModelRule = {
     });
   },
 };
+
+/** An Intune workload page's name: `intune-<workload>-<page>` (`intune-apps-deviceappmanagement-update.md`). */
+const INTUNE_SLICE = /^intune-([a-z0-9]+)-(.+)$/i;

@@ -10,7 +10,7 @@ export const rule: PageRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -36,6 +36,10 @@ export const rule: PageRule = {
         // template writes `usedRange`) may be left out — a missing required one is still reported (`range/cell` for cell(row, column)).
         const readings = [path, odataSuffixless(path), withoutOptionalArguments(path, p.functionParameters ?? [])].filter((x): x is string => x !== undefined);
         if (sameMethod.some((o) => readingsOf.get(o)!.some((t) => readings.some((x) => pathFitsTemplate(x, t))))) continue;
+        // A call below a template that the example's heading announces ("Update the format, fill, and font properties in three
+        // table cells" over PATCH …/format/font on the page of PATCH …/format; "Get bannerLogo for the French locale"): the
+        // page qualifies it in prose — a deliberate walk-through, not a misfit.
+        if (headingNamesExtension(path, r.example, sameMethod.flatMap((o) => readingsOf.get(o)!))) continue;
         const why = sameMethod.length ? 'path' : 'method';
         // A template that is no path but words (Intune's generator left "** Entity URI for … not found" in the block, and in
         // the example): the defect is the missing path, and the finding says so. ("~/onPremisesPublishingProfiles/…" and
@@ -83,6 +87,26 @@ export function argumentValuesAsPlaceholders(template: string): string {
     i = close + 1;
   }
   return out;
+}
+
+/**
+ * Does the example path extend a template (the template fits the path without its last segments) by segments each of which
+ * the example's heading names as a word? Placeholders, keys (`{thumb-id}`, `10001`, a GUID) and `$value` name nothing; at least
+ * one segment must be named, and each such one must be in the heading (`font` in "Update the format, fill, and font
+ * properties").
+ */
+export function headingNamesExtension(path: string, heading: string, templates: string[]): boolean {
+  if (!heading.trim()) return false;
+  const words = new Set(heading.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean));
+  const segs = path.split('/');
+  for (let k = segs.length - 1; k >= 2; k--) {
+    const prefix = segs.slice(0, k).join('/');
+    if (!templates.some((t) => pathFitsTemplate(prefix, t))) continue;
+    // A name is a word (`font`, `bannerLogo`); a key (`10001`, `8832388F-3814-…`, `B2X_1_Partner`), a placeholder or `$value` is none.
+    const named = segs.slice(k).map((x) => x.replace(/\(.*$/, '')).filter((x) => /^[A-Za-z][A-Za-z0-9]*$/.test(x));
+    return named.length > 0 && named.every((x) => words.has(x.toLowerCase()));
+  }
+  return false;
 }
 
 /** Words, not a path: spaces outside placeholders, parameter lists and quoted values ("** Entity URI for X not found"). */

@@ -13,7 +13,7 @@ export const rule: ModelRule = {
   contexts: ['page'],
   summary: 'An example request sends a property the page\'s request-body table does not document',
   description:
-    'The example request body has a top-level property that is missing from the same page\'s request-body table (OData annotations such as @odata.type are not counted). Either the table is incomplete or the example is wrong. Where the Request body section says the body is a JSON representation of a resource, a property that resource\'s page (or a base type\'s) documents, and does not call read-only, counts as documented (a relationship counts even when read-only: a create body may carry it, as an agreement\'s files); so does one documented by the type the body\'s @odata.type names (a derived type: openIdConnectProvider for an identityProvider). A page of something many resources have (extended properties, open extensions: its request lines reach three or more collections) is not checked: its examples send the created resource\'s properties too. A request to another service than Microsoft Graph (a notification the service posts to a bot\'s callback URL), or a call to another resource than the page\'s HTTP templates address (example-path-fits-no-template reports it), is not checked.',
+    'The example request body has a top-level property that is missing from the same page\'s request-body table (OData annotations such as @odata.type are not counted). Either the table is incomplete or the example is wrong. Where the Request body section says the body is a JSON representation of a resource, a property that resource\'s page (or a base type\'s) documents, and does not call read-only, counts as documented (a relationship counts even when read-only: a create body may carry it, as an agreement\'s files); so does one documented by the type the body\'s @odata.type names (a derived type: openIdConnectProvider for an identityProvider). A page of something many resources have (extended properties, open extensions: its request lines reach three or more collections) is not checked: its examples send the created resource\'s properties too. A request to another service than Microsoft Graph (a notification the service posts to a bot\'s callback URL), or a call to another resource than the page\'s HTTP templates address (example-path-fits-no-template reports it), is not checked. A property the Request body section\'s prose names in code, bold or a link (`passwordCredential` in "provide an optional `passwordCredential` object with the following properties", **groupTypes** in a sub-section of its own) counts as documented.',
   example: { before: 'table: accountEnabled, city\nexample: { "accountEnabled": true, "companyName": "x" }', after: 'table also lists companyName' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "Redmond", "companyName": "Contoso" }', 'HTTP/1.1 204 No Content')) },
@@ -30,7 +30,10 @@ export const rule: ModelRule = {
     for (const p of pages) {
       const props = p.requestBody?.properties ?? [];
       if (!props.length) continue;
-      const known = new Set(props.map((x) => x.name.toLowerCase()));
+      // A name the section's prose sets in code, bold or a link is documented there ("provide an optional `passwordCredential` object
+      // with the following properties": the table lists the wrapper's members; "Use the **groupTypes** property …" under a
+      // sub-heading of its own).
+      const known = new Set([...props.map((x) => x.name), ...(p.requestBody!.mentioned ?? [])].map((x) => x.toLowerCase()));
       // "Supply a JSON representation of [featureRolloutPolicy](…) object" with a table of the required properties:
       // the body is that resource, whose page (or a base type's) documents the rest — but not a read-only property (an update
       // that sends subscriptionName, "Read-only" on the resource page, is still wrong).

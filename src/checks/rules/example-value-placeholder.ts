@@ -10,9 +10,12 @@ export const VALUE_PLACEHOLDER = /^[A-Za-z][\w.]*-value$/;
 /** Keys whose value is itself a type name (`"type": "String"` of a schemaExtension property): a type name there is a value. */
 const TYPE_VALUED_KEY = /^(type|dataType|propertyType|valueType|edmType)$/i;
 
+/** Keys of a secret (`password`, `clientSecret`, `passphrase`): an example never shows a real one, so `"password-value"` there is deliberate. */
+const SECRET_KEY = /pass(?:word|phrase)|secret/i;
+
 export function isPlaceholder(v: unknown, key?: string): boolean {
   if (typeof v !== 'string') return false;
-  if (VALUE_PLACEHOLDER.test(v)) return true;
+  if (VALUE_PLACEHOLDER.test(v)) return !(key !== undefined && SECRET_KEY.test(key));
   return TYPE_PLACEHOLDER.test(v) && !(key !== undefined && TYPE_VALUED_KEY.test(key));
 }
 
@@ -30,7 +33,7 @@ export const rule: PageRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'An example body holds placeholders instead of values ("String", "Boolean", "skuId-value")',
-  description: 'Values in an example request or response, at any depth, are the names of their types or the generator\'s `<name>-value` stand-ins — a template never filled in. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. One finding per example, listing the places.',
+  description: 'Values in an example request or response, at any depth, are the names of their types or the generator\'s `<name>-value` stand-ins — a template never filled in. A `<name>-value` stand-in for a secret (`"password": "password-value"`, a client secret) is deliberate: an example never shows a real one. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. One finding per example, listing the places.',
   example: { before: '{ "accountEnabled": "Boolean", "city": "String" }', after: '{ "accountEnabled": true, "city": "Redmond" }' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "String" }', 'HTTP/1.1 204 No Content')) },

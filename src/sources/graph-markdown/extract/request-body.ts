@@ -6,8 +6,10 @@
 import type { RequestBody } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
-import { linksOperationPage, typeFromLink } from './response.js';
+import { formatted, linksOperationPage, typeFromLink } from './response.js';
 
+/** A property's name as prose sets it in code or bold (`passwordCredential`, **groupTypes**, `@odata.type`). */
+const NAME = /^@?[A-Za-z][\w.@]{0,80}$/;
 const REFERENCE = /@odata\.id\b|\b(?:identifier|id|reference) (?:of|to) (?:the |an? )?(?:existing )?\[?[A-Za-z]/i;
 
 export const requestBody: Extractor = {
@@ -17,9 +19,14 @@ export const requestBody: Extractor = {
     if (!sections.length) return;
     const first = sections[0]!;
     const body: RequestBody = { tableKind: 'none', requiredWhenCreating: false, properties: [], noBody: false, src: ctx.src(first.node) };
+    const mentioned = new Set<string>();
     for (const s of sections) {
       for (const n of ctx.content(s)) {
         if (n.type === 'paragraph') {
+          // Names the prose sets in code, bold or a link ("provide an optional `passwordCredential` object with the following
+          // properties", "provide an empty [passwordCredential](…) object or with the following optional properties"; "Use the
+          // **groupTypes** property to control the type of group" under its own sub-heading).
+          for (const f of formatted(ctx, n, true)) if (NAME.test(f)) mentioned.add(f);
           const text = ctx.text(n);
           if (/(do not|don't|doesn't|does not|must not|no need to) (supply|include|provide|send|specify)\b(?:(?!(?:do not|don't|doesn't|does not|must not|no need to) (?:supply|include|provide|send|specify)\b).)*request body|no request body|request body (is|must be) empty|without a request body/i.test(text)) body.noBody = true;
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;
@@ -67,6 +74,7 @@ export const requestBody: Extractor = {
         }
       }
     }
+    if (mentioned.size) body.mentioned = [...mentioned];
     ir.requestBody = body;
   },
 };

@@ -129,12 +129,12 @@ function describedFormat(text: string): string | undefined {
   return undefined;
 }
 
-/** The texts a paragraph sets in code or bold. */
-function formatted(ctx: PageContext, n: Nodes): Set<string> {
+/** The texts a paragraph sets in code or bold (and, with `links`, the texts of its links). */
+export function formatted(ctx: PageContext, n: Nodes, links = false): Set<string> {
   const out = new Set<string>();
   const visit = (x: Nodes) => {
     if (x.type === 'inlineCode') out.add(x.value.trim());
-    else if (x.type === 'strong' || x.type === 'emphasis') out.add(ctx.text(x).trim());
+    else if (x.type === 'strong' || x.type === 'emphasis' || (links && x.type === 'link')) out.add(ctx.text(x).trim());
     if ('children' in x) for (const c of x.children) visit(c as Nodes);
   };
   visit(n);
