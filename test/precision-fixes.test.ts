@@ -18,7 +18,9 @@ import { processFile } from '../src/pipeline/page.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
-import { argumentValuesAsPlaceholders, headingNamesExtension, odataSuffixless, withoutOptionalArguments } from '../src/checks/rules/example-path-fits-no-template.js';
+import { argumentValuesAsPlaceholders, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative } from '../src/checks/rules/example-path-fits-no-template.js';
+import { betaExtendsType } from '../src/checks/type-relations.js';
+import { parseTypeCell } from '../src/sources/graph-markdown/extract/type-ref.js';
 import { isPlaceholder } from '../src/checks/rules/example-value-placeholder.js';
 import { isResourceSpecific } from '../src/checks/rules/least-privileged-differs.js';
 import { parseJsonLenient } from '../src/util/lenient-json.js';
@@ -793,3 +795,44 @@ test('body-property-missing: a page that is one of several Intune workload slice
   assert.deepEqual(g.variants.map((v) => `${v.version}:${v.doc.requestBody!.properties.length}`), ['beta:6', 'v1.0:1', 'v1.0:1', 'v1.0:5', 'v1.0:1', 'v1.0:1', 'v1.0:1']);
   assert.deepEqual(firedOn(t, 'body-property-missing'), []);
 });
+
+// Session 19, from the held-out draws of 518caba (2021-07 5th, 2020-05 3rd): pages copied to 2021-07-s19b/ and 2020-05-s19b/.
+const s19b = (() => {
+  const t: Record<string, ReturnType<typeof analyze>> = {};
+  return (tree: '2020-05' | '2021-07') => (t[tree] ??= analyze([join(DIR, `${tree}-s19b`)], [], undefined, whole));
+})();
+
+test('json-representation-mismatch: a type whose own property is named value shows it in its JSON ({"value": [...]} is no collection payload there; commsNotifications, label r1069, false); a deprecated row the JSON leaves out is on its way out (meetingParticipants producers, contributors; r1072, false)', () => {
+  const t = s19b('2021-07');
+  assert.deepEqual(t.pages.find((p) => p.file === 'beta/resources/commsnotifications.md')!.resource!.jsonRepresentation!.propertyNames, ['value']);
+  assert.deepEqual(firedOn(t, 'json-representation-mismatch'), []);
+  assert.deepEqual(t.pages.find((p) => p.file === 'beta/resources/meetingparticipants.md')!.resource!.properties.filter((p) => p.deprecated).map((p) => p.name), ['producers', 'contributors']);
+});
+
+test('type-ref: several primitive types ("(boolean or string or number) collection") are any JSON value — Json, as the other version writes it (labels r1092, o327, misdescribed: read as boolean); several other types are still read as the first, with a diagnostic', () => {
+  const t = s19b('2021-07');
+  const values = t.pages.find((p) => p.file === 'beta/api/tablecolumncollection-add.md')!.requestBody!.properties.find((p) => p.name === 'values')!;
+  assert.deepEqual([values.type.name, values.type.primitive, values.type.collection, values.type.notes], ['Json', true, true, ['written as (boolean or string or number)']]);
+  assert.deepEqual(firedOn(t, 'body-property-type-differs').filter((x) => x.includes(' values ')), []);
+  assert.deepEqual(parseTypeCell({ text: 'user or group', raw: 'user or group', links: [] }), { type: { raw: 'user or group', name: 'user', primitive: false, collection: false }, ambiguous: 'type "user or group" names several types; the first is used' });
+});
+
+test('a beta type only beta has, with every property of the type v1.0 names, is beta\'s rename or extension: contact.emailAddresses typedEmailAddress for emailAddress (type-property-type-differs, label r1032, false), Get directorySetting for v1.0 Get groupSetting (response-shape-differs, r708, false); photo for profilePhoto (a type v1.0 has too) is still reported (r1091, real)', () => {
+  const t = s19b('2021-07');
+  assert.deepEqual(firedOn(t, 'type-property-type-differs'), ['beta/resources/contact.md:129 microsoft.graph.contact.photo is typed photo vs profilePhoto (differs between versions)']);
+  assert.deepEqual(firedOn(t, 'response-shape-differs'), []);
+  const ext = betaExtendsType(t.model);
+  assert.equal(ext('typedEmailAddress', 'emailAddress'), true);
+  assert.equal(ext('emailAddress', 'typedEmailAddress'), false);
+  assert.equal(ext('photo', 'profilePhoto'), false);
+});
+
+test('example-path-fits-no-template: the Excel pages\' templates from /workbook/ are relative to a workbook in a drive (excel.md): an example calling one below a drive item fits (2020-05 labels o267, o275, o291, o300, o301, false; 213 findings of the 2020-05 tree)', () => {
+  assert.deepEqual(firedOn(s19b('2020-05'), 'example-path-fits-no-template'), []);
+  assert.equal(workbookRelative('/me/drive/items/{id}/workbook/tables/{id}/sort/apply'), '/workbook/tables/{id}/sort/apply');
+  assert.equal(workbookRelative("/me/drive/root:/book.xlsx:/workbook/names"), '/workbook/names');
+  // No drive before it: no workbook of a drive item
+  assert.equal(workbookRelative('/users/{id}/workbook/names'), undefined);
+  assert.equal(workbookRelative('/workbook/names'), undefined);
+});
+

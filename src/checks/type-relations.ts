@@ -62,6 +62,22 @@ export function typesByName(model: Pick<ApiModel, 'types'>): Map<string, TypeMod
   return byName;
 }
 
+/**
+ * Is `betaType` beta's rename or extension of `v1Type`: a type only beta has, with every property of the v1.0 type (beta
+ * typedEmailAddress — address, name, type, otherLabel — for v1.0 emailAddress; directorySetting for groupSetting)? A property or a
+ * response typed by one in each version differs by design, not by a page's mistake. Names compare case-insensitively.
+ */
+export function betaExtendsType(model: Pick<ApiModel, 'types'>): (betaType: string, v1Type: string) => boolean {
+  const byName = typesByName(model);
+  const names = (version: string, type: string) => new Set((byName.get(`${version}|${type.toLowerCase()}`) ?? []).flatMap((t) => t.properties.map((p) => p.name.toLowerCase())));
+  return (betaType, v1Type) => {
+    if (byName.has(`v1.0|${betaType.toLowerCase()}`) || !byName.has(`beta|${betaType.toLowerCase()}`)) return false;
+    const v1 = names('v1.0', v1Type);
+    const beta = names('beta', betaType);
+    return v1.size > 0 && [...v1].every((n) => beta.has(n));
+  };
+}
+
 /** A source that is a row of a resource page's Properties or Relationships table. */
 export function isTableRow(s: { origin: string }): boolean {
   return s.origin === 'resource' || s.origin === 'relationship';

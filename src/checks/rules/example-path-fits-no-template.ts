@@ -10,7 +10,7 @@ export const rule: PageRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -35,11 +35,15 @@ export const rule: PageRule = {
         // filters it by type; arguments the page's parameter table marks optional (`usedRange(valuesOnly=true)` where the
         // template writes `usedRange`) may be left out — a missing required one is still reported (`range/cell` for cell(row, column)).
         const readings = [path, odataSuffixless(path), withoutOptionalArguments(path, p.functionParameters ?? [])].filter((x): x is string => x !== undefined);
+        // The Excel pages' convention: a template from `/workbook/` is relative to a workbook in a drive (excel.md: "…/me/drive/items/{id}/workbook/");
+        // an example calling it below any drive item's workbook fits.
+        for (const x of [...readings]) { const w = workbookRelative(x); if (w !== undefined) readings.push(w); }
         if (sameMethod.some((o) => readingsOf.get(o)!.some((t) => readings.some((x) => pathFitsTemplate(x, t))))) continue;
         // A call below a template that the example's heading announces ("Update the format, fill, and font properties in three
         // table cells" over PATCH …/format/font on the page of PATCH …/format; "Get bannerLogo for the French locale"): the
         // page qualifies it in prose — a deliberate walk-through, not a misfit.
-        if (headingNamesExtension(path, r.example, sameMethod.flatMap((o) => readingsOf.get(o)!))) continue;
+        const templates = sameMethod.flatMap((o) => readingsOf.get(o)!);
+        if (readings.some((x) => headingNamesExtension(x, r.example, templates))) continue;
         const why = sameMethod.length ? 'path' : 'method';
         // A template that is no path but words (Intune's generator left "** Entity URI for … not found" in the block, and in
         // the example): the defect is the missing path, and the finding says so. ("~/onPremisesPublishingProfiles/…" and
@@ -89,6 +93,12 @@ export function argumentValuesAsPlaceholders(template: string): string {
   return out;
 }
 
+/** `/me/drive/items/{id}/workbook/names` → `/workbook/names` (the path from its first `/workbook/` segment, when a drive precedes it); else undefined. */
+export function workbookRelative(path: string): string | undefined {
+  const at = path.toLowerCase().indexOf('/workbook/');
+  return at > 0 && /\/drives?\//i.test(path.slice(0, at + 1)) ? path.slice(at) : undefined;
+}
+
 /**
  * Does the example path extend a template (the template fits the path without its last segments) by segments each of which
  * the example's heading names as a word? Placeholders, keys (`{thumb-id}`, `10001`, a GUID) and `$value` name nothing; at least
@@ -103,7 +113,7 @@ export function headingNamesExtension(path: string, heading: string, templates: 
     const prefix = segs.slice(0, k).join('/');
     if (!templates.some((t) => pathFitsTemplate(prefix, t))) continue;
     // A name is a word (`font`, `bannerLogo`); a key (`10001`, `8832388F-3814-…`, `B2X_1_Partner`), a placeholder or `$value` is none.
-    const named = segs.slice(k).map((x) => x.replace(/\(.*$/, '')).filter((x) => /^[A-Za-z][A-Za-z0-9]*$/.test(x));
+    const named = segs.slice(k).map((x) => (x.includes('(') ? x.slice(0, x.indexOf('(')) : x)).filter((x) => /^[A-Za-z][A-Za-z0-9]*$/.test(x));
     return named.length > 0 && named.every((x) => words.has(x.toLowerCase()));
   }
   return false;

@@ -1,7 +1,7 @@
 import { linkedFile } from '../../util/link.js';
 import { opPage, responseSection } from '../fixture-pages.js';
 import type { Document, OperationVariant } from '../../model/schema.js';
-import { baseChains } from '../type-relations.js';
+import { baseChains, betaExtendsType } from '../type-relations.js';
 import { pathFitsTemplate, singular } from '../../model/identity.js';
 import { isLive } from '../page-finding.js';
 import type { ModelRule } from '../types.js';
@@ -23,7 +23,7 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation describe different response bodies',
-  description: 'One page returns an entity, another a collection, another no body at all, or a different type. Generated clients type the return value from one of them. Pages that document a derived type on the same path (subtypes in the model, or, across versions, a page named after its type that derives from the type another page is named after, or two such pages of derived types) are not compared; a plural names its type; a page naming several types as the body ("a [user] or [group] object") agrees with a page naming any of them. A type named by a link is the type the link text names when the model has that type, else the linked resource page\'s type. When the bodies differ only as one entity against a collection of the same type, the message says a path template may be wrong instead (a get page listing a collection path, or the reverse); a page whose own examples call none of its templates is named as a likely copied template.',
+  description: 'One page returns an entity, another a collection, another no body at all, or a different type. Generated clients type the return value from one of them. Pages that document a derived type on the same path (subtypes in the model, or, across versions, a page named after its type that derives from the type another page is named after, or two such pages of derived types) are not compared; across versions, beta returning a type only beta has with every property of the type v1.0 returns (directorySetting for groupSetting) is a rename, not reported; a plural names its type; a page naming several types as the body ("a [user] or [group] object") agrees with a page naming any of them. A type named by a link is the type the link text names when the model has that type, else the linked resource page\'s type. When the bodies differ only as one entity against a collection of the same type, the message says a path template may be wrong instead (a get page listing a collection path, or the reverse); a page whose own examples call none of its templates is named as a likely copied template.',
   example: { before: 'page A: returns an updated user object in the response body\npage B: returns 204 No Content', after: 'both: no response body' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and an updated [widget](../resources/widget.md) object in the response body.')), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code. It does not return anything in the response body.')) },
@@ -47,8 +47,10 @@ export const rule: ModelRule = {
     const resolved = (d: Document): string | undefined => modelType(d.response!.bodyType!.name) ?? typeAt.get(linkedFile(d.file, d.response?.bodyType?.link) ?? '');
     // Base chains (lower-case names, the type itself first), per version, falling back to the other version's type.
     const chain = baseChains(model);
+    const extendsType = betaExtendsType(model);
     return model.operations.flatMap((g) => {
       const shapes: { type: string; collection: boolean }[] = [];
+      const typedShapes: { type: string; collection: boolean; version: string }[] = [];
       // A page about a derived type on the same path, another page than the others (the model marks those of one version
       // as subtypes; across versions, one version's only page can be a derived type's): its type derives from another
       // page's, or both derive from a common base other than entity (two derived types' pages).
@@ -79,9 +81,18 @@ export const rule: ModelRule = {
         const r = v.doc.response!;
         const type = !r.noBody && r.bodyType ? typeOf(v.doc) : undefined;
         shapes.push(r.noBody || !r.bodyType ? { type: '', collection: false } : { type: (type ?? r.bodyType.name).toLowerCase(), collection: r.bodyType.collection });
+        typedShapes.push({ ...shapes[shapes.length - 1]!, version: v.version });
         const key = type ? (r.bodyType!.collection ? `collection of ${type}` : `${type} object`) : s;
         return { key: key.toLowerCase(), shown: type && type.toLowerCase() !== r.bodyType!.name.toLowerCase() ? `${s} (${type})` : s, src: r.src };
       }, (c, d) => `Response body differs (${versionsNote(c)}): ${d.join(' vs ')}`);
+      // Across versions, beta returning its rename or extension of v1.0's type (directorySetting for groupSetting, of the same
+      // shape) is a version difference.
+      const versions = new Set(typedShapes.map((x) => x.version));
+      if (found.length && found[0]!.context === 'cross-version' && versions.size === 2 && new Set(typedShapes.map((x) => x.collection)).size === 1) {
+        const beta = [...new Set(typedShapes.filter((x) => x.version === 'beta').map((x) => x.type))];
+        const v1 = [...new Set(typedShapes.filter((x) => x.version === 'v1.0').map((x) => x.type))];
+        if (beta.length === 1 && v1.length === 1 && beta[0] && v1[0] && extendsType(beta[0], v1[0])) return [];
+      }
       for (const f of found) {
         const types = new Set(shapes.map((x) => x.type));
         if (types.size === 1 && !types.has('') && new Set(shapes.map((x) => x.collection)).size === 2) {

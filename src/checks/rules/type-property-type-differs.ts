@@ -2,6 +2,7 @@ import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareSides, versionsNote } from '../compare.js';
 import { propertySources, typeGroups } from '../type-groups.js';
+import { betaExtendsType } from '../type-relations.js';
 
 /** Edm numeric types (their widths are compared by type-property-format-differs). */
 export const NUMERIC_EDM = ['Int16', 'Int32', 'Int64', 'Byte', 'SByte', 'Double', 'Single', 'Decimal'];
@@ -21,19 +22,27 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'A property of a type has different types on different pages or versions',
   description:
-    'The same property of the same resource type is typed differently by its sources: the resource page of each version, other resource pages, request-body tables. Numeric widths (Int32 vs Int64) are reported by type-property-format-differs instead. Generated models can only pick one (see the emitted JSDoc for the policy).',
+    'The same property of the same resource type is typed differently by its sources: the resource page of each version, other resource pages, request-body tables. Numeric widths (Int32 vs Int64) are reported by type-property-format-differs instead. Generated models can only pick one (see the emitted JSDoc for the policy). Across versions, a beta type only beta has that has every property of the type v1.0 names (beta typedEmailAddress for v1.0 emailAddress) is a rename or extension, not reported.',
   example: { before: 'v1.0 user.md: birthday | DateTimeOffset\nbeta user.md: birthday | String', after: 'both: birthday | DateTimeOffset' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|size|Int32||']), 'v1.0/resources/widget2.md': resourcePage('widget', ['|size|String||']) },
     after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|size|Int32||']), 'v1.0/resources/widget2.md': resourcePage('widget', ['|size|Int32||']) },
   },
   check({ model }) {
+    // Beta types the property with its rename or extension of v1.0's type (contact's emailAddresses: typedEmailAddress for
+    // emailAddress): a version difference, not a contradiction.
+    const extendsType = betaExtendsType(model);
+    const betaExtends = (sides: { version: string | null; value: string }[]): boolean => {
+      const beta = [...new Set(sides.filter((x) => x.version === 'beta').map((x) => x.value))];
+      const v1 = [...new Set(sides.filter((x) => x.version === 'v1.0').map((x) => x.value))];
+      return beta.length === 1 && v1.length === 1 && extendsType(beta[0]!, v1[0]!);
+    };
     return typeGroups(model).flatMap(({ key, types }) =>
       [...propertySources(types).entries()].flatMap(([name, srcs]) =>
         compareSides(this, key, `properties.${name}.type`, srcs.map(({ t, s }) => {
           return { key: typeCompareKey(s.type.name), shown: s.type.name, src: s.src, version: t.version, page: s.doc };
         }), (c, d) => `${key}.${name} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [name]),
-      ),
+      ).filter((d) => d.context !== 'cross-version' || !betaExtends(d.sides)),
     );
   },
 };

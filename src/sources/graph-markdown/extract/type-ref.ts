@@ -53,7 +53,14 @@ export function parseTypeCell(cell: Pick<Cell, 'text' | 'raw' | 'links'>): TypeP
   }
   let ambiguous: string | undefined;
   const parts = text.split(/(?<!\s)\s+or\s+|(?<!\s)\s*\/\s*|(?<!\s)\s*\|\s*/i).filter(Boolean);
-  if (parts.length > 1) { ambiguous = `type "${cell.text}" names several types; the first is used`; text = parts[0]!; }
+  // "(boolean or string or number) collection" (a workbook's values): several primitives are any JSON value, as the other
+  // version's "Json" says; several other types ("user or group") are read as the first, and the row says so.
+  const bare = parts.map((x) => x.replace(/^\(|\)$/g, '').trim().toLowerCase());
+  if (parts.length > 1 && bare.every((x) => EDM[x] !== undefined && EDM[x] !== 'Json')) {
+    ambiguous = `type "${cell.text}" names several primitive types; read as Json (any of them)`;
+    notes.push(`written as ${text}`);
+    text = 'Json';
+  } else if (parts.length > 1) { ambiguous = `type "${cell.text}" names several types; the first is used`; text = parts[0]!; }
   let name = text.replace(/\.$/, '').trim();
   // "Untyped JSON object", "arbitrary JSON": a free-form JSON value, not a type named by the first word.
   const freeJson = /^(?:an?\s+)?(?:untyped|arbitrary|free-?form|open|any|dynamic|generic)\s+json(?:\s+(?:object|value|blob))?$/i.exec(name);
