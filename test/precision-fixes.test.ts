@@ -21,6 +21,7 @@ import { groupFindings } from '../src/checks/group.js';
 import { argumentValuesAsPlaceholders, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative } from '../src/checks/rules/example-path-fits-no-template.js';
 import { betaExtendsType } from '../src/checks/type-relations.js';
 import { parseTypeCell } from '../src/sources/graph-markdown/extract/type-ref.js';
+import { parseRequestLine } from '../src/sources/graph-markdown/extract/http-path.js';
 import { isPlaceholder } from '../src/checks/rules/example-value-placeholder.js';
 import { isResourceSpecific } from '../src/checks/rules/least-privileged-differs.js';
 import { parseJsonLenient } from '../src/util/lenient-json.js';
@@ -836,3 +837,35 @@ test('example-path-fits-no-template: the Excel pages\' templates from /workbook/
   assert.equal(workbookRelative('/workbook/names'), undefined);
 });
 
+// Session 19, from the held-out draws of the final code (2021-07 6th): pages copied to 2021-07-s19c/.
+test('a binary body shown as words ("[Zip file containing a Teams app package]" under Content-type: application/zip) has no length to check (content-length-mismatch, label r1114, false); an annotation row (@odata.etag) need not be in the JSON (json-representation-mismatch, r1133, false); the value of a pair whose key names a password is a secret (example-value-placeholder, r1142, false)', () => {
+  const t = analyze([join(DIR, '2021-07-s19c')], [], undefined, whole);
+  assert.deepEqual(firedOn(t, 'content-length-mismatch'), [
+    // a JSON body: still measured
+    'beta/api/synchronization-synchronizationjob-validatecredentials.md:62 Example request declares Content-Length 218, but its body is 138 bytes as shown (143 with CRLF line ends, 106 minified, 166 pretty-printed)',
+  ]);
+  assert.deepEqual(firedOn(t, 'json-representation-mismatch'), []);
+  assert.deepEqual(firedOn(t, 'example-value-placeholder'), []);
+});
+
+test('response-type-without-body: "@odata.type": "microsoft.graph.None" over a 204 is the docs\' marker for no body type, not a type the response lacks (label o415, false)', () => {
+  const t = analyze([join(DIR, '2020-05-s19c')], [], undefined, whole);
+  const r = t.pages.find((p) => p.file === 'beta/api/bookingappointment-cancel.md')!.examples.responses[0]!;
+  assert.deepEqual([r.annotation?.fields['@odata.type'], r.statusLine.code, r.body], ['microsoft.graph.None', 204, undefined]);
+  assert.deepEqual(firedOn(t, 'response-type-without-body'), []);
+});
+
+test('path-parameter-names-differ: a path recovered from an example call on a page with no template (excel.md\'s "ignored" illustrations: worksheets(\'Sheet1\') against worksheets/{id}) holds keys, not parameter names (label o402, false)', () => {
+  const t = analyze([join(DIR, '2020-05-s19c')], [], undefined, whole);
+  const ops = t.pages.filter((p) => p.file.endsWith('resources/excel.md')).flatMap((p) => p.operations.filter((o) => o.src.line === 1258 || o.src.line === 1261).map((o) => `${p.file}:${o.src.line} ${o.fromExample}`));
+  assert.deepEqual(ops, ['beta/resources/excel.md:1258 true', 'v1.0/resources/excel.md:1261 true']);
+  assert.deepEqual(firedOn(t, 'path-parameter-names-differ'), []);
+});
+
+test('a request URL with the version as a placeholder ("https://graph.microsoft.com/{ver}/connectorGroups") calls /connectorGroups: {ver} is no path segment (example-path-fits-no-template, label o343, misdescribed)', () => {
+  const t = analyze([join(DIR, '2020-05-s19c')], [], undefined, whole);
+  const r = t.pages.find((p) => p.file === 'beta/api/connectorgroup-list.md')!.examples.requests[0]!;
+  assert.deepEqual([r.path, r.version], ['/connectorGroups', undefined]);
+  assert.deepEqual(firedOn(t, 'example-path-fits-no-template'), []);
+  assert.deepEqual(parseRequestLine('GET https://graph.microsoft.com/{version}/me/events?$top=1'), { method: 'GET', host: 'https://graph.microsoft.com', path: '/me/events', query: '$top=1', noLeadingSlash: false });
+});

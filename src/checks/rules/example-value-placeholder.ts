@@ -23,7 +23,12 @@ export function isPlaceholder(v: unknown, key?: string): boolean {
 function collect(v: unknown, path: string, out: string[], key?: string): void {
   if (isPlaceholder(v, key)) out.push(path);
   else if (Array.isArray(v)) v.forEach((x, i) => collect(x, `${path}[${i}]`, out, key));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x, path ? `${path}.${k}` : k, out, k);
+  else if (v && typeof v === 'object') {
+    // A name/value pair names its value in a sibling (`{ "key": "Password", "value": "password-value" }`).
+    const o = v as Record<string, unknown>;
+    const named = [o.key, o.name].find((x): x is string => typeof x === 'string');
+    for (const [k, x] of Object.entries(o)) collect(x, path ? `${path}.${k}` : k, out, k === 'value' && named !== undefined ? named : k);
+  }
 }
 
 export const rule: PageRule = {
@@ -33,7 +38,7 @@ export const rule: PageRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'An example body holds placeholders instead of values ("String", "Boolean", "skuId-value")',
-  description: 'Values in an example request or response, at any depth, are the names of their types or the generator\'s `<name>-value` stand-ins — a template never filled in. A `<name>-value` stand-in for a secret (`"password": "password-value"`, a client secret) is deliberate: an example never shows a real one. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. One finding per example, listing the places.',
+  description: 'Values in an example request or response, at any depth, are the names of their types or the generator\'s `<name>-value` stand-ins — a template never filled in. A `<name>-value` stand-in for a secret (`"password": "password-value"`, a client secret, the value of a pair whose key names one: `{ "key": "Password", "value": "password-value" }`) is deliberate: an example never shows a real one. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. One finding per example, listing the places.',
   example: { before: '{ "accountEnabled": "Boolean", "city": "String" }', after: '{ "accountEnabled": true, "city": "Redmond" }' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "String" }', 'HTTP/1.1 204 No Content')) },

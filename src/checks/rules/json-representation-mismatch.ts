@@ -38,7 +38,7 @@ export const rule: ModelRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'The JSON representation and the Properties / Relationships tables of a resource page disagree',
-  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a row marked deprecated need not be in the JSON; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited.',
+  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a row marked deprecated, or an annotation row (`@odata.etag`), need not be in the JSON; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited.',
   example: { before: '| displayName | String |\n{ "displayName": "String", "nickname": "String" }', after: '| displayName | String |\n| nickname | String |' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## JSON representation\n\n```json\n{ "id": "String", "extra": 1 }\n```\n') },
@@ -65,7 +65,8 @@ export const rule: ModelRule = {
       }
       for (const x of r.properties) {
         // A deprecated row the JSON leaves out is on its way out, not forgotten (meetingParticipants' "producers (deprecated)").
-        if (json.has(x.name.toLowerCase()) || x.deprecated) continue;
+        // An OData annotation row (`@odata.etag`, "for Outlook resources") is no property the JSON must show.
+        if (json.has(x.name.toLowerCase()) || x.deprecated || x.name.startsWith('@')) continue;
         out.push(pageFinding(this, p, x.src, `properties.${x.name}`, `${x.name} is in the Properties table but not in the JSON representation`, x.name, ['table-only', x.name], [{ src: jr.src, value: 'JSON representation' }]));
       }
     }

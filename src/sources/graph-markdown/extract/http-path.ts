@@ -34,6 +34,9 @@ export function splitTarget(target: string): Omit<RequestTarget, 'method'> | nul
   let version: 'v1.0' | 'beta' | undefined;
   const v = /^\/(v1\.0|beta)(?=\/|$|\?)/i.exec(rest);
   if (v) { version = v[1]!.toLowerCase() === 'beta' ? 'beta' : 'v1.0'; rest = rest.slice(v[0].length); }
+  // The version as a placeholder after the host ("https://graph.microsoft.com/{version}/…", "/{ver}/"): no path segment, no version told.
+  const vp = host ? /^\/\{(?:ver|version|api-?version)\}(?=\/|$|\?)/i.exec(rest) : null;
+  if (vp) rest = rest.slice(vp[0].length);
   const noLeadingSlash = !rest.startsWith('/') && rest !== '';
   if (rest === '') rest = '/';
   // The query starts at the first "?" outside braces, parentheses and quotes.
