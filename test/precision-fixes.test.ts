@@ -20,6 +20,7 @@ import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
 import { argumentValuesAsPlaceholders, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative } from '../src/checks/rules/example-path-fits-no-template.js';
 import { betaExtendsType } from '../src/checks/type-relations.js';
+import { strayTemplates } from '../src/checks/stray-templates.js';
 import { parseTypeCell } from '../src/sources/graph-markdown/extract/type-ref.js';
 import { parseRequestLine } from '../src/sources/graph-markdown/extract/http-path.js';
 import { isPlaceholder } from '../src/checks/rules/example-value-placeholder.js';
@@ -868,4 +869,21 @@ test('a request URL with the version as a placeholder ("https://graph.microsoft.
   assert.deepEqual([r.path, r.version], ['/connectorGroups', undefined]);
   assert.deepEqual(firedOn(t, 'example-path-fits-no-template'), []);
   assert.deepEqual(parseRequestLine('GET https://graph.microsoft.com/{version}/me/events?$top=1'), { method: 'GET', host: 'https://graph.microsoft.com', path: '/me/events', query: '$top=1', noLeadingSlash: false });
+});
+
+test('template-names-other-operation: a request line that does not end in the segment the page is named after, as its other lines do, is another operation\'s line or one cut short (event-delta.md:130 GET /groups/{id}/calendarView; getmemberobjects.md:31 POST /groups/{id}/getMemberGroups) — reported, and left out of the comparisons of the operation it is keyed to (labels r715, r717, r719, r723, r566, r576, r632, false; o190, misdescribed)', () => {
+  const t = analyze([join(DIR, '2021-07-s19d')], [], undefined, whole);
+  assert.deepEqual(firedOn(t, 'template-names-other-operation'), [
+    "beta/api/event-delta.md:130 Request line GET /groups/{id}/calendarView does not end in /delta as the page's 20 other GET request lines do: another operation's line, or one cut short",
+    "v1.0/api/directoryobject-getmemberobjects.md:31 Request line POST /groups/{id}/getMemberGroups does not end in /getMemberObjects as the page's 3 other POST request lines do: another operation's line, or one cut short",
+  ]);
+  // The model still keeps the line where the page put it; only the comparisons leave it out
+  assert.deepEqual(t.model.operations.find((g) => g.key === 'GET /groups/{group-id}/calendarView')!.variants.map((v) => v.doc.file), ['beta/api/event-delta.md', 'beta/api/group-list-calendarview.md', 'v1.0/api/group-list-calendarview.md']);
+  const stray = t.findings.filter((f) => f.rule !== 'template-names-other-operation' && f.sides.some((s) => (s.file === 'beta/api/event-delta.md' && s.line >= 125 && s.line <= 160) || s.file === 'v1.0/api/directoryobject-getmemberobjects.md'));
+  assert.deepEqual(stray.map((f) => f.rule).filter((r) => /differ/.test(r)), []);
+  // A page whose odd line still reaches the segment, or ends in a placeholder, has none
+  const doc = (file: string, paths: string[]) => ({ file, operations: paths.map((p) => ({ method: 'GET', path: p, fromExample: false })) }) as unknown as Parameters<typeof strayTemplates>[0];
+  assert.equal(strayTemplates(doc('v1.0/api/event-delta.md', ['/me/events/delta', '/users/{id}/events/delta', '/me/calendarView/delta()/next'])).size, 0);
+  assert.equal(strayTemplates(doc('v1.0/api/event-delta.md', ['/me/events/delta', '/users/{id}/events/delta', '/groups/{id}/events/{id}'])).size, 0);
+  assert.equal(strayTemplates(doc('v1.0/api/event-delta.md', ['/me/events/delta', '/users/{id}/events'])).size, 0);
 });

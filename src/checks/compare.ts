@@ -7,6 +7,7 @@
 import type { Severity, Src } from '../model/schema.js';
 import type { OperationGroup, OperationVariant } from '../model/types.js';
 import { sideOf, type FindingDraft, type Side } from './types.js';
+import { isStrayTemplate } from './stray-templates.js';
 
 export interface FieldValue {
   /** Comparable value (what must be equal). */
@@ -124,12 +125,16 @@ export function isWorkloadVariant(v: OperationVariant): boolean {
  * is compared with the same subtype's pages, not with the base's); within it, per version, pages
  * that reach the path without a query (`?$expand=…`, `?$filter=…` pages document another call),
  * that are not workload pages (an Intune workload page documents its slice of the resource) and,
- * beside other pages, not a multi-resource page (see isMultiResourcePage) — or, when no page of a
+ * beside other pages, not a multi-resource page (see isMultiResourcePage), nor a request line that names another operation
+ * than the rest of its page (see stray-templates.ts) — or, when no page of a
  * version qualifies, that version's primary variant (else its first) alone.
  */
 export function comparablePartitions(g: OperationGroup, opts: { workloadPages?: boolean } = {}): OperationVariant[][] {
   const parts = new Map<string, OperationVariant[]>();
   for (const v of g.variants) {
+    // A request line naming another operation than the rest of its page (event-delta.md's `GET /groups/{id}/calendarView`)
+    // documents no call of this one: template-names-other-operation reports it.
+    if (isStrayTemplate(v.doc, v.operation)) continue;
     const k = v.subtype?.toLowerCase() ?? '';
     if (!parts.has(k)) parts.set(k, []);
     parts.get(k)!.push(v);

@@ -54,6 +54,7 @@ import { rule as sameTitleDifferentOperation } from './rules/same-title-differen
 import { rule as sectionEmpty } from './rules/section-empty.js';
 import { rule as statusLineMalformed } from './rules/status-line-malformed.js';
 import { rule as tableDuplicateRows } from './rules/table-duplicate-rows.js';
+import { rule as templateNamesOtherOperation } from './rules/template-names-other-operation.js';
 import { rule as templateTextUnresolved } from './rules/template-text-unresolved.js';
 import { rule as titleMismatch } from './rules/title-mismatch.js';
 import { rule as treePartial } from './rules/tree-partial.js';
@@ -118,6 +119,7 @@ export const RULES: readonly Rule[] = [
   sectionEmpty,
   statusLineMalformed,
   tableDuplicateRows,
+  templateNamesOtherOperation,
   templateTextUnresolved,
   titleMismatch,
   treePartial,
