@@ -119,6 +119,12 @@ export function isWorkloadVariant(v: OperationVariant): boolean {
   return /^intune[-_]/i.test(v.doc.file.split('/').pop() ?? '');
 }
 
+/** An Intune workload page's workload and the rest of its name (`…/intune-apps-deviceappmanagement-update.md` → apps, deviceappmanagement-update.md; lower-case). */
+export function intuneWorkload(file: string): { workload: string; page: string } | undefined {
+  const m = /^intune-([a-z0-9]+)-(.+)$/i.exec(file.slice(file.lastIndexOf('/') + 1));
+  return m ? { workload: m[1]!.toLowerCase(), page: m[2]!.toLowerCase() } : undefined;
+}
+
 /**
  * The pages of an operation that document the same thing, in partitions that can be compared:
  * one partition per documented type (a derived type's page on its base type's path — `subtype` —

@@ -7,11 +7,14 @@
  */
 import type { Document, Operation } from '../model/schema.js';
 
-const memo = new WeakMap<object, Set<Operation>>();
+const memo = new WeakMap<object, Map<Operation, string>>();
 
-/** The page's stray request lines (see above), each with the segment the page's other lines end in (as written). */
+/** The page's stray request lines (see above), each with the segment the page's other lines end in (as written); memoised per page. */
 export function strayTemplates(doc: Pick<Document, 'file' | 'operations'>): Map<Operation, string> {
+  const known = memo.get(doc);
+  if (known) return known;
   const out = new Map<Operation, string>();
+  memo.set(doc, out);
   const named = (doc.file.slice(doc.file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '')).toLowerCase().replace(/[^a-z0-9]/g, '');
   const byMethod = new Map<string, Operation[]>();
   for (const o of doc.operations) {
@@ -36,11 +39,9 @@ export function strayTemplates(doc: Pick<Document, 'file' | 'operations'>): Map<
   return out;
 }
 
-/** Is the operation a stray request line of its page (memoised per page)? */
+/** Is the operation a stray request line of its page? */
 export function isStrayTemplate(doc: Pick<Document, 'file' | 'operations'>, op: Operation): boolean {
-  let s = memo.get(doc);
-  if (!s) memo.set(doc, (s = new Set(strayTemplates(doc).keys())));
-  return s.has(op);
+  return strayTemplates(doc).has(op);
 }
 
 /** The last path segment, lower-case, without a query or an argument list (`delta()`, `getMemberGroups`). */

@@ -63,18 +63,22 @@ export function typesByName(model: Pick<ApiModel, 'types'>): Map<string, TypeMod
 }
 
 /**
- * Is `betaType` beta's rename or extension of `v1Type`: a type only beta has, with every property of the v1.0 type (beta
- * typedEmailAddress — address, name, type, otherLabel — for v1.0 emailAddress; directorySetting for groupSetting)? A property or a
- * response typed by one in each version differs by design, not by a page's mistake. Names compare case-insensitively.
+ * Do the types beta names (one, whatever its letter case) rename or extend the one v1.0 names: a type only beta has, with
+ * every property of the v1.0 type (beta typedEmailAddress — address, name, type, otherLabel — for v1.0 emailAddress;
+ * directorySetting for groupSetting)? A property or a response typed by one in each version differs by design, not by a
+ * page's mistake.
  */
-export function betaExtendsType(model: Pick<ApiModel, 'types'>): (betaType: string, v1Type: string) => boolean {
+export function betaExtendsType(model: Pick<ApiModel, 'types'>): (betaTypes: string[], v1Types: string[]) => boolean {
   const byName = typesByName(model);
-  const names = (version: string, type: string) => new Set((byName.get(`${version}|${type.toLowerCase()}`) ?? []).flatMap((t) => t.properties.map((p) => p.name.toLowerCase())));
-  return (betaType, v1Type) => {
-    if (byName.has(`v1.0|${betaType.toLowerCase()}`) || !byName.has(`beta|${betaType.toLowerCase()}`)) return false;
-    const v1 = names('v1.0', v1Type);
-    const beta = names('beta', betaType);
-    return v1.size > 0 && [...v1].every((n) => beta.has(n));
+  const names = (version: string, type: string) => new Set((byName.get(`${version}|${type}`) ?? []).flatMap((t) => t.properties.map((p) => p.name.toLowerCase())));
+  return (betaTypes, v1Types) => {
+    const beta = [...new Set(betaTypes.map((t) => t.toLowerCase()))];
+    const v1 = [...new Set(v1Types.map((t) => t.toLowerCase()))];
+    if (beta.length !== 1 || v1.length !== 1 || !beta[0] || !v1[0]) return false;
+    if (byName.has(`v1.0|${beta[0]}`) || !byName.has(`beta|${beta[0]}`)) return false;
+    const v1Props = names('v1.0', v1[0]);
+    const betaProps = names('beta', beta[0]);
+    return v1Props.size > 0 && [...v1Props].every((n) => betaProps.has(n));
   };
 }
 

@@ -2,7 +2,7 @@ import { bodySection, opPage } from '../fixture-pages.js';
 import type { FindingDraft, ModelRule } from '../types.js';
 import type { OperationGroup } from '../../model/schema.js';
 import { documentedProperties, isTableRow, typesByName } from '../type-relations.js';
-import { compareField, versionsNote } from '../compare.js';
+import { compareField, intuneWorkload, versionsNote } from '../compare.js';
 import { objectBody } from '../page-finding.js';
 import { docVersion } from '../../model/merge.js';
 import { bodyField, bodyPartitions, bodyProperty } from './body-property-type-differs.js';
@@ -30,11 +30,11 @@ export const rule: ModelRule = {
     // the pages of the tree, since the groups rules compare keep one page of a version whose pages are all workload pages.
     const workloads = new Map<string, Set<string>>();
     for (const d of pages) {
-      const m = INTUNE_SLICE.exec(d.file.slice(d.file.lastIndexOf('/') + 1));
-      if (!m || m[1]!.toLowerCase() === 'shared') continue;
-      const k = `${docVersion(d)}|${m[2]!.toLowerCase()}`;
+      const w = intuneWorkload(d.file);
+      if (!w || w.workload === 'shared') continue;
+      const k = `${docVersion(d)}|${w.page}`;
       if (!workloads.has(k)) workloads.set(k, new Set());
-      workloads.get(k)!.add(m[1]!.toLowerCase());
+      workloads.get(k)!.add(w.workload);
     }
     return model.operations.flatMap(bodyPartitions).flatMap((g) => {
       const bodyType = (g as OperationGroup & { bodyType?: string }).bodyType ?? '';
@@ -56,12 +56,10 @@ export const rule: ModelRule = {
        * `intune-<workload>-devicemanagement-update.md` pages, each listing its workload's properties, and no page of the whole):
        * its table is that workload's slice, and another workload's (or the shared page's) properties are not missing from it.
        */
-      const sliceOf = (file: string): string | undefined => INTUNE_SLICE.exec(file.slice(file.lastIndexOf('/') + 1))?.[1]?.toLowerCase();
       const isSlice = (d: FindingDraft, x: { file: string; version?: string | null }) => {
-        const m = INTUNE_SLICE.exec(x.file.slice(x.file.lastIndexOf('/') + 1));
-        const w = m?.[1]?.toLowerCase();
-        return m !== null && w !== 'shared' && (workloads.get(`${x.version}|${m[2]!.toLowerCase()}`)?.size ?? 0) >= 2
-          && d.sides.filter((y) => y.value !== 'not documented').every((y) => sliceOf(y.file) !== undefined && sliceOf(y.file) !== w);
+        const w = intuneWorkload(x.file);
+        return !!w && w.workload !== 'shared' && (workloads.get(`${x.version}|${w.page}`)?.size ?? 0) >= 2
+          && d.sides.filter((y) => y.value !== 'not documented').every((y) => { const o = intuneWorkload(y.file); return !!o && o.workload !== w.workload; });
       };
       const withTable = g.variants;
       const names = new Map<string, string>();
@@ -101,6 +99,3 @@ export const rule: ModelRule = {
     });
   },
 };
-
-/** An Intune workload page's name: `intune-<workload>-<page>` (`intune-apps-deviceappmanagement-update.md`). */
-const INTUNE_SLICE = /^intune-([a-z0-9]+)-(.+)$/i;

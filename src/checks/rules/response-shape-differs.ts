@@ -49,8 +49,7 @@ export const rule: ModelRule = {
     const chain = baseChains(model);
     const extendsType = betaExtendsType(model);
     return model.operations.flatMap((g) => {
-      const shapes: { type: string; collection: boolean }[] = [];
-      const typedShapes: { type: string; collection: boolean; version: string }[] = [];
+      const shapes: { type: string; collection: boolean; version: string }[] = [];
       // A page about a derived type on the same path, another page than the others (the model marks those of one version
       // as subtypes; across versions, one version's only page can be a derived type's): its type derives from another
       // page's, or both derive from a common base other than entity (two derived types' pages).
@@ -80,19 +79,14 @@ export const rule: ModelRule = {
         if (!s) return undefined;
         const r = v.doc.response!;
         const type = !r.noBody && r.bodyType ? typeOf(v.doc) : undefined;
-        shapes.push(r.noBody || !r.bodyType ? { type: '', collection: false } : { type: (type ?? r.bodyType.name).toLowerCase(), collection: r.bodyType.collection });
-        typedShapes.push({ ...shapes[shapes.length - 1]!, version: v.version });
+        shapes.push(r.noBody || !r.bodyType ? { type: '', collection: false, version: v.version } : { type: (type ?? r.bodyType.name).toLowerCase(), collection: r.bodyType.collection, version: v.version });
         const key = type ? (r.bodyType!.collection ? `collection of ${type}` : `${type} object`) : s;
         return { key: key.toLowerCase(), shown: type && type.toLowerCase() !== r.bodyType!.name.toLowerCase() ? `${s} (${type})` : s, src: r.src };
       }, (c, d) => `Response body differs (${versionsNote(c)}): ${d.join(' vs ')}`);
       // Across versions, beta returning its rename or extension of v1.0's type (directorySetting for groupSetting, of the same
       // shape) is a version difference.
-      const versions = new Set(typedShapes.map((x) => x.version));
-      if (found.length && found[0]!.context === 'cross-version' && versions.size === 2 && new Set(typedShapes.map((x) => x.collection)).size === 1) {
-        const beta = [...new Set(typedShapes.filter((x) => x.version === 'beta').map((x) => x.type))];
-        const v1 = [...new Set(typedShapes.filter((x) => x.version === 'v1.0').map((x) => x.type))];
-        if (beta.length === 1 && v1.length === 1 && beta[0] && v1[0] && extendsType(beta[0], v1[0])) return [];
-      }
+      const typesIn = (version: string) => shapes.filter((x) => x.version === version).map((x) => x.type);
+      if (found[0]?.context === 'cross-version' && new Set(shapes.map((x) => x.collection)).size === 1 && extendsType(typesIn('beta'), typesIn('v1.0'))) return [];
       for (const f of found) {
         const types = new Set(shapes.map((x) => x.type));
         if (types.size === 1 && !types.has('') && new Set(shapes.map((x) => x.collection)).size === 2) {

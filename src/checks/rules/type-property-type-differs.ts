@@ -32,17 +32,13 @@ export const rule: ModelRule = {
     // Beta types the property with its rename or extension of v1.0's type (contact's emailAddresses: typedEmailAddress for
     // emailAddress): a version difference, not a contradiction.
     const extendsType = betaExtendsType(model);
-    const betaExtends = (sides: { version: string | null; value: string }[]): boolean => {
-      const beta = [...new Set(sides.filter((x) => x.version === 'beta').map((x) => x.value))];
-      const v1 = [...new Set(sides.filter((x) => x.version === 'v1.0').map((x) => x.value))];
-      return beta.length === 1 && v1.length === 1 && extendsType(beta[0]!, v1[0]!);
-    };
+    const of = (sides: { version: string | null; value: string }[], version: string) => sides.filter((x) => x.version === version).map((x) => x.value);
     return typeGroups(model).flatMap(({ key, types }) =>
       [...propertySources(types).entries()].flatMap(([name, srcs]) =>
         compareSides(this, key, `properties.${name}.type`, srcs.map(({ t, s }) => {
           return { key: typeCompareKey(s.type.name), shown: s.type.name, src: s.src, version: t.version, page: s.doc };
         }), (c, d) => `${key}.${name} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [name]),
-      ).filter((d) => d.context !== 'cross-version' || !betaExtends(d.sides)),
+      ).filter((d) => d.context !== 'cross-version' || !extendsType(of(d.sides, 'beta'), of(d.sides, 'v1.0'))),
     );
   },
 };

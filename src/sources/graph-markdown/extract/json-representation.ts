@@ -108,7 +108,7 @@ function take(ctx: Parameters<Extractor['extract']>[0], ir: PageIR, n: Code, ann
       const keys = Object.keys(o).filter((k) => !k.startsWith('@'));
       // A collection payload ({"value": [{…}]}) shows the type's properties inside its first item — unless the type's own
       // property is named value (commsNotifications: "value | commsNotification collection").
-      const ownValue = [...ir.resource.properties, ...(ir.resource.relationships ?? [])].some((p) => p.name === 'value');
+      const ownValue = [...ir.resource.properties, ...ir.resource.relationships].some((p) => p.name === 'value');
       const item = keys.length === 1 && keys[0] === 'value' && Array.isArray(o.value) && !ownValue ? o.value[0] : undefined;
       jr.propertyNames = item && typeof item === 'object' && !Array.isArray(item) ? Object.keys(item) : Object.keys(o);
     }

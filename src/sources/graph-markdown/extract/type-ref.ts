@@ -55,8 +55,8 @@ export function parseTypeCell(cell: Pick<Cell, 'text' | 'raw' | 'links'>): TypeP
   const parts = text.split(/(?<!\s)\s+or\s+|(?<!\s)\s*\/\s*|(?<!\s)\s*\|\s*/i).filter(Boolean);
   // "(boolean or string or number) collection" (a workbook's values): several primitives are any JSON value, as the other
   // version's "Json" says; several other types ("user or group") are read as the first, and the row says so.
-  const bare = parts.map((x) => x.replace(/^\(|\)$/g, '').trim().toLowerCase());
-  if (parts.length > 1 && bare.every((x) => EDM[x] !== undefined && EDM[x] !== 'Json')) {
+  const primitive = (x: string) => { const e = EDM[x.replace(/^\(|\)$/g, '').trim().toLowerCase()]; return e !== undefined && e !== 'Json'; };
+  if (parts.length > 1 && parts.every(primitive)) {
     ambiguous = `type "${cell.text}" names several primitive types; read as Json (any of them)`;
     notes.push(`written as ${text}`);
     text = 'Json';
