@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { rng } from '../src/util/rng.js';
-import { NEEDS_WHOLE_TREE } from '../src/checks/tree-links.js';
+import { WHOLE_TREE_RULES } from '../src/checks/registry.js';
 export { rng };
 
 export type Verdict = 'real' | 'misdescribed' | 'false';
@@ -30,7 +30,7 @@ export type EraSet = keyof typeof ERA_SETS;
  * a whole tree (see ../shared/corpus/README.md); since session 18 the check itself does not run them on such a tree
  * (tree-partial), and labels drawn before that are not sampled there.
  */
-export const TREE_LEVEL_RULES = new Set<string>(NEEDS_WHOLE_TREE);
+export const TREE_LEVEL_RULES = new Set<string>(WHOLE_TREE_RULES);
 
 export interface Label {
   /** Stable id of the label (set + index at sampling time). */

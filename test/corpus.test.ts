@@ -30,7 +30,7 @@ import { WarmPageWorker } from '../src/pipeline/warm-worker.js';
 import { applyPolicy, concernsPages } from '../src/checks/policy.js';
 import type { Finding } from '../src/checks/types.js';
 import { rng } from '../src/util/rng.js';
-import { NEEDS_WHOLE_TREE } from '../src/checks/tree-links.js';
+import { WHOLE_TREE_RULES } from '../src/checks/registry.js';
 
 /** Fingerprints of the findings (a grouped finding: its instances) that concern the page. */
 function fingerprintsOn(findings: Finding[], page: string): string[] {
@@ -149,7 +149,7 @@ test('modern sample: no crash, every page an IR, every permission name with its 
   const partial = a.findings.filter((f) => f.rule === 'tree-partial');
   assert.equal(partial.length, 1);
   assert.match(partial[0]!.message, /^646 of the 782 links between pages \(83%\) lead to pages this tree does not have \(/);
-  assert.deepEqual(a.findings.filter((f) => (NEEDS_WHOLE_TREE as readonly string[]).includes(f.rule)).map((f) => f.rule), []);
+  assert.deepEqual(a.findings.filter((f) => WHOLE_TREE_RULES.includes(f.rule)).map((f) => f.rule), []);
 });
 
 test('2021-07 corpus: no crash, every page an IR, coverage thresholds, the first look agrees on 150 pages, models compile under --strict', { skip: tree2021 ? false : CORPUS_SKIP, timeout: 30 * 60_000 }, async () => {

@@ -259,10 +259,25 @@ test('issue 14: one link with a bad percent-escape is its own finding; the real 
   const dir = tempTree({ 'a.md': '# A\n\n[bad](bad%zz.md) and [gone](missing.md)\n\n[!INCLUDE [i](inc%zz.md)]\n', 'b.md': '# B\n\n[gone too](other-missing.md)\n' });
   const a = analyze([dir]);
   assert.deepEqual(a.findings.filter((f) => f.rule === 'rule-failed'), []);
-  assert.deepEqual(a.findings.filter((f) => f.rule === 'link-broken').map((f) => f.message).sort(), [
-    'Link target bad%zz.md has a malformed percent-escape', 'Link target missing.md does not exist', 'Link target other-missing.md does not exist',
-  ]);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'link-broken').map((f) => f.message).sort(), ['Link target missing.md does not exist', 'Link target other-missing.md does not exist']);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'link-malformed').map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.message}`), ['a.md:3 Link target bad%zz.md has a malformed percent-escape']);
   assert.deepEqual(a.pages[0]!.diagnostics.filter((d) => d.rule.startsWith('include')).map((d) => d.message), ['Include target inc%zz.md has a malformed percent-escape']);
+});
+
+test('a part of a docs tree: the whole-tree rules are not run and tree-partial names them; a link that cannot be a page (link-malformed) is still reported', () => {
+  // 20 links to pages the tree lacks (the partial threshold), one to a name a template left unfilled, one to a page it has.
+  const links = Array.from({ length: 20 }, (_, i) => `[p${i}](../resources/p${i}.md)`).join('\n\n');
+  const dir = tempTree({ 'v1.0/api/a.md': `# A\n\n${links}\n\n[user](../resources/-user.md)\n\n[b](b.md)\n`, 'v1.0/api/b.md': '# B\n\nText.\n' });
+  const a = analyze([dir]);
+  const partial = a.findings.filter((f) => f.rule === 'tree-partial');
+  assert.equal(partial.length, 1);
+  assert.match(partial[0]!.message, /^20 of the 21 links between pages \(95%\) .* What the tree lacks \(link-broken, methods-link-missing-page, operation-missing-in-beta, operation-resource-missing, permissions-include-missing, type-undefined\) is not reported;/);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'link-broken'), []);
+  assert.deepEqual(a.findings.filter((f) => f.rule === 'link-malformed').map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.message}`), ['v1.0/api/a.md:43 Link target ../resources/-user.md is malformed (template left unfilled?)']);
+  // The same pages told whole: the 20 missing targets are link-broken's, and tree-partial says nothing.
+  const w = analyze([dir], [], undefined, { wholeTree: true });
+  assert.deepEqual(w.findings.filter((f) => f.rule === 'tree-partial'), []);
+  assert.equal(w.findings.filter((f) => f.rule === 'link-broken').length, 20);
 });
 
 test('issue 14: "inside the output" is a path test, not a prefix test (--watch with output gen ignored input gen-docs)', () => {

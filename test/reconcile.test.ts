@@ -77,7 +77,7 @@ test('seed reconciliation: within-page problems and the same-title collision', (
     'warning example-value-placeholder 003:140',
     'warning example-value-placeholder 003:314',
     'warning example-value-placeholder 004:75',
-    'warning link-broken 003:48',
+    'warning link-malformed 003:48',
     'warning odata-type-mismatch 003:303,003:12',
     'warning response-single-entity-wrapped 003:314,003:120',
     'warning same-title-different-operation 000:38,001:26,002:25,003:135,004:15',

@@ -7,6 +7,7 @@ import { runUnits, withDeadline } from '../util/deadline.js';
 import { compareStr } from '../util/order.js';
 import { comparableModel } from './compare.js';
 import { fingerprint } from './fingerprint.js';
+import { partialTree } from './tree-links.js';
 import { RULES } from './registry.js';
 import type { Document } from '../model/schema.js';
 import type { DriftInput, Finding, FindingDraft, PageRule, PageRuleMemo, ReconcileInput, Rule } from './types.js';
@@ -64,7 +65,7 @@ export interface RuleBudgets {
 export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES, budgets: RuleBudgets = {}, memo?: PageRuleMemo): Finding[] {
   // Rules that compare pages see only pages that document the same call (see comparablePartitions);
   // a rule about the operation as a whole (allVariants) sees every page.
-  const comparable = { ...input, model: comparableModel(input.model) };
+  const comparable: ReconcileInput = { ...input, model: comparableModel(input.model) };
   let withWorkloads: ReconcileInput | undefined;
   const inputFor = (r: Rule): ReconcileInput => {
     if (r.input !== 'model' || r.allVariants) return input;
@@ -72,6 +73,14 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES,
     return (withWorkloads ??= { ...input, model: comparableModel(input.model, { workloadPages: true }) });
   };
   const b = { pageMs: budgets.pageMs ?? RULE_BUDGET_MS, treeMs: budgets.treeMs ?? TREE_RULE_BUDGET_MS };
+  // On a part of a docs tree, what it lacks is most likely left out: the rules reporting that are not run (tree-partial says so once).
+  const wholeTreeRules = rules.filter((r) => r.input === 'model' && r.wholeTree);
+  if (wholeTreeRules.length && partialTree(input)) {
+    const notRun = wholeTreeRules.map((r) => r.id).sort(compareStr);
+    rules = rules.filter((r) => !(r.input === 'model' && r.wholeTree));
+    input = { ...input, notRun };
+    comparable.notRun = notRun;
+  }
   return runAll(rules.filter((r) => r.input !== 'drift'), input, (r) =>
     r.input === 'page' ? runPageRule(r, input.pages, b.pageMs, memo) : r.input === 'model' ? runBudgeted(r, inputFor(r), b) : []);
 }

@@ -32,6 +32,7 @@ import { rule as exampleVersionMismatch } from './rules/example-version-mismatch
 import { rule as jsonRepresentationMismatch } from './rules/json-representation-mismatch.js';
 import { rule as leastPrivilegedDiffers } from './rules/least-privileged-differs.js';
 import { rule as linkBroken } from './rules/link-broken.js';
+import { rule as linkMalformed } from './rules/link-malformed.js';
 import { rule as methodsLinkMissingPage } from './rules/methods-link-missing-page.js';
 import { rule as odataTypeMismatch } from './rules/odata-type-mismatch.js';
 import { rule as operationMissingInBeta } from './rules/operation-missing-in-beta.js';
@@ -97,6 +98,7 @@ export const RULES: readonly Rule[] = [
   jsonRepresentationMismatch,
   leastPrivilegedDiffers,
   linkBroken,
+  linkMalformed,
   methodsLinkMissingPage,
   odataTypeMismatch,
   operationMissingInBeta,
@@ -143,6 +145,9 @@ export function findRule(id: string): Rule | undefined {
  * metadata rules (src/checks/metadata/registry.ts; `docmodel metadata`, and `check` with a
  * config `metadata` entry). Config `rules`, suppressions and SARIF rule metadata accept them all.
  */
+/** The rules that report what the tree lacks: not run on a part of a docs tree (see ModelRule.wholeTree, tree-partial). */
+export const WHOLE_TREE_RULES: readonly string[] = RULES.flatMap((r) => (r.input === 'model' && r.wholeTree ? [r.id] : []));
+
 export const ALL_RULES: readonly RuleDescriptor[] = [...RULES, ...METADATA_RULES.map(describeMetadataRule)];
 
 export function isRuleId(id: string): boolean {

@@ -16,8 +16,21 @@ export interface TreeLinks {
   checked: number;
   /** Of those, the ones whose target is no file of the tree (any letter case). */
   missing: PageLink[];
-  /** Links whose target cannot be a page: a malformed percent-escape, or a file name a template left unfilled. */
-  malformed: (PageLink & { why: 'escape' | 'name' })[];
+}
+
+export type LinkTarget = { ok: true; target: string } | { ok: false; target: string; why: 'escape' | 'name' };
+
+/**
+ * A page link's target as a path (decoded, `#…` dropped), or why it cannot be one: a malformed percent-escape, or a
+ * file name a template left unfilled (`-user.md`, `.md`, `_x.md`, white space). A function of the link alone.
+ */
+export function linkTarget(raw: string): LinkTarget {
+  let target: string;
+  // A browser reads `\` as `/` in an http(s) URL: `..\resources\x.md` is `../resources/x.md`.
+  try { target = decodeURIComponent(raw.replace(/#[\s\S]*$/, '')).replace(/\\/g, '/'); } catch { return { ok: false, target: raw, why: 'escape' }; }
+  const name = basename(target);
+  if (/^[-_.]/.test(name) || /^\.md$/i.test(name) || /\s/.test(target)) return { ok: false, target, why: 'name' };
+  return { ok: true, target };
 }
 
 /** A tree is partial when at least this many of its page links, and this share of them, lead to pages it does not have. */
@@ -30,16 +43,14 @@ const memo = new WeakMap<Document[], TreeLinks>();
 export function treeLinks(input: { pages: Document[]; tree: TreeInfo }): TreeLinks {
   let r = memo.get(input.pages);
   if (r) return r;
-  r = { checked: 0, missing: [], malformed: [] };
+  r = { checked: 0, missing: [] };
   for (const page of input.pages) {
     const abs = input.tree.absOf(page.file);
     for (const link of page.links) {
-      let target: string;
-      // A browser reads `\` as `/` in an http(s) URL: `..\resources\x.md` is `../resources/x.md`.
-      try { target = decodeURIComponent(link.target.replace(/#[\s\S]*$/, '')).replace(/\\/g, '/'); } catch { r.malformed.push({ page, link, target: link.target, why: 'escape' }); continue; }
-      const name = basename(target);
-      if (/^[-_.]/.test(name) || /^\.md$/i.test(name) || /\s/.test(target)) { r.malformed.push({ page, link, target, why: 'name' }); continue; }
-      if (!abs) continue;
+      const t = linkTarget(link.target);
+      // A target that cannot be a page is link-malformed's, whatever the tree holds.
+      if (!t.ok || !abs) continue;
+      const target = t.target;
       const exists = input.tree.exists(resolve(dirname(abs), target));
       if (exists === undefined) continue;
       r.checked++;
@@ -60,6 +71,3 @@ export function partialTree(input: { pages: Document[]; tree: TreeInfo }): TreeL
 
 /** The id of the rule that says a tree is partial (the watch's first look reads the last run's reading from it). */
 export const TREE_PARTIAL = 'tree-partial';
-
-/** The rules `tree-partial` stands for on a partial tree: each reports only what the tree lacks. */
-export const NEEDS_WHOLE_TREE = ['link-broken', 'methods-link-missing-page', 'operation-missing-in-beta', 'operation-resource-missing', 'permissions-include-missing', 'type-undefined'] as const;

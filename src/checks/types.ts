@@ -84,6 +84,8 @@ export interface ReconcileInput {
   model: ApiModel;
   pages: Document[];
   tree: TreeInfo;
+  /** Set by the engine on a partial tree: the ids of the whole-tree rules it did not run (sorted). */
+  notRun?: readonly string[];
 }
 
 export interface DriftInput {
@@ -114,6 +116,12 @@ export interface ModelRule extends RuleBase {
   allVariants?: boolean;
   /** The rule compares workload pages with each other (their per-workload rows): workload pages stay among the comparable ones. */
   workloadPages?: boolean;
+  /**
+   * The rule reports what the tree lacks (a link's target, a page, a counterpart): on a tree that is only part of a
+   * docs tree each such claim would be about a page left out, so the engine does not run it there and `tree-partial`
+   * says so once (see tree-links.ts).
+   */
+  wholeTree?: boolean;
   check(input: ReconcileInput): FindingDraft[];
 }
 

@@ -2,11 +2,11 @@ import { opPage, resourcePage } from '../fixture-pages.js';
 import { dirname, resolve } from 'node:path';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
-import { partialTree } from '../tree-links.js';
 
 export const rule: ModelRule = {
   id: 'methods-link-missing-page',
   input: 'model',
+  wholeTree: true,
   severity: 'warning',
   confidence: 'high',
   contexts: ['tree'],
@@ -18,8 +18,6 @@ export const rule: ModelRule = {
     after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## Methods\n\n|Method|Return type|Description|\n|:--|:--|:--|\n|[Get widget](../api/other.md)|widget|x|\n'), 'v1.0/api/other.md': opPage('Get widget', 'GET', '/widgets/{id}') },
   },
   check(input) {
-    // On a part of a docs tree, what it lacks is most likely left out (tree-partial says so once).
-    if (partialTree(input)) return [];
     const { pages, tree } = input;
     const out: FindingDraft[] = [];
     for (const p of pages) {

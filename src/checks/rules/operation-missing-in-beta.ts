@@ -2,11 +2,11 @@ import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { pageVersion } from '../../model/merge.js';
-import { partialTree } from '../tree-links.js';
 
 export const rule: ModelRule = {
   id: 'operation-missing-in-beta',
   input: 'model',
+  wholeTree: true,
   allVariants: true,
   severity: 'warning',
   confidence: 'medium',
@@ -19,8 +19,6 @@ export const rule: ModelRule = {
     after: { 'v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}'), 'beta/api/gadget-get.md': opPage('Get widget', 'GET', '/widgets/{id}') },
   },
   check(input) {
-    // On a part of a docs tree, what it lacks is most likely left out (tree-partial says so once).
-    if (partialTree(input)) return [];
     const { model } = input;
     if (!model.documents.some((p) => pageVersion(p) === 'beta' && p.operations.length)) return [];
     const out: FindingDraft[] = [];

@@ -5,13 +5,13 @@ import { sideOf } from '../types.js';
 import type { Document } from '../../model/schema.js';
 import { pageVersion } from '../../model/merge.js';
 import { singular } from '../../model/identity.js';
-import { partialTree } from '../tree-links.js';
 
 const PRIMITIVE = /^(string|boolean|int16|int32|int64|double|single|decimal|guid|datetimeoffset|date|binary|stream|none|void|json|object)$/i;
 
 export const rule: ModelRule = {
   id: 'operation-resource-missing',
   input: 'model',
+  wholeTree: true,
   severity: 'warning',
   confidence: 'low',
   contexts: ['tree'],
@@ -23,8 +23,6 @@ export const rule: ModelRule = {
     after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and a [sprocket](../resources/sprocket.md) object in the response body.')), 'v1.0/resources/other.md': resourcePage('sprocket', ['|id|String||']) },
   },
   check(input) {
-    // On a part of a docs tree, what it lacks is most likely left out (tree-partial says so once).
-    if (partialTree(input)) return [];
     const { model } = input;
     const out: FindingDraft[] = [];
     const defined = new Set<string>();

@@ -1,11 +1,11 @@
 import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
-import { partialTree } from '../tree-links.js';
 
 export const rule: ModelRule = {
   id: 'permissions-include-missing',
   input: 'model',
+  wholeTree: true,
   severity: 'error',
   confidence: 'medium',
   contexts: ['tree'],
@@ -17,8 +17,6 @@ export const rule: ModelRule = {
     after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Permissions\n\n[!INCLUDE [permissions-table](../includes/permissions/other.md)]\n'), 'v1.0/includes/permissions/other.md': '|Permission type|Permissions|\n|:--|:--|\n|Application|Widget.Read.All|\n' },
   },
   check(input) {
-    // On a part of a docs tree, what it lacks is most likely left out (tree-partial says so once).
-    if (partialTree(input)) return [];
     const { pages } = input;
     const out: FindingDraft[] = [];
     for (const p of pages) {

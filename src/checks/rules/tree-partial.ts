@@ -1,6 +1,6 @@
 import { opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
-import { NEEDS_WHOLE_TREE, PARTIAL_MIN_MISSING, PARTIAL_MIN_SHARE, partialTree, TREE_PARTIAL } from '../tree-links.js';
+import { PARTIAL_MIN_MISSING, PARTIAL_MIN_SHARE, partialTree, TREE_PARTIAL } from '../tree-links.js';
 
 /** A page that links to `n` pages of its folder's resources/ sibling that the tree does not have. */
 const linking = (n: number, missing: boolean) => opPage('Get widget', 'GET', '/widgets/{id}',
@@ -17,7 +17,7 @@ export const rule: ModelRule = {
   contexts: ['tree'],
   summary: 'The tree checked is only part of a docs tree: what it lacks is not reported',
   description:
-    `At least ${PARTIAL_MIN_MISSING} of the links between its pages, and ${PARTIAL_MIN_SHARE * 100}% of them, lead to pages the tree does not have: it is a part of a docs tree (a sample, a pull request's pages checked on their own). On such a tree, the rules that report what the tree lacks (${NEEDS_WHOLE_TREE.join(', ')}) would report the pages left out, so they are not run; this one finding says so. Check the pages with \`--root <the whole tree>\` to run them, or pass \`--whole-tree\` (library: \`wholeTree\`) when the inputs are a whole tree however many of their links leave it. (A whole docs tree has almost no such links: none on the 2021-07 and 2020-05 snapshots.)`,
+    `At least ${PARTIAL_MIN_MISSING} of the links between its pages, and ${PARTIAL_MIN_SHARE * 100}% of them, lead to pages the tree does not have: it is a part of a docs tree (a sample, a pull request's pages checked on their own). On such a tree, the rules that report what the tree lacks (those \`docmodel rules\` marks \`whole tree\`: link-broken, type-undefined, …) would report the pages left out, so the engine does not run them; this one finding says so, naming them. Check the pages with \`--root <the whole tree>\` to run them, or pass \`--whole-tree\` (library: \`wholeTree\`) when the inputs are a whole tree however many of their links leave it. (A whole docs tree has almost no such links: none on the 2021-07 and 2020-05 snapshots.)`,
   example: { before: 'a sample of 206 pages: 646 of its 782 page links lead to pages it lacks', after: 'the whole tree, or the sample checked with --root <tree>' },
   fixture: {
     before: { 'v1.0/api/a.md': linking(PARTIAL_MIN_MISSING, true) },
@@ -34,7 +34,7 @@ export const rule: ModelRule = {
     const shown = missing.slice(0, SHOWN).map(({ page, link, target }) => `${target} (${page.file}:${link.src.line})`).join(', ');
     return [{
       rule: this.id, severity: this.severity, context: 'tree', subject: 'tree', field: 'links',
-      message: `${missing.length} of the ${checked} links between pages (${Math.round((100 * missing.length) / checked)}%) lead to pages this tree does not have (${shown}, …): it is part of a docs tree. What the tree lacks (${NEEDS_WHOLE_TREE.join(', ')}) is not reported; check with --root <the whole tree> for it (or --whole-tree if this is the whole tree)`,
+      message: `${missing.length} of the ${checked} links between pages (${Math.round((100 * missing.length) / checked)}%) lead to pages this tree does not have (${shown}, …): it is part of a docs tree. What the tree lacks${input.notRun?.length ? ` (${input.notRun.join(', ')})` : ''} is not reported; check with --root <the whole tree> for it (or --whole-tree if this is the whole tree)`,
       sides: [],
     }];
   },

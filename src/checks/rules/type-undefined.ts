@@ -3,11 +3,11 @@ import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { singular } from '../../model/identity.js';
-import { partialTree } from '../tree-links.js';
 
 export const rule: ModelRule = {
   id: 'type-undefined',
   input: 'model',
+  wholeTree: true,
   severity: 'warning',
   confidence: 'low',
   contexts: ['tree'],
@@ -19,8 +19,6 @@ export const rule: ModelRule = {
     after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|part|[gizmo](gizmo.md)||']), 'v1.0/resources/other.md': resourcePage('gizmo', ['|id|String||']) },
   },
   check(input) {
-    // On a part of a docs tree, what it lacks is most likely left out (tree-partial says so once).
-    if (partialTree(input)) return [];
     const { model } = input;
     const defined = new Set<string>();
     for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) defined.add(`${t.version}|${t.name.toLowerCase()}`);

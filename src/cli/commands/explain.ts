@@ -34,7 +34,7 @@ export const explainCommand: CommandModule = {
           const near = closest(id, [...RULES.map((x) => x.id), ...METADATA_RULES.map((x) => x.id), ...DIAGNOSTICS.map((x) => x.id)]);
           throw new UsageError(`no rule or diagnostic ${JSON.stringify(id)}${near ? ` (did you mean ${near}?)` : ''}; see \`docmodel rules\``);
         }
-        process.stdout.write(`${r.id} (${r.severity}; confidence ${r.confidence ?? 'medium'}; contexts: ${r.contexts.join(', ')})\n\n${r.summary}\n\n${r.description}\n\nBefore:\n${indent(r.example.before)}\n\nAfter:\n${indent(r.example.after)}\n`);
+        process.stdout.write(`${r.id} (${r.severity}; confidence ${r.confidence ?? 'medium'}; contexts: ${r.contexts.join(', ')}${r.input === 'model' && r.wholeTree ? '; whole tree only' : ''})\n\n${r.summary}\n\n${r.description}\n\nBefore:\n${indent(r.example.before)}\n\nAfter:\n${indent(r.example.after)}\n`);
         ctx.setExit(0);
       });
   },
