@@ -28,6 +28,7 @@ import { isResourceSpecific } from '../src/checks/rules/least-privileged-differs
 import { parseJsonLenient } from '../src/util/lenient-json.js';
 import { topLevelKeys } from '../src/sources/graph-markdown/extract/json-representation.js';
 import { WHOLE_TREE_RULES } from '../src/checks/registry.js';
+import { bodySection, opPage, resourcePage } from '../src/checks/fixture-pages.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus/precision');
 /** Page paths are relative to the docs root, here the fixture snapshot folder. */
@@ -889,4 +890,62 @@ test('template-names-other-operation: a request line that does not end in the se
   assert.equal(strayTemplates(doc('v1.0/api/event-delta.md', ['/me/events/delta', '/users/{id}/events/delta', '/me/calendarView/delta()/next'])).size, 0);
   assert.equal(strayTemplates(doc('v1.0/api/event-delta.md', ['/me/events/delta', '/users/{id}/events/delta', '/groups/{id}/events/{id}'])).size, 0);
   assert.equal(strayTemplates(doc('v1.0/api/event-delta.md', ['/me/events/delta', '/users/{id}/events'])).size, 0);
+});
+
+// Session 20: the 7th (2021-07) and 5th (2020-05) held-out draws of cd82b79, on pages copied to 2021-07-s20/ and 2020-05-s20/.
+test('example-value-placeholder: a type name with the format a JSON representation gives it ("String (timestamp)") is a placeholder too — the findings counted 3 of 7 and 6 of 7 (labels r1180, o420, misdescribed)', () => {
+  assert.deepEqual(firedOn(analyze([join(DIR, '2021-07-s20')], [], undefined, whole), 'example-value-placeholder'), [
+    'beta/api/windowsupdates-catalog-list-entries.md:100 Example response holds 7 placeholder value(s): value[0].displayName, value[0].releaseDateTime, value[0].deployableUntilDateTime, value[0].version, value[1].displayName, value[1].releaseDateTime, value[1].deployableUntilDateTime',
+  ]);
+  assert.deepEqual(firedOn(analyze([join(DIR, '2020-05-s20')], [], undefined, whole), 'example-value-placeholder'), [
+    'beta/api/alert-updatealerts.md:73 Example request holds 7 placeholder value(s): value[0].assignedTo, value[0].closedDateTime, value[0].comments[0], value[0].id, value[0].tags[0], value[0].vendorInformation.provider, value[0].vendorInformation.vendor',
+    'beta/api/alert-updatealerts.md:125 Example response holds 6 placeholder value(s): value[0].activityGroupName, value[0].assignedTo, value[0].azureSubscriptionId, value[0].azureTenantId, value[0].category, value[0].closedDateTime',
+  ]);
+  for (const v of ['String (timestamp)', 'String(timestamp)', 'String (identifier)', 'Guid (identifier)', 'String (duration)', 'String (time of day)', 'String (timeofday)']) assert.equal(isPlaceholder(v, 'x'), true, v);
+  for (const v of ['String (anything)', 'Redmond (WA)', 'String (timestamp) ', 'Collection(String)']) assert.equal(isPlaceholder(v, 'x'), false, v);
+  // A key naming a type keeps its type-name value
+  assert.equal(isPlaceholder('String (timestamp)', 'dataType'), false);
+});
+
+test('response-shape-differs: an example calling GET /security/secureScores?$top=1 calls the request path /security/secureScores — the query decides no fit (label o470, misdescribed: "call none of its request paths")', () => {
+  const t = analyze([join(DIR, '2020-05-s20')], [], undefined, whole);
+  assert.deepEqual(firedOn(t, 'response-shape-differs'), [
+    'beta/api/securescores-list.md:46 Response body differs (differs between versions): secureScores object vs collection of secureScores — one entity on some pages, a collection on others: a request path is likely wrong (a get page listing the collection path, or a list page an item path), or a response',
+  ]);
+  assert.equal(pathFitsTemplate('/security/secureScores?$top=1&$skip=7', '/security/secureScores'), true);
+  assert.equal(pathFitsTemplate('/security/secureScores/1?$select=a', '/security/secureScores/{id}?$select={list}'), true);
+  assert.equal(pathFitsTemplate('/security/alerts?$top=1', '/security/secureScores'), false);
+});
+
+test('type-undefined: a v1.0 relationship typed by a link to the beta page (educationuser.md:66 "[educationAssignment](/graph/api/resources/educationassignment?view=graph-rest-beta)") is defined there when beta defines it (label o427, false)', () => {
+  const t = analyze([join(DIR, '2020-05-s20')], [], undefined, whole);
+  const subjects = t.findings.filter((f) => f.rule === 'type-undefined').map((f) => f.subject);
+  assert.equal(subjects.includes('v1.0:educationAssignment'), false);
+  // Its neighbours linked within v1.0 to pages the fixture lacks are still reported
+  assert.equal(subjects.includes('v1.0:educationClass'), true);
+  // Without the beta page, the link's version does not define it: reported
+  const alone = analyze([join(DIR, '2020-05-s20', 'v1.0')], [], join(DIR, '2020-05-s20'), whole);
+  assert.equal(alone.findings.some((f) => f.rule === 'type-undefined' && f.subject === 'v1.0:educationAssignment'), true);
+});
+
+test('body-property-type-differs: beta contact update typing emailAddresses with typedEmailAddress, its extension of v1.0 emailAddress (beta-only, every v1.0 property), is a version difference, as on the resource pages (label o168, false)', () => {
+  const t = analyze([join(DIR, '2020-05-s20')], [], undefined, whole);
+  assert.deepEqual(firedOn(t, 'body-property-type-differs'), []);
+  // Other types differing between the versions of the same body property are still reported
+  const typed = (v: string, type: string) => opPage('Update contact', 'PATCH', '/me/contacts/{id}', bodySection([`|emailAddresses|[${type}](../resources/${type.toLowerCase()}.md) collection||`]));
+  const pages = (betaType: string) => tempTree({ 'v1.0/api/a.md': typed('v1.0', 'emailAddress'), 'beta/api/a.md': typed('beta', betaType), 'v1.0/resources/e.md': resourcePage('emailAddress', ['|address|String||', '|name|String||']), 'beta/resources/t.md': resourcePage(betaType, ['|address|String||', '|type|String||']) });
+  assert.equal(firedOn(analyze([pages('typedEmailAddress')], [], undefined, whole), 'body-property-type-differs').length, 1);
+});
+
+test('enum-members-differ: the "displayAs values" tables of datetimeColumn and personOrGroupColumn list the values of each type\'s own string property, not the members of one enum displayAs (label r136, false); the same type\'s list in two versions is still compared (an enum-typed property\'s list: the rule\'s own example)', () => {
+  assert.deepEqual(firedOn(analyze([join(DIR, '2021-07-s20')], [], undefined, whole), 'enum-members-differ'), []);
+  const values = (members: string[]) => `\n### kind values\n\n|Member|Description|\n|:--|:--|\n${members.map((m) => `|${m}|x|`).join('\n')}\n`;
+  const t = analyze([tempTree({
+    'v1.0/resources/widget.md': resourcePage('widget', ['|kind|String||'], values(['small', 'large'])),
+    'beta/resources/widget.md': resourcePage('widget', ['|kind|String||'], values(['small', 'large', 'huge'])),
+    'v1.0/resources/gizmo.md': resourcePage('gizmo', ['|kind|String||'], values(['round'])),
+  })], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'enum-members-differ').map((f) => `${f.message} ${f.sides.map((s) => s.file).join(',')}`), [
+    'Members of widget.kind differ (differs between versions) beta/resources/widget.md,v1.0/resources/widget.md',
+  ]);
 });

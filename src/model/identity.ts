@@ -161,6 +161,11 @@ export function operationIdentity(method: string, path: string, fromExample = fa
 
 /** Does a concrete example path fit a template? Placeholders match any non-empty text; quotes around arguments do not matter. */
 export function pathFitsTemplate(examplePath: string, template: string): boolean {
+  // The query (`?$top=1`) never decides which template a call fits: `GET /security/secureScores?$top=1` fits `/security/secureScores`.
+  const q = examplePath.indexOf('?');
+  if (q >= 0) return pathFitsTemplate(examplePath.slice(0, q), template);
+  const tq = template.indexOf('?');
+  if (tq >= 0) return pathFitsTemplate(examplePath, template.slice(0, tq));
   const ex = canonicalPath(examplePath).identity;
   const tpl = canonicalPath(template).identity;
   if (ex === tpl) return true;

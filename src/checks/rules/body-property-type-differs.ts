@@ -3,6 +3,7 @@ import type { ModelRule } from '../types.js';
 import type { OperationGroup } from '../../model/types.js';
 import type { Property } from '../../model/schema.js';
 import { compareField, versionsNote } from '../compare.js';
+import { betaExtendsType } from '../type-relations.js';
 import { requestBodyTypeName } from '../../model/merge.js';
 import { typeShown } from '../page-finding.js';
 
@@ -56,20 +57,27 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property has different types on different pages',
   description:
-    'The same property of the same operation is typed differently (ignoring the case of the type name, which type-name-casing-differs reports, and collection-ness, which body-property-collection-differs reports). Generated models can only pick one.',
+    'The same property of the same operation is typed differently (ignoring the case of the type name, which type-name-casing-differs reports, and collection-ness, which body-property-collection-differs reports). Generated models can only pick one. Across versions, a beta type only beta has that has every property of the type v1.0 names (beta typedEmailAddress for v1.0 emailAddress) is a rename or extension, not reported.',
   example: { before: 'page A: hireDate | DateTimeOffset\npage B: hireDate | String', after: 'both: hireDate | DateTimeOffset' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|String||'])) },
     after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||'])) },
   },
   check({ model }) {
+    // Beta's body typing the property with its rename or extension of v1.0's type (contact update's emailAddresses:
+    // typedEmailAddress for emailAddress) is a version difference, as for the resource pages (type-property-type-differs).
+    const extendsType = betaExtendsType(model);
     return model.operations.flatMap(bodyPartitions).flatMap((g) =>
-      bodyPropertyNames(g).flatMap((lower) =>
-        compareField(this, g, bodyField(g, lower, '.type'), (v) => {
+      bodyPropertyNames(g).flatMap((lower) => {
+        const typed: { version: string; name: string }[] = [];
+        const of = (version: string) => typed.filter((x) => x.version === version).map((x) => x.name);
+        return compareField(this, g, bodyField(g, lower, '.type'), (v) => {
           const p = bodyProperty(v.doc.requestBody?.properties, lower);
+          if (p) typed.push({ version: v.version, name: p.type.name });
           return p && { key: p.type.name.toLowerCase(), shown: typeShown(p.type), src: p.src };
-        }, (c, d) => `Property ${lower} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [lower]),
-      ),
+        }, (c, d) => `Property ${lower} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [lower])
+          .filter((d) => d.context !== 'cross-version' || !extendsType(of('beta'), of('v1.0')));
+      }),
     );
   },
 };

@@ -12,7 +12,7 @@ export const rule: ModelRule = {
   confidence: 'low',
   contexts: ['tree'],
   summary: 'A property refers to a type or enum that no page defines',
-  description: 'A property (or relationship) type names a complex type, entity or enum that no resource page or enum table of the same version defines. A reference that links to a page with a section or title named after the type, or after the singular of the link text (a page documenting several types, such as dynamics-complextypes.md), counts as defined there. The generated models get a placeholder for it. One finding per type and version, listing the first references. Not reported on a tree that is only part of a docs tree (see tree-partial).',
+  description: 'A property (or relationship) type names a complex type, entity or enum that no resource page or enum table of the same version defines. A reference that links to a page with a section or title named after the type, or after the singular of the link text (a page documenting several types, such as dynamics-complextypes.md), counts as defined there; so does one that links to the other version\'s docs (`…?view=graph-rest-beta` from a v1.0 page) when that version defines the type. The generated models get a placeholder for it. One finding per type and version, listing the first references. Not reported on a tree that is only part of a docs tree (see tree-partial).',
   example: { before: '| assignedLicenses | [assignedLicense](assignedlicense.md) collection |   (no page defines assignedLicense)', after: 'resources/assignedlicense.md defines assignedLicense' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|part|[gizmo](gizmo.md)||']), 'v1.0/resources/other.md': resourcePage('other', ['|id|String||']) },
@@ -47,7 +47,13 @@ export const rule: ModelRule = {
       const title = d.title.h1?.value ?? d.title.frontMatter?.value ?? '';
       return [title, ...d.sections.map((x) => x.heading)].some((h) => { const q = squash(h); return [...locals].some((local) => q === local || q === `${local}resourcetype` || q === `${local}complextype`); });
     };
-    for (const [k, m] of missing) if (m.refs.every((r) => definedAtLink(r, m.name))) missing.delete(k);
+    // A reference linking to the other version's docs (`…/educationassignment?view=graph-rest-beta` in v1.0, with a note that
+    // the type is beta's) is defined where it links, when that version defines it.
+    const definedInLinkedVersion = (r: { link?: string }, name: string): boolean => {
+      const v = /[?&]view=graph-rest-(beta|1\.0)\b/i.exec(r.link ?? '')?.[1];
+      return v !== undefined && defined.has(`${v === 'beta' ? 'beta' : 'v1.0'}|${name.toLowerCase()}`);
+    };
+    for (const [k, m] of missing) if (m.refs.every((r) => definedAtLink(r, m.name) || definedInLinkedVersion(r, m.name))) missing.delete(k);
     const out: FindingDraft[] = [];
     for (const [k, m] of [...missing.entries()].sort()) {
       out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: `${m.version}:${m.name}`, field: 'type', message: `${m.name} (${m.version}) is referenced by ${m.refs.length} propert${m.refs.length === 1 ? 'y' : 'ies'} but defined by no page`, sides: m.refs.slice(0, 10).map((r) => sideOf(r.doc, r.src, m.name)), args: [k] });
