@@ -10,7 +10,7 @@ export const rule: PageRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. An example whose method no template has, under a heading whose first verb names that method\'s operation and none of the page\'s ("Example 2: Create a new workforceIntegration", a POST on the PATCH page), is another operation shown on purpose. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -44,6 +44,9 @@ export const rule: PageRule = {
         // page qualifies it in prose — a deliberate walk-through, not a misfit.
         const templates = sameMethod.flatMap((o) => readingsOf.get(o)!);
         if (readings.some((x) => headingNamesExtension(x, r.example, templates))) continue;
+        // An example of another operation that its heading announces by the verb of its own method, one the page's templates
+        // never use ("Example 2: Create a new workforceIntegration", POST, on the PATCH page "Update workforceIntegration").
+        if (!sameMethod.length && headingAnnouncesMethod(r.example, r.method, ops.map((o) => o.method))) continue;
         const why = sameMethod.length ? 'path' : 'method';
         // A template that is no path but words (Intune's generator left "** Entity URI for … not found" in the block, and in
         // the example): the defect is the missing path, and the finding says so. ("~/onPremisesPublishingProfiles/…" and
@@ -117,6 +120,24 @@ export function headingNamesExtension(path: string, heading: string, templates: 
     return named.length > 0 && named.every((x) => words.has(x.toLowerCase()));
   }
   return false;
+}
+
+/** The methods an example heading's first verb stands for ("Create …" a POST, "Update …" a PATCH or PUT). */
+const VERB_METHODS: Record<string, string[]> = {
+  create: ['POST'], add: ['POST'], send: ['POST'], register: ['POST'], invite: ['POST'],
+  update: ['PATCH', 'PUT'], modify: ['PATCH', 'PUT'], replace: ['PUT'], upsert: ['PUT', 'PATCH'],
+  delete: ['DELETE'], remove: ['DELETE'],
+  get: ['GET'], list: ['GET'], retrieve: ['GET'], read: ['GET'],
+};
+
+/**
+ * Does the example's heading announce, by its first verb after "Example N:", an operation of the example's method that none of
+ * the page's templates has (its methods are disjoint from the verb's)? Then the example shows that other operation on purpose.
+ */
+export function headingAnnouncesMethod(heading: string, method: string, pageMethods: string[]): boolean {
+  const verb = /^\s*(?:example\s*\d*\s*[:.-]\s*)?([a-z]+)/i.exec(heading)?.[1]?.toLowerCase();
+  const methods = verb === undefined ? undefined : VERB_METHODS[verb];
+  return !!methods && methods.includes(method.toUpperCase()) && !pageMethods.some((m) => methods.includes(m.toUpperCase()));
 }
 
 /** Words, not a path: spaces outside placeholders, parameter lists and quoted values ("** Entity URI for X not found"). */
