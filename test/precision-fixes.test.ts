@@ -962,3 +962,13 @@ test('example-path-fits-no-template: an example of another operation that its he
   assert.equal(headingAnnouncesMethod('Add multiple members to a group in a single request', 'PATCH', ['POST']), false);
   assert.equal(headingAnnouncesMethod('', 'GET', ['POST']), false);
 });
+
+test('version-counterpart-differs: a function\'s argument values are samples — v1.0 chart image(width=640,…) and beta Image(width=0,…), (period=\'{period_value}\') and (period=\'D7\') are one path (labels r123, o229, false); other argument names, or another path, still differ', () => {
+  const t = analyze([join(DIR, '2021-07-s20')], [], undefined, whole);
+  assert.deepEqual(firedOn(t, 'version-counterpart-differs'), []);
+  const pair = (v1: string, beta: string) => analyze([tempTree({ 'v1.0/api/widget-image.md': opPage('Get widget image', 'GET', v1), 'beta/api/widget-image.md': opPage('Get widget image', 'GET', beta) })], [], undefined, whole)
+    .findings.filter((f) => f.rule === 'version-counterpart-differs').map((f) => f.message);
+  assert.deepEqual(pair('/widgets/{id}/image(width=640)', '/widgets/{id}/Image(width=0)'), []);
+  assert.deepEqual(pair('/widgets/{id}/image(width=640)', '/widgets/{id}/image(size=0)'), ['The v1.0 and beta pages share no path']);
+  assert.deepEqual(pair('/widgets/{id}/image', '/gadgets/{id}/image'), ['The v1.0 and beta pages share no path']);
+});

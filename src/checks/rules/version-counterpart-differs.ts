@@ -1,5 +1,6 @@
 import { opPage } from '../fixture-pages.js';
 import { operationIdentity } from '../../model/identity.js';
+import { argumentValuesAsPlaceholders } from './example-path-fits-no-template.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import type { Document } from '../../model/schema.js';
 import { sideOf } from '../types.js';
@@ -39,7 +40,7 @@ export const rule: ModelRule = {
   contexts: ['cross-version'],
   summary: 'The v1.0 and beta pages of the same file document different HTTP methods or paths',
   description:
-    'Pages with the same file name under v1.0/ and beta/ document one operation in two versions. When their HTTP methods differ, or their path sets share no path, the operation changed between versions (or one page is wrong). Differences between versions are expected; info.',
+    'Pages with the same file name under v1.0/ and beta/ document one operation in two versions. When their HTTP methods differ, or their path sets share no path (a function\'s argument values are samples: `image(width=640)` and `Image(width=0)` are one path), the operation changed between versions (or one page is wrong). Differences between versions are expected; info.',
   example: { before: 'v1.0/api/x-update.md: PATCH /x/{id}\nbeta/api/x-update.md: PUT /x/{id}', after: 'both: PATCH /x/{id}' },
   fixture: {
     before: { 'v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}'), 'beta/api/widget-update.md': opPage('Update widget', 'PUT', '/widgets/{id}') },
@@ -55,8 +56,11 @@ export const rule: ModelRule = {
         out.push({ rule: this.id, severity: 'info', context: 'cross-version', subject: v1.file.replace(/^.*v1\.0\//, ''), field: 'method', message: `HTTP method differs between versions: ${m1} (v1.0) vs ${m2} (beta)`, sides: [sideOf(v1, v1.operations[0]!.src, m1), sideOf(beta, beta.operations[0]!.src, m2)], args: ['method'] });
         continue;
       }
-      const k1 = new Set(v1.operations.map((o) => operationIdentity(o.method, o.path, o.fromExample)));
-      if (!beta.operations.some((o) => k1.has(operationIdentity(o.method, o.path, o.fromExample)))) {
+      // A function's argument values are samples or stand-ins (`image(width=640)` in v1.0, `Image(width=0)` in beta;
+      // `(period='{period_value}')` and `(period='D7')`): the same function, whatever the values; the names must match.
+      const id = (o: Document['operations'][number]) => operationIdentity(o.method, argumentValuesAsPlaceholders(o.path), o.fromExample);
+      const k1 = new Set(v1.operations.map(id));
+      if (!beta.operations.some((o) => k1.has(id(o)))) {
         out.push({ rule: this.id, severity: 'info', context: 'cross-version', subject: v1.file.replace(/^.*v1\.0\//, ''), field: 'paths', message: 'The v1.0 and beta pages share no path', sides: [sideOf(v1, v1.operations[0]!.src, v1.operations.map((o) => o.path).join('; ')), sideOf(beta, beta.operations[0]!.src, beta.operations.map((o) => o.path).join('; '))], args: ['paths'] });
       }
     }
