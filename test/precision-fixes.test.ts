@@ -972,3 +972,13 @@ test('version-counterpart-differs: a function\'s argument values are samples —
   assert.deepEqual(pair('/widgets/{id}/image(width=640)', '/widgets/{id}/image(size=0)'), ['The v1.0 and beta pages share no path']);
   assert.deepEqual(pair('/widgets/{id}/image', '/gadgets/{id}/image'), ['The v1.0 and beta pages share no path']);
 });
+
+test('a Properties section of its own headed "Properties of a token lifetime policy" (beta policy.md:77, under Relationships) documents the JSON inside the definition property, not the type: its table is named by a diagnostic, not read as the type\'s properties (json-representation-mismatch, label o490, false)', () => {
+  const t = analyze([join(DIR, '2020-05-s20')], [], undefined, whole);
+  const page = t.pages.find((p) => p.file === 'beta/resources/policy.md')!;
+  assert.deepEqual(page.resource!.properties.map((p) => p.name), ['definition', 'displayName', 'IsOrganizationDefault', 'type', 'alternativeIdentifer', 'keyCredentials']);
+  assert.deepEqual(page.diagnostics.filter((d) => d.rule === 'property-table-nested-structure').map((d) => `${d.src.line} ${d.message}`), [
+    '93 The table under "Properties of a token lifetime policy" describes a nested structure, not the type\'s properties; not taken',
+  ]);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'json-representation-mismatch' && f.sides[0]!.file === 'beta/resources/policy.md'), []);
+});

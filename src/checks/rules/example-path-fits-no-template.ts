@@ -135,7 +135,11 @@ const VERB_METHODS: Record<string, string[]> = {
  * the page's templates has (its methods are disjoint from the verb's)? Then the example shows that other operation on purpose.
  */
 export function headingAnnouncesMethod(heading: string, method: string, pageMethods: string[]): boolean {
-  const verb = /^\s*(?:example\s*\d*\s*[:.-]\s*)?([a-z]+)/i.exec(heading)?.[1]?.toLowerCase();
+  // Linear steps (one quantifier each): the "Example 2:" prefix off, then the first word.
+  let h = heading.trim();
+  const prefix = /^example[\s\d]*[:.-]?/i.exec(h);
+  if (prefix) h = h.slice(prefix[0].length).trimStart();
+  const verb = /^[a-z]+/i.exec(h)?.[0].toLowerCase();
   const methods = verb === undefined ? undefined : VERB_METHODS[verb];
   return !!methods && methods.includes(method.toUpperCase()) && !pageMethods.some((m) => methods.includes(m.toUpperCase()));
 }

@@ -8,15 +8,18 @@ export const properties: Extractor = {
     if (!ir.resource) return;
     const squash = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, '');
     const typeName = squash(ir.resource.name);
+    // A heading "Properties of a token issuance policy definition" documents a nested structure (the JSON inside the
+    // definition property), not the type: its table is not the type's properties — as a sub-heading of Properties, or as
+    // a Properties section of its own elsewhere on the page (beta policy.md's "#### Properties of a token lifetime policy"
+    // under Relationships).
+    const otherStructure = (heading: string) => {
+      const m = /^properties of (?:an? |the )?(.+)$/i.exec(heading.trim());
+      return !!m && ![typeName, `${typeName}resource`, `${typeName}resourcetype`, `${typeName}type`].includes(squash(m[1]!));
+    };
     for (const s of ctx.sectionsOf('properties')) {
-      // A sub-heading "Properties of a token issuance policy definition" documents a nested structure (the JSON
-      // inside the definition property), not the type: its table is not the type's properties.
-      const nested = ctx.sections.filter((x) => x.index > s.index && x.end <= s.end && (() => {
-        const m = /^properties of (?:an? |the )?(.+)$/i.exec(x.heading.trim());
-        return !!m && ![typeName, `${typeName}resource`, `${typeName}resourcetype`, `${typeName}type`].includes(squash(m[1]!));
-      })());
+      const nested = ctx.sections.filter((x) => x.index > s.index && x.end <= s.end && otherStructure(x.heading));
       for (const t of ctx.tables(s)) {
-        const under = nested.find((x) => x.index < t.index && t.index < x.end);
+        const under = otherStructure(s.heading) ? s : nested.find((x) => x.index < t.index && t.index < x.end);
         if (under) {
           ctx.diag('property-table-nested-structure', 'info', `The table under "${under.heading}" describes a nested structure, not the type's properties; not taken`, t.src);
           continue;
