@@ -10,7 +10,7 @@ import { fingerprint } from './fingerprint.js';
 import { partialTree } from './tree-links.js';
 import { RULES } from './registry.js';
 import type { Document } from '../model/schema.js';
-import type { DriftInput, Finding, FindingDraft, PageRule, PageRuleMemo, ReconcileInput, Rule } from './types.js';
+import { isWholeTreeRule, type DriftInput, type Finding, type FindingDraft, type PageRule, type PageRuleMemo, type ReconcileInput, type Rule } from './types.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -62,7 +62,11 @@ export interface RuleBudgets {
  * memo knows (same facts as when it recorded them) are taken from it, and the rule runs on the
  * other pages only; what it finds there is recorded.
  */
-export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES, budgets: RuleBudgets = {}, memo?: PageRuleMemo): Finding[] {
+export function reconcile(given: ReconcileInput, allRules: readonly Rule[] = RULES, budgets: RuleBudgets = {}, memo?: PageRuleMemo): Finding[] {
+  // On a part of a docs tree, what it lacks is most likely left out: the rules reporting that are not run (tree-partial names them).
+  const notRun = allRules.some(isWholeTreeRule) && partialTree(given) ? allRules.filter(isWholeTreeRule).map((r) => r.id).sort(compareStr) : undefined;
+  const rules = notRun ? allRules.filter((r) => !isWholeTreeRule(r)) : allRules;
+  const input: ReconcileInput = notRun ? { ...given, notRun } : given;
   // Rules that compare pages see only pages that document the same call (see comparablePartitions);
   // a rule about the operation as a whole (allVariants) sees every page.
   const comparable: ReconcileInput = { ...input, model: comparableModel(input.model) };
@@ -73,14 +77,6 @@ export function reconcile(input: ReconcileInput, rules: readonly Rule[] = RULES,
     return (withWorkloads ??= { ...input, model: comparableModel(input.model, { workloadPages: true }) });
   };
   const b = { pageMs: budgets.pageMs ?? RULE_BUDGET_MS, treeMs: budgets.treeMs ?? TREE_RULE_BUDGET_MS };
-  // On a part of a docs tree, what it lacks is most likely left out: the rules reporting that are not run (tree-partial says so once).
-  const wholeTreeRules = rules.filter((r) => r.input === 'model' && r.wholeTree);
-  if (wholeTreeRules.length && partialTree(input)) {
-    const notRun = wholeTreeRules.map((r) => r.id).sort(compareStr);
-    rules = rules.filter((r) => !(r.input === 'model' && r.wholeTree));
-    input = { ...input, notRun };
-    comparable.notRun = notRun;
-  }
   return runAll(rules.filter((r) => r.input !== 'drift'), input, (r) =>
     r.input === 'page' ? runPageRule(r, input.pages, b.pageMs, memo) : r.input === 'model' ? runBudgeted(r, inputFor(r), b) : []);
 }

@@ -2,7 +2,7 @@
  * The rule registry: every rule module, listed once. Add a rule by writing rules/<id>.ts
  * (exporting `rule`) and listing it here; ids must be unique and match the file name (checked by a test).
  */
-import type { Rule, RuleDescriptor } from './types.js';
+import { isWholeTreeRule, type Rule, type RuleDescriptor } from './types.js';
 import { METADATA_RULES, describeMetadataRule } from './metadata/registry.js';
 import { rule as bodyPropertyCollectionDiffers } from './rules/body-property-collection-differs.js';
 import { rule as bodyPropertyContradictsType } from './rules/body-property-contradicts-type.js';
@@ -140,14 +140,14 @@ export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
 }
 
+/** The rules that report what the tree lacks: not run on a part of a docs tree (see ModelRule.wholeTree, tree-partial). */
+export const WHOLE_TREE_RULES: readonly string[] = RULES.filter(isWholeTreeRule).map((r) => r.id);
+
 /**
  * Every rule a finding can come from: the reconciliation and drift rules above, then the
  * metadata rules (src/checks/metadata/registry.ts; `docmodel metadata`, and `check` with a
  * config `metadata` entry). Config `rules`, suppressions and SARIF rule metadata accept them all.
  */
-/** The rules that report what the tree lacks: not run on a part of a docs tree (see ModelRule.wholeTree, tree-partial). */
-export const WHOLE_TREE_RULES: readonly string[] = RULES.flatMap((r) => (r.input === 'model' && r.wholeTree ? [r.id] : []));
-
 export const ALL_RULES: readonly RuleDescriptor[] = [...RULES, ...METADATA_RULES.map(describeMetadataRule)];
 
 export function isRuleId(id: string): boolean {

@@ -158,6 +158,11 @@ export interface DriftRule extends RuleBase {
 
 export type Rule = ModelRule | PageRule | DriftRule;
 
+/** Does the rule report what the tree lacks (ModelRule.wholeTree): not run on a part of a docs tree? */
+export function isWholeTreeRule(r: Pick<Rule, 'input'> & { wholeTree?: boolean }): boolean {
+  return r.input === 'model' && r.wholeTree === true;
+}
+
 /** What reports, `docmodel rules`/`explain` and the config need to know of any rule (reconciliation, drift or metadata). */
 export type RuleDescriptor = Pick<RuleBase, 'id' | 'severity' | 'confidence' | 'contexts' | 'summary' | 'description' | 'example'>;
 

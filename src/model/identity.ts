@@ -178,6 +178,40 @@ export function pathFitsTemplate(examplePath: string, template: string): boolean
   return keyed !== examplePath && pathFitsTemplate(keyed, template);
 }
 
+/**
+ * A path or template with every `name=value` argument's value made a placeholder (`columnsAfter(count=n)` →
+ * `columnsAfter(count={count})`; quoted values too, `'2017-01-01'` → `'{startDateTime}'`). Argument values are samples or stand-ins: two paths that differ only in them call the same function (example-path-fits-no-template, version-counterpart-differs). One linear pass: arguments are
+ * split at commas outside quotes; a list with no `=` (OData keys, `delta()`) is left as written.
+ */
+export function argumentValuesAsPlaceholders(template: string): string {
+  let out = '';
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('(', i);
+    const close = open < 0 ? -1 : template.indexOf(')', open);
+    if (open < 0 || close < 0) { out += template.slice(i); break; }
+    out += template.slice(i, open + 1);
+    const args: string[] = [];
+    let cur = '';
+    let quoted = false;
+    for (const ch of template.slice(open + 1, close)) {
+      if (ch === "'") quoted = !quoted;
+      if (ch === ',' && !quoted) { args.push(cur); cur = ''; } else cur += ch;
+    }
+    args.push(cur);
+    out += args.map((a) => {
+      const eq = a.indexOf('=');
+      if (eq < 0) return a;
+      const name = a.slice(0, eq).trim();
+      const value = a.slice(eq + 1).trim();
+      if (!name || (value.startsWith('{') && value.endsWith('}'))) return a;
+      return value.startsWith("'") ? `${name}='{${name}}'` : `${name}={${name}}`;
+    }).join(',') + ')';
+    i = close + 1;
+  }
+  return out;
+}
+
 /** `name('key')` segments written as `name/key` (one anchored test per segment: linear). */
 function keysAsSegments(path: string): string {
   return path.split('/').map((seg) => {

@@ -40,7 +40,7 @@ export const rule: ModelRule = {
  * `type` when the page's own type has a property named like the enum and typed as a primitive (datetimecolumn.md's
  * "displayAs values" for `displayAs | string`): the table lists that property's values, not the members of an enum type.
  */
-export function propertyValuesOf(doc: Document, enumName: string): string | undefined {
+function propertyValuesOf(doc: Document, enumName: string): string | undefined {
   const r = doc.resource;
   const p = r?.properties.find((x) => x.name.toLowerCase() === enumName.toLowerCase());
   return r && p?.type.primitive ? r.name : undefined;

@@ -35,7 +35,7 @@ export const rule: PageRule = {
         // `…/{size}/content` call, its template under a later heading of the list-thumbnails page) is another operation's example.
         const covered = ops.filter((o) => o.src.line < p.response!.src.line);
         const called = req?.path.split('?')[0];
-        if (req && covered.length && called && !covered.some((o) => o.method === req.method && pathFitsTemplate(called, o.path.split('?')[0]!))) continue;
+        if (req && covered.length && called && !covered.some((o) => o.method === req.method && pathFitsTemplate(called, o.path))) continue;
         out.push(pageFinding(this, p, r.src, `example.response.${r.index}.status`, `Example response is ${c}, the Response section says ${stated.join(' or ')}`, String(c), [String(r.index)], [{ src: success[0]!.src, value: stated.join(', ') }]));
       }
     }

@@ -1,6 +1,5 @@
 import { opPage } from '../fixture-pages.js';
-import { operationIdentity } from '../../model/identity.js';
-import { argumentValuesAsPlaceholders } from './example-path-fits-no-template.js';
+import { argumentValuesAsPlaceholders, operationIdentity } from '../../model/identity.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import type { Document } from '../../model/schema.js';
 import { sideOf } from '../types.js';

@@ -1,4 +1,5 @@
 /** `docmodel explain <rule-id>`: one rule, with a before/after example. */
+import { isWholeTreeRule } from '../../checks/types.js';
 import { RULES, findRule } from '../../checks/registry.js';
 import { DIAGNOSTICS, findDiagnostic } from '../../checks/diagnostics.js';
 import { METADATA_RULES, describeMetadataRule, findMetadataRule } from '../../checks/metadata/registry.js';
@@ -34,7 +35,7 @@ export const explainCommand: CommandModule = {
           const near = closest(id, [...RULES.map((x) => x.id), ...METADATA_RULES.map((x) => x.id), ...DIAGNOSTICS.map((x) => x.id)]);
           throw new UsageError(`no rule or diagnostic ${JSON.stringify(id)}${near ? ` (did you mean ${near}?)` : ''}; see \`docmodel rules\``);
         }
-        process.stdout.write(`${r.id} (${r.severity}; confidence ${r.confidence ?? 'medium'}; contexts: ${r.contexts.join(', ')}${r.input === 'model' && r.wholeTree ? '; whole tree only' : ''})\n\n${r.summary}\n\n${r.description}\n\nBefore:\n${indent(r.example.before)}\n\nAfter:\n${indent(r.example.after)}\n`);
+        process.stdout.write(`${r.id} (${r.severity}; confidence ${r.confidence ?? 'medium'}; contexts: ${r.contexts.join(', ')}${isWholeTreeRule(r) ? '; whole tree only' : ''})\n\n${r.summary}\n\n${r.description}\n\nBefore:\n${indent(r.example.before)}\n\nAfter:\n${indent(r.example.after)}\n`);
         ctx.setExit(0);
       });
   },
