@@ -982,3 +982,14 @@ test('a Properties section of its own headed "Properties of a token lifetime pol
   ]);
   assert.deepEqual(t.findings.filter((f) => f.rule === 'json-representation-mismatch' && f.sides[0]!.file === 'beta/resources/policy.md'), []);
 });
+
+// Session 21: the 9th (2021-07) and 7th (2020-05) held-out draws of 78f2b4f, on pages copied to 2021-07-s21/ and 2020-05-s21/.
+test('type-property-missing-in-beta: a v1.0 row whose type beta has under no name — no type or enum of that name, no page of the type page\'s file name — is a version difference (2020-05 importedWindowsAutopilotDeviceIdentityUploads, label o528, false); a type beta documents under another name on the same page still counts (user.activities: v1.0 userActivity, beta activity, both projectrome-activity.md); on part of a tree, what beta lacks is not known', () => {
+  const rows = (fs: Finding[]) => fs.filter((f) => f.rule === 'type-property-missing-in-beta').map((f) => `${f.subject} ${f.field}`).sort();
+  const t = analyze([join(DIR, '2020-05-s21')], [], undefined, whole);
+  assert.deepEqual(rows(t.findings), []);
+  assert.deepEqual(rows(analyze([join(DIR, '2021-07-s21')], [], undefined, whole).findings), ['microsoft.graph.user relationships.activities', 'microsoft.graph.user relationships.licenseDetails']);
+  // Told the tree is partial, beta's lack of the type says nothing: the row is reported.
+  const model = buildModel(t.pages);
+  assert.deepEqual(rows(reconcile({ model, pages: model.documents, tree: { ...NO_TREE, completeness: 'partial' } })), ['microsoft.graph.devicemanagement relationships.importedWindowsAutopilotDeviceIdentityUploads']);
+});

@@ -4,6 +4,7 @@ import { sideOf } from '../types.js';
 import { isWorkloadResourcePage, typeGroups } from '../type-groups.js';
 import { documentedProperties, isTableRow } from '../type-relations.js';
 import { singular } from '../../model/identity.js';
+import { partialTree } from '../tree-links.js';
 
 export const rule: ModelRule = {
   id: 'type-property-missing-in-beta',
@@ -15,15 +16,27 @@ export const rule: ModelRule = {
   contexts: ['cross-version'],
   summary: 'A v1.0 resource property is missing from the beta resource page',
   description:
-    'Beta is a superset of v1.0: a property that the v1.0 resource page documents but the beta resource page of the same type (or of a base type it inherits from) does not is usually a page that fell behind. (Beta-only properties are expected and not reported; nor is a beta type of another kind (complex vs entity) that shares no property with the v1.0 type — another design under the same name — or a type each version of which has at least three rows the other lacks — beta redesigned it (contact: phones, postalAddresses, websites for homePhones, homeAddress, businessHomePage); or a v1.0 row whose description a beta-only row repeats word for word: a rename; or one a beta-only row names as what it replaces — by name, or by its words in a row of the same kind of thing: `postalAddresses` "for example, home address and business address" for `homeAddress`. A row beta has only in its JSON representation is reported as missing from its tables.)',
+    'Beta is a superset of v1.0: a property that the v1.0 resource page documents but the beta resource page of the same type (or of a base type it inherits from) does not is usually a page that fell behind. (Beta-only properties are expected and not reported; nor is a beta type of another kind (complex vs entity) that shares no property with the v1.0 type — another design under the same name — or a type each version of which has at least three rows the other lacks — beta redesigned it (contact: phones, postalAddresses, websites for homePhones, homeAddress, businessHomePage); or a v1.0 row whose description a beta-only row repeats word for word: a rename; or one a beta-only row names as what it replaces — by name, or by its words in a row of the same kind of thing: `postalAddresses` "for example, home address and business address" for `homeAddress`. A row whose type v1.0 documents but beta has under no name — no type or enum of that name, no page of the type page\'s file name — is a version difference: beta dropped or replaced the type; on part of a tree, where what beta lacks is not known, it is reported. A row beta has only in its JSON representation is reported as missing from its tables.)',
   example: { before: 'v1.0 user.md: employeeHireDate\nbeta user.md: (missing)', after: 'beta user.md also lists employeeHireDate' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|legacy|String||']), 'beta/resources/widget.md': resourcePage('widget', ['|id|String||']) },
     after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|legacy|String||']), 'beta/resources/widget.md': resourcePage('widget', ['|id|String||', '|legacy|String||']) },
   },
-  check({ model }) {
+  check(input) {
+    const { model } = input;
     const out: FindingDraft[] = [];
+    // On part of a tree, a type beta lacks may be on a page not given.
+    const whole = !partialTree(input);
     const documented = documentedProperties(model);
+    // v1.0's types and enums that beta has under no name: neither one of that name nor a page of the same file name
+    // (v1.0 projectrome-activity.md documents userActivity, beta's the same page documents it as activity).
+    const files = new Set(model.documents.map((d) => d.file.toLowerCase()));
+    const betaNamed = new Set([...model.types, ...model.enums].filter((t) => t.version === 'beta').map((t) => t.name.toLowerCase()));
+    const onlyInV1 = new Set([...model.types, ...model.enums].filter((t) => t.version === 'v1.0' && t.sources.length > 0
+      && !betaNamed.has(t.name.toLowerCase())
+      && t.sources.every((x) => x.doc.file.startsWith('v1.0/') && !files.has(`beta/${x.doc.file.slice(5)}`.toLowerCase())))
+      .map((t) => t.name.toLowerCase()));
+    const typeOnlyInV1 = (name: string) => onlyInV1.has(name.toLowerCase());
     for (const { key, types } of typeGroups(model)) {
       const v1 = types.find((t) => t.version === 'v1.0' && t.sources.some((s) => s.origin === 'resource'));
       const beta = types.find((t) => t.version === 'beta' && t.sources.some((s) => s.origin === 'resource'));
@@ -70,9 +83,16 @@ export const rule: ModelRule = {
       if (v1Own >= REDESIGN && betaOwn >= REDESIGN) continue;
       // Rows beta's JSON representation has but no table of its page lists: the tables fell behind, not the page.
       const inJson = new Set(betaPages.flatMap((x) => x.doc.resource?.jsonRepresentation?.propertyNames ?? []).map((n) => n.toLowerCase()));
+      // A beta row named as a path (`file/localizations`, `file/localizations/{localizationId}/versions`) documents the
+      // relationship its last segment names, reached through another: the v1.0 row of that name is there.
+      const viaPath = new Set([...betaNames].filter((n) => n.includes('/')).map((n) => n.split('/').filter((x) => x && !x.startsWith('{')).pop() ?? n));
       for (const p of v1.properties) {
         const s = p.sources.find(isTableRow);
-        if (!s || betaNames.has(p.name.toLowerCase()) || renamed.has(said(s)) || replaced(p.name)) continue;
+        if (!s || betaNames.has(p.name.toLowerCase()) || viaPath.has(p.name.toLowerCase()) || renamed.has(said(s)) || replaced(p.name)) continue;
+        // A row whose type is a structured type v1.0 documents on its own page and beta has nowhere (neither a type nor
+        // an enum of that name in beta): the type is v1.0's alone, so the row is a version difference, not one beta forgot
+        // (beta's Intune tree has no importedWindowsAutopilotDeviceIdentityUpload; beta replaced authenticatorAppFeatureSettings).
+        if (whole && !s.type.primitive && typeOnlyInV1(s.type.name)) continue;
         const what = s.origin === 'relationship' ? 'relationships' : 'properties';
         const json = inJson.has(p.name.toLowerCase());
         const b = betaPage(s.doc.file);
