@@ -993,3 +993,23 @@ test('type-property-missing-in-beta: a v1.0 row whose type beta has under no nam
   const model = buildModel(t.pages);
   assert.deepEqual(rows(reconcile({ model, pages: model.documents, tree: { ...NO_TREE, completeness: 'partial' } })), ['microsoft.graph.devicemanagement relationships.importedWindowsAutopilotDeviceIdentityUploads']);
 });
+
+test('example-version-mismatch: "https://graph.microsoft.com/v1/…" calls a version Graph does not have — reported as that (labels r946, o566: misdescribed as a path that fits no template), and the path after it is read as the path (it fits its template)', () => {
+  const t = analyze([join(DIR, '2021-07-s21')], [], undefined, whole);
+  const at = (rule: string) => t.findings.filter((f) => f.rule === rule).flatMap((f) => (f.instances?.length ? f.instances : [f])).map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.message}`).sort();
+  assert.deepEqual(at('example-version-mismatch').filter((x) => x.includes('version v1')), [
+    'v1.0/api/onlinemeeting-get.md:281 Example request calls version v1, which Microsoft Graph does not have (this page\'s is v1.0)',
+    'v1.0/api/onlinemeeting-get.md:287 Example request calls version v1, which Microsoft Graph does not have (this page\'s is v1.0)',
+    'v1.0/api/team-put-schedule.md:67 Example request calls version v1, which Microsoft Graph does not have (this page\'s is v1.0)',
+  ]);
+  assert.deepEqual(at('example-path-fits-no-template').filter((x) => /onlinemeeting-get|team-put-schedule/.test(x)), []);
+  const page = t.pages.find((p) => p.file === 'v1.0/api/team-put-schedule.md')!;
+  assert.deepEqual(page.examples.requests.map((r) => [r.path, r.unknownVersion ?? null, r.version ?? null]), [['/teams/{teamId}/schedule', 'v1', null]]);
+  // Only after a Graph host, and only a segment shaped like a version: elsewhere the path is as written.
+  assert.deepEqual(parseRequestLine('GET https://graph.microsoft.com/v1/me'), { method: 'GET', path: '/me', noLeadingSlash: false, unknownVersion: 'v1', host: 'https://graph.microsoft.com' });
+  assert.deepEqual(parseRequestLine('GET https://graph.microsoft.us/V2.0/me')?.unknownVersion, 'V2.0');
+  assert.deepEqual(parseRequestLine('GET /v1/me'), { method: 'GET', path: '/v1/me', noLeadingSlash: false });
+  assert.deepEqual(parseRequestLine('GET https://contoso.com/v1/items'), { method: 'GET', path: '/v1/items', noLeadingSlash: false, host: 'https://contoso.com' });
+  assert.deepEqual(parseRequestLine('GET https://graph.microsoft.com/v1.0/me'), { method: 'GET', path: '/me', noLeadingSlash: false, version: 'v1.0', host: 'https://graph.microsoft.com' });
+  assert.deepEqual(parseRequestLine('GET https://graph.microsoft.com/version/me')?.path, '/version/me');
+});

@@ -1,5 +1,5 @@
 /** Helper for rules whose context is one page. */
-import { pathFitsTemplate } from '../model/identity.js';
+import { isGraphHost, pathFitsTemplate } from '../model/identity.js';
 import type { Document, Severity, Src, TypeRef } from '../model/schema.js';
 import { sideOf, type FindingDraft } from './types.js';
 
@@ -30,7 +30,7 @@ export function isLive(x: { annotation?: { fields: Record<string, unknown> } }):
 /** An absolute URL on a host other than Microsoft Graph's (an upload session's URL, a download redirect, a notification sent to a bot or a workforce integration). */
 export function callsOtherService(url: string): boolean {
   const m = /^https?:\/\/([^/]+)/i.exec(url.trim());
-  return !!m && !/(^|\.)graph\.microsoft\.(com|us|de|cn)$|microsoftgraph\.chinacloudapi\.cn$|^dod-graph\.microsoft\.us$/i.test(m[1]!);
+  return !!m && !isGraphHost(m[1]!);
 }
 
 /**

@@ -219,3 +219,8 @@ function keysAsSegments(path: string): string {
     return m ? `${m[1]}/${m[2]}` : seg;
   }).join('/');
 }
+
+/** Microsoft Graph's hosts: the global service and the national clouds (graph.microsoft.us, dod-graph.microsoft.us, microsoftgraph.chinacloudapi.cn, graph.microsoft.de). */
+export function isGraphHost(host: string): boolean {
+  return /(^|\.)graph\.microsoft\.(com|us|de|cn)$|microsoftgraph\.chinacloudapi\.cn$|^dod-graph\.microsoft\.us$/i.test(host);
+}

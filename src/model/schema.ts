@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.5.0';
+export const MODEL_VERSION = '2.6.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -350,6 +350,7 @@ export const ExampleRequest = T.Object(
     method: T.String(),
     url: T.String(),
     version: T.Optional(ApiVersion),
+    unknownVersion: T.Optional(T.String({ description: 'After a Microsoft Graph host, the segment standing where the version goes when it is no Graph version (`v1` in https://graph.microsoft.com/v1/me); not part of the path' })),
     path: T.String({ description: 'URL path after host and version' }),
     headers: T.Array(HttpHeaderLine),
     body: T.Optional(Body),

@@ -9,7 +9,7 @@ export const rule: PageRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'An example request URL uses the other API version',
-  description: 'The page is a v1.0 page (by its path or disclaimer) but an example calls /beta, or the reverse. Readers copy the example and call the wrong endpoint.',
+  description: 'The page is a v1.0 page (by its path or disclaimer) but an example calls /beta, or the reverse; or an example calls Microsoft Graph with a version the service does not have in the version\'s place (`https://graph.microsoft.com/v1/reports/…`, `/v2.0/`). Readers copy the example and call the wrong endpoint, or none.',
   example: { before: 'v1.0 page: GET https://graph.microsoft.com/beta/me', after: 'GET https://graph.microsoft.com/v1.0/me' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/beta/widgets/1', 'HTTP/1.1 200 OK')) },
@@ -19,9 +19,10 @@ export const rule: PageRule = {
     const out: FindingDraft[] = [];
     for (const p of pages) {
       const v = p.apiVersion.value;
-      if (!v || !p.apiVersion.evidence.some((e) => e.kind !== 'example-url')) continue;
+      const known = !!v && p.apiVersion.evidence.some((e) => e.kind !== 'example-url');
       for (const r of p.examples.requests) {
-        if (r.version && r.version !== v) out.push(pageFinding(this, p, r.src, `example.request.${r.index}.version`, `Example request calls ${r.version} on a ${v} page`, r.version, [String(r.index)]));
+        if (r.unknownVersion) out.push(pageFinding(this, p, r.src, `example.request.${r.index}.version`, `Example request calls version ${r.unknownVersion}, which Microsoft Graph does not have (${known ? `this page's is ${v}` : 'v1.0 or beta'})`, r.unknownVersion, [String(r.index), r.unknownVersion]));
+        else if (known && r.version && r.version !== v) out.push(pageFinding(this, p, r.src, `example.request.${r.index}.version`, `Example request calls ${r.version} on a ${v} page`, r.version, [String(r.index)]));
       }
     }
     return out;

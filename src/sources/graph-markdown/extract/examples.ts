@@ -168,6 +168,7 @@ function parseRequest(ctx: PageContext, code: Code, index: number, example: stri
     headers, blankLineBeforeHeaders: m.blankBeforeHeaders, src,
   };
   if (t.version) r.version = t.version;
+  if (t.unknownVersion) r.unknownVersion = t.unknownVersion;
   if (m.body.trim() !== '') r.body = parseBody(ctx, m.body, ct, lineSrc(ctx, code, m.bodyOffset), 'Example request');
   if (annotation) r.annotation = annotation;
   return r;

@@ -4,6 +4,7 @@
  * group pages that document the same operation.
  */
 import { fitsParts } from '../../../util/glob.js';
+import { isGraphHost } from '../../../model/identity.js';
 
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?!\s)(.+?)(?:(?<!\s)\s+HTTP\/\d(?:\.\d)?)?(?<!\s)\s*$/i;
@@ -14,6 +15,8 @@ export interface RequestTarget {
   path: string;
   query?: string;
   version?: 'v1.0' | 'beta';
+  /** After a Microsoft Graph host, a segment where the version goes that is no Graph version (`v1`, `v2.0`): not part of the path. */
+  unknownVersion?: string;
   host?: string;
   /** The target had no leading slash. */
   noLeadingSlash: boolean;
@@ -34,6 +37,9 @@ export function splitTarget(target: string): Omit<RequestTarget, 'method'> | nul
   let version: 'v1.0' | 'beta' | undefined;
   const v = /^\/(v1\.0|beta)(?=\/|$|\?)/i.exec(rest);
   if (v) { version = v[1]!.toLowerCase() === 'beta' ? 'beta' : 'v1.0'; rest = rest.slice(v[0].length); }
+  // "https://graph.microsoft.com/v1/reports/…": a version the service does not have, in the version's place — not the path's first segment.
+  const uv = !v && host && isGraphHost(host.replace(/^https?:\/\//i, '')) ? /^\/(v\d+(?:\.\d+)?|\d+\.\d+)(?=\/|$|\?)/i.exec(rest) : null;
+  if (uv) rest = rest.slice(uv[0].length);
   // The version as a placeholder after the host ("https://graph.microsoft.com/{version}/…", "/{ver}/"): no path segment, no version told.
   const vp = host ? /^\/\{(?:ver|version|api-?version)\}(?=\/|$|\?)/i.exec(rest) : null;
   if (vp) rest = rest.slice(vp[0].length);
@@ -58,6 +64,7 @@ export function splitTarget(target: string): Omit<RequestTarget, 'method'> | nul
   const out: Omit<RequestTarget, 'method'> = { path, noLeadingSlash };
   if (query !== undefined && query !== '') out.query = query;
   if (version) out.version = version;
+  if (uv) out.unknownVersion = uv[1]!;
   if (host) out.host = host;
   return out;
 }
