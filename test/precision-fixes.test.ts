@@ -29,6 +29,8 @@ import { parseJsonLenient } from '../src/util/lenient-json.js';
 import { topLevelKeys } from '../src/sources/graph-markdown/extract/json-representation.js';
 import { WHOLE_TREE_RULES } from '../src/checks/registry.js';
 import { bodySection, opPage, resourcePage } from '../src/checks/fixture-pages.js';
+import { emitOpenApi } from '../src/emit/openapi/index.js';
+import { emitModels } from '../src/emit/ts/models.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus/precision');
 /** Page paths are relative to the docs root, here the fixture snapshot folder. */
@@ -1012,4 +1014,27 @@ test('example-version-mismatch: "https://graph.microsoft.com/v1/…" calls a ver
   assert.deepEqual(parseRequestLine('GET https://contoso.com/v1/items'), { method: 'GET', path: '/v1/items', noLeadingSlash: false, host: 'https://contoso.com' });
   assert.deepEqual(parseRequestLine('GET https://graph.microsoft.com/v1.0/me'), { method: 'GET', path: '/me', noLeadingSlash: false, version: 'v1.0', host: 'https://graph.microsoft.com' });
   assert.deepEqual(parseRequestLine('GET https://graph.microsoft.com/version/me')?.path, '/version/me');
+});
+
+test('request body in prose only: a reference to an existing object ("the identifier of the [tokenIssuancePolicy] object (using an `@odata.id` property)"; "the id of a user or group object" on a /$ref call) and the other ways a page says there is none ("no request content", "should be empty") are facts — in OpenAPI an @odata.id body, in the operations map `{ "@odata.id": string }`; a `id` the prose sets in code is not read as a reference', () => {
+  const t = analyze([join(DIR, '2021-07-s21')], [], undefined, whole);
+  const body = (file: string) => t.pages.find((p) => p.file === file)!.requestBody!;
+  assert.deepEqual(body('v1.0/api/application-post-tokenissuancepolicies.md').reference, { typeName: 'tokenIssuancePolicy', src: { file: 'v1.0/api/application-post-tokenissuancepolicies.md', line: 43, column: 1 } });
+  assert.deepEqual(body('v1.0/api/group-post-rejectedsenders.md').reference, { src: { file: 'v1.0/api/group-post-rejectedsenders.md', line: 37, column: 1 } });
+  assert.equal(body('v1.0/api/user-revokesigninsessions.md').noBody, true);
+  assert.equal(body('beta/api/printjob-cancel.md').noBody, true);
+  const b2x = t.pages.find((p) => p.file === 'beta/api/b2xidentityuserflow-userflowidentityproviders-update.md')!;
+  assert.equal(b2x.requestBody!.reference, undefined);
+  assert.deepEqual(b2x.diagnostics.filter((d) => d.rule === 'section-not-extracted').map((d) => d.src.line), [48]);
+  for (const file of ['v1.0/api/application-post-tokenissuancepolicies.md', 'v1.0/api/group-post-rejectedsenders.md', 'v1.0/api/user-revokesigninsessions.md', 'beta/api/printjob-cancel.md']) {
+    assert.deepEqual(t.pages.find((p) => p.file === file)!.diagnostics.filter((d) => d.rule === 'section-not-extracted'), [], file);
+  }
+  const doc = emitOpenApi(t.model, t.findings).documents.get('v1.0') as Record<string, any>;
+  assert.deepEqual(doc.paths['/applications/{application-id}/tokenIssuancePolicies/$ref'].post.requestBody, {
+    content: { 'application/json': { schema: { type: 'object', required: ['@odata.id'], properties: { '@odata.id': { type: 'string', description: 'The URL of the tokenIssuancePolicy to refer to' } }, 'x-docmodel-reference-to': 'tokenIssuancePolicy' } } },
+    'x-docmodel-source': { file: 'v1.0/api/application-post-tokenissuancepolicies.md', line: 43, column: 1 },
+  });
+  const ops = emitModels(t.model).files.get('v1.0/operations.ts')!;
+  const entry = ops.slice(ops.indexOf('"POST /groups/{group-id}/rejectedSenders/$ref": {'));
+  assert.match(entry.slice(0, entry.indexOf('successStatus')), /requestBody: \{ "@odata\.id": string \};/);
 });

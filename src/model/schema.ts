@@ -266,6 +266,10 @@ export const RequestBody = T.Object(
     requiredWhenCreating: T.Boolean({ description: 'The page says its table lists the properties "required when you create"' }),
     properties: T.Array(Property),
     noBody: T.Boolean({ description: 'The prose says not to supply a body' }),
+    reference: T.Optional(T.Object(
+      { typeName: T.Optional(T.String({ description: 'The type of the object referred to, where the prose names it' })), src: Src },
+      { additionalProperties: false, description: 'The prose says the body refers to an existing object by its URL, OData\'s `{ "@odata.id": "…" }` ("supply the identifier of the [tokenIssuancePolicy](…) object (using an `@odata.id` property)"; an "id of a user or group object" on a `/$ref` call)' },
+    )),
     mentioned: T.Optional(T.Array(T.String(), { description: 'Names the section\'s prose sets in code, bold or as a link\'s text, in page order (`passwordCredential` in "provide an optional `passwordCredential` object"; **groupTypes** in a sub-section of its own; the resource a "JSON representation of [user](…)" names): properties or types it documents outside its tables' })),
     src: Src,
   },

@@ -212,6 +212,11 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
     if (rb.kind === 'type' && rb.partial) body.description = 'The properties to change (a partial representation).';
     body['x-docmodel-source'] = src(rb.src);
     o.requestBody = body;
+  } else if (rb?.kind === 'reference') {
+    // OData's reference body: the URL of the object referred to.
+    const schema: Schema = { type: 'object', required: ['@odata.id'], properties: { '@odata.id': { type: 'string', description: `The URL of the ${rb.to ?? 'object'} to refer to` } } };
+    if (rb.to) schema['x-docmodel-reference-to'] = rb.to;
+    o.requestBody = { content: { 'application/json': { schema } }, 'x-docmodel-source': src(rb.src) };
   } else if (rb) o['x-docmodel-request-body'] = { state: rb.kind === 'none' ? 'no body' : 'not extracted', source: src(rb.src) };
   const responses: Record<string, Schema> = {};
   for (const r of op.responses) {

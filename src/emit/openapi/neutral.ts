@@ -58,6 +58,8 @@ export type NRequestBody =
   /** `properties`: the page's own body table, used when no page of the version defines the type. */
   | { kind: 'type'; type: NTypeRef; partial: boolean; properties: NProperty[]; src: NSrc }
   | { kind: 'parameters'; properties: NProperty[]; src: NSrc }
+  /** A reference to an existing object (`{ "@odata.id": "<its URL>" }`), of the type `to` where the page names it. */
+  | { kind: 'reference'; to?: string; src: NSrc }
   /** The page has a request body section whose content could not be turned into a schema. */
   | { kind: 'unknown'; src: NSrc };
 

@@ -11,6 +11,13 @@ import { formatted, linksOperationPage, typeFromLink } from './response.js';
 /** A property's name as prose sets it in code or bold (`passwordCredential`, **groupTypes**, `@odata.type`). */
 const NAME = /^@?[A-Za-z][\w.@]{0,80}$/;
 const REFERENCE = /@odata\.id\b|\b(?:identifier|id|reference) (?:of|to) (?:the |an? )?(?:existing )?\[?[A-Za-z]/i;
+/** The prose names OData's reference property ("using an `@odata.id` property", "the OData ID of an existing [x]", "an OData reference to"). */
+const ODATA_ID = /@?odata[. ]id\b|\bodata reference\b/i;
+/**
+ * "Do not supply a request body", and the other ways pages say there is none: "This API does not require any request body",
+ * "This operation has no request content", "Request body should be empty", "specifying a request body is not necessary".
+ */
+const NO_BODY = /(do not|don't|doesn't|does not|must not|no need to) (supply|include|provide|send|specify|submit)\b(?:(?!(?:do not|don't|doesn't|does not|must not|no need to) (?:supply|include|provide|send|specify|submit)\b).)*request body|no request (?:body|content)|request body (?:is|must be|should be) empty|without a request body|(?:does not|doesn't|do not|don't) (?:require|need|have|take) (?:a|any) request body|request body is not (?:necessary|needed|required)/i;
 
 export const requestBody: Extractor = {
   name: 'requestBody',
@@ -20,15 +27,17 @@ export const requestBody: Extractor = {
     const first = sections[0]!;
     const body: RequestBody = { tableKind: 'none', requiredWhenCreating: false, properties: [], noBody: false, src: ctx.src(first.node) };
     const mentioned = new Set<string>();
+    const refPath = ir.operations.some((o) => /\/\$ref$/i.test(o.path));
     for (const s of sections) {
       for (const n of ctx.content(s)) {
         if (n.type === 'paragraph') {
           // Names the prose sets in code, bold or a link ("provide an optional `passwordCredential` object with the following
           // properties", "provide an empty [passwordCredential](…) object or with the following optional properties"; "Use the
           // **groupTypes** property to control the type of group" under its own sub-heading).
-          for (const f of formatted(ctx, n, true)) if (NAME.test(f)) mentioned.add(f);
+          const named = formatted(ctx, n, true);
+          for (const f of named) if (NAME.test(f)) mentioned.add(f);
           const text = ctx.text(n);
-          if (/(do not|don't|doesn't|does not|must not|no need to) (supply|include|provide|send|specify)\b(?:(?!(?:do not|don't|doesn't|does not|must not|no need to) (?:supply|include|provide|send|specify)\b).)*request body|no request body|request body (is|must be) empty|without a request body/i.test(text)) body.noBody = true;
+          if (NO_BODY.test(text)) body.noBody = true;
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;
           if (!body.typeName && /(json )?representation|supply|provide/i.test(text)) {
             const link = ctx.links(n).find((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url) && !linksOperationPage(ctx.file, u.url));
@@ -51,6 +60,11 @@ export const requestBody: Extractor = {
               body.typeName = name;
               // "supply an array of [patchContentCommand](…) objects": the body is a collection of that type.
               if (/\b(?:array|collection|list) of (?:the |an? )?$/i.test(`${before.trimEnd()} `)) body.typeCollection = true;
+            } else if (!body.reference && (ODATA_ID.test(sentence) || (refPath && REFERENCE.test(sentence) && ![...named].some((f) => f.toLowerCase() === 'id')))) {
+              // A reference to an existing object, sent as `{ "@odata.id": "<its URL>" }`: said so ("using an `@odata.id`
+              // property", "the OData ID of an existing [educationRubric]"), or an "identifier of"/"id of"/"reference to" an
+              // object on a `/$ref` call (OData's convention) — unless the prose asks for a property `id` instead.
+              body.reference = name ? { typeName: name, src: ctx.src(n) } : { src: ctx.src(n) };
             }
           }
         }
