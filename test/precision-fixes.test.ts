@@ -1038,3 +1038,17 @@ test('request body in prose only: a reference to an existing object ("the identi
   const entry = ops.slice(ops.indexOf('"POST /groups/{group-id}/rejectedSenders/$ref": {'));
   assert.match(entry.slice(0, entry.indexOf('successStatus')), /requestBody: \{ "@odata\.id": string \};/);
 });
+
+test('request body described in prose as no JSON object: binary data ("the binary data of the photo"), HTML ("supply the page HTML content") — a media type in OpenAPI, Uint8Array / string in the operations map', () => {
+  const t = analyze([join(DIR, '2021-07-s21')], [], undefined, whole);
+  const body = (file: string) => t.pages.find((p) => p.file === file)!.requestBody!;
+  assert.deepEqual(body('v1.0/api/profilephoto-update.md').described, { format: 'binary', text: 'In the request body, include the binary data of the photo in the request body.', src: { file: 'v1.0/api/profilephoto-update.md', line: 59, column: 1 } });
+  assert.equal(body('v1.0/api/section-post-pages.md').described?.format, 'html');
+  const doc = emitOpenApi(t.model, t.findings).documents.get('v1.0') as Record<string, any>;
+  assert.deepEqual(doc.paths['/users/{user-id}/photo/$value'].put.requestBody.content, { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } });
+  assert.deepEqual(doc.paths['/groups/{group-id}/onenote/sections/{section-id}/pages'].post.requestBody.content, { 'text/html': { schema: { type: 'string' } } });
+  const ops = emitModels(t.model).files.get('v1.0/operations.ts')!;
+  const entry = (key: string) => { const e = ops.slice(ops.indexOf(`"${key}": {`)); return e.slice(0, e.indexOf('successStatus')); };
+  assert.match(entry('PUT /users/{user-id}/photo/$value'), /requestBody: Uint8Array;/);
+  assert.match(entry('POST /groups/{group-id}/onenote/sections/{section-id}/pages'), /requestBody: string;/);
+});

@@ -266,6 +266,10 @@ export const RequestBody = T.Object(
     requiredWhenCreating: T.Boolean({ description: 'The page says its table lists the properties "required when you create"' }),
     properties: T.Array(Property),
     noBody: T.Boolean({ description: 'The prose says not to supply a body' }),
+    described: T.Optional(T.Object(
+      { format: T.Union([T.Literal('html'), T.Literal('zip'), T.Literal('binary')]), text: T.String(), src: Src },
+      { additionalProperties: false, description: 'A body the prose describes as no JSON object, where nothing else says what it is: the page\'s HTML ("supply the page HTML content"), a zip package, binary data ("the binary stream of the file to be uploaded")' },
+    )),
     reference: T.Optional(T.Object(
       { typeName: T.Optional(T.String({ description: 'The type of the object referred to, where the prose names it' })), src: Src },
       { additionalProperties: false, description: 'The prose says the body refers to an existing object by its URL, OData\'s `{ "@odata.id": "…" }` ("supply the identifier of the [tokenIssuancePolicy](…) object (using an `@odata.id` property)"; an "id of a user or group object" on a `/$ref` call)' },

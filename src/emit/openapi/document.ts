@@ -217,6 +217,10 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
     const schema: Schema = { type: 'object', required: ['@odata.id'], properties: { '@odata.id': { type: 'string', description: `The URL of the ${rb.to ?? 'object'} to refer to` } } };
     if (rb.to) schema['x-docmodel-reference-to'] = rb.to;
     o.requestBody = { content: { 'application/json': { schema } }, 'x-docmodel-source': src(rb.src) };
+  } else if (rb?.kind === 'described') {
+    // A body described in prose: its media type, and the page's words.
+    const media = { html: 'text/html', zip: 'application/zip', binary: 'application/octet-stream' }[rb.format];
+    o.requestBody = { description: rb.text, content: { [media]: { schema: rb.format === 'html' ? { type: 'string' } : { type: 'string', contentMediaType: media } } }, 'x-docmodel-source': src(rb.src) };
   } else if (rb) o['x-docmodel-request-body'] = { state: rb.kind === 'none' ? 'no body' : 'not extracted', source: src(rb.src) };
   const responses: Record<string, Schema> = {};
   for (const r of op.responses) {

@@ -60,6 +60,8 @@ export type NRequestBody =
   | { kind: 'parameters'; properties: NProperty[]; src: NSrc }
   /** A reference to an existing object (`{ "@odata.id": "<its URL>" }`), of the type `to` where the page names it. */
   | { kind: 'reference'; to?: string; src: NSrc }
+  /** A body that is no JSON object, described in prose: HTML, a zip package, binary data. */
+  | { kind: 'described'; format: 'html' | 'zip' | 'binary'; text: string; src: NSrc }
   /** The page has a request body section whose content could not be turned into a schema. */
   | { kind: 'unknown'; src: NSrc };
 

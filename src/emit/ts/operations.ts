@@ -37,15 +37,17 @@ function permissionsType(perms: OperationVariant['permissions']): string {
 /**
  * What the operations map can say about a variant's request body: none (the page says not to send
  * one, or a GET/DELETE/HEAD documents none), a type (the body represents a resource), an inline
- * object (a parameters table), a reference to an existing object (`{ '@odata.id': string }`), or unknown.
+ * object (a parameters table), a reference to an existing object (`{ "@odata.id": string }`), text (HTML
+ * the prose describes) or bytes (a zip package, binary data), or unknown.
  */
-export function requestBodyKind(v: OperationVariant): 'none' | 'type' | 'inline' | 'reference' | 'unknown' {
+export function requestBodyKind(v: OperationVariant): 'none' | 'type' | 'inline' | 'reference' | 'text' | 'bytes' | 'unknown' {
   const body = v.requestBody;
   const m = v.operation.method.toUpperCase();
   if (body?.noBody) return 'none';
   if (body && requestBodyTypeName(v.doc)) return 'type';
   if (body && body.properties.length) return 'inline';
   if (body?.reference) return 'reference';
+  if (body?.described) return body.described.format === 'html' ? 'text' : 'bytes';
   if (m === 'GET' || m === 'DELETE' || m === 'HEAD') return 'none';
   return 'unknown';
 }
@@ -140,6 +142,8 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
       const names = uniqueNames(props.map((p) => p.name));
       bodyType = `{ ${props.map((p, i) => `${propertyName(names[i]!)}${p.required === true ? '' : '?'}: ${scope.tsType(p.type, ns, FILE, p.src).text}`).join('; ')} }`;
     } else if (bk === 'reference') bodyType = '{ "@odata.id": string }';
+    else if (bk === 'text') bodyType = 'string';
+    else if (bk === 'bytes') bodyType = 'Uint8Array';
     fields.push(`requestBody: ${bodyType}`);
     const r = page.response;
     let resp = 'unknown';

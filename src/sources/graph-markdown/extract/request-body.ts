@@ -28,6 +28,8 @@ export const requestBody: Extractor = {
     const body: RequestBody = { tableKind: 'none', requiredWhenCreating: false, properties: [], noBody: false, src: ctx.src(first.node) };
     const mentioned = new Set<string>();
     const refPath = ir.operations.some((o) => /\/\$ref$/i.test(o.path));
+    /** The first paragraph that describes a body that is no JSON object ("the binary stream of the file", "the page HTML content"). */
+    let described: RequestBody['described'];
     for (const s of sections) {
       for (const n of ctx.content(s)) {
         if (n.type === 'paragraph') {
@@ -38,6 +40,7 @@ export const requestBody: Extractor = {
           for (const f of named) if (NAME.test(f)) mentioned.add(f);
           const text = ctx.text(n);
           if (NO_BODY.test(text)) body.noBody = true;
+          if (!described) { const format = describedFormat(text); if (format) described = { format, text: text.slice(0, 300), src: ctx.src(n) }; }
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;
           if (!body.typeName && /(json )?representation|supply|provide/i.test(text)) {
             const link = ctx.links(n).find((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url) && !linksOperationPage(ctx.file, u.url));
@@ -89,6 +92,22 @@ export const requestBody: Extractor = {
       }
     }
     if (mentioned.size) body.mentioned = [...mentioned];
+    // Only where nothing else says what the body is: a JSON body may still mention HTML in a property's description.
+    if (described && !body.noBody && !body.typeName && !body.reference && !body.properties.length) body.described = described;
     ir.requestBody = body;
   },
 };
+
+/**
+ * A request body the prose describes as no JSON object, by separate word tests (linear): the page's HTML (OneNote: "supply
+ * the page HTML content", or a multipart message), a zip package ("a Teams zip manifest payload"), binary data ("the binary
+ * stream of the file to be uploaded", "the binary data of the photo", "a binary blob containing the bytes of the document").
+ */
+function describedFormat(text: string): 'html' | 'zip' | 'binary' | undefined {
+  const asks = /\b(?:supply|include|provide|contain|contains|containing|should be|is)\b/i.test(text);
+  if (!asks) return undefined;
+  if (/\bhtml\b/i.test(text)) return 'html';
+  if (/\bzip\b/i.test(text) && /\b(?:payload|package|manifest|file)\b/i.test(text)) return 'zip';
+  if (/\b(?:binary|octet-stream)\b/i.test(text)) return 'binary';
+  return undefined;
+}
