@@ -1052,3 +1052,16 @@ test('request body described in prose as no JSON object: binary data ("the binar
   assert.match(entry('PUT /users/{user-id}/photo/$value'), /requestBody: Uint8Array;/);
   assert.match(entry('POST /groups/{group-id}/onenote/sections/{section-id}/pages'), /requestBody: string;/);
 });
+
+test('request body "supply the values for relevant fields that should be updated" (no table, no type named) is a fact: the update\'s body is the resource\'s fields, its type read as for a properties table (here from the title, "Update domain")', () => {
+  const t = analyze([join(DIR, '2021-07-s21')], [], undefined, whole);
+  const page = t.pages.find((p) => p.file === 'v1.0/api/domain-update.md')!;
+  assert.deepEqual(page.requestBody!.updates, { src: { file: 'v1.0/api/domain-update.md', line: 47, column: 1 } });
+  assert.deepEqual(page.diagnostics.filter((d) => d.rule === 'section-not-extracted'), []);
+  assert.equal(requestBodyTypeName(page), 'domain');
+  const ops = emitModels(t.model).files.get('v1.0/operations.ts')!;
+  const e = ops.slice(ops.indexOf('"PATCH /domains/{domain-id}": {'));
+  assert.match(e.slice(0, e.indexOf('successStatus')), /requestBody: Partial<[^>]*>;/);
+  // Only an update: a POST whose prose says so names no resource to update.
+  assert.equal(requestBodyTypeName({ ...page, operations: page.operations.map((o) => ({ ...o, method: 'POST' })) }), undefined);
+});

@@ -351,16 +351,17 @@ function addProperty(t: TypeModel, doc: Document, origin: PropertySource['origin
 
 /**
  * The type a request body represents: as the body prose names it; else, for create/update
- * operations, the response type; else the type the title names ("Update user" → user).
+ * operations with a properties table, or update operations whose prose says the body holds the
+ * fields to update, the response type; else the type the title names ("Update user" → user).
  * The body is checked against that type, never merged into it.
  */
 export function requestBodyTypeName(d: Document): string | undefined {
   const body = d.requestBody;
   if (!body) return undefined;
   if (body.typeName) return body.typeName;
-  if (body.tableKind !== 'properties') return undefined;
   const method = d.operations[0]?.method;
-  if (method !== 'PATCH' && method !== 'PUT' && method !== 'POST') return undefined;
+  // A properties table on a write, or prose saying the body holds the fields to update (on an update): the type is the resource's.
+  if (!(body.tableKind === 'properties' && (method === 'PATCH' || method === 'PUT' || method === 'POST')) && !(body.updates && (method === 'PATCH' || method === 'PUT'))) return undefined;
   if (d.response?.bodyType && !d.response.bodyType.collection) return d.response.bodyType.name;
   const title = d.title.h1?.value ?? d.title.frontMatter?.value ?? '';
   const m = /^(?:update|create|add|set|patch)\s+(?:an?\s+|the\s+)?([A-Za-z][\w.]*)\s*$/i.exec(title.replace(/[`*]/g, '').trim());

@@ -266,6 +266,10 @@ export const RequestBody = T.Object(
     requiredWhenCreating: T.Boolean({ description: 'The page says its table lists the properties "required when you create"' }),
     properties: T.Array(Property),
     noBody: T.Boolean({ description: 'The prose says not to supply a body' }),
+    updates: T.Optional(T.Object(
+      { src: Src },
+      { additionalProperties: false, description: 'The prose says the body holds the values of the resource\'s fields to change ("supply the values for relevant fields that should be updated"), naming no type or property: the model reads the type as for a properties table (the response\'s type, else the title\'s)' },
+    )),
     described: T.Optional(T.Object(
       { format: T.Union([T.Literal('html'), T.Literal('zip'), T.Literal('binary')]), text: T.String(), src: Src },
       { additionalProperties: false, description: 'A body the prose describes as no JSON object, where nothing else says what it is: the page\'s HTML ("supply the page HTML content"), a zip package, binary data ("the binary stream of the file to be uploaded")' },

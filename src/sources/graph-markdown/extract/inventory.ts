@@ -40,7 +40,7 @@ export const YIELD: Partial<Record<SectionKind, (ir: PageIR) => boolean>> = {
   'http-request': (ir) => ir.operations.some((o) => !o.fromExample),
   'request-headers': (ir) => ir.requestHeaders.length > 0,
   'query-parameters': (ir) => ir.queryParameters.length > 0 || !!ir.queryParameterSupport,
-  'request-body': (ir) => !!ir.requestBody && (ir.requestBody.properties.length > 0 || ir.requestBody.noBody || !!ir.requestBody.typeName || !!ir.requestBody.reference || !!ir.requestBody.described),
+  'request-body': (ir) => !!ir.requestBody && (ir.requestBody.properties.length > 0 || ir.requestBody.noBody || !!ir.requestBody.typeName || !!ir.requestBody.reference || !!ir.requestBody.described || !!ir.requestBody.updates),
   response: (ir) => !!ir.response && (ir.response.statuses.length > 0 || !!ir.response.bodyType || !!ir.response.bodyDescribed || ir.response.noBody),
   'function-parameters': (ir) => (ir.functionParameters?.length ?? 0) > 0,
   errors: (ir) => (ir.errorResponses?.length ?? 0) > 0,

@@ -11,6 +11,8 @@ import { formatted, linksOperationPage, typeFromLink } from './response.js';
 /** A property's name as prose sets it in code or bold (`passwordCredential`, **groupTypes**, `@odata.type`). */
 const NAME = /^@?[A-Za-z][\w.@]{0,80}$/;
 const REFERENCE = /@odata\.id\b|\b(?:identifier|id|reference) (?:of|to) (?:the |an? )?(?:existing )?\[?[A-Za-z]/i;
+/** "In the request body, supply the values for relevant fields that should be updated" (and its variants): the body holds the resource's fields to change. */
+const UPDATES = /\bsupply (?:only )?the values (?:for|of) (?:the )?(?:relevant )?(?:fields|properties)\b/i;
 /** The prose names OData's reference property ("using an `@odata.id` property", "the OData ID of an existing [x]", "an OData reference to"). */
 const ODATA_ID = /@?odata[. ]id\b|\bodata reference\b/i;
 /**
@@ -40,6 +42,7 @@ export const requestBody: Extractor = {
           for (const f of named) if (NAME.test(f)) mentioned.add(f);
           const text = ctx.text(n);
           if (NO_BODY.test(text)) body.noBody = true;
+          if (!body.updates && UPDATES.test(text)) body.updates = { src: ctx.src(n) };
           if (!described) { const format = describedFormat(text); if (format) described = { format, text: text.slice(0, 300), src: ctx.src(n) }; }
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;
           if (!body.typeName && /(json )?representation|supply|provide/i.test(text)) {
