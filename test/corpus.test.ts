@@ -109,6 +109,9 @@ function checkCorpus(a: AnalyzeResult, tree: string, label: string): void {
   const r = s.propertyRows;
   assert.ok(pct(r.landed, r.total - r.groupRows) >= 99, `${label}: property rows landed ${r.landed}/${r.total}`);
   assert.equal(r.landed + r.groupRows + r.skippedWithDiagnostic + r.unread, r.total, `${label}: every property row is accounted for`);
+  // Request bodies stated in prose only count when they say something (a reference, "no body", HTML or binary, the fields to update).
+  const rb = s.sections.find((x) => x.kind === 'request-body')!;
+  assert.ok(pct(rb.extracted, rb.present) >= 99, `${label}: request-body sections with a fact ${rb.extracted}/${rb.present}`);
   // Tables nobody read, of any kind (a use-case table, values under their own heading, a report's functions): each has
   // its own diagnostic at its position (national-cloud tables land in nationalClouds without being counted as read).
   const unreadTables = a.pages.flatMap((p) => p.tables.filter((t) => t.classification !== 'national-clouds' && !t.taken).map((t) => ({ p, t })));
