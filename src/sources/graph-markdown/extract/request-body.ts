@@ -1,7 +1,8 @@
 /**
  * Request body: the resource the prose says the body represents, the property / parameter
- * table(s) (including tables the page says are "required when you create"), and "do not
- * supply a request body".
+ * table(s) (including tables the page says are "required when you create"), "do not supply a
+ * request body" (and its other wordings), and what prose alone says of a body: a reference to an
+ * existing object (`@odata.id`), the fields to update, a body that is HTML, a zip package or binary.
  */
 import type { RequestBody } from '../ir/schema.js';
 import type { Extractor } from './context.js';
