@@ -986,18 +986,23 @@ test('a Properties section of its own headed "Properties of a token lifetime pol
 });
 
 // Session 21: the 9th (2021-07) and 7th (2020-05) held-out draws of 78f2b4f, on pages copied to 2021-07-s21/ and 2020-05-s21/.
+/** Each s21 tree analysed once (told whole), shared by the tests below. */
+const s21 = (() => {
+  const t: Record<string, ReturnType<typeof analyze>> = {};
+  return (tree: '2020-05' | '2021-07') => (t[tree] ??= analyze([join(DIR, `${tree}-s21`)], [], undefined, whole));
+})();
 test('type-property-missing-in-beta: a v1.0 row whose type beta has under no name — no type or enum of that name, no page of the type page\'s file name — is a version difference (2020-05 importedWindowsAutopilotDeviceIdentityUploads, label o528, false); a type beta documents under another name on the same page still counts (user.activities: v1.0 userActivity, beta activity, both projectrome-activity.md); on part of a tree, what beta lacks is not known', () => {
   const rows = (fs: Finding[]) => fs.filter((f) => f.rule === 'type-property-missing-in-beta').map((f) => `${f.subject} ${f.field}`).sort();
-  const t = analyze([join(DIR, '2020-05-s21')], [], undefined, whole);
+  const t = s21('2020-05');
   assert.deepEqual(rows(t.findings), []);
-  assert.deepEqual(rows(analyze([join(DIR, '2021-07-s21')], [], undefined, whole).findings), ['microsoft.graph.user relationships.activities', 'microsoft.graph.user relationships.licenseDetails']);
+  assert.deepEqual(rows(s21('2021-07').findings), ['microsoft.graph.user relationships.activities', 'microsoft.graph.user relationships.licenseDetails']);
   // Told the tree is partial, beta's lack of the type says nothing: the row is reported.
   const model = buildModel(t.pages);
   assert.deepEqual(rows(reconcile({ model, pages: model.documents, tree: { ...NO_TREE, completeness: 'partial' } })), ['microsoft.graph.devicemanagement relationships.importedWindowsAutopilotDeviceIdentityUploads']);
 });
 
 test('example-version-mismatch: "https://graph.microsoft.com/v1/…" calls a version Graph does not have — reported as that (labels r946, o566: misdescribed as a path that fits no template), and the path after it is read as the path (it fits its template)', () => {
-  const t = analyze([join(DIR, '2021-07-s21')], [], undefined, whole);
+  const t = s21('2021-07');
   const at = (rule: string) => t.findings.filter((f) => f.rule === rule).flatMap((f) => (f.instances?.length ? f.instances : [f])).map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.message}`).sort();
   assert.deepEqual(at('example-version-mismatch').filter((x) => x.includes('version v1')), [
     'v1.0/api/onlinemeeting-get.md:281 Example request calls version v1, which Microsoft Graph does not have (this page\'s is v1.0)',
@@ -1017,7 +1022,7 @@ test('example-version-mismatch: "https://graph.microsoft.com/v1/…" calls a ver
 });
 
 test('request body in prose only: a reference to an existing object ("the identifier of the [tokenIssuancePolicy] object (using an `@odata.id` property)"; "the id of a user or group object" on a /$ref call) and the other ways a page says there is none ("no request content", "should be empty") are facts — in OpenAPI an @odata.id body, in the operations map `{ "@odata.id": string }`; a `id` the prose sets in code is not read as a reference', () => {
-  const t = analyze([join(DIR, '2021-07-s21')], [], undefined, whole);
+  const t = s21('2021-07');
   const body = (file: string) => t.pages.find((p) => p.file === file)!.requestBody!;
   assert.deepEqual(body('v1.0/api/application-post-tokenissuancepolicies.md').reference, { typeName: 'tokenIssuancePolicy', src: { file: 'v1.0/api/application-post-tokenissuancepolicies.md', line: 43, column: 1 } });
   assert.deepEqual(body('v1.0/api/group-post-rejectedsenders.md').reference, { src: { file: 'v1.0/api/group-post-rejectedsenders.md', line: 37, column: 1 } });
@@ -1040,7 +1045,7 @@ test('request body in prose only: a reference to an existing object ("the identi
 });
 
 test('request body described in prose as no JSON object: binary data ("the binary data of the photo"), HTML ("supply the page HTML content") — a media type in OpenAPI, Uint8Array / string in the operations map', () => {
-  const t = analyze([join(DIR, '2021-07-s21')], [], undefined, whole);
+  const t = s21('2021-07');
   const body = (file: string) => t.pages.find((p) => p.file === file)!.requestBody!;
   assert.deepEqual(body('v1.0/api/profilephoto-update.md').described, { format: 'binary', text: 'In the request body, include the binary data of the photo in the request body.', src: { file: 'v1.0/api/profilephoto-update.md', line: 59, column: 1 } });
   assert.equal(body('v1.0/api/section-post-pages.md').described?.format, 'html');
@@ -1054,7 +1059,7 @@ test('request body described in prose as no JSON object: binary data ("the binar
 });
 
 test('request body "supply the values for relevant fields that should be updated" (no table, no type named) is a fact: the update\'s body is the resource\'s fields, its type read as for a properties table (here from the title, "Update domain")', () => {
-  const t = analyze([join(DIR, '2021-07-s21')], [], undefined, whole);
+  const t = s21('2021-07');
   const page = t.pages.find((p) => p.file === 'v1.0/api/domain-update.md')!;
   assert.deepEqual(page.requestBody!.updates, { src: { file: 'v1.0/api/domain-update.md', line: 47, column: 1 } });
   assert.deepEqual(page.diagnostics.filter((d) => d.rule === 'section-not-extracted'), []);

@@ -224,3 +224,18 @@ function keysAsSegments(path: string): string {
 export function isGraphHost(host: string): boolean {
   return /(^|\.)graph\.microsoft\.(com|us|de|cn)$|microsoftgraph\.chinacloudapi\.cn$|^dod-graph\.microsoft\.us$/i.test(host);
 }
+
+/** The version folder a file is in (the first `beta/` or `v1.0/` segment) and the same file in the other version's folder. */
+export function versionSplit(file: string): { version: 'beta' | 'v1.0'; other: string } | undefined {
+  const b = /(^|\/)beta\/([\s\S]*)$/.exec(file);
+  const v = /(^|\/)v1\.0\/([\s\S]*)$/.exec(file);
+  const m = b && (!v || b.index <= v.index) ? b : v;
+  if (!m) return undefined;
+  const version = m === b ? 'beta' : 'v1.0';
+  return { version, other: `${file.slice(0, m.index)}${m[1]}${version === 'beta' ? 'v1.0' : 'beta'}/${m[2]}` };
+}
+
+/** The same file in the other version's folder (`…/v1.0/api/x.md` ↔ `…/beta/api/x.md`); undefined outside both. */
+export function counterpartFile(file: string): string | undefined {
+  return versionSplit(file)?.other;
+}

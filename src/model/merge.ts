@@ -360,8 +360,9 @@ export function requestBodyTypeName(d: Document): string | undefined {
   if (!body) return undefined;
   if (body.typeName) return body.typeName;
   const method = d.operations[0]?.method;
-  // A properties table on a write, or prose saying the body holds the fields to update (on an update): the type is the resource's.
-  if (!(body.tableKind === 'properties' && (method === 'PATCH' || method === 'PUT' || method === 'POST')) && !(body.updates && (method === 'PATCH' || method === 'PUT'))) return undefined;
+  const update = method === 'PATCH' || method === 'PUT';
+  // A properties table on a create or update, or prose saying the body holds the fields to update (on an update): the resource's type.
+  if (!(body.tableKind === 'properties' && (update || method === 'POST')) && !(body.updates && update)) return undefined;
   if (d.response?.bodyType && !d.response.bodyType.collection) return d.response.bodyType.name;
   const title = d.title.h1?.value ?? d.title.frontMatter?.value ?? '';
   const m = /^(?:update|create|add|set|patch)\s+(?:an?\s+|the\s+)?([A-Za-z][\w.]*)\s*$/i.exec(title.replace(/[`*]/g, '').trim());

@@ -34,7 +34,7 @@ import { linkedFile } from '../util/link.js';
 import { bareTypeName } from '../checks/type-relations.js';
 import { resourcePageNames } from '../checks/rules/operation-resource-missing.js';
 import { titleKey } from '../checks/rules/same-title-different-operation.js';
-import { counterpartFile } from '../checks/rules/version-counterpart-differs.js';
+import { counterpartFile } from '../model/identity.js';
 import { compareStr } from '../util/order.js';
 import { isIncludeFragment, treeInfo, type AnalyzeResult } from './pipeline.js';
 import { processInPool } from './pool.js';

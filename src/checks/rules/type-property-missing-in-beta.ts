@@ -3,7 +3,7 @@ import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { isWorkloadResourcePage, typeGroups } from '../type-groups.js';
 import { documentedProperties, isTableRow } from '../type-relations.js';
-import { singular } from '../../model/identity.js';
+import { singular, versionSplit } from '../../model/identity.js';
 import { partialTree } from '../tree-links.js';
 
 export const rule: ModelRule = {
@@ -34,7 +34,7 @@ export const rule: ModelRule = {
     const betaNamed = new Set([...model.types, ...model.enums].filter((t) => t.version === 'beta').map((t) => t.name.toLowerCase()));
     const onlyInV1 = new Set([...model.types, ...model.enums].filter((t) => t.version === 'v1.0' && t.sources.length > 0
       && !betaNamed.has(t.name.toLowerCase())
-      && t.sources.every((x) => x.doc.file.startsWith('v1.0/') && !files.has(`beta/${x.doc.file.slice(5)}`.toLowerCase())))
+      && t.sources.every((x) => { const f = versionSplit(x.doc.file); return f?.version === 'v1.0' && !files.has(f.other.toLowerCase()); }))
       .map((t) => t.name.toLowerCase()));
     const typeOnlyInV1 = (name: string) => onlyInV1.has(name.toLowerCase());
     for (const { key, types } of typeGroups(model)) {
@@ -83,15 +83,11 @@ export const rule: ModelRule = {
       if (v1Own >= REDESIGN && betaOwn >= REDESIGN) continue;
       // Rows beta's JSON representation has but no table of its page lists: the tables fell behind, not the page.
       const inJson = new Set(betaPages.flatMap((x) => x.doc.resource?.jsonRepresentation?.propertyNames ?? []).map((n) => n.toLowerCase()));
-      // A beta row named as a path (`file/localizations`, `file/localizations/{localizationId}/versions`) documents the
-      // relationship its last segment names, reached through another: the v1.0 row of that name is there.
-      const viaPath = new Set([...betaNames].filter((n) => n.includes('/')).map((n) => n.split('/').filter((x) => x && !x.startsWith('{')).pop() ?? n));
       for (const p of v1.properties) {
         const s = p.sources.find(isTableRow);
-        if (!s || betaNames.has(p.name.toLowerCase()) || viaPath.has(p.name.toLowerCase()) || renamed.has(said(s)) || replaced(p.name)) continue;
-        // A row whose type is a structured type v1.0 documents on its own page and beta has nowhere (neither a type nor
-        // an enum of that name in beta): the type is v1.0's alone, so the row is a version difference, not one beta forgot
-        // (beta's Intune tree has no importedWindowsAutopilotDeviceIdentityUpload; beta replaced authenticatorAppFeatureSettings).
+        if (!s || betaNames.has(p.name.toLowerCase()) || renamed.has(said(s)) || replaced(p.name)) continue;
+        // A row whose type v1.0 documents and beta has under no name (see onlyInV1): the type is v1.0's alone, so the row is
+        // a version difference, not one beta forgot (beta's Intune tree has no importedWindowsAutopilotDeviceIdentityUpload).
         if (whole && !s.type.primitive && typeOnlyInV1(s.type.name)) continue;
         const what = s.origin === 'relationship' ? 'relationships' : 'properties';
         const json = inJson.has(p.name.toLowerCase());

@@ -1,23 +1,8 @@
 import { opPage } from '../fixture-pages.js';
-import { argumentValuesAsPlaceholders, operationIdentity } from '../../model/identity.js';
+import { argumentValuesAsPlaceholders, operationIdentity, versionSplit } from '../../model/identity.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import type { Document } from '../../model/schema.js';
 import { sideOf } from '../types.js';
-
-/** The version folder a file is in (the first `beta/` or `v1.0/` segment) and the same file in the other version's folder. */
-function versionSplit(file: string): { version: 'beta' | 'v1.0'; other: string } | undefined {
-  const b = /(^|\/)beta\/([\s\S]*)$/.exec(file);
-  const v = /(^|\/)v1\.0\/([\s\S]*)$/.exec(file);
-  const m = b && (!v || b.index <= v.index) ? b : v;
-  if (!m) return undefined;
-  const version = m === b ? 'beta' : 'v1.0';
-  return { version, other: `${file.slice(0, m.index)}${m[1]}${version === 'beta' ? 'v1.0' : 'beta'}/${m[2]}` };
-}
-
-/** The same file in the other version's folder (`…/v1.0/api/x.md` ↔ `…/beta/api/x.md`); undefined outside both. */
-export function counterpartFile(file: string): string | undefined {
-  return versionSplit(file)?.other;
-}
 
 /** v1.0 and beta pages of the same file name (…/v1.0/api/x.md and …/beta/api/x.md), v1.0 first. */
 export function counterparts(pages: Document[]): [Document, Document][] {

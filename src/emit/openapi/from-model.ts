@@ -102,8 +102,8 @@ function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[
     if (body.noBody) rb = { kind: 'none', src: s(body.src) };
     else if (named) rb = { kind: 'type', type: { name: named, primitive: false, collection: false }, partial: g.method === 'PATCH', properties, src: s(body.src) };
     else if (properties.length) rb = { kind: 'parameters', src: s(body.src), properties };
-    else if (body.described) rb = { kind: 'described', format: body.described.format, text: body.described.text, src: s(body.described.src) };
     else if (body.reference) rb = body.reference.typeName ? { kind: 'reference', to: body.reference.typeName, src: s(body.reference.src) } : { kind: 'reference', src: s(body.reference.src) };
+    else if (body.described) rb = { kind: 'described', format: body.described.format, text: body.described.text, src: s(body.described.src) };
     else rb = { kind: 'unknown', src: s(body.src) };
     n.requestBody = rb;
   }
