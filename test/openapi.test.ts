@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { emitOpenApi } from '../src/emit/openapi/index.js';
@@ -159,4 +159,25 @@ test('enums become string schemas with their members; a property typed with an e
   assert.deepEqual(d.components.schemas['microsoft.graph.riskLevel'], { type: 'string', enum: ['low', 'medium', 'high'], 'x-docmodel-sources': [{ file: 'v1.0/resources/enums.md', line: 5, column: 1 }] });
   assert.deepEqual(d.components.schemas['microsoft.graph.signIn'].properties.riskLevel.anyOf, [{ $ref: '#/components/schemas/microsoft.graph.riskLevel' }, { type: 'null' }]);
   assert.deepEqual(await validate(d), { valid: true, errors: undefined });
+});
+
+test('a page\'s "Path parameters" rows describe and type the path parameters they name', () => {
+  const fixture = (rel: string) => readFileSync(join(ROOT, 'test/fixtures/corpus', rel), 'utf8');
+  const dir = tempTree({ 'v1.0/api/drive-get.md': fixture('v1.0/api/drive-get.md'), 'v1.0/api/opentypeextension-get.md': fixture('v1.0/api/opentypeextension-get.md'), 'v1.0/api/range-cell.md': fixture('v1.0/api/range-cell.md') });
+  const a = analyze([dir]);
+  const d = emitOpenApi(a.model, a.findings).documents.get('v1.0') as Doc;
+  const params = (path: string) => (d.paths[path].get.parameters as Doc[]).filter((p) => p.in === 'path')
+    .map((p) => `${p.name}:${JSON.stringify(p.schema)}:${(p.description ?? '-').slice(0, 20)}${p['x-docmodel-source'] ? '@' + p['x-docmodel-source'].line : ''}`);
+  // drive-get.md: "Parameter name | Value | Description", the Value column holding the type.
+  assert.deepEqual(params('/drives/{drive-id}'), ['drive-id:{"type":"string"}:Required. The identi@214']);
+  assert.deepEqual(params('/groups/{group-id}/drive'), ['group-id:{"type":"string"}:Required. The identi@138']);
+  // opentypeextension-get.md: "Id" names each {Id} (and {Id|userPrincipalName}), extensionId names {extensionId}.
+  assert.deepEqual(params('/users/{user-id}/messages/{message-id}/extensions/{extension-id}'), [
+    'user-id:{"type":"string"}:Placeholder for a un@118', 'message-id:{"type":"string"}:Placeholder for a un@118', 'extension-id:{"type":"string"}:Placeholder for an e@119',
+  ]);
+  // range-cell.md: its rows (row, column) name no placeholder of its paths (`…/range/cell`): none is placed, the user's id
+  // (from /me) included; the rows stay in the model's document facts.
+  assert.deepEqual(params('/users/{user-id}/drive/items/{item-id}/workbook/names/{name-id}/range/cell'), ['user-id:{"type":"string"}:-', 'item-id:{"type":"string"}:-', 'name-id:{"type":"string"}:-']);
+  const doc = a.model.documents.find((x) => x.file === 'v1.0/api/range-cell.md')!;
+  assert.deepEqual(doc.pathParameterDescriptions!.map((p) => `${p.name}:${p.type!.name}`), ['row:Int32', 'column:Int32']);
 });

@@ -18,7 +18,7 @@ import { processFile } from '../src/pipeline/page.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
-import { headingAnnouncesMethod, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative } from '../src/checks/rules/example-path-fits-no-template.js';
+import { callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative } from '../src/checks/rules/example-path-fits-no-template.js';
 import { betaExtendsType } from '../src/checks/type-relations.js';
 import { strayTemplates } from '../src/checks/stray-templates.js';
 import { parseTypeCell } from '../src/sources/graph-markdown/extract/type-ref.js';
@@ -1069,4 +1069,35 @@ test('request body "supply the values for relevant fields that should be updated
   assert.match(e.slice(0, e.indexOf('successStatus')), /requestBody: Partial<[^>]*>;/);
   // Only an update: a POST whose prose says so names no resource to update.
   assert.equal(requestBodyTypeName({ ...page, operations: page.operations.map((o) => ({ ...o, method: 'POST' })) }), undefined);
+});
+
+// Session 22.
+test('example-path-fits-no-template: an example passing a function argument that the page\'s "Path parameters" table marks "Optional." fits the template without it (2020-05 range-usedrange.md, usedRange(valuesOnly=true) against …/usedRange, label o565, false)', () => {
+  const t = analyze([join(DIR, '2020-05-s22')], [], undefined, whole);
+  const page = t.pages.find((p) => p.file === 'v1.0/api/range-usedrange.md')!;
+  assert.deepEqual(page.pathParameterDescriptions!.map((p) => `${p.name}:${p.type?.name}:${p.required}@${p.src.line}`), ['valuesOnly:Boolean:false@42']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.message), []);
+  // Without the table, the call is a misfit again (the rule reads the row, nothing else lets it fit).
+  const text = readFileSync(join(DIR, '2020-05-s22/v1.0/api/range-usedrange.md'), 'utf8');
+  const without = analyze([tempTree({ 'v1.0/api/range-usedrange.md': text.replace(/## Path parameters\n[^#]*/, '') })], [], undefined, whole);
+  assert.deepEqual(without.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.message),
+    ['Example request GET /me/drive/items/{id}/workbook/names/{name}/range/usedRange(valuesOnly=true) fits none of the HTTP templates (path)']);
+});
+
+test('example-path-fits-no-template: a call the page shows under "### HTTP request" inside a topic heading of its own after the examples ("## Get a single thumbnail", 2021-07 driveitem-list-thumbnails.md, labels r1255, r809, o346, false) is not an example of the templates above; under "## Example" / "### HTTP request" it still is', () => {
+  const t = analyze([join(DIR, '2021-07-s22')], [], undefined, whole);
+  const page = t.pages.find((p) => p.file === 'v1.0/api/driveitem-list-thumbnails.md')!;
+  // The three calls stay example requests of the page (their responses answer them).
+  assert.deepEqual(page.examples.requests.map((r) => `${r.path}@${r.src.line}`), [
+    '/me/drive/items/{item-id}/thumbnails@73', '/me/drive/items/{item-id}/thumbnails/{thumb-id}/{size}@132',
+    '/me/drive/items/{item-id}/thumbnails/{thumb-id}/{size}/content@185', '/me/drive/items/{item-id}/children?$expand=thumbnails@232',
+  ]);
+  assert.deepEqual(page.examples.requests.map((r) => callUnderOwnHeading(page.sections, r.src, page.file)), [false, true, true, true]);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.message), []);
+  // The same page with the topic heading made an example's ("## Example 2"): its "### HTTP request" is an example's request,
+  // and a call of another path is a misfit.
+  const text = readFileSync(join(DIR, '2021-07-s22/v1.0/api/driveitem-list-thumbnails.md'), 'utf8').replace('## Get a single thumbnail', '## Example 2');
+  const asExample = analyze([tempTree({ 'v1.0/api/driveitem-list-thumbnails.md': text })], [], undefined, whole);
+  assert.deepEqual(asExample.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => `${f.message}@${f.sides[0]!.line}`),
+    ['Example request GET /me/drive/items/{item-id}/thumbnails/{thumb-id}/{size} fits none of the HTTP templates (path)@132']);
 });

@@ -164,6 +164,7 @@ export function buildModel(docsIn: Document[]): ApiModel {
       if (doc.queryParameterSupport) v.queryParameterSupport = doc.queryParameterSupport;
       if (doc.requestBody) v.requestBody = doc.requestBody;
       if (doc.response) v.response = doc.response;
+      if (doc.pathParameterDescriptions) v.pathParameterDescriptions = doc.pathParameterDescriptions;
       const dt = documentedType(doc);
       if (dt) v.documentedType = dt;
       g.variants.push(v);

@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.6.0';
+export const MODEL_VERSION = '2.7.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -332,6 +332,18 @@ export const FunctionParameter = T.Object(
 );
 export type FunctionParameter = Static<typeof FunctionParameter>;
 
+export const PathParameterDoc = T.Object(
+  {
+    name: T.String({ description: 'As the table writes it (`extensionId`, `item-id`); braces and emphasis off' }),
+    type: T.Optional(TypeRef),
+    description: T.String(),
+    required: Nullable(T.Boolean({ description: 'As the description states it ("Required.", "Optional."): a function argument listed as a path parameter may be optional (`valuesOnly` of usedRange)' })),
+    src: Src,
+  },
+  { additionalProperties: false, description: 'A row of a "Path parameters" table: what a placeholder of the request path stands for' },
+);
+export type PathParameterDoc = Static<typeof PathParameterDoc>;
+
 export const HttpHeaderLine = T.Object({ name: T.String(), value: T.String(), src: Src }, { additionalProperties: false });
 
 export const Body = T.Object(
@@ -524,6 +536,7 @@ export const Document = T.Object(
     )),
     requestBody: T.Optional(RequestBody),
     functionParameters: T.Optional(T.Array(FunctionParameter, { description: 'A "Function parameters" section: parameters of a function call, never a request body' })),
+    pathParameterDescriptions: T.Optional(T.Array(PathParameterDoc, { description: 'A "Path parameters" section: the placeholders of the request path, described' })),
     response: T.Optional(Response),
     errorResponses: T.Optional(T.Array(ErrorResponse, { description: 'An "Errors" table: status, error code, message' })),
     examples: T.Object({ requests: T.Array(ExampleRequest), responses: T.Array(ExampleResponse) }, { additionalProperties: false }),
@@ -539,9 +552,9 @@ export type Document = Static<typeof Document>;
 // ---------------------------------------------------------------- the model (JSON form)
 
 /** The facts of a document about the operations it documents (the same for each of its request lines, except permissions narrowed per resource). */
-const { permissions, nationalClouds, requestHeaders, queryParameters, queryParameterSupport, requestBody, response } = Document.properties;
+const { permissions, nationalClouds, requestHeaders, queryParameters, queryParameterSupport, requestBody, response, pathParameterDescriptions } = Document.properties;
 export const OperationFacts = T.Object(
-  { permissions, nationalClouds, requestHeaders, queryParameters, queryParameterSupport, requestBody, response },
+  { permissions, nationalClouds, requestHeaders, queryParameters, queryParameterSupport, requestBody, response, pathParameterDescriptions },
   { additionalProperties: false },
 );
 export type OperationFacts = Static<typeof OperationFacts>;

@@ -7,6 +7,7 @@ function factsOf(d: Document): OperationFacts {
   if (d.queryParameterSupport) f.queryParameterSupport = d.queryParameterSupport;
   if (d.requestBody) f.requestBody = d.requestBody;
   if (d.response) f.response = d.response;
+  if (d.pathParameterDescriptions) f.pathParameterDescriptions = d.pathParameterDescriptions;
   return f;
 }
 
@@ -20,7 +21,7 @@ export function serializeModel(m: ApiModel): ApiModelJson {
     }),
     operations: m.operations.map((g) => ({
       key: g.key, identity: g.identity, method: g.method, path: g.path, parameters: g.parameters,
-      variants: g.variants.map(({ doc, operation: _o, permissions, nationalClouds: _n, requestHeaders: _h, queryParameters: _q, queryParameterSupport: _s, requestBody: _b, response: _r, ...v }) =>
+      variants: g.variants.map(({ doc, operation: _o, permissions, nationalClouds: _n, requestHeaders: _h, queryParameters: _q, queryParameterSupport: _s, requestBody: _b, response: _r, pathParameterDescriptions: _p, ...v }) =>
         ({ document: doc.file, ...v, ...(permissions && permissions !== doc.permissions ? { permissions } : {}) })),
       primary: g.primary, aliases: g.aliases,
     })),

@@ -157,3 +157,22 @@ test('a resource annotation and JSON block under another heading are the JSON re
   assert.equal(`${outlook.baseType?.name}:${outlook.baseType?.from}@${at(outlook.baseType!.src)}`, 'entity:annotation@36:1');
   assert.deepEqual(outlook.jsonRepresentation!.propertyNames, []);
 });
+
+test('"Path parameters" tables are facts: name, type (a Value column beside a description is the type), description', () => {
+  const row = (p: { name: string; type?: { name: string }; description: string; src: { line: number; column: number } }) => `${p.name}:${p.type?.name ?? '-'}@${at(p.src)}:${p.description.slice(0, 24)}`;
+  const drive = fx('v1.0/api/drive-get.md');
+  assert.deepEqual(drive.pathParameterDescriptions!.map(row), [
+    'idOrUserPrincipalName:String@100:3:Required. The identifier', 'groupId:String@138:3:Required. The identifier',
+    'siteId:String@176:3:Required. The identifier', 'driveId:String@214:3:Required. The identifier',
+  ]);
+  const ext = fx('v1.0/api/opentypeextension-get.md');
+  assert.deepEqual(ext.pathParameterDescriptions!.map(row), ['Id:String@118:2:Placeholder for a unique', 'extensionId:String@119:2:Placeholder for an exten']);
+  const cell = fx('v1.0/api/range-cell.md');
+  assert.deepEqual(cell.pathParameterDescriptions!.map(row), ['row:Int32@47:2:Row number of the cell t', 'column:Int32@48:2:Column number of the cel']);
+  // Every cell landed: no table-not-read, no column left over.
+  for (const ir of [drive, ext, cell]) {
+    assert.deepEqual(ir.tables.filter((t) => t.section === 'path-parameters').map((t) => `${t.classification}:${t.taken?.cellsLanded}/${t.taken?.cells}`),
+      ir.tables.filter((t) => t.section === 'path-parameters').map((t) => `path-parameters:${t.rows * t.columns.length}/${t.rows * t.columns.length}`));
+    assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'table-not-read' || d.rule === 'table-column-ignored').filter((d) => /path/i.test(d.message)), []);
+  }
+});

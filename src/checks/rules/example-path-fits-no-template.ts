@@ -1,5 +1,6 @@
 import { exampleSection, opPage } from '../fixture-pages.js';
 import type { PageRule, FindingDraft } from '../types.js';
+import type { Section, Src } from '../../model/schema.js';
 import { callsOtherService, isLive, pageFinding } from '../page-finding.js';
 import { argumentValuesAsPlaceholders, pathFitsTemplate } from '../../model/identity.js';
 
@@ -10,7 +11,7 @@ export const rule: PageRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. An example whose method no template has, under a heading whose first verb names that method\'s operation and none of the page\'s ("Example 2: Create a new workforceIntegration", a POST on the PATCH page), is another operation shown on purpose. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor a call the page shows under an "HTTP request" heading of a topic of its own after the examples ("## Get a single thumbnail" / "### HTTP request" on the page of the thumbnails list), nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. An example whose method no template has, under a heading whose first verb names that method\'s operation and none of the page\'s ("Example 2: Create a new workforceIntegration", a POST on the PATCH page), is another operation shown on purpose. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -28,13 +29,16 @@ export const rule: PageRule = {
       for (const r of p.examples.requests) {
         // A request to another service (Shifts calling a workforce integration's endpoint, a bot's callback) is no call of this API.
         if (!isLive(r) || callsOtherService(r.url)) continue;
+        // A call the page shows as a request of its own: under an "HTTP request" heading, after the examples, inside a topic
+        // heading of its own ("## Get a single thumbnail" / "### HTTP request" on the page of the thumbnails list).
+        if (callUnderOwnHeading(p.sections, r.src, p.file)) continue;
         const path = r.path.replace(/\?[\s\S]*$/, '');
         const sameMethod = ops.filter((o) => o.method === r.method);
         // The path as written, and read without what a template need not show: GET …/$count counts what the template lists
         // (OData's $count segment on GET /applications); a last segment that is a type cast (…/transitiveMembers/microsoft.graph.user)
-        // filters it by type; arguments the page's parameter table marks optional (`usedRange(valuesOnly=true)` where the
+        // filters it by type; arguments the page's function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` where the
         // template writes `usedRange`) may be left out — a missing required one is still reported (`range/cell` for cell(row, column)).
-        const readings = [path, odataSuffixless(path), withoutOptionalArguments(path, p.functionParameters ?? [])].filter((x): x is string => x !== undefined);
+        const readings = [path, odataSuffixless(path), withoutOptionalArguments(path, [...p.functionParameters ?? [], ...p.pathParameterDescriptions ?? []])].filter((x): x is string => x !== undefined);
         // The Excel pages' convention: a template from `/workbook/` is relative to a workbook in a drive (excel.md: "…/me/drive/items/{id}/workbook/");
         // an example calling it below any drive item's workbook fits.
         for (const x of [...readings]) { const w = workbookRelative(x); if (w !== undefined) readings.push(w); }
@@ -61,6 +65,27 @@ export const rule: PageRule = {
     return out;
   },
 };
+
+/**
+ * Does the request at `src` stand in an "HTTP request" section after the page's examples begin, whose parent heading is a
+ * topic of its own (kind `other`: "## Get a single thumbnail"), not an example ("## Example" / "### HTTP request" is an
+ * example's request and is checked)? Sections spliced in from an include are not placed.
+ */
+export function callUnderOwnHeading(sections: readonly Section[], src: Src, file: string): boolean {
+  if (src.file !== file) return false;
+  let at = -1;
+  for (let i = 0; i < sections.length; i++) {
+    const x = sections[i]!;
+    if (x.src.file !== file) continue;
+    if (x.src.line > src.line) break;
+    at = i;
+  }
+  if (at < 0 || sections[at]!.kind !== 'http-request') return false;
+  const examples = sections.findIndex((x) => x.kind === 'examples');
+  if (examples < 0 || at < examples) return false;
+  for (let j = at - 1; j >= 0; j--) if (sections[j]!.depth < sections[at]!.depth) return sections[j]!.kind === 'other';
+  return false;
+}
 
 /** `/me/drive/items/{id}/workbook/names` → `/workbook/names` (the path from its first `/workbook/` segment, when a drive precedes it); else undefined. */
 export function workbookRelative(path: string): string | undefined {

@@ -177,6 +177,17 @@ function parameter(q: NParameter, ns: string, c: Components): Schema {
   return p;
 }
 
+/** A path parameter: a string unless the page's "Path parameters" row types it with a primitive; its description from that row. */
+function pathParameter(name: string, op: NOperation, ns: string, c: Components): Schema {
+  const p: Schema = { name, in: 'path', required: true, schema: { type: 'string' } };
+  const row = op.pathParameterDocs?.find((d) => d.name === name);
+  if (!row) return p;
+  if (row.description) p.description = row.description;
+  if (row.type?.primitive && !row.type.collection) p.schema = typeSchema(row.type, ns, c, row.src);
+  p['x-docmodel-source'] = src(row.src);
+  return p;
+}
+
 function operationObject(op: NOperation, params: string[], operationId: string, c: Components, ns: string, scopes: { delegated: Set<string>; application: Set<string> }): Schema {
   const o: Schema = {};
   const seg0 = op.path.split('/').filter(Boolean)[0];
@@ -185,7 +196,7 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
   if (op.summary) o.summary = op.summary;
   if (op.description) o.description = op.description;
   o.operationId = operationId;
-  const parameters: Schema[] = params.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  const parameters: Schema[] = params.map((name) => pathParameter(name, op, ns, c));
   const seen = new Set<string>();
   for (const q of op.query) {
     if (seen.has(q.name) || !q.name) continue;

@@ -71,6 +71,29 @@ function type(t: TypeModel, s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef) 
   };
 }
 
+/**
+ * The chosen page's "Path parameters" rows, each under the canonical name of the placeholder it describes. The page's
+ * placeholders (as written, each with its alternatives: `{id | userPrincipalName}`) stand in the canonical parameters'
+ * order; a path from `/me` has one canonical parameter more in front (the user's). A row names a placeholder when the two
+ * agree ignoring case and punctuation (`Id` → `{id}`, `item-id` → `{item-id}`); a row that names none stays in the model's
+ * document only. When the counts do not line up, no row is placed.
+ */
+function pathParameterDocs(main: OperationVariant, canonical: string[], s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef): NonNullable<NOperation['pathParameterDocs']> {
+  const rows = main.pathParameterDescriptions;
+  if (!rows?.length) return [];
+  const written = main.pathParameters;
+  const offset = canonical.length - written.length;
+  if (offset < 0 || offset > 1 || (offset === 1 && !/^\/?me(?:[/(]|$)/i.test(main.path))) return [];
+  const norm = (x: string): string => x.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const out: NonNullable<NOperation['pathParameterDocs']> = [];
+  written.forEach((w, i) => {
+    const names = new Set([w.name, ...w.alternatives].map(norm));
+    const row = rows.find((r) => names.has(norm(r.name)));
+    if (row) out.push({ name: canonical[i + offset]!, ...(row.type ? { type: ref(row.type) } : {}), description: row.description, src: s(row.src) });
+  });
+  return out;
+}
+
 function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[], findings: NFindingRef[], s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef): NOperation {
   const main = vs.find((v) => v.primary) ?? vs[0]!;
   const doc = main.doc;
@@ -86,6 +109,8 @@ function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[
     otherVariants: vs.filter((v) => v !== main).map((v) => ({ ...s(v.src), ...(v.subtype ? { subtype: v.subtype } : {}), ...(v.workload ? { workload: true } : {}) })),
     findings,
   };
+  const docs = pathParameterDocs(main, g.parameters, s, ref);
+  if (docs.length) n.pathParameterDocs = docs;
   const qs = main.queryParameterSupport;
   if (qs) {
     const names = [...new Set([...qs.text.matchAll(/\$([A-Za-z]+)\b/g)].map((m) => `$${m[1]!}`).filter((x) => ODATA_OPTIONS.has(x.toLowerCase())))];

@@ -86,6 +86,8 @@ export interface NOperation {
   /** The model's canonical path template (`/users/{user-id}`) and its parameter names in order. */
   path: string;
   pathParameters: string[];
+  /** What the chosen page's "Path parameters" table says of them, by canonical name (those its rows name). */
+  pathParameterDocs?: { name: string; type?: NTypeRef; description: string; src: NSrc }[];
   /** As written on the chosen page. */
   pathAsWritten: string;
   summary?: string;

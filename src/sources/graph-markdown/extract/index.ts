@@ -27,13 +27,14 @@ import { enums } from './enums.js';
 import { links } from './links.js';
 import { inventory } from './inventory.js';
 import { functionParameters } from './function-parameters.js';
+import { pathParameters } from './path-parameters.js';
 import { errors } from './errors.js';
 import { instanceAttributes } from './instance-attributes.js';
 import { pageKind } from './page-kind.js';
 
 export const EXTRACTORS: readonly Extractor[] = [
   pageFacts, examples, httpRequest, apiVersion, permissions, nationalClouds, headers, queryParameters,
-  requestBody, functionParameters, response, errors, resource, properties, instanceAttributes, relationships, methods, jsonRepresentation, enums, links, pageKind, inventory,
+  requestBody, functionParameters, pathParameters, response, errors, resource, properties, instanceAttributes, relationships, methods, jsonRepresentation, enums, links, pageKind, inventory,
 ];
 
 export { emptyPageIR } from '../ir/empty.js';

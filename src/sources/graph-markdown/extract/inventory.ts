@@ -12,6 +12,7 @@ export function classifyTable(t: TableModel): string {
   const sec = t.section.kind;
   if (c.some((x) => /global service|us government|21vianet/.test(x))) return 'national-clouds';
   if (sec === 'function-parameters') return 'function-parameters';
+  if (sec === 'path-parameters') return 'path-parameters';
   if (sec === 'errors') return 'errors';
   if (sec === 'instance-attributes') return 'instance-attributes';
   if (c.some((x) => /permission type/.test(x)) || (sec === 'permissions' && (c.some((x) => /permissions?|scopes?/.test(x)) || c.slice(1).filter((x) => permissionType(x)).length >= 2))) return 'permissions';
@@ -43,6 +44,7 @@ export const YIELD: Partial<Record<SectionKind, (ir: PageIR) => boolean>> = {
   'request-body': (ir) => !!ir.requestBody && (ir.requestBody.properties.length > 0 || ir.requestBody.noBody || !!ir.requestBody.typeName || !!ir.requestBody.reference || !!ir.requestBody.described || !!ir.requestBody.updates),
   response: (ir) => !!ir.response && (ir.response.statuses.length > 0 || !!ir.response.bodyType || !!ir.response.bodyDescribed || ir.response.noBody),
   'function-parameters': (ir) => (ir.functionParameters?.length ?? 0) > 0,
+  'path-parameters': (ir) => (ir.pathParameterDescriptions?.length ?? 0) > 0,
   errors: (ir) => (ir.errorResponses?.length ?? 0) > 0,
   examples: (ir) => ir.examples.requests.length + ir.examples.responses.length > 0,
   properties: (ir) => (ir.resource?.properties.length ?? 0) > 0 || (ir.kind === 'operation' && (ir.requestBody?.properties.length ?? 0) > 0),
