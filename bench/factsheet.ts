@@ -47,6 +47,7 @@ export function sheetFacts(ir: PageIR): SheetFact[] {
   // A parameter's type is the cell as written (a TypeRef's raw text; older IRs held the text itself).
   for (const q of ir.queryParameters) add('query-parameters', q.src.line, `query parameter ${q.name}${q.type ? ` : ${typeof q.type === 'string' ? q.type : q.type.raw}` : ''}${q.required ? ' (required)' : ''}`);
   for (const p of ir.functionParameters ?? []) add('function-parameters', p.src.line, `function parameter ${p.name}${p.type ? ` : ${p.type.raw}` : ''}${p.required ? ' (required)' : ''}`);
+  for (const p of ir.pathParameterDescriptions ?? []) add('path-parameters', p.src.line, `path parameter ${p.name}${p.type ? ` : ${p.type.raw}` : ''}${p.required === true ? ' (required)' : p.required === false ? ' (optional)' : ''}`);
   const rb = ir.requestBody;
   if (rb) {
     if (rb.noBody) add('request-body', rb.src?.line ?? 0, 'request body: none ("do not supply a request body" or the like)');

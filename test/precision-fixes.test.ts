@@ -1101,3 +1101,21 @@ test('example-path-fits-no-template: a call the page shows under "### HTTP reque
   assert.deepEqual(asExample.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => `${f.message}@${f.sides[0]!.line}`),
     ['Example request GET /me/drive/items/{item-id}/thumbnails/{thumb-id}/{size} fits none of the HTTP templates (path)@132']);
 });
+
+test('odata-type-mismatch: a page whose templates are $expand calls (the query string apart from the path) answers an expanding call with the resource it expands (2020-05 beta opentypeextension-get.md, label o634, false); a type mismatch points at the Response section\'s sentence, not the namespace line (directory-deleteditems-get.md, label o615, misdescribed)', () => {
+  const t = analyze([join(DIR, '2020-05-s22')], [], undefined, whole);
+  const odata = t.findings.filter((f) => f.rule === 'odata-type-mismatch');
+  assert.deepEqual(odata.filter((f) => f.subject === 'beta/api/opentypeextension-get.md').map((f) => f.message), []);
+  assert.deepEqual(odata.filter((f) => f.subject === 'beta/api/directory-deleteditems-get.md').map((f) => [f.message, f.sides.map((s) => `${s.line}:${s.value}`)]), [
+    ['Response annotation @odata.type microsoft.graph.directory: type directory is not the Response section\'s directoryObject', ['96:microsoft.graph.directory', '67:directoryObject']],
+  ]);
+});
+
+test('type-property-missing-in-beta: a v1.0 row whose words a beta-only row restates (85% of its words of substance, six at least) was replaced, not left behind (2021-07 microsoftAuthenticatorAuthenticationMethodTarget: featureSettings → numberMatchingRequiredState, shownContext → displayLocationInformationRequiredState; labels r504, r1276, false); "was created" against "was last modified" is no restatement', () => {
+  const t = analyze([join(DIR, '2021-07-s22')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'type-property-missing-in-beta' && f.subject.endsWith('microsoftauthenticatorauthenticationmethodtarget')).map((f) => f.field), []);
+  const v1 = resourcePage('widget', ['|id|String|The identifier.|', '|createdDateTime|DateTimeOffset|The date and time the widget was created. Read-only.|']);
+  const beta = resourcePage('widget', ['|id|String|The identifier.|', '|lastModifiedDateTime|DateTimeOffset|The date and time the widget was last modified. Read-only.|']);
+  const w = analyze([tempTree({ 'v1.0/resources/widget.md': v1, 'beta/resources/widget.md': beta })], [], undefined, whole);
+  assert.deepEqual(w.findings.filter((f) => f.rule === 'type-property-missing-in-beta').map((f) => f.field), ['properties.createdDateTime']);
+});

@@ -1,7 +1,7 @@
 import { linkedFile } from '../../util/link.js';
 import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
-import type { Document } from '../../model/schema.js';
+import type { Document, Src } from '../../model/schema.js';
 import { callsAnotherResource, isLive, pageFinding } from '../page-finding.js';
 import { bareTypeName, typeRelations } from '../type-relations.js';
 
@@ -46,7 +46,8 @@ export const rule: ModelRule = {
     for (const p of pages) {
       const ns = (p.namespace?.value ?? 'microsoft.graph').toLowerCase();
       const templates = p.operations.filter((o) => !o.fromExample);
-      const expandingTemplates = templates.some((o) => expands(o.path));
+      // A template's query string is apart from its path (GET /me/messages/{id}?$expand=extensions(…)).
+      const expandingTemplates = templates.some((o) => expands(o.query === undefined ? o.path : `${o.path}?${o.query}`));
       // The Response section's type (per page): its name, the types of the resource pages linked from its sentence
       // ("[Range](../resources/range.md)" is workbookRange) or by its own link (a reference-style link's definition is
       // elsewhere on the page: "an [item][]", `[item]: ../resources/listitem.md`). A word that names no type of the model
@@ -62,7 +63,12 @@ export const rule: ModelRule = {
         if (typeof t !== 'string' || !t.includes('.') || !isLive(r) || /^(Collection\()?Edm\./i.test(t.trim())) continue;
         const { ns: tns, name } = short(t);
         const problems: string[] = [];
-        if (tns.toLowerCase() !== ns && !tns.toLowerCase().startsWith('microsoft.graph')) problems.push(`namespace ${tns} is not ${p.namespace?.value ?? 'microsoft.graph'}`);
+        // Each problem's other side: the page's namespace line, the Response section's sentence.
+        const sides: { src: Src; value: string }[] = [];
+        if (tns.toLowerCase() !== ns && !tns.toLowerCase().startsWith('microsoft.graph')) {
+          problems.push(`namespace ${tns} is not ${p.namespace?.value ?? 'microsoft.graph'}`);
+          if (p.namespace) sides.push({ src: p.namespace.src, value: p.namespace.value });
+        }
         // The Response section speaks of the page's templates: the answer to a call to another resource (PATCH …/format/font
         // on the page of PATCH …/format) is another operation's (example-path-fits-no-template reports the call). On a page
         // whose templates are $expand calls (an extension's get: GET /me/messages/{id}?$expand=extensions(…)), an expanding
@@ -72,9 +78,12 @@ export const rule: ModelRule = {
         // An annotation type no page of the tree defines may derive from the Response section's (a sample or a pull
         // request's pages lack room's page, which says it derives from place): its relation cannot be told, not claimed.
         const known = typeNames.has(name.toLowerCase());
-        if (bt && isType && ours && known && !plural(bt, name) && !related(bt, name, p.apiVersion.value) && !linked.some((x) => related(x, name, p.apiVersion.value))) problems.push(`type ${name} is not the Response section's ${bt}`);
+        if (bt && isType && ours && known && !plural(bt, name) && !related(bt, name, p.apiVersion.value) && !linked.some((x) => related(x, name, p.apiVersion.value))) {
+          problems.push(`type ${name} is not the Response section's ${bt}`);
+          sides.push({ src: body!.src, value: bt });
+        }
         if (!problems.length) continue;
-        out.push(pageFinding(this, p, r.annotation!.src, `example.response.${r.index}.odataType`, `Response annotation @odata.type ${t}: ${problems.join('; ')}`, t, [String(r.index)], p.namespace ? [{ src: p.namespace.src, value: p.namespace.value }] : []));
+        out.push(pageFinding(this, p, r.annotation!.src, `example.response.${r.index}.odataType`, `Response annotation @odata.type ${t}: ${problems.join('; ')}`, t, [String(r.index)], sides));
       }
     }
     return out;

@@ -16,7 +16,7 @@ export const rule: ModelRule = {
   contexts: ['cross-version'],
   summary: 'A v1.0 resource property is missing from the beta resource page',
   description:
-    'Beta is a superset of v1.0: a property that the v1.0 resource page documents but the beta resource page of the same type (or of a base type it inherits from) does not is usually a page that fell behind. (Beta-only properties are expected and not reported; nor is a beta type of another kind (complex vs entity) that shares no property with the v1.0 type — another design under the same name — or a type each version of which has at least three rows the other lacks — beta redesigned it (contact: phones, postalAddresses, websites for homePhones, homeAddress, businessHomePage); or a v1.0 row whose description a beta-only row repeats word for word: a rename; or one a beta-only row names as what it replaces — by name, or by its words in a row of the same kind of thing: `postalAddresses` "for example, home address and business address" for `homeAddress`. A row whose type v1.0 documents but beta has under no name — no type or enum of that name, no page of the type page\'s file name — is a version difference: beta dropped or replaced the type; on part of a tree, where what beta lacks is not known, it is reported. A row beta has only in its JSON representation is reported as missing from its tables.)',
+    'Beta is a superset of v1.0: a property that the v1.0 resource page documents but the beta resource page of the same type (or of a base type it inherits from) does not is usually a page that fell behind. (Beta-only properties are expected and not reported; nor is a beta type of another kind (complex vs entity) that shares no property with the v1.0 type — another design under the same name — or a type each version of which has at least three rows the other lacks — beta redesigned it (contact: phones, postalAddresses, websites for homePhones, homeAddress, businessHomePage); or a v1.0 row whose description a beta-only row repeats word for word: a rename; or one a beta-only row names as what it replaces — by name, or by its words in a row of the same kind of thing: `postalAddresses` "for example, home address and business address" for `homeAddress` —, or restates: 85% of its words of substance (six at least) are the v1.0 row\'s, `displayLocationInformationRequiredState` "Determines whether the location of the sign-in should be shown to the user in the body of the notification" for `shownContext`. A row whose type v1.0 documents but beta has under no name — no type or enum of that name, no page of the type page\'s file name — is a version difference: beta dropped or replaced the type; on part of a tree, where what beta lacks is not known, it is reported. A row beta has only in its JSON representation is reported as missing from its tables.)',
   example: { before: 'v1.0 user.md: employeeHireDate\nbeta user.md: (missing)', after: 'beta user.md also lists employeeHireDate' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|legacy|String||']), 'beta/resources/widget.md': resourcePage('widget', ['|id|String||']) },
@@ -75,6 +75,18 @@ export const rule: ModelRule = {
         if (words.length < 2) return false;
         return betaOnly.some((q) => hasWord(q.said, name.toLowerCase()) || (q.name.includes(last) && q.said.includes(phrase)));
       };
+      // A beta-only row that says what the v1.0 row says — nearly every word it has of substance stands in the v1.0 row's
+      // description — took its place: v1.0 shownContext "Determines what types of context about the sign-in should be shown
+      // to the user in the body of the notification. Possible values are: location, app", beta
+      // displayLocationInformationRequiredState "Determines whether the location of the sign-in should be shown to the
+      // user in the body of the notification." (createdDateTime's "…was created" is not said by lastModifiedDateTime's
+      // "…was last modified": two words of five are not in it.)
+      // The beta row's list of values ("Possible values are: `enabled`, `disabled`, `default`.") is its type's, not what it means.
+      const betaOnlyWords = betaOnly.map((q) => contentWords(withoutValueList(q.said))).filter((w) => w.size >= RESTATED_MIN_WORDS);
+      const restated = (description: string) => {
+        const v1Words = contentWords(description.toLowerCase());
+        return betaOnlyWords.some((w) => [...w].filter((x) => v1Words.has(x)).length >= RESTATED_SHARE * w.size);
+      };
       // Each version with at least three rows of its own that the other lacks: beta redesigned the type (contact's phones,
       // postalAddresses and websites for v1.0's homePhones, homeAddress, businessHomePage…; person's title, emailAddresses for
       // jobTitle, scoredEmailAddresses): its missing rows are the redesign's, not a page that fell behind.
@@ -85,7 +97,7 @@ export const rule: ModelRule = {
       const inJson = new Set(betaPages.flatMap((x) => x.doc.resource?.jsonRepresentation?.propertyNames ?? []).map((n) => n.toLowerCase()));
       for (const p of v1.properties) {
         const s = p.sources.find(isTableRow);
-        if (!s || betaNames.has(p.name.toLowerCase()) || renamed.has(said(s)) || replaced(p.name)) continue;
+        if (!s || betaNames.has(p.name.toLowerCase()) || renamed.has(said(s)) || replaced(p.name) || restated(s.description)) continue;
         // A row whose type v1.0 documents and beta has under no name (see onlyInV1): the type is v1.0's alone, so the row is
         // a version difference, not one beta forgot (beta's Intune tree has no importedWindowsAutopilotDeviceIdentityUpload).
         if (whole && !s.type.primitive && typeOnlyInV1(s.type.name)) continue;
@@ -107,6 +119,24 @@ export const rule: ModelRule = {
 
 /** Rows each version has that the other lacks, from which a type counts as redesigned between the versions. */
 const REDESIGN = 3;
+
+/** A beta-only row restates a v1.0 row when at least this share of its words of substance (and at least that many) are the v1.0 row's. */
+const RESTATED_SHARE = 0.85;
+const RESTATED_MIN_WORDS = 6;
+
+/** What a description says, as a set of words: lower-case, without the words every row has (articles, "Read-only", "Nullable", OData support notes). */
+const FILLER = new Set(('a an the of to in on for and or is are be by this that these with as at it its from whether what which who when if '
+  + 'value values possible property properties read only nullable not supports supported filter orderby eq ne select expand '
+  + 'default null true false required optional returned deprecated use used see').split(' '));
+function contentWords(text: string): Set<string> {
+  return new Set(text.split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !FILLER.has(w)));
+}
+
+/** The description up to "Possible values are" / "Possible values include" (lower-case text; one indexOf, linear). */
+function withoutValueList(said: string): string {
+  const at = said.search(/possible values (?:are|include)\b/);
+  return at < 0 ? said : said.slice(0, at);
+}
 
 /** `homeAddress` → ['home', 'address'] (lower-case; string operations, linear). */
 function splitCamel(name: string): string[] {
