@@ -1119,3 +1119,12 @@ test('type-property-missing-in-beta: a v1.0 row whose words a beta-only row rest
   const w = analyze([tempTree({ 'v1.0/resources/widget.md': v1, 'beta/resources/widget.md': beta })], [], undefined, whole);
   assert.deepEqual(w.findings.filter((f) => f.rule === 'type-property-missing-in-beta').map((f) => f.field), ['properties.createdDateTime']);
 });
+
+test('title-mismatch: the path segment a request line addresses last and the type the Response section names are one thing (2021-07 identityuserflowattributeassignment-get.md: "Get userAttributeAssignments" / "Get identityUserFlowAttributeAssignment", label r649, false); another segment is not', () => {
+  const t = analyze([join(DIR, '2021-07-s22')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'title-mismatch').map((f) => f.subject), []);
+  const page = (fm: string, h1: string) => `---\ntitle: "${fm}"\n---\n` + opPage(h1, 'GET', '/users/{id}/ownedDevices/{id}/registeredOwners', '\n## Response\n\nIf successful, this method returns a `200 OK` response code and a collection of [directoryObject](../resources/directoryobject.md) objects in the response body.\n');
+  const run = (fm: string, h1: string) => analyze([tempTree({ 'v1.0/api/device-list-registeredowners.md': page(fm, h1) })], [], undefined, whole).findings.filter((f) => f.rule === 'title-mismatch').map((f) => f.message);
+  assert.deepEqual(run('List registeredOwners', 'List directoryObjects'), []);
+  assert.deepEqual(run('List ownedDevices', 'List directoryObjects'), ['Front matter title "List ownedDevices" and H1 "List directoryObjects" name different things (ownedDevices vs directoryObjects)']);
+});

@@ -11,7 +11,7 @@ export const rule: PageRule = {
   contexts: ['page'],
   summary: 'Front-matter title, H1 and JSON-representation @odata.type disagree',
   description:
-    'The front matter `title` and the H1 name different things: both name API identifiers (camelCase words such as printTaskDefinition; not acronyms or product names) and share none — after ignoring case and a plural "s", and taking a name inside another (cloudPcDeviceImages / deviceImages) as the same —, or they begin with verbs of different kinds (Get, List, Create, Update, Delete: "Get printers" vs "List printers"). Other wording ("Get a SharePoint site" vs "Get a site resource", a shortened or "(deprecated)" H1) names the same thing and is not reported. Also: a resource page\'s @odata.type names another type than its title.',
+    'The front matter `title` and the H1 name different things: both name API identifiers (camelCase words such as printTaskDefinition; not acronyms or product names) and share none — after ignoring case and a plural "s", and taking a name inside another (cloudPcDeviceImages / deviceImages) as the same —, or they begin with verbs of different kinds (Get, List, Create, Update, Delete: "Get printers" vs "List printers"). On an operation page, the path segment a request line addresses last and the type its Response section names are one thing ("Get userAttributeAssignments" and "Get identityUserFlowAttributeAssignment" on GET …/userAttributeAssignments/{id}). Other wording ("Get a SharePoint site" vs "Get a site resource", a shortened or "(deprecated)" H1) names the same thing and is not reported. Also: a resource page\'s @odata.type names another type than its title.',
   example: { before: 'title: "Get users"\n# List users', after: 'title: "List users"\n# List users' },
   fixture: {
     before: { 'v1.0/api/a.md': '---\ntitle: "List widgets"\n---\n' + opPage('Get widget', 'GET', '/widgets/{id}') },
@@ -22,7 +22,7 @@ export const rule: PageRule = {
     for (const p of pages) {
       const fm = p.title.frontMatter;
       const h1 = p.title.h1;
-      const why = fm && h1 ? namesDiffer(fm.value, h1.value) : undefined;
+      const why = fm && h1 ? namesDiffer(fm.value, h1.value, pathAndType(p)) : undefined;
       if (why) {
         out.push(pageFinding(this, p, h1!.src, 'title', `Front matter title ${JSON.stringify(fm!.value)} and H1 ${JSON.stringify(h1!.value)} name different things (${why})`, h1!.value, ['fm-h1'], [{ src: fm!.src, value: fm!.value }]));
       }
@@ -69,13 +69,37 @@ function sameThing(a: string, b: string): boolean {
   return a.includes(b) || b.includes(a);
 }
 
-/** Why two titles name different things ("includeGroup vs includedGroup", "Get vs List"), or undefined. */
-export function namesDiffer(a: string, b: string): string | undefined {
+/**
+ * On an operation page, the pairs that name one thing twice: the last named segment of a request line (the collection or
+ * navigation property it addresses) and the type the Response section names — "Get userAttributeAssignments" and
+ * "Get identityUserFlowAttributeAssignment" on GET /identity/b2cUserFlows/{id}/userAttributeAssignments/{id}, which returns
+ * an identityUserFlowAttributeAssignment. (Any other segment names something else: "Get user" is not GET /users/{id}/manager.)
+ */
+function pathAndType(p: { operations: { path: string; fromExample: boolean }[]; response?: { bodyType?: { name: string } } }): [string, string][] {
+  const type = p.response?.bodyType?.name;
+  if (!type) return [];
+  const t = singular(type.slice(type.lastIndexOf('.') + 1)).toLowerCase();
+  const out: [string, string][] = [];
+  for (const o of p.operations) {
+    if (o.fromExample) continue;
+    const named = o.path.split('/').map((x) => (x.includes('(') ? x.slice(0, x.indexOf('(')) : x)).filter((x) => /^[A-Za-z][A-Za-z0-9]*$/.test(x));
+    const last = named[named.length - 1];
+    if (last) out.push([singular(last).toLowerCase(), t]);
+  }
+  return out;
+}
+
+/**
+ * Why two titles name different things ("includeGroup vs includedGroup", "Get vs List"), or undefined. `same`: pairs of
+ * (lower-case, singular) identifiers the page shows to name one thing (see pathAndType).
+ */
+export function namesDiffer(a: string, b: string, same: [string, string][] = []): string | undefined {
   const ca = cleanTitle(a);
   const cb = cleanTitle(b);
   const ia = identifiers(ca);
   const ib = identifiers(cb);
-  if (ia.size && ib.size && ![...ia.keys()].some((k) => [...ib.keys()].some((l) => sameThing(k, l)))) return `${[...ia.values()].join(', ')} vs ${[...ib.values()].join(', ')}`;
+  const alike = (k: string, l: string) => sameThing(k, l) || same.some(([x, y]) => (k === x && l === y) || (k === y && l === x));
+  if (ia.size && ib.size && ![...ia.keys()].some((k) => [...ib.keys()].some((l) => alike(k, l)))) return `${[...ia.values()].join(', ')} vs ${[...ib.values()].join(', ')}`;
   const va = ca.split(/[\s:]+/)[0] ?? '';
   const vb = cb.split(/[\s:]+/)[0] ?? '';
   const ka = VERB_KIND[va.toLowerCase()];
