@@ -28,6 +28,7 @@ import { isResourceSpecific } from '../src/checks/rules/least-privileged-differs
 import { parseJsonLenient } from '../src/util/lenient-json.js';
 import { topLevelKeys } from '../src/sources/graph-markdown/extract/json-representation.js';
 import { WHOLE_TREE_RULES } from '../src/checks/registry.js';
+import { typeRefCompareKey } from '../src/checks/rules/type-property-type-differs.js';
 import { bodySection, opPage, resourcePage } from '../src/checks/fixture-pages.js';
 import { emitOpenApi } from '../src/emit/openapi/index.js';
 import { emitModels } from '../src/emit/ts/models.js';
@@ -1127,4 +1128,16 @@ test('title-mismatch: the path segment a request line addresses last and the typ
   const run = (fm: string, h1: string) => analyze([tempTree({ 'v1.0/api/device-list-registeredowners.md': page(fm, h1) })], [], undefined, whole).findings.filter((f) => f.rule === 'title-mismatch').map((f) => f.message);
   assert.deepEqual(run('List registeredOwners', 'List directoryObjects'), []);
   assert.deepEqual(run('List ownedDevices', 'List directoryObjects'), ['Front matter title "List ownedDevices" and H1 "List directoryObjects" name different things (ownedDevices vs directoryObjects)']);
+});
+
+test('type-property-type-differs: a type cell linking to the page\'s own values table ([capabilityStatus](#capabilitystatus-values)) documents a string\'s values and agrees with String (2021-07 assignedPlan, label r774, false; the service metadata types it Edm.String); a link to another page\'s values (enums.md#…) is a type', () => {
+  const t = analyze([join(DIR, '2021-07-s22')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'type-property-type-differs').map((f) => f.field), []);
+  assert.equal(typeRefCompareKey({ name: 'capabilityStatus', link: '#capabilitystatus-values' }), 'string');
+  assert.equal(typeRefCompareKey({ name: 'freeBusyStatus', link: 'enums.md#freebusystatus-values' }), 'freebusystatus');
+  assert.equal(typeRefCompareKey({ name: 'Int64' }), 'number');
+  const page = (type: string) => resourcePage('widget', ['|id|String||', `|showAs|${type}|The status.|`]);
+  const run = (type: string) => analyze([tempTree({ 'v1.0/resources/widget.md': page('String'), 'beta/resources/widget.md': page(type) })], [], undefined, whole).findings.filter((f) => f.rule === 'type-property-type-differs').map((f) => f.message);
+  assert.deepEqual(run('[showAs](#showas-values)'), []);
+  assert.deepEqual(run('[freeBusyStatus](enums.md#freebusystatus-values)'), ['microsoft.graph.widget.showAs is typed freeBusyStatus vs String (differs between versions)']);
 });
