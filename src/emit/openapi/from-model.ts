@@ -11,6 +11,7 @@
  */
 import type { ApiModel, OperationGroup, OperationVariant, TypeModel } from '../../model/types.js';
 import { DEFAULT_NAMESPACE, docTitle, requestBodyTypeName } from '../../model/merge.js';
+import { canonicalPath } from '../../model/identity.js';
 import type { ApiVersion, PermissionName, Src, TypeRef } from '../../model/schema.js';
 import type { Finding } from '../../checks/types.js';
 import { pickSource } from '../ts/models.js';
@@ -74,7 +75,7 @@ function type(t: TypeModel, s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef) 
 /**
  * The chosen page's "Path parameters" rows, each under the canonical name of the placeholder it describes. The page's
  * placeholders (as written, each with its alternatives: `{id | userPrincipalName}`) stand in the canonical parameters'
- * order; a path from `/me` has one canonical parameter more in front (the user's). A row names a placeholder when the two
+ * order; a path from `/me` has one canonical parameter more in front (the user's, as canonicalPath reads it). A row names a placeholder when the two
  * agree ignoring case and punctuation (`Id` → `{id}`, `item-id` → `{item-id}`); a row that names none stays in the model's
  * document only. When the counts do not line up, no row is placed.
  */
@@ -82,8 +83,10 @@ function pathParameterDocs(main: OperationVariant, canonical: string[], s: (x: S
   const rows = main.pathParameterDescriptions;
   if (!rows?.length) return [];
   const written = main.pathParameters;
-  const offset = canonical.length - written.length;
-  if (offset < 0 || offset > 1 || (offset === 1 && !/^\/?me(?:[/(]|$)/i.test(main.path))) return [];
+  // The canonical form of this page's own path (identity.ts decides what /me adds): its parameters must be the group's.
+  const own = canonicalPath(main.path, main.fromExample).parameters;
+  const offset = own.length - written.length;
+  if (own.join('/') !== canonical.join('/') || offset < 0 || offset > 1) return [];
   const norm = (x: string): string => x.toLowerCase().replace(/[^a-z0-9]/g, '');
   const out: NonNullable<NOperation['pathParameterDocs']> = [];
   written.forEach((w, i) => {
