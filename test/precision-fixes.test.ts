@@ -18,7 +18,7 @@ import { processFile } from '../src/pipeline/page.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
-import { callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative } from '../src/checks/rules/example-path-fits-no-template.js';
+import { bracesMended, callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative } from '../src/checks/rules/example-path-fits-no-template.js';
 import { betaExtendsType } from '../src/checks/type-relations.js';
 import { strayTemplates } from '../src/checks/stray-templates.js';
 import { parseTypeCell } from '../src/sources/graph-markdown/extract/type-ref.js';
@@ -1140,4 +1140,18 @@ test('type-property-type-differs: a type cell linking to the page\'s own values 
   const run = (type: string) => analyze([tempTree({ 'v1.0/resources/widget.md': page('String'), 'beta/resources/widget.md': page(type) })], [], undefined, whole).findings.filter((f) => f.rule === 'type-property-type-differs').map((f) => f.message);
   assert.deepEqual(run('[showAs](#showas-values)'), []);
   assert.deepEqual(run('[freeBusyStatus](enums.md#freebusystatus-values)'), ['microsoft.graph.widget.showAs is typed freeBusyStatus vs String (differs between versions)']);
+});
+
+test('example-path-fits-no-template: an example that fits a template once the template\'s left-out brace is put back names the template as what to mend, at its line (2020-05 v1.0 workforceintegration-get.md, label o685, misdescribed before); a template with balanced braces is left alone', () => {
+  const t = analyze([join(DIR, '2020-05-s23')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => [f.message, f.sides.map((s) => `${s.line}:${s.value}`)]), [[
+    'Example request GET /teamwork/workforceIntegrations/{workforceintegrationid} fits no template: the template GET /teamwork/workforceIntegrations/workforceIntegrationId} has an unbalanced brace (the example fits it mended)',
+    ['68:GET /teamwork/workforceIntegrations/{workforceintegrationid}', '33:GET /teamwork/workforceIntegrations/workforceIntegrationId}'],
+  ]]);
+  assert.equal(bracesMended('/teamwork/workforceIntegrations/workforceIntegrationId}'), '/teamwork/workforceIntegrations/{workforceIntegrationId}');
+  assert.equal(bracesMended('/users/{id/photo'), '/users/{id}/photo');
+  assert.equal(bracesMended('/users/{id}/photo'), undefined);
+  // an example that fits no template even mended keeps the plain message
+  const page = opPage('Get widget', 'GET', '/widgets/widgetId}', '\n## Example\n\n### Request\n\n<!-- { "blockType": "request", "name": "get_widget" } -->\n```http\nGET https://graph.microsoft.com/v1.0/gadgets/1\n```\n');
+  assert.deepEqual(analyze([tempTree({ 'v1.0/api/a.md': page })]).findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.message), ['Example request GET /gadgets/1 fits none of the HTTP templates (path)']);
 });

@@ -11,7 +11,7 @@ export const rule: PageRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor a call the page shows under an "HTTP request" heading of a topic of its own after the examples ("## Get a single thumbnail" / "### HTTP request" on the page of the thumbnails list), nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. An example whose method no template has, under a heading whose first verb names that method\'s operation and none of the page\'s ("Example 2: Create a new workforceIntegration", a POST on the PATCH page), is another operation shown on purpose. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor a call the page shows under an "HTTP request" heading of a topic of its own after the examples ("## Get a single thumbnail" / "### HTTP request" on the page of the thumbnails list), nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. An example whose method no template has, under a heading whose first verb names that method\'s operation and none of the page\'s ("Example 2: Create a new workforceIntegration", a POST on the PATCH page), is another operation shown on purpose. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that; when the example fits a template once a brace the template left out is put back (`…/workforceIntegrations/workforceIntegrationId}`), the finding names the template as the thing to mend.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -56,10 +56,15 @@ export const rule: PageRule = {
         // the example): the defect is the missing path, and the finding says so. ("~/onPremisesPublishingProfiles/…" and
         // "me/…" are paths written otherwise.)
         const noPath = sameMethod.find((o) => isWords(o.path));
+        // A template with a brace left out (`…/workforceIntegrations/workforceIntegrationId}`): when the example fits it mended,
+        // the template is what to fix, and the finding says so.
+        const broken = noPath ? undefined : sameMethod.find((o) => { const m = bracesMended(o.path); return m !== undefined && readings.some((x) => pathFitsTemplate(x, m)); });
         const message = noPath
           ? `Example request ${r.method} ${path} fits no template: the HTTP request block holds no path but "${noPath.path}"`
-          : `Example request ${r.method} ${path} fits none of the HTTP templates (${why})`;
-        out.push(pageFinding(this, p, r.src, `example.request.${r.index}.${why}`, message, `${r.method} ${path}`, [String(r.index)], [{ src: ops[0]!.src, value: ops.map((o) => `${o.method} ${o.path}`).join('; ') }]));
+          : broken
+            ? `Example request ${r.method} ${path} fits no template: the template ${broken.method} ${broken.path} has an unbalanced brace (the example fits it mended)`
+            : `Example request ${r.method} ${path} fits none of the HTTP templates (${why})`;
+        out.push(pageFinding(this, p, r.src, `example.request.${r.index}.${why}`, message, `${r.method} ${path}`, [String(r.index)], [broken ? { src: broken.src, value: `${broken.method} ${broken.path}` } : { src: ops[0]!.src, value: ops.map((o) => `${o.method} ${o.path}`).join('; ') }]));
       }
     }
     return out;
@@ -133,6 +138,26 @@ export function headingAnnouncesMethod(heading: string, method: string, pageMeth
   const verb = /^[a-z]+/i.exec(h)?.[0].toLowerCase();
   const methods = verb === undefined ? undefined : VERB_METHODS[verb];
   return !!methods && methods.includes(method.toUpperCase()) && !pageMethods.some((m) => methods.includes(m.toUpperCase()));
+}
+
+/**
+ * The template with each segment's unbalanced brace mended (`workforceIntegrationId}` → `{workforceIntegrationId}`,
+ * `{id` → `{id}`); undefined when every segment is balanced. One linear pass per segment.
+ */
+export function bracesMended(template: string): string | undefined {
+  let changed = false;
+  const segs = template.split('/').map((seg) => {
+    let open = 0;
+    let unopened = 0;
+    for (const ch of seg) {
+      if (ch === '{') open++;
+      else if (ch === '}') { if (open) open--; else unopened++; }
+    }
+    if (!open && !unopened) return seg;
+    changed = true;
+    return '{'.repeat(unopened) + seg + '}'.repeat(open);
+  });
+  return changed ? segs.join('/') : undefined;
 }
 
 /** Words, not a path: spaces outside placeholders, parameter lists and quoted values ("** Entity URI for X not found"). */
