@@ -92,3 +92,32 @@ export function docsValue(p: DocsProperty): string {
 export function element(t: CsdlStructuredType, member?: string, tag = 'Property'): string {
   return `${t.kind === 'entity' ? 'EntityType' : 'ComplexType'} ${t.namespace}.${t.name}${member ? `/${tag} ${member}` : ''}`;
 }
+
+/** A CSDL member found for a documented property (MetadataContext.member). */
+export type CsdlMember = NonNullable<ReturnType<MetadataContext['member']>>;
+
+/**
+ * Every documented property of every documented type the service declares, with the CSDL member of that name on the
+ * type or an ancestor (undefined when it has none): the loop the property rules share.
+ */
+export function* documentedProperties(ctx: MetadataContext): Generator<{ t: DocsType; ct: CsdlStructuredType; p: DocsProperty; m: CsdlMember | undefined }> {
+  for (const t of ctx.docs.types) {
+    const ct = ctx.csdlType(t.namespace, t.name);
+    if (!ct) continue;
+    for (const p of t.properties) yield { t, ct, p, m: ctx.member(ct, p.name) };
+  }
+}
+
+/** The metadata side of a finding about a member: the element that declares it (on the type or the ancestor that does), its line, and `value`. */
+export function memberSide(ctx: MetadataContext, m: CsdlMember, value: string): MetadataSide {
+  const x = m.property ?? m.navigation!;
+  return { file: ctx.csdl.file, element: element(m.declaredOn, x.name, m.property ? 'Property' : 'NavigationProperty'), line: x.line, value };
+}
+
+/** Every documented type the service declares, with the CSDL type and the member names the docs give it (its documented ancestors' included). */
+export function* declaredTypes(ctx: MetadataContext): Generator<{ t: DocsType; ct: CsdlStructuredType; documented: Set<string> }> {
+  for (const t of ctx.docs.types) {
+    const ct = ctx.csdlType(t.namespace, t.name);
+    if (ct) yield { t, ct, documented: ctx.docsMemberNames(t) };
+  }
+}

@@ -1,4 +1,4 @@
-import { docsValue, element, type MetadataRule } from '../types.js';
+import { docsValue, documentedProperties, memberSide, type MetadataRule } from '../types.js';
 import { prop, type } from '../fixtures.js';
 
 const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><NavigationProperty Name="manager" Type="graph.directoryObject" /></EntityType>';
@@ -14,18 +14,12 @@ export const rule: MetadataRule = {
   },
   check(ctx) {
     const out = [];
-    for (const t of ctx.docs.types) {
-      const ct = ctx.csdlType(t.namespace, t.name);
-      if (!ct) continue;
-      for (const p of t.properties) {
-        const m = ctx.member(ct, p.name);
-        if (!m) continue;
-        if (p.navigation && m.property) {
-          out.push({ rule: this.id, subject: t.name, field: `properties.${p.name}.navigation`, message: `${t.name}.${p.name} is in the Relationships table but the service declares it a structural property`, docs: { ...p.src, value: docsValue(p) }, metadata: { file: ctx.csdl.file, element: element(m.declaredOn, m.property.name), line: m.property.line, value: 'Property' } });
-        } else if (!p.navigation && m.navigation) {
-          out.push({ rule: this.id, subject: t.name, field: `properties.${p.name}.navigation`, message: `${t.name}.${p.name} is in the Properties table but the service declares it a navigation property`, docs: { ...p.src, value: docsValue(p) }, metadata: { file: ctx.csdl.file, element: element(m.declaredOn, m.navigation.name, 'NavigationProperty'), line: m.navigation.line, value: 'NavigationProperty' } });
-        }
-      }
+    for (const { t, p, m } of documentedProperties(ctx)) {
+      if (!m || !!p.navigation === !m.property) continue;
+      const message = p.navigation
+        ? `${t.name}.${p.name} is in the Relationships table but the service declares it a structural property`
+        : `${t.name}.${p.name} is in the Properties table but the service declares it a navigation property`;
+      out.push({ rule: this.id, subject: t.name, field: `properties.${p.name}.navigation`, message, docs: { ...p.src, value: docsValue(p) }, metadata: memberSide(ctx, m, m.property ? 'Property' : 'NavigationProperty') });
     }
     return out;
   },

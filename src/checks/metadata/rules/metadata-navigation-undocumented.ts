@@ -1,4 +1,4 @@
-import { csdlTypeText, element, type MetadataRule } from '../types.js';
+import { csdlTypeText, declaredTypes, element, type MetadataRule } from '../types.js';
 import { prop, type } from '../fixtures.js';
 
 const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><NavigationProperty Name="manager" Type="graph.directoryObject" /></EntityType>';
@@ -14,10 +14,7 @@ export const rule: MetadataRule = {
   },
   check(ctx) {
     const out = [];
-    for (const t of ctx.docs.types) {
-      const ct = ctx.csdlType(t.namespace, t.name);
-      if (!ct) continue;
-      const documented = ctx.docsMemberNames(t);
+    for (const { t, ct, documented } of declaredTypes(ctx)) {
       for (const n of ct.navigation) {
         if (documented.has(n.name.toLowerCase())) continue;
         out.push({ rule: this.id, subject: t.name, field: `relationships.${n.name}`, message: `${ct.namespace}.${ct.name}.${n.name} (${csdlTypeText(n.type)}) is a navigation property in the service metadata but not documented on ${t.name}`, docs: { ...t.src, value: t.name }, metadata: { file: ctx.csdl.file, element: element(ct, n.name, 'NavigationProperty'), line: n.line, value: csdlTypeText(n.type) } });

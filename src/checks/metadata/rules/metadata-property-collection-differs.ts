@@ -1,4 +1,4 @@
-import { csdlTypeText, docsValue, element, type MetadataRule } from '../types.js';
+import { csdlTypeText, docsValue, documentedProperties, memberSide, type MetadataRule } from '../types.js';
 import { prop, type } from '../fixtures.js';
 
 const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><Property Name="businessPhones" Type="Collection(Edm.String)" Nullable="false" /></EntityType>';
@@ -14,19 +14,14 @@ export const rule: MetadataRule = {
   },
   check(ctx) {
     const out = [];
-    for (const t of ctx.docs.types) {
-      const ct = ctx.csdlType(t.namespace, t.name);
-      if (!ct) continue;
-      for (const p of t.properties) {
-        const m = ctx.member(ct, p.name);
-        const cp = m?.property ?? m?.navigation;
-        if (!m || !cp || p.type.collection === cp.type.collection) continue;
-        out.push({
-          rule: this.id, subject: t.name, field: `properties.${p.name}.collection`,
-          message: `${t.name}.${p.name} is documented as ${p.type.collection ? 'a collection' : 'single-valued'} but the service declares ${csdlTypeText(cp.type)}`,
-          docs: { ...p.src, value: docsValue(p) }, metadata: { file: ctx.csdl.file, element: element(m.declaredOn, cp.name, m.property ? 'Property' : 'NavigationProperty'), line: cp.line, value: csdlTypeText(cp.type) },
-        });
-      }
+    for (const { t, p, m } of documentedProperties(ctx)) {
+      const cp = m?.property ?? m?.navigation;
+      if (!m || !cp || p.type.collection === cp.type.collection) continue;
+      out.push({
+        rule: this.id, subject: t.name, field: `properties.${p.name}.collection`,
+        message: `${t.name}.${p.name} is documented as ${p.type.collection ? 'a collection' : 'single-valued'} but the service declares ${csdlTypeText(cp.type)}`,
+        docs: { ...p.src, value: docsValue(p) }, metadata: memberSide(ctx, m, csdlTypeText(cp.type)),
+      });
     }
     return out;
   },

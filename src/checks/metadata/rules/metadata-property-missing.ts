@@ -1,4 +1,4 @@
-import { element, docsValue, type MetadataRule } from '../types.js';
+import { docsValue, documentedProperties, element, type MetadataRule } from '../types.js';
 import { prop, type } from '../fixtures.js';
 
 const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><Property Name="displayName" Type="Edm.String" /></EntityType>';
@@ -14,13 +14,9 @@ export const rule: MetadataRule = {
   },
   check(ctx) {
     const out = [];
-    for (const t of ctx.docs.types) {
-      const ct = ctx.csdlType(t.namespace, t.name);
-      if (!ct) continue;
-      for (const p of t.properties) {
-        if (ctx.member(ct, p.name)) continue;
-        out.push({ rule: this.id, subject: t.name, field: `properties.${p.name}`, message: `${t.name}.${p.name} is documented but ${ct.namespace}.${ct.name} (and its base types) has no property of that name`, docs: { ...p.src, value: docsValue(p) }, metadata: { file: ctx.csdl.file, element: element(ct), line: ct.line, value: '(absent)' } });
-      }
+    for (const { t, ct, p, m } of documentedProperties(ctx)) {
+      if (m) continue;
+      out.push({ rule: this.id, subject: t.name, field: `properties.${p.name}`, message: `${t.name}.${p.name} is documented but ${ct.namespace}.${ct.name} (and its base types) has no property of that name`, docs: { ...p.src, value: docsValue(p) }, metadata: { file: ctx.csdl.file, element: element(ct), line: ct.line, value: '(absent)' } });
     }
     return out;
   },

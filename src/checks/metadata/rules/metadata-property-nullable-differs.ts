@@ -1,4 +1,4 @@
-import { docsValue, element, type MetadataRule } from '../types.js';
+import { docsValue, documentedProperties, memberSide, type MetadataRule } from '../types.js';
 import { prop, type } from '../fixtures.js';
 
 const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /><Property Name="city" Type="Edm.String" /></EntityType>';
@@ -14,19 +14,13 @@ export const rule: MetadataRule = {
   },
   check(ctx) {
     const out = [];
-    for (const t of ctx.docs.types) {
-      const ct = ctx.csdlType(t.namespace, t.name);
-      if (!ct) continue;
-      for (const p of t.properties) {
-        if (p.nullable === null) continue;
-        const m = ctx.member(ct, p.name);
-        if (!m?.property || m.property.nullable === p.nullable) continue;
-        out.push({
-          rule: this.id, subject: t.name, field: `properties.${p.name}.nullable`,
-          message: `${t.name}.${p.name} is documented as ${p.nullable ? 'nullable' : 'not nullable'} but the service declares Nullable="${m.property.nullable}"`,
-          docs: { ...p.src, value: docsValue(p) }, metadata: { file: ctx.csdl.file, element: element(m.declaredOn, m.property.name), line: m.property.line, value: `Nullable=${m.property.nullable}` },
-        });
-      }
+    for (const { t, p, m } of documentedProperties(ctx)) {
+      if (p.nullable === null || !m?.property || m.property.nullable === p.nullable) continue;
+      out.push({
+        rule: this.id, subject: t.name, field: `properties.${p.name}.nullable`,
+        message: `${t.name}.${p.name} is documented as ${p.nullable ? 'nullable' : 'not nullable'} but the service declares Nullable="${m.property.nullable}"`,
+        docs: { ...p.src, value: docsValue(p) }, metadata: memberSide(ctx, m, `Nullable=${m.property.nullable}`),
+      });
     }
     return out;
   },

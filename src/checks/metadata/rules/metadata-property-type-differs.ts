@@ -1,4 +1,4 @@
-import { csdlTypeText, docsValue, element, typeKey, type MetadataRule } from '../types.js';
+import { csdlTypeText, docsValue, documentedProperties, memberSide, typeKey, type MetadataRule } from '../types.js';
 import { prop, type } from '../fixtures.js';
 
 const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><Property Name="age" Type="Edm.Int32" /></EntityType>';
@@ -14,22 +14,17 @@ export const rule: MetadataRule = {
   },
   check(ctx) {
     const out = [];
-    for (const t of ctx.docs.types) {
-      const ct = ctx.csdlType(t.namespace, t.name);
-      if (!ct) continue;
-      for (const p of t.properties) {
-        const m = ctx.member(ct, p.name);
-        const cp = m?.property ?? m?.navigation;
-        if (!m || !cp) continue;
-        if (typeKey(p.type.name) === typeKey(cp.type.name)) continue;
-        const enumAsString = typeKey(p.type.name) === 'string' && !!ctx.csdl.enums.find((e) => `${e.namespace}.${e.name}`.toLowerCase() === cp.type.name.toLowerCase());
-        out.push({
-          rule: this.id, subject: t.name, field: `properties.${p.name}.type`, args: [p.type.name, cp.type.name],
-          message: `${t.name}.${p.name} is documented as ${p.type.name} but the service declares ${cp.type.name}`,
-          docs: { ...p.src, value: docsValue(p) }, metadata: { file: ctx.csdl.file, element: element(m.declaredOn, cp.name, m.property ? 'Property' : 'NavigationProperty'), line: cp.line, value: csdlTypeText(cp.type) },
-          ...(enumAsString ? { policy: 'enum-as-string', severity: 'info' as const } : {}),
-        });
-      }
+    for (const { t, p, m } of documentedProperties(ctx)) {
+      const cp = m?.property ?? m?.navigation;
+      if (!m || !cp) continue;
+      if (typeKey(p.type.name) === typeKey(cp.type.name)) continue;
+      const enumAsString = typeKey(p.type.name) === 'string' && !!ctx.csdl.enums.find((e) => `${e.namespace}.${e.name}`.toLowerCase() === cp.type.name.toLowerCase());
+      out.push({
+        rule: this.id, subject: t.name, field: `properties.${p.name}.type`, args: [p.type.name, cp.type.name],
+        message: `${t.name}.${p.name} is documented as ${p.type.name} but the service declares ${cp.type.name}`,
+        docs: { ...p.src, value: docsValue(p) }, metadata: memberSide(ctx, m, csdlTypeText(cp.type)),
+        ...(enumAsString ? { policy: 'enum-as-string', severity: 'info' as const } : {}),
+      });
     }
     return out;
   },

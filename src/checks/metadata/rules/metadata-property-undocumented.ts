@@ -1,4 +1,4 @@
-import { csdlTypeText, element, type MetadataRule } from '../types.js';
+import { csdlTypeText, declaredTypes, element, type MetadataRule } from '../types.js';
 import { prop, type } from '../fixtures.js';
 
 const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><Property Name="mail" Type="Edm.String" /><Property Name="photo" Type="Edm.Stream" /></EntityType>';
@@ -14,10 +14,7 @@ export const rule: MetadataRule = {
   },
   check(ctx) {
     const out = [];
-    for (const t of ctx.docs.types) {
-      const ct = ctx.csdlType(t.namespace, t.name);
-      if (!ct) continue;
-      const documented = ctx.docsMemberNames(t);
+    for (const { t, ct, documented } of declaredTypes(ctx)) {
       for (const p of ct.properties) {
         if (documented.has(p.name.toLowerCase())) continue;
         const stream = p.type.name === 'Edm.Stream';
