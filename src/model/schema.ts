@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.7.0';
+export const MODEL_VERSION = '2.8.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -319,6 +319,16 @@ export const ErrorResponse = T.Object(
 );
 export type ErrorResponse = Static<typeof ErrorResponse>;
 
+export const ErrorsReference = T.Object(
+  {
+    text: T.String({ description: 'The link text as written ("Error Responses")' }),
+    target: T.String({ description: 'Where the link points, as written or as its reference definition gives it (`/graph/errors`)' }),
+    src: Src,
+  },
+  { additionalProperties: false, description: 'An "Errors" section that lists no error but refers to a shared topic ("See [Error Responses][error-response] for details about how errors are returned")' },
+);
+export type ErrorsReference = Static<typeof ErrorsReference>;
+
 export const FunctionParameter = T.Object(
   {
     name: T.String(),
@@ -539,6 +549,7 @@ export const Document = T.Object(
     pathParameterDescriptions: T.Optional(T.Array(PathParameterDoc, { description: 'A "Path parameters" section: the placeholders of the request path, described' })),
     response: T.Optional(Response),
     errorResponses: T.Optional(T.Array(ErrorResponse, { description: 'An "Errors" table: status, error code, message' })),
+    errorsReference: T.Optional(ErrorsReference),
     examples: T.Object({ requests: T.Array(ExampleRequest), responses: T.Array(ExampleResponse) }, { additionalProperties: false }),
     resource: T.Optional(ResourceFacts),
     enums: T.Array(EnumDef),

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { processFile } from '../../src/pipeline/page.js';
 import { IncludeResolver } from '../../src/sources/graph-markdown/parse/includes.js';
-import { ROOT, at } from '../helpers.js';
+import { ROOT, at, tempTree } from '../helpers.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus');
 const fx = (rel: string) => processFile(join(DIR, rel), rel, new IncludeResolver(DIR));
@@ -175,4 +175,16 @@ test('"Path parameters" tables are facts: name, type (a Value column beside a de
       ir.tables.filter((t) => t.section === 'path-parameters').map((t) => `path-parameters:${t.rows * t.columns.length}/${t.rows * t.columns.length}`));
     assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'table-not-read' || d.rule === 'table-column-ignored').filter((d) => /path/i.test(d.message)), []);
   }
+});
+
+test('an "Errors" section with no table that refers to the shared topic is a fact (the reference, at the link), not a section left unread; one with neither a table nor such a link stays unread', () => {
+  const del = fx('v1.0/api/driveitem-delete.md');
+  assert.deepEqual(del.errorsReference && `${del.errorsReference.text} → ${del.errorsReference.target}@${at(del.errorsReference.src)}`, 'Error Responses → /graph/errors@87:5');
+  assert.equal(del.errorResponses, undefined);
+  assert.deepEqual(del.diagnostics.filter((d) => d.rule === 'section-not-extracted').map((d) => d.src.line), []);
+  // no link that names errors: nothing landed, and the diagnostic says so
+  const dir = tempTree({ 'v1.0/api/a.md': '# Delete widget\n\n## HTTP request\n\n```http\nDELETE /widgets/{id}\n```\n\n## Errors\n\nErrors are returned as usual; see the [overview](../resources/widget.md).\n' });
+  const ir = processFile(join(dir, 'v1.0/api/a.md'), 'v1.0/api/a.md', new IncludeResolver(dir));
+  assert.equal(ir.errorsReference, undefined);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'section-not-extracted').map((d) => d.src.line), [9]);
 });

@@ -1,5 +1,9 @@
-/** "Errors" sections: tables of status code, error code and message → error responses. */
-import type { ErrorResponse } from '../ir/schema.js';
+/**
+ * "Errors" sections: tables of status code, error code and message → error responses. A section with no such table that
+ * refers to the shared topic instead ("See [Error Responses][error-response] for details about how errors are returned",
+ * 30 of the 2021 tree's 43 Errors sections, OneDrive's pages) → that reference, a fact of its own.
+ */
+import type { ErrorResponse, ErrorsReference } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 import { checkRowShape, col } from './context.js';
 
@@ -7,8 +11,18 @@ export const errors: Extractor = {
   name: 'errorResponses',
   extract(ctx, ir) {
     const out: ErrorResponse[] = [];
+    let reference: ErrorsReference | undefined;
     for (const s of ctx.sectionsOf('errors')) {
-      for (const t of ctx.tables(s)) {
+      const tables = ctx.tables(s);
+      // No table: the section's first link that names errors (by its text or its target) is where they are documented.
+      if (!tables.length && !reference) {
+        for (const n of ctx.ownContent(s)) {
+          if (n.type !== 'paragraph') continue;
+          const l = ctx.links(n).find((x) => /error/i.test(`${ctx.text(x)} ${x.url}`));
+          if (l) { reference = { text: ctx.text(l), target: l.url, src: ctx.src(l) }; break; }
+        }
+      }
+      for (const t of tables) {
         const statusCol = col(t, /status|http|response code|^code$/);
         const codeCol = col(t, /error code|^error$|^code$/) === statusCol ? col(t, /error code|^error$/) : col(t, /error code|^error$|^code$/);
         const msgCol = col(t, /message|description|reason|details/);
@@ -34,5 +48,6 @@ export const errors: Extractor = {
       }
     }
     if (out.length) ir.errorResponses = out;
+    if (reference) ir.errorsReference = reference;
   },
 };

@@ -45,7 +45,8 @@ export const YIELD: Partial<Record<SectionKind, (ir: PageIR) => boolean>> = {
   response: (ir) => !!ir.response && (ir.response.statuses.length > 0 || !!ir.response.bodyType || !!ir.response.bodyDescribed || ir.response.noBody),
   'function-parameters': (ir) => (ir.functionParameters?.length ?? 0) > 0,
   'path-parameters': (ir) => (ir.pathParameterDescriptions?.length ?? 0) > 0,
-  errors: (ir) => (ir.errorResponses?.length ?? 0) > 0,
+  // A table of errors, or a reference to the shared topic that documents them ("See [Error Responses][error-response]").
+  errors: (ir) => (ir.errorResponses?.length ?? 0) > 0 || !!ir.errorsReference,
   examples: (ir) => ir.examples.requests.length + ir.examples.responses.length > 0,
   properties: (ir) => (ir.resource?.properties.length ?? 0) > 0 || (ir.kind === 'operation' && (ir.requestBody?.properties.length ?? 0) > 0),
   relationships: (ir) => (ir.resource?.relationships.length ?? 0) > 0,

@@ -19,7 +19,7 @@ import { Document } from '../../../model/schema.js';
 export {
   Src, Severity, ApiVersion, Diagnostic, Located, type LocatedString, TypeRef, VersionEvidence,
   PathParameter, Operation, PermissionType, PermissionName, PermissionEntry, Permissions, NationalCloud,
-  Header, Parameter, TableInfo, Property, RequestBody, Status, Response, ErrorResponse, FunctionParameter, PathParameterDoc,
+  Header, Parameter, TableInfo, Property, RequestBody, Status, Response, ErrorResponse, ErrorsReference, FunctionParameter, PathParameterDoc,
   HttpHeaderLine, Body, Annotation, ExampleRequest, ExampleResponse, Relationship, EnumMember, EnumDef,
   MethodLink, JsonRepresentation, IncludeRef, Section, ResourceFacts, DocumentKind as PageKind,
 } from '../../../model/schema.js';
