@@ -188,3 +188,12 @@ test('an "Errors" section with no table that refers to the shared topic is a fac
   assert.equal(ir.errorsReference, undefined);
   assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'section-not-extracted').map((d) => d.src.line), [9]);
 });
+
+test('"Name | Value | Description" query-parameters tables: the Value column is the type and the description is the Description column\'s (28 such tables in the 2021 tree read "string" as the description and left the Description column out)', () => {
+  const ir = fx('beta/api/profile-list-positions.md');
+  assert.deepEqual(ir.queryParameters.map((q) => `${q.name}:${q.type?.name ?? '-'}@${at(q.src)}:${q.description.slice(0, 22)}`), [
+    '$filter:String@43:2:Limits the response to', '$orderby:String@44:2:By default the objects', '$select:String@45:2:Comma-separated list o',
+    '$skip:Int32@46:2:Skip the first n resul', '$top:Int32@47:2:Number of results to b',
+  ]);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'table-column-ignored').map((d) => d.message), []);
+});

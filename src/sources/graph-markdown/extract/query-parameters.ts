@@ -33,8 +33,12 @@ export const queryParameters: Extractor = {
           continue;
         }
         const nameCol = Math.max(0, named);
-        const typeCol = col(t, /^type$/);
-        const descCol = col(t, /^(description|value|values)$/);
+        // "Name | Value | Description" (profile-list-positions.md: `$skip | int | Skip the first n results`): beside a
+        // description, a Value column holds the type, as in "Path parameters" tables; alone it is the description.
+        const described = col(t, /^(description|notes?|details)$/);
+        const descCol = described >= 0 ? described : col(t, /^(value|values)$/);
+        const typed = col(t, /^type$/);
+        const typeCol = typed >= 0 ? typed : described >= 0 ? col(t, /^value$/) : -1;
         checkRowShape(ctx, t, 'Query parameters');
         let taken = 0;
         let skipped = 0;
