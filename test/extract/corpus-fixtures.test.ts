@@ -197,3 +197,16 @@ test('"Name | Value | Description" query-parameters tables: the Value column is 
   ]);
   assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'table-column-ignored').map((d) => d.message), []);
 });
+
+test('"Name | Value | Description" request-body tables are property tables typed by the Value column (the OneDrive pages: 8 tables of the 2021 tree were table-unclassified and their bodies had no property)', () => {
+  const ir = fx('beta/api/driveitem-copy.md');
+  assert.deepEqual(ir.requestBody!.properties.map((p) => `${p.name}:${p.type.name}@${at(p.src)}:${p.description.slice(0, 20)}`), [
+    'parentReference:ItemReference@47:3:Optional. Reference ', 'name:String@48:3:Optional. The new na',
+  ]);
+  assert.deepEqual(ir.diagnostics.filter((d) => /^table-/.test(d.rule)).map((d) => `${d.rule}@${d.src.line}`), []);
+  // a table with a Value column but no description beside it is still no property table
+  const dir = tempTree({ 'v1.0/api/a.md': '# Create widget\n\n## HTTP request\n\n```http\nPOST /widgets\n```\n\n## Request body\n\n| Name | Value |\n|:--|:--|\n| extensionName | Com.Contoso.Deal |\n' });
+  const a = processFile(join(dir, 'v1.0/api/a.md'), 'v1.0/api/a.md', new IncludeResolver(dir));
+  assert.deepEqual(a.requestBody?.properties ?? [], []);
+  assert.deepEqual(a.diagnostics.filter((d) => d.rule === 'table-unclassified').map((d) => d.src.line), [11, 11]);
+});

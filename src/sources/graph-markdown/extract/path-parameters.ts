@@ -10,6 +10,7 @@ import type { Extractor } from './context.js';
 import { checkRowShape, col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
 import { requiredFrom } from './headers.js';
+import { typeColumn } from './property-table.js';
 
 export const pathParameters: Extractor = {
   name: 'pathParameters',
@@ -23,8 +24,7 @@ export const pathParameters: Extractor = {
         // "Parameter name | Value | Description" (drive-get.md): beside a description, a Value column holds the type (`string`).
         const described = col(t, /^(description|notes?|details)$/);
         const descCol = described >= 0 ? described : col(t, /^value$/);
-        const typed = col(t, /^(type|data type|value type)$/);
-        const typeCol = typed >= 0 ? typed : described >= 0 ? col(t, /^value$/) : -1;
+        const typeCol = typeColumn(t);
         checkRowShape(ctx, t, 'Path parameters');
         let taken = 0;
         let skipped = 0;

@@ -29,7 +29,18 @@ const REQUIRED_LAST = /(?:^|[.!?:]\s+)(?:\*\*)?(?:required|this (?:property|para
 const REQUIRED_SENTENCE = /(?:^|[.!?:]\s*)(?:this|it) is a required (?:property|parameter|field)\b/i;
 
 export function isPropertyTable(t: TableModel): boolean {
-  return /^(property|properties|name|parameter|parameters|property name|parameter name|field|member|relationship|relationships|relationship name|navigation property)$/.test(t.columns[0] ?? '') && t.columns.some((c) => /^(type|data type|value type)$/.test(c));
+  return /^(property|properties|name|parameter|parameters|property name|parameter name|field|member|relationship|relationships|relationship name|navigation property)$/.test(t.columns[0] ?? '') && typeColumn(t) >= 0;
+}
+
+/**
+ * The column that types a property table's rows: `Type` (or `Data type`, `Value type`); else, beside a description, a
+ * `Value` column ("Name | Value | Description" on the OneDrive pages: `parentReference | [ItemReference](…) | Optional. …`,
+ * as in Path parameters tables); -1 when there is none.
+ */
+export function typeColumn(t: TableModel): number {
+  const typed = col(t, /^(type|data type|value type)$/);
+  if (typed >= 0) return typed;
+  return col(t, /^(description|notes?|details)$/) >= 0 ? col(t, /^value$/) : -1;
 }
 
 const NAME_OK = /^[@$A-Za-z_][\w.@$:#-]*$/;
@@ -37,7 +48,7 @@ const NAME_OK = /^[@$A-Za-z_][\w.@$:#-]*$/;
 export function readPropertyTable(ctx: PageContext, t: TableModel, what: string, opts: { keepAnnotations?: boolean } = {}): Property[] {
   const out: Property[] = [];
   const nameCol = 0;
-  const typeCol = col(t, /^(type|data type|value type)$/);
+  const typeCol = typeColumn(t);
   const descCol = col(t, /^(description|notes?|details)$/);
   const reqCol = col(t, /^(required|optional|is required)\b/);
   checkRowShape(ctx, t, what);

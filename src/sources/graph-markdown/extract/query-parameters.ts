@@ -6,6 +6,7 @@ import type { Extractor } from './context.js';
 import { checkRowShape, col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
 import { requiredFrom } from './headers.js';
+import { typeColumn } from './property-table.js';
 
 // Sentences come from ctx.text (whitespace folded to single spaces).
 const NEGATED = /\b(?:can't|cannot|can not|don't|doesn't|does not|do not|isn't|is not|aren't|are not|won't) (?:be |currently )?(?:use|used|support|supported|available|allowed|apply|applied)\b|\bnot supported\b|\bunsupported\b/i;
@@ -37,8 +38,7 @@ export const queryParameters: Extractor = {
         // description, a Value column holds the type, as in "Path parameters" tables; alone it is the description.
         const described = col(t, /^(description|notes?|details)$/);
         const descCol = described >= 0 ? described : col(t, /^(value|values)$/);
-        const typed = col(t, /^type$/);
-        const typeCol = typed >= 0 ? typed : described >= 0 ? col(t, /^value$/) : -1;
+        const typeCol = typeColumn(t);
         checkRowShape(ctx, t, 'Query parameters');
         let taken = 0;
         let skipped = 0;
