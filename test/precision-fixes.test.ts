@@ -24,12 +24,13 @@ import { strayTemplates } from '../src/checks/stray-templates.js';
 import { parseTypeCell } from '../src/sources/graph-markdown/extract/type-ref.js';
 import { parseRequestLine } from '../src/sources/graph-markdown/extract/http-path.js';
 import { isPlaceholder } from '../src/checks/rules/example-value-placeholder.js';
+import { itemsDocumented } from '../src/checks/rules/example-property-undocumented.js';
 import { isResourceSpecific } from '../src/checks/rules/least-privileged-differs.js';
 import { parseJsonLenient } from '../src/util/lenient-json.js';
 import { topLevelKeys } from '../src/sources/graph-markdown/extract/json-representation.js';
 import { WHOLE_TREE_RULES } from '../src/checks/registry.js';
 import { typeRefCompareKey } from '../src/checks/rules/type-property-type-differs.js';
-import { bodySection, opPage, resourcePage } from '../src/checks/fixture-pages.js';
+import { bodySection, exampleSection, opPage, resourcePage } from '../src/checks/fixture-pages.js';
 import { emitOpenApi } from '../src/emit/openapi/index.js';
 import { emitModels } from '../src/emit/ts/models.js';
 
@@ -1154,4 +1155,34 @@ test('example-path-fits-no-template: an example that fits a template once the te
   // an example that fits no template even mended keeps the plain message
   const page = opPage('Get widget', 'GET', '/widgets/widgetId}', '\n## Example\n\n### Request\n\n<!-- { "blockType": "request", "name": "get_widget" } -->\n```http\nGET https://graph.microsoft.com/v1.0/gadgets/1\n```\n');
   assert.deepEqual(analyze([tempTree({ 'v1.0/api/a.md': page })]).findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.message), ['Example request GET /gadgets/1 fits none of the HTTP templates (path)']);
+});
+
+test('example-property-undocumented: a key carrying an array of objects whose every key the table documents is the table\'s elements (2021-07 beta site-follow.md: "supply an array of JSON objects with the id parameter", `{ "value": [{ "id": … }] }`); an element with an undocumented key still fires', () => {
+  const t = analyze([join(DIR, '2021-07-s23')], [], undefined, whole);
+  assert.deepEqual(t.pages.find((p) => p.file === 'beta/api/site-follow.md')!.requestBody!.properties.map((p) => p.name), ['id']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-property-undocumented').map((f) => f.field), []);
+  const known = new Set(['id']);
+  assert.equal(itemsDocumented([{ id: 'a' }, { id: 'b', '@odata.type': '#x' }], known), true);
+  assert.equal(itemsDocumented([{ id: 'a', name: 'b' }], known), false);
+  assert.equal(itemsDocumented([], known), false);
+  assert.equal(itemsDocumented(['a'], known), false);
+  const page = (items: string) => opPage('Follow widget', 'POST', '/widgets/add', bodySection(['|id|String||']) + exampleSection(`POST https://graph.microsoft.com/v1.0/widgets/add\nContent-Type: application/json\n\n{ "value": [${items}] }`, 'HTTP/1.1 200 OK'));
+  const run = (items: string) => analyze([tempTree({ 'v1.0/api/a.md': page(items) })]).findings.filter((f) => f.rule === 'example-property-undocumented').map((f) => f.message);
+  assert.deepEqual(run('{ "id": "1" }, { "id": "2" }'), []);
+  assert.deepEqual(run('{ "id": "1", "name": "x" }'), ['Example request sends value, which the request-body table does not document']);
+});
+
+test('example-value-placeholder: a lowercase type name (`"city": "string"`, `"progress": "double"`) and a hyphenated stand-in (`"display-name-value"`) are placeholders too — the finding counted only some of them (2020-05 beta orgcontact-get.md, channel-patch.md: labels o676, o563, o268, misdescribed); a lowercase type name under a key that names a type (`"valueType": "boolean"`) is a value', () => {
+  const t = analyze([join(DIR, '2020-05-s23')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-value-placeholder').map((f) => [f.subject, f.message]), [
+    ['beta/api/channel-patch.md', 'Example response holds 2 placeholder value(s): description, displayName'],
+    ['beta/api/orgcontact-get.md', 'Example response holds 10 placeholder value(s): addresses[0].city, addresses[0].countryOrRegion, addresses[0].officeLocation, addresses[0].postalCode, addresses[0].state, addresses[0].street, companyName, department, … (10 in all)'],
+  ]);
+  assert.equal(isPlaceholder('display-name-value', 'displayName'), true);
+  assert.equal(isPlaceholder('string', 'city'), true);
+  assert.equal(isPlaceholder('double', 'progress'), true);
+  assert.equal(isPlaceholder('boolean', 'valueType'), false);
+  assert.equal(isPlaceholder('string', 'customAttributeType'), false);
+  assert.equal(isPlaceholder('Strings', 'city'), false);
+  assert.equal(isPlaceholder('password-value', 'password'), false);
 });

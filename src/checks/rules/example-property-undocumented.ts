@@ -13,7 +13,7 @@ export const rule: ModelRule = {
   contexts: ['page'],
   summary: 'An example request sends a property the page\'s request-body table does not document',
   description:
-    'The example request body has a top-level property that is missing from the same page\'s request-body table (OData annotations such as @odata.type are not counted). Either the table is incomplete or the example is wrong. Where the Request body section says the body is a JSON representation of a resource, a property that resource\'s page (or a base type\'s) documents, and does not call read-only, counts as documented (a relationship counts even when read-only: a create body may carry it, as an agreement\'s files); so does one documented by the type the body\'s @odata.type names (a derived type: openIdConnectProvider for an identityProvider). A page of something many resources have (extended properties, open extensions: its request lines reach three or more collections) is not checked: its examples send the created resource\'s properties too. A request to another service than Microsoft Graph (a notification the service posts to a bot\'s callback URL), or a call to another resource than the page\'s HTTP templates address (example-path-fits-no-template reports it), is not checked. A property the Request body section\'s prose names in code, bold or a link (`passwordCredential` in "provide an optional `passwordCredential` object with the following properties", **groupTypes** in a sub-section of its own) counts as documented.',
+    'The example request body has a top-level property that is missing from the same page\'s request-body table (OData annotations such as @odata.type are not counted). Either the table is incomplete or the example is wrong. Where the Request body section says the body is a JSON representation of a resource, a property that resource\'s page (or a base type\'s) documents, and does not call read-only, counts as documented (a relationship counts even when read-only: a create body may carry it, as an agreement\'s files); so does one documented by the type the body\'s @odata.type names (a derived type: openIdConnectProvider for an identityProvider). A page of something many resources have (extended properties, open extensions: its request lines reach three or more collections) is not checked: its examples send the created resource\'s properties too. A request to another service than Microsoft Graph (a notification the service posts to a bot\'s callback URL), or a call to another resource than the page\'s HTTP templates address (example-path-fits-no-template reports it), is not checked. An array of objects whose every key the table documents ("supply an array of JSON objects with the id parameter", `{ "value": [{ "id": … }] }`) is the table\'s elements, carried under a key. A property the Request body section\'s prose names in code, bold or a link (`passwordCredential` in "provide an optional `passwordCredential` object with the following properties", **groupTypes** in a sub-section of its own) counts as documented.',
   example: { before: 'table: accountEnabled, city\nexample: { "accountEnabled": true, "companyName": "x" }', after: 'table also lists companyName' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "Redmond", "companyName": "Contoso" }', 'HTTP/1.1 204 No Content')) },
@@ -58,6 +58,9 @@ export const rule: ModelRule = {
         const ofNamed = named ? writable(named, version) : undefined;
         for (const k of Object.keys(body)) {
           if (k.includes('@') || known.has(k.toLowerCase()) || ofType?.has(k.toLowerCase()) || ofNamed?.has(k.toLowerCase())) continue;
+          // An array of objects whose every key the table documents (site-follow.md: "supply an array of JSON objects with the id
+          // parameter", `{ "value": [{ "id": … }, …] }`): the table describes the elements, the key only carries them.
+          if (itemsDocumented(body[k], known)) continue;
           out.push(pageFinding(this, p, r.body!.src, `example.${r.index}.${k}`, `Example request sends ${k}, which the request-body table does not document`, k, [String(r.index), k], [{ src: p.requestBody!.src, value: 'request-body table' }]));
         }
       }
@@ -65,3 +68,9 @@ export const rule: ModelRule = {
     return out;
   },
 };
+
+/** Is the value a non-empty array of objects each of whose keys (annotations apart) the documented names hold? */
+export function itemsDocumented(v: unknown, known: ReadonlySet<string>): boolean {
+  return Array.isArray(v) && v.length > 0 && v.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x)
+    && Object.keys(x).length > 0 && Object.keys(x).every((k) => k.includes('@') || known.has(k.toLowerCase())));
+}

@@ -8,8 +8,11 @@ import { pageFinding } from '../page-finding.js';
  */
 export const TYPE_PLACEHOLDER = /^(?:String|Boolean|Int16|Int32|Int64|Double|Single|Decimal|Byte|Guid|DateTimeOffset|Date|TimeOfDay|Duration|Binary|Stream)(?: ?\((?:identifier|timestamp|duration|time ?of ?day|timespan|binary|double)\))?$/;
 
-/** `"skuId-value"`, `"datetime-value"`: the docs' sample generator's stand-in for a value never filled in. */
-export const VALUE_PLACEHOLDER = /^[A-Za-z][\w.]*-value$/;
+/** `"skuId-value"`, `"datetime-value"`, `"display-name-value"`: the docs' sample generator's stand-in for a value never filled in. */
+export const VALUE_PLACEHOLDER = /^[A-Za-z][\w.-]*-value$/;
+
+/** A type name in lower case, as some examples write the value (`"city": "string"`, `"skuId": "guid"`). */
+const LOWER_TYPE_PLACEHOLDER = /^(?:string|boolean|int16|int32|int64|double|guid|datetimeoffset|datetime)$/;
 
 /** Keys whose value is itself a type name (`"type": "String"` of a schemaExtension property): a type name there is a value. */
 const TYPE_VALUED_KEY = /^(type|dataType|propertyType|valueType|edmType)$/i;
@@ -20,6 +23,9 @@ const SECRET_KEY = /pass(?:word|phrase)|secret/i;
 export function isPlaceholder(v: unknown, key?: string): boolean {
   if (typeof v !== 'string') return false;
   if (VALUE_PLACEHOLDER.test(v)) return !(key !== undefined && SECRET_KEY.test(key));
+  // Lower case (`"city": "string"`, `"progress": "double"`): the same, except as the value of any key ending in "type"
+  // (`"valueType": "boolean"`, `"customAttributeType": "string"`), where a lower-case type name is an enum member.
+  if (LOWER_TYPE_PLACEHOLDER.test(v)) return !(key !== undefined && /type$/i.test(key));
   return TYPE_PLACEHOLDER.test(v) && !(key !== undefined && TYPE_VALUED_KEY.test(key));
 }
 
@@ -42,7 +48,7 @@ export const rule: PageRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'An example body holds placeholders instead of values ("String", "Boolean", "skuId-value")',
-  description: 'Values in an example request or response, at any depth, are the names of their types (`"String"`, or with the format a JSON representation gives it: `"String (timestamp)"`) or the generator\'s `<name>-value` stand-ins — a template never filled in. A `<name>-value` stand-in for a secret (`"password": "password-value"`, a client secret, the value of a pair whose key names one: `{ "key": "Password", "value": "password-value" }`) is deliberate: an example never shows a real one. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. One finding per example, listing the places.',
+  description: 'Values in an example request or response, at any depth, are the names of their types (`"String"`, or with the format a JSON representation gives it: `"String (timestamp)"`; in lower case, `"string"`, `"guid"`, except under a key ending in "type", where it is an enum member: `"valueType": "boolean"`) or the generator\'s `<name>-value` stand-ins — a template never filled in. A `<name>-value` stand-in for a secret (`"password": "password-value"`, a client secret, the value of a pair whose key names one: `{ "key": "Password", "value": "password-value" }`) is deliberate: an example never shows a real one. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. One finding per example, listing the places.',
   example: { before: '{ "accountEnabled": "Boolean", "city": "String" }', after: '{ "accountEnabled": true, "city": "Redmond" }' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "String" }', 'HTTP/1.1 204 No Content')) },
