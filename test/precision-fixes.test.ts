@@ -1186,3 +1186,18 @@ test('example-value-placeholder: a lowercase type name (`"city": "string"`, `"pr
   assert.equal(isPlaceholder('Strings', 'city'), false);
   assert.equal(isPlaceholder('password-value', 'password'), false);
 });
+
+test('request body in prose: a paragraph that is a link to a resource and nothing more is the body\'s type ("A [teamsTab](../resources/teamstab.md)."), "supply the new value for the **parentReference** property" is an update body, "Do not supply a body for this request" is none (2021-07; each section-not-extracted before)', () => {
+  const t = analyze([join(DIR, '2021-07-s23')], [], undefined, whole);
+  const page = (file: string) => t.pages.find((p) => p.file === file)!;
+  assert.equal(page('v1.0/api/channel-post-tabs.md').requestBody!.typeName, 'teamsTab');
+  assert.deepEqual(page('v1.0/api/driveitem-move.md').requestBody!.updates, { src: { file: 'v1.0/api/driveitem-move.md', line: 50, column: 1 } });
+  assert.equal(page('beta/api/team-get-photo.md').requestBody!.noBody, true);
+  for (const file of ['v1.0/api/channel-post-tabs.md', 'v1.0/api/driveitem-move.md', 'beta/api/team-get-photo.md']) {
+    assert.deepEqual(page(file).diagnostics.filter((d) => d.rule === 'section-not-extracted').map((d) => d.src.line), [], file);
+  }
+  // a link inside a sentence that neither supplies nor represents is no body type
+  const p = opPage('Create widget', 'POST', '/widgets', '\n## Request body\n\nSee [teamsTab](../resources/teamstab.md) for the properties.\n');
+  const a = analyze([tempTree({ 'v1.0/api/a.md': p })]);
+  assert.equal(a.pages[0]!.requestBody!.typeName, undefined);
+});

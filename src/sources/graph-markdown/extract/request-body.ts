@@ -12,15 +12,18 @@ import { formatted, linksOperationPage, typeFromLink } from './response.js';
 /** A property's name as prose sets it in code or bold (`passwordCredential`, **groupTypes**, `@odata.type`). */
 const NAME = /^@?[A-Za-z][\w.@]{0,80}$/;
 const REFERENCE = /@odata\.id\b|\b(?:identifier|id|reference) (?:of|to) (?:the |an? )?(?:existing )?\[?[A-Za-z]/i;
-/** "In the request body, supply the values for relevant fields that should be updated" (and its variants): the body holds the resource's fields to change. */
-const UPDATES = /\bsupply (?:only )?the values (?:for|of) (?:the )?(?:relevant )?(?:fields|properties)\b/i;
+/** "In the request body, supply the values for relevant fields that should be updated" (and its variants, "supply the new value for the **parentReference** property"): the body holds the resource's fields to change. */
+const UPDATES = /\bsupply (?:only )?the (?:new )?values? (?:for|of) (?:the )?(?:(?:relevant )?(?:fields|properties)|[A-Za-z]\w* property)\b/i;
 /** The prose names OData's reference property ("using an `@odata.id` property", "the OData ID of an existing [x]", "an OData reference to"). */
 const ODATA_ID = /@?odata[. ]id\b|\bodata reference\b/i;
 /**
  * "Do not supply a request body", and the other ways pages say there is none: "This API does not require any request body",
- * "This operation has no request content", "Request body should be empty", "specifying a request body is not necessary".
+ * "This operation has no request content", "Request body should be empty", "specifying a request body is not necessary",
+ * "Do not supply a body for this request".
  */
 const NO_BODY = /(do not|don't|doesn't|does not|must not|no need to) (supply|include|provide|send|specify|submit)\b(?:(?!(?:do not|don't|doesn't|does not|must not|no need to) (?:supply|include|provide|send|specify|submit)\b).)*request body|no request (?:body|content)|request body (?:is|must be|should be) empty|without a request body|(?:does not|doesn't|do not|don't) (?:require|need|have|take) (?:a|any) request body|request body is not (?:necessary|needed|required)/i;
+/** "Do not supply a body for this request": the same, written without "request body" (a regex of its own: as one more alternative of NO_BODY it made that one polynomial). */
+const NO_BODY_SHORT = /(?:do not|don't|must not) (?:supply|include|provide|send|specify) (?:a|any) body\b/i;
 
 export const requestBody: Extractor = {
   name: 'requestBody',
@@ -42,11 +45,13 @@ export const requestBody: Extractor = {
           const named = formatted(ctx, n, true);
           for (const f of named) if (NAME.test(f)) mentioned.add(f);
           const text = ctx.text(n);
-          if (NO_BODY.test(text)) body.noBody = true;
+          if (NO_BODY.test(text) || NO_BODY_SHORT.test(text)) body.noBody = true;
           if (!body.updates && UPDATES.test(text)) body.updates = { src: ctx.src(n) };
           if (!described) { const format = describedFormat(text); if (format) described = { format, text: text.slice(0, 300), src: ctx.src(n) }; }
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;
-          if (!body.typeName && /(json )?representation|supply|provide/i.test(text)) {
+          // A paragraph that is a link to a resource and nothing more ("A [teamsTab](../resources/teamstab.md)."): the body is one.
+          const lone = ctx.links(n).length === 1 && /^(?:an? |the )?\[[^\]]*\](?: (?:object|resource|entity))?\.?$/i.test(ctx.raw(n).replace(/\([^()]*\)/g, '').trim());
+          if (!body.typeName && (lone || /(json )?representation|supply|provide/i.test(text))) {
             const link = ctx.links(n).find((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url) && !linksOperationPage(ctx.file, u.url));
             let name: string | undefined;
             let at = -1;
