@@ -210,3 +210,11 @@ test('"Name | Value | Description" request-body tables are property tables typed
   assert.deepEqual(a.requestBody?.properties ?? [], []);
   assert.deepEqual(a.diagnostics.filter((d) => d.rule === 'table-unclassified').map((d) => d.src.line), [11, 11]);
 });
+
+test('examples: a JSON block after a bold "**Response**" label is the example response, with no status line (the Dynamics pages; extraction hand-check x336, x372, missed); a JSON block the examples hold that is neither request nor response is named, not dropped', () => {
+  const ir = fx('beta/api/dynamics-itemcategories-get.md');
+  assert.deepEqual(ir.examples.responses.map((r) => `${r.answers}:${r.statusLine.code}@${at(r.src)}:${Object.keys(r.body!.json as object).join(',')}`), ['0:null@64:1:id,code,displayName,lastModifiedDateTime']);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'example-block-unrecognized'), []);
+  const del = fx('v1.0/api/directory-deleteditems-user-owned.md');
+  assert.deepEqual(del.diagnostics.filter((d) => d.rule === 'example-block-unrecognized').map((d) => `${d.src.line}:${d.message}`), ['76:JSON block in an example is neither a request nor a response: "{"']);
+});

@@ -40,6 +40,7 @@ export const examples: Extractor = {
     let shortened: Src | undefined;
     const reqs = ir.examples.requests;
     const resps = ir.examples.responses;
+    let labelledResponse = false;
     for (let i = start + 1; i < end; i++) {
       const n = kids[i]!;
       const sec = ctx.sectionAt(i);
@@ -52,7 +53,13 @@ export const examples: Extractor = {
         if (a) annotation = a;
         continue;
       }
-      if (n.type === 'heading') { annotation = undefined; shortened = undefined; continue; }
+      if (n.type === 'heading') { annotation = undefined; shortened = undefined; labelledResponse = false; continue; }
+      // A paragraph that is only a bold label stands for a sub-heading ("**Request**", "**Response**" on the Dynamics pages):
+      // after "Response", a JSON block with no status line is the example response.
+      if (n.type === 'paragraph' && n.children.length === 1 && n.children[0]!.type === 'strong') {
+        const label = inlineText(n).trim().replace(/[:.]$/, '').toLowerCase();
+        if (/^(example )?(request|response)$/.test(label)) labelledResponse = label.endsWith('response');
+      }
       if ((n.type === 'paragraph' || n.type === 'blockquote') && SHORTENED.test(inlineText(n))) shortened = ctx.src(n);
       for (const code of codeBlocks(n)) {
         if (!HTTP_LANGS.test(code.lang ?? '')) { annotation = undefined; continue; }
@@ -61,7 +68,7 @@ export const examples: Extractor = {
         const firstLine = code.value.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
         const inResponseSection = sec.kind === 'response';
         const isRequest = !inResponseSection && !!parseRequestLine(firstLine) && !STATUS_LINE.test(firstLine);
-        const isResponse = STATUS_LINE.test(firstLine) || (!isRequest && !inResponseSection && (blockType === 'response' || sec.kind === 'example-response'));
+        const isResponse = STATUS_LINE.test(firstLine) || (!isRequest && !inResponseSection && (blockType === 'response' || sec.kind === 'example-response' || (labelledResponse && firstLine.startsWith('{'))));
         if (isRequest) {
           const r = parseRequest(ctx, code, reqs.length, exampleName, annotation);
           if (r) reqs.push(r);
@@ -72,8 +79,10 @@ export const examples: Extractor = {
           const r = parseResponse(ctx, code, resps.length, exampleName, annotation, answers);
           if (shortened) r.shortened = { src: shortened };
           resps.push(r);
-        } else if (!inResponseSection && code.value.trim() !== '' && (code.lang ?? '').toLowerCase() === 'http') {
-          ctx.diag('example-block-unrecognized', 'info', `HTTP block in an example is neither a request nor a response: ${JSON.stringify(firstLine.slice(0, 60))}`, code);
+        } else if (!inResponseSection && code.value.trim() !== '' && /^(http|json)$/i.test(code.lang ?? '')) {
+          // An HTTP or JSON block the examples hold that is neither (a JSON body with no heading, annotation or label saying it
+          // is a response): named, not dropped.
+          ctx.diag('example-block-unrecognized', 'info', `${(code.lang ?? '').toLowerCase() === 'json' ? 'JSON' : 'HTTP'} block in an example is neither a request nor a response: ${JSON.stringify(firstLine.slice(0, 60))}`, code);
         }
         annotation = undefined;
         shortened = undefined;
