@@ -211,10 +211,15 @@ test('"Name | Value | Description" request-body tables are property tables typed
   assert.deepEqual(a.diagnostics.filter((d) => d.rule === 'table-unclassified').map((d) => d.src.line), [11, 11]);
 });
 
-test('examples: a JSON block after a bold "**Response**" label is the example response, with no status line (the Dynamics pages; extraction hand-check x336, x372, missed); a JSON block the examples hold that is neither request nor response is named, not dropped', () => {
+test('examples: a JSON block after a bold "**Response**" label is the example response, with no status line (the Dynamics pages; extraction hand-check x336, x372, missed); a JSON block right after a request block without a body is that request\'s body; a JSON block the examples hold that is neither is named, not dropped', () => {
   const ir = fx('beta/api/dynamics-itemcategories-get.md');
   assert.deepEqual(ir.examples.responses.map((r) => `${r.answers}:${r.statusLine.code}@${at(r.src)}:${Object.keys(r.body!.json as object).join(',')}`), ['0:null@64:1:id,code,displayName,lastModifiedDateTime']);
   assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'example-block-unrecognized'), []);
   const del = fx('v1.0/api/directory-deleteditems-user-owned.md');
-  assert.deepEqual(del.diagnostics.filter((d) => d.rule === 'example-block-unrecognized').map((d) => `${d.src.line}:${d.message}`), ['76:JSON block in an example is neither a request nor a response: "{"']);
+  assert.deepEqual(del.examples.requests.map((r) => `${r.method}:${JSON.stringify(r.body?.json)}@${r.body && at(r.body.src)}`), ['POST:{"userId":"55ac777c-109e-4022-b58c-470c8fcb6892","type":"group"}@77:1']);
+  assert.deepEqual(del.diagnostics.filter((d) => d.rule === 'example-block-unrecognized'), []);
+  // after a request that has its body, with no label or annotation saying what it is: named
+  const dir = tempTree({ 'v1.0/api/a.md': '# Create widget\n\n## HTTP request\n\n```http\nPOST /widgets\n```\n\n## Example\n\n### Request\n\n```http\nPOST https://graph.microsoft.com/v1.0/widgets\nContent-Type: application/json\n\n{ "name": "a" }\n```\n\n```json\n{ "id": "1" }\n```\n' });
+  const a = processFile(join(dir, 'v1.0/api/a.md'), 'v1.0/api/a.md', new IncludeResolver(dir));
+  assert.deepEqual(a.diagnostics.filter((d) => d.rule === 'example-block-unrecognized').map((d) => `${d.src.line}:${d.message}`), ['20:JSON block in an example is neither a request nor a response: "{ \\"id\\": \\"1\\" }"']);
 });

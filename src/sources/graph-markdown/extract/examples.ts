@@ -41,6 +41,10 @@ export const examples: Extractor = {
     const reqs = ir.examples.requests;
     const resps = ir.examples.responses;
     let labelledResponse = false;
+    // The last request read, while no heading or response has come after it: a JSON block that follows it is its body
+    // when its own block has none (the request line and headers in one block, the body in the next: call notifications,
+    // directory-deleteditems-user-owned.md).
+    let openRequest: ExampleRequest | undefined;
     for (let i = start + 1; i < end; i++) {
       const n = kids[i]!;
       const sec = ctx.sectionAt(i);
@@ -53,7 +57,7 @@ export const examples: Extractor = {
         if (a) annotation = a;
         continue;
       }
-      if (n.type === 'heading') { annotation = undefined; shortened = undefined; labelledResponse = false; continue; }
+      if (n.type === 'heading') { annotation = undefined; shortened = undefined; labelledResponse = false; openRequest = undefined; continue; }
       // A paragraph that is only a bold label stands for a sub-heading ("**Request**", "**Response**" on the Dynamics pages):
       // after "Response", a JSON block with no status line is the example response.
       if (n.type === 'paragraph' && n.children.length === 1 && n.children[0]!.type === 'strong') {
@@ -72,6 +76,7 @@ export const examples: Extractor = {
         if (isRequest) {
           const r = parseRequest(ctx, code, reqs.length, exampleName, annotation);
           if (r) reqs.push(r);
+          openRequest = r ?? undefined;
         } else if (isResponse) {
           // "blockType": "ignored" only tells the docs' test tool to skip the block; it is still an example.
           // A response answers the closest request above it.
@@ -79,6 +84,11 @@ export const examples: Extractor = {
           const r = parseResponse(ctx, code, resps.length, exampleName, annotation, answers);
           if (shortened) r.shortened = { src: shortened };
           resps.push(r);
+          openRequest = undefined;
+        } else if (openRequest && !openRequest.body && /^json$/i.test(code.lang ?? '') && /^[{[]/.test(firstLine)) {
+          const ct = openRequest.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+          openRequest.body = parseBody(ctx, code.value, ct ?? 'application/json', lineSrc(ctx, code, 0), 'Example request');
+          openRequest = undefined;
         } else if (!inResponseSection && code.value.trim() !== '' && /^(http|json)$/i.test(code.lang ?? '')) {
           // An HTTP or JSON block the examples hold that is neither (a JSON body with no heading, annotation or label saying it
           // is a response): named, not dropped.
