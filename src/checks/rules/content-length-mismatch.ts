@@ -45,7 +45,7 @@ export const rule: PageRule = {
   contexts: ['page'],
   summary: 'A declared Content-Length does not match the body shown',
   description:
-    'An example request or response declares a Content-Length that matches none of the ways its body can be measured (as shown with LF or CRLF line ends, with or without a final line break, minified, or pretty-printed JSON). Truncated examples (annotation "truncated": true) are not checked for responses, nor is a response whose prose says it is shortened ("The response object shown here might be shortened for readability") when it declares more than some measure of its body (a declared length below every measure is wrong however the body was cut), nor a block that shows no body (a binary upload left out, a body in the next block), nor a binary body (a Content-Type other than text, JSON, XML, a form or multipart) shown as words ("[Zip file containing a Teams app package]").',
+    'An example request or response declares a Content-Length that matches none of the ways its body can be measured (as shown with LF or CRLF line ends, with or without a final line break, minified, or pretty-printed JSON). Truncated examples (annotation "truncated": true) are not checked for responses, nor is a response whose prose says it is shortened ("The response object shown here might be shortened for readability") when it declares more than some measure of its body (a declared length below every measure is wrong however the body was cut), nor a request that shows no body (a binary upload left out; a JSON body in the fence right after the request\'s own is read as its body and checked), nor a binary body (a Content-Type other than text, JSON, XML, a form or multipart) shown as words ("[Zip file containing a Teams app package]").',
   example: { before: 'Content-length: 491\n\n{ ...511 bytes... }', after: 'Content-length: 511' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\nContent-length: 99\n\n{ "id": "1" }\n```\n') },
@@ -62,7 +62,7 @@ export const rule: PageRule = {
       ];
       for (const m of msgs) {
         const h = m.headers.find((x) => x.name.toLowerCase() === 'content-length');
-        // A block that shows no body (a binary upload left out, a body in the next block) says nothing about its length.
+        // A block that shows no body (a binary upload left out; a JSON body in the next fence is the request's body, see examples.ts) says nothing about its length.
         if (!h || m.truncated || !m.body || !m.body.raw.trim()) continue;
         // A binary body (Content-Type application/zip, image/png, octet-stream) shown as words ("[Zip file containing a Teams app
         // package]") is a stand-in for bytes the page leaves out: its length says nothing of them.
