@@ -3,7 +3,8 @@
  * after reading every side. Shared by `npm run precision` (matching labels to current findings)
  * and the sampler that drew the set.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { rng } from '../src/util/rng.js';
 import { WHOLE_TREE_RULES } from '../src/checks/registry.js';
 export { rng };
@@ -79,8 +80,13 @@ export function sideKey(sides: { file: string; line: number }[]): string {
   return sides.map((s) => `${relPath(s.file)}:${s.line}`).sort().join(' ');
 }
 
-export function readLabels(file: string): Label[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label);
+/**
+ * The labels in a JSONL file, or in every `*.jsonl` file of a folder, in name order (test/precision/labels/ keeps one file
+ * per label set, each well under the repository's 2 MB a file).
+ */
+export function readLabels(path: string): Label[] {
+  const files = statSync(path).isDirectory() ? readdirSync(path).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(path, f)) : [path];
+  return files.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Label));
 }
 
 

@@ -1,7 +1,7 @@
 /**
  * Draws the labelled precision set (the labels are then written by hand):
  *   node dist/bench/precision-sample.js <check-2021.json> <drift-2020-2021.json> <out.jsonl>
- *   node dist/bench/precision-sample.js <check-2021.json> <drift-2020-2021.json> <out.jsonl> --top-up <labels.jsonl>
+ *   node dist/bench/precision-sample.js <check-2021.json> <drift-2020-2021.json> <out.jsonl> --top-up <labels (a .jsonl file or test/precision/labels/)>
  * The first form drew the original set (seed 20261201, quotas QUOTA). `--top-up` draws, from the
  * reported items of the current code (a grouped finding is one item), only those no existing
  * label matches (see FindingIndex), with its own seed and quotas, ids continuing after the set's
@@ -66,7 +66,7 @@ function toLabel(f: ReportFinding, set: Label['set'], id: string): Label {
 }
 
 /**
- * `--era <reconcile-2020|reconcile-modern> <check.json> <out.jsonl> <labels.jsonl>`: a sample of another era's check,
+ * `--era <reconcile-2020|reconcile-modern> <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)>`: a sample of another era's check,
  * labelled on its own (ids m… / o…), unlabelled items only, stratified by rule × severity with at least one item a
  * stratum; on the modern sample, which is not a whole tree, the tree-level rules are left out (TREE_LEVEL_RULES).
  * `--n <k>` items per severity (default 20); `--all`: every such item (a census).
@@ -74,7 +74,7 @@ function toLabel(f: ReportFinding, set: Label['set'], id: string): Label {
 function eraSample(): void {
   const at = process.argv.indexOf('--era');
   const [set, file, outFile, labelsFile] = process.argv.slice(at + 1, at + 5) as [EraSet, string, string, string];
-  if (!(set in ERA_SETS) || !file || !outFile || !labelsFile) { console.error('usage: precision-sample --era <reconcile-2020|reconcile-modern> <check.json> <out.jsonl> <labels.jsonl> [--n k | --all]'); process.exit(2); }
+  if (!(set in ERA_SETS) || !file || !outFile || !labelsFile) { console.error('usage: precision-sample --era <reconcile-2020|reconcile-modern> <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> [--n k | --all]'); process.exit(2); }
   const labels = readLabels(labelsFile);
   let list = unlabelledItems(reportItems(file), labels, set);
   if (set === 'reconcile-modern') list = list.filter((f) => !TREE_LEVEL_RULES.has(f.rule));
@@ -90,7 +90,7 @@ function eraSample(): void {
 
 if (process.argv.includes('--era')) { eraSample(); process.exit(0); }
 /**
- * `--uniform <check.json> <out.jsonl> <labels.jsonl> <membership.json> [--set <set>]`: a simple random sample of the
+ * `--uniform <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> <membership.json> [--set <set>]`: a simple random sample of the
  * reported items of a check, per severity (UNIFORM_QUOTA; every item when fewer), drawn from all of them — labelled or
  * not — so that its precision estimates that of everything the check reports at that severity, not of the rules the
  * stratified draws favoured. `--set` names the check's label set: `reconcile-2021` (default; ids r…) or another era's
@@ -109,7 +109,7 @@ function uniformSample(): void {
   const setAt = process.argv.indexOf('--set');
   const set = (setAt > 0 ? process.argv[setAt + 1] : 'reconcile-2021') as Label['set'];
   if (!file || !outFile || !labelsFile || !memberFile || !(set === 'reconcile-2021' || set in ERA_SETS)) {
-    console.error('usage: precision-sample --uniform <check.json> <out.jsonl> <labels.jsonl> <membership.json> [--set reconcile-2021|reconcile-2020|reconcile-modern] [--seed n] [--name s]');
+    console.error('usage: precision-sample --uniform <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> <membership.json> [--set reconcile-2021|reconcile-2020|reconcile-modern] [--seed n] [--name s]');
     process.exit(2);
   }
   const prefix = set === 'reconcile-2021' ? 'r' : ERA_SETS[set as EraSet].prefix;
@@ -154,7 +154,7 @@ function uniformSample(): void {
 if (process.argv.includes('--uniform')) { uniformSample(); process.exit(0); }
 
 const [checkFile, driftFile, out] = process.argv.slice(2);
-if (!checkFile || !driftFile || !out) { console.error('usage: precision-sample <check.json> <drift.json> <out.jsonl> [--top-up <labels.jsonl>]'); process.exit(2); }
+if (!checkFile || !driftFile || !out) { console.error('usage: precision-sample <check.json> <drift.json> <out.jsonl> [--top-up <labels (a .jsonl file or test/precision/labels/)>]'); process.exit(2); }
 const topUpAt = process.argv.indexOf('--top-up');
 const existing = topUpAt > 0 ? readLabels(process.argv[topUpAt + 1]!) : undefined;
 let check = reportItems(checkFile);

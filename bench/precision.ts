@@ -1,6 +1,6 @@
 /**
  * npm run precision — precision of the rules, measured on the labelled set in
- * test/precision/labels.jsonl (findings drawn from real corpus runs, each with a verdict written
+ * test/precision/labels/ (findings drawn from real corpus runs, each with a verdict written
  * after reading every side).
  *
  *   npm run precision [-- --check <check.json>] [-- --drift <drift.json>] [-- --check-2020 <check.json>] [-- --check-modern <check.json>]
@@ -21,7 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { CORPUS_SKIP, corpusTree, REPO } from './corpus.js';
 import { ERA_SETS, FindingIndex, flattenItems, readLabels, reportItems, TREE_LEVEL_RULES, type EraSet, type ReportFinding } from './precision-lib.js';
 
-const LABELS = join(REPO, 'test', 'precision', 'labels.jsonl');
+const LABELS = join(REPO, 'test', 'precision', 'labels');
 /** The uniform draw of the 2021 check's reported items (precision-sample --uniform): label ids per severity. */
 const UNIFORM = join(REPO, 'test', 'precision');
 /** Files of uniform draws: one per label set (uniform-2021.json for reconcile-2021, uniform-2020.json, …). */

@@ -1,5 +1,5 @@
 /**
- * False-positive classes found by reading labelled findings (test/precision/labels.jsonl), each on
+ * False-positive classes found by reading labelled findings (test/precision/labels/), each on
  * real pages copied from the corpus (test/fixtures/corpus/precision/<snapshot>/, see the README
  * there): the page that used to fire no longer does, and a case that must still fire still does.
  */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { FindingIndex, readLabels, type ReportFinding } from '../bench/precision-lib.js';
 import { ROOT } from './helpers.js';
 
-const labels = readLabels(join(ROOT, 'test/precision/labels.jsonl'));
+const labels = readLabels(join(ROOT, 'test/precision/labels'));
 
 /** A group finding as `docmodel check -f json` reports it. */
 function group(fingerprint: string, subject: string, sides: [string, number][], instances: string[]): ReportFinding {
