@@ -1,7 +1,7 @@
 /**
  * "Errors" sections: tables of status code, error code and message → error responses. A section with no such table that
  * refers to the shared topic instead ("See [Error Responses][error-response] for details about how errors are returned",
- * 30 of the 2021 tree's 43 Errors sections, OneDrive's pages) → that reference, a fact of its own.
+ * 32 of the 2021 tree's 43 Errors sections, OneDrive's pages) → that reference, a fact of its own.
  */
 import type { ErrorResponse, ErrorsReference } from '../ir/schema.js';
 import type { Extractor } from './context.js';

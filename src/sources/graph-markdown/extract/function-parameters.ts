@@ -5,9 +5,11 @@
  */
 import type { FunctionParameter } from '../ir/schema.js';
 import type { Extractor } from './context.js';
-import { checkRowShape, col } from './context.js';
+import { col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
 import { requiredFrom } from './headers.js';
+import { typeColumn } from './property-table.js';
+import { descriptionColumn, readParameterRows } from './parameter-table.js';
 
 export const functionParameters: Extractor = {
   name: 'functionParameters',
@@ -20,27 +22,18 @@ export const functionParameters: Extractor = {
       const proseSaysQuery = /\bquery (string|parameters?)\b/i.test(prose) && !/\bpath\b/i.test(prose);
       for (const t of ctx.tables(s)) {
         const nameCol = Math.max(0, col(t, /^(parameter|name|parameter name|property)s?$/));
-        const typeCol = col(t, /^(type|data type|value type)$/);
-        const descCol = col(t, /^(description|notes?|value|details)$/);
+        const typeCol = typeColumn(t);
+        const descCol = descriptionColumn(t);
         const reqCol = col(t, /^(required|optional|is required)\b/);
-        checkRowShape(ctx, t, 'Function parameters');
-        let taken = 0;
-        let skipped = 0;
-        for (const r of t.rows) {
-          const nameCell = r.cells[nameCol];
-          const name = (nameCell?.text ?? '').replace(/[`*\\]/g, '').trim();
-          if (!name) { skipped++; ctx.diag('table-row-empty', 'info', 'Function parameters table has a row without a name', r.src); ctx.explain(...r.cells); continue; }
+        readParameterRows(ctx, t, 'Function parameters', nameCol, [typeCol, descCol, reqCol], (r, name, nameCell) => {
           const description = descCol >= 0 ? r.cells[descCol]?.text ?? '' : '';
           const reqText = reqCol >= 0 ? r.cells[reqCol]?.text ?? '' : '';
           const required = reqCol >= 0 ? (/^(yes|true|required|y)\b/i.test(reqText) ? true : /^(no|false|optional|n)\b/i.test(reqText) ? false : null) : requiredFrom(description);
-          const p: FunctionParameter = { name, description, required, location: locate(name, ir.operations.map((o) => ({ path: o.path, query: o.query })), proseSaysQuery), src: nameCell!.src };
+          const p: FunctionParameter = { name, description, required, location: locate(name, ir.operations.map((o) => ({ path: o.path, query: o.query })), proseSaysQuery), src: nameCell.src };
           if (typeCol >= 0 && r.cells[typeCol]?.text) p.type = parseTypeCell(r.cells[typeCol]!).type;
           out.push(p);
-          taken++;
-          ctx.land(nameCell, typeCol >= 0 ? r.cells[typeCol] : undefined, descCol >= 0 ? r.cells[descCol] : undefined, reqCol >= 0 ? r.cells[reqCol] : undefined);
-        }
-        ctx.ignoreColumns(t, [nameCol, typeCol, descCol, reqCol].filter((i) => i >= 0), 'Function parameters');
-        ctx.useTable(t, 'function parameters', taken, 0, skipped);
+          return true;
+        });
       }
     }
     ir.functionParameters = out;

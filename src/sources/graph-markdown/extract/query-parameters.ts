@@ -3,10 +3,11 @@
  * prose ("This method supports the `$select` and `$filter` OData query parameters").
  */
 import type { Extractor } from './context.js';
-import { checkRowShape, col } from './context.js';
+import { col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
 import { requiredFrom } from './headers.js';
 import { typeColumn } from './property-table.js';
+import { descriptionColumn, readParameterRows } from './parameter-table.js';
 
 // Sentences come from ctx.text (whitespace folded to single spaces).
 const NEGATED = /\b(?:can't|cannot|can not|don't|doesn't|does not|do not|isn't|is not|aren't|are not|won't) (?:be |currently )?(?:use|used|support|supported|available|allowed|apply|applied)\b|\bnot supported\b|\bunsupported\b/i;
@@ -36,26 +37,17 @@ export const queryParameters: Extractor = {
         const nameCol = Math.max(0, named);
         // "Name | Value | Description" (profile-list-positions.md: `$skip | int | Skip the first n results`): beside a
         // description, a Value column holds the type, as in "Path parameters" tables; alone it is the description.
-        const described = col(t, /^(description|notes?|details)$/);
-        const descCol = described >= 0 ? described : col(t, /^(value|values)$/);
+        const descCol = descriptionColumn(t);
         const typeCol = typeColumn(t);
-        checkRowShape(ctx, t, 'Query parameters');
-        let taken = 0;
-        let skipped = 0;
-        for (const r of t.rows) {
-          const name = (r.cells[nameCol]?.text ?? '').replace(/[`*]/g, '').trim();
-          if (!name) { skipped++; ctx.diag('table-row-empty', 'info', 'Query parameters table has a row without a name', r.src); ctx.explain(...r.cells); continue; }
-          if (seen.has(name.toLowerCase())) { skipped++; ctx.diag('table-row-duplicate', 'info', `Query parameter ${name} is listed twice; the first row is kept`, r.src); ctx.explain(...r.cells); continue; }
-          taken++;
+        readParameterRows(ctx, t, 'Query parameters', nameCol, [typeCol, descCol], (r, name, nameCell) => {
+          if (seen.has(name.toLowerCase())) { ctx.diag('table-row-duplicate', 'info', `Query parameter ${name} is listed twice; the first row is kept`, r.src); ctx.explain(...r.cells); return false; }
           seen.add(name.toLowerCase());
           const description = descCol >= 0 ? r.cells[descCol]?.text ?? '' : '';
-          const p: (typeof ir.queryParameters)[number] = { name, description, required: requiredFrom(description), src: r.cells[nameCol]?.src ?? r.src };
+          const p: (typeof ir.queryParameters)[number] = { name, description, required: requiredFrom(description), src: nameCell.src };
           if (typeCol >= 0 && r.cells[typeCol]) p.type = parseTypeCell(r.cells[typeCol]!).type;
           ir.queryParameters.push(p);
-          ctx.land(r.cells[nameCol], typeCol >= 0 ? r.cells[typeCol] : undefined, descCol >= 0 ? r.cells[descCol] : undefined);
-        }
-        ctx.ignoreColumns(t, [nameCol, typeCol, descCol].filter((i) => i >= 0), 'Query parameters');
-        ctx.useTable(t, 'query parameters', taken, 0, skipped);
+          return true;
+        });
       }
       for (const n of ctx.content(s)) {
         if (n.type !== 'paragraph' && n.type !== 'list') continue;
