@@ -12,6 +12,7 @@
  */
 import { compareStr } from '../util/order.js';
 import { canonicalPath, singular } from './identity.js';
+import { isPrimitiveName } from './primitives.js';
 import type {
   ApiModel, ApiVersion, Diagnostic, Document, EnumModel, MergedProperty, OperationGroup, OperationVariant, PermissionEntry, Permissions,
   PropertySource, TypeModel, TypeRef,
@@ -364,7 +365,8 @@ export function requestBodyTypeName(d: Document): string | undefined {
   const update = method === 'PATCH' || method === 'PUT';
   // A properties table on a create or update, or prose saying the body holds the fields to update (on an update): the resource's type.
   if (!(body.tableKind === 'properties' && (update || method === 'POST')) && !(body.updates && update)) return undefined;
-  if (d.response?.bodyType && !d.response.bodyType.collection) return d.response.bodyType.name;
+  // (Not a primitive: "a String in the response body" of an action whose parameters the table lists.)
+  if (d.response?.bodyType && !d.response.bodyType.collection && !isPrimitiveName(d.response.bodyType.name)) return d.response.bodyType.name;
   const title = d.title.h1?.value ?? d.title.frontMatter?.value ?? '';
   const m = /^(?:update|create|add|set|patch)\s+(?:an?\s+|the\s+)?([A-Za-z][\w.]*)\s*$/i.exec(title.replace(/[`*]/g, '').trim());
   return m ? m[1] : undefined;

@@ -21,6 +21,7 @@ import type { ApiModel, Diagnostic, MergedProperty, OperationGroup, OperationVar
 import { singular } from './identity.js';
 import { linkedFile } from '../util/link.js';
 import { compareStr } from '../util/order.js';
+import { isPrimitiveName } from './primitives.js';
 
 const PLAIN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
@@ -69,7 +70,7 @@ export function addPathProperties(model: Pick<ApiModel, 'operations' | 'types'>,
       // The type as the response names it, else the type of the resource page its link leads to ("[Range](../resources/range.md)"
       // is workbookRange; "[riskyUsersHistoryItem](../resources/riskyuserhistoryitem.md)" is riskyUserHistoryItem).
       const target = typeByName.get(`${version}|${bt.name.toLowerCase()}`) ?? (bt.link ? typeByPage.get(`${version}|${linkedFile(v.doc.file, bt.link)}`) : undefined);
-      const prim = /^(edm\.)?(string|int16|int32|int64|double|single|decimal|boolean|byte|guid|binary|date|timeofday|duration|datetimeoffset|stream)$/i.test(bt.name);
+      const prim = isPrimitiveName(bt.name);
       // Navigation: the target is an entity, or its items are addressed by key under this path.
       // Items addressed by key make it a collection even when the page's response sentence does not say so.
       const addressed = keyed.has(o.path.toLowerCase());

@@ -223,3 +223,31 @@ test('examples: a JSON block after a bold "**Response**" label is the example re
   const a = processFile(join(dir, 'v1.0/api/a.md'), 'v1.0/api/a.md', new IncludeResolver(dir));
   assert.deepEqual(a.diagnostics.filter((d) => d.rule === 'example-block-unrecognized').map((d) => `${d.src.line}:${d.message}`), ['20:JSON block in an example is neither a request nor a response: "{ \\"id\\": \\"1\\" }"']);
 });
+
+test('a response body named by a link right after the status, without "in the response body"', () => {
+  const bt = (rel: string) => { const b = fx(rel).response!.bodyType; return b ? `${b.name}${b.collection ? '[]' : ''}@${b.src.line}${b.link ? ' ' + b.link : ''}` : '-'; };
+  // "returns `201 Created` response code with the [message](../resources/chatmessage.md) that was created": a shortened
+  // name of the linked page's type — chatMessage, not Outlook's message
+  assert.equal(bt('v1.0/api/chatmessage-post-replies.md'), 'chatMessage@50 ../resources/chatmessage.md');
+  // "… response code and a collection of [scheduleInformation](…) objects for each object in the `schedules` parameter"
+  assert.equal(bt('v1.0/api/calendar-getschedule.md'), 'scheduleInformation[]@51 ../resources/scheduleinformation.md');
+  // "returns a `200 OK` response with a [synchronizationJob](…) in the response body": "with" after the response, not after a body
+  assert.equal(bt('beta/api/synchronization-synchronizationjob-get.md'), 'synchronizationJob@45 ../resources/synchronization-synchronizationjob.md');
+  // "… and a Location header with a URI to the [recordOperation](…) created for this request": a header, not the body
+  assert.equal(bt('v1.0/api/call-record.md'), '-');
+});
+
+test('a primitive response body: "a Int32 in the response body", "a Boolean value `true` in the response body"', () => {
+  const bt = (rel: string) => { const b = fx(rel).response!.bodyType; return b ? `${b.name}${b.collection ? '[]' : ''}@${b.src.line}` : '-'; };
+  assert.equal(bt('v1.0/api/intune-onboarding-organization-setmobiledevicemanagementauthority.md'), 'Int32@46');
+  assert.equal(bt('beta/api/serviceupdatemessage-archive.md'), 'Boolean@53');
+});
+
+test('"### JSON" beside "### CSV" under Response and Example is a part of that section, not a JSON representation', () => {
+  const ir = fx('beta/api/reportroot-getoffice365activationsusercounts.md');
+  assert.deepEqual(ir.sections.filter((s) => s.heading === 'JSON' || s.heading === 'CSV').map((s) => `${s.kind}@${s.src.line}`), ['other@52', 'other@66', 'examples@72', 'examples@118']);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'section-not-extracted').map((d) => d.src.line), []);
+  // What the JSON parts hold still lands: the response type under "### JSON", and the example under the second.
+  assert.equal(`${ir.response!.bodyType!.name}@${ir.response!.bodyType!.src.line}`, 'office365ActivationsUserCounts@68');
+  assert.deepEqual(ir.examples.requests.map((r) => r.src.line), [87, 133]);
+});

@@ -5,8 +5,10 @@ import { sideOf } from '../types.js';
 import type { Document } from '../../model/schema.js';
 import { pageVersion } from '../../model/merge.js';
 import { singular } from '../../model/identity.js';
+import { isPrimitiveName } from '../../model/primitives.js';
 
-const PRIMITIVE = /^(string|boolean|int16|int32|int64|double|single|decimal|guid|datetimeoffset|date|binary|stream|none|void|json|object)$/i;
+/** Names that are no resource: an Edm primitive, or "none", "void", "json", "object". */
+const NO_RESOURCE = (n: string) => isPrimitiveName(n) || /^(none|void|json|object)$/i.test(n);
 
 export const rule: ModelRule = {
   id: 'operation-resource-missing',
@@ -54,7 +56,7 @@ export const rule: ModelRule = {
         const readFrom = 'link' in at && at.link ? linkedFile(p.file, at.link) : undefined;
         // A plural names its type too ("a collection of **secureScores** objects", "a **journals** object").
         const known = (x: string) => defined.has(`${v}|${x.toLowerCase()}`);
-        if (PRIMITIVE.test(n) || known(n) || known(singular(n)) || linkedResource(at.src.line) || (readFrom !== undefined && resourcePages.has(readFrom))) continue;
+        if (NO_RESOURCE(n) || known(n) || known(singular(n)) || linkedResource(at.src.line) || (readFrom !== undefined && resourcePages.has(readFrom))) continue;
         out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: p.file, field: `${field}.type`, message: `The ${field === 'response' ? 'response' : 'request body'} type ${name} has no resource page in ${v}`, sides: [sideOf(p, at.src, name)], args: [field, n.toLowerCase()] });
       }
     }

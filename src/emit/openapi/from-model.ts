@@ -12,6 +12,7 @@
 import type { ApiModel, OperationGroup, OperationVariant, TypeModel } from '../../model/types.js';
 import { DEFAULT_NAMESPACE, docTitle, requestBodyTypeName } from '../../model/merge.js';
 import { canonicalPath } from '../../model/identity.js';
+import { isPrimitiveName } from '../../model/primitives.js';
 import type { ApiVersion, PermissionName, Src, TypeRef } from '../../model/schema.js';
 import type { Finding } from '../../checks/types.js';
 import { pickSource } from '../ts/models.js';
@@ -22,7 +23,6 @@ const ODATA_OPTIONS = new Set(['$select', '$expand', '$filter', '$orderby', '$to
 
 export type RelPath = (file: string) => string;
 
-const PRIMITIVE_RESPONSE = /^(string|boolean|int16|int32|int64|double|single|decimal|byte|guid|datetimeoffset|date|timeofday|duration|binary|stream)$/i;
 
 export function versionsFromModel(model: ApiModel, findings: readonly Finding[], rel: RelPath): NVersion[] {
   const s = (src: Src): NSrc => ({ file: rel(src.file), line: src.line, column: src.column });
@@ -136,7 +136,7 @@ function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[
     n.requestBody = rb;
   }
   const bt = main.response?.bodyType;
-  if (bt) n.responseBody = { type: { name: bt.name, primitive: PRIMITIVE_RESPONSE.test(bt.name), collection: bt.collection, ...(doc.namespace?.value && doc.namespace.value !== DEFAULT_NAMESPACE ? { namespace: doc.namespace.value } : {}) }, src: s(bt.src) };
+  if (bt) n.responseBody = { type: { name: bt.name, primitive: isPrimitiveName(bt.name), collection: bt.collection, ...(doc.namespace?.value && doc.namespace.value !== DEFAULT_NAMESPACE ? { namespace: doc.namespace.value } : {}) }, src: s(bt.src) };
   return n;
 }
 

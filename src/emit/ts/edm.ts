@@ -29,6 +29,9 @@ export const EDM_TO_TS: Record<string, TsPrimitive> = {
   GeographyPoint: { ts: '{ [key: string]: unknown }', format: 'geography-point' },
 };
 
+const BY_LOWER = new Map(Object.entries(EDM_TO_TS).map(([k, v]) => [k.toLowerCase(), v]));
+
+/** The TypeScript of an Edm name, whatever its letter case ("string" in a response sentence is String). */
 export function edmToTs(name: string): TsPrimitive {
-  return EDM_TO_TS[name] ?? { ts: 'unknown' };
+  return EDM_TO_TS[name] ?? BY_LOWER.get(name.toLowerCase()) ?? { ts: 'unknown' };
 }

@@ -14,6 +14,7 @@ import { DEFAULT_NAMESPACE, requestBodyTypeName } from '../../model/merge.js';
 import { docText, propertyName, stringLiteral } from './safe.js';
 import type { VersionScope } from './models.js';
 import { uniqueNames } from './sanitize.js';
+import { isPrimitiveName } from '../../model/primitives.js';
 
 const FILE = 'operations.ts';
 
@@ -150,7 +151,7 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     const rk = responseKind(main);
     if (rk.kind === 'void') resp = 'void';
     else if (rk.kind === 'type') {
-      const t = scope.tsType({ raw: r!.bodyType!.name, name: r!.bodyType!.name, primitive: /^(string|boolean|int32|int64|double)$/i.test(r!.bodyType!.name), collection: false }, ns, FILE, r!.bodyType!.src).text;
+      const t = scope.tsType({ raw: r!.bodyType!.name, name: r!.bodyType!.name, primitive: isPrimitiveName(r!.bodyType!.name), collection: false }, ns, FILE, r!.bodyType!.src).text;
       resp = r!.bodyType!.collection ? `{ value: ${t}[] }` : t;
     } else if (rk.kind === 'example-type') {
       const t = scope.tsType({ raw: rk.name, name: rk.name, primitive: false, collection: false }, ns, FILE, main.src).text;

@@ -22,6 +22,16 @@ const NOT_TYPES = new Set(['a', 'an', 'the', 'json', 'new', 'updated', 'response
   'one', 'more', 'several', 'multiple', 'many', 'both', 'either', 'following']);
 
 const RETURNS_COLLECTION = /\breturns (?:an? |the )?(?:collection|list|array) of\b/i;
+/**
+ * The words between a status and a link that name the body right after it, without "in the response body":
+ * "`200 OK` response code and an [X](…) object", "`200 OK` and a [X](…)", "`201 Created` response code with the
+ * [X](…)", "`200 OK` response with a [X](…)", "… and an instance of the [X](…) resource", "… and a collection of
+ * [X](…) objects". Only article-like words: "… and a Location header with a URI to the [X](…)" names no body.
+ */
+const STATUS_THEN_LINK = /^`?\s*(?:(?:HTTP\s+)?response(?:\s+codes?)?(?:,\s*|\s+)|,\s*)?(?:and|with)\s+(?:(?:a|an|the|updated|new|created|requested|instance|of|collection|list|array)\s+)*$/i;
+/** A primitive named as the body: "a String in the response body", "a Boolean value `true` in the response body". */
+const PRIMITIVE_BODY = /\b(?:an?|the)\s+(String|Boolean|Int16|Int32|Int64|Double|Stream|Guid|DateTimeOffset|Binary)(?:\s+value)?(?:\s+`?(?:true|false)`?)?$/i;
+const EDM_NAMES: Record<string, string> = Object.fromEntries(['String', 'Boolean', 'Int16', 'Int32', 'Int64', 'Double', 'Stream', 'Guid', 'DateTimeOffset', 'Binary'].map((x) => [x.toLowerCase(), x]));
 
 export const response: Extractor = {
   name: 'response',
@@ -82,6 +92,11 @@ export const response: Extractor = {
             const words = [...before.matchAll(/(?<![\w.])([A-Za-z][\w.]*)\s+(?:object|objects|collection|resource|resources|entity|entities|type)\b/g)]
               .filter((m) => !AFTER_WITH.test(before.slice(Math.max(0, m.index - 40), m.index))).map((m) => m[1]!);
             name = words.reverse().find((w) => !NOT_TYPES.has(w.toLowerCase()));
+            if (!name && inBody) {
+              // A primitive: "… a String in the response body" (the generated Intune pages), "a Boolean value `true` …".
+              const p = PRIMITIVE_BODY.exec(before.trim());
+              if (p) name = EDM_NAMES[p[1]!.toLowerCase()];
+            }
             if (!name) {
               // "a collection of X" with no type noun after X: X is a type name only written as one — a camelCase
               // identifier, or set in code or bold — not a plain word ("a collection of changes to be applied").
@@ -97,6 +112,12 @@ export const response: Extractor = {
             }
           }
         }
+        // The body named by a link right after the status, with no "in the response body" ("returns a `200 OK` response
+        // code and an [X](…) object"): read only when the sentences above named none.
+        if (!r.bodyType && !r.noBody) {
+          const found = linkAfterStatus(ctx, n, text);
+          if (found) r.bodyType = { ...found, src: ctx.src(n) };
+        }
       }
     }
     if (r.statuses.length && r.statuses.every((x) => x.code === 204)) r.noBody = true;
@@ -104,6 +125,28 @@ export const response: Extractor = {
     ir.response = r;
   },
 };
+
+/** The link that follows a success status with only article-like words between (see STATUS_THEN_LINK). */
+function linkAfterStatus(ctx: PageContext, n: Nodes, text: string): { name: string; collection: boolean; link?: string } | undefined {
+  const links = ctx.links(n).map((l) => ({ text: ctx.text(l), url: l.url })).filter((l) => l.text);
+  if (!links.length) return undefined;
+  for (const m of text.matchAll(STATUS)) {
+    const code = Number(m[1]);
+    if (code < 200 || code > 299 || code === 204) continue;
+    const end = m.index! + m[0].length;
+    // The link written first after the status.
+    const next = links.map((x) => ({ x, at: text.indexOf(x.text, end) })).filter((y) => y.at >= 0).sort((a, b) => a.at - b.at)[0];
+    if (!next) continue;
+    const { x: l, at } = next;
+    // The link itself opens with "[": the text between is the status's trailing words and the connector.
+    const between = text.slice(end, at);
+    if (!STATUS_THEN_LINK.test(between) || linksOperationPage(ctx.file, l.url)) continue;
+    const name = typeFromLink(l.text, l.url);
+    if (!name || NOT_TYPES.has(name.toLowerCase())) continue;
+    return { name, collection: /\bcollection\b|\barray\b|\blist\b/i.test(between), ...(l.url ? { link: l.url } : {}) };
+  }
+  return undefined;
+}
 
 /**
  * The reason phrase as written: the capitalized words the status pattern took ("No Content"), or,
@@ -161,6 +204,13 @@ export function typeFromLink(text: string, url: string): string {
   if (!page || /^#/.test(url)) return clean;
   const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
   const id = clean.replace(/^microsoft\.graph\./i, '');
+  // A shortened name of the page's type: the page's name ends with the text and holds more before it
+  // ("[message](../resources/chatmessage.md)" is chatMessage, not Outlook's message; "[apiConnector](../resources/identityApiConnector.md)"
+  // is identityApiConnector). The words before keep the page's letters (lookups of a type name ignore letter case).
+  const last = page.split('-').pop()!;
+  if (/^[A-Za-z][A-Za-z0-9]*$/.test(id) && /^[A-Za-z0-9]+$/.test(last) && last.length > id.length && squash(last).endsWith(squash(id)) && /^[A-Za-z]+$/.test(last.slice(0, last.length - id.length))) {
+    return last.slice(0, last.length - id.length) + id[0]!.toUpperCase() + id.slice(1);
+  }
   // The text is the type when it is an identifier the page name contains ("user" → intune-devices-user.md), or a
   // camelCase compound, which only a type name is ("[accessReviewInstanceDecisionItem](../resources/accessreviewinstance.md)": a wrong link).
   if (/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(id)) return id;

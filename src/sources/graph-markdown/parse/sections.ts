@@ -70,6 +70,12 @@ export function buildSections(root: Root): SectionNode[] {
     // A heading nested under Examples that is neither Request nor Response ("### Get the signed-in user's photo")
     // names an example scenario: its requests and responses are examples.
     if (examplesDepth && n.depth > examplesDepth && kind === 'other') kind = 'examples';
+    // "### JSON" (beside "### CSV") under a Response or an Example names the format of what it holds (the usage
+    // reports): a part of that section, not a resource's JSON representation.
+    if (kind === 'json-representation' && /^json$/i.test(text.replace(/[*_`\s]/g, ''))) {
+      const parent = [...heads].reverse().find((h) => h.depth < n.depth);
+      if (parent && /^(response|examples|example-request|example-response)$/.test(parent.kind)) kind = examplesDepth && n.depth > examplesDepth ? 'examples' : 'other';
+    }
     if (kind === 'examples' && !examplesDepth) examplesDepth = n.depth;
     // "Request"/"Response" headings that follow an example heading at the same level.
     if (kind === 'examples') examplesDepth = Math.min(examplesDepth || n.depth, n.depth);
