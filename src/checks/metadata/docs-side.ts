@@ -34,6 +34,8 @@ export interface DocsOperation {
   method: string;
   path: string;
   src: DSrc;
+  /** The request body's parameters, as the primary page's table lists them (none: no table of parameters). */
+  bodyParameters?: { name: string; src: DSrc }[];
 }
 
 export interface DocsPermission {

@@ -46,7 +46,8 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
     const vs = g.variants.filter((v) => v.version === version);
     if (!vs.length) continue;
     const main = vs.find((v) => v.primary) ?? vs[0]!;
-    operations.push({ key: g.key, method: g.method, path: g.identity.slice(g.identity.indexOf(' ') + 1), src: at(main.src) });
+    const params = main.requestBody?.properties ?? [];
+    operations.push({ key: g.key, method: g.method, path: g.identity.slice(g.identity.indexOf(' ') + 1), src: at(main.src), ...(params.length ? { bodyParameters: params.map((p) => ({ name: p.name, src: at(p.src) })) } : {}) });
     for (const v of vs) {
       for (const e of v.permissions?.entries ?? []) {
         for (const n of [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]) {

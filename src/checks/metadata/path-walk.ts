@@ -27,20 +27,35 @@ export type PathProblem =
 const STOP = /^\$|:|^\.\.\.$/;
 
 export function walkPath(ctx: MetadataContext, path: string): PathProblem | undefined {
+  return walk(ctx, path).problem;
+}
+
+/**
+ * The action or function the path's last segment calls, when every segment resolves
+ * (`POST /users/{}/assignLicense` → Action assignLicense bound to user).
+ */
+export function operationAt(ctx: MetadataContext, path: string): CsdlOperation | undefined {
+  const w = walk(ctx, path);
+  return w.problem ? undefined : w.last;
+}
+
+function walk(ctx: MetadataContext, path: string): { problem?: PathProblem; last?: CsdlOperation } {
   const segs = path.split('/').filter(Boolean);
-  if (!segs.length) return undefined;
+  if (!segs.length) return {};
   const first = /^([^(]+)(\((.*)\))?$/.exec(segs[0]!);
   const firstName = first?.[1] ?? segs[0]!;
-  if (STOP.test(firstName)) return undefined;
+  if (STOP.test(firstName)) return {};
   const c = ctx.csdl.container.find((x) => x.name.toLowerCase() === firstName.toLowerCase());
   const workbook = !c && firstName.toLowerCase() === 'workbook' ? ctx.typeByQName('microsoft.graph.workbook') : undefined;
-  if (!c && !workbook) return { kind: 'entity-set', segment: segs[0]! };
+  if (!c && !workbook) return { problem: { kind: 'entity-set', segment: segs[0]! } };
   let type = c ? ctx.typeByQName(c.type) : workbook;
   let collection = !!c && c.kind === 'entity-set' && !first?.[2];
+  let last: CsdlOperation | undefined;
   for (const seg of segs.slice(1)) {
-    if (!type) return undefined;
-    if (STOP.test(seg)) return undefined;
-    if (seg === '{}') { if (!collection) return undefined; collection = false; continue; }
+    last = undefined;
+    if (!type) return {};
+    if (STOP.test(seg)) return {};
+    if (seg === '{}') { if (!collection) return {}; collection = false; continue; }
     const m = /^([^(]+)(\((.*)\))?$/.exec(seg);
     const rawName = m?.[1] ?? seg;
     if (rawName.includes('.')) {
@@ -57,7 +72,7 @@ export function walkPath(ctx: MetadataContext, path: string): PathProblem | unde
       }
       if (mem?.property) {
         const t = ctx.typeByQName(mem.property.type.name);
-        if (!t) return undefined; // a primitive or enum: nothing to follow
+        if (!t) return {}; // a primitive or enum: nothing to follow
         type = t;
         collection = mem.property.type.collection && !m?.[2];
         continue;
@@ -71,12 +86,13 @@ export function walkPath(ctx: MetadataContext, path: string): PathProblem | unde
       // Declared on a type derived from the current one: the path needs a cast segment.
       const q = `${type.namespace}.${type.name}`.toLowerCase();
       const derived = collection ? undefined : ctx.csdl.types.find((t) => t !== type && ctx.ancestors(t).some((a) => `${a.namespace}.${a.name}`.toLowerCase() === q) && (t.navigation.some((n) => n.name.toLowerCase() === name.toLowerCase()) || t.properties.some((n) => n.name.toLowerCase() === name.toLowerCase())));
-      return { kind: 'operation-missing', segment: seg, on: type, collection, ...(derived ? { derived } : {}) };
+      return { problem: { kind: 'operation-missing', segment: seg, on: type, collection, ...(derived ? { derived } : {}) } };
     }
-    if (!bound) return { kind: 'binding', segment: seg, on: type, collection, candidates: ops };
-    if (!bound.returns) return undefined;
+    if (!bound) return { problem: { kind: 'binding', segment: seg, on: type, collection, candidates: ops } };
+    last = bound;
+    if (!bound.returns) { type = undefined; continue; }
     type = ctx.typeByQName(bound.returns.name);
     collection = bound.returns.collection;
   }
-  return undefined;
+  return { last };
 }

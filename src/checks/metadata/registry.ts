@@ -4,6 +4,8 @@
  */
 import type { RuleDescriptor } from '../types.js';
 import type { MetadataExample, MetadataRule } from './types.js';
+import { rule as metadataActionParameterMissing } from './rules/metadata-action-parameter-missing.js';
+import { rule as metadataActionParameterUndocumented } from './rules/metadata-action-parameter-undocumented.js';
 import { rule as metadataBaseTypeDiffers } from './rules/metadata-base-type-differs.js';
 import { rule as metadataEntitySetMissing } from './rules/metadata-entity-set-missing.js';
 import { rule as metadataEnumMemberMissing } from './rules/metadata-enum-member-missing.js';
@@ -24,6 +26,8 @@ import { rule as metadataTypeMissing } from './rules/metadata-type-missing.js';
 import { rule as metadataTypeUndocumented } from './rules/metadata-type-undocumented.js';
 
 export const METADATA_RULES: readonly MetadataRule[] = [
+  metadataActionParameterMissing,
+  metadataActionParameterUndocumented,
   metadataBaseTypeDiffers,
   metadataEntitySetMissing,
   metadataEnumMemberMissing,

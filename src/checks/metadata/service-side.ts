@@ -34,6 +34,8 @@ export interface CsdlOperation {
   /** The binding parameter's type, for bound operations. */
   boundTo?: CsdlTypeRef;
   returns?: CsdlTypeRef;
+  /** The parameters after the binding parameter (all of them for an unbound operation). */
+  parameters?: { name: string; type: CsdlTypeRef; line: number }[];
   line: number;
 }
 

@@ -94,6 +94,7 @@ export function parseCsdl(xml: string, file: string): Csdl {
         if (a.IsBound === 'true' && bp && str(bp.Type)) op.boundTo = typeRef(str(bp.Type)!);
         const rt = arr(a.ReturnType)[0];
         if (rt && str(rt.Type)) op.returns = typeRef(str(rt.Type)!);
+        op.parameters = arr(a.Parameter).slice(op.boundTo ? 1 : 0).map((p) => ({ name: str(p.Name) ?? '', type: typeRef(str(p.Type) ?? ''), line: line(p) }));
         out.operations.push(op);
       }
     }

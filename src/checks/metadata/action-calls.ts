@@ -1,0 +1,54 @@
+/**
+ * The documented calls of actions, matched once for the action-parameter rules: each documented
+ * POST whose path resolves to an action of the metadata and whose page lists the request body's
+ * parameters, with what the page documents of each declared parameter. A page that documents
+ * several paths of one action (driveItem by /drives, /users, /groups, /sites) is one call: the
+ * first path in the model's order stands for the others.
+ */
+import type { CsdlOperation } from './service-side.js';
+import type { DocsOperation } from './docs-side.js';
+import type { MetadataContext } from './types.js';
+import { operationAt } from './path-walk.js';
+
+export interface ActionCall {
+  o: DocsOperation & { bodyParameters: NonNullable<DocsOperation['bodyParameters']> };
+  action: CsdlOperation & { parameters: NonNullable<CsdlOperation['parameters']> };
+  /**
+   * Declared parameters (lower case) the page documents by their members instead of by name: a table
+   * of passwordCredential's properties for addPassword(passwordCredential), of site's `id` for
+   * add(value: Collection(site)) — members of the parameter's type, or of their types one level down.
+   * Those members are not unknown parameters, and the parameter is documented.
+   */
+  flattened: Map<string, Set<string>>;
+}
+
+export function actionCalls(ctx: MetadataContext): ActionCall[] {
+  const out: ActionCall[] = [];
+  const seen = new Set<string>();
+  for (const o of ctx.docs.operations) {
+    if (o.method !== 'POST' || !o.bodyParameters?.length) continue;
+    const a = operationAt(ctx, o.path);
+    if (a?.kind !== 'action' || !a.parameters) continue;
+    const first = o.bodyParameters[0]!.src;
+    const key = `${a.namespace}.${a.name}|${first.file}:${first.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const declared = new Set(a.parameters.map((p) => p.name.toLowerCase()));
+    const flattened = new Map<string, Set<string>>();
+    for (const p of a.parameters) {
+      const t = ctx.typeByQName(p.type.name);
+      if (!t) continue;
+      // The parameter's members and theirs (one level down): reply(Post)'s table lists the post's multiValueExtendedProperties and, under them, id and value.
+      const own = ctx.ancestors(t).flatMap((x) => [...x.properties, ...x.navigation]);
+      const members = new Set(own.map((m) => m.name.toLowerCase()));
+      for (const m of own) {
+        const mt = ctx.typeByQName(m.type.name);
+        if (mt) for (const x of ctx.ancestors(mt)) for (const n of [...x.properties, ...x.navigation]) members.add(n.name.toLowerCase());
+      }
+      const hits = o.bodyParameters.map((b) => b.name.toLowerCase()).filter((n) => !declared.has(n) && members.has(n));
+      if (hits.length) flattened.set(p.name.toLowerCase(), new Set(hits));
+    }
+    out.push({ o: o as ActionCall['o'], action: a as ActionCall['action'], flattened });
+  }
+  return out;
+}
