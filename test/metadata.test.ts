@@ -82,24 +82,31 @@ test('a real page against the real metadata: 2020-05 user.md vs the v1.0 CSDL of
   assert.equal(r.summary.findings, 21);
 });
 
-test('action parameters on real pages (2020-05 v1.0) against the real CSDL elements of the next day', () => {
-  // The elements as the 2020-05 v1.0 CSDL declares them (add: line 19162, transfer: line 19432), around a minimal container.
+test('action parameters and return types on real pages (2020-05 v1.0) against the real CSDL elements of the next day', () => {
+  // The elements as the 2020-05 v1.0 CSDL declares them (add: line 19162, transfer: line 19432, getByIds: line 16331), around a minimal container.
   const M = csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'
     + '<EntityType Name="site" BaseType="graph.entity"><Property Name="displayName" Type="Edm.String" /></EntityType>'
     + '<EntityType Name="user" BaseType="graph.entity"><NavigationProperty Name="followedSites" Type="Collection(graph.site)" /></EntityType>'
     + '<EntityType Name="cloudCommunications" BaseType="graph.entity"><NavigationProperty Name="calls" Type="Collection(graph.call)" ContainsTarget="true" /></EntityType>'
-    + '<EntityType Name="call" BaseType="graph.entity" OpenType="true" />'
+    + '<EntityType Name="call" BaseType="graph.entity" OpenType="true" /><EntityType Name="directoryObject" BaseType="graph.entity" OpenType="true" />'
+    + '<Action Name="getByIds" IsBound="true" EntitySetPath="bindingParameter"><Parameter Name="bindingParameter" Type="Collection(graph.directoryObject)" Nullable="false" /><Parameter Name="ids" Type="Collection(Edm.String)" Nullable="false" Unicode="false" /><Parameter Name="types" Type="Collection(Edm.String)" Unicode="false" /><ReturnType Type="Collection(graph.directoryObject)" Nullable="false" /></Action>'
     + '<Action Name="add" IsBound="true"><Parameter Name="bindingParameter" Type="Collection(graph.site)" /><Parameter Name="value" Type="Collection(graph.site)" /><ReturnType Type="Collection(graph.site)" /></Action>'
     + '<Action Name="transfer" IsBound="true"><Parameter Name="bindingParameter" Type="graph.call" /><Parameter Name="transferTarget" Type="graph.invitationParticipantInfo" Nullable="false" /></Action>'
-    + '<EntityContainer Name="GraphService"><EntitySet Name="users" EntityType="microsoft.graph.user" /><Singleton Name="communications" Type="microsoft.graph.cloudCommunications" /></EntityContainer>');
+    + '<EntityContainer Name="GraphService"><EntitySet Name="users" EntityType="microsoft.graph.user" /><Singleton Name="communications" Type="microsoft.graph.cloudCommunications" /><EntitySet Name="directoryObjects" EntityType="microsoft.graph.directoryObject" /></EntityContainer>');
   const a = analyze([join(FIX, 'actions')]);
   const r = compareMetadata(docsFromModel(a.model, 'v1.0'), parseCsdl(M, 'v1.0.csdl.xml'));
-  const got = r.findings.filter((f) => f.rule.startsWith('metadata-action-')).map((f) => `${f.rule} ${f.docs!.file.replace(/^.*fixtures\/metadata\/actions\//, '')}:${f.docs!.line} ${f.field}`);
+  const got = r.findings.filter((f) => f.rule.startsWith('metadata-action-') || f.rule === 'metadata-operation-return-differs').map((f) => `${f.rule} ${f.docs!.file.replace(/^.*fixtures\/metadata\/actions\//, '')}:${f.docs!.line} ${f.field}`);
   // call-transfer.md's table (:45-47) lists transferTarget and clientContext; the action takes transferTarget only.
   // site-follow.md's table lists `id` (:40): the members of add's one parameter, value (a collection of site) — documented, not unknown.
-  assert.deepEqual(got, ['metadata-action-parameter-missing v1.0/api/call-transfer.md:47 requestBody.clientContext']);
-  // Both pages are compared: each a POST that resolves to an action, with a table of parameters.
-  assert.equal(r.summary.docs.actionCalls, 2);
+  // directoryobject-getbyids.md :63 says "a string collection object in the response body"; getByIds returns directoryObjects.
+  assert.deepEqual(got, [
+    'metadata-action-parameter-missing v1.0/api/call-transfer.md:47 requestBody.clientContext',
+    'metadata-operation-return-differs v1.0/api/directoryobject-getbyids.md:63 response.type',
+  ]);
+  // Compared: the three POSTs resolve to actions with a table of parameters; getByIds alone states a response type (site-follow
+  // says "returns an array of sites", call-transfer only 202).
+  assert.equal(r.summary.docs.actionCalls, 3);
+  assert.equal(r.summary.docs.typedCalls, 1);
 });
 
 test('path resolution: key as segment, workbook-relative paths, ellipsis, casts, bound functions', () => {

@@ -36,6 +36,8 @@ export interface DocsOperation {
   src: DSrc;
   /** The request body's parameters, as the primary page's table lists them (none: no table of parameters). */
   bodyParameters?: { name: string; src: DSrc }[];
+  /** The response body's type as the primary page's Response section states it. */
+  response?: { name: string; collection: boolean; src: DSrc };
 }
 
 export interface DocsPermission {

@@ -14,6 +14,7 @@ import { rule as metadataNavigationKindDiffers } from './rules/metadata-navigati
 import { rule as metadataNavigationUndocumented } from './rules/metadata-navigation-undocumented.js';
 import { rule as metadataOperationBindingDiffers } from './rules/metadata-operation-binding-differs.js';
 import { rule as metadataOperationMissing } from './rules/metadata-operation-missing.js';
+import { rule as metadataOperationReturnDiffers } from './rules/metadata-operation-return-differs.js';
 import { rule as metadataOperationUndocumented } from './rules/metadata-operation-undocumented.js';
 import { rule as metadataPermissionTypeDiffers } from './rules/metadata-permission-type-differs.js';
 import { rule as metadataPermissionUnknown } from './rules/metadata-permission-unknown.js';
@@ -36,6 +37,7 @@ export const METADATA_RULES: readonly MetadataRule[] = [
   metadataNavigationUndocumented,
   metadataOperationBindingDiffers,
   metadataOperationMissing,
+  metadataOperationReturnDiffers,
   metadataOperationUndocumented,
   metadataPermissionTypeDiffers,
   metadataPermissionUnknown,

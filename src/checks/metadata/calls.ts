@@ -1,5 +1,6 @@
 /**
- * The documented calls of actions, matched once for the action-parameter rules: each documented
+ * Documented calls of the metadata's actions and functions, matched once for the rules that compare
+ * what a call takes and returns. The action calls, for the action-parameter rules: each documented
  * POST whose path resolves to an action of the metadata and whose page lists the request body's
  * parameters, with what the page documents of each declared parameter. A page that documents
  * several paths of one action (driveItem by /drives, /users, /groups, /sites) is one call: the
@@ -49,6 +50,28 @@ export function actionCalls(ctx: MetadataContext): ActionCall[] {
       if (hits.length) flattened.set(p.name.toLowerCase(), new Set(hits));
     }
     out.push({ o: o as ActionCall['o'], action: a as ActionCall['action'], flattened });
+  }
+  return out;
+}
+
+/** A documented call whose Response section states a body type and whose path resolves to an action or function. */
+export interface TypedCall {
+  o: DocsOperation & { response: NonNullable<DocsOperation['response']> };
+  op: CsdlOperation;
+}
+
+/** The calls with a stated response type, once per page statement and operation (see actionCalls). */
+export function typedCalls(ctx: MetadataContext): TypedCall[] {
+  const out: TypedCall[] = [];
+  const seen = new Set<string>();
+  for (const o of ctx.docs.operations) {
+    if (!o.response) continue;
+    const a = operationAt(ctx, o.path);
+    if (!a) continue;
+    const key = `${a.namespace}.${a.name}|${o.response.src.file}:${o.response.src.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ o: o as TypedCall['o'], op: a });
   }
   return out;
 }
