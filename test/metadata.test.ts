@@ -109,6 +109,19 @@ test('action parameters and return types on real pages (2020-05 v1.0) against th
   assert.equal(r.summary.docs.typedCalls, 1);
 });
 
+test('return types: a function with overloads agrees when any overload returns the stated type (beta getEffectivePermissions)', () => {
+  // beta CSDL 2020-05 :29081 and :29085: getEffectivePermissions() returns Collection(Edm.String), getEffectivePermissions(scope) Collection(graph.rolePermission).
+  const M = '<EntityType Name="deviceManagement"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType><ComplexType Name="rolePermission" />'
+    + '<Function Name="getEffectivePermissions" IsBound="true"><Parameter Name="bindingParameter" Type="graph.deviceManagement" /><ReturnType Type="Collection(Edm.String)" /></Function>'
+    + '<Function Name="getEffectivePermissions" IsBound="true"><Parameter Name="bindingParameter" Type="graph.deviceManagement" /><Parameter Name="scope" Type="Edm.String" /><ReturnType Type="Collection(graph.rolePermission)" /></Function>'
+    + '<EntityContainer Name="GraphService"><Singleton Name="deviceManagement" Type="microsoft.graph.deviceManagement" /></EntityContainer>';
+  const rule = METADATA_RULES.find((r) => r.id === 'metadata-operation-return-differs')!;
+  const call = (name: string, collection: boolean) => runExample(rule, { docs: { operations: [{ key: 'GET /deviceManagement/getEffectivePermissions()', method: 'GET', path: '/deviceManagement/getEffectivePermissions()', src: { file: 'a.md', line: 40, column: 1 }, response: { name, collection, src: { file: 'a.md', line: 56, column: 1 } } }] }, csdl: M }).map((f) => f.message);
+  assert.deepEqual(call('rolePermission', true), []);
+  assert.deepEqual(call('String', true), []);
+  assert.deepEqual(call('rolePermission', false), ['GET /deviceManagement/getEffectivePermissions(): the Response section states rolePermission, but microsoft.graph.getEffectivePermissions returns Collection(Edm.String) or Collection(microsoft.graph.rolePermission)']);
+});
+
 test('path resolution: key as segment, workbook-relative paths, ellipsis, casts, bound functions', () => {
   const M = '<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType>'
     + '<EntityType Name="mailFolder" BaseType="graph.entity"><NavigationProperty Name="messages" Type="Collection(graph.message)" /><NavigationProperty Name="childFolders" Type="Collection(graph.mailFolder)" /></EntityType>'

@@ -9,7 +9,7 @@
 import type { CsdlOperation } from './service-side.js';
 import type { DocsOperation } from './docs-side.js';
 import type { MetadataContext } from './types.js';
-import { operationAt } from './path-walk.js';
+import { operationAt, operationsAt } from './path-walk.js';
 
 export interface ActionCall {
   o: DocsOperation & { bodyParameters: NonNullable<DocsOperation['bodyParameters']> };
@@ -57,7 +57,8 @@ export function actionCalls(ctx: MetadataContext): ActionCall[] {
 /** A documented call whose Response section states a body type and whose path resolves to an action or function. */
 export interface TypedCall {
   o: DocsOperation & { response: NonNullable<DocsOperation['response']> };
-  op: CsdlOperation;
+  /** The operation the path calls — the overloads of its name bound there, the first named in a finding. */
+  ops: CsdlOperation[];
 }
 
 /** The calls with a stated response type, once per page statement and operation (see actionCalls). */
@@ -66,12 +67,13 @@ export function typedCalls(ctx: MetadataContext): TypedCall[] {
   const seen = new Set<string>();
   for (const o of ctx.docs.operations) {
     if (!o.response) continue;
-    const a = operationAt(ctx, o.path);
+    const ops = operationsAt(ctx, o.path);
+    const a = ops[0];
     if (!a) continue;
     const key = `${a.namespace}.${a.name}|${o.response.src.file}:${o.response.src.line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ o: o as TypedCall['o'], op: a });
+    out.push({ o: o as TypedCall['o'], ops });
   }
   return out;
 }

@@ -36,10 +36,19 @@ export function walkPath(ctx: MetadataContext, path: string): PathProblem | unde
  */
 export function operationAt(ctx: MetadataContext, path: string): CsdlOperation | undefined {
   const w = walk(ctx, path);
-  return w.problem ? undefined : w.last;
+  return w.problem ? undefined : w.last?.[0];
 }
 
-function walk(ctx: MetadataContext, path: string): { problem?: PathProblem; last?: CsdlOperation } {
+/**
+ * Every overload the path's last segment may call: the functions of that name bound to the type the
+ * path reaches (getEffectivePermissions() and getEffectivePermissions(scope) return different types).
+ */
+export function operationsAt(ctx: MetadataContext, path: string): CsdlOperation[] {
+  const w = walk(ctx, path);
+  return w.problem ? [] : w.last ?? [];
+}
+
+function walk(ctx: MetadataContext, path: string): { problem?: PathProblem; last?: CsdlOperation[] } {
   const segs = path.split('/').filter(Boolean);
   if (!segs.length) return {};
   const first = /^([^(]+)(\((.*)\))?$/.exec(segs[0]!);
@@ -50,7 +59,7 @@ function walk(ctx: MetadataContext, path: string): { problem?: PathProblem; last
   if (!c && !workbook) return { problem: { kind: 'entity-set', segment: segs[0]! } };
   let type = c ? ctx.typeByQName(c.type) : workbook;
   let collection = !!c && c.kind === 'entity-set' && !first?.[2];
-  let last: CsdlOperation | undefined;
+  let last: CsdlOperation[] | undefined;
   for (const seg of segs.slice(1)) {
     last = undefined;
     if (!type) return {};
@@ -89,7 +98,7 @@ function walk(ctx: MetadataContext, path: string): { problem?: PathProblem; last
       return { problem: { kind: 'operation-missing', segment: seg, on: type, collection, ...(derived ? { derived } : {}) } };
     }
     if (!bound) return { problem: { kind: 'binding', segment: seg, on: type, collection, candidates: ops } };
-    last = bound;
+    last = ops.filter((o) => o.boundTo && chain.has(o.boundTo.name.toLowerCase()) && o.boundTo.collection === collection);
     if (!bound.returns) { type = undefined; continue; }
     type = ctx.typeByQName(bound.returns.name);
     collection = bound.returns.collection;
