@@ -63,3 +63,11 @@ ${records}
 </Schema>
 `;
 }
+
+/** CSDL of the action-parameter rules' examples: assignLicense(addLicenses, removeLicenses) bound to user. */
+export const ASSIGN_LICENSE_CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType><Action Name="assignLicense" IsBound="true"><Parameter Name="bindingParameter" Type="graph.user" /><Parameter Name="addLicenses" Type="Collection(Edm.String)" /><Parameter Name="removeLicenses" Type="Collection(Edm.Guid)" /><ReturnType Type="graph.user" /></Action><EntityContainer Name="GraphService"><EntitySet Name="users" EntityType="microsoft.graph.user" /></EntityContainer>';
+
+/** A documented assignLicense call whose request-body table lists these parameters. */
+export function assignLicenseCall(names: string[]): DocsOperation {
+  return { ...op('POST /users/{}/assignLicense'), bodyParameters: names.map((n, i) => ({ name: n, src: at('api/x.md', 40 + i) })) };
+}

@@ -1,10 +1,6 @@
 import { csdlTypeText, type MetadataRule } from '../types.js';
-import { at, op } from '../fixtures.js';
+import { ASSIGN_LICENSE_CSDL as CSDL, assignLicenseCall as call } from '../fixtures.js';
 import { actionCalls } from '../calls.js';
-import type { DocsOperation } from '../docs-side.js';
-
-const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType><Action Name="assignLicense" IsBound="true"><Parameter Name="bindingParameter" Type="graph.user" /><Parameter Name="addLicenses" Type="Collection(Edm.String)" /><Parameter Name="removeLicenses" Type="Collection(Edm.Guid)" /><ReturnType Type="graph.user" /></Action><EntityContainer Name="GraphService"><EntitySet Name="users" EntityType="microsoft.graph.user" /></EntityContainer>';
-const call = (names: string[]): DocsOperation => ({ ...op('POST /users/{}/assignLicense'), bodyParameters: names.map((n, i) => ({ name: n, src: at('api/x.md', 40 + i) })) });
 
 export const rule: MetadataRule = {
   id: 'metadata-action-parameter-missing',
