@@ -11,6 +11,8 @@ import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js
 import { modelFromPages } from '../src/sources/graph-markdown/to-model.js';
 import { canonicalPath, operationIdentity } from '../src/model/identity.js';
 import { serializeModel } from '../src/model/serialize.js';
+import { typeLookup } from '../src/model/type-lookup.js';
+import type { TypeModel } from '../src/model/schema.js';
 import { ApiModelJson } from '../src/model/schema.js';
 import { emitModels } from '../src/emit/ts/models.js';
 import { Value } from '@sinclair/typebox/value';
@@ -173,4 +175,14 @@ test('a base type\'s page that names its derived types gives them a base, never 
   assert.equal(base('feedback'), 'entity (inherits-link)');
   assert.equal(base('loopB'), 'loopA (inherits-link)');
   assert.equal(base('loopA'), 'none');
+});
+
+test('type lookup: a stated type by its name, else the type of the resource page its link leads to ("[Range](../resources/range.md)" is workbookRange)', () => {
+  const def = (version: string, name: string, file: string) => ({ version, name, sources: [{ origin: 'resource', doc: { file } }] }) as unknown as TypeModel;
+  const l = typeLookup([def('v1.0', 'workbookRange', 'v1.0/resources/range.md'), def('v1.0', 'message', 'v1.0/resources/message.md')]);
+  assert.equal(l.named('v1.0', 'Range', 'v1.0/api/range-cell.md', '../resources/range.md')?.name, 'workbookRange');
+  // The name wins when a type goes by it, whatever the link says.
+  assert.equal(l.named('v1.0', 'Message', 'v1.0/api/x.md', '../resources/range.md')?.name, 'message');
+  assert.equal(l.named('v1.0', 'Range', 'v1.0/api/range-cell.md'), undefined);
+  assert.equal(l.named('beta', 'Range', 'beta/api/range-cell.md', '../resources/range.md'), undefined);
 });

@@ -19,7 +19,7 @@
  */
 import type { ApiModel, Diagnostic, MergedProperty, OperationGroup, OperationVariant, TypeModel } from './schema.js';
 import { singular } from './identity.js';
-import { linkedFile } from '../util/link.js';
+import { typeLookup } from './type-lookup.js';
 import { compareStr } from '../util/order.js';
 import { isPrimitiveName } from './primitives.js';
 
@@ -31,13 +31,10 @@ function primaryOf(o: OperationGroup, version: string): OperationVariant | undef
 }
 
 export function addPathProperties(model: Pick<ApiModel, 'operations' | 'types'>, diagnostics: Diagnostic[]): void {
-  const typeByName = new Map(model.types.filter((t) => t.sources.some((s) => s.origin === 'resource')).map((t) => [`${t.version}|${t.name.toLowerCase()}`, t] as const));
-  /** The type each resource page defines (its first), by version and lower-cased page path. */
-  const typeByPage = new Map<string, TypeModel>();
-  for (const t of typeByName.values()) for (const s of t.sources) if (s.origin === 'resource' && !typeByPage.has(`${t.version}|${s.doc.file.toLowerCase()}`)) typeByPage.set(`${t.version}|${s.doc.file.toLowerCase()}`, t);
+  const types = typeLookup(model.types);
   const has = (t: TypeModel, name: string): boolean => {
     const seen = new Set<string>();
-    for (let cur: TypeModel | undefined = t; cur && !seen.has(cur.name.toLowerCase()); cur = cur.baseType && typeByName.get(`${t.version}|${cur.baseType.name.toLowerCase()}`)) {
+    for (let cur: TypeModel | undefined = t; cur && !seen.has(cur.name.toLowerCase()); cur = cur.baseType && types.byName(t.version, cur.baseType.name)) {
       seen.add(cur.name.toLowerCase());
       if (cur.properties.some((p) => p.name.toLowerCase() === name.toLowerCase())) return true;
     }
@@ -63,13 +60,13 @@ export function addPathProperties(model: Pick<ApiModel, 'operations' | 'types'>,
       const parentType = keyed.has(parent.toLowerCase()) ? undefined : single.get(parent);
       const bt = v.response?.bodyType;
       if (!parentType || !bt) continue;
-      const t = typeByName.get(`${version}|${parentType.toLowerCase()}`);
+      const t = types.byName(version, parentType);
       const literal = parent.split('/').filter((s) => PLAIN.test(s)).pop();
       if (!t || !literal || !t.name.toLowerCase().includes(singular(literal).toLowerCase())) continue;
       if (has(t, segment)) continue;
       // The type as the response names it, else the type of the resource page its link leads to ("[Range](../resources/range.md)"
       // is workbookRange; "[riskyUsersHistoryItem](../resources/riskyuserhistoryitem.md)" is riskyUserHistoryItem).
-      const target = typeByName.get(`${version}|${bt.name.toLowerCase()}`) ?? (bt.link ? typeByPage.get(`${version}|${linkedFile(v.doc.file, bt.link)}`) : undefined);
+      const target = types.named(version, bt.name, v.doc.file, bt.link);
       const prim = isPrimitiveName(bt.name);
       // Navigation: the target is an entity, or its items are addressed by key under this path.
       // Items addressed by key make it a collection even when the page's response sentence does not say so.

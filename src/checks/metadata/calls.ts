@@ -23,7 +23,23 @@ export interface ActionCall {
   flattened: Map<string, Set<string>>;
 }
 
+/** Computed once per comparison: two rules and the report's summary read them. */
+const actionMemo = new WeakMap<MetadataContext, ActionCall[]>();
+const typedMemo = new WeakMap<MetadataContext, TypedCall[]>();
+
 export function actionCalls(ctx: MetadataContext): ActionCall[] {
+  let out = actionMemo.get(ctx);
+  if (!out) actionMemo.set(ctx, (out = findActionCalls(ctx)));
+  return out;
+}
+
+export function typedCalls(ctx: MetadataContext): TypedCall[] {
+  let out = typedMemo.get(ctx);
+  if (!out) typedMemo.set(ctx, (out = findTypedCalls(ctx)));
+  return out;
+}
+
+function findActionCalls(ctx: MetadataContext): ActionCall[] {
   const out: ActionCall[] = [];
   const seen = new Set<string>();
   for (const o of ctx.docs.operations) {
@@ -62,7 +78,7 @@ export interface TypedCall {
 }
 
 /** The calls with a stated response type, once per page statement and operation (see actionCalls). */
-export function typedCalls(ctx: MetadataContext): TypedCall[] {
+function findTypedCalls(ctx: MetadataContext): TypedCall[] {
   const out: TypedCall[] = [];
   const seen = new Set<string>();
   for (const o of ctx.docs.operations) {

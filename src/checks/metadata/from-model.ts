@@ -13,7 +13,7 @@
 import type { ApiModel, MergedProperty } from '../../model/types.js';
 import { pickSource } from '../../emit/ts/models.js';
 import type { DocsPermission, DocsSide, DocsType } from './docs-side.js';
-import { linkedFile } from '../../util/link.js';
+import { typeLookup } from '../../model/type-lookup.js';
 
 /** `rel` maps a source path (relative to the working directory) to the path findings show (relative to the docs root). */
 export function docsFromModel(model: ApiModel, version: string, rel: (file: string) => string = (f) => f): DocsSide {
@@ -40,15 +40,8 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
   const enums = model.enums.filter((e) => e.version === version).map((e) => ({
     namespace: e.namespace, name: e.name, members: e.members.map((m) => ({ name: m.name, src: at(m.src) })), src: at(e.sources[0]!.src),
   }));
-  // The type a resource page defines, by its file; the names the version's types go by.
-  const typeAtPage = new Map(types.map((t) => [t.src.file.toLowerCase(), t.name]));
-  const typeNames = new Set(model.types.filter((t) => t.version === version).map((t) => t.name.toLowerCase()));
-  /** The response type as stated, or — when no type goes by that name — the type of the resource page its link leads to ("[Range](../resources/range.md)" is workbookRange). */
-  const responseType = (name: string, file: string, link?: string): string => {
-    if (typeNames.has(name.toLowerCase()) || !link) return name;
-    const target = linkedFile(file, link);
-    return (target && typeAtPage.get(rel(target).toLowerCase())) ?? name;
-  };
+  // A stated response type by its name, else the type of the resource page its link leads to ("[Range](../resources/range.md)" is workbookRange).
+  const lookup = typeLookup(model.types);
   const operations = [];
   const permissions: DocsPermission[] = [];
   const seen = new Set<string>();
@@ -61,7 +54,7 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
     operations.push({
       key: g.key, method: g.method, path: g.identity.slice(g.identity.indexOf(' ') + 1), src: at(main.src),
       ...(params.length ? { bodyParameters: params.map((p) => ({ name: p.name, src: at(p.src) })) } : {}),
-      ...(bt ? { response: { name: responseType(bt.name, main.doc.file, bt.link), collection: bt.collection, src: at(bt.src) } } : {}),
+      ...(bt ? { response: { name: lookup.named(version, bt.name, main.doc.file, bt.link)?.name ?? bt.name, collection: bt.collection, src: at(bt.src) } } : {}),
     });
     for (const v of vs) {
       for (const e of v.permissions?.entries ?? []) {

@@ -35,8 +35,7 @@ export function walkPath(ctx: MetadataContext, path: string): PathProblem | unde
  * (`POST /users/{}/assignLicense` → Action assignLicense bound to user).
  */
 export function operationAt(ctx: MetadataContext, path: string): CsdlOperation | undefined {
-  const w = walk(ctx, path);
-  return w.problem ? undefined : w.last?.[0];
+  return operationsAt(ctx, path)[0];
 }
 
 /**
@@ -89,7 +88,8 @@ function walk(ctx: MetadataContext, path: string): { problem?: PathProblem; last
     }
     const ops = ctx.operationsNamed(name);
     const chain = new Set(ctx.ancestors(type).map((a) => `${a.namespace}.${a.name}`.toLowerCase()));
-    const bound = ops.find((o) => o.boundTo && chain.has(o.boundTo.name.toLowerCase()) && o.boundTo.collection === collection);
+    const boundAll = ops.filter((o) => o.boundTo && chain.has(o.boundTo.name.toLowerCase()) && o.boundTo.collection === collection);
+    const bound = boundAll[0];
     if (!bound && collection && !m?.[2]) { collection = false; continue; } // key as segment
     if (!ops.length) {
       // Declared on a type derived from the current one: the path needs a cast segment.
@@ -98,7 +98,7 @@ function walk(ctx: MetadataContext, path: string): { problem?: PathProblem; last
       return { problem: { kind: 'operation-missing', segment: seg, on: type, collection, ...(derived ? { derived } : {}) } };
     }
     if (!bound) return { problem: { kind: 'binding', segment: seg, on: type, collection, candidates: ops } };
-    last = ops.filter((o) => o.boundTo && chain.has(o.boundTo.name.toLowerCase()) && o.boundTo.collection === collection);
+    last = boundAll;
     if (!bound.returns) { type = undefined; continue; }
     type = ctx.typeByQName(bound.returns.name);
     collection = bound.returns.collection;

@@ -31,7 +31,7 @@ export const EDM_TO_TS: Record<string, TsPrimitive> = {
 
 const BY_LOWER = new Map(Object.entries(EDM_TO_TS).map(([k, v]) => [k.toLowerCase(), v]));
 
-/** The TypeScript of an Edm name, whatever its letter case ("string" in a response sentence is String). */
+/** The TypeScript of an Edm name, whatever its letter case and with or without `Edm.` ("string" in a response sentence is String). */
 export function edmToTs(name: string): TsPrimitive {
-  return EDM_TO_TS[name] ?? BY_LOWER.get(name.toLowerCase()) ?? { ts: 'unknown' };
+  return EDM_TO_TS[name] ?? BY_LOWER.get(name.toLowerCase().replace(/^edm\./, '')) ?? { ts: 'unknown' };
 }

@@ -7,6 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import { posix } from 'node:path';
 import { linkedFile } from '../../../util/link.js';
 import type { Response } from '../ir/schema.js';
+import { edmName } from './type-ref.js';
 import type { Extractor, PageContext } from './context.js';
 import type { Nodes } from 'mdast';
 
@@ -31,7 +32,6 @@ const RETURNS_COLLECTION = /\breturns (?:an? |the )?(?:collection|list|array) of
 const STATUS_THEN_LINK = /^`?\s*(?:(?:HTTP\s+)?response(?:\s+codes?)?(?:,\s*|\s+)|,\s*)?(?:and|with)\s+(?:(?:a|an|the|updated|new|created|requested|instance|of|collection|list|array)\s+)*$/i;
 /** A primitive named as the body: "a String in the response body", "a Boolean value `true` in the response body". */
 const PRIMITIVE_BODY = /\b(?:an?|the)\s+(String|Boolean|Int16|Int32|Int64|Double|Stream|Guid|DateTimeOffset|Binary)(?:\s+value)?(?:\s+`?(?:true|false)`?)?$/i;
-const EDM_NAMES: Record<string, string> = Object.fromEntries(['String', 'Boolean', 'Int16', 'Int32', 'Int64', 'Double', 'Stream', 'Guid', 'DateTimeOffset', 'Binary'].map((x) => [x.toLowerCase(), x]));
 
 export const response: Extractor = {
   name: 'response',
@@ -95,7 +95,7 @@ export const response: Extractor = {
             if (!name && inBody) {
               // A primitive: "… a String in the response body" (the generated Intune pages), "a Boolean value `true` …".
               const p = PRIMITIVE_BODY.exec(before.trim());
-              if (p) name = EDM_NAMES[p[1]!.toLowerCase()];
+              if (p) name = edmName(p[1]!);
             }
             if (!name) {
               // "a collection of X" with no type noun after X: X is a type name only written as one — a camelCase

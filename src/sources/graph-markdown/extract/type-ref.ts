@@ -18,6 +18,11 @@ const EDM: Record<string, string> = {
 const UNAMBIGUOUS_EDM = new Set(['string', 'guid', 'datetimeoffset', 'boolean', 'int16', 'int32', 'int64', 'double', 'single', 'decimal', 'byte', 'sbyte']);
 const NON_CANONICAL = new Set(['str', 'int', 'integer', 'long', 'bool', 'float', 'number', 'datetime', 'timestamp', 'time', 'timespan', 'uuid', 'object', 'uri', 'url']);
 
+/** The canonical Edm name of a primitive as authors write it ("string" → String, "int" → Int32), or undefined. */
+export function edmName(word: string): string | undefined {
+  return EDM[word.toLowerCase()];
+}
+
 export interface TypeParse {
   type: TypeRef;
   ambiguous?: string;

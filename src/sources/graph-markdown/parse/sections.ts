@@ -54,6 +54,12 @@ export function classifyHeading(text: string, inExamples: boolean): SectionKind 
   return 'other';
 }
 
+/** The nearest heading above with a lower depth: the section a heading of `depth` is nested in. */
+function enclosing(heads: readonly SectionNode[], depth: number): SectionNode | undefined {
+  for (let i = heads.length - 1; i >= 0; i--) if (heads[i]!.depth < depth) return heads[i];
+  return undefined;
+}
+
 export function buildSections(root: Root): SectionNode[] {
   const kids = root.children;
   const heads: SectionNode[] = [];
@@ -70,11 +76,10 @@ export function buildSections(root: Root): SectionNode[] {
     // A heading nested under Examples that is neither Request nor Response ("### Get the signed-in user's photo")
     // names an example scenario: its requests and responses are examples.
     if (examplesDepth && n.depth > examplesDepth && kind === 'other') kind = 'examples';
-    // "### JSON" (beside "### CSV") under a Response or an Example names the format of what it holds (the usage
-    // reports): a part of that section, not a resource's JSON representation.
-    if (kind === 'json-representation' && /^json$/i.test(text.replace(/[*_`\s]/g, ''))) {
-      const parent = [...heads].reverse().find((h) => h.depth < n.depth);
-      if (parent && /^(response|examples|example-request|example-response)$/.test(parent.kind)) kind = examplesDepth && n.depth > examplesDepth ? 'examples' : 'other';
+    // A JSON heading nested under a Response or an Example ("### JSON" beside "### CSV" on the usage reports) names the
+    // format of what it holds: a part of that section, as any other sub-heading there — never a resource's JSON representation.
+    if (kind === 'json-representation' && /^(response|examples|example-request|example-response)$/.test(enclosing(heads, n.depth)?.kind ?? '')) {
+      kind = examplesDepth && n.depth > examplesDepth ? 'examples' : 'other';
     }
     if (kind === 'examples' && !examplesDepth) examplesDepth = n.depth;
     // "Request"/"Response" headings that follow an example heading at the same level.

@@ -1,0 +1,29 @@
+/**
+ * The types resource pages define, looked up by name or by the page a link leads to — one lookup for
+ * the model's path properties and the metadata comparison's docs side (a response "[Range](../resources/range.md)"
+ * is workbookRange, the type range.md defines).
+ */
+import { linkedFile } from '../util/link.js';
+import type { TypeModel } from './schema.js';
+
+export interface TypeLookup {
+  /** The resource-defined type of that name (any letter case) in the version. */
+  byName(version: string, name: string): TypeModel | undefined;
+  /** The type a response or body names: by its name, else — with a link — the type of the page the link leads to (from `fromFile`). */
+  named(version: string, name: string, fromFile: string, link?: string): TypeModel | undefined;
+}
+
+export function typeLookup(types: readonly TypeModel[]): TypeLookup {
+  const byName = new Map<string, TypeModel>(types.filter((t) => t.sources.some((s) => s.origin === 'resource')).map((t) => [`${t.version}|${t.name.toLowerCase()}`, t]));
+  /** The type each resource page defines (its first), by version and lower-cased page path. */
+  const byPage = new Map<string, TypeModel>();
+  for (const t of byName.values()) for (const s of t.sources) if (s.origin === 'resource' && !byPage.has(`${t.version}|${s.doc.file.toLowerCase()}`)) byPage.set(`${t.version}|${s.doc.file.toLowerCase()}`, t);
+  const lookup: TypeLookup = {
+    byName: (version, name) => byName.get(`${version}|${name.toLowerCase()}`),
+    named(version, name, fromFile, link) {
+      const target = link ? linkedFile(fromFile, link) : undefined; // lower-cased, as the page keys
+      return lookup.byName(version, name) ?? (target ? byPage.get(`${version}|${target}`) : undefined);
+    },
+  };
+  return lookup;
+}
