@@ -18,7 +18,7 @@ import { processFile } from '../src/pipeline/page.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
-import { bracesMended, callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative } from '../src/checks/rules/example-path-fits-no-template.js';
+import { argumentsLeftOut, bracesMended, callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative } from '../src/checks/rules/example-path-fits-no-template.js';
 import { betaExtendsType } from '../src/checks/type-relations.js';
 import { strayTemplates } from '../src/checks/stray-templates.js';
 import { parseTypeCell } from '../src/sources/graph-markdown/extract/type-ref.js';
@@ -662,6 +662,14 @@ test('example-path-fits-no-template: a call passing only arguments the parameter
   const fired = t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.sides[0]!.value}`);
   assert.deepEqual(fired.filter((x) => x.includes('worksheet-usedrange')), []);
   assert.ok(fired.includes('v1.0/api/range-cell.md:66 GET /me/drive/items/{id}/workbook/names/{name}/range/cell(row=5,column=6)'), fired.join('\n'));
+  // The example fits the template once its arguments are left out: the finding names that template (range-cell.md :28) as the
+  // one leaving out the function's arguments (labels r145, r1015 and 25 more: "the template omits the params").
+  const cell = t.findings.find((f) => f.rule === 'example-path-fits-no-template' && f.sides[0]!.file === 'v1.0/api/range-cell.md')!;
+  assert.equal(cell.message, 'Example request GET /me/drive/items/{id}/workbook/names/{name}/range/cell(row=5,column=6) fits none of the HTTP templates (path): the template GET /me/drive/items/{id}/workbook/names/{name}/range/cell leaves out the function\'s arguments (row, column) that the example passes');
+  assert.deepEqual([cell.sides[1]!.line, cell.sides[1]!.value], [28, 'GET /me/drive/items/{id}/workbook/names/{name}/range/cell']);
+  assert.deepEqual(argumentsLeftOut(["/r/getArchived(groupId='{id}',start=<t>)"], [{ o: 'a', readings: ['/r/other'] }, { o: 'b', readings: ['/r/getArchived'] }]), { o: 'b', names: ['groupId', 'start'] });
+  // A key in parentheses is no argument list
+  assert.equal(argumentsLeftOut(["/r/items('x')"], [{ o: 'a', readings: ['/r/items'] }]), undefined);
   assert.equal(withoutOptionalArguments("/w/usedRange(valuesOnly=true)", [{ name: 'valuesOnly', required: false }]), '/w/usedRange');
   assert.equal(withoutOptionalArguments("/w/range(address='A1')/cell(row=1,column=2)", [{ name: 'address', required: false }, { name: 'row', required: true }, { name: 'column', required: null }]), "/w/range/cell(row=1,column=2)");
   assert.equal(withoutOptionalArguments('/w/cell(row=1)', [{ name: 'row', required: true }]), undefined);
@@ -1083,7 +1091,7 @@ test('example-path-fits-no-template: an example passing a function argument that
   const text = readFileSync(join(DIR, '2020-05-s22/v1.0/api/range-usedrange.md'), 'utf8');
   const without = analyze([tempTree({ 'v1.0/api/range-usedrange.md': text.replace(/## Path parameters\n[^#]*/, '') })], [], undefined, whole);
   assert.deepEqual(without.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.message),
-    ['Example request GET /me/drive/items/{id}/workbook/names/{name}/range/usedRange(valuesOnly=true) fits none of the HTTP templates (path)']);
+    ["Example request GET /me/drive/items/{id}/workbook/names/{name}/range/usedRange(valuesOnly=true) fits none of the HTTP templates (path): the template GET /workbook/names/{name}/range/usedRange leaves out the function's arguments (valuesOnly) that the example passes"]);
 });
 
 test('example-path-fits-no-template: a call the page shows under "### HTTP request" inside a topic heading of its own after the examples ("## Get a single thumbnail", 2021-07 driveitem-list-thumbnails.md, labels r1255, r809, o346, false) is not an example of the templates above; under "## Example" / "### HTTP request" it still is', () => {

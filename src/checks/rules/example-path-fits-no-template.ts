@@ -11,7 +11,7 @@ export const rule: PageRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor a call the page shows under an "HTTP request" heading of a topic of its own after the examples ("## Get a single thumbnail" / "### HTTP request" on the page of the thumbnails list), nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. An example whose method no template has, under a heading whose first verb names that method\'s operation and none of the page\'s ("Example 2: Create a new workforceIntegration", a POST on the PATCH page), is another operation shown on purpose. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that; when the example fits a template once a brace the template left out is put back (`…/workforceIntegrations/workforceIntegrationId}`), the finding names the template as the thing to mend.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor a call the page shows under an "HTTP request" heading of a topic of its own after the examples ("## Get a single thumbnail" / "### HTTP request" on the page of the thumbnails list), nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and so does a call passing only arguments the page\'s function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`). A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. An example whose method no template has, under a heading whose first verb names that method\'s operation and none of the page\'s ("Example 2: Create a new workforceIntegration", a POST on the PATCH page), is another operation shown on purpose. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that; when the example fits a template once a brace the template left out is put back (`…/workforceIntegrations/workforceIntegrationId}`), the finding names the template as the thing to mend; so it does when the example fits a template once the example\'s argument lists are left out (`getGroupArchivedPrintJobs(groupId=\'{id}\',…)` against a template `GET /reports/getGroupArchivedPrintJobs`): that template leaves out the function\'s arguments.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -59,12 +59,18 @@ export const rule: PageRule = {
         // A template with a brace left out (`…/workforceIntegrations/workforceIntegrationId}`): when the example fits it mended,
         // the template is what to fix, and the finding says so.
         const broken = noPath ? undefined : sameMethod.find((o) => { const m = bracesMended(o.path); return m !== undefined && readings.some((x) => pathFitsTemplate(x, m)); });
+        // A template that names a function without the arguments the example passes (`GET /reports/getGroupArchivedPrintJobs` for
+        // `getGroupArchivedPrintJobs(groupId='{id}',…)`, the Intune generator's habit): the template is what leaves them out.
+        const bare = noPath || broken ? undefined : argumentsLeftOut(readings, sameMethod.map((o) => ({ o, readings: readingsOf.get(o)! })));
+        const named = broken ?? bare?.o;
         const message = noPath
           ? `Example request ${r.method} ${path} fits no template: the HTTP request block holds no path but "${noPath.path}"`
           : broken
             ? `Example request ${r.method} ${path} fits no template: the template ${broken.method} ${broken.path} has an unbalanced brace (the example fits it mended)`
-            : `Example request ${r.method} ${path} fits none of the HTTP templates (${why})`;
-        out.push(pageFinding(this, p, r.src, `example.request.${r.index}.${why}`, message, `${r.method} ${path}`, [String(r.index)], [broken ? { src: broken.src, value: `${broken.method} ${broken.path}` } : { src: ops[0]!.src, value: ops.map((o) => `${o.method} ${o.path}`).join('; ') }]));
+            : bare
+              ? `Example request ${r.method} ${path} fits none of the HTTP templates (${why}): the template ${bare.o.method} ${bare.o.path} leaves out the function's arguments (${bare.names.join(', ')}) that the example passes`
+              : `Example request ${r.method} ${path} fits none of the HTTP templates (${why})`;
+        out.push(pageFinding(this, p, r.src, `example.request.${r.index}.${why}`, message, `${r.method} ${path}`, [String(r.index)], [named ? { src: named.src, value: `${named.method} ${named.path}` } : { src: ops[0]!.src, value: ops.map((o) => `${o.method} ${o.path}`).join('; ') }]));
       }
     }
     return out;
@@ -90,6 +96,25 @@ export function callUnderOwnHeading(sections: readonly Section[], src: Src, file
   if (examples < 0 || at < examples) return false;
   for (let j = at - 1; j >= 0; j--) if (sections[j]!.depth < sections[at]!.depth) return sections[j]!.kind === 'other';
   return false;
+}
+
+/**
+ * The template that fits the example once the example's argument lists (`name=value` pairs) are left out, with the names of
+ * the arguments it leaves out; undefined when none does.
+ */
+export function argumentsLeftOut<T>(readings: readonly string[], templates: readonly { o: T; readings: readonly string[] }[]): { o: T; names: string[] } | undefined {
+  for (const x of readings) {
+    const names: string[] = [];
+    const stripped = x.replace(/\(([^()]*)\)/g, (m, args: string) => {
+      if (!args.includes('=')) return m; // a key (`items('x')`), not arguments
+      names.push(...args.split(',').map((a) => a.split('=')[0]!.trim()).filter(Boolean));
+      return '';
+    });
+    if (!names.length) continue;
+    const t = templates.find((c) => c.readings.some((tp) => pathFitsTemplate(stripped, tp)));
+    if (t) return { o: t.o, names };
+  }
+  return undefined;
 }
 
 /** `/me/drive/items/{id}/workbook/names` → `/workbook/names` (the path from its first `/workbook/` segment, when a drive precedes it); else undefined. */
