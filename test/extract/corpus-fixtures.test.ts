@@ -237,6 +237,18 @@ test('a response body named by a link right after the status, without "in the re
   assert.equal(bt('v1.0/api/call-record.md'), '-');
 });
 
+test('one linked type followed by a plural noun is a collection: "the requested [session](…) objects", "all [openShift](…) objects in the team"', () => {
+  const bt = (rel: string) => { const b = fx(rel).response!.bodyType; return b ? `${b.name}${b.collection ? '[]' : ''}@${b.src.line}` : '-'; };
+  assert.equal(bt('beta/api/callrecords-session-list.md'), 'session[]@52');
+  assert.equal(bt('v1.0/api/openshift-list.md'), 'openShift[]@52');
+  // "… with the [message](…) that was created": no plural noun, one object
+  assert.equal(bt('v1.0/api/chatmessage-post-replies.md'), 'chatMessage@50');
+  // a list of links before "objects" names alternatives ("a [user](…) or [group](…) objects"): the plural is theirs, not a collection's
+  const dir = tempTree({ 'v1.0/api/a.md': '# Get owner\n\n## HTTP request\n\n```http\nGET /widgets/{id}/owner\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code and the [user](../resources/user.md) or [group](../resources/group.md) objects in the response body.\n' });
+  const b = processFile(join(dir, 'v1.0/api/a.md'), 'v1.0/api/a.md', new IncludeResolver(dir)).response!.bodyType!;
+  assert.deepEqual([b.name, b.collection, b.alternatives], ['user', false, ['group']]);
+});
+
 test('a primitive response body: "a Int32 in the response body", "a Boolean value `true` in the response body"', () => {
   const bt = (rel: string) => { const b = fx(rel).response!.bodyType; return b ? `${b.name}${b.collection ? '[]' : ''}@${b.src.line}` : '-'; };
   assert.equal(bt('v1.0/api/intune-onboarding-organization-setmobiledevicemanagementauthority.md'), 'Int32@46');

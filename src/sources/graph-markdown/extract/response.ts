@@ -105,7 +105,9 @@ export const response: Extractor = {
             }
           }
           if (name && !NOT_TYPES.has(name.toLowerCase()) && !(r.bodyDescribed && /^(csv|json|report|file|stream|content)$/i.test(name))) {
-            r.bodyType = { name: name.replace(/[`*]/g, ''), collection, src: ctx.src(n) };
+            // One link followed by a plural noun is a collection: "the requested [timeOffRequest](…) objects".
+            const plural = !!link && name === linkType && first === links.length - 1 && pluralAfter(before, link.text);
+            r.bodyType = { name: name.replace(/[`*]/g, ''), collection: collection || plural, src: ctx.src(n) };
             if (link && name === linkType) {
               if (link.url) r.bodyType.link = link.url;
               if (alternatives.length) r.bodyType.alternatives = alternatives;
@@ -126,6 +128,12 @@ export const response: Extractor = {
   },
 };
 
+/** Does a plural type noun follow the first `linkText` in `text` ("[session](…) objects", "[policy](…) resources")? */
+function pluralAfter(text: string, linkText: string): boolean {
+  const at = text.indexOf(linkText);
+  return at >= 0 && /^[\s*`]*(?:objects|resources|entities|instances|items)\b/i.test(text.slice(at + linkText.length));
+}
+
 /** The link that follows a success status with only article-like words between (see STATUS_THEN_LINK). */
 function linkAfterStatus(ctx: PageContext, n: Nodes, text: string): { name: string; collection: boolean; link?: string } | undefined {
   const links = ctx.links(n).map((l) => ({ text: ctx.text(l), url: l.url })).filter((l) => l.text);
@@ -143,7 +151,7 @@ function linkAfterStatus(ctx: PageContext, n: Nodes, text: string): { name: stri
     if (!STATUS_THEN_LINK.test(between) || linksOperationPage(ctx.file, l.url)) continue;
     const name = typeFromLink(l.text, l.url);
     if (!name || NOT_TYPES.has(name.toLowerCase())) continue;
-    return { name, collection: /\bcollection\b|\barray\b|\blist\b/i.test(between), ...(l.url ? { link: l.url } : {}) };
+    return { name, collection: /\bcollection\b|\barray\b|\blist\b/i.test(between) || pluralAfter(text.slice(at), l.text), ...(l.url ? { link: l.url } : {}) };
   }
   return undefined;
 }
