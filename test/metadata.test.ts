@@ -109,6 +109,52 @@ test('action parameters and return types on real pages (2020-05 v1.0) against th
   assert.equal(r.summary.docs.typedCalls, 1);
 });
 
+test('response types of GETs on real pages (2020-05 v1.0) against the CSDL elements the paths reach', () => {
+  // As the 2020-05 v1.0 CSDL declares them (orgContact.manager: a directoryObject; user.joinedTeams: Collection(team); user.photo and
+  // group.photo: profilePhoto; security.secureScores; workbookTableSort.fields: Collection(workbookSortField)), around a minimal container.
+  const M = csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'
+    + '<EntityType Name="directoryObject" BaseType="graph.entity" /><EntityType Name="orgContact" BaseType="graph.directoryObject"><NavigationProperty Name="manager" Type="graph.directoryObject" /></EntityType>'
+    + '<EntityType Name="user" BaseType="graph.directoryObject"><NavigationProperty Name="joinedTeams" Type="Collection(graph.team)" /><NavigationProperty Name="photo" Type="graph.profilePhoto" ContainsTarget="true" /><NavigationProperty Name="insights" Type="graph.officeGraphInsights" ContainsTarget="true" /></EntityType>'
+    + '<EntityType Name="group" BaseType="graph.directoryObject"><NavigationProperty Name="photo" Type="graph.profilePhoto" ContainsTarget="true" /></EntityType>'
+    + '<EntityType Name="team" BaseType="graph.entity"><NavigationProperty Name="schedule" Type="graph.schedule" ContainsTarget="true" /></EntityType>'
+    + '<EntityType Name="schedule" BaseType="graph.entity"><NavigationProperty Name="offerShiftRequests" Type="Collection(graph.offerShiftRequest)" ContainsTarget="true" /></EntityType><EntityType Name="offerShiftRequest" BaseType="graph.entity" />'
+    + '<EntityType Name="profilePhoto" BaseType="graph.entity" /><ComplexType Name="photo"><Property Name="cameraMake" Type="Edm.String" /></ComplexType><ComplexType Name="shared" />'
+    + '<EntityType Name="officeGraphInsights" BaseType="graph.entity"><NavigationProperty Name="shared" Type="Collection(graph.sharedInsight)" ContainsTarget="true" /></EntityType>'
+    + '<EntityType Name="sharedInsight" BaseType="graph.entity"><NavigationProperty Name="resource" Type="graph.entity" /></EntityType>'
+    + '<EntityType Name="security" BaseType="graph.entity"><NavigationProperty Name="secureScores" Type="Collection(graph.secureScore)" ContainsTarget="true" /></EntityType><EntityType Name="secureScore" BaseType="graph.entity" />'
+    + '<EntityType Name="workbook" BaseType="graph.entity"><NavigationProperty Name="tables" Type="Collection(graph.workbookTable)" ContainsTarget="true" /></EntityType>'
+    + '<EntityType Name="workbookTable" BaseType="graph.entity"><NavigationProperty Name="sort" Type="graph.workbookTableSort" ContainsTarget="true" /></EntityType>'
+    + '<EntityType Name="workbookTableSort" BaseType="graph.entity"><Property Name="fields" Type="Collection(graph.workbookSortField)" /></EntityType>'
+    + '<ComplexType Name="workbookSortField"><Property Name="icon" Type="graph.workbookIcon" /></ComplexType><ComplexType Name="workbookIcon" />'
+    + '<EntityContainer Name="GraphService"><EntitySet Name="users" EntityType="microsoft.graph.user" /><EntitySet Name="groups" EntityType="microsoft.graph.group" /><EntitySet Name="contacts" EntityType="microsoft.graph.orgContact" />'
+    + '<EntitySet Name="teams" EntityType="microsoft.graph.team" /><Singleton Name="security" Type="microsoft.graph.security" /><Singleton Name="drive" Type="microsoft.graph.user" /></EntityContainer>');
+  const a = analyze([join(FIX, 'gets')]);
+  // "the requested [offerShiftRequest](…) objects" (offershiftrequest-list.md :52) is a collection: the plural after the link says so.
+  const shifts = a.pages.find((p) => p.file.endsWith('offershiftrequest-list.md'))!;
+  assert.deepEqual([shifts.response?.bodyType?.name, shifts.response?.bodyType?.collection], ['offerShiftRequest', true]);
+  const r = compareMetadata(docsFromModel(a.model, 'v1.0'), parseCsdl(M, 'v1.0.csdl.xml'));
+  const got = r.findings.filter((f) => f.rule === 'metadata-response-type-differs').map((f) => `${f.docs!.file.replace(/^.*fixtures\/metadata\/gets\//, '')}:${f.docs!.line} ${f.message}`);
+  assert.deepEqual(got, [
+    // ":48 a collection of [directoryObject](…) objects" for a contact's one manager
+    'v1.0/api/orgcontact-get-manager.md:48 GET /contacts/{contact-id}/manager: the Response section states a collection of directoryObject, but the path addresses microsoft.graph.directoryObject',
+    // ":44 [photo](../resources/photo.md) object": the page links driveItem's photo facet, where the paths reach profilePhoto
+    'v1.0/api/photo-get.md:44 GET /groups/{group-id}/photo: the Response section states photo, but the path addresses microsoft.graph.profilePhoto',
+    // ":53 collection of [group](…) objects": joinedTeams holds teams
+    'v1.0/api/user-list-joinedteams.md:53 GET /users/{user-id}/joinedTeams: the Response section states a collection of group, but the path addresses Collection(microsoft.graph.team)',
+  ]);
+  // Not reported: offerShiftRequests (a collection, as stated); "collection of **secureScores** objects" names the navigation
+  // property; "a list of [shared](../resources/insights-shared.md) items" is the page's type, sharedInsight (not the `shared`
+  // facet shared.md defines); icon-get.md's …/sort/fields/icon leaves out the field's key (icon is a member, not a key).
+  assert.deepEqual(r.findings.filter((f) => f.rule === 'metadata-response-type-differs' && /offershift|securescores|insights|icon-get/.test(f.docs!.file)), []);
+  // Compared: one GET per Response section of orgcontact-get-manager, photo-get, user-list-joinedteams, offershiftrequest-list and
+  // security-list-securescores; insights-list-shared's section speaks for two resources, icon-get's path leaves out a key.
+  assert.equal(r.summary.docs.resourceGets, 5);
+  const shared = docsFromModel(a.model, 'v1.0').operations.filter((o) => o.response?.src.file.endsWith('insights-list-shared.md')).map((o) => `${o.path} ${o.response!.name} ${o.response!.collection}`);
+  // Its link names the type (sharedInsight, not shared.md's facet `shared`); and the page's example GETs a shared item's resource (an
+  // entity): the section speaks for two resources, and neither is compared.
+  assert.deepEqual(shared, ['/users/{}/insights/shared sharedInsight true', '/users/{}/insights/shared/{}/resource sharedInsight true']);
+});
+
 test('return types: a function with overloads agrees when any overload returns the stated type (beta getEffectivePermissions)', () => {
   // beta CSDL 2020-05 :29081 and :29085: getEffectivePermissions() returns Collection(Edm.String), getEffectivePermissions(scope) Collection(graph.rolePermission).
   const M = '<EntityType Name="deviceManagement"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType><ComplexType Name="rolePermission" />'

@@ -11,6 +11,8 @@ export interface TypeLookup {
   byName(version: string, name: string): TypeModel | undefined;
   /** The type a response or body names: by its name, else — with a link — the type of the page the link leads to (from `fromFile`). */
   named(version: string, name: string, fromFile: string, link?: string): TypeModel | undefined;
+  /** The type the resource page a link leads to (from `fromFile`) defines. */
+  linked(version: string, fromFile: string, link: string): TypeModel | undefined;
 }
 
 export function typeLookup(types: readonly TypeModel[]): TypeLookup {
@@ -21,8 +23,11 @@ export function typeLookup(types: readonly TypeModel[]): TypeLookup {
   const lookup: TypeLookup = {
     byName: (version, name) => byName.get(`${version}|${name.toLowerCase()}`),
     named(version, name, fromFile, link) {
-      const target = link ? linkedFile(fromFile, link) : undefined; // lower-cased, as the page keys
-      return lookup.byName(version, name) ?? (target ? byPage.get(`${version}|${target}`) : undefined);
+      return lookup.byName(version, name) ?? (link ? lookup.linked(version, fromFile, link) : undefined);
+    },
+    linked(version, fromFile, link) {
+      const target = linkedFile(fromFile, link); // lower-cased, as the page keys
+      return target === undefined ? undefined : byPage.get(`${version}|${target}`);
     },
   };
   return lookup;

@@ -9,7 +9,7 @@
 import type { CsdlOperation } from './service-side.js';
 import type { DocsOperation } from './docs-side.js';
 import type { MetadataContext } from './types.js';
-import { operationAt, operationsAt } from './path-walk.js';
+import { operationAt, operationsAt, resourceAt } from './path-walk.js';
 
 export interface ActionCall {
   o: DocsOperation & { bodyParameters: NonNullable<DocsOperation['bodyParameters']> };
@@ -26,6 +26,7 @@ export interface ActionCall {
 /** Computed once per comparison: two rules and the report's summary read them. */
 const actionMemo = new WeakMap<MetadataContext, ActionCall[]>();
 const typedMemo = new WeakMap<MetadataContext, TypedCall[]>();
+const getMemo = new WeakMap<MetadataContext, ResourceGet[]>();
 
 export function actionCalls(ctx: MetadataContext): ActionCall[] {
   let out = actionMemo.get(ctx);
@@ -92,4 +93,49 @@ function findTypedCalls(ctx: MetadataContext): TypedCall[] {
     out.push({ o: o as TypedCall['o'], ops });
   }
   return out;
+}
+
+/** A documented GET of an entity set, singleton, navigation or structured property whose Response section states a type. */
+export interface ResourceGet {
+  o: DocsOperation & { response: NonNullable<DocsOperation['response']> };
+  /** What the path reaches (see resourceAt). */
+  r: NonNullable<ReturnType<typeof resourceAt>>;
+}
+
+/**
+ * The GETs whose stated response type can be compared with what their path reaches: one per Response section. A section
+ * whose page documents GETs of different resources (GET …/insights/shared and, in an example, …/shared/{id}/resource) speaks
+ * for which one is not known: none of them is taken.
+ */
+export function resourceGets(ctx: MetadataContext): ResourceGet[] {
+  let out = getMemo.get(ctx);
+  if (!out) getMemo.set(ctx, (out = findResourceGets(ctx)));
+  return out;
+}
+
+function findResourceGets(ctx: MetadataContext): ResourceGet[] {
+  const bySection = new Map<string, ResourceGet[]>();
+  for (const o of ctx.docs.operations) {
+    if (o.method !== 'GET' || !o.response) continue;
+    const r = resourceAt(ctx, o.path);
+    if (!r) continue;
+    const k = `${o.response.src.file}:${o.response.src.line}`;
+    bySection.set(k, [...(bySection.get(k) ?? []), { o: o as ResourceGet['o'], r }]);
+  }
+  const key = (t: { namespace: string; name: string }) => `${t.namespace}.${t.name}`.toLowerCase();
+  const related = (a: ResourceGet['r']['type'], b: ResourceGet['r']['type']) => ctx.ancestors(a).some((x) => key(x) === key(b)) || ctx.ancestors(b).some((x) => key(x) === key(a));
+  const out: ResourceGet[] = [];
+  for (const group of bySection.values()) {
+    const first = group[0]!;
+    if (group.every((x) => x.r.collection === first.r.collection && related(x.r.type, first.r.type))) out.push(first);
+  }
+  return out;
+}
+
+/** Is one of two types (local names, lower case) a base type of the other in the metadata? */
+export function relatedTypeNames(ctx: MetadataContext, a: string, b: string): boolean {
+  const ta = ctx.csdl.types.find((t) => t.name.toLowerCase() === a), tb = ctx.csdl.types.find((t) => t.name.toLowerCase() === b);
+  if (!ta || !tb) return false;
+  const up = (t: typeof ta) => new Set(ctx.ancestors(t).map((x) => x.name.toLowerCase()));
+  return up(ta).has(b) || up(tb).has(a);
 }

@@ -40,7 +40,8 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
   const enums = model.enums.filter((e) => e.version === version).map((e) => ({
     namespace: e.namespace, name: e.name, members: e.members.map((m) => ({ name: m.name, src: at(m.src) })), src: at(e.sources[0]!.src),
   }));
-  // A stated response type by its name, else the type of the resource page its link leads to ("[Range](../resources/range.md)" is workbookRange).
+  // A stated response type is the type of the resource page its link leads to ("[Range](../resources/range.md)" is workbookRange; "[shared](../resources/insights-shared.md)"
+  // is sharedInsight, not driveItem's `shared` facet), else the type of its name.
   const lookup = typeLookup(model.types);
   const operations = [];
   const permissions: DocsPermission[] = [];
@@ -54,7 +55,7 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
     operations.push({
       key: g.key, method: g.method, path: g.identity.slice(g.identity.indexOf(' ') + 1), src: at(main.src),
       ...(params.length ? { bodyParameters: params.map((p) => ({ name: p.name, src: at(p.src) })) } : {}),
-      ...(bt ? { response: { name: lookup.named(version, bt.name, main.doc.file, bt.link)?.name ?? bt.name, collection: bt.collection, src: at(bt.src) } } : {}),
+      ...(bt ? { response: { name: (bt.link ? lookup.linked(version, main.doc.file, bt.link) : undefined)?.name ?? lookup.byName(version, bt.name)?.name ?? bt.name, collection: bt.collection, src: at(bt.src) } } : {}),
     });
     for (const v of vs) {
       for (const e of v.permissions?.entries ?? []) {

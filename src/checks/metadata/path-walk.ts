@@ -47,7 +47,31 @@ export function operationsAt(ctx: MetadataContext, path: string): CsdlOperation[
   return w.problem ? [] : w.last ?? [];
 }
 
-function walk(ctx: MetadataContext, path: string): { problem?: PathProblem; last?: CsdlOperation[] } {
+/**
+ * What a path that calls no action or function addresses, when every segment resolves: the entity set, singleton,
+ * navigation or structured property's type, and whether it is a collection (`GET /users/{}/manager` → directoryObject, one;
+ * `/me/mailFolders/inbox/messages` → message, a collection). Undefined for a call, a primitive, `$value`, `$count`, `$ref`,
+ * a colon path or an ellipsis (not followed).
+ */
+export function resourceAt(ctx: MetadataContext, path: string): { type: CsdlStructuredType; collection: boolean; segment: string } | undefined {
+  const w = walk(ctx, path);
+  return w.problem || w.last || !w.end || w.doubtfulKey ? undefined : { ...w.end, segment: w.segment! };
+}
+
+interface Walked {
+  problem?: PathProblem;
+  last?: CsdlOperation[];
+  end?: { type: CsdlStructuredType; collection: boolean };
+  /** The last segment's name (`manager`, `users`). */
+  segment?: string;
+  /**
+   * A segment taken as a key (key as segment) that names a member of the collection's type, or an action or function bound
+   * elsewhere: more likely a key left out (`…/sort/fields/icon`) or a call the service does not bind there (`/directoryObjects/delta`).
+   */
+  doubtfulKey?: boolean;
+}
+
+function walk(ctx: MetadataContext, path: string): Walked {
   const segs = path.split('/').filter(Boolean);
   if (!segs.length) return {};
   const first = /^([^(]+)(\((.*)\))?$/.exec(segs[0]!);
@@ -59,6 +83,8 @@ function walk(ctx: MetadataContext, path: string): { problem?: PathProblem; last
   let type = c ? ctx.typeByQName(c.type) : workbook;
   let collection = !!c && c.kind === 'entity-set' && !first?.[2];
   let last: CsdlOperation[] | undefined;
+  let doubtfulKey = false;
+  let segment = firstName;
   for (const seg of segs.slice(1)) {
     last = undefined;
     if (!type) return {};
@@ -66,6 +92,7 @@ function walk(ctx: MetadataContext, path: string): { problem?: PathProblem; last
     if (seg === '{}') { if (!collection) return {}; collection = false; continue; }
     const m = /^([^(]+)(\((.*)\))?$/.exec(seg);
     const rawName = m?.[1] ?? seg;
+    segment = rawName;
     if (rawName.includes('.')) {
       const cast = ctx.typeByQName(rawName);
       if (cast) { type = cast; continue; }
@@ -90,7 +117,11 @@ function walk(ctx: MetadataContext, path: string): { problem?: PathProblem; last
     const chain = new Set(ctx.ancestors(type).map((a) => `${a.namespace}.${a.name}`.toLowerCase()));
     const boundAll = ops.filter((o) => o.boundTo && chain.has(o.boundTo.name.toLowerCase()) && o.boundTo.collection === collection);
     const bound = boundAll[0];
-    if (!bound && collection && !m?.[2]) { collection = false; continue; } // key as segment
+    if (!bound && collection && !m?.[2]) { // key as segment
+      if (ctx.member(type, name) || ops.length) doubtfulKey = true;
+      collection = false;
+      continue;
+    }
     if (!ops.length) {
       // Declared on a type derived from the current one: the path needs a cast segment.
       const q = `${type.namespace}.${type.name}`.toLowerCase();
@@ -103,5 +134,5 @@ function walk(ctx: MetadataContext, path: string): { problem?: PathProblem; last
     type = ctx.typeByQName(bound.returns.name);
     collection = bound.returns.collection;
   }
-  return { last };
+  return { last, segment, ...(doubtfulKey ? { doubtfulKey } : {}), ...(type ? { end: { type, collection } } : {}) };
 }

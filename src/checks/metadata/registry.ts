@@ -23,6 +23,7 @@ import { rule as metadataPropertyMissing } from './rules/metadata-property-missi
 import { rule as metadataPropertyNullableDiffers } from './rules/metadata-property-nullable-differs.js';
 import { rule as metadataPropertyTypeDiffers } from './rules/metadata-property-type-differs.js';
 import { rule as metadataPropertyUndocumented } from './rules/metadata-property-undocumented.js';
+import { rule as metadataResponseTypeDiffers } from './rules/metadata-response-type-differs.js';
 import { rule as metadataTypeMissing } from './rules/metadata-type-missing.js';
 import { rule as metadataTypeUndocumented } from './rules/metadata-type-undocumented.js';
 
@@ -46,6 +47,7 @@ export const METADATA_RULES: readonly MetadataRule[] = [
   metadataPropertyNullableDiffers,
   metadataPropertyTypeDiffers,
   metadataPropertyUndocumented,
+  metadataResponseTypeDiffers,
   metadataTypeMissing,
   metadataTypeUndocumented,
 ];

@@ -2,7 +2,7 @@
  * Run the metadata rules: docs side + CSDL (+ scope catalogue) → findings, sorted, with
  * fingerprints, and counts per rule, per severity and per policy.
  */
-import { actionCalls, typedCalls } from './calls.js';
+import { actionCalls, resourceGets, typedCalls } from './calls.js';
 import type { Severity } from '../../model/schema.js';
 import type { Csdl } from './service-side.js';
 import type { ScopeCatalogue } from './service-side.js';
@@ -24,8 +24,8 @@ export interface MetadataReport {
     byRule: Record<string, number>;
     /** Policy tag → count. */
     byPolicy: Record<string, number>;
-    /** `actionCalls`: documented POSTs that resolve to an action and list its parameters in a table (what the action-parameter rules compare); `typedCalls`: documented calls of an action or function whose Response section states a type (what metadata-operation-return-differs compares). */
-    docs: { types: number; enums: number; operations: number; permissions: number; actionCalls: number; typedCalls: number };
+    /** `actionCalls`: documented POSTs that resolve to an action and list its parameters in a table (what the action-parameter rules compare); `typedCalls`: documented calls of an action or function whose Response section states a type (what metadata-operation-return-differs compares); `resourceGets`: documented GETs of an entity set, singleton or property whose Response section states a type, one per section (what metadata-response-type-differs compares). */
+    docs: { types: number; enums: number; operations: number; permissions: number; actionCalls: number; typedCalls: number; resourceGets: number };
     metadata: { types: number; enums: number; operations: number; containerElements: number; scopes: number };
   };
   findings: MetadataFinding[];
@@ -54,7 +54,7 @@ export function compareMetadata(docs: DocsSide, csdl: Csdl, scopes?: ScopeCatalo
     version: docs.version, csdl: csdl.file, ...(scopes ? { scopes: scopes.file } : {}),
     summary: {
       findings: findings.length, bySeverity, byRule, byPolicy: Object.fromEntries(Object.entries(byPolicy).sort()),
-      docs: { types: docs.types.length, enums: docs.enums.length, operations: docs.operations.length, permissions: docs.permissions.length, actionCalls: actionCalls(ctx).length, typedCalls: typedCalls(ctx).length },
+      docs: { types: docs.types.length, enums: docs.enums.length, operations: docs.operations.length, permissions: docs.permissions.length, actionCalls: actionCalls(ctx).length, typedCalls: typedCalls(ctx).length, resourceGets: resourceGets(ctx).length },
       metadata: { types: csdl.types.length, enums: csdl.enums.length, operations: csdl.operations.length, containerElements: csdl.container.length, scopes: scopes?.scopes.size ?? 0 },
     },
     findings,
@@ -72,6 +72,6 @@ export function formatMetadataText(r: MetadataReport): string {
   for (const [id, n] of Object.entries(r.summary.byRule)) lines.push(`  ${id.padEnd(40)} ${String(n).padStart(6)}`);
   for (const [p, n] of Object.entries(r.summary.byPolicy)) lines.push(`  of which policy ${p.padEnd(25)} ${String(n).padStart(6)}`);
   const d = r.summary.docs, m = r.summary.metadata;
-  lines.push(`  docs: ${d.types} types (resource pages), ${d.enums} enums, ${d.operations} operations (${d.actionCalls} action calls with a table of parameters, ${d.typedCalls} action/function calls with a stated response type), ${d.permissions} permission names; metadata: ${m.types} entity/complex types, ${m.enums} enums, ${m.operations} actions/functions, ${m.containerElements} entity sets/singletons, ${m.scopes} scopes`);
+  lines.push(`  docs: ${d.types} types (resource pages), ${d.enums} enums, ${d.operations} operations (${d.actionCalls} action calls with a table of parameters, ${d.typedCalls} action/function calls with a stated response type, ${d.resourceGets} GETs of a resource with one), ${d.permissions} permission names; metadata: ${m.types} entity/complex types, ${m.enums} enums, ${m.operations} actions/functions, ${m.containerElements} entity sets/singletons, ${m.scopes} scopes`);
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,6 @@
 import { csdlTypeText, typeKey, type MetadataRule } from '../types.js';
 import { at, op } from '../fixtures.js';
-import { typedCalls } from '../calls.js';
+import { relatedTypeNames, typedCalls } from '../calls.js';
 import type { DocsOperation } from '../docs-side.js';
 import type { CsdlTypeRef } from '../service-side.js';
 
@@ -18,12 +18,7 @@ export const rule: MetadataRule = {
   },
   check(ctx) {
     const out = [];
-    const related = (a: string, b: string) => {
-      const ta = ctx.csdl.types.find((t) => t.name.toLowerCase() === a), tb = ctx.csdl.types.find((t) => t.name.toLowerCase() === b);
-      if (!ta || !tb) return false;
-      const up = (t: typeof ta) => new Set(ctx.ancestors(t).map((x) => x.name.toLowerCase()));
-      return up(ta).has(b) || up(tb).has(a);
-    };
+    const related = (a: string, b: string) => relatedTypeNames(ctx, a, b);
     for (const { o, ops } of typedCalls(ctx)) {
       // Any overload that returns the stated type agrees (the page may document one overload's call).
       const agrees = (r: CsdlTypeRef | undefined) => !!r && (typeKey(o.response.name) === typeKey(r.name) || related(typeKey(o.response.name), typeKey(r.name))) && o.response.collection === r.collection;
