@@ -117,7 +117,7 @@ test('response types of GETs on real pages (2020-05 v1.0) against the CSDL eleme
     + '<EntityType Name="user" BaseType="graph.directoryObject"><NavigationProperty Name="joinedTeams" Type="Collection(graph.team)" /><NavigationProperty Name="photo" Type="graph.profilePhoto" ContainsTarget="true" /><NavigationProperty Name="insights" Type="graph.officeGraphInsights" ContainsTarget="true" /></EntityType>'
     + '<EntityType Name="group" BaseType="graph.directoryObject"><NavigationProperty Name="photo" Type="graph.profilePhoto" ContainsTarget="true" /></EntityType>'
     + '<EntityType Name="team" BaseType="graph.entity"><NavigationProperty Name="schedule" Type="graph.schedule" ContainsTarget="true" /></EntityType>'
-    + '<EntityType Name="schedule" BaseType="graph.entity"><NavigationProperty Name="offerShiftRequests" Type="Collection(graph.offerShiftRequest)" ContainsTarget="true" /></EntityType><EntityType Name="offerShiftRequest" BaseType="graph.entity" />'
+    + '<EntityType Name="schedule" BaseType="graph.entity"><NavigationProperty Name="offerShiftRequests" Type="Collection(graph.offerShiftRequest)" ContainsTarget="true" /><NavigationProperty Name="swapShiftsChangeRequests" Type="Collection(graph.swapShiftsChangeRequest)" ContainsTarget="true" /></EntityType><EntityType Name="offerShiftRequest" BaseType="graph.entity" /><EntityType Name="swapShiftsChangeRequest" BaseType="graph.entity" />'
     + '<EntityType Name="profilePhoto" BaseType="graph.entity" /><ComplexType Name="photo"><Property Name="cameraMake" Type="Edm.String" /></ComplexType><ComplexType Name="shared" />'
     + '<EntityType Name="officeGraphInsights" BaseType="graph.entity"><NavigationProperty Name="shared" Type="Collection(graph.sharedInsight)" ContainsTarget="true" /></EntityType>'
     + '<EntityType Name="sharedInsight" BaseType="graph.entity"><NavigationProperty Name="resource" Type="graph.entity" /></EntityType>'
@@ -139,6 +139,8 @@ test('response types of GETs on real pages (2020-05 v1.0) against the CSDL eleme
     'v1.0/api/orgcontact-get-manager.md:48 GET /contacts/{contact-id}/manager: the Response section states a collection of directoryObject, but the path addresses microsoft.graph.directoryObject',
     // ":44 [photo](../resources/photo.md) object": the page links driveItem's photo facet, where the paths reach profilePhoto
     'v1.0/api/photo-get.md:44 GET /groups/{group-id}/photo: the Response section states photo, but the path addresses microsoft.graph.profilePhoto',
+    // ":52 the requested [swapShiftsChangeRequest](…) object" and the example :68 GETs one by its key; the request line :33 lists the collection
+    'v1.0/api/swapshiftschangerequest-get.md:52 GET /teams/{team-id}/schedule/swapShiftsChangeRequests: the Response section states one swapShiftsChangeRequest and the page\'s example GETs one (/teams/{teamId}/schedule/swapShiftsChangeRequests/{swapShiftsChangeRequestId}), but the request line addresses Collection(microsoft.graph.swapShiftsChangeRequest): it leaves out the key',
     // ":53 collection of [group](…) objects": joinedTeams holds teams
     'v1.0/api/user-list-joinedteams.md:53 GET /users/{user-id}/joinedTeams: the Response section states a collection of group, but the path addresses Collection(microsoft.graph.team)',
   ]);
@@ -146,9 +148,10 @@ test('response types of GETs on real pages (2020-05 v1.0) against the CSDL eleme
   // property; "a list of [shared](../resources/insights-shared.md) items" is the page's type, sharedInsight (not the `shared`
   // facet shared.md defines); icon-get.md's …/sort/fields/icon leaves out the field's key (icon is a member, not a key).
   assert.deepEqual(r.findings.filter((f) => f.rule === 'metadata-response-type-differs' && /offershift|securescores|insights|icon-get/.test(f.docs!.file)), []);
-  // Compared: one GET per Response section of orgcontact-get-manager, photo-get, user-list-joinedteams, offershiftrequest-list and
-  // security-list-securescores; insights-list-shared's section speaks for two resources, icon-get's path leaves out a key.
-  assert.equal(r.summary.docs.resourceGets, 5);
+  // Compared: one GET per Response section of orgcontact-get-manager, photo-get, user-list-joinedteams, offershiftrequest-list,
+  // swapshiftschangerequest-get and security-list-securescores; insights-list-shared's section speaks for two resources, icon-get's
+  // path leaves out a key.
+  assert.equal(r.summary.docs.resourceGets, 6);
   const shared = docsFromModel(a.model, 'v1.0').operations.filter((o) => o.response?.src.file.endsWith('insights-list-shared.md')).map((o) => `${o.path} ${o.response!.name} ${o.response!.collection}`);
   // Its link names the type (sharedInsight, not shared.md's facet `shared`); and the page's example GETs a shared item's resource (an
   // entity): the section speaks for two resources, and neither is compared.

@@ -38,6 +38,8 @@ export interface DocsOperation {
   bodyParameters?: { name: string; src: DSrc }[];
   /** The response body's type as the primary page's Response section states it. */
   response?: { name: string; collection: boolean; src: DSrc };
+  /** The paths of the primary page's example GET requests, as written (without their query). */
+  exampleGets?: string[];
 }
 
 export interface DocsPermission {

@@ -52,8 +52,10 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
     const main = vs.find((v) => v.primary) ?? vs[0]!;
     const params = main.requestBody?.properties ?? [];
     const bt = main.response?.noBody ? undefined : main.response?.bodyType;
+    const gets = g.method === 'GET' ? [...new Set(main.doc.examples.requests.filter((r) => r.method === 'GET').map((r) => r.path.replace(/\?[\s\S]*$/, '')))] : [];
     operations.push({
       key: g.key, method: g.method, path: g.identity.slice(g.identity.indexOf(' ') + 1), src: at(main.src),
+      ...(gets.length ? { exampleGets: gets } : {}),
       ...(params.length ? { bodyParameters: params.map((p) => ({ name: p.name, src: at(p.src) })) } : {}),
       ...(bt ? { response: { name: (bt.link ? lookup.linked(version, main.doc.file, bt.link) : undefined)?.name ?? lookup.byName(version, bt.name)?.name ?? bt.name, collection: bt.collection, src: at(bt.src) } } : {}),
     });
