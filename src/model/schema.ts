@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.8.0';
+export const MODEL_VERSION = '2.9.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -264,6 +264,7 @@ export const RequestBody = T.Object(
     typeCollection: T.Optional(T.Literal(true, { description: 'The prose says the body is an array of that type ("supply an array of [x] objects")' })),
     tableKind: T.Union([T.Literal('properties'), T.Literal('parameters'), T.Literal('none')]),
     requiredWhenCreating: T.Boolean({ description: 'The page says its table lists the properties "required when you create"' }),
+    requiredWhenUpdating: T.Optional(T.Literal(true, { description: 'The page says its table lists the properties "required when you update" (the table-wide sentence; its rows keep their own flags)' })),
     properties: T.Array(Property),
     noBody: T.Boolean({ description: 'The prose says not to supply a body' }),
     updates: T.Optional(T.Object(

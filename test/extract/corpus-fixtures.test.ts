@@ -249,6 +249,13 @@ test('one linked type followed by a plural noun is a collection: "the requested 
   assert.deepEqual([b.name, b.collection, b.alternatives], ['user', false, ['group']]);
 });
 
+test('"The following table shows the properties that are required when you update the [X](…)" is recorded for the table (its rows keep their own flags)', () => {
+  const b = fx('v1.0/api/adminconsentrequestpolicy-update.md').requestBody!;
+  assert.deepEqual([b.typeName, b.requiredWhenUpdating, b.requiredWhenCreating, b.properties.length], ['adminConsentRequestPolicy', true, false, 5]);
+  // not on a page that says nothing of the kind
+  assert.equal(fx('v1.0/api/chatmessage-post-replies.md').requestBody?.requiredWhenUpdating, undefined);
+});
+
 test('a primitive response body: "a Int32 in the response body", "a Boolean value `true` in the response body"', () => {
   const bt = (rel: string) => { const b = fx(rel).response!.bodyType; return b ? `${b.name}${b.collection ? '[]' : ''}@${b.src.line}` : '-'; };
   assert.equal(bt('v1.0/api/intune-onboarding-organization-setmobiledevicemanagementauthority.md'), 'Int32@46');

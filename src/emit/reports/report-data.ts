@@ -70,7 +70,7 @@ function groupFields(g: OperationGroup): ReportGroup['fields'] {
     row('all permissions named', (p) => allPermissionNames(p).join(', ')),
     row('request headers', (p) => p.requestHeaders.map((h) => `${h.name}${h.required ? ' (required)' : ''}`).join(', ')),
     row('query parameters', (p) => p.queryParameters.map((q) => q.name).join(', ')),
-    row('request body', (p) => (p.requestBody ? `${p.requestBody.typeName ?? '?'}; ${p.requestBody.properties.length} properties${p.requestBody.requiredWhenCreating ? ' ("required when you create")' : ''}` : '')),
+    row('request body', (p) => (p.requestBody ? `${p.requestBody.typeName ?? '?'}; ${p.requestBody.properties.length} properties${p.requestBody.requiredWhenCreating ? ' ("required when you create")' : ''}${p.requestBody.requiredWhenUpdating ? ' ("required when you update")' : ''}` : '')),
     row('response status', (p) => (p.response?.statuses ?? []).map((s) => `${s.code} ${s.text}`).join(', ')),
     row('response body', (p) => responseShape(p) ?? ''),
     row('example requests', (p) => p.examples.requests.map((r) => `${r.method} ${r.path}`).join('; ')),

@@ -49,6 +49,7 @@ export const requestBody: Extractor = {
           if (!body.updates && UPDATES.test(text)) body.updates = { src: ctx.src(n) };
           if (!described) { const format = describedFormat(text); if (format) described = { format, text: text.slice(0, 300), src: ctx.src(n) }; }
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;
+          if (/required when (you )?(are )?updat/i.test(text)) body.requiredWhenUpdating = true;
           // A paragraph that is a link to a resource and nothing more ("A [teamsTab](../resources/teamstab.md)."): the body is one.
           const lone = ctx.links(n).length === 1 && /^(?:an? |the )?\[[^\]]*\](?: (?:object|resource|entity))?\.?$/i.test(ctx.raw(n).replace(/\([^()]*\)/g, '').trim());
           if (!body.typeName && (lone || /(json )?representation|supply|provide/i.test(text))) {
