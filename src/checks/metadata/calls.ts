@@ -6,7 +6,7 @@
  * several paths of one action (driveItem by /drives, /users, /groups, /sites) is one call: the
  * first path in the model's order stands for the others.
  */
-import type { CsdlOperation } from './service-side.js';
+import type { CsdlOperation, CsdlStructuredType } from './service-side.js';
 import type { DocsOperation } from './docs-side.js';
 import type { MetadataContext } from './types.js';
 import { operationAt, operationsAt, resourceAt } from './path-walk.js';
@@ -122,20 +122,21 @@ function findResourceGets(ctx: MetadataContext): ResourceGet[] {
     const k = `${o.response.src.file}:${o.response.src.line}`;
     bySection.set(k, [...(bySection.get(k) ?? []), { o: o as ResourceGet['o'], r }]);
   }
-  const key = (t: { namespace: string; name: string }) => `${t.namespace}.${t.name}`.toLowerCase();
-  const related = (a: ResourceGet['r']['type'], b: ResourceGet['r']['type']) => ctx.ancestors(a).some((x) => key(x) === key(b)) || ctx.ancestors(b).some((x) => key(x) === key(a));
   const out: ResourceGet[] = [];
   for (const group of bySection.values()) {
     const first = group[0]!;
-    if (group.every((x) => x.r.collection === first.r.collection && related(x.r.type, first.r.type))) out.push(first);
+    if (group.every((x) => x.r.collection === first.r.collection && relatedTypes(ctx, x.r.type, first.r.type))) out.push(first);
   }
   return out;
 }
 
-/** Is one of two types (local names, lower case) a base type of the other in the metadata? */
+/** Is one of two metadata types the other, or a base type of it? */
+export function relatedTypes(ctx: MetadataContext, a: CsdlStructuredType, b: CsdlStructuredType): boolean {
+  return ctx.ancestors(a).includes(b) || ctx.ancestors(b).includes(a);
+}
+
+/** The same for two local type names (any letter case); false when either names no metadata type. */
 export function relatedTypeNames(ctx: MetadataContext, a: string, b: string): boolean {
-  const ta = ctx.csdl.types.find((t) => t.name.toLowerCase() === a), tb = ctx.csdl.types.find((t) => t.name.toLowerCase() === b);
-  if (!ta || !tb) return false;
-  const up = (t: typeof ta) => new Set(ctx.ancestors(t).map((x) => x.name.toLowerCase()));
-  return up(ta).has(b) || up(tb).has(a);
+  const ta = ctx.csdlType('', a), tb = ctx.csdlType('', b);
+  return !!ta && !!tb && relatedTypes(ctx, ta, tb);
 }

@@ -104,15 +104,11 @@ export function callUnderOwnHeading(sections: readonly Section[], src: Src, file
  */
 export function argumentsLeftOut<T>(readings: readonly string[], templates: readonly { o: T; readings: readonly string[] }[]): { o: T; names: string[] } | undefined {
   for (const x of readings) {
-    const names: string[] = [];
-    const stripped = x.replace(/\(([^()]*)\)/g, (m, args: string) => {
-      if (!args.includes('=')) return m; // a key (`items('x')`), not arguments
-      names.push(...args.split(',').map((a) => a.split('=')[0]!.trim()).filter(Boolean));
-      return '';
-    });
-    if (!names.length) continue;
+    // Every `name=value` list goes; a key (`items('x')`) has no `=` and stays.
+    const { path: stripped, dropped } = dropArgumentLists(x, (names) => names.every((n) => n.includes('=')));
+    if (!dropped.length) continue;
     const t = templates.find((c) => c.readings.some((tp) => pathFitsTemplate(stripped, tp)));
-    if (t) return { o: t.o, names };
+    if (t) return { o: t.o, names: dropped };
   }
   return undefined;
 }
@@ -213,9 +209,23 @@ export function odataSuffixless(path: string): string | undefined {
 export function withoutOptionalArguments(path: string, params: { name: string; required: boolean | null }[]): string | undefined {
   const optional = new Set(params.filter((x) => x.required === false).map((x) => x.name.toLowerCase()));
   if (!optional.size) return undefined;
-  const out = path.replace(/\(([^()]*)\)/g, (m, args: string) => {
-    const names = args.split(',').map((a) => a.split('=')[0]!.trim().toLowerCase());
-    return names.every((n) => optional.has(n)) ? '' : m;
-  });
+  const out = dropArgumentLists(path, (args) => args.every((a) => optional.has(argumentName(a).toLowerCase()))).path;
   return out === path ? undefined : out;
+}
+
+const argumentName = (arg: string) => arg.split('=')[0]!.trim();
+
+/**
+ * The path with each parenthesized list whose arguments (`name=value`, as written) `drop` accepts left out, and the names of
+ * the arguments left out. One linear pass.
+ */
+function dropArgumentLists(path: string, drop: (args: string[]) => boolean): { path: string; dropped: string[] } {
+  const dropped: string[] = [];
+  const out = path.replace(/\(([^()]*)\)/g, (m, list: string) => {
+    const args = list.split(',');
+    if (!drop(args)) return m;
+    dropped.push(...args.map(argumentName).filter(Boolean));
+    return '';
+  });
+  return { path: out, dropped };
 }

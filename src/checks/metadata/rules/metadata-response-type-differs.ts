@@ -24,16 +24,17 @@ export const rule: MetadataRule = {
       const stated = typeKey(o.response.name), there = typeKey(r.type.name);
       // A type the docs define under a name the service does not know ("[FormatProtection](…)" for workbookFormatProtection):
       // the type's name is what differs, and metadata-type-missing reports it once, on the type's page.
-      if (!ctx.csdl.types.some((t) => t.name.toLowerCase() === stated) && ctx.docs.types.some((t) => t.name.toLowerCase() === stated)) continue;
+      const statedInMetadata = !!ctx.csdlType('', stated);
+      if (!statedInMetadata && ctx.docsType(stated)) continue;
       // The page may name the resource by its entity set or navigation property ("a collection of **secureScores** objects");
       // not when that name is a type too: "[photo](../resources/photo.md)" for a user's photo names the driveItem facet photo.
-      const named = stated === there || related(stated, there) || (stated === r.segment.toLowerCase() && !ctx.csdl.types.some((t) => t.name.toLowerCase() === stated));
+      const named = stated === there || related(stated, there) || (stated === r.segment.toLowerCase() && !statedInMetadata);
       if (named && o.response.collection === r.collection) continue;
       const docs = `${o.response.collection ? 'a collection of ' : ''}${o.response.name}`;
       const service = csdlTypeText(declared);
       // One item stated where the request line addresses the collection, and the page's example GETs an item of it
       // (`…/swapShiftsChangeRequests/{id}`): the request line is what leaves out the key.
-      const item = named && !o.response.collection && r.collection ? o.exampleGets?.find((x) => canonicalPath(x, true).identity === `${o.path.toLowerCase()}/{}`) : undefined;
+      const item = named && !o.response.collection && r.collection ? o.exampleGets?.find((x) => canonicalPath(x, true).identity === `${o.path}/{}`) : undefined;
       out.push({
         rule: this.id, subject: o.key, field: 'response.type', args: [stated, o.response.collection ? 'collection' : 'single'],
         message: item
