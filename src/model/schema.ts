@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.9.0';
+export const MODEL_VERSION = '2.10.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -446,7 +446,12 @@ export const EnumDef = T.Object(
 export type EnumDef = Static<typeof EnumDef>;
 
 export const MethodLink = T.Object(
-  { text: T.String(), target: T.Optional(T.String()), returnType: T.Optional(T.String()), description: T.String(), src: Src },
+  {
+    text: T.String(), target: T.Optional(T.String()), returnType: T.Optional(T.String()),
+    returnLink: T.Optional(T.String({ description: 'Link target of the return-type cell\'s first link ("[Range](range.md)"): the model names the type by the page it leads to' })),
+    returnSrc: T.Optional(Src),
+    description: T.String(), src: Src,
+  },
   { additionalProperties: false },
 );
 

@@ -34,7 +34,12 @@ export const methods: Extractor = {
           taken++;
           const m: NonNullable<typeof ir.resource>['methods'][number] = { text: c0.text, description: descCol >= 0 ? r.cells[descCol]?.text ?? '' : '', src: c0.src };
           if (c0.links[0]) m.target = c0.links[0].url;
-          if (retCol >= 0 && r.cells[retCol]?.text) m.returnType = r.cells[retCol]!.text;
+          const ret = retCol >= 0 ? r.cells[retCol] : undefined;
+          if (ret?.text) {
+            m.returnType = ret.text;
+            if (ret.links[0]) m.returnLink = ret.links[0].url;
+            m.returnSrc = ret.src;
+          }
           ir.resource.methods.push(m);
           ctx.land(c0, retCol >= 0 ? r.cells[retCol] : undefined, descCol >= 0 ? r.cells[descCol] : undefined);
         }

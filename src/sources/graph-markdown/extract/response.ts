@@ -15,8 +15,8 @@ import type { Nodes } from 'mdast';
 const STATUS = /\b([1-5]\d\d),?\s+([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)/g;
 // "a `207` response", "status code 202": a code without its reason phrase.
 const BARE_STATUS = /\b(?:([1-5]\d\d) (?:response|status)\b|status code ([1-5]\d\d)\b)/gi;
-/** The words before a link that qualifies the body ("… resource with the [bundle][]"). */
-const AFTER_WITH = /\bwith\s+(?:(?:the|a|an|any|its|matching)\s+){0,3}$/i;
+/** The words before a link that qualifies the body ("… resource with the [bundle][]", "a [printJob](…) object and associated [printDocument](…)"). */
+const AFTER_WITH = /\b(?:with|and associated)\s+(?:(?:the|a|an|any|its|matching)\s+){0,3}$/i;
 const NOT_TYPES = new Set(['a', 'an', 'the', 'json', 'new', 'updated', 'response', 'requested', 'specified', 'this', 'that', 'odata', 'error', 'empty', 'its', 'same',
   // Words of the sentence around "objects" ("a collection of changes to be applied to objects", "one or more objects"), never a type.
   'to', 'of', 'for', 'from', 'with', 'and', 'or', 'all', 'any', 'these', 'those', 'other', 'such', 'each', 'some', 'matching', 'applied', 'returned', 'related',
