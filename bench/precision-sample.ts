@@ -69,7 +69,7 @@ function toLabel(f: ReportFinding, set: Label['set'], id: string): Label {
  * `--era <reconcile-2020|reconcile-modern> <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)>`: a sample of another era's check,
  * labelled on its own (ids m… / o…), unlabelled items only, stratified by rule × severity with at least one item a
  * stratum; on the modern sample, which is not a whole tree, the tree-level rules are left out (TREE_LEVEL_RULES).
- * `--n <k>` items per severity (default 20); `--all`: every such item (a census).
+ * `--n <k>` items per severity (default 20); `--all`: every such item (a census); `--only-rule <id>`: items of that rule only.
  */
 function eraSample(): void {
   const at = process.argv.indexOf('--era');
@@ -78,6 +78,8 @@ function eraSample(): void {
   const labels = readLabels(labelsFile);
   let list = unlabelledItems(reportItems(file), labels, set);
   if (set === 'reconcile-modern') list = list.filter((f) => !TREE_LEVEL_RULES.has(f.rule));
+  const onlyAt = process.argv.indexOf('--only-rule');
+  if (onlyAt > 0) list = list.filter((f) => f.rule === process.argv[onlyAt + 1]);
   const nAt = process.argv.indexOf('--n');
   const k = process.argv.includes('--all') ? Number.MAX_SAFE_INTEGER : nAt > 0 ? Number(process.argv[nAt + 1]) : 20;
   const { prefix } = ERA_SETS[set];

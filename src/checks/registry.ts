@@ -34,6 +34,7 @@ import { rule as leastPrivilegedDiffers } from './rules/least-privileged-differs
 import { rule as linkBroken } from './rules/link-broken.js';
 import { rule as linkMalformed } from './rules/link-malformed.js';
 import { rule as methodsLinkMissingPage } from './rules/methods-link-missing-page.js';
+import { rule as methodsReturnTypeDiffers } from './rules/methods-return-type-differs.js';
 import { rule as odataTypeMismatch } from './rules/odata-type-mismatch.js';
 import { rule as operationMissingInBeta } from './rules/operation-missing-in-beta.js';
 import { rule as operationResourceMissing } from './rules/operation-resource-missing.js';
@@ -100,6 +101,7 @@ export const RULES: readonly Rule[] = [
   linkBroken,
   linkMalformed,
   methodsLinkMissingPage,
+  methodsReturnTypeDiffers,
   odataTypeMismatch,
   operationMissingInBeta,
   operationResourceMissing,

@@ -4,6 +4,8 @@
  * and so do siblings under a common base other than `entity` (polymorphic variants).
  */
 import type { ApiModel, TypeModel } from '../model/types.js';
+import { singular } from '../model/identity.js';
+import { linkedFile } from '../util/link.js';
 
 /** Bare type name: `#microsoft.graph.x` / `microsoft.graph.ediscovery.x` / `Collection(microsoft.graph.x)` → `x`, lower-case. */
 export function bareTypeName(t: string): { name: string; collection: boolean; namespace: string } {
@@ -49,6 +51,42 @@ function buildBaseChains(model: Pick<ApiModel, 'types'>): (name: string, version
     chains.set(key, out);
     return out;
   };
+}
+
+/**
+ * The model's name for a type a page names: the name as written when the model has a type of that name (any letter case, any
+ * namespace prefix dropped) or of its singular ("a collection of **secureScoreControlProfiles** objects"), else the type of the
+ * resource page a link beside it leads to ("[NamedItem](../resources/nameditem.md)" whose page is workbookNamedItem). A link text
+ * that is a type of the model names that type, not the linked page's ("[accessReviewInstanceDecisionItem](accessreviewinstance.md)"
+ * is a wrong link, not another type). Built once per model.
+ */
+export interface TypeNamer {
+  /** The model type of that name (or of its singular), as the model spells it. */
+  named(name: string): string | undefined;
+  /** The type the resource page a link leads to (from `fromFile`) defines. */
+  linked(fromFile: string, link: string | undefined): string | undefined;
+  /** named, else linked. */
+  resolve(name: string, fromFile: string, link: string | undefined): string | undefined;
+}
+
+const namerMemo = new WeakMap<object, TypeNamer>();
+export function typeNamer(model: Pick<ApiModel, 'types'>): TypeNamer {
+  let n = namerMemo.get(model);
+  if (n) return n;
+  const typeAt = new Map<string, string>();
+  const typeNamed = new Map<string, string>();
+  for (const t of model.types) {
+    if (!typeNamed.has(t.name.toLowerCase())) typeNamed.set(t.name.toLowerCase(), t.name);
+    for (const x of t.sources) if (x.origin === 'resource' && !typeAt.has(x.doc.file.toLowerCase())) typeAt.set(x.doc.file.toLowerCase(), t.name);
+  }
+  const named = (name: string): string | undefined => {
+    const written = name.replace(/^microsoft\.graph\./i, '').toLowerCase();
+    return typeNamed.get(written) ?? typeNamed.get(singular(written).toLowerCase());
+  };
+  const linked = (fromFile: string, link: string | undefined): string | undefined => typeAt.get(linkedFile(fromFile, link) ?? '');
+  n = { named, linked, resolve: (name, fromFile, link) => named(name) ?? linked(fromFile, link) };
+  namerMemo.set(model, n);
+  return n;
 }
 
 /** Every type of a name, by `version|lower-case name`. */

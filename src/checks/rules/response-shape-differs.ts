@@ -1,8 +1,7 @@
-import { linkedFile } from '../../util/link.js';
 import { opPage, responseSection } from '../fixture-pages.js';
 import type { Document, OperationVariant } from '../../model/schema.js';
-import { baseChains, betaExtendsType } from '../type-relations.js';
-import { pathFitsTemplate, singular } from '../../model/identity.js';
+import { baseChains, betaExtendsType, typeNamer } from '../type-relations.js';
+import { pathFitsTemplate } from '../../model/identity.js';
 import { isLive } from '../page-finding.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
@@ -30,21 +29,11 @@ export const rule: ModelRule = {
     after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code. It does not return anything in the response body.')), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code. It does not return anything in the response body.')) },
   },
   check({ model }) {
-    // A type named by a link: the link text when it is a type of the model ("[accessReviewInstanceDecisionItem](accessreviewinstance.md)"
-    // is a wrong link, not another type); otherwise the linked resource page's type ("a [thread](../resources/conversationthread.md)
-    // object", "[NamedItem](../resources/nameditem.md)" whose page is workbookNamedItem).
-    const typeAt = new Map<string, string>();
-    const typeNamed = new Map<string, string>();
-    for (const t of model.types) {
-      if (!typeNamed.has(t.name.toLowerCase())) typeNamed.set(t.name.toLowerCase(), t.name);
-      for (const x of t.sources) if (x.origin === 'resource' && !typeAt.has(x.doc.file.toLowerCase())) typeAt.set(x.doc.file.toLowerCase(), t.name);
-    }
-    // A plural names the type too ("a collection of **secureScoreControlProfiles** objects").
-    const modelType = (name: string): string | undefined => {
-      const written = name.replace(/^microsoft\.graph\./i, '').toLowerCase();
-      return typeNamed.get(written) ?? typeNamed.get(singular(written).toLowerCase());
-    };
-    const resolved = (d: Document): string | undefined => modelType(d.response!.bodyType!.name) ?? typeAt.get(linkedFile(d.file, d.response?.bodyType?.link) ?? '');
+    // A type named by a link: the link text when it is a type of the model, otherwise the linked resource page's type; a
+    // plural names its type too (typeNamer).
+    const namer = typeNamer(model);
+    const modelType = namer.named;
+    const resolved = (d: Document): string | undefined => namer.resolve(d.response!.bodyType!.name, d.file, d.response?.bodyType?.link);
     // Base chains (lower-case names, the type itself first), per version, falling back to the other version's type.
     const chain = baseChains(model);
     const extendsType = betaExtendsType(model);

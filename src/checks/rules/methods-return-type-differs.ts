@@ -1,0 +1,167 @@
+import { opPage, resourcePage, responseSection } from '../fixture-pages.js';
+import type { Document } from '../../model/schema.js';
+import { linkedFile } from '../../util/link.js';
+import { baseChains, typeNamer, type TypeNamer } from '../type-relations.js';
+import type { FindingDraft, ModelRule } from '../types.js';
+import { isLive } from '../page-finding.js';
+import { sideOf } from '../types.js';
+
+/** What a Methods table's return-type cell says: nothing, one type or a collection of one, or something else (prose, two types). */
+export type MethodsReturn = { kind: 'none' } | { kind: 'type'; name: string; collection: boolean } | { kind: 'other' };
+
+/**
+ * "None", "No Content" → none; "[user](user.md) collection", "Collection of [user]", "Collection([user])", "user[]",
+ * "microsoft.graph.ediscovery.case", "A collection of the requested, derived type of [place]" → the type, collection or not;
+ * anything else (a description in the wrong column, "user or group", "Stream of a CSV file") → other.
+ */
+export function readMethodsReturn(text: string): MethodsReturn {
+  let s = text.replace(/[`*]/g, '').trim().replace(/\.$/, '').trim();
+  if (/^(?:none|no content|nothing|void|n\/a|-|—|204 no content)$/i.test(s)) return { kind: 'none' };
+  let collection = /\[\]|\bcollection\s*\(/i.test(s);
+  // Word by word (no pattern anchored at the end of the cell: those are polynomial on runs of spaces).
+  s = s.replace(/\[\]|[()]/g, ' ').replace(/^(?:the\s+)?(?:requested,?\s+)?derived\s+type\s+of\s+/i, '');
+  const words = s.split(/\s+/).filter((w) => w !== '');
+  const lead = (w: string | undefined) => (w ?? '').toLowerCase();
+  if (lead(words[0]) === 'a' || lead(words[0]) === 'an') words.shift();
+  if ((lead(words[0]) === 'collection' || lead(words[0]) === 'array') && lead(words[1]) === 'of') { collection = true; words.splice(0, 2); }
+  else if (lead(words[0]) === 'collection' && words.length > 1) { collection = true; words.shift(); }
+  // "the requested, derived type of [place]" after "a collection of": the type or one derived from it (which agrees anyway).
+  if (lead(words[0]) === 'the' && lead(words[1]).startsWith('requested') && lead(words[2]) === 'derived' && lead(words[3]) === 'type' && lead(words[4]) === 'of') words.splice(0, 5);
+  for (let w = lead(words.at(-1)); words.length > 1 && /^(?:collection|objects?|resources?)$/.test(w); w = lead(words.at(-1))) {
+    if (w !== 'object' && w !== 'resource') collection = true;
+    words.pop();
+  }
+  const name = words.length === 1 ? words[0]! : '';
+  if (!/^[A-Za-z][\w.]*$/.test(name)) return { kind: 'other' };
+  return { kind: 'type', name: name.slice(name.lastIndexOf('.') + 1), collection };
+}
+
+const shape = (name: string, collection: boolean): string => (collection ? `a collection of ${name}` : `one ${name}`);
+
+export const rule: ModelRule = {
+  id: 'methods-return-type-differs',
+  input: 'model',
+  severity: 'warning',
+  confidence: 'medium',
+  contexts: ['tree'],
+  summary: 'A resource page\'s Methods table states another return type than the page its row links to',
+  description: 'The Return type column of a resource page\'s Methods table repeats what each operation returns; the operation page its row links to states the response in its Response section. The two disagree: another type (neither derives from the other; a name is the model\'s type of that name or singular, else the type of the page its link leads to), one object against a collection, "None" against a response body, or a type against a page that says the response has no body (info: often an Update row naming its resource where the call answers 204). Rows whose cell is no type name (prose, two types), rows that link to a section of a page (`#anchor`) and pages whose Response section states no type, describes the body only in prose, or states a body and no body (two cases) are not compared.',
+  example: {
+    before: 'widget.md: | [List widgets](../api/widget-list.md) | [widget](widget.md) | … |\nwidget-list.md: returns … a collection of [widget](../resources/widget.md) objects',
+    after: 'widget.md: | [List widgets](../api/widget-list.md) | [widget](widget.md) collection | … |',
+  },
+  fixture: {
+    before: {
+      'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## Methods\n\n|Method|Return type|Description|\n|:--|:--|:--|\n|[List widgets](../api/widget-list.md)|[widget](widget.md)|x|\n'),
+      'v1.0/api/widget-list.md': opPage('List widgets', 'GET', '/widgets', responseSection('If successful, this method returns a `200 OK` response code and a collection of [widget](../resources/widget.md) objects in the response body.')),
+    },
+    after: {
+      'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## Methods\n\n|Method|Return type|Description|\n|:--|:--|:--|\n|[List widgets](../api/widget-list.md)|[widget](widget.md) collection|x|\n'),
+      'v1.0/api/widget-list.md': opPage('List widgets', 'GET', '/widgets', responseSection('If successful, this method returns a `200 OK` response code and a collection of [widget](../resources/widget.md) objects in the response body.')),
+    },
+  },
+  check({ model, pages }) {
+    const byFile = new Map<string, Document>();
+    for (const p of pages) byFile.set(p.file.toLowerCase(), p);
+    const namer = typeNamer(model);
+    const chain = baseChains(model);
+    const out: FindingDraft[] = [];
+    for (const p of pages) {
+      if (!p.resource?.methods.length) continue;
+      for (const m of p.resource.methods) {
+        if (!m.target || !m.returnType || m.target.includes('#')) continue;
+        const target = linkedFile(p.file, m.target);
+        const op = target === undefined ? undefined : byFile.get(target);
+        const r = op?.kind === 'operation' ? op.response : undefined;
+        if (!op || !r) continue;
+        const said = readMethodsReturn(m.returnType);
+        if (said.kind === 'other') continue;
+        // A Response section that states a body type and no body too (several cases: "a `200 OK` … and an updated [printer]",
+        // then "`204 No content`" for another payload) is not compared.
+        if (r.noBody && (r.bodyType || r.bodyDescribed)) continue;
+        const bt = r.bodyType;
+        if (!r.noBody && !bt) continue;
+        const opBase = op.file.slice(op.file.lastIndexOf('/') + 1).toLowerCase().replace(/[^a-z0-9]/g, '');
+        const related = (a: string, b: string): boolean => {
+          const ca = chain(a, p.apiVersion.value), cb = chain(b, op.apiVersion.value);
+          if (a.toLowerCase() === b.toLowerCase() || ca.includes(b.toLowerCase()) || cb.includes(a.toLowerCase())) return true;
+          // A derived type's name ends with its base's ("userScopeTeamsAppInstallation", whose annotation says entity where its
+          // prose inherits from teamsAppInstallation); a page about a base type ("identityproviderbase-get.md") answers with
+          // any type derived from it.
+          if (endsWithName(a, b) || endsWithName(b, a)) return true;
+          return ca.some((x) => x !== 'entity' && cb.includes(x) && opBase.includes(x));
+        };
+        // Each side's type by its name and by the page its link leads to: either reading agrees (a wrong link is no other type).
+        const mine = said.kind === 'type' ? readings(namer, said.name, p.file, m.returnLink) : [];
+        const theirs = bt ? readings(namer, bt.name, op.file, bt.link) : [];
+        for (const alt of bt?.alternatives ?? []) theirs.push(...readings(namer, alt, op.file, undefined));
+        const prose = bt ? shape(theirs[0]!, bt.collection) : 'no body';
+        let kind: 'none' | 'no-body' | 'collection' | 'type';
+        if (said.kind === 'none') {
+          if (!bt) continue;
+          kind = 'none';
+        } else if (!bt) kind = 'no-body';
+        else {
+          const sameType = mine.some((a) => theirs.some((b) => related(a, b)));
+          // Another type is claimed only between types the model knows: "Stream" against an unread prose type is no claim.
+          const known = (l: string[]) => l.some((x) => namer.named(x) !== undefined);
+          if (!sameType && (!known(mine) || !known(theirs))) continue;
+          if (sameType && said.collection === bt.collection) continue;
+          kind = sameType ? 'collection' : 'type';
+        }
+        const table = said.kind === 'none' ? `nothing (${m.returnType})` : shape(mine[0]!, said.collection);
+        const opAt = bt?.src ?? r.statuses.find((x) => x.code === 204)?.src ?? r.src;
+        const severity: 'warning' | 'info' = kind === 'none' || kind === 'type' ? 'warning' : 'info';
+        const base = { rule: this.id, severity, context: 'tree' as const, subject: p.file, field: `methods.${m.target}.returnType`, args: [m.target, kind] };
+        // The page's own example answers as the table says and not as its Response section does: the prose is what to mend.
+        const ex = op.examples.responses.filter(isLive).filter((x) => x.statusLine.code !== null && x.statusLine.code < 300);
+        const exSays = (x: (typeof ex)[number]): 'none' | { name: string; collection: boolean } | undefined =>
+          x.statusLine.code === 204 || (!x.body && x.statusLine.code !== null) ? 'none' : x.odataType ? { name: x.odataType.name, collection: exampleIsCollection(x) } : undefined;
+        const agrees = (s: ReturnType<typeof exSays>, withTable: boolean): boolean => {
+          if (s === undefined) return false;
+          const want = withTable ? (said.kind === 'none' ? 'none' : { names: mine, collection: said.collection }) : (bt ? { names: theirs, collection: bt.collection } : 'none');
+          if (s === 'none' || want === 'none') return s === want;
+          return s.collection === want.collection && want.names.some((n) => related(n, s.name));
+        };
+        const backing = ex.length && ex.every((x) => agrees(exSays(x), true) && !agrees(exSays(x), false)) ? ex[0] : undefined;
+        const bodyWords = kind === 'none' ? `${prose} in the response body` : kind === 'no-body' ? 'the response has no body' : prose;
+        if (backing) {
+          out.push({
+            ...base,
+            message: `${op.file}'s Response section says ${kind === 'no-body' ? bodyWords : `it returns ${bodyWords}`}, but its example response (${backing.statusLine.raw || 'line ' + backing.src.line}) answers as the Methods table of ${p.file} says ("${m.text}" returns ${table}): the Response section is what to mend`,
+            sides: [sideOf(op, opAt, prose), sideOf(op, backing.src, backing.statusLine.raw), sideOf(p, m.returnSrc ?? m.src, m.returnType)],
+          });
+          continue;
+        }
+        const verb = kind === 'no-body' ? `says ${bodyWords}` : `returns ${bodyWords}`;
+        out.push({ ...base, message: `the Methods table of ${p.file} says "${m.text}" returns ${table}, but ${op.file} ${verb}${kind === 'type' ? ': another type' : ''}`, sides: [sideOf(p, m.returnSrc ?? m.src, m.returnType), sideOf(op, opAt, prose)] });
+      }
+    }
+    return out;
+  },
+};
+
+/** The names a type written with a link may be: the model's type of that name, the linked page's type, else the name as written. */
+function readings(namer: TypeNamer, name: string, fromFile: string, link: string | undefined): string[] {
+  const out: string[] = [];
+  const n = namer.named(name);
+  if (n) out.push(n);
+  const l = namer.linked(fromFile, link);
+  if (l && l !== n) out.push(l);
+  if (!out.length) out.push(name);
+  return out;
+}
+
+/** An example response annotated `Collection(…)` or `"isCollection": true`, or whose JSON body holds a `value` array. */
+function exampleIsCollection(x: Document['examples']['responses'][number]): boolean {
+  if (x.odataType?.collection || x.annotation?.fields.isCollection === true) return true;
+  const j = x.body?.json;
+  return !!j && typeof j === 'object' && !Array.isArray(j) && Array.isArray((j as Record<string, unknown>).value);
+}
+
+/** `a` ends with `b` from a capital letter on ("userScopeTeamsAppInstallation", "teamsAppInstallation"). */
+function endsWithName(a: string, b: string): boolean {
+  if (a.length <= b.length) return false;
+  const i = a.length - b.length;
+  return /[A-Z]/.test(a[i]!) && a.slice(i).toLowerCase() === b.toLowerCase();
+}
