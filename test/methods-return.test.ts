@@ -16,7 +16,8 @@ const found = a.findings.filter((f) => f.rule === 'methods-return-type-differs')
 test('methods-return-type-differs: the findings of the real pages, exactly', () => {
   // Not reported: printer.md's "Create job | printJob" (the page's "a [printJob] object and associated [printDocument]" is a
   // printJob), userscopeteamsappinstallation.md's row against teamsAppInstallation (its base, though the annotation says entity),
-  // appleidentityprovider.md's "Get" against identityproviderbase-get.md's socialIdentityProvider (a page about the base type).
+  // appleidentityprovider.md's "Get" against identityproviderbase-get.md's socialIdentityProvider (a page about the base type),
+  // b2xidentityuserflow.md's "identityProvider collection" against "the [identityProviders](…)" (a plural link text; r1477).
   assert.deepEqual(found, [
     'info v1.0/resources/featurerolloutpolicy.md:50 v1.0/api/featurerolloutpolicy-update.md:53 the Methods table of v1.0/resources/featurerolloutpolicy.md says "Update featureRolloutPolicy" returns one featureRolloutPolicy, but v1.0/api/featurerolloutpolicy-update.md says the response has no body',
     'info v1.0/resources/signin.md:20 v1.0/api/signin-list.md:49 the Methods table of v1.0/resources/signin.md says "List signIn" returns one signIn, but v1.0/api/signin-list.md returns a collection of signIn',
@@ -45,4 +46,14 @@ test('printer-post-jobs: "a [printJob] object and associated [printDocument] in 
   const p = a.pages.find((x) => x.file === 'v1.0/api/printer-post-jobs.md')!;
   assert.equal(p.response?.bodyType?.name, 'printJob');
   assert.equal(p.response?.bodyType?.collection, false);
+});
+
+test('a link text that is the plural of its page\'s type names a collection, unless a singular noun follows or the type\'s own name ends in s', () => {
+  const body = (file: string) => { const b = a.pages.find((x) => x.file === file)!.response?.bodyType; return b && `${b.name} ${b.collection}`; };
+  // "a JSON representation of the [identityProviders](../resources/identityproviderbase.md) in the response body" (r1477)
+  assert.equal(body('beta/api/b2xidentityuserflow-list-userflowidentityproviders.md'), 'identityProviders true');
+  // "the requested [authenticationContextClassReferences](…) object"
+  assert.equal(body('beta/api/authenticationcontextclassreference-get.md'), 'authenticationContextClassReferences false');
+  // "[chromeOSOnboardingStatus](../resources/intune-chromebooksync-chromeosonboardingstatus.md)": the type's own name
+  assert.equal(body('beta/api/intune-chromebooksync-chromeosonboardingsettings-connect.md'), 'chromeOSOnboardingStatus false');
 });

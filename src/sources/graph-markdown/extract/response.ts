@@ -3,6 +3,7 @@
  * type ("an updated [user](...) object in the response body", "a collection of ..."), or the
  * statement that there is no body.
  */
+import { singular } from '../../../model/identity.js';
 import { STATUS_CODES } from 'node:http';
 import { posix } from 'node:path';
 import { linkedFile } from '../../../util/link.js';
@@ -106,7 +107,7 @@ export const response: Extractor = {
           }
           if (name && !NOT_TYPES.has(name.toLowerCase()) && !(r.bodyDescribed && /^(csv|json|report|file|stream|content)$/i.test(name))) {
             // One link followed by a plural noun is a collection: "the requested [timeOffRequest](…) objects".
-            const plural = !!link && name === linkType && first === links.length - 1 && pluralAfter(before, link.text);
+            const plural = !!link && name === linkType && first === links.length - 1 && (pluralAfter(before, link.text) || pluralLinkText(before, link.text, link.url));
             r.bodyType = { name: name.replace(/[`*]/g, ''), collection: collection || plural, src: ctx.src(n) };
             if (link && name === linkType) {
               if (link.url) r.bodyType.link = link.url;
@@ -127,6 +128,22 @@ export const response: Extractor = {
     ir.response = r;
   },
 };
+
+/**
+ * Is the link text the plural of its page's type, with no singular noun after it ("the [identityProviders](../resources/identityproviderbase.md)
+ * in the response body": the list; not "the requested [authenticationContextClassReferences](…) object", nor a type whose own
+ * name ends in s — the page's name ends with the text: "[chromeOSOnboardingStatus](…-chromeosonboardingstatus.md)")?
+ */
+function pluralLinkText(text: string, linkText: string, url: string): boolean {
+  const t = linkText.replace(/[`*]/g, '').trim();
+  if (!/^[A-Za-z]\w*$/.test(t) || !/s$/.test(t) || /(?:ss|us)$/i.test(t)) return false;
+  const path = url.split(/[#?]/)[0]!;
+  const page = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const one = singular(t).toLowerCase();
+  if (!page || page.endsWith(t.toLowerCase()) || !page.includes(one)) return false;
+  const at = text.indexOf(linkText);
+  return at >= 0 && !/^[\s*`]*(?:object|resource|entity|instance|item)\b/i.test(text.slice(at + linkText.length));
+}
 
 /** Does a plural type noun follow the first `linkText` in `text` ("[session](…) objects", "[policy](…) resources")? */
 function pluralAfter(text: string, linkText: string): boolean {
