@@ -45,7 +45,7 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['tree'],
   summary: 'A resource page\'s Methods table states another return type than the page its row links to',
-  description: 'The Return type column of a resource page\'s Methods table repeats what each operation returns; the operation page its row links to states the response in its Response section. The two disagree: another type (neither derives from the other; a name is the model\'s type of that name or singular, else the type of the page its link leads to), one object against a collection, "None" against a response body, or a type against a page that says the response has no body (info: often an Update row naming its resource where the call answers 204). Rows whose cell is no type name (prose, two types), rows that link to a section of a page (`#anchor`) and pages whose Response section states no type, describes the body only in prose, or states a body and no body (two cases) are not compared.',
+  description: 'The Return type column of a resource page\'s Methods table repeats what each operation returns; the operation page its row links to states the response in its Response section. The two disagree: another type (neither derives from the other; a name is the model\'s type of that name or singular, else the type of the page its link leads to), one object against a collection, "None" against a response body, or a type against a page that says the response has no body (info: often an Update row naming its resource where the call answers 204). Rows whose cell is no type name (prose, two types), rows that link to a section of a page (`#anchor`) and pages whose Response section states no type, describes the body only in prose, or states a body and no body (two cases; also a page that says no body and shows one in an example for another case) are not compared; a type name glued to \"collection\" (\"[educationAssignment](…)collection\") is a collection of it.',
   example: {
     before: 'widget.md: | [List widgets](../api/widget-list.md) | [widget](widget.md) | … |\nwidget-list.md: returns … a collection of [widget](../resources/widget.md) objects',
     after: 'widget.md: | [List widgets](../api/widget-list.md) | [widget](widget.md) collection | … |',
@@ -74,8 +74,13 @@ export const rule: ModelRule = {
         const op = target === undefined ? undefined : byFile.get(target);
         const r = op?.kind === 'operation' ? op.response : undefined;
         if (!op || !r) continue;
-        const said = readMethodsReturn(m.returnType);
+        let said = readMethodsReturn(m.returnType);
         if (said.kind === 'other') continue;
+        // "[educationAssignment](…)collection": the word glued to the link's text.
+        if (said.kind === 'type' && said.name.endsWith('collection') && said.name.length > 10 && !namer.named(said.name)) {
+          const name = said.name.slice(0, -'collection'.length);
+          if (namer.named(name)) said = { kind: 'type', name, collection: true };
+        }
         // A Response section that states a body type and no body too (several cases: "a `200 OK` … and an updated [printer]",
         // then "`204 No content`" for another payload) is not compared.
         if (r.noBody && (r.bodyType || r.bodyDescribed)) continue;
@@ -124,6 +129,9 @@ export const rule: ModelRule = {
           return s.collection === want.collection && want.names.some((n) => related(n, s.name));
         };
         const backing = ex.length && ex.every((x) => agrees(exSays(x), true) && !agrees(exSays(x), false)) ? ex[0] : undefined;
+        // A page that says no body and whose examples show one for another case ("with requiresReview=true … a `201 Created`
+        // … in the response body"): two outcomes, as when the Response section states both.
+        if (kind === 'no-body' && !backing && ex.some((x) => x.statusLine.code !== 204 && x.body?.json !== undefined)) continue;
         const bodyWords = kind === 'none' ? `${prose} in the response body` : kind === 'no-body' ? 'the response has no body' : prose;
         if (backing) {
           out.push({
