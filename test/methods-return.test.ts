@@ -59,3 +59,8 @@ test('a link text that is the plural of its page\'s type names a collection, unl
   // "[chromeOSOnboardingStatus](../resources/intune-chromebooksync-chromeosonboardingstatus.md)": the type's own name
   assert.equal(body('beta/api/intune-chromebooksync-chromeosonboardingsettings-connect.md'), 'chromeOSOnboardingStatus false');
 });
+
+test('an example response annotated "isCollection": true beside a bare @odata.type is a collection (signin-list.md)', () => {
+  const r = a.pages.find((x) => x.file === 'v1.0/api/signin-list.md')!.examples.responses[0]!;
+  assert.deepEqual(r.odataType, { name: 'signIn', namespace: 'microsoft.graph', collection: true });
+});

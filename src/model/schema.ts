@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.10.0';
+export const MODEL_VERSION = '2.10.1';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -411,7 +411,7 @@ export const ExampleResponse = T.Object(
     annotation: T.Optional(Annotation),
     odataType: T.Optional(T.Object(
       { name: T.String(), namespace: T.String(), collection: T.Boolean() },
-      { additionalProperties: false, description: 'The annotation\'s "@odata.type" read: `Collection(microsoft.graph.user)` → user, microsoft.graph, collection' },
+      { additionalProperties: false, description: 'The annotation\'s "@odata.type" read: `Collection(microsoft.graph.user)` → user, microsoft.graph, collection; `"isCollection": true` beside it makes it a collection too' },
     )),
     shortened: T.Optional(T.Object({ src: Src }, {
       additionalProperties: false,

@@ -160,9 +160,9 @@ function readings(namer: TypeNamer, name: string, fromFile: string, link: string
   return out;
 }
 
-/** An example response annotated `Collection(…)` or `"isCollection": true`, or whose JSON body holds a `value` array. */
+/** An example response annotated as a collection (`Collection(…)`, `"isCollection": true`), or whose JSON body holds a `value` array. */
 function exampleIsCollection(x: Document['examples']['responses'][number]): boolean {
-  if (x.odataType?.collection || x.annotation?.fields.isCollection === true) return true;
+  if (x.odataType?.collection) return true;
   const j = x.body?.json;
   return !!j && typeof j === 'object' && !Array.isArray(j) && Array.isArray((j as Record<string, unknown>).value);
 }

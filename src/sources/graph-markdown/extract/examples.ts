@@ -220,7 +220,11 @@ function parseResponse(ctx: PageContext, code: Code, index: number, example: str
   if (annotation) {
     r.annotation = annotation;
     const t = annotation.fields['@odata.type'];
-    if (typeof t === 'string') { const o = odataType(t); if (o) r.odataType = o; }
+    if (typeof t === 'string') {
+      const o = odataType(t);
+      // `"isCollection": true` beside a bare type is the docs' other way to say Collection(…).
+      if (o) r.odataType = annotation.fields.isCollection === true ? { ...o, collection: true } : o;
+    }
   }
   return r;
 }
