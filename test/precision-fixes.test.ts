@@ -18,7 +18,7 @@ import { processFile } from '../src/pipeline/page.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
-import { argumentsLeftOut, bracesMended, callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative } from '../src/checks/rules/example-path-fits-no-template.js';
+import { argumentsLeftOut, bracesMended, callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative, driveRelative } from '../src/checks/rules/example-path-fits-no-template.js';
 import { betaExtendsType } from '../src/checks/type-relations.js';
 import { strayTemplates } from '../src/checks/stray-templates.js';
 import { parseTypeCell } from '../src/sources/graph-markdown/extract/type-ref.js';
@@ -707,13 +707,14 @@ test('content-length-mismatch: a response the page says "might be shortened" tha
   ]);
 });
 
-test('json-representation-mismatch: a JSON key with a space after a name the table lists ("rank ") is that typo, not a row missing from the table (labels o108, o114, misdescribed)', () => {
+test('json-representation-mismatch: a JSON key with a space after a name the table lists ("rank ") is that typo, not a row missing from the table (labels o108, o114, misdescribed), found at its key\'s line (r1499)', () => {
   assert.deepEqual(firedOn(s18('2020-05'), 'json-representation-mismatch'), [
-    'beta/resources/securescorecontrolprofiles.md:66 JSON key "deprecated " has a space around the name deprecated the tables list',
-    'beta/resources/securescorecontrolprofiles.md:66 JSON key "implementationCost " has a space around the name implementationCost the tables list',
-    'beta/resources/securescorecontrolprofiles.md:66 lastModifiedDateTime is in the JSON representation but in no property table',
-    'beta/resources/securescorecontrolprofiles.md:66 JSON key "rank " has a space around the name rank the tables list',
-    'beta/resources/securescorecontrolprofiles.md:66 JSON key "remediationImpact " has a space around the name remediationImpact the tables list',
+    // each at its key's line, not the block's fence (:66; label r1499, misdescribed)
+    'beta/resources/securescorecontrolprofiles.md:78 JSON key "deprecated " has a space around the name deprecated the tables list',
+    'beta/resources/securescorecontrolprofiles.md:75 JSON key "implementationCost " has a space around the name implementationCost the tables list',
+    'beta/resources/securescorecontrolprofiles.md:86 lastModifiedDateTime is in the JSON representation but in no property table',
+    'beta/resources/securescorecontrolprofiles.md:76 JSON key "rank " has a space around the name rank the tables list',
+    'beta/resources/securescorecontrolprofiles.md:80 JSON key "remediationImpact " has a space around the name remediationImpact the tables list',
     // real: the table's controlName has no key in the JSON
     'beta/resources/securescorecontrolprofiles.md:31 controlName is in the Properties table but not in the JSON representation',
   ]);
@@ -843,6 +844,24 @@ test('a beta type only beta has, with every property of the type v1.0 names, is 
   assert.equal(ext(['photo'], ['profilePhoto']), false);
   // Two types in one version: no single rename to read
   assert.equal(ext(['typedEmailAddress', 'photo'], ['emailAddress']), false);
+});
+
+test('example-path-fits-no-template: the OneDrive pages\' templates from /drive/ stand for any drive (drive.md): GET /me/drive/items/{item-id}/content fits GET /drive/items/{item-id}/content (label o847, false); a path to the root or by item path still has to be listed', () => {
+  const t = analyze([join(DIR, '2021-07-s16')]);
+  const page = (f: string) => t.pages.find((p) => p.file === f)!;
+  assert.deepEqual(page('v1.0/api/driveitem-get-content-format.md').operations.filter((o) => !o.fromExample).map((o) => o.path), ['/drive/items/{item-id}/content', '/drive/root:/{path and filename}:/content']);
+  assert.deepEqual(page('v1.0/api/driveitem-get-content-format.md').examples.requests.map((r) => r.path), ['/me/drive/items/{item-id}/content?format={format}']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template' && f.sides[0]!.file === 'v1.0/api/driveitem-get-content-format.md'), []);
+  assert.equal(driveRelative('/me/drive/items/{item-id}/content'), '/drive/items/{item-id}/content');
+  assert.equal(driveRelative('/drives/{drive-id}/items/{item-id}'), '/drive/items/{item-id}');
+  assert.equal(driveRelative('/groups/{group-id}/drive/root/children'), '/drive/root/children');
+  assert.equal(driveRelative('/sites/{site-id}/drive'), '/drive');
+  // Not a drive: a user's drives list, a drive-like segment further down
+  assert.equal(driveRelative('/me/drives'), undefined);
+  assert.equal(driveRelative('/users/{id}/drivers'), undefined);
+  assert.equal(driveRelative('/shares/{id}/driveItem'), undefined);
+  // Only the drive's own prefix is read as /drive: /me/drive/root is no item by id, so it still fits only a template that lists it
+  assert.equal(pathFitsTemplate(driveRelative('/me/drive/root/content')!, '/drive/items/{item-id}/content'), false);
 });
 
 test('example-path-fits-no-template: the Excel pages\' templates from /workbook/ are relative to a workbook in a drive (excel.md): an example calling one below a drive item fits (2020-05 labels o267, o275, o291, o300, o301, false; 213 findings of the 2020-05 tree)', () => {

@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.10.1';
+export const MODEL_VERSION = '2.11.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -460,6 +460,7 @@ export const JsonRepresentation = T.Object(
     annotation: T.Optional(Annotation),
     json: T.Optional(T.Unknown()),
     propertyNames: T.Array(T.String()),
+    propertySrcs: T.Optional(T.Array(Src, { description: 'Where each of propertyNames is written in the block (its key\'s opening quote), in the same order' })),
     src: Src,
   },
   { additionalProperties: false },

@@ -54,15 +54,17 @@ export const rule: ModelRule = {
       const table = new Set([...r.properties, ...r.relationships].map((x) => x.name.toLowerCase()));
       const json = new Set(jr.propertyNames.filter((n) => !n.includes('@')).map((n) => n.trim().toLowerCase()));
       const from = inherited.get(p.file);
-      for (const n of jr.propertyNames) {
-        if (n.includes('@')) continue;
+      jr.propertyNames.forEach((n, i) => {
+        if (n.includes('@')) return;
+        // The key's own line when the extractor found it, else the block's.
+        const at = jr.propertySrcs?.[i] ?? jr.src;
         const t = n.trim();
         const documented = table.has(t.toLowerCase()) || !!from?.has(t.toLowerCase());
         // A key with spaces around a name the tables list ("rank " for rank): the key is mistyped, the row is there.
-        if (documented && t !== n) out.push(pageFinding(this, p, jr.src, `jsonRepresentation.${t}`, `JSON key ${JSON.stringify(n)} has a space around the name ${t} the tables list`, n, ['json-space', t]));
+        if (documented && t !== n) out.push(pageFinding(this, p, at, `jsonRepresentation.${t}`, `JSON key ${JSON.stringify(n)} has a space around the name ${t} the tables list`, n, ['json-space', t]));
         // A base type no page of the tree defines (from === null): a key the tables lack may be inherited; not claimed.
-        if (!documented && from !== null) out.push(pageFinding(this, p, jr.src, `jsonRepresentation.${n}`, `${n} is in the JSON representation but in no property table`, n, ['json-only', n]));
-      }
+        if (!documented && from !== null) out.push(pageFinding(this, p, at, `jsonRepresentation.${n}`, `${n} is in the JSON representation but in no property table`, n, ['json-only', n]));
+      });
       for (const x of r.properties) {
         // A deprecated row the JSON leaves out is on its way out, not forgotten (meetingParticipants' "producers (deprecated)").
         // An OData annotation row (`@odata.etag`, "for Outlook resources") is no property the JSON must show.

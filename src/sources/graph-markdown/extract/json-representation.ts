@@ -4,7 +4,7 @@
  * the JSON (leniently; by key pattern when the block does not parse at all).
  */
 import type { Extractor } from './context.js';
-import type { Annotation, PageIR } from '../ir/schema.js';
+import type { Annotation, PageIR, Src } from '../ir/schema.js';
 import type { Code } from 'mdast';
 import { readAnnotation } from './examples.js';
 import { parseJsonLenient } from '../../../util/lenient-json.js';
@@ -116,8 +116,45 @@ function take(ctx: Parameters<Extractor['extract']>[0], ir: PageIR, n: Code, ann
     jr.propertyNames = topLevelKeys(n.value);
     ctx.diag('json-representation-not-json', 'info', 'The JSON representation does not parse as JSON; property names read from its keys', n);
   }
+  const at = keySrcs(ctx, n, jr.propertyNames);
+  if (at) jr.propertySrcs = at;
   ir.resource.jsonRepresentation = jr;
   applyIdentity(ir.resource, jr);
+}
+
+/**
+ * Where each key is written in the block: the first `"name":` after the previous key's (keys are read in their order
+ * in the text), else anywhere in it. Undefined when one is not found (a block whose keys were read otherwise).
+ */
+function keySrcs(ctx: Parameters<Extractor['extract']>[0], n: Code, names: string[]): Src[] | undefined {
+  if (!names.length) return undefined;
+  const text = n.value;
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  // A fenced block's text starts on the line after its fence; an indented one's on its own first line.
+  const first = /^ {0,3}(`{3,}|~{3,})/.test(ctx.raw(n)) ? 1 : 0;
+  const indent = (n.position?.start.column ?? 1) - 1;
+  const keyAt = (name: string, from: number): number => {
+    const q = JSON.stringify(name);
+    for (let i = text.indexOf(q, from); i >= 0; i = text.indexOf(q, i + 1)) {
+      let k = i + q.length;
+      while (text[k] === ' ' || text[k] === '\t') k++;
+      if (text[k] === ':') return i;
+    }
+    return -1;
+  };
+  const out: Src[] = [];
+  let from = 0;
+  for (const name of names) {
+    let i = keyAt(name, from);
+    if (i < 0) i = keyAt(name, 0);
+    if (i < 0) return undefined;
+    from = i + 1;
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= i) line++;
+    out.push(ctx.srcAtLine(n, line + first, 1 + indent + i - lineStarts[line]!));
+  }
+  return out;
 }
 
 /**
