@@ -1113,6 +1113,20 @@ test('example-path-fits-no-template: an example passing a function argument that
     ["Example request GET /me/drive/items/{id}/workbook/names/{name}/range/usedRange(valuesOnly=true) fits none of the HTTP templates (path): the template GET /workbook/names/{name}/range/usedRange leaves out the function's arguments (valuesOnly) that the example passes"]);
 });
 
+// Session 27.
+test('example-path-fits-no-template: an example leaving out a template\'s argument that the page\'s "Function parameters" table marks "Optional." fits it (2020-05 workbookrange-rowsabove.md, rowsAbove against …/rowsAbove(count=n), label o884, false)', () => {
+  const t = analyze([join(DIR, '2020-05-s27')], [], undefined, whole);
+  const page = t.pages.find((p) => p.file === 'v1.0/api/workbookrange-rowsabove.md')!;
+  assert.deepEqual(page.functionParameters!.map((p) => `${p.name}:${p.required}@${p.src.line}`), ['count:false@37']);
+  assert.deepEqual(page.examples.requests.map((r) => r.path), ['/me/drive/root/workbook/worksheets/{id}/range/rowsAbove(count=2)', '/me/drive/root/workbook/worksheets/{id}/range/rowsAbove']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.message), []);
+  // With count required, leaving it out is a misfit again.
+  const text = readFileSync(join(DIR, '2020-05-s27/v1.0/api/workbookrange-rowsabove.md'), 'utf8');
+  const required = analyze([tempTree({ 'v1.0/api/workbookrange-rowsabove.md': text.replace('|count|Int32|Optional. ', '|count|Int32|Required. ') })], [], undefined, whole);
+  assert.deepEqual(required.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.message),
+    ['Example request POST /me/drive/root/workbook/worksheets/{id}/range/rowsAbove fits none of the HTTP templates (path)']);
+});
+
 test('example-path-fits-no-template: a call the page shows under "### HTTP request" inside a topic heading of its own after the examples ("## Get a single thumbnail", 2021-07 driveitem-list-thumbnails.md, labels r1255, r809, o346, false) is not an example of the templates above; under "## Example" / "### HTTP request" it still is', () => {
   const t = analyze([join(DIR, '2021-07-s22')], [], undefined, whole);
   const page = t.pages.find((p) => p.file === 'v1.0/api/driveitem-list-thumbnails.md')!;
