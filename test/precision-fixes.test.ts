@@ -720,6 +720,18 @@ test('json-representation-mismatch: a JSON key with a space after a name the tab
   ]);
 });
 
+test('the JSON representation\'s keys are located at their own line, whatever order JSON.parse gives them (integer-like keys first), not at a nested object\'s key of the same name; the findings about them point there', () => {
+  const json = '{\n  "b": "String",\n  "2": 1,\n  "1": 1,\n  "a": { "b": 3 },\n  "extra": "String"\n}';
+  const page = resourcePage('widget', ['|a|String||', '|b|String||'], `\n## JSON representation\n\n\`\`\`json\n${json}\n\`\`\`\n`);
+  const t = analyze([tempTree({ 'v1.0/resources/widget.md': page })]);
+  const jr = t.pages[0]!.resource!.jsonRepresentation!;
+  // The fence is at line 14, the JSON's brace at 15; the keys from line 16 ("b" at 16, not the nested "b" at 19).
+  assert.equal(jr.src.line, 14);
+  assert.deepEqual(jr.propertyNames.map((n, i) => `${n}@${jr.propertySrcs![i]!.line}:${jr.propertySrcs![i]!.column}`), ['1@18:3', '2@17:3', 'b@16:3', 'a@19:3', 'extra@20:3']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'json-representation-mismatch').map((f) => `${f.sides[0]!.line} ${f.message}`), [
+    '18 1 is in the JSON representation but in no property table', '17 2 is in the JSON representation but in no property table', '20 extra is in the JSON representation but in no property table']);
+});
+
 test('type-property-missing-in-beta: a type each version of which has three or more rows the other lacks was redesigned in beta — contact, person (labels o145, r519, r453, r525, r879, false); the type-level differences left are still reported', () => {
   assert.deepEqual(firedOn(s18('2020-05'), 'type-property-missing-in-beta'), []);
   assert.deepEqual(firedOn(s18('2021-07'), 'type-property-missing-in-beta'), []);

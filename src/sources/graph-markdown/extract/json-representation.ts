@@ -123,36 +123,64 @@ function take(ctx: Parameters<Extractor['extract']>[0], ir: PageIR, n: Code, ann
 }
 
 /**
- * Where each key is written in the block: the first `"name":` after the previous key's (keys are read in their order
- * in the text), else anywhere in it. Undefined when one is not found (a block whose keys were read otherwise).
+ * Where each key is written in the block. One pass finds every `"name":` in the text with its depth; the names are keys
+ * of one object, so only places at the shallowest depth any of them has count (the object itself, or the first item of
+ * a `{"value": [...]}` payload). Each name then takes the first of its places after the previous name's — the keys are
+ * read in their order in the text, except that JSON.parse puts integer-like keys first: those take their first place —
+ * else its first place. Undefined when a name is written nowhere as a key.
  */
 function keySrcs(ctx: Parameters<Extractor['extract']>[0], n: Code, names: string[]): Src[] | undefined {
   if (!names.length) return undefined;
   const text = n.value;
+  const all = keyPlaces(text);
+  let depth = Infinity;
+  for (const name of names) for (const p of all.get(name) ?? []) depth = Math.min(depth, p.depth);
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   // A fenced block's text starts on the line after its fence; an indented one's on its own first line.
   const first = /^ {0,3}(`{3,}|~{3,})/.test(ctx.raw(n)) ? 1 : 0;
   const indent = (n.position?.start.column ?? 1) - 1;
-  const keyAt = (name: string, from: number): number => {
-    const q = JSON.stringify(name);
-    for (let i = text.indexOf(q, from); i >= 0; i = text.indexOf(q, i + 1)) {
-      let k = i + q.length;
-      while (text[k] === ' ' || text[k] === '\t') k++;
-      if (text[k] === ':') return i;
-    }
-    return -1;
-  };
+  const cursor = new Map<string, number>();
   const out: Src[] = [];
   let from = 0;
   for (const name of names) {
-    let i = keyAt(name, from);
-    if (i < 0) i = keyAt(name, 0);
-    if (i < 0) return undefined;
-    from = i + 1;
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= i) line++;
-    out.push(ctx.srcAtLine(n, line + first, 1 + indent + i - lineStarts[line]!));
+    const at = (all.get(name) ?? []).filter((p) => p.depth === depth).map((p) => p.offset);
+    if (!at.length) return undefined;
+    const integer = /^(?:0|[1-9][0-9]{0,8})$/.test(name);
+    let c = cursor.get(name) ?? 0;
+    if (!integer) while (c < at.length && at[c]! < from) c++;
+    const i = c < at.length ? at[c]! : at[0]!;
+    cursor.set(name, c + 1);
+    if (!integer) from = i + 1;
+    // The line holding offset i: the last line start at or before it.
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (lineStarts[mid]! <= i) lo = mid; else hi = mid - 1; }
+    out.push(ctx.srcAtLine(n, lo + first, 1 + indent + i - lineStarts[lo]!));
+  }
+  return out;
+}
+
+/** Every quoted string followed by `:` in the text, by its value: the offset of its opening quote and its depth (braces and brackets open before it), ascending. One pass. */
+function keyPlaces(text: string): Map<string, { offset: number; depth: number }[]> {
+  const out = new Map<string, { offset: number; depth: number }[]>();
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '{' || ch === '[') { depth++; continue; }
+    if (ch === '}' || ch === ']') { depth--; continue; }
+    if (ch !== '"') continue;
+    let j = i + 1;
+    while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+    let k = j + 1;
+    while (text[k] === ' ' || text[k] === '\t') k++;
+    if (text[k] === ':') {
+      let name: string;
+      try { name = JSON.parse(text.slice(i, j + 1)) as string; } catch { name = text.slice(i + 1, j); }
+      const list = out.get(name);
+      if (list) list.push({ offset: i, depth }); else out.set(name, [{ offset: i, depth }]);
+    }
+    i = j;
   }
   return out;
 }
