@@ -123,7 +123,7 @@ function take(ctx: Parameters<Extractor['extract']>[0], ir: PageIR, n: Code, ann
 }
 
 /**
- * Where each key is written in the block. One pass finds every `"name":` in the text with its depth; the names are keys
+ * Where each key is written in the block. One pass finds every key in the text with its depth (keysIn); the names are keys
  * of one object, so only places at the shallowest depth any of them has count (the object itself, or the first item of
  * a `{"value": [...]}` payload). Each name then takes the first of its places after the previous name's — the keys are
  * read in their order in the text, except that JSON.parse puts integer-like keys first: those take their first place —
@@ -132,7 +132,13 @@ function take(ctx: Parameters<Extractor['extract']>[0], ir: PageIR, n: Code, ann
 function keySrcs(ctx: Parameters<Extractor['extract']>[0], n: Code, names: string[]): Src[] | undefined {
   if (!names.length) return undefined;
   const text = n.value;
-  const all = keyPlaces(text);
+  const all = new Map<string, KeyPlace[]>();
+  for (const k of keysIn(text)) {
+    let name: string;
+    try { name = JSON.parse(`"${k.raw}"`) as string; } catch { name = k.raw; }
+    const list = all.get(name);
+    if (list) list.push(k); else all.set(name, [k]);
+  }
   let depth = Infinity;
   for (const name of names) for (const p of all.get(name) ?? []) depth = Math.min(depth, p.depth);
   const lineStarts = [0];
@@ -144,7 +150,7 @@ function keySrcs(ctx: Parameters<Extractor['extract']>[0], n: Code, names: strin
   const out: Src[] = [];
   let from = 0;
   for (const name of names) {
-    const at = (all.get(name) ?? []).filter((p) => p.depth === depth).map((p) => p.offset);
+    const at = (all.get(name) ?? []).filter((k) => k.depth === depth).map((k) => k.offset);
     if (!at.length) return undefined;
     const integer = /^(?:0|[1-9][0-9]{0,8})$/.test(name);
     let c = cursor.get(name) ?? 0;
@@ -161,41 +167,29 @@ function keySrcs(ctx: Parameters<Extractor['extract']>[0], n: Code, names: strin
   return out;
 }
 
-/** Every quoted string followed by `:` in the text, by its value: the offset of its opening quote and its depth (braces and brackets open before it), ascending. One pass. */
-function keyPlaces(text: string): Map<string, { offset: number; depth: number }[]> {
-  const out = new Map<string, { offset: number; depth: number }[]>();
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '{' || ch === '[') { depth++; continue; }
-    if (ch === '}' || ch === ']') { depth--; continue; }
-    if (ch !== '"') continue;
-    let j = i + 1;
-    while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-    let k = j + 1;
-    while (text[k] === ' ' || text[k] === '\t') k++;
-    if (text[k] === ':') {
-      let name: string;
-      try { name = JSON.parse(text.slice(i, j + 1)) as string; } catch { name = text.slice(i + 1, j); }
-      const list = out.get(name);
-      if (list) list.push({ offset: i, depth }); else out.set(name, [{ offset: i, depth }]);
-    }
-    i = j;
-  }
-  return out;
-}
 
 /**
  * The keys of the outermost object of text that does not parse as JSON: a quoted name followed by `:` at depth 1 (not
- * the keys of a nested value, `approvedLocation`'s `latitude`). One pass, strings skipped with their escapes.
+ * the keys of a nested value, `approvedLocation`'s `latitude`), as written.
  */
 export function topLevelKeys(text: string): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
   // Keys written without the outer braces (`"id": "String",` …) are at depth 0.
   const top = text.trimStart().startsWith('{') ? 1 : 0;
+  const seen = new Set<string>();
+  return keysIn(text).filter((k) => k.depth === top && k.raw !== '' && !seen.has(k.raw) && !!seen.add(k.raw)).map((k) => k.raw);
+}
+
+/** A key written in JSON text: its name as written (escapes kept), the offset of its opening quote, the braces and brackets open before it. */
+interface KeyPlace { raw: string; offset: number; depth: number }
+
+/**
+ * Every key in JSON text, even text that does not parse: a quoted string where a key goes (after `{`, `,` or a line
+ * break) followed by `:` (a string before `:` elsewhere is a value). One pass, strings skipped with their escapes.
+ */
+function keysIn(text: string): KeyPlace[] {
+  const out: KeyPlace[] = [];
   let depth = 0;
-  /** The last character that is not a space or tab: a key follows `{`, `,` or a line break (a string before `:` elsewhere is a value). */
+  /** The last character that is not a space or tab. */
   let last = '\n';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
@@ -207,10 +201,9 @@ export function topLevelKeys(text: string): string[] {
     else if (c === '"') {
       let j = i + 1;
       while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      const name = text.slice(i + 1, j);
       let k = j + 1;
       while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
-      if (keyPlace && depth === top && text[k] === ':' && name && !seen.has(name)) { seen.add(name); out.push(name); }
+      if (keyPlace && text[k] === ':') out.push({ raw: text.slice(i + 1, j), offset: i, depth });
       i = j;
       last = '"';
     }
