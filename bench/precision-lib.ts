@@ -4,7 +4,7 @@
  * and the sampler that drew the set.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { rng } from '../src/util/rng.js';
 import { WHOLE_TREE_RULES } from '../src/checks/registry.js';
 export { rng };
@@ -17,7 +17,19 @@ export interface LabelSide {
   tree?: string;
 }
 
-export type LabelSet = 'reconcile-2021' | 'drift-2020-2021' | 'reconcile-2020' | 'reconcile-modern';
+export type LabelSet = 'reconcile-2021' | 'drift-2020-2021' | 'reconcile-2020' | 'reconcile-modern' | MetadataSet;
+
+/**
+ * `docmodel metadata` on the 2020-05 docs tree against the service's 2020-05 CSDL and scope catalogue of one version:
+ * label set → the version and the prefix of its label ids. A side on the metadata is named by the file's base name
+ * (`v1.0.csdl.xml:1834`), whatever path the report was run with.
+ */
+export const METADATA_SETS = {
+  'metadata-v1.0': { version: 'v1.0', prefix: 'v', csdl: 'v1.0.csdl.xml', scopes: 'permission-scopes-v1.0.xml' },
+  'metadata-beta': { version: 'beta', prefix: 'b', csdl: 'beta.csdl.xml', scopes: 'permission-scopes-beta.xml' },
+} as const;
+export type MetadataSet = keyof typeof METADATA_SETS;
+export const isMetadataSet = (set: string): set is MetadataSet => set in METADATA_SETS;
 
 /** The checks of other eras: label set → the corpus tree its check runs on and the prefix of its label ids. */
 export const ERA_SETS = {
@@ -93,6 +105,28 @@ export function readLabels(path: string): Label[] {
 /** The reported items of a JSON report (a grouped finding is one item, its instances inside). */
 export function reportItems(file: string): ReportFinding[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { findings: ReportFinding[] }).findings;
+}
+
+/** A finding as `docmodel metadata -f json` writes it: a docs side and a metadata side, either may be absent. */
+interface MetadataReportFinding {
+  rule: string; severity: string; subject: string; field: string; message: string; fingerprint: string; policy?: string;
+  docs?: { file: string; line: number; value: string };
+  metadata?: { file: string; line: number; element: string; value: string };
+}
+
+/**
+ * The findings of a `docmodel metadata` JSON report as report findings: the docs side (docs-root relative) first, then
+ * the metadata side, its file by base name and its value `element = value` (as the check's own JSON writes it).
+ */
+export function metadataItems(file: string): ReportFinding[] {
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { findings: MetadataReportFinding[] };
+  return report.findings.map((f) => ({
+    rule: f.rule, severity: f.severity, subject: f.subject, field: f.field, message: f.message, fingerprint: f.fingerprint,
+    sides: [
+      ...(f.docs ? [{ file: relPath(f.docs.file), line: f.docs.line, value: f.docs.value }] : []),
+      ...(f.metadata ? [{ file: basename(f.metadata.file), line: f.metadata.line, value: `${f.metadata.element} = ${f.metadata.value}` }] : []),
+    ],
+  }));
 }
 
 /** Reported items with grouped findings flattened into their instances (each keeps the group's rule and severity). */

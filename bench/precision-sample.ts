@@ -13,7 +13,7 @@
  * severity's quota is shared in proportion to stratum size.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ERA_SETS, FindingIndex, flattenItems, readLabels, relPath, relText, reportItems, rng, TREE_LEVEL_RULES, treeOf, unlabelledItems, type EraSet, type Label, type ReportFinding } from './precision-lib.js';
+import { ERA_SETS, FindingIndex, flattenItems, METADATA_SETS, metadataItems, readLabels, relPath, relText, reportItems, rng, TREE_LEVEL_RULES, treeOf, unlabelledItems, type EraSet, type Label, type MetadataSet, type ReportFinding } from './precision-lib.js';
 
 const SEED = 20261201;
 const QUOTA: Record<string, number> = { error: 70, warning: 90, info: 20, 'drift-breaking': 40, 'drift-other': 15 };
@@ -91,6 +91,39 @@ function eraSample(): void {
 }
 
 if (process.argv.includes('--era')) { eraSample(); process.exit(0); }
+
+/**
+ * `--metadata <metadata.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> --set <metadata-v1.0|metadata-beta> [--seed n]`:
+ * a sample of a `docmodel metadata -f json` report (the 2020-05 docs against that version's 2020-05 CSDL and scope
+ * catalogue), unlabelled findings only, stratified by rule within each severity (METADATA_QUOTA, at least three
+ * findings of every rule and severity, all when fewer), so that every rule gets a precision of its own; ids continue
+ * the set's series (v… for v1.0, b… for beta).
+ */
+const METADATA_SEED = 20261280;
+const METADATA_QUOTA: Record<string, number> = { error: 20, warning: 45, info: 35 };
+function metadataSample(): void {
+  const at = process.argv.indexOf('--metadata');
+  const [file, outFile, labelsFile] = process.argv.slice(at + 1, at + 4) as [string, string, string];
+  const setAt = process.argv.indexOf('--set');
+  const set = process.argv[setAt + 1] as MetadataSet;
+  if (!file || !outFile || !labelsFile || setAt < 0 || !(set in METADATA_SETS)) {
+    console.error('usage: precision-sample --metadata <metadata.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> --set metadata-v1.0|metadata-beta [--seed n]');
+    process.exit(2);
+  }
+  const labels = readLabels(labelsFile).filter((l) => l.set === set);
+  const idx = new FindingIndex(metadataItems(file));
+  const labelled = new Set(labels.map((l) => idx.match(l)?.fingerprint).filter((x) => x !== undefined));
+  const list = metadataItems(file).filter((f) => !labelled.has(f.fingerprint));
+  const seedAt = process.argv.indexOf('--seed');
+  const { prefix } = METADATA_SETS[set];
+  const n0 = 1 + Math.max(0, ...labels.map((l) => Number(l.id.slice(1))));
+  const drawn = sample(list, (f) => f.severity, (f) => f.rule, rng(seedAt > 0 ? Number(process.argv[seedAt + 1]) : METADATA_SEED), METADATA_QUOTA, 3);
+  const out = drawn.map((f, i) => toLabel(f, set, `${prefix}${String(n0 + i).padStart(3, '0')}`));
+  writeFileSync(outFile, out.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  console.log(`${out.length} ${set} findings sampled into ${outFile} (unlabelled only, ids from ${out[0]?.id ?? '—'})`);
+}
+
+if (process.argv.includes('--metadata')) { metadataSample(); process.exit(0); }
 /**
  * `--uniform <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> <membership.json> [--set <set>]`: a simple random sample of the
  * reported items of a check, per severity (UNIFORM_QUOTA; every item when fewer), drawn from all of them — labelled or

@@ -4,11 +4,13 @@
  * after reading every side).
  *
  *   npm run precision [-- --check <check.json>] [-- --drift <drift.json>] [-- --check-2020 <check.json>] [-- --check-modern <check.json>]
+ *                     [-- --metadata-v1 <metadata.json>] [-- --metadata-beta <metadata.json>]
  *
  * Without files it runs `docmodel check` on the 2021-07 corpus and `docmodel drift` 2020-05 →
  * 2021-07 (the trees are unpacked from ../shared/corpus; skipped with a message when absent), and
  * `docmodel check` on the 2020-05 tree and the modern sample when labels of those eras exist (scored
- * in their own tables: `reconcile-2020`, `reconcile-modern`).
+ * in their own tables: `reconcile-2020`, `reconcile-modern`), and `docmodel metadata` on the 2020-05 tree against the
+ * 2020-05 metadata of v1.0 and beta when labels of those sets exist (`metadata-v1.0`, `metadata-beta`).
  * A label matches a current finding by fingerprint, else by rule + the file:line of every side,
  * else by rule + subject + field. Labelled findings that match nothing have disappeared (fixed or
  * reworded): they are counted, not scored. Precision = (real + real-but-misdescribed) / matched;
@@ -18,8 +20,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { CORPUS_SKIP, corpusTree, REPO } from './corpus.js';
-import { ERA_SETS, FindingIndex, flattenItems, readLabels, reportItems, TREE_LEVEL_RULES, type EraSet, type ReportFinding } from './precision-lib.js';
+import { CORPUS_SKIP, corpusTree, metadataDir, REPO } from './corpus.js';
+import { ERA_SETS, FindingIndex, flattenItems, isMetadataSet, METADATA_SETS, metadataItems, readLabels, reportItems, TREE_LEVEL_RULES, type EraSet, type MetadataSet, type ReportFinding } from './precision-lib.js';
 
 const LABELS = join(REPO, 'test', 'precision', 'labels');
 /** The uniform draw of the 2021 check's reported items (precision-sample --uniform): label ids per severity. */
@@ -93,6 +95,24 @@ function main(): void {
     eraItems.set(set, items);
     eraIdx.set(set, new FindingIndex(flattenItems(items)));
   }
+  // The metadata comparisons (2020-05 docs against that version's 2020-05 CSDL and scope catalogue): given, else run when
+  // the tree and the metadata are at hand.
+  const metaIdx = new Map<MetadataSet, FindingIndex>();
+  for (const set of Object.keys(METADATA_SETS) as MetadataSet[]) {
+    if (!labels.some((l) => l.set === set)) continue;
+    const m = METADATA_SETS[set];
+    let file = arg(`--metadata-${m.version === 'v1.0' ? 'v1' : 'beta'}`);
+    if (!file) {
+      const tree = corpusTree('2020-05');
+      const dir = metadataDir();
+      if (!tree || !dir) continue;
+      tmp ??= mkdtempSync(join(tmpdir(), 'docmodel-precision-'));
+      file = run(['metadata', join(dir, m.csdl), '--scopes', join(dir, m.scopes), tree], join(tmp, `${set}.json`));
+    }
+    metaIdx.set(set, new FindingIndex(metadataItems(file)));
+  }
+  const perMeta = new Map<string, Row>();
+  const perMetaRule = new Map<string, Row>();
   const perRule = new Map<string, Row>();
   const perSeverity = new Map<string, Row>();
   const perEra = new Map<string, Row>();
@@ -103,6 +123,15 @@ function main(): void {
     m.set(k, r);
   };
   for (const l of labels) {
+    if (isMetadataSet(l.set)) {
+      const idxOf = metaIdx.get(l.set);
+      if (!idxOf) continue;
+      const cur = idxOf.match(l);
+      const { version } = METADATA_SETS[l.set];
+      count(perMeta, `${version} ${cur?.severity ?? l.severity}`, cur, l.verdict);
+      count(perMetaRule, `${version}: ${l.rule}`, cur, l.verdict);
+      continue;
+    }
     if (l.set === 'reconcile-2020' || l.set === 'reconcile-modern') {
       const era = eraIdx.get(l.set);
       if (!era) continue;
@@ -127,6 +156,12 @@ function main(): void {
     console.log(table('Other eras: check on the 2020-05 tree and on the modern sample (its tree-level rules not sampled), per severity', perEra));
     console.log('');
     console.log(table('Other eras, per rule', perEraRule));
+    console.log('');
+  }
+  if (perMeta.size) {
+    console.log(table('Metadata comparison (`docmodel metadata`, 2020-05 docs against the 2020-05 CSDL and scope catalogue), per severity', perMeta));
+    console.log('');
+    console.log(table('Metadata comparison, per rule', perMetaRule));
     console.log('');
   }
   const reports = new Map<string, { idx: FindingIndex; items: ReportFinding[] }>([['reconcile-2021', { idx: idx['reconcile-2021'], items: checkItems }]]);

@@ -7,10 +7,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { tmpdir } from 'node:os';
-import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeParallel } from '../src/pipeline/pipeline.js';
 import { emitOpenApi } from '../src/emit/openapi/index.js';
 import { serializeModel } from '../src/model/serialize.js';
@@ -18,23 +16,9 @@ import { parseCsdl } from '../src/sources/csdl/csdl.js';
 import { parseScopeCatalogue } from '../src/sources/csdl/scopes.js';
 import { docsFromModel } from '../src/checks/metadata/from-model.js';
 import { compareMetadata } from '../src/checks/metadata/run.js';
-import { CORPUS_SKIP, ROOT, corpusTree, tempTree, typecheck } from './helpers.js';
+import { CORPUS_SKIP, corpusTree, tempTree, typecheck } from './helpers.js';
+import { metadataDir } from '../bench/corpus.js';
 import { openapiTypescript, validate } from './openapi-helpers.js';
-
-const METADATA_TARBALL = resolve(ROOT, '..', 'shared', 'metadata', 'graph-metadata-2020-05.tar.gz');
-
-/** The metadata tarball unpacked once into the temp folder, or undefined when absent. */
-function metadataDir(): string | undefined {
-  if (!existsSync(METADATA_TARBALL)) return undefined;
-  const dir = join(tmpdir(), `docmodel-metadata-2020-05-${statSync(METADATA_TARBALL).size}`);
-  if (!existsSync(join(dir, '.complete'))) {
-    mkdirSync(dir, { recursive: true });
-    const r = spawnSync('tar', ['-xzf', METADATA_TARBALL, '-C', dir], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`cannot unpack ${METADATA_TARBALL}: ${r.stderr}`);
-    writeFileSync(join(dir, '.complete'), '');
-  }
-  return join(dir, 'graph-metadata-2020-05');
-}
 
 const tree2021 = corpusTree('2021-07');
 const tree2020 = corpusTree('2020-05');
@@ -56,7 +40,7 @@ test('2021-07 corpus: the OpenAPI export of v1.0 and beta validates with 0 error
   assert.equal(r.status, 0, r.output.slice(0, 4000));
 });
 
-test('2020-05 corpus vs its metadata: findings located on both sides, counts per rule, model unchanged', { skip: tree2020 && meta ? false : `${CORPUS_SKIP}; or ${METADATA_TARBALL} absent`, timeout: 30 * 60_000 }, async () => {
+test('2020-05 corpus vs its metadata: findings located on both sides, counts per rule, model unchanged', { skip: tree2020 && meta ? false : `${CORPUS_SKIP}; or ../shared/metadata/graph-metadata-2020-05.tar.gz absent`, timeout: 30 * 60_000 }, async () => {
   const a = await analyzeParallel([tree2020!]);
   const before = JSON.stringify(serializeModel(a.model));
   const csdl = parseCsdl(readFileSync(join(meta!, 'v1.0.csdl.xml'), 'utf8'), 'v1.0.csdl.xml');
