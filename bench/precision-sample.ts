@@ -97,7 +97,8 @@ if (process.argv.includes('--era')) { eraSample(); process.exit(0); }
  * a sample of a `docmodel metadata -f json` report (the 2020-05 docs against that version's 2020-05 CSDL and scope
  * catalogue), unlabelled findings only, stratified by rule within each severity (METADATA_QUOTA, at least three
  * findings of every rule and severity, all when fewer), so that every rule gets a precision of its own; ids continue
- * the set's series (v… for v1.0, b… for beta).
+ * the set's series (v… for v1.0, b… for beta). `--only-rule <id> [--n k]`: k (default 6) unlabelled findings of that rule
+ * per severity — a top-up after a rule changed what it reports.
  */
 const METADATA_SEED = 20261280;
 const METADATA_QUOTA: Record<string, number> = { error: 20, warning: 45, info: 35 };
@@ -107,17 +108,21 @@ function metadataSample(): void {
   const setAt = process.argv.indexOf('--set');
   const set = process.argv[setAt + 1] as MetadataSet;
   if (!file || !outFile || !labelsFile || setAt < 0 || !(set in METADATA_SETS)) {
-    console.error('usage: precision-sample --metadata <metadata.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> --set metadata-v1.0|metadata-beta [--seed n]');
+    console.error('usage: precision-sample --metadata <metadata.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> --set metadata-v1.0|metadata-beta [--seed n] [--only-rule <id> [--n k]]');
     process.exit(2);
   }
   const labels = readLabels(labelsFile).filter((l) => l.set === set);
   const idx = new FindingIndex(metadataItems(file));
   const labelled = new Set(labels.map((l) => idx.match(l)?.fingerprint).filter((x) => x !== undefined));
-  const list = metadataItems(file).filter((f) => !labelled.has(f.fingerprint));
+  let list = metadataItems(file).filter((f) => !labelled.has(f.fingerprint));
+  const onlyAt = process.argv.indexOf('--only-rule');
+  const nAt = process.argv.indexOf('--n');
+  const quota = onlyAt > 0 ? Object.fromEntries(Object.keys(METADATA_QUOTA).map((k) => [k, nAt > 0 ? Number(process.argv[nAt + 1]) : 6])) : METADATA_QUOTA;
+  if (onlyAt > 0) list = list.filter((f) => f.rule === process.argv[onlyAt + 1]);
   const seedAt = process.argv.indexOf('--seed');
   const { prefix } = METADATA_SETS[set];
   const n0 = 1 + Math.max(0, ...labels.map((l) => Number(l.id.slice(1))));
-  const drawn = sample(list, (f) => f.severity, (f) => f.rule, rng(seedAt > 0 ? Number(process.argv[seedAt + 1]) : METADATA_SEED), METADATA_QUOTA, 3);
+  const drawn = sample(list, (f) => f.severity, (f) => f.rule, rng(seedAt > 0 ? Number(process.argv[seedAt + 1]) : METADATA_SEED), quota, 3);
   const out = drawn.map((f, i) => toLabel(f, set, `${prefix}${String(n0 + i).padStart(3, '0')}`));
   writeFileSync(outFile, out.map((l) => JSON.stringify(l)).join('\n') + '\n');
   console.log(`${out.length} ${set} findings sampled into ${outFile} (unlabelled only, ids from ${out[0]?.id ?? '—'})`);

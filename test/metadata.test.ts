@@ -11,8 +11,9 @@ import { spawnSync } from 'node:child_process';
 import { parseCsdl } from '../src/sources/csdl/csdl.js';
 import { parseScopeCatalogue } from '../src/sources/csdl/scopes.js';
 import { METADATA_RULES } from '../src/checks/metadata/registry.js';
-import { compareMetadata } from '../src/checks/metadata/run.js';
-import { csdlDocument } from '../src/checks/metadata/fixtures.js';
+import { compareMetadata, formatMetadataText } from '../src/checks/metadata/run.js';
+import { csdlDocument, scopeCatalogueDocument } from '../src/checks/metadata/fixtures.js';
+import { emptyDocs } from '../src/checks/metadata/docs-side.js';
 import { runExample } from '../src/pipeline/metadata.js';
 import { docsFromModel } from '../src/checks/metadata/from-model.js';
 import { nearMiss } from '../src/checks/metadata/rules/metadata-permission-unknown.js';
@@ -40,8 +41,8 @@ test('CSDL: types, base types, properties, navigation, container, each with its 
 test('scope catalogue: the service list and the per-path restriction lists, with types and lines', () => {
   const s = parseScopeCatalogue(readFileSync(join(FIX, 'permission-scopes-excerpt.xml'), 'utf8'), 'scopes.xml');
   assert.deepEqual([...s.scopes], [
-    ['AccessReview.Read.All', [{ type: 'DelegatedWork', line: 10 }]],
-    ['AccessReview.ReadWrite.All', [{ type: 'DelegatedWork', line: 15 }]],
+    ['AccessReview.Read.All', [{ type: 'DelegatedWork', line: 10, description: 'Allows the app to read access reviews on behalf of the signed-in user.' }]],
+    ['AccessReview.ReadWrite.All', [{ type: 'DelegatedWork', line: 15, description: 'Allows the app to read and write access reviews on behalf of the signed-in user.' }]],
     ['AdministrativeUnit.Read.All', [{ type: 'DelegatedWork', line: 20 }]],
     ['SecurityEvents.Read.All', [{ type: 'DelegatedWork', line: 38 }, { type: 'Application', line: 53 }]],
     ['SecurityEvents.ReadWrite.All', [{ type: 'DelegatedWork', line: 42 }, { type: 'Application', line: 57 }]],
@@ -197,8 +198,12 @@ test('permission names: near misses of catalogue names are named; well-formed un
   assert.equal(nearMiss('DeviceManagementManagedDevices.PriviligedOperation.All', known), 'DeviceManagementManagedDevices.PrivilegedOperations.All');
   assert.equal(nearMiss('Schedule.ReadWrite.All', known), undefined);
   const rule = METADATA_RULES.find((r) => r.id === 'metadata-permission-unknown')!;
-  const f = runExample(rule, { docs: { permissions: [{ name: 'Schedule.ReadWrite.All', type: 'application', src: { file: 'a.md', line: 3, column: 1 } }] }, csdl: '', scopes: ['Application:User.Read.All'] });
-  assert.deepEqual(f.map((x) => [x.severity, x.policy]), [['info', 'not-in-catalogue']]);
+  // A well-formed name that is no near miss is counted under not-in-catalogue, not reported; a near miss is a warning naming the scope.
+  const docs = { ...emptyDocs(), permissions: [{ name: 'Schedule.ReadWrite.All', type: 'application' as const, src: { file: 'a.md', line: 3, column: 1 } }, { name: 'User.Read.Al', type: 'application' as const, src: { file: 'a.md', line: 4, column: 1 } }] };
+  const r = compareMetadata(docs, parseCsdl(csdlDocument(''), 'x.xml'), parseScopeCatalogue(scopeCatalogueDocument(['Application:User.Read.All']), 's.xml'), [rule]);
+  assert.deepEqual(r.findings.map((x) => [x.severity, x.subject, x.message]), [['warning', 'User.Read.Al', 'Permission User.Read.Al (application) is not in the scope catalogue; did the page mean User.Read.All?']]);
+  assert.deepEqual(r.summary.notReported, { 'not-in-catalogue': 1 });
+  assert.match(formatMetadataText(r), /not reported \(policy not-in-catalogue\): 1 — well-formed permission names/);
 });
 
 /** Freeze every object reachable from v: any write by the comparison throws. */
@@ -238,4 +243,61 @@ test('CLI: docmodel metadata prints findings with both sides and counts; --forma
   assert.equal(o.status, 0, o.stderr);
   assert.match(o.stderr, /docmodel openapi: v1\.0: 1 paths, 1 operations, 2 schemas, 0 operations left out/);
   assert.equal(readFileSync(join(out, 'openapi/v1.0.yaml'), 'utf8'), readFileSync(join(ROOT, 'generated/openapi/v1.0.yaml'), 'utf8'));
+});
+
+test('session 28 precision fixes: permission families, every cast, enum case, a namespace the CSDL file lacks', () => {
+  const at = (line: number) => ({ file: 'v1.0/api/x.md', line, column: 1 });
+  const rule = (id: string) => METADATA_RULES.find((r) => r.id === id)!;
+  // The catalogue lists no DeviceManagementApps permission as Application: it cannot tell (counted, not reported);
+  // it lists User.Read.All as Application, so Directory.AccessAsUser.All… no: User.ReadBasic.All as application is compared.
+  const scopes = parseScopeCatalogue(scopeCatalogueDocument(['DelegatedWork:DeviceManagementApps.Read.All', 'DelegatedWork:User.ReadBasic.All', 'Application:User.Read.All']), 's.xml');
+  const perms = { ...emptyDocs(), permissions: [{ name: 'DeviceManagementApps.Read.All', type: 'application' as const, src: at(24) }, { name: 'User.ReadBasic.All', type: 'application' as const, src: at(25) }] };
+  const p = compareMetadata(perms, parseCsdl(csdlDocument(''), 'x.xml'), scopes, [rule('metadata-permission-type-differs')]);
+  assert.deepEqual(p.findings.map((f) => [f.subject, f.docs?.line]), [['User.ReadBasic.All', 25]]);
+  assert.deepEqual(p.summary.notReported, { 'catalogue-lacks-family': 1 });
+
+  // contentVersions is declared by two types derived from mobileApp (v1.0.csdl.xml: mobileLobApp, managedMobileLobApp): both named.
+  const csdl = parseCsdl(csdlDocument('<EntityType Name="mobileApp" BaseType="graph.entity" Abstract="true" /><EntityType Name="mobileLobApp" BaseType="graph.mobileApp" Abstract="true"><NavigationProperty Name="contentVersions" Type="Collection(graph.mobileAppContent)" ContainsTarget="true" /></EntityType>'
+    + '<EntityType Name="managedApp" BaseType="graph.mobileApp" Abstract="true" /><EntityType Name="managedMobileLobApp" BaseType="graph.managedApp" Abstract="true"><NavigationProperty Name="contentVersions" Type="Collection(graph.mobileAppContent)" ContainsTarget="true" /></EntityType>'
+    + '<EntityType Name="win32LobApp" BaseType="graph.mobileLobApp" /><EntityType Name="mobileAppContent" BaseType="graph.entity" />'
+    + '<EntityContainer Name="GraphService"><EntitySet Name="mobileApps" EntityType="microsoft.graph.mobileApp" /></EntityContainer>'), 'v1.0.csdl.xml');
+  const ops = { ...emptyDocs(), operations: [{ key: 'GET /mobileApps/{}/contentVersions', method: 'GET', path: '/mobileApps/{}/contentVersions', src: at(33) }] };
+  const m = compareMetadata(ops as never, csdl, undefined, [rule('metadata-operation-missing')]);
+  assert.deepEqual(m.findings.map((f) => f.message), ['GET /mobileApps/{}/contentVersions: segment contentVersions is not a property of mobileApp; 2 types derived from it declare it (managedMobileLobApp, mobileLobApp), so the path needs a cast to the one the resource is (/microsoft.graph.<type>/) before it']);
+
+  // beta/resources/enums.md writes the members of the service's Email… in lower case: one finding, the spelling.
+  const ecsdl = parseCsdl(csdlDocument('<EnumType Name="contactRelationship"><Member Name="Email" Value="0" /><Member Name="Phone" Value="1" /></EnumType>'), 'beta.csdl.xml');
+  const edocs = { ...emptyDocs(), enums: [{ name: 'contactRelationship', namespace: 'microsoft.graph', src: at(21), members: [{ name: 'email', src: at(22) }, { name: 'Phone', src: at(23) }] }] };
+  const e = compareMetadata(edocs as never, ecsdl, undefined, [rule('metadata-enum-member-missing'), rule('metadata-enum-member-undocumented')]);
+  assert.deepEqual(e.findings.map((f) => [f.rule, f.message]), [['metadata-enum-member-missing', 'contactRelationship member email is documented in another case than the service\'s contactRelationship member Email (enum members are case-sensitive)']]);
+
+  // callRecords.mediaStream (beta) is not microsoft.graph.mediaStream, and the 2020-05 beta file lacks its namespace.
+  const ncsdl = parseCsdl(csdlDocument('<ComplexType Name="mediaStream"><Property Name="sourceId" Type="Edm.String" /></ComplexType>'), 'beta.csdl.xml');
+  const ndocs = { ...emptyDocs(), types: [{ name: 'mediaStream', namespace: 'microsoft.graph.callRecords', kind: 'complex', src: at(10), properties: [{ name: 'maxJitter', type: { name: 'Duration', collection: false }, src: at(30) }] }] };
+  const n = compareMetadata(ndocs as never, ncsdl, undefined, METADATA_RULES);
+  assert.deepEqual(n.findings.map((f) => f.rule), []);
+  assert.deepEqual(n.summary.notReported, { 'namespace-not-in-csdl': 1 });
+});
+
+test('scope catalogue: a record listing several schemes gives each its scopes; a description that contradicts its type is not trusted', () => {
+  // beta permission-scopes (2020-05), riskyUsers/confirmCompromised: Delegated then Application in one Collection.
+  const xml = '<?xml version="1.0" encoding="utf-8"?><Schema><Annotations Target="microsoft.graph/riskyUsers/confirmCompromised"><Annotation Term="Org.OData.Capabilities.V1.OperationRestrictions"><Record><PropertyValue Property="Permissions"><Collection>'
+    + '<PropertyValue Property="SchemeName" String="Delegated (work or school account)" /><PropertyValue Property="Scopes"><Collection><Record><PropertyValue Property="Scope" String="IdentityRiskyUser.ReadWrite.All" /></Record></Collection></PropertyValue>'
+    + '<PropertyValue Property="SchemeName" String="Application" /><PropertyValue Property="Scopes"><Collection><Record><PropertyValue Property="Scope" String="IdentityRiskyUser.ReadWrite.All" /></Record></Collection></PropertyValue>'
+    + '</Collection></PropertyValue></Record></Annotation></Annotations></Schema>';
+  assert.deepEqual(parseScopeCatalogue(xml, 's.xml').scopes.get('IdentityRiskyUser.ReadWrite.All')!.map((t) => t.type), ['DelegatedWork', 'Application']);
+  // v1.0 permission-scopes (2020-05) files Mail.ReadBasic under Application with a delegated description.
+  const svc = '<?xml version="1.0" encoding="utf-8"?><Schema><Annotations Target="microsoft.graph.GraphService"><Annotation Term="Org.OData.Authorization.V1.Authorizations"><Collection>'
+    + '<Record Type="Org.OData.Authorization.V1.OAuth2Implicit"><PropertyValue Property="Name" String="Application" /><PropertyValue Property="Scopes"><Collection>'
+    + '<Record><PropertyValue Property="Scope" String="Mail.ReadBasic" /><PropertyValue Property="Description" String="(Preview) Allows the app to read the signed-in user\'s mailbox except body." /></Record>'
+    + '<Record><PropertyValue Property="Scope" String="Mail.Read" /><PropertyValue Property="Description" String="Allows the app to read mail in all mailboxes without a signed-in user." /></Record>'
+    + '</Collection></PropertyValue></Record>'
+    + '<Record Type="Org.OData.Authorization.V1.OAuth2Implicit"><PropertyValue Property="Name" String="DelegatedWork" /><PropertyValue Property="Scopes"><Collection>'
+    + '<Record><PropertyValue Property="Scope" String="Mail.ReadWrite" /><PropertyValue Property="Description" String="Allows the app to read the signed-in user\'s mail." /></Record>'
+    + '</Collection></PropertyValue></Record></Collection></Annotation></Annotations></Schema>';
+  const scopes = parseScopeCatalogue(svc, 's.xml');
+  const docs = { ...emptyDocs(), permissions: [{ name: 'Mail.ReadBasic', type: 'delegatedWork' as const, src: { file: 'v1.0/api/message-get.md', line: 24, column: 1 } }, { name: 'Mail.Read', type: 'delegatedWork' as const, src: { file: 'v1.0/api/message-get.md', line: 25, column: 1 } }] };
+  const r = compareMetadata(docs, parseCsdl(csdlDocument(''), 'x.xml'), scopes, [METADATA_RULES.find((x) => x.id === 'metadata-permission-type-differs')!]);
+  assert.deepEqual(r.findings.map((f) => f.subject), ['Mail.Read']);
+  assert.deepEqual(r.summary.notReported, { 'catalogue-contradicts-itself': 1 });
 });

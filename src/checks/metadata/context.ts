@@ -25,6 +25,14 @@ export function metadataContext(docs: DocsSide, csdl: Csdl, scopes?: ScopeCatalo
     l.push(o);
     ops.set(o.name.toLowerCase(), l);
   }
+  // A namespace below one the file declares that the file itself does not (`microsoft.graph.callRecords`, which the
+  // 2020-05 beta CSDL refers to but does not contain): its types are not in this file, and a type of the same local
+  // name in the parent namespace (microsoft.graph.mediaStream for callRecords.mediaStream) is another type.
+  const declared = new Set([...csdl.types, ...csdl.enums].map((t) => t.namespace.toLowerCase()));
+  const absent = (ns: string) => {
+    const n = ns.toLowerCase();
+    return n !== '' && !declared.has(n) && [...declared].some((d) => n.startsWith(d + '.'));
+  };
   const docsByName = new Map<string, DocsType>();
   for (const t of docs.types) if (!docsByName.has(t.name.toLowerCase())) docsByName.set(t.name.toLowerCase(), t);
   const ancestors = (t: CsdlStructuredType): CsdlStructuredType[] => {
@@ -51,8 +59,9 @@ export function metadataContext(docs: DocsSide, csdl: Csdl, scopes?: ScopeCatalo
   };
   return {
     docs, csdl, scopes,
-    csdlType: (ns, name) => byQ.get(`${ns}.${name}`.toLowerCase()) ?? byLocal.get(localName(name).toLowerCase())?.[0],
-    csdlEnum: (ns, name) => enumQ.get(`${ns}.${name}`.toLowerCase()) ?? enumLocal.get(localName(name).toLowerCase()),
+    csdlType: (ns, name) => byQ.get(`${ns}.${name}`.toLowerCase()) ?? (absent(ns) ? undefined : byLocal.get(localName(name).toLowerCase())?.[0]),
+    csdlEnum: (ns, name) => enumQ.get(`${ns}.${name}`.toLowerCase()) ?? (absent(ns) ? undefined : enumLocal.get(localName(name).toLowerCase())),
+    namespaceAbsent: absent,
     typeByQName: (q) => byQ.get(q.toLowerCase()),
     ancestors,
     member(t, name) {

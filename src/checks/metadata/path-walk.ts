@@ -16,12 +16,13 @@
  *    (`/workbook/worksheets/{id}`, their prose says `/me/drive/items/{id}/workbook/...`); a
  *    path whose first segment is `workbook` is resolved from the type microsoft.graph.workbook.
  */
+import { compareStr } from '../../util/order.js';
 import type { CsdlOperation, CsdlStructuredType } from './service-side.js';
 import type { MetadataContext } from './types.js';
 
 export type PathProblem =
   | { kind: 'entity-set'; segment: string }
-  | { kind: 'operation-missing'; segment: string; on: CsdlStructuredType; collection: boolean; derived?: CsdlStructuredType }
+  | { kind: 'operation-missing'; segment: string; on: CsdlStructuredType; collection: boolean; derived?: CsdlStructuredType[] }
   | { kind: 'binding'; segment: string; on: CsdlStructuredType; collection: boolean; candidates: CsdlOperation[] };
 
 const STOP = /^\$|:|^\.\.\.$/;
@@ -125,8 +126,13 @@ function walk(ctx: MetadataContext, path: string): Walked {
     if (!ops.length) {
       // Declared on a type derived from the current one: the path needs a cast segment.
       const q = `${type.namespace}.${type.name}`.toLowerCase();
-      const derived = collection ? undefined : ctx.csdl.types.find((t) => t !== type && ctx.ancestors(t).some((a) => `${a.namespace}.${a.name}`.toLowerCase() === q) && (t.navigation.some((n) => n.name.toLowerCase() === name.toLowerCase()) || t.properties.some((n) => n.name.toLowerCase() === name.toLowerCase())));
-      return { problem: { kind: 'operation-missing', segment: seg, on: type, collection, ...(derived ? { derived } : {}) } };
+      // Every derived type that declares it, less those below another that does (they inherit it): the cast can be to
+      // any of them, whichever the addressed resource is — naming one would pick for the writer.
+      const lname = name.toLowerCase();
+      const declares = (t: CsdlStructuredType) => t.navigation.some((n) => n.name.toLowerCase() === lname) || t.properties.some((n) => n.name.toLowerCase() === lname);
+      const all = collection ? [] : ctx.csdl.types.filter((t) => t !== type && declares(t) && ctx.ancestors(t).some((a) => `${a.namespace}.${a.name}`.toLowerCase() === q));
+      const derived = all.filter((t) => !ctx.ancestors(t).some((a) => a !== t && all.includes(a))).sort((a, b) => compareStr(a.name, b.name));
+      return { problem: { kind: 'operation-missing', segment: seg, on: type, collection, ...(derived.length ? { derived } : {}) } };
     }
     if (!bound) return { problem: { kind: 'binding', segment: seg, on: type, collection, candidates: ops } };
     last = boundAll;

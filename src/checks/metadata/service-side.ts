@@ -55,6 +55,6 @@ export type ScopeType = 'DelegatedWork' | 'DelegatedPersonal' | 'Application';
 export interface ScopeCatalogue {
   file: string;
   /** scope name → the permission types that have it, with the line of each. */
-  scopes: Map<string, { type: ScopeType; line: number }[]>;
+  scopes: Map<string, { type: ScopeType; line: number; description?: string }[]>;
 }
 

@@ -20,9 +20,12 @@ export function parseScopeCatalogue(xml: string, file: string): ScopeCatalogue {
   const schema = arr(root.Schema)[0];
   const out: ScopeCatalogue = { file, scopes: new Map() };
   if (!schema) throw new Error(`${file}: no <Schema> (not a permission-scope catalogue)`);
-  const add = (scope: string, type: ScopeType, at: Node) => {
+  const add = (scope: string, type: ScopeType, at: Node, description?: unknown) => {
     const l = out.scopes.get(scope) ?? [];
-    if (!l.some((x) => x.type === type)) l.push({ type, line: line(at) });
+    const d = typeof description === 'string' && description ? { description } : {};
+    const had = l.find((x) => x.type === type);
+    if (!had) l.push({ type, line: line(at), ...d });
+    else if (d.description && !had.description) had.description = d.description;
     out.scopes.set(scope, l);
   };
   // Per-path restrictions: every record with a SchemeName and Scopes, wherever it is nested.
@@ -30,13 +33,18 @@ export function parseScopeCatalogue(xml: string, file: string): ScopeCatalogue {
     if (Array.isArray(n)) { for (const x of n) walk(x); return; }
     if (!n || typeof n !== 'object') return;
     const node = n as Node;
-    const pvs = arr(node.PropertyValue);
-    const scheme = pvs.find((p) => p.Property === 'SchemeName')?.String;
-    const type: ScopeType | undefined = scheme === 'Application' ? 'Application' : typeof scheme === 'string' && /personal/i.test(scheme) ? 'DelegatedPersonal' : typeof scheme === 'string' && /delegated/i.test(scheme) ? 'DelegatedWork' : undefined;
-    if (type) {
-      for (const c of arr(pvs.find((p) => p.Property === 'Scopes')?.Collection)) for (const r of arr(c.Record)) {
-        const scope = arr(r.PropertyValue).find((p) => p.Property === 'Scope')?.String;
-        if (typeof scope === 'string') add(scope, type, r);
+    // Each Scopes belongs to the SchemeName before it: a record may list several schemes one after the other
+    // (riskyUsers/confirmCompromised: Delegated then Application, in one Collection), not only one.
+    let type: ScopeType | undefined;
+    for (const p of arr(node.PropertyValue)) {
+      if (p.Property === 'SchemeName') {
+        const scheme = p.String;
+        type = scheme === 'Application' ? 'Application' : typeof scheme === 'string' && /personal/i.test(scheme) ? 'DelegatedPersonal' : typeof scheme === 'string' && /delegated/i.test(scheme) ? 'DelegatedWork' : undefined;
+      } else if (p.Property === 'Scopes' && type) {
+        for (const c of arr(p.Collection)) for (const r of arr(c.Record)) {
+          const scope = arr(r.PropertyValue).find((q) => q.Property === 'Scope')?.String;
+          if (typeof scope === 'string') add(scope, type, r);
+        }
       }
     }
     for (const v of Object.values(node)) if (typeof v === 'object') walk(v);
@@ -50,8 +58,9 @@ export function parseScopeCatalogue(xml: string, file: string): ScopeCatalogue {
         if (type !== 'DelegatedWork' && type !== 'DelegatedPersonal' && type !== 'Application') continue;
         const scopesPv = pvs.find((p) => p.Property === 'Scopes');
         for (const c2 of arr(scopesPv?.Collection)) for (const r2 of arr(c2.Record)) {
-          const scope = arr(r2.PropertyValue).find((p) => p.Property === 'Scope')?.String;
-          if (typeof scope === 'string') add(scope, type, r2);
+          const rpvs = arr(r2.PropertyValue);
+          const scope = rpvs.find((p) => p.Property === 'Scope')?.String;
+          if (typeof scope === 'string') add(scope, type, r2, rpvs.find((p) => p.Property === 'Description')?.String);
         }
       }
     }

@@ -17,9 +17,10 @@ export const rule: MetadataRule = {
     for (const e of ctx.docs.enums) {
       const ce = ctx.csdlEnum(e.namespace, e.name);
       if (!ce) continue;
-      const names = new Set(e.members.map((m) => m.name));
+      // A member the table writes in another case is documented, misspelt: metadata-enum-member-missing reports that.
+      const names = new Set(e.members.map((m) => m.name.toLowerCase()));
       for (const m of ce.members) {
-        if (names.has(m.name)) continue;
+        if (names.has(m.name.toLowerCase())) continue;
         out.push({ rule: this.id, subject: e.name, field: `members.${m.name}`, message: `Member ${m.name} of ${ce.namespace}.${ce.name} is not in the documented ${e.name} table`, docs: { ...e.src, value: e.members.map((x) => x.name).join(', ') }, metadata: { file: ctx.csdl.file, element: `EnumType ${ce.namespace}.${ce.name}/Member ${m.name}`, line: m.line, value: m.name }, ...(m.name === 'unknownFutureValue' ? { policy: 'unknown-future-value' } : {}) });
       }
     }

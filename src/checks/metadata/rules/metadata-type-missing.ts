@@ -5,7 +5,7 @@ export const rule: MetadataRule = {
   id: 'metadata-type-missing',
   severity: 'warning',
   summary: 'A type or enum documented by a resource page is not in the service metadata',
-  description: 'Each entity, complex or enum type the docs define (resource page, enum table) is looked up in the CSDL by namespace and name, then by name alone, case-insensitively. A type the service does not declare is either misnamed in the docs (or in the model, when the page title was taken as the name) or was removed from the service.',
+  description: 'Each entity, complex or enum type the docs define (resource page, enum table) is looked up in the CSDL by namespace and name, then by name alone, case-insensitively. A type the service does not declare is either misnamed in the docs (or in the model, when the page title was taken as the name) or was removed from the service. A type of a namespace below microsoft.graph that the CSDL file does not contain (microsoft.graph.callRecords, which the 2020-05 beta file refers to without its schema) is not compared — neither reported missing nor matched to a microsoft.graph type of the same name — and is counted under policy `namespace-not-in-csdl`.',
   example: {
     before: { docs: { types: [type('printJob', [prop('id', 'String')])] }, csdl: '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType>' },
     after: { docs: { types: [type('user', [prop('id', 'String')])] }, csdl: '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType>' },
@@ -14,11 +14,11 @@ export const rule: MetadataRule = {
     const out = [];
     for (const t of ctx.docs.types) {
       if (ctx.csdlType(t.namespace, t.name) || ctx.csdlEnum(t.namespace, t.name)) continue;
-      out.push({ rule: this.id, subject: t.name, field: 'type', message: `Type ${t.name} is documented but the service metadata declares no type of that name`, docs: { ...t.src, value: t.name } });
+      out.push({ rule: this.id, ...(ctx.namespaceAbsent(t.namespace) ? { policy: 'namespace-not-in-csdl' } : {}), subject: t.name, field: 'type', message: `Type ${t.name} is documented but the service metadata declares no type of that name`, docs: { ...t.src, value: t.name } });
     }
     for (const e of ctx.docs.enums) {
       if (ctx.csdlEnum(e.namespace, e.name) || ctx.csdlType(e.namespace, e.name)) continue;
-      out.push({ rule: this.id, subject: e.name, field: 'enum', message: `Enum ${e.name} is documented but the service metadata declares no type of that name`, docs: { ...e.src, value: e.name } });
+      out.push({ rule: this.id, ...(ctx.namespaceAbsent(e.namespace) ? { policy: 'namespace-not-in-csdl' } : {}), subject: e.name, field: 'enum', message: `Enum ${e.name} is documented but the service metadata declares no type of that name`, docs: { ...e.src, value: e.name } });
     }
     return out;
   },
