@@ -301,3 +301,13 @@ test('scope catalogue: a record listing several schemes gives each its scopes; a
   assert.deepEqual(r.findings.map((f) => f.subject), ['Mail.Read']);
   assert.deepEqual(r.summary.notReported, { 'catalogue-contradicts-itself': 1 });
 });
+
+test('operation-binding-differs: an action bound to types derived from the one the path reaches asks for a cast, naming those first (v1.0 managedAppPolicies/{id}/assign, label v060)', () => {
+  const csdl = parseCsdl(csdlDocument('<EntityType Name="managedAppPolicy" BaseType="graph.entity" /><EntityType Name="managedAppProtection" BaseType="graph.managedAppPolicy" /><EntityType Name="targetedManagedAppProtection" BaseType="graph.managedAppProtection" />'
+    + '<EntityType Name="deviceCompliancePolicy" BaseType="graph.entity" /><EntityType Name="deviceAppManagement" BaseType="graph.entity"><NavigationProperty Name="managedAppPolicies" Type="Collection(graph.managedAppPolicy)" ContainsTarget="true" /></EntityType>'
+    + '<Action Name="assign" IsBound="true"><Parameter Name="bindingParameter" Type="graph.targetedManagedAppProtection" /></Action><Action Name="assign" IsBound="true"><Parameter Name="bindingParameter" Type="graph.deviceCompliancePolicy" /></Action>'
+    + '<EntityContainer Name="GraphService"><Singleton Name="deviceAppManagement" Type="microsoft.graph.deviceAppManagement" /></EntityContainer>'), 'v1.0.csdl.xml');
+  const ops = { ...emptyDocs(), operations: [{ key: 'POST /deviceAppManagement/managedAppPolicies/{}/assign', method: 'POST', path: '/deviceAppManagement/managedAppPolicies/{}/assign', src: { file: 'v1.0/api/x.md', line: 33, column: 1 } }] };
+  const r = compareMetadata(ops as never, csdl, undefined, [METADATA_RULES.find((x) => x.id === 'metadata-operation-binding-differs')!]);
+  assert.deepEqual(r.findings.map((f) => f.message), ['POST /deviceAppManagement/managedAppPolicies/{}/assign: assign is called on managedAppPolicy but the service binds assign to types derived from it (microsoft.graph.targetedManagedAppProtection): the path needs a cast to the one the resource is; it is also bound to microsoft.graph.deviceCompliancePolicy']);
+});

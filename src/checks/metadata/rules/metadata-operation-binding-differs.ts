@@ -8,7 +8,7 @@ export const rule: MetadataRule = {
   id: 'metadata-operation-binding-differs',
   severity: 'warning',
   summary: 'An action or function of that name exists, but not bound to the type (or collection) the path reaches',
-  description: 'When a path segment names an action or function of the metadata, one of them must be bound to the type the path has reached (or a base type), as a single value or a collection as the path is. Otherwise the docs call it on the wrong resource, or the service binds it elsewhere (the finding lists where).',
+  description: 'When a path segment names an action or function of the metadata, one of them must be bound to the type the path has reached (or a base type), as a single value or a collection as the path is. Otherwise the docs call it on the wrong resource, or the service binds it elsewhere (the finding lists where); when it is bound to types derived from the one reached, the path needs a cast, and the finding says so and names those first.',
   example: {
     before: { docs: { operations: [op('GET /users/{}/delta()')] }, csdl: CSDL },
     after: { docs: { operations: [op('GET /users/delta()')] }, csdl: CSDL },
@@ -20,7 +20,16 @@ export const rule: MetadataRule = {
       if (p?.kind !== 'binding') continue;
       const first = p.candidates[0]!;
       const where = [...new Set(p.candidates.map((c) => (c.boundTo ? csdlTypeText(c.boundTo) : 'unbound')))].sort();
-      out.push({ rule: this.id, subject: o.key, field: 'path', args: [p.segment], message: `${o.key}: ${p.segment} is called on ${p.collection ? `Collection(${p.on.name})` : p.on.name} but the service binds ${first.name} to ${where.slice(0, 5).join(', ')}${where.length > 5 ? ` and ${where.length - 5} more` : ''}`, docs: { ...o.src, value: o.path }, metadata: { file: ctx.csdl.file, element: `${first.kind === 'action' ? 'Action' : 'Function'} ${first.namespace}.${first.name}`, line: first.line, value: where.join(', ') } });
+      // Bound to types derived from the one the path reached (as single value or collection as the path is): the path
+      // needs a cast, and those come first (managedAppPolicies/{id}/assign: targetedManagedAppProtection, …).
+      const derived = [...new Set(p.candidates.filter((c) => c.boundTo && c.boundTo.collection === p.collection && ctx.typeByQName(c.boundTo.name) !== p.on
+        && ctx.ancestors(ctx.typeByQName(c.boundTo.name) ?? p.on).includes(p.on)).map((c) => csdlTypeText(c.boundTo!)))].sort();
+      const others = where.filter((w) => !derived.includes(w));
+      const list = (l: string[]) => `${l.slice(0, 5).join(', ')}${l.length > 5 ? ` and ${l.length - 5} more` : ''}`;
+      const on = p.collection ? `Collection(${p.on.name})` : p.on.name;
+      out.push({ rule: this.id, subject: o.key, field: 'path', args: [p.segment], message: derived.length
+        ? `${o.key}: ${p.segment} is called on ${on} but the service binds ${first.name} to types derived from it (${list(derived)}): the path needs a cast to the one the resource is${others.length ? `; it is also bound to ${list(others)}` : ''}`
+        : `${o.key}: ${p.segment} is called on ${on} but the service binds ${first.name} to ${list(where)}`, docs: { ...o.src, value: o.path }, metadata: { file: ctx.csdl.file, element: `${first.kind === 'action' ? 'Action' : 'Function'} ${first.namespace}.${first.name}`, line: first.line, value: where.join(', ') } });
     }
     return out;
   },

@@ -43,6 +43,43 @@ function applyIdentity(res: Resource, jr: NonNullable<Resource['jsonRepresentati
   if (typeof fields.keyProperty === 'string' && fields.keyProperty) res.kindHint = { value: 'entity', from: 'annotation', src: jr.annotation!.src };
 }
 
+/**
+ * "JSON representation of the shipmentMethod", "of a **customerPayment** resource", "The unique ID of the tax area": the
+ * thing the sentence names, camel-cased (up to three words).
+ */
+const NAMES = /\b(?:JSON representation|unique ID|identifier) of (?:the |an? )?[*`]*([A-Za-z][A-Za-z0-9]*(?: [a-z][a-z0-9]*){0,2})/i;
+
+/** One camel-case word's singular candidates: countries → country, methods → method, statuses → status. */
+function singulars(w: string): string[] {
+  const l = w.toLowerCase();
+  const out = [l];
+  if (l.endsWith('ies')) out.push(l.slice(0, -3) + 'y');
+  if (l.endsWith('es')) out.push(l.slice(0, -2));
+  if (l.endsWith('s') && !l.endsWith('ss')) out.push(l.slice(0, -1));
+  return out;
+}
+const camelWords = (s: string) => s.split(/(?=[A-Z])/);
+
+/**
+ * A page titled by its collection ("# shipmentMethods resource type", the Dynamics 365 pages) whose own sentences name the
+ * type in the singular — the JSON representation's ("Here is a JSON representation of the shipmentMethod") or the id row's
+ * ("The unique ID of the tax area"): the singular is the type's name (the service's is shipmentMethod, taxArea). Only a
+ * name taken from the H1 is replaced, and only by the H1's own words with one or more of them made singular
+ * (countriesRegions → countryRegion), never by another name.
+ */
+function singularName(res: Resource, text: string): void {
+  if (res.nameFrom !== 'title' || !/s$/i.test(res.name)) return;
+  const phrase = NAMES.exec(text)?.[1];
+  if (!phrase) return;
+  const named = phrase.split(' ').map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join('');
+  const a = camelWords(res.name);
+  const b = camelWords(named);
+  if (named.toLowerCase() === res.name.toLowerCase() || a.length !== b.length || !a.every((w, i) => singulars(w).includes(b[i]!.toLowerCase()))) return;
+  // The H1's case where the words agree ("Dimensions" → "Dimension"), the sentence's where it made one singular.
+  res.name = named[0]!.toLowerCase() === res.name[0]!.toLowerCase() ? res.name[0]! + named.slice(1) : named;
+  res.nameFrom = 'json-intro';
+}
+
 /** "Inherited from [X](x.md)" in property rows names the base type when nothing else does. */
 function inheritedFrom(res: Resource): void {
   if (res.baseType) return;
@@ -59,7 +96,11 @@ export const jsonRepresentation: Extractor = {
   name: 'jsonRepresentation',
   extract(ctx, ir) {
     if (!ir.resource) return;
-    try { read(ctx, ir); } finally { inheritedFrom(ir.resource); }
+    try { read(ctx, ir); } finally {
+      inheritedFrom(ir.resource);
+      const id = ir.resource.properties.find((p) => p.name === 'id');
+      if (id) singularName(ir.resource, id.description);
+    }
   },
 };
 
@@ -69,6 +110,7 @@ function read(ctx: Parameters<Extractor['extract']>[0], ir: PageIR): void {
     let annotation;
     for (const n of ctx.content(s)) {
       if (n.type === 'html') { annotation = readAnnotation(ctx, n) ?? annotation; continue; }
+      if (n.type === 'paragraph') { singularName(ir.resource!, ctx.text(n)); continue; }
       if (n.type !== 'code') continue;
       take(ctx, ir, n, annotation);
       return;
