@@ -26,6 +26,7 @@ import { applyPolicy, type RuleSetting } from './checks/policy.js';
 import { baselineFile, loadBaseline, loadSuppressions, type SuppressedFinding, type Suppression } from './checks/suppress.js';
 import { toJson } from './util/order.js';
 import { drift as driftRules, sortFindings } from './checks/engine.js';
+import { UNREPORTED_POLICIES } from './checks/metadata/types.js';
 import { compareModelWithMetadata, loadMetadata, metadataRelativeTo, type LoadedMetadata, type MetadataSource } from './pipeline/metadata.js';
 import { metadataToFindings } from './checks/metadata/to-findings.js';
 import { reportData, type ReportData } from './emit/reports/report-data.js';
@@ -223,8 +224,15 @@ export async function check(o: CheckOptions = {}): Promise<CheckResult> {
 /** The check's findings and those of the comparison with each version's metadata, in the engine's order (the model is only read). */
 function withMetadataFindings(a: AnalyzeResult, metadata: LoadedMetadata[]): Finding[] {
   const seen = new Set(a.findings.map((f) => f.fingerprint));
-  const extra = metadata.flatMap((m) => metadataToFindings(compareModelWithMetadata(a.model, metadataRelativeTo(m, a.docsRoot))))
-    .filter((f) => (seen.has(f.fingerprint) ? false : (seen.add(f.fingerprint), true)));
+  const extra = metadata.flatMap((m) => {
+    const rel = metadataRelativeTo(m, a.docsRoot);
+    const report = compareModelWithMetadata(a.model, rel);
+    // What the comparison counted and did not report (UNREPORTED_POLICIES) is said, one diagnostic a policy and version.
+    for (const [policy, n] of Object.entries(report.summary.notReported)) {
+      a.runDiagnostics.push({ rule: 'metadata-not-reported', severity: 'info', message: `${m.version}: ${n} metadata finding(s) of policy ${policy} counted, not reported — ${UNREPORTED_POLICIES[policy]?.reason ?? ''}`, src: { file: rel.scopes && UNREPORTED_POLICIES[policy]?.about === 'scopes' ? rel.scopes.file : rel.csdl.file, line: 1, column: 1 } });
+    }
+    return metadataToFindings(report);
+  }).filter((f) => (seen.has(f.fingerprint) ? false : (seen.add(f.fingerprint), true)));
   return sortFindings([...a.findings, ...extra]);
 }
 

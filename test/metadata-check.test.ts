@@ -156,3 +156,19 @@ test('check with metadata: a missing CSDL file is a one-line config error naming
   assert.equal(scopes.status, 2);
   assert.equal(scopes.stderr, 'docmodel: --scopes needs --metadata (the CSDL file the catalogue belongs with)\n');
 });
+
+test('check with metadata: what the comparison counts and does not report is one metadata-not-reported diagnostic a class, at the catalogue', () => {
+  const dir = repo();
+  // A permission the catalogue excerpt lacks (as the 2020-05 catalogue lacks Schedule.ReadWrite.All, v1.0/api/timeoffrequest-get.md:24).
+  mkdirSync(join(dir, 'docs/api-reference/v1.0/api'));
+  writeFileSync(join(dir, 'docs/api-reference/v1.0/api/schedule-get.md'), [
+    '---', 'title: "Get schedule"', 'doc_type: apiPageType', '---', '', '# Get schedule', '', '## Permissions', '',
+    '|Permission type|Permissions (from least to most privileged)|', '|:---|:---|', '|Delegated (work or school account)|Schedule.ReadWrite.All|',
+    '|Delegated (personal Microsoft account)|Not supported.|', '|Application|Schedule.ReadWrite.All|', '', '## HTTP request', '', '```http', 'GET /teams/{teamId}/schedule', '```', '',
+  ].join('\n'));
+  const r = run(dir, ['check', '-f', 'json']);
+  assert.equal(r.status, 0, r.stderr);
+  const j = JSON.parse(r.stdout) as JsonReport & { diagnostics?: { rule: string; message: string; file?: string; src?: { file: string; line: number } }[] };
+  assert.ok(!j.findings.some((f) => f.rule === 'metadata-permission-unknown'), 'not-in-catalogue is not reported');
+  assert.match(r.stdout, /v1\.0: 2 metadata finding\(s\) of policy not-in-catalogue counted, not reported — well-formed permission names/);
+});

@@ -76,7 +76,7 @@ export function formatMetadataText(r: MetadataReport): string {
   lines.push('', `Summary (${r.version}; ${r.csdl}${r.scopes ? ` + ${r.scopes}` : ''}): ${r.summary.findings} findings — ${r.summary.bySeverity.error} error, ${r.summary.bySeverity.warning} warning, ${r.summary.bySeverity.info} info`);
   for (const [id, n] of Object.entries(r.summary.byRule)) lines.push(`  ${id.padEnd(40)} ${String(n).padStart(6)}`);
   for (const [p, n] of Object.entries(r.summary.byPolicy)) lines.push(`  of which policy ${p.padEnd(25)} ${String(n).padStart(6)}`);
-  for (const [p, n] of Object.entries(r.summary.notReported)) lines.push(`  not reported (policy ${p}): ${n} — ${UNREPORTED_POLICIES[p] ?? ''}`);
+  for (const [p, n] of Object.entries(r.summary.notReported)) lines.push(`  not reported (policy ${p}): ${n} — ${UNREPORTED_POLICIES[p]?.reason ?? ''}`);
   const d = r.summary.docs, m = r.summary.metadata;
   lines.push(`  docs: ${d.types} types (resource pages), ${d.enums} enums, ${d.operations} operations (${d.actionCalls} action calls with a table of parameters, ${d.typedCalls} action/function calls with a stated response type, ${d.resourceGets} GETs of a resource with one), ${d.permissions} permission names; metadata: ${m.types} entity/complex types, ${m.enums} enums, ${m.operations} actions/functions, ${m.containerElements} entity sets/singletons, ${m.scopes} scopes`);
   return lines.join('\n') + '\n';

@@ -30,14 +30,15 @@ export interface MetadataFinding {
  * Policies under which a rule's drafts are counted, not reported: what the comparison cannot tell from the metadata at
  * hand. Measured on a labelled sample of the 2020-05 comparison (test/precision/labels/metadata-*.jsonl, session 28):
  * every sampled finding of these classes was a gap of the catalogue or a function the docs document by one syntax —
- * 12 of 12, 28 of 28 and 10 of 16 false. The summary counts them under `notReported`, with this reason.
+ * 12 of 12, 28 of 28 and 10 of 14 false. The summary counts them under `notReported`, with this reason; `about` is the
+ * metadata file the class is about (where `check` puts its `metadata-not-reported` diagnostic).
  */
-export const UNREPORTED_POLICIES: Record<string, string> = {
-  'not-in-catalogue': 'well-formed permission names that are no near miss of a catalogue name: the catalogue lacks them (Schedule.ReadWrite.All, GroupMember.Read.All, …), it cannot tell whether the name exists',
-  'catalogue-lacks-family': 'a permission documented under a type (application or delegated) for which the catalogue lists no permission of its family (DeviceManagementApps.* as Application): the catalogue cannot tell whether the service grants it that way',
-  'namespace-not-in-csdl': 'types of a namespace the CSDL file refers to but does not contain (microsoft.graph.callRecords in the 2020-05 beta file): not compared, neither as missing nor by a type of the same name in microsoft.graph',
-  'catalogue-contradicts-itself': 'a permission type the catalogue gives a scope whose own description in the catalogue says the other kind (a record under Application reading "the signed-in user\'s mailbox")',
-  'workbook-functions': 'Excel worksheet functions bound to workbookFunctions: the docs document them all by one syntax, POST /workbook/functions/{function-name}, on the workbook resource page',
+export const UNREPORTED_POLICIES: Record<string, { about: 'csdl' | 'scopes'; reason: string }> = {
+  'not-in-catalogue': { about: 'scopes', reason: 'well-formed permission names that are no near miss of a catalogue name: the catalogue lacks them (Schedule.ReadWrite.All, GroupMember.Read.All, …), it cannot tell whether the name exists' },
+  'catalogue-lacks-family': { about: 'scopes', reason: 'a permission documented under a type (application or delegated) for which the catalogue lists no permission of its family (DeviceManagementApps.* as Application): the catalogue cannot tell whether the service grants it that way' },
+  'namespace-not-in-csdl': { about: 'csdl', reason: 'types of a namespace the CSDL file refers to but does not contain (microsoft.graph.callRecords in the 2020-05 beta file): not compared, neither as missing nor by a type of the same name in microsoft.graph' },
+  'catalogue-contradicts-itself': { about: 'scopes', reason: 'a permission type the catalogue gives a scope whose own description in the catalogue says the other kind (a record under Application reading "the signed-in user\'s mailbox")' },
+  'workbook-functions': { about: 'csdl', reason: 'Excel worksheet functions bound to workbookFunctions: the docs document them all by one syntax, POST /workbook/functions/{function-name}, on the workbook resource page' },
 };
 
 export type MetadataFindingDraft = Omit<MetadataFinding, 'fingerprint' | 'severity'> & { severity?: Severity; args?: string[] };
