@@ -13,7 +13,7 @@
  * severity's quota is shared in proportion to stratum size.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ERA_SETS, FindingIndex, flattenItems, METADATA_SETS, metadataItems, readLabels, relPath, relText, reportItems, rng, TREE_LEVEL_RULES, treeOf, unlabelledItems, type EraSet, type Label, type MetadataSet, type ReportFinding } from './precision-lib.js';
+import { ERA_SETS, FindingIndex, flattenItems, isMetadataSet, METADATA_SETS, metadataItems, readLabels, relPath, relText, reportItems, rng, TREE_LEVEL_RULES, treeOf, unlabelledItems, type EraSet, type Label, type MetadataSet, type ReportFinding } from './precision-lib.js';
 
 const SEED = 20261201;
 const QUOTA: Record<string, number> = { error: 70, warning: 90, info: 20, 'drift-breaking': 40, 'drift-other': 15 };
@@ -134,7 +134,8 @@ if (process.argv.includes('--metadata')) { metadataSample(); process.exit(0); }
  * reported items of a check, per severity (UNIFORM_QUOTA; every item when fewer), drawn from all of them — labelled or
  * not — so that its precision estimates that of everything the check reports at that severity, not of the rules the
  * stratified draws favoured. `--set` names the check's label set: `reconcile-2021` (default; ids r…) or another era's
- * (`reconcile-2020`, ids o…; `reconcile-modern`, ids m…, its tree-level rules left out as in `--era`). Drawn items
+ * (`reconcile-2020`, ids o…; `reconcile-modern`, ids m…, its tree-level rules left out as in `--era`), or a metadata
+ * comparison's (`metadata-v1.0`, ids v…, `metadata-beta`, ids b…: <check.json> is then a `docmodel metadata -f json` report). Drawn items
  * some label of the set already matches keep that label (its id is listed); the others get new labels (ids continuing
  * the set's series) in out.jsonl, to be judged. membership.json lists, per severity, the label ids of the draw, the
  * population it was drawn from and its set; `npm run precision` scores it in its own table.
@@ -148,13 +149,13 @@ function uniformSample(): void {
   const [file, outFile, labelsFile, memberFile] = process.argv.slice(at + 1, at + 5) as [string, string, string, string];
   const setAt = process.argv.indexOf('--set');
   const set = (setAt > 0 ? process.argv[setAt + 1] : 'reconcile-2021') as Label['set'];
-  if (!file || !outFile || !labelsFile || !memberFile || !(set === 'reconcile-2021' || set in ERA_SETS)) {
-    console.error('usage: precision-sample --uniform <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> <membership.json> [--set reconcile-2021|reconcile-2020|reconcile-modern] [--seed n] [--name s]');
+  if (!file || !outFile || !labelsFile || !memberFile || !(set === 'reconcile-2021' || set in ERA_SETS || isMetadataSet(set))) {
+    console.error('usage: precision-sample --uniform <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> <membership.json> [--set reconcile-2021|reconcile-2020|reconcile-modern|metadata-v1.0|metadata-beta] [--seed n] [--name s]');
     process.exit(2);
   }
-  const prefix = set === 'reconcile-2021' ? 'r' : ERA_SETS[set as EraSet].prefix;
+  const prefix = set === 'reconcile-2021' ? 'r' : isMetadataSet(set) ? METADATA_SETS[set].prefix : ERA_SETS[set as EraSet].prefix;
   const labels = readLabels(labelsFile).filter((l) => l.set === set);
-  let items = reportItems(file);
+  let items = isMetadataSet(set) ? metadataItems(file) : reportItems(file);
   if (set === 'reconcile-modern') items = items.filter((f) => !TREE_LEVEL_RULES.has(f.rule));
   // Which label (lowest id) each item already carries: the item or one of the findings it groups matches it.
   const byFp = new Map<string, string>();
@@ -184,8 +185,9 @@ function uniformSample(): void {
   writeFileSync(outFile, fresh.map((l) => JSON.stringify(l)).join('\n') + '\n');
   let draws: unknown[] = [];
   try { draws = (JSON.parse(readFileSync(memberFile, 'utf8')) as { draws: unknown[] }).draws; } catch { /* a first draw */ }
-  const tree = set === 'reconcile-2021' ? '2021-07' : ERA_SETS[set as EraSet].tree;
-  draws.push({ name, seed, ...(set === 'reconcile-2021' ? {} : { set }), drawnFrom: `docmodel check <${tree} api-reference> --no-config -f json`, severities: members });
+  const drawnFrom = isMetadataSet(set) ? `docmodel metadata <${METADATA_SETS[set].csdl}> --scopes <${METADATA_SETS[set].scopes}> <2020-05 api-reference> -f json`
+    : `docmodel check <${set === 'reconcile-2021' ? '2021-07' : ERA_SETS[set as EraSet].tree} api-reference> --no-config -f json`;
+  draws.push({ name, seed, ...(set === 'reconcile-2021' ? {} : { set }), drawnFrom, severities: members });
   writeFileSync(memberFile, JSON.stringify({ draws }, null, 2) + '\n');
   const drawn = Object.values(members).reduce((n, m) => n + m.labels.length, 0);
   console.log(`${drawn} items drawn uniformly (${Object.entries(members).map(([k, m]) => `${k} ${m.labels.length} of ${m.population}`).join(', ')}); ${fresh.length} unlabelled, written to ${outFile}`);

@@ -27,7 +27,7 @@ const LABELS = join(REPO, 'test', 'precision', 'labels');
 /** The uniform draw of the 2021 check's reported items (precision-sample --uniform): label ids per severity. */
 const UNIFORM = join(REPO, 'test', 'precision');
 /** Files of uniform draws: one per label set (uniform-2021.json for reconcile-2021, uniform-2020.json, …). */
-const UNIFORM_FILES = ['uniform-2021.json', 'uniform-2020.json', 'uniform-modern.json'];
+const UNIFORM_FILES = ['uniform-2021.json', 'uniform-2020.json', 'uniform-modern.json', 'uniform-metadata.json'];
 const CLI = join(REPO, 'dist', 'src', 'cli', 'main.js');
 
 function arg(name: string): string | undefined {
@@ -98,6 +98,7 @@ function main(): void {
   // The metadata comparisons (2020-05 docs against that version's 2020-05 CSDL and scope catalogue): given, else run when
   // the tree and the metadata are at hand.
   const metaIdx = new Map<MetadataSet, FindingIndex>();
+  const metaItems = new Map<MetadataSet, ReportFinding[]>();
   for (const set of Object.keys(METADATA_SETS) as MetadataSet[]) {
     if (!labels.some((l) => l.set === set)) continue;
     const m = METADATA_SETS[set];
@@ -109,7 +110,9 @@ function main(): void {
       tmp ??= mkdtempSync(join(tmpdir(), 'docmodel-precision-'));
       file = run(['metadata', join(dir, m.csdl), '--scopes', join(dir, m.scopes), tree], join(tmp, `${set}.json`));
     }
-    metaIdx.set(set, new FindingIndex(metadataItems(file)));
+    const items = metadataItems(file);
+    metaIdx.set(set, new FindingIndex(items));
+    metaItems.set(set, items);
   }
   const perMeta = new Map<string, Row>();
   const perMetaRule = new Map<string, Row>();
@@ -166,6 +169,7 @@ function main(): void {
   }
   const reports = new Map<string, { idx: FindingIndex; items: ReportFinding[] }>([['reconcile-2021', { idx: idx['reconcile-2021'], items: checkItems }]]);
   for (const [set, i] of eraIdx) reports.set(set, { idx: i, items: eraItems.get(set)! });
+  for (const [set, i] of metaIdx) reports.set(set, { idx: i, items: metaItems.get(set)! });
   const uniform = uniformTable(labels, reports);
   if (uniform) { console.log(uniform); console.log(''); }
   console.log(countsTable(checkItems, driftItems));
@@ -206,7 +210,7 @@ function uniformTable(labels: ReturnType<typeof readLabels>, reports: Map<string
     const now = new Map<string, number>();
     const modern = set === 'reconcile-modern';
     for (const f of report.items) if (!modern || !TREE_LEVEL_RULES.has(f.rule)) now.set(f.severity, (now.get(f.severity) ?? 0) + 1);
-    const tree = set === 'reconcile-2021' ? '2021-07' : ERA_SETS[set as EraSet].tree;
+    const tree = set === 'reconcile-2021' ? '2021-07' : isMetadataSet(set) ? `metadata ${METADATA_SETS[set].version}` : ERA_SETS[set as EraSet].tree;
     for (const [sev, d] of Object.entries(draw.severities)) {
       const r = empty();
       for (const id of d.labels) {
