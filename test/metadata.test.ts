@@ -311,3 +311,12 @@ test('operation-binding-differs: an action bound to types derived from the one t
   const r = compareMetadata(ops as never, csdl, undefined, [METADATA_RULES.find((x) => x.id === 'metadata-operation-binding-differs')!]);
   assert.deepEqual(r.findings.map((f) => f.message), ['POST /deviceAppManagement/managedAppPolicies/{}/assign: assign is called on managedAppPolicy but the service binds assign to types derived from it (microsoft.graph.targetedManagedAppProtection): the path needs a cast to the one the resource is; it is also bound to microsoft.graph.deviceCompliancePolicy']);
 });
+
+test('metadata-type-undocumented: a type the CSDL refers to nowhere is counted under unreferenced-type, not reported (beta flexSchemaContainer, label b048); one a property uses still is', () => {
+  const csdl = parseCsdl(csdlDocument('<ComplexType Name="flexSchemaContainer" /><ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType>'
+    + '<EntityType Name="user" BaseType="graph.entity"><Property Name="creator" Type="graph.identity" /></EntityType><EntityType Name="entity"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType>'
+    + '<EntityContainer Name="GraphService"><EntitySet Name="users" EntityType="microsoft.graph.user" /></EntityContainer>'), 'beta.csdl.xml');
+  const r = compareMetadata({ ...emptyDocs(), types: [{ name: 'user', namespace: 'microsoft.graph', kind: 'entity', src: { file: 'beta/resources/user.md', line: 10, column: 1 }, properties: [] }] } as never, csdl, undefined, [METADATA_RULES.find((x) => x.id === 'metadata-type-undocumented')!]);
+  assert.deepEqual(r.findings.map((f) => f.subject).sort(), ['entity', 'identity']);
+  assert.deepEqual(r.summary.notReported, { 'unreferenced-type': 1 });
+});

@@ -38,6 +38,7 @@ export const UNREPORTED_POLICIES: Record<string, { about: 'csdl' | 'scopes'; rea
   'catalogue-lacks-family': { about: 'scopes', reason: 'a permission documented under a type (application or delegated) for which the catalogue lists no permission of its family (DeviceManagementApps.* as Application): the catalogue cannot tell whether the service grants it that way' },
   'namespace-not-in-csdl': { about: 'csdl', reason: 'types of a namespace the CSDL file refers to but does not contain (microsoft.graph.callRecords in the 2020-05 beta file): not compared, neither as missing nor by a type of the same name in microsoft.graph' },
   'catalogue-contradicts-itself': { about: 'scopes', reason: 'a permission type the catalogue gives a scope whose own description in the catalogue says the other kind (a record under Application reading "the signed-in user\'s mailbox")' },
+  'unreferenced-type': { about: 'csdl', reason: 'types the CSDL refers to nowhere (no property, navigation, base type, entity set, singleton, binding, parameter or return type has them): reached by no API, so no page could document them' },
   'workbook-functions': { about: 'csdl', reason: 'Excel worksheet functions bound to workbookFunctions: the docs document them all by one syntax, POST /workbook/functions/{function-name}, on the workbook resource page' },
 };
 
