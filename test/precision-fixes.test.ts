@@ -1256,17 +1256,18 @@ test('request body in prose: a paragraph that is a link to a resource and nothin
 });
 
 // Session 28.
-test('resource name: a page titled by its collection ("# taxAreas resource type", the Dynamics 365 pages) whose id row or JSON representation sentence names the singular is that type (beta taxArea, shipmentMethod, as the service names them); a page that names no singular keeps its H1 (customers, countriesRegions)', () => {
+test('resource name: a page titled by its collection ("# taxAreas resource type", the Dynamics 365 pages) whose id row or JSON representation sentence names the singular is that type (beta taxArea, shipmentMethod, as the service names them); "Represents a customer in …" names it too; a page that names no singular keeps its H1 (paymentMethods: "Represents a method of payment"; countriesRegions)', () => {
   const t = analyze([join(DIR, '2021-07-s28')], [], undefined, whole);
   const names = t.pages.map((p) => `${p.file.split('/').pop()}: ${p.resource?.name} (${p.resource?.nameFrom})`).sort();
   assert.deepEqual(names, [
     'dynamics-countriesregions.md: countriesRegions (title)',
-    'dynamics-customer.md: customers (title)',
+    'dynamics-customer.md: customer (json-intro)',
+    'dynamics-paymentmethods.md: paymentMethods (title)',
     'dynamics-shipmentmethods.md: shipmentMethod (json-intro)',
     'dynamics-taxarea.md: taxArea (json-intro)',
   ]);
   // Another name in the sentence never replaces the H1's ("of the resource", or a word that is not the H1's singular).
   const text = readFileSync(join(DIR, '2021-07-s28/beta/resources/dynamics-taxarea.md'), 'utf8');
-  const other = analyze([tempTree({ 'beta/resources/dynamics-taxarea.md': text.replace('The unique ID of the tax area.', 'The unique ID of the tax group.') })], [], undefined, whole);
+  const other = analyze([tempTree({ 'beta/resources/dynamics-taxarea.md': text.replace('The unique ID of the tax area.', 'The unique ID of the tax group.').replace('Represents a tax area resource type', 'Represents the resource type') })], [], undefined, whole);
   assert.deepEqual(other.pages.map((p) => p.resource?.name), ['taxAreas']);
 });

@@ -44,10 +44,11 @@ function applyIdentity(res: Resource, jr: NonNullable<Resource['jsonRepresentati
 }
 
 /**
- * "JSON representation of the shipmentMethod", "of a **customerPayment** resource", "The unique ID of the tax area": the
- * thing the sentence names, camel-cased (up to three words).
+ * "JSON representation of the shipmentMethod", "of a **customerPayment** resource", "The unique ID of the tax area",
+ * "Represents a dimension value in Dynamics 365": the thing the sentence names (up to three words; the caller tries the
+ * longest that fits first, camel-cased).
  */
-const NAMES = /\b(?:JSON representation|unique ID|identifier) of (?:the |an? )?[*`]*([A-Za-z][A-Za-z0-9]*(?: [a-z][a-z0-9]*){0,2})/i;
+const NAMES = /\b(?:JSON representation of|unique ID of|identifier of|Represents) (?:the |an? )?[*`]*([A-Za-z][A-Za-z0-9]*(?: [a-z][a-z0-9]*){0,2})/gi;
 
 /** One camel-case word's singular candidates: countries → country, methods → method, statuses → status. */
 function singulars(w: string): string[] {
@@ -62,22 +63,26 @@ const camelWords = (s: string) => s.split(/(?=[A-Z])/);
 
 /**
  * A page titled by its collection ("# shipmentMethods resource type", the Dynamics 365 pages) whose own sentences name the
- * type in the singular — the JSON representation's ("Here is a JSON representation of the shipmentMethod") or the id row's
- * ("The unique ID of the tax area"): the singular is the type's name (the service's is shipmentMethod, taxArea). Only a
+ * type in the singular — the JSON representation's ("Here is a JSON representation of the shipmentMethod"), the id row's
+ * ("The unique ID of the tax area") or the opening one ("Represents a customer in …"): the singular is the type's name (the service's is shipmentMethod, taxArea). Only a
  * name taken from the H1 is replaced, and only by the H1's own words with one or more of them made singular
  * (countriesRegions → countryRegion), never by another name.
  */
 function singularName(res: Resource, text: string): void {
   if (res.nameFrom !== 'title' || !/s$/i.test(res.name)) return;
-  const phrase = NAMES.exec(text)?.[1];
-  if (!phrase) return;
-  const named = phrase.split(' ').map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join('');
   const a = camelWords(res.name);
-  const b = camelWords(named);
-  if (named.toLowerCase() === res.name.toLowerCase() || a.length !== b.length || !a.every((w, i) => singulars(w).includes(b[i]!.toLowerCase()))) return;
-  // The H1's case where the words agree ("Dimensions" → "Dimension"), the sentence's where it made one singular.
-  res.name = named[0]!.toLowerCase() === res.name[0]!.toLowerCase() ? res.name[0]! + named.slice(1) : named;
-  res.nameFrom = 'json-intro';
+  for (const m of text.matchAll(NAMES)) {
+    const words = m[1]!.split(' ');
+    for (let k = words.length; k >= 1; k--) {
+      const named = words.slice(0, k).map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join('');
+      const b = camelWords(named);
+      if (named.toLowerCase() === res.name.toLowerCase() || a.length !== b.length || !a.every((w, i) => singulars(w).includes(b[i]!.toLowerCase()))) continue;
+      // As the sentence writes it, camel-cased ("# Dimensions resource type", "Represents a dimension …": dimension).
+      res.name = named;
+      res.nameFrom = 'json-intro';
+      return;
+    }
+  }
 }
 
 /** "Inherited from [X](x.md)" in property rows names the base type when nothing else does. */
@@ -100,6 +105,8 @@ export const jsonRepresentation: Extractor = {
       inheritedFrom(ir.resource);
       const id = ir.resource.properties.find((p) => p.name === 'id');
       if (id) singularName(ir.resource, id.description);
+      // "Represents a customer in Dynamics 365 Business Central." under "# customers resource type".
+      for (const n of ctx.sections.filter((x) => x.kind === 'title').flatMap((x) => ctx.ownContent(x))) if (n.type === 'paragraph') singularName(ir.resource, ctx.text(n));
     }
   },
 };
