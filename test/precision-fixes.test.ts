@@ -1258,7 +1258,7 @@ test('request body in prose: a paragraph that is a link to a resource and nothin
 // Session 28.
 test('resource name: a page titled by its collection ("# taxAreas resource type", the Dynamics 365 pages) whose id row or JSON representation sentence names the singular is that type (beta taxArea, shipmentMethod, as the service names them); "Represents a customer in …" names it too; a page that names no singular keeps its H1 (paymentMethods: "Represents a method of payment"; countriesRegions)', () => {
   const t = analyze([join(DIR, '2021-07-s28')], [], undefined, whole);
-  const names = t.pages.map((p) => `${p.file.split('/').pop()}: ${p.resource?.name} (${p.resource?.nameFrom})`).sort();
+  const names = t.pages.filter((p) => p.file.includes('dynamics-')).map((p) => `${p.file.split('/').pop()}: ${p.resource?.name} (${p.resource?.nameFrom})`).sort();
   assert.deepEqual(names, [
     'dynamics-countriesregions.md: countriesRegions (title)',
     'dynamics-customer.md: customer (json-intro)',
@@ -1270,4 +1270,18 @@ test('resource name: a page titled by its collection ("# taxAreas resource type"
   const text = readFileSync(join(DIR, '2021-07-s28/beta/resources/dynamics-taxarea.md'), 'utf8');
   const other = analyze([tempTree({ 'beta/resources/dynamics-taxarea.md': text.replace('The unique ID of the tax area.', 'The unique ID of the tax group.').replace('Represents a tax area resource type', 'Represents the resource type') })], [], undefined, whole);
   assert.deepEqual(other.pages.map((p) => p.resource?.name), ['taxAreas']);
+});
+
+test('an overview filed as resourcePageType ("# Use the Microsoft Graph Security API", "# On-premises publishing profiles": no Properties, Relationships, JSON representation or Methods, a title that states no type) is no resource page: no type Use, On or Working (metadata label b124, false); a stub titled "teamsCatalogApp resource type" still is', () => {
+  const t = analyze([join(DIR, '2021-07-s28')], [], undefined, whole);
+  const kinds = Object.fromEntries(t.pages.filter((p) => !p.file.includes('dynamics-')).map((p) => [p.file.split('/').pop(), `${p.kind}${p.resource ? ` ${p.resource.name}` : ''}`]));
+  assert.deepEqual(kinds, {
+    'onpremisespublishingprofile-root.md': 'other',
+    'security-api-overview.md': 'other',
+    'service-communications-api-overview.md': 'other',
+    'teamscatalogapp.md': 'resource teamsCatalogApp',
+  });
+  assert.deepEqual(t.model.types.filter((x) => ['Use', 'On', 'Working'].includes(x.name)), []);
+  // The doc_type disagreement is still said, on each overview.
+  assert.deepEqual(t.pages.filter((p) => p.kind === 'other').map((p) => p.diagnostics.filter((d) => d.rule === 'doc-type-mismatch').length), [1, 1, 1]);
 });

@@ -38,6 +38,12 @@ export const resource: Extractor = {
     const docTypeResource = /resourcePageType/i.test(String(ir.frontMatter?.doc_type ?? ''));
     const isResource = resourceSections || docTypeResource;
     if (!isResource) return;
+    // An overview the front matter files as a resource page ("# Use the Microsoft Graph Security API", "# On-premises
+    // publishing profiles"): no Properties, Relationships, JSON representation or Methods, and a title that states no type.
+    // Its title's first word is no type name (the 2021 models had interfaces `Use`, `On` and `Working`); the page is
+    // then of kind other, which doc-type-mismatch reports against its front matter.
+    const title = ir.title.h1?.value ?? ir.title.frontMatter?.value ?? '';
+    if (!resourceSections && !ctx.sections.some((s) => s.kind === 'methods') && !/\btype\b/i.test(title) && !ir.operations.length) return;
     if (ir.operations.length) {
       const hasHttp = ctx.sections.some((s) => s.kind === 'http-request');
       if (hasHttp || !docTypeResource || !resourceSections || !ir.operations.every((o) => o.fromExample)) return;
