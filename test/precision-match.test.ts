@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { FindingIndex, readLabels, type ReportFinding } from '../bench/precision-lib.js';
-import { ROOT } from './helpers.js';
+import { FindingIndex, metadataItems, readLabels, type ReportFinding } from '../bench/precision-lib.js';
+import { ROOT, tempTree } from './helpers.js';
 
 const labels = readLabels(join(ROOT, 'test/precision/labels'));
 
@@ -31,4 +31,21 @@ test('a label on a group matches a finding with its fingerprint only when they s
   // The labelled group itself (its pages, wherever the report's paths are rooted) still matches.
   const same = group('4f01735ba476a1a7', '5 × pages (first: beta/api/call-redirect.md)', [['/tmp/x/api-reference/beta/api/call-redirect.md', 365], ['/tmp/x/api-reference/beta/api/call-redirect.md', 46]], ['b1']);
   assert.equal(new FindingIndex([other, same]).match(label), same);
+});
+
+test('metadata labels: a docmodel metadata report\'s findings get the docs side then the metadata side by its file\'s base name, and a label matches its finding whatever path the report was run with', () => {
+  // v061 (session 28): operation-missing on v1.0/api/intune-apps-mobileappcontentfile-commit.md:33, mobileApp at v1.0.csdl.xml:5591.
+  const label = labels.find((l) => l.id === 'v061')!;
+  assert.deepEqual(label.sides.map((s) => `${s.file}:${s.line}`), ['v1.0/api/intune-apps-mobileappcontentfile-commit.md:33', 'v1.0.csdl.xml:5591']);
+  const report = { findings: [{ rule: label.rule, severity: 'warning', subject: label.subject, field: 'path', message: label.message, fingerprint: 'ffffffffffffffff',
+    docs: { file: 'v1.0/api/intune-apps-mobileappcontentfile-commit.md', line: 33, value: 'x' },
+    metadata: { file: '/somewhere/else/graph-metadata-2020-05/v1.0.csdl.xml', line: 5591, element: 'EntityType microsoft.graph.mobileApp', value: '(absent)' } }] };
+  const file = join(tempTree({ 'm.json': JSON.stringify(report) }), 'm.json');
+  const items = metadataItems(file);
+  assert.deepEqual(items[0]!.sides, [
+    { file: 'v1.0/api/intune-apps-mobileappcontentfile-commit.md', line: 33, value: 'x' },
+    { file: 'v1.0.csdl.xml', line: 5591, value: 'EntityType microsoft.graph.mobileApp = (absent)' },
+  ]);
+  // Another fingerprint, same rule and sides: matched by its sides.
+  assert.equal(new FindingIndex(items).match(label), items[0]);
 });
