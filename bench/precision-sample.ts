@@ -107,14 +107,12 @@ function metadataSample(): void {
   const [file, outFile, labelsFile] = process.argv.slice(at + 1, at + 4) as [string, string, string];
   const setAt = process.argv.indexOf('--set');
   const set = process.argv[setAt + 1] as MetadataSet;
-  if (!file || !outFile || !labelsFile || setAt < 0 || !(set in METADATA_SETS)) {
+  if (!file || !outFile || !labelsFile || setAt < 0 || !isMetadataSet(set)) {
     console.error('usage: precision-sample --metadata <metadata.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> --set metadata-v1.0|metadata-beta [--seed n] [--only-rule <id> [--n k]]');
     process.exit(2);
   }
   const labels = readLabels(labelsFile).filter((l) => l.set === set);
-  const idx = new FindingIndex(metadataItems(file));
-  const labelled = new Set(labels.map((l) => idx.match(l)?.fingerprint).filter((x) => x !== undefined));
-  let list = metadataItems(file).filter((f) => !labelled.has(f.fingerprint));
+  let list = unlabelledItems(metadataItems(file), labels, set);
   const onlyAt = process.argv.indexOf('--only-rule');
   const nAt = process.argv.indexOf('--n');
   const quota = onlyAt > 0 ? Object.fromEntries(Object.keys(METADATA_QUOTA).map((k) => [k, nAt > 0 ? Number(process.argv[nAt + 1]) : 6])) : METADATA_QUOTA;
@@ -122,7 +120,7 @@ function metadataSample(): void {
   const seedAt = process.argv.indexOf('--seed');
   const { prefix } = METADATA_SETS[set];
   const n0 = 1 + Math.max(0, ...labels.map((l) => Number(l.id.slice(1))));
-  const drawn = sample(list, (f) => f.severity, (f) => f.rule, rng(seedAt > 0 ? Number(process.argv[seedAt + 1]) : METADATA_SEED), quota, 3);
+  const drawn = sample(list, (f) => f.severity, (f) => f.rule, rng(seedAt > 0 ? Number(process.argv[seedAt + 1]) : METADATA_SEED), quota, onlyAt > 0 ? 1 : 3);
   const out = drawn.map((f, i) => toLabel(f, set, `${prefix}${String(n0 + i).padStart(3, '0')}`));
   writeFileSync(outFile, out.map((l) => JSON.stringify(l)).join('\n') + '\n');
   console.log(`${out.length} ${set} findings sampled into ${outFile} (unlabelled only, ids from ${out[0]?.id ?? '—'})`);

@@ -249,7 +249,7 @@ test('session 28 precision fixes: permission families, every cast, enum case, a 
   const at = (line: number) => ({ file: 'v1.0/api/x.md', line, column: 1 });
   const rule = (id: string) => METADATA_RULES.find((r) => r.id === id)!;
   // The catalogue lists no DeviceManagementApps permission as Application: it cannot tell (counted, not reported);
-  // it lists User.Read.All as Application, so Directory.AccessAsUser.All… no: User.ReadBasic.All as application is compared.
+  // it lists User.Read.All as Application, so User.ReadBasic.All documented as application is compared (and reported).
   const scopes = parseScopeCatalogue(scopeCatalogueDocument(['DelegatedWork:DeviceManagementApps.Read.All', 'DelegatedWork:User.ReadBasic.All', 'Application:User.Read.All']), 's.xml');
   const perms = { ...emptyDocs(), permissions: [{ name: 'DeviceManagementApps.Read.All', type: 'application' as const, src: at(24) }, { name: 'User.ReadBasic.All', type: 'application' as const, src: at(25) }] };
   const p = compareMetadata(perms, parseCsdl(csdlDocument(''), 'x.xml'), scopes, [rule('metadata-permission-type-differs')]);

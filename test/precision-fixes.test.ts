@@ -1261,10 +1261,10 @@ test('resource name: a page titled by its collection ("# taxAreas resource type"
   const names = t.pages.filter((p) => p.file.includes('dynamics-')).map((p) => `${p.file.split('/').pop()}: ${p.resource?.name} (${p.resource?.nameFrom})`).sort();
   assert.deepEqual(names, [
     'dynamics-countriesregions.md: countriesRegions (title)',
-    'dynamics-customer.md: customer (json-intro)',
+    'dynamics-customer.md: customer (singular)',
     'dynamics-paymentmethods.md: paymentMethods (title)',
-    'dynamics-shipmentmethods.md: shipmentMethod (json-intro)',
-    'dynamics-taxarea.md: taxArea (json-intro)',
+    'dynamics-shipmentmethods.md: shipmentMethod (singular)',
+    'dynamics-taxarea.md: taxArea (singular)',
   ]);
   // Another name in the sentence never replaces the H1's ("of the resource", or a word that is not the H1's singular).
   const text = readFileSync(join(DIR, '2021-07-s28/beta/resources/dynamics-taxarea.md'), 'utf8');

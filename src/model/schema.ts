@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.12.0';
+export const MODEL_VERSION = '2.12.1';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -498,7 +498,7 @@ export const ResourceFacts = T.Object(
   {
     name: T.String({ description: 'Type name: the resource annotation\'s @odata.type, else the JSON representation\'s, else the H1' }),
     namespace: T.Optional(T.String({ description: 'Namespace of the @odata.type, when it names one' })),
-    nameFrom: T.Optional(T.Union([T.Literal('annotation'), T.Literal('json-representation'), T.Literal('json-intro'), T.Literal('title')], { description: 'Where the name comes from: the annotation\'s @odata.type, the JSON\'s own, a sentence of the page that names the singular of a plural H1 (json-intro: the JSON representation\'s "Here is a JSON representation of the shipmentMethod", or the id row\'s "The unique ID of the tax area", under "# shipmentMethods resource type"), or the H1' })),
+    nameFrom: T.Optional(T.Union([T.Literal('annotation'), T.Literal('json-representation'), T.Literal('singular'), T.Literal('title')], { description: 'Where the name comes from: the annotation\'s @odata.type, the JSON\'s own, a sentence of the page that names the singular of a plural H1 (singular: the JSON representation\'s "Here is a JSON representation of the shipmentMethod", or the id row\'s "The unique ID of the tax area", under "# shipmentMethods resource type"), or the H1' })),
     baseType: T.Optional(T.Object({
       name: T.String(),
       link: T.Optional(T.String({ description: 'Link target of "Inherits from [X](x.md)", resolved to that page\'s type by the model' })),

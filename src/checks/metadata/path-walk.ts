@@ -125,12 +125,12 @@ function walk(ctx: MetadataContext, path: string): Walked {
     }
     if (!ops.length) {
       // Declared on a type derived from the current one: the path needs a cast segment.
-      const q = `${type.namespace}.${type.name}`.toLowerCase();
       // Every derived type that declares it, less those below another that does (they inherit it): the cast can be to
       // any of them, whichever the addressed resource is — naming one would pick for the writer.
       const lname = name.toLowerCase();
+      const on = type;
       const declares = (t: CsdlStructuredType) => t.navigation.some((n) => n.name.toLowerCase() === lname) || t.properties.some((n) => n.name.toLowerCase() === lname);
-      const all = collection ? [] : ctx.csdl.types.filter((t) => t !== type && declares(t) && ctx.ancestors(t).some((a) => `${a.namespace}.${a.name}`.toLowerCase() === q));
+      const all = collection ? [] : ctx.csdl.types.filter((t) => t !== on && declares(t) && ctx.ancestors(t).includes(on));
       const derived = all.filter((t) => !ctx.ancestors(t).some((a) => a !== t && all.includes(a))).sort((a, b) => compareStr(a.name, b.name));
       return { problem: { kind: 'operation-missing', segment: seg, on: type, collection, ...(derived.length ? { derived } : {}) } };
     }

@@ -1,4 +1,5 @@
 import { csdlTypeText, type MetadataRule } from '../types.js';
+import type { CsdlOperation } from '../service-side.js';
 import { op } from '../fixtures.js';
 import { walkPath } from '../path-walk.js';
 
@@ -22,8 +23,11 @@ export const rule: MetadataRule = {
       const where = [...new Set(p.candidates.map((c) => (c.boundTo ? csdlTypeText(c.boundTo) : 'unbound')))].sort();
       // Bound to types derived from the one the path reached (as single value or collection as the path is): the path
       // needs a cast, and those come first (managedAppPolicies/{id}/assign: targetedManagedAppProtection, …).
-      const derived = [...new Set(p.candidates.filter((c) => c.boundTo && c.boundTo.collection === p.collection && ctx.typeByQName(c.boundTo.name) !== p.on
-        && ctx.ancestors(ctx.typeByQName(c.boundTo.name) ?? p.on).includes(p.on)).map((c) => csdlTypeText(c.boundTo!)))].sort();
+      const derivedFromOn = (c: CsdlOperation) => {
+        const t = c.boundTo && c.boundTo.collection === p.collection ? ctx.typeByQName(c.boundTo.name) : undefined;
+        return !!t && t !== p.on && ctx.ancestors(t).includes(p.on);
+      };
+      const derived = [...new Set(p.candidates.filter(derivedFromOn).map((c) => csdlTypeText(c.boundTo!)))].sort();
       const others = where.filter((w) => !derived.includes(w));
       const list = (l: string[]) => `${l.slice(0, 5).join(', ')}${l.length > 5 ? ` and ${l.length - 5} more` : ''}`;
       const on = p.collection ? `Collection(${p.on.name})` : p.on.name;

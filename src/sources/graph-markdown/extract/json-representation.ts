@@ -68,8 +68,11 @@ const camelWords = (s: string) => s.split(/(?=[A-Z])/);
  * name taken from the H1 is replaced, and only by the H1's own words with one or more of them made singular
  * (countriesRegions → countryRegion), never by another name.
  */
+/** A name read from the H1 that ends like a plural: the only kind singularName may replace. */
+const mayBeCollectionTitle = (res: Resource) => res.nameFrom === 'title' && /s$/i.test(res.name);
+
 function singularName(res: Resource, text: string): void {
-  if (res.nameFrom !== 'title' || !/s$/i.test(res.name)) return;
+  if (!mayBeCollectionTitle(res)) return;
   const a = camelWords(res.name);
   for (const m of text.matchAll(NAMES)) {
     const words = m[1]!.split(' ');
@@ -79,7 +82,7 @@ function singularName(res: Resource, text: string): void {
       if (named.toLowerCase() === res.name.toLowerCase() || a.length !== b.length || !a.every((w, i) => singulars(w).includes(b[i]!.toLowerCase()))) continue;
       // As the sentence writes it, camel-cased ("# Dimensions resource type", "Represents a dimension …": dimension).
       res.name = named;
-      res.nameFrom = 'json-intro';
+      res.nameFrom = 'singular';
       return;
     }
   }
@@ -103,10 +106,12 @@ export const jsonRepresentation: Extractor = {
     if (!ir.resource) return;
     try { read(ctx, ir); } finally {
       inheritedFrom(ir.resource);
-      const id = ir.resource.properties.find((p) => p.name === 'id');
-      if (id) singularName(ir.resource, id.description);
-      // "Represents a customer in Dynamics 365 Business Central." under "# customers resource type".
-      for (const n of ctx.sections.filter((x) => x.kind === 'title').flatMap((x) => ctx.ownContent(x))) if (n.type === 'paragraph') singularName(ir.resource, ctx.text(n));
+      if (mayBeCollectionTitle(ir.resource)) {
+        const id = ir.resource.properties.find((p) => p.name === 'id');
+        if (id) singularName(ir.resource, id.description);
+        // "Represents a customer in Dynamics 365 Business Central." under "# customers resource type".
+        for (const n of ctx.sections.filter((x) => x.kind === 'title').flatMap((x) => ctx.ownContent(x))) if (n.type === 'paragraph') singularName(ir.resource, ctx.text(n));
+      }
     }
   },
 };
