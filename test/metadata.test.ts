@@ -12,7 +12,7 @@ import { parseCsdl } from '../src/sources/csdl/csdl.js';
 import { parseScopeCatalogue } from '../src/sources/csdl/scopes.js';
 import { METADATA_RULES } from '../src/checks/metadata/registry.js';
 import { compareMetadata, formatMetadataText } from '../src/checks/metadata/run.js';
-import { csdlDocument, scopeCatalogueDocument } from '../src/checks/metadata/fixtures.js';
+import { at, csdlDocument, op, prop, scopeCatalogueDocument, type } from '../src/checks/metadata/fixtures.js';
 import { emptyDocs } from '../src/checks/metadata/docs-side.js';
 import { runExample } from '../src/pipeline/metadata.js';
 import { docsFromModel } from '../src/checks/metadata/from-model.js';
@@ -319,4 +319,44 @@ test('metadata-type-undocumented: a type the CSDL refers to nowhere is counted u
   const r = compareMetadata({ ...emptyDocs(), types: [{ name: 'user', namespace: 'microsoft.graph', kind: 'entity', src: { file: 'beta/resources/user.md', line: 10, column: 1 }, properties: [] }] } as never, csdl, undefined, [METADATA_RULES.find((x) => x.id === 'metadata-type-undocumented')!]);
   assert.deepEqual(r.findings.map((f) => f.subject).sort(), ['entity', 'identity']);
   assert.deepEqual(r.summary.notReported, { 'unreferenced-type': 1 });
+});
+
+test('session 29 precision fixes: derived types of a value type are reached; instance annotations, documented derived types, the workbook functions container and colon paths are no findings', () => {
+  const rule = (id: string) => METADATA_RULES.find((r) => r.id === id)!;
+  // v1.0 (2020-05): eventMessageRequest derives from eventMessage, which derives from message, the type of mailFolder.messages:
+  // a value of messages may be one, so it is reached (and reported when undocumented). comanagementEligibleDeviceEntity
+  // (beta) derives only from entity, which a navigation property typed entity does not make reached: not reported.
+  const csdl = parseCsdl(csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType>'
+    + '<EntityType Name="message" BaseType="graph.entity" /><EntityType Name="eventMessage" BaseType="graph.message" /><EntityType Name="eventMessageRequest" BaseType="graph.eventMessage" />'
+    + '<EntityType Name="mailFolder" BaseType="graph.entity"><NavigationProperty Name="messages" Type="Collection(graph.message)" /></EntityType>'
+    + '<EntityType Name="usedInsight" BaseType="graph.entity"><NavigationProperty Name="resource" Type="graph.entity" /></EntityType>'
+    + '<EntityType Name="comanagementEligibleDeviceEntity" BaseType="graph.entity" />'
+    + '<EntityContainer Name="GraphService"><EntitySet Name="mailFolders" EntityType="microsoft.graph.mailFolder" /><EntitySet Name="insights" EntityType="microsoft.graph.usedInsight" /></EntityContainer>'), 'v1.0.csdl.xml');
+  const documented = ['entity', 'message', 'eventMessage', 'mailFolder', 'usedInsight'].map((n) => type(n, []));
+  const t = compareMetadata({ ...emptyDocs(), types: documented }, csdl, undefined, [rule('metadata-type-undocumented')]);
+  assert.deepEqual(t.findings.map((f) => f.subject), ['eventMessageRequest']);
+  assert.deepEqual(t.summary.notReported, { 'unreferenced-type': 1 });
+
+  // v1.0/resources/shiftpreferences.md:28 lists @odata.etag; v1.0/resources/call.md:68 types mediaConfig as
+  // "appHostedMediaConfig or serviceHostedMediaConfig", derived types of the abstract mediaConfig the service declares.
+  const pcsdl = parseCsdl(csdlDocument('<EntityType Name="shiftPreferences"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType>'
+    + '<ComplexType Name="mediaConfig" Abstract="true" /><ComplexType Name="appHostedMediaConfig" BaseType="graph.mediaConfig" /><ComplexType Name="tokenMeetingInfo" />'
+    + '<EntityType Name="call"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><Property Name="mediaConfig" Type="graph.mediaConfig" /><Property Name="meetingInfo" Type="graph.mediaConfig" /></EntityType>'), 'v1.0.csdl.xml');
+  const pdocs = { ...emptyDocs(), types: [type('shiftPreferences', [prop('id', 'String'), prop('@odata.etag', 'String', { src: at('resources/shiftpreferences.md', 28) })]), type('call', [prop('id', 'String'), prop('mediaConfig', 'appHostedMediaConfig'), prop('meetingInfo', 'tokenMeetingInfo')])] };
+  const p = compareMetadata(pdocs, pcsdl, undefined, [rule('metadata-property-missing'), rule('metadata-property-type-differs')]);
+  // tokenMeetingInfo does not derive from mediaConfig: still reported.
+  assert.deepEqual(p.findings.map((f) => f.message), ['call.meetingInfo is documented as tokenMeetingInfo but the service declares microsoft.graph.mediaConfig']);
+  assert.deepEqual(p.summary.notReported, { 'documented-derived-type': 1, 'instance-annotation': 1 });
+
+  // workbook.functions and its type are documented with the worksheet functions (policy workbook-functions);
+  // /sites/{hostname}:/{relative-path} documents site's getByPath; a function no path names is still reported.
+  const wcsdl = parseCsdl(csdlDocument('<EntityType Name="workbook"><NavigationProperty Name="functions" Type="graph.workbookFunctions" ContainsTarget="true" /></EntityType><EntityType Name="workbookFunctions" />'
+    + '<EntityType Name="site"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType>'
+    + '<Function Name="getByPath" IsBound="true"><Parameter Name="bindingParameter" Type="graph.site" /><Parameter Name="path" Type="Edm.String" /><ReturnType Type="graph.site" /></Function>'
+    + '<Function Name="getActivitiesByInterval" IsBound="true"><Parameter Name="bindingParameter" Type="graph.site" /></Function>'
+    + '<EntityContainer Name="GraphService"><EntitySet Name="sites" EntityType="microsoft.graph.site" /></EntityContainer>'), 'v1.0.csdl.xml');
+  const wdocs = { ...emptyDocs(), types: [type('workbook', []), type('site', [prop('id', 'String')])], operations: [op('GET /sites/{hostname}:/{relative-path}')] };
+  const w = compareMetadata(wdocs as never, wcsdl, undefined, [rule('metadata-type-undocumented'), rule('metadata-navigation-undocumented'), rule('metadata-operation-undocumented')]);
+  assert.deepEqual(w.findings.map((f) => f.message), ['Function getActivitiesByInterval bound to microsoft.graph.site is in the service metadata but in no documented path']);
+  assert.deepEqual(w.summary.notReported, { 'workbook-functions': 2 });
 });

@@ -1256,20 +1256,26 @@ test('request body in prose: a paragraph that is a link to a resource and nothin
 });
 
 // Session 28.
-test('resource name: a page titled by its collection ("# taxAreas resource type", the Dynamics 365 pages) whose id row or JSON representation sentence names the singular is that type (beta taxArea, shipmentMethod, as the service names them); "Represents a customer in …" names it too; a page that names no singular keeps its H1 (paymentMethods: "Represents a method of payment"; countriesRegions)', () => {
+test('resource name: a page titled by its collection ("# taxAreas resource type", the Dynamics 365 pages) whose id row or JSON representation sentence names the singular is that type (beta taxArea, shipmentMethod, as the service names them); "Represents a customer in …" names it too, and, last, the front-matter description opening with it (session 29: paymentMethods, "A payment method object in …", metadata label b134); a page that names no singular keeps its H1 (countriesRegions: "country/region")', () => {
   const t = analyze([join(DIR, '2021-07-s28')], [], undefined, whole);
   const names = t.pages.filter((p) => p.file.includes('dynamics-')).map((p) => `${p.file.split('/').pop()}: ${p.resource?.name} (${p.resource?.nameFrom})`).sort();
   assert.deepEqual(names, [
     'dynamics-countriesregions.md: countriesRegions (title)',
     'dynamics-customer.md: customer (singular)',
-    'dynamics-paymentmethods.md: paymentMethods (title)',
+    'dynamics-paymentmethods.md: paymentMethod (singular)',
     'dynamics-shipmentmethods.md: shipmentMethod (singular)',
     'dynamics-taxarea.md: taxArea (singular)',
   ]);
   // Another name in the sentence never replaces the H1's ("of the resource", or a word that is not the H1's singular).
   const text = readFileSync(join(DIR, '2021-07-s28/beta/resources/dynamics-taxarea.md'), 'utf8');
-  const other = analyze([tempTree({ 'beta/resources/dynamics-taxarea.md': text.replace('The unique ID of the tax area.', 'The unique ID of the tax group.').replace('Represents a tax area resource type', 'Represents the resource type') })], [], undefined, whole);
+  const other = analyze([tempTree({ 'beta/resources/dynamics-taxarea.md': text.replace('The unique ID of the tax area.', 'The unique ID of the tax group.').replace('Represents a tax area resource type', 'Represents the resource type').replace('description: A tax area.', 'description: Tax groups.') })], [], undefined, whole);
   assert.deepEqual(other.pages.map((p) => p.resource?.name), ['taxAreas']);
+  // The description names the singular only when a sentence opens with it; the id row's "The unique ID of …" is read before it.
+  const pm = readFileSync(join(DIR, '2021-07-s28/beta/resources/dynamics-paymentmethods.md'), 'utf8');
+  const described = (d: string) => analyze([tempTree({ 'beta/resources/dynamics-paymentmethods.md': pm.replace(/^description: .*$/m, `description: ${d}`) })], [], undefined, whole).pages[0]!.resource?.name;
+  assert.equal(described('Business Central: a payment method object.'), 'paymentMethods');
+  assert.equal(described('API docs. The payment method object in Dynamics 365.'), 'paymentMethod');
+  assert.equal(described('A payment term object in Dynamics 365.'), 'paymentMethods');
 });
 
 test('an overview filed as resourcePageType ("# Use the Microsoft Graph Security API", "# On-premises publishing profiles": no Properties, Relationships, JSON representation or Methods, a title that states no type) is no resource page: no type Use, On or Working (metadata label b124, false); a stub titled "teamsCatalogApp resource type" still is', () => {

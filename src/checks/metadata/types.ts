@@ -40,8 +40,18 @@ export const UNREPORTED_POLICIES: Record<string, { about: 'csdl' | 'scopes'; rea
   'namespace-not-in-csdl': { about: 'csdl', reason: 'types of a namespace the CSDL file refers to but does not contain (microsoft.graph.callRecords in the 2020-05 beta file): not compared, neither as missing nor by a type of the same name in microsoft.graph' },
   'catalogue-contradicts-itself': { about: 'scopes', reason: 'a permission type the catalogue gives a scope whose own description in the catalogue says the other kind (a record under Application reading "the signed-in user\'s mailbox")' },
   'unreferenced-type': { about: 'csdl', reason: 'types the CSDL refers to nowhere (no property, navigation, base type, entity set, singleton, binding, parameter or return type has them): reached by no API, so no page could document them' },
-  'workbook-functions': { about: 'csdl', reason: 'Excel worksheet functions bound to workbookFunctions: the docs document them all by one syntax, POST /workbook/functions/{function-name}, on the workbook resource page' },
+  'workbook-functions': { about: 'csdl', reason: 'Excel worksheet functions bound to workbookFunctions, their container type workbookFunctions and the navigation property workbook.functions that reaches them: the docs document them all at once, by one syntax (POST /workbook/functions/{function-name}) in a section of the workbook resource page of its own' },
+  'instance-annotation': { about: 'csdl', reason: 'rows of a property table named as an OData instance annotation (@odata.etag, @odata.type): control information of the payload, never a property of a CSDL type' },
+  'documented-derived-type': { about: 'csdl', reason: 'a property documented with a type derived from the type the service declares (call.mediaConfig as appHostedMediaConfig or serviceHostedMediaConfig, the derived types of the abstract mediaConfig): a value of the derived type is a value of the declared one, so the docs are narrower, not contradicting it' },
 };
+
+/** The Excel worksheet functions' container type (see policy workbook-functions). */
+export const WORKBOOK_FUNCTIONS = 'microsoft.graph.workbookFunctions';
+
+/** A property-table row named as an OData instance annotation (`@odata.etag`): no CSDL type has it (policy instance-annotation). */
+export function isInstanceAnnotation(name: string): boolean {
+  return name.startsWith('@');
+}
 
 export type MetadataFindingDraft = Omit<MetadataFinding, 'fingerprint' | 'severity'> & { severity?: Severity; args?: string[] };
 

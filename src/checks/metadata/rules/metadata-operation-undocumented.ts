@@ -1,4 +1,4 @@
-import { csdlTypeText, type MetadataRule } from '../types.js';
+import { csdlTypeText, WORKBOOK_FUNCTIONS, type MetadataRule } from '../types.js';
 import { op } from '../fixtures.js';
 
 const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType><Action Name="sendMail" IsBound="true"><Parameter Name="bindingParameter" Type="graph.user" /></Action><EntityContainer Name="GraphService"><EntitySet Name="users" EntityType="microsoft.graph.user" /></EntityContainer>';
@@ -7,7 +7,7 @@ export const rule: MetadataRule = {
   id: 'metadata-operation-undocumented',
   severity: 'info',
   summary: 'A bound action or function of the service appears in no documented path',
-  description: 'Each bound action and function of the CSDL (overloads — same name and binding — counted once) is looked up by name among the segments of the documented paths. Policy `workbook-functions`: the Excel `workbookFunctions` actions (about 360, one per Excel worksheet function, many overloaded in beta) mirror Excel\'s own function list and are documented all at once: the workbook resource page gives the syntax `POST /workbook/functions/{function-name}` and links Excel\'s function list (10 of the 14 such findings of a labelled sample were judged false for that reason before this policy); they are counted under that policy tag, not reported (the summary says how many).',
+  description: 'Each bound action and function of the CSDL (overloads — same name and binding — counted once) is looked up by name among the segments of the documented paths; a segment ending in a colon (`/sites/{hostname}:/{relative-path}`, path-based addressing) documents the service\'s getByPath. Policy `workbook-functions`: the Excel `workbookFunctions` actions (about 360, one per Excel worksheet function, many overloaded in beta) mirror Excel\'s own function list and are documented all at once: the workbook resource page gives the syntax `POST /workbook/functions/{function-name}` and links Excel\'s function list (10 of the 14 such findings of a labelled sample were judged false for that reason before this policy); they are counted under that policy tag, not reported (the summary says how many).',
   example: {
     before: { docs: { operations: [op('GET /users/{}')] }, csdl: CSDL },
     after: { docs: { operations: [op('GET /users/{}'), op('POST /users/{}/sendMail')] }, csdl: CSDL },
@@ -17,6 +17,8 @@ export const rule: MetadataRule = {
     for (const o of ctx.docs.operations) for (const seg of o.path.split('/')) {
       const n = seg.includes('(') ? seg.slice(0, seg.indexOf('(')) : seg;
       names.add(n.slice(n.lastIndexOf('.') + 1).toLowerCase());
+      // Path-based addressing, `/sites/{hostname}:/{relative-path}`: the colon syntax the service serves by its getByPath function.
+      if (/:$/.test(seg)) names.add('getbypath');
     }
     const out = [];
     const seen = new Set<string>();
@@ -25,7 +27,7 @@ export const rule: MetadataRule = {
       const k = `${c.name}|${csdlTypeText(c.boundTo)}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      const workbook = c.boundTo.name === 'microsoft.graph.workbookFunctions';
+      const workbook = c.boundTo.name === WORKBOOK_FUNCTIONS;
       out.push({ rule: this.id, subject: c.name, field: 'operation', args: [csdlTypeText(c.boundTo)], message: `${c.kind === 'action' ? 'Action' : 'Function'} ${c.name} bound to ${csdlTypeText(c.boundTo)} is in the service metadata but in no documented path${workbook ? ' (an Excel worksheet function: not documented one page each, policy workbook-functions)' : ''}`, metadata: { file: ctx.csdl.file, element: `${c.kind === 'action' ? 'Action' : 'Function'} ${c.namespace}.${c.name}`, line: c.line, value: csdlTypeText(c.boundTo) }, ...(workbook ? { policy: 'workbook-functions' } : {}) });
     }
     return out;

@@ -7,7 +7,7 @@ export const rule: MetadataRule = {
   id: 'metadata-property-type-differs',
   severity: 'warning',
   summary: 'A documented property\'s type is not the type the service declares',
-  description: 'The type the docs give a property (the model\'s choice where pages disagree) is compared with the CSDL property\'s type by local name, case-insensitively (`String` ≡ `Edm.String`, `user` ≡ `microsoft.graph.user`). Policy `enum-as-string`: the docs write `String` for a property the service types as an enum (the members are then usually listed in prose); reported with that policy tag and severity info.',
+  description: 'The type the docs give a property (the model\'s choice where pages disagree) is compared with the CSDL property\'s type by local name, case-insensitively (`String` ≡ `Edm.String`, `user` ≡ `microsoft.graph.user`). Policy `enum-as-string`: the docs write `String` for a property the service types as an enum (the members are then usually listed in prose); reported with that policy tag and severity info. Policy `documented-derived-type`: the docs name a type derived from the declared one (call.mediaConfig documented as appHostedMediaConfig, one of the two derived types of the abstract mediaConfig the row names): narrower, not contradicting; counted under that policy, not reported.',
   example: {
     before: { docs: { types: [type('user', [prop('id', 'String'), prop('age', 'String')])] }, csdl: CSDL },
     after: { docs: { types: [type('user', [prop('id', 'String'), prop('age', 'Int32')])] }, csdl: CSDL },
@@ -18,12 +18,15 @@ export const rule: MetadataRule = {
       const cp = m?.property ?? m?.navigation;
       if (!m || !cp) continue;
       if (typeKey(p.type.name) === typeKey(cp.type.name)) continue;
+      // The docs name a type derived from the declared one (call.mediaConfig: appHostedMediaConfig or serviceHostedMediaConfig, of the abstract mediaConfig).
+      const documented = cp.type.name.toLowerCase().startsWith('edm.') ? undefined : ctx.csdlType(t.namespace, p.type.name);
+      const derived = !!documented && ctx.ancestors(documented).slice(1).some((a) => `${a.namespace}.${a.name}`.toLowerCase() === cp.type.name.toLowerCase());
       const enumAsString = typeKey(p.type.name) === 'string' && !!ctx.csdl.enums.find((e) => `${e.namespace}.${e.name}`.toLowerCase() === cp.type.name.toLowerCase());
       out.push({
         rule: this.id, subject: t.name, field: `properties.${p.name}.type`, args: [p.type.name, cp.type.name],
         message: `${t.name}.${p.name} is documented as ${p.type.name} but the service declares ${cp.type.name}`,
         docs: { ...p.src, value: docsValue(p) }, metadata: memberSide(ctx, m, csdlTypeText(cp.type)),
-        ...(enumAsString ? { policy: 'enum-as-string', severity: 'info' as const } : {}),
+        ...(derived ? { policy: 'documented-derived-type' } : enumAsString ? { policy: 'enum-as-string', severity: 'info' as const } : {}),
       });
     }
     return out;

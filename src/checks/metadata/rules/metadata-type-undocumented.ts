@@ -1,25 +1,41 @@
-import type { MetadataRule } from '../types.js';
 import type { Csdl } from '../service-side.js';
 import { prop, type } from '../fixtures.js';
+import { WORKBOOK_FUNCTIONS, type MetadataRule } from '../types.js';
+
+/** The type every entity type derives from: a navigation property typed with it means "any entity", not each of them. */
+const ANY_ENTITY = 'microsoft.graph.entity';
 
 /**
- * Every type the CSDL refers to (qualified, lower-case): a property's, a navigation property's, a base type, an entity
- * set's or singleton's, an action's or function's binding, parameter and return type. A type referred to nowhere is
- * reached by no API, so no page could document it.
+ * Every type the CSDL refers to (qualified, lower-case): as the type of a property, a navigation property, an entity set
+ * or singleton, an action's or function's binding, parameter or return type ("as a value"), or as a base type. A type
+ * derived from one referred to as a value counts as referred to (a value may be of any type derived from its declared
+ * one: the 2020-05 v1.0 eventMessageRequest through message's eventMessage), except through the universal base
+ * microsoft.graph.entity. A type referred to by none of these is reached by no API, so no page could document it.
  */
 function referencedTypes(csdl: Csdl): Set<string> {
+  const asValue = new Set<string>();
   const out = new Set<string>();
-  const add = (q: string | undefined) => { if (q) out.add(q.toLowerCase()); };
+  const value = (q: string | undefined) => { if (q) { asValue.add(q.toLowerCase()); out.add(q.toLowerCase()); } };
   for (const t of csdl.types) {
-    add(t.baseType);
-    for (const p of [...t.properties, ...t.navigation]) add(p.type.name);
+    if (t.baseType) out.add(t.baseType.toLowerCase());
+    for (const p of [...t.properties, ...t.navigation]) value(p.type.name);
   }
   for (const o of csdl.operations) {
-    add(o.boundTo?.name);
-    add(o.returns?.name);
-    for (const p of o.parameters ?? []) add(p.type.name);
+    value(o.boundTo?.name);
+    value(o.returns?.name);
+    for (const p of o.parameters ?? []) value(p.type.name);
   }
-  for (const c of csdl.container) add(c.type);
+  for (const c of csdl.container) value(c.type);
+  const byQ = new Map(csdl.types.map((t) => [`${t.namespace}.${t.name}`.toLowerCase(), t]));
+  const derivesFromValue = (q: string): boolean => {
+    const seen = new Set<string>();
+    for (let b = byQ.get(q)?.baseType?.toLowerCase(); b && b !== ANY_ENTITY && !seen.has(b); b = byQ.get(b)?.baseType?.toLowerCase()) {
+      if (asValue.has(b)) return true;
+      seen.add(b);
+    }
+    return false;
+  };
+  for (const q of byQ.keys()) if (derivesFromValue(q)) out.add(q);
   return out;
 }
 
@@ -27,7 +43,7 @@ export const rule: MetadataRule = {
   id: 'metadata-type-undocumented',
   severity: 'info',
   summary: 'A type the service declares has no resource page (or enum table) in the docs',
-  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type the CSDL refers to nowhere — no property, navigation property, base type, entity set, singleton, binding, parameter or return type has it (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions) — is reached by no API: it is counted under policy `unreferenced-type`, not reported (4 of 4 such findings of a labelled sample were judged false for that reason).',
+  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type the CSDL refers to nowhere — no property, navigation property, base type, entity set, singleton, binding, parameter or return type has it (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions) — is reached by no API: it is counted under policy `unreferenced-type`, not reported (4 of 4 such findings of a labelled sample were judged false for that reason). A type derived from one referred to as a value is referred to (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity).',
   example: {
     before: { docs: { types: [] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
     after: { docs: { types: [type('identity', [prop('displayName', 'String')])] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
@@ -39,7 +55,8 @@ export const rule: MetadataRule = {
     const out = [];
     for (const t of ctx.csdl.types) {
       if (docNames.has(t.name.toLowerCase())) continue;
-      out.push({ rule: this.id, ...unused(t.namespace, t.name), subject: t.name, field: 'type', message: `${t.kind === 'entity' ? 'Entity' : 'Complex'} type ${t.namespace}.${t.name} is in the service metadata but no page documents it`, metadata: { file: ctx.csdl.file, element: `${t.kind === 'entity' ? 'EntityType' : 'ComplexType'} ${t.namespace}.${t.name}`, line: t.line, value: t.name } });
+      const workbook = `${t.namespace}.${t.name}` === WORKBOOK_FUNCTIONS ? { policy: 'workbook-functions' } : {};
+      out.push({ rule: this.id, ...unused(t.namespace, t.name), ...workbook, subject: t.name, field: 'type', message: `${t.kind === 'entity' ? 'Entity' : 'Complex'} type ${t.namespace}.${t.name} is in the service metadata but no page documents it`, metadata: { file: ctx.csdl.file, element: `${t.kind === 'entity' ? 'EntityType' : 'ComplexType'} ${t.namespace}.${t.name}`, line: t.line, value: t.name } });
     }
     for (const e of ctx.csdl.enums) {
       if (docNames.has(e.name.toLowerCase())) continue;

@@ -45,10 +45,12 @@ function applyIdentity(res: Resource, jr: NonNullable<Resource['jsonRepresentati
 
 /**
  * "JSON representation of the shipmentMethod", "of a **customerPayment** resource", "The unique ID of the tax area",
- * "Represents a dimension value in Dynamics 365": the thing the sentence names (up to three words; the caller tries the
+ * "Represents a dimension value in Dynamics 365", a sentence opening "A payment method object in …": the thing the sentence names (up to three words; the caller tries the
  * longest that fits first, camel-cased).
  */
 const NAMES = /\b(?:JSON representation of|unique ID of|identifier of|Represents) (?:the |an? )?[*`]*([A-Za-z][A-Za-z0-9]*(?: [a-z][a-z0-9]*){0,2})/gi;
+/** A sentence that opens with the thing it is about ("A payment method object in …"); read after NAMES, whose matches it would otherwise overlap ("The unique ID of …"). */
+const OPENING = /(?:^|[.!?] )(?:an?|the) [*`]*([A-Za-z][A-Za-z0-9]*(?: [a-z][a-z0-9]*){0,2})/gi;
 
 /** One camel-case word's singular candidates: countries → country, methods → method, statuses → status. */
 function singulars(w: string): string[] {
@@ -64,7 +66,7 @@ const camelWords = (s: string) => s.split(/(?=[A-Z])/);
 /**
  * A page titled by its collection ("# shipmentMethods resource type", the Dynamics 365 pages) whose own sentences name the
  * type in the singular — the JSON representation's ("Here is a JSON representation of the shipmentMethod"), the id row's
- * ("The unique ID of the tax area") or the opening one ("Represents a customer in …"): the singular is the type's name (the service's is shipmentMethod, taxArea). Only a
+ * ("The unique ID of the tax area"), the opening one ("Represents a customer in …") or the front matter's description ("A payment method object in …"): the singular is the type's name (the service's is shipmentMethod, taxArea). Only a
  * name taken from the H1 is replaced, and only by the H1's own words with one or more of them made singular
  * (countriesRegions → countryRegion), never by another name.
  */
@@ -74,7 +76,7 @@ const mayBeCollectionTitle = (res: Resource) => res.nameFrom === 'title' && /s$/
 function singularName(res: Resource, text: string): void {
   if (!mayBeCollectionTitle(res)) return;
   const a = camelWords(res.name);
-  for (const m of text.matchAll(NAMES)) {
+  for (const m of [...text.matchAll(NAMES), ...text.matchAll(OPENING)]) {
     const words = m[1]!.split(' ');
     for (let k = words.length; k >= 1; k--) {
       const named = words.slice(0, k).map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join('');
@@ -111,6 +113,8 @@ export const jsonRepresentation: Extractor = {
         if (id) singularName(ir.resource, id.description);
         // "Represents a customer in Dynamics 365 Business Central." under "# customers resource type".
         for (const n of ctx.sections.filter((x) => x.kind === 'title').flatMap((x) => ctx.ownContent(x))) if (n.type === 'paragraph') singularName(ir.resource, ctx.text(n));
+        // Last, the front matter's description: "A payment method object in Dynamics 365 Business Central." under "# paymentMethods resource type".
+        if (ir.description) singularName(ir.resource, ir.description.value);
       }
     }
   },
