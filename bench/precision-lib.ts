@@ -38,6 +38,11 @@ export const ERA_SETS = {
 } as const;
 export type EraSet = keyof typeof ERA_SETS;
 
+/** The stratum of a reported item in a uniform draw (precision-sample --uniform, and its table): its severity, or for drift whether it is breaking. */
+export function uniformStratum(f: { severity: string; breaking?: boolean }, set: string): string {
+  return set === 'drift-2020-2021' ? (f.breaking ? 'breaking' : 'not breaking') : f.severity;
+}
+
 /**
  * Rules whose claim is about the whole tree (a link's target, a resource's page, a type's page): the modern sample is not
  * a whole tree (see ../shared/corpus/README.md); since session 18 the check itself does not run them on such a tree

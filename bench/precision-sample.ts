@@ -13,7 +13,7 @@
  * severity's quota is shared in proportion to stratum size.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ERA_SETS, FindingIndex, flattenItems, isMetadataSet, METADATA_SETS, metadataItems, readLabels, relPath, relText, reportItems, rng, TREE_LEVEL_RULES, treeOf, unlabelledItems, type EraSet, type Label, type MetadataSet, type ReportFinding } from './precision-lib.js';
+import { ERA_SETS, FindingIndex, flattenItems, isMetadataSet, METADATA_SETS, metadataItems, readLabels, relPath, relText, reportItems, rng, TREE_LEVEL_RULES, treeOf, uniformStratum, unlabelledItems, type EraSet, type Label, type MetadataSet, type ReportFinding } from './precision-lib.js';
 
 const SEED = 20261201;
 const QUOTA: Record<string, number> = { error: 70, warning: 90, info: 20, 'drift-breaking': 40, 'drift-other': 15 };
@@ -132,7 +132,9 @@ if (process.argv.includes('--metadata')) { metadataSample(); process.exit(0); }
  * reported items of a check, per severity (UNIFORM_QUOTA; every item when fewer), drawn from all of them — labelled or
  * not — so that its precision estimates that of everything the check reports at that severity, not of the rules the
  * stratified draws favoured. `--set` names the check's label set: `reconcile-2021` (default; ids r…) or another era's
- * (`reconcile-2020`, ids o…; `reconcile-modern`, ids m…, its tree-level rules left out as in `--era`), or a metadata
+ * (`reconcile-2020`, ids o…; `reconcile-modern`, ids m…, its tree-level rules left out as in `--era`), the drift of
+ * 2020-05 → 2021-07 (`drift-2020-2021`, ids d…: <check.json> is then a `docmodel drift` report, drawn by breaking or not,
+ * DRIFT_QUOTA, as it is scored), or a metadata
  * comparison's (`metadata-v1.0`, ids v…, `metadata-beta`, ids b…: <check.json> is then a `docmodel metadata -f json` report). Drawn items
  * some label of the set already matches keep that label (its id is listed); the others get new labels (ids continuing
  * the set's series) in out.jsonl, to be judged. membership.json lists, per severity, the label ids of the draw, the
@@ -142,16 +144,19 @@ if (process.argv.includes('--metadata')) { metadataSample(); process.exit(0); }
  */
 const UNIFORM_SEED = 20261217;
 const UNIFORM_QUOTA: Record<string, number> = { error: Number.MAX_SAFE_INTEGER, warning: 60, info: 40 };
+/** A drift report is drawn by its breaking flag instead of severity (as `npm run precision` scores drift). */
+const DRIFT_QUOTA: Record<string, number> = { breaking: 60, 'not breaking': 40 };
+
 function uniformSample(): void {
   const at = process.argv.indexOf('--uniform');
   const [file, outFile, labelsFile, memberFile] = process.argv.slice(at + 1, at + 5) as [string, string, string, string];
   const setAt = process.argv.indexOf('--set');
   const set = (setAt > 0 ? process.argv[setAt + 1] : 'reconcile-2021') as Label['set'];
-  if (!file || !outFile || !labelsFile || !memberFile || !(set === 'reconcile-2021' || set in ERA_SETS || isMetadataSet(set))) {
-    console.error('usage: precision-sample --uniform <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> <membership.json> [--set reconcile-2021|reconcile-2020|reconcile-modern|metadata-v1.0|metadata-beta] [--seed n] [--name s]');
+  if (!file || !outFile || !labelsFile || !memberFile || !(set === 'reconcile-2021' || set === 'drift-2020-2021' || set in ERA_SETS || isMetadataSet(set))) {
+    console.error('usage: precision-sample --uniform <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> <membership.json> [--set reconcile-2021|reconcile-2020|reconcile-modern|drift-2020-2021|metadata-v1.0|metadata-beta] [--seed n] [--name s]');
     process.exit(2);
   }
-  const prefix = set === 'reconcile-2021' ? 'r' : isMetadataSet(set) ? METADATA_SETS[set].prefix : ERA_SETS[set as EraSet].prefix;
+  const prefix = set === 'reconcile-2021' ? 'r' : set === 'drift-2020-2021' ? 'd' : isMetadataSet(set) ? METADATA_SETS[set].prefix : ERA_SETS[set as EraSet].prefix;
   const labels = readLabels(labelsFile).filter((l) => l.set === set);
   let items = isMetadataSet(set) ? metadataItems(file) : reportItems(file);
   if (set === 'reconcile-modern') items = items.filter((f) => !TREE_LEVEL_RULES.has(f.rule));
@@ -168,11 +173,12 @@ function uniformSample(): void {
   let next = 1 + Math.max(-1, ...labels.map((l) => Number(l.id.slice(1))));
   const fresh: Label[] = [];
   const members: Record<string, { population: number; labels: string[] }> = {};
-  for (const sev of Object.keys(UNIFORM_QUOTA)) {
-    const pool = items.filter((f) => f.severity === sev).sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));
+  const quota = set === 'drift-2020-2021' ? DRIFT_QUOTA : UNIFORM_QUOTA;
+  for (const sev of Object.keys(quota)) {
+    const pool = items.filter((f) => uniformStratum(f, set) === sev).sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));
     const population = pool.length;
     const ids: string[] = [];
-    for (let i = 0; i < UNIFORM_QUOTA[sev]! && pool.length; i++) {
+    for (let i = 0; i < quota[sev]! && pool.length; i++) {
       const f = pool.splice(Math.floor(rand() * pool.length), 1)[0]!;
       let id = labelOf(f);
       if (!id) { id = `${prefix}${String(next++).padStart(3, '0')}`; fresh.push(toLabel(f, set, id)); }
@@ -184,7 +190,8 @@ function uniformSample(): void {
   let draws: unknown[] = [];
   try { draws = (JSON.parse(readFileSync(memberFile, 'utf8')) as { draws: unknown[] }).draws; } catch { /* a first draw */ }
   const drawnFrom = isMetadataSet(set) ? `docmodel metadata <${METADATA_SETS[set].csdl}> --scopes <${METADATA_SETS[set].scopes}> <2020-05 api-reference> -f json`
-    : `docmodel check <${set === 'reconcile-2021' ? '2021-07' : ERA_SETS[set as EraSet].tree} api-reference> --no-config -f json`;
+    : set === 'drift-2020-2021' ? 'docmodel drift <2020-05 api-reference> <2021-07 api-reference> --no-config -f json'
+      : `docmodel check <${set === 'reconcile-2021' ? '2021-07' : ERA_SETS[set as EraSet].tree} api-reference> --no-config -f json`;
   draws.push({ name, seed, ...(set === 'reconcile-2021' ? {} : { set }), drawnFrom, severities: members });
   writeFileSync(memberFile, JSON.stringify({ draws }, null, 2) + '\n');
   const drawn = Object.values(members).reduce((n, m) => n + m.labels.length, 0);

@@ -21,13 +21,13 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { CORPUS_SKIP, corpusTree, metadataDir, REPO } from './corpus.js';
-import { ERA_SETS, FindingIndex, flattenItems, isMetadataSet, METADATA_SETS, metadataItems, readLabels, reportItems, TREE_LEVEL_RULES, type EraSet, type MetadataSet, type ReportFinding } from './precision-lib.js';
+import { ERA_SETS, FindingIndex, flattenItems, isMetadataSet, METADATA_SETS, metadataItems, readLabels, reportItems, TREE_LEVEL_RULES, uniformStratum, type EraSet, type MetadataSet, type ReportFinding } from './precision-lib.js';
 
 const LABELS = join(REPO, 'test', 'precision', 'labels');
 /** The uniform draw of the 2021 check's reported items (precision-sample --uniform): label ids per severity. */
 const UNIFORM = join(REPO, 'test', 'precision');
 /** Files of uniform draws: one per label set (uniform-2021.json for reconcile-2021, uniform-2020.json, …). */
-const UNIFORM_FILES = ['uniform-2021.json', 'uniform-2020.json', 'uniform-modern.json', 'uniform-metadata.json'];
+const UNIFORM_FILES = ['uniform-2021.json', 'uniform-2020.json', 'uniform-modern.json', 'uniform-metadata.json', 'uniform-drift.json'];
 const CLI = join(REPO, 'dist', 'src', 'cli', 'main.js');
 
 function arg(name: string): string | undefined {
@@ -167,7 +167,7 @@ function main(): void {
     console.log(table('Metadata comparison, per rule', perMetaRule));
     console.log('');
   }
-  const reports = new Map<string, { idx: FindingIndex; items: ReportFinding[] }>([['reconcile-2021', { idx: idx['reconcile-2021'], items: checkItems }]]);
+  const reports = new Map<string, { idx: FindingIndex; items: ReportFinding[] }>([['reconcile-2021', { idx: idx['reconcile-2021'], items: checkItems }], ['drift-2020-2021', { idx: idx['drift-2020-2021'], items: driftItems }]]);
   for (const [set, i] of eraIdx) reports.set(set, { idx: i, items: eraItems.get(set)! });
   for (const [set, i] of metaIdx) reports.set(set, { idx: i, items: metaItems.get(set)! });
   const uniform = uniformTable(labels, reports);
@@ -209,8 +209,8 @@ function uniformTable(labels: ReturnType<typeof readLabels>, reports: Map<string
     if (!report) continue;
     const now = new Map<string, number>();
     const modern = set === 'reconcile-modern';
-    for (const f of report.items) if (!modern || !TREE_LEVEL_RULES.has(f.rule)) now.set(f.severity, (now.get(f.severity) ?? 0) + 1);
-    const tree = set === 'reconcile-2021' ? '2021-07' : isMetadataSet(set) ? `metadata ${METADATA_SETS[set].version}` : ERA_SETS[set as EraSet].tree;
+    for (const f of report.items) if (!modern || !TREE_LEVEL_RULES.has(f.rule)) now.set(uniformStratum(f, set), (now.get(uniformStratum(f, set)) ?? 0) + 1);
+    const tree = set === 'reconcile-2021' ? '2021-07' : set === 'drift-2020-2021' ? 'drift 2020-05 → 2021-07' : isMetadataSet(set) ? `metadata ${METADATA_SETS[set].version}` : ERA_SETS[set as EraSet].tree;
     for (const [sev, d] of Object.entries(draw.severities)) {
       const r = empty();
       for (const id of d.labels) {
