@@ -73,7 +73,8 @@ export interface Label {
 /** A finding as the JSON report writes it (paths may be absolute or docs-root relative). */
 export interface ReportFinding {
   rule: string; severity: string; subject: string; field: string; message: string; fingerprint: string; breaking?: boolean;
-  sides: { file: string; line: number; value: string }[];
+  /** `snapshot`: a drift side's tree (`old` 2020-05, `new` 2021-07), as the report says since session 29. */
+  sides: { file: string; line: number; value: string; snapshot?: 'old' | 'new' }[];
   /** Grouped findings: every instance the group stands for. */
   instances?: ReportFinding[];
 }

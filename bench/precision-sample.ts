@@ -48,6 +48,7 @@ function sample(findings: ReportFinding[], klass: (f: ReportFinding) => string, 
  * The snapshot of a drift side when the report's paths are docs-root relative (current reports):
  * a change lists the old side then the new one; an addition only the new, a removal only the old.
  */
+/** The tree of a drift side in a report that does not say (before session 29): a guess by position and rule. */
 function driftTree(f: ReportFinding, i: number): string {
   if (f.sides.length > 1) return i === 0 ? '2020-05' : '2021-07';
   return /-added$/.test(f.rule) ? '2021-07' : '2020-05';
@@ -58,7 +59,8 @@ function toLabel(f: ReportFinding, set: Label['set'], id: string): Label {
     id, set, rule: f.rule, severity: f.severity, ...(f.breaking !== undefined ? { breaking: f.breaking } : {}),
     subject: relText(f.subject), field: f.field, fingerprint: f.fingerprint, message: relText(f.message),
     sides: f.sides.map((s, i) => {
-      const tree = set === 'drift-2020-2021' ? (treeOf(s.file) ?? driftTree(f, i)) : undefined;
+      // The report says which snapshot a drift side is in (Side.snapshot); reports from before session 29 are guessed.
+      const tree = set === 'drift-2020-2021' ? (s.snapshot ? (s.snapshot === 'old' ? '2020-05' : '2021-07') : (treeOf(s.file) ?? driftTree(f, i))) : undefined;
       return { file: relPath(s.file), line: s.line, value: relText(s.value).slice(0, 400), ...(tree ? { tree } : {}) };
     }),
     verdict: null, reason: '',

@@ -166,3 +166,37 @@ test('drift: a type whose page is gone while its own method pages\' operations a
     'not breaking: v1.0 microsoft.graph.educationroot lost its resource page, but all 6 operation(s) of its method pages are still documented (GET /education/classes, GET /education/schools, GET /education/users, …)',
   ]);
 });
+
+test('drift: every side says which snapshot its page is in (old first, new second; a page gained is new, one lost is old), and the text report shows it (labels d214, d229, d240, d243: the sampler had guessed 2020-05 for pages only 2021-07 has)', async () => {
+  const sides = changes.flatMap((f) => f.sides.map((s) => ({ rule: f.rule, message: f.message, ...s })));
+  assert.ok(sides.length > 0);
+  assert.deepEqual(sides.filter((s) => s.snapshot === undefined), []);
+  for (const f of changes.filter((x) => x.sides.length === 2 && /→|changed|differs/.test(x.message))) assert.deepEqual(f.sides.map((s) => s.snapshot), ['old', 'new'], f.message);
+  const gained = changes.filter((f) => / gained a resource page$/.test(f.message));
+  const lost = changes.filter((f) => / lost its resource page/.test(f.message));
+  assert.ok(gained.length + lost.length > 0);
+  for (const f of gained) assert.deepEqual(f.sides.map((s) => s.snapshot), ['new'], f.message);
+  for (const f of lost) assert.deepEqual(f.sides.map((s) => s.snapshot), ['old'], f.message);
+  const { textReport } = await import('../src/emit/reports/text.js');
+  const two = changes.find((f) => f.sides.length === 2 && f.sides[1]!.version)!;
+  const text = textReport(changes, false);
+  assert.ok(text.includes(`↔ ${two.sides[1]!.file}:${two.sides[1]!.line} (${two.sides[1]!.version}, new): `), text.slice(0, 400));
+});
+
+test('drift: a property narrowed to a type derived from its old one is not breaking (beta chatMessageReaction.user: identitySet → chatMessageReactionIdentitySet, label d203)', () => {
+  assert.deepEqual(flag(/^microsoft\.graph\.chatmessagereaction\.user:/, 'beta'), [
+    'not breaking info: microsoft.graph.chatmessagereaction.user: identitySet → chatMessageReactionIdentitySet (narrowed to a type derived from identitySet: every value is still one)',
+  ]);
+});
+
+test('drift: an operation its page rewrote (POST …/HeaderRowRange → GET …/HeaderRowRange) is one change, reported by drift-operation-removed, not also as an operation added (label d227)', () => {
+  const mine = changes.filter((f) => /\/columns\/\{[^}]+\}\/headerRowRange/i.test(f.subject));
+  // The two POST lines became GET lines on the same page: one rewrite each, no addition of their new forms. The page also
+  // gained the path-based (root:) form of each, which the old page did not document: those are additions.
+  assert.deepEqual(mine.map((f) => `${f.rule} ${f.breaking ? 'breaking' : 'not breaking'}: ${f.message}`).sort(), [
+    'drift-operation-added not breaking: beta GET /users/{user-id}/drive/root:/{item-path}:/workbook/tables/{table-id}/columns/{column-id}/HeaderRowRange was added',
+    'drift-operation-added not breaking: beta GET /users/{user-id}/drive/root:/{item-path}:/workbook/worksheets/{worksheet-id}/tables/{table-id}/columns/{column-id}/HeaderRowRange was added',
+    'drift-operation-removed not breaking: beta POST /workbook/tables/{table-id}/columns/{column-id}/HeaderRowRange is now documented as GET /users/{user-id}/drive/items/{item-id}/workbook/tables/{table-id}/columns/{column-id}/HeaderRowRange (same operation, other method, path or key syntax on the same page)',
+    'drift-operation-removed not breaking: beta POST /workbook/worksheets/{worksheet-id}/tables/{table-id}/columns/{column-id}/HeaderRowRange is now documented as GET /users/{user-id}/drive/items/{item-id}/workbook/worksheets/{worksheet-id}/tables/{table-id}/columns/{column-id}/HeaderRowRange (same operation, other method, path or key syntax on the same page)',
+  ]);
+});

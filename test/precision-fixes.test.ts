@@ -1256,7 +1256,7 @@ test('request body in prose: a paragraph that is a link to a resource and nothin
 });
 
 // Session 28.
-test('resource name: a page titled by its collection ("# taxAreas resource type", the Dynamics 365 pages) whose id row or JSON representation sentence names the singular is that type (beta taxArea, shipmentMethod, as the service names them); "Represents a customer in …" names it too, and, last, the front-matter description opening with it (session 29: paymentMethods, "A payment method object in …", metadata label b134); a page that names no singular keeps its H1 (countriesRegions: "country/region")', () => {
+test('resource name: a page titled by its collection ("# taxAreas resource type", the Dynamics 365 pages) whose id row or JSON representation sentence names the singular is that type (beta taxArea, shipmentMethod, as the service names them); "Represents a customer in …" names it too, and, last, the front-matter description opening with it (session 29: paymentMethods, "A payment method object in …", metadata label b134); an H1 whose first word is the plural one (unitsOfMeasure: "Represents a unit of measure") too; a page that names no singular keeps its H1 (countriesRegions: "country/region")', () => {
   const t = analyze([join(DIR, '2021-07-s28')], [], undefined, whole);
   const names = t.pages.filter((p) => p.file.includes('dynamics-')).map((p) => `${p.file.split('/').pop()}: ${p.resource?.name} (${p.resource?.nameFrom})`).sort();
   assert.deepEqual(names, [
@@ -1265,6 +1265,7 @@ test('resource name: a page titled by its collection ("# taxAreas resource type"
     'dynamics-paymentmethods.md: paymentMethod (singular)',
     'dynamics-shipmentmethods.md: shipmentMethod (singular)',
     'dynamics-taxarea.md: taxArea (singular)',
+    'dynamics-unitsofmeasure.md: unitOfMeasure (singular)',
   ]);
   // Another name in the sentence never replaces the H1's ("of the resource", or a word that is not the H1's singular).
   const text = readFileSync(join(DIR, '2021-07-s28/beta/resources/dynamics-taxarea.md'), 'utf8');

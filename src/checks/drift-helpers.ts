@@ -102,3 +102,48 @@ export function longerFormIn(key: string, others: Map<string, OperationVariant>)
   }
   return undefined;
 }
+
+/**
+ * Operations the old snapshot documents and the new one does not, answered on the same page by one the new snapshot
+ * documents and the old did not (a corrected method, path or key syntax: POST …/HeaderRowRange → GET
+ * …/headerRowRange): removed key → the added key most like it. Computed once for the two rules that consume it:
+ * drift-operation-removed reports the change once, as a rewrite, and drift-operation-added does not report its new
+ * form as an addition. A path the new snapshot documents in a longer or shorter form is not a rewrite (longerFormIn).
+ */
+export function pageRewrites(old: ApiModel, nu: ApiModel): Map<string, string> {
+  const a = operationsByKey(old);
+  const b = operationsByKey(nu);
+  const added = new Map<string, string[]>();
+  for (const [k, vs] of allVariantsByKey(nu)) {
+    if (a.has(k)) continue;
+    for (const v of vs) {
+      const f = pageKey(v.version, v.doc.file);
+      if (!added.has(f)) added.set(f, []);
+      if (!added.get(f)!.includes(k)) added.get(f)!.push(k);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [k, v] of a) {
+    if (b.has(k) || longerFormIn(k, b)) continue;
+    const onPage = (added.get(pageKey(v.version, v.doc.file)) ?? []).filter((o) => o.split(' ')[0] === k.split(' ')[0]);
+    if (onPage.length) out.set(k, closest(k, onPage));
+  }
+  return out;
+}
+
+/** The added key most like the removed one: same method first, then the most path segments in common. */
+function closest(k: string, cands: string[]): string {
+  const [, m, p] = k.split(' ');
+  const segs = (x: string) => new Set(x.toLowerCase().split('/').filter((y) => y && !y.startsWith('{')));
+  const mine = segs(p!);
+  const score = (o: string) => {
+    const [, om, op] = o.split(' ');
+    return (om === m ? 1000 : 0) + [...segs(op!)].filter((x) => mine.has(x)).length;
+  };
+  return [...cands].sort((u, w) => score(w) - score(u) || (u < w ? -1 : u > w ? 1 : 0))[0]!;
+}
+
+/** The same page in both snapshots: version + its last two path segments (`api/tablerow-delete.md`), whatever the tree's root. */
+function pageKey(version: string, file: string): string {
+  return `${version} ${file.toLowerCase().split('/').slice(-2).join('/')}`;
+}

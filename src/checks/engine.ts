@@ -10,7 +10,7 @@ import { fingerprint } from './fingerprint.js';
 import { partialTree } from './tree-links.js';
 import { RULES } from './registry.js';
 import type { Document } from '../model/schema.js';
-import { isWholeTreeRule, type DriftInput, type Finding, type FindingDraft, type PageRule, type PageRuleMemo, type ReconcileInput, type Rule } from './types.js';
+import { isWholeTreeRule, withSnapshots, type DriftInput, type Finding, type FindingDraft, type PageRule, type PageRuleMemo, type ReconcileInput, type Rule } from './types.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -136,7 +136,9 @@ function runWhole(ruleId: string, run: () => FindingDraft[], budgetMs: number): 
 
 export function drift(input: DriftInput, rules: readonly Rule[] = RULES, budgets: RuleBudgets = {}): Finding[] {
   const treeMs = budgets.treeMs ?? TREE_RULE_BUDGET_MS;
-  return runAll(rules.filter((r) => r.input === 'drift'), input, (r, i) => (r.input === 'drift' ? runWhole(r.id, () => r.check(i), treeMs) : []));
+  // Every side a drift rule makes of a page says which snapshot the page is in (Side.snapshot).
+  return withSnapshots(input.old.documents, input.new.documents, () =>
+    runAll(rules.filter((r) => r.input === 'drift'), input, (r, i) => (r.input === 'drift' ? runWhole(r.id, () => r.check(i), treeMs) : [])));
 }
 
 export function countBySeverity(fs: { severity: Severity }[]): Record<Severity, number> {

@@ -24,6 +24,11 @@ export interface Side {
    * docs root like every path, so it may start with `../`), not a page.
    */
   element?: string;
+  /**
+   * A drift side: the snapshot whose page it is (`old` or `new`; each snapshot is its own docs root, so the file alone
+   * does not say which tree to open).
+   */
+  snapshot?: 'old' | 'new';
 }
 
 export interface Finding {
@@ -166,9 +171,27 @@ export function isWholeTreeRule(r: Pick<Rule, 'input'> & { wholeTree?: boolean }
 /** What reports, `docmodel rules`/`explain` and the config need to know of any rule (reconciliation, drift or metadata). */
 export type RuleDescriptor = Pick<RuleBase, 'id' | 'severity' | 'confidence' | 'contexts' | 'summary' | 'description' | 'example'>;
 
+/** While drift rules run (withSnapshots): the snapshot of each page of the two models. */
+let snapshotOf: WeakMap<Document, 'old' | 'new'> | undefined;
+
+/** Run `fn` (the drift rules) so that every side made of a page of `old` or `nu` says which snapshot it is in. */
+export function withSnapshots<T>(old: readonly Document[], nu: readonly Document[], fn: () => T): T {
+  const previous = snapshotOf;
+  snapshotOf = new WeakMap([...old.map((d) => [d, 'old'] as const), ...nu.map((d) => [d, 'new'] as const)]);
+  try { return fn(); } finally { snapshotOf = previous; }
+}
+
 export function sideOf(page: Document, src: Src, value: string): Side {
   const s: Side = { file: src.file, line: src.line, column: src.column, version: page.apiVersion.value, value };
   const title = page.title.h1?.value ?? page.title.frontMatter?.value;
   if (title) s.title = title;
+  const snapshot = snapshotOf?.get(page);
+  if (snapshot) s.snapshot = snapshot;
   return s;
+}
+
+/** How a report writes a side's qualifiers after its location: " (v1.0)", " (beta, old)" — the version and, for drift, the snapshot. */
+export function sideTag(s: Pick<Side, 'version' | 'snapshot'>): string {
+  const parts = [s.version, s.snapshot].filter(Boolean);
+  return parts.length ? ` (${parts.join(', ')})` : '';
 }

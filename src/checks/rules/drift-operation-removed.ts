@@ -1,7 +1,7 @@
 import { opPage } from '../fixture-pages.js';
 import type { ApiModel, TypeModel } from '../../model/types.js';
 import type { DriftRule } from '../types.js';
-import { allVariantsByKey, change, longerFormIn, operationsByKey, sideOf } from '../drift-helpers.js';
+import { allVariantsByKey, change, longerFormIn, operationsByKey, pageRewrites, sideOf } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-operation-removed',
@@ -19,18 +19,8 @@ export const rule: DriftRule = {
   check({ old, new: nu }) {
     const a = operationsByKey(old);
     const b = operationsByKey(nu);
-    // Operations each new page documents that the old snapshot did not: a removal answered by an
-    // addition on the same page is a corrected method, path or key syntax, not a removal.
-    const added = new Map<string, string[]>();
-    for (const [k, vs] of allVariantsByKey(nu)) {
-      if (a.has(k)) continue;
-      for (const v of vs) {
-        const f = pageKey(v.version, v.doc.file);
-        if (!added.has(f)) added.set(f, []);
-        if (!added.get(f)!.includes(k)) added.get(f)!.push(k);
-      }
-    }
-    const sameVersion = (k: string, o: string) => k.split(' ')[0] === o.split(' ')[0];
+    // A removal answered by an addition on the same page is a corrected method, path or key syntax, not a removal.
+    const rewritten = pageRewrites(old, nu);
     // Keys each new page documents (its exact file), for aliases dropped from a page that still documents the operation.
     const onFile = new Map<string, string[]>();
     const allNew = allVariantsByKey(nu);
@@ -40,8 +30,7 @@ export const rule: DriftRule = {
       if (!onFile.get(f)!.includes(k)) onFile.get(f)!.push(k);
     }
     return [...a.entries()].filter(([k]) => !b.has(k)).map(([k, v]) => {
-      const onPage = (added.get(pageKey(v.version, v.doc.file)) ?? []).filter((o) => sameVersion(k, o));
-      const other = longerFormIn(k, b) ?? (onPage.length ? closest(k, onPage) : undefined);
+      const other = longerFormIn(k, b) ?? rewritten.get(k);
       if (other) {
         const w = b.get(other)!;
         return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)} (same operation, other ${longerFormIn(k, b) ? 'path form' : 'method, path or key syntax on the same page'})`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
@@ -60,23 +49,6 @@ export const rule: DriftRule = {
     });
   },
 };
-
-/** The added key most like the removed one: same method first, then the most path segments in common. */
-function closest(k: string, cands: string[]): string {
-  const [, m, p] = k.split(' ');
-  const segs = (x: string) => new Set(x.toLowerCase().split('/').filter((y) => y && !y.startsWith('{')));
-  const mine = segs(p!);
-  const score = (o: string) => {
-    const [, om, op] = o.split(' ');
-    return (om === m ? 1000 : 0) + [...segs(op!)].filter((x) => mine.has(x)).length;
-  };
-  return [...cands].sort((u, w) => score(w) - score(u) || (u < w ? -1 : u > w ? 1 : 0))[0]!;
-}
-
-/** The same page in both snapshots: version + its last two path segments (`api/tablerow-delete.md`), whatever the tree's root. */
-function pageKey(version: string, file: string): string {
-  return `${version} ${file.toLowerCase().split('/').slice(-2).join('/')}`;
-}
 
 /** The candidate with the most literal segments in common and the fewest others (ties: alphabetical). */
 function fewestExtra(k: string, cands: string[]): string {

@@ -1,5 +1,6 @@
 import { resourcePage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
+import type { TypeModel } from '../../model/types.js';
 import { change, isDocumentedType, sideOf, typesByKey } from '../drift-helpers.js';
 
 /** A property row that says it comes from the base type. */
@@ -12,7 +13,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int64||']) },
@@ -60,8 +61,11 @@ export const rule: DriftRule = {
           && ra.properties.every((x) => rb.properties.some((y) => y.name.toLowerCase() === x.name.toLowerCase()));
         // A row that says "Inherited from X" in both snapshots: the base type's own page decides the property's type.
         const inherited = !named && !renamed && INHERITED.test(sa.description) && INHERITED.test(sb.description);
-        const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : '';
-        out.push(change(this, !named && !renamed && !inherited, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${sa.type.name}${sa.type.collection ? ' collection' : ''} → ${sb.type.name}${sb.type.collection ? ' collection' : ''}${why}`, [sideOf(sa.doc, sa.src, sa.type.name), sideOf(sb.doc, sb.src, sb.type.name)], [p.name, 'type']));
+        // Narrowed to a type derived from the old one (chatMessageReaction.user: identitySet → chatMessageReactionIdentitySet,
+        // which inherits from identitySet): every value still has the old type's properties.
+        const derived = !named && !renamed && !inherited && !sa.type.primitive && !sb.type.primitive && sa.type.collection === sb.type.collection && !!rb && derivesFrom(rb, sa.type.name, newDocTypes);
+        const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : derived ? ` (narrowed to a type derived from ${sa.type.name}: every value is still one)` : '';
+        out.push(change(this, !named && !renamed && !inherited && !derived, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${sa.type.name}${sa.type.collection ? ' collection' : ''} → ${sb.type.name}${sb.type.collection ? ' collection' : ''}${why}`, [sideOf(sa.doc, sa.src, sa.type.name), sideOf(sb.doc, sb.src, sb.type.name)], [p.name, 'type']));
       }
       const pa = new Set(ta.properties.map((p) => p.name.toLowerCase()));
       for (const q of tb.properties) {
@@ -75,3 +79,13 @@ export const rule: DriftRule = {
     return out;
   },
 };
+
+/** Does the new snapshot's type `t` derive (through its documented base types) from a type named `name`? */
+function derivesFrom(t: TypeModel, name: string, byKey: Map<string, TypeModel>): boolean {
+  const seen = new Set<TypeModel>();
+  for (let cur: TypeModel | undefined = t; cur?.baseType && !seen.has(cur); cur = byKey.get(`${t.version}|${cur.baseType.name.toLowerCase()}`)) {
+    seen.add(cur);
+    if (cur.baseType.name.toLowerCase() === name.toLowerCase()) return true;
+  }
+  return false;
+}

@@ -6,7 +6,7 @@
  * escaped as the runner expects (%, CR, LF; and `:` `,` in properties), so page text cannot
  * start a command of its own.
  */
-import type { Finding } from '../../checks/types.js';
+import { sideTag, type Finding } from '../../checks/types.js';
 import { joinPrefix } from './sarif.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -26,7 +26,7 @@ export function githubReport(findings: Finding[], pathPrefix = ''): string {
       ...(s ? [`file=${escapeProperty(joinPrefix(pathPrefix, s.file))}`, `line=${s.line}`, `col=${s.column}`] : []),
       `title=${escapeProperty(`${f.rule} (docmodel)`)}`,
     ];
-    const others = f.sides.slice(1, 6).map((o) => `${joinPrefix(pathPrefix, o.file)}:${o.line}${o.version ? ` (${o.version})` : ''}: ${o.value}`);
+    const others = f.sides.slice(1, 6).map((o) => `${joinPrefix(pathPrefix, o.file)}:${o.line}${sideTag(o)}: ${o.value}`);
     const more = f.sides.length > 6 ? [`… ${f.sides.length - 6} more`] : [];
     const body = [f.message, ...others.map((o) => `↔ ${o}`), ...more].join('\n');
     return `::${LEVEL[f.severity]} ${props.join(',')}::${escapeData(body)}`;

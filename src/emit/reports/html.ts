@@ -61,7 +61,7 @@ const SCRIPT = `(() => {
       const self = el('a', ' #'); self.href = '#f-' + f.fingerprint; m.appendChild(self);
       const op = [f.subject, ...(f.subjects || [])].find((x) => tables.has(x));
       if (op) { const a = el('a', ' operation table'); a.href = '#' + opId(op); m.appendChild(a); }
-      for (const x of f.sides.slice(0, 12)) { const d = el('div', undefined, 'side'); d.appendChild(link(x.file, x.line)); d.appendChild(document.createTextNode((x.version ? ' (' + x.version + ')' : '') + ': ' + x.value)); msg.appendChild(d); }
+      for (const x of f.sides.slice(0, 12)) { const d = el('div', undefined, 'side'); d.appendChild(link(x.file, x.line)); const q = [x.version, x.snapshot].filter(Boolean); d.appendChild(document.createTextNode((q.length ? ' (' + q.join(', ') + ')' : '') + ': ' + x.value)); msg.appendChild(d); }
       if (f.pages && f.pages.length > 1) { const d = el('details', undefined, 'side'); d.appendChild(el('summary', (f.instances || 0) + ' instances on ' + f.pages.length + ' pages'));
         d.addEventListener('toggle', () => { if (d.childNodes.length > 1) return; for (const p of f.pages) { const x = el('div'); x.appendChild(link(p, 1)); d.appendChild(x); } }); msg.appendChild(d); }
       tr.appendChild(msg);

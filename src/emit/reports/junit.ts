@@ -3,7 +3,7 @@
  * finding (classname = file, name = rule and subject); a run without findings is one passing
  * test case. Text is XML-escaped and characters XML 1.0 cannot carry are replaced.
  */
-import type { Finding } from '../../checks/types.js';
+import { sideTag, type Finding } from '../../checks/types.js';
 import { joinPrefix } from './sarif.js';
 
 function xml(s: string): string {
@@ -29,7 +29,7 @@ export function junitReport(findings: Finding[], pathPrefix = '', name = 'docmod
     for (const f of fs) {
       const s = f.sides[0];
       const where = s ? `${file}:${s.line}:${s.column}` : file;
-      const detail = [`${where} ${f.severity} ${f.message} (${f.rule})`, ...f.sides.slice(1).map((o) => `  ↔ ${joinPrefix(pathPrefix, o.file)}:${o.line}${o.version ? ` (${o.version})` : ''}: ${o.value}`), `fingerprint: ${f.fingerprint}`].join('\n');
+      const detail = [`${where} ${f.severity} ${f.message} (${f.rule})`, ...f.sides.slice(1).map((o) => `  ↔ ${joinPrefix(pathPrefix, o.file)}:${o.line}${sideTag(o)}: ${o.value}`), `fingerprint: ${f.fingerprint}`].join('\n');
       L.push(`    <testcase classname="${xml(file)}" name="${xml(`${f.rule}: ${f.subject} ${f.field}`)}">`);
       L.push(`      <failure type="${f.severity}" message="${xml(f.message)}">${xml(detail)}</failure>`);
       L.push('    </testcase>');

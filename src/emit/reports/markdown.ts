@@ -3,7 +3,7 @@
  * side-by-side table of each field's value per page and its findings with file:line links to
  * every side; then page and tree findings; then extraction diagnostics.
  */
-import type { Finding } from '../../checks/types.js';
+import { sideTag, type Finding } from '../../checks/types.js';
 import type { ReportData } from './report-data.js';
 import { fileLink, md } from './escape.js';
 
@@ -28,7 +28,7 @@ function itemLines(f: Finding, dir: string, tables: Set<string>): string[] {
   const table = [...subjects].find((x) => tables.has(x));
   const out = [`- **${f.severity}** ${tags.join(' · ')} — ${md(f.message)}${table ? ` ([operation table](#${opAnchor(table)}))` : ''} <sub>fingerprint ${f.fingerprint}</sub>`];
   for (const s of f.sides.slice(0, MAX_SIDES)) {
-    out.push(`  - [${md(s.file)}:${s.line}](${fileLink(dir, s.file, s.line)})${s.version ? ` (${s.version})` : ''}: ${md(s.value) || '—'}`);
+    out.push(`  - [${md(s.file)}:${s.line}](${fileLink(dir, s.file, s.line)})${sideTag(s)}: ${md(s.value) || '—'}`);
   }
   if (f.sides.length > MAX_SIDES) out.push(`  - … ${f.sides.length - MAX_SIDES} more sides (the JSON report has all)`);
   if (f.instances?.length) {

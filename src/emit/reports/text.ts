@@ -1,5 +1,5 @@
 /** Terminal text: findings grouped by the file to fix, colored when the output is a TTY. */
-import type { Finding } from '../../checks/types.js';
+import { sideTag, type Finding } from '../../checks/types.js';
 import { countBySeverity } from '../../checks/engine.js';
 import pc from 'picocolors';
 import { text } from './escape.js';
@@ -22,10 +22,10 @@ export function textReport(findings: Finding[], color: boolean, opts: { groupBy?
     L.push(c('bold', clean(file)));
     for (const f of byFile.get(file)!.sort((a, b) => (a.sides[0]?.line ?? 0) - (b.sides[0]?.line ?? 0))) {
       const s = f.sides[0];
-      const where = opts.groupBy === 'area' ? (s ? `${s.file}:${s.line}` : '') : s ? `${s.line}:${s.column}` : '';
+      const where = (opts.groupBy === 'area' ? (s ? `${s.file}:${s.line}` : '') : s ? `${s.line}:${s.column}` : '') + (s?.snapshot ? ` (${s.snapshot})` : '');
       L.push(`  ${clean(where)}`.padEnd(11) + ` ${c(f.severity, f.severity.padEnd(7))}${f.breaking ? ' ' + c('error', 'BREAKING') : ''} ${clean(f.message)}  ${c('dim', f.rule)}`);
       if (f.instances?.length) L.push(c('dim', `             ${f.instances.length} instances${f.pages?.length ? ` on ${f.pages.length} pages: ${clean(f.pages.slice(0, 5).join(', '))}${f.pages.length > 5 ? ', …' : ''}` : ''}`));
-      for (const o of f.sides.slice(1, 6)) L.push(c('dim', `             ↔ ${clean(o.file)}:${o.line}${o.version ? ` (${o.version})` : ''}: ${clean(o.value).slice(0, 100)}`));
+      for (const o of f.sides.slice(1, 6)) L.push(c('dim', `             ↔ ${clean(o.file)}:${o.line}${sideTag(o)}: ${clean(o.value).slice(0, 100)}`));
       if (f.sides.length > 6) L.push(c('dim', `             … ${f.sides.length - 6} more`));
     }
     L.push('');

@@ -70,8 +70,8 @@ const camelWords = (s: string) => s.split(/(?=[A-Z])/);
  * name taken from the H1 is replaced, and only by the H1's own words with one or more of them made singular
  * (countriesRegions → countryRegion), never by another name.
  */
-/** A name read from the H1 that ends like a plural: the only kind singularName may replace. */
-const mayBeCollectionTitle = (res: Resource) => res.nameFrom === 'title' && /s$/i.test(res.name);
+/** A name read from the H1 with a word that ends like a plural ("taxAreas", "unitsOfMeasure"): the only kind singularName may replace. */
+const mayBeCollectionTitle = (res: Resource) => res.nameFrom === 'title' && /s(?=[A-Z])|[sS]$/.test(res.name);
 
 function singularName(res: Resource, text: string): void {
   if (!mayBeCollectionTitle(res)) return;
