@@ -136,8 +136,9 @@ function runWhole(ruleId: string, run: () => FindingDraft[], budgetMs: number): 
 
 export function drift(input: DriftInput, rules: readonly Rule[] = RULES, budgets: RuleBudgets = {}): Finding[] {
   const treeMs = budgets.treeMs ?? TREE_RULE_BUDGET_MS;
-  // Every side a drift rule makes of a page says which snapshot the page is in (Side.snapshot).
-  return withSnapshots(input.old.documents, input.new.documents, () =>
+  // Every side a drift rule makes of a page says which snapshot the page is in (Side.snapshot). The input is not trusted
+  // to hold both models: a rule that throws on what it lacks becomes a rule-failed finding, not a failed run.
+  return withSnapshots(input.old?.documents ?? [], input.new?.documents ?? [], () =>
     runAll(rules.filter((r) => r.input === 'drift'), input, (r, i) => (r.input === 'drift' ? runWhole(r.id, () => r.check(i), treeMs) : [])));
 }
 
