@@ -1,6 +1,6 @@
 import { resourcePage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
-import type { TypeModel } from '../../model/types.js';
+import { baseChains } from '../type-relations.js';
 import { change, isDocumentedType, sideOf, typesByKey } from '../drift-helpers.js';
 
 /** A property row that says it comes from the base type. */
@@ -28,6 +28,7 @@ export const rule: DriftRule = {
     const docTypes = (m: typeof old) => new Map(m.types.filter((t) => t.sources.some((x) => x.origin === 'resource')).map((t) => [`${t.version}|${t.name.toLowerCase()}`, t] as const));
     const oldTypes = docTypes(old);
     const newDocTypes = docTypes(nu);
+    const chain = baseChains(nu);
     for (const [k, ta] of typesByKey(old)) {
       const tb = b.get(k);
       if (!tb || !isDocumentedType(ta) || !isDocumentedType(tb)) continue;
@@ -63,7 +64,7 @@ export const rule: DriftRule = {
         const inherited = !named && !renamed && INHERITED.test(sa.description) && INHERITED.test(sb.description);
         // Narrowed to a type derived from the old one (chatMessageReaction.user: identitySet → chatMessageReactionIdentitySet,
         // which inherits from identitySet): every value still has the old type's properties.
-        const derived = !named && !renamed && !inherited && !sa.type.primitive && !sb.type.primitive && sa.type.collection === sb.type.collection && !!rb && derivesFrom(rb, sa.type.name, newDocTypes);
+        const derived = !named && !renamed && !inherited && !sa.type.primitive && !sb.type.primitive && sa.type.collection === sb.type.collection && chain(sb.type.name, tb.version).slice(1).includes(sa.type.name.toLowerCase());
         const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : derived ? ` (narrowed to a type derived from ${sa.type.name}: every value is still one)` : '';
         out.push(change(this, !named && !renamed && !inherited && !derived, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${sa.type.name}${sa.type.collection ? ' collection' : ''} → ${sb.type.name}${sb.type.collection ? ' collection' : ''}${why}`, [sideOf(sa.doc, sa.src, sa.type.name), sideOf(sb.doc, sb.src, sb.type.name)], [p.name, 'type']));
       }
@@ -80,12 +81,3 @@ export const rule: DriftRule = {
   },
 };
 
-/** Does the new snapshot's type `t` derive (through its documented base types) from a type named `name`? */
-function derivesFrom(t: TypeModel, name: string, byKey: Map<string, TypeModel>): boolean {
-  const seen = new Set<TypeModel>();
-  for (let cur: TypeModel | undefined = t; cur?.baseType && !seen.has(cur); cur = byKey.get(`${t.version}|${cur.baseType.name.toLowerCase()}`)) {
-    seen.add(cur);
-    if (cur.baseType.name.toLowerCase() === name.toLowerCase()) return true;
-  }
-  return false;
-}

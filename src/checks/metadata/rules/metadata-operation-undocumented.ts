@@ -18,7 +18,7 @@ export const rule: MetadataRule = {
       const n = seg.includes('(') ? seg.slice(0, seg.indexOf('(')) : seg;
       names.add(n.slice(n.lastIndexOf('.') + 1).toLowerCase());
       // Path-based addressing, `/sites/{hostname}:/{relative-path}`: the colon syntax the service serves by its getByPath function.
-      if (/:$/.test(seg)) names.add('getbypath');
+      if (seg.endsWith(':')) names.add('getbypath');
     }
     const out = [];
     const seen = new Set<string>();

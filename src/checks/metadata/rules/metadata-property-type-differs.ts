@@ -19,8 +19,9 @@ export const rule: MetadataRule = {
       if (!m || !cp) continue;
       if (typeKey(p.type.name) === typeKey(cp.type.name)) continue;
       // The docs name a type derived from the declared one (call.mediaConfig: appHostedMediaConfig or serviceHostedMediaConfig, of the abstract mediaConfig).
-      const documented = cp.type.name.toLowerCase().startsWith('edm.') ? undefined : ctx.csdlType(t.namespace, p.type.name);
-      const derived = !!documented && ctx.ancestors(documented).slice(1).some((a) => `${a.namespace}.${a.name}`.toLowerCase() === cp.type.name.toLowerCase());
+      const declared = ctx.typeByQName(cp.type.name);
+      const documented = declared && ctx.csdlType(t.namespace, p.type.name);
+      const derived = !!documented && documented !== declared && ctx.ancestors(documented).includes(declared);
       const enumAsString = typeKey(p.type.name) === 'string' && !!ctx.csdl.enums.find((e) => `${e.namespace}.${e.name}`.toLowerCase() === cp.type.name.toLowerCase());
       out.push({
         rule: this.id, subject: t.name, field: `properties.${p.name}.type`, args: [p.type.name, cp.type.name],

@@ -1,6 +1,6 @@
-import type { Csdl } from '../service-side.js';
+import type { CsdlStructuredType } from '../service-side.js';
 import { prop, type } from '../fixtures.js';
-import { WORKBOOK_FUNCTIONS, type MetadataRule } from '../types.js';
+import { WORKBOOK_FUNCTIONS, type MetadataContext, type MetadataRule } from '../types.js';
 
 /** The type every entity type derives from: a navigation property typed with it means "any entity", not each of them. */
 const ANY_ENTITY = 'microsoft.graph.entity';
@@ -12,7 +12,8 @@ const ANY_ENTITY = 'microsoft.graph.entity';
  * one: the 2020-05 v1.0 eventMessageRequest through message's eventMessage), except through the universal base
  * microsoft.graph.entity. A type referred to by none of these is reached by no API, so no page could document it.
  */
-function referencedTypes(csdl: Csdl): Set<string> {
+function referencedTypes(ctx: MetadataContext): Set<string> {
+  const { csdl } = ctx;
   const asValue = new Set<string>();
   const out = new Set<string>();
   const value = (q: string | undefined) => { if (q) { asValue.add(q.toLowerCase()); out.add(q.toLowerCase()); } };
@@ -26,16 +27,16 @@ function referencedTypes(csdl: Csdl): Set<string> {
     for (const p of o.parameters ?? []) value(p.type.name);
   }
   for (const c of csdl.container) value(c.type);
-  const byQ = new Map(csdl.types.map((t) => [`${t.namespace}.${t.name}`.toLowerCase(), t]));
-  const derivesFromValue = (q: string): boolean => {
-    const seen = new Set<string>();
-    for (let b = byQ.get(q)?.baseType?.toLowerCase(); b && b !== ANY_ENTITY && !seen.has(b); b = byQ.get(b)?.baseType?.toLowerCase()) {
-      if (asValue.has(b)) return true;
-      seen.add(b);
+  const qname = (t: { namespace: string; name: string }) => `${t.namespace}.${t.name}`.toLowerCase();
+  // Its base types up to (not through) the universal one, as the context walks them.
+  const viaValue = (t: CsdlStructuredType) => {
+    for (const a of ctx.ancestors(t).slice(1)) {
+      if (qname(a) === ANY_ENTITY) return false;
+      if (asValue.has(qname(a))) return true;
     }
     return false;
   };
-  for (const q of byQ.keys()) if (derivesFromValue(q)) out.add(q);
+  for (const t of csdl.types) if (viaValue(t)) out.add(qname(t));
   return out;
 }
 
@@ -50,7 +51,7 @@ export const rule: MetadataRule = {
   },
   check(ctx) {
     const docNames = new Set([...ctx.docs.types.map((t) => t.name.toLowerCase()), ...ctx.docs.enums.map((e) => e.name.toLowerCase())]);
-    const used = referencedTypes(ctx.csdl);
+    const used = referencedTypes(ctx);
     const unused = (namespace: string, name: string) => (used.has(`${namespace}.${name}`.toLowerCase()) ? {} : { policy: 'unreferenced-type' });
     const out = [];
     for (const t of ctx.csdl.types) {
