@@ -120,6 +120,8 @@ export interface ReportOptions {
   reportDir?: string;
   /** Prepended to paths in sarif, github and junit: the docs root's path in the repository. */
   pathPrefix?: string;
+  /** Drift: prepended to the old snapshot's paths in github and junit (its docs root's path from where they are read). */
+  oldPathPrefix?: string;
   /** Human formats (text, markdown, html): include cross-version info findings and every operation table. */
   all?: boolean;
   /** Only findings of these areas (front matter ms.prod, else the folder), in every format. */
@@ -145,6 +147,8 @@ export interface CheckResult {
   data: ReportData;
   /** Render the findings in a report format. */
   report(format: Format, opts?: ReportOptions): string;
+  /** Drift: the old snapshot's docs root (its sides' paths are relative to it). */
+  oldDocsRoot?: string;
   /** Counts by severity of `findings`. */
   counts: Record<Severity, number>;
   /** With `updateBaseline`: the file written, its entries, and how many were added / pruned since the previous one. */
@@ -170,7 +174,8 @@ function baselineSet(b: CheckOptions['baseline']): Set<string> | undefined {
   return typeof b === 'string' ? loadBaseline(b) : b;
 }
 
-function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?: ChangedFiles): CheckResult {
+/** `oldDocsRoot`: drift's old snapshot, whose sides' links start there. */
+function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?: ChangedFiles, oldDocsRoot?: string): CheckResult {
   const pages = changed ? affectedPages(a.pages, changed) : undefined;
   const suppressions = suppressionList(o.suppressions);
   let baseline = baselineSet(o.baseline);
@@ -198,7 +203,8 @@ function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?:
     ...(baselineUpdate ? { baselineUpdate } : {}),
     report(format, ro = {}) {
       const from = docsFrom(resolve(ro.reportDir ?? '.'), a.docsRoot);
-      return renderReport(format, data, from, { color: ro.color, title: ro.title ?? title, suppressed: p.suppressed, pathPrefix: ro.pathPrefix, all: ro.all, areas: ro.areas, groupBy: ro.groupBy });
+      const oldReportDir = oldDocsRoot === undefined ? undefined : docsFrom(resolve(ro.reportDir ?? '.'), oldDocsRoot);
+      return renderReport(format, data, from, { color: ro.color, title: ro.title ?? title, suppressed: p.suppressed, pathPrefix: ro.pathPrefix, all: ro.all, areas: ro.areas, groupBy: ro.groupBy, oldReportDir, oldPathPrefix: ro.oldPathPrefix });
     },
   };
 }
@@ -370,10 +376,10 @@ export async function drift(oldTree: string, newTree: string, o: DriftOptions = 
   const findings = driftRules({ old: oldA.model, new: newA.model });
   // Suppressions by page annotation may sit on pages of either tree.
   const combined: AnalyzeResult = { ...newA, model: { ...newA.model, operations: [] }, findings, pages: [...oldA.pages, ...newA.pages] };
-  const r = finishCheck(combined, o, 'docmodel drift report');
+  const r = finishCheck(combined, o, 'docmodel drift report', undefined, oldA.docsRoot);
   r.data.summary.pages = newA.pages.length;
   r.data.summary.operations = newA.model.operations.length;
-  return { ...r, analysis: newA, old: oldA };
+  return { ...r, analysis: newA, old: oldA, oldDocsRoot: oldA.docsRoot };
 }
 
 /** Read a `model.json` a build wrote, checked against its schema (generated/model.schema.json). */

@@ -171,6 +171,8 @@ export function emitReports(reqs: ReportRequest[], r: CheckResult, o: { color?: 
       reportDir: q.output ? dirname(resolve(q.output)) : '.',
       // GitHub annotations name files from the repository root (the working directory of a workflow).
       pathPrefix: o.pathPrefix ?? (q.format === 'github' ? defaultPrefix(r.analysis.docsRoot) : undefined),
+      // Drift's old snapshot is its own root: its paths are shown from the working directory too (never the new root's prefix).
+      oldPathPrefix: r.oldDocsRoot !== undefined && q.format === 'github' ? defaultPrefix(r.oldDocsRoot) : undefined,
       all: o.all, areas: o.area, groupBy: o.groupBy,
     });
     if (q.output) writeAtomic(resolve(q.output), text);

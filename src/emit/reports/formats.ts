@@ -34,6 +34,15 @@ export interface RenderOptions {
   areas?: string[];
   /** Text and Markdown: group findings by area instead of the default. */
   groupBy?: 'area';
+  /**
+   * Drift: the old snapshot's docs root as seen from the report's directory. A side of the old
+   * snapshot (side.snapshot 'old') has a path relative to that root, not to the new one: Markdown
+   * and HTML link it there; SARIF gives it the uriBaseId OLD_SNAPSHOT, GitHub and JUnit name it
+   * without the path prefix (which is the new root's place in the repository).
+   */
+  oldReportDir?: string;
+  /** Drift: prepended to the old snapshot's paths in github and junit, as pathPrefix to the new one's. */
+  oldPathPrefix?: string;
 }
 
 const HUMAN: readonly Format[] = ['text', 'markdown', 'html'];
@@ -52,12 +61,12 @@ export function renderReport(format: Format, data: ReportData, reportDir: string
   const { data: d, hidden } = viewFor(format, data, opts);
   switch (format) {
     case 'text': return textReport(d.findings, !!opts.color, { groupBy: opts.groupBy, hidden });
-    case 'markdown': return markdownReport(d, reportDir, opts.title, { all: !!opts.all, groupBy: opts.groupBy, hidden });
+    case 'markdown': return markdownReport(d, reportDir, opts.title, { all: !!opts.all, groupBy: opts.groupBy, hidden, oldReportDir: opts.oldReportDir });
     case 'json': return toJson(d);
     case 'sarif': return jsonInert(toJson(sarifReport(d.findings, ALL_RULES, d.tool.version, { suppressed: opts.suppressed, pathPrefix: opts.pathPrefix, diagnostics: d.diagnostics })));
-    case 'html': return htmlReport(d, opts.title, { hidden, reportDir, all: !!opts.all });
-    case 'github': return githubReport(d.findings, opts.pathPrefix);
-    case 'junit': return junitReport(d.findings, opts.pathPrefix);
+    case 'html': return htmlReport(d, opts.title, { hidden, reportDir, all: !!opts.all, oldReportDir: opts.oldReportDir });
+    case 'github': return githubReport(d.findings, opts.pathPrefix, opts.oldPathPrefix);
+    case 'junit': return junitReport(d.findings, opts.pathPrefix, undefined, opts.oldPathPrefix);
   }
 }
 

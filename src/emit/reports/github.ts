@@ -19,16 +19,19 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function githubReport(findings: Finding[], pathPrefix = ''): string {
+export function githubReport(findings: Finding[], pathPrefix = '', oldPathPrefix = ''): string {
   const lines = findings.map((f) => {
     const s = f.sides[0];
+    // A drift side of the old snapshot is not a file of the checked-out tree: named in the message, not annotated.
+    const old = s?.snapshot === 'old';
     const props = [
-      ...(s ? [`file=${escapeProperty(joinPrefix(pathPrefix, s.file))}`, `line=${s.line}`, `col=${s.column}`] : []),
+      ...(s && !old ? [`file=${escapeProperty(joinPrefix(pathPrefix, s.file))}`, `line=${s.line}`, `col=${s.column}`] : []),
       `title=${escapeProperty(`${f.rule} (docmodel)`)}`,
     ];
-    const others = f.sides.slice(1, 6).map((o) => `${joinPrefix(pathPrefix, o.file)}:${o.line}${sideTag(o)}: ${o.value}`);
+    const at = (o: Finding['sides'][number]) => `${joinPrefix(o.snapshot === 'old' ? oldPathPrefix : pathPrefix, o.file)}:${o.line}${sideTag(o)}`;
+    const others = f.sides.slice(1, 6).map((o) => `${at(o)}: ${o.value}`);
     const more = f.sides.length > 6 ? [`… ${f.sides.length - 6} more`] : [];
-    const body = [f.message, ...others.map((o) => `↔ ${o}`), ...more].join('\n');
+    const body = [old ? `${at(s)}: ${f.message}` : f.message, ...others.map((o) => `↔ ${o}`), ...more].join('\n');
     return `::${LEVEL[f.severity]} ${props.join(',')}::${escapeData(body)}`;
   });
   return lines.length ? lines.join('\n') + '\n' : '';

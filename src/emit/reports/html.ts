@@ -25,7 +25,7 @@ const SCRIPT = `(() => {
   const data = JSON.parse(document.getElementById('data').textContent);
   const $ = (id) => document.getElementById(id);
   const el = (tag, text, cls) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = String(text); if (cls) e.className = cls; return e; };
-  const link = (file, line) => { const a = el('a', file + ':' + line); a.href = data.base + file.split(' ').join('%20') + '#L' + line; return a; };
+  const link = (file, line, snapshot) => { const a = el('a', file + ':' + line); a.href = (snapshot === 'old' && data.oldBase !== undefined ? data.oldBase : data.base) + file.split(' ').join('%20') + '#L' + line; return a; };
   const opId = (k) => 'op-' + k.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   const s = data.summary;
   $('summary').textContent = s.pages + ' pages, ' + s.operations + ' operations, ' + s.types + ' types. ' + data.findings.length + ' findings (one per root cause; ' +
@@ -61,7 +61,7 @@ const SCRIPT = `(() => {
       const self = el('a', ' #'); self.href = '#f-' + f.fingerprint; m.appendChild(self);
       const op = [f.subject, ...(f.subjects || [])].find((x) => tables.has(x));
       if (op) { const a = el('a', ' operation table'); a.href = '#' + opId(op); m.appendChild(a); }
-      for (const x of f.sides.slice(0, 12)) { const d = el('div', undefined, 'side'); d.appendChild(link(x.file, x.line)); const q = [x.version, x.snapshot].filter(Boolean); d.appendChild(document.createTextNode((q.length ? ' (' + q.join(', ') + ')' : '') + ': ' + x.value)); msg.appendChild(d); }
+      for (const x of f.sides.slice(0, 12)) { const d = el('div', undefined, 'side'); d.appendChild(link(x.file, x.line, x.snapshot)); const q = [x.version, x.snapshot].filter(Boolean); d.appendChild(document.createTextNode((q.length ? ' (' + q.join(', ') + ')' : '') + ': ' + x.value)); msg.appendChild(d); }
       if (f.pages && f.pages.length > 1) { const d = el('details', undefined, 'side'); d.appendChild(el('summary', (f.instances || 0) + ' instances on ' + f.pages.length + ' pages'));
         d.addEventListener('toggle', () => { if (d.childNodes.length > 1) return; for (const p of f.pages) { const x = el('div'); x.appendChild(link(p, 1)); d.appendChild(x); } }); msg.appendChild(d); }
       tr.appendChild(msg);
@@ -113,10 +113,16 @@ const SCRIPT = `(() => {
   document.body.dataset.ready = '1';
 })();`;
 
-export function htmlReport(d: ReportData, title = 'docmodel reconciliation report', opts: { hidden?: number; reportDir?: string; all?: boolean } = {}): string {
-  // reportDir: the docs root as seen from the report's directory; page links are relative to it.
-  let rel = (opts.reportDir ?? '.').split('\\').join('/');
+/** The prefix of a page link: the docs root seen from the report's directory, with a trailing `/` (none for `.`). */
+function linkBase(dir = '.'): string {
+  let rel = dir.split('\\').join('/');
   while (rel.endsWith('/')) rel = rel.slice(0, -1); // not /\/+$/: quadratic on a long run of slashes (regex audit)
+  return rel && rel !== '.' ? rel + '/' : '';
+}
+
+export function htmlReport(d: ReportData, title = 'docmodel reconciliation report', opts: { hidden?: number; reportDir?: string; all?: boolean; oldReportDir?: string } = {}): string {
+  // reportDir: the docs root as seen from the report's directory; page links are relative to it (oldReportDir: drift's old snapshot, for its sides).
+  const base = linkBase(opts.reportDir);
   const withFindings = new Set(d.findings.flatMap((f) => [f.subject, ...(f.instances ?? []).map((i) => i.subject)]));
   const groups = (opts.all ? d.groups : d.groups.filter((g) => g.findings.length || withFindings.has(g.key))).map((g) => ({ key: g.key, pages: g.pages, fields: g.fields, findings: g.findings }));
   // Instances stay in the JSON report; here a finding carries its pages and the subjects its instances touch.
@@ -139,7 +145,7 @@ export function htmlReport(d: ReportData, title = 'docmodel reconciliation repor
 <p id="pager"><button id="prev">previous</button><span id="count"></span><button id="next">next</button></p>
 <table><thead><tr><th>severity</th><th>breaking</th><th>rule (confidence)</th><th>area</th><th>finding and sides</th></tr></thead><tbody id="findings"></tbody></table>
 <details id="groupsBox"><summary><h2 style="display:inline">Operations with findings, side by side</h2> (open to list them; each table is rendered when opened)</summary><div id="groups"></div></details>
-<script type="application/json" id="data">${jsonForScript({ summary: d.summary, base: rel && rel !== '.' ? rel + '/' : '', hidden: opts.hidden ?? 0, findings, groups })}</script>
+<script type="application/json" id="data">${jsonForScript({ summary: d.summary, base, ...(opts.oldReportDir === undefined ? {} : { oldBase: linkBase(opts.oldReportDir) }), hidden: opts.hidden ?? 0, findings, groups })}</script>
 <script>${SCRIPT}</script>
 </body></html>
 `;

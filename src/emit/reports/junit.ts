@@ -12,10 +12,12 @@ function xml(s: string): string {
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-export function junitReport(findings: Finding[], pathPrefix = '', name = 'docmodel'): string {
+export function junitReport(findings: Finding[], pathPrefix = '', name = 'docmodel', oldPathPrefix = ''): string {
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
-    const file = f.sides[0] ? joinPrefix(pathPrefix, f.sides[0].file) : '(tree)';
+    const s = f.sides[0];
+    // A drift side of the old snapshot: its path in that snapshot (the prefix places the new one).
+    const file = !s ? '(tree)' : s.snapshot === 'old' ? `${joinPrefix(oldPathPrefix, s.file)} (old)` : joinPrefix(pathPrefix, s.file);
     if (!byFile.has(file)) byFile.set(file, []);
     byFile.get(file)!.push(f);
   }
@@ -28,8 +30,8 @@ export function junitReport(findings: Finding[], pathPrefix = '', name = 'docmod
     L.push(`  <testsuite name="${xml(file)}" tests="${fs.length}" failures="${fs.length}">`);
     for (const f of fs) {
       const s = f.sides[0];
-      const where = s ? `${file}:${s.line}:${s.column}` : file;
-      const detail = [`${where} ${f.severity} ${f.message} (${f.rule})`, ...f.sides.slice(1).map((o) => `  ↔ ${joinPrefix(pathPrefix, o.file)}:${o.line}${sideTag(o)}: ${o.value}`), `fingerprint: ${f.fingerprint}`].join('\n');
+      const where = !s ? file : s.snapshot === 'old' ? `${joinPrefix(oldPathPrefix, s.file)}:${s.line}:${s.column} (old)` : `${file}:${s.line}:${s.column}`;
+      const detail = [`${where} ${f.severity} ${f.message} (${f.rule})`, ...f.sides.slice(1).map((o) => `  ↔ ${joinPrefix(o.snapshot === 'old' ? oldPathPrefix : pathPrefix, o.file)}:${o.line}${sideTag(o)}: ${o.value}`), `fingerprint: ${f.fingerprint}`].join('\n');
       L.push(`    <testcase classname="${xml(file)}" name="${xml(`${f.rule}: ${f.subject} ${f.field}`)}">`);
       L.push(`      <failure type="${f.severity}" message="${xml(f.message)}">${xml(detail)}</failure>`);
       L.push('    </testcase>');

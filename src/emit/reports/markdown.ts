@@ -22,13 +22,13 @@ export function opAnchor(key: string): string {
 /** Pages listed for a finding that stands for several. */
 const MAX_PAGES = 20;
 
-function itemLines(f: Finding, dir: string, tables: Set<string>): string[] {
+function itemLines(f: Finding, dir: string, tables: Set<string>, oldDir = dir): string[] {
   const tags = [f.breaking ? '**breaking**' : '', `\`${f.rule}\``, `${f.context}`, f.confidence ? `confidence ${f.confidence}` : '', f.area ? `area ${md(f.area)}` : '', f.author ? `author ${md(f.author)}` : ''].filter(Boolean);
   const subjects = new Set([f.subject, ...(f.instances ?? []).map((i) => i.subject)]);
   const table = [...subjects].find((x) => tables.has(x));
   const out = [`- **${f.severity}** ${tags.join(' · ')} — ${md(f.message)}${table ? ` ([operation table](#${opAnchor(table)}))` : ''} <sub>fingerprint ${f.fingerprint}</sub>`];
   for (const s of f.sides.slice(0, MAX_SIDES)) {
-    out.push(`  - [${md(s.file)}:${s.line}](${fileLink(dir, s.file, s.line)})${sideTag(s)}: ${md(s.value) || '—'}`);
+    out.push(`  - [${md(s.file)}:${s.line}](${fileLink(s.snapshot === 'old' ? oldDir : dir, s.file, s.line)})${sideTag(s)}: ${md(s.value) || '—'}`);
   }
   if (f.sides.length > MAX_SIDES) out.push(`  - … ${f.sides.length - MAX_SIDES} more sides (the JSON report has all)`);
   if (f.instances?.length) {
@@ -40,7 +40,7 @@ function itemLines(f: Finding, dir: string, tables: Set<string>): string[] {
   return out;
 }
 
-export function markdownReport(d: ReportData, reportDir: string, title = 'Reconciliation report', opts: { all?: boolean; groupBy?: 'area'; hidden?: number } = {}): string {
+export function markdownReport(d: ReportData, reportDir: string, title = 'Reconciliation report', opts: { all?: boolean; groupBy?: 'area'; hidden?: number; oldReportDir?: string } = {}): string {
   const L: string[] = [];
   const s = d.summary;
   const drift = d.findings.some((f) => f.context === 'drift');
@@ -76,11 +76,11 @@ export function markdownReport(d: ReportData, reportDir: string, title = 'Reconc
       }
       for (const a of [...byArea.keys()].sort()) {
         L.push(`### Area ${md(a)} (${byArea.get(a)!.length})`, '');
-        for (const f of byArea.get(a)!) L.push(...itemLines(f, reportDir, tables));
+        for (const f of byArea.get(a)!) L.push(...itemLines(f, reportDir, tables, opts.oldReportDir));
         L.push('');
       }
     } else {
-      for (const f of d.findings) L.push(...itemLines(f, reportDir, tables));
+      for (const f of d.findings) L.push(...itemLines(f, reportDir, tables, opts.oldReportDir));
       L.push('');
     }
   }

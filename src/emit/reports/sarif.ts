@@ -14,6 +14,9 @@ import { findDiagnostic } from '../../checks/diagnostics.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
+/** The uriBaseId of a drift side in the old snapshot (described in the run's originalUriBaseIds). */
+export const OLD_SNAPSHOT = 'OLD_SNAPSHOT';
+
 /** Percent-encoded per segment (`#`, `?`, `%` in a file name stay part of the path), behind the optional prefix. */
 function uri(file: string, prefix: string): string {
   return uriPath(joinPrefix(prefix, file.split('\\').join('/')));
@@ -45,7 +48,9 @@ export interface SarifOptions {
 
 export function sarifReport(findings: Finding[], rules: readonly RuleDescriptor[], toolVersion: string, opts: SarifOptions = {}): object {
   const prefix = opts.pathPrefix ?? '';
-  const location = (s: Finding['sides'][number]) => ({ physicalLocation: { artifactLocation: { uri: uri(s.file, prefix) }, region: { startLine: s.line, startColumn: s.column } } });
+  // A drift side of the old snapshot is relative to that snapshot's root, which the prefix (the new root's place) does not locate.
+  const artifact = (s: Finding['sides'][number]) => (s.snapshot === 'old' ? { uri: uri(s.file, ''), uriBaseId: OLD_SNAPSHOT } : { uri: uri(s.file, prefix) });
+  const location = (s: Finding['sides'][number]) => ({ physicalLocation: { artifactLocation: artifact(s), region: { startLine: s.line, startColumn: s.column } } });
   const all: (Finding | SuppressedFinding)[] = [...findings, ...(opts.suppressed ?? [])];
   const diagnostics = opts.diagnostics ?? [];
   const used = [...new Set([...all.map((f) => f.rule), ...diagnostics.map((x) => x.rule)])].sort();
@@ -79,7 +84,7 @@ export function sarifReport(findings: Finding[], rules: readonly RuleDescriptor[
     level: LEVEL[f.severity],
     message: { text: f.message },
     locations: [location(f.sides[0]!)],
-    relatedLocations: f.sides.slice(1).map((s, i) => ({ id: i + 1, ...location(s), message: { text: `${s.version ?? ''} ${s.value}`.trim() || s.file } })),
+    relatedLocations: f.sides.slice(1).map((s, i) => ({ id: i + 1, ...location(s), message: { text: `${s.version ?? ''}${s.snapshot ? ` (${s.snapshot})` : ''} ${s.value}`.trim() || s.file } })),
     partialFingerprints: { [SARIF_FINGERPRINT_KEY]: f.fingerprint },
     properties: {
       context: f.context, subject: f.subject, field: f.field, ...(f.breaking !== undefined ? { breaking: f.breaking } : {}),
@@ -103,6 +108,7 @@ export function sarifReport(findings: Finding[], rules: readonly RuleDescriptor[
     runs: [{
       tool: { driver: { name: 'docmodel', version: toolVersion, informationUri: 'https://www.npmjs.com/package/docmodel', rules: ruleList } },
       columnKind: 'unicodeCodePoints',
+      ...(all.some((f) => f.sides.some((x) => x.snapshot === 'old')) ? { originalUriBaseIds: { [OLD_SNAPSHOT]: { description: { text: 'The docs root of the old snapshot (the first tree given to docmodel drift); paths of its sides are relative to it.' } } } } : {}),
       results,
     }],
   };
