@@ -1,5 +1,5 @@
 import { resourcePage } from '../fixture-pages.js';
-import type { EnumModel } from '../../model/types.js';
+import type { ApiModel, EnumModel } from '../../model/types.js';
 import type { Document } from '../../model/schema.js';
 import type { DriftRule, FindingDraft, Side } from '../types.js';
 import { change, enumsByKey, sideOf } from '../drift-helpers.js';
@@ -11,7 +11,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'Enum members were added or removed (removal is breaking; an addition is breaking unless the enum was already evolvable — it had unknownFutureValue or its page says members will be added)',
-  description: 'Removing a member narrows what requests may send: breaking. Adding one widens what responses return: breaking for a closed enum (clients with exhaustive switches break), not breaking for an evolvable enum — one that already had the `unknownFutureValue` sentinel, which is how Microsoft Graph announces that members will be added (clients must handle unknown values), or whose own page says so in its description ("Members will be added here as more async operations are supported"). Members are compared without a `microsoft.graph.` prefix (`microsoft.graph.event` is `event`). A removed member\'s old side is the page that documented it; when that page is gone from the new snapshot while the enum is documented elsewhere, the message says so. Breaking changes are error in v1.0, warning in beta; a non-breaking addition is info.',
+  description: 'Removing a member narrows what requests may send: breaking. Adding one widens what responses return: breaking for a closed enum (clients with exhaustive switches break), not breaking for an evolvable enum — one that already had the `unknownFutureValue` sentinel, which is how Microsoft Graph announces that members will be added (clients must handle unknown values), in its member table or among the possible values a property of its type lists in its description, or whose own page says so in its description ("Members will be added here as more async operations are supported"). Members are compared without a `microsoft.graph.` prefix (`microsoft.graph.event` is `event`). A removed member\'s old side is the page that documented it; when that page is gone from the new snapshot while the enum is documented elsewhere, the message says so. Breaking changes are error in v1.0, warning in beta; a non-breaking addition is info.',
   example: { before: 'old: none | defaultList', after: 'new: none | defaultList | flaggedEmails' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n'), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n|huge|x|\n') },
@@ -21,6 +21,7 @@ export const rule: DriftRule = {
     const out: FindingDraft[] = [];
     const b = enumsByKey(nu);
     const newFiles = new Set(nu.documents.map((d) => d.file.toLowerCase()));
+    const sentinelUses = sentinelInDescriptions(old);
     for (const [k, ea] of enumsByKey(old)) {
       const eb = b.get(k);
       if (!eb) continue;
@@ -37,7 +38,9 @@ export const rule: DriftRule = {
       // Evolvable enums (unknownFutureValue, or a page that says members will be added) announce additions: not breaking.
       const sentinel = ma.some((x) => x.toLowerCase() === 'unknownfuturevalue');
       const prose = sentinel ? undefined : ea.sources.map((x) => announcesMembers(x.doc, ea.name)).find((x) => x);
-      const why = sentinel ? ' (evolvable enum: it already had unknownFutureValue)' : prose ? ` (evolvable enum: ${prose.file}:${prose.line} says "${prose.text}")` : '';
+      // The sentinel may be documented only where the enum is used: a property of its type whose description lists it among the possible values.
+      const used = sentinel || prose ? undefined : sentinelUses.get(`${ea.version} ${bare(ea.name).toLowerCase()}`);
+      const why = sentinel ? ' (evolvable enum: it already had unknownFutureValue)' : prose ? ` (evolvable enum: ${prose.file}:${prose.line} says "${prose.text}")` : used ? ` (evolvable enum: ${used.file}:${used.line} already listed unknownFutureValue among the values of ${used.property})` : '';
       if (added.length) out.push(change(this, !why, ea.version, subject, 'members.added', `${subject}: member(s) added: ${added.map((x) => x.name).join(', ')}${why}`, [sideA, ...memberSides(eb, added, sideB)], ['added']));
       if (removed.length) {
         // A removed member's old side is where that member was documented; a page the new snapshot no
@@ -50,6 +53,20 @@ export const rule: DriftRule = {
     return out;
   },
 };
+
+/**
+ * Per version + enum name (bare, lower case): the first property typed with it whose description names the
+ * `unknownFutureValue` sentinel ("Possible values are: `a`, `b`, `unknownFutureValue`.").
+ */
+function sentinelInDescriptions(m: ApiModel): Map<string, { file: string; line: number; property: string }> {
+  const out = new Map<string, { file: string; line: number; property: string }>();
+  for (const t of m.types) for (const p of t.properties) for (const s of p.sources) {
+    if (s.type.primitive || !/\bunknownFutureValue\b/i.test(s.description)) continue;
+    const k = `${t.version} ${bare(s.type.name).toLowerCase()}`;
+    if (!out.has(k)) out.set(k, { file: s.src.file, line: s.src.line, property: `${t.name}.${p.name}` });
+  }
+  return out;
+}
 
 /** A member name without its namespace (`microsoft.graph.driveItem` → `driveItem`). */
 function bare(name: string): string {

@@ -1,5 +1,7 @@
 import { opPage } from '../fixture-pages.js';
 import type { ApiModel, TypeModel } from '../../model/types.js';
+import type { Document, ExampleRequest, OperationVariant } from '../../model/schema.js';
+import { pathFitsTemplate } from '../../model/identity.js';
 import type { DriftRule } from '../types.js';
 import { allVariantsByKey, change, longerFormIn, operationsByKey, pageRewrites, sideOf } from '../drift-helpers.js';
 
@@ -10,7 +12,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'An operation documented in the old snapshot is documented nowhere in the new one (breaking)',
-  description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`), it is reported as info (not breaking) instead. So is an alias path dropped from a page that still documents the same operation (same method and last segment) when a segment of the dropped path is no property of the type reached so far, in both snapshots (`/users/{id}/calendarGroup/calendars`: user has no calendarGroup): a docs correction.',
+  description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. Not breaking (info): a page that still calls it in an example (it left the syntax block only), and one whose old permission table said "Not supported" for every permission type (no app could call it as documented). When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`), it is reported as info (not breaking) instead. So is an alias path dropped from a page that still documents the same operation (same method and last segment) when a segment of the dropped path is no property of the type reached so far, in both snapshots (`/users/{id}/calendarGroup/calendars`: user has no calendarGroup): a docs correction.',
   example: { before: 'old: GET /widgets/{id} (v1.0/api/widget-get.md)', after: 'new: (no page documents GET /widgets/{id})' },
   fixture: {
     before: { 'old/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}'), 'new/v1.0/api/other.md': opPage('Get gadget', 'GET', '/gadgets/{id}') },
@@ -24,6 +26,13 @@ export const rule: DriftRule = {
     // Keys each new page documents (its exact file), for aliases dropped from a page that still documents the operation.
     const onFile = new Map<string, string[]>();
     const allNew = allVariantsByKey(nu);
+    const allOld = allVariantsByKey(old);
+    const newDocs = new Map<string, Document[]>();
+    for (const d of nu.documents) {
+      const f = d.file.toLowerCase();
+      if (!newDocs.has(f)) newDocs.set(f, []);
+      newDocs.get(f)!.push(d);
+    }
     for (const [k, vs] of allNew) for (const v of vs) {
       const f = `${v.version} ${v.doc.file.toLowerCase()}`;
       if (!onFile.has(f)) onFile.set(f, []);
@@ -45,10 +54,38 @@ export const rule: DriftRule = {
         const w = allNew.get(near)!.find((x) => x.doc.file.toLowerCase() === v.doc.file.toLowerCase())!;
         return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was removed from ${v.doc.file}, which still documents ${near.slice(near.indexOf(' ') + 1)}; its segment "${bad.segment}" is no property of ${bad.type} (a docs correction of a path that does not resolve)`, [sideOf(v.doc, v.operation.src, 'documented'), sideOf(w.doc, w.operation.src, w.operation.path)]);
       }
-      return change(this, true, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was removed`, [sideOf(v.doc, v.operation.src, 'documented')]);
+      const subject = k.slice(k.indexOf(' ') + 1);
+      // The page that documented it still sends it in an example (`GET …/education/me/assignments` under a syntax block that
+      // kept only /education/users/{id}/assignments): the operation is still documented there, not removed.
+      const shown = exampleCalling(v, newDocs);
+      if (shown) {
+        return change(this, false, v.version, subject, 'operation', `${k} is no longer in the HTTP request syntax of ${shown.doc.file}, but that page's example still calls it (${shown.request.method} ${shown.request.path})`, [sideOf(v.doc, v.operation.src, 'documented'), sideOf(shown.doc, shown.request.src, `${shown.request.method} ${shown.request.path}`)]);
+      }
+      // Every page that documented it said no permission type supports it ("Not supported." in each row): per the old
+      // docs no app could call it, so dropping it breaks none.
+      const olds = allOld.get(k) ?? [v];
+      if (olds.every(notCallable)) {
+        return change(this, false, v.version, subject, 'operation', `${k} was removed; the old page's permissions said "Not supported" for every permission type, so as documented it could not be called`, [sideOf(v.doc, (v.permissions ?? v.doc.permissions)!.src, 'not supported for every permission type')]);
+      }
+      return change(this, true, v.version, subject, 'operation', `${k} was removed`, [sideOf(v.doc, v.operation.src, 'documented')]);
     });
   },
 };
+
+/** A permission table whose every row says "Not supported." (a variant's narrowed rows, else its page's). */
+export function notCallable(v: OperationVariant): boolean {
+  const p = v.permissions ?? v.doc.permissions;
+  return p?.state === 'table' && p.entries.length > 0 && p.entries.every((e) => e.state === 'not-supported');
+}
+
+/** An example request on the variant's page in the new snapshot (same file, same version) that calls its operation (same method, path fits). */
+function exampleCalling(v: OperationVariant, byFile: Map<string, Document[]>): { doc: Document; request: ExampleRequest } | undefined {
+  for (const doc of byFile.get(v.doc.file.toLowerCase()) ?? []) {
+    const request = doc.examples.requests.find((r) => r.method.toUpperCase() === v.operation.method.toUpperCase() && (r.version ?? v.version) === v.version && pathFitsTemplate(r.path, v.operation.path));
+    if (request) return { doc, request };
+  }
+  return undefined;
+}
 
 /** The candidate with the most literal segments in common and the fewest others (ties: alphabetical). */
 function fewestExtra(k: string, cands: string[]): string {

@@ -61,12 +61,23 @@ export function parsePermissionCell(text: string): CellParse {
       if (inPart.length) perPart.push(inPart);
     }
     // "A and B": one name on each side of "and". Names that only stand in the same text without an "and" between
-    // them ("User.ReadWrite.All In addition: If checking for membership in groups: Group.Read.All") are not joined.
-    const joined = perPart.length > 1 && perPart.every((p) => p.length === 1);
-    const group = joined ? perPart.map((p) => p[0]!) : [];
+    // them ("User.ReadWrite.All In addition: If checking for membership in groups: Group.Read.All") are not joined:
+    // two names side by side end one group and start the next, as a missing comma would ("User.ReadWrite.All and
+    // GroupMember.Read.All User.ReadWrite.All and Group.Read.All": two pairs, not four names alone).
+    const groups: string[][] = [];
+    let cur: string[] = [];
+    for (const p of perPart) {
+      cur.push(p[0]!);
+      if (p.length === 1) continue;
+      groups.push(cur, ...p.slice(1, -1).map((x) => [x]));
+      cur = [p[p.length - 1]!];
+    }
+    if (cur.length) groups.push(cur);
     // A name in several "and" groups is needed with any of their partners (union); one also listed alone is needed with none.
-    if (group.length > 1) for (const g of group) together.set(g, [...new Set([...(together.get(g) ?? []), ...group.filter((o) => o !== g)])]);
-    else for (const p of perPart) for (const x of p) alone.add(x);
+    for (const group of groups) {
+      if (group.length > 1) for (const g of group) together.set(g, [...new Set([...(together.get(g) ?? []), ...group.filter((o) => o !== g)])]);
+      else alone.add(group[0]!);
+    }
   }
   for (const x of alone) together.delete(x);
   const note = rest.join(' ').replace(/^[\s.,;:()-]+|(?<![\s.,;:()-])[\s.,;:()-]+$/g, '');
