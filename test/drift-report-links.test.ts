@@ -49,3 +49,17 @@ test('drift sarif, github and junit: an old side is not placed under the new tre
   const junit = r.report('junit', { oldPathPrefix: 'old' });
   assert.ok(junit.includes(`<testsuite name="old/${removed.sides[0]!.file} (old)"`));
 });
+
+test('drift CLI: --old-path-prefix names the old tree in github annotations; github defaults it to the old tree seen from the working directory', async () => {
+  const { spawnSync } = await import('node:child_process');
+  const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), 'drift', '2020-05', '2021-07', '-f', 'github', '--fail-on', 'never', '--quiet', '--workers', '1', ...args], { cwd: D, encoding: 'utf8' });
+  const r = await run;
+  const removed = r.findings.find((f) => f.rule === 'drift-type-removed' && f.sides.length === 1 && f.sides[0]!.snapshot === 'old')!;
+  const line = (out: string) => out.split('\n').find((l) => l.includes(removed.message))!;
+  const given = cli('--old-path-prefix', 'base/docs', '--path-prefix', 'docs');
+  assert.equal(given.status, 0, given.stderr);
+  assert.ok(line(given.stdout).includes(`::base/docs/${removed.sides[0]!.file}:${removed.sides[0]!.line} (`), line(given.stdout));
+  assert.ok(given.stdout.includes('file=docs/'), 'new sides keep --path-prefix');
+  const byDefault = cli();
+  assert.ok(line(byDefault.stdout).includes(`::2020-05/${removed.sides[0]!.file}:${removed.sides[0]!.line} (`), line(byDefault.stdout));
+});

@@ -164,7 +164,7 @@ export function reportRequests(formats: string[] | undefined, outputs: string[] 
 }
 
 /** Write each report to its file (atomically) or to standard output. */
-export function emitReports(reqs: ReportRequest[], r: CheckResult, o: { color?: boolean; pathPrefix?: string; all?: boolean; area?: string[]; groupBy?: 'area' }): void {
+export function emitReports(reqs: ReportRequest[], r: CheckResult, o: { color?: boolean; pathPrefix?: string; oldPathPrefix?: string; all?: boolean; area?: string[]; groupBy?: 'area' }): void {
   for (const q of reqs) {
     const text = r.report(q.format, {
       color: !q.output && useColor(o.color),
@@ -172,7 +172,7 @@ export function emitReports(reqs: ReportRequest[], r: CheckResult, o: { color?: 
       // GitHub annotations name files from the repository root (the working directory of a workflow).
       pathPrefix: o.pathPrefix ?? (q.format === 'github' ? defaultPrefix(r.analysis.docsRoot) : undefined),
       // Drift's old snapshot is its own root: its paths are shown from the working directory too (never the new root's prefix).
-      oldPathPrefix: r.oldDocsRoot !== undefined && q.format === 'github' ? defaultPrefix(r.oldDocsRoot) : undefined,
+      oldPathPrefix: o.oldPathPrefix ?? (r.oldDocsRoot !== undefined && q.format === 'github' ? defaultPrefix(r.oldDocsRoot) : undefined),
       all: o.all, areas: o.area, groupBy: o.groupBy,
     });
     if (q.output) writeAtomic(resolve(q.output), text);

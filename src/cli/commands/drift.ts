@@ -5,7 +5,7 @@ import { addReportOptions } from './report-options.js';
 import type { CommandModule } from './types.js';
 
 interface DriftFlags extends CommonOpts {
-  format?: string[]; output?: string[]; pathPrefix?: string; all?: boolean; area?: string[]; groupBy?: 'area';
+  format?: string[]; output?: string[]; pathPrefix?: string; oldPathPrefix?: string; all?: boolean; area?: string[]; groupBy?: 'area';
   failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string; cache?: string;
 }
 
@@ -17,6 +17,7 @@ export const driftCommand: CommandModule = {
       .argument('<new-tree>', 'the later snapshot')
       .option('--cache <dir>', 'page cache directory (one cache per tree under it)');
     addReportOptions(cmd);
+    cmd.option('--old-path-prefix <dir>', 'prepend to the old snapshot\'s paths in github and junit reports, as --path-prefix to the new one\'s (github default: the old tree relative to the working directory; SARIF places them under uriBaseId OLD_SNAPSHOT)');
     addPolicy(cmd);
     addCommon(cmd, { root: false });
     cmd.addHelpText('after', `
@@ -38,7 +39,7 @@ Example:
       } finally {
         progress.end();
       }
-      emitReports(reqs, r, { color: f.color, pathPrefix: f.pathPrefix, all: f.all, area: f.area, groupBy: f.groupBy });
+      emitReports(reqs, r, { color: f.color, pathPrefix: f.pathPrefix, oldPathPrefix: f.oldPathPrefix, all: f.all, area: f.area, groupBy: f.groupBy });
       const breaking = r.findings.filter((x) => x.breaking).length;
       const hidden = [r.suppressed.length ? `${r.suppressed.length} suppressed` : '', r.baselineHidden ? `${r.baselineHidden} in the baseline` : '', r.rulesOff ? `${r.rulesOff} of rules turned off` : ''].filter(Boolean);
       if (!f.quiet) {
