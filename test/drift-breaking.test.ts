@@ -225,3 +225,21 @@ test('drift: members added to an enum whose unknownFutureValue the old snapshot 
     'not breaking info: microsoft.graph.stagedfeaturename: member(s) added: emailAsAlternateId, unknownFutureValue (evolvable enum: beta/resources/featurerolloutpolicy.md:59 already listed unknownFutureValue among the values of featureRolloutPolicy.feature)',
   ]);
 });
+
+test('drift: a call\'s permissions are the tables its page binds to it ("For users:"), not every table of the page (label d327, false)', () => {
+  // v1.0/api/directory-deleteditems-list.md: "For applications:", "For users:", "For groups:" tables; 2021-07 added Application.Read.All to the first only.
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-permission-changed' && /\/directory\/deletedItems\/microsoft\.graph\.(user|group)$/i.test(f.subject)).map((f) => f.message), []);
+  assert.deepEqual(flag(/\/directory\/deletedItems\/microsoft\.graph\.application: permission/i, 'v1.0'), [
+    'not breaking info: v1.0 GET /directory/deleteditems/microsoft.graph.application: permission(s) newly listed: Application.Read.All', // the page writes deleteditems on this line
+  ]);
+});
+
+test('drift: a property moved from a base type to every type derived from it was not removed (label d266, false)', () => {
+  assert.deepEqual(flag(/^microsoft\.graph\.depenrollmentbaseprofile\.passCodeDisabled/, 'beta'), [
+    'not breaking info: microsoft.graph.depenrollmentbaseprofile.passCodeDisabled was removed from depEnrollmentBaseProfile and is documented on every type derived from it (depIOSEnrollmentProfile, depMacOSEnrollmentProfile)',
+  ]);
+});
+
+test('drift: an enum member only spelled in other letter case (UnknownFutureValue) was neither removed nor added (label d257, false)', () => {
+  assert.deepEqual(flag(/^microsoft\.graph\.tokenissuertype:/, 'beta'), []);
+});

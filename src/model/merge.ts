@@ -72,12 +72,18 @@ export function permissionRowsFor(p: Permissions | undefined, type: PermissionEn
 }
 
 /**
- * Per-resource permission tables ("Supported resource | Delegated | Application" rows, or
- * sub-tables per resource) apply to the paths of that resource only: the rows whose resource
+ * A call's permission rows: the tables the page binds to it (see permissionRowsFor), then, of per-resource tables
+ * ("Supported resource | Delegated | Application" rows, or
+ * sub-tables per resource), the ones that apply to the paths of that resource only: the rows whose resource
  * words all name segments of this path, the most specific first. When no row fits the path,
  * every row is kept (nothing is dropped silently).
  */
-export function permissionsForPath(p: Permissions | undefined, canonical: string): Permissions | undefined {
+export function permissionsForPath(p: Permissions | undefined, canonical: string, operationKey?: string): Permissions | undefined {
+  // Tables the page binds to some of its calls (a sub-heading "For users:", request lines, an annotation): a call one of
+  // them names gets those, and the page-wide ones — not the tables of its other calls (permissionRowsFor, per entry).
+  if (p && operationKey !== undefined && p.entries.some((e) => e.scenario && e.scenario.boundBy !== 'page' && e.scenario.operations.includes(operationKey))) {
+    p = { ...p, entries: p.entries.filter((e) => !e.scenario || e.scenario.boundBy === 'page' || e.scenario.operations.includes(operationKey)) };
+  }
   if (!p || !p.entries.some((e) => e.resource)) return p;
   const lits = canonical.split('/').filter((s) => s && !s.startsWith('{')).map((s) => alnum(singular(s)));
   const joined = lits.join('');
@@ -160,7 +166,7 @@ export function buildModel(docsIn: Document[]): ApiModel {
         nationalClouds: doc.nationalClouds, requestHeaders: doc.requestHeaders, queryParameters: doc.queryParameters, src: op.src,
       };
       if (op.query !== undefined) v.query = op.query;
-      const perms = permissionsForPath(doc.permissions, canon.path);
+      const perms = permissionsForPath(doc.permissions, canon.path, op.key);
       if (perms) v.permissions = perms;
       if (doc.queryParameterSupport) v.queryParameterSupport = doc.queryParameterSupport;
       if (doc.requestBody) v.requestBody = doc.requestBody;

@@ -598,7 +598,7 @@ export const OperationVariant = T.Object(
     documentedType: T.Optional(T.Object({ name: T.String(), from: T.Union([T.Literal('request-body-odata-type'), T.Literal('request-body'), T.Literal('response')]), src: Src }, { additionalProperties: false, description: 'The type this page documents the operation for' })),
     subtype: T.Optional(T.String({ description: 'Set when this page documents a derived type other than the primary\'s on the same path: a polymorphic variant, not a conflicting one' })),
     workload: T.Boolean({ description: 'The page documents the operation from a workload (e.g. intune-*), not on its own resource' }),
-    permissions: T.Optional(T.Composite([Permissions], { description: 'In JSON only when the document\'s permission rows were narrowed to this path\'s resource; otherwise the document\'s facts.permissions apply' })),
+    permissions: T.Optional(T.Composite([Permissions], { description: 'In JSON only when the document\'s permission rows were narrowed to this call (the tables the page binds to its request line by a sub-heading, request lines or an annotation) or to this path\'s resource; otherwise the document\'s facts.permissions apply' })),
     src: Src,
   },
   { additionalProperties: false, description: 'In JSON a variant carries its document\'s facts by reference (documents[].facts); in memory it carries them itself' },

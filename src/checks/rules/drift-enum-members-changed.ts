@@ -11,7 +11,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'Enum members were added or removed (removal is breaking; an addition is breaking unless the enum was already evolvable — it had unknownFutureValue or its page says members will be added)',
-  description: 'Removing a member narrows what requests may send: breaking. Adding one widens what responses return: breaking for a closed enum (clients with exhaustive switches break), not breaking for an evolvable enum — one that already had the `unknownFutureValue` sentinel, which is how Microsoft Graph announces that members will be added (clients must handle unknown values), in its member table or among the possible values a property of its type lists in its description, or whose own page says so in its description ("Members will be added here as more async operations are supported"). Members are compared without a `microsoft.graph.` prefix (`microsoft.graph.event` is `event`). A removed member\'s old side is the page that documented it; when that page is gone from the new snapshot while the enum is documented elsewhere, the message says so. Breaking changes are error in v1.0, warning in beta; a non-breaking addition is info.',
+  description: 'Removing a member narrows what requests may send: breaking. Adding one widens what responses return: breaking for a closed enum (clients with exhaustive switches break), not breaking for an evolvable enum — one that already had the `unknownFutureValue` sentinel, which is how Microsoft Graph announces that members will be added (clients must handle unknown values), in its member table or among the possible values a property of its type lists in its description, or whose own page says so in its description ("Members will be added here as more async operations are supported"). Members are compared without a `microsoft.graph.` prefix (`microsoft.graph.event` is `event`) and without letter case (a table that writes `UnknownFutureValue` renames nothing). A removed member\'s old side is the page that documented it; when that page is gone from the new snapshot while the enum is documented elsewhere, the message says so. Breaking changes are error in v1.0, warning in beta; a non-breaking addition is info.',
   example: { before: 'old: none | defaultList', after: 'new: none | defaultList | flaggedEmails' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n'), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n|huge|x|\n') },
@@ -27,11 +27,12 @@ export const rule: DriftRule = {
       if (!eb) continue;
       const ma = ea.members.map((m) => m.name);
       const mb = eb.members.map((m) => m.name);
-      // `microsoft.graph.event` and `event` are one member: compare without the namespace.
-      const na = new Set(ma.map(bare));
-      const nb = new Set(mb.map(bare));
-      const added = eb.members.filter((x) => !na.has(bare(x.name)));
-      const removed = ea.members.filter((x) => !nb.has(bare(x.name)));
+      // `microsoft.graph.event` and `event` are one member: compare without the namespace; and without letter case — a
+      // table that spells `UnknownFutureValue` where another (or the old one) has `unknownFutureValue` renames nothing.
+      const na = new Set(ma.map(memberKey));
+      const nb = new Set(mb.map(memberKey));
+      const added = eb.members.filter((x) => !na.has(memberKey(x.name)));
+      const removed = ea.members.filter((x) => !nb.has(memberKey(x.name)));
       const subject = k.slice(k.indexOf(' ') + 1);
       const sideA = sideOf(ea.sources[0]!.doc, ea.sources[0]!.src, ma.join(', '));
       const sideB = sideOf(eb.sources[0]!.doc, eb.sources[0]!.src, mb.join(', '));
@@ -66,6 +67,11 @@ function sentinelInDescriptions(m: ApiModel): Map<string, { file: string; line: 
     if (!out.has(k)) out.set(k, { file: s.src.file, line: s.src.line, property: `${t.name}.${p.name}` });
   }
   return out;
+}
+
+/** How members are compared: without namespace or letter case. */
+function memberKey(name: string): string {
+  return bare(name).toLowerCase();
 }
 
 /** A member name without its namespace (`microsoft.graph.driveItem` → `driveItem`). */

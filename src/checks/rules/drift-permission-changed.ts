@@ -11,7 +11,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'The permissions of an operation changed (a removed permission is breaking)',
-  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info). The permissions compared are the variant\'s, per-resource rows narrowed to the path\'s resource — on the new side only when the old page had per-resource rows too (a flat old table covers every resource).',
+  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info). The permissions compared are the variant\'s — the tables its page binds to the call (a sub-heading such as "For users:", request lines) and per-resource rows narrowed to the path\'s resource — on the new side only when the old page was narrowed for the call too (a flat old table covers every resource).',
   example: { before: 'old: User.Read, User.ReadWrite', after: 'new: User.ReadWrite' },
   fixture: {
     before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.Manage.All']])) },
@@ -24,7 +24,10 @@ export const rule: DriftRule = {
       // Chat.* rows are not the channel path's permissions). The new side is narrowed only when the old one
       // was too: an old page with one table for every resource compared with the new page's rows for one
       // resource would report the other resources' permissions as removed.
-      const perResource = (v: typeof va) => (v.doc.permissions?.entries ?? []).some((e) => e.resource);
+      // Narrowed: the variant kept fewer rows than its page has — per-resource rows that name this path's resource, or
+      // tables the page binds to this call (a "For users:" sub-heading, request lines). Rows naming resources none of
+      // which fits the path ("For user or chat resource:") narrow nothing.
+      const perResource = (v: typeof va) => !!v.permissions && !!v.doc.permissions && v.permissions.entries.length < v.doc.permissions.entries.length;
       const pa = allPermissionNames(va);
       const pb = allPermissionNames(perResource(va) ? vb : vb.doc);
       if (!pa.length || !pb.length) continue;

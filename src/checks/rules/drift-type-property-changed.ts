@@ -1,6 +1,7 @@
 import { resourcePage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { baseChains } from '../type-relations.js';
+import type { PropertySource, TypeModel } from '../../model/types.js';
 import { change, isDocumentedType, sideOf, typesByKey } from '../drift-helpers.js';
 
 /** A property row that says it comes from the base type. */
@@ -13,7 +14,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int64||']) },
@@ -29,6 +30,13 @@ export const rule: DriftRule = {
     const oldTypes = docTypes(old);
     const newDocTypes = docTypes(nu);
     const chain = baseChains(nu);
+    // The new snapshot's documented types by version and lower-case name (for properties moved down to derived types).
+    const newByVersion = new Map<string, Map<string, TypeModel>>();
+    for (const t of nu.types) {
+      if (!newTypes.has(`${t.version}|${t.name.toLowerCase()}`)) continue;
+      if (!newByVersion.has(t.version)) newByVersion.set(t.version, new Map());
+      if (!newByVersion.get(t.version)!.has(t.name.toLowerCase())) newByVersion.get(t.version)!.set(t.name.toLowerCase(), t);
+    }
     for (const [k, ta] of typesByKey(old)) {
       const tb = b.get(k);
       if (!tb || !isDocumentedType(ta) || !isDocumentedType(tb)) continue;
@@ -43,6 +51,14 @@ export const rule: DriftRule = {
           // A row "Inherited from X" that the new page no longer repeats: still the base type's property.
           if (INHERITED.test(sa.description)) continue;
           const at = tb.sources.find((s) => s.origin === 'resource')!;
+          // Moved down: every type the new snapshot derives from this one documents the property (depEnrollmentBaseProfile.
+          // passCodeDisabled → depIOSEnrollmentProfile, depMacOSEnrollmentProfile): every value that had it still has it.
+          const down = movedToDerived(tb, p.name, newByVersion, chain);
+          if (down) {
+            const d0 = down[0]!;
+            out.push(change(this, false, ta.version, subject, `properties.${p.name}`, `${subject}.${p.name} was removed from ${tb.name} and is documented on every type derived from it (${down.map((x) => x.type.name).join(', ')})`, [sideOf(sa.doc, sa.src, `${sa.type.name}${sa.type.collection ? ' collection' : ''}`), sideOf(d0.source.doc, d0.source.src, `${d0.type.name}.${p.name}`)], [p.name, 'removed']));
+            continue;
+          }
           out.push(change(this, true, ta.version, subject, `properties.${p.name}`, `${subject}.${p.name} was removed`, [sideOf(sa.doc, sa.src, `${sa.type.name}${sa.type.collection ? ' collection' : ''}`), sideOf(at.doc, at.src, 'not documented')], [p.name, 'removed']));
           continue;
         }
@@ -81,3 +97,21 @@ export const rule: DriftRule = {
   },
 };
 
+/**
+ * The types derived from `base` (same version, documented by a resource page) when there is at least one and each
+ * documents property `name` — itself or through a type between it and `base` — with where; undefined otherwise.
+ */
+function movedToDerived(base: TypeModel, name: string, documented: Map<string, Map<string, TypeModel>>, chain: (name: string, version: string | null) => string[]): { type: TypeModel; source: PropertySource }[] | undefined {
+  const b = base.name.toLowerCase();
+  const byName = documented.get(base.version) ?? new Map<string, TypeModel>();
+  const out: { type: TypeModel; source: PropertySource }[] = [];
+  for (const t of byName.values()) {
+    const up = chain(t.name, t.version);
+    const at = up.indexOf(b);
+    if (at <= 0) continue;
+    const source = up.slice(0, at).map((n) => byName.get(n)?.properties.find((x) => x.name.toLowerCase() === name.toLowerCase())?.sources[0]).find((x) => x);
+    if (!source) return undefined;
+    out.push({ type: t, source });
+  }
+  return out.length ? out.sort((x, y) => (x.type.name < y.type.name ? -1 : x.type.name > y.type.name ? 1 : 0)) : undefined;
+}
