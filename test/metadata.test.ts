@@ -360,3 +360,19 @@ test('session 29 precision fixes: derived types of a value type are reached; ins
   assert.deepEqual(w.findings.map((f) => f.message), ['Function getActivitiesByInterval bound to microsoft.graph.site is in the service metadata but in no documented path']);
   assert.deepEqual(w.summary.notReported, { 'workbook-functions': 2 });
 });
+
+test('metadata-type-undocumented: a type only the Excel worksheet functions use (their result, workbookFunctionResult) is counted under workbook-functions (label v232, false); one another operation returns too is still reported', () => {
+  const wb = (name: string) => `<Action Name="${name}" IsBound="true"><Parameter Name="bindingParameter" Type="graph.workbookFunctions" /><Parameter Name="number" Type="graph.Json" /><ReturnType Type="graph.workbookFunctionResult" /></Action>`;
+  const csdl = (extra = '') => parseCsdl(csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType>'
+    + '<EntityType Name="workbookFunctions" BaseType="graph.entity" /><EntityType Name="workbookFunctionResult" BaseType="graph.entity"><Property Name="value" Type="graph.Json" /></EntityType>'
+    + '<EntityType Name="workbook" BaseType="graph.entity"><NavigationProperty Name="functions" Type="graph.workbookFunctions" ContainsTarget="true" /></EntityType>'
+    + wb('abs') + wb('acos') + extra
+    + '<EntityContainer Name="GraphService"><EntitySet Name="workbooks" EntityType="microsoft.graph.workbook" /></EntityContainer>'), 'v1.0.csdl.xml');
+  const docs = { ...emptyDocs(), types: ['entity', 'workbook', 'workbookFunctions'].map((n) => type(n, [])) };
+  const rule = [METADATA_RULES.find((x) => x.id === 'metadata-type-undocumented')!];
+  const only = compareMetadata(docs, csdl(), undefined, rule);
+  assert.deepEqual(only.findings.map((f) => f.subject), []);
+  assert.deepEqual(only.summary.notReported, { 'workbook-functions': 1 });
+  const shared = compareMetadata(docs, csdl('<Function Name="lastResult" IsBound="true"><Parameter Name="bindingParameter" Type="graph.workbook" /><ReturnType Type="graph.workbookFunctionResult" /></Function>'), undefined, rule);
+  assert.deepEqual(shared.findings.map((f) => f.subject), ['workbookFunctionResult']);
+});

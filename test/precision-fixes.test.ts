@@ -463,11 +463,11 @@ test('operation-resource-missing: the reference-style link a Response type was r
   assert.deepEqual(alone.findings.filter((f) => f.rule === 'operation-resource-missing').map((f) => f.message), ['The response type itemActivityStats has no resource page in v1.0']);
 });
 
-test('example-path-fits-no-template: a block that holds no path but generator text ("** Entity URI for … not found") is named as such (labels r379–r383, misdescribed before)', () => {
-  assert.deepEqual(of('example-path-fits-no-template', 'beta/api/intune-partnerintegration-appvulnerabilitymobileapp-delete.md').map((f) => [f.message, f.sides.map((s) => s.line)]), [[
-    'Example request DELETE /beta** Entity URI for microsoft.management.services.api.appVulnerabilityMobileApp not found fits no template: the HTTP request block holds no path but "** Entity URI for microsoft.management.services.api.appVulnerabilityMobileApp not found"',
-    [55, 35],
-  ]]);
+test('example-path-fits-no-template: a block that holds no path but generator text ("** Entity URI for … not found") — since session 30 no request at all: the request line and the example are diagnostics, no operation or finding (labels r379–r383 named it as a finding; the beta OpenAPI had a path "/** Entity URI for … not found")', () => {
+  assert.deepEqual(of('example-path-fits-no-template', 'beta/api/intune-partnerintegration-appvulnerabilitymobileapp-delete.md'), []);
+  const page = pageOf('beta/api/intune-partnerintegration-appvulnerabilitymobileapp-delete.md');
+  assert.deepEqual(page.operations, []);
+  assert.deepEqual(page.diagnostics.filter((d) => /^(http-line-not-a-request|example-block-unrecognized)$/.test(d.rule)).map((d) => `${d.rule} ${d.src.line}`), ['http-line-not-a-request 35', 'example-block-unrecognized 54']);
 });
 
 test('example-property-undocumented: a read-only relationship of the body\'s type still counts as documented — a create body carries it (agreement files, deep insert; 2020-05)', () => {
@@ -1291,4 +1291,31 @@ test('an overview filed as resourcePageType ("# Use the Microsoft Graph Security
   assert.deepEqual(t.model.types.filter((x) => ['Use', 'On', 'Working'].includes(x.name)), []);
   // The doc_type disagreement is still said, on each overview.
   assert.deepEqual(t.pages.filter((p) => p.kind === 'other').map((p) => p.diagnostics.filter((d) => d.rule === 'doc-type-mismatch').length), [1, 1, 1]);
+});
+
+test('a base type\'s "Derived types" table gives each linked type its base (meetingInfo → tokenMeetingInfo, organizerMeetingInfo; metadata label b264, false), the Description column said not read; a conceptual "Working with …" page whose Common properties table has no types is no resource page (v207, false)', () => {
+  const t = analyze([join(DIR, '2020-05-s30')], [], undefined, whole);
+  const base = (name: string) => { const x = t.model.types.find((y) => y.name === name)!; return `${x.baseType?.name} (${x.baseType?.from})`; };
+  assert.equal(base('tokenMeetingInfo'), 'meetingInfo (derived-list)');
+  assert.equal(base('organizerMeetingInfo'), 'meetingInfo (derived-list)');
+  const meeting = t.pages.find((p) => p.file.endsWith('meetinginfo.md') && p.resource?.name === 'meetingInfo')!;
+  assert.deepEqual(meeting.resource!.derivedTypes!.map((d) => `${d.name} ${d.src.line}`), ['organizerMeetingInfo 27', 'tokenMeetingInfo 28']);
+  assert.deepEqual(meeting.tables.filter((x) => x.section === 'derived-types').map((x) => [x.classification, x.taken?.rows, x.taken?.cellsLanded, x.taken?.cellsExplained]), [['derived-types', 2, 2, 2]]);
+  assert.deepEqual(meeting.diagnostics.filter((d) => d.rule === 'table-column-ignored').map((d) => d.src.line), [25]);
+  assert.deepEqual(t.model.types.filter((x) => x.name === 'Working'), []);
+  assert.deepEqual(t.pages.filter((p) => /users\.md$|communications-api-overview\.md$/.test(p.file)).map((p) => `${p.file} ${p.kind}`), ['v1.0/resources/communications-api-overview.md other', 'v1.0/resources/users.md other']);
+});
+
+test('a request line that is the docs generator\'s "** Entity URI for … not found" is no path: no operation, two diagnostics (labels b241, b274); spaces inside braces or a file name after a slash stay a path', async () => {
+  const t = analyze([join(DIR, '2021-07-s30')], [], undefined, whole);
+  const p = t.pages[0]!;
+  assert.deepEqual(p.operations, []);
+  assert.deepEqual(p.examples.requests, []);
+  assert.deepEqual(p.diagnostics.filter((d) => /^(http-line-not-a-request|example-block-unrecognized)$/.test(d.rule)).map((d) => `${d.rule} ${d.src.line}`), ['http-line-not-a-request 35', 'example-block-unrecognized 65']);
+  const { parseRequestLine } = await import('../src/sources/graph-markdown/extract/http-path.js');
+  assert.equal(parseRequestLine('PATCH ** Entity URI for microsoft.management.services.api.vulnerableManagedDevice not found'), null);
+  assert.equal(parseRequestLine('PATCH https://graph.microsoft.com/beta** Entity URI for x not found'), null);
+  assert.equal(parseRequestLine('GET /users/{id | userPrincipalName}/photo')?.path, '/users/{id | userPrincipalName}/photo');
+  assert.equal(parseRequestLine('GET /me/drive/root:/Quarterly Report.docx:/content')?.path, '/me/drive/root:/Quarterly Report.docx:/content');
+  assert.equal(parseRequestLine("GET workbook/worksheets('Sheet 1')/range")?.path, "workbook/worksheets('Sheet 1')/range");
 });

@@ -82,6 +82,7 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
   d('symlink-outside-root', 'warning', 'read', 'A symbolic link leads outside the input root', 'It is not read.'),
   d('table-delimiter-repaired', 'info', 'parse', 'A table delimiter row has the wrong number of cells', 'The table is read with as many columns as its header.'),
   d('table-column-ignored', 'info', 'extract', 'A column of a read table is not read', 'No fact comes from the column; its non-empty cells are named by this diagnostic (cell accounting in tables[].taken).'),
+  d('derived-type-unlinked', 'info', 'extract', 'A row or list item of a Derived types section links to no type page', 'The type it names is not taken: the model gives a base type only to the types a Derived types section links (`src/sources/graph-markdown/extract/derived-types.ts`).'),
   d('table-row-ignored', 'info', 'extract', 'A row of a read table is not read', 'National-cloud tables: only the first (availability) row is read.'),
   d('permissions-stated-empty', 'warning', 'extract', 'The permissions section names no permission', 'It introduces a list ("The following scopes are required…") with nothing after it; permissions.state is empty.'),
   d('permissions-without-heading', 'info', 'extract', 'A permission table stands before any heading', 'There is no Permissions heading; the table is read as the page\'s permissions.'),

@@ -73,7 +73,7 @@ export const rule: DriftRule = {
 };
 
 /** A permission table whose every row says "Not supported." (a variant's narrowed rows, else its page's). */
-export function notCallable(v: OperationVariant): boolean {
+function notCallable(v: OperationVariant): boolean {
   const p = v.permissions ?? v.doc.permissions;
   return p?.state === 'table' && p.entries.length > 0 && p.entries.every((e) => e.state === 'not-supported');
 }

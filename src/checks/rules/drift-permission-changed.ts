@@ -27,9 +27,9 @@ export const rule: DriftRule = {
       // Narrowed: the variant kept fewer rows than its page has — per-resource rows that name this path's resource, or
       // tables the page binds to this call (a "For users:" sub-heading, request lines). Rows naming resources none of
       // which fits the path ("For user or chat resource:") narrow nothing.
-      const perResource = (v: typeof va) => !!v.permissions && !!v.doc.permissions && v.permissions.entries.length < v.doc.permissions.entries.length;
+      const narrowed = (v: typeof va) => !!v.permissions && !!v.doc.permissions && v.permissions.entries.length < v.doc.permissions.entries.length;
       const pa = allPermissionNames(va);
-      const pb = allPermissionNames(perResource(va) ? vb : vb.doc);
+      const pb = allPermissionNames(narrowed(va) ? vb : vb.doc);
       if (!pa.length || !pb.length) continue;
       const removed = pa.filter((x) => !pb.includes(x));
       const added = pb.filter((x) => !pa.includes(x));
@@ -38,7 +38,7 @@ export const rule: DriftRule = {
       // A permission the old page named only in combinations ("User.Read and Group.Read.All") whose other
       // members the new page all lists alone was never enough by itself: apps granted a pair still qualify.
       const oldNames = permissionNames(va);
-      const newAlone = new Set(permissionNames(perResource(va) ? vb : vb.doc).filter((n) => !n.together?.length).map((n) => n.name));
+      const newAlone = new Set(permissionNames(narrowed(va) ? vb : vb.doc).filter((n) => !n.together?.length).map((n) => n.name));
       const pairedOnly = removed.filter((x) => {
         const uses = oldNames.filter((n) => n.name === x);
         // Every partner (of every "and" group it was in) is now enough alone, in every row that named it.

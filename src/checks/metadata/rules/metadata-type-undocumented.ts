@@ -12,7 +12,7 @@ const ANY_ENTITY = 'microsoft.graph.entity';
  * one: the 2020-05 v1.0 eventMessageRequest through message's eventMessage), except through the universal base
  * microsoft.graph.entity. A type referred to by none of these is reached by no API, so no page could document it.
  */
-function referencedTypes(ctx: MetadataContext): Set<string> {
+function referencedTypes(ctx: MetadataContext, skip?: (o: MetadataContext['csdl']['operations'][number]) => boolean): Set<string> {
   const { csdl } = ctx;
   const asValue = new Set<string>();
   const out = new Set<string>();
@@ -22,6 +22,7 @@ function referencedTypes(ctx: MetadataContext): Set<string> {
     for (const p of [...t.properties, ...t.navigation]) value(p.type.name);
   }
   for (const o of csdl.operations) {
+    if (skip?.(o)) continue;
     value(o.boundTo?.name);
     value(o.returns?.name);
     for (const p of o.parameters ?? []) value(p.type.name);
@@ -44,7 +45,7 @@ export const rule: MetadataRule = {
   id: 'metadata-type-undocumented',
   severity: 'info',
   summary: 'A type the service declares has no resource page (or enum table) in the docs',
-  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type the CSDL refers to nowhere — no property, navigation property, base type, entity set, singleton, binding, parameter or return type has it (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions) — is reached by no API: it is counted under policy `unreferenced-type`, not reported (4 of 4 such findings of a labelled sample were judged false for that reason). A type derived from one referred to as a value is referred to (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity).',
+  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type the CSDL refers to nowhere — no property, navigation property, base type, entity set, singleton, binding, parameter or return type has it (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions) — is reached by no API: it is counted under policy `unreferenced-type`, not reported (4 of 4 such findings of a labelled sample were judged false for that reason). A type derived from one referred to as a value is referred to (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity). A type only the Excel worksheet functions use (their result type, workbookFunctionResult) is counted under policy `workbook-functions`: the workbook page documents it with them.',
   example: {
     before: { docs: { types: [] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
     after: { docs: { types: [type('identity', [prop('displayName', 'String')])] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
@@ -52,7 +53,12 @@ export const rule: MetadataRule = {
   check(ctx) {
     const docNames = new Set([...ctx.docs.types.map((t) => t.name.toLowerCase()), ...ctx.docs.enums.map((e) => e.name.toLowerCase())]);
     const used = referencedTypes(ctx);
-    const unused = (namespace: string, name: string) => (used.has(`${namespace}.${name}`.toLowerCase()) ? {} : { policy: 'unreferenced-type' });
+    // Types only the Excel worksheet functions use (their result, workbookFunctionResult): documented with them, on the workbook page.
+    const outsideWorkbook = referencedTypes(ctx, (o) => o.boundTo?.name === WORKBOOK_FUNCTIONS);
+    const unused = (namespace: string, name: string) => {
+      const q = `${namespace}.${name}`.toLowerCase();
+      return !used.has(q) ? { policy: 'unreferenced-type' } : !outsideWorkbook.has(q) ? { policy: 'workbook-functions' } : {};
+    };
     const out = [];
     for (const t of ctx.csdl.types) {
       if (docNames.has(t.name.toLowerCase())) continue;

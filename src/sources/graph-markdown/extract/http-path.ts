@@ -29,6 +29,21 @@ export function parseRequestLine(line: string): RequestTarget | null {
   return t ? { method: m[1]!.toUpperCase(), ...t } : null;
 }
 
+/** The text with what braces, parentheses, angle brackets and quotes enclose blanked out (kept: its length). */
+function outsideGroups(text: string): string {
+  let depth = 0;
+  let quote = '';
+  let out = '';
+  for (const c of text) {
+    if (quote) { if (c === quote) quote = ''; out += '_'; continue; }
+    if (c === "'" || c === '"') { quote = c; out += '_'; continue; }
+    if (c === '{' || c === '(' || c === '<') { depth++; out += '_'; continue; }
+    if ((c === '}' || c === ')' || c === '>') && depth > 0) { depth--; out += '_'; continue; }
+    out += depth > 0 ? '_' : c;
+  }
+  return out;
+}
+
 export function splitTarget(target: string): Omit<RequestTarget, 'method'> | null {
   let rest = target.trim();
   let host: string | undefined;
@@ -44,6 +59,11 @@ export function splitTarget(target: string): Omit<RequestTarget, 'method'> | nul
   const vp = host ? /^\/\{(?:ver|version|api-?version)\}(?=\/|$|\?)/i.exec(rest) : null;
   if (vp) rest = rest.slice(vp[0].length);
   const noLeadingSlash = !rest.startsWith('/') && rest !== '';
+  // Words, not a path: "** Entity URI for microsoft.management.services.api.vulnerableManagedDevice not found" (the docs
+  // generator's text where it found no URI), also glued to a host and version ("…/beta** Entity URI for …"). Spaces inside
+  // braces, parentheses or quotes ("{id | userPrincipalName}") are a path's; so are those of a file name after a slash
+  // (`/root:/My File.docx`), unless markdown's `**` says the line is prose.
+  if ((noLeadingSlash || rest.includes('**')) && /\S\s+\S/.test(outsideGroups(rest))) return null;
   if (rest === '') rest = '/';
   // The query starts at the first "?" outside braces, parentheses and quotes.
   let depth = 0;

@@ -30,11 +30,12 @@ import { functionParameters } from './function-parameters.js';
 import { pathParameters } from './path-parameters.js';
 import { errors } from './errors.js';
 import { instanceAttributes } from './instance-attributes.js';
+import { derivedTypes } from './derived-types.js';
 import { pageKind } from './page-kind.js';
 
 export const EXTRACTORS: readonly Extractor[] = [
   pageFacts, examples, httpRequest, apiVersion, permissions, nationalClouds, headers, queryParameters,
-  requestBody, functionParameters, pathParameters, response, errors, resource, properties, instanceAttributes, relationships, methods, jsonRepresentation, enums, links, pageKind, inventory,
+  requestBody, functionParameters, pathParameters, response, errors, resource, properties, instanceAttributes, derivedTypes, relationships, methods, jsonRepresentation, enums, links, pageKind, inventory,
 ];
 
 export { emptyPageIR } from '../ir/empty.js';

@@ -15,6 +15,7 @@ export function classifyTable(t: TableModel): string {
   if (sec === 'path-parameters') return 'path-parameters';
   if (sec === 'errors') return 'errors';
   if (sec === 'instance-attributes') return 'instance-attributes';
+  if (sec === 'derived-types') return 'derived-types';
   if (c.some((x) => /permission type/.test(x)) || (sec === 'permissions' && (c.some((x) => /permissions?|scopes?/.test(x)) || c.slice(1).filter((x) => permissionType(x)).length >= 2))) return 'permissions';
   if (isMethodsTable(t)) return 'methods';
   // A permission column outside a permissions section ("Operation | Delegated permissions | …", "EntityType | Permission scope required …").
@@ -53,6 +54,7 @@ export const YIELD: Partial<Record<SectionKind, (ir: PageIR) => boolean>> = {
   methods: (ir) => (ir.resource?.methods.length ?? 0) > 0,
   'json-representation': (ir) => !!ir.resource?.jsonRepresentation,
   'enum-values': (ir) => ir.enums.length > 0,
+  'derived-types': (ir) => (ir.resource?.derivedTypes?.length ?? 0) > 0,
 };
 
 /** Fences whose language says HTTP (`http`, `https`, the docs' `msgraph-interactive`), at any depth (lists, quotes). */

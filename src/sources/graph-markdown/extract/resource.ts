@@ -11,6 +11,7 @@
  */
 import type { PageIR } from '../ir/schema.js';
 import type { Extractor, PageContext } from './context.js';
+import { isPropertyTable } from './property-table.js';
 
 export function ensureResource(ctx: PageContext, ir: PageIR): NonNullable<PageIR['resource']> {
   if (!ir.resource) ir.resource = { name: resourceName(ctx, ir), nameFrom: 'title', properties: [], relationships: [], methods: [] };
@@ -44,6 +45,13 @@ export const resource: Extractor = {
     // then of kind other, which doc-type-mismatch reports against its front matter.
     const title = ir.title.h1?.value ?? ir.title.frontMatter?.value ?? '';
     if (!resourceSections && !ctx.sections.some((s) => s.kind === 'methods') && !/\btype\b/i.test(title) && !ir.operations.length) return;
+    // So is a page its front matter files as conceptual ("# Working with users in Microsoft Graph") whose "Common properties"
+    // section holds no property table (Property | Description: no types): it states no type either (session 30: the 2020-05
+    // and 2021-07 models still had a type `Working` from users.md and communications-api-overview.md).
+    const conceptual = /conceptualPageType/i.test(String(ir.frontMatter?.doc_type ?? ''));
+    const statesType = ctx.sections.some((s) => s.kind === 'json-representation' || s.kind === 'relationships' || s.kind === 'methods')
+      || ctx.sectionsOf('properties').some((s) => ctx.tables(s).some(isPropertyTable));
+    if (conceptual && !statesType && !/\btype\b/i.test(title) && !ir.operations.length) return;
     if (ir.operations.length) {
       const hasHttp = ctx.sections.some((s) => s.kind === 'http-request');
       if (hasHttp || !docTypeResource || !resourceSections || !ir.operations.every((o) => o.fromExample)) return;

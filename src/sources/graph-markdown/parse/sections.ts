@@ -11,7 +11,7 @@ export type SectionKind =
   | 'title' | 'permissions' | 'http-request' | 'path-parameters' | 'request-headers' | 'query-parameters'
   | 'request-body' | 'response' | 'examples' | 'example-request' | 'example-response' | 'properties'
   | 'relationships' | 'methods' | 'json-representation' | 'enum-values' | 'national-clouds'
-  | 'function-parameters' | 'errors' | 'instance-attributes' | 'other';
+  | 'function-parameters' | 'errors' | 'instance-attributes' | 'derived-types' | 'other';
 
 export interface SectionNode {
   kind: SectionKind;
@@ -43,6 +43,7 @@ export function classifyHeading(text: string, inExamples: boolean): SectionKind 
   if (/^(request body|body|request parameters|(action |method )?parameters)\b/.test(t)) return 'request-body';
   if (/^(errors?|error (responses?|codes?|conditions?)|errors? and (status|response) codes?)$/.test(t)) return 'errors';
   if (/^instance attributes?\b/.test(t)) return 'instance-attributes';
+  if (/^(derived|sub) ?types?$|^(derived|sub) ?types? of\b/.test(t)) return 'derived-types';
   if (/^(http )?responses?( body| code)?s?$/.test(t) || /^response\b(?! (example|sample))/.test(t)) return inExamples ? 'example-response' : 'response';
   if (/^(examples?|samples?|code samples?|usage examples?)\b/.test(t) || /^example\d/.test(t) || /^scenario \d/.test(t)) return 'examples';
   if (/^properties\b/.test(t) || /^\S+ properties$/.test(t)) return 'properties';
