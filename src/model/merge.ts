@@ -67,8 +67,12 @@ function documentedType(d: Document): OperationVariant['documentedType'] {
  * nothing and are left out. (Per-resource rows are narrowed to the path by permissionsForPath.)
  */
 export function permissionRowsFor(p: Permissions | undefined, type: PermissionEntry['type'], operationKey: string): PermissionEntry[] {
-  return p?.entries.filter((x) => x.type === type && x.state !== 'empty' && x.state !== 'todo' && x.state !== 'unrecognized'
-    && (!x.scenario || x.scenario.boundBy === 'page' || x.scenario.operations.includes(operationKey))) ?? [];
+  return p?.entries.filter((x) => x.type === type && x.state !== 'empty' && x.state !== 'todo' && x.state !== 'unrecognized' && appliesToCall(x, operationKey)) ?? [];
+}
+
+/** A row the page binds to no call, or to the whole page, applies to every call; one bound to calls, to those only. */
+function appliesToCall(e: PermissionEntry, operationKey: string): boolean {
+  return !e.scenario || e.scenario.boundBy === 'page' || e.scenario.operations.includes(operationKey);
 }
 
 /**
@@ -81,8 +85,8 @@ export function permissionRowsFor(p: Permissions | undefined, type: PermissionEn
 export function permissionsForPath(p: Permissions | undefined, canonical: string, operationKey?: string): Permissions | undefined {
   // Tables the page binds to some of its calls (a sub-heading "For users:", request lines, an annotation): a call one of
   // them names gets those, and the page-wide ones — not the tables of its other calls (permissionRowsFor, per entry).
-  if (p && operationKey !== undefined && p.entries.some((e) => e.scenario && e.scenario.boundBy !== 'page' && e.scenario.operations.includes(operationKey))) {
-    p = { ...p, entries: p.entries.filter((e) => !e.scenario || e.scenario.boundBy === 'page' || e.scenario.operations.includes(operationKey)) };
+  if (p && operationKey !== undefined && p.entries.some((e) => e.scenario && e.scenario.boundBy !== 'page' && appliesToCall(e, operationKey))) {
+    p = { ...p, entries: p.entries.filter((e) => appliesToCall(e, operationKey)) };
   }
   if (!p || !p.entries.some((e) => e.resource)) return p;
   const lits = canonical.split('/').filter((s) => s && !s.startsWith('{')).map((s) => alnum(singular(s)));

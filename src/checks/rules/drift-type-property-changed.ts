@@ -30,13 +30,6 @@ export const rule: DriftRule = {
     const oldTypes = docTypes(old);
     const newDocTypes = docTypes(nu);
     const chain = baseChains(nu);
-    // The new snapshot's documented types by version and lower-case name (for properties moved down to derived types).
-    const newByVersion = new Map<string, Map<string, TypeModel>>();
-    for (const t of nu.types) {
-      if (!newTypes.has(`${t.version}|${t.name.toLowerCase()}`)) continue;
-      if (!newByVersion.has(t.version)) newByVersion.set(t.version, new Map());
-      if (!newByVersion.get(t.version)!.has(t.name.toLowerCase())) newByVersion.get(t.version)!.set(t.name.toLowerCase(), t);
-    }
     for (const [k, ta] of typesByKey(old)) {
       const tb = b.get(k);
       if (!tb || !isDocumentedType(ta) || !isDocumentedType(tb)) continue;
@@ -53,7 +46,7 @@ export const rule: DriftRule = {
           const at = tb.sources.find((s) => s.origin === 'resource')!;
           // Moved down: every type the new snapshot derives from this one documents the property (depEnrollmentBaseProfile.
           // passCodeDisabled → depIOSEnrollmentProfile, depMacOSEnrollmentProfile): every value that had it still has it.
-          const down = movedToDerived(tb, p.name, newByVersion, chain);
+          const down = movedToDerived(tb, p.name, newDocTypes, chain);
           if (down) {
             const d0 = down[0]!;
             out.push(change(this, false, ta.version, subject, `properties.${p.name}`, `${subject}.${p.name} was removed from ${tb.name} and is documented on every type derived from it (${down.map((x) => x.type.name).join(', ')})`, [sideOf(sa.doc, sa.src, `${sa.type.name}${sa.type.collection ? ' collection' : ''}`), sideOf(d0.source.doc, d0.source.src, `${d0.type.name}.${p.name}`)], [p.name, 'removed']));
@@ -101,15 +94,16 @@ export const rule: DriftRule = {
  * The types derived from `base` (same version, documented by a resource page) when there is at least one and each
  * documents property `name` — itself or through a type between it and `base` — with where; undefined otherwise.
  */
-function movedToDerived(base: TypeModel, name: string, documented: Map<string, Map<string, TypeModel>>, chain: (name: string, version: string | null) => string[]): { type: TypeModel; source: PropertySource }[] | undefined {
+function movedToDerived(base: TypeModel, name: string, documented: Map<string, TypeModel>, chain: (name: string, version: string | null) => string[]): { type: TypeModel; source: PropertySource }[] | undefined {
   const b = base.name.toLowerCase();
-  const byName = documented.get(base.version) ?? new Map<string, TypeModel>();
+  const own = (n: string) => documented.get(`${base.version}|${n}`)?.properties.find((x) => x.name.toLowerCase() === name.toLowerCase())?.sources[0];
   const out: { type: TypeModel; source: PropertySource }[] = [];
-  for (const t of byName.values()) {
+  for (const t of documented.values()) {
+    if (t.version !== base.version) continue;
     const up = chain(t.name, t.version);
     const at = up.indexOf(b);
     if (at <= 0) continue;
-    const source = up.slice(0, at).map((n) => byName.get(n)?.properties.find((x) => x.name.toLowerCase() === name.toLowerCase())?.sources[0]).find((x) => x);
+    const source = up.slice(0, at).map(own).find((x) => x);
     if (!source) return undefined;
     out.push({ type: t, source });
   }

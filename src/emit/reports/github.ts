@@ -7,7 +7,7 @@
  * start a command of its own.
  */
 import { sideTag, type Finding } from '../../checks/types.js';
-import { joinPrefix } from './sarif.js';
+import { joinPrefix, sidePath } from './sarif.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -28,7 +28,7 @@ export function githubReport(findings: Finding[], pathPrefix = '', oldPathPrefix
       ...(s && !old ? [`file=${escapeProperty(joinPrefix(pathPrefix, s.file))}`, `line=${s.line}`, `col=${s.column}`] : []),
       `title=${escapeProperty(`${f.rule} (docmodel)`)}`,
     ];
-    const at = (o: Finding['sides'][number]) => `${joinPrefix(o.snapshot === 'old' ? oldPathPrefix : pathPrefix, o.file)}:${o.line}${sideTag(o)}`;
+    const at = (o: Finding['sides'][number]) => `${sidePath(o, pathPrefix, oldPathPrefix)}:${o.line}${sideTag(o)}`;
     const others = f.sides.slice(1, 6).map((o) => `${at(o)}: ${o.value}`);
     const more = f.sides.length > 6 ? [`… ${f.sides.length - 6} more`] : [];
     const body = [old ? `${at(s)}: ${f.message}` : f.message, ...others.map((o) => `↔ ${o}`), ...more].join('\n');

@@ -4,7 +4,7 @@
  * test case. Text is XML-escaped and characters XML 1.0 cannot carry are replaced.
  */
 import { sideTag, type Finding } from '../../checks/types.js';
-import { joinPrefix } from './sarif.js';
+import { sidePath } from './sarif.js';
 
 function xml(s: string): string {
   return s
@@ -17,7 +17,7 @@ export function junitReport(findings: Finding[], pathPrefix = '', name = 'docmod
   for (const f of findings) {
     const s = f.sides[0];
     // A drift side of the old snapshot: its path in that snapshot (the prefix places the new one).
-    const file = !s ? '(tree)' : s.snapshot === 'old' ? `${joinPrefix(oldPathPrefix, s.file)} (old)` : joinPrefix(pathPrefix, s.file);
+    const file = !s ? '(tree)' : `${sidePath(s, pathPrefix, oldPathPrefix)}${s.snapshot === 'old' ? ' (old)' : ''}`;
     if (!byFile.has(file)) byFile.set(file, []);
     byFile.get(file)!.push(f);
   }
@@ -30,8 +30,8 @@ export function junitReport(findings: Finding[], pathPrefix = '', name = 'docmod
     L.push(`  <testsuite name="${xml(file)}" tests="${fs.length}" failures="${fs.length}">`);
     for (const f of fs) {
       const s = f.sides[0];
-      const where = !s ? file : s.snapshot === 'old' ? `${joinPrefix(oldPathPrefix, s.file)}:${s.line}:${s.column} (old)` : `${file}:${s.line}:${s.column}`;
-      const detail = [`${where} ${f.severity} ${f.message} (${f.rule})`, ...f.sides.slice(1).map((o) => `  ↔ ${joinPrefix(o.snapshot === 'old' ? oldPathPrefix : pathPrefix, o.file)}:${o.line}${sideTag(o)}: ${o.value}`), `fingerprint: ${f.fingerprint}`].join('\n');
+      const where = !s ? file : `${sidePath(s, pathPrefix, oldPathPrefix)}:${s.line}:${s.column}${s.snapshot === 'old' ? ' (old)' : ''}`;
+      const detail = [`${where} ${f.severity} ${f.message} (${f.rule})`, ...f.sides.slice(1).map((o) => `  ↔ ${sidePath(o, pathPrefix, oldPathPrefix)}:${o.line}${sideTag(o)}: ${o.value}`), `fingerprint: ${f.fingerprint}`].join('\n');
       L.push(`    <testcase classname="${xml(file)}" name="${xml(`${f.rule}: ${f.subject} ${f.field}`)}">`);
       L.push(`      <failure type="${f.severity}" message="${xml(f.message)}">${xml(detail)}</failure>`);
       L.push('    </testcase>');

@@ -37,6 +37,11 @@ export function joinPrefix(prefix: string, file: string): string {
   return parts.length ? `${parts.join('/')}/${f}` : f;
 }
 
+/** A side's path from the repository root: behind `oldPrefix` for a drift side of the old snapshot, `prefix` otherwise. */
+export function sidePath(s: { file: string; snapshot?: 'old' | 'new' }, prefix: string, oldPrefix: string): string {
+  return joinPrefix(s.snapshot === 'old' ? oldPrefix : prefix, s.file);
+}
+
 export interface SarifOptions {
   /** Findings silenced by suppressions: listed with a `suppressions` entry. */
   suppressed?: SuppressedFinding[];

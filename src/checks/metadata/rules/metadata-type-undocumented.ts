@@ -1,4 +1,3 @@
-import type { CsdlStructuredType } from '../service-side.js';
 import { prop, type } from '../fixtures.js';
 import { WORKBOOK_FUNCTIONS, type MetadataContext, type MetadataRule } from '../types.js';
 
@@ -12,33 +11,36 @@ const ANY_ENTITY = 'microsoft.graph.entity';
  * one: the 2020-05 v1.0 eventMessageRequest through message's eventMessage), except through the universal base
  * microsoft.graph.entity. A type referred to by none of these is reached by no API, so no page could document it.
  */
-function referencedTypes(ctx: MetadataContext, skip?: (o: MetadataContext['csdl']['operations'][number]) => boolean): Set<string> {
+function referencedTypes(ctx: MetadataContext): { all: Set<string>; outsideWorkbook: Set<string> } {
   const { csdl } = ctx;
-  const asValue = new Set<string>();
-  const out = new Set<string>();
-  const value = (q: string | undefined) => { if (q) { asValue.add(q.toLowerCase()); out.add(q.toLowerCase()); } };
+  // Two tallies in one pass: every reference, and those not from an Excel worksheet function (bound to workbookFunctions).
+  const tally = () => ({ asValue: new Set<string>(), out: new Set<string>() });
+  const all = tally();
+  const rest = tally();
+  const value = (q: string | undefined, workbook = false) => {
+    if (!q) return;
+    for (const x of workbook ? [all] : [all, rest]) { x.asValue.add(q.toLowerCase()); x.out.add(q.toLowerCase()); }
+  };
   for (const t of csdl.types) {
-    if (t.baseType) out.add(t.baseType.toLowerCase());
+    if (t.baseType) { all.out.add(t.baseType.toLowerCase()); rest.out.add(t.baseType.toLowerCase()); }
     for (const p of [...t.properties, ...t.navigation]) value(p.type.name);
   }
   for (const o of csdl.operations) {
-    if (skip?.(o)) continue;
-    value(o.boundTo?.name);
-    value(o.returns?.name);
-    for (const p of o.parameters ?? []) value(p.type.name);
+    const workbook = o.boundTo?.name === WORKBOOK_FUNCTIONS;
+    value(o.boundTo?.name, workbook);
+    value(o.returns?.name, workbook);
+    for (const p of o.parameters ?? []) value(p.type.name, workbook);
   }
   for (const c of csdl.container) value(c.type);
   const qname = (t: { namespace: string; name: string }) => `${t.namespace}.${t.name}`.toLowerCase();
   // Its base types up to (not through) the universal one, as the context walks them.
-  const viaValue = (t: CsdlStructuredType) => {
+  for (const t of csdl.types) {
     for (const a of ctx.ancestors(t).slice(1)) {
-      if (qname(a) === ANY_ENTITY) return false;
-      if (asValue.has(qname(a))) return true;
+      if (qname(a) === ANY_ENTITY) break;
+      for (const x of [all, rest]) if (x.asValue.has(qname(a))) x.out.add(qname(t));
     }
-    return false;
-  };
-  for (const t of csdl.types) if (viaValue(t)) out.add(qname(t));
-  return out;
+  }
+  return { all: all.out, outsideWorkbook: rest.out };
 }
 
 export const rule: MetadataRule = {
@@ -52,9 +54,8 @@ export const rule: MetadataRule = {
   },
   check(ctx) {
     const docNames = new Set([...ctx.docs.types.map((t) => t.name.toLowerCase()), ...ctx.docs.enums.map((e) => e.name.toLowerCase())]);
-    const used = referencedTypes(ctx);
     // Types only the Excel worksheet functions use (their result, workbookFunctionResult): documented with them, on the workbook page.
-    const outsideWorkbook = referencedTypes(ctx, (o) => o.boundTo?.name === WORKBOOK_FUNCTIONS);
+    const { all: used, outsideWorkbook } = referencedTypes(ctx);
     const unused = (namespace: string, name: string) => {
       const q = `${namespace}.${name}`.toLowerCase();
       return !used.has(q) ? { policy: 'unreferenced-type' } : !outsideWorkbook.has(q) ? { policy: 'workbook-functions' } : {};

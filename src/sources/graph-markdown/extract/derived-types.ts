@@ -5,7 +5,13 @@
  * derived types are [X](x.md), …" that resource.ts reads). A row or item without a link to a page names no type and
  * gets a diagnostic.
  */
-import type { Extractor } from './context.js';
+import type { Link } from 'mdast';
+import type { Extractor, PageContext } from './context.js';
+
+/** A derived type as a page's link names it (the link text, without code or emphasis marks; the target kept). */
+export function derivedTypeOf(ctx: PageContext, link: Link): { name: string; link: string; src: ReturnType<PageContext['src']> } {
+  return { name: ctx.text(link).replace(/[`*]/g, '').trim(), link: link.url, src: ctx.src(link) };
+}
 
 export const derivedTypes: Extractor = {
   name: 'derivedTypes',
@@ -28,7 +34,7 @@ export const derivedTypes: Extractor = {
           }
           taken++;
           ctx.land(cell);
-          found.push({ name: ctx.text(link).replace(/[`*]/g, '').trim(), link: link.url, src: ctx.src(link) });
+          found.push(derivedTypeOf(ctx, link));
         }
         ctx.useTable(t, 'Derived types', taken, 0, skipped);
         // A description column says what each derived type is for: prose, not a fact of the model.
@@ -38,7 +44,7 @@ export const derivedTypes: Extractor = {
         if (n.type !== 'list') continue;
         for (const item of n.children) {
           const link = ctx.links(item).find((l) => /\.md(#|$)/i.test(l.url));
-          if (link) found.push({ name: ctx.text(link).replace(/[`*]/g, '').trim(), link: link.url, src: ctx.src(link) });
+          if (link) found.push(derivedTypeOf(ctx, link));
           else ctx.diag('derived-type-unlinked', 'info', `List item ${JSON.stringify(ctx.text(item).slice(0, 80))} of the Derived types section links to no type page; not taken`, ctx.src(item));
         }
       }

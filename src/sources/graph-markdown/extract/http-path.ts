@@ -29,16 +29,20 @@ export function parseRequestLine(line: string): RequestTarget | null {
   return t ? { method: m[1]!.toUpperCase(), ...t } : null;
 }
 
-/** The text with what braces, parentheses, angle brackets and quotes enclose blanked out (kept: its length). */
-function outsideGroups(text: string): string {
+/**
+ * The text with what the brackets (`open`/`close`, nested) and quotes enclose blanked out, as `_`, one per UTF-16 unit
+ * (so an index in it is one in the text).
+ */
+function outsideGroups(text: string, open = '{(<', close = '})>'): string {
   let depth = 0;
   let quote = '';
   let out = '';
-  for (const c of text) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
     if (quote) { if (c === quote) quote = ''; out += '_'; continue; }
     if (c === "'" || c === '"') { quote = c; out += '_'; continue; }
-    if (c === '{' || c === '(' || c === '<') { depth++; out += '_'; continue; }
-    if ((c === '}' || c === ')' || c === '>') && depth > 0) { depth--; out += '_'; continue; }
+    if (open.includes(c)) { depth++; out += '_'; continue; }
+    if (close.includes(c) && depth > 0) { depth--; out += '_'; continue; }
     out += depth > 0 ? '_' : c;
   }
   return out;
@@ -66,17 +70,7 @@ export function splitTarget(target: string): Omit<RequestTarget, 'method'> | nul
   if ((noLeadingSlash || rest.includes('**')) && /\S\s+\S/.test(outsideGroups(rest))) return null;
   if (rest === '') rest = '/';
   // The query starts at the first "?" outside braces, parentheses and quotes.
-  let depth = 0;
-  let quote = '';
-  let q = -1;
-  for (let i = 0; i < rest.length; i++) {
-    const c = rest[i]!;
-    if (quote) { if (c === quote) quote = ''; continue; }
-    if (c === "'" || c === '"') quote = c;
-    else if (c === '{' || c === '(') depth++;
-    else if (c === '}' || c === ')') depth = Math.max(0, depth - 1);
-    else if (c === '?' && depth === 0) { q = i; break; }
-  }
+  const q = outsideGroups(rest, '{(', '})').indexOf('?');
   const path = (q >= 0 ? rest.slice(0, q) : rest).trim();
   const query = q >= 0 ? rest.slice(q + 1).trim() : undefined;
   // `<id>`, `<id | userPrincipalName>`, `charts(<name>)`: the 2015–2018 placeholder spelling.

@@ -12,6 +12,7 @@
 import type { PageIR } from '../ir/schema.js';
 import type { Extractor, PageContext } from './context.js';
 import { isPropertyTable } from './property-table.js';
+import { derivedTypeOf } from './derived-types.js';
 
 export function ensureResource(ctx: PageContext, ir: PageIR): NonNullable<PageIR['resource']> {
   if (!ir.resource) ir.resource = { name: resourceName(ctx, ir), nameFrom: 'title', properties: [], relationships: [], methods: [] };
@@ -85,7 +86,7 @@ export const resource: Extractor = {
         // A link whose text first appears after the phrase ("**eventMessage** is derived from [message](…). **eventMessage** is
         // the base type for [eventMessageRequest](…)": message is its base, not a derived type).
         const after = ctx.links(n).filter((l) => text.indexOf(ctx.text(l)) >= derived.index && /\.md(#|$)/i.test(l.url));
-        if (after.length) res.derivedTypes = after.map((l) => ({ name: ctx.text(l).replace(/[`*]/g, '').trim(), link: l.url, src: ctx.src(l) }));
+        if (after.length) res.derivedTypes = after.map((l) => derivedTypeOf(ctx, l));
       }
       if (m && !res.baseType) {
         const link = ctx.links(n).find((l) => text.indexOf(ctx.text(l)) >= m.index);
