@@ -247,3 +247,24 @@ test('drift: an enum member only spelled in other letter case (UnknownFutureValu
   assert.ok(members('2021-07')?.includes('UnknownFutureValue'));
   assert.deepEqual(flag(/^microsoft\.graph\.tokenissuertype:/, 'beta'), []);
 });
+
+test('drift: a type renamed in place, same properties, used by the same properties, is one change and not breaking (label d341, false before)', () => {
+  // 2020-05 beta provisioningSystemDetails (details, displayName, id) → 2021-07 provisioningSystem, which provisioningObjectSummary.sourceSystem/targetSystem now use.
+  assert.deepEqual(flag(/provisioningsystem/i, 'beta').filter((m) => !/\.(sourceSystem|targetSystem):/.test(m)), [
+    'not breaking info: beta microsoft.graph.provisioningsystemdetails was renamed provisioningSystem (beta/resources/provisioningsystem.md: the same 3 properties; provisioningObjectSummary.sourceSystem, provisioningObjectSummary.targetSystem now of that type)',
+  ]);
+});
+
+test('drift: a path the same page corrected by inserting a segment, already documented elsewhere, is a rewrite, not a removal (labels d263, d408)', () => {
+  // driveitem-move.md: PATCH /groups/{group-id}/drive/{item-id} (2020-05) → …/drive/items/{item-id} (2021-07), which driveitem-update.md documented already.
+  assert.deepEqual(flag(/^(v1\.0|beta) PATCH \/groups\/\{group-id\}\/drive\/\{drive-id\}/), [
+    'not breaking info: beta PATCH /groups/{group-id}/drive/{drive-id} is now documented as PATCH /groups/{group-id}/drive/items/{item-id} (same operation, other method, path or key syntax on the same page)',
+    'not breaking info: v1.0 PATCH /groups/{group-id}/drive/{drive-id} is now documented as PATCH /groups/{group-id}/drive/items/{item-id} (same operation, other method, path or key syntax on the same page)',
+  ]);
+});
+
+test('drift: a type\'s "not documented" side is the page named after the type, not another page documenting it (labels d159, d370)', () => {
+  // 2020-05 documents v1.0 user on user.md and intune-shared-user.md; employeeHireDate was added to user.md.
+  const f = changes.find((x) => x.subject === 'v1.0 microsoft.graph.user' && x.field === 'properties.employeeHireDate')!;
+  assert.deepEqual(f.sides.map((s) => `${s.snapshot} ${s.file}:${s.line} ${s.value}`), ['old v1.0/resources/user.md:10 not documented', 'new v1.0/resources/user.md:151 DateTimeOffset']);
+});

@@ -77,6 +77,16 @@ export function enumsByKey(m: ApiModel): Map<string, EnumModel> {
   return new Map(m.enums.map((e) => [`${e.version} ${e.namespace.toLowerCase()}.${e.name.toLowerCase()}`, e] as const));
 }
 
+/**
+ * The resource page that stands for a type: the one named after it (user.md, not intune-shared-user.md, which the
+ * tree also has for user), else the first.
+ */
+export function typePage(t: TypeModel): TypeModel['sources'][number] | undefined {
+  const own = `${t.name.toLowerCase()}.md`;
+  const pages = t.sources.filter((s) => s.origin === 'resource');
+  return pages.find((s) => s.doc.file.toLowerCase().split('/').pop() === own) ?? pages[0];
+}
+
 /** Types defined by resource pages only (request-body-only types are not an API surface to diff). */
 export function isDocumentedType(t: TypeModel): boolean {
   return t.sources.some((s) => s.origin === 'resource');
@@ -104,20 +114,24 @@ export function longerFormIn(key: string, others: Map<string, OperationVariant>)
 }
 
 /**
- * Operations the old snapshot documents and the new one does not, answered on the same page by one the new snapshot
- * documents and the old did not (a corrected method, path or key syntax: POST …/HeaderRowRange → GET
- * …/headerRowRange): removed key → the added key most like it. Computed once for the two rules that consume it:
- * drift-operation-removed reports the change once, as a rewrite, and drift-operation-added does not report its new
- * form as an addition. A path the new snapshot documents in a longer or shorter form is not a rewrite (longerFormIn).
+ * Operations the old snapshot documents and the new one does not, answered on the same page by one the page did
+ * not document in the old snapshot (a corrected method, path or key syntax: POST …/HeaderRowRange → GET
+ * …/headerRowRange; PATCH /groups/{id}/drive/{item-id} → PATCH /groups/{id}/drive/items/{item-id}, which another
+ * page of the old snapshot already documented): removed key → the key most like it. Computed once for the two
+ * rules that consume it: drift-operation-removed reports the change once, as a rewrite, and drift-operation-added
+ * does not report its new form as an addition. A path the new snapshot documents in a longer or shorter form is not
+ * a rewrite (longerFormIn).
  */
 export function pageRewrites(old: ApiModel, nu: ApiModel): Map<string, string> {
   const a = operationsByKey(old);
   const b = operationsByKey(nu);
+  const before = new Set<string>();
+  for (const [k, vs] of allVariantsByKey(old)) for (const v of vs) before.add(`${pageKey(v.version, v.doc.file)}\n${k}`);
   const added = new Map<string, string[]>();
   for (const [k, vs] of allVariantsByKey(nu)) {
-    if (a.has(k)) continue;
     for (const v of vs) {
       const f = pageKey(v.version, v.doc.file);
+      if (before.has(`${f}\n${k}`)) continue;
       if (!added.has(f)) added.set(f, []);
       if (!added.get(f)!.includes(k)) added.get(f)!.push(k);
     }
@@ -125,10 +139,25 @@ export function pageRewrites(old: ApiModel, nu: ApiModel): Map<string, string> {
   const out = new Map<string, string>();
   for (const [k, v] of a) {
     if (b.has(k) || longerFormIn(k, b)) continue;
-    const onPage = (added.get(pageKey(v.version, v.doc.file)) ?? []).filter((o) => o.split(' ')[0] === k.split(' ')[0]);
+    // A key the old snapshot already documented on another page answers only as a path that gained segments,
+    // same method (…/drive/{item-id} → …/drive/items/{item-id}); not as another resource's call (/chats/… → /teams/…).
+    const onPage = (added.get(pageKey(v.version, v.doc.file)) ?? []).filter((o) => o.split(' ')[0] === k.split(' ')[0] && (!a.has(o) || insertedSegments(k, o)));
     if (onPage.length) out.set(k, closest(k, onPage));
   }
   return out;
+}
+
+/** Same method, and `to`'s path is `from`'s with literal segments inserted (every literal segment of `from`, in order). */
+function insertedSegments(from: string, to: string): boolean {
+  const [, m, p] = from.split(' ');
+  const [, om, op] = to.split(' ');
+  if (m !== om) return false;
+  const lit = (x: string) => x.toLowerCase().split('/').filter((y) => y && !y.startsWith('{'));
+  const want = lit(p!);
+  const have = lit(op!);
+  let i = 0;
+  for (const x of have) if (x === want[i]) i++;
+  return i === want.length && have.length > want.length;
 }
 
 /** The added key most like the removed one: same method first, then the most path segments in common. */

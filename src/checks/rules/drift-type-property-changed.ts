@@ -2,7 +2,7 @@ import { resourcePage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { baseChains } from '../type-relations.js';
 import type { PropertySource, TypeModel } from '../../model/types.js';
-import { change, isDocumentedType, sideOf, typesByKey } from '../drift-helpers.js';
+import { change, isDocumentedType, sideOf, typePage, typesByKey } from '../drift-helpers.js';
 
 /** A property row that says it comes from the base type. */
 const INHERITED = /\binherited from\b/i;
@@ -43,7 +43,7 @@ export const rule: DriftRule = {
         if (!q || !sb) {
           // A row "Inherited from X" that the new page no longer repeats: still the base type's property.
           if (INHERITED.test(sa.description)) continue;
-          const at = tb.sources.find((s) => s.origin === 'resource')!;
+          const at = typePage(tb)!;
           // Moved down: every type the new snapshot derives from this one documents the property (depEnrollmentBaseProfile.
           // passCodeDisabled → depIOSEnrollmentProfile, depMacOSEnrollmentProfile): every value that had it still has it.
           const down = movedToDerived(tb, p.name, newDocTypes, chain);
@@ -82,7 +82,7 @@ export const rule: DriftRule = {
         const sb = q.sources[0];
         // A row "Inherited from X" now listed on the page was the type's property already (through its base).
         if (!sb || pa.has(q.name.toLowerCase()) || INHERITED.test(sb.description)) continue;
-        const at = ta.sources.find((s) => s.origin === 'resource')!;
+        const at = typePage(ta)!;
         out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, sb.type.name)], [q.name, 'added']));
       }
     }

@@ -3,7 +3,7 @@ import type { TypeModel } from '../../model/types.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { posix } from 'node:path';
 import type { Document } from '../../model/schema.js';
-import { allVariantsByKey, change, isDocumentedType, sideOf, typesByKey } from '../drift-helpers.js';
+import { allVariantsByKey, change, isDocumentedType, sideOf, typePage, typesByKey } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-type-removed',
@@ -12,7 +12,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource type documented in the old snapshot has no resource page in the new one (breaking), or a new one appeared (info)',
-  description: 'Resource types (by version, namespace and name) that lost or gained their resource page between the snapshots. A type whose name is now documented in another namespace with every old property (microsoft.graph.schema → microsoft.graph.externalConnectors.schema) moved: reported once, not breaking. A type whose page is gone while every operation of its own method pages (named after its page, linked from its Methods table, documented by no other page) is still documented (educationRoot) is a docs restructure: reported, not breaking.',
+  description: 'Resource types (by version, namespace and name) that lost or gained their resource page between the snapshots. A type whose name is now documented in another namespace with every old property (microsoft.graph.schema → microsoft.graph.externalConnectors.schema) moved: reported once, not breaking. So is a type renamed in place (provisioningSystemDetails → provisioningSystem): a type that gained a page under another name with the same property names, which every property that used the old type now uses (type names are not on the wire). A type whose page is gone while every operation of its own method pages (named after its page, linked from its Methods table, documented by no other page) is still documented (educationRoot) is a docs restructure: reported, not breaking.',
   example: { before: 'old: resources/widget.md', after: 'new: (no resources/widget.md)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||']), 'new/v1.0/resources/gadget.md': resourcePage('gadget', ['|id|String||']) },
@@ -31,6 +31,10 @@ export const rule: DriftRule = {
       gainedByName.set(n, [...(gainedByName.get(n) ?? []), [k, t]]);
     }
     const moved = new Set<string>();
+    const gained = [...b].filter(([k, t]) => isDocumentedType(t) && !documented(a, k));
+    // Each documented property's type in the new snapshot, by version, owner type and property name.
+    const newTypeOf = new Map<string, string>();
+    for (const t of nu.types) if (isDocumentedType(t)) for (const p of t.properties) { const x = p.sources[0]; if (x) newTypeOf.set(`${t.version}|${t.name.toLowerCase()}|${p.name.toLowerCase()}`, x.type.name.toLowerCase()); }
     // Operation keys by the file documenting them (old), and every key the new snapshot documents.
     const oldOps = new Map<string, string[]>();
     const oldFiles = new Map<string, string[]>();
@@ -43,7 +47,7 @@ export const rule: DriftRule = {
     const newOps = new Set(allVariantsByKey(nu).keys());
     for (const [k, t] of a) {
       if (!isDocumentedType(t) || documented(b, k)) continue;
-      const s = t.sources.find((x) => x.origin === 'resource')!;
+      const s = typePage(t)!;
       const subject = k.slice(k.indexOf(' ') + 1);
       // Same name, another namespace, every old property still there: a namespace move (schema → externalConnectors.schema).
       const names = (x: TypeModel) => new Set(x.properties.map((p) => p.name.toLowerCase()));
@@ -52,8 +56,18 @@ export const rule: DriftRule = {
       if (to) {
         moved.add(to.nk);
         const full = `${to.nt.namespace}.${to.nt.name}`;
-        const sn = to.nt.sources.find((x) => x.origin === 'resource')!;
+        const sn = typePage(to.nt)!;
         out.push(change(this, false, t.version, subject, 'type', `${k} moved to ${full} (${sn.doc.file}: another namespace, same name, all ${names(t).size} properties kept)`, [sideOf(s.doc, s.src, 'documented'), sideOf(sn.doc, sn.src, full)], ['removed']));
+        continue;
+      }
+      // Renamed in place (provisioningSystemDetails → provisioningSystem): a type that gained a page under another name
+      // with the same property names, which the properties that used the old type now use. Type names are not on the
+      // wire (a property's JSON is its properties'): reported once, not breaking.
+      const re = renamedTo(t, gained, refsTo(old, t), newTypeOf);
+      if (re && !moved.has(re.key)) {
+        moved.add(re.key);
+        const sn = typePage(re.type)!;
+        out.push(change(this, false, t.version, subject, 'type', `${k} was renamed ${re.type.name} (${sn.doc.file}: the same ${names(t).size} properties; ${re.via.join(', ')} now of that type)`, [sideOf(s.doc, s.src, 'documented'), sideOf(sn.doc, sn.src, re.type.name)], ['removed']));
         continue;
       }
       const near = cands[0] ? ` (a type of that name is now documented in namespace ${cands[0].nt.namespace}, without ${cands[0].missing.join(', ')})` : '';
@@ -69,7 +83,7 @@ export const rule: DriftRule = {
     }
     for (const [k, t] of b) {
       if (!isDocumentedType(t) || documented(a, k) || moved.has(k)) continue;
-      const s = t.sources.find((x) => x.origin === 'resource')!;
+      const s = typePage(t)!;
       out.push(change(this, false, t.version, k.slice(k.indexOf(' ') + 1), 'type', `${k} gained a resource page`, [sideOf(s.doc, s.src, 'documented')], ['added']));
     }
     return out;
@@ -95,4 +109,33 @@ function linkedOperations(doc: Document, byFile: Map<string, string[]>, filesOf:
     for (const k of byFile.get(file) ?? []) if (mine(k) && !out.includes(k)) out.push(k);
   }
   return out.sort();
+}
+
+/** The documented properties of the snapshot typed `t` (same version), as "owner.property" keys (version|owner|property). */
+function refsTo(m: { types: TypeModel[] }, t: TypeModel): { key: string; shown: string }[] {
+  const name = t.name.toLowerCase();
+  const out: { key: string; shown: string }[] = [];
+  for (const o of m.types) {
+    if (o.version !== t.version || !isDocumentedType(o)) continue;
+    for (const p of o.properties) if (p.sources[0]?.type.name.toLowerCase() === name) out.push({ key: `${o.version}|${o.name.toLowerCase()}|${p.name.toLowerCase()}`, shown: `${o.name}.${p.name}` });
+  }
+  return out;
+}
+
+/**
+ * The gained type (same version, another name) that `t` was renamed to: the same property names (at least two), and
+ * every property that used `t` and still exists now uses it (at least one does) — with those properties' names.
+ */
+function renamedTo(t: TypeModel, gained: [string, TypeModel][], refs: { key: string; shown: string }[], newTypeOf: Map<string, string>): { key: string; type: TypeModel; via: string[] } | undefined {
+  const names = (x: TypeModel) => x.properties.map((p) => p.name.toLowerCase()).sort().join('|');
+  const mine = names(t);
+  if (t.properties.length < 2 || !refs.length) return undefined;
+  for (const [key, nt] of gained) {
+    if (nt.version !== t.version || nt.name.toLowerCase() === t.name.toLowerCase() || names(nt) !== mine) continue;
+    const now = refs.filter((r) => newTypeOf.has(r.key));
+    if (now.length && now.every((r) => newTypeOf.get(r.key) === nt.name.toLowerCase())) {
+      return { key, type: nt, via: now.map((r) => r.shown) };
+    }
+  }
+  return undefined;
 }
