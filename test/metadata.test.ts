@@ -83,6 +83,20 @@ test('a real page against the real metadata: 2020-05 user.md vs the v1.0 CSDL of
   assert.equal(r.summary.findings, 21);
 });
 
+test('a type two pages document (user.md and Intune\'s intune-shared-user.md) is located on the page named after it (labels v007, v166, v186)', () => {
+  // 2020-05 v1.0: intune-shared-user.md sorts first; the navigation properties the CSDL has and no table lists belong in user.md's Relationships.
+  const dir = tempTree({
+    'v1.0/resources/user.md': readFileSync(join(FIX, 'docs/v1.0/resources/user.md')),
+    'v1.0/resources/intune-shared-user.md': readFileSync(join(ROOT, 'test/fixtures/corpus/drift-breaking/2020-05/v1.0/resources/intune-shared-user.md')),
+  });
+  const docs = docsFromModel(analyze([dir]).model, 'v1.0');
+  assert.equal(docs.types.find((t) => t.name === 'user')?.src.file, 'v1.0/resources/user.md');
+  const r = compareMetadata(docs, csdl);
+  const nav = r.findings.filter((f) => f.rule === 'metadata-navigation-undocumented');
+  assert.deepEqual([...new Set(nav.map((f) => `${f.docs!.file}:${f.docs!.line}`))], ['v1.0/resources/user.md:10']);
+  assert.equal(nav.length, 8); // the 11 of user.md alone, less the 3 the Intune page's Relationships table lists
+});
+
 test('action parameters and return types on real pages (2020-05 v1.0) against the real CSDL elements of the next day', () => {
   // The elements as the 2020-05 v1.0 CSDL declares them (add: line 19162, transfer: line 19432, getByIds: line 16331), around a minimal container.
   const M = csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'

@@ -77,16 +77,6 @@ export function enumsByKey(m: ApiModel): Map<string, EnumModel> {
   return new Map(m.enums.map((e) => [`${e.version} ${e.namespace.toLowerCase()}.${e.name.toLowerCase()}`, e] as const));
 }
 
-/**
- * The resource page that stands for a type: the one named after it (user.md, not intune-shared-user.md, which the
- * tree also has for user), else the first.
- */
-export function typePage(t: TypeModel): TypeModel['sources'][number] | undefined {
-  const own = `${t.name.toLowerCase()}.md`;
-  const pages = t.sources.filter((s) => s.origin === 'resource');
-  return pages.find((s) => s.doc.file.toLowerCase().split('/').pop() === own) ?? pages[0];
-}
-
 /** Types defined by resource pages only (request-body-only types are not an API surface to diff). */
 export function isDocumentedType(t: TypeModel): boolean {
   return t.sources.some((s) => s.origin === 'resource');
@@ -99,6 +89,7 @@ export function change(
 }
 
 export { sideOf };
+export { typePage } from '../model/type-lookup.js';
 
 /**
  * An operation key whose path the other snapshot documents in a longer form

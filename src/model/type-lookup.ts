@@ -32,3 +32,13 @@ export function typeLookup(types: readonly TypeModel[]): TypeLookup {
   };
   return lookup;
 }
+
+/**
+ * The resource page that stands for a type: the one named after it (user.md, not intune-shared-user.md, which the
+ * tree also has for user), else the first. Where a finding says a type lacks something, this is the page to fix.
+ */
+export function typePage(t: TypeModel): TypeModel['sources'][number] | undefined {
+  const own = `${t.name.toLowerCase()}.md`;
+  const pages = t.sources.filter((s) => s.origin === 'resource');
+  return pages.find((s) => s.doc.file.toLowerCase().split('/').pop() === own) ?? pages[0];
+}

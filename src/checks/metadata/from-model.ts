@@ -13,7 +13,7 @@
 import type { ApiModel, MergedProperty } from '../../model/types.js';
 import { pickSource } from '../../emit/ts/models.js';
 import type { DocsPermission, DocsSide, DocsType } from './docs-side.js';
-import { typeLookup } from '../../model/type-lookup.js';
+import { typeLookup, typePage } from '../../model/type-lookup.js';
 
 /** `rel` maps a source path (relative to the working directory) to the path findings show (relative to the docs root). */
 export function docsFromModel(model: ApiModel, version: string, rel: (file: string) => string = (f) => f): DocsSide {
@@ -21,7 +21,7 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
   const types: DocsType[] = [];
   for (const t of model.types) {
     if (t.version !== version) continue;
-    const res = t.sources.find((s) => s.origin === 'resource');
+    const res = typePage(t);
     if (!res) continue;
     const properties = [];
     for (const p of t.properties) {
