@@ -97,6 +97,28 @@ test('a type two pages document (user.md and Intune\'s intune-shared-user.md) is
   assert.equal(nav.length, 8); // the 11 of user.md alone, less the 3 the Intune page's Relationships table lists
 });
 
+test('a row one misspelling away from a member no row documents is reported once, on the row, naming the member (labels v085, v134, v296, v302)', () => {
+  // 2020-05 v1.0 hostsecuritystate.md and schedule.md against their types as the v1.0 CSDL of the next day declares them (an excerpt).
+  const dir = join(FIX, 'misspelled');
+  const file = 'test/fixtures/metadata/misspelled/v1.0-excerpt.csdl.xml';
+  const r = compareMetadata(docsFromModel(analyze([dir]).model, 'v1.0'), parseCsdl(readFileSync(join(ROOT, file), 'utf8'), file));
+  const rows = (rule: string) => r.findings.filter((f) => f.rule === rule).map((f) => `${f.docs?.line ?? ''} ${f.field} | ${f.metadata!.element}:${f.metadata!.line}`);
+  assert.deepEqual(rows('metadata-property-missing'), [
+    '21 properties.isAzureAadJoined | ComplexType microsoft.graph.hostSecurityState/Property isAzureAdJoined:17',
+    '22 properties.isAzureAadRegistered | ComplexType microsoft.graph.hostSecurityState/Property isAzureAdRegistered:18',
+    '48 properties.workforceintegrations | EntityType microsoft.graph.schedule:38', // workforceIntegration entities: not the service's workforceIntegrationIds (strings)
+    '49 properties.swapshiftchangerequests | EntityType microsoft.graph.schedule/NavigationProperty swapShiftsChangeRequests:80',
+    '51 properties.timeoffrequest | EntityType microsoft.graph.schedule/NavigationProperty timeOffRequests:83',
+  ]);
+  assert.match(r.findings.find((f) => f.field === 'properties.isAzureAadJoined')!.message, /it declares isAzureAdJoined \(Edm\.Boolean\), which no row documents: the row's name is misspelled$/);
+  // The members those rows stand for are not reported again; workforceIntegrationIds and offerShiftRequests, which no row stands for, are.
+  assert.deepEqual([...rows('metadata-property-undocumented'), ...rows('metadata-navigation-undocumented')], [
+    '10 properties.workforceIntegrationIds | EntityType microsoft.graph.schedule/Property workforceIntegrationIds:51',
+    '10 relationships.offerShiftRequests | EntityType microsoft.graph.schedule/NavigationProperty offerShiftRequests:82',
+  ]);
+  assert.equal(r.summary.notReported['documented-misspelled'], 4); // isAzureAdJoined, isAzureAdRegistered, swapShiftsChangeRequests, timeOffRequests
+});
+
 test('action parameters and return types on real pages (2020-05 v1.0) against the real CSDL elements of the next day', () => {
   // The elements as the 2020-05 v1.0 CSDL declares them (add: line 19162, transfer: line 19432, getByIds: line 16331), around a minimal container.
   const M = csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'

@@ -1,4 +1,6 @@
 /** Metadata rules, their findings and the indexes they read. */
+import leven from 'leven';
+import { compareStr } from '../../util/order.js';
 import type { Severity } from '../../model/schema.js';
 import type { Csdl, CsdlEnum, CsdlNavigation, CsdlOperation, CsdlProperty, CsdlStructuredType, CsdlTypeRef } from './service-side.js';
 import type { ScopeCatalogue } from './service-side.js';
@@ -43,6 +45,7 @@ export const UNREPORTED_POLICIES: Record<string, { about: 'csdl' | 'scopes'; rea
   'unreferenced-type': { about: 'csdl', reason: 'types the CSDL refers to nowhere (no property, navigation, base type, entity set, singleton, binding, parameter or return type has them, and they derive from no type one of those has, entity aside): reached by no API, so no page could document them' },
   'workbook-functions': { about: 'csdl', reason: 'Excel worksheet functions bound to workbookFunctions, their container type workbookFunctions and the navigation property workbook.functions that reaches them: the docs document them all at once, by one syntax (POST /workbook/functions/{function-name}) in a section of the workbook resource page of its own' },
   'instance-annotation': { about: 'csdl', reason: 'rows of a property table named as an OData instance annotation (@odata.etag, @odata.type): control information of the payload, never a property of a CSDL type' },
+  'documented-misspelled': { about: 'csdl', reason: 'a member the service declares that the type\'s table documents under a misspelled name (hostSecurityState.isAzureAdJoined as isAzureAadJoined, signIn.appliedConditionalAccessPolicies as appliedConditionalAccessPolicy): reported once, by metadata-property-missing on the misspelled row, which names the service\'s member' },
   'documented-derived-type': { about: 'csdl', reason: 'a property documented with a type derived from the type the service declares (call.mediaConfig as appHostedMediaConfig or serviceHostedMediaConfig, the derived types of the abstract mediaConfig): a value of the derived type is a value of the declared one, so the docs are narrower, not contradicting it' },
 };
 
@@ -150,4 +153,41 @@ export function* declaredTypes(ctx: MetadataContext): Generator<{ t: DocsType; c
     const ct = ctx.csdlType(t.namespace, t.name);
     if (ct) yield { t, ct, documented: ctx.docsMemberNames(t) };
   }
+}
+
+/**
+ * The rows of a documented type whose names the service does not have, paired with the members the type declares
+ * itself that no row documents, when the names are one misspelling apart — an edit or two (one below 8 letters), or a
+ * singular for a plural (-s, -y/-ies) — and the row gives the member's type (local name) and cardinality. Each row and member in one pair at most, the closest first (ties by name).
+ * Keys: the row's and the member's names, lower case.
+ */
+export function misspelledRows(ctx: MetadataContext, t: DocsType, ct: CsdlStructuredType): { byRow: Map<string, { name: string; navigation: boolean; line: number; type: CsdlTypeRef }>; byMember: Map<string, DocsProperty> } {
+  const byRow = new Map<string, { name: string; navigation: boolean; line: number; type: CsdlTypeRef }>();
+  const byMember = new Map<string, DocsProperty>();
+  const documented = ctx.docsMemberNames(t);
+  const members = [...ct.properties.map((x) => ({ ...x, navigation: false })), ...ct.navigation.map((x) => ({ ...x, navigation: true }))].filter((x) => !documented.has(x.name.toLowerCase()));
+  const rows = t.properties.filter((p) => !isInstanceAnnotation(p.name) && !ctx.member(ct, p.name));
+  if (!members.length || !rows.length) return { byRow, byMember };
+  const pairs: { d: number; row: DocsProperty; m: (typeof members)[number] }[] = [];
+  for (const row of rows) for (const m of members) {
+    // The same type and cardinality (schedule.workforceintegrations, workforceIntegration entities, is not workforceIntegrationIds, strings).
+    if (typeKey(row.type.name) !== typeKey(m.type.name) || row.type.collection !== m.type.collection) continue;
+    const d = misspelling(row.name.toLowerCase(), m.name.toLowerCase());
+    if (d !== undefined) pairs.push({ d, row, m });
+  }
+  pairs.sort((a, b) => a.d - b.d || compareStr(a.row.name, b.row.name) || compareStr(a.m.name, b.m.name));
+  for (const { row, m } of pairs) {
+    if (byRow.has(row.name.toLowerCase()) || byMember.has(m.name.toLowerCase())) continue;
+    byRow.set(row.name.toLowerCase(), { name: m.name, navigation: m.navigation, line: m.line, type: m.type });
+    byMember.set(m.name.toLowerCase(), row);
+  }
+  return { byRow, byMember };
+}
+
+/** How far apart two lower-case names are as a misspelling (0: singular and plural), or undefined when they are not one. */
+function misspelling(a: string, b: string): number | undefined {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (l === `${s}s` || (s.endsWith('y') && l === `${s.slice(0, -1)}ies`)) return 0;
+  const d = leven(a, b);
+  return d <= (s.length < 8 ? 1 : 2) ? d : undefined;
 }

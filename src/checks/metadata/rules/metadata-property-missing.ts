@@ -1,4 +1,4 @@
-import { docsValue, documentedProperties, element, isInstanceAnnotation, type MetadataRule } from '../types.js';
+import { csdlTypeText, docsValue, documentedProperties, element, isInstanceAnnotation, misspelledRows, type MetadataRule } from '../types.js';
 import { prop, type } from '../fixtures.js';
 
 const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><Property Name="displayName" Type="Edm.String" /></EntityType>';
@@ -7,15 +7,25 @@ export const rule: MetadataRule = {
   id: 'metadata-property-missing',
   severity: 'warning',
   summary: 'A documented property is not a property of the type in the service metadata',
-  description: 'For each documented type the service declares, each property of its property and relationship tables is looked up among the structural and navigation properties of the CSDL type and its base types (case-insensitive). One the service does not have is misspelled, belongs to another type, or does not exist. Policy `instance-annotation`: a row named as an OData instance annotation (`@odata.etag`, which shiftPreferences lists) is control information of the payload, never a CSDL property; it is counted under that policy, not reported.',
+  description: 'For each documented type the service declares, each property of its property and relationship tables is looked up among the structural and navigation properties of the CSDL type and its base types (case-insensitive). One the service does not have is misspelled, belongs to another type, or does not exist; when the type declares a member no row documents whose name is one misspelling away (an edit or two, one below 8 letters, or singular for plural: isAzureAadJoined for isAzureAdJoined, appliedConditionalAccessPolicy for appliedConditionalAccessPolicies) and whose type and cardinality the row gives, the finding names it and points at its element: the row is to be renamed, not the member added (metadata-property-undocumented and metadata-navigation-undocumented count that member under policy `documented-misspelled`). Policy `instance-annotation`: a row named as an OData instance annotation (`@odata.etag`, which shiftPreferences lists) is control information of the payload, never a CSDL property; it is counted under that policy, not reported.',
   example: {
     before: { docs: { types: [type('user', [prop('id', 'String'), prop('displayNmae', 'String')])] }, csdl: CSDL },
     after: { docs: { types: [type('user', [prop('id', 'String'), prop('displayName', 'String')])] }, csdl: CSDL },
   },
   check(ctx) {
     const out = [];
+    const pairs = new Map<object, ReturnType<typeof misspelledRows>['byRow']>();
     for (const { t, ct, p, m } of documentedProperties(ctx)) {
       if (m) continue;
+      let rows = pairs.get(t);
+      if (!rows) pairs.set(t, (rows = misspelledRows(ctx, t, ct).byRow));
+      // A row one misspelling away from a member the type declares and no row documents: the row's name is wrong.
+      const meant = rows.get(p.name.toLowerCase());
+      if (meant) {
+        const tag = meant.navigation ? 'NavigationProperty' : 'Property';
+        out.push({ rule: this.id, subject: t.name, field: `properties.${p.name}`, message: `${t.name}.${p.name} is documented but ${ct.namespace}.${ct.name} has no property of that name; it declares ${meant.name} (${csdlTypeText(meant.type)}), which no row documents: the row's name is misspelled`, docs: { ...p.src, value: docsValue(p) }, metadata: { file: ctx.csdl.file, element: element(ct, meant.name, tag), line: meant.line, value: csdlTypeText(meant.type) } });
+        continue;
+      }
       out.push({ rule: this.id, ...(isInstanceAnnotation(p.name) ? { policy: 'instance-annotation' } : {}), subject: t.name, field: `properties.${p.name}`, message: `${t.name}.${p.name} is documented but ${ct.namespace}.${ct.name} (and its base types) has no property of that name`, docs: { ...p.src, value: docsValue(p) }, metadata: { file: ctx.csdl.file, element: element(ct), line: ct.line, value: '(absent)' } });
     }
     return out;

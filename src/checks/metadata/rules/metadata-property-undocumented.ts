@@ -1,4 +1,4 @@
-import { csdlTypeText, declaredTypes, element, type MetadataRule } from '../types.js';
+import { csdlTypeText, declaredTypes, element, misspelledRows, type MetadataRule } from '../types.js';
 import { prop, type } from '../fixtures.js';
 
 const CSDL = '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><Property Name="mail" Type="Edm.String" /><Property Name="photo" Type="Edm.Stream" /></EntityType>';
@@ -7,7 +7,7 @@ export const rule: MetadataRule = {
   id: 'metadata-property-undocumented',
   severity: 'info',
   summary: 'A structural property the service declares is not in the type\'s property table',
-  description: 'For each documented type the service declares, each structural property the CSDL type declares itself is looked up among the properties the docs give the type and its documented base types. Policy `edm-stream`: an `Edm.Stream` property is the media content of an entity (driveItem.content, a logo), documented as an operation (GET .../content), not in a property table; it is reported with `policy: edm-stream` so that it can be counted apart, not dropped.',
+  description: 'For each documented type the service declares, each structural property the CSDL type declares itself is looked up among the properties the docs give the type and its documented base types. Policy `edm-stream`: an `Edm.Stream` property is the media content of an entity (driveItem.content, a logo), documented as an operation (GET .../content), not in a property table; it is reported with `policy: edm-stream` so that it can be counted apart, not dropped. Policy `documented-misspelled`: a property a row documents under a misspelled name is reported once, by metadata-property-missing on that row; counted here, not reported.',
   example: {
     before: { docs: { types: [type('user', [prop('id', 'String')])] }, csdl: CSDL },
     after: { docs: { types: [type('user', [prop('id', 'String'), prop('mail', 'String'), prop('photo', 'Stream')])] }, csdl: CSDL },
@@ -15,14 +15,16 @@ export const rule: MetadataRule = {
   check(ctx) {
     const out = [];
     for (const { t, ct, documented } of declaredTypes(ctx)) {
+      const misspelled = misspelledRows(ctx, t, ct).byMember;
       for (const p of ct.properties) {
         if (documented.has(p.name.toLowerCase())) continue;
         const stream = p.type.name === 'Edm.Stream';
+        const as = misspelled.get(p.name.toLowerCase());
         out.push({
           rule: this.id, subject: t.name, field: `properties.${p.name}`,
           message: `${ct.namespace}.${ct.name}.${p.name} (${csdlTypeText(p.type)}) is in the service metadata but not in the documented properties of ${t.name}${stream ? ' (Edm.Stream: media content, documented as an operation by policy)' : ''}`,
           docs: { ...t.src, value: t.name }, metadata: { file: ctx.csdl.file, element: element(ct, p.name), line: p.line, value: csdlTypeText(p.type) },
-          ...(stream ? { policy: 'edm-stream' } : {}),
+          ...(as ? { policy: 'documented-misspelled', message: `${ct.namespace}.${ct.name}.${p.name} (${csdlTypeText(p.type)}) is documented on ${t.name} as ${as.name} (${as.src.file}:${as.src.line}), a misspelling: see metadata-property-missing` } : stream ? { policy: 'edm-stream' } : {}),
         });
       }
     }
