@@ -277,3 +277,15 @@ test('2021-07: "This is a required property." and "…`OpenIDConnect`.It is a re
   assert.deepEqual(ir.resource!.properties.filter((p) => p.required).map((p) => p.name), ['clientId', 'id', 'name', 'type', 'claimsMapping', 'metadataUrl', 'responseMode', 'responseType', 'scope']);
   assert.deepEqual(ir.resource!.properties.filter((p) => !p.required).map((p) => `${p.name}:${p.required}`), ['clientSecret:null', 'domainHint:null']);
 });
+
+test('2020-05: a member table names an enum only by a name: "### conditionalAccessPolicyState" on the "Enum values" page is that enum; "### State enumeration values" is none (label b321)', () => {
+  const page = old('beta/resources/enums.md');
+  assert.deepEqual(page.enums.filter((e) => !/^[A-Za-z_][\w.]*$/.test(e.name)).map((e) => e.name), []);
+  const cap = page.enums.find((e) => e.name === 'conditionalAccessPolicyState')!;
+  assert.deepEqual([cap.src.line, cap.members.map((m) => m.name)], [1035, ['enabled', 'disabled']]);
+  const quota = old('beta/resources/quota.md');
+  assert.deepEqual(quota.enums, []);
+  assert.deepEqual(quota.diagnostics.filter((d) => d.rule === 'enum-name-not-a-type').map((d) => `${d.src.line}: ${d.message}`), [
+    '54: The member table under "State enumeration values" names no type ("State enumeration" is not a name); its 4 row(s) are not an enum of the model',
+  ]);
+});

@@ -9,6 +9,9 @@ function isEnumTable(t: TableModel): boolean {
   return /^(member|members|value|values|name|enum member)$/.test(t.columns[0] ?? '') && !t.columns.some((c) => /^type$/.test(c));
 }
 
+/** An enum's name: one word, as a type is named (dots for a namespace). */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
 export const enums: Extractor = {
   name: 'enums',
   extract(ctx, ir) {
@@ -19,7 +22,18 @@ export const enums: Extractor = {
       if (!fromHeading && !(enumPage && (s.kind === 'title' || s.kind === 'other' || s.kind === 'properties'))) continue;
       for (const t of ctx.tables(s)) {
         if (!isEnumTable(t)) continue;
-        const name = fromHeading ? s.heading.replace(/(?<!\s)\s+values?$/i, '').replace(/[`*]/g, '').trim() : title.replace(/(?<!\s)\s+enum(eration)?( type)?$/i, '').trim();
+        let name = fromHeading ? s.heading.replace(/(?<!\s)\s+values?$/i, '').replace(/[`*]/g, '').trim() : title.replace(/(?<!\s)\s+enum(eration)?( type)?$/i, '').trim();
+        // A page of several enums titled in words ("Enum values"): a table under a heading that is a name
+        // ("### conditionalAccessPolicyState", no "values") is that enum's.
+        const heading = s.heading.replace(/[`*]/g, '').trim();
+        if (!fromHeading && !IDENTIFIER.test(name) && s.kind !== 'title' && IDENTIFIER.test(heading)) name = heading;
+        if (!IDENTIFIER.test(name)) {
+          // "### State enumeration values" (quota.md: the values of its String property state): words, not a type's name.
+          ctx.diag('enum-name-not-a-type', 'info', `The member table under ${JSON.stringify(s.heading)} names no type (${JSON.stringify(name)} is not a name); its ${t.rows.length} row(s) are not an enum of the model`, t.src);
+          for (const r of t.rows) ctx.explain(...r.cells);
+          ctx.useTable(t, 'enum members', 0, 0, t.rows.length);
+          continue;
+        }
         if (ir.enums.some((e) => e.name === name)) continue;
         const valueCol = t.columns.findIndex((c, i) => i > 0 && /^value$/.test(c));
         const descCol = t.columns.findIndex((c) => /description/.test(c));
