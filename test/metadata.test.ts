@@ -119,6 +119,23 @@ test('a row one misspelling away from a member no row documents is reported once
   assert.equal(r.summary.notReported['documented-misspelled'], 4); // isAzureAdJoined, isAzureAdRegistered, swapShiftsChangeRequests, timeOffRequests
 });
 
+test('an action no request block lists but an example calls is reported with that example as its docs side (label b378)', () => {
+  // 2020-05 v1.0 nameditem-addformulalocal.md: its block says POST /workbook/names/add (:27-28), its example calls …/names/addFormulaLocal (:63);
+  // the action as the v1.0 CSDL of the next day declares it (line 18885).
+  const M = csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'
+    + '<EntityType Name="workbookNamedItem" BaseType="graph.entity"><Property Name="name" Type="Edm.String" /></EntityType>'
+    + '<Action Name="addFormulaLocal" IsBound="true"><Parameter Name="bindparameter" Type="Collection(graph.workbookNamedItem)" /><Parameter Name="name" Type="Edm.String" Unicode="false" /><Parameter Name="formula" Type="Edm.String" Unicode="false" /><Parameter Name="comment" Type="Edm.String" Unicode="false" /><ReturnType Type="graph.workbookNamedItem" /></Action>'
+    + '<Action Name="add" IsBound="true"><Parameter Name="bindparameter" Type="Collection(graph.workbookNamedItem)" /><Parameter Name="name" Type="Edm.String" Unicode="false" /><ReturnType Type="graph.workbookNamedItem" /></Action>'
+    + '<Action Name="refresh" IsBound="true"><Parameter Name="bindparameter" Type="graph.workbookNamedItem" /></Action>'
+    + '<EntityContainer Name="GraphService" />');
+  const r = compareMetadata(docsFromModel(analyze([join(FIX, 'example-only')]).model, 'v1.0'), parseCsdl(M, 'v1.0.csdl.xml'));
+  const got = r.findings.filter((f) => f.rule === 'metadata-operation-undocumented').map((f) => `${f.subject} ${f.docs ? `${f.docs.file}:${f.docs.line}` : '-'} | ${f.message}`);
+  assert.deepEqual(got, [
+    'addFormulaLocal v1.0/api/nameditem-addformulalocal.md:63 | Action addFormulaLocal bound to Collection(microsoft.graph.workbookNamedItem) is in the service metadata but in no documented path; an example request calls it (v1.0/api/nameditem-addformulalocal.md:63: POST /me/drive/items/{id}/workbook/names/addFormulaLocal) but no HTTP request block lists it',
+    'refresh - | Action refresh bound to microsoft.graph.workbookNamedItem is in the service metadata but in no documented path', // nothing calls it: no docs side
+  ]);
+});
+
 test('action parameters and return types on real pages (2020-05 v1.0) against the real CSDL elements of the next day', () => {
   // The elements as the 2020-05 v1.0 CSDL declares them (add: line 19162, transfer: line 19432, getByIds: line 16331), around a minimal container.
   const M = csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'

@@ -55,6 +55,8 @@ export interface DocsSide {
   enums: DocsEnum[];
   operations: DocsOperation[];
   permissions: DocsPermission[];
+  /** Every example request of the version's operation pages (method, path as written without its query, where). */
+  exampleCalls?: { method: string; path: string; src: DSrc }[];
 }
 
 export function emptyDocs(version = 'v1.0'): DocsSide {

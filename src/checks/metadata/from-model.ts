@@ -46,6 +46,8 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
   const operations = [];
   const permissions: DocsPermission[] = [];
   const seen = new Set<string>();
+  const exampleCalls: NonNullable<DocsSide['exampleCalls']> = [];
+  const pages = new Set<string>();
   for (const g of model.operations) {
     const vs = g.variants.filter((v) => v.version === version);
     if (!vs.length) continue;
@@ -60,6 +62,10 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
       ...(bt ? { response: { name: (bt.link ? lookup.linked(version, main.doc.file, bt.link) : undefined)?.name ?? lookup.byName(version, bt.name)?.name ?? bt.name, collection: bt.collection, src: at(bt.src) } } : {}),
     });
     for (const v of vs) {
+      if (!pages.has(v.doc.file)) {
+        pages.add(v.doc.file);
+        for (const r of v.doc.examples.requests) if ((r.version ?? version) === version) exampleCalls.push({ method: r.method.toUpperCase(), path: r.path.replace(/\?[\s\S]*$/, ''), src: at(r.src) });
+      }
       for (const e of v.permissions?.entries ?? []) {
         for (const n of [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]) {
           const k = `${n.name}|${e.type}|${n.src.file}|${n.src.line}|${n.src.column}`;
@@ -70,5 +76,5 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
       }
     }
   }
-  return { version, types, enums, operations, permissions };
+  return { version, types, enums, operations, permissions, exampleCalls };
 }
