@@ -268,3 +268,10 @@ test('drift: a type\'s "not documented" side is the page named after the type, n
   const f = changes.find((x) => x.subject === 'v1.0 microsoft.graph.user' && x.field === 'properties.employeeHireDate')!;
   assert.deepEqual(f.sides.map((s) => `${s.snapshot} ${s.file}:${s.line} ${s.value}`), ['old v1.0/resources/user.md:10 not documented', 'new v1.0/resources/user.md:151 DateTimeOffset']);
 });
+
+test('drift: a row made a collection of its own type whose old description already said "A list of" is not breaking (label d294, misdescribed before)', () => {
+  // 2020-05 user.md:159 "otherMails | String | A list of additional email addresses…"; 2021-07 user.md "otherMails | String collection".
+  assert.deepEqual(flag(/^microsoft\.graph\.user\.otherMails:/, 'v1.0'), [
+    'not breaking info: microsoft.graph.user.otherMails: String → String collection (the old row\'s description already said it is a list: the type column caught up)',
+  ]);
+});

@@ -4,6 +4,9 @@ import { baseChains } from '../type-relations.js';
 import type { PropertySource, TypeModel } from '../../model/types.js';
 import { change, isDocumentedType, sideOf, typePage, typesByKey } from '../drift-helpers.js';
 
+/** A description that says the value is a list ("A list of additional email addresses", "List of assignments for the user"). */
+const LISTED = /^\s*(?:an?\s+)?(?:list|array)\s+of\b/i;
+
 /** A property row that says it comes from the base type. */
 const INHERITED = /\binherited from\b/i;
 
@@ -14,7 +17,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int64||']) },
@@ -74,8 +77,11 @@ export const rule: DriftRule = {
         // Narrowed to a type derived from the old one (chatMessageReaction.user: identitySet → chatMessageReactionIdentitySet,
         // which inherits from identitySet): every value still has the old type's properties.
         const derived = !named && !renamed && !inherited && !sa.type.primitive && !sb.type.primitive && sa.type.collection === sb.type.collection && chain(sb.type.name, tb.version).slice(1).includes(sa.type.name.toLowerCase());
-        const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : derived ? ` (narrowed to a type derived from ${sa.type.name}: every value is still one)` : '';
-        out.push(change(this, !named && !renamed && !inherited && !derived, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${sa.type.name}${sa.type.collection ? ' collection' : ''} → ${sb.type.name}${sb.type.collection ? ' collection' : ''}${why}`, [sideOf(sa.doc, sa.src, sa.type.name), sideOf(sb.doc, sb.src, sb.type.name)], [p.name, 'type']));
+        // Made a collection of the same type where the old row's text already said it was one ("otherMails | String | A list of
+        // additional email addresses"): the type column caught up with the description, the values did not change.
+        const listed = !named && !renamed && !inherited && !derived && !sa.type.collection && sb.type.collection && sa.type.name.toLowerCase() === sb.type.name.toLowerCase() && LISTED.test(sa.description);
+        const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : derived ? ` (narrowed to a type derived from ${sa.type.name}: every value is still one)` : listed ? ' (the old row\'s description already said it is a list: the type column caught up)' : '';
+        out.push(change(this, !named && !renamed && !inherited && !derived && !listed, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${sa.type.name}${sa.type.collection ? ' collection' : ''} → ${sb.type.name}${sb.type.collection ? ' collection' : ''}${why}`, [sideOf(sa.doc, sa.src, sa.type.name), sideOf(sb.doc, sb.src, sb.type.name)], [p.name, 'type']));
       }
       const pa = new Set(ta.properties.map((p) => p.name.toLowerCase()));
       for (const q of tb.properties) {
