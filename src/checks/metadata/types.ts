@@ -155,15 +155,34 @@ export function* declaredTypes(ctx: MetadataContext): Generator<{ t: DocsType; c
   }
 }
 
+/** A type's misspelled rows and the members they stand for (see misspelledRows). */
+export interface Misspelled {
+  /** Row name (lower case) → the member it stands for. */
+  byRow: Map<string, { name: string; navigation: boolean; line: number; type: CsdlTypeRef }>;
+  /** Member name (lower case) → the row that documents it under another name. */
+  byMember: Map<string, DocsProperty>;
+}
+
+/** Computed once per comparison and type, for the three rules that read it. */
+const misspelledMemo = new WeakMap<MetadataContext, Map<DocsType, Misspelled>>();
+
 /**
  * The rows of a documented type whose names the service does not have, paired with the members the type declares
  * itself that no row documents, when the names are one misspelling apart — an edit or two (one below 8 letters), or a
- * singular for a plural (-s, -y/-ies) — and the row gives the member's type (local name) and cardinality. Each row and member in one pair at most, the closest first (ties by name).
- * Keys: the row's and the member's names, lower case.
+ * singular for a plural (-s, -y/-ies) — and the row gives the member's type (local name) and cardinality. Each row and
+ * member in one pair at most, the closest first (ties by name).
  */
-export function misspelledRows(ctx: MetadataContext, t: DocsType, ct: CsdlStructuredType): { byRow: Map<string, { name: string; navigation: boolean; line: number; type: CsdlTypeRef }>; byMember: Map<string, DocsProperty> } {
-  const byRow = new Map<string, { name: string; navigation: boolean; line: number; type: CsdlTypeRef }>();
-  const byMember = new Map<string, DocsProperty>();
+export function misspelledRows(ctx: MetadataContext, t: DocsType, ct: CsdlStructuredType): Misspelled {
+  let byType = misspelledMemo.get(ctx);
+  if (!byType) misspelledMemo.set(ctx, (byType = new Map()));
+  let m = byType.get(t);
+  if (!m) byType.set(t, (m = pairMisspelled(ctx, t, ct)));
+  return m;
+}
+
+function pairMisspelled(ctx: MetadataContext, t: DocsType, ct: CsdlStructuredType): Misspelled {
+  const byRow: Misspelled['byRow'] = new Map();
+  const byMember: Misspelled['byMember'] = new Map();
   const documented = ctx.docsMemberNames(t);
   const members = [...ct.properties.map((x) => ({ ...x, navigation: false })), ...ct.navigation.map((x) => ({ ...x, navigation: true }))].filter((x) => !documented.has(x.name.toLowerCase()));
   const rows = t.properties.filter((p) => !isInstanceAnnotation(p.name) && !ctx.member(ct, p.name));

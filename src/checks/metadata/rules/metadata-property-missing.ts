@@ -14,13 +14,10 @@ export const rule: MetadataRule = {
   },
   check(ctx) {
     const out = [];
-    const pairs = new Map<object, ReturnType<typeof misspelledRows>['byRow']>();
     for (const { t, ct, p, m } of documentedProperties(ctx)) {
       if (m) continue;
-      let rows = pairs.get(t);
-      if (!rows) pairs.set(t, (rows = misspelledRows(ctx, t, ct).byRow));
       // A row one misspelling away from a member the type declares and no row documents: the row's name is wrong.
-      const meant = rows.get(p.name.toLowerCase());
+      const meant = misspelledRows(ctx, t, ct).byRow.get(p.name.toLowerCase());
       if (meant) {
         const tag = meant.navigation ? 'NavigationProperty' : 'Property';
         out.push({ rule: this.id, subject: t.name, field: `properties.${p.name}`, message: `${t.name}.${p.name} is documented but ${ct.namespace}.${ct.name} has no property of that name; it declares ${meant.name} (${csdlTypeText(meant.type)}), which no row documents: the row's name is misspelled`, docs: { ...p.src, value: docsValue(p) }, metadata: { file: ctx.csdl.file, element: element(ct, meant.name, tag), line: meant.line, value: csdlTypeText(meant.type) } });
