@@ -17,7 +17,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change.',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample).',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int64||']) },
@@ -46,6 +46,9 @@ export const rule: DriftRule = {
         if (!q || !sb) {
           // A row "Inherited from X" that the new page no longer repeats: still the base type's property.
           if (INHERITED.test(sa.description)) continue;
+          // A key only the old JSON sample had, a stale spelling of a row the table documents (acceptingJobs beside the
+          // row isAcceptingJobs): the row is what the old docs documented, compared under its own name.
+          if (jsonAliasOf(p, ta)) continue;
           const at = typePage(tb)!;
           // Moved down: every type the new snapshot derives from this one documents the property (depEnrollmentBaseProfile.
           // passCodeDisabled → depIOSEnrollmentProfile, depMacOSEnrollmentProfile): every value that had it still has it.
@@ -88,6 +91,9 @@ export const rule: DriftRule = {
         const sb = q.sources[0];
         // A row "Inherited from X" now listed on the page was the type's property already (through its base).
         if (!sb || pa.has(q.name.toLowerCase()) || INHERITED.test(sb.description)) continue;
+        // A key only the new JSON sample has, another spelling of a row of the table (chatViewpoint beside the row
+        // viewpoint): the row's addition is the change, reported under the row's name.
+        if (jsonAliasOf(q, tb)) continue;
         const at = typePage(ta)!;
         out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, sb.type.name)], [q.name, 'added']));
       }
@@ -95,6 +101,23 @@ export const rule: DriftRule = {
     return out;
   },
 };
+
+/**
+ * The table row a property only the type's JSON representation names is a spelling of: a Properties or Relationships
+ * row whose name ends with the key or the key with it (case aside, the shorter five letters or more): acceptingJobs and
+ * isAcceptingJobs, chatViewpoint and viewpoint — not deleted and deletedDateTime (a real key of its own, d102).
+ */
+function jsonAliasOf(p: TypeModel['properties'][number], t: TypeModel): string | undefined {
+  if (!p.sources.length || p.sources.some((s) => s.origin !== 'json-representation')) return undefined;
+  const key = p.name.toLowerCase();
+  for (const r of t.properties) {
+    const name = r.name.toLowerCase();
+    if (name === key || !r.sources.some((s) => s.origin === 'resource' || s.origin === 'relationship')) continue;
+    const [short, long] = key.length <= name.length ? [key, name] : [name, key];
+    if (short.length >= 5 && long.endsWith(short)) return r.name;
+  }
+  return undefined;
+}
 
 /**
  * The types derived from `base` (same version, documented by a resource page) when there is at least one and each
