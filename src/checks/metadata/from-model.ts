@@ -54,7 +54,7 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
     const main = vs.find((v) => v.primary) ?? vs[0]!;
     const params = main.requestBody?.properties ?? [];
     const bt = main.response?.noBody ? undefined : main.response?.bodyType;
-    const gets = g.method === 'GET' ? [...new Set(main.doc.examples.requests.filter((r) => r.method === 'GET').map((r) => r.path.replace(/\?[\s\S]*$/, '')))] : [];
+    const gets = g.method === 'GET' ? [...new Set(main.doc.examples.requests.filter((r) => r.method === 'GET').map((r) => withoutQuery(r.path)))] : [];
     operations.push({
       key: g.key, method: g.method, path: g.identity.slice(g.identity.indexOf(' ') + 1), src: at(main.src),
       ...(gets.length ? { exampleGets: gets } : {}),
@@ -64,7 +64,7 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
     for (const v of vs) {
       if (!pages.has(v.doc.file)) {
         pages.add(v.doc.file);
-        for (const r of v.doc.examples.requests) if ((r.version ?? version) === version) exampleCalls.push({ method: r.method.toUpperCase(), path: r.path.replace(/\?[\s\S]*$/, ''), src: at(r.src) });
+        for (const r of v.doc.examples.requests) if ((r.version ?? version) === version) exampleCalls.push({ method: r.method.toUpperCase(), path: withoutQuery(r.path), src: at(r.src) });
       }
       for (const e of v.permissions?.entries ?? []) {
         for (const n of [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]) {
@@ -77,4 +77,9 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
     }
   }
   return { version, types, enums, operations, permissions, exampleCalls };
+}
+
+/** An example request's path without its query (`/users?$top=5` → `/users`). */
+function withoutQuery(path: string): string {
+  return path.replace(/\?[\s\S]*$/, '');
 }

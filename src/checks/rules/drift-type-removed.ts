@@ -23,16 +23,23 @@ export const rule: DriftRule = {
     const a = typesByKey(old);
     const b = typesByKey(nu);
     const documented = (m: Map<string, TypeModel>, k: string) => { const t = m.get(k); return !!t && isDocumentedType(t); };
-    // Types that gained a page, by version + name: where a removed type may have moved to another namespace.
+    // Types that gained a page, by version + name (where a removed type may have moved to another namespace) and by
+    // version + property names (where it may have been renamed in place).
     const gainedByName = new Map<string, [string, TypeModel][]>();
+    const gainedByShape = new Map<string, [string, TypeModel][]>();
+    const push = <V>(m: Map<string, V[]>, key: string, e: V) => { const l = m.get(key); if (l) l.push(e); else m.set(key, [e]); };
     for (const [k, t] of b) {
       if (!isDocumentedType(t) || documented(a, k)) continue;
-      const n = `${t.version}|${t.name.toLowerCase()}`;
-      gainedByName.set(n, [...(gainedByName.get(n) ?? []), [k, t]]);
+      push(gainedByName, `${t.version}|${t.name.toLowerCase()}`, [k, t]);
+      push(gainedByShape, shapeKey(t), [k, t]);
     }
     const moved = new Set<string>();
-    const gained = [...b].filter(([k, t]) => isDocumentedType(t) && !documented(a, k));
-    // Each documented property's type in the new snapshot, by version, owner type and property name.
+    // The properties typed with each type (old snapshot), and each property's type (new snapshot), by version, owner and name.
+    const oldRefs = new Map<string, { key: string; shown: string }[]>();
+    for (const o of old.types) if (isDocumentedType(o)) for (const p of o.properties) {
+      const x = p.sources[0];
+      if (x) push(oldRefs, `${o.version}|${x.type.name.toLowerCase()}`, { key: `${o.version}|${o.name.toLowerCase()}|${p.name.toLowerCase()}`, shown: `${o.name}.${p.name}` });
+    }
     const newTypeOf = new Map<string, string>();
     for (const t of nu.types) if (isDocumentedType(t)) for (const p of t.properties) { const x = p.sources[0]; if (x) newTypeOf.set(`${t.version}|${t.name.toLowerCase()}|${p.name.toLowerCase()}`, x.type.name.toLowerCase()); }
     // Operation keys by the file documenting them (old), and every key the new snapshot documents.
@@ -63,7 +70,7 @@ export const rule: DriftRule = {
       // Renamed in place (provisioningSystemDetails → provisioningSystem): a type that gained a page under another name
       // with the same property names, which the properties that used the old type now use. Type names are not on the
       // wire (a property's JSON is its properties'): reported once, not breaking.
-      const re = renamedTo(t, gained, refsTo(old, t), newTypeOf);
+      const re = renamedTo(t, gainedByShape.get(shapeKey(t)) ?? [], oldRefs.get(`${t.version}|${t.name.toLowerCase()}`) ?? [], newTypeOf);
       if (re && !moved.has(re.key)) {
         moved.add(re.key);
         const sn = typePage(re.type)!;
@@ -111,31 +118,22 @@ function linkedOperations(doc: Document, byFile: Map<string, string[]>, filesOf:
   return out.sort();
 }
 
-/** The documented properties of the snapshot typed `t` (same version), as "owner.property" keys (version|owner|property). */
-function refsTo(m: { types: TypeModel[] }, t: TypeModel): { key: string; shown: string }[] {
-  const name = t.name.toLowerCase();
-  const out: { key: string; shown: string }[] = [];
-  for (const o of m.types) {
-    if (o.version !== t.version || !isDocumentedType(o)) continue;
-    for (const p of o.properties) if (p.sources[0]?.type.name.toLowerCase() === name) out.push({ key: `${o.version}|${o.name.toLowerCase()}|${p.name.toLowerCase()}`, shown: `${o.name}.${p.name}` });
-  }
-  return out;
+/** A type's version and property names (lower case, sorted): two types of one shape have the same key. */
+function shapeKey(t: TypeModel): string {
+  return `${t.version}|${t.properties.map((p) => p.name.toLowerCase()).sort().join('|')}`;
 }
 
 /**
- * The gained type (same version, another name) that `t` was renamed to: the same property names (at least two), and
- * every property that used `t` and still exists now uses it (at least one does) — with those properties' names.
+ * The gained type of `t`'s shape (same version and property names, at least two; another name) that `t` was renamed
+ * to: every property that used `t` and still exists now uses it (at least one does) — with those properties' names.
  */
-function renamedTo(t: TypeModel, gained: [string, TypeModel][], refs: { key: string; shown: string }[], newTypeOf: Map<string, string>): { key: string; type: TypeModel; via: string[] } | undefined {
-  const names = (x: TypeModel) => x.properties.map((p) => p.name.toLowerCase()).sort().join('|');
-  const mine = names(t);
+function renamedTo(t: TypeModel, sameShape: [string, TypeModel][], refs: { key: string; shown: string }[], newTypeOf: Map<string, string>): { key: string; type: TypeModel; via: string[] } | undefined {
   if (t.properties.length < 2 || !refs.length) return undefined;
-  for (const [key, nt] of gained) {
-    if (nt.version !== t.version || nt.name.toLowerCase() === t.name.toLowerCase() || names(nt) !== mine) continue;
-    const now = refs.filter((r) => newTypeOf.has(r.key));
-    if (now.length && now.every((r) => newTypeOf.get(r.key) === nt.name.toLowerCase())) {
-      return { key, type: nt, via: now.map((r) => r.shown) };
-    }
+  const now = refs.filter((r) => newTypeOf.has(r.key));
+  if (!now.length) return undefined;
+  for (const [key, nt] of sameShape) {
+    if (nt.name.toLowerCase() === t.name.toLowerCase()) continue;
+    if (now.every((r) => newTypeOf.get(r.key) === nt.name.toLowerCase())) return { key, type: nt, via: now.map((r) => r.shown) };
   }
   return undefined;
 }

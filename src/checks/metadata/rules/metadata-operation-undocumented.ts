@@ -15,8 +15,7 @@ export const rule: MetadataRule = {
   check(ctx) {
     const names = new Set<string>();
     for (const o of ctx.docs.operations) for (const seg of o.path.split('/')) {
-      const n = seg.includes('(') ? seg.slice(0, seg.indexOf('(')) : seg;
-      names.add(n.slice(n.lastIndexOf('.') + 1).toLowerCase());
+      names.add(segmentName(seg));
       // Path-based addressing, `/sites/{hostname}:/{relative-path}`: the colon syntax the service serves by its getByPath function.
       if (seg.endsWith(':')) names.add('getbypath');
     }
@@ -24,8 +23,7 @@ export const rule: MetadataRule = {
     // example (nameditem-addformulalocal.md: its block says POST /workbook/names/add, its example …/names/addFormulaLocal).
     const called = new Map<string, NonNullable<typeof ctx.docs.exampleCalls>[number]>();
     for (const e of ctx.docs.exampleCalls ?? []) for (const seg of e.path.split('/')) {
-      const n = seg.includes('(') ? seg.slice(0, seg.indexOf('(')) : seg;
-      const k = n.slice(n.lastIndexOf('.') + 1).toLowerCase();
+      const k = segmentName(seg);
       if (k && !names.has(k) && !called.has(k)) called.set(k, e);
     }
     const out = [];
@@ -43,3 +41,9 @@ export const rule: MetadataRule = {
     return out;
   },
 };
+
+/** The operation name a path segment calls: without its arguments and namespace, lower case (`microsoft.graph.delta()` → `delta`). */
+function segmentName(seg: string): string {
+  const n = seg.includes('(') ? seg.slice(0, seg.indexOf('(')) : seg;
+  return n.slice(n.lastIndexOf('.') + 1).toLowerCase();
+}

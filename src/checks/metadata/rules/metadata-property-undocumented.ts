@@ -20,11 +20,13 @@ export const rule: MetadataRule = {
         if (documented.has(p.name.toLowerCase())) continue;
         const stream = p.type.name === 'Edm.Stream';
         const as = misspelled.get(p.name.toLowerCase());
+        const member = `${ct.namespace}.${ct.name}.${p.name} (${csdlTypeText(p.type)})`;
         out.push({
           rule: this.id, subject: t.name, field: `properties.${p.name}`,
-          message: `${ct.namespace}.${ct.name}.${p.name} (${csdlTypeText(p.type)}) is in the service metadata but not in the documented properties of ${t.name}${stream ? ' (Edm.Stream: media content, documented as an operation by policy)' : ''}`,
+          message: as ? `${member} is documented on ${t.name} as ${as.name} (${as.src.file}:${as.src.line}), a misspelling: see metadata-property-missing`
+            : `${member} is in the service metadata but not in the documented properties of ${t.name}${stream ? ' (Edm.Stream: media content, documented as an operation by policy)' : ''}`,
           docs: { ...t.src, value: t.name }, metadata: { file: ctx.csdl.file, element: element(ct, p.name), line: p.line, value: csdlTypeText(p.type) },
-          ...(as ? { policy: 'documented-misspelled', message: `${ct.namespace}.${ct.name}.${p.name} (${csdlTypeText(p.type)}) is documented on ${t.name} as ${as.name} (${as.src.file}:${as.src.line}), a misspelling: see metadata-property-missing` } : stream ? { policy: 'edm-stream' } : {}),
+          ...(as ? { policy: 'documented-misspelled' } : stream ? { policy: 'edm-stream' } : {}),
         });
       }
     }
