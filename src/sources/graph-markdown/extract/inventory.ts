@@ -1,5 +1,6 @@
 /** Sections and tables of the page as found, with the classification each table got. */
-import type { Code, Nodes } from 'mdast';
+import type { Code, Nodes, Table } from 'mdast';
+import { inlineText } from '../parse/inline.js';
 import type { PageIR } from '../ir/schema.js';
 import type { SectionKind } from '../parse/sections.js';
 import { cellKey, type Extractor, type TableModel } from './context.js';
@@ -125,9 +126,13 @@ export const inventory: Extractor = {
       const lastLine = last ? ctx.page.map.map(last.line, last.column).line : first.line;
       const spliced = new Set(ctx.page.includes.filter((inc) => inc.resolved && inc.src.line >= first.line && inc.src.line <= lastLine).map((inc) => inc.resolved!));
       if (ctx.diagnostics.some((d) => (d.src.file === ctx.file && d.src.line >= first.line && d.src.line <= lastLine) || spliced.has(d.src.file))) continue;
-      const tables = content.filter((n) => n.type === 'table').length;
+      const tables = content.filter((n): n is Table => n.type === 'table');
       const codes = content.filter((n) => n.type === 'code').length;
-      const why = tables ? `its ${tables} table(s) have columns no ${s.kind} extractor reads` : codes ? `its ${codes} code block(s) hold nothing the ${s.kind} extractor reads` : `it has prose only (${content.length} block(s)), no table or code block`;
+      // A table of a header row alone (a template's "|Property|Type|Description|" left unfilled) states no row to read.
+      const headed = (t: Table) => t.children[0]?.children.map((c) => inlineText(c).trim()).join(' | ') ?? '';
+      const why = tables.length && tables.every((t) => t.children.length <= 1)
+        ? `its ${tables.length} table(s) have a header row (${headed(tables[0]!)}) and no other row`
+        : tables.length ? `its ${tables.length} table(s) have columns no ${s.kind} extractor reads (${headed(tables.find((t) => t.children.length > 1)!)})` : codes ? `its ${codes} code block(s) hold nothing the ${s.kind} extractor reads` : `it has prose only (${content.length} block(s)), no table or code block`;
       ctx.diag('section-not-extracted', 'info', `Section "${s.heading}" (${s.kind}) yielded nothing: ${why}`, s.node);
     }
   },
