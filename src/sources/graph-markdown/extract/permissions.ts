@@ -82,8 +82,8 @@ export function parsePermissionCell(text: string): CellParse {
   for (const x of alone) together.delete(x);
   const note = rest.join(' ').replace(/^[\s.,;:()-]+|(?<![\s.,;:()-])[\s.,;:()-]+$/g, '');
   if (names.length) {
-    // "and"/"or" left over are separators, not notes.
-    const meaningful = /[A-Za-z]{2,}/.test(note.replace(/\b(and|or|either|both|one of|the following)\b/gi, '')) ? note : '';
+    // "and"/"or" left over are separators, not notes; a footnote's mark (`Directory.Read.All<sup>1</sup>`) is one.
+    const meaningful = /[A-Za-z]{2,}|\d/.test(note.replace(/\b(and|or|either|both|one of|the following)\b/gi, '')) ? note : '';
     return { state: 'listed', names, together, note: meaningful };
   }
   if (NOT_SUPPORTED.test(t)) return { state: 'not-supported', names, together, note: '' };

@@ -16,8 +16,9 @@ export function inlineText(node: Nodes): string {
         if (/^<br\s*\/?>$/i.test(n.value.trim())) out += ' ';
         // `Bearer <token>`, `<id>`: a placeholder in angle brackets, not an HTML element — kept as text.
         else if (isPlaceholderTag(n.value)) out += n.value;
-        // Block-level tags (an HTML table inside a cell) separate words; inline tags do not.
-        else if (!/^<!--/.test(n.value)) out += n.value.replace(/<\/?(td|th|tr|table|tbody|thead|br|p|li|ul|ol|div)\b[^<>]*>/gi, ' ').replace(/<[^<>]*>/g, '');
+        // Block-level tags (an HTML table inside a cell) separate words; inline tags do not, but a superscript opens a
+        // word of its own: a footnote mark (`Directory.Read.All<sup>1</sup>`) is no part of the name before it.
+        else if (!/^<!--/.test(n.value)) out += n.value.replace(/<\/?(td|th|tr|table|tbody|thead|br|p|li|ul|ol|div)\b[^<>]*>|<sup\b[^<>]*>/gi, ' ').replace(/<[^<>]*>/g, '');
         return;
       case 'break':
         out += ' ';
