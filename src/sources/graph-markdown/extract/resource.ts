@@ -5,7 +5,7 @@
  * ("Inherits from [X](x.md)": the link target is kept so the model can resolve it to the
  * linked page's type), and entity vs complex as the page's wording states it.
  *
- * A page whose front matter says `resourcePageType` and that has resource sections but no HTTP
+ * A page whose front matter says `resourcePageType` (or, without one, whose title ends "resource type") and that has resource sections but no HTTP
  * request section stays a resource page even when it has an Examples section: request lines
  * recovered from its examples are not operations of the page (`examples-on-resource-page`).
  */
@@ -55,7 +55,10 @@ export const resource: Extractor = {
     if (conceptual && !statesType && !/\btype\b/i.test(title) && !ir.operations.length) return;
     if (ir.operations.length) {
       const hasHttp = ctx.sections.some((s) => s.kind === 'http-request');
-      if (hasHttp || !docTypeResource || !resourceSections || !ir.operations.every((o) => o.fromExample)) return;
+      // The front matter's doc_type, else the title ("auditLogRoot resource type": a page without front matter, as a
+      // copy from the website is) says it is a resource page.
+      const saysResource = docTypeResource || /\bresource type$/i.test(title.replace(/[`*]/g, '').trim());
+      if (hasHttp || !saysResource || !resourceSections || !ir.operations.every((o) => o.fromExample)) return;
       ctx.diag('examples-on-resource-page', 'info', `Resource page with an Examples section: its ${ir.operations.length} example request line(s) are examples, not operations of this page`, ir.operations[0]!.src);
       ir.operations = [];
     }

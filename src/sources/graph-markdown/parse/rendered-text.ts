@@ -5,11 +5,19 @@
  * recover the same facts, with positions in the original text.
  */
 import { VirtualDoc } from './source-map.js';
+import { classifyHeading } from './sections.js';
 
+/**
+ * The section headings of the reference pages, as a rendered copy shows them (a bare line): every heading that opens a
+ * section kind the extractors read, and the common others (the corpus's most frequent level-2 and -3 headings), so that a
+ * page is recognised by them and its sections are cut where the markdown page's are. "<name> values": an enum's section
+ * on a page of several enums (enums-termstore.md's "relationType values").
+ */
 const BARE_HEADINGS =
-  /^(permissions?|prerequisites?|http requests?|request headers?|headers|request body|responses?|examples?|request|optional query parameters|query parameters|path parameters|function parameters|parameters|properties|relationships|json representation|methods|see also|remarks)$/i;
+  /^(?:permissions?|prerequisites?|http requests?|(?:optional )?request headers?|headers|request body|responses?|response body|examples?|request|(?:optional |odata )?query parameters|path parameters|function parameters|parameters|properties|relationships|json representation|methods|members|derived types|instance attributes|errors?|error (?:codes|responses|handling)|see also|remarks|[A-Za-z][A-Za-z0-9]* values)$/i;
 const EXAMPLE_HEADING = /^examples?(?:\s*\d+(?!\d))?(?:\s*[:.-])?\s*\S.*$/i;
-const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/|https?:\/\/|\{)/;
+/** A request line: a method, then a URL or a path — from "/", "{", "~", or a segment that a "/" or "(" follows ("GET reports/getX(period='{period}')", the slash left out). */
+const REQUEST_LINE = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(\/|https?:\/\/|\{|~|[A-Za-z$][\w.$-]*[/(])/;
 const STATUS_LINE = /^HTTP(\/\d(\.\d)?)?\s+\d{3}\b/;
 const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]*\s*:\s*\S/;
 const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*\s*(?:\|\s*)?$/;
@@ -25,14 +33,24 @@ export function detectRenderedText(text: string): RenderedDetection {
   let bareHeadings = 0;
   let unfencedRequests = 0;
   let atxHeadings = 0;
+  let setext = false;
+  let previous = '';
   for (const raw of text.split('\n')) {
-    const line = raw.trim();
+    const line = raw.replace(/\u00a0/g, ' ').trim();
+    // "Title" over "=====": a heading of markdown (not "---", which is also a table's or front matter's rule).
+    if (/^=+$/.test(line) && previous !== '') setext = true;
+    previous = line;
     if (line.startsWith('```') || line.startsWith('~~~')) fences++;
     else if (/^#{1,6}\s/.test(line)) atxHeadings++;
     else if (BARE_HEADINGS.test(line)) bareHeadings++;
     else if (REQUEST_LINE.test(line)) unfencedRequests++;
   }
-  const rendered = fences === 0 && bareHeadings >= 2 && (unfencedRequests >= 1 || bareHeadings > atxHeadings);
+  // A markdown page has a "#" heading (its title) at least; one with none and no fence is a copy when a bare section
+  // heading stands in it, or when its title line is followed by the "Namespace: microsoft.graph" line every page has.
+  const unheaded = fences === 0 && atxHeadings === 0 && !setext;
+  const [first, second] = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const namespaced = first !== undefined && !first.includes('|') && /^Namespace:\s*[\w.]+$/.test(second ?? '');
+  const rendered = (fences === 0 && bareHeadings >= 2 && (unfencedRequests >= 1 || bareHeadings > atxHeadings)) || (unheaded && (bareHeadings >= 1 || namespaced));
   return { rendered, bareHeadings, unfencedRequests };
 }
 
@@ -44,7 +62,8 @@ export function renderedTextToMarkdown(lines: string[], file: number, doc: Virtu
   const blank = (line: number) => doc.add('', file, line);
   while (i < lines.length) {
     const raw = lines[i]!;
-    const line = raw.trim();
+    // A no-break space reads as a space ("chatMessagePolicyViolationDlpActionType\u00a0values" heads an enum).
+    const line = raw.replace(/\u00a0/g, ' ').trim();
     const lineNo = i + 1;
     if (line === '') { blank(lineNo); i++; continue; }
     if (/^#{1,6}\s/.test(line)) {
@@ -61,19 +80,31 @@ export function renderedTextToMarkdown(lines: string[], file: number, doc: Virtu
     if (!titled) {
       // The first line of a rendered page is its title.
       titled = true;
-      doc.add('# ' + line, file, lineNo, 2 - (raw.length - raw.trimStart().length));
+      // "#teamsAppInstalledState enum type" (no space after the "#": a paragraph to the site, which shows the "#").
+      const hashes = /^#+\s*/.exec(line)?.[0].length ?? 0;
+      doc.add('# ' + line.slice(hashes), file, lineNo, 2 - (raw.length - raw.trimStart().length) - hashes);
       blank(lineNo);
       i++;
       continue;
     }
-    if (BARE_HEADINGS.test(line) || (EXAMPLE_HEADING.test(line) && /^examples?\s*(\d|:|$)/i.test(line))) {
+    if (BARE_HEADINGS.test(line) || (EXAMPLE_HEADING.test(line) && /^examples?\s*(\d|:|$)/i.test(line)) || qualifiedHeading(line, inExamples)) {
       let level = 2;
+      const kind = classifyHeading(line, inExamples);
       if (/^examples?\b/i.test(line)) inExamples = true;
-      else if (inExamples && /^(request|responses?)$/i.test(line)) level = 3;
+      else if (inExamples && (/^(request|responses?)$/i.test(line) || kind === 'example-request' || kind === 'example-response')) level = 3;
       else inExamples = false;
       const prefix = '#'.repeat(level) + ' ';
       blank(lineNo);
       doc.add(prefix + line, file, lineNo, prefix.length - (raw.length - raw.trimStart().length));
+      blank(lineNo);
+      i++;
+      continue;
+    }
+    // A type's name on a line of its own over a table: the heading of that type's section ("### conditionalAccessPolicyState"
+    // over its Member table on the enums page), at the level of every other bare heading.
+    if (/^[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*$/.test(line) && (lines[i + 1] ?? '').includes('|') && DELIMITER_ROW.test(lines[i + 2] ?? '') && lines[i + 2]!.includes('-')) {
+      blank(lineNo);
+      doc.add('## ' + line, file, lineNo, 3 - (raw.length - raw.trimStart().length));
       blank(lineNo);
       i++;
       continue;
@@ -92,11 +123,62 @@ export function renderedTextToMarkdown(lines: string[], file: number, doc: Virtu
       i = fenceHttp(lines, i, file, doc);
       continue;
     }
+    // A JSON block on its own (a resource's JSON representation, a request body shown without its request line).
+    if (JSON_START.test(line)) {
+      const end = jsonEnd(lines, i);
+      if (end !== undefined) {
+        doc.add('', file, lineNo);
+        doc.add('```json', file, lineNo);
+        for (let k = i; k < end; k++) doc.add(lines[k]!, file, k + 1);
+        doc.add('```', file, end);
+        doc.add('', file, end);
+        i = end;
+        continue;
+      }
+    }
     // Prose: every rendered line is its own paragraph.
     doc.add(raw, file, lineNo);
     blank(lineNo);
     i++;
   }
+}
+
+/**
+ * A bare line that names a section the way the markdown pages' headings do, with a qualifier the fixed list above
+ * lacks ("HTTP request (to upload a new file)", "Permissions acting on self", "Example (updating an existing file)"):
+ * the heading classifier of the markdown pages knows its kind, and it reads as a heading — short, no sentence
+ * punctuation at its end, no table cell, not a request, status or header line.
+ */
+function qualifiedHeading(line: string, inExamples: boolean): boolean {
+  if (line.length > 80 || line.split(/\s+/).length > 10 || /[.;,:]$/.test(line) || line.includes('|') || !/^[A-Z0-9(]/.test(line)) return false;
+  if (REQUEST_LINE.test(line) || STATUS_LINE.test(line) || HEADER_LINE.test(line)) return false;
+  // "JSON" and "CSV" alone head a report's two output formats (reportroot-get… pages), not its JSON representation.
+  const kind = classifyHeading(line, inExamples);
+  return kind !== 'other' && kind !== 'json-representation';
+}
+
+/** A line that opens a JSON object or array: "{" or "[" alone, or followed by a key, a string, a bracket or a brace. */
+const JSON_START = /^[{[]\s*(?:$|["{[\]}])/;
+
+/** Where a JSON block opened at line `start` ends (the index after its last line), if its brackets close within it; strings never span rendered lines. */
+function jsonEnd(lines: string[], start: number): number | undefined {
+  let depth = 0;
+  for (let i = start; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (i > start && l.trim() === '') continue;
+    let inString = false;
+    for (let k = 0; k < l.length; k++) {
+      const c = l[k];
+      if (inString) {
+        if (c === '\\') k++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === '{' || c === '[') depth++;
+      else if (c === '}' || c === ']') depth--;
+    }
+    if (depth <= 0) return i + 1;
+  }
+  return undefined;
 }
 
 /** Fence an unfenced request or response: request/status line(s), headers, then a JSON body. */
@@ -112,6 +194,8 @@ function fenceHttp(lines: string[], start: number, file: number, doc: VirtualDoc
     doc.add(lines[i]!, file, i + 1);
     i++;
   }
+  // The body, after the blank line that separates it from the headers when the copy kept it.
+  if (lines[i]?.trim() === '' && JSON_START.test(lines[i + 1]?.trim() ?? '')) { doc.add('', file, i + 1); i++; }
   const first = lines[i]?.trim() ?? '';
   if (first.startsWith('{') || first.startsWith('[')) {
     doc.add('', file, i + 1);
