@@ -160,22 +160,28 @@ function qualifiedHeading(line: string, inExamples: boolean): boolean {
 /** A line that opens a JSON object or array: "{" or "[" alone, or followed by a key, a string, a bracket or a brace. */
 const JSON_START = /^[{[]\s*(?:$|["{[\]}])/;
 
-/** Where a JSON block opened at line `start` ends (the index after its last line), if its brackets close within it; strings never span rendered lines. */
+/** How many JSON brackets a line opens (closing ones counted off), strings skipped: strings never span rendered lines. */
+function bracketDelta(l: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let k = 0; k < l.length; k++) {
+    const c = l[k];
+    if (inString) {
+      if (c === '\\') k++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return depth;
+}
+
+/** Where a JSON block opened at line `start` ends (the index after its last line), if its brackets close within it. */
 function jsonEnd(lines: string[], start: number): number | undefined {
   let depth = 0;
   for (let i = start; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (i > start && l.trim() === '') continue;
-    let inString = false;
-    for (let k = 0; k < l.length; k++) {
-      const c = l[k];
-      if (inString) {
-        if (c === '\\') k++;
-        else if (c === '"') inString = false;
-      } else if (c === '"') inString = true;
-      else if (c === '{' || c === '[') depth++;
-      else if (c === '}' || c === ']') depth--;
-    }
+    if (i > start && lines[i]!.trim() === '') continue;
+    depth += bracketDelta(lines[i]!);
     if (depth <= 0) return i + 1;
   }
   return undefined;
@@ -200,20 +206,9 @@ function fenceHttp(lines: string[], start: number, file: number, doc: VirtualDoc
   if (first.startsWith('{') || first.startsWith('[')) {
     doc.add('', file, i + 1);
     let depth = 0;
-    let inString = false;
     do {
-      const l = lines[i]!;
-      for (let k = 0; k < l.length; k++) {
-        const c = l[k];
-        if (inString) {
-          if (c === '\\') k++;
-          else if (c === '"') inString = false;
-        } else if (c === '"') inString = true;
-        else if (c === '{' || c === '[') depth++;
-        else if (c === '}' || c === ']') depth--;
-      }
-      inString = false; // strings never span rendered lines
-      doc.add(l, file, i + 1);
+      depth += bracketDelta(lines[i]!);
+      doc.add(lines[i]!, file, i + 1);
       i++;
     } while (i < lines.length && depth > 0);
   }
