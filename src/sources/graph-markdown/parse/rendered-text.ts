@@ -47,10 +47,12 @@ export function detectRenderedText(text: string): RenderedDetection {
   }
   // A markdown page has a "#" heading (its title) at least; one with none and no fence is a copy when a bare section
   // heading stands in it, or when its title line is followed by the "Namespace: microsoft.graph" line every page has.
-  const unheaded = fences === 0 && atxHeadings === 0 && !setext;
+  // A copy has no fence, but a page whose own fences were broken shows one stray "```http" inside a code block.
+  const unfenced = fences <= 1;
+  const unheaded = unfenced && atxHeadings === 0 && !setext;
   const [first, second] = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
   const namespaced = first !== undefined && !first.includes('|') && /^Namespace:\s*[\w.]+$/.test(second ?? '');
-  const rendered = (fences === 0 && bareHeadings >= 2 && (unfencedRequests >= 1 || bareHeadings > atxHeadings)) || (unheaded && (bareHeadings >= 1 || namespaced));
+  const rendered = (unfenced && bareHeadings >= 2 && (unfencedRequests >= 1 || bareHeadings > atxHeadings)) || (unheaded && (bareHeadings >= 1 || namespaced));
   return { rendered, bareHeadings, unfencedRequests };
 }
 
