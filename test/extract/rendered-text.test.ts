@@ -38,7 +38,7 @@ function pagesUnder(dir: string): string[] {
 
 test('every fixture: its copy is read as rendered text and gives the facts its markdown page gives', () => {
   const all = pagesUnder(DIR);
-  assert.equal(all.length, 12);
+  assert.equal(all.length, 14);
   // Its own fences are broken (below): the site shows the rest of its example as code, and so does its copy.
   for (const rel of all.filter((r) => !r.endsWith('accesspackage-post-incompatiblegroup.md'))) {
     const { md, copied } = forms(rel);
@@ -137,6 +137,16 @@ test('a page whose own fences are broken shows one stray "```http" line in its c
   const { md } = forms('2021-07/beta/api/accesspackage-post-incompatiblegroup.md');
   assert.deepEqual(facts(copied), { ...facts(md), 'example response': ['null'] });
   assert.equal(facts(md)['example response'], undefined);
+});
+
+test('the sections of a copy nest as the markdown page\'s do: "Examples" over "Example 1" over "Request"; "Permissions" over "Permissions for channel" and "Permissions for chat" (no section stands empty)', () => {
+  const outline = (ir: PageIR) => ir.sections.map((x) => `${x.kind}/${x.depth}${x.empty ? '/empty' : ''}: ${x.heading}`);
+  for (const rel of ['2021-07/beta/api/bitlockerrecoverykey-get.md', '2021-07/beta/api/chatmessage-list-hostedcontents.md']) {
+    const { md, copied } = forms(rel);
+    assert.deepEqual(outline(copied), outline(md), rel);
+  }
+  assert.deepEqual(outline(forms('2021-07/beta/api/chatmessage-list-hostedcontents.md').copied).slice(0, 4),
+    ['title/1: List hostedContents', 'permissions/2: Permissions', 'permissions/3: Permissions for channel', 'permissions/3: Permissions for chat']);
 });
 
 test('the seeds: only the copied one (001) is read as rendered text', () => {

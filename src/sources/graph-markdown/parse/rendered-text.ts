@@ -5,7 +5,7 @@
  * recover the same facts, with positions in the original text.
  */
 import { VirtualDoc } from './source-map.js';
-import { classifyHeading } from './sections.js';
+import { classifyHeading, type SectionKind } from './sections.js';
 
 /**
  * The section headings of the reference pages, as a rendered copy shows them (a bare line): every heading that opens a
@@ -60,6 +60,14 @@ export function detectRenderedText(text: string): RenderedDetection {
 export function renderedTextToMarkdown(lines: string[], file: number, doc: VirtualDoc): void {
   let i = 0;
   let inExamples = false;
+  // Whether the examples are headed by a bare "Examples" (their numbered ones one level below), and the level of the
+  // numbered example or format the next Request / Response belongs to (0: none).
+  let examplesParent = false;
+  let exampleLevel = 0;
+  let lastKind: SectionKind = 'title';
+  // Where the last bare heading ended in the rewritten page, and whether subsections of its kind are being nested under it.
+  let lastHeadingAt = 0;
+  let nested = false;
   let titled = false;
   const blank = (line: number) => doc.add('', file, line);
   while (i < lines.length) {
@@ -89,16 +97,29 @@ export function renderedTextToMarkdown(lines: string[], file: number, doc: Virtu
       i++;
       continue;
     }
-    if (BARE_HEADINGS.test(line) || (EXAMPLE_HEADING.test(line) && /^examples?\s*(\d|:|$)/i.test(line)) || qualifiedHeading(line, inExamples)) {
+    // "CSV" / "JSON": a report's two output formats, under its Response section and its examples.
+    const format = /^(?:csv|json)$/i.test(line) && (inExamples || lastKind === 'response');
+    if (format || BARE_HEADINGS.test(line) || (EXAMPLE_HEADING.test(line) && /^examples?\s*(\d|:|$)/i.test(line)) || qualifiedHeading(line, inExamples)) {
+      // The levels the markdown pages give: "Examples" (2) over "Example 1: …" (3) over "Request" (4); "Example 1: …" (2)
+      // over "Request" (3) when no "Examples" heads them; a format (3) over its "Request" (4).
       let level = 2;
       const kind = classifyHeading(line, inExamples);
-      if (/^examples?\b/i.test(line)) inExamples = true;
-      else if (inExamples && (/^(request|responses?)$/i.test(line) || kind === 'example-request' || kind === 'example-response')) level = 3;
-      else inExamples = false;
+      const exampleHead = /^examples?\b/i.test(line);
+      const numbered = exampleHead && !/^examples?[:.]?$/i.test(line);
+      if (exampleHead && numbered && inExamples && examplesParent) { level = 3; exampleLevel = 3; }
+      else if (exampleHead) { inExamples = true; examplesParent = !numbered; exampleLevel = 0; }
+      else if (format) { level = 3; if (inExamples) exampleLevel = 3; }
+      else if (inExamples && (/^(request|responses?)$/i.test(line) || kind === 'example-request' || kind === 'example-response')) level = exampleLevel ? exampleLevel + 1 : 3;
+      // A heading of the kind of the section it stands in ("Permissions", at once "Permissions for channel", later
+      // "Permissions for chat") is its subsection, as on the markdown page: else the section would stand empty.
+      else if (kind !== 'other' && kind === lastKind && (nested || doc.lines.slice(lastHeadingAt).every((l) => l === ''))) { level = 3; nested = true; }
+      else { inExamples = false; examplesParent = false; exampleLevel = 0; }
+      if (level === 2) { lastKind = kind; nested = false; }
       const prefix = '#'.repeat(level) + ' ';
       blank(lineNo);
       doc.add(prefix + line, file, lineNo, prefix.length - (raw.length - raw.trimStart().length));
       blank(lineNo);
+      lastHeadingAt = doc.lines.length;
       i++;
       continue;
     }
