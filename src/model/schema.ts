@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.12.5';
+export const MODEL_VERSION = '2.13.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -542,6 +542,9 @@ export const Document = T.Object(
     links: T.Array(T.Object({ target: T.String(), src: Src }, { additionalProperties: false }), {
       description: 'Relative links to other pages (for broken-link checks)',
     }),
+    linksLost: T.Optional(T.Literal(true, {
+      description: 'The source kept no link targets (a page copied from the rendered website): an empty `links` says nothing of what it links to',
+    })),
     operations: T.Array(Operation),
     permissions: T.Optional(Permissions),
     nationalClouds: T.Array(NationalCloud),

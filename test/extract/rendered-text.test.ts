@@ -17,7 +17,9 @@ import type { PageIR } from '../../src/sources/graph-markdown/ir/schema.js';
 import { factsOf, renderAsCopied, roundtrip } from '../../bench/rendered-roundtrip.js';
 import { collectInputs } from '../../src/sources/graph-markdown/ingest/walk.js';
 import { isIncludeFragment } from '../../src/pipeline/pipeline.js';
-import { CORPUS_SKIP, ROOT, corpusTree } from '../helpers.js';
+import { CORPUS_SKIP, ROOT, corpusTree, tempTree } from '../helpers.js';
+import { analyze } from '../../src/pipeline/in-thread.js';
+import { WHOLE_TREE_RULES } from '../../src/checks/registry.js';
 
 const DIR = join(ROOT, 'test/fixtures/rendered');
 
@@ -147,6 +149,24 @@ test('the sections of a copy nest as the markdown page\'s do: "Examples" over "E
   }
   assert.deepEqual(outline(forms('2021-07/beta/api/chatmessage-list-hostedcontents.md').copied).slice(0, 4),
     ['title/1: List hostedContents', 'permissions/2: Permissions', 'permissions/3: Permissions for channel', 'permissions/3: Permissions for chat']);
+});
+
+test('a tree of copies (they keep no link targets) is taken for a part of a docs tree: its whole-tree rules do not run, and tree-partial says why; --whole-tree runs them', () => {
+  const files: Record<string, string> = {};
+  for (const rel of pagesUnder(DIR)) files[rel.replace(/\.md$/, '.txt')] = renderAsCopied(readSource(join(DIR, rel)).text, join(DIR, rel)).join('\n') + '\n';
+  const dir = tempTree(files);
+  const a = analyze([dir]);
+  assert.ok(a.pages.every((p) => p.format === 'rendered-text'));
+  assert.ok(a.model.documents.every((d) => d.linksLost === true));
+  const partial = a.findings.filter((f) => f.rule === 'tree-partial');
+  assert.equal(partial.length, 1);
+  assert.match(partial[0]!.message, /^14 of the 14 pages are copies of rendered pages, which keep no link targets: whether this is a whole docs tree cannot be told from its links\. What the tree lacks \([^)]*\btype-undefined\b[^)]*\) is not reported; pass --whole-tree if it is the whole tree$/);
+  const wholeTreeRules = new Set(WHOLE_TREE_RULES);
+  assert.deepEqual(a.findings.filter((f) => wholeTreeRules.has(f.rule)).map((f) => f.rule), []);
+  // Told it is whole, the tree's rules run (what the 14 pages lack is then reported: their types' pages).
+  const whole = analyze([dir], [], undefined, { wholeTree: true });
+  assert.equal(whole.findings.some((f) => f.rule === 'tree-partial'), false);
+  assert.ok(whole.findings.some((f) => wholeTreeRules.has(f.rule)));
 });
 
 test('the seeds: only the copied one (001) is read as rendered text', () => {
