@@ -11,7 +11,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { processText } from '../../src/pipeline/page.js';
 import { readSource } from '../../src/sources/graph-markdown/ingest/read.js';
-import { detectRenderedText } from '../../src/sources/graph-markdown/parse/rendered-text.js';
+import { detectRenderedText, jsonEnd } from '../../src/sources/graph-markdown/parse/rendered-text.js';
 import { splitFrontMatter } from '../../src/sources/graph-markdown/ingest/front-matter.js';
 import type { PageIR } from '../../src/sources/graph-markdown/ir/schema.js';
 import { factsOf, renderAsCopied, roundtrip } from '../../bench/rendered-roundtrip.js';
@@ -167,6 +167,19 @@ test('a tree of copies (they keep no link targets) is taken for a part of a docs
   const whole = analyze([dir], [], undefined, { wholeTree: true });
   assert.equal(whole.findings.some((f) => f.rule === 'tree-partial'), false);
   assert.ok(whole.findings.some((f) => wholeTreeRules.has(f.rule)));
+});
+
+test('the search for an unfenced JSON block reads a bounded number of lines: a page of openers that never close is not read once per opener', () => {
+  const openers = Array.from({ length: 1000 }, () => '[');
+  const budget = { lines: 4 * openers.length + 1000 };
+  let found = 0;
+  for (let i = 0; i < openers.length; i++) if (jsonEnd(openers, i, budget) !== undefined) found++;
+  // Without the bound the 1,000 attempts would read 500,500 lines; with it, the 5,000 of the budget and one look for each
+  // of the 995 attempts after it ran out.
+  assert.deepEqual([found, 5000 - budget.lines], [0, 5995]);
+  // A block that closes is found while the budget lasts.
+  assert.equal(jsonEnd(['{', '  "a": [1, 2],', '', '  "b": "}"', '}', 'after'], 0, { lines: 100 }), 5);
+  assert.equal(jsonEnd(['{', '  "a": 1', '}'], 0, { lines: 2 }), undefined);
 });
 
 test('the seeds: only the copied one (001) is read as rendered text', () => {

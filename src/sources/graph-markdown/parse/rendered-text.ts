@@ -69,6 +69,8 @@ export function renderedTextToMarkdown(lines: string[], file: number, doc: Virtu
   let lastHeadingAt = 0;
   let nested = false;
   let titled = false;
+  // Lines the search for unfenced JSON blocks may read in all (see jsonEnd): a few times the page.
+  const jsonBudget = { lines: 4 * lines.length + 1000 };
   const blank = (line: number) => doc.add('', file, line);
   while (i < lines.length) {
     const raw = lines[i]!;
@@ -148,7 +150,7 @@ export function renderedTextToMarkdown(lines: string[], file: number, doc: Virtu
     }
     // A JSON block on its own (a resource's JSON representation, a request body shown without its request line).
     if (JSON_START.test(line)) {
-      const end = jsonEnd(lines, i);
+      const end = jsonEnd(lines, i, jsonBudget);
       if (end !== undefined) {
         doc.add('', file, lineNo);
         doc.add('```json', file, lineNo);
@@ -199,10 +201,15 @@ function bracketDelta(l: string): number {
   return depth;
 }
 
-/** Where a JSON block opened at line `start` ends (the index after its last line), if its brackets close within it. */
-function jsonEnd(lines: string[], start: number): number | undefined {
+/**
+ * Where a JSON block opened at line `start` ends (the index after its last line), if its brackets close within it.
+ * `budget.lines`: how many lines all the page's attempts may still read — a block that never closes is read to the end
+ * of the page, and a page of such openers ("[" on 20,000 lines) would be read 20,000 times over (5 s) without it.
+ */
+export function jsonEnd(lines: string[], start: number, budget: { lines: number }): number | undefined {
   let depth = 0;
   for (let i = start; i < lines.length; i++) {
+    if (--budget.lines < 0) return undefined;
     if (i > start && lines[i]!.trim() === '') continue;
     depth += bracketDelta(lines[i]!);
     if (depth <= 0) return i + 1;
