@@ -16,12 +16,13 @@ import { dirname, resolve } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import type { Nodes, PhrasingContent, RootContent, Table } from 'mdast';
+import type { Nodes, RootContent, Table } from 'mdast';
 import { collectInputs } from '../src/sources/graph-markdown/ingest/walk.js';
 import { isIncludeFragment } from '../src/pipeline/pipeline.js';
 import { processText } from '../src/pipeline/page.js';
 import { readSource } from '../src/sources/graph-markdown/ingest/read.js';
 import { splitFrontMatter } from '../src/sources/graph-markdown/ingest/front-matter.js';
+import { cleanText, inlineText } from '../src/sources/graph-markdown/parse/inline.js';
 import type { PageIR } from '../src/sources/graph-markdown/ir/schema.js';
 import { CORPUS_SKIP, corpusTree } from './corpus.js';
 import { rng } from '../src/util/rng.js';
@@ -31,17 +32,8 @@ const INCLUDE = /^\[!INCLUDE\s*\[[^\]]*\]\(([^)]+)\)\]$/i;
 const ALERT = /^\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING)\]\s*/i;
 const TAB = /^\[[^\]]+\]\(#tab\/([^)]+)\)$/i;
 
-/** The text a reader sees of inline content: links and emphasis as their text, code as its value, `<br>` a space, other HTML nothing. */
-function inline(n: Nodes): string {
-  switch (n.type) {
-    case 'text': case 'inlineCode': return n.value.replace(/\s*\n\s*/g, ' ');
-    case 'break': return ' ';
-    // A tag is a break or a block's edge (`<br>`, `<li>`, `<p>`) where the page shows one, so a space: words either side stay apart.
-    case 'html': return /^<\/?[a-z]/i.test(n.value.trim()) && !/^<!--/.test(n.value.trim()) ? ' ' : '';
-    case 'image': return n.alt ?? '';
-    default: return 'children' in n ? (n.children as Nodes[]).map(inline).join('') : '';
-  }
-}
+/** The text a reader sees of inline content (the readers' own `inlineText`: links and emphasis as their text, `<br>` and block tags a space), on one line. */
+const inline = (n: Nodes): string => cleanText(inlineText(n));
 
 /** The page (front matter off) as a copy from the rendered website reads. `abs`: where includes are resolved from. */
 export function renderAsCopied(text: string, abs: string, depth = 0): string[] {
@@ -97,7 +89,7 @@ export function renderAsCopied(text: string, abs: string, depth = 0): string[] {
 }
 
 function tableLines(t: Table): string[] {
-  const rows = t.children.map((r) => r.children.map((c) => (c.children as PhrasingContent[]).map(inline).join('').trim().replace(/\|/g, '\\|')));
+  const rows = t.children.map((r) => r.children.map((c) => inline(c).replace(/\|/g, '\\|')));
   const width = rows[0]?.length ?? 0;
   return [rows[0]!.map((c) => `${c} |`).join(' '), Array.from({ length: width }, () => '---|').join(''), ...rows.slice(1).map((r) => r.map((c) => `${c} |`).join(' '))];
 }

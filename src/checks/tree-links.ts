@@ -16,8 +16,8 @@ export interface TreeLinks {
   checked: number;
   /** Of those, the ones whose target is no file of the tree (any letter case). */
   missing: PageLink[];
-  /** Pages whose source kept no link targets (copies of rendered pages: Document.linksLost), when most pages are such. */
-  linksLost?: number;
+  /** Pages whose source kept no link targets (copies of rendered pages: Document.linksLost). */
+  linksLost: number;
 }
 
 export type LinkTarget = { ok: true; target: string } | { ok: false; target: string; why: 'escape' | 'name' };
@@ -45,8 +45,9 @@ const memo = new WeakMap<Document[], TreeLinks>();
 export function treeLinks(input: { pages: Document[]; tree: TreeInfo }): TreeLinks {
   let r = memo.get(input.pages);
   if (r) return r;
-  r = { checked: 0, missing: [] };
+  r = { checked: 0, missing: [], linksLost: 0 };
   for (const page of input.pages) {
+    if (page.linksLost) r.linksLost++;
     const abs = input.tree.absOf(page.file);
     for (const link of page.links) {
       const t = linkTarget(link.target);
@@ -71,8 +72,7 @@ export function partialTree(input: { pages: Document[]; tree: TreeInfo }): TreeL
   // Most pages are copies of rendered pages, which keep no link targets: the links cannot tell whether the tree is
   // whole, and a set of copies is most likely a few pages of one (600 sampled copies of the 2021 tree: 819 findings of
   // type-undefined, operation-resource-missing and operation-missing-in-beta about the pages left out).
-  const lost = input.pages.filter((p) => p.linksLost).length;
-  if (lost * 2 > input.pages.length) return { ...l, linksLost: lost };
+  if (l.linksLost * 2 > input.pages.length) return l;
   return l.missing.length >= PARTIAL_MIN_MISSING && l.missing.length >= l.checked * PARTIAL_MIN_SHARE ? l : undefined;
 }
 

@@ -35,11 +35,14 @@ export function detectRenderedText(text: string): RenderedDetection {
   let atxHeadings = 0;
   let setext = false;
   let previous = '';
+  // The first two lines that are not blank (a title, then "Namespace: …" on a copy).
+  const opening: string[] = [];
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\u00a0/g, ' ').trim();
     // "Title" over "=====": a heading of markdown (not "---", which is also a table's or front matter's rule).
     if (/^=+$/.test(line) && previous !== '') setext = true;
     previous = line;
+    if (line !== '' && opening.length < 2) opening.push(line);
     if (line.startsWith('```') || line.startsWith('~~~')) fences++;
     else if (/^#{1,6}\s/.test(line)) atxHeadings++;
     else if (BARE_HEADINGS.test(line)) bareHeadings++;
@@ -50,7 +53,7 @@ export function detectRenderedText(text: string): RenderedDetection {
   // A copy has no fence, but a page whose own fences were broken shows one stray "```http" inside a code block.
   const unfenced = fences <= 1;
   const unheaded = unfenced && atxHeadings === 0 && !setext;
-  const [first, second] = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const [first, second] = opening;
   const namespaced = first !== undefined && !first.includes('|') && /^Namespace:\s*[\w.]+$/.test(second ?? '');
   const rendered = (unfenced && bareHeadings >= 2 && (unfencedRequests >= 1 || bareHeadings > atxHeadings)) || (unheaded && (bareHeadings >= 1 || namespaced));
   return { rendered, bareHeadings, unfencedRequests };
@@ -101,11 +104,13 @@ export function renderedTextToMarkdown(lines: string[], file: number, doc: Virtu
     }
     // "CSV" / "JSON": a report's two output formats, under its Response section and its examples.
     const format = /^(?:csv|json)$/i.test(line) && (inExamples || lastKind === 'response');
-    if (format || BARE_HEADINGS.test(line) || (EXAMPLE_HEADING.test(line) && /^examples?\s*(\d|:|$)/i.test(line)) || qualifiedHeading(line, inExamples)) {
+    const known = headingKind(line, inExamples);
+    if (format || BARE_HEADINGS.test(line) || (EXAMPLE_HEADING.test(line) && /^examples?\s*(\d|:|$)/i.test(line)) || (known !== undefined && known !== 'other' && known !== 'json-representation')) {
       // The levels the markdown pages give: "Examples" (2) over "Example 1: …" (3) over "Request" (4); "Example 1: …" (2)
       // over "Request" (3) when no "Examples" heads them; a format (3) over its "Request" (4).
       let level = 2;
-      const kind = classifyHeading(line, inExamples);
+      // A listed heading the shape test turns away ("chatMessagePolicyViolationDlpActionType values": lower case) still has its kind.
+      const kind = known ?? classifyHeading(line, inExamples);
       const exampleHead = /^examples?\b/i.test(line);
       const numbered = exampleHead && !/^examples?[:.]?$/i.test(line);
       if (exampleHead && numbered && inExamples && examplesParent) { level = 3; exampleLevel = 3; }
@@ -169,17 +174,16 @@ export function renderedTextToMarkdown(lines: string[], file: number, doc: Virtu
 }
 
 /**
- * A bare line that names a section the way the markdown pages' headings do, with a qualifier the fixed list above
- * lacks ("HTTP request (to upload a new file)", "Permissions acting on self", "Example (updating an existing file)"):
- * the heading classifier of the markdown pages knows its kind, and it reads as a heading — short, no sentence
- * punctuation at its end, no table cell, not a request, status or header line.
+ * The section kind of a bare line that reads as a heading — short, no sentence punctuation at its end, no table cell,
+ * not a request, status or header line — as the markdown pages' heading classifier names it (undefined: no heading). It
+ * knows the headings with a qualifier the fixed list above lacks ("HTTP request (to upload a new file)", "Permissions
+ * acting on self", "Example (updating an existing file)"); "JSON" and "CSV" alone are a report's two output formats, not
+ * its JSON representation, so a `json-representation` kind is no heading here.
  */
-function qualifiedHeading(line: string, inExamples: boolean): boolean {
-  if (line.length > 80 || line.split(/\s+/).length > 10 || /[.;,:]$/.test(line) || line.includes('|') || !/^[A-Z0-9(]/.test(line)) return false;
-  if (REQUEST_LINE.test(line) || STATUS_LINE.test(line) || HEADER_LINE.test(line)) return false;
-  // "JSON" and "CSV" alone head a report's two output formats (reportroot-get… pages), not its JSON representation.
-  const kind = classifyHeading(line, inExamples);
-  return kind !== 'other' && kind !== 'json-representation';
+function headingKind(line: string, inExamples: boolean): SectionKind | undefined {
+  if (line.length > 80 || line.split(/\s+/).length > 10 || /[.;,:]$/.test(line) || line.includes('|') || !/^[A-Z0-9(]/.test(line)) return undefined;
+  if (REQUEST_LINE.test(line) || STATUS_LINE.test(line) || HEADER_LINE.test(line)) return undefined;
+  return classifyHeading(line, inExamples);
 }
 
 /** A line that opens a JSON object or array: "{" or "[" alone, or followed by a key, a string, a bracket or a brace. */
