@@ -32,7 +32,12 @@ function applyIdentity(res: Resource, jr: NonNullable<Resource['jsonRepresentati
   const fromJson = typeof jsonType === 'string' ? splitQualified(jsonType) : undefined;
   const named = fromAnnotation ?? fromJson;
   if (named) {
-    res.name = named.name;
+    // The annotation's spelling, unless it is the title's camel-cased name written all in lower case: "microsoft.graph.passwordprofile"
+    // under "# passwordProfile resource type" is passwordProfile (so are orgContact and teamsAsyncOperation in the service's
+    // metadata); "BaseItem resource type" annotated "baseItem" is baseItem, "SharePointIds" annotated "sharepointIds"
+    // sharepointIds, "Audio resource type" annotated "audio" audio (the metadata's spellings: an annotation with a capital of
+    // its own is kept, and so is one the title only capitalises).
+    if (!(named.name.toLowerCase() === res.name.toLowerCase() && named.name === named.name.toLowerCase() && /[A-Z]/.test(res.name.slice(1)))) res.name = named.name;
     res.nameFrom = fromAnnotation ? 'annotation' : 'json-representation';
     if (named.namespace) res.namespace = named.namespace;
   }

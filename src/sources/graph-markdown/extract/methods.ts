@@ -32,7 +32,7 @@ export const methods: Extractor = {
           const filled = r.cells.filter((c) => c.text !== '').length;
           if (filled === 1 && !c0.links.length) { groups++; ctx.land(c0); continue; }
           taken++;
-          const m: NonNullable<typeof ir.resource>['methods'][number] = { text: c0.text, description: descCol >= 0 ? r.cells[descCol]?.text ?? '' : '', src: c0.src };
+          const m: NonNullable<typeof ir.resource>['methods'][number] = { text: withoutStrayClose(c0.text), description: descCol >= 0 ? r.cells[descCol]?.text ?? '' : '', src: c0.src };
           if (c0.links[0]) m.target = c0.links[0].url;
           const ret = retCol >= 0 ? r.cells[retCol] : undefined;
           if (ret?.text) {
@@ -49,3 +49,17 @@ export const methods: Extractor = {
     }
   },
 };
+
+/**
+ * A method's text without closing brackets that open nowhere in it: "[Update Schema](…))" reads "Update Schema)" (a
+ * stray parenthesis after the link), the method is "Update Schema"; "Get (preview)" keeps its own.
+ */
+export function withoutStrayClose(text: string): string {
+  let t = text.trimEnd();
+  for (;;) {
+    const last = t.at(-1);
+    const open = last === ')' ? '(' : last === ']' ? '[' : undefined;
+    if (!open || t.split(open).length > t.split(last!).length - 1) return t;
+    t = t.slice(0, -1).trimEnd();
+  }
+}

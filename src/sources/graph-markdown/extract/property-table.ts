@@ -15,7 +15,25 @@ import { parseTypeCell } from './type-ref.js';
  * "read only after creation", "Read-only for users synced from on-premises directory"): such a property is written in the
  * other cases (a custom role's description), so a model must not mark it read-only. "Read-only for now" is read-only.
  */
-const READ_ONLY = /(?<![`\w])(?:read[- ]?only|non-editable)(?![`\w])(?!\s+the\b)(?!\s+(?:when|if|unless|after|once|except|while|until|for(?!\s+now\b))\b)/i;
+const READ_ONLY_RE = /(?<![`\w])(?:read[- ]?only|non-editable)(?![`\w])(?!\s+the\b)(?!\s+(?:when|if|unless|after|once|except|while|until|for(?!\s+now\b))\b)/i;
+/** Words a description says "is read-only" of when it means the property itself ("This property is read-only", "it is read-only"). */
+const SELF = /^(?:property|it|this|value|field|parameter|relationship|collection|attribute|and|also|which|that)$/i;
+
+/**
+ * Read-only as READ_ONLY_RE says, unless the sentence says it of something else — a subject before "is"/"are" other
+ * than the property itself ("Proprietary scripts are read-only": isGlobalScript) — or in a condition ("`false` if this
+ * rule is read-only", "Indicates if the rule is read-only": isReadOnly). "This propert is read-only" (a typo) and
+ * "This setting is read-only" speak of the property.
+ */
+export function saysReadOnly(description: string): boolean {
+  const m = READ_ONLY_RE.exec(description);
+  if (!m) return false;
+  const before = description.slice(0, m.index);
+  if (/\b(?:if|whether|when|unless)\s+(?:\S+\s+){0,3}(?:is|are)\s+$/i.test(before)) return false;
+  const subject = /(?:\b(\w+)\s+)?\b(\w+)\s+(?:is|are)\s+$/i.exec(before);
+  return !subject || SELF.test(subject[2]!) || /^this$/i.test(subject[1] ?? '');
+}
+
 /**
  * "Required" as a description's own first word ("Required. The name…"), its whole last sentence
  * ("… Required.", "This property is required.") or a sentence "It is a required property …". Not a requirement qualified to another situation
@@ -25,6 +43,8 @@ const READ_ONLY = /(?<![`\w])(?:read[- ]?only|non-editable)(?![`\w])(?!\s+the\b)
  */
 const REQUIRED_FIRST = /^\s*(?:\*\*)?required(?:\*\*)?(?=\s*(?:[.,;:)\-\u2013\u2014]|$))/i;
 const REQUIRED_LAST = /(?:^|[.!?:]\s+)(?:\*\*)?(?:required|this (?:property|parameter|field|value) is required)(?:\*\*)?\.\s*$/i;
+/** "Required" as a sentence of its own anywhere: "The unique identifier. Required. Read-only.", "… Alternate key. Required. Not nullable. Supports `$filter`", "A custom ID. (Required)". */
+const REQUIRED_ALONE = /(?:^|[.!?:)]\s+)(?:\*\*)?\(?required\)?(?:\*\*)?(?:\.(?:\*\*)?(?=\s|$)|\s*$)/i;
 /** "This is a required property." / "It is a required property and is read only after creation." (openIdConnectProvider). */
 const REQUIRED_SENTENCE = /(?:^|[.!?:]\s*)(?:this|it) is a required (?:property|parameter|field)\b/i;
 
@@ -99,14 +119,14 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     if (reqCol >= 0) {
       const v = r.cells[reqCol]?.text ?? '';
       required = /^(yes|true|required|y)\b/i.test(v) ? true : /^(no|false|optional|n)\b/i.test(v) ? false : null;
-    } else if (REQUIRED_FIRST.test(description) || REQUIRED_LAST.test(description) || REQUIRED_SENTENCE.test(description)) required = true;
+    } else if (REQUIRED_FIRST.test(description) || REQUIRED_LAST.test(description) || REQUIRED_SENTENCE.test(description) || REQUIRED_ALONE.test(description)) required = true;
     else if (/^\s*(\*\*)?optional\b/i.test(description) || /\boptional\.\s*$/i.test(description)) required = false;
     if (/\(optional\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /optional/i.test(n))) required = false;
     if (/\(required\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /^\(?required/i.test(n))) required = true;
     const nullable = /\bnot nullable\b|\bnon-nullable\b/i.test(description) ? false : /\bnullable\b/i.test(description) ? true : null;
     const p: Property = {
       name, type: tp.type, description, required,
-      readOnly: READ_ONLY.test(description),
+      readOnly: saysReadOnly(description),
       nullable, src: nameCell.src,
     };
     if (deprecatedInName || /^\W*deprecated\b/i.test(description) || /\bthis property is deprecated\b/i.test(description)) p.deprecated = true;
