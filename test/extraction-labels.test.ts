@@ -19,7 +19,7 @@ test('extraction labels: every page has its facts judged, every wrong verdict an
   assert.ok(labels.length >= 192);
   assert.equal(new Set(labels.map((l) => l.id)).size, labels.length);
   for (const l of labels) {
-    assert.ok(['modern', '2020-05', '2021-07', 'contrib'].includes(l.era), l.id);
+    assert.ok(['modern', '2020-05', '2021-07', 'contrib', '2016-19'].includes(l.era), l.id);
     assert.ok(l.facts.length > 0, l.id);
     for (const f of l.facts) {
       assert.ok(f.verdict === 'ok' || f.verdict === 'wrong', `${l.id} ${f.id}`);
@@ -49,7 +49,7 @@ test('extraction scorer: facts judged later and resolved misses count only again
 });
 
 /** Labelled pages copied unchanged as fixtures (same era as labelled). */
-const FIXTURES: Record<string, string> = { modern: 'test/fixtures/corpus-modern', '2020-05': 'test/fixtures/corpus-2020', '2021-07': 'test/fixtures/corpus', contrib: 'test/fixtures/contrib' };
+const FIXTURES: Record<string, string> = { modern: 'test/fixtures/corpus-modern', '2020-05': 'test/fixtures/corpus-2020', '2021-07': 'test/fixtures/corpus', contrib: 'test/fixtures/contrib', '2016-19': 'test/fixtures/era-2016-19' };
 
 test('labelled pages kept as fixtures: every fact on today\'s sheet is labelled, and labelled ok but for the rows left as they are', () => {
   let pages = 0;
@@ -78,5 +78,7 @@ test('labelled pages kept as fixtures: every fact on today\'s sheet is labelled,
     // Round 9 (current pages of microsoft-graph-docs-contrib), left as they are (README): a table-wide requirement in other
     // words than "required when you create" (x382 F10, x416 F8), the 507 a OneDrive Response section names as an error
     // (x409 F20), "required when a user is created" on a resource row (x429 F4). The other seven were fixed in 3996b35.
-    'x382 F10', 'x409 F20', 'x416 F8', 'x429 F4']);
+    'x382 F10', 'x409 F20', 'x416 F8', 'x429 F4',
+    // Round 10 (pages of 2016–2019), as labelled.
+    'x449 F8', 'x449 F35', 'x450 F14', 'x468 F8', 'x482 F9', 'x482 F10', 'x492 F8', 'x492 F35']);
 });
