@@ -34,10 +34,19 @@ const STATUS_THEN_LINK = /^`?\s*(?:(?:HTTP\s+)?response(?:\s+codes?)?(?:,\s*|\s+
 /** A primitive named as the body: "a String in the response body", "a Boolean value `true` in the response body". */
 const PRIMITIVE_BODY = /\b(?:an?|the)\s+(String|Boolean|Int16|Int32|Int64|Double|Stream|Guid|DateTimeOffset|Binary)(?:\s+value)?(?:\s+`?(?:true|false)`?)?$/i;
 
+/** A plain plural before "collection" names a navigation property, not a type: "the list of items in the children collection of the target item". */
+const NAVIGATION_WORD = /^(?:[a-z]+s|children|people)$/;
+
+/** "If successful, this method returns …": the sentence a Response section states the success response in. */
+const SUCCESS_STATEMENT = /\bif successful\b[^.]*\breturns?\b/i;
+
 export const response: Extractor = {
   name: 'response',
   extract(ctx, ir) {
-    const sections = ctx.sectionsOf('response');
+    // Without a Response section of its own, a page may state its response in the prose of the example's (the 2016–2019
+    // OneDrive pages: "## Example" then "## Response": "If successful, this call returns a `204 No Content` response …").
+    const own = ctx.sectionsOf('response');
+    const sections = own.length ? own : ctx.sectionsOf('example-response').filter((s) => ctx.ownContent(s).some((n) => n.type === 'paragraph' && SUCCESS_STATEMENT.test(ctx.text(n))));
     if (!sections.length) return;
     const r: Response = { statuses: [], noBody: false, src: ctx.src(sections[0]!.node) };
     for (const s of sections) {
@@ -90,8 +99,8 @@ export const response: Extractor = {
           const linkType = link ? typeFromLink(link.text, link.url) : undefined;
           let name: string | undefined = linkType;
           if (!name) {
-            const words = [...before.matchAll(/(?<![\w.])([A-Za-z][\w.]*)\s+(?:object|objects|collection|resource|resources|entity|entities|type)\b/g)]
-              .filter((m) => !AFTER_WITH.test(before.slice(Math.max(0, m.index - 40), m.index))).map((m) => m[1]!);
+            const words = [...before.matchAll(/(?<![\w.])([A-Za-z][\w.]*)\s+(object|objects|collection|resource|resources|entity|entities|type)\b/g)]
+              .filter((m) => !AFTER_WITH.test(before.slice(Math.max(0, m.index - 40), m.index)) && !(m[2] === 'collection' && NAVIGATION_WORD.test(m[1]!))).map((m) => m[1]!);
             name = words.reverse().find((w) => !NOT_TYPES.has(w.toLowerCase()));
             if (!name && inBody) {
               // A primitive: "… a String in the response body" (the generated Intune pages), "a Boolean value `true` …".

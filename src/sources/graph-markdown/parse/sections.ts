@@ -61,6 +61,8 @@ function enclosing(heads: readonly SectionNode[], depth: number): SectionNode | 
   return undefined;
 }
 
+const URL_PARAMETERS = /\bin the request (?:URL|URI),? provide\b/i;
+
 export function buildSections(root: Root): SectionNode[] {
   const kids = root.children;
   const heads: SectionNode[] = [];
@@ -101,6 +103,15 @@ export function buildSections(root: Root): SectionNode[] {
       // The title "section" is the preamble up to the first real section.
       const next = heads[h + 1];
       cur.end = next ? next.index : kids.length;
+    }
+  }
+  // A "Request body" (or "Request parameters") section that says "In the request URL, provide the following query
+  // parameters" lists a function's parameters, not a body's properties (56 Intune function pages of the 2021 tree; the
+  // 2016–2019 usage reports' "Request parameters": "In the request URL, provide one of the following parameters").
+  for (const s of heads) {
+    if (s.kind !== 'request-body') continue;
+    for (let j = s.index + 1; j < s.end && kids[j]!.type !== 'heading' && kids[j]!.type !== 'table'; j++) {
+      if (kids[j]!.type === 'paragraph' && URL_PARAMETERS.test(inlineText(kids[j]!))) { s.kind = 'function-parameters'; break; }
     }
   }
   const preambleEnd = heads.length ? heads[0]!.index : kids.length;

@@ -1,0 +1,48 @@
+/**
+ * Pages of 2016–2019 (test/fixtures/era-2016-19, the extraction hand-check's round 10): what that era writes that the
+ * trees of 2020 and later do not, with exact expected results on the pages themselves.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { processFile } from '../../src/pipeline/page.js';
+import { IncludeResolver } from '../../src/sources/graph-markdown/parse/includes.js';
+import { ROOT } from '../helpers.js';
+
+const DIR = join(ROOT, 'test/fixtures/era-2016-19');
+const old = (rel: string) => processFile(join(DIR, rel), rel, new IncludeResolver(DIR));
+
+test('2016-19: front matter whose lines end in lone carriage returns is read, and lines count them', () => {
+  const rel = 'v1.0/api/message_send.md';
+  const text = readFileSync(join(DIR, rel), 'utf8');
+  assert.equal(text.slice(0, 4), '---\r');
+  assert.ok(!text.slice(0, 200).includes('\r\n'));
+  const ir = old(rel);
+  assert.equal(ir.title.frontMatter?.value, 'message: send');
+  assert.equal(ir.title.frontMatter?.src.line, 2);
+  assert.equal(ir.title.h1?.value, 'message: send');
+  assert.equal(ir.title.h1?.src.line, 6);
+  assert.deepEqual(ir.operations.map((o) => `${o.method} ${o.path}`), ['POST /me/messages/{id}/send', 'POST /users/{id | userPrincipalName}/messages/{id}/send']);
+  // A page with CRLF line ends throughout.
+  const crlf = old('beta/api/invitation_post.md');
+  assert.equal(crlf.title.h1?.value, 'Create invitation');
+  assert.equal(crlf.title.h1?.src.line, 1);
+  assert.deepEqual(crlf.operations.map((o) => `${o.method} ${o.path}`), ['POST /invitations']);
+});
+
+test('2016-19: a "Request parameters" section that says "In the request URL, provide …" holds function parameters, not a body (x482)', () => {
+  const ir = old('v1.0/api/reportroot_getoffice365activeuserdetail.md');
+  assert.equal(ir.requestBody, undefined);
+  assert.deepEqual(ir.functionParameters!.map((p) => `${p.name}:${p.type?.raw}:${p.location}@${p.src.line}`), ['period:string:path@32', 'date:Date:path@33']);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'section-not-extracted'), []);
+});
+
+test('2016-19: a page without a Response section states its response in the example\'s ("## Example" then "## Response": x469)', () => {
+  const ir = old('v1.0/api/item_delete.md');
+  // "If successful, this call returns a `204 No Content` response to indicate that resource was deleted …" (:44).
+  assert.deepEqual(ir.response!.statuses.map((s) => `${s.code} ${s.text}@${s.src.line}`), ['204 No Content@44']);
+  assert.equal(ir.response!.noBody, true);
+  // The section's block stays the example's response.
+  assert.deepEqual(ir.examples.responses.map((e) => `${e.statusLine?.code}@${e.src.line}`), ['204@48']);
+});
