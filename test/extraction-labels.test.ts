@@ -82,5 +82,7 @@ test('labelled pages kept as fixtures: every fact on today\'s sheet is labelled,
     // Round 10 (pages of 2016–2019), left as they are (README): a row marked "vendorInformation *" under "(* Indicates a
     // mandatory field.)" (x450 F14), a body "a directoryObject, user or group object" read as its first type (x468 F8).
     // The other six were fixed in 3a603cd (four of them the fact sheet's).
-    'x450 F14', 'x468 F8']);
+    'x450 F14', 'x468 F8',
+    // Round 11 (resource pages of 2016–2019), as labelled.
+    'x496 F6', 'x496 F12', 'x496 F15', 'x496 F19', 'x496 F26', 'x496 F28', 'x496 F30', 'x496 F33']);
 });
