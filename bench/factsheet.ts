@@ -51,7 +51,7 @@ export function sheetFacts(ir: PageIR): SheetFact[] {
   const rb = ir.requestBody;
   if (rb) {
     if (rb.noBody) add('request-body', rb.src?.line ?? 0, 'request body: none ("do not supply a request body" or the like)');
-    else if (!rb.properties.length) add('request-body', rb.src?.line ?? 0, `request body: no property table${rb.typeName ? `; the body is ${rb.typeCollection ? 'an array of' : 'a'} ${rb.typeName}` : ''}`);
+    else if (!rb.properties.length) add('request-body', rb.src?.line ?? 0, `request body: no property table${rb.typeName ? `; the body is ${rb.typeCollection ? 'an array of' : 'a'} ${rb.typeName}${rb.typeAlternatives?.length ? ` (or ${rb.typeAlternatives.join(', ')})` : ''}` : ''}`);
     if (rb.requiredWhenCreating) add('request-body', rb.src?.line ?? 0, 'request body: the page says the table\'s properties are required when creating');
     if (rb.requiredWhenUpdating) add('request-body', rb.src?.line ?? 0, 'request body: the page says the table\'s properties are required when updating');
     for (const p of rb.properties) add('request-body', p.src.line, `body property ${p.name} : ${p.type?.raw ?? '?'}${p.required ? ' (required)' : ''}${p.readOnly ? ' (read-only)' : ''}${p.nullable === false ? ' (not nullable)' : ''}`);

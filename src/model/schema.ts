@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.13.0';
+export const MODEL_VERSION = '2.14.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -262,6 +262,7 @@ export const RequestBody = T.Object(
   {
     typeName: T.Optional(T.String({ description: 'Resource the prose says the body represents (not set for a reference to an object: "supply the identifier of the [x] object (using an @odata.id property)")' })),
     typeCollection: T.Optional(T.Literal(true, { description: 'The prose says the body is an array of that type ("supply an array of [x] objects")' })),
+    typeAlternatives: T.Optional(T.Array(T.String(), { description: 'Other types the prose names as the body, in one list of links with typeName\'s ("a JSON representation of a [directoryObject](…), [user](…) or [group](…) object")' })),
     tableKind: T.Union([T.Literal('properties'), T.Literal('parameters'), T.Literal('none')]),
     requiredWhenCreating: T.Boolean({ description: 'The page says its table lists the properties "required when you create"' }),
     requiredWhenUpdating: T.Optional(T.Literal(true, { description: 'The page says its table lists the properties "required when you update" (the table-wide sentence; its rows keep their own flags)' })),

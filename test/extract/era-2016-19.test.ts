@@ -46,3 +46,20 @@ test('2016-19: a page without a Response section states its response in the exam
   // The section's block stays the example's response.
   assert.deepEqual(ir.examples.responses.map((e) => `${e.statusLine?.code}@${e.src.line}`), ['204@48']);
 });
+
+test('2016-19: names marked "*" under "(\\* Indicates a mandatory field.)" are required — the key a row of the table or a paragraph (x450, x496)', () => {
+  // The key line follows the table with no blank line: GFM reads it as a row of its own.
+  const res = old('v1.0/resources/alert.md');
+  assert.deepEqual(res.resource!.properties.filter((p) => p.required).map((p) => p.name), ['azureTenantId', 'createdDateTime', 'eventDateTime', 'id', 'severity', 'status', 'title', 'vendorInformation']);
+  assert.equal(res.resource!.properties.find((p) => p.name === 'vendorInformation')!.src.line, 52);
+  const upd = old('v1.0/api/alert_update.md');
+  assert.deepEqual(upd.requestBody!.properties.filter((p) => p.required).map((p) => p.name), ['vendorInformation']);
+});
+
+test('2016-19: a body "of a [directoryObject](…), [user](…) or [group](…) object" keeps every type the list names (x468)', () => {
+  const ir = old('v1.0/api/group_post_members.md');
+  assert.equal(ir.requestBody!.typeName, 'directoryObject');
+  assert.deepEqual(ir.requestBody!.typeAlternatives, ['user', 'group']);
+  // One linked type: no alternatives.
+  assert.equal(old('beta/api/invitation_post.md').requestBody!.typeAlternatives, undefined);
+});

@@ -48,6 +48,9 @@ const REQUIRED_ALONE = /(?:^|[.!?:)]\s+)(?:\*\*)?\(?required\)?(?:\*\*)?(?:\.(?:
 /** "This is a required property." / "It is a required property and is read only after creation." (openIdConnectProvider). */
 const REQUIRED_SENTENCE = /(?:^|[.!?:]\s*)(?:this|it) is a required (?:property|parameter|field)\b/i;
 
+/** A key that says what an asterisk after a name means: "(\* Indicates a mandatory field.)", "* denotes a required property". */
+const MANDATORY_KEY = /(?:^|\()\s*\\?\*\s*(?:indicates|denotes|marks|means)\s+(?:an?\s+)?(?:mandatory|required)\b/i;
+
 export function isPropertyTable(t: TableModel): boolean {
   return /^(property|properties|name|parameter|parameters|property name|parameter name|field|member|relationship|relationships|relationship name|navigation property)$/.test(t.columns[0] ?? '') && typeColumn(t) >= 0;
 }
@@ -72,6 +75,10 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
   const descCol = col(t, /^(description|notes?|details)$/);
   const reqCol = col(t, /^(required|optional|is required)\b/);
   checkRowShape(ctx, t, what);
+  // "(\* Indicates a mandatory field.)" under the table — a row of its own when no blank line parts them, else a
+  // paragraph of the section: a name marked "*" is required (the 2016–19 security alert pages).
+  const starKey = t.rows.some((r) => MANDATORY_KEY.test(r.cells[0]?.text ?? ''))
+    || ctx.ownContent(t.section).some((n) => n.type === 'paragraph' && MANDATORY_KEY.test(ctx.text(n)));
   let group: string | undefined;
   let groupRows = 0;
   let skipped = 0;
@@ -122,7 +129,7 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     } else if (REQUIRED_FIRST.test(description) || REQUIRED_LAST.test(description) || REQUIRED_SENTENCE.test(description) || REQUIRED_ALONE.test(description)) required = true;
     else if (/^\s*(\*\*)?optional\b/i.test(description) || /\boptional\.\s*$/i.test(description)) required = false;
     if (/\(optional\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /optional/i.test(n))) required = false;
-    if (/\(required\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /^\(?required/i.test(n))) required = true;
+    if (/\(required\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /^\(?required/i.test(n)) || (starKey && /\*\s*$/.test(nameCell.text))) required = true;
     const nullable = /\bnot nullable\b|\bnon-nullable\b/i.test(description) ? false : /\bnullable\b/i.test(description) ? true : null;
     const p: Property = {
       name, type: tp.type, description, required,

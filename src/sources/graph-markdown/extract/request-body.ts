@@ -5,7 +5,8 @@
  * existing object (`@odata.id`), the fields to update, a body that is HTML, a zip package or binary.
  */
 import type { RequestBody } from '../ir/schema.js';
-import type { Extractor } from './context.js';
+import type { Link } from 'mdast';
+import type { Extractor, PageContext } from './context.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
 import { formatted, linksOperationPage, typeFromLink } from './response.js';
 
@@ -56,7 +57,8 @@ export const requestBody: Extractor = {
           // A paragraph that is a link to a resource and nothing more ("A [teamsTab](../resources/teamstab.md)."): the body is one.
           const lone = ctx.links(n).length === 1 && /^(?:an? |the )?\[[^\]]*\](?: (?:object|resource|entity))?\.?$/i.test(ctx.raw(n).replace(/\([^()]*\)/g, '').trim());
           if (!body.typeName && (lone || /(json )?representation|supply|provide/i.test(text))) {
-            const link = ctx.links(n).find((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url) && !linksOperationPage(ctx.file, u.url));
+            const typeLinks = ctx.links(n).filter((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url) && !linksOperationPage(ctx.file, u.url));
+            const link = typeLinks[0];
             let name: string | undefined;
             let at = -1;
             if (link) {
@@ -74,6 +76,9 @@ export const requestBody: Extractor = {
             // `@odata.id` property)") is no body of that type.
             if (name && !REFERENCE.test(sentence)) {
               body.typeName = name;
+              // "a JSON representation of a [directoryObject](…), [user](…) or [group](…) object": the body is any of them.
+              const alternatives = link ? listedAfter(ctx, text, typeLinks) : [];
+              if (alternatives.length) body.typeAlternatives = alternatives;
               // "supply an array of [patchContentCommand](…) objects": the body is a collection of that type.
               if (/\b(?:array|collection|list) of (?:the |an? )?$/i.test(`${before.trimEnd()} `)) body.typeCollection = true;
             } else if (!body.reference && (ODATA_ID.test(sentence) || (refPath && REFERENCE.test(sentence) && ![...named].some((f) => f.toLowerCase() === 'id')))) {
@@ -110,6 +115,29 @@ export const requestBody: Extractor = {
     ir.requestBody = body;
   },
 };
+
+/**
+ * The types of the links listed after the first in one list ("[a](…), [b](…) or [c](…)", "[a](…) or [b](…) object",
+ * "and/or"), the first being the body's type: each next link must follow the one before with only a comma and/or "or",
+ * "and", "and/or" between them (an "objects"/"resource" noun allowed before it).
+ */
+function listedAfter(ctx: PageContext, text: string, links: Link[]): string[] {
+  const out: string[] = [];
+  let end = -1;
+  for (let i = 0; i < links.length; i++) {
+    const label = ctx.text(links[i]!);
+    const at = text.indexOf(label, end < 0 ? 0 : end);
+    if (at < 0) break;
+    if (i > 0) {
+      const between = text.slice(end, at).replace(/\s+/g, ' ').trim();
+      if (!/^(?:(?:objects?|resources?) )?(?:, ?)?(?:and\/or|and|or)$|^(?:(?:objects?|resources?) )?,$/i.test(between)) break;
+      const t = typeFromLink(label, links[i]!.url);
+      if (t) out.push(t);
+    }
+    end = at + label.length;
+  }
+  return out;
+}
 
 /**
  * A request body the prose describes as no JSON object, by separate word tests (linear): the page's HTML (OneNote: "supply
