@@ -79,10 +79,7 @@ test('labelled pages kept as fixtures: every fact on today\'s sheet is labelled,
     // words than "required when you create" (x382 F10, x416 F8), the 507 a OneDrive Response section names as an error
     // (x409 F20), "required when a user is created" on a resource row (x429 F4). The other seven were fixed in 3996b35.
     'x382 F10', 'x409 F20', 'x416 F8', 'x429 F4',
-    // Round 10 (pages of 2016–2019), left as they are (README): a row marked "vendorInformation *" under "(* Indicates a
-    // mandatory field.)" (x450 F14), a body "a directoryObject, user or group object" read as its first type (x468 F8).
-    // The other six were fixed in 3a603cd (four of them the fact sheet's).
-    'x450 F14', 'x468 F8',
-    // Round 11 (resource pages of 2016–2019), as labelled.
-    'x496 F6', 'x496 F12', 'x496 F15', 'x496 F19', 'x496 F26', 'x496 F28', 'x496 F30', 'x496 F33']);
+    // Rounds 10 and 11 (pages of 2016–2019): none left — six fixed in 3a603cd (four of them the fact sheet's), x450 F14,
+    // x468 F8 and round 11's eight in 3fdcf97.
+  ]);
 });
