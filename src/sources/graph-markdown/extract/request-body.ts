@@ -26,8 +26,13 @@ const NO_BODY = /(do not|don't|doesn't|does not|must not|no need to) (supply|inc
 /** "Do not supply a body for this request": the same, written without "request body" (a regex of its own: as one more alternative of NO_BODY it made that one polynomial). */
 const NO_BODY_SHORT = /(?:do not|don't|must not) (?:supply|include|provide|send|specify) (?:a|any) body\b/i;
 
-/** "No request body is required. However, you can specify properties in the request body …": the body is optional, not absent. */
-const BODY_ALLOWED = /\bhowever\b[^.]*\b(?:can|may)\b[^.]*\b(?:specify|supply|provide|include|send)\b/i;
+/**
+ * "No request body is required. However, you can specify properties in the request body …": the body is optional, not
+ * absent — a sentence with "however", "can"/"may" and a verb of supplying (separate word tests: linear).
+ */
+function bodyAllowed(text: string): boolean {
+  return text.split('.').some((x) => /\bhowever\b/i.test(x) && /\b(?:can|may)\b/i.test(x) && /\b(?:specify|supply|provide|include|send)\b/i.test(x));
+}
 
 export const requestBody: Extractor = {
   name: 'requestBody',
@@ -49,7 +54,7 @@ export const requestBody: Extractor = {
           const named = formatted(ctx, n, true);
           for (const f of named) if (NAME.test(f)) mentioned.add(f);
           const text = ctx.text(n);
-          if ((NO_BODY.test(text) || NO_BODY_SHORT.test(text)) && !BODY_ALLOWED.test(text)) body.noBody = true;
+          if ((NO_BODY.test(text) || NO_BODY_SHORT.test(text)) && !bodyAllowed(text)) body.noBody = true;
           if (!body.updates && UPDATES.test(text)) body.updates = { src: ctx.src(n) };
           if (!described) { const format = describedFormat(text); if (format) described = { format, text: text.slice(0, 300), src: ctx.src(n) }; }
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;

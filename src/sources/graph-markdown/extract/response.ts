@@ -37,8 +37,10 @@ const PRIMITIVE_BODY = /\b(?:an?|the)\s+(String|Boolean|Int16|Int32|Int64|Double
 /** A plain plural before "collection" names a navigation property, not a type: "the list of items in the children collection of the target item". */
 const NAVIGATION_WORD = /^(?:[a-z]+s|children|people)$/;
 
-/** "If successful, this method returns …": the sentence a Response section states the success response in. */
-const SUCCESS_STATEMENT = /\bif successful\b[^.]*\breturns?\b/i;
+/** "If successful, this method returns …": the sentence a Response section states the success response in (separate word tests: linear). */
+function statesSuccess(text: string): boolean {
+  return text.split('.').some((x) => /\bif successful\b/i.test(x) && /\breturns?\b/i.test(x));
+}
 
 export const response: Extractor = {
   name: 'response',
@@ -46,7 +48,7 @@ export const response: Extractor = {
     // Without a Response section of its own, a page may state its response in the prose of the example's (the 2016–2019
     // OneDrive pages: "## Example" then "## Response": "If successful, this call returns a `204 No Content` response …").
     const own = ctx.sectionsOf('response');
-    const sections = own.length ? own : ctx.sectionsOf('example-response').filter((s) => ctx.ownContent(s).some((n) => n.type === 'paragraph' && SUCCESS_STATEMENT.test(ctx.text(n))));
+    const sections = own.length ? own : ctx.sectionsOf('example-response').filter((s) => ctx.ownContent(s).some((n) => n.type === 'paragraph' && statesSuccess(ctx.text(n))));
     if (!sections.length) return;
     const r: Response = { statuses: [], noBody: false, src: ctx.src(sections[0]!.node) };
     for (const s of sections) {
