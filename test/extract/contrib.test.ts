@@ -66,3 +66,8 @@ test('round 9: "No request body is required. However, you can specify properties
   assert.equal(ir.requestBody!.noBody, false);
   assert.deepEqual(ir.requestBody!.properties.map((p) => p.name), ['deferCommit', 'item']);
 });
+
+test('read-only: any mention that speaks of the property counts, not only the first', () => {
+  assert.equal(saysReadOnly('Columns edited on the document set. These are read-only on the documents themselves. This property is read-only.'), true);
+  assert.equal(saysReadOnly('Columns edited on the document set that synchronize to all documents in the set. These are read-only on the documents themselves.'), false);
+});

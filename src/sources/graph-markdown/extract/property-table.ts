@@ -15,7 +15,7 @@ import { parseTypeCell } from './type-ref.js';
  * "read only after creation", "Read-only for users synced from on-premises directory"): such a property is written in the
  * other cases (a custom role's description), so a model must not mark it read-only. "Read-only for now" is read-only.
  */
-const READ_ONLY_RE = /(?<![`\w])(?:read[- ]?only|non-editable)(?![`\w])(?!\s+the\b)(?!\s+(?:when|if|unless|after|once|except|while|until|for(?!\s+now\b))\b)/i;
+const READ_ONLY_RE = /(?<![`\w])(?:read[- ]?only|non-editable)(?![`\w])(?!\s+the\b)(?!\s+(?:when|if|unless|after|once|except|while|until|for(?!\s+now\b))\b)/gi;
 /** Words a description says "is read-only" of when it means the property itself ("This property is read-only", "it is read-only"). */
 const SELF = /^(?:property|it|this|value|field|parameter|relationship|collection|attribute|and|also|which|that)$/i;
 
@@ -26,23 +26,25 @@ const SELF = /^(?:property|it|this|value|field|parameter|relationship|collection
  * "This setting is read-only" speak of the property.
  */
 export function saysReadOnly(description: string): boolean {
-  const m = READ_ONLY_RE.exec(description);
-  if (!m) return false;
-  const before = description.slice(0, m.index);
-  if (/\b(?:if|whether|when|unless)\s+(?:\S+\s+){0,3}(?:is|are)\s+$/i.test(before)) return false;
-  const subject = /(?:\b(\w+)\s+)?\b(\w+)\s+(?:is|are)\s+$/i.exec(before);
-  return !subject || SELF.test(subject[2]!) || /^this$/i.test(subject[1] ?? '');
+  // Any mention that speaks of the property: "These are read-only on the documents. This property is read-only." is read-only.
+  for (const m of description.matchAll(READ_ONLY_RE)) {
+    const before = description.slice(0, m.index);
+    if (/\b(?:if|whether|when|unless)\s+(?:\S+\s+){0,3}(?:is|are)\s+$/i.test(before)) continue;
+    const subject = /(?:\b(\w+)\s+)?\b(\w+)\s+(?:is|are)\s+$/i.exec(before);
+    if (!subject || SELF.test(subject[2]!) || /^this$/i.test(subject[1] ?? '')) return true;
+  }
+  return false;
 }
 
 /**
- * "Required" as a description's own first word ("Required. The name…"), its whole last sentence
- * ("… Required.", "This property is required.") or a sentence "It is a required property …". Not a requirement qualified to another situation
+ * "Required" as a description's own first word ("Required. The name…"), a sentence of its own anywhere (REQUIRED_ALONE),
+ * a last sentence "This property is required." or a sentence "It is a required property …". Not a requirement qualified to another situation
  * or about something else: "Required if FileVault is enabled", "This property is required when a user
  * is created. … By default, a strong password is required.", "At least one property (displayName or
  * mailNickname) is required.", "Minutes of inactivity before a password is required."
  */
 const REQUIRED_FIRST = /^\s*(?:\*\*)?required(?:\*\*)?(?=\s*(?:[.,;:)\-\u2013\u2014]|$))/i;
-const REQUIRED_LAST = /(?:^|[.!?:]\s+)(?:\*\*)?(?:required|this (?:property|parameter|field|value) is required)(?:\*\*)?\.\s*$/i;
+const REQUIRED_LAST = /(?:^|[.!?:]\s+)(?:\*\*)?this (?:property|parameter|field|value) is required(?:\*\*)?\.\s*$/i;
 /** "Required" as a sentence of its own anywhere: "The unique identifier. Required. Read-only.", "… Alternate key. Required. Not nullable. Supports `$filter`", "A custom ID. (Required)". */
 const REQUIRED_ALONE = /(?:^|[.!?:)]\s+)(?:\*\*)?\(?required\)?(?:\*\*)?(?:\.(?:\*\*)?(?=\s|$)|\s*$)/i;
 /** "This is a required property." / "It is a required property and is read only after creation." (openIdConnectProvider). */
