@@ -8,7 +8,7 @@ import type { RequestBody } from '../ir/schema.js';
 import type { Link } from 'mdast';
 import type { Extractor, PageContext } from './context.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
-import { formatted, linksOperationPage, typeFromLink } from './response.js';
+import { formatted, linksOperationPage, LIST_JOINER, typeFromLink } from './response.js';
 
 /** A property's name as prose sets it in code or bold (`passwordCredential`, **groupTypes**, `@odata.type`). */
 const NAME = /^@?[A-Za-z][\w.@]{0,80}$/;
@@ -124,7 +124,7 @@ export const requestBody: Extractor = {
 /**
  * The types of the links listed after the first in one list ("[a](…), [b](…) or [c](…)", "[a](…) or [b](…) object",
  * "and/or"), the first being the body's type: each next link must follow the one before with only a comma and/or "or",
- * "and", "and/or" between them (an "objects"/"resource" noun allowed before it).
+ * "and", "and/or" between them (LIST_JOINER, as in a Response section's list).
  */
 function listedAfter(ctx: PageContext, text: string, links: Link[]): string[] {
   const out: string[] = [];
@@ -135,7 +135,7 @@ function listedAfter(ctx: PageContext, text: string, links: Link[]): string[] {
     if (at < 0) break;
     if (i > 0) {
       const between = text.slice(end, at).replace(/\s+/g, ' ').trim();
-      if (!/^(?:(?:objects?|resources?) )?(?:, ?)?(?:and\/or|and|or)$|^(?:(?:objects?|resources?) )?,$/i.test(between)) break;
+      if (!LIST_JOINER.test(between)) break;
       const t = typeFromLink(label, links[i]!.url);
       if (t) out.push(t);
     }

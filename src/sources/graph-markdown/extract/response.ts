@@ -34,6 +34,9 @@ const STATUS_THEN_LINK = /^`?\s*(?:(?:HTTP\s+)?response(?:\s+codes?)?(?:,\s*|\s+
 /** A primitive named as the body: "a String in the response body", "a Boolean value `true` in the response body". */
 const PRIMITIVE_BODY = /\b(?:an?|the)\s+(String|Boolean|Int16|Int32|Int64|Double|Stream|Guid|DateTimeOffset|Binary)(?:\s+value)?(?:\s+`?(?:true|false)`?)?$/i;
 
+/** What may stand between two links of one list of types: a comma and/or "or", "and", "and/or" (an "objects"/"resources" noun before it). */
+export const LIST_JOINER = /^(?:(?:objects?|resources?) )?(?:, ?)?(?:and\/or|and|or)$|^(?:(?:objects?|resources?) )?,$/i;
+
 /** A plain plural before "collection" names a navigation property, not a type: "the list of items in the children collection of the target item". */
 const NAVIGATION_WORD = /^(?:[a-z]+s|children|people)$/;
 
@@ -92,7 +95,7 @@ export const response: Extractor = {
           while (first > 0) {
             const a = before.indexOf(links[first - 1]!.text), b = before.indexOf(links[first]!.text, a + links[first - 1]!.text.length);
             const between = before.slice(a + links[first - 1]!.text.length, b).replace(/\s+/g, ' ').trim();
-            if (a < 0 || b < 0 || !/^(?:(?:objects?|resources?) )?(?:, ?)?(?:and\/or|and|or)$|^(?:(?:objects?|resources?) )?,$/i.test(between)) break;
+            if (a < 0 || b < 0 || !LIST_JOINER.test(between)) break;
             first--;
           }
           const link = links[first];

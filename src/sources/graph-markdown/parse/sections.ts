@@ -106,8 +106,9 @@ export function buildSections(root: Root): SectionNode[] {
     }
   }
   // A "Request body" (or "Request parameters") section that says "In the request URL, provide the following query
-  // parameters" lists a function's parameters, not a body's properties (56 Intune function pages of the 2021 tree; the
-  // 2016–2019 usage reports' "Request parameters": "In the request URL, provide one of the following parameters").
+  // parameters" lists a function's parameters, not a body's properties (the Intune functions: 31 pages of the 2021 tree,
+  // 27 of 2020-05; the 2016–2019 usage reports' "Request parameters": "In the request URL, provide one of the following
+  // parameters").
   for (const s of heads) {
     if (s.kind !== 'request-body') continue;
     for (let j = s.index + 1; j < s.end && kids[j]!.type !== 'heading' && kids[j]!.type !== 'table'; j++) {
