@@ -64,6 +64,11 @@ export function treeLinks(input: { pages: Document[]; tree: TreeInfo }): TreeLin
   return r;
 }
 
+/** Most of the tree's pages are copies of rendered pages, which keep no link targets: its links cannot say whether it is whole. */
+export function mostlyCopies(l: TreeLinks, pages: number): boolean {
+  return l.linksLost * 2 > pages;
+}
+
 /** The tree's links when it is partial (see PARTIAL_MIN_MISSING, PARTIAL_MIN_SHARE, and TreeInfo.completeness), else undefined. */
 export function partialTree(input: { pages: Document[]; tree: TreeInfo }): TreeLinks | undefined {
   if (input.tree.completeness === 'whole') return undefined;
@@ -72,7 +77,7 @@ export function partialTree(input: { pages: Document[]; tree: TreeInfo }): TreeL
   // Most pages are copies of rendered pages, which keep no link targets: the links cannot tell whether the tree is
   // whole, and a set of copies is most likely a few pages of one (600 sampled copies of the 2021 tree: 819 findings of
   // type-undefined, operation-resource-missing and operation-missing-in-beta about the pages left out).
-  if (l.linksLost * 2 > input.pages.length) return l;
+  if (mostlyCopies(l, input.pages.length)) return l;
   return l.missing.length >= PARTIAL_MIN_MISSING && l.missing.length >= l.checked * PARTIAL_MIN_SHARE ? l : undefined;
 }
 

@@ -1,6 +1,6 @@
 import { opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
-import { PARTIAL_MIN_MISSING, PARTIAL_MIN_SHARE, partialTree, TREE_PARTIAL } from '../tree-links.js';
+import { mostlyCopies, PARTIAL_MIN_MISSING, PARTIAL_MIN_SHARE, partialTree, TREE_PARTIAL } from '../tree-links.js';
 
 /** A page that links to `n` pages of its folder's resources/ sibling that the tree does not have. */
 const linking = (n: number, missing: boolean) => opPage('Get widget', 'GET', '/widgets/{id}',
@@ -31,7 +31,7 @@ export const rule: ModelRule = {
     const { checked, missing, linksLost } = partial;
     const notReported = `What the tree lacks${input.notRun?.length ? ` (${input.notRun.join(', ')})` : ''} is not reported`;
     // Taken for a part because most pages are copies: the links cannot tell (see partialTree).
-    if (linksLost * 2 > input.pages.length) {
+    if (mostlyCopies(partial, input.pages.length)) {
       return [{
         rule: this.id, severity: this.severity, context: 'tree', subject: 'tree', field: 'links',
         message: `${linksLost} of the ${input.pages.length} pages are copies of rendered pages, which keep no link targets: whether this is a whole docs tree cannot be told from its links. ${notReported}; pass --whole-tree if it is the whole tree`,
