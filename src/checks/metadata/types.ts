@@ -1,5 +1,5 @@
 /** Metadata rules, their findings and the indexes they read. */
-import leven from 'leven';
+import { editDistance } from '../../util/suggest.js';
 import { compareStr } from '../../util/order.js';
 import type { Severity } from '../../model/schema.js';
 import type { Csdl, CsdlEnum, CsdlNavigation, CsdlOperation, CsdlProperty, CsdlStructuredType, CsdlTypeRef } from './service-side.js';
@@ -207,6 +207,6 @@ function pairMisspelled(ctx: MetadataContext, t: DocsType, ct: CsdlStructuredTyp
 function misspelling(a: string, b: string): number | undefined {
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   if (l === `${s}s` || (s.endsWith('y') && l === `${s.slice(0, -1)}ies`)) return 0;
-  const d = leven(a, b);
+  const d = editDistance(a, b);
   return d <= (s.length < 8 ? 1 : 2) ? d : undefined;
 }

@@ -1,4 +1,4 @@
-import leven from 'leven';
+import { editDistance } from '../../../util/suggest.js';
 import type { MetadataRule } from '../types.js';
 import { perm } from '../fixtures.js';
 
@@ -7,7 +7,7 @@ export function nearMiss(name: string, known: Iterable<string>): string | undefi
   let best: { n: string; d: number } | undefined;
   for (const k of known) {
     if (k.toLowerCase() === name.toLowerCase() || k.endsWith('.' + name)) return k;
-    const d = leven(k, name);
+    const d = editDistance(k, name);
     if (d <= 2 && (!best || d < best.d || (d === best.d && k < best.n))) best = { n: k, d };
   }
   return best?.n;
