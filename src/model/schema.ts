@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.14.0';
+export const MODEL_VERSION = '2.15.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -441,7 +441,10 @@ export const EnumMember = T.Object(
   { additionalProperties: false },
 );
 export const EnumDef = T.Object(
-  { name: T.String(), members: T.Array(EnumMember), src: Src },
+  {
+    name: T.String(), members: T.Array(EnumMember), src: Src,
+    again: T.Optional(T.Array(T.Object({ members: T.Array(T.String()), src: Src }, { additionalProperties: false }), { description: 'Later member tables of the same enum on the same page (beta enums.md documents riskLevel twice): each table\'s member names in page order, kept beside the first table\'s, not merged into them' })),
+  },
   { additionalProperties: false },
 );
 export type EnumDef = Static<typeof EnumDef>;

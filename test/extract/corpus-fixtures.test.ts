@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { processFile } from '../../src/pipeline/page.js';
 import { IncludeResolver } from '../../src/sources/graph-markdown/parse/includes.js';
 import { ROOT, at, tempTree } from '../helpers.js';
+import { reconcile } from '../../src/checks/engine.js';
+import { modelFromPages } from '../../src/sources/graph-markdown/to-model.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus');
 const fx = (rel: string) => processFile(join(DIR, rel), rel, new IncludeResolver(DIR));
@@ -269,4 +271,49 @@ test('"### JSON" beside "### CSV" under Response and Example is a part of that s
   // What the JSON parts hold still lands: the response type under "### JSON", and the example under the second.
   assert.equal(`${ir.response!.bodyType!.name}@${ir.response!.bodyType!.src.line}`, 'office365ActivationsUserCounts@68');
   assert.deepEqual(ir.examples.requests.map((r) => r.src.line), [87, 133]);
+});
+
+test('an enum documented twice on one page: the first table is the enum, the second is named with how it differs', () => {
+  const ir = fx('beta/resources/enums.md');
+  assert.deepEqual(ir.enums.filter((e) => ['riskLevel', 'riskDetail', 'tokenIssuerType'].includes(e.name)).map((e) => `${e.name}@${e.src.line}:${e.members.length}`),
+    ['riskDetail@564:16', 'riskLevel@605:6', 'tokenIssuerType@628:3']);
+  const again = ir.diagnostics.filter((d) => d.rule === 'enum-defined-again');
+  assert.deepEqual(again.map((d) => d.src.line), [863, 1647, 1658, 1670, 1717, 1737, 1814]);
+  assert.equal(again[0]!.message, 'Enum registrationAuthMethod is documented again (first at line 530); its member names are kept beside the first table\'s, not merged — its members differ: it lacks fido, appPassword, unknownFutureValue');
+  assert.equal(again[1]!.message, 'Enum riskLevel is documented again (first at line 605); its member names are kept beside the first table\'s, not merged — the same 6 member(s)');
+  assert.equal(again[6]!.message, 'Enum tokenIssuerType is documented again (first at line 628); its member names are kept beside the first table\'s, not merged — its members differ: it adds unknownFutureValue; it lacks UnknownFutureValue');
+  // Said once: no second, generic diagnostic for the same tables.
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'table-not-read').map((d) => d.src.line), []);
+});
+
+test('enum sections nested under another enum\'s heading are each their own enum, not a second definition', () => {
+  const ir = fx('beta/resources/printercapabilities.md');
+  assert.deepEqual(ir.enums.map((e) => `${e.name}:${e.members.length}`),
+    ['printerFeedOrientation:3', 'printQuality:4', 'printDuplexMode:3', 'printFinishing:20', 'printOrientation:4', 'printMultipageLayout:8', 'printColorMode:4', 'printScaling:6', 'mediaSizes:20']);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'enum-defined-again' || d.rule === 'table-not-read'), []);
+});
+
+test('a table an extractor passed over with its own diagnostic is not named a second time; one no extractor reads says why', () => {
+  const policy = fx('v1.0/resources/tokenissuancepolicy.md');
+  assert.deepEqual(policy.diagnostics.filter((d) => d.src.line === 59).map((d) => d.rule), ['property-table-nested-structure']);
+  const root = fx('v1.0/resources/service-root.md');
+  assert.equal(root.kind, 'other');
+  assert.deepEqual(root.diagnostics.filter((d) => d.rule === 'table-not-read').map((d) => `${d.src.line} ${d.message}`),
+    ['19 A methods table (Method | Return Type | Description) stands in a section of kind methods on a page that documents no resource type (a page of kind other), which no extractor reads methods tables of; its 13 row(s) were not taken']);
+});
+
+test('an enum documented twice: the later table\'s members are kept beside the first\'s, and enum-members-differ compares them on the page', () => {
+  const ir = fx('beta/resources/enums.md');
+  const reg = ir.enums.find((e) => e.name === 'registrationAuthMethod')!;
+  assert.deepEqual(reg.members.map((m) => m.name), ['email', 'mobilePhone', 'officePhone', 'securityQuestion', 'appNotification', 'appCode', 'alternateMobilePhone', 'fido', 'appPassword', 'unknownFutureValue']);
+  assert.deepEqual(reg.again, [{ members: ['email', 'mobilePhone', 'officePhone', 'securityQuestion', 'appNotification', 'appCode', 'alternateMobilePhone'], src: { file: 'beta/resources/enums.md', line: 863, column: 1 } }]);
+  // Every member cell of the second tables landed (the member names); nothing else in them to account for.
+  const t = ir.tables.find((x) => x.src.line === 1647)!;
+  assert.deepEqual(t.taken && [t.taken.rows, t.taken.cells, t.taken.cellsLanded, t.taken.cellsExplained], [6, 6, 6, 0]);
+  const findings = reconcile({ model: modelFromPages([ir]), pages: modelFromPages([ir]).documents, tree: { exists: () => true, absOf: () => undefined } })
+    .filter((f) => f.rule === 'enum-members-differ');
+  assert.deepEqual(findings.map((f) => `${f.subject} ${f.context} ${f.severity} ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'microsoft.graph.registrationauthmethod variant warning beta/resources/enums.md:530 beta/resources/enums.md:863',
+    'microsoft.graph.riskdetail variant warning beta/resources/enums.md:564 beta/resources/enums.md:1670',
+  ]);
 });

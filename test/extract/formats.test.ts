@@ -211,7 +211,7 @@ test('modern: a report page\'s "Function | Return Type | Description" table is a
   assert.equal(ir.resource, undefined);
   assert.deepEqual(cells(ir), ['methods@16:not read']);
   assert.deepEqual(ir.diagnostics.filter((x) => x.rule.startsWith('table-')).map((x) => `${x.rule}@${x.src.line}: ${x.message}`), [
-    'table-not-read@16: A methods table (Function | Return Type | Description) stands in a other section that no extractor reads tables from; its 3 row(s) were not taken',
+    'table-not-read@16: A methods table (Function | Return Type | Description) stands in a section of kind other that no extractor reads methods tables from; its 3 row(s) were not taken',
   ]);
 });
 

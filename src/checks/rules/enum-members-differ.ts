@@ -12,7 +12,7 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['variant', 'cross-version'],
   summary: 'An enumeration has different members on different pages or versions',
-  description: 'The member lists of one enum differ between the pages that define it. Clients generated from one page reject values the other page allows. A values table named after a property the page types as a primitive ("displayAs values" for `displayAs | string`) lists that property\'s values: it is compared only with the same type\'s table in the other version, not with another type\'s table or an enum of the same name.',
+  description: 'The member lists of one enum differ between the pages that define it, or between two tables of one page that documents the enum twice (beta enums.md). Clients generated from one page reject values the other page allows. A values table named after a property the page types as a primitive ("displayAs values" for `displayAs | string`) lists that property\'s values: it is compared only with the same type\'s table in the other version, not with another type\'s table or an enum of the same name.',
   example: { before: 'v1.0: none | defaultList\nbeta: none | defaultList | flaggedEmails', after: 'both list the same members' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n'), 'beta/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n|huge|x|\n') },
@@ -29,6 +29,11 @@ export const rule: ModelRule = {
         const part = propertyValuesOf(s.doc, e.name) ?? '';
         if (!parts.has(part)) parts.set(part, []);
         parts.get(part)!.push({ key: members.join('|').toLowerCase(), shown: members.join(', '), src: s.src, version: e.version, page: s.doc });
+        // The page's later tables of the same enum (documented twice on one page) are sides of their own.
+        for (const a of page?.again ?? []) {
+          const again = [...a.members].sort();
+          parts.get(part)!.push({ key: again.join('|').toLowerCase(), shown: again.join(', '), src: a.src, version: e.version, page: s.doc });
+        }
       }
       return [...parts.entries()].sort((a, b) => compareStr(a[0], b[0])).flatMap(([part, sides]) =>
         compareSides(this, key, 'members', sides, (c) => `Members of ${part ? `${part}.${enums[0]!.name}` : key} differ (${versionsNote(c)})`, part ? [part] : []));

@@ -22,6 +22,10 @@ export const enums: Extractor = {
       if (!fromHeading && !(enumPage && (s.kind === 'title' || s.kind === 'other' || s.kind === 'properties'))) continue;
       for (const t of ctx.tables(s)) {
         if (!isEnumTable(t)) continue;
+        // A table under a nested "### y values" heading is that section's enum (printercapabilities.md nests every enum
+        // under the first one's H2), read when its own section comes: not a second table of this one.
+        const inner = ctx.sectionAt(t.index);
+        if (inner !== s && inner?.kind === 'enum-values') continue;
         let name = fromHeading ? s.heading.replace(/(?<!\s)\s+values?$/i, '').replace(/[`*]/g, '').trim() : title.replace(/(?<!\s)\s+enum(eration)?( type)?$/i, '').trim();
         // A page of several enums titled in words ("Enum values"): a table under a heading that is a name
         // ("### conditionalAccessPolicyState", no "values") is that enum's.
@@ -34,7 +38,24 @@ export const enums: Extractor = {
           ctx.useTable(t, 'enum members', 0, 0, t.rows.length);
           continue;
         }
-        if (ir.enums.some((e) => e.name === name)) continue;
+        const first = ir.enums.find((e) => e.name === name);
+        if (first) {
+          // The same enum's table again (beta enums.md documents riskLevel twice): the first is the enum; this one's member
+          // names are kept beside it (enum-members-differ compares them) and named with how they differ from the first's.
+          const rows = t.rows.filter((r) => (r.cells[0]?.text ?? '').replace(/[`*]/g, '').trim() !== '');
+          const names = rows.map((r) => r.cells[0]!.text.replace(/[`*]/g, '').trim());
+          const had = new Set(first.members.map((m) => m.name));
+          const added = names.filter((m) => !had.has(m));
+          const lacks = first.members.map((m) => m.name).filter((m) => !names.includes(m));
+          const diff = added.length || lacks.length
+            ? `its members differ: ${[added.length ? `it adds ${added.join(', ')}` : '', lacks.length ? `it lacks ${lacks.join(', ')}` : ''].filter(Boolean).join('; ')}`
+            : `the same ${names.length} member(s)`;
+          ctx.diag('enum-defined-again', 'info', `Enum ${name} is documented again (first at line ${first.src.line}); its member names are kept beside the first table's, not merged — ${diff}`, t.src);
+          (first.again ??= []).push({ members: names, src: t.src });
+          for (const r of t.rows) { ctx.land(r.cells[0]); ctx.explain(...r.cells.slice(1)); }
+          ctx.useTable(t, 'enum members', rows.length, 0, t.rows.length - rows.length);
+          continue;
+        }
         const valueCol = t.columns.findIndex((c, i) => i > 0 && /^value$/.test(c));
         const descCol = t.columns.findIndex((c) => /description/.test(c));
         const def: EnumDef = { name, members: [], src: t.src };

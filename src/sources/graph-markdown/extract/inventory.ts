@@ -58,6 +58,11 @@ export const YIELD: Partial<Record<SectionKind, (ir: PageIR) => boolean>> = {
   'derived-types': (ir) => (ir.resource?.derivedTypes?.length ?? 0) > 0,
 };
 
+/** The section kind whose extractor reads a table of this classification. */
+const OWN_KIND: Record<string, string> = { methods: 'methods', properties: 'properties', relationships: 'relationships', 'enum-members': 'enum-values' };
+/** Table kinds read only on a page that documents a resource type. */
+const RESOURCE_ONLY = new Set(['methods', 'properties', 'relationships']);
+
 /** Fences whose language says HTTP (`http`, `https`, the docs' `msgraph-interactive`), at any depth (lists, quotes). */
 function* httpBlocks(n: Nodes): Generator<Code> {
   if (n.type === 'code') { if (/^(https?|msgraph-interactive)$/i.test(n.lang ?? '')) yield n; return; }
@@ -75,6 +80,9 @@ export const inventory: Extractor = {
       const none = own.length > 0 && own.every((n) => n.type === 'html' || (n.type === 'paragraph' && /^(none|n\/a|not applicable|no (relationships|properties|methods|parameters))\.?$/i.test(ctx.text(n))));
       ir.sections.push({ kind: s.kind, heading: s.heading, depth: s.depth, empty: empty && !hasSub, none, src: ctx.src(s.node) });
     }
+    const at = (x: { file: string; line: number; column: number }) => `${x.file}:${x.line}:${x.column}`;
+    /** Positions an extractor's diagnostic already names. */
+    const named = new Set(ctx.diagnostics.map((d) => at(d.src)));
     for (const t of ctx.allTables()) {
       const info: PageIR['tables'][number] = { section: t.section.kind, classification: classifyTable(t), columns: t.header.map((h) => h.text), rows: t.rows.length, src: t.src };
       const use = ctx.tableUse.get(`${t.src.file}:${t.src.line}:${t.src.column}`);
@@ -93,8 +101,15 @@ export const inventory: Extractor = {
       else if (info.classification === 'unknown') {
         // Nothing is dropped unnamed: a table no extractor reads (a use-case table, a list of values under its own heading) is said.
         ctx.diag('table-unclassified', 'info', `A table (${info.columns.join(' | ')}) in the ${t.section.kind === 'title' ? 'page\'s opening' : `"${t.section.heading}"`} section matches no table kind an extractor reads; its ${info.rows} row(s) were not taken`, t.src);
-      } else if (info.classification !== 'national-clouds') {
-        ctx.diag('table-not-read', 'info', `A ${info.classification} table (${info.columns.join(' | ')}) stands in a ${t.section.kind} section that no extractor reads tables from; its ${info.rows} row(s) were not taken`, t.src);
+      } else if (info.classification !== 'national-clouds' && !named.has(at(t.src))) {
+        // Said once, with the true reason: an extractor that passed the table over has named it already (a nested
+        // structure, not a relationship table, an enum defined again); otherwise the section's own extractor reads
+        // only a resource's tables, or no extractor reads the table's kind in this section.
+        const own = OWN_KIND[info.classification] === t.section.kind;
+        const why = own && !ir.resource && RESOURCE_ONLY.has(info.classification)
+          ? `on a page that documents no resource type (a page of kind ${ir.kind}), which no extractor reads ${info.classification} tables of`
+          : own ? `whose extractor did not take it (its columns are not the ones that extractor reads)` : `that no extractor reads ${info.classification} tables from`;
+        ctx.diag('table-not-read', 'info', `A ${info.classification} table (${info.columns.join(' | ')}) stands in a section of kind ${t.section.kind} ${why}; its ${info.rows} row(s) were not taken`, t.src);
       }
       ir.tables.push(info);
     }
