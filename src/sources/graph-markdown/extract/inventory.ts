@@ -98,13 +98,14 @@ export const inventory: Extractor = {
         }
         info.taken = { ...use, cells, cellsLanded: landed, cellsExplained: explained };
       }
-      else if (info.classification === 'unknown') {
+      else if (named.has(at(t.src))) {
+        // Said once: an extractor that passed the table over named it already (the request body's "not a property or parameter table").
+      } else if (info.classification === 'unknown') {
         // Nothing is dropped unnamed: a table no extractor reads (a use-case table, a list of values under its own heading) is said.
         ctx.diag('table-unclassified', 'info', `A table (${info.columns.join(' | ')}) in the ${t.section.kind === 'title' ? 'page\'s opening' : `"${t.section.heading}"`} section matches no table kind an extractor reads; its ${info.rows} row(s) were not taken`, t.src);
-      } else if (info.classification !== 'national-clouds' && !named.has(at(t.src))) {
-        // Said once, with the true reason: an extractor that passed the table over has named it already (a nested
-        // structure, not a relationship table, an enum defined again); otherwise the section's own extractor reads
-        // only a resource's tables, or no extractor reads the table's kind in this section.
+      } else if (info.classification !== 'national-clouds') {
+        // With the true reason: the section's own extractor reads only a resource's tables, or did not take these
+        // columns, or no extractor reads the table's kind in this section.
         const own = OWN_KIND[info.classification] === t.section.kind;
         const why = own && !ir.resource && RESOURCE_ONLY.has(info.classification)
           ? `on a page that documents no resource type (a page of kind ${ir.kind}), which no extractor reads ${info.classification} tables of`
