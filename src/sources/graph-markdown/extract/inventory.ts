@@ -60,6 +60,8 @@ export const YIELD: Partial<Record<SectionKind, (ir: PageIR) => boolean>> = {
 
 /** The section kind whose extractor reads a table of this classification. */
 const OWN_KIND: Record<string, string> = { methods: 'methods', properties: 'properties', relationships: 'relationships', 'enum-members': 'enum-values' };
+/** Diagnostics by which an extractor names a table it did not take. */
+const NAMES_TABLE = new Set(['table-unclassified', 'property-table-nested-structure', 'table-not-read']);
 /** Table kinds read only on a page that documents a resource type. */
 const RESOURCE_ONLY = new Set(['methods', 'properties', 'relationships']);
 
@@ -81,8 +83,8 @@ export const inventory: Extractor = {
       ir.sections.push({ kind: s.kind, heading: s.heading, depth: s.depth, empty: empty && !hasSub, none, src: ctx.src(s.node) });
     }
     const at = (x: { file: string; line: number; column: number }) => `${x.file}:${x.line}:${x.column}`;
-    /** Positions an extractor's diagnostic already names. */
-    const named = new Set(ctx.diagnostics.map((d) => at(d.src)));
+    /** Tables an extractor passed over and named already (not any diagnostic at a table's position: a repaired delimiter row names no reason). */
+    const named = new Set(ctx.diagnostics.filter((d) => NAMES_TABLE.has(d.rule)).map((d) => at(d.src)));
     for (const t of ctx.allTables()) {
       const info: PageIR['tables'][number] = { section: t.section.kind, classification: classifyTable(t), columns: t.header.map((h) => h.text), rows: t.rows.length, src: t.src };
       const use = ctx.tableUse.get(`${t.src.file}:${t.src.line}:${t.src.column}`);
