@@ -80,7 +80,10 @@ export function sheetFacts(ir: PageIR): SheetFact[] {
     const j = res.jsonRepresentation;
     if (j?.json && typeof j.json === 'object' && !Array.isArray(j.json)) add('json-representation', j.src.line, `JSON representation keys: ${clip(Object.keys(j.json as object).join(', '), 400)}`);
   }
-  for (const e of ir.enums) add('enums', e.src.line, `enum ${e.name}: ${clip(e.members.map((m) => m.name).join(', '), 300)}`);
+  for (const e of ir.enums) {
+    add('enums', e.src.line, `enum ${e.name}: ${clip(e.members.map((m) => m.name).join(', '), 300)}`);
+    for (const a of e.again ?? []) add('enums', a.src.line, `enum ${e.name} documented again: ${clip(a.members.join(', '), 300)}`);
+  }
   // Stable ids in page order within the sheet.
   out.forEach((f, i) => (f.id = `F${i + 1}`));
   return out;
