@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.15.0';
+export const MODEL_VERSION = '2.16.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -133,8 +133,8 @@ export const PermissionEntry = T.Object(
     typeText: T.String({ description: 'The type cell as written' }),
     resource: T.Optional(T.String({ description: 'For tables keyed by resource (or transposed tables): the resource the row is about' })),
     state: T.Union(
-      [T.Literal('listed'), T.Literal('not-supported'), T.Literal('empty'), T.Literal('varies'), T.Literal('todo'), T.Literal('unrecognized')],
-      { description: 'listed: permissions given; varies: see workloads; empty: cell left blank' },
+      [T.Literal('listed'), T.Literal('not-supported'), T.Literal('not-required'), T.Literal('empty'), T.Literal('varies'), T.Literal('todo'), T.Literal('unrecognized')],
+      { description: 'listed: permissions given; not-supported: "Not supported."; not-required: "None." in a table that names no permission — the call takes no permission of this type (call-mute\'s Application row beside "Not supported." delegated rows; beside rows that list permissions "None." is not-supported); varies: see workloads; empty: cell left blank' },
     ),
     permissions: T.Array(PermissionName, { description: 'Every name of the row in order (least privileged column first, then higher privileged); see privilege' }),
     higherPrivileged: T.Optional(T.Object(
@@ -153,7 +153,7 @@ export const PermissionEntry = T.Object(
     )),
     workloads: T.Array(
       T.Object(
-        { workload: T.String(), permissions: T.Array(PermissionName), state: T.Union([T.Literal('listed'), T.Literal('not-supported'), T.Literal('empty')]), src: Src },
+        { workload: T.String(), permissions: T.Array(PermissionName), state: T.Union([T.Literal('listed'), T.Literal('not-supported'), T.Literal('not-required'), T.Literal('empty')]), src: Src },
         { additionalProperties: false },
       ),
     ),

@@ -317,3 +317,21 @@ test('an enum documented twice: the later table\'s members are kept beside the f
     'microsoft.graph.riskdetail variant warning beta/resources/enums.md:564 beta/resources/enums.md:1670',
   ]);
 });
+
+test('"None." in a permission cell: the call takes no permission of that type (not-required), not "Not supported." (extraction hand-check x525)', () => {
+  assert.deepEqual(perms('v1.0/api/application-removekey.md'), ['delegatedWork:not-required:', 'delegatedPersonal:not-required:', 'application:not-required:']);
+  // The cloud-communications pages: "Not supported." delegated rows beside an Application row of "None.".
+  assert.deepEqual(perms('v1.0/api/call-mute.md'), ['delegatedWork:not-supported:', 'delegatedPersonal:not-supported:', 'application:not-required:']);
+  // "No permissions are needed to call this API" above a table of "None." cells.
+  assert.deepEqual(perms('beta/api/printservice-get.md'), ['delegatedWork:not-required:', 'delegatedPersonal:not-required:', 'application:not-required:']);
+  for (const f of ['v1.0/api/application-removekey.md', 'v1.0/api/call-mute.md']) assert.deepEqual(fx(f).diagnostics.filter((d) => d.rule.startsWith('permission')), [], f);
+});
+
+test('"provide the following required properties" above a body table: its rows are required, but for a row that says it is optional or conditional (x525)', () => {
+  const req = (rel: string) => fx(rel).requestBody!.properties.map((p) => `${p.name}:${p.required}`);
+  assert.deepEqual(req('v1.0/api/application-removekey.md'), ['keyId:true', 'proof:true']);
+  // "This property is required only for keys of type `X509CertAndPassword`. Set it to `null` otherwise."
+  assert.deepEqual(req('v1.0/api/serviceprincipal-addkey.md'), ['keyCredential:true', 'passwordCredential:null', 'proof:true']);
+  // "If not supplied, the default is three years from the time of creation."
+  assert.deepEqual(req('beta/api/serviceprincipal-addtokensigningcertificate.md'), ['displayName:true', 'endDateTime:null']);
+});

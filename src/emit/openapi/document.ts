@@ -259,6 +259,7 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
   if (security.length) o.security = security;
   const px: Schema = { state: perms.state };
   if (perms.notSupported.length) px.notSupported = perms.notSupported;
+  if (perms.notRequired.length) px.notRequired = perms.notRequired;
   if (perms.unclassified.length) px.unclassified = perms.unclassified.map((x) => x.name);
   if (perms.src) px.source = src(perms.src);
   o['x-docmodel-permissions'] = px;

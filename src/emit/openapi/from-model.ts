@@ -142,7 +142,7 @@ function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[
 
 function permissions(v: OperationVariant, s: (x: Src) => NSrc): NPermissions {
   const p = v.permissions;
-  const out: NPermissions = { delegated: [], application: [], unclassified: [], notSupported: [], state: p ? p.state : 'absent' };
+  const out: NPermissions = { delegated: [], application: [], unclassified: [], notSupported: [], notRequired: [], state: p ? p.state : 'absent' };
   if (!p) return out;
   out.src = s(p.src);
   const add = (list: { name: string; src: NSrc }[], names: PermissionName[]) => {
@@ -152,6 +152,7 @@ function permissions(v: OperationVariant, s: (x: Src) => NSrc): NPermissions {
   for (const e of p.entries) {
     const names = [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)];
     if (e.state === 'not-supported') { if (!out.notSupported.includes(e.type)) out.notSupported.push(e.type); continue; }
+    if (e.state === 'not-required') { if (!out.notRequired.includes(e.type)) out.notRequired.push(e.type); continue; }
     if (e.type === 'application') add(out.application, names);
     else if (e.type === 'unspecified') add(out.unclassified, names);
     else add(out.delegated, names); // delegatedWork, then delegatedPersonal (entries are in table order)

@@ -73,6 +73,8 @@ export interface NPermissions {
   unclassified: { name: string; src: NSrc }[];
   /** Permission types the page marks "Not supported". */
   notSupported: string[];
+  /** Permission types the page marks "None.": the call takes no permission of that type. */
+  notRequired: string[];
   state: 'table' | 'scopes' | 'empty' | 'not-extracted' | 'absent';
   src?: NSrc;
 }

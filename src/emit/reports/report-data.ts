@@ -47,6 +47,7 @@ function permCell(p: Document, type: string): string {
   const e = p.permissions?.entries.find((x) => x.type === type);
   if (!e) return '';
   if (e.state === 'not-supported') return 'Not supported';
+  if (e.state === 'not-required') return 'None required';
   if (e.state === 'empty') return '(empty)';
   const own = e.permissions.map((x) => x.name).join(', ');
   const wl = e.workloads.map((w) => `${w.workload}: ${w.permissions.map((x) => x.name).join(', ') || w.state}`).join('; ');

@@ -28,7 +28,7 @@ function permissionsType(perms: OperationVariant['permissions']): string {
   for (const e of perms.entries) {
     const names = [...e.permissions.map((x) => x.name), ...e.workloads.flatMap((w) => w.permissions.map((x) => x.name))];
     const uniq = [...new Set(names)];
-    const v = e.state === 'not-supported' ? stringLiteral('not supported') : e.state === 'empty' ? stringLiteral('not documented') : `readonly [${uniq.map(stringLiteral).join(', ')}]`;
+    const v = e.state === 'not-supported' ? stringLiteral('not supported') : e.state === 'not-required' ? stringLiteral('no permission required') : e.state === 'empty' ? stringLiteral('not documented') : `readonly [${uniq.map(stringLiteral).join(', ')}]`;
     const key = e.resource ? `${e.type}:${e.resource}` : e.type;
     if (!parts.some((x) => x.startsWith(propertyName(key) + ':'))) parts.push(`${propertyName(key)}: ${v}`);
   }

@@ -38,7 +38,7 @@ export function classifyTable(t: TableModel): string {
 export const YIELD: Partial<Record<SectionKind, (ir: PageIR) => boolean>> = {
   // A fact landed: a permission named, a type stated "not supported", workload rows, or permissions tied to a property.
   // A table of TODO / blank cells, or "not extracted", is not a result.
-  permissions: (ir) => !!ir.permissions && (ir.permissions.entries.some((e) => e.permissions.length > 0 || e.state === 'not-supported' || e.workloads.length > 0)
+  permissions: (ir) => !!ir.permissions && (ir.permissions.entries.some((e) => e.permissions.length > 0 || e.state === 'not-supported' || e.state === 'not-required' || e.workloads.length > 0)
     || ir.permissions.propertyScopes.length > 0 || (ir.permissions.additional?.length ?? 0) > 0),
   'http-request': (ir) => ir.operations.some((o) => !o.fromExample),
   'request-headers': (ir) => ir.requestHeaders.length > 0,

@@ -13,7 +13,13 @@ import { normalizePath, operationKey, parseRequestLine, splitTarget } from './ht
 
 const PERMISSION_TOKEN = /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$/;
 const BARE_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
-const NOT_SUPPORTED = /^(not\s*supported|unsupported|not\s*applicable|n\/?a|none|not\s*available|no\s*support|not\s*supported\s*yet)\b\.?$/i;
+const NOT_SUPPORTED = /^(not\s*supported|unsupported|not\s*applicable|n\/?a|not\s*available|no\s*support|not\s*supported\s*yet)\b\.?$/i;
+/**
+ * "None." in a permission cell: the call takes no permission of that type — not "Not supported." (the cloud-communications
+ * pages give "Not supported." for delegated rows and "None." for Application; printService get says "No permissions are
+ * needed to call this API" above a table of "None." cells).
+ */
+const NOT_REQUIRED = /^(none|no\s+permissions?\s+(?:is\s+|are\s+)?(?:required|needed))\.?$/i;
 /** "Not available." in a Higher privileged column: there is no higher permission. */
 const NOT_AVAILABLE = /^(not\s*available|none|n\/?a|-+|—)\.?$/i;
 
@@ -87,6 +93,7 @@ export function parsePermissionCell(text: string): CellParse {
     return { state: 'listed', names, together, note: meaningful };
   }
   if (NOT_SUPPORTED.test(t)) return { state: 'not-supported', names, together, note: '' };
+  if (NOT_REQUIRED.test(t)) return { state: 'not-required', names, together, note: '' };
   if (/\b(todo|tbd|to be determined)\b/i.test(t)) return { state: 'todo', names, together, note: '' };
   if (/^varies\b/i.test(t) || /varies by/i.test(t)) return { state: 'varies', names, together, note: '' };
   return { state: 'unrecognized', names, together, note: t };
@@ -121,7 +128,9 @@ export const permissions: Extractor = {
     }
     for (const t of read) {
       const before = result.entries.length;
+      const first = result.entries.length;
       const { taken, skipped } = readTable(ctx, t, result);
+      noneAsNotSupported(result.entries.slice(first));
       ctx.useTable(t, 'permissions', taken, 0, skipped);
       const scenario = bindScenario(ctx, t, read.length, ir.operations);
       if (scenario) for (const e of result.entries.slice(before)) e.scenario = scenario;
@@ -160,6 +169,20 @@ const INTRO = {
     return names && needed && (/\b(following|these)\b/i.test(t) || /:\s*$/.test(t));
   },
 };
+
+/**
+ * "None." means no permission is needed only where the table names none at all (call-mute: "Not supported." delegated rows
+ * and an Application row of "None."; printService get: "None." everywhere). Beside rows that list permissions it is an
+ * unsupported type written otherwise (serviceprincipal-addtokensigningcertificate's personal-account row, "Not
+ * supported." on the page today).
+ */
+function noneAsNotSupported(entries: PermissionEntry[]): void {
+  if (!entries.some((e) => e.state === 'listed')) return;
+  for (const e of entries) {
+    if (e.state === 'not-required') e.state = 'not-supported';
+    for (const w of e.workloads) if (w.state === 'not-required') w.state = 'not-supported';
+  }
+}
 
 function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: number; skipped: number } {
   const header = t.columns.join(' | ');
@@ -233,7 +256,7 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
       const wl = {
         workload: typeCell.text,
         permissions: names(p, permCell ?? typeCell, highCell ? 'least' : undefined),
-        state: (p.state === 'listed' ? 'listed' : p.state === 'not-supported' ? 'not-supported' : 'empty') as 'listed' | 'not-supported' | 'empty',
+        state: (p.state === 'listed' || p.state === 'not-supported' || p.state === 'not-required' ? p.state : 'empty') as 'listed' | 'not-supported' | 'not-required' | 'empty',
         src: typeCell.src,
       };
       if (highCell) wl.permissions.push(...names(parsePermissionCell(highCell.text), highCell, 'higher'));
@@ -308,7 +331,8 @@ function entryFrom(ctx: PageContext, type: PermissionType, typeText: string, cel
   ctx.land(cell);
   if (high) {
     const h = parsePermissionCell(high.text);
-    const state = h.state === 'not-supported' && NOT_AVAILABLE.test(unmark(high.text)) ? 'not-available' : h.state === 'varies' ? 'unrecognized' : h.state;
+    // "Not available." / "None." in the Higher privileged column: there is no higher permission.
+    const state = (h.state === 'not-supported' || h.state === 'not-required') && NOT_AVAILABLE.test(unmark(high.text)) ? 'not-available' : h.state === 'varies' ? 'unrecognized' : h.state === 'not-required' ? 'not-available' : h.state;
     e.higherPrivileged = { state, text: high.text, src: high.src };
     e.permissions.push(...names(h, high, 'higher').filter((n) => !e.permissions.some((q) => q.name === n.name && q.privilege === 'higher')));
     if (h.note) addNote(e, h.note, high);

@@ -70,6 +70,27 @@ export function typeColumn(t: TableModel): number {
 
 const NAME_OK = /^[@$A-Za-z_][\w.@$:#-]*$/;
 
+/** Sentences that make every row of the table below required (each tested on its own: no sentence spans two of them). */
+const TABLE_REQUIRED = [
+  /\bprovide the following required (?:properties|parameters)\b/i,
+  /\b(?:properties|parameters) that are required with this action\b/i,
+  /\bthe following (?:properties|parameters) are required\b/i,
+];
+/** A row that says it is optional or required only under a condition keeps no flag from the sentence above the table. */
+const CONDITIONAL = /\b(?:optional|not required|required only|only (?:required|for|when|if)|if not (?:supplied|specified|provided|set)|otherwise)\b/i;
+
+/** The paragraphs right above the table, up to the heading or the previous table or code block. */
+function proseAbove(ctx: PageContext, t: TableModel): string[] {
+  const out: string[] = [];
+  const kids = ctx.root.children;
+  for (let i = t.index - 1; i >= 0; i--) {
+    const n = kids[i]!;
+    if (n.type === 'paragraph') out.push(ctx.text(n));
+    else if (n.type !== 'html') break;
+  }
+  return out;
+}
+
 export function readPropertyTable(ctx: PageContext, t: TableModel, what: string, opts: { keepAnnotations?: boolean } = {}): Property[] {
   const out: Property[] = [];
   const nameCol = 0;
@@ -81,6 +102,11 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
   // paragraph of the section: a name marked "*" is required (the 2016–19 security alert pages).
   const starKey = t.rows.some((r) => MANDATORY_KEY.test(r.cells[0]?.text ?? ''))
     || ctx.ownContent(t.section).some((n) => n.type === 'paragraph' && MANDATORY_KEY.test(ctx.text(n)));
+  // "In the request body, provide the following required properties." / "The following table shows the parameters that
+  // are required with this action." in the prose right above the table (no other table between): each row is required
+  // unless it says otherwise or ties itself to a condition ("Optional.", "required only for keys of type …", "If not
+  // supplied, …"). Not "required when you create" (the Intune pages' template sentence above every property of the type).
+  const tableRequired = proseAbove(ctx, t).some((x) => TABLE_REQUIRED.some((re) => re.test(x)));
   let group: string | undefined;
   let groupRows = 0;
   let skipped = 0;
@@ -131,6 +157,7 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     } else if (REQUIRED_FIRST.test(description) || REQUIRED_LAST.test(description) || REQUIRED_SENTENCE.test(description) || REQUIRED_ALONE.test(description)) required = true;
     else if (/^\s*(\*\*)?optional\b/i.test(description) || /\boptional\.\s*$/i.test(description)) required = false;
     if (/\(optional\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /optional/i.test(n))) required = false;
+    if (required === null && tableRequired && !CONDITIONAL.test(description)) required = true;
     if (/\(required\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /^\(?required/i.test(n)) || (starKey && /\*\s*$/.test(nameCell.text))) required = true;
     const nullable = /\bnot nullable\b|\bnon-nullable\b/i.test(description) ? false : /\bnullable\b/i.test(description) ? true : null;
     const p: Property = {
