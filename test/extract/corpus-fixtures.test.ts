@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { processFile } from '../../src/pipeline/page.js';
 import { IncludeResolver } from '../../src/sources/graph-markdown/parse/includes.js';
 import { ROOT, at, tempTree } from '../helpers.js';
@@ -334,4 +335,13 @@ test('"provide the following required properties" above a body table: its rows a
   assert.deepEqual(req('v1.0/api/serviceprincipal-addkey.md'), ['keyCredential:true', 'passwordCredential:null', 'proof:true']);
   // "If not supplied, the default is three years from the time of creation."
   assert.deepEqual(req('beta/api/serviceprincipal-addtokensigningcertificate.md'), ['displayName:true', 'endDateTime:null']);
+});
+
+test('permission-set-differs: a page whose table says "None." (no permission needed) disagrees with a page of the same call that names permissions', () => {
+  const none = fx('v1.0/api/application-removekey.md');
+  const dir = tempTree({ 'v1.0/api/other.md': readFileSync(join(DIR, 'v1.0/api/application-removekey.md'), 'utf8').replace(/\| None\.\s*\|/g, '| Application.ReadWrite.All |') });
+  const listed = processFile(join(dir, 'v1.0/api/other.md'), 'v1.0/api/other.md', new IncludeResolver(dir));
+  const model = modelFromPages([none, listed]);
+  const f = reconcile({ model, pages: model.documents, tree: { exists: () => true, absOf: () => undefined } }).filter((x) => x.rule === 'permission-set-differs');
+  assert.deepEqual(f.map((x) => x.sides.map((s) => `${s.file}:${s.line} ${s.value}`)), [['v1.0/api/application-removekey.md:22 no permission required', 'v1.0/api/other.md:22 Application.ReadWrite.All']]);
 });

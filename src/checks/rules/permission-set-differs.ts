@@ -21,7 +21,7 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation name different permissions',
   description:
-    'The set of permissions that pages of one operation name (across all permission types and workload sub-rows) differs. Pages that leave the permissions empty are not compared (see section-empty). Readers of one page request permissions the other page says are not needed, or miss ones it says are.',
+    'The set of permissions that pages of one operation name (across all permission types and workload sub-rows) differs. Pages that leave the permissions empty are not compared (see section-empty); a page whose table says "None." (no permission needed) is compared as naming none. Readers of one page request permissions the other page says are not needed, or miss ones it says are.',
   example: { before: 'page A: DeviceManagementManagedDevices.ReadWrite.All\npage B: User.ReadWrite, User.ReadWrite.All', after: 'both pages name the same permissions' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Gadget.Read.All']])) },
@@ -31,7 +31,10 @@ export const rule: ModelRule = {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'permissions.names', (v) => {
         const names = allPermissionNames(v.doc);
-        if (!names.length || !v.permissions) return undefined;
+        if (!v.permissions) return undefined;
+        // A table of "None." cells (not-required) says the call takes no permission: compared as such with a page that names some.
+        if (!names.length && v.permissions.entries.some((e) => e.state === 'not-required')) return { key: '', shown: 'no permission required', src: v.permissions.src };
+        if (!names.length) return undefined;
         return { key: names.join(', '), shown: names.join(', '), src: v.permissions.src };
       }, (c) => `Permission sets differ (${versionsNote(c)})`),
     );
