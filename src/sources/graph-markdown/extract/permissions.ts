@@ -128,9 +128,8 @@ export const permissions: Extractor = {
     }
     for (const t of read) {
       const before = result.entries.length;
-      const first = result.entries.length;
       const { taken, skipped } = readTable(ctx, t, result);
-      noneAsNotSupported(result.entries.slice(first));
+      noneAsNotSupported(result.entries.slice(before));
       ctx.useTable(t, 'permissions', taken, 0, skipped);
       const scenario = bindScenario(ctx, t, read.length, ir.operations);
       if (scenario) for (const e of result.entries.slice(before)) e.scenario = scenario;
@@ -332,7 +331,7 @@ function entryFrom(ctx: PageContext, type: PermissionType, typeText: string, cel
   if (high) {
     const h = parsePermissionCell(high.text);
     // "Not available." / "None." in the Higher privileged column: there is no higher permission.
-    const state = (h.state === 'not-supported' || h.state === 'not-required') && NOT_AVAILABLE.test(unmark(high.text)) ? 'not-available' : h.state === 'varies' ? 'unrecognized' : h.state === 'not-required' ? 'not-available' : h.state;
+    const state = h.state === 'not-required' || (h.state === 'not-supported' && NOT_AVAILABLE.test(unmark(high.text))) ? 'not-available' : h.state === 'varies' ? 'unrecognized' : h.state;
     e.higherPrivileged = { state, text: high.text, src: high.src };
     e.permissions.push(...names(h, high, 'higher').filter((n) => !e.permissions.some((q) => q.name === n.name && q.privilege === 'higher')));
     if (h.note) addNote(e, h.note, high);
