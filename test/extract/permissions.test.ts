@@ -58,9 +58,15 @@ test('seed 004: old-style scope list and a permission tied to one property', () 
 });
 
 test('"Not supported" spellings, TODO cells, joined cells', () => {
-  for (const s of ['Not supported.', 'Not supported', 'Not Supported', 'not supported ', 'Not applicable', 'None', 'N/A', 'Unsupported']) {
+  for (const s of ['Not supported.', 'Not supported', 'Not Supported', 'not supported ', 'Not applicable', 'N/A', 'Unsupported']) {
     assert.equal(parsePermissionCell(s).state, 'not-supported', s);
   }
+  // "None." says no permission of the type is needed (the table decides: beside listed rows it is read as not supported).
+  for (const s of ['None', 'None.', 'No permissions are required.', 'no permission needed']) assert.equal(parsePermissionCell(s).state, 'not-required', s);
+  const table = (personal: string, app: string) => page(`# T\n\n## Permissions\n\n|Permission type|Permissions (from least to most privileged)|\n|:--|:--|\n|Delegated (work or school account)|Not supported.|\n|Delegated (personal Microsoft account)|${personal}|\n|Application|${app}|\n`)
+    .permissions!.entries.map((x) => `${x.type}:${x.state}`);
+  assert.deepEqual(table('Not supported.', 'None.'), ['delegatedWork:not-supported', 'delegatedPersonal:not-supported', 'application:not-required']);
+  assert.deepEqual(table('None.', 'Application.ReadWrite.All'), ['delegatedWork:not-supported', 'delegatedPersonal:not-supported', 'application:listed']);
   assert.equal(parsePermissionCell('**TODO: Determine scopes**').state, 'todo');
   assert.deepEqual(parsePermissionCell('Mail.Read and Mail.ReadWrite').names, ['Mail.Read', 'Mail.ReadWrite']);
   assert.deepEqual(parsePermissionCell('Mail.Read Mail.ReadWrite; Mail.Send,').names, ['Mail.Read', 'Mail.ReadWrite', 'Mail.Send']);
