@@ -95,7 +95,7 @@ export class PageContext {
 
   /** Record that `by` read `rows` rows of table `t` (and passed over the others with diagnostics). */
   useTable(t: TableModel, by: string, rows: number, groupRows = 0, skipped = 0): void {
-    const k = `${t.src.file}:${t.src.line}:${t.src.column}`;
+    const k = srcKey(t.src);
     const u = this.tableUse.get(k);
     if (u) { u.rows += rows; u.groupRows += groupRows; u.skipped += skipped; }
     else this.tableUse.set(k, { by, rows, groupRows, skipped });
@@ -218,7 +218,9 @@ export class PageContext {
   }
 }
 
-export function cellKey(c: Cell): string { return `${c.src.file}:${c.src.line}:${c.src.column}`; }
+/** A position as a key (a table's in tableUse, a cell's in landedCells / explainedCells, a diagnostic's). */
+export function srcKey(s: Src): string { return `${s.file}:${s.line}:${s.column}`; }
+export function cellKey(c: Cell): string { return srcKey(c.src); }
 
 export interface Extractor {
   /** Which part of the IR it fills, e.g. "permissions". */

@@ -9,6 +9,9 @@ function isEnumTable(t: TableModel): boolean {
   return /^(member|members|value|values|name|enum member)$/.test(t.columns[0] ?? '') && !t.columns.some((c) => /^type$/.test(c));
 }
 
+/** A member table row's member name, as written without code or bold marks ('' for a row without one). */
+const memberName = (r: TableModel['rows'][number]) => (r.cells[0]?.text ?? '').replace(/[`*]/g, '').trim();
+
 /** An enum's name: one word, as a type is named (dots for a namespace). */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
@@ -42,8 +45,7 @@ export const enums: Extractor = {
         if (first) {
           // The same enum's table again (beta enums.md documents riskLevel twice): the first is the enum; this one's member
           // names are kept beside it (enum-members-differ compares them) and named with how they differ from the first's.
-          const rows = t.rows.filter((r) => (r.cells[0]?.text ?? '').replace(/[`*]/g, '').trim() !== '');
-          const names = rows.map((r) => r.cells[0]!.text.replace(/[`*]/g, '').trim());
+          const names = t.rows.map(memberName).filter((m) => m !== '');
           const had = new Set(first.members.map((m) => m.name));
           const added = names.filter((m) => !had.has(m));
           const lacks = first.members.map((m) => m.name).filter((m) => !names.includes(m));
@@ -53,7 +55,7 @@ export const enums: Extractor = {
           ctx.diag('enum-defined-again', 'info', `Enum ${name} is documented again (first at line ${first.src.line}); its member names are kept beside the first table's, not merged — ${diff}`, t.src);
           (first.again ??= []).push({ members: names, src: t.src });
           for (const r of t.rows) { ctx.land(r.cells[0]); ctx.explain(...r.cells.slice(1)); }
-          ctx.useTable(t, 'enum members', rows.length, 0, t.rows.length - rows.length);
+          ctx.useTable(t, 'enum members', names.length, 0, t.rows.length - names.length);
           continue;
         }
         const valueCol = t.columns.findIndex((c, i) => i > 0 && /^value$/.test(c));
@@ -61,7 +63,7 @@ export const enums: Extractor = {
         const def: EnumDef = { name, members: [], src: t.src };
         let skipped = 0;
         for (const r of t.rows) {
-          const m = (r.cells[0]?.text ?? '').replace(/[`*]/g, '').trim();
+          const m = memberName(r);
           if (!m) { skipped++; ctx.diag('table-row-empty', 'info', `Enum ${name} table has a row without a member`, r.src); ctx.explain(...r.cells); continue; }
           const member: EnumDef['members'][number] = { name: m, description: descCol >= 0 ? r.cells[descCol]?.text ?? '' : '', src: r.cells[0]!.src };
           if (valueCol >= 0 && r.cells[valueCol]?.text) member.value = r.cells[valueCol]!.text;

@@ -3,7 +3,7 @@ import type { Code, Nodes, Table } from 'mdast';
 import { inlineText } from '../parse/inline.js';
 import type { PageIR } from '../ir/schema.js';
 import type { SectionKind } from '../parse/sections.js';
-import { cellKey, type Extractor, type TableModel } from './context.js';
+import { cellKey, srcKey, type Extractor, type TableModel } from './context.js';
 import { isPropertyTable } from './property-table.js';
 import { permissionType } from './permissions.js';
 import { isMethodsTable } from './methods.js';
@@ -82,12 +82,11 @@ export const inventory: Extractor = {
       const none = own.length > 0 && own.every((n) => n.type === 'html' || (n.type === 'paragraph' && /^(none|n\/a|not applicable|no (relationships|properties|methods|parameters))\.?$/i.test(ctx.text(n))));
       ir.sections.push({ kind: s.kind, heading: s.heading, depth: s.depth, empty: empty && !hasSub, none, src: ctx.src(s.node) });
     }
-    const at = (x: { file: string; line: number; column: number }) => `${x.file}:${x.line}:${x.column}`;
     /** Tables an extractor passed over and named already (not any diagnostic at a table's position: a repaired delimiter row names no reason). */
-    const named = new Set(ctx.diagnostics.filter((d) => NAMES_TABLE.has(d.rule)).map((d) => at(d.src)));
+    const named = new Set(ctx.diagnostics.filter((d) => NAMES_TABLE.has(d.rule)).map((d) => srcKey(d.src)));
     for (const t of ctx.allTables()) {
       const info: PageIR['tables'][number] = { section: t.section.kind, classification: classifyTable(t), columns: t.header.map((h) => h.text), rows: t.rows.length, src: t.src };
-      const use = ctx.tableUse.get(`${t.src.file}:${t.src.line}:${t.src.column}`);
+      const use = ctx.tableUse.get(srcKey(t.src));
       if (use) {
         // Cell accounting: every non-empty body cell is in the IR (landed) or named by a diagnostic (explained).
         let cells = 0, landed = 0, explained = 0;
@@ -100,7 +99,7 @@ export const inventory: Extractor = {
         }
         info.taken = { ...use, cells, cellsLanded: landed, cellsExplained: explained };
       }
-      else if (named.has(at(t.src))) {
+      else if (named.has(srcKey(t.src))) {
         // Said once: an extractor that passed the table over named it already (the request body's "not a property or parameter table").
       } else if (info.classification === 'unknown') {
         // Nothing is dropped unnamed: a table no extractor reads (a use-case table, a list of values under its own heading) is said.

@@ -5,10 +5,9 @@
  * existing object (`@odata.id`), the fields to update, a body that is HTML, a zip package or binary.
  */
 import type { RequestBody } from '../ir/schema.js';
-import type { Link } from 'mdast';
-import type { Extractor, PageContext } from './context.js';
+import type { Extractor } from './context.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
-import { formatted, linksOperationPage, LIST_JOINER, typeFromLink } from './response.js';
+import { formatted, linksOperationPage, listEnd, typeFromLink } from './response.js';
 
 /** A property's name as prose sets it in code or bold (`passwordCredential`, **groupTypes**, `@odata.type`). */
 const NAME = /^@?[A-Za-z][\w.@]{0,80}$/;
@@ -82,7 +81,8 @@ export const requestBody: Extractor = {
             if (name && !REFERENCE.test(sentence)) {
               body.typeName = name;
               // "a JSON representation of a [directoryObject](…), [user](…) or [group](…) object": the body is any of them.
-              const alternatives = link ? listedAfter(ctx, text, typeLinks) : [];
+              const labels = typeLinks.map((u) => ctx.text(u));
+              const alternatives = link ? typeLinks.slice(1, listEnd(text, labels, 0, 1) + 1).map((u, k) => typeFromLink(labels[k + 1]!, u.url)).filter((x): x is string => !!x) : [];
               if (alternatives.length) body.typeAlternatives = alternatives;
               // "supply an array of [patchContentCommand](…) objects": the body is a collection of that type.
               if (/\b(?:array|collection|list) of (?:the |an? )?$/i.test(`${before.trimEnd()} `)) body.typeCollection = true;
@@ -120,29 +120,6 @@ export const requestBody: Extractor = {
     ir.requestBody = body;
   },
 };
-
-/**
- * The types of the links listed after the first in one list ("[a](…), [b](…) or [c](…)", "[a](…) or [b](…) object",
- * "and/or"), the first being the body's type: each next link must follow the one before with only a comma and/or "or",
- * "and", "and/or" between them (LIST_JOINER, as in a Response section's list).
- */
-function listedAfter(ctx: PageContext, text: string, links: Link[]): string[] {
-  const out: string[] = [];
-  let end = -1;
-  for (let i = 0; i < links.length; i++) {
-    const label = ctx.text(links[i]!);
-    const at = text.indexOf(label, end < 0 ? 0 : end);
-    if (at < 0) break;
-    if (i > 0) {
-      const between = text.slice(end, at).replace(/\s+/g, ' ').trim();
-      if (!LIST_JOINER.test(between)) break;
-      const t = typeFromLink(label, links[i]!.url);
-      if (t) out.push(t);
-    }
-    end = at + label.length;
-  }
-  return out;
-}
 
 /**
  * A request body the prose describes as no JSON object, by separate word tests (linear): the page's HTML (OneNote: "supply

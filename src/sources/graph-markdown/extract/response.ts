@@ -35,7 +35,24 @@ const STATUS_THEN_LINK = /^`?\s*(?:(?:HTTP\s+)?response(?:\s+codes?)?(?:,\s*|\s+
 const PRIMITIVE_BODY = /\b(?:an?|the)\s+(String|Boolean|Int16|Int32|Int64|Double|Stream|Guid|DateTimeOffset|Binary)(?:\s+value)?(?:\s+`?(?:true|false)`?)?$/i;
 
 /** What may stand between two links of one list of types: a comma and/or "or", "and", "and/or" (an "objects"/"resources" noun before it). */
-export const LIST_JOINER = /^(?:(?:objects?|resources?) )?(?:, ?)?(?:and\/or|and|or)$|^(?:(?:objects?|resources?) )?,$/i;
+const LIST_JOINER = /^(?:(?:objects?|resources?) )?(?:, ?)?(?:and\/or|and|or)$|^(?:(?:objects?|resources?) )?,$/i;
+
+/**
+ * One list of links in `text` ("[a](…), [b](…) or [c](…)", "[user] and/or [group] objects"), given by the links' texts
+ * in order: from link `from`, the index of the farthest link in direction `step` still joined to it by LIST_JOINER.
+ * The Response section walks back from the last link (the body is any type of the list it ends); the request body walks
+ * forward from the first (its type, then the alternatives).
+ */
+export function listEnd(text: string, labels: string[], from: number, step: 1 | -1): number {
+  let i = from;
+  for (let j = from + step; j >= 0 && j < labels.length; j += step) {
+    const [l, r] = step > 0 ? [labels[i]!, labels[j]!] : [labels[j]!, labels[i]!];
+    const a = text.indexOf(l), b = a < 0 ? -1 : text.indexOf(r, a + l.length);
+    if (b < 0 || !LIST_JOINER.test(text.slice(a + l.length, b).replace(/\s+/g, ' ').trim())) break;
+    i = j;
+  }
+  return i;
+}
 
 /** A plain plural before "collection" names a navigation property, not a type: "the list of items in the children collection of the target item". */
 const NAVIGATION_WORD = /^(?:[a-z]+s|children|people)$/;
@@ -91,13 +108,7 @@ export const response: Extractor = {
           // The last link names the body — or, when it ends a list of links joined by "and", "or", "and/or" or commas
           // ("a collection of [user] and/or [group] objects", "[identityProvider] or [openIdConnectProvider] object"), the
           // body is any of them: the first is taken, the others kept as alternatives.
-          let first = links.length - 1;
-          while (first > 0) {
-            const a = before.indexOf(links[first - 1]!.text), b = before.indexOf(links[first]!.text, a + links[first - 1]!.text.length);
-            const between = before.slice(a + links[first - 1]!.text.length, b).replace(/\s+/g, ' ').trim();
-            if (a < 0 || b < 0 || !LIST_JOINER.test(between)) break;
-            first--;
-          }
+          const first = listEnd(before, links.map((l) => l.text), links.length - 1, -1);
           const link = links[first];
           const alternatives = links.slice(first + 1).map((l) => typeFromLink(l.text, l.url)).filter((x): x is string => !!x);
           // A type named by a link is the link target's type ("[Access package](../resources/accesspackage.md)" → accessPackage).
