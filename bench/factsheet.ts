@@ -60,7 +60,7 @@ export function sheetFacts(ir: PageIR): SheetFact[] {
   if (r) {
     for (const s of r.statuses) add('response', s.src.line, `response status ${s.code} ${s.text ?? ''}`.trim());
     if (r.noBody) add('response', r.src?.line ?? 0, 'response: no body');
-    if (r.bodyType) add('response', r.bodyType.src.line, `response body: ${r.bodyType.collection ? 'collection of ' : ''}${r.bodyType.name}`);
+    if (r.bodyType) add('response', r.bodyType.src.line, `response body: ${r.bodyType.collection ? 'collection of ' : ''}${[r.bodyType.name, ...(r.bodyType.alternatives ?? [])].join(' or ')}`);
     if (r.bodyDescribed) add('response', r.bodyDescribed.src.line, `response body described in prose: ${r.bodyDescribed.format}`);
   }
   for (const q of ir.examples.requests) {

@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.16.0';
+export const MODEL_VERSION = '2.16.1';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 

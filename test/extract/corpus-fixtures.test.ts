@@ -345,3 +345,17 @@ test('permission-set-differs: a page whose table says "None." (no permission nee
   const f = reconcile({ model, pages: model.documents, tree: { exists: () => true, absOf: () => undefined } }).filter((x) => x.rule === 'permission-set-differs');
   assert.deepEqual(f.map((x) => x.sides.map((s) => `${s.file}:${s.line} ${s.value}`)), [['v1.0/api/application-removekey.md:22 no permission required', 'v1.0/api/other.md:22 Application.ReadWrite.All']]);
 });
+
+test('"including `$apply`, `$count`, …": $apply is an OData option like the others (extraction hand-check x575, x597)', () => {
+  const ir = fx('beta/api/managedtenants-riskyuser-get.md');
+  assert.deepEqual(ir.queryParameters.map((q) => `${q.name}@${q.src.line}`), ['$apply@37', '$count@37', '$filter@37', '$orderBy@37', '$select@37', '$skip@37', '$top@37']);
+});
+
+test('"This method returns a [DriveItem](…) for the item being followed": the body type, with no status and no "response body" (x583)', () => {
+  const r = fx('beta/api/driveitem-follow.md').response!;
+  assert.deepEqual(r.bodyType, { name: 'DriveItem', collection: false, src: { file: 'beta/api/driveitem-follow.md', line: 47, column: 1 }, link: '../resources/driveitem.md' });
+  assert.deepEqual(r.statuses, []);
+  // An error's sentence is not the body ("If unsuccessful, it returns an [error](…)"): the same page with that sentence instead names none.
+  const dir = tempTree({ 'beta/api/a.md': readFileSync(join(DIR, 'beta/api/driveitem-follow.md'), 'utf8').replace('This method returns a [DriveItem]', 'If the call fails, this method returns a [DriveItem]') });
+  assert.equal(processFile(join(dir, 'beta/api/a.md'), 'beta/api/a.md', new IncludeResolver(dir)).response!.bodyType, undefined);
+});

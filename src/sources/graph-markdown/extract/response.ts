@@ -143,7 +143,7 @@ export const response: Extractor = {
         // The body named by a link right after the status, with no "in the response body" ("returns a `200 OK` response
         // code and an [X](…) object"): read only when the sentences above named none.
         if (!r.bodyType && !r.noBody) {
-          const found = linkAfterStatus(ctx, n, text);
+          const found = linkAfterStatus(ctx, n, text) ?? linkAfterReturns(ctx, n, text);
           if (found) r.bodyType = { ...found, src: ctx.src(n) };
         }
       }
@@ -194,6 +194,32 @@ function linkAfterStatus(ctx: PageContext, n: Nodes, text: string): { name: stri
     const name = typeFromLink(l.text, l.url);
     if (!name || NOT_TYPES.has(name.toLowerCase())) continue;
     return { name, collection: /\bcollection\b|\barray\b|\blist\b/i.test(between) || pluralAfter(text.slice(at), l.text), ...(l.url ? { link: l.url } : {}) };
+  }
+  return undefined;
+}
+
+/** "This method returns a [DriveItem](…) for the item being followed": the link right after "returns" and article-like words. */
+const RETURNS_THEN_LINK = /^(?:(?:a|an|the|updated|new|created|requested|instance|of|collection|list|array)\s+)*$/i;
+
+/**
+ * The body named by a link right after "returns", in a sentence that states no status and no "response body" (the
+ * OneDrive pages: "This method returns a [DriveItem](…) for the item being followed"). Not an error's sentence ("If
+ * unsuccessful, it returns an [error](…)"), and only a link to a page of a type (typeFromLink), not to an operation.
+ */
+function linkAfterReturns(ctx: PageContext, n: Nodes, text: string): { name: string; collection: boolean; link?: string } | undefined {
+  const links = ctx.links(n).map((l) => ({ text: ctx.text(l), url: l.url })).filter((l) => l.text && /\.md(?:[#?]|$)/i.test(l.url));
+  if (!links.length) return undefined;
+  for (const sentence of text.split(/(?<=\.)\s+/)) {
+    if (/\b(?:error|unsuccessful|fails?|failed|failure)\b/i.test(sentence)) continue;
+    const m = /\breturns?\s+/i.exec(sentence);
+    if (!m) continue;
+    const end = m.index + m[0].length;
+    const next = links.map((x) => ({ x, at: sentence.indexOf(x.text, end) })).filter((y) => y.at >= 0).sort((a, b) => a.at - b.at)[0];
+    if (!next || !RETURNS_THEN_LINK.test(sentence.slice(end, next.at)) || linksOperationPage(ctx.file, next.x.url)) continue;
+    const name = typeFromLink(next.x.text, next.x.url);
+    if (!name || NOT_TYPES.has(name.toLowerCase())) continue;
+    const between = sentence.slice(end, next.at);
+    return { name, collection: /\bcollection\b|\barray\b|\blist\b/i.test(between) || pluralAfter(sentence.slice(next.at), next.x.text), ...(next.x.url ? { link: next.x.url } : {}) };
   }
   return undefined;
 }
