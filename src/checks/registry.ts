@@ -48,6 +48,7 @@ import { rule as permissionsIncludeMissing } from './rules/permissions-include-m
 import { rule as queryOptionsDiffer } from './rules/query-options-differ.js';
 import { rule as requestHeaderDiffers } from './rules/request-header-differs.js';
 import { rule as requestHeaderRequiredDiffers } from './rules/request-header-required-differs.js';
+import { rule as responseNoContentWithBody } from './rules/response-no-content-with-body.js';
 import { rule as responseShapeDiffers } from './rules/response-shape-differs.js';
 import { rule as responseSingleEntityWrapped } from './rules/response-single-entity-wrapped.js';
 import { rule as responseStatusDiffers } from './rules/response-status-differs.js';
@@ -115,6 +116,7 @@ export const RULES: readonly Rule[] = [
   queryOptionsDiffer,
   requestHeaderDiffers,
   requestHeaderRequiredDiffers,
+  responseNoContentWithBody,
   responseShapeDiffers,
   responseSingleEntityWrapped,
   responseStatusDiffers,

@@ -359,3 +359,14 @@ test('"This method returns a [DriveItem](…) for the item being followed": the 
   const dir = tempTree({ 'beta/api/a.md': readFileSync(join(DIR, 'beta/api/driveitem-follow.md'), 'utf8').replace('This method returns a [DriveItem]', 'If the call fails, this method returns a [DriveItem]') });
   assert.equal(processFile(join(dir, 'beta/api/a.md'), 'beta/api/a.md', new IncludeResolver(dir)).response!.bodyType, undefined);
 });
+
+test('response-no-content-with-body: "returns a `204 No Content` response code and an [educationClass](…) object in the response body" (x589)', () => {
+  const ir = fx('beta/api/educationclass-post-members.md');
+  assert.deepEqual([ir.response!.statuses.map((s) => s.code), ir.response!.noBody, ir.response!.bodyType?.name], [[204], true, 'educationClass']);
+  const model = modelFromPages([ir]);
+  const f = reconcile({ model, pages: model.documents, tree: { exists: () => true, absOf: () => undefined } }).filter((x) => x.rule === 'response-no-content-with-body');
+  assert.deepEqual(f.map((x) => [x.severity, x.message, x.sides.map((s) => `${s.file}:${s.line} ${s.value}`)]), [[
+    'warning', 'The Response section gives 204 No Content as the success status, which has no body, and also says the response body holds educationClass',
+    ['beta/api/educationclass-post-members.md:43 204 No Content', 'beta/api/educationclass-post-members.md:43 educationClass'],
+  ]]);
+});
