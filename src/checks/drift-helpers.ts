@@ -7,6 +7,7 @@ import type { ApiVersion, Severity } from '../model/schema.js';
 import type { ApiModel, EnumModel, OperationVariant, TypeModel } from '../model/types.js';
 import type { FindingDraft, Side } from './types.js';
 import { sideOf } from './types.js';
+import { successStatuses as success } from '../model/status.js';
 
 export function driftSeverity(breaking: boolean, version: ApiVersion): Severity {
   if (!breaking) return 'info';
@@ -66,7 +67,7 @@ export function pairedOperations(old: ApiModel, nu: ApiModel): Map<string, [Oper
 
 /** Success statuses (1xx–3xx) a Response section states: an added error code is not a changed success status. */
 export function successStatuses(v: OperationVariant): number[] {
-  return (v.doc.response?.statuses ?? []).map((s) => s.code).filter((c) => c < 400);
+  return success(v.doc.response?.statuses).map((s) => s.code);
 }
 
 export function typesByKey(m: ApiModel): Map<string, TypeModel> {

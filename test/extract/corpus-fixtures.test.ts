@@ -8,6 +8,7 @@ import { IncludeResolver } from '../../src/sources/graph-markdown/parse/includes
 import { ROOT, at, tempTree } from '../helpers.js';
 import { reconcile } from '../../src/checks/engine.js';
 import { modelFromPages } from '../../src/sources/graph-markdown/to-model.js';
+import { emitModels } from '../../src/emit/ts/models.js';
 
 const DIR = join(ROOT, 'test/fixtures/corpus');
 const fx = (rel: string) => processFile(join(DIR, rel), rel, new IncludeResolver(DIR));
@@ -369,4 +370,12 @@ test('response-no-content-with-body: "returns a `204 No Content` response code a
     'warning', 'The Response section gives 204 No Content as the success status, which has no body, and also says the response body holds educationClass',
     ['beta/api/educationclass-post-members.md:43 204 No Content', 'beta/api/educationclass-post-members.md:43 educationClass'],
   ]]);
+});
+
+test('success statuses: the error codes a Response section names ("a `403 Forbidden` response code if the caller …") are not what the call answers with — the operations map\'s successStatus is 200 alone', () => {
+  const ir = fx('beta/api/approval-get.md');
+  assert.deepEqual(ir.response!.statuses.map((s) => s.code), [200, 403]);
+  const ops = emitModels(modelFromPages([ir])).files.get('beta/operations.ts')!;
+  const entry = ops.slice(ops.indexOf('"GET /identityGovernance/entitlementManagement/accessPackageAssignmentApprovals/{accessPackageAssignmentApproval-id}": {'));
+  assert.match(entry.slice(0, entry.indexOf('permissions:')), /successStatus: 200;/);
 });

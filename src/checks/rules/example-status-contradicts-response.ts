@@ -2,6 +2,7 @@ import { exampleSection, opPage, responseSection } from '../fixture-pages.js';
 import type { PageRule, FindingDraft } from '../types.js';
 import { callsOtherService, isLive, pageFinding } from '../page-finding.js';
 import { pathFitsTemplate } from '../../model/identity.js';
+import { successStatuses } from '../../model/status.js';
 
 export const rule: PageRule = {
   id: 'example-status-contradicts-response',
@@ -20,7 +21,7 @@ export const rule: PageRule = {
     const out: FindingDraft[] = [];
     for (const p of pages) {
       // Success codes only: an error code the section names (an Error response codes sub-section) is not what the examples answer with.
-      const success = (p.response?.statuses ?? []).filter((s) => s.code < 400);
+      const success = successStatuses(p.response?.statuses);
       const stated = success.map((s) => s.code);
       if (!stated.length) continue;
       const ops = p.operations.filter((o) => !o.fromExample);

@@ -1,6 +1,7 @@
 import { opPage, responseSection } from '../fixture-pages.js';
 import type { FindingDraft, PageRule } from '../types.js';
 import { pageFinding } from '../page-finding.js';
+import { onlyNoContent, successStatuses } from '../../model/status.js';
 
 export const rule: PageRule = {
   id: 'response-no-content-with-body',
@@ -24,8 +25,8 @@ export const rule: PageRule = {
     for (const p of pages) {
       const r = p.response;
       const t = r?.bodyType;
-      if (!r || !t || !r.statuses.length || !r.statuses.every((s) => s.code === 204)) continue;
-      const s = r.statuses[0]!;
+      if (!r || !t || !onlyNoContent(r.statuses)) continue;
+      const s = successStatuses(r.statuses)[0]!;
       const status = `${s.code} ${s.text}`;
       const type = [t.name, ...(t.alternatives ?? [])].join(' or ');
       out.push(pageFinding(this, p, s.src, 'response.body',

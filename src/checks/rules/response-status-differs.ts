@@ -1,6 +1,7 @@
 import { opPage, responseSection } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
+import { successStatuses } from '../../model/status.js';
 
 export const rule: ModelRule = {
   id: 'response-status-differs',
@@ -19,7 +20,7 @@ export const rule: ModelRule = {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'response.status', (v) => {
         // Success statuses only: a page that also names its 400 does not disagree with one that does not.
-        const ok = (v.doc.response?.statuses ?? []).filter((x) => x.code < 400);
+        const ok = successStatuses(v.doc.response?.statuses);
         if (!ok.length) return undefined;
         const s = ok.map((x) => `${x.code} ${x.text}`.trim()).join(', ');
         return { key: ok.map((x) => x.code).sort().join(','), shown: s, src: ok[0]!.src };

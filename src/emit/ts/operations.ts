@@ -15,6 +15,7 @@ import { docText, propertyName, stringLiteral } from './safe.js';
 import type { VersionScope } from './models.js';
 import { uniqueNames } from './sanitize.js';
 import { isPrimitiveName } from '../../model/primitives.js';
+import { onlyNoContent, successStatuses } from '../../model/status.js';
 
 const FILE = 'operations.ts';
 
@@ -71,7 +72,7 @@ export function responseKind(v: OperationVariant): ResponseShape {
   const r = v.response;
   if (r?.noBody) return { kind: 'void' };
   if (r?.bodyType) return { kind: 'type' };
-  if (r?.statuses.length && r.statuses.every((x) => x.code === 204)) return { kind: 'void' };
+  if (onlyNoContent(r?.statuses)) return { kind: 'void' };
   const ok = v.doc.examples.responses.filter((x) => x.statusLine.code !== null && x.statusLine.code >= 200 && x.statusLine.code < 400);
   if (!ok.length) return { kind: 'unknown' };
   if (ok.every((x) => !x.body || x.body.format === 'none' || x.body.raw.trim() === '')) return { kind: 'void' };
@@ -159,7 +160,9 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     } else if (rk.kind === 'json') resp = rk.collection ? '{ value: Record<string, unknown>[] }' : 'Record<string, unknown>';
     else if (rk.kind === 'raw') resp = 'string';
     fields.push(`response: ${resp}`);
-    fields.push(`successStatus: ${r?.statuses.length ? r.statuses.map((s) => String(s.code)).join(' | ') : 'number'}`);
+    // Success codes only: the Response section's error codes ("a `403 Forbidden` response code if …") are no success status.
+    const ok = successStatuses(r?.statuses);
+    fields.push(`successStatus: ${ok.length ? ok.map((s) => String(s.code)).join(' | ') : 'number'}`);
     fields.push(`permissions: ${permissionsType(main.permissions)}`);
     const title = page.title.h1?.value ?? page.title.frontMatter?.value ?? g.key;
     const others = vs.filter((v) => v !== main).map((v) => `${v.operation.src.file}:${v.operation.src.line}${v.subtype ? ` (subtype ${v.subtype})` : v.workload ? ' (workload page)' : ''}`);
@@ -169,7 +172,7 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
       docText(`Documented by ${op.src.file}:${op.src.line}${op.fromExample ? ' (path taken from its example request)' : ''}.`),
       others.length ? docText(`Also documented by ${others.join(', ')}; where they disagree this entry follows the primary page (policy step: ${reason}; see the reconciliation report).`) : '',
       op.path !== g.path ? docText(`Written on the page as ${op.method} ${op.path}.`) : '',
-      ['example-type', 'json', 'raw'].includes(rk.kind) || (rk.kind === 'void' && !r?.noBody && !r?.statuses.every((x) => x.code === 204)) ? docText('The response type is read from the page\'s example response (the Response section does not state it).') : '',
+      ['example-type', 'json', 'raw'].includes(rk.kind) || (rk.kind === 'void' && !r?.noBody && !onlyNoContent(r?.statuses)) ? docText('The response type is read from the page\'s example response (the Response section does not state it).') : '',
     ].filter(Boolean);
     const key = g.key;
     if (keys.has(key)) continue;

@@ -4,6 +4,7 @@
  * statement that there is no body.
  */
 import { singular } from '../../../model/identity.js';
+import { onlyNoContent } from '../../../model/status.js';
 import { STATUS_CODES } from 'node:http';
 import { posix } from 'node:path';
 import { linkedFile } from '../../../util/link.js';
@@ -148,7 +149,8 @@ export const response: Extractor = {
         }
       }
     }
-    if (r.statuses.length && r.statuses.every((x) => x.code === 204)) r.noBody = true;
+    // Only 204 among the success statuses (error codes named beside it do not answer a successful call): no body.
+    if (onlyNoContent(r.statuses)) r.noBody = true;
     if (!r.statuses.length) ctx.diag('response-status-not-found', 'info', 'The response section states no status code', sections[0]!.node);
     ir.response = r;
   },
