@@ -55,6 +55,7 @@ import { rule as responseStatusDiffers } from './rules/response-status-differs.j
 import { rule as responseTypeWithoutBody } from './rules/response-type-without-body.js';
 import { rule as sameTitleDifferentOperation } from './rules/same-title-different-operation.js';
 import { rule as sectionEmpty } from './rules/section-empty.js';
+import { rule as statusPhraseMismatch } from './rules/status-phrase-mismatch.js';
 import { rule as statusLineMalformed } from './rules/status-line-malformed.js';
 import { rule as tableDuplicateRows } from './rules/table-duplicate-rows.js';
 import { rule as templateNamesOtherOperation } from './rules/template-names-other-operation.js';
@@ -124,6 +125,7 @@ export const RULES: readonly Rule[] = [
   sameTitleDifferentOperation,
   sectionEmpty,
   statusLineMalformed,
+  statusPhraseMismatch,
   tableDuplicateRows,
   templateNamesOtherOperation,
   templateTextUnresolved,

@@ -372,6 +372,22 @@ test('response-no-content-with-body: "returns a `204 No Content` response code a
   ]]);
 });
 
+test('status-phrase-mismatch: "`204 OK`" in the Response section and "HTTP/1.1 204 OK" in the example — 204 is No Content, OK is 200\'s phrase', () => {
+  const ir = fx('beta/api/directorysetting-update.md');
+  assert.deepEqual(ir.response!.statuses.map((s) => `${s.code} ${s.text}`), ['204 OK']);
+  const model = modelFromPages([ir]);
+  const f = reconcile({ model, pages: model.documents, tree: { exists: () => true, absOf: () => undefined } }).filter((x) => x.rule === 'status-phrase-mismatch');
+  assert.deepEqual(f.map((x) => `${x.severity} ${x.field} ${x.sides.map((s) => `${s.file}:${s.line} ${s.value}`).join(' ')} | ${x.message}`), [
+    'warning example.response.0.statusLine beta/api/directorysetting-update.md:98 HTTP/1.1 204 OK | An example response has the status line "HTTP/1.1 204 OK" — 204 OK: 204 is No Content, OK is the phrase of 200',
+    'warning response.status beta/api/directorysetting-update.md:50 204 OK | The Response section gives 204 OK: 204 is No Content, OK is the phrase of 200',
+  ]);
+  // The registered phrase where a code span runs on into the next word ("`201 Created`response code"): Created, no finding.
+  const glued = fx('v1.0/api/conditionalaccessroot-post-namedlocations.md');
+  assert.deepEqual(glued.response!.statuses.map((s) => `${s.code} ${s.text}`), ['201 Created']);
+  const m2 = modelFromPages([glued]);
+  assert.deepEqual(reconcile({ model: m2, pages: m2.documents, tree: { exists: () => true, absOf: () => undefined } }).filter((x) => x.rule === 'status-phrase-mismatch'), []);
+});
+
 test('success statuses: the error codes a Response section names ("a `403 Forbidden` response code if the caller …") are not what the call answers with — the operations map\'s successStatus is 200 alone', () => {
   const ir = fx('beta/api/approval-get.md');
   assert.deepEqual(ir.response!.statuses.map((s) => s.code), [200, 403]);

@@ -234,7 +234,10 @@ function linkAfterReturns(ctx: PageContext, n: Nodes, text: string): { name: str
 function reasonPhrase(text: string, at: number, code: number, taken: string): string {
   const registered = STATUS_CODES[code]!;
   const written = text.slice(at, at + registered.length);
-  if (written.toLowerCase() === registered.toLowerCase() && !/\w/.test(text[at + registered.length] ?? '')) return written;
+  // The phrase ends where its word does, or where a code span ended with no space after it: "`201 Created`response code"
+  // reads as "201 Createdresponse code" (the span's text runs on into the next word).
+  const after = text.slice(at + registered.length);
+  if (written.toLowerCase() === registered.toLowerCase() && (!/\w/.test(after[0] ?? '') || /^(?:response|code|status)\b/i.test(after))) return written;
   return taken.replace(/(?<!\s)\s+(response|code|status)[\s\S]*$/i, '').trim();
 }
 
