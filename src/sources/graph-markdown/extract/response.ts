@@ -178,24 +178,38 @@ function pluralAfter(text: string, linkText: string): boolean {
   return at >= 0 && /^[\s*`]*(?:objects|resources|entities|instances|items)\b/i.test(text.slice(at + linkText.length));
 }
 
+type BodyLink = { name: string; collection: boolean; link?: string };
+type LinkText = { text: string; url: string };
+
+/**
+ * The body a link names when it is the first link of `text` after `end` and only lead-in words stand between
+ * (`leadIn`: STATUS_THEN_LINK after a status, RETURNS_THEN_LINK after "returns"): the type of the page it leads to,
+ * a collection when the words say so or a plural noun follows. Not a link to an operation's page.
+ */
+function bodyLinkAfter(ctx: PageContext, links: LinkText[], text: string, end: number, leadIn: RegExp): BodyLink | undefined {
+  // The link written first after `end`.
+  const next = links.map((x) => ({ x, at: text.indexOf(x.text, end) })).filter((y) => y.at >= 0).sort((a, b) => a.at - b.at)[0];
+  if (!next) return undefined;
+  const { x: l, at } = next;
+  // The link itself opens with "[": the text between is the lead-in words.
+  const between = text.slice(end, at);
+  if (!leadIn.test(between) || linksOperationPage(ctx.file, l.url)) return undefined;
+  const name = typeFromLink(l.text, l.url);
+  if (!name || NOT_TYPES.has(name.toLowerCase())) return undefined;
+  return { name, collection: /\bcollection\b|\barray\b|\blist\b/i.test(between) || pluralAfter(text.slice(at), l.text), ...(l.url ? { link: l.url } : {}) };
+}
+
+const linkTexts = (ctx: PageContext, n: Nodes): LinkText[] => ctx.links(n).map((l) => ({ text: ctx.text(l), url: l.url })).filter((l) => l.text);
+
 /** The link that follows a success status with only article-like words between (see STATUS_THEN_LINK). */
-function linkAfterStatus(ctx: PageContext, n: Nodes, text: string): { name: string; collection: boolean; link?: string } | undefined {
-  const links = ctx.links(n).map((l) => ({ text: ctx.text(l), url: l.url })).filter((l) => l.text);
+function linkAfterStatus(ctx: PageContext, n: Nodes, text: string): BodyLink | undefined {
+  const links = linkTexts(ctx, n);
   if (!links.length) return undefined;
   for (const m of text.matchAll(STATUS)) {
     const code = Number(m[1]);
     if (code < 200 || code > 299 || code === 204) continue;
-    const end = m.index! + m[0].length;
-    // The link written first after the status.
-    const next = links.map((x) => ({ x, at: text.indexOf(x.text, end) })).filter((y) => y.at >= 0).sort((a, b) => a.at - b.at)[0];
-    if (!next) continue;
-    const { x: l, at } = next;
-    // The link itself opens with "[": the text between is the status's trailing words and the connector.
-    const between = text.slice(end, at);
-    if (!STATUS_THEN_LINK.test(between) || linksOperationPage(ctx.file, l.url)) continue;
-    const name = typeFromLink(l.text, l.url);
-    if (!name || NOT_TYPES.has(name.toLowerCase())) continue;
-    return { name, collection: /\bcollection\b|\barray\b|\blist\b/i.test(between) || pluralAfter(text.slice(at), l.text), ...(l.url ? { link: l.url } : {}) };
+    const found = bodyLinkAfter(ctx, links, text, m.index! + m[0].length, STATUS_THEN_LINK);
+    if (found) return found;
   }
   return undefined;
 }
@@ -206,22 +220,16 @@ const RETURNS_THEN_LINK = /^(?:(?:a|an|the|updated|new|created|requested|instanc
 /**
  * The body named by a link right after "returns", in a sentence that states no status and no "response body" (the
  * OneDrive pages: "This method returns a [DriveItem](…) for the item being followed"). Not an error's sentence ("If
- * unsuccessful, it returns an [error](…)"), and only a link to a page of a type (typeFromLink), not to an operation.
+ * unsuccessful, it returns an [error](…)"), and only a link to a page (a type's; typeFromLink), not to an operation.
  */
-function linkAfterReturns(ctx: PageContext, n: Nodes, text: string): { name: string; collection: boolean; link?: string } | undefined {
-  const links = ctx.links(n).map((l) => ({ text: ctx.text(l), url: l.url })).filter((l) => l.text && /\.md(?:[#?]|$)/i.test(l.url));
+function linkAfterReturns(ctx: PageContext, n: Nodes, text: string): BodyLink | undefined {
+  const links = linkTexts(ctx, n).filter((l) => /\.md(?:[#?]|$)/i.test(l.url));
   if (!links.length) return undefined;
   for (const sentence of text.split(/(?<=\.)\s+/)) {
     if (/\b(?:error|unsuccessful|fails?|failed|failure)\b/i.test(sentence)) continue;
     const m = /\breturns?\s+/i.exec(sentence);
-    if (!m) continue;
-    const end = m.index + m[0].length;
-    const next = links.map((x) => ({ x, at: sentence.indexOf(x.text, end) })).filter((y) => y.at >= 0).sort((a, b) => a.at - b.at)[0];
-    if (!next || !RETURNS_THEN_LINK.test(sentence.slice(end, next.at)) || linksOperationPage(ctx.file, next.x.url)) continue;
-    const name = typeFromLink(next.x.text, next.x.url);
-    if (!name || NOT_TYPES.has(name.toLowerCase())) continue;
-    const between = sentence.slice(end, next.at);
-    return { name, collection: /\bcollection\b|\barray\b|\blist\b/i.test(between) || pluralAfter(sentence.slice(next.at), next.x.text), ...(next.x.url ? { link: next.x.url } : {}) };
+    const found = m && bodyLinkAfter(ctx, links, sentence, m.index + m[0].length, RETURNS_THEN_LINK);
+    if (found) return found;
   }
   return undefined;
 }
