@@ -46,3 +46,18 @@ test('CRLF page keeps true line numbers', () => {
   const ir = page('# Get user\r\n\r\n## HTTP request\r\n\r\n```http\r\nGET /users/{id}\r\n```\r\n');
   assert.equal(ir.operations[0]!.src.line, 6);
 });
+
+test('front matter in two blocks: a key both blocks give keeps the first block\'s value; a second block after a blank line is the body, not front matter', () => {
+  const fm = splitFrontMatter('---\ntitle: A\n---\n---\ntitle: B\nauthor: x\n---\n# A\n');
+  assert.deepEqual([{ ...fm.data }, fm.lines, fm.second, fm.keyLines], [{ title: 'A', author: 'x' }, 7, { from: 4, to: 7 }, { title: 2, author: 6 }]);
+  assert.equal(fm.body, '\n\n\n\n\n\n\n# A\n');
+  const apart = splitFrontMatter('---\ntitle: A\n---\n\n---\ntitle: B\n---\n');
+  assert.deepEqual([{ ...apart.data }, apart.lines, apart.second], [{ title: 'A' }, 3, undefined]);
+  // Invalid YAML in the second block: no front matter, a message naming its line.
+  const bad = splitFrontMatter('---\ntitle: A\n---\n---\ntitle: [\n---\n');
+  assert.equal(bad.data, null);
+  assert.match(bad.error!.message, /not valid YAML/);
+  // The keys' lines are kept all the same (the page's front-matter lines, for provenance), as for a single invalid block.
+  assert.deepEqual(bad.keyLines, { title: 2 });
+  assert.deepEqual(splitFrontMatter('---\ntitle: a: b\nauthor: x\n---\n').keyLines, { title: 2, author: 3 });
+});

@@ -63,3 +63,19 @@ test('2016-19: a body "of a [directoryObject](…), [user](…) or [group](…) 
   // One linked type: no alternatives.
   assert.equal(old('beta/api/invitation_post.md').requestBody!.typeAlternatives, undefined);
 });
+
+test('2016-19: front matter in two `---` blocks back to back (apiDocType, then author, date, title) is read as one, and said so (round 16: x646, x656, x663)', () => {
+  const ir = old('beta/api/driveitem_delta.md');
+  assert.deepEqual({ ...ir.frontMatter }, { apiDocType: 'apiPageType', author: 'rgregg', 'ms.author': 'rgregg', 'ms.date': '09/10/2017', title: 'Sync the contents of a drive' });
+  assert.deepEqual(ir.title.frontMatter, { value: 'Sync the contents of a drive', src: { file: 'beta/api/driveitem_delta.md', line: 8, column: 1 } });
+  assert.equal(ir.title.h1?.src.line, 10);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule.startsWith('front-matter')).map((d) => `${d.rule}@${d.src.line}: ${d.message}`), [
+    "front-matter-two-blocks@4: The front matter is written as two `---` blocks, the second at lines 4–9; read as one (a key both give keeps the first block's value)",
+  ]);
+  // One block, as every page of the 2020 and 2021 trees: no diagnostic.
+  assert.deepEqual(old('v1.0/api/message_send.md').diagnostics.filter((d) => d.rule === 'front-matter-two-blocks'), []);
+});
+
+test('2016-19: "In the request URL, provide the following required query parameters with values." above the table makes its rows required (x647)', () => {
+  assert.deepEqual(old('beta/api/event_delta.md').queryParameters.map((q) => `${q.name}:${q.required}@${q.src.line}`), ['startDateTime:true@30', 'endDateTime:true@31']);
+});

@@ -72,12 +72,22 @@ const NAME_OK = /^[@$A-Za-z_][\w.@$:#-]*$/;
 
 /** Sentences that make every row of the table below required (each tested on its own: no sentence spans two of them). */
 const TABLE_REQUIRED = [
-  /\bprovide the following required (?:properties|parameters)\b/i,
+  /\bprovide the following required (?:query )?(?:properties|parameters)\b/i,
   /\b(?:properties|parameters) that are required with this action\b/i,
   /\bthe following (?:properties|parameters) are required\b/i,
 ];
 /** A row that says it is optional or required only under a condition keeps no flag from the sentence above the table. */
 const CONDITIONAL = /\b(?:optional|not required|required only|only (?:required|for|when|if)|if not (?:supplied|specified|provided|set)|otherwise)\b/i;
+
+/**
+ * Is a row of this table required by the sentence right above it ("In the request body, provide the following required
+ * properties.", "In the request URL, provide the following required query parameters with values.") — the row naming no
+ * requirement of its own (`own`: requiredFrom of its description) and not tying itself to a condition?
+ */
+export function requiredByTable(ctx: PageContext, t: TableModel): (own: boolean | null, description: string) => boolean | null {
+  const all = proseAbove(ctx, t).some((x) => TABLE_REQUIRED.some((re) => re.test(x)));
+  return (own, description) => (own === null && all && !CONDITIONAL.test(description) ? true : own);
+}
 
 /** The paragraphs right above the table, up to the heading or the previous table or code block. */
 function proseAbove(ctx: PageContext, t: TableModel): string[] {
@@ -106,7 +116,7 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
   // are required with this action." in the prose right above the table (no other table between): each row is required
   // unless it says otherwise or ties itself to a condition ("Optional.", "required only for keys of type …", "If not
   // supplied, …"). Not "required when you create" (the Intune pages' template sentence above every property of the type).
-  const tableRequired = proseAbove(ctx, t).some((x) => TABLE_REQUIRED.some((re) => re.test(x)));
+  const tableRequired = requiredByTable(ctx, t);
   let group: string | undefined;
   let groupRows = 0;
   let skipped = 0;
@@ -157,7 +167,7 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     } else if (REQUIRED_FIRST.test(description) || REQUIRED_LAST.test(description) || REQUIRED_SENTENCE.test(description) || REQUIRED_ALONE.test(description)) required = true;
     else if (/^\s*(\*\*)?optional\b/i.test(description) || /\boptional\.\s*$/i.test(description)) required = false;
     if (/\(optional\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /optional/i.test(n))) required = false;
-    if (required === null && tableRequired && !CONDITIONAL.test(description)) required = true;
+    required = tableRequired(required, description);
     if (/\(required\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /^\(?required/i.test(n)) || (starKey && /\*\s*$/.test(nameCell.text))) required = true;
     const nullable = /\bnot nullable\b|\bnon-nullable\b/i.test(description) ? false : /\bnullable\b/i.test(description) ? true : null;
     const p: Property = {

@@ -6,7 +6,7 @@ import type { Extractor } from './context.js';
 import { col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
 import { requiredFrom } from './headers.js';
-import { typeColumn } from './property-table.js';
+import { requiredByTable, typeColumn } from './property-table.js';
 import { descriptionColumn, readParameterRows } from './parameter-table.js';
 
 // Sentences come from ctx.text (whitespace folded to single spaces).
@@ -40,11 +40,13 @@ export const queryParameters: Extractor = {
         // description, a Value column holds the type, as in "Path parameters" tables; alone it is the description.
         const descCol = descriptionColumn(t);
         const typeCol = typeColumn(t);
+        // "In the request URL, provide the following required query parameters with values." above the table.
+        const required = requiredByTable(ctx, t);
         readParameterRows(ctx, t, 'Query parameters', nameCol, [typeCol, descCol], (r, name, nameCell) => {
           if (seen.has(name.toLowerCase())) { ctx.diag('table-row-duplicate', 'info', `Query parameter ${name} is listed twice; the first row is kept`, r.src); ctx.explain(...r.cells); return false; }
           seen.add(name.toLowerCase());
           const description = descCol >= 0 ? r.cells[descCol]?.text ?? '' : '';
-          const p: (typeof ir.queryParameters)[number] = { name, description, required: requiredFrom(description), src: nameCell.src };
+          const p: (typeof ir.queryParameters)[number] = { name, description, required: required(requiredFrom(description), description), src: nameCell.src };
           if (typeCol >= 0 && r.cells[typeCol]) p.type = parseTypeCell(r.cells[typeCol]!).type;
           ir.queryParameters.push(p);
           return true;

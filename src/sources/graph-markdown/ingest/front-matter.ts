@@ -14,6 +14,12 @@ export interface FrontMatterSplit {
   error?: { message: string; line: number };
   /** Line (1-based) of each top-level key, for provenance. */
   keyLines: Record<string, number>;
+  /**
+   * The lines (1-based) of a second block that opens on the line after the first one closes (2017's OneDrive and
+   * SharePoint pages: `---` `apiDocType: apiPageType` `---` then `---` `author: …` `title: …` `---`): read as part
+   * of the front matter, its keys after the first block's (a key both give keeps the first block's value).
+   */
+  second?: { from: number; to: number };
 }
 
 const FENCE = /^---[ \t]*$/;
@@ -24,35 +30,51 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   // Front matter must open the file; tolerate leading blank lines (seen in the corpus).
   while (first < lines.length && first < 3 && lines[first]!.trim() === '') first++;
   if (first >= lines.length || !FENCE.test(lines[first]!)) return { data: null, lines: 0, body: text, keyLines: {} };
-  let end = -1;
-  for (let i = first + 1; i < lines.length && i < first + 200; i++) {
-    if (FENCE.test(lines[i]!) || /^\.\.\.[ \t]*$/.test(lines[i]!)) { end = i; break; }
-  }
+  const end = closingFence(lines, first);
   if (end < 0) return { data: null, lines: 0, body: text, keyLines: {} };
-  const yaml = lines.slice(first + 1, end).join('\n');
+  // A second block right after the first (no line between): the same front matter, split in two.
+  const second = FENCE.test(lines[end + 1] ?? '') ? closingFence(lines, end + 1) : -1;
+  const last = second >= 0 ? second : end;
+  const blank = lines.slice(0, last + 1).map(() => '');
+  const body = blank.concat(lines.slice(last + 1)).join('\n');
   const keyLines: Record<string, number> = {};
-  for (let i = first + 1; i < end; i++) {
+  const blocks: [number, number][] = second >= 0 ? [[first, end], [end + 1, second]] : [[first, end]];
+  let data: Record<string, unknown> | null = null;
+  for (const [open, close] of blocks) {
+    const read = readBlock(lines, open, close);
+    for (const [k, line] of Object.entries(read.keyLines)) if (!(k in keyLines)) keyLines[k] = line;
+    if (!read.data) return { data: null, lines: last + 1, body, keyLines, error: read.error };
+    if (!data) data = read.data;
+    else for (const k of Object.keys(read.data)) if (!Object.hasOwn(data, k)) Object.defineProperty(data, k, { value: read.data[k], enumerable: true, writable: true, configurable: true });
+  }
+  return { data, lines: last + 1, body, keyLines, ...(second >= 0 ? { second: { from: end + 2, to: second + 1 } } : {}) };
+}
+
+/** The line index of the fence that closes a block opened at `open` (within 200 lines), else -1. */
+function closingFence(lines: string[], open: number): number {
+  for (let i = open + 1; i < lines.length && i < open + 200; i++) if (FENCE.test(lines[i]!) || /^\.\.\.[ \t]*$/.test(lines[i]!)) return i;
+  return -1;
+}
+
+/** One `---` block's YAML (between line indexes `open` and `close`): its key lines, and its data or why it is not read. */
+function readBlock(lines: string[], open: number, close: number): { keyLines: Record<string, number> } & ({ data: Record<string, unknown>; error?: undefined } | { data?: undefined; error: NonNullable<FrontMatterSplit['error']> }) {
+  const yaml = lines.slice(open + 1, close).join('\n');
+  const keyLines: Record<string, number> = {};
+  for (let i = open + 1; i < close; i++) {
     const m = /^([A-Za-z_][\w.-]*)\s*:/.exec(lines[i]!);
     if (m && !(m[1]! in keyLines)) keyLines[m[1]!] = i + 1;
   }
-  const blank = lines.slice(0, end + 1).map(() => '');
-  const body = blank.concat(lines.slice(end + 1)).join('\n');
-  let data: Record<string, unknown> | null = null;
-  let error: FrontMatterSplit['error'];
-  if (yaml.length > FRONT_MATTER_LIMITS.bytes) {
-    return { data: null, lines: end + 1, body, keyLines, error: { message: `Front matter is ${yaml.length} characters, over the ${FRONT_MATTER_LIMITS.bytes} limit; not read`, line: first + 1 } };
-  }
+  if (yaml.length > FRONT_MATTER_LIMITS.bytes) return { keyLines, error: { message: `Front matter is ${yaml.length} characters, over the ${FRONT_MATTER_LIMITS.bytes} limit; not read`, line: open + 1 } };
   try {
     // A fresh string each time: gray-matter caches by input text and would hand back shared objects.
     const parsed = matter(`---\n${yaml}\n---\n`, {});
-    data = normalizeYamlValue(parsed.data, { left: FRONT_MATTER_LIMITS.nodes }) as Record<string, unknown>;
+    return { data: normalizeYamlValue(parsed.data, { left: FRONT_MATTER_LIMITS.nodes }) as Record<string, unknown>, keyLines };
   } catch (e) {
     const mark = (e as { mark?: { line?: number } }).mark;
-    if (e instanceof FrontMatterTooLarge) return { data: null, lines: end + 1, body, keyLines, error: { message: `Front matter is too large: ${e.message}; not read`, line: first + 1 } };
+    if (e instanceof FrontMatterTooLarge) return { keyLines, error: { message: `Front matter is too large: ${e.message}; not read`, line: open + 1 } };
     const reason = (e as { reason?: string }).reason ?? (e instanceof Error ? e.message.split('\n')[0] : String(e));
-    error = { message: `Front matter is not valid YAML: ${reason}`, line: first + 2 + (mark?.line ?? 0) };
+    return { keyLines, error: { message: `Front matter is not valid YAML: ${reason}`, line: open + 2 + (mark?.line ?? 0) } };
   }
-  return { data, lines: end + 1, body, error, keyLines };
 }
 
 /**

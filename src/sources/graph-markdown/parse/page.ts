@@ -45,6 +45,9 @@ export function parsePage(file: string, abs: string, text: string, opts: ParseOp
   if (fm.error) {
     diagnostics.push({ rule: 'front-matter-invalid', severity: 'warning', message: fm.error.message, src: { file, line: fm.error.line, column: 1 } });
   }
+  if (fm.second) {
+    diagnostics.push({ rule: 'front-matter-two-blocks', severity: 'info', message: `The front matter is written as two \`---\` blocks, the second at lines ${fm.second.from}–${fm.second.to}; read as one (a key both give keeps the first block's value)`, src: { file, line: fm.second.from, column: 1 } });
+  }
   const doc = new VirtualDoc();
   const fileIdx = doc.map.fileIndex(file);
   const bodyLines = fm.body.split('\n');
