@@ -71,3 +71,8 @@ test('read-only: any mention that speaks of the property counts, not only the fi
   assert.equal(saysReadOnly('Columns edited on the document set. These are read-only on the documents themselves. This property is read-only.'), true);
   assert.equal(saysReadOnly('Columns edited on the document set that synchronize to all documents in the set. These are read-only on the documents themselves.'), false);
 });
+
+test('contrib: "a `200 OK` response code and a file stream in the response body" is a binary body described in prose (round 17, x671)', () => {
+  const r = contrib('beta/api/servicehealthissue-incidentreport.md').response!;
+  assert.deepEqual([r.statuses.map((s) => s.code), r.bodyDescribed?.format, r.bodyDescribed?.src.line, r.bodyType], [[200], 'binary', 48, undefined]);
+});

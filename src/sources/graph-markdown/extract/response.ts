@@ -255,7 +255,7 @@ function describedFormat(text: string): string | undefined {
   const fileWord = /\b(?:file|report)\b/i.test(text);
   if (/\bcsv\b/i.test(text) && fileWord) return 'csv';
   if (/\bjson\b/i.test(text) && (fileWord || /\bjson format\b/i.test(text)) && !/\bjson representation\b/i.test(text)) return 'json';
-  if (/\b(?:octet-stream|binary|file content|content stream)\b/i.test(text) && /\bresponse body\b/i.test(text)) return 'binary';
+  if (/\b(?:octet-stream|binary|file content|content stream|file stream)\b/i.test(text) && /\bresponse body\b/i.test(text)) return 'binary';
   // "… and base-64 image string in the response body" (workbook chart image).
   if (/\bbase-?64\b/i.test(text) && /\bresponse body\b/i.test(text)) return 'base64';
   return undefined;
