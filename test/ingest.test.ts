@@ -51,6 +51,9 @@ test('front matter in two blocks: a key both blocks give keeps the first block\'
   const fm = splitFrontMatter('---\ntitle: A\n---\n---\ntitle: B\nauthor: x\n---\n# A\n');
   assert.deepEqual([{ ...fm.data }, fm.lines, fm.second, fm.keyLines], [{ title: 'A', author: 'x' }, 7, { from: 4, to: 7 }, { title: 2, author: 6 }]);
   assert.equal(fm.body, '\n\n\n\n\n\n\n# A\n');
+  // A thematic break right after the front matter, then prose and a setext underline: not a second block.
+  const prose = splitFrontMatter('---\ntitle: A\n---\n---\nSome text\n---\n');
+  assert.deepEqual([{ ...prose.data }, prose.lines, prose.second], [{ title: 'A' }, 3, undefined]);
   const apart = splitFrontMatter('---\ntitle: A\n---\n\n---\ntitle: B\n---\n');
   assert.deepEqual([{ ...apart.data }, apart.lines, apart.second], [{ title: 'A' }, 3, undefined]);
   // Invalid YAML in the second block: no front matter, a message naming its line.

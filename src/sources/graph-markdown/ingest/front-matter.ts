@@ -23,6 +23,7 @@ export interface FrontMatterSplit {
 }
 
 const FENCE = /^---[ \t]*$/;
+const KEY_LINE = /^([A-Za-z_][\w.-]*)\s*:/;
 
 export function splitFrontMatter(text: string): FrontMatterSplit {
   const lines = text.split('\n');
@@ -32,8 +33,9 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   if (first >= lines.length || !FENCE.test(lines[first]!)) return { data: null, lines: 0, body: text, keyLines: {} };
   const end = closingFence(lines, first);
   if (end < 0) return { data: null, lines: 0, body: text, keyLines: {} };
-  // A second block right after the first (no line between): the same front matter, split in two.
-  const second = FENCE.test(lines[end + 1] ?? '') ? closingFence(lines, end + 1) : -1;
+  // A second block right after the first (no line between) that opens with a `key:` line: the same front matter, split
+  // in two (a thematic break right after the front matter, followed by prose, is not).
+  const second = FENCE.test(lines[end + 1] ?? '') && KEY_LINE.test(lines[end + 2] ?? '') ? closingFence(lines, end + 1) : -1;
   const last = second >= 0 ? second : end;
   const blank = lines.slice(0, last + 1).map(() => '');
   const body = blank.concat(lines.slice(last + 1)).join('\n');
@@ -61,7 +63,7 @@ function readBlock(lines: string[], open: number, close: number): { keyLines: Re
   const yaml = lines.slice(open + 1, close).join('\n');
   const keyLines: Record<string, number> = {};
   for (let i = open + 1; i < close; i++) {
-    const m = /^([A-Za-z_][\w.-]*)\s*:/.exec(lines[i]!);
+    const m = KEY_LINE.exec(lines[i]!);
     if (m && !(m[1]! in keyLines)) keyLines[m[1]!] = i + 1;
   }
   if (yaml.length > FRONT_MATTER_LIMITS.bytes) return { keyLines, error: { message: `Front matter is ${yaml.length} characters, over the ${FRONT_MATTER_LIMITS.bytes} limit; not read`, line: open + 1 } };
@@ -78,7 +80,7 @@ function readBlock(lines: string[], open: number, close: number): { keyLines: Re
 }
 
 /**
- * Front matter is small (the corpus: under 2 KB, under 100 values). YAML aliases let 11 lines
+ * Front matter is small (the corpus: under 2 KB, under 100 values); the limits hold for each block of it. YAML aliases let 11 lines
  * expand to billions of values (4.3 GB, out of memory): the copy below counts every value it
  * makes, aliases expanded, and stops at the cap.
  */
