@@ -395,3 +395,11 @@ test('success statuses: the error codes a Response section names ("a `403 Forbid
   const entry = ops.slice(ops.indexOf('"GET /identityGovernance/entitlementManagement/accessPackageAssignmentApprovals/{accessPackageAssignmentApproval-id}": {'));
   assert.match(entry.slice(0, entry.indexOf('permissions:')), /successStatus: 200;/);
 });
+
+test('"### Prefer header values" under the request headers is one header\'s values, not more headers: named, not read (round 18, x698)', () => {
+  const ir = fx('v1.0/api/shares-get.md');
+  assert.deepEqual(ir.requestHeaders.map((h) => `${h.name}@${h.src.line}`), ['Prefer@63']);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'table-not-read').map((d) => `${d.src.line} ${d.message}`), [
+    '67 A table of a header\'s values (under "Prefer header values") is not a list of request headers; its 2 row(s) were not taken',
+  ]);
+});
