@@ -9,7 +9,7 @@ const squash = (s: string) => s.toLowerCase().replace(/[^a-z]/g, '');
 const CODE_OF = new Map(Object.entries(STATUS_CODES).map(([code, phrase]) => [squash(phrase ?? ''), Number(code)]));
 
 /** The status a phrase written after `code` names instead, when it is another code's registered phrase ("204 OK" → 200). */
-export function otherStatus(code: number, phrase: string): number | undefined {
+function otherStatus(code: number, phrase: string): number | undefined {
   const other = CODE_OF.get(squash(phrase));
   return other !== undefined && other !== code ? other : undefined;
 }

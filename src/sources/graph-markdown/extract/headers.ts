@@ -1,5 +1,5 @@
 /** Request headers tables: `Header | Value`, `Name | Description`, `Name | Type | Description`. */
-import type { Extractor, PageContext, TableModel } from './context.js';
+import type { Extractor } from './context.js';
 import { checkRowShape, col } from './context.js';
 
 const OWN_SENTENCE = { required: /^required(?:\s*[.,;:)\-\u2013\u2014]|$)|^this (?:header|parameter|field|value|property) is required\.?$/i, optional: /^optional(?:\s*[.,;:)\-\u2013\u2014]|$)|^this (?:header|parameter|field|value|property) is optional\.?$|^this optional\b/i };
@@ -30,21 +30,14 @@ function trimNonWord(w: string): string {
   return w.slice(0, e);
 }
 
-/** The text of the nearest heading above the table (undefined when none precedes it). */
-function headingAbove(ctx: PageContext, t: TableModel): string | undefined {
-  const kids = ctx.root.children;
-  for (let i = t.index - 1; i >= 0; i--) if (kids[i]!.type === 'heading') return ctx.text(kids[i]!).trim();
-  return undefined;
-}
-
 export const headers: Extractor = {
   name: 'requestHeaders',
   extract(ctx, ir) {
     for (const s of ctx.sectionsOf('request-headers')) {
       for (const t of ctx.tables(s)) {
         // A table under "### Prefer header values" (the OneDrive shares page): one header's values, not request headers.
-        const under = headingAbove(ctx, t);
-        if (under !== undefined && /\bheader values?$/i.test(under)) {
+        const under = ctx.sectionAt(t.index).heading.trim();
+        if (/\bheader values?$/i.test(under)) {
           ctx.diag('table-not-read', 'info', `A table of a header's values (under "${under}") is not a list of request headers; its ${t.rows.length} row(s) were not taken`, t.src);
           for (const r of t.rows) ctx.explain(...r.cells);
           ctx.useTable(t, 'request headers', 0, 0, t.rows.length);
