@@ -1,7 +1,7 @@
 /**
- * npm run extraction-accuracy -- [labels.jsonl] [--ir <era>=<ir-dir>]...
+ * npm run extraction-accuracy -- [labels.jsonl or folder] [--ir <era>=<ir-dir>]...
  *
- * Scores the extraction hand-check (test/precision/extraction-labels.jsonl): pages drawn from
+ * Scores the extraction hand-check (test/precision/extraction-labels/, one file per era): pages drawn from
  * trees the extractors were not written against (`factsheet.js --sample`), each page's fact sheet
  * (`factsheet.js`) read against the page by a reviewer who marked every fact `ok` or `wrong`
  * and listed what the page states that no fact and no diagnostic covers (`missed`).
@@ -17,11 +17,19 @@
  * that no label covers is counted as unlabelled; a missed statement marked `resolved` (a later
  * commit turned it into a fact or a diagnostic) is not counted.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from './corpus.js';
 import { sheetFacts, type SheetFact } from './factsheet.js';
 import type { PageIR } from '../src/sources/graph-markdown/ir/schema.js';
+
+/** The hand-check's labels: every file of the folder (one per era, each well under the repository's 2 MB a file), or one file; in id order (x001, x002, …: round by round). */
+export const EXTRACTION_LABELS = join(REPO, 'test', 'precision', 'extraction-labels');
+export function readExtractionLabels(path = EXTRACTION_LABELS): ExtractionLabel[] {
+  const files = statSync(path).isDirectory() ? readdirSync(path).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(path, f)) : [path];
+  const labels = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((x) => x.trim()).map((x) => JSON.parse(x) as ExtractionLabel));
+  return labels.sort((a, b) => Number(a.id.slice(1)) - Number(b.id.slice(1)));
+}
 
 export interface ExtractionLabel {
   id: string;
@@ -80,10 +88,10 @@ export function score(labels: ExtractionLabel[], current: CurrentSheet = () => u
 
 function main(): void {
   const args = process.argv.slice(2);
-  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--ir') ?? join(REPO, 'test', 'precision', 'extraction-labels.jsonl');
+  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--ir') ?? EXTRACTION_LABELS;
   const irDirs: Record<string, string> = {};
   args.forEach((a, i) => { if (a === '--ir') { const [era, dir] = args[i + 1]!.split('='); irDirs[era!] = dir!; } });
-  const labels = readFileSync(file, 'utf8').split('\n').filter((x) => x.trim()).map((x) => JSON.parse(x) as ExtractionLabel);
+  const labels = readExtractionLabels(file);
   const eras = [...new Set(labels.map((l) => l.era))].sort();
   const print = (title: string, ls: ExtractionLabel[]) => {
     const { rows, pages, unlabelled } = score(ls, sheetsFrom(irDirs));

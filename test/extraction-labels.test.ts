@@ -1,19 +1,19 @@
 /**
- * The extraction hand-check (test/precision/extraction-labels.jsonl, README "Extraction accuracy, checked by
+ * The extraction hand-check (test/precision/extraction-labels/, README "Extraction accuracy, checked by
  * hand"): the scorer's rules, the label file's shape, and — for the labelled pages copied as fixtures — that
  * today's extraction still says what the reviewers found right (every fact on the page's sheet labelled ok).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { processFile } from '../src/pipeline/page.js';
 import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js';
-import { score, type ExtractionLabel } from '../bench/extraction-accuracy.js';
+import { readExtractionLabels, score, type ExtractionLabel } from '../bench/extraction-accuracy.js';
 import { sheetFacts } from '../bench/factsheet.js';
 import { ROOT } from './helpers.js';
 
-const labels = readFileSync(join(ROOT, 'test/precision/extraction-labels.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ExtractionLabel);
+const labels = readExtractionLabels();
 
 test('extraction labels: every page has its facts judged, every wrong verdict and later judgement says why', () => {
   assert.ok(labels.length >= 192);
@@ -26,6 +26,16 @@ test('extraction labels: every page has its facts judged, every wrong verdict an
       if (f.verdict === 'wrong' || f.since) assert.ok(f.why, `${l.id} ${f.id}: a reason`);
     }
     for (const m of l.missed) assert.ok(m.section && m.line > 0 && m.what, l.id);
+  }
+});
+
+test('extraction labels: one file per era, each page in the file of its era, each file under the repository\'s 2 MB a file', () => {
+  const dir = join(ROOT, 'test/precision/extraction-labels');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+  assert.deepEqual(files, ['2016-19.jsonl', '2020-05.jsonl', '2021-07.jsonl', 'contrib.jsonl', 'modern.jsonl']);
+  for (const f of files) {
+    assert.ok(statSync(join(dir, f)).size < 2_000_000, f);
+    for (const l of readExtractionLabels(join(dir, f))) assert.equal(`${l.era}.jsonl`, f, l.id);
   }
 });
 
