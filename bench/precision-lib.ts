@@ -17,7 +17,7 @@ export interface LabelSide {
   tree?: string;
 }
 
-export type LabelSet = 'reconcile-2021' | 'drift-2020-2021' | 'reconcile-2020' | 'reconcile-modern' | MetadataSet;
+export type LabelSet = 'reconcile-2021' | 'drift-2020-2021' | EraSet | MetadataSet;
 
 /**
  * `docmodel metadata` on the 2020-05 docs tree against the service's 2020-05 CSDL and scope catalogue of one version:
@@ -31,12 +31,21 @@ export const METADATA_SETS = {
 export type MetadataSet = keyof typeof METADATA_SETS;
 export const isMetadataSet = (set: string): set is MetadataSet => set in METADATA_SETS;
 
-/** The checks of other eras: label set → the corpus tree its check runs on and the prefix of its label ids. */
+/**
+ * The checks of other eras: label set → the tree its check runs on (a corpus snapshot, or with `fixture` a folder of
+ * this repository), the prefix of its label ids and the option of `npm run precision` that gives its report. The two
+ * fixture trees are pages no rule was written from — current pages (2022–26) of microsoft-graph-docs-contrib and
+ * pages of 2016–19, copied for the extraction hand-check (test/fixtures/contrib, test/fixtures/era-2016-19) — and their
+ * checks are labelled whole (a census), so that a rule's precision is also measured on pages it was never tuned on.
+ */
 export const ERA_SETS = {
-  'reconcile-2020': { tree: '2020-05', prefix: 'o' },
-  'reconcile-modern': { tree: 'modern-sample', prefix: 'm' },
-} as const;
+  'reconcile-2020': { tree: '2020-05', prefix: 'o', option: '--check-2020' },
+  'reconcile-modern': { tree: 'modern-sample', prefix: 'm', option: '--check-modern' },
+  'reconcile-contrib': { tree: 'contrib 2022–26', prefix: 'c', option: '--check-contrib', fixture: 'test/fixtures/contrib' },
+  'reconcile-2016-19': { tree: '2016–19 pages', prefix: 'e', option: '--check-2016', fixture: 'test/fixtures/era-2016-19' },
+} as const satisfies Record<string, { tree: string; prefix: string; option: string; fixture?: string }>;
 export type EraSet = keyof typeof ERA_SETS;
+export const isEraSet = (set: string): set is EraSet => set in ERA_SETS;
 
 /** The stratum of a reported item in a uniform draw (precision-sample --uniform, and its table): its severity, or for drift whether it is breaking. */
 export function uniformStratum(f: { severity: string; breaking?: boolean }, set: string): string {
@@ -55,7 +64,8 @@ export interface Label {
   id: string;
   /**
    * `reconcile-2021` (check on the 2021-07 tree), `drift-2020-2021` (drift 2020-05 → 2021-07), or a check on
-   * another era, labelled on its own: `reconcile-2020` (the 2020-05 tree), `reconcile-modern` (the modern sample).
+   * another era, labelled on its own (ERA_SETS): `reconcile-2020` (the 2020-05 tree), `reconcile-modern` (the modern
+   * sample), `reconcile-contrib` and `reconcile-2016-19` (the fixture trees of current and 2016–19 pages).
    */
   set: LabelSet;
   rule: string;

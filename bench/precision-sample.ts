@@ -68,7 +68,7 @@ function toLabel(f: ReportFinding, set: Label['set'], id: string): Label {
 }
 
 /**
- * `--era <reconcile-2020|reconcile-modern> <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)>`: a sample of another era's check,
+ * `--era <reconcile-2020|reconcile-modern|reconcile-contrib|reconcile-2016-19> <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)>`: a sample of another era's check,
  * labelled on its own (ids m… / o…), unlabelled items only, stratified by rule × severity with at least one item a
  * stratum; on the modern sample, which is not a whole tree, the tree-level rules are left out (TREE_LEVEL_RULES).
  * `--n <k>` items per severity (default 20); `--all`: every such item (a census); `--only-rule <id>`: items of that rule only.
@@ -76,7 +76,7 @@ function toLabel(f: ReportFinding, set: Label['set'], id: string): Label {
 function eraSample(): void {
   const at = process.argv.indexOf('--era');
   const [set, file, outFile, labelsFile] = process.argv.slice(at + 1, at + 5) as [EraSet, string, string, string];
-  if (!(set in ERA_SETS) || !file || !outFile || !labelsFile) { console.error('usage: precision-sample --era <reconcile-2020|reconcile-modern> <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> [--n k | --all]'); process.exit(2); }
+  if (!(set in ERA_SETS) || !file || !outFile || !labelsFile) { console.error('usage: precision-sample --era <reconcile-2020|reconcile-modern|reconcile-contrib|reconcile-2016-19> <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)> [--n k | --all]'); process.exit(2); }
   const labels = readLabels(labelsFile);
   let list = unlabelledItems(reportItems(file), labels, set);
   if (set === 'reconcile-modern') list = list.filter((f) => !TREE_LEVEL_RULES.has(f.rule));

@@ -4,12 +4,13 @@
  * after reading every side).
  *
  *   npm run precision [-- --check <check.json>] [-- --drift <drift.json>] [-- --check-2020 <check.json>] [-- --check-modern <check.json>]
- *                     [-- --metadata-v1 <metadata.json>] [-- --metadata-beta <metadata.json>]
+ *                     [-- --check-contrib <check.json>] [-- --check-2016 <check.json>] [-- --metadata-v1 <metadata.json>] [-- --metadata-beta <metadata.json>]
  *
  * Without files it runs `docmodel check` on the 2021-07 corpus and `docmodel drift` 2020-05 →
  * 2021-07 (the trees are unpacked from ../shared/corpus; skipped with a message when absent), and
  * `docmodel check` on the 2020-05 tree and the modern sample when labels of those eras exist (scored
- * in their own tables: `reconcile-2020`, `reconcile-modern`), and `docmodel metadata` on the 2020-05 tree against the
+ * in their own tables: `reconcile-2020`, `reconcile-modern`; the fixture trees' checks, `reconcile-contrib` and
+ * `reconcile-2016-19`, always run: their pages are in this repository), and `docmodel metadata` on the 2020-05 tree against the
  * 2020-05 metadata of v1.0 and beta when labels of those sets exist (`metadata-v1.0`, `metadata-beta`).
  * A label matches a current finding by fingerprint, else by rule + the file:line of every side,
  * else by rule + subject + field. Labelled findings that match nothing have disappeared (fixed or
@@ -21,7 +22,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { CORPUS_SKIP, corpusTree, metadataDir, REPO } from './corpus.js';
-import { ERA_SETS, FindingIndex, flattenItems, isMetadataSet, METADATA_SETS, metadataItems, readLabels, reportItems, TREE_LEVEL_RULES, uniformStratum, type EraSet, type MetadataSet, type ReportFinding } from './precision-lib.js';
+import { ERA_SETS, FindingIndex, isEraSet, flattenItems, isMetadataSet, METADATA_SETS, metadataItems, readLabels, reportItems, TREE_LEVEL_RULES, uniformStratum, type EraSet, type MetadataSet, type ReportFinding } from './precision-lib.js';
 
 const LABELS = join(REPO, 'test', 'precision', 'labels');
 /** The uniform draw of the 2021 check's reported items (precision-sample --uniform): label ids per severity. */
@@ -84,9 +85,10 @@ function main(): void {
   const eraItems = new Map<EraSet, ReportFinding[]>();
   for (const set of Object.keys(ERA_SETS) as EraSet[]) {
     if (!labels.some((l) => l.set === set)) continue;
-    let file = arg(`--check-${ERA_SETS[set].tree === '2020-05' ? '2020' : 'modern'}`);
+    const era: { tree: string; option: string; fixture?: string } = ERA_SETS[set];
+    let file = arg(era.option);
     if (!file) {
-      const tree = corpusTree(ERA_SETS[set].tree);
+      const tree = era.fixture ? join(REPO, era.fixture) : corpusTree(era.tree as '2020-05' | 'modern-sample');
       if (!tree) continue;
       tmp ??= mkdtempSync(join(tmpdir(), 'docmodel-precision-'));
       file = run(['check', tree], join(tmp, `${set}.json`));
@@ -135,7 +137,7 @@ function main(): void {
       count(perMetaRule, `${version}: ${l.rule}`, cur, l.verdict);
       continue;
     }
-    if (l.set === 'reconcile-2020' || l.set === 'reconcile-modern') {
+    if (isEraSet(l.set)) {
       const era = eraIdx.get(l.set);
       if (!era) continue;
       const cur = era.match(l);
@@ -156,7 +158,7 @@ function main(): void {
   console.log(table('Per rule', perRule));
   console.log('');
   if (perEra.size) {
-    console.log(table('Other eras: check on the 2020-05 tree and on the modern sample (its tree-level rules not sampled), per severity', perEra));
+    console.log(table('Other eras: check on the 2020-05 tree, the modern sample (its tree-level rules not sampled) and the fixture trees of current (contrib 2022–26) and 2016–19 pages (every finding labelled), per severity', perEra));
     console.log('');
     console.log(table('Other eras, per rule', perEraRule));
     console.log('');

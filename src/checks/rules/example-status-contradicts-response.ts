@@ -11,7 +11,7 @@ export const rule: PageRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example response status is not one the Response section states',
-  description: 'The status code of an example response is none of the codes the page\'s Response section gives for success (error examples, 4xx/5xx, are not checked). Examples marked `"blockType": "ignored"`, and responses to a call of another operation (a method no template has, a path none of the templates above the Response section fits, or another service\'s URL such as an upload URL), are not checked. The Response section\'s codes are all it states, in any paragraph ("a `200 OK`", "or a `207` response").',
+  description: 'The status code of an example response is none of the codes the page\'s Response section gives for success (error examples, 4xx/5xx, are not checked). Examples marked `"blockType": "ignored"`, and responses to a call of another operation (a method no template has, a path none of the templates above the Response section fits, or another service\'s URL such as an upload URL), are not checked; nor is a 2xx that follows an example of the redirect a Response section states alone (a `302 Found` to a download URL, then the file it leads to: "Follow the 302 redirection and the CSV file that downloads …"). The Response section\'s codes are all it states, in any paragraph ("a `200 OK`", "or a `207` response").',
   example: { before: 'Response: returns 204 No Content\nexample: HTTP/1.1 200 OK', after: 'example: HTTP/1.1 204 No Content' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Delete widget', 'DELETE', '/widgets/{id}', responseSection('If successful, this method returns a `204 No Content` response code.') + exampleSection('DELETE https://graph.microsoft.com/v1.0/widgets/1', 'HTTP/1.1 200 OK')) },
@@ -30,6 +30,10 @@ export const rule: PageRule = {
         if (c === null || c >= 400 || stated.includes(c) || !isLive(r)) continue;
         // A response to a call of another operation — another method than every template's (the PUT of
         // the bytes after createUploadSession's POST), or another service's URL (the upload URL) — is not this operation's.
+        // The file a redirect leads to ("Follow the 302 redirection and the CSV file that downloads will have the following
+        // schema"): a 2xx after an example of the redirect the section states, where it states nothing but redirects, answers
+        // the Location's URL, not this operation.
+        if (c >= 200 && c < 300 && stated.every(isRedirect) && p.examples.responses.some((e) => e.index < r.index && e.statusLine.code !== null && stated.includes(e.statusLine.code))) continue;
         const req = r.answers === null ? undefined : p.examples.requests[r.answers];
         if (req && ops.length && (!ops.some((o) => o.method === req.method) || callsOtherService(req.url))) continue;
         // The Response section speaks for the templates above it: a call that fits none of them (the thumbnail
@@ -43,3 +47,8 @@ export const rule: PageRule = {
     return out;
   },
 };
+
+/** A redirect status (3xx but 304 Not Modified, which sends the client to nothing). */
+function isRedirect(code: number): boolean {
+  return code >= 300 && code < 400 && code !== 304;
+}

@@ -60,7 +60,9 @@ export const requestBody: Extractor = {
           if (/required when (you )?(are )?updat/i.test(text)) body.requiredWhenUpdating = true;
           // A paragraph that is a link to a resource and nothing more ("A [teamsTab](../resources/teamstab.md)."): the body is one.
           const lone = ctx.links(n).length === 1 && /^(?:an? |the )?\[[^\]]*\](?: (?:object|resource|entity))?\.?$/i.test(ctx.raw(n).replace(/\([^()]*\)/g, '').trim());
-          if (!body.typeName && (lone || /(json )?representation|supply|provide/i.test(text))) {
+          // "… shows the properties of the [group](…) resource to specify when you create a group", "For a list of properties, see
+          // [X](…)" name the body's type as "supply a JSON representation of" does.
+          if (!body.typeName && (lone || /(json )?representation|supply|provide|\bproperties of\b|\blist of properties\b/i.test(text))) {
             const typeLinks = ctx.links(n).filter((u) => /\.md(#|$)/i.test(u.url) && !/permissions|concepts|overview/i.test(u.url) && !linksOperationPage(ctx.file, u.url));
             const link = typeLinks[0];
             let name: string | undefined;
