@@ -41,6 +41,8 @@ export interface ExtractionLabel {
   facts: { id: string; section: string; line: number; text: string; verdict: 'ok' | 'wrong'; why?: string; since?: string }[];
   /** `resolved`: the commit, and how, a later fix turned the statement into a fact or named it by a diagnostic. */
   missed: { section: string; line: number; what: string; resolved?: string }[];
+  /** Why a page has no fact to judge (a redirect stub: front matter only). */
+  note?: string;
 }
 
 interface Row { ok: number; wrong: number; missed: number; changed: number }

@@ -403,3 +403,15 @@ test('"### Prefer header values" under the request headers is one header\'s valu
     '67 A table of a header\'s values (under "Prefer header values") is not a list of request headers; its 2 row(s) were not taken',
   ]);
 });
+
+test('"Note that workbook-session-id header is required." below the example: the header its table row leaves open is required (round 19, x763)', () => {
+  const ir = fx('v1.0/api/workbook-refreshsession.md');
+  assert.deepEqual(ir.requestHeaders.map((h) => `${h.name}@${h.src.line}:${h.required}`), ['Authorization@35:true', 'workbook-session-id@36:true']);
+});
+
+test('"The following table shows the properties of the [group](…) resource …" and "For the list of properties, see [conditionalAccessPolicy](…)" name the request body\'s type', () => {
+  const group = fx('v1.0/api/group-post-groups.md').requestBody!;
+  assert.equal(group.typeName, 'group');
+  assert.deepEqual(group.properties.map((p) => p.name), ['displayName', 'description', 'isAssignableToRole', 'mailEnabled', 'mailNickname', 'securityEnabled', 'owners', 'members', 'visibility']);
+  assert.equal(fx('v1.0/api/conditionalaccesspolicy-update.md').requestBody!.typeName, 'conditionalAccessPolicy');
+});

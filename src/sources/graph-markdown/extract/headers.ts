@@ -1,5 +1,6 @@
 /** Request headers tables: `Header | Value`, `Name | Description`, `Name | Type | Description`. */
-import type { Extractor } from './context.js';
+import type { Extractor, PageContext } from './context.js';
+import type { PageIR } from '../ir/schema.js';
 import { checkRowShape, col } from './context.js';
 
 const OWN_SENTENCE = { required: /^required(?:\s*[.,;:)\-\u2013\u2014]|$)|^this (?:header|parameter|field|value|property) is required\.?$/i, optional: /^optional(?:\s*[.,;:)\-\u2013\u2014]|$)|^this (?:header|parameter|field|value|property) is optional\.?$|^this optional\b/i };
@@ -63,5 +64,23 @@ export const headers: Extractor = {
         ctx.useTable(t, 'request headers', taken, 0, skipped);
       }
     }
+    requiredInProse(ctx, ir);
   },
 };
+
+/**
+ * "Note that workbook-session-id header is required." (below the example of workbook close / refresh session, whose table
+ * row says nothing of it): a sentence of its own, anywhere on the page, that requires a header of the table. A requirement
+ * tied to a case ("… is required when …") is not one: the sentence must end there.
+ */
+function requiredInProse(ctx: PageContext, ir: PageIR): void {
+  const open = ir.requestHeaders.filter((h) => h.required === null);
+  if (!open.length) return;
+  const paragraphs = ctx.root.children.flatMap((n) => (n.type === 'paragraph' ? [n] : n.type === 'blockquote' ? n.children.filter((c) => c.type === 'paragraph') : []));
+  for (const n of paragraphs) {
+    for (const m of ctx.text(n).matchAll(/(?:^|[.!?] )(?:note that |note: )?(?:the )?([A-Za-z][\w-]*) header is required(?:[.!]|$)/gi)) {
+      const h = open.find((x) => x.name.toLowerCase() === m[1]!.toLowerCase());
+      if (h) h.required = true;
+    }
+  }
+}
