@@ -69,7 +69,7 @@ function toLabel(f: ReportFinding, set: Label['set'], id: string): Label {
 
 /**
  * `--era <reconcile-2020|reconcile-modern|reconcile-contrib|reconcile-2016-19> <check.json> <out.jsonl> <labels (a .jsonl file or test/precision/labels/)>`: a sample of another era's check,
- * labelled on its own (ids m… / o…), unlabelled items only, stratified by rule × severity with at least one item a
+ * labelled on its own (ids o… / m… / c… / e…: ERA_SETS), unlabelled items only, stratified by rule × severity with at least one item a
  * stratum; on the modern sample, which is not a whole tree, the tree-level rules are left out (TREE_LEVEL_RULES).
  * `--n <k>` items per severity (default 20); `--all`: every such item (a census); `--only-rule <id>`: items of that rule only.
  */

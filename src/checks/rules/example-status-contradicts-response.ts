@@ -28,12 +28,12 @@ export const rule: PageRule = {
       for (const r of p.examples.responses) {
         const c = r.statusLine.code;
         if (c === null || c >= 400 || stated.includes(c) || !isLive(r)) continue;
-        // A response to a call of another operation — another method than every template's (the PUT of
-        // the bytes after createUploadSession's POST), or another service's URL (the upload URL) — is not this operation's.
         // The file a redirect leads to ("Follow the 302 redirection and the CSV file that downloads will have the following
         // schema"): a 2xx after an example of the redirect the section states, where it states nothing but redirects, answers
         // the Location's URL, not this operation.
         if (c >= 200 && c < 300 && stated.every(isRedirect) && p.examples.responses.some((e) => e.index < r.index && e.statusLine.code !== null && stated.includes(e.statusLine.code))) continue;
+        // A response to a call of another operation — another method than every template's (the PUT of
+        // the bytes after createUploadSession's POST), or another service's URL (the upload URL) — is not this operation's.
         const req = r.answers === null ? undefined : p.examples.requests[r.answers];
         if (req && ops.length && (!ops.some((o) => o.method === req.method) || callsOtherService(req.url))) continue;
         // The Response section speaks for the templates above it: a call that fits none of them (the thumbnail
