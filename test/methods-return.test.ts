@@ -64,3 +64,12 @@ test('an example response annotated "isCollection": true beside a bare @odata.ty
   const r = a.pages.find((x) => x.file === 'v1.0/api/signin-list.md')!.examples.responses[0]!;
   assert.deepEqual(r.odataType, { name: 'signIn', namespace: 'microsoft.graph', collection: true });
 });
+
+test('a format is no type: "Json" for validateProperties, whose call answers 204 on success and a JSON list of errors on a 422, is not compared (r1767, r1784: false)', () => {
+  assert.deepEqual(readMethodsReturn('Json'), { kind: 'other' });
+  assert.deepEqual(readMethodsReturn('JSON'), { kind: 'other' });
+  const s36 = analyze([join(ROOT, 'test/fixtures/corpus/precision/2021-07-s36')], [], undefined, { wholeTree: true });
+  const page = s36.pages.find((p) => p.file === 'v1.0/resources/directoryobject.md')!;
+  assert.equal(page.resource!.methods.find((m) => m.text === 'validateProperties')!.returnType, 'Json');
+  assert.deepEqual(s36.findings.filter((f) => f.rule === 'methods-return-type-differs'), []);
+});

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { processFile } from '../../src/pipeline/page.js';
 import { IncludeResolver } from '../../src/sources/graph-markdown/parse/includes.js';
+import { saysReadOnly } from '../../src/sources/graph-markdown/extract/property-table.js';
 import { ROOT } from '../helpers.js';
 
 const DIR = join(ROOT, 'test/fixtures/era-2016-19');
@@ -78,4 +79,23 @@ test('2016-19: front matter in two `---` blocks back to back (apiDocType, then a
 
 test('2016-19: "In the request URL, provide the following required query parameters with values." above the table makes its rows required (x647)', () => {
   assert.deepEqual(old('beta/api/event_delta.md').queryParameters.map((q) => `${q.name}:${q.required}@${q.src.line}`), ['startDateTime:true@30', 'endDateTime:true@31']);
+});
+
+test('2016-19: rows an HTML comment cuts from their table are named, not lost (round 20, x788)', () => {
+  const ir = old('beta/api/educationclass_update.md');
+  // The table's first rows (above `<!-- Please verify the revised description here. -->` at :38) are read; the four after it are no table.
+  assert.deepEqual(ir.requestBody!.properties.map((p) => p.name), ['description', 'displayName', 'mailNickname']);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'table-rows-not-read').map((d) => `${d.src.line} ${d.message.split(';')[0]}`), [
+    '39 4 line(s) written as table rows are no table to the markdown parser (no header and delimiter row right above them: an HTML comment or a blank line may have cut them from their table)',
+  ]);
+});
+
+test('2016-19: "Once set, this property is read-only" — a condition of time leading the sentence — is read-only after creation, not read-only (round 20, x802)', () => {
+  const owner = (rel: string, of: (ir: ReturnType<typeof old>) => { name: string; readOnly?: boolean }[]) => of(old(rel)).find((p) => p.name === 'owner')!;
+  assert.equal(owner('v1.0/api/schemaextension_post_schemaextensions.md', (ir) => ir.requestBody!.properties).readOnly, false);
+  assert.equal(owner('v1.0/resources/schemaextension.md', (ir) => ir.resource!.properties).readOnly, false);
+  // Still read-only: "Read-only." as a sentence of its own, and a condition of time after it in another sentence.
+  assert.equal(saysReadOnly('The unique identifier. Read-only.'), true);
+  assert.equal(saysReadOnly('The identifier. Read-only. Once set, it cannot change.'), true);
+  assert.equal(saysReadOnly('After the directory role has been activated, the property is read only.'), false);
 });

@@ -12,7 +12,7 @@ export type MethodsReturn = { kind: 'none' } | { kind: 'type'; name: string; col
 /**
  * "None", "No Content" → none; "[user](user.md) collection", "Collection of [user]", "Collection([user])", "user[]",
  * "microsoft.graph.ediscovery.case", "A collection of the requested, derived type of [place]" → the type, collection or not;
- * anything else (a description in the wrong column, "user or group", "Stream of a CSV file") → other.
+ * anything else (a description in the wrong column, "user or group", "Stream of a CSV file", a format: "JSON") → other.
  */
 export function readMethodsReturn(text: string): MethodsReturn {
   let s = text.replace(/[`*]/g, '').trim().replace(/\.$/, '').trim();
@@ -32,9 +32,14 @@ export function readMethodsReturn(text: string): MethodsReturn {
     words.pop();
   }
   const name = words.length === 1 ? words[0]! : '';
-  if (!/^[A-Za-z][\w.]*$/.test(name)) return { kind: 'other' };
+  // A format is no type: "JSON" (validateProperties' row, whose call answers 204 on success and a JSON list of errors on a
+  // 422) says nothing of which body the call returns.
+  if (!/^[A-Za-z][\w.]*$/.test(name) || FORMATS.has(name.toLowerCase())) return { kind: 'other' };
   return { kind: 'type', name: name.slice(name.lastIndexOf('.') + 1), collection };
 }
+
+/** Names of formats, which a return-type cell may give instead of a type. */
+const FORMATS = new Set(['json', 'xml', 'csv', 'html', 'text']);
 
 const shape = (name: string, collection: boolean): string => (collection ? `a collection of ${name}` : `one ${name}`);
 
@@ -45,7 +50,7 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['tree'],
   summary: 'A resource page\'s Methods table states another return type than the page its row links to',
-  description: 'The Return type column of a resource page\'s Methods table repeats what each operation returns; the operation page its row links to states the response in its Response section. The two disagree: another type (neither derives from the other; a name is the model\'s type of that name or singular, else the type of the page its link leads to), one object against a collection, "None" against a response body, or a type against a page that says the response has no body (info: often an Update row naming its resource where the call answers 204). Rows whose cell is no type name (prose, two types), rows that link to a section of a page (`#anchor`) and pages whose Response section states no type, describes the body only in prose, or states a body and no body (two cases; also a page that says no body and shows one in an example for another case) are not compared; a type name glued to \"collection\" (\"[educationAssignment](…)collection\") is a collection of it.',
+  description: 'The Return type column of a resource page\'s Methods table repeats what each operation returns; the operation page its row links to states the response in its Response section. The two disagree: another type (neither derives from the other; a name is the model\'s type of that name or singular, else the type of the page its link leads to), one object against a collection, "None" against a response body, or a type against a page that says the response has no body (info: often an Update row naming its resource where the call answers 204). Rows whose cell is no type name (prose, two types, a format such as "JSON"), rows that link to a section of a page (`#anchor`) and pages whose Response section states no type, describes the body only in prose, or states a body and no body (two cases; also a page that says no body and shows one in an example for another case) are not compared; a type name glued to \"collection\" (\"[educationAssignment](…)collection\") is a collection of it.',
   example: {
     before: 'widget.md: | [List widgets](../api/widget-list.md) | [widget](widget.md) | … |\nwidget-list.md: returns … a collection of [widget](../resources/widget.md) objects',
     after: 'widget.md: | [List widgets](../api/widget-list.md) | [widget](widget.md) collection | … |',

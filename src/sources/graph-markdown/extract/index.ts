@@ -32,10 +32,11 @@ import { errors } from './errors.js';
 import { instanceAttributes } from './instance-attributes.js';
 import { derivedTypes } from './derived-types.js';
 import { pageKind } from './page-kind.js';
+import { strayTableRows } from './stray-table-rows.js';
 
 export const EXTRACTORS: readonly Extractor[] = [
   pageFacts, examples, httpRequest, apiVersion, permissions, nationalClouds, headers, queryParameters,
-  requestBody, functionParameters, pathParameters, response, errors, resource, properties, instanceAttributes, derivedTypes, relationships, methods, jsonRepresentation, enums, links, pageKind, inventory,
+  requestBody, functionParameters, pathParameters, response, errors, resource, properties, instanceAttributes, derivedTypes, relationships, methods, jsonRepresentation, enums, links, strayTableRows, pageKind, inventory,
 ];
 
 export { emptyPageIR } from '../ir/empty.js';

@@ -22,7 +22,8 @@ const SELF = /^(?:property|it|this|value|field|parameter|relationship|collection
 /**
  * Read-only as READ_ONLY_RE says, unless the sentence says it of something else — a subject before "is"/"are" other
  * than the property itself ("Proprietary scripts are read-only": isGlobalScript) — or in a condition ("`false` if this
- * rule is read-only", "Indicates if the rule is read-only": isReadOnly). "This propert is read-only" (a typo) and
+ * rule is read-only", "Indicates if the rule is read-only": isReadOnly; "Once set, this property is read-only": written until
+ * then). "This propert is read-only" (a typo) and
  * "This setting is read-only" speak of the property.
  */
 export function saysReadOnly(description: string): boolean {
@@ -30,6 +31,9 @@ export function saysReadOnly(description: string): boolean {
   for (const m of description.matchAll(READ_ONLY_RE)) {
     const before = description.slice(0, m.index);
     if (/\b(?:if|whether|when|unless)\s+(?:\S+\s+){0,3}(?:is|are)\s+$/i.test(before)) continue;
+    // A condition of time leading the sentence ("… can be supplied on creation. … Once set, this property is read-only":
+    // schemaExtension's owner): written until then, as "read-only after creation" is.
+    if (/^\s*(?:once|after)\b[^,.]*,/i.test(before.slice(before.lastIndexOf('. ') + 1))) continue;
     const subject = /(?:\b(\w+)\s+)?\b(\w+)\s+(?:is|are)\s+$/i.exec(before);
     if (!subject || SELF.test(subject[2]!) || /^this$/i.test(subject[1] ?? '')) return true;
   }

@@ -1,0 +1,28 @@
+/**
+ * Table rows the markdown parser did not read as a table: a paragraph whose every line is a pipe-delimited row. A table
+ * that an HTML comment interrupts (`<!-- Please verify the revised description here. -->` between two rows of beta
+ * educationclass-update's request body, 2020-05) goes on as such a paragraph, as does a table that lost its header or
+ * delimiter row. No extractor reads them: each is named, with its row count, so that nothing is lost silently.
+ */
+import type { Nodes, Paragraph } from 'mdast';
+import type { Extractor } from './context.js';
+
+/** A row as written: starts with a pipe after optional indentation, and has another pipe after a cell. */
+const ROW = /^[ \t]*\|[^|\n]*\|/;
+
+export const strayTableRows: Extractor = {
+  name: 'strayTableRows',
+  extract(ctx) {
+    const visit = (n: Nodes) => {
+      if (n.type === 'paragraph') { check(n); return; }
+      // Tables, code and HTML hold no paragraph; lists and block quotes do.
+      if (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote' || n.type === 'root') for (const c of n.children) visit(c as Nodes);
+    };
+    const check = (p: Paragraph) => {
+      const lines = ctx.raw(p).split('\n');
+      if (!lines.length || !lines.every((l) => ROW.test(l))) return;
+      ctx.diag('table-rows-not-read', 'warning', `${lines.length} line(s) written as table rows are no table to the markdown parser (no header and delimiter row right above them: an HTML comment or a blank line may have cut them from their table); not read: ${JSON.stringify(lines[0]!.trim().slice(0, 80))}`, p);
+    };
+    visit(ctx.root);
+  },
+};
