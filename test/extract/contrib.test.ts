@@ -76,3 +76,16 @@ test('contrib: "a `200 OK` response code and a file stream in the response body"
   const r = contrib('beta/api/servicehealthissue-incidentreport.md').response!;
   assert.deepEqual([r.statuses.map((s) => s.code), r.bodyDescribed?.format, r.bodyDescribed?.src.line, r.bodyType], [[200], 'binary', 48, undefined]);
 });
+
+test('contrib: "This is a required value." and "The identity provider type is a required field." flag their rows, and only theirs (round 21, x817, x819)', () => {
+  const req = (rel: string, name: string) => contrib(rel).resource!.properties.find((p) => p.name === name)!.required;
+  assert.equal(req('beta/resources/b2cidentityuserflow.md', 'id'), true);
+  assert.equal(req('beta/resources/identityprovider.md', 'type'), true);
+  // clientId and clientSecret say "This is a required field." (as before); id and name say nothing of the kind.
+  assert.deepEqual(contrib('beta/resources/identityprovider.md').resource!.properties.filter((p) => p.required).map((p) => p.name), ['clientId', 'clientSecret', 'type']);
+});
+
+test('contrib: a link text in the plural names the singular\'s type — "collection of [tabs](../resources/teamstab.md) objects" is a collection of teamsTab (round 21, x814)', () => {
+  const r = contrib('beta/api/chat-list-tabs.md').response!;
+  assert.deepEqual([r.bodyType?.name, r.bodyType?.collection], ['teamsTab', true]);
+});

@@ -51,8 +51,18 @@ const REQUIRED_FIRST = /^\s*(?:\*\*)?required(?:\*\*)?(?=\s*(?:[.,;:)\-\u2013\u2
 const REQUIRED_LAST = /(?:^|[.!?:]\s+)(?:\*\*)?this (?:property|parameter|field|value) is required(?:\*\*)?\.\s*$/i;
 /** "Required" as a sentence of its own anywhere: "The unique identifier. Required. Read-only.", "… Alternate key. Required. Not nullable. Supports `$filter`", "A custom ID. (Required)". */
 const REQUIRED_ALONE = /(?:^|[.!?:)]\s+)(?:\*\*)?\(?required\)?(?:\*\*)?(?:\.(?:\*\*)?(?=\s|$)|\s*$)/i;
-/** "This is a required property." / "It is a required property and is read only after creation." (openIdConnectProvider). */
-const REQUIRED_SENTENCE = /(?:^|[.!?:]\s*)(?:this|it) is a required (?:property|parameter|field)\b/i;
+/** "This is a required property." / "It is a required property and is read only after creation." (openIdConnectProvider) / "This is a required value." */
+const REQUIRED_SENTENCE = /(?:^|[.!?:]\s*)(?:this|it) is a required (?:property|parameter|field|value)\b/i;
+/** "The identity provider type is a required field.", "The **name** property is a required property.": a sentence whose subject ends with the row's own name (namesItselfRequired). */
+const NAMED_REQUIRED = /(?:^|[.!?:]\s+)the\s+((?:[\w*`-]+\s+){1,5})is\s+a\s+required\s+(?:property|parameter|field|value)\b/gi;
+
+function namesItselfRequired(name: string, description: string): boolean {
+  for (const m of description.matchAll(NAMED_REQUIRED)) {
+    const words = m[1]!.trim().split(/\s+/).map((w) => w.replace(/[*`]/g, '').toLowerCase()).filter((w) => w !== 'property');
+    if (words.at(-1) === name.toLowerCase()) return true;
+  }
+  return false;
+}
 
 /** A key that says what an asterisk after a name means: "(\* Indicates a mandatory field.)", "* denotes a required property". */
 const MANDATORY_KEY = /(?:^|\()\s*\\?\*\s*(?:indicates|denotes|marks|means)\s+(?:an?\s+)?(?:mandatory|required)\b/i;
@@ -168,7 +178,7 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     if (reqCol >= 0) {
       const v = r.cells[reqCol]?.text ?? '';
       required = /^(yes|true|required|y)\b/i.test(v) ? true : /^(no|false|optional|n)\b/i.test(v) ? false : null;
-    } else if (REQUIRED_FIRST.test(description) || REQUIRED_LAST.test(description) || REQUIRED_SENTENCE.test(description) || REQUIRED_ALONE.test(description)) required = true;
+    } else if (REQUIRED_FIRST.test(description) || REQUIRED_LAST.test(description) || REQUIRED_SENTENCE.test(description) || REQUIRED_ALONE.test(description) || namesItselfRequired(name, description)) required = true;
     else if (/^\s*(\*\*)?optional\b/i.test(description) || /\boptional\.\s*$/i.test(description)) required = false;
     if (/\(optional\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /optional/i.test(n))) required = false;
     required = tableRequired(required, description);

@@ -297,8 +297,11 @@ export function typeFromLink(text: string, url: string): string {
   // ("[message](../resources/chatmessage.md)" is chatMessage, not Outlook's message; "[apiConnector](../resources/identityApiConnector.md)"
   // is identityApiConnector). The words before keep the page's letters (lookups of a type name ignore letter case).
   const last = page.split('-').pop()!;
-  if (/^[A-Za-z][A-Za-z0-9]*$/.test(id) && /^[A-Za-z0-9]+$/.test(last) && last.length > id.length && squash(last).endsWith(squash(id)) && /^[A-Za-z]+$/.test(last.slice(0, last.length - id.length))) {
-    return last.slice(0, last.length - id.length) + id[0]!.toUpperCase() + id.slice(1);
+  const shortened = (w: string) => /^[A-Za-z][A-Za-z0-9]*$/.test(w) && /^[A-Za-z0-9]+$/.test(last) && last.length > w.length && squash(last).endsWith(squash(w)) && /^[A-Za-z]+$/.test(last.slice(0, last.length - w.length));
+  // The text in the plural ("collection of [tabs](../resources/teamstab.md) objects"): its singular, shortened.
+  const singular = /ies$/.test(id) ? `${id.slice(0, -3)}y` : /[^s]s$/.test(id) ? id.slice(0, -1) : undefined;
+  for (const w of singular === undefined ? [id] : [id, singular]) {
+    if (shortened(w)) return last.slice(0, last.length - w.length) + w[0]!.toUpperCase() + w.slice(1);
   }
   // The text is the type when it is an identifier the page name contains ("user" → intune-devices-user.md), or a
   // camelCase compound, which only a type name is ("[accessReviewInstanceDecisionItem](../resources/accessreviewinstance.md)": a wrong link).
