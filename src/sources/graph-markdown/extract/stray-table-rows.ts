@@ -20,7 +20,7 @@ export const strayTableRows: Extractor = {
     };
     const check = (p: Paragraph) => {
       const lines = ctx.raw(p).split('\n');
-      if (!lines.length || !lines.every((l) => ROW.test(l))) return;
+      if (!lines.every((l) => ROW.test(l))) return;
       ctx.diag('table-rows-not-read', 'warning', `${lines.length} line(s) written as table rows are no table to the markdown parser (no header and delimiter row right above them: an HTML comment or a blank line may have cut them from their table); not read: ${JSON.stringify(lines[0]!.trim().slice(0, 80))}`, p);
     };
     visit(ctx.root);
