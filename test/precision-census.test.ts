@@ -33,21 +33,23 @@ function tally(set: EraSet, items: ReturnType<typeof reportItems>) {
   return { counts, gone };
 }
 
-test('census of the contrib fixture tree (current pages): every reported item labelled; 56 real, 1 misdescribed, 0 false', () => {
+test('census of the contrib fixture tree (current pages): every reported item labelled; 58 real, 1 misdescribed, 0 false', () => {
   const items = check('reconcile-contrib');
   assert.deepEqual(unlabelledItems(items, labels, 'reconcile-contrib').map((f) => `${f.rule} ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), []);
   const { counts, gone } = tally('reconcile-contrib', items);
-  assert.deepEqual(counts, { real: 56, misdescribed: 1, false: 0 });
+  assert.deepEqual(counts, { real: 58, misdescribed: 1, false: 0 });
   assert.deepEqual(gone, []);
 });
 
-test('census of the 2016–19 fixture tree: every reported item labelled; the two false findings are gone, 109 real and 2 misdescribed remain', () => {
+test('census of the 2016–19 fixture tree: every reported item labelled; three of its four false findings are gone, 117 real, 2 misdescribed and 1 false remain', () => {
   const items = check('reconcile-2016-19');
   assert.deepEqual(unlabelledItems(items, labels, 'reconcile-2016-19').map((f) => `${f.rule} ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), []);
   const { counts, gone } = tally('reconcile-2016-19', items);
   // e002: the 200 OK of the CSV a usage report's 302 Found leads to ("Follow the 302 redirection …"), not this call's answer;
   // e044: group_post_groups' example sends `description`, a property of the group resource the section says the body is
-  // ("the properties of the [group](…) resource to specify when you create a group").
-  assert.deepEqual(gone, ['e002', 'e044']);
-  assert.deepEqual(counts, { real: 109, misdescribed: 2, false: 0 });
+  // ("the properties of the [group](…) resource to specify when you create a group"); e116: `…/posts('…')/microsoft.graph.reply`,
+  // the template's `…/reply` with its namespace. Still reported, false: e117, an example the page's prose allows ("All other POST
+  // syntax … supports creating open extensions in them in a similar way"; r1305 in 2021-07, the same).
+  assert.deepEqual(gone, ['e002', 'e044', 'e116']);
+  assert.deepEqual(counts, { real: 117, misdescribed: 2, false: 1 });
 });

@@ -71,7 +71,7 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
   d('permission-row-unrecognized', 'warning', 'extract', 'A permission-table row names no permission type', 'The first cell is not Delegated (work or school / personal) or Application; the row is not taken.'),
   d('permissions-not-extracted', 'warning', 'extract', 'The Permissions section yielded nothing', 'The section has content but no table or scope list that could be read.'),
   d('property-row-removed', 'info', 'extract', 'A deprecated property row says the property was removed', 'A row "name (deprecated)" whose description says the property has been removed (or is no longer supported) documents its removal, not a property; the row is not taken.'),
-  d('property-row-not-a-property', 'warning', 'extract', 'A property-table row is not a property', 'The first cell is not a property name; the row is not taken.'),
+  d('property-row-not-a-property', 'warning', 'extract', 'A property-table row is not a property', 'The first cell is not a property name, or the row stands under a group row that names the request URL\'s parameters ("_URL parameters_"); the row is not taken.'),
   d('property-type-missing', 'warning', 'extract', 'A property row has no type', 'The type cell is empty; the property is kept with an unknown type.'),
   d('resource-name-missing', 'warning', 'extract', 'A resource page states no type name', 'No annotation @odata.type, no @odata.type in the JSON representation and no H1 name; the file name stands in for the type name.'),
   d('response-status-not-found', 'info', 'extract', 'The Response section names no status code', 'No "200 OK"-style status was found in the section prose.'),

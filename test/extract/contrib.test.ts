@@ -89,3 +89,14 @@ test('contrib: a link text in the plural names the singular\'s type — "collect
   const r = contrib('beta/api/chat-list-tabs.md').response!;
   assert.deepEqual([r.bodyType?.name, r.bodyType?.collection], ['teamsTab', true]);
 });
+
+test('contrib: a Methods row one cell short keeps its sentence as the description, with no return type (round 23, x881)', () => {
+  const m = contrib('v1.0/resources/security-ediscoverycustodian.md').resource!.methods.find((x) => x.text === 'updateIndex')!;
+  assert.deepEqual([m.returnType, m.description], [undefined, 'Triggers a indexOperation to make a custodian and associated sources searchable.']);
+  // Its neighbours keep their return types.
+  assert.equal(contrib('v1.0/resources/security-ediscoverycustodian.md').resource!.methods.find((x) => x.text === 'activate')!.returnType, 'None');
+});
+
+test('contrib: "The following table lists the parameters that are required when you call this action." makes the rows required (round 23, x864)', () => {
+  assert.deepEqual(contrib('beta/api/teamsadministration-teamspolicyuserassignment-assign.md').requestBody!.properties.map((p) => `${p.name}:${p.required}`), ['value:true']);
+});

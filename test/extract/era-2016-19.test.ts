@@ -99,3 +99,12 @@ test('2016-19: "Once set, this property is read-only" — a condition of time le
   assert.equal(saysReadOnly('The identifier. Read-only. Once set, it cannot change.'), true);
   assert.equal(saysReadOnly('After the directory role has been activated, the property is read only.'), false);
 });
+
+test('2016-19: a row under the group row "_URL parameters_" of a "## Parameters" table is no body property; the body sits at its Request body heading (round 22, x855)', () => {
+  const ir = old('v1.0/api/opentypeextension_post_opentypeextension.md');
+  assert.deepEqual(ir.requestBody!.properties, []);
+  assert.deepEqual([ir.requestBody!.src.line, ir.requestBody!.typeName], [75, 'openTypeExtension']);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'property-row-not-a-property').map((d) => `${d.src.line} ${d.message}`), [
+    '66 Request body row "id" stands under the group row "URL parameters": a parameter of the request URL, not a property; not taken',
+  ]);
+});

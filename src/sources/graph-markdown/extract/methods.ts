@@ -35,7 +35,12 @@ export const methods: Extractor = {
           const m: NonNullable<typeof ir.resource>['methods'][number] = { text: withoutStrayClose(c0.text), description: descCol >= 0 ? r.cells[descCol]?.text ?? '' : '', src: c0.src };
           if (c0.links[0]) m.target = c0.links[0].url;
           const ret = retCol >= 0 ? r.cells[retCol] : undefined;
-          if (ret?.text) {
+          // A row one cell short ("|[updateIndex](…)|Triggers a indexOperation to make a custodian … searchable.|" under
+          // Method | Return type | Description): a sentence in the return-type column, with the description column empty, is
+          // the description — the row states no return type.
+          if (ret?.text && descCol > retCol && !r.cells[descCol]?.text && !ret.links.length && /[.!]$/.test(ret.text.trim()) && ret.text.trim().split(/\s+/).length >= 4) {
+            m.description = ret.text;
+          } else if (ret?.text) {
             m.returnType = ret.text;
             if (ret.links[0]) m.returnLink = ret.links[0].url;
             m.returnSrc = ret.src;

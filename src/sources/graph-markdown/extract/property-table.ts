@@ -87,7 +87,7 @@ const NAME_OK = /^[@$A-Za-z_][\w.@$:#-]*$/;
 /** Sentences that make every row of the table below required (each tested on its own: no sentence spans two of them). */
 const TABLE_REQUIRED = [
   /\bprovide the following required (?:query )?(?:properties|parameters)\b/i,
-  /\b(?:properties|parameters) that are required with this action\b/i,
+  /\b(?:properties|parameters) that are required (?:with|when you call|for) this (?:action|function|method)\b/i,
   /\bthe following (?:properties|parameters) are required\b/i,
 ];
 /** A row that says it is optional or required only under a condition keeps no flag from the sentence above the table. */
@@ -143,6 +143,14 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
       group = nameCell.text.replace(/[*_]/g, '').trim();
       groupRows++;
       ctx.land(nameCell);
+      continue;
+    }
+    // Rows under a group row "_URL parameters_" (2016–19's "## Parameters" tables of open extensions) are parts of the
+    // request URL, not of a body or a type.
+    if (group !== undefined && /^(?:url|path|query)\s+parameters?$/i.test(group)) {
+      skipped++;
+      ctx.diag('property-row-not-a-property', 'warning', `${what} row ${JSON.stringify(nameCell.text.slice(0, 60))} stands under the group row "${group}": a parameter of the request URL, not a property; not taken`, r.src);
+      ctx.explain(...r.cells);
       continue;
     }
     // `(deprecated)` after the name: the property is kept and flagged.

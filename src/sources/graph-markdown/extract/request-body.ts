@@ -38,7 +38,9 @@ export const requestBody: Extractor = {
   extract(ctx, ir) {
     const sections = ctx.sectionsOf('request-body');
     if (!sections.length) return;
-    const first = sections[0]!;
+    // The body's place is its "Request body" heading where the page has one among the sections read as the body (2016–19's
+    // "## Parameters" above it is read too).
+    const first = sections.find((s) => /\brequest body\b/i.test(s.heading)) ?? sections[0]!;
     const body: RequestBody = { tableKind: 'none', requiredWhenCreating: false, properties: [], noBody: false, src: ctx.src(first.node) };
     const mentioned = new Set<string>();
     const refPath = ir.operations.some((o) => /\/\$ref$/i.test(o.path));
