@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.16.1';
+export const MODEL_VERSION = '2.17.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -550,6 +550,10 @@ export const Document = T.Object(
       description: 'The source kept no link targets (a page copied from the rendered website): an empty `links` says nothing of what it links to',
     })),
     operations: T.Array(Operation),
+    requestPathsOpen: T.Optional(T.Object({ text: T.String(), src: Src }, {
+      additionalProperties: false,
+      description: 'The HTTP request section says its request lines are some of the paths the call takes ("All other POST syntax that allows you to create these resource instances supports creating open extensions in them in a similar way"): an example may call another path',
+    })),
     permissions: T.Optional(Permissions),
     nationalClouds: T.Array(NationalCloud),
     requestHeaders: T.Array(Header),

@@ -108,3 +108,12 @@ test('2016-19: a row under the group row "_URL parameters_" of a "## Parameters"
     '66 Request body row "id" stands under the group row "URL parameters": a parameter of the request URL, not a property; not taken',
   ]);
 });
+
+test('2016-19: "All other POST syntax that allows you to create these resource instances supports creating open extensions in them in a similar way." (in a note) says the request lines are some of the paths (round 22, e117)', () => {
+  assert.deepEqual(old('v1.0/api/opentypeextension_post_opentypeextension.md').requestPathsOpen, {
+    text: 'All other POST syntax that allows you to create these resource instances supports creating open extensions in them in a similar way',
+    src: { file: 'v1.0/api/opentypeextension_post_opentypeextension.md', line: 35, column: 2 },
+  });
+  // A page without such a sentence has none.
+  assert.equal(old('v1.0/api/chart_update.md').requestPathsOpen, undefined);
+});

@@ -33,9 +33,10 @@ import { instanceAttributes } from './instance-attributes.js';
 import { derivedTypes } from './derived-types.js';
 import { pageKind } from './page-kind.js';
 import { strayTableRows } from './stray-table-rows.js';
+import { requestPathsOpen } from './request-paths-open.js';
 
 export const EXTRACTORS: readonly Extractor[] = [
-  pageFacts, examples, httpRequest, apiVersion, permissions, nationalClouds, headers, queryParameters,
+  pageFacts, examples, httpRequest, requestPathsOpen, apiVersion, permissions, nationalClouds, headers, queryParameters,
   requestBody, functionParameters, pathParameters, response, errors, resource, properties, instanceAttributes, derivedTypes, relationships, methods, jsonRepresentation, enums, links, strayTableRows, pageKind, inventory,
 ];
 
