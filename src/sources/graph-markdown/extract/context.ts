@@ -2,7 +2,7 @@
  * What every extractor gets: the parsed page, its sections, table access, position mapping
  * and a diagnostics sink. Extractors write their own part of the page IR.
  */
-import type { Nodes, Root, RootContent, Table, TableCell, Link } from 'mdast';
+import type { Nodes, Paragraph, Root, RootContent, Table, TableCell, Link } from 'mdast';
 import type { Diagnostic, PageIR, Severity, Src } from '../ir/schema.js';
 import type { ParsedPage } from '../parse/page.js';
 import { buildSections, outermost, sectionContent, type SectionKind, type SectionNode } from '../parse/sections.js';
@@ -157,6 +157,11 @@ export class PageContext {
   }
 
   content(s: SectionNode): RootContent[] { return sectionContent(this.root, s); }
+
+  /** The paragraphs among these blocks, those of a block quote (a `> **Note:**`) included. */
+  paragraphs(nodes: readonly RootContent[]): Paragraph[] {
+    return nodes.flatMap((n) => (n.type === 'paragraph' ? [n] : n.type === 'blockquote' ? n.children.filter((c): c is Paragraph => c.type === 'paragraph') : []));
+  }
 
   /** Content up to the first subsection heading. */
   ownContent(s: SectionNode): RootContent[] {

@@ -76,8 +76,10 @@ export const headers: Extractor = {
 function requiredInProse(ctx: PageContext, ir: PageIR): void {
   const open = ir.requestHeaders.filter((h) => h.required === null);
   if (!open.length) return;
-  const paragraphs = ctx.root.children.flatMap((n) => (n.type === 'paragraph' ? [n] : n.type === 'blockquote' ? n.children.filter((c) => c.type === 'paragraph') : []));
-  for (const n of paragraphs) {
+  for (const n of ctx.paragraphs(ctx.root.children)) {
+    // The raw text first: the reader's text of every paragraph of every page is not needed for the few that say so.
+    const raw = ctx.raw(n);
+    if (raw && !/header\s+is\s+required/i.test(raw)) continue;
     for (const m of ctx.text(n).matchAll(/(?:^|[.!?] )(?:note that |note: )?(?:the )?([A-Za-z][\w-]*) header is required(?:[.!]|$)/gi)) {
       const h = open.find((x) => x.name.toLowerCase() === m[1]!.toLowerCase());
       if (h) h.required = true;

@@ -14,8 +14,7 @@ export const requestPathsOpen: Extractor = {
   extract(ctx, ir) {
     for (const s of ctx.sectionsOf('http-request')) {
       // The sentence stands in a paragraph or in a note (`>**Note:** … All other POST syntaxes …`).
-      const paragraphs = ctx.content(s).flatMap((n) => (n.type === 'paragraph' ? [n] : n.type === 'blockquote' ? n.children.filter((c) => c.type === 'paragraph') : []));
-      for (const n of paragraphs) {
+      for (const n of ctx.paragraphs(ctx.content(s))) {
         const text = ctx.text(n);
         const m = OPEN.exec(text);
         if (!m) continue;
