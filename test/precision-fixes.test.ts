@@ -1319,3 +1319,23 @@ test('a request line that is the docs generator\'s "** Entity URI for … not fo
   assert.equal(parseRequestLine('GET /me/drive/root:/Quarterly Report.docx:/content')?.path, '/me/drive/root:/Quarterly Report.docx:/content');
   assert.equal(parseRequestLine("GET workbook/worksheets('Sheet 1')/range")?.path, "workbook/worksheets('Sheet 1')/range");
 });
+
+test('permission-set-differs compares the rows of the call\'s resource (attachment-get: beta\'s outlookTask row is not the message path\'s permission; label r099, o023, false); statuses that nest are no disagreement (chat-post: beta\'s 201, and 202 with the beta-only installedApps, against v1.0\'s 201; r1239, o340, false)', async () => {
+  const t = analyze([join(DIR, '2021-07-s37')], [], undefined, whole);
+  const on = (rule: string, page: string) => t.findings.filter((f) => f.rule === rule && f.sides.some((s) => s.file.endsWith(page))).map((f) => `${f.severity} ${f.subject}: ${f.sides.map((s) => `${s.file}:${s.line}=${s.value}`).join(' ; ')}`);
+  // 14 operations of attachment-get.md used to fire, the union of every resource's rows on each side.
+  assert.deepEqual(on('permission-set-differs', 'attachment-get.md'), []);
+  // The variant's rows: the message path gets the message row, in both versions.
+  const msg = t.model.operations.find((g) => g.key === 'GET /users/{user-id}/messages/{message-id}/attachments/{attachment-id}')!;
+  assert.deepEqual(msg.variants.map((v) => `${v.version} ${[...new Set(v.permissions!.entries.flatMap((e) => e.permissions.map((p) => p.name)))].join(',')}`), ['beta Mail.Read', 'v1.0 Mail.Read']);
+  // Still fires: one permission more on v1.0 for the same call (r098, real).
+  assert.deepEqual(on('permission-set-differs', 'directoryaudit-list.md'), ['info GET /auditLogs/directoryaudits: beta/api/directoryaudit-list.md:18=AuditLog.Read.All ; v1.0/api/directoryaudit-list.md:16=AuditLog.Read.All, Directory.Read.All']);
+  assert.deepEqual(on('response-status-differs', 'chat-post.md'), []);
+  // Still fires: statuses that do not nest (r931, real).
+  assert.deepEqual(on('response-status-differs', 'domain-forcedelete.md'), ['info POST /domains/{domain-id}/forceDelete: beta/api/domain-forcedelete.md:71=200 OK ; v1.0/api/domain-forcedelete.md:69=204 OK']);
+  const { nested } = await import('../src/checks/rules/response-status-differs.js');
+  assert.equal(nested([[201, 202], [201], []]), true);
+  assert.equal(nested([[201], [202], [201, 202]]), false);
+  assert.equal(nested([[200], [204]]), false);
+  assert.equal(nested([[200, 302], [302]]), true);
+});

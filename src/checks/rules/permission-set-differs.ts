@@ -21,7 +21,7 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation name different permissions',
   description:
-    'The set of permissions that pages of one operation name (across all permission types and workload sub-rows) differs. Pages that leave the permissions empty are not compared (see section-empty); a page whose table says "None." (no permission needed) is compared as naming none. Readers of one page request permissions the other page says are not needed, or miss ones it says are.',
+    'The set of permissions that pages of one operation name (across all permission types and workload sub-rows) differs. Of a table keyed by resource ("Supported resource | Delegated | Application"), only the rows for the call\'s resource count, and of a page with several tables the ones it binds to the call. Pages that leave the permissions empty are not compared (see section-empty); a page whose table says "None." (no permission needed) is compared as naming none. Readers of one page request permissions the other page says are not needed, or miss ones it says are.',
   example: { before: 'page A: DeviceManagementManagedDevices.ReadWrite.All\npage B: User.ReadWrite, User.ReadWrite.All', after: 'both pages name the same permissions' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Gadget.Read.All']])) },
@@ -30,8 +30,10 @@ export const rule: ModelRule = {
   check({ model }) {
     return model.operations.flatMap((g) =>
       compareField(this, g, 'permissions.names', (v) => {
-        const names = allPermissionNames(v.doc);
+        // The variant's rows: a per-resource table narrowed to this path's resource, the tables a page binds to this call
+        // (see permissionsForPath) — an attachment page's outlookTask row is not the message path's permission.
         if (!v.permissions) return undefined;
+        const names = allPermissionNames(v);
         // A table of "None." cells (not-required) says the call takes no permission: compared as such with a page that names some.
         if (!names.length && v.permissions.entries.some((e) => e.state === 'not-required')) return { key: '', shown: 'no permission required', src: v.permissions.src };
         if (!names.length) return undefined;
