@@ -15,6 +15,7 @@ import type { Finding, TreeInfo } from '../src/checks/types.js';
 import { ROOT, seed, tempTree } from './helpers.js';
 import { argumentValuesAsPlaceholders, pathFitsTemplate } from '../src/model/identity.js';
 import { processFile } from '../src/pipeline/page.js';
+import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
@@ -1338,4 +1339,28 @@ test('permission-set-differs compares the rows of the call\'s resource (attachme
   assert.equal(nested([[201], [202], [201, 202]]), false);
   assert.equal(nested([[200], [204]]), false);
   assert.equal(nested([[200, 302], [302]]), true);
+});
+
+test('drift: a String whose new type cell links the page\'s own values table (`[ageGroup](#agegroup-values)`) did not change type (label d098, false); a removed property still breaks', () => {
+  const o = analyze([join(DIR, '2020-05-s37')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s37b')], [], undefined, whole);
+  const types = drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-type-property-changed');
+  // user.md 2020-05 l.116 "|ageGroup|String|…"; 2021-07 l.137 "|ageGroup|[ageGroup](#agegroup-values)|…": the same values, listed on the page
+  assert.deepEqual(types.filter((f) => /\.(ageGroup|consentProvidedForMinor|legalAgeGroupClassification)\b/.test(f.subject + f.field + f.message)), []);
+  assert.deepEqual(types.filter((f) => f.breaking).map((f) => f.message), ['microsoft.graph.user.preferredDataLocation was removed']);
+  assert.equal(types.length, 10);
+});
+
+test('a link text naming the type with its namespace in the plural is the linked page\'s type, singular ("[microsoft.graph.networkaccess.remoteNetworks](…/networkaccess-remotenetwork.md)", round 26 x974 F11, wrong before); a no-body sentence that opens on a case ("Otherwise, for a specific custom extension, do not supply a request body") leaves the body the other calls take (x984 F8, wrong before)', () => {
+  assert.equal(typeFromLink('microsoft.graph.networkaccess.remoteNetworks', '../resources/networkaccess-remotenetwork.md'), 'remoteNetwork');
+  // v1.0/api/chartseries-post-points.md (2021-07, 2020-05): "[ChartPoints](../resources/chartpoint.md) object" was chartPoints, a type no page defines
+  assert.equal(typeFromLink('ChartPoints', '../resources/chartpoint.md'), 'ChartPoint');
+  assert.equal(typeFromLink('users', '../resources/user.md'), 'user');
+  const contrib = join(ROOT, 'test/fixtures/contrib');
+  const page = (rel: string) => processFile(join(contrib, rel), rel, new IncludeResolver(contrib));
+  assert.equal(page('beta/api/networkaccess-remotenetwork-get.md').response?.bodyType?.name, 'remoteNetwork');
+  const v = page('v1.0/api/customauthenticationextension-validateauthenticationconfiguration.md').requestBody!;
+  assert.deepEqual([v.noBody, v.properties.map((p) => p.name)], [false, ['endpointConfiguration', 'authenticationConfiguration']]);
+  // Unconditional, the same words still say no body.
+  assert.equal(page('beta/api/networkaccess-remotenetwork-get.md').requestBody?.noBody, true);
 });

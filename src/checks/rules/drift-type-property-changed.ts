@@ -3,6 +3,7 @@ import type { DriftRule, FindingDraft } from '../types.js';
 import { baseChains } from '../type-relations.js';
 import type { PropertySource, TypeModel } from '../../model/types.js';
 import { change, isDocumentedType, sideOf, typePage, typesByKey } from '../drift-helpers.js';
+import { linksOwnValues } from './type-property-type-differs.js';
 
 /** A description that says the value is a list ("A list of additional email addresses", "List of assignments for the user"). */
 const LISTED = /^\s*(?:an?\s+)?(?:list|array)\s+of\b/i;
@@ -17,7 +18,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample).',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample).',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int64||']) },
@@ -61,14 +62,15 @@ export const rule: DriftRule = {
           out.push(change(this, true, ta.version, subject, `properties.${p.name}`, `${subject}.${p.name} was removed`, [sideOf(sa.doc, sa.src, `${sa.type.name}${sa.type.collection ? ' collection' : ''}`), sideOf(at.doc, at.src, 'not documented')], [p.name, 'removed']));
           continue;
         }
-        const ka = `${sa.type.name.toLowerCase()}${sa.type.collection ? '[]' : ''}`;
-        const kb = `${sb.type.name.toLowerCase()}${sb.type.collection ? '[]' : ''}`;
+        // A type cell linking to the page's own values table (`[ageGroup](#agegroup-values)`) is the String it was, its values listed.
+        const ka = `${linksOwnValues(sa.type) ? 'string' : sa.type.name.toLowerCase()}${sa.type.collection ? '[]' : ''}`;
+        const kb = `${linksOwnValues(sb.type) ? 'string' : sb.type.name.toLowerCase()}${sb.type.collection ? '[]' : ''}`;
         if (ka === kb) continue;
         // A String that became an enum (same cardinality) sends and receives the same strings: the
         // values are now named, nothing a client read or wrote stops working. The reverse opens the set: breaking.
         const target = `${tb.version}|${sb.type.name.toLowerCase()}`;
         const enumLike = newEnums.has(target) || (!newTypes.has(target) && /\bpossible values\b/i.test(sb.description));
-        const named = sa.type.name === 'String' && !sb.type.primitive && sa.type.collection === sb.type.collection && enumLike;
+        const named = (sa.type.name === 'String' || linksOwnValues(sa.type)) && !sb.type.primitive && sa.type.collection === sb.type.collection && enumLike;
         // A type renamed with its shape kept (provisioningSystemDetails → provisioningSystem, every old property
         // in the new type): the same JSON on the wire.
         const ra = oldTypes.get(`${ta.version}|${sa.type.name.toLowerCase()}`);

@@ -20,7 +20,12 @@ export function typeCompareKey(name: string): string {
  * the service's metadata types both properties Edm.String —, not another type: it compares as String.
  */
 export function typeRefCompareKey(t: { name: string; link?: string }): string {
-  return t.link !== undefined && /^#[\w-]*values?$/i.test(t.link) ? 'string' : typeCompareKey(t.name);
+  return linksOwnValues(t) ? 'string' : typeCompareKey(t.name);
+}
+
+/** The type cell links to the page's own table of values (`[ageGroup](#agegroup-values)`): a string whose values the page lists. */
+export function linksOwnValues(t: { link?: string }): boolean {
+  return t.link !== undefined && /^#[\w-]*values?$/i.test(t.link);
 }
 
 export const rule: ModelRule = {

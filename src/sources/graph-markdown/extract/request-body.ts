@@ -33,6 +33,19 @@ function bodyAllowed(text: string): boolean {
   return text.split('.').some((x) => /\bhowever\b/i.test(x) && /\b(?:can|may)\b/i.test(x) && /\b(?:specify|supply|provide|include|send)\b/i.test(x));
 }
 
+/** A sentence that opens on a case: "Otherwise, …", "If …", "Unless …", "For a specific …". */
+const IN_CASE = /^(?:otherwise|if|unless|for (?:a|an|one) (?:specific|particular|single|individual))\b/i;
+
+/**
+ * Every no-body sentence of the paragraph opens on a case ("Supply a endpointConfiguration … if querying at the root level.
+ * Otherwise, for a specific custom extension, do not supply a request body"): the body is absent for that call only, not the
+ * operation's — the page's other calls take one.
+ */
+function onlyInCase(text: string): boolean {
+  const said = text.split(/(?<=\.)\s+/).filter((x) => NO_BODY.test(x) || NO_BODY_SHORT.test(x));
+  return said.length > 0 && said.every((x) => IN_CASE.test(x.trim()));
+}
+
 export const requestBody: Extractor = {
   name: 'requestBody',
   extract(ctx, ir) {
@@ -55,7 +68,7 @@ export const requestBody: Extractor = {
           const named = formatted(ctx, n, true);
           for (const f of named) if (NAME.test(f)) mentioned.add(f);
           const text = ctx.text(n);
-          if ((NO_BODY.test(text) || NO_BODY_SHORT.test(text)) && !bodyAllowed(text)) body.noBody = true;
+          if ((NO_BODY.test(text) || NO_BODY_SHORT.test(text)) && !bodyAllowed(text) && !onlyInCase(text)) body.noBody = true;
           if (!body.updates && UPDATES.test(text)) body.updates = { src: ctx.src(n) };
           if (!described) { const format = describedFormat(text); if (format) described = { format, text: text.slice(0, 300), src: ctx.src(n) }; }
           if (/required when (you )?(are )?creat/i.test(text)) body.requiredWhenCreating = true;

@@ -285,6 +285,11 @@ export function linksOperationPage(pageFile: string, url: string): boolean {
 }
 
 /** The type a link names: its target page (`../resources/accesspackage.md` → accesspackage), cased as the link text when they agree. */
+/** An identifier's singular when it reads as a plural ("remoteNetworks" → remoteNetwork, "policies" → policy), else undefined. */
+function pluralToSingular(w: string): string | undefined {
+  return /ies$/.test(w) ? `${w.slice(0, -3)}y` : /[^s]s$/.test(w) ? w.slice(0, -1) : undefined;
+}
+
 export function typeFromLink(text: string, url: string): string {
   const clean = text.replace(/[`*]/g, '').trim();
   const path = url.split(/[#?]/)[0]!;
@@ -299,14 +304,20 @@ export function typeFromLink(text: string, url: string): string {
   const last = page.split('-').pop()!;
   const shortened = (w: string) => /^[A-Za-z][A-Za-z0-9]*$/.test(w) && /^[A-Za-z0-9]+$/.test(last) && last.length > w.length && squash(last).endsWith(squash(w)) && /^[A-Za-z]+$/.test(last.slice(0, last.length - w.length));
   // The text in the plural ("collection of [tabs](../resources/teamstab.md) objects"): its singular, shortened.
-  const singular = /ies$/.test(id) ? `${id.slice(0, -3)}y` : /[^s]s$/.test(id) ? id.slice(0, -1) : undefined;
+  const singular = pluralToSingular(id);
   for (const w of singular === undefined ? [id] : [id, singular]) {
     if (shortened(w)) return last.slice(0, last.length - w.length) + w[0]!.toUpperCase() + w.slice(1);
   }
   // The text is the type when it is an identifier the page name contains ("user" → intune-devices-user.md), or a
   // camelCase compound, which only a type name is ("[accessReviewInstanceDecisionItem](../resources/accessreviewinstance.md)": a wrong link).
   if (/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(id)) return id;
-  if (/^[A-Za-z_][\w.]*$/.test(id) && squash(page).includes(squash(id.split('.').pop()!))) return id.split('.').pop()!;
+  // An identifier the page's name holds, namespace left out — or its singular ("[microsoft.graph.networkaccess.remoteNetworks]
+  // (../resources/networkaccess-remotenetwork.md)" is remoteNetwork).
+  if (/^[A-Za-z_][\w.]*$/.test(id)) {
+    const tail = id.split('.').pop()!;
+    const one = pluralToSingular(tail);
+    for (const w of one === undefined ? [tail] : [tail, one]) if (squash(page).includes(squash(w))) return w;
+  }
   // A PascalCase compound that holds the page's name is that type's full name ("[WorkbookRangeFormat](../resources/rangeformat.md)"):
   // workbookRangeFormat, not rangeformat. ("[SharePoint](../resources/site.md)" does not hold "site": the page names the type.)
   if (/^[A-Z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(id) && squash(id).includes(squash(page))) return id[0]!.toLowerCase() + id.slice(1);
