@@ -33,7 +33,7 @@ function tally(set: EraSet, items: ReturnType<typeof reportItems>) {
   return { counts, gone };
 }
 
-test('census of the contrib fixture tree (current pages): every reported item labelled; 60 real, 1 misdescribed, 0 false (c060, c061 from round 26's pages)', () => {
+test('census of the contrib fixture tree (current pages): every reported item labelled; 60 real, 1 misdescribed, 0 false (c060, c061 from the pages of round 26)', () => {
   const items = check('reconcile-contrib');
   assert.deepEqual(unlabelledItems(items, labels, 'reconcile-contrib').map((f) => `${f.rule} ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), []);
   const { counts, gone } = tally('reconcile-contrib', items);
