@@ -20,7 +20,9 @@ export const methods: Extractor = {
       for (const t of ctx.tables(s)) {
         // A Methods section's table; elsewhere only a report page's Function table (a Method table under "See also"
         // lists other types' methods).
-        if (s.kind === 'methods' ? !/^method/.test(t.columns[0] ?? '') : !/^functions?$/.test(t.columns[0] ?? '') || !isMethodsTable(t)) continue;
+        // The OneDrive and SharePoint pages' `Common task | HTTP method` tables list methods too (the request line column is
+        // left to each method's own page: named by table-column-ignored).
+        if (s.kind === 'methods' ? !/^(method|common task)/.test(t.columns[0] ?? '') : !/^functions?$/.test(t.columns[0] ?? '') || !isMethodsTable(t)) continue;
         const retCol = t.columns.findIndex((c) => /return/.test(c));
         const descCol = t.columns.findIndex((c) => /description/.test(c));
         let taken = 0;

@@ -48,7 +48,8 @@ export function classifyHeading(text: string, inExamples: boolean): SectionKind 
   if (/^(examples?|samples?|code samples?|usage examples?)\b/.test(t) || /^example\d/.test(t) || /^scenario \d/.test(t)) return 'examples';
   if (/^properties\b/.test(t) || /^\S+ properties$/.test(t)) return 'properties';
   if (/^relationships?\b/.test(t) || /^navigation properties/.test(t) || /^\S+ relationships$/.test(t)) return 'relationships';
-  if (/^methods?\b/.test(t)) return 'methods';
+  // "Tasks on a list", "Tasks on DriveItemVersion resources": the OneDrive and SharePoint pages' Methods sections.
+  if (/^methods?\b/.test(t) || /^tasks on\b/.test(t)) return 'methods';
   if (/^json representation|^json( schema)?$/.test(t)) return 'json-representation';
   if (/\bvalues?$/.test(t) && /^\S+ values?$|enum/.test(t)) return 'enum-values';
   if (/national cloud/.test(t)) return 'national-clouds';
