@@ -1364,3 +1364,15 @@ test('a link text naming the type with its namespace in the plural is the linked
   // Unconditional, the same words still say no body.
   assert.equal(page('beta/api/networkaccess-remotenetwork-get.md').requestBody?.noBody, true);
 });
+
+test('round 27 (2016–19 pages): "There is no support for `$search`" names no query parameter (x1011 F12, wrong before); "returns a `200 OK` response code and binary data of the requested photo" describes the body (x1015, missed before); a page posting `"@odata.type": "microsoft.graph.mailSearchFolder"` and returning it is not compared with the base type\'s page (e126, false before)', () => {
+  const era = join(ROOT, 'test/fixtures/era-2016-19');
+  const page = (rel: string) => processFile(join(era, rel), rel, new IncludeResolver(era));
+  const delta = page('v1.0/api/group_delta.md');
+  assert.deepEqual(delta.queryParameters.map((q) => q.name), ['$deltatoken', '$skiptoken', '$select', '$top', '$expand', '$orderby']);
+  assert.deepEqual(delta.diagnostics.filter((d) => d.rule === 'query-option-not-supported').map((d) => d.src.line), [37]);
+  const photo = page('v1.0/api/profilephoto_get.md').response!;
+  assert.deepEqual([photo.bodyDescribed?.format, photo.bodyDescribed?.src.line, photo.bodyType?.name], ['binary', 85, 'profilePhoto']);
+  const t = analyze([era], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'response-shape-differs' && f.sides.some((s) => s.file.endsWith('mailsearchfolder_post.md'))), []);
+});

@@ -10,7 +10,7 @@ import { requiredByTable, typeColumn } from './property-table.js';
 import { descriptionColumn, readParameterRows } from './parameter-table.js';
 
 // Sentences come from ctx.text (whitespace folded to single spaces).
-const NEGATED = /\b(?:can't|cannot|can not|don't|doesn't|does not|do not|isn't|is not|aren't|are not|won't) (?:be |currently )?(?:use|used|support|supported|available|allowed|apply|applied)\b|\bnot supported\b|\bunsupported\b/i;
+const NEGATED = /\b(?:can't|cannot|can not|don't|doesn't|does not|do not|isn't|is not|aren't|are not|won't) (?:be |currently )?(?:use|used|support|supported|available|allowed|apply|applied)\b|\bnot supported\b|\bunsupported\b|\bno support for\b/i;
 // `$apply` (aggregation: the managed-tenants pages, "including `$apply`, `$count`, …") is a system query option like the others.
 const ODATA = /\$(select|filter|expand|top|skip|orderby|count|search|format|skiptoken|deltatoken|apply)\b/gi;
 

@@ -256,6 +256,8 @@ function describedFormat(text: string): string | undefined {
   if (/\bcsv\b/i.test(text) && fileWord) return 'csv';
   if (/\bjson\b/i.test(text) && (fileWord || /\bjson format\b/i.test(text)) && !/\bjson representation\b/i.test(text)) return 'json';
   if (/\b(?:octet-stream|binary|file content|content stream|file stream)\b/i.test(text) && /\bresponse body\b/i.test(text)) return 'binary';
+  // "… returns a `200 OK` response code and binary data of the requested photo" (no "response body").
+  if (/\bbinary data\b/i.test(text) && /\breturns?\b/i.test(text)) return 'binary';
   // "… and base-64 image string in the response body" (workbook chart image).
   if (/\bbase-?64\b/i.test(text) && /\bresponse body\b/i.test(text)) return 'base64';
   return undefined;
