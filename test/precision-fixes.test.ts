@@ -1377,3 +1377,17 @@ test('round 27 (2016–19 pages): "There is no support for `$search`" names no q
   const t = analyze([era], [], undefined, whole);
   assert.deepEqual(t.findings.filter((f) => f.rule === 'response-shape-differs' && f.sides.some((s) => s.file.endsWith('mailsearchfolder_post.md'))), []);
 });
+
+test('a permissions list whose every item ties permissions to a resource ("* If accessing attachments in Outlook tasks: Tasks.ReadWrite") is one entry per resource, narrowed to each path (attachment-delete of 2020-05: label o023, false, 86 operations)', () => {
+  const t = analyze([join(DIR, '2020-05-s37')], [], undefined, whole);
+  const beta = t.pages.find((p) => p.file === 'beta/api/attachment-delete.md')!;
+  assert.deepEqual(beta.permissions!.entries.map((e) => `${e.src.line} ${e.resource}: ${e.permissions.map((p) => p.name).join(', ')}`), [
+    '22 messages: Mail.ReadWrite', '23 events: Calendars.ReadWrite', '24 Outlook tasks: Tasks.ReadWrite', '25 group posts: Group.ReadWrite.All',
+  ]);
+  const del = (key: string) => t.model.operations.find((g) => g.key === key)!.variants.map((v) => `${v.version} ${v.permissions!.entries.flatMap((e) => e.permissions.map((p) => p.name)).join(', ')}`);
+  assert.deepEqual(del('DELETE /users/{user-id}/messages/{message-id}/attachments/{attachment-id}'), ['beta Mail.ReadWrite', 'v1.0 Mail.ReadWrite']);
+  assert.deepEqual(del('DELETE /groups/{group-id}/threads/{thread-id}/posts/{post-id}/attachments/{attachment-id}'), ['beta Group.ReadWrite.All', 'v1.0 Group.ReadWrite.All']);
+  // beta's Outlook task path gets its own row; v1.0 has no such path.
+  assert.deepEqual(del('DELETE /users/{user-id}/outlook/tasks/{task-id}/attachments/{attachment-id}'), ['beta Tasks.ReadWrite']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'permission-set-differs'), []);
+});

@@ -430,16 +430,39 @@ function readScopeProse(ctx: PageContext, nodes: RootContent[], out: Permissions
       continue;
     }
     if (!tokens.length) continue;
+    // A list whose every item ties permissions to a resource ("* If accessing attachments in messages: Mail.ReadWrite",
+    // "* For groups: Group.Read.All"): one entry per resource, so the model narrows them to each path's resource.
+    const perResource = n.type === 'list' && !pendingProperty ? perResourceItems(ctx, n) : undefined;
+    if (perResource) {
+      for (const x of perResource) out.entries.push({ type: 'unspecified', typeText: '', state: 'listed', permissions: x.permissions, workloads: [], src: x.src, resource: x.resource });
+      continue;
+    }
     const perms = tokens.map((name) => ({ name, src: tokenSrc(ctx, n, name) }));
     if (pendingProperty) {
       out.propertyScopes.push({ property: pendingProperty.property, permissions: perms, src: pendingProperty.src });
       pendingProperty = undefined;
       continue;
     }
-    const existing = out.entries[0];
+    const existing = out.entries.find((e) => !e.resource);
     if (existing) existing.permissions.push(...perms.filter((p) => !existing.permissions.some((q) => q.name === p.name)));
     else out.entries.push({ type: 'unspecified', typeText: '', state: 'listed', permissions: perms, workloads: [], src });
   }
+}
+
+/** "If accessing attachments in Outlook tasks: Tasks.ReadWrite", "For users: User.Read.All": the resource and the rest. */
+const ITEM_RESOURCE = /^(?:if accessing \w+ (?:in|on|of|for) |for )([^:]{1,60}):(.*)$/i;
+
+/** The items of a list, each tying permissions to a resource (two or more items, every one of them); else undefined. */
+function perResourceItems(ctx: PageContext, list: Extract<RootContent, { type: 'list' }>): { resource: string; permissions: PermissionName[]; src: Src }[] | undefined {
+  if (list.children.length < 2) return undefined;
+  const out: { resource: string; permissions: PermissionName[]; src: Src }[] = [];
+  for (const item of list.children) {
+    const m = ITEM_RESOURCE.exec(ctx.text(item).trim());
+    const names = m ? parsePermissionCell(m[2]!).names : [];
+    if (!m || !names.length) return undefined;
+    out.push({ resource: m[1]!.trim(), permissions: names.map((name) => ({ name, src: tokenSrc(ctx, item, name) })), src: ctx.src(item) });
+  }
+  return out;
 }
 
 /** Tables present: prose can still tie permissions to one property. */
