@@ -1391,3 +1391,14 @@ test('a permissions list whose every item ties permissions to a resource ("* If 
   assert.deepEqual(del('DELETE /users/{user-id}/outlook/tasks/{task-id}/attachments/{attachment-id}'), ['beta Tasks.ReadWrite']);
   assert.deepEqual(t.findings.filter((f) => f.rule === 'permission-set-differs'), []);
 });
+
+test('drift: a property the old snapshot knew only from a GET request line is not "removed" when that line changes — drift-operation-removed says what became of the call (schedule.openShiftsChangeRequests, a misspelt segment corrected: labels d422, d439, false)', () => {
+  const o = analyze([join(DIR, '2020-05-s37c')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s37c')], [], undefined, whole);
+  // The old type had the property from the request line alone (openshiftchangerequest-list.md:33), no row.
+  const old = o.model.types.find((t) => t.name === 'schedule' && t.version === 'v1.0')!.properties.find((p) => p.name === 'openShiftsChangeRequests')!;
+  assert.deepEqual(old.sources.map((s) => s.origin), ['operation-path']);
+  const all = drift({ old: o.model, new: n.model });
+  assert.deepEqual(all.filter((f) => f.rule === 'drift-type-property-changed'), []);
+  assert.deepEqual(all.filter((f) => f.rule === 'drift-operation-removed').map((f) => `${f.breaking} ${f.subject}`), ['false v1.0 GET /teams/{team-id}/schedule/openShiftsChangeRequests']);
+});
