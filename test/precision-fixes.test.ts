@@ -1402,3 +1402,14 @@ test('drift: a property the old snapshot knew only from a GET request line is no
   assert.deepEqual(all.filter((f) => f.rule === 'drift-type-property-changed'), []);
   assert.deepEqual(all.filter((f) => f.rule === 'drift-operation-removed').map((f) => `${f.breaking} ${f.subject}`), ['false v1.0 GET /teams/{team-id}/schedule/openShiftsChangeRequests']);
 });
+
+test('drift: every form of a rewritten call\'s path that its page gives with the new method is the rewrite, not an addition (POST /workbook/…/totalRowRange → GET …/items/{id}/… and GET …/root:/{item-path}:/…: label d468, false)', () => {
+  const o = analyze([join(DIR, '2020-05-s37d')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s37d')], [], undefined, whole);
+  const all = drift({ old: o.model, new: n.model }).filter((f) => /^drift-operation-/.test(f.rule));
+  assert.deepEqual(all.filter((f) => f.rule === 'drift-operation-added'), []);
+  assert.deepEqual(all.map((f) => `${f.rule} ${f.breaking} ${f.subject}`), [
+    'drift-operation-removed false v1.0 POST /workbook/tables/{table-id}/columns/{column-id}/totalRowRange',
+    'drift-operation-removed false v1.0 POST /workbook/worksheets/{worksheet-id}/tables/{table-id}/columns/{column-id}/totalRowRange',
+  ]);
+});

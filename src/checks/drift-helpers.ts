@@ -96,7 +96,7 @@ export { typePage } from '../model/type-lookup.js';
  * An operation key whose path the other snapshot documents in a longer form
  * (`/workbook/...` → `/users/{}/drive/items/{}/workbook/...`): the same operation, re-documented.
  */
-export function longerFormIn(key: string, others: Map<string, OperationVariant>): string | undefined {
+export function longerFormIn(key: string, others: ReadonlyMap<string, unknown>): string | undefined {
   const [version, method, path] = key.split(' ');
   for (const k of others.keys()) {
     const [v, m, p] = k.split(' ');
