@@ -287,9 +287,11 @@ export function linksOperationPage(pageFile: string, url: string): boolean {
 }
 
 /** The type a link names: its target page (`../resources/accesspackage.md` → accesspackage), cased as the link text when they agree. */
-/** An identifier's singular when it reads as a plural ("remoteNetworks" → remoteNetwork, "policies" → policy), else undefined. */
+/** An identifier's singular (the model's `singular`: "remoteNetworks" → remoteNetwork, "policies" → policy) when it reads as a plural, else undefined. */
 function pluralToSingular(w: string): string | undefined {
-  return /ies$/.test(w) ? `${w.slice(0, -3)}y` : /[^s]s$/.test(w) ? w.slice(0, -1) : undefined;
+  if (!/^[A-Za-z]\w*$/.test(w)) return undefined;
+  const one = singular(w);
+  return one === w ? undefined : one;
 }
 
 export function typeFromLink(text: string, url: string): string {
@@ -306,8 +308,8 @@ export function typeFromLink(text: string, url: string): string {
   const last = page.split('-').pop()!;
   const shortened = (w: string) => /^[A-Za-z][A-Za-z0-9]*$/.test(w) && /^[A-Za-z0-9]+$/.test(last) && last.length > w.length && squash(last).endsWith(squash(w)) && /^[A-Za-z]+$/.test(last.slice(0, last.length - w.length));
   // The text in the plural ("collection of [tabs](../resources/teamstab.md) objects"): its singular, shortened.
-  const singular = pluralToSingular(id);
-  for (const w of singular === undefined ? [id] : [id, singular]) {
+  const one = pluralToSingular(id);
+  for (const w of one === undefined ? [id] : [id, one]) {
     if (shortened(w)) return last.slice(0, last.length - w.length) + w[0]!.toUpperCase() + w.slice(1);
   }
   // The text is the type when it is an identifier the page name contains ("user" → intune-devices-user.md), or a
@@ -317,8 +319,8 @@ export function typeFromLink(text: string, url: string): string {
   // (../resources/networkaccess-remotenetwork.md)" is remoteNetwork).
   if (/^[A-Za-z_][\w.]*$/.test(id)) {
     const tail = id.split('.').pop()!;
-    const one = pluralToSingular(tail);
-    for (const w of one === undefined ? [tail] : [tail, one]) if (squash(page).includes(squash(w))) return w;
+    const tailOne = pluralToSingular(tail);
+    for (const w of tailOne === undefined ? [tail] : [tail, tailOne]) if (squash(page).includes(squash(w))) return w;
   }
   // A PascalCase compound that holds the page's name is that type's full name ("[WorkbookRangeFormat](../resources/rangeformat.md)"):
   // workbookRangeFormat, not rangeformat. ("[SharePoint](../resources/site.md)" does not hold "site": the page names the type.)
