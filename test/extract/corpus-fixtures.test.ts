@@ -415,3 +415,10 @@ test('"The following table shows the properties of the [group](…) resource …
   assert.deepEqual(group.properties.map((p) => p.name), ['displayName', 'description', 'isAssignableToRole', 'mailEnabled', 'mailNickname', 'securityEnabled', 'owners', 'members', 'visibility']);
   assert.equal(fx('v1.0/api/conditionalaccesspolicy-update.md').requestBody!.typeName, 'conditionalAccessPolicy');
 });
+
+test('query options named in a bulleted list are located at their own item, not at the list\'s first line (security-list-securescores.md :40-43)', () => {
+  const file = 'v1.0/api/security-list-securescores.md';
+  const root = join(ROOT, 'test/fixtures/corpus/precision/2021-07-s16');
+  const ir = processFile(join(root, file), file, new IncludeResolver(root));
+  assert.deepEqual(ir.queryParameters.map((q) => `${q.name}@${q.src.line}`), ['$count@40', '$filter@41', '$skip@42', '$top@43']);
+});

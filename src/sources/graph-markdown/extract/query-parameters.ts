@@ -2,6 +2,7 @@
  * Query parameters: tables in the query-parameters section, and OData options named in its
  * prose ("This method supports the `$select` and `$filter` OData query parameters").
  */
+import type { Nodes } from 'mdast';
 import type { Extractor } from './context.js';
 import { col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
@@ -52,8 +53,9 @@ export const queryParameters: Extractor = {
           return true;
         });
       }
-      for (const n of ctx.content(s)) {
-        if (n.type !== 'paragraph' && n.type !== 'list') continue;
+      // A list item by item: each option it names is located at its own item, not at the list's first line.
+      const units = ctx.content(s).flatMap((n): Nodes[] => (n.type === 'paragraph' ? [n] : n.type === 'list' ? [...n.children] : []));
+      for (const n of units) {
         const text = ctx.text(n);
         if (!ir.queryParameterSupport) {
           if (/(does not|doesn't|do not|don't|not) (currently )?support (any |the )?(optional |custom |odata )*query (parameters|options)|no (optional )?query parameters|not supported/i.test(text)) {
