@@ -192,6 +192,17 @@ test('json-representation-mismatch: inherited properties, property tables under 
   assert.deepEqual(pageOf('beta/resources/tokenissuancepolicy.md').resource!.properties.map((p) => p.name), ['id', 'definition', 'description', 'displayName', 'isOrganizationDefault']);
 });
 
+test('json-representation-mismatch: a JSON key whose Properties row says the property was removed is that removal, not a key no table lists (label r310, false as "in no property table")', () => {
+  // searchHit :33 "|_sortField (deprecated)|String|This property has been removed.|"; the JSON still shows it at :59
+  const r = pageOf('beta/resources/searchhit.md').resource!;
+  assert.deepEqual(r.removedProperties, [{ name: '_sortField', src: { file: 'beta/resources/searchhit.md', line: 33, column: 1 } }]);
+  assert.ok(!r.properties.some((p) => p.name === '_sortField'));
+  const f = of('json-representation-mismatch', 'beta/resources/searchhit.md');
+  assert.deepEqual(f.map((x) => [x.message, x.sides.map((s) => `${s.line} ${s.value}`)]), [
+    ['_sortField is in the JSON representation, but its Properties row says the property was removed', ['59 _sortField', '33 _sortField (deprecated): removed']],
+  ]);
+});
+
 test('link-broken: a link written with backslashes is read as a browser reads it (label r318)', () => {
   // l.14 links ..\resources\identityuserflowattributeassignment.md; the page exists
   assert.deepEqual(of('link-broken', 'beta/resources/userattributevaluesitem.md'), []);
@@ -1412,4 +1423,17 @@ test('drift: every form of a rewritten call\'s path that its page gives with the
     'drift-operation-removed false v1.0 POST /workbook/tables/{table-id}/columns/{column-id}/totalRowRange',
     'drift-operation-removed false v1.0 POST /workbook/worksheets/{worksheet-id}/tables/{table-id}/columns/{column-id}/totalRowRange',
   ]);
+});
+
+test('drift: a navigation known only from a new GET request line is not "added" when an old call already reached its path (user.onlineMeetings: POST /me/onlineMeetings in 2020-05, GET /me/onlineMeetings in 2021-07; label d529, false)', () => {
+  const o = analyze([join(DIR, '2020-05-s38a')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s38a')], [], undefined, whole);
+  const user = (m: typeof n.model) => m.types.find((t) => t.name === 'user' && t.version === 'beta')!;
+  // The new model has the property from the request line alone (onlinemeeting-get.md:63), the old one has none
+  assert.deepEqual(user(n.model).properties.find((p) => p.name === 'onlineMeetings')?.sources.map((s) => `${s.origin} ${s.doc.file}:${s.src.line}`), ['operation-path beta/api/onlinemeeting-get.md:63']);
+  assert.equal(user(o.model).properties.find((p) => p.name === 'onlineMeetings'), undefined);
+  const all = drift({ old: o.model, new: n.model });
+  assert.deepEqual(all.filter((f) => f.rule === 'drift-type-property-changed' && f.field === 'properties.onlineMeetings'), []);
+  // The new GET calls are what the drift reports
+  assert.ok(all.some((f) => f.rule === 'drift-operation-added' && f.subject === 'beta GET /users/{user-id}/onlineMeetings'), all.filter((f) => f.rule === 'drift-operation-added').map((f) => f.subject).join('\n'));
 });

@@ -522,6 +522,7 @@ export const ResourceFacts = T.Object(
     properties: T.Array(Property),
     instanceAttributes: T.Optional(T.Array(Property, { description: '"Instance attributes" tables (e.g. @microsoft.graph.downloadUrl): not properties of the type' })),
     relationships: T.Array(Relationship),
+    removedProperties: T.Optional(T.Array(T.Object({ name: T.String(), src: Src }, { additionalProperties: false }), { description: 'Properties-table rows marked deprecated whose description says the property was removed ("_sortField (deprecated) | String | This property has been removed."): not properties of the type, kept so that a JSON representation still showing one is told apart from a key no table lists' })),
     methods: T.Array(MethodLink),
     jsonRepresentation: T.Optional(JsonRepresentation),
   },

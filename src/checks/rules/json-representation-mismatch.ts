@@ -38,7 +38,7 @@ export const rule: ModelRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'The JSON representation and the Properties / Relationships tables of a resource page disagree',
-  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a row marked deprecated, or an annotation row (`@odata.etag`), need not be in the JSON; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited.',
+  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a key whose Properties row says the property was removed ("_sortField (deprecated) … This property has been removed.") is reported as the removal not carried into the JSON, with the row as a second side; a row marked deprecated, or an annotation row (`@odata.etag`), need not be in the JSON; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited.',
   example: { before: '| displayName | String |\n{ "displayName": "String", "nickname": "String" }', after: '| displayName | String |\n| nickname | String |' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## JSON representation\n\n```json\n{ "id": "String", "extra": 1 }\n```\n') },
@@ -54,6 +54,9 @@ export const rule: ModelRule = {
       const table = new Set([...r.properties, ...r.relationships].map((x) => x.name.toLowerCase()));
       const json = new Set(jr.propertyNames.filter((n) => !n.includes('@')).map((n) => n.trim().toLowerCase()));
       const from = inherited.get(p.file);
+      // Rows that say the property was removed ("_sortField (deprecated) | … | This property has been removed."): a key
+      // the JSON still shows is that removal not carried into the block, not a key no table lists.
+      const removed = new Map((r.removedProperties ?? []).map((x) => [x.name.toLowerCase(), x.src] as const));
       jr.propertyNames.forEach((n, i) => {
         if (n.includes('@')) return;
         // The key's own line when the extractor found it, else the block's.
@@ -63,7 +66,9 @@ export const rule: ModelRule = {
         // A key with spaces around a name the tables list ("rank " for rank): the key is mistyped, the row is there.
         if (documented && t !== n) out.push(pageFinding(this, p, at, `jsonRepresentation.${t}`, `JSON key ${JSON.stringify(n)} has a space around the name ${t} the tables list`, n, ['json-space', t]));
         // A base type no page of the tree defines (from === null): a key the tables lack may be inherited; not claimed.
-        if (!documented && from !== null) out.push(pageFinding(this, p, at, `jsonRepresentation.${n}`, `${n} is in the JSON representation but in no property table`, n, ['json-only', n]));
+        const gone = documented ? undefined : removed.get(t.toLowerCase());
+        if (gone) out.push(pageFinding(this, p, at, `jsonRepresentation.${t}`, `${t} is in the JSON representation, but its Properties row says the property was removed`, n, ['json-removed', t], [{ src: gone, value: `${t} (deprecated): removed` }]));
+        else if (!documented && from !== null) out.push(pageFinding(this, p, at, `jsonRepresentation.${n}`, `${n} is in the JSON representation but in no property table`, n, ['json-only', n]));
       });
       for (const x of r.properties) {
         // A deprecated row the JSON leaves out is on its way out, not forgotten (meetingParticipants' "producers (deprecated)").

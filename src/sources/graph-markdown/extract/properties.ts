@@ -1,11 +1,15 @@
 /** Resource Properties tables (and property tables under headings of no other kind on a resource page). */
 import type { Extractor } from './context.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
+import type { Src } from '../ir/schema.js';
 
 export const properties: Extractor = {
   name: 'properties',
   extract(ctx, ir) {
     if (!ir.resource) return;
+    const r = ir.resource;
+    // Rows that document a property's removal: kept apart (removedProperties), so that rules can tell them from no row.
+    const onRemoved = (name: string, src: Src) => { (r.removedProperties ??= []).push({ name, src }); };
     const squash = (x: string) => x.toLowerCase().replace(/[^a-z0-9]/g, '');
     const typeName = squash(ir.resource.name);
     // A heading "Properties of a token issuance policy definition" documents a nested structure (the JSON inside the
@@ -28,7 +32,7 @@ export const properties: Extractor = {
           ctx.diag('table-unclassified', 'info', `Table with columns ${JSON.stringify(t.header.map((h) => h.text).join(' | '))} in the Properties section is not a property table; not taken`, t.src);
           continue;
         }
-        ir.resource.properties.push(...readPropertyTable(ctx, t, 'Properties'));
+        r.properties.push(...readPropertyTable(ctx, t, 'Properties', { onRemoved }));
       }
     }
     // A resource page that groups its properties under topical headings ("## Page Content",
@@ -51,7 +55,7 @@ export const properties: Extractor = {
         if (title) ctx.diag('property-table-under-title', 'info', 'The property table under the page title (the page has no Properties heading) is read as the type\'s properties', t.src);
         else if (json) ctx.diag('property-table-in-json-representation', 'info', 'The property table in the JSON representation section (the page has no Properties heading) is read as the type\'s properties', t.src);
         else ctx.diag('property-table-in-other-section', 'info', `The property table under "${s.heading}" is read as the type's properties`, t.src);
-        ir.resource.properties.push(...readPropertyTable(ctx, t, 'Properties'));
+        r.properties.push(...readPropertyTable(ctx, t, 'Properties', { onRemoved }));
       }
     }
   },

@@ -4,7 +4,7 @@
  * (`|**Onboarding**|`) set the group of the rows below; rows that cannot land as properties are
  * reported by name.
  */
-import type { Property } from '../ir/schema.js';
+import type { Property, Src } from '../ir/schema.js';
 import type { PageContext, TableModel } from './context.js';
 import { checkRowShape, col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
@@ -115,7 +115,7 @@ function proseAbove(ctx: PageContext, t: TableModel): string[] {
   return out;
 }
 
-export function readPropertyTable(ctx: PageContext, t: TableModel, what: string, opts: { keepAnnotations?: boolean } = {}): Property[] {
+export function readPropertyTable(ctx: PageContext, t: TableModel, what: string, opts: { keepAnnotations?: boolean; onRemoved?: (name: string, src: Src) => void } = {}): Property[] {
   const out: Property[] = [];
   const nameCol = 0;
   const typeCol = typeColumn(t);
@@ -178,7 +178,8 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     if (/\(deprecated\)/i.test(nameCell.text) && /\b(has been|was|is) removed\b|\bno longer (supported|available|returned)\b/i.test(description)) {
       // A deprecated row that says the property is gone documents its removal, not a property.
       skipped++;
-      ctx.diag('property-row-removed', 'info', `${what} row ${name} is marked deprecated and says the property was removed; not taken`, r.src);
+      ctx.diag('property-row-removed', 'info', `${what} row ${name} is marked deprecated and says the property was removed; not taken as a property`, r.src);
+      opts.onRemoved?.(name, r.src);
       ctx.explain(...r.cells);
       continue;
     }
