@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { drift } from '../src/checks/engine.js';
+import { longerFormIn } from '../src/checks/drift-helpers.js';
 import { reconcile } from '../src/checks/engine.js';
 import { modelFromPages as buildModel } from '../src/sources/graph-markdown/to-model.js';
 import type { Finding, TreeInfo } from '../src/checks/types.js';
@@ -1381,8 +1382,9 @@ test('round 27 (2016–19 pages): "There is no support for `$search`" names no q
   const page = (rel: string) => processFile(join(era, rel), rel, new IncludeResolver(era));
   const delta = page('v1.0/api/group_delta.md');
   assert.deepEqual(delta.queryParameters.map((q) => q.name), ['$deltatoken', '$skiptoken', '$select', '$top', '$expand', '$orderby']);
-  // The diagnostic stands where the list holding the sentence starts (:33; the sentence is its last item, :37), as the options it lists do.
-  assert.deepEqual(delta.diagnostics.filter((d) => d.rule === 'query-option-not-supported').map((d) => d.src.line), [33]);
+  // The diagnostic stands at the list item holding the sentence (:37), as each option a list names stands at its own item (session 38).
+  assert.deepEqual(delta.diagnostics.filter((d) => d.rule === 'query-option-not-supported').map((d) => d.src.line), [37]);
+  assert.deepEqual(delta.queryParameters.map((q) => q.src.line), [26, 27, 33, 35, 35, 36]);
   const photo = page('v1.0/api/profilephoto_get.md').response!;
   assert.deepEqual([photo.bodyDescribed?.format, photo.bodyDescribed?.src.line, photo.bodyType?.name], ['binary', 85, 'profilePhoto']);
   const t = analyze([era], [], undefined, whole);
@@ -1436,4 +1438,19 @@ test('drift: a navigation known only from a new GET request line is not "added" 
   assert.deepEqual(all.filter((f) => f.rule === 'drift-type-property-changed' && f.field === 'properties.onlineMeetings'), []);
   // The new GET calls are what the drift reports
   assert.ok(all.some((f) => f.rule === 'drift-operation-added' && f.subject === 'beta GET /users/{user-id}/onlineMeetings'), all.filter((f) => f.rule === 'drift-operation-added').map((f) => f.subject).join('\n'));
+});
+
+test('drift: a nested call does not become a top-level collection\'s in a shorter path form (POST /connectorGroups/{id}/applications is not POST /applications); its page\'s rewrite is named instead (label d539, misdescribed); a resource moved under a new root still is another form', () => {
+  const o = analyze([join(DIR, '2020-05-s38d')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s38d')], [], undefined, whole);
+  const all = drift({ old: o.model, new: n.model }).filter((f) => f.subject === 'beta POST /connectorGroups/{connectorGroup-id}/applications');
+  assert.deepEqual(all.map((f) => [f.rule, f.breaking, f.message, f.sides.map((s) => `${s.file}:${s.line}`)]), [[
+    'drift-operation-removed', false, 'beta POST /connectorGroups/{connectorGroup-id}/applications is now documented as PUT /applications/{application-id}/connectorGroup/$ref (same operation, other method, path or key syntax on the same page)',
+    ['beta/api/connectorgroup-post-applications.md:29', 'beta/api/connectorgroup-post-applications.md:29'],
+  ]]);
+  const keys = (...k: string[]) => new Map(k.map((x) => [x, 1]));
+  assert.equal(longerFormIn('beta POST /connectorGroups/{c}/applications', keys('beta POST /applications'), 'old'), undefined);
+  assert.equal(longerFormIn('beta POST /applications', keys('beta POST /connectorGroups/{c}/applications'), 'new'), undefined);
+  assert.equal(longerFormIn('beta GET /agreements', keys('beta GET /identityGovernance/termsOfUse/agreements'), 'old'), 'beta GET /identityGovernance/termsOfUse/agreements');
+  assert.equal(longerFormIn('v1.0 GET /users/{u}/drive/items/{i}/workbook/tables', keys('v1.0 GET /workbook/tables'), 'new'), 'v1.0 GET /workbook/tables');
 });

@@ -96,13 +96,24 @@ export { typePage } from '../model/type-lookup.js';
  * An operation key whose path the other snapshot documents in a longer form
  * (`/workbook/...` → `/users/{}/drive/items/{}/workbook/...`): the same operation, re-documented.
  */
-export function longerFormIn(key: string, others: ReadonlyMap<string, unknown>): string | undefined {
+export function longerFormIn(key: string, others: ReadonlyMap<string, unknown>, keyFrom: 'old' | 'new'): string | undefined {
   const [version, method, path] = key.split(' ');
   for (const k of others.keys()) {
     const [v, m, p] = k.split(' ');
-    if (v === version && m === method && p !== path && (p!.endsWith(path!) || path!.endsWith(p!))) return k;
+    if (v !== version || m !== method || p === path || !(p!.endsWith(path!) || path!.endsWith(p!))) continue;
+    // A resource moves under a new root (/agreements → /identityGovernance/termsOfUse/agreements), but a nested call
+    // does not become a top-level collection's: /users/{id}/…/contacts → /contacts (orgContact), /connectorGroups/{id}/
+    // applications → /applications are other operations. A new form shorter than the old one must keep two named segments.
+    const [older, newer] = keyFrom === 'old' ? [path!, p!] : [p!, path!];
+    if (newer.length < older.length && namedSegments(newer) < 2) continue;
+    return k;
   }
   return undefined;
+}
+
+/** The literal (not `{parameter}`) segments of a path. */
+function namedSegments(path: string): number {
+  return path.split('/').filter((s) => s && !s.startsWith('{')).length;
 }
 
 /**
@@ -130,7 +141,7 @@ export function pageRewrites(old: ApiModel, nu: ApiModel): Map<string, string> {
   }
   const out = new Map<string, string>();
   for (const [k, v] of a) {
-    if (b.has(k) || longerFormIn(k, b)) continue;
+    if (b.has(k) || longerFormIn(k, b, 'old')) continue;
     // A key the old snapshot already documented on another page answers only as a path that gained segments,
     // same method (…/drive/{item-id} → …/drive/items/{item-id}); not as another resource's call (/chats/… → /teams/…).
     const onPage = (added.get(pageKey(v.version, v.doc.file)) ?? []).filter((o) => o.split(' ')[0] === k.split(' ')[0] && (!a.has(o) || insertedSegments(k, o)));

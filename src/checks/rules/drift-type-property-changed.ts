@@ -18,7 +18,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample).',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample).',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int64||']) },
@@ -34,6 +34,20 @@ export const rule: DriftRule = {
     const oldTypes = docTypes(old);
     const newDocTypes = docTypes(nu);
     const chain = baseChains(nu);
+    // The paths (lower-cased, per version) of the old snapshot's calls, and of each new call by its request line.
+    const oldPaths = new Map<string, string[]>();
+    for (const o of old.operations) for (const v of new Set(o.variants.map((x) => x.version))) {
+      let l = oldPaths.get(v);
+      if (!l) oldPaths.set(v, (l = []));
+      l.push(o.path.toLowerCase());
+    }
+    const newPathAt = new Map<string, string>();
+    for (const o of nu.operations) for (const v of o.variants) newPathAt.set(`${v.doc.file}:${v.src.line}`, o.path.toLowerCase());
+    /** Did some old call of the version reach the path of the call whose request line documents this property? */
+    const oldReaches = (x: PropertySource, version: string) => {
+      const p = newPathAt.get(`${x.doc.file}:${x.src.line}`);
+      return p !== undefined && (oldPaths.get(version) ?? []).some((q) => q === p || q.startsWith(`${p}/`));
+    };
     for (const [k, ta] of typesByKey(old)) {
       const tb = b.get(k);
       if (!tb || !isDocumentedType(ta) || !isDocumentedType(tb)) continue;
@@ -90,7 +104,9 @@ export const rule: DriftRule = {
         // additional email addresses"): the type column caught up with the description, the values did not change.
         const listed = !named && !renamed && !inherited && !derived && !sa.type.collection && sb.type.collection && sa.type.name.toLowerCase() === sb.type.name.toLowerCase() && LISTED.test(sa.description);
         const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : derived ? ` (narrowed to a type derived from ${sa.type.name}: every value is still one)` : listed ? ' (the old row\'s description already said it is a list: the type column caught up)' : '';
-        out.push(change(this, !named && !renamed && !inherited && !derived && !listed, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${sa.type.name}${sa.type.collection ? ' collection' : ''} → ${sb.type.name}${sb.type.collection ? ' collection' : ''}${why}`, [sideOf(sa.doc, sa.src, sa.type.name), sideOf(sb.doc, sb.src, sb.type.name)], [p.name, 'type']));
+        // Each side shows the type as its row states it, cardinality included (label d505: "addIn collection", not "addIn").
+        const shown = (x: PropertySource) => `${x.type.name}${x.type.collection ? ' collection' : ''}`;
+        out.push(change(this, !named && !renamed && !inherited && !derived && !listed, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${shown(sa)} → ${shown(sb)}${why}`, [sideOf(sa.doc, sa.src, shown(sa)), sideOf(sb.doc, sb.src, shown(sb))], [p.name, 'type']));
       }
       const pa = new Set(ta.properties.map((p) => p.name.toLowerCase()));
       for (const q of tb.properties) {
@@ -100,6 +116,10 @@ export const rule: DriftRule = {
         // A key only the new JSON sample has, another spelling of a row of the table (chatViewpoint beside the row
         // viewpoint): the row's addition is the change, reported under the row's name.
         if (jsonAliasOf(q, tb)) continue;
+        // Known only from a new GET's request line, on a path the old snapshot's calls already reached (POST
+        // /me/onlineMeetings in 2020-05, GET /me/onlineMeetings added by 2021-07): the navigation is not new; the new call
+        // is drift-operation-added's to report.
+        if (q.sources.every((x) => x.origin === 'operation-path') && q.sources.some((x) => oldReaches(x, tb.version))) continue;
         const at = typePage(ta)!;
         out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, sb.type.name)], [q.name, 'added']));
       }
