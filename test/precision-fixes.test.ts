@@ -1440,6 +1440,15 @@ test('drift: a navigation known only from a new GET request line is not "added" 
   assert.ok(all.some((f) => f.rule === 'drift-operation-added' && f.subject === 'beta GET /users/{user-id}/onlineMeetings'), all.filter((f) => f.rule === 'drift-operation-added').map((f) => f.subject).join('\n'));
 });
 
+test('methods-return-type-differs: an example annotation that agrees with the Methods table is outvoted when the property the call\'s path ends in (user.joinedTeams: team collection) agrees with the Response section — the finding no longer says the Response section is what to mend (label r1832, misdescribed)', () => {
+  const t = analyze([join(DIR, '2021-07-s38c')], [], undefined, whole);
+  const f = t.findings.filter((x) => x.rule === 'methods-return-type-differs' && x.field.includes('joinedteams'));
+  assert.deepEqual(f.map((x) => [x.message, x.sides.map((s) => `${s.file}:${s.line} ${s.value}`)]), [[
+    'the Methods table of beta/resources/group.md says "List joinedTeams" returns a collection of group, but beta/api/user-list-joinedteams.md returns a collection of team: another type',
+    ['beta/resources/group.md:104 group collection', 'beta/api/user-list-joinedteams.md:54 a collection of team'],
+  ]]);
+});
+
 test('drift: a nested call does not become a top-level collection\'s in a shorter path form (POST /connectorGroups/{id}/applications is not POST /applications); its page\'s rewrite is named instead (label d539, misdescribed); a resource moved under a new root still is another form', () => {
   const o = analyze([join(DIR, '2020-05-s38d')], [], undefined, whole);
   const n = analyze([join(DIR, '2021-07-s38d')], [], undefined, whole);

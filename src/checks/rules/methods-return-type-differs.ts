@@ -1,5 +1,5 @@
 import { opPage, resourcePage, responseSection } from '../fixture-pages.js';
-import type { Document } from '../../model/schema.js';
+import type { ApiModel, Document } from '../../model/schema.js';
 import { linkedFile } from '../../util/link.js';
 import { baseChains, typeNamer, type TypeNamer } from '../type-relations.js';
 import type { FindingDraft, ModelRule } from '../types.js';
@@ -41,6 +41,38 @@ export function readMethodsReturn(text: string): MethodsReturn {
 /** Names of formats, which a return-type cell may give instead of a type. */
 const FORMATS = new Set(['json', 'xml', 'csv', 'html', 'text']);
 
+/**
+ * The types the resource pages give the property an operation page's request lines end in (`GET /users/{id}/joinedTeams` →
+ * user.joinedTeams: team): a row of a Properties or Relationships table (not a property known from a request line only),
+ * of a type of the page's version that has a property of that name.
+ */
+function navigationTypes(model: ApiModel, op: Document): string[] {
+  const byName = propertyTypes(model);
+  const out = new Set<string>();
+  for (const o of op.operations) {
+    const last = o.fromExample ? undefined : o.path.split('/').filter((x) => x && !x.startsWith('{')).pop();
+    for (const t of (last && byName.get(`${op.apiVersion.value}|${last.toLowerCase()}`)) || []) out.add(t);
+  }
+  return [...out];
+}
+
+/** Per model: version|lower-case property name → the types table rows give properties of that name. */
+const propertyTypesOf = new WeakMap<ApiModel, Map<string, Set<string>>>();
+function propertyTypes(model: ApiModel): Map<string, Set<string>> {
+  let m = propertyTypesOf.get(model);
+  if (m) return m;
+  m = new Map();
+  for (const t of model.types) for (const p of t.properties) for (const x of p.sources) {
+    if (x.origin !== 'resource' && x.origin !== 'relationship') continue;
+    const k = `${t.version}|${p.name.toLowerCase()}`;
+    let s = m.get(k);
+    if (!s) m.set(k, (s = new Set()));
+    s.add(x.type.name);
+  }
+  propertyTypesOf.set(model, m);
+  return m;
+}
+
 const shape = (name: string, collection: boolean): string => (collection ? `a collection of ${name}` : `one ${name}`);
 
 export const rule: ModelRule = {
@@ -50,7 +82,7 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['tree'],
   summary: 'A resource page\'s Methods table states another return type than the page its row links to',
-  description: 'The Return type column of a resource page\'s Methods table repeats what each operation returns; the operation page its row links to states the response in its Response section. The two disagree: another type (neither derives from the other; a name is the model\'s type of that name or singular, else the type of the page its link leads to), one object against a collection, "None" against a response body, or a type against a page that says the response has no body (info: often an Update row naming its resource where the call answers 204). Rows whose cell is no type name (prose, two types, a format such as "JSON"), rows that link to a section of a page (`#anchor`) and pages whose Response section states no type, describes the body only in prose, or states a body and no body (two cases; also a page that says no body and shows one in an example for another case) are not compared; a type name glued to \"collection\" (\"[educationAssignment](…)collection\") is a collection of it.',
+  description: 'The Return type column of a resource page\'s Methods table repeats what each operation returns; the operation page its row links to states the response in its Response section. The two disagree: another type (neither derives from the other; a name is the model\'s type of that name or singular, else the type of the page its link leads to), one object against a collection, "None" against a response body, or a type against a page that says the response has no body (info: often an Update row naming its resource where the call answers 204). Rows whose cell is no type name (prose, two types, a format such as "JSON"), rows that link to a section of a page (`#anchor`) and pages whose Response section states no type, describes the body only in prose, or states a body and no body (two cases; also a page that says no body and shows one in an example for another case) are not compared; a type name glued to \"collection\" (\"[educationAssignment](…)collection\") is a collection of it. When the operation page\'s own example responses answer as the table says and not as the Response section does, the finding names the Response section as what to mend — unless the property the call\'s path ends in, as the resource pages type it (user.joinedTeams: team collection), agrees with the Response section and not with the table: a stale example annotation is outvoted, and the finding only states the disagreement.',
   example: {
     before: 'widget.md: | [List widgets](../api/widget-list.md) | [widget](widget.md) | … |\nwidget-list.md: returns … a collection of [widget](../resources/widget.md) objects',
     after: 'widget.md: | [List widgets](../api/widget-list.md) | [widget](widget.md) collection | … |',
@@ -133,7 +165,12 @@ export const rule: ModelRule = {
           if (s === 'none' || want === 'none') return s === want;
           return s.collection === want.collection && want.names.some((n) => related(n, s.name));
         };
-        const backing = ex.length && ex.every((x) => agrees(exSays(x), true) && !agrees(exSays(x), false)) ? ex[0] : undefined;
+        // The type the property the call's path ends in has on its resource page (user.joinedTeams: team collection) is a second
+        // word for the Response section: when it agrees with the prose and not with the table, an example annotation that agrees
+        // with the table (user-list-joinedteams' stale "@odata.type": "microsoft.graph.group") is outvoted (label r1832).
+        const navTypes = bt ? navigationTypes(model, op) : [];
+        const outvoted = navTypes.length > 0 && navTypes.every((n) => theirs.some((b) => related(n, b))) && !navTypes.some((n) => mine.some((a) => related(a, n)));
+        const backing = !outvoted && ex.length && ex.every((x) => agrees(exSays(x), true) && !agrees(exSays(x), false)) ? ex[0] : undefined;
         // A page that says no body and whose examples show one for another case ("with requiresReview=true … a `201 Created`
         // … in the response body"): two outcomes, as when the Response section states both.
         if (kind === 'no-body' && !backing && ex.some((x) => x.statusLine.code !== 204 && x.body?.json !== undefined)) continue;
