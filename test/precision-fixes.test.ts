@@ -1440,6 +1440,21 @@ test('drift: a navigation known only from a new GET request line is not "added" 
   assert.ok(all.some((f) => f.rule === 'drift-operation-added' && f.subject === 'beta GET /users/{user-id}/onlineMeetings'), all.filter((f) => f.rule === 'drift-operation-added').map((f) => f.subject).join('\n'));
 });
 
+test('body rules: a page whose examples call none of its templates (a template copied from another page) is not compared — the addFormulaLocal pages give `POST /workbook/names/add`, their examples call …/addFormulaLocal (labels o039, o1131: "formula" is no property the add pages lack)', () => {
+  const t = analyze([join(DIR, '2020-05-s38b')], [], undefined, whole);
+  const add = t.model.operations.find((o) => o.key === 'POST /workbook/names/add')!;
+  // The four pages share the operation through the copied template...
+  assert.deepEqual(add.variants.map((v) => v.doc.file).sort(), ['beta/api/nameditem-add.md', 'beta/api/nameditem-addformulalocal.md', 'v1.0/api/nameditem-add.md', 'v1.0/api/nameditem-addformulalocal.md']);
+  // ...but the body rules compare the add pages only (whose examples call …/workbook/names/add below a drive item: the Excel
+  // pages' convention, a fit): no property is "missing", and what the two add pages disagree on is still found
+  assert.deepEqual(t.findings.filter((f) => /^body-property-|^type-name-casing/.test(f.rule)).map((f) => `${f.rule}: ${f.message} @ ${f.sides.map((s) => s.file).join(' ')}`), [
+    'body-property-type-differs: Property reference is typed String vs Json (differs between versions) @ beta/api/nameditem-add.md v1.0/api/nameditem-add.md',
+    'body-property-type-differs: Property reference is typed String vs Json (differs between versions) @ beta/api/nameditem-add.md v1.0/api/nameditem-add.md',
+  ]);
+  // The copied template is what is reported
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line}`).sort(), ['beta/api/nameditem-addformulalocal.md:63', 'v1.0/api/nameditem-addformulalocal.md:63']);
+});
+
 test('methods-return-type-differs: an example annotation that agrees with the Methods table is outvoted when the property the call\'s path ends in (user.joinedTeams: team collection) agrees with the Response section — the finding no longer says the Response section is what to mend (label r1832, misdescribed)', () => {
   const t = analyze([join(DIR, '2021-07-s38c')], [], undefined, whole);
   const f = t.findings.filter((x) => x.rule === 'methods-return-type-differs' && x.field.includes('joinedteams'));
@@ -1462,4 +1477,12 @@ test('drift: a nested call does not become a top-level collection\'s in a shorte
   assert.equal(longerFormIn('beta POST /applications', keys('beta POST /connectorGroups/{c}/applications'), 'new'), undefined);
   assert.equal(longerFormIn('beta GET /agreements', keys('beta GET /identityGovernance/termsOfUse/agreements'), 'old'), 'beta GET /identityGovernance/termsOfUse/agreements');
   assert.equal(longerFormIn('v1.0 GET /users/{u}/drive/items/{i}/workbook/tables', keys('v1.0 GET /workbook/tables'), 'new'), 'v1.0 GET /workbook/tables');
+});
+
+test('example-path-fits-no-template: an example whose method and path both differ from every template, on a page whose other examples call its templates, shows another operation on purpose (group-post-members\' PATCH /groups/{id}, teamsapp-publish\'s PATCH …/appDefinitions/{id}: labels o364, r1825, r1649, false); a wrong method on a template\'s own path still fits none (r1137, r1745, real)', () => {
+  const t = analyze([join(DIR, '2021-07-s38e')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.message.replace(/ fits none.*/, '').slice(0, 60)}`), [
+    'beta/api/projectrome-delete-historyitem.md:65 Example request PUT /me/activities/13881113971988980728/hist',
+    'v1.0/api/openshift-update.md:71 Example request PATCH /teams/{id}/schedule/openShifts/OPNSHF',
+  ]);
 });

@@ -10,7 +10,7 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property is a collection on one page and single on another',
-  description: 'One page types the property as `X collection`, another as `X`. A client sends an array to one and an object to the other.',
+  description: 'One page types the property as `X collection`, another as `X`. A client sends an array to one and an object to the other. A page whose live example requests all call paths none of its templates fits (a template copied from another page: the addFormulaLocal pages give `POST /workbook/names/add`) is not compared: its table documents what its examples call.',
   example: { before: 'page A: businessPhones | String collection\npage B: businessPhones | String', after: 'both: String collection' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|tags|String collection||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|tags|String||'])) },

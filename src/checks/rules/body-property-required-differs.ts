@@ -10,7 +10,7 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property is required on one page and optional on another',
-  description: 'Pages that state whether a body property is required disagree. Pages that do not say are not compared.',
+  description: 'Pages that state whether a body property is required disagree. Pages that do not say are not compared. A page whose live example requests all call paths none of its templates fits (a template copied from another page: the addFormulaLocal pages give `POST /workbook/names/add`) is not compared: its table documents what its examples call.',
   example: { before: 'page A: displayName | String | Required.\npage B: displayName | String | Optional.', after: 'both say Required' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32|Required.|'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32|Optional.|'])) },

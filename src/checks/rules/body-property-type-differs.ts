@@ -6,16 +6,20 @@ import { compareField, versionsNote } from '../compare.js';
 import { betaExtendsType } from '../type-relations.js';
 import { requestBodyTypeName } from '../../model/merge.js';
 import { typeShown } from '../page-finding.js';
+import { copiedTemplate } from './example-path-fits-no-template.js';
 
 /**
  * Pages of one operation whose request bodies represent the same type. Pages of polymorphic
  * operations (one page per derived type, as in Intune) document different bodies on purpose;
- * their properties are compared only within each type.
+ * their properties are compared only within each type. A page whose examples call none of its
+ * templates is left out (copiedTemplate).
  */
 export function bodyPartitions(g: OperationGroup): OperationGroup[] {
   const parts = new Map<string, OperationGroup['variants']>();
   for (const v of g.variants) {
-    if (!(v.doc.requestBody?.properties.length)) continue;
+    // A page whose examples call none of its templates documents what its examples call (a copied template): its table is
+    // not this operation's body (the addFormulaLocal pages' `formula` against the add pages'; labels o039, o1131).
+    if (!(v.doc.requestBody?.properties.length) || copiedTemplate(v)) continue;
     const t = (requestBodyTypeName(v.doc) ?? '').toLowerCase();
     if (!parts.has(t)) parts.set(t, []);
     parts.get(t)!.push(v);
@@ -57,7 +61,7 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property has different types on different pages',
   description:
-    'The same property of the same operation is typed differently (ignoring the case of the type name, which type-name-casing-differs reports, and collection-ness, which body-property-collection-differs reports). Generated models can only pick one. Across versions, a beta type only beta has that has every property of the type v1.0 names (beta typedEmailAddress for v1.0 emailAddress) is a rename or extension, not reported.',
+    'The same property of the same operation is typed differently (ignoring the case of the type name, which type-name-casing-differs reports, and collection-ness, which body-property-collection-differs reports). Generated models can only pick one. Across versions, a beta type only beta has that has every property of the type v1.0 names (beta typedEmailAddress for v1.0 emailAddress) is a rename or extension, not reported. A page whose live example requests all call paths none of its templates fits (a template copied from another page: the addFormulaLocal pages give `POST /workbook/names/add`) is not compared: its table documents what its examples call.',
   example: { before: 'page A: hireDate | DateTimeOffset\npage B: hireDate | String', after: 'both: hireDate | DateTimeOffset' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|String||'])) },

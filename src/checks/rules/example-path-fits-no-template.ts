@@ -1,6 +1,6 @@
 import { exampleSection, opPage } from '../fixture-pages.js';
 import type { PageRule, FindingDraft } from '../types.js';
-import type { Section, Src } from '../../model/schema.js';
+import type { Document, ExampleRequest, Operation, Section, Src } from '../../model/schema.js';
 import { callsOtherService, isLive, pageFinding } from '../page-finding.js';
 import { argumentValuesAsPlaceholders, pathFitsTemplate } from '../../model/identity.js';
 
@@ -11,7 +11,7 @@ export const rule: PageRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor a call the page shows under an "HTTP request" heading of a topic of its own after the examples ("## Get a single thumbnail" / "### HTTP request" on the page of the thumbnails list), nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and a last segment that names an action with its namespace (`…/microsoft.graph.reply`) fits the template\'s `…/reply`, and so does a call passing only arguments the page\'s function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`), or leaving out arguments of the template that table marks optional (`rowsAbove` for a template `rowsAbove(count=n)`). A template from `/drive/` stands for any drive (drive.md: "the examples use `/drive`, but other paths are valid too"): an example calling `/me/drive/…`, `/drives/{id}/…` or a user\'s, group\'s or site\'s drive fits. A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. On a page whose HTTP request section says its request lines are some of the paths the call takes ("All other POST syntax that allows you to create these resource instances supports creating open extensions in them in a similar way"), an example of a template\'s method may call another path. An example whose method no template has, under a heading whose first verb names that method\'s operation and none of the page\'s ("Example 2: Create a new workforceIntegration", a POST on the PATCH page), is another operation shown on purpose. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that; when the example fits a template once a brace the template left out is put back (`…/workforceIntegrations/workforceIntegrationId}`), the finding names the template as the thing to mend; so it does when the example fits a template once the example\'s argument lists are left out (`getGroupArchivedPrintJobs(groupId=\'{id}\',…)` against a template `GET /reports/getGroupArchivedPrintJobs`): that template leaves out the function\'s arguments.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor a call the page shows under an "HTTP request" heading of a topic of its own after the examples ("## Get a single thumbnail" / "### HTTP request" on the page of the thumbnails list), nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and a last segment that names an action with its namespace (`…/microsoft.graph.reply`) fits the template\'s `…/reply`, and so does a call passing only arguments the page\'s function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`), or leaving out arguments of the template that table marks optional (`rowsAbove` for a template `rowsAbove(count=n)`). A template from `/drive/` stands for any drive (drive.md: "the examples use `/drive`, but other paths are valid too"): an example calling `/me/drive/…`, `/drives/{id}/…` or a user\'s, group\'s or site\'s drive fits. A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. On a page whose HTTP request section says its request lines are some of the paths the call takes ("All other POST syntax that allows you to create these resource instances supports creating open extensions in them in a similar way"), an example of a template\'s method may call another path. An example whose method no template has, under a heading whose first verb names that method\'s operation and none of the page\'s ("Example 2: Create a new workforceIntegration", a POST on the PATCH page), is another operation shown on purpose; so is an example whose method and path both differ from every template on a page whose other examples call its templates (PATCH /groups/{id} under "Example 2: Add multiple members to a group in a single request" on the page of POST /groups/{id}/members/$ref) — a wrong method on a template\'s own path is still reported. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that; when the example fits a template once a brace the template left out is put back (`…/workforceIntegrations/workforceIntegrationId}`), the finding names the template as the thing to mend; so it does when the example fits a template once the example\'s argument lists are left out (`getGroupArchivedPrintJobs(groupId=\'{id}\',…)` against a template `GET /reports/getGroupArchivedPrintJobs`): that template leaves out the function\'s arguments.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -20,48 +20,7 @@ export const rule: PageRule = {
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {
-      const ops = p.operations.filter((o) => !o.fromExample);
-      if (!ops.length) continue;
-      // A template's argument values are samples or stand-ins (`columnsAfter(count=n)`, `getActivitiesByInterval(startDateTime=
-      // '2017-01-01',…)`): an example passing other values calls the same function — the argument names must match. Each
-      // template is read both ways, once per page.
-      // A template passing only arguments the page's parameter tables mark optional (`rowsAbove(count=n)`, count "Optional. …
-      // The default value is 1") is also read without them: an example leaving them out calls the same function.
-      const params = [...p.functionParameters ?? [], ...p.pathParameterDescriptions ?? []];
-      const readingsOf = new Map(ops.map((o) => [o, [...new Set([o.path, argumentValuesAsPlaceholders(o.path), withoutOptionalArguments(o.path, params) ?? o.path])]] as const));
-      for (const r of p.examples.requests) {
-        // A request to another service (Shifts calling a workforce integration's endpoint, a bot's callback) is no call of this API.
-        if (!isLive(r) || callsOtherService(r.url)) continue;
-        // A call the page shows as a request of its own: under an "HTTP request" heading, after the examples, inside a topic
-        // heading of its own ("## Get a single thumbnail" / "### HTTP request" on the page of the thumbnails list).
-        if (callUnderOwnHeading(p.sections, r.src, p.file)) continue;
-        const path = r.path.replace(/\?[\s\S]*$/, '');
-        const sameMethod = ops.filter((o) => o.method === r.method);
-        // The path as written, and read without what a template need not show: GET …/$count counts what the template lists
-        // (OData's $count segment on GET /applications); a last segment that is a type cast (…/transitiveMembers/microsoft.graph.user)
-        // filters it by type; arguments the page's function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` where the
-        // template writes `usedRange`) may be left out — a missing required one is still reported (`range/cell` for cell(row, column)).
-        const readings = [path, odataSuffixless(path), withoutOptionalArguments(path, params), unqualifiedLast(path)].filter((x): x is string => x !== undefined);
-        // The Excel pages' convention: a template from `/workbook/` is relative to a workbook in a drive (excel.md: "…/me/drive/items/{id}/workbook/");
-        // an example calling it below any drive item's workbook fits.
-        for (const x of [...readings]) { const w = workbookRelative(x); if (w !== undefined) readings.push(w); }
-        // The OneDrive pages' convention: a template from `/drive/` stands for any drive (drive.md: "the examples use /drive,
-        // but other paths are valid too"): an example calling /me/drive/…, /drives/{id}/… or a user's, group's or site's drive fits.
-        for (const x of [...readings]) { const d = driveRelative(x); if (d !== undefined) readings.push(d); }
-        if (sameMethod.some((o) => readingsOf.get(o)!.some((t) => readings.some((x) => pathFitsTemplate(x, t))))) continue;
-        // A call below a template that the example's heading announces ("Update the format, fill, and font properties in three
-        // table cells" over PATCH …/format/font on the page of PATCH …/format; "Get bannerLogo for the French locale"): the
-        // page qualifies it in prose — a deliberate walk-through, not a misfit.
-        const templates = sameMethod.flatMap((o) => readingsOf.get(o)!);
-        if (readings.some((x) => headingNamesExtension(x, r.example, templates))) continue;
-        // An example of another operation that its heading announces by the verb of its own method, one the page's templates
-        // never use ("Example 2: Create a new workforceIntegration", POST, on the PATCH page "Update workforceIntegration").
-        if (!sameMethod.length && headingAnnouncesMethod(r.example, r.method, ops.map((o) => o.method))) continue;
-        // The HTTP request section says its request lines are some of the paths ("All other POST syntax that allows you to
-        // create these resource instances supports creating open extensions in them in a similar way"): another path of the
-        // same method is one it allows.
-        if (sameMethod.length && p.requestPathsOpen) continue;
-        const why = sameMethod.length ? 'path' : 'method';
+      for (const { r, path, why, sameMethod, readings, readingsOf, ops } of misfitsOf(p)) {
         // A template that is no path but words (Intune's generator left "** Entity URI for … not found" in the block, and in
         // the example): the defect is the missing path, and the finding says so. ("~/onPremisesPublishingProfiles/…" and
         // "me/…" are paths written otherwise.)
@@ -86,6 +45,97 @@ export const rule: PageRule = {
     return out;
   },
 };
+
+/** An example request that fits none of its page's templates (and that the page does not qualify in prose), with what the finding needs. */
+export interface Misfit {
+  r: ExampleRequest;
+  path: string;
+  why: 'path' | 'method';
+  sameMethod: Operation[];
+  readings: string[];
+  readingsOf: Map<Operation, readonly string[]>;
+  ops: Operation[];
+}
+
+/** Per page (memoized: the body rules ask for each variant, see copiedTemplate). */
+const misfitMemo = new WeakMap<Document, Misfit[]>();
+
+/** The page's live example requests that fit none of its templates, read with the conventions the rule describes. */
+export function misfitsOf(p: Document): Misfit[] {
+  const memo = misfitMemo.get(p);
+  if (memo) return memo;
+  const out: Misfit[] = [];
+  misfitMemo.set(p, out);
+  const ops = p.operations.filter((o) => !o.fromExample);
+  if (!ops.length) return [];
+  // A template's argument values are samples or stand-ins (`columnsAfter(count=n)`, `getActivitiesByInterval(startDateTime=
+  // '2017-01-01',…)`): an example passing other values calls the same function — the argument names must match. Each
+  // template is read both ways, once per page.
+  // A template passing only arguments the page's parameter tables mark optional (`rowsAbove(count=n)`, count "Optional. …
+  // The default value is 1") is also read without them: an example leaving them out calls the same function.
+  const params = [...p.functionParameters ?? [], ...p.pathParameterDescriptions ?? []];
+  const readingsOf = new Map(ops.map((o) => [o, [...new Set([o.path, argumentValuesAsPlaceholders(o.path), withoutOptionalArguments(o.path, params) ?? o.path])]] as const));
+  const misfit: Misfit[] = [];
+  let fitting = 0;
+  for (const r of p.examples.requests) {
+    // A request to another service (Shifts calling a workforce integration's endpoint, a bot's callback) is no call of this API.
+    if (!isLive(r) || callsOtherService(r.url)) continue;
+    // A call the page shows as a request of its own: under an "HTTP request" heading, after the examples, inside a topic
+    // heading of its own ("## Get a single thumbnail" / "### HTTP request" on the page of the thumbnails list).
+    if (callUnderOwnHeading(p.sections, r.src, p.file)) continue;
+    const path = r.path.replace(/\?[\s\S]*$/, '');
+    const sameMethod = ops.filter((o) => o.method === r.method);
+    // The path as written, and read without what a template need not show: GET …/$count counts what the template lists
+    // (OData's $count segment on GET /applications); a last segment that is a type cast (…/transitiveMembers/microsoft.graph.user)
+    // filters it by type; arguments the page's function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` where the
+    // template writes `usedRange`) may be left out — a missing required one is still reported (`range/cell` for cell(row, column)).
+    const readings = [path, odataSuffixless(path), withoutOptionalArguments(path, params), unqualifiedLast(path)].filter((x): x is string => x !== undefined);
+    // The Excel pages' convention: a template from `/workbook/` is relative to a workbook in a drive (excel.md: "…/me/drive/items/{id}/workbook/");
+    // an example calling it below any drive item's workbook fits.
+    for (const x of [...readings]) { const w = workbookRelative(x); if (w !== undefined) readings.push(w); }
+    // The OneDrive pages' convention: a template from `/drive/` stands for any drive (drive.md: "the examples use /drive,
+    // but other paths are valid too"): an example calling /me/drive/…, /drives/{id}/… or a user's, group's or site's drive fits.
+    for (const x of [...readings]) { const d = driveRelative(x); if (d !== undefined) readings.push(d); }
+    if (sameMethod.some((o) => readingsOf.get(o)!.some((t) => readings.some((x) => pathFitsTemplate(x, t))))) { fitting++; continue; }
+    // A call below a template that the example's heading announces ("Update the format, fill, and font properties in three
+    // table cells" over PATCH …/format/font on the page of PATCH …/format; "Get bannerLogo for the French locale"): the
+    // page qualifies it in prose — a deliberate walk-through, not a misfit.
+    const templates = sameMethod.flatMap((o) => readingsOf.get(o)!);
+    if (readings.some((x) => headingNamesExtension(x, r.example, templates))) continue;
+    // An example of another operation that its heading announces by the verb of its own method, one the page's templates
+    // never use ("Example 2: Create a new workforceIntegration", POST, on the PATCH page "Update workforceIntegration").
+    if (!sameMethod.length && headingAnnouncesMethod(r.example, r.method, ops.map((o) => o.method))) continue;
+    // The HTTP request section says its request lines are some of the paths ("All other POST syntax that allows you to
+    // create these resource instances supports creating open extensions in them in a similar way"): another path of the
+    // same method is one it allows.
+    if (sameMethod.length && p.requestPathsOpen) continue;
+    misfit.push({ r, path, why: sameMethod.length ? 'path' : 'method', sameMethod, readings, readingsOf, ops });
+  }
+  // Another operation shown on purpose: an example whose method and path both differ from every template (PATCH /groups/{id}
+  // under "Example 2: Add multiple members to a group in a single request" on the page of POST /groups/{id}/members/$ref; PATCH
+  // …/appDefinitions/{id} under "Example 3: Approve or reject an app pending review" on the publish page), on a page whose
+  // other examples call its templates — they confirm the template, and this one demonstrates a neighbouring call (labels
+  // o364, r1825, r1649). A wrong method on a template's own path (PUT for DELETE …/historyItems/{id}) is still reported.
+  for (const m of misfit) {
+    const otherPath = m.why === 'method' && !ops.some((o) => readingsOf.get(o)!.some((t) => m.readings.some((x) => pathFitsTemplate(x, t))));
+    if (!(otherPath && fitting > 0)) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Every live example request of the variant's method fits none of its page's templates (read as this rule reads them: the
+ * workbook and drive conventions, OData suffixes, optional arguments), and the page has one: the template is likely copied
+ * from another page (nameditem-addformulalocal.md's HTTP block gives `POST /workbook/names/add`, its examples call
+ * `…/names/addFormulaLocal`), so what the page documents is not the template's operation.
+ */
+export function copiedTemplate(v: { doc: Document; operation: { method: string } }): boolean {
+  const calls = v.doc.examples.requests.filter((r) => isLive(r) && r.method === v.operation.method && r.path && !callsOtherService(r.url));
+  if (!calls.length || !v.doc.operations.some((o) => !o.fromExample && o.method === v.operation.method)) return false;
+  const missed = new Set(misfitsOf(v.doc).map((m) => m.r));
+  return calls.every((r) => missed.has(r));
+}
+
 
 /**
  * Does the request at `src` stand in an "HTTP request" section after the page's examples begin, whose parent heading is a

@@ -2,7 +2,7 @@ import { opPage, responseSection } from '../fixture-pages.js';
 import type { Document, OperationVariant } from '../../model/schema.js';
 import { baseChains, betaExtendsType, typeNamer } from '../type-relations.js';
 import { pathFitsTemplate } from '../../model/identity.js';
-import { isLive } from '../page-finding.js';
+import { copiedTemplate } from './example-path-fits-no-template.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
 
@@ -94,9 +94,3 @@ export const rule: ModelRule = {
   },
 };
 
-/** The page's live example requests of this method all call paths that fit none of the page's templates for it. */
-function copiedTemplate(v: OperationVariant): boolean {
-  const templates = v.doc.operations.filter((o) => !o.fromExample && o.method === v.operation.method).map((o) => o.path);
-  const calls = v.doc.examples.requests.filter((r) => isLive(r) && r.method === v.operation.method && r.path);
-  return templates.length > 0 && calls.length > 0 && !calls.some((r) => templates.some((t) => pathFitsTemplate(r.path, t)));
-}

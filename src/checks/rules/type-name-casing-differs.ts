@@ -11,7 +11,7 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'Pages spell the same type name with different casing',
   description:
-    'The same property refers to one type spelled with different casing on different pages (PasswordProfile vs passwordProfile). Type names are case-sensitive in CSDL and in generated code; one spelling is wrong — in any version, so this stays a warning across versions too.',
+    'The same property refers to one type spelled with different casing on different pages (PasswordProfile vs passwordProfile). Type names are case-sensitive in CSDL and in generated code; one spelling is wrong — in any version, so this stays a warning across versions too. A page whose live example requests all call paths none of its templates fits (a template copied from another page: the addFormulaLocal pages give `POST /workbook/names/add`) is not compared: its table documents what its examples call.',
   example: { before: 'page A: passwordProfile | [PasswordProfile](passwordprofile.md)\npage B: passwordProfile | [passwordProfile](passwordprofile.md)', after: 'both: passwordProfile' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|profile|[PasswordProfile](passwordprofile.md)||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|profile|[passwordProfile](passwordprofile.md)||'])) },
