@@ -1462,6 +1462,9 @@ test('methods-return-type-differs: an example annotation that agrees with the Me
     'the Methods table of beta/resources/group.md says "List joinedTeams" returns a collection of group, but beta/api/user-list-joinedteams.md returns a collection of team: another type',
     ['beta/resources/group.md:104 group collection', 'beta/api/user-list-joinedteams.md:54 a collection of team'],
   ]]);
+  // An Update answering 204 as its table's "None" says: the navigation's type speaks only for a GET (label r1465, real)
+  const update = t.findings.filter((x) => x.rule === 'methods-return-type-differs' && x.subject === 'v1.0/resources/identityuserflowattributeassignment.md');
+  assert.deepEqual(update.map((x) => x.message.replace(/^.*: /, '')), ['the Response section is what to mend']);
 });
 
 test('drift: a nested call does not become a top-level collection\'s in a shorter path form (POST /connectorGroups/{id}/applications is not POST /applications); its page\'s rewrite is named instead (label d539, misdescribed); a resource moved under a new root still is another form', () => {
