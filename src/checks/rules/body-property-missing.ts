@@ -15,7 +15,7 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property is documented on some pages of an operation only',
   description:
-    'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation whose body is the same type (pages of polymorphic operations, one per derived type, are compared within their type). Pages without a request-body table are not compared. Across versions, a property that the body type of the version lacking it does not have either (on its resource page or a base type\'s) is a version difference, not reported; so is, where the body names no resource type (an action\'s parameters), a property only beta documents, unless the v1.0 page\'s own example request sends it. A page that is one of several Intune workload slices of the operation in its version (`intune-tem-devicemanagement-update.md` beside `intune-apps-…`, `intune-onboarding-…`) is not reported for a property only pages of other workloads, or the shared page, document: it lists its workload\'s properties. One finding per set of pages lacking the same properties (usually one page pair), listing the properties; each property stays an instance with its own fingerprint, so it can be suppressed on its own. A page whose live example requests all call paths none of its templates fits (a template copied from another page: the addFormulaLocal pages give `POST /workbook/names/add`) is not compared: its table documents what its examples call.',
+    'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation whose body is the same type (pages of polymorphic operations, one per derived type, are compared within their type). Pages without a request-body table are not compared. Across versions, a property that the body type of the version lacking it does not have either (on its resource page or a base type\'s) is a version difference, not reported; so is, where the body names no resource type (an action\'s parameters), a property only beta documents, unless the v1.0 page\'s own example request sends it. A page that is one of several Intune workload slices of the operation in its version (`intune-tem-devicemanagement-update.md` beside `intune-apps-…`, `intune-onboarding-…`) is not reported for a property only pages of other workloads, or the shared page, document: it lists its workload\'s properties. A property the body\'s resource type documents as read-only in the version of every page lacking it (educationUser.assignedPlans: "Read-only.") is not reported: a client does not send it, and the page listing it is the odd one. One finding per set of pages lacking the same properties (usually one page pair), listing the properties; each property stays an instance with its own fingerprint, so it can be suppressed on its own. A page whose live example requests all call paths none of its templates fits (a template copied from another page: the addFormulaLocal pages give `POST /workbook/names/add`) is not compared: its table documents what its examples call.',
   example: { before: 'page A body: displayName, city\npage B body: displayName', after: 'both list displayName and city' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])) },
@@ -26,6 +26,7 @@ export const rule: ModelRule = {
     // a v1.0 page): the properties the resource pages of a type and its bases document, where that version has the type.
     const types = typesByName(model);
     const documented = documentedProperties(model);
+    const writable = documentedProperties(model, true);
     // Intune workloads per version and page name without the workload (`v1.0|deviceappmanagement-update.md` → apps, books, …):
     // the pages of the tree, since the groups rules compare keep one page of a version whose pages are all workload pages.
     const workloads = new Map<string, Set<string>>();
@@ -61,6 +62,13 @@ export const rule: ModelRule = {
         return !!w && w.workload !== 'shared' && (workloads.get(`${x.version}|${w.page}`)?.size ?? 0) >= 2
           && d.sides.filter((y) => y.value !== 'not documented').every((y) => { const o = intuneWorkload(y.file); return !!o && o.workload !== w.workload; });
       };
+      /**
+       * Every page lacking the property leaves out what the body's resource type documents as read-only in that page's version
+       * (an Intune create page's id, createdDateTime, lastModifiedDateTime, which the service assigns; label o539): a client
+       * does not send it, so the page that lists it is the odd one, not the one that leaves it out.
+       */
+      const readOnlyLeftOut = (d: FindingDraft, lower: string): boolean => !!bodyType
+        && d.sides.filter((x) => x.value === 'not documented').every((x) => !!x.version && documented(bodyType, x.version).has(lower) && !writable(bodyType, x.version).has(lower));
       const withTable = g.variants;
       const names = new Map<string, string>();
       for (const v of withTable) for (const p of v.doc.requestBody!.properties) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
@@ -70,7 +78,7 @@ export const rule: ModelRule = {
           if (!props.length) return undefined;
           const p = bodyProperty(props, lower);
           return p ? { key: 'present', shown: `documented (${p.type.raw || p.type.name})`, src: p.src } : { key: 'absent', shown: 'not documented', src: v.doc.requestBody!.src };
-        }, (c) => `Request-body property ${name} is documented on some pages only (${versionsNote(c)})`, [lower]).filter((d) => !versionOnly(d, lower))
+        }, (c) => `Request-body property ${name} is documented on some pages only (${versionsNote(c)})`, [lower]).filter((d) => !versionOnly(d, lower) && !readOnlyLeftOut(d, lower))
           .flatMap((d) => {
             const kept = d.sides.filter((x) => x.value !== 'not documented' || !isSlice(d, x));
             return kept.some((x) => x.value === 'not documented') ? [{ ...d, sides: kept }] : [];
