@@ -64,8 +64,8 @@ export const rule: ModelRule = {
       };
       /**
        * Every page lacking the property leaves out what the body's resource type documents as read-only in that page's version
-       * (an Intune create page's id, createdDateTime, lastModifiedDateTime, which the service assigns; label o539): a client
-       * does not send it, so the page that lists it is the odd one, not the one that leaves it out.
+       * (educationUser.assignedPlans, "Read-only. Not nullable.", which only v1.0's update table lists): a client does not
+       * send it, so the page that lists it is the odd one, not the one that leaves it out.
        */
       const readOnlyLeftOut = (d: FindingDraft, lower: string): boolean => !!bodyType
         && d.sides.filter((x) => x.value === 'not documented').every((x) => !!x.version && documented(bodyType, x.version).has(lower) && !writable(bodyType, x.version).has(lower));

@@ -1,7 +1,6 @@
 import { opPage, responseSection } from '../fixture-pages.js';
-import type { Document, OperationVariant } from '../../model/schema.js';
+import type { Document } from '../../model/schema.js';
 import { baseChains, betaExtendsType, typeNamer } from '../type-relations.js';
-import { pathFitsTemplate } from '../../model/identity.js';
 import { copiedTemplate } from './example-path-fits-no-template.js';
 import type { ModelRule } from '../types.js';
 import { compareField, versionsNote } from '../compare.js';
