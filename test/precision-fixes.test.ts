@@ -1497,3 +1497,15 @@ test('body-property-missing: a page that leaves out a property the body\'s resou
   assert.deepEqual([...new Set(f.map((x) => x.message))], ['14 request-body properties (accountEnabled, assignedLicenses, businessPhones, createdBy, department, externalSourceDetail, mailNickname, onPremisesInfo, passwordPolicies, passwordProfile, preferredLanguage, usageLocation, userPrincipalName, userType) are documented on some pages only, missing on beta/api/educationuser-update.md (differs between versions)']);
   assert.ok(!f.some((x) => (x.instances ?? [x]).some((i) => /assignedPlans|provisionedPlans/.test(i.field))));
 });
+
+test('methods-return-type-differs: one object against a collection on a page of GETs — the property the path ends in, one itemAnalytics on every type that has it, says the Response section is what to mend (itemanalytics-get.md; label o1165, misdescribed)', () => {
+  const t = analyze([join(DIR, '2020-05-s38g')], [], undefined, whole);
+  const f = t.findings.filter((x) => x.rule === 'methods-return-type-differs' && x.subject === 'v1.0/resources/driveitem.md');
+  assert.deepEqual(f.map((x) => [x.message, x.sides.map((s) => `${s.file}:${s.line} ${s.value}`)]), [[
+    'v1.0/api/itemanalytics-get.md\'s Response section says it returns a collection of itemAnalytics, but the property its request path ends in is one itemAnalytics (driveItem.analytics, listItem.analytics, site.analytics), as the Methods table of v1.0/resources/driveitem.md says ("Get analytics" returns one itemAnalytics): the Response section is what to mend',
+    ['v1.0/api/itemanalytics-get.md:57 a collection of itemAnalytics', 'v1.0/resources/driveitem.md:79 driveItem.analytics: one itemAnalytics', 'v1.0/resources/driveitem.md:180 itemAnalytics'],
+  ]]);
+  // GET /security/alerts/{id} answers with one item of the collection security.alerts: the property says nothing of it
+  const alerts = t.findings.filter((x) => x.rule === 'methods-return-type-differs' && x.subject === 'v1.0/resources/security.md');
+  assert.deepEqual(alerts.map((x) => x.message), ['the Methods table of v1.0/resources/security.md says "get alerts" returns a collection of alert, but v1.0/api/alert-get.md returns one alert']);
+});

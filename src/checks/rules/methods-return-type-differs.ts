@@ -1,5 +1,5 @@
 import { opPage, resourcePage, responseSection } from '../fixture-pages.js';
-import type { ApiModel, Document } from '../../model/schema.js';
+import type { ApiModel, Document, PropertySource } from '../../model/schema.js';
 import { linkedFile } from '../../util/link.js';
 import { baseChains, typeNamer, type TypeNamer } from '../type-relations.js';
 import type { FindingDraft, ModelRule } from '../types.js';
@@ -46,30 +46,33 @@ const FORMATS = new Set(['json', 'xml', 'csv', 'html', 'text']);
  * user.joinedTeams: team): a row of a Properties or Relationships table (not a property known from a request line only),
  * of a type of the page's version that has a property of that name.
  */
-function navigationTypes(model: ApiModel, op: Document): string[] {
-  const byName = propertyTypes(model);
-  const out = new Set<string>();
+function navigationRows(model: ApiModel, op: Document): NavRow[] {
+  const byName = propertyRows(model);
+  const out: NavRow[] = [];
   for (const o of op.operations) {
     const last = o.fromExample ? undefined : o.path.split('/').filter((x) => x && !x.startsWith('{')).pop();
-    for (const t of (last && byName.get(`${op.apiVersion.value}|${last.toLowerCase()}`)) || []) out.add(t);
+    for (const r of (last && byName.get(`${op.apiVersion.value}|${last.toLowerCase()}`)) || []) if (!out.includes(r)) out.push(r);
   }
-  return [...out];
+  return out;
 }
 
-/** Per model: version|lower-case property name → the types table rows give properties of that name. */
-const propertyTypesOf = new WeakMap<ApiModel, Map<string, Set<string>>>();
-function propertyTypes(model: ApiModel): Map<string, Set<string>> {
-  let m = propertyTypesOf.get(model);
+/** A Properties or Relationships row: its type's name, the property, the type it gives it and where it says so. */
+interface NavRow { owner: string; name: string; type: string; collection: boolean; doc: Document; src: PropertySource['src'] }
+
+/** Per model: version|lower-case property name → the table rows that give a property of that name its type. */
+const propertyRowsOf = new WeakMap<ApiModel, Map<string, NavRow[]>>();
+function propertyRows(model: ApiModel): Map<string, NavRow[]> {
+  let m = propertyRowsOf.get(model);
   if (m) return m;
   m = new Map();
   for (const t of model.types) for (const p of t.properties) for (const x of p.sources) {
     if (x.origin !== 'resource' && x.origin !== 'relationship') continue;
     const k = `${t.version}|${p.name.toLowerCase()}`;
-    let s = m.get(k);
-    if (!s) m.set(k, (s = new Set()));
-    s.add(x.type.name);
+    let l = m.get(k);
+    if (!l) m.set(k, (l = []));
+    l.push({ owner: t.name, name: p.name, type: x.type.name, collection: x.type.collection, doc: x.doc, src: x.src });
   }
-  propertyTypesOf.set(model, m);
+  propertyRowsOf.set(model, m);
   return m;
 }
 
@@ -82,7 +85,7 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['tree'],
   summary: 'A resource page\'s Methods table states another return type than the page its row links to',
-  description: 'The Return type column of a resource page\'s Methods table repeats what each operation returns; the operation page its row links to states the response in its Response section. The two disagree: another type (neither derives from the other; a name is the model\'s type of that name or singular, else the type of the page its link leads to), one object against a collection, "None" against a response body, or a type against a page that says the response has no body (info: often an Update row naming its resource where the call answers 204). Rows whose cell is no type name (prose, two types, a format such as "JSON"), rows that link to a section of a page (`#anchor`) and pages whose Response section states no type, describes the body only in prose, or states a body and no body (two cases; also a page that says no body and shows one in an example for another case) are not compared; a type name glued to \"collection\" (\"[educationAssignment](…)collection\") is a collection of it. When the operation page\'s own example responses answer as the table says and not as the Response section does, the finding names the Response section as what to mend — unless, where the page and the table name a type each, the property the call\'s path ends in, as the resource pages type it (user.joinedTeams: team collection), agrees with the Response section and not with the table: a stale example annotation is outvoted, and the finding only states the disagreement.',
+  description: 'The Return type column of a resource page\'s Methods table repeats what each operation returns; the operation page its row links to states the response in its Response section. The two disagree: another type (neither derives from the other; a name is the model\'s type of that name or singular, else the type of the page its link leads to), one object against a collection, "None" against a response body, or a type against a page that says the response has no body (info: often an Update row naming its resource where the call answers 204). Rows whose cell is no type name (prose, two types, a format such as "JSON"), rows that link to a section of a page (`#anchor`) and pages whose Response section states no type, describes the body only in prose, or states a body and no body (two cases; also a page that says no body and shows one in an example for another case) are not compared; a type name glued to \"collection\" (\"[educationAssignment](…)collection\") is a collection of it. When the operation page\'s own example responses answer as the table says and not as the Response section does, the finding names the Response section as what to mend — unless, where the page and the table name a type each, the property the call\'s path ends in, as the resource pages type it (user.joinedTeams: team collection), agrees with the Response section and not with the table: a stale example annotation is outvoted, and the finding only states the disagreement. One object against a collection of the same type, on a page of GETs: when every table row giving the property the request path ends in its type agrees with the Methods table (driveItem.analytics, listItem.analytics, site.analytics: one itemAnalytics), the finding names the Response section as what to mend, with that row as a side.',
   example: {
     before: 'widget.md: | [List widgets](../api/widget-list.md) | [widget](widget.md) | … |\nwidget-list.md: returns … a collection of [widget](../resources/widget.md) objects',
     after: 'widget.md: | [List widgets](../api/widget-list.md) | [widget](widget.md) collection | … |',
@@ -170,13 +173,30 @@ export const rule: ModelRule = {
         // with the table (user-list-joinedteams' stale "@odata.type": "microsoft.graph.group") is outvoted (label r1832).
         // Only between two types: the navigation's type says nothing of whether a call answers with a body (an Update of
         // …/userAttributeAssignments/{id} answering 204 as its table's "None" says; label r1465).
-        const navTypes = bt && (kind === 'type' || kind === 'collection') ? navigationTypes(model, op) : [];
+        const nav = bt && (kind === 'type' || kind === 'collection') ? navigationRows(model, op) : [];
+        const navTypes = [...new Set(nav.map((n) => n.type))];
         const outvoted = navTypes.length > 0 && navTypes.every((n) => theirs.some((b) => related(n, b))) && !navTypes.some((n) => mine.some((a) => related(a, n)));
         const backing = !outvoted && ex.length && ex.every((x) => agrees(exSays(x), true) && !agrees(exSays(x), false)) ? ex[0] : undefined;
         // A page that says no body and whose examples show one for another case ("with requiresReview=true … a `201 Created`
         // … in the response body"): two outcomes, as when the Response section states both.
         if (kind === 'no-body' && !backing && ex.some((x) => x.statusLine.code !== 204 && x.body?.json !== undefined)) continue;
         const bodyWords = kind === 'none' ? `${prose} in the response body` : kind === 'no-body' ? 'the response has no body' : prose;
+        // One object against a collection of the same type, on a page of GETs: what a GET of a navigation property returns is
+        // that property's cardinality. When every row giving the property the path ends in its type agrees with the table
+        // (driveItem.analytics, listItem.analytics, site.analytics: one itemAnalytics), the Response section is what to
+        // mend (itemanalytics-get.md's "a collection of [itemAnalytics]"; label o1165).
+        const gets = op.operations.filter((o) => !o.fromExample);
+        // Every request line ends in the property's own segment: `…/alerts/{id}` answers with one item of the collection.
+        const navBacking = !backing && kind === 'collection' && said.kind === 'type' && nav.length > 0 && gets.length > 0 && gets.every((o) => o.method === 'GET' && !/\}\)?$/.test(o.path))
+          && nav.every((n) => n.collection === said.collection && mine.some((a) => related(a, n.type))) ? nav[0] : undefined;
+        if (navBacking) {
+          out.push({
+            ...base,
+            message: `${op.file}'s Response section says it returns ${bodyWords}, but the property its request path ends in is ${shape(navBacking.type, navBacking.collection)} (${[...new Set(nav.map((n) => `${n.owner}.${n.name}`))].join(', ')}), as the Methods table of ${p.file} says ("${m.text}" returns ${table}): the Response section is what to mend`,
+            sides: [sideOf(op, opAt, prose), sideOf(navBacking.doc, navBacking.src, `${navBacking.owner}.${navBacking.name}: ${shape(navBacking.type, navBacking.collection)}`), sideOf(p, m.returnSrc ?? m.src, m.returnType)],
+          });
+          continue;
+        }
         if (backing) {
           out.push({
             ...base,
