@@ -1509,3 +1509,17 @@ test('methods-return-type-differs: one object against a collection on a page of 
   const alerts = t.findings.filter((x) => x.rule === 'methods-return-type-differs' && x.subject === 'v1.0/resources/security.md');
   assert.deepEqual(alerts.map((x) => x.message), ['the Methods table of v1.0/resources/security.md says "get alerts" returns a collection of alert, but v1.0/api/alert-get.md returns one alert']);
 });
+
+test('permissions: a per-resource row naming alternatives ("For **user** or **chat** resource:") applies to the paths of either — GET /chats/{id}/members/{id} never had the channel row\'s Group.Read.All (label d566, false)', () => {
+  const o = analyze([join(DIR, '2020-05-s38h')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s38h')], [], undefined, whole);
+  const chat = o.model.operations.find((x) => x.key === 'GET /chats/{chat-id}/members/{member-id}')!;
+  assert.deepEqual(chat.variants[0]!.permissions!.entries.map((e) => `${e.type} ${e.resource ?? '-'}: ${e.permissions.map((q) => q.name).join(', ')}`), [
+    'delegatedWork user or chat: Chat.Read, Chat.ReadWrite', 'delegatedPersonal -: ', 'application user or chat: Chat.Read.All, Chat.ReadWrite.All',
+  ]);
+  // The channel path keeps the channel row
+  const channel = o.model.operations.find((x) => x.key.startsWith('GET /teams/{team-id}/channels/'))!;
+  assert.ok(channel.variants[0]!.permissions!.entries.some((e) => e.resource === 'channel'));
+  // Nothing the chat call had is gone; what it gained (ChatMember.*, Chat.ReadBasic*) is still reported
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed' && f.subject === 'beta GET /chats/{chat-id}/members/{member-id}').map((f) => `${f.breaking} ${f.field}`), ['false permissions.added']);
+});

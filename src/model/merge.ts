@@ -79,7 +79,8 @@ function appliesToCall(e: PermissionEntry, operationKey: string): boolean {
  * A call's permission rows: the tables the page binds to it (see permissionRowsFor), then, of per-resource tables
  * ("Supported resource | Delegated | Application" rows, or
  * sub-tables per resource), the ones that apply to the paths of that resource only: the rows whose resource
- * words all name segments of this path, the most specific first. When no row fits the path,
+ * words all name segments of this path (a row naming alternatives, "user or chat", when one of them does), the most
+ * specific first. When no row fits the path,
  * every row is kept (nothing is dropped silently).
  */
 export function permissionsForPath(p: Permissions | undefined, canonical: string, operationKey?: string): Permissions | undefined {
@@ -92,13 +93,16 @@ export function permissionsForPath(p: Permissions | undefined, canonical: string
   const lits = canonical.split('/').filter((s) => s && !s.startsWith('{')).map((s) => alnum(singular(s)));
   const joined = lits.join('');
   // The deepest path segment the row's resource names wins; among those, the row naming more of the path.
-  const score = (resource: string): number => {
-    const words = resource.replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((w) => alnum(singular(w)));
+  const scoreOne = (resource: string): number => {
+    const words = resource.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((w) => alnum(singular(w)));
     if (!words.length) return 0;
     if (words.every((w) => lits.includes(w))) return (1 + Math.max(...words.map((w) => lits.lastIndexOf(w)))) * 10 + words.length;
     if (words.length === 1 && joined.includes(words[0]!)) return 1;
     return 0;
   };
+  // A row naming alternatives ("For **user** or **chat** resource:", "message, event") applies where any of them does.
+  const score = (resource: string): number =>
+    Math.max(0, ...resource.replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1').split(/\s+or\s+|\s*[,/]\s*/i).map(scoreOne));
   const best = Math.max(0, ...p.entries.filter((e) => e.resource).map((e) => score(e.resource!)));
   if (best === 0) return p;
   return { ...p, entries: p.entries.filter((e) => !e.resource || score(e.resource) === best) };
