@@ -102,7 +102,7 @@ export function permissionsForPath(p: Permissions | undefined, canonical: string
   };
   // A row naming alternatives ("For **user** or **chat** resource:", "message, event") applies where any of them does.
   const score = (resource: string): number =>
-    Math.max(0, ...resource.replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1').split(/\s+or\s+|\s*[,/]\s*/i).map(scoreOne));
+    Math.max(0, ...resource.replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1').split(/,|\/|\bor\b/i).map(scoreOne));
   const best = Math.max(0, ...p.entries.filter((e) => e.resource).map((e) => score(e.resource!)));
   if (best === 0) return p;
   return { ...p, entries: p.entries.filter((e) => !e.resource || score(e.resource) === best) };
