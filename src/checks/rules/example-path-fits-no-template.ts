@@ -67,7 +67,7 @@ export function misfitsOf(p: Document): Misfit[] {
   const out: Misfit[] = [];
   misfitMemo.set(p, out);
   const ops = p.operations.filter((o) => !o.fromExample);
-  if (!ops.length) return [];
+  if (!ops.length) return out;
   // A template's argument values are samples or stand-ins (`columnsAfter(count=n)`, `getActivitiesByInterval(startDateTime=
   // '2017-01-01',…)`): an example passing other values calls the same function — the argument names must match. Each
   // template is read both ways, once per page.
