@@ -1523,3 +1523,31 @@ test('permissions: a per-resource row naming alternatives ("For **user** or **ch
   // Nothing the chat call had is gone; what it gained (ChatMember.*, Chat.ReadBasic*) is still reported
   assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed' && f.subject === 'beta GET /chats/{chat-id}/members/{member-id}').map((f) => `${f.breaking} ${f.field}`), ['false permissions.added']);
 });
+
+test('session 39 drift draw: per-resource tables under headings that spell a path segment, a rewritten call\'s other drive-item form, a page split per workload, a values table headed with the enum\'s name (labels d628, d623, d652, d611, d622)', () => {
+  const o = analyze([join(DIR, '2020-05-s39a')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s39a')], [], undefined, whole);
+  const changes = drift({ old: o.model, new: n.model });
+  // d628: "### Azure resources" is the azureResources segment: both calls keep that table only, and nothing is newly listed
+  const calls = n.model.operations.filter((x) => x.key.startsWith('GET /privilegedAccess/azureResources/'));
+  assert.deepEqual(calls.map((x) => `${x.key}: ${[...new Set(x.variants[0]!.permissions!.entries.map((e) => e.resource))].join(', ')}`), [
+    'GET /privilegedAccess/azureResources/resources/{resource-id}/roleAssignments: Azure resources',
+    'GET /privilegedAccess/azureResources/roleAssignments: Azure resources',
+  ]);
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-permission-changed' && /privilegedAccess/.test(f.subject)).map((f) => f.message), []);
+  // d623, d652: the root:/{item-path}: form of a rewritten call is not an addition; each rewrite is still reported once
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-operation-added').map((f) => f.subject), []);
+  // — and names the page's other drive-item form (label d471: the root:/{item-path}: form is said, once)
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-operation-removed').map((f) => f.message).sort(), [
+    'beta POST /users/{user-id}/drive/root/workbook/worksheets/{worksheet-id}/pivotTables/refreshAll is now documented as POST /users/{user-id}/drive/items/{item-id}/workbook/worksheets/{worksheet-id}/pivotTables/refreshAll and as POST /users/{user-id}/drive/root:/{item-path}:/workbook/worksheets/{worksheet-id}/pivotTables/refreshAll (same operation, other method, path or key syntax on the same page)',
+    'beta POST /workbook/tables/{table-id}/delete is now documented as DELETE /users/{user-id}/drive/items/{item-id}/workbook/tables/{table-id} and as DELETE /users/{user-id}/drive/root:/{item-path}:/workbook/tables/{table-id} (same operation, other method, path or key syntax on the same page)',
+    'beta POST /workbook/worksheets/{worksheet-id}/tables/{table-id}/delete is now documented as DELETE /users/{user-id}/drive/items/{item-id}/workbook/worksheets/{worksheet-id}/tables/{table-id} and as DELETE /users/{user-id}/drive/root:/{item-path}:/workbook/worksheets/{worksheet-id}/tables/{table-id} (same operation, other method, path or key syntax on the same page)',
+  ]);
+  // d611: intune-shared-devicemanagement-get.md split into 16 workload pages, which together still list every permission
+  assert.deepEqual(changes.filter((f) => f.subject === 'v1.0 GET /deviceManagement').map((f) => f.field), []);
+  // d622: 2020-05's "DisplayAs value | Description" table is personOrGroupColumn's enum, as 2021-07's "Value | Description" one is
+  const pog = o.pages.find((p) => p.file === 'beta/resources/personOrGroupColumn.md')!;
+  assert.deepEqual(pog.enums.map((e) => `${e.name} ${e.members.length} :${e.src.line}`), ['DisplayAs 18 :41']);
+  assert.deepEqual(changes.filter((f) => f.rule === 'drift-enum-members-changed').map((f) => f.message), []);
+});
+

@@ -179,3 +179,11 @@ function closest(k: string, cands: string[]): string {
 function pageKey(version: string, file: string): string {
   return `${version} ${file.toLowerCase().split('/').slice(-2).join('/')}`;
 }
+
+/**
+ * An operation key with its drive item addressed by id whichever way the path addresses it (`/root:/{item-path}:` or
+ * `/items/{item-id}`): a page's two forms of one call on a drive item are one key.
+ */
+export function driveItemById(key: string): string {
+  return key.replace(/\/root:\/\{[^{}]*\}:(?=\/|$)/g, '/items/{}').replace(/\/items\/\{[^{}]*\}/g, '/items/{}');
+}

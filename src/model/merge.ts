@@ -79,7 +79,8 @@ function appliesToCall(e: PermissionEntry, operationKey: string): boolean {
  * A call's permission rows: the tables the page binds to it (see permissionRowsFor), then, of per-resource tables
  * ("Supported resource | Delegated | Application" rows, or
  * sub-tables per resource), the ones that apply to the paths of that resource only: the rows whose resource
- * words all name segments of this path (a row naming alternatives, "user or chat", when one of them does), the most
+ * words all name segments of this path, or spell one segment ("Azure resources": azureResources), (a row naming
+ * alternatives, "user or chat", when one of them does), the most
  * specific first. When no row fits the path,
  * every row is kept (nothing is dropped silently).
  */
@@ -97,6 +98,9 @@ export function permissionsForPath(p: Permissions | undefined, canonical: string
     const words = resource.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((w) => alnum(singular(w)));
     if (!words.length) return 0;
     if (words.every((w) => lits.includes(w))) return (1 + Math.max(...words.map((w) => lits.lastIndexOf(w)))) * 10 + words.length;
+    // A heading that spells one camel-cased segment as words ("Azure resources" for azureResources, label d628).
+    const one = words.length > 1 ? alnum(singular(words.join(''))) : '';
+    if (one && lits.includes(one)) return (1 + lits.lastIndexOf(one)) * 10 + 1;
     if (words.length === 1 && joined.includes(words[0]!)) return 1;
     return 0;
   };

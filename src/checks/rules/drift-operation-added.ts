@@ -1,6 +1,6 @@
 import { opPage } from '../fixture-pages.js';
 import type { DriftRule } from '../types.js';
-import { change, longerFormIn, operationsByKey, pageRewrites, sideOf } from '../drift-helpers.js';
+import { change, driveItemById, longerFormIn, operationsByKey, pageRewrites, sideOf } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-operation-added',
@@ -9,7 +9,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'An operation is documented in the new snapshot and not in the old one',
-  description: 'A new operation (version + method + normalized path) appeared. Not breaking. A path the old snapshot documented in a longer or shorter form (`/agreements` → `/identityGovernance/termsOfUse/agreements`) is the same operation, not an addition — unless the new path is the shorter one and names fewer than two segments (`/contacts` is no other form of `/users/{id}/…/contacts`). The new form of an operation its page rewrote (a corrected method, path or key syntax: POST …/HeaderRowRange → GET …/headerRowRange) is not an addition, nor is another form of its path the page gives with the new method (…/items/{id}/… and …/root:/{item-path}:/…): drift-operation-removed reports that change once.',
+  description: 'A new operation (version + method + normalized path) appeared. Not breaking. A path the old snapshot documented in a longer or shorter form (`/agreements` → `/identityGovernance/termsOfUse/agreements`) is the same operation, not an addition — unless the new path is the shorter one and names fewer than two segments (`/contacts` is no other form of `/users/{id}/…/contacts`). The new form of an operation its page rewrote (a corrected method, path or key syntax: POST …/HeaderRowRange → GET …/headerRowRange) is not an addition, nor is another form of its path the page gives with the new method (…/items/{id}/… and …/root:/{item-path}:/…, whichever of the two the rewrite named): drift-operation-removed reports that change once.',
   example: { before: 'old: (no page documents POST /widgets)', after: 'new: POST /widgets (v1.0/api/widget-post.md)' },
   fixture: {
     before: { 'old/v1.0/api/other.md': opPage('Get gadget', 'GET', '/gadgets/{id}'), 'new/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}') },
@@ -25,11 +25,20 @@ export const rule: DriftRule = {
     // GET …/items/{id}/workbook/…/totalRowRange and GET …/root:/{item-path}:/workbook/…/totalRowRange; the rewrite names the
     // first, and the second is as much the rewritten call's), on the same page.
     const asRewritten = new Map<string, string>();
+    // And the rewritten call's drive item addressed the other way on the same page (labels d623, d652: POST …/drive/root/
+    // workbook/…/refreshAll became …/items/{id}/… — the rewrite — and …/root:/{item-path}:/…; POST …/tables/{id}/delete
+    // became DELETE …/items/{item-id}/workbook/tables/{id} and DELETE …/root:/{item-path}:/workbook/tables/{id}).
+    const targets = new Map<string, string>();
     for (const [from, to] of rewrites) {
       const [version, , path] = from.split(' ');
       asRewritten.set(`${version} ${to.split(' ')[1]} ${path}`, a.get(from)!.doc.file);
+      targets.set(driveItemById(to), a.get(from)!.doc.file);
     }
-    const otherForm = (k: string, file: string) => { const r = longerFormIn(k, asRewritten, 'new'); return r !== undefined && asRewritten.get(r) === file; };
+    const otherForm = (k: string, file: string) => {
+      if (targets.get(driveItemById(k)) === file) return true;
+      const r = longerFormIn(k, asRewritten, 'new');
+      return r !== undefined && asRewritten.get(r) === file;
+    };
     return [...operationsByKey(nu).entries()].filter(([k, v]) => !a.has(k) && !longerFormIn(k, a, 'new') && !rewritten.has(k) && !otherForm(k, v.doc.file)).map(([k, v]) =>
       change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was added`, [sideOf(v.doc, v.operation.src, 'documented')]));
   },

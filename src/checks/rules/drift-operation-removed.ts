@@ -3,7 +3,7 @@ import type { ApiModel, TypeModel } from '../../model/types.js';
 import type { Document, ExampleRequest, OperationVariant } from '../../model/schema.js';
 import { pathFitsTemplate } from '../../model/identity.js';
 import type { DriftRule } from '../types.js';
-import { allVariantsByKey, change, longerFormIn, operationsByKey, pageRewrites, sideOf } from '../drift-helpers.js';
+import { allVariantsByKey, change, driveItemById, longerFormIn, operationsByKey, pageRewrites, sideOf } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-operation-removed',
@@ -12,7 +12,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'An operation documented in the old snapshot is documented nowhere in the new one (breaking)',
-  description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. Not breaking (info): a page that still calls it in an example (it left the syntax block only), and one whose old permission table said "Not supported" for every permission type (no app could call it as documented). When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`; a shorter new form must keep two named segments — a nested call does not become a top-level collection\'s: `/users/{id}/…/contacts` → `/contacts` is orgContact\'s list, another operation), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`) or one another page already did whose path is the old one with segments inserted, same method (`/groups/{id}/drive/{item-id}` → `/groups/{id}/drive/items/{item-id}`), it is reported as info (not breaking) instead. So is an alias path dropped from a page that still documents the same operation (same method and last segment) when a segment of the dropped path is no property of the type reached so far, in both snapshots (`/users/{id}/calendarGroup/calendars`: user has no calendarGroup): a docs correction.',
+  description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. Not breaking (info): a page that still calls it in an example (it left the syntax block only), and one whose old permission table said "Not supported" for every permission type (no app could call it as documented). When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`; a shorter new form must keep two named segments — a nested call does not become a top-level collection\'s: `/users/{id}/…/contacts` → `/contacts` is orgContact\'s list, another operation), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`) or one another page already did whose path is the old one with segments inserted, same method (`/groups/{id}/drive/{item-id}` → `/groups/{id}/drive/items/{item-id}`), it is reported as info (not breaking) instead; a page\'s other new form of that call\'s drive item (`…/items/{id}/…` and `…/root:/{item-path}:/…`) is named in the same message. So is an alias path dropped from a page that still documents the same operation (same method and last segment) when a segment of the dropped path is no property of the type reached so far, in both snapshots (`/users/{id}/calendarGroup/calendars`: user has no calendarGroup): a docs correction.',
   example: { before: 'old: GET /widgets/{id} (v1.0/api/widget-get.md)', after: 'new: (no page documents GET /widgets/{id})' },
   fixture: {
     before: { 'old/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}'), 'new/v1.0/api/other.md': opPage('Get gadget', 'GET', '/gadgets/{id}') },
@@ -42,7 +42,10 @@ export const rule: DriftRule = {
       const other = longerFormIn(k, b, 'old') ?? rewritten.get(k);
       if (other) {
         const w = b.get(other)!;
-        return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)} (same operation, other ${longerFormIn(k, b, 'old') ? 'path form' : 'method, path or key syntax on the same page'})`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
+        // The page's other form of the rewritten call's drive item (…/items/{id}/… and …/root:/{item-path}:/…): named too, as
+        // drift-operation-added does not report it (label d471).
+        const also = rewritten.get(k) === other ? (onFile.get(`${v.version} ${v.doc.file.toLowerCase()}`) ?? []).filter((x) => x !== other && !a.has(x) && driveItemById(x) === driveItemById(other)) : [];
+        return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)}${also.map((x) => ` and as ${x.slice(x.indexOf(' ') + 1)}`).join('')} (same operation, other ${longerFormIn(k, b, 'old') ? 'path form' : 'method, path or key syntax on the same page'})`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
       }
       // An alias dropped from a page that still documents the operation, whose path no type of either
       // snapshot resolves (/users/{id}/calendarGroup/…: user has no calendarGroup property): a docs correction

@@ -1,7 +1,7 @@
 import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { Document, PermissionName } from '../../model/schema.js';
 import type { DriftRule, FindingDraft } from '../types.js';
-import { change, pairedOperations, sideOf } from '../drift-helpers.js';
+import { allVariantsByKey, change, pairedOperations, sideOf } from '../drift-helpers.js';
 import { allPermissionNames } from './permission-set-differs.js';
 
 export const rule: DriftRule = {
@@ -11,7 +11,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'The permissions of an operation changed (a removed permission is breaking)',
-  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info). The permissions compared are the variant\'s — the tables its page binds to the call (a sub-heading such as "For users:", request lines) and per-resource rows narrowed to the path\'s resource — on the new side only when the old page was narrowed for the call too (a flat old table covers every resource).',
+  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info). When the old page is not in the new snapshot (a page split per workload or renamed), a permission some other new page of the operation still lists is not reported as removed. The permissions compared are the variant\'s — the tables its page binds to the call (a sub-heading such as "For users:", request lines) and per-resource rows narrowed to the path\'s resource — on the new side only when the old page was narrowed for the call too (a flat old table covers every resource) for what is no longer listed, always for what is newly listed (the rows of the new page\'s other resources are not new for this call).',
   example: { before: 'old: User.Read, User.ReadWrite', after: 'new: User.ReadWrite' },
   fixture: {
     before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.Manage.All']])) },
@@ -19,6 +19,7 @@ export const rule: DriftRule = {
   },
   check({ old, new: nu }) {
     const out: FindingDraft[] = [];
+    const allNew = allVariantsByKey(nu);
     for (const [k, [va, vb]] of pairedOperations(old, nu)) {
       // The old variant's permissions: a page's per-resource rows narrowed to this path's resource (a chat's
       // Chat.* rows are not the channel path's permissions). The new side is narrowed only when the old one
@@ -31,8 +32,16 @@ export const rule: DriftRule = {
       const pa = allPermissionNames(va);
       const pb = allPermissionNames(narrowed(va) ? vb : vb.doc);
       if (!pa.length || !pb.length) continue;
-      const removed = pa.filter((x) => !pb.includes(x));
-      const added = pb.filter((x) => !pa.includes(x));
+      // What the new page lists for this call: its rows narrowed to the path (label d628: the Azure AD and Groups tables of
+      // governanceroleassignment-list.md are not newly listed for an azureResources call the old page's one table covered).
+      const own = allPermissionNames(vb);
+      // The old page gone from the new snapshot (split per workload: intune-shared-devicemanagement-update.md became 16
+      // intune-<workload>-devicemanagement-update.md pages, each with its workload's rows; labels d556, d611): a permission
+      // another new page of the call still lists was not removed.
+      const elsewhere = va.doc.file.toLowerCase() === vb.doc.file.toLowerCase() ? new Set<string>()
+        : new Set((allNew.get(k) ?? []).flatMap((v) => allPermissionNames(narrowed(va) ? v : v.doc)));
+      const removed = pa.filter((x) => !pb.includes(x) && !elsewhere.has(x));
+      const added = (own.length ? own : pb).filter((x) => !pa.includes(x));
       const sides = [sideOf(va.doc, va.permissions!.src, pa.join(', ')), sideOf(vb.doc, vb.permissions!.src, pb.join(', '))];
       const subject = k.slice(k.indexOf(' ') + 1);
       // A permission the old page named only in combinations ("User.Read and Group.Read.All") whose other

@@ -5,8 +5,15 @@
 import type { EnumDef } from '../ir/schema.js';
 import type { Extractor, TableModel } from './context.js';
 
-function isEnumTable(t: TableModel): boolean {
-  return /^(member|members|value|values|name|enum member)$/.test(t.columns[0] ?? '') && !t.columns.some((c) => /^type$/.test(c));
+/**
+ * A member table: its first column is `Member`, `Value`, `Name` …, or the enum's own name with one of those words (`DisplayAs
+ * value` under "DisplayAs values", beta personOrGroupColumn.md of 2020-05; label d622).
+ */
+function isEnumTable(t: TableModel, enumName?: string): boolean {
+  const c0 = t.columns[0] ?? '';
+  const words = c0.split(/\s+/);
+  const named = enumName !== undefined && enumName !== '' && words.length > 1 && /^(?:values?|members?)$/.test(words.at(-1)!) && words.slice(0, -1).join('') === enumName.toLowerCase();
+  return (/^(member|members|value|values|name|enum member)$/.test(c0) || named) && !t.columns.some((c) => /^type$/.test(c));
 }
 
 /** A member table row's member name, as written without code or bold marks ('' for a row without one). */
@@ -23,13 +30,14 @@ export const enums: Extractor = {
     for (const s of ctx.sections) {
       const fromHeading = s.kind === 'enum-values';
       if (!fromHeading && !(enumPage && (s.kind === 'title' || s.kind === 'other' || s.kind === 'properties'))) continue;
+      const headingName = fromHeading ? s.heading.replace(/(?<!\s)\s+values?$/i, '').replace(/[`*]/g, '').trim() : undefined;
       for (const t of ctx.tables(s)) {
-        if (!isEnumTable(t)) continue;
+        if (!isEnumTable(t, headingName)) continue;
         // A table under a nested "### y values" heading is that section's enum (printercapabilities.md nests every enum
         // under the first one's H2), read when its own section comes: not a second table of this one.
         const inner = ctx.sectionAt(t.index);
         if (inner !== s && inner?.kind === 'enum-values') continue;
-        let name = fromHeading ? s.heading.replace(/(?<!\s)\s+values?$/i, '').replace(/[`*]/g, '').trim() : title.replace(/(?<!\s)\s+enum(eration)?( type)?$/i, '').trim();
+        let name = headingName ?? title.replace(/(?<!\s)\s+enum(eration)?( type)?$/i, '').trim();
         // A page of several enums titled in words ("Enum values"): a table under a heading that is a name
         // ("### conditionalAccessPolicyState", no "values") is that enum's.
         const heading = s.heading.replace(/[`*]/g, '').trim();
