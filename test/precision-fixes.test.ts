@@ -1551,3 +1551,28 @@ test('session 39 drift draw: per-resource tables under headings that spell a pat
   assert.deepEqual(changes.filter((f) => f.rule === 'drift-enum-members-changed').map((f) => f.message), []);
 });
 
+test('example-value-placeholder: a JSON Web Key\'s private parameters (k, d, p, q, dp, dq, qi) are secrets an example never shows, its public ones placeholders still (trustframework-post-keysets.md; label r1890, misdescribed)', () => {
+  const t = analyze([join(DIR, '2021-07-s39b')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((x) => x.rule === 'example-value-placeholder').flatMap((x) => x.instances?.length ? x.instances : [x]).map((x) => `${x.sides[0]!.line} ${x.message}`), [
+    '132 Example request holds 7 placeholder value(s): keys[0].x5c[0], keys[0].x5t, keys[0].kty, keys[0].use, keys[0].kid, keys[0].e, keys[0].n',
+    '176 Example response holds 7 placeholder value(s): keys[0].x5c[0], keys[0].x5t, keys[0].kty, keys[0].use, keys[0].kid, keys[0].e, keys[0].n',
+  ]);
+  // Without kty the same keys are no key's parameters
+  assert.equal(isPlaceholder('k-value', 'k'), true);
+  assert.equal(isPlaceholder('k-value', 'k', true), false);
+});
+
+test('version-counterpart-differs: a v1.0 page that offers PATCH or PUT where beta offers PUT shares its call (profilephoto-update.md; label r446, false); PATCH against PUT still differs (shift-put.md, r447)', () => {
+  const t = analyze([join(DIR, '2021-07-s39c')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((x) => x.rule === 'version-counterpart-differs').flatMap((x) => x.instances?.length ? x.instances : [x]).map((x) => `${x.subject}: ${x.message}`), [
+    'api/shift-put.md: HTTP method differs between versions: PATCH (v1.0) vs PUT (beta)',
+  ]);
+});
+
+test('methods-return-type-differs: a Response section the other version\'s page seconds (204 on both channel-patch.md pages) is not named what to mend on the word of its example alone (label o1198, misdescribed); the disagreement is still stated', () => {
+  const t = analyze([join(DIR, '2020-05-s39b')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((x) => x.rule === 'methods-return-type-differs').map((x) => [x.message, x.sides.map((s) => `${s.file}:${s.line}`)]), [[
+    'the Methods table of v1.0/resources/channel.md says "Update channel" returns one channel, but v1.0/api/channel-patch.md says the response has no body',
+    ['v1.0/resources/channel.md:26', 'v1.0/api/channel-patch.md:47'],
+  ]]);
+});

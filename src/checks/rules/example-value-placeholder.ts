@@ -20,9 +20,15 @@ const TYPE_VALUED_KEY = /^(type|dataType|propertyType|valueType|edmType)$/i;
 /** Keys of a secret (`password`, `clientSecret`, `passphrase`): an example never shows a real one, so `"password-value"` there is deliberate. */
 const SECRET_KEY = /pass(?:word|phrase)|secret/i;
 
-export function isPlaceholder(v: unknown, key?: string): boolean {
+/**
+ * The private parameters of a JSON Web Key (RFC 7518 §6.2.2, §6.3.2, §6.4: `d`, `p`, `q`, `dp`, `dq`, `qi`, the symmetric
+ * `k`), in an object that is one (it has `kty`): secrets too (beta trustframework-post-keysets.md; label r1890).
+ */
+const JWK_PRIVATE = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'k']);
+
+export function isPlaceholder(v: unknown, key?: string, secret = false): boolean {
   if (typeof v !== 'string') return false;
-  if (VALUE_PLACEHOLDER.test(v)) return !(key !== undefined && SECRET_KEY.test(key));
+  if (VALUE_PLACEHOLDER.test(v)) return !secret && !(key !== undefined && SECRET_KEY.test(key));
   // Lower case (`"city": "string"`, `"progress": "double"`): the same, except as the value of any key ending in "type"
   // (`"valueType": "boolean"`, `"customAttributeType": "string"`), where a lower-case type name is an enum member.
   if (LOWER_TYPE_PLACEHOLDER.test(v)) return !(key !== undefined && /type$/i.test(key));
@@ -30,14 +36,15 @@ export function isPlaceholder(v: unknown, key?: string): boolean {
 }
 
 /** Every place in a JSON body, nested objects and arrays included, whose value is a placeholder. */
-function collect(v: unknown, path: string, out: string[], key?: string): void {
-  if (isPlaceholder(v, key)) out.push(path);
+function collect(v: unknown, path: string, out: string[], key?: string, secret = false): void {
+  if (isPlaceholder(v, key, secret)) out.push(path);
   else if (Array.isArray(v)) v.forEach((x, i) => collect(x, `${path}[${i}]`, out, key));
   else if (v && typeof v === 'object') {
     // A name/value pair names its value in a sibling (`{ "key": "Password", "value": "password-value" }`).
     const o = v as Record<string, unknown>;
     const named = [o.key, o.name].find((x): x is string => typeof x === 'string');
-    for (const [k, x] of Object.entries(o)) collect(x, path ? `${path}.${k}` : k, out, k === 'value' && named !== undefined ? named : k);
+    const jwk = typeof o.kty === 'string';
+    for (const [k, x] of Object.entries(o)) collect(x, path ? `${path}.${k}` : k, out, k === 'value' && named !== undefined ? named : k, jwk && JWK_PRIVATE.has(k));
   }
 }
 
@@ -48,7 +55,7 @@ export const rule: PageRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'An example body holds placeholders instead of values ("String", "Boolean", "skuId-value")',
-  description: 'Values in an example request or response, at any depth, are the names of their types (`"String"`, or with the format a JSON representation gives it: `"String (timestamp)"`; in lower case, `"string"`, `"guid"`, except under a key ending in "type", where it is an enum member: `"valueType": "boolean"`) or the generator\'s `<name>-value` stand-ins — a template never filled in. A `<name>-value` stand-in for a secret (`"password": "password-value"`, a client secret, the value of a pair whose key names one: `{ "key": "Password", "value": "password-value" }`) is deliberate: an example never shows a real one. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. One finding per example, listing the places.',
+  description: 'Values in an example request or response, at any depth, are the names of their types (`"String"`, or with the format a JSON representation gives it: `"String (timestamp)"`; in lower case, `"string"`, `"guid"`, except under a key ending in "type", where it is an enum member: `"valueType": "boolean"`) or the generator\'s `<name>-value` stand-ins — a template never filled in. A `<name>-value` stand-in for a secret (`"password": "password-value"`, a client secret, the value of a pair whose key names one: `{ "key": "Password", "value": "password-value" }`, a JSON Web Key\'s private parameters `d`, `p`, `q`, `dp`, `dq`, `qi`, `k` in an object with `kty`) is deliberate: an example never shows a real one. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. One finding per example, listing the places.',
   example: { before: '{ "accountEnabled": "Boolean", "city": "String" }', after: '{ "accountEnabled": true, "city": "Redmond" }' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "String" }', 'HTTP/1.1 204 No Content')) },

@@ -1,6 +1,7 @@
 import { opPage, resourcePage, responseSection } from '../fixture-pages.js';
 import type { ApiModel, Document, PropertySource } from '../../model/schema.js';
 import { linkedFile } from '../../util/link.js';
+import { counterpartFile } from '../../model/identity.js';
 import { baseChains, typeNamer, type TypeNamer } from '../type-relations.js';
 import type { FindingDraft, ModelRule } from '../types.js';
 import { isLive } from '../page-finding.js';
@@ -85,7 +86,7 @@ export const rule: ModelRule = {
   confidence: 'medium',
   contexts: ['tree'],
   summary: 'A resource page\'s Methods table states another return type than the page its row links to',
-  description: 'The Return type column of a resource page\'s Methods table repeats what each operation returns; the operation page its row links to states the response in its Response section. The two disagree: another type (neither derives from the other; a name is the model\'s type of that name or singular, else the type of the page its link leads to), one object against a collection, "None" against a response body, or a type against a page that says the response has no body (info: often an Update row naming its resource where the call answers 204). Rows whose cell is no type name (prose, two types, a format such as "JSON"), rows that link to a section of a page (`#anchor`) and pages whose Response section states no type, describes the body only in prose, or states a body and no body (two cases; also a page that says no body and shows one in an example for another case) are not compared; a type name glued to \"collection\" (\"[educationAssignment](…)collection\") is a collection of it. When the operation page\'s own example responses answer as the table says and not as the Response section does, the finding names the Response section as what to mend — unless, where the page and the table name a type each, the property the call\'s path ends in, as the resource pages type it (user.joinedTeams: team collection), agrees with the Response section and not with the table: a stale example annotation is outvoted, and the finding only states the disagreement. One object against a collection of the same type, on a page of GETs: when every table row giving the property the request path ends in its type agrees with the Methods table (driveItem.analytics, listItem.analytics, site.analytics: one itemAnalytics), the finding names the Response section as what to mend, with that row as a side.',
+  description: 'The Return type column of a resource page\'s Methods table repeats what each operation returns; the operation page its row links to states the response in its Response section. The two disagree: another type (neither derives from the other; a name is the model\'s type of that name or singular, else the type of the page its link leads to), one object against a collection, "None" against a response body, or a type against a page that says the response has no body (info: often an Update row naming its resource where the call answers 204). Rows whose cell is no type name (prose, two types, a format such as "JSON"), rows that link to a section of a page (`#anchor`) and pages whose Response section states no type, describes the body only in prose, or states a body and no body (two cases; also a page that says no body and shows one in an example for another case) are not compared; a type name glued to \"collection\" (\"[educationAssignment](…)collection\") is a collection of it. When the operation page\'s own example responses answer as the table says and not as the Response section does, the finding names the Response section as what to mend — unless the Response section says the response has no body and the other version\'s page of the call says so too (two Response sections against one example), or, where the page and the table name a type each, the property the call\'s path ends in, as the resource pages type it (user.joinedTeams: team collection), agrees with the Response section and not with the table: a stale example annotation is outvoted, and the finding only states the disagreement. One object against a collection of the same type, on a page of GETs: when every table row giving the property the request path ends in its type agrees with the Methods table (driveItem.analytics, listItem.analytics, site.analytics: one itemAnalytics), the finding names the Response section as what to mend, with that row as a side.',
   example: {
     before: 'widget.md: | [List widgets](../api/widget-list.md) | [widget](widget.md) | … |\nwidget-list.md: returns … a collection of [widget](../resources/widget.md) objects',
     after: 'widget.md: | [List widgets](../api/widget-list.md) | [widget](widget.md) collection | … |',
@@ -176,10 +177,18 @@ export const rule: ModelRule = {
         const nav = bt && (kind === 'type' || kind === 'collection') ? navigationRows(model, op) : [];
         const navTypes = [...new Set(nav.map((n) => n.type))];
         const outvoted = navTypes.length > 0 && navTypes.every((n) => theirs.some((b) => related(n, b))) && !navTypes.some((n) => mine.some((a) => related(a, n)));
-        const backing = !outvoted && ex.length && ex.every((x) => agrees(exSays(x), true) && !agrees(exSays(x), false)) ? ex[0] : undefined;
+        // A Response section saying no body that the other version's page says too (channel-patch.md's 204 in v1.0 and beta),
+        // against an example with a body: the example is as likely what to mend (labels o1198, r1624, r1792). Only for "no
+        // body": between two types or one object and a collection, the pages are copies of one text, and the example that
+        // sides with the table has been right (r1788, r1838, r1867, r1871).
+        const twinFile = kind === 'no-body' ? counterpartFile(op.file) : undefined;
+        const twin = twinFile === undefined ? undefined : byFile.get(twinFile.toLowerCase());
+        const seconded = twin?.kind === 'operation' && !!twin.response && sameResponse(twin.response, r);
+        const examplesBack = !outvoted && ex.length > 0 && ex.every((x) => agrees(exSays(x), true) && !agrees(exSays(x), false));
+        const backing = examplesBack && !seconded ? ex[0] : undefined;
         // A page that says no body and whose examples show one for another case ("with requiresReview=true … a `201 Created`
         // … in the response body"): two outcomes, as when the Response section states both.
-        if (kind === 'no-body' && !backing && ex.some((x) => x.statusLine.code !== 204 && x.body?.json !== undefined)) continue;
+        if (kind === 'no-body' && !examplesBack && ex.some((x) => x.statusLine.code !== 204 && x.body?.json !== undefined)) continue;
         const bodyWords = kind === 'none' ? `${prose} in the response body` : kind === 'no-body' ? 'the response has no body' : prose;
         // One object against a collection of the same type, on a page of GETs: what a GET of a navigation property returns is
         // that property's cardinality. When every row giving the property the path ends in its type agrees with the table
@@ -236,4 +245,10 @@ function endsWithName(a: string, b: string): boolean {
   if (a.length <= b.length) return false;
   const i = a.length - b.length;
   return /[A-Z]/.test(a[i]!) && a.slice(i).toLowerCase() === b.toLowerCase();
+}
+
+/** Do two Response sections say the same: no body both, or one body type each, of the same name and cardinality? */
+function sameResponse(a: NonNullable<Document['response']>, b: NonNullable<Document['response']>): boolean {
+  if (a.noBody && b.noBody) return !a.bodyType && !b.bodyType;
+  return !!a.bodyType && !!b.bodyType && a.bodyType.name.toLowerCase() === b.bodyType.name.toLowerCase() && a.bodyType.collection === b.bodyType.collection;
 }

@@ -24,7 +24,7 @@ export const rule: ModelRule = {
   contexts: ['cross-version'],
   summary: 'The v1.0 and beta pages of the same file document different HTTP methods or paths',
   description:
-    'Pages with the same file name under v1.0/ and beta/ document one operation in two versions. When their HTTP methods differ, or their path sets share no path (a function\'s argument values are samples: `image(width=640)` and `Image(width=0)` are one path), the operation changed between versions (or one page is wrong). Differences between versions are expected; info.',
+    'Pages with the same file name under v1.0/ and beta/ document one operation in two versions. When their HTTP methods differ (no method in common: a page that offers PATCH or PUT where the other offers PUT documents one call both ways), or their path sets share no path (a function\'s argument values are samples: `image(width=640)` and `Image(width=0)` are one path), the operation changed between versions (or one page is wrong). Differences between versions are expected; info.',
   example: { before: 'v1.0/api/x-update.md: PATCH /x/{id}\nbeta/api/x-update.md: PUT /x/{id}', after: 'both: PATCH /x/{id}' },
   fixture: {
     before: { 'v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}'), 'beta/api/widget-update.md': opPage('Update widget', 'PUT', '/widgets/{id}') },
@@ -36,7 +36,10 @@ export const rule: ModelRule = {
       if (!v1.operations.length || !beta.operations.length) continue;
       const m1 = [...new Set(v1.operations.map((o) => o.method))].sort().join(',');
       const m2 = [...new Set(beta.operations.map((o) => o.method))].sort().join(',');
-      if (m1 !== m2) {
+      // A method the pages share: one version offers another beside it ("You can use either PATCH or PUT for this operation in
+      // version 1.0" against beta's "Only use PUT"; label r446) — the call is the same, operation-missing-in-beta names the extra.
+      const shared = m1.split(',').some((m) => m2.split(',').includes(m));
+      if (m1 !== m2 && !shared) {
         out.push({ rule: this.id, severity: 'info', context: 'cross-version', subject: v1.file.replace(/^.*v1\.0\//, ''), field: 'method', message: `HTTP method differs between versions: ${m1} (v1.0) vs ${m2} (beta)`, sides: [sideOf(v1, v1.operations[0]!.src, m1), sideOf(beta, beta.operations[0]!.src, m2)], args: ['method'] });
         continue;
       }
