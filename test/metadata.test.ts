@@ -12,7 +12,7 @@ import { parseCsdl } from '../src/sources/csdl/csdl.js';
 import { parseScopeCatalogue } from '../src/sources/csdl/scopes.js';
 import { METADATA_RULES } from '../src/checks/metadata/registry.js';
 import { compareMetadata, formatMetadataText } from '../src/checks/metadata/run.js';
-import { at, csdlDocument, op, prop, scopeCatalogueDocument, type } from '../src/checks/metadata/fixtures.js';
+import { at, csdlDocument, op, perm, prop, scopeCatalogueDocument, type } from '../src/checks/metadata/fixtures.js';
 import { emptyDocs } from '../src/checks/metadata/docs-side.js';
 import { runExample } from '../src/pipeline/metadata.js';
 import { docsFromModel } from '../src/checks/metadata/from-model.js';
@@ -349,10 +349,12 @@ test('scope catalogue: a record listing several schemes gives each its scopes; a
     + '<Record><PropertyValue Property="Scope" String="Mail.ReadWrite" /><PropertyValue Property="Description" String="Allows the app to read the signed-in user\'s mail." /></Record>'
     + '</Collection></PropertyValue></Record></Collection></Annotation></Annotations></Schema>';
   const scopes = parseScopeCatalogue(svc, 's.xml');
-  const docs = { ...emptyDocs(), permissions: [{ name: 'Mail.ReadBasic', type: 'delegatedWork' as const, src: { file: 'v1.0/api/message-get.md', line: 24, column: 1 } }, { name: 'Mail.Read', type: 'delegatedWork' as const, src: { file: 'v1.0/api/message-get.md', line: 25, column: 1 } }] };
+  // Mail.ReadWrite documented as Application, listed only as DelegatedWork, is still reported; Mail.Read documented as delegated and
+  // listed only as Application is the catalogue's lag (catalogue-lacks-delegated, session 39).
+  const docs = { ...emptyDocs(), permissions: [{ name: 'Mail.ReadBasic', type: 'delegatedWork' as const, src: { file: 'v1.0/api/message-get.md', line: 24, column: 1 } }, { name: 'Mail.Read', type: 'delegatedWork' as const, src: { file: 'v1.0/api/message-get.md', line: 25, column: 1 } }, { name: 'Mail.ReadWrite', type: 'application' as const, src: { file: 'v1.0/api/message-get.md', line: 26, column: 1 } }] };
   const r = compareMetadata(docs, parseCsdl(csdlDocument(''), 'x.xml'), scopes, [METADATA_RULES.find((x) => x.id === 'metadata-permission-type-differs')!]);
-  assert.deepEqual(r.findings.map((f) => f.subject), ['Mail.Read']);
-  assert.deepEqual(r.summary.notReported, { 'catalogue-contradicts-itself': 1 });
+  assert.deepEqual(r.findings.map((f) => f.subject), ['Mail.ReadWrite']);
+  assert.deepEqual(r.summary.notReported, { 'catalogue-contradicts-itself': 1, 'catalogue-lacks-delegated': 1 });
 });
 
 test('operation-binding-differs: an action bound to types derived from the one the path reaches asks for a cast, naming those first (v1.0 managedAppPolicies/{id}/assign, label v060)', () => {
@@ -428,4 +430,29 @@ test('metadata-type-undocumented: a type only the Excel worksheet functions use 
   assert.deepEqual(only.summary.notReported, { 'workbook-functions': 1 });
   const shared = compareMetadata(docs, csdl('<Function Name="lastResult" IsBound="true"><Parameter Name="bindingParameter" Type="graph.workbook" /><ReturnType Type="graph.workbookFunctionResult" /></Function>'), undefined, rule);
   assert.deepEqual(shared.findings.map((f) => f.subject), ['workbookFunctionResult']);
+});
+
+test('session 39 metadata draws: a type cell linking to its own values table is a String, a JSON-only key lacks its row, an enum named after a String property lists its values, a delegated permission the catalogue lists only as Application is its gap (labels b431, v367, v378, b434, b483)', () => {
+  const fx = join(ROOT, 'test/fixtures/corpus/precision/2020-05-s39c');
+  const model = analyze([fx], [], fx).model;
+  const pick = (...ids: string[]) => METADATA_RULES.filter((x) => ids.includes(x.id));
+  // beta tiIndicator.killChain | [killChain](#killchain-values) collection: Collection(Edm.String), as the service says
+  const ti = compareMetadata(docsFromModel(model, 'beta'), parseCsdl(csdlDocument('<EntityType Name="tiIndicator"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><Property Name="killChain" Type="Collection(Edm.String)" /></EntityType><EnumType Name="autoAdmittedUsersType"><Member Name="everyone" Value="0" /></EnumType>'), 'beta.csdl.xml'), undefined, pick('metadata-property-type-differs', 'metadata-property-collection-differs', 'metadata-type-missing'));
+  assert.deepEqual(ti.findings.filter((f) => /killChain/.test(f.field)).map((f) => f.message), []);
+  // "autoAdmittedUsers values" on onlinemeeting.md: the values of onlineMeeting.autoAdmittedUsers | String, counted, not reported;
+  // so are tiindicator.md's diamondModel, killChain, threatType and tlpLevel values (the CSDL above declares none of them, nor onlineMeeting)
+  assert.deepEqual(ti.findings.filter((f) => f.rule === 'metadata-type-missing').map((f) => f.message), ['Type onlineMeeting is documented but the service metadata declares no type of that name']);
+  assert.equal(ti.summary.notReported['property-values'], 5);
+  // v1.0 filtercriteria.md has no property table, only a JSON representation: each key it names lacks its row (the block is the side); operator it does not name
+  const fc = compareMetadata(docsFromModel(model, 'v1.0'), parseCsdl(csdlDocument('<ComplexType Name="workbookFilterCriteria"><Property Name="color" Type="Edm.String" /><Property Name="criterion1" Type="Edm.String" /><Property Name="filterOn" Type="Edm.String" Nullable="false" /><Property Name="operator" Type="Edm.String" Nullable="false" /></ComplexType>'), 'v1.0.csdl.xml'), undefined, pick('metadata-property-undocumented'));
+  assert.deepEqual(fc.findings.map((f) => [f.message, `${f.docs!.file}:${f.docs!.line}`]).sort((x, y) => (x[0]! < y[0]! ? -1 : 1)), [
+    ...['color', 'criterion1', 'filterOn'].map((n) => [`microsoft.graph.workbookFilterCriteria.${n} (Edm.String) is in the service metadata and in the JSON representation of workbookFilterCriteria (v1.0/resources/filtercriteria.md:28), but no property row of workbookFilterCriteria describes it`, 'v1.0/resources/filtercriteria.md:28']),
+    ['microsoft.graph.workbookFilterCriteria.operator (Edm.String) is in the service metadata but not in the documented properties of workbookFilterCriteria', 'v1.0/resources/filtercriteria.md:10'],
+  ]);
+  // AccessReview.ReadWrite.Membership documented as delegated, listed only as Application: counted; the other direction is still reported
+  const scopes = parseScopeCatalogue(scopeCatalogueDocument(['DelegatedWork:AccessReview.ReadWrite.All', 'Application:AccessReview.ReadWrite.Membership', 'DelegatedWork:User.ReadBasic.All', 'Application:User.Read.All']), 's.xml');
+  const docs = { ...emptyDocs(), permissions: [perm('AccessReview.ReadWrite.Membership', 'delegatedWork'), perm('User.ReadBasic.All', 'application')] };
+  const pr = compareMetadata(docs, parseCsdl(csdlDocument(''), 'x.xml'), scopes, pick('metadata-permission-type-differs'));
+  assert.deepEqual(pr.findings.map((f) => f.subject), ['User.ReadBasic.All']);
+  assert.deepEqual(pr.summary.notReported, { 'catalogue-lacks-delegated': 1 });
 });

@@ -5,7 +5,11 @@
  */
 export interface DSrc { file: string; line: number; column: number }
 
-export interface DocsTypeRef { name: string; primitive: boolean; collection: boolean }
+export interface DocsTypeRef {
+  name: string; primitive: boolean; collection: boolean;
+  /** The cell links to the page's own table of values (`[killChain](#killchain-values) collection`): a String whose values it lists, unless the name is a type the service declares. */
+  ownValues?: boolean;
+}
 
 export interface DocsProperty {
   name: string;
@@ -22,6 +26,8 @@ export interface DocsType {
   name: string;
   baseType?: { name: string; src: DSrc };
   properties: DocsProperty[];
+  /** Keys the type's JSON representation names that no property or relationship row describes (lower-case name → where). */
+  jsonOnly?: Record<string, DSrc>;
   /** The resource page that documents the type. */
   src: DSrc;
 }

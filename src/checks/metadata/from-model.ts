@@ -12,8 +12,9 @@
  */
 import type { ApiModel, MergedProperty } from '../../model/types.js';
 import { pickSource } from '../../emit/ts/models.js';
-import type { DocsPermission, DocsSide, DocsType } from './docs-side.js';
+import type { DocsPermission, DocsSide, DocsType, DSrc } from './docs-side.js';
 import { typeLookup, typePage } from '../../model/type-lookup.js';
+import { linksOwnValues } from '../rules/type-property-type-differs.js';
 
 /** `rel` maps a source path (relative to the working directory) to the path findings show (relative to the docs root). */
 export function docsFromModel(model: ApiModel, version: string, rel: (file: string) => string = (f) => f): DocsSide {
@@ -24,16 +25,23 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
     const res = typePage(t);
     if (!res) continue;
     const properties = [];
+    const jsonOnly: Record<string, DSrc> = {};
     for (const p of t.properties) {
       const own: MergedProperty = { name: p.name, navigation: p.navigation, sources: p.sources.filter((s) => s.origin === 'resource' || s.origin === 'relationship') };
+      const json = p.sources.find((s) => s.origin === 'json-representation');
+      if (!own.sources.length && json) jsonOnly[p.name.toLowerCase()] = at(json.src);
       if (!own.sources.length) continue;
       const { chosen } = pickSource(own);
+      // A type cell linking to the page's own values table (`[killChain](#killchain-values) collection`): the rules read it as
+      // the String whose values it lists where the service declares no type of its name (label b431).
+      const ownValues = linksOwnValues(chosen.type);
       properties.push({
-        name: p.name, type: { name: chosen.type.name, primitive: chosen.type.primitive, collection: chosen.type.collection },
+        name: p.name, type: { name: chosen.type.name, primitive: chosen.type.primitive, collection: chosen.type.collection, ...(ownValues ? { ownValues } : {}) },
         nullable: chosen.nullable, navigation: p.navigation, src: at(chosen.src),
       });
     }
     const dt: DocsType = { namespace: t.namespace, name: t.name, properties, src: at(res.src) };
+    if (Object.keys(jsonOnly).length) dt.jsonOnly = jsonOnly;
     if (t.baseType?.name.trim()) dt.baseType = { name: t.baseType.name, src: at(t.baseType.src) };
     types.push(dt);
   }

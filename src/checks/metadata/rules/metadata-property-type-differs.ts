@@ -7,7 +7,7 @@ export const rule: MetadataRule = {
   id: 'metadata-property-type-differs',
   severity: 'warning',
   summary: 'A documented property\'s type is not the type the service declares',
-  description: 'The type the docs give a property (the model\'s choice where pages disagree) is compared with the CSDL property\'s type by local name, case-insensitively (`String` ≡ `Edm.String`, `user` ≡ `microsoft.graph.user`). Policy `enum-as-string`: the docs write `String` for a property the service types as an enum (the members are then usually listed in prose); reported with that policy tag and severity info. Policy `documented-derived-type`: the docs name a type derived from the declared one (call.mediaConfig documented as appHostedMediaConfig, one of the two derived types of the abstract mediaConfig the row names): narrower, not contradicting; counted under that policy, not reported.',
+  description: 'The type the docs give a property (the model\'s choice where pages disagree) is compared with the CSDL property\'s type by local name, case-insensitively (`String` ≡ `Edm.String`, `user` ≡ `microsoft.graph.user`). A type cell that links to the page\'s own values table (`[killChain](#killchain-values) collection`) is the String whose values it lists when the service declares a String. Policy `enum-as-string`: the docs write `String` for a property the service types as an enum (the members are then usually listed in prose); reported with that policy tag and severity info. Policy `documented-derived-type`: the docs name a type derived from the declared one (call.mediaConfig documented as appHostedMediaConfig, one of the two derived types of the abstract mediaConfig the row names): narrower, not contradicting; counted under that policy, not reported.',
   example: {
     before: { docs: { types: [type('user', [prop('id', 'String'), prop('age', 'String')])] }, csdl: CSDL },
     after: { docs: { types: [type('user', [prop('id', 'String'), prop('age', 'Int32')])] }, csdl: CSDL },
@@ -18,6 +18,9 @@ export const rule: MetadataRule = {
       const cp = m?.property ?? m?.navigation;
       if (!m || !cp) continue;
       if (typeKey(p.type.name) === typeKey(cp.type.name)) continue;
+      // A cell linking to the page's own values table names the String whose values it lists (tiIndicator.killChain |
+      // [killChain](#killchain-values) collection; label b431) — unless the service declares a type of that name.
+      if (p.type.ownValues && typeKey(cp.type.name) === 'string') continue;
       // The docs name a type derived from the declared one (call.mediaConfig: appHostedMediaConfig or serviceHostedMediaConfig, of the abstract mediaConfig).
       const declared = ctx.typeByQName(cp.type.name);
       const documented = declared && ctx.csdlType(t.namespace, p.type.name);
