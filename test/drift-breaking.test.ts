@@ -197,8 +197,8 @@ test('drift: an operation its page rewrote (POST …/HeaderRowRange → GET …/
   // (root:) form of each included: the old relative `/workbook/…` path covered every way of addressing the file, as it does
   // when the method stays (longerFormIn); those were reported added until session 37 (d468, false).
   assert.deepEqual(mine.map((f) => `${f.rule} ${f.breaking ? 'breaking' : 'not breaking'}: ${f.message}`).sort(), [
-    'drift-operation-removed not breaking: beta POST /workbook/tables/{table-id}/columns/{column-id}/HeaderRowRange is now documented as GET /users/{user-id}/drive/items/{item-id}/workbook/tables/{table-id}/columns/{column-id}/HeaderRowRange (same operation, other method, path or key syntax on the same page)',
-    'drift-operation-removed not breaking: beta POST /workbook/worksheets/{worksheet-id}/tables/{table-id}/columns/{column-id}/HeaderRowRange is now documented as GET /users/{user-id}/drive/items/{item-id}/workbook/worksheets/{worksheet-id}/tables/{table-id}/columns/{column-id}/HeaderRowRange (same operation, other method, path or key syntax on the same page)',
+    'drift-operation-removed not breaking: beta POST /workbook/tables/{table-id}/columns/{column-id}/HeaderRowRange is now documented as GET /users/{user-id}/drive/items/{item-id}/workbook/tables/{table-id}/columns/{column-id}/HeaderRowRange and as GET /users/{user-id}/drive/root:/{item-path}:/workbook/tables/{table-id}/columns/{column-id}/HeaderRowRange (same operation, other method, path or key syntax on the same page)',
+    'drift-operation-removed not breaking: beta POST /workbook/worksheets/{worksheet-id}/tables/{table-id}/columns/{column-id}/HeaderRowRange is now documented as GET /users/{user-id}/drive/items/{item-id}/workbook/worksheets/{worksheet-id}/tables/{table-id}/columns/{column-id}/HeaderRowRange and as GET /users/{user-id}/drive/root:/{item-path}:/workbook/worksheets/{worksheet-id}/tables/{table-id}/columns/{column-id}/HeaderRowRange (same operation, other method, path or key syntax on the same page)',
   ]);
 });
 

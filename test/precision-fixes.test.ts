@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { drift } from '../src/checks/engine.js';
 import { longerFormIn } from '../src/checks/drift-helpers.js';
+import { sameWireValue } from '../src/checks/rules/drift-type-property-changed.js';
 import { reconcile } from '../src/checks/engine.js';
 import { modelFromPages as buildModel } from '../src/sources/graph-markdown/to-model.js';
 import type { Finding, TreeInfo } from '../src/checks/types.js';
@@ -1575,4 +1576,23 @@ test('methods-return-type-differs: a Response section the other version\'s page 
     'the Methods table of v1.0/resources/channel.md says "Update channel" returns one channel, but v1.0/api/channel-patch.md says the response has no body',
     ['v1.0/resources/channel.md:26', 'v1.0/api/channel-patch.md:47'],
   ]]);
+});
+
+test('session 39 held-out drift draw: a primitive changed to one with the same JSON is not breaking, an added property shows its cardinality, a longer path form names the page\'s other drive-item form (labels d660, d694, d687, d697)', () => {
+  const o = analyze([join(DIR, '2020-05-s39d')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s39d')], [], undefined, whole);
+  const changes = drift({ old: o.model, new: n.model });
+  const one = (re: RegExp) => changes.filter((f) => re.test(f.message)).map((f) => `${f.breaking} ${f.message} | ${f.sides.map((s) => s.value).join(' / ')}`);
+  // d660: application.tokenEncryptionKeyId String → Guid — a key id written as a string either way
+  assert.deepEqual(one(/tokenEncryptionKeyId/), ['false microsoft.graph.application.tokenEncryptionKeyId: String → Guid (narrowed: a Guid is a string, and every one a String holds) | String / Guid']);
+  // d694: the added row says "String collection"
+  assert.deepEqual(one(/targetedPackageIds/), ['false microsoft.graph.androiddeviceownervpnconfiguration.targetedPackageIds was added | not documented / String collection']);
+  // d687: rangeborder-list.md gives the longer form by id and by path
+  assert.deepEqual(one(/^v1\.0 GET \/workbook\/names\//).map((x) => x.split(' | ')[0]), ['false v1.0 GET /workbook/names/{name-id}/range/format/borders is now documented as GET /users/{user-id}/drive/items/{item-id}/workbook/names/{name-id}/range/format/borders and as GET /users/{user-id}/drive/root:/{item-path}:/workbook/names/{name-id}/range/format/borders (same operation, other path form)']);
+  // Widening still breaks a client typed by the old docs (Guid → String: approleAssignment.id, d149; Int32 → Int64); narrowing does not
+  const t = (name: string, collection = false) => ({ name, primitive: true, collection });
+  assert.equal(sameWireValue(t('Guid'), t('String')), undefined);
+  assert.equal(sameWireValue(t('Int32'), t('Int64')), undefined);
+  assert.equal(sameWireValue(t('Int64'), t('Int32')), 'every Int32 value fits Int64');
+  assert.equal(sameWireValue(t('String'), t('Guid', true)), undefined);
 });

@@ -131,7 +131,7 @@ test('drift rules: operations, request properties, status, permissions, type pro
   const newTree = tempTree({
     'v1.0/api/widget-update.md': op('Update widget', 'PATCH', '/widgets/{id}', perms('least to most', [['Application', 'Widget.ReadWrite.All, Widget.Admin.All']]) + body(['|name|String||', '|shape|String|Required.|']) + '\n## Response\n\nIf successful, this method returns a `204 No Content` response code.\n'),
     'v1.0/api/widget-list.md': op('List widgets', 'GET', '/widgets'),
-    'beta/resources/widget.md': widget(['|id|String||', '|size|Int64||', '|weight|Double||'], ['small', 'large', 'huge']),
+    'beta/resources/widget.md': widget(['|id|String||', '|size|Boolean||', '|weight|Double||'], ['small', 'large', 'huge']),
   });
   const fs = drift({ old: analyze([oldTree]).model, new: analyze([newTree]).model });
   const got = fs.map((f) => `${f.rule} ${f.severity} ${f.breaking} ${f.field}`).sort();

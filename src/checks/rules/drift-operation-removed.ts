@@ -42,9 +42,9 @@ export const rule: DriftRule = {
       const other = longerFormIn(k, b, 'old') ?? rewritten.get(k);
       if (other) {
         const w = b.get(other)!;
-        // The page's other form of the rewritten call's drive item (…/items/{id}/… and …/root:/{item-path}:/…): named too, as
-        // drift-operation-added does not report it (label d471).
-        const also = rewritten.get(k) === other ? (onFile.get(`${v.version} ${v.doc.file.toLowerCase()}`) ?? []).filter((x) => x !== other && !a.has(x) && driveItemById(x) === driveItemById(other)) : [];
+        // The new page's other form of the call's drive item (…/items/{id}/… and …/root:/{item-path}:/…), new too: named as
+        // well — drift-operation-added does not report it (labels d471; d687, d697: a longer form's page gives both).
+        const also = (onFile.get(`${w.version} ${w.doc.file.toLowerCase()}`) ?? []).filter((x) => x !== other && !a.has(x) && driveItemById(x) === driveItemById(other));
         return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)}${also.map((x) => ` and as ${x.slice(x.indexOf(' ') + 1)}`).join('')} (same operation, other ${longerFormIn(k, b, 'old') ? 'path form' : 'method, path or key syntax on the same page'})`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
       }
       // An alias dropped from a page that still documents the operation, whose path no type of either

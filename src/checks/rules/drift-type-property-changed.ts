@@ -18,10 +18,10 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample).',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), a primitive narrowed within the same JSON (String → Guid or DateTimeOffset, a number to one no wider: every new value is one a client typed by the old docs reads; Guid → String and Int32 → Int64 still break such a client), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample).',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
-    before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int64||']) },
+    before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|String||']) },
     after: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']) },
   },
   check({ old, new: nu }) {
@@ -103,10 +103,13 @@ export const rule: DriftRule = {
         // Made a collection of the same type where the old row's text already said it was one ("otherMails | String | A list of
         // additional email addresses"): the type column caught up with the description, the values did not change.
         const listed = !named && !renamed && !inherited && !derived && !sa.type.collection && sb.type.collection && sa.type.name.toLowerCase() === sb.type.name.toLowerCase() && LISTED.test(sa.description);
-        const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : derived ? ` (narrowed to a type derived from ${sa.type.name}: every value is still one)` : listed ? ' (the old row\'s description already said it is a list: the type column caught up)' : '';
+        // Narrowed within the same JSON (String → Guid, a key id's type corrected: label d660): every new value is one a client
+        // typed by the old docs reads.
+        const wire = !named && !renamed && !inherited && !derived && !listed && sameWireValue(sa.type, sb.type);
+        const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : derived ? ` (narrowed to a type derived from ${sa.type.name}: every value is still one)` : listed ? ' (the old row\'s description already said it is a list: the type column caught up)' : wire ? ` (narrowed: ${wire})` : '';
         // Each side shows the type as its row states it, cardinality included (label d505: "addIn collection", not "addIn").
         const shown = (x: PropertySource) => `${x.type.name}${x.type.collection ? ' collection' : ''}`;
-        out.push(change(this, !named && !renamed && !inherited && !derived && !listed, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${shown(sa)} → ${shown(sb)}${why}`, [sideOf(sa.doc, sa.src, shown(sa)), sideOf(sb.doc, sb.src, shown(sb))], [p.name, 'type']));
+        out.push(change(this, !named && !renamed && !inherited && !derived && !listed && !wire, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${shown(sa)} → ${shown(sb)}${why}`, [sideOf(sa.doc, sa.src, shown(sa)), sideOf(sb.doc, sb.src, shown(sb))], [p.name, 'type']));
       }
       const pa = new Set(ta.properties.map((p) => p.name.toLowerCase()));
       for (const q of tb.properties) {
@@ -121,7 +124,8 @@ export const rule: DriftRule = {
         // is drift-operation-added's to report.
         if (q.sources.every((x) => x.origin === 'operation-path') && q.sources.some((x) => oldReaches(x, tb.version))) continue;
         const at = typePage(ta)!;
-        out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, sb.type.name)], [q.name, 'added']));
+        // The new side's type as its row states it, cardinality included (label d694: "String collection", not "String").
+        out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, `${sb.type.name}${sb.type.collection ? ' collection' : ''}`)], [q.name, 'added']));
       }
     }
     return out;
@@ -163,4 +167,23 @@ function movedToDerived(base: TypeModel, name: string, documented: Map<string, T
     out.push({ type: t, source });
   }
   return out.length ? out.sort((x, y) => (x.type.name < y.type.name ? -1 : x.type.name > y.type.name ? 1 : 0)) : undefined;
+}
+
+/** Edm primitives a JSON payload writes as a string, narrower than String. */
+const JSON_STRINGS = new Set(['guid', 'datetimeoffset', 'date', 'timeofday', 'duration', 'binary']);
+/** Edm numbers by how wide a value they hold. */
+const NUMBER_WIDTH: Record<string, number> = { byte: 1, sbyte: 1, int16: 2, int32: 3, int64: 4, single: 5, double: 6, decimal: 7 };
+
+/**
+ * Does every value of the new primitive type fit the old one, in the same JSON — a String narrowed to a Guid, a date, … (a
+ * client that read a string reads it still), or a number to one no wider — in the same cardinality? Then a client typed by
+ * the old docs reads every new value: not breaking. undefined when not (a Guid widened to a String, Int32 to Int64: a
+ * client typed Guid or Int32 may meet values it cannot hold; labels d149, d189 judged those breaking).
+ */
+export function sameWireValue(a: { name: string; primitive: boolean; collection: boolean }, b: { name: string; primitive: boolean; collection: boolean }): string | undefined {
+  if (!a.primitive || !b.primitive || a.collection !== b.collection) return undefined;
+  const x = a.name.toLowerCase(), y = b.name.toLowerCase();
+  if (x === 'string' && JSON_STRINGS.has(y)) return `a ${b.name} is a string, and every one a String holds`;
+  const wx = NUMBER_WIDTH[x], wy = NUMBER_WIDTH[y];
+  return wx !== undefined && wy !== undefined && wy <= wx ? `every ${b.name} value fits ${a.name}` : undefined;
 }
