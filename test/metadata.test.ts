@@ -284,12 +284,16 @@ test('CLI: docmodel metadata prints findings with both sides and counts; --forma
   const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: ROOT, encoding: 'utf8' });
   const t = run(['metadata', CSDL_FILE, '--scopes', 'test/fixtures/metadata/permission-scopes-excerpt.xml', 'test/fixtures/metadata/docs']);
   assert.equal(t.status, 0, t.stderr);
-  assert.match(t.stdout, /^v1\.0\/resources\/user\.md:159:2: warning metadata-property-collection-differs: user\.otherMails is documented as single-valued but the service declares Collection\(Edm\.String\)  \[metadata: EntityType microsoft\.graph\.user\/Property otherMails \(test\/fixtures\/metadata\/v1\.0-user\.csdl\.xml:122\) = Collection\(Edm\.String\)\]$/m);
+  // The metadata side names the CSDL relative to the docs root (test/fixtures/metadata/docs), as every path of the report.
+  assert.match(t.stdout, /^v1\.0\/resources\/user\.md:159:2: warning metadata-property-collection-differs: user\.otherMails is documented as single-valued but the service declares Collection\(Edm\.String\)  \[metadata: EntityType microsoft\.graph\.user\/Property otherMails \(\.\.\/v1\.0-user\.csdl\.xml:122\) = Collection\(Edm\.String\)\]$/m);
   assert.match(t.stdout, /^ {2}metadata-property-missing +3$/m);
   assert.match(t.stderr, /docmodel metadata: v1\.0: 21 findings \(5 warning, 16 info\)/);
-  const j = run(['metadata', CSDL_FILE, 'test/fixtures/metadata/docs', '--format', 'json', '--fail-on', 'warning']);
+  // Given by its absolute path, the CSDL is still named relative to the docs root: no machine's path in the report.
+  const j = run(['metadata', join(ROOT, CSDL_FILE), 'test/fixtures/metadata/docs', '--format', 'json', '--fail-on', 'warning']);
   assert.equal(j.status, 1);
   assert.equal(JSON.parse(j.stdout).summary.findings, 21);
+  assert.ok(!j.stdout.includes(ROOT), 'an absolute path in the JSON report');
+  assert.deepEqual([...new Set((JSON.parse(j.stdout).findings as { metadata?: { file: string } }[]).flatMap((f) => (f.metadata ? [f.metadata.file] : [])))], ['../v1.0-user.csdl.xml']);
   assert.equal(run(['metadata']).status, 2);
   const out = tempTree({});
   const o = run(['openapi', 'input', '--out', out]);

@@ -1,7 +1,7 @@
 /**
  * `docmodel metadata <csdl.xml> [--scopes FILE]... [paths..]`: build the docs model, then compare
  * it with the service metadata. The metadata is read after the model is built and only read:
- * it never fills or changes the model. The metadata files are named as given on the command line.
+ * it never fills or changes the model. The metadata files are named relative to the docs root, as every path of a report is.
  */
 import { readFileSync } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -48,8 +48,8 @@ function readText(file: string, what: string): string {
 }
 
 /**
- * Read one version's metadata. `name` is the path findings show for a file (the metadata
- * command: as given; check: relative to the docs root, see `metadataName`).
+ * Read one version's metadata. `name` is the path findings show for a file (as given; the metadata command and check
+ * name them relative to the docs root afterwards, see `metadataRelativeTo`).
  */
 export function loadMetadata(src: MetadataSource, name: (file: string) => string = (f) => f.split(sep).join('/')): LoadedMetadata {
   const version = src.version ?? versionOfFile(src.csdl);
@@ -82,7 +82,9 @@ export async function runMetadata(o: MetadataRun): Promise<{ report: MetadataRep
   if (o.version !== undefined && o.version !== 'v1.0' && o.version !== 'beta') throw new InputError(`--version must be v1.0 or beta, not ${JSON.stringify(o.version)}`);
   const m = loadMetadata({ csdl: o.csdl, scopes: o.scopes, version: o.version });
   const a = await analyzeParallel(o.inputs, { workers: o.workers, root: o.root, requirePages: true });
-  const report = compareModelWithMetadata(a.model, m);
+  // The metadata files named relative to the docs root, as every other path of the report (and as `check --metadata`
+  // names them): a CSDL given by its absolute path puts no machine's path in the report.
+  const report = compareModelWithMetadata(a.model, metadataRelativeTo(m, a.docsRoot));
   const s = report.summary;
   return {
     report, text: formatMetadataText(report),
