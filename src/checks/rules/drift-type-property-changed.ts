@@ -4,6 +4,7 @@ import { baseChains } from '../type-relations.js';
 import type { PropertySource, TypeModel } from '../../model/types.js';
 import { change, isDocumentedType, sideOf, typePage, typesByKey } from '../drift-helpers.js';
 import { linksOwnValues } from './type-property-type-differs.js';
+import { fitsPrimitive } from '../../model/primitives.js';
 
 /** A description that says the value is a list ("A list of additional email addresses", "List of assignments for the user"). */
 const LISTED = /^\s*(?:an?\s+)?(?:list|array)\s+of\b/i;
@@ -169,11 +170,6 @@ function movedToDerived(base: TypeModel, name: string, documented: Map<string, T
   return out.length ? out.sort((x, y) => (x.type.name < y.type.name ? -1 : x.type.name > y.type.name ? 1 : 0)) : undefined;
 }
 
-/** Edm primitives a JSON payload writes as a string, narrower than String. */
-const JSON_STRINGS = new Set(['guid', 'datetimeoffset', 'date', 'timeofday', 'duration', 'binary']);
-/** Edm numbers by how wide a value they hold. */
-const NUMBER_WIDTH: Record<string, number> = { byte: 1, sbyte: 1, int16: 2, int32: 3, int64: 4, single: 5, double: 6, decimal: 7 };
-
 /**
  * Does every value of the new primitive type fit the old one, in the same JSON — a String narrowed to a Guid, a date, … (a
  * client that read a string reads it still), or a number to one no wider — in the same cardinality? Then a client typed by
@@ -182,8 +178,5 @@ const NUMBER_WIDTH: Record<string, number> = { byte: 1, sbyte: 1, int16: 2, int3
  */
 export function sameWireValue(a: { name: string; primitive: boolean; collection: boolean }, b: { name: string; primitive: boolean; collection: boolean }): string | undefined {
   if (!a.primitive || !b.primitive || a.collection !== b.collection) return undefined;
-  const x = a.name.toLowerCase(), y = b.name.toLowerCase();
-  if (x === 'string' && JSON_STRINGS.has(y)) return `a ${b.name} is a string, and every one a String holds`;
-  const wx = NUMBER_WIDTH[x], wy = NUMBER_WIDTH[y];
-  return wx !== undefined && wy !== undefined && wy <= wx ? `every ${b.name} value fits ${a.name}` : undefined;
+  return fitsPrimitive(b.name, a.name);
 }
