@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { drift } from '../src/checks/engine.js';
 import { longerFormIn } from '../src/checks/drift-helpers.js';
-import { sameWireValue } from '../src/checks/rules/drift-type-property-changed.js';
+import { narrowedPrimitive } from '../src/checks/rules/drift-type-property-changed.js';
 import { reconcile } from '../src/checks/engine.js';
 import { modelFromPages as buildModel } from '../src/sources/graph-markdown/to-model.js';
 import type { Finding, TreeInfo } from '../src/checks/types.js';
@@ -1591,8 +1591,8 @@ test('session 39 held-out drift draw: a primitive changed to one with the same J
   assert.deepEqual(one(/^v1\.0 GET \/workbook\/names\//).map((x) => x.split(' | ')[0]), ['false v1.0 GET /workbook/names/{name-id}/range/format/borders is now documented as GET /users/{user-id}/drive/items/{item-id}/workbook/names/{name-id}/range/format/borders and as GET /users/{user-id}/drive/root:/{item-path}:/workbook/names/{name-id}/range/format/borders (same operation, other path form)']);
   // Widening still breaks a client typed by the old docs (Guid → String: approleAssignment.id, d149; Int32 → Int64); narrowing does not
   const t = (name: string, collection = false) => ({ name, primitive: true, collection });
-  assert.equal(sameWireValue(t('Guid'), t('String')), undefined);
-  assert.equal(sameWireValue(t('Int32'), t('Int64')), undefined);
-  assert.equal(sameWireValue(t('Int64'), t('Int32')), 'every Int32 value fits Int64');
-  assert.equal(sameWireValue(t('String'), t('Guid', true)), undefined);
+  assert.equal(narrowedPrimitive(t('Guid'), t('String')), undefined);
+  assert.equal(narrowedPrimitive(t('Int32'), t('Int64')), undefined);
+  assert.equal(narrowedPrimitive(t('Int64'), t('Int32')), 'every Int32 value fits Int64');
+  assert.equal(narrowedPrimitive(t('String'), t('Guid', true)), undefined);
 });

@@ -48,10 +48,11 @@ function readText(file: string, what: string): string {
 }
 
 /**
- * Read one version's metadata. `name` is the path findings show for a file (as given; the metadata command and check
- * name them relative to the docs root afterwards, see `metadataRelativeTo`).
+ * Read one version's metadata, its files named as given (`/`-separated); the metadata command and check name them
+ * relative to the docs root once it is known (`metadataRelativeTo`).
  */
-export function loadMetadata(src: MetadataSource, name: (file: string) => string = (f) => f.split(sep).join('/')): LoadedMetadata {
+export function loadMetadata(src: MetadataSource): LoadedMetadata {
+  const name = (f: string) => f.split(sep).join('/');
   const version = src.version ?? versionOfFile(src.csdl);
   if (version !== 'v1.0' && version !== 'beta') throw new MetadataError(`metadata version must be v1.0 or beta, not ${JSON.stringify(version)}`);
   const parsed = <T>(f: () => T): T => {

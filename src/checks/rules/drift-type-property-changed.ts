@@ -106,7 +106,7 @@ export const rule: DriftRule = {
         const listed = !named && !renamed && !inherited && !derived && !sa.type.collection && sb.type.collection && sa.type.name.toLowerCase() === sb.type.name.toLowerCase() && LISTED.test(sa.description);
         // Narrowed within the same JSON (String → Guid, a key id's type corrected: label d660): every new value is one a client
         // typed by the old docs reads.
-        const wire = !named && !renamed && !inherited && !derived && !listed && sameWireValue(sa.type, sb.type);
+        const wire = !named && !renamed && !inherited && !derived && !listed && narrowedPrimitive(sa.type, sb.type);
         const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : derived ? ` (narrowed to a type derived from ${sa.type.name}: every value is still one)` : listed ? ' (the old row\'s description already said it is a list: the type column caught up)' : wire ? ` (narrowed: ${wire})` : '';
         // Each side shows the type as its row states it, cardinality included (label d505: "addIn collection", not "addIn").
         const shown = (x: PropertySource) => `${x.type.name}${x.type.collection ? ' collection' : ''}`;
@@ -176,7 +176,7 @@ function movedToDerived(base: TypeModel, name: string, documented: Map<string, T
  * the old docs reads every new value: not breaking. undefined when not (a Guid widened to a String, Int32 to Int64: a
  * client typed Guid or Int32 may meet values it cannot hold; labels d149, d189 judged those breaking).
  */
-export function sameWireValue(a: { name: string; primitive: boolean; collection: boolean }, b: { name: string; primitive: boolean; collection: boolean }): string | undefined {
+export function narrowedPrimitive(a: { name: string; primitive: boolean; collection: boolean }, b: { name: string; primitive: boolean; collection: boolean }): string | undefined {
   if (!a.primitive || !b.primitive || a.collection !== b.collection) return undefined;
   return fitsPrimitive(b.name, a.name);
 }

@@ -38,7 +38,7 @@ export function isPlaceholder(v: unknown, key?: string, secret = false): boolean
 /** Every place in a JSON body, nested objects and arrays included, whose value is a placeholder. */
 function collect(v: unknown, path: string, out: string[], key?: string, secret = false): void {
   if (isPlaceholder(v, key, secret)) out.push(path);
-  else if (Array.isArray(v)) v.forEach((x, i) => collect(x, `${path}[${i}]`, out, key));
+  else if (Array.isArray(v)) v.forEach((x, i) => collect(x, `${path}[${i}]`, out, key, secret));
   else if (v && typeof v === 'object') {
     // A name/value pair names its value in a sibling (`{ "key": "Password", "value": "password-value" }`).
     const o = v as Record<string, unknown>;

@@ -183,7 +183,7 @@ export const rule: ModelRule = {
         // sides with the table has been right (r1788, r1838, r1867, r1871).
         const twinFile = kind === 'no-body' ? counterpartFile(op.file) : undefined;
         const twin = twinFile === undefined ? undefined : byFile.get(twinFile.toLowerCase());
-        const seconded = twin?.kind === 'operation' && !!twin.response && sameResponse(twin.response, r);
+        const seconded = twin?.kind === 'operation' && !!twin.response?.noBody && !twin.response.bodyType;
         const examplesBack = !outvoted && ex.length > 0 && ex.every((x) => agrees(exSays(x), true) && !agrees(exSays(x), false));
         const backing = examplesBack && !seconded ? ex[0] : undefined;
         // A page that says no body and whose examples show one for another case ("with requiresReview=true … a `201 Created`
@@ -245,10 +245,4 @@ function endsWithName(a: string, b: string): boolean {
   if (a.length <= b.length) return false;
   const i = a.length - b.length;
   return /[A-Z]/.test(a[i]!) && a.slice(i).toLowerCase() === b.toLowerCase();
-}
-
-/** Do two Response sections say the same: no body both, or one body type each, of the same name and cardinality? */
-function sameResponse(a: NonNullable<Document['response']>, b: NonNullable<Document['response']>): boolean {
-  if (a.noBody && b.noBody) return !a.bodyType && !b.bodyType;
-  return !!a.bodyType && !!b.bodyType && a.bodyType.name.toLowerCase() === b.bodyType.name.toLowerCase() && a.bodyType.collection === b.bodyType.collection;
 }
