@@ -1596,3 +1596,23 @@ test('session 39 held-out drift draw: a primitive changed to one with the same J
   assert.equal(narrowedPrimitive(t('Int64'), t('Int32')), 'every Int32 value fits Int64');
   assert.equal(narrowedPrimitive(t('String'), t('Guid', true)), undefined);
 });
+
+test('session 40 drift draw: per-provider permission tables under headings that spell a path segment ("For Cloud PC provider": cloudPc), a scope respelled in another case or split by a space, a permission now required together with one the old page listed alone (labels d751, d719, d274)', () => {
+  const o = analyze([join(DIR, '2020-05-s40a')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s40a')], [], undefined, whole);
+  // d751: each table is bound to the call whose segment its heading spells
+  const page = n.pages.find((p) => p.file === 'beta/api/rbacapplicationmultiple-list-roleassignments.md')!;
+  assert.deepEqual([...new Set(page.permissions!.entries.map((e) => `${e.scenario!.boundBy} ${e.scenario!.text} → ${e.scenario!.operations.join(', ')}`))], [
+    'prose For Cloud PC provider → GET /rolemanagement/cloudpc/roleassignments',
+    'prose For Device management (Intune) provider → GET /rolemanagement/devicemanagement/roleassignments',
+  ]);
+  const changes = drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed');
+  assert.deepEqual(changes.map((f) => `${f.breaking} ${f.field} ${f.message}`), [
+    // d719: Policy.Readwrite.ConditionalAccess is Policy.ReadWrite.ConditionalAccess; Policy.Read.All is needed as well now
+    'true permissions.required beta PATCH /policies/identitySecurityDefaultsEnforcementPolicy: permission(s) now required together with Policy.ReadWrite.ConditionalAccess, which the old page listed alone: Policy.Read.All',
+  ]);
+  // d274: "DeviceManagementManaged Devices.ReadWrite.All" (2020-05, Onboarding row) is the name 2021-07 spells without the space
+  const cat = o.pages.find((p) => p.file === 'v1.0/api/intune-shared-devicecategory-create.md')!;
+  assert.deepEqual(cat.permissions!.entries[0]!.workloads.map((w) => `${w.workload}: ${w.permissions.map((q) => q.name).join(', ')}`), ['Onboarding: DeviceManagementManagedDevices.ReadWrite.All']);
+  assert.deepEqual(cat.diagnostics.filter((d) => d.rule === 'permission-name-rejoined').map((d) => `${d.src.line} ${d.message}`), ['24 A permission name split by a space is read as one: "DeviceManagementManagedDevices.ReadWrite.All"']);
+});

@@ -68,6 +68,7 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
   d('page-worker-crashed', 'error', 'run', 'The worker processing the page died', 'The page has no facts.', false),
   d('permission-cell-todo', 'warning', 'extract', 'A permission cell is a TODO placeholder', 'The cell says TODO / "Determine scopes"; no permission is taken from it.'),
   d('permission-cell-unrecognized', 'warning', 'extract', 'A permission cell could not be read', 'The cell is neither a list of scopes nor "Not supported"; no permission is taken from it.'),
+  d('permission-name-rejoined', 'info', 'extract', 'A permission name split by a space is read as one name', 'A camel-cased word right before a permission name ("DeviceManagementManaged Devices.ReadWrite.All") is the start of that name, split by a stray space; the two are read as one name (DeviceManagementManagedDevices.ReadWrite.All), and the page should drop the space.'),
   d('permission-row-unrecognized', 'warning', 'extract', 'A permission-table row names no permission type', 'The first cell is not Delegated (work or school / personal) or Application; the row is not taken.'),
   d('permissions-not-extracted', 'warning', 'extract', 'The Permissions section yielded nothing', 'The section has content but no table or scope list that could be read.'),
   d('property-row-removed', 'info', 'extract', 'A deprecated property row says the property was removed', 'A row "name (deprecated)" whose description says the property has been removed (or is no longer supported) documents its removal, not a property; the row is not taken.'),

@@ -11,7 +11,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'The permissions of an operation changed (a removed permission is breaking)',
-  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info). When the old page is not in the new snapshot (a page split per workload or renamed), a permission some other new page of the operation still lists is not reported as removed. The permissions compared are the variant\'s — the tables its page binds to the call (a sub-heading such as "For users:", request lines) and per-resource rows narrowed to the path\'s resource — on the new side only when the old page was narrowed for the call too (a flat old table covers every resource) for what is no longer listed, always for what is newly listed (the rows of the new page\'s other resources are not new for this call).',
+  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info), but one the new page names only together with a permission the old page listed alone ("Policy.Read.All and Policy.ReadWrite.ConditionalAccess") is a new requirement (breaking). Names compare without regard to case or spaces (Policy.Readwrite.* is Policy.ReadWrite.*, "DeviceManagementManaged Devices.ReadWrite.All" DeviceManagementManagedDevices.ReadWrite.All). When the old page is not in the new snapshot (a page split per workload or renamed), a permission some other new page of the operation still lists is not reported as removed. The permissions compared are the variant\'s — the tables its page binds to the call (a sub-heading such as "For users:", request lines) and per-resource rows narrowed to the path\'s resource — on the new side only when the old page was narrowed for the call too (a flat old table covers every resource) for what is no longer listed, always for what is newly listed (the rows of the new page\'s other resources are not new for this call).',
   example: { before: 'old: User.Read, User.ReadWrite', after: 'new: User.ReadWrite' },
   fixture: {
     before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.Manage.All']])) },
@@ -40,8 +40,13 @@ export const rule: DriftRule = {
       // another new page of the call still lists was not removed.
       const elsewhere = va.doc.file.toLowerCase() === vb.doc.file.toLowerCase() ? new Set<string>()
         : new Set((allNew.get(k) ?? []).flatMap((v) => allPermissionNames(narrowed(va) ? v : v.doc)));
-      const removed = pa.filter((x) => !pb.includes(x) && !elsewhere.has(x));
-      const added = (own.length ? own : pb).filter((x) => !pa.includes(x));
+      // A scope respelled is the same scope: names are not case-sensitive (Policy.Readwrite.ConditionalAccess →
+      // Policy.ReadWrite.ConditionalAccess, label d719) and hold no space ("DeviceManagementManaged Devices.ReadWrite.All"
+      // corrected, d274) — not a permission removed and another added.
+      const keys = (xs: Iterable<string>) => new Set([...xs].map(scopeKey));
+      const [la, lb, lElsewhere] = [keys(pa), keys(pb), keys(elsewhere)];
+      const removed = pa.filter((x) => !lb.has(scopeKey(x)) && !lElsewhere.has(scopeKey(x)));
+      const listed = (own.length ? own : pb).filter((x) => !la.has(scopeKey(x)));
       const sides = [sideOf(va.doc, va.permissions!.src, pa.join(', ')), sideOf(vb.doc, vb.permissions!.src, pb.join(', '))];
       const subject = k.slice(k.indexOf(' ') + 1);
       // A permission the old page named only in combinations ("User.Read and Group.Read.All") whose other
@@ -55,12 +60,49 @@ export const rule: DriftRule = {
       });
       const narrowing = removed.filter((x) => !pairedOnly.includes(x));
       const note = pairedOnly.length ? ` (${pairedOnly.join(', ')} ${pairedOnly.length === 1 ? 'was' : 'were'} only listed together with a permission now enough alone: ${[...new Set(oldNames.filter((n) => pairedOnly.includes(n.name)).flatMap((n) => n.together ?? []).filter((y) => newAlone.has(y)))].sort().join(', ')})` : '';
+      // A permission the new page names only together with one the old page listed alone, for the same permission type
+      // ("Policy.Read.All and Policy.ReadWrite.ConditionalAccess" where Policy.ReadWrite.ConditionalAccess was enough):
+      // a new requirement, not an alternative — apps granted the old permission alone no longer qualify (label d719).
+      // Not when the old one is still enough alone somewhere on the new page, nor when it is paired with others too
+      // ("Application.ReadWrite.OwnedBy and Directory.Read.All, Application.ReadWrite.All and Directory.Read.All": a new
+      // pair beside the old one), nor for a type the old page did not support (a personal-account row now listed).
+      const oldByType = namesByType(va), newByType = namesByType(own.length || narrowed(va) ? vb : vb.doc);
+      const partnersOf = new Map<string, Set<string>>();
+      const listedKeys = keys(listed);
+      for (const [type, uses] of newByType) {
+        const oldAlone = keys((oldByType.get(type) ?? []).filter((n) => !n.together?.length).map((n) => n.name));
+        for (const x of listed) {
+          const xUses = uses.filter((n) => n.name === x);
+          if (!xUses.length || !xUses.every((n) => n.together?.length)) continue;
+          for (const y of new Set(xUses.flatMap((n) => n.together!))) {
+            const yUses = uses.filter((n) => n.name === y);
+            // y is now named only with x and other newly listed names: nothing it was enough with before stands beside it.
+            if (oldAlone.has(scopeKey(y)) && yUses.length && yUses.every((n) => n.together?.includes(x) && n.together.every((z) => listedKeys.has(scopeKey(z))))) partnersOf.set(x, (partnersOf.get(x) ?? new Set()).add(y));
+          }
+        }
+      }
+      const required = listed.filter((x) => partnersOf.has(x));
+      const added = listed.filter((x) => !required.includes(x));
       if (removed.length) out.push(change(this, narrowing.length > 0, va.version, subject, 'permissions.removed', `${k}: permission(s) no longer listed: ${removed.join(', ')}${note}`, sides, ['removed']));
+      if (required.length) {
+        const partners = [...new Set(required.flatMap((x) => [...partnersOf.get(x)!]))].sort();
+        out.push(change(this, true, va.version, subject, 'permissions.required', `${k}: permission(s) now required together with ${partners.join(', ')}, which the old page listed alone: ${required.join(', ')}`, sides, ['required']));
+      }
       if (added.length) out.push(change(this, false, va.version, subject, 'permissions.added', `${k}: permission(s) newly listed: ${added.join(', ')}`, sides, ['added']));
     }
     return out;
   },
 };
+
+/** A scope name as the service matches it: any letter case, no spaces. */
+const scopeKey = (name: string): string => name.toLowerCase().replace(/\s+/g, '');
+
+/** The permission names of a variant by permission type (entries and workload sub-rows). */
+function namesByType(v: Pick<Document, 'permissions'>): Map<string, PermissionName[]> {
+  const m = new Map<string, PermissionName[]>();
+  for (const e of v.permissions?.entries ?? []) m.set(e.type, [...(m.get(e.type) ?? []), ...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]);
+  return m;
+}
 
 /** Every permission name of a variant (entries and workload sub-rows), with the names it is needed together with. */
 function permissionNames(v: Pick<Document, 'permissions'>): PermissionName[] {

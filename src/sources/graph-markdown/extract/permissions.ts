@@ -13,6 +13,8 @@ import { normalizePath, operationKey, parseRequestLine, splitTarget } from './ht
 
 const PERMISSION_TOKEN = /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$/;
 const BARE_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
+/** A word that can begin a permission name split by a space: camel-cased, two humps or more, letters only. */
+const SPLIT_HEAD = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;
 const NOT_SUPPORTED = /^(not\s*supported|unsupported|not\s*applicable|n\/?a|not\s*available|no\s*support|not\s*supported\s*yet)\b\.?$/i;
 /**
  * "None." in a permission cell: the call takes no permission of that type — not "Not supported." (the cloud-communications
@@ -38,6 +40,8 @@ export interface CellParse {
   together: Map<string, string[]>;
   /** Text that is neither a name nor a separator (a note), or '' */
   note: string;
+  /** Names a stray space had split, read joined ("DeviceManagementManaged Devices.ReadWrite.All"). */
+  rejoined?: string[];
 }
 
 /** Emphasis and code marks only; underscores inside names (offline_access) stay. */
@@ -52,13 +56,24 @@ export function parsePermissionCell(text: string): CellParse {
   const names: string[] = [];
   const rest: string[] = [];
   const alone = new Set<string>();
+  let rejoined: string[] | undefined;
   // Alternatives are separated by commas, semicolons, "or" and slashes; "and" (or "plus", "+", "&") joins names needed together.
   for (const alt of t.split(/(?<!\s)\s*[,;]\s*|(?<!\s)\s+or\s+|(?<!\s)\s+\/\s+/i)) {
     const perPart: string[][] = [];
     for (const part of alt.split(/(?<!\s)\s+(?:and|plus)\s+|(?<!\s)\s*\+\s*|(?<!\s)\s*&\s*/i)) {
       const inPart: string[] = [];
-      for (const tok of part.split(/\s+/)) {
-        const x = tok.replace(/^[([{"']+|(?<![)\]}"'.:!?])[)\]}"'.:!?]+$/g, '');
+      const toks = part.split(/\s+/);
+      for (let i = 0; i < toks.length; i++) {
+        const tok = toks[i]!;
+        let x = tok.replace(/^[([{"']+|(?<![)\]}"'.:!?])[)\]}"'.:!?]+$/g, '');
+        // A name split by a stray space: a camel-cased word, no name itself, right before a name that goes on in capitals
+        // ("DeviceManagementManaged Devices.ReadWrite.All", labels d274, v204) is read as the one name they spell.
+        const next = toks[i + 1]?.replace(/(?<![)\]}"'.:!?])[)\]}"'.:!?]+$/g, '');
+        if (SPLIT_HEAD.test(x) && next && /^[A-Z]/.test(next) && PERMISSION_TOKEN.test(next)) {
+          x += next;
+          i++;
+          (rejoined ??= []).push(x);
+        }
         if (PERMISSION_TOKEN.test(x) || BARE_SCOPES.has(x)) {
           if (!names.includes(x)) names.push(x);
           inPart.push(x);
@@ -90,7 +105,7 @@ export function parsePermissionCell(text: string): CellParse {
   if (names.length) {
     // "and"/"or" left over are separators, not notes; a footnote's mark (`Directory.Read.All<sup>1</sup>`) is one.
     const meaningful = /[A-Za-z]{2,}|\d/.test(note.replace(/\b(and|or|either|both|one of|the following)\b/gi, '')) ? note : '';
-    return { state: 'listed', names, together, note: meaningful };
+    return { state: 'listed', names, together, note: meaningful, ...(rejoined ? { rejoined } : {}) };
   }
   if (NOT_SUPPORTED.test(t)) return { state: 'not-supported', names, together, note: '' };
   if (NOT_REQUIRED.test(t)) return { state: 'not-required', names, together, note: '' };
@@ -254,11 +269,11 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
       if (p.state === 'todo') ctx.diag('permission-cell-todo', 'warning', `Permission cell is a TODO placeholder: ${JSON.stringify(permCell?.text)}`, permCell?.src ?? r.src);
       const wl = {
         workload: typeCell.text,
-        permissions: names(p, permCell ?? typeCell, highCell ? 'least' : undefined),
+        permissions: names(ctx, p, permCell ?? typeCell, highCell ? 'least' : undefined),
         state: (p.state === 'listed' || p.state === 'not-supported' || p.state === 'not-required' ? p.state : 'empty') as 'listed' | 'not-supported' | 'not-required' | 'empty',
         src: typeCell.src,
       };
-      if (highCell) wl.permissions.push(...names(parsePermissionCell(highCell.text), highCell, 'higher'));
+      if (highCell) wl.permissions.push(...names(ctx, parsePermissionCell(highCell.text), highCell, 'higher'));
       current.workloads.push(wl);
       ctx.land(typeCell, permCell, highCell);
       if (p.note || p.state === 'todo' || p.state === 'unrecognized') addNote(current, p.note || (permCell?.text ?? ''), permCell ?? typeCell);
@@ -308,7 +323,8 @@ function indexOfTable(ctx: PageContext, t: TableModel): number {
   return -1;
 }
 
-function names(p: CellParse, cell: Cell, privilege?: 'least' | 'higher'): PermissionName[] {
+function names(ctx: PageContext, p: CellParse, cell: Cell, privilege?: 'least' | 'higher'): PermissionName[] {
+  for (const n of p.rejoined ?? []) ctx.diag('permission-name-rejoined', 'info', `A permission name split by a space is read as one: ${JSON.stringify(n)}`, cell.src);
   return p.names.map((name) => {
     const at = cell.source.indexOf(name);
     const n: PermissionName = { name, src: { ...cell.src, column: cell.src.column + Math.max(at, 0) } };
@@ -324,7 +340,7 @@ function entryFrom(ctx: PageContext, type: PermissionType, typeText: string, cel
   const src: Src = cell?.src ?? { file: ctx.file, line: 1, column: 1 };
   if (p.state === 'todo') ctx.diag('permission-cell-todo', 'warning', `Permission cell is a TODO placeholder, not a permission: ${JSON.stringify(cell?.text)}`, src);
   if (p.state === 'unrecognized') ctx.diag('permission-cell-unrecognized', 'warning', `Permission cell names no permission: ${JSON.stringify((cell?.text ?? '').slice(0, 80))}`, src);
-  const e: PermissionEntry = { type, typeText, state: p.state, permissions: cell ? names(p, cell, high ? 'least' : undefined) : [], workloads: [], src };
+  const e: PermissionEntry = { type, typeText, state: p.state, permissions: cell ? names(ctx, p, cell, high ? 'least' : undefined) : [], workloads: [], src };
   if (p.note) addNote(e, p.note, cell!);
   else if ((p.state === 'todo' || p.state === 'unrecognized') && cell) addNote(e, cell.text, cell);
   ctx.land(cell);
@@ -333,7 +349,7 @@ function entryFrom(ctx: PageContext, type: PermissionType, typeText: string, cel
     // "Not available." / "None." in the Higher privileged column: there is no higher permission.
     const state = h.state === 'not-required' || (h.state === 'not-supported' && NOT_AVAILABLE.test(unmark(high.text))) ? 'not-available' : h.state === 'varies' ? 'unrecognized' : h.state;
     e.higherPrivileged = { state, text: high.text, src: high.src };
-    e.permissions.push(...names(h, high, 'higher').filter((n) => !e.permissions.some((q) => q.name === n.name && q.privilege === 'higher')));
+    e.permissions.push(...names(ctx, h, high, 'higher').filter((n) => !e.permissions.some((q) => q.name === n.name && q.privilege === 'higher')));
     if (h.note) addNote(e, h.note, high);
     if (state === 'unrecognized' || state === 'todo') ctx.diag('permission-cell-unrecognized', 'warning', `Higher privileged permission cell names no permission: ${JSON.stringify(high.text.slice(0, 80))}`, high.src);
     // Least privileged cell empty or unsupported, names only in the higher column: the entry still lists them.
@@ -387,7 +403,10 @@ function bindScenario(ctx: PageContext, t: TableModel, tables: number, ops: Oper
 
 function proseScenario(text: string, src: Src, all: string[], ops: Operation[], tables: number): NonNullable<PermissionEntry['scenario']> {
   if (tables < 2 || ops.length < 2) return { text, boundBy: 'page', operations: all, src };
-  const words = new Set(text.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 2 && !STOP.has(w)).map(stem));
+  const tokens = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = new Set(tokens.filter((w) => w.length > 2 && !STOP.has(w)).map(stem));
+  // Words that spell one camel-cased segment: "Cloud PC" for cloudPc, "Device management (Intune)" for deviceManagement (label d751).
+  for (let i = 0; i < tokens.length; i++) for (let n = 2; n <= 3 && i + n <= tokens.length; n++) words.add(stem(tokens.slice(i, i + n).join('')));
   let best = 0;
   const scored = ops.map((o) => {
     const segs = o.path.replace(/\{[^{}]*\}|<[^<>]*>/g, ' ').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map(stem);
