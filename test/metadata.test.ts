@@ -460,3 +460,19 @@ test('session 39 metadata draws: a type cell linking to its own values table is 
   assert.deepEqual(pr.findings.map((f) => f.subject), ['User.ReadBasic.All']);
   assert.deepEqual(pr.summary.notReported, { 'catalogue-lacks-delegated': 1 });
 });
+
+test('session 40 metadata draws: "numeric" where the service declares a number is the generic-number policy at info; "numeric" against a String stays a warning (labels b100, b607, b610)', () => {
+  const fx = join(ROOT, 'test/fixtures/corpus/precision/2020-05-s40b');
+  const model = analyze([fx], [], fx).model;
+  const csdlText = '<EntityType Name="agedAccountsPayable"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><Property Name="vendorId" Type="Edm.Guid" /><Property Name="vendorNumber" Type="Edm.String" /><Property Name="name" Type="Edm.String" />'
+    + '<Property Name="currencyCode" Type="Edm.String" /><Property Name="balanceDue" Type="Edm.String" /><Property Scale="Variable" Name="currentAmount" Type="Edm.Decimal" /><Property Name="period1Amount" Type="Edm.Int64" />'
+    + '<Property Scale="Variable" Name="period2Amount" Type="Edm.Decimal" /><Property Scale="Variable" Name="period3Amount" Type="Edm.Decimal" /><Property Name="agedAsOfDate" Type="Edm.Date" /><Property Name="periodLengthFilter" Type="Edm.String" /></EntityType>';
+  const r = compareMetadata(docsFromModel(model, 'beta'), parseCsdl(csdlDocument(csdlText), 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-property-type-differs'));
+  assert.deepEqual(r.findings.map((f) => `${f.severity} ${f.policy ?? '-'} ${f.message}`), [
+    'warning - agedAccountsPayable.balanceDue is documented as numeric but the service declares Edm.String',
+    'info generic-number agedAccountsPayable.currentAmount is documented as numeric, a generic word for the number type the service declares: Edm.Decimal',
+    'info generic-number agedAccountsPayable.period1Amount is documented as numeric, a generic word for the number type the service declares: Edm.Int64',
+    'info generic-number agedAccountsPayable.period2Amount is documented as numeric, a generic word for the number type the service declares: Edm.Decimal',
+    'info generic-number agedAccountsPayable.period3Amount is documented as numeric, a generic word for the number type the service declares: Edm.Decimal',
+  ]);
+});
