@@ -1616,3 +1616,12 @@ test('session 40 drift draw: per-provider permission tables under headings that 
   assert.deepEqual(cat.permissions!.entries[0]!.workloads.map((w) => `${w.workload}: ${w.permissions.map((q) => q.name).join(', ')}`), ['Onboarding: DeviceManagementManagedDevices.ReadWrite.All']);
   assert.deepEqual(cat.diagnostics.filter((d) => d.rule === 'permission-name-rejoined').map((d) => `${d.src.line} ${d.message}`), ['24 A permission name split by a space is read as one: "DeviceManagementManagedDevices.ReadWrite.All"']);
 });
+
+test('base type: "inherited from another scope" / "from a parent resource scope" / "from the template" in a property row names no base type (label b660, false: contentType\'s inheritedFrom row)', () => {
+  const t = analyze([join(DIR, '2020-05-s40c')], [], undefined, whole);
+  assert.deepEqual(t.pages.filter((p) => p.file.includes('/resources/')).map((p) => `${p.file}: ${p.resource?.baseType ? `${p.resource.baseType.name} (${p.resource.baseType.from})` : 'none'}`).sort(), [
+    'beta/resources/contentType.md: none',
+    'beta/resources/governanceroleassignment.md: none',
+    'beta/resources/synchronization-synchronizationjob.md: none',
+  ]);
+});

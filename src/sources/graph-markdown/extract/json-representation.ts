@@ -95,12 +95,15 @@ function singularName(res: Resource, text: string): void {
   }
 }
 
+const DETERMINER = /^(?:a|an|the|another|other|its|this|that|these|those|some|any|each|one|their)$/i;
+
 /** "Inherited from [X](x.md)" in property rows names the base type when nothing else does. */
 function inheritedFrom(res: Resource): void {
   if (res.baseType) return;
   for (const p of [...res.properties, ...res.relationships]) {
     const m = /\binherited from\s+\[?([A-Za-z][\w.]*)\]?(?:\(([^)\s]+)\))?/i.exec(p.description);
-    if (!m) continue;
+    // "If this content type is inherited from another scope": a determiner, no type name (label b660).
+    if (!m || DETERMINER.test(m[1]!)) continue;
     res.baseType = { name: m[1]!.replace(/^microsoft\.graph\./i, '').replace(/(?<![.,;:])[.,;:]+$/, ''), from: 'inherited-from', src: p.src };
     if (m[2] && !/^https?:/i.test(m[2])) res.baseType.link = m[2];
     return;
