@@ -476,3 +476,20 @@ test('session 40 metadata draws: "numeric" where the service declares a number i
     'info generic-number agedAccountsPayable.period3Amount is documented as numeric, a generic word for the number type the service declares: Edm.Decimal',
   ]);
 });
+
+test('metadata-operation-binding-differs: delta called on one school where the service binds it to the collection names that binding, points at it and says to drop the key (labels b121, b508, b650, misdescribed)', () => {
+  const fx = join(ROOT, 'test/fixtures/corpus/precision/2020-05-s40c');
+  const model = analyze([fx], [], fx).model;
+  const csdlText = '<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'
+    + '<EntityType Name="educationRoot" BaseType="graph.entity"><NavigationProperty Name="schools" Type="Collection(graph.educationSchool)" ContainsTarget="true" /><NavigationProperty Name="me" Type="graph.educationUser" ContainsTarget="true" /><NavigationProperty Name="users" Type="Collection(graph.educationUser)" ContainsTarget="true" /></EntityType>'
+    + '<EntityType Name="educationSchool" BaseType="graph.entity" /><EntityType Name="educationUser" BaseType="graph.entity"><NavigationProperty Name="schools" Type="Collection(graph.educationSchool)" /></EntityType><EntityType Name="workbookFunctions" BaseType="graph.entity" />'
+    + '<Action Name="delta" IsBound="true"><Parameter Name="bindingParameter" Type="graph.workbookFunctions" /><Parameter Name="number1" Type="Edm.Int32" /></Action>'
+    + '<Function Name="delta" IsBound="true"><Parameter Name="bindingParameter" Type="Collection(graph.educationSchool)" /><ReturnType Type="Collection(graph.educationSchool)" /></Function>'
+    + '<EntityContainer Name="GraphService"><Singleton Name="education" Type="microsoft.graph.educationRoot" /></EntityContainer>';
+  const r = compareMetadata(docsFromModel(model, 'beta'), parseCsdl(csdlDocument(csdlText), 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-operation-binding-differs'));
+  // The side is the Function bound to the collection (on one CSDL line here, as the fixture is written), not the workbook Action of the same name
+  const tail = 'delta is called on educationSchool but the service binds delta to Collection(microsoft.graph.educationSchool): the path should address the collection, not one item; it is also bound to microsoft.graph.workbookFunctions | Function microsoft.graph.delta:5';
+  assert.deepEqual(r.findings.map((f) => `${f.message} | ${f.metadata!.element}:${f.metadata!.line}`), [
+    `POST /education/schools/{school-id}/delta: ${tail}`, `POST /education/me/schools/{school-id}/delta: ${tail}`, `POST /education/users/{user-id}/schools/{school-id}/delta: ${tail}`,
+  ]);
+});

@@ -29,11 +29,23 @@ export const rule: MetadataRule = {
       };
       const derived = [...new Set(p.candidates.filter(derivedFromOn).map((c) => csdlTypeText(c.boundTo!)))].sort();
       const others = where.filter((w) => !derived.includes(w));
+      // Bound to the reached type itself, but as a collection where the path addresses one item (or the reverse):
+      // educationClass delta on /education/me/classes/{id}/delta (label b650) — the key is what to mend.
+      const otherCardinality = p.candidates.find((c) => c.boundTo && c.boundTo.collection !== p.collection && ctx.typeByQName(c.boundTo.name) === p.on);
+      // Said only where the path shows it: one item addressed by a key right before the call (not a singleton's /reports).
+      const segments = o.path.split('/');
+      const keyed = /^\{[^{}]*\}$/.test(segments[segments.length - 2] ?? '');
+      const cardinalityHint = otherCardinality && (p.collection || keyed) ? `: ${p.collection ? 'the path needs the key of one item' : 'the path should address the collection, not one item'}` : '';
       const list = (l: string[]) => `${l.slice(0, 5).join(', ')}${l.length > 5 ? ` and ${l.length - 5} more` : ''}`;
       const on = p.collection ? `Collection(${p.on.name})` : p.on.name;
-      out.push({ rule: this.id, subject: o.key, field: 'path', args: [p.segment], message: derived.length
+      // The metadata side is the binding the message names first: a derived type's, the reached type's other cardinality, or the first.
+      const shown = (derived.length ? p.candidates.find(derivedFromOn) : otherCardinality) ?? first;
+      const message = derived.length
         ? `${o.key}: ${p.segment} is called on ${on} but the service binds ${first.name} to types derived from it (${list(derived)}): the path needs a cast to the one the resource is${others.length ? `; it is also bound to ${list(others)}` : ''}`
-        : `${o.key}: ${p.segment} is called on ${on} but the service binds ${first.name} to ${list(where)}`, docs: { ...o.src, value: o.path }, metadata: { file: ctx.csdl.file, element: `${first.kind === 'action' ? 'Action' : 'Function'} ${first.namespace}.${first.name}`, line: first.line, value: where.join(', ') } });
+        : otherCardinality
+          ? `${o.key}: ${p.segment} is called on ${on} but the service binds ${first.name} to ${csdlTypeText(otherCardinality.boundTo!)}${cardinalityHint}${where.length > 1 ? `; it is also bound to ${list(where.filter((w) => w !== csdlTypeText(otherCardinality.boundTo!)))}` : ''}`
+          : `${o.key}: ${p.segment} is called on ${on} but the service binds ${first.name} to ${list(where)}`;
+      out.push({ rule: this.id, subject: o.key, field: 'path', args: [p.segment], message, docs: { ...o.src, value: o.path }, metadata: { file: ctx.csdl.file, element: `${shown.kind === 'action' ? 'Action' : 'Function'} ${shown.namespace}.${shown.name}`, line: shown.line, value: where.join(', ') } });
     }
     return out;
   },
