@@ -52,14 +52,14 @@ export const rule: DriftRule = {
       // A permission the old page named only in combinations ("User.Read and Group.Read.All") whose other
       // members the new page all lists alone was never enough by itself: apps granted a pair still qualify.
       const oldNames = permissionNames(va);
-      const newAlone = new Set(permissionNames(narrowed(va) ? vb : vb.doc).filter((n) => !n.together?.length).map((n) => n.name));
+      const newAlone = keys(permissionNames(narrowed(va) ? vb : vb.doc).filter((n) => !n.together?.length).map((n) => n.name));
       const pairedOnly = removed.filter((x) => {
         const uses = oldNames.filter((n) => n.name === x);
         // Every partner (of every "and" group it was in) is now enough alone, in every row that named it.
-        return uses.length > 0 && uses.every((n) => n.together?.length && n.together.every((y) => newAlone.has(y)));
+        return uses.length > 0 && uses.every((n) => n.together?.length && n.together.every((y) => newAlone.has(scopeKey(y))));
       });
       const narrowing = removed.filter((x) => !pairedOnly.includes(x));
-      const note = pairedOnly.length ? ` (${pairedOnly.join(', ')} ${pairedOnly.length === 1 ? 'was' : 'were'} only listed together with a permission now enough alone: ${[...new Set(oldNames.filter((n) => pairedOnly.includes(n.name)).flatMap((n) => n.together ?? []).filter((y) => newAlone.has(y)))].sort().join(', ')})` : '';
+      const note = pairedOnly.length ? ` (${pairedOnly.join(', ')} ${pairedOnly.length === 1 ? 'was' : 'were'} only listed together with a permission now enough alone: ${[...new Set(oldNames.filter((n) => pairedOnly.includes(n.name)).flatMap((n) => n.together ?? []).filter((y) => newAlone.has(scopeKey(y))))].sort().join(', ')})` : '';
       // A permission the new page names only together with one the old page listed alone, for the same permission type
       // ("Policy.Read.All and Policy.ReadWrite.ConditionalAccess" where Policy.ReadWrite.ConditionalAccess was enough):
       // a new requirement, not an alternative — apps granted the old permission alone no longer qualify (label d719).
@@ -106,5 +106,5 @@ function namesByType(v: Pick<Document, 'permissions'>): Map<string, PermissionNa
 
 /** Every permission name of a variant (entries and workload sub-rows), with the names it is needed together with. */
 function permissionNames(v: Pick<Document, 'permissions'>): PermissionName[] {
-  return (v.permissions?.entries ?? []).flatMap((e) => [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]);
+  return [...namesByType(v).values()].flat();
 }
