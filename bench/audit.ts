@@ -123,8 +123,13 @@ export interface AuditResult {
 
 export function audit(files: { abs: string; display: string; page: boolean }[], pages: PageIR[]): AuditResult {
   const irNames = new Map<string, Set<string>>();
+  const namesAt = new Map<string, string[]>();
   const add = (file: string, line: number, name: string, privilege: string | undefined) => {
-    const k = `${file}:${line}:${name}`;
+    const at = `${file}:${line}`;
+    const here = namesAt.get(at);
+    if (here) here.push(name);
+    else namesAt.set(at, [name]);
+    const k = `${at}:${name}`;
     let s = irNames.get(k);
     if (!s) irNames.set(k, (s = new Set()));
     s.add(privilege ?? '');
@@ -132,12 +137,9 @@ export function audit(files: { abs: string; display: string; page: boolean }[], 
   const ops = new Set<string>();
   const diags = new Set<string>();
   const notRead = new Set<string>();
-  // Names a stray space split ("DeviceManagementManaged Devices.ReadWrite.All"), read joined and named by a diagnostic at the cell.
-  const rejoined = new Set<string>();
-  for (const p of pages) for (const d of p.diagnostics) if (d.rule === 'permission-name-rejoined') {
-    const joined = /"([^"]+)"/.exec(d.message)?.[1];
-    if (joined) rejoined.add(`${d.src.file}:${d.src.line}:${joined}`);
-  }
+  // Cells where a name a stray space split ("DeviceManagementManaged Devices.ReadWrite.All") was read joined, by its diagnostic.
+  const rejoinedAt = new Set<string>();
+  for (const p of pages) for (const d of p.diagnostics) if (d.rule === 'permission-name-rejoined') rejoinedAt.add(`${d.src.file}:${d.src.line}`);
   for (const p of pages) {
     for (const e of p.permissions?.entries ?? []) {
       for (const n of e.permissions) add(n.src.file, n.src.line, n.name, n.privilege);
@@ -156,7 +158,8 @@ export function audit(files: { abs: string; display: string; page: boolean }[], 
     for (const c of permissionNamesInText(f.display, text)) {
       pn.total++;
       const got = irNames.get(`${c.file}:${c.line}:${c.name}`);
-      if (!got && [...rejoined].some((k) => k.startsWith(`${c.file}:${c.line}:`) && k.endsWith(c.name))) { pn.found++; continue; }
+      // The raw text's tail of a rejoined name: found when the IR has the joined name at that cell.
+      if (!got && rejoinedAt.has(`${c.file}:${c.line}`) && (namesAt.get(`${c.file}:${c.line}`) ?? []).some((n) => n !== c.name && n.endsWith(c.name))) { pn.found++; continue; }
       if (!got) {
         if (notRead.has(`${c.file}:${c.tableLine}`)) pn.tableNotRead++;
         else pn.missing.push(c);

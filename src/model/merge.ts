@@ -11,6 +11,7 @@
  *    Name, base type and entity/complex follow `src/model/types.ts`.
  */
 import { compareStr } from '../util/order.js';
+import { joinedRuns } from '../util/words.js';
 import { canonicalPath, singular } from './identity.js';
 import { isPrimitiveName } from './primitives.js';
 import type {
@@ -79,7 +80,8 @@ function appliesToCall(e: PermissionEntry, operationKey: string): boolean {
  * A call's permission rows: the tables the page binds to it (see permissionRowsFor), then, of per-resource tables
  * ("Supported resource | Delegated | Application" rows, or
  * sub-tables per resource), the ones that apply to the paths of that resource only: the rows whose resource
- * words all name segments of this path, or spell one segment ("Azure resources": azureResources), (a row naming
+ * words all name segments of this path, or two or three of them spell one segment ("Azure resources": azureResources,
+ * "Outlook task folder": taskFolders; see joinedRuns), (a row naming
  * alternatives, "user or chat", when one of them does), the most
  * specific first. When no row fits the path,
  * every row is kept (nothing is dropped silently).
@@ -99,8 +101,8 @@ export function permissionsForPath(p: Permissions | undefined, canonical: string
     if (!words.length) return 0;
     if (words.every((w) => lits.includes(w))) return (1 + Math.max(...words.map((w) => lits.lastIndexOf(w)))) * 10 + words.length;
     // A heading that spells one camel-cased segment as words ("Azure resources" for azureResources, label d628).
-    const one = words.length > 1 ? alnum(singular(words.join(''))) : '';
-    if (one && lits.includes(one)) return (1 + lits.lastIndexOf(one)) * 10 + 1;
+    const spelled = joinedRuns(words).map((w) => alnum(singular(w))).filter((w) => lits.includes(w));
+    if (spelled.length) return (1 + Math.max(...spelled.map((w) => lits.lastIndexOf(w)))) * 10 + 1;
     if (words.length === 1 && joined.includes(words[0]!)) return 1;
     return 0;
   };
@@ -109,7 +111,9 @@ export function permissionsForPath(p: Permissions | undefined, canonical: string
     Math.max(0, ...resource.replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1').split(/,|\/|\bor\b/i).map(scoreOne));
   const best = Math.max(0, ...p.entries.filter((e) => e.resource).map((e) => score(e.resource!)));
   if (best === 0) return p;
-  return { ...p, entries: p.entries.filter((e) => !e.resource || score(e.resource) === best) };
+  const kept = p.entries.filter((e) => !e.resource || score(e.resource) === best);
+  // Every row kept (each resource names the path alike): the page's own permissions, not a copy (model.json writes a copy).
+  return kept.length === p.entries.length ? p : { ...p, entries: kept };
 }
 
 /**

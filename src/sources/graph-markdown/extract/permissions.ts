@@ -10,6 +10,7 @@ import type { Operation, PermissionEntry, PermissionName, PermissionType, Permis
 import type { Cell, Extractor, PageContext, TableModel } from './context.js';
 import { parseAnnotationComment } from '../parse/annotations.js';
 import { normalizePath, operationKey, parseRequestLine, splitTarget } from './http-path.js';
+import { joinedRuns } from '../../../util/words.js';
 
 const PERMISSION_TOKEN = /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$/;
 const BARE_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
@@ -406,7 +407,7 @@ function proseScenario(text: string, src: Src, all: string[], ops: Operation[], 
   const tokens = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   const words = new Set(tokens.filter((w) => w.length > 2 && !STOP.has(w)).map(stem));
   // Words that spell one camel-cased segment: "Cloud PC" for cloudPc, "Device management (Intune)" for deviceManagement (label d751).
-  for (let i = 0; i < tokens.length; i++) for (let n = 2; n <= 3 && i + n <= tokens.length; n++) words.add(stem(tokens.slice(i, i + n).join('')));
+  for (const run of joinedRuns(tokens)) words.add(stem(run));
   let best = 0;
   const scored = ops.map((o) => {
     const segs = o.path.replace(/\{[^{}]*\}|<[^<>]*>/g, ' ').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map(stem);
