@@ -493,3 +493,15 @@ test('metadata-operation-binding-differs: delta called on one school where the s
     `POST /education/schools/{school-id}/delta: ${tail}`, `POST /education/me/schools/{school-id}/delta: ${tail}`, `POST /education/users/{user-id}/schools/{school-id}/delta: ${tail}`,
   ]);
 });
+
+test('a row one camel-cased word short of a member no row documents is that member under a wrong name: reported once, on the row (sitePage\'s pageLayout row for pageLayoutType: label b619, misdescribed, and b581)', () => {
+  const fx = join(ROOT, 'test/fixtures/corpus/precision/2020-05-s41a');
+  const model = analyze([fx], [], fx).model;
+  const csdlText = '<EntityType Name="sitePage" OpenType="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /><Property Name="title" Type="Edm.String" /><Property Name="contentType" Type="graph.contentTypeInfo" />'
+    + '<Property Name="pageLayoutType" Type="Edm.String" /><Property Name="webParts" Type="Collection(graph.webPart)" /><Property Name="publishingState" Type="graph.publicationFacet" /></EntityType>';
+  const r = compareMetadata(docsFromModel(model, 'beta'), parseCsdl(csdlDocument(csdlText), 'beta.csdl.xml'));
+  const about = r.findings.filter((f) => /pageLayout/.test(f.field));
+  assert.deepEqual(about.map((f) => `${f.rule} ${f.docs!.line} ${f.metadata!.element}`), ['metadata-property-missing 92 EntityType microsoft.graph.sitePage/Property pageLayoutType']);
+  assert.match(about[0]!.message, /^sitePage\.pageLayout is documented but microsoft\.graph\.sitePage has no property of that name; it declares pageLayoutType \(Edm\.String\), which no row documents: the row's name is one word short of it$/);
+  assert.equal(r.summary.notReported['documented-misspelled'], 1);
+});

@@ -26,7 +26,7 @@ import { betaExtendsType } from '../src/checks/type-relations.js';
 import { strayTemplates } from '../src/checks/stray-templates.js';
 import { parseTypeCell } from '../src/sources/graph-markdown/extract/type-ref.js';
 import { parseRequestLine } from '../src/sources/graph-markdown/extract/http-path.js';
-import { isPlaceholder } from '../src/checks/rules/example-value-placeholder.js';
+import { isPlaceholder, placeholderPlaces } from '../src/checks/rules/example-value-placeholder.js';
 import { itemsDocumented } from '../src/checks/rules/example-property-undocumented.js';
 import { isResourceSpecific } from '../src/checks/rules/least-privileged-differs.js';
 import { parseJsonLenient } from '../src/util/lenient-json.js';
@@ -1624,4 +1624,17 @@ test('base type: "inherited from another scope" / "from a parent resource scope"
     'beta/resources/governanceroleassignment.md: none',
     'beta/resources/synchronization-synchronizationjob.md: none',
   ]);
+});
+
+test('example-value-placeholder: "Single" or "Double", type names that are also words, are placeholders only beside another or under a key that says it; a list holding a value that is no placeholder lists values (rangeformat-update\'s "underline": "Single", label r1953, false before; a filter operator\'s ["String", "Integer"])', () => {
+  const t = analyze([join(DIR, '2021-07-s41a')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((x) => x.rule === 'example-value-placeholder').flatMap((x) => x.instances?.length ? x.instances : [x]).map((x) => `${x.sides[0]!.file}:${x.sides[0]!.line} ${x.message}`), [
+    'beta/api/certificatebasedauthconfiguration-get.md:100 Example response holds 6 placeholder value(s): id, certificateAuthorities[0].certificateRevocationListUrl, certificateAuthorities[0].deltaCertificateRevocationListUrl, certificateAuthorities[0].certificate, certificateAuthorities[0].issuer, certificateAuthorities[0].issuerSki',
+    'beta/api/synchronization-synchronizationschema-filteroperators.md:96 Example response holds 1 placeholder value(s): value[0].arity',
+  ]);
+  assert.deepEqual(placeholderPlaces({ underline: 'Single', style: 'Double', weightDouble: 'Double' }), ['weightDouble']);
+  assert.deepEqual(placeholderPlaces({ certificate: 'Binary' }), ['certificate']);
+  assert.deepEqual(placeholderPlaces({ startMonthYear: 'Date', underline: 'Single' }), ['startMonthYear', 'underline']);
+  assert.deepEqual(placeholderPlaces({ underline: 'Single', color: 'String' }), ['underline', 'color']);
+  assert.deepEqual(placeholderPlaces({ groupTypes: ['String'], kinds: ['String', 'Integer'] }), ['groupTypes[0]']);
 });

@@ -160,10 +160,13 @@ export function* declaredTypes(ctx: MetadataContext): Generator<{ t: DocsType; c
 /** A type's misspelled rows and the members they stand for (see misspelledRows). */
 export interface Misspelled {
   /** Row name (lower case) → the member it stands for. */
-  byRow: Map<string, { name: string; navigation: boolean; line: number; type: CsdlTypeRef }>;
+  byRow: Map<string, { name: string; navigation: boolean; line: number; type: CsdlTypeRef; how: Misspelling }>;
   /** Member name (lower case) → the row that documents it under another name. */
   byMember: Map<string, DocsProperty>;
 }
+
+/** How a row's name misses its member's: a misspelling (edits, singular for plural), or one camel-cased word short or over. */
+export type Misspelling = 'misspelled' | 'word-short' | 'word-over';
 
 /** Computed once per comparison and type, for the three rules that read it. */
 const misspelledMemo = new WeakMap<MetadataContext, Map<DocsType, Misspelled>>();
@@ -171,8 +174,9 @@ const misspelledMemo = new WeakMap<MetadataContext, Map<DocsType, Misspelled>>()
 /**
  * The rows of a documented type whose names the service does not have, paired with the members the type declares
  * itself that no row documents, when the names are one misspelling apart — an edit or two (one below 8 letters), or a
- * singular for a plural (-s, -y/-ies) — and the row gives the member's type (local name) and cardinality. Each row and
- * member in one pair at most, the closest first (ties by name).
+ * singular for a plural (-s, -y/-ies) — or one camel-cased word apart at the end (the row `pageLayout` for sitePage's
+ * `pageLayoutType`, label b619), and the row gives the member's type (local name) and cardinality. Each row and member
+ * in one pair at most, the closest first (misspellings before a word apart; ties by name).
  */
 export function misspelledRows(ctx: MetadataContext, t: DocsType, ct: CsdlStructuredType): Misspelled {
   let byType = misspelledMemo.get(ctx);
@@ -189,20 +193,32 @@ function pairMisspelled(ctx: MetadataContext, t: DocsType, ct: CsdlStructuredTyp
   const members = [...ct.properties.map((x) => ({ ...x, navigation: false })), ...ct.navigation.map((x) => ({ ...x, navigation: true }))].filter((x) => !documented.has(x.name.toLowerCase()));
   const rows = t.properties.filter((p) => !isInstanceAnnotation(p.name) && !ctx.member(ct, p.name));
   if (!members.length || !rows.length) return { byRow, byMember };
-  const pairs: { d: number; row: DocsProperty; m: (typeof members)[number] }[] = [];
+  const pairs: { d: number; how: Misspelling; row: DocsProperty; m: (typeof members)[number] }[] = [];
   for (const row of rows) for (const m of members) {
     // The same type and cardinality (schedule.workforceintegrations, workforceIntegration entities, is not workforceIntegrationIds, strings).
     if (typeKey(row.type.name) !== typeKey(m.type.name) || row.type.collection !== m.type.collection) continue;
     const d = misspelling(row.name.toLowerCase(), m.name.toLowerCase());
-    if (d !== undefined) pairs.push({ d, row, m });
+    if (d !== undefined) pairs.push({ d, how: 'misspelled', row, m });
+    else {
+      const w = wordApart(row.name, m.name);
+      if (w) pairs.push({ d: 3, how: w, row, m });
+    }
   }
   pairs.sort((a, b) => a.d - b.d || compareStr(a.row.name, b.row.name) || compareStr(a.m.name, b.m.name));
-  for (const { row, m } of pairs) {
+  for (const { row, m, how } of pairs) {
     if (byRow.has(row.name.toLowerCase()) || byMember.has(m.name.toLowerCase())) continue;
-    byRow.set(row.name.toLowerCase(), { name: m.name, navigation: m.navigation, line: m.line, type: m.type });
+    byRow.set(row.name.toLowerCase(), { name: m.name, navigation: m.navigation, line: m.line, type: m.type, how });
     byMember.set(m.name.toLowerCase(), row);
   }
   return { byRow, byMember };
+}
+
+/** Is the row's name the member's without its last camel-cased word (`pageLayout`, `pageLayoutType`), or with one more? */
+function wordApart(row: string, member: string): Misspelling | undefined {
+  const [s, l] = row.length < member.length ? [row, member] : [member, row];
+  // The shorter name keeps a word of its own (not `id` for `idType`), and the word is a word (`Type`, `Id`, `Url`), not a letter.
+  if (s.length < 4 || !l.startsWith(s) || !/^[A-Z][a-z0-9]+$/.test(l.slice(s.length))) return undefined;
+  return s === row ? 'word-short' : 'word-over';
 }
 
 /** How far apart two lower-case names are as a misspelling (0: singular and plural), or undefined when they are not one. */

@@ -35,10 +35,27 @@ export function isPlaceholder(v: unknown, key?: string, secret = false): boolean
   return TYPE_PLACEHOLDER.test(v) && !(key !== undefined && TYPE_VALUED_KEY.test(key));
 }
 
+/**
+ * Type names that are also plain words, written as enum members: `"underline": "Single"` (Excel's underline style:
+ * None, Single, Double, …; label r1953), a border's `"style": "Double"`. One of them is a placeholder only beside an
+ * unmistakable one in the same body (a template never filled in) or under a key that ends in the word.
+ * The other type names stay placeholders alone: `"certificate": "Binary"`, `"completionMonthYear": "Date"` and
+ * `"value": "Stream"` are templates never filled in (a filter operator's `"arity": "Binary"` is the one enum member
+ * among them in the 2021-07 examples).
+ */
+const WORD_TYPE = /^(Single|Double)$/;
+
+interface Place { path: string; word?: string; key?: string }
+
 /** Every place in a JSON body, nested objects and arrays included, whose value is a placeholder. */
-function collect(v: unknown, path: string, out: string[], key?: string, secret = false): void {
-  if (isPlaceholder(v, key, secret)) out.push(path);
-  else if (Array.isArray(v)) v.forEach((x, i) => collect(x, `${path}[${i}]`, out, key, secret));
+function collect(v: unknown, path: string, out: Place[], key?: string, secret = false): void {
+  if (isPlaceholder(v, key, secret)) out.push({ path, word: WORD_TYPE.exec(v as string)?.[1], key });
+  else if (Array.isArray(v)) {
+    // A list of names that holds one that is no placeholder lists values, type names among them (`"supportedAttributeTypes":
+    // ["String", "Integer"]` of a synchronization filter operator): a template's list holds its one stand-in.
+    if (v.length > 1 && v.every((x) => typeof x === 'string') && v.some((x) => !isPlaceholder(x, key, secret))) return;
+    v.forEach((x, i) => collect(x, `${path}[${i}]`, out, key, secret));
+  }
   else if (v && typeof v === 'object') {
     // A name/value pair names its value in a sibling (`{ "key": "Password", "value": "password-value" }`).
     const o = v as Record<string, unknown>;
@@ -48,6 +65,14 @@ function collect(v: unknown, path: string, out: string[], key?: string, secret =
   }
 }
 
+/** The places of a body that are placeholders, the plain-word type names judged by their company (see WORD_TYPE). */
+export function placeholderPlaces(json: unknown): string[] {
+  const all: Place[] = [];
+  collect(json, '', all);
+  const template = all.some((p) => p.word === undefined);
+  return all.filter((p) => template || p.word === undefined || (p.key !== undefined && p.key.toLowerCase().includes(p.word.toLowerCase()))).map((p) => p.path);
+}
+
 export const rule: PageRule = {
   id: 'example-value-placeholder',
   input: 'page',
@@ -55,7 +80,7 @@ export const rule: PageRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'An example body holds placeholders instead of values ("String", "Boolean", "skuId-value")',
-  description: 'Values in an example request or response, at any depth, are the names of their types (`"String"`, or with the format a JSON representation gives it: `"String (timestamp)"`; in lower case, `"string"`, `"guid"`, except under a key ending in "type", where it is an enum member: `"valueType": "boolean"`) or the generator\'s `<name>-value` stand-ins — a template never filled in. A `<name>-value` stand-in for a secret (`"password": "password-value"`, a client secret, the value of a pair whose key names one: `{ "key": "Password", "value": "password-value" }`, a JSON Web Key\'s private parameters `d`, `p`, `q`, `dp`, `dq`, `qi`, `k` in an object with `kty`) is deliberate: an example never shows a real one. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. One finding per example, listing the places.',
+  description: 'Values in an example request or response, at any depth, are the names of their types (`"String"`, or with the format a JSON representation gives it: `"String (timestamp)"`; in lower case, `"string"`, `"guid"`, except under a key ending in "type", where it is an enum member: `"valueType": "boolean"`) or the generator\'s `<name>-value` stand-ins — a template never filled in. A `<name>-value` stand-in for a secret (`"password": "password-value"`, a client secret, the value of a pair whose key names one: `{ "key": "Password", "value": "password-value" }`, a JSON Web Key\'s private parameters `d`, `p`, `q`, `dp`, `dq`, `qi`, `k` in an object with `kty`) is deliberate: an example never shows a real one. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. `Single` or `Double`, type names that are also words, is one only beside another placeholder in the same body or under a key that says it: alone it is an enum member (`"underline": "Single"`). A list of strings that holds one that is no placeholder lists values (`["String", "Integer"]`). One finding per example, listing the places.',
   example: { before: '{ "accountEnabled": "Boolean", "city": "String" }', after: '{ "accountEnabled": true, "city": "Redmond" }' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "String" }', 'HTTP/1.1 204 No Content')) },
@@ -67,8 +92,7 @@ export const rule: PageRule = {
       const msgs = [...p.examples.requests.map((r) => ({ what: 'request', i: r.index, body: r.body })), ...p.examples.responses.map((r) => ({ what: 'response', i: r.index, body: r.body }))];
       for (const m of msgs) {
         if (m.body?.json === undefined) continue;
-        const places: string[] = [];
-        collect(m.body.json, '', places);
+        const places = placeholderPlaces(m.body.json);
         if (!places.length) continue;
         const shown = places.slice(0, 8).join(', ') + (places.length > 8 ? `, … (${places.length} in all)` : '');
         out.push(pageFinding(this, p, m.body.src, `example.${m.what}.${m.i}`, `Example ${m.what} holds ${places.length} placeholder value(s): ${shown}`, `${places.length} placeholders`, [m.what, String(m.i)]));

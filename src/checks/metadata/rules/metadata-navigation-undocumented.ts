@@ -19,7 +19,7 @@ export const rule: MetadataRule = {
       for (const n of ct.navigation) {
         if (documented.has(n.name.toLowerCase())) continue;
         const as = misspelled.get(n.name.toLowerCase());
-        out.push({ rule: this.id, ...(n.type.name === WORKBOOK_FUNCTIONS ? { policy: 'workbook-functions' } : as ? { policy: 'documented-misspelled' } : {}), subject: t.name, field: `relationships.${n.name}`, message: `${ct.namespace}.${ct.name}.${n.name} (${csdlTypeText(n.type)}) is a navigation property in the service metadata but not documented on ${t.name}${as ? ` (documented as ${as.name}, ${as.src.file}:${as.src.line}, a misspelling: see metadata-property-missing)` : ''}`, docs: { ...t.src, value: t.name }, metadata: { file: ctx.csdl.file, element: element(ct, n.name, 'NavigationProperty'), line: n.line, value: csdlTypeText(n.type) } });
+        out.push({ rule: this.id, ...(n.type.name === WORKBOOK_FUNCTIONS ? { policy: 'workbook-functions' } : as ? { policy: 'documented-misspelled' } : {}), subject: t.name, field: `relationships.${n.name}`, message: `${ct.namespace}.${ct.name}.${n.name} (${csdlTypeText(n.type)}) is a navigation property in the service metadata but not documented on ${t.name}${as ? ` (documented as ${as.name}, ${as.src.file}:${as.src.line}, a wrong name: see metadata-property-missing)` : ''}`, docs: { ...t.src, value: t.name }, metadata: { file: ctx.csdl.file, element: element(ct, n.name, 'NavigationProperty'), line: n.line, value: csdlTypeText(n.type) } });
       }
     }
     return out;

@@ -26,7 +26,7 @@ export const rule: MetadataRule = {
         const json = as ? undefined : t.jsonOnly?.[p.name.toLowerCase()];
         out.push({
           rule: this.id, subject: t.name, field: `properties.${p.name}`,
-          message: as ? `${member} is documented on ${t.name} as ${as.name} (${as.src.file}:${as.src.line}), a misspelling: see metadata-property-missing`
+          message: as ? `${member} is documented on ${t.name} as ${as.name} (${as.src.file}:${as.src.line}), a wrong name: see metadata-property-missing`
             : json ? `${member} is in the service metadata and in the JSON representation of ${t.name} (${json.file}:${json.line}), but no property row of ${t.name} describes it`
             : `${member} is in the service metadata but not in the documented properties of ${t.name}${stream ? ' (Edm.Stream: media content, documented as an operation by policy)' : ''}`,
           docs: json ? { ...json, value: p.name } : { ...t.src, value: t.name }, metadata: { file: ctx.csdl.file, element: element(ct, p.name), line: p.line, value: csdlTypeText(p.type) },
