@@ -197,6 +197,19 @@ export class PageContext {
     return t;
   }
 
+  /** Rows whose last cells were read as one (see tableModel), by the joined cell's position: one diagnostic each, however many sections list the table. */
+  private readonly rejoined = new Set<string>();
+
+  /** Adjacent cells as one: their texts joined by the "|" that split them (`seps[k]` between cell k and k + 1, spaced as written). */
+  private joinCells(cells: Cell[], seps: string[]): Cell {
+    const [first] = cells;
+    const text = (f: (c: Cell) => string) => cells.map((c, k) => (k ? seps[k - 1]! : '') + f(c)).join('');
+    // Each cell's source without the "|" that closes it (and the blanks after it).
+    const open = (src: string) => { const t = src.trimEnd(); return t.endsWith('|') ? t.slice(0, -1) : t; };
+    const source = `${cells.map((c) => open(c.source)).join('|')}|`;
+    return { text: text((c) => c.text).trim(), rawText: text((c) => c.rawText), raw: text((c) => c.raw), links: cells.flatMap((c) => c.links), source, src: first!.src };
+  }
+
   cell(c: TableCell): Cell {
     const rawText = inlineText(c);
     const full = this.raw(c);
@@ -211,10 +224,33 @@ export class PageContext {
     const header = head ? head.children.map((c) => this.cell(c)) : [];
     const s = t.position?.start.offset ?? 0;
     const e = t.position?.end.offset ?? 0;
+    const columns = header.map((h) => h.text.toLowerCase());
+    // A free-text last column (Description) whose text holds an unescaped "|" ("Payload file name (*.mobileconfig | *.xml).",
+    // "`worksheets/{id|name}/tables/add`"): GFM splits the row there, and the cells past the header are that text's rest.
+    const prose = columns.length > 1 && FREE_TEXT_COLUMN.test(columns[columns.length - 1]!);
+    const rows = body.map((r, k) => {
+      const cells = r.children.map((c) => this.cell(c));
+      // Empty cells past the header ("…cannot be updated.||") hold nothing to read back.
+      let n = cells.length;
+      while (n > header.length && cells[n - 1]!.text === '') n--;
+      const last = header.length - 1;
+      // An empty cell among them ("Bearer {token}. Required. | | Workbook-Session-Id | …": two rows on one line) is a row's
+      // border, not a "|" in the text: those stay extra cells (table-row-extra-cells).
+      if (!prose || n <= header.length || cells.slice(last, n).some((c) => c.text === '')) return { cells, src: this.src(r) };
+      // Each "|" as written: `i:0#.f|membership|jane@contoso.com` stays tight, "(*.mobileconfig | *.xml)" spaced.
+      const seps = r.children.slice(last, n - 1).map((c, j) => (/[ \t]\|?$/.test(this.raw(c)) || /^\|?[ \t]/.test(this.raw(r.children[last + j + 1]!)) ? ' | ' : '|'));
+      const joined = this.joinCells(cells.slice(last, n), seps);
+      const key = srcKey(joined.src);
+      if (!this.rejoined.has(key)) {
+        this.rejoined.add(key);
+        this.diag('table-row-pipe-rejoined', 'warning', `Table row ${k + 1} has ${n} cells for ${header.length} columns (an unescaped "|" in its last column, ${JSON.stringify(header[last]!.text)}?): the row is split wherever it is rendered; its ${n - last} cells from that column on are read as one: ${JSON.stringify(joined.text.slice(0, 80))}`, this.src(r));
+      }
+      return { cells: [...cells.slice(0, last), joined], src: this.src(r) };
+    });
     return {
       header,
-      columns: header.map((h) => h.text.toLowerCase()),
-      rows: body.map((r) => ({ cells: r.children.map((c) => this.cell(c)), src: this.src(r) })),
+      columns,
+      rows,
       src: this.src(t),
       section,
       index,
@@ -222,6 +258,9 @@ export class PageContext {
     };
   }
 }
+
+/** Header of a free-text column: an unescaped "|" in its cell is prose, not a column border. */
+const FREE_TEXT_COLUMN = /^(?:description|notes?|remarks?|comments?|details?)$/;
 
 /** A position as a key (a table's in tableUse, a cell's in landedCells / explainedCells, a diagnostic's). */
 export function srcKey(s: Src): string { return `${s.file}:${s.line}:${s.column}`; }

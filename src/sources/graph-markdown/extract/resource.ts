@@ -30,8 +30,13 @@ export function resourceName(ctx: PageContext, ir: PageIR): string {
 
 /** "the derived types are …", "is the base type for …", "its subtypes are …". */
 const DERIVED_LIST = /\b(?:derived types?|subtypes?) (?:are|is|include)\b|\bis the base (?:type|class) (?:for|of)\b/i;
-/** "X is a type of [Y](y.md)" (the caller checks that Y is linked and X is the page's own type). */
-const SUBTYPE_OF = /\bis a type of\s+\[?([A-Za-z][\w.]*)/i;
+/**
+ * "X is a type of [Y](y.md)", "This resource is a subtype of [Y](y.md)", "It is a subtype of [Y](y.md)" (the caller checks
+ * that Y is linked and that the subject is the page's own type, named or as "this resource" / "this type" / "it").
+ */
+const SUBTYPE_OF = /\bis an? (?:sub-?)?type of\s+\[?([A-Za-z][\w.]*)/i;
+/** A sentence's subject that stands for the page's own type. */
+const OWN_TYPE_SUBJECT = /^(?:it|resource|type)$/i;
 
 export const resource: Extractor = {
   name: 'resource',
@@ -79,10 +84,14 @@ export const resource: Extractor = {
       // as the subject ("Represents a type of shift request" is prose, not inheritance).
       const m = /\b(?:inherits|derived|derives) from\s+(?:the\s+)?\[?([A-Za-z][\w.]*)/i.exec(text) ?? /\binherited from\s+\[?([A-Za-z][\w.]*)/i.exec(text)
         ?? /\b(?:a )?sub-?class (?:of|from)\s+(?:the\s+)?\[?`?([A-Za-z][\w.]*)/i.exec(text) ?? SUBTYPE_OF.exec(text);
-      // "is a type of": only when the sentence's subject is this page's type.
-      const at = text.search(/\bis a type of\b/i);
+      // "is a (sub)type of": only when the sentence's subject is this page's type ("[removeAccessApplyAction](…) is a derived
+      // type of accessReviewApplyAction" names another type's base; so would "[A](a.md) is a subtype of B").
+      const isTypeOf = /\bis an? (?:sub-?)?type of\b/i;
+      const at = text.search(isTypeOf);
       const subject = at < 0 ? undefined : text.slice(0, at).trimEnd().split(/\s/).pop()?.replace(/\W/g, '');
-      if (m && /\bis a type of\b/i.test(m[0]) && (subject?.toLowerCase() !== res.name.toLowerCase() || !ctx.links(n).some((l) => ctx.text(l) === m[1]))) continue;
+      const ownSubject = subject !== undefined && (subject.toLowerCase() === res.name.toLowerCase() || OWN_TYPE_SUBJECT.test(subject));
+      // The link's text is the name, without the sentence's full stop ("… a subtype of [educationOrganization](…).").
+      if (m && isTypeOf.test(m[0]) && (!ownSubject || !ctx.links(n).some((l) => ctx.text(l) === m[1]!.replace(/(?<![.,;:])[.,;:]+$/, '')))) continue;
       // "This is a base class; the derived types are [A](a.md), [B](b.md) and [C](c.md)": the linked types derive from this one.
       const derived = DERIVED_LIST.exec(text);
       if (derived && !res.derivedTypes) {
