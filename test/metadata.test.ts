@@ -505,3 +505,14 @@ test('a row one camel-cased word short of a member no row documents is that memb
   assert.match(about[0]!.message, /^sitePage\.pageLayout is documented but microsoft\.graph\.sitePage has no property of that name; it declares pageLayoutType \(Edm\.String\), which no row documents: the row's name is one word short of it$/);
   assert.equal(r.summary.notReported['documented-misspelled'], 1);
 });
+
+test('metadata-type-undocumented: a type only an unreached type\'s property uses is reached by no API either (beta coManagementEligibleType, used only by comanagementEligibleDeviceEntity, which nothing refers to: label b761, false before); one a reached type\'s property uses is still reported', () => {
+  const M = csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'
+    + '<EnumType Name="coManagementEligibleType"><Member Name="comanaged" Value="0" /></EnumType><EnumType Name="deviceState"><Member Name="ok" Value="0" /></EnumType>'
+    + '<EntityType Name="comanagementEligibleDeviceEntity" BaseType="graph.entity"><Property Name="coManageEligibleStatus" Type="graph.coManagementEligibleType" /></EntityType>'
+    + '<EntityType Name="device" BaseType="graph.entity"><Property Name="state" Type="graph.deviceState" /></EntityType>'
+    + '<EntityContainer Name="GraphService"><EntitySet Name="devices" EntityType="microsoft.graph.device" /></EntityContainer>');
+  const r = compareMetadata(emptyDocs('beta'), parseCsdl(M, 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-type-undocumented'));
+  assert.deepEqual(r.findings.map((f) => f.subject).sort(), ['device', 'deviceState', 'entity']);
+  assert.equal(r.summary.notReported['unreferenced-type'], 2); // coManagementEligibleType and comanagementEligibleDeviceEntity
+});

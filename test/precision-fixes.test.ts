@@ -1638,3 +1638,31 @@ test('example-value-placeholder: "Single" or "Double", type names that are also 
   assert.deepEqual(placeholderPlaces({ underline: 'Single', color: 'String' }), ['underline', 'color']);
   assert.deepEqual(placeholderPlaces({ groupTypes: ['String'], kinds: ['String', 'Integer'] }), ['groupTypes[0]']);
 });
+
+test('session 41: an unescaped "|" in a Description cell is read back into it (externalconnectors-property.md\'s name row keeps "Required.", round 32 x1138 F11, wrong before), not in a column of another kind; "This resource is a subtype of [X](…)." names the base type (educationschool.md, label b726, false before), "[A](…) is a derived type of B" does not; an example POSTing to the path of the page\'s GET template names the method (riskyusers-dismiss.md, label r1975, misdescribed before)', () => {
+  const t = analyze([join(DIR, '2021-07-s41b')], [], undefined, whole);
+  const page = (f: string) => t.pages.find((p) => p.file === f)!;
+  const ext = page('v1.0/resources/externalconnectors-property.md');
+  assert.deepEqual(ext.resource!.properties.filter((x) => x.name === 'name' || x.name === 'aliases').map((x) => `${x.name} ${x.required} ${x.description!.slice(-12)}`), ['aliases false ^. Optional.', 'name true ^. Required.']);
+  assert.deepEqual(ext.diagnostics.filter((d) => /^table-row-/.test(d.rule)).map((d) => `${d.src.line} ${d.rule}`), ['21 table-row-pipe-rejoined', '27 table-row-pipe-rejoined']);
+  // Two rows written on one line ("Bearer {token}. Required. | | Workbook-Session-Id | … Optional.") are not one text: the
+  // empty cell is a row's border (joined, the header read "Optional." and became optional).
+  const close = analyze([join(DIR, '2020-05-s41d')], [], undefined, whole).pages[0]!;
+  assert.deepEqual(close.requestHeaders!.map((h) => `${h.name} ${h.required}`), ['Authorization true', 'workbook-session-id true']);
+  assert.deepEqual(close.diagnostics.filter((d) => /^table-row-/.test(d.rule)).map((d) => `${d.src.line} ${d.rule}`), ['34 table-row-extra-cells']);
+  // A permissions table's row with a cell too many is not joined: its last column is no free text.
+  assert.deepEqual(page('beta/api/intune-shared-deviceappmanagement-syncmicrosoftstoreforbusinessapps.md').diagnostics.filter((d) => /^table-row-/.test(d.rule)).map((d) => `${d.src.line} ${d.rule}`), ['25 table-row-extra-cells', '28 table-row-extra-cells']);
+  assert.deepEqual(page('beta/resources/educationschool.md').resource!.baseType, { name: 'educationOrganization', from: 'inherits-link', src: { file: 'beta/resources/educationschool.md', line: 18, column: 1 }, link: 'educationorganization.md' });
+  assert.equal(page('v1.0/resources/accessreviewapplyaction.md').resource!.baseType, undefined);
+  assert.deepEqual(t.findings.filter((x) => x.rule === 'example-path-fits-no-template').map((f) => `${f.field} ${f.sides.map((s) => `${s.line}`).join(' ')} ${f.message}`), [
+    'example.request.1.method 108 34 Example request POST /identityProtection/riskyUsers/dismiss fits none of the HTTP templates (method): the template GET /identityProtection/riskyUsers/dismiss has its path, the POST templates other paths',
+  ]);
+});
+
+test('drift: a property narrowed to a type derived from its old one is said to be narrowed, even when the derived type lists every property of the old one (chatMessage.from: identitySet → chatMessageFromIdentitySet, which inherits from identitySet; label d828, misdescribed before as "a type renamed")', () => {
+  const o = analyze([join(DIR, '2020-05-s41c')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s41c')], [], undefined, whole);
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-type-property-changed' && f.field === 'properties.from.type').map((f) => `${f.breaking} ${f.message}`), [
+    'false microsoft.graph.chatmessage.from: identitySet → chatMessageFromIdentitySet (narrowed to a type derived from identitySet: every value is still one)',
+  ]);
+});

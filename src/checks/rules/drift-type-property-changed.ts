@@ -94,13 +94,15 @@ export const rule: DriftRule = {
         // in the new type): the same JSON on the wire.
         const ra = oldTypes.get(`${ta.version}|${sa.type.name.toLowerCase()}`);
         const rb = newDocTypes.get(`${tb.version}|${sb.type.name.toLowerCase()}`);
-        const renamed = !named && !sa.type.primitive && !sb.type.primitive && sa.type.collection === sb.type.collection && !!ra && !!rb && ra.properties.length > 0
+        // Narrowed to a type derived from the old one (chatMessageReaction.user: identitySet → chatMessageReactionIdentitySet,
+        // which inherits from identitySet): every value still has the old type's properties. Said so even when the derived type
+        // lists every property of the old one too (chatMessage.from: chatMessageFromIdentitySet; label d828: not "renamed", the
+        // old type is still there).
+        const derived = !named && !sa.type.primitive && !sb.type.primitive && sa.type.collection === sb.type.collection && chain(sb.type.name, tb.version).slice(1).includes(sa.type.name.toLowerCase());
+        const renamed = !named && !derived && !sa.type.primitive && !sb.type.primitive && sa.type.collection === sb.type.collection && !!ra && !!rb && ra.properties.length > 0
           && ra.properties.every((x) => rb.properties.some((y) => y.name.toLowerCase() === x.name.toLowerCase()));
         // A row that says "Inherited from X" in both snapshots: the base type's own page decides the property's type.
-        const inherited = !named && !renamed && INHERITED.test(sa.description) && INHERITED.test(sb.description);
-        // Narrowed to a type derived from the old one (chatMessageReaction.user: identitySet → chatMessageReactionIdentitySet,
-        // which inherits from identitySet): every value still has the old type's properties.
-        const derived = !named && !renamed && !inherited && !sa.type.primitive && !sb.type.primitive && sa.type.collection === sb.type.collection && chain(sb.type.name, tb.version).slice(1).includes(sa.type.name.toLowerCase());
+        const inherited = !named && !renamed && !derived && INHERITED.test(sa.description) && INHERITED.test(sb.description);
         // Made a collection of the same type where the old row's text already said it was one ("otherMails | String | A list of
         // additional email addresses"): the type column caught up with the description, the values did not change.
         const listed = !named && !renamed && !inherited && !derived && !sa.type.collection && sb.type.collection && sa.type.name.toLowerCase() === sb.type.name.toLowerCase() && LISTED.test(sa.description);

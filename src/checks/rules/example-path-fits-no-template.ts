@@ -11,7 +11,7 @@ export const rule: PageRule = {
   confidence: 'medium',
   contexts: ['page'],
   summary: 'An example request\'s method or path fits none of the page\'s HTTP templates',
-  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). Examples marked `"blockType": "ignored"` are not checked, nor a call the page shows under an "HTTP request" heading of a topic of its own after the examples ("## Get a single thumbnail" / "### HTTP request" on the page of the thumbnails list), nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and a last segment that names an action with its namespace (`…/microsoft.graph.reply`) fits the template\'s `…/reply`, and so does a call passing only arguments the page\'s function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`), or leaving out arguments of the template that table marks optional (`rowsAbove` for a template `rowsAbove(count=n)`). A template from `/drive/` stands for any drive (drive.md: "the examples use `/drive`, but other paths are valid too"): an example calling `/me/drive/…`, `/drives/{id}/…` or a user\'s, group\'s or site\'s drive fits. A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. On a page whose HTTP request section says its request lines are some of the paths the call takes ("All other POST syntax that allows you to create these resource instances supports creating open extensions in them in a similar way"), an example of a template\'s method may call another path. An example whose method no template has, under a heading whose first verb names that method\'s operation and none of the page\'s ("Example 2: Create a new workforceIntegration", a POST on the PATCH page), is another operation shown on purpose; so is an example whose method and path both differ from every template on a page whose other examples call its templates (PATCH /groups/{id} under "Example 2: Add multiple members to a group in a single request" on the page of POST /groups/{id}/members/$ref) — a wrong method on a template\'s own path is still reported. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that; when the example fits a template once a brace the template left out is put back (`…/workforceIntegrations/workforceIntegrationId}`), the finding names the template as the thing to mend; so it does when the example fits a template once the example\'s argument lists are left out (`getGroupArchivedPrintJobs(groupId=\'{id}\',…)` against a template `GET /reports/getGroupArchivedPrintJobs`): that template leaves out the function\'s arguments.',
+  description: 'The example request uses a method, or a path, that none of the request lines in the page\'s HTTP request block allows (with /me taken as /users/{id} and placeholders matching any value). When a request line of another method has the example\'s path (`GET …/riskyUsers/dismiss` beside `POST /riskyUsers/dismiss`, the example POSTing to the first path), the method is named as what differs, with that line. Examples marked `"blockType": "ignored"` are not checked, nor a call the page shows under an "HTTP request" heading of a topic of its own after the examples ("## Get a single thumbnail" / "### HTTP request" on the page of the thumbnails list), nor requests to another host than Microsoft Graph (a notification Shifts sends to a workforce integration\'s endpoint); a path ending in OData\'s `/$count` or a type cast (`/microsoft.graph.user`, optionally then `/$count`) fits when the rest does, and a last segment that names an action with its namespace (`…/microsoft.graph.reply`) fits the template\'s `…/reply`, and so does a call passing only arguments the page\'s function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` for a template `usedRange`), or leaving out arguments of the template that table marks optional (`rowsAbove` for a template `rowsAbove(count=n)`). A template from `/drive/` stands for any drive (drive.md: "the examples use `/drive`, but other paths are valid too"): an example calling `/me/drive/…`, `/drives/{id}/…` or a user\'s, group\'s or site\'s drive fits. A template from `/workbook/` is relative to a workbook in a drive (the Excel pages\' convention, excel.md: "…/me/drive/items/{id}/workbook/"): an example calling it below a drive item fits. A template\'s argument values are read as samples: `columnsAfter(count=2)` fits `columnsAfter(count=n)`; the argument names must match. A call below a template whose extra segments the example\'s heading names is a walk-through the page announces, not a misfit (PATCH …/format/font under "Update the format, fill, and font properties in three table cells" on the page of PATCH …/format); keys, placeholders and `$value` name nothing. On a page whose HTTP request section says its request lines are some of the paths the call takes ("All other POST syntax that allows you to create these resource instances supports creating open extensions in them in a similar way"), an example of a template\'s method may call another path. An example whose method no template has, under a heading whose first verb names that method\'s operation and none of the page\'s ("Example 2: Create a new workforceIntegration", a POST on the PATCH page), is another operation shown on purpose; so is an example whose method and path both differ from every template on a page whose other examples call its templates (PATCH /groups/{id} under "Example 2: Add multiple members to a group in a single request" on the page of POST /groups/{id}/members/$ref) — a wrong method on a template\'s own path is still reported. When the block holds no path at all (generator text such as "** Entity URI for … not found"), the finding says that; when the example fits a template once a brace the template left out is put back (`…/workforceIntegrations/workforceIntegrationId}`), the finding names the template as the thing to mend; so it does when the example fits a template once the example\'s argument lists are left out (`getGroupArchivedPrintJobs(groupId=\'{id}\',…)` against a template `GET /reports/getGroupArchivedPrintJobs`): that template leaves out the function\'s arguments.',
   example: { before: 'HTTP request: PATCH /users/{id}\nexample: PATCH /groups/123', after: 'example: PATCH /users/123' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', exampleSection('GET https://graph.microsoft.com/v1.0/gadgets/1', 'HTTP/1.1 200 OK')) },
@@ -20,7 +20,7 @@ export const rule: PageRule = {
   check({ pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {
-      for (const { r, path, why, sameMethod, readings, readingsOf, ops } of misfitsOf(p)) {
+      for (const { r, path, why, sameMethod, readings, readingsOf, ops, samePath } of misfitsOf(p)) {
         // A template that is no path but words (Intune's generator left "** Entity URI for … not found" in the block, and in
         // the example): the defect is the missing path, and the finding says so. ("~/onPremisesPublishingProfiles/…" and
         // "me/…" are paths written otherwise.)
@@ -31,14 +31,16 @@ export const rule: PageRule = {
         // A template that names a function without the arguments the example passes (`GET /reports/getGroupArchivedPrintJobs` for
         // `getGroupArchivedPrintJobs(groupId='{id}',…)`, the Intune generator's habit): the template is what leaves them out.
         const bare = noPath || broken ? undefined : argumentsLeftOut(readings, sameMethod.map((o) => ({ o, readings: readingsOf.get(o)! })));
-        const named = broken ?? bare?.o;
+        const named = broken ?? bare?.o ?? samePath;
         const message = noPath
           ? `Example request ${r.method} ${path} fits no template: the HTTP request block holds no path but "${noPath.path}"`
           : broken
             ? `Example request ${r.method} ${path} fits no template: the template ${broken.method} ${broken.path} has an unbalanced brace (the example fits it mended)`
             : bare
               ? `Example request ${r.method} ${path} fits none of the HTTP templates (${why}): the template ${bare.o.method} ${bare.o.path} leaves out the function's arguments (${bare.names.join(', ')}) that the example passes`
-              : `Example request ${r.method} ${path} fits none of the HTTP templates (${why})`;
+              : samePath
+                ? `Example request ${r.method} ${path} fits none of the HTTP templates (method): the template ${samePath.method} ${samePath.path} has its path, the ${r.method} templates other paths`
+                : `Example request ${r.method} ${path} fits none of the HTTP templates (${why})`;
         out.push(pageFinding(this, p, r.src, `example.request.${r.index}.${why}`, message, `${r.method} ${path}`, [String(r.index)], [named ? { src: named.src, value: `${named.method} ${named.path}` } : { src: ops[0]!.src, value: ops.map((o) => `${o.method} ${o.path}`).join('; ') }]));
       }
     }
@@ -55,6 +57,12 @@ export interface Misfit {
   readings: string[];
   readingsOf: Map<Operation, readonly string[]>;
   ops: Operation[];
+  /**
+   * A template of another method whose path the example calls, when one of the example's method calls another path (riskyusers-dismiss.md:
+   * `POST /riskyUsers/dismiss` and `GET /identityProtection/riskyUsers/dismiss`, the example POSTs to the second; label r1975): the
+   * method is what differs from it, and the finding names it.
+   */
+  samePath?: Operation;
 }
 
 /** Per page (memoized: the body rules ask for each variant, see copiedTemplate). */
@@ -109,7 +117,8 @@ export function misfitsOf(p: Document): Misfit[] {
     // create these resource instances supports creating open extensions in them in a similar way"): another path of the
     // same method is one it allows.
     if (sameMethod.length && p.requestPathsOpen) continue;
-    misfit.push({ r, path, why: sameMethod.length ? 'path' : 'method', sameMethod, readings, readingsOf, ops });
+    const samePath = sameMethod.length ? ops.find((o) => o.method !== r.method && readingsOf.get(o)!.some((t) => readings.some((x) => pathFitsTemplate(x, t)))) : undefined;
+    misfit.push({ r, path, why: sameMethod.length && !samePath ? 'path' : 'method', sameMethod, readings, readingsOf, ops, ...(samePath ? { samePath } : {}) });
   }
   // Another operation shown on purpose: an example whose method and path both differ from every template (PATCH /groups/{id}
   // under "Example 2: Add multiple members to a group in a single request" on the page of POST /groups/{id}/members/$ref; PATCH

@@ -5,49 +5,48 @@ import { WORKBOOK_FUNCTIONS, type MetadataContext, type MetadataRule } from '../
 const ANY_ENTITY = 'microsoft.graph.entity';
 
 /**
- * Every type the CSDL refers to (qualified, lower-case): as the type of a property, a navigation property, an entity set
- * or singleton, an action's or function's binding, parameter or return type ("as a value"), or as a base type. A type
- * derived from one referred to as a value counts as referred to (a value may be of any type derived from its declared
- * one: the 2020-05 v1.0 eventMessageRequest through message's eventMessage), except through the universal base
- * microsoft.graph.entity. A type referred to by none of these is reached by no API, so no page could document it.
+ * Every type an API reaches (qualified, lower-case): from the entity sets and singletons, and the bindings, parameters and
+ * return types of the actions and functions, through the types of the properties and navigation properties of every type
+ * reached, its base types (their members are part of its payload), and the types derived from it (a value may be of any
+ * type derived from its declared one: the 2020-05 v1.0 eventMessageRequest through message's eventMessage) — except
+ * through the universal base microsoft.graph.entity (a navigation property typed entity means any entity, not each). A type
+ * only an unreached type's property uses is reached by no API either (beta coManagementEligibleType, used only by
+ * comanagementEligibleDeviceEntity, which nothing refers to; label b761), so no page could document it. `outsideWorkbook`:
+ * the same, not counting the Excel worksheet functions (bound to workbookFunctions) as a way in.
  */
 function referencedTypes(ctx: MetadataContext): { all: Set<string>; outsideWorkbook: Set<string> } {
   const { csdl } = ctx;
-  // Two tallies in one pass: every reference, and those not from an Excel worksheet function (bound to workbookFunctions).
-  const tally = () => ({ asValue: new Set<string>(), out: new Set<string>() });
-  const all = tally();
-  const rest = tally();
-  const value = (q: string | undefined, workbook = false) => {
-    if (!q) return;
-    for (const x of workbook ? [all] : [all, rest]) { x.asValue.add(q.toLowerCase()); x.out.add(q.toLowerCase()); }
-  };
-  for (const t of csdl.types) {
-    if (t.baseType) { all.out.add(t.baseType.toLowerCase()); rest.out.add(t.baseType.toLowerCase()); }
-    for (const p of [...t.properties, ...t.navigation]) value(p.type.name);
-  }
-  for (const o of csdl.operations) {
-    const workbook = o.boundTo?.name === WORKBOOK_FUNCTIONS;
-    value(o.boundTo?.name, workbook);
-    value(o.returns?.name, workbook);
-    for (const p of o.parameters ?? []) value(p.type.name, workbook);
-  }
-  for (const c of csdl.container) value(c.type);
-  const qname = (t: { namespace: string; name: string }) => `${t.namespace}.${t.name}`.toLowerCase();
-  // Its base types up to (not through) the universal one, as the context walks them.
-  for (const t of csdl.types) {
-    for (const a of ctx.ancestors(t).slice(1)) {
-      if (qname(a) === ANY_ENTITY) break;
-      for (const x of [all, rest]) if (x.asValue.has(qname(a))) x.out.add(qname(t));
+  const q = (x: string) => x.toLowerCase();
+  const byQ = new Map(csdl.types.map((t) => [q(`${t.namespace}.${t.name}`), t] as const));
+  const derived = new Map<string, string[]>();
+  for (const t of csdl.types) if (t.baseType) derived.set(q(t.baseType), [...derived.get(q(t.baseType)) ?? [], q(`${t.namespace}.${t.name}`)]);
+  const closure = (roots: (string | undefined)[]): Set<string> => {
+    const seen = new Set<string>();
+    const todo: string[] = [];
+    const reach = (x: string | undefined) => { if (x && !seen.has(q(x))) { seen.add(q(x)); todo.push(q(x)); } };
+    roots.forEach(reach);
+    while (todo.length) {
+      const x = todo.pop()!;
+      const t = byQ.get(x);
+      if (!t) continue; // an enum, a primitive, or a type of a namespace the file lacks
+      if (t.baseType) reach(t.baseType);
+      for (const p of [...t.properties, ...t.navigation]) reach(p.type.name);
+      if (x !== ANY_ENTITY) for (const d of derived.get(x) ?? []) reach(d);
     }
-  }
-  return { all: all.out, outsideWorkbook: rest.out };
+    return seen;
+  };
+  const roots = (workbook: boolean) => [
+    ...csdl.container.map((c) => c.type),
+    ...csdl.operations.filter((o) => workbook || o.boundTo?.name !== WORKBOOK_FUNCTIONS).flatMap((o) => [o.boundTo?.name, o.returns?.name, ...(o.parameters ?? []).map((p) => p.type.name)]),
+  ];
+  return { all: closure(roots(true)), outsideWorkbook: closure(roots(false)) };
 }
 
 export const rule: MetadataRule = {
   id: 'metadata-type-undocumented',
   severity: 'info',
   summary: 'A type the service declares has no resource page (or enum table) in the docs',
-  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type the CSDL refers to nowhere — no property, navigation property, base type, entity set, singleton, binding, parameter or return type has it (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions) — is reached by no API: it is counted under policy `unreferenced-type`, not reported (4 of 4 such findings of a labelled sample were judged false for that reason). A type derived from one referred to as a value is referred to (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity). A type only the Excel worksheet functions use (their result type, workbookFunctionResult) is counted under policy `workbook-functions`: the workbook page documents it with them.',
+  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type no API reaches — not an entity set\'s or singleton\'s, nor an action\'s or function\'s binding, parameter or return type, nor the type of a property, navigation property or base type of a type reached (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions; coManagementEligibleType, used only by an entity type nothing refers to) — is counted under policy `unreferenced-type`, not reported (5 of 5 such findings of a labelled sample were judged false for that reason). A type derived from one reached is reached (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity). A type only the Excel worksheet functions use (their result type, workbookFunctionResult) is counted under policy `workbook-functions`: the workbook page documents it with them.',
   example: {
     before: { docs: { types: [] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
     after: { docs: { types: [type('identity', [prop('displayName', 'String')])] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
