@@ -515,4 +515,12 @@ test('metadata-type-undocumented: a type only an unreached type\'s property uses
   const r = compareMetadata(emptyDocs('beta'), parseCsdl(M, 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-type-undocumented'));
   assert.deepEqual(r.findings.map((f) => f.subject).sort(), ['device', 'deviceState', 'entity']);
   assert.equal(r.summary.notReported['unreferenced-type'], 2); // coManagementEligibleType and comanagementEligibleDeviceEntity
+  // A documented type is a way in: commsNotifications, the payload the service sends to a call's callback (no operation
+  // returns it), reaches commsNotification's changeType enum, a gap of the docs (label v168, real).
+  const N = csdlDocument('<EnumType Name="changeType"><Member Name="created" Value="0" /></EnumType>'
+    + '<ComplexType Name="commsNotification"><Property Name="changeType" Type="graph.changeType" /></ComplexType>'
+    + '<ComplexType Name="commsNotifications"><Property Name="value" Type="Collection(graph.commsNotification)" /></ComplexType>');
+  const docs = { ...emptyDocs('v1.0'), types: [type('commsNotifications', [prop('value', 'commsNotification collection')]), type('commsNotification', [prop('changeType', 'String')])] };
+  const n = compareMetadata(docs, parseCsdl(N, 'v1.0.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-type-undocumented'));
+  assert.deepEqual(n.findings.map((f) => `${f.subject} ${f.policy ?? '-'}`), ['changeType -']);
 });

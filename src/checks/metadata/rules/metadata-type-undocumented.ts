@@ -6,7 +6,7 @@ const ANY_ENTITY = 'microsoft.graph.entity';
 
 /**
  * Every type an API reaches (qualified, lower-case): from the entity sets and singletons, and the bindings, parameters and
- * return types of the actions and functions, through the types of the properties and navigation properties of every type
+ * return types of the actions and functions, and from the types the docs document, through the types of the properties and navigation properties of every type
  * reached, its base types (their members are part of its payload), and the types derived from it (a value may be of any
  * type derived from its declared one: the 2020-05 v1.0 eventMessageRequest through message's eventMessage) — except
  * through the universal base microsoft.graph.entity (a navigation property typed entity means any entity, not each). A type
@@ -21,22 +21,35 @@ function referencedTypes(ctx: MetadataContext): { all: Set<string>; outsideWorkb
   const derived = new Map<string, string[]>();
   for (const t of csdl.types) if (t.baseType) derived.set(q(t.baseType), [...derived.get(q(t.baseType)) ?? [], q(`${t.namespace}.${t.name}`)]);
   const closure = (roots: (string | undefined)[]): Set<string> => {
-    const seen = new Set<string>();
-    const todo: string[] = [];
-    const reach = (x: string | undefined) => { if (x && !seen.has(q(x))) { seen.add(q(x)); todo.push(q(x)); } };
-    roots.forEach(reach);
+    // Reached as a value (its derived types may stand for it) or only as a base type (its members are a derived type's:
+    // exactMatchJobBase, the base of a reached exactMatchSession, does not make its other derived type exactMatchLookupJob a value).
+    const seen = new Map<string, 'value' | 'base'>();
+    const todo: [string, 'value' | 'base'][] = [];
+    const reach = (x: string | undefined, as: 'value' | 'base') => {
+      if (!x) return;
+      const k = q(x);
+      const was = seen.get(k);
+      if (was === 'value' || was === as) return;
+      seen.set(k, as);
+      todo.push([k, as]);
+    };
+    for (const r of roots) reach(r, 'value');
     while (todo.length) {
-      const x = todo.pop()!;
+      const [x, as] = todo.pop()!;
       const t = byQ.get(x);
       if (!t) continue; // an enum, a primitive, or a type of a namespace the file lacks
-      if (t.baseType) reach(t.baseType);
-      for (const p of [...t.properties, ...t.navigation]) reach(p.type.name);
-      if (x !== ANY_ENTITY) for (const d of derived.get(x) ?? []) reach(d);
+      if (t.baseType) reach(t.baseType, 'base');
+      for (const p of [...t.properties, ...t.navigation]) reach(p.type.name, 'value');
+      if (as === 'value' && x !== ANY_ENTITY) for (const d of derived.get(x) ?? []) reach(d, 'value');
     }
-    return seen;
+    return new Set(seen.keys());
   };
+  // A type the docs document is a way in too: its page says the service sends it (commsNotifications, the payload of a
+  // call's callback, which no operation returns: its commsNotification's changeType enum is a gap, label v168).
+  const documented = new Set(ctx.docs.types.map((t) => t.name.toLowerCase()));
   const roots = (workbook: boolean) => [
     ...csdl.container.map((c) => c.type),
+    ...csdl.types.filter((t) => documented.has(t.name.toLowerCase())).map((t) => `${t.namespace}.${t.name}`),
     ...csdl.operations.filter((o) => workbook || o.boundTo?.name !== WORKBOOK_FUNCTIONS).flatMap((o) => [o.boundTo?.name, o.returns?.name, ...(o.parameters ?? []).map((p) => p.type.name)]),
   ];
   return { all: closure(roots(true)), outsideWorkbook: closure(roots(false)) };
@@ -46,7 +59,7 @@ export const rule: MetadataRule = {
   id: 'metadata-type-undocumented',
   severity: 'info',
   summary: 'A type the service declares has no resource page (or enum table) in the docs',
-  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type no API reaches — not an entity set\'s or singleton\'s, nor an action\'s or function\'s binding, parameter or return type, nor the type of a property, navigation property or base type of a type reached (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions; coManagementEligibleType, used only by an entity type nothing refers to) — is counted under policy `unreferenced-type`, not reported (5 of 5 such findings of a labelled sample were judged false for that reason). A type derived from one reached is reached (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity). A type only the Excel worksheet functions use (their result type, workbookFunctionResult) is counted under policy `workbook-functions`: the workbook page documents it with them.',
+  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type no API reaches — not an entity set\'s or singleton\'s, nor an action\'s or function\'s binding, parameter or return type, nor the type of a property, navigation property or base type of a type reached or documented (a documented payload such as commsNotifications, which the service sends to a callback) (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions; coManagementEligibleType, used only by an entity type nothing refers to) — is counted under policy `unreferenced-type`, not reported (5 of 5 such findings of a labelled sample were judged false for that reason). A type derived from one reached is reached (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity). A type only the Excel worksheet functions use (their result type, workbookFunctionResult) is counted under policy `workbook-functions`: the workbook page documents it with them.',
   example: {
     before: { docs: { types: [] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
     after: { docs: { types: [type('identity', [prop('displayName', 'String')])] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
