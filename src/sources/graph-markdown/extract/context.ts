@@ -230,13 +230,14 @@ export class PageContext {
     const prose = columns.length > 1 && FREE_TEXT_COLUMN.test(columns[columns.length - 1]!);
     const rows = body.map((r, k) => {
       const cells = r.children.map((c) => this.cell(c));
+      if (!prose || cells.length <= header.length) return { cells, src: this.src(r) };
       // Empty cells past the header ("…cannot be updated.||") hold nothing to read back.
       let n = cells.length;
       while (n > header.length && cells[n - 1]!.text === '') n--;
       const last = header.length - 1;
       // An empty cell among them ("Bearer {token}. Required. | | Workbook-Session-Id | …": two rows on one line) is a row's
       // border, not a "|" in the text: those stay extra cells (table-row-extra-cells).
-      if (!prose || n <= header.length || cells.slice(last, n).some((c) => c.text === '')) return { cells, src: this.src(r) };
+      if (n <= header.length || cells.slice(last, n).some((c) => c.text === '')) return { cells, src: this.src(r) };
       // Each "|" as written: `i:0#.f|membership|jane@contoso.com` stays tight, "(*.mobileconfig | *.xml)" spaced.
       const seps = r.children.slice(last, n - 1).map((c, j) => (/[ \t]\|?$/.test(this.raw(c)) || /^\|?[ \t]/.test(this.raw(r.children[last + j + 1]!)) ? ' | ' : '|'));
       const joined = this.joinCells(cells.slice(last, n), seps);
