@@ -818,10 +818,9 @@ test('example-property-undocumented: a property the Request body section\'s pros
 });
 
 test('example-value-placeholder: "password-value" for a password is a deliberate stand-in for a secret (labels r971, o217, false); a stand-in for anything else is still reported', () => {
-  assert.deepEqual(firedOn(s19('2021-07'), 'example-value-placeholder'), [
-    'beta/api/rangeformat-update.md:471 Example request holds 1 placeholder value(s): underline',
-    'beta/api/rangeformat-update.md:506 Example response holds 1 placeholder value(s): underline',
-  ]);
+  // rangeformat-update.md's `"underline": "Single"` was reported here until session 41: an Excel underline style, an enum
+  // member alone in its body, not a type placeholder (label r1953); the 2020-05 `kid` below is the stand-in still reported.
+  assert.deepEqual(firedOn(s19('2021-07'), 'example-value-placeholder'), []);
   assert.deepEqual(firedOn(s19('2020-05'), 'example-value-placeholder'), [
     'beta/api/trustframeworkkeyset-uploadpkcs12.md:108 Example response holds 1 placeholder value(s): kid',
   ]);
@@ -1665,4 +1664,16 @@ test('drift: a property narrowed to a type derived from its old one is said to b
   assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-type-property-changed' && f.field === 'properties.from.type').map((f) => `${f.breaking} ${f.message}`), [
     'false microsoft.graph.chatmessage.from: identitySet → chatMessageFromIdentitySet (narrowed to a type derived from identitySet: every value is still one)',
   ]);
+});
+
+test('enums: a page\'s table of a String property\'s values ("### responseType value" under openIdConnectIdentityProvider.responseType | String) is not the enum of that name enums.md defines — its members no longer join it, and the drift no longer reports them added (label d859, false before); alone, such a table still makes the enum', () => {
+  const o = analyze([join(DIR, '2020-05-s41e')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s41e')], [], undefined, whole);
+  const e = n.model.enums.find((x) => x.version === 'beta' && x.name === 'responseType')!;
+  assert.deepEqual(e.members.map((m) => m.name), ['none', 'organizer', 'tentativelyAccepted', 'accepted', 'declined', 'notResponded']);
+  assert.deepEqual(e.sources.map((s) => s.doc.file), ['beta/resources/enums.md']);
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-enum-members-changed' && /responsetype/i.test(f.subject)).map((f) => f.message), []);
+  // The same page without enums.md: its table is the only definition, and stays one.
+  const alone = analyze([join(DIR, '2021-07-s41e/beta/resources/openidconnectidentityprovider.md')], [], join(DIR, '2021-07-s41e'), whole);
+  assert.deepEqual(alone.model.enums.find((x) => x.name === 'responseType')!.members.map((m) => m.name), ['code', 'id_token', 'token']);
 });

@@ -280,9 +280,21 @@ function relateAliases(ops: OperationGroup[]): void {
 
 // ---------------------------------------------------------------- types
 
+/**
+ * Is an enum table of this page the list of a String property's values — named after a property of the page's own type,
+ * or of its request body, that is typed String or whose type cell links to the page's own values table
+ * (`[ageGroup](#agegroup-values)`)?
+ */
+function listsPropertyValues(doc: Document, enumName: string): boolean {
+  const name = enumName.toLowerCase();
+  return [...doc.resource?.properties ?? [], ...doc.requestBody?.properties ?? []].some((p) => p.name.toLowerCase() === name && p.type !== undefined
+    && ((p.type.primitive && p.type.name === 'String') || (p.type.link !== undefined && /^#[\w-]*values?$/i.test(p.type.link))));
+}
+
 function buildTypes(documents: Document[], diagnostics: Diagnostic[]): { types: TypeModel[]; enums: EnumModel[] } {
   const types = new Map<string, TypeModel>();
   const enums = new Map<string, EnumModel>();
+  const enumTables = new Map<string, { version: ApiVersion; namespace: string; name: string; tables: { doc: Document; e: Document['enums'][number]; values: boolean }[] }>();
   // Namespaces are case-insensitive; the spelling most documents use is canonical (ties: alphabetical).
   const nsCounts = new Map<string, Map<string, number>>();
   const nsOf = (d: Document) => d.resource?.namespace ?? d.namespace?.value ?? DEFAULT_NAMESPACE;
@@ -315,12 +327,24 @@ function buildTypes(documents: Document[], diagnostics: Diagnostic[]): { types: 
     }
     for (const e of doc.enums) {
       const k = typeKey(version, ns, e.name);
-      let m = enums.get(k);
-      if (!m) { m = { version, namespace: ns, name: e.name, members: [], sources: [] }; enums.set(k, m); }
+      let m = enumTables.get(k);
+      if (!m) { m = { version, namespace: ns, name: e.name, tables: [] }; enumTables.set(k, m); }
+      m.tables.push({ doc, e, values: listsPropertyValues(doc, e.name) });
+    }
+  }
+  // An enum's members are its tables', in document order — except that a table of a String property's values on its page
+  // ("### responseType value" under openIdConnectIdentityProvider.responseType | String: code, id_token, token) is not
+  // the enum of that name another page defines (enums.md's responseType: none, organizer, …; label d859): it counts only
+  // when no other table defines the name.
+  for (const [k, { version, namespace, name, tables }] of enumTables) {
+    const own = tables.some((x) => !x.values) ? tables.filter((x) => !x.values) : tables;
+    const m: EnumModel = { version, namespace, name, members: [], sources: [] };
+    const have = new Set<string>();
+    for (const { doc, e } of own) {
       m.sources.push({ doc, src: e.src });
-      const have = new Set(m.members.map((x) => x.name));
       for (const mem of e.members) if (!have.has(mem.name)) { have.add(mem.name); m.members.push(mem); }
     }
+    enums.set(k, m);
   }
   const list = [...types.values()];
   resolveTypes(list, documents, diagnostics);
