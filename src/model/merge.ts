@@ -13,7 +13,7 @@
 import { compareStr } from '../util/order.js';
 import { joinedRuns } from '../util/words.js';
 import { canonicalPath, singular } from './identity.js';
-import { isPrimitiveName } from './primitives.js';
+import { isPrimitiveName, linksOwnValues } from './primitives.js';
 import type {
   ApiModel, ApiVersion, Diagnostic, Document, EnumModel, MergedProperty, OperationGroup, OperationVariant, PermissionEntry, Permissions,
   PropertySource, TypeModel, TypeRef,
@@ -288,7 +288,7 @@ function relateAliases(ops: OperationGroup[]): void {
 function listsPropertyValues(doc: Document, enumName: string): boolean {
   const name = enumName.toLowerCase();
   return [...doc.resource?.properties ?? [], ...doc.requestBody?.properties ?? []].some((p) => p.name.toLowerCase() === name && p.type !== undefined
-    && ((p.type.primitive && p.type.name === 'String') || (p.type.link !== undefined && /^#[\w-]*values?$/i.test(p.type.link))));
+    && ((p.type.primitive && p.type.name === 'String') || linksOwnValues(p.type)));
 }
 
 function buildTypes(documents: Document[], diagnostics: Diagnostic[]): { types: TypeModel[]; enums: EnumModel[] } {

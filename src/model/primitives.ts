@@ -25,3 +25,8 @@ export function fitsPrimitive(narrower: string, wider: string): string | undefin
   const wn = NUMBER_WIDTH[n], ww = NUMBER_WIDTH[w];
   return wn !== undefined && ww !== undefined && wn <= ww ? `every ${narrower} value fits ${wider}` : undefined;
 }
+
+/** The type cell links to the page's own table of values (`[ageGroup](#agegroup-values)`): a string whose values the page lists. */
+export function linksOwnValues(t: { link?: string }): boolean {
+  return t.link !== undefined && /^#[\w-]*values?$/i.test(t.link);
+}

@@ -14,7 +14,7 @@ import type { ApiModel, MergedProperty } from '../../model/types.js';
 import { pickSource } from '../../emit/ts/models.js';
 import type { DocsPermission, DocsSide, DocsType, DSrc } from './docs-side.js';
 import { typeLookup, typePage } from '../../model/type-lookup.js';
-import { linksOwnValues } from '../rules/type-property-type-differs.js';
+import { linksOwnValues } from '../../model/primitives.js';
 
 /** `rel` maps a source path (relative to the working directory) to the path findings show (relative to the docs root). */
 export function docsFromModel(model: ApiModel, version: string, rel: (file: string) => string = (f) => f): DocsSide {

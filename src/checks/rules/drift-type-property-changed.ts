@@ -3,7 +3,7 @@ import type { DriftRule, FindingDraft } from '../types.js';
 import { baseChains } from '../type-relations.js';
 import type { PropertySource, TypeModel } from '../../model/types.js';
 import { change, isDocumentedType, sideOf, typePage, typesByKey } from '../drift-helpers.js';
-import { linksOwnValues } from './type-property-type-differs.js';
+import { linksOwnValues } from '../../model/primitives.js';
 import { fitsPrimitive } from '../../model/primitives.js';
 
 /** A description that says the value is a list ("A list of additional email addresses", "List of assignments for the user"). */

@@ -1,4 +1,5 @@
 import { resourcePage } from '../fixture-pages.js';
+import { linksOwnValues } from '../../model/primitives.js';
 import type { ModelRule } from '../types.js';
 import { compareSides, versionsNote } from '../compare.js';
 import { propertySources, typeGroups } from '../type-groups.js';
@@ -23,10 +24,6 @@ export function typeRefCompareKey(t: { name: string; link?: string }): string {
   return linksOwnValues(t) ? 'string' : typeCompareKey(t.name);
 }
 
-/** The type cell links to the page's own table of values (`[ageGroup](#agegroup-values)`): a string whose values the page lists. */
-export function linksOwnValues(t: { link?: string }): boolean {
-  return t.link !== undefined && /^#[\w-]*values?$/i.test(t.link);
-}
 
 export const rule: ModelRule = {
   id: 'type-property-type-differs',
