@@ -1677,3 +1677,10 @@ test('enums: a page\'s table of a String property\'s values ("### responseType v
   const alone = analyze([join(DIR, '2021-07-s41e/beta/resources/openidconnectidentityprovider.md')], [], join(DIR, '2021-07-s41e'), whole);
   assert.deepEqual(alone.model.enums.find((x) => x.name === 'responseType')!.members.map((m) => m.name), ['code', 'id_token', 'token']);
 });
+
+test('same-title-different-operation: the pages of a version whose pages of the title clash, and of the other version only those documenting one of the clashing operations — beta\'s one "List memberOf" page (connectors) is no part of v1.0\'s clash of three (label o1302, misdescribed before: "4 pages … 4 operations")', () => {
+  const t = analyze([join(DIR, '2020-05-s41f')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'same-title-different-operation').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    '3 pages titled "List memberOf" document 3 different operations: GET /contacts/{contact-id}/memberOf; GET /groups/{group-id}/memberOf; GET /users/{user-id}/memberOf @ v1.0/api/group-list-memberof.md:32 v1.0/api/orgcontact-list-memberof.md:30 v1.0/api/user-list-memberof.md:30',
+  ]);
+});

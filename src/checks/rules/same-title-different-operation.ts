@@ -12,7 +12,7 @@ export const rule: ModelRule = {
   contexts: ['tree'],
   summary: 'Pages with the same title document different operations',
   description:
-    'Pages of the same version share a title ("Update user") but their HTTP blocks document different operations. Readers and search take them for the same thing; the title of one should say what it updates. A title shared only across versions is not reported: between beta and v1.0 the same operation often has another path (/riskyUsers/dismiss vs /identityProtection/riskyUsers/dismiss, a function\'s sample argument vs its placeholder, another navigation to the same entity) — 8 of 10 sampled such findings were one operation.',
+    'Pages of the same version share a title ("Update user") but their HTTP blocks document different operations. Readers and search take them for the same thing; the title of one should say what it updates. A title shared only across versions is not reported: between beta and v1.0 the same operation often has another path (/riskyUsers/dismiss vs /identityProtection/riskyUsers/dismiss, a function\'s sample argument vs its placeholder, another navigation to the same entity) — 8 of 10 sampled such findings were one operation; so the finding lists the pages of the versions whose pages clash, and of another version only those that document one of the clashing operations.',
   example: { before: 'Update user: PATCH /users/{id}\nUpdate user: PATCH /deviceManagement/.../users/{userId}', after: 'Update user\nUpdate user (Intune device run state)' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}'), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/gadgets/{id}/widget') },
@@ -28,16 +28,24 @@ export const rule: ModelRule = {
     }
     const out: FindingDraft[] = [];
     const keyOf = (p: (typeof model.documents)[number]) => operationKeyOf(model, p.operations[0]!);
-    for (const [title, pages] of [...byTitle.entries()].sort()) {
+    for (const [title, all] of [...byTitle.entries()].sort()) {
       // Pages sharing any operation (a page may list several request lines) document the same thing:
       // they fall into one cluster, and the finding is about pages in different clusters.
-      const cluster = clusters(pages.map((p) => new Set(p.operations.map((o) => operationKeyOf(model, o)))));
-      if (new Set(cluster).size < 2) continue;
+      const clusterOf = clusters(all.map((p) => new Set(p.operations.map((o) => operationKeyOf(model, o)))));
+      // Only pages of one version in different clusters: across versions a moved path is not a different operation. The
+      // finding holds the pages of the versions that clash, and of the other version those that document one of the
+      // clashing operations; beta's one "List memberOf" page (connectors) beside v1.0's three (groups, contacts, users)
+      // is no part of v1.0's clash (label o1302, misdescribed: "4 pages … 4 operations").
+      const clashes = (v: string) => all.some((a, i) => pageVersion(a) === v && all.some((b, j) => pageVersion(b) === v && clusterOf[i] !== clusterOf[j]));
+      const clashing = all.map((p) => clashes(pageVersion(p)));
+      if (!clashing.some(Boolean)) continue;
+      const shown = new Set(clusterOf.filter((_, i) => clashing[i]));
+      const keep = all.map((_, i) => clashing[i] || shown.has(clusterOf[i]!));
+      const pages = all.filter((_, i) => keep[i]);
+      const cluster = clusterOf.filter((_, i) => keep[i]);
       const rep = new Map<number, string>();
       pages.forEach((p, i) => { if (!rep.has(cluster[i]!)) rep.set(cluster[i]!, keyOf(p)); });
       const keys = new Set(rep.values());
-      // Only pages of one version in different clusters: across versions a moved path is not a different operation.
-      if (!pages.some((a, i) => pages.some((b, j) => cluster[i] !== cluster[j] && pageVersion(a) === pageVersion(b)))) continue;
       out.push({
         rule: this.id,
         severity: this.severity,
