@@ -1684,3 +1684,9 @@ test('same-title-different-operation: the pages of a version whose pages of the 
     '3 pages titled "List memberOf" document 3 different operations: GET /contacts/{contact-id}/memberOf; GET /groups/{group-id}/memberOf; GET /users/{user-id}/memberOf @ v1.0/api/group-list-memberof.md:32 v1.0/api/orgcontact-list-memberof.md:30 v1.0/api/user-list-memberof.md:30',
   ]);
 });
+
+test('response: a Response section at the example\'s level whose prose opens on "Returns a `302 Found` response …" states the page\'s response when the page has no Response section of its own (driveitem-get-content-format.md, extraction round 33 x1157, missed before)', () => {
+  const page = analyze([join(DIR, '2021-07-s41g')], [], undefined, whole).pages[0]!;
+  assert.deepEqual(page.response!.statuses.map((s) => `${s.code} ${s.text} :${s.src.line}`), ['302 Found :83']);
+  assert.equal(page.response!.bodyDescribed!.format, 'redirect');
+});

@@ -58,16 +58,21 @@ export function listEnd(text: string, labels: string[], from: number, step: 1 | 
 /** A plain plural before "collection" names a navigation property, not a type: "the list of items in the children collection of the target item". */
 const NAVIGATION_WORD = /^(?:[a-z]+s|children|people)$/;
 
-/** "If successful, this method returns …": the sentence a Response section states the success response in (separate word tests: linear). */
+/**
+ * "If successful, this method returns …", or a sentence that opens on the verb and names a status ("Returns a `302 Found`
+ * response redirecting to …", driveitem-get-content-format.md, extraction round 33): the sentence a Response section
+ * states the success response in (separate word tests: linear).
+ */
 function statesSuccess(text: string): boolean {
-  return text.split('.').some((x) => /\bif successful\b/i.test(x) && /\breturns?\b/i.test(x));
+  return text.split('.').some((x) => (/\bif successful\b/i.test(x) && /\breturns?\b/i.test(x)) || (/^\s*returns\b/i.test(x) && /\b[1-5]\d\d\s+[A-Z]/.test(x)));
 }
 
 export const response: Extractor = {
   name: 'response',
   extract(ctx, ir) {
     // Without a Response section of its own, a page may state its response in the prose of the example's (the 2016–2019
-    // OneDrive pages: "## Example" then "## Response": "If successful, this call returns a `204 No Content` response …").
+    // OneDrive pages: "## Example" then "## Response": "If successful, this call returns a `204 No Content` response …";
+    // "Returns a `302 Found` response redirecting to a pre-authenticated download URL").
     const own = ctx.sectionsOf('response');
     const sections = own.length ? own : ctx.sectionsOf('example-response').filter((s) => ctx.ownContent(s).some((n) => n.type === 'paragraph' && statesSuccess(ctx.text(n))));
     if (!sections.length) return;
