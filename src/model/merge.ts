@@ -285,7 +285,7 @@ function relateAliases(ops: OperationGroup[]): void {
  * or of its request body, that is typed String or whose type cell links to the page's own values table
  * (`[ageGroup](#agegroup-values)`)?
  */
-function listsPropertyValues(doc: Document, enumName: string): boolean {
+export function listsPropertyValues(doc: Document, enumName: string): boolean {
   const name = enumName.toLowerCase();
   return [...doc.resource?.properties ?? [], ...doc.requestBody?.properties ?? []].some((p) => p.name.toLowerCase() === name && p.type !== undefined
     && ((p.type.primitive && p.type.name === 'String') || linksOwnValues(p.type)));

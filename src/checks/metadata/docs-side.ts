@@ -32,7 +32,11 @@ export interface DocsType {
   src: DSrc;
 }
 
-export interface DocsEnum { namespace: string; name: string; members: { name: string; src: DSrc }[]; src: DSrc }
+export interface DocsEnum {
+  namespace: string; name: string; members: { name: string; src: DSrc }[]; src: DSrc;
+  /** Every table of it lists the values of a String property on its page ("autoAdmittedUsers values"): no type of its own. */
+  propertyValues?: true;
+}
 
 export interface DocsOperation {
   /** METHOD + normalized path (`{}` placeholders, /me as /users/{}). */

@@ -15,6 +15,7 @@ import { pickSource } from '../../emit/ts/models.js';
 import type { DocsPermission, DocsSide, DocsType, DSrc } from './docs-side.js';
 import { typeLookup, typePage } from '../../model/type-lookup.js';
 import { linksOwnValues } from '../../model/primitives.js';
+import { listsPropertyValues } from '../../model/merge.js';
 
 /** `rel` maps a source path (relative to the working directory) to the path findings show (relative to the docs root). */
 export function docsFromModel(model: ApiModel, version: string, rel: (file: string) => string = (f) => f): DocsSide {
@@ -47,6 +48,7 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
   }
   const enums = model.enums.filter((e) => e.version === version).map((e) => ({
     namespace: e.namespace, name: e.name, members: e.members.map((m) => ({ name: m.name, src: at(m.src) })), src: at(e.sources[0]!.src),
+    ...(e.sources.every((s) => listsPropertyValues(s.doc, e.name)) ? { propertyValues: true as const } : {}),
   }));
   // A stated response type is the type of the resource page its link leads to ("[Range](../resources/range.md)" is workbookRange; "[shared](../resources/insights-shared.md)"
   // is sharedInsight, not driveItem's `shared` facet), else the type of its name.

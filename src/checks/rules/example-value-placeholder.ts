@@ -38,7 +38,7 @@ export function isPlaceholder(v: unknown, key?: string, secret = false): boolean
 /**
  * Type names that are also plain words, written as enum members: `"underline": "Single"` (Excel's underline style:
  * None, Single, Double, …; label r1953), a border's `"style": "Double"`. One of them is a placeholder only beside an
- * unmistakable one in the same body (a template never filled in) or under a key that ends in the word.
+ * unmistakable one in the same body (a template never filled in) or under a key that holds the word (`weightDouble`).
  * The other type names stay placeholders alone: `"certificate": "Binary"`, `"completionMonthYear": "Date"` and
  * `"value": "Stream"` are templates never filled in (a filter operator's `"arity": "Binary"` is the one enum member
  * among them in the 2021-07 examples).

@@ -36,8 +36,9 @@ export const rule: ModelRule = {
       // finding holds the pages of the versions that clash, and of the other version those that document one of the
       // clashing operations; beta's one "List memberOf" page (connectors) beside v1.0's three (groups, contacts, users)
       // is no part of v1.0's clash (label o1302, misdescribed: "4 pages … 4 operations").
-      const clashes = (v: string) => all.some((a, i) => pageVersion(a) === v && all.some((b, j) => pageVersion(b) === v && clusterOf[i] !== clusterOf[j]));
-      const clashing = all.map((p) => clashes(pageVersion(p)));
+      const clustersOf = new Map<string, Set<number>>();
+      all.forEach((p, i) => { const v = pageVersion(p); clustersOf.set(v, (clustersOf.get(v) ?? new Set()).add(clusterOf[i]!)); });
+      const clashing = all.map((p) => clustersOf.get(pageVersion(p))!.size > 1);
       if (!clashing.some(Boolean)) continue;
       const shown = new Set(clusterOf.filter((_, i) => clashing[i]));
       const keep = all.map((_, i) => clashing[i] || shown.has(clusterOf[i]!));

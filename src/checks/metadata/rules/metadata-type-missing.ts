@@ -5,7 +5,7 @@ export const rule: MetadataRule = {
   id: 'metadata-type-missing',
   severity: 'warning',
   summary: 'A type or enum documented by a resource page is not in the service metadata',
-  description: 'Each entity, complex or enum type the docs define (resource page, enum table) is looked up in the CSDL by namespace and name, then by name alone, case-insensitively. A type the service does not declare is either misnamed in the docs (or in the model, when the page title was taken as the name) or was removed from the service. A type of a namespace below microsoft.graph that the CSDL file does not contain (microsoft.graph.callRecords, which the 2020-05 beta file refers to without its schema) is not compared — neither reported missing nor matched to a microsoft.graph type of the same name — and is counted under policy `namespace-not-in-csdl`. An enum named after a String property of a type documented on the same page, or after one whose cell links to the page\'s own values table (the values of onlineMeeting.autoAdmittedUsers under "autoAdmittedUsers values"), is that property\'s list of values: counted under policy `property-values`, not reported.',
+  description: 'Each entity, complex or enum type the docs define (resource page, enum table) is looked up in the CSDL by namespace and name, then by name alone, case-insensitively. A type the service does not declare is either misnamed in the docs (or in the model, when the page title was taken as the name) or was removed from the service. A type of a namespace below microsoft.graph that the CSDL file does not contain (microsoft.graph.callRecords, which the 2020-05 beta file refers to without its schema) is not compared — neither reported missing nor matched to a microsoft.graph type of the same name — and is counted under policy `namespace-not-in-csdl`. An enum named after a String property of the type or the request body its page documents, or after one whose cell links to the page\'s own values table (the values of onlineMeeting.autoAdmittedUsers under "autoAdmittedUsers values"), is that property\'s list of values: counted under policy `property-values`, not reported.',
   example: {
     before: { docs: { types: [type('printJob', [prop('id', 'String')])] }, csdl: '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType>' },
     after: { docs: { types: [type('user', [prop('id', 'String')])] }, csdl: '<EntityType Name="user"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" /></EntityType>' },
@@ -16,11 +16,10 @@ export const rule: MetadataRule = {
       if (ctx.csdlType(t.namespace, t.name) || ctx.csdlEnum(t.namespace, t.name)) continue;
       out.push({ rule: this.id, ...(ctx.namespaceAbsent(t.namespace) ? { policy: 'namespace-not-in-csdl' } : {}), subject: t.name, field: 'type', message: `Type ${t.name} is documented but the service metadata declares no type of that name`, docs: { ...t.src, value: t.name } });
     }
-    // The String properties of the types each page documents: an enum named after one, on its page, lists its values (label b434).
-    const stringProps = new Set(ctx.docs.types.flatMap((t) => t.properties.filter((p) => (p.type.primitive && p.type.name === 'String') || p.type.ownValues).map((p) => `${p.src.file}\n${p.name.toLowerCase()}`)));
     for (const e of ctx.docs.enums) {
       if (ctx.csdlEnum(e.namespace, e.name) || ctx.csdlType(e.namespace, e.name)) continue;
-      const values = stringProps.has(`${e.src.file}\n${e.name.toLowerCase()}`);
+      // An enum named after a String property on its page lists that property's values (label b434; the model's listsPropertyValues).
+      const values = !!e.propertyValues;
       out.push({ rule: this.id, ...(ctx.namespaceAbsent(e.namespace) ? { policy: 'namespace-not-in-csdl' } : values ? { policy: 'property-values' } : {}), subject: e.name, field: 'enum', message: `Enum ${e.name} is documented but the service metadata declares no type of that name`, docs: { ...e.src, value: e.name } });
     }
     return out;

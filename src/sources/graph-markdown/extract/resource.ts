@@ -84,14 +84,15 @@ export const resource: Extractor = {
       // as the subject ("Represents a type of shift request" is prose, not inheritance).
       const m = /\b(?:inherits|derived|derives) from\s+(?:the\s+)?\[?([A-Za-z][\w.]*)/i.exec(text) ?? /\binherited from\s+\[?([A-Za-z][\w.]*)/i.exec(text)
         ?? /\b(?:a )?sub-?class (?:of|from)\s+(?:the\s+)?\[?`?([A-Za-z][\w.]*)/i.exec(text) ?? SUBTYPE_OF.exec(text);
+      // The name without the sentence's full stop ("… a subtype of [educationOrganization](…).").
+      const named = m?.[1]!.replace(/(?<![.,;:])[.,;:]+$/, '');
       // "is a (sub)type of": only when the sentence's subject is this page's type ("[removeAccessApplyAction](…) is a derived
       // type of accessReviewApplyAction" names another type's base; so would "[A](a.md) is a subtype of B").
       const isTypeOf = /\bis an? (?:sub-?)?type of\b/i;
       const at = text.search(isTypeOf);
       const subject = at < 0 ? undefined : text.slice(0, at).trimEnd().split(/\s/).pop()?.replace(/\W/g, '');
       const ownSubject = subject !== undefined && (subject.toLowerCase() === res.name.toLowerCase() || OWN_TYPE_SUBJECT.test(subject));
-      // The link's text is the name, without the sentence's full stop ("… a subtype of [educationOrganization](…).").
-      if (m && isTypeOf.test(m[0]) && (!ownSubject || !ctx.links(n).some((l) => ctx.text(l) === m[1]!.replace(/(?<![.,;:])[.,;:]+$/, '')))) continue;
+      if (m && isTypeOf.test(m[0]) && (!ownSubject || !ctx.links(n).some((l) => ctx.text(l) === named))) continue;
       // "This is a base class; the derived types are [A](a.md), [B](b.md) and [C](c.md)": the linked types derive from this one.
       const derived = DERIVED_LIST.exec(text);
       if (derived && !res.derivedTypes) {
@@ -103,7 +104,7 @@ export const resource: Extractor = {
       if (m && !res.baseType) {
         const link = ctx.links(n).find((l) => text.indexOf(ctx.text(l)) >= m.index);
         const url = link?.url;
-        const name = (link ? ctx.text(link) : m[1]!).replace(/^microsoft\.graph\./i, '').replace(/(?<![.,;:])[.,;:]+$/, '');
+        const name = (link ? ctx.text(link).replace(/(?<![.,;:])[.,;:]+$/, '') : named!).replace(/^microsoft\.graph\./i, '');
         res.baseType = { name, from: link && url && !/^https?:/i.test(url) ? 'inherits-link' : 'inherits-text', src: ctx.src(n) };
         if (link && url && !/^https?:/i.test(url)) res.baseType.link = url;
       }
