@@ -48,6 +48,8 @@ export interface Csdl {
   enums: CsdlEnum[];
   operations: CsdlOperation[];
   container: CsdlContainerElement[];
+  /** Line of the `<EntityContainer>` element itself (the first one), when the file has one. */
+  containerLine?: number;
 }
 
 export type ScopeType = 'DelegatedWork' | 'DelegatedPersonal' | 'Application';

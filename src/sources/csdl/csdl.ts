@@ -99,6 +99,7 @@ export function parseCsdl(xml: string, file: string): Csdl {
       }
     }
     for (const c of arr(s.EntityContainer)) {
+      out.containerLine ??= line(c);
       for (const e of arr(c.EntitySet)) out.container.push({ kind: 'entity-set', name: str(e.Name) ?? '', type: qualify(str(e.EntityType) ?? ''), line: line(e) });
       for (const e of arr(c.Singleton)) out.container.push({ kind: 'singleton', name: str(e.Name) ?? '', type: qualify(str(e.Type) ?? ''), line: line(e) });
     }

@@ -18,7 +18,7 @@ export const rule: MetadataRule = {
     for (const o of ctx.docs.operations) {
       const p = walkPath(ctx, o.path);
       if (p?.kind !== 'entity-set') continue;
-      out.push({ rule: this.id, subject: o.key, field: 'path', args: [p.segment], message: `${o.key}: /${p.segment} is neither an entity set nor a singleton of the service`, docs: { ...o.src, value: o.path }, metadata: { file: ctx.csdl.file, element: 'EntityContainer', line: ctx.csdl.container[0]?.line ?? 1, value: '(absent)' } });
+      out.push({ rule: this.id, subject: o.key, field: 'path', args: [p.segment], message: `${o.key}: /${p.segment} is neither an entity set nor a singleton of the service`, docs: { ...o.src, value: o.path }, metadata: { file: ctx.csdl.file, element: 'EntityContainer', line: ctx.csdl.containerLine ?? ctx.csdl.container[0]?.line ?? 1, value: '(absent)' } });
     }
     return out;
   },
