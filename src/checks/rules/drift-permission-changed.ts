@@ -1,5 +1,5 @@
 import { opPage, permissionsSection } from '../fixture-pages.js';
-import type { Document, PermissionName } from '../../model/schema.js';
+import type { Document, PermissionName, Src } from '../../model/schema.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { allVariantsByKey, change, pairedOperations, sideOf } from '../drift-helpers.js';
 import { allPermissionNames } from './permission-set-differs.js';
@@ -47,7 +47,9 @@ export const rule: DriftRule = {
       const [la, lb, lElsewhere] = [keys(pa), keys(pb), keys(elsewhere)];
       const removed = pa.filter((x) => !lb.has(scopeKey(x)) && !lElsewhere.has(scopeKey(x)));
       const listed = (own.length ? own : pb).filter((x) => !la.has(scopeKey(x)));
-      const sides = [sideOf(va.doc, va.permissions!.src, pa.join(', ')), sideOf(vb.doc, vb.permissions!.src, pb.join(', '))];
+      // Each side at the row that says it: the first name the finding is about where that side names it, else the side's first
+      // row — not the section's heading (label d931: "points at the ## Permissions heading, not the table row").
+      const sidesAt = (oldNames: string[], newNames: string[]) => [sideOf(va.doc, rowOf(va, oldNames), pa.join(', ')), sideOf(vb.doc, rowOf(vb, newNames), pb.join(', '))];
       const subject = k.slice(k.indexOf(' ') + 1);
       // A permission the old page named only in combinations ("User.Read and Group.Read.All") whose other
       // members the new page all lists alone was never enough by itself: apps granted a pair still qualify.
@@ -83,16 +85,24 @@ export const rule: DriftRule = {
       }
       const required = listed.filter((x) => partnersOf.has(x));
       const added = listed.filter((x) => !required.includes(x));
-      if (removed.length) out.push(change(this, narrowing.length > 0, va.version, subject, 'permissions.removed', `${k}: permission(s) no longer listed: ${removed.join(', ')}${note}`, sides, ['removed']));
+      if (removed.length) out.push(change(this, narrowing.length > 0, va.version, subject, 'permissions.removed', `${k}: permission(s) no longer listed: ${removed.join(', ')}${note}`, sidesAt(removed, []), ['removed']));
       if (required.length) {
         const partners = [...new Set(required.flatMap((x) => [...partnersOf.get(x)!]))].sort();
-        out.push(change(this, true, va.version, subject, 'permissions.required', `${k}: permission(s) now required together with ${partners.join(', ')}, which the old page listed alone: ${required.join(', ')}`, sides, ['required']));
+        out.push(change(this, true, va.version, subject, 'permissions.required', `${k}: permission(s) now required together with ${partners.join(', ')}, which the old page listed alone: ${required.join(', ')}`, sidesAt(partners, required), ['required']));
       }
-      if (added.length) out.push(change(this, false, va.version, subject, 'permissions.added', `${k}: permission(s) newly listed: ${added.join(', ')}`, sides, ['added']));
+      if (added.length) out.push(change(this, false, va.version, subject, 'permissions.added', `${k}: permission(s) newly listed: ${added.join(', ')}`, sidesAt([], added), ['added']));
     }
     return out;
   },
 };
+
+/** Where a variant states the first of `names` (its row), else its first row, else its permissions section. */
+function rowOf(v: Pick<Document, 'permissions'>, names: string[]): Src {
+  const wanted = new Set(names.map(scopeKey));
+  const hit = permissionNames(v).find((n) => wanted.has(scopeKey(n.name)));
+  const first = v.permissions!.entries[0];
+  return hit ? hit.src : first ? first.src : v.permissions!.src;
+}
 
 /** A scope name as the service matches it: any letter case, no spaces. */
 const scopeKey = (name: string): string => name.toLowerCase().replace(/\s+/g, '');

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { resourcePage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { baseChains } from '../type-relations.js';
@@ -19,7 +20,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), a primitive narrowed within the same JSON (String → Guid or DateTimeOffset, a number to one no wider: every new value is one a client typed by the old docs reads; Guid → String and Int32 → Int64 still break such a client), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample).',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), a primitive narrowed within the same JSON (String → Guid or DateTimeOffset, a number to one no wider: every new value is one a client typed by the old docs reads; Guid → String and Int32 → Int64 still break such a client), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Not a change either: a type cell that links to the same page in both snapshots under another label (`[HashesType](hashes.md)` → `[hashes](hashes.md)`: the linked page\'s type, whatever the label), and a type the old snapshot knew only from a GET operation\'s request line (a list call makes it a collection; a row the new snapshot adds that disagrees is a disagreement within the new snapshot). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample).',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|String||']) },
@@ -85,6 +86,14 @@ export const rule: DriftRule = {
         const ka = `${linksOwnValues(sa.type) ? 'string' : sa.type.name.toLowerCase()}${sa.type.collection ? '[]' : ''}`;
         const kb = `${linksOwnValues(sb.type) ? 'string' : sb.type.name.toLowerCase()}${sb.type.collection ? '[]' : ''}`;
         if (ka === kb) continue;
+        // A type the old snapshot knew only from a GET's request line (no row, no JSON key: src/model/path-properties.ts) is the
+        // call's, not a type the docs stated for the property (chatMessage.hostedContents and .replies, collections by the old
+        // list calls, one object by the rows the new page added: labels d901, d147) — the new row disagrees with the call, within
+        // one snapshot. (A row the new snapshot dropped for a list call's collection is still compared: educationUser.assignments, d409.)
+        if (p.sources.every((x) => x.origin === 'operation-path')) continue;
+        // The same page linked under another label (`[HashesType](hashes.md)` → `[hashes](hashes.md)`, label d907): the type
+        // is the linked page's, unchanged (a page whose type was renamed is drift-type-removed's to report).
+        if (sa.type.collection === sb.type.collection && sameLinkedPage(sa, sb)) continue;
         // A String that became an enum (same cardinality) sends and receives the same strings: the
         // values are now named, nothing a client read or wrote stops working. The reverse opens the set: breaking.
         const target = `${tb.version}|${sb.type.name.toLowerCase()}`;
@@ -140,6 +149,17 @@ export const rule: DriftRule = {
  * row whose name ends with the key or the key with it (case aside, the shorter five letters or more): acceptingJobs and
  * isAcceptingJobs, chatViewpoint and viewpoint — not deleted and deletedDateTime (a real key of its own, d102).
  */
+/** Do both sources' type cells link to the same page (and anchor), resolved from their own pages? */
+function sameLinkedPage(a: PropertySource, b: PropertySource): boolean {
+  const target = (x: PropertySource) => {
+    const l = x.type.link;
+    if (!l || l.startsWith('#') || /^[a-z][a-z+.-]*:/i.test(l)) return undefined;
+    return posix.join(posix.dirname(x.doc.file), l.trim()).toLowerCase();
+  };
+  const ta = target(a);
+  return ta !== undefined && ta === target(b);
+}
+
 function jsonAliasOf(p: TypeModel['properties'][number], t: TypeModel): string | undefined {
   if (!p.sources.length || p.sources.some((s) => s.origin !== 'json-representation')) return undefined;
   const key = p.name.toLowerCase();
