@@ -1690,3 +1690,40 @@ test('response: a Response section at the example\'s level whose prose opens on 
   assert.deepEqual(page.response!.statuses.map((s) => `${s.code} ${s.text} :${s.src.line}`), ['302 Found :83']);
   assert.equal(page.response!.bodyDescribed!.format, 'redirect');
 });
+
+test('session 42: a template ending in an empty argument list the example leaves out is named as what differs (accessreviewhistorydefinition-generatedownloaduri.md\'s `POST …/generateDownloadUri()`, label r2018, misdescribed before); "- Profile photo of a **group** - Group.ReadWrite.All" bullets are one permission entry per resource, each call getting its own (v1.0 profilephoto-update.md, extraction round 34 x1185 F18, wrong before: one list of four), and so are a table cell\'s parts when the first is led by "Profile photo of the signed-in **user**:" (beta\'s page, one list before)', () => {
+  const t = analyze([join(DIR, '2021-07-s42a')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => `${f.field} ${f.sides.map((s) => `${s.line}`).join(' ')} ${f.message}`), [
+    'example.request.0.path 63 37 Example request POST /identityGovernance/accessReviews/historyDefinitions/b2cb022f-b7e1-40f3-9854-c65a40861c38/generateDownloadUri fits none of the HTTP templates (path): the template POST /identityGovernance/accessReviews/historyDefinitions/{definition-id}/generateDownloadUri() ends in an empty argument list `()` that the example leaves out',
+  ]);
+  const photo = t.pages.find((p) => p.file === 'v1.0/api/profilephoto-update.md')!;
+  assert.deepEqual(photo.permissions!.entries.map((e) => `${e.resource} :${e.src.line} ${e.permissions.map((x) => x.name).join(', ')}`), [
+    'user :25 User.ReadWrite, User.ReadWrite.All', 'group :26 Group.ReadWrite.All', 'contact :27 Contacts.ReadWrite',
+  ]);
+  // beta's table says the same per resource inside its cells, the first part led by "Profile photo of the signed-in **user**:".
+  const beta = t.pages.find((p) => p.file === 'beta/api/profilephoto-update.md')!;
+  assert.deepEqual(beta.permissions!.entries.map((e) => `${e.type} ${e.resource ?? '-'} ${e.permissions.map((x) => x.name).join(', ')}`), [
+    'delegatedWork user User.ReadWrite, User.ReadWrite.All', 'delegatedWork group Group.ReadWrite.All', 'delegatedWork contact Contacts.ReadWrite', 'delegatedPersonal - ',
+    'application user User.ReadWrite.All', 'application group Group.ReadWrite.All', 'application contact Contacts.ReadWrite',
+  ]);
+  const perCall = (key: string, version: string) => t.model.operations.find((o) => o.key === key)!.variants.find((v) => v.version === version)!.permissions!.entries.flatMap((e) => e.permissions.map((x) => x.name));
+  assert.deepEqual(perCall('PATCH /groups/{group-id}/photo/$value', 'v1.0'), ['Group.ReadWrite.All']);
+  assert.deepEqual(perCall('PUT /users/{user-id}/photo/$value', 'v1.0'), ['User.ReadWrite', 'User.ReadWrite.All']);
+  assert.deepEqual(perCall('PUT /users/{user-id}/contacts/{contact-id}/photo/$value', 'v1.0'), ['Contacts.ReadWrite']);
+  assert.deepEqual(perCall('PUT /groups/{group-id}/photo/$value', 'beta'), ['Group.ReadWrite.All', 'Group.ReadWrite.All']);
+  assert.deepEqual(t.findings.filter((f) => f.rule.startsWith('permission')).map((f) => f.message), []);
+});
+
+test('drift: a type cell linking to the same page under another label (file.hashes: `[HashesType](hashes.md)` → `[hashes](hashes.md)`, label d907) and a type the old snapshot knew only from a GET\'s request line (chatMessage.hostedContents: a collection by the old list call, one object by the row the new page added, d901) are no type change (both false before, breaking)', () => {
+  const o = analyze([join(DIR, '2020-05-s42b')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s42b')], [], undefined, whole);
+  assert.equal(o.model.types.find((x) => x.version === 'beta' && x.name === 'chatMessage')!.properties.find((p) => p.name === 'hostedContents')!.sources[0]!.origin, 'operation-path');
+  const changed = drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-type-property-changed');
+  assert.deepEqual(changed.filter((f) => /hashes|hostedContents/.test(f.field)).map((f) => f.message), []);
+  // Other changes of the same pages are still reported.
+  assert.deepEqual(changed.filter((f) => f.breaking).map((f) => f.message), [
+    'microsoft.graph.chatmessage.deleted was removed',
+    'microsoft.graph.chatmessage.from: identitySet → chatMessageFromIdentitySet',
+    'microsoft.graph.chatmessage.policyViolation: String → chatMessagePolicyViolation',
+  ]);
+});

@@ -299,16 +299,27 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
   return { taken, skipped };
 }
 
-/** "For user or chat resource: A, B For channel resource: C" → [{ resource: 'user or chat', text: 'A, B' }, …]; [] unless the cell has two or more such parts. */
+/**
+ * "For user or chat resource: A, B For channel resource: C" → [{ resource: 'user or chat', text: 'A, B' }, …]; [] unless the
+ * cell has two or more such parts. The first part may name its resource by a lead of its own that ends in the resource and
+ * a colon ("Profile photo of the signed-in **user**: User.ReadWrite, … For **group** resource: …", beta
+ * profilephoto-update.md, beside v1.0's bullets of the same three resources).
+ */
 const FOR_RESOURCE = /\bFor ([A-Za-z]\w*(?: (?!resources?:)\w+){0,6}) resources?:/gi;
+const LEAD_RESOURCE = /^[A-Za-z][^:]{0,60}?\b([A-Za-z]\w*):\s*/;
 function perResourceParts(cell: Cell | undefined): { resource: string; cell: Cell }[] {
   if (!cell) return [];
   const marks = [...cell.text.matchAll(FOR_RESOURCE)];
-  if (marks.length < 2 || marks[0]!.index !== 0) return [];
-  return marks.map((m, i) => ({
+  const leadText = marks.length && marks[0]!.index !== 0 ? cell.text.slice(0, marks[0]!.index) : '';
+  // The lead's own part names permissions, and its last word before the colon is no callout's ("Note:").
+  const lead = leadText ? LEAD_RESOURCE.exec(leadText) : undefined;
+  if (lead && (/^(?:notes?|important|tip|caution|warning|and|or|also)$/i.test(lead[1]!) || !parsePermissionCell(leadText.slice(lead[0].length)).names.length)) return [];
+  if (marks.length + (lead ? 1 : 0) < 2 || (marks[0]!.index !== 0 && !lead)) return [];
+  const first = lead ? [{ resource: lead[1]!, cell: { ...cell, text: cell.text.slice(lead[0].length, marks[0]!.index).trim() } }] : [];
+  return [...first, ...marks.map((m, i) => ({
     resource: m[1]!.trim(),
     cell: { ...cell, text: cell.text.slice(m.index! + m[0].length, i + 1 < marks.length ? marks[i + 1]!.index : undefined).trim() },
-  }));
+  }))];
 }
 
 function addNote(e: PermissionEntry, text: string, cell: Cell): void {
@@ -451,7 +462,7 @@ function readScopeProse(ctx: PageContext, nodes: RootContent[], out: Permissions
     }
     if (!tokens.length) continue;
     // A list whose every item ties permissions to a resource ("* If accessing attachments in messages: Mail.ReadWrite",
-    // "* For groups: Group.Read.All"): one entry per resource, so the model narrows them to each path's resource.
+    // "* For groups: Group.Read.All", "- Profile photo of a **group** - Group.ReadWrite.All"): one entry per resource, so the model narrows them to each path's resource.
     const perResource = n.type === 'list' && !pendingProperty ? perResourceItems(ctx, n) : undefined;
     if (perResource) {
       for (const x of perResource) out.entries.push({ type: 'unspecified', typeText: '', state: 'listed', permissions: x.permissions, workloads: [], src: x.src, resource: x.resource });
@@ -477,12 +488,29 @@ function perResourceItems(ctx: PageContext, list: Extract<RootContent, { type: '
   if (list.children.length < 2) return undefined;
   const out: { resource: string; permissions: PermissionName[]; src: Src }[] = [];
   for (const item of list.children) {
-    const m = ITEM_RESOURCE.exec(ctx.text(item).trim());
+    const m = ITEM_RESOURCE.exec(ctx.text(item).trim()) ?? boldResourceLead(ctx, item);
     const names = m ? parsePermissionCell(m[2]!).names : [];
     if (!m || !names.length) return undefined;
     out.push({ resource: m[1]!.trim(), permissions: names.map((name) => ({ name, src: tokenSrc(ctx, item, name) })), src: ctx.src(item) });
   }
   return out;
+}
+
+/**
+ * "Profile photo of a **group** - Group.ReadWrite.All" (profilephoto-update.md of every era; label x1185): a lead that names
+ * the resource in bold, then a dash or a colon, then the permissions — [the item, the resource, the rest], like ITEM_RESOURCE's.
+ */
+function boldResourceLead(ctx: PageContext, item: Extract<RootContent, { type: 'list' }>['children'][number]): RegExpExecArray | [string, string, string] | undefined {
+  const para = item.children[0];
+  if (para?.type !== 'paragraph') return undefined;
+  const text = ctx.text(para).trim();
+  const sep = /\s[-–]\s|:\s*/.exec(text);
+  if (!sep || sep.index > 60) return undefined;
+  const lead = text.slice(0, sep.index);
+  const bold = para.children.find((c) => c.type === 'strong');
+  const resource = bold ? ctx.text(bold).trim() : '';
+  if (!/^[A-Za-z][A-Za-z ]{0,30}$/.test(resource) || !lead.includes(resource)) return undefined;
+  return [text, resource, text.slice(sep.index + sep[0].length)];
 }
 
 /** Tables present: prose can still tie permissions to one property. */
