@@ -552,3 +552,23 @@ test('metadata-entity-set-missing points at the EntityContainer element itself, 
   const r = compareMetadata(docs, csdl, undefined, METADATA_RULES.filter((x) => x.id === 'metadata-entity-set-missing'));
   assert.deepEqual(r.findings.map((f) => `${f.metadata!.element} ${f.metadata!.line}`), [`EntityContainer ${at}`]);
 });
+
+test('a row named by the plural of a member no row documents, with a collection of the member\'s type where the service declares one, is that member under a wrong name and count: reported once, on the row (printer\'s `shares | printerShare collection` for the service\'s single share: label b828, misdescribed before as share undocumented; riskUserActivity\'s `riskEventType | String` for riskEventTypes, b418, named now)', () => {
+  const fx = join(ROOT, 'test/fixtures/corpus/precision/2020-05-s42a');
+  const model = analyze([join(fx, 'beta/resources/printer.md')], [], fx).model;
+  const M = csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'
+    + '<EntityType Name="printerBase" BaseType="graph.entity" Abstract="true"><Property Name="name" Type="Edm.String" /><Property Name="manufacturer" Type="Edm.String" /><Property Name="model" Type="Edm.String" /><Property Name="isAcceptingJobs" Type="Edm.Boolean" /><NavigationProperty Name="jobs" Type="Collection(graph.printJob)" ContainsTarget="true" /></EntityType>'
+    + '<EntityType Name="printer" BaseType="graph.printerBase"><Property Name="registeredDateTime" Type="Edm.DateTimeOffset" Nullable="false" /><Property Name="isShared" Type="Edm.Boolean" Nullable="false" />'
+    + '<NavigationProperty Name="share" Type="graph.printerShare" /><NavigationProperty Name="connectors" Type="Collection(graph.printConnector)" /></EntityType>'
+    + '<EntityType Name="printerShare" BaseType="graph.entity" /><EntityType Name="printJob" BaseType="graph.entity" /><EntityType Name="printConnector" BaseType="graph.entity" />');
+  const r = compareMetadata(docsFromModel(model, 'beta'), parseCsdl(M, 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-property-missing' || x.id === 'metadata-navigation-undocumented'));
+  const about = r.findings.filter((f) => /share/i.test(f.field) || /share/i.test(f.message));
+  assert.deepEqual(about.map((f) => `${f.rule} ${f.docs?.line ?? '-'} ${f.metadata!.element}`), ['metadata-property-missing 55 EntityType microsoft.graph.printer/NavigationProperty share']);
+  assert.equal(about[0]!.message, 'printer.shares is documented but microsoft.graph.printer has no property of that name; it declares share (microsoft.graph.printerShare), which no row documents: the row\'s name is its plural, and the row a collection of what the service declares single');
+  assert.equal(r.summary.notReported['documented-misspelled'], 1);
+  // The singular for a collection, the other way round.
+  const N = csdlDocument('<ComplexType Name="riskUserActivity"><Property Name="eventTypes" Type="Collection(graph.riskEventType)" /><Property Name="riskEventTypes" Type="Collection(Edm.String)" /><Property Name="detail" Type="graph.riskDetail" /></ComplexType>');
+  const docs = { ...emptyDocs('beta'), types: [type('riskUserActivity', [prop('eventTypes', 'riskEventType collection'), prop('riskEventType', 'String'), prop('detail', 'riskDetail')])] };
+  const n = compareMetadata(docs, parseCsdl(N, 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-property-missing'));
+  assert.deepEqual(n.findings.map((f) => f.message), ['riskUserActivity.riskEventType is documented but microsoft.graph.riskUserActivity has no property of that name; it declares riskEventTypes (Collection(Edm.String)), which no row documents: the row\'s name is its singular, and the row one of what the service declares a collection']);
+});

@@ -197,8 +197,11 @@ export interface Misspelled {
   byMember: Map<string, DocsProperty>;
 }
 
-/** How a row's name misses its member's: a misspelling (edits, singular for plural), or one camel-cased word short or over. */
-export type Misspelling = 'misspelled' | 'word-short' | 'word-over';
+/**
+ * How a row's name misses its member's: a misspelling (edits, singular for plural), one camel-cased word short or over, or
+ * the plural with a collection for a single member (`plural-collection`) or the singular, single, for a collection (`single`).
+ */
+export type Misspelling = 'misspelled' | 'word-short' | 'word-over' | 'plural-collection' | 'single';
 
 /** Computed once per comparison and type, for the three rules that read it. */
 const misspelledMemo = new WeakMap<MetadataContext, Map<DocsType, Misspelled>>();
@@ -228,7 +231,15 @@ function pairMisspelled(ctx: MetadataContext, t: DocsType, ct: CsdlStructuredTyp
   const pairs: { d: number; how: Misspelling; row: DocsProperty; m: (typeof members)[number] }[] = [];
   for (const row of rows) for (const m of members) {
     // The same type and cardinality (schedule.workforceintegrations, workforceIntegration entities, is not workforceIntegrationIds, strings).
-    if (typeKey(row.type.name) !== typeKey(m.type.name) || row.type.collection !== m.type.collection) continue;
+    if (typeKey(row.type.name) !== typeKey(m.type.name)) continue;
+    if (row.type.collection !== m.type.collection) {
+      // Or the plural of the member's name with a collection of its type, the member single (printer's row `shares |
+      // printerShare collection` for the service's `share`, one printerShare; label b828), or the other way round: the row
+      // is the member named and counted as another.
+      const [one, many] = row.type.collection ? [m.name, row.name] : [row.name, m.name];
+      if (misspelling(one.toLowerCase(), many.toLowerCase()) === 0 && many.length > one.length) pairs.push({ d: 1, how: row.type.collection ? 'plural-collection' : 'single', row, m });
+      continue;
+    }
     const d = misspelling(row.name.toLowerCase(), m.name.toLowerCase());
     if (d !== undefined) pairs.push({ d, how: 'misspelled', row, m });
     else {
