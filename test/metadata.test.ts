@@ -525,21 +525,27 @@ test('metadata-type-undocumented: a type only an unreached type\'s property uses
   assert.deepEqual(n.findings.map((f) => `${f.subject} ${f.policy ?? '-'}`), ['changeType -']);
 });
 
-test('a type a page documents under its plural (the Dynamics pages: "countriesRegions resource type" for the service\'s countryRegion) is reported once, on the page, naming the service\'s type; the service\'s type is counted under documented-plural, not reported as undocumented (label b876, false before)', () => {
+test('a type a page documents under another name — its plural (the Dynamics pages: "countriesRegions resource type" for the service\'s countryRegion) or without the prefix the service\'s name has (formatprotection.md\'s formatProtection for workbookFormatProtection) — is reported once, on the page, naming the service\'s type; the service\'s type is counted under documented-misnamed, not reported as undocumented (labels b876, false before; b829, misdescribed before)', () => {
   const fx = join(ROOT, 'test/fixtures/corpus/precision/2020-05-s42a');
-  const model = analyze([fx], [], fx).model;
+  const model = analyze(['beta/resources/dynamics-countriesregions.md', 'beta/resources/formatprotection.md'].map((f) => join(fx, f)), [], fx).model;
   const M = csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'
+    + '<EntityType Name="workbookFormatProtection" BaseType="graph.entity"><Property Name="formulaHidden" Type="Edm.Boolean" /><Property Name="locked" Type="Edm.Boolean" /></EntityType>'
+    + '<EntityType Name="workbookRangeFormat" BaseType="graph.entity"><NavigationProperty Name="protection" Type="graph.workbookFormatProtection" /></EntityType>'
     + '<EntityType Name="countryRegion" BaseType="graph.entity"><Property Name="code" Type="Edm.String" /><Property Name="displayName" Type="Edm.String" /><Property Name="addressFormat" Type="Edm.String" /><Property Name="lastModifiedDateTime" Type="Edm.DateTimeOffset" /></EntityType>'
     + '<EntityType Name="company" BaseType="graph.entity"><NavigationProperty Name="countriesRegions" Type="Collection(graph.countryRegion)" ContainsTarget="true" /></EntityType>'
     + '<EntityContainer Name="GraphService"><EntitySet Name="companies" EntityType="microsoft.graph.company" /></EntityContainer>');
   const r = compareMetadata(docsFromModel(model, 'beta'), parseCsdl(M, 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-type-missing' || x.id === 'metadata-type-undocumented'));
   assert.deepEqual(r.findings.map((f) => `${f.rule} ${f.subject} ${f.docs ? `${f.docs.file}:${f.docs.line}` : '-'} ${f.metadata?.element ?? '-'}`), [
     'metadata-type-missing countriesRegions beta/resources/dynamics-countriesregions.md:12 EntityType microsoft.graph.countryRegion',
+    'metadata-type-missing formatProtection beta/resources/formatprotection.md:10 EntityType microsoft.graph.workbookFormatProtection',
     'metadata-type-undocumented company - EntityType microsoft.graph.company',
     'metadata-type-undocumented entity - EntityType microsoft.graph.entity',
   ]);
-  assert.equal(r.findings[0]!.message, 'Type countriesRegions is documented but the service metadata declares no type of that name: it declares countryRegion, the singular, with the properties the page lists');
-  assert.equal(r.summary.notReported['documented-plural'], 1);
+  assert.deepEqual(r.findings.slice(0, 2).map((f) => f.message), [
+    'Type countriesRegions is documented but the service metadata declares no type of that name: it declares countryRegion, the singular, with the properties the page lists',
+    'Type formatProtection is documented but the service metadata declares no type of that name: it declares workbookFormatProtection, the same name with a prefix, with the properties the page lists',
+  ]);
+  assert.equal(r.summary.notReported['documented-misnamed'], 2);
 });
 
 test('metadata-entity-set-missing points at the EntityContainer element itself, not at its first entity set (label b858, misdescribed before: beta.csdl.xml:27803, the invitations set, for the container at 27802)', () => {

@@ -49,7 +49,7 @@ export const UNREPORTED_POLICIES: Record<string, { about: 'csdl' | 'scopes'; rea
   'instance-annotation': { about: 'csdl', reason: 'rows of a property table named as an OData instance annotation (@odata.etag, @odata.type): control information of the payload, never a property of a CSDL type' },
   'documented-misspelled': { about: 'csdl', reason: 'a member the service declares that the type\'s table documents under a misspelled name (hostSecurityState.isAzureAdJoined as isAzureAadJoined, signIn.appliedConditionalAccessPolicies as appliedConditionalAccessPolicy): reported once, by metadata-property-missing on the misspelled row, which names the service\'s member' },
   'property-values': { about: 'csdl', reason: 'an enum the docs name after a String property of a type documented on the same page ("autoAdmittedUsers values" under onlineMeeting.autoAdmittedUsers | String): the list of that property\'s values, not a type the service should declare' },
-  'documented-plural': { about: 'csdl', reason: 'a type the docs document under its plural (the Dynamics pages name their types by the navigation property: countriesRegions for countryRegion): reported once, by metadata-type-missing on the page, which names the service\'s type' },
+  'documented-misnamed': { about: 'csdl', reason: 'a type the docs document under another name — its plural (the Dynamics pages name theirs after the navigation property: countriesRegions for countryRegion) or without the prefix the service\'s name has (formatProtection for workbookFormatProtection): reported once, by metadata-type-missing on the page, which names the service\'s type' },
   'documented-derived-type': { about: 'csdl', reason: 'a property documented with a type derived from the type the service declares (call.mediaConfig as appHostedMediaConfig or serviceHostedMediaConfig, the derived types of the abstract mediaConfig): a value of the derived type is a value of the declared one, so the docs are narrower, not contradicting it' },
 };
 
@@ -159,32 +159,44 @@ export function* declaredTypes(ctx: MetadataContext): Generator<{ t: DocsType; c
   }
 }
 
-/** Computed once per comparison (see pluralNamed). */
-const pluralMemo = new WeakMap<MetadataContext, { byDocs: Map<DocsType, CsdlStructuredType>; byCsdl: Map<CsdlStructuredType, DocsType> }>();
+/** A documented type the service declares under another name, and how the names differ (see misnamedTypes). */
+export interface MisnamedType {
+  csdl: CsdlStructuredType;
+  /** `plural`: every camel-cased word of the docs name in the plural; `prefix`: the service's name has a prefix the docs name lacks. */
+  how: 'plural' | 'prefix';
+}
+
+/** Computed once per comparison (see misnamedTypes). */
+const misnamedMemo = new WeakMap<MetadataContext, { byDocs: Map<DocsType, MisnamedType>; byCsdl: Map<CsdlStructuredType, DocsType> }>();
 
 /**
- * Documented types named by the plural of the type the service declares — every camel-cased word in the plural, as the
- * Dynamics pages name theirs after the navigation property (beta "countriesRegions resource type", the CSDL's
- * countryRegion; label b876) — paired with that type: a docs type whose own name the service lacks, a CSDL type no
- * page documents under its name, and at least half of the page's property rows (two or more) members of it.
+ * Documented types the service declares under another name, paired with that type: every camel-cased word of the docs
+ * name in the plural, as the Dynamics pages name theirs after the navigation property (beta "countriesRegions resource
+ * type", the CSDL's countryRegion; label b876), or the service's name with a prefix the docs name lacks — one type of that
+ * ending only (beta formatprotection.md's formatProtection, the CSDL's workbookFormatProtection, b829; "policy" ends ten
+ * names and pairs with none). Only a docs type whose own name the service lacks, a CSDL type no page documents under its
+ * name, and at least half of the page's property rows (two or more) members of it.
  */
-export function pluralNamed(ctx: MetadataContext): { byDocs: Map<DocsType, CsdlStructuredType>; byCsdl: Map<CsdlStructuredType, DocsType> } {
-  let m = pluralMemo.get(ctx);
+export function misnamedTypes(ctx: MetadataContext): { byDocs: Map<DocsType, MisnamedType>; byCsdl: Map<CsdlStructuredType, DocsType> } {
+  let m = misnamedMemo.get(ctx);
   if (m) return m;
   m = { byDocs: new Map(), byCsdl: new Map() };
-  pluralMemo.set(ctx, m);
+  misnamedMemo.set(ctx, m);
   const documented = new Set(ctx.docs.types.map((t) => t.name.toLowerCase()));
+  const undocumented = ctx.csdl.types.filter((c) => !documented.has(c.name.toLowerCase()));
   for (const t of ctx.docs.types) {
     if (ctx.csdlType(t.namespace, t.name) || ctx.csdlEnum(t.namespace, t.name) || ctx.namespaceAbsent(t.namespace)) continue;
-    const name = t.name.split(/(?=[A-Z])/).map(singular).join('');
-    if (name.toLowerCase() === t.name.toLowerCase() || documented.has(name.toLowerCase())) continue;
-    const ct = ctx.csdlType(t.namespace, name);
-    if (!ct || m.byCsdl.has(ct)) continue;
+    const singularName = t.name.split(/(?=[A-Z])/).map(singular).join('');
+    const plural = singularName.toLowerCase() !== t.name.toLowerCase() && !documented.has(singularName.toLowerCase()) ? ctx.csdlType(t.namespace, singularName) : undefined;
+    const tail = t.name.toLowerCase();
+    const prefixed = plural ? [] : undocumented.filter((c) => c.name.length > tail.length && c.name.toLowerCase().endsWith(tail) && /[A-Z]/.test(c.name[c.name.length - tail.length]!));
+    const found: MisnamedType | undefined = plural ? { csdl: plural, how: 'plural' } : prefixed.length === 1 ? { csdl: prefixed[0]!, how: 'prefix' } : undefined;
+    if (!found || m.byCsdl.has(found.csdl)) continue;
     const rows = t.properties.filter((p) => !isInstanceAnnotation(p.name));
-    const members = rows.filter((p) => ctx.member(ct, p.name)).length;
+    const members = rows.filter((p) => ctx.member(found.csdl, p.name)).length;
     if (members < 2 || members * 2 < rows.length) continue;
-    m.byDocs.set(t, ct);
-    m.byCsdl.set(ct, t);
+    m.byDocs.set(t, found);
+    m.byCsdl.set(found.csdl, t);
   }
   return m;
 }

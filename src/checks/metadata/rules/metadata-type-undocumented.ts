@@ -1,5 +1,5 @@
 import { prop, type } from '../fixtures.js';
-import { pluralNamed, WORKBOOK_FUNCTIONS, type MetadataContext, type MetadataRule } from '../types.js';
+import { misnamedTypes, WORKBOOK_FUNCTIONS, type MetadataContext, type MetadataRule } from '../types.js';
 
 /** The type every entity type derives from: a navigation property typed with it means "any entity", not each of them. */
 const ANY_ENTITY = 'microsoft.graph.entity';
@@ -59,7 +59,7 @@ export const rule: MetadataRule = {
   id: 'metadata-type-undocumented',
   severity: 'info',
   summary: 'A type the service declares has no resource page (or enum table) in the docs',
-  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type no API reaches — not an entity set\'s or singleton\'s, nor an action\'s or function\'s binding, parameter or return type, nor the type of a property, navigation property or base type of a type reached or documented (a documented payload such as commsNotifications, which the service sends to a callback) (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions; coManagementEligibleType, used only by an entity type nothing refers to) — is counted under policy `unreferenced-type`, not reported (the six such findings the labelled samples hold were each judged false for that reason). A type derived from one reached is reached (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity). A type only the Excel worksheet functions use (their result type, workbookFunctionResult) is counted under policy `workbook-functions`: the workbook page documents it with them. A type a page documents under its plural (countriesRegions for countryRegion) is counted under policy `documented-plural`: metadata-type-missing reports it on the page.',
+  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type no API reaches — not an entity set\'s or singleton\'s, nor an action\'s or function\'s binding, parameter or return type, nor the type of a property, navigation property or base type of a type reached or documented (a documented payload such as commsNotifications, which the service sends to a callback) (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions; coManagementEligibleType, used only by an entity type nothing refers to) — is counted under policy `unreferenced-type`, not reported (the six such findings the labelled samples hold were each judged false for that reason). A type derived from one reached is reached (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity). A type only the Excel worksheet functions use (their result type, workbookFunctionResult) is counted under policy `workbook-functions`: the workbook page documents it with them. A type a page documents under another name — its plural (countriesRegions for countryRegion) or without a prefix (formatProtection for workbookFormatProtection) — is counted under policy `documented-misnamed`: metadata-type-missing reports it on the page.',
   example: {
     before: { docs: { types: [] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
     after: { docs: { types: [type('identity', [prop('displayName', 'String')])] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
@@ -73,11 +73,11 @@ export const rule: MetadataRule = {
       return !used.has(q) ? { policy: 'unreferenced-type' } : !outsideWorkbook.has(q) ? { policy: 'workbook-functions' } : {};
     };
     const out = [];
-    // A type a page documents under its plural (countriesRegions): metadata-type-missing reports it there, naming this one.
-    const plural = pluralNamed(ctx).byCsdl;
+    // A type a page documents under another name (countriesRegions, formatProtection): metadata-type-missing reports it there, naming this one.
+    const misnamed = misnamedTypes(ctx).byCsdl;
     for (const t of ctx.csdl.types) {
       if (docNames.has(t.name.toLowerCase())) continue;
-      const workbook = plural.has(t) ? { policy: 'documented-plural' } : `${t.namespace}.${t.name}` === WORKBOOK_FUNCTIONS ? { policy: 'workbook-functions' } : {};
+      const workbook = misnamed.has(t) ? { policy: 'documented-misnamed' } : `${t.namespace}.${t.name}` === WORKBOOK_FUNCTIONS ? { policy: 'workbook-functions' } : {};
       out.push({ rule: this.id, ...unused(t.namespace, t.name), ...workbook, subject: t.name, field: 'type', message: `${t.kind === 'entity' ? 'Entity' : 'Complex'} type ${t.namespace}.${t.name} is in the service metadata but no page documents it`, metadata: { file: ctx.csdl.file, element: `${t.kind === 'entity' ? 'EntityType' : 'ComplexType'} ${t.namespace}.${t.name}`, line: t.line, value: t.name } });
     }
     for (const e of ctx.csdl.enums) {
