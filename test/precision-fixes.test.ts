@@ -1727,3 +1727,17 @@ test('drift: a type cell linking to the same page under another label (file.hash
     'microsoft.graph.chatmessage.policyViolation: String → chatMessagePolicyViolation',
   ]);
 });
+
+test('drift: a status the old page\'s own example already answered is a correction, not breaking (printershare-post-allowedusers.md: "returns a `201 Created`" above an example answering 204; label d867, misdescribed before); an alias dropped from a page whose other call is only re-cased is removed, not "now documented as" that call (oauth2permissiongrant-update.md\'s `/users/{id}/oAuth2Permissiongrants/{id}`, d870, misdescribed before)', () => {
+  const o = analyze([join(DIR, '2020-05-s42c')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s42c')], [], undefined, whole);
+  const found = drift({ old: o.model, new: n.model });
+  assert.deepEqual(found.filter((f) => f.rule === 'drift-status-changed').map((f) => `${f.breaking} ${f.message}`), [
+    'false beta POST /print/shares/{share-id}/allowedUsers/$ref: status 201 → 204 (the old page\'s example already answered 204: its Response section caught up)',
+  ]);
+  assert.deepEqual(found.filter((f) => f.rule === 'drift-operation-removed').map((f) => `${f.breaking} ${f.message}`), [
+    'true beta PATCH /drive/root/createdByUser/oAuth2Permissiongrants/{oAuth2Permissiongrant-id} was removed',
+    'true beta PATCH /users/{user-id}/oAuth2Permissiongrants/{oAuth2Permissiongrant-id} was removed',
+    'false beta PATCH /oAuth2Permissiongrants/{oAuth2Permissiongrant-id} is now documented as PATCH /oauth2PermissionGrants/{oauth2PermissionGrant-id} (same operation, other method, path or key syntax on the same page)',
+  ]);
+});

@@ -129,7 +129,14 @@ export function pageRewrites(old: ApiModel, nu: ApiModel): Map<string, string> {
   const a = operationsByKey(old);
   const b = operationsByKey(nu);
   const before = new Set<string>();
-  for (const [k, vs] of allVariantsByKey(old)) for (const v of vs) before.add(`${pageKey(v.version, v.doc.file)}\n${k}`);
+  // Each old page's keys, lower-cased: a new key that only re-cases one of them is that call, not a rewrite of another.
+  const oldOnPage = new Map<string, Set<string>>();
+  for (const [k, vs] of allVariantsByKey(old)) for (const v of vs) {
+    const f = pageKey(v.version, v.doc.file);
+    before.add(`${f}\n${k}`);
+    if (!oldOnPage.has(f)) oldOnPage.set(f, new Set());
+    oldOnPage.get(f)!.add(k.toLowerCase());
+  }
   const added = new Map<string, string[]>();
   for (const [k, vs] of allVariantsByKey(nu)) {
     for (const v of vs) {
@@ -144,10 +151,21 @@ export function pageRewrites(old: ApiModel, nu: ApiModel): Map<string, string> {
     if (b.has(k) || longerFormIn(k, b, 'old')) continue;
     // A key the old snapshot already documented on another page answers only as a path that gained segments,
     // same method (…/drive/{item-id} → …/drive/items/{item-id}); not as another resource's call (/chats/… → /teams/…).
-    const onPage = (added.get(pageKey(v.version, v.doc.file)) ?? []).filter((o) => o.split(' ')[0] === k.split(' ')[0] && (!a.has(o) || insertedSegments(k, o)));
+    // A key that re-cases another of the old page's calls is that call (oauth2permissiongrant-update.md: `/oAuth2Permissiongrants/{id}`
+    // → `/oauth2PermissionGrants/{id}`), not what became of an alias of it: `/users/{id}/oAuth2Permissiongrants/{id}`, whose path
+    // ends with it, was dropped (label d870).
+    const droppedAlias = (o: string) => o.toLowerCase() !== k.toLowerCase() && !!oldOnPage.get(pageKey(v.version, v.doc.file))?.has(o.toLowerCase()) && endsWithPath(k, o);
+    const onPage = (added.get(pageKey(v.version, v.doc.file)) ?? []).filter((o) => o.split(' ')[0] === k.split(' ')[0] && (!a.has(o) || insertedSegments(k, o)) && !droppedAlias(o));
     if (onPage.length) out.set(k, closest(k, onPage));
   }
   return out;
+}
+
+/** Does `longer`'s path end with `shorter`'s (literal segments, any letter case), after segments of its own? */
+function endsWithPath(longer: string, shorter: string): boolean {
+  const lit = (x: string) => x.split(' ')[2]!.toLowerCase().split('/').filter((y) => y && !y.startsWith('{'));
+  const [l, s] = [lit(longer), lit(shorter)];
+  return l.length > s.length && s.every((x, i) => l[l.length - s.length + i] === x);
 }
 
 /** Same method, and `to`'s path is `from`'s with literal segments inserted (every literal segment of `from`, in order). */
