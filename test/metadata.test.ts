@@ -578,3 +578,20 @@ test('a row named by the plural of a member no row documents, with a collection 
   const n = compareMetadata(docs, parseCsdl(N, 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-property-missing'));
   assert.deepEqual(n.findings.map((f) => f.message), ['riskUserActivity.riskEventType is documented but microsoft.graph.riskUserActivity has no property of that name; it declares riskEventTypes (Collection(Edm.String)), which no row documents: the row\'s name is its singular, and the row one of what the service declares a collection']);
 });
+
+test('an open type the page calls open in a sentence ("In addition, additional properties may be present …", "This is an OData open type …") has dynamic properties: its rows the service does not declare are counted under open-type-dynamic, not reported (labels b363, b506, b535, false before); the annotation\'s "openType": true alone does not count (identityset.md)', () => {
+  const fx = join(ROOT, 'test/fixtures/corpus/precision/2020-05-s42a');
+  const model = analyze(['accessreviewdecision', 'synchronization-stringkeyobjectvaluepair', 'identityset'].map((f) => join(fx, `beta/resources/${f}.md`)), [], fx).model;
+  const doc = (name: string) => model.documents.find((d) => d.resource?.name === name)!.resource!.openType;
+  assert.deepEqual(doc('accessReviewDecision'), { from: 'wording', text: 'additional properties may be present', src: { file: 'beta/resources/accessreviewdecision.md', line: 41, column: 1 } });
+  assert.deepEqual(doc('stringKeyObjectValuePair'), { from: 'wording', text: 'This is an OData open type', src: { file: 'beta/resources/synchronization-stringkeyobjectvaluepair.md', line: 16, column: 1 } });
+  assert.equal(doc('identitySet')!.from, 'annotation');
+  const M = csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'
+    + '<EntityType Name="accessReviewDecision" BaseType="graph.entity" OpenType="true"><Property Name="accessReviewId" Type="Edm.String" /><Property Name="reviewedBy" Type="graph.userIdentity" /><Property Name="reviewedDateTime" Type="Edm.DateTimeOffset" /><Property Name="reviewResult" Type="Edm.String" /><Property Name="justification" Type="Edm.String" /><Property Name="appliedBy" Type="graph.userIdentity" /><Property Name="appliedDateTime" Type="Edm.DateTimeOffset" /><Property Name="applyResult" Type="Edm.String" /><Property Name="accessRecommendation" Type="Edm.String" /></EntityType>'
+    + '<ComplexType Name="stringKeyObjectValuePair" OpenType="true"><Property Name="key" Type="Edm.String" /></ComplexType>'
+    + '<ComplexType Name="identitySet" OpenType="true"><Property Name="application" Type="graph.identity" /><Property Name="device" Type="graph.identity" /><Property Name="user" Type="graph.identity" /></ComplexType>');
+  const r = compareMetadata(docsFromModel(model, 'beta'), parseCsdl(M, 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-property-missing'));
+  // accessReviewDecision's reviewedDate is still reported (one word short of reviewedDateTime); identitySet's rows the service lacks are too.
+  assert.deepEqual(r.findings.map((f) => f.field), ['properties.reviewedDate', 'properties.conversation', 'properties.conversationIdentityType', 'properties.phone']);
+  assert.equal(r.summary.notReported['open-type-dynamic'], 4); // userId, userDisplayName, userPrincipalName; value
+});

@@ -21,7 +21,7 @@
  */
 import { Type as T, type Static, type TSchema } from '@sinclair/typebox';
 
-export const MODEL_VERSION = '2.17.0';
+export const MODEL_VERSION = '2.18.0';
 
 const Nullable = <S extends TSchema>(s: S) => T.Union([s, T.Null()]);
 
@@ -519,6 +519,11 @@ export const ResourceFacts = T.Object(
       from: T.Union([T.Literal('annotation'), T.Literal('wording')]),
       src: Src,
     }, { additionalProperties: false, description: 'Entity vs complex as the annotation (keyProperty) or the page\'s wording states it' })),
+    openType: T.Optional(T.Object({
+      from: T.Union([T.Literal('annotation'), T.Literal('wording')]),
+      text: T.String({ description: 'The statement: the annotation\'s `"openType": true`, or the sentence' }),
+      src: Src,
+    }, { additionalProperties: false, description: 'The page says its type is an OData open type, whose instances carry properties the type does not declare: the resource annotation\'s "openType": true, or a sentence ("This is an OData open type that expects …", "additional properties may be present depending on …")' })),
     properties: T.Array(Property),
     instanceAttributes: T.Optional(T.Array(Property, { description: '"Instance attributes" tables (e.g. @microsoft.graph.downloadUrl): not properties of the type' })),
     relationships: T.Array(Relationship),

@@ -30,6 +30,8 @@ export interface DocsType {
   jsonOnly?: Record<string, DSrc>;
   /** The resource page that documents the type. */
   src: DSrc;
+  /** Where the page says in a sentence that its type is an OData open type (its instances carry properties it does not declare). */
+  openType?: DSrc;
 }
 
 export interface DocsEnum {

@@ -44,6 +44,10 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
     const dt: DocsType = { namespace: t.namespace, name: t.name, properties, src: at(res.src) };
     if (Object.keys(jsonOnly).length) dt.jsonOnly = jsonOnly;
     if (t.baseType?.name.trim()) dt.baseType = { name: t.baseType.name, src: at(t.baseType.src) };
+    // Only a sentence: the annotation's "openType": true mirrors the service's flag on pages whose undeclared rows are gaps
+    // (v1.0 user.md, device.md: user.preferredDataLocation, device.model, labels v086, v121, real).
+    const open = res.doc.resource?.openType;
+    if (open?.from === 'wording') dt.openType = at(open.src);
     types.push(dt);
   }
   const enums = model.enums.filter((e) => e.version === version).map((e) => ({

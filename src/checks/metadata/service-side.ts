@@ -20,6 +20,8 @@ export interface CsdlStructuredType {
   /** Qualified. */
   baseType?: string;
   abstract: boolean;
+  /** `OpenType="true"`: instances may carry properties the type does not declare. */
+  open?: boolean;
   properties: CsdlProperty[];
   navigation: CsdlNavigation[];
   line: number;

@@ -81,6 +81,7 @@ export function parseCsdl(xml: string, file: string): Csdl {
           line: line(t),
         };
         if (str(t.BaseType)) ct.baseType = qualify(str(t.BaseType)!);
+        if (t.OpenType === 'true') ct.open = true;
         out.types.push(ct);
       }
     }

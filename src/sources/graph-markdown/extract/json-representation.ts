@@ -46,6 +46,8 @@ function applyIdentity(res: Resource, jr: NonNullable<Resource['jsonRepresentati
     res.baseType = { name: splitQualified(base)!.name, from: 'annotation', src: jr.annotation!.src };
   }
   if (typeof fields.keyProperty === 'string' && fields.keyProperty) res.kindHint = { value: 'entity', from: 'annotation', src: jr.annotation!.src };
+  // `"openType": true` (identityset.md): the type's instances carry properties it does not declare.
+  if (fields.openType === true) res.openType = { from: 'annotation', text: '"openType": true', src: jr.annotation!.src };
 }
 
 /**

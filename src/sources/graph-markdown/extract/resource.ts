@@ -38,6 +38,9 @@ const SUBTYPE_OF = /\bis an? (?:sub-?)?type of\s+\[?([A-Za-z][\w.]*)/i;
 /** A sentence's subject that stands for the page's own type. */
 const OWN_TYPE_SUBJECT = /^(?:it|resource|type)$/i;
 
+/** A sentence saying the page's own type is an open type (see resource.openType). */
+const OPEN_TYPE = /\b(?:this|it)(?: (?:type|resource|object))? is an? (?:OData (?:v4 )?)?open type\b|\badditional properties may be present\b/i;
+
 export const resource: Extractor = {
   name: 'resource',
   extract(ctx, ir) {
@@ -71,6 +74,14 @@ export const resource: Extractor = {
     const preamble = ctx.sections.filter((s) => s.kind === 'title').flatMap((s) => ctx.ownContent(s));
     // "The following properties are inherited from [baseItem][]." over the inherited rows of the Properties section.
     const inheritedRows = ctx.sectionsOf('properties').flatMap((s) => ctx.content(s)).filter((n) => n.type === 'paragraph' && /\bproperties (?:are )?inherited from\b/i.test(ctx.text(n)));
+    // "This is an OData open type that expects to have a property named `value`" (synchronization-stringkeyobjectvaluepair.md),
+    // "It is an Open Type", "hence this is an [open type](…)", "In addition, additional properties may be present depending on
+    // the object type" (accessreviewdecision.md, between its tables): the type's instances carry properties it does not
+    // declare. Not "This type is used in the open type [plannerAssignments](…)", about another type.
+    if (!res.openType) {
+      const said = [...preamble, ...ctx.sectionsOf('properties').flatMap((s) => ctx.content(s))].find((n) => n.type === 'paragraph' && OPEN_TYPE.test(ctx.text(n)));
+      if (said) res.openType = { from: 'wording', text: OPEN_TYPE.exec(ctx.text(said))![0], src: ctx.src(said) };
+    }
     for (const n of [...preamble, ...inheritedRows]) {
       if (n.type !== 'paragraph') continue;
       const text = ctx.text(n);
