@@ -1741,3 +1741,10 @@ test('drift: a status the old page\'s own example already answered is a correcti
     'false beta PATCH /oAuth2Permissiongrants/{oAuth2Permissiongrant-id} is now documented as PATCH /oauth2PermissionGrants/{oauth2PermissionGrant-id} (same operation, other method, path or key syntax on the same page)',
   ]);
 });
+
+test('permission-set-differs leaves out rows keyed by a resource type only one version documents (subscription-delete.md\'s "[callRecord](…)" row in beta, whose callRecords types v1.0 lacks: label o1221, false before); without that type\'s page the row still counts', () => {
+  const t = analyze([join(DIR, '2020-05-s42d')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'permission-set-differs').map((f) => f.message), []);
+  const without = analyze([join(DIR, '2020-05-s42d/beta/api'), join(DIR, '2020-05-s42d/v1.0/api')], [], join(DIR, '2020-05-s42d'), whole);
+  assert.deepEqual(without.findings.filter((f) => f.rule === 'permission-set-differs').map((f) => `${f.subject} ${f.sides.map((s) => s.value.includes('CallRecords.Read.All')).join(' ')}`), ['DELETE /subscriptions/{subscription-id} true false']);
+});

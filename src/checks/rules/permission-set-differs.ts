@@ -21,19 +21,28 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'Pages of one operation name different permissions',
   description:
-    'The set of permissions that pages of one operation name (across all permission types and workload sub-rows) differs. Of a table keyed by resource ("Supported resource | Delegated | Application"), only the rows for the call\'s resource count, and of a page with several tables the ones it binds to the call. Pages that leave the permissions empty are not compared (see section-empty); a page whose table says "None." (no permission needed) is compared as naming none. Readers of one page request permissions the other page says are not needed, or miss ones it says are.',
+    'The set of permissions that pages of one operation name (across all permission types and workload sub-rows) differs. Of a table keyed by resource ("Supported resource | Delegated | Application"), only the rows for the call\'s resource count, and none for a resource type only one version documents (a subscription page\'s callRecord row: the callRecords types are beta\'s), and of a page with several tables the ones it binds to the call. Pages that leave the permissions empty are not compared (see section-empty); a page whose table says "None." (no permission needed) is compared as naming none. Readers of one page request permissions the other page says are not needed, or miss ones it says are.',
   example: { before: 'page A: DeviceManagementManagedDevices.ReadWrite.All\npage B: User.ReadWrite, User.ReadWrite.All', after: 'both pages name the same permissions' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Gadget.Read.All']])) },
     after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])) },
   },
   check({ model }) {
+    // Rows keyed by a resource type only one version documents (subscription-delete.md's "[callRecord](…)" row: the callRecords
+    // types are beta's; label o1221) say nothing the other version could say: they are left out of the comparison.
+    const versionsOf = new Map<string, Set<string>>();
+    for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) {
+      const k = t.name.toLowerCase();
+      if (!versionsOf.has(k)) versionsOf.set(k, new Set());
+      versionsOf.get(k)!.add(t.version ?? '');
+    }
+    const oneVersionOnly = (resource: string) => versionsOf.get(resource.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').trim().split(/\s/)[0]!.toLowerCase())?.size === 1;
     return model.operations.flatMap((g) =>
       compareField(this, g, 'permissions.names', (v) => {
         // The variant's rows: a per-resource table narrowed to this path's resource, the tables a page binds to this call
         // (see permissionsForPath) — an attachment page's outlookTask row is not the message path's permission.
         if (!v.permissions) return undefined;
-        const names = allPermissionNames(v);
+        const names = allPermissionNames({ permissions: { ...v.permissions, entries: v.permissions.entries.filter((e) => !e.resource || !oneVersionOnly(e.resource)) } });
         // A table of "None." cells (not-required) says the call takes no permission: compared as such with a page that names some.
         if (!names.length && v.permissions.entries.some((e) => e.state === 'not-required')) return { key: '', shown: 'no permission required', src: v.permissions.src };
         if (!names.length) return undefined;
