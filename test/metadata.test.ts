@@ -595,3 +595,12 @@ test('an open type the page calls open in a sentence ("In addition, additional p
   assert.deepEqual(r.findings.map((f) => f.field), ['properties.reviewedDate', 'properties.conversation', 'properties.conversationIdentityType', 'properties.phone']);
   assert.equal(r.summary.notReported['open-type-dynamic'], 4); // userId, userDisplayName, userPrincipalName; value
 });
+
+test('an enum table named after a String parameter the page describes is that parameter\'s values (driveitem-list-thumbnails.md\'s "## Size values" under the path parameter `size | string`): counted under property-values, not reported as a type the service lacks (label b912, false before)', () => {
+  const fx = join(ROOT, 'test/fixtures/corpus/precision/2020-05-s42a');
+  const model = analyze([join(fx, 'beta/api/driveitem-list-thumbnails.md')], [], fx).model;
+  assert.deepEqual(model.enums.map((e) => e.name), ['Size']);
+  const r = compareMetadata(docsFromModel(model, 'beta'), parseCsdl(csdlDocument('<EntityType Name="thumbnail"><Property Name="url" Type="Edm.String" /></EntityType>'), 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-type-missing'));
+  assert.deepEqual(r.findings.map((f) => f.subject), []);
+  assert.equal(r.summary.notReported['property-values'], 1);
+});

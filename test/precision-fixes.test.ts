@@ -1748,3 +1748,10 @@ test('permission-set-differs leaves out rows keyed by a resource type only one v
   const without = analyze([join(DIR, '2020-05-s42d/beta/api'), join(DIR, '2020-05-s42d/v1.0/api')], [], join(DIR, '2020-05-s42d'), whole);
   assert.deepEqual(without.findings.filter((f) => f.rule === 'permission-set-differs').map((f) => `${f.subject} ${f.sides.map((s) => s.value.includes('CallRecords.Read.All')).join(' ')}`), ['DELETE /subscriptions/{subscription-id} true false']);
 });
+
+test('json-representation-mismatch: a row the JSON lacks and a key no table lists that name one property two ways — one camel-cased word apart (sitepage.md\'s row `pageLayout`, its JSON\'s `pageLayoutType`) or a misspelling — are one finding naming both (label r2040, misdescribed before: "pageLayout is in the Properties table but not in the JSON representation", and a second finding for the key)', () => {
+  const t = analyze([join(DIR, '2021-07-s42a/beta/resources')], [], join(DIR, '2021-07-s42a'), whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'json-representation-mismatch' && /pageLayout/.test(f.message)).map((f) => `${f.field} ${f.sides.map((s) => `${s.line}:${s.value}`).join(' ')} ${f.message}`), [
+    'properties.pageLayout 92:pageLayout 57:pageLayoutType pageLayout is in the Properties table and pageLayoutType in the JSON representation: one property named two ways (the JSON\'s name is one word longer)',
+  ]);
+});

@@ -283,11 +283,12 @@ function relateAliases(ops: OperationGroup[]): void {
 /**
  * Is an enum table of this page the list of a String property's values — named after a property of the page's own type,
  * or of its request body, that is typed String or whose type cell links to the page's own values table
- * (`[ageGroup](#agegroup-values)`)?
+ * (`[ageGroup](#agegroup-values)`) — or of a String parameter the page describes (driveitem-list-thumbnails.md's "## Size
+ * values" under the path parameter `size | string`; label b912)?
  */
 export function listsPropertyValues(doc: Document, enumName: string): boolean {
   const name = enumName.toLowerCase();
-  return [...doc.resource?.properties ?? [], ...doc.requestBody?.properties ?? []].some((p) => p.name.toLowerCase() === name && p.type !== undefined
+  return [...doc.resource?.properties ?? [], ...doc.requestBody?.properties ?? [], ...doc.pathParameterDescriptions ?? [], ...doc.functionParameters ?? []].some((p) => p.name.toLowerCase() === name && p.type !== undefined
     && ((p.type.primitive && p.type.name === 'String') || linksOwnValues(p.type)));
 }
 

@@ -1,3 +1,5 @@
+import { editDistance } from './suggest.js';
+
 /**
  * Runs of two to `max` consecutive words, each joined into one word: how a heading or a table's resource cell spells a
  * camel-cased path segment in words ("Azure resources" → azureresources for azureResources, "Cloud PC" → cloudpc,
@@ -8,3 +10,25 @@ export function joinedRuns(words: readonly string[], max = 3): string[] {
   for (let i = 0; i < words.length; i++) for (let n = 2; n <= max && i + n <= words.length; n++) out.push(words.slice(i, i + n).join(''));
   return out;
 }
+
+/**
+ * How far apart two lower-case names are as a misspelling of one another: 0 for a singular and its plural (-s, -y/-ies),
+ * else their edit distance when it is at most 1 (below 8 letters) or 2; undefined when they are not one.
+ */
+export function misspellingDistance(a: string, b: string): number | undefined {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (l === `${s}s` || (s.endsWith('y') && l === `${s.slice(0, -1)}ies`)) return 0;
+  const d = editDistance(a, b);
+  return d <= (s.length < 8 ? 1 : 2) ? d : undefined;
+}
+
+/**
+ * Is `a` the camel-cased name `b` without its last word (`short`: `pageLayout`, `pageLayoutType`), or with one more (`over`)?
+ * The shorter keeps a word of its own (not `id` for `idType`), and the word is a word (`Type`, `Id`, `Url`), not a letter.
+ */
+export function camelWordApart(a: string, b: string): 'short' | 'over' | undefined {
+  const [s, l] = a.length < b.length ? [a, b] : [b, a];
+  if (s.length < 4 || !l.startsWith(s) || !/^[A-Z][a-z0-9]+$/.test(l.slice(s.length))) return undefined;
+  return s === a ? 'short' : 'over';
+}
+

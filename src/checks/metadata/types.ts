@@ -1,5 +1,5 @@
 /** Metadata rules, their findings and the indexes they read. */
-import { editDistance } from '../../util/suggest.js';
+import { camelWordApart, misspellingDistance } from '../../util/words.js';
 import { compareStr } from '../../util/order.js';
 import { singular } from '../../model/identity.js';
 import type { Severity } from '../../model/schema.js';
@@ -48,7 +48,7 @@ export const UNREPORTED_POLICIES: Record<string, { about: 'csdl' | 'scopes'; rea
   'workbook-functions': { about: 'csdl', reason: 'Excel worksheet functions bound to workbookFunctions, their container type workbookFunctions and the navigation property workbook.functions that reaches them: the docs document them all at once, by one syntax (POST /workbook/functions/{function-name}) in a section of the workbook resource page of its own' },
   'instance-annotation': { about: 'csdl', reason: 'rows of a property table named as an OData instance annotation (@odata.etag, @odata.type): control information of the payload, never a property of a CSDL type' },
   'documented-misspelled': { about: 'csdl', reason: 'a member the service declares that the type\'s table documents under a misspelled name (hostSecurityState.isAzureAdJoined as isAzureAadJoined, signIn.appliedConditionalAccessPolicies as appliedConditionalAccessPolicy): reported once, by metadata-property-missing on the misspelled row, which names the service\'s member' },
-  'property-values': { about: 'csdl', reason: 'an enum the docs name after a String property of a type documented on the same page ("autoAdmittedUsers values" under onlineMeeting.autoAdmittedUsers | String): the list of that property\'s values, not a type the service should declare' },
+  'property-values': { about: 'csdl', reason: 'an enum the docs name after a String property of a type documented on the same page ("autoAdmittedUsers values" under onlineMeeting.autoAdmittedUsers | String): the list of that property\'s values, not a type the service should declare; so is one named after a String parameter the page describes ("## Size values" under the path parameter `size | string`)' },
   'documented-misnamed': { about: 'csdl', reason: 'a type the docs document under another name — its plural (the Dynamics pages name theirs after the navigation property: countriesRegions for countryRegion) or without the prefix the service\'s name has (formatProtection for workbookFormatProtection): reported once, by metadata-type-missing on the page, which names the service\'s type' },
   'open-type-dynamic': { about: 'csdl', reason: 'a property documented on a type the service declares open (OpenType="true") and the page says in a sentence is open ("This is an OData open type …", "additional properties may be present …"): a dynamic property the metadata allows, not one it lacks' },
   'documented-derived-type': { about: 'csdl', reason: 'a property documented with a type derived from the type the service declares (call.mediaConfig as appHostedMediaConfig or serviceHostedMediaConfig, the derived types of the abstract mediaConfig): a value of the derived type is a value of the declared one, so the docs are narrower, not contradicting it' },
@@ -250,10 +250,10 @@ function pairMisspelled(ctx: MetadataContext, t: DocsType, ct: CsdlStructuredTyp
       // printerShare collection` for the service's `share`, one printerShare; label b828), or the other way round: the row
       // is the member named and counted as another.
       const [one, many] = row.type.collection ? [m.name, row.name] : [row.name, m.name];
-      if (misspelling(one.toLowerCase(), many.toLowerCase()) === 0 && many.length > one.length) pairs.push({ d: 1, how: row.type.collection ? 'plural-collection' : 'single', row, m });
+      if (misspellingDistance(one.toLowerCase(), many.toLowerCase()) === 0 && many.length > one.length) pairs.push({ d: 1, how: row.type.collection ? 'plural-collection' : 'single', row, m });
       continue;
     }
-    const d = misspelling(row.name.toLowerCase(), m.name.toLowerCase());
+    const d = misspellingDistance(row.name.toLowerCase(), m.name.toLowerCase());
     if (d !== undefined) pairs.push({ d, how: 'misspelled', row, m });
     else {
       const w = wordApart(row.name, m.name);
@@ -271,16 +271,6 @@ function pairMisspelled(ctx: MetadataContext, t: DocsType, ct: CsdlStructuredTyp
 
 /** Is the row's name the member's without its last camel-cased word (`pageLayout`, `pageLayoutType`), or with one more? */
 function wordApart(row: string, member: string): Misspelling | undefined {
-  const [s, l] = row.length < member.length ? [row, member] : [member, row];
-  // The shorter name keeps a word of its own (not `id` for `idType`), and the word is a word (`Type`, `Id`, `Url`), not a letter.
-  if (s.length < 4 || !l.startsWith(s) || !/^[A-Z][a-z0-9]+$/.test(l.slice(s.length))) return undefined;
-  return s === row ? 'word-short' : 'word-over';
-}
-
-/** How far apart two lower-case names are as a misspelling (0: singular and plural), or undefined when they are not one. */
-function misspelling(a: string, b: string): number | undefined {
-  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
-  if (l === `${s}s` || (s.endsWith('y') && l === `${s.slice(0, -1)}ies`)) return 0;
-  const d = editDistance(a, b);
-  return d <= (s.length < 8 ? 1 : 2) ? d : undefined;
+  const w = camelWordApart(row, member);
+  return w && (w === 'short' ? 'word-short' : 'word-over');
 }

@@ -3,6 +3,8 @@ import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 import type { ApiModel } from '../../model/types.js';
 import { baseChains, typesByName } from '../type-relations.js';
+import { camelWordApart, misspellingDistance } from '../../util/words.js';
+import { compareStr } from '../../util/order.js';
 
 /**
  * Per model: the properties each resource page's type inherits (its base types' properties, any page), lower-cased —
@@ -38,7 +40,7 @@ export const rule: ModelRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'The JSON representation and the Properties / Relationships tables of a resource page disagree',
-  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a key whose Properties row says the property was removed ("_sortField (deprecated) … This property has been removed.") is reported as the removal not carried into the JSON, with the row as a second side; a row marked deprecated, or an annotation row (`@odata.etag`), need not be in the JSON; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited.',
+  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a key whose Properties row says the property was removed ("_sortField (deprecated) … This property has been removed.") is reported as the removal not carried into the JSON, with the row as a second side; a row marked deprecated, or an annotation row (`@odata.etag`), need not be in the JSON; a row the JSON lacks and a key no table lists that name one property two ways — one camel-cased word apart at the end (`pageLayout` and `pageLayoutType`) or one misspelling away (an edit, or two in a name of 8 letters or more: `isAssignableToRole` and `isAssignableRole`; singular and plural) — are one finding naming both; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited.',
   example: { before: '| displayName | String |\n{ "displayName": "String", "nickname": "String" }', after: '| displayName | String |\n| nickname | String |' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## JSON representation\n\n```json\n{ "id": "String", "extra": 1 }\n```\n') },
@@ -57,6 +59,12 @@ export const rule: ModelRule = {
       // Rows that say the property was removed ("_sortField (deprecated) | … | This property has been removed."): a key
       // the JSON still shows is that removal not carried into the block, not a key no table lists.
       const removed = new Map((r.removedProperties ?? []).map((x) => [x.name.toLowerCase(), x.src] as const));
+      // A row the JSON lacks and a key no table lists that name one property two ways — one camel-cased word apart
+      // (sitepage.md's row `pageLayout`, its JSON's `pageLayoutType`; label r2040) or a misspelling: one finding, naming both.
+      const pairs = namedTwoWays(r.properties.filter((x) => !json.has(x.name.toLowerCase()) && !x.deprecated && !x.name.startsWith('@')),
+        jr.propertyNames.map((n, i) => ({ n: n.trim(), i })).filter(({ n }) => !n.includes('@') && from !== null && !table.has(n.toLowerCase()) && !from?.has(n.toLowerCase()) && !removed.has(n.toLowerCase())));
+      for (const [row, key] of pairs) out.push(pageFinding(this, p, row.src, `properties.${row.name}`, `${row.name} is in the Properties table and ${key.n} in the JSON representation: one property named two ways (${key.how})`, row.name, ['named-two-ways', row.name], [{ src: jr.propertySrcs?.[key.i] ?? jr.src, value: key.n }]));
+      const paired = new Set([...pairs].flatMap(([row, key]) => [`row:${row.name.toLowerCase()}`, `key:${key.n.toLowerCase()}`]));
       jr.propertyNames.forEach((n, i) => {
         if (n.includes('@')) return;
         // The key's own line when the extractor found it, else the block's.
@@ -68,15 +76,39 @@ export const rule: ModelRule = {
         // A base type no page of the tree defines (from === null): a key the tables lack may be inherited; not claimed.
         const gone = documented ? undefined : removed.get(t.toLowerCase());
         if (gone) out.push(pageFinding(this, p, at, `jsonRepresentation.${t}`, `${t} is in the JSON representation, but its Properties row says the property was removed`, n, ['json-removed', t], [{ src: gone, value: `${t} (deprecated): removed` }]));
-        else if (!documented && from !== null) out.push(pageFinding(this, p, at, `jsonRepresentation.${n}`, `${n} is in the JSON representation but in no property table`, n, ['json-only', n]));
+        else if (!documented && from !== null && !paired.has(`key:${t.toLowerCase()}`)) out.push(pageFinding(this, p, at, `jsonRepresentation.${n}`, `${n} is in the JSON representation but in no property table`, n, ['json-only', n]));
       });
       for (const x of r.properties) {
         // A deprecated row the JSON leaves out is on its way out, not forgotten (meetingParticipants' "producers (deprecated)").
         // An OData annotation row (`@odata.etag`, "for Outlook resources") is no property the JSON must show.
-        if (json.has(x.name.toLowerCase()) || x.deprecated || x.name.startsWith('@')) continue;
+        if (json.has(x.name.toLowerCase()) || x.deprecated || x.name.startsWith('@') || paired.has(`row:${x.name.toLowerCase()}`)) continue;
         out.push(pageFinding(this, p, x.src, `properties.${x.name}`, `${x.name} is in the Properties table but not in the JSON representation`, x.name, ['table-only', x.name], [{ src: jr.src, value: 'JSON representation' }]));
       }
     }
     return out;
   },
 };
+
+/**
+ * Rows the JSON lacks paired with keys no table lists that name the same property otherwise: one camel-cased word apart,
+ * or one misspelling away (an edit or two, singular for plural). Each row and key in one pair at most, the closest first.
+ */
+function namedTwoWays<R extends { name: string }>(rows: R[], keys: { n: string; i: number }[]): Map<R, { n: string; i: number; how: string }> {
+  const cands: { d: number; row: R; key: { n: string; i: number }; how: string }[] = [];
+  for (const row of rows) for (const key of keys) {
+    const d = misspellingDistance(row.name.toLowerCase(), key.n.toLowerCase());
+    const w = d === undefined ? camelWordApart(key.n, row.name) : undefined;
+    if (d !== undefined) cands.push({ d, row, key, how: 'a misspelling' });
+    else if (w) cands.push({ d: 3, row, key, how: w === 'over' ? 'the JSON\'s name is one word longer' : 'the JSON\'s name is one word shorter' });
+  }
+  cands.sort((a, b) => a.d - b.d || compareStr(a.row.name, b.row.name) || compareStr(a.key.n, b.key.n));
+  const out = new Map<R, { n: string; i: number; how: string }>();
+  const taken = new Set<string>();
+  for (const c of cands) {
+    if (out.has(c.row) || taken.has(c.key.n.toLowerCase())) continue;
+    out.set(c.row, { ...c.key, how: c.how });
+    taken.add(c.key.n.toLowerCase());
+  }
+  return out;
+}
+
