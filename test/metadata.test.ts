@@ -586,6 +586,9 @@ test('an open type the page calls open in a sentence ("In addition, additional p
   assert.deepEqual(doc('accessReviewDecision'), { from: 'wording', text: 'additional properties may be present', src: { file: 'beta/resources/accessreviewdecision.md', line: 41, column: 1 } });
   assert.deepEqual(doc('stringKeyObjectValuePair'), { from: 'wording', text: 'This is an OData open type', src: { file: 'beta/resources/synchronization-stringkeyobjectvaluepair.md', line: 16, column: 1 } });
   assert.equal(doc('identitySet')!.from, 'annotation');
+  // A page with both the annotation and the sentence keeps the sentence, whichever extractor runs first (v1.0 plannerassignments.md).
+  const planner = analyze([join(fx, 'v1.0/resources/plannerassignments.md')], [], fx).model.documents[0]!.resource!.openType;
+  assert.deepEqual(planner && { from: planner.from, text: planner.text, line: planner.src.line }, { from: 'wording', text: 'This type is an open type', line: 14 });
   const M = csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'
     + '<EntityType Name="accessReviewDecision" BaseType="graph.entity" OpenType="true"><Property Name="accessReviewId" Type="Edm.String" /><Property Name="reviewedBy" Type="graph.userIdentity" /><Property Name="reviewedDateTime" Type="Edm.DateTimeOffset" /><Property Name="reviewResult" Type="Edm.String" /><Property Name="justification" Type="Edm.String" /><Property Name="appliedBy" Type="graph.userIdentity" /><Property Name="appliedDateTime" Type="Edm.DateTimeOffset" /><Property Name="applyResult" Type="Edm.String" /><Property Name="accessRecommendation" Type="Edm.String" /></EntityType>'
     + '<ComplexType Name="stringKeyObjectValuePair" OpenType="true"><Property Name="key" Type="Edm.String" /></ComplexType>'

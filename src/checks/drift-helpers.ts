@@ -161,21 +161,22 @@ export function pageRewrites(old: ApiModel, nu: ApiModel): Map<string, string> {
   return out;
 }
 
+/** The literal segments of an operation key's path (`v1.0 GET /users/{id}/events` → users, events), lower-cased. */
+function literalSegments(key: string): string[] {
+  return (key.split(' ')[2] ?? '').toLowerCase().split('/').filter((y) => y && !y.startsWith('{'));
+}
+
 /** Does `longer`'s path end with `shorter`'s (literal segments, any letter case), after segments of its own? */
 function endsWithPath(longer: string, shorter: string): boolean {
-  const lit = (x: string) => x.split(' ')[2]!.toLowerCase().split('/').filter((y) => y && !y.startsWith('{'));
-  const [l, s] = [lit(longer), lit(shorter)];
+  const [l, s] = [literalSegments(longer), literalSegments(shorter)];
   return l.length > s.length && s.every((x, i) => l[l.length - s.length + i] === x);
 }
 
 /** Same method, and `to`'s path is `from`'s with literal segments inserted (every literal segment of `from`, in order). */
 function insertedSegments(from: string, to: string): boolean {
-  const [, m, p] = from.split(' ');
-  const [, om, op] = to.split(' ');
-  if (m !== om) return false;
-  const lit = (x: string) => x.toLowerCase().split('/').filter((y) => y && !y.startsWith('{'));
-  const want = lit(p!);
-  const have = lit(op!);
+  if (from.split(' ')[1] !== to.split(' ')[1]) return false;
+  const want = literalSegments(from);
+  const have = literalSegments(to);
   let i = 0;
   for (const x of have) if (x === want[i]) i++;
   return i === want.length && have.length > want.length;

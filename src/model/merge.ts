@@ -14,6 +14,7 @@ import { compareStr } from '../util/order.js';
 import { joinedRuns } from '../util/words.js';
 import { canonicalPath, singular } from './identity.js';
 import { isPrimitiveName, linksOwnValues } from './primitives.js';
+import { withLinkTexts } from '../util/link.js';
 import type {
   ApiModel, ApiVersion, Diagnostic, Document, EnumModel, MergedProperty, OperationGroup, OperationVariant, PermissionEntry, Permissions,
   PropertySource, TypeModel, TypeRef,
@@ -108,7 +109,7 @@ export function permissionsForPath(p: Permissions | undefined, canonical: string
   };
   // A row naming alternatives ("For **user** or **chat** resource:", "message, event") applies where any of them does.
   const score = (resource: string): number =>
-    Math.max(0, ...resource.replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1').split(/,|\/|\bor\b/i).map(scoreOne));
+    Math.max(0, ...withLinkTexts(resource).split(/,|\/|\bor\b/i).map(scoreOne));
   const best = Math.max(0, ...p.entries.filter((e) => e.resource).map((e) => score(e.resource!)));
   if (best === 0) return p;
   const kept = p.entries.filter((e) => !e.resource || score(e.resource) === best);

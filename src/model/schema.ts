@@ -523,7 +523,7 @@ export const ResourceFacts = T.Object(
       from: T.Union([T.Literal('annotation'), T.Literal('wording')]),
       text: T.String({ description: 'The statement: the annotation\'s `"openType": true`, or the sentence' }),
       src: Src,
-    }, { additionalProperties: false, description: 'The page says its type is an OData open type, whose instances carry properties the type does not declare: the resource annotation\'s "openType": true, or a sentence ("This is an OData open type that expects …", "additional properties may be present depending on …")' })),
+    }, { additionalProperties: false, description: 'The page says its type is an OData open type, whose instances carry properties the type does not declare: the resource annotation\'s "openType": true, or a sentence ("This is an OData open type that expects …", "additional properties may be present depending on …"); the sentence when the page has both' })),
     properties: T.Array(Property),
     instanceAttributes: T.Optional(T.Array(Property, { description: '"Instance attributes" tables (e.g. @microsoft.graph.downloadUrl): not properties of the type' })),
     relationships: T.Array(Relationship),

@@ -7,3 +7,9 @@ export function linkedFile(fromFile: string, target: string | undefined): string
   if (!path || /^[a-z]+:/i.test(path)) return undefined;
   return posix.join(posix.dirname(fromFile), path).toLowerCase();
 }
+
+/** Markdown links replaced by their text (`[callRecord](../resources/callrecords-callrecord.md) x` → `callRecord x`). */
+export function withLinkTexts(s: string): string {
+  return s.replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1');
+}
+

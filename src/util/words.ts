@@ -1,4 +1,5 @@
 import { editDistance } from './suggest.js';
+import { compareStr } from './order.js';
 
 /**
  * Runs of two to `max` consecutive words, each joined into one word: how a heading or a table's resource cell spells a
@@ -30,5 +31,33 @@ export function camelWordApart(a: string, b: string): 'short' | 'over' | undefin
   const [s, l] = a.length < b.length ? [a, b] : [b, a];
   if (s.length < 4 || !l.startsWith(s) || !/^[A-Z][a-z0-9]+$/.test(l.slice(s.length))) return undefined;
   return s === a ? 'short' : 'over';
+}
+
+/**
+ * How a name misses another: a misspelling (`d` its distance, 0 for singular and plural), or one camel-cased word apart
+ * (`d` 3: `short`, `a` lacks `b`'s last word; `over`, it has one more); undefined when neither.
+ */
+export function nameMiss(a: string, b: string): { d: number; how: 'misspelled' | 'short' | 'over' } | undefined {
+  const d = misspellingDistance(a.toLowerCase(), b.toLowerCase());
+  if (d !== undefined) return { d, how: 'misspelled' };
+  const w = camelWordApart(a, b);
+  return w && { d: 3, how: w };
+}
+
+/**
+ * Candidate pairs of names (`a` of one list, `b` of the other), closest first — by `d`, then by the two names — with each
+ * name (any letter case) in one pair at most: what a row misnamed stands for (metadata rows and members, a table's rows
+ * and its JSON's keys).
+ */
+export function pairClosest<C extends { d: number; a: string; b: string }>(cands: C[]): C[] {
+  const out: C[] = [];
+  const takenA = new Set<string>(), takenB = new Set<string>();
+  for (const c of [...cands].sort((x, y) => x.d - y.d || compareStr(x.a, y.a) || compareStr(x.b, y.b))) {
+    if (takenA.has(c.a.toLowerCase()) || takenB.has(c.b.toLowerCase())) continue;
+    takenA.add(c.a.toLowerCase());
+    takenB.add(c.b.toLowerCase());
+    out.push(c);
+  }
+  return out;
 }
 

@@ -1,6 +1,5 @@
 /** Metadata rules, their findings and the indexes they read. */
-import { camelWordApart, misspellingDistance } from '../../util/words.js';
-import { compareStr } from '../../util/order.js';
+import { misspellingDistance, nameMiss, pairClosest } from '../../util/words.js';
 import { singular } from '../../model/identity.js';
 import type { Severity } from '../../model/schema.js';
 import type { Csdl, CsdlEnum, CsdlNavigation, CsdlOperation, CsdlProperty, CsdlStructuredType, CsdlTypeRef } from './service-side.js';
@@ -241,7 +240,7 @@ function pairMisspelled(ctx: MetadataContext, t: DocsType, ct: CsdlStructuredTyp
   const members = [...ct.properties.map((x) => ({ ...x, navigation: false })), ...ct.navigation.map((x) => ({ ...x, navigation: true }))].filter((x) => !documented.has(x.name.toLowerCase()));
   const rows = t.properties.filter((p) => !isInstanceAnnotation(p.name) && !ctx.member(ct, p.name));
   if (!members.length || !rows.length) return { byRow, byMember };
-  const pairs: { d: number; how: Misspelling; row: DocsProperty; m: (typeof members)[number] }[] = [];
+  const pairs: { d: number; a: string; b: string; how: Misspelling; row: DocsProperty; m: (typeof members)[number] }[] = [];
   for (const row of rows) for (const m of members) {
     // The same type and cardinality (schedule.workforceintegrations, workforceIntegration entities, is not workforceIntegrationIds, strings).
     if (typeKey(row.type.name) !== typeKey(m.type.name)) continue;
@@ -250,27 +249,16 @@ function pairMisspelled(ctx: MetadataContext, t: DocsType, ct: CsdlStructuredTyp
       // printerShare collection` for the service's `share`, one printerShare; label b828), or the other way round: the row
       // is the member named and counted as another.
       const [one, many] = row.type.collection ? [m.name, row.name] : [row.name, m.name];
-      if (misspellingDistance(one.toLowerCase(), many.toLowerCase()) === 0 && many.length > one.length) pairs.push({ d: 1, how: row.type.collection ? 'plural-collection' : 'single', row, m });
+      if (misspellingDistance(one.toLowerCase(), many.toLowerCase()) === 0 && many.length > one.length) pairs.push({ d: 1, a: row.name, b: m.name, how: row.type.collection ? 'plural-collection' : 'single', row, m });
       continue;
     }
-    const d = misspellingDistance(row.name.toLowerCase(), m.name.toLowerCase());
-    if (d !== undefined) pairs.push({ d, how: 'misspelled', row, m });
-    else {
-      const w = wordApart(row.name, m.name);
-      if (w) pairs.push({ d: 3, how: w, row, m });
-    }
+    const miss = nameMiss(row.name, m.name);
+    if (miss) pairs.push({ d: miss.d, a: row.name, b: m.name, how: miss.how === 'misspelled' ? 'misspelled' : miss.how === 'short' ? 'word-short' : 'word-over', row, m });
   }
-  pairs.sort((a, b) => a.d - b.d || compareStr(a.row.name, b.row.name) || compareStr(a.m.name, b.m.name));
-  for (const { row, m, how } of pairs) {
-    if (byRow.has(row.name.toLowerCase()) || byMember.has(m.name.toLowerCase())) continue;
+  for (const { row, m, how } of pairClosest(pairs)) {
     byRow.set(row.name.toLowerCase(), { name: m.name, navigation: m.navigation, line: m.line, type: m.type, how });
     byMember.set(m.name.toLowerCase(), row);
   }
   return { byRow, byMember };
 }
 
-/** Is the row's name the member's without its last camel-cased word (`pageLayout`, `pageLayoutType`), or with one more? */
-function wordApart(row: string, member: string): Misspelling | undefined {
-  const w = camelWordApart(row, member);
-  return w && (w === 'short' ? 'word-short' : 'word-over');
-}

@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { linkedFile } from '../../util/link.js';
 import { resourcePage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { baseChains } from '../type-relations.js';
@@ -149,15 +149,11 @@ export const rule: DriftRule = {
  * row whose name ends with the key or the key with it (case aside, the shorter five letters or more): acceptingJobs and
  * isAcceptingJobs, chatViewpoint and viewpoint — not deleted and deletedDateTime (a real key of its own, d102).
  */
-/** Do both sources' type cells link to the same page (and anchor), resolved from their own pages? */
+/** Do both sources' type cells link to the same page, and the same anchor on it (enums.md#a and enums.md#b are two enums)? */
 function sameLinkedPage(a: PropertySource, b: PropertySource): boolean {
-  const target = (x: PropertySource) => {
-    const l = x.type.link;
-    if (!l || l.startsWith('#') || /^[a-z][a-z+.-]*:/i.test(l)) return undefined;
-    return posix.join(posix.dirname(x.doc.file), l.trim()).toLowerCase();
-  };
-  const ta = target(a);
-  return ta !== undefined && ta === target(b);
+  const pa = linkedFile(a.doc.file, a.type.link);
+  const anchor = (x: PropertySource) => x.type.link?.split('#')[1]?.toLowerCase() ?? '';
+  return pa !== undefined && pa === linkedFile(b.doc.file, b.type.link) && anchor(a) === anchor(b);
 }
 
 function jsonAliasOf(p: TypeModel['properties'][number], t: TypeModel): string | undefined {

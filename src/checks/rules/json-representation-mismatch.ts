@@ -3,8 +3,7 @@ import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 import type { ApiModel } from '../../model/types.js';
 import { baseChains, typesByName } from '../type-relations.js';
-import { camelWordApart, misspellingDistance } from '../../util/words.js';
-import { compareStr } from '../../util/order.js';
+import { nameMiss, pairClosest } from '../../util/words.js';
 
 /**
  * Per model: the properties each resource page's type inherits (its base types' properties, any page), lower-cased —
@@ -94,21 +93,10 @@ export const rule: ModelRule = {
  * or one misspelling away (an edit or two, singular for plural). Each row and key in one pair at most, the closest first.
  */
 function namedTwoWays<R extends { name: string }>(rows: R[], keys: { n: string; i: number }[]): Map<R, { n: string; i: number; how: string }> {
-  const cands: { d: number; row: R; key: { n: string; i: number }; how: string }[] = [];
-  for (const row of rows) for (const key of keys) {
-    const d = misspellingDistance(row.name.toLowerCase(), key.n.toLowerCase());
-    const w = d === undefined ? camelWordApart(key.n, row.name) : undefined;
-    if (d !== undefined) cands.push({ d, row, key, how: 'a misspelling' });
-    else if (w) cands.push({ d: 3, row, key, how: w === 'over' ? 'the JSON\'s name is one word longer' : 'the JSON\'s name is one word shorter' });
-  }
-  cands.sort((a, b) => a.d - b.d || compareStr(a.row.name, b.row.name) || compareStr(a.key.n, b.key.n));
-  const out = new Map<R, { n: string; i: number; how: string }>();
-  const taken = new Set<string>();
-  for (const c of cands) {
-    if (out.has(c.row) || taken.has(c.key.n.toLowerCase())) continue;
-    out.set(c.row, { ...c.key, how: c.how });
-    taken.add(c.key.n.toLowerCase());
-  }
-  return out;
+  const cands = rows.flatMap((row) => keys.flatMap((key) => {
+    const miss = nameMiss(row.name, key.n);
+    return miss ? [{ d: miss.d, a: row.name, b: key.n, row, key, how: miss.how === 'misspelled' ? 'a misspelling' : miss.how === 'short' ? 'the JSON\'s name is one word longer' : 'the JSON\'s name is one word shorter' }] : [];
+  }));
+  return new Map(pairClosest(cands).map((c) => [c.row, { ...c.key, how: c.how }] as const));
 }
 

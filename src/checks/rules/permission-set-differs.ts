@@ -1,3 +1,4 @@
+import { withLinkTexts } from '../../util/link.js';
 import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { Document } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
@@ -36,7 +37,7 @@ export const rule: ModelRule = {
       if (!versionsOf.has(k)) versionsOf.set(k, new Set());
       versionsOf.get(k)!.add(t.version ?? '');
     }
-    const oneVersionOnly = (resource: string) => versionsOf.get(resource.replace(/\[([^[\]]*)\]\([^()]*\)/g, '$1').trim().split(/\s/)[0]!.toLowerCase())?.size === 1;
+    const oneVersionOnly = (resource: string) => versionsOf.get(withLinkTexts(resource).trim().split(/\s/)[0]!.toLowerCase())?.size === 1;
     return model.operations.flatMap((g) =>
       compareField(this, g, 'permissions.names', (v) => {
         // The variant's rows: a per-resource table narrowed to this path's resource, the tables a page binds to this call

@@ -46,8 +46,9 @@ function applyIdentity(res: Resource, jr: NonNullable<Resource['jsonRepresentati
     res.baseType = { name: splitQualified(base)!.name, from: 'annotation', src: jr.annotation!.src };
   }
   if (typeof fields.keyProperty === 'string' && fields.keyProperty) res.kindHint = { value: 'entity', from: 'annotation', src: jr.annotation!.src };
-  // `"openType": true` (identityset.md): the type's instances carry properties it does not declare.
-  if (fields.openType === true) res.openType = { from: 'annotation', text: '"openType": true', src: jr.annotation!.src };
+  // `"openType": true` (identityset.md): the type's instances carry properties it does not declare. A sentence saying so
+  // (resource.ts) is kept over it.
+  if (fields.openType === true && !res.openType) res.openType = { from: 'annotation', text: '"openType": true', src: jr.annotation!.src };
 }
 
 /**

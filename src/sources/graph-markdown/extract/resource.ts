@@ -38,6 +38,11 @@ const SUBTYPE_OF = /\bis an? (?:sub-?)?type of\s+\[?([A-Za-z][\w.]*)/i;
 /** A sentence's subject that stands for the page's own type. */
 const OWN_TYPE_SUBJECT = /^(?:it|resource|type)$/i;
 
+/** A name without the sentence's punctuation after it ("… a subtype of [educationOrganization](…)."). */
+function withoutFullStop(name: string): string {
+  return name.replace(/(?<![.,;:])[.,;:]+$/, '');
+}
+
 /** A sentence saying the page's own type is an open type (see resource.openType). */
 const OPEN_TYPE = /\b(?:this|it)(?: (?:type|resource|object))? is an? (?:OData (?:v4 )?)?open type\b|\badditional properties may be present\b/i;
 
@@ -78,9 +83,10 @@ export const resource: Extractor = {
     // "It is an Open Type", "hence this is an [open type](…)", "In addition, additional properties may be present depending on
     // the object type" (accessreviewdecision.md, between its tables): the type's instances carry properties it does not
     // declare. Not "This type is used in the open type [plannerAssignments](…)", about another type.
-    if (!res.openType) {
-      const said = [...preamble, ...ctx.sectionsOf('properties').flatMap((s) => ctx.content(s))].find((n) => n.type === 'paragraph' && OPEN_TYPE.test(ctx.text(n)));
-      if (said) res.openType = { from: 'wording', text: OPEN_TYPE.exec(ctx.text(said))![0], src: ctx.src(said) };
+    // The sentence is kept over the annotation's flag, whichever extractor runs first (v1.0 planner pages have both).
+    for (const n of [...preamble, ...ctx.sectionsOf('properties').flatMap((s) => ctx.content(s))]) {
+      const said = n.type === 'paragraph' ? OPEN_TYPE.exec(ctx.text(n)) : null;
+      if (said) { res.openType = { from: 'wording', text: said[0], src: ctx.src(n) }; break; }
     }
     for (const n of [...preamble, ...inheritedRows]) {
       if (n.type !== 'paragraph') continue;
@@ -95,8 +101,7 @@ export const resource: Extractor = {
       // as the subject ("Represents a type of shift request" is prose, not inheritance).
       const m = /\b(?:inherits|derived|derives) from\s+(?:the\s+)?\[?([A-Za-z][\w.]*)/i.exec(text) ?? /\binherited from\s+\[?([A-Za-z][\w.]*)/i.exec(text)
         ?? /\b(?:a )?sub-?class (?:of|from)\s+(?:the\s+)?\[?`?([A-Za-z][\w.]*)/i.exec(text) ?? SUBTYPE_OF.exec(text);
-      // The name without the sentence's full stop ("… a subtype of [educationOrganization](…).").
-      const named = m?.[1]!.replace(/(?<![.,;:])[.,;:]+$/, '');
+      const named = m ? withoutFullStop(m[1]!) : undefined;
       // "is a (sub)type of": only when the sentence's subject is this page's type ("[removeAccessApplyAction](…) is a derived
       // type of accessReviewApplyAction" names another type's base; so would "[A](a.md) is a subtype of B").
       const isTypeOf = /\bis an? (?:sub-?)?type of\b/i;
@@ -115,7 +120,7 @@ export const resource: Extractor = {
       if (m && !res.baseType) {
         const link = ctx.links(n).find((l) => text.indexOf(ctx.text(l)) >= m.index);
         const url = link?.url;
-        const name = (link ? ctx.text(link).replace(/(?<![.,;:])[.,;:]+$/, '') : named!).replace(/^microsoft\.graph\./i, '');
+        const name = (link ? withoutFullStop(ctx.text(link)) : named!).replace(/^microsoft\.graph\./i, '');
         res.baseType = { name, from: link && url && !/^https?:/i.test(url) ? 'inherits-link' : 'inherits-text', src: ctx.src(n) };
         if (link && url && !/^https?:/i.test(url)) res.baseType.link = url;
       }
