@@ -607,3 +607,16 @@ test('an enum table named after a String parameter the page describes is that pa
   assert.deepEqual(r.findings.map((f) => f.subject), []);
   assert.equal(r.summary.notReported['property-values'], 1);
 });
+
+test('a property the docs type Object (a property bag) where the service declares an open type without members, itself or by a base (externalItem.properties: graph.properties), is the same bag: counted under open-type-bag, not reported (label b505, false before); an open type with members of its own is still another type', () => {
+  const fx = join(ROOT, 'test/fixtures/corpus/precision/2020-05-s43a');
+  const model = analyze([join(fx, 'beta/resources/externalitem.md')], [], fx).model;
+  const run = (properties: string) => compareMetadata(docsFromModel(model, 'beta'), parseCsdl(csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'
+    + '<EntityType Name="externalItem" BaseType="graph.entity"><Property Name="acl" Type="Collection(graph.acl)" /><Property Name="properties" Type="graph.properties" /><Property Name="content" Type="graph.externalItemContent" /></EntityType>'
+    + properties), 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-property-type-differs'));
+  const bag = run('<ComplexType Name="properties" OpenType="true" />');
+  assert.deepEqual(bag.findings.map((f) => f.field), []);
+  assert.equal(bag.summary.notReported['open-type-bag'], 1);
+  const declared = run('<ComplexType Name="properties" OpenType="true"><Property Name="title" Type="Edm.String" /></ComplexType>');
+  assert.deepEqual(declared.findings.map((f) => `${f.field} ${f.message}`).filter((x) => x.startsWith('properties.properties')), ['properties.properties.type externalItem.properties is documented as Json but the service declares microsoft.graph.properties']);
+});

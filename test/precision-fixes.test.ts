@@ -1755,3 +1755,32 @@ test('json-representation-mismatch: a row the JSON lacks and a key no table list
     'properties.pageLayout 92:pageLayout 57:pageLayoutType pageLayout is in the Properties table and pageLayoutType in the JSON representation: one property named two ways (the JSON\'s name is one word longer)',
   ]);
 });
+
+test('session 43: an "OData cast | Properties supporting $orderBy | Example" table under the query-parameters section holds type casts, not query parameters (directory-deleteditems-list.md, extraction round 36 x1211 F26–F29, wrong before); "returns `204 No Content` response and empty content" says no body, so a Methods row\'s None is not compared with the page\'s `Prefer: return=representation` case (planneruser-update.md against user.md, label r2059, false before)', () => {
+  const page = analyze([join(DIR, 'modern-s43a')], [], undefined, whole).pages[0]!;
+  assert.deepEqual(page.queryParameters.map((q) => q.name), ['$count', '$expand', '$filter', '$orderBy', '$search', '$select', '$top']);
+  assert.deepEqual(page.diagnostics.filter((d) => d.rule === 'table-not-read').map((d) => `${d.src.line} ${d.message}`), [
+    '61 A table of OData casts (odata cast | properties supporting $orderby | example) is not a list of query parameters; its 4 row(s) were not taken',
+  ]);
+  const t = analyze([join(DIR, '2021-07-s43a')], [], undefined, whole);
+  const update = t.pages.find((p) => p.file === 'beta/api/planneruser-update.md')!;
+  assert.deepEqual([update.response!.noBody, update.response!.bodyType?.name, update.response!.statuses.map((s) => s.code)], [true, 'plannerUser', [204, 200]]);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'methods-return-type-differs' && /planneruser-update/.test(f.field)).map((f) => f.message), []);
+});
+
+test('odata-type-mismatch: a `204 No Content` example that shows no body has no payload for its annotation to type, whatever the Response section promises (educationclass-post-members.md: annotated educationUser under "returns a `204 No Content` response code and an educationClass object", label o1360, misdescribed before)', () => {
+  const t = analyze([join(DIR, '2020-05-s43b')], [], undefined, whole);
+  const page = t.pages.find((p) => p.file === 'beta/api/educationclass-post-members.md')!;
+  assert.deepEqual(page.examples.responses.map((r) => `${r.statusLine.code} ${r.annotation?.fields['@odata.type']} ${r.body === undefined}`), ['204 microsoft.graph.educationUser true']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'odata-type-mismatch').map((f) => f.message), []);
+});
+
+test('json-representation-mismatch: a row the JSON lacks and a key no table lists one camel-cased word apart in front, a plural aside, are one property named two ways (onpremisesagent.md\'s row `publishingType`, its JSON\'s `supportedPublishingTypes`: label o1364, misdescribed before as two findings; chat.md\'s `viewpoint` and `chatViewpoint`)', () => {
+  const found = (dir: string) => analyze([join(DIR, dir, 'beta/resources')], [], join(DIR, dir), whole).findings.filter((f) => f.rule === 'json-representation-mismatch').map((f) => `${f.field} ${f.sides.map((s) => `${s.line}:${s.value}`).join(' ')} ${f.message}`);
+  assert.deepEqual(found('2020-05-s43a').filter((x) => /ublishingType/.test(x)), [
+    'properties.publishingType 35:publishingType 63:supportedPublishingTypes publishingType is in the Properties table and supportedPublishingTypes in the JSON representation: one property named two ways (the JSON\'s name is one word longer, and plural)',
+  ]);
+  assert.deepEqual(found('2021-07-s43a').filter((x) => /iewpoint/.test(x)), [
+    'properties.viewpoint 67:viewpoint 107:chatViewpoint viewpoint is in the Properties table and chatViewpoint in the JSON representation: one property named two ways (the JSON\'s name is one word longer)',
+  ]);
+});

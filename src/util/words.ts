@@ -26,22 +26,31 @@ export function misspellingDistance(a: string, b: string): number | undefined {
 /**
  * Is `a` the camel-cased name `b` without its last word (`short`: `pageLayout`, `pageLayoutType`), or with one more (`over`)?
  * The shorter keeps a word of its own (not `id` for `idType`), and the word is a word (`Type`, `Id`, `Url`), not a letter.
+ * With `leading`, the word may come first (`viewpoint`, `chatViewpoint`); with `plural`, either name may end in a plural -s
+ * the other lacks (`publishingType`, `supportedPublishingTypes`: `plural` is then set).
  */
-export function camelWordApart(a: string, b: string): 'short' | 'over' | undefined {
-  const [s, l] = a.length < b.length ? [a, b] : [b, a];
-  if (s.length < 4 || !l.startsWith(s) || !/^[A-Z][a-z0-9]+$/.test(l.slice(s.length))) return undefined;
-  return s === a ? 'short' : 'over';
+export function camelWordApart(a: string, b: string, opts: { leading?: boolean; plural?: boolean } = {}): { how: 'short' | 'over'; plural: boolean } | undefined {
+  const forms = (x: string) => (opts.plural && x.length > 4 && x.endsWith('s') ? [x, x.slice(0, -1)] : [x]);
+  for (const fa of forms(a)) for (const fb of forms(b)) {
+    const [s, l] = fa.length < fb.length ? [fa, fb] : [fb, fa];
+    if (s.length < 4) continue;
+    const trailing = l.startsWith(s) && /^[A-Z][a-z0-9]+$/.test(l.slice(s.length));
+    const lead = l.length - s.length;
+    const leading = !!opts.leading && lead > 1 && /^[a-z][a-z0-9]+$/.test(l.slice(0, lead)) && l[lead] === s[0]!.toUpperCase() && l.slice(lead + 1) === s.slice(1);
+    if (trailing || leading) return { how: s === fa ? 'short' : 'over', plural: fa !== a || fb !== b };
+  }
+  return undefined;
 }
 
 /**
  * How a name misses another: a misspelling (`d` its distance, 0 for singular and plural), or one camel-cased word apart
- * (`d` 3: `short`, `a` lacks `b`'s last word; `over`, it has one more); undefined when neither.
+ * (`d` 3: `short`, `a` lacks `b`'s word; `over`, it has one more; see camelWordApart for `opts`); undefined when neither.
  */
-export function nameMiss(a: string, b: string): { d: number; how: 'misspelled' | 'short' | 'over' } | undefined {
+export function nameMiss(a: string, b: string, opts: { leading?: boolean; plural?: boolean } = {}): { d: number; how: 'misspelled' | 'short' | 'over'; plural?: boolean } | undefined {
   const d = misspellingDistance(a.toLowerCase(), b.toLowerCase());
   if (d !== undefined) return { d, how: 'misspelled' };
-  const w = camelWordApart(a, b);
-  return w && { d: 3, how: w };
+  const w = camelWordApart(a, b, opts);
+  return w && { d: 3, how: w.how, ...(w.plural ? { plural: true } : {}) };
 }
 
 /**

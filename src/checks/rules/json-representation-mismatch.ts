@@ -39,7 +39,7 @@ export const rule: ModelRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'The JSON representation and the Properties / Relationships tables of a resource page disagree',
-  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a key whose Properties row says the property was removed ("_sortField (deprecated) … This property has been removed.") is reported as the removal not carried into the JSON, with the row as a second side; a row marked deprecated, or an annotation row (`@odata.etag`), need not be in the JSON; a row the JSON lacks and a key no table lists that name one property two ways — one camel-cased word apart at the end (`pageLayout` and `pageLayoutType`) or one misspelling away (an edit, or two in a name of 8 letters or more: `isAssignableToRole` and `isAssignableRole`; singular and plural) — are one finding naming both; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited.',
+  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a key whose Properties row says the property was removed ("_sortField (deprecated) … This property has been removed.") is reported as the removal not carried into the JSON, with the row as a second side; a row marked deprecated, or an annotation row (`@odata.etag`), need not be in the JSON; a row the JSON lacks and a key no table lists that name one property two ways — one camel-cased word apart at the end (`pageLayout` and `pageLayoutType`) or in front (`viewpoint` and `chatViewpoint`), a plural -s aside (`publishingType` and `supportedPublishingTypes`), or one misspelling away (an edit, or two in a name of 8 letters or more: `isAssignableToRole` and `isAssignableRole`; singular and plural) — are one finding naming both; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited.',
   example: { before: '| displayName | String |\n{ "displayName": "String", "nickname": "String" }', after: '| displayName | String |\n| nickname | String |' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## JSON representation\n\n```json\n{ "id": "String", "extra": 1 }\n```\n') },
@@ -89,13 +89,16 @@ export const rule: ModelRule = {
 };
 
 /**
- * Rows the JSON lacks paired with keys no table lists that name the same property otherwise: one camel-cased word apart,
- * or one misspelling away (an edit or two, singular for plural). Each row and key in one pair at most, the closest first.
+ * Rows the JSON lacks paired with keys no table lists that name the same property otherwise: one camel-cased word apart
+ * (at the end or in front, the plural aside), or one misspelling away (an edit or two, singular for plural). Each row and key in one pair at most, the closest first.
  */
 function namedTwoWays<R extends { name: string }>(rows: R[], keys: { n: string; i: number }[]): Map<R, { n: string; i: number; how: string }> {
   const cands = rows.flatMap((row) => keys.flatMap((key) => {
-    const miss = nameMiss(row.name, key.n);
-    return miss ? [{ d: miss.d, a: row.name, b: key.n, row, key, how: miss.how === 'misspelled' ? 'a misspelling' : miss.how === 'short' ? 'the JSON\'s name is one word longer' : 'the JSON\'s name is one word shorter' }] : [];
+    // A word in front counts too (`viewpoint` for `chatViewpoint`), and with it a plural (`publishingType` for
+    // `supportedPublishingTypes`; label o1364, misdescribed as two findings before).
+    const miss = nameMiss(row.name, key.n, { leading: true, plural: true });
+    const plural = miss?.plural ? (/s$/.test(key.n) ? ', and plural' : ', and singular') : '';
+    return miss ? [{ d: miss.d, a: row.name, b: key.n, row, key, how: miss.how === 'misspelled' ? 'a misspelling' : `${miss.how === 'short' ? 'the JSON\'s name is one word longer' : 'the JSON\'s name is one word shorter'}${plural}` }] : [];
   }));
   return new Map(pairClosest(cands).map((c) => [c.row, { ...c.key, how: c.how }] as const));
 }

@@ -25,7 +25,7 @@ export const rule: ModelRule = {
   contexts: ['page'],
   summary: 'A response annotation\'s @odata.type disagrees with the page (namespace or type)',
   description:
-    'The `@odata.type` of a live example response annotation (not `"blockType": "ignored"`) names a namespace other than the page\'s (Microsoft.DirectoryServices.user on a microsoft.graph page), or a type other than the Response section\'s. `Collection(...)` is unwrapped, EDM primitives (`Edm.Stream`) are not namespaces, and a derived type (or a sibling under a common base) agrees with the Response section\'s type, and so do the type of the resource page its sentence links to (a reference-style link too) and the singular of a plural ("a **secureScores** object"); a word that names no type of the model (nor an Edm primitive) and links to no page is not compared, nor an annotation type that no page of the tree defines (its base cannot be told). The response to a call to another resource than the page\'s HTTP templates address is another operation\'s, and on a page whose templates are `$expand` calls an expanding call answers with the resource it expands: neither is compared with the Response section.',
+    'The `@odata.type` of a live example response annotation (not `"blockType": "ignored"`) names a namespace other than the page\'s (Microsoft.DirectoryServices.user on a microsoft.graph page), or a type other than the Response section\'s. `Collection(...)` is unwrapped, EDM primitives (`Edm.Stream`) are not namespaces, and a derived type (or a sibling under a common base) agrees with the Response section\'s type, and so do the type of the resource page its sentence links to (a reference-style link too) and the singular of a plural ("a **secureScores** object"); a word that names no type of the model (nor an Edm primitive) and links to no page is not compared, nor is the type of a `204 No Content` response that shows no body (there is no payload for the annotation to type; a Response section promising one is what is wrong), nor an annotation type that no page of the tree defines (its base cannot be told). The response to a call to another resource than the page\'s HTTP templates address is another operation\'s, and on a page whose templates are `$expand` calls an expanding call answers with the resource it expands: neither is compared with the Response section.',
   example: { before: '<!-- { "blockType": "response", "@odata.type": "Microsoft.DirectoryServices.user" } -->', after: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.user" } -->' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response", "@odata.type": "Microsoft.DirectoryServices.widget" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{ "id": "1" }\n```\n') },
@@ -78,7 +78,10 @@ export const rule: ModelRule = {
         // An annotation type no page of the tree defines may derive from the Response section's (a sample or a pull
         // request's pages lack room's page, which says it derives from place): its relation cannot be told, not claimed.
         const known = typeNames.has(name.toLowerCase());
-        if (bt && isType && ours && known && !plural(bt, name) && !related(bt, name, p.apiVersion.value) && !linked.some((x) => related(x, name, p.apiVersion.value))) {
+        // A response that shows no body ("HTTP/1.1 204 No Content" annotated educationUser, under a Response section promising an
+        // educationClass) has no payload for the annotation to type: what is wrong is the promise (label o1360, misdescribed).
+        const shown = r.body !== undefined || r.statusLine.code !== 204;
+        if (bt && isType && ours && known && shown && !plural(bt, name) && !related(bt, name, p.apiVersion.value) && !linked.some((x) => related(x, name, p.apiVersion.value))) {
           problems.push(`type ${name} is not the Response section's ${bt}`);
           sides.push({ src: body!.src, value: bt });
         }

@@ -26,11 +26,15 @@ export const queryParameters: Extractor = {
         // messages for a particular source" | `$filter=…`) shows uses, not parameters.
         const named = col(t, /^(name|parameter|query parameter|option)s?$/);
         const operators = col(t, /operators?$/) >= 0;
-        const notNames = named < 0 && t.rows.some((r) => { const x = (r.cells[0]?.text ?? '').replace(/[`*]/g, '').trim(); return x !== '' && !/^\$?[A-Za-z][\w.@-]*$/.test(x); });
+        const firstCells = named < 0 ? t.rows.map((r) => (r.cells[0]?.text ?? '').replace(/[`*]/g, '').trim()).filter((x) => x !== '') : [];
+        const notNames = firstCells.some((x) => !/^\$?[A-Za-z][\w.@-]*$/.test(x));
+        // "OData cast | Properties supporting $orderBy | Example" (directory-deleteditems-list.md): namespace-qualified
+        // type names (`microsoft.graph.user`) are the casts a path takes, never the name of a query parameter.
+        const casts = firstCells.length > 0 && firstCells.every((x) => /^microsoft\.graph\.\w+$/i.test(x));
         // "The following values are valid for the **format** parameter:" Value (or "Format value") | Description: one parameter's values.
         const values = named < 0 && /\bvalues?$/.test(t.columns[0] ?? '');
-        if (named < 0 && (operators || notNames || values)) {
-          const what = operators ? 'A table of what $filter accepts' : values ? 'A table of a parameter\'s values' : 'A table whose first column holds no parameter names';
+        if (named < 0 && (operators || notNames || values || casts)) {
+          const what = operators ? 'A table of what $filter accepts' : values ? 'A table of a parameter\'s values' : casts ? 'A table of OData casts' : 'A table whose first column holds no parameter names';
           ctx.diag('table-not-read', 'info', `${what} (${t.columns.join(' | ')}) is not a list of query parameters; its ${t.rows.length} row(s) were not taken`, t.src);
           for (const r of t.rows) ctx.explain(...r.cells);
           ctx.useTable(t, 'query parameters', 0, 0, t.rows.length);

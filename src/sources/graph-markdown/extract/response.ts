@@ -96,7 +96,7 @@ export const response: Extractor = {
           if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
           r.statuses.push({ code, text: STATUS_CODES[code]!, src: ctx.src(n) });
         }
-        if (/does not return anything|doesn't return anything|no response body|empty response body|returns no content|nothing in the response body/i.test(text)) r.noBody = true;
+        if (/does not return anything|doesn't return anything|no response body|empty response body|returns no content|nothing in the response body|\band empty content\b/i.test(text)) r.noBody = true;
         // A body described only in prose: a report in CSV or JSON, a redirect to a download URL, a binary stream.
         if (!r.bodyDescribed) {
           const format = describedFormat(text);
