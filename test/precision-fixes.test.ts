@@ -21,7 +21,7 @@ import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
-import { argumentsLeftOut, bracesMended, callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative, driveRelative, driveRootAsItem } from '../src/checks/rules/example-path-fits-no-template.js';
+import { argumentsLeftOut, bracesMended, callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative, driveRelative } from '../src/checks/rules/example-path-fits-no-template.js';
 import { betaExtendsType } from '../src/checks/type-relations.js';
 import { strayTemplates } from '../src/checks/stray-templates.js';
 import { parseTypeCell } from '../src/sources/graph-markdown/extract/type-ref.js';
@@ -1783,13 +1783,4 @@ test('json-representation-mismatch: a row the JSON lacks and a key no table list
   assert.deepEqual(found('2021-07-s43a').filter((x) => /iewpoint/.test(x)), [
     'properties.viewpoint 67:viewpoint 107:chatViewpoint viewpoint is in the Properties table and chatViewpoint in the JSON representation: one property named two ways (the JSON\'s name is one word longer)',
   ]);
-});
-
-test('example-path-fits-no-template: a drive\'s `root` is its top item, so `GET /me/drive/root/children` calls the template `GET /me/drive/items/{item-id}/children` (driveitem-list-children.md, label r2063, false before); the `root:/{path}:` form a page does not list is still a misfit', () => {
-  const t = analyze([join(DIR, '2021-07-s43a')], [], undefined, whole);
-  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').flatMap((f) => f.instances?.length ? f.instances : [f]).map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.message.slice(0, 80)}`), [
-    'beta/api/driveitem-list-children.md:121 Example request GET /drives/{drive-id}/root:/{path-relative-to-root}:/children f',
-  ]);
-  assert.equal(driveRootAsItem('/drives/b!x/root'), '/drives/b!x/items/root');
-  assert.equal(driveRootAsItem('/me/drive/root:/a.txt:/content'), undefined);
 });
