@@ -1784,3 +1784,13 @@ test('json-representation-mismatch: a row the JSON lacks and a key no table list
     'properties.viewpoint 67:viewpoint 107:chatViewpoint viewpoint is in the Properties table and chatViewpoint in the JSON representation: one property named two ways (the JSON\'s name is one word longer)',
   ]);
 });
+test('body-property-contradicts-type: a String row where the resource page names an enum of that version is a loose name, reported at info as one (event-update.md\'s importance, sensitivity and showAs against importance, sensitivity and freeBusyStatus: labels o1330 false, r1297 real, as warnings); attendees, single against a collection, stays a warning', () => {
+  const t = analyze([join(DIR, '2020-05-s43c')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'body-property-contradicts-type').map((f) => `${f.severity} ${f.field} ${f.message}`), [
+    'warning requestBody.attendees.collection event.attendees is single in the request body but a collection on the resource page (v1.0)',
+    'warning requestBody.categories.collection event.categories is single in the request body but a collection on the resource page (v1.0)',
+    'info requestBody.importance.type event.importance is typed String in the request body, where the resource page names its enum importance: the same values on the wire, but the body table should name the enum (v1.0)',
+    'info requestBody.sensitivity.type event.sensitivity is typed String in the request body, where the resource page names its enum sensitivity: the same values on the wire, but the body table should name the enum (v1.0)',
+    'info requestBody.showAs.type event.showAs is typed String in the request body, where the resource page names its enum freeBusyStatus: the same values on the wire, but the body table should name the enum (v1.0)',
+  ]);
+});

@@ -29,7 +29,7 @@ export const rule: ModelRule = {
   contexts: ['variant'],
   summary: 'A request-body table types a property differently from the resource page of the type the body represents',
   description:
-    'A create or update page says its body is a JSON representation of a resource (by its prose, its response type or its title) and lists properties of that resource in its table (at least half of its rows are the resource\'s properties: a table of an action\'s parameters is not the type the action returns). A property whose type or collection-ness differs from every row the resource page (same version; workload pages left out) gives for it is reported: a client built from the resource page sends what the update page says it must not, or the other way round. Request bodies are never merged into types, so this rule is where the two meet. Numeric widths are compared as one type (type-property-format-differs reports widths).',
+    'A create or update page says its body is a JSON representation of a resource (by its prose, its response type or its title) and lists properties of that resource in its table (at least half of its rows are the resource\'s properties: a table of an action\'s parameters is not the type the action returns). A property whose type or collection-ness differs from every row the resource page (same version; workload pages left out) gives for it is reported: a client built from the resource page sends what the update page says it must not, or the other way round. Request bodies are never merged into types, so this rule is where the two meet. Numeric widths are compared as one type (type-property-format-differs reports widths). A String row where the resource page names an enum of that version (event.showAs: String against freeBusyStatus) is reported at info as a loose name — the enum\'s members travel as strings, so the values sent are the same, but the body table should name the enum.',
   example: { before: 'resources/event.md: attendees | Attendee collection\napi/event-update.md body: attendees | Attendee', after: 'both: Attendee collection' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|tags|String collection||', '|size|Int32||']), 'v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|tags|String||', '|size|Int64||'])) },
@@ -37,6 +37,7 @@ export const rule: ModelRule = {
   },
   check({ model }) {
     const resource = resourceProperties(model.types);
+    const enums = new Set(model.enums.map((e) => `${e.version}|${e.name.toLowerCase()}`));
     const out: FindingDraft[] = [];
     const seen = new Set<string>();
     for (const g of model.operations) for (const v of g.variants) {
@@ -61,6 +62,19 @@ export const rule: ModelRule = {
         const r = rows[0]!;
         const sameName = rows.some((x) => typeKey(x.type) === typeKey(p.type));
         const shown = (t: TypeRef) => (sameName ? (t.collection ? 'collection' : 'single') : `${t.name}${t.collection ? ' collection' : ''}`);
+        // String where the resource page names an enum of the same version: the enum's members travel as strings, so a client
+        // sends the same values either way — a loose name for the type, not another type (labels o651, o1330, r2056 false,
+        // r1261, r1297 real, as warnings): reported as such, at info, as the metadata comparison's enum-as-string does.
+        const enumAsString = !sameName && p.type.primitive && typeKey(p.type) === 'string' && p.type.collection === r.type.collection && enums.has(`${v.version}|${r.type.name.toLowerCase()}`);
+        if (enumAsString) {
+          out.push({
+            rule: this.id, severity: 'info', context: 'variant', subject: d.operations[0] ? operationKeyOf(model, d.operations[0]) : g.key, field: `requestBody.${p.name}.type`,
+            message: `${typeName}.${p.name} is typed String in the request body, where the resource page names its enum ${r.type.name}: the same values on the wire, but the body table should name the enum (${v.version})`,
+            sides: [sideOf(d, p.src, shown(p.type)), sideOf(r.doc, r.src, shown(r.type))],
+            args: [d.file, p.name.toLowerCase()],
+          });
+          continue;
+        }
         const what = sameName ? `is ${p.type.collection ? 'a collection' : 'single'} in the request body but ${r.type.collection ? 'a collection' : 'single'} on the resource page` : `is typed ${p.type.name}${p.type.collection ? ' collection' : ''} in the request body but ${r.type.name}${r.type.collection ? ' collection' : ''} on the resource page`;
         out.push({
           rule: this.id, context: 'variant', subject: d.operations[0] ? operationKeyOf(model, d.operations[0]) : g.key, field: `requestBody.${p.name}.${sameName ? 'collection' : 'type'}`,
