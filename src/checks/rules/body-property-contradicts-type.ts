@@ -66,19 +66,12 @@ export const rule: ModelRule = {
         // sends the same values either way — a loose name for the type, not another type (labels o651, o1330, r2056 false,
         // r1261, r1297 real, as warnings): reported as such, at info, as the metadata comparison's enum-as-string does.
         const enumAsString = !sameName && p.type.primitive && typeKey(p.type) === 'string' && p.type.collection === r.type.collection && enums.has(`${v.version}|${r.type.name.toLowerCase()}`);
-        if (enumAsString) {
-          out.push({
-            rule: this.id, severity: 'info', context: 'variant', subject: d.operations[0] ? operationKeyOf(model, d.operations[0]) : g.key, field: `requestBody.${p.name}.type`,
-            message: `${typeName}.${p.name} is typed String in the request body, where the resource page names its enum ${r.type.name}: the same values on the wire, but the body table should name the enum (${v.version})`,
-            sides: [sideOf(d, p.src, shown(p.type)), sideOf(r.doc, r.src, shown(r.type))],
-            args: [d.file, p.name.toLowerCase()],
-          });
-          continue;
-        }
         const what = sameName ? `is ${p.type.collection ? 'a collection' : 'single'} in the request body but ${r.type.collection ? 'a collection' : 'single'} on the resource page` : `is typed ${p.type.name}${p.type.collection ? ' collection' : ''} in the request body but ${r.type.name}${r.type.collection ? ' collection' : ''} on the resource page`;
         out.push({
-          rule: this.id, context: 'variant', subject: d.operations[0] ? operationKeyOf(model, d.operations[0]) : g.key, field: `requestBody.${p.name}.${sameName ? 'collection' : 'type'}`,
-          message: `${typeName}.${p.name} ${what} (${v.version})`,
+          rule: this.id, ...(enumAsString ? { severity: 'info' as const } : {}), context: 'variant', subject: d.operations[0] ? operationKeyOf(model, d.operations[0]) : g.key,
+          field: `requestBody.${p.name}.${sameName ? 'collection' : 'type'}`,
+          message: enumAsString ? `${typeName}.${p.name} is typed String in the request body, where the resource page names its enum ${r.type.name}: the same values on the wire, but the body table should name the enum (${v.version})`
+            : `${typeName}.${p.name} ${what} (${v.version})`,
           sides: [sideOf(d, p.src, shown(p.type)), sideOf(r.doc, r.src, shown(r.type))],
           args: [d.file, p.name.toLowerCase()],
         });

@@ -27,20 +27,18 @@ export const rule: MetadataRule = {
       const derived = !!documented && documented !== declared && ctx.ancestors(documented).includes(declared);
       // A free-form object (`Object`, the model's Json) where the service declares an open type without members of its own or
       // of a base (externalItem.properties: graph.properties, OpenType="true", no Property): the same property bag (label b505).
-      if (FREE_FORM.test(p.type.name) && declared && declared.open && [declared, ...ctx.ancestors(declared)].every((x) => !x.properties.length && !x.navigation.length)) {
-        out.push({ rule: this.id, subject: t.name, field: `properties.${p.name}.type`, args: [p.type.name, cp.type.name], message: `${t.name}.${p.name} is documented as ${p.type.name}, the free-form object the service declares: ${cp.type.name}, an open type without members`, docs: { ...p.src, value: docsValue(p) }, metadata: memberSide(ctx, m, csdlTypeText(cp.type)), policy: 'open-type-bag' });
-        continue;
-      }
+      const bag = FREE_FORM.test(p.type.name) && !!declared?.open && [declared, ...ctx.ancestors(declared)].every((x) => !x.properties.length && !x.navigation.length);
       const enumAsString = typeKey(p.type.name) === 'string' && !!ctx.csdl.enums.find((e) => `${e.namespace}.${e.name}`.toLowerCase() === cp.type.name.toLowerCase());
       // "numeric" (the Business Central pages' word for every amount) where the service declares a number: imprecise, not
       // another kind of value (labels b100, misdescribed at warning, and b607, false).
       const genericNumber = GENERIC_NUMBER.test(p.type.name) && EDM_NUMBER.test(cp.type.name);
       out.push({
         rule: this.id, subject: t.name, field: `properties.${p.name}.type`, args: [p.type.name, cp.type.name],
-        message: genericNumber ? `${t.name}.${p.name} is documented as ${p.type.name}, a generic word for the number type the service declares: ${cp.type.name}`
+        message: bag ? `${t.name}.${p.name} is documented as ${p.type.name}, the free-form object the service declares: ${cp.type.name}, an open type without members`
+          : genericNumber ? `${t.name}.${p.name} is documented as ${p.type.name}, a generic word for the number type the service declares: ${cp.type.name}`
           : `${t.name}.${p.name} is documented as ${p.type.name} but the service declares ${cp.type.name}`,
         docs: { ...p.src, value: docsValue(p) }, metadata: memberSide(ctx, m, csdlTypeText(cp.type)),
-        ...(derived ? { policy: 'documented-derived-type' } : enumAsString ? { policy: 'enum-as-string', severity: 'info' as const }
+        ...(derived ? { policy: 'documented-derived-type' } : bag ? { policy: 'open-type-bag' } : enumAsString ? { policy: 'enum-as-string', severity: 'info' as const }
           : genericNumber ? { policy: 'generic-number', severity: 'info' as const } : {}),
       });
     }
