@@ -620,3 +620,14 @@ test('a property the docs type Object (a property bag) where the service declare
   const declared = run('<ComplexType Name="properties" OpenType="true"><Property Name="title" Type="Edm.String" /></ComplexType>');
   assert.deepEqual(declared.findings.map((f) => `${f.field} ${f.message}`).filter((x) => x.startsWith('properties.properties')), ['properties.properties.type externalItem.properties is documented as Json but the service declares microsoft.graph.properties']);
 });
+
+test('a row one camel-cased word longer inside than a member no row documents is that member under a wrong name: reported once, on the row (onlineMeeting\'s joinWebUrl row for the beta service\'s joinUrl: labels b644, real, and b1089, misdescribed as joinUrl undocumented)', () => {
+  const fx = join(ROOT, 'test/fixtures/corpus/precision/2020-05-s43a');
+  const model = analyze([join(fx, 'beta/resources/onlinemeeting.md')], [], fx).model;
+  const csdlText = '<EntityType Name="onlineMeeting"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /><Property Name="joinUrl" Type="Edm.String" /><Property Name="subject" Type="Edm.String" /></EntityType>';
+  const r = compareMetadata(docsFromModel(model, 'beta'), parseCsdl(csdlDocument(csdlText), 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-property-missing' || x.id === 'metadata-property-undocumented'));
+  const about = r.findings.filter((f) => /\.(joinWebUrl|joinUrl)$/.test(f.field));
+  assert.deepEqual(about.map((f) => `${f.rule} ${f.docs!.line} ${f.metadata!.element}`), ['metadata-property-missing 37 EntityType microsoft.graph.onlineMeeting/Property joinUrl']);
+  assert.match(about[0]!.message, /^onlineMeeting\.joinWebUrl is documented but microsoft\.graph\.onlineMeeting has no property of that name; it declares joinUrl \(Edm\.String\), which no row documents: the row's name is one word longer than it$/);
+  assert.equal(r.summary.notReported['documented-misspelled'], 1);
+});

@@ -1794,3 +1794,18 @@ test('body-property-contradicts-type: a String row where the resource page names
     'info requestBody.showAs.type event.showAs is typed String in the request body, where the resource page names its enum freeBusyStatus: the same values on the wire, but the body table should name the enum (v1.0)',
   ]);
 });
+
+test('drift-permission-changed: a permission type the old page granted and the new one says "Not supported." for is reported, breaking, whatever names other types still list (driveitem-preview.md\'s personal Microsoft account row: label d1105\'s remark, missed before)', () => {
+  const o = analyze([join(DIR, '2020-05-s43d')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s43d')], [], undefined, whole);
+  const found = drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed' && f.field === 'permissions.delegatedPersonal');
+  assert.deepEqual(found.map((f) => `${f.breaking} ${f.message} @ ${f.sides.map((s) => `${s.line}:${s.value}`).join(' ')}`), [
+    'true v1.0 POST /drives/{drive-id}/items/{item-id}/preview: Delegated (personal Microsoft account) no longer supported (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All) @ 30:Files.Read, Files.ReadWrite, Files.ReadWrite.All 30:Not supported',
+    'true v1.0 POST /groups/{group-id}/drive/items/{item-id}/preview: Delegated (personal Microsoft account) no longer supported (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All) @ 30:Files.Read, Files.ReadWrite, Files.ReadWrite.All 30:Not supported',
+    'true v1.0 POST /shares/{share-id}/driveItem/preview: Delegated (personal Microsoft account) no longer supported (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All) @ 30:Files.Read, Files.ReadWrite, Files.ReadWrite.All 30:Not supported',
+    'true v1.0 POST /sites/{site-id}/drive/items/{item-id}/preview: Delegated (personal Microsoft account) no longer supported (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All) @ 30:Files.Read, Files.ReadWrite, Files.ReadWrite.All 30:Not supported',
+    'true v1.0 POST /users/{user-id}/drive/items/{item-id}/preview: Delegated (personal Microsoft account) no longer supported (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All) @ 30:Files.Read, Files.ReadWrite, Files.ReadWrite.All 30:Not supported',
+  ]);
+  // Back the other way, the type newly supported is no removal.
+  assert.deepEqual(drift({ old: n.model, new: o.model }).filter((f) => f.field === 'permissions.delegatedPersonal'), []);
+});

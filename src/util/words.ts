@@ -24,7 +24,8 @@ export function misspellingDistance(a: string, b: string): number | undefined {
 }
 
 /**
- * Is `a` the camel-cased name `b` without its last word (`short`: `pageLayout`, `pageLayoutType`), or with one more (`over`)?
+ * Is `a` the camel-cased name `b` without one of its words — the last (`short`: `pageLayout`, `pageLayoutType`) or one
+ * inside (`joinUrl`, `joinWebUrl`) — or with one more (`over`)?
  * The shorter keeps a word of its own (not `id` for `idType`), and the word is a word (`Type`, `Id`, `Url`), not a letter.
  * With `leading`, the word may come first (`viewpoint`, `chatViewpoint`); with `plural`, either name may end in a plural -s
  * the other lacks (`publishingType`, `supportedPublishingTypes`: `plural` is then set).
@@ -34,12 +35,24 @@ export function camelWordApart(a: string, b: string, opts: { leading?: boolean; 
   for (const fa of forms(a)) for (const fb of forms(b)) {
     const [s, l] = fa.length < fb.length ? [fa, fb] : [fb, fa];
     if (s.length < 4) continue;
+    // The word at the end, or inside at a camel-case boundary (`joinUrl`, `joinWebUrl`: label b1089).
     const trailing = l.startsWith(s) && /^[A-Z][a-z0-9]+$/.test(l.slice(s.length));
+    const inner = !trailing && insertedWord(s, l);
     const lead = l.length - s.length;
     const leading = !!opts.leading && lead > 1 && /^[a-z][a-z0-9]+$/.test(l.slice(0, lead)) && l[lead] === s[0]!.toUpperCase() && l.slice(lead + 1) === s.slice(1);
-    if (trailing || leading) return { how: s === fa ? 'short' : 'over', plural: fa !== a || fb !== b };
+    if (trailing || inner || leading) return { how: s === fa ? 'short' : 'over', plural: fa !== a || fb !== b };
   }
   return undefined;
+}
+
+/** Is `l` the camel-cased `s` with one capitalized word inserted at one of its word boundaries (`joinUrl` → `joinWebUrl`)? */
+function insertedWord(s: string, l: string): boolean {
+  const w = l.length - s.length;
+  for (let i = 1; i < s.length; i++) {
+    if (s[i] !== s[i]!.toUpperCase() || s[i] === s[i]!.toLowerCase()) continue; // a boundary: an upper-case letter
+    if (l.startsWith(s.slice(0, i)) && l.slice(i + w) === s.slice(i) && /^[A-Z][a-z0-9]+$/.test(l.slice(i, i + w))) return true;
+  }
+  return false;
 }
 
 /**

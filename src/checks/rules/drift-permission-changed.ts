@@ -11,7 +11,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'The permissions of an operation changed (a removed permission is breaking)',
-  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info), but one the new page names only together with a permission the old page listed alone ("Policy.Read.All and Policy.ReadWrite.ConditionalAccess") is a new requirement (breaking). Names compare without regard to case or spaces (Policy.Readwrite.* is Policy.ReadWrite.*, "DeviceManagementManaged Devices.ReadWrite.All" DeviceManagementManagedDevices.ReadWrite.All). When the old page is not in the new snapshot (a page split per workload or renamed), a permission some other new page of the operation still lists is not reported as removed. The permissions compared are the variant\'s — the tables its page binds to the call (a sub-heading such as "For users:", request lines) and per-resource rows narrowed to the path\'s resource — on the new side only when the old page was narrowed for the call too (a flat old table covers every resource) for what is no longer listed, always for what is newly listed (the rows of the new page\'s other resources are not new for this call).',
+  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info), but one the new page names only together with a permission the old page listed alone ("Policy.Read.All and Policy.ReadWrite.ConditionalAccess") is a new requirement (breaking). Names compare without regard to case or spaces (Policy.Readwrite.* is Policy.ReadWrite.*, "DeviceManagementManaged Devices.ReadWrite.All" DeviceManagementManagedDevices.ReadWrite.All). When the old page is not in the new snapshot (a page split per workload or renamed), a permission some other new page of the operation still lists is not reported as removed. The permissions compared are the variant\'s — the tables its page binds to the call (a sub-heading such as "For users:", request lines) and per-resource rows narrowed to the path\'s resource — on the new side only when the old page was narrowed for the call too (a flat old table covers every resource) for what is no longer listed, always for what is newly listed (the rows of the new page\'s other resources are not new for this call). Names are compared over every permission type together, so a type is looked at apart too: one the old page listed permissions for and the new page says "Not supported." for, in every row of that type (driveitem-preview.md\'s personal Microsoft account row), is reported as no longer supported (breaking) — unless another new page of the call still lists that type.',
   example: { before: 'old: User.Read, User.ReadWrite', after: 'new: User.ReadWrite' },
   fixture: {
     before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.Manage.All']])) },
@@ -91,10 +91,45 @@ export const rule: DriftRule = {
         out.push(change(this, true, va.version, subject, 'permissions.required', `${k}: permission(s) now required together with ${partners.join(', ')}, which the old page listed alone: ${required.join(', ')}`, sidesAt(partners, required), ['required']));
       }
       if (added.length) out.push(change(this, false, va.version, subject, 'permissions.added', `${k}: permission(s) newly listed: ${added.join(', ')}`, sidesAt([], added), ['added']));
+      // A permission type the old page granted and the new one says "Not supported." for (driveitem-preview.md's personal
+      // Microsoft account row, label d1105's remark): apps of that kind lose the call, whatever names other types still list —
+      // the names compared above are every type's together. Not when another new page of the call still lists that type.
+      for (const [type, { was, now }] of supportDropped(va, narrowed(va) ? vb : vb.doc, elsewhereTypes(allNew.get(k) ?? [], vb, narrowed(va)))) {
+        out.push(change(this, true, va.version, subject, `permissions.${type}`, `${k}: ${now.typeText.replace(/\s+/g, ' ').trim()} no longer supported (the old page listed ${was.map((n) => n.name).join(', ')})`,
+          [sideOf(va.doc, was[0]!.src, was.map((n) => n.name).join(', ')), sideOf(vb.doc, now.src, 'Not supported')], ['unsupported', type]));
+      }
     }
     return out;
   },
 };
+
+type Entry = NonNullable<Document['permissions']>['entries'][number];
+
+/**
+ * Permission types the old variant lists names for and the new one states only "Not supported." for (every row of that
+ * type), each with the old names and the new row; types in `kept` (listed by another new page of the call) are left out.
+ */
+function supportDropped(old: Pick<Document, 'permissions'>, nu: Pick<Document, 'permissions'>, kept: Set<string>): Map<string, { was: PermissionName[]; now: Entry }> {
+  const out = new Map<string, { was: PermissionName[]; now: Entry }>();
+  const rows = (v: Pick<Document, 'permissions'>, type: string) => (v.permissions?.entries ?? []).filter((e) => e.type === type);
+  for (const type of new Set((old.permissions?.entries ?? []).map((e) => e.type))) {
+    if (kept.has(type)) continue;
+    const was = rows(old, type).flatMap((e) => [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]);
+    const now = rows(nu, type);
+    if (was.length && now.length && now.every((e) => e.state === 'not-supported')) out.set(type, { was, now: now[0]! });
+  }
+  return out;
+}
+
+/** Permission types another new page of the call (not `vb`'s) lists names for. */
+function elsewhereTypes(variants: { doc: Pick<Document, 'file' | 'permissions'>; permissions?: Document['permissions'] }[], vb: { doc: Pick<Document, 'file'> }, narrowed: boolean): Set<string> {
+  const out = new Set<string>();
+  for (const v of variants) {
+    if (v.doc.file === vb.doc.file) continue;
+    for (const e of (narrowed ? v.permissions : v.doc.permissions)?.entries ?? []) if (e.permissions.length || e.workloads.some((w) => w.permissions.length)) out.add(e.type);
+  }
+  return out;
+}
 
 /** Where a variant states the first of `names` (its row), else its first row, else its permissions section. */
 function rowOf(v: Pick<Document, 'permissions'>, names: string[]): Src {
