@@ -1809,3 +1809,16 @@ test('drift-permission-changed: a permission type the old page granted and the n
   // Back the other way, the type newly supported is no removal.
   assert.deepEqual(drift({ old: n.model, new: o.model }).filter((f) => f.field === 'permissions.delegatedPersonal'), []);
 });
+
+test('drift: a body row the old page\'s own example already sent is the table catching up, not a new property (intune-shared-devicemanagementscript-create.md\'s scriptContent, label d1138, false before); a rewritten function call whose named parameters were renamed is breaking, naming them (reports-getgrouparchivedprintjobs.md: periodStart, periodEnd in the old example → startDateTime, endDateTime, d1119, misdescribed before as not breaking)', () => {
+  const o = analyze([join(DIR, '2020-05-s43e')], [], undefined, whole);
+  const n = analyze([join(DIR, '2021-07-s43e')], [], undefined, whole);
+  const found = drift({ old: o.model, new: n.model });
+  assert.deepEqual(found.filter((f) => f.rule === 'drift-request-property-added' && f.field === 'requestBody.scriptContent').map((f) => `${f.breaking} ${f.message} @ ${f.sides.map((s) => `${s.line}:${s.value}`).join(' ')}`), [
+    'false beta POST /deviceManagement/deviceManagementScripts: request-body property scriptContent was added to the table (the old page\'s example already sent it) @ 48:sent by the example, not in the table 58:documented',
+  ]);
+  assert.deepEqual(found.filter((f) => f.rule === 'drift-operation-removed' && /ArchivedPrintJobs/.test(f.subject)).map((f) => `${f.breaking} ${f.message}`), [
+    'true beta GET /print/reports/getGroupArchivedPrintJobs is now documented as GET /print/reports/getGroupArchivedPrintJobs(groupId={groupId},startDateTime={startDateTime},endDateTime={endDateTime}) — its parameters changed: periodEnd, periodStart → endDateTime, startDateTime',
+    'true beta GET /reports/getGroupArchivedPrintJobs is now documented as GET /print/reports/getGroupArchivedPrintJobs(groupId={groupId},startDateTime={startDateTime},endDateTime={endDateTime}) — its parameters changed: periodEnd, periodStart → endDateTime, startDateTime',
+  ]);
+});

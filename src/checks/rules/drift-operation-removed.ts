@@ -1,3 +1,4 @@
+import { compareStr } from '../../util/order.js';
 import { opPage } from '../fixture-pages.js';
 import type { ApiModel, TypeModel } from '../../model/types.js';
 import type { Document, ExampleRequest, OperationVariant } from '../../model/schema.js';
@@ -12,7 +13,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'An operation documented in the old snapshot is documented nowhere in the new one (breaking)',
-  description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. Not breaking (info): a page that still calls it in an example (it left the syntax block only), and one whose old permission table said "Not supported" for every permission type (no app could call it as documented). When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`; a shorter new form must keep two named segments — a nested call does not become a top-level collection\'s: `/users/{id}/…/contacts` → `/contacts` is orgContact\'s list, another operation), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`) — not one that only re-cases another of the old page\'s calls whose path the removed one ends with (`/users/{id}/oAuth2Permissiongrants/{id}` beside `/oAuth2Permissiongrants/{id}`, now `/oauth2PermissionGrants/{id}`: the alias was dropped) or one another page already did whose path is the old one with segments inserted, same method (`/groups/{id}/drive/{item-id}` → `/groups/{id}/drive/items/{item-id}`), it is reported as info (not breaking) instead; a page\'s other new form of that call\'s drive item (`…/items/{id}/…` and `…/root:/{item-path}:/…`) is named in the same message. So is an alias path dropped from a page that still documents the same operation (same method and last segment) when a segment of the dropped path is no property of the type reached so far, in both snapshots (`/users/{id}/calendarGroup/calendars`: user has no calendarGroup): a docs correction.',
+  description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. Not breaking (info): a page that still calls it in an example (it left the syntax block only), and one whose old permission table said "Not supported" for every permission type (no app could call it as documented). When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`; a shorter new form must keep two named segments — a nested call does not become a top-level collection\'s: `/users/{id}/…/contacts` → `/contacts` is orgContact\'s list, another operation), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`) — not one that only re-cases another of the old page\'s calls whose path the removed one ends with (`/users/{id}/oAuth2Permissiongrants/{id}` beside `/oAuth2Permissiongrants/{id}`, now `/oauth2PermissionGrants/{id}`: the alias was dropped) or one another page already did whose path is the old one with segments inserted, same method (`/groups/{id}/drive/{item-id}` → `/groups/{id}/drive/items/{item-id}`), it is reported as info (not breaking) instead — unless the call\'s named parameters changed with it (`getGroupArchivedPrintJobs(…periodStart, periodEnd)` → `(…startDateTime, endDateTime)`, read from the request line, else the page\'s example): then it is breaking, naming them; a page\'s other new form of that call\'s drive item (`…/items/{id}/…` and `…/root:/{item-path}:/…`) is named in the same message. So is an alias path dropped from a page that still documents the same operation (same method and last segment) when a segment of the dropped path is no property of the type reached so far, in both snapshots (`/users/{id}/calendarGroup/calendars`: user has no calendarGroup): a docs correction.',
   example: { before: 'old: GET /widgets/{id} (v1.0/api/widget-get.md)', after: 'new: (no page documents GET /widgets/{id})' },
   fixture: {
     before: { 'old/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}'), 'new/v1.0/api/other.md': opPage('Get gadget', 'GET', '/gadgets/{id}') },
@@ -45,6 +46,14 @@ export const rule: DriftRule = {
         // The new page's other form of the call's drive item (…/items/{id}/… and …/root:/{item-path}:/…), new too: named as
         // well — drift-operation-added does not report it (labels d471; d687, d697: a longer form's page gives both).
         const also = (onFile.get(`${w.version} ${w.doc.file.toLowerCase()}`) ?? []).filter((x) => x !== other && !a.has(x) && driveItemById(x) === driveItemById(other));
+        // A function whose named parameters changed with the rewrite (getGroupArchivedPrintJobs' periodStart, periodEnd →
+        // startDateTime, endDateTime; label d1119, misdescribed as not breaking): a call written against the old page fails.
+        const [was, now] = [callArguments(v), callArguments(w)];
+        // Renamed, not only fewer or more (an example may pass an optional parameter the request line leaves out).
+        const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+        const [gone, came] = [was.filter((x) => !lower(now).has(x.toLowerCase())), now.filter((x) => !lower(was).has(x.toLowerCase()))];
+        const renamed = gone.length && came.length ? ` — its parameters changed: ${gone.join(', ')} → ${came.join(', ')}` : '';
+        if (renamed) return change(this, true, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)}${renamed}`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
         return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)}${also.map((x) => ` and as ${x.slice(x.indexOf(' ') + 1)}`).join('')} (same operation, other ${longerFormIn(k, b, 'old') ? 'path form' : 'method, path or key syntax on the same page'})`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
       }
       // An alias dropped from a page that still documents the operation, whose path no type of either
@@ -74,6 +83,22 @@ export const rule: DriftRule = {
     });
   },
 };
+
+/**
+ * The named parameters of a function call, sorted: from the variant's request line, else from its page's
+ * example requests that call the same function (the 2020-05 print report pages wrote none in the request line).
+ */
+function callArguments(v: OperationVariant): string[] {
+  const named = (path: string) => { const m = /\/([^/()]+)\(([^()]*)\)$/.exec(path.replace(/\?.*$/, '')); return m ? { fn: m[1]!.toLowerCase(), args: [...m[2]!.matchAll(/([A-Za-z_][\w]*)\s*=/g)].map((x) => x[1]!).sort((p, q) => compareStr(p.toLowerCase(), q.toLowerCase())) } : undefined; };
+  const own = named(v.operation.path);
+  if (own?.args.length) return own.args;
+  const fn = (own?.fn ?? v.operation.path.replace(/\?.*$/, '').split('/').pop() ?? '').toLowerCase();
+  for (const r of v.doc.examples.requests) {
+    const x = named(r.path);
+    if (x && x.fn === fn && x.args.length && r.method.toUpperCase() === v.operation.method.toUpperCase()) return x.args;
+  }
+  return [];
+}
 
 /** A permission table whose every row says "Not supported." (a variant's narrowed rows, else its page's). */
 function notCallable(v: OperationVariant): boolean {
