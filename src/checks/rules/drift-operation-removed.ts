@@ -89,13 +89,24 @@ export const rule: DriftRule = {
  * example requests that call the same function (the 2020-05 print report pages wrote none in the request line).
  */
 function callArguments(v: OperationVariant): string[] {
-  const named = (path: string) => { const m = /\/([^/()]+)\(([^()]*)\)$/.exec(path.replace(/\?.*$/, '')); return m ? { fn: m[1]!.toLowerCase(), args: [...m[2]!.matchAll(/([A-Za-z_][\w]*)\s*=/g)].map((x) => x[1]!).sort((p, q) => compareStr(p.toLowerCase(), q.toLowerCase())) } : undefined; };
+  const named = (full: string): { fn: string; args: string[] } | undefined => {
+    const q = full.indexOf('?');
+    const path = q >= 0 ? full.slice(0, q) : full;
+    const open = path.lastIndexOf('(');
+    const fn = path.slice(path.lastIndexOf('/', open < 0 ? path.length : open) + 1, open < 0 ? path.length : open).toLowerCase();
+    if (open < 0 || !path.endsWith(')')) return { fn, args: [] };
+    const args = path.slice(open + 1, -1).split(',').flatMap((part) => {
+      const eq = part.indexOf('=');
+      const name = eq < 0 ? '' : part.slice(0, eq).trim();
+      return /^[A-Za-z_]\w*$/.test(name) ? [name] : [];
+    });
+    return { fn, args: args.sort((p, r) => compareStr(p.toLowerCase(), r.toLowerCase())) };
+  };
   const own = named(v.operation.path);
   if (own?.args.length) return own.args;
-  const fn = (own?.fn ?? v.operation.path.replace(/\?.*$/, '').split('/').pop() ?? '').toLowerCase();
   for (const r of v.doc.examples.requests) {
     const x = named(r.path);
-    if (x && x.fn === fn && x.args.length && r.method.toUpperCase() === v.operation.method.toUpperCase()) return x.args;
+    if (x && own && x.fn === own.fn && x.args.length && r.method.toUpperCase() === v.operation.method.toUpperCase()) return x.args;
   }
   return [];
 }
