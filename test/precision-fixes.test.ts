@@ -43,6 +43,8 @@ const PRE = '';
 // The fixture folders are a few pages copied from the corpus: most of their links lead to pages left out (tree-partial).
 // The rules about what a tree lacks are tested on them as on the whole tree they came from.
 const whole = { wholeTree: true };
+/** A fixture pair's two snapshots, read whole: `2020-05-<name>` (old) and `2021-07-<name>` (new), for the drift rules. */
+const snapshots = (name: string) => ({ o: analyze([join(DIR, `2020-05-${name}`)], [], undefined, whole), n: analyze([join(DIR, `2021-07-${name}`)], [], undefined, whole) });
 const a = analyze([join(DIR, '2021-07')], [], undefined, whole);
 const of = (rule: string, file: string): Finding[] => a.findings.filter((f) => f.rule === rule && f.sides[0]?.file === PRE + file);
 const pageOf = (file: string) => a.pages.find((p) => p.file === PRE + file)!;
@@ -1715,8 +1717,7 @@ test('session 42: a template ending in an empty argument list the example leaves
 });
 
 test('drift: a type cell linking to the same page under another label (file.hashes: `[HashesType](hashes.md)` → `[hashes](hashes.md)`, label d907) and a type the old snapshot knew only from a GET\'s request line (chatMessage.hostedContents: a collection by the old list call, one object by the row the new page added, d901) are no type change (both false before, breaking)', () => {
-  const o = analyze([join(DIR, '2020-05-s42b')], [], undefined, whole);
-  const n = analyze([join(DIR, '2021-07-s42b')], [], undefined, whole);
+  const { o, n } = snapshots('s42b');
   assert.equal(o.model.types.find((x) => x.version === 'beta' && x.name === 'chatMessage')!.properties.find((p) => p.name === 'hostedContents')!.sources[0]!.origin, 'operation-path');
   const changed = drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-type-property-changed');
   assert.deepEqual(changed.filter((f) => /hashes|hostedContents/.test(f.field)).map((f) => f.message), []);
@@ -1729,8 +1730,7 @@ test('drift: a type cell linking to the same page under another label (file.hash
 });
 
 test('drift: a status the old page\'s own example already answered is a correction, not breaking (printershare-post-allowedusers.md: "returns a `201 Created`" above an example answering 204; label d867, misdescribed before); an alias dropped from a page whose other call is only re-cased is removed, not "now documented as" that call (oauth2permissiongrant-update.md\'s `/users/{id}/oAuth2Permissiongrants/{id}`, d870, misdescribed before)', () => {
-  const o = analyze([join(DIR, '2020-05-s42c')], [], undefined, whole);
-  const n = analyze([join(DIR, '2021-07-s42c')], [], undefined, whole);
+  const { o, n } = snapshots('s42c');
   const found = drift({ old: o.model, new: n.model });
   assert.deepEqual(found.filter((f) => f.rule === 'drift-status-changed').map((f) => `${f.breaking} ${f.message}`), [
     'false beta POST /print/shares/{share-id}/allowedUsers/$ref: status 201 → 204 (the old page\'s example already answered 204: its Response section caught up)',
@@ -1796,8 +1796,7 @@ test('body-property-contradicts-type: a String row where the resource page names
 });
 
 test('drift-permission-changed: a permission type the old page granted and the new one says "Not supported." for is reported, breaking, whatever names other types still list (driveitem-preview.md\'s personal Microsoft account row: label d1105\'s remark, missed before)', () => {
-  const o = analyze([join(DIR, '2020-05-s43d')], [], undefined, whole);
-  const n = analyze([join(DIR, '2021-07-s43d')], [], undefined, whole);
+  const { o, n } = snapshots('s43d');
   const found = drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed' && f.field === 'permissions.delegatedPersonal');
   assert.deepEqual(found.map((f) => `${f.breaking} ${f.message} @ ${f.sides.map((s) => `${s.line}:${s.value}`).join(' ')}`), [
     'true v1.0 POST /drives/{drive-id}/items/{item-id}/preview: Delegated (personal Microsoft account) no longer supported (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All) @ 30:Files.Read, Files.ReadWrite, Files.ReadWrite.All 30:Not supported',
@@ -1811,8 +1810,7 @@ test('drift-permission-changed: a permission type the old page granted and the n
 });
 
 test('drift: a body row the old page\'s own example already sent is the table catching up, not a new property (intune-shared-devicemanagementscript-create.md\'s scriptContent, label d1138, false before); a rewritten function call whose named parameters were renamed is breaking, naming them (reports-getgrouparchivedprintjobs.md: periodStart, periodEnd in the old example → startDateTime, endDateTime, d1119, misdescribed before as not breaking)', () => {
-  const o = analyze([join(DIR, '2020-05-s43e')], [], undefined, whole);
-  const n = analyze([join(DIR, '2021-07-s43e')], [], undefined, whole);
+  const { o, n } = snapshots('s43e');
   const found = drift({ old: o.model, new: n.model });
   assert.deepEqual(found.filter((f) => f.rule === 'drift-request-property-added' && f.field === 'requestBody.scriptContent').map((f) => `${f.breaking} ${f.message} @ ${f.sides.map((s) => `${s.line}:${s.value}`).join(' ')}`), [
     'false beta POST /deviceManagement/deviceManagementScripts: request-body property scriptContent was added to the table (the old page\'s example already sent it) @ 48:sent by the example, not in the table 58:documented',

@@ -191,15 +191,7 @@ export function argumentValuesAsPlaceholders(template: string): string {
     const close = open < 0 ? -1 : template.indexOf(')', open);
     if (open < 0 || close < 0) { out += template.slice(i); break; }
     out += template.slice(i, open + 1);
-    const args: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (const ch of template.slice(open + 1, close)) {
-      if (ch === "'") quoted = !quoted;
-      if (ch === ',' && !quoted) { args.push(cur); cur = ''; } else cur += ch;
-    }
-    args.push(cur);
-    out += args.map((a) => {
+    out += splitArguments(template.slice(open + 1, close)).map((a) => {
       const eq = a.indexOf('=');
       if (eq < 0) return a;
       const name = a.slice(0, eq).trim();
@@ -210,6 +202,38 @@ export function argumentValuesAsPlaceholders(template: string): string {
     i = close + 1;
   }
   return out;
+}
+
+/** An argument list's arguments, split at commas outside quotes. */
+function splitArguments(list: string): string[] {
+  const args: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (const ch of list) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === ',' && !quoted) { args.push(cur); cur = ''; } else cur += ch;
+  }
+  args.push(cur);
+  return args;
+}
+
+/**
+ * The function a path's last segment calls and the names of its `name=value` arguments, in order
+ * (`…/getGroupArchivedPrintJobs(groupId='{id}',periodStart=x)` → getGroupArchivedPrintJobs, [groupId, periodStart]);
+ * the query string aside. A segment without an argument list gives its name and no arguments.
+ */
+export function callArguments(path: string): { fn: string; names: string[] } {
+  const q = path.indexOf('?');
+  const p = q >= 0 ? path.slice(0, q) : path;
+  const seg = p.slice(p.lastIndexOf('/', p.endsWith(')') ? p.lastIndexOf('(') : p.length) + 1);
+  const open = seg.indexOf('(');
+  if (open < 0 || !seg.endsWith(')')) return { fn: seg, names: [] };
+  const names = splitArguments(seg.slice(open + 1, -1)).flatMap((a) => {
+    const eq = a.indexOf('=');
+    const name = eq < 0 ? '' : a.slice(0, eq).trim();
+    return /^[A-Za-z_]\w*$/.test(name) ? [name] : [];
+  });
+  return { fn: seg.slice(0, open), names };
 }
 
 /** `name('key')` segments written as `name/key` (one anchored test per segment: linear). */

@@ -2,7 +2,7 @@ import { compareStr } from '../../util/order.js';
 import { opPage } from '../fixture-pages.js';
 import type { ApiModel, TypeModel } from '../../model/types.js';
 import type { Document, ExampleRequest, OperationVariant } from '../../model/schema.js';
-import { pathFitsTemplate } from '../../model/identity.js';
+import { callArguments, pathFitsTemplate } from '../../model/identity.js';
 import type { DriftRule } from '../types.js';
 import { allVariantsByKey, change, driveItemById, longerFormIn, operationsByKey, pageRewrites, sideOf } from '../drift-helpers.js';
 
@@ -48,7 +48,7 @@ export const rule: DriftRule = {
         const also = (onFile.get(`${w.version} ${w.doc.file.toLowerCase()}`) ?? []).filter((x) => x !== other && !a.has(x) && driveItemById(x) === driveItemById(other));
         // A function whose named parameters changed with the rewrite (getGroupArchivedPrintJobs' periodStart, periodEnd →
         // startDateTime, endDateTime; label d1119, misdescribed as not breaking): a call written against the old page fails.
-        const [was, now] = [callArguments(v), callArguments(w)];
+        const [was, now] = [callParameters(v), callParameters(w)];
         // Renamed, not only fewer or more (an example may pass an optional parameter the request line leaves out).
         const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
         const [gone, came] = [was.filter((x) => !lower(now).has(x.toLowerCase())), now.filter((x) => !lower(was).has(x.toLowerCase()))];
@@ -85,30 +85,17 @@ export const rule: DriftRule = {
 };
 
 /**
- * The named parameters of a function call, sorted: from the variant's request line, else from its page's
- * example requests that call the same function (the 2020-05 print report pages wrote none in the request line).
+ * The named parameters of the function a variant calls, sorted: from its request line, else from its page's example
+ * requests that call the same function (the 2020-05 print report pages wrote none in the request line).
  */
-function callArguments(v: OperationVariant): string[] {
-  const named = (full: string): { fn: string; args: string[] } | undefined => {
-    const q = full.indexOf('?');
-    const path = q >= 0 ? full.slice(0, q) : full;
-    const open = path.lastIndexOf('(');
-    const fn = path.slice(path.lastIndexOf('/', open < 0 ? path.length : open) + 1, open < 0 ? path.length : open).toLowerCase();
-    if (open < 0 || !path.endsWith(')')) return { fn, args: [] };
-    const args = path.slice(open + 1, -1).split(',').flatMap((part) => {
-      const eq = part.indexOf('=');
-      const name = eq < 0 ? '' : part.slice(0, eq).trim();
-      return /^[A-Za-z_]\w*$/.test(name) ? [name] : [];
-    });
-    return { fn, args: args.sort((p, r) => compareStr(p.toLowerCase(), r.toLowerCase())) };
-  };
-  const own = named(v.operation.path);
-  if (own?.args.length) return own.args;
-  for (const r of v.doc.examples.requests) {
-    const x = named(r.path);
-    if (x && own && x.fn === own.fn && x.args.length && r.method.toUpperCase() === v.operation.method.toUpperCase()) return x.args;
-  }
-  return [];
+function callParameters(v: OperationVariant): string[] {
+  const sorted = (xs: string[]) => [...xs].sort((p, r) => compareStr(p.toLowerCase(), r.toLowerCase()));
+  const own = callArguments(v.operation.path);
+  if (own.names.length) return sorted(own.names);
+  const fn = own.fn.toLowerCase();
+  const x = v.doc.examples.requests.filter((r) => r.method.toUpperCase() === v.operation.method.toUpperCase()).map((r) => callArguments(r.path))
+    .find((c) => c.fn.toLowerCase() === fn && c.names.length);
+  return x ? sorted(x.names) : [];
 }
 
 /** A permission table whose every row says "Not supported." (a variant's narrowed rows, else its page's). */

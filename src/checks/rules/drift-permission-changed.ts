@@ -1,5 +1,5 @@
 import { opPage, permissionsSection } from '../fixture-pages.js';
-import type { Document, PermissionName, Src } from '../../model/schema.js';
+import type { Document, OperationVariant, PermissionEntry, PermissionName, Src } from '../../model/schema.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { allVariantsByKey, change, pairedOperations, sideOf } from '../drift-helpers.js';
 import { allPermissionNames } from './permission-set-differs.js';
@@ -103,32 +103,22 @@ export const rule: DriftRule = {
   },
 };
 
-type Entry = NonNullable<Document['permissions']>['entries'][number];
-
 /**
  * Permission types the old variant lists names for and the new one states only "Not supported." for (every row of that
  * type), each with the old names and the new row; types in `kept` (listed by another new page of the call) are left out.
  */
-function supportDropped(old: Pick<Document, 'permissions'>, nu: Pick<Document, 'permissions'>, kept: Set<string>): Map<string, { was: PermissionName[]; now: Entry }> {
-  const out = new Map<string, { was: PermissionName[]; now: Entry }>();
-  const rows = (v: Pick<Document, 'permissions'>, type: string) => (v.permissions?.entries ?? []).filter((e) => e.type === type);
-  for (const type of new Set((old.permissions?.entries ?? []).map((e) => e.type))) {
-    if (kept.has(type)) continue;
-    const was = rows(old, type).flatMap((e) => [...e.permissions, ...e.workloads.flatMap((w) => w.permissions)]);
-    const now = rows(nu, type);
-    if (was.length && now.length && now.every((e) => e.state === 'not-supported')) out.set(type, { was, now: now[0]! });
+function supportDropped(old: Pick<Document, 'permissions'>, nu: Pick<Document, 'permissions'>, kept: Set<string>): Map<string, { was: PermissionName[]; now: PermissionEntry }> {
+  const out = new Map<string, { was: PermissionName[]; now: PermissionEntry }>();
+  for (const [type, was] of namesByType(old)) {
+    const now = (nu.permissions?.entries ?? []).filter((e) => e.type === type);
+    if (!kept.has(type) && was.length && now.length && now.every((e) => e.state === 'not-supported')) out.set(type, { was, now: now[0]! });
   }
   return out;
 }
 
 /** Permission types another new page of the call (not `vb`'s) lists names for. */
-function elsewhereTypes(variants: { doc: Pick<Document, 'file' | 'permissions'>; permissions?: Document['permissions'] }[], vb: { doc: Pick<Document, 'file'> }, narrowed: boolean): Set<string> {
-  const out = new Set<string>();
-  for (const v of variants) {
-    if (v.doc.file === vb.doc.file) continue;
-    for (const e of (narrowed ? v.permissions : v.doc.permissions)?.entries ?? []) if (e.permissions.length || e.workloads.some((w) => w.permissions.length)) out.add(e.type);
-  }
-  return out;
+function elsewhereTypes(variants: OperationVariant[], vb: OperationVariant, narrowed: boolean): Set<string> {
+  return new Set(variants.filter((v) => v.doc.file !== vb.doc.file).flatMap((v) => [...namesByType(narrowed ? v : v.doc)].filter(([, names]) => names.length).map(([type]) => type)));
 }
 
 /** Where a variant states the first of `names` (its row), else its first row, else its permissions section. */
