@@ -185,13 +185,18 @@ function insertedSegments(from: string, to: string): boolean {
 /** The added key most like the removed one: same method first, then the most path segments in common. */
 function closest(k: string, cands: string[]): string {
   const [, m, p] = k.split(' ');
-  const segs = (x: string) => new Set(x.toLowerCase().split('/').filter((y) => y && !y.startsWith('{')));
+  // A function's segment by its name (`getPrinterArchivedPrintJobs(printerId={printerId},…)` is getprinterarchivedprintjobs):
+  // a page that now writes the call's parameters answers the call (label d1145: the other form of the call, under /print,
+  // was taken on a tie).
+  const segs = (x: string) => new Set(x.toLowerCase().split('/').filter((y) => y && !y.startsWith('{')).map((y) => y.slice(0, (y.indexOf('(') + 1 || y.length + 1) - 1)));
   const mine = segs(p!);
   const score = (o: string) => {
     const [, om, op] = o.split(' ');
     return (om === m ? 1000 : 0) + [...segs(op!)].filter((x) => mine.has(x)).length;
   };
-  return [...cands].sort((u, w) => score(w) - score(u) || (u < w ? -1 : u > w ? 1 : 0))[0]!;
+  // On a tie, the one that adds fewest segments of its own.
+  const extra = (o: string) => [...segs(o.split(' ')[2]!)].filter((x) => !mine.has(x)).length;
+  return [...cands].sort((u, w) => score(w) - score(u) || extra(u) - extra(w) || (u < w ? -1 : u > w ? 1 : 0))[0]!;
 }
 
 /** The same page in both snapshots: version + its last two path segments (`api/tablerow-delete.md`), whatever the tree's root. */

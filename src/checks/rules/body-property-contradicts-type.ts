@@ -1,13 +1,35 @@
 import { bodySection, opPage, resourcePage } from '../fixture-pages.js';
 import { sideOf, type FindingDraft, type ModelRule } from '../types.js';
-import type { PropertySource, TypeRef } from '../../model/schema.js';
-import type { TypeModel } from '../../model/types.js';
+import type { Document, PropertySource, TypeRef } from '../../model/schema.js';
+import type { ApiModel, TypeModel } from '../../model/types.js';
 import { operationKeyOf, requestBodyTypeName } from '../../model/merge.js';
 import { isWorkloadResourcePage } from '../type-groups.js';
 import { typeCompareKey } from './type-property-type-differs.js';
 
 /** Type names are already local (the namespace is kept apart); numeric widths compare alike (type-property-format-differs reports those). */
 const typeKey = (t: TypeRef) => typeCompareKey(t.name);
+
+const rowsMemo = new WeakMap<TypeModel[], Map<string, PropertySource[]>>();
+
+/**
+ * The resource page's rows for the properties of a page's request body, when the body is that resource's representation
+ * (its prose, response type or title names the type, and at least half of its rows are the type's properties: a table of
+ * an action's parameters is not the type the action returns); undefined otherwise. Shared with example-value-type-mismatch.
+ */
+export function bodyResourceRows(model: Pick<ApiModel, 'types'>, d: Document, version: string): { typeName: string; rows: (property: string) => PropertySource[] | undefined } | undefined {
+  const body = d.requestBody;
+  if (!body || body.tableKind !== 'properties' || !body.properties.length) return undefined;
+  const typeName = requestBodyTypeName(d);
+  if (!typeName) return undefined;
+  let resource = rowsMemo.get(model.types);
+  if (!resource) rowsMemo.set(model.types, (resource = resourceProperties(model.types)));
+  const local = typeName.split('.').pop()!.toLowerCase();
+  const rows = (property: string) => resource.get(`${version}|${local}|${property.toLowerCase()}`);
+  // A body most of whose rows the type does not have is not its representation, whatever the response returns: an
+  // action's parameters (createLink's type, password, scope — and expirationDateTime — return a permission).
+  const known = body.properties.filter((p) => rows(p.name)).length;
+  return known * 2 < body.properties.length ? undefined : { typeName, rows };
+}
 
 /** Properties of resource pages (not workload pages) by `version|type|property`, lower case. */
 function resourceProperties(types: TypeModel[]): Map<string, PropertySource[]> {
@@ -36,7 +58,6 @@ export const rule: ModelRule = {
     after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|tags|String collection||', '|size|Int32||']), 'v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|tags|String collection||', '|size|Int64||'])) },
   },
   check({ model }) {
-    const resource = resourceProperties(model.types);
     const enums = new Set(model.enums.map((e) => `${e.version}|${e.name.toLowerCase()}`));
     const out: FindingDraft[] = [];
     const seen = new Set<string>();
@@ -45,17 +66,11 @@ export const rule: ModelRule = {
       // A page documents several request lines (aliases) with one body table: reported once, on its first request line.
       if (seen.has(d.file)) continue;
       seen.add(d.file);
-      const body = d.requestBody;
-      if (!body || body.tableKind !== 'properties' || !body.properties.length) continue;
-      const typeName = requestBodyTypeName(d);
-      if (!typeName) continue;
-      const local = typeName.split('.').pop()!.toLowerCase();
-      // A body most of whose rows the type does not have is not its representation, whatever the response returns: an
-      // action's parameters (createLink's type, password, scope — and expirationDateTime — return a permission).
-      const known = body.properties.filter((p) => resource.has(`${v.version}|${local}|${p.name.toLowerCase()}`)).length;
-      if (known * 2 < body.properties.length) continue;
-      for (const p of body.properties) {
-        const rows = resource.get(`${v.version}|${local}|${p.name.toLowerCase()}`);
+      const of = bodyResourceRows(model, d, v.version);
+      if (!of) continue;
+      const typeName = of.typeName;
+      for (const p of d.requestBody!.properties) {
+        const rows = of.rows(p.name);
         if (!rows?.length) continue;
         // Any agreeing row settles it: disagreements between resource pages are type-property-* findings.
         if (rows.some((r) => typeKey(r.type) === typeKey(p.type) && r.type.collection === p.type.collection)) continue;

@@ -1,8 +1,11 @@
 import { bodySection, exampleSection, opPage } from '../fixture-pages.js';
 import type { TypeRef } from '../../model/schema.js';
-import type { PageRule, FindingDraft } from '../types.js';
+import { sideOf, type ModelRule, type FindingDraft } from '../types.js';
 import { objectBody, pageFinding, typeShown } from '../page-finding.js';
+import { docVersion } from '../../model/merge.js';
 import { isPlaceholder } from './example-value-placeholder.js';
+import { bodyResourceRows } from './body-property-contradicts-type.js';
+import { typeCompareKey } from './type-property-type-differs.js';
 
 /** Does a JSON value fit a documented type? undefined when it cannot be told. */
 export function fits(v: unknown, t: TypeRef): boolean | undefined {
@@ -25,24 +28,26 @@ export function fits(v: unknown, t: TypeRef): boolean | undefined {
   }
 }
 
-export const rule: PageRule = {
+export const rule: ModelRule = {
   id: 'example-value-type-mismatch',
-  input: 'page',
+  input: 'model',
   severity: 'warning',
   confidence: 'high',
   contexts: ['page'],
   summary: 'An example request value does not fit the type the page declares for it',
   description:
-    'A top-level value in the example request body does not fit the type of that property in the page\'s request-body table (a string for a Boolean, an object for a String collection, a malformed Guid or date). Placeholders (type names, `<name>-value`) are reported by example-value-placeholder instead.',
+    'A top-level value in the example request body does not fit the type of that property in the page\'s request-body table (a string for a Boolean, an object for a String collection, a malformed Guid or date). Placeholders (type names, `<name>-value`) are reported by example-value-placeholder instead. When the body is the JSON representation of a resource (as body-property-contradicts-type reads it) and the value fits the type that resource\'s page gives the property (an object where the table says String and the page printTaskStatus), the finding says so and names that row: the table is the side to fix, not the example.',
   example: { before: 'table: accountEnabled | Boolean\nexample: "accountEnabled": "yes"', after: '"accountEnabled": true' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|enabled|Boolean||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "enabled": "yes" }', 'HTTP/1.1 204 No Content')) },
     after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|enabled|Boolean||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "enabled": true }', 'HTTP/1.1 204 No Content')) },
   },
-  check({ pages }) {
+  check({ model, pages }) {
     const out: FindingDraft[] = [];
     for (const p of pages) {
       const props = p.requestBody?.properties ?? [];
+      // Read only when a value does not fit (most pages have none): the resource page's rows for the body's properties.
+      let of: ReturnType<typeof bodyResourceRows> | null = null;
       for (const r of p.examples.requests) {
         const body = objectBody(r.body?.json);
         if (!body) continue;
@@ -52,6 +57,16 @@ export const rule: PageRule = {
           if (fits(v, prop.type) !== false) continue;
           const shown = JSON.stringify(v).slice(0, 60);
           const declared = `${typeShown(prop.type)}${prop.type.collection ? ' collection' : ''}`;
+          // The resource page types the property otherwise, and the value fits that type (labels r2113, o1327: an object for
+          // printTask.status, String in the table, printTaskStatus on printtask.md): the example is right, the table is not.
+          if (of === null) of = bodyResourceRows(model, p, docVersion(p));
+          const other = of?.rows(k)?.find((x) => (typeCompareKey(x.type.name) !== typeCompareKey(prop.type.name) || x.type.collection !== prop.type.collection) && fits(v, x.type) === true);
+          if (other) {
+            const given = `${other.type.name}${other.type.collection ? ' collection' : ''}`;
+            const f = pageFinding(this, p, r.body!.src, `example.${r.index}.${k}`, `Example request sends ${k} = ${shown}, which fits ${given}, the type ${of!.typeName}'s page gives ${k}, but not the request-body table's ${declared}: the table is the side to fix`, shown, [String(r.index), k], [{ src: prop.src, value: declared }]);
+            out.push({ ...f, sides: [...f.sides, sideOf(other.doc, other.src, given)] });
+            continue;
+          }
           out.push(pageFinding(this, p, r.body!.src, `example.${r.index}.${k}`, `Example request sends ${k} = ${shown}, which does not fit its declared type ${declared}`, shown, [String(r.index), k], [{ src: prop.src, value: declared }]));
         }
       }

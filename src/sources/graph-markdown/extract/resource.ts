@@ -35,6 +35,8 @@ const DERIVED_LIST = /\b(?:derived types?|subtypes?) (?:are|is|include)\b|\bis t
  * that Y is linked and that the subject is the page's own type, named or as "this resource" / "this type" / "it").
  */
 const SUBTYPE_OF = /\bis an? (?:sub-?)?type of\s+\[?([A-Za-z][\w.]*)/i;
+/** "inherits from", "inherits all the properties from", "Inherits metadata properties from" (label b1140). */
+const INHERITS = /\binherits(?:\s+(?:all|the|its|metadata|properties|members))*\s+from\b/i;
 /** A sentence's subject that stands for the page's own type. */
 const OWN_TYPE_SUBJECT = /^(?:it|resource|type)$/i;
 
@@ -78,7 +80,15 @@ export const resource: Extractor = {
     const res = ensureResource(ctx, ir);
     const preamble = ctx.sections.filter((s) => s.kind === 'title').flatMap((s) => ctx.ownContent(s));
     // "The following properties are inherited from [baseItem][]." over the inherited rows of the Properties section.
-    const inheritedRows = ctx.sectionsOf('properties').flatMap((s) => ctx.content(s)).filter((n) => n.type === 'paragraph' && /\bproperties (?:are )?inherited from\b/i.test(ctx.text(n)));
+    // So is "The **X** resource inherits the properties from [Y](y.md)" there, its subject the page's own type (label b1140's
+    // kind: teleconferencedevicevideoquality.md, whose annotation says it too), not a sentence about another type.
+    const ownInherits = (text: string): boolean => {
+      const at = text.search(INHERITS);
+      if (at < 0) return false;
+      const subject = text.slice(0, at).trimEnd().split(/\s/).pop()!.replace(/\W/g, '');
+      return subject === '' || subject.toLowerCase() === res.name.toLowerCase() || OWN_TYPE_SUBJECT.test(subject);
+    };
+    const inheritedRows = ctx.sectionsOf('properties').flatMap((s) => ctx.content(s)).filter((n) => n.type === 'paragraph' && (/\bproperties (?:are )?inherited from\b/i.test(ctx.text(n)) || ownInherits(ctx.text(n))));
     // "This is an OData open type that expects to have a property named `value`" (synchronization-stringkeyobjectvaluepair.md),
     // "It is an Open Type", "hence this is an [open type](…)", "In addition, additional properties may be present depending on
     // the object type" (accessreviewdecision.md, between its tables): the type's instances carry properties it does not
@@ -95,13 +105,15 @@ export const resource: Extractor = {
         const k = /\b(entity|complex)\s+type\b/i.exec(text);
         if (k) res.kindHint = { value: k[1]!.toLowerCase() === 'entity' ? 'entity' : 'complex', from: 'wording', src: ctx.src(n) };
       }
-      // "Inherited from [X](x.md) entity." (the oldest pages) reads like "Inherits from"; so do
+      // "Inherits all the properties from [X]", "inherits the properties from", "Inherits metadata properties from" (label
+      // b1140) are "Inherits from". "Inherited from [X](x.md) entity." (the oldest pages) reads like it too; so do
       // "A subclass of [X](x.md)" / "creates a subclass from [X]" (education pages) and
       // "<this type> is a type of [X](x.md)" — the last only with X linked and this page's type
       // as the subject ("Represents a type of shift request" is prose, not inheritance).
-      const m = /\b(?:inherits|derived|derives) from\s+(?:the\s+)?\[?([A-Za-z][\w.]*)/i.exec(text) ?? /\binherited from\s+\[?([A-Za-z][\w.]*)/i.exec(text)
+      const m = /\b(?:inherits(?:\s+(?:all|the|its|metadata|properties|members))*|derived|derives)\s+from\s+(?:the\s+)?\[?\**([A-Za-z][\w.]*)/i.exec(text) ?? /\binherited from\s+\[?([A-Za-z][\w.]*)/i.exec(text)
         ?? /\b(?:a )?sub-?class (?:of|from)\s+(?:the\s+)?\[?`?([A-Za-z][\w.]*)/i.exec(text) ?? SUBTYPE_OF.exec(text);
-      const named = m ? withoutFullStop(m[1]!) : undefined;
+      // Not a pronoun: "is derived from [**baseItem**](…) and inherits properties from that resource" (drive.md) names it once.
+      const named = m && !/^(?:that|this|these|those|it|its|which)$/i.test(m[1]!) ? withoutFullStop(m[1]!) : undefined;
       // "is a (sub)type of": only when the sentence's subject is this page's type ("[removeAccessApplyAction](…) is a derived
       // type of accessReviewApplyAction" names another type's base; so would "[A](a.md) is a subtype of B").
       const isTypeOf = /\bis an? (?:sub-?)?type of\b/i;
@@ -117,7 +129,7 @@ export const resource: Extractor = {
         const after = ctx.links(n).filter((l) => text.indexOf(ctx.text(l)) >= derived.index && /\.md(#|$)/i.test(l.url));
         if (after.length) res.derivedTypes = after.map((l) => derivedTypeOf(ctx, l));
       }
-      if (m && !res.baseType) {
+      if (m && named && !res.baseType) {
         const link = ctx.links(n).find((l) => text.indexOf(ctx.text(l)) >= m.index);
         const url = link?.url;
         const name = (link ? withoutFullStop(ctx.text(link)) : named!).replace(/^microsoft\.graph\./i, '');
