@@ -1845,3 +1845,39 @@ test('resource: "inherits all the properties from [X]", "inherits the properties
   ]);
   assert.equal(processFile(join(DIR, '2020-05-s44b/v1.0/resources/teleconferencedevicevideoquality.md'), 'x.md').resource?.baseType?.name, 'teleconferenceDeviceMediaQuality');
 });
+
+test('response: a bare 2xx code in a sentence that calls it success is the success status ("If successful, this method returns a 200 response code", user-list-devices.md, extraction round 45 x1271, missed before; "If the request is successful, this method returns a `204` status code", site-unfollow.md, whose next item\'s `207` for an error joins it as after a phrased code, and alone is none), and "```204,No Content```" is a code with its phrase (dynamics-taxgroups-delete.md)', () => {
+  const statuses = (dir: string, rel: string) => processFile(join(DIR, dir, rel), rel).response?.statuses.map((x) => `${x.code} ${x.text} :${x.src.line}`);
+  assert.deepEqual(statuses('2020-05-s44c', 'beta/api/user-list-devices.md'), ['200 OK :49']);
+  assert.deepEqual(statuses('2021-07-s44a', 'v1.0/api/site-unfollow.md'), ['204 No Content :44', '207 Multi-Status :44']);
+  // Alone, the error item's code is no success status.
+  const dir = tempTree({ 'v1.0/api/a.md': readFileSync(join(DIR, '2021-07-s44a/v1.0/api/site-unfollow.md'), 'utf8').replace('* If the request is successful, this method returns a `204` status code with no content.', '') });
+  assert.deepEqual(processFile(join(dir, 'v1.0/api/a.md'), 'v1.0/api/a.md').response?.statuses, []);
+  assert.deepEqual(statuses('2021-07-s44a', 'beta/api/dynamics-taxgroups-delete.md'), ['204 No Content :47']);
+});
+
+test('example-path-fits-no-template: an example calling /drive/… fits a template /me/drive/… — /drive is the signed-in user\'s drive (workbookrange-columnsafter.md, label o1429, false before; r2076); /me/drive/root/workbook/… against /me/drive/items/{id}/workbook/… still does not fit (workbookrangeview-list-rows.md, label r2123, real)', () => {
+  const o = analyze([join(DIR, '2020-05-s44c')], [], undefined, whole);
+  assert.deepEqual(o.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.subject), []);
+  const n = analyze([join(DIR, '2021-07-s44a')], [], undefined, whole);
+  assert.deepEqual(n.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => `${f.subject} ${f.message}`), [
+    "v1.0/api/workbookrangeview-list-rows.md Example request GET /me/drive/root/workbook/worksheets/{id}/range(address='A1:Z10')/visibleView/rows fits none of the HTTP templates (path)",
+  ]);
+});
+
+test('content-length-mismatch: a Content-Length that is the length of the JSON body, in a block that goes on after it (a request line pasted under the body), is reported as the stray text, on its line (intune-shared-devicecategory-update.md, label r2124, misdescribed before as "its body is 238 bytes as shown")', () => {
+  const n = analyze([join(DIR, '2021-07-s44a')], [], undefined, whole);
+  assert.deepEqual(n.findings.filter((f) => f.rule === 'content-length-mismatch').map((f) => `${f.subject}: ${f.message} @ ${f.sides.map((x) => `${x.line}`).join(' ')}`), [
+    'beta/api/intune-shared-devicecategory-update.md: Example request declares Content-Length 82, the length of its JSON body, but the block goes on after the body (line 96: "PATCH /deviceManagement/deviceManagementScripts/{deviceManagementScriptId}/devic"): the text after the body is not part of it @ 89 96',
+    // A length that fits no measure of the body is reported as before (contact-update.md: 1977 for a 155-byte body).
+    'v1.0/api/contact-update.md: Example request declares Content-Length 1977, but its body is 155 bytes as shown (163 with CRLF line ends, 119 minified, 155 pretty-printed) @ 103 105',
+  ]);
+});
+
+test('examples: a JSON fence right after a status-only response fence is that response\'s body, as one after a request line\'s fence is the request\'s (user-list-devices.md\'s Response section: "HTTP/1.1 200 OK", then the body; extraction round 45 x1271, missed before)', () => {
+  const ir = processFile(join(DIR, '2020-05-s44c/beta/api/user-list-devices.md'), 'beta/api/user-list-devices.md');
+  assert.deepEqual(ir.examples.responses.map((r) => `${r.index} ${r.statusLine.code} :${r.src.line} body :${r.body?.src.line} ${Object.keys((r.body?.json ?? {}) as object).join(',')}`), [
+    '0 200 :54 body :60 @odata.context,value',
+    '1 200 :106 body :110 value',
+  ]);
+});

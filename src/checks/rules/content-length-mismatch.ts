@@ -34,6 +34,35 @@ function describeLengths(l: BodyLengths): string {
   return `${l.shown} bytes as shown (${more.join(', ')})`;
 }
 
+/**
+ * A body that opens with a whole JSON object or array followed by other text: the value's text, and the rest (`restLead` is
+ * the blank space between them); undefined when the body is one value, is not JSON, or the value never closes.
+ */
+export function leadingJson(raw: string): { value: string; restLead: string; rest: string } | undefined {
+  const start = raw.search(/\S/);
+  if (start < 0 || (raw[start] !== '{' && raw[start] !== '[')) return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < raw.length; i++) {
+    const c = raw[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      if (--depth > 0) continue;
+      const after = raw.slice(i + 1);
+      const rest = after.trimStart();
+      if (!rest) return undefined;
+      const value = raw.slice(0, i + 1);
+      try { JSON.parse(value); } catch { return undefined; }
+      return { value, restLead: after.slice(0, after.length - rest.length), rest };
+    }
+  }
+  return undefined;
+}
+
 /** Content types whose body the page can show as it is sent. */
 const TEXTUAL = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:json|xml)\b|application\/(?:x-www-form-urlencoded|javascript|ecmascript)\b|multipart\/|message\/)/;
 
@@ -77,6 +106,16 @@ export const rule: PageRule = {
         // measure of it (as shown, minified, pretty-printed) may be the whole body's in that form — not checkable; one below
         // every measure is wrong however the body was cut.
         if (m.shortened && declared > plausible[0]!) continue;
+        // Text after a whole JSON value (a request line pasted under the body: intune-shared-devicecategory-update.md, label
+        // r2124, misdescribed before as a wrong length): when the length declared is the JSON value's, the stray text is
+        // what is wrong, and the finding says so.
+        const json = leadingJson(m.body.raw);
+        if (json && plausibleLengths(bodyLengths({ ...m.body, raw: json.value, json: JSON.parse(json.value) })).includes(declared)) {
+          const line = m.body.src.line + json.value.split('\n').length - 1 + json.restLead.split('\n').length - 1;
+          const stray = json.rest.split('\n')[0]!.slice(0, 80);
+          out.push(pageFinding(this, p, h.src, `example.${m.what}.${m.i}.contentLength`, `Example ${m.what} declares Content-Length ${declared}, the length of its JSON body, but the block goes on after the body (line ${line}: "${stray}"): the text after the body is not part of it`, String(declared), [m.what, String(m.i)], [{ src: { ...m.body.src, line, column: 1 }, value: stray }]));
+          continue;
+        }
         out.push(pageFinding(this, p, h.src, `example.${m.what}.${m.i}.contentLength`, `Example ${m.what} declares Content-Length ${declared}, but its body is ${describeLengths(l)}`, String(declared), [m.what, String(m.i)], [{ src: m.body.src, value: `${l.shown} bytes as shown` }]));
       }
     }

@@ -45,6 +45,9 @@ export const examples: Extractor = {
     // when its own block has none (the request line and headers in one block, the body in the next: call notifications,
     // directory-deleteditems-user-owned.md).
     let openRequest: ExampleRequest | undefined;
+    // Likewise the last response read with no body: a JSON block right after a status-only block is its body (a Response
+    // section's "HTTP/1.1 200 OK" fence, then the body's own fence: user-list-devices.md, extraction round 45 x1271, missed).
+    let openResponse: ExampleResponse | undefined;
     for (let i = start + 1; i < end; i++) {
       const n = kids[i]!;
       const sec = ctx.sectionAt(i);
@@ -57,7 +60,7 @@ export const examples: Extractor = {
         if (a) annotation = a;
         continue;
       }
-      if (n.type === 'heading') { annotation = undefined; shortened = undefined; labelledResponse = false; openRequest = undefined; continue; }
+      if (n.type === 'heading') { annotation = undefined; shortened = undefined; labelledResponse = false; openRequest = undefined; openResponse = undefined; continue; }
       // A paragraph that is only a bold label stands for a sub-heading ("**Request**", "**Response**" on the Dynamics pages):
       // after "Response", a JSON block with no status line is the example response.
       if (n.type === 'paragraph' && n.children.length === 1 && n.children[0]!.type === 'strong') {
@@ -77,6 +80,13 @@ export const examples: Extractor = {
           const r = parseRequest(ctx, code, reqs.length, exampleName, annotation);
           if (r) reqs.push(r);
           openRequest = r ?? undefined;
+          openResponse = undefined;
+        } else if (openResponse && !openResponse.body && /^json$/i.test(code.lang ?? '') && /^[{[]/.test(firstLine)) {
+          const ct = openResponse.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
+          openResponse.body = parseBody(ctx, code.value, ct ?? 'application/json', lineSrc(ctx, code, 0), 'Example response');
+          // The body's annotation ("blockType": "response", "@odata.type") speaks for the response when the status block had none.
+          if (annotation && !openResponse.annotation) annotate(openResponse, annotation);
+          openResponse = undefined;
         } else if (isResponse) {
           // "blockType": "ignored" only tells the docs' test tool to skip the block; it is still an example.
           // A response answers the closest request above it.
@@ -85,6 +95,7 @@ export const examples: Extractor = {
           if (shortened) r.shortened = { src: shortened };
           resps.push(r);
           openRequest = undefined;
+          openResponse = r.body ? undefined : r;
         } else if (openRequest && !openRequest.body && /^json$/i.test(code.lang ?? '') && /^[{[]/.test(firstLine)) {
           const ct = openRequest.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
           openRequest.body = parseBody(ctx, code.value, ct ?? 'application/json', lineSrc(ctx, code, 0), 'Example request');
@@ -217,14 +228,17 @@ function parseResponse(ctx: PageContext, code: Code, index: number, example: str
   const src = hasStatus ? lineSrc(ctx, code, m.firstOffset) : ctx.src(code);
   const r: ExampleResponse = { index, example, answers, statusLine, headers, src };
   if (m.body.trim() !== '') r.body = parseBody(ctx, m.body, ct ?? (code.lang === 'json' ? 'application/json' : undefined), lineSrc(ctx, code, m.bodyOffset), 'Example response');
-  if (annotation) {
-    r.annotation = annotation;
-    const t = annotation.fields['@odata.type'];
-    if (typeof t === 'string') {
-      const o = odataType(t);
-      // `"isCollection": true` beside a bare type is the docs' other way to say Collection(…).
-      if (o) r.odataType = annotation.fields.isCollection === true ? { ...o, collection: true } : o;
-    }
-  }
+  if (annotation) annotate(r, annotation);
   return r;
+}
+
+/** A response's annotation, and the type its `@odata.type` names. */
+function annotate(r: ExampleResponse, annotation: Annotation): void {
+  r.annotation = annotation;
+  const t = annotation.fields['@odata.type'];
+  if (typeof t === 'string') {
+    const o = odataType(t);
+    // `"isCollection": true` beside a bare type is the docs' other way to say Collection(…).
+    if (o) r.odataType = annotation.fields.isCollection === true ? { ...o, collection: true } : o;
+  }
 }

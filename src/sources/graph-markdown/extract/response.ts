@@ -14,8 +14,16 @@ import type { Extractor, PageContext } from './context.js';
 import type { Nodes } from 'mdast';
 
 // "200 OK", and the oldest pages' "200, OK" / "204, No Content".
-const STATUS = /\b([1-5]\d\d),?\s+([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)/g;
+const STATUS = /\b([1-5]\d\d)(?:,\s*|\s+)([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)/g;
 // "a `207` response", "status code 202": a code without its reason phrase.
+/** A sentence that says the call succeeded. */
+const SUCCESS = /\bsuccess(?:ful|fully)?\b/i;
+/** The sentence (or list item, or line) of a text that holds the index. */
+function sentenceAt(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('\n', at)) + 1;
+  const ends = [text.indexOf('.', at), text.indexOf('\n', at)].filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+}
 const BARE_STATUS = /\b(?:([1-5]\d\d) (?:response|status)\b|status code ([1-5]\d\d)\b)/gi;
 /** The words before a link that qualifies the body ("… resource with the [bundle][]", "a [printJob](…) object and associated [printDocument](…)"). */
 const AFTER_WITH = /\b(?:with|and associated)\s+(?:(?:the|a|an|any|its|matching)\s+){0,3}$/i;
@@ -77,6 +85,8 @@ export const response: Extractor = {
     const sections = own.length ? own : ctx.sectionsOf('example-response').filter((s) => ctx.ownContent(s).some((n) => n.type === 'paragraph' && statesSuccess(ctx.text(n))));
     if (!sections.length) return;
     const r: Response = { statuses: [], noBody: false, src: ctx.src(sections[0]!.node) };
+    /** A code with its reason phrase, or a success code, was stated: bare codes join it (see below). */
+    let phrased = false;
     for (const s of sections) {
       // Sub-sections ("Response for creating a one-on-one chat …") are part of it.
       for (const n of ctx.content(s)) {
@@ -87,14 +97,23 @@ export const response: Extractor = {
           // Only registered HTTP status codes: "Office 365 Connected" is not a status.
           if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
           r.statuses.push({ code, text: reasonPhrase(text, m.index! + m[0].length - m[2]!.length, code, m[2]!), src: ctx.src(n) });
+          phrased = true;
         }
         // A bare code only adds to a section that states a code with its reason phrase ("`200 OK` … or a `207`
         // response"): alone, "an `HTTP 404` response will be returned" or "a `207` status code" for a partial failure
         // is an error case, not the success status.
-        if (r.statuses.length) for (const m of text.matchAll(BARE_STATUS)) {
+        // Alone, a bare 2xx code counts in a sentence that calls it success: "If successful, this method returns a 200 response code"
+        // (user-list-devices.md, extraction round 45 x1271, missed before: "states no status code"), "If the request is
+        // successful, this method returns a `204` status code" — a list's first item: its next, "If an error occurred …, a
+        // `207` status code", is another sentence, and joins only as the codes after a phrased one do.
+        for (const m of text.matchAll(BARE_STATUS)) {
           const code = Number(m[1] ?? m[2]);
           if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
+          if (!phrased && !(code >= 200 && code < 300 && SUCCESS.test(sentenceAt(text, m.index!)))) continue;
           r.statuses.push({ code, text: STATUS_CODES[code]!, src: ctx.src(n) });
+          // Once a success code is stated, the section's other codes join it as with a phrased one (site-unfollow.md's `207`
+          // for a partial failure, which its example shows).
+          phrased = true;
         }
         if (/does not return anything|doesn't return anything|no response body|empty response body|returns no content|nothing in the response body|\band empty content\b/i.test(text)) r.noBody = true;
         // A body described only in prose: a report in CSV or JSON, a redirect to a download URL, a binary stream.
