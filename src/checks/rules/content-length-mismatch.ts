@@ -2,6 +2,7 @@ import { opPage } from '../fixture-pages.js';
 import type { Body } from '../../model/schema.js';
 import type { PageRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
+import { scanBrackets } from '../../util/json-brackets.js';
 
 /** The ways a body can be measured, in bytes: as shown (LF), with CRLF line ends, minified and 2-space pretty JSON (LF and CRLF). */
 export interface BodyLengths { shown: number; crlf: number; minified?: number; pretty?: number; prettyCrlf?: number }
@@ -41,26 +42,14 @@ function describeLengths(l: BodyLengths): string {
 export function leadingJson(raw: string): { value: string; restLead: string; rest: string } | undefined {
   const start = raw.search(/\S/);
   if (start < 0 || (raw[start] !== '{' && raw[start] !== '[')) return undefined;
-  let depth = 0;
-  let inString = false;
-  for (let i = start; i < raw.length; i++) {
-    const c = raw[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      if (--depth > 0) continue;
-      const after = raw.slice(i + 1);
-      const rest = after.trimStart();
-      if (!rest) return undefined;
-      const value = raw.slice(0, i + 1);
-      try { JSON.parse(value); } catch { return undefined; }
-      return { value, restLead: after.slice(0, after.length - rest.length), rest };
-    }
-  }
-  return undefined;
+  const { end } = scanBrackets(raw, start, true);
+  if (end === undefined) return undefined;
+  const after = raw.slice(end + 1);
+  const rest = after.trimStart();
+  if (!rest) return undefined;
+  const value = raw.slice(0, end + 1);
+  try { JSON.parse(value); } catch { return undefined; }
+  return { value, restLead: after.slice(0, after.length - rest.length), rest };
 }
 
 /** Content types whose body the page can show as it is sent. */

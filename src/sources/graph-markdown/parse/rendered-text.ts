@@ -6,6 +6,7 @@
  */
 import { VirtualDoc } from './source-map.js';
 import { classifyHeading, type SectionKind } from './sections.js';
+import { scanBrackets } from '../../../util/json-brackets.js';
 
 /**
  * The section headings of the reference pages, as a rendered copy shows them (a bare line): every heading that opens a
@@ -191,18 +192,7 @@ const JSON_START = /^[{[]\s*(?:$|["{[\]}])/;
 
 /** How many JSON brackets a line opens (closing ones counted off), strings skipped: strings never span rendered lines. */
 function bracketDelta(l: string): number {
-  let depth = 0;
-  let inString = false;
-  for (let k = 0; k < l.length; k++) {
-    const c = l[k];
-    if (inString) {
-      if (c === '\\') k++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
-  }
-  return depth;
+  return scanBrackets(l).depth;
 }
 
 /**
