@@ -631,3 +631,12 @@ test('a row one camel-cased word longer inside than a member no row documents is
   assert.match(about[0]!.message, /^onlineMeeting\.joinWebUrl is documented but microsoft\.graph\.onlineMeeting has no property of that name; it declares joinUrl \(Edm\.String\), which no row documents: the row's name is one word longer than it$/);
   assert.equal(r.summary.notReported['documented-misspelled'], 1);
 });
+
+test('session 44: a type only an action\'s binding names — an entity type of the universal base that no set, singleton or navigation property holds — is reached by no URL: counted under unreferenced-type, not reported undocumented (beta macManagedAppProtection, bound by hasPayloadLinks; label b1226, false before); the action\'s parameters and return type are still reached', () => {
+  const csdlText = '<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'
+    + '<EntityType Name="macManagedAppProtection" BaseType="graph.entity" /><ComplexType Name="hasPayloadLinkResultItem"><Property Name="payloadId" Type="Edm.String" /></ComplexType>'
+    + '<Action Name="hasPayloadLinks" IsBound="true"><Parameter Name="bindingParameter" Type="Collection(graph.macManagedAppProtection)" /><Parameter Name="payloadIds" Type="Collection(Edm.String)" /><ReturnType Type="Collection(graph.hasPayloadLinkResultItem)" /></Action>';
+  const r = compareMetadata(emptyDocs('beta'), parseCsdl(csdlDocument(csdlText), 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-type-undocumented'));
+  assert.deepEqual(r.findings.map((f) => f.subject), ['hasPayloadLinkResultItem']);
+  assert.equal(r.summary.notReported['unreferenced-type'], 2);
+});

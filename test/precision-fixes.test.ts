@@ -1881,3 +1881,17 @@ test('examples: a JSON fence right after a status-only response fence is that re
     '1 200 :106 body :110 value',
   ]);
 });
+
+test('methods-return-type-differs: a Methods row that links the page another row of the table links, the page titled as that row, is reported as a link to mend, not a return type (directoryrole.md\'s "List scoped-role members" and "List members" both link directoryrole-list-members.md; label o1446, misdescribed before)', () => {
+  const t = analyze([join(DIR, '2020-05-s44d')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'methods-return-type-differs').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'the Methods table of beta/resources/directoryrole.md links "List scoped-role members" (returns a collection of scopedRoleMembership) to beta/api/directoryrole-list-members.md, the page of "List members", which the row "List members" links too and which returns a collection of directoryObject: the row\'s link is what to mend @ beta/resources/directoryrole.md:33 beta/resources/directoryrole.md:31 beta/api/directoryrole-list-members.md:46',
+  ]);
+  // Two rows of one operation ("List tabs", "List tabs in channel" in channel.md: the title holds the first's words) are a
+  // return type to mend, reported once for the page they link, as before.
+  const c = analyze([join(DIR, '2021-07-s44b')], [], undefined, whole);
+  assert.deepEqual(c.findings.filter((f) => f.rule === 'methods-return-type-differs').map((f) => f.message), [
+    'the Methods table of v1.0/resources/channel.md says "List tabs" returns one teamsTab, but v1.0/api/channel-list-tabs.md returns a collection of teamsTab',
+    'the Methods table of v1.0/resources/teamstab.md says "List tabs" returns one teamsTab, but v1.0/api/channel-list-tabs.md returns a collection of teamsTab',
+  ]);
+});

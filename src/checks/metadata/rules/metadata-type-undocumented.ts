@@ -5,8 +5,8 @@ import { misnamedTypes, WORKBOOK_FUNCTIONS, type MetadataContext, type MetadataR
 const ANY_ENTITY = 'microsoft.graph.entity';
 
 /**
- * Every type an API reaches (qualified, lower-case): from the entity sets and singletons, and the bindings, parameters and
- * return types of the actions and functions, and from the types the docs document, through the types of the properties and navigation properties of every type
+ * Every type an API reaches (qualified, lower-case): from the entity sets and singletons, and the parameters and return
+ * types of the actions and functions (not their bindings: a call bound to a type nothing else reaches has no URL), and from the types the docs document, through the types of the properties and navigation properties of every type
  * reached, its base types (their members are part of its payload), and the types derived from it (a value may be of any
  * type derived from its declared one: the 2020-05 v1.0 eventMessageRequest through message's eventMessage) — except
  * through the universal base microsoft.graph.entity (a navigation property typed entity means any entity, not each). A type
@@ -50,7 +50,9 @@ function referencedTypes(ctx: MetadataContext): { all: Set<string>; outsideWorkb
   const roots = (workbook: boolean) => [
     ...csdl.container.map((c) => c.type),
     ...csdl.types.filter((t) => documented.has(t.name.toLowerCase())).map((t) => `${t.namespace}.${t.name}`),
-    ...csdl.operations.filter((o) => workbook || o.boundTo?.name !== WORKBOOK_FUNCTIONS).flatMap((o) => [o.boundTo?.name, o.returns?.name, ...(o.parameters ?? []).map((p) => p.type.name)]),
+    // Not the binding: an action bound to a type no URL reaches is itself reached by none (beta's hasPayloadLinks, bound to
+    // Collection(macManagedAppProtection), an entity type no set, singleton or navigation property holds; label b1226).
+    ...csdl.operations.filter((o) => workbook || o.boundTo?.name !== WORKBOOK_FUNCTIONS).flatMap((o) => [o.returns?.name, ...(o.parameters ?? []).map((p) => p.type.name)]),
   ];
   return { all: closure(roots(true)), outsideWorkbook: closure(roots(false)) };
 }
@@ -59,7 +61,7 @@ export const rule: MetadataRule = {
   id: 'metadata-type-undocumented',
   severity: 'info',
   summary: 'A type the service declares has no resource page (or enum table) in the docs',
-  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type no API reaches — not an entity set\'s or singleton\'s, nor an action\'s or function\'s binding, parameter or return type, nor the type of a property, navigation property or base type of a type reached or documented (a documented payload such as commsNotifications, which the service sends to a callback) (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions; coManagementEligibleType, used only by an entity type nothing refers to) — is counted under policy `unreferenced-type`, not reported (the six such findings the labelled samples hold were each judged false for that reason). A type derived from one reached is reached (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity). A type only the Excel worksheet functions use (their result type, workbookFunctionResult) is counted under policy `workbook-functions`: the workbook page documents it with them. A type a page documents under another name — its plural (countriesRegions for countryRegion) or without a prefix (formatProtection for workbookFormatProtection) — is counted under policy `documented-misnamed`: metadata-type-missing reports it on the page.',
+  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type no API reaches — not an entity set\'s or singleton\'s, nor an action\'s or function\'s parameter or return type (a binding alone reaches nothing: an action bound to a type no URL reaches has no URL either — beta\'s hasPayloadLinks on macManagedAppProtection), nor the type of a property, navigation property or base type of a type reached or documented (a documented payload such as commsNotifications, which the service sends to a callback) (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions; coManagementEligibleType, used only by an entity type nothing refers to) — is counted under policy `unreferenced-type`, not reported (the six such findings the labelled samples hold were each judged false for that reason). A type derived from one reached is reached (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity). A type only the Excel worksheet functions use (their result type, workbookFunctionResult) is counted under policy `workbook-functions`: the workbook page documents it with them. A type a page documents under another name — its plural (countriesRegions for countryRegion) or without a prefix (formatProtection for workbookFormatProtection) — is counted under policy `documented-misnamed`: metadata-type-missing reports it on the page.',
   example: {
     before: { docs: { types: [] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
     after: { docs: { types: [type('identity', [prop('displayName', 'String')])] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
