@@ -6,6 +6,7 @@ import type { PropertySource, TypeModel } from '../../model/types.js';
 import { change, isDocumentedType, sideOf, typePage, typesByKey } from '../drift-helpers.js';
 import { linksOwnValues } from '../../model/primitives.js';
 import { fitsPrimitive } from '../../model/primitives.js';
+import { nameMiss } from '../../util/words.js';
 
 /** A description that says the value is a list ("A list of additional email addresses", "List of assignments for the user"). */
 const LISTED = /^\s*(?:an?\s+)?(?:list|array)\s+of\b/i;
@@ -20,7 +21,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), a primitive narrowed within the same JSON (String → Guid or DateTimeOffset, a number to one no wider: every new value is one a client typed by the old docs reads; Guid → String and Int32 → Int64 still break such a client), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Not a change either: a type cell that links to the same page in both snapshots under another label (`[HashesType](hashes.md)` → `[hashes](hashes.md)`: the linked page\'s type, whatever the label), and a type the old snapshot knew only from a GET operation\'s request line (a list call makes it a collection; a row the new snapshot adds that disagrees is a disagreement within the new snapshot). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample).',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), a primitive narrowed within the same JSON (String → Guid or DateTimeOffset, a number to one no wider: every new value is one a client typed by the old docs reads; Guid → String and Int32 → Int64 still break such a client), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Not a change either: a type cell that links to the same page in both snapshots under another label (`[HashesType](hashes.md)` → `[hashes](hashes.md)`: the linked page\'s type, whatever the label), and a type the old snapshot knew only from a GET operation\'s request line (a list call makes it a collection; a row the new snapshot adds that disagrees is a disagreement within the new snapshot). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample); so is one a row the JSON does not name is one camel-cased word apart from, in front too, or one misspelling away from (printerShare\'s JSON `name` beside the row displayName), as json-representation-mismatch pairs them.',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|String||']) },
@@ -144,11 +145,6 @@ export const rule: DriftRule = {
   },
 };
 
-/**
- * The table row a property only the type's JSON representation names is a spelling of: a Properties or Relationships
- * row whose name ends with the key or the key with it (case aside, the shorter five letters or more): acceptingJobs and
- * isAcceptingJobs, chatViewpoint and viewpoint — not deleted and deletedDateTime (a real key of its own, d102).
- */
 /** Do both sources' type cells link to the same page, and the same anchor on it (enums.md#a and enums.md#b are two enums)? */
 function sameLinkedPage(a: PropertySource, b: PropertySource): boolean {
   const pa = linkedFile(a.doc.file, a.type.link);
@@ -156,6 +152,13 @@ function sameLinkedPage(a: PropertySource, b: PropertySource): boolean {
   return pa !== undefined && pa === linkedFile(b.doc.file, b.type.link) && anchor(a) === anchor(b);
 }
 
+/**
+ * The table row a property only the type's JSON representation names is a spelling of: a Properties or Relationships
+ * row whose name ends with the key or the key with it (case aside, the shorter five letters or more): acceptingJobs and
+ * isAcceptingJobs, chatViewpoint and viewpoint — not deleted and deletedDateTime (a real key of its own, d102). Or, as
+ * json-representation-mismatch pairs them, a row the JSON does not name that is one camel-cased word apart, in front too,
+ * or one misspelling away (printerShare's JSON `name` for the row displayName; label d1260, false before: "name was removed").
+ */
 function jsonAliasOf(p: TypeModel['properties'][number], t: TypeModel): string | undefined {
   if (!p.sources.length || p.sources.some((s) => s.origin !== 'json-representation')) return undefined;
   const key = p.name.toLowerCase();
@@ -164,6 +167,7 @@ function jsonAliasOf(p: TypeModel['properties'][number], t: TypeModel): string |
     if (name === key || !r.sources.some((s) => s.origin === 'resource' || s.origin === 'relationship')) continue;
     const [short, long] = key.length <= name.length ? [key, name] : [name, key];
     if (short.length >= 5 && long.endsWith(short)) return r.name;
+    if (!r.sources.some((s) => s.origin === 'json-representation') && nameMiss(r.name, p.name, { leading: true, plural: true })) return r.name;
   }
   return undefined;
 }
