@@ -188,7 +188,8 @@ function closest(k: string, cands: string[]): string {
   // A function's segment by its name (`getPrinterArchivedPrintJobs(printerId={printerId},…)` is getprinterarchivedprintjobs):
   // a page that now writes the call's parameters answers the call (label d1145: the other form of the call, under /print,
   // was taken on a tie).
-  const segs = (x: string) => new Set(x.toLowerCase().split('/').filter((y) => y && !y.startsWith('{')).map((y) => y.slice(0, (y.indexOf('(') + 1 || y.length + 1) - 1)));
+  const name = (y: string) => (y.includes('(') ? y.slice(0, y.indexOf('(')) : y);
+  const segs = (x: string) => new Set(x.toLowerCase().split('/').filter((y) => y && !y.startsWith('{')).map(name));
   const mine = segs(p!);
   const score = (o: string) => {
     const [, om, op] = o.split(' ');

@@ -36,10 +36,10 @@ function describeLengths(l: BodyLengths): string {
 }
 
 /**
- * A body that opens with a whole JSON object or array followed by other text: the value's text, and the rest (`restLead` is
- * the blank space between them); undefined when the body is one value, is not JSON, or the value never closes.
+ * A body that opens with a whole JSON object or array followed by other text: the value's text and the value, and the rest
+ * (`restLead` is the blank space between them); undefined when the body is one value, is not JSON, or the value never closes.
  */
-export function leadingJson(raw: string): { value: string; restLead: string; rest: string } | undefined {
+export function leadingJson(raw: string): { value: string; json: unknown; restLead: string; rest: string } | undefined {
   const start = raw.search(/\S/);
   if (start < 0 || (raw[start] !== '{' && raw[start] !== '[')) return undefined;
   const { end } = scanBrackets(raw, start, true);
@@ -48,8 +48,9 @@ export function leadingJson(raw: string): { value: string; restLead: string; res
   const rest = after.trimStart();
   if (!rest) return undefined;
   const value = raw.slice(0, end + 1);
-  try { JSON.parse(value); } catch { return undefined; }
-  return { value, restLead: after.slice(0, after.length - rest.length), rest };
+  let json: unknown;
+  try { json = JSON.parse(value); } catch { return undefined; }
+  return { value, json, restLead: after.slice(0, after.length - rest.length), rest };
 }
 
 /** Content types whose body the page can show as it is sent. */
@@ -99,7 +100,7 @@ export const rule: PageRule = {
         // r2124, misdescribed before as a wrong length): when the length declared is the JSON value's, the stray text is
         // what is wrong, and the finding says so.
         const json = leadingJson(m.body.raw);
-        if (json && plausibleLengths(bodyLengths({ ...m.body, raw: json.value, json: JSON.parse(json.value) })).includes(declared)) {
+        if (json && plausibleLengths(bodyLengths({ ...m.body, raw: json.value, json: json.json })).includes(declared)) {
           const line = m.body.src.line + json.value.split('\n').length - 1 + json.restLead.split('\n').length - 1;
           const stray = json.rest.split('\n')[0]!.slice(0, 80);
           out.push(pageFinding(this, p, h.src, `example.${m.what}.${m.i}.contentLength`, `Example ${m.what} declares Content-Length ${declared}, the length of its JSON body, but the block goes on after the body (line ${line}: "${stray}"): the text after the body is not part of it`, String(declared), [m.what, String(m.i)], [{ src: { ...m.body.src, line, column: 1 }, value: stray }]));

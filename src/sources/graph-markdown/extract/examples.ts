@@ -76,14 +76,17 @@ export const examples: Extractor = {
         const inResponseSection = sec.kind === 'response';
         const isRequest = !inResponseSection && !!parseRequestLine(firstLine) && !STATUS_LINE.test(firstLine);
         const isResponse = STATUS_LINE.test(firstLine) || (!isRequest && !inResponseSection && (blockType === 'response' || sec.kind === 'example-response' || (labelledResponse && firstLine.startsWith('{'))));
+        // A JSON fence: the body of a request or status-only response just above it (see openRequest, openResponse).
+        const jsonFence = /^json$/i.test(code.lang ?? '') && /^[{[]/.test(firstLine);
+        const bodyOfNextFence = (m: { headers: { name: string; value: string }[] }, what: string) =>
+          parseBody(ctx, code.value, m.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value ?? 'application/json', lineSrc(ctx, code, 0), what);
         if (isRequest) {
           const r = parseRequest(ctx, code, reqs.length, exampleName, annotation);
           if (r) reqs.push(r);
           openRequest = r ?? undefined;
           openResponse = undefined;
-        } else if (openResponse && !openResponse.body && /^json$/i.test(code.lang ?? '') && /^[{[]/.test(firstLine)) {
-          const ct = openResponse.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
-          openResponse.body = parseBody(ctx, code.value, ct ?? 'application/json', lineSrc(ctx, code, 0), 'Example response');
+        } else if (openResponse && !openResponse.body && jsonFence) {
+          openResponse.body = bodyOfNextFence(openResponse, 'Example response');
           // The body's annotation ("blockType": "response", "@odata.type") speaks for the response when the status block had none.
           if (annotation && !openResponse.annotation) annotate(openResponse, annotation);
           openResponse = undefined;
@@ -96,9 +99,8 @@ export const examples: Extractor = {
           resps.push(r);
           openRequest = undefined;
           openResponse = r.body ? undefined : r;
-        } else if (openRequest && !openRequest.body && /^json$/i.test(code.lang ?? '') && /^[{[]/.test(firstLine)) {
-          const ct = openRequest.headers.find((h) => h.name.toLowerCase() === 'content-type')?.value;
-          openRequest.body = parseBody(ctx, code.value, ct ?? 'application/json', lineSrc(ctx, code, 0), 'Example request');
+        } else if (openRequest && !openRequest.body && jsonFence) {
+          openRequest.body = bodyOfNextFence(openRequest, 'Example request');
           openRequest = undefined;
         } else if (!inResponseSection && code.value.trim() !== '' && /^(http|json)$/i.test(code.lang ?? '')) {
           // An HTTP or JSON block the examples hold that is neither (a JSON body with no heading, annotation or label saying it
