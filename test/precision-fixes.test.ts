@@ -1833,7 +1833,7 @@ test('example-value-type-mismatch: a value that fits the type the body resource\
   ]);
 });
 
-test('resource: "inherits all the properties from [X]", "inherits the properties from [X]" and "Inherits metadata properties from [X]" state the base type as "Inherits from [X]" does (educationalactivity.md: itemFacet, label b1140, false before: "documented without a base type")', () => {
+test('resource: "inherits all the properties from [X]", "inherits the properties from [X]" and "Inherits metadata properties from [X]" state the base type as "Inherits from [X]" does (educationalactivity.md: itemFacet, label b1140, false before: "documented without a base type"), and so does "X derives from [Y]" under Properties (chatmessagehostedcontent.md)', () => {
   // The teleconference pages' annotations name the base type too, and an annotation's is read first: they are read here
   // with the annotation's `baseType` line taken out, so that the sentence alone says it (educationalactivity.md's says "").
   const texts = Object.fromEntries(['beta/resources/educationalactivity.md', 'v1.0/resources/teleconferencedevicevideoquality.md', 'v1.0/resources/teleconferencedevicescreensharingquality.md']
@@ -1843,7 +1843,10 @@ test('resource: "inherits all the properties from [X]", "inherits the properties
   assert.deepEqual(Object.keys(texts).map((f) => `${base(f)?.name} ${base(f)?.from} ${base(f)?.src.line}`), [
     'itemFacet inherits-link 18', 'teleconferenceDeviceMediaQuality inherits-link 18', 'teleconferenceDeviceVideoQuality inherits-link 18',
   ]);
-  assert.equal(processFile(join(DIR, '2020-05-s44b/v1.0/resources/teleconferencedevicevideoquality.md'), 'x.md').resource?.baseType?.name, 'teleconferenceDeviceMediaQuality');
+  // So does "chatMessageHostedContent derives from [teamworkHostedContent](…)" under Properties, its subject the page's type
+  // (the review of session 44: no base type before, this page has no annotation saying it).
+  const hosted = processFile(join(DIR, '2021-07-s44c/v1.0/resources/chatmessagehostedcontent.md'), 'v1.0/resources/chatmessagehostedcontent.md').resource?.baseType;
+  assert.equal(`${hosted?.name} ${hosted?.from} ${hosted?.src.line}`, 'teamworkHostedContent inherits-link 27');
 });
 
 test('response: a bare 2xx code in a sentence that calls it success is the success status ("If successful, this method returns a 200 response code", user-list-devices.md, extraction round 45 x1271, missed before; "If the request is successful, this method returns a `204` status code", site-unfollow.md, whose next item\'s `207` for an error joins it as after a phrased code, and alone is none), and "```204,No Content```" is a code with its phrase (dynamics-taxgroups-delete.md)', () => {

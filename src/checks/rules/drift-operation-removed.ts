@@ -50,8 +50,8 @@ export const rule: DriftRule = {
         // startDateTime, endDateTime; label d1119, misdescribed as not breaking): a call written against the old page fails.
         const [was, now] = [callParameters(v), callParameters(w)];
         // Renamed, not only fewer or more (an example may pass an optional parameter the request line leaves out).
-        const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
-        const [gone, came] = [was.filter((x) => !lower(now).has(x.toLowerCase())), now.filter((x) => !lower(was).has(x.toLowerCase()))];
+        const [wasSet, nowSet] = [was, now].map((xs) => new Set(xs.map((x) => x.toLowerCase())));
+        const [gone, came] = [was.filter((x) => !nowSet!.has(x.toLowerCase())), now.filter((x) => !wasSet!.has(x.toLowerCase()))];
         const renamed = gone.length && came.length ? ` — its parameters changed: ${gone.join(', ')} → ${came.join(', ')}` : '';
         if (renamed) return change(this, true, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)}${renamed}`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
         return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)}${also.map((x) => ` and as ${x.slice(x.indexOf(' ') + 1)}`).join('')} (same operation, other ${longerFormIn(k, b, 'old') ? 'path form' : 'method, path or key syntax on the same page'})`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);

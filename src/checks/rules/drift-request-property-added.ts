@@ -1,6 +1,7 @@
 import { bodySection, opPage } from '../fixture-pages.js';
 import type { DriftRule, FindingDraft } from '../types.js';
 import { change, pairedOperations, sideOf } from '../drift-helpers.js';
+import { objectBody } from '../page-finding.js';
 
 export const rule: DriftRule = {
   id: 'drift-request-property-added',
@@ -27,7 +28,7 @@ export const rule: DriftRule = {
       // Keys the old page's own example requests of the call already sent (intune-shared-devicemanagementscript-create.md's
       // "scriptContent", label d1138): the new row is the table catching up, not a property clients could not send before.
       const sent = new Set(va.doc.examples.requests.filter((r) => r.method.toUpperCase() === va.operation.method.toUpperCase())
-        .flatMap((r) => { const j = r.body?.json; return j && typeof j === 'object' && !Array.isArray(j) ? Object.keys(j).map((x) => x.toLowerCase()) : []; }));
+        .flatMap((r) => Object.keys(objectBody(r.body?.json) ?? {}).map((x) => x.toLowerCase())));
       for (const p of pb) {
         if (names.has(p.name.toLowerCase())) continue;
         const before = sent.has(p.name.toLowerCase());

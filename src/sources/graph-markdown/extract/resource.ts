@@ -35,8 +35,8 @@ const DERIVED_LIST = /\b(?:derived types?|subtypes?) (?:are|is|include)\b|\bis t
  * that Y is linked and that the subject is the page's own type, named or as "this resource" / "this type" / "it").
  */
 const SUBTYPE_OF = /\bis an? (?:sub-?)?type of\s+\[?([A-Za-z][\w.]*)/i;
-/** "inherits from", "inherits all the properties from", "Inherits metadata properties from" (label b1140). */
-const INHERITS = /\binherits(?:\s+(?:all|the|its|metadata|properties|members))*\s+from\b/i;
+/** "inherits from", "inherits all the properties from", "Inherits metadata properties from" (label b1140), "is derived from". */
+const INHERITS = /\b(?:inherits(?:\s+(?:all|the|its|metadata|properties|members))*|is\s+derived|derives)\s+from\b/i;
 /** A sentence's subject that stands for the page's own type. */
 const OWN_TYPE_SUBJECT = /^(?:it|resource|type)$/i;
 
@@ -82,11 +82,15 @@ export const resource: Extractor = {
     // "The following properties are inherited from [baseItem][]." over the inherited rows of the Properties section.
     // So is "The **X** resource inherits the properties from [Y](y.md)" there, its subject the page's own type (label b1140's
     // kind: teleconferencedevicevideoquality.md, whose annotation says it too), not a sentence about another type.
+    // The subject is the sentence's words before the phrase: none ("Inherits from …"), the type's name, maybe followed by
+    // "resource" or "type" ("The **drive** resource is derived from [**baseItem**](…)"), or "It", "This resource".
     const ownInherits = (text: string): boolean => {
       const at = text.search(INHERITS);
       if (at < 0) return false;
-      const subject = text.slice(0, at).trimEnd().split(/\s/).pop()!.replace(/\W/g, '');
-      return subject === '' || subject.toLowerCase() === res.name.toLowerCase() || OWN_TYPE_SUBJECT.test(subject);
+      const words = text.slice(text.lastIndexOf('.', at) + 1, at).split(/\s+/).map((w) => w.replace(/\W/g, '')).filter(Boolean);
+      let subject = words.pop() ?? '';
+      if (/^(?:resource|type|entity)$/i.test(subject) && words.length) subject = words.pop()!;
+      return subject === '' || subject.toLowerCase() === res.name.toLowerCase() || /^(?:it|this)$/i.test(subject);
     };
     const inheritedRows = ctx.sectionsOf('properties').flatMap((s) => ctx.content(s)).filter((n) => n.type === 'paragraph' && (/\bproperties (?:are )?inherited from\b/i.test(ctx.text(n)) || ownInherits(ctx.text(n))));
     // "This is an OData open type that expects to have a property named `value`" (synchronization-stringkeyobjectvaluepair.md),
