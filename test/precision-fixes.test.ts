@@ -1909,3 +1909,19 @@ test('drift: a key only the old JSON representation named, one camel-cased word 
     'false properties.allowAllUsers',
   ]);
 });
+
+test('json-representation-mismatch: a JSON representation showing one entry of a dictionary under a placeholder for its key agrees with the tables (resulttemplate.md, "A dictionary of resultTemplateIds and associated values": `{ "resultTemplateId": { "displayName", "body" } }` beside the rows key, displayName, body; labels r1206 and r2148, false before: four findings); an entry whose object holds a key no table lists is no such entry', () => {
+  const file = join(DIR, '2021-07-s45a/beta/resources/resulttemplate.md');
+  const t = analyze([join(DIR, '2021-07-s45a')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'json-representation-mismatch').map((f) => f.message), []);
+  const text = readFileSync(file, 'utf8');
+  const mismatched = (page: string) => analyze([tempTree({ 'beta/resources/resulttemplate.md': page })], [], undefined, whole).findings.filter((f) => f.rule === 'json-representation-mismatch').map((f) => f.message).sort();
+  assert.deepEqual(mismatched(text.replace('"body": "Json schema"', '"schema": "Json schema"')), [
+    'body is in the Properties table but not in the JSON representation',
+    'displayName is in the Properties table but not in the JSON representation',
+    'key is in the Properties table but not in the JSON representation',
+    'resultTemplateId is in the JSON representation but in no property table',
+  ]);
+  // Two rows the entry lacks: the placeholder stands for one key, not two.
+  assert.equal(mismatched(text.replace('"displayName": "String",', '')).length, 4);
+});

@@ -2,6 +2,7 @@ import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
 import type { ApiModel } from '../../model/types.js';
+import type { Document } from '../../model/schema.js';
 import { baseChains, typesByName } from '../type-relations.js';
 import { nameMiss, pairClosest } from '../../util/words.js';
 
@@ -39,7 +40,7 @@ export const rule: ModelRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'The JSON representation and the Properties / Relationships tables of a resource page disagree',
-  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a key whose Properties row says the property was removed ("_sortField (deprecated) … This property has been removed.") is reported as the removal not carried into the JSON, with the row as a second side; a row marked deprecated, or an annotation row (`@odata.etag`), need not be in the JSON; a row the JSON lacks and a key no table lists that name one property two ways — one camel-cased word apart at the end (`pageLayout` and `pageLayoutType`) or in front (`viewpoint` and `chatViewpoint`), a plural -s aside (`publishingType` and `supportedPublishingTypes`), or one misspelling away (an edit, or two in a name of 8 letters or more: `isAssignableToRole` and `isAssignableRole`; singular and plural) — are one finding naming both; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited.',
+  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a key whose Properties row says the property was removed ("_sortField (deprecated) … This property has been removed.") is reported as the removal not carried into the JSON, with the row as a second side; a row marked deprecated, or an annotation row (`@odata.etag`), need not be in the JSON; a row the JSON lacks and a key no table lists that name one property two ways — one camel-cased word apart at the end (`pageLayout` and `pageLayoutType`) or in front (`viewpoint` and `chatViewpoint`), a plural -s aside (`publishingType` and `supportedPublishingTypes`), or one misspelling away (an edit, or two in a name of 8 letters or more: `isAssignableToRole` and `isAssignableRole`; singular and plural) — are one finding naming both; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited; a JSON that shows one entry of a dictionary under a placeholder for its key (its only key in no table, holding an object of the tables\' rows that lacks at most one, the key row: resulttemplate.md\'s `"resultTemplateId": { "displayName": …, "body": … }`) agrees with the tables.',
   example: { before: '| displayName | String |\n{ "displayName": "String", "nickname": "String" }', after: '| displayName | String |\n| nickname | String |' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## JSON representation\n\n```json\n{ "id": "String", "extra": 1 }\n```\n') },
@@ -55,6 +56,9 @@ export const rule: ModelRule = {
       const table = new Set([...r.properties, ...r.relationships].map((x) => x.name.toLowerCase()));
       const json = new Set(jr.propertyNames.filter((n) => !n.includes('@')).map((n) => n.trim().toLowerCase()));
       const from = inherited.get(p.file);
+      // One entry of a dictionary shown under a placeholder for its key (resulttemplate.md, "A dictionary of resultTemplateIds
+      // and associated values": `{ "resultTemplateId": { "displayName": …, "body": … } }`; labels r1206, r2148, false before).
+      if (from !== null && dictionaryEntry(jr, table, from)) continue;
       // Rows that say the property was removed ("_sortField (deprecated) | … | This property has been removed."): a key
       // the JSON still shows is that removal not carried into the block, not a key no table lists.
       const removed = new Map((r.removedProperties ?? []).map((x) => [x.name.toLowerCase(), x.src] as const));
@@ -87,6 +91,21 @@ export const rule: ModelRule = {
     return out;
   },
 };
+
+/**
+ * Does the JSON show one entry of a dictionary under a placeholder for its key? Its only key is in no table (nor inherited)
+ * and holds an object whose keys are all rows of the tables, lacking at most one row: the dictionary's key (`key`), which
+ * the placeholder stands for. The tables and the JSON then agree.
+ */
+function dictionaryEntry(jr: NonNullable<NonNullable<Document['resource']>['jsonRepresentation']>, table: Set<string>, inherited: Set<string> | undefined): boolean {
+  const own = jr.propertyNames.filter((n) => !n.includes('@')).map((n) => n.trim().toLowerCase());
+  const json = jr.json as Record<string, unknown> | undefined;
+  if (own.length !== 1 || table.has(own[0]!) || inherited?.has(own[0]!) || !json || typeof json !== 'object' || Array.isArray(json)) return false;
+  const value = json[jr.propertyNames.find((n) => !n.includes('@'))!];
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const inner = new Set(Object.keys(value).filter((n) => !n.includes('@')).map((n) => n.trim().toLowerCase()));
+  return inner.size > 0 && [...inner].every((n) => table.has(n)) && [...table].filter((n) => !inner.has(n)).length <= 1;
+}
 
 /**
  * Rows the JSON lacks paired with keys no table lists that name the same property otherwise: one camel-cased word apart
