@@ -1925,3 +1925,18 @@ test('json-representation-mismatch: a JSON representation showing one entry of a
   // Two rows the entry lacks: the placeholder stands for one key, not two.
   assert.equal(mismatched(text.replace('"displayName": "String",', '')).length, 4);
 });
+
+test('drift-type-removed: a type renamed together with the properties that used it (printUsageSummaryByPrinter → printUsageByPrinter; reportRoot.dailyPrintUsageSummariesByPrinter → dailyPrintUsageByPrinter) is reported as renamed, not breaking — the one type of its shape that gained a page, used by properties of the same types (labels d1299 and d424, misdescribed before: "lost its resource page", breaking); the new type used by no property of reportRoot is a loss as before', () => {
+  const { o, n } = snapshots('s45b');
+  const found = (nu: typeof n) => drift({ old: o.model, new: nu.model }).filter((f) => f.rule === 'drift-type-removed').map((f) => `${f.breaking} ${f.message}`);
+  assert.deepEqual(found(n), [
+    'false beta microsoft.graph.printusagesummarybyprinter was renamed printUsageByPrinter (beta/resources/printusagebyprinter.md: the same 6 properties; reportRoot.dailyPrintUsageByPrinter, reportRoot.monthlyPrintUsageByPrinter now of that type)',
+  ]);
+  const dir = join(DIR, '2021-07-s45b');
+  const files = ['beta/resources/printusagebyprinter.md', 'beta/resources/intune-shared-reportroot.md', 'beta/api/intune-shared-reportroot-get.md'];
+  const unused = analyze([tempTree(Object.fromEntries(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')])))], [], undefined, whole);
+  assert.deepEqual(found(unused), [
+    'true beta microsoft.graph.printusagesummarybyprinter lost its resource page',
+    'false beta microsoft.graph.printusagebyprinter gained a resource page',
+  ]);
+});

@@ -12,7 +12,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource type documented in the old snapshot has no resource page in the new one (breaking), or a new one appeared (info)',
-  description: 'Resource types (by version, namespace and name) that lost or gained their resource page between the snapshots. A type whose name is now documented in another namespace with every old property (microsoft.graph.schema → microsoft.graph.externalConnectors.schema) moved: reported once, not breaking. So is a type renamed in place (provisioningSystemDetails → provisioningSystem): a type that gained a page under another name with the same property names, which every property that used the old type now uses (type names are not on the wire). A type whose page is gone while every operation of its own method pages (named after its page, linked from its Methods table, documented by no other page) is still documented (educationRoot) is a docs restructure: reported, not breaking.',
+  description: 'Resource types (by version, namespace and name) that lost or gained their resource page between the snapshots. A type whose name is now documented in another namespace with every old property (microsoft.graph.schema → microsoft.graph.externalConnectors.schema) moved: reported once, not breaking. So is a type renamed in place (provisioningSystemDetails → provisioningSystem): a type that gained a page under another name with the same property names, which every property that used the old type now uses (type names are not on the wire) — or, for a type no property used (printUsageSummaryByPrinter → printUsageByPrinter, reached by paths of its own), the one type of its shape (three properties or more) that gained a page, which no property uses either. A type whose page is gone while every operation of its own method pages (named after its page, linked from its Methods table, documented by no other page) is still documented (educationRoot) is a docs restructure: reported, not breaking.',
   example: { before: 'old: resources/widget.md', after: 'new: (no resources/widget.md)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||']), 'new/v1.0/resources/gadget.md': resourcePage('gadget', ['|id|String||']) },
@@ -40,8 +40,16 @@ export const rule: DriftRule = {
       const x = p.sources[0];
       if (x) push(oldRefs, `${o.version}|${x.type.name.toLowerCase()}`, { key: `${o.version}|${o.name.toLowerCase()}|${p.name.toLowerCase()}`, shown: `${o.name}.${p.name}` });
     }
+    // Each property's type (new snapshot), and the properties typed with each type, by version and type name.
     const newTypeOf = new Map<string, string>();
-    for (const t of nu.types) if (isDocumentedType(t)) for (const p of t.properties) { const x = p.sources[0]; if (x) newTypeOf.set(`${t.version}|${t.name.toLowerCase()}|${p.name.toLowerCase()}`, x.type.name.toLowerCase()); }
+    const newRefs = new Map<string, { key: string; shown: string }[]>();
+    for (const t of nu.types) if (isDocumentedType(t)) for (const p of t.properties) {
+      const x = p.sources[0];
+      if (!x) continue;
+      const key = `${t.version}|${t.name.toLowerCase()}|${p.name.toLowerCase()}`;
+      newTypeOf.set(key, x.type.name.toLowerCase());
+      push(newRefs, `${t.version}|${x.type.name.toLowerCase()}`, { key, shown: `${t.name}.${p.name}` });
+    }
     // Operation keys by the file documenting them (old), and every key the new snapshot documents.
     const oldOps = new Map<string, string[]>();
     const oldFiles = new Map<string, string[]>();
@@ -70,11 +78,11 @@ export const rule: DriftRule = {
       // Renamed in place (provisioningSystemDetails → provisioningSystem): a type that gained a page under another name
       // with the same property names, which the properties that used the old type now use. Type names are not on the
       // wire (a property's JSON is its properties'): reported once, not breaking.
-      const re = renamedTo(t, gainedByShape.get(shapeKey(t)) ?? [], oldRefs.get(`${t.version}|${t.name.toLowerCase()}`) ?? [], newTypeOf);
+      const re = renamedTo(t, gainedByShape.get(shapeKey(t)) ?? [], oldRefs.get(`${t.version}|${t.name.toLowerCase()}`) ?? [], newTypeOf, newRefs);
       if (re && !moved.has(re.key)) {
         moved.add(re.key);
         const sn = typePage(re.type)!;
-        out.push(change(this, false, t.version, subject, 'type', `${k} was renamed ${re.type.name} (${sn.doc.file}: the same ${names(t).size} properties; ${re.via.join(', ')} now of that type)`, [sideOf(s.doc, s.src, 'documented'), sideOf(sn.doc, sn.src, re.type.name)], ['removed']));
+        out.push(change(this, false, t.version, subject, 'type', `${k} was renamed ${re.type.name} (${sn.doc.file}: the same ${names(t).size} properties; ${re.via.length ? `${re.via.join(', ')} now of that type` : 'no property of either snapshot is of either type'})`, [sideOf(s.doc, s.src, 'documented'), sideOf(sn.doc, sn.src, re.type.name)], ['removed']));
         continue;
       }
       const near = cands[0] ? ` (a type of that name is now documented in namespace ${cands[0].nt.namespace}, without ${cands[0].missing.join(', ')})` : '';
@@ -126,11 +134,22 @@ function shapeKey(t: TypeModel): string {
 /**
  * The gained type of `t`'s shape (same version and property names, at least two; another name) that `t` was renamed
  * to: every property that used `t` and still exists now uses it (at least one does) — with those properties' names.
+ * When no property that used `t` is left (they were renamed with it: reportRoot.dailyPrintUsageSummariesByPrinter →
+ * dailyPrintUsageByPrinter, label d1299, "printUsageSummaryByPrinter lost its resource page" before) or none ever did:
+ * the one type of its shape, of three properties or more, that gained a page and that properties of the same types use
+ * (`newRefs`: the new snapshot's properties by the type they are of), or none if none used `t`.
  */
-function renamedTo(t: TypeModel, sameShape: [string, TypeModel][], refs: { key: string; shown: string }[], newTypeOf: Map<string, string>): { key: string; type: TypeModel; via: string[] } | undefined {
-  if (t.properties.length < 2 || !refs.length) return undefined;
+function renamedTo(t: TypeModel, sameShape: [string, TypeModel][], refs: { key: string; shown: string }[], newTypeOf: Map<string, string>, newRefs: Map<string, { key: string; shown: string }[]>): { key: string; type: TypeModel; via: string[] } | undefined {
+  if (t.properties.length < 2) return undefined;
+  if (!refs.some((r) => newTypeOf.has(r.key))) {
+    const owners = (rs: { key: string }[]) => [...new Set(rs.map((r) => r.key.slice(0, r.key.lastIndexOf('|'))))].sort().join(' ');
+    const others = sameShape.filter(([, nt]) => nt.name.toLowerCase() !== t.name.toLowerCase());
+    if (t.properties.length < 3 || others.length !== 1) return undefined;
+    const [key, nt] = others[0]!;
+    const uses = newRefs.get(`${nt.version}|${nt.name.toLowerCase()}`) ?? [];
+    return owners(uses) === owners(refs) ? { key, type: nt, via: uses.map((r) => r.shown) } : undefined;
+  }
   const now = refs.filter((r) => newTypeOf.has(r.key));
-  if (!now.length) return undefined;
   for (const [key, nt] of sameShape) {
     if (nt.name.toLowerCase() === t.name.toLowerCase()) continue;
     if (now.every((r) => newTypeOf.get(r.key) === nt.name.toLowerCase())) return { key, type: nt, via: now.map((r) => r.shown) };
