@@ -640,3 +640,16 @@ test('session 44: a type only an action\'s binding names — an entity type of t
   assert.deepEqual(r.findings.map((f) => f.subject), ['hasPayloadLinkResultItem']);
   assert.equal(r.summary.notReported['unreferenced-type'], 2);
 });
+
+test('session 45: a type reached only as the base type of reached types, declaring no member of its own, is counted under empty-base-type, not reported undocumented (beta educationSynchronizationCustomizationsBase, the empty abstract base of educationSynchronizationCustomizations; label b1302, false before); a base type with a member of its own, or one a property uses, still is', () => {
+  const csdl = (base: string, use = '') => '<ComplexType Name="educationSynchronizationCustomizationsBase" Abstract="true">' + base + '</ComplexType>'
+    + '<ComplexType Name="educationSynchronizationCustomizations" BaseType="graph.educationSynchronizationCustomizationsBase"><Property Name="school" Type="Edm.String" /></ComplexType>'
+    + '<EntityType Name="educationSynchronizationProfile"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /><Property Name="customizations" Type="graph.educationSynchronizationCustomizations" />' + use + '</EntityType>'
+    + '<EntityContainer Name="GraphService"><EntitySet Name="profiles" EntityType="graph.educationSynchronizationProfile" /></EntityContainer>';
+  const run = (text: string) => compareMetadata(emptyDocs('beta'), parseCsdl(csdlDocument(text), 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-type-undocumented'));
+  const empty = run(csdl(''));
+  assert.deepEqual(empty.findings.map((f) => f.subject).sort(), ['educationSynchronizationCustomizations', 'educationSynchronizationProfile']);
+  assert.equal(empty.summary.notReported['empty-base-type'], 1);
+  assert.deepEqual(run(csdl('<Property Name="syncStart" Type="Edm.DateTimeOffset" />')).findings.map((f) => f.subject).sort(), ['educationSynchronizationCustomizations', 'educationSynchronizationCustomizationsBase', 'educationSynchronizationProfile']);
+  assert.deepEqual(run(csdl('', '<Property Name="base" Type="graph.educationSynchronizationCustomizationsBase" />')).findings.map((f) => f.subject).sort(), ['educationSynchronizationCustomizations', 'educationSynchronizationCustomizationsBase', 'educationSynchronizationProfile']);
+});

@@ -14,13 +14,13 @@ const ANY_ENTITY = 'microsoft.graph.entity';
  * comanagementEligibleDeviceEntity, which nothing refers to; label b761), so no page could document it. `outsideWorkbook`:
  * the same, not counting the Excel worksheet functions (bound to workbookFunctions) as a way in.
  */
-function referencedTypes(ctx: MetadataContext): { all: Set<string>; outsideWorkbook: Set<string> } {
+function referencedTypes(ctx: MetadataContext): { all: Map<string, 'value' | 'base'>; outsideWorkbook: Map<string, 'value' | 'base'> } {
   const { csdl } = ctx;
   const q = (x: string) => x.toLowerCase();
   const byQ = new Map(csdl.types.map((t) => [q(`${t.namespace}.${t.name}`), t] as const));
   const derived = new Map<string, string[]>();
   for (const t of csdl.types) if (t.baseType) derived.set(q(t.baseType), [...derived.get(q(t.baseType)) ?? [], q(`${t.namespace}.${t.name}`)]);
-  const closure = (roots: (string | undefined)[]): Set<string> => {
+  const closure = (roots: (string | undefined)[]): Map<string, 'value' | 'base'> => {
     // Reached as a value (its derived types may stand for it) or only as a base type (its members are a derived type's:
     // exactMatchJobBase, the base of a reached exactMatchSession, does not make its other derived type exactMatchLookupJob a value).
     const seen = new Map<string, 'value' | 'base'>();
@@ -42,7 +42,7 @@ function referencedTypes(ctx: MetadataContext): { all: Set<string>; outsideWorkb
       for (const p of [...t.properties, ...t.navigation]) reach(p.type.name, 'value');
       if (as === 'value' && x !== ANY_ENTITY) for (const d of derived.get(x) ?? []) reach(d, 'value');
     }
-    return new Set(seen.keys());
+    return seen;
   };
   // A type the docs document is a way in too: its page says the service sends it (commsNotifications, the payload of a
   // call's callback, which no operation returns: its commsNotification's changeType enum is a gap, label v168).
@@ -61,7 +61,7 @@ export const rule: MetadataRule = {
   id: 'metadata-type-undocumented',
   severity: 'info',
   summary: 'A type the service declares has no resource page (or enum table) in the docs',
-  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type no API reaches — not an entity set\'s or singleton\'s, nor an action\'s or function\'s parameter or return type (a binding alone reaches nothing: an action bound to a type no URL reaches has no URL either — beta\'s hasPayloadLinks on macManagedAppProtection), nor the type of a property, navigation property or base type of a type reached or documented (a documented payload such as commsNotifications, which the service sends to a callback) (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions; coManagementEligibleType, used only by an entity type nothing refers to) — is counted under policy `unreferenced-type`, not reported (the six such findings the labelled samples hold were each judged false for that reason). A type derived from one reached is reached (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity). A type only the Excel worksheet functions use (their result type, workbookFunctionResult) is counted under policy `workbook-functions`: the workbook page documents it with them. A type a page documents under another name — its plural (countriesRegions for countryRegion) or without a prefix (formatProtection for workbookFormatProtection) — is counted under policy `documented-misnamed`: metadata-type-missing reports it on the page.',
+  description: 'Every entity, complex and enum type of the CSDL is looked up among the documented types by name (case-insensitive). A missing one is a gap in the docs, or a type the docs name differently (then metadata-type-missing fires on the docs side too). A type no API reaches — not an entity set\'s or singleton\'s, nor an action\'s or function\'s parameter or return type (a binding alone reaches nothing: an action bound to a type no URL reaches has no URL either — beta\'s hasPayloadLinks on macManagedAppProtection), nor the type of a property, navigation property or base type of a type reached or documented (a documented payload such as commsNotifications, which the service sends to a callback) (the 2020-05 beta file\'s flexSchemaContainer, fido2KeyRestrictions; coManagementEligibleType, used only by an entity type nothing refers to) — is counted under policy `unreferenced-type`, not reported (the six such findings the labelled samples hold were each judged false for that reason). A type derived from one reached is reached (a value may be of any derived type: v1.0 eventMessageRequest through eventMessage, beta addHeader through markContent), except through the universal base microsoft.graph.entity (a navigation property typed entity means any entity). A type reached only as the base type of reached types that declares no member of its own (beta educationSynchronizationCustomizationsBase) is counted under policy `empty-base-type`: the derived types\' pages document all a payload holds. A type only the Excel worksheet functions use (their result type, workbookFunctionResult) is counted under policy `workbook-functions`: the workbook page documents it with them. A type a page documents under another name — its plural (countriesRegions for countryRegion) or without a prefix (formatProtection for workbookFormatProtection) — is counted under policy `documented-misnamed`: metadata-type-missing reports it on the page.',
   example: {
     before: { docs: { types: [] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
     after: { docs: { types: [type('identity', [prop('displayName', 'String')])] }, csdl: '<ComplexType Name="identity"><Property Name="displayName" Type="Edm.String" /></ComplexType><Action Name="invite"><Parameter Name="by" Type="graph.identity" /></Action>' },
@@ -70,9 +70,11 @@ export const rule: MetadataRule = {
     const docNames = new Set([...ctx.docs.types.map((t) => t.name.toLowerCase()), ...ctx.docs.enums.map((e) => e.name.toLowerCase())]);
     // Types only the Excel worksheet functions use (their result, workbookFunctionResult): documented with them, on the workbook page.
     const { all: used, outsideWorkbook } = referencedTypes(ctx);
-    const unused = (namespace: string, name: string) => {
+    const unused = (namespace: string, name: string, empty = false) => {
       const q = `${namespace}.${name}`.toLowerCase();
-      return !used.has(q) ? { policy: 'unreferenced-type' } : !outsideWorkbook.has(q) ? { policy: 'workbook-functions' } : {};
+      // Reached only as the base type of reached types, and declaring no member: no payload holds anything of its own, the
+      // derived types' pages document all there is (beta educationSynchronizationCustomizationsBase; label b1302).
+      return !used.has(q) ? { policy: 'unreferenced-type' } : !outsideWorkbook.has(q) ? { policy: 'workbook-functions' } : empty && used.get(q) === 'base' ? { policy: 'empty-base-type' } : {};
     };
     const out = [];
     // A type a page documents under another name (countriesRegions, formatProtection): metadata-type-missing reports it there, naming this one.
@@ -80,7 +82,7 @@ export const rule: MetadataRule = {
     for (const t of ctx.csdl.types) {
       if (docNames.has(t.name.toLowerCase())) continue;
       const workbook = misnamed.has(t) ? { policy: 'documented-misnamed' } : `${t.namespace}.${t.name}` === WORKBOOK_FUNCTIONS ? { policy: 'workbook-functions' } : {};
-      out.push({ rule: this.id, ...unused(t.namespace, t.name), ...workbook, subject: t.name, field: 'type', message: `${t.kind === 'entity' ? 'Entity' : 'Complex'} type ${t.namespace}.${t.name} is in the service metadata but no page documents it`, metadata: { file: ctx.csdl.file, element: `${t.kind === 'entity' ? 'EntityType' : 'ComplexType'} ${t.namespace}.${t.name}`, line: t.line, value: t.name } });
+      out.push({ rule: this.id, ...unused(t.namespace, t.name, !t.properties.length && !t.navigation.length), ...workbook, subject: t.name, field: 'type', message: `${t.kind === 'entity' ? 'Entity' : 'Complex'} type ${t.namespace}.${t.name} is in the service metadata but no page documents it`, metadata: { file: ctx.csdl.file, element: `${t.kind === 'entity' ? 'EntityType' : 'ComplexType'} ${t.namespace}.${t.name}`, line: t.line, value: t.name } });
     }
     for (const e of ctx.csdl.enums) {
       if (docNames.has(e.name.toLowerCase())) continue;
