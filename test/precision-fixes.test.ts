@@ -21,7 +21,7 @@ import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
-import { argumentsLeftOut, bracesMended, callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, odataSuffixless, withoutOptionalArguments, workbookRelative, driveRelative } from '../src/checks/rules/example-path-fits-no-template.js';
+import { argumentsLeftOut, bracesMended, callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, itemByPath, odataSuffixless, withoutOptionalArguments, workbookRelative, driveRelative } from '../src/checks/rules/example-path-fits-no-template.js';
 import { betaExtendsType } from '../src/checks/type-relations.js';
 import { strayTemplates } from '../src/checks/stray-templates.js';
 import { parseTypeCell } from '../src/sources/graph-markdown/extract/type-ref.js';
@@ -1938,5 +1938,15 @@ test('drift-type-removed: a type renamed together with the properties that used 
   assert.deepEqual(found(unused), [
     'true beta microsoft.graph.printusagesummarybyprinter lost its resource page',
     'false beta microsoft.graph.printusagebyprinter gained a resource page',
+  ]);
+});
+
+test('example-path-fits-no-template: a drive item addressed by its path is the item — …/root:/{path}:/children fits …/items/{item-id}/children, …/root:/FolderA/FileB.txt:/content fits …/items/{item-id}/content (driveitem-list-children.md, driveitem-put-content.md; labels r2159, r1335, o1212 false, o1380 real before); the drive\'s root folder itself, /me/drive/root/children, still fits no items/{item-id} template', () => {
+  const t = analyze([join(DIR, '2021-07-s45c')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => `${f.subject} ${f.message}`), [
+    'beta/api/driveitem-list-children.md Example request GET /me/drive/root/children fits none of the HTTP templates (path)',
+  ]);
+  assert.deepEqual(['/drives/{drive-id}/root:/{path-relative-to-root}:/children', '/me/drive/root:/a/b.txt', '/drives/{id}/items/{parent-id}:/{filename}:/content', '/me/drive/root/children'].map(itemByPath), [
+    '/drives/{drive-id}/items/{id}/children', '/me/drive/items/{id}', '/drives/{id}/items/{id}/content', undefined,
   ]);
 });

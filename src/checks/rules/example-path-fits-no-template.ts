@@ -113,6 +113,9 @@ export function misfitsOf(p: Document): Misfit[] {
     // And the other way: `/drive` is the signed-in user's drive, `/me/drive` (an example calling /drive/items/{id}/… fits the
     // template /me/drive/items/{id}/…: labels r2076, o1429, false before).
     for (const x of [...readings]) if (/^\/drive(?=\/|$)/i.test(x)) readings.push('/me' + x);
+    // A drive item addressed by its path is the item (driveitem.md: "By file system path using /drive/root:/path/to/file"):
+    // …/root:/FolderA/FileB.txt:/content fits …/items/{item-id}/content (labels r1335, r2159, false before).
+    for (const x of [...readings]) { const a = itemByPath(x); if (a !== undefined) readings.push(a); }
     if (sameMethod.some((o) => readingsOf.get(o)!.some((t) => readings.some((x) => pathFitsTemplate(x, t))))) { fitting++; continue; }
     // A call below a template that the example's heading announces ("Update the format, fill, and font properties in three
     // table cells" over PATCH …/format/font on the page of PATCH …/format; "Get bannerLogo for the French locale"): the
@@ -195,6 +198,16 @@ export function argumentsLeftOut<T>(readings: readonly string[], templates: read
 export function driveRelative(path: string): string | undefined {
   const m = /^\/(?:me\/drive|(?:users|groups|sites)\/[^/]+\/drive|drives\/[^/]+)(?=\/|$)/i.exec(path);
   return m ? '/drive' + path.slice(m[0].length) : undefined;
+}
+
+/**
+ * A drive item addressed by its path read as addressed by its id: `/drives/{id}/root:/{path}:/children` →
+ * `/drives/{id}/items/{id}/children`, `/me/drive/root:/a/b.txt` → `/me/drive/items/{id}`, `/items/{parent-id}:/{name}:/content`
+ * → `/items/{id}/content`; undefined for a path with no such address.
+ */
+export function itemByPath(path: string): string | undefined {
+  const m = /\/(?:root|items\/[^/:]+):\/[^:]*(?::(?=\/|$)|$)/i.exec(path);
+  return m ? path.slice(0, m.index) + '/items/{id}' + path.slice(m.index + m[0].length) : undefined;
 }
 
 /** `/me/drive/items/{id}/workbook/names` → `/workbook/names` (the path from its first `/workbook/` segment, when a drive precedes it); else undefined. */
