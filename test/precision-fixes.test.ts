@@ -1950,3 +1950,12 @@ test('example-path-fits-no-template: a drive item addressed by its path is the i
     '/drives/{drive-id}/items/{id}/children', '/me/drive/items/{id}', '/drives/{id}/items/{id}/content', undefined,
   ]);
 });
+
+test('drift-type-property-changed: a property added only as a key of the new JSON representation is reported at the key\'s line, saying no table row documents it (educationuser.md\'s officeLocation, line 135, was at the block\'s first line 90; label d1351, misdescribed before)', () => {
+  const { o, n } = snapshots('s45d');
+  const found = drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-type-property-changed' && /JSON/.test(f.message));
+  assert.deepEqual(found.map((f) => `${f.message} @ ${f.sides.map((s) => s.line).join(' ')}`), [
+    'microsoft.graph.educationuser.officeLocation was added (only as a key of the JSON representation: no table row documents it) @ 10 135',
+    'microsoft.graph.educationuser.refreshTokensValidFromDateTime was added (only as a key of the JSON representation: no table row documents it) @ 10 142',
+  ]);
+});

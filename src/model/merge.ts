@@ -323,7 +323,9 @@ function buildTypes(documents: Document[], diagnostics: Diagnostic[]): { types: 
         for (const [name, value] of Object.entries(jr.json as Record<string, unknown>)) {
           if (name.startsWith('@') || t.properties.some((x) => x.name.toLowerCase() === name.toLowerCase())) continue;
           const type = typeFromJsonValue(value);
-          if (type) addProperty(t, doc, 'json-representation', false, { name, type, description: '', required: null, readOnly: false, nullable: null, src: jr.src });
+          // At its key's line (educationuser.md's officeLocation, a key of line 135, not the block's first line; label d1351).
+          const at = jr.propertySrcs?.[jr.propertyNames.indexOf(name)] ?? jr.src;
+          if (type) addProperty(t, doc, 'json-representation', false, { name, type, description: '', required: null, readOnly: false, nullable: null, src: at });
         }
       }
     }

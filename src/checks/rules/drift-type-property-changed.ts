@@ -138,7 +138,7 @@ export const rule: DriftRule = {
         if (q.sources.every((x) => x.origin === 'operation-path') && q.sources.some((x) => oldReaches(x, tb.version))) continue;
         const at = typePage(ta)!;
         // The new side's type as its row states it, cardinality included (label d694: "String collection", not "String").
-        out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, `${sb.type.name}${sb.type.collection ? ' collection' : ''}`)], [q.name, 'added']));
+        out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added${q.sources.every((x) => x.origin === 'json-representation') ? ' (only as a key of the JSON representation: no table row documents it)' : ''}`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, `${sb.type.name}${sb.type.collection ? ' collection' : ''}`)], [q.name, 'added']));
       }
     }
     return out;
