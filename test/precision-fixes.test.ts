@@ -1795,16 +1795,18 @@ test('body-property-contradicts-type: a String row where the resource page names
   ]);
 });
 
-test('drift-permission-changed: a permission type the old page granted and the new one says "Not supported." for is reported, breaking, whatever names other types still list (driveitem-preview.md\'s personal Microsoft account row: label d1105\'s remark, missed before)', () => {
+test('drift-permission-changed: a permission type the old page granted and the new one says "Not supported." for is reported, breaking, whatever names other types still list (label d1105\'s remark, missed before) — unless it is the personal Microsoft account row of a call both pages\' notes say is only available on business services (driveitem-preview.md: "The preview action is currently only available on SharePoint and OneDrive for Business"; session 45: labels d1180, d1298, d1301, d1338 judged the breaking claim misdescribed, a correction of the table): then reported, not breaking, with the note as a side', () => {
   const { o, n } = snapshots('s43d');
-  const found = drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed' && f.field === 'permissions.delegatedPersonal');
-  assert.deepEqual(found.map((f) => `${f.breaking} ${f.message} @ ${f.sides.map((s) => `${s.line}:${s.value}`).join(' ')}`), [
-    'true v1.0 POST /drives/{drive-id}/items/{item-id}/preview: Delegated (personal Microsoft account) no longer supported (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All) @ 30:Files.Read, Files.ReadWrite, Files.ReadWrite.All 30:Not supported',
-    'true v1.0 POST /groups/{group-id}/drive/items/{item-id}/preview: Delegated (personal Microsoft account) no longer supported (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All) @ 30:Files.Read, Files.ReadWrite, Files.ReadWrite.All 30:Not supported',
-    'true v1.0 POST /shares/{share-id}/driveItem/preview: Delegated (personal Microsoft account) no longer supported (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All) @ 30:Files.Read, Files.ReadWrite, Files.ReadWrite.All 30:Not supported',
-    'true v1.0 POST /sites/{site-id}/drive/items/{item-id}/preview: Delegated (personal Microsoft account) no longer supported (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All) @ 30:Files.Read, Files.ReadWrite, Files.ReadWrite.All 30:Not supported',
-    'true v1.0 POST /users/{user-id}/drive/items/{item-id}/preview: Delegated (personal Microsoft account) no longer supported (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All) @ 30:Files.Read, Files.ReadWrite, Files.ReadWrite.All 30:Not supported',
-  ]);
+  const found = (old: typeof o, nu: typeof n) => drift({ old: old.model, new: nu.model }).filter((f) => f.rule === 'drift-permission-changed' && f.field === 'permissions.delegatedPersonal');
+  const paths = ['/drives/{drive-id}/items/{item-id}', '/groups/{group-id}/drive/items/{item-id}', '/shares/{share-id}/driveItem', '/sites/{site-id}/drive/items/{item-id}', '/users/{user-id}/drive/items/{item-id}'];
+  assert.deepEqual(found(o, n).map((f) => `${f.breaking} ${f.message} @ ${f.sides.map((s) => `${s.line}:${s.value}`).join(' ')}`), paths.map((p) =>
+    `false v1.0 POST ${p}/preview: Delegated (personal Microsoft account) now "Not supported." (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All), as both pages' note already said: "The preview action is currently only available on SharePoint and OneDrive for Business" — a correction of the table, not a loss @ 30:Files.Read, Files.ReadWrite, Files.ReadWrite.All 30:Not supported 18:The preview action is currently only available on SharePoint and OneDrive for Business`));
+  // Without the note on the new page, apps of that kind lose the call: breaking, as before.
+  const file = 'v1.0/api/driveitem-preview.md';
+  const page = readFileSync(join(DIR, '2021-07-s43d', file), 'utf8');
+  const bare = analyze([tempTree({ [file]: page.replace(/^> \*\*Note:\*\* The \*\*preview\*\* action.*$/m, '') })], [], undefined, whole);
+  assert.deepEqual(found(o, bare).map((f) => `${f.breaking} ${f.message}`), paths.map((p) =>
+    `true v1.0 POST ${p}/preview: Delegated (personal Microsoft account) no longer supported (the old page listed Files.Read, Files.ReadWrite, Files.ReadWrite.All)`));
   // Back the other way, the type newly supported is no removal.
   assert.deepEqual(drift({ old: n.model, new: o.model }).filter((f) => f.field === 'permissions.delegatedPersonal'), []);
 });
@@ -1939,6 +1941,13 @@ test('drift-type-removed: a type renamed together with the properties that used 
     'true beta microsoft.graph.printusagesummarybyprinter lost its resource page',
     'false beta microsoft.graph.printusagebyprinter gained a resource page',
   ]);
+});
+
+test('extraction: a preamble note that limits where the call is available is the page\'s availability (driveitem-preview.md: "> **Note:** The **preview** action is currently only available on SharePoint and OneDrive for Business."); a page without one has none', () => {
+  const ir = processFile(join(DIR, '2021-07-s43d/v1.0/api/driveitem-preview.md'), 'v1.0/api/driveitem-preview.md');
+  assert.deepEqual(ir.availability && `${ir.availability.src.line} ${ir.availability.text}`, '18 The preview action is currently only available on SharePoint and OneDrive for Business');
+  const other = processFile(join(DIR, '2021-07-s44a/v1.0/api/site-unfollow.md'), 'v1.0/api/site-unfollow.md');
+  assert.equal(other.availability, undefined);
 });
 
 test('example-path-fits-no-template: a drive item addressed by its path is the item — …/root:/{path}:/children fits …/items/{item-id}/children, …/root:/FolderA/FileB.txt:/content fits …/items/{item-id}/content (driveitem-list-children.md, driveitem-put-content.md; labels r2159, r1335, o1212 false, o1380 real before); the drive\'s root folder itself, /me/drive/root/children, still fits no items/{item-id} template', () => {

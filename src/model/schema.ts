@@ -560,6 +560,10 @@ export const Document = T.Object(
       additionalProperties: false,
       description: 'The HTTP request section says its request lines are some of the paths the call takes ("All other POST syntax that allows you to create these resource instances supports creating open extensions in them in a similar way"): an example may call another path',
     })),
+    availability: T.Optional(T.Object({ text: T.String(), src: Src }, {
+      additionalProperties: false,
+      description: 'A note of the page\'s preamble that limits where the call is available ("The **preview** action is currently only available on SharePoint and OneDrive for Business"): its sentence',
+    })),
     permissions: T.Optional(Permissions),
     nationalClouds: T.Array(NationalCloud),
     requestHeaders: T.Array(Header),

@@ -11,7 +11,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'The permissions of an operation changed (a removed permission is breaking)',
-  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info), but one the new page names only together with a permission the old page listed alone ("Policy.Read.All and Policy.ReadWrite.ConditionalAccess") is a new requirement (breaking). Names compare without regard to case or spaces (Policy.Readwrite.* is Policy.ReadWrite.*, "DeviceManagementManaged Devices.ReadWrite.All" DeviceManagementManagedDevices.ReadWrite.All). When the old page is not in the new snapshot (a page split per workload or renamed), a permission some other new page of the operation still lists is not reported as removed. The permissions compared are the variant\'s — the tables its page binds to the call (a sub-heading such as "For users:", request lines) and per-resource rows narrowed to the path\'s resource — on the new side only when the old page was narrowed for the call too (a flat old table covers every resource) for what is no longer listed, always for what is newly listed (the rows of the new page\'s other resources are not new for this call). Names are compared over every permission type together, so a type is looked at apart too: one the old page listed permissions for and the new page says "Not supported." for, in every row of that type (driveitem-preview.md\'s personal Microsoft account row), is reported as no longer supported (breaking) — unless another new page of the call still lists that type.',
+  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info), but one the new page names only together with a permission the old page listed alone ("Policy.Read.All and Policy.ReadWrite.ConditionalAccess") is a new requirement (breaking). Names compare without regard to case or spaces (Policy.Readwrite.* is Policy.ReadWrite.*, "DeviceManagementManaged Devices.ReadWrite.All" DeviceManagementManagedDevices.ReadWrite.All). When the old page is not in the new snapshot (a page split per workload or renamed), a permission some other new page of the operation still lists is not reported as removed. The permissions compared are the variant\'s — the tables its page binds to the call (a sub-heading such as "For users:", request lines) and per-resource rows narrowed to the path\'s resource — on the new side only when the old page was narrowed for the call too (a flat old table covers every resource) for what is no longer listed, always for what is newly listed (the rows of the new page\'s other resources are not new for this call). Names are compared over every permission type together, so a type is looked at apart too: one the old page listed permissions for and the new page says "Not supported." for, in every row of that type, is reported as no longer supported (breaking) — unless another new page of the call still lists that type; a personal Microsoft account row on a call both pages\' notes say is only available on business services ("currently only available on SharePoint and OneDrive for Business") is reported as the correction it is, not breaking.',
   example: { before: 'old: User.Read, User.ReadWrite', after: 'new: User.ReadWrite' },
   fixture: {
     before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.Manage.All']])) },
@@ -91,12 +91,20 @@ export const rule: DriftRule = {
         out.push(change(this, true, va.version, subject, 'permissions.required', `${k}: permission(s) now required together with ${partners.join(', ')}, which the old page listed alone: ${required.join(', ')}`, sidesAt(partners, required), ['required']));
       }
       if (added.length) out.push(change(this, false, va.version, subject, 'permissions.added', `${k}: permission(s) newly listed: ${added.join(', ')}`, sidesAt([], added), ['added']));
-      // A permission type the old page granted and the new one says "Not supported." for (driveitem-preview.md's personal
-      // Microsoft account row, label d1105's remark): apps of that kind lose the call, whatever names other types still list —
+      // A permission type the old page granted and the new one says "Not supported." for (label d1105's remark): apps of that
+      // kind lose the call, whatever names other types still list —
       // the names compared above are every type's together. Not when another new page of the call still lists that type.
       for (const [type, { was, now }] of supportDropped(va, narrowed(va) ? vb : vb.doc, elsewhereTypes(allNew.get(k) ?? [], vb, narrowed(va)))) {
-        out.push(change(this, true, va.version, subject, `permissions.${type}`, `${k}: ${now.typeText.replace(/\s+/g, ' ').trim()} no longer supported (the old page listed ${was.map((n) => n.name).join(', ')})`,
-          [sideOf(va.doc, was[0]!.src, was.map((n) => n.name).join(', ')), sideOf(vb.doc, now.src, 'Not supported')], ['unsupported', type]));
+        const typeText = now.typeText.replace(/\s+/g, ' ').trim();
+        const names = was.map((n) => n.name).join(', ');
+        // Personal accounts on a call both pages say is only available on business services ("The preview action is currently
+        // only available on SharePoint and OneDrive for Business", driveitem-preview.md; labels d1180, d1298, d1301, d1338):
+        // the new row corrects the old one, no personal account could make the call — reported, not breaking.
+        const note = type === 'delegatedPersonal' && businessOnly(va.doc) && businessOnly(vb.doc) ? vb.doc.availability! : undefined;
+        out.push(change(this, !note, va.version, subject, `permissions.${type}`, note
+          ? `${k}: ${typeText} now "Not supported." (the old page listed ${names}), as both pages' note already said: "${note.text}" — a correction of the table, not a loss`
+          : `${k}: ${typeText} no longer supported (the old page listed ${names})`,
+          [sideOf(va.doc, was[0]!.src, names), sideOf(vb.doc, now.src, 'Not supported'), ...(note ? [sideOf(vb.doc, note.src, note.text)] : [])], ['unsupported', type]));
       }
     }
     return out;
@@ -114,6 +122,12 @@ function supportDropped(old: Pick<Document, 'permissions'>, nu: Pick<Document, '
     if (!kept.has(type) && was.length && now.length && now.every((e) => e.state === 'not-supported')) out.set(type, { was, now: now[0]! });
   }
   return out;
+}
+
+/** Does the page say the call is only available on business services (SharePoint, OneDrive for Business, work or school accounts), none for personal accounts? */
+function businessOnly(doc: Document): boolean {
+  const t = doc.availability?.text ?? '';
+  return /\b(?:SharePoint|OneDrive for Business|work or school)\b/i.test(t) && !/\b(?:personal|consumer|Microsoft accounts?\b(?! (?:for|of) work))/i.test(t);
 }
 
 /** Permission types another new page of the call (not `vb`'s) lists names for. */

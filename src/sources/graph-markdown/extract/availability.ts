@@ -1,0 +1,25 @@
+/**
+ * A note of the page's preamble that limits where the call is available: "> **Note:** The **preview** action is currently
+ * only available on SharePoint and OneDrive for Business." (driveitem-preview.md of every era). Drift reads it: a personal
+ * Microsoft account row that becomes "Not supported." on such a page corrects the table, it takes nothing away.
+ */
+import type { Extractor } from './context.js';
+
+/** "… is / are (currently) only available / supported on|in|for X" — or "available / supported only on|in|for X". */
+const ONLY = /\b(?:is|are)\s+(?:currently\s+)?(?:only\s+(?:available|supported)|(?:available|supported)\s+only)\s+(?:on|in|for)\s+[^.]+/i;
+
+export const availability: Extractor = {
+  name: 'availability',
+  extract(ctx, ir) {
+    const preamble = ctx.sections.filter((s) => s.kind === 'title').flatMap((s) => ctx.ownContent(s));
+    for (const n of ctx.paragraphs(preamble)) {
+      const text = ctx.text(n);
+      const m = ONLY.exec(text);
+      if (!m) continue;
+      const dot = text.lastIndexOf('. ', m.index);
+      const start = dot < 0 ? 0 : dot + 2;
+      ir.availability = { text: text.slice(start, m.index + m[0].length).replace(/^(?:\*\*)?note:?(?:\*\*)?:?\s*/i, '').slice(0, 200), src: ctx.src(n) };
+      return;
+    }
+  },
+};
