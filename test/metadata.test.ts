@@ -450,7 +450,8 @@ test('session 39 metadata draws: a type cell linking to its own values table is 
   // v1.0 filtercriteria.md has no property table, only a JSON representation: each key it names lacks its row (the block is the side); operator it does not name
   const fc = compareMetadata(docsFromModel(model, 'v1.0'), parseCsdl(csdlDocument('<ComplexType Name="workbookFilterCriteria"><Property Name="color" Type="Edm.String" /><Property Name="criterion1" Type="Edm.String" /><Property Name="filterOn" Type="Edm.String" Nullable="false" /><Property Name="operator" Type="Edm.String" Nullable="false" /></ComplexType>'), 'v1.0.csdl.xml'), undefined, pick('metadata-property-undocumented'));
   assert.deepEqual(fc.findings.map((f) => [f.message, `${f.docs!.file}:${f.docs!.line}`]).sort((x, y) => (x[0]! < y[0]! ? -1 : 1)), [
-    ...['color', 'criterion1', 'filterOn'].map((n) => [`microsoft.graph.workbookFilterCriteria.${n} (Edm.String) is in the service metadata and in the JSON representation of workbookFilterCriteria (v1.0/resources/filtercriteria.md:28), but no property row of workbookFilterCriteria describes it`, 'v1.0/resources/filtercriteria.md:28']),
+    // Each at its key's own line (session 45; the block's first line, :28, before).
+    ...([['color', 30], ['criterion1', 31], ['filterOn', 34]] as const).map(([n, l]) => [`microsoft.graph.workbookFilterCriteria.${n} (Edm.String) is in the service metadata and in the JSON representation of workbookFilterCriteria (v1.0/resources/filtercriteria.md:${l}), but no property row of workbookFilterCriteria describes it`, `v1.0/resources/filtercriteria.md:${l}`]),
     ['microsoft.graph.workbookFilterCriteria.operator (Edm.String) is in the service metadata but not in the documented properties of workbookFilterCriteria', 'v1.0/resources/filtercriteria.md:10'],
   ]);
   // AccessReview.ReadWrite.Membership documented as delegated, listed only as Application: counted; the other direction is still reported
