@@ -1968,3 +1968,11 @@ test('drift-type-property-changed: a property added only as a key of the new JSO
     'microsoft.graph.educationuser.refreshTokensValidFromDateTime was added (only as a key of the JSON representation: no table row documents it) @ 10 142',
   ]);
 });
+
+test('request-header-differs: Content-Type documented on some pages of a GET or DELETE whose pages document no request body — the call sends none — says the pages that list it are the ones to mend (application-list.md: v1.0 lists "Content-type", beta does not; labels o058 and o1479, misdescribed before: the message pointed at the page without it); on a PATCH the header missing from a page is reported as before', () => {
+  const t = analyze([join(DIR, '2020-05-s45e')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'request-header-differs').map((f) => `${f.subject}: ${f.message}`), [
+    'GET /applications: Header Content-type is documented on some pages only (differs between versions): a GET sends no request body, so the pages that list it are the ones to mend',
+    'PATCH /applications/{application-id}: Header Content-type is documented on some pages only (differs between versions)',
+  ]);
+});
