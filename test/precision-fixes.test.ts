@@ -1948,6 +1948,9 @@ test('extraction: a preamble note that limits where the call is available is the
   assert.deepEqual(ir.availability && `${ir.availability.src.line} ${ir.availability.text}`, '18 The preview action is currently only available on SharePoint and OneDrive for Business');
   const other = processFile(join(DIR, '2021-07-s44a/v1.0/api/site-unfollow.md'), 'v1.0/api/site-unfollow.md');
   assert.equal(other.availability, undefined);
+  // A docfx alert's marker is not part of the sentence ("> [!Note]\n> The **subscribeToTone** action is supported only for calls …").
+  const alert = processFile(join(DIR, '2021-07-s45f/beta/api/call-subscribetotone.md'), 'beta/api/call-subscribetotone.md');
+  assert.deepEqual(alert.availability?.text, 'The subscribeToTone action is supported only for calls that are initiated with serviceHostedMediaConfig');
 });
 
 test('example-path-fits-no-template: a drive item addressed by its path is the item — …/root:/{path}:/children fits …/items/{item-id}/children, …/root:/FolderA/FileB.txt:/content fits …/items/{item-id}/content (driveitem-list-children.md, driveitem-put-content.md; labels r2159, r1335, o1212 false, o1380 real before); the drive\'s root folder itself, /me/drive/root/children, still fits no items/{item-id} template', () => {

@@ -20,7 +20,7 @@ export const apiVersion: Extractor = {
         ev.push({ kind: 'disclaimer', value: 'beta', text: `[!INCLUDE [${inc.label}](${inc.target})]`, src: inc.src });
       }
     }
-    const preamble = ctx.sections.filter((s) => s.kind === 'title').flatMap((s) => ctx.ownContent(s));
+    const preamble = ctx.preamble();
     for (const n of preamble) {
       if (n.type !== 'blockquote' && n.type !== 'paragraph') continue;
       const t = ctx.text(n);

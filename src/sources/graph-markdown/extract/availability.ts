@@ -11,14 +11,13 @@ const ONLY = /\b(?:is|are)\s+(?:currently\s+)?(?:only\s+(?:available|supported)|
 export const availability: Extractor = {
   name: 'availability',
   extract(ctx, ir) {
-    const preamble = ctx.sections.filter((s) => s.kind === 'title').flatMap((s) => ctx.ownContent(s));
-    for (const n of ctx.paragraphs(preamble)) {
+    for (const n of ctx.paragraphs(ctx.preamble())) {
       const text = ctx.text(n);
       const m = ONLY.exec(text);
       if (!m) continue;
       const dot = text.lastIndexOf('. ', m.index);
       const start = dot < 0 ? 0 : dot + 2;
-      ir.availability = { text: text.slice(start, m.index + m[0].length).replace(/^(?:\*\*)?note:?(?:\*\*)?:?\s*/i, '').slice(0, 200), src: ctx.src(n) };
+      ir.availability = { text: text.slice(start, m.index + m[0].length).replace(/^(?:\[!\w+\]\s*)?(?:(?:\*\*)?note:?(?:\*\*)?:?\s*)?/i, '').slice(0, 200), src: ctx.src(n) };
       return;
     }
   },

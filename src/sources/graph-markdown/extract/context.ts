@@ -163,6 +163,11 @@ export class PageContext {
     return nodes.flatMap((n) => (n.type === 'paragraph' ? [n] : n.type === 'blockquote' ? n.children.filter((c): c is Paragraph => c.type === 'paragraph') : []));
   }
 
+  /** The preamble: the content between the H1 and the page's first section (the intro, its notes, the namespace line). */
+  preamble(): RootContent[] {
+    return this.sections.filter((s) => s.kind === 'title').flatMap((s) => this.ownContent(s));
+  }
+
   /** Content up to the first subsection heading. */
   ownContent(s: SectionNode): RootContent[] {
     const all = this.content(s);

@@ -123,7 +123,7 @@ export const jsonRepresentation: Extractor = {
         const id = ir.resource.properties.find((p) => p.name === 'id');
         if (id) singularName(ir.resource, id.description);
         // "Represents a customer in Dynamics 365 Business Central." under "# customers resource type".
-        for (const n of ctx.sections.filter((x) => x.kind === 'title').flatMap((x) => ctx.ownContent(x))) if (n.type === 'paragraph') singularName(ir.resource, ctx.text(n));
+        for (const n of ctx.preamble()) if (n.type === 'paragraph') singularName(ir.resource, ctx.text(n));
         // Last, the front matter's description: "A payment method object in Dynamics 365 Business Central." under "# paymentMethods resource type".
         if (ir.description) singularName(ir.resource, ir.description.value);
       }

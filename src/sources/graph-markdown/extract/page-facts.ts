@@ -29,7 +29,7 @@ export const pageFacts: Extractor = {
       if (a && a.ok) { ir.pageAnnotation = { fields: a.fields, src: ctx.src(n) }; break; }
     }
     // The preamble: between the H1 and the first section.
-    const preamble = ctx.sections.filter((s) => s.kind === 'title').flatMap((s) => ctx.ownContent(s));
+    const preamble = ctx.preamble();
     for (const n of preamble) {
       if (n.type !== 'paragraph') continue;
       const t = ctx.text(n);

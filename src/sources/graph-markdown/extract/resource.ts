@@ -78,7 +78,7 @@ export const resource: Extractor = {
       ir.operations = [];
     }
     const res = ensureResource(ctx, ir);
-    const preamble = ctx.sections.filter((s) => s.kind === 'title').flatMap((s) => ctx.ownContent(s));
+    const preamble = ctx.preamble();
     // "The following properties are inherited from [baseItem][]." over the inherited rows of the Properties section.
     // So is "The **X** resource inherits the properties from [Y](y.md)" there, its subject the page's own type (label b1140's
     // kind: teleconferencedevicevideoquality.md, whose annotation says it too), not a sentence about another type.
