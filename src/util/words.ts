@@ -83,3 +83,9 @@ export function pairClosest<C extends { d: number; a: string; b: string }>(cands
   return out;
 }
 
+/** The sentence (or list item, or line) of a text that holds the index: from after the last '.' or line end before it to the next. */
+export function sentenceAt(text: string, at: number): string {
+  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('\n', at)) + 1;
+  const ends = [text.indexOf('.', at), text.indexOf('\n', at)].filter((i) => i >= 0);
+  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
+}

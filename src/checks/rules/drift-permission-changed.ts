@@ -127,7 +127,7 @@ function supportDropped(old: Pick<Document, 'permissions'>, nu: Pick<Document, '
 /** Does the page say the call is only available on business services (SharePoint, OneDrive for Business, work or school accounts), none for personal accounts? */
 function businessOnly(doc: Document): boolean {
   const t = doc.availability?.text ?? '';
-  return /\b(?:SharePoint|OneDrive for Business|work or school)\b/i.test(t) && !/\b(?:personal|consumer|Microsoft accounts?\b(?! (?:for|of) work))/i.test(t);
+  return /\b(?:SharePoint|OneDrive for Business|work or school)\b/i.test(t) && !/\b(?:personal|consumer|Microsoft accounts?)\b/i.test(t);
 }
 
 /** Permission types another new page of the call (not `vb`'s) lists names for. */

@@ -104,18 +104,8 @@ export function misfitsOf(p: Document): Misfit[] {
     // filters it by type; arguments the page's function- or path-parameter table marks optional (`usedRange(valuesOnly=true)` where the
     // template writes `usedRange`) may be left out — a missing required one is still reported (`range/cell` for cell(row, column)).
     const readings = [path, odataSuffixless(path), withoutOptionalArguments(path, params), unqualifiedLast(path)].filter((x): x is string => x !== undefined);
-    // The Excel pages' convention: a template from `/workbook/` is relative to a workbook in a drive (excel.md: "…/me/drive/items/{id}/workbook/");
-    // an example calling it below any drive item's workbook fits.
-    for (const x of [...readings]) { const w = workbookRelative(x); if (w !== undefined) readings.push(w); }
-    // The OneDrive pages' convention: a template from `/drive/` stands for any drive (drive.md: "the examples use /drive,
-    // but other paths are valid too"): an example calling /me/drive/…, /drives/{id}/… or a user's, group's or site's drive fits.
-    for (const x of [...readings]) { const d = driveRelative(x); if (d !== undefined) readings.push(d); }
-    // And the other way: `/drive` is the signed-in user's drive, `/me/drive` (an example calling /drive/items/{id}/… fits the
-    // template /me/drive/items/{id}/…: labels r2076, o1429, false before).
-    for (const x of [...readings]) if (/^\/drive(?=\/|$)/i.test(x)) readings.push('/me' + x);
-    // A drive item addressed by its path is the item (driveitem.md: "By file system path using /drive/root:/path/to/file"):
-    // …/root:/FolderA/FileB.txt:/content fits …/items/{item-id}/content (labels r1335, r2159, false before).
-    for (const x of [...readings]) { const a = itemByPath(x); if (a !== undefined) readings.push(a); }
+    // Each of the docs' addressing conventions (DRIVE_READINGS) read into every reading so far, in turn.
+    for (const read of DRIVE_READINGS) for (const x of [...readings]) { const y = read(x); if (y !== undefined) readings.push(y); }
     if (sameMethod.some((o) => readingsOf.get(o)!.some((t) => readings.some((x) => pathFitsTemplate(x, t))))) { fitting++; continue; }
     // A call below a template that the example's heading announces ("Update the format, fill, and font properties in three
     // table cells" over PATCH …/format/font on the page of PATCH …/format; "Get bannerLogo for the French locale"): the
@@ -199,6 +189,25 @@ export function driveRelative(path: string): string | undefined {
   const m = /^\/(?:me\/drive|(?:users|groups|sites)\/[^/]+\/drive|drives\/[^/]+)(?=\/|$)/i.exec(path);
   return m ? '/drive' + path.slice(m[0].length) : undefined;
 }
+
+/**
+ * The drive and workbook addressing conventions an example may use where its template uses another, each reading a path
+ * another way (undefined: not that convention's path), applied in this order:
+ * - the Excel pages': a template from `/workbook/` is relative to a workbook in a drive (excel.md: "…/me/drive/items/{id}/workbook/"),
+ *   so an example calling it below any drive item's workbook fits;
+ * - the OneDrive pages': a template from `/drive/` stands for any drive (drive.md: "the examples use /drive, but other paths are
+ *   valid too"), so /me/drive/…, /drives/{id}/… or a user's, group's or site's drive fits;
+ * - and the other way, `/drive` is the signed-in user's drive, `/me/drive` (/drive/items/{id}/… fits the template
+ *   /me/drive/items/{id}/…: labels r2076, o1429, false before);
+ * - a drive item addressed by its path is the item (driveitem.md: "By file system path using /drive/root:/path/to/file"):
+ *   …/root:/FolderA/FileB.txt:/content fits …/items/{item-id}/content (labels r1335, r2159, false before).
+ */
+const DRIVE_READINGS: readonly ((path: string) => string | undefined)[] = [
+  workbookRelative,
+  driveRelative,
+  (x) => (/^\/drive(?=\/|$)/i.test(x) ? '/me' + x : undefined),
+  itemByPath,
+];
 
 /**
  * A drive item addressed by its path read as addressed by its id: `/drives/{id}/root:/{path}:/children` →

@@ -4,6 +4,7 @@
  * Microsoft account row that becomes "Not supported." on such a page corrects the table, it takes nothing away.
  */
 import type { Extractor } from './context.js';
+import { sentenceAt } from '../../../util/words.js';
 
 /** "… is / are (currently) only available / supported on|in|for X" — or "available / supported only on|in|for X". */
 const ONLY = /\b(?:is|are)\s+(?:currently\s+)?(?:only\s+(?:available|supported)|(?:available|supported)\s+only)\s+(?:on|in|for)\s+[^.]+/i;
@@ -15,9 +16,7 @@ export const availability: Extractor = {
       const text = ctx.text(n);
       const m = ONLY.exec(text);
       if (!m) continue;
-      const dot = text.lastIndexOf('. ', m.index);
-      const start = dot < 0 ? 0 : dot + 2;
-      ir.availability = { text: text.slice(start, m.index + m[0].length).replace(/^(?:\[!\w+\]\s*)?(?:(?:\*\*)?note:?(?:\*\*)?:?\s*)?/i, '').slice(0, 200), src: ctx.src(n) };
+      ir.availability = { text: sentenceAt(text, m.index).trim().replace(/^(?:\[!\w+\]\s*)?(?:(?:\*\*)?note:?(?:\*\*)?:?\s*)?/i, '').slice(0, 200), src: ctx.src(n) };
       return;
     }
   },

@@ -12,18 +12,13 @@ import type { Response } from '../ir/schema.js';
 import { edmName } from './type-ref.js';
 import type { Extractor, PageContext } from './context.js';
 import type { Nodes } from 'mdast';
+import { sentenceAt } from '../../../util/words.js';
 
 // "200 OK", and the oldest pages' "200, OK" / "204, No Content".
 const STATUS = /\b([1-5]\d\d)(?:,\s*|\s+)([A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)/g;
-// "a `207` response", "status code 202": a code without its reason phrase.
 /** A sentence that says the call succeeded. */
 const SUCCESS = /\bsuccess(?:ful|fully)?\b/i;
-/** The sentence (or list item, or line) of a text that holds the index. */
-function sentenceAt(text: string, at: number): string {
-  const start = Math.max(text.lastIndexOf('.', at), text.lastIndexOf('\n', at)) + 1;
-  const ends = [text.indexOf('.', at), text.indexOf('\n', at)].filter((i) => i >= 0);
-  return text.slice(start, ends.length ? Math.min(...ends) : text.length);
-}
+// "a `207` response", "status code 202": a code without its reason phrase.
 const BARE_STATUS = /\b(?:([1-5]\d\d) (?:response|status)\b|status code ([1-5]\d\d)\b)/gi;
 /** The words before a link that qualifies the body ("… resource with the [bundle][]", "a [printJob](…) object and associated [printDocument](…)"). */
 const AFTER_WITH = /\b(?:with|and associated)\s+(?:(?:the|a|an|any|its|matching)\s+){0,3}$/i;
