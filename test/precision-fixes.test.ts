@@ -1979,3 +1979,21 @@ test('request-header-differs: Content-Type documented on some pages of a GET or 
     'PATCH /applications/{application-id}: Header Content-type is documented on some pages only (differs between versions)',
   ]);
 });
+
+test('example-path-fits-no-template: a call under a topic heading of its own after the examples, at their level, is another operation the page shows on purpose (driveitem-search.md: "## Searching for items a user can access" / "### Example" GET /me/drive/search(q=…), the prose pointing to the drive\'s search; labels o1499 and r762, false before)', () => {
+  const t = analyze([join(DIR, '2020-05-s46a')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.message), []);
+  // The page's own example, under "## Example", still fits its templates; and a call inside the examples is still checked (s45c).
+  const own = t.pages.find((p) => p.file === 'beta/api/driveitem-search.md')!;
+  assert.deepEqual(own.examples.requests.map((r) => `${r.src.line} ${callUnderOwnHeading(own.sections, r.src, own.file)}`), ['62 false', '124 true']);
+});
+
+test('drift-permission-changed: a per-resource permission table whose rows name the resources of the page\'s other request lines (device, event, group, …, task, tasklist on opentypeextension-post-opentypeextension.md) and none the administrative unit its request lines also name, on both pages, states nothing about that call (label d1454, false before); the organization row\'s change is still reported on the organization\'s path; rows naming no request line\'s resource (subscription-get.md\'s callRecord, chatMessage, …; directory-deleteditems-restore.md) apply to the call and are compared (labels d851, d673, real)', () => {
+  const { o, n } = snapshots('s46b');
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed').map((f) => `${f.breaking} ${f.message}`), [
+    'true beta POST /directory/deleteditems/{deleteditem-id}/restore: permission(s) no longer listed: Directory.ReadWrite.All',
+    'true beta POST /organization/{organization-id}/extensions: permission(s) no longer listed: Directory.AccessAsUser.All',
+    'false beta POST /organization/{organization-id}/extensions: permission(s) newly listed: Organization.ReadWrite.All',
+    'false v1.0 PATCH /subscriptions/{subscription-id}: permission(s) newly listed: CallRecords.Read.All, ChannelMessage.Read.All, ChannelMessage.Read.Group, Chat.Read.All, PrintTaskDefinition.ReadWrite.All, Printer.Read.All, Printer.ReadWrite.All',
+  ]);
+});

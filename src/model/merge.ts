@@ -94,6 +94,34 @@ export function permissionsForPath(p: Permissions | undefined, canonical: string
     p = { ...p, entries: p.entries.filter((e) => appliesToCall(e, operationKey)) };
   }
   if (!p || !p.entries.some((e) => e.resource)) return p;
+  const score = resourceScorer(canonical);
+  const best = bestResourceScore(p, score);
+  if (best === 0) return p;
+  const kept = p.entries.filter((e) => !e.resource || score(e.resource) === best);
+  // Every row kept (each resource names the path alike): the page's own permissions, not a copy (model.json writes a copy).
+  return kept.length === p.entries.length ? p : { ...p, entries: kept };
+}
+
+/**
+ * A per-resource permission table ("Supported resource | Delegated | Application", rows of two resources or more) whose rows
+ * name the resources of the page's other request lines but not this path's: openTypeExtension's create page has rows for
+ * device, event, group, … — each a path of its own — and none for the administrative unit its request lines also name
+ * (label d1454). The call is given every row (permissionsForPath drops nothing), yet no row is its own: a row changed or
+ * added is another path's. Rows that name no request line's resource (a subscription's resource, a deleted item's type)
+ * each apply to the call (labels d851, d673).
+ */
+export function resourceRowsMissPath(p: Permissions | undefined, canonical: string, pagePaths: readonly string[]): boolean {
+  if (!p) return false;
+  const resources = new Set(p.entries.flatMap((e) => (e.resource ? [e.resource.toLowerCase()] : [])));
+  return resources.size > 1 && bestResourceScore(p, resourceScorer(canonical)) === 0 && pagePaths.some((x) => bestResourceScore(p, resourceScorer(x)) > 0);
+}
+
+function bestResourceScore(p: Permissions, score: (resource: string) => number): number {
+  return Math.max(0, ...p.entries.filter((e) => e.resource).map((e) => score(e.resource!)));
+}
+
+/** How well a row's resource words name the path (0: not at all): the deepest segment named wins, then the row naming more of it. */
+function resourceScorer(canonical: string): (resource: string) => number {
   const lits = canonical.split('/').filter((s) => s && !s.startsWith('{')).map((s) => alnum(singular(s)));
   const joined = lits.join('');
   // The deepest path segment the row's resource names wins; among those, the row naming more of the path.
@@ -108,13 +136,7 @@ export function permissionsForPath(p: Permissions | undefined, canonical: string
     return 0;
   };
   // A row naming alternatives ("For **user** or **chat** resource:", "message, event") applies where any of them does.
-  const score = (resource: string): number =>
-    Math.max(0, ...withLinkTexts(resource).split(/,|\/|\bor\b/i).map(scoreOne));
-  const best = Math.max(0, ...p.entries.filter((e) => e.resource).map((e) => score(e.resource!)));
-  if (best === 0) return p;
-  const kept = p.entries.filter((e) => !e.resource || score(e.resource) === best);
-  // Every row kept (each resource names the path alike): the page's own permissions, not a copy (model.json writes a copy).
-  return kept.length === p.entries.length ? p : { ...p, entries: kept };
+  return (resource: string): number => Math.max(0, ...withLinkTexts(resource).split(/,|\/|\bor\b/i).map(scoreOne));
 }
 
 /**
