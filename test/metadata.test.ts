@@ -654,3 +654,25 @@ test('session 45: a type reached only as the base type of reached types, declari
   assert.deepEqual(run(csdl('<Property Name="syncStart" Type="Edm.DateTimeOffset" />')).findings.map((f) => f.subject).sort(), ['educationSynchronizationCustomizations', 'educationSynchronizationCustomizationsBase', 'educationSynchronizationProfile']);
   assert.deepEqual(run(csdl('', '<Property Name="base" Type="graph.educationSynchronizationCustomizationsBase" />')).findings.map((f) => f.subject).sort(), ['educationSynchronizationCustomizations', 'educationSynchronizationCustomizationsBase', 'educationSynchronizationProfile']);
 });
+
+test('session 46: a type a page documents with a prefix the service\'s name lacks is paired with it — deviceHealthScriptDailySchedule with dailySchedule (the page lists its one member, interval), deviceHealthScriptRunSchedule with runSchedule, which declares none, through deviceHealthScriptAssignment.runSchedule, which the service types runSchedule and the docs deviceHealthScriptRunSchedule; reported once, on the page, and the service\'s type counted under documented-misnamed (label b1427, misdescribed before: "no page documents it")', () => {
+  const fx = join(ROOT, 'test/fixtures/corpus/precision/2020-05-s46c');
+  const model = analyze([fx], [], fx).model;
+  // The elements as beta.csdl.xml of 2020-05 declares them (lines 17163–17167, 25863, 25882–25887).
+  const M = csdlDocument('<EntityType Name="entity" Abstract="true"><Key><PropertyRef Name="id" /></Key><Property Name="id" Type="Edm.String" Nullable="false" /></EntityType>'
+    + '<EntityType Name="deviceHealthScriptAssignment" BaseType="graph.entity"><Property Name="target" Type="Edm.String" /><Property Name="runRemediationScript" Type="Edm.Boolean" Nullable="false" /><Property Name="runSchedule" Type="graph.runSchedule" /></EntityType>'
+    + '<ComplexType Name="runSchedule" />'
+    + '<ComplexType Name="dailySchedule" BaseType="graph.runSchedule"><Property Name="interval" Type="Edm.Int32" Nullable="false" /></ComplexType>'
+    + '<ComplexType Name="hourlySchedule" BaseType="graph.runSchedule"><Property Name="interval" Type="Edm.Int32" Nullable="false" /></ComplexType>'
+    + '<EntityContainer Name="GraphService"><EntitySet Name="assignments" EntityType="microsoft.graph.deviceHealthScriptAssignment" /></EntityContainer>');
+  const r = compareMetadata(docsFromModel(model, 'beta'), parseCsdl(M, 'beta.csdl.xml'), undefined, METADATA_RULES.filter((x) => x.id === 'metadata-type-missing' || x.id === 'metadata-type-undocumented'));
+  assert.deepEqual(r.findings.map((f) => `${f.rule} ${f.subject}: ${f.message.replace(/^.*: it declares /, '')}`), [
+    'metadata-type-missing deviceHealthScriptDailySchedule: dailySchedule, the same name without the page\'s prefix, with every property it declares among the page\'s',
+    'metadata-type-missing deviceHealthScriptHourlySchedule: hourlySchedule, the same name without the page\'s prefix, with every property it declares among the page\'s',
+    'metadata-type-missing deviceHealthScriptRunOnceSchedule: Type deviceHealthScriptRunOnceSchedule is documented but the service metadata declares no type of that name',
+    'metadata-type-missing deviceHealthScriptRunSchedule: runSchedule, the same name without the page\'s prefix, the type it gives deviceHealthScriptAssignment.runSchedule, which the docs type with this one',
+    'metadata-type-missing deviceHealthScriptTimeSchedule: Type deviceHealthScriptTimeSchedule is documented but the service metadata declares no type of that name',
+    'metadata-type-undocumented entity: Entity type microsoft.graph.entity is in the service metadata but no page documents it',
+  ]);
+  assert.equal(r.summary.notReported['documented-misnamed'], 3);
+});

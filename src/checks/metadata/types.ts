@@ -164,8 +164,13 @@ export function* declaredTypes(ctx: MetadataContext): Generator<{ t: DocsType; c
 /** A documented type the service declares under another name, and how the names differ (see misnamedTypes). */
 export interface MisnamedType {
   csdl: CsdlStructuredType;
-  /** `plural`: every camel-cased word of the docs name in the plural; `prefix`: the service's name has a prefix the docs name lacks. */
-  how: 'plural' | 'prefix';
+  /**
+   * `plural`: every camel-cased word of the docs name in the plural; `prefix`: the service's name has a prefix the docs name
+   * lacks; `docs-prefix`: the docs name has a prefix the service's lacks.
+   */
+  how: 'plural' | 'prefix' | 'docs-prefix';
+  /** `docs-prefix` for a type that declares no member: the property (`owner.name`) the service types with it and the docs with the docs type. */
+  via?: string;
 }
 
 /** Computed once per comparison (see misnamedTypes). */
@@ -178,6 +183,11 @@ const misnamedMemo = new WeakMap<MetadataContext, { byDocs: Map<DocsType, Misnam
  * ending only (beta formatprotection.md's formatProtection, the CSDL's workbookFormatProtection, b829; "policy" ends ten
  * names and pairs with none). Only a docs type whose own name the service lacks, a CSDL type no page documents under its
  * name, and at least half of the page's property rows (two or more) members of it.
+ * Or the other way, the docs name with a prefix the service's lacks — the longest such CSDL name (beta's Intune pages name
+ * the CSDL's runSchedule, dailySchedule and hourlySchedule deviceHealthScriptRunSchedule, …DailySchedule, …HourlySchedule;
+ * label b1427) — when the page lists every member the service's type declares (one or more: the docs may be ahead), or,
+ * for a type that declares none, a property the service types with it is typed with the docs type on its owner's page
+ * (deviceHealthScriptAssignment.runSchedule); and no other docs type names it so.
  */
 export function misnamedTypes(ctx: MetadataContext): { byDocs: Map<DocsType, MisnamedType>; byCsdl: Map<CsdlStructuredType, DocsType> } {
   let m = misnamedMemo.get(ctx);
@@ -186,6 +196,7 @@ export function misnamedTypes(ctx: MetadataContext): { byDocs: Map<DocsType, Mis
   misnamedMemo.set(ctx, m);
   const documented = new Set(ctx.docs.types.map((t) => t.name.toLowerCase()));
   const undocumented = ctx.csdl.types.filter((c) => !documented.has(c.name.toLowerCase()));
+  const prefixedByDocs = new Map<DocsType, MisnamedType>();
   for (const t of ctx.docs.types) {
     if (ctx.csdlType(t.namespace, t.name) || ctx.csdlEnum(t.namespace, t.name) || ctx.namespaceAbsent(t.namespace)) continue;
     const singularName = t.name.split(/(?=[A-Z])/).map(singular).join('');
@@ -193,14 +204,50 @@ export function misnamedTypes(ctx: MetadataContext): { byDocs: Map<DocsType, Mis
     const tail = t.name.toLowerCase();
     const prefixed = plural ? [] : undocumented.filter((c) => c.name.length > tail.length && c.name.toLowerCase().endsWith(tail) && /[A-Z]/.test(c.name[c.name.length - tail.length]!));
     const found: MisnamedType | undefined = plural ? { csdl: plural, how: 'plural' } : prefixed.length === 1 ? { csdl: prefixed[0]!, how: 'prefix' } : undefined;
-    if (!found || m.byCsdl.has(found.csdl)) continue;
+    if (!found) {
+      const shorter = docsPrefixed(ctx, t, undocumented);
+      if (shorter) prefixedByDocs.set(t, shorter);
+      continue;
+    }
+    if (m.byCsdl.has(found.csdl)) continue;
     const rows = t.properties.filter((p) => !isInstanceAnnotation(p.name));
     const members = rows.filter((p) => ctx.member(found.csdl, p.name)).length;
     if (members < 2 || members * 2 < rows.length) continue;
     m.byDocs.set(t, found);
     m.byCsdl.set(found.csdl, t);
   }
+  // A service type two docs types would both name with a prefix (…Entity for entity) pairs with neither.
+  const claims = new Map<CsdlStructuredType, number>();
+  for (const x of prefixedByDocs.values()) claims.set(x.csdl, (claims.get(x.csdl) ?? 0) + 1);
+  for (const [t, x] of prefixedByDocs) {
+    if (claims.get(x.csdl) !== 1 || m.byCsdl.has(x.csdl)) continue;
+    m.byDocs.set(t, x);
+    m.byCsdl.set(x.csdl, t);
+  }
   return m;
+}
+
+/** The undocumented CSDL type the docs type names with a prefix, when the evidence misnamedTypes describes holds. */
+function docsPrefixed(ctx: MetadataContext, t: DocsType, undocumented: CsdlStructuredType[]): MisnamedType | undefined {
+  const name = t.name.toLowerCase();
+  const c = undocumented
+    .filter((x) => name.length > x.name.length && name.endsWith(x.name.toLowerCase()) && /[A-Z]/.test(t.name[t.name.length - x.name.length]!))
+    .sort((a, b) => b.name.length - a.name.length)[0];
+  if (!c) return undefined;
+  const own = [...c.properties, ...c.navigation].map((x) => x.name.toLowerCase());
+  if (own.length) {
+    const rows = new Set(t.properties.map((p) => p.name.toLowerCase()));
+    return own.every((x) => rows.has(x)) ? { csdl: c, how: 'docs-prefix' } : undefined;
+  }
+  const q = `${c.namespace}.${c.name}`.toLowerCase();
+  for (const owner of ctx.csdl.types) {
+    for (const x of [...owner.properties, ...owner.navigation]) {
+      if (x.type.name.toLowerCase() !== q) continue;
+      const row = ctx.docsType(owner.name)?.properties.find((p) => p.name.toLowerCase() === x.name.toLowerCase());
+      if (row && row.type.name.toLowerCase() === name) return { csdl: c, how: 'docs-prefix', via: `${owner.name}.${x.name}` };
+    }
+  }
+  return undefined;
 }
 
 /** A type's misspelled rows and the members they stand for (see misspelledRows). */
