@@ -17,6 +17,7 @@ import type { Finding, TreeInfo } from '../src/checks/types.js';
 import { ROOT, seed, tempTree } from './helpers.js';
 import { argumentValuesAsPlaceholders, pathFitsTemplate } from '../src/model/identity.js';
 import { processFile } from '../src/pipeline/page.js';
+import { parsePermissionCell } from '../src/sources/graph-markdown/extract/permissions.js';
 import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
@@ -1995,5 +1996,61 @@ test('drift-permission-changed: a per-resource permission table whose rows name 
     'true beta POST /organization/{organization-id}/extensions: permission(s) no longer listed: Directory.AccessAsUser.All',
     'false beta POST /organization/{organization-id}/extensions: permission(s) newly listed: Organization.ReadWrite.All',
     'false v1.0 PATCH /subscriptions/{subscription-id}: permission(s) newly listed: CallRecords.Read.All, ChannelMessage.Read.All, ChannelMessage.Read.Group, Chat.Read.All, PrintTaskDefinition.ReadWrite.All, Printer.Read.All, Printer.ReadWrite.All',
+  ]);
+});
+
+test('permissions: "In addition:" / "And:" then "If checking for membership in groups: Group.Read.All, Group.ReadWrite.All" names what the call needs besides one of the names before it, not alternatives; the names after the list are alternatives again (2020-05 user-checkmemberobjects.md, group-checkmemberobjects.md) — so drift reports the add-ons dropped in 2021-07 as a relaxed requirement, not breaking (labels d128, d284, d548, d856, misdescribed before)', () => {
+  const p = parsePermissionCell('User.ReadBasic.All, User.Read.All, User.ReadWrite.All<br><br>In addition:<br><br><ul><li>If checking for membership in groups: Group.Read.All, Group.ReadWrite.All</li><li>If checking for membership in administrative units: AdministrativeUnit.Read.All, AdministrativeUnit.ReadWrite.All</li></ul>Directory.Read.All, Directory.ReadWrite.All'.replace(/<[^>]+>/g, ' '));
+  assert.deepEqual([...p.together].map(([k, v]) => `${k}: ${v.join(' ')}`), [
+    'Group.Read.All: User.ReadBasic.All User.Read.All User.ReadWrite.All',
+    'Group.ReadWrite.All: User.ReadBasic.All User.Read.All User.ReadWrite.All',
+    'AdministrativeUnit.Read.All: User.ReadBasic.All User.Read.All User.ReadWrite.All',
+    'AdministrativeUnit.ReadWrite.All: User.ReadBasic.All User.Read.All User.ReadWrite.All',
+  ]);
+  assert.equal(p.names.length, 9);
+  assert.equal(p.note, 'In addition: If checking for membership in groups: If checking for membership in administrative units');
+  const ir = processFile(join(DIR, '2020-05-s46e/v1.0/api/group-checkmemberobjects.md'), 'v1.0/api/group-checkmemberobjects.md');
+  assert.deepEqual(ir.permissions?.entries.filter((e) => e.type === 'application').flatMap((e) => e.permissions.map((n) => `${n.name}${n.together ? ` + ${n.together.join(' | ')}` : ''}`)), [
+    'Group.Read.All', 'Group.ReadWrite.All', 'AdministrativeUnit.Read.All + Group.Read.All | Group.ReadWrite.All', 'AdministrativeUnit.ReadWrite.All + Group.Read.All | Group.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All',
+  ]);
+  const { o, n } = snapshots('s46e');
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed').map((f) => `${f.breaking} ${f.message.replace(/ \(.*$/, '')}`), [
+    'false beta POST /groups/{group-id}/checkMemberObjects: permission(s) no longer listed: AdministrativeUnit.Read.All, AdministrativeUnit.ReadWrite.All',
+    'false beta POST /users/{user-id}/checkMemberObjects: permission(s) no longer listed: AdministrativeUnit.Read.All, AdministrativeUnit.ReadWrite.All, Group.Read.All, Group.ReadWrite.All, RoleManagement.Read.Directory, RoleManagement.ReadWrite.Directory',
+    'false v1.0 POST /groups/{group-id}/checkMemberObjects: permission(s) no longer listed: AdministrativeUnit.Read.All, AdministrativeUnit.ReadWrite.All',
+    'false v1.0 POST /users/{user-id}/checkMemberObjects: permission(s) no longer listed: AdministrativeUnit.Read.All, AdministrativeUnit.ReadWrite.All, Group.Read.All, Group.ReadWrite.All, RoleManagement.Read.Directory, RoleManagement.ReadWrite.Directory',
+  ]);
+});
+
+test('drift-operation-removed: a call rewritten on its own page is shown on that page, not on the new operation\'s primary page (tablecolumn-range.md\'s POST …/columns/{id|name}/range became its GET …/range, which range-get.md documented already; label d1496, misdescribed before: the new side was range-get.md:29)', () => {
+  const { o, n } = snapshots('s46d');
+  const f = drift({ old: o.model, new: n.model }).find((x) => x.rule === 'drift-operation-removed' && x.message.startsWith('v1.0 POST /workbook/tables/'))!;
+  assert.deepEqual(f.sides.map((s) => `${s.file}:${s.line}`), ['v1.0/api/tablecolumn-range.md:28', 'v1.0/api/tablecolumn-range.md:28']);
+});
+
+test('methods-return-type-differs: the table says one object and the Response section a collection, on a page whose every request line is a GET ending in a key — the Response section is what to mend, with the request line as a side (chat-get.md: GET /chats/{id}, "a collection of [chat]", its example annotated chatMessage; label o1522, misdescribed before)', () => {
+  const t = analyze([join(DIR, '2020-05-s46f')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'methods-return-type-differs').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'beta/api/chat-get.md\'s Response section says it returns a collection of chat, but the page\'s request lines each end in a key (GET /me/chats/{id}): one object, as the Methods table of beta/resources/chat.md says ("Get chat" returns one chat): the Response section is what to mend @ beta/api/chat-get.md:60 beta/api/chat-get.md:39 beta/resources/chat.md:23',
+  ]);
+});
+
+test('example-path-fits-no-template: a call reading a property of what the call returns, one the Response section names ("requesting the **content** property returns a `302 Found`"), is no misfit (reportroot-getm365appuserdetail.md, reportroot-getm365appplatformusercounts.md: GET …(period=\'D7\')/content; labels r839, r1283, false before)', () => {
+  const t = analyze([join(DIR, '2021-07-s46g')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => f.message), []);
+  // The words the rule reads there: the property the Response section names, nothing else of it.
+  const page = t.pages.find((p) => p.file === 'beta/api/reportroot-getm365appuserdetail.md')!;
+  assert.equal(page.response?.bodyDescribed?.text.match(/\b\w+(?= property\b)/g)?.join(' '), 'content');
+});
+
+test('json-representation-mismatch: a Properties row the JSON lacks that is a navigation property — the Relationships table has it too, or its type is an entity type its page defines (derived from one, or annotated as one and holding an id) — is reported as the misfiled row it is, not as a key to add (accesspackageassignmentrequest.md\'s accessPackageAssignment, accessreviewscheduledefinition.md\'s instances, accesspackageresource.md\'s accessPackageResourceEnvironment; labels r893, r917, o052, o1052, r1560 misdescribed and r1007 false before); a row typed with a type whose annotation only copies "keyProperty": "id" (accessReviewNotificationRecipientItem, no id) is still a key the JSON lacks', () => {
+  const t = analyze([join(DIR, '2021-07-s46h')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'json-representation-mismatch' && /Properties/.test(f.message)).map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'schedule is in the Properties table but not in the JSON representation @ beta/resources/accesspackageassignment.md:40 beta/resources/accesspackageassignment.md:64',
+    'accessPackageAssignment is in the Properties table but its type, accessPackageAssignment, is an entity type: a navigation property, which the JSON representation need not show — the row belongs in the Relationships table @ beta/resources/accesspackageassignmentrequest.md:41 beta/resources/accesspackageassignment.md:10',
+    'schedule is in the Properties table but not in the JSON representation @ beta/resources/accesspackageassignmentrequest.md:40 beta/resources/accesspackageassignmentrequest.md:65',
+    'accessPackageResourceEnvironment is in both the Properties and the Relationships table: a navigation property, which the JSON representation need not show — documented twice, it belongs in the Relationships table only @ beta/resources/accesspackageresource.md:28 beta/resources/accesspackageresource.md:44',
+    'additionalNotificationRecipients is in the Properties table but not in the JSON representation @ beta/resources/accessreviewscheduledefinition.md:51 beta/resources/accessreviewscheduledefinition.md:68',
+    'instances is in both the Properties and the Relationships table: a navigation property, which the JSON representation need not show — documented twice, it belongs in the Relationships table only @ beta/resources/accessreviewscheduledefinition.md:49 beta/resources/accessreviewscheduledefinition.md:57',
   ]);
 });

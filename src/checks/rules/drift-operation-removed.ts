@@ -40,9 +40,12 @@ export const rule: DriftRule = {
       if (!onFile.get(f)!.includes(k)) onFile.get(f)!.push(k);
     }
     return [...a.entries()].filter(([k]) => !b.has(k)).map(([k, v]) => {
-      const other = longerFormIn(k, b, 'old') ?? rewritten.get(k);
+      const longer = longerFormIn(k, b, 'old');
+      const other = longer ?? rewritten.get(k);
       if (other) {
-        const w = b.get(other)!;
+        // A rewrite on the same page is shown on that page, not on the new operation's primary page (tablecolumn-range.md's
+        // POST …/columns/{id}/range became its GET …/range, which range-get.md also documents; label d1496).
+        const w = (longer ? undefined : allNew.get(other)?.find((x) => x.doc.file.toLowerCase() === v.doc.file.toLowerCase())) ?? b.get(other)!;
         // The new page's other form of the call's drive item (…/items/{id}/… and …/root:/{item-path}:/…), new too: named as
         // well — drift-operation-added does not report it (labels d471; d687, d697: a longer form's page gives both).
         const also = (onFile.get(`${w.version} ${w.doc.file.toLowerCase()}`) ?? []).filter((x) => x !== other && !a.has(x) && driveItemById(x) === driveItemById(other));
@@ -54,7 +57,7 @@ export const rule: DriftRule = {
         const [gone, came] = [was.filter((x) => !nowSet!.has(x.toLowerCase())), now.filter((x) => !wasSet!.has(x.toLowerCase()))];
         const renamed = gone.length && came.length ? ` — its parameters changed: ${gone.join(', ')} → ${came.join(', ')}` : '';
         if (renamed) return change(this, true, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)}${renamed}`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
-        return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)}${also.map((x) => ` and as ${x.slice(x.indexOf(' ') + 1)}`).join('')} (same operation, other ${longerFormIn(k, b, 'old') ? 'path form' : 'method, path or key syntax on the same page'})`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
+        return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)}${also.map((x) => ` and as ${x.slice(x.indexOf(' ') + 1)}`).join('')} (same operation, other ${longer ? 'path form' : 'method, path or key syntax on the same page'})`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
       }
       // An alias dropped from a page that still documents the operation, whose path no type of either
       // snapshot resolves (/users/{id}/calendarGroup/…: user has no calendarGroup property): a docs correction

@@ -40,7 +40,7 @@ export const rule: ModelRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'The JSON representation and the Properties / Relationships tables of a resource page disagree',
-  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a key whose Properties row says the property was removed ("_sortField (deprecated) … This property has been removed.") is reported as the removal not carried into the JSON, with the row as a second side; a row marked deprecated, or an annotation row (`@odata.etag`), need not be in the JSON; a row the JSON lacks and a key no table lists that name one property two ways — one camel-cased word apart at the end (`pageLayout` and `pageLayoutType`) or in front (`viewpoint` and `chatViewpoint`), a plural -s aside (`publishingType` and `supportedPublishingTypes`), or one misspelling away (an edit, or two in a name of 8 letters or more: `isAssignableToRole` and `isAssignableRole`; singular and plural) — are one finding naming both; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited; a JSON that shows one entry of a dictionary under a placeholder for its key (its only key in no table, holding an object of the tables\' rows that lacks at most one, the key row: resulttemplate.md\'s `"resultTemplateId": { "displayName": …, "body": … }`) agrees with the tables.',
+  description: 'A property appears in the JSON representation block but in neither table, or in the Properties table but not in the JSON representation (navigation properties are not expected in the JSON). OData annotations are ignored; a key with a space around a name the tables list (`"rank "`) is reported as that typo, not as a missing row; properties the type inherits (its base types\' properties, from their own pages) count as documented, and so do property tables under other headings of the page; a key whose Properties row says the property was removed ("_sortField (deprecated) … This property has been removed.") is reported as the removal not carried into the JSON, with the row as a second side; a row marked deprecated, or an annotation row (`@odata.etag`), need not be in the JSON; a Properties row the JSON lacks that the Relationships table has too, or whose type is an entity type (as its page says: a navigation property, which the JSON need not show), is reported as the misfiled row it is (`domainJoinConnectors`, a deviceManagementDomainJoinConnector collection, on intune-shared-devicemanagement.md); a row the JSON lacks and a key no table lists that name one property two ways — one camel-cased word apart at the end (`pageLayout` and `pageLayoutType`) or in front (`viewpoint` and `chatViewpoint`), a plural -s aside (`publishingType` and `supportedPublishingTypes`), or one misspelling away (an edit, or two in a name of 8 letters or more: `isAssignableToRole` and `isAssignableRole`; singular and plural) — are one finding naming both; a page whose type derives from a type no page of the tree defines (a sample, a pull request\'s pages) is not told a key is missing from its tables, since it may be inherited; a JSON that shows one entry of a dictionary under a placeholder for its key (its only key in no table, holding an object of the tables\' rows that lacks at most one, the key row: resulttemplate.md\'s `"resultTemplateId": { "displayName": …, "body": … }`) agrees with the tables.',
   example: { before: '| displayName | String |\n{ "displayName": "String", "nickname": "String" }', after: '| displayName | String |\n| nickname | String |' },
   fixture: {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## JSON representation\n\n```json\n{ "id": "String", "extra": 1 }\n```\n') },
@@ -49,6 +49,12 @@ export const rule: ModelRule = {
   check({ pages, model }) {
     const out: FindingDraft[] = [];
     const inherited = inheritedByPage(model);
+    // Entity types, by version and name, that a page defines: derived from an entity type, or annotated as one and holding an
+    // id (its own row, or a base type's) — not only annotated ("keyProperty": "id" copied onto accessReviewNotificationRecipientItem,
+    // which has none), nor guessed from an id row (userIdentity, a complex type, has one).
+    const entities = new Map(model.types.filter((t) => t.sources.some((x) => x.origin === 'resource') && t.kind === 'entity'
+      && (t.kindFrom === 'base-type' || (t.kindFrom === 'annotation' && (!!t.baseType || t.properties.some((x) => x.name === 'id')))))
+      .map((t) => [`${t.version} ${t.name.toLowerCase()}`, t] as const));
     for (const p of pages) {
       const r = p.resource;
       const jr = r?.jsonRepresentation;
@@ -85,7 +91,15 @@ export const rule: ModelRule = {
         // A deprecated row the JSON leaves out is on its way out, not forgotten (meetingParticipants' "producers (deprecated)").
         // An OData annotation row (`@odata.etag`, "for Outlook resources") is no property the JSON must show.
         if (json.has(x.name.toLowerCase()) || x.deprecated || x.name.startsWith('@') || paired.has(`row:${x.name.toLowerCase()}`)) continue;
-        out.push(pageFinding(this, p, x.src, `properties.${x.name}`, `${x.name} is in the Properties table but not in the JSON representation`, x.name, ['table-only', x.name], [{ src: jr.src, value: 'JSON representation' }]));
+        // A row the Relationships table has too (accessreviewscheduledefinition.md's `instances`), or one typed with an entity type
+        // (intune-shared-devicemanagement.md's `domainJoinConnectors`, deviceManagementDomainJoinConnector): a navigation property,
+        // which the JSON need not show — the Properties row is what is misfiled (labels r917, r893, o052, o1052, r1560).
+        const rel = r.relationships.find((y) => y.name.toLowerCase() === x.name.toLowerCase());
+        const entity = rel || x.type.primitive || !p.apiVersion.value ? undefined : entities.get(`${p.apiVersion.value} ${x.type.name.toLowerCase()}`);
+        const where = entity?.sources.find((y) => y.origin === 'resource');
+        if (rel) out.push(pageFinding(this, p, x.src, `properties.${x.name}`, `${x.name} is in both the Properties and the Relationships table: a navigation property, which the JSON representation need not show — documented twice, it belongs in the Relationships table only`, x.name, ['table-only', x.name], [{ src: rel.src, value: `relationship ${rel.name}` }]));
+        else if (entity && where) out.push(pageFinding(this, p, x.src, `properties.${x.name}`, `${x.name} is in the Properties table but its type, ${entity.name}, is an entity type: a navigation property, which the JSON representation need not show — the row belongs in the Relationships table`, x.name, ['table-only', x.name], [{ src: where.src, value: `${entity.name} (entity type)` }]));
+        else out.push(pageFinding(this, p, x.src, `properties.${x.name}`, `${x.name} is in the Properties table but not in the JSON representation`, x.name, ['table-only', x.name], [{ src: jr.src, value: 'JSON representation' }]));
       }
     }
     return out;

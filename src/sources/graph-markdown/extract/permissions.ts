@@ -50,8 +50,50 @@ function unmark(text: string): string {
   return text.replace(/[*`]/g, '').replace(/(^|[\s(])_+|(?<!_)_+(?=[\s).,;:]|$)/g, '$1').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * "In addition:" or "And:" then clauses "If checking for membership in groups: Group.Read.All, Group.ReadWrite.All": what a
+ * call needs besides one of the names before it, in some cases (2020-05 user-checkmemberobjects.md, group-checkmemberobjects.md;
+ * labels d128, d284, d548, d856). Not alternatives on their own.
+ */
+const IN_ADDITION = /(?<=\s|^)(?:In addition|And)\s*:\s*(?=If\b)/i;
+
 export function parsePermissionCell(text: string): CellParse {
   const t = unmark(text);
+  const m = IN_ADDITION.exec(t);
+  const flat = parseAlternatives(t);
+  // The conditions' words stay the entry's note, as they were when the clauses were read as alternatives.
+  return m ? { ...withConditions(parseAlternatives(t.slice(0, m.index)), t.slice(m.index + m[0].length)), note: flat.note } : flat;
+}
+
+/**
+ * The lead's parse, with the names of each "If …:" clause of `rest` needed together with any of the lead's names. The list
+ * of clauses ends where two names stand side by side with no separator: the names after it (the page's `</ul>` then
+ * "Directory.Read.All, Directory.ReadWrite.All") are alternatives again.
+ */
+function withConditions(lead: CellParse, rest: string): CellParse {
+  if (lead.state !== 'listed') return parseAlternatives(`${lead.names.join(', ')} ${rest}`);
+  // Each clause: "If <case>:" then its names (the case's words up to the colon are no names).
+  const clauses = rest.split(/\bIf\b/i).filter((x) => x.trim()).map((x) => x.slice(x.indexOf(':') + 1));
+  const conditional: CellParse[] = [];
+  let after = '';
+  for (const [i, clause] of clauses.entries()) {
+    // Two names with only spaces between them: the clause ends at the first.
+    const words = clause.split(/\s+/).filter(Boolean);
+    const next = (w: string | undefined) => w !== undefined && PERMISSION_TOKEN.test(w.replace(/[,;]$/, ''));
+    const end = words.findIndex((w, k) => PERMISSION_TOKEN.test(w) && next(words[k + 1]));
+    conditional.push(parseAlternatives(end < 0 ? clause : words.slice(0, end + 1).join(' ')));
+    if (end >= 0) { after = [words.slice(end + 1).join(' '), ...clauses.slice(i + 1)].join(' '); break; }
+  }
+  const trailing = parseAlternatives(after);
+  const names = [...new Set([...lead.names, ...conditional.flatMap((c) => c.names), ...trailing.names])];
+  const together = new Map(lead.together);
+  for (const c of conditional) for (const x of c.names) if (!lead.names.includes(x)) together.set(x, [...new Set([...(together.get(x) ?? []), ...lead.names])]);
+  for (const [x, w] of trailing.together) together.set(x, w);
+  const rejoined = [...lead.rejoined ?? [], ...conditional.flatMap((c) => c.rejoined ?? []), ...trailing.rejoined ?? []];
+  return { state: 'listed', names, together, note: '', ...(rejoined.length ? { rejoined } : {}) };
+}
+
+function parseAlternatives(t: string): CellParse {
   const together = new Map<string, string[]>();
   if (t === '') return { state: 'empty', names: [], together, note: '' };
   const names: string[] = [];
