@@ -248,9 +248,16 @@ test('modern: HTTP blocks outside the request and example sections are named, no
 
 // Found by the third hand-check round (kinds random pages seldom hold; non-Intune pages).
 
-test('2020-05: names in one permission cell with no "and" between them are not needed together', () => {
+test('2020-05: names in one permission cell with no "and" between them are not needed together — only the names of an "In addition:" list of "If checking for …:" cases are, with the names before it (session 46: labels d128, d284, d548, d856)', () => {
   const ir = old('v1.0/api/user-checkmemberobjects.md');
-  assert.deepEqual(ir.permissions!.entries.flatMap((e) => e.permissions.filter((p) => p.together).map((p) => p.name)), []);
+  const lead = ['User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All'];
+  const cases = ['Group.Read.All', 'Group.ReadWrite.All', 'AdministrativeUnit.Read.All', 'AdministrativeUnit.ReadWrite.All', 'RoleManagement.Read.Directory', 'RoleManagement.ReadWrite.Directory'];
+  for (const e of ir.permissions!.entries.filter((x) => x.state === 'listed')) {
+    assert.deepEqual(e.permissions.filter((p) => p.together).map((p) => p.name), cases);
+    assert.ok(e.permissions.filter((p) => p.together).every((p) => p.together!.join(' ') === lead.join(' ')));
+    // The lead and the names after the list (Directory.*) are alternatives on their own.
+    assert.deepEqual(e.permissions.filter((p) => !p.together).map((p) => p.name).slice(0, 3), lead);
+  }
   assert.equal(ir.permissions!.entries[0]!.permissions.length, 12);
 });
 
