@@ -61,8 +61,10 @@ export function parsePermissionCell(text: string): CellParse {
   const t = unmark(text);
   const m = IN_ADDITION.exec(t);
   const flat = parseAlternatives(t);
-  // The conditions' words stay the entry's note, as they were when the clauses were read as alternatives.
-  return m ? { ...withConditions(parseAlternatives(t.slice(0, m.index)), t.slice(m.index + m[0].length)), note: flat.note } : flat;
+  const lead = m ? parseAlternatives(t.slice(0, m.index)) : undefined;
+  // No name before the marker: nothing for the cases to go with — the cell reads as before. The conditions' words stay the
+  // entry's note, as they were when the clauses were read as alternatives.
+  return m && lead?.state === 'listed' ? { ...withConditions(lead, t.slice(m.index + m[0].length)), note: flat.note } : flat;
 }
 
 /**
@@ -71,7 +73,6 @@ export function parsePermissionCell(text: string): CellParse {
  * "Directory.Read.All, Directory.ReadWrite.All") are alternatives again.
  */
 function withConditions(lead: CellParse, rest: string): CellParse {
-  if (lead.state !== 'listed') return parseAlternatives(`${lead.names.join(', ')} ${rest}`);
   // Each clause: "If <case>:" then its names (the case's words up to the colon are no names).
   const clauses = rest.split(/\bIf\b/i).filter((x) => x.trim()).map((x) => x.slice(x.indexOf(':') + 1));
   const conditional: CellParse[] = [];
