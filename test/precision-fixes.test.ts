@@ -18,6 +18,7 @@ import { ROOT, seed, tempTree } from './helpers.js';
 import { argumentValuesAsPlaceholders, pathFitsTemplate } from '../src/model/identity.js';
 import { processFile } from '../src/pipeline/page.js';
 import { parsePermissionCell } from '../src/sources/graph-markdown/extract/permissions.js';
+import { keySrc } from '../src/util/json-keys.js';
 import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js';
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
@@ -2050,4 +2051,22 @@ test('json-representation-mismatch: a Properties row the JSON lacks that is a na
     'additionalNotificationRecipients is in the Properties table but not in the JSON representation @ beta/resources/accessreviewscheduledefinition.md:51 beta/resources/accessreviewscheduledefinition.md:68',
     'instances is in both the Properties and the Relationships table: a navigation property, which the JSON representation need not show — documented twice, it belongs in the Relationships table only @ beta/resources/accessreviewscheduledefinition.md:49 beta/resources/accessreviewscheduledefinition.md:57',
   ]);
+});
+
+test('odata-type-mismatch: when the page\'s title (its last word, singular) and file name both name the annotation\'s type and not the Response section\'s, the finding names the Response section as what to mend (onpremisesagent-list.md: "List onPremisesAgents", annotation onPremisesAgent, a Response section saying onPremisesAgentGroup; label o1524, misdescribed before)', () => {
+  const t = analyze([join(DIR, '2020-05-s46i')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'odata-type-mismatch').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'Response annotation @odata.type microsoft.graph.onPremisesAgent: type onPremisesAgent is not the Response section\'s onPremisesAgentGroup — the page\'s title ("List onPremisesAgents") and file name name onPremisesAgent: the Response section is what to mend @ beta/api/onpremisesagent-list.md:90 beta/api/onpremisesagent-list.md:52',
+  ]);
+});
+
+test('example-value-type-mismatch: the finding stands at the key\'s own line in the example body, not at the body\'s first line (rbacapplication-post-roledefinitions.md: "isEnabled" : "true" at :87 of a body opening at :75; label o1527, misdescribed before)', () => {
+  const t = analyze([join(DIR, '2020-05-s46j')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-value-type-mismatch').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}:${s.column}`).join(' ')}`), [
+    'Example request sends isEnabled = "true", which does not fit its declared type Boolean @ beta/api/rbacapplication-post-roledefinitions.md:87:5 beta/api/rbacapplication-post-roledefinitions.md:51:2',
+  ]);
+  // Top-level keys only, counted from the body's own line and column.
+  const body = { raw: '{\n  "a": { "b": 1 },\n  "b": 2\n}', src: { line: 10, column: 3 } };
+  assert.deepEqual([keySrc(body, 'a'), keySrc(body, 'b'), keySrc(body, 'c')], [{ line: 11, column: 3 }, { line: 12, column: 3 }, undefined]);
+  assert.deepEqual(keySrc({ raw: '{ "x": 1 }', src: { line: 4, column: 7 } }, 'x'), { line: 4, column: 9 });
 });

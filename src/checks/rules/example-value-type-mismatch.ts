@@ -6,6 +6,7 @@ import { docVersion } from '../../model/merge.js';
 import { isPlaceholder } from './example-value-placeholder.js';
 import { bodyResourceRows } from './body-property-contradicts-type.js';
 import { typeCompareKey } from './type-property-type-differs.js';
+import { keySrc } from '../../util/json-keys.js';
 
 /** Does a JSON value fit a documented type? undefined when it cannot be told. */
 export function fits(v: unknown, t: TypeRef): boolean | undefined {
@@ -57,17 +58,19 @@ export const rule: ModelRule = {
           if (fits(v, prop.type) !== false) continue;
           const shown = JSON.stringify(v).slice(0, 60);
           const declared = `${typeShown(prop.type)}${prop.type.collection ? ' collection' : ''}`;
+          // The key's own line, not the body's first (label o1527: "isEnabled" at :87 of a body opening at :75).
+          const at = keySrc(r.body!, k) ?? r.body!.src;
           // The resource page types the property otherwise, and the value fits that type (labels r2113, o1327: an object for
           // printTask.status, String in the table, printTaskStatus on printtask.md): the example is right, the table is not.
           if (of === null) of = bodyResourceRows(model, p, docVersion(p));
           const other = of?.rows(k)?.find((x) => (typeCompareKey(x.type.name) !== typeCompareKey(prop.type.name) || x.type.collection !== prop.type.collection) && fits(v, x.type) === true);
           if (other) {
             const given = `${other.type.name}${other.type.collection ? ' collection' : ''}`;
-            const f = pageFinding(this, p, r.body!.src, `example.${r.index}.${k}`, `Example request sends ${k} = ${shown}, which fits ${given}, the type ${of!.typeName}'s page gives ${k}, but not the request-body table's ${declared}: the table is the side to fix`, shown, [String(r.index), k], [{ src: prop.src, value: declared }]);
+            const f = pageFinding(this, p, at, `example.${r.index}.${k}`, `Example request sends ${k} = ${shown}, which fits ${given}, the type ${of!.typeName}'s page gives ${k}, but not the request-body table's ${declared}: the table is the side to fix`, shown, [String(r.index), k], [{ src: prop.src, value: declared }]);
             out.push({ ...f, sides: [...f.sides, sideOf(other.doc, other.src, given)] });
             continue;
           }
-          out.push(pageFinding(this, p, r.body!.src, `example.${r.index}.${k}`, `Example request sends ${k} = ${shown}, which does not fit its declared type ${declared}`, shown, [String(r.index), k], [{ src: prop.src, value: declared }]));
+          out.push(pageFinding(this, p, at, `example.${r.index}.${k}`, `Example request sends ${k} = ${shown}, which does not fit its declared type ${declared}`, shown, [String(r.index), k], [{ src: prop.src, value: declared }]));
         }
       }
     }

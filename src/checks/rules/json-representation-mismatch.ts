@@ -12,6 +12,25 @@ import { nameMiss, pairClosest } from '../../util/words.js';
  * pages), so that what it inherits cannot be told.
  */
 const perModel = new WeakMap<object, Map<string, Set<string> | null>>();
+const entitiesPerModel = new WeakMap<ApiModel, Map<string, ApiModel['types'][number]>>();
+
+/**
+ * Entity types, by version and lower-case name, that a page defines: derived from an entity type, or annotated as one and
+ * holding an id (its own row, or a base type's) — not only annotated ("keyProperty": "id" copied onto
+ * accessReviewNotificationRecipientItem, which has none), nor guessed from an id row (userIdentity, a complex type, has one).
+ * Built once per model (the rule runs once per page), and only when a row asks.
+ */
+function entityTypes(model: ApiModel): Map<string, ApiModel['types'][number]> {
+  let m = entitiesPerModel.get(model);
+  if (!m) {
+    m = new Map(model.types.filter((t) => t.sources.some((x) => x.origin === 'resource') && t.kind === 'entity'
+      && (t.kindFrom === 'base-type' || (t.kindFrom === 'annotation' && (!!t.baseType || t.properties.some((x) => x.name === 'id')))))
+      .map((t) => [`${t.version} ${t.name.toLowerCase()}`, t] as const));
+    entitiesPerModel.set(model, m);
+  }
+  return m;
+}
+
 function inheritedByPage(model: ApiModel): Map<string, Set<string> | null> {
   let m = perModel.get(model);
   if (m) return m;
@@ -49,12 +68,6 @@ export const rule: ModelRule = {
   check({ pages, model }) {
     const out: FindingDraft[] = [];
     const inherited = inheritedByPage(model);
-    // Entity types, by version and name, that a page defines: derived from an entity type, or annotated as one and holding an
-    // id (its own row, or a base type's) — not only annotated ("keyProperty": "id" copied onto accessReviewNotificationRecipientItem,
-    // which has none), nor guessed from an id row (userIdentity, a complex type, has one).
-    const entities = new Map(model.types.filter((t) => t.sources.some((x) => x.origin === 'resource') && t.kind === 'entity'
-      && (t.kindFrom === 'base-type' || (t.kindFrom === 'annotation' && (!!t.baseType || t.properties.some((x) => x.name === 'id')))))
-      .map((t) => [`${t.version} ${t.name.toLowerCase()}`, t] as const));
     for (const p of pages) {
       const r = p.resource;
       const jr = r?.jsonRepresentation;
@@ -95,7 +108,7 @@ export const rule: ModelRule = {
         // (intune-shared-devicemanagement.md's `domainJoinConnectors`, deviceManagementDomainJoinConnector): a navigation property,
         // which the JSON need not show — the Properties row is what is misfiled (labels r917, r893, o052, o1052, r1560).
         const rel = r.relationships.find((y) => y.name.toLowerCase() === x.name.toLowerCase());
-        const entity = rel || x.type.primitive || !p.apiVersion.value ? undefined : entities.get(`${p.apiVersion.value} ${x.type.name.toLowerCase()}`);
+        const entity = rel || x.type.primitive || !p.apiVersion.value ? undefined : entityTypes(model).get(`${p.apiVersion.value} ${x.type.name.toLowerCase()}`);
         const where = entity?.sources.find((y) => y.origin === 'resource');
         if (rel) out.push(pageFinding(this, p, x.src, `properties.${x.name}`, `${x.name} is in both the Properties and the Relationships table: a navigation property, which the JSON representation need not show — documented twice, it belongs in the Relationships table only`, x.name, ['table-only', x.name], [{ src: rel.src, value: `relationship ${rel.name}` }]));
         else if (entity && where) out.push(pageFinding(this, p, x.src, `properties.${x.name}`, `${x.name} is in the Properties table but its type, ${entity.name}, is an entity type: a navigation property, which the JSON representation need not show — the row belongs in the Relationships table`, x.name, ['table-only', x.name], [{ src: where.src, value: `${entity.name} (entity type)` }]));

@@ -4,6 +4,7 @@ import type { ModelRule, FindingDraft } from '../types.js';
 import type { Document, Src } from '../../model/schema.js';
 import { callsAnotherResource, isLive, pageFinding } from '../page-finding.js';
 import { bareTypeName, typeRelations } from '../type-relations.js';
+import { singular } from '../../model/identity.js';
 
 /** Namespace and name of an annotation type, `Collection(...)` unwrapped. */
 function short(t: string): { ns: string; name: string } {
@@ -25,7 +26,7 @@ export const rule: ModelRule = {
   contexts: ['page'],
   summary: 'A response annotation\'s @odata.type disagrees with the page (namespace or type)',
   description:
-    'The `@odata.type` of a live example response annotation (not `"blockType": "ignored"`) names a namespace other than the page\'s (Microsoft.DirectoryServices.user on a microsoft.graph page), or a type other than the Response section\'s. `Collection(...)` is unwrapped, EDM primitives (`Edm.Stream`) are not namespaces, and a derived type (or a sibling under a common base) agrees with the Response section\'s type, and so do the type of the resource page its sentence links to (a reference-style link too) and the singular of a plural ("a **secureScores** object"); a word that names no type of the model (nor an Edm primitive) and links to no page is not compared, nor is the type of a `204 No Content` response that shows no body (there is no payload for the annotation to type; a Response section promising one is what is wrong), nor an annotation type that no page of the tree defines (its base cannot be told). The response to a call to another resource than the page\'s HTTP templates address is another operation\'s, and on a page whose templates are `$expand` calls an expanding call answers with the resource it expands: neither is compared with the Response section.',
+    'The `@odata.type` of a live example response annotation (not `"blockType": "ignored"`) names a namespace other than the page\'s (Microsoft.DirectoryServices.user on a microsoft.graph page), or a type other than the Response section\'s. `Collection(...)` is unwrapped, EDM primitives (`Edm.Stream`) are not namespaces, and a derived type (or a sibling under a common base) agrees with the Response section\'s type, and so do the type of the resource page its sentence links to (a reference-style link too) and the singular of a plural ("a **secureScores** object"); a word that names no type of the model (nor an Edm primitive) and links to no page is not compared, nor is the type of a `204 No Content` response that shows no body (there is no payload for the annotation to type; a Response section promising one is what is wrong), nor an annotation type that no page of the tree defines (its base cannot be told). When the page\'s title (its last word, singular) and its file name both name the annotation\'s type and not the Response section\'s ("List onPremisesAgents", onpremisesagent-list.md, a Response section saying onPremisesAgentGroup), the finding names the Response section as what to mend. The response to a call to another resource than the page\'s HTTP templates address is another operation\'s, and on a page whose templates are `$expand` calls an expanding call answers with the resource it expands: neither is compared with the Response section.',
   example: { before: '<!-- { "blockType": "response", "@odata.type": "Microsoft.DirectoryServices.user" } -->', after: '<!-- { "blockType": "response", "@odata.type": "microsoft.graph.user" } -->' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response", "@odata.type": "Microsoft.DirectoryServices.widget" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{ "id": "1" }\n```\n') },
@@ -82,7 +83,12 @@ export const rule: ModelRule = {
         // educationClass) has no payload for the annotation to type: what is wrong is the promise (label o1360, misdescribed).
         const shown = r.body !== undefined || r.statusLine.code !== 204;
         if (bt && isType && ours && known && shown && !plural(bt, name) && !related(bt, name, p.apiVersion.value) && !linked.some((x) => related(x, name, p.apiVersion.value))) {
-          problems.push(`type ${name} is not the Response section's ${bt}`);
+          // The page's title and file name both name the annotation's type, not the Response section's ("List onPremisesAgents",
+          // onpremisesagent-list.md, a Response section saying onPremisesAgentGroup; label o1524): the sentence is what to mend.
+          const title = p.title.h1?.value ?? p.title.frontMatter?.value;
+          const pageNames = (x: string) => titleNames(title, x) && fileNames(p.file, x);
+          const sentence = pageNames(name) && !pageNames(btName);
+          problems.push(`type ${name} is not the Response section's ${bt}${sentence ? ` — the page's title ("${title}") and file name name ${name}: the Response section is what to mend` : ''}`);
           sides.push({ src: body!.src, value: bt });
         }
         if (!problems.length) continue;
@@ -92,3 +98,14 @@ export const rule: ModelRule = {
     return out;
   },
 };
+
+/** Does the title's last word, singular, name the type ("List onPremisesAgents": onPremisesAgent)? */
+function titleNames(title: string | undefined, type: string): boolean {
+  const last = title?.trim().split(/\s+/).pop()?.replace(/[`*]/g, '');
+  return !!last && (last.toLowerCase() === type.toLowerCase() || singular(last).toLowerCase() === type.toLowerCase());
+}
+
+/** Does the file name start with the type's name (onpremisesagent-list.md: onPremisesAgent)? */
+function fileNames(file: string, type: string): boolean {
+  return file.slice(file.lastIndexOf('/') + 1).toLowerCase().split('-')[0] === type.toLowerCase();
+}

@@ -8,6 +8,7 @@ import type { Annotation, PageIR, Src } from '../ir/schema.js';
 import type { Code } from 'mdast';
 import { readAnnotation } from './examples.js';
 import { parseJsonLenient } from '../../../util/lenient-json.js';
+import { keysIn, type KeyPlace } from '../../../util/json-keys.js';
 
 type Resource = NonNullable<PageIR['resource']>;
 
@@ -246,36 +247,4 @@ export function topLevelKeys(text: string): string[] {
   const top = text.trimStart().startsWith('{') ? 1 : 0;
   const seen = new Set<string>();
   return keysIn(text).filter((k) => k.depth === top && k.raw !== '' && !seen.has(k.raw) && !!seen.add(k.raw)).map((k) => k.raw);
-}
-
-/** A key written in JSON text: its name as written (escapes kept), the offset of its opening quote, the braces and brackets open before it. */
-interface KeyPlace { raw: string; offset: number; depth: number }
-
-/**
- * Every key in JSON text, even text that does not parse: a quoted string where a key goes (after `{`, `,` or a line
- * break) followed by `:` (a string before `:` elsewhere is a value). One pass, strings skipped with their escapes.
- */
-function keysIn(text: string): KeyPlace[] {
-  const out: KeyPlace[] = [];
-  let depth = 0;
-  /** The last character that is not a space or tab. */
-  let last = '\n';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === ' ' || c === '\t') continue;
-    const keyPlace = last === '{' || last === ',' || last === '\n';
-    last = c;
-    if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') depth--;
-    else if (c === '"') {
-      let j = i + 1;
-      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-      let k = j + 1;
-      while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
-      if (keyPlace && text[k] === ':') out.push({ raw: text.slice(i + 1, j), offset: i, depth });
-      i = j;
-      last = '"';
-    }
-  }
-  return out;
 }
