@@ -608,9 +608,9 @@ test('example-value-type-mismatch: any JSON value fits Json (a 2-D array of valu
   const t = s17();
   const fired = t.findings.filter((f) => f.rule === 'example-value-type-mismatch').map((f) => `${f.sides[0]!.file}:${f.sides[0]!.line} ${f.message}`);
   assert.deepEqual(fired, [
-    'beta/api/group-evaluatedynamicmembership.md:91 Example request sends memberId = "319b41e8-d9e4-42f8-bdc9-741113f48b33", which does not fit its declared type String collection',
-    'beta/api/group-evaluatedynamicmembership.md:161 Example request sends memberId = "319b41e8-d9e4-42f8-bdc9-741113f48b33", which does not fit its declared type String collection',
-    'beta/api/group-evaluatedynamicmembership.md:161 Example request sends membershipRule = "(user.displayName -startsWith \\"EndTestUser\\")", which does not fit its declared type String collection',
+    'beta/api/group-evaluatedynamicmembership.md:92 Example request sends memberId = "319b41e8-d9e4-42f8-bdc9-741113f48b33", which does not fit its declared type String collection',
+    'beta/api/group-evaluatedynamicmembership.md:162 Example request sends memberId = "319b41e8-d9e4-42f8-bdc9-741113f48b33", which does not fit its declared type String collection',
+    'beta/api/group-evaluatedynamicmembership.md:163 Example request sends membershipRule = "(user.displayName -startsWith \\"EndTestUser\\")", which does not fit its declared type String collection',
   ]);
   // Two findings of one shape on one page are "2 times on 1 page", not "on 2 pages (1 pages)" (label r883's message)
   const grouped = groupFindings(t.findings.filter((f) => f.rule === 'example-value-type-mismatch')).map((f) => f.message);
@@ -1829,8 +1829,8 @@ test('drift: a body row the old page\'s own example already sent is the table ca
 test('example-value-type-mismatch: a value that fits the type the body resource\'s page gives the property, where the request-body table says another, names that page\'s row and the table as the side to fix (printtaskdefinition-update-task.md: status, an object, String in the table, printTaskStatus on printtask.md; label r2113, misdescribed before, as o1327 was: "does not fit its declared type String"); a value that fits neither stays as it was (contact-update.md\'s birthday "1974-07-22", DateTimeOffset on both)', () => {
   const t = analyze([join(DIR, '2021-07-s44a')], [], undefined, whole);
   assert.deepEqual(t.findings.filter((f) => f.rule === 'example-value-type-mismatch').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line} ${s.value}`).join(' | ')}`), [
-    'Example request sends status = {"state":"completed","description":"completed"}, which fits printTaskStatus, the type printTask\'s page gives status, but not the request-body table\'s String: the table is the side to fix @ beta/api/printtaskdefinition-update-task.md:64 {"state":"completed","description":"completed"} | beta/api/printtaskdefinition-update-task.md:47 String | beta/resources/printtask.md:32 printTaskStatus',
-    'Example request sends birthday = "1974-07-22", which does not fit its declared type DateTimeOffset @ v1.0/api/contact-update.md:105 "1974-07-22" | v1.0/api/contact-update.md:54 DateTimeOffset',
+    'Example request sends status = {"state":"completed","description":"completed"}, which fits printTaskStatus, the type printTask\'s page gives status, but not the request-body table\'s String: the table is the side to fix @ beta/api/printtaskdefinition-update-task.md:65 {"state":"completed","description":"completed"} | beta/api/printtaskdefinition-update-task.md:47 String | beta/resources/printtask.md:32 printTaskStatus',
+    'Example request sends birthday = "1974-07-22", which does not fit its declared type DateTimeOffset @ v1.0/api/contact-update.md:112 "1974-07-22" | v1.0/api/contact-update.md:54 DateTimeOffset',
   ]);
 });
 
