@@ -2070,3 +2070,12 @@ test('example-value-type-mismatch: the finding stands at the key\'s own line in 
   assert.deepEqual([keySrc(body, 'a'), keySrc(body, 'b'), keySrc(body, 'c')], [{ line: 11, column: 3 }, { line: 12, column: 3 }, undefined]);
   assert.deepEqual(keySrc({ raw: '{ "x": 1 }', src: { line: 4, column: 7 } }, 'x'), { line: 4, column: 9 });
 });
+
+test('example-value-placeholder: "Integer", the word the newer generated pages write for an Int32, is a type name too (managedtenants-…-list-devicecompliancepolicysettingstatesummary.md: six "…DeviceCount": "Integer" beside seven "String"s; label r2207, misdescribed before: "7 placeholders"); a list of two different type names still lists values (filteroperators.md\'s "supportedAttributeTypes": ["String", "Integer"])', () => {
+  const t = analyze([join(DIR, '2021-07-s46k')], [], undefined, whole);
+  const found = t.findings.filter((f) => f.rule === 'example-value-placeholder').map((f) => f.message.replace(/ — .*$/, ''));
+  assert.deepEqual(found.map((m) => m.replace(/: .*/, '')), ['Example response holds 13 placeholder value(s)', 'Example response holds 1 placeholder value(s)']);
+  assert.match(found[0]!, /value\[0\]\.conflictDeviceCount, value\[0\]\.errorDeviceCount, value\[0\]\.failedDeviceCount/);
+  assert.equal(found[1], 'Example response holds 1 placeholder value(s): value[0].arity');
+  assert.deepEqual(['Integer', 'String', 'integer'].map((v) => isPlaceholder(v)), [true, true, false]);
+});

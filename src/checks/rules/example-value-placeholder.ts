@@ -6,7 +6,7 @@ import { pageFinding } from '../page-finding.js';
  * A type name written as the value: `"String"`, or with the format the JSON representations give it (`"String (timestamp)"`,
  * 3,362 times in the 2021-07 tree, `"String (identifier)"`, `"String (duration)"`, `"Guid (identifier)"`).
  */
-export const TYPE_PLACEHOLDER = /^(?:String|Boolean|Int16|Int32|Int64|Double|Single|Decimal|Byte|Guid|DateTimeOffset|Date|TimeOfDay|Duration|Binary|Stream)(?: ?\((?:identifier|timestamp|duration|time ?of ?day|timespan|binary|double)\))?$/;
+export const TYPE_PLACEHOLDER = /^(?:String|Boolean|Integer|Int16|Int32|Int64|Double|Single|Decimal|Byte|Guid|DateTimeOffset|Date|TimeOfDay|Duration|Binary|Stream)(?: ?\((?:identifier|timestamp|duration|time ?of ?day|timespan|binary|double)\))?$/;
 
 /** `"skuId-value"`, `"datetime-value"`, `"display-name-value"`: the docs' sample generator's stand-in for a value never filled in. */
 export const VALUE_PLACEHOLDER = /^[A-Za-z][\w.-]*-value$/;
@@ -51,9 +51,9 @@ interface Place { path: string; word?: string; key?: string }
 function collect(v: unknown, path: string, out: Place[], key?: string, secret = false): void {
   if (isPlaceholder(v, key, secret)) out.push({ path, word: WORD_TYPE.exec(v as string)?.[1], key });
   else if (Array.isArray(v)) {
-    // A list of names that holds one that is no placeholder lists values, type names among them (`"supportedAttributeTypes":
+    // A list of names that holds one that is no placeholder, or two different type names, lists values (`"supportedAttributeTypes":
     // ["String", "Integer"]` of a synchronization filter operator): a template's list holds its one stand-in.
-    if (v.length > 1 && v.every((x) => typeof x === 'string') && v.some((x) => !isPlaceholder(x, key, secret))) return;
+    if (v.length > 1 && v.every((x) => typeof x === 'string') && (v.some((x) => !isPlaceholder(x, key, secret)) || new Set(v).size > 1)) return;
     v.forEach((x, i) => collect(x, `${path}[${i}]`, out, key, secret));
   }
   else if (v && typeof v === 'object') {
@@ -80,7 +80,7 @@ export const rule: PageRule = {
   confidence: 'high',
   contexts: ['page'],
   summary: 'An example body holds placeholders instead of values ("String", "Boolean", "skuId-value")',
-  description: 'Values in an example request or response, at any depth, are the names of their types (`"String"`, or with the format a JSON representation gives it: `"String (timestamp)"`; in lower case, `"string"`, `"guid"`, except under a key ending in "type", where it is an enum member: `"valueType": "boolean"`) or the generator\'s `<name>-value` stand-ins — a template never filled in. A `<name>-value` stand-in for a secret (`"password": "password-value"`, a client secret, the value of a pair whose key names one: `{ "key": "Password", "value": "password-value" }`, a JSON Web Key\'s private parameters `d`, `p`, `q`, `dp`, `dq`, `qi`, `k` in an object with `kty`) is deliberate: an example never shows a real one. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. `Single` or `Double`, type names that are also words, is one only beside another placeholder in the same body or under a key that says it: alone it is an enum member (`"underline": "Single"`). A list of strings that holds one that is no placeholder lists values (`["String", "Integer"]`). One finding per example, listing the places.',
+  description: 'Values in an example request or response, at any depth, are the names of their types (`"String"`, or with the format a JSON representation gives it: `"String (timestamp)"`; in lower case, `"string"`, `"guid"`, except under a key ending in "type", where it is an enum member: `"valueType": "boolean"`) or the generator\'s `<name>-value` stand-ins — a template never filled in. A `<name>-value` stand-in for a secret (`"password": "password-value"`, a client secret, the value of a pair whose key names one: `{ "key": "Password", "value": "password-value" }`, a JSON Web Key\'s private parameters `d`, `p`, `q`, `dp`, `dq`, `qi`, `k` in an object with `kty`) is deliberate: an example never shows a real one. A type name as the value of a key that names a type (`"type": "String"` of a schemaExtension property) is a value, not a placeholder. `Single` or `Double`, type names that are also words, is one only beside another placeholder in the same body or under a key that says it: alone it is an enum member (`"underline": "Single"`). A list of strings that holds one that is no placeholder, or two different type names, lists values (`["String", "Integer"]`). `"Integer"`, the word the newer generated pages write for an Int32 (`"conflictDeviceCount": "Integer"`), is a type name too. One finding per example, listing the places.',
   example: { before: '{ "accountEnabled": "Boolean", "city": "String" }', after: '{ "accountEnabled": true, "city": "Redmond" }' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "String" }', 'HTTP/1.1 204 No Content')) },
