@@ -36,9 +36,14 @@ export function keysIn(text: string): KeyPlace[] {
  * Where a top-level key of a body is written: the line (and column) of its opening quote, counted from the body's own
  * place (`src`, the line its text starts on); undefined when the text does not hold the key at the top level.
  */
+/** A key's name as JSON reads it (escapes decoded); as written when the escapes do not decode. */
+export function keyName(raw: string): string {
+  try { return JSON.parse(`"${raw}"`) as string; } catch { return raw; }
+}
+
 export function keySrc<S extends { line: number; column: number }>(body: { raw: string; src: S }, key: string): S | undefined {
   const top = body.raw.trimStart().startsWith('{') ? 1 : 0;
-  const k = keysIn(body.raw).find((x) => x.depth === top && x.raw === key);
+  const k = keysIn(body.raw).find((x) => x.depth === top && keyName(x.raw) === key);
   if (!k) return undefined;
   const before = body.raw.slice(0, k.offset);
   const lineStart = before.lastIndexOf('\n') + 1;

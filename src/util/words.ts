@@ -89,3 +89,10 @@ export function sentenceAt(text: string, at: number): string {
   const ends = [text.indexOf('.', at), text.indexOf('\n', at)].filter((i) => i >= 0);
   return text.slice(start, ends.length ? Math.min(...ends) : text.length);
 }
+
+/** `a` ends with `b` from a capital letter on ("userScopeTeamsAppInstallation", "teamsAppInstallation"). */
+export function endsWithName(a: string, b: string): boolean {
+  if (a.length <= b.length) return false;
+  const i = a.length - b.length;
+  return /[A-Z]/.test(a[i]!) && a.slice(i).toLowerCase() === b.toLowerCase();
+}

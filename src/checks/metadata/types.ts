@@ -1,5 +1,5 @@
 /** Metadata rules, their findings and the indexes they read. */
-import { misspellingDistance, nameMiss, pairClosest } from '../../util/words.js';
+import { endsWithName, misspellingDistance, nameMiss, pairClosest } from '../../util/words.js';
 import { singular } from '../../model/identity.js';
 import type { Severity } from '../../model/schema.js';
 import type { Csdl, CsdlEnum, CsdlNavigation, CsdlOperation, CsdlProperty, CsdlStructuredType, CsdlTypeRef } from './service-side.js';
@@ -201,8 +201,7 @@ export function misnamedTypes(ctx: MetadataContext): { byDocs: Map<DocsType, Mis
     if (ctx.csdlType(t.namespace, t.name) || ctx.csdlEnum(t.namespace, t.name) || ctx.namespaceAbsent(t.namespace)) continue;
     const singularName = t.name.split(/(?=[A-Z])/).map(singular).join('');
     const plural = singularName.toLowerCase() !== t.name.toLowerCase() && !documented.has(singularName.toLowerCase()) ? ctx.csdlType(t.namespace, singularName) : undefined;
-    const tail = t.name.toLowerCase();
-    const prefixed = plural ? [] : undocumented.filter((c) => c.name.length > tail.length && c.name.toLowerCase().endsWith(tail) && /[A-Z]/.test(c.name[c.name.length - tail.length]!));
+    const prefixed = plural ? [] : undocumented.filter((c) => endsWithName(c.name, t.name));
     const found: MisnamedType | undefined = plural ? { csdl: plural, how: 'plural' } : prefixed.length === 1 ? { csdl: prefixed[0]!, how: 'prefix' } : undefined;
     if (!found) {
       const shorter = docsPrefixed(ctx, t, undocumented);
@@ -231,7 +230,7 @@ export function misnamedTypes(ctx: MetadataContext): { byDocs: Map<DocsType, Mis
 function docsPrefixed(ctx: MetadataContext, t: DocsType, undocumented: CsdlStructuredType[]): MisnamedType | undefined {
   const name = t.name.toLowerCase();
   const c = undocumented
-    .filter((x) => name.length > x.name.length && name.endsWith(x.name.toLowerCase()) && /[A-Z]/.test(t.name[t.name.length - x.name.length]!))
+    .filter((x) => endsWithName(t.name, x.name))
     .sort((a, b) => b.name.length - a.name.length)[0];
   if (!c) return undefined;
   const own = [...c.properties, ...c.navigation].map((x) => x.name.toLowerCase());

@@ -6,6 +6,7 @@ import { baseChains, typeNamer, type TypeNamer } from '../type-relations.js';
 import type { FindingDraft, ModelRule } from '../types.js';
 import { isLive } from '../page-finding.js';
 import { sideOf } from '../types.js';
+import { endsWithName } from '../../util/words.js';
 
 /** What a Methods table's return-type cell says: nothing, one type or a collection of one, or something else (prose, two types). */
 export type MethodsReturn = { kind: 'none' } | { kind: 'type'; name: string; collection: boolean } | { kind: 'other' };
@@ -263,11 +264,4 @@ function exampleIsCollection(x: Document['examples']['responses'][number]): bool
   if (x.odataType?.collection) return true;
   const j = x.body?.json;
   return !!j && typeof j === 'object' && !Array.isArray(j) && Array.isArray((j as Record<string, unknown>).value);
-}
-
-/** `a` ends with `b` from a capital letter on ("userScopeTeamsAppInstallation", "teamsAppInstallation"). */
-function endsWithName(a: string, b: string): boolean {
-  if (a.length <= b.length) return false;
-  const i = a.length - b.length;
-  return /[A-Z]/.test(a[i]!) && a.slice(i).toLowerCase() === b.toLowerCase();
 }

@@ -8,7 +8,7 @@ import type { Annotation, PageIR, Src } from '../ir/schema.js';
 import type { Code } from 'mdast';
 import { readAnnotation } from './examples.js';
 import { parseJsonLenient } from '../../../util/lenient-json.js';
-import { keysIn, type KeyPlace } from '../../../util/json-keys.js';
+import { keyName, keysIn, type KeyPlace } from '../../../util/json-keys.js';
 
 type Resource = NonNullable<PageIR['resource']>;
 
@@ -204,8 +204,7 @@ function keySrcs(ctx: Parameters<Extractor['extract']>[0], n: Code, names: strin
   const text = n.value;
   const all = new Map<string, KeyPlace[]>();
   for (const k of keysIn(text)) {
-    let name: string;
-    try { name = JSON.parse(`"${k.raw}"`) as string; } catch { name = k.raw; }
+    const name = keyName(k.raw);
     const list = all.get(name);
     if (list) list.push(k); else all.set(name, [k]);
   }
