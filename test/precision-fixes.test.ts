@@ -23,7 +23,7 @@ import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js
 import { typeFromLink } from '../src/sources/graph-markdown/extract/response.js';
 import { requestBodyTypeName } from '../src/model/merge.js';
 import { groupFindings } from '../src/checks/group.js';
-import { argumentsLeftOut, bracesMended, callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, itemByPath, odataSuffixless, withoutOptionalArguments, workbookRelative, driveRelative } from '../src/checks/rules/example-path-fits-no-template.js';
+import { argumentsLeftOut, bracesMended, callUnderOwnHeading, headingAnnouncesMethod, headingNamesExtension, itemByPath, literalForPlaceholder, odataSuffixless, withoutOptionalArguments, workbookRelative, driveRelative } from '../src/checks/rules/example-path-fits-no-template.js';
 import { betaExtendsType } from '../src/checks/type-relations.js';
 import { strayTemplates } from '../src/checks/stray-templates.js';
 import { parseTypeCell } from '../src/sources/graph-markdown/extract/type-ref.js';
@@ -2078,4 +2078,17 @@ test('example-value-placeholder: "Integer", the word the newer generated pages w
   assert.match(found[0]!, /value\[0\]\.conflictDeviceCount, value\[0\]\.errorDeviceCount, value\[0\]\.failedDeviceCount/);
   assert.equal(found[1], 'Example response holds 1 placeholder value(s): value[0].arity');
   assert.deepEqual(['Integer', 'String', 'integer'].map((v) => isPlaceholder(v)), [true, true, false]);
+});
+
+test('example-path-fits-no-template: a template that writes a value where the example has a placeholder is what to mend (domain-list-serviceconfigurationrecords.md: GET /domains/contoso.com/… against an example calling /domains/{domain-name}/…; label r2211, misdescribed before: the finding blamed the example); a placeholder against a template with placeholders of its own is not that (educationclass-delete-members.md: …/members/{member-id} against …/members/{userId}/$ref)', () => {
+  const t = analyze([join(DIR, '2021-07-s47a')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'Example request POST /sites/{id}/contentTypes/{contentTypeId}/copyToDefaultContentLocation fits none of the HTTP templates (path): the template POST /sites/id/contentTypes/id/copyToDefaultContentLocation has `id` where the example has the placeholder `{id}`, `id` where the example has the placeholder `{contentTypeId}` @ beta/api/contenttype-copytodefaultcontentlocation.md:74 beta/api/contenttype-copytodefaultcontentlocation.md:38',
+    'Example request GET /domains/{domain-name}/serviceConfigurationRecords fits none of the HTTP templates (path): the template GET /domains/contoso.com/serviceConfigurationRecords has `contoso.com` where the example has the placeholder `{domain-name}` @ v1.0/api/domain-list-serviceconfigurationrecords.md:64 v1.0/api/domain-list-serviceconfigurationrecords.md:32',
+    'Example request DELETE /education/classes/{class-id}/members/{member-id} fits none of the HTTP templates (path) @ v1.0/api/educationclass-delete-members.md:54 v1.0/api/educationclass-delete-members.md:30',
+  ]);
+  // Segment for segment: a template with placeholders of its own, or another number of segments, is no literal value.
+  assert.deepEqual(literalForPlaceholder('/education/classes/{id}/members/{userId}/$ref', '/education/classes/{class-id}/members/{member-id}'), undefined);
+  assert.deepEqual(literalForPlaceholder('/Domains/contoso.com?$top=1', '/domains/{id}'), [['contoso.com', '{id}']]);
+  assert.deepEqual(literalForPlaceholder('/domains/contoso.com', '/domains/fabrikam.com'), undefined);
 });
