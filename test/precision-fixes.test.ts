@@ -17,6 +17,7 @@ import type { Finding, TreeInfo } from '../src/checks/types.js';
 import { ROOT, seed, tempTree } from './helpers.js';
 import { argumentValuesAsPlaceholders, pathFitsTemplate } from '../src/model/identity.js';
 import { processFile } from '../src/pipeline/page.js';
+import { requiredFrom } from '../src/sources/graph-markdown/extract/headers.js';
 import { parsePermissionCell } from '../src/sources/graph-markdown/extract/permissions.js';
 import { keySrc } from '../src/util/json-keys.js';
 import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js';
@@ -2091,4 +2092,10 @@ test('example-path-fits-no-template: a template that writes a value where the ex
   assert.deepEqual(literalForPlaceholder('/education/classes/{id}/members/{userId}/$ref', '/education/classes/{class-id}/members/{member-id}'), undefined);
   assert.deepEqual(literalForPlaceholder('/Domains/contoso.com?$top=1', '/domains/{id}'), [['contoso.com', '{id}']]);
   assert.deepEqual(literalForPlaceholder('/domains/contoso.com', '/domains/fabrikam.com'), undefined);
+});
+
+test('request headers: "Required" with two neighbouring letters swapped is still the marker (connectorgroup-post-connectorgroups.md: "Bearer. Requried"; extraction label x1422 F8, wrong before: no requirement read)', () => {
+  const t = analyze([join(DIR, '2021-07-s47b')], [], undefined, whole);
+  assert.deepEqual(t.pages[0]!.requestHeaders.map((h) => `${h.name} ${h.required}`), ['Authorization true']);
+  assert.deepEqual(['Bearer. Requried', 'Optinoal. The scope.', 'Requires a token.', 'Reqiured.', 'Bearer {token}. Requred.'].map(requiredFrom), [true, false, null, true, null]);
 });

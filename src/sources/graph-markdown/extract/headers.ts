@@ -11,7 +11,8 @@ const OWN_SENTENCE = { required: /^required(?:\s*[.,;:)\-\u2013\u2014]|$)|^this 
  * description's last word ("Bearer <token> Required"), "(required)", or "not required". A requirement tied to a situation is neither: "This header and `$count` are required
  * when using `$search`" (ConsistencyLevel) holds only for some calls, "Required if …" likewise.
  */
-export function requiredFrom(text: string): boolean | null {
+export function requiredFrom(given: string): boolean | null {
+  const text = given.replace(/\b[A-Za-z]{8}\b/g, markerSpelled);
   if (/\bnot required\b|\(optional\)/i.test(text)) return false;
   if (/\(required\)/i.test(text)) return true;
   const sentences = text.split(/(?<=[.!?])\s+/).map((s) => s.replace(/[*_`]/g, '').trim());
@@ -22,6 +23,22 @@ export function requiredFrom(text: string): boolean | null {
   const words = text.replace(/[*_`]/g, '').split(/\s+/).filter((w) => /\w/.test(w));
   if (words.length && trimNonWord(words[words.length - 1]!).toLowerCase() === 'required' && !/^(is|are|be|been|not|when|if)$/i.test(words[words.length - 2] ?? '')) return true;
   return null;
+}
+
+/**
+ * "Required" or "Optional" with two neighbouring letters swapped, spelled right ("Bearer. Requried", connectorgroup-post-
+ * connectorgroups.md; extraction label x1422): a swap makes no other English word of either, so the marker is what the author
+ * meant. Any other run of eight letters is returned as it is.
+ */
+function markerSpelled(w: string): string {
+  for (const m of ['required', 'optional']) {
+    const l = w.toLowerCase();
+    if (l === m) return w;
+    let i = 0;
+    while (i < 8 && l[i] === m[i]) i++;
+    if (i < 7 && l[i] === m[i + 1] && l[i + 1] === m[i] && l.slice(i + 2) === m.slice(i + 2)) return (w[0] === w[0]!.toUpperCase() ? m[0]!.toUpperCase() : m[0]) + m.slice(1);
+  }
+  return w;
 }
 
 /** The word without the punctuation after it ("Required." → "Required"), by scanning: no regex backtracking on a long token. */
