@@ -2099,3 +2099,15 @@ test('request headers: "Required" with two neighbouring letters swapped is still
   assert.deepEqual(t.pages[0]!.requestHeaders.map((h) => `${h.name} ${h.required}`), ['Authorization true']);
   assert.deepEqual(['Bearer. Requried', 'Optinoal. The scope.', 'Requires a token.', 'Reqiured.', 'Bearer {token}. Requred.'].map(requiredFrom), [true, false, null, true, null]);
 });
+
+test('drift-type-property-changed: a row the new page adds for a property the old snapshot\'s calls already reached is a row the page gained, with the old call as a side (team.photo: 2020-05 had GET /teams/{id}/photo and GET /teams/{id} returning a team; label d1581, false before: "was added"); rows for properties no old call reached are still "added"', () => {
+  const { o, n } = snapshots('s47c');
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-type-property-changed').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'microsoft.graph.team.createdDateTime was added @ beta/resources/team.md:10 beta/resources/team.md:67',
+    'microsoft.graph.team.isMembershipLimitedToOwners was added @ beta/resources/team.md:10 beta/resources/team.md:66',
+    'microsoft.graph.team.members was added @ beta/resources/team.md:10 beta/resources/team.md:85',
+    'microsoft.graph.team.permissionGrants was added @ beta/resources/team.md:10 beta/resources/team.md:92',
+    'microsoft.graph.team.photo gained a row on the type\'s page; the old snapshot\'s calls already reached it (GET /teams/{id}/photo) @ beta/resources/team.md:10 beta/resources/team.md:88 beta/api/team-get-photo.md:48',
+    'microsoft.graph.team.tags was added @ beta/resources/team.md:10 beta/resources/team.md:93',
+  ]);
+});

@@ -21,7 +21,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), a primitive narrowed within the same JSON (String → Guid or DateTimeOffset, a number to one no wider: every new value is one a client typed by the old docs reads; Guid → String and Int32 → Int64 still break such a client), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Not a change either: a type cell that links to the same page in both snapshots under another label (`[HashesType](hashes.md)` → `[hashes](hashes.md)`: the linked page\'s type, whatever the label), and a type the old snapshot knew only from a GET operation\'s request line (a list call makes it a collection; a row the new snapshot adds that disagrees is a disagreement within the new snapshot). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample); so is one a row the JSON does not name is one camel-cased word apart from, in front too, or one misspelling away from (printerShare\'s JSON `name` beside the row displayName), as json-representation-mismatch pairs them.',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), a primitive narrowed within the same JSON (String → Guid or DateTimeOffset, a number to one no wider: every new value is one a client typed by the old docs reads; Guid → String and Int32 → Int64 still break such a client), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Not a change either: a type cell that links to the same page in both snapshots under another label (`[HashesType](hashes.md)` → `[hashes](hashes.md)`: the linked page\'s type, whatever the label), and a type the old snapshot knew only from a GET operation\'s request line (a list call makes it a collection; a row the new snapshot adds that disagrees is a disagreement within the new snapshot). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call; and a property a new row documents that the old snapshot\'s calls already reached below a path where an old GET returns the type (team.photo, a Relationships row in 2021-07, where 2020-05 had GET and PUT /teams/{id}/photo and GET /teams/{id} returning a team) is reported as a row the type\'s page gained, with the old call as a side: the table caught up with the calls. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample); so is one a row the JSON does not name is one camel-cased word apart from, in front too, or one misspelling away from (printerShare\'s JSON `name` beside the row displayName), as json-representation-mismatch pairs them.',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|String||']) },
@@ -50,6 +50,34 @@ export const rule: DriftRule = {
     const oldReaches = (x: PropertySource, version: string) => {
       const p = newPathAt.get(`${x.doc.file}:${x.src.line}`);
       return p !== undefined && (oldPaths.get(version) ?? []).some((q) => q === p || q.startsWith(`${p}/`));
+    };
+    // Per version, the paths at which an old GET's primary page returns one object of a type (by the type's lower-cased name).
+    const oldAt = new Map<string, string[]>();
+    for (const o of old.operations) {
+      if (o.method !== 'GET') continue;
+      for (const pr of o.primary) {
+        const bt = o.variants.find((v) => v.version === pr.version && v.doc.file === pr.document)?.response?.bodyType;
+        if (!bt || bt.collection) continue;
+        const k = `${pr.version}|${bt.name.toLowerCase()}`;
+        let l = oldAt.get(k);
+        if (!l) oldAt.set(k, (l = []));
+        l.push(o.path.toLowerCase());
+      }
+    }
+    /** Did some old call of the version reach the property below a path where the old docs return one of the type (GET /teams/{team-id}/photo, GET /teams/{team-id} returning a team)? */
+    const oldCall = (t: TypeModel, name: string) => {
+      const n = name.toLowerCase();
+      const at = oldAt.get(`${t.version}|${t.name.toLowerCase()}`) ?? [];
+      if (!at.length) return undefined;
+      const reaches = (q: string) => at.some((a) => q === `${a}/${n}` || q.startsWith(`${a}/${n}/`));
+      // A GET first (it reads the property), else any call below it.
+      let found: { o: (typeof old.operations)[number]; v: (typeof old.operations)[number]['variants'][number] } | undefined;
+      for (const o of old.operations) {
+        if ((found && found.o.method === 'GET') || !reaches(o.path.toLowerCase())) continue;
+        const v = o.variants.find((x) => x.version === t.version);
+        if (v && (!found || o.method === 'GET')) found = { o, v };
+      }
+      return found;
     };
     for (const [k, ta] of typesByKey(old)) {
       const tb = b.get(k);
@@ -137,6 +165,15 @@ export const rule: DriftRule = {
         // is drift-operation-added's to report.
         if (q.sources.every((x) => x.origin === 'operation-path') && q.sources.some((x) => oldReaches(x, tb.version))) continue;
         const at = typePage(ta)!;
+        // A row the new page adds for a property the old snapshot's calls already reached (team.photo: a Relationships row
+        // in 2021-07; GET and PUT /teams/{id}/photo on pages of their own in 2020-05, GET /teams/{id} returning a team):
+        // the table caught up with the calls — said so, with the old call as a side (label d1581, false before: "was added",
+        // as if the API had changed; d1288 and d1309, real as rows new on the page).
+        const reached = oldCall(ta, q.name);
+        if (reached) {
+          out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} gained a row on the type's page; the old snapshot's calls already reached it (${reached.o.method} ${reached.v.path})`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, `${sb.type.name}${sb.type.collection ? ' collection' : ''}`), sideOf(reached.v.doc, reached.v.src, `${reached.o.method} ${reached.v.path}`)], [q.name, 'added']));
+          continue;
+        }
         // The new side's type as its row states it, cardinality included (label d694: "String collection", not "String").
         out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added${q.sources.every((x) => x.origin === 'json-representation') ? ' (only as a key of the JSON representation: no table row documents it)' : ''}`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, `${sb.type.name}${sb.type.collection ? ' collection' : ''}`)], [q.name, 'added']));
       }
