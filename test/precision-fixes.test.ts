@@ -2111,3 +2111,14 @@ test('drift-type-property-changed: a row the new page adds for a property the ol
     'microsoft.graph.team.tags was added @ beta/resources/team.md:10 beta/resources/team.md:93',
   ]);
 });
+
+test('properties: a Properties table headed like a methods table ("Method | Return Type | Description") over rows that are each a plain name and a type is read as the type\'s properties, the header named (beta agreementfiledata.md: `|data|Binary|…|`; label b1529, false before: "agreementFileData.data: no property row describes it")', () => {
+  const t = analyze([join(DIR, '2020-05-s47d')], [], undefined, whole);
+  const page = t.pages[0]!;
+  assert.deepEqual(page.resource!.properties.map((p) => `${p.name} ${p.type.name} ${p.readOnly} :${p.src.line}`), ['data Binary true :21']);
+  assert.deepEqual(page.diagnostics.filter((d) => d.rule === 'property-table-header-mislabelled').map((d) => d.src.line), [19]);
+  // A real methods table under Properties (its rows link their pages) is still not read as properties.
+  const methods = analyze([tempTree({ 'v1.0/resources/widget.md': '# widget resource type\n\n## Properties\n\n| Method | Return Type | Description |\n|:--|:--|:--|\n| [Get widget](../api/widget-get.md) | [widget](widget.md) | Read it. |\n' })], [], undefined, whole);
+  assert.deepEqual(methods.pages[0]!.resource!.properties, []);
+  assert.deepEqual(methods.pages[0]!.diagnostics.map((d) => d.rule), ['table-unclassified']);
+});

@@ -1,5 +1,5 @@
 /** Resource Properties tables (and property tables under headings of no other kind on a resource page). */
-import type { Extractor } from './context.js';
+import type { Extractor, TableModel } from './context.js';
 import { isPropertyTable, readPropertyTable } from './property-table.js';
 import type { Src } from '../ir/schema.js';
 
@@ -26,6 +26,15 @@ export const properties: Extractor = {
         const under = otherStructure(s.heading) ? s : nested.find((x) => x.index < t.index && t.index < x.end);
         if (under) {
           ctx.diag('property-table-nested-structure', 'info', `The table under "${under.heading}" describes a nested structure, not the type's properties; not taken`, t.src);
+          continue;
+        }
+        // A Methods table's header over property rows (beta agreementfiledata.md: "Method | Return Type | Description" over
+        // `|data|Binary|Data representing the terms of use PDF document.|`, under Properties; label b1529): the header was
+        // copied from the wrong table, the rows are the type's properties — read as such, and the header named.
+        const relabelled = isPropertyTable(t) ? undefined : methodsHeaderOverProperties(t);
+        if (relabelled) {
+          ctx.diag('property-table-header-mislabelled', 'info', `The table under Properties has a methods table's header (${JSON.stringify(t.header.map((h) => h.text).join(' | '))}) over property rows (a name without a link, a type): read as the type's properties`, t.src);
+          r.properties.push(...readPropertyTable(ctx, relabelled, 'Properties', { onRemoved }));
           continue;
         }
         if (!isPropertyTable(t)) {
@@ -60,3 +69,14 @@ export const properties: Extractor = {
     }
   },
 };
+
+/**
+ * The table relabelled "Property | Type | Description" when its header is a Methods table's ("Method | Return type |
+ * Description") and every row reads as a property: a plain name with no link in the first cell (a method row links its
+ * page) and something in the second. Undefined otherwise.
+ */
+function methodsHeaderOverProperties(t: TableModel): TableModel | undefined {
+  if (t.columns.length !== 3 || t.columns[0] !== 'method' || t.columns[1] !== 'return type' || t.columns[2] !== 'description' || !t.rows.length) return undefined;
+  const plain = t.rows.every((r) => r.cells.length === 3 && !r.cells[0]!.links.length && /^[A-Za-z_@][\w.@]*$/.test(r.cells[0]!.text.replace(/`/g, '').trim()) && r.cells[1]!.text.trim() !== '');
+  return plain ? { ...t, columns: ['property', 'type', 'description'] } : undefined;
+}
