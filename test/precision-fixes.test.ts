@@ -2122,3 +2122,22 @@ test('properties: a Properties table headed like a methods table ("Method | Retu
   assert.deepEqual(methods.pages[0]!.resource!.properties, []);
   assert.deepEqual(methods.pages[0]!.diagnostics.map((d) => d.rule), ['table-unclassified']);
 });
+
+test('permissions: request lines under a lead-in naming one permission type ("… using **videoTeleconferenceId** with app permission*:", "(supported with delegated permissions only)") are given that type\'s rows only; "with delegated and app permission" names both (onlinemeeting-get.md; label d1582, misdescribed before: the delegated rows were read as newly listed for the application-only call)', () => {
+  const { o, n } = snapshots('s47e');
+  const rows = (file: string) => n.pages.find((p) => p.file === file)!.permissions!.entries.map((e) => `${e.type} ${e.scenario ? `${e.scenario.boundBy} ${e.scenario.operations.join(', ')}` : 'page'}`);
+  assert.deepEqual(rows('v1.0/api/onlinemeeting-get.md'), [
+    'delegatedWork prose GET /users/{}/onlinemeetings/{}, GET /users/{}/onlinemeetings',
+    'delegatedPersonal prose GET /users/{}/onlinemeetings/{}, GET /users/{}/onlinemeetings',
+    'application prose GET /users/{}/onlinemeetings/{}, GET /communications/onlinemeetings, GET /users/{}/onlinemeetings',
+  ]);
+  assert.deepEqual(rows('v1.0/api/printdocument-createuploadsession.md'), [
+    'delegatedWork prose POST /print/printers/{}/jobs/{}/documents/{}/createuploadsession, POST /print/shares/{}/jobs/{}/documents/{}/createuploadsession',
+    'delegatedPersonal prose POST /print/printers/{}/jobs/{}/documents/{}/createuploadsession, POST /print/shares/{}/jobs/{}/documents/{}/createuploadsession',
+    'application prose POST /print/printers/{}/jobs/{}/documents/{}/createuploadsession',
+  ]);
+  // The application-only call: only its Application row's change is reported.
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'v1.0 GET /communications/onlineMeetings: permission(s) newly listed: OnlineMeetings.ReadWrite.All @ v1.0/api/onlinemeeting-get.md:24 v1.0/api/onlinemeeting-get.md:25',
+  ]);
+});

@@ -193,6 +193,7 @@ export const permissions: Extractor = {
       const scenario = bindScenario(ctx, t, read.length, ir.operations);
       if (scenario) for (const e of result.entries.slice(before)) e.scenario = scenario;
     }
+    if (read.length) narrowByTokenType(ctx, ir.operations, result);
     const nodes = sections.flatMap((s) => ctx.content(s));
     if (read.length === 0) readScopeProse(ctx, nodes, result);
     else readPropertyScopes(ctx, nodes, result);
@@ -476,6 +477,70 @@ function proseScenario(text: string, src: Src, all: string[], ops: Operation[], 
 
 const STOP = new Set(['the', 'for', 'and', 'permissions', 'permission', 'following', 'with', 'that', 'this', 'acting', 'from', 'api', 'call', 'calling']);
 const stem = (w: string) => w.replace(/(ies)$/, 'y').replace(/s$/, '');
+
+/**
+ * The permission type a lead-in of the HTTP request section gives the request lines of the block after it, when it names
+ * exactly one: "To get an onlineMeeting using **videoTeleconferenceId** with app permission*:", "Request when using a
+ * delegated token:", "(supported with delegated permissions only)". "with delegated and app permission" (or "… or …") names both: none.
+ */
+function tokenTypeOf(text: string): 'delegated' | 'application' | undefined {
+  const named = new Set<string>();
+  for (const m of text.matchAll(/\b(app|application|delegated)(?:\s+(?:and|or)\s+(app|application|delegated))?\s+(?:permissions?|tokens?)\b/gi)) {
+    for (const w of [m[1], m[2]]) if (w) named.add(w.toLowerCase() === 'delegated' ? 'delegated' : 'application');
+  }
+  return named.size === 1 ? ([...named][0] as 'delegated' | 'application') : undefined;
+}
+
+/**
+ * Request lines the HTTP request section puts under a lead-in naming one permission type (onlinemeeting-get.md: the
+ * videoTeleconferenceId call "with app permission*", the others "with delegated and app permission") are called with that
+ * type only: the table's rows of the other type do not apply to them (label d1582, misdescribed before: the delegated
+ * permissions of the /me calls were read as newly listed for the application-only call). Each row of the other type is
+ * narrowed to the page's other calls (its scenario, bound by that prose); a call two lead-ins give both types keeps every row, and
+ * so does every call when the lead-ins leave a row none (the page then contradicts its table; nothing is dropped).
+ */
+function narrowByTokenType(ctx: PageContext, ops: Operation[], out: Permissions): void {
+  const only = new Map<string, { type: 'delegated' | 'application'; text: string; src: Src } | null>();
+  for (const s of ctx.sectionsOf('http-request')) {
+    let lead: { text: string; src: Src } | undefined;
+    for (const n of ctx.content(s)) {
+      if (n.type === 'paragraph') { lead = { text: ctx.text(n), src: ctx.src(n) }; continue; }
+      if (n.type !== 'code') { if (n.type !== 'html') lead = undefined; continue; }
+      const type = lead && tokenTypeOf(lead.text);
+      for (const line of n.value.split('\n')) {
+        const key = parseRequestLine(line.trim()) ? keyOf(line.trim(), ops) : undefined;
+        if (!key) continue;
+        const was = only.get(key);
+        // Two blocks give the call different types (or one gives none): it takes both.
+        only.set(key, was === undefined && type ? { type, text: lead!.text, src: lead!.src } : was && type === was.type ? was : null);
+      }
+      lead = undefined;
+    }
+  }
+  const bound = [...only.values()].filter((x): x is NonNullable<typeof x> => !!x);
+  if (!bound.length) return;
+  const all = [...new Set(ops.map((o) => o.key))];
+  const familyOf = (e: PermissionEntry) => (e.type === 'application' ? 'application' : 'delegated');
+  const narrowed = new Set<PermissionEntry>();
+  for (const e of out.entries) {
+    const family = familyOf(e);
+    const given = e.scenario && e.scenario.boundBy !== 'page' ? e.scenario.operations : all;
+    const kept = given.filter((k) => { const x = only.get(k); return !x || x.type === family; });
+    // A row no call would keep (every call given the other type) is left as the page states it.
+    if (kept.length === given.length || !kept.length) continue;
+    const why = bound.find((x) => x.type !== family)!;
+    e.scenario = e.scenario && e.scenario.boundBy !== 'page' ? { ...e.scenario, operations: kept } : { text: why.text, boundBy: 'prose', operations: kept, src: why.src };
+    narrowed.add(e);
+  }
+  if (!narrowed.size) return;
+  // The rows of the type the lead-ins allow, bound to every call by the same prose: a call is then given the rows bound
+  // to it and no other (permissionsForPath keeps every row for a call no bound row names).
+  for (const e of out.entries) {
+    if (narrowed.has(e) || (e.scenario && e.scenario.boundBy !== 'page')) continue;
+    const why = bound.find((x) => x.type === familyOf(e)) ?? bound[0]!;
+    e.scenario = { text: why.text, boundBy: 'prose', operations: all, src: why.src };
+  }
+}
 
 /** The key of a request line or URL ("GET /users/{id}", "/users/{id}") among the page's operations. */
 function keyOf(line: string, ops: Operation[]): string | undefined {
