@@ -37,19 +37,24 @@ export const rule: DriftRule = {
     const oldTypes = docTypes(old);
     const newDocTypes = docTypes(nu);
     const chain = baseChains(nu);
-    // The paths (lower-cased, per version) of the old snapshot's calls, and of each new call by its request line.
-    const oldPaths = new Map<string, string[]>();
-    for (const o of old.operations) for (const v of new Set(o.variants.map((x) => x.version))) {
-      let l = oldPaths.get(v);
-      if (!l) oldPaths.set(v, (l = []));
-      l.push(o.path.toLowerCase());
+    // The old snapshot's calls per version (each with its lower-cased path and its first variant of the version), and the
+    // path of each new call by its request line.
+    type OldCall = { path: string; o: (typeof old.operations)[number]; v: (typeof old.operations)[number]['variants'][number] };
+    const oldCalls = new Map<string, OldCall[]>();
+    for (const o of old.operations) {
+      const path = o.path.toLowerCase();
+      for (const version of new Set(o.variants.map((x) => x.version))) {
+        let l = oldCalls.get(version);
+        if (!l) oldCalls.set(version, (l = []));
+        l.push({ path, o, v: o.variants.find((x) => x.version === version)! });
+      }
     }
     const newPathAt = new Map<string, string>();
     for (const o of nu.operations) for (const v of o.variants) newPathAt.set(`${v.doc.file}:${v.src.line}`, o.path.toLowerCase());
     /** Did some old call of the version reach the path of the call whose request line documents this property? */
     const oldReaches = (x: PropertySource, version: string) => {
       const p = newPathAt.get(`${x.doc.file}:${x.src.line}`);
-      return p !== undefined && (oldPaths.get(version) ?? []).some((q) => q === p || q.startsWith(`${p}/`));
+      return p !== undefined && (oldCalls.get(version) ?? []).some((c) => c.path === p || c.path.startsWith(`${p}/`));
     };
     // Per version, the paths at which an old GET's primary page returns one object of a type (by the type's lower-cased name).
     const oldAt = new Map<string, string[]>();
@@ -64,20 +69,13 @@ export const rule: DriftRule = {
         l.push(o.path.toLowerCase());
       }
     }
-    /** Did some old call of the version reach the property below a path where the old docs return one of the type (GET /teams/{team-id}/photo, GET /teams/{team-id} returning a team)? */
-    const oldCall = (t: TypeModel, name: string) => {
+    /** The old call of the version that reached the property below a path where the old docs return one of the type (GET /teams/{team-id}/photo, GET /teams/{team-id} returning a team): a GET first (it reads the property), else any. */
+    const oldCall = (t: TypeModel, name: string): OldCall | undefined => {
+      const at = oldAt.get(`${t.version}|${t.name.toLowerCase()}`);
+      if (!at) return undefined;
       const n = name.toLowerCase();
-      const at = oldAt.get(`${t.version}|${t.name.toLowerCase()}`) ?? [];
-      if (!at.length) return undefined;
-      const reaches = (q: string) => at.some((a) => q === `${a}/${n}` || q.startsWith(`${a}/${n}/`));
-      // A GET first (it reads the property), else any call below it.
-      let found: { o: (typeof old.operations)[number]; v: (typeof old.operations)[number]['variants'][number] } | undefined;
-      for (const o of old.operations) {
-        if ((found && found.o.method === 'GET') || !reaches(o.path.toLowerCase())) continue;
-        const v = o.variants.find((x) => x.version === t.version);
-        if (v && (!found || o.method === 'GET')) found = { o, v };
-      }
-      return found;
+      const below = (oldCalls.get(t.version) ?? []).filter((c) => at.some((a) => c.path === `${a}/${n}` || c.path.startsWith(`${a}/${n}/`)));
+      return below.find((c) => c.o.method === 'GET') ?? below[0];
     };
     for (const [k, ta] of typesByKey(old)) {
       const tb = b.get(k);

@@ -507,9 +507,10 @@ function narrowByTokenType(ctx: PageContext, ops: Operation[], out: Permissions)
       if (n.type === 'paragraph') { lead = { text: ctx.text(n), src: ctx.src(n) }; continue; }
       if (n.type !== 'code') { if (n.type !== 'html') lead = undefined; continue; }
       const type = lead && tokenTypeOf(lead.text);
-      for (const line of n.value.split('\n')) {
-        const key = parseRequestLine(line.trim()) ? keyOf(line.trim(), ops) : undefined;
-        if (!key) continue;
+      // The calls the HTTP request extractor read from this block (their request lines lie inside it).
+      const at = ctx.src(n);
+      const last = at.line + n.value.split('\n').length;
+      for (const { key } of ops.filter((o) => !o.fromExample && o.src.file === at.file && o.src.line > at.line && o.src.line <= last)) {
         const was = only.get(key);
         // Two blocks give the call different types (or one gives none): it takes both.
         only.set(key, was === undefined && type ? { type, text: lead!.text, src: lead!.src } : was && type === was.type ? was : null);
@@ -521,22 +522,24 @@ function narrowByTokenType(ctx: PageContext, ops: Operation[], out: Permissions)
   if (!bound.length) return;
   const all = [...new Set(ops.map((o) => o.key))];
   const familyOf = (e: PermissionEntry) => (e.type === 'application' ? 'application' : 'delegated');
+  /** A row the page already binds to some of its calls (not to the whole page). */
+  const boundRow = (e: PermissionEntry) => !!e.scenario && e.scenario.boundBy !== 'page';
   const narrowed = new Set<PermissionEntry>();
   for (const e of out.entries) {
     const family = familyOf(e);
-    const given = e.scenario && e.scenario.boundBy !== 'page' ? e.scenario.operations : all;
+    const given = boundRow(e) ? e.scenario!.operations : all;
     const kept = given.filter((k) => { const x = only.get(k); return !x || x.type === family; });
     // A row no call would keep (every call given the other type) is left as the page states it.
     if (kept.length === given.length || !kept.length) continue;
     const why = bound.find((x) => x.type !== family)!;
-    e.scenario = e.scenario && e.scenario.boundBy !== 'page' ? { ...e.scenario, operations: kept } : { text: why.text, boundBy: 'prose', operations: kept, src: why.src };
+    e.scenario = boundRow(e) ? { ...e.scenario!, operations: kept } : { text: why.text, boundBy: 'prose', operations: kept, src: why.src };
     narrowed.add(e);
   }
   if (!narrowed.size) return;
   // The rows of the type the lead-ins allow, bound to every call by the same prose: a call is then given the rows bound
   // to it and no other (permissionsForPath keeps every row for a call no bound row names).
   for (const e of out.entries) {
-    if (narrowed.has(e) || (e.scenario && e.scenario.boundBy !== 'page')) continue;
+    if (narrowed.has(e) || boundRow(e)) continue;
     const why = bound.find((x) => x.type === familyOf(e)) ?? bound[0]!;
     e.scenario = { text: why.text, boundBy: 'prose', operations: all, src: why.src };
   }

@@ -1,6 +1,6 @@
 /** Resource Properties tables (and property tables under headings of no other kind on a resource page). */
 import type { Extractor, TableModel } from './context.js';
-import { isPropertyTable, readPropertyTable } from './property-table.js';
+import { isPropertyTable, NAME_OK, readPropertyTable } from './property-table.js';
 import type { Src } from '../ir/schema.js';
 
 export const properties: Extractor = {
@@ -72,11 +72,11 @@ export const properties: Extractor = {
 
 /**
  * The table relabelled "Property | Type | Description" when its header is a Methods table's ("Method | Return type |
- * Description") and every row reads as a property: a plain name with no link in the first cell (a method row links its
- * page) and something in the second. Undefined otherwise.
+ * Description") and every row reads as a property: a name as property rows write it (NAME_OK) with no link in the first
+ * cell (a method row links its page) and something in the second. Undefined otherwise.
  */
 function methodsHeaderOverProperties(t: TableModel): TableModel | undefined {
   if (t.columns.length !== 3 || t.columns[0] !== 'method' || t.columns[1] !== 'return type' || t.columns[2] !== 'description' || !t.rows.length) return undefined;
-  const plain = t.rows.every((r) => r.cells.length === 3 && !r.cells[0]!.links.length && /^[A-Za-z_@][\w.@]*$/.test(r.cells[0]!.text.replace(/`/g, '').trim()) && r.cells[1]!.text.trim() !== '');
+  const plain = t.rows.every((r) => r.cells.length === 3 && !r.cells[0]!.links.length && NAME_OK.test(r.cells[0]!.text.replace(/[`*\\]/g, '').trim()) && r.cells[1]!.text.trim() !== '');
   return plain ? { ...t, columns: ['property', 'type', 'description'] } : undefined;
 }

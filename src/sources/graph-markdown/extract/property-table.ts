@@ -82,7 +82,8 @@ export function typeColumn(t: TableModel): number {
   return col(t, /^(description|notes?|details)$/) >= 0 ? col(t, /^value$/) : -1;
 }
 
-const NAME_OK = /^[@$A-Za-z_][\w.@$:#-]*$/;
+/** What a property row's name cell must read as (after its markup): an identifier, with the characters of annotation and dotted names. */
+export const NAME_OK = /^[@$A-Za-z_][\w.@$:#-]*$/;
 
 /** Sentences that make every row of the table below required (each tested on its own: no sentence spans two of them). */
 const TABLE_REQUIRED = [
