@@ -2141,3 +2141,21 @@ test('permissions: request lines under a lead-in naming one permission type ("�
     'v1.0 GET /communications/onlineMeetings: permission(s) newly listed: OnlineMeetings.ReadWrite.All @ v1.0/api/onlinemeeting-get.md:24 v1.0/api/onlinemeeting-get.md:25',
   ]);
 });
+
+test('drift-operation-removed: a longer or shorter form the old snapshot already documented beside the removed call, for another type, is another operation — the removal is breaking (beta GET /policies/{id}, a policy, gone by 2021-07 beside GET /identity/conditionalAccess/policies/{id}, a conditionalAccessPolicy, documented in both; label d1696, misdescribed before: "same operation, other path form"); a longer form the old snapshot did not document is still the same call (rangefill-clear.md)', () => {
+  const { o, n } = snapshots('s48a');
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-operation-removed').map((f) => `${f.severity} ${f.breaking} ${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'warning true beta GET /policies/{policy-id} was removed @ beta/api/policy-get.md:30',
+    'info false beta POST /workbook/names/{name-id}/range/format/fill/clear is now documented as POST /users/{user-id}/drive/items/{item-id}/workbook/names/{name-id}/range/format/fill/clear and as POST /users/{user-id}/drive/root:/{item-path}:/workbook/names/{name-id}/range/format/fill/clear (same operation, other path form) @ beta/api/rangefill-clear.md:29 beta/api/rangefill-clear.md:29',
+    'info false beta POST /workbook/tables/{table-id}/columns/{column-id}/range/format/fill/clear is now documented as POST /users/{user-id}/drive/items/{item-id}/workbook/tables/{table-id}/columns/{column-id}/range/format/fill/clear and as POST /users/{user-id}/drive/root:/{item-path}:/workbook/tables/{table-id}/columns/{column-id}/range/format/fill/clear (same operation, other path form) @ beta/api/rangefill-clear.md:31 beta/api/rangefill-clear.md:33',
+    'info false beta POST /workbook/worksheets/{worksheet-id}/range(address={address})/format/fill/clear is now documented as POST /users/{user-id}/drive/items/{item-id}/workbook/worksheets/{worksheet-id}/range(address={address})/format/fill/clear and as POST /users/{user-id}/drive/root:/{item-path}:/workbook/worksheets/{worksheet-id}/range(address={address})/format/fill/clear (same operation, other path form) @ beta/api/rangefill-clear.md:30 beta/api/rangefill-clear.md:31',
+  ]);
+});
+
+test('drift-type-property-changed: a row named by the plural or singular of an old row of the same type, which has no row now, is a rename — one breaking finding naming both rows, though a stale GET of the new snapshot still names the old one (beta profile.account → accounts, GET /me/profile/account in profile-list-accounts.md; label d1740, misdescribed before: only "accounts was added")', () => {
+  const { o, n } = snapshots('s48b');
+  const fs = drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-type-property-changed' && /\.accounts?\b/.test(f.message));
+  assert.deepEqual(fs.map((f) => `${f.severity} ${f.breaking} ${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line} ${s.value}`).join(' | ')}`), [
+    'warning true microsoft.graph.profile.account was renamed accounts (same type, userAccountInformation collection): the old row has no row of its own now @ beta/resources/profile.md:63 account: userAccountInformation collection | beta/resources/profile.md:77 accounts: userAccountInformation collection',
+  ]);
+});

@@ -6,6 +6,7 @@ import type { PropertySource, TypeModel } from '../../model/types.js';
 import { change, isDocumentedType, sideOf, typePage, typesByKey } from '../drift-helpers.js';
 import { linksOwnValues } from '../../model/primitives.js';
 import { fitsPrimitive } from '../../model/primitives.js';
+import { singular } from '../../model/identity.js';
 import { nameMiss } from '../../util/words.js';
 
 /** A description that says the value is a list ("A list of additional email addresses", "List of assignments for the user"). */
@@ -20,8 +21,8 @@ export const rule: DriftRule = {
   severity: 'error',
   confidence: 'high',
   contexts: ['drift'],
-  summary: 'A resource property was removed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), a primitive narrowed within the same JSON (String → Guid or DateTimeOffset, a number to one no wider: every new value is one a client typed by the old docs reads; Guid → String and Int32 → Int64 still break such a client), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Not a change either: a type cell that links to the same page in both snapshots under another label (`[HashesType](hashes.md)` → `[hashes](hashes.md)`: the linked page\'s type, whatever the label), and a type the old snapshot knew only from a GET operation\'s request line (a list call makes it a collection; a row the new snapshot adds that disagrees is a disagreement within the new snapshot). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call; and a property a new row documents that the old snapshot\'s calls already reached below a path where an old GET returns the type (team.photo, a Relationships row in 2021-07, where 2020-05 had GET and PUT /teams/{id}/photo and GET /teams/{id} returning a team) is reported as a row the type\'s page gained, with the old call as a side: the table caught up with the calls. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample); so is one a row the JSON does not name is one camel-cased word apart from, in front too, or one misspelling away from (printerShare\'s JSON `name` beside the row displayName), as json-representation-mismatch pairs them.',
+  summary: 'A resource property was removed, renamed or changed type (breaking), or added (info)',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A row renamed to its plural or singular, same type, with no row left under the old name (profile.account → accounts) is one breaking change that names both rows, even where a stale request line of the new snapshot still names the old one. A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), a primitive narrowed within the same JSON (String → Guid or DateTimeOffset, a number to one no wider: every new value is one a client typed by the old docs reads; Guid → String and Int32 → Int64 still break such a client), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Not a change either: a type cell that links to the same page in both snapshots under another label (`[HashesType](hashes.md)` → `[hashes](hashes.md)`: the linked page\'s type, whatever the label), and a type the old snapshot knew only from a GET operation\'s request line (a list call makes it a collection; a row the new snapshot adds that disagrees is a disagreement within the new snapshot). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call; and a property a new row documents that the old snapshot\'s calls already reached below a path where an old GET returns the type (team.photo, a Relationships row in 2021-07, where 2020-05 had GET and PUT /teams/{id}/photo and GET /teams/{id} returning a team) is reported as a row the type\'s page gained, with the old call as a side: the table caught up with the calls. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample); so is one a row the JSON does not name is one camel-cased word apart from, in front too, or one misspelling away from (printerShare\'s JSON `name` beside the row displayName), as json-representation-mismatch pairs them.',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|String||']) },
@@ -97,16 +98,18 @@ export const rule: DriftRule = {
           // A key only the old JSON sample had, a stale spelling of a row the table documents (acceptingJobs beside the
           // row isAcceptingJobs): the row is what the old docs documented, compared under its own name.
           if (jsonAliasOf(p, ta)) continue;
+          // Renamed to its plural or singular, same type (profile.account → accounts): the new row's finding says so.
+          if (renameOf(p, ta, tb)) continue;
           const at = typePage(tb)!;
           // Moved down: every type the new snapshot derives from this one documents the property (depEnrollmentBaseProfile.
           // passCodeDisabled → depIOSEnrollmentProfile, depMacOSEnrollmentProfile): every value that had it still has it.
           const down = movedToDerived(tb, p.name, newDocTypes, chain);
           if (down) {
             const d0 = down[0]!;
-            out.push(change(this, false, ta.version, subject, `properties.${p.name}`, `${subject}.${p.name} was removed from ${tb.name} and is documented on every type derived from it (${down.map((x) => x.type.name).join(', ')})`, [sideOf(sa.doc, sa.src, `${sa.type.name}${sa.type.collection ? ' collection' : ''}`), sideOf(d0.source.doc, d0.source.src, `${d0.type.name}.${p.name}`)], [p.name, 'removed']));
+            out.push(change(this, false, ta.version, subject, `properties.${p.name}`, `${subject}.${p.name} was removed from ${tb.name} and is documented on every type derived from it (${down.map((x) => x.type.name).join(', ')})`, [sideOf(sa.doc, sa.src, typeText(sa)), sideOf(d0.source.doc, d0.source.src, `${d0.type.name}.${p.name}`)], [p.name, 'removed']));
             continue;
           }
-          out.push(change(this, true, ta.version, subject, `properties.${p.name}`, `${subject}.${p.name} was removed`, [sideOf(sa.doc, sa.src, `${sa.type.name}${sa.type.collection ? ' collection' : ''}`), sideOf(at.doc, at.src, 'not documented')], [p.name, 'removed']));
+          out.push(change(this, true, ta.version, subject, `properties.${p.name}`, `${subject}.${p.name} was removed`, [sideOf(sa.doc, sa.src, typeText(sa)), sideOf(at.doc, at.src, 'not documented')], [p.name, 'removed']));
           continue;
         }
         // A type cell linking to the page's own values table (`[ageGroup](#agegroup-values)`) is the String it was, its values listed.
@@ -147,8 +150,7 @@ export const rule: DriftRule = {
         const wire = !named && !renamed && !inherited && !derived && !listed && narrowedPrimitive(sa.type, sb.type);
         const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : derived ? ` (narrowed to a type derived from ${sa.type.name}: every value is still one)` : listed ? ' (the old row\'s description already said it is a list: the type column caught up)' : wire ? ` (narrowed: ${wire})` : '';
         // Each side shows the type as its row states it, cardinality included (label d505: "addIn collection", not "addIn").
-        const shown = (x: PropertySource) => `${x.type.name}${x.type.collection ? ' collection' : ''}`;
-        out.push(change(this, !named && !renamed && !inherited && !derived && !listed && !wire, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${shown(sa)} → ${shown(sb)}${why}`, [sideOf(sa.doc, sa.src, shown(sa)), sideOf(sb.doc, sb.src, shown(sb))], [p.name, 'type']));
+        out.push(change(this, !named && !renamed && !inherited && !derived && !listed && !wire, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${typeText(sa)} → ${typeText(sb)}${why}`, [sideOf(sa.doc, sa.src, typeText(sa)), sideOf(sb.doc, sb.src, typeText(sb))], [p.name, 'type']));
       }
       const pa = new Set(ta.properties.map((p) => p.name.toLowerCase()));
       for (const q of tb.properties) {
@@ -169,16 +171,47 @@ export const rule: DriftRule = {
         // as if the API had changed; d1288 and d1309, real as rows new on the page).
         const reached = oldCall(ta, q.name);
         if (reached) {
-          out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} gained a row on the type's page; the old snapshot's calls already reached it (${reached.o.method} ${reached.v.path})`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, `${sb.type.name}${sb.type.collection ? ' collection' : ''}`), sideOf(reached.v.doc, reached.v.src, `${reached.o.method} ${reached.v.path}`)], [q.name, 'added']));
+          out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} gained a row on the type's page; the old snapshot's calls already reached it (${reached.o.method} ${reached.v.path})`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, typeText(sb)), sideOf(reached.v.doc, reached.v.src, `${reached.o.method} ${reached.v.path}`)], [q.name, 'added']));
+          continue;
+        }
+        // A row named by the plural or singular of an old row of the same type that has no row now (beta profile.account →
+        // accounts; label d1740, misdescribed before as only "was added", the old row's going unreported where a stale GET
+        // still named it): a rename, breaking for a client that reads the old name.
+        const was = renameOf(q, tb, ta);
+        if (was) {
+          const wa = was.sources[0]!;
+          out.push(change(this, true, tb.version, subject, `properties.${q.name}`, `${subject}.${was.name} was renamed ${q.name} (same type, ${typeText(sb)}): the old row has no row of its own now`, [sideOf(wa.doc, wa.src, `${was.name}: ${typeText(wa)}`), sideOf(sb.doc, sb.src, `${q.name}: ${typeText(sb)}`)], [q.name, 'added']));
           continue;
         }
         // The new side's type as its row states it, cardinality included (label d694: "String collection", not "String").
-        out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added${q.sources.every((x) => x.origin === 'json-representation') ? ' (only as a key of the JSON representation: no table row documents it)' : ''}`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, `${sb.type.name}${sb.type.collection ? ' collection' : ''}`)], [q.name, 'added']));
+        out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added${q.sources.every((x) => x.origin === 'json-representation') ? ' (only as a key of the JSON representation: no table row documents it)' : ''}`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, typeText(sb))], [q.name, 'added']));
       }
     }
     return out;
   },
 };
+
+/** A row's type as it states it, cardinality included. */
+const typeText = (x: PropertySource) => `${x.type.name}${x.type.collection ? ' collection' : ''}`;
+
+const ROW = (s: PropertySource) => s.origin === 'resource' || s.origin === 'relationship';
+
+/**
+ * The property of `other` that `p` of `t` renames or was renamed from: a table row of `other` named by the plural or
+ * singular of `p`'s name, with the same type and cardinality, that `t` has no row for — while `other` has none for `p`.
+ */
+function renameOf(p: TypeModel['properties'][number], t: TypeModel, other: TypeModel): TypeModel['properties'][number] | undefined {
+  const sp = p.sources.find(ROW);
+  if (!sp) return undefined;
+  const rowIn = (x: TypeModel, name: string) => x.properties.some((y) => y.name.toLowerCase() === name.toLowerCase() && y.sources.some(ROW));
+  if (rowIn(other, p.name)) return undefined;
+  const one = singular(p.name.toLowerCase());
+  return other.properties.find((r) => {
+    const sr = r.sources.find(ROW);
+    return !!sr && r.name.toLowerCase() !== p.name.toLowerCase() && singular(r.name.toLowerCase()) === one && !rowIn(t, r.name)
+      && sr.type.name.toLowerCase() === sp.type.name.toLowerCase() && sr.type.collection === sp.type.collection;
+  });
+}
 
 /** Do both sources' type cells link to the same page, and the same anchor on it (enums.md#a and enums.md#b are two enums)? */
 function sameLinkedPage(a: PropertySource, b: PropertySource): boolean {
