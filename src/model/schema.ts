@@ -302,7 +302,7 @@ export const Response = T.Object(
       { format: T.String({ description: 'csv, json, binary, redirect, text …' }), text: T.String(), src: Src },
       { additionalProperties: false, description: 'A body described only in prose (a report in CSV, a redirect to a download URL), not by a type' },
     )),
-    noBody: T.Boolean(),
+    noBody: T.Boolean({ description: 'The prose says the response has no body, or 204 No Content is the only success status it states (a 204 has none, RFC 9110 15.3.5). Set beside bodyType on a page that also names a body after a 204 — a page contradicting itself, which response-no-content-with-body reports' }),
     src: Src,
   },
   { additionalProperties: false },
