@@ -2159,3 +2159,13 @@ test('drift-type-property-changed: a row named by the plural or singular of an o
     'warning true microsoft.graph.profile.account was renamed accounts (same type, userAccountInformation collection): the old row has no row of its own now @ beta/resources/profile.md:63 account: userAccountInformation collection | beta/resources/profile.md:77 accounts: userAccountInformation collection',
   ]);
 });
+
+test('drift-permission-changed: a side that does not name the finding\'s permissions points at the row of the permission type the other side names them under, else at a row that names a permission — not at a "Not supported." row above it (beta externalconnection-get.md: Application ExternalConnection.ReadWrite.OwnedBy newly listed, the old side at the old Application row, :28; label d1827, misdescribed before: :26, "Delegated (work or school account) | Not supported."; v1.0 team-update.md: Group.Read.All dropped from the Application row, the new side at the new Application row)', () => {
+  const { o, n } = snapshots('s48c');
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'v1.0 PATCH /teams/{team-id}: permission(s) no longer listed: Group.Read.All @ v1.0/api/team-update.md:26 v1.0/api/team-update.md:26',
+    'beta GET /external/connections/{connection-id}: permission(s) no longer listed: ExternalItem.ReadWrite.All @ beta/api/externalconnection-get.md:28 beta/api/externalconnectors-externalconnection-get.md:26',
+    'beta GET /external/connections/{connection-id}: permission(s) newly listed: ExternalConnection.ReadWrite.OwnedBy @ beta/api/externalconnection-get.md:28 beta/api/externalconnectors-externalconnection-get.md:26',
+    'v1.0 PATCH /teams/{team-id}: permission(s) newly listed: Directory.ReadWrite.All, TeamSettings.ReadWrite.All, TeamSettings.ReadWrite.Group @ v1.0/api/team-update.md:24 v1.0/api/team-update.md:24',
+  ]);
+});

@@ -54,9 +54,11 @@ export const rule: DriftRule = {
       const [la, lb, lElsewhere] = [keys(pa), keys(pb), keys(elsewhere)];
       const removed = pa.filter((x) => !lb.has(scopeKey(x)) && !lElsewhere.has(scopeKey(x)));
       const listed = (own.length ? own : pb).filter((x) => !la.has(scopeKey(x)));
-      // Each side at the row that says it: the first name the finding is about where that side names it, else the side's first
-      // row — not the section's heading (label d931: "points at the ## Permissions heading, not the table row").
-      const sidesAt = (oldNames: string[], newNames: string[]) => [sideOf(va.doc, rowOf(va, oldNames), pa.join(', ')), sideOf(vb.doc, rowOf(vb, newNames), pb.join(', '))];
+      // Each side at the row that says it: the first name the finding is about where that side names it, else the row of the
+      // permission type the other side names them under, else its first row that names a permission, else its first row —
+      // not the section's heading (label d931: "points at the ## Permissions heading, not the table row"), nor a "Not
+      // supported." row above the one that changed (label d1827: the old side of an Application permission newly listed).
+      const sidesAt = (oldNames: string[], newNames: string[]) => [sideOf(va.doc, rowOf(va, oldNames, typesNaming(vb, newNames)), pa.join(', ')), sideOf(vb.doc, rowOf(vb, newNames, typesNaming(va, oldNames)), pb.join(', '))];
       const subject = k.slice(k.indexOf(' ') + 1);
       // A permission the old page named only in combinations ("User.Read and Group.Read.All") whose other
       // members the new page all lists alone was never enough by itself: apps granted a pair still qualify.
@@ -143,11 +145,19 @@ function elsewhereTypes(variants: OperationVariant[], vb: OperationVariant, narr
 }
 
 /** Where a variant states the first of `names` (its row), else its first row, else its permissions section. */
-function rowOf(v: Pick<Document, 'permissions'>, names: string[]): Src {
+function rowOf(v: Pick<Document, 'permissions'>, names: string[], types: Set<string>): Src {
   const wanted = new Set(names.map(scopeKey));
   const hit = permissionNames(v).find((n) => wanted.has(scopeKey(n.name)));
-  const first = v.permissions!.entries[0];
-  return hit ? hit.src : first ? first.src : v.permissions!.src;
+  if (hit) return hit.src;
+  const entries = v.permissions!.entries;
+  const row = entries.find((e) => types.has(e.type)) ?? entries.find((e) => e.permissions.length > 0) ?? entries[0];
+  return row ? row.src : v.permissions!.src;
+}
+
+/** The permission types under which a variant names any of `names`. */
+function typesNaming(v: Pick<Document, 'permissions'>, names: string[]): Set<string> {
+  const wanted = new Set(names.map(scopeKey));
+  return new Set([...namesByType(v)].filter(([, ns]) => ns.some((n) => wanted.has(scopeKey(n.name)))).map(([t]) => t));
 }
 
 /** A scope name as the service matches it: any letter case, no spaces. */
