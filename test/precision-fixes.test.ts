@@ -2169,3 +2169,19 @@ test('drift-permission-changed: a side that does not name the finding\'s permiss
     'v1.0 PATCH /teams/{team-id}: permission(s) newly listed: Directory.ReadWrite.All, TeamSettings.ReadWrite.All, TeamSettings.ReadWrite.Group @ v1.0/api/team-update.md:24 v1.0/api/team-update.md:24',
   ]);
 });
+
+test('drift-operation-removed: a call rewritten to another path on the same page whose note retires the old path ("has moved from /directory/featureRolloutPolicies to /policies/featureRolloutPolicies … will stop returning data", an include) moved — breaking, the note a third side (beta featurerolloutpolicy-get.md; label d1929, misdescribed before as a non-breaking rewrite); without the note it is the corrected path it was taken for. The note is a page fact, retirement, read from the preamble (includes spliced in)', () => {
+  const { o, n } = snapshots('s48d');
+  const page = n.pages.find((p) => p.file === 'beta/api/featurerolloutpolicy-get.md')!;
+  assert.deepEqual([page.retirement?.src.file, page.retirement?.src.line, page.retirement?.text.slice(0, 113)], ['includes/directory-featurerolloutpolicies-deprecate.md', 9, 'The featureRolloutPolicy API has moved from /directory/featureRolloutPolicies to /policies/featureRolloutPolicies']);
+  assert.equal(o.pages[0]!.retirement, undefined);
+  const removed = (nu: typeof n) => drift({ old: o.model, new: nu.model }).filter((f) => f.rule === 'drift-operation-removed').map((f) => `${f.severity} ${f.breaking} ${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`);
+  assert.deepEqual(removed(n), [
+    'warning true beta GET /directory/featureRolloutPolicies/{featureRolloutPolicy-id} moved to GET /policies/featureRolloutPolicies/{featureRolloutPolicy-id}; the new page\'s note retires the old path: "The featureRolloutPolicy API has moved from /directory/featureRolloutPolicies to /policies/featureRolloutPolicies as of 3/05/2021. The existing /directory/featureRolloutPolicies endpoint will stop returning returning data after 06/30/2021." @ beta/api/featurerolloutpolicy-get.md:33 beta/api/featurerolloutpolicy-get.md:35 includes/directory-featurerolloutpolicies-deprecate.md:9',
+  ]);
+  const file = 'beta/api/featurerolloutpolicy-get.md';
+  const bare = analyze([tempTree({ [file]: readFileSync(join(DIR, '2021-07-s48d', file), 'utf8').replace(/^\[!INCLUDE \[feature-rolloutpolicy-deprecate\].*$/m, '') })], [], undefined, whole);
+  assert.deepEqual(removed(bare), [
+    'info false beta GET /directory/featureRolloutPolicies/{featureRolloutPolicy-id} is now documented as GET /policies/featureRolloutPolicies/{featureRolloutPolicy-id} (same operation, other method, path or key syntax on the same page) @ beta/api/featurerolloutpolicy-get.md:33 beta/api/featurerolloutpolicy-get.md:35',
+  ]);
+});

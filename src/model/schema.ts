@@ -564,6 +564,10 @@ export const Document = T.Object(
       additionalProperties: false,
       description: 'A note of the page\'s preamble that limits where the call is available ("The **preview** action is currently only available on SharePoint and OneDrive for Business"): its sentence',
     })),
+    retirement: T.Optional(T.Object({ text: T.String(), src: Src }, {
+      additionalProperties: false,
+      description: 'A note of the page\'s preamble that retires the API or one of its paths ("… has moved from /directory/featureRolloutPolicies to /policies/featureRolloutPolicies … The existing /directory/featureRolloutPolicies endpoint will stop returning data after 06/30/2021"): the note\'s text',
+    })),
     permissions: T.Optional(Permissions),
     nationalClouds: T.Array(NationalCloud),
     requestHeaders: T.Array(Header),

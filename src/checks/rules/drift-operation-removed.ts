@@ -13,7 +13,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'An operation documented in the old snapshot is documented nowhere in the new one (breaking)',
-  description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. Not breaking (info): a page that still calls it in an example (it left the syntax block only), and one whose old permission table said "Not supported" for every permission type (no app could call it as documented). When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`; a shorter new form must keep two named segments — a nested call does not become a top-level collection\'s: `/users/{id}/…/contacts` → `/contacts` is orgContact\'s list, another operation; nor is a form the old snapshot already documented beside the removed call for another type one of its forms: beta `/policies/{id}`, a policy, is not `/identity/conditionalAccess/policies/{id}`, a conditionalAccessPolicy), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`) — not one that only re-cases another of the old page\'s calls whose path the removed one ends with (`/users/{id}/oAuth2Permissiongrants/{id}` beside `/oAuth2Permissiongrants/{id}`, now `/oauth2PermissionGrants/{id}`: the alias was dropped) or one another page already did whose path is the old one with segments inserted, same method (`/groups/{id}/drive/{item-id}` → `/groups/{id}/drive/items/{item-id}`), it is reported as info (not breaking) instead — unless the call\'s named parameters changed with it (`getGroupArchivedPrintJobs(…periodStart, periodEnd)` → `(…startDateTime, endDateTime)`, read from the request line, else the page\'s example): then it is breaking, naming them; a page\'s other new form of that call\'s drive item (`…/items/{id}/…` and `…/root:/{item-path}:/…`) is named in the same message. So is an alias path dropped from a page that still documents the same operation (same method and last segment) when a segment of the dropped path is no property of the type reached so far, in both snapshots (`/users/{id}/calendarGroup/calendars`: user has no calendarGroup): a docs correction.',
+  description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. Not breaking (info): a page that still calls it in an example (it left the syntax block only), and one whose old permission table said "Not supported" for every permission type (no app could call it as documented). When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`; a shorter new form must keep two named segments — a nested call does not become a top-level collection\'s: `/users/{id}/…/contacts` → `/contacts` is orgContact\'s list, another operation; nor is a form the old snapshot already documented beside the removed call for another type one of its forms: beta `/policies/{id}`, a policy, is not `/identity/conditionalAccess/policies/{id}`, a conditionalAccessPolicy), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`) — not one that only re-cases another of the old page\'s calls whose path the removed one ends with (`/users/{id}/oAuth2Permissiongrants/{id}` beside `/oAuth2Permissiongrants/{id}`, now `/oauth2PermissionGrants/{id}`: the alias was dropped) or one another page already did whose path is the old one with segments inserted, same method (`/groups/{id}/drive/{item-id}` → `/groups/{id}/drive/items/{item-id}`), it is reported as info (not breaking) instead — unless the call\'s named parameters changed with it (`getGroupArchivedPrintJobs(…periodStart, periodEnd)` → `(…startDateTime, endDateTime)`, read from the request line, else the page\'s example): then it is breaking, naming them — and so is a rewrite whose new page carries a note retiring the old path ("has moved from /directory/featureRolloutPolicies to /policies/featureRolloutPolicies … will stop returning data"): the call moved, the note a third side; a page\'s other new form of that call\'s drive item (`…/items/{id}/…` and `…/root:/{item-path}:/…`) is named in the same message. So is an alias path dropped from a page that still documents the same operation (same method and last segment) when a segment of the dropped path is no property of the type reached so far, in both snapshots (`/users/{id}/calendarGroup/calendars`: user has no calendarGroup): a docs correction.',
   example: { before: 'old: GET /widgets/{id} (v1.0/api/widget-get.md)', after: 'new: (no page documents GET /widgets/{id})' },
   fixture: {
     before: { 'old/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}'), 'new/v1.0/api/other.md': opPage('Get gadget', 'GET', '/gadgets/{id}') },
@@ -60,6 +60,11 @@ export const rule: DriftRule = {
         const [gone, came] = [was.filter((x) => !nowSet!.has(x.toLowerCase())), now.filter((x) => !wasSet!.has(x.toLowerCase()))];
         const renamed = gone.length && came.length ? ` — its parameters changed: ${gone.join(', ')} → ${came.join(', ')}` : '';
         if (renamed) return change(this, true, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)}${renamed}`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
+        // Moved, not corrected: the new page's note retires the old path ("has moved from /directory/featureRolloutPolicies to
+        // /policies/featureRolloutPolicies … will stop returning data"; label d1929, misdescribed before as a non-breaking
+        // rewrite). A call written against the old page stops working.
+        const note = retiring(w.doc, v.operation.path);
+        if (note) return change(this, true, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} moved to ${other.slice(other.indexOf(' ') + 1)}; the new page's note retires the old path: "${note.text}"`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path), sideOf(w.doc, note.src, note.text)], ['rewritten']);
         return change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation.path', `${k} is now documented as ${other.slice(other.indexOf(' ') + 1)}${also.map((x) => ` and as ${x.slice(x.indexOf(' ') + 1)}`).join('')} (same operation, other ${longer ? 'path form' : 'method, path or key syntax on the same page'})`, [sideOf(v.doc, v.operation.src, v.operation.path), sideOf(w.doc, w.operation.src, w.operation.path)], ['rewritten']);
       }
       // An alias dropped from a page that still documents the operation, whose path no type of either
@@ -102,6 +107,21 @@ function callParameters(v: OperationVariant): string[] {
   const x = v.doc.examples.requests.filter((r) => r.method.toUpperCase() === v.operation.method.toUpperCase()).map((r) => callArguments(r.path))
     .find((c) => c.fn.toLowerCase() === fn && c.names.length);
   return x ? sorted(x.names) : [];
+}
+
+/**
+ * The page's retirement note when it names the path's leading named segments — two at least, up to its first parameter
+ * (`/directory/featureRolloutPolicies` of `/directory/featureRolloutPolicies/{id}`); undefined otherwise.
+ */
+function retiring(doc: Document, path: string): Document['retirement'] {
+  const note = doc.retirement;
+  if (!note) return undefined;
+  const lead: string[] = [];
+  for (const s of path.split('?')[0]!.split('/').filter(Boolean)) {
+    if (s.startsWith('{') || /[(:]/.test(s)) break;
+    lead.push(s.toLowerCase());
+  }
+  return lead.length >= 2 && note.text.toLowerCase().replace(/`/g, '').includes(`/${lead.join('/')}`) ? note : undefined;
 }
 
 /** Did the old snapshot document `w` too, on a page that documents the call for another type than `v`'s page? */

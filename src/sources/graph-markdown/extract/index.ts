@@ -35,9 +35,10 @@ import { pageKind } from './page-kind.js';
 import { strayTableRows } from './stray-table-rows.js';
 import { requestPathsOpen } from './request-paths-open.js';
 import { availability } from './availability.js';
+import { retirement } from './retirement.js';
 
 export const EXTRACTORS: readonly Extractor[] = [
-  pageFacts, examples, httpRequest, requestPathsOpen, availability, apiVersion, permissions, nationalClouds, headers, queryParameters,
+  pageFacts, examples, httpRequest, requestPathsOpen, availability, retirement, apiVersion, permissions, nationalClouds, headers, queryParameters,
   requestBody, functionParameters, pathParameters, response, errors, resource, properties, instanceAttributes, derivedTypes, relationships, methods, jsonRepresentation, enums, links, strayTableRows, pageKind, inventory,
 ];
 

@@ -6,7 +6,7 @@ export function emptyPageIR(file: string, format: PageIR['format']): PageIR {
   return {
     // Optional members are listed (as undefined, dropped by JSON) so that every IR file has one key order.
     irVersion: IR_VERSION, file, format, frontMatter: null, frontMatterLines: {}, title: {}, description: undefined, namespace: undefined, kind: 'other',
-    apiVersion: { value: null, evidence: [] }, sections: [], tables: [], includes: [], links: [], operations: [], requestPathsOpen: undefined, availability: undefined,
+    apiVersion: { value: null, evidence: [] }, sections: [], tables: [], includes: [], links: [], operations: [], requestPathsOpen: undefined, availability: undefined, retirement: undefined,
     permissions: undefined, nationalClouds: [], requestHeaders: [], queryParameters: [], queryParameterSupport: undefined, requestBody: undefined, functionParameters: undefined, pathParameterDescriptions: undefined, response: undefined, errorResponses: undefined, errorsReference: undefined,
     examples: { requests: [], responses: [] }, resource: undefined, enums: [], pageAnnotation: undefined, diagnostics: [],
   };
