@@ -566,7 +566,7 @@ export const Document = T.Object(
     })),
     retirement: T.Optional(T.Object({ text: T.String(), src: Src }, {
       additionalProperties: false,
-      description: 'A note of the page\'s preamble that retires the API or one of its paths ("… has moved from /directory/featureRolloutPolicies to /policies/featureRolloutPolicies … The existing /directory/featureRolloutPolicies endpoint will stop returning data after 06/30/2021"): the note\'s text',
+      description: 'A note of the page\'s preamble that says the API, or a path or member of it, is deprecated, has moved or will stop working ("… has moved from /directory/featureRolloutPolicies to /policies/featureRolloutPolicies … The existing /directory/featureRolloutPolicies endpoint will stop returning data after 06/30/2021"): the note\'s text',
     })),
     permissions: T.Optional(Permissions),
     nationalClouds: T.Array(NationalCloud),

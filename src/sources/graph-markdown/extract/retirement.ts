@@ -1,5 +1,5 @@
 /**
- * A note of the page's preamble that retires the API or one of its paths: "The featureRolloutPolicy API has moved from
+ * A note of the page's preamble that says the API, or a path or member of it, is deprecated, has moved or will stop working: "The featureRolloutPolicy API has moved from
  * /directory/featureRolloutPolicies to /policies/featureRolloutPolicies as of 3/05/2021. The existing
  * /directory/featureRolloutPolicies endpoint will stop returning returning data after 06/30/2021." (an include of beta
  * featurerolloutpolicy-*.md, 2021-07). Drift reads it: a call the page rewrote to another path is not a corrected path but
