@@ -2136,9 +2136,9 @@ test('permissions: request lines under a lead-in naming one permission type ("â€
     'delegatedPersonal prose POST /print/printers/{}/jobs/{}/documents/{}/createuploadsession, POST /print/shares/{}/jobs/{}/documents/{}/createuploadsession',
     'application prose POST /print/printers/{}/jobs/{}/documents/{}/createuploadsession',
   ]);
-  // The application-only call: only its Application row's change is reported.
+  // The application-only call: only its Application row's change is reported, the old side at the old Application row (session 48, label d1827: not the "Not Supported." row above it).
   assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
-    'v1.0 GET /communications/onlineMeetings: permission(s) newly listed: OnlineMeetings.ReadWrite.All @ v1.0/api/onlinemeeting-get.md:24 v1.0/api/onlinemeeting-get.md:25',
+    'v1.0 GET /communications/onlineMeetings: permission(s) newly listed: OnlineMeetings.ReadWrite.All @ v1.0/api/onlinemeeting-get.md:26 v1.0/api/onlinemeeting-get.md:25',
   ]);
 });
 
