@@ -2185,3 +2185,12 @@ test('drift-operation-removed: a call rewritten to another path on the same page
     'info false beta GET /directory/featureRolloutPolicies/{featureRolloutPolicy-id} is now documented as GET /policies/featureRolloutPolicies/{featureRolloutPolicy-id} (same operation, other method, path or key syntax on the same page) @ beta/api/featurerolloutpolicy-get.md:33 beta/api/featurerolloutpolicy-get.md:35',
   ]);
 });
+
+test('retirement: the first preamble note that retires the page\'s API or a path or member of it — an include\'s too ("Outlook tasks are being deprecated"), a one-word "Deprecated" description — not a note that an older version the page replaces will be deprecated (the access reviews v2 disclaimer: 16 pages of 2021-07 kept it before; a hand check of 25 notes found 4 such, and of 15 preambles with such words one "Deprecated" missed)', () => {
+  const t = analyze([join(DIR, '2021-07-s48e')], [], undefined, whole);
+  const note = (file: string) => { const r = t.pages.find((p) => p.file === file)!.retirement; return r && `${r.src.file}:${r.src.line} ${r.text.slice(0, 60)}`; };
+  assert.equal(note('beta/resources/accessreviewinstancedecisionitem.md'), 'beta/resources/accessreviewinstancedecisionitem.md:18 The property target will be deprecated in v1.0 and replaced ');
+  assert.equal(note('beta/resources/accessreviewapplyaction.md'), undefined);
+  assert.equal(note('beta/resources/intune-deviceconfig-windows10pfximportcertificateprofile.md'), 'beta/resources/intune-deviceconfig-windows10pfximportcertificateprofile.md:18 Deprecated');
+  assert.equal(note('beta/api/attachment-get.md'), 'includes/outlooktask-deprecate-sharedfeature.md:9 Existing apps that use this feature with Outlook tasks shoul');
+});
