@@ -3,7 +3,7 @@
  * only available on SharePoint and OneDrive for Business." (driveitem-preview.md of every era). Drift reads it: a personal
  * Microsoft account row that becomes "Not supported." on such a page corrects the table, it takes nothing away.
  */
-import type { Extractor } from './context.js';
+import { noteBody, type Extractor } from './context.js';
 import { sentenceAt } from '../../../util/words.js';
 
 /** "… is / are (currently) only available / supported on|in|for X" — or "available / supported only on|in|for X". */
@@ -16,7 +16,7 @@ export const availability: Extractor = {
       const text = ctx.text(n);
       const m = ONLY.exec(text);
       if (!m) continue;
-      ir.availability = { text: sentenceAt(text, m.index).trim().replace(/^(?:\[!\w+\]\s*)?(?:(?:\*\*)?note:?(?:\*\*)?:?\s*)?/i, '').slice(0, 200), src: ctx.src(n) };
+      ir.availability = { text: noteBody(sentenceAt(text, m.index).trim()).slice(0, 200), src: ctx.src(n) };
       return;
     }
   },

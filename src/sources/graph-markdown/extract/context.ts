@@ -270,6 +270,11 @@ const FREE_TEXT_COLUMN = /^(?:description|notes?|remarks?|comments?|details?)$/;
 
 /** A position as a key (a table's in tableUse, a cell's in landedCells / explainedCells, a diagnostic's). */
 export function srcKey(s: Src): string { return `${s.file}:${s.line}:${s.column}`; }
+
+/** A note's text without its docfx alert marker and bold label ("[!NOTE] **Note:** The …" → "The …"). */
+export function noteBody(text: string): string {
+  return text.replace(/^(?:\[!\w+\]\s*)?(?:(?:\*\*)?(?:note|caution|important|warning|tip):?(?:\*\*)?:?\s*)?/i, '');
+}
 export function cellKey(c: Cell): string { return srcKey(c.src); }
 
 export interface Extractor {

@@ -5,7 +5,7 @@
  * featurerolloutpolicy-*.md, 2021-07). Drift reads it: a call the page rewrote to another path is not a corrected path but
  * a moved one when the note names the old path.
  */
-import type { Extractor } from './context.js';
+import { noteBody, type Extractor } from './context.js';
 import { sentenceAt } from '../../../util/words.js';
 
 /**
@@ -21,7 +21,7 @@ export const retirement: Extractor = {
       const text = ctx.text(n);
       if (!retires(text)) continue;
       // The whole note (its sentences name the old path, the new one and the date), without its alert marker.
-      ir.retirement = { text: text.replace(/\s+/g, ' ').trim().replace(/^(?:\[!\w+\]\s*)?(?:(?:\*\*)?(?:note|caution|important|warning):?(?:\*\*)?:?\s*)?/i, '').slice(0, 400), src: ctx.src(n) };
+      ir.retirement = { text: noteBody(text.replace(/\s+/g, ' ').trim()).slice(0, 400), src: ctx.src(n) };
       return;
     }
   },
