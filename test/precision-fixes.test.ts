@@ -2194,3 +2194,11 @@ test('retirement: the first preamble note that retires the page\'s API or a path
   assert.equal(note('beta/resources/intune-deviceconfig-windows10pfximportcertificateprofile.md'), 'beta/resources/intune-deviceconfig-windows10pfximportcertificateprofile.md:18 Deprecated');
   assert.equal(note('beta/api/attachment-get.md'), 'includes/outlooktask-deprecate-sharedfeature.md:9 Existing apps that use this feature with Outlook tasks shoul');
 });
+
+test('drift-operation-added: a path that is a longer or shorter form of an old one is the same call only when the two pages document the same type — v1.0 GET /print/shares/{id} (a printerShare, 2021-07) is no form of GET /shares/{id} (a shared drive item, both snapshots): an addition (session 48, the d1696 cause moved into the shared sameCallFormIn)', () => {
+  const { o, n } = snapshots('s48f');
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-operation-added').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'v1.0 GET /print/printers/{printer-id}/shares/{share-id} was added @ v1.0/api/printershare-get.md:36',
+    'v1.0 GET /print/shares/{share-id} was added @ v1.0/api/printershare-get.md:35',
+  ]);
+});

@@ -111,6 +111,18 @@ export function longerFormIn(key: string, others: ReadonlyMap<string, unknown>, 
   return undefined;
 }
 
+/**
+ * longerFormIn, for a variant: the other snapshot's form of its call, unless the pages document the two for different types —
+ * then it is another operation (beta /policies/{id}, a policy, and /identity/conditionalAccess/policies/{id}, a
+ * conditionalAccessPolicy: label d1696; v1.0 /print/shares/{id}, a printerShare, and /shares/{id}, a sharedDriveItem).
+ */
+export function sameCallFormIn(key: string, v: OperationVariant, others: ReadonlyMap<string, OperationVariant>, keyFrom: 'old' | 'new'): string | undefined {
+  const form = longerFormIn(key, others, keyFrom);
+  if (!form) return undefined;
+  const [t, u] = [v.documentedType?.name, others.get(form)?.documentedType?.name];
+  return t && u && t.toLowerCase() !== u.toLowerCase() ? undefined : form;
+}
+
 /** The literal (not `{parameter}`) segments of a path. */
 function namedSegments(path: string): number {
   return path.split('/').filter((s) => s && !s.startsWith('{')).length;

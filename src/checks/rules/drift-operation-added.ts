@@ -1,6 +1,6 @@
 import { opPage } from '../fixture-pages.js';
 import type { DriftRule } from '../types.js';
-import { change, driveItemById, longerFormIn, operationsByKey, pageRewrites, sideOf } from '../drift-helpers.js';
+import { change, driveItemById, longerFormIn, operationsByKey, pageRewrites, sameCallFormIn, sideOf } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-operation-added',
@@ -9,7 +9,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'An operation is documented in the new snapshot and not in the old one',
-  description: 'A new operation (version + method + normalized path) appeared. Not breaking. A path the old snapshot documented in a longer or shorter form (`/agreements` → `/identityGovernance/termsOfUse/agreements`) is the same operation, not an addition — unless the new path is the shorter one and names fewer than two segments (`/contacts` is no other form of `/users/{id}/…/contacts`). The new form of an operation its page rewrote (a corrected method, path or key syntax: POST …/HeaderRowRange → GET …/headerRowRange) is not an addition, nor is another form of its path the page gives with the new method (…/items/{id}/… and …/root:/{item-path}:/…, whichever of the two the rewrite named): drift-operation-removed reports that change once.',
+  description: 'A new operation (version + method + normalized path) appeared. Not breaking. A path the old snapshot documented in a longer or shorter form (`/agreements` → `/identityGovernance/termsOfUse/agreements`) is the same operation, not an addition — unless the new path is the shorter one and names fewer than two segments (`/contacts` is no other form of `/users/{id}/…/contacts`), or the two pages document different types (`/print/shares/{id}`, a printerShare, is no other form of `/shares/{id}`, a shared drive item). The new form of an operation its page rewrote (a corrected method, path or key syntax: POST …/HeaderRowRange → GET …/headerRowRange) is not an addition, nor is another form of its path the page gives with the new method (…/items/{id}/… and …/root:/{item-path}:/…, whichever of the two the rewrite named): drift-operation-removed reports that change once.',
   example: { before: 'old: (no page documents POST /widgets)', after: 'new: POST /widgets (v1.0/api/widget-post.md)' },
   fixture: {
     before: { 'old/v1.0/api/other.md': opPage('Get gadget', 'GET', '/gadgets/{id}'), 'new/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}') },
@@ -39,7 +39,7 @@ export const rule: DriftRule = {
       const r = longerFormIn(k, asRewritten, 'new');
       return r !== undefined && asRewritten.get(r) === file;
     };
-    return [...operationsByKey(nu).entries()].filter(([k, v]) => !a.has(k) && !longerFormIn(k, a, 'new') && !rewritten.has(k) && !otherForm(k, v.doc.file)).map(([k, v]) =>
+    return [...operationsByKey(nu).entries()].filter(([k, v]) => !a.has(k) && !sameCallFormIn(k, v, a, 'new') && !rewritten.has(k) && !otherForm(k, v.doc.file)).map(([k, v]) =>
       change(this, false, v.version, k.slice(k.indexOf(' ') + 1), 'operation', `${k} was added`, [sideOf(v.doc, v.operation.src, 'documented')]));
   },
 };

@@ -4,7 +4,7 @@ import type { ApiModel, TypeModel } from '../../model/types.js';
 import type { Document, ExampleRequest, OperationVariant } from '../../model/schema.js';
 import { callArguments, pathFitsTemplate } from '../../model/identity.js';
 import type { DriftRule } from '../types.js';
-import { allVariantsByKey, change, driveItemById, longerFormIn, operationsByKey, pageRewrites, sideOf } from '../drift-helpers.js';
+import { allVariantsByKey, change, driveItemById, operationsByKey, pageRewrites, sameCallFormIn, sideOf } from '../drift-helpers.js';
 
 export const rule: DriftRule = {
   id: 'drift-operation-removed',
@@ -13,7 +13,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'An operation documented in the old snapshot is documented nowhere in the new one (breaking)',
-  description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. Not breaking (info): a page that still calls it in an example (it left the syntax block only), and one whose old permission table said "Not supported" for every permission type (no app could call it as documented). When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`; a shorter new form must keep two named segments — a nested call does not become a top-level collection\'s: `/users/{id}/…/contacts` → `/contacts` is orgContact\'s list, another operation; nor is a form the old snapshot already documented beside the removed call for another type one of its forms: beta `/policies/{id}`, a policy, is not `/identity/conditionalAccess/policies/{id}`, a conditionalAccessPolicy), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`) — not one that only re-cases another of the old page\'s calls whose path the removed one ends with (`/users/{id}/oAuth2Permissiongrants/{id}` beside `/oAuth2Permissiongrants/{id}`, now `/oauth2PermissionGrants/{id}`: the alias was dropped) or one another page already did whose path is the old one with segments inserted, same method (`/groups/{id}/drive/{item-id}` → `/groups/{id}/drive/items/{item-id}`), it is reported as info (not breaking) instead — unless the call\'s named parameters changed with it (`getGroupArchivedPrintJobs(…periodStart, periodEnd)` → `(…startDateTime, endDateTime)`, read from the request line, else the page\'s example): then it is breaking, naming them — and so is a rewrite whose new page carries a note retiring the old path ("has moved from /directory/featureRolloutPolicies to /policies/featureRolloutPolicies … will stop returning data"): the call moved, the note a third side; a page\'s other new form of that call\'s drive item (`…/items/{id}/…` and `…/root:/{item-path}:/…`) is named in the same message. So is an alias path dropped from a page that still documents the same operation (same method and last segment) when a segment of the dropped path is no property of the type reached so far, in both snapshots (`/users/{id}/calendarGroup/calendars`: user has no calendarGroup): a docs correction.',
+  description: 'Between two snapshots of a docs tree, an operation (version + method + normalized path) disappeared. Clients that call it break: error in v1.0, warning in beta. Not breaking (info): a page that still calls it in an example (it left the syntax block only), and one whose old permission table said "Not supported" for every permission type (no app could call it as documented). When the new snapshot documents the same path in a longer or shorter form (`/workbook/...` → `/me/drive/items/{id}/workbook/...`; a shorter new form must keep two named segments — a nested call does not become a top-level collection\'s: `/users/{id}/…/contacts` → `/contacts` is orgContact\'s list, another operation; nor is a form whose page documents another type one of its forms: beta `/policies/{id}`, a policy, is not `/identity/conditionalAccess/policies/{id}`, a conditionalAccessPolicy), or the same page now documents an operation the old snapshot did not have (a corrected method, path or key syntax: `/programs(\'{id}\')` → `/programs/{id}`) — not one that only re-cases another of the old page\'s calls whose path the removed one ends with (`/users/{id}/oAuth2Permissiongrants/{id}` beside `/oAuth2Permissiongrants/{id}`, now `/oauth2PermissionGrants/{id}`: the alias was dropped) or one another page already did whose path is the old one with segments inserted, same method (`/groups/{id}/drive/{item-id}` → `/groups/{id}/drive/items/{item-id}`), it is reported as info (not breaking) instead — unless the call\'s named parameters changed with it (`getGroupArchivedPrintJobs(…periodStart, periodEnd)` → `(…startDateTime, endDateTime)`, read from the request line, else the page\'s example): then it is breaking, naming them — and so is a rewrite whose new page carries a note retiring the old path ("has moved from /directory/featureRolloutPolicies to /policies/featureRolloutPolicies … will stop returning data"): the call moved, the note a third side; a page\'s other new form of that call\'s drive item (`…/items/{id}/…` and `…/root:/{item-path}:/…`) is named in the same message. So is an alias path dropped from a page that still documents the same operation (same method and last segment) when a segment of the dropped path is no property of the type reached so far, in both snapshots (`/users/{id}/calendarGroup/calendars`: user has no calendarGroup): a docs correction.',
   example: { before: 'old: GET /widgets/{id} (v1.0/api/widget-get.md)', after: 'new: (no page documents GET /widgets/{id})' },
   fixture: {
     before: { 'old/v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}'), 'new/v1.0/api/other.md': opPage('Get gadget', 'GET', '/gadgets/{id}') },
@@ -40,10 +40,8 @@ export const rule: DriftRule = {
       if (!onFile.get(f)!.includes(k)) onFile.get(f)!.push(k);
     }
     return [...a.entries()].filter(([k]) => !b.has(k)).map(([k, v]) => {
-      // A longer or shorter form the old snapshot already documented beside it, for another type, is another operation:
-      // beta /policies/{id} (policy) is not /identity/conditionalAccess/policies/{id} (conditionalAccessPolicy; label d1696).
-      const form = longerFormIn(k, b, 'old');
-      const longer = form && !otherTypeBeside(v, a.get(form)) ? form : undefined;
+      // A longer or shorter form whose page documents another type is another operation (label d1696; sameCallFormIn).
+      const longer = sameCallFormIn(k, v, b, 'old');
       const other = longer ?? rewritten.get(k);
       if (other) {
         // A rewrite on the same page is shown on that page, not on the new operation's primary page (tablecolumn-range.md's
@@ -122,12 +120,6 @@ function retiring(doc: Document, path: string): Document['retirement'] {
     lead.push(s.toLowerCase());
   }
   return lead.length >= 2 && note.text.toLowerCase().replace(/`/g, '').includes(`/${lead.join('/')}`) ? note : undefined;
-}
-
-/** Did the old snapshot document `w` too, on a page that documents the call for another type than `v`'s page? */
-function otherTypeBeside(v: OperationVariant, w: OperationVariant | undefined): boolean {
-  const [t, u] = [v.documentedType?.name, w?.documentedType?.name];
-  return !!t && !!u && t.toLowerCase() !== u.toLowerCase();
 }
 
 /** A permission table whose every row says "Not supported." (a variant's narrowed rows, else its page's). */
