@@ -2202,3 +2202,18 @@ test('drift-operation-added: a path that is a longer or shorter form of an old o
     'v1.0 GET /print/shares/{share-id} was added @ v1.0/api/printershare-get.md:35',
   ]);
 });
+
+test('properties: a Type cell that holds a description before its type is read as the primitive after the sentence, the page told (beta educationresource.md:26 "Moment in time when the resource was created.  DateTimeOffset"; label r869, misdescribed before: "Moment (beta) is … defined by no page"); type-undefined names the docs generator\'s "Unknown Type `ns.x`" as what it is (label r669, misdescribed before: a type named "Unknown")', () => {
+  const t = analyze([join(DIR, '2021-07-s49a')], [], undefined, whole);
+  const page = t.pages.find((p) => p.file === 'beta/resources/educationresource.md')!;
+  const created = page.resource!.properties.find((p) => p.name === 'createdDateTime')!;
+  assert.deepEqual([created.type.name, created.type.primitive, created.type.notes], ['DateTimeOffset', true, ['Moment in time when the resource was created.']]);
+  assert.deepEqual(page.diagnostics.filter((d) => d.rule === 'type-cell-description').map((d) => `${d.src.line}:${d.src.column} ${d.message}`), [
+    '26:18 Properties row createdDateTime: the Type cell holds a description before its type ("Moment in time when the resource was created."); read as DateTimeOffset, the description kept as a note',
+  ]);
+  // identitySet's page is not among the fixture's two: still reported; "Moment" no more.
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'type-undefined').map((f) => `${f.subject} | ${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line} ${s.value}`).join(' ')}`), [
+    'beta:identitySet | identitySet (beta) is referenced by 2 properties but defined by no page @ beta/resources/educationresource.md:25 identitySet beta/resources/educationresource.md:28 identitySet',
+    'v1.0:Unknown | The type of 1 property (v1.0) is the docs generator\'s unresolved "Unknown Type microsoft.management.services.genericWorkloadActivity.models.operation": no page defines it @ v1.0/resources/intune-esim-tuple_2ofexecutiontype_icollection_1ofoperation.md:21 microsoft.management.services.genericWorkloadActivity.models.operation',
+  ]);
+});

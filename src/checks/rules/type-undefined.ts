@@ -4,6 +4,9 @@ import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { singular } from '../../model/identity.js';
 
+/** The docs generator's text for a type it could not resolve, with the name it had: "** Unknown Type `microsoft.management.….operation` **". */
+const UNRESOLVED = /\bUnknown Type\s*`?([A-Za-z][\w.]*)/;
+
 export const rule: ModelRule = {
   id: 'type-undefined',
   input: 'model',
@@ -56,7 +59,14 @@ export const rule: ModelRule = {
     for (const [k, m] of missing) if (m.refs.every((r) => definedAtLink(r, m.name) || definedInLinkedVersion(r, m.name))) missing.delete(k);
     const out: FindingDraft[] = [];
     for (const [k, m] of [...missing.entries()].sort()) {
-      out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: `${m.version}:${m.name}`, field: 'type', message: `${m.name} (${m.version}) is referenced by ${m.refs.length} propert${m.refs.length === 1 ? 'y' : 'ies'} but defined by no page`, sides: m.refs.slice(0, 10).map((r) => sideOf(r.doc, r.src, m.name)), args: [k] });
+      const n = `${m.refs.length} propert${m.refs.length === 1 ? 'y' : 'ies'}`;
+      // The docs generator's placeholder for a type it could not resolve ("** Unknown Type `ns.name` **"): say so, not "a type named Unknown".
+      const unresolved = m.refs.map((r) => UNRESOLVED.exec(r.raw)?.[1]);
+      const generator = unresolved.every((x) => x !== undefined);
+      const message = generator
+        ? `The type of ${n} (${m.version}) is the docs generator's unresolved "Unknown Type ${[...new Set(unresolved)].join('", "')}": no page defines it`
+        : `${m.name} (${m.version}) is referenced by ${n} but defined by no page`;
+      out.push({ rule: this.id, severity: this.severity, context: 'tree', subject: `${m.version}:${m.name}`, field: 'type', message, sides: m.refs.slice(0, 10).map((r) => sideOf(r.doc, r.src, generator ? unresolved[0]! : m.name)), args: [k] });
     }
     return out;
   },

@@ -175,6 +175,7 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     }
     const tp = parseTypeCell(typeCell ?? { text: '', raw: '', links: [] });
     if (tp.ambiguous && typeCell?.text) ctx.diag('type-ambiguous', 'info', `${what} row ${name}: ${tp.ambiguous}`, typeCell.src);
+    if (tp.described && typeCell?.text) ctx.diag('type-cell-description', 'warning', `${what} row ${name}: the Type cell holds a description before its type (${JSON.stringify(tp.described.slice(0, 80))}); read as ${tp.type.name}, the description kept as a note`, typeCell.src);
     const description = descCol >= 0 ? r.cells[descCol]?.text ?? '' : r.cells.slice(Math.max(typeCol, 0) + 1).map((c) => c.text).join(' ');
     if (/\(deprecated\)/i.test(nameCell.text) && /\b(has been|was|is) removed\b|\bno longer (supported|available|returned)\b/i.test(description)) {
       // A deprecated row that says the property is gone documents its removal, not a property.

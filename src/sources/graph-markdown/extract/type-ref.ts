@@ -26,6 +26,8 @@ export function edmName(word: string): string | undefined {
 export interface TypeParse {
   type: TypeRef;
   ambiguous?: string;
+  /** The cell holds a description before its type (the description, which is also in the notes). */
+  described?: string;
 }
 
 export function parseTypeCell(cell: Pick<Cell, 'text' | 'raw' | 'links'>): TypeParse {
@@ -45,6 +47,17 @@ export function parseTypeCell(cell: Pick<Cell, 'text' | 'raw' | 'links'>): TypeP
   // "X collection. Holds grades …": prose after the type.
   const prose = /^(.+?\scollection)\.\s+\S[\s\S]*$/i.exec(text);
   if (prose) { notes.push(text.slice(prose[1]!.length + 1).trim()); text = prose[1]!; }
+  // A description written into the Type cell before the type, a sentence and then a primitive ("Moment in time when the
+  // resource was created.  DateTimeOffset", beta educationresource.md): the primitive is the type, the sentence a note —
+  // not a type named after its first word.
+  let described: string | undefined;
+  const dot = text.lastIndexOf('.');
+  const tail = text.slice(dot + 1).trim();
+  if (dot > 0 && EDM[tail.toLowerCase()] !== undefined && /^[A-Za-z]+$/.test(tail) && text.slice(0, dot).trim().split(/\s+/).length >= 3) {
+    described = text.slice(0, dot + 1).trim();
+    notes.push(described);
+    text = tail;
+  }
   const coll = /^collection\s*\(\s*(?!\s)(.+?)(?<!\s)\s*\)$/i.exec(text);
   if (coll) { collection = true; text = coll[1]!; }
   if (/(?<!\s)\s+collections?\.?$/i.test(text)) { collection = true; text = text.replace(/(?<!\s)\s+collections?\.?$/i, ''); }
@@ -88,7 +101,7 @@ export function parseTypeCell(cell: Pick<Cell, 'text' | 'raw' | 'links'>): TypeP
     const type: TypeRef = { raw, name, primitive: true, collection };
     if (target) type.link = target;
     if (notes.length) type.notes = notes;
-    return ambiguous ? { type, ambiguous } : { type };
+    return { type, ...(ambiguous ? { ambiguous } : {}), ...(described ? { described } : {}) };
   }
   const ns = /^(microsoft\.graph(?:\.[A-Za-z]\w*)*)\.([A-Za-z]\w*)$/i.exec(name);
   if (ns) { namespace = ns[1]!; name = ns[2]!; }
