@@ -2217,3 +2217,10 @@ test('properties: a Type cell that holds a description before its type is read a
     'v1.0:Unknown | The type of 1 property (v1.0) is the docs generator\'s unresolved "Unknown Type microsoft.management.services.genericWorkloadActivity.models.operation": no page defines it @ v1.0/resources/intune-esim-tuple_2ofexecutiontype_icollection_1ofoperation.md:21 microsoft.management.services.genericWorkloadActivity.models.operation',
   ]);
 });
+
+test('least-privileged-differs: a row that lists one permission per kind of Outlook item ("Calendars.ReadWrite, Mail.ReadWrite" on a page whose calls reach /events/ and /messages/) gives each call the permission of its kind — the messages call agrees with beta\'s Mail.ReadWrite (attachment-createuploadsession.md; labels r845, r1044, misdescribed before: Calendars.ReadWrite called v1.0\'s least for messages); beta\'s Mail.ReadWrite for the events call still differs', () => {
+  const t = analyze([join(DIR, '2021-07-s49b')], [], undefined, whole);
+  const flat = (fs: Finding[]): Finding[] => fs.flatMap((f) => (f.instances?.length ? flat(f.instances) : [f]));
+  assert.deepEqual(flat(t.findings.filter((f) => f.rule === 'least-privileged-differs')).map((f) => `${f.subject} | ${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line} ${s.value}`).join(' ')}`), ['application', 'delegatedPersonal', 'delegatedWork'].map((type, i) =>
+    `POST /users/{user-id}/events/{event-id}/attachments/createUploadSession | Least-privileged ${type} permission differs (differs between versions): Mail.ReadWrite vs Calendars.ReadWrite @ beta/api/attachment-createuploadsession.md:${[46, 45, 44][i]} Mail.ReadWrite v1.0/api/attachment-createuploadsession.md:${[43, 42, 41][i]} Calendars.ReadWrite`));
+});

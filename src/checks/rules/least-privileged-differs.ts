@@ -16,11 +16,25 @@ export function leastPrivileged(perms: Permissions | undefined, type: Permission
   const e = rows.length === 1 && rows[0]!.state === 'listed' ? rows[0]! : undefined;
   if (!perms?.order || !e || !e.permissions.length || e.notes?.length || perms.scenarios?.length) return undefined;
   const ordered = perms.order === 'least-to-most' ? e.permissions : [...e.permissions].reverse();
-  const n = (passOver && ordered.find((p) => !passOver(p.name))) || ordered[0]!;
+  // One permission per kind of Outlook item ("Calendars.ReadWrite, Mail.ReadWrite" on a page whose calls reach events and
+  // messages, attachment-createuploadsession.md): for a call on messages the Mail one is the choice, not the first.
+  const path = operationKey.slice(operationKey.indexOf(' ') + 1);
+  const misfit = (name: string) => { const f = ITEM_KINDS[name.slice(0, name.indexOf('.')).toLowerCase()]; return f !== undefined && !f.test(path); };
+  const kindFits = ordered.some((p) => !misfit(p.name) && ITEM_KINDS[p.name.slice(0, p.name.indexOf('.')).toLowerCase()] !== undefined);
+  const skip = (name: string) => (passOver?.(name) ?? false) || (kindFits && misfit(name));
+  const n = ordered.find((p) => !skip(p.name)) || ordered[0]!;
   // Its first partner: "A and B, A and C" (least to most) gives A the partners B and C, of which A and B is the least.
   const partner = n.together?.[0];
   return { name: partner ? `${n.name} and ${partner}` : n.name, src: n.src };
 }
+
+/** The Outlook item kinds a permission's first part names, by the path segments of calls on them. */
+const ITEM_KINDS: Record<string, RegExp> = {
+  calendars: /\/(?:events|calendars?|calendarview|calendargroups?)(?:\/|$)/i,
+  mail: /\/(?:messages|mailfolders)(?:\/|$)/i,
+  contacts: /\/(?:contacts|contactfolders)(?:\/|$)/i,
+  tasks: /\/(?:tasks|todo)(?:\/|$)/i,
+};
 
 /** A resource-specific consent permission: Graph names them `<Resource>.<Operation>.Group` or `.Chat` (`ChannelMessage.Read.Group`). */
 export function isResourceSpecific(name: string): boolean {
