@@ -2224,3 +2224,26 @@ test('least-privileged-differs: a row that lists one permission per kind of Outl
   assert.deepEqual(flat(t.findings.filter((f) => f.rule === 'least-privileged-differs')).map((f) => `${f.subject} | ${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line} ${s.value}`).join(' ')}`), ['application', 'delegatedPersonal', 'delegatedWork'].map((type, i) =>
     `POST /users/{user-id}/events/{event-id}/attachments/createUploadSession | Least-privileged ${type} permission differs (differs between versions): Mail.ReadWrite vs Calendars.ReadWrite @ beta/api/attachment-createuploadsession.md:${[46, 45, 44][i]} Mail.ReadWrite v1.0/api/attachment-createuploadsession.md:${[43, 42, 41][i]} Calendars.ReadWrite`));
 });
+
+test('path-parameter-names-differ: a template that writes an example GUID where the other version has a parameter says so (v1.0 educationcategory-delete.md:31 /education/classes/acdefc6b-…/assignmentCategories/{id}; label r848, misdescribed before: "{id}, {id} vs {id}"), and a brace closed before its alternation is shown as written (v1.0 chat-get-members.md:41 `{user-id} | user-principal-name`; label r600, misdescribed before)', () => {
+  const t = analyze([join(DIR, '2021-07-s49c')], [], undefined, whole);
+  const flat = (fs: Finding[]): Finding[] => fs.flatMap((f) => (f.instances?.length ? flat(f.instances) : [f]));
+  assert.deepEqual(flat(t.findings.filter((f) => f.rule === 'path-parameter-names-differ')).map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'Path parameter names differ (differs between versions): {id}, {id} vs {id}, and a literal id written in the template (acdefc6b…) @ beta/api/educationcategory-delete.md:33 v1.0/api/educationcategory-delete.md:31',
+    'Path parameter names differ (differs between versions): {user-id | user-principal-name}, {chat-id}, {membership-id} vs {user-id}, {chat-id}, {membership-id} (written "{user-id} | user-principal-name": the brace closes before the alternation) @ beta/api/chat-get-members.md:42 v1.0/api/chat-get-members.md:41',
+  ]);
+});
+
+test('an HTML comment line between two rows of a table does not cut it: the rows after it are read as rows of the table, the comment named by a table-cut-by-comment warning (beta educationclass-update.md, 2020-05: "<!-- Please verify the revised description here. -->" at :46; labels o251, misdescribed before: classCode, externalId, externalName, externalSource "missing" on the beta page; d1948, false before: externalId "added" by 2021-07, which only deleted the comment). A comment before a new table\'s header leaves both tables as they are', () => {
+  const { o, n } = snapshots('s49d');
+  const beta = o.pages.find((p) => p.file === 'beta/api/educationclass-update.md')!;
+  assert.deepEqual(beta.requestBody!.properties!.map((p) => `${p.name}:${p.src.line}`), ['description:43', 'displayName:44', 'mailNickname:45', 'classCode:47', 'externalId:48', 'externalName:49', 'externalSource:50']);
+  assert.deepEqual(beta.diagnostics.filter((d) => /^table-/.test(d.rule)).map((d) => `${d.rule} ${d.src.line}:${d.src.column} ${d.message}`), [
+    'table-cut-by-comment 46:1 An HTML comment between two rows of a table, "<!-- Please verify the revised description here. -->", ends the table for markdown renderers: the 4 row(s) after it show as text on the rendered page; read as rows of the table (move the comment out of the table)',
+  ]);
+  assert.deepEqual(o.findings.filter((f) => f.rule === 'body-property-missing').map((f) => f.message), []);
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => /^drift-request-property/.test(f.rule)).map((f) => f.message), []);
+  const two = tempTree({ 'v1.0/resources/widget.md': resourcePage('widget', ['|name|String|The name.|'], '\n## Values\n\n|a|b|\n|-|-|\n|1|2|\n<!-- next table -->\n|c|d|\n|-|-|\n|3|4|\n') });
+  const w = analyze([two], [], undefined, whole).pages[0]!;
+  assert.deepEqual([w.diagnostics.filter((d) => d.rule === 'table-cut-by-comment').length, w.tables.map((x) => x.rows)], [0, [1, 1, 1]]);
+});

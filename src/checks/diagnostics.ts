@@ -82,6 +82,7 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
   d('suppression-expired', 'warning', 'run', 'A suppression entry has expired', 'The entry stopped applying; renew or remove it.', false),
   d('symlink-broken', 'warning', 'read', 'A symbolic link leads nowhere', 'It is skipped.'),
   d('symlink-outside-root', 'warning', 'read', 'A symbolic link leads outside the input root', 'It is not read.'),
+  d('table-cut-by-comment', 'warning', 'parse', 'An HTML comment between two rows of a table cuts it', 'A comment on a line of its own between two table rows ends the table for markdown renderers: the rows after it render as text. The comment is left out of the parsed text (every other line keeps its source), so the rows are read as rows of the table; the warning names the comment to move.'),
   d('table-delimiter-repaired', 'info', 'parse', 'A table delimiter row has the wrong number of cells', 'The table is read with as many columns as its header.'),
   d('table-column-ignored', 'info', 'extract', 'A column of a read table is not read', 'No fact comes from the column; its non-empty cells are named by this diagnostic (cell accounting in tables[].taken).'),
   d('derived-type-unlinked', 'info', 'extract', 'A row or list item of a Derived types section links to no type page', 'The type it names is not taken: the model gives a base type only to the types a Derived types section links (`src/sources/graph-markdown/extract/derived-types.ts`).'),

@@ -57,6 +57,11 @@ function splitSegments(path: string): string[] {
 
 const GUID = /^'?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'?$/i;
 
+/** A GUID segment, which a template that wrote an example id into its HTTP block has where a parameter belongs. */
+export function isGuidSegment(seg: string): boolean {
+  return GUID.test(seg);
+}
+
 /** Looks like a literal id in an example URL (not a path word). */
 export function looksLikeId(seg: string): boolean {
   const s = seg.replace(/^'|'$/g, '');

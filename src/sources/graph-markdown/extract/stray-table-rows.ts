@@ -1,8 +1,8 @@
 /**
- * Table rows the markdown parser did not read as a table: a paragraph whose every line is a pipe-delimited row. A table
- * that an HTML comment interrupts (`<!-- Please verify the revised description here. -->` between two rows of beta
- * educationclass-update's request body, 2020-05) goes on as such a paragraph, as does a table that lost its header or
- * delimiter row. No extractor reads them: each is named, with its row count, so that nothing is lost silently.
+ * Table rows the markdown parser did not read as a table: a paragraph whose every line is a pipe-delimited row — a table
+ * that lost its header or delimiter row, or rows a blank line cut from their table. (Rows an HTML comment line cut from
+ * their table are rejoined before parsing, with a table-cut-by-comment warning: see parse/page.ts.) No extractor reads
+ * them: each is named, with its row count, so that nothing is lost silently.
  */
 import type { Nodes, Paragraph } from 'mdast';
 import type { Extractor } from './context.js';

@@ -60,6 +60,7 @@ export function parsePage(file: string, abs: string, text: string, opts: ParseOp
   }
   blankConflictMarkers(doc, diagnostics);
   repairTableDelimiters(doc, diagnostics);
+  rejoinCommentedTables(doc, diagnostics);
   const guarded = guardNesting(doc.lines);
   if (guarded.changed) {
     diagnostics.push({
@@ -132,6 +133,43 @@ function repairTableDelimiters(doc: VirtualDoc, diagnostics: Diagnostic[]): void
     const indent = /^\s*/.exec(d)![0];
     lines[i] = indent + '|' + Array.from({ length: want }, () => '---').join('|') + '|';
     diagnostics.push({ rule: 'table-delimiter-repaired', severity: 'info', message: `Table delimiter row has ${have} cells for a ${want}-column header; read as ${want} columns`, src: doc.map.map(i + 1, 1) });
+  }
+}
+
+const COMMENT_LINE = /^\s*<!--.*-->\s*$/;
+const ROW_LINE = /^\s*\|/;
+
+/**
+ * An HTML comment on a line of its own between two rows of a table (`<!-- Please verify the revised description here. -->`,
+ * beta educationclass-update.md, 2020-05) ends the table for markdown renderers: the rows after it show as text on the
+ * rendered page and are no table to the parser. The comment lines are left out of the parsed text (every other line
+ * keeps its source), so the rows after them are read as rows of the table, and a warning names the comment: the page's
+ * own table is what to mend, not the properties the rows list.
+ */
+function rejoinCommentedTables(doc: VirtualDoc, diagnostics: Diagnostic[]): void {
+  const lines = doc.lines;
+  let fence: string | null = null;
+  for (let i = 1; i < lines.length - 1; i++) {
+    const fm = /^\s*(`{3,}|~{3,})/.exec(lines[i]!);
+    if (fm) { if (fence === null) fence = fm[1]!; else if (lines[i]!.trim().startsWith(fence)) fence = null; continue; }
+    if (fence !== null || !COMMENT_LINE.test(lines[i]!) || !ROW_LINE.test(lines[i - 1]!)) continue;
+    let end = i;
+    while (end < lines.length && COMMENT_LINE.test(lines[end]!)) end++;
+    // Rows after the comment, not a new table's header (a delimiter row under it) or a stray delimiter.
+    if (end >= lines.length || !ROW_LINE.test(lines[end]!) || DELIMITER_ROW.test(lines[end]!) || DELIMITER_ROW.test(lines[end + 1] ?? '')) continue;
+    // The rows above must be a table's: a delimiter row under a header, with only rows between it and the comment.
+    let d = i - 1;
+    while (d > 0 && ROW_LINE.test(lines[d]!) && !DELIMITER_ROW.test(lines[d]!)) d--;
+    if (d < 1 || !DELIMITER_ROW.test(lines[d]!) || !lines[d - 1]!.includes('|')) continue;
+    let rows = 0;
+    while (end + rows < lines.length && ROW_LINE.test(lines[end + rows]!)) rows++;
+    diagnostics.push({
+      rule: 'table-cut-by-comment', severity: 'warning',
+      message: `An HTML comment between two rows of a table, ${JSON.stringify(lines[i]!.trim().slice(0, 80))}, ends the table for markdown renderers: the ${rows} row(s) after it show as text on the rendered page; read as rows of the table (move the comment out of the table)`,
+      src: doc.map.map(i + 1, 1),
+    });
+    doc.remove(i, end - i);
+    i--;
   }
 }
 

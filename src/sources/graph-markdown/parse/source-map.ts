@@ -27,6 +27,13 @@ export class SourceMap {
 
   get lineCount(): number { return this.origLine.length; }
 
+  /** Drop `count` virtual lines from the 0-based index `at` (lines left out of the parsed text; the others keep their sources). */
+  remove(at: number, count: number): void {
+    this.fileIdx.splice(at, count);
+    this.origLine.splice(at, count);
+    this.colShift.splice(at, count);
+  }
+
   /** Map a virtual (1-based) line/column to its source. */
   map(line: number, column: number): Src {
     const i = Math.min(Math.max(line - 1, 0), this.origLine.length - 1);
@@ -50,6 +57,12 @@ export class VirtualDoc {
   add(text: string, file: number, line: number, shift = 0): void {
     this.lines.push(text);
     this.map.push(file, line, shift);
+  }
+
+  /** Leave `count` lines from the 0-based index `at` out of the parsed text; every other line keeps its source. */
+  remove(at: number, count: number): void {
+    this.lines.splice(at, count);
+    this.map.remove(at, count);
   }
 
   get text(): string { return this.lines.join('\n'); }
