@@ -2247,3 +2247,27 @@ test('an HTML comment line between two rows of a table does not cut it: the rows
   const w = analyze([two], [], undefined, whole).pages[0]!;
   assert.deepEqual([w.diagnostics.filter((d) => d.rule === 'table-cut-by-comment').length, w.tables.map((x) => x.rows)], [0, [1, 1, 1]]);
 });
+
+test('section-empty: an empty heading followed by the same heading with the content is reported as written twice, not as a section to fill in (beta contactfolder-post-contacts.md, 2020-05: "## Request headers" at :35 and :36; label o195, misdescribed before: "Section "Request headers" is empty")', () => {
+  const t = analyze([join(DIR, '2020-05-s49e')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'section-empty').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line} ${s.value}`).join(' ')}`), [
+    'Section "Request headers" is written twice: this heading is empty, the one at line 36 holds the section @ beta/api/contactfolder-post-contacts.md:35 empty, written again below',
+  ]);
+});
+
+test('numbered placeholders ("skuId-value-1", "groupId-value2") are placeholders: a list of them is reported by example-value-placeholder, not as a value that does not fit its type (beta group-assignlicense.md:143 removeLicenses ["skuId-value-1", "skuId-value-2"] against "GUID collection"; label r699, misdescribed before)', () => {
+  const t = analyze([join(DIR, '2021-07-s49f')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => /^example-value-/.test(f.rule)).map((f) => `${f.rule} ${f.message} @ ${f.sides[0]!.line}`), [
+    'example-value-placeholder Example request holds 2 placeholder value(s): addLicenses[0].skuId, addLicenses[1].skuId @ 68',
+    'example-value-placeholder Example request holds 2 placeholder value(s): removeLicenses[0], removeLicenses[1] @ 141',
+  ]);
+  assert.deepEqual(['skuId-value-1', 'groupId-value2', 'skuId-value', 'value-1'].map((x) => isPlaceholder(x)), [true, true, true, false]);
+});
+
+test('type-property rules: sides that are all on one page are one page giving the property twice, not pages that disagree (beta device.md: manufacturer and model read-only at :65/:67, and again without "Read-only" in the Project Rome rows at :83/:82; labels r341, r342, misdescribed before)', () => {
+  const t = analyze([join(DIR, '2021-07-s49g')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => /^type-property-/.test(f.rule)).map((f) => `${f.rule} ${f.message} @ ${f.sides.map((s) => s.line).join(' ')}`), [
+    'type-property-readonly-differs microsoft.graph.device.manufacturer: read-only vs writable (one page gives it twice, and the two disagree) @ 65 83',
+    'type-property-readonly-differs microsoft.graph.device.model: read-only vs writable (one page gives it twice, and the two disagree) @ 67 82',
+  ]);
+});

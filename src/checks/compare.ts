@@ -44,14 +44,17 @@ export interface SideValue extends FieldValue {
  */
 export function compareSides(
   rule: { id: string; severity: Severity }, subject: string, field: string, values: SideValue[],
-  message: (ctx: 'variant' | 'cross-version', distinct: string[]) => string, args: string[] = [],
+  message: (ctx: 'variant' | 'cross-version' | 'same-page', distinct: string[]) => string, args: string[] = [],
   opts: { crossVersionSeverity?: Severity } = {},
 ): FindingDraft[] {
   const context = contextOf(values.map((x) => ({ version: x.version, key: x.key })));
   if (!context) return [];
   const severity = context === 'cross-version' && opts.crossVersionSeverity ? opts.crossVersionSeverity : severityFor(context, rule.severity);
   const distinct = [...new Set(values.map((x) => x.shown))];
-  return [{ rule: rule.id, severity, context, subject, field, message: message(context, distinct), sides: values.map((x) => sideOf(x.page, x.src, x.shown)), args }];
+  // Every side on one page (beta device.md lists manufacturer twice, the Project Rome row without "Read-only"): the page
+  // repeats itself, not pages that disagree.
+  const note = context === 'variant' && new Set(values.map((x) => x.page.file)).size === 1 ? 'same-page' : context;
+  return [{ rule: rule.id, severity, context, subject, field, message: message(note, distinct), sides: values.map((x) => sideOf(x.page, x.src, x.shown)), args }];
 }
 
 /**
@@ -82,8 +85,8 @@ export function compareField(
   return [{ rule: rule.id, severity, context, subject: group.key, field, message: message(context, distinct), sides, args }];
 }
 
-export function versionsNote(ctx: 'variant' | 'cross-version'): string {
-  return ctx === 'variant' ? 'pages of the same version disagree' : 'differs between versions';
+export function versionsNote(ctx: 'variant' | 'cross-version' | 'same-page'): string {
+  return ctx === 'variant' ? 'pages of the same version disagree' : ctx === 'same-page' ? 'one page gives it twice, and the two disagree' : 'differs between versions';
 }
 
 /**

@@ -8,8 +8,11 @@ import { pageFinding } from '../page-finding.js';
  */
 export const TYPE_PLACEHOLDER = /^(?:String|Boolean|Integer|Int16|Int32|Int64|Double|Single|Decimal|Byte|Guid|DateTimeOffset|Date|TimeOfDay|Duration|Binary|Stream)(?: ?\((?:identifier|timestamp|duration|time ?of ?day|timespan|binary|double)\))?$/;
 
-/** `"skuId-value"`, `"datetime-value"`, `"display-name-value"`: the docs' sample generator's stand-in for a value never filled in. */
-export const VALUE_PLACEHOLDER = /^[A-Za-z][\w.-]*-value$/;
+/**
+ * `"skuId-value"`, `"datetime-value"`, `"display-name-value"`: the docs' sample generator's stand-in for a value never filled in;
+ * numbered when a list holds several (`["skuId-value-1", "skuId-value-2"]`, `"groupId-value1"`: 32 pages of the 2021-07 tree).
+ */
+export const VALUE_PLACEHOLDER = /^[A-Za-z][\w.-]*-value(?:-?\d+)?$/;
 
 /** A type name in lower case, as some examples write the value (`"city": "string"`, `"skuId": "guid"`). */
 const LOWER_TYPE_PLACEHOLDER = /^(?:string|boolean|int16|int32|int64|double|guid|datetimeoffset|datetime)$/;
@@ -52,8 +55,9 @@ function collect(v: unknown, path: string, out: Place[], key?: string, secret = 
   if (isPlaceholder(v, key, secret)) out.push({ path, word: WORD_TYPE.exec(v as string)?.[1], key });
   else if (Array.isArray(v)) {
     // A list of names that holds one that is no placeholder, or two different type names, lists values (`"supportedAttributeTypes":
-    // ["String", "Integer"]` of a synchronization filter operator): a template's list holds its one stand-in.
-    if (v.length > 1 && v.every((x) => typeof x === 'string') && (v.some((x) => !isPlaceholder(x, key, secret)) || new Set(v).size > 1)) return;
+    // ["String", "Integer"]` of a synchronization filter operator): a template's list holds its one stand-in, or numbered ones
+    // (`["skuId-value-1", "skuId-value-2"]`).
+    if (v.length > 1 && v.every((x) => typeof x === 'string') && (v.some((x) => !isPlaceholder(x, key, secret)) || new Set(v.map((x) => (VALUE_PLACEHOLDER.test(x) ? '-value' : x))).size > 1)) return;
     v.forEach((x, i) => collect(x, `${path}[${i}]`, out, key, secret));
   }
   else if (v && typeof v === 'object') {

@@ -54,7 +54,8 @@ export const rule: ModelRule = {
         if (!body) continue;
         for (const [k, v] of Object.entries(body)) {
           const prop = props.find((x) => x.name.toLowerCase() === k.toLowerCase());
-          if (!prop || isPlaceholder(v, k)) continue;
+          // A placeholder, or a list of them (`["skuId-value-1", "skuId-value-2"]`): example-value-placeholder reports it.
+          if (!prop || isPlaceholder(v, k) || (Array.isArray(v) && v.length > 0 && v.every((x) => isPlaceholder(x, k)))) continue;
           if (fits(v, prop.type) !== false) continue;
           const shown = JSON.stringify(v).slice(0, 60);
           const declared = `${typeShown(prop.type)}${prop.type.collection ? ' collection' : ''}`;

@@ -10,7 +10,7 @@ export const rule: PageRule = {
   contexts: ['page'],
   summary: 'A section is empty or template-only (empty table cells, empty HTTP block)',
   description:
-    'A section heading is present but its content is empty: an HTTP block with no request line, a permission table whose cells are blank, a property table whose every description is blank. Typical of pages generated from a template and never filled in. A header-only Properties table of a type whose JSON representation holds only annotations is not empty: the type has no properties of its own. An example heading directly followed by its Request / Response headings at the same level (written flat) is not empty.',
+    'A section heading is present but its content is empty: an HTTP block with no request line, a permission table whose cells are blank, a property table whose every description is blank. Typical of pages generated from a template and never filled in. A header-only Properties table of a type whose JSON representation holds only annotations is not empty: the type has no properties of its own. An example heading directly followed by its Request / Response headings at the same level (written flat) is not empty. An empty heading followed by the same heading with the content is reported as written twice.',
   example: { before: '| Delegated (work or school account) |   |\n```http\n```', after: '| Delegated (work or school account) | User.ReadWrite.All |\n```http\nPATCH /users/{id}\n```' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Request headers\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n') },
@@ -28,7 +28,11 @@ export const rule: PageRule = {
         const next = p.sections[i + 1];
         const exampleKind = (k: string) => k === 'examples' || k === 'example-request' || k === 'example-response';
         if (exampleKind(s.kind) && /^examples?\b/i.test(s.heading.trim()) && next && next.depth === s.depth && next.kind !== 'examples' && exampleKind(next.kind)) continue;
-        if (s.empty && s.kind !== 'title' && s.kind !== 'other') out.push(pageFinding(this, p, s.src, `section.${s.kind}`, `Section "${s.heading}" is empty`, 'empty', [s.kind, s.heading]));
+        if (!s.empty || s.kind === 'title' || s.kind === 'other') continue;
+        // The same heading again right after it, with the content (contactfolder-post-contacts.md, 2020-05: "## Request headers"
+        // twice): the heading is written twice — the empty one is what to delete, not a section to fill in.
+        const twice = next && !next.empty && next.depth === s.depth && next.heading.trim().toLowerCase() === s.heading.trim().toLowerCase();
+        out.push(pageFinding(this, p, s.src, `section.${s.kind}`, twice ? `Section "${s.heading}" is written twice: this heading is empty, the one at line ${next.src.line} holds the section` : `Section "${s.heading}" is empty`, twice ? 'empty, written again below' : 'empty', [s.kind, s.heading]));
       }
       const perms = p.permissions;
       if (perms?.state === 'empty' && perms.entries.length) {
