@@ -19,8 +19,9 @@ export function leastPrivileged(perms: Permissions | undefined, type: Permission
   // One permission per kind of Outlook item ("Calendars.ReadWrite, Mail.ReadWrite" on a page whose calls reach events and
   // messages, attachment-createuploadsession.md): for a call on messages the Mail one is the choice, not the first.
   const path = operationKey.slice(operationKey.indexOf(' ') + 1);
-  const misfit = (name: string) => { const f = ITEM_KINDS[name.slice(0, name.indexOf('.')).toLowerCase()]; return f !== undefined && !f.test(path); };
-  const kindFits = ordered.some((p) => !misfit(p.name) && ITEM_KINDS[p.name.slice(0, p.name.indexOf('.')).toLowerCase()] !== undefined);
+  const kindOf = (name: string) => (Object.hasOwn(ITEM_KINDS, name.split('.')[0]!.toLowerCase()) ? ITEM_KINDS[name.split('.')[0]!.toLowerCase()] : undefined);
+  const misfit = (name: string) => { const f = kindOf(name); return f !== undefined && !f.test(path); };
+  const kindFits = ordered.some((p) => kindOf(p.name)?.test(path));
   const skip = (name: string) => (passOver?.(name) ?? false) || (kindFits && misfit(name));
   const n = ordered.find((p) => !skip(p.name)) || ordered[0]!;
   // Its first partner: "A and B, A and C" (least to most) gives A the partners B and C, of which A and B is the least.

@@ -150,7 +150,10 @@ function rejoinCommentedTables(doc: VirtualDoc, diagnostics: Diagnostic[]): void
   const lines = doc.lines;
   let fence: string | null = null;
   for (let i = 1; i < lines.length - 1; i++) {
-    const fm = /^\s*(`{3,}|~{3,})/.exec(lines[i]!);
+    const l = lines[i]!;
+    // Most lines are neither a fence nor a comment: passed over without a regular expression.
+    if (!l.includes('<!--') && !l.includes('`') && !l.includes('~')) continue;
+    const fm = /^\s*(`{3,}|~{3,})/.exec(l);
     if (fm) { if (fence === null) fence = fm[1]!; else if (lines[i]!.trim().startsWith(fence)) fence = null; continue; }
     if (fence !== null || !COMMENT_LINE.test(lines[i]!) || !ROW_LINE.test(lines[i - 1]!)) continue;
     let end = i;
