@@ -2271,3 +2271,10 @@ test('type-property rules: sides that are all on one page are one page giving th
     'type-property-readonly-differs microsoft.graph.device.model: read-only vs writable (one page gives it twice, and the two disagree) @ 67 82',
   ]);
 });
+
+test('body-property-missing: a property the service assigns (id, createdDateTime, lastModifiedDateTime) is not missing from a page whose own examples never send it and return it (v1.0 intune-deviceconfig-ioscompliancepolicy-create.md, 2020-05, against beta\'s POST body that lists them; label o539, false before); the other rows only beta lists are still reported (no resource page in the fixture says they are beta\'s)', () => {
+  const t = analyze([join(DIR, '2020-05-s49h')], [], undefined, whole);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'body-property-missing').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    '5 request-body properties (osMaximumBuildVersion, osMinimumBuildVersion, passcodeMinutesOfInactivityBeforeScreenTimeout, restrictedApps, roleScopeTagIds) are documented on some pages only, missing on v1.0/api/intune-deviceconfig-ioscompliancepolicy-create.md (differs between versions) @ beta/api/intune-deviceconfig-ioscompliancepolicy-create.md:70 v1.0/api/intune-deviceconfig-ioscompliancepolicy-create.md:42',
+  ]);
+});

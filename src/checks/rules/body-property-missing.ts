@@ -7,6 +7,9 @@ import { objectBody } from '../page-finding.js';
 import { docVersion } from '../../model/merge.js';
 import { bodyField, bodyPartitions, bodyProperty } from './body-property-type-differs.js';
 
+/** Properties the service assigns to an entity it creates (Graph's entity conventions), lower case. */
+const SERVER_ASSIGNED = new Set(['id', 'createddatetime', 'lastmodifieddatetime']);
+
 export const rule: ModelRule = {
   id: 'body-property-missing',
   input: 'model',
@@ -15,7 +18,7 @@ export const rule: ModelRule = {
   contexts: ['variant', 'cross-version'],
   summary: 'A request-body property is documented on some pages of an operation only',
   description:
-    'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation whose body is the same type (pages of polymorphic operations, one per derived type, are compared within their type). Pages without a request-body table are not compared. Across versions, a property that the body type of the version lacking it does not have either (on its resource page or a base type\'s) is a version difference, not reported; so is, where the body names no resource type (an action\'s parameters), a property only beta documents, unless the v1.0 page\'s own example request sends it. A page that is one of several Intune workload slices of the operation in its version (`intune-tem-devicemanagement-update.md` beside `intune-apps-…`, `intune-onboarding-…`) is not reported for a property only pages of other workloads, or the shared page, document: it lists its workload\'s properties. A property the body\'s resource type documents as read-only in the version of every page lacking it (educationUser.assignedPlans: "Read-only.") is not reported: a client does not send it, and the page listing it is the odd one. One finding per set of pages lacking the same properties (usually one page pair), listing the properties; each property stays an instance with its own fingerprint, so it can be suppressed on its own. A page whose live example requests all call paths none of its templates fits (a template copied from another page: the addFormulaLocal pages give `POST /workbook/names/add`) is not compared: its table documents what its examples call.',
+    'Every property named in any page\'s request-body table is checked against the tables of the other pages of the same operation whose body is the same type (pages of polymorphic operations, one per derived type, are compared within their type). Pages without a request-body table are not compared. Across versions, a property that the body type of the version lacking it does not have either (on its resource page or a base type\'s) is a version difference, not reported; so is, where the body names no resource type (an action\'s parameters), a property only beta documents, unless the v1.0 page\'s own example request sends it. A page that is one of several Intune workload slices of the operation in its version (`intune-tem-devicemanagement-update.md` beside `intune-apps-…`, `intune-onboarding-…`) is not reported for a property only pages of other workloads, or the shared page, document: it lists its workload\'s properties. A property the body\'s resource type documents as read-only in the version of every page lacking it (educationUser.assignedPlans: "Read-only.") is not reported: a client does not send it, and the page listing it is the odd one. Nor is a property the service assigns (id, createdDateTime, lastModifiedDateTime) on pages whose own examples never send it and return it in the response. One finding per set of pages lacking the same properties (usually one page pair), listing the properties; each property stays an instance with its own fingerprint, so it can be suppressed on its own. A page whose live example requests all call paths none of its templates fits (a template copied from another page: the addFormulaLocal pages give `POST /workbook/names/add`) is not compared: its table documents what its examples call.',
   example: { before: 'page A body: displayName, city\npage B body: displayName', after: 'both list displayName and city' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])) },
@@ -69,6 +72,18 @@ export const rule: ModelRule = {
        */
       const readOnlyLeftOut = (d: FindingDraft, lower: string): boolean => !!bodyType
         && d.sides.filter((x) => x.value === 'not documented').every((x) => !!x.version && documented(bodyType, x.version).has(lower) && !writable(bodyType, x.version).has(lower));
+      /**
+       * Every page lacking the property is right to: it is one the service assigns (an entity's id, createdDateTime,
+       * lastModifiedDateTime) and the page's own examples show so — its requests do not send it, its responses return it
+       * (beta intune-deviceconfig-ioscompliancepolicy-create.md lists id, createdDateTime and lastModifiedDateTime in the
+       * POST body; v1.0's leaves them out, its example returning them). The page listing it is the odd one.
+       */
+      const serverAssignedLeftOut = (d: FindingDraft, lower: string): boolean => SERVER_ASSIGNED.has(lower)
+        && d.sides.filter((x) => x.value === 'not documented').every((x) => {
+          const page = g.variants.find((v) => v.doc.file === x.file)?.doc;
+          const holds = (bodies: { body?: { json?: unknown } }[]) => bodies.some((r) => Object.keys(objectBody(r.body?.json) ?? {}).some((k) => k.toLowerCase() === lower));
+          return !!page && page.examples.requests.length > 0 && !holds(page.examples.requests) && holds(page.examples.responses);
+        });
       const withTable = g.variants;
       const names = new Map<string, string>();
       for (const v of withTable) for (const p of v.doc.requestBody!.properties) if (!names.has(p.name.toLowerCase())) names.set(p.name.toLowerCase(), p.name);
@@ -78,7 +93,7 @@ export const rule: ModelRule = {
           if (!props.length) return undefined;
           const p = bodyProperty(props, lower);
           return p ? { key: 'present', shown: `documented (${p.type.raw || p.type.name})`, src: p.src } : { key: 'absent', shown: 'not documented', src: v.doc.requestBody!.src };
-        }, (c) => `Request-body property ${name} is documented on some pages only (${versionsNote(c)})`, [lower]).filter((d) => !versionOnly(d, lower) && !readOnlyLeftOut(d, lower))
+        }, (c) => `Request-body property ${name} is documented on some pages only (${versionsNote(c)})`, [lower]).filter((d) => !versionOnly(d, lower) && !readOnlyLeftOut(d, lower) && !serverAssignedLeftOut(d, lower))
           .flatMap((d) => {
             const kept = d.sides.filter((x) => x.value !== 'not documented' || !isSlice(d, x));
             return kept.some((x) => x.value === 'not documented') ? [{ ...d, sides: kept }] : [];
