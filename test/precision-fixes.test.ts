@@ -2278,3 +2278,20 @@ test('body-property-missing: a property the service assigns (id, createdDateTime
     '5 request-body properties (osMaximumBuildVersion, osMinimumBuildVersion, passcodeMinutesOfInactivityBeforeScreenTimeout, restrictedApps, roleScopeTagIds) are documented on some pages only, missing on v1.0/api/intune-deviceconfig-ioscompliancepolicy-create.md (differs between versions) @ beta/api/intune-deviceconfig-ioscompliancepolicy-create.md:70 v1.0/api/intune-deviceconfig-ioscompliancepolicy-create.md:42',
   ]);
 });
+
+test('drift-enum-members-changed: members added to an enum table that the old snapshot already listed among the possible values of a property — a list of exactly the new table\'s members, the property typed String — are the table catching up, not breaking (beta conditionalAccessPolicyState: conditionalaccesspolicy.md:40 "Possible values are: enabled, disabled, enabledForReportingButNotEnforced"; conditionalAccessClientApp: conditionalaccessconditionset.md:24; labels d430, d415, misdescribed before as breaking); an addition no such list announced stays breaking', () => {
+  const { o, n } = snapshots('s49i');
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-enum-members-changed' && /conditionalaccess(clientapp|policystate|grantcontrol)/.test(f.subject)).map((f) => `${f.severity} ${f.breaking} ${f.message}`), [
+    'warning true microsoft.graph.conditionalaccessclientapp: member(s) removed: modern, easUnsupported',
+    'warning true microsoft.graph.conditionalaccessgrantcontrol: member(s) added: passwordChange, unknownFutureValue',
+    'info false microsoft.graph.conditionalaccessclientapp: member(s) added: all, mobileAppsAndDesktopClients, exchangeActiveSync to the table (beta/resources/conditionalaccessconditionset.md:24 already listed them among the values of conditionalAccessConditionSet.clientAppTypes)',
+    'info false microsoft.graph.conditionalaccesspolicystate: member(s) added: enabledForReportingButNotEnforced to the table (beta/resources/conditionalaccesspolicy.md:40 already listed it among the values of conditionalAccessPolicy.state)',
+  ]);
+  // A longer list that happens to hold the new members is another enum's values (riskDetection.riskLevel's for printQuality, 2020-05 beta): still breaking.
+  const table = (members: string[]) => `\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n${members.map((m) => `|${m}|x|`).join('\n')}\n`;
+  const rows = (list: string) => [`|kind|widgetKind||`, `|level|String|Possible values are: ${list}.|`];
+  const pair = (list: string) => drift({ old: analyze([tempTree({ 'beta/resources/widget.md': resourcePage('widget', rows(list), table(['small', 'large'])) })], [], undefined, whole).model, new: analyze([tempTree({ 'beta/resources/widget.md': resourcePage('widget', rows(list), table(['small', 'large', 'huge'])) })], [], undefined, whole).model })
+    .filter((f) => f.rule === 'drift-enum-members-changed').map((f) => `${f.breaking} ${f.message}`);
+  assert.deepEqual(pair('`small`, `large`, `huge`'), ['false microsoft.graph.widgetkind: member(s) added: huge to the table (beta/resources/widget.md:10 already listed it among the values of widget.level)']);
+  assert.deepEqual(pair('`small`, `large`, `huge`, `giant`'), ['true microsoft.graph.widgetkind: member(s) added: huge']);
+});

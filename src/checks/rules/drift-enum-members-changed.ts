@@ -11,7 +11,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'Enum members were added or removed (removal is breaking; an addition is breaking unless the enum was already evolvable — it had unknownFutureValue or its page says members will be added)',
-  description: 'Removing a member narrows what requests may send: breaking. Adding one widens what responses return: breaking for a closed enum (clients with exhaustive switches break), not breaking for an evolvable enum — one that already had the `unknownFutureValue` sentinel, which is how Microsoft Graph announces that members will be added (clients must handle unknown values), in its member table or among the possible values a property of its type lists in its description, or whose own page says so in its description ("Members will be added here as more async operations are supported"). Members are compared without a `microsoft.graph.` prefix (`microsoft.graph.event` is `event`) and without letter case (a table that writes `UnknownFutureValue` renames nothing). A removed member\'s old side is the page that documented it; when that page is gone from the new snapshot while the enum is documented elsewhere, the message says so. Breaking changes are error in v1.0, warning in beta; a non-breaking addition is info.',
+  description: 'Removing a member narrows what requests may send: breaking. Adding one widens what responses return: breaking for a closed enum (clients with exhaustive switches break), not breaking for an evolvable enum — one that already had the `unknownFutureValue` sentinel, which is how Microsoft Graph announces that members will be added (clients must handle unknown values), in its member table or among the possible values a property of its type lists in its description, or whose own page says so in its description ("Members will be added here as more async operations are supported"). An addition of members the old snapshot already listed among the possible values of a property ("Possible values are: …" in its description, a list of exactly the new table\'s members: the property is often typed String) is the table catching up: not breaking, and the message names the property. Members are compared without a `microsoft.graph.` prefix (`microsoft.graph.event` is `event`) and without letter case (a table that writes `UnknownFutureValue` renames nothing). A removed member\'s old side is the page that documented it; when that page is gone from the new snapshot while the enum is documented elsewhere, the message says so. Breaking changes are error in v1.0, warning in beta; a non-breaking addition is info.',
   example: { before: 'old: none | defaultList', after: 'new: none | defaultList | flaggedEmails' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n'), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|kind|widgetKind||'], '\n### widgetKind values\n\n|Member|Description|\n|:--|:--|\n|small|x|\n|large|x|\n|huge|x|\n') },
@@ -22,6 +22,7 @@ export const rule: DriftRule = {
     const b = enumsByKey(nu);
     const newFiles = new Set(nu.documents.map((d) => d.file.toLowerCase()));
     const sentinelUses = sentinelInDescriptions(old);
+    const valueUses = valuesInDescriptions(old);
     for (const [k, ea] of enumsByKey(old)) {
       const eb = b.get(k);
       if (!eb) continue;
@@ -41,7 +42,17 @@ export const rule: DriftRule = {
       const prose = sentinel ? undefined : ea.sources.map((x) => announcesMembers(x.doc, ea.name)).find((x) => x);
       // The sentinel may be documented only where the enum is used: a property of its type whose description lists it among the possible values.
       const used = sentinel || prose ? undefined : sentinelUses.get(`${ea.version} ${bare(ea.name).toLowerCase()}`);
-      const why = sentinel ? ' (evolvable enum: it already had unknownFutureValue)' : prose ? ` (evolvable enum: ${prose.file}:${prose.line} says "${prose.text}")` : used ? ` (evolvable enum: ${used.file}:${used.line} already listed unknownFutureValue among the values of ${used.property})` : '';
+      // Every added member was already listed among the possible values of a property of its type in the old snapshot
+      // (beta conditionalAccessPolicy.state: "Possible values are: `enabled`, `disabled`, `enabledForReportingButNotEnforced`",
+      // beside a table of two): responses could already return it — the table caught up, nothing new reaches a client.
+      // The property is found by its values, not its type (it is often typed String): one whose list is the new table's
+      // members, no more and no fewer (a longer list that happens to hold them — riskLevel's low, medium, high, hidden, none,
+      // unknownFutureValue for printQuality's low, medium, high, unknownFutureValue — is another enum's).
+      const all = [...nb];
+      const listed = sentinel || prose || used || !added.length || all.length < 2 ? undefined
+        : valueUses.get(`${ea.version} ${memberKey(added[0]!.name)}`)?.find((u) => u.values.size === nb.size && all.every((x) => u.values.has(x)));
+      const why = sentinel ? ' (evolvable enum: it already had unknownFutureValue)' : prose ? ` (evolvable enum: ${prose.file}:${prose.line} says "${prose.text}")` : used ? ` (evolvable enum: ${used.file}:${used.line} already listed unknownFutureValue among the values of ${used.property})`
+        : listed ? ` to the table (${listed.file}:${listed.line} already listed ${added.length === 1 ? 'it' : 'them'} among the values of ${listed.property})` : '';
       if (added.length) out.push(change(this, !why, ea.version, subject, 'members.added', `${subject}: member(s) added: ${added.map((x) => x.name).join(', ')}${why}`, [sideA, ...memberSides(eb, added, sideB)], ['added']));
       if (removed.length) {
         // A removed member's old side is where that member was documented; a page the new snapshot no
@@ -68,6 +79,39 @@ function sentinelInDescriptions(m: ApiModel): Map<string, { file: string; line: 
   }
   return out;
 }
+
+/**
+ * The values property descriptions write in code spans ("Possible values are: `enabled`, `disabled`, …"), compared as
+ * members are, per version + value: the properties (and their whole lists) that name it.
+ */
+function valuesInDescriptions(m: ApiModel): Map<string, { file: string; line: number; property: string; values: Set<string> }[]> {
+  const out = new Map<string, { file: string; line: number; property: string; values: Set<string> }[]>();
+  for (const t of m.types) for (const p of t.properties) for (const s of p.sources) {
+    const values = listedValues(s.description);
+    if (values.size < 2) continue;
+    const use = { file: s.src.file, line: s.src.line, property: `${t.name}.${p.name}`, values };
+    for (const v of values) {
+      const k = `${t.version} ${v}`;
+      if (!out.has(k)) out.set(k, []);
+      out.get(k)!.push(use);
+    }
+  }
+  return out;
+}
+
+/**
+ * The values a description lists after "Possible values are:" (code spans are plain text in the model), up to the end of
+ * that sentence, compared as members are: "Possible values are: enabled, disabled, enabledForReportingButNotEnforced."
+ */
+function listedValues(description: string): Set<string> {
+  const at = POSSIBLE_VALUES.exec(description);
+  if (!at) return new Set();
+  const rest = description.slice(at.index + at[0].length);
+  const end = rest.search(/\.(?:\s|$)/);
+  return new Set((end < 0 ? rest : rest.slice(0, end)).split(/,|\bor\b|\band\b/).map((x) => x.trim()).filter((x) => /^[A-Za-z][\w]*$/.test(x)).map(memberKey));
+}
+
+const POSSIBLE_VALUES = /\b(?:possible|supported|allowed|valid) values(?: are| include)?\s*:?/i;
 
 /** How members are compared: without namespace or letter case. */
 function memberKey(name: string): string {
