@@ -41,7 +41,7 @@ test('census of the contrib fixture tree (current pages): every reported item la
   assert.deepEqual(gone, []);
 });
 
-test('census of the 2016–19 fixture tree: every reported item labelled; its five false findings are gone, 128 real and 2 misdescribed remain', () => {
+test('census of the 2016–19 fixture tree: every reported item labelled; its five false findings are gone, 129 real and 2 misdescribed remain (e136: post_reply.md\'s heading written twice, an item of its own since session 49)', () => {
   const items = check('reconcile-2016-19');
   assert.deepEqual(unlabelledItems(items, labels, 'reconcile-2016-19').map((f) => `${f.rule} ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), []);
   const { counts, gone } = tally('reconcile-2016-19', items);
@@ -52,5 +52,5 @@ test('census of the 2016–19 fixture tree: every reported item labelled; its fi
   // creating open extensions in them in a similar way"; r1305 in 2021-07, the same); e126 (round 27's pages): mailsearchfolder_post,
   // whose example posts `"@odata.type": "microsoft.graph.mailSearchFolder"` to a mail folder's childFolders, against the base type's page.
   assert.deepEqual(gone, ['e002', 'e044', 'e116', 'e117', 'e126']);
-  assert.deepEqual(counts, { real: 128, misdescribed: 2, false: 0 });
+  assert.deepEqual(counts, { real: 129, misdescribed: 2, false: 0 });
 });

@@ -2295,3 +2295,11 @@ test('drift-enum-members-changed: members added to an enum table that the old sn
   assert.deepEqual(pair('`small`, `large`, `huge`'), ['false microsoft.graph.widgetkind: member(s) added: huge to the table (beta/resources/widget.md:10 already listed it among the values of widget.level)']);
   assert.deepEqual(pair('`small`, `large`, `huge`, `giant`'), ['true microsoft.graph.widgetkind: member(s) added: huge']);
 });
+
+test('drift-type-property-changed: a property made a collection of its own type where the old snapshot\'s own example responses already returned a list is the type column catching up, not breaking (application.addIns: addIn → addIn collection, 2020-05 application-get.md "addIns": []; labels d505, d559, misdescribed before as breaking)', () => {
+  const { o, n } = snapshots('s49j');
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-type-property-changed' && f.field === 'properties.addIns.type').map((f) => `${f.breaking} ${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'false microsoft.graph.application.addIns: addIn → addIn collection (the old snapshot\'s own example already returned a list, beta/api/application-get.md:100: the type column caught up) @ beta/resources/application.md:55 beta/resources/application.md:70',
+    'false microsoft.graph.application.addIns: addIn → addIn collection (the old snapshot\'s own example already returned a list, v1.0/api/application-get.md:104: the type column caught up) @ v1.0/resources/application.md:51 v1.0/resources/application.md:64',
+  ]);
+});

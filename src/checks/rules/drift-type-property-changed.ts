@@ -8,6 +8,8 @@ import { linksOwnValues } from '../../model/primitives.js';
 import { fitsPrimitive } from '../../model/primitives.js';
 import { singular } from '../../model/identity.js';
 import { nameMiss } from '../../util/words.js';
+import { objectBody } from '../page-finding.js';
+import { keySrc } from '../../util/json-keys.js';
 
 /** A description that says the value is a list ("A list of additional email addresses", "List of assignments for the user"). */
 const LISTED = /^\s*(?:an?\s+)?(?:list|array)\s+of\b/i;
@@ -22,7 +24,7 @@ export const rule: DriftRule = {
   confidence: 'high',
   contexts: ['drift'],
   summary: 'A resource property was removed, renamed or changed type (breaking), or added (info)',
-  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A row renamed to its plural or singular, same type, with no row left under the old name (profile.account → accounts) is one breaking change that names both rows, even where a stale request line of the new snapshot still names the old one. A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection), a primitive narrowed within the same JSON (String → Guid or DateTimeOffset, a number to one no wider: every new value is one a client typed by the old docs reads; Guid → String and Int32 → Int64 still break such a client), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Not a change either: a type cell that links to the same page in both snapshots under another label (`[HashesType](hashes.md)` → `[hashes](hashes.md)`: the linked page\'s type, whatever the label), and a type the old snapshot knew only from a GET operation\'s request line (a list call makes it a collection; a row the new snapshot adds that disagrees is a disagreement within the new snapshot). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call; and a property a new row documents that the old snapshot\'s calls already reached below a path where an old GET returns the type (team.photo, a Relationships row in 2021-07, where 2020-05 had GET and PUT /teams/{id}/photo and GET /teams/{id} returning a team) is reported as a row the type\'s page gained, with the old call as a side: the table caught up with the calls. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample); so is one a row the JSON does not name is one camel-cased word apart from, in front too, or one misspelling away from (printerShare\'s JSON `name` beside the row displayName), as json-representation-mismatch pairs them.',
+  description: 'Between the snapshots, a property of a resource type documented by resource pages disappeared or changed its type or cardinality (breaking: clients reading it break), or appeared (not breaking). A row renamed to its plural or singular, same type, with no row left under the old name (profile.account → accounts) is one breaking change that names both rows, even where a stale request line of the new snapshot still names the old one. A type cell that links to the page\'s own table of values (`[ageGroup](#agegroup-values)`) is the String whose values it lists, not a change. A String that became an enum of the same cardinality (a type the new tree defines as an enum, or one no resource page defines whose row lists its possible values) is not breaking (the same strings on the wire, now named); an enum that became a String is. Not breaking either: a type renamed with its shape kept (the new type documents every property of the old one: the same JSON), a type narrowed to one derived from it (identitySet → chatMessageReactionIdentitySet, which inherits from it), and a type change on a row that says "Inherited from X" in both snapshots (the base type\'s page decides), a type made a collection of itself on a row whose old description began "A list of" (user.otherMails: String → String collection) or whose old snapshot\'s own example responses already returned a list (application.addIns: `"addIns": []`), a primitive narrowed within the same JSON (String → Guid or DateTimeOffset, a number to one no wider: every new value is one a client typed by the old docs reads; Guid → String and Int32 → Int64 still break such a client), and a property removed from a type that every type derived from it now documents (moved down the hierarchy). Not a change either: a type cell that links to the same page in both snapshots under another label (`[HashesType](hashes.md)` → `[hashes](hashes.md)`: the linked page\'s type, whatever the label), and a type the old snapshot knew only from a GET operation\'s request line (a list call makes it a collection; a row the new snapshot adds that disagrees is a disagreement within the new snapshot). Rows that say "Inherited from X" are the base type\'s properties: listing them or no longer listing them is not a change. A property the old snapshot knew only from a GET operation\'s request line (no row, no JSON key) is not reported as removed: drift-operation-removed says what became of that call; nor is one the new snapshot knows only from a GET\'s request line reported as added when some old call of the version already reached that path (POST /me/onlineMeetings before GET /me/onlineMeetings): drift-operation-added reports the new call; and a property a new row documents that the old snapshot\'s calls already reached below a path where an old GET returns the type (team.photo, a Relationships row in 2021-07, where 2020-05 had GET and PUT /teams/{id}/photo and GET /teams/{id} returning a team) is reported as a row the type\'s page gained, with the old call as a side: the table caught up with the calls. A key only a JSON representation names that is another spelling of a row of the same table (acceptingJobs beside isAcceptingJobs, chatViewpoint beside viewpoint: one name ends with the other) is not a property of its own: its appearing or going is not reported (json-representation-mismatch reports the sample); so is one a row the JSON does not name is one camel-cased word apart from, in front too, or one misspelling away from (printerShare\'s JSON `name` beside the row displayName), as json-representation-mismatch pairs them.',
   example: { before: 'old user: mySite | String', after: 'new user: (no mySite)' },
   fixture: {
     before: { 'old/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|Int32||']), 'new/v1.0/resources/widget.md': resourcePage('widget', ['|id|String||', '|size|String||']) },
@@ -77,6 +79,29 @@ export const rule: DriftRule = {
       const n = name.toLowerCase();
       const below = (oldCalls.get(t.version) ?? []).filter((c) => at.some((a) => c.path === `${a}/${n}` || c.path.startsWith(`${a}/${n}/`)));
       return below.find((c) => c.o.method === 'GET') ?? below[0];
+    };
+    /**
+     * An old example response of a call returning the type whose body gives the property as a list (beta application.addIns:
+     * `"addIns": []` in 2020-05's GET and POST examples, beside a row typed addIn): where it is.
+     */
+    const oldListExample = (t: TypeModel, name: string): { file: string; line: number } | undefined => {
+      const n = name.toLowerCase();
+      const tn = t.name.toLowerCase();
+      for (const o of old.operations) for (const v of o.variants) {
+        const bt = v.response?.bodyType;
+        if (v.version !== t.version || !bt || bt.name.toLowerCase() !== tn) continue;
+        for (const r of v.doc.examples.responses) {
+          const body = objectBody(r.body?.json);
+          if (!body) continue;
+          const items: unknown[] = bt.collection && Array.isArray(body.value) ? body.value : [body];
+          for (const x of items) {
+            const key = Object.entries(objectBody(x) ?? {}).find(([kk, val]) => kk.toLowerCase() === n && Array.isArray(val))?.[0];
+            // The key's own line in a single object's body, else the body's.
+            if (key !== undefined) return { file: v.doc.file, line: (x === body && r.body ? keySrc(r.body, key)?.line : undefined) ?? r.body?.src.line ?? r.src.line };
+          }
+        }
+      }
+      return undefined;
     };
     for (const [k, ta] of typesByKey(old)) {
       const tb = b.get(k);
@@ -148,9 +173,14 @@ export const rule: DriftRule = {
         // Narrowed within the same JSON (String → Guid, a key id's type corrected: label d660): every new value is one a client
         // typed by the old docs reads.
         const wire = !named && !renamed && !inherited && !derived && !listed && narrowedPrimitive(sa.type, sb.type);
-        const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : derived ? ` (narrowed to a type derived from ${sa.type.name}: every value is still one)` : listed ? ' (the old row\'s description already said it is a list: the type column caught up)' : wire ? ` (narrowed: ${wire})` : '';
+        // Made a collection of the same type where the old snapshot's own example responses already returned a list
+        // (application.addIns, labels d505, d559): what clients received did not change; the row caught up with it.
+        const returned = !named && !renamed && !inherited && !derived && !listed && !wire && !sa.type.collection && sb.type.collection
+          && sa.type.name.toLowerCase() === sb.type.name.toLowerCase() ? oldListExample(ta, p.name) : undefined;
+        const why = named ? ' (a string became an enum: same values on the wire)' : renamed ? ` (a type renamed: ${sb.type.name} has every property of ${sa.type.name}, same JSON)` : inherited ? ' (the row says it is inherited from the base type, whose own page decides the type)' : derived ? ` (narrowed to a type derived from ${sa.type.name}: every value is still one)` : listed ? ' (the old row\'s description already said it is a list: the type column caught up)' : wire ? ` (narrowed: ${wire})`
+          : returned ? ` (the old snapshot's own example already returned a list, ${returned.file}:${returned.line}: the type column caught up)` : '';
         // Each side shows the type as its row states it, cardinality included (label d505: "addIn collection", not "addIn").
-        out.push(change(this, !named && !renamed && !inherited && !derived && !listed && !wire, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${typeText(sa)} → ${typeText(sb)}${why}`, [sideOf(sa.doc, sa.src, typeText(sa)), sideOf(sb.doc, sb.src, typeText(sb))], [p.name, 'type']));
+        out.push(change(this, !named && !renamed && !inherited && !derived && !listed && !wire && !returned, ta.version, subject, `properties.${p.name}.type`, `${subject}.${p.name}: ${typeText(sa)} → ${typeText(sb)}${why}`, [sideOf(sa.doc, sa.src, typeText(sa)), sideOf(sb.doc, sb.src, typeText(sb))], [p.name, 'type']));
       }
       const pa = new Set(ta.properties.map((p) => p.name.toLowerCase()));
       for (const q of tb.properties) {
