@@ -2303,3 +2303,11 @@ test('drift-type-property-changed: a property made a collection of its own type 
     'false microsoft.graph.application.addIns: addIn → addIn collection (the old snapshot\'s own example already returned a list, v1.0/api/application-get.md:104: the type column caught up) @ v1.0/resources/application.md:51 v1.0/resources/application.md:64',
   ]);
 });
+
+test('a JSON block no example body, JSON representation or diagnostic came from is named, not dropped unsaid (v1.0 driveitem-preview.md:58, a sample of the response under "Response"; extraction label x1535, missed before); the JSON representation block itself is read, a second block in its section named (beta plannerchecklistitems.md :34 read, :48 named)', () => {
+  const t = analyze([join(DIR, '2021-07-s49k')], [], undefined, whole);
+  const named = (file: string) => t.pages.find((p) => p.file === file)!.diagnostics.filter((d) => d.rule === 'json-block-not-read').map((d) => `${d.src.line} ${d.message}`);
+  assert.deepEqual(named('v1.0/api/driveitem-preview.md'), ['58 A JSON block in the "Response" section is no example body or JSON representation of the page (only the example and JSON representation sections are read): "{"']);
+  assert.deepEqual(named('beta/resources/plannerchecklistitems.md'), ['48 A JSON block in the "JSON representation" section is no example body or JSON representation of the page (only the example and JSON representation sections are read): "{"']);
+  assert.equal(t.pages.find((p) => p.file === 'beta/resources/plannerchecklistitems.md')!.resource!.jsonRepresentation!.src.line, 34);
+});

@@ -71,6 +71,12 @@ function* httpBlocks(n: Nodes): Generator<Code> {
   if ('children' in n) for (const c of n.children) yield* httpBlocks(c as Nodes);
 }
 
+/** Fences whose language says JSON (`json`, `JSON`, `jsonc`), at any depth. */
+function* jsonBlocks(n: Nodes): Generator<Code> {
+  if (n.type === 'code') { if (/^jsonc?$/i.test(n.lang ?? '')) yield n; return; }
+  if ('children' in n) for (const c of n.children) yield* jsonBlocks(c as Nodes);
+}
+
 export const inventory: Extractor = {
   name: 'sections',
   extract(ctx, ir) {
@@ -129,6 +135,19 @@ export const inventory: Extractor = {
       const s = ctx.sections.filter((x) => x.node && ctx.src(x.node).line <= from.line).pop(); // the heading the block stands under
       const first = code.value.split('\n').find((l) => l.trim() !== '')!.trim();
       ctx.diag('http-block-not-read', 'info', `An HTTP block in the ${s ? `"${s.heading}"` : 'page\'s opening'} section is no request line or example of the page (only the HTTP request and example sections are read): ${JSON.stringify(first.slice(0, 80))}`, code);
+    }
+    // JSON blocks the same way (a sample of the response under "Response", driveitem-preview.md): one no example body,
+    // JSON representation or diagnostic came from is named, so that no sample is dropped unsaid.
+    const usedJson = [...used, ...[...ir.examples.requests, ...ir.examples.responses].flatMap((r) => (r.body ? [r.body.src] : [])).filter((x) => x.file === ctx.file).map((x) => x.line),
+      ...(ir.resource?.jsonRepresentation && ir.resource.jsonRepresentation.src.file === ctx.file ? [ir.resource.jsonRepresentation.src.line] : [])];
+    for (const code of jsonBlocks(ctx.root)) {
+      if (code.value.trim() === '' || !code.position) continue;
+      const from = ctx.src(code);
+      const to = ctx.page.map.map(code.position.end.line, code.position.end.column).line;
+      if (from.file !== ctx.file || usedJson.some((l) => l >= from.line && l <= to)) continue;
+      const s = ctx.sections.filter((x) => x.node && ctx.src(x.node).line <= from.line).pop();
+      const first = code.value.split('\n').find((l) => l.trim() !== '')!.trim();
+      ctx.diag('json-block-not-read', 'info', `A JSON block in the ${s ? `"${s.heading}"` : 'page\'s opening'} section is no example body or JSON representation of the page (only the example and JSON representation sections are read): ${JSON.stringify(first.slice(0, 80))}`, code);
     }
     // Sections present but not extracted: say why, unless an extractor already did (a diagnostic inside the section).
     for (const s of ctx.sections) {
