@@ -65,17 +65,16 @@ const NAMES_TABLE = new Set(['table-unclassified', 'property-table-nested-struct
 /** Table kinds read only on a page that documents a resource type. */
 const RESOURCE_ONLY = new Set(['methods', 'properties', 'relationships']);
 
-/** Fences whose language says HTTP (`http`, `https`, the docs' `msgraph-interactive`), at any depth (lists, quotes). */
-function* httpBlocks(n: Nodes): Generator<Code> {
-  if (n.type === 'code') { if (/^(https?|msgraph-interactive)$/i.test(n.lang ?? '')) yield n; return; }
-  if ('children' in n) for (const c of n.children) yield* httpBlocks(c as Nodes);
+/** Fences whose language matches, at any depth (lists, quotes). */
+function* fences(n: Nodes, lang: RegExp): Generator<Code> {
+  if (n.type === 'code') { if (lang.test(n.lang ?? '')) yield n; return; }
+  if ('children' in n) for (const c of n.children) yield* fences(c as Nodes, lang);
 }
 
-/** Fences whose language says JSON (`json`, `JSON`, `jsonc`), at any depth. */
-function* jsonBlocks(n: Nodes): Generator<Code> {
-  if (n.type === 'code') { if (/^jsonc?$/i.test(n.lang ?? '')) yield n; return; }
-  if ('children' in n) for (const c of n.children) yield* jsonBlocks(c as Nodes);
-}
+/** HTTP fences: `http`, `https`, the docs' `msgraph-interactive`. */
+const HTTP_LANG = /^(https?|msgraph-interactive)$/i;
+/** JSON fences: `json`, `JSON`, `jsonc`. */
+const JSON_LANG = /^jsonc?$/i;
 
 export const inventory: Extractor = {
   name: 'sections',
@@ -127,28 +126,24 @@ export const inventory: Extractor = {
     const used = [...ir.operations.map((o) => o.src), ...ir.examples.requests.map((r) => r.src), ...ir.examples.responses.map((r) => r.src), ...ctx.diagnostics.map((d) => d.src),
       ...(ir.permissions?.entries ?? []).flatMap((e) => (e.scenario?.boundBy === 'request-lines' ? [e.scenario.src] : []))]
       .filter((s) => s.file === ctx.file).map((s) => s.line);
-    for (const code of httpBlocks(ctx.root)) {
-      if (code.value.trim() === '' || !code.position) continue;
-      const from = ctx.src(code);
-      const to = ctx.page.map.map(code.position.end.line, code.position.end.column).line;
-      if (from.file !== ctx.file || used.some((l) => l >= from.line && l <= to)) continue;
-      const s = ctx.sections.filter((x) => x.node && ctx.src(x.node).line <= from.line).pop(); // the heading the block stands under
-      const first = code.value.split('\n').find((l) => l.trim() !== '')!.trim();
-      ctx.diag('http-block-not-read', 'info', `An HTTP block in the ${s ? `"${s.heading}"` : 'page\'s opening'} section is no request line or example of the page (only the HTTP request and example sections are read): ${JSON.stringify(first.slice(0, 80))}`, code);
-    }
+    /** Names each fence no line of `lines` (a fact's or a diagnostic's) falls in; `say` words it from its heading and first line. */
+    const nameUnread = (blocks: Iterable<Code>, lines: number[], rule: 'http-block-not-read' | 'json-block-not-read', say: (where: string, first: string) => string) => {
+      for (const code of blocks) {
+        if (code.value.trim() === '' || !code.position) continue;
+        const from = ctx.src(code);
+        const to = ctx.page.map.map(code.position.end.line, code.position.end.column).line;
+        if (from.file !== ctx.file || lines.some((l) => l >= from.line && l <= to)) continue;
+        const s = ctx.sections.filter((x) => x.node && ctx.src(x.node).line <= from.line).pop(); // the heading the block stands under
+        const first = code.value.split('\n').find((l) => l.trim() !== '')!.trim();
+        ctx.diag(rule, 'info', say(s ? `"${s.heading}"` : 'page\'s opening', JSON.stringify(first.slice(0, 80))), code);
+      }
+    };
+    nameUnread(fences(ctx.root, HTTP_LANG), used, 'http-block-not-read', (where, first) => `An HTTP block in the ${where} section is no request line or example of the page (only the HTTP request and example sections are read): ${first}`);
     // JSON blocks the same way (a sample of the response under "Response", driveitem-preview.md): one no example body,
     // JSON representation or diagnostic came from is named, so that no sample is dropped unsaid.
     const usedJson = [...used, ...[...ir.examples.requests, ...ir.examples.responses].flatMap((r) => (r.body ? [r.body.src] : [])).filter((x) => x.file === ctx.file).map((x) => x.line),
       ...(ir.resource?.jsonRepresentation && ir.resource.jsonRepresentation.src.file === ctx.file ? [ir.resource.jsonRepresentation.src.line] : [])];
-    for (const code of jsonBlocks(ctx.root)) {
-      if (code.value.trim() === '' || !code.position) continue;
-      const from = ctx.src(code);
-      const to = ctx.page.map.map(code.position.end.line, code.position.end.column).line;
-      if (from.file !== ctx.file || usedJson.some((l) => l >= from.line && l <= to)) continue;
-      const s = ctx.sections.filter((x) => x.node && ctx.src(x.node).line <= from.line).pop();
-      const first = code.value.split('\n').find((l) => l.trim() !== '')!.trim();
-      ctx.diag('json-block-not-read', 'info', `A JSON block in the ${s ? `"${s.heading}"` : 'page\'s opening'} section is no example body or JSON representation of the page (only the example and JSON representation sections are read): ${JSON.stringify(first.slice(0, 80))}`, code);
-    }
+    nameUnread(fences(ctx.root, JSON_LANG), usedJson, 'json-block-not-read', (where, first) => `A JSON block in the ${where} section is no example body or JSON representation of the page (only the example and JSON representation sections are read): ${first}`);
     // Sections present but not extracted: say why, unless an extractor already did (a diagnostic inside the section).
     for (const s of ctx.sections) {
       const check = YIELD[s.kind];
