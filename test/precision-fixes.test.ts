@@ -2311,3 +2311,13 @@ test('a JSON block no example body, JSON representation or diagnostic came from 
   assert.deepEqual(named('beta/resources/plannerchecklistitems.md'), ['48 A JSON block in the "JSON representation" section is no example body or JSON representation of the page (only the example and JSON representation sections are read): "{"']);
   assert.equal(t.pages.find((p) => p.file === 'beta/resources/plannerchecklistitems.md')!.resource!.jsonRepresentation!.src.line, 34);
 });
+
+test('drift-operation-added: a new request line whose path the page\'s own examples call only with another method the page documents is reported with that example, a likely typo (beta riskyusers-dismiss.md: GET /identityProtection/riskyUsers/dismiss beside POST /riskyUsers/dismiss, its example 2 a POST to the longer path; label d2177, misdescribed before as a plain GET added); a page that gives both methods for the path (organizational branding: PUT and PATCH) documents two calls', () => {
+  const { o, n } = snapshots('s49l');
+  assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-operation-added').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'beta GET /identityProtection/riskyUsers/dismiss was added (its page\'s example calls this path with POST, beta/api/riskyusers-dismiss.md:108, the method the page gives another form of the path: the request line\'s GET may be a typo) @ beta/api/riskyusers-dismiss.md:34',
+    // PUT and PATCH both given for the same path (its example a PUT): two calls, no note.
+    'v1.0 PATCH /organization/{organization-id}/branding was added @ v1.0/api/organizationalbrandingproperties-create.md:35',
+    'v1.0 PUT /organization/{organization-id}/branding was added @ v1.0/api/organizationalbrandingproperties-create.md:34',
+  ]);
+});
