@@ -110,7 +110,8 @@ export function sideKey(sides: { file: string; line: number }[]): string {
 
 /**
  * The labels in a JSONL file, or in every `*.jsonl` file of a folder, in name order (test/precision/labels/ keeps one file
- * per label set, each well under the repository's 2 MB a file).
+ * per label set, a set that outgrows the repository's 2 MB a file split by id: reconcile-2021-r0000/-r1000,
+ * drift-2020-2021-d0000/-d1000).
  */
 export function readLabels(path: string): Label[] {
   const files = statSync(path).isDirectory() ? readdirSync(path).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(path, f)) : [path];

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
 import { FindingIndex, metadataItems, readLabels, type ReportFinding } from '../bench/precision-lib.js';
 import { ROOT, tempTree } from './helpers.js';
 
@@ -48,4 +49,18 @@ test('metadata labels: a docmodel metadata report\'s findings get the docs side 
   ]);
   // Another fingerprint, same rule and sides: matched by its sides.
   assert.equal(new FindingIndex(items).match(label), items[0]);
+});
+
+test('finding labels: each file holds one label set (its name starts with the set\'s), ids unique, each file under the repository\'s 2 MB a file (a set that outgrows it is split by id: reconcile-2021-r0000/r1000, drift-2020-2021-d0000/d1000)', () => {
+  const dir = join(ROOT, 'test/precision/labels');
+  const seen = new Set<string>();
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
+    assert.ok(statSync(join(dir, f)).size < 2_000_000, f);
+    for (const l of readLabels(join(dir, f))) {
+      assert.ok(f.startsWith(`${l.set}.`) || f.startsWith(`${l.set}-`), `${l.id} (${l.set}) in ${f}`);
+      assert.ok(!seen.has(l.id), `${l.id} twice`);
+      seen.add(l.id);
+    }
+  }
+  assert.ok(seen.size > 8000, `${seen.size} labels`);
 });
