@@ -10,7 +10,7 @@ export const TYPE_PLACEHOLDER = /^(?:String|Boolean|Integer|Int16|Int32|Int64|Do
 
 /**
  * `"skuId-value"`, `"datetime-value"`, `"display-name-value"`: the docs' sample generator's stand-in for a value never filled in;
- * numbered when a list holds several (`["skuId-value-1", "skuId-value-2"]`, `"groupId-value1"`: 32 pages of the 2021-07 tree).
+ * numbered when a list holds several (`["skuId-value-1", "skuId-value-2"]`, `"groupId-value1"`: 8 method pages of the 2021-07 tree, and 24 SDK snippet includes, which are not read).
  */
 export const VALUE_PLACEHOLDER = /^[A-Za-z][\w.-]*-value(?:-?\d+)?$/;
 

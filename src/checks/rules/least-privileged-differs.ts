@@ -19,7 +19,7 @@ export function leastPrivileged(perms: Permissions | undefined, type: Permission
   // One permission per kind of Outlook item ("Calendars.ReadWrite, Mail.ReadWrite" on a page whose calls reach events and
   // messages, attachment-createuploadsession.md): for a call on messages the Mail one is the choice, not the first.
   const path = operationKey.slice(operationKey.indexOf(' ') + 1);
-  const kindOf = (name: string) => (Object.hasOwn(ITEM_KINDS, name.split('.')[0]!.toLowerCase()) ? ITEM_KINDS[name.split('.')[0]!.toLowerCase()] : undefined);
+  const kindOf = (name: string) => { const k = name.split('.')[0]!.toLowerCase(); return Object.hasOwn(ITEM_KINDS, k) ? ITEM_KINDS[k] : undefined; };
   const misfit = (name: string) => { const f = kindOf(name); return f !== undefined && !f.test(path); };
   const kindFits = ordered.some((p) => kindOf(p.name)?.test(path));
   const skip = (name: string) => (passOver?.(name) ?? false) || (kindFits && misfit(name));
