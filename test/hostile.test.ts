@@ -14,7 +14,7 @@ import { buildModel } from '../src/model/merge.js';
 import { drift, reconcile } from '../src/checks/engine.js';
 import type { FindingDraft, PageRule, Rule } from '../src/checks/types.js';
 import type { Document } from '../src/model/schema.js';
-import { PageFindingMemo } from '../src/pipeline/finding-memo.js';
+import { UnitFindingMemo } from '../src/pipeline/finding-memo.js';
 import { irDigest } from '../src/pipeline/digest.js';
 import { processInPool } from '../src/pipeline/pool.js';
 import { ROOT, tempTree, INPUT, SEEDS } from './helpers.js';
@@ -353,11 +353,11 @@ test('issue 14 + 15: a page rule that never returns on one page is stopped there
     id: 'test-hang-page-rule', input: 'page', severity: 'warning', contexts: ['page'], summary: 's', description: 'd', example: { before: '', after: '' },
     check: hangsOnHangMd('test-hang-page-rule', seen),
   };
-  const memo = new PageFindingMemo(undefined);
+  const memo = new UnitFindingMemo(undefined);
   const run = () => {
     memo.beginRun(new Map(a.pages.map((p) => [p.file, irDigest(p)])));
     seen.length = 0;
-    const f = reconcile({ model: a.model, pages: a.model.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [hangOnPage], { pageMs: 50 }, memo);
+    const f = reconcile({ model: a.model, pages: a.model.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [hangOnPage], { pageMs: 50 }, { pages: memo });
     memo.save();
     return f.map((x) => [x.rule, x.subject.split('/').pop(), x.field]);
   };

@@ -24,7 +24,7 @@ import { reconcile } from '../src/checks/engine.js';
 import type { PageRule } from '../src/checks/types.js';
 import { rule as descriptionEmpty } from '../src/checks/rules/description-empty.js';
 import { opPage } from '../src/checks/fixture-pages.js';
-import { PageFindingMemo } from '../src/pipeline/finding-memo.js';
+import { UnitFindingMemo } from '../src/pipeline/finding-memo.js';
 import { irDigest } from '../src/pipeline/digest.js';
 import { reportData, reportDigest } from '../src/emit/reports/report-data.js';
 
@@ -386,26 +386,26 @@ test('page rules run only on the pages whose facts changed: the memo (kept on di
   const dir = tempTree(files);
   const calls: string[] = [];
   const counting: PageRule = { ...descriptionEmpty, check(i) { calls.push(i.pages[0]!.file); return descriptionEmpty.check.call(this, i); } };
-  const run = (memo?: PageFindingMemo) => {
+  const run = (memo?: UnitFindingMemo) => {
     const a = analyze([dir]);
     memo?.beginRun(new Map(a.pages.map((p) => [p.file, irDigest(p)])));
     calls.length = 0;
-    return reconcile({ model: a.model, pages: a.model.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [counting], {}, memo);
+    return reconcile({ model: a.model, pages: a.model.documents, tree: { exists: () => undefined, absOf: () => undefined } }, [counting], {}, { pages: memo });
   };
   const memoFile = join(dir, 'memo', 'page-findings.v8');
-  const first = new PageFindingMemo(memoFile);
+  const first = new UnitFindingMemo(memoFile);
   const r1 = run(first);
   assert.deepEqual(calls, ['v1.0/api/a.md', 'v1.0/api/b.md', 'v1.0/api/c.md']);
   assert.deepEqual(r1.map((f) => `${f.rule} ${f.subject}`), ['description-empty v1.0/api/a.md']);
   first.save();
   // Another process: the memo is read from its file; no page changed, the rule runs on none.
-  const r2 = run(new PageFindingMemo(memoFile));
+  const r2 = run(new UnitFindingMemo(memoFile));
   assert.deepEqual(calls, []);
   assert.deepEqual(r2, r1);
   // b's description emptied, a's filled: the rule runs on those two pages only; the findings are a plain run's.
   writeFileSync(join(dir, 'v1.0/api/b.md'), page('Get banana', ''));
   writeFileSync(join(dir, 'v1.0/api/a.md'), page('Get apple', 'Read an apple.'));
-  const second = new PageFindingMemo(memoFile);
+  const second = new UnitFindingMemo(memoFile);
   const r3 = run(second);
   assert.deepEqual(calls, ['v1.0/api/a.md', 'v1.0/api/b.md']);
   assert.deepEqual(r3.map((f) => `${f.rule} ${f.subject}`), ['description-empty v1.0/api/b.md']);
@@ -420,7 +420,7 @@ test('page rules run only on the pages whose facts changed: the memo (kept on di
   const bytes = readFileSync(memoFile);
   bytes[bytes.length >> 1] ^= 0xff; // inside the sealed bytes (the bulk of the file)
   writeFileSync(memoFile, bytes);
-  run(new PageFindingMemo(memoFile));
+  run(new UnitFindingMemo(memoFile));
   assert.equal(calls.length, 3);
 });
 

@@ -5,12 +5,12 @@
 import type { Severity } from '../model/schema.js';
 import { runUnits, withDeadline } from '../util/deadline.js';
 import { compareStr } from '../util/order.js';
-import { comparableModel } from './compare.js';
+import { comparableModel, comparablePartitions } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import { partialTree } from './tree-links.js';
 import { RULES } from './registry.js';
-import type { Document } from '../model/schema.js';
-import { isWholeTreeRule, withSnapshots, type DriftInput, type Finding, type FindingDraft, type PageRule, type PageRuleMemo, type ReconcileInput, type Rule } from './types.js';
+import type { ApiModel, Document, OperationGroup } from '../model/schema.js';
+import { isWholeTreeRule, withSnapshots, type DriftInput, type Finding, type FindingDraft, type FindingMemo, type ModelRule, type PageRule, type ReconcileInput, type Rule, type RuleMemos } from './types.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -58,33 +58,96 @@ export interface RuleBudgets {
 }
 
 /**
- * The findings of the model and page rules. With `memo`, a page rule's findings on a page the
- * memo knows (same facts as when it recorded them) are taken from it, and the rule runs on the
- * other pages only; what it finds there is recorded.
+ * The findings of the model and page rules. With `memos`, a page rule's findings on a page the
+ * pages memo knows (same facts as when it recorded them) are taken from it, and an operation-unit
+ * rule's on an operation group the operations memo knows; the rule runs on the other pages or
+ * groups only, and what it finds there is recorded.
  */
-export function reconcile(given: ReconcileInput, allRules: readonly Rule[] = RULES, budgets: RuleBudgets = {}, memo?: PageRuleMemo): Finding[] {
+export function reconcile(given: ReconcileInput, allRules: readonly Rule[] = RULES, budgets: RuleBudgets = {}, memos: RuleMemos = {}): Finding[] {
   // On a part of a docs tree, what it lacks is most likely left out: the rules reporting that are not run (tree-partial names them).
   const notRun = allRules.some(isWholeTreeRule) && partialTree(given) ? allRules.filter(isWholeTreeRule).map((r) => r.id).sort(compareStr) : undefined;
   const rules = notRun ? allRules.filter((r) => !isWholeTreeRule(r)) : allRules;
   const input: ReconcileInput = notRun ? { ...given, notRun } : given;
   // Rules that compare pages see only pages that document the same call (see comparablePartitions);
   // a rule about the operation as a whole (allVariants) sees every page.
-  const comparable: ReconcileInput = { ...input, model: comparableModel(input.model) };
+  let comparable: ReconcileInput | undefined;
   let withWorkloads: ReconcileInput | undefined;
   const inputFor = (r: Rule): ReconcileInput => {
     if (r.input !== 'model' || r.allVariants) return input;
-    if (!r.workloadPages) return comparable;
+    if (!r.workloadPages) return (comparable ??= { ...input, model: comparableModel(input.model) });
     return (withWorkloads ??= { ...input, model: comparableModel(input.model, { workloadPages: true }) });
   };
   const b = { pageMs: budgets.pageMs ?? RULE_BUDGET_MS, treeMs: budgets.treeMs ?? TREE_RULE_BUDGET_MS };
+  const units = new OperationUnits(input.model.operations);
   return runAll(rules.filter((r) => r.input !== 'drift'), input, (r) =>
-    r.input === 'page' ? runPageRule(r, input.pages, b.pageMs, memo) : r.input === 'model' ? runBudgeted(r, inputFor(r), b) : []);
+    r.input === 'page' ? runPageRule(r, input.pages, b.pageMs, memos.pages)
+    : r.input !== 'model' ? []
+    : r.unit === 'operation' ? runPerOperation(r, units, b.pageMs, memos.operations)
+    : runBudgeted(r, inputFor(r), b));
 }
 
-function timeoutFinding(ruleId: string, ms: number, budgetMs: number, file?: string): FindingDraft {
+/**
+ * The groups of the model as operation-unit rules see them (ModelRule.unit): each group's comparable
+ * partitions as groups (comparableModel's, group by group), made the first time a rule needs them.
+ */
+class OperationUnits {
+  private made = new Map<string, Map<OperationGroup, OperationGroup[]>>();
+  constructor(readonly groups: readonly OperationGroup[]) {}
+  /** The group as `r` sees it: all its variants (allVariants), else its comparable partitions. */
+  of(r: ModelRule, g: OperationGroup): OperationGroup[] {
+    if (r.allVariants) return [g];
+    const kind = r.workloadPages ? 'workload' : 'plain';
+    let m = this.made.get(kind);
+    if (!m) this.made.set(kind, (m = new Map()));
+    let parts = m.get(g);
+    if (!parts) m.set(g, (parts = comparablePartitions(g, { workloadPages: r.workloadPages }).map((variants) => ({ ...g, variants }))));
+    return parts;
+  }
+}
+
+/**
+ * What an operation-unit rule is given: a model of the one group's partitions. Whatever else it
+ * reads — the model's documents, types, enums or diagnostics, the page list, the tree — throws:
+ * the rule is then not an operation-unit rule, and it fails (a rule-failed finding) instead of
+ * finding from what it was not given.
+ */
+function unitInput(ruleId: string, operations: OperationGroup[]): ReconcileInput {
+  const refuse = (what: string) => ({ get(): never { throw new Error(`${ruleId} is an operation-unit rule (unit: 'operation') but reads ${what}`); } });
+  const model = Object.defineProperties({ operations }, {
+    documents: refuse('model.documents'), types: refuse('model.types'), enums: refuse('model.enums'), diagnostics: refuse('model.diagnostics'),
+  }) as unknown as ApiModel;
+  return Object.defineProperties({ model }, { pages: refuse('the page list'), tree: refuse('the tree'), notRun: refuse('the rules not run') }) as unknown as ReconcileInput;
+}
+
+/**
+ * An operation-unit rule, group by group under the per-page budget (a group over it gives one
+ * rule-timeout finding instead of the rule's findings on it); with a memo, a group it answers for
+ * (by identity, same digest) is not checked, and each group checked is recorded. Drafts stay in
+ * group order, as the rule gives them on the whole model.
+ */
+function runPerOperation(r: ModelRule, units: OperationUnits, budgetMs: number, memo: FindingMemo | undefined): FindingDraft[] {
+  const per: FindingDraft[][] = new Array(units.groups.length);
+  const todo: number[] = [];
+  units.groups.forEach((g, i) => {
+    const hit = memo?.get(g.identity, r.id);
+    if (hit) per[i] = hit;
+    else todo.push(i);
+  });
+  runUnits(todo.length, budgetMs, (k) => {
+    const g = units.groups[todo[k]!]!;
+    const drafts = r.check(unitInput(r.id, units.of(r, g)));
+    memo?.set(g.identity, r.id, drafts);
+    per[todo[k]!] = drafts;
+  }, (k, ms) => { per[todo[k]!] = [timeoutFinding(r.id, ms, budgetMs, undefined, units.groups[todo[k]!]!.key)]; });
+  return per.flat();
+}
+
+/** `file`: the page the rule was stopped on; `operation`: the operation (key); neither: the tree. */
+function timeoutFinding(ruleId: string, ms: number, budgetMs: number, file?: string, operation?: string): FindingDraft {
+  const on = file ?? operation;
   return {
-    rule: 'rule-timeout', severity: 'warning', context: file ? 'page' : 'tree', subject: file ?? ruleId, field: file ? ruleId : 'rule',
-    message: `Rule ${ruleId} was stopped after ${Math.round(ms)} ms on ${file ?? 'the tree'}, over its ${budgetMs} ms budget; its findings ${file ? 'on that page ' : ''}are not reported`,
+    rule: 'rule-timeout', severity: 'warning', context: file ? 'page' : 'tree', subject: on ?? ruleId, field: on ? ruleId : 'rule',
+    message: `Rule ${ruleId} was stopped after ${Math.round(ms)} ms on ${file ?? (operation ? `operation ${operation}` : 'the tree')}, over its ${budgetMs} ms budget; its findings ${file ? 'on that page ' : operation ? 'on that operation ' : ''}are not reported`,
     sides: file ? [{ file, line: 1, column: 1, version: null, value: ruleId }] : [],
   };
 }
@@ -102,7 +165,7 @@ function runBudgeted(r: Extract<Rule, { input: 'model' }>, input: ReconcileInput
 }
 
 /** A page rule: given each page alone (nothing of the model or the tree), its findings on a page the memo knows taken from it. */
-function runPageRule(r: PageRule, pages: Document[], budgetMs: number, memo: PageRuleMemo | undefined): FindingDraft[] {
+function runPageRule(r: PageRule, pages: Document[], budgetMs: number, memo: FindingMemo | undefined): FindingDraft[] {
   return runPerPage(r.id, pages, budgetMs, (p) => r.check({ pages: [p] }), memo);
 }
 
@@ -111,18 +174,18 @@ function runPageRule(r: PageRule, pages: Document[], budgetMs: number, memo: Pag
  * instead of its findings. With a memo, a page it answers for is not checked, each page checked is
  * recorded (one stopped over its budget never is); drafts stay in page order either way.
  */
-function runPerPage(ruleId: string, pages: Document[], budgetMs: number, check: (p: Document) => FindingDraft[], memo?: PageRuleMemo): FindingDraft[] {
+function runPerPage(ruleId: string, pages: Document[], budgetMs: number, check: (p: Document) => FindingDraft[], memo?: FindingMemo): FindingDraft[] {
   const per: FindingDraft[][] = new Array(pages.length);
   const todo: number[] = [];
   pages.forEach((p, i) => {
-    const hit = memo?.get(p, ruleId);
+    const hit = memo?.get(p.file, ruleId);
     if (hit) per[i] = hit;
     else todo.push(i);
   });
   runUnits(todo.length, budgetMs, (k) => {
     const page = pages[todo[k]!]!;
     const drafts = check(page);
-    memo?.set(page, ruleId, drafts);
+    memo?.set(page.file, ruleId, drafts);
     per[todo[k]!] = drafts;
   }, (k, ms) => { per[todo[k]!] = [timeoutFinding(ruleId, ms, budgetMs, pages[todo[k]!]!.file)]; });
   return per.flat();

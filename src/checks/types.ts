@@ -122,6 +122,14 @@ export interface ModelRule extends RuleBase {
   /** The rule compares workload pages with each other (their per-workload rows): workload pages stay among the comparable ones. */
   workloadPages?: boolean;
   /**
+   * `operation`: the rule's findings about an operation come from that operation's group alone — its key, path, aliases,
+   * primary pages and its variants with their pages — and from nothing else of the model, the page list or the tree.
+   * The engine then gives it one group at a time (a model whose other members throw when read: a rule that reads
+   * them fails, and its tests with it) and takes a group's findings from the last run when the group is as it was
+   * (see RuleMemos.operations).
+   */
+  unit?: 'operation';
+  /**
    * The rule reports what the tree lacks (a link's target, a page, a counterpart): on a tree that is only part of a
    * docs tree each such claim would be about a page left out, so the engine does not run it there and `tree-partial`
    * says so once (see tree-links.ts).
@@ -138,7 +146,7 @@ export interface PageRuleInput {
 /**
  * A rule whose findings on a page come from that page alone. It is given the page and nothing
  * else, so its findings are a function of the page's facts: a rebuild takes them, for every page
- * whose IR is the last run's, from the last run (see PageRuleMemo) and runs the rule only on the
+ * whose IR is the last run's, from the last run (see RuleMemos) and runs the rule only on the
  * pages that changed.
  */
 export interface PageRule extends RuleBase {
@@ -148,12 +156,18 @@ export interface PageRule extends RuleBase {
 }
 
 /**
- * Page rules' drafts from the last run, by page and rule: `get` answers only for a page whose
- * facts are the same as when `set` recorded them (the page cache's IR digest).
+ * Rules' drafts from the last run, by unit (a page's path, an operation's identity) and rule: `get`
+ * answers only for a unit whose facts are the same as when `set` recorded them (a digest of them).
  */
-export interface PageRuleMemo {
-  get(page: Document, ruleId: string): FindingDraft[] | undefined;
-  set(page: Document, ruleId: string, drafts: FindingDraft[]): void;
+export interface FindingMemo {
+  get(unit: string, ruleId: string): FindingDraft[] | undefined;
+  set(unit: string, ruleId: string, drafts: FindingDraft[]): void;
+}
+
+/** The memos `reconcile` uses: page rules' findings by page, operation-unit rules' (ModelRule.unit) by operation group. */
+export interface RuleMemos {
+  pages?: FindingMemo;
+  operations?: FindingMemo;
 }
 
 export interface DriftRule extends RuleBase {

@@ -25,7 +25,7 @@ import { IR_VERSION } from '../sources/graph-markdown/ir/version.js';
 import { toolCodeHash, toolVersion } from '../util/version.js';
 import { removeStaleTemps, writeAtomicBuffer, type OutputStamp } from './output.js';
 import { fromBytes, irBytes } from './digest.js';
-import { PageFindingMemo } from './finding-memo.js';
+import { UnitFindingMemo } from './finding-memo.js';
 
 /** `size` -1: the file did not exist (an include that did not resolve), and must still not. */
 interface FileStamp { size: number; mtimeMs: number; hash: string }
@@ -190,8 +190,10 @@ export function shardBytes(key: string, entries: Record<string, Entry & { data: 
 export const CACHE_FILE = 'index.v8';
 /** The folder of the shards, beside the index. */
 export const SHARD_DIR = 'pages';
-/** The page rules' findings by IR digest, beside the index (see PageFindingMemo). */
+/** The page rules' findings by IR digest, beside the index (see UnitFindingMemo). */
 export const FINDINGS_FILE = 'page-findings.v8';
+/** The operation-unit rules' findings by operation digest, beside the index (see UnitFindingMemo). */
+export const OPERATION_FINDINGS_FILE = 'operation-findings.v8';
 /** The single file the IRs were kept in before the shards: removed on save. */
 const OLD_PAGES_FILE = 'pages.v8';
 
@@ -263,7 +265,8 @@ export class PageCache {
   private irs = new Map<string, { entry: Entry; ir: PageIR }>();
   private nextIrs = new Map<string, { entry: Entry; ir: PageIR }>();
 
-  private findings: PageFindingMemo | undefined;
+  private findings: UnitFindingMemo | undefined;
+  private operationFindings: UnitFindingMemo | undefined;
 
   /** `path`: the index file; the IRs live beside it. undefined: no cache (with `memory`: a cache in this process only). */
   constructor(readonly path: string | undefined, opts: { memory?: boolean } = {}) {
@@ -275,9 +278,15 @@ export class PageCache {
   }
 
   /** The page rules' findings of the last run, beside the index (in memory only for a watch without a path); undefined without a cache. Saved with the cache. */
-  findingMemo(): PageFindingMemo | undefined {
+  findingMemo(): UnitFindingMemo | undefined {
     if (!this.path && !this.memory) return undefined;
-    return (this.findings ??= new PageFindingMemo(this.path ? join(dirname(this.path), FINDINGS_FILE) : undefined));
+    return (this.findings ??= new UnitFindingMemo(this.path ? join(dirname(this.path), FINDINGS_FILE) : undefined));
+  }
+
+  /** The operation-unit rules' findings of the last run (ModelRule.unit), kept and saved as findingMemo's. */
+  operationMemo(): UnitFindingMemo | undefined {
+    if (!this.path && !this.memory) return undefined;
+    return (this.operationFindings ??= new UnitFindingMemo(this.path ? join(dirname(this.path), OPERATION_FINDINGS_FILE) : undefined));
   }
 
   private shardPath(shard: string): string {
@@ -507,6 +516,7 @@ export class PageCache {
   save(lastRun?: LastRun, outputs: Record<string, OutputStamp> = {}, tree: TreeAnswers = {}): void {
     const { by: next, untouched } = this.nextShards();
     this.findings?.save();
+    this.operationFindings?.save();
     if (!this.path) { if (this.memory) this.carryOver(lastRun, next, untouched, outputs, tree); return; }
     const dir = dirname(this.path);
     removeStaleTemps(dir);

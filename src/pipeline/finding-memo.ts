@@ -1,30 +1,57 @@
 /**
- * Page rules' findings from the last run, by the page's IR digest (the SHA-1 of its IR's JSON,
- * see irDigest) and rule: a page rule is given one page and nothing else (PageRule), so its
- * findings on a page whose digest is the same are the same, and a rebuild runs the page rules
- * only on the pages whose facts changed. Kept beside the page cache (`.cache/page-findings.v8`)
- * under the same key (tool version and code, IR version, Node major: other rule code, no
- * entries), sealed with the SHA-1 of its bytes (a file that does not match is an empty memo);
- * in a watch, in memory between runs. Only the entries this run used or recorded are saved.
+ * Rules' findings from the last run, by a digest of the unit they were found on and by rule. Two
+ * memos are kept, each beside the page cache under the same key (tool version and code, IR
+ * version, Node major: other rule code, no entries), sealed with the SHA-1 of its bytes (a file
+ * that does not match is an empty memo); in a watch, in memory between runs:
+ * - the page rules' (`.cache/page-findings.v8`), by the page's IR digest (the SHA-1 of its IR's
+ *   JSON, see irDigest): a page rule is given one page and nothing else (PageRule), so its
+ *   findings on a page whose digest is the same are the same;
+ * - the operation-unit rules' (`.cache/operation-findings.v8`, ModelRule.unit), by the digest of
+ *   an operation group (operationDigests): such a rule is given one group and nothing else.
+ * A rebuild runs those rules only on the units whose facts changed. Only the entries this run
+ * used or recorded are saved.
  */
-import type { Document } from '../model/schema.js';
-import type { FindingDraft, PageRuleMemo } from '../checks/types.js';
+import type { FindingDraft, FindingMemo } from '../checks/types.js';
+import type { OperationGroup } from '../model/schema.js';
+import { sha1Hex } from '../util/hash.js';
 import { readSealed, writeSealed } from './cache.js';
 
-/** One page's entry: the rules that ran on it, and the drafts of those that found something. */
-interface PageEntry { ran: Set<string>; found: Record<string, FindingDraft[]> }
+/** One unit's entry: the rules that ran on it, and the drafts of those that found something. */
+interface UnitEntry { ran: Set<string>; found: Record<string, FindingDraft[]> }
 
 /**
- * On disk: each distinct set of rules once (`sets`, ids joined by a newline), and per IR digest
- * the index of its set and the drafts of the rules that found something (most pages: none).
+ * On disk: each distinct set of rules once (`sets`, ids joined by a newline), and per unit digest
+ * the index of its set and the drafts of the rules that found something (most units: none).
  */
 interface MemoData { sets: string[]; pages: Record<string, [number, Record<string, FindingDraft[]>?]> }
 
-export class PageFindingMemo implements PageRuleMemo {
-  private last = new Map<string, PageEntry>();
-  private next = new Map<string, PageEntry>();
+/**
+ * The digest of each operation group whose pages all have one (`pageDigest`, by display path), by
+ * identity: everything an operation-unit rule may read of the group — its identity, key, method,
+ * path, parameters, primary pages and aliases, and per variant its page's IR digest, which of the
+ * page's operations it is, and what the model set on it from beyond the page (primary, workload,
+ * subtype). The rest of a variant is made from its page alone.
+ */
+export function operationDigests(operations: readonly OperationGroup[], pageDigest: (file: string) => string | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const g of operations) {
+    const variants: unknown[] = [];
+    for (const v of g.variants) {
+      const d = pageDigest(v.doc.file);
+      if (d === undefined) break;
+      variants.push([d, v.doc.operations.indexOf(v.operation), v.primary, v.workload, v.subtype ?? null]);
+    }
+    if (variants.length < g.variants.length) continue;
+    out.set(g.identity, sha1Hex(JSON.stringify([g.identity, g.key, g.method, g.path, g.parameters, g.primary, g.aliases, variants])));
+  }
+  return out;
+}
+
+export class UnitFindingMemo implements FindingMemo {
+  private last = new Map<string, UnitEntry>();
+  private next = new Map<string, UnitEntry>();
   private changed = false;
-  /** This run's pages: display path → IR digest (a page without one is never taken nor recorded). */
+  /** This run's units: name (a page's display path, an operation's identity) → digest (a unit without one is never taken nor recorded). */
   private digests = new Map<string, string>();
 
   /** `path`: the memo's file; undefined: in memory only. */
@@ -36,7 +63,7 @@ export class PageFindingMemo implements PageRuleMemo {
     for (const [digest, [i, found]] of Object.entries(d.pages)) if (sets[i]) this.last.set(digest, { ran: sets[i]!, found: found ?? {} });
   }
 
-  /** A new run: the digests of its pages (see PageCache.digestOf). */
+  /** A new run: the digests of its units (pages: see PageCache.digestOf; operations: operationDigests). */
   beginRun(digests: Map<string, string>): void {
     this.digests = digests;
     this.next = new Map();
@@ -44,19 +71,19 @@ export class PageFindingMemo implements PageRuleMemo {
   }
 
   /** This run's entry for a digest, to record in: the last run's entry (shared by get) is copied first, never changed. */
-  private entry(d: string): PageEntry {
+  private entry(d: string): UnitEntry {
     let e = this.next.get(d);
     if (e && e === this.last.get(d)) this.next.set(d, (e = { ran: new Set(e.ran), found: { ...e.found } }));
     if (!e) this.next.set(d, (e = { ran: new Set(), found: {} }));
     return e;
   }
 
-  get(page: Document, ruleId: string): FindingDraft[] | undefined {
-    const d = this.digests.get(page.file);
+  get(unit: string, ruleId: string): FindingDraft[] | undefined {
+    const d = this.digests.get(unit);
     const e = d === undefined ? undefined : this.last.get(d);
     if (!e || !e.ran.has(ruleId)) return undefined;
-    // What this rule found on this page last run is kept as it is: a page whose rules all answer from here
-    // shares the last run's entry (no copy per page and rule; `entry` copies it before recording in it).
+    // What this rule found on this unit last run is kept as it is: a unit whose rules all answer from here
+    // shares the last run's entry (no copy per unit and rule; `entry` copies it before recording in it).
     const n = this.next.get(d!);
     if (n === undefined) this.next.set(d!, e);
     else if (n !== e) {
@@ -68,8 +95,8 @@ export class PageFindingMemo implements PageRuleMemo {
     return found ? structuredClone(found) : [];
   }
 
-  set(page: Document, ruleId: string, drafts: FindingDraft[]): void {
-    const d = this.digests.get(page.file);
+  set(unit: string, ruleId: string, drafts: FindingDraft[]): void {
+    const d = this.digests.get(unit);
     if (d === undefined) return;
     const n = this.entry(d);
     n.ran.add(ruleId);

@@ -16,7 +16,8 @@ import { serializeModel } from '../model/serialize.js';
 import { modelJsonSchema, type ApiModel } from '../model/schema.js';
 import { compareStr } from '../util/order.js';
 import { reconcile } from '../checks/engine.js';
-import type { Finding, PageRuleMemo, TreeInfo } from '../checks/types.js';
+import type { Finding, TreeInfo } from '../checks/types.js';
+import { operationDigests, type UnitFindingMemo } from './finding-memo.js';
 import type { SuppressedFinding } from '../checks/suppress.js';
 import { emitModels, type PrintMemo } from '../emit/ts/models.js';
 import type { Printer } from '../emit/ts/printer.js';
@@ -184,14 +185,25 @@ export function listPages(inputs: string[], exclude: string[] = [], root?: strin
   return { tasks, runDiagnostics, skippedIncludes, roots, docsRoot };
 }
 
-/** Model and findings of the listed pages; `memo`: page rules' findings of the last run (see PageRuleMemo). */
-export function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings, memo?: PageRuleMemo, wholeTree = false): AnalyzeResult {
+/** The last run's findings: the page rules' by page, the operation-unit rules' by operation (see UnitFindingMemo). */
+export interface RunMemos {
+  /** Begun with this run's page digests. */
+  pages: UnitFindingMemo;
+  /** Begun here, once the model is built, with its operation digests (made from `pageDigest`). */
+  operations?: UnitFindingMemo;
+  /** A page's IR digest by display path. */
+  pageDigest: (file: string) => string | undefined;
+}
+
+/** Model and findings of the listed pages; `memos`: rules' findings of the last run (see RunMemos). */
+export function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings, memos?: RunMemos, wholeTree = false): AnalyzeResult {
   const absByFile = new Map(l.tasks.map((t) => [t.display, t.abs]));
   const model = modelFromPages(pages);
   timings?.mark('model');
   const { tree, answers } = recordingTree(treeInfo(l.roots.map((r) => safeReal(r)), absByFile, new Set(absByFile.values())));
   if (wholeTree) tree.completeness = 'whole';
-  const findings = reconcile({ model, pages: model.documents, tree }, undefined, undefined, memo);
+  memos?.operations?.beginRun(operationDigests(model.operations, memos.pageDigest));
+  const findings = reconcile({ model, pages: model.documents, tree }, undefined, undefined, { pages: memos?.pages, operations: memos?.operations });
   timings?.mark('reconcile');
   return { pages: [...pages].sort((a, b) => compareStr(a.file, b.file)), model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots, docsRoot: l.docsRoot, treeAnswers: answers };
 }
@@ -279,10 +291,11 @@ async function analyzeListed(l: Listed, inputs: string[], workers: number, opts:
     await fromCache(all);
   }
   opts.timings?.mark('pages');
-  // Page rules run only on the pages whose IR the memo has not seen (by the cache's IR digest).
+  // Page rules run only on the pages whose IR the memo has not seen (by the cache's IR digest), operation-unit rules only on the groups whose digest it has not.
   const memo = cache?.findingMemo();
-  memo?.beginRun(new Map(l.tasks.flatMap((t) => { const d = cache!.digestOf(t.abs); return d === undefined ? [] : [[t.display, d] as const]; })));
-  const a = finishAnalysis(l, pages, opts.timings, memo, opts.wholeTree);
+  const digests = new Map(cache ? l.tasks.flatMap((t) => { const d = cache.digestOf(t.abs); return d === undefined ? [] : [[t.display, d] as const]; }) : []);
+  memo?.beginRun(digests);
+  const a = finishAnalysis(l, pages, opts.timings, memo && { pages: memo, operations: cache!.operationMemo(), pageDigest: (f) => digests.get(f) }, opts.wholeTree);
   a.changed = processed.sort((x, y) => x - y).map((i) => l.tasks[i]!.display);
   return a;
 }

@@ -6,6 +6,7 @@ import { bodyField, bodyPartitions, bodyProperty, bodyPropertyNames } from './bo
 export const rule: ModelRule = {
   id: 'body-property-required-differs',
   input: 'model',
+  unit: 'operation',
   severity: 'warning',
   confidence: 'medium',
   contexts: ['variant', 'cross-version'],

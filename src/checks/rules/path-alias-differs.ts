@@ -6,6 +6,7 @@ import { compareField } from '../compare.js';
 export const rule: ModelRule = {
   id: 'path-alias-differs',
   input: 'model',
+  unit: 'operation',
   severity: 'info',
   confidence: 'low',
   contexts: ['variant', 'cross-version'],

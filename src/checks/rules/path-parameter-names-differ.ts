@@ -9,6 +9,7 @@ const EARLY_BRACE = /\{[\w-]+\}\s*\|\s*[\w-]+/;
 export const rule: ModelRule = {
   id: 'path-parameter-names-differ',
   input: 'model',
+  unit: 'operation',
   severity: 'warning',
   confidence: 'medium',
   contexts: ['variant', 'cross-version'],

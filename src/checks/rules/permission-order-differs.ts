@@ -5,6 +5,7 @@ import { compareField, versionsNote } from '../compare.js';
 export const rule: ModelRule = {
   id: 'permission-order-differs',
   input: 'model',
+  unit: 'operation',
   severity: 'warning',
   confidence: 'low',
   contexts: ['variant', 'cross-version'],

@@ -9,6 +9,7 @@ export const PERMISSION_TYPES: PermissionType[] = ['delegatedWork', 'delegatedPe
 export const rule: ModelRule = {
   id: 'permission-support-differs',
   input: 'model',
+  unit: 'operation',
   severity: 'error',
   confidence: 'low',
   contexts: ['variant', 'cross-version'],

@@ -6,6 +6,7 @@ import { PERMISSION_TYPES } from './permission-support-differs.js';
 export const rule: ModelRule = {
   id: 'permission-workloads-differ',
   input: 'model',
+  unit: 'operation',
   workloadPages: true,
   severity: 'warning',
   confidence: 'low',

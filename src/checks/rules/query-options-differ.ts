@@ -8,6 +8,7 @@ const PARTIAL = /\b(?:including|such as|for example|e\.g\.),?\s+(?:the\s+)?[`*]*
 export const rule: ModelRule = {
   id: 'query-options-differ',
   input: 'model',
+  unit: 'operation',
   severity: 'warning',
   confidence: 'low',
   contexts: ['variant', 'cross-version'],

@@ -8,6 +8,7 @@ const BODYLESS = new Set(['GET', 'DELETE', 'HEAD']);
 export const rule: ModelRule = {
   id: 'request-header-differs',
   input: 'model',
+  unit: 'operation',
   severity: 'warning',
   confidence: 'medium',
   contexts: ['variant', 'cross-version'],

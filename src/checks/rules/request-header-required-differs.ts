@@ -5,6 +5,7 @@ import { compareField, versionsNote } from '../compare.js';
 export const rule: ModelRule = {
   id: 'request-header-required-differs',
   input: 'model',
+  unit: 'operation',
   severity: 'warning',
   confidence: 'medium',
   contexts: ['variant', 'cross-version'],

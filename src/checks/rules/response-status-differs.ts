@@ -6,6 +6,7 @@ import { successStatuses } from '../../model/status.js';
 export const rule: ModelRule = {
   id: 'response-status-differs',
   input: 'model',
+  unit: 'operation',
   severity: 'error',
   confidence: 'medium',
   contexts: ['variant', 'cross-version'],

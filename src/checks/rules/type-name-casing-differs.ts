@@ -6,6 +6,7 @@ import { bodyField, bodyPartitions, bodyProperty, bodyPropertyNames } from './bo
 export const rule: ModelRule = {
   id: 'type-name-casing-differs',
   input: 'model',
+  unit: 'operation',
   severity: 'warning',
   confidence: 'high',
   contexts: ['variant', 'cross-version'],

@@ -1,0 +1,132 @@
+/**
+ * Operation-unit rules (ModelRule.unit = 'operation'): the engine gives them one operation group at a
+ * time and takes a group's findings from the last run when its digest is the same (UnitFindingMemo
+ * with operationDigests). What must hold: the findings are the whole-model run's, a rule that reads
+ * beyond its group fails loudly, and only the groups whose facts changed are checked again.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { reconcile } from '../src/checks/engine.js';
+import { RULES } from '../src/checks/registry.js';
+import type { ModelRule } from '../src/checks/types.js';
+import { rule as headerDiffers } from '../src/checks/rules/request-header-differs.js';
+import { headersSection, opPage } from '../src/checks/fixture-pages.js';
+import { UnitFindingMemo, operationDigests } from '../src/pipeline/finding-memo.js';
+import { irDigest } from '../src/pipeline/digest.js';
+import { analyze } from '../src/pipeline/in-thread.js';
+import { INPUT, tempTree } from './helpers.js';
+
+const NO_TREE = { exists: () => undefined, absOf: () => undefined };
+const UNIT_RULES = RULES.filter((r): r is ModelRule => r.input === 'model' && r.unit === 'operation');
+
+test('operation-unit rules: the ones declared, each with the findings of a whole-model run on its own examples and on the seeds', () => {
+  assert.deepEqual(UNIT_RULES.map((r) => r.id).sort(), [
+    'body-property-collection-differs', 'body-property-required-differs', 'path-alias-differs', 'path-parameter-names-differ',
+    'permission-order-differs', 'permission-support-differs', 'permission-workloads-differ', 'query-options-differ',
+    'request-header-differs', 'request-header-required-differs', 'response-status-differs', 'type-name-casing-differs',
+  ]);
+  // Every rule's example trees and the seeds: the same findings group by group as over the whole model.
+  const trees = [INPUT, ...RULES.flatMap((r) => (r.fixture ? [tempTree(r.fixture.before), tempTree(r.fixture.after)] : []))];
+  let found = 0;
+  for (const dir of trees) {
+    const a = analyze([dir]);
+    const input = { model: a.model, pages: a.model.documents, tree: NO_TREE };
+    for (const r of UNIT_RULES) {
+      const byGroup = reconcile(input, [r]);
+      const whole = reconcile(input, [{ ...r, unit: undefined }]);
+      assert.deepEqual(byGroup, whole, `${r.id} on ${dir}`);
+      assert.ok(!byGroup.some((f) => f.rule === 'rule-failed'), `${r.id} failed on ${dir}`);
+      found += byGroup.length;
+    }
+  }
+  // Not vacuous: the rules' own `before` examples make each of them fire.
+  assert.ok(found >= UNIT_RULES.length, `${found} findings`);
+});
+
+test('an operation-unit rule that reads beyond its group fails with a rule-failed finding naming what it read', () => {
+  const dir = tempTree({ 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}') });
+  const a = analyze([dir]);
+  const reads = (what: (i: Parameters<ModelRule['check']>[0]) => unknown): ModelRule => ({ ...headerDiffers, id: 'reads-too-much', check(i) { what(i); return []; } });
+  const failed = (r: ModelRule) => reconcile({ model: a.model, pages: a.model.documents, tree: NO_TREE }, [r]).map((f) => `${f.rule}: ${f.message}`);
+  assert.deepEqual(failed(reads((i) => i.model.types.length)), ['rule-failed: Rule reads-too-much failed: reads-too-much is an operation-unit rule (unit: \'operation\') but reads model.types']);
+  assert.deepEqual(failed(reads((i) => i.pages)), ['rule-failed: Rule reads-too-much failed: reads-too-much is an operation-unit rule (unit: \'operation\') but reads the page list']);
+  assert.deepEqual(failed(reads((i) => i.model.documents)), ['rule-failed: Rule reads-too-much failed: reads-too-much is an operation-unit rule (unit: \'operation\') but reads model.documents']);
+  assert.deepEqual(failed(reads((i) => i.tree)), ['rule-failed: Rule reads-too-much failed: reads-too-much is an operation-unit rule (unit: \'operation\') but reads the tree']);
+  // Its group is there to read.
+  assert.deepEqual(failed(reads((i) => i.model.operations[0]!.variants[0]!.doc.file)), []);
+});
+
+test('operation-unit rules run only on the groups whose digest changed: the memo (kept on disk) answers for the others, with the findings of a run without it', () => {
+  const page = (title: string, path: string, headers: [string, string][]) => opPage(title, 'PATCH', path, headersSection(headers));
+  const auth: [string, string] = ['Authorization', 'Bearer {token}'];
+  const type: [string, string] = ['Content-Type', 'application/json'];
+  const files: Record<string, string> = {
+    'v1.0/api/apple-update.md': page('Update apple', '/apples/{id}', [auth, type]), 'v1.0/api/apple-update2.md': page('Update apple', '/apples/{id}', [auth]),
+    'v1.0/api/pear-update.md': page('Update pear', '/pears/{id}', [auth, type]), 'v1.0/api/pear-update2.md': page('Update pear', '/pears/{id}', [auth, type]),
+    'v1.0/api/plum-update.md': page('Update plum', '/plums/{id}', [auth]), 'v1.0/api/plum-update2.md': page('Update plum', '/plums/{id}', [auth, type]),
+  };
+  const dir = tempTree(files);
+  const calls: string[] = [];
+  const counting: ModelRule = { ...headerDiffers, check(i) { calls.push(i.model.operations.map((g) => g.key).join()); return headerDiffers.check.call(this, i); } };
+  const run = (memo?: UnitFindingMemo) => {
+    const a = analyze([dir]);
+    const digests = new Map(a.pages.map((p) => [p.file, irDigest(p)]));
+    memo?.beginRun(operationDigests(a.model.operations, (f) => digests.get(f)));
+    calls.length = 0;
+    return reconcile({ model: a.model, pages: a.model.documents, tree: NO_TREE }, [counting], {}, { operations: memo });
+  };
+  const memoFile = join(dir, 'memo', 'operation-findings.v8');
+  const first = new UnitFindingMemo(memoFile);
+  const r1 = run(first);
+  assert.deepEqual(calls, ['PATCH /apples/{apple-id}', 'PATCH /pears/{pear-id}', 'PATCH /plums/{plum-id}']);
+  assert.deepEqual(r1.map((f) => `${f.rule} ${f.subject}`), ['request-header-differs PATCH /apples/{apple-id}', 'request-header-differs PATCH /plums/{plum-id}']);
+  first.save();
+  // Another process: nothing changed, the rule runs on no group.
+  const r2 = run(new UnitFindingMemo(memoFile));
+  assert.deepEqual(calls, []);
+  assert.deepEqual(r2, r1);
+  // One apple page mended, one pear page broken: the rule runs on those two groups only; the findings are a plain run's.
+  writeFileSync(join(dir, 'v1.0/api/apple-update2.md'), page('Update apple', '/apples/{id}', [auth, type]));
+  writeFileSync(join(dir, 'v1.0/api/pear-update2.md'), page('Update pear', '/pears/{id}', [auth]));
+  const second = new UnitFindingMemo(memoFile);
+  const r3 = run(second);
+  assert.deepEqual(calls, ['PATCH /apples/{apple-id}', 'PATCH /pears/{pear-id}']);
+  assert.deepEqual(r3.map((f) => `${f.rule} ${f.subject}`), ['request-header-differs PATCH /pears/{pear-id}', 'request-header-differs PATCH /plums/{plum-id}']);
+  assert.deepEqual(r3, run());
+  second.save();
+  // A page gone from a group changes the group: checked again (its one page left: nothing to compare).
+  rmSync(join(dir, 'v1.0/api/plum-update.md'));
+  const r4 = run(new UnitFindingMemo(memoFile));
+  assert.deepEqual(calls, ['PATCH /plums/{plum-id}']);
+  assert.deepEqual(r4.map((f) => `${f.rule} ${f.subject}`), ['request-header-differs PATCH /pears/{pear-id}']);
+  assert.deepEqual(r4, run());
+});
+
+test('operationDigests: a group\'s digest moves with its pages and with what the model set on it from beyond them, and not with another group', () => {
+  const dir = tempTree({
+    'v1.0/api/a.md': opPage('Get apple', 'GET', '/apples/{id}'), 'v1.0/api/a2.md': opPage('Get apple', 'GET', '/apples/{id}'),
+    'v1.0/api/b.md': opPage('Get banana', 'GET', '/bananas/{id}'),
+  });
+  const a = analyze([dir]);
+  const pageDigest = (f: string) => `d-${f}`;
+  const base = operationDigests(a.model.operations, pageDigest);
+  assert.deepEqual([...base.keys()], ['GET /apples/{}', 'GET /bananas/{}']);
+  const apples = a.model.operations.find((g) => g.path.startsWith('/apples'))!;
+  const moved = (change: () => void, undo: () => void) => {
+    change();
+    const d = operationDigests(a.model.operations, pageDigest);
+    undo();
+    assert.equal(d.get('GET /bananas/{}'), base.get('GET /bananas/{}'));
+    return d.get('GET /apples/{}') !== base.get('GET /apples/{}');
+  };
+  const v = apples.variants[1]!;
+  assert.ok(moved(() => { v.primary = !v.primary; }, () => { v.primary = !v.primary; }), 'primary');
+  assert.ok(moved(() => { v.workload = !v.workload; }, () => { v.workload = !v.workload; }), 'workload');
+  assert.ok(moved(() => { v.subtype = 'appleTree'; }, () => { delete v.subtype; }), 'subtype');
+  assert.ok(moved(() => { apples.aliases = ['GET /fruit/{id}']; }, () => { apples.aliases = []; }), 'aliases');
+  // A page's new digest: that group's digest moves; a page without one leaves its group out.
+  assert.notEqual(operationDigests(a.model.operations, (f) => (f === 'v1.0/api/a2.md' ? 'other' : pageDigest(f))).get('GET /apples/{}'), base.get('GET /apples/{}'));
+  assert.deepEqual([...operationDigests(a.model.operations, (f) => (f === 'v1.0/api/a2.md' ? undefined : pageDigest(f))).keys()], ['GET /bananas/{}']);
+});
