@@ -2321,3 +2321,21 @@ test('drift-operation-added: a new request line whose path the page\'s own examp
     'v1.0 PUT /organization/{organization-id}/branding was added @ v1.0/api/organizationalbrandingproperties-create.md:34',
   ]);
 });
+
+test('example requests: a request line whose call arguments go on over the next lines is one URL (beta intune-shared-devicemanagement-getrolescopetagsbyids.md:62-64 "…getRoleScopeTagsByIds(ids=[" / "\\"Ids value\\"" / "])"; labels o748, r1891, misdescribed before: the path read as "getRoleScopeTagsByIds(ids=["), so example-path-fits-no-template says the template leaves out the arguments; lines that never close what the request line opened are not joined', () => {
+  const t = analyze([join(DIR, '2021-07-s50a')], [], undefined, whole);
+  const page = t.pages.find((p) => p.file === 'beta/api/intune-shared-devicemanagement-getrolescopetagsbyids.md')!;
+  assert.deepEqual(page.examples.requests.map((r) => `${r.src.line} ${r.path} | ${r.body === undefined}`), ['62 /deviceManagement/getRoleScopeTagsByIds(ids=["Ids value"]) | true']);
+  assert.deepEqual(t.findings.filter((f) => f.rule === 'example-path-fits-no-template').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
+    'Example request GET /deviceManagement/getRoleScopeTagsByIds(ids=["Ids value"]) fits none of the HTTP templates (path): the template GET /deviceManagement/getRoleScopeTagsByIds leaves out the function\'s arguments (ids) that the example passes @ beta/api/intune-shared-devicemanagement-getrolescopetagsbyids.md:62 beta/api/intune-shared-devicemanagement-getrolescopetagsbyids.md:36',
+  ]);
+  const request = (block: string) => {
+    const dir = tempTree({ 'v1.0/api/a.md': `# Get things\n\n## HTTP request\n\n\`\`\`http\nGET /things(ids={ids})\n\`\`\`\n\n## Example\n\n### Request\n\n\`\`\`http\n${block}\n\`\`\`\n` });
+    const r = analyze([dir]).pages[0]!.examples.requests[0]!;
+    return [r.path, r.headers.map((h) => h.name).join(), r.body === undefined ? '' : 'body'];
+  };
+  // A quoted bracket does not count; headers after the joined lines are still headers.
+  assert.deepEqual(request('GET https://graph.microsoft.com/v1.0/things(ids=[\n  "a(b",\n  "c"\n])\nContent-Type: application/json'), ['/things(ids=["a(b","c"])', 'Content-Type', '']);
+  // Never closed within the lines before a blank one: the request line alone, the rest as before.
+  assert.deepEqual(request('GET https://graph.microsoft.com/v1.0/things(ids=[\nContent-Type: application/json\n\n{"x": 1}'), ['/things(ids=[', 'Content-Type', 'body']);
+});

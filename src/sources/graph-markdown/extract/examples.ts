@@ -160,9 +160,21 @@ function splitMessage(text: string): HttpMessage {
   const lines = text.split('\n');
   let i = 0;
   while (i < lines.length && lines[i]!.trim() === '') i++;
-  const first = (lines[i] ?? '').trim();
+  let first = (lines[i] ?? '').trim();
   const firstOffset = i;
   i++;
+  // A request line whose call arguments go on over the next lines ("…/getRoleScopeTagsByIds(ids=[" / "\"Ids value\"" /
+  // "])"): one URL, its lines joined, when they close what it left open.
+  const open = openBrackets(first);
+  if (open > 0) {
+    let joined = first;
+    let left = open;
+    for (let k = i; k < lines.length && k < i + CONTINUATION_LINES && lines[k]!.trim() !== ''; k++) {
+      joined += lines[k]!.trim();
+      left = openBrackets(joined);
+      if (left <= 0) { if (left === 0) { first = joined; i = k + 1; } break; }
+    }
+  }
   let blankBeforeHeaders = false;
   let j = i;
   while (j < lines.length && lines[j]!.trim() === '') j++;
@@ -180,6 +192,22 @@ function splitMessage(text: string): HttpMessage {
   }
   while (i < lines.length && lines[i]!.trim() === '') i++;
   return { first, firstOffset, headers, blankBeforeHeaders, body: lines.slice(i).join('\n'), bodyOffset: i };
+}
+
+/** At most this many lines after a request line continue it (see splitMessage). */
+const CONTINUATION_LINES = 5;
+
+/** Opening brackets and parentheses a line leaves unclosed, outside quoted strings (negative: more closed than opened). */
+function openBrackets(line: string): number {
+  let n = 0;
+  let quote = '';
+  for (const c of line) {
+    if (quote) { if (c === quote) quote = ''; continue; }
+    if (c === '\'' || c === '"') quote = c;
+    else if (c === '(' || c === '[') n++;
+    else if (c === ')' || c === ']') n--;
+  }
+  return n;
 }
 
 function lineSrc(ctx: PageContext, code: Code, offset: number): Src {
