@@ -130,3 +130,40 @@ test('operationDigests: a group\'s digest moves with its pages and with what the
   assert.notEqual(operationDigests(a.model.operations, (f) => (f === 'v1.0/api/a2.md' ? 'other' : pageDigest(f))).get('GET /apples/{}'), base.get('GET /apples/{}'));
   assert.deepEqual([...operationDigests(a.model.operations, (f) => (f === 'v1.0/api/a2.md' ? undefined : pageDigest(f))).keys()], ['GET /bananas/{}']);
 });
+
+test('issue 14 + 15: an operation-unit rule that never returns on one group is stopped there, with a rule-timeout on that operation; the other groups keep their findings, and the memo never records the stopped one', () => {
+  const dir = tempTree({
+    'v1.0/api/a.md': opPage('Get apple', 'GET', '/apples/{id}'), 'v1.0/api/h.md': opPage('Get hang', 'GET', '/hangs/{id}'), 'v1.0/api/z.md': opPage('Get zebra', 'GET', '/zebras/{id}'),
+  });
+  const a = analyze([dir]);
+  const seen: string[] = [];
+  const hangs: ModelRule = {
+    ...headerDiffers, id: 'test-hang-operation',
+    check({ model }) {
+      const g = model.operations[0]!;
+      if (g.path.startsWith('/hangs')) for (;;) { /* forever */ }
+      seen.push(g.path);
+      return [{ rule: 'test-hang-operation', context: 'variant', subject: g.key, field: 'x', message: 'found', sides: [] }];
+    },
+  };
+  const digests = new Map(a.pages.map((p) => [p.file, irDigest(p)]));
+  const memo = new UnitFindingMemo(undefined);
+  const run = () => {
+    memo.beginRun(operationDigests(a.model.operations, (f) => digests.get(f)));
+    seen.length = 0;
+    const f = reconcile({ model: a.model, pages: a.model.documents, tree: NO_TREE }, [hangs], { pageMs: 50 }, { operations: memo });
+    memo.save();
+    return f.map((x) => `${x.rule} ${x.subject} ${x.field}${x.rule === 'rule-timeout' ? ` | ${x.message.replace(/\d+ ms on/, 'N ms on')}` : ''}`);
+  };
+  // By subject (both rules' findings are warnings).
+  const expected = [
+    'test-hang-operation GET /apples/{apple-id} x',
+    'rule-timeout GET /hangs/{hang-id} test-hang-operation | Rule test-hang-operation was stopped after N ms on operation GET /hangs/{hang-id}, over its 50 ms budget; its findings on that operation are not reported',
+    'test-hang-operation GET /zebras/{zebra-id} x',
+  ];
+  assert.deepEqual(run(), expected);
+  assert.deepEqual(seen, ['/apples/{apple-id}', '/zebras/{zebra-id}']);
+  // The next run takes apples and zebras from the memo and tries the stopped group again.
+  assert.deepEqual(run(), expected);
+  assert.deepEqual(seen, []);
+});

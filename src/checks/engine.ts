@@ -121,25 +121,10 @@ function unitInput(ruleId: string, operations: OperationGroup[]): ReconcileInput
 
 /**
  * An operation-unit rule, group by group under the per-page budget (a group over it gives one
- * rule-timeout finding instead of the rule's findings on it); with a memo, a group it answers for
- * (by identity, same digest) is not checked, and each group checked is recorded. Drafts stay in
- * group order, as the rule gives them on the whole model.
+ * rule-timeout finding instead of the rule's findings on it); with a memo, by identity (see runPerUnit).
  */
 function runPerOperation(r: ModelRule, units: OperationUnits, budgetMs: number, memo: FindingMemo | undefined): FindingDraft[] {
-  const per: FindingDraft[][] = new Array(units.groups.length);
-  const todo: number[] = [];
-  units.groups.forEach((g, i) => {
-    const hit = memo?.get(g.identity, r.id);
-    if (hit) per[i] = hit;
-    else todo.push(i);
-  });
-  runUnits(todo.length, budgetMs, (k) => {
-    const g = units.groups[todo[k]!]!;
-    const drafts = r.check(unitInput(r.id, units.of(r, g)));
-    memo?.set(g.identity, r.id, drafts);
-    per[todo[k]!] = drafts;
-  }, (k, ms) => { per[todo[k]!] = [timeoutFinding(r.id, ms, budgetMs, undefined, units.groups[todo[k]!]!.key)]; });
-  return per.flat();
+  return runPerUnit(r.id, units.groups, (g) => g.identity, budgetMs, (g) => r.check(unitInput(r.id, units.of(r, g))), (g, ms) => timeoutFinding(r.id, ms, budgetMs, undefined, g.key), memo);
 }
 
 /** `file`: the page the rule was stopped on; `operation`: the operation (key); neither: the tree. */
@@ -171,23 +156,32 @@ function runPageRule(r: PageRule, pages: Document[], budgetMs: number, memo: Fin
 
 /**
  * `check` page by page under the per-page budget: a page over it gives one rule-timeout finding
- * instead of its findings. With a memo, a page it answers for is not checked, each page checked is
- * recorded (one stopped over its budget never is); drafts stay in page order either way.
+ * instead of its findings (see runPerUnit).
  */
 function runPerPage(ruleId: string, pages: Document[], budgetMs: number, check: (p: Document) => FindingDraft[], memo?: FindingMemo): FindingDraft[] {
-  const per: FindingDraft[][] = new Array(pages.length);
+  return runPerUnit(ruleId, pages, (p) => p.file, budgetMs, check, (p, ms) => timeoutFinding(ruleId, ms, budgetMs, p.file), memo);
+}
+
+/**
+ * `check` unit by unit (pages, operation groups) under the budget: a unit over it gives the
+ * `stopped` finding instead of its findings. With a memo, a unit it answers for (by `name`) is not
+ * checked, each unit checked is recorded (one stopped over its budget never is); drafts stay in
+ * unit order either way.
+ */
+function runPerUnit<U>(ruleId: string, units: readonly U[], name: (u: U) => string, budgetMs: number, check: (u: U) => FindingDraft[], stopped: (u: U, ms: number) => FindingDraft, memo?: FindingMemo): FindingDraft[] {
+  const per: FindingDraft[][] = new Array(units.length);
   const todo: number[] = [];
-  pages.forEach((p, i) => {
-    const hit = memo?.get(p.file, ruleId);
+  units.forEach((u, i) => {
+    const hit = memo?.get(name(u), ruleId);
     if (hit) per[i] = hit;
     else todo.push(i);
   });
   runUnits(todo.length, budgetMs, (k) => {
-    const page = pages[todo[k]!]!;
-    const drafts = check(page);
-    memo?.set(page.file, ruleId, drafts);
+    const u = units[todo[k]!]!;
+    const drafts = check(u);
+    memo?.set(name(u), ruleId, drafts);
     per[todo[k]!] = drafts;
-  }, (k, ms) => { per[todo[k]!] = [timeoutFinding(ruleId, ms, budgetMs, pages[todo[k]!]!.file)]; });
+  }, (k, ms) => { per[todo[k]!] = [stopped(units[todo[k]!]!, ms)]; });
   return per.flat();
 }
 
