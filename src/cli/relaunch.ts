@@ -45,7 +45,7 @@ export function keepInProcess(argv: readonly string[], env: NodeJS.ProcessEnv, e
 
 /** The young generation this process was started with: the flag's value in MB, or undefined for V8's default. */
 export function semiSpaceMb(execArgv: readonly string[] = process.execArgv, env: NodeJS.ProcessEnv = process.env): number | undefined {
-  const given = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => /^--max-semi-space-size=(\d+)$/.exec(a)?.[1]).filter((x) => x !== undefined);
+  const given = [...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].map((a) => new RegExp(`^${FLAG}=(\\d+)$`).exec(a)?.[1]).filter((x) => x !== undefined);
   return given.length ? Number(given[given.length - 1]) : undefined;
 }
 
