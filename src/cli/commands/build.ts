@@ -9,7 +9,6 @@ import type { CommandModule } from './types.js';
 import { CACHE_FILE, PageCache } from '../../pipeline/cache.js';
 import { WarmPageWorker } from '../../pipeline/warm-worker.js';
 import { FindingTracker, formatChanges, printFirstLook, untilInterrupted, watchLoop, type WatchLoop } from '../watch.js';
-import { semiSpaceMb } from '../relaunch.js';
 
 interface BuildFlags extends CommonOpts {
   out?: string; failOn?: string; suppressions?: string; baseline?: string; updateBaseline?: string;
@@ -32,7 +31,7 @@ async function runOnce(r: BuildRun, extra: Partial<BuildOptions> = {}, write: (s
     progress.end();
   }
   const secs = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  if (process.env.DOCMODEL_TIMING) process.stderr.write(`timing: ${timings}\nheap: semi-spaces ${semiSpaceMb() ?? 'default'} MB\n`);
+  if (process.env.DOCMODEL_TIMING) process.stderr.write(`timing: ${timings}\n`);
   if ('upToDate' in res) {
     const why = res.reread.length
       ? `${res.reread.length} page(s) changed (${res.reread.slice(0, 3).join(', ')}${res.reread.length > 3 ? ', …' : ''}) but none of their facts did`
