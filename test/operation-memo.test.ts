@@ -50,10 +50,10 @@ test('an operation-unit rule that reads beyond its group fails with a rule-faile
   const a = analyze([dir]);
   const reads = (what: (i: Parameters<ModelRule['check']>[0]) => unknown): ModelRule => ({ ...headerDiffers, id: 'reads-too-much', check(i) { what(i); return []; } });
   const failed = (r: ModelRule) => reconcile({ model: a.model, pages: a.model.documents, tree: NO_TREE }, [r]).map((f) => `${f.rule}: ${f.message}`);
-  assert.deepEqual(failed(reads((i) => i.model.types.length)), ['rule-failed: Rule reads-too-much failed: reads-too-much is an operation-unit rule (unit: \'operation\') but reads model.types']);
-  assert.deepEqual(failed(reads((i) => i.pages)), ['rule-failed: Rule reads-too-much failed: reads-too-much is an operation-unit rule (unit: \'operation\') but reads the page list']);
-  assert.deepEqual(failed(reads((i) => i.model.documents)), ['rule-failed: Rule reads-too-much failed: reads-too-much is an operation-unit rule (unit: \'operation\') but reads model.documents']);
-  assert.deepEqual(failed(reads((i) => i.tree)), ['rule-failed: Rule reads-too-much failed: reads-too-much is an operation-unit rule (unit: \'operation\') but reads the tree']);
+  assert.deepEqual(failed(reads((i) => i.model.types.length)), ['rule-failed: Rule reads-too-much failed: an operation-unit rule (unit: \'operation\') reads model.types, which it is not given']);
+  assert.deepEqual(failed(reads((i) => i.pages)), ['rule-failed: Rule reads-too-much failed: an operation-unit rule (unit: \'operation\') reads the page list, which it is not given']);
+  assert.deepEqual(failed(reads((i) => i.model.documents)), ['rule-failed: Rule reads-too-much failed: an operation-unit rule (unit: \'operation\') reads model.documents, which it is not given']);
+  assert.deepEqual(failed(reads((i) => i.tree)), ['rule-failed: Rule reads-too-much failed: an operation-unit rule (unit: \'operation\') reads the tree, which it is not given']);
   // Its group is there to read.
   assert.deepEqual(failed(reads((i) => i.model.operations[0]!.variants[0]!.doc.file)), []);
 });

@@ -87,32 +87,32 @@ export function reconcile(given: ReconcileInput, allRules: readonly Rule[] = RUL
 }
 
 /**
- * The groups of the model as operation-unit rules see them (ModelRule.unit): each group's comparable
- * partitions as groups (comparableModel's, group by group), made the first time a rule needs them.
+ * The groups of the model as operation-unit rules see them (ModelRule.unit): each group's input —
+ * its comparable partitions as groups (comparableModel's, group by group), or the group whole for
+ * a rule about every variant — made the first time a rule needs it and shared by the rules after.
  */
 class OperationUnits {
-  private made = new Map<string, Map<OperationGroup, OperationGroup[]>>();
+  private made = new Map<string, Map<OperationGroup, ReconcileInput>>();
   constructor(readonly groups: readonly OperationGroup[]) {}
-  /** The group as `r` sees it: all its variants (allVariants), else its comparable partitions. */
-  of(r: ModelRule, g: OperationGroup): OperationGroup[] {
-    if (r.allVariants) return [g];
-    const kind = r.workloadPages ? 'workload' : 'plain';
+  /** The input `r` is given for group `g` (see unitInput). */
+  input(r: ModelRule, g: OperationGroup): ReconcileInput {
+    const kind = r.allVariants ? 'all' : r.workloadPages ? 'workload' : 'plain';
     let m = this.made.get(kind);
     if (!m) this.made.set(kind, (m = new Map()));
-    let parts = m.get(g);
-    if (!parts) m.set(g, (parts = comparablePartitions(g, { workloadPages: r.workloadPages }).map((variants) => ({ ...g, variants }))));
-    return parts;
+    let input = m.get(g);
+    if (!input) m.set(g, (input = unitInput(r.allVariants ? [g] : comparablePartitions(g, { workloadPages: r.workloadPages }).map((variants) => ({ ...g, variants })))));
+    return input;
   }
 }
 
 /**
  * What an operation-unit rule is given: a model of the one group's partitions. Whatever else it
  * reads — the model's documents, types, enums or diagnostics, the page list, the tree — throws:
- * the rule is then not an operation-unit rule, and it fails (a rule-failed finding) instead of
- * finding from what it was not given.
+ * the rule is then not an operation-unit rule, and it fails (a rule-failed finding naming it and
+ * what it read) instead of finding from what it was not given.
  */
-function unitInput(ruleId: string, operations: OperationGroup[]): ReconcileInput {
-  const refuse = (what: string) => ({ get(): never { throw new Error(`${ruleId} is an operation-unit rule (unit: 'operation') but reads ${what}`); } });
+function unitInput(operations: OperationGroup[]): ReconcileInput {
+  const refuse = (what: string) => ({ get(): never { throw new Error(`an operation-unit rule (unit: 'operation') reads ${what}, which it is not given`); } });
   const model = Object.defineProperties({ operations }, {
     documents: refuse('model.documents'), types: refuse('model.types'), enums: refuse('model.enums'), diagnostics: refuse('model.diagnostics'),
   }) as unknown as ApiModel;
@@ -124,7 +124,7 @@ function unitInput(ruleId: string, operations: OperationGroup[]): ReconcileInput
  * rule-timeout finding instead of the rule's findings on it); with a memo, by identity (see runPerUnit).
  */
 function runPerOperation(r: ModelRule, units: OperationUnits, budgetMs: number, memo: FindingMemo | undefined): FindingDraft[] {
-  return runPerUnit(r.id, units.groups, (g) => g.identity, budgetMs, (g) => r.check(unitInput(r.id, units.of(r, g))), (g, ms) => timeoutFinding(r.id, ms, budgetMs, undefined, g.key), memo);
+  return runPerUnit(r.id, units.groups, (g) => g.identity, budgetMs, (g) => r.check(units.input(r, g)), (g, ms) => timeoutFinding(r.id, ms, budgetMs, undefined, g.key), memo);
 }
 
 /** `file`: the page the rule was stopped on; `operation`: the operation (key); neither: the tree. */
