@@ -51,7 +51,7 @@ test('metadata labels: a docmodel metadata report\'s findings get the docs side 
   assert.equal(new FindingIndex(items).match(label), items[0]);
 });
 
-test('finding labels: each file holds one label set (its name starts with the set\'s), ids unique, each file under the repository\'s 2 MB a file (a set that outgrows it is split by id: reconcile-2021-r0000/r1000, drift-2020-2021-d0000/d1000)', () => {
+test('finding labels: each file holds one label set (its name starts with the set\'s), ids unique, each file under the repository\'s 2 MB a file (a set that outgrows it is split by id: reconcile-2021-r0000/r1000, drift-2020-2021-d0000/d1000, metadata-beta-b0000/b1000)', () => {
   const dir = join(ROOT, 'test/precision/labels');
   const seen = new Set<string>();
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
