@@ -165,7 +165,3 @@ export function comparableVariants(g: OperationGroup): OperationVariant[] {
   return comparablePartitions(g).flat();
 }
 
-/** The model as rules that compare the pages of an operation see it: one group per comparable partition (see comparablePartitions). */
-export function comparableModel<M extends { operations: OperationGroup[] }>(model: M, opts: { workloadPages?: boolean } = {}): M {
-  return { ...model, operations: model.operations.flatMap((g) => comparablePartitions(g, opts).map((variants) => ({ ...g, variants }))) };
-}

@@ -5,7 +5,7 @@
 import type { Severity } from '../model/schema.js';
 import { runUnits, withDeadline } from '../util/deadline.js';
 import { compareStr } from '../util/order.js';
-import { comparableModel, comparablePartitions } from './compare.js';
+import { comparablePartitions } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import { partialTree } from './tree-links.js';
 import { RULES } from './registry.js';
@@ -70,15 +70,15 @@ export function reconcile(given: ReconcileInput, allRules: readonly Rule[] = RUL
   const input: ReconcileInput = notRun ? { ...given, notRun } : given;
   // Rules that compare pages see only pages that document the same call (see comparablePartitions);
   // a rule about the operation as a whole (allVariants) sees every page.
+  const units = new OperationUnits(input.model.operations);
   let comparable: ReconcileInput | undefined;
   let withWorkloads: ReconcileInput | undefined;
   const inputFor = (r: Rule): ReconcileInput => {
     if (r.input !== 'model' || r.allVariants) return input;
-    if (!r.workloadPages) return (comparable ??= { ...input, model: comparableModel(input.model) });
-    return (withWorkloads ??= { ...input, model: comparableModel(input.model, { workloadPages: true }) });
+    if (!r.workloadPages) return (comparable ??= { ...input, model: { ...input.model, operations: units.operations(false) } });
+    return (withWorkloads ??= { ...input, model: { ...input.model, operations: units.operations(true) } });
   };
   const b = { pageMs: budgets.pageMs ?? RULE_BUDGET_MS, treeMs: budgets.treeMs ?? TREE_RULE_BUDGET_MS };
-  const units = new OperationUnits(input.model.operations);
   return runAll(rules.filter((r) => r.input !== 'drift'), input, (r) =>
     r.input === 'page' ? runPageRule(r, input.pages, b.pageMs, memos.pages)
     : r.input !== 'model' ? []
@@ -87,20 +87,33 @@ export function reconcile(given: ReconcileInput, allRules: readonly Rule[] = RUL
 }
 
 /**
- * The groups of the model as operation-unit rules see them (ModelRule.unit): each group's input —
- * its comparable partitions as groups (comparableModel's, group by group), or the group whole for
- * a rule about every variant — made the first time a rule needs it and shared by the rules after.
+ * The groups of the model as the rules that compare pages see them: each group's comparable partitions as groups
+ * (comparablePartitions), made once per group and kind (with workload pages or not) and shared by every rule — the
+ * whole-model rules get them all (`operations`), an operation-unit rule one group's (`input`).
  */
 class OperationUnits {
-  private made = new Map<string, Map<OperationGroup, ReconcileInput>>();
+  private parts = new Map<boolean, Map<OperationGroup, OperationGroup[]>>();
+  private inputs = new Map<string, Map<OperationGroup, ReconcileInput>>();
   constructor(readonly groups: readonly OperationGroup[]) {}
-  /** The input `r` is given for group `g` (see unitInput). */
+  /** The group's comparable partitions, each as a group of its own. */
+  partitions(workloadPages: boolean, g: OperationGroup): OperationGroup[] {
+    let m = this.parts.get(workloadPages);
+    if (!m) this.parts.set(workloadPages, (m = new Map()));
+    let p = m.get(g);
+    if (!p) m.set(g, (p = comparablePartitions(g, { workloadPages }).map((variants) => ({ ...g, variants }))));
+    return p;
+  }
+  /** Every group's partitions, in model order: the model's operations as a rule comparing pages sees them. */
+  operations(workloadPages: boolean): OperationGroup[] {
+    return this.groups.flatMap((g) => this.partitions(workloadPages, g));
+  }
+  /** The input `r` is given for group `g`: its partitions, or the group whole for a rule about every variant (see unitInput). */
   input(r: ModelRule, g: OperationGroup): ReconcileInput {
     const kind = r.allVariants ? 'all' : r.workloadPages ? 'workload' : 'plain';
-    let m = this.made.get(kind);
-    if (!m) this.made.set(kind, (m = new Map()));
+    let m = this.inputs.get(kind);
+    if (!m) this.inputs.set(kind, (m = new Map()));
     let input = m.get(g);
-    if (!input) m.set(g, (input = unitInput(r.allVariants ? [g] : comparablePartitions(g, { workloadPages: r.workloadPages }).map((variants) => ({ ...g, variants })))));
+    if (!input) m.set(g, (input = unitInput(r.allVariants ? [g] : this.partitions(!!r.workloadPages, g))));
     return input;
   }
 }
