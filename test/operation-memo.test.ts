@@ -10,7 +10,9 @@ import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { reconcile } from '../src/checks/engine.js';
 import { RULES } from '../src/checks/registry.js';
-import type { ModelRule } from '../src/checks/types.js';
+import type { Lookup, ModelRule } from '../src/checks/types.js';
+import { lookup } from '../src/checks/lookups/lookup.js';
+import { digestOf } from '../src/checks/lookups/digest.js';
 import { rule as headerDiffers } from '../src/checks/rules/request-header-differs.js';
 import { headersSection, opPage } from '../src/checks/fixture-pages.js';
 import { UnitFindingMemo, operationDigests } from '../src/pipeline/finding-memo.js';
@@ -23,9 +25,15 @@ const UNIT_RULES = RULES.filter((r): r is ModelRule => r.input === 'model' && r.
 
 test('operation-unit rules: the ones declared, each with the findings of a whole-model run on its own examples and on the seeds', () => {
   assert.deepEqual(UNIT_RULES.map((r) => r.id).sort(), [
-    'body-property-collection-differs', 'body-property-required-differs', 'path-alias-differs', 'path-parameter-names-differ',
-    'permission-order-differs', 'permission-support-differs', 'permission-workloads-differ', 'query-options-differ',
+    'body-property-collection-differs', 'body-property-missing', 'body-property-required-differs', 'body-property-type-differs',
+    'least-privileged-differs', 'path-alias-differs', 'path-parameter-names-differ', 'permission-order-differs',
+    'permission-set-differs', 'permission-support-differs', 'permission-workloads-differ', 'query-options-differ',
     'request-header-differs', 'request-header-required-differs', 'response-status-differs', 'type-name-casing-differs',
+  ]);
+  // Four of them look up facts beyond their group, each declared.
+  assert.deepEqual(UNIT_RULES.filter((r) => r.lookups?.length).map((r) => `${r.id}: ${r.lookups!.map((l) => l.id).join(', ')}`).sort(), [
+    'body-property-missing: documented-properties, intune-workload-pages', 'body-property-type-differs: type-property-names',
+    'least-privileged-differs: v1-permission-names', 'permission-set-differs: resource-type-versions',
   ]);
   // Every rule's example trees and the seeds: the same findings group by group as over the whole model.
   const trees = [INPUT, ...RULES.flatMap((r) => (r.fixture ? [tempTree(r.fixture.before), tempTree(r.fixture.after)] : []))];
@@ -35,7 +43,7 @@ test('operation-unit rules: the ones declared, each with the findings of a whole
     const input = { model: a.model, pages: a.model.documents, tree: NO_TREE };
     for (const r of UNIT_RULES) {
       const byGroup = reconcile(input, [r]);
-      const whole = reconcile(input, [{ ...r, unit: undefined }]);
+      const whole = reconcile(input, [{ ...r, unit: undefined, lookups: undefined }]);
       assert.deepEqual(byGroup, whole, `${r.id} on ${dir}`);
       assert.ok(!byGroup.some((f) => f.rule === 'rule-failed'), `${r.id} failed on ${dir}`);
       found += byGroup.length;
@@ -166,4 +174,61 @@ test('issue 14 + 15: an operation-unit rule that never returns on one group is s
   // The next run takes apples and zebras from the memo and tries the stopped group again.
   assert.deepEqual(run(), expected);
   assert.deepEqual(seen, []);
+});
+
+test('lookups: an operation-unit rule reads only the lookups it declares, and a group\'s findings are checked again when what it looked up changed, not otherwise', () => {
+  const page = (title: string, path: string, headers: [string, string][]) => opPage(title, 'PATCH', path, headersSection(headers));
+  const auth: [string, string] = ['Authorization', 'Bearer {token}'];
+  const dir = tempTree({
+    'v1.0/api/apple-update.md': page('Update apple', '/apples/{id}', [auth]), 'v1.0/api/apple-update2.md': page('Update apple', '/apples/{id}', [auth]),
+    'v1.0/api/pear-get.md': opPage('Get pear', 'GET', '/pears/{id}'),
+  });
+  // The lookup: how many pages of the tree have a title starting with "Get" (a fact of other groups' pages).
+  const GETS: Lookup<number> = { id: 'test-get-pages', build: ({ pages }) => pages.filter((p) => p.title.h1?.value.startsWith('Get')).length };
+  const calls: string[] = [];
+  const counting: ModelRule = {
+    ...headerDiffers, id: 'test-counts-gets', lookups: [GETS],
+    check(i) {
+      const g = i.model.operations[0]!;
+      calls.push(g.key);
+      return [{ rule: 'test-counts-gets', context: 'variant', subject: g.key, field: 'x', message: `${lookup(i, GETS)} get pages`, sides: [] }];
+    },
+  };
+  const memo = new UnitFindingMemo(undefined);
+  const run = (r: ModelRule = counting) => {
+    const a = analyze([dir]);
+    const digests = new Map(a.pages.map((p) => [p.file, irDigest(p)]));
+    memo.beginRun(operationDigests(a.model.operations, (f) => digests.get(f)));
+    calls.length = 0;
+    const f = reconcile({ model: a.model, pages: a.model.documents, tree: NO_TREE }, [r], {}, { operations: memo });
+    memo.save();
+    return f.map((x) => `${x.subject}: ${x.message}`);
+  };
+  assert.deepEqual(run(), ['GET /pears/{pear-id}: 1 get pages', 'PATCH /apples/{apple-id}: 1 get pages']);
+  assert.deepEqual(calls, ['GET /pears/{pear-id}', 'PATCH /apples/{apple-id}']);
+  assert.deepEqual(run(), ['GET /pears/{pear-id}: 1 get pages', 'PATCH /apples/{apple-id}: 1 get pages']);
+  assert.deepEqual(calls, []);
+  // A new page (a group of its own) changes the lookup: every group is checked again, the apples' though its pages are as they were.
+  writeFileSync(join(dir, 'v1.0/api/plum-get.md'), opPage('Get plum', 'GET', '/plums/{id}'));
+  assert.deepEqual(run(), ['GET /pears/{pear-id}: 2 get pages', 'GET /plums/{plum-id}: 2 get pages', 'PATCH /apples/{apple-id}: 2 get pages']);
+  assert.deepEqual(calls, ['GET /pears/{pear-id}', 'GET /plums/{plum-id}', 'PATCH /apples/{apple-id}']);
+  // An edit that leaves the lookup as it was (a header of an apple page): only the apples are checked again.
+  writeFileSync(join(dir, 'v1.0/api/apple-update2.md'), page('Update apple', '/apples/{id}', [auth, ['Content-Type', 'application/json']]));
+  assert.deepEqual(run(), ['GET /pears/{pear-id}: 2 get pages', 'GET /plums/{plum-id}: 2 get pages', 'PATCH /apples/{apple-id}: 2 get pages']);
+  assert.deepEqual(calls, ['PATCH /apples/{apple-id}']);
+  // Reading a lookup it does not declare fails the rule.
+  const undeclared: ModelRule = { ...counting, id: 'test-undeclared', lookups: [] };
+  assert.deepEqual(run(undeclared), ['test-undeclared: Rule test-undeclared failed: an operation-unit rule reads the lookup test-get-pages, which it does not declare (ModelRule.lookups)']);
+});
+
+test('digestOf: the same facts in another order give the same digest, other facts another, and what is not plain data throws', () => {
+  const a = digestOf(new Map([['b', new Set(['y', 'x'])], ['a', new Set<string>()]]));
+  assert.equal(digestOf(new Map([['a', new Set<string>()], ['b', new Set(['x', 'y'])]])), a);
+  assert.notEqual(digestOf(new Map([['a', new Set(['z'])], ['b', new Set(['x', 'y'])]])), a);
+  assert.notEqual(digestOf(new Map([['b', new Set(['x', 'y'])]])), a);
+  assert.equal(digestOf({ b: 1, a: [true, null] }), digestOf({ a: [true, null], b: 1 }));
+  assert.notEqual(digestOf(['1']), digestOf([1]));
+  assert.notEqual(digestOf({ a: undefined }), digestOf({}));
+  assert.throws(() => digestOf({ f: () => 1 }), /a lookup's value holds function, which is not plain data/);
+  assert.throws(() => digestOf([new Date(0)]), /holds Date/);
 });

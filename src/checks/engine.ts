@@ -8,6 +8,7 @@ import { compareStr } from '../util/order.js';
 import { comparablePartitions } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import { partialTree } from './tree-links.js';
+import { RunLookups } from './lookups/lookup.js';
 import { RULES } from './registry.js';
 import type { ApiModel, Document, OperationGroup } from '../model/schema.js';
 import { isWholeTreeRule, withSnapshots, type DriftInput, type Finding, type FindingDraft, type FindingMemo, type ModelRule, type PageRule, type ReconcileInput, type Rule, type RuleMemos } from './types.js';
@@ -70,7 +71,7 @@ export function reconcile(given: ReconcileInput, allRules: readonly Rule[] = RUL
   const input: ReconcileInput = notRun ? { ...given, notRun } : given;
   // Rules that compare pages see only pages that document the same call (see comparablePartitions);
   // a rule about the operation as a whole (allVariants) sees every page.
-  const units = new OperationUnits(input.model.operations);
+  const units = new OperationUnits(input.model.operations, new RunLookups(input));
   let comparable: ReconcileInput | undefined;
   let withWorkloads: ReconcileInput | undefined;
   const inputFor = (r: Rule): ReconcileInput => {
@@ -94,7 +95,8 @@ export function reconcile(given: ReconcileInput, allRules: readonly Rule[] = RUL
 class OperationUnits {
   private parts = new Map<boolean, Map<OperationGroup, OperationGroup[]>>();
   private inputs = new Map<string, Map<OperationGroup, ReconcileInput>>();
-  constructor(readonly groups: readonly OperationGroup[]) {}
+  /** `lookups`: this run's, built from the whole input (a rule's lookups are given with its group). */
+  constructor(readonly groups: readonly OperationGroup[], readonly lookups: RunLookups) {}
   /** The group's comparable partitions, each as a group of its own. */
   partitions(workloadPages: boolean, g: OperationGroup): OperationGroup[] {
     let m = this.parts.get(workloadPages);
@@ -109,12 +111,20 @@ class OperationUnits {
   }
   /** The input `r` is given for group `g`: its partitions, or the group whole for a rule about every variant (see unitInput). */
   input(r: ModelRule, g: OperationGroup): ReconcileInput {
-    const kind = r.allVariants ? 'all' : r.workloadPages ? 'workload' : 'plain';
+    const ls = r.lookups ?? [];
+    const kind = `${r.allVariants ? 'all' : r.workloadPages ? 'workload' : 'plain'}|${ls.map((l) => l.id).join(',')}`;
     let m = this.inputs.get(kind);
     if (!m) this.inputs.set(kind, (m = new Map()));
     let input = m.get(g);
-    if (!input) m.set(g, (input = unitInput(r.allVariants ? [g] : this.partitions(!!r.workloadPages, g))));
+    if (!input) m.set(g, (input = unitInput(r.allVariants ? [g] : this.partitions(!!r.workloadPages, g), this.lookups.valuesOf(ls))));
     return input;
+  }
+  /**
+   * The name of `r`'s findings in the memo: its id, and for a rule with lookups the digest of their values too — a
+   * group's findings are taken from the last run only when the group and what the rule looked up are as they were.
+   */
+  memoId(r: ModelRule): string {
+    return r.lookups?.length ? `${r.id}#${this.lookups.digestOf(r.lookups)}` : r.id;
   }
 }
 
@@ -124,12 +134,12 @@ class OperationUnits {
  * the rule is then not an operation-unit rule, and it fails (a rule-failed finding naming it and
  * what it read) instead of finding from what it was not given.
  */
-function unitInput(operations: OperationGroup[]): ReconcileInput {
+function unitInput(operations: OperationGroup[], lookups: ReadonlyMap<string, unknown>): ReconcileInput {
   const refuse = (what: string) => ({ get(): never { throw new Error(`an operation-unit rule (unit: 'operation') reads ${what}, which it is not given`); } });
   const model = Object.defineProperties({ operations }, {
     documents: refuse('model.documents'), types: refuse('model.types'), enums: refuse('model.enums'), diagnostics: refuse('model.diagnostics'),
   }) as unknown as ApiModel;
-  return Object.defineProperties({ model }, { pages: refuse('the page list'), tree: refuse('the tree'), notRun: refuse('the rules not run') }) as unknown as ReconcileInput;
+  return Object.defineProperties({ model, lookups }, { pages: refuse('the page list'), tree: refuse('the tree'), notRun: refuse('the rules not run') }) as unknown as ReconcileInput;
 }
 
 /**
@@ -137,7 +147,7 @@ function unitInput(operations: OperationGroup[]): ReconcileInput {
  * rule-timeout finding instead of the rule's findings on it); with a memo, by identity (see runPerUnit).
  */
 function runPerOperation(r: ModelRule, units: OperationUnits, budgetMs: number, memo: FindingMemo | undefined): FindingDraft[] {
-  return runPerUnit(r.id, units.groups, (g) => g.identity, budgetMs, (g) => r.check(units.input(r, g)), (g, ms) => timeoutFinding(r.id, ms, budgetMs, undefined, g.key), memo);
+  return runPerUnit(memo ? units.memoId(r) : r.id, units.groups, (g) => g.identity, budgetMs, (g) => r.check(units.input(r, g)), (g, ms) => timeoutFinding(r.id, ms, budgetMs, undefined, g.key), memo);
 }
 
 /** `file`: the page the rule was stopped on; `operation`: the operation (key); neither: the tree. */
@@ -177,7 +187,8 @@ function runPerPage(ruleId: string, pages: Document[], budgetMs: number, check: 
 
 /**
  * `check` unit by unit (pages, operation groups) under the budget: a unit over it gives the
- * `stopped` finding instead of its findings. With a memo, a unit it answers for (by `name`) is not
+ * `stopped` finding instead of its findings. With a memo, a unit it answers for (by `name`, and the
+ * rule by `ruleId`: its id, with the digest of its lookups for an operation-unit rule that has some) is not
  * checked, each unit checked is recorded (one stopped over its budget never is); drafts stay in
  * unit order either way.
  */

@@ -107,15 +107,31 @@ export function typesByName(model: Pick<ApiModel, 'types'>): Map<string, TypeMod
  * page's mistake.
  */
 export function betaExtendsType(model: Pick<ApiModel, 'types'>): (betaTypes: string[], v1Types: string[]) => boolean {
-  const byName = typesByName(model);
-  const names = (version: string, type: string) => new Set((byName.get(`${version}|${type}`) ?? []).flatMap((t) => t.properties.map((p) => p.name.toLowerCase())));
+  return extendsByNames(typePropertyNames(model));
+}
+
+/** The properties of each type (lower case, of every type of the name), by `version|name` (lower case). */
+export function typePropertyNames(model: Pick<ApiModel, 'types'>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const t of model.types) {
+    const k = `${t.version}|${t.name.toLowerCase()}`;
+    let names = out.get(k);
+    if (!names) out.set(k, (names = new Set()));
+    for (const p of t.properties) names.add(p.name.toLowerCase());
+  }
+  return out;
+}
+
+/** betaExtendsType from typePropertyNames (what the operation-unit rules are given as a lookup). */
+export function extendsByNames(names: ReadonlyMap<string, ReadonlySet<string>>): (betaTypes: string[], v1Types: string[]) => boolean {
+  const none = new Set<string>();
   return (betaTypes, v1Types) => {
     const beta = [...new Set(betaTypes.map((t) => t.toLowerCase()))];
     const v1 = [...new Set(v1Types.map((t) => t.toLowerCase()))];
     if (beta.length !== 1 || v1.length !== 1 || !beta[0] || !v1[0]) return false;
-    if (byName.has(`v1.0|${beta[0]}`) || !byName.has(`beta|${beta[0]}`)) return false;
-    const v1Props = names('v1.0', v1[0]);
-    const betaProps = names('beta', beta[0]);
+    if (names.has(`v1.0|${beta[0]}`) || !names.has(`beta|${beta[0]}`)) return false;
+    const v1Props = names.get(`v1.0|${v1[0]}`) ?? none;
+    const betaProps = names.get(`beta|${beta[0]}`) ?? none;
     return v1Props.size > 0 && [...v1Props].every((n) => betaProps.has(n));
   };
 }

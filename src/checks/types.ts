@@ -91,6 +91,25 @@ export interface ReconcileInput {
   tree: TreeInfo;
   /** Set by the engine on a partial tree: the ids of the whole-tree rules it did not run (sorted). */
   notRun?: readonly string[];
+  /**
+   * Set by the engine for an operation-unit rule: the values of the lookups it declares (ModelRule.lookups), by id,
+   * built once per run from the whole input. Read them with `lookup` (src/checks/lookups/lookup.ts).
+   */
+  lookups?: ReadonlyMap<string, unknown>;
+}
+
+/**
+ * A fact of the whole model that an operation-unit rule looks up beyond its group (the permission names v1.0's pages
+ * use, the properties each type documents), as plain data: strings, numbers, booleans, arrays, Sets, Maps and plain
+ * objects of them — never a page or a model object, whose facts its digest would not cover. The engine builds it once
+ * per run and puts its digest (src/checks/lookups/digest.ts) in the key under which a group's findings are kept: a
+ * rebuild whose lookups are as they were takes an unchanged group's findings from the last run.
+ */
+export interface Lookup<T> {
+  /** kebab-case, unique among lookups. */
+  id: string;
+  /** The value, from the whole input (the model, the page list). */
+  build(input: ReconcileInput): T;
 }
 
 export interface DriftInput {
@@ -129,6 +148,11 @@ export interface ModelRule extends RuleBase {
    * (see RuleMemos.operations).
    */
   unit?: 'operation';
+  /**
+   * For an operation-unit rule: the whole-model facts it looks up beyond its group (see Lookup), each read with
+   * `lookup(input, L)`. Reading one it does not declare fails the rule, as reading the model does.
+   */
+  lookups?: readonly Lookup<unknown>[];
   /**
    * The rule reports what the tree lacks (a link's target, a page, a counterpart): on a tree that is only part of a
    * docs tree each such claim would be about a page left out, so the engine does not run it there and `tree-partial`

@@ -7,7 +7,8 @@
  *   JSON, see irDigest): a page rule is given one page and nothing else (PageRule), so its
  *   findings on a page whose digest is the same are the same;
  * - the operation-unit rules' (`.cache/operation-findings.v8`, ModelRule.unit), by the digest of
- *   an operation group (operationDigests): such a rule is given one group and nothing else.
+ *   an operation group (operationDigests): such a rule is given one group and nothing else but the
+ *   lookups it declares, whose digest is part of its name here (`rule#digest`).
  * A rebuild runs those rules only on the units whose facts changed. Only the entries this run
  * used or recorded are saved.
  */
@@ -99,6 +100,13 @@ export class UnitFindingMemo implements FindingMemo {
     const d = this.digests.get(unit);
     if (d === undefined) return;
     const n = this.entry(d);
+    // A rule named with the digest of its lookups (`id#digest`, see OperationUnits.memoId) keeps one entry per unit: the
+    // one recorded under another digest is dropped, or every lookup that changed would leave one behind.
+    const hash = ruleId.indexOf('#');
+    if (hash > 0) {
+      const base = ruleId.slice(0, hash + 1);
+      for (const id of n.ran) if (id !== ruleId && id.startsWith(base)) { n.ran.delete(id); delete n.found[id]; }
+    }
     n.ran.add(ruleId);
     if (drafts.length) n.found[ruleId] = structuredClone(drafts);
     this.changed = true;

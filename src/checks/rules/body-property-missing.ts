@@ -1,10 +1,11 @@
 import { bodySection, opPage } from '../fixture-pages.js';
 import type { FindingDraft, ModelRule } from '../types.js';
+import { lookup } from '../lookups/lookup.js';
+import { DOCUMENTED_PROPERTIES, documentedType } from '../lookups/documented-properties.js';
+import { INTUNE_WORKLOAD_PAGES } from '../lookups/intune-workload-pages.js';
 import type { OperationGroup } from '../../model/schema.js';
-import { documentedProperties, isTableRow, typesByName } from '../type-relations.js';
 import { compareField, intuneWorkload, versionsNote } from '../compare.js';
 import { objectBody } from '../page-finding.js';
-import { docVersion } from '../../model/merge.js';
 import { bodyField, bodyPartitions, bodyProperty } from './body-property-type-differs.js';
 
 /** Properties the service assigns to an entity it creates (Graph's entity conventions), lower case. */
@@ -24,22 +25,17 @@ export const rule: ModelRule = {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||'])) },
     after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|name|String||', '|city|String||'])) },
   },
-  check({ model, pages }) {
+  unit: 'operation',
+  lookups: [DOCUMENTED_PROPERTIES, INTUNE_WORKLOAD_PAGES],
+  check(input) {
+    const { model } = input;
     // A property only one version's type has is a version difference, not a page that forgot it (beta-only properties on
     // a v1.0 page): the properties the resource pages of a type and its bases document, where that version has the type.
-    const types = typesByName(model);
-    const documented = documentedProperties(model);
-    const writable = documentedProperties(model, true);
-    // Intune workloads per version and page name without the workload (`v1.0|deviceappmanagement-update.md` → apps, books, …):
-    // the pages of the tree, since the groups rules compare keep one page of a version whose pages are all workload pages.
-    const workloads = new Map<string, Set<string>>();
-    for (const d of pages) {
-      const w = intuneWorkload(d.file);
-      if (!w || w.workload === 'shared') continue;
-      const k = `${docVersion(d)}|${w.page}`;
-      if (!workloads.has(k)) workloads.set(k, new Set());
-      workloads.get(k)!.add(w.workload);
-    }
+    const types = lookup(input, DOCUMENTED_PROPERTIES);
+    const documented = (name: string, version: string) => documentedType(types, name, version).documented;
+    const writable = (name: string, version: string) => documentedType(types, name, version).writable;
+    // Intune workloads per version and page name without the workload (`v1.0|deviceappmanagement-update.md` → apps, books, …).
+    const workloads = lookup(input, INTUNE_WORKLOAD_PAGES);
     return model.operations.flatMap(bodyPartitions).flatMap((g) => {
       const bodyType = (g as OperationGroup & { bodyType?: string }).bodyType ?? '';
       /**
@@ -51,7 +47,7 @@ export const rule: ModelRule = {
       const versionOnly = (d: FindingDraft, lower: string): boolean => d.context === 'cross-version'
         && d.sides.filter((x) => x.value === 'not documented').every((x) => {
           if (!x.version) return false;
-          if (bodyType) return !!types.get(`${x.version}|${bodyType}`)?.some((t) => t.sources.some(isTableRow)) && !documented(bodyType, x.version).has(lower);
+          if (bodyType) return documentedType(types, bodyType, x.version).tableRows && !documented(bodyType, x.version).has(lower);
           const page = g.variants.find((v) => v.doc.file === x.file)?.doc;
           return x.version === 'v1.0' && !!page && !page.examples.requests.some((r) => Object.keys(objectBody(r.body?.json) ?? {}).some((k) => k.toLowerCase() === lower));
         });

@@ -1,9 +1,11 @@
 import { bodySection, opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
+import { lookup } from '../lookups/lookup.js';
+import { TYPE_PROPERTY_NAMES } from '../lookups/type-property-names.js';
 import type { OperationGroup } from '../../model/types.js';
 import type { Property } from '../../model/schema.js';
 import { compareField, versionsNote } from '../compare.js';
-import { betaExtendsType } from '../type-relations.js';
+import { extendsByNames } from '../type-relations.js';
 import { requestBodyTypeName } from '../../model/merge.js';
 import { typeShown } from '../page-finding.js';
 import { copiedTemplate } from './example-path-fits-no-template.js';
@@ -67,10 +69,13 @@ export const rule: ModelRule = {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|String||'])) },
     after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||'])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|size|Int32||'])) },
   },
-  check({ model }) {
+  unit: 'operation',
+  lookups: [TYPE_PROPERTY_NAMES],
+  check(input) {
+    const { model } = input;
     // Beta's body typing the property with its rename or extension of v1.0's type (contact update's emailAddresses:
     // typedEmailAddress for emailAddress) is a version difference, as for the resource pages (type-property-type-differs).
-    const extendsType = betaExtendsType(model);
+    const extendsType = extendsByNames(lookup(input, TYPE_PROPERTY_NAMES));
     return model.operations.flatMap(bodyPartitions).flatMap((g) =>
       bodyPropertyNames(g).flatMap((lower) => {
         const typed: { version: string; name: string }[] = [];

@@ -1,7 +1,9 @@
 import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { PermissionType, Permissions, Src } from '../../model/schema.js';
-import { docVersion, permissionRowsFor } from '../../model/merge.js';
+import { permissionRowsFor } from '../../model/merge.js';
 import type { ModelRule } from '../types.js';
+import { lookup } from '../lookups/lookup.js';
+import { V1_PERMISSION_NAMES } from '../lookups/v1-permission-names.js';
 import { compareField, versionsNote } from '../compare.js';
 import { PERMISSION_TYPES } from './permission-support-differs.js';
 
@@ -56,11 +58,13 @@ export const rule: ModelRule = {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All, Widget.ReadWrite.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All, Widget.Read.All']])) },
     after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All, Widget.ReadWrite.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All, Widget.ReadWrite.All']])) },
   },
-  check({ model }) {
+  unit: 'operation',
+  lookups: [V1_PERMISSION_NAMES],
+  check(input) {
+    const { model } = input;
     // Resource-specific consent permissions (`Chat.Manage.Chat*`, `TeamsTab.Create.Chat*`) that no v1.0 page lists are a
     // beta preview: a beta row that puts them first is not a least-privileged choice v1.0 lacks (labels r559, r860, r930).
-    const v1 = new Set<string>();
-    for (const d of model.documents) if (docVersion(d) === 'v1.0') for (const e of d.permissions?.entries ?? []) for (const p of e.permissions) v1.add(p.name.toLowerCase());
+    const v1 = lookup(input, V1_PERMISSION_NAMES);
     const betaOnlyRsc = (name: string) => isResourceSpecific(name) && !v1.has(name.toLowerCase());
     return model.operations.flatMap((g) =>
       PERMISSION_TYPES.flatMap((type) =>

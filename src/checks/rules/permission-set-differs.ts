@@ -2,6 +2,8 @@ import { withLinkTexts } from '../../util/link.js';
 import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { Document } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
+import { lookup } from '../lookups/lookup.js';
+import { RESOURCE_TYPE_VERSIONS } from '../lookups/resource-type-versions.js';
 import { compareField, versionsNote } from '../compare.js';
 
 /** Every permission a page names for the operation (all types, workloads and property scopes). */
@@ -28,15 +30,13 @@ export const rule: ModelRule = {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Gadget.Read.All']])) },
     after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All']])) },
   },
-  check({ model }) {
+  unit: 'operation',
+  lookups: [RESOURCE_TYPE_VERSIONS],
+  check(input) {
+    const { model } = input;
     // Rows keyed by a resource type only one version documents (subscription-delete.md's "[callRecord](…)" row: the callRecords
     // types are beta's; label o1221) say nothing the other version could say: they are left out of the comparison.
-    const versionsOf = new Map<string, Set<string>>();
-    for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) {
-      const k = t.name.toLowerCase();
-      if (!versionsOf.has(k)) versionsOf.set(k, new Set());
-      versionsOf.get(k)!.add(t.version ?? '');
-    }
+    const versionsOf = lookup(input, RESOURCE_TYPE_VERSIONS);
     const oneVersionOnly = (resource: string) => versionsOf.get(withLinkTexts(resource).trim().split(/\s/)[0]!.toLowerCase())?.size === 1;
     return model.operations.flatMap((g) =>
       compareField(this, g, 'permissions.names', (v) => {
