@@ -2339,3 +2339,17 @@ test('example requests: a request line whose call arguments go on over the next 
   // Never closed within the lines before a blank one: the request line alone, the rest as before.
   assert.deepEqual(request('GET https://graph.microsoft.com/v1.0/things(ids=[\nContent-Type: application/json\n\n{"x": 1}'), ['/things(ids=[', 'Content-Type', 'body']);
 });
+
+test('drift: a permission type the old page said "Not supported." for and the new page lists names for is that type newly supported, with every name and each "and" choice — not those names "newly listed" with the old side quoting another type\'s name (label d2245, misdescribed before)', () => {
+  const { o, n } = snapshots('s51a');
+  const found = drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed');
+  const shown = (f: Finding) => `${f.breaking} ${f.field} | ${f.message} | ${f.sides.map((s) => `${s.snapshot} ${s.file}:${s.line} ${s.value}`).join(' ; ')}`;
+  assert.deepEqual(found.map(shown), [
+    'true permissions.removed | v1.0 GET /applications: permission(s) no longer listed: Directory.ReadWrite.All | old v1.0/api/application-list.md:22 Application.ReadWrite.All, Directory.AccessAsUser.All, Directory.Read.All, Directory.ReadWrite.All ; new v1.0/api/application-list.md:25 Application.Read.All, Application.ReadWrite.All, Directory.AccessAsUser.All, Directory.Read.All, User.Read',
+    // The Application row said "Not supported." (:25); Directory.ReadWrite.All was the Delegated row's (:23).
+    'false permissions.application | beta POST /applications/{application-id}/synchronization/templates: Application now supported, with Application.ReadWrite.OwnedBy, Directory.ReadWrite.All (the old page said "Not supported.") | old beta/api/synchronization-synchronizationtemplate-post.md:25 Not supported ; new beta/api/synchronization-synchronizationtemplate-post.md:25 Application.ReadWrite.OwnedBy, Directory.ReadWrite.All',
+    // Application.Read.All is new in the Delegated (work) and Application rows too: still newly listed; User.Read only in the personal row.
+    'false permissions.added | v1.0 GET /applications: permission(s) newly listed: Application.Read.All | old v1.0/api/application-list.md:22 Application.ReadWrite.All, Directory.AccessAsUser.All, Directory.Read.All, Directory.ReadWrite.All ; new v1.0/api/application-list.md:25 Application.Read.All, Application.ReadWrite.All, Directory.AccessAsUser.All, Directory.Read.All, User.Read',
+    'false permissions.delegatedPersonal | v1.0 GET /applications: Delegated (personal Microsoft account) now supported, with Application.Read.All and User.Read, Application.ReadWrite.All and User.Read (the old page said "Not supported.") | old v1.0/api/application-list.md:23 Not supported ; new v1.0/api/application-list.md:26 Application.Read.All and User.Read, Application.ReadWrite.All and User.Read',
+  ]);
+});

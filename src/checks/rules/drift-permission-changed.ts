@@ -4,6 +4,7 @@ import type { DriftRule, FindingDraft } from '../types.js';
 import { allVariantsByKey, change, pairedOperations, sideOf } from '../drift-helpers.js';
 import { allPermissionNames } from './permission-set-differs.js';
 import { resourceRowsMissPath } from '../../model/merge.js';
+import { compareStr } from '../../util/order.js';
 
 export const rule: DriftRule = {
   id: 'drift-permission-changed',
@@ -12,7 +13,7 @@ export const rule: DriftRule = {
   confidence: 'medium',
   contexts: ['drift'],
   summary: 'The permissions of an operation changed (a removed permission is breaking)',
-  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info), but one the new page names only together with a permission the old page listed alone ("Policy.Read.All and Policy.ReadWrite.ConditionalAccess") is a new requirement (breaking). Names compare without regard to case or spaces (Policy.Readwrite.* is Policy.ReadWrite.*, "DeviceManagementManaged Devices.ReadWrite.All" DeviceManagementManagedDevices.ReadWrite.All). When the old page is not in the new snapshot (a page split per workload or renamed), a permission some other new page of the operation still lists is not reported as removed. The permissions compared are the variant\'s — the tables its page binds to the call (a sub-heading such as "For users:", request lines) and per-resource rows narrowed to the path\'s resource (a per-resource table whose rows name the resources of the page\'s other request lines and not the path\'s, on both pages, states nothing about the call: what changed there is other paths\' rows) — on the new side only when the old page was narrowed for the call too (a flat old table covers every resource) for what is no longer listed, always for what is newly listed (the rows of the new page\'s other resources are not new for this call). Names are compared over every permission type together, so a type is looked at apart too: one the old page listed permissions for and the new page says "Not supported." for, in every row of that type, is reported as no longer supported (breaking) — unless another new page of the call still lists that type; a personal Microsoft account row on a call both pages\' notes say is only available on business services ("currently only available on SharePoint and OneDrive for Business") is reported as the correction it is, not breaking.',
+  description: 'Permissions named for an operation differ between the snapshots. A permission no longer listed breaks apps that were granted only that one (breaking) — unless the old page named it only together with another ("User.Read and Group.Read.All") that the new page lists alone (the requirement was relaxed); a newly listed one is an added alternative (info), but one the new page names only together with a permission the old page listed alone ("Policy.Read.All and Policy.ReadWrite.ConditionalAccess") is a new requirement (breaking). Names compare without regard to case or spaces (Policy.Readwrite.* is Policy.ReadWrite.*, "DeviceManagementManaged Devices.ReadWrite.All" DeviceManagementManagedDevices.ReadWrite.All). When the old page is not in the new snapshot (a page split per workload or renamed), a permission some other new page of the operation still lists is not reported as removed. The permissions compared are the variant\'s — the tables its page binds to the call (a sub-heading such as "For users:", request lines) and per-resource rows narrowed to the path\'s resource (a per-resource table whose rows name the resources of the page\'s other request lines and not the path\'s, on both pages, states nothing about the call: what changed there is other paths\' rows) — on the new side only when the old page was narrowed for the call too (a flat old table covers every resource) for what is no longer listed, always for what is newly listed (the rows of the new page\'s other resources are not new for this call). Names are compared over every permission type together, so a type is looked at apart too: one the old page listed permissions for and the new page says "Not supported." for, in every row of that type, is reported as no longer supported (breaking) — unless another new page of the call still lists that type; one the old page said "Not supported." for, in every row of that type, and the new page lists names for is reported as newly supported (not breaking), with every name of that type, where names newly listed are that type\'s alone (they are not reported again as newly listed; a type newly supported with names another type already listed is not reported); a personal Microsoft account row on a call both pages\' notes say is only available on business services ("currently only available on SharePoint and OneDrive for Business") is reported as the correction it is, not breaking.',
   example: { before: 'old: User.Read, User.ReadWrite', after: 'new: User.ReadWrite' },
   fixture: {
     before: { 'old/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.ReadWrite.All']])), 'new/v1.0/api/widget-update.md': opPage('Update widget', 'PATCH', '/widgets/{id}', permissionsSection([['Application', 'Widget.Manage.All']])) },
@@ -93,13 +94,27 @@ export const rule: DriftRule = {
         }
       }
       const required = listed.filter((x) => partnersOf.has(x));
-      const added = listed.filter((x) => !required.includes(x));
+      // A permission type the old page said "Not supported." for and the new one lists names for (label d2245: Application
+      // "Not supported." → "Application.ReadWrite.OwnedBy, Directory.ReadWrite.All"): apps of that kind gain the call, with
+      // every name of the type. Where names the pooled comparison finds new are that type's alone, what changed is reported
+      // as that type's support below, not as those names newly listed. (A type newly supported with names another type
+      // already listed — 648 Intune operations of 2021-07 gained an Application row naming their Delegated permission — is
+      // not reported: the names compared are every type's together.)
+      const onlyUnder = (x: string, types: Set<string>) => [...newByType].every(([type, uses]) => types.has(type) || !uses.some((n) => scopeKey(n.name) === scopeKey(x)));
+      const supported = new Map([...supportAdded(va, own.length || narrowed(va) ? vb : vb.doc)].filter(([type]) => listed.some((x) => !required.includes(x) && onlyUnder(x, new Set([type])))));
+      const added = listed.filter((x) => !required.includes(x) && !onlyUnder(x, new Set(supported.keys())));
       if (removed.length) out.push(change(this, narrowing.length > 0, va.version, subject, 'permissions.removed', `${k}: permission(s) no longer listed: ${removed.join(', ')}${note}`, sidesAt(removed, []), ['removed']));
       if (required.length) {
         const partners = [...new Set(required.flatMap((x) => [...partnersOf.get(x)!]))].sort();
         out.push(change(this, true, va.version, subject, 'permissions.required', `${k}: permission(s) now required together with ${partners.join(', ')}, which the old page listed alone: ${required.join(', ')}`, sidesAt(partners, required), ['required']));
       }
       if (added.length) out.push(change(this, false, va.version, subject, 'permissions.added', `${k}: permission(s) newly listed: ${added.join(', ')}`, sidesAt([], added), ['added']));
+      for (const [type, { was, now }] of supported) {
+        const typeText = was.typeText.replace(/\s+/g, ' ').trim();
+        const names = choices(now).join(', ');
+        out.push(change(this, false, va.version, subject, `permissions.${type}`, `${k}: ${typeText} now supported, with ${names} (the old page said "Not supported.")`,
+          [sideOf(va.doc, was.src, 'Not supported'), sideOf(vb.doc, now[0]!.src, names)], ['supported', type]));
+      }
       // A permission type the old page granted and the new one says "Not supported." for (label d1105's remark): apps of that
       // kind lose the call, whatever names other types still list —
       // the names compared above are every type's together. Not when another new page of the call still lists that type.
@@ -131,6 +146,38 @@ function supportDropped(old: Pick<Document, 'permissions'>, nu: Pick<Document, '
     if (!kept.has(type) && was.length && now.length && now.every((e) => e.state === 'not-supported')) out.set(type, { was, now: now[0]! });
   }
   return out;
+}
+
+/**
+ * Permission types the old variant states only "Not supported." for (every row of that type, at least one row) and the
+ * new one lists names for, each with the old row and the new names.
+ */
+function supportAdded(old: Pick<Document, 'permissions'>, nu: Pick<Document, 'permissions'>): Map<string, { was: PermissionEntry; now: PermissionName[] }> {
+  const out = new Map<string, { was: PermissionEntry; now: PermissionName[] }>();
+  for (const [type, now] of namesByType(nu)) {
+    const was = (old.permissions?.entries ?? []).filter((e) => e.type === type);
+    if (now.length && was.length && was.every((e) => e.state === 'not-supported')) out.set(type, { was: was[0]!, now });
+  }
+  return out;
+}
+
+/**
+ * The choices a type's names offer, each once, in the order the names come: a name alone, or the names "and" joins (in
+ * alphabetical order). A name joined to several is in several choices unless they are joined to each other too:
+ * "Application.Read.All and User.Read, Application.ReadWrite.All and User.Read" is two choices, "A and B and C" one.
+ */
+function choices(names: PermissionName[]): string[] {
+  const partners = new Map<string, Set<string>>();
+  for (const n of names) for (const t of n.together ?? []) partners.set(n.name, (partners.get(n.name) ?? new Set()).add(t));
+  const out = new Set<string>();
+  for (const n of names) {
+    if (!n.together?.length) out.add(n.name);
+    for (const t of n.together ?? []) {
+      const group = [n.name, t, ...[...partners.get(n.name) ?? []].filter((u) => u !== t && partners.get(t)?.has(u))];
+      out.add([...new Set(group)].sort(compareStr).join(' and '));
+    }
+  }
+  return [...out];
 }
 
 /** Does the page say the call is only available on business services (SharePoint, OneDrive for Business, work or school accounts), none for personal accounts? */
