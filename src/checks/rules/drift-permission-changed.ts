@@ -112,8 +112,9 @@ export const rule: DriftRule = {
       for (const [type, { was, now }] of supported) {
         const typeText = was.typeText.replace(/\s+/g, ' ').trim();
         const names = choices(now).join(', ');
-        out.push(change(this, false, va.version, subject, `permissions.${type}`, `${k}: ${typeText} now supported, with ${names} (the old page said "Not supported.")`,
-          [sideOf(va.doc, was.src, 'Not supported'), sideOf(vb.doc, now[0]!.src, names)], ['supported', type]));
+        // The old row as the model reads it: "Not supported.", or "None." beside rows that list permissions (label d2301).
+        out.push(change(this, false, va.version, subject, `permissions.${type}`, `${k}: ${typeText} now supported, with ${names} (the old page listed none)`,
+          [sideOf(va.doc, was.src, 'none listed (not supported)'), sideOf(vb.doc, now[0]!.src, names)], ['supported', type]));
       }
       // A permission type the old page granted and the new one says "Not supported." for (label d1105's remark): apps of that
       // kind lose the call, whatever names other types still list —
@@ -149,8 +150,9 @@ function supportDropped(old: Pick<Document, 'permissions'>, nu: Pick<Document, '
 }
 
 /**
- * Permission types the old variant states only "Not supported." for (every row of that type, at least one row) and the
- * new one lists names for, each with the old row and the new names.
+ * Permission types the old variant states only "Not supported." for (every row of that type, at least one row; the model
+ * reads "None." beside rows that list permissions so too) and the new one lists names for, each with the old row and the
+ * new names.
  */
 function supportAdded(old: Pick<Document, 'permissions'>, nu: Pick<Document, 'permissions'>): Map<string, { was: PermissionEntry; now: PermissionName[] }> {
   const out = new Map<string, { was: PermissionEntry; now: PermissionName[] }>();
