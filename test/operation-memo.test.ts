@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { reconcile } from '../src/checks/engine.js';
 import { RULES } from '../src/checks/registry.js';
 import type { Lookup, ModelRule } from '../src/checks/types.js';
-import { lookup } from '../src/checks/lookups/lookup.js';
+import { ask } from '../src/checks/lookups/lookup.js';
 import { digestOf } from '../src/checks/lookups/digest.js';
 import { rule as headerDiffers } from '../src/checks/rules/request-header-differs.js';
-import { headersSection, opPage } from '../src/checks/fixture-pages.js';
+import { headersSection, opPage, resourcePage, responseSection } from '../src/checks/fixture-pages.js';
+import { rule as odataMismatch } from '../src/checks/rules/odata-type-mismatch.js';
 import { UnitFindingMemo, operationDigests } from '../src/pipeline/finding-memo.js';
 import { irDigest } from '../src/pipeline/digest.js';
 import { analyze } from '../src/pipeline/in-thread.js';
@@ -30,10 +31,10 @@ test('operation-unit rules: the ones declared, each with the findings of a whole
     'permission-set-differs', 'permission-support-differs', 'permission-workloads-differ', 'query-options-differ',
     'request-header-differs', 'request-header-required-differs', 'response-status-differs', 'type-name-casing-differs',
   ]);
-  // Four of them look up facts beyond their group, each declared.
+  // Four of them ask questions beyond their group, each lookup declared.
   assert.deepEqual(UNIT_RULES.filter((r) => r.lookups?.length).map((r) => `${r.id}: ${r.lookups!.map((l) => l.id).join(', ')}`).sort(), [
     'body-property-missing: documented-properties, intune-workload-pages', 'body-property-type-differs: type-property-names',
-    'least-privileged-differs: v1-permission-names', 'permission-set-differs: resource-type-versions',
+    'least-privileged-differs: v1-permission-listed', 'permission-set-differs: resource-type-versions',
   ]);
   // Every rule's example trees and the seeds: the same findings group by group as over the whole model.
   const trees = [INPUT, ...RULES.flatMap((r) => (r.fixture ? [tempTree(r.fixture.before), tempTree(r.fixture.after)] : []))];
@@ -51,6 +52,36 @@ test('operation-unit rules: the ones declared, each with the findings of a whole
   }
   // Not vacuous: the rules' own `before` examples make each of them fire.
   assert.ok(found >= UNIT_RULES.length, `${found} findings`);
+});
+
+const PAGE_UNIT_RULES = RULES.filter((r): r is ModelRule => r.input === 'model' && r.unit === 'page');
+
+test('page-unit model rules: the ones declared, each with the findings of a whole-model run on every rule\'s examples, the seeds and the corpus fixtures; reading the model fails', () => {
+  assert.deepEqual(PAGE_UNIT_RULES.map((r) => `${r.id}: ${(r.lookups ?? []).map((l) => l.id).join(', ')}`).sort(), [
+    'example-property-undocumented: documented-properties, tree-partial',
+    'json-representation-mismatch: inherited-by-page, entity-type',
+    'odata-type-mismatch: type-related, resource-name-by-file, type-name-known',
+  ]);
+  const trees = [INPUT, join(INPUT, '../test/fixtures/corpus/precision/2021-07'), join(INPUT, '../test/fixtures/corpus/precision/2020-05'), ...RULES.flatMap((r) => (r.fixture ? [tempTree(r.fixture.before), tempTree(r.fixture.after)] : []))];
+  const found = new Map<string, number>();
+  for (const dir of trees) {
+    const a = analyze([dir]);
+    const input = { model: a.model, pages: a.model.documents, tree: NO_TREE };
+    for (const r of PAGE_UNIT_RULES) {
+      const byPage = reconcile(input, [r]);
+      assert.deepEqual(byPage, reconcile(input, [{ ...r, unit: undefined, lookups: undefined }]), `${r.id} on ${dir}`);
+      assert.ok(!byPage.some((f) => f.rule === 'rule-failed'), `${r.id} failed on ${dir}`);
+      found.set(r.id, (found.get(r.id) ?? 0) + byPage.length);
+    }
+  }
+  // Not vacuous: each rule finds on these trees (its own example, and the corpus fixtures' pages).
+  assert.deepEqual([...found].sort().map(([id, n]) => `${id} ${n > 1}`), ['example-property-undocumented true', 'json-representation-mismatch true', 'odata-type-mismatch true']);
+  const one = analyze([tempTree({ 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}') })]);
+  const reads = (what: (i: Parameters<ModelRule['check']>[0]) => unknown): ModelRule => ({ ...PAGE_UNIT_RULES[0]!, id: 'reads-too-much', check(i) { what(i); return []; } });
+  const failed = (r: ModelRule) => reconcile({ model: one.model, pages: one.model.documents, tree: NO_TREE }, [r]).map((f) => `${f.rule}: ${f.message}`);
+  assert.deepEqual(failed(reads((i) => i.model.types)), ['rule-failed: Rule reads-too-much failed: a page-unit rule (unit: \'page\') reads the model, which it is not given']);
+  assert.deepEqual(failed(reads((i) => i.tree)), ['rule-failed: Rule reads-too-much failed: a page-unit rule (unit: \'page\') reads the tree, which it is not given']);
+  assert.deepEqual(failed(reads((i) => i.pages[0]!.file)), []);
 });
 
 test('an operation-unit rule that reads beyond its group fails with a rule-failed finding naming what it read', () => {
@@ -176,22 +207,23 @@ test('issue 14 + 15: an operation-unit rule that never returns on one group is s
   assert.deepEqual(seen, []);
 });
 
-test('lookups: an operation-unit rule reads only the lookups it declares, and a group\'s findings are checked again when what it looked up changed, not otherwise', () => {
+test('lookups: an operation-unit rule asks only the lookups it declares, and a group is checked again when an answer to a question it asked there changed, not when other answers did', () => {
   const page = (title: string, path: string, headers: [string, string][]) => opPage(title, 'PATCH', path, headersSection(headers));
   const auth: [string, string] = ['Authorization', 'Bearer {token}'];
   const dir = tempTree({
     'v1.0/api/apple-update.md': page('Update apple', '/apples/{id}', [auth]), 'v1.0/api/apple-update2.md': page('Update apple', '/apples/{id}', [auth]),
     'v1.0/api/pear-get.md': opPage('Get pear', 'GET', '/pears/{id}'),
   });
-  // The lookup: how many pages of the tree have a title starting with "Get" (a fact of other groups' pages).
-  const GETS: Lookup<number> = { id: 'test-get-pages', build: ({ pages }) => pages.filter((p) => p.title.h1?.value.startsWith('Get')).length };
+  // The lookup: how many pages of the tree have a title starting with a word (a fact of other groups' pages).
+  const TITLED: Lookup<number> = { id: 'test-titled', build: ({ pages }) => (word) => pages.filter((p) => p.title.h1?.value.startsWith(word)).length };
   const calls: string[] = [];
   const counting: ModelRule = {
-    ...headerDiffers, id: 'test-counts-gets', lookups: [GETS],
+    ...headerDiffers, id: 'test-counts-titles', lookups: [TITLED],
     check(i) {
       const g = i.model.operations[0]!;
       calls.push(g.key);
-      return [{ rule: 'test-counts-gets', context: 'variant', subject: g.key, field: 'x', message: `${lookup(i, GETS)} get pages`, sides: [] }];
+      const word = (g.variants[0]!.title ?? "").split(' ')[0]!;
+      return [{ rule: 'test-counts-titles', context: 'variant', subject: g.key, field: 'x', message: `${ask(i, TITLED, word)} pages titled ${word}`, sides: [] }];
     },
   };
   const memo = new UnitFindingMemo(undefined);
@@ -204,21 +236,24 @@ test('lookups: an operation-unit rule reads only the lookups it declares, and a 
     memo.save();
     return f.map((x) => `${x.subject}: ${x.message}`);
   };
-  assert.deepEqual(run(), ['GET /pears/{pear-id}: 1 get pages', 'PATCH /apples/{apple-id}: 1 get pages']);
+  assert.deepEqual(run(), ['GET /pears/{pear-id}: 1 pages titled Get', 'PATCH /apples/{apple-id}: 2 pages titled Update']);
   assert.deepEqual(calls, ['GET /pears/{pear-id}', 'PATCH /apples/{apple-id}']);
-  assert.deepEqual(run(), ['GET /pears/{pear-id}: 1 get pages', 'PATCH /apples/{apple-id}: 1 get pages']);
+  assert.deepEqual(run(), ['GET /pears/{pear-id}: 1 pages titled Get', 'PATCH /apples/{apple-id}: 2 pages titled Update']);
   assert.deepEqual(calls, []);
-  // A new page (a group of its own) changes the lookup: every group is checked again, the apples' though its pages are as they were.
+  // A new "Get" page (a group of its own) changes the answer the pears asked for, not the apples': the pears are checked
+  // again though their page is as it was, the apples are not.
   writeFileSync(join(dir, 'v1.0/api/plum-get.md'), opPage('Get plum', 'GET', '/plums/{id}'));
-  assert.deepEqual(run(), ['GET /pears/{pear-id}: 2 get pages', 'GET /plums/{plum-id}: 2 get pages', 'PATCH /apples/{apple-id}: 2 get pages']);
-  assert.deepEqual(calls, ['GET /pears/{pear-id}', 'GET /plums/{plum-id}', 'PATCH /apples/{apple-id}']);
-  // An edit that leaves the lookup as it was (a header of an apple page): only the apples are checked again.
+  assert.deepEqual(run(), ['GET /pears/{pear-id}: 2 pages titled Get', 'GET /plums/{plum-id}: 2 pages titled Get', 'PATCH /apples/{apple-id}: 2 pages titled Update']);
+  assert.deepEqual(calls, ['GET /pears/{pear-id}', 'GET /plums/{plum-id}']);
+  // An edit that changes no answer (a header of an apple page): only the apples are checked again.
   writeFileSync(join(dir, 'v1.0/api/apple-update2.md'), page('Update apple', '/apples/{id}', [auth, ['Content-Type', 'application/json']]));
-  assert.deepEqual(run(), ['GET /pears/{pear-id}: 2 get pages', 'GET /plums/{plum-id}: 2 get pages', 'PATCH /apples/{apple-id}: 2 get pages']);
+  assert.deepEqual(run(), ['GET /pears/{pear-id}: 2 pages titled Get', 'GET /plums/{plum-id}: 2 pages titled Get', 'PATCH /apples/{apple-id}: 2 pages titled Update']);
   assert.deepEqual(calls, ['PATCH /apples/{apple-id}']);
-  // Reading a lookup it does not declare fails the rule.
+  // The same findings as a run without the memo.
+  assert.deepEqual(run(), (() => { const a = analyze([dir]); return reconcile({ model: a.model, pages: a.model.documents, tree: NO_TREE }, [counting]).map((x) => `${x.subject}: ${x.message}`); })());
+  // Asking a lookup it does not declare fails the rule.
   const undeclared: ModelRule = { ...counting, id: 'test-undeclared', lookups: [] };
-  assert.deepEqual(run(undeclared), ['test-undeclared: Rule test-undeclared failed: an operation-unit rule reads the lookup test-get-pages, which it does not declare (ModelRule.lookups)']);
+  assert.deepEqual(run(undeclared), ['test-undeclared: Rule test-undeclared failed: a unit rule asks the lookup test-titled, which it does not declare (ModelRule.lookups)']);
 });
 
 test('digestOf: the same facts in another order give the same digest, other facts another, and what is not plain data throws', () => {
@@ -231,4 +266,32 @@ test('digestOf: the same facts in another order give the same digest, other fact
   assert.notEqual(digestOf({ a: undefined }), digestOf({}));
   assert.throws(() => digestOf({ f: () => 1 }), /a lookup's value holds function, which is not plain data/);
   assert.throws(() => digestOf([new Date(0)]), /holds Date/);
+});
+
+test('a page-unit model rule runs again on a page whose facts did not change when an answer to a question it asked there did: odata-type-mismatch learns that gadget is a type', () => {
+  const example = '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response", "@odata.type": "microsoft.graph.gadget" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{ "id": "1" }\n```\n';
+  const dir = tempTree({
+    'v1.0/api/widget-get.md': opPage('Get widget', 'GET', '/widgets/{id}', responseSection('If successful, this method returns a `200 OK` response code and a [widget](../resources/widget.md) object in the response body.') + example),
+    'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||']),
+  });
+  const calls: string[] = [];
+  const counting: ModelRule = { ...odataMismatch, check(i) { calls.push(i.pages[0]!.file); return odataMismatch.check.call(this, i); } };
+  const memo = new UnitFindingMemo(undefined);
+  const run = () => {
+    const a = analyze([dir]);
+    memo.beginRun(new Map(a.pages.map((p) => [p.file, irDigest(p)])));
+    calls.length = 0;
+    const f = reconcile({ model: a.model, pages: a.model.documents, tree: NO_TREE }, [counting], {}, { pages: memo });
+    memo.save();
+    return f.map((x) => `${x.sides[0]!.file}:${x.sides[0]!.line} ${x.message}`);
+  };
+  // No page defines gadget: its relation to widget cannot be told, nothing is claimed.
+  assert.deepEqual(run(), []);
+  assert.deepEqual(calls, ['v1.0/api/widget-get.md', 'v1.0/resources/widget.md']);
+  assert.deepEqual(run(), []);
+  assert.deepEqual(calls, []);
+  // A page now defines gadget (not related to widget): the get page, unchanged, is checked again and the finding comes.
+  writeFileSync(join(dir, 'v1.0/resources/gadget.md'), resourcePage('gadget', ['|id|String||']));
+  assert.deepEqual(run(), ['v1.0/api/widget-get.md:23 Response annotation @odata.type microsoft.graph.gadget: type gadget is not the Response section\'s widget']);
+  assert.deepEqual(calls, ['v1.0/api/widget-get.md', 'v1.0/resources/gadget.md']);
 });

@@ -8,10 +8,10 @@ import { compareStr } from '../util/order.js';
 import { comparablePartitions } from './compare.js';
 import { fingerprint } from './fingerprint.js';
 import { partialTree } from './tree-links.js';
-import { RunLookups } from './lookups/lookup.js';
+import { RunLookups, type RecordingReader } from './lookups/lookup.js';
 import { RULES } from './registry.js';
 import type { ApiModel, Document, OperationGroup } from '../model/schema.js';
-import { isWholeTreeRule, withSnapshots, type DriftInput, type Finding, type FindingDraft, type FindingMemo, type ModelRule, type PageRule, type ReconcileInput, type Rule, type RuleMemos } from './types.js';
+import { isWholeTreeRule, withSnapshots, type DriftInput, type Finding, type FindingDraft, type FindingMemo, type LookupRead, type LookupReader, type ModelRule, type PageRule, type ReconcileInput, type Rule, type RuleMemos } from './types.js';
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -59,10 +59,11 @@ export interface RuleBudgets {
 }
 
 /**
- * The findings of the model and page rules. With `memos`, a page rule's findings on a page the
- * pages memo knows (same facts as when it recorded them) are taken from it, and an operation-unit
- * rule's on an operation group the operations memo knows; the rule runs on the other pages or
- * groups only, and what it finds there is recorded.
+ * The findings of the model and page rules. With `memos`, a page rule's (and a page-unit rule's)
+ * findings on a page the pages memo knows (same facts as when it recorded them) are taken from it,
+ * and an operation-unit rule's on an operation group the operations memo knows — for a unit rule
+ * with lookups, when the questions it asked there still have the same answers; the rule runs on the
+ * other pages or groups only, and what it finds there is recorded with the questions it asked.
  */
 export function reconcile(given: ReconcileInput, allRules: readonly Rule[] = RULES, budgets: RuleBudgets = {}, memos: RuleMemos = {}): Finding[] {
   // On a part of a docs tree, what it lacks is most likely left out: the rules reporting that are not run (tree-partial names them).
@@ -71,7 +72,8 @@ export function reconcile(given: ReconcileInput, allRules: readonly Rule[] = RUL
   const input: ReconcileInput = notRun ? { ...given, notRun } : given;
   // Rules that compare pages see only pages that document the same call (see comparablePartitions);
   // a rule about the operation as a whole (allVariants) sees every page.
-  const units = new OperationUnits(input.model.operations, new RunLookups(input));
+  const lookups = new RunLookups(input);
+  const units = new OperationUnits(input.model.operations);
   let comparable: ReconcileInput | undefined;
   let withWorkloads: ReconcileInput | undefined;
   const inputFor = (r: Rule): ReconcileInput => {
@@ -83,7 +85,8 @@ export function reconcile(given: ReconcileInput, allRules: readonly Rule[] = RUL
   return runAll(rules.filter((r) => r.input !== 'drift'), input, (r) =>
     r.input === 'page' ? runPageRule(r, input.pages, b.pageMs, memos.pages)
     : r.input !== 'model' ? []
-    : r.unit === 'operation' ? runPerOperation(r, units, b.pageMs, memos.operations)
+    : r.unit === 'operation' ? runPerOperation(r, units, b.pageMs, memos.operations, lookups)
+    : r.unit === 'page' ? runModelPageRule(r, input.pages, b.pageMs, memos.pages, lookups)
     : runBudgeted(r, inputFor(r), b));
 }
 
@@ -95,8 +98,7 @@ export function reconcile(given: ReconcileInput, allRules: readonly Rule[] = RUL
 class OperationUnits {
   private parts = new Map<boolean, Map<OperationGroup, OperationGroup[]>>();
   private inputs = new Map<string, Map<OperationGroup, ReconcileInput>>();
-  /** `lookups`: this run's, built from the whole input (a rule's lookups are given with its group). */
-  constructor(readonly groups: readonly OperationGroup[], readonly lookups: RunLookups) {}
+  constructor(readonly groups: readonly OperationGroup[]) {}
   /** The group's comparable partitions, each as a group of its own. */
   partitions(workloadPages: boolean, g: OperationGroup): OperationGroup[] {
     let m = this.parts.get(workloadPages);
@@ -110,22 +112,24 @@ class OperationUnits {
     return this.groups.flatMap((g) => this.partitions(workloadPages, g));
   }
   /** The input `r` is given for group `g`: its partitions, or the group whole for a rule about every variant (see unitInput). */
-  input(r: ModelRule, g: OperationGroup): ReconcileInput {
-    const ls = r.lookups ?? [];
-    const kind = `${r.allVariants ? 'all' : r.workloadPages ? 'workload' : 'plain'}|${ls.map((l) => l.id).join(',')}`;
+  input(r: ModelRule, g: OperationGroup, reader: RecordingReader | undefined): ReconcileInput {
+    // One input per group and kind, shared by the rules of that kind; a rule with lookups has its own (its reader).
+    const kind = `${r.allVariants ? 'all' : r.workloadPages ? 'workload' : 'plain'}${reader ? `|${r.id}` : ''}`;
     let m = this.inputs.get(kind);
     if (!m) this.inputs.set(kind, (m = new Map()));
     let input = m.get(g);
-    if (!input) m.set(g, (input = unitInput(r.allVariants ? [g] : this.partitions(!!r.workloadPages, g), this.lookups.valuesOf(ls))));
+    if (!input) m.set(g, (input = unitInput(r.allVariants ? [g] : this.partitions(!!r.workloadPages, g), reader)));
     return input;
   }
-  /**
-   * The name of `r`'s findings in the memo: its id, and for a rule with lookups the digest of their values too — a
-   * group's findings are taken from the last run only when the group and what the rule looked up are as they were.
-   */
-  memoId(r: ModelRule): string {
-    return r.lookups?.length ? `${r.id}#${this.lookups.digestOf(r.lookups)}` : r.id;
-  }
+}
+
+/** A unit rule's reader of the lookups it declares, and how its memo entries are checked (none: a rule without lookups). */
+interface Recording { reader: RecordingReader; holds: (reads: readonly LookupRead[]) => boolean }
+
+function recording(r: ModelRule, lookups: RunLookups): Recording | undefined {
+  if (!r.lookups?.length) return undefined;
+  const reader = lookups.reader(r.lookups);
+  return { reader, holds: lookups.holdsFor(reader) };
 }
 
 /**
@@ -134,20 +138,34 @@ class OperationUnits {
  * the rule is then not an operation-unit rule, and it fails (a rule-failed finding naming it and
  * what it read) instead of finding from what it was not given.
  */
-function unitInput(operations: OperationGroup[], lookups: ReadonlyMap<string, unknown>): ReconcileInput {
-  const refuse = (what: string) => ({ get(): never { throw new Error(`an operation-unit rule (unit: 'operation') reads ${what}, which it is not given`); } });
+function unitInput(operations: OperationGroup[], lookups: RecordingReader | undefined): ReconcileInput {
+  const refuse = refusal('operation');
   const model = Object.defineProperties({ operations }, {
     documents: refuse('model.documents'), types: refuse('model.types'), enums: refuse('model.enums'), diagnostics: refuse('model.diagnostics'),
   }) as unknown as ApiModel;
-  return Object.defineProperties({ model, lookups }, { pages: refuse('the page list'), tree: refuse('the tree'), notRun: refuse('the rules not run') }) as unknown as ReconcileInput;
+  return Object.defineProperties({ model, lookups: lookups ?? NO_LOOKUPS }, { pages: refuse('the page list'), tree: refuse('the tree'), notRun: refuse('the rules not run') }) as unknown as ReconcileInput;
+}
+
+/** The reader of a unit rule that declares no lookup: any question fails it, as reading the model does. */
+const NO_LOOKUPS: LookupReader = { ask(l) { throw new Error(`a unit rule asks the lookup ${l.id}, which it does not declare (ModelRule.lookups)`); } };
+
+/** What a page-unit model rule is given: its page (the list holds one) and its lookups' reader; the model, the tree and the rules not run throw. */
+function pageUnitInput(page: Document, lookups: RecordingReader | undefined): ReconcileInput {
+  const refuse = refusal('page');
+  return Object.defineProperties({ pages: [page], lookups: lookups ?? NO_LOOKUPS }, { model: refuse('the model'), tree: refuse('the tree'), notRun: refuse('the rules not run') }) as unknown as ReconcileInput;
+}
+
+function refusal(unit: 'operation' | 'page'): (what: string) => PropertyDescriptor {
+  return (what) => ({ get(): never { throw new Error(`a${unit === 'operation' ? 'n operation' : ' page'}-unit rule (unit: '${unit}') reads ${what}, which it is not given`); } });
 }
 
 /**
  * An operation-unit rule, group by group under the per-page budget (a group over it gives one
  * rule-timeout finding instead of the rule's findings on it); with a memo, by identity (see runPerUnit).
  */
-function runPerOperation(r: ModelRule, units: OperationUnits, budgetMs: number, memo: FindingMemo | undefined): FindingDraft[] {
-  return runPerUnit(memo ? units.memoId(r) : r.id, units.groups, (g) => g.identity, budgetMs, (g) => r.check(units.input(r, g)), (g, ms) => timeoutFinding(r.id, ms, budgetMs, undefined, g.key), memo);
+function runPerOperation(r: ModelRule, units: OperationUnits, budgetMs: number, memo: FindingMemo | undefined, lookups: RunLookups): FindingDraft[] {
+  const rec = recording(r, lookups);
+  return runPerUnit(r.id, units.groups, (g) => g.identity, budgetMs, (g) => r.check(units.input(r, g, rec?.reader)), (g, ms) => timeoutFinding(r.id, ms, budgetMs, undefined, g.key), memo, rec);
 }
 
 /** `file`: the page the rule was stopped on; `operation`: the operation (key); neither: the tree. */
@@ -172,6 +190,15 @@ function runBudgeted(r: Extract<Rule, { input: 'model' }>, input: ReconcileInput
   return runPerPage(r.id, input.pages, b.pageMs, (p) => r.check({ ...input, pages: [p] }));
 }
 
+/**
+ * A page-unit model rule (unit: 'page'): given each page alone and the lookups it declares, its findings on a page the
+ * memo knows (and whose recorded questions have the same answers) taken from it.
+ */
+function runModelPageRule(r: ModelRule, pages: Document[], budgetMs: number, memo: FindingMemo | undefined, lookups: RunLookups): FindingDraft[] {
+  const rec = recording(r, lookups);
+  return runPerPage(r.id, pages, budgetMs, (p) => r.check(pageUnitInput(p, rec?.reader)), memo, rec);
+}
+
 /** A page rule: given each page alone (nothing of the model or the tree), its findings on a page the memo knows taken from it. */
 function runPageRule(r: PageRule, pages: Document[], budgetMs: number, memo: FindingMemo | undefined): FindingDraft[] {
   return runPerPage(r.id, pages, budgetMs, (p) => r.check({ pages: [p] }), memo);
@@ -181,29 +208,32 @@ function runPageRule(r: PageRule, pages: Document[], budgetMs: number, memo: Fin
  * `check` page by page under the per-page budget: a page over it gives one rule-timeout finding
  * instead of its findings (see runPerUnit).
  */
-function runPerPage(ruleId: string, pages: Document[], budgetMs: number, check: (p: Document) => FindingDraft[], memo?: FindingMemo): FindingDraft[] {
-  return runPerUnit(ruleId, pages, (p) => p.file, budgetMs, check, (p, ms) => timeoutFinding(ruleId, ms, budgetMs, p.file), memo);
+function runPerPage(ruleId: string, pages: Document[], budgetMs: number, check: (p: Document) => FindingDraft[], memo?: FindingMemo, rec?: Recording): FindingDraft[] {
+  return runPerUnit(ruleId, pages, (p) => p.file, budgetMs, check, (p, ms) => timeoutFinding(ruleId, ms, budgetMs, p.file), memo, rec);
 }
 
 /**
  * `check` unit by unit (pages, operation groups) under the budget: a unit over it gives the
- * `stopped` finding instead of its findings. With a memo, a unit it answers for (by `name`, and the
- * rule by `ruleId`: its id, with the digest of its lookups for an operation-unit rule that has some) is not
- * checked, each unit checked is recorded (one stopped over its budget never is); drafts stay in
- * unit order either way.
+ * `stopped` finding instead of its findings. With a memo, a unit it answers for (by `name`; for a
+ * rule with lookups, `rec`, only when the questions the rule asked there still have the same
+ * answers) is not checked, and each unit checked is recorded with the questions asked (one stopped
+ * over its budget never is); drafts stay in unit order either way.
  */
-function runPerUnit<U>(ruleId: string, units: readonly U[], name: (u: U) => string, budgetMs: number, check: (u: U) => FindingDraft[], stopped: (u: U, ms: number) => FindingDraft, memo?: FindingMemo): FindingDraft[] {
+function runPerUnit<U>(ruleId: string, units: readonly U[], name: (u: U) => string, budgetMs: number, check: (u: U) => FindingDraft[], stopped: (u: U, ms: number) => FindingDraft, memo?: FindingMemo, rec?: Recording): FindingDraft[] {
   const per: FindingDraft[][] = new Array(units.length);
   const todo: number[] = [];
   units.forEach((u, i) => {
-    const hit = memo?.get(name(u), ruleId);
+    const hit = memo?.get(name(u), ruleId, rec?.holds);
     if (hit) per[i] = hit;
     else todo.push(i);
   });
   runUnits(todo.length, budgetMs, (k) => {
     const u = units[todo[k]!]!;
-    const drafts = check(u);
-    memo?.set(name(u), ruleId, drafts);
+    const reads: LookupRead[] | undefined = rec ? [] : undefined;
+    rec?.reader.recordInto(reads);
+    let drafts: FindingDraft[];
+    try { drafts = check(u); } finally { rec?.reader.recordInto(undefined); }
+    memo?.set(name(u), ruleId, drafts, reads);
     per[todo[k]!] = drafts;
   }, (k, ms) => { per[todo[k]!] = [stopped(units[todo[k]!]!, ms)]; });
   return per.flat();

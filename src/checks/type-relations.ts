@@ -107,7 +107,8 @@ export function typesByName(model: Pick<ApiModel, 'types'>): Map<string, TypeMod
  * page's mistake.
  */
 export function betaExtendsType(model: Pick<ApiModel, 'types'>): (betaTypes: string[], v1Types: string[]) => boolean {
-  return extendsByNames(typePropertyNames(model));
+  const names = typePropertyNames(model);
+  return extendsByNames((key) => names.get(key));
 }
 
 /** The properties of each type (lower case, of every type of the name), by `version|name` (lower case). */
@@ -122,16 +123,16 @@ export function typePropertyNames(model: Pick<ApiModel, 'types'>): Map<string, S
   return out;
 }
 
-/** betaExtendsType from typePropertyNames (what the operation-unit rules are given as a lookup). */
-export function extendsByNames(names: ReadonlyMap<string, ReadonlySet<string>>): (betaTypes: string[], v1Types: string[]) => boolean {
+/** betaExtendsType from typePropertyNames' answers by `version|name` (null or undefined: no such type; what the unit rules ask as a lookup). */
+export function extendsByNames(names: (key: string) => ReadonlySet<string> | null | undefined): (betaTypes: string[], v1Types: string[]) => boolean {
   const none = new Set<string>();
   return (betaTypes, v1Types) => {
     const beta = [...new Set(betaTypes.map((t) => t.toLowerCase()))];
     const v1 = [...new Set(v1Types.map((t) => t.toLowerCase()))];
     if (beta.length !== 1 || v1.length !== 1 || !beta[0] || !v1[0]) return false;
-    if (names.has(`v1.0|${beta[0]}`) || !names.has(`beta|${beta[0]}`)) return false;
-    const v1Props = names.get(`v1.0|${v1[0]}`) ?? none;
-    const betaProps = names.get(`beta|${beta[0]}`) ?? none;
+    if (names(`v1.0|${beta[0]}`) || !names(`beta|${beta[0]}`)) return false;
+    const v1Props = names(`v1.0|${v1[0]}`) ?? none;
+    const betaProps = names(`beta|${beta[0]}`) ?? none;
     return v1Props.size > 0 && [...v1Props].every((n) => betaProps.has(n));
   };
 }

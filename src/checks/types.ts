@@ -92,24 +92,31 @@ export interface ReconcileInput {
   /** Set by the engine on a partial tree: the ids of the whole-tree rules it did not run (sorted). */
   notRun?: readonly string[];
   /**
-   * Set by the engine for an operation-unit rule: the values of the lookups it declares (ModelRule.lookups), by id,
-   * built once per run from the whole input. Read them with `lookup` (src/checks/lookups/lookup.ts).
+   * Set by the engine for a unit rule (ModelRule.unit): what answers the lookups it declares (ModelRule.lookups) and
+   * records each question it asks. Ask with `ask` (src/checks/lookups/lookup.ts).
    */
-  lookups?: ReadonlyMap<string, unknown>;
+  lookups?: LookupReader;
 }
 
 /**
- * A fact of the whole model that an operation-unit rule looks up beyond its group (the permission names v1.0's pages
- * use, the properties each type documents), as plain data: strings, numbers, booleans, arrays, Sets, Maps and plain
- * objects of them — never a page or a model object, whose facts its digest would not cover. The engine builds it once
- * per run and puts its digest (src/checks/lookups/digest.ts) in the key under which a group's findings are kept: a
- * rebuild whose lookups are as they were takes an unchanged group's findings from the last run.
+ * A question about the whole model that a unit rule asks beyond its unit — is this permission one a v1.0 page lists,
+ * what does type X document in version V — answered for one key at a time, as plain data: strings, numbers, booleans,
+ * arrays, Sets, Maps and plain objects of them, never a page or a model object (its digest would stand for every fact of
+ * it). The engine builds the answerer once per run from the whole input; while a rule checks a unit it records each
+ * question asked and the digest of its answer (src/checks/lookups/digest.ts), and keeps them with the unit's findings: a
+ * rebuild takes a unit's findings from the last run only when the unit is as it was and every recorded question still
+ * has the same answer.
  */
-export interface Lookup<T> {
+export interface Lookup<A> {
   /** kebab-case, unique among lookups. */
   id: string;
-  /** The value, from the whole input (the model, the page list). */
-  build(input: ReconcileInput): T;
+  /** The answerer, from the whole input (the model, the page list). */
+  build(input: ReconcileInput): (key: string) => A;
+}
+
+/** What a unit rule asks its lookups through (the engine's records the questions; see Lookup). */
+export interface LookupReader {
+  ask<A>(l: Lookup<A>, key: string): A;
 }
 
 export interface DriftInput {
@@ -145,12 +152,14 @@ export interface ModelRule extends RuleBase {
    * primary pages and its variants with their pages — and from nothing else of the model, the page list or the tree.
    * The engine then gives it one group at a time (a model whose other members throw when read: a rule that reads
    * them fails, and its tests with it) and takes a group's findings from the last run when the group is as it was
-   * (see RuleMemos.operations).
+   * (see RuleMemos.operations). `page`: for a rule whose only context is `page`, the same of one page — it is given
+   * the page alone (as a page rule is) and the lookups it declares, and a page's findings are the last run's when the
+   * page and the answers to the rule's questions are as they were (RuleMemos.pages).
    */
-  unit?: 'operation';
+  unit?: 'operation' | 'page';
   /**
-   * For an operation-unit rule: the whole-model facts it looks up beyond its group (see Lookup), each read with
-   * `lookup(input, L)`. Reading one it does not declare fails the rule, as reading the model does.
+   * For a unit rule: the whole-model questions it asks beyond its unit (see Lookup), each with `ask(input, L, key)`.
+   * Asking one it does not declare fails the rule, as reading the model does.
    */
   lookups?: readonly Lookup<unknown>[];
   /**
@@ -184,9 +193,13 @@ export interface PageRule extends RuleBase {
  * answers only for a unit whose facts are the same as when `set` recorded them (a digest of them).
  */
 export interface FindingMemo {
-  get(unit: string, ruleId: string): FindingDraft[] | undefined;
-  set(unit: string, ruleId: string, drafts: FindingDraft[]): void;
+  /** `holds`: whether the questions the rule asked on the unit then (see Lookup) still have those answers. */
+  get(unit: string, ruleId: string, holds?: (reads: readonly LookupRead[]) => boolean): FindingDraft[] | undefined;
+  set(unit: string, ruleId: string, drafts: FindingDraft[], reads?: readonly LookupRead[]): void;
 }
+
+/** A question a unit rule asked: the lookup's id, the key, and the digest of the answer. */
+export type LookupRead = readonly [lookup: string, key: string, digest: string];
 
 /** The memos `reconcile` uses: page rules' findings by page, operation-unit rules' (ModelRule.unit) by operation group. */
 export interface RuleMemos {

@@ -7,24 +7,31 @@
  *   JSON, see irDigest): a page rule is given one page and nothing else (PageRule), so its
  *   findings on a page whose digest is the same are the same;
  * - the operation-unit rules' (`.cache/operation-findings.v8`, ModelRule.unit), by the digest of
- *   an operation group (operationDigests): such a rule is given one group and nothing else but the
- *   lookups it declares, whose digest is part of its name here (`rule#digest`).
+ *   an operation group (operationDigests): such a rule is given one group and nothing else.
+ * A unit rule may also ask questions of the whole model (its lookups, see Lookup): the questions it
+ * asked on a unit are kept with its findings there, each with the digest of its answer, and the
+ * findings are taken only while every one of them has the same answer.
  * A rebuild runs those rules only on the units whose facts changed. Only the entries this run
  * used or recorded are saved.
  */
-import type { FindingDraft, FindingMemo } from '../checks/types.js';
+import type { FindingDraft, FindingMemo, LookupRead } from '../checks/types.js';
 import type { OperationGroup } from '../model/schema.js';
 import { sha1Hex } from '../util/hash.js';
 import { readSealed, writeSealed } from './cache.js';
 
-/** One unit's entry: the rules that ran on it, and the drafts of those that found something. */
-interface UnitEntry { ran: Set<string>; found: Record<string, FindingDraft[]> }
+/**
+ * One unit's entry: the rules that ran on it, the drafts of those that found something, the questions of those that asked
+ * some — as the JSON of their list (one string per rule and unit, read back only when a rule's findings there are asked for:
+ * 27,000 questions on the 2021 tree's pages, which as arrays cost a memo twice the objects to load).
+ */
+interface UnitEntry { ran: Set<string>; found: Record<string, FindingDraft[]>; reads: Record<string, string> }
 
 /**
  * On disk: each distinct set of rules once (`sets`, ids joined by a newline), and per unit digest
- * the index of its set and the drafts of the rules that found something (most units: none).
+ * the index of its set, the drafts of the rules that found something (most units: none) and the
+ * questions of the rules that asked some.
  */
-interface MemoData { sets: string[]; pages: Record<string, [number, Record<string, FindingDraft[]>?]> }
+interface MemoData { sets: string[]; pages: Record<string, [number, Record<string, FindingDraft[]>?, Record<string, string>?]> }
 
 /**
  * The digest of each operation group whose pages all have one (`pageDigest`, by display path), by
@@ -61,7 +68,7 @@ export class UnitFindingMemo implements FindingMemo {
     const d = readSealed(path) as MemoData | undefined;
     if (!d || !Array.isArray(d.sets) || !d.pages || typeof d.pages !== 'object') return; // none yet, unreadable or of other code: empty
     const sets = d.sets.map((x) => new Set(x.split('\n')));
-    for (const [digest, [i, found]] of Object.entries(d.pages)) if (sets[i]) this.last.set(digest, { ran: sets[i]!, found: found ?? {} });
+    for (const [digest, [i, found, reads]] of Object.entries(d.pages)) if (sets[i]) this.last.set(digest, { ran: sets[i]!, found: found ?? {}, reads: reads ?? {} });
   }
 
   /** A new run: the digests of its units (pages: see PageCache.digestOf; operations: operationDigests). */
@@ -74,15 +81,18 @@ export class UnitFindingMemo implements FindingMemo {
   /** This run's entry for a digest, to record in: the last run's entry (shared by get) is copied first, never changed. */
   private entry(d: string): UnitEntry {
     let e = this.next.get(d);
-    if (e && e === this.last.get(d)) this.next.set(d, (e = { ran: new Set(e.ran), found: { ...e.found } }));
-    if (!e) this.next.set(d, (e = { ran: new Set(), found: {} }));
+    if (e && e === this.last.get(d)) this.next.set(d, (e = { ran: new Set(e.ran), found: { ...e.found }, reads: { ...e.reads } }));
+    if (!e) this.next.set(d, (e = { ran: new Set(), found: {}, reads: {} }));
     return e;
   }
 
-  get(unit: string, ruleId: string): FindingDraft[] | undefined {
+  get(unit: string, ruleId: string, holds?: (reads: readonly LookupRead[]) => boolean): FindingDraft[] | undefined {
     const d = this.digests.get(unit);
     const e = d === undefined ? undefined : this.last.get(d);
     if (!e || !e.ran.has(ruleId)) return undefined;
+    // A question the rule asked here whose answer changed: not the last run's findings (the rule runs again, and `set` replaces them).
+    const reads = Object.hasOwn(e.reads, ruleId) ? e.reads[ruleId]! : undefined;
+    if (reads !== undefined && (!holds || !holds(JSON.parse(reads) as LookupRead[]))) return undefined;
     // What this rule found on this unit last run is kept as it is: a unit whose rules all answer from here
     // shares the last run's entry (no copy per unit and rule; `entry` copies it before recording in it).
     const n = this.next.get(d!);
@@ -90,25 +100,23 @@ export class UnitFindingMemo implements FindingMemo {
     else if (n !== e) {
       n.ran.add(ruleId);
       if (Object.hasOwn(e.found, ruleId)) n.found[ruleId] = e.found[ruleId]!;
+      if (reads !== undefined) n.reads[ruleId] = reads;
     }
     const found = Object.hasOwn(e.found, ruleId) ? e.found[ruleId]! : undefined;
     // A copy: nothing done to this run's findings can reach the next run's.
     return found ? structuredClone(found) : [];
   }
 
-  set(unit: string, ruleId: string, drafts: FindingDraft[]): void {
+  set(unit: string, ruleId: string, drafts: FindingDraft[], reads?: readonly LookupRead[]): void {
     const d = this.digests.get(unit);
     if (d === undefined) return;
     const n = this.entry(d);
-    // A rule named with the digest of its lookups (`id#digest`, see OperationUnits.memoId) keeps one entry per unit: the
-    // one recorded under another digest is dropped, or every lookup that changed would leave one behind.
-    const hash = ruleId.indexOf('#');
-    if (hash > 0) {
-      const base = ruleId.slice(0, hash + 1);
-      for (const id of n.ran) if (id !== ruleId && id.startsWith(base)) { n.ran.delete(id); delete n.found[id]; }
-    }
+    // What the rule found and asked here before (questions whose answers changed) is replaced, not added to.
+    delete n.found[ruleId];
+    delete n.reads[ruleId];
     n.ran.add(ruleId);
     if (drafts.length) n.found[ruleId] = structuredClone(drafts);
+    if (reads?.length) n.reads[ruleId] = JSON.stringify(reads);
     this.changed = true;
   }
 
@@ -123,7 +131,8 @@ export class UnitFindingMemo implements FindingMemo {
         const k = [...e.ran].sort().join('\n');
         let i = index.get(k);
         if (i === undefined) { i = sets.length; sets.push(k); index.set(k, i); }
-        pages[digest] = Object.keys(e.found).length ? [i, e.found] : [i];
+        const found = Object.keys(e.found).length > 0, asked = Object.keys(e.reads).length > 0;
+        pages[digest] = asked ? [i, e.found, e.reads] : found ? [i, e.found] : [i];
       }
       writeSealed(this.path, { sets, pages } satisfies MemoData);
     }

@@ -1,14 +1,15 @@
 /**
- * The digest of a lookup's value (see Lookup in ../types.ts): the SHA-1 of a canonical JSON of it, where a Set is its
- * sorted members and a Map its entries sorted by key, so that two runs that built the same facts in another order
- * give the same digest. A function or a class instance in it throws (its facts cannot be digested); a page or a model
- * object in it would be digested whole — sound, but as costly as running the rule, which is why lookups project.
+ * The digest of a lookup's answer (see Lookup in ../types.ts): the first 16 hex digits of the SHA-1 of a canonical JSON
+ * of it (a unit's memo entry keeps one per question asked), where a Set is its sorted members and a Map its entries
+ * sorted by key, so that two runs that built the same facts in another order give the same digest. A function or a
+ * class instance in it throws (its facts cannot be digested); a page or a model object in it would be digested whole —
+ * sound, but costly, which is why lookups answer with projections.
  */
 import { sha1Hex } from '../../util/hash.js';
 import { compareStr } from '../../util/order.js';
 
 export function digestOf(value: unknown): string {
-  return sha1Hex(JSON.stringify(canonical(value)));
+  return sha1Hex(JSON.stringify(canonical(value))).slice(0, 16);
 }
 
 function canonical(v: unknown): unknown {

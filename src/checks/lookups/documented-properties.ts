@@ -1,5 +1,5 @@
 import type { Lookup } from '../types.js';
-import { documentedProperties, isTableRow } from '../type-relations.js';
+import { documentedProperties, isTableRow, typesByName } from '../type-relations.js';
 
 /** What the resource pages document of one type in one version (see DOCUMENTED_PROPERTIES). */
 export interface DocumentedType {
@@ -11,35 +11,22 @@ export interface DocumentedType {
   writable: Set<string>;
 }
 
-/**
- * What the resource pages document of each type, by `version|name` (lower case), for both versions and every type
- * name either has (a type of one version is looked up in the other too); a key it lacks documents nothing.
- */
-export const DOCUMENTED_PROPERTIES: Lookup<Map<string, DocumentedType>> = {
+/** What the resource pages document of a type in a version (key: documentedKey). */
+export const DOCUMENTED_PROPERTIES: Lookup<DocumentedType> = {
   id: 'documented-properties',
   build({ model }) {
     const documented = documentedProperties(model);
     const writable = documentedProperties(model, true);
-    const rows = new Set<string>();
-    const names = new Set<string>();
-    for (const t of model.types) {
-      names.add(t.name.toLowerCase());
-      if (t.sources.some(isTableRow)) rows.add(`${t.version}|${t.name.toLowerCase()}`);
-    }
-    const out = new Map<string, DocumentedType>();
-    for (const version of ['v1.0', 'beta']) for (const name of names) {
-      const k = `${version}|${name}`;
-      const d = documented(name, version);
-      if (!rows.has(k) && !d.size) continue;
-      out.set(k, { tableRows: rows.has(k), documented: d, writable: writable(name, version) });
-    }
-    return out;
+    const byName = typesByName(model);
+    return (key) => {
+      const bar = key.indexOf('|');
+      const version = key.slice(0, bar), name = key.slice(bar + 1);
+      return { tableRows: !!byName.get(key)?.some((t) => t.sources.some(isTableRow)), documented: documented(name, version), writable: writable(name, version) };
+    };
   },
 };
 
-const NOTHING: DocumentedType = { tableRows: false, documented: new Set(), writable: new Set() };
-
-/** The entry of `version|name` (lower-cased here), or one that documents nothing. */
-export function documentedType(map: ReadonlyMap<string, DocumentedType>, name: string, version: string): DocumentedType {
-  return map.get(`${version}|${name.toLowerCase()}`) ?? NOTHING;
+/** The key of DOCUMENTED_PROPERTIES for a type name as written and a version. */
+export function documentedKey(name: string, version: string): string {
+  return `${version}|${name.toLowerCase()}`;
 }

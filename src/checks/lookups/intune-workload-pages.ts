@@ -3,10 +3,10 @@ import { docVersion } from '../../model/merge.js';
 import { intuneWorkload } from '../compare.js';
 
 /**
- * The Intune workloads with a page of each name, per version (`v1.0|deviceappmanagement-update.md` → apps, books, …),
+ * The Intune workloads with a page of a name in a version (key: `v1.0|deviceappmanagement-update.md` → apps, books, …),
  * over the pages of the tree: the groups the rules compare keep one page of a version whose pages are all workload pages.
  */
-export const INTUNE_WORKLOAD_PAGES: Lookup<Map<string, Set<string>>> = {
+export const INTUNE_WORKLOAD_PAGES: Lookup<Set<string>> = {
   id: 'intune-workload-pages',
   build({ pages }) {
     const workloads = new Map<string, Set<string>>();
@@ -17,6 +17,6 @@ export const INTUNE_WORKLOAD_PAGES: Lookup<Map<string, Set<string>>> = {
       if (!workloads.has(k)) workloads.set(k, new Set());
       workloads.get(k)!.add(w.workload);
     }
-    return workloads;
+    return (key) => workloads.get(key) ?? new Set();
   },
 };

@@ -1,51 +1,81 @@
 /**
- * Lookups: the whole-model facts an operation-unit rule reads beyond its group (see Lookup in ../types.ts). A rule
- * declares them (ModelRule.lookups) and reads each with `lookup(input, L)`; one lookup per file in this folder.
+ * Lookups: the questions about the whole model a unit rule asks beyond its unit (see Lookup in ../types.ts). A rule
+ * declares them (ModelRule.lookups) and asks each with `ask(input, L, key)`; one lookup per file in this folder.
  */
-import type { Lookup, ReconcileInput } from '../types.js';
+import type { Lookup, LookupRead, LookupReader, ReconcileInput } from '../types.js';
 import { digestOf } from './digest.js';
 
-/** Built once per model when no engine gave the values (a rule's check called on a whole model: tests, whole-model runs). */
-const builtFor = new WeakMap<object, Map<string, unknown>>();
+/** Built once per model when no engine gave a reader (a rule's check called on a whole model: tests, whole-model runs). */
+const builtFor = new WeakMap<object, Map<string, (key: string) => unknown>>();
 
 /**
- * The value of `l` for this input: the one the engine gave (an operation-unit rule is given the lookups it declares,
- * and only those: another throws, so the rule fails instead of finding from what its memo key does not cover), else
- * built from the input's model once per model.
+ * L's answer for `key`: through the reader the engine gave (a unit rule is given the lookups it declares, and only those:
+ * another throws, so the rule fails instead of finding from what its memo entry does not record), else from an answerer
+ * built from the input once per model.
  */
-export function lookup<T>(input: ReconcileInput, l: Lookup<T>): T {
-  const given = input.lookups;
-  if (given) {
-    if (!given.has(l.id)) throw new Error(`an operation-unit rule reads the lookup ${l.id}, which it does not declare (ModelRule.lookups)`);
-    return given.get(l.id) as T;
-  }
+export function ask<A>(input: ReconcileInput, l: Lookup<A>, key: string): A {
+  if (input.lookups) return input.lookups.ask(l, key);
   let m = builtFor.get(input.model);
   if (!m) builtFor.set(input.model, (m = new Map()));
-  if (!m.has(l.id)) m.set(l.id, l.build(input));
-  return m.get(l.id) as T;
+  let fn = m.get(l.id);
+  if (!fn) m.set(l.id, (fn = l.build(input)));
+  return fn(key) as A;
 }
 
-/** One run's lookups: each built once, from the whole input, with its digest. */
+/**
+ * One run's lookups: each answerer built once from the whole input, each answer computed once with its digest. A reader
+ * for a rule answers the lookups it declares and records every question into the array it is pointed at (`recordInto`),
+ * so that the memo keeps them with the unit's findings; `holds` says whether recorded questions still have those answers.
+ */
 export class RunLookups {
-  private values = new Map<string, { value: unknown; digest: string }>();
+  private answerers = new Map<string, (key: string) => unknown>();
+  private answers = new Map<string, Map<string, { value: unknown; digest: string }>>();
   constructor(private readonly input: ReconcileInput) {}
 
-  private get(l: Lookup<unknown>): { value: unknown; digest: string } {
-    let v = this.values.get(l.id);
-    if (!v) {
-      const value = l.build(this.input);
-      this.values.set(l.id, (v = { value, digest: digestOf(value) }));
+  private answer(l: Lookup<unknown>, key: string): { value: unknown; digest: string } {
+    let byKey = this.answers.get(l.id);
+    if (!byKey) this.answers.set(l.id, (byKey = new Map()));
+    let a = byKey.get(key);
+    if (!a) {
+      let fn = this.answerers.get(l.id);
+      if (!fn) this.answerers.set(l.id, (fn = l.build(this.input)));
+      const value = fn(key);
+      byKey.set(key, (a = { value, digest: digestOf(value) }));
     }
-    return v;
+    return a;
   }
 
-  /** The values of `ls`, by id (what an operation-unit rule declaring them is given). */
-  valuesOf(ls: readonly Lookup<unknown>[]): Map<string, unknown> {
-    return new Map(ls.map((l) => [l.id, this.get(l).value] as const));
+  /** A reader of `declared` for one rule; `recordInto(reads)` before each unit it checks. */
+  reader(declared: readonly Lookup<unknown>[]): RecordingReader {
+    return new RecordingReader(this, new Map(declared.map((l) => [l.id, l] as const)), (l, key) => this.answer(l, key));
   }
 
-  /** One digest of the values of `ls` (in the order given). */
-  digestOf(ls: readonly Lookup<unknown>[]): string {
-    return digestOf(ls.map((l) => [l.id, this.get(l).digest]));
+  /** Whether the questions a rule recorded still have those answers (its lookups by id, as `reader` gives them). */
+  holdsFor(reader: RecordingReader): (reads: readonly LookupRead[]) => boolean {
+    return (reads) => this.holds(reader.declared, reads);
+  }
+
+  /** Do the recorded questions (of lookups among `declared`, by id) have the same answers in this run? */
+  holds(declared: ReadonlyMap<string, Lookup<unknown>>, reads: readonly LookupRead[]): boolean {
+    for (const [id, key, digest] of reads) {
+      const l = declared.get(id);
+      if (l === undefined || this.answer(l, key).digest !== digest) return false;
+    }
+    return true;
+  }
+}
+
+export class RecordingReader implements LookupReader {
+  private reads: LookupRead[] | undefined;
+  constructor(readonly run: RunLookups, readonly declared: ReadonlyMap<string, Lookup<unknown>>, private readonly answer: (l: Lookup<unknown>, key: string) => { value: unknown; digest: string }) {}
+  /** Record the questions asked from now on into `reads` (undefined: record none). */
+  recordInto(reads: LookupRead[] | undefined): void {
+    this.reads = reads;
+  }
+  ask<A>(l: Lookup<A>, key: string): A {
+    if (this.declared.get(l.id) !== l) throw new Error(`a unit rule asks the lookup ${l.id}, which it does not declare (ModelRule.lookups)`);
+    const a = this.answer(l, key);
+    this.reads?.push([l.id, key, a.digest]);
+    return a.value as A;
   }
 }

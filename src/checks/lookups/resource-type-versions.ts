@@ -1,7 +1,7 @@
 import type { Lookup } from '../types.js';
 
-/** The versions whose resource pages define each type (by lower-case name): permission-set-differs drops rows for a type only one version has. */
-export const RESOURCE_TYPE_VERSIONS: Lookup<Map<string, Set<string>>> = {
+/** The versions whose resource pages define a type (key: its name, lower case), sorted: permission-set-differs drops rows for a type only one version has. */
+export const RESOURCE_TYPE_VERSIONS: Lookup<string[]> = {
   id: 'resource-type-versions',
   build({ model }) {
     const versionsOf = new Map<string, Set<string>>();
@@ -10,6 +10,6 @@ export const RESOURCE_TYPE_VERSIONS: Lookup<Map<string, Set<string>>> = {
       if (!versionsOf.has(k)) versionsOf.set(k, new Set());
       versionsOf.get(k)!.add(t.version ?? '');
     }
-    return versionsOf;
+    return (name) => [...versionsOf.get(name) ?? []].sort();
   },
 };

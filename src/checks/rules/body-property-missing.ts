@@ -1,7 +1,7 @@
 import { bodySection, opPage } from '../fixture-pages.js';
 import type { FindingDraft, ModelRule } from '../types.js';
-import { lookup } from '../lookups/lookup.js';
-import { DOCUMENTED_PROPERTIES, documentedType } from '../lookups/documented-properties.js';
+import { ask } from '../lookups/lookup.js';
+import { DOCUMENTED_PROPERTIES, documentedKey } from '../lookups/documented-properties.js';
 import { INTUNE_WORKLOAD_PAGES } from '../lookups/intune-workload-pages.js';
 import type { OperationGroup } from '../../model/schema.js';
 import { compareField, intuneWorkload, versionsNote } from '../compare.js';
@@ -31,11 +31,11 @@ export const rule: ModelRule = {
     const { model } = input;
     // A property only one version's type has is a version difference, not a page that forgot it (beta-only properties on
     // a v1.0 page): the properties the resource pages of a type and its bases document, where that version has the type.
-    const types = lookup(input, DOCUMENTED_PROPERTIES);
-    const documented = (name: string, version: string) => documentedType(types, name, version).documented;
-    const writable = (name: string, version: string) => documentedType(types, name, version).writable;
+    const ofType = (name: string, version: string) => ask(input, DOCUMENTED_PROPERTIES, documentedKey(name, version));
+    const documented = (name: string, version: string) => ofType(name, version).documented;
+    const writable = (name: string, version: string) => ofType(name, version).writable;
     // Intune workloads per version and page name without the workload (`v1.0|deviceappmanagement-update.md` → apps, books, …).
-    const workloads = lookup(input, INTUNE_WORKLOAD_PAGES);
+    const workloads = (key: string) => ask(input, INTUNE_WORKLOAD_PAGES, key);
     return model.operations.flatMap(bodyPartitions).flatMap((g) => {
       const bodyType = (g as OperationGroup & { bodyType?: string }).bodyType ?? '';
       /**
@@ -47,7 +47,7 @@ export const rule: ModelRule = {
       const versionOnly = (d: FindingDraft, lower: string): boolean => d.context === 'cross-version'
         && d.sides.filter((x) => x.value === 'not documented').every((x) => {
           if (!x.version) return false;
-          if (bodyType) return documentedType(types, bodyType, x.version).tableRows && !documented(bodyType, x.version).has(lower);
+          if (bodyType) return ofType(bodyType, x.version).tableRows && !documented(bodyType, x.version).has(lower);
           const page = g.variants.find((v) => v.doc.file === x.file)?.doc;
           return x.version === 'v1.0' && !!page && !page.examples.requests.some((r) => Object.keys(objectBody(r.body?.json) ?? {}).some((k) => k.toLowerCase() === lower));
         });
@@ -58,7 +58,7 @@ export const rule: ModelRule = {
        */
       const isSlice = (d: FindingDraft, x: { file: string; version?: string | null }) => {
         const w = intuneWorkload(x.file);
-        return !!w && w.workload !== 'shared' && (workloads.get(`${x.version}|${w.page}`)?.size ?? 0) >= 2
+        return !!w && w.workload !== 'shared' && workloads(`${x.version}|${w.page}`).size >= 2
           && d.sides.filter((y) => y.value !== 'not documented').every((y) => { const o = intuneWorkload(y.file); return !!o && o.workload !== w.workload; });
       };
       /**

@@ -1,6 +1,6 @@
 import { bodySection, opPage } from '../fixture-pages.js';
 import type { ModelRule } from '../types.js';
-import { lookup } from '../lookups/lookup.js';
+import { ask } from '../lookups/lookup.js';
 import { TYPE_PROPERTY_NAMES } from '../lookups/type-property-names.js';
 import type { OperationGroup } from '../../model/types.js';
 import type { Property } from '../../model/schema.js';
@@ -75,7 +75,7 @@ export const rule: ModelRule = {
     const { model } = input;
     // Beta's body typing the property with its rename or extension of v1.0's type (contact update's emailAddresses:
     // typedEmailAddress for emailAddress) is a version difference, as for the resource pages (type-property-type-differs).
-    const extendsType = extendsByNames(lookup(input, TYPE_PROPERTY_NAMES));
+    const extendsType = extendsByNames((key) => ask(input, TYPE_PROPERTY_NAMES, key));
     return model.operations.flatMap(bodyPartitions).flatMap((g) =>
       bodyPropertyNames(g).flatMap((lower) => {
         const typed: { version: string; name: string }[] = [];

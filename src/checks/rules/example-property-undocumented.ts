@@ -1,7 +1,10 @@
 import { bodySection, exampleSection, opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { callsAnotherResource, callsOtherService, objectBody, pageFinding } from '../page-finding.js';
-import { bareTypeName, documentedProperties } from '../type-relations.js';
+import { bareTypeName } from '../type-relations.js';
+import { ask } from '../lookups/lookup.js';
+import { DOCUMENTED_PROPERTIES, documentedKey } from '../lookups/documented-properties.js';
+import { TREE_PARTIAL } from '../lookups/tree-partial.js';
 import { reachesManyCollections } from '../compare.js';
 import { docVersion } from '../../model/merge.js';
 
@@ -19,11 +22,14 @@ export const rule: ModelRule = {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "Redmond", "companyName": "Contoso" }', 'HTTP/1.1 204 No Content')) },
     after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', bodySection(['|city|String||', '|companyName|String||']) + exampleSection('PATCH https://graph.microsoft.com/v1.0/widgets/1\nContent-Type: application/json\n\n{ "city": "Redmond", "companyName": "Contoso" }', 'HTTP/1.1 204 No Content')) },
   },
-  check({ model, pages, notRun }) {
+  unit: 'page',
+  lookups: [DOCUMENTED_PROPERTIES, TREE_PARTIAL],
+  check(input) {
+    const { pages } = input;
     const out: FindingDraft[] = [];
-    const writable = documentedProperties(model, true);
+    const writable = (name: string, version: string) => ask(input, DOCUMENTED_PROPERTIES, documentedKey(name, version)).writable;
     // A few pages of a tree (the engine found it partial, see tree-partial): the body's type may be documented on a page left out.
-    const partial = notRun !== undefined;
+    const partial = () => ask(input, TREE_PARTIAL, '');
     /** The type the body's `@odata.type` names (lower-case bare name). */
     const namedType = (body: Record<string, unknown>): string | undefined => {
       const t = body['@odata.type'];
@@ -42,7 +48,7 @@ export const rule: ModelRule = {
       const bodyType = p.requestBody!.typeName;
       const version = docVersion(p);
       const ofType = bodyType ? writable(bareTypeName(bodyType).name, version) : undefined;
-      if (partial && ofType?.size === 0) continue;
+      if (ofType?.size === 0 && partial()) continue;
       const templates = p.operations.filter((o) => !o.fromExample);
       // A page of something many resources have (extended properties, open extensions: POST /me/events, POST /me/messages, …)
       // sends "the properties of the new resource instance and" its own: the created resource's, which its own page documents.

@@ -1,56 +1,12 @@
 import { resourcePage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
 import { pageFinding } from '../page-finding.js';
-import type { ApiModel } from '../../model/types.js';
 import type { Document } from '../../model/schema.js';
-import { baseChains, typesByName } from '../type-relations.js';
+import { ask } from '../lookups/lookup.js';
+import { INHERITED_BY_PAGE } from '../lookups/inherited-by-page.js';
+import { ENTITY_TYPE } from '../lookups/entity-type.js';
 import { nameMiss, pairClosest } from '../../util/words.js';
 
-/**
- * Per model: the properties each resource page's type inherits (its base types' properties, any page), lower-cased —
- * or null when a base type has no resource page in either version (a tree that lacks it: a sample, a pull request's
- * pages), so that what it inherits cannot be told.
- */
-const perModel = new WeakMap<object, Map<string, Set<string> | null>>();
-const entitiesPerModel = new WeakMap<ApiModel, Map<string, ApiModel['types'][number]>>();
-
-/**
- * Entity types, by version and lower-case name, that a page defines: derived from an entity type, or annotated as one and
- * holding an id (its own row, or a base type's) — not only annotated ("keyProperty": "id" copied onto
- * accessReviewNotificationRecipientItem, which has none), nor guessed from an id row (userIdentity, a complex type, has one).
- * Built once per model (the rule runs once per page), and only when a row asks.
- */
-function entityTypes(model: ApiModel): Map<string, ApiModel['types'][number]> {
-  let m = entitiesPerModel.get(model);
-  if (!m) {
-    m = new Map(model.types.filter((t) => t.sources.some((x) => x.origin === 'resource') && t.kind === 'entity'
-      && (t.kindFrom === 'base-type' || (t.kindFrom === 'annotation' && (!!t.baseType || t.properties.some((x) => x.name === 'id')))))
-      .map((t) => [`${t.version} ${t.name.toLowerCase()}`, t] as const));
-    entitiesPerModel.set(model, m);
-  }
-  return m;
-}
-
-function inheritedByPage(model: ApiModel): Map<string, Set<string> | null> {
-  let m = perModel.get(model);
-  if (m) return m;
-  m = new Map();
-  const chain = baseChains(model);
-  const byName = typesByName(model);
-  const hasPage = (b: string) => ['v1.0', 'beta'].some((v) => byName.get(`${v}|${b}`)?.some((bt) => bt.sources.some((x) => x.origin === 'resource')));
-  for (const t of model.types) {
-    if (!t.baseType) continue;
-    const names = new Set<string>();
-    let unknown = false;
-    for (const b of chain(t.name, t.version).slice(1)) {
-      if (!hasPage(b)) unknown = true;
-      for (const bt of byName.get(`${t.version}|${b}`) ?? []) for (const p of bt.properties) names.add(p.name.toLowerCase());
-    }
-    for (const x of t.sources) if (x.origin === 'resource') m.set(x.doc.file, unknown ? null : names);
-  }
-  perModel.set(model, m);
-  return m;
-}
 
 export const rule: ModelRule = {
   id: 'json-representation-mismatch',
@@ -65,16 +21,18 @@ export const rule: ModelRule = {
     before: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## JSON representation\n\n```json\n{ "id": "String", "extra": 1 }\n```\n') },
     after: { 'v1.0/resources/widget.md': resourcePage('widget', ['|id|String||'], '\n## JSON representation\n\n```json\n{ "id": "String" }\n```\n') },
   },
-  check({ pages, model }) {
+  unit: 'page',
+  lookups: [INHERITED_BY_PAGE, ENTITY_TYPE],
+  check(input) {
+    const { pages } = input;
     const out: FindingDraft[] = [];
-    const inherited = inheritedByPage(model);
     for (const p of pages) {
       const r = p.resource;
       const jr = r?.jsonRepresentation;
       if (!r || !jr || !r.properties.length || !jr.propertyNames.length) continue;
       const table = new Set([...r.properties, ...r.relationships].map((x) => x.name.toLowerCase()));
       const json = new Set(jr.propertyNames.filter((n) => !n.includes('@')).map((n) => n.trim().toLowerCase()));
-      const from = inherited.get(p.file);
+      const from = ask(input, INHERITED_BY_PAGE, p.file);
       // One entry of a dictionary shown under a placeholder for its key (resulttemplate.md, "A dictionary of resultTemplateIds
       // and associated values": `{ "resultTemplateId": { "displayName": …, "body": … } }`; labels r1206, r2148, false before).
       if (from !== null && dictionaryEntry(jr, table, from)) continue;
@@ -108,10 +66,10 @@ export const rule: ModelRule = {
         // (intune-shared-devicemanagement.md's `domainJoinConnectors`, deviceManagementDomainJoinConnector): a navigation property,
         // which the JSON need not show — the Properties row is what is misfiled (labels r917, r893, o052, o1052, r1560).
         const rel = r.relationships.find((y) => y.name.toLowerCase() === x.name.toLowerCase());
-        const entity = rel || x.type.primitive || !p.apiVersion.value ? undefined : entityTypes(model).get(`${p.apiVersion.value} ${x.type.name.toLowerCase()}`);
-        const where = entity?.sources.find((y) => y.origin === 'resource');
+        const entity = rel || x.type.primitive || !p.apiVersion.value ? undefined : ask(input, ENTITY_TYPE, `${p.apiVersion.value} ${x.type.name.toLowerCase()}`) ?? undefined;
+        const where = entity?.page;
         if (rel) out.push(pageFinding(this, p, x.src, `properties.${x.name}`, `${x.name} is in both the Properties and the Relationships table: a navigation property, which the JSON representation need not show — documented twice, it belongs in the Relationships table only`, x.name, ['table-only', x.name], [{ src: rel.src, value: `relationship ${rel.name}` }]));
-        else if (entity && where) out.push(pageFinding(this, p, x.src, `properties.${x.name}`, `${x.name} is in the Properties table but its type, ${entity.name}, is an entity type: a navigation property, which the JSON representation need not show — the row belongs in the Relationships table`, x.name, ['table-only', x.name], [{ src: where.src, value: `${entity.name} (entity type)` }]));
+        else if (entity && where) out.push(pageFinding(this, p, x.src, `properties.${x.name}`, `${x.name} is in the Properties table but its type, ${entity.name}, is an entity type: a navigation property, which the JSON representation need not show — the row belongs in the Relationships table`, x.name, ['table-only', x.name], [{ src: where, value: `${entity.name} (entity type)` }]));
         else out.push(pageFinding(this, p, x.src, `properties.${x.name}`, `${x.name} is in the Properties table but not in the JSON representation`, x.name, ['table-only', x.name], [{ src: jr.src, value: 'JSON representation' }]));
       }
     }

@@ -2,8 +2,8 @@ import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { PermissionType, Permissions, Src } from '../../model/schema.js';
 import { permissionRowsFor } from '../../model/merge.js';
 import type { ModelRule } from '../types.js';
-import { lookup } from '../lookups/lookup.js';
-import { V1_PERMISSION_NAMES } from '../lookups/v1-permission-names.js';
+import { ask } from '../lookups/lookup.js';
+import { V1_PERMISSION_LISTED } from '../lookups/v1-permission-listed.js';
 import { compareField, versionsNote } from '../compare.js';
 import { PERMISSION_TYPES } from './permission-support-differs.js';
 
@@ -59,13 +59,12 @@ export const rule: ModelRule = {
     after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All, Widget.ReadWrite.All']])), 'v1.0/api/b.md': opPage('Get widget', 'GET', '/widgets/{id}', permissionsSection([['Application', 'Widget.Read.All, Widget.ReadWrite.All']])) },
   },
   unit: 'operation',
-  lookups: [V1_PERMISSION_NAMES],
+  lookups: [V1_PERMISSION_LISTED],
   check(input) {
     const { model } = input;
     // Resource-specific consent permissions (`Chat.Manage.Chat*`, `TeamsTab.Create.Chat*`) that no v1.0 page lists are a
     // beta preview: a beta row that puts them first is not a least-privileged choice v1.0 lacks (labels r559, r860, r930).
-    const v1 = lookup(input, V1_PERMISSION_NAMES);
-    const betaOnlyRsc = (name: string) => isResourceSpecific(name) && !v1.has(name.toLowerCase());
+    const betaOnlyRsc = (name: string) => isResourceSpecific(name) && !ask(input, V1_PERMISSION_LISTED, name.toLowerCase());
     return model.operations.flatMap((g) =>
       PERMISSION_TYPES.flatMap((type) =>
         compareField(this, g, `permissions.${type}.leastPrivileged`, (v) => {

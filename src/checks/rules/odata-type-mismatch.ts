@@ -1,9 +1,13 @@
 import { linkedFile } from '../../util/link.js';
 import { opPage } from '../fixture-pages.js';
 import type { ModelRule, FindingDraft } from '../types.js';
-import type { Document, Src } from '../../model/schema.js';
+import type { Src } from '../../model/schema.js';
 import { callsAnotherResource, isLive, pageFinding } from '../page-finding.js';
-import { bareTypeName, typeRelations } from '../type-relations.js';
+import { bareTypeName } from '../type-relations.js';
+import { ask } from '../lookups/lookup.js';
+import { TYPE_RELATED, relatedKey } from '../lookups/type-related.js';
+import { RESOURCE_NAME_BY_FILE } from '../lookups/resource-name-by-file.js';
+import { TYPE_NAME_KNOWN } from '../lookups/type-name-known.js';
 import { singular } from '../../model/identity.js';
 
 /** Namespace and name of an annotation type, `Collection(...)` unwrapped. */
@@ -16,7 +20,6 @@ function short(t: string): { ns: string; name: string } {
 /** Edm primitives a Response section names ("a string collection"): types, though no page defines them. */
 const EDM_NAMES = /^(?:edm\.)?(?:string|guid|datetimeoffset|date|timeofday|duration|boolean|int16|int32|int64|double|single|decimal|byte|sbyte|binary|stream)$/;
 
-const perModel = new WeakMap<object, { related: ReturnType<typeof typeRelations>; byFile: Map<string, Document>; typeNames: Set<string> }>();
 
 export const rule: ModelRule = {
   id: 'odata-type-mismatch',
@@ -32,15 +35,14 @@ export const rule: ModelRule = {
     before: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response", "@odata.type": "Microsoft.DirectoryServices.widget" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{ "id": "1" }\n```\n') },
     after: { 'v1.0/api/a.md': opPage('Get widget', 'GET', '/widgets/{id}', '\n## Example\n\n### Request\n\n```http\nGET https://graph.microsoft.com/v1.0/widgets/1\n```\n\n### Response\n\n<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widget" } -->\n```http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{ "id": "1" }\n```\n') },
   },
-  check({ pages, model }) {
+  unit: 'page',
+  lookups: [TYPE_RELATED, RESOURCE_NAME_BY_FILE, TYPE_NAME_KNOWN],
+  check(input) {
+    const { pages } = input;
     const out: FindingDraft[] = [];
-    // A page rule runs once per page: the tree-wide lookups are built once per model, not per page (was quadratic: 244 s on the 2021 corpus).
-    let shared = perModel.get(model);
-    if (!shared) {
-      shared = { related: typeRelations(model), byFile: new Map(model.documents.map((d) => [d.file.toLowerCase(), d] as const)), typeNames: new Set(model.types.map((t) => t.name.toLowerCase())) };
-      perModel.set(model, shared);
-    }
-    const { related, byFile, typeNames } = shared;
+    // What the model knows beyond the page, asked of the lookups (answered once per run, whatever the number of pages).
+    const related = (a: string, b: string, version: string | null) => ask(input, TYPE_RELATED, relatedKey(a, b, version));
+    const typeNames = { has: (name: string) => ask(input, TYPE_NAME_KNOWN, name) };
     /** "a **secureScores** object": the plural of the type's name. */
     const plural = (written: string, name: string) => { const w = written.toLowerCase(), n = name.toLowerCase(); return w === `${n}s` || w === `${n}es`; };
     const expands = (x: string) => /[?&]\$expand=/i.test(x);
@@ -56,7 +58,7 @@ export const rule: ModelRule = {
       const body = p.response?.bodyType;
       const bt = body?.name;
       const near = body ? p.links.filter((l) => l.src.line >= body.src.line && l.src.line <= body.src.line + 3).map((l) => l.target) : [];
-      const linked = [...near, ...(body?.link ? [body.link] : [])].map((target) => byFile.get(linkedFile(p.file, target) ?? '')?.resource?.name).filter((x): x is string => !!x);
+      const linked = [...near, ...(body?.link ? [body.link] : [])].map((target) => ask(input, RESOURCE_NAME_BY_FILE, linkedFile(p.file, target) ?? '')).filter((x): x is string => !!x);
       const btName = bt ? bareTypeName(bt).name.toLowerCase() : '';
       const isType = !!bt && (typeNames.has(btName) || EDM_NAMES.test(btName) || !!body?.link || near.length > 0);
       for (const r of p.examples.responses) {

@@ -2,7 +2,7 @@ import { withLinkTexts } from '../../util/link.js';
 import { opPage, permissionsSection } from '../fixture-pages.js';
 import type { Document } from '../../model/schema.js';
 import type { ModelRule } from '../types.js';
-import { lookup } from '../lookups/lookup.js';
+import { ask } from '../lookups/lookup.js';
 import { RESOURCE_TYPE_VERSIONS } from '../lookups/resource-type-versions.js';
 import { compareField, versionsNote } from '../compare.js';
 
@@ -36,8 +36,7 @@ export const rule: ModelRule = {
     const { model } = input;
     // Rows keyed by a resource type only one version documents (subscription-delete.md's "[callRecord](…)" row: the callRecords
     // types are beta's; label o1221) say nothing the other version could say: they are left out of the comparison.
-    const versionsOf = lookup(input, RESOURCE_TYPE_VERSIONS);
-    const oneVersionOnly = (resource: string) => versionsOf.get(withLinkTexts(resource).trim().split(/\s/)[0]!.toLowerCase())?.size === 1;
+    const oneVersionOnly = (resource: string) => ask(input, RESOURCE_TYPE_VERSIONS, withLinkTexts(resource).trim().split(/\s/)[0]!.toLowerCase()).length === 1;
     return model.operations.flatMap((g) =>
       compareField(this, g, 'permissions.names', (v) => {
         // The variant's rows: a per-resource table narrowed to this path's resource, the tables a page binds to this call
