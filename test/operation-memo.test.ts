@@ -57,6 +57,8 @@ test('operation-unit rules: the ones declared, each with the findings of a whole
 const PAGE_UNIT_RULES = RULES.filter((r): r is ModelRule => r.input === 'model' && r.unit === 'page');
 
 test('page-unit model rules: the ones declared, each with the findings of a whole-model run on every rule\'s examples, the seeds and the corpus fixtures; reading the model fails', () => {
+  // Page units are rules whose only context is the page.
+  assert.deepEqual(PAGE_UNIT_RULES.filter((r) => r.contexts.join() !== 'page').map((r) => r.id), []);
   assert.deepEqual(PAGE_UNIT_RULES.map((r) => `${r.id}: ${(r.lookups ?? []).map((l) => l.id).join(', ')}`).sort(), [
     'example-property-undocumented: documented-properties, tree-partial',
     'json-representation-mismatch: inherited-by-page, entity-type',

@@ -229,7 +229,8 @@ function runPerUnit<U>(ruleId: string, units: readonly U[], name: (u: U) => stri
   });
   runUnits(todo.length, budgetMs, (k) => {
     const u = units[todo[k]!]!;
-    const reads: LookupRead[] | undefined = rec ? [] : undefined;
+    // The questions are recorded only for a memo to keep (a run without one takes no digest of any answer).
+    const reads: LookupRead[] | undefined = rec && memo ? [] : undefined;
     rec?.reader.recordInto(reads);
     let drafts: FindingDraft[];
     try { drafts = check(u); } finally { rec?.reader.recordInto(undefined); }

@@ -29,25 +29,26 @@ export function ask<A>(input: ReconcileInput, l: Lookup<A>, key: string): A {
  */
 export class RunLookups {
   private answerers = new Map<string, (key: string) => unknown>();
-  private answers = new Map<string, Map<string, { value: unknown; digest: string }>>();
+  private answers = new Map<string, Map<string, { value: unknown; digest?: string }>>();
   constructor(private readonly input: ReconcileInput) {}
 
-  private answer(l: Lookup<unknown>, key: string): { value: unknown; digest: string } {
+  /** The answer, and with `digested` its digest too (taken once, when first needed: a run without a memo needs none). */
+  private answer(l: Lookup<unknown>, key: string, digested: boolean): { value: unknown; digest?: string } {
     let byKey = this.answers.get(l.id);
     if (!byKey) this.answers.set(l.id, (byKey = new Map()));
     let a = byKey.get(key);
     if (!a) {
       let fn = this.answerers.get(l.id);
       if (!fn) this.answerers.set(l.id, (fn = l.build(this.input)));
-      const value = fn(key);
-      byKey.set(key, (a = { value, digest: digestOf(value) }));
+      byKey.set(key, (a = { value: fn(key) }));
     }
+    if (digested) a.digest ??= digestOf(a.value);
     return a;
   }
 
   /** A reader of `declared` for one rule; `recordInto(reads)` before each unit it checks. */
   reader(declared: readonly Lookup<unknown>[]): RecordingReader {
-    return new RecordingReader(this, new Map(declared.map((l) => [l.id, l] as const)), (l, key) => this.answer(l, key));
+    return new RecordingReader(this, new Map(declared.map((l) => [l.id, l] as const)), (l, key, digested) => this.answer(l, key, digested));
   }
 
   /** Whether the questions a rule recorded still have those answers (its lookups by id, as `reader` gives them). */
@@ -59,7 +60,7 @@ export class RunLookups {
   holds(declared: ReadonlyMap<string, Lookup<unknown>>, reads: readonly LookupRead[]): boolean {
     for (const [id, key, digest] of reads) {
       const l = declared.get(id);
-      if (l === undefined || this.answer(l, key).digest !== digest) return false;
+      if (l === undefined || this.answer(l, key, true).digest !== digest) return false;
     }
     return true;
   }
@@ -67,15 +68,15 @@ export class RunLookups {
 
 export class RecordingReader implements LookupReader {
   private reads: LookupRead[] | undefined;
-  constructor(readonly run: RunLookups, readonly declared: ReadonlyMap<string, Lookup<unknown>>, private readonly answer: (l: Lookup<unknown>, key: string) => { value: unknown; digest: string }) {}
+  constructor(readonly run: RunLookups, readonly declared: ReadonlyMap<string, Lookup<unknown>>, private readonly answer: (l: Lookup<unknown>, key: string, digested: boolean) => { value: unknown; digest?: string }) {}
   /** Record the questions asked from now on into `reads` (undefined: record none). */
   recordInto(reads: LookupRead[] | undefined): void {
     this.reads = reads;
   }
   ask<A>(l: Lookup<A>, key: string): A {
     if (this.declared.get(l.id) !== l) throw new Error(`a unit rule asks the lookup ${l.id}, which it does not declare (ModelRule.lookups)`);
-    const a = this.answer(l, key);
-    this.reads?.push([l.id, key, a.digest]);
+    const a = this.answer(l, key, this.reads !== undefined);
+    this.reads?.push([l.id, key, a.digest!]);
     return a.value as A;
   }
 }
