@@ -2216,6 +2216,13 @@ test('properties: a Type cell that holds a description before its type is read a
     'beta:identitySet | identitySet (beta) is referenced by 2 properties but defined by no page @ beta/resources/educationresource.md:25 identitySet beta/resources/educationresource.md:28 identitySet',
     'v1.0:Unknown | The type of 1 property (v1.0) is the docs generator\'s unresolved "Unknown Type microsoft.management.services.genericWorkloadActivity.models.operation": no page defines it @ v1.0/resources/intune-esim-tuple_2ofexecutiontype_icollection_1ofoperation.md:21 microsoft.management.services.genericWorkloadActivity.models.operation',
   ]);
+  // The extractor tells the placeholder apart (TypeRef.unresolved): any JSON value, not a type named Unknown — the
+  // TypeScript property is `unknown[]`, with no placeholder interface.
+  const tuple = t.pages.find((p) => p.file === 'v1.0/resources/intune-esim-tuple_2ofexecutiontype_icollection_1ofoperation.md')!;
+  const item2 = tuple.resource!.properties.find((p) => p.name === 'item2')!;
+  assert.deepEqual({ ...item2.type, raw: undefined }, { raw: undefined, name: 'Json', primitive: true, collection: true, unresolved: 'microsoft.management.services.genericWorkloadActivity.models.operation', notes: ['written as Unknown Type microsoft.management.services.genericWorkloadActivity.models.operation'] });
+  const ts = [...emitModels(t.model).files].filter(([rel]) => rel.startsWith('v1.0/')).map(([, text]) => text).join('\n');
+  assert.deepEqual(ts.split('\n').filter((l) => /\bitem2\b|interface Unknown\b/.test(l)).map((l) => l.trim()), ['item2?: unknown[] | null;']);
 });
 
 test('least-privileged-differs: a row that lists one permission per kind of Outlook item ("Calendars.ReadWrite, Mail.ReadWrite" on a page whose calls reach /events/ and /messages/) gives each call the permission of its kind — the messages call agrees with beta\'s Mail.ReadWrite (attachment-createuploadsession.md; labels r845, r1044, misdescribed before: Calendars.ReadWrite called v1.0\'s least for messages); beta\'s Mail.ReadWrite for the events call still differs', () => {

@@ -68,6 +68,7 @@ export const TypeRef = T.Object(
     link: T.Optional(T.String({ description: 'Link target as written (page or anchor)' })),
     namespace: T.Optional(T.String()),
     notes: T.Optional(T.Array(T.String(), { description: 'Qualifiers dropped while normalizing, e.g. "(Optional)", "maximum size 20"' })),
+    unresolved: T.Optional(T.String({ description: 'The docs generator\'s placeholder for a type it could not resolve ("** Unknown Type `microsoft.management.….operation` **"): the name it had. The type is then read as Json (any JSON value): no page says what it is' })),
   },
   { additionalProperties: false },
 );

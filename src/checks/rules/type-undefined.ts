@@ -4,9 +4,6 @@ import type { ModelRule, FindingDraft } from '../types.js';
 import { sideOf } from '../types.js';
 import { singular } from '../../model/identity.js';
 
-/** The docs generator's text for a type it could not resolve, with the name it had: "** Unknown Type `microsoft.management.….operation` **". */
-const UNRESOLVED = /\bUnknown Type\s*`?([A-Za-z][\w.]*)/;
-
 export const rule: ModelRule = {
   id: 'type-undefined',
   input: 'model',
@@ -27,14 +24,18 @@ export const rule: ModelRule = {
     for (const t of model.types) if (t.sources.some((s) => s.origin === 'resource')) defined.add(`${t.version}|${t.name.toLowerCase()}`);
     for (const e of model.enums) defined.add(`${e.version}|${e.name.toLowerCase()}`);
     if (!defined.size) return [];
-    const missing = new Map<string, { version: string; name: string; refs: { doc: import('../../model/schema.js').Document; src: import('../../model/schema.js').Src; raw: string; link?: string }[] }>();
+    const missing = new Map<string, { version: string; name: string; refs: { doc: import('../../model/schema.js').Document; src: import('../../model/schema.js').Src; raw: string; link?: string; unresolved?: string }[] }>();
     for (const t of model.types) for (const p of t.properties) for (const s of p.sources) {
-      if (s.type.primitive) continue;
-      const k = `${t.version}|${s.type.name.toLowerCase()}`;
-      if (defined.has(k)) continue;
+      // The docs generator's placeholder for a type it could not resolve (TypeRef.unresolved, read as Json): no page defines
+      // what it was. Keyed as "Unknown", the name the page shows, as it was before the extractor told it apart.
+      const unresolved = s.type.unresolved;
+      if (s.type.primitive && unresolved === undefined) continue;
+      const name = unresolved === undefined ? s.type.name : 'Unknown';
+      const k = `${t.version}|${name.toLowerCase()}`;
+      if (unresolved === undefined && defined.has(k)) continue;
       let m = missing.get(k);
-      if (!m) { m = { version: t.version, name: s.type.name, refs: [] }; missing.set(k, m); }
-      m.refs.push({ doc: s.doc, src: s.src, raw: s.type.raw, ...(s.type.link ? { link: s.type.link } : {}) });
+      if (!m) { m = { version: t.version, name, refs: [] }; missing.set(k, m); }
+      m.refs.push({ doc: s.doc, src: s.src, raw: s.type.raw, ...(s.type.link ? { link: s.type.link } : {}), ...(unresolved === undefined ? {} : { unresolved }) });
     }
     // A reference linking to a page with a section (or title) named after the type is defined there,
     // on a page of several types (dynamics-complextypes.md "## Postal address" for NAV.PostalAddress).
@@ -56,12 +57,12 @@ export const rule: ModelRule = {
       const v = /[?&]view=graph-rest-(beta|1\.0)\b/i.exec(r.link ?? '')?.[1];
       return v !== undefined && defined.has(`${v === 'beta' ? 'beta' : 'v1.0'}|${name.toLowerCase()}`);
     };
-    for (const [k, m] of missing) if (m.refs.every((r) => definedAtLink(r, m.name) || definedInLinkedVersion(r, m.name))) missing.delete(k);
+    for (const [k, m] of missing) if (m.refs.every((r) => r.unresolved === undefined && (definedAtLink(r, m.name) || definedInLinkedVersion(r, m.name)))) missing.delete(k);
     const out: FindingDraft[] = [];
     for (const [k, m] of [...missing.entries()].sort()) {
       const n = `${m.refs.length} propert${m.refs.length === 1 ? 'y' : 'ies'}`;
       // The docs generator's placeholder for a type it could not resolve ("** Unknown Type `ns.name` **"): say so, not "a type named Unknown".
-      const unresolved = m.refs.map((r) => UNRESOLVED.exec(r.raw)?.[1]);
+      const unresolved = m.refs.map((r) => r.unresolved);
       const generator = unresolved.every((x) => x !== undefined);
       const message = generator
         ? `The type of ${n} (${m.version}) is the docs generator's unresolved "Unknown Type ${[...new Set(unresolved)].join('", "')}": no page defines it`

@@ -18,6 +18,9 @@ const EDM: Record<string, string> = {
 const UNAMBIGUOUS_EDM = new Set(['string', 'guid', 'datetimeoffset', 'boolean', 'int16', 'int32', 'int64', 'double', 'single', 'decimal', 'byte', 'sbyte']);
 const NON_CANONICAL = new Set(['str', 'int', 'integer', 'long', 'bool', 'float', 'number', 'datetime', 'timestamp', 'time', 'timespan', 'uuid', 'object', 'uri', 'url']);
 
+/** The docs generator's text for a type it could not resolve, its backticks and asterisks removed: "Unknown Type ns.name". */
+const UNRESOLVED = /^Unknown Type\s+([A-Za-z][\w.]*)$/;
+
 /** The canonical Edm name of a primitive as authors write it ("string" → String, "int" → Int32), or undefined. */
 export function edmName(word: string): string | undefined {
   return EDM[word.toLowerCase()];
@@ -80,6 +83,14 @@ export function parseTypeCell(cell: Pick<Cell, 'text' | 'raw' | 'links'>): TypeP
     text = 'Json';
   } else if (parts.length > 1) { ambiguous = `type "${cell.text}" names several types; the first is used`; text = parts[0]!; }
   let name = text.replace(/\.$/, '').trim();
+  // The docs generator's placeholder for a type it could not resolve ("** Unknown Type `microsoft.management.….operation` **
+  // collection", the Intune tuple pages): no page says what the type is — any JSON value, the name it had kept (type-undefined
+  // reports it), not a type named Unknown.
+  const generator = UNRESOLVED.exec(name);
+  if (generator) {
+    const type: TypeRef = { raw, name: 'Json', primitive: true, collection, unresolved: generator[1]!, notes: [...notes, `written as ${name}`] };
+    return { type };
+  }
   // "Untyped JSON object", "arbitrary JSON": a free-form JSON value, not a type named by the first word.
   const freeJson = /^(?:an?\s+)?(?:untyped|arbitrary|free-?form|open|any|dynamic|generic)\s+json(?:\s+(?:object|value|blob))?$/i.exec(name);
   if (freeJson) { notes.push(`written as ${name}`); name = 'Json'; }
