@@ -48,7 +48,7 @@ export class RunLookups {
 
   /** A reader of `declared` for one rule; `recordInto(reads)` before each unit it checks. */
   reader(declared: readonly Lookup<unknown>[]): RecordingReader {
-    return new RecordingReader(this, new Map(declared.map((l) => [l.id, l] as const)), (l, key, digested) => this.answer(l, key, digested));
+    return new RecordingReader(new Map(declared.map((l) => [l.id, l] as const)), (l, key, digested) => this.answer(l, key, digested));
   }
 
   /** Whether the questions a rule recorded still have those answers (its lookups by id, as `reader` gives them). */
@@ -68,7 +68,7 @@ export class RunLookups {
 
 export class RecordingReader implements LookupReader {
   private reads: LookupRead[] | undefined;
-  constructor(readonly run: RunLookups, readonly declared: ReadonlyMap<string, Lookup<unknown>>, private readonly answer: (l: Lookup<unknown>, key: string, digested: boolean) => { value: unknown; digest?: string }) {}
+  constructor(readonly declared: ReadonlyMap<string, Lookup<unknown>>, private readonly answer: (l: Lookup<unknown>, key: string, digested: boolean) => { value: unknown; digest?: string }) {}
   /** Record the questions asked from now on into `reads` (undefined: record none). */
   recordInto(reads: LookupRead[] | undefined): void {
     this.reads = reads;
