@@ -20,7 +20,7 @@ import remarkGfm from 'remark-gfm';
 import { collectInputs } from '../src/sources/graph-markdown/ingest/walk.js';
 import { isIncludeFragment } from '../src/pipeline/pipeline.js';
 import { CORPUS_SKIP, REPO, corpusTree } from './corpus.js';
-import { measureWatch } from './watch-latency.js';
+import { measureWatch, peakKb } from './watch-latency.js';
 
 const CLI = join(REPO, 'dist/src/cli/main.js');
 
@@ -29,8 +29,7 @@ function timeBuild(tree: string, out: string, extra: string[] = []): { s: number
   const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', out, ...extra], { encoding: 'utf8', env: { ...process.env, DOCMODEL_MAXRSS: '1', DOCMODEL_TIMING: '1' }, maxBuffer: 64 << 20 });
   const s = (performance.now() - t) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`build failed (${r.status}): ${r.stderr}`);
-  const kb = Number(/maxrss-kb: (\d+)/.exec(r.stderr)?.[1] ?? 0);
-  return { s, rssMb: kb / 1024, line: r.stdout.trim().split('\n')[0] ?? '', phases: /timing: (.*)/.exec(r.stderr)?.[1] ?? '' };
+  return { s, rssMb: peakKb(r.stderr) / 1024, line: r.stdout.trim().split('\n')[0] ?? '', phases: /timing: (.*)/.exec(r.stderr)?.[1] ?? '' };
 }
 
 async function main(): Promise<void> {

@@ -54,8 +54,7 @@ export async function measureWatch(tree: string, out: string, page: string): Pro
     }
     child.kill('SIGINT');
     await new Promise((r) => child.once('exit', r));
-    const kb = Number(/maxrss-kb: (\d+)/.exec(stderr)?.[1] ?? 0);
-    return { startS, saves, peakRssMb: kb / 1024 };
+    return { startS, saves, peakRssMb: peakKb(stderr) / 1024 };
   } finally {
     if (child.exitCode === null) child.kill('SIGINT');
     writeFileSync(page, original);
@@ -68,4 +67,9 @@ if (process.argv[1]?.endsWith('watch-latency.js')) {
   const f = await measureWatch(tree, out, page ?? join(tree, 'v1.0/api/user-get.md'));
   console.log(`watch: first build ${f.startS.toFixed(1)} s, peak RSS ${f.peakRssMb.toFixed(0)} MB`);
   for (const s of f.saves) console.log(`save → first look printed ${s.firstLookS.toFixed(2)} s (${s.firstLook}), → rebuild's findings printed ${s.findingsS.toFixed(2)} s, → outputs written ${s.summaryS.toFixed(2)} s\n  ${s.header}\n  phases: ${s.phases}`);
+}
+
+/** The peak resident set (KB) a run printed with DOCMODEL_MAXRSS (the whole process, worker threads included); 0 if none. */
+export function peakKb(stderr: string): number {
+  return Number(/^maxrss-kb: (\d+)$/m.exec(stderr)?.[1] ?? 0);
 }

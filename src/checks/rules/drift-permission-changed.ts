@@ -101,7 +101,7 @@ export const rule: DriftRule = {
       // already listed is not reported: the names compared are every type's together. The 2020-05 → 2021-07 drift has 628 such
       // operations, 522 of them Intune's, which gained an Application row naming their Delegated permission.)
       const onlyUnder = (x: string, types: Set<string>) => [...newByType].every(([type, uses]) => types.has(type) || !uses.some((n) => scopeKey(n.name) === scopeKey(x)));
-      const supported = new Map([...supportAdded(va, own.length || narrowed(va) ? vb : vb.doc)].filter(([type]) => listed.some((x) => !required.includes(x) && onlyUnder(x, new Set([type])))));
+      const supported = new Map([...supportAdded(va, newByType)].filter(([type]) => listed.some((x) => !required.includes(x) && onlyUnder(x, new Set([type])))));
       const added = listed.filter((x) => !required.includes(x) && !onlyUnder(x, new Set(supported.keys())));
       if (removed.length) out.push(change(this, narrowing.length > 0, va.version, subject, 'permissions.removed', `${k}: permission(s) no longer listed: ${removed.join(', ')}${note}`, sidesAt(removed, []), ['removed']));
       if (required.length) {
@@ -151,12 +151,12 @@ function supportDropped(old: Pick<Document, 'permissions'>, nu: Pick<Document, '
 
 /**
  * Permission types the old variant states only "Not supported." for (every row of that type, at least one row; the model
- * reads "None." beside rows that list permissions so too) and the new one lists names for, each with the old row and the
- * new names.
+ * reads "None." beside rows that list permissions so too) and the new side lists names for (`newByType`, namesByType of
+ * the new variant as compared), each with the old row and the new names.
  */
-function supportAdded(old: Pick<Document, 'permissions'>, nu: Pick<Document, 'permissions'>): Map<string, { was: PermissionEntry; now: PermissionName[] }> {
+function supportAdded(old: Pick<Document, 'permissions'>, newByType: Map<string, PermissionName[]>): Map<string, { was: PermissionEntry; now: PermissionName[] }> {
   const out = new Map<string, { was: PermissionEntry; now: PermissionName[] }>();
-  for (const [type, now] of namesByType(nu)) {
+  for (const [type, now] of newByType) {
     const was = (old.permissions?.entries ?? []).filter((e) => e.type === type);
     if (now.length && was.length && was.every((e) => e.state === 'not-supported')) out.set(type, { was: was[0]!, now });
   }
