@@ -9,7 +9,7 @@ import { cpSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFi
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { toJson, toJsonChunks } from '../src/util/order.js';
+import { keyedItems, toJson, toJsonChunks, toJsonPieces, type Member } from '../src/util/order.js';
 import { jsonToYaml, jsonToYamlChunks } from '../src/emit/openapi/yaml.js';
 import { writeOutputs, type OutputContent, type OutputStamp } from '../src/pipeline/output.js';
 import { ROOT, filesOf, tempTree } from './helpers.js';
@@ -171,6 +171,71 @@ test('the writer: a streamed output is compared with its stamp\'s SHA-1 while th
   assert.deepEqual([fourth.written, fourth.unchanged], [1, 0]);
   assert.equal(readFileSync(abs, 'utf8'), big.join(''));
   assert.equal(fourth.stamps['b.json']!.sum, first.stamps['b.json']!.sum);
+});
+
+test('the writer: keyed pieces (Member) the file in place holds are copied from it, not rendered; new ones are rendered; the bytes are always the joined text\'s', () => {
+  const d = tempTree({});
+  const abs = join(d, 'm.json');
+  const rendered: string[] = [];
+  // Texts of several sizes: multi-byte characters, one piece larger than the writer's 1 MB block and window.
+  const textOf = (k: string) => k === 'big' ? `"${'ü'.repeat(700_000)}"` : `{ "k": ${JSON.stringify(k)}, "v": "${'é'.repeat(k.length * 3000)}" }`;
+  const m = (k: string): Member => ({ key: k, text: () => { rendered.push(k); return textOf(k); } });
+  const file = (keys: string[]): Map<string, OutputContent> => new Map([['m.json', { render: () => ['[\n', ...keys.flatMap((k, i) => [m(k), i < keys.length - 1 ? ',\n' : '\n']), ']\n'] }]]);
+  const joined = (keys: string[]) => `[\n${keys.map(textOf).join(',\n')}\n]\n`;
+
+  const first = writeOutputs(d, file(['a', 'big', 'ccc', 'dd']));
+  assert.equal(readFileSync(abs, 'utf8'), joined(['a', 'big', 'ccc', 'dd']));
+  assert.deepEqual(rendered, ['a', 'big', 'ccc', 'dd']);
+  assert.deepEqual(first.stamps['m.json']!.members!.keys.split('\n'), ['a', 'big', 'ccc', 'dd']);
+
+  // Reordered, one gone, one new: only the new one is rendered, the rest copied from the file in place.
+  rendered.length = 0;
+  const keys2 = ['dd', 'e', 'a', 'big'];
+  const second = writeOutputs(d, file(keys2), { stamps: first.stamps });
+  assert.deepEqual([rendered, second.written], [['e'], 1]);
+  assert.equal(readFileSync(abs, 'utf8'), joined(keys2));
+  const idx = second.stamps['m.json']!.members!;
+  const bytes = readFileSync(abs);
+  idx.keys.split('\n').forEach((k, i) => assert.equal(bytes.subarray(idx.at[2 * i]!, idx.at[2 * i]! + idx.at[2 * i + 1]!).toString('utf8'), textOf(k), k));
+  assert.equal(second.stamps['m.json']!.sum, createHash('sha1').update(joined(keys2)).digest('hex'));
+
+  // The same pieces again: nothing rendered, nothing written.
+  rendered.length = 0;
+  const third = writeOutputs(d, file(keys2), { stamps: second.stamps });
+  assert.deepEqual([rendered, third.written, third.unchanged], [[], 0, 1]);
+
+  // The file touched since (its stamp no longer holds): nothing is copied from it, every piece is rendered.
+  const T = 1_700_000_000;
+  utimesSync(abs, T, T);
+  rendered.length = 0;
+  const fourth = writeOutputs(d, file(['a', 'dd']), { stamps: third.stamps });
+  assert.deepEqual(rendered, ['a', 'dd']);
+  assert.equal(readFileSync(abs, 'utf8'), joined(['a', 'dd']));
+  // Without stamps (no cache): every piece rendered.
+  rendered.length = 0;
+  writeOutputs(d, file(['dd', 'a']));
+  assert.deepEqual(rendered, ['dd', 'a']);
+  assert.ok(fourth.stamps['m.json']!.members);
+
+  // Half a surrogate pair before a piece joins its first unit: written as the joined text, and that piece is not indexed.
+  const pair = new Map<string, OutputContent>([['p.txt', { render: () => ['x\uD83D', { key: 'low', text: () => '\uDE00y' }, '-', { key: 'ok', text: () => 'z' }] }]]);
+  const p = writeOutputs(d, pair);
+  assert.equal(readFileSync(join(d, 'p.txt'), 'utf8'), 'x\u{1F600}y-z');
+  assert.deepEqual(p.stamps['p.txt']!.members, { keys: 'ok', at: [7, 1] });
+});
+
+test('keyed items (model.json\'s documents and operation groups) are written as members whose texts are the lines toJson gives; anywhere else they are the plain array', () => {
+  const items = [{ id: 'a', v: [1, { x: 'é' }] }, { id: 'b', v: [] }, { id: 'c', v: null }];
+  for (const depth of [1, 2, 3]) {
+    const v = { head: 1, list: keyedItems(items, (t) => (t.id === 'b' ? undefined : `k:${t.id}`), (t) => ({ ...t, n: t.id.length })), tail: [keyedItems([], () => 'never', (t) => t)] };
+    const plain = JSON.parse(JSON.stringify(v)) as unknown;
+    assert.deepEqual(plain, { head: 1, list: items.map((t) => ({ ...t, n: 1 })), tail: [[]] });
+    const pieces = [...toJsonPieces(v, depth)];
+    assert.equal(pieces.map((x) => (typeof x === 'string' ? x : x.text())).join(''), toJson(plain), `depth ${depth}`);
+    assert.equal([...toJsonChunks(v, depth)].join(''), toJson(plain));
+    // Split at its level (depth 2 and more), the keyed list's items with a key are members (b has none: written); at depth 1 it is one leaf.
+    assert.deepEqual(pieces.filter((x): x is Member => typeof x !== 'string').map((x) => x.key), depth > 1 ? ['k:a', 'k:c'] : []);
+  }
 });
 
 /** A copy of the partial fixture tree, and a CLI build of it into an output folder. */

@@ -30,6 +30,7 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { InputError } from '../sources/graph-markdown/ingest/walk.js';
 import { HeapBound } from '../util/heap.js';
+import type { Member } from '../util/order.js';
 
 export const MANIFEST = '.docmodel-manifest.json';
 export const LOCK = '.docmodel-lock';
@@ -135,7 +136,7 @@ function lstatOrUndefined(abs: string): ReturnType<typeof lstatSync> | undefined
  * made from), a file whose stamp from the last write has the same key, size and mtime is known
  * to be unchanged without rendering or reading it.
  */
-export type OutputContent = string | { key?: string; render: () => string | Iterable<string> };
+export type OutputContent = string | { key?: string; render: () => string | Iterable<string | Member> };
 
 /**
  * What the writer knew of a file it wrote or checked: its key ('' for an unkeyed file), the
@@ -143,7 +144,13 @@ export type OutputContent = string | { key?: string; render: () => string | Iter
  * outputs): while the file still holds its stamp, the next write compares a new rendering with
  * that sum instead of reading the file back (model.json alone is 100 MB on the 2021 tree).
  */
-export interface OutputStamp { key: string; size: number; mtimeMs: number; sum?: string }
+export interface OutputStamp { key: string; size: number; mtimeMs: number; sum?: string; members?: MemberIndex }
+
+/**
+ * Where each keyed piece (a `Member`) of a streamed output sits in the file written: the keys
+ * joined by newlines, and per key its byte offset and length (`at`: offset, length, offset, …).
+ */
+export interface MemberIndex { keys: string; at: number[] }
 
 /** Is the file still as stamped (a regular file of the same size and mtime)? */
 export function stampHolds(abs: string, was: OutputStamp): boolean {
@@ -160,46 +167,112 @@ export interface WriteOptions {
 export function outputText(c: OutputContent): string {
   if (typeof c === 'string') return c;
   const r = c.render();
-  return typeof r === 'string' ? r : [...r].join('');
+  if (typeof r === 'string') return r;
+  let s = '';
+  for (const p of r) s += typeof p === 'string' ? p : p.text();
+  return s;
 }
 
 /** Pieces are encoded into a block buffer of this many bytes, written when full. */
 const BLOCK = 1 << 20;
 
 /**
- * Writes the pieces to a new file; returns its size in bytes and SHA-1. Each piece is encoded
- * straight into the block buffer (`Buffer#write`): joining pieces into a string first and
- * encoding that costs 7× more on model.json (100 MB in pieces: 0.67 s against 0.09 s), however
- * the string is joined.
+ * The file a streamed output's stamp still holds, read for the keyed pieces it has (`MemberIndex`):
+ * through a window of BLOCK bytes, since the pieces come in about the order they were written.
  */
-function writeChunks(abs: string, chunks: Iterable<string>): { size: number; sum: string } {
+class LastFile {
+  private readonly at = new Map<string, number>();
+  private readonly win = Buffer.allocUnsafe(BLOCK);
+  private winStart = 0;
+  private winEnd = 0;
+  constructor(private readonly fd: number, private readonly index: MemberIndex) {
+    index.keys.split('\n').forEach((k, i) => this.at.set(k, i));
+  }
+
+  /** The bytes of the piece with this key as the file holds them, or undefined (not there). */
+  bytes(key: string): Buffer | undefined {
+    const i = this.at.get(key);
+    if (i === undefined) return undefined;
+    const off = this.index.at[2 * i]!, len = this.index.at[2 * i + 1]!;
+    if (off < this.winStart || off + len > this.winEnd) {
+      if (len > BLOCK) { const b = Buffer.allocUnsafe(len); return readAt(this.fd, b, off) === len ? b : undefined; }
+      this.winStart = off;
+      this.winEnd = off + readAt(this.fd, this.win, off);
+      if (off + len > this.winEnd) return undefined;
+    }
+    return this.win.subarray(off - this.winStart, off - this.winStart + len);
+  }
+
+  close(): void { closeSync(this.fd); }
+}
+
+/** The file in place, opened to copy its pieces from; undefined when it cannot be read (its pieces are rendered). */
+function openLast(abs: string, index: MemberIndex): LastFile | undefined {
+  try { return new LastFile(openSync(abs, 'r'), index); } catch { return undefined; }
+}
+
+/** Reads into the whole of `b` from `pos` (less at the end of the file); returns the bytes read. */
+function readAt(fd: number, b: Buffer, pos: number): number {
+  let n = 0;
+  for (let k; n < b.length && (k = readSync(fd, b, n, b.length - n, pos + n)) > 0;) n += k;
+  return n;
+}
+
+/**
+ * Writes the pieces to a new file; returns its size in bytes, SHA-1, and where its keyed pieces
+ * sit. Each piece is encoded straight into the block buffer (`Buffer#write`): joining pieces into
+ * a string first and encoding that costs 7× more on model.json (100 MB in pieces: 0.67 s against
+ * 0.09 s), however the string is joined. A keyed piece (`Member`) the last file holds is copied
+ * from it, not rendered: its bytes are a function of its key.
+ */
+function writeChunks(abs: string, chunks: Iterable<string | Member>, last?: LastFile): { size: number; sum: string; members?: MemberIndex } {
   const fd = openSync(abs, 'wx');
   const h = createHash('sha1');
   let size = 0;
+  const keys: string[] = [];
+  const at: number[] = [];
   try {
     const block = Buffer.allocUnsafe(BLOCK);
     let off = 0;
     const out = (b: Buffer) => { h.update(b); size += b.length; writeAll(fd, b); };
     const flush = () => { if (off) out(block.subarray(0, off)); off = 0; };
+    const putBytes = (b: Buffer) => {
+      if (off + b.length > BLOCK) flush();
+      if (b.length > BLOCK) out(b);
+      else off += b.copy(block, off);
+    };
     // A piece ending inside a surrogate pair keeps its half for the next piece (the bytes of the joined text).
     let carry = '';
-    for (let c of chunks) {
+    const putString = (c: string) => {
       if (carry) { c = carry + c; carry = ''; }
       const last = c.charCodeAt(c.length - 1);
       if (last >= 0xd800 && last <= 0xdbff) { carry = c.slice(-1); c = c.slice(0, -1); }
       // A UTF-16 unit takes at most 3 bytes in UTF-8 (a surrogate pair, 2 units, takes 4).
       if (off + c.length * 3 > BLOCK) {
         flush();
-        if (c.length * 3 > BLOCK) { out(Buffer.from(c, 'utf8')); continue; }
+        if (c.length * 3 > BLOCK) { out(Buffer.from(c, 'utf8')); return; }
       }
       off += block.write(c, off, 'utf8');
+    };
+    for (const c of chunks) {
+      if (typeof c === 'string') { putString(c); continue; }
+      // A half pair before it joins its first unit: written as text, and not recorded as a piece.
+      if (carry) { putString(c.text()); continue; }
+      const start = size + off;
+      const b = last?.bytes(c.key);
+      if (b) putBytes(b);
+      else putString(c.text());
+      // A text ending in half a pair (which waits for the next piece), or a key the index cannot hold: not recorded.
+      if (carry || c.key.includes('\n')) continue;
+      keys.push(c.key);
+      at.push(start, size + off - start);
     }
     flush();
     if (carry) out(Buffer.from(carry, 'utf8'));
   } finally {
     closeSync(fd);
   }
-  return { size, sum: h.digest('hex') };
+  return { size, sum: h.digest('hex'), ...(keys.length ? { members: { keys: keys.join('\n'), at } } : {}) };
 }
 
 function writeAll(fd: number, b: Buffer): void {
@@ -240,7 +313,7 @@ export function writeOutputs(outDir: string, files: Map<string, OutputContent>, 
 function writeLocked(outDir: string, files: Map<string, OutputContent>, before: Record<string, OutputStamp>): WriteStats & { stamps: Record<string, OutputStamp> } {
   const stats = { written: 0, unchanged: 0, removed: 0, stamps: {} as Record<string, OutputStamp> };
   /** Files rendered by this run, with their keys (and sums when computed), to stamp once they are in place. */
-  const rendered: { rel: string; key: string; sum?: string }[] = [];
+  const rendered: Rendered[] = [];
   const heap = new HeapBound();
   const guard = new PathGuard(outDir);
   const names = [...files.keys()].sort();
@@ -265,16 +338,21 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
      * Streams the pieces into staging; unstages them again when the file in place already holds
      * those bytes (by its stamp's sum while the stamp holds, else read back). Returns the sum.
      */
-    const stageChunks = (rel: string, chunks: Iterable<string>, exists: boolean, prior: OutputStamp | undefined): { wrote: boolean; sum: string } => {
+    const stageChunks = (rel: string, chunks: Iterable<string | Member>, exists: boolean, prior: OutputStamp | undefined): { wrote: boolean; sum: string; members?: MemberIndex } => {
       const staged = `s${renames.length}`;
       writePoint();
       guard.mkdirs(rel);
-      const { size, sum } = writeChunks(join(staging, staged), chunks);
       const abs = join(outDir, rel);
-      const same = exists && (prior?.sum !== undefined && stampHolds(abs, prior) ? prior.size === size && prior.sum === sum : sameBytes(abs, size, sum));
-      if (same) { unlinkSync(join(staging, staged)); return { wrote: false, sum }; }
+      const holds = exists && prior !== undefined && stampHolds(abs, prior);
+      // The file in place as the last build wrote it: its keyed pieces are copied from it, not rendered.
+      const last = holds && prior.members ? openLast(abs, prior.members) : undefined;
+      let written: ReturnType<typeof writeChunks>;
+      try { written = writeChunks(join(staging, staged), chunks, last); } finally { last?.close(); }
+      const { size, sum, members } = written;
+      const same = exists && (prior?.sum !== undefined && holds ? prior.size === size && prior.sum === sum : sameBytes(abs, size, sum));
+      if (same) { unlinkSync(join(staging, staged)); return { wrote: false, sum, members }; }
       renames.push([staged, rel]);
-      return { wrote: true, sum };
+      return { wrote: true, sum, members };
     };
     for (const rel of names) {
       const given = files.get(rel)!;
@@ -289,7 +367,7 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
       const content = typeof given === 'string' ? given : given.render();
       if (typeof content !== 'string') {
         let wrote: boolean;
-        try { ({ wrote, sum: stamp.sum } = stageChunks(rel, content, exists, prior)); } catch (e) { throw namedError(`cannot write ${rel} in ${outDir}`, e); }
+        try { ({ wrote, sum: stamp.sum, members: stamp.members } = stageChunks(rel, content, exists, prior)); } catch (e) { throw namedError(`cannot write ${rel} in ${outDir}`, e); }
         if (wrote) stats.written++;
         else stats.unchanged++;
         heap.check();
@@ -336,11 +414,14 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
   return stamped(outDir, stats, rendered);
 }
 
+/** A file this run rendered: its key, and for a streamed one the SHA-1 of its bytes and where its keyed pieces sit. */
+interface Rendered { rel: string; key: string; sum?: string; members?: MemberIndex }
+
 /** The stamps of the files this run rendered, as they now are in place. */
-function stamped<T extends { stamps: Record<string, OutputStamp> }>(outDir: string, stats: T, rendered: { rel: string; key: string; sum?: string }[]): T {
-  for (const { rel, key, sum } of rendered) {
+function stamped<T extends { stamps: Record<string, OutputStamp> }>(outDir: string, stats: T, rendered: Rendered[]): T {
+  for (const { rel, key, sum, members } of rendered) {
     const st = statOrUndefined(join(outDir, rel));
-    if (st) stats.stamps[rel] = sum === undefined ? { key, size: st.size, mtimeMs: st.mtimeMs } : { key, size: st.size, mtimeMs: st.mtimeMs, sum };
+    if (st) stats.stamps[rel] = { key, size: st.size, mtimeMs: st.mtimeMs, ...(sum === undefined ? {} : { sum }), ...(members ? { members } : {}) };
   }
   return stats;
 }

@@ -12,8 +12,8 @@ import { availableParallelism } from 'node:os';
 import { Prestarted, processInPool } from './pool.js';
 import type { PageCache, TreeAnswers } from './cache.js';
 import { modelFromPages } from '../sources/graph-markdown/to-model.js';
-import { serializeModel } from '../model/serialize.js';
-import { modelJsonSchema, type ApiModel } from '../model/schema.js';
+import { serializeModelKeyed } from '../model/serialize.js';
+import { modelJsonSchema, type ApiModel, type Document, type OperationGroup } from '../model/schema.js';
 import { compareStr } from '../util/order.js';
 import { reconcile } from '../checks/engine.js';
 import type { Finding, TreeInfo } from '../checks/types.js';
@@ -24,7 +24,7 @@ import type { Printer } from '../emit/ts/printer.js';
 import { openApiOutputs } from '../emit/openapi/index.js';
 import { reportData, reportDigest } from '../emit/reports/report-data.js';
 import { renderReport } from '../emit/reports/formats.js';
-import { toJson, toJsonChunks } from '../util/order.js';
+import { toJson, toJsonChunks, toJsonPieces } from '../util/order.js';
 import { toolVersion } from '../util/version.js';
 import type { OutputContent } from './output.js';
 
@@ -45,6 +45,11 @@ export interface AnalyzeResult {
   suppressed?: SuppressedFinding[];
   /** What the rules asked about files beyond the pages (does a link's target exist?) and the answers: a later build re-asks them before it reuses this one. */
   treeAnswers?: TreeAnswers;
+  /**
+   * With a page cache: the digests of the model's units — a page's IR by display path, an operation
+   * group's (operationDigests) by identity — which key the members of `model.json` (see renderOutputs).
+   */
+  unitDigests?: { page: (file: string) => string | undefined; operations: ReadonlyMap<string, string> };
 }
 
 /** What `analyzeParallel` returns with `stopIfUnchanged` when the last build still holds. */
@@ -202,10 +207,11 @@ export function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings, me
   timings?.mark('model');
   const { tree, answers } = recordingTree(treeInfo(l.roots.map((r) => safeReal(r)), absByFile, new Set(absByFile.values())));
   if (wholeTree) tree.completeness = 'whole';
-  memos?.operations?.beginRun(operationDigests(model.operations, memos.pageDigest));
+  const unitDigests = memos && { page: memos.pageDigest, operations: operationDigests(model.operations, memos.pageDigest) };
+  if (unitDigests) memos?.operations?.beginRun(unitDigests.operations);
   const findings = reconcile({ model, pages: model.documents, tree }, undefined, undefined, { pages: memos?.pages, operations: memos?.operations });
   timings?.mark('reconcile');
-  return { pages: [...pages].sort((a, b) => compareStr(a.file, b.file)), model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots, docsRoot: l.docsRoot, treeAnswers: answers };
+  return { pages: [...pages].sort((a, b) => compareStr(a.file, b.file)), model, findings, runDiagnostics: l.runDiagnostics, skippedIncludes: l.skippedIncludes, roots: l.roots, docsRoot: l.docsRoot, treeAnswers: answers, ...(unitDigests ? { unitDigests } : {}) };
 }
 
 /** A tree that notes every question asked of it and its answer. */
@@ -357,7 +363,11 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
     const digest = digestOf?.(abs[i]!);
     files.set(`ir/${rel}`, { key: digest === undefined ? undefined : `ir:${digest}`, render: () => toJson(page) });
   });
-  files.set('model.json', { render: () => toJsonChunks(serializeModel(a.model)) });
+  // Its documents and operation groups keyed by what each is made from: the writer copies those the file in place has.
+  const unit = a.unitDigests;
+  const documentKey = (d: Document) => { const k = unit?.page(d.file); return k === undefined ? undefined : `d:${k}`; };
+  const operationKey = (g: OperationGroup) => { const k = unit?.operations.get(g.identity); return k === undefined ? undefined : `o:${k}`; };
+  files.set('model.json', { render: () => toJsonPieces(serializeModelKeyed(a.model, documentKey, operationKey)) });
   files.set('model.schema.json', toJson(modelJsonSchema()));
   timings?.mark('ir+model json');
   const emitted = emitModels(a.model, memo, printer);

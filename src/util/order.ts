@@ -34,6 +34,36 @@ const skipped = (v: unknown) => v === undefined || typeof v === 'function' || ty
  * costs that and JSON.stringify's buffers again, as pieces about its largest member).
  */
 export function* toJsonChunks(v: unknown, depth = 2): Generator<string> {
+  for (const c of jsonChunks(v, depth, 0)) yield typeof c === 'string' ? c : c.text();
+  yield '\n';
+}
+
+/**
+ * A piece of a streamed text whose bytes are a function of `key` alone (a digest of everything
+ * `text` is made from): a writer that finds the key in the file it wrote last may copy those
+ * bytes instead of calling `text` (see src/pipeline/output.ts).
+ */
+export interface Member { key: string; text: () => string }
+
+const KEYED = Symbol('keyed items');
+
+/**
+ * An array whose items are written as `Member`s by `toJsonPieces`: `key(item)` names everything
+ * the item's JSON (`json(item)`) is made from, or is undefined (the item is written). Anywhere
+ * else it is the plain array (`toJSON`).
+ */
+export interface KeyedItems<T = unknown> { readonly [KEYED]: true; items: readonly T[]; key: (t: T) => string | undefined; json: (t: T) => unknown; toJSON(): unknown[] }
+
+export function keyedItems<T>(items: readonly T[], key: (t: T) => string | undefined, json: (t: T) => unknown): KeyedItems<T> {
+  return { [KEYED]: true, items, key, json, toJSON: () => items.map(json) };
+}
+
+function isKeyed(v: unknown): v is KeyedItems {
+  return v !== null && typeof v === 'object' && Object.hasOwn(v, KEYED);
+}
+
+/** `toJsonChunks(v, depth)` with each keyed item (see keyedItems) as a `Member` whose text is the item's lines. */
+export function* toJsonPieces(v: unknown, depth = 2): Generator<string | Member> {
   yield* jsonChunks(v, depth, 0);
   yield '\n';
 }
@@ -53,7 +83,11 @@ function nested(v: unknown, level: number): string {
   return s.slice(level * (level + 3), s.length - level * (level + 1));
 }
 
-function* jsonChunks(v: unknown, depth: number, level: number): Generator<string> {
+function* jsonChunks(v: unknown, depth: number, level: number): Generator<string | Member> {
+  if (isKeyed(v) && depth > 0) {
+    yield* keyedChunks(v, depth, level);
+    return;
+  }
   const container = v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
   if (depth <= 0 || !container) {
     yield nested(v, level);
@@ -83,4 +117,29 @@ function* jsonChunks(v: unknown, depth: number, level: number): Generator<string
     yield i < keys.length - 1 ? ',\n' : '\n';
   }
   yield `${ind}}`;
+}
+
+/** A keyed array's lines (as jsonChunks writes an array): each item a Member when it has a key, else its pieces. */
+function* keyedChunks(v: KeyedItems, depth: number, level: number): Generator<string | Member> {
+  const { items } = v;
+  if (!items.length) { yield '[]'; return; }
+  const ind = '  '.repeat(level);
+  const inner = `${ind}  `;
+  yield '[\n';
+  for (let i = 0; i < items.length; i++) {
+    yield inner;
+    const item = items[i];
+    const key = v.key(item);
+    const text = () => {
+      const j = v.json(item);
+      if (skipped(j)) return 'null';
+      let s = '';
+      for (const c of jsonChunks(j, depth - 1, level + 1)) s += typeof c === 'string' ? c : c.text();
+      return s;
+    };
+    if (key === undefined) yield text();
+    else yield { key, text };
+    yield i < items.length - 1 ? ',\n' : '\n';
+  }
+  yield `${ind}]`;
 }
