@@ -9,15 +9,17 @@ import { cpSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFi
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { keyedItems, toJson, toJsonChunks, toJsonPieces, type Member } from '../src/util/order.js';
-import { jsonToYaml, jsonToYamlChunks } from '../src/emit/openapi/yaml.js';
+import { joinPieces, keyedEntries, keyedItems, type KeyedEntries, toJson, toJsonChunks, toJsonPieces, type Member } from '../src/util/order.js';
+import { jsonToYaml, jsonToYamlChunks, jsonToYamlPieces } from '../src/emit/openapi/yaml.js';
 import { writeOutputs, type OutputContent, type OutputStamp } from '../src/pipeline/output.js';
 import { ROOT, filesOf, tempTree } from './helpers.js';
 import { HeapBound } from '../src/util/heap.js';
 import { emitModels, type PrintMemo } from '../src/emit/ts/models.js';
 import { WorkerPrinter, type Printer } from '../src/emit/ts/printer.js';
 import { StructureKind, tsMorph } from '../src/emit/ts/ts-morph.js';
-import { openApiOutputs } from '../src/emit/openapi/index.js';
+import { emitOpenApi, openApiOutputs } from '../src/emit/openapi/index.js';
+import { openApiDocument, type MemberDigests } from '../src/emit/openapi/document.js';
+import type { NOperation, NType } from '../src/emit/openapi/neutral.js';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { getHeapStatistics } from 'node:v8';
 import { reconcile } from '../src/checks/engine.js';
@@ -238,6 +240,42 @@ test('keyed items (model.json\'s documents and operation groups) are written as 
   }
 });
 
+test('keyed entries (an OpenAPI document\'s path items and schemas) are written as members in JSON and YAML: the same bytes as the plain object, each keyed value\'s lines a member', () => {
+  const entries = () => keyedEntries([['/a', { get: { x: 1, y: ['é', null] } }, 'k1'], ['/b', { post: {} }, undefined], ['/c', 'scalar', 'k3'], ['/d', undefined, 'k4'], ['/e', {}, 'k5'], ['/f', [1, { z: true }], 'k6']]);
+  for (const depth of [1, 2, 3, 4]) {
+    const v = { openapi: '3.1.0', paths: entries(), list: [{ inner: entries() }], none: keyedEntries([]) };
+    const plain = JSON.parse(JSON.stringify(v)) as unknown;
+    assert.equal(joinPieces(toJsonPieces(v, depth)), toJson(plain), `json depth ${depth}`);
+    assert.equal(joinPieces(jsonToYamlPieces(v, depth)), jsonToYaml(plain), `yaml depth ${depth}`);
+    // Split at the entries' level, the values with a key are members: in JSON every such value, in YAML the mappings and sequences (a scalar or empty value sits on its key's line).
+    const keys = (pieces: Iterable<string | Member>) => [...pieces].filter((x): x is Member => typeof x !== 'string').map((x) => x.key);
+    // `paths` is split from depth 2, the entries inside `list` (three levels down) from depth 4.
+    const times = (k: string[]) => [...(depth >= 2 ? k : []), ...(depth >= 4 ? k : [])];
+    assert.deepEqual(keys(toJsonPieces(v, depth)), times(['k1', 'k3', 'k5', 'k6']), `json depth ${depth}`);
+    assert.deepEqual(keys(jsonToYamlPieces(v, depth)), times(['k1', 'k6']), `yaml depth ${depth}`);
+  }
+});
+
+test('an OpenAPI path item\'s key names the component table it was made with: a type added elsewhere that its $ref now resolves to changes the key, though its operation did not change', () => {
+  const at = { file: 'v1.0/api/x.md', line: 1, column: 1 };
+  const perms = { delegated: [], application: [], unclassified: [], notSupported: [], notRequired: [], state: 'absent' as const };
+  const op: NOperation = { key: 'GET /widgets', method: 'GET', path: '/widgets', pathParameters: [], pathAsWritten: '/widgets', query: [], responses: [{ code: 200, text: 'OK', src: at }], responseBody: { type: { name: 'widget', primitive: false, collection: false }, src: at }, noResponseBody: false, permissions: perms, src: at, choice: 'only-variant', otherVariants: [], findings: [] };
+  const other: NType = { namespace: 'microsoft.graph.other', name: 'widget', kind: 'entity', properties: [], sources: [at] };
+  const digests: MemberDigests = { operation: () => 'same input', type: (t) => t.name, enum: (e) => e.name };
+  const pathKey = (types: NType[]) => {
+    const doc = openApiDocument({ version: 'v1.0', operations: [op], types, enums: [] }, undefined, digests).document as { paths: KeyedEntries };
+    const [[, item, key]] = doc.paths.entries as [string, { get: { responses: Record<string, { content: { 'application/json': { schema: { $ref: string } } } }> } }, string][];
+    return { key, ref: item.get.responses['200']!.content['application/json'].schema.$ref };
+  };
+  // As many names declared before the operation either way (one type each): only the table tells them apart.
+  const alone = pathKey([{ ...other, name: 'gadget' }]);
+  const withType = pathKey([other]);
+  // The operation is the same input; what its $ref names is not (a placeholder, then the other namespace's type).
+  assert.deepEqual([alone.ref, withType.ref], ['#/components/schemas/microsoft.graph.widget', '#/components/schemas/microsoft.graph.other.widget']);
+  assert.notEqual(alone.key, withType.key);
+  assert.equal(pathKey([other]).key, withType.key);
+});
+
 /** A copy of the partial fixture tree, and a CLI build of it into an output folder. */
 function fixtureTree(): { tree: string; dir: string; build: (out: string, ...extra: string[]) => string } {
   const dir = tempTree({});
@@ -425,23 +463,42 @@ test('TypeScript texts the memo lacks printed by a worker (a rebuild\'s printer)
   assert.equal(fresh.print(JSON.stringify({ kind: StructureKind.TypeAlias, name: 'A', type: 'string' })), undefined);
 });
 
-test('OpenAPI files are keyed by their version\'s input: a beta edit changes the beta keys only, and files with one key have one text', () => {
+test('OpenAPI files are keyed by their version\'s input: a beta edit changes the beta keys only, and files with one key have one text; within a file, the edit changes the key of its path item alone', () => {
   const { tree } = fixtureTree();
   const outputs = () => {
     const a = analyze([tree]);
-    return new Map([...openApiOutputs(a.model, a.findings)].map(([rel, f]) => [rel, { key: f.key, text: [...f.render()].join('') }]));
+    const plain = emitOpenApi(a.model, a.findings).files;
+    return new Map([...openApiOutputs(a.model, a.findings)].map(([rel, f]) => {
+      const pieces = [...f.render()];
+      // The keyed pieces joined are the text of the document made without keys.
+      assert.equal(joinPieces(pieces), plain.get(rel), rel);
+      const members = pieces.filter((x): x is Member => typeof x !== 'string');
+      return [rel, { key: f.key, text: joinPieces(pieces), members: members.map((m) => m.key) }];
+    }));
   };
   const first = outputs();
   assert.deepEqual([...first.keys()], ['openapi/beta.yaml', 'openapi/beta.json', 'openapi/v1.0.yaml', 'openapi/v1.0.json']);
+  // Every path item and every schema of a type or enum is a keyed piece (the fixture's one placeholder schema is not).
+  const beta = JSON.parse(first.get('openapi/beta.json')!.text) as { paths: object; components: { schemas: Record<string, { 'x-docmodel-undefined'?: unknown }> } };
+  const placeholders = Object.values(beta.components.schemas).filter((x) => x['x-docmodel-undefined']).length;
+  assert.equal(first.get('openapi/beta.json')!.members.length, Object.keys(beta.paths).length + Object.keys(beta.components.schemas).length - placeholders);
   assert.deepEqual(outputs(), first);
   // A beta page's title (its operation's summary) changes: only beta's files change, and their keys with them.
   const page = join(tree, 'beta/api/user-list-manager.md');
   writeFileSync(page, readFileSync(page, 'utf8').replace(/^# (.+)$/m, '# $1 (renamed)'));
   const second = outputs();
+  // The page's request lines: the path items whose operations it documents (three in this fixture).
+  const ofPage = Object.values(beta.paths as Record<string, Record<string, { 'x-docmodel-source': { file: string } }>>)
+    .filter((item) => Object.values(item).some((op) => op['x-docmodel-source'].file === 'beta/api/user-list-manager.md')).length;
+  assert.equal(ofPage, 3);
   for (const [rel, f] of second) {
-    const beta = rel.startsWith('openapi/beta.');
-    assert.equal(f.key === first.get(rel)!.key, !beta, rel);
-    assert.equal(f.text === first.get(rel)!.text, !beta, rel);
+    const isBeta = rel.startsWith('openapi/beta.');
+    assert.equal(f.key === first.get(rel)!.key, !isBeta, rel);
+    assert.equal(f.text === first.get(rel)!.text, !isBeta, rel);
+    // In a beta file the keys of those path items changed, and no other; none elsewhere.
+    const was = new Set(first.get(rel)!.members);
+    assert.equal(f.members.filter((k) => !was.has(k)).length, isBeta ? ofPage : 0, rel);
+    assert.equal(f.members.length, was.size, rel);
   }
 });
 

@@ -46,6 +46,7 @@ export function* toJsonChunks(v: unknown, depth = 2): Generator<string> {
 export interface Member { key: string; text: () => string }
 
 const KEYED = Symbol('keyed items');
+const KEYED_ENTRIES = Symbol('keyed entries');
 
 /**
  * An array whose items are written as `Member`s by `toJsonPieces`: `key(item)` names everything
@@ -60,6 +61,33 @@ export function keyedItems<T>(items: readonly T[], key: (t: T) => string | undef
 
 function isKeyed(v: unknown): v is KeyedItems {
   return v !== null && typeof v === 'object' && Object.hasOwn(v, KEYED);
+}
+
+/**
+ * An object whose values are written as `Member`s (JSON by `toJsonPieces`, YAML by
+ * `jsonToYamlPieces`): each entry is [name, value, key naming everything the value is made from,
+ * or undefined]. Anywhere else it is the plain object (`toJSON`, `plainOf`).
+ */
+export interface KeyedEntries { readonly [KEYED_ENTRIES]: true; entries: readonly (readonly [string, unknown, string | undefined])[]; toJSON(): Record<string, unknown> }
+
+export function keyedEntries(entries: readonly (readonly [string, unknown, string | undefined])[]): KeyedEntries {
+  return { [KEYED_ENTRIES]: true, entries, toJSON: () => Object.fromEntries(entries.map(([k, v]) => [k, v])) };
+}
+
+export function isKeyedEntries(v: unknown): v is KeyedEntries {
+  return v !== null && typeof v === 'object' && Object.hasOwn(v, KEYED_ENTRIES);
+}
+
+/** The plain JSON data of a keyed value (keyed items or entries), or the value itself. */
+export function plainOf(v: unknown): unknown {
+  return isKeyed(v) || isKeyedEntries(v) ? v.toJSON() : v;
+}
+
+/** A member's text from the pieces that make it (a member inside is rendered: only the outermost is copied). */
+export function joinPieces(pieces: Iterable<string | Member>): string {
+  let s = '';
+  for (const c of pieces) s += typeof c === 'string' ? c : c.text();
+  return s;
 }
 
 /** `toJsonChunks(v, depth)` with each keyed item (see keyedItems) as a `Member` whose text is the item's lines. */
@@ -86,6 +114,10 @@ function nested(v: unknown, level: number): string {
 function* jsonChunks(v: unknown, depth: number, level: number): Generator<string | Member> {
   if (isKeyed(v) && depth > 0) {
     yield* keyedChunks(v, depth, level);
+    return;
+  }
+  if (isKeyedEntries(v) && depth > 0) {
+    yield* entryChunks(v, depth, level);
     return;
   }
   const container = v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
@@ -132,14 +164,28 @@ function* keyedChunks(v: KeyedItems, depth: number, level: number): Generator<st
     const key = v.key(item);
     const text = () => {
       const j = v.json(item);
-      if (skipped(j)) return 'null';
-      let s = '';
-      for (const c of jsonChunks(j, depth - 1, level + 1)) s += typeof c === 'string' ? c : c.text();
-      return s;
+      return skipped(j) ? 'null' : joinPieces(jsonChunks(j, depth - 1, level + 1));
     };
     if (key === undefined) yield text();
     else yield { key, text };
     yield i < items.length - 1 ? ',\n' : '\n';
   }
   yield `${ind}]`;
+}
+
+/** A keyed object's lines (as jsonChunks writes an object): each value a Member when it has a key, else its pieces. */
+function* entryChunks(v: KeyedEntries, depth: number, level: number): Generator<string | Member> {
+  const entries = v.entries.filter(([, x]) => !skipped(x));
+  if (!entries.length) { yield '{}'; return; }
+  const ind = '  '.repeat(level);
+  const inner = `${ind}  `;
+  yield '{\n';
+  for (let i = 0; i < entries.length; i++) {
+    const [name, value, key] = entries[i]!;
+    yield `${inner}${JSON.stringify(name)}: `;
+    if (key === undefined) yield* jsonChunks(value, depth - 1, level + 1);
+    else yield { key, text: () => joinPieces(jsonChunks(value, depth - 1, level + 1)) };
+    yield i < entries.length - 1 ? ',\n' : '\n';
+  }
+  yield `${ind}}`;
 }

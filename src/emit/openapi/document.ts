@@ -24,7 +24,9 @@
  *    where pages disagree, `x-docmodel-choice`, `x-docmodel-variants`, `x-docmodel-findings`
  *    (reconciliation findings: rule, fingerprint) and `x-docmodel-conflict` on properties.
  */
+import { createHash } from 'node:crypto';
 import type { NEnum, NOperation, NParameter, NProperty, NSrc, NType, NTypeRef, NVersion } from './neutral.js';
+import { keyedEntries } from '../../util/order.js';
 
 type Schema = Record<string, unknown>;
 
@@ -67,6 +69,16 @@ class Components {
   placeholders = 0;
 
   private key(ns: string, name: string) { return `${ns.toLowerCase()}|${name.toLowerCase()}`; }
+
+  /** Names declared so far: the table only grows, so a count names its state at any point of one run. */
+  get declared(): number { return this.byKey.size; }
+
+  /** A digest of every declaration in order: two runs with the same one and the same count at some point had the same table there. */
+  sequenceDigest(): string {
+    const h = createHash('sha1');
+    for (const [k, id] of this.byKey) h.update(`${k}=${id}\n`);
+    return h.digest('hex');
+  }
 
   declare(ns: string, name: string): string {
     const k = this.key(ns, name);
@@ -282,17 +294,36 @@ export interface OpenApiDocument {
   skipped: { key: string; reason: string; source: NSrc }[];
 }
 
-export function openApiDocument(v: NVersion, defaultNamespace = 'microsoft.graph'): OpenApiDocument {
+/**
+ * Digests of each neutral input member's JSON (see openApiOutputs): with them the document's path
+ * items and component schemas are keyed entries (see keyedEntries), each keyed by what it is made
+ * from — its operations' (or type's) input, operation ids, and the component names declared then.
+ */
+export interface MemberDigests { operation: (op: NOperation) => string | undefined; type: (t: NType) => string | undefined; enum: (e: NEnum) => string | undefined }
+
+export function openApiDocument(v: NVersion, defaultNamespace = 'microsoft.graph', digests?: MemberDigests): OpenApiDocument {
   const c = new Components();
   const typeIds = v.types.map((t) => c.declare(t.namespace, t.name));
   const enumIds = v.enums.map((e) => {
     const found = c.find(e.name, e.namespace, e.namespace);
     return found && typeIds.includes(found) ? c.declare(e.namespace, `${e.name}-enum`) : c.declare(e.namespace, e.name);
   });
-  v.enums.forEach((e, i) => c.schemas.set(enumIds[i]!, enumSchema(e)));
-  v.types.forEach((t, i) => c.schemas.set(typeIds[i]!, componentSchema(t, c, typeIds[i]!)));
+  // What each keyed member is made from, but for the table of component names (added once it is complete).
+  const made = new Map<string, string | undefined>();
+  v.enums.forEach((e, i) => {
+    c.schemas.set(enumIds[i]!, enumSchema(e));
+    const d = digests?.enum(e);
+    made.set(enumIds[i]!, d === undefined ? undefined : `enum ${d}`);
+  });
+  v.types.forEach((t, i) => {
+    const at = c.declared;
+    c.schemas.set(typeIds[i]!, componentSchema(t, c, typeIds[i]!));
+    const d = digests?.type(t);
+    made.set(typeIds[i]!, d === undefined ? undefined : `type ${d} ${typeIds[i]} ${at}`);
+  });
   const scopes = { delegated: new Set<string>(), application: new Set<string>() };
   const paths = new Map<string, Record<string, Schema>>();
+  const pathMade = new Map<string, (string | undefined)[]>();
   const skipped: OpenApiDocument['skipped'] = [];
   const opIds = new Set<string>();
   for (const op of v.operations) {
@@ -307,8 +338,15 @@ export function openApiDocument(v: NVersion, defaultNamespace = 'microsoft.graph
     const base = id;
     for (let i = 2; opIds.has(id); i++) id = `${base}-${i}`;
     opIds.add(id);
+    const at = c.declared;
     item[m] = operationObject(op, params, id, c, defaultNamespace, scopes);
     paths.set(path, item);
+    if (digests) {
+      const d = digests.operation(op);
+      const l = pathMade.get(path) ?? [];
+      l.push(d === undefined ? undefined : `${m} ${d} ${JSON.stringify(id)} ${at}`);
+      pathMade.set(path, l);
+    }
   }
   const sortedPaths: Record<string, Record<string, Schema>> = {};
   for (const p of [...paths.keys()].sort()) {
@@ -319,6 +357,11 @@ export function openApiDocument(v: NVersion, defaultNamespace = 'microsoft.graph
   }
   const schemas: Record<string, Schema> = {};
   for (const id of [...c.schemas.keys()].sort()) schemas[id] = c.schemas.get(id)!;
+  // A member's key: what it is made from, the name table it was made with, and the namespace references default to.
+  const table = digests ? `${c.sequenceDigest()} ${defaultNamespace}` : '';
+  const keyOf = (parts: (string | undefined)[] | undefined) => (!parts?.length || parts.includes(undefined) ? undefined : createHash('sha1').update(`${table}\n${parts.join('\n')}`).digest('hex'));
+  const pathsOut = digests ? keyedEntries(Object.entries(sortedPaths).map(([p, item]) => [p, item, keyOf(pathMade.get(p))] as const)) : sortedPaths;
+  const schemasOut = digests ? keyedEntries(Object.entries(schemas).map(([id, sch]) => [id, sch, keyOf(made.has(id) ? [made.get(id)] : undefined)] as const)) : schemas;
   const scopeMap = (s: Set<string>) => Object.fromEntries([...s].sort().map((n) => [n, `Permission ${n}`]));
   const document: Schema = {
     openapi: '3.1.0',
@@ -328,9 +371,9 @@ export function openApiDocument(v: NVersion, defaultNamespace = 'microsoft.graph
       description: `Generated by docmodel from the API reference pages. Every element carries x-docmodel-source (file:line:column relative to the docs root). ${v.operations.length} operations, ${v.types.length} types, ${v.enums.length} enums read; ${skipped.length} operations left out (see x-docmodel-skipped); ${c.placeholders} referenced types defined by no page (placeholder schemas).`,
     },
     servers: [{ url: `https://graph.microsoft.com/${v.version}` }],
-    paths: sortedPaths,
+    paths: pathsOut,
     components: {
-      schemas,
+      schemas: schemasOut,
       securitySchemes: {
         delegated: { type: 'oauth2', description: 'Delegated permissions (work or school and personal accounts).', flows: { authorizationCode: { authorizationUrl: AUTHORIZE_URL, tokenUrl: TOKEN_URL, scopes: scopeMap(scopes.delegated) } } },
         application: { type: 'oauth2', description: 'Application permissions.', flows: { clientCredentials: { tokenUrl: TOKEN_URL, scopes: scopeMap(scopes.application) } } },

@@ -5,13 +5,13 @@
  * there), JSON with two-space indentation: deterministic bytes.
  */
 import { createHash } from 'node:crypto';
-import { jsonToYaml, jsonToYamlChunks } from './yaml.js';
+import { jsonToYaml, jsonToYamlPieces } from './yaml.js';
 import type { ApiModel } from '../../model/types.js';
 import type { Finding } from '../../checks/types.js';
-import { toJsonChunks } from '../../util/order.js';
+import { joinPieces, toJsonPieces, type Member } from '../../util/order.js';
 import { versionsFromModel, type RelPath } from './from-model.js';
 import type { NVersion } from './neutral.js';
-import { openApiDocument } from './document.js';
+import { openApiDocument, type MemberDigests } from './document.js';
 
 export { versionsFromModel } from './from-model.js';
 export { openApiDocument } from './document.js';
@@ -33,26 +33,35 @@ export function emitOpenApi(model: ApiModel, findings: readonly Finding[], rel: 
   for (const v of versionsFromModel(model, findings, rel)) {
     const { document } = openApiDocument(v);
     documents.set(v.version, document);
-    for (const [name, render] of formats) files.set(`openapi/${v.version}.${name}`, [...render(document)].join(''));
+    for (const [name, render] of formats) files.set(`openapi/${v.version}.${name}`, joinPieces(render(document)));
   }
   return { files, documents };
 }
 
 /**
- * SHA-1 of a version's neutral input: every field, its lists counted, then the lists' members'
- * JSON one by one (0.3 s for both versions of the 2021 tree, half of hashing its JSON in pieces).
+ * SHA-1 of a version's neutral input — every field, its lists counted, then the SHA-1 of each
+ * list member's JSON — and those members' digests (which key the document's path items and
+ * schemas, see MemberDigests).
  */
-function inputDigest(v: NVersion): string {
+function inputDigests(v: NVersion): { digest: string; members: MemberDigests } {
   const h = createHash('sha1').update(`${JSON.stringify({ ...v, operations: v.operations.length, types: v.types.length, enums: v.enums.length })}\n`);
-  for (const list of [v.operations, v.types, v.enums]) for (const x of list) h.update(JSON.stringify(x)).update('\n');
-  return h.digest('hex');
+  const of = new Map<unknown, string>();
+  for (const list of [v.operations, v.types, v.enums] as unknown[][]) {
+    for (const x of list) {
+      const d = createHash('sha1').update(JSON.stringify(x)).digest('hex');
+      of.set(x, d);
+      h.update(d).update('\n');
+    }
+  }
+  const get = (x: unknown) => of.get(x);
+  return { digest: h.digest('hex'), members: { operation: get, type: get, enum: get } };
 }
 
-/** Each file of a version's document, as pieces (paths and schemas one at a time). */
-const formats: [string, (doc: Record<string, unknown>) => Iterable<string>][] = [['yaml', (d) => jsonToYamlChunks(d, 3)], ['json', (d) => toJsonChunks(d, 3)]];
+/** Each file of a version's document, as pieces (paths and schemas one at a time, each keyed when the document's are). */
+const formats: [string, (doc: Record<string, unknown>) => Iterable<string | Member>][] = [['yaml', (d) => jsonToYamlPieces(d, 3)], ['json', (d) => toJsonPieces(d, 3)]];
 
 /** A file of the export: its key (a digest of everything its text is made from) and how to render it. */
-export interface OpenApiFile { key: string; render: () => Iterable<string> }
+export interface OpenApiFile { key: string; render: () => Iterable<string | Member> }
 
 /**
  * The same files, each rendered when it is asked for: a version's document is built when the
@@ -60,16 +69,17 @@ export interface OpenApiFile { key: string; render: () => Iterable<string> }
  * never holds every document and text at once). A version's document is a function of its
  * neutral input alone, so each file is keyed by the SHA-1 of that input's JSON: a writer that
  * finds the file as it left it with that key need not render it (a v1.0 edit leaves beta's 52 MB
- * alone).
+ * alone). Within a file, each path item and component schema is a keyed piece (see
+ * MemberDigests): a writer that has the file it wrote last copies the ones whose key it holds.
  */
 export function openApiOutputs(model: ApiModel, findings: readonly Finding[], rel: RelPath = (f) => f): Map<string, OpenApiFile> {
   const files = new Map<string, OpenApiFile>();
   for (const v of versionsFromModel(model, findings, rel)) {
-    const digest = inputDigest(v);
+    const { digest, members } = inputDigests(v);
     let doc: Record<string, unknown> | undefined;
     let left = formats.length;
     const take = (): Record<string, unknown> => {
-      const d = doc ?? openApiDocument(v).document;
+      const d = doc ?? openApiDocument(v, undefined, members).document;
       doc = --left > 0 ? d : undefined;
       return d;
     };

@@ -11,6 +11,7 @@
  * it dominated every rebuild. The library still checks this writer: the tests parse its output
  * back with `yaml` and compare it with the input, on real documents and on random strings.
  */
+import { isKeyedEntries, joinPieces, plainOf, type Member } from '../../util/order.js';
 
 /**
  * Plain (unquoted) only for these: a letter, `_`, `$` or `/` first; then printable ASCII where a
@@ -29,6 +30,7 @@ function str(s: string): string {
 
 function isBlock(v: unknown): v is Record<string, unknown> | unknown[] {
   if (v === null || typeof v !== 'object') return false;
+  if (isKeyedEntries(v)) return v.entries.length > 0;
   return Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0;
 }
 
@@ -46,7 +48,8 @@ function scalar(v: unknown): string {
  * Lines of a non-empty mapping or sequence, each starting with `ind`, except the first, which
  * starts with `first` (a sequence item's `- ` in place of the indentation).
  */
-function block(v: Record<string, unknown> | unknown[], ind: string, first: string, out: string[]): void {
+function block(kv: Record<string, unknown> | unknown[], ind: string, first: string, out: string[]): void {
+  const v = plainOf(kv) as Record<string, unknown> | unknown[];
   let lead = first;
   if (Array.isArray(v)) {
     for (const item of v) {
@@ -77,12 +80,17 @@ export function jsonToYaml(value: unknown): string {
  * the whole document's text).
  */
 export function* jsonToYamlChunks(value: unknown, depth = 2): Generator<string> {
-  if (!isBlock(value)) { yield `${scalar(value)}\n`; return; }
+  for (const c of jsonToYamlPieces(value, depth)) yield typeof c === 'string' ? c : c.text();
+}
+
+/** `jsonToYamlChunks(value, depth)` with the values of keyed entries (see keyedEntries) as `Member`s: their lines below the entry's own. */
+export function* jsonToYamlPieces(value: unknown, depth = 2): Generator<string | Member> {
+  if (!isBlock(value)) { yield `${scalar(plainOf(value))}\n`; return; }
   yield* blockChunks(value, '', '', depth);
 }
 
 /** `block`, an entry at a time down to `depth` levels. */
-function* blockChunks(v: Record<string, unknown> | unknown[], ind: string, first: string, depth: number): Generator<string> {
+function* blockChunks(v: Record<string, unknown> | unknown[], ind: string, first: string, depth: number): Generator<string | Member> {
   if (depth <= 0) {
     const out: string[] = [];
     block(v, ind, first, out);
@@ -90,10 +98,22 @@ function* blockChunks(v: Record<string, unknown> | unknown[], ind: string, first
     return;
   }
   let lead = first;
+  if (isKeyedEntries(v)) {
+    for (const [k, val, key] of v.entries) {
+      if (val === undefined) continue;
+      if (isBlock(val)) {
+        yield `${lead}${str(k)}:\n`;
+        if (key === undefined) yield* blockChunks(val, `${ind}  `, `${ind}  `, depth - 1);
+        else yield { key, text: () => joinPieces(blockChunks(val, `${ind}  `, `${ind}  `, depth - 1)) };
+      } else yield `${lead}${str(k)}: ${scalar(plainOf(val))}\n`;
+      lead = ind;
+    }
+    return;
+  }
   if (Array.isArray(v)) {
     for (const item of v) {
       if (isBlock(item)) yield* blockChunks(item, `${ind}  `, `${lead}- `, depth - 1);
-      else yield `${lead}- ${scalar(item)}\n`;
+      else yield `${lead}- ${scalar(plainOf(item))}\n`;
       lead = ind;
     }
     return;
@@ -104,7 +124,7 @@ function* blockChunks(v: Record<string, unknown> | unknown[], ind: string, first
     if (isBlock(val)) {
       yield `${lead}${str(k)}:\n`;
       yield* blockChunks(val, `${ind}  `, `${ind}  `, depth - 1);
-    } else yield `${lead}${str(k)}: ${scalar(val)}\n`;
+    } else yield `${lead}${str(k)}: ${scalar(plainOf(val))}\n`;
     lead = ind;
   }
 }
