@@ -325,7 +325,7 @@ async function buildWith(o: BuildOptions, outAbs: string, cache: PageCache, inpu
   const rendered = renderOutputs(a, outAbs, o.timings, (abs) => cache.digestOf(abs), memo, printer);
   const before = cache.outputStamps;
   cache.invalidate(); // until the outputs and the cache are both written, no later build may call them up to date
-  const { stamps, ...stats } = writeOutputs(outAbs, rendered.files, { stamps: before });
+  const { stamps, ...stats } = writeOutputs(outAbs, rendered.files, { stamps: before, pieces: (rel) => cache.pieces(rel) });
   o.timings?.mark('write');
   memo?.save();
   const summary = buildSummary(r, rendered.modelDiagnostics.length);

@@ -21,6 +21,7 @@ import { emitOpenApi, openApiOutputs } from '../src/emit/openapi/index.js';
 import { openApiDocument, type MemberDigests } from '../src/emit/openapi/document.js';
 import type { NOperation, NType } from '../src/emit/openapi/neutral.js';
 import { analyze } from '../src/pipeline/in-thread.js';
+import { build } from '../src/index.js';
 import { getHeapStatistics } from 'node:v8';
 import { reconcile } from '../src/checks/engine.js';
 import type { PageRule } from '../src/checks/types.js';
@@ -317,6 +318,30 @@ test('a rebuild after one page changed writes the bytes of a cold build of the c
   build(cold, '--no-cache');
   assert.deepEqual(filesOf(out), filesOf(cold));
   assert.match(filesOf(out).get('models/beta/operations.ts')!, /List manager \(renamed\)/);
+});
+
+test('a rebuild copies the keyed pieces of model.json and the OpenAPI documents from the files in place (their index read from the cache, as a fresh process does): only those the edit changed are rendered, and the bytes are a cold build\'s', async () => {
+  const { tree, dir, build: cli } = fixtureTree();
+  const out = join(dir, 'out');
+  const once = () => build({ inputs: [tree], root: tree, out, workers: 1, wholeTree: true });
+  const first = await once();
+  // Nothing to copy from yet: every piece rendered (model.json's documents and groups, each OpenAPI file's path items and schemas).
+  assert.equal(first.stats.pieces!.copied, 0);
+  const page = 'beta/api/user-list-manager.md';
+  writeFileSync(join(tree, page), readFileSync(join(tree, page), 'utf8').replace(/^# (.+)$/m, '# $1 (renamed)'));
+  const second = await once();
+  const m = second.analysis.model;
+  const groups = m.operations.filter((g) => g.variants.some((v) => v.doc.file === page)).length;
+  const beta = JSON.parse(readFileSync(join(out, 'openapi/beta.json'), 'utf8')) as { paths: Record<string, Record<string, { 'x-docmodel-source': { file: string } }>>; components: { schemas: Record<string, { 'x-docmodel-undefined'?: unknown }> } };
+  const items = Object.values(beta.paths).filter((item) => Object.values(item).some((op) => op['x-docmodel-source'].file === page)).length;
+  const schemas = Object.values(beta.components.schemas).filter((x) => !x['x-docmodel-undefined']).length;
+  assert.deepEqual([groups, items], [3, 3]);
+  // Rendered: the page's document and its three groups in model.json, its three path items in beta.yaml and beta.json (v1.0's files are not rendered at all).
+  const total = m.documents.length + m.operations.length + 2 * (Object.keys(beta.paths).length + schemas);
+  assert.deepEqual(second.stats.pieces, { copied: total - (1 + groups + 2 * items), rendered: 1 + groups + 2 * items });
+  const cold = join(dir, 'cold');
+  cli(cold, '--no-cache');
+  assert.deepEqual(filesOf(out), filesOf(cold));
 });
 
 test('DOCMODEL_TIMING names the phases for what they time: the pages processed before the cache is read (all of them in a cold build) are their own phase, not the cache\'s', () => {

@@ -39,7 +39,11 @@ export const JOURNAL = '.docmodel-journal.json';
 /** Top-level names of DIR that no output may take (the tool's own bookkeeping). */
 const RESERVED = new Set([MANIFEST, LOCK, STAGING, JOURNAL, '.cache']);
 
-export interface WriteStats { written: number; unchanged: number; removed: number }
+export interface WriteStats {
+  written: number; unchanged: number; removed: number;
+  /** Keyed pieces of streamed outputs (see Member): copied from the file in place, or rendered; absent when there were none. */
+  pieces?: { copied: number; rendered: number };
+}
 
 /** An output that cannot be written: a message for the user, not an internal error. (An InputError so the CLI reports it as such.) */
 export class OutputError extends InputError {}
@@ -161,6 +165,8 @@ export function stampHolds(abs: string, was: OutputStamp): boolean {
 export interface WriteOptions {
   /** Stamps of the last write into this directory (from the cache); omitted: every file is rendered and compared. */
   stamps?: Record<string, OutputStamp>;
+  /** Where the keyed pieces of a file sit while it has its stamp, when the stamp does not say (the cache keeps them apart: PageCache.pieces). */
+  pieces?: (rel: string) => MemberIndex | undefined;
 }
 
 /** The text of an output, rendered (and its pieces joined) if it is lazy. */
@@ -225,12 +231,13 @@ function readAt(fd: number, b: Buffer, pos: number): number {
  * 0.09 s), however the string is joined. A keyed piece (`Member`) the last file holds is copied
  * from it, not rendered: its bytes are a function of its key.
  */
-function writeChunks(abs: string, chunks: Iterable<string | Member>, last?: LastFile): { size: number; sum: string; members?: MemberIndex } {
+function writeChunks(abs: string, chunks: Iterable<string | Member>, last?: LastFile): { size: number; sum: string; members?: MemberIndex; copied: number } {
   const fd = openSync(abs, 'wx');
   const h = createHash('sha1');
   let size = 0;
   const keys: string[] = [];
   const at: number[] = [];
+  let copied = 0;
   try {
     const block = Buffer.allocUnsafe(BLOCK);
     let off = 0;
@@ -260,8 +267,7 @@ function writeChunks(abs: string, chunks: Iterable<string | Member>, last?: Last
       if (carry) { putString(c.text()); continue; }
       const start = size + off;
       const b = last?.bytes(c.key);
-      if (b) putBytes(b);
-      else putString(c.text());
+      if (b) { putBytes(b); copied++; } else putString(c.text());
       // A text ending in half a pair (which waits for the next piece), or a key the index cannot hold: not recorded.
       if (carry || c.key.includes('\n')) continue;
       keys.push(c.key);
@@ -272,7 +278,7 @@ function writeChunks(abs: string, chunks: Iterable<string | Member>, last?: Last
   } finally {
     closeSync(fd);
   }
-  return { size, sum: h.digest('hex'), ...(keys.length ? { members: { keys: keys.join('\n'), at } } : {}) };
+  return { size, sum: h.digest('hex'), copied, ...(keys.length ? { members: { keys: keys.join('\n'), at } } : {}) };
 }
 
 function writeAll(fd: number, b: Buffer): void {
@@ -304,14 +310,14 @@ export function writeOutputs(outDir: string, files: Map<string, OutputContent>, 
   const unlock = acquireLock(outDir);
   try {
     recoverLocked(outDir);
-    return writeLocked(outDir, files, opts.stamps ?? {});
+    return writeLocked(outDir, files, opts.stamps ?? {}, opts.pieces);
   } finally {
     unlock();
   }
 }
 
-function writeLocked(outDir: string, files: Map<string, OutputContent>, before: Record<string, OutputStamp>): WriteStats & { stamps: Record<string, OutputStamp> } {
-  const stats = { written: 0, unchanged: 0, removed: 0, stamps: {} as Record<string, OutputStamp> };
+function writeLocked(outDir: string, files: Map<string, OutputContent>, before: Record<string, OutputStamp>, piecesOf?: (rel: string) => MemberIndex | undefined): WriteStats & { stamps: Record<string, OutputStamp> } {
+  const stats: WriteStats & { stamps: Record<string, OutputStamp> } = { written: 0, unchanged: 0, removed: 0, stamps: {} };
   /** Files rendered by this run, with their keys (and sums when computed), to stamp once they are in place. */
   const rendered: Rendered[] = [];
   const heap = new HeapBound();
@@ -339,15 +345,24 @@ function writeLocked(outDir: string, files: Map<string, OutputContent>, before: 
      * those bytes (by its stamp's sum while the stamp holds, else read back). Returns the sum.
      */
     const stageChunks = (rel: string, chunks: Iterable<string | Member>, exists: boolean, prior: OutputStamp | undefined): { wrote: boolean; sum: string; members?: MemberIndex } => {
+      const count = (w: { members?: MemberIndex; copied: number }) => {
+        if (!w.members) return;
+        const n = w.members.at.length / 2;
+        stats.pieces ??= { copied: 0, rendered: 0 };
+        stats.pieces.copied += w.copied;
+        stats.pieces.rendered += n - w.copied;
+      };
       const staged = `s${renames.length}`;
       writePoint();
       guard.mkdirs(rel);
       const abs = join(outDir, rel);
       const holds = exists && prior !== undefined && stampHolds(abs, prior);
       // The file in place as the last build wrote it: its keyed pieces are copied from it, not rendered.
-      const last = holds && prior.members ? openLast(abs, prior.members) : undefined;
+      const index = holds ? (prior.members ?? piecesOf?.(rel)) : undefined;
+      const last = index ? openLast(abs, index) : undefined;
       let written: ReturnType<typeof writeChunks>;
       try { written = writeChunks(join(staging, staged), chunks, last); } finally { last?.close(); }
+      count(written);
       const { size, sum, members } = written;
       const same = exists && (prior?.sum !== undefined && holds ? prior.size === size && prior.sum === sum : sameBytes(abs, size, sum));
       if (same) { unlinkSync(join(staging, staged)); return { wrote: false, sum, members }; }
