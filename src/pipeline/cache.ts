@@ -324,10 +324,10 @@ export class PageCache {
       if (members) fresh[rel] = st;
     }
     if (!Object.keys(fresh).length) return index;
-    const kept: Record<string, OutputStamp> = {};
-    for (const rel of Object.keys(index)) {
-      const known = fresh[rel] ?? this.readEntry(rel, index[rel]!);
-      if (known) kept[rel] = known;
+    const kept: Record<string, OutputStamp> = { ...fresh };
+    for (const rel of Object.keys(this.readPieces())) {
+      const e = Object.hasOwn(fresh, rel) || !Object.hasOwn(index, rel) ? undefined : this.readEntry(rel, index[rel]!);
+      if (e) kept[rel] = e;
     }
     writeSealed(join(dirname(this.path!), PIECES_FILE), kept);
     this.piecesRead = kept;

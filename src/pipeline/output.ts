@@ -30,7 +30,7 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { InputError } from '../sources/graph-markdown/ingest/walk.js';
 import { HeapBound } from '../util/heap.js';
-import type { Member } from '../util/order.js';
+import { joinPieces, type Member } from '../util/order.js';
 
 export const MANIFEST = '.docmodel-manifest.json';
 export const LOCK = '.docmodel-lock';
@@ -173,10 +173,7 @@ export interface WriteOptions {
 export function outputText(c: OutputContent): string {
   if (typeof c === 'string') return c;
   const r = c.render();
-  if (typeof r === 'string') return r;
-  let s = '';
-  for (const p of r) s += typeof p === 'string' ? p : p.text();
-  return s;
+  return typeof r === 'string' ? r : joinPieces(r);
 }
 
 /** Pieces are encoded into a block buffer of this many bytes, written when full. */
