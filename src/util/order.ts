@@ -34,8 +34,7 @@ const skipped = (v: unknown) => v === undefined || typeof v === 'function' || ty
  * costs that and JSON.stringify's buffers again, as pieces about its largest member).
  */
 export function* toJsonChunks(v: unknown, depth = 2): Generator<string> {
-  for (const c of jsonChunks(v, depth, 0)) yield typeof c === 'string' ? c : c.text();
-  yield '\n';
+  for (const c of toJsonPieces(v, depth)) yield typeof c === 'string' ? c : c.text();
 }
 
 /**
@@ -112,12 +111,25 @@ function nested(v: unknown, level: number): string {
 }
 
 function* jsonChunks(v: unknown, depth: number, level: number): Generator<string | Member> {
+  const sub = (x: unknown) => jsonChunks(x, depth - 1, level + 1);
   if (isKeyed(v) && depth > 0) {
-    yield* keyedChunks(v, depth, level);
+    // Each item a Member when it has a key (its lines joined), else its pieces.
+    const { items } = v;
+    yield* containerChunks('[', ']', items.length, () => '', (i) => {
+      const j = () => v.json(items[i]);
+      const key = v.key(items[i]);
+      if (key === undefined) { const x = j(); return skipped(x) ? ['null'] : sub(x); }
+      return [{ key, text: () => { const x = j(); return skipped(x) ? 'null' : joinPieces(sub(x)); } }];
+    }, level);
     return;
   }
   if (isKeyedEntries(v) && depth > 0) {
-    yield* entryChunks(v, depth, level);
+    // Each value a Member when it has a key, else its pieces.
+    const entries = v.entries.filter(([, x]) => !skipped(x));
+    yield* containerChunks('{', '}', entries.length, (i) => `${JSON.stringify(entries[i]![0])}: `, (i) => {
+      const [, x, key] = entries[i]!;
+      return key === undefined ? sub(x) : [{ key, text: () => joinPieces(sub(x)) }];
+    }, level);
     return;
   }
   const container = v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
@@ -125,67 +137,27 @@ function* jsonChunks(v: unknown, depth: number, level: number): Generator<string
     yield nested(v, level);
     return;
   }
-  const ind = '  '.repeat(level);
-  const inner = `${ind}  `;
   if (Array.isArray(v)) {
-    if (!v.length) { yield '[]'; return; }
-    yield '[\n';
-    for (let i = 0; i < v.length; i++) {
-      yield inner;
-      if (skipped(v[i])) yield 'null';
-      else yield* jsonChunks(v[i], depth - 1, level + 1);
-      yield i < v.length - 1 ? ',\n' : '\n';
-    }
-    yield `${ind}]`;
+    yield* containerChunks('[', ']', v.length, () => '', (i) => (skipped(v[i]) ? ['null'] : sub(v[i])), level);
     return;
   }
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o).filter((k) => !skipped(o[k]));
-  if (!keys.length) { yield '{}'; return; }
-  yield '{\n';
-  for (let i = 0; i < keys.length; i++) {
-    yield `${inner}${JSON.stringify(keys[i])}: `;
-    yield* jsonChunks(o[keys[i]!], depth - 1, level + 1);
-    yield i < keys.length - 1 ? ',\n' : '\n';
-  }
-  yield `${ind}}`;
+  yield* containerChunks('{', '}', keys.length, (i) => `${JSON.stringify(keys[i])}: `, (i) => sub(o[keys[i]!]), level);
 }
 
-/** A keyed array's lines (as jsonChunks writes an array): each item a Member when it has a key, else its pieces. */
-function* keyedChunks(v: KeyedItems, depth: number, level: number): Generator<string | Member> {
-  const { items } = v;
-  if (!items.length) { yield '[]'; return; }
+/**
+ * A container's lines as `JSON.stringify(…, null, 2)` writes them `level` containers deep: `n` members, each its name
+ * (an object's `"key": `, an array's nothing) then its value's pieces; `{}` or `[]` when empty.
+ */
+function* containerChunks(open: string, close: string, n: number, name: (i: number) => string, value: (i: number) => Iterable<string | Member>, level: number): Generator<string | Member> {
+  if (!n) { yield `${open}${close}`; return; }
   const ind = '  '.repeat(level);
-  const inner = `${ind}  `;
-  yield '[\n';
-  for (let i = 0; i < items.length; i++) {
-    yield inner;
-    const item = items[i];
-    const key = v.key(item);
-    const text = () => {
-      const j = v.json(item);
-      return skipped(j) ? 'null' : joinPieces(jsonChunks(j, depth - 1, level + 1));
-    };
-    if (key === undefined) yield text();
-    else yield { key, text };
-    yield i < items.length - 1 ? ',\n' : '\n';
+  yield `${open}\n`;
+  for (let i = 0; i < n; i++) {
+    yield `${ind}  ${name(i)}`;
+    yield* value(i);
+    yield i < n - 1 ? ',\n' : '\n';
   }
-  yield `${ind}]`;
-}
-
-/** A keyed object's lines (as jsonChunks writes an object): each value a Member when it has a key, else its pieces. */
-function* entryChunks(v: KeyedEntries, depth: number, level: number): Generator<string | Member> {
-  const entries = v.entries.filter(([, x]) => !skipped(x));
-  if (!entries.length) { yield '{}'; return; }
-  const ind = '  '.repeat(level);
-  const inner = `${ind}  `;
-  yield '{\n';
-  for (let i = 0; i < entries.length; i++) {
-    const [name, value, key] = entries[i]!;
-    yield `${inner}${JSON.stringify(name)}: `;
-    if (key === undefined) yield* jsonChunks(value, depth - 1, level + 1);
-    else yield { key, text: () => joinPieces(jsonChunks(value, depth - 1, level + 1)) };
-    yield i < entries.length - 1 ? ',\n' : '\n';
-  }
-  yield `${ind}}`;
+  yield `${ind}${close}`;
 }

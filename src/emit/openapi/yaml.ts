@@ -98,18 +98,6 @@ function* blockChunks(v: Record<string, unknown> | unknown[], ind: string, first
     return;
   }
   let lead = first;
-  if (isKeyedEntries(v)) {
-    for (const [k, val, key] of v.entries) {
-      if (val === undefined) continue;
-      if (isBlock(val)) {
-        yield `${lead}${str(k)}:\n`;
-        if (key === undefined) yield* blockChunks(val, `${ind}  `, `${ind}  `, depth - 1);
-        else yield { key, text: () => joinPieces(blockChunks(val, `${ind}  `, `${ind}  `, depth - 1)) };
-      } else yield `${lead}${str(k)}: ${scalar(plainOf(val))}\n`;
-      lead = ind;
-    }
-    return;
-  }
   if (Array.isArray(v)) {
     for (const item of v) {
       if (isBlock(item)) yield* blockChunks(item, `${ind}  `, `${lead}- `, depth - 1);
@@ -118,12 +106,15 @@ function* blockChunks(v: Record<string, unknown> | unknown[], ind: string, first
     }
     return;
   }
-  for (const k of Object.keys(v)) {
-    const val = v[k];
+  // A mapping's entries: a keyed one's with their keys (a block value with a key is a Member: its lines joined).
+  const entries = isKeyedEntries(v) ? v.entries : Object.keys(v).map((k) => [k, v[k], undefined] as const);
+  for (const [k, val, key] of entries) {
     if (val === undefined) continue;
     if (isBlock(val)) {
       yield `${lead}${str(k)}:\n`;
-      yield* blockChunks(val, `${ind}  `, `${ind}  `, depth - 1);
+      const lines = () => blockChunks(val, `${ind}  `, `${ind}  `, depth - 1);
+      if (key === undefined) yield* lines();
+      else yield { key, text: () => joinPieces(lines()) };
     } else yield `${lead}${str(k)}: ${scalar(plainOf(val))}\n`;
     lead = ind;
   }
