@@ -24,10 +24,10 @@ import { analyze } from '../src/pipeline/in-thread.js';
 import { build } from '../src/index.js';
 import { getHeapStatistics } from 'node:v8';
 import { reconcile } from '../src/checks/engine.js';
-import type { PageRule } from '../src/checks/types.js';
+import type { Finding, PageRule } from '../src/checks/types.js';
 import { rule as descriptionEmpty } from '../src/checks/rules/description-empty.js';
 import { opPage } from '../src/checks/fixture-pages.js';
-import { UnitFindingMemo } from '../src/pipeline/finding-memo.js';
+import { UnitFindingMemo, operationDigests } from '../src/pipeline/finding-memo.js';
 import { irDigest } from '../src/pipeline/digest.js';
 import { reportData, reportDigest } from '../src/emit/reports/report-data.js';
 
@@ -488,42 +488,60 @@ test('TypeScript texts the memo lacks printed by a worker (a rebuild\'s printer)
   assert.equal(fresh.print(JSON.stringify({ kind: StructureKind.TypeAlias, name: 'A', type: 'string' })), undefined);
 });
 
-test('OpenAPI files are keyed by their version\'s input: a beta edit changes the beta keys only, and files with one key have one text; within a file, the edit changes the key of its path item alone', () => {
-  const { tree } = fixtureTree();
-  const outputs = () => {
-    const a = analyze([tree]);
-    const plain = emitOpenApi(a.model, a.findings).files;
-    return new Map([...openApiOutputs(a.model, a.findings)].map(([rel, f]) => {
-      const pieces = [...f.render()];
-      // The keyed pieces joined are the text of the document made without keys.
-      assert.equal(joinPieces(pieces), plain.get(rel), rel);
-      const members = pieces.filter((x): x is Member => typeof x !== 'string');
-      return [rel, { key: f.key, text: joinPieces(pieces), members: members.map((m) => m.key) }];
-    }));
-  };
-  const first = outputs();
-  assert.deepEqual([...first.keys()], ['openapi/beta.yaml', 'openapi/beta.json', 'openapi/v1.0.yaml', 'openapi/v1.0.json']);
-  // Every path item and every schema of a type or enum is a keyed piece (the fixture's one placeholder schema is not).
-  const beta = JSON.parse(first.get('openapi/beta.json')!.text) as { paths: object; components: { schemas: Record<string, { 'x-docmodel-undefined'?: unknown }> } };
-  const placeholders = Object.values(beta.components.schemas).filter((x) => x['x-docmodel-undefined']).length;
-  assert.equal(first.get('openapi/beta.json')!.members.length, Object.keys(beta.paths).length + Object.keys(beta.components.schemas).length - placeholders);
-  assert.deepEqual(outputs(), first);
-  // A beta page's title (its operation's summary) changes: only beta's files change, and their keys with them.
-  const page = join(tree, 'beta/api/user-list-manager.md');
-  writeFileSync(page, readFileSync(page, 'utf8').replace(/^# (.+)$/m, '# $1 (renamed)'));
-  const second = outputs();
-  // The page's request lines: the path items whose operations it documents (three in this fixture).
-  const ofPage = Object.values(beta.paths as Record<string, Record<string, { 'x-docmodel-source': { file: string } }>>)
-    .filter((item) => Object.values(item).some((op) => op['x-docmodel-source'].file === 'beta/api/user-list-manager.md')).length;
-  assert.equal(ofPage, 3);
-  for (const [rel, f] of second) {
-    const isBeta = rel.startsWith('openapi/beta.');
-    assert.equal(f.key === first.get(rel)!.key, !isBeta, rel);
-    assert.equal(f.text === first.get(rel)!.text, !isBeta, rel);
-    // In a beta file the keys of those path items changed, and no other; none elsewhere.
-    const was = new Set(first.get(rel)!.members);
-    assert.equal(f.members.filter((k) => !was.has(k)).length, isBeta ? ofPage : 0, rel);
-    assert.equal(f.members.length, was.size, rel);
+test('OpenAPI files are keyed by their version\'s input: a beta edit changes the beta keys only, and files with one key have one text; within a file, the edit changes the key of its path item alone — with operations named by their JSON or by their group digests', () => {
+  for (const byDigest of [false, true]) {
+    const { tree } = fixtureTree();
+    const outputs = (extra: Finding[] = []) => {
+      const a = analyze([tree]);
+      const findings = [...a.findings, ...extra];
+      const plain = emitOpenApi(a.model, findings).files;
+      const pages = new Map(a.pages.map((p) => [p.file, irDigest(p)]));
+      if (byDigest) assert.equal(operationDigests(a.model.operations, (f) => pages.get(f)).size, a.model.operations.length);
+      return new Map([...openApiOutputs(a.model, findings, byDigest ? (f) => pages.get(f) : undefined)].map(([rel, f]) => {
+        const pieces = [...f.render()];
+        // The keyed pieces joined are the text of the document made without keys.
+        assert.equal(joinPieces(pieces), plain.get(rel), rel);
+        const members = pieces.filter((x): x is Member => typeof x !== 'string');
+        return [rel, { key: f.key, text: joinPieces(pieces), members: members.map((m) => m.key) }];
+      }));
+    };
+    const first = outputs();
+    assert.deepEqual([...first.keys()], ['openapi/beta.yaml', 'openapi/beta.json', 'openapi/v1.0.yaml', 'openapi/v1.0.json']);
+    // Every path item and every schema of a type or enum is a keyed piece (the fixture's one placeholder schema is not).
+    const beta = JSON.parse(first.get('openapi/beta.json')!.text) as { paths: object; components: { schemas: Record<string, { 'x-docmodel-undefined'?: unknown }> } };
+    const placeholders = Object.values(beta.components.schemas).filter((x) => x['x-docmodel-undefined']).length;
+    assert.equal(first.get('openapi/beta.json')!.members.length, Object.keys(beta.paths).length + Object.keys(beta.components.schemas).length - placeholders);
+    assert.deepEqual(outputs(), first);
+    /** The members of each file that are not among `was`'s (new keys). */
+    const changed = (now: typeof first, was: typeof first) => new Map([...now].map(([rel, f]) => [rel, f.members.filter((k) => !new Set(was.get(rel)!.members).has(k)).length]));
+    // A finding on one operation, nothing else changed: the key of its path item changes (its x-docmodel-findings), and no other.
+    const v1 = JSON.parse(first.get('openapi/v1.0.json')!.text) as { paths: Record<string, Record<string, { 'x-docmodel-findings'?: unknown[] }>> };
+    const [path, item] = Object.entries(v1.paths).find(([, it]) => Object.values(it).every((op) => !op['x-docmodel-findings']))!;
+    const method = Object.keys(item)[0]!.toUpperCase();
+    const group = analyze([tree]).model.operations.find((g) => g.method === method && g.path === path)!;
+    const inBeta = group.variants.some((v) => v.version === 'beta') ? 1 : 0;
+    const noted = outputs([{ rule: 'test-rule', severity: 'info', context: 'variant', subject: group.key, field: 'x', message: 'a finding', sides: [], fingerprint: '0123456789abcdef' }]);
+    // Findings are the operation's, whatever the version: its beta item (the fixture's has one) changes too.
+    assert.equal(inBeta, 1);
+    assert.deepEqual(Object.fromEntries(changed(noted, first)), { 'openapi/beta.yaml': inBeta, 'openapi/beta.json': inBeta, 'openapi/v1.0.yaml': 1, 'openapi/v1.0.json': 1 });
+    assert.notEqual(noted.get('openapi/v1.0.json')!.key, first.get('openapi/v1.0.json')!.key);
+    // A beta page's title (its operation's summary) changes: only beta's files change, and their keys with them.
+    const page = join(tree, 'beta/api/user-list-manager.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace(/^# (.+)$/m, '# $1 (renamed)'));
+    const second = outputs();
+    // The page's request lines: the path items whose operations it documents (three in this fixture).
+    const ofPage = Object.values(beta.paths as Record<string, Record<string, { 'x-docmodel-source': { file: string } }>>)
+      .filter((it) => Object.values(it).some((op) => op['x-docmodel-source'].file === 'beta/api/user-list-manager.md')).length;
+    assert.equal(ofPage, 3);
+    const news = changed(second, first);
+    for (const [rel, f] of second) {
+      const isBeta = rel.startsWith('openapi/beta.');
+      assert.equal(f.key === first.get(rel)!.key, !isBeta, rel);
+      assert.equal(f.text === first.get(rel)!.text, !isBeta, rel);
+      // In a beta file the keys of those path items changed, and no other; none elsewhere.
+      assert.equal(news.get(rel), isBeta ? ofPage : 0, rel);
+      assert.equal(f.members.length, first.get(rel)!.members.length, rel);
+    }
   }
 });
 

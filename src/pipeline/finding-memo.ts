@@ -15,7 +15,7 @@
  * used or recorded are saved.
  */
 import type { FindingDraft, FindingMemo, LookupRead } from '../checks/types.js';
-import type { OperationGroup } from '../model/schema.js';
+import type { ApiVersion, OperationGroup } from '../model/schema.js';
 import { sha1Hex } from '../util/hash.js';
 import { readSealed, writeSealed } from './cache.js';
 
@@ -38,19 +38,24 @@ interface MemoData { sets: string[]; pages: Record<string, [number, Record<strin
  * identity: everything an operation-unit rule may read of the group — its identity, key, method,
  * path, parameters, primary pages and aliases, and per variant its page's IR digest, which of the
  * page's operations it is, and what the model set on it from beyond the page (primary, workload,
- * subtype). The rest of a variant is made from its page alone.
+ * subtype). The rest of a variant is made from its page alone. With `version`, the group as that
+ * version has it (its variants and primary page there; groups without one are left out): what an
+ * output made of one version reads (see openApiOutputs).
  */
-export function operationDigests(operations: readonly OperationGroup[], pageDigest: (file: string) => string | undefined): Map<string, string> {
+export function operationDigests(operations: readonly OperationGroup[], pageDigest: (file: string) => string | undefined, version?: ApiVersion): Map<string, string> {
   const out = new Map<string, string>();
   for (const g of operations) {
+    const vs = version === undefined ? g.variants : g.variants.filter((v) => v.version === version);
+    if (!vs.length) continue;
     const variants: unknown[] = [];
-    for (const v of g.variants) {
+    for (const v of vs) {
       const d = pageDigest(v.doc.file);
       if (d === undefined) break;
       variants.push([d, v.doc.operations.indexOf(v.operation), v.primary, v.workload, v.subtype ?? null]);
     }
-    if (variants.length < g.variants.length) continue;
-    out.set(g.identity, sha1Hex(JSON.stringify([g.identity, g.key, g.method, g.path, g.parameters, g.primary, g.aliases, variants])));
+    if (variants.length < vs.length) continue;
+    const primary = version === undefined ? g.primary : g.primary.filter((p) => p.version === version);
+    out.set(g.identity, sha1Hex(JSON.stringify([g.identity, g.key, g.method, g.path, g.parameters, primary, g.aliases, variants])));
   }
   return out;
 }

@@ -373,7 +373,7 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   const emitted = emitModels(a.model, memo, printer);
   timings?.mark('typescript models');
   for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
-  for (const [rel, file] of openApiOutputs(a.model, a.findings)) files.set(rel, file);
+  for (const [rel, file] of openApiOutputs(a.model, a.findings, a.unitDigests?.page)) files.set(rel, file);
   timings?.mark('openapi');
   const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...a.runDiagnostics]);
   // Report links go from the output directory to the pages (relative to the docs root).

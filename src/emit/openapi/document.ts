@@ -66,6 +66,8 @@ class Components {
   readonly schemas = new Map<string, Schema>();
   private byKey = new Map<string, string>();
   private byName = new Map<string, string[]>();
+  /** The names given so far (byKey's values), for the suffix of a name already taken. */
+  private ids = new Set<string>();
   placeholders = 0;
 
   private key(ns: string, name: string) { return `${ns.toLowerCase()}|${name.toLowerCase()}`; }
@@ -86,8 +88,9 @@ class Components {
     if (existing) return existing;
     const base = componentSafe(`${ns}.${name}`);
     let id = base;
-    for (let i = 2; [...this.byKey.values()].includes(id); i++) id = `${base}_${i}`;
+    for (let i = 2; this.ids.has(id); i++) id = `${base}_${i}`;
     this.byKey.set(k, id);
+    this.ids.add(id);
     const l = this.byName.get(name.toLowerCase()) ?? [];
     l.push(k);
     this.byName.set(name.toLowerCase(), l);
@@ -304,9 +307,10 @@ export interface MemberDigests { operation: (op: NOperation) => string | undefin
 export function openApiDocument(v: NVersion, defaultNamespace = 'microsoft.graph', digests?: MemberDigests): OpenApiDocument {
   const c = new Components();
   const typeIds = v.types.map((t) => c.declare(t.namespace, t.name));
+  const typeIdSet = new Set(typeIds);
   const enumIds = v.enums.map((e) => {
     const found = c.find(e.name, e.namespace, e.namespace);
-    return found && typeIds.includes(found) ? c.declare(e.namespace, `${e.name}-enum`) : c.declare(e.namespace, e.name);
+    return found && typeIdSet.has(found) ? c.declare(e.namespace, `${e.name}-enum`) : c.declare(e.namespace, e.name);
   });
   // What each keyed member is made from, but for the table of component names (added once it is complete).
   const made = new Map<string, string | undefined>();

@@ -7,11 +7,13 @@
 import { createHash } from 'node:crypto';
 import { jsonToYaml, jsonToYamlPieces } from './yaml.js';
 import type { ApiModel } from '../../model/types.js';
+import type { ApiVersion } from '../../model/schema.js';
 import type { Finding } from '../../checks/types.js';
 import { joinPieces, toJsonPieces, type Member } from '../../util/order.js';
 import { versionsFromModel, type RelPath } from './from-model.js';
 import type { NVersion } from './neutral.js';
 import { openApiDocument, type MemberDigests } from './document.js';
+import { operationDigests } from '../../pipeline/finding-memo.js';
 
 export { versionsFromModel } from './from-model.js';
 export { openApiDocument } from './document.js';
@@ -41,17 +43,19 @@ export function emitOpenApi(model: ApiModel, findings: readonly Finding[], rel: 
 /**
  * SHA-1 of a version's neutral input — every field, its lists counted, then the SHA-1 of each
  * list member's JSON — and those members' digests (which key the document's path items and
- * schemas, see MemberDigests).
+ * schemas, see MemberDigests). `operationKey(i)`, when it gives one, stands for the JSON of the
+ * i-th operation: a digest of everything that operation is made from (see openApiOutputs).
  */
-function inputDigests(v: NVersion): { digest: string; members: MemberDigests } {
+function inputDigests(v: NVersion, operationKey: (i: number) => string | undefined = () => undefined): { digest: string; members: MemberDigests } {
   const h = createHash('sha1').update(`${JSON.stringify({ ...v, operations: v.operations.length, types: v.types.length, enums: v.enums.length })}\n`);
   const of = new Map<unknown, string>();
-  for (const list of [v.operations, v.types, v.enums] as unknown[][]) {
-    for (const x of list) {
-      const d = createHash('sha1').update(JSON.stringify(x)).digest('hex');
+  const lists: [unknown[], (x: unknown, i: number) => string | undefined][] = [[v.operations, (_, i) => operationKey(i)], [v.types, () => undefined], [v.enums, () => undefined]];
+  for (const [list, known] of lists) {
+    list.forEach((x, i) => {
+      const d = known(x, i) ?? createHash('sha1').update(JSON.stringify(x)).digest('hex');
       of.set(x, d);
       h.update(d).update('\n');
-    }
+    });
   }
   const get = (x: unknown) => of.get(x);
   return { digest: h.digest('hex'), members: { operation: get, type: get, enum: get } };
@@ -63,6 +67,9 @@ const formats: [string, (doc: Record<string, unknown>) => Iterable<string | Memb
 /** A file of the export: its key (a digest of everything its text is made from) and how to render it. */
 export interface OpenApiFile { key: string; render: () => Iterable<string | Member> }
 
+/** Source paths as the model has them (relative to the docs root). */
+const SAME_PATH: RelPath = (f) => f;
+
 /**
  * The same files, each rendered when it is asked for: a version's document is built when the
  * first of its files is rendered and let go after the last (a build writing them one at a time
@@ -71,11 +78,23 @@ export interface OpenApiFile { key: string; render: () => Iterable<string | Memb
  * finds the file as it left it with that key need not render it (a v1.0 edit leaves beta's 52 MB
  * alone). Within a file, each path item and component schema is a keyed piece (see
  * MemberDigests): a writer that has the file it wrote last copies the ones whose key it holds.
+ * With `pageDigest` (a page's IR digest by display path), the operations are named by their
+ * groups' digests instead of their JSON: a neutral operation is made from its group as the version
+ * has it (its pages' facts and what the model set on them: operationDigests in
+ * src/pipeline/finding-memo.ts) and the findings on its key, so the digest of those names it
+ * without stringifying it.
  */
-export function openApiOutputs(model: ApiModel, findings: readonly Finding[], rel: RelPath = (f) => f): Map<string, OpenApiFile> {
+export function openApiOutputs(model: ApiModel, findings: readonly Finding[], pageDigest?: (file: string) => string | undefined): Map<string, OpenApiFile> {
   const files = new Map<string, OpenApiFile>();
-  for (const v of versionsFromModel(model, findings, rel)) {
-    const { digest, members } = inputDigests(v);
+  for (const v of versionsFromModel(model, findings, SAME_PATH)) {
+    // The version's groups, in the order of its operations (versionsFromModel's), and their digests as the version has them.
+    const groups = pageDigest && model.operations.filter((g) => g.variants.some((x) => x.version === v.version));
+    const digests = pageDigest && operationDigests(model.operations, pageDigest, v.version as ApiVersion);
+    const operationKey = (i: number) => {
+      const d = groups && digests!.get(groups[i]!.identity);
+      return d === undefined ? undefined : createHash('sha1').update(JSON.stringify([d, v.operations[i]!.findings])).digest('hex');
+    };
+    const { digest, members } = inputDigests(v, operationKey);
     let doc: Record<string, unknown> | undefined;
     let left = formats.length;
     const take = (): Record<string, unknown> => {
