@@ -298,7 +298,7 @@ export interface OpenApiDocument {
 }
 
 /**
- * Digests of each neutral input member's JSON (see openApiOutputs): with them the document's path
+ * Digests naming each neutral input member (its JSON's SHA-1, or what it is made from: see openApiOutputs): with them the document's path
  * items and component schemas are keyed entries (see keyedEntries), each keyed by what it is made
  * from — its operations' (or type's) input, operation ids, and the component names declared then.
  */
