@@ -18,6 +18,8 @@ import { WorkerPrinter } from './emit/ts/printer.js';
 import { tsMorphLoaded } from './emit/ts/ts-morph.js';
 import { CACHE_FILE, PageCache, type LastRun } from './pipeline/cache.js';
 import { TextMemo } from './pipeline/text-memo.js';
+import { TsPrefetch } from './pipeline/ts-prefetch.js';
+import type { ModelPlan } from './emit/ts/models.js';
 import { recoverOutputs, stampHolds, writeAtomic, writeOutputs, type OutputStamp, type WriteStats } from './pipeline/output.js';
 import { affectedPages, changedInRoot, limitReport, type ChangedFiles } from './pipeline/partial.js';
 import { focusedFindings, type FocusResult } from './pipeline/focus.js';
@@ -286,19 +288,26 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   const cache = o.pageCache ?? new PageCache(o.cache === false ? undefined : join(outAbs, '.cache', CACHE_FILE));
   const inputs = o.inputs ?? (o.root !== undefined ? [o.root] : ['input']);
   // TypeScript texts the last build printed are kept beside the cache (see TextMemo): a rebuild prints only
-  // what changed, in a worker that loads ts-morph while the model is built (see WorkerPrinter) — not in a
-  // process that builds again (a watch, with its own page cache), where ts-morph is loaded once for all builds.
+  // what changed, in a worker that loads ts-morph while the model is built (see WorkerPrinter); a build with no
+  // texts kept prints them all in a worker while the rules run (see TsPrefetch) — neither in a process that
+  // builds again (a watch, with its own page cache), where ts-morph is loaded once for all builds.
   const memoPath = cache.path ? join(dirname(cache.path), 'typescript.v8') : undefined;
-  const printer = memoPath && existsSync(memoPath) && !o.pageCache && !tsMorphLoaded() ? new WorkerPrinter() : undefined;
-  const aopts = { workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), outAbs], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings, wholeTree: o.wholeTree, onModelNeeded: printer && (() => printer.start()) };
+  const inWorker = !o.pageCache && !tsMorphLoaded();
+  const prefetch = memoPath && inWorker && !existsSync(memoPath) ? new TsPrefetch(new TextMemo(memoPath)) : undefined;
+  const printer = memoPath && inWorker && !prefetch ? new WorkerPrinter() : undefined;
+  const worker = prefetch ?? printer;
+  const aopts: AnalyzeOptions = {
+    workers: o.workers, root: o.root, cache, exclude: [...(o.exclude ?? []), outAbs], onProgress: o.onProgress, requirePages: o.requirePages, timings: o.timings, wholeTree: o.wholeTree,
+    onModelNeeded: worker && (() => worker.start()), onModel: prefetch && ((m) => prefetch.plan(m)),
+  };
   try {
-    return await buildWith(o, outAbs, cache, inputs, aopts, memoPath, printer);
+    return await buildWith(o, outAbs, cache, inputs, aopts, memoPath, printer, prefetch);
   } finally {
-    printer?.close();
+    worker?.close();
   }
 }
 
-async function buildWith(o: BuildOptions, outAbs: string, cache: PageCache, inputs: string[], aopts: AnalyzeOptions, memoPath: string | undefined, printer: WorkerPrinter | undefined): Promise<BuildResult | UpToDate> {
+async function buildWith(o: BuildOptions, outAbs: string, cache: PageCache, inputs: string[], aopts: AnalyzeOptions, memoPath: string | undefined, printer: WorkerPrinter | undefined, prefetch: TsPrefetch | undefined): Promise<BuildResult | UpToDate> {
   let a: AnalyzeResult | null = null;
   const noPolicy = !o.rules && o.suppressions === undefined && o.baseline === undefined && o.updateBaseline === undefined;
   if (o.reuseUnchanged && noPolicy) {
@@ -321,8 +330,9 @@ async function buildWith(o: BuildOptions, outAbs: string, cache: PageCache, inpu
   o.onFindings?.(r);
   o.timings?.mark('policy+findings');
   // TypeScript files whose structure the last build printed are not printed again.
-  const memo = memoPath ? new TextMemo(memoPath) : undefined;
-  const rendered = renderOutputs(a, outAbs, o.timings, (abs) => cache.digestOf(abs), memo, printer);
+  const memo = prefetch?.memo ?? (memoPath ? new TextMemo(memoPath) : undefined);
+  // The plan made while the rules ran (a cold build's) is passed on, not kept: its structures go once printed.
+  const rendered = renderOutputs(a, outAbs, o.timings, (abs) => cache.digestOf(abs), memo, printer, prefetch && (await prefetchedPlan(prefetch, a, o.timings)));
   const before = cache.outputStamps;
   cache.invalidate(); // until the outputs and the cache are both written, no later build may call them up to date
   const { stamps, ...stats } = writeOutputs(outAbs, rendered.files, { stamps: before, pieces: (rel) => cache.pieces(rel) });
@@ -332,6 +342,13 @@ async function buildWith(o: BuildOptions, outAbs: string, cache: PageCache, inpu
   cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()], outDir: outAbs, ...(o.wholeTree ? { wholeTree: true } : {}) }, stamps, a.treeAnswers);
   o.timings?.mark('cache save');
   return { ...r, stats, files: [...rendered.files.keys()], modelDiagnostics: rendered.modelDiagnostics.length };
+}
+
+/** The TypeScript plan the prefetch made for this model, its texts in the memo (timed as their own phase: the wait for the worker). */
+async function prefetchedPlan(prefetch: TsPrefetch, a: AnalyzeResult, timings: Timings | undefined): Promise<ModelPlan | undefined> {
+  const plan = await prefetch.finish(a.model);
+  timings?.mark('typescript texts');
+  return plan;
 }
 
 /**

@@ -14,7 +14,10 @@ import { jsonToYaml, jsonToYamlChunks, jsonToYamlPieces } from '../src/emit/open
 import { writeOutputs, type OutputContent, type OutputStamp } from '../src/pipeline/output.js';
 import { ROOT, filesOf, tempTree } from './helpers.js';
 import { HeapBound } from '../src/util/heap.js';
-import { emitModels, type PrintMemo } from '../src/emit/ts/models.js';
+import { emitModels, memoStructures, MEMBERWISE_MIN, planModels, printFile, printPlan, type PrintMemo } from '../src/emit/ts/models.js';
+import { TsPrefetch } from '../src/pipeline/ts-prefetch.js';
+import { TextMemo } from '../src/pipeline/text-memo.js';
+import { StructureKind as MorphKind, type EnumDeclarationStructure, type SourceFileStructure } from 'ts-morph';
 import { WorkerPrinter, type Printer } from '../src/emit/ts/printer.js';
 import { StructureKind, tsMorph } from '../src/emit/ts/ts-morph.js';
 import { emitOpenApi, openApiOutputs } from '../src/emit/openapi/index.js';
@@ -355,7 +358,9 @@ test('DOCMODEL_TIMING names the phases for what they time: the pages processed b
     return line.split(', ').map((p) => p.replace(/ [\d.]+s \(\d+ MB\)$/, ''));
   };
   const after = ['model', 'reconcile', 'policy+findings', 'ir+model json', 'typescript models', 'openapi', 'reports', 'write', 'cache save'];
-  assert.deepEqual(phases(), ['list', 'stamps', 'changed pages', 'cached IRs', 'pages', ...after]);
+  // A cold build (no TypeScript texts kept) plans the TypeScript files once the model is built, and waits for the worker's texts after the rules (see TsPrefetch).
+  const cold = ['model', 'typescript plan', 'reconcile', 'policy+findings', 'typescript texts', 'ir+model json', 'typescript models', 'openapi', 'reports', 'write', 'cache save'];
+  assert.deepEqual(phases(), ['list', 'stamps', 'changed pages', 'cached IRs', 'pages', ...cold]);
   assert.deepEqual(phases(), ['list', 'stamps', 'changed pages', 'same IRs']);
   appendFileSync(join(tree, 'v1.0/api/user-get.md'), '\nSee [the missing page](../resources/nothere.md).\n');
   assert.deepEqual(phases(), ['list', 'stamps', 'changed pages', 'cached IRs', 'pages', ...after]);
@@ -452,6 +457,53 @@ test('TypeScript printed once per statement: with a memo, statements (and member
   assert.ok(printedNow.length >= 1 && printedNow.length <= 2, `printed again: ${printedNow.length}`);
   assert.ok(printedNow.every((t) => t.includes('/users/{users-id}/managers') || t.includes('(renamed)')), printedNow.join('\n---\n'));
   for (const [rel, text] of changed.files) if (rel.startsWith('v1.0/')) assert.equal(text, first.files.get(rel), rel);
+});
+
+test('memoStructures lists what printFile asks the memo for, in its order: each statement, a member-wise interface\'s shell and members, a file not composed a statement at a time whole', () => {
+  const { tree } = fixtureTree();
+  const plan = planModels(analyze([tree]).model);
+  const prop = (i: number) => ({ name: `p${i}`, type: 'string', hasQuestionToken: true });
+  const wide = { kind: StructureKind.Interface, name: 'Wide', isExported: true, properties: Array.from({ length: MEMBERWISE_MIN + 6 }, (_, i) => prop(i)) } as const;
+  const alias = { kind: StructureKind.TypeAlias, name: 'A', type: 'string', isExported: true } as const;
+  const fn: EnumDeclarationStructure = { kind: MorphKind.Enum, name: 'E', members: [{ name: 'a' }] };
+  const files: SourceFileStructure[] = [...plan.files.map(([, f]) => f), { kind: StructureKind.SourceFile, statements: [wide, alias] }, { kind: StructureKind.SourceFile, statements: [alias, fn] }];
+  for (const file of files) {
+    const asked: string[] = [];
+    printFile(file, { get: (k) => { asked.push(k); return undefined; }, set: () => {} });
+    assert.deepEqual(asked, [...memoStructures(file)].map(([k]) => k));
+  }
+  // The wide interface: its shell and each of its members; the file with an enum declaration (a kind printFile does not compose): the file alone.
+  assert.equal([...memoStructures(files.at(-2)!)].length, 1 + MEMBERWISE_MIN + 6 + 1);
+  assert.equal([...memoStructures(files.at(-1)!)].length, 1);
+});
+
+test('a cold build\'s TypeScript texts printed by a worker while the rules run (TsPrefetch): through the memo it filled, the plan prints nothing more in this thread, and the files are emitModels\'; without the worker\'s texts, the thread prints them', async () => {
+  const { tree, dir } = fixtureTree();
+  const model = analyze([tree]).model;
+  const whole = emitModels(model).files;
+  const strictly = (memo: TextMemo): PrintMemo => ({ get: (k) => memo.get(k), set: () => { throw new Error('printed in this thread'); } });
+  const memo = new TextMemo(join(dir, 'a.v8'));
+  const prefetch = new TsPrefetch(memo);
+  prefetch.start();
+  prefetch.plan(model);
+  const plan = await prefetch.finish(model);
+  assert.ok(plan);
+  assert.deepEqual(printPlan(plan, strictly(memo)).files, whole);
+  // Its plan is for the model it was made from only.
+  const other = new TsPrefetch(new TextMemo(join(dir, 'b.v8')));
+  other.start();
+  other.plan(model);
+  assert.equal(await other.finish(analyze([tree]).model), undefined);
+  // The worker closed before its texts came: none in the memo, the thread prints them, the same files.
+  const closed = new TextMemo(join(dir, 'c.v8'));
+  const gone = new TsPrefetch(closed);
+  gone.start();
+  gone.plan(model);
+  gone.close();
+  const again = await gone.finish(model);
+  assert.ok(again);
+  assert.throws(() => printPlan(again, strictly(closed)), /printed in this thread/);
+  assert.deepEqual(printPlan(again, closed).files, whole);
 });
 
 test('TypeScript texts the memo lacks printed by a worker (a rebuild\'s printer): the files are those printed in this thread; past its limit of texts, for a structure it cannot print, or once closed, it declines and the thread prints', () => {

@@ -19,7 +19,7 @@ import { reconcile } from '../checks/engine.js';
 import type { Finding, TreeInfo } from '../checks/types.js';
 import { operationDigests, type UnitFindingMemo } from './finding-memo.js';
 import type { SuppressedFinding } from '../checks/suppress.js';
-import { emitModels, type PrintMemo } from '../emit/ts/models.js';
+import { emitModels, printPlan, type ModelPlan, type PrintMemo } from '../emit/ts/models.js';
 import type { Printer } from '../emit/ts/printer.js';
 import { openApiOutputs } from '../emit/openapi/index.js';
 import { reportData, reportDigest } from '../emit/reports/report-data.js';
@@ -147,6 +147,8 @@ export interface AnalyzeOptions {
   wholeTree?: boolean;
   /** Called once the run knows it will build the model (with `stopIfUnchanged`: some page's facts changed), before the cached IRs are read. */
   onModelNeeded?: () => void;
+  /** Called with the model once it is built, before the rules run (see TsPrefetch). */
+  onModel?: (model: ApiModel) => void;
 }
 
 /** Phase timings, printed with DOCMODEL_TIMING=1: each phase's wall time and the process's RSS at its end. */
@@ -201,10 +203,14 @@ export interface RunMemos {
 }
 
 /** Model and findings of the listed pages; `memos`: rules' findings of the last run (see RunMemos). */
-export function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings, memos?: RunMemos, wholeTree = false): AnalyzeResult {
+export function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings, memos?: RunMemos, wholeTree = false, onModel?: (model: ApiModel) => void): AnalyzeResult {
   const absByFile = new Map(l.tasks.map((t) => [t.display, t.abs]));
   const model = modelFromPages(pages);
   timings?.mark('model');
+  if (onModel) {
+    onModel(model);
+    timings?.mark('typescript plan');
+  }
   const { tree, answers } = recordingTree(treeInfo(l.roots.map((r) => safeReal(r)), absByFile, new Set(absByFile.values())));
   if (wholeTree) tree.completeness = 'whole';
   const unitDigests = memos && { page: memos.pageDigest, operations: operationDigests(model.operations, memos.pageDigest) };
@@ -301,7 +307,7 @@ async function analyzeListed(l: Listed, inputs: string[], workers: number, opts:
   const memo = cache?.findingMemo();
   const digests = new Map(cache ? l.tasks.flatMap((t) => { const d = cache.digestOf(t.abs); return d === undefined ? [] : [[t.display, d] as const]; }) : []);
   memo?.beginRun(digests);
-  const a = finishAnalysis(l, pages, opts.timings, memo && { pages: memo, operations: cache!.operationMemo(), pageDigest: (f) => digests.get(f) }, opts.wholeTree);
+  const a = finishAnalysis(l, pages, opts.timings, memo && { pages: memo, operations: cache!.operationMemo(), pageDigest: (f) => digests.get(f) }, opts.wholeTree, opts.onModel);
   a.changed = processed.sort((x, y) => x - y).map((i) => l.tasks[i]!.display);
   return a;
 }
@@ -353,7 +359,7 @@ export interface BuildOutputs {
  * unchanged IR file without rendering it; `memo` holds the TypeScript texts printed before, and
  * `printer` prints the ones it lacks outside this thread (see src/emit/ts/printer.ts).
  */
-export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timings, digestOf?: (abs: string) => string | undefined, memo?: PrintMemo, printer?: Printer): BuildOutputs {
+export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timings, digestOf?: (abs: string) => string | undefined, memo?: PrintMemo, printer?: Printer, plan?: ModelPlan): BuildOutputs {
   const files = new Map<string, OutputContent>();
   files.set('ir.schema.json', toJson(pageIrJsonSchema()));
   // IR paths follow the page paths, relative to the docs root.
@@ -370,7 +376,9 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   files.set('model.json', { render: () => toJsonPieces(serializeModelKeyed(a.model, documentKey, operationKey)) });
   files.set('model.schema.json', toJson(modelJsonSchema()));
   timings?.mark('ir+model json');
-  const emitted = emitModels(a.model, memo, printer);
+  // The plan made while the rules ran (a cold build's, see TsPrefetch), else made here.
+  const emitted = plan ? printPlan(plan, memo, printer) : emitModels(a.model, memo, printer);
+  plan = undefined; // its structures are garbage once printed
   timings?.mark('typescript models');
   for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
   for (const [rel, file] of openApiOutputs(a.model, a.findings, a.unitDigests?.page)) files.set(rel, file);

@@ -24,7 +24,9 @@ export class TextMemo {
     } catch { /* none yet, or unreadable: empty */ }
   }
 
+  /** The text kept for `key`: from the last build, or set in this one (a text printed ahead, see TsPrefetch). */
   get(key: string): string | undefined {
+    if (Object.hasOwn(this.next, key)) return this.next[key];
     const t = Object.hasOwn(this.last, key) ? this.last[key] : undefined;
     if (typeof t !== 'string') return undefined;
     this.next[key] = t;

@@ -286,27 +286,74 @@ export function printFile(file: SourceFileStructure, memo?: PrintMemo, printer?:
   return parts.join('');
 }
 
+/** An interface printed a member at a time (see printFile): many properties and no other kind of member. */
+function memberwise(st: StatementStructures): st is InterfaceDeclarationStructure {
+  return st.kind === StructureKind.Interface && (st.properties?.length ?? 0) >= MEMBERWISE_MIN && !st.methods?.length && !st.callSignatures?.length && !st.constructSignatures?.length && !st.indexSignatures?.length && !st.getAccessors?.length && !st.setAccessors?.length;
+}
+
+/** A member-wise interface's structures as printed: its shell (no member), then each member alone in `interface M`. */
+function memberwiseParts(st: InterfaceDeclarationStructure): { shell: StatementStructures; members: StatementStructures[] } {
+  const { properties, ...bare } = st;
+  const one = { kind: StructureKind.Interface, name: 'M' } as const;
+  return { shell: { ...bare, properties: [] }, members: (properties ?? []).map((m) => ({ ...one, properties: [m] })) };
+}
+
 /** One statement's text (no line break after it); undefined when the printer's output is not of the expected shape. */
 function printStatement(st: StatementStructures, memo: PrintMemo, printer: Printer | undefined): string | undefined {
   const alone = (x: StatementStructures) => { const t = printed(x, memo, printer); return t.endsWith('\n') ? t.slice(0, -1) : t; };
-  if (st.kind !== StructureKind.Interface || (st.properties?.length ?? 0) < MEMBERWISE_MIN || st.methods?.length || st.callSignatures?.length || st.constructSignatures?.length || st.indexSignatures?.length || st.getAccessors?.length || st.setAccessors?.length) return alone(st);
-  const { properties, ...bare } = st;
-  const shell = alone({ ...bare, properties: [] });
+  if (!memberwise(st)) return alone(st);
+  const parts = memberwiseParts(st);
+  const shell = alone(parts.shell);
   if (!shell.endsWith(' {\n}')) return undefined;
-  const one = { kind: StructureKind.Interface, name: 'M' } as const;
   const head = 'interface M {\n', tail = '\n}';
   const members: string[] = [];
-  for (const m of properties!) {
-    const t = alone({ ...one, properties: [m] });
+  for (const m of parts.members) {
+    const t = alone(m);
     if (!t.startsWith(head) || !t.endsWith(tail)) return undefined;
     members.push(t.slice(head.length, -tail.length));
   }
   return `${shell.slice(0, -1)}${members.join('\n')}\n}`;
 }
 
+/**
+ * The structures printFile asks the memo for, in order (each statement, or a member-wise
+ * interface's shell and members; the whole file when it is not composed a statement at a time),
+ * as the memo's key and the structure's JSON. When a printed text is not of the shape printFile
+ * expects, it prints the file whole: that one is not listed (it is printed then).
+ */
+export function* memoStructures(file: SourceFileStructure): Generator<[key: string, json: string]> {
+  const statements = (file.statements ?? []) as StatementStructures[];
+  const one = (x: SourceFileStructure | StatementStructures): [string, string] => { const json = JSON.stringify(x); return [sha1(json), json]; };
+  if (!statements.length || statements.some((st) => typeof st !== 'object' || !COMPOSED.has(st.kind))) { yield one(file); return; }
+  for (const st of statements) {
+    if (!memberwise(st)) { yield one(st); continue; }
+    const parts = memberwiseParts(st);
+    yield one(parts.shell);
+    for (const m of parts.members) yield one(m);
+  }
+}
+
 /** `printer`: where the texts the memo lacks may be printed instead of this thread (see printer.ts). */
 export function emitModels(model: ApiModel, memo?: PrintMemo, printer?: Printer): EmitResult {
+  return printPlan(planModels(model), memo, printer);
+}
+
+/** What emitModels prints: each file's source-file structure (relative path under models/ → structure), and the diagnostics. */
+export interface ModelPlan {
+  files: [rel: string, structure: SourceFileStructure][];
+  diagnostics: Diagnostic[];
+}
+
+/** Every file's text from its structure, through the memo (see printFile). */
+export function printPlan(plan: ModelPlan, memo?: PrintMemo, printer?: Printer): EmitResult {
   const files = new Map<string, string>();
+  for (const [rel, structure] of plan.files) files.set(rel, HEADER + oneFinalNewline(printFile(structure, memo, printer)));
+  return { files, diagnostics: plan.diagnostics };
+}
+
+/** The structures of every file emitModels writes (no text printed). */
+export function planModels(model: ApiModel): ModelPlan {
+  const files: ModelPlan['files'] = [];
   const diagnostics: Diagnostic[] = [];
   const versions = [...new Set<ApiVersion>([...model.types.map((t) => t.version), ...model.enums.map((e) => e.version), ...model.operations.flatMap((g) => g.variants.map((v) => v.version))])].sort();
   for (const version of versions) {
@@ -368,8 +415,7 @@ export function emitModels(model: ApiModel, memo?: PrintMemo, printer?: Printer)
         }))
         : [];
       // One structure per output file, printed once: no source file is created or parsed.
-      const text = printFile({ kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] }, memo, printer);
-      files.set(`${version}/${name}`, HEADER + oneFinalNewline(text));
+      files.push([`${version}/${name}`, { kind: StructureKind.SourceFile, statements: [...importStatements, ...statements] }]);
     };
     const nsStatements = new Map<string, StatementStructures[]>();
     for (const ns of nsFiles) {

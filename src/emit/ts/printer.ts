@@ -86,3 +86,74 @@ export class WorkerPrinter implements Printer {
     if (w) void w.terminate();
   }
 }
+
+/** A batch of structures (as JSON) to print, and the texts in their order (none where ts-morph threw). */
+export interface BatchRequest { batch: string[] }
+export interface BatchReply { texts: (string | undefined)[] }
+
+/** How long a batch may take before its texts are given up on and the emitter prints them itself (ms). */
+const BATCH_WAIT_MS = 300_000;
+
+/**
+ * The same worker for a cold build, asynchronously: the texts the print memo lacks (all of them
+ * when it is empty) are sent as one batch once the model is built, and printed on the other core
+ * while this thread runs the rules; the emitter then finds them in the memo (see TsPrefetch in
+ * src/pipeline/ts-prefetch.ts). A worker that fails, exits or runs over BATCH_WAIT_MS gives no
+ * texts: the emitter prints them in this thread as before.
+ */
+export class BatchPrinter {
+  private worker: Worker | undefined;
+  private port: MessagePort | undefined;
+  private reply: Promise<(string | undefined)[] | undefined> | undefined;
+  private settle: ((texts: (string | undefined)[] | undefined) => void) | undefined;
+
+  /** Start the worker (it loads ts-morph); it never keeps the process alive on its own. */
+  start(): void {
+    if (this.worker) return;
+    try {
+      const { port1, port2 } = new MessageChannel();
+      const flags = new Int32Array(new SharedArrayBuffer(8));
+      this.worker = new Worker(PRINTER_URL, { workerData: { port: port2, flags }, transferList: [port2] });
+      this.worker.on('error', () => this.settle?.(undefined));
+      this.worker.on('exit', () => this.settle?.(undefined));
+      this.worker.unref();
+      this.port = port1;
+      this.port.unref();
+    } catch {
+      this.close();
+    }
+  }
+
+  /** Send the batch (printed while this thread goes on); `texts` gives them. */
+  submit(batch: string[]): void {
+    if (!this.port || this.reply) return;
+    const port = this.port;
+    const n = batch.length; // not the batch itself: its JSON is let go once posted
+    this.reply = new Promise((resolve) => {
+      const timer = setTimeout(() => this.settle?.(undefined), BATCH_WAIT_MS);
+      this.settle = (texts) => { this.settle = undefined; clearTimeout(timer); port.removeAllListeners('message'); resolve(texts); };
+      // The port's listener keeps the process alive while the batch is out.
+      port.on('message', (m: BatchReply) => this.settle?.(Array.isArray(m?.texts) && m.texts.length === n ? m.texts : undefined));
+      port.ref();
+    });
+    port.postMessage({ batch } satisfies BatchRequest);
+  }
+
+  /** The batch's texts (undefined when none was sent or the worker gave none); the worker is closed after. */
+  async texts(): Promise<(string | undefined)[] | undefined> {
+    try {
+      return this.reply ? await this.reply : undefined;
+    } finally {
+      this.close();
+    }
+  }
+
+  close(): void {
+    this.settle?.(undefined);
+    const w = this.worker;
+    this.worker = undefined;
+    this.port?.close();
+    this.port = undefined;
+    if (w) void w.terminate();
+  }
+}
