@@ -293,7 +293,7 @@ export async function build(o: BuildOptions): Promise<BuildResult | UpToDate> {
   // builds again (a watch, with its own page cache), where ts-morph is loaded once for all builds.
   const memoPath = cache.path ? join(dirname(cache.path), 'typescript.v8') : undefined;
   const inWorker = !o.pageCache && !tsMorphLoaded();
-  const prefetch = memoPath && inWorker && !existsSync(memoPath) ? new TsPrefetch(new TextMemo(memoPath)) : undefined;
+  const prefetch = inWorker && !(memoPath && existsSync(memoPath)) ? new TsPrefetch(new TextMemo(memoPath)) : undefined;
   const printer = memoPath && inWorker && !prefetch ? new WorkerPrinter() : undefined;
   const worker = prefetch ?? printer;
   const aopts: AnalyzeOptions = {

@@ -350,8 +350,8 @@ test('a rebuild copies the keyed pieces of model.json and the OpenAPI documents 
 test('DOCMODEL_TIMING names the phases for what they time: the pages processed before the cache is read (all of them in a cold build) are their own phase, not the cache\'s', () => {
   const { tree, dir } = fixtureTree();
   const out = join(dir, 'out');
-  const phases = () => {
-    const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', out, '--workers', '1'], { encoding: 'utf8', env: { ...process.env, DOCMODEL_TIMING: '1' } });
+  const phases = (...extra: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, 'build', tree, '--out', out, '--workers', '1', ...extra], { encoding: 'utf8', env: { ...process.env, DOCMODEL_TIMING: '1' } });
     assert.ok(r.status === 0 || r.status === 1, r.stderr);
     const line = /^timing: (.*)$/m.exec(r.stderr)?.[1];
     assert.ok(line, r.stderr);
@@ -364,6 +364,11 @@ test('DOCMODEL_TIMING names the phases for what they time: the pages processed b
   assert.deepEqual(phases(), ['list', 'stamps', 'changed pages', 'same IRs']);
   appendFileSync(join(tree, 'v1.0/api/user-get.md'), '\nSee [the missing page](../resources/nothere.md).\n');
   assert.deepEqual(phases(), ['list', 'stamps', 'changed pages', 'cached IRs', 'pages', ...after]);
+  // Without a cache every build is cold: its texts printed by the worker too (kept in memory only), the same files.
+  const models = () => filesOf(join(out, 'models'));
+  const cached = models();
+  assert.deepEqual(phases('--no-cache').slice(-11), cold);
+  assert.deepEqual(models(), cached);
 });
 
 test('a page whose file changed but whose facts did not: read again, nothing rendered or written, the build is up to date; a fact edit after it rebuilds as usual', () => {

@@ -17,7 +17,9 @@ export class TextMemo {
   private next: Record<string, string> = {};
   private changed = false;
 
-  constructor(private readonly path: string) {
+  /** `path`: the memo's file; undefined: in memory only (a build without a cache: nothing read or saved). */
+  constructor(private readonly path: string | undefined) {
+    if (path === undefined) return;
     try {
       const f = deserialize(readFileSync(path)) as MemoFile;
       if (f && f.key === cacheKey() && f.texts && typeof f.texts === 'object') this.last = f.texts;
@@ -41,7 +43,7 @@ export class TextMemo {
   /** Write the texts this run used (nothing when it printed none afresh and dropped none). */
   save(): void {
     if (!this.changed && Object.keys(this.next).length === Object.keys(this.last).length) return;
-    writeAtomicBuffer(this.path, serialize({ key: cacheKey(), texts: this.next } satisfies MemoFile));
+    if (this.path !== undefined) writeAtomicBuffer(this.path, serialize({ key: cacheKey(), texts: this.next } satisfies MemoFile));
     this.last = this.next;
     this.next = {};
     this.changed = false;
