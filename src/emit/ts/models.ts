@@ -241,9 +241,14 @@ export interface PrintMemo {
 /** An interface of at least this many members is printed a member at a time (see printFile). */
 export const MEMBERWISE_MIN = 64;
 
+/** A structure's key in the memo (the SHA-1 of its JSON), and the JSON. */
+function memoKey(structure: SourceFileStructure | StatementStructures): [key: string, json: string] {
+  const json = JSON.stringify(structure);
+  return [sha1(json), json];
+}
+
 function printed(structure: SourceFileStructure | StatementStructures, memo: PrintMemo | undefined, printer?: Printer): string {
-  const json = memo || printer ? JSON.stringify(structure) : undefined;
-  const key = memo ? sha1(json!) : undefined;
+  const [key, json] = memo ? memoKey(structure) : [undefined, printer ? JSON.stringify(structure) : undefined];
   let text = key === undefined ? undefined : memo!.get(key);
   if (text === undefined) {
     text = printer?.print(json!) ?? tsMorph().printStructure(structure);
@@ -268,8 +273,8 @@ const WS = new Set([' ', '\f', '\n', '\r', '\t', '\v', '\u00A0', '\u2028', '\u20
  * the corpus tests compare both ways.
  */
 export function printFile(file: SourceFileStructure, memo?: PrintMemo, printer?: Printer): string {
-  const statements = (file.statements ?? []) as StatementStructures[];
-  if (!memo || !statements.length || statements.some((st) => typeof st !== 'object' || !COMPOSED.has(st.kind))) return printed(file, memo, printer);
+  const statements = composedStatements(file);
+  if (!memo || !statements) return printed(file, memo, printer);
   const parts: string[] = [];
   /** The last non-blank character printed so far. */
   let last = '';
@@ -284,6 +289,12 @@ export function printFile(file: SourceFileStructure, memo?: PrintMemo, printer?:
   }
   parts.push('\n');
   return parts.join('');
+}
+
+/** A file's statements when printFile composes it a statement at a time (every one of a kind it composes), else undefined. */
+function composedStatements(file: SourceFileStructure): StatementStructures[] | undefined {
+  const statements = (file.statements ?? []) as StatementStructures[];
+  return statements.length && statements.every((st) => typeof st === 'object' && COMPOSED.has(st.kind)) ? statements : undefined;
 }
 
 /** An interface printed a member at a time (see printFile): many properties and no other kind of member. */
@@ -322,14 +333,13 @@ function printStatement(st: StatementStructures, memo: PrintMemo, printer: Print
  * expects, it prints the file whole: that one is not listed (it is printed then).
  */
 export function* memoStructures(file: SourceFileStructure): Generator<[key: string, json: string]> {
-  const statements = (file.statements ?? []) as StatementStructures[];
-  const one = (x: SourceFileStructure | StatementStructures): [string, string] => { const json = JSON.stringify(x); return [sha1(json), json]; };
-  if (!statements.length || statements.some((st) => typeof st !== 'object' || !COMPOSED.has(st.kind))) { yield one(file); return; }
+  const statements = composedStatements(file);
+  if (!statements) { yield memoKey(file); return; }
   for (const st of statements) {
-    if (!memberwise(st)) { yield one(st); continue; }
+    if (!memberwise(st)) { yield memoKey(st); continue; }
     const parts = memberwiseParts(st);
-    yield one(parts.shell);
-    for (const m of parts.members) yield one(m);
+    yield memoKey(parts.shell);
+    for (const m of parts.members) yield memoKey(m);
   }
 }
 
