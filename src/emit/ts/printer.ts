@@ -34,28 +34,49 @@ export const PRINTER_URL = new URL('./printer-worker.js', import.meta.url);
 /** The worker's answer: the text, or none when ts-morph threw (the thread prints it then and throws ts-morph's own error). */
 export interface PrinterReply { text?: string }
 
-export class WorkerPrinter implements Printer {
-  private worker: Worker | undefined;
-  private port: MessagePort | undefined;
-  private readonly flags = new Int32Array(new SharedArrayBuffer(8));
+/** The printer worker and the port it answers on; its state in `flags` (READY, REPLIES). */
+abstract class PrinterThread {
+  protected worker: Worker | undefined;
+  protected port: MessagePort | undefined;
+  protected readonly flags = new Int32Array(new SharedArrayBuffer(8));
+
+  /** Start the worker (it loads ts-morph) unless it runs; it never keeps the process alive. False when it cannot start. */
+  protected spawn(onError: () => void): boolean {
+    if (this.worker) return true;
+    try {
+      const { port1, port2 } = new MessageChannel();
+      this.worker = new Worker(PRINTER_URL, { workerData: { port: port2, flags: this.flags }, transferList: [port2] });
+      this.worker.on('error', onError);
+      this.worker.unref();
+      this.port = port1;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  close(): void {
+    const w = this.worker;
+    this.worker = undefined;
+    this.port?.close();
+    this.port = undefined;
+    if (w) void w.terminate();
+  }
+}
+
+export class WorkerPrinter extends PrinterThread implements Printer {
   private calls = 0;
   private givenUp = false;
 
   /** `limit`: texts asked of the worker before the emitter prints in its own thread. */
-  constructor(private readonly limit = REMOTE_LIMIT) {}
+  constructor(private readonly limit = REMOTE_LIMIT) {
+    super();
+  }
 
   /** Start the worker (loading ts-morph) if it is not running; it never keeps the process alive. */
   start(): void {
-    if (this.worker || this.givenUp) return;
-    try {
-      const { port1, port2 } = new MessageChannel();
-      this.worker = new Worker(PRINTER_URL, { workerData: { port: port2, flags: this.flags }, transferList: [port2] });
-      this.worker.on('error', () => { Atomics.store(this.flags, READY, -1); });
-      this.worker.unref();
-      this.port = port1;
-    } catch {
-      this.givenUp = true;
-    }
+    if (this.givenUp) return;
+    if (!this.spawn(() => { Atomics.store(this.flags, READY, -1); })) this.givenUp = true;
   }
 
   print(structureJson: string): string | undefined {
@@ -77,14 +98,6 @@ export class WorkerPrinter implements Printer {
     this.close();
     return undefined;
   }
-
-  close(): void {
-    const w = this.worker;
-    this.worker = undefined;
-    this.port?.close();
-    this.port = undefined;
-    if (w) void w.terminate();
-  }
 }
 
 /** A batch of structures (as JSON) to print, and the texts in their order (none where ts-morph threw). */
@@ -101,27 +114,15 @@ const BATCH_WAIT_MS = 300_000;
  * src/pipeline/ts-prefetch.ts). A worker that fails, exits or runs over BATCH_WAIT_MS gives no
  * texts: the emitter prints them in this thread as before.
  */
-export class BatchPrinter {
-  private worker: Worker | undefined;
-  private port: MessagePort | undefined;
+export class BatchPrinter extends PrinterThread {
   private reply: Promise<(string | undefined)[] | undefined> | undefined;
   private settle: ((texts: (string | undefined)[] | undefined) => void) | undefined;
 
   /** Start the worker (it loads ts-morph); it never keeps the process alive on its own. */
   start(): void {
-    if (this.worker) return;
-    try {
-      const { port1, port2 } = new MessageChannel();
-      const flags = new Int32Array(new SharedArrayBuffer(8));
-      this.worker = new Worker(PRINTER_URL, { workerData: { port: port2, flags }, transferList: [port2] });
-      this.worker.on('error', () => this.settle?.(undefined));
-      this.worker.on('exit', () => this.settle?.(undefined));
-      this.worker.unref();
-      this.port = port1;
-      this.port.unref();
-    } catch {
-      this.close();
-    }
+    if (this.worker || !this.spawn(() => this.settle?.(undefined))) return;
+    this.worker!.on('exit', () => this.settle?.(undefined));
+    this.port!.unref();
   }
 
   /** Send the batch (printed while this thread goes on); `texts` gives them. */
@@ -148,12 +149,8 @@ export class BatchPrinter {
     }
   }
 
-  close(): void {
+  override close(): void {
     this.settle?.(undefined);
-    const w = this.worker;
-    this.worker = undefined;
-    this.port?.close();
-    this.port = undefined;
-    if (w) void w.terminate();
+    super.close();
   }
 }
