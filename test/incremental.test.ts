@@ -30,7 +30,8 @@ import { reconcile } from '../src/checks/engine.js';
 import type { Finding, PageRule } from '../src/checks/types.js';
 import { rule as descriptionEmpty } from '../src/checks/rules/description-empty.js';
 import { opPage } from '../src/checks/fixture-pages.js';
-import { UnitFindingMemo, operationDigests } from '../src/pipeline/finding-memo.js';
+import { UnitFindingMemo } from '../src/pipeline/finding-memo.js';
+import { operationDigests } from '../src/model/unit-digests.js';
 import { irDigest } from '../src/pipeline/digest.js';
 import { reportData, reportDigest } from '../src/emit/reports/report-data.js';
 

@@ -7,7 +7,7 @@
  *   JSON, see irDigest): a page rule is given one page and nothing else (PageRule), so its
  *   findings on a page whose digest is the same are the same;
  * - the operation-unit rules' (`.cache/operation-findings.v8`, ModelRule.unit), by the digest of
- *   an operation group (operationDigests): such a rule is given one group and nothing else.
+ *   an operation group (operationDigests in src/model/unit-digests.ts): such a rule is given one group and nothing else.
  * A unit rule may also ask questions of the whole model (its lookups, see Lookup): the questions it
  * asked on a unit are kept with its findings there, each with the digest of its answer, and the
  * findings are taken only while every one of them has the same answer.
@@ -15,8 +15,6 @@
  * used or recorded are saved.
  */
 import type { FindingDraft, FindingMemo, LookupRead } from '../checks/types.js';
-import type { ApiVersion, OperationGroup } from '../model/schema.js';
-import { sha1Hex } from '../util/hash.js';
 import { readSealed, writeSealed } from './cache.js';
 
 /**
@@ -32,33 +30,6 @@ interface UnitEntry { ran: Set<string>; found: Record<string, FindingDraft[]>; r
  * questions of the rules that asked some.
  */
 interface MemoData { sets: string[]; pages: Record<string, [number, Record<string, FindingDraft[]>?, Record<string, string>?]> }
-
-/**
- * The digest of each operation group whose pages all have one (`pageDigest`, by display path), by
- * identity: everything an operation-unit rule may read of the group — its identity, key, method,
- * path, parameters, primary pages and aliases, and per variant its page's IR digest, which of the
- * page's operations it is, and what the model set on it from beyond the page (primary, workload,
- * subtype). The rest of a variant is made from its page alone. With `version`, the group as that
- * version has it (its variants and primary page there; groups without one are left out): what an
- * output made of one version reads (see openApiOutputs).
- */
-export function operationDigests(operations: readonly OperationGroup[], pageDigest: (file: string) => string | undefined, version?: ApiVersion): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const g of operations) {
-    const vs = version === undefined ? g.variants : g.variants.filter((v) => v.version === version);
-    if (!vs.length) continue;
-    const variants: unknown[] = [];
-    for (const v of vs) {
-      const d = pageDigest(v.doc.file);
-      if (d === undefined) break;
-      variants.push([d, v.doc.operations.indexOf(v.operation), v.primary, v.workload, v.subtype ?? null]);
-    }
-    if (variants.length < vs.length) continue;
-    const primary = version === undefined ? g.primary : g.primary.filter((p) => p.version === version);
-    out.set(g.identity, sha1Hex(JSON.stringify([g.identity, g.key, g.method, g.path, g.parameters, primary, g.aliases, variants])));
-  }
-  return out;
-}
 
 export class UnitFindingMemo implements FindingMemo {
   private last = new Map<string, UnitEntry>();

@@ -17,7 +17,8 @@ import { modelJsonSchema, type ApiModel, type Document, type OperationGroup } fr
 import { compareStr } from '../util/order.js';
 import { reconcile } from '../checks/engine.js';
 import type { Finding, TreeInfo } from '../checks/types.js';
-import { operationDigests, type UnitFindingMemo } from './finding-memo.js';
+import type { UnitFindingMemo } from './finding-memo.js';
+import { operationDigests } from '../model/unit-digests.js';
 import type { SuppressedFinding } from '../checks/suppress.js';
 import { emitModels, printPlan, type ModelPlan, type PrintMemo } from '../emit/ts/models.js';
 import type { Printer } from '../emit/ts/printer.js';

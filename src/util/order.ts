@@ -34,7 +34,7 @@ const skipped = (v: unknown) => v === undefined || typeof v === 'function' || ty
  * costs that and JSON.stringify's buffers again, as pieces about its largest member).
  */
 export function* toJsonChunks(v: unknown, depth = 2): Generator<string> {
-  for (const c of toJsonPieces(v, depth)) yield typeof c === 'string' ? c : c.text();
+  yield* textsOf(toJsonPieces(v, depth));
 }
 
 /**
@@ -80,6 +80,11 @@ export function isKeyedEntries(v: unknown): v is KeyedEntries {
 /** The plain JSON data of a keyed value (keyed items or entries), or the value itself. */
 export function plainOf(v: unknown): unknown {
   return isKeyed(v) || isKeyedEntries(v) ? v.toJSON() : v;
+}
+
+/** The pieces as text, each member rendered (for a writer that copies none). */
+export function* textsOf(pieces: Iterable<string | Member>): Generator<string> {
+  for (const c of pieces) yield typeof c === 'string' ? c : c.text();
 }
 
 /** A member's text from the pieces that make it (a member inside is rendered: only the outermost is copied). */

@@ -13,7 +13,7 @@ import { joinPieces, toJsonPieces, type Member } from '../../util/order.js';
 import { versionsFromModel, type RelPath } from './from-model.js';
 import type { NVersion } from './neutral.js';
 import { openApiDocument, type MemberDigests } from './document.js';
-import { operationDigests } from '../../pipeline/finding-memo.js';
+import { operationDigests } from '../../model/unit-digests.js';
 
 export { versionsFromModel } from './from-model.js';
 export { openApiDocument } from './document.js';
@@ -49,14 +49,9 @@ export function emitOpenApi(model: ApiModel, findings: readonly Finding[], rel: 
 function inputDigests(v: NVersion, operationKey: (i: number) => string | undefined = () => undefined): { digest: string; members: MemberDigests } {
   const h = createHash('sha1').update(`${JSON.stringify({ ...v, operations: v.operations.length, types: v.types.length, enums: v.enums.length })}\n`);
   const of = new Map<unknown, string>();
-  const lists: [unknown[], (x: unknown, i: number) => string | undefined][] = [[v.operations, (_, i) => operationKey(i)], [v.types, () => undefined], [v.enums, () => undefined]];
-  for (const [list, known] of lists) {
-    list.forEach((x, i) => {
-      const d = known(x, i) ?? createHash('sha1').update(JSON.stringify(x)).digest('hex');
-      of.set(x, d);
-      h.update(d).update('\n');
-    });
-  }
+  const add = (x: unknown, d = createHash('sha1').update(JSON.stringify(x)).digest('hex')) => { of.set(x, d); h.update(d).update('\n'); };
+  v.operations.forEach((op, i) => add(op, operationKey(i)));
+  for (const x of [...v.types, ...v.enums]) add(x);
   const get = (x: unknown) => of.get(x);
   return { digest: h.digest('hex'), members: { operation: get, type: get, enum: get } };
 }
@@ -81,7 +76,7 @@ const SAME_PATH: RelPath = (f) => f;
  * With `pageDigest` (a page's IR digest by display path), the operations are named by their
  * groups' digests instead of their JSON: a neutral operation is made from its group as the version
  * has it (its pages' facts and what the model set on them: operationDigests in
- * src/pipeline/finding-memo.ts) and the findings on its key, so the digest of those names it
+ * src/model/unit-digests.ts) and the findings on its key, so the digest of those names it
  * without stringifying it.
  */
 export function openApiOutputs(model: ApiModel, findings: readonly Finding[], pageDigest?: (file: string) => string | undefined): Map<string, OpenApiFile> {

@@ -11,7 +11,7 @@
  * it dominated every rebuild. The library still checks this writer: the tests parse its output
  * back with `yaml` and compare it with the input, on real documents and on random strings.
  */
-import { isKeyedEntries, joinPieces, plainOf, type Member } from '../../util/order.js';
+import { isKeyedEntries, joinPieces, plainOf, textsOf, type Member } from '../../util/order.js';
 
 /**
  * Plain (unquoted) only for these: a letter, `_`, `$` or `/` first; then printable ASCII where a
@@ -80,7 +80,7 @@ export function jsonToYaml(value: unknown): string {
  * the whole document's text).
  */
 export function* jsonToYamlChunks(value: unknown, depth = 2): Generator<string> {
-  for (const c of jsonToYamlPieces(value, depth)) yield typeof c === 'string' ? c : c.text();
+  yield* textsOf(jsonToYamlPieces(value, depth));
 }
 
 /** `jsonToYamlChunks(value, depth)` with the values of keyed entries (see keyedEntries) as `Member`s: their lines below the entry's own. */
