@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { workerExecArgv } from '../src/util/worker-args.js';
 import { ROOT, tempTree, INPUT } from './helpers.js';
 
 const CLI = join(ROOT, 'dist/src/cli/main.js');
@@ -103,4 +105,20 @@ test('--watch rebuilds on a change and prints the page it re-read', async () => 
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
   }
+});
+
+test('the library called from `node --input-type=module -e`: its page and printer workers start (they are not given --input-type, which fails a worker that loads a file)', () => {
+  const out = join(tempTree({}), 'out');
+  const index = JSON.stringify(pathToFileURL(join(ROOT, 'dist/src/index.js')).href);
+  const script = `import { build } from ${index};
+const r = await build({ inputs: [${JSON.stringify(INPUT)}], out: ${JSON.stringify(out)}, workers: 1 });
+console.log(JSON.stringify(r.analysis.pages.map((p) => [p.format, p.diagnostics.filter((d) => d.rule === 'page-worker-crashed').length])));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT });
+  assert.equal(r.status, 0, r.stderr);
+  const pages = JSON.parse(r.stdout) as [string, number][];
+  assert.equal(pages.length, 5);
+  assert.deepEqual(pages.filter(([format, crashed]) => format === 'unreadable' || crashed > 0), []);
+  // The TypeScript came from the printer worker too (a cold build): the models are there.
+  assert.ok(existsSync(join(out, 'models/v1.0/operations.ts')));
+  assert.deepEqual(workerExecArgv(['--input-type=module', '-e', 'x', '--input-type', 'commonjs', '--max-old-space-size=100']), ['-e', 'x', '--max-old-space-size=100']);
 });
