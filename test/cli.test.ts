@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { workerExecArgv } from '../src/util/worker-args.js';
 import { ROOT, tempTree, INPUT } from './helpers.js';
 
 const CLI = join(ROOT, 'dist/src/cli/main.js');
@@ -107,7 +106,7 @@ test('--watch rebuilds on a change and prints the page it re-read', async () => 
   }
 });
 
-test('the library called from `node --input-type=module -e`: its page and printer workers start (they are not given --input-type, which fails a worker that loads a file)', () => {
+test('the library called from `node --input-type=module -e`: its page and printer workers start (a worker given a file inherits --input-type, which fails it)', () => {
   const out = join(tempTree({}), 'out');
   const index = JSON.stringify(pathToFileURL(join(ROOT, 'dist/src/index.js')).href);
   const script = `import { build } from ${index};
@@ -120,5 +119,14 @@ console.log(JSON.stringify(r.analysis.pages.map((p) => [p.format, p.diagnostics.
   assert.deepEqual(pages.filter(([format, crashed]) => format === 'unreadable' || crashed > 0), []);
   // The TypeScript came from the printer worker too (a cold build): the models are there.
   assert.ok(existsSync(join(out, 'models/v1.0/operations.ts')));
-  assert.deepEqual(workerExecArgv(['--input-type=module', '-e', 'x', '--input-type', 'commonjs', '--max-old-space-size=100']), ['-e', 'x', '--max-old-space-size=100']);
+});
+
+test('the CLI run under V8 options (`node --max-old-space-size=… --stack-trace-limit=…`): its workers start (a worker given the options as execArgv refuses V8\'s)', () => {
+  const out = join(tempTree({}), 'out');
+  const r = spawnSync(process.execPath, ['--max-old-space-size=2048', '--stack-trace-limit=20', CLI, 'build', INPUT, '--out', out, '--workers', '1', '--no-config'], { encoding: 'utf8', cwd: ROOT });
+  assert.equal(r.status, 0, r.stderr);
+  const irs = readdirSync(join(out, 'ir')).map((f) => JSON.parse(readFileSync(join(out, 'ir', f), 'utf8')) as { format: string; diagnostics: { rule: string }[] });
+  assert.equal(irs.length, 5);
+  assert.deepEqual(irs.filter((ir) => ir.format === 'unreadable' || ir.diagnostics.some((d) => d.rule === 'page-worker-crashed')), []);
+  assert.ok(existsSync(join(out, 'models/v1.0/operations.ts')));
 });

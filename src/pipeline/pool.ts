@@ -5,9 +5,9 @@
  * and becomes a `page-timeout` diagnostic; a worker that dies does the same to its page; a
  * fresh worker takes over and the run goes on.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { workerExecArgv } from '../util/worker-args.js';
+import { startWorkerThread } from '../util/worker-thread.js';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { emptyPageIR } from '../sources/graph-markdown/ir/empty.js';
 import type { PageTask } from './worker.js';
@@ -46,7 +46,7 @@ export const PAGE_YOUNG_GENERATION_MB = 96;
 
 /** A page worker under the page memory limit. */
 export function startWorker(memoryMb: number | undefined): Worker {
-  return new Worker(WORKER_URL, { execArgv: workerExecArgv(), resourceLimits: { maxOldGenerationSizeMb: memoryMb ?? DEFAULT_PAGE_MEMORY_MB, maxYoungGenerationSizeMb: PAGE_YOUNG_GENERATION_MB } });
+  return startWorkerThread(WORKER_URL, { resourceLimits: { maxOldGenerationSizeMb: memoryMb ?? DEFAULT_PAGE_MEMORY_MB, maxYoungGenerationSizeMb: PAGE_YOUNG_GENERATION_MB } });
 }
 
 /**

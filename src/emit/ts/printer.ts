@@ -12,8 +12,8 @@
  * in the thread as before. The text is ts-morph's `printStructure` either way (same package, same
  * structure), so where it was printed never shows in the output.
  */
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { workerExecArgv } from '../../util/worker-args.js';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../../util/worker-thread.js';
 
 /** Prints a structure (given as its JSON) elsewhere; undefined when it cannot: print it here then. */
 export interface Printer {
@@ -46,7 +46,7 @@ abstract class PrinterThread {
     if (this.worker) return true;
     try {
       const { port1, port2 } = new MessageChannel();
-      this.worker = new Worker(PRINTER_URL, { execArgv: workerExecArgv(), workerData: { port: port2, flags: this.flags }, transferList: [port2] });
+      this.worker = startWorkerThread(PRINTER_URL, { workerData: { port: port2, flags: this.flags }, transferList: [port2] });
       this.worker.on('error', onError);
       this.worker.unref();
       this.port = port1;
