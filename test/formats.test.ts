@@ -114,7 +114,8 @@ const CHROMIUM = '/usr/bin/chromium';
 test('the HTML report loads in headless Chromium without console errors, filters work, nothing from a page runs', { skip: existsSync(CHROMIUM) ? false : `no ${CHROMIUM} (apt-get install chromium; .ci/run does)`, timeout: 120_000 }, async () => {
   const { chromium } = await import('playwright-core');
   const { data } = seedData();
-  const evil = analyze([tempTree({ 'evil.md': HOSTILE })]);
+  // A folder named like a URL scheme: its pages' links must stay relative (they once ran as javascript: URLs).
+  const evil = analyze([tempTree({ 'evil.md': HOSTILE, 'javascript:alert(1)<!--/evil.md': '# Scheme-named folder\n\nSee [the other page](no-such-page.md).\n' })]);
   const evilData = reportData(evil.model, evil.findings, '0');
   const dir = tempDir('html');
   const file = join(dir, 'report.html');
@@ -153,6 +154,14 @@ test('the HTML report loads in headless Chromium without console errors, filters
     assert.equal(await pageB.locator('#groups table').count(), 1);
     await pageB.screenshot({ path: join(dir, 'report.png'), fullPage: false });
     assert.ok(existsSync(join(dir, 'report.png')));
+    // Every page link is a file: URL, the scheme-named folder's too (one percent-encoded segment).
+    const schemed = evilData.findings.filter((f) => f.sides.some((x) => x.file.startsWith('javascript:')));
+    assert.ok(schemed.length > 0);
+    await pageB.selectOption('#rule', schemed[0]!.rule);
+    const protocols = await pageB.locator('#findings tr a[href*="#L"]').evaluateAll((as) => as.map((a) => [(a as unknown as { protocol: string }).protocol, a.getAttribute("href")]));
+    assert.ok(protocols.some(([, href]) => href!.startsWith('javascript%3Aalert(1)%3C!--/evil.md#L'.replace(/[()!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))), JSON.stringify(protocols));
+    assert.deepEqual(protocols.filter(([protocol]) => protocol !== 'file:'), []);
+    await pageB.selectOption('#rule', '');
     assert.equal(await pageB.locator('img').count(), 0, 'no element from page text');
     assert.equal(dialogs, 0, 'no script from page text ran');
     assert.deepEqual(errors, []);

@@ -8,6 +8,7 @@
  * and is put on the page with textContent only, so nothing from a page can run.
  */
 import type { ReportData } from './report-data.js';
+import { uriPath } from './escape.js';
 
 function jsonForScript(v: unknown): string {
   return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029').replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
@@ -25,7 +26,9 @@ const SCRIPT = `(() => {
   const data = JSON.parse(document.getElementById('data').textContent);
   const $ = (id) => document.getElementById(id);
   const el = (tag, text, cls) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = String(text); if (cls) e.className = cls; return e; };
-  const link = (file, line, snapshot) => { const a = el('a', file + ':' + line); a.href = (snapshot === 'old' && data.oldBase !== undefined ? data.oldBase : data.base) + file.split(' ').join('%20') + '#L' + line; return a; };
+  // Each segment percent-encoded (as uriPath does): a page or folder named "javascript:..." stays a relative link, never a URL scheme.
+  const seg = (x) => encodeURIComponent(x.replace(/[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]/g, '\\ufffd')).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+  const link = (file, line, snapshot) => { const a = el('a', file + ':' + line); a.href = (snapshot === 'old' && data.oldBase !== undefined ? data.oldBase : data.base) + file.split('/').map(seg).join('/') + '#L' + line; return a; };
   const opId = (k) => 'op-' + k.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   const s = data.summary;
   $('summary').textContent = s.pages + ' pages, ' + s.operations + ' operations, ' + s.types + ' types. ' + data.findings.length + ' findings (one per root cause; ' +
@@ -117,7 +120,7 @@ const SCRIPT = `(() => {
 function linkBase(dir = '.'): string {
   let rel = dir.split('\\').join('/');
   while (rel.endsWith('/')) rel = rel.slice(0, -1); // not /\/+$/: quadratic on a long run of slashes (regex audit)
-  return rel && rel !== '.' ? rel + '/' : '';
+  return rel && rel !== '.' ? uriPath(rel) + '/' : '';
 }
 
 export function htmlReport(d: ReportData, title = 'docmodel reconciliation report', opts: { hidden?: number; reportDir?: string; all?: boolean; oldReportDir?: string } = {}): string {
