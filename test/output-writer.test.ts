@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { injectFailure, writeOutputs, acquireLock, OutputError, namedError, LOCK, MANIFEST, unsafeRel } from '../src/pipeline/output.js';
 import { ROOT, tempTree } from './helpers.js';
 import { irPaths } from '../src/pipeline/pipeline.js';
@@ -204,6 +205,23 @@ test('issue 14: kill -9 during a CLI build (outputs and cache), then a rebuild: 
 test('issue 14: a.md and a.txt get an IR file each (they mapped to the same ir/a.json)', () => {
   assert.deepEqual(irPaths(['/r/a.md', '/r/a.txt', '/r/b.md', '/r/a.md.md'], '/r'), ['a.md.json', 'a.txt.json', 'b.json', 'a.md~2.json']);
   assert.deepEqual(irPaths(['/r/api/x.md', '/r/what..md'], '/r'), ['api/x.json', 'what..json']);
+});
+
+test('a page name of 251 bytes (ext4 takes 255) gets an IR file cut to 240 bytes and marked with its digest, named by ir-file-renamed; the build finishes (it stopped on ENAMETOOLONG)', () => {
+  const long = 'p'.repeat(251);
+  const cut = irPaths([`/r/api/${long}.md`, `/r/api/${'é'.repeat(125)}.md`, '/r/api/short.md'], '/r');
+  assert.equal(cut[0], `api/${'p'.repeat(240 - 23)}~~${createHash('sha1').update(`${long}.json`).digest('hex').slice(0, 16)}.json`);
+  // Multi-byte names are cut at a character: 108 × 2 bytes + 23 ≤ 240.
+  assert.match(cut[1]!, new RegExp(`^api/${'é'.repeat(108)}~~[0-9a-f]{16}\\.json$`));
+  assert.equal(cut[2], 'api/short.json');
+  const dir = tempTree({});
+  cpSync(join(ROOT, 'input/001_b74111fdae0f9f28.txt'), join(dir, `${long}.md`));
+  const out = join(dir, 'out');
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), 'build', join(dir, `${long}.md`), '--out', out, '--no-config', '--no-cache'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(readdirSync(join(out, 'ir')), [cut[0]!.slice('api/'.length)]);
+  const report = JSON.parse(readFileSync(join(out, 'reconciliation.json'), 'utf8')) as { diagnostics: { rule: string; message: string }[] };
+  assert.deepEqual(report.diagnostics.filter((d) => d.rule === 'ir-file-renamed').map((d) => d.message), [`The IR file of this page would have a name over 240 bytes; it is written to ir/${cut[0]!.slice('api/'.length)}`]);
 });
 
 test('issue 15: a text written in pieces is exactly the bytes of the joined text (multi-byte characters, a surrogate pair split between pieces, pieces larger than the block, empty pieces)', () => {

@@ -114,6 +114,12 @@ test('issue 14: structural collisions are resolved with a diagnostic, and the mo
 test('issue 14: unique member names and namespace files', () => {
   assert.deepEqual(uniqueNames(['id', 'id', 'id_2', 'id']), ['id', 'id_3', 'id_2', 'id_4']);
   assert.deepEqual(['operations', 'Index', 'a b', 'a_b', 'microsoft.graph.', '', '..', 'ü'].map(namespaceFile), ['operations~ns.ts', 'Index~ns.ts', 'a~20b.ts', 'a_b.ts', 'microsoft.graph..ts', '~ns.ts', '..~ns.ts', '~fc.ts']);
+  // Over 240 bytes (ENAMETOOLONG stopped the build): cut, marked with the digest; two long ones stay two files.
+  const [a, b] = [`${'n'.repeat(300)}.a`, `${'n'.repeat(300)}.b`].map(namespaceFile);
+  assert.equal(a!.length, 240);
+  assert.match(a!, /^n{219}~~[0-9a-f]{16}\.ts$/);
+  assert.notEqual(a, b);
+  assert.equal(namespaceFile('ā'.repeat(40)).length, 240); // 40 × `~u0101` is 240 bytes before `.ts`
 });
 
 const NAMES = ['operations', 'index', 'Operations', 'Index', 'a b', 'a_b', 'colorValues', 'color', 'Color', 'graph', 'String', 'Array', 'constructor', '__proto__', 'x', 'X', '1abc', 'ü', 'values', 'thing', 'Thing', 'id', 'id_2'];

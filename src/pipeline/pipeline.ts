@@ -15,6 +15,7 @@ import { modelFromPages } from '../sources/graph-markdown/to-model.js';
 import { serializeModelKeyed } from '../model/serialize.js';
 import { modelJsonSchema, type ApiModel, type Document, type OperationGroup } from '../model/schema.js';
 import { compareStr } from '../util/order.js';
+import { fitLastSegment } from '../util/file-name.js';
 import { reconcile } from '../checks/engine.js';
 import type { Finding, TreeInfo } from '../checks/types.js';
 import type { UnitFindingMemo } from './finding-memo.js';
@@ -324,13 +325,15 @@ export function irPath(pageAbs: string, commonRoot: string): string {
 
 /**
  * IR paths of all pages: the extension goes (`a.md` → `a.json`) unless two pages would then
- * share a file (`a.md` and `a.txt`): those keep it (`a.md.json`, `a.txt.json`).
+ * share a file (`a.md` and `a.txt`): those keep it (`a.md.json`, `a.txt.json`). A file name
+ * longer than file systems take is cut and marked (src/util/file-name.ts).
  */
 export function irPaths(pageAbs: string[], commonRoot: string): string[] {
   const short = pageAbs.map((abs) => irPath(abs, commonRoot));
   const count = new Map<string, number>();
   for (const s of short) count.set(s, (count.get(s) ?? 0) + 1);
-  const long = short.map((s, i) => (count.get(s)! > 1 ? relative(commonRoot, pageAbs[i]!).split(sep).join('/') + '.json' : s));
+  // A name over what file systems take (a 251-byte page name, `.json` added) is cut and marked (fitFileName).
+  const long = short.map((s, i) => fitLastSegment(count.get(s)! > 1 ? relative(commonRoot, pageAbs[i]!).split(sep).join('/') + '.json' : s, '.json'));
   // A long name can still meet a short one (`a.md` kept whole vs a page `a.md.md`): number the later ones.
   const taken = new Set<string>();
   return long.map((s) => {
@@ -365,8 +368,11 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   files.set('ir.schema.json', toJson(pageIrJsonSchema()));
   // IR paths follow the page paths, relative to the docs root.
   const abs = a.pages.map((p) => resolve(a.docsRoot, p.file));
+  const renamed: Diagnostic[] = [];
   irPaths(abs, a.docsRoot).forEach((rel, i) => {
     const page = a.pages[i]!;
+    const cut = /~~[0-9a-f]{16}(?:~\d+)?\.json$/.exec(rel);
+    if (cut && !basename(page.file).includes(cut[0].slice(0, 18))) renamed.push({ rule: 'ir-file-renamed', severity: 'info', message: `The IR file of this page would have a name over 240 bytes; it is written to ir/${rel}`, src: { file: page.file, line: 1, column: 1 } });
     const digest = digestOf?.(abs[i]!);
     files.set(`ir/${rel}`, { key: digest === undefined ? undefined : `ir:${digest}`, render: () => toJson(page) });
   });
@@ -384,7 +390,7 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   for (const [rel, text] of emitted.files) files.set(`models/${rel}`, text);
   for (const [rel, file] of openApiOutputs(a.model, a.findings, a.unitDigests?.page)) files.set(rel, file);
   timings?.mark('openapi');
-  const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...a.runDiagnostics]);
+  const data = reportData(a.model, a.findings, toolVersion(), [...emitted.diagnostics, ...renamed, ...a.runDiagnostics]);
   // Report links go from the output directory to the pages (relative to the docs root).
   const reportDir = docsFrom(resolve(outDir), a.docsRoot);
   // Keyed by what they are rendered from: a writer that finds them as it left them with this key need not render them.
@@ -395,7 +401,7 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   files.set('reconciliation.sarif', { key, render: () => renderReport('sarif', data, reportDir, { suppressed: a.suppressed }) });
   files.set('reconciliation.html', { key, render: () => renderReport('html', data, reportDir) });
   timings?.mark('reports');
-  return { files, modelDiagnostics: emitted.diagnostics };
+  return { files, modelDiagnostics: [...emitted.diagnostics, ...renamed] };
 }
 
 /** The docs root as seen from a directory (for links from a report written there): relative, `/` separators. */

@@ -18,6 +18,7 @@
  */
 import type { ApiVersion, Diagnostic, Src } from '../../model/schema.js';
 import type { EnumModel, TypeModel } from '../../model/types.js';
+import { fitFileName } from '../../util/file-name.js';
 
 const EMITTER_FILES = new Set(['operations', 'index']);
 
@@ -29,7 +30,8 @@ export function namespaceFile(ns: string): string {
   });
   // `~ns` cannot come out of the encoding above (`~` is always followed by hex digits or `u`).
   const base = safe === '' || safe === '.' || safe === '..' ? `${safe}~ns` : safe;
-  return `${EMITTER_FILES.has(base.toLowerCase()) ? `${base}~ns` : base}.ts`;
+  // A long namespace (or one of many encoded characters) is cut and marked `~~<digest>` (fitFileName).
+  return fitFileName(EMITTER_FILES.has(base.toLowerCase()) ? `${base}~ns` : base, '.ts');
 }
 
 /** Diagnostics for namespaces whose file had to be renamed (one per namespace, at its first source). */
@@ -40,7 +42,7 @@ export function namespaceFileDiagnostics(version: ApiVersion, types: TypeModel[]
   const out: Diagnostic[] = [];
   for (const [ns, src] of [...firstSrc.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const file = namespaceFile(ns);
-    if (file.endsWith('~ns.ts')) out.push({ rule: 'ts-namespace-file-renamed', severity: 'info', message: `Namespace ${JSON.stringify(ns)} (${version}) would be written to a file name the emitter uses itself or cannot use; it is written to ${file}`, src });
+    if (file.endsWith('~ns.ts') || file.includes('~~')) out.push({ rule: 'ts-namespace-file-renamed', severity: 'info', message: `Namespace ${JSON.stringify(ns)} (${version}) would be written to a file name the emitter uses itself or cannot use${file.includes('~~') ? ' (too long)' : ''}; it is written to ${file}`, src });
   }
   return out;
 }
