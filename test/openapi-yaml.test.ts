@@ -34,6 +34,15 @@ test('strings that are not plain scalars are quoted and read back unchanged', ()
   }
 });
 
+test('keys over 1,024 characters (a property name, a request path) are written as explicit keys and read back, in a mapping, a sequence item and nested; a key of 1,000 stays implicit', () => {
+  const [k, p] = ['n'.repeat(1100), `/a/${'x'.repeat(1200)}`];
+  const v = { paths: { [p]: { get: { summary: 's' } }, '/b': {} }, list: [{ [k]: 1, b: { [k]: [1, { [k]: null }] } }], [k]: 'top', ['m'.repeat(1000)]: 1 };
+  assert.deepEqual(back(v), v);
+  const yaml = jsonToYaml(v);
+  assert.ok(yaml.startsWith(`paths:\n  ? ${p}\n  :\n    get:\n      summary: s\n  /b: {}\nlist:\n  - ? ${k}\n    : 1\n`), yaml.slice(0, 200));
+  assert.ok(yaml.endsWith(`? ${k}\n: top\n${'m'.repeat(1000)}: 1\n`));
+});
+
 test('random strings, keys and shapes read back unchanged (seeded)', () => {
   const r = rng(20261201);
   const alphabet = ['a', 'Z', '0', '9', ' ', ':', '#', '-', '?', ',', '[', ']', '{', '}', '"', "'", '\\', '\n', '\t', '\u0001', '\u0085', '\u2028', 'é', '😀', '/', '$', '.', '!', '&', '*', '|', '>', '%', '@', '`', '='];

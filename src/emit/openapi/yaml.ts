@@ -28,6 +28,19 @@ function str(s: string): string {
   return JSON.stringify(s).replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * A mapping entry's first line(s) up to its value: `key: ` (or `key:` and a line break before a
+ * block value), or, for a key over 1,000 characters as written, the explicit form `? key`, then
+ * `: ` at the entry's indentation — YAML allows an implicit key at most 1,024 characters, and
+ * parsers refuse a longer one (a 1,100-character property name or request path made the whole
+ * file unreadable).
+ */
+function entryHead(lead: string, ind: string, k: string, blockValue: boolean): string {
+  const key = str(k);
+  if (key.length <= 1000) return blockValue ? `${lead}${key}:\n` : `${lead}${key}: `;
+  return blockValue ? `${lead}? ${key}\n${ind}:\n` : `${lead}? ${key}\n${ind}: `;
+}
+
 function isBlock(v: unknown): v is Record<string, unknown> | unknown[] {
   if (v === null || typeof v !== 'object') return false;
   if (isKeyedEntries(v)) return v.entries.length > 0;
@@ -63,9 +76,9 @@ function block(kv: Record<string, unknown> | unknown[], ind: string, first: stri
     const val = v[k];
     if (val === undefined) continue; // as JSON.stringify does
     if (isBlock(val)) {
-      out.push(`${lead}${str(k)}:\n`);
+      out.push(entryHead(lead, ind, k, true));
       block(val, `${ind}  `, `${ind}  `, out);
-    } else out.push(`${lead}${str(k)}: ${scalar(val)}\n`);
+    } else out.push(`${entryHead(lead, ind, k, false)}${scalar(val)}\n`);
     lead = ind;
   }
 }
@@ -111,11 +124,11 @@ function* blockChunks(v: Record<string, unknown> | unknown[], ind: string, first
   for (const [k, val, key] of entries) {
     if (val === undefined) continue;
     if (isBlock(val)) {
-      yield `${lead}${str(k)}:\n`;
+      yield entryHead(lead, ind, k, true);
       const lines = () => blockChunks(val, `${ind}  `, `${ind}  `, depth - 1);
       if (key === undefined) yield* lines();
       else yield { key, text: () => joinPieces(lines()) };
-    } else yield `${lead}${str(k)}: ${scalar(plainOf(val))}\n`;
+    } else yield `${entryHead(lead, ind, k, false)}${scalar(plainOf(val))}\n`;
     lead = ind;
   }
 }
