@@ -24,6 +24,7 @@ import { toJson } from '../src/util/order.js';
 import { isInside } from '../src/sources/graph-markdown/ingest/walk.js';
 import { reportData } from '../src/emit/reports/report-data.js';
 import { renderReport } from '../src/emit/reports/formats.js';
+import { openApiDocument, versionsFromModel } from '../src/emit/openapi/index.js';
 
 const GOOD = '# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n';
 
@@ -377,6 +378,20 @@ test('issue 14: a drift rule that never returns is stopped; the other drift rule
   };
   const findings = drift({} as never, [hang, ok], { treeMs: 50 });
   assert.deepEqual(findings.map((f) => [f.rule, f.subject]), [['rule-timeout', 'test-hang-drift'], ['test-ok-drift', 's']]);
+});
+
+test('names that are Object.prototype keys (__proto__, constructor) are keys like any other: an OpenAPI schema keeps a __proto__ property, front matter keeps the line of a constructor key, a folder named __proto__ is an area of the report (each was dropped)', () => {
+  const page = '---\ntitle: "thing resource type"\nconstructor: x\n---\n\n# thing resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| \\_\\_proto\\_\\_ | String | A property named like a prototype key. |\n| constructor | String | Another. |\n| id | String | The id. |\n\n[x](missing.md)\n';
+  const a = analyze([tempTree({ '__proto__/thing.md': page })]);
+  const doc = a.pages[0]!;
+  assert.equal(doc.frontMatterLines['constructor'], 3);
+  const { document } = openApiDocument(versionsFromModel(a.model, a.findings, (f) => f).find((v) => v.version === 'v1.0')!);
+  const schema = (document.components as { schemas: Record<string, { properties: Record<string, unknown> }> }).schemas['microsoft.graph.thing']!;
+  assert.deepEqual(Object.keys(schema.properties), ['__proto__', 'constructor', 'id']);
+  assert.ok(JSON.parse(JSON.stringify(document)).components.schemas['microsoft.graph.thing'].properties.__proto__);
+  const data = reportData(a.model, a.findings, '0', a.runDiagnostics);
+  assert.deepEqual(Object.keys(data.summary.byArea), ['__proto__']);
+  assert.equal(data.summary.byArea['__proto__'], a.findings.length);
 });
 
 test('issue 14: file names cannot inject HTML, table rows, lines or bidi overrides into the Markdown, text, HTML or SARIF reports', () => {

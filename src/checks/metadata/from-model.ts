@@ -26,7 +26,7 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
     const res = typePage(t);
     if (!res) continue;
     const properties = [];
-    const jsonOnly: Record<string, DSrc> = {};
+    const jsonOnly = Object.create(null) as Record<string, DSrc>; // keyed by page names: `constructor` is one like any other
     for (const p of t.properties) {
       const own: MergedProperty = { name: p.name, navigation: p.navigation, sources: p.sources.filter((s) => s.origin === 'resource' || s.origin === 'relationship') };
       const json = p.sources.find((s) => s.origin === 'json-representation');

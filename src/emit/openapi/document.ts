@@ -148,7 +148,8 @@ function propertySchema(p: NProperty, ns: string, c: Components, withNull: boole
 }
 
 function objectSchema(props: NProperty[], ns: string, c: Components, requiredRows: boolean): Schema {
-  const properties: Record<string, Schema> = {};
+  // Without a prototype: a property named __proto__ is a key like any other (assigned to `{}`, it was dropped).
+  const properties = Object.create(null) as Record<string, Schema>;
   const required: string[] = [];
   for (const p of props) {
     if (Object.prototype.hasOwnProperty.call(properties, p.name)) continue;
@@ -248,7 +249,7 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
     const media = { html: 'text/html', zip: 'application/zip', binary: 'application/octet-stream' }[rb.format];
     o.requestBody = { description: rb.text, content: { [media]: { schema: rb.format === 'html' ? { type: 'string' } : { type: 'string', contentMediaType: media } } }, 'x-docmodel-source': src(rb.src) };
   } else if (rb) o['x-docmodel-request-body'] = { state: rb.kind === 'none' ? 'no body' : 'not extracted', source: src(rb.src) };
-  const responses: Record<string, Schema> = {};
+  const responses = Object.create(null) as Record<string, Schema>;
   for (const r of op.responses) {
     const code = String(r.code);
     if (responses[code] || !/^[1-5]\d\d$/.test(code)) continue;
@@ -352,14 +353,14 @@ export function openApiDocument(v: NVersion, defaultNamespace = 'microsoft.graph
       pathMade.set(path, l);
     }
   }
-  const sortedPaths: Record<string, Record<string, Schema>> = {};
+  const sortedPaths = Object.create(null) as Record<string, Record<string, Schema>>;
   for (const p of [...paths.keys()].sort()) {
     const item = paths.get(p)!;
     const ordered: Record<string, Schema> = {};
     for (const m of HTTP_METHODS) if (item[m]) ordered[m] = item[m]!;
     sortedPaths[p] = ordered;
   }
-  const schemas: Record<string, Schema> = {};
+  const schemas = Object.create(null) as Record<string, Schema>;
   for (const id of [...c.schemas.keys()].sort()) schemas[id] = c.schemas.get(id)!;
   // A member's key: what it is made from, the name table it was made with, and the namespace references default to.
   const table = digests ? `${c.sequenceDigest()} ${defaultNamespace}` : '';

@@ -95,7 +95,7 @@ function bodyMatrix(g: OperationGroup): ReportGroup['bodyProperties'] {
 /** Counts of reported items for the summary (recomputed when a format filters). */
 export function summarize(items: Finding[]): Pick<ReportData['summary'], 'findings' | 'instances' | 'byRule' | 'byArea' | 'breaking'> {
   const byRule: ReportData['summary']['byRule'] = {};
-  const byArea: Record<string, number> = {};
+  const byArea = Object.create(null) as Record<string, number>; // a folder may be named __proto__
   const instances = { error: 0, warning: 0, info: 0 };
   for (const f of items) {
     (byRule[f.rule] ??= { error: 0, warning: 0, info: 0 })[f.severity]++;

@@ -39,12 +39,12 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   const last = second >= 0 ? second : end;
   const blank = lines.slice(0, last + 1).map(() => '');
   const body = blank.concat(lines.slice(last + 1)).join('\n');
-  const keyLines: Record<string, number> = {};
+  const keyLines = Object.create(null) as Record<string, number>; // a key named __proto__ or constructor is a key like any other
   const blocks: [number, number][] = second >= 0 ? [[first, end], [end + 1, second]] : [[first, end]];
   let data: Record<string, unknown> | null = null;
   for (const [open, close] of blocks) {
     const read = readBlock(lines, open, close);
-    for (const [k, line] of Object.entries(read.keyLines)) if (!(k in keyLines)) keyLines[k] = line;
+    for (const [k, line] of Object.entries(read.keyLines)) if (!Object.hasOwn(keyLines, k)) keyLines[k] = line;
     if (!read.data) return { data: null, lines: last + 1, body, keyLines, error: read.error };
     if (!data) data = read.data;
     else for (const k of Object.keys(read.data)) if (!Object.hasOwn(data, k)) Object.defineProperty(data, k, { value: read.data[k], enumerable: true, writable: true, configurable: true });
@@ -61,10 +61,10 @@ function closingFence(lines: string[], open: number): number {
 /** One `---` block's YAML (between line indexes `open` and `close`): its key lines, and its data or why it is not read. */
 function readBlock(lines: string[], open: number, close: number): { keyLines: Record<string, number> } & ({ data: Record<string, unknown>; error?: undefined } | { data?: undefined; error: NonNullable<FrontMatterSplit['error']> }) {
   const yaml = lines.slice(open + 1, close).join('\n');
-  const keyLines: Record<string, number> = {};
+  const keyLines = Object.create(null) as Record<string, number>;
   for (let i = open + 1; i < close; i++) {
     const m = KEY_LINE.exec(lines[i]!);
-    if (m && !(m[1]! in keyLines)) keyLines[m[1]!] = i + 1;
+    if (m && !Object.hasOwn(keyLines, m[1]!)) keyLines[m[1]!] = i + 1;
   }
   if (yaml.length > FRONT_MATTER_LIMITS.bytes) return { keyLines, error: { message: `Front matter is ${yaml.length} characters, over the ${FRONT_MATTER_LIMITS.bytes} limit; not read`, line: open + 1 } };
   try {
