@@ -5,10 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readFileSync, symlinkSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, symlinkSync, readdirSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { analyzeParallel } from '../src/pipeline/pipeline.js';
+import { errorText } from '../src/sources/graph-markdown/ingest/read.js';
 import { processFile, processText } from '../src/pipeline/page.js';
 import { buildModel } from '../src/model/merge.js';
 import { drift, reconcile } from '../src/checks/engine.js';
@@ -74,7 +75,17 @@ test('a file that disappears between listing and reading is a diagnostic, not a 
   const ir = processFile('/nonexistent/docmodel/page.md', 'page.md');
   assert.equal(ir.format, 'unreadable');
   assert.equal(ir.diagnostics[0]!.rule, 'file-unreadable');
-  assert.match(ir.diagnostics[0]!.message, /ENOENT/);
+  // Node's text ends with the absolute path; the message keeps the code, what it says and the call, and no machine path.
+  assert.equal(ir.diagnostics[0]!.message, 'Cannot read file: ENOENT: no such file or directory (stat)');
+  assert.deepEqual(ir.diagnostics[0]!.src, { file: 'page.md', line: 1, column: 1 });
+});
+
+test('a system error in a diagnostic keeps its code, what it says and the call, never the path Node\'s text ends with (EACCES on a directory printed /home/…)', () => {
+  const root = tempTree({});
+  const said = (f: () => unknown) => { try { f(); } catch (e) { return errorText(e); } return 'no error'; };
+  assert.equal(said(() => readdirSync(join(root, 'gone'))), 'ENOENT: no such file or directory (scandir)');
+  assert.equal(said(() => renameSync(join(root, 'a'), join(root, 'b'))), 'ENOENT: no such file or directory (rename)');
+  assert.equal(said(() => { throw new Error('plain'); }), 'plain');
 });
 
 test('the per-page time limit stops a page and the pool goes on', async () => {

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { startWorkerThread } from '../util/worker-thread.js';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { emptyPageIR } from '../sources/graph-markdown/ir/empty.js';
+import { errorText } from '../sources/graph-markdown/ingest/read.js';
 import type { PageTask } from './worker.js';
 import { fromMessage, plainIr, type IrMessage } from './digest.js';
 
@@ -115,7 +116,7 @@ export function processInPool(tasks: Omit<PageTask, 'id'>[], opts: PoolOptions =
         const oom = (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
         if (t) finishTask(s, oom
           ? failedPage(t.display, 'page-memory-exceeded', `Processing this page needed more than ${opts.memoryMb ?? DEFAULT_PAGE_MEMORY_MB} MB; it was stopped`)
-          : failedPage(t.display, 'page-worker-crashed', `Processing this page crashed its worker: ${e.message}`), false);
+          : failedPage(t.display, 'page-worker-crashed', `Processing this page crashed its worker: ${errorText(e)}`), false);
         if (done < tasks.length) respawn(s);
       });
       return s;

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import type { PageTask } from './worker.js';
 import { fromMessage, type IrMessage } from './digest.js';
+import { errorText } from '../sources/graph-markdown/ingest/read.js';
 import { DEFAULT_PAGE_MEMORY_MB, DEFAULT_PAGE_TIMEOUT_MS, failedPage, startWorker } from './pool.js';
 
 export class WarmPageWorker {
@@ -59,7 +60,7 @@ export class WarmPageWorker {
       const onMessage = (m: IrMessage & { id: number }) => { if (m.id === id) finish(fromMessage(m), false); };
       const onError = (e: Error) => finish((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? failedPage(task.display, 'page-memory-exceeded', `Processing this page needed more than ${this.opts.memoryMb ?? DEFAULT_PAGE_MEMORY_MB} MB; it was stopped`)
-        : failedPage(task.display, 'page-worker-crashed', `Processing this page crashed its worker: ${e.message}`), true);
+        : failedPage(task.display, 'page-worker-crashed', `Processing this page crashed its worker: ${errorText(e)}`), true);
       const timer = setTimeout(() => finish(failedPage(task.display, 'page-timeout', `Processing this page took longer than ${timeoutMs / 1000} s; it was stopped`), true), timeoutMs);
       w.on('message', onMessage);
       w.on('error', onError);

@@ -62,10 +62,20 @@ export function readSource(path: string): SourceText {
   return decodeSource(bytes);
 }
 
+/**
+ * An error as a diagnostic says it: a system error as its code, what it says and the call that
+ * failed ("EACCES: permission denied (open)"), without the absolute path Node's text ends with —
+ * the diagnostic's position names the file relative to the docs root, and no output holds a
+ * machine's path.
+ */
 export function errorText(e: unknown): string {
   if (e && typeof e === 'object' && 'code' in e && typeof (e as { code: unknown }).code === 'string') {
     const err = e as NodeJS.ErrnoException;
-    return `${err.code}${err.message ? ': ' + err.message.replace(/^[A-Z]+: /, '') : ''}`;
+    let said = (err.message ?? '').replace(/^[A-Z_]+: /, '');
+    const call = typeof err.syscall === 'string' ? said.indexOf(`, ${err.syscall}`) : -1;
+    if (call >= 0) said = said.slice(0, call);
+    for (const p of [err.path, (err as { dest?: unknown }).dest]) if (typeof p === 'string' && p) said = said.split(p).join('…');
+    return `${err.code}${said ? `: ${said}` : ''}${typeof err.syscall === 'string' ? ` (${err.syscall})` : ''}`;
   }
   return e instanceof Error ? e.message : String(e);
 }

@@ -6,6 +6,7 @@
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { compareStr } from '../../../util/order.js';
+import { errorText } from './read.js';
 
 export const PAGE_EXTENSIONS = ['.md', '.markdown', '.txt'];
 
@@ -77,7 +78,7 @@ function walkDir(dir: string, root: string, rootReal: string, out: InputFile[], 
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => compareStr(a.name, b.name));
   } catch (e) {
-    problems.push({ path: dir, rule: 'file-unreadable', message: `Cannot read directory: ${(e as Error).message}` });
+    problems.push({ path: dir, rule: 'file-unreadable', message: `Cannot read directory: ${errorText(e)}` });
     return;
   }
   for (const st of entries) {
