@@ -42,6 +42,26 @@ test('invalid YAML front matter gives a diagnostic and the page is still process
   assert.deepEqual(ir.operations.map((o) => o.key), ['PATCH /users/{}']);
 });
 
+test('front matter whose closing --- is missing ends at the page\'s first heading, with front-matter-unclosed; the page is read whole (the block ran on to a tab separator and swallowed the title, permissions and request)', () => {
+  const body = '# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n\n#### Request\n\n---\n\n#### Response\n';
+  const ir = page(`---\ntitle: "Get thing"\nauthor: x\n\n${body}`);
+  assert.deepEqual({ ...ir.frontMatter }, { title: 'Get thing', author: 'x' });
+  assert.equal(ir.title.h1?.src.line, 5);
+  assert.deepEqual(ir.operations.map((o) => o.key), ['GET /things/{}']);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule.startsWith('front-matter')).map((d) => [d.rule, d.src.line, d.message]),
+    [['front-matter-unclosed', 1, 'The front matter opened at line 1 is not closed by a `---` line before the page\'s content at line 5: read up to line 4; the `---` at line 15 (which would have closed it) is read as the page\'s']]);
+  // No fence at all: up to the first heading, else the first blank line, else the end; a diagnostic either way.
+  const eof = splitFrontMatter('---\ntitle: x\n');
+  assert.deepEqual([{ ...eof.data }, eof.unclosed], [{ title: 'x' }, { open: 1, body: 3 }]);
+  const blank = splitFrontMatter('---\ntitle: x\n\nSome text.\n');
+  assert.deepEqual([{ ...blank.data }, blank.unclosed, blank.body], [{ title: 'x' }, { open: 1, body: 3 }, '\n\n\nSome text.\n']);
+  // A thematic break opening the page (no `key:` after it) is no front matter; nor in an include; a `#` comment in YAML that parses is kept.
+  assert.deepEqual([splitFrontMatter('---\nSome text.\n').data, splitFrontMatter('---\nSome text.\n').unclosed], [null, undefined]);
+  assert.equal(splitFrontMatter('---\ntitle: x\n\n# Heading\n', { unclosed: false }).data, null);
+  const comment = splitFrontMatter('---\ntitle: x\n\n# a comment\nauthor: y\n---\n# T\n');
+  assert.deepEqual([{ ...comment.data }, comment.unclosed], [{ title: 'x', author: 'y' }, undefined]);
+});
+
 test('CRLF page keeps true line numbers', () => {
   const ir = page('# Get user\r\n\r\n## HTTP request\r\n\r\n```http\r\nGET /users/{id}\r\n```\r\n');
   assert.equal(ir.operations[0]!.src.line, 6);

@@ -20,18 +20,29 @@ export interface FrontMatterSplit {
    * of the front matter, its keys after the first block's (a key both give keeps the first block's value).
    */
   second?: { from: number; to: number };
+  /**
+   * A block with no closing `---` of its own (1-based lines): it opened at `open` and the page's first heading (or,
+   * without one, its first blank line or its end) comes at `body` before any closing fence, or a fence further on
+   * would have closed it only after swallowing headings (`fence`, when one was there). The front matter is read up
+   * to the line before `body`; the rest is the page's.
+   */
+  unclosed?: { open: number; body: number; fence?: number };
 }
 
 const FENCE = /^---[ \t]*$/;
 const KEY_LINE = /^([A-Za-z_][\w.-]*)\s*:/;
 
-export function splitFrontMatter(text: string): FrontMatterSplit {
+/** `unclosed: false` (an include's text): a block with no closing `---` is no front matter, as it always was there. */
+export function splitFrontMatter(text: string, opts: { unclosed?: boolean } = {}): FrontMatterSplit {
   const lines = text.split('\n');
   let first = 0;
   // Front matter must open the file; tolerate leading blank lines (seen in the corpus).
   while (first < lines.length && first < 3 && lines[first]!.trim() === '') first++;
   if (first >= lines.length || !FENCE.test(lines[first]!)) return { data: null, lines: 0, body: text, keyLines: {} };
-  const end = closingFence(lines, first);
+  const fence = closingFence(lines, first);
+  const unclosed = opts.unclosed === false ? undefined : unclosedAt(lines, first, fence);
+  if (unclosed !== undefined) return readUnclosed(lines, first, unclosed, fence);
+  const end = fence;
   if (end < 0) return { data: null, lines: 0, body: text, keyLines: {} };
   // A second block right after the first (no line between) that opens with a `key:` line: the same front matter, split
   // in two (a thematic break right after the front matter, followed by prose, is not).
@@ -39,17 +50,51 @@ export function splitFrontMatter(text: string): FrontMatterSplit {
   const last = second >= 0 ? second : end;
   const blank = lines.slice(0, last + 1).map(() => '');
   const body = blank.concat(lines.slice(last + 1)).join('\n');
-  const keyLines = Object.create(null) as Record<string, number>; // a key named __proto__ or constructor is a key like any other
+  const keyLines: Record<string, number> = {};
   const blocks: [number, number][] = second >= 0 ? [[first, end], [end + 1, second]] : [[first, end]];
   let data: Record<string, unknown> | null = null;
   for (const [open, close] of blocks) {
     const read = readBlock(lines, open, close);
-    for (const [k, line] of Object.entries(read.keyLines)) if (!Object.hasOwn(keyLines, k)) keyLines[k] = line;
+    for (const [k, line] of Object.entries(read.keyLines)) if (!Object.hasOwn(keyLines, k)) setOwn(keyLines, k, line);
     if (!read.data) return { data: null, lines: last + 1, body, keyLines, error: read.error };
     if (!data) data = read.data;
     else for (const k of Object.keys(read.data)) if (!Object.hasOwn(data, k)) Object.defineProperty(data, k, { value: read.data[k], enumerable: true, writable: true, configurable: true });
   }
   return { data, lines: last + 1, body, keyLines, ...(second >= 0 ? { second: { from: end + 2, to: second + 1 } } : {}) };
+}
+
+/** `o[k] = v` as an own property whatever `k` is (assigned, `__proto__` would set the prototype; tested with `in`, `constructor` is always there). */
+function setOwn(o: Record<string, number>, k: string, v: number): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+const HEADING = /^#{1,6}[ \t]+\S/;
+
+/**
+ * Where the page's body starts when the block opened at `open` is not closed (see
+ * FrontMatterSplit.unclosed), else undefined: with no fence within 200 lines, its first heading,
+ * else its first blank line after a key, else its end; with a fence, a heading after a blank line
+ * before it, when the lines up to the fence are not YAML (a `#` line in YAML is a comment). With
+ * no fence, only when a `key:` line follows the opening `---` (else that is a thematic break).
+ */
+function unclosedAt(lines: string[], open: number, fence: number): number | undefined {
+  const limit = fence >= 0 ? fence : Math.min(lines.length, open + 200);
+  let heading = -1;
+  for (let i = open + 1; i < limit; i++) if (HEADING.test(lines[i]!) && (fence < 0 || lines[i - 1]!.trim() === '')) { heading = i; break; }
+  if (fence >= 0) return heading >= 0 && readBlock(lines, open, fence).data === undefined ? heading : undefined;
+  // No fence at all: front matter only when a `key:` line follows the opening one (else it is a thematic break).
+  if (!KEY_LINE.test(lines[open + 1] ?? '')) return undefined;
+  if (heading >= 0) return heading;
+  for (let i = open + 2; i < limit; i++) if (lines[i]!.trim() === '') return i;
+  return limit;
+}
+
+/** The front matter of a block that is not closed (see FrontMatterSplit.unclosed): its lines up to `body`, read as YAML. */
+function readUnclosed(lines: string[], open: number, body: number, fence: number): FrontMatterSplit {
+  const unclosed = { open: open + 1, body: body + 1, ...(fence >= 0 ? { fence: fence + 1 } : {}) };
+  const text = lines.slice(0, body).map(() => '').concat(lines.slice(body)).join('\n');
+  const read = readBlock(lines, open, body);
+  return read.data ? { data: read.data, lines: body, body: text, keyLines: read.keyLines, unclosed } : { data: null, lines: body, body: text, keyLines: read.keyLines, error: read.error, unclosed };
 }
 
 /** The line index of the fence that closes a block opened at `open` (within 200 lines), else -1. */
@@ -61,10 +106,10 @@ function closingFence(lines: string[], open: number): number {
 /** One `---` block's YAML (between line indexes `open` and `close`): its key lines, and its data or why it is not read. */
 function readBlock(lines: string[], open: number, close: number): { keyLines: Record<string, number> } & ({ data: Record<string, unknown>; error?: undefined } | { data?: undefined; error: NonNullable<FrontMatterSplit['error']> }) {
   const yaml = lines.slice(open + 1, close).join('\n');
-  const keyLines = Object.create(null) as Record<string, number>;
+  const keyLines: Record<string, number> = {};
   for (let i = open + 1; i < close; i++) {
     const m = KEY_LINE.exec(lines[i]!);
-    if (m && !Object.hasOwn(keyLines, m[1]!)) keyLines[m[1]!] = i + 1;
+    if (m && !Object.hasOwn(keyLines, m[1]!)) setOwn(keyLines, m[1]!, i + 1);
   }
   if (yaml.length > FRONT_MATTER_LIMITS.bytes) return { keyLines, error: { message: `Front matter is ${yaml.length} characters, over the ${FRONT_MATTER_LIMITS.bytes} limit; not read`, line: open + 1 } };
   try {

@@ -45,6 +45,11 @@ export function parsePage(file: string, abs: string, text: string, opts: ParseOp
   if (fm.error) {
     diagnostics.push({ rule: 'front-matter-invalid', severity: 'warning', message: fm.error.message, src: { file, line: fm.error.line, column: 1 } });
   }
+  if (fm.unclosed) {
+    const u = fm.unclosed;
+    const swallowed = u.fence === undefined ? '' : `; the \`---\` at line ${u.fence} (which would have closed it) is read as the page's`;
+    diagnostics.push({ rule: 'front-matter-unclosed', severity: 'warning', message: `The front matter opened at line ${u.open} is not closed by a \`---\` line before the page's content at line ${u.body}: read up to line ${u.body - 1}${swallowed}`, src: { file, line: u.open, column: 1 } });
+  }
   if (fm.second) {
     diagnostics.push({ rule: 'front-matter-two-blocks', severity: 'info', message: `The front matter is written as two \`---\` blocks, the second at lines ${fm.second.from}–${fm.second.to}; read as one (a key both give keeps the first block's value)`, src: { file, line: fm.second.from, column: 1 } });
   }
@@ -229,7 +234,7 @@ function spliceLines(
       continue;
     }
     includes.push({ label, target, resolved: loaded.display, kind: 'content', src });
-    const inner = splitFrontMatter(loaded.text);
+    const inner = splitFrontMatter(loaded.text, { unclosed: false });
     const innerIdx = doc.map.fileIndex(loaded.display);
     doc.add('', fileIdx, i + 1);
     spliceLines(inner.body.split('\n'), loaded.display, loaded.abs, innerIdx, doc, includes, diagnostics, resolver, [...stack, loaded.abs], budget);
