@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readFileSync, symlinkSync, readdirSync, renameSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { analyze } from '../src/pipeline/in-thread.js';
-import { analyzeParallel } from '../src/pipeline/pipeline.js';
+import { analyzeParallel, listPages } from '../src/pipeline/pipeline.js';
 import { errorText } from '../src/sources/graph-markdown/ingest/read.js';
 import { processFile, processText } from '../src/pipeline/page.js';
 import { buildModel } from '../src/model/merge.js';
@@ -205,6 +205,20 @@ test('issue 14: only regular files are read: an include of a FIFO is refused (wa
   assert.equal(d.message, 'Include target includes/fifo.md: Not a regular file (a FIFO); not read');
   const page = processFile(fifo, 'fifo.md');
   assert.deepEqual(page.diagnostics.map((x) => x.rule), ['file-not-regular']);
+});
+
+test('a walked tree names what it does not read: a FIFO named like a page (file-not-regular), a link to a directory outside the root (symlink-outside-root); it was skipped unsaid', () => {
+  const outside = tempTree({ 'secret.md': GOOD });
+  const dir = tempTree({ 'a.md': GOOD });
+  symlinkSync(outside, join(dir, 'elsewhere'));
+  symlinkSync('.', join(dir, 'loop')); // a loop inside the root: walked where it is, nothing lost, nothing said
+  const mk = spawnSync('mkfifo', [join(dir, 'pipe.md')]);
+  const l = listPages([dir]);
+  assert.deepEqual(l.tasks.map((t) => t.display), ['a.md']);
+  assert.deepEqual(l.runDiagnostics.map((d) => [d.rule, d.src.file, d.message]), [
+    ['symlink-outside-root', 'elsewhere', 'Symbolic link to a directory outside the input root; not walked'],
+    ...(mk.status === 0 ? [['file-not-regular', 'pipe.md', 'Not a regular file (a FIFO, socket or device); not read']] : []),
+  ]);
 });
 
 test('issue 14: pages run under the time limit also with --workers 1 and few pages; a timeout is never cached', async () => {

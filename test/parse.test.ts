@@ -48,6 +48,11 @@ test('annotation comments are parsed leniently; broken ones are reported', () =>
   const d = ir.diagnostics.find((x) => x.rule === 'annotation-invalid-json');
   assert.ok(d);
   assert.equal(at(d.src), '5:1');
+  // Every annotation comment of the page is named once, whoever reads it: the page's own and the HTTP request's were
+  // dropped unsaid; a lenient one read by two extractors (an example's, the JSON representation's) is named once.
+  const all = page('# T\n\n<!-- { "type": "#page.annotation", "x": {{{ ] , } -->\n\n## HTTP request\n\n<!-- { "blockType": "request", "name":  "blockType": "ignored" } -->\n```http\nGET /me\n```\n\n## Example\n\n<!-- { "blockType": "request", "name": "get_me", } -->\n```http\nGET https://graph.microsoft.com/v1.0/me\n```\n');
+  assert.deepEqual(all.diagnostics.filter((x) => x.rule.startsWith('annotation-')).map((x) => [x.rule, at(x.src)]),
+    [['annotation-invalid-json', '3:1'], ['annotation-invalid-json', '7:1'], ['annotation-lenient-json', '14:1']]);
 });
 
 test('lenient JSON names its repairs', () => {

@@ -126,15 +126,10 @@ function codeBlocks(n: RootContent): Code[] {
   return out;
 }
 
+/** An annotation comment's fields, or undefined (not an annotation, or not JSON: the annotations extractor names those). */
 export function readAnnotation(ctx: PageContext, n: Html): Annotation | undefined {
   const a = parseAnnotationComment(n.value);
-  if (a === null) return undefined;
-  if (!a.ok) {
-    ctx.diag('annotation-invalid-json', 'warning', `Annotation comment could not be read: ${a.error}`, n);
-    return undefined;
-  }
-  if (a.repairs.length) ctx.diag('annotation-lenient-json', 'info', `Annotation comment is not strict JSON; read after: ${a.repairs.join(', ')}`, n);
-  return { fields: a.fields, src: ctx.src(n) };
+  return a && a.ok ? { fields: a.fields, src: ctx.src(n) } : undefined;
 }
 
 function exampleTitle(ctx: PageContext, i: number): string {

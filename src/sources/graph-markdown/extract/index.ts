@@ -36,10 +36,12 @@ import { strayTableRows } from './stray-table-rows.js';
 import { requestPathsOpen } from './request-paths-open.js';
 import { availability } from './availability.js';
 import { retirement } from './retirement.js';
+import { annotations } from './annotations.js';
 
 export const EXTRACTORS: readonly Extractor[] = [
   pageFacts, examples, httpRequest, requestPathsOpen, availability, retirement, apiVersion, permissions, nationalClouds, headers, queryParameters,
   requestBody, functionParameters, pathParameters, response, errors, resource, properties, instanceAttributes, derivedTypes, relationships, methods, jsonRepresentation, enums, links, strayTableRows, pageKind, inventory,
+  annotations,
 ];
 
 export { emptyPageIR } from '../ir/empty.js';

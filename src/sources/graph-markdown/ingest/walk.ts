@@ -94,7 +94,10 @@ function walkDir(dir: string, root: string, rootReal: string, out: InputFile[], 
         continue;
       }
       if (!isInside(rootReal, real)) {
-        if (hasPageExtension(p)) problems.push({ path: p, rule: 'symlink-outside-root', message: 'Symbolic link leads outside the input root; not read' });
+        let dir = false;
+        try { dir = statSync(real).isDirectory(); } catch { /* gone since: as a file */ }
+        if (dir) problems.push({ path: p, rule: 'symlink-outside-root', message: 'Symbolic link to a directory outside the input root; not walked' });
+        else if (hasPageExtension(p)) problems.push({ path: p, rule: 'symlink-outside-root', message: 'Symbolic link leads outside the input root; not read' });
         continue;
       }
       const tst = statSync(real);
@@ -106,6 +109,8 @@ function walkDir(dir: string, root: string, rootReal: string, out: InputFile[], 
     }
     if (st.isDirectory()) walkDir(p, root, rootReal, out, problems, seen, exclude);
     else if (st.isFile() && hasPageExtension(p) && !seen.has(p)) { seen.add(p); out.push({ abs: p, root }); }
+    // A FIFO, socket or device named like a page: never read (a FIFO would block the read), never dropped unsaid.
+    else if (!st.isFile() && hasPageExtension(p)) problems.push({ path: p, rule: 'file-not-regular', message: 'Not a regular file (a FIFO, socket or device); not read' });
   }
 }
 
