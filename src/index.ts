@@ -20,7 +20,7 @@ import { CACHE_FILE, PageCache, type LastRun } from './pipeline/cache.js';
 import { TextMemo } from './pipeline/text-memo.js';
 import { TsPrefetch } from './pipeline/ts-prefetch.js';
 import type { ModelPlan } from './emit/ts/models.js';
-import { recoverOutputs, stampHolds, writeAtomic, writeOutputs, type OutputStamp, type WriteStats } from './pipeline/output.js';
+import { recoverOutputs, stampHolds, writeNamedFile, writeOutputs, type OutputStamp, type WriteStats } from './pipeline/output.js';
 import { affectedPages, changedInRoot, limitReport, type ChangedFiles } from './pipeline/partial.js';
 import { focusedFindings, type FocusResult } from './pipeline/focus.js';
 import type { WarmPageWorker } from './pipeline/warm-worker.js';
@@ -187,7 +187,7 @@ function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?:
     let previous = new Set<string>();
     if (existsSync(o.updateBaseline)) { try { previous = loadBaseline(o.updateBaseline); } catch { /* unreadable: replaced */ } }
     const file = baselineFile(current, toolVersion());
-    writeAtomic(resolve(o.updateBaseline), toJson(file));
+    writeNamedFile(resolve(o.updateBaseline), toJson(file));
     baseline = new Set(current.map((f) => f.fingerprint));
     baselineUpdate = { file: o.updateBaseline, total: baseline.size, added: [...baseline].filter((x) => !previous.has(x)).length, pruned: [...previous].filter((x) => !baseline!.has(x)).length };
   }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, tempTree, INPUT } from './helpers.js';
@@ -50,6 +50,26 @@ test('argument and file errors are one-line messages with exit 2, not stack trac
   const opt = run(['build', '--nope']);
   assert.equal(opt.code, 2);
   assert.doesNotMatch(opt.err, /at .*\.js:\d+/);
+});
+
+test('--output is written through the path as a shell\'s > would: a link stays a link (its target written), a FIFO is written into; the rename over the path replaced them (as root, -o /dev/stdout replaced the device file)', () => {
+  const dir = tempTree({ 'target.json': 'old' });
+  symlinkSync('target.json', join(dir, 'link.json'));
+  const viaLink = run(['check', INPUT, '-f', 'json', '-o', join(dir, 'link.json'), '-q', '--no-config']);
+  assert.equal(viaLink.code, 0, viaLink.err);
+  assert.ok(lstatSync(join(dir, 'link.json')).isSymbolicLink());
+  const report = JSON.parse(readFileSync(join(dir, 'target.json'), 'utf8')) as { summary: { pages: number } };
+  assert.equal(report.summary.pages, 5);
+  // A dangling link: its target is made.
+  symlinkSync('made.json', join(dir, 'dangling.json'));
+  assert.equal(run(['check', INPUT, '-f', 'json', '-o', join(dir, 'dangling.json'), '-q', '--no-config']).code, 0);
+  assert.deepEqual([lstatSync(join(dir, 'dangling.json')).isSymbolicLink(), readFileSync(join(dir, 'made.json'), 'utf8')], [true, readFileSync(join(dir, 'target.json'), 'utf8')]);
+  const fifo = join(dir, 'pipe.json');
+  if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo here
+  const r = spawnSync('sh', ['-c', `cat "$1" > "$2" & "$3" "$4" check "$5" -f json -o "$1" -q --no-config; wait`, 'sh', fifo, join(dir, 'read.json'), process.execPath, CLI, INPUT], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(lstatSync(fifo).isFIFO());
+  assert.equal(readFileSync(join(dir, 'read.json'), 'utf8'), readFileSync(join(dir, 'target.json'), 'utf8'));
 });
 
 test('rules lists every rule; explain prints one with its example', () => {

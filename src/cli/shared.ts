@@ -13,7 +13,7 @@ import type { Config } from '../config/schema.js';
 import { loadSuppressions, validateSuppressions, type Suppression } from '../checks/suppress.js';
 import { SEVERITY_RANK } from '../checks/engine.js';
 import { FORMATS, type Format } from '../emit/reports/formats.js';
-import { writeAtomic } from '../pipeline/output.js';
+import { writeNamedFile } from '../pipeline/output.js';
 import type { CheckResult } from '../index.js';
 
 /** A usage mistake: one line on stderr, exit 2. */
@@ -175,7 +175,7 @@ export function emitReports(reqs: ReportRequest[], r: CheckResult, o: { color?: 
       oldPathPrefix: o.oldPathPrefix ?? (r.oldDocsRoot !== undefined && q.format === 'github' ? defaultPrefix(r.oldDocsRoot) : undefined),
       all: o.all, areas: o.area, groupBy: o.groupBy,
     });
-    if (q.output) writeAtomic(resolve(q.output), text);
+    if (q.output) writeNamedFile(resolve(q.output), text);
     else process.stdout.write(text);
   }
 }

@@ -23,7 +23,7 @@
  * named (`disk full (ENOSPC)`, `read-only file system (EROFS)`, …) in an `OutputError`.
  */
 import {
-  type Stats, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync,
+  type Stats, closeSync, existsSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, readdirSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync, writeFileSync, writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -569,6 +569,33 @@ export function acquireLock(outDir: string, waitMs = Number(process.env.DOCMODEL
 
 export function writeAtomic(abs: string, content: string): void {
   writeAtomicBuffer(abs, content);
+}
+
+/**
+ * A file a user named (`--output`, `--update-baseline`): written through the path, as a shell's
+ * `>` would. A regular file (or none yet) is replaced atomically (temp file + rename); a symbolic
+ * link is followed (its target replaced atomically when it is a regular file, the link kept); a
+ * FIFO, a device or a process substitution (`/dev/stdout`, `>(…)`) is written into. Renaming a
+ * temp file over the path itself replaced the link with a file, and as root `-o /dev/stdout`
+ * replaced the device file.
+ */
+export function writeNamedFile(abs: string, content: string): void {
+  const st = lstatOrUndefined(abs);
+  if (st === undefined || st.isFile()) { writeAtomicBuffer(abs, content); return; }
+  if (st.isDirectory()) throw new OutputError(`cannot write ${abs}: it is a directory`);
+  if (st.isSymbolicLink()) {
+    // A pipe's /dev/fd/N resolves to a name that is not there (`pipe:[…]`), as does a link whose target is not made yet: both written through.
+    let real: string | undefined;
+    try { real = realpathSync(abs); } catch { real = undefined; }
+    const target = real === undefined ? undefined : lstatOrUndefined(real);
+    if (target?.isFile()) { writeAtomicBuffer(real!, content); return; }
+    if (target?.isDirectory()) throw new OutputError(`cannot write ${abs}: it leads to a directory`);
+  }
+  try {
+    writeFileSync(abs, content);
+  } catch (e) {
+    throw namedError(`cannot write ${abs}`, e);
+  }
 }
 
 /** One file through a temp file + rename; the temp file is removed when writing fails. */

@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { resolve } from 'node:path';
 import { runMetadata } from '../../pipeline/metadata.js';
 import { countBySeverity } from '../../checks/engine.js';
-import { writeAtomic } from '../../pipeline/output.js';
+import { writeNamedFile } from '../../pipeline/output.js';
 import { toJson } from '../../util/order.js';
 import { addCommon, checkOutputFile, exitFor, failOnLevel, resolveCommon, type CommonOpts } from '../shared.js';
 import type { CommandModule } from './types.js';
@@ -29,7 +29,7 @@ export const metadataCommand: CommandModule = {
       if (f.output) checkOutputFile(f.output, inputs);
       const r = await runMetadata({ csdl, scopes: f.scopes ?? [], inputs, workers: c.workers, version: f.version, root });
       const text = f.format === 'json' ? toJson(r.report) : r.text;
-      if (f.output) writeAtomic(resolve(f.output), text); else process.stdout.write(text);
+      if (f.output) writeNamedFile(resolve(f.output), text); else process.stdout.write(text);
       if (!f.quiet) process.stderr.write(r.summaryLine + '\n');
       ctx.setExit(exitFor(failOnLevel(f.failOn ?? c.config.failOn), countBySeverity(r.report.findings)));
     });
