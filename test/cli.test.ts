@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT, tempTree, INPUT } from './helpers.js';
@@ -70,6 +70,25 @@ test('--output is written through the path as a shell\'s > would: a link stays a
   assert.equal(r.status, 0, r.stderr);
   assert.ok(lstatSync(fifo).isFIFO());
   assert.equal(readFileSync(join(dir, 'read.json'), 'utf8'), readFileSync(join(dir, 'target.json'), 'utf8'));
+});
+
+test('metadata --version is the command\'s (the API version of the CSDL), not the program\'s (it printed the tool version and compared nothing)', () => {
+  const r = run(['metadata', 'test/fixtures/metadata/v1.0-user.csdl.xml', INPUT, '--version', 'beta', '-f', 'json', '--no-config', '-q']);
+  assert.equal(r.code, 0, r.err);
+  assert.equal((JSON.parse(r.out) as { version: string }).version, 'beta');
+  assert.match(run(['--version']).out, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('an error writing standard output (> /dev/full) is one line and exit 2, not a stack trace and exit 1 (the code of findings at --fail-on)', { skip: existsSync('/dev/full') ? false : 'no /dev/full here' }, () => {
+  const full = openSync('/dev/full', 'w');
+  try {
+    for (const args of [['rules'], ['check', INPUT, '-f', 'json', '--no-config', '-q']]) {
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+      assert.deepEqual([r.status, r.stderr], [2, 'docmodel: cannot write standard output: ENOSPC\n'], args.join(' '));
+    }
+  } finally {
+    closeSync(full);
+  }
 });
 
 test('rules lists every rule; explain prints one with its example', () => {

@@ -16,6 +16,8 @@ export function createProgram(setExit: (code: number) => void): Command {
     .description('API reference markdown → page IR, merged API model, TypeScript models, reconciliation reports')
     .version(toolVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help (also `docmodel <command> --help`)')
+    // The program's options only before a command: `metadata … --version beta` is the command's option (it printed the tool's version).
+    .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -35,12 +37,20 @@ function isEpipe(e: unknown): boolean {
   return !!e && typeof e === 'object' && (e as { code?: unknown }).code === 'EPIPE';
 }
 
-/** A reader that went away (`docmodel check -f json | head -1`): stop quietly, exit 0. */
+/**
+ * A reader that went away (`docmodel check -f json | head -1`): stop quietly, exit 0. Any other
+ * error writing standard output or error (`> /dev/full`: ENOSPC) is a tool error: one line on
+ * standard error when it can still be written, exit 2 (it was thrown from the stream's handler,
+ * past main's catch: a stack trace and exit 1, the code of findings at --fail-on).
+ */
 export function exitQuietlyOnEpipe(): void {
-  for (const s of [process.stdout, process.stderr]) {
+  for (const [name, s] of [['standard output', process.stdout], ['standard error', process.stderr]] as const) {
     s.on('error', (e) => {
       if (isEpipe(e)) process.exit(0);
-      throw e;
+      if (s !== process.stderr) {
+        try { process.stderr.write(`docmodel: cannot write ${name}: ${(e as NodeJS.ErrnoException).code ?? e.message}\n`); } catch { /* nowhere left to say it */ }
+      }
+      process.exit(2);
     });
   }
 }
