@@ -50,6 +50,10 @@ test('argument and file errors are one-line messages with exit 2, not stack trac
   const opt = run(['build', '--nope']);
   assert.equal(opt.code, 2);
   assert.doesNotMatch(opt.err, /at .*\.js:\d+/);
+  // A page cache that is a file: said before the run (it was an internal error with a machine path once the check was done).
+  const file = join(tempTree({ f: 'x' }), 'f');
+  const cache = run(['check', INPUT, '--cache', file, '-q', '--no-config']);
+  assert.deepEqual([cache.code, cache.err], [2, `docmodel: --cache ${file} is a file, not a directory: give a directory for the page cache\n`]);
 });
 
 test('--output is written through the path as a shell\'s > would: a link stays a link (its target written), a FIFO is written into; the rename over the path replaced them (as root, -o /dev/stdout replaced the device file)', () => {

@@ -133,6 +133,13 @@ export function checkOutDir(out: string, inputs: string[], root?: string): void 
   }
 }
 
+/** The page cache's folder (`--cache`, config "cache") must be one, or not exist yet: checked before the run, not found out when it is saved at the end. */
+export function checkCacheDir(dir: string | undefined): void {
+  if (dir === undefined) return;
+  const k = kindOf(resolve(dir));
+  if (k === 'file' || k === 'other') throw new UsageError(`--cache ${dir} is a file, not a directory: give a directory for the page cache`);
+}
+
 /** A report file must not be a directory, nor a page-like file inside an input tree (it would be read back as a page). */
 export function checkOutputFile(file: string, inputs: string[]): void {
   const abs = resolve(file);

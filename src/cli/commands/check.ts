@@ -14,7 +14,7 @@ import { check, type CheckResult } from '../../index.js';
 import { readChangedList } from '../../pipeline/partial.js';
 import { MetadataError } from '../../pipeline/metadata.js';
 import { ConfigError } from '../../config/load.js';
-import { addCommon, addPolicy, addWholeTree, checkOutputFile, emitReports, exitFor, Progress, reportRequests, resolveCommon, UsageError, type CommonOpts } from '../shared.js';
+import { addCommon, addPolicy, addWholeTree, checkCacheDir, checkOutputFile, emitReports, exitFor, Progress, reportRequests, resolveCommon, UsageError, type CommonOpts } from '../shared.js';
 import { addReportOptions, summaryLine } from './report-options.js';
 import type { CommandModule } from './types.js';
 
@@ -67,6 +67,7 @@ Examples:
       const watching = !!f.watch;
       if (watching && changed) throw new UsageError('--watch checks the whole of its inputs: give directories, not changed files or --changed-from');
       const cacheDir = f.cache ?? c.config.cache;
+      checkCacheDir(cacheDir);
       // A watch keeps its page cache in memory between runs (and in --cache DIR when given).
       const pageCache = watching ? new PageCache(cacheDir ? join(resolve(cacheDir), CACHE_FILE) : undefined, { memory: true }) : undefined;
       const tracker = new FindingTracker();

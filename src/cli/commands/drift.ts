@@ -1,6 +1,6 @@
 /** `docmodel drift <old-tree> <new-tree>`: what changed between two snapshots, each change breaking or not. */
 import { drift } from '../../index.js';
-import { addCommon, addPolicy, checkOutputFile, emitReports, exitFor, Progress, reportRequests, resolveCommon, type CommonOpts } from '../shared.js';
+import { addCommon, addPolicy, checkCacheDir, checkOutputFile, emitReports, exitFor, Progress, reportRequests, resolveCommon, type CommonOpts } from '../shared.js';
 import { addReportOptions } from './report-options.js';
 import type { CommandModule } from './types.js';
 
@@ -28,6 +28,7 @@ Example:
       const c = resolveCommon(f);
       const reqs = reportRequests(f.format, f.output, c.config);
       for (const q of reqs) if (q.output) checkOutputFile(q.output, [oldTree, newTree]);
+      checkCacheDir(f.cache ?? c.config.cache);
       const started = Date.now();
       const progress = Progress.for(f.quiet, 'docmodel drift');
       let r;
