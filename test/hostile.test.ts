@@ -221,6 +221,15 @@ test('a walked tree names what it does not read: a FIFO named like a page (file-
   ]);
 });
 
+test('a docmodel output folder inside the tree (another run\'s --out) is not read as docs, and says so: its reconciliation.md was a page of every other run', () => {
+  const dir = tempTree({ 'a.md': GOOD, 'gen/reconciliation.md': '# docmodel reconciliation report\n', 'gen/.docmodel-manifest.json': '[]', 'sub/b.md': GOOD });
+  const l = listPages([dir]);
+  assert.deepEqual(l.tasks.map((t) => t.display), ['a.md', 'sub/b.md']);
+  assert.deepEqual(l.runDiagnostics.map((d) => [d.rule, d.src.file, d.message]), [['output-folder-skipped', 'gen', 'A docmodel output folder (it holds .docmodel-manifest.json); not read as docs']]);
+  // The folder given itself is read (a user asking for it).
+  assert.deepEqual(listPages([join(dir, 'gen')]).tasks.map((t) => t.display), ['reconciliation.md']);
+});
+
 test('issue 14: pages run under the time limit also with --workers 1 and few pages; a timeout is never cached', async () => {
   const dir = tempTree({ 'a.md': GOOD });
   const out = tempTree({});

@@ -83,6 +83,7 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
   d('section-not-extracted', 'info', 'extract', 'A known section yielded nothing', 'The section kind is recognized but its content could not be read.'),
   d('suppression-expired', 'warning', 'run', 'A suppression entry has expired', 'The entry stopped applying; renew or remove it.', false),
   d('symlink-broken', 'warning', 'read', 'A symbolic link leads nowhere', 'It is skipped.'),
+  d('output-folder-skipped', 'info', 'read', 'A docmodel output folder inside an input is not read', 'A folder below an input that holds .docmodel-manifest.json is the output of a build (this one\'s or another --out): its reports (reconciliation.md) would be read as pages, so it is not walked.'),
   d('symlink-outside-root', 'warning', 'read', 'A symbolic link leads outside the input root', 'It is not read.'),
   d('table-cut-by-comment', 'warning', 'parse', 'An HTML comment between two rows of a table cuts it', 'A comment on a line of its own between two table rows ends the table for markdown renderers: the rows after it render as text. The comment is left out of the parsed text (every other line keeps its source), so the rows are read as rows of the table; the warning names the comment to move.'),
   d('table-delimiter-repaired', 'info', 'parse', 'A table delimiter row has the wrong number of cells', 'The table is read with as many columns as its header.'),

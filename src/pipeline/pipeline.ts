@@ -28,7 +28,7 @@ import { reportData, reportDigest } from '../emit/reports/report-data.js';
 import { renderReport } from '../emit/reports/formats.js';
 import { toJson, toJsonChunks, toJsonPieces } from '../util/order.js';
 import { toolVersion } from '../util/version.js';
-import type { OutputContent } from './output.js';
+import { MANIFEST, type OutputContent } from './output.js';
 
 export interface AnalyzeResult {
   pages: PageIR[];
@@ -181,7 +181,8 @@ export interface Listed {
  * output holds an absolute path or depends on the working directory.
  */
 export function listPages(inputs: string[], exclude: string[] = [], root?: string): Listed {
-  const walk = collectInputs(inputs, exclude, root);
+  // Any docmodel output folder inside the tree, not only this run's (another command's, another --out): its reports are not docs.
+  const walk = collectInputs(inputs, exclude, root, [MANIFEST]);
   const roots = [...new Set(walk.files.map((f) => f.root))].sort();
   const docsRoot = root !== undefined ? resolve(root) : commonRoot(roots.length ? roots : inputs.map((i) => resolve(i)));
   const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: 'warning' as Severity, message: p.message, src: { file: displayPath(p.path, docsRoot), line: 1, column: 1 } }));

@@ -3,7 +3,7 @@
  * taken as they are, directories walked (sorted, so the order never depends on the file
  * system). Symlinks are followed only when they stay inside the root they were found under.
  */
-import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { compareStr } from '../../../util/order.js';
 import { errorText } from './read.js';
@@ -45,7 +45,7 @@ export function hasPageExtension(p: string): boolean {
  * every file given belongs to (includes resolve inside it); without it a file given on its own
  * is its own directory's root and a directory is the root of what it holds.
  */
-export function collectInputs(paths: string[], exclude: string[] = [], root?: string): WalkResult {
+export function collectInputs(paths: string[], exclude: string[] = [], root?: string, skipFoldersHolding: readonly string[] = []): WalkResult {
   const files: InputFile[] = [];
   const problems: WalkProblem[] = [];
   const seen = new Set<string>();
@@ -65,14 +65,23 @@ export function collectInputs(paths: string[], exclude: string[] = [], root?: st
     }
     if (!st.isDirectory()) throw new InputError(`input path is neither a file nor a directory: ${given}`);
     const rootReal = realpathSync(rootAbs ?? abs);
-    walkDir(abs, rootAbs ?? abs, rootReal, files, problems, seen, exclude.map((e) => resolve(e)));
+    walkDir(abs, rootAbs ?? abs, { rootReal, out: files, problems, seen, exclude: exclude.map((e) => resolve(e)), skipFoldersHolding });
   }
   files.sort((a, b) => compareStr(a.abs, b.abs));
   return { files, problems };
 }
 
-function walkDir(dir: string, root: string, rootReal: string, out: InputFile[], problems: WalkProblem[], seen: Set<string>, exclude: string[]): void {
+/** What a walk carries from folder to folder: `skipFoldersHolding`, names of files that mark a folder not to walk below the given one (a docmodel output folder's manifest). */
+interface Walk { rootReal: string; out: InputFile[]; problems: WalkProblem[]; seen: Set<string>; exclude: string[]; skipFoldersHolding: readonly string[] }
+
+function walkDir(dir: string, root: string, w: Walk, below = false): void {
+  const { rootReal, out, problems, seen, exclude } = w;
   if (exclude.includes(dir)) return;
+  const marker = below ? w.skipFoldersHolding.find((m) => existsSync(join(dir, m))) : undefined;
+  if (marker !== undefined) {
+    problems.push({ path: dir, rule: 'output-folder-skipped', message: `A docmodel output folder (it holds ${marker}); not read as docs` });
+    return;
+  }
   // Each entry's type comes with the listing (no stat per file; Node stats the entries whose type the file system does not give).
   let entries: Dirent[];
   try {
@@ -107,7 +116,7 @@ function walkDir(dir: string, root: string, rootReal: string, out: InputFile[], 
       out.push({ abs: p, root });
       continue;
     }
-    if (st.isDirectory()) walkDir(p, root, rootReal, out, problems, seen, exclude);
+    if (st.isDirectory()) walkDir(p, root, w, true);
     else if (st.isFile() && hasPageExtension(p) && !seen.has(p)) { seen.add(p); out.push({ abs: p, root }); }
     // A FIFO, socket or device named like a page: never read (a FIFO would block the read), never dropped unsaid.
     else if (!st.isFile() && hasPageExtension(p)) problems.push({ path: p, rule: 'file-not-regular', message: 'Not a regular file (a FIFO, socket or device); not read' });
