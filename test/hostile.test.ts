@@ -221,6 +221,25 @@ test('a walked tree names what it does not read: a FIFO named like a page (file-
   ]);
 });
 
+test('a tree given through a link is that tree: the same findings and docs root as given by its own name, its output folder left out; two folders given without --root share their common folder (their includes resolved there)', () => {
+  const tree = tempTree({
+    'v1.0/api/a.md': '# Get a\n\n[!INCLUDE [note](../../includes/note.md)]\n\n## HTTP request\n\n```http\nGET /a\n```\n\n[missing](nowhere.md)\n',
+    'beta/api/a.md': '# Get a\n\n[!INCLUDE [note](../../includes/note.md)]\n\n## HTTP request\n\n```http\nGET /a/{id}\n```\n',
+    'includes/note.md': 'A note.\n',
+  });
+  const link = join(tempTree({}), 'docs');
+  symlinkSync(tree, link);
+  const real = analyze([tree]);
+  const viaLink = analyze([link]);
+  assert.equal(viaLink.docsRoot, real.docsRoot);
+  assert.deepEqual(viaLink.findings.map((f) => [f.rule, f.fingerprint]), real.findings.map((f) => [f.rule, f.fingerprint]));
+  assert.deepEqual(listPages([link], [join(link, 'out')]).tasks.map((t) => t.abs), listPages([tree]).tasks.map((t) => t.abs));
+  const two = analyze([join(tree, 'v1.0'), join(tree, 'beta')]);
+  assert.equal(two.docsRoot, real.docsRoot);
+  assert.deepEqual(two.pages.flatMap((p) => p.diagnostics.filter((d) => d.rule.startsWith('include-')).map((d) => d.rule)), []);
+  assert.deepEqual(two.pages.map((p) => p.includes.map((i) => i.resolved)), [['includes/note.md'], ['includes/note.md']]);
+});
+
 test('a docmodel output folder inside the tree (another run\'s --out) is not read as docs, and says so: its reconciliation.md was a page of every other run', () => {
   const dir = tempTree({ 'a.md': GOOD, 'gen/reconciliation.md': '# docmodel reconciliation report\n', 'gen/.docmodel-manifest.json': '[]', 'sub/b.md': GOOD });
   const l = listPages([dir]);

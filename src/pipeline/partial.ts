@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
-import { displayPath, hasPageExtension, InputError, isInside } from '../sources/graph-markdown/ingest/walk.js';
+import { displayPath, hasPageExtension, InputError, isInside, realOrResolved } from '../sources/graph-markdown/ingest/walk.js';
 import type { ReportData } from '../emit/reports/report-data.js';
 
 export interface ChangedFiles {
@@ -37,7 +37,7 @@ export function changedInRoot(paths: string[], docsRoot: string): ChangedFiles {
   const deleted: string[] = [];
   const ignored: ChangedFiles['ignored'] = [];
   for (const p of paths) {
-    const abs = resolve(p);
+    const abs = realOrResolved(p); // as the docs root is named: through its links (a deleted file's folder resolved)
     if (!isInside(docsRoot, abs)) { ignored.push({ path: p, why: 'outside the docs root' }); continue; }
     if (!hasPageExtension(abs)) { ignored.push({ path: p, why: 'not a page (.md, .markdown, .txt)' }); continue; }
     files.push(displayPath(abs, docsRoot));

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, PageIR, Severity } from '../sources/graph-markdown/ir/schema.js';
 import { pageIrJsonSchema } from '../sources/graph-markdown/ir/schema.js';
-import { collectInputs, displayPath, InputError, isInside, type InputFile } from '../sources/graph-markdown/ingest/walk.js';
+import { collectInputs, commonRoot, displayPath, InputError, isInside, realOrResolved, type InputFile } from '../sources/graph-markdown/ingest/walk.js';
 import { availableParallelism } from 'node:os';
 import { Prestarted, processInPool } from './pool.js';
 import type { PageCache, TreeAnswers } from './cache.js';
@@ -184,7 +184,7 @@ export function listPages(inputs: string[], exclude: string[] = [], root?: strin
   // Any docmodel output folder inside the tree, not only this run's (another command's, another --out): its reports are not docs.
   const walk = collectInputs(inputs, exclude, root, [MANIFEST]);
   const roots = [...new Set(walk.files.map((f) => f.root))].sort();
-  const docsRoot = root !== undefined ? resolve(root) : commonRoot(roots.length ? roots : inputs.map((i) => resolve(i)));
+  const docsRoot = root !== undefined ? realOrResolved(root) : commonRoot(roots.length ? roots : inputs.map((i) => realOrResolved(i)));
   const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: 'warning' as Severity, message: p.message, src: { file: displayPath(p.path, docsRoot), line: 1, column: 1 } }));
   let skippedIncludes = 0;
   const tasks: Listed['tasks'] = [];
@@ -345,12 +345,7 @@ export function irPaths(pageAbs: string[], commonRoot: string): string[] {
   });
 }
 
-export function commonRoot(roots: string[]): string {
-  if (!roots.length) return process.cwd();
-  let c = roots[0]!;
-  for (const r of roots.slice(1)) while (!isInside(c, r)) c = dirname(c);
-  return c;
-}
+export { commonRoot } from '../sources/graph-markdown/ingest/walk.js';
 
 export interface BuildOutputs {
   /** Relative path → text, or how to render it (IR files, model.json and the reports are rendered by the writer, one at a time). */

@@ -4,7 +4,7 @@
  * system). Symlinks are followed only when they stay inside the root they were found under.
  */
 import { type Dirent, existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { compareStr } from '../../../util/order.js';
 import { errorText } from './read.js';
 
@@ -35,6 +35,22 @@ export function isInside(root: string, p: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel)); // '..foo' is a name inside
 }
 
+/** The deepest folder holding every path (the working directory when there is none). */
+export function commonRoot(roots: string[]): string {
+  if (!roots.length) return process.cwd();
+  let c = roots[0]!;
+  for (const r of roots.slice(1)) while (!isInside(c, r)) c = dirname(c);
+  return c;
+}
+
+/** The absolute path with every link resolved, as far as it exists (the rest, not made yet, appended as given). */
+export function realOrResolved(p: string): string {
+  const abs = resolve(p);
+  try { return realpathSync(abs); } catch { /* not there (yet) */ }
+  const parent = dirname(abs);
+  return parent === abs ? abs : join(realOrResolved(parent), basename(abs));
+}
+
 export function hasPageExtension(p: string): boolean {
   const lower = p.toLowerCase();
   return PAGE_EXTENSIONS.some((e) => lower.endsWith(e));
@@ -49,23 +65,30 @@ export function collectInputs(paths: string[], exclude: string[] = [], root?: st
   const files: InputFile[] = [];
   const problems: WalkProblem[] = [];
   const seen = new Set<string>();
-  for (const given of paths) {
-    const abs = resolve(given);
+  // Paths as the file system names them: a tree given through a link is that tree (its pages, links and the output
+  // folder to leave out were compared under two names: whole-tree rules ran on a part, an output folder was read back).
+  const inputs = paths.map((given) => {
     let st;
     try {
-      st = statSync(abs);
+      st = statSync(given);
     } catch {
       throw new InputError(`input path not found: ${given}`);
     }
-    const rootAbs = root === undefined ? undefined : resolve(root);
-    if (rootAbs !== undefined && !isInside(rootAbs, abs)) throw new InputError(`input ${given} is not inside the docs root ${root}`);
+    return { given, abs: realOrResolved(given), st };
+  });
+  // Without a root, several inputs share their common folder (includes resolve inside it, as --root's help says).
+  const root0 = root !== undefined ? realOrResolved(root) : inputs.length > 1 ? commonRoot(inputs.map((x) => (x.st.isDirectory() ? x.abs : dirname(x.abs)))) : undefined;
+  exclude = exclude.map((e) => realOrResolved(e));
+  for (const { given, abs, st } of inputs) {
+    const rootAbs = root0;
+    if (root !== undefined && rootAbs !== undefined && !isInside(rootAbs, abs)) throw new InputError(`input ${given} is not inside the docs root ${root}`);
     if (st.isFile()) {
       if (!seen.has(abs)) { seen.add(abs); files.push({ abs, root: rootAbs ?? resolve(abs, '..') }); }
       continue;
     }
     if (!st.isDirectory()) throw new InputError(`input path is neither a file nor a directory: ${given}`);
     const rootReal = realpathSync(rootAbs ?? abs);
-    walkDir(abs, rootAbs ?? abs, { rootReal, out: files, problems, seen, exclude: exclude.map((e) => resolve(e)), skipFoldersHolding });
+    walkDir(abs, rootAbs ?? abs, { rootReal, out: files, problems, seen, exclude, skipFoldersHolding });
   }
   files.sort((a, b) => compareStr(a.abs, b.abs));
   return { files, problems };
