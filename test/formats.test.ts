@@ -12,7 +12,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { reportData } from '../src/emit/reports/report-data.js';
 import { renderReport, withFindings } from '../src/emit/reports/formats.js';
-import { applyBaseline, applySuppressions, loadSuppressions, SuppressionError } from '../src/checks/suppress.js';
+import { applyBaseline, applySuppressions, loadBaseline, loadSuppressions, SuppressionError } from '../src/checks/suppress.js';
 import { htmlReport } from '../src/emit/reports/html.js';
 import { INPUT, tempTree, page, tempDir } from './helpers.js';
 import { HOSTILE } from './hostile-page.js';
@@ -53,6 +53,30 @@ test('SARIF output validates against the official SARIF 2.1.0 schema and carries
   // and a broken log does not validate (the check can fail)
   delete sarif.runs[0].tool;
   assert.equal(validate(sarif as object), false);
+});
+
+test('SARIF holds every finding: one with no place in a page (tree-partial) is a run notification, not left out; a SARIF baseline covers a merged result\'s instances and those; a suppression may name the merged fingerprint the reports show', () => {
+  const dir = tempTree({ 'a.md': readFileSync(join(INPUT, '000_5be97bd32e2c4279.txt'), 'utf8') });
+  const a = analyze([INPUT, dir]);
+  const data = reportData(a.model, a.findings, '0.0.0-test');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const sarif: any = JSON.parse(renderReport('sarif', data, '.'));
+  const sideless = data.findings.filter((f) => f.sides.length === 0);
+  assert.ok(sideless.some((f) => f.rule === 'tree-partial'));
+  assert.deepEqual(sarif.runs[0].invocations[0].toolExecutionNotifications.map((n: { associatedRule: { id: string }; properties: { fingerprint: string } }) => [n.associatedRule.id, n.properties.fingerprint]), sideless.map((f) => [f.rule, f.fingerprint]));
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+  const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
+  assert.ok(validate(sarif as object), ajv.errorsText(validate.errors));
+  // Every finding of the run is in a baseline read back from that SARIF (merged ones were not: the log held only the merged fingerprint).
+  const file = join(tempDir('sarif'), 'base.sarif');
+  writeFileSync(file, JSON.stringify(sarif));
+  assert.deepEqual(applyBaseline(a.findings, loadBaseline(file)).map((f) => f.rule), []);
+  // A suppression naming a merged fingerprint (body-table-create-wording on the 4 seed pages and the copy: one item) silences its 5 findings.
+  const merged = data.findings.find((f) => f.rule === 'body-table-create-wording')!;
+  assert.equal(merged.instances?.length, 5);
+  const r = applySuppressions(a.findings, [{ rule: merged.rule, fingerprint: merged.fingerprint, reason: 'known' }], a.model.documents);
+  assert.equal(r.suppressed, 5);
+  assert.deepEqual(r.findings.filter((f) => f.rule === merged.rule), []);
 });
 
 test('terminal text groups findings by file; control characters never reach the terminal', () => {

@@ -20,6 +20,14 @@ export function shapeOf(f: Finding): string {
   return [f.rule, f.severity, f.context, field, msg].join('\u0000');
 }
 
+/**
+ * The fingerprint a report gives the findings of one shape when it shows them as one ("— the same
+ * difference on 3 pages"); drift changes are never merged. A suppression may name it.
+ */
+export function groupFingerprint(f: Finding): string | undefined {
+  return f.context === 'drift' ? undefined : fingerprint(f.rule, 'shape', shapeOf(f));
+}
+
 /** The pages findings touch (a metadata side's file is no page). */
 function pagesOf(fs: Finding[]): string[] {
   return [...new Set(fs.flatMap((f) => [...(f.pages ?? []), ...f.sides.filter((s) => s.element === undefined).map((s) => s.file)]))].sort();
@@ -51,7 +59,7 @@ export function groupFindings(findings: Finding[]): Finding[] {
       ...first,
       subject: `${fs.length} × ${first.subject.includes('/') || first.context === 'page' ? 'pages' : 'subjects'} (first: ${first.subject})`,
       message: `${first.message} — the same difference ${sameOn(fs.length, first.context === 'page', pages.length)}`,
-      fingerprint: fingerprint(first.rule, 'shape', k),
+      fingerprint: fingerprint(first.rule, 'shape', k), // groupFingerprint(first) but for drift's duplicates
       instances,
       pages,
     });

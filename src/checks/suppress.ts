@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import type { Document } from '../model/schema.js';
 import type { Finding } from './types.js';
 import { fingerprint } from './fingerprint.js';
+import { groupFingerprint } from './group.js';
 import { ALL_RULES } from './registry.js';
 
 export interface Suppression {
@@ -55,7 +56,8 @@ export function validateSuppressions(list: unknown[], path: string): Suppression
 
 function matches(s: Suppression, f: Finding): boolean {
   if (s.rule !== f.rule) return false;
-  if (s.fingerprint) return s.fingerprint === f.fingerprint;
+  // The finding's own fingerprint, or the one the reports show for the findings of its shape merged (groupFindings).
+  if (s.fingerprint) return s.fingerprint === f.fingerprint || s.fingerprint === groupFingerprint(f);
   const sel = s.selector ?? {};
   if (sel.subject !== undefined && sel.subject !== f.subject) return false;
   if (sel.field !== undefined && sel.field !== f.field) return false;
@@ -146,9 +148,18 @@ export function loadBaseline(path: string): Set<string> {
   if (Array.isArray(runs)) {
     const out = new Set<string>();
     for (const run of runs) {
+      // A merged result's instances (properties.instances) and the findings with no place in a page (tree-level: run notifications).
       for (const r of (run as { results?: unknown[] })?.results ?? []) {
         const fp = (r as { partialFingerprints?: Record<string, unknown> })?.partialFingerprints?.[SARIF_FINGERPRINT_KEY];
         if (typeof fp === 'string') out.add(fp);
+        const inst = (r as { properties?: { instances?: unknown } })?.properties?.instances;
+        if (Array.isArray(inst)) for (const x of inst) if (typeof x === 'string') out.add(x);
+      }
+      for (const inv of (run as { invocations?: unknown[] })?.invocations ?? []) {
+        for (const n of (inv as { toolExecutionNotifications?: unknown[] })?.toolExecutionNotifications ?? []) {
+          const fp = (n as { properties?: { fingerprint?: unknown } })?.properties?.fingerprint;
+          if (typeof fp === 'string') out.add(fp);
+        }
       }
     }
     return out;

@@ -107,11 +107,22 @@ export function sarifReport(findings: Finding[], rules: readonly RuleDescriptor[
       properties: { context: 'page', subject: x.src.file, field: 'diagnostic' },
     });
   }
+  // A finding with no place in a page (tree-partial, a rule that failed on the whole tree, an expired suppression): a
+  // notification of the run — code scanning refuses a result without a location, and it was left out of the log.
+  const sideless = all.filter((f) => f.sides.length === 0);
+  const invocations = sideless.length ? [{
+    executionSuccessful: true,
+    toolExecutionNotifications: sideless.map((f) => ({
+      associatedRule: { id: f.rule, index: index.get(f.rule)! }, level: LEVEL[f.severity], message: { text: f.message },
+      properties: { fingerprint: f.fingerprint, context: f.context, subject: f.subject, field: f.field, ...('suppression' in f ? { suppression: f.suppression } : {}) },
+    })),
+  }] : undefined;
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'docmodel', version: toolVersion, informationUri: 'https://www.npmjs.com/package/docmodel', rules: ruleList } },
+      ...(invocations ? { invocations } : {}),
       columnKind: 'unicodeCodePoints',
       ...(all.some((f) => f.sides.some((x) => x.snapshot === 'old')) ? { originalUriBaseIds: { [OLD_SNAPSHOT]: { description: { text: 'The docs root of the old snapshot (the first tree given to docmodel drift); paths of its sides are relative to it.' } } } } : {}),
       results,
