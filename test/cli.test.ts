@@ -50,6 +50,15 @@ test('argument and file errors are one-line messages with exit 2, not stack trac
   const opt = run(['build', '--nope']);
   assert.equal(opt.code, 2);
   assert.doesNotMatch(opt.err, /at .*\.js:\d+/);
+  // An empty --output; an area no finding has (said, with the nearest; the run goes on); a config choice out of its words.
+  const empty = run(['check', INPUT, '-o', '', '--no-config']);
+  assert.deepEqual([empty.code, empty.err], [2, 'docmodel: --output "" names no file (leave --output out to write to standard output)\n']);
+  const area = run(['check', INPUT, '--area', 'microsoft-identity-platfrom', '--no-config', '-q']);
+  assert.equal(area.code, 0);
+  assert.match(area.err, /^docmodel: --area microsoft-identity-platfrom: no finding has this area \(did you mean microsoft-identity-platform\?\); areas with findings: /);
+  const cfg = tempTree({ 'docmodel.config.json': '{ "failOn": "warn" }' });
+  const badConfig = run(['check', INPUT, '-q'], cfg);
+  assert.deepEqual([badConfig.code, badConfig.err], [2, `docmodel: ${join(cfg, 'docmodel.config.json')}: /failOn: expected one of "error", "warning", "info", "never", got "warn"\n`]);
   // A page cache that is a file: said before the run (it was an internal error with a machine path once the check was done).
   const file = join(tempTree({ f: 'x' }), 'f');
   const cache = run(['check', INPUT, '--cache', file, '-q', '--no-config']);

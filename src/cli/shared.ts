@@ -14,6 +14,7 @@ import { loadSuppressions, validateSuppressions, type Suppression } from '../che
 import { SEVERITY_RANK } from '../checks/engine.js';
 import { FORMATS, type Format } from '../emit/reports/formats.js';
 import { writeNamedFile } from '../pipeline/output.js';
+import { closest } from '../util/suggest.js';
 import type { CheckResult } from '../index.js';
 
 /** A usage mistake: one line on stderr, exit 2. */
@@ -165,6 +166,7 @@ export function reportRequests(formats: string[] | undefined, outputs: string[] 
   const fmts = formats?.length ? formats : ['text'];
   for (const f of fmts) if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes ${FORMATS.join(', ')} (got ${JSON.stringify(f)})`);
   const outs = outputs ?? [];
+  if (outs.some((o) => o.trim() === '')) throw new UsageError('--output "" names no file (leave --output out to write to standard output)');
   if (outs.length > fmts.length) throw new UsageError('more --output than --format: give one --format per --output, in the same order');
   if (fmts.length - outs.length > 1) throw new UsageError('only one format can go to standard output: give an --output file for the others');
   return fmts.map((f, i) => ({ format: f as Format, ...(outs[i] !== undefined ? { output: outs[i] } : {}) }));
@@ -172,6 +174,13 @@ export function reportRequests(formats: string[] | undefined, outputs: string[] 
 
 /** Write each report to its file (atomically) or to standard output. */
 export function emitReports(reqs: ReportRequest[], r: CheckResult, o: { color?: boolean; pathPrefix?: string; oldPathPrefix?: string; all?: boolean; area?: string[]; groupBy?: 'area' }): void {
+  // An area no finding has: said (a typo printed "0 findings" and passed), with the nearest one; the run goes on.
+  const known = Object.keys(r.data.summary.byArea).filter((x) => x !== '(none)').sort();
+  for (const a of o.area ?? []) {
+    if (known.includes(a)) continue;
+    const near = closest(a, known);
+    process.stderr.write(`docmodel: --area ${a}: no finding has this area${near ? ` (did you mean ${near}?)` : ''}; areas with findings: ${known.slice(0, 12).join(', ') || 'none'}${known.length > 12 ? ', …' : ''}\n`);
+  }
   for (const q of reqs) {
     const text = r.report(q.format, {
       color: !q.output && useColor(o.color),

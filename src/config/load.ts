@@ -38,6 +38,15 @@ function lineCol(text: string, offset: number): string {
   return `${before.length}:${before[before.length - 1]!.length + 1}`;
 }
 
+/** The words a schema of literals (nested unions of them) allows, else undefined. */
+function wordsOf(schema: unknown): string[] | undefined {
+  const sch = schema as { const?: unknown; anyOf?: unknown[] } | undefined;
+  if (typeof sch?.const === 'string') return [sch.const];
+  if (!Array.isArray(sch?.anyOf)) return undefined;
+  const parts = sch.anyOf.map(wordsOf);
+  return parts.every((x) => x !== undefined) ? parts.flat() as string[] : undefined;
+}
+
 /** Read and validate a config file; relative paths in it become absolute (against its directory). */
 export function readConfig(file: string): Config {
   let text: string;
@@ -55,7 +64,10 @@ export function readConfig(file: string): Config {
   if (!Value.Check(ConfigSchema, raw)) {
     const first = [...Value.Errors(ConfigSchema, raw)][0];
     const where = first?.path || '/';
-    throw new ConfigError(`${file}: ${where}: ${first?.message ?? 'invalid'}${first && /additional/i.test(first.message) ? ' (see schema/config.schema.json)' : ''}`);
+    // A choice among words (failOn, a rule's level): name them ("Expected union value" alone said nothing).
+    const choices = first ? wordsOf(first.schema) : undefined;
+    const expected = choices?.length ? `: expected one of ${choices.map((x) => JSON.stringify(x)).join(', ')}, got ${JSON.stringify(first!.value)}` : '';
+    throw new ConfigError(`${file}: ${where}: ${expected ? expected.slice(2) : first?.message ?? 'invalid'}${first && /additional/i.test(first.message) ? ' (see schema/config.schema.json)' : ''}`);
   }
   const c = raw as Config;
   for (const id of Object.keys(c.rules ?? {})) {
