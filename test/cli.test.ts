@@ -104,6 +104,17 @@ test('an error writing standard output (> /dev/full) is one line and exit 2, not
   }
 });
 
+test('build --stats prints the coverage also when the outputs are up to date (it printed only "up to date")', () => {
+  const out = join(tempTree({}), 'out');
+  const first = run(['build', INPUT, '--out', out, '--stats', '--no-config']);
+  const again = run(['build', INPUT, '--out', out, '--stats', '--no-config']);
+  assert.equal(again.code, 0, again.err);
+  const coverage = (s: string) => s.slice(s.indexOf('pages: '));
+  assert.match(first.out, /^pages: 5 /m);
+  assert.equal(coverage(again.out), coverage(first.out));
+  assert.match(again.out, /22 unchanged/);
+});
+
 test('rules lists every rule; explain prints one with its example', () => {
   const r = run(['rules']);
   assert.equal(r.code, 0);

@@ -25,8 +25,9 @@ async function runOnce(r: BuildRun, extra: Partial<BuildOptions> = {}, write: (s
   const shown = `${messagePath(resolve(r.opts.out))}/`;
   let res: BuildResult | UpToDate;
   try {
-    // reuseUnchanged is true unless a watch run turns it off; either result is handled below.
-    res = await build({ ...r.opts, ...extra, reuseUnchanged: (extra.reuseUnchanged ?? true) as true, timings, onProgress: progress.pages });
+    // reuseUnchanged is true unless a watch run turns it off, or --stats needs the pages (an up-to-date output printed
+    // no coverage); either result is handled below.
+    res = await build({ ...r.opts, ...extra, reuseUnchanged: (extra.reuseUnchanged ?? !r.stats) as true, timings, onProgress: progress.pages });
   } finally {
     progress.end();
   }
