@@ -19,7 +19,6 @@
  * followed until it is added here, and the full rebuild that follows prints the definitive added /
  * resolved lines.
  */
-import { realpathSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Finding } from '../checks/types.js';
 import { reconcile } from '../checks/engine.js';
@@ -27,7 +26,7 @@ import { applyPolicy, concernsPages, type Policy } from '../checks/policy.js';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { modelFromPages } from '../sources/graph-markdown/to-model.js';
 import { docVersion, requestBodyTypeName } from '../model/merge.js';
-import { displayPath, hasPageExtension } from '../sources/graph-markdown/ingest/walk.js';
+import { displayPath, hasPageExtension, realOrResolved } from '../sources/graph-markdown/ingest/walk.js';
 import type { ApiModel, TypeModel } from '../model/types.js';
 import type { Document } from '../model/schema.js';
 import { linkedFile } from '../util/link.js';
@@ -184,7 +183,7 @@ export async function focusedFindings(prev: AnalyzeResult, changedAbs: string[],
   const model = modelFromPages(pages);
   const absByFile = new Map(pages.map((p) => [p.file, `${prev.docsRoot}${sep}${p.file.split('/').join(sep)}`]));
   // Whether the tree is whole was measured on all of it by the last run (tree-links.ts), not on these pages.
-  const tree = { ...treeInfo(prev.roots.map(real), absByFile), completeness: prev.findings.some((f) => f.rule === TREE_PARTIAL) ? 'partial' as const : 'whole' as const };
+  const tree = { ...treeInfo(prev.roots.map(realOrResolved), absByFile), completeness: prev.findings.some((f) => f.rule === TREE_PARTIAL) ? 'partial' as const : 'whole' as const };
   const findings = reconcile({ model, pages: model.documents, tree }).filter((f) => concernsPages(f, changed));
   return { pages: [...changed].sort(compareStr), modelPages: pages.length, findings: applyPolicy(findings, model.documents, policy).findings };
 }
@@ -262,6 +261,3 @@ function referencedTypes(d: Document): { names: Set<string>; links: string[] } {
   return { names: out, links };
 }
 
-function real(p: string): string {
-  try { return realpathSync(p); } catch { return p; }
-}

@@ -3,7 +3,7 @@
  * TypeScript models, reports, schema). Pure in-memory until `writeOutputs`, which renders the
  * larger outputs one at a time as it writes them.
  */
-import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, PageIR, Severity } from '../sources/graph-markdown/ir/schema.js';
 import { pageIrJsonSchema } from '../sources/graph-markdown/ir/schema.js';
@@ -214,7 +214,7 @@ export function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings, me
     onModel(model);
     timings?.mark('typescript plan');
   }
-  const { tree, answers } = recordingTree(treeInfo(l.roots.map((r) => safeReal(r)), absByFile, new Set(absByFile.values())));
+  const { tree, answers } = recordingTree(treeInfo(l.roots.map((r) => realOrResolved(r)), absByFile, new Set(absByFile.values())));
   if (wholeTree) tree.completeness = 'whole';
   const unitDigests = memos && { page: memos.pageDigest, operations: operationDigests(model.operations, memos.pageDigest) };
   if (unitDigests) memos?.operations?.beginRun(unitDigests.operations);
@@ -231,7 +231,7 @@ function recordingTree(base: TreeInfo): { tree: TreeInfo; answers: TreeAnswers }
 
 /** Does the file system still answer as it did (see TreeAnswers)? */
 function treeAnswersHold(answers: TreeAnswers, l: Listed): boolean {
-  const tree = treeInfo(l.roots.map((r) => safeReal(r)), new Map(), new Set(l.tasks.map((t) => t.abs)));
+  const tree = treeInfo(l.roots.map((r) => realOrResolved(r)), new Map(), new Set(l.tasks.map((t) => t.abs)));
   for (const abs in answers) if ((tree.exists(abs) ?? null) !== answers[abs]) return false;
   return true;
 }
@@ -315,9 +315,6 @@ async function analyzeListed(l: Listed, inputs: string[], workers: number, opts:
   return a;
 }
 
-function safeReal(p: string): string {
-  try { return realpathSync(p); } catch { return p; }
-}
 
 /** The path an IR file gets under ir/: the page's path relative to the docs root. */
 export function irPath(pageAbs: string, commonRoot: string): string {
@@ -330,18 +327,24 @@ export function irPath(pageAbs: string, commonRoot: string): string {
  * longer than file systems take is cut and marked (src/util/file-name.ts).
  */
 export function irPaths(pageAbs: string[], commonRoot: string): string[] {
+  return irFiles(pageAbs, commonRoot).map((f) => f.rel);
+}
+
+/** irPaths, each with whether its name was cut to fit (see src/util/file-name.ts). */
+export function irFiles(pageAbs: string[], commonRoot: string): { rel: string; cut: boolean }[] {
   const short = pageAbs.map((abs) => irPath(abs, commonRoot));
   const count = new Map<string, number>();
   for (const s of short) count.set(s, (count.get(s) ?? 0) + 1);
+  const whole = short.map((s, i) => (count.get(s)! > 1 ? relative(commonRoot, pageAbs[i]!).split(sep).join('/') + '.json' : s));
   // A name over what file systems take (a 251-byte page name, `.json` added) is cut and marked (fitFileName).
-  const long = short.map((s, i) => fitLastSegment(count.get(s)! > 1 ? relative(commonRoot, pageAbs[i]!).split(sep).join('/') + '.json' : s, '.json'));
+  const long = whole.map((s) => fitLastSegment(s, '.json'));
   // A long name can still meet a short one (`a.md` kept whole vs a page `a.md.md`): number the later ones.
   const taken = new Set<string>();
-  return long.map((s) => {
+  return long.map((s, i) => {
     let n = s;
     for (let k = 2; taken.has(n); k++) n = s.replace(/\.json$/, `~${k}.json`);
     taken.add(n);
-    return n;
+    return { rel: n, cut: s !== whole[i] };
   });
 }
 
@@ -365,10 +368,9 @@ export function renderOutputs(a: AnalyzeResult, outDir: string, timings?: Timing
   // IR paths follow the page paths, relative to the docs root.
   const abs = a.pages.map((p) => resolve(a.docsRoot, p.file));
   const renamed: Diagnostic[] = [];
-  irPaths(abs, a.docsRoot).forEach((rel, i) => {
+  irFiles(abs, a.docsRoot).forEach(({ rel, cut }, i) => {
     const page = a.pages[i]!;
-    const cut = /~~[0-9a-f]{16}(?:~\d+)?\.json$/.exec(rel);
-    if (cut && !basename(page.file).includes(cut[0].slice(0, 18))) renamed.push({ rule: 'ir-file-renamed', severity: 'info', message: `The IR file of this page would have a name over 240 bytes; it is written to ir/${rel}`, src: { file: page.file, line: 1, column: 1 } });
+    if (cut) renamed.push({ rule: 'ir-file-renamed', severity: 'info', message: `The IR file of this page would have a name over 240 bytes; it is written to ir/${rel}`, src: { file: page.file, line: 1, column: 1 } });
     const digest = digestOf?.(abs[i]!);
     files.set(`ir/${rel}`, { key: digest === undefined ? undefined : `ir:${digest}`, render: () => toJson(page) });
   });
