@@ -85,6 +85,16 @@ test('--output is written through the path as a shell\'s > would: a link stays a
   assert.equal(readFileSync(join(dir, 'read.json'), 'utf8'), readFileSync(join(dir, 'target.json'), 'utf8'));
 });
 
+test('an output folder that cannot be made under /proc is one line and exit 2 at once (Node\'s recursive mkdir never returned there: the run spun at full CPU)', { skip: existsSync('/proc/self') ? false : 'no /proc here' }, () => {
+  for (const [args, said] of [
+    [['check', INPUT, '-f', 'json', '-o', '/proc/docmodel-none/r.json', '-q', '--no-config'], 'docmodel: cannot write /proc/docmodel-none/r.json: ENOENT\n'],
+    [['build', INPUT, '--out', '/proc/docmodel-none/out', '-q', '--no-config'], 'docmodel: cannot create the output directory /proc/docmodel-none/out: ENOENT\n'],
+  ] as const) {
+    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    assert.deepEqual([r.status, r.stderr], [2, said], args.join(' '));
+  }
+});
+
 test('metadata --version is the command\'s (the API version of the CSDL), not the program\'s (it printed the tool version and compared nothing)', () => {
   const r = run(['metadata', 'test/fixtures/metadata/v1.0-user.csdl.xml', INPUT, '--version', 'beta', '-f', 'json', '--no-config', '-q']);
   assert.equal(r.code, 0, r.err);

@@ -123,7 +123,7 @@ class PathGuard {
   mkdirs(rel: string): void {
     const d = dirname(rel);
     if (d === '.' || this.dirs.get(d)) return;
-    mkdirSync(join(this.outDir, d), { recursive: true });
+    makeDirs(join(this.outDir, d));
     let x = d;
     while (x !== '.') { this.dirs.set(x, true); x = dirname(x); }
   }
@@ -303,7 +303,7 @@ function sameBytes(abs: string, size: number, sum: string): boolean {
 /** Writes `files` (relative path → text) into outDir; see the module comment for the protocol. `stats.stamps`: every file's stamp (key '' for an unkeyed one). */
 export function writeOutputs(outDir: string, files: Map<string, OutputContent>, opts: WriteOptions = {}): WriteStats & { stamps: Record<string, OutputStamp> } {
   refuseFile(outDir);
-  try { mkdirSync(outDir, { recursive: true }); } catch (e) { throw namedError(`cannot create the output directory ${outDir}`, e); }
+  try { makeDirs(outDir); } catch (e) { throw namedError(`cannot create the output directory ${outDir}`, e); }
   const unlock = acquireLock(outDir);
   try {
     recoverLocked(outDir);
@@ -567,6 +567,22 @@ export function acquireLock(outDir: string, waitMs = Number(process.env.DOCMODEL
   }
 }
 
+/**
+ * `mkdirSync(dir, { recursive: true })`, a folder at a time from the deepest one there: Node's
+ * recursive form never returns on some pseudo file systems (`-o /proc/x/report.json` spun at full
+ * CPU until killed); made one by one, such a folder fails at once with its error.
+ */
+export function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) {
+    try { mkdirSync(d); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e; }
+  }
+}
+
 export function writeAtomic(abs: string, content: string): void {
   writeAtomicBuffer(abs, content);
 }
@@ -600,7 +616,7 @@ export function writeNamedFile(abs: string, content: string): void {
 
 /** One file through a temp file + rename; the temp file is removed when writing fails. */
 export function writeAtomicBuffer(abs: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(abs), { recursive: true });
+  try { makeDirs(dirname(abs)); } catch (e) { throw namedError(`cannot write ${abs}`, e); }
   const tmp = `${abs}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   try {
     writePoint();
