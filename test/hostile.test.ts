@@ -244,7 +244,7 @@ test('a docmodel output folder inside the tree (another run\'s --out) is not rea
   const dir = tempTree({ 'a.md': GOOD, 'gen/reconciliation.md': '# docmodel reconciliation report\n', 'gen/.docmodel-manifest.json': '[]', 'sub/b.md': GOOD });
   const l = listPages([dir]);
   assert.deepEqual(l.tasks.map((t) => t.display), ['a.md', 'sub/b.md']);
-  assert.deepEqual(l.runDiagnostics.map((d) => [d.rule, d.src.file, d.message]), [['output-folder-skipped', 'gen', 'A docmodel output folder (it holds .docmodel-manifest.json); not read as docs']]);
+  assert.deepEqual(l.runDiagnostics.map((d) => [d.rule, d.severity, d.src.file, d.message]), [['output-folder-skipped', 'info', 'gen', 'A docmodel output folder (it holds .docmodel-manifest.json); not read as docs']]);
   // The folder given itself is read (a user asking for it).
   assert.deepEqual(listPages([join(dir, 'gen')]).tasks.map((t) => t.display), ['reconciliation.md']);
 });

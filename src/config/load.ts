@@ -66,8 +66,8 @@ export function readConfig(file: string): Config {
     const where = first?.path || '/';
     // A choice among words (failOn, a rule's level): name them ("Expected union value" alone said nothing).
     const choices = first ? wordsOf(first.schema) : undefined;
-    const expected = choices?.length ? `: expected one of ${choices.map((x) => JSON.stringify(x)).join(', ')}, got ${JSON.stringify(first!.value)}` : '';
-    throw new ConfigError(`${file}: ${where}: ${expected ? expected.slice(2) : first?.message ?? 'invalid'}${first && /additional/i.test(first.message) ? ' (see schema/config.schema.json)' : ''}`);
+    const said = choices?.length ? `expected one of ${choices.map((x) => JSON.stringify(x)).join(', ')}, got ${JSON.stringify(first!.value)}` : first?.message ?? 'invalid';
+    throw new ConfigError(`${file}: ${where}: ${said}${first && /additional/i.test(first.message) ? ' (see schema/config.schema.json)' : ''}`);
   }
   const c = raw as Config;
   for (const id of Object.keys(c.rules ?? {})) {

@@ -6,7 +6,7 @@
  * file.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { posix, resolve } from 'node:path';
+import { posix } from 'node:path';
 import type { PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { displayPath, hasPageExtension, InputError, isInside, realOrResolved } from '../sources/graph-markdown/ingest/walk.js';
 import type { ReportData } from '../emit/reports/report-data.js';

@@ -185,7 +185,7 @@ export function listPages(inputs: string[], exclude: string[] = [], root?: strin
   const walk = collectInputs(inputs, exclude, root, [MANIFEST]);
   const roots = [...new Set(walk.files.map((f) => f.root))].sort();
   const docsRoot = root !== undefined ? realOrResolved(root) : commonRoot(roots.length ? roots : inputs.map((i) => realOrResolved(i)));
-  const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: 'warning' as Severity, message: p.message, src: { file: displayPath(p.path, docsRoot), line: 1, column: 1 } }));
+  const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: (p.severity ?? 'warning') as Severity, message: p.message, src: { file: displayPath(p.path, docsRoot), line: 1, column: 1 } }));
   let skippedIncludes = 0;
   const tasks: Listed['tasks'] = [];
   for (const f of walk.files) {

@@ -48,8 +48,7 @@ export function splitFrontMatter(text: string, opts: { unclosed?: boolean } = {}
   // in two (a thematic break right after the front matter, followed by prose, is not).
   const second = FENCE.test(lines[end + 1] ?? '') && KEY_LINE.test(lines[end + 2] ?? '') ? closingFence(lines, end + 1) : -1;
   const last = second >= 0 ? second : end;
-  const blank = lines.slice(0, last + 1).map(() => '');
-  const body = blank.concat(lines.slice(last + 1)).join('\n');
+  const body = blankedBody(lines, last + 1);
   const keyLines: Record<string, number> = {};
   const blocks: [number, number][] = second >= 0 ? [[first, end], [end + 1, second]] : [[first, end]];
   let data: Record<string, unknown> | null = null;
@@ -58,14 +57,19 @@ export function splitFrontMatter(text: string, opts: { unclosed?: boolean } = {}
     for (const [k, line] of Object.entries(read.keyLines)) if (!Object.hasOwn(keyLines, k)) setOwn(keyLines, k, line);
     if (!read.data) return { data: null, lines: last + 1, body, keyLines, error: read.error };
     if (!data) data = read.data;
-    else for (const k of Object.keys(read.data)) if (!Object.hasOwn(data, k)) Object.defineProperty(data, k, { value: read.data[k], enumerable: true, writable: true, configurable: true });
+    else for (const k of Object.keys(read.data)) if (!Object.hasOwn(data, k)) setOwn(data, k, read.data[k]);
   }
   return { data, lines: last + 1, body, keyLines, ...(second >= 0 ? { second: { from: end + 2, to: second + 1 } } : {}) };
 }
 
 /** `o[k] = v` as an own property whatever `k` is (assigned, `__proto__` would set the prototype; tested with `in`, `constructor` is always there). */
-function setOwn(o: Record<string, number>, k: string, v: number): void {
+function setOwn<T>(o: Record<string, T>, k: string, v: T): void {
   Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+/** The page's text with its first `n` lines (the front matter) blank, so that positions in the body stay the file's. */
+function blankedBody(lines: string[], n: number): string {
+  return lines.slice(0, n).map(() => '').concat(lines.slice(n)).join('\n');
 }
 
 const HEADING = /^#{1,6}[ \t]+\S/;
@@ -92,7 +96,7 @@ function unclosedAt(lines: string[], open: number, fence: number): number | unde
 /** The front matter of a block that is not closed (see FrontMatterSplit.unclosed): its lines up to `body`, read as YAML. */
 function readUnclosed(lines: string[], open: number, body: number, fence: number): FrontMatterSplit {
   const unclosed = { open: open + 1, body: body + 1, ...(fence >= 0 ? { fence: fence + 1 } : {}) };
-  const text = lines.slice(0, body).map(() => '').concat(lines.slice(body)).join('\n');
+  const text = blankedBody(lines, body);
   const read = readBlock(lines, open, body);
   return read.data ? { data: read.data, lines: body, body: text, keyLines: read.keyLines, unclosed } : { data: null, lines: body, body: text, keyLines: read.keyLines, error: read.error, unclosed };
 }

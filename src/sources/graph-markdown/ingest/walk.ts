@@ -20,6 +20,8 @@ export interface InputFile {
 export interface WalkProblem {
   path: string;
   rule: string;
+  /** Its severity when not a warning (output-folder-skipped: info, as registered). */
+  severity?: 'info';
   message: string;
 }
 
@@ -58,8 +60,9 @@ export function hasPageExtension(p: string): boolean {
 
 /**
  * `exclude`: absolute directories never walked (the output directory). `root`: the docs root
- * every file given belongs to (includes resolve inside it); without it a file given on its own
- * is its own directory's root and a directory is the root of what it holds.
+ * every file given belongs to (includes resolve inside it); without it, several inputs share
+ * their common folder, and a single one is its own root (a file: its folder). Every path is the
+ * file system's own name for it (links resolved), so the roots are real paths too.
  */
 export function collectInputs(paths: string[], exclude: string[] = [], root?: string, skipFoldersHolding: readonly string[] = []): WalkResult {
   const files: InputFile[] = [];
@@ -77,32 +80,30 @@ export function collectInputs(paths: string[], exclude: string[] = [], root?: st
     return { given, abs: realOrResolved(given), st };
   });
   // Without a root, several inputs share their common folder (includes resolve inside it, as --root's help says).
-  const root0 = root !== undefined ? realOrResolved(root) : inputs.length > 1 ? commonRoot(inputs.map((x) => (x.st.isDirectory() ? x.abs : dirname(x.abs)))) : undefined;
+  const rootAbs = root !== undefined ? realOrResolved(root) : inputs.length > 1 ? commonRoot(inputs.map((x) => (x.st.isDirectory() ? x.abs : dirname(x.abs)))) : undefined;
   exclude = exclude.map((e) => realOrResolved(e));
   for (const { given, abs, st } of inputs) {
-    const rootAbs = root0;
-    if (root !== undefined && rootAbs !== undefined && !isInside(rootAbs, abs)) throw new InputError(`input ${given} is not inside the docs root ${root}`);
+    if (root !== undefined && !isInside(rootAbs!, abs)) throw new InputError(`input ${given} is not inside the docs root ${root}`);
     if (st.isFile()) {
-      if (!seen.has(abs)) { seen.add(abs); files.push({ abs, root: rootAbs ?? resolve(abs, '..') }); }
+      if (!seen.has(abs)) { seen.add(abs); files.push({ abs, root: rootAbs ?? dirname(abs) }); }
       continue;
     }
     if (!st.isDirectory()) throw new InputError(`input path is neither a file nor a directory: ${given}`);
-    const rootReal = realpathSync(rootAbs ?? abs);
-    walkDir(abs, rootAbs ?? abs, { rootReal, out: files, problems, seen, exclude, skipFoldersHolding });
+    walkDir(abs, rootAbs ?? abs, { out: files, problems, seen, exclude, skipFoldersHolding });
   }
   files.sort((a, b) => compareStr(a.abs, b.abs));
   return { files, problems };
 }
 
 /** What a walk carries from folder to folder: `skipFoldersHolding`, names of files that mark a folder not to walk below the given one (a docmodel output folder's manifest). */
-interface Walk { rootReal: string; out: InputFile[]; problems: WalkProblem[]; seen: Set<string>; exclude: string[]; skipFoldersHolding: readonly string[] }
+interface Walk { out: InputFile[]; problems: WalkProblem[]; seen: Set<string>; exclude: string[]; skipFoldersHolding: readonly string[] }
 
 function walkDir(dir: string, root: string, w: Walk, below = false): void {
-  const { rootReal, out, problems, seen, exclude } = w;
+  const { out, problems, seen, exclude } = w;
   if (exclude.includes(dir)) return;
   const marker = below ? w.skipFoldersHolding.find((m) => existsSync(join(dir, m))) : undefined;
   if (marker !== undefined) {
-    problems.push({ path: dir, rule: 'output-folder-skipped', message: `A docmodel output folder (it holds ${marker}); not read as docs` });
+    problems.push({ path: dir, rule: 'output-folder-skipped', severity: 'info', message: `A docmodel output folder (it holds ${marker}); not read as docs` });
     return;
   }
   // Each entry's type comes with the listing (no stat per file; Node stats the entries whose type the file system does not give).
@@ -125,7 +126,7 @@ function walkDir(dir: string, root: string, w: Walk, below = false): void {
         problems.push({ path: p, rule: 'symlink-broken', message: 'Symbolic link whose target does not exist; skipped' });
         continue;
       }
-      if (!isInside(rootReal, real)) {
+      if (!isInside(root, real)) { // root is a real path (collectInputs)
         let dir = false;
         try { dir = statSync(real).isDirectory(); } catch { /* gone since: as a file */ }
         if (dir) problems.push({ path: p, rule: 'symlink-outside-root', message: 'Symbolic link to a directory outside the input root; not walked' });
