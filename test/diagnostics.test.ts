@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { DIAGNOSTICS, findDiagnostic } from '../src/checks/diagnostics.js';
+import { DIAGNOSTICS, findDiagnostic, registeredSeverity } from '../src/checks/diagnostics.js';
 import { RULES } from '../src/checks/registry.js';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { renderOutputs } from '../src/pipeline/pipeline.js';
@@ -41,6 +41,24 @@ test('every emitted diagnostic id is registered (as a diagnostic, or as the rule
     assert.ok(!rules.has(d.id), `${d.id} is both a rule and a diagnostic`);
   }
   assert.equal(new Set(DIAGNOSTICS.map((d) => d.id)).size, DIAGNOSTICS.length);
+});
+
+test('a diagnostic is emitted with its registered severity: every literal site in src/ (diag(id, severity, …) and { rule: id, severity: … }) and the read problems', () => {
+  const wrong: string[] = [];
+  let sites = 0;
+  for (const f of srcFiles(join(ROOT, 'src'))) {
+    const t = readFileSync(f, 'utf8');
+    for (const m of t.matchAll(/\b(?:diag\(\s*'([a-z0-9-]+)',\s*|rule:\s*'([a-z0-9-]+)',\s*severity:\s*)'(\w+)'/g)) {
+      const dk = findDiagnostic(m[1] ?? m[2]!);
+      if (!dk) continue; // a rule id (reported for a rule), checked above
+      sites++;
+      if (dk.severity !== m[3]) wrong.push(`${f.slice(ROOT.length + 1)}: ${dk.id} emitted ${m[3]}, registered ${dk.severity}`);
+    }
+  }
+  assert.ok(sites >= 90, `${sites} sites`);
+  assert.deepEqual(wrong, []);
+  assert.equal(registeredSeverity('file-empty'), 'info');
+  assert.throws(() => registeredSeverity('no-such-diagnostic'), /not registered/);
 });
 
 test('explain prints a diagnostic; SARIF carries the seeds\' diagnostics with their registered metadata', () => {

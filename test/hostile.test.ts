@@ -58,6 +58,8 @@ test('hostile pages: each is a diagnostic on its own page, the good page is unaf
   assert.equal(by.get('invalid-utf8.md')!.title.h1?.value, 'Bad bytes');
   assert.deepEqual(rules('binary.md'), ['file-binary']);
   assert.deepEqual(rules('empty.md'), ['file-empty']);
+  // Read problems carry their registered severity (an empty page was a warning, registered info).
+  assert.deepEqual(['empty.md', 'binary.md', 'huge.md', 'invalid-utf8.md'].map((f) => by.get(f)!.diagnostics.find((d) => d.rule.startsWith('file-'))!.severity), ['info', 'error', 'error', 'warning']);
   assert.deepEqual(rules('huge.md'), ['file-too-large']);
   assert.ok(rules('deep-list.md').includes('page-nesting-too-deep'), rules('deep-list.md').join());
   assert.ok(rules('deep-quote.md').includes('page-nesting-too-deep'));
@@ -215,9 +217,10 @@ test('a walked tree names what it does not read: a FIFO named like a page (file-
   const mk = spawnSync('mkfifo', [join(dir, 'pipe.md')]);
   const l = listPages([dir]);
   assert.deepEqual(l.tasks.map((t) => t.display), ['a.md']);
-  assert.deepEqual(l.runDiagnostics.map((d) => [d.rule, d.src.file, d.message]), [
-    ['symlink-outside-root', 'elsewhere', 'Symbolic link to a directory outside the input root; not walked'],
-    ...(mk.status === 0 ? [['file-not-regular', 'pipe.md', 'Not a regular file (a FIFO, socket or device); not read']] : []),
+  assert.deepEqual(l.runDiagnostics.map((d) => [d.rule, d.severity, d.src.file, d.message]), [
+    ['symlink-outside-root', 'warning', 'elsewhere', 'Symbolic link to a directory outside the input root; not walked'],
+    // A page not read is an error, as registered (it was a warning).
+    ...(mk.status === 0 ? [['file-not-regular', 'error', 'pipe.md', 'Not a regular file (a FIFO, socket or device); not read']] : []),
   ]);
 });
 

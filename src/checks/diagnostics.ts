@@ -123,3 +123,10 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
 export function findDiagnostic(id: string): DiagnosticKind | undefined {
   return DIAGNOSTICS.find((x) => x.id === id);
 }
+
+/** The severity a diagnostic is emitted with: its registered one (what `docmodel explain` and SARIF's metadata say). */
+export function registeredSeverity(id: string): Severity {
+  const dk = findDiagnostic(id);
+  if (!dk) throw new Error(`Diagnostic ${id} is not registered in src/checks/diagnostics.ts`);
+  return dk.severity;
+}

@@ -8,6 +8,7 @@ import { parsePage } from '../sources/graph-markdown/parse/page.js';
 import type { IncludeResolver } from '../sources/graph-markdown/parse/includes.js';
 import { emptyPageIR, extractPage } from '../sources/graph-markdown/extract/index.js';
 import { sortDiagnostics } from '../util/order.js';
+import { registeredSeverity } from '../checks/diagnostics.js';
 export function processFile(abs: string, display: string, resolver?: IncludeResolver): PageIR {
   const src = readSource(abs);
   return processText(display, abs, src.text, src.problems, resolver);
@@ -18,7 +19,7 @@ export function processText(display: string, abs: string, text: string, problems
   const fatal = problems.find((p) => p.fatal);
   if (fatal) {
     const ir = emptyPageIR(display, 'unreadable');
-    ir.diagnostics = problems.map((p) => ({ rule: p.rule, severity: p.fatal ? 'error' : 'warning', message: p.message, src: at }));
+    ir.diagnostics = problems.map((p) => ({ rule: p.rule, severity: registeredSeverity(p.rule), message: p.message, src: at }));
     return ir;
   }
   let ir: PageIR;
@@ -29,7 +30,7 @@ export function processText(display: string, abs: string, text: string, problems
     ir = emptyPageIR(display, 'unreadable');
     ir.diagnostics.push({ rule: 'page-parse-failed', severity: 'error', message: `The page could not be parsed: ${errorText(e)}`, src: at });
   }
-  for (const p of problems) ir.diagnostics.unshift({ rule: p.rule, severity: 'warning', message: p.message, src: at });
+  for (const p of problems) ir.diagnostics.unshift({ rule: p.rule, severity: registeredSeverity(p.rule), message: p.message, src: at });
   ir.diagnostics = sortDiagnostics(ir.diagnostics);
   return ir;
 }

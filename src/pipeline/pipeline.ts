@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import type { Diagnostic, PageIR, Severity } from '../sources/graph-markdown/ir/schema.js';
+import type { Diagnostic, PageIR } from '../sources/graph-markdown/ir/schema.js';
 import { pageIrJsonSchema } from '../sources/graph-markdown/ir/schema.js';
 import { collectInputs, commonRoot, displayPath, InputError, isInside, realOrResolved, type InputFile } from '../sources/graph-markdown/ingest/walk.js';
 import { availableParallelism } from 'node:os';
@@ -17,6 +17,7 @@ import { modelJsonSchema, type ApiModel, type Document, type OperationGroup } fr
 import { compareStr } from '../util/order.js';
 import { fitLastSegment } from '../util/file-name.js';
 import { reconcile } from '../checks/engine.js';
+import { registeredSeverity } from '../checks/diagnostics.js';
 import type { Finding, TreeInfo } from '../checks/types.js';
 import type { UnitFindingMemo } from './finding-memo.js';
 import { operationDigests } from '../model/unit-digests.js';
@@ -185,7 +186,7 @@ export function listPages(inputs: string[], exclude: string[] = [], root?: strin
   const walk = collectInputs(inputs, exclude, root, [MANIFEST]);
   const roots = [...new Set(walk.files.map((f) => f.root))].sort();
   const docsRoot = root !== undefined ? realOrResolved(root) : commonRoot(roots.length ? roots : inputs.map((i) => realOrResolved(i)));
-  const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: (p.severity ?? 'warning') as Severity, message: p.message, src: { file: displayPath(p.path, docsRoot), line: 1, column: 1 } }));
+  const runDiagnostics: Diagnostic[] = walk.problems.map((p) => ({ rule: p.rule, severity: registeredSeverity(p.rule), message: p.message, src: { file: displayPath(p.path, docsRoot), line: 1, column: 1 } }));
   let skippedIncludes = 0;
   const tasks: Listed['tasks'] = [];
   for (const f of walk.files) {

@@ -20,8 +20,6 @@ export interface InputFile {
 export interface WalkProblem {
   path: string;
   rule: string;
-  /** Its severity when not a warning (output-folder-skipped: info, as registered). */
-  severity?: 'info';
   message: string;
 }
 
@@ -103,7 +101,7 @@ function walkDir(dir: string, root: string, w: Walk, below = false): void {
   if (exclude.includes(dir)) return;
   const marker = below ? w.skipFoldersHolding.find((m) => existsSync(join(dir, m))) : undefined;
   if (marker !== undefined) {
-    problems.push({ path: dir, rule: 'output-folder-skipped', severity: 'info', message: `A docmodel output folder (it holds ${marker}); not read as docs` });
+    problems.push({ path: dir, rule: 'output-folder-skipped', message: `A docmodel output folder (it holds ${marker}); not read as docs` });
     return;
   }
   // Each entry's type comes with the listing (no stat per file; Node stats the entries whose type the file system does not give).
