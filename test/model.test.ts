@@ -53,6 +53,10 @@ test('canonical path: every placeholder spelling, /me, key syntax, function argu
   // As written on v1.0/api/chat-get-members.md and v1.0/api/educationrubric-delete.md (2021-07).
   assert.equal(canonicalPath('/users/{user-id} | user-principal-name/chats/{chat-id}/members/{membership-id}').path, '/users/{user-id}/chats/{chat-id}/members/{member-id}');
   assert.equal(canonicalPath('/education/me/rubrics/ceb3863e-6912-4ea9-ac41-3c2bb7b6672d').identity, canonicalPath('/education/me/rubrics/{id}').identity);
+  // Quotes around a placeholder are taken in pairs only: the closing quote of `'${path}'` was taken alone and lost.
+  assert.deepEqual(canonicalPath("/drive/f(path='${path}')"), { identity: "/drive/f(path='${}')", path: "/drive/f(path='${path}')", parameters: ['path'] });
+  assert.equal(canonicalPath("/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone_format}')").path, '/users/{user-id}/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard{timezone_format})');
+  assert.equal(canonicalPath("/f(x='a-value',y=b-value)").path, '/f(x={x},y={y})');
 });
 
 test('PATCH /users/{user-id}: one key, user-update.md is the primary over the Intune workload pages', () => {

@@ -34,7 +34,8 @@ export interface CanonicalPath {
 type Seg = { kind: 'literal'; text: string } | { kind: 'param'; after: string } | { kind: 'mixed'; text: string; params: string[] };
 
 // `{x}`, `<x>`, and a function argument written as an example value (`name=name-value`).
-const PLACEHOLDER = /'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?|(?<==)'?[A-Za-z][\w]*-value'?(?=[,)])/g;
+// Quotes are taken only in pairs: `x='${y}'` has its placeholder inside `$…'`, and taking the closing quote alone lost it.
+const PLACEHOLDER = /'\{[^{}]*\}'|\{[^{}]*\}|'<[A-Za-z][\w\s|-]*>'|<[A-Za-z][\w\s|-]*>|(?<==)(?:'[A-Za-z]\w*-value'|[A-Za-z]\w*-value)(?=[,)])/g;
 const WHOLE_PLACEHOLDER = /^(?:'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?|"\{[^{}]*\}")$/;
 
 /** Split on `/` outside parentheses and quotes. */
