@@ -108,6 +108,7 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
   d('table-row-duplicate', 'info', 'extract', 'A table repeats a row', 'The repeated row is taken once.'),
   d('table-row-empty', 'info', 'extract', 'A table row is empty', 'It is skipped.'),
   d('table-row-extra-cells', 'warning', 'extract', 'A table row has more cells than the header', 'The extra cells are dropped (often an unescaped | in a cell).'),
+  d('table-row-continued', 'warning', 'extract', 'A table cell goes on on the next line', 'A row\'s line has no closing "|" and the next line no opening one: the author broke a cell\'s text (a description) onto a new line, which renders as a row of its own. The line is read as the rest of the row\'s last cell.'),
   d('table-row-pipe-rejoined', 'warning', 'extract', 'A row of a table whose last column is free text (Description) has more cells than the header: an unescaped | in that text', 'The cells from the last column on are read as one cell, joined by the | that split them; renderers still split the row (escape it as \\|).'),
   d('table-row-short', 'info', 'extract', 'A table row has fewer cells than the header', 'The missing cells are read as empty.'),
   d('table-unclassified', 'info', 'extract', 'A table\'s columns match no known table kind', 'The table is not read: a use-case table, values listed under a heading of their own (`Value | Description` under "DecimalPlaces"), a table of a section no extractor reads. Every table no extractor read has this diagnostic or table-not-read.'),

@@ -422,3 +422,19 @@ test('query options named in a bulleted list are located at their own item, not 
   const ir = processFile(join(root, file), file, new IncludeResolver(root));
   assert.deepEqual(ir.queryParameters.map((q) => `${q.name}@${q.src.line}`), ['$count@40', '$filter@41', '$skip@42', '$top@43']);
 });
+
+test('a cell broken onto the next line (no closing "|", no opening one) is the rest of that cell, with a warning; it was a group row that named every later row\'s group, or a header', () => {
+  const ir = fx('v1.0/resources/securescorecontrolprofile.md');
+  const props = ir.resource!.properties;
+  assert.equal(props.find((p) => p.name === 'threats')!.description, 'List of threats the control mitigates (accountBreach,dataDeletion,dataExfiltration,dataSpillage, elevationOfPrivilege,maliciousInsider,passwordCracking,phishingOrWhaling,spoofing).');
+  assert.deepEqual(props.filter((p) => p.group !== undefined).map((p) => p.name), []);
+  assert.deepEqual(ir.diagnostics.map((d) => [d.rule, d.severity, d.src.line]), [['table-row-continued', 'warning', 45]]);
+  const t = ir.tables.find((x) => x.section === 'properties')!;
+  assert.equal(t.taken!.groupRows, 0);
+  assert.equal(t.taken!.cells, t.taken!.cellsLanded);
+  // In a request-headers table the broken line made a header named "updated.".
+  const del = fx('beta/api/dynamics-currencies-delete.md');
+  assert.deepEqual(del.requestHeaders.map((h) => [h.name, h.src.line]), [['Authorization', 41], ['If-Match', 42]]);
+  assert.match(del.requestHeaders[1]!.value, /the currencies will not be updated\.$/);
+  assert.deepEqual(del.diagnostics.filter((d) => d.rule === 'table-row-continued').map((d) => d.src.line), [43]);
+});

@@ -2,7 +2,7 @@
  * What every extractor gets: the parsed page, its sections, table access, position mapping
  * and a diagnostics sink. Extractors write their own part of the page IR.
  */
-import type { Nodes, Paragraph, Root, RootContent, Table, TableCell, Link } from 'mdast';
+import type { Nodes, Paragraph, Root, RootContent, Table, TableCell, TableRow as MdTableRow, Link } from 'mdast';
 import type { Diagnostic, PageIR, Severity, Src } from '../ir/schema.js';
 import type { ParsedPage } from '../parse/page.js';
 import { buildSections, outermost, sectionContent, type SectionKind, type SectionNode } from '../parse/sections.js';
@@ -224,6 +224,40 @@ export class PageContext {
     return { text: cleanText(rawText), rawText, raw: source.replace(/\|$/, '').trim(), links: this.links(c), source, src: { ...at, column: at.column + lead } };
   }
 
+  /** Rows read as the continuation of the row above (see foldContinuations), by position: one diagnostic each, however many sections list the table. */
+  private readonly continued = new Set<string>();
+
+  /**
+   * A cell's text broken onto the next line: the row's line has no closing "|" and the next line no opening one
+   * (`|threats|String collection|List of threats (accountBreach,` / `elevationOfPrivilege,…).|`). GFM renders that
+   * line as a row of its own with fewer cells than the header, which read as a group row lost the text and named
+   * every later row's group after it (or, in a headers table, made a header of its first word). Such a line is read
+   * as the rest of the last cell of the row above, with a warning: the page renders it broken.
+   */
+  private foldContinuations(nodes: readonly MdTableRow[], rows: TableModel['rows'], columns: number): TableModel['rows'] {
+    const out: TableModel['rows'] = [];
+    rows.forEach((row, k) => {
+      const prev = out[out.length - 1];
+      const node = nodes[k]!;
+      const start = node.position?.start.offset;
+      const line = start === undefined ? '' : this.page.text.slice(this.page.text.lastIndexOf('\n', start - 1) + 1, start) + this.raw(node);
+      const prevNode = k > 0 ? nodes[k - 1]! : undefined;
+      if (!prev || !prevNode || columns < 2 || row.cells.length >= columns || /^[ \t]*\|/.test(line) || this.raw(prevNode).trimEnd().endsWith('|')
+        || row.cells.every((c) => c.text === '') || !prev.cells.length) { out.push(row); return; }
+      const last = prev.cells[prev.cells.length - 1]!;
+      const rest = this.joinCells(row.cells, row.cells.slice(1).map(() => '|'));
+      const source = last.source.replace(/\s+$/, '') + '\n' + rest.source;
+      const both: Cell = { text: `${last.text} ${rest.text}`.trim(), rawText: `${last.rawText}\n${rest.rawText}`, raw: `${last.raw} ${rest.raw}`.trim(), links: [...last.links, ...rest.links], source, src: last.src };
+      out[out.length - 1] = { ...prev, cells: [...prev.cells.slice(0, -1), both] };
+      const key = srcKey(row.src);
+      if (!this.continued.has(key)) {
+        this.continued.add(key);
+        this.diag('table-row-continued', 'warning', `Table line ${row.src.line} has no opening "|" and the row above no closing one: the text of that row's last cell goes on there, which the page renders as a row of its own; read as the rest of that cell: ${JSON.stringify(rest.text.slice(0, 80))}`, row.src);
+      }
+    });
+    return out;
+  }
+
   private tableModel(t: Table, section: SectionNode, index: number): TableModel {
     const [head, ...body] = t.children;
     const header = head ? head.children.map((c) => this.cell(c)) : [];
@@ -256,7 +290,7 @@ export class PageContext {
     return {
       header,
       columns,
-      rows,
+      rows: this.foldContinuations(body, rows, header.length),
       src: this.src(t),
       section,
       index,
