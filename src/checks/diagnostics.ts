@@ -108,6 +108,7 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
   d('table-row-duplicate', 'info', 'extract', 'A table repeats a row', 'The repeated row is taken once.'),
   d('table-row-empty', 'info', 'extract', 'A table row is empty', 'It is skipped.'),
   d('table-row-extra-cells', 'warning', 'extract', 'A table row has more cells than the header', 'The extra cells are dropped (often an unescaped | in a cell).'),
+  d('table-nested-not-read', 'info', 'extract', 'A table inside a list item or block quote is not read', 'The extractors read the tables at the top level of a page, each in its section; a table indented into a list item or a block quote is named with its columns and row count instead.'),
   d('table-row-continued', 'warning', 'extract', 'A table cell goes on on the next line', 'A row\'s line has no closing "|" and the next line no opening one: the author broke a cell\'s text (a description) onto a new line, which renders as a row of its own. The line is read as the rest of the row\'s last cell.'),
   d('table-row-pipe-rejoined', 'warning', 'extract', 'A row of a table whose last column is free text (Description) has more cells than the header: an unescaped | in that text', 'The cells from the last column on are read as one cell, joined by the | that split them; renderers still split the row (escape it as \\|).'),
   d('table-row-short', 'info', 'extract', 'A table row has fewer cells than the header', 'The missing cells are read as empty.'),

@@ -438,3 +438,9 @@ test('a cell broken onto the next line (no closing "|", no opening one) is the r
   assert.match(del.requestHeaders[1]!.value, /the currencies will not be updated\.$/);
   assert.deepEqual(del.diagnostics.filter((d) => d.rule === 'table-row-continued').map((d) => d.src.line), [43]);
 });
+
+test('a table indented into a list item is named (table-nested-not-read), not dropped unsaid', () => {
+  const ir = fx('v1.0/api/driveitem-delta.md');
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'table-nested-not-read').map((d) => [d.src.line, d.message]), [277, 285].map((l) => [l, 'A table inside a list item or block quote (Operation type | Properties omitted by delta query) is not read by any extractor; its 2 row(s) were not taken']));
+  assert.equal(ir.tables.some((t) => t.src.line === 277 || t.src.line === 285), false);
+});
