@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { processFile } from '../../src/pipeline/page.js';
+import { requiredCell } from '../../src/sources/graph-markdown/extract/headers.js';
 import { IncludeResolver } from '../../src/sources/graph-markdown/parse/includes.js';
 import { ROOT, at, tempTree } from '../helpers.js';
 import { reconcile } from '../../src/checks/engine.js';
@@ -443,4 +444,11 @@ test('a table indented into a list item is named (table-nested-not-read), not dr
   const ir = fx('v1.0/api/driveitem-delta.md');
   assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'table-nested-not-read').map((d) => [d.src.line, d.message]), [277, 285].map((l) => [l, 'A table inside a list item or block quote (Operation type | Properties omitted by delta query) is not read by any extractor; its 2 row(s) were not taken']));
   assert.equal(ir.tables.some((t) => t.src.line === 277 || t.src.line === 285), false);
+});
+
+test('a check mark in a Required column says required (it was read as not said)', () => {
+  const ir = fx('beta/api/governanceroleassignmentrequest-update.md');
+  assert.deepEqual(ir.requestBody!.properties.map((p) => [p.name, p.required]), [['reason', true], ['decision', true], ['schedule', null], ['assignmentState', null]]);
+  // The one reading of a Required cell that the body, header and function-parameter tables share.
+  assert.deepEqual(['Yes', 'Y', '\u2713', '\u2714\ufe0f', 'true', 'No', 'N', 'optional', 'N/A', 'y/n', '', 'depends on roleSettings'].map(requiredCell), [true, true, true, true, true, false, false, false, null, null, null, null]);
 });

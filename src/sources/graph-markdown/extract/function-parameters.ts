@@ -7,7 +7,7 @@ import type { FunctionParameter } from '../ir/schema.js';
 import type { Extractor } from './context.js';
 import { col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
-import { requiredFrom } from './headers.js';
+import { requiredCell, requiredFrom } from './headers.js';
 import { typeColumn } from './property-table.js';
 import { descriptionColumn, readParameterRows } from './parameter-table.js';
 
@@ -28,7 +28,7 @@ export const functionParameters: Extractor = {
         readParameterRows(ctx, t, 'Function parameters', nameCol, [typeCol, descCol, reqCol], (r, name, nameCell) => {
           const description = descCol >= 0 ? r.cells[descCol]?.text ?? '' : '';
           const reqText = reqCol >= 0 ? r.cells[reqCol]?.text ?? '' : '';
-          const required = reqCol >= 0 ? (/^(yes|true|required|y)\b/i.test(reqText) ? true : /^(no|false|optional|n)\b/i.test(reqText) ? false : null) : requiredFrom(description);
+          const required = reqCol >= 0 ? requiredCell(reqText) : requiredFrom(description);
           const p: FunctionParameter = { name, description, required, location: locate(name, ir.operations.map((o) => ({ path: o.path, query: o.query })), proseSaysQuery), src: nameCell.src };
           if (typeCol >= 0 && r.cells[typeCol]?.text) p.type = parseTypeCell(r.cells[typeCol]!).type;
           out.push(p);

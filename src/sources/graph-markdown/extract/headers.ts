@@ -11,6 +11,11 @@ const OWN_SENTENCE = { required: /^required(?:\s*[.,;:)\-\u2013\u2014]|$)|^this 
  * description's last word ("Bearer <token> Required"), "(required)", or "not required". A requirement tied to a situation is neither: "This header and `$count` are required
  * when using `$search`" (ConsistencyLevel) holds only for some calls, "Required if …" likewise.
  */
+/** A Required column's cell: "Yes" / "Y" / "true" / "required" / a check mark, or "No" / "N" / "false" / "optional"; anything else is not said. */
+export function requiredCell(text: string): boolean | null {
+  return /^(?:(?:yes|true|required|y)\b(?!\/)|[\u2713\u2714\u2611])/i.test(text) ? true : /^(?:(?:no|false|optional|n)\b(?!\/)|[\u2717\u2718])/i.test(text) ? false : null;
+}
+
 export function requiredFrom(given: string): boolean | null {
   const text = given.replace(/\b[A-Za-z]{8}\b/g, markerSpelled);
   if (/\bnot required\b|\(optional\)/i.test(text)) return false;
@@ -73,7 +78,7 @@ export const headers: Extractor = {
           taken++;
           const value = r.cells[valueCol]?.text ?? '';
           const reqText = reqCol >= 0 ? r.cells[reqCol]?.text ?? '' : value;
-          const required = reqCol >= 0 ? (/^(yes|true|required)/i.test(reqText) ? true : /^(no|false|optional)/i.test(reqText) ? false : null) : requiredFrom(value);
+          const required = reqCol >= 0 ? requiredCell(reqText) : requiredFrom(value);
           ir.requestHeaders.push({ name, value, required, src: r.cells[nameCol]?.src ?? r.src });
           ctx.land(r.cells[nameCol], r.cells[valueCol], reqCol >= 0 ? r.cells[reqCol] : undefined);
         }

@@ -8,6 +8,7 @@ import type { Property, Src } from '../ir/schema.js';
 import type { PageContext, TableModel } from './context.js';
 import { checkRowShape, col } from './context.js';
 import { parseTypeCell } from './type-ref.js';
+import { requiredCell } from './headers.js';
 
 /**
  * "Read-only", "Read only", "Read Only", "readonly", and the Dynamics pages' "Non-editable." — not a value in backticks
@@ -188,7 +189,7 @@ export function readPropertyTable(ctx: PageContext, t: TableModel, what: string,
     let required: boolean | null = null;
     if (reqCol >= 0) {
       const v = r.cells[reqCol]?.text ?? '';
-      required = /^(yes|true|required|y)\b/i.test(v) ? true : /^(no|false|optional|n)\b/i.test(v) ? false : null;
+      required = requiredCell(v);
     } else if (REQUIRED_FIRST.test(description) || REQUIRED_LAST.test(description) || REQUIRED_SENTENCE.test(description) || REQUIRED_ALONE.test(description) || namesItselfRequired(name, description)) required = true;
     else if (/^\s*(\*\*)?optional\b/i.test(description) || /\boptional\.\s*$/i.test(description)) required = false;
     if (/\(optional\)/i.test(nameCell.text) || tp.type.notes?.some((n) => /optional/i.test(n))) required = false;
