@@ -339,7 +339,7 @@ function buildTypes(documents: Document[], diagnostics: Diagnostic[]): { types: 
       if (!t) { t = { version, namespace: ns, name: r.name, kind: 'unknown', kindFrom: 'none', properties: [], sources: [] }; types.set(k, t); }
       t.sources.push({ doc, origin: 'resource', spelledAs: r.name, src: doc.title.h1?.src ?? { file: doc.file, line: 1, column: 1 } });
       for (const p of r.properties) addProperty(t, doc, 'resource', false, p);
-      for (const rel of r.relationships) addProperty(t, doc, 'relationship', true, { ...rel, required: null, readOnly: rel.readOnly ?? false, nullable: rel.nullable ?? null });
+      for (const rel of r.relationships) addProperty(t, doc, 'relationship', true, { ...rel, required: rel.required ?? null, readOnly: rel.readOnly ?? false, nullable: rel.nullable ?? null });
       const jr = r.jsonRepresentation;
       if (jr?.json && typeof jr.json === 'object' && !Array.isArray(jr.json)) {
         for (const [name, value] of Object.entries(jr.json as Record<string, unknown>)) {

@@ -431,6 +431,8 @@ export const Relationship = T.Object(
     name: T.String(), type: TypeRef, description: T.String(), group: T.Optional(T.String({ description: 'Group row (e.g. **Apps**) the row stands under' })),
     readOnly: T.Optional(T.Literal(true, { description: 'The row says the navigation property is read-only (as for properties); absent when it does not' })),
     nullable: T.Optional(T.Boolean({ description: 'The row says nullable / not nullable; absent when it says neither' })),
+    required: T.Optional(T.Literal(true, { description: 'The row says the navigation property is required (as for properties); absent when it does not' })),
+    deprecated: T.Optional(T.Literal(true, { description: 'The name cell or description marks the navigation property deprecated (as for properties)' })),
     src: Src,
   },
   { additionalProperties: false },

@@ -452,3 +452,14 @@ test('a check mark in a Required column says required (it was read as not said)'
   // The one reading of a Required cell that the body, header and function-parameter tables share.
   assert.deepEqual(['Yes', 'Y', '\u2713', '\u2714\ufe0f', 'true', 'No', 'N', 'optional', 'N/A', 'y/n', '', 'depends on roleSettings'].map(requiredCell), [true, true, true, true, true, false, false, false, null, null, null, null]);
 });
+
+test('a relationship row keeps "(deprecated)" and "Required." as a property row does (they were dropped); the model\'s navigation property source says required', () => {
+  const ol = fx('beta/resources/outlookuser.md');
+  assert.deepEqual(ol.resource!.relationships.map((r) => [r.name, r.deprecated ?? false]), [['masterCategories', false], ['taskFolders', true], ['taskGroups', true], ['tasks', true]]);
+  const env = fx('beta/resources/accesspackageresourceenvironment.md');
+  assert.deepEqual(env.resource!.relationships.map((r) => [r.name, r.required ?? false]), [['accessPackageResources', true]]);
+  const m = modelFromPages([ol, env]);
+  const nav = (type: string, name: string) => m.types.find((t) => t.name === type)!.properties.find((p) => p.name === name)!;
+  assert.deepEqual(nav('accessPackageResourceEnvironment', 'accessPackageResources').sources.map((x) => x.required), [true]);
+  assert.deepEqual(nav('outlookUser', 'tasks').sources.map((x) => x.required), [null]);
+});

@@ -17,7 +17,8 @@ export const relationships: Extractor = {
         for (const p of readPropertyTable(ctx, t2, 'Relationships')) {
           ir.resource.relationships.push({
             name: p.name, type: p.type, description: p.description, ...(p.group ? { group: p.group } : {}),
-            ...(p.readOnly ? { readOnly: true as const } : {}), ...(p.nullable !== null ? { nullable: p.nullable } : {}), src: p.src,
+            ...(p.readOnly ? { readOnly: true as const } : {}), ...(p.nullable !== null ? { nullable: p.nullable } : {}),
+            ...(p.required ? { required: true as const } : {}), ...(p.deprecated ? { deprecated: true as const } : {}), src: p.src,
           });
         }
       }
