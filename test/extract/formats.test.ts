@@ -296,3 +296,9 @@ test('2020-05: a member table names an enum only by a name: "### conditionalAcce
     '54: The member table under "State enumeration values" names no type ("State enumeration" is not a name); its 4 row(s) are not an enum of the model',
   ]);
 });
+
+test('a permission-type row with no permission cell (the workload rows follow) is placed at its own row, not at line 1', () => {
+  const ir = old('v1.0/api/intune-shared-devicemanagement-update.md');
+  const e = ir.permissions!.entries;
+  assert.deepEqual(e.map((x) => [x.type, x.state, x.workloads.length, x.src.line]), [['delegatedWork', 'varies', 13, 23], ['delegatedPersonal', 'not-supported', 0, 37], ['application', 'not-supported', 0, 38]]);
+});

@@ -268,7 +268,7 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
         used.push(i);
         const cell = r.cells[i];
         if (!cell) return;
-        out.entries.push(entryFrom(ctx, pt, t.header[i]!.text, cell, undefined, resource || resourceFromHeading));
+        out.entries.push(entryFrom(ctx, pt, t.header[i]!, cell, undefined, resource || resourceFromHeading));
       });
       taken++;
     }
@@ -295,16 +295,16 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
       // cell: one entry per resource, so the model narrows them to each path's resource.
       const parts = !highCell && !colResource(permCol) ? perResourceParts(permCell) : [];
       if (parts.length) {
-        for (const part of parts) out.entries.push(entryFrom(ctx, pt, typeCell.text, part.cell, undefined, part.resource));
+        for (const part of parts) out.entries.push(entryFrom(ctx, pt, typeCell, part.cell, undefined, part.resource));
         current = out.entries[out.entries.length - 1];
         ctx.land(typeCell);
         taken++;
         continue;
       }
-      current = entryFrom(ctx, pt, typeCell.text, permCell, highCell, colResource(permCol) ?? resourceFromHeading);
+      current = entryFrom(ctx, pt, typeCell, permCell, highCell, colResource(permCol) ?? resourceFromHeading);
       ctx.land(typeCell);
       out.entries.push(current);
-      for (const i of extraCols) out.entries.push(entryFrom(ctx, pt, typeCell.text, r.cells[i], undefined, colResource(i)));
+      for (const i of extraCols) out.entries.push(entryFrom(ctx, pt, typeCell, r.cells[i], undefined, colResource(i)));
       taken++;
       continue;
     }
@@ -330,7 +330,7 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
     // A row keyed by resource ("Calendar", "Mail" ...) without a type: the type is unknown.
     const p = parsePermissionCell(permCell?.text ?? '');
     if (p.state === 'listed') {
-      out.entries.push(entryFrom(ctx, 'unspecified', typeCell.text, permCell, highCell, typeCell.text));
+      out.entries.push(entryFrom(ctx, 'unspecified', typeCell, permCell, highCell, typeCell.text));
       ctx.land(typeCell);
       taken++;
     } else {
@@ -391,9 +391,11 @@ function names(ctx: PageContext, p: CellParse, cell: Cell, privilege?: 'least' |
   });
 }
 
-function entryFrom(ctx: PageContext, type: PermissionType, typeText: string, cell: Cell | undefined, high: Cell | undefined, resource: string | undefined): PermissionEntry {
+/** `typeCell`: the cell naming the permission type (a row's first cell, or a column's header); a row without a permission cell is placed at it. */
+function entryFrom(ctx: PageContext, type: PermissionType, typeCell: Cell, cell: Cell | undefined, high: Cell | undefined, resource: string | undefined): PermissionEntry {
   const p = parsePermissionCell(cell?.text ?? '');
-  const src: Src = cell?.src ?? { file: ctx.file, line: 1, column: 1 };
+  const typeText = typeCell.text;
+  const src: Src = cell?.src ?? typeCell.src;
   if (p.state === 'todo') ctx.diag('permission-cell-todo', 'warning', `Permission cell is a TODO placeholder, not a permission: ${JSON.stringify(cell?.text)}`, src);
   if (p.state === 'unrecognized') ctx.diag('permission-cell-unrecognized', 'warning', `Permission cell names no permission: ${JSON.stringify((cell?.text ?? '').slice(0, 80))}`, src);
   const e: PermissionEntry = { type, typeText, state: p.state, permissions: cell ? names(ctx, p, cell, high ? 'least' : undefined) : [], workloads: [], src };
