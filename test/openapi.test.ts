@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { emitOpenApi } from '../src/emit/openapi/index.js';
+import { emitModels } from '../src/emit/ts/models.js';
 import { INPUT, ROOT, tempTree, typecheck } from './helpers.js';
 import { openapiTypescript, validate } from './openapi-helpers.js';
 
@@ -180,4 +181,23 @@ test('a page\'s "Path parameters" rows describe and type the path parameters the
   assert.deepEqual(params('/users/{user-id}/drive/items/{item-id}/workbook/names/{name-id}/range/cell'), ['user-id:{"type":"string"}:-', 'item-id:{"type":"string"}:-', 'name-id:{"type":"string"}:-']);
   const doc = a.model.documents.find((x) => x.file === 'v1.0/api/range-cell.md')!;
   assert.deepEqual(doc.pathParameterDescriptions!.map((p) => `${p.name}:${p.type!.name}`), ['row:Int32', 'column:Int32']);
+});
+
+test('a page\'s "Function parameters" rows are the call\'s parameters in OpenAPI and TypeScript: a query parameter where the page says so, the path parameter\'s type and description where the call passes it in parentheses (both were dropped)', async () => {
+  const fixture = (rel: string) => readFileSync(join(ROOT, 'test/fixtures/corpus', rel), 'utf8');
+  const calls = 'beta/api/callrecords-callrecord-getdirectroutingcalls.md', counts = 'v1.0/api/reportroot-getemailactivitycounts.md';
+  const dir = tempTree({ [calls]: fixture(calls), [counts]: fixture(counts) });
+  const a = analyze([dir]);
+  const o = emitOpenApi(a.model, a.findings);
+  const beta = o.documents.get('beta') as Doc;
+  assert.deepEqual((beta.paths['/communications/callRecords/getDirectRoutingCalls'].get.parameters as Doc[]).map((p) => [p.name, p.in, JSON.stringify(p.schema), p['x-docmodel-function-parameter'], p['x-docmodel-source'].line]), [
+    ['fromDateTime', 'query', '{"type":"string","format":"date-time"}', 'query', 52],
+    ['toDateTime', 'query', '{"type":"string","format":"date-time"}', 'query', 53],
+  ]);
+  const v1 = o.documents.get('v1.0') as Doc;
+  const period = (v1.paths['/reports/getEmailActivityCounts(period={period})'].get.parameters as Doc[])[0]!;
+  assert.deepEqual([period.name, period.in, period.description.slice(0, 40), period['x-docmodel-source'].line], ['period', 'path', 'Specifies the length of time over which ', 45]);
+  for (const v of ['beta', 'v1.0']) assert.deepEqual(await validate(o.documents.get(v) as Doc), { valid: true, errors: undefined }, v);
+  const ts = emitModels(a.model).files;
+  assert.match(ts.get('beta/operations.ts')!, /queryParameters: \{ fromDateTime\?: string; toDateTime\?: string \}/);
 });

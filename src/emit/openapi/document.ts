@@ -189,6 +189,7 @@ function parameter(q: NParameter, ns: string, c: Components): Schema {
   if (q.description) p.description = q.description;
   if (q.required === true) p.required = true;
   p.schema = q.type ? typeSchema(q.type, ns, c, q.src) : odataOptionSchema(q.name);
+  if (q.functionParameter) p['x-docmodel-function-parameter'] = q.functionParameter;
   p['x-docmodel-source'] = src(q.src);
   return p;
 }

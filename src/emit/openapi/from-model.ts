@@ -12,6 +12,7 @@
 import type { ApiModel, OperationGroup, OperationVariant, TypeModel } from '../../model/types.js';
 import { DEFAULT_NAMESPACE, docTitle, requestBodyTypeName } from '../../model/merge.js';
 import { canonicalPath } from '../../model/identity.js';
+import { callQueryParameters, functionPathParameters } from '../../model/call-parameters.js';
 import { isPrimitiveName } from '../../model/primitives.js';
 import type { ApiVersion, PermissionName, Src, TypeRef } from '../../model/schema.js';
 import type { Finding } from '../../checks/types.js';
@@ -80,8 +81,9 @@ function type(t: TypeModel, s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef) 
  * document only. When the counts do not line up, no row is placed.
  */
 function pathParameterDocs(main: OperationVariant, canonical: string[], s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef): NonNullable<NOperation['pathParameterDocs']> {
-  const rows = main.pathParameterDescriptions;
-  if (!rows?.length) return [];
+  // A "Path parameters" row first, then a "Function parameters" row the request lines pass inside the call's parentheses.
+  const rows = [...main.pathParameterDescriptions ?? [], ...functionPathParameters(main.doc)];
+  if (!rows.length) return [];
   const written = main.pathParameters;
   // The canonical form of this page's own path (identity.ts decides what /me adds): its parameters must be the group's.
   const own = canonicalPath(main.path, main.fromExample).parameters;
@@ -90,7 +92,8 @@ function pathParameterDocs(main: OperationVariant, canonical: string[], s: (x: S
   const norm = (x: string): string => x.toLowerCase().replace(/[^a-z0-9]/g, '');
   const out: NonNullable<NOperation['pathParameterDocs']> = [];
   written.forEach((w, i) => {
-    const names = new Set([w.name, ...w.alternatives].map(norm));
+    // The canonical name too: `(period='{period_value}')` is the parameter `period`, which a function-parameter row names.
+    const names = new Set([w.name, ...w.alternatives, canonical[i + offset]!].map(norm));
     const row = rows.find((r) => names.has(norm(r.name)));
     if (row) out.push({ name: canonical[i + offset]!, ...(row.type ? { type: ref(row.type) } : {}), description: row.description, src: s(row.src) });
   });
@@ -103,7 +106,7 @@ function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[
   const reason = g.primary.find((p) => p.version === version)?.reason ?? 'only-variant';
   const n: NOperation = {
     key: g.key, method: g.method, path: g.path, pathParameters: g.parameters, pathAsWritten: main.path,
-    query: main.queryParameters.map((q) => ({ name: q.name, ...(q.type ? { type: ref(q.type) } : {}), description: q.description, required: q.required, src: s(q.src) })),
+    query: callQueryParameters({ queryParameters: main.queryParameters, functionParameters: doc.functionParameters }).map((q) => ({ name: q.name, ...(q.type ? { type: ref(q.type) } : {}), description: q.description, required: q.required, ...(q.location ? { functionParameter: q.location } : {}), src: s(q.src) })),
     responses: (main.response?.statuses ?? []).map((x) => ({ code: x.code, text: x.text, src: s(x.src) })),
     noResponseBody: main.response?.noBody ?? false,
     permissions: permissions(main, s),

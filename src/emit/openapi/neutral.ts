@@ -50,6 +50,8 @@ export interface NParameter {
   type?: NTypeRef;
   description: string;
   required: boolean | null;
+  /** A "Function parameters" row taken as a query parameter: the page says so (`query`), or its request lines have no place for it (`unknown`). */
+  functionParameter?: 'query' | 'unknown';
   src: NSrc;
 }
 

@@ -14,6 +14,7 @@ import { DEFAULT_NAMESPACE, requestBodyTypeName } from '../../model/merge.js';
 import { docText, propertyName, stringLiteral } from './safe.js';
 import type { VersionScope } from './models.js';
 import { uniqueNames } from './sanitize.js';
+import { callQueryParameters } from '../../model/call-parameters.js';
 import { isPrimitiveName } from '../../model/primitives.js';
 import { onlyNoContent, successStatuses } from '../../model/status.js';
 
@@ -128,8 +129,9 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     paramNames.forEach((n, i) => { if (n !== g.parameters[i]) scope.diagnostics.push({ rule: 'member-name-renamed', severity: 'info', message: `Path parameter ${g.parameters[i]} of ${op.method} ${g.path} (${version}) appears more than once; emitted as ${n}`, src: op.src }); });
     const params = paramNames.map((n) => `${propertyName(n)}: string`);
     fields.push(`pathParameters: { ${params.join('; ')}${params.length ? ' ' : ''}}`.replace('{  }', '{}'));
-    const qNames = uniqueNames(page.queryParameters.map((x) => x.name));
-    const q = page.queryParameters.map((x, i) => `${propertyName(qNames[i]!)}?: ${x.type ? scope.tsType(x.type, ns, FILE, x.src).text : 'string'}`);
+    const query = callQueryParameters(page);
+    const qNames = uniqueNames(query.map((x) => x.name));
+    const q = query.map((x, i) => `${propertyName(qNames[i]!)}?: ${x.type ? scope.tsType(x.type, ns, FILE, x.src).text : 'string'}`);
     fields.push(q.length ? `queryParameters: { ${q.join('; ')} }` : 'queryParameters: {}');
     const body = page.requestBody;
     let bodyType = 'unknown';
