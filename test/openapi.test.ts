@@ -201,3 +201,14 @@ test('a page\'s "Function parameters" rows are the call\'s parameters in OpenAPI
   const ts = emitModels(a.model).files;
   assert.match(ts.get('beta/operations.ts')!, /queryParameters: \{ fromDateTime\?: string; toDateTime\?: string \}/);
 });
+
+test('a POST to a /$ref path adds a reference: its body is { "@odata.id" } even where the prose says "a JSON representation of [directoryObject]" (it was the whole entity)', async () => {
+  const rel = 'v1.0/api/device-post-registeredowners.md';
+  const a = analyze([tempTree({ [rel]: readFileSync(join(ROOT, 'test/fixtures/corpus', rel), 'utf8') })]);
+  assert.deepEqual(a.pages[0]!.requestBody!.reference, { typeName: 'directoryObject', src: { file: rel, line: 37, column: 1 } });
+  assert.equal(a.pages[0]!.requestBody!.typeName, undefined);
+  const d = emitOpenApi(a.model, a.findings).documents.get('v1.0') as Doc;
+  const body = d.paths['/devices/{device-id}/registeredOwners/$ref'].post.requestBody.content['application/json'].schema;
+  assert.deepEqual([body.required, Object.keys(body.properties), body['x-docmodel-reference-to']], [['@odata.id'], ['@odata.id'], 'directoryObject']);
+  assert.match(emitModels(a.model).files.get('v1.0/operations.ts')!, /requestBody: \{ "@odata\.id": string \}/);
+});

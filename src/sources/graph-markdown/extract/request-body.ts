@@ -57,6 +57,9 @@ export const requestBody: Extractor = {
     const body: RequestBody = { tableKind: 'none', requiredWhenCreating: false, properties: [], noBody: false, src: ctx.src(first.node) };
     const mentioned = new Set<string>();
     const refPath = ir.operations.some((o) => /\/\$ref$/i.test(o.path));
+    // Every call of the page adds a reference (POST or PUT to `…/$ref`): by OData's convention its body is `{ "@odata.id": … }`
+    // whatever the prose calls it ("supply a JSON representation of [directoryObject](…) object" with an `@odata.id` example).
+    const addsReference = ir.operations.length > 0 && ir.operations.every((o) => /\/\$ref$/i.test(o.path) && (o.method === 'POST' || o.method === 'PUT'));
     /** The first paragraph that describes a body that is no JSON object ("the binary stream of the file", "the page HTML content"). */
     let described: RequestBody['described'];
     for (const s of sections) {
@@ -95,7 +98,7 @@ export const requestBody: Extractor = {
             const sentence = at >= 0 ? text.slice(before.lastIndexOf('. ') + 1, end >= 0 ? end + 1 : text.length) : text;
             // A reference to an object ("supply the identifier of the [tokenIssuancePolicy](…) object (using an
             // `@odata.id` property)") is no body of that type.
-            if (name && !REFERENCE.test(sentence)) {
+            if (name && !REFERENCE.test(sentence) && !addsReference) {
               body.typeName = name;
               // "a JSON representation of a [directoryObject](…), [user](…) or [group](…) object": the body is any of them.
               const labels = typeLinks.map((u) => ctx.text(u));
@@ -103,7 +106,7 @@ export const requestBody: Extractor = {
               if (alternatives.length) body.typeAlternatives = alternatives;
               // "supply an array of [patchContentCommand](…) objects": the body is a collection of that type.
               if (/\b(?:array|collection|list) of (?:the |an? )?$/i.test(`${before.trimEnd()} `)) body.typeCollection = true;
-            } else if (!body.reference && (ODATA_ID.test(sentence) || (refPath && REFERENCE.test(sentence) && ![...named].some((f) => f.toLowerCase() === 'id')))) {
+            } else if (!body.reference && (ODATA_ID.test(sentence) || (addsReference && name) || (refPath && REFERENCE.test(sentence) && ![...named].some((f) => f.toLowerCase() === 'id')))) {
               // A reference to an existing object, sent as `{ "@odata.id": "<its URL>" }`: said so ("using an `@odata.id`
               // property", "the OData ID of an existing [educationRubric]"), or an "identifier of"/"id of"/"reference to" an
               // object on a `/$ref` call (OData's convention) — unless the prose asks for a property `id` instead.
