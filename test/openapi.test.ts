@@ -212,3 +212,13 @@ test('a POST to a /$ref path adds a reference: its body is { "@odata.id" } even 
   assert.deepEqual([body.required, Object.keys(body.properties), body['x-docmodel-reference-to']], [['@odata.id'], ['@odata.id'], 'directoryObject']);
   assert.match(emitModels(a.model).files.get('v1.0/operations.ts')!, /requestBody: \{ "@odata\.id": string \}/);
 });
+
+test('a page that names its response type but no status: the default response carries the body (it had none)', () => {
+  const rel = 'beta/api/driveitem-follow.md';
+  const a = analyze([tempTree({ [rel]: readFileSync(join(ROOT, 'test/fixtures/corpus-modern', rel), 'utf8') })]);
+  const d = emitOpenApi(a.model, a.findings).documents.get('beta') as Doc;
+  const op = d.paths['/drives/{drive-id}/items/{item-id}/follow'].post;
+  assert.deepEqual(Object.keys(op.responses), ['default']);
+  assert.deepEqual(op.responses.default.content['application/json'].schema, { $ref: '#/components/schemas/microsoft.graph.DriveItem' }); // as the link says: no resource page in this tree
+  assert.deepEqual(op['x-docmodel-undocumented'], ['responses']);
+});

@@ -251,21 +251,25 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
     o.requestBody = { description: rb.text, content: { [media]: { schema: rb.format === 'html' ? { type: 'string' } : { type: 'string', contentMediaType: media } } }, 'x-docmodel-source': src(rb.src) };
   } else if (rb) o['x-docmodel-request-body'] = { state: rb.kind === 'none' ? 'no body' : 'not extracted', source: src(rb.src) };
   const responses = Object.create(null) as Record<string, Schema>;
+  /** The body the page names ("returns a [driveItem]", a collection in `value`). */
+  const content = (): Schema => {
+    const t = op.responseBody!.type;
+    const item = typeSchema({ ...t, collection: false }, ns, c, op.responseBody!.src);
+    const schema = t.collection ? { type: 'object', properties: { value: { type: 'array', items: item } } } : item;
+    return { 'application/json': { schema } };
+  };
+  const hasBody = !!op.responseBody && !op.noResponseBody;
   for (const r of op.responses) {
     const code = String(r.code);
     if (responses[code] || !/^[1-5]\d\d$/.test(code)) continue;
     const resp: Schema = { description: r.text || `Status ${code}` };
-    if (op.responseBody && !op.noResponseBody && r.code >= 200 && r.code < 300 && r.code !== 204) {
-      const t = op.responseBody.type;
-      const item = typeSchema({ ...t, collection: false }, ns, c, op.responseBody.src);
-      const schema = t.collection ? { type: 'object', properties: { value: { type: 'array', items: item } } } : item;
-      resp.content = { 'application/json': { schema } };
-    }
+    if (hasBody && r.code >= 200 && r.code < 300 && r.code !== 204) resp.content = content();
     resp['x-docmodel-source'] = src(r.src);
     responses[code] = resp;
   }
   if (!Object.keys(responses).length) {
-    responses.default = { description: 'The page documents no response status.' };
+    // No status, but a body the page names: the default response carries it (it was dropped).
+    responses.default = { description: 'The page documents no response status.', ...(hasBody ? { content: content() } : {}) };
     o['x-docmodel-undocumented'] = ['responses'];
   }
   o.responses = responses;
