@@ -222,3 +222,14 @@ test('a page that names its response type but no status: the default response ca
   assert.deepEqual(op.responses.default.content['application/json'].schema, { $ref: '#/components/schemas/microsoft.graph.DriveItem' }); // as the link says: no resource page in this tree
   assert.deepEqual(op['x-docmodel-undocumented'], ['responses']);
 });
+
+test('a response that names no defined type but links a resource page is that page\'s type in OpenAPI and TypeScript ("the [page](../resources/page.md) object" is onenotePage; it was a placeholder named page)', () => {
+  const fixture = (rel: string) => readFileSync(join(ROOT, 'test/fixtures/corpus', rel), 'utf8');
+  const get = 'v1.0/api/page-get.md', res = 'v1.0/resources/page.md';
+  const a = analyze([tempTree({ [get]: fixture(get), [res]: fixture(res) })]);
+  assert.equal(a.pages.find((p) => p.file === get)!.response!.bodyType!.name, 'page'); // the page's words, which the rules read
+  const d = emitOpenApi(a.model, a.findings).documents.get('v1.0') as Doc;
+  assert.deepEqual(d.paths['/users/{user-id}/onenote/pages/{page-id}'].get.responses['200'].content['application/json'].schema, { $ref: '#/components/schemas/microsoft.graph.onenotePage' });
+  assert.equal(d.components.schemas['microsoft.graph.page'], undefined);
+  assert.match(emitModels(a.model).files.get('v1.0/operations.ts')!, /response: graph\.OnenotePage;/);
+});

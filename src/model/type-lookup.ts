@@ -33,6 +33,25 @@ export function typeLookup(types: readonly TypeModel[]): TypeLookup {
   return lookup;
 }
 
+const lookups = new WeakMap<readonly TypeModel[], TypeLookup>();
+/** The lookup of a model's types, made once per model (the outputs ask it for every operation). */
+export function typeLookupOf(types: readonly TypeModel[]): TypeLookup {
+  let l = lookups.get(types);
+  if (!l) { l = typeLookup(types); lookups.set(types, l); }
+  return l;
+}
+
+/**
+ * The type a response means when no page of the version defines the type it names: the type of the resource page its
+ * link leads to ("the [page](../resources/page.md) object" is onenotePage). Undefined when its name is a defined type or
+ * it has no link to a resource page. The outputs state the response so; the rules read the page's own words.
+ */
+export function linkedTypeInstead(types: readonly TypeModel[], version: string, ref: { name: string; link?: string }, fromFile: string): TypeModel | undefined {
+  const l = typeLookupOf(types);
+  if (!ref.link || l.byName(version, ref.name)) return undefined;
+  return l.linked(version, fromFile, ref.link);
+}
+
 /**
  * The resource page that stands for a type: the one named after it (user.md, not intune-shared-user.md, which the
  * tree also has for user), else the first. Where a finding says a type lacks something, this is the page to fix.

@@ -12,6 +12,7 @@
 import type { ApiModel, OperationGroup, OperationVariant, TypeModel } from '../../model/types.js';
 import { DEFAULT_NAMESPACE, docTitle, requestBodyTypeName } from '../../model/merge.js';
 import { canonicalPath } from '../../model/identity.js';
+import { linkedTypeInstead } from '../../model/type-lookup.js';
 import { callQueryParameters, functionPathParameters } from '../../model/call-parameters.js';
 import { isPrimitiveName } from '../../model/primitives.js';
 import type { ApiVersion, PermissionName, Src, TypeRef } from '../../model/schema.js';
@@ -40,7 +41,7 @@ export function versionsFromModel(model: ApiModel, findings: readonly Finding[],
     for (const g of model.operations) {
       const vs = g.variants.filter((v) => v.version === version);
       if (!vs.length) continue;
-      operations.push(operation(g, version, vs, findingsBySubject.get(g.key) ?? [], s, ref));
+      operations.push(operation(g, version, vs, findingsBySubject.get(g.key) ?? [], s, ref, model.types));
     }
     return {
       version,
@@ -100,7 +101,7 @@ function pathParameterDocs(main: OperationVariant, canonical: string[], s: (x: S
   return out;
 }
 
-function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[], findings: NFindingRef[], s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef): NOperation {
+function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[], findings: NFindingRef[], s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef, types: readonly TypeModel[]): NOperation {
   const main = vs.find((v) => v.primary) ?? vs[0]!;
   const doc = main.doc;
   const reason = g.primary.find((p) => p.version === version)?.reason ?? 'only-variant';
@@ -139,7 +140,12 @@ function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[
     n.requestBody = rb;
   }
   const bt = main.response?.bodyType;
-  if (bt) n.responseBody = { type: { name: bt.name, primitive: isPrimitiveName(bt.name), collection: bt.collection, ...(doc.namespace?.value && doc.namespace.value !== DEFAULT_NAMESPACE ? { namespace: doc.namespace.value } : {}) }, src: s(bt.src) };
+  if (bt) {
+    // A name no page defines, linked to a resource page: that page's type ("[page](../resources/page.md)" is onenotePage).
+    const linked = linkedTypeInstead(types, version, bt, doc.file);
+    const namespace = linked ? linked.namespace : doc.namespace?.value;
+    n.responseBody = { type: { name: linked?.name ?? bt.name, primitive: isPrimitiveName(bt.name), collection: bt.collection, ...(namespace && namespace !== DEFAULT_NAMESPACE ? { namespace } : {}) }, src: s(bt.src) };
+  }
   return n;
 }
 

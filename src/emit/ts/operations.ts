@@ -15,6 +15,7 @@ import { docText, propertyName, stringLiteral } from './safe.js';
 import type { VersionScope } from './models.js';
 import { uniqueNames } from './sanitize.js';
 import { callQueryParameters } from '../../model/call-parameters.js';
+import { linkedTypeInstead } from '../../model/type-lookup.js';
 import { isPrimitiveName } from '../../model/primitives.js';
 import { onlyNoContent, successStatuses } from '../../model/status.js';
 
@@ -154,7 +155,10 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     const rk = responseKind(main);
     if (rk.kind === 'void') resp = 'void';
     else if (rk.kind === 'type') {
-      const t = scope.tsType({ raw: r!.bodyType!.name, name: r!.bodyType!.name, primitive: isPrimitiveName(r!.bodyType!.name), collection: false }, ns, FILE, r!.bodyType!.src).text;
+      // A name no page defines, linked to a resource page: that page's type, as OpenAPI states it (type-lookup.ts).
+      const linked = linkedTypeInstead(model.types, version, r!.bodyType!, page.file);
+      const name = linked?.name ?? r!.bodyType!.name;
+      const t = scope.tsType({ raw: name, name, primitive: isPrimitiveName(name), collection: false }, linked?.namespace ?? ns, FILE, r!.bodyType!.src).text;
       resp = r!.bodyType!.collection ? `{ value: ${t}[] }` : t;
     } else if (rk.kind === 'example-type') {
       const t = scope.tsType({ raw: rk.name, name: rk.name, primitive: false, collection: false }, ns, FILE, main.src).text;
