@@ -233,3 +233,12 @@ test('a response that names no defined type but links a resource page is that pa
   assert.equal(d.components.schemas['microsoft.graph.page'], undefined);
   assert.match(emitModels(a.model).files.get('v1.0/operations.ts')!, /response: graph\.OnenotePage;/);
 });
+
+test('a body table of a type no page defines is inline on every path of the page, whatever the order (a placeholder an earlier path declared was taken for a definition)', () => {
+  const rel = 'v1.0/api/event-update.md';
+  const a = analyze([tempTree({ [rel]: readFileSync(join(ROOT, 'test/fixtures/corpus-modern', rel), 'utf8') })]);
+  const d = emitOpenApi(a.model, a.findings).documents.get('v1.0') as Doc;
+  const bodies = Object.entries(d.paths as Record<string, Doc>).map(([p, item]) => [p, item.patch.requestBody.content['application/json'].schema['x-docmodel-body-type'], Object.keys(item.patch.requestBody.content['application/json'].schema.properties ?? {}).length]);
+  assert.equal(bodies.length, 6);
+  for (const [p, type, n] of bodies) assert.deepEqual([type, n], ['event', 19], p as string);
+});

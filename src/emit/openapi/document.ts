@@ -104,11 +104,21 @@ class Components {
     return this.byKey.get(this.key(fromNs, name)) ?? this.byKey.get(this.key('microsoft.graph', name)) ?? (any ? this.byKey.get(any) : undefined);
   }
 
+  /** Placeholder components (see ref), which no page defines. */
+  private readonly placeholderIds = new Set<string>();
+
+  /** A component some page of the version defines (not a placeholder an earlier reference declared): what `find` returns, or undefined. */
+  defined(name: string, fromNs: string, explicitNs?: string): string | undefined {
+    const id = this.find(name, fromNs, explicitNs);
+    return id === undefined || this.placeholderIds.has(id) ? undefined : id;
+  }
+
   ref(t: { name: string; namespace?: string }, fromNs: string, at: NSrc): string {
     let id = this.find(t.name, fromNs, t.namespace);
     if (!id) {
       id = this.declare(t.namespace ?? fromNs, t.name);
       this.placeholders++;
+      this.placeholderIds.add(id);
       this.schemas.set(id, {
         type: 'object',
         additionalProperties: true,
@@ -233,7 +243,8 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
   const rb = op.requestBody;
   if (rb?.kind === 'type' || rb?.kind === 'parameters') {
     // A body that represents a type no page of the version defines: the page's own table, not an empty placeholder.
-    const inline = rb.kind === 'parameters' || (rb.properties.length > 0 && !c.find(rb.type.name, ns, rb.type.namespace));
+    // (Defined, not found: a placeholder an earlier operation declared for the name is no definition; the body was an empty one.)
+    const inline = rb.kind === 'parameters' || (rb.properties.length > 0 && !c.defined(rb.type.name, ns, rb.type.namespace));
     const schema = inline ? objectSchema(rb.properties, ns, c, true) : typeSchema((rb as { type: NTypeRef }).type, ns, c, rb.src);
     if (inline && rb.kind === 'type') schema['x-docmodel-body-type'] = rb.type.name;
     const body: Schema = { content: { 'application/json': { schema } } };
