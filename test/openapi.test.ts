@@ -242,3 +242,11 @@ test('a body table of a type no page defines is inline on every path of the page
   assert.equal(bodies.length, 6);
   for (const [p, type, n] of bodies) assert.deepEqual([type, n], ['event', 19], p as string);
 });
+
+test('a POST whose page has no Request body section is marked "not documented" (it read as no body)', () => {
+  const rel = 'v1.0/api/subscription-post-subscriptions.md';
+  const a = analyze([tempTree({ [rel]: readFileSync(join(ROOT, 'test/fixtures/corpus', rel), 'utf8') })]);
+  const op = (emitOpenApi(a.model, a.findings).documents.get('v1.0') as Doc).paths['/subscriptions'].post;
+  assert.equal(op.requestBody, undefined);
+  assert.deepEqual(op['x-docmodel-request-body'], { state: 'not documented', source: { file: rel, line: 71, column: 1 } });
+});

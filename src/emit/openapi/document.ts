@@ -261,6 +261,8 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
     const media = { html: 'text/html', zip: 'application/zip', binary: 'application/octet-stream' }[rb.format];
     o.requestBody = { description: rb.text, content: { [media]: { schema: rb.format === 'html' ? { type: 'string' } : { type: 'string', contentMediaType: media } } }, 'x-docmodel-source': src(rb.src) };
   } else if (rb) o['x-docmodel-request-body'] = { state: rb.kind === 'none' ? 'no body' : 'not extracted', source: src(rb.src) };
+  // A call that may take a body on a page with no Request body section: not "no body" (the example may send one), not said.
+  else if (/^(?:POST|PUT|PATCH)$/i.test(op.method)) o['x-docmodel-request-body'] = { state: 'not documented', source: src(op.src) };
   const responses = Object.create(null) as Record<string, Schema>;
   /** The body the page names ("returns a [driveItem]", a collection in `value`). */
   const content = (): Schema => {
