@@ -36,7 +36,8 @@ type Seg = { kind: 'literal'; text: string } | { kind: 'param'; after: string } 
 // `{x}`, `<x>`, and a function argument written as an example value (`name=name-value`).
 // Quotes are taken only in pairs: `x='${y}'` has its placeholder inside `$…'`, and taking the closing quote alone lost it.
 const PLACEHOLDER = /'\{[^{}]*\}'|\{[^{}]*\}|'<[A-Za-z][\w\s|-]*>'|<[A-Za-z][\w\s|-]*>|(?<==)(?:'[A-Za-z]\w*-value'|[A-Za-z]\w*-value)(?=[,)])/g;
-const WHOLE_PLACEHOLDER = /^(?:'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?|"\{[^{}]*\}")$/;
+// A placeholder whose "}" is missing (`/groups/{group-id/drive/…`: the page's typo, named by http-path-placeholder-unclosed) is one too.
+const WHOLE_PLACEHOLDER = /^(?:'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?|"\{[^{}]*\}"|\{[\w\s|.-]+)$/;
 
 /** Split on `/` outside parentheses and quotes. */
 function splitSegments(path: string): string[] {

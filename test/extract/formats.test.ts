@@ -11,6 +11,7 @@ import type { PageIR } from '../../src/sources/graph-markdown/ir/schema.js';
 import { processFile } from '../../src/pipeline/page.js';
 import { IncludeResolver } from '../../src/sources/graph-markdown/parse/includes.js';
 import { ROOT, page } from '../helpers.js';
+import { canonicalPath } from '../../src/model/identity.js';
 
 const load = (dir: string) => (rel: string) => processFile(join(ROOT, 'test/fixtures', dir, rel), rel, new IncludeResolver(join(ROOT, 'test/fixtures', dir)));
 const modern = load('corpus-modern');
@@ -301,4 +302,12 @@ test('a permission-type row with no permission cell (the workload rows follow) i
   const ir = old('v1.0/api/intune-shared-devicemanagement-update.md');
   const e = ir.permissions!.entries;
   assert.deepEqual(e.map((x) => [x.type, x.state, x.workloads.length, x.src.line]), [['delegatedWork', 'varies', 13, 23], ['delegatedPersonal', 'not-supported', 0, 37], ['application', 'not-supported', 0, 38]]);
+});
+
+test('a request path whose placeholder lacks its "}" keeps the operation\'s key, with a warning (the path template was invalid and unsaid)', () => {
+  const ir = modern('v1.0/api/driveitem-follow.md');
+  const op = ir.operations.find((o) => o.path.startsWith('/groups/'))!;
+  assert.equal(op.path, '/groups/{group-id/drive/items/{item-id}/follow');
+  assert.equal(canonicalPath(op.path).path, '/groups/{group-id}/drive/items/{item-id}/follow');
+  assert.deepEqual(diags(ir).filter((d) => d.startsWith('http-path-placeholder-unclosed')), [`http-path-placeholder-unclosed@${op.src.line}`]);
 });

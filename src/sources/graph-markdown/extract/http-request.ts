@@ -110,8 +110,15 @@ function readBlock(ctx: PageContext, code: Code, out: Operation[]): void {
     }
     lastMethod = t.method;
     if (t.noLeadingSlash) ctx.diag('http-path-no-leading-slash', 'info', `Path ${t.path} has no leading "/"`, src);
+    const unclosed = unclosedPlaceholder(t.path);
+    if (unclosed) ctx.diag('http-path-placeholder-unclosed', 'warning', `Path ${t.path} opens the placeholder ${JSON.stringify(unclosed)} without closing it: read as the placeholder {${unclosed.slice(1)}} up to the next "/"`, src);
     const op: Operation = { method: t.method, path: t.path, key: operationKey(t.method, t.path), pathParameters: pathParameters(t.path), fromExample: false, src };
     if (t.query) op.query = t.query;
     out.push(op);
   });
+}
+
+/** The first `{…` segment of a path that its own segment does not close (`/groups/{group-id/drive/…`), or undefined. */
+export function unclosedPlaceholder(path: string): string | undefined {
+  return path.split(/[/?]/).find((seg) => /^\{[^{}]+$/.test(seg));
 }
