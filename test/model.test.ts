@@ -57,6 +57,13 @@ test('canonical path: every placeholder spelling, /me, key syntax, function argu
   assert.deepEqual(canonicalPath("/drive/f(path='${path}')"), { identity: "/drive/f(path='${}')", path: "/drive/f(path='${path}')", parameters: ['path'] });
   assert.equal(canonicalPath("/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'{timezone_format}')").path, '/users/{user-id}/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard{timezone_format})');
   assert.equal(canonicalPath("/f(x='a-value',y=b-value)").path, '/f(x={x},y={y})');
+  // A request line's sample argument values are the function's parameters (as written on beta/api/itemactivity-getbyinterval.md,
+  // reportroot-getteamsdeviceusageuserdetail.md, workbookrange-columnsafter.md); an example's literal values stay.
+  assert.equal(canonicalPath("/drives/{drive-id}/items/{item-id}/getActivitiesByInterval(startDateTime='2017-01-01',endDateTime='2017-01-10',interval='day')").path, '/drives/{drive-id}/items/{item-id}/getActivitiesByInterval(startDateTime={startDateTime},endDateTime={endDateTime},interval={interval})');
+  assert.equal(canonicalPath('/reports/getTeamsDeviceUsageUserDetail(date=2017-09-01)').identity, canonicalPath("/reports/getTeamsDeviceUsageUserDetail(date={date_value})").identity);
+  assert.equal(canonicalPath('/me/drive/items/{id}/workbook/worksheets/{id}/range/columnsAfter(count=n)').path, '/users/{user-id}/drive/items/{item-id}/workbook/worksheets/{worksheet-id}/range/columnsAfter(count={count})');
+  assert.equal(canonicalPath("/reports/getTeamsUserActivityCounts(period='D7')", true).path, "/reports/getTeamsUserActivityCounts(period='D7')");
+  assert.equal(canonicalPath('/x/f(a=@p1)').path, '/x/f(a=@p1)');
 });
 
 test('PATCH /users/{user-id}: one key, user-update.md is the primary over the Intune workload pages', () => {

@@ -36,6 +36,8 @@ type Seg = { kind: 'literal'; text: string } | { kind: 'param'; after: string } 
 // `{x}`, `<x>`, and a function argument written as an example value (`name=name-value`).
 // Quotes are taken only in pairs: `x='${y}'` has its placeholder inside `$…'`, and taking the closing quote alone lost it.
 const PLACEHOLDER = /'\{[^{}]*\}'|\{[^{}]*\}|'<[A-Za-z][\w\s|-]*>'|<[A-Za-z][\w\s|-]*>|(?<==)(?:'[A-Za-z]\w*-value'|[A-Za-z]\w*-value)(?=[,)])/g;
+/** `name=value` inside a function call's parentheses whose value is a sample (quoted or bare), not a placeholder or an alias. */
+const SAMPLE_ARGUMENT = /([(,]\s*)([A-Za-z_]\w*)\s*=\s*(?:'[^'{}<>]*'|[^\s,(){}<>'@][^,(){}<>'@]*?)(?=\s*[,)])/g;
 // A placeholder whose "}" is missing (`/groups/{group-id/drive/…`: the page's typo, named by http-path-placeholder-unclosed) is one too.
 const WHOLE_PLACEHOLDER = /^(?:'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?|"\{[^{}]*\}"|\{[\w\s|.-]+)$/;
 
@@ -105,6 +107,10 @@ function parse(pathIn: string, fromExample: boolean): Seg[] {
     if (key && (!/^'[^{<]/.test(key[2]!) || fromExample)) { segs.push({ kind: 'literal', text: key[1]! }, { kind: 'param', after: key[1]! }); return; }
     if (prev && prev.kind !== 'param' && i > 0 && (fromExample ? looksLikeId(s) : GUID.test(s))) { segs.push({ kind: 'param', after: prevText }); return; }
     const params: string[] = [];
+    // A request line's function call with a sample value (`getTeamsUserActivityCounts(period='D7')`, `rowsAbove(count=n)`,
+    // `image(width=640)`): the argument is the function's parameter, as `(period={period_value})` writes it. (An example's
+    // values stay: there a literal is what was sent.)
+    if (!fromExample) s = s.replace(SAMPLE_ARGUMENT, (_m, lead: string, name: string) => `${lead}${name}={${name}}`);
     const text = s.replace(PLACEHOLDER, (m, off: number) => {
       const before = s.slice(0, off);
       const arg = /(?<!\w)(\w+)\s*=\s*$/.exec(before);
