@@ -250,3 +250,16 @@ test('a POST whose page has no Request body section is marked "not documented" (
   assert.equal(op.requestBody, undefined);
   assert.deepEqual(op['x-docmodel-request-body'], { state: 'not documented', source: { file: rel, line: 71, column: 1 } });
 });
+
+test('an operation documented once per derived type (the Intune pages) takes and returns the types\' common base in OpenAPI and TypeScript, not the primary page\'s own subtype', () => {
+  const rels = ['v1.0/api/intune-apps-webapp-create.md', 'v1.0/api/intune-apps-androidlobapp-create.md', 'v1.0/resources/intune-apps-webapp.md', 'v1.0/resources/intune-apps-androidlobapp.md', 'v1.0/resources/intune-apps-mobilelobapp.md', 'v1.0/resources/intune-apps-mobileapp.md'];
+  const a = analyze([tempTree(Object.fromEntries(rels.map((r) => [r, readFileSync(join(ROOT, 'test/fixtures/corpus', r), 'utf8')])))]);
+  const op = (emitOpenApi(a.model, a.findings).documents.get('v1.0') as Doc).paths['/deviceAppManagement/mobileApps'].post;
+  assert.deepEqual(op.requestBody.content['application/json'].schema, { $ref: '#/components/schemas/microsoft.graph.mobileApp' });
+  assert.deepEqual(op.responses['201'].content['application/json'].schema, { $ref: '#/components/schemas/microsoft.graph.mobileApp' });
+  assert.deepEqual(op['x-docmodel-polymorphic'], { base: 'microsoft.graph.mobileApp', documentedTypes: ['webApp', 'androidLobApp'] });
+  const ts = emitModels(a.model).files.get('v1.0/operations.ts')!;
+  assert.match(ts, /"POST \/deviceAppManagement\/mobileApps": \{[\s\S]*?requestBody: graph\.MobileApp;\s*response: graph\.MobileApp;/);
+  // The model keeps each page's own type.
+  assert.deepEqual(a.model.operations.find((o) => o.key === 'POST /deviceAppManagement/mobileApps')!.variants.map((v) => [v.documentedType?.name, v.subtype ?? null]), [['androidLobApp', 'androidLobApp'], ['webApp', null]]);
+});

@@ -300,6 +300,7 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
   o['x-docmodel-source'] = src(op.src);
   o['x-docmodel-path-as-written'] = op.pathAsWritten;
   o['x-docmodel-choice'] = op.choice;
+  if (op.polymorphic) o['x-docmodel-polymorphic'] = { base: op.polymorphic.base, documentedTypes: op.polymorphic.types };
   if (op.otherVariants.length) o['x-docmodel-variants'] = op.otherVariants.map((v) => ({ ...src(v), ...(v.subtype ? { subtype: v.subtype } : {}), ...(v.workload ? { workload: true } : {}) }));
   if (op.findings.length) o['x-docmodel-findings'] = op.findings.map((f) => ({ rule: f.rule, severity: f.severity, field: f.field, fingerprint: f.fingerprint }));
   return o;

@@ -13,6 +13,7 @@ import type { ApiModel, OperationGroup, OperationVariant, TypeModel } from '../.
 import { DEFAULT_NAMESPACE, docTitle, requestBodyTypeName } from '../../model/merge.js';
 import { canonicalPath } from '../../model/identity.js';
 import { linkedTypeInstead } from '../../model/type-lookup.js';
+import { polymorphicBase, statedType } from '../../model/polymorphic.js';
 import { callQueryParameters, functionPathParameters } from '../../model/call-parameters.js';
 import { isPrimitiveName } from '../../model/primitives.js';
 import type { ApiVersion, PermissionName, Src, TypeRef } from '../../model/schema.js';
@@ -116,6 +117,9 @@ function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[
     otherVariants: vs.filter((v) => v !== main).map((v) => ({ ...s(v.src), ...(v.subtype ? { subtype: v.subtype } : {}), ...(v.workload ? { workload: true } : {}) })),
     findings,
   };
+  // One page per derived type (the Intune pages): the request and response are their common base type.
+  const poly = polymorphicBase(vs, main, types);
+  if (poly) n.polymorphic = { base: `${poly.base.namespace}.${poly.base.name}`, types: poly.types };
   const docs = pathParameterDocs(main, g.parameters, s, ref);
   if (docs.length) n.pathParameterDocs = docs;
   const qs = main.queryParameterSupport;
@@ -129,10 +133,12 @@ function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[
   const body = main.requestBody;
   if (body) {
     let rb: NRequestBody;
-    const named = requestBodyTypeName(doc);
+    const own = requestBodyTypeName(doc);
+    const stated = own === undefined ? undefined : statedType(own, poly, main);
+    const named = stated?.name;
     const properties = body.properties.map((p): NProperty => ({ name: p.name, type: ref(p.type), description: p.description, nullable: p.nullable, readOnly: p.readOnly, required: p.required, navigation: false, src: s(p.src) }));
     if (body.noBody) rb = { kind: 'none', src: s(body.src) };
-    else if (named) rb = { kind: 'type', type: { name: named, primitive: false, collection: false }, partial: g.method === 'PATCH', properties, src: s(body.src) };
+    else if (named) rb = { kind: 'type', type: { name: named, primitive: false, collection: false, ...(stated!.namespace && stated!.namespace !== DEFAULT_NAMESPACE ? { namespace: stated!.namespace } : {}) }, partial: g.method === 'PATCH', properties, src: s(body.src) };
     else if (properties.length) rb = { kind: 'parameters', src: s(body.src), properties };
     else if (body.reference) rb = body.reference.typeName ? { kind: 'reference', to: body.reference.typeName, src: s(body.reference.src) } : { kind: 'reference', src: s(body.reference.src) };
     else if (body.described) rb = { kind: 'described', format: body.described.format, text: body.described.text, src: s(body.described.src) };
@@ -143,8 +149,9 @@ function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[
   if (bt) {
     // A name no page defines, linked to a resource page: that page's type ("[page](../resources/page.md)" is onenotePage).
     const linked = linkedTypeInstead(types, version, bt, doc.file);
-    const namespace = linked ? linked.namespace : doc.namespace?.value;
-    n.responseBody = { type: { name: linked?.name ?? bt.name, primitive: isPrimitiveName(bt.name), collection: bt.collection, ...(namespace && namespace !== DEFAULT_NAMESPACE ? { namespace } : {}) }, src: s(bt.src) };
+    const stated = statedType(linked?.name ?? bt.name, poly, main);
+    const namespace = stated.namespace ?? (linked ? linked.namespace : doc.namespace?.value);
+    n.responseBody = { type: { name: stated.name, primitive: isPrimitiveName(bt.name), collection: bt.collection, ...(namespace && namespace !== DEFAULT_NAMESPACE ? { namespace } : {}) }, src: s(bt.src) };
   }
   return n;
 }

@@ -107,6 +107,8 @@ export interface NOperation {
   /** The page the operation's facts come from, and why it was chosen. */
   src: NSrc;
   choice: string;
+  /** Variants documenting derived types: the request and response state their common base (`x-docmodel-polymorphic`). */
+  polymorphic?: { base: string; types: string[] };
   /** The other pages of this version that document the operation (a polymorphic subtype or a workload page marked). */
   otherVariants: (NSrc & { subtype?: string; workload?: true })[];
   /** Reconciliation findings about this operation (where pages disagree). */

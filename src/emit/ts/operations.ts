@@ -16,6 +16,7 @@ import type { VersionScope } from './models.js';
 import { uniqueNames } from './sanitize.js';
 import { callQueryParameters } from '../../model/call-parameters.js';
 import { linkedTypeInstead } from '../../model/type-lookup.js';
+import { polymorphicBase, statedType } from '../../model/polymorphic.js';
 import { isPrimitiveName } from '../../model/primitives.js';
 import { onlyNoContent, successStatuses } from '../../model/status.js';
 
@@ -135,12 +136,14 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     const q = query.map((x, i) => `${propertyName(qNames[i]!)}?: ${x.type ? scope.tsType(x.type, ns, FILE, x.src).text : 'string'}`);
     fields.push(q.length ? `queryParameters: { ${q.join('; ')} }` : 'queryParameters: {}');
     const body = page.requestBody;
+    // One page per derived type (the Intune pages): the request and response are their common base type (polymorphic.ts).
+    const poly = polymorphicBase(vs, main, model.types);
     let bodyType = 'unknown';
     const bk = requestBodyKind(main);
     if (bk === 'none') bodyType = 'undefined';
     else if (bk === 'type') {
-      const name = requestBodyTypeName(page)!;
-      const t = scope.tsType({ raw: name, name, primitive: false, collection: false }, ns, FILE, body!.src).text;
+      const stated = statedType(requestBodyTypeName(page)!, poly, main);
+      const t = scope.tsType({ raw: stated.name, name: stated.name, primitive: false, collection: false }, stated.namespace ?? ns, FILE, body!.src).text;
       bodyType = op.method === 'PATCH' ? `Partial<${t}>` : t;
     } else if (bk === 'inline') {
       const props = body!.properties;
@@ -157,8 +160,9 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     else if (rk.kind === 'type') {
       // A name no page defines, linked to a resource page: that page's type, as OpenAPI states it (type-lookup.ts).
       const linked = linkedTypeInstead(model.types, version, r!.bodyType!, page.file);
-      const name = linked?.name ?? r!.bodyType!.name;
-      const t = scope.tsType({ raw: name, name, primitive: isPrimitiveName(name), collection: false }, linked?.namespace ?? ns, FILE, r!.bodyType!.src).text;
+      const stated = statedType(linked?.name ?? r!.bodyType!.name, poly, main);
+      const name = stated.name;
+      const t = scope.tsType({ raw: name, name, primitive: isPrimitiveName(name), collection: false }, stated.namespace ?? linked?.namespace ?? ns, FILE, r!.bodyType!.src).text;
       resp = r!.bodyType!.collection ? `{ value: ${t}[] }` : t;
     } else if (rk.kind === 'example-type') {
       const t = scope.tsType({ raw: rk.name, name: rk.name, primitive: false, collection: false }, ns, FILE, main.src).text;
