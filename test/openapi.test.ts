@@ -263,3 +263,12 @@ test('an operation documented once per derived type (the Intune pages) takes and
   // The model keeps each page's own type.
   assert.deepEqual(a.model.operations.find((o) => o.key === 'POST /deviceAppManagement/mobileApps')!.variants.map((v) => [v.documentedType?.name, v.subtype ?? null]), [['androidLobApp', 'androidLobApp'], ['webApp', null]]);
 });
+
+test('request headers a page lists become header parameters (not Authorization, Content-Type or Accept, which OpenAPI describes otherwise); Planner\'s required If-Match was lost', async () => {
+  const rel = 'v1.0/api/plannerplandetails-update.md';
+  const a = analyze([tempTree({ [rel]: readFileSync(join(ROOT, 'test/fixtures/corpus', rel), 'utf8') })]);
+  const d = emitOpenApi(a.model, a.findings).documents.get('v1.0') as Doc;
+  const headers = (d.paths['/planner/plans/{plan-id}/details'].patch.parameters as Doc[]).filter((p) => p.in === 'header');
+  assert.deepEqual(headers, [{ name: 'If-Match', in: 'header', description: 'Last known ETag value for the plannerPlanDetails to be updated. Required.', required: true, schema: { type: 'string' }, 'x-docmodel-source': { file: rel, line: 33, column: 3 } }]);
+  assert.deepEqual(await validate(d), { valid: true, errors: undefined });
+});

@@ -230,6 +230,11 @@ function operationObject(op: NOperation, params: string[], operationId: string, 
     seen.add(q.name);
     parameters.push(parameter(q, ns, c));
   }
+  for (const h of op.headers ?? []) {
+    if (seen.has(`header:${h.name.toLowerCase()}`)) continue;
+    seen.add(`header:${h.name.toLowerCase()}`);
+    parameters.push({ name: h.name, in: 'header', ...(h.description ? { description: h.description } : {}), ...(h.required === true ? { required: true } : {}), schema: { type: 'string' }, 'x-docmodel-source': src(h.src) });
+  }
   const qo = op.queryOptions;
   if (qo?.support === 'odata') {
     for (const name of qo.names) {

@@ -19,7 +19,7 @@ import { isPrimitiveName } from '../../model/primitives.js';
 import type { ApiVersion, PermissionName, Src, TypeRef } from '../../model/schema.js';
 import type { Finding } from '../../checks/types.js';
 import { pickSource } from '../ts/models.js';
-import type { NFindingRef, NOperation, NPermissions, NProperty, NRequestBody, NSrc, NTypeRef, NVersion } from './neutral.js';
+import type { NFindingRef, NOperation, NParameter, NPermissions, NProperty, NRequestBody, NSrc, NTypeRef, NVersion } from './neutral.js';
 
 /** OData system query options a page's prose may name. */
 const ODATA_OPTIONS = new Set(['$select', '$expand', '$filter', '$orderby', '$top', '$skip', '$count', '$search', '$format', '$skiptoken', '$deltatoken', '$levels', '$apply']);
@@ -102,6 +102,11 @@ function pathParameterDocs(main: OperationVariant, canonical: string[], s: (x: S
   return out;
 }
 
+/** An HTTP header name (RFC 9110 token): what a header table's first cell must be to be a header parameter. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Headers OpenAPI 3.1 says a header parameter must not describe: the security scheme and the media types do. */
+const OPENAPI_OWN_HEADERS = new Set(['authorization', 'content-type', 'accept']);
+
 function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[], findings: NFindingRef[], s: (x: Src) => NSrc, ref: (t: TypeRef) => NTypeRef, types: readonly TypeModel[]): NOperation {
   const main = vs.find((v) => v.primary) ?? vs[0]!;
   const doc = main.doc;
@@ -120,6 +125,9 @@ function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[
   // One page per derived type (the Intune pages): the request and response are their common base type.
   const poly = polymorphicBase(vs, main, types);
   if (poly) n.polymorphic = { base: `${poly.base.namespace}.${poly.base.name}`, types: poly.types };
+  const headers = main.requestHeaders.filter((h) => HEADER_NAME.test(h.name) && !OPENAPI_OWN_HEADERS.has(h.name.toLowerCase()))
+    .map((h): NParameter => ({ name: h.name, description: h.value, required: h.required, src: s(h.src) }));
+  if (headers.length) n.headers = headers;
   const docs = pathParameterDocs(main, g.parameters, s, ref);
   if (docs.length) n.pathParameterDocs = docs;
   const qs = main.queryParameterSupport;

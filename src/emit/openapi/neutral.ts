@@ -97,6 +97,8 @@ export interface NOperation {
   summary?: string;
   description?: string;
   query: NParameter[];
+  /** Request headers the page's table lists, but those OpenAPI describes otherwise (Authorization, Content-Type, Accept). */
+  headers?: NParameter[];
   /** What the query-parameter prose states: `odata` with the system query options it names (may be none), or `none`. */
   queryOptions?: { support: 'odata' | 'none'; names: string[]; text: string; src: NSrc };
   requestBody?: NRequestBody;
