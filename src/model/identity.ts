@@ -37,7 +37,7 @@ type Seg = { kind: 'literal'; text: string } | { kind: 'param'; after: string } 
 // Quotes are taken only in pairs: `x='${y}'` has its placeholder inside `$…'`, and taking the closing quote alone lost it.
 const PLACEHOLDER = /'\{[^{}]*\}'|\{[^{}]*\}|'<[A-Za-z][\w\s|-]*>'|<[A-Za-z][\w\s|-]*>|(?<==)(?:'[A-Za-z]\w*-value'|[A-Za-z]\w*-value)(?=[,)])/g;
 /** `name=value` inside a function call's parentheses whose value is a sample (quoted or bare), not a placeholder or an alias. */
-const SAMPLE_ARGUMENT = /([(,]\s*)([A-Za-z_]\w*)\s*=\s*(?:'[^'{}<>]*'|[^\s,(){}<>'@][^,(){}<>'@]*?)(?=\s*[,)])/g;
+const SAMPLE_ARGUMENT = /([(,]\s*)([A-Za-z_]\w*)\s*=\s*(?:'[^'{}<>]*'|[^\s,(){}<>'@]+)(?=\s*[,)])/g;
 // A placeholder whose "}" is missing (`/groups/{group-id/drive/…`: the page's typo, named by http-path-placeholder-unclosed) is one too.
 const WHOLE_PLACEHOLDER = /^(?:'?\{[^{}]*\}'?|'?<[A-Za-z][\w\s|-]*>'?|"\{[^{}]*\}"|\{[\w\s|.-]+)$/;
 

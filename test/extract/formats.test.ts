@@ -309,5 +309,7 @@ test('a request path whose placeholder lacks its "}" keeps the operation\'s key,
   const op = ir.operations.find((o) => o.path.startsWith('/groups/'))!;
   assert.equal(op.path, '/groups/{group-id/drive/items/{item-id}/follow');
   assert.equal(canonicalPath(op.path).path, '/groups/{group-id}/drive/items/{item-id}/follow');
+  // Its placeholders as written, and its page key, read it so too (path-parameter-names-differ said "{group-id}, {item-id} vs {item-id}" against beta).
+  assert.deepEqual([op.pathParameters.map((p) => p.name), op.key], [['group-id', 'item-id'], 'POST /groups/{}/drive/items/{}/follow']);
   assert.deepEqual(diags(ir).filter((d) => d.startsWith('http-path-placeholder-unclosed')), [`http-path-placeholder-unclosed@${op.src.line}`]);
 });

@@ -246,7 +246,7 @@ export class PageContext {
         || row.cells.every((c) => c.text === '') || !prev.cells.length) { out.push(row); return; }
       const last = prev.cells[prev.cells.length - 1]!;
       const rest = this.joinCells(row.cells, row.cells.slice(1).map(() => '|'));
-      const source = last.source.replace(/\s+$/, '') + '\n' + rest.source;
+      const source = last.source.trimEnd() + '\n' + rest.source;
       const both: Cell = { text: `${last.text} ${rest.text}`.trim(), rawText: `${last.rawText}\n${rest.rawText}`, raw: `${last.raw} ${rest.raw}`.trim(), links: [...last.links, ...rest.links], source, src: last.src };
       out[out.length - 1] = { ...prev, cells: [...prev.cells.slice(0, -1), both] };
       const key = srcKey(row.src);

@@ -85,8 +85,9 @@ export function splitTarget(target: string): Omit<RequestTarget, 'method'> | nul
 
 export function pathParameters(path: string): { name: string; alternatives: string[] }[] {
   const out: { name: string; alternatives: string[] }[] = [];
-  for (const m of path.matchAll(/\{([^{}]*)\}|<([^<>]*)>/g)) {
-    const name = (m[1] ?? m[2]!).trim();
+  // (A placeholder whose "}" is missing, `{group-id/drive/…`, is one up to the next "/": http-path-placeholder-unclosed.)
+  for (const m of path.matchAll(/\{([^{}]*)\}|<([^<>]*)>|\{([\w\s|.-]+)(?=[/?]|$)/g)) {
+    const name = (m[1] ?? m[2] ?? m[3]!).trim();
     out.push({ name, alternatives: name.split('|').map((s) => s.trim()).filter(Boolean) });
   }
   return out;
@@ -96,7 +97,7 @@ export function pathParameters(path: string): { name: string; alternatives: stri
 export function normalizePath(path: string): string {
   let p = path.trim();
   if (!p.startsWith('/')) p = '/' + p;
-  p = p.replace(/\{[^{}]*\}|<[^<>]*>/g, '{}');
+  p = p.replace(/\{[^{}]*\}|<[^<>]*>|\{[\w\s|.-]+(?=\/|$)/g, '{}');
   p = p.replace(/'\{\}'/g, '{}').replace(/"\{\}"/g, '{}');
   p = p.replace(/\s+/g, '');
   p = p.toLowerCase();
