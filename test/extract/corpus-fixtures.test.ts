@@ -463,3 +463,11 @@ test('a relationship row keeps "(deprecated)" and "Required." as a property row 
   assert.deepEqual(nav('accessPackageResourceEnvironment', 'accessPackageResources').sources.map((x) => x.required), [true]);
   assert.deepEqual(nav('outlookUser', 'tasks').sources.map((x) => x.required), [null]);
 });
+
+test('permission rows written into the request-headers table are named, not taken as headers ("Delegated (personal Microsoft account" and "Application" were headers)', () => {
+  const ir = fx('beta/api/educationsynchronizationprofile-delete.md');
+  assert.deepEqual(ir.requestHeaders.map((h) => h.name), ['Authorization']);
+  assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'header-row-is-permission').map((d) => d.src.line), [35, 36]);
+  const taken = ir.tables.find((x) => x.src.line === 32)!.taken!;
+  assert.equal(taken.cells, (taken.cellsLanded ?? 0) + (taken.cellsExplained ?? 0));
+});

@@ -11,6 +11,9 @@ const OWN_SENTENCE = { required: /^required(?:\s*[.,;:)\-\u2013\u2014]|$)|^this 
  * description's last word ("Bearer <token> Required"), "(required)", or "not required". A requirement tied to a situation is neither: "This header and `$count` are required
  * when using `$search`" (ConsistencyLevel) holds only for some calls, "Required if …" likewise.
  */
+/** A permission type's label as a whole cell ("Delegated (work or school account)", "Application"): a permissions row, no header name. */
+const PERMISSION_ROW = /^(?:delegated\s*\(.*|application(?:\s+permissions?)?)$/i;
+
 /** A Required column's cell: "Yes" / "Y" / "true" / "required" / a check mark, or "No" / "N" / "false" / "optional"; anything else is not said. */
 export function requiredCell(text: string): boolean | null {
   return /^(?:(?:yes|true|required|y)\b(?!\/)|[\u2713\u2714\u2611])/i.test(text) ? true : /^(?:(?:no|false|optional|n)\b(?!\/)|[\u2717\u2718])/i.test(text) ? false : null;
@@ -75,6 +78,13 @@ export const headers: Extractor = {
         for (const r of t.rows) {
           const name = (r.cells[nameCol]?.text ?? '').replace(/[`*]/g, '').trim();
           if (!name) { skipped++; ctx.diag('table-row-empty', 'info', 'Request headers table has a row without a header name', r.src); ctx.explain(...r.cells); continue; }
+          if (PERMISSION_ROW.test(name)) {
+            // "Delegated (personal Microsoft account) | Not supported." under the headers: a permission table's row, no header.
+            skipped++;
+            ctx.diag('header-row-is-permission', 'warning', `Request headers table row ${JSON.stringify(name)} names a permission type, not a header (a permissions table's row written into this table?); not taken: ${JSON.stringify(r.cells.map((c) => c.text).join(' | ').slice(0, 80))}`, r.src);
+            ctx.explain(...r.cells);
+            continue;
+          }
           taken++;
           const value = r.cells[valueCol]?.text ?? '';
           const reqText = reqCol >= 0 ? r.cells[reqCol]?.text ?? '' : value;
