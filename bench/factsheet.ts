@@ -51,7 +51,12 @@ export function sheetFacts(ir: PageIR): SheetFact[] {
   const rb = ir.requestBody;
   if (rb) {
     if (rb.noBody) add('request-body', rb.src?.line ?? 0, 'request body: none ("do not supply a request body" or the like)');
-    else if (!rb.properties.length) add('request-body', rb.src?.line ?? 0, `request body: no property table${rb.typeName ? `; the body is ${rb.typeCollection ? 'an array of' : 'a'} ${rb.typeName}${rb.typeAlternatives?.length ? ` (or ${rb.typeAlternatives.join(', ')})` : ''}` : ''}`);
+    else if (!rb.properties.length) {
+      const ref = rb.reference;
+      const body = rb.typeName ? `; the body is ${rb.typeCollection ? 'an array of' : 'a'} ${rb.typeName}${rb.typeAlternatives?.length ? ` (or ${rb.typeAlternatives.join(', ')})` : ''}`
+        : ref ? `; the body is a reference ({ "@odata.id" }) to ${ref.typeName ? `a ${ref.typeName}${ref.typeAlternatives?.length ? ` (or ${ref.typeAlternatives.join(', ')})` : ''}` : 'an object'}` : '';
+      add('request-body', rb.src?.line ?? 0, `request body: no property table${body}`);
+    }
     if (rb.requiredWhenCreating) add('request-body', rb.src?.line ?? 0, 'request body: the page says the table\'s properties are required when creating');
     if (rb.requiredWhenUpdating) add('request-body', rb.src?.line ?? 0, 'request body: the page says the table\'s properties are required when updating');
     for (const p of rb.properties) add('request-body', p.src.line, `body property ${p.name} : ${p.type?.raw ?? '?'}${p.required ? ' (required)' : ''}${p.readOnly ? ' (read-only)' : ''}${p.nullable === false ? ' (not nullable)' : ''}`);

@@ -278,7 +278,11 @@ export const RequestBody = T.Object(
       { additionalProperties: false, description: 'A body the prose describes as no JSON object, where nothing else says what it is: the page\'s HTML ("supply the page HTML content"), a zip package, binary data ("the binary stream of the file to be uploaded")' },
     )),
     reference: T.Optional(T.Object(
-      { typeName: T.Optional(T.String({ description: 'The type of the object referred to, where the prose names it' })), src: Src },
+      {
+        typeName: T.Optional(T.String({ description: 'The type of the object referred to, where the prose names it' })),
+        typeAlternatives: T.Optional(T.Array(T.String(), { description: 'Other types the prose lists for it ("a [directoryObject](…), [user](…) or [group](…)")' })),
+        src: Src,
+      },
       { additionalProperties: false, description: 'The prose says the body refers to an existing object by its URL, OData\'s `{ "@odata.id": "…" }` ("supply the identifier of the [tokenIssuancePolicy](…) object (using an `@odata.id` property)"; an "id of a user or group object" on a `/$ref` call)' },
     )),
     mentioned: T.Optional(T.Array(T.String(), { description: 'Names the section\'s prose sets in code, bold or as a link\'s text, in page order (`passwordCredential` in "provide an optional `passwordCredential` object"; **groupTypes** in a sub-section of its own; the resource a "JSON representation of [user](…)" names): properties or types it documents outside its tables' })),

@@ -57,10 +57,10 @@ test('2016-19: names marked "*" under "(\\* Indicates a mandatory field.)" are r
   assert.deepEqual(upd.requestBody!.properties.filter((p) => p.required).map((p) => p.name), ['vendorInformation']);
 });
 
-test('2016-19: a body "of a [directoryObject](…), [user](…) or [group](…) object" keeps every type the list names (x468)', () => {
+test('2016-19: a body "of a [directoryObject](…), [user](…) or [group](…) object" keeps every type the list names (x468); on a POST to /$ref it is a reference to one of them', () => {
   const ir = old('v1.0/api/group_post_members.md');
-  assert.equal(ir.requestBody!.typeName, 'directoryObject');
-  assert.deepEqual(ir.requestBody!.typeAlternatives, ['user', 'group']);
+  assert.equal(ir.requestBody!.typeName, undefined);
+  assert.deepEqual([ir.requestBody!.reference!.typeName, ir.requestBody!.reference!.typeAlternatives], ['directoryObject', ['user', 'group']]);
   // One linked type: no alternatives.
   assert.equal(old('beta/api/invitation_post.md').requestBody!.typeAlternatives, undefined);
 });

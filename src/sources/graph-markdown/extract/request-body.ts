@@ -98,11 +98,11 @@ export const requestBody: Extractor = {
             const sentence = at >= 0 ? text.slice(before.lastIndexOf('. ') + 1, end >= 0 ? end + 1 : text.length) : text;
             // A reference to an object ("supply the identifier of the [tokenIssuancePolicy](…) object (using an
             // `@odata.id` property)") is no body of that type.
+            // "a JSON representation of a [directoryObject](…), [user](…) or [group](…) object": the body is any of them.
+            const labels = typeLinks.map((u) => ctx.text(u));
+            const alternatives = name && link ? typeLinks.slice(1, listEnd(text, labels, 0, 1) + 1).map((u, k) => typeFromLink(labels[k + 1]!, u.url)).filter((x): x is string => !!x) : [];
             if (name && !REFERENCE.test(sentence) && !addsReference) {
               body.typeName = name;
-              // "a JSON representation of a [directoryObject](…), [user](…) or [group](…) object": the body is any of them.
-              const labels = typeLinks.map((u) => ctx.text(u));
-              const alternatives = link ? typeLinks.slice(1, listEnd(text, labels, 0, 1) + 1).map((u, k) => typeFromLink(labels[k + 1]!, u.url)).filter((x): x is string => !!x) : [];
               if (alternatives.length) body.typeAlternatives = alternatives;
               // "supply an array of [patchContentCommand](…) objects": the body is a collection of that type.
               if (/\b(?:array|collection|list) of (?:the |an? )?$/i.test(`${before.trimEnd()} `)) body.typeCollection = true;
@@ -110,7 +110,7 @@ export const requestBody: Extractor = {
               // A reference to an existing object, sent as `{ "@odata.id": "<its URL>" }`: said so ("using an `@odata.id`
               // property", "the OData ID of an existing [educationRubric]"), or an "identifier of"/"id of"/"reference to" an
               // object on a `/$ref` call (OData's convention) — unless the prose asks for a property `id` instead.
-              body.reference = name ? { typeName: name, src: ctx.src(n) } : { src: ctx.src(n) };
+              body.reference = name ? { typeName: name, ...(alternatives.length ? { typeAlternatives: alternatives } : {}), src: ctx.src(n) } : { src: ctx.src(n) };
             }
           }
         }
