@@ -80,11 +80,13 @@ export const rule: ModelRule = {
       bodyPropertyNames(g).flatMap((lower) => {
         const typed: { version: string; name: string }[] = [];
         const of = (version: string) => typed.filter((x) => x.version === version).map((x) => x.name);
+        // The name as the first page writes it (the key is its lower case: `columnOffset`, not `columnoffset`).
+        let written: string | undefined;
         return compareField(this, g, bodyField(g, lower, '.type'), (v) => {
           const p = bodyProperty(v.doc.requestBody?.properties, lower);
-          if (p) typed.push({ version: v.version, name: p.type.name });
+          if (p) { typed.push({ version: v.version, name: p.type.name }); written ??= p.name; }
           return p && { key: p.type.name.toLowerCase(), shown: typeShown(p.type), src: p.src };
-        }, (c, d) => `Property ${lower} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [lower])
+        }, (c, d) => `Property ${written ?? lower} is typed ${d.join(' vs ')} (${versionsNote(c)})`, [lower])
           .filter((d) => d.context !== 'cross-version' || !extendsType(of('beta'), of('v1.0')));
       }),
     );

@@ -47,7 +47,8 @@ export const rule: ModelRule = {
         if (!names.length && v.permissions.entries.some((e) => e.state === 'not-required')) return { key: '', shown: 'no permission required', src: v.permissions.src };
         if (!names.length) return undefined;
         return { key: names.join(', '), shown: names.join(', '), src: v.permissions.src };
-      }, (c) => `Permission sets differ (${versionsNote(c)})`),
+      // The sets themselves in the message: two findings are "the same difference" (group.ts) only when their sets are.
+      }, (c, d) => `Permission sets differ (${versionsNote(c)}): ${d.map((x) => `{${x}}`).join(' vs ')}`),
     );
   },
 };
