@@ -25,7 +25,7 @@ import { affectedPages, changedInRoot, limitReport, type ChangedFiles } from './
 import { focusedFindings, type FocusResult } from './pipeline/focus.js';
 import type { WarmPageWorker } from './pipeline/warm-worker.js';
 import { applyPolicy, type RuleSetting } from './checks/policy.js';
-import { baselineFile, loadBaseline, loadSuppressions, type SuppressedFinding, type Suppression } from './checks/suppress.js';
+import { asBaseline, baselineFile, loadBaseline, loadSuppressions, type Baseline, type SuppressedFinding, type Suppression } from './checks/suppress.js';
 import { toJson } from './util/order.js';
 import { drift as driftRules, sortFindings } from './checks/engine.js';
 import { UNREPORTED_POLICIES } from './checks/metadata/types.js';
@@ -56,7 +56,7 @@ export { FORMATS } from './emit/reports/formats.js';
 export { RULES, ALL_RULES, findRule } from './checks/registry.js';
 export { loadConfig, findConfig, ConfigError } from './config/load.js';
 export { configJsonSchema } from './config/schema.js';
-export { loadSuppressions, loadBaseline, baselineFile, SuppressionError } from './checks/suppress.js';
+export { loadSuppressions, loadBaseline, baselineFile, SuppressionError, type Baseline } from './checks/suppress.js';
 export { InputError } from './sources/graph-markdown/ingest/walk.js';
 export { toolVersion } from './util/version.js';
 
@@ -82,8 +82,8 @@ export interface CheckOptions {
   rules?: Record<string, RuleSetting>;
   /** Suppression entries, or a suppressions file to read. */
   suppressions?: Suppression[] | string;
-  /** A baseline: a set of fingerprints, or a file (JSON report, baseline file or SARIF log). */
-  baseline?: Set<string> | string;
+  /** A baseline: a set of fingerprints (held at any severity), fingerprints with the severity each had, or a file (JSON report, baseline file or SARIF log). */
+  baseline?: Set<string> | Baseline | string;
   /** Worker threads (default: one per core). */
   workers?: number;
   /** Page cache directory: unchanged pages are not re-read on the next run. */
@@ -153,6 +153,11 @@ export interface CheckResult {
   oldDocsRoot?: string;
   /** Counts by severity of `findings`. */
   counts: Record<Severity, number>;
+  /**
+   * What `--fail-on` weighs: `counts`, with each error-severity diagnostic (a page not read: unreadable, not parsed,
+   * stopped over its time limit) counted as an error — a page lost is no pass.
+   */
+  failCounts: Record<Severity, number>;
   /** With `updateBaseline`: the file written, its entries, and how many were added / pruned since the previous one. */
   baselineUpdate?: { file: string; total: number; added: number; pruned: number };
 }
@@ -171,9 +176,9 @@ export async function firstLook(last: CheckResult, changed: string[], o: Pick<Ch
   return focusedFindings(last.analysis, changed, { rules: o.rules, suppressions: suppressionList(o.suppressions), baseline: baselineSet(o.baseline) }, worker);
 }
 
-function baselineSet(b: CheckOptions['baseline']): Set<string> | undefined {
+function baselineSet(b: CheckOptions['baseline']): Baseline | undefined {
   if (b === undefined) return undefined;
-  return typeof b === 'string' ? loadBaseline(b) : b;
+  return typeof b === 'string' ? loadBaseline(b) : asBaseline(b);
 }
 
 /** `oldDocsRoot`: drift's old snapshot, whose sides' links start there. */
@@ -184,12 +189,13 @@ function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?:
   let baselineUpdate: CheckResult['baselineUpdate'];
   if (o.updateBaseline !== undefined) {
     const current = applyPolicy(a.findings, a.pages, { rules: o.rules, suppressions, only: pages }).findings;
-    let previous = new Set<string>();
+    let previous: Baseline = new Map();
     if (existsSync(o.updateBaseline)) { try { previous = loadBaseline(o.updateBaseline); } catch { /* unreadable: replaced */ } }
     const file = baselineFile(current, toolVersion());
     writeNamedFile(resolve(o.updateBaseline), toJson(file));
-    baseline = new Set(current.map((f) => f.fingerprint));
-    baselineUpdate = { file: o.updateBaseline, total: baseline.size, added: [...baseline].filter((x) => !previous.has(x)).length, pruned: [...previous].filter((x) => !baseline!.has(x)).length };
+    const now: Baseline = new Map(current.map((f) => [f.fingerprint, f.severity]));
+    baseline = now;
+    baselineUpdate = { file: o.updateBaseline, total: now.size, added: [...now.keys()].filter((x) => !previous.has(x)).length, pruned: [...previous.keys()].filter((x) => !now.has(x)).length };
   }
   const p = applyPolicy(a.findings, a.pages, { rules: o.rules, suppressions, baseline, only: pages });
   a.suppressed = p.suppressed;
@@ -201,7 +207,7 @@ function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?:
   return {
     analysis: a, findings: p.findings, suppressed: p.suppressed, baselineHidden: p.baselineHidden, rulesOff: p.rulesOff,
     ...(changed && pages ? { partial: { changed, pages } } : {}),
-    data, counts,
+    data, counts, failCounts: { ...counts, error: counts.error + data.summary.diagnostics.error },
     ...(baselineUpdate ? { baselineUpdate } : {}),
     report(format, ro = {}) {
       const from = docsFrom(resolve(ro.reportDir ?? '.'), a.docsRoot);
@@ -339,7 +345,7 @@ async function buildWith(o: BuildOptions, outAbs: string, cache: PageCache, inpu
   o.timings?.mark('write');
   memo?.save();
   const summary = buildSummary(r, rendered.modelDiagnostics.length);
-  cache.save({ summary, findings: r.counts, outputs: [...rendered.files.keys()], outDir: outAbs, ...(o.wholeTree ? { wholeTree: true } : {}) }, stamps, a.treeAnswers);
+  cache.save({ summary, findings: r.failCounts, outputs: [...rendered.files.keys()], outDir: outAbs, ...(o.wholeTree ? { wholeTree: true } : {}) }, stamps, a.treeAnswers);
   o.timings?.mark('cache save');
   return { ...r, stats, files: [...rendered.files.keys()], modelDiagnostics: rendered.modelDiagnostics.length };
 }

@@ -296,3 +296,28 @@ test('config "reports" (formats and output paths, relative to the config file) a
   // Flags replace the config's reports.
   assert.match(run(['check', '-f', 'json', '-q'], { cwd: dir }).out, /^\{/);
 });
+
+test('a page not read (an error diagnostic) fails --fail-on error, is listed by the text report and annotated by the GitHub format (it was counted only in the summary, exit 0)', () => {
+  const good = '# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n';
+  const dir = tempTree({ 'v1.0/api/a.md': good });
+  writeFileSync(join(dir, 'v1.0/api/bin.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d]));
+  const t = run(['check', dir, '--no-config', '--fail-on', 'error', '-q']);
+  assert.equal(t.code, 1, t.err);
+  assert.match(t.out, /Not read \(1 error diagnostic\(s\), counted as errors by --fail-on\)\n  v1\.0\/api\/bin\.md:1 error   The file looks binary \(3 NUL bytes in the first 8\); not parsed  file-binary\n/);
+  const g = run(['check', dir, '--no-config', '-f', 'github', '-q']);
+  assert.equal(g.code, 0);
+  assert.match(g.out, /^::error file=v1\.0\/api\/bin\.md,line=1,col=1,title=file-binary \(docmodel\)::The file looks binary/m);
+  // Without the binary page, nothing fails.
+  assert.equal(run(['check', join(dir, 'v1.0/api/a.md'), '--no-config', '--fail-on', 'error', '-q']).code, 0);
+});
+
+test('a partial check names what it does not read: a page outside --root is a usage error, a missing page is said to be checked as deleted (both passed silently with exit 0)', () => {
+  const page = '# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n';
+  const dir = tempTree({ 'docs/v1.0/api/a.md': page, 'other/b.md': page });
+  const out = run(['check', '--root', join(dir, 'docs'), join(dir, 'other/b.md'), '--no-config']);
+  assert.equal(out.code, 2);
+  assert.match(out.err, /other\/b\.md is not inside the docs root .*docs: nothing of it would be checked\n$/);
+  const typo = run(['check', '--root', join(dir, 'docs'), join(dir, 'docs/v1.0/api/nope.md'), '--no-config']);
+  assert.equal(typo.code, 0, typo.err);
+  assert.match(typo.err, /docmodel check: v1\.0\/api\/nope\.md does not exist: checked as a deleted page \(the pages that link to it are reported\)\n/);
+});

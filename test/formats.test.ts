@@ -12,9 +12,10 @@ import AjvDraft04 from 'ajv-draft-04';
 import { analyze } from '../src/pipeline/in-thread.js';
 import { reportData } from '../src/emit/reports/report-data.js';
 import { renderReport, withFindings } from '../src/emit/reports/formats.js';
-import { applyBaseline, applySuppressions, loadBaseline, loadSuppressions, SuppressionError } from '../src/checks/suppress.js';
+import { applyBaseline, applySuppressions, asBaseline, baselineFile, loadBaseline, loadSuppressions, SuppressionError } from '../src/checks/suppress.js';
 import { htmlReport } from '../src/emit/reports/html.js';
 import { INPUT, tempTree, page, tempDir } from './helpers.js';
+import type { Finding } from '../src/checks/types.js';
 import { HOSTILE } from './hostile-page.js';
 
 const require = createRequire(import.meta.url);
@@ -124,6 +125,25 @@ test('a page annotation can suppress rules for its own findings', () => {
   const r = applySuppressions(a.findings, [], pages);
   assert.ok(!r.findings.some((f) => f.rule === 'content-length-mismatch'));
   assert.equal(r.suppressed, 1);
+});
+
+test('a baseline holds a finding at its severity or a more severe one: one it knew as info that is now a warning is reported (a same-version conflict hid behind the version difference it had been)', () => {
+  const { a } = seedData();
+  const f = a.findings.find((x) => !x.instances?.length)!;
+  const at = (severity: Finding['severity']) => [{ ...f, severity }];
+  const base = new Map([[f.fingerprint, 'info' as const]]);
+  assert.deepEqual([applyBaseline(at('info'), base).length, applyBaseline(at('warning'), base).length, applyBaseline(at('error'), base).length], [0, 1, 1]);
+  // A set of fingerprints (the library's older form) holds them at any severity.
+  assert.equal(applyBaseline(at('error'), asBaseline(new Set([f.fingerprint]))).length, 0);
+  // A baseline file keeps each finding's severity, and a JSON report read back holds its findings at theirs.
+  const dir = tempDir('baseline-severity');
+  const file = join(dir, 'base.json');
+  writeFileSync(file, JSON.stringify(baselineFile(at('info'), '0.0.0-test')));
+  assert.deepEqual([...loadBaseline(file)], [[f.fingerprint, 'info']]);
+  assert.equal(applyBaseline(at('warning'), loadBaseline(file)).length, 1);
+  const report = join(dir, 'report.json');
+  writeFileSync(report, JSON.stringify({ findings: [{ ...f, severity: 'warning' }] }));
+  assert.deepEqual([applyBaseline(at('warning'), loadBaseline(report)).length, applyBaseline(at('error'), loadBaseline(report)).length], [0, 1]);
 });
 
 test('--baseline keeps only findings new since a saved report', () => {

@@ -337,6 +337,22 @@ test('a part of a docs tree: the whole-tree rules are not run and tree-partial n
   assert.equal(w.findings.filter((f) => f.rule === 'link-broken').length, 20);
 });
 
+test('a folder of a tree checked on its own (no --root) is a part: its links to the sibling folders count as links to pages it lacks (they were skipped, and the whole-tree rules flooded it)', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 20; i++) {
+    files[`v1.0/api/w${i}-get.md`] = `# Get w${i}\n\n## HTTP request\n\n\`\`\`http\nGET /w${i}\n\`\`\`\n\nReturns a [w${i}](../resources/w${i}.md) object.\n`;
+    files[`v1.0/resources/w${i}.md`] = `# w${i} resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | Id. |\n`;
+  }
+  const dir = tempTree(files);
+  const whole = analyze([dir]);
+  assert.deepEqual(whole.findings.filter((f) => f.rule === 'tree-partial'), []);
+  const api = analyze([join(dir, 'v1.0/api')]);
+  const partial = api.findings.filter((f) => f.rule === 'tree-partial');
+  assert.equal(partial.length, 1);
+  assert.match(partial[0]!.message, /^20 of the 20 links between pages \(100%\) lead to pages this tree does not have \(20 of them out of the folder checked\) \(\.\.\/resources\/w0\.md \(w0-get\.md:/);
+  assert.deepEqual(api.findings.filter((f) => f.rule === 'operation-missing-in-beta' || f.rule === 'operation-resource-missing'), []);
+});
+
 test('issue 14: "inside the output" is a path test, not a prefix test (--watch with output gen ignored input gen-docs)', () => {
   assert.equal(isInside('/w/gen', '/w/gen-docs/a.md'), false);
   assert.equal(isInside('/w/gen', '/w/gen/ir/a.json'), true);

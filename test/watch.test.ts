@@ -180,13 +180,24 @@ test('findings are compared by fingerprint: a grouped finding stands for its ins
   assert.equal(t.next(run(['a.md', 'b.md', 'c.md'], ['a.md', 'b.md', 'c.md'], [f('g', 'a.md', 3, { instances: [f('i1', 'a.md', 3), f('i2', 'b.md', 9)] }), f('k', 'c.md', 2)])), undefined);
   // b.md changed: the group loses instance i2 and gains i3; c.md is gone with its finding.
   const c = t.next(run(['a.md', 'b.md'], ['b.md'], [f('g', 'a.md', 3, { severity: 'error', instances: [f('i1', 'a.md', 3), f('i3', 'b.md', 12)] })]))!;
+  // i1 kept its fingerprint but the group's severity rose: the warning is resolved and an error added (it was said neither).
   assert.equal(formatChanges(c), [
-    'docmodel: re-read 1 page(s): b.md; 1 page(s) gone: c.md; findings: 1 added, 2 resolved',
+    'docmodel: re-read 1 page(s): b.md; 1 page(s) gone: c.md; findings: 2 added, 3 resolved',
     '  added    error   b.md:12 r: m i3',
+    '  added    error   a.md:3 r: m i1',
     '  resolved warning b.md:9 r: m i2',
     '  resolved warning c.md:2 r: m k',
+    '  resolved warning a.md:3 r: m i1',
     '',
   ].join('\n'));
+  // Findings that read the same at one place (one per operation of a page's table) are one line, counted.
+  const t2 = new FindingTracker();
+  t2.next(run(['a.md'], ['a.md'], []));
+  const same = t2.next(run(['a.md'], ['a.md'], [f('x1', 'a.md', 20, { message: 'same' }), f('x2', 'a.md', 20, { message: 'same' })]))!;
+  assert.equal(formatChanges(same), 'docmodel: re-read 1 page(s): a.md; findings: 2 added, 0 resolved\n  added    warning a.md:20 r: same (×2)\n');
+  // The same fingerprint in another context (a version difference become a same-version conflict) is a change too.
+  const d = t.next(run(['a.md', 'b.md'], ['a.md'], [f('g', 'a.md', 3, { severity: 'error', instances: [f('i1', 'a.md', 3, { context: 'variant' }), f('i3', 'b.md', 12)] })]))!;
+  assert.deepEqual([d.added.map((x) => x.fingerprint), d.resolved.map((x) => x.fingerprint)], [['i1'], ['i1']]);
 });
 
 /** Fingerprints of the findings (a grouped finding: its instances) that concern the pages. */

@@ -5,7 +5,7 @@
  */
 import type { Document, Severity } from '../model/schema.js';
 import type { Finding } from './types.js';
-import { applyBaseline, applySuppressions, type SuppressedFinding, type Suppression } from './suppress.js';
+import { applyBaseline, applySuppressions, type Baseline, type SuppressedFinding, type Suppression } from './suppress.js';
 import { sortFindings } from './engine.js';
 
 export type RuleSetting = Severity | 'off';
@@ -13,7 +13,7 @@ export type RuleSetting = Severity | 'off';
 export interface Policy {
   rules?: Record<string, RuleSetting>;
   suppressions?: Suppression[];
-  baseline?: Set<string>;
+  baseline?: Baseline;
   /** Report only findings with a side in one of these pages (paths relative to the docs root). */
   only?: Set<string>;
 }

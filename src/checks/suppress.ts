@@ -12,7 +12,7 @@
  * findings remain).
  */
 import { readFileSync } from 'node:fs';
-import type { Document } from '../model/schema.js';
+import type { Document, Severity } from '../model/schema.js';
 import type { Finding } from './types.js';
 import { fingerprint } from './fingerprint.js';
 import { groupFingerprint } from './group.js';
@@ -137,28 +137,54 @@ export const SARIF_FINGERPRINT_KEY = 'docmodel/v1';
  * a file written by `--update-baseline` (same shape), or a SARIF log (`partialFingerprints`;
  * results that carry `suppressions` are not in the baseline — they are suppressed anyway).
  */
-export function loadBaseline(path: string): Set<string> {
+/**
+ * A baseline: each fingerprint it holds, with the most severe severity it had there (undefined: said by no severity —
+ * a set of fingerprints given to the library, or a baseline file written before severities were kept).
+ */
+export type Baseline = ReadonlyMap<string, Severity | undefined>;
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+/** SARIF's levels as severities (`note` and `none` are info). */
+const FROM_LEVEL: Record<string, Severity> = { error: 'error', warning: 'warning', note: 'info', none: 'info' };
+
+/** A set of fingerprints as a baseline that holds each at any severity. */
+export function asBaseline(b: ReadonlySet<string> | Baseline): Baseline {
+  return b instanceof Map ? b : new Map([...(b as ReadonlySet<string>)].map((x) => [x, undefined]));
+}
+
+function addTo(out: Map<string, Severity | undefined>, fp: unknown, sev: Severity | undefined): void {
+  if (typeof fp !== 'string') return;
+  const had = out.get(fp);
+  // The most severe wins; a fingerprint said once without a severity holds at any.
+  if (!out.has(fp)) out.set(fp, sev);
+  else if (had !== undefined && (sev === undefined || SEVERITY_RANK[sev] > SEVERITY_RANK[had])) out.set(fp, sev);
+}
+
+const severityOf = (x: unknown): Severity | undefined => (typeof x === 'string' && x in SEVERITY_RANK ? x as Severity : undefined);
+
+export function loadBaseline(path: string): Map<string, Severity | undefined> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new SuppressionError(`cannot read baseline ${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
+  const out = new Map<string, Severity | undefined>();
   const runs = (raw as { runs?: unknown })?.runs;
   if (Array.isArray(runs)) {
-    const out = new Set<string>();
     for (const run of runs) {
       // A merged result's instances (properties.instances) and the findings with no place in a page (tree-level: run notifications).
       for (const r of (run as { results?: unknown[] })?.results ?? []) {
-        const fp = (r as { partialFingerprints?: Record<string, unknown> })?.partialFingerprints?.[SARIF_FINGERPRINT_KEY];
-        if (typeof fp === 'string') out.add(fp);
+        const level = (r as { level?: unknown })?.level;
+        const sev = typeof level === 'string' ? FROM_LEVEL[level] : undefined;
+        addTo(out, (r as { partialFingerprints?: Record<string, unknown> })?.partialFingerprints?.[SARIF_FINGERPRINT_KEY], sev);
         const inst = (r as { properties?: { instances?: unknown } })?.properties?.instances;
-        if (Array.isArray(inst)) for (const x of inst) if (typeof x === 'string') out.add(x);
+        if (Array.isArray(inst)) for (const x of inst) addTo(out, x, sev);
       }
       for (const inv of (run as { invocations?: unknown[] })?.invocations ?? []) {
         for (const n of (inv as { toolExecutionNotifications?: unknown[] })?.toolExecutionNotifications ?? []) {
-          const fp = (n as { properties?: { fingerprint?: unknown } })?.properties?.fingerprint;
-          if (typeof fp === 'string') out.add(fp);
+          const level = (n as { level?: unknown })?.level;
+          addTo(out, (n as { properties?: { fingerprint?: unknown } })?.properties?.fingerprint, typeof level === 'string' ? FROM_LEVEL[level] : undefined);
         }
       }
     }
@@ -166,16 +192,32 @@ export function loadBaseline(path: string): Set<string> {
   }
   const list = (raw as { findings?: unknown })?.findings;
   if (!Array.isArray(list)) throw new SuppressionError(`${path}: neither a docmodel JSON report (no "findings" array) nor a SARIF log (no "runs")`);
-  const all = list.flatMap((f) => [f, ...(Array.isArray((f as { instances?: unknown }).instances) ? (f as { instances: unknown[] }).instances : [])]);
-  return new Set(all.map((f) => (f as { fingerprint?: unknown }).fingerprint).filter((x): x is string => typeof x === 'string'));
+  for (const f of list) {
+    const sev = severityOf((f as { severity?: unknown }).severity);
+    addTo(out, (f as { fingerprint?: unknown }).fingerprint, sev);
+    const inst = (f as { instances?: unknown }).instances;
+    if (Array.isArray(inst)) for (const x of inst) addTo(out, (x as { fingerprint?: unknown }).fingerprint, severityOf((x as { severity?: unknown }).severity) ?? sev);
+  }
+  return out;
 }
 
-export function applyBaseline(findings: Finding[], baseline: Set<string>): Finding[] {
+/**
+ * The findings the baseline does not hold. A finding is held when its fingerprint is there at its severity or a more
+ * severe one: a difference the baseline knew as info that is now a warning (a same-version conflict where the baseline had a
+ * version difference: the fingerprint names the rule, subject and field, not the context) is reported.
+ */
+export function applyBaseline(findings: Finding[], given: Baseline | ReadonlySet<string>): Finding[] {
+  const baseline = asBaseline(given);
+  const holds = (f: Finding) => {
+    if (!baseline.has(f.fingerprint)) return false;
+    const sev = baseline.get(f.fingerprint);
+    return sev === undefined || SEVERITY_RANK[f.severity] <= SEVERITY_RANK[sev];
+  };
   const out: Finding[] = [];
   for (const f of findings) {
-    if (baseline.has(f.fingerprint)) continue;
+    if (holds(f)) continue;
     if (!f.instances?.length) { out.push(f); continue; }
-    const rest = f.instances.filter((x) => !baseline.has(x.fingerprint));
+    const rest = f.instances.filter((x) => !holds(x));
     if (rest.length) out.push(rest.length === f.instances.length ? f : { ...f, instances: rest });
   }
   return out;
@@ -189,6 +231,6 @@ export function applyBaseline(findings: Finding[], baseline: Set<string>): Findi
 export function baselineFile(findings: Finding[], toolVersion: string): object {
   const list = [...new Map(findings.map((f) => [f.fingerprint, f])).values()]
     .sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0))
-    .map((f) => ({ fingerprint: f.fingerprint, rule: f.rule, file: f.sides[0]?.file ?? null, subject: f.subject, message: f.message }));
+    .map((f) => ({ fingerprint: f.fingerprint, rule: f.rule, severity: f.severity, file: f.sides[0]?.file ?? null, subject: f.subject, message: f.message }));
   return { docmodelBaseline: 1, tool: { name: 'docmodel', version: toolVersion }, findings: list };
 }

@@ -18,6 +18,13 @@ export interface TreeLinks {
   missing: PageLink[];
   /** Pages whose source kept no link targets (copies of rendered pages: Document.linksLost). */
   linksLost: number;
+  /**
+   * Relative links to a page (`../resources/user.md`) that exists on disk outside the input roots: the pages of a folder
+   * checked on its own (`check tree/v1.0/api`, no `--root`) link to its siblings this way; a whole docs tree has none
+   * (2021-07, 2020-05, the modern sample: its relative page links stay inside it). A link out to nothing (the seeds'
+   * `../resources/…`: no tree around them) says nothing.
+   */
+  outside: PageLink[];
 }
 
 export type LinkTarget = { ok: true; target: string } | { ok: false; target: string; why: 'escape' | 'name' };
@@ -45,7 +52,7 @@ const memo = new WeakMap<Document[], TreeLinks>();
 export function treeLinks(input: { pages: Document[]; tree: TreeInfo }): TreeLinks {
   let r = memo.get(input.pages);
   if (r) return r;
-  r = { checked: 0, missing: [], linksLost: 0 };
+  r = { checked: 0, missing: [], linksLost: 0, outside: [] };
   for (const page of input.pages) {
     if (page.linksLost) r.linksLost++;
     const abs = input.tree.absOf(page.file);
@@ -55,7 +62,11 @@ export function treeLinks(input: { pages: Document[]; tree: TreeInfo }): TreeLin
       if (!t.ok || !abs) continue;
       const target = t.target;
       const exists = input.tree.exists(resolve(dirname(abs), target));
-      if (exists === undefined) continue;
+      if (exists === undefined) {
+        // A page of the tree on disk that the inputs leave out (a folder checked on its own: its `../resources/…`).
+        if (/^\.\.?\//.test(target) && /\.md$/i.test(target) && input.tree.outside?.(resolve(dirname(abs), target))) r.outside.push({ page, link, target });
+        continue;
+      }
       r.checked++;
       if (!exists) r.missing.push({ page, link, target });
     }
@@ -78,7 +89,9 @@ export function partialTree(input: { pages: Document[]; tree: TreeInfo }): TreeL
   // whole, and a set of copies is most likely a few pages of one (600 sampled copies of the 2021 tree: 819 findings of
   // type-undefined, operation-resource-missing and operation-missing-in-beta about the pages left out).
   if (mostlyCopies(l, input.pages.length)) return l;
-  return l.missing.length >= PARTIAL_MIN_MISSING && l.missing.length >= l.checked * PARTIAL_MIN_SHARE ? l : undefined;
+  // A link out of the input roots to a page counts as one to a page the tree lacks (a folder checked on its own).
+  const lacking = l.missing.length + l.outside.length;
+  return lacking >= PARTIAL_MIN_MISSING && lacking >= (l.checked + l.outside.length) * PARTIAL_MIN_SHARE ? l : undefined;
 }
 
 /** The id of the rule that says a tree is partial (the watch's first look reads the last run's reading from it). */

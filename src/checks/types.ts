@@ -76,6 +76,11 @@ export type FindingDraft = Omit<Finding, 'fingerprint' | 'severity' | 'instances
 export interface TreeInfo {
   /** Does a file exist at this absolute path, inside the input roots, in any letter case (the docs site resolves links case-insensitively)? undefined when unknown (outside every root). */
   exists(abs: string): boolean | undefined;
+  /**
+   * Does a file exist at this absolute path outside the input roots (as spelled)? A folder checked on its own links to
+   * the pages of its sibling folders this way (tree-links.ts). Absent: not asked.
+   */
+  outside?(abs: string): boolean;
   /** Absolute path of a page by display path. */
   absOf(file: string): string | undefined;
   /**

@@ -42,7 +42,7 @@ function byFingerprint(findings: Finding[]): Map<string, Finding> {
 }
 
 /**
- * Findings added and resolved between two runs (by fingerprint), each placed at a side on one of
+ * Findings added and resolved between two runs (by fingerprint, severity and context), each placed at a side on one of
  * the `touched` pages when it has one, else its first side; those concerning the touched pages
  * first, then by place, rule and fingerprint — the same bytes whatever the order of the run.
  */
@@ -56,8 +56,11 @@ function diffRuns(before: Map<string, Finding>, now: Map<string, Finding>, touch
   const order = (a: Finding, b: Finding) =>
     Number(!concernsPages(a, touched)) - Number(!concernsPages(b, touched)) || comparePlace(where.get(a)!, where.get(b)!) ||
     compareStr(a.rule, b.rule) || compareStr(a.fingerprint, b.fingerprint);
-  const added = [...now].filter(([fp]) => !before.has(fp)).map(([, f]) => place(f)).sort(order);
-  const resolved = [...before].filter(([fp]) => !now.has(fp)).map(([, f]) => place(f)).sort(order);
+  // The same fingerprint at another severity or in another context (a version difference that became a same-version
+  // conflict: the fingerprint names rule, subject and field) is the old finding resolved and a new one added.
+  const same = (a: Finding | undefined, b: Finding) => a !== undefined && a.severity === b.severity && a.context === b.context;
+  const added = [...now].filter(([fp, f]) => !same(before.get(fp), f)).map(([, f]) => place(f)).sort(order);
+  const resolved = [...before].filter(([fp, f]) => !same(now.get(fp), f)).map(([, f]) => place(f)).sort(order);
   return { added, resolved, where };
 }
 
@@ -70,8 +73,15 @@ function pageList(ps: string[]): string {
 function findingLines(c: Pick<FindingChanges, 'added' | 'resolved' | 'where'>): string[] {
   const L: string[] = [];
   const list = (label: string, fs: Finding[]) => {
-    for (const f of fs.slice(0, LIST_LIMIT)) L.push(`  ${label} ${f.severity.padEnd(7)} ${text(c.where.get(f)!)} ${f.rule}: ${text(f.message)}`);
-    if (fs.length > LIST_LIMIT) L.push(`  … ${fs.length - LIST_LIMIT} more ${label.trim()}`);
+    // Findings that read the same at the same place (one per operation of a page's table) are one line, counted.
+    const lines = new Map<string, number>();
+    for (const f of fs) {
+      const line = `  ${label} ${f.severity.padEnd(7)} ${text(c.where.get(f)!)} ${f.rule}: ${text(f.message)}`;
+      lines.set(line, (lines.get(line) ?? 0) + 1);
+    }
+    const all = [...lines];
+    for (const [line, n] of all.slice(0, LIST_LIMIT)) L.push(n > 1 ? `${line} (×${n})` : line);
+    if (all.length > LIST_LIMIT) L.push(`  … ${all.length - LIST_LIMIT} more ${label.trim()}`);
   };
   list('added   ', c.added);
   list('resolved', c.resolved);

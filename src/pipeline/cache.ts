@@ -68,7 +68,7 @@ interface Stamps {
 }
 
 /** What the last build reported, for a rebuild that finds nothing changed. */
-export interface LastRun { summary: string; findings: Record<'error' | 'warning' | 'info', number>; outputs: string[]; /** The output directory written (absolute): reports link to the pages from there. */ outDir?: string; /** Built with --whole-tree (the rules about what the tree lacks ran whatever its links said). */ wholeTree?: boolean }
+export interface LastRun { summary: string; /** What --fail-on weighs (CheckResult.failCounts). */ findings: Record<'error' | 'warning' | 'info', number>; outputs: string[]; /** The output directory written (absolute): reports link to the pages from there. */ outDir?: string; /** Built with --whole-tree (the rules about what the tree lacks ran whatever its links said). */ wholeTree?: boolean }
 
 /**
  * What the last build's rules learnt about the file system beyond the pages (does a link's target

@@ -110,6 +110,7 @@ export function treeInfo(roots: string[], absByFile: Map<string, string>, listed
   // A resolved path under a root starts with it and a separator (isInside, which resolves `relative`, only for the rest).
   const prefixes = roots.map((r) => (r.endsWith(sep) ? r : r + sep));
   const inRoots = (abs: string) => prefixes.some((p) => abs.startsWith(p)) || roots.some((r) => isInside(r, abs));
+  const outside = new Map<string, boolean>();
   return {
     exists(abs) {
       if (!inRoots(abs)) return undefined;
@@ -117,9 +118,18 @@ export function treeInfo(roots: string[], absByFile: Map<string, string>, listed
       if (v === undefined) { v = existsAnyCase(abs); cache.set(abs, v); }
       return v;
     },
+    outside(abs) {
+      if (inRoots(abs)) return false;
+      let v = outside.get(abs);
+      if (v === undefined) { v = existsSync(abs); outside.set(abs, v); }
+      return v;
+    },
     absOf(file) { return absByFile.get(file); },
   };
 }
+
+/** A TreeAnswers key for a question asked of a file outside the roots (TreeInfo.outside), apart from those of exists. */
+const OUTSIDE = '\u0000outside:';
 
 export interface AnalyzeOptions {
   /** Worker threads for page processing (0: in this thread, without time or memory limits). Default: one per core. */
@@ -227,13 +237,23 @@ export function finishAnalysis(l: Listed, pages: PageIR[], timings?: Timings, me
 /** A tree that notes every question asked of it and its answer. */
 function recordingTree(base: TreeInfo): { tree: TreeInfo; answers: TreeAnswers } {
   const answers: TreeAnswers = {};
-  return { answers, tree: { exists(abs) { const v = base.exists(abs); answers[abs] = v ?? null; return v; }, absOf: (file) => base.absOf(file) } };
+  return {
+    answers,
+    tree: {
+      exists(abs) { const v = base.exists(abs); answers[abs] = v ?? null; return v; },
+      outside(abs) { const v = base.outside?.(abs) ?? false; answers[OUTSIDE + abs] = v; return v; },
+      absOf: (file) => base.absOf(file),
+    },
+  };
 }
 
 /** Does the file system still answer as it did (see TreeAnswers)? */
 function treeAnswersHold(answers: TreeAnswers, l: Listed): boolean {
   const tree = treeInfo(l.roots.map((r) => realOrResolved(r)), new Map(), new Set(l.tasks.map((t) => t.abs)));
-  for (const abs in answers) if ((tree.exists(abs) ?? null) !== answers[abs]) return false;
+  for (const k in answers) {
+    const now = k.startsWith(OUTSIDE) ? tree.outside!(k.slice(OUTSIDE.length)) : tree.exists(k) ?? null;
+    if (now !== answers[k]) return false;
+  }
   return true;
 }
 

@@ -40,10 +40,13 @@ export const rule: ModelRule = {
     }
     // A statement about the tree, not about a page: no side (a side would make it a finding on that page — a first look
     // at the page would then be told of the tree). The first targets it lacks are named in the message, with where.
-    const shown = missing.slice(0, SHOWN).map(({ page, link, target }) => `${target} (${page.file}:${link.src.line})`).join(', ');
+    const lacking = [...missing, ...partial.outside];
+    const all = checked + partial.outside.length;
+    const shown = lacking.slice(0, SHOWN).map(({ page, link, target }) => `${target} (${page.file}:${link.src.line})`).join(', ');
+    const out = partial.outside.length ? ` (${partial.outside.length} of them out of the folder checked)` : '';
     return [{
       rule: this.id, severity: this.severity, context: 'tree', subject: 'tree', field: 'links',
-      message: `${missing.length} of the ${checked} links between pages (${Math.round((100 * missing.length) / checked)}%) lead to pages this tree does not have (${shown}, …): it is part of a docs tree. ${notReported}; check with --root <the whole tree> for it (or --whole-tree if this is the whole tree)`,
+      message: `${lacking.length} of the ${all} links between pages (${Math.round((100 * lacking.length) / all)}%) lead to pages this tree does not have${out} (${shown}, …): it is part of a docs tree. ${notReported}; check with --root <the whole tree> for it (or --whole-tree if this is the whole tree)`,
       sides: [],
     }];
   },

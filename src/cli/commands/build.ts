@@ -45,7 +45,7 @@ async function runOnce(r: BuildRun, extra: Partial<BuildOptions> = {}, write: (s
     if (res.baselineUpdate) write(`  baseline ${res.baselineUpdate.file}: ${res.baselineUpdate.total} findings (${res.baselineUpdate.added} added, ${res.baselineUpdate.pruned} pruned)\n`);
   }
   if (r.stats) write(formatStats(computeStats(res.analysis.pages)));
-  return exitFor(r.failLevel, res.counts);
+  return exitFor(r.failLevel, res.failCounts);
 }
 
 /**

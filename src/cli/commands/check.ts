@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CACHE_FILE, PageCache } from '../../pipeline/cache.js';
 import { WarmPageWorker } from '../../pipeline/warm-worker.js';
-import { isInside } from '../../sources/graph-markdown/ingest/walk.js';
+import { isInside, realOrResolved } from '../../sources/graph-markdown/ingest/walk.js';
 import { FindingTracker, formatChanges, printFirstLook, watchLoop, untilInterrupted } from '../watch.js';
 import { check, type CheckResult } from '../../index.js';
 import { readChangedList } from '../../pipeline/partial.js';
@@ -60,6 +60,12 @@ Examples:
         // Files (or deleted files) under a docs root: a partial check. Directories are inputs as usual.
         changed = paths;
       }
+      // A page named on the command line must be under the root: outside it nothing would be checked, and it was only
+      // counted in the summary, exit 0. (A --changed-from list names any file the change touched: those are skipped, and said.)
+      if (changed && root !== undefined) {
+        const rootAbs = realOrResolved(root);
+        for (const p of paths) if (!isInside(rootAbs, realOrResolved(p))) throw new UsageError(`${p} is not inside the docs root ${root}: nothing of it would be checked`);
+      }
       if (f.scopes && f.metadata === undefined) throw new UsageError('--scopes needs --metadata (the CSDL file the catalogue belongs with)');
       const metadata = f.metadata !== undefined ? [{ csdl: f.metadata, scopes: f.scopes ?? [] }] : c.config.metadata;
       const inputs = changed ? [root!] : paths.length ? paths : (c.config.inputs ?? (root !== undefined ? [root] : ['input']));
@@ -97,10 +103,13 @@ Examples:
         // A watch prints the whole report once; later runs rewrite report files only.
         emitReports(first ? reqs : reqs.filter((q) => q.output), r, { color: f.color, pathPrefix: f.pathPrefix, all: f.all, area: f.area, groupBy: f.groupBy });
         if (!f.quiet) {
+          // Each path the partial check did not read as a page is named (a typo reads as a deleted page: its links are checked).
+          for (const x of r.partial?.changed.ignored ?? []) process.stderr.write(`docmodel check: ${x.path} skipped: ${x.why}\n`);
+          for (const d of r.partial?.changed.deleted ?? []) process.stderr.write(`docmodel check: ${d} does not exist: checked as a deleted page (the pages that link to it are reported)\n`);
           const partial = r.partial ? `; partial: ${r.partial.changed.files.length} changed file(s) under the root → ${r.partial.pages.size} page(s) reported on${r.partial.changed.ignored.length ? `, ${r.partial.changed.ignored.length} path(s) ignored (outside the root or not pages)` : ''}` : '';
           process.stderr.write(`${summaryLine('docmodel check', r)}${partial} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
         }
-        return exitFor(c.failOn, r.counts);
+        return exitFor(c.failOn, r.failCounts);
       };
       const code = await once(true);
       if (!watching) { ctx.setExit(code); return; }

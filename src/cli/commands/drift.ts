@@ -46,7 +46,7 @@ Example:
       if (!f.quiet) {
         process.stderr.write(`docmodel drift: ${r.old.pages.length} → ${r.analysis.pages.length} pages; ${r.findings.length} changes (${breaking} breaking): ${r.counts.error} error, ${r.counts.warning} warning, ${r.counts.info} info${hidden.length ? ` (not shown: ${hidden.join(', ')})` : ''}${r.baselineUpdate ? `; baseline ${r.baselineUpdate.file} written: ${r.baselineUpdate.total} changes` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
       }
-      ctx.setExit(exitFor(c.failOn, r.counts));
+      ctx.setExit(exitFor(c.failOn, r.failCounts));
     });
   },
 };

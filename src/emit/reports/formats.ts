@@ -60,12 +60,12 @@ export function viewFor(format: Format, data: ReportData, opts: RenderOptions = 
 export function renderReport(format: Format, data: ReportData, reportDir: string, opts: RenderOptions = {}): string {
   const { data: d, hidden } = viewFor(format, data, opts);
   switch (format) {
-    case 'text': return textReport(d.findings, !!opts.color, { groupBy: opts.groupBy, hidden });
+    case 'text': return textReport(d.findings, !!opts.color, { groupBy: opts.groupBy, hidden, unread: d.diagnostics.filter((x) => x.severity === 'error') });
     case 'markdown': return markdownReport(d, reportDir, opts.title, { all: !!opts.all, groupBy: opts.groupBy, hidden, oldReportDir: opts.oldReportDir });
     case 'json': return toJson(d);
     case 'sarif': return jsonInert(toJson(sarifReport(d.findings, ALL_RULES, d.tool.version, { suppressed: opts.suppressed, pathPrefix: opts.pathPrefix, diagnostics: d.diagnostics })));
     case 'html': return htmlReport(d, opts.title, { hidden, reportDir, all: !!opts.all, oldReportDir: opts.oldReportDir });
-    case 'github': return githubReport(d.findings, opts.pathPrefix, opts.oldPathPrefix);
+    case 'github': return githubReport(d.findings, opts.pathPrefix, opts.oldPathPrefix, d.diagnostics.filter((x) => x.severity === 'error'));
     case 'junit': return junitReport(d.findings, opts.pathPrefix, undefined, opts.oldPathPrefix);
   }
 }

@@ -7,6 +7,7 @@
  * start a command of its own.
  */
 import { sideTag, type Finding } from '../../checks/types.js';
+import type { Diagnostic } from '../../model/schema.js';
 import { joinPrefix, sidePath } from './sarif.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -19,7 +20,8 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function githubReport(findings: Finding[], pathPrefix = '', oldPathPrefix = ''): string {
+/** `unread`: error-severity diagnostics (a page not read), annotated as errors after the findings. */
+export function githubReport(findings: Finding[], pathPrefix = '', oldPathPrefix = '', unread: readonly Diagnostic[] = []): string {
   const lines = findings.map((f) => {
     const s = f.sides[0];
     // A drift side of the old snapshot is not a file of the checked-out tree: named in the message, not annotated.
@@ -34,5 +36,6 @@ export function githubReport(findings: Finding[], pathPrefix = '', oldPathPrefix
     const body = [old ? `${at(s)}: ${f.message}` : f.message, ...others.map((o) => `↔ ${o}`), ...more].join('\n');
     return `::${LEVEL[f.severity]} ${props.join(',')}::${escapeData(body)}`;
   });
+  for (const d of unread) lines.push(`::error file=${escapeProperty(joinPrefix(pathPrefix, d.src.file))},line=${d.src.line},col=${d.src.column},title=${escapeProperty(`${d.rule} (docmodel)`)}::${escapeData(d.message)}`);
   return lines.length ? lines.join('\n') + '\n' : '';
 }

@@ -1,5 +1,6 @@
 /** Terminal text: findings grouped by the file to fix, colored when the output is a TTY. */
 import { sideTag, type Finding } from '../../checks/types.js';
+import type { Diagnostic } from '../../model/schema.js';
 import { countBySeverity } from '../../checks/engine.js';
 import pc from 'picocolors';
 import { text } from './escape.js';
@@ -7,7 +8,8 @@ import { text } from './escape.js';
 /** Control characters and line breaks from page text never reach the terminal (escape.ts). */
 const clean = text;
 
-export function textReport(findings: Finding[], color: boolean, opts: { groupBy?: 'area'; hidden?: number } = {}): string {
+/** `unread`: the error-severity diagnostics (a page not read), listed after the findings: they count for --fail-on. */
+export function textReport(findings: Finding[], color: boolean, opts: { groupBy?: 'area'; hidden?: number; unread?: readonly Diagnostic[] } = {}): string {
   const p = pc.createColors(color);
   const COLORS = { error: p.red, warning: p.yellow, info: p.cyan, dim: p.dim, bold: p.bold };
   const c = (k: keyof typeof COLORS, s: string) => COLORS[k](s);
@@ -28,6 +30,11 @@ export function textReport(findings: Finding[], color: boolean, opts: { groupBy?
       for (const o of f.sides.slice(1, 6)) L.push(c('dim', `             ↔ ${clean(o.file)}:${o.line}${sideTag(o)}: ${clean(o.value).slice(0, 100)}`));
       if (f.sides.length > 6) L.push(c('dim', `             … ${f.sides.length - 6} more`));
     }
+    L.push('');
+  }
+  if (opts.unread?.length) {
+    L.push(c('bold', `Not read (${opts.unread.length} error diagnostic(s), counted as errors by --fail-on)`));
+    for (const d of opts.unread) L.push(`  ${clean(`${d.src.file}:${d.src.line}`)} ${c('error', 'error  ')} ${clean(d.message)}  ${c('dim', d.rule)}`);
     L.push('');
   }
   const n = countBySeverity(findings);
