@@ -231,6 +231,28 @@ test('the first look at an edited page finds what the full rebuild finds on it (
   }
 });
 
+test('the first look at an edited include fragment looks at the pages that include it, and agrees with the full rebuild there (it looked at nothing)', { timeout: 120_000 }, async () => {
+  const page = (v: string, perms: string) => `# Get widget\n\n## Permissions\n\n${perms}\n\n## HTTP request\n\n\`\`\`http\nGET /widgets/{id}\n\`\`\`\n\n## Response\n\nIf successful, this method returns a \`200 OK\` response code (${v}).\n`;
+  const table = (name: string) => `|Permission type|Permissions|\n|:--|:--|\n|Delegated (work or school account)|${name}|\n|Delegated (personal Microsoft account)|Not supported.|\n|Application|${name}|\n`;
+  const dir = tempTree({
+    'docs/v1.0/api/widget-get.md': page('v1.0', '[!INCLUDE [permissions-table](../../includes/permissions/widget-get-permissions.md)]'),
+    'docs/v1.0/api/widget-list.md': page('v1.0 list', '[!INCLUDE [permissions-table](../../includes/permissions/widget-get-permissions.md)]').replace('# Get widget', '# List widgets').replace('/widgets/{id}', '/widgets'),
+    'docs/beta/api/widget-get.md': page('beta', table('Widget.Read.All')),
+    'docs/includes/permissions/widget-get-permissions.md': table('Widget.Read.All'),
+  });
+  const tree = join(dir, 'docs');
+  const last = await check({ inputs: [tree], workers: 1, wholeTree: true });
+  const fragment = join(tree, 'includes/permissions/widget-get-permissions.md');
+  writeFileSync(fragment, table('Gadget.Read.All'));
+  const look = await firstLook(last, [fragment]);
+  const full = await check({ inputs: [tree], workers: 1, wholeTree: true });
+  assert.deepEqual(look.pages, ['v1.0/api/widget-get.md', 'v1.0/api/widget-list.md']);
+  const on = new Set(look.pages);
+  assert.deepEqual(fingerprintsOn(look.findings, on), fingerprintsOn(full.findings, on));
+  // The edit made the v1.0 pages' permissions differ from beta's: the first look says so at once.
+  assert.deepEqual(look.findings.filter((f) => f.rule === 'permission-set-differs').map((f) => f.message), ['Permission sets differ (differs between versions): {Widget.Read.All} vs {Gadget.Read.All}']);
+});
+
 test('the warm page worker keeps the page limits: a page over the time limit becomes page-timeout, and the next page is read by a fresh worker', { timeout: 60_000 }, async () => {
   const { WarmPageWorker } = await import('../src/pipeline/warm-worker.js');
   const { tree } = copyTree();

@@ -19,7 +19,7 @@
  * followed until it is added here, and the full rebuild that follows prints the definitive added /
  * resolved lines.
  */
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { Finding } from '../checks/types.js';
 import { reconcile } from '../checks/engine.js';
 import { applyPolicy, concernsPages, type Policy } from '../checks/policy.js';
@@ -67,15 +67,24 @@ export function relatedPages(model: ApiModel, files: Set<string>): Set<string> {
 
 /**
  * The findings of the changed pages (absolute paths under the previous run's roots), from a model of
- * those pages and their related pages. Paths outside every root, include fragments and files that are not pages are left to the full rebuild.
+ * those pages and their related pages. An include fragment stands for the pages that include it (as the last run read
+ * them); paths outside every root and files that are not pages are left to the full rebuild.
  */
 export async function focusedFindings(prev: AnalyzeResult, changedAbs: string[], policy: Policy = {}, worker?: WarmPageWorker): Promise<FocusResult> {
-  const tasks = changedAbs.flatMap((abs) => {
-    const root = prev.roots.find((r) => { const rel = relative(r, abs); return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep); });
-    // Pages only: an include fragment or another file is seen by the full rebuild.
-    if (!root || !hasPageExtension(abs) || isIncludeFragment({ abs, root })) return [];
-    return [{ abs, display: displayPath(abs, prev.docsRoot), root, base: prev.docsRoot }];
-  });
+  const rootOf = (abs: string) => prev.roots.find((r) => { const rel = relative(r, abs); return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep); });
+  const pageTask = (abs: string, root: string) => ({ abs, display: displayPath(abs, prev.docsRoot), root, base: prev.docsRoot });
+  const tasks = [...new Map(changedAbs.flatMap((abs) => {
+    const root = rootOf(abs);
+    if (!root || !hasPageExtension(abs)) return [];
+    if (!isIncludeFragment({ abs, root })) return [pageTask(abs, root)];
+    // An include fragment (a permissions table, a note): the pages that pull it in, as the last run read them.
+    const fragment = displayPath(abs, prev.docsRoot);
+    return prev.pages.filter((p) => p.includes.some((i) => i.resolved === fragment)).flatMap((p) => {
+      const pageAbs = resolve(prev.docsRoot, p.file);
+      const r = rootOf(pageAbs);
+      return r ? [pageTask(pageAbs, r)] : [];
+    });
+  }).map((t) => [t.abs, t] as const)).values()];
   const fresh: PageIR[] = worker ? await Promise.all(tasks.map((t) => worker.process(t))) : await processInPool(tasks, { workers: 1 });
   const changed = new Set(fresh.map((p) => p.file));
   const byFile = new Map(prev.pages.map((p) => [p.file, p]));
