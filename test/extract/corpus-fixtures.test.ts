@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { processFile } from '../../src/pipeline/page.js';
 import { requiredCell } from '../../src/sources/graph-markdown/extract/headers.js';
+import { permissionsForPath } from '../../src/model/merge.js';
+import { canonicalPath } from '../../src/model/identity.js';
 import { IncludeResolver } from '../../src/sources/graph-markdown/parse/includes.js';
 import { ROOT, at, tempTree } from '../helpers.js';
 import { reconcile } from '../../src/checks/engine.js';
@@ -470,4 +472,15 @@ test('permission rows written into the request-headers table are named, not take
   assert.deepEqual(ir.diagnostics.filter((d) => d.rule === 'header-row-is-permission').map((d) => d.src.line), [35, 36]);
   const taken = ir.tables.find((x) => x.src.line === 32)!.taken!;
   assert.equal(taken.cells, (taken.cellsLanded ?? 0) + (taken.cellsExplained ?? 0));
+});
+
+test('a permission cell made of "In teams: … <br/>In channels: …" parts is one entry per resource, and each call gets its own (the teams call was given the channels\' permissions: label r2326, false)', () => {
+  const ir = fx('beta/api/conversationmember-update.md');
+  assert.deepEqual(perms('beta/api/conversationmember-update.md'), [
+    'teams/delegatedWork:listed:TeamMember.ReadWrite.All', 'channels/delegatedWork:listed:ChannelMember.ReadWrite.All,Group.ReadWrite.All,Directory.ReadWrite.All',
+    'delegatedPersonal:not-supported:', 'teams/application:listed:TeamMember.ReadWrite.All', 'channels/application:listed:ChannelMember.ReadWrite.All,Group.ReadWrite.All,Directory.ReadWrite.All',
+  ]);
+  const names = (path: string) => permissionsForPath(ir.permissions, canonicalPath(path).path)!.entries.flatMap((e) => e.permissions.map((p) => `${e.type}:${p.name}`));
+  assert.deepEqual(names('/teams/{id}/members/{id}'), ['delegatedWork:TeamMember.ReadWrite.All', 'application:TeamMember.ReadWrite.All']);
+  assert.deepEqual(names('/teams/{id}/channels/{id}/members/{id}'), ['delegatedWork:ChannelMember.ReadWrite.All', 'delegatedWork:Group.ReadWrite.All', 'delegatedWork:Directory.ReadWrite.All', 'application:ChannelMember.ReadWrite.All', 'application:Group.ReadWrite.All', 'application:Directory.ReadWrite.All']);
 });

@@ -351,9 +351,21 @@ function readTable(ctx: PageContext, t: TableModel, out: Permissions): { taken: 
  */
 const FOR_RESOURCE = /\bFor ([A-Za-z]\w*(?: (?!resources?:)\w+){0,6}) resources?:/gi;
 const LEAD_RESOURCE = /^[A-Za-z][^:]{0,60}?\b([A-Za-z]\w*):\s*/;
+/**
+ * "In teams: TeamMember.ReadWrite.All<br/>In channels: ChannelMember.ReadWrite.All, …" (conversationmember-update.md): the
+ * same per-resource parts, each starting a line of the cell with "In <resource>:" (lower-case words, not a phrase such
+ * as "In addition:").
+ */
+const IN_RESOURCE = /(?<![^\s>])In ([a-z][a-z]*(?: [a-z][a-z]*){0,2}):/g;
+const NOT_A_RESOURCE = /^(?:addition|general|particular|this|that|the|these|those|such|short|summary|most|some|both|either|other|case|order|practice)\b/;
+
 function perResourceParts(cell: Cell | undefined): { resource: string; cell: Cell }[] {
   if (!cell) return [];
-  const marks = [...cell.text.matchAll(FOR_RESOURCE)];
+  const forMarks = [...cell.text.matchAll(FOR_RESOURCE)];
+  const inMarks = forMarks.length ? [] : [...cell.text.matchAll(IN_RESOURCE)];
+  // "In …:" parts only when the cell is made of them: it starts with one, and none is a phrase.
+  if (inMarks.length && (inMarks[0]!.index !== 0 || inMarks.some((m) => NOT_A_RESOURCE.test(m[1]!)))) return [];
+  const marks = forMarks.length ? forMarks : inMarks;
   const leadText = marks.length && marks[0]!.index !== 0 ? cell.text.slice(0, marks[0]!.index) : '';
   // The lead's own part names permissions, and its last word before the colon is no callout's ("Note:").
   const lead = leadText ? LEAD_RESOURCE.exec(leadText) : undefined;
