@@ -241,6 +241,10 @@ test('a body table of a type no page defines is inline on every path of the page
   const bodies = Object.entries(d.paths as Record<string, Doc>).map(([p, item]) => [p, item.patch.requestBody.content['application/json'].schema['x-docmodel-body-type'], Object.keys(item.patch.requestBody.content['application/json'].schema.properties ?? {}).length]);
   assert.equal(bodies.length, 6);
   for (const [p, type, n] of bodies) assert.deepEqual([type, n], ['event', 19], p as string);
+  // TypeScript gives the same table (it gave Partial<graph.Event> of an empty placeholder interface).
+  const ops = emitModels(a.model).files.get('v1.0/operations.ts')!;
+  const entry = ops.slice(ops.indexOf('"PATCH /users/{user-id}/events/{event-id}": {'));
+  assert.match(entry.slice(0, entry.indexOf('successStatus')), /requestBody: \{ attendees\?: graph\.Attendee; body\?: graph\.ItemBody; categories\?: string\[\]; end\?: graph\.DateTimeTimeZone;/);
 });
 
 test('a POST whose page has no Request body section is marked "not documented" (it read as no body)', () => {

@@ -16,7 +16,7 @@ export interface Operations {
             path: "/deviceManagement/deviceManagementScripts/{deviceManagementScript-id}/deviceRunStates/{deviceRunState-id}/managedDevice/users/{user-id}";
             pathParameters: { "deviceManagementScript-id": string; "deviceRunState-id": string; "user-id": string };
             queryParameters: {};
-            requestBody: Partial<graph.User>;
+            requestBody: { id?: string };
             response: graph.User;
             successStatus: 200;
             permissions: { delegatedWork: readonly ["DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementManagedDevices.ReadWrite.All"]; delegatedPersonal: "not supported"; application: readonly ["DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementManagedDevices.ReadWrite.All"] };
@@ -35,7 +35,7 @@ export interface Operations {
             path: "/users/{user-id}";
             pathParameters: { "user-id": string };
             queryParameters: {};
-            requestBody: Partial<graph.User>;
+            requestBody: { id?: string; deviceEnrollmentLimit?: number };
             response: graph.User;
             successStatus: 200;
             permissions: { delegatedWork: readonly ["DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementApps.ReadWrite.All", "DeviceManagementServiceConfig.ReadWrite.All"]; delegatedPersonal: "not supported"; application: readonly ["DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementApps.ReadWrite.All", "DeviceManagementServiceConfig.ReadWrite.All"] };

@@ -18,7 +18,7 @@ export interface Operations {
             path: "/users/{user-id}";
             pathParameters: { "user-id": string };
             queryParameters: {};
-            requestBody: Partial<graph.User>;
+            requestBody: { aboutMe?: string; accountEnabled?: boolean; assignedLicenses?: graph.AssignedLicense[]; birthday?: string; city?: string; country?: string; department?: string; displayName?: string; givenName?: string; hireDate?: string; interests?: string[]; jobTitle?: string; mailNickname?: string; mobilePhone?: string; mySite?: string; officeLocation?: string; onPremisesImmutableId?: string; passwordPolicies?: string; passwordProfile?: graph.PasswordProfile; pastProjects?: string[]; postalCode?: string; preferredLanguage?: string; preferredName?: string; responsibilities?: string[]; schools?: string[]; skills?: string[]; state?: string; streetAddress?: string; surname?: string; usageLocation?: string; userPrincipalName?: string; userType?: string };
             response: void;
             successStatus: 204;
             permissions: { unspecified: readonly ["User.ReadWrite", "User.ReadWrite.All", "Directory.ReadWrite.All"] };

@@ -116,6 +116,8 @@ export function operationMapCounts(model: ApiModel): { version: ApiVersion; oper
 export function operationStatements(model: ApiModel, version: ApiVersion, scope: VersionScope): StatementStructures[] {
   const members: OptionalKind<PropertySignatureStructure>[] = [];
   const keys = new Set<string>();
+  /** The type names some page of the version defines (any namespace, any letter case). */
+  const defined = new Set(model.types.filter((t) => t.version === version).map((t) => t.name.toLowerCase()));
   for (const g of model.operations) {
     const vs = g.variants.filter((v) => v.version === version);
     if (!vs.length) continue;
@@ -140,12 +142,13 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     const poly = polymorphicBase(vs, main, model.types);
     let bodyType = 'unknown';
     const bk = requestBodyKind(main);
+    const stated = bk === 'type' ? statedType(requestBodyTypeName(page)!, poly, main) : undefined;
     if (bk === 'none') bodyType = 'undefined';
-    else if (bk === 'type') {
-      const stated = statedType(requestBodyTypeName(page)!, poly, main);
+    // A body that represents a type no page of the version defines: the page's own table, as OpenAPI gives it, not a placeholder.
+    else if (stated && (defined.has(stated.name.toLowerCase()) || !body!.properties.length)) {
       const t = scope.tsType({ raw: stated.name, name: stated.name, primitive: false, collection: false }, stated.namespace ?? ns, FILE, body!.src).text;
       bodyType = op.method === 'PATCH' ? `Partial<${t}>` : t;
-    } else if (bk === 'inline') {
+    } else if (bk === 'inline' || stated) {
       const props = body!.properties;
       const names = uniqueNames(props.map((p) => p.name));
       bodyType = `{ ${props.map((p, i) => `${propertyName(names[i]!)}${p.required === true ? '' : '?'}: ${scope.tsType(p.type, ns, FILE, p.src).text}`).join('; ')} }`;
