@@ -4,7 +4,7 @@
  * primary page's own subtype. The outputs state it so; the model keeps each page's type.
  */
 import type { OperationVariant, TypeModel } from './types.js';
-import { typeLookupOf } from './type-lookup.js';
+import { linkedTypeInstead, typeLookupOf } from './type-lookup.js';
 
 export interface Polymorphic {
   /** The nearest type every variant's documented type is or derives from (never `entity`). */
@@ -33,4 +33,18 @@ export function polymorphicBase(vs: readonly OperationVariant[], main: Operation
 /** `name` as the outputs state it: the common base when `name` is the primary's own documented type, else `name`. */
 export function statedType(name: string, poly: Polymorphic | undefined, main: OperationVariant): { name: string; namespace?: string } {
   return poly && name.toLowerCase() === main.documentedType!.name.toLowerCase() ? { name: poly.base.name, namespace: poly.base.namespace } : { name };
+}
+
+/**
+ * The response type of the primary page as the outputs state it (OpenAPI and TypeScript alike): a name no page of the
+ * version defines but linked to a resource page is that page's type (type-lookup.ts), and the primary's own subtype is
+ * the common base. `namespace`: the type's, when resolved to one; else the caller's (the page's namespace).
+ */
+export function statedResponseType(types: readonly TypeModel[], main: OperationVariant, poly: Polymorphic | undefined): { name: string; namespace?: string } | undefined {
+  const bt = main.response?.bodyType;
+  if (!bt) return undefined;
+  const linked = linkedTypeInstead(types, main.version, bt, main.doc.file);
+  const stated = statedType(linked?.name ?? bt.name, poly, main);
+  const namespace = stated.namespace ?? linked?.namespace;
+  return namespace === undefined ? { name: stated.name } : { name: stated.name, namespace };
 }

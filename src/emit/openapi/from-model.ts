@@ -12,8 +12,7 @@
 import type { ApiModel, OperationGroup, OperationVariant, TypeModel } from '../../model/types.js';
 import { DEFAULT_NAMESPACE, docTitle, requestBodyTypeName } from '../../model/merge.js';
 import { canonicalPath } from '../../model/identity.js';
-import { linkedTypeInstead } from '../../model/type-lookup.js';
-import { polymorphicBase, statedType } from '../../model/polymorphic.js';
+import { polymorphicBase, statedResponseType, statedType } from '../../model/polymorphic.js';
 import { callQueryParameters, functionPathParameters } from '../../model/call-parameters.js';
 import { isPrimitiveName } from '../../model/primitives.js';
 import type { ApiVersion, PermissionName, Src, TypeRef } from '../../model/schema.js';
@@ -154,11 +153,9 @@ function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[
     n.requestBody = rb;
   }
   const bt = main.response?.bodyType;
-  if (bt) {
-    // A name no page defines, linked to a resource page: that page's type ("[page](../resources/page.md)" is onenotePage).
-    const linked = linkedTypeInstead(types, version, bt, doc.file);
-    const stated = statedType(linked?.name ?? bt.name, poly, main);
-    const namespace = stated.namespace ?? (linked ? linked.namespace : doc.namespace?.value);
+  const stated = statedResponseType(types, main, poly);
+  if (bt && stated) {
+    const namespace = stated.namespace ?? doc.namespace?.value;
     n.responseBody = { type: { name: stated.name, primitive: isPrimitiveName(bt.name), collection: bt.collection, ...(namespace && namespace !== DEFAULT_NAMESPACE ? { namespace } : {}) }, src: s(bt.src) };
   }
   return n;

@@ -15,8 +15,7 @@ import { docText, propertyName, stringLiteral } from './safe.js';
 import type { VersionScope } from './models.js';
 import { uniqueNames } from './sanitize.js';
 import { callQueryParameters } from '../../model/call-parameters.js';
-import { linkedTypeInstead } from '../../model/type-lookup.js';
-import { polymorphicBase, statedType } from '../../model/polymorphic.js';
+import { polymorphicBase, statedResponseType, statedType } from '../../model/polymorphic.js';
 import { isPrimitiveName } from '../../model/primitives.js';
 import { onlyNoContent, successStatuses } from '../../model/status.js';
 
@@ -161,11 +160,9 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
     const rk = responseKind(main);
     if (rk.kind === 'void') resp = 'void';
     else if (rk.kind === 'type') {
-      // A name no page defines, linked to a resource page: that page's type, as OpenAPI states it (type-lookup.ts).
-      const linked = linkedTypeInstead(model.types, version, r!.bodyType!, page.file);
-      const stated = statedType(linked?.name ?? r!.bodyType!.name, poly, main);
-      const name = stated.name;
-      const t = scope.tsType({ raw: name, name, primitive: isPrimitiveName(name), collection: false }, stated.namespace ?? linked?.namespace ?? ns, FILE, r!.bodyType!.src).text;
+      // As OpenAPI states it (polymorphic.ts): a linked resource page's type, the common base of subtype pages.
+      const stated = statedResponseType(model.types, main, poly)!;
+      const t = scope.tsType({ raw: stated.name, name: stated.name, primitive: isPrimitiveName(stated.name), collection: false }, stated.namespace ?? ns, FILE, r!.bodyType!.src).text;
       resp = r!.bodyType!.collection ? `{ value: ${t}[] }` : t;
     } else if (rk.kind === 'example-type') {
       const t = scope.tsType({ raw: rk.name, name: rk.name, primitive: false, collection: false }, ns, FILE, main.src).text;
