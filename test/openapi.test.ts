@@ -276,3 +276,16 @@ test('request headers a page lists become header parameters (not Authorization, 
   assert.deepEqual(headers, [{ name: 'If-Match', in: 'header', description: 'Last known ETag value for the plannerPlanDetails to be updated. Required.', required: true, schema: { type: 'string' }, 'x-docmodel-source': { file: rel, line: 33, column: 3 } }]);
   assert.deepEqual(await validate(d), { valid: true, errors: undefined });
 });
+
+test('"204 No Content … and empty content" beside "a 200 OK … and updated [plannerPlanDetails] object when asked": the 200 has that body in OpenAPI and TypeScript (both had none)', async () => {
+  const rel = 'v1.0/api/plannerplandetails-update.md';
+  const a = analyze([tempTree({ [rel]: readFileSync(join(ROOT, 'test/fixtures/corpus', rel), 'utf8') })]);
+  const r = a.pages[0]!.response!;
+  assert.deepEqual([r.noBody, r.bodyType!.name, r.statuses.map((s) => s.code)], [true, 'plannerPlanDetails', [204, 200]]);
+  const d = emitOpenApi(a.model, a.findings).documents.get('v1.0') as Doc;
+  const responses = d.paths['/planner/plans/{plan-id}/details'].patch.responses;
+  assert.equal(responses['204'].content, undefined);
+  assert.deepEqual(responses['200'].content['application/json'].schema, { $ref: '#/components/schemas/microsoft.graph.plannerPlanDetails' });
+  assert.deepEqual(await validate(d), { valid: true, errors: undefined });
+  assert.match(emitModels(a.model).files.get('v1.0/operations.ts')!, /"PATCH \/planner\/plans\/\{plan-id\}\/details": \{[\s\S]*?response: graph\.PlannerPlanDetails \| void;\s*successStatus: 204 \| 200;/);
+});

@@ -307,7 +307,7 @@ export const Response = T.Object(
       { format: T.String({ description: 'csv, json, binary, redirect, text …' }), text: T.String(), src: Src },
       { additionalProperties: false, description: 'A body described only in prose (a report in CSV, a redirect to a download URL), not by a type' },
     )),
-    noBody: T.Boolean({ description: 'The prose says the response has no body, or 204 No Content is the only success status it states (a 204 has none, RFC 9110 15.3.5). Set beside bodyType on a page that also names a body after a 204 — a page contradicting itself, which response-no-content-with-body reports' }),
+    noBody: T.Boolean({ description: 'The prose says the response has no body, or 204 No Content is the only success status it states (a 204 has none, RFC 9110 15.3.5). Set beside bodyType on a page that also names a body: for another success status it names (`204` and empty content, or `200 OK` and the updated object when asked), that status has the body (bodyOnOtherStatus in src/model/status.ts); after a 204 alone, a page contradicting itself, which response-no-content-with-body reports' }),
     src: Src,
   },
   { additionalProperties: false },

@@ -12,3 +12,14 @@ export function onlyNoContent(statuses: readonly { code: number }[] | undefined)
   const ok = successStatuses(statuses);
   return ok.length > 0 && ok.every((s) => s.code === 204);
 }
+
+/**
+ * A body named beside "no body" that belongs to another success status the section names: Planner's updates return
+ * `204 No Content` "and empty content", or "a `200 OK` response code and updated [plannerBucket] object" when asked
+ * (`Prefer: return=representation`); the printer update, `200 OK` with the printer for delegated calls, `204` for
+ * applications. The 204 has no body and that status has the named one. (A 204 alone with a body is the page
+ * contradicting itself: response-no-content-with-body.)
+ */
+export function bodyOnOtherStatus(r: { noBody?: boolean; bodyType?: unknown; statuses?: readonly { code: number }[] } | undefined): boolean {
+  return !!r?.noBody && !!r.bodyType && successStatuses(r.statuses).some((s) => s.code >= 200 && s.code < 300 && s.code !== 204);
+}

@@ -16,6 +16,7 @@ import type { DocsPermission, DocsSide, DocsType, DSrc } from './docs-side.js';
 import { typeLookup, typePage } from '../../model/type-lookup.js';
 import { linksOwnValues } from '../../model/primitives.js';
 import { listsPropertyValues } from '../../model/merge.js';
+import { bodyOnOtherStatus } from '../../model/status.js';
 
 /** `rel` maps a source path (relative to the working directory) to the path findings show (relative to the docs root). */
 export function docsFromModel(model: ApiModel, version: string, rel: (file: string) => string = (f) => f): DocsSide {
@@ -67,7 +68,7 @@ export function docsFromModel(model: ApiModel, version: string, rel: (file: stri
     if (!vs.length) continue;
     const main = vs.find((v) => v.primary) ?? vs[0]!;
     const params = main.requestBody?.properties ?? [];
-    const bt = main.response?.noBody ? undefined : main.response?.bodyType;
+    const bt = main.response?.noBody && !bodyOnOtherStatus(main.response) ? undefined : main.response?.bodyType;
     const gets = g.method === 'GET' ? [...new Set(main.doc.examples.requests.filter((r) => r.method === 'GET').map((r) => withoutQuery(r.path)))] : [];
     operations.push({
       key: g.key, method: g.method, path: g.identity.slice(g.identity.indexOf(' ') + 1), src: at(main.src),

@@ -15,6 +15,7 @@ import { canonicalPath } from '../../model/identity.js';
 import { polymorphicBase, statedResponseType, statedType } from '../../model/polymorphic.js';
 import { callQueryParameters, functionPathParameters } from '../../model/call-parameters.js';
 import { isPrimitiveName } from '../../model/primitives.js';
+import { bodyOnOtherStatus } from '../../model/status.js';
 import type { ApiVersion, PermissionName, Src, TypeRef } from '../../model/schema.js';
 import type { Finding } from '../../checks/types.js';
 import { pickSource } from '../ts/models.js';
@@ -114,7 +115,8 @@ function operation(g: OperationGroup, version: ApiVersion, vs: OperationVariant[
     key: g.key, method: g.method, path: g.path, pathParameters: g.parameters, pathAsWritten: main.path,
     query: callQueryParameters({ queryParameters: main.queryParameters, functionParameters: doc.functionParameters }).map((q) => ({ name: q.name, ...(q.type ? { type: ref(q.type) } : {}), description: q.description, required: q.required, ...(q.location ? { functionParameter: q.location } : {}), src: s(q.src) })),
     responses: (main.response?.statuses ?? []).map((x) => ({ code: x.code, text: x.text, src: s(x.src) })),
-    noResponseBody: main.response?.noBody ?? false,
+    // The body of a 200 named beside a 204's "empty content" is that 200's (the 204 gets none in any case).
+    noResponseBody: !!main.response?.noBody && !bodyOnOtherStatus(main.response),
     permissions: permissions(main, s),
     src: s(main.src),
     choice: vs.length > 1 ? `primary of ${vs.length} pages in ${version} (model policy step: ${reason})` : 'the only page',

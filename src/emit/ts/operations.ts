@@ -17,7 +17,7 @@ import { uniqueNames } from './sanitize.js';
 import { callQueryParameters } from '../../model/call-parameters.js';
 import { polymorphicBase, statedResponseType, statedType } from '../../model/polymorphic.js';
 import { isPrimitiveName } from '../../model/primitives.js';
-import { onlyNoContent, successStatuses } from '../../model/status.js';
+import { bodyOnOtherStatus, onlyNoContent, successStatuses } from '../../model/status.js';
 
 const FILE = 'operations.ts';
 
@@ -57,7 +57,9 @@ export function requestBodyKind(v: OperationVariant): 'none' | 'type' | 'inline'
 }
 
 export type ResponseShape =
-  | { kind: 'void' | 'type' | 'raw' | 'unknown' }
+  | { kind: 'void' | 'raw' | 'unknown' }
+  /** `orNoContent`: the type is one success status's body and another is 204 No Content (bodyOnOtherStatus). */
+  | { kind: 'type'; orNoContent?: boolean }
   | { kind: 'example-type'; name: string; collection: boolean }
   | { kind: 'json'; collection: boolean };
 
@@ -72,8 +74,8 @@ const typeFromOdata = (t: unknown): string | undefined =>
  */
 export function responseKind(v: OperationVariant): ResponseShape {
   const r = v.response;
-  if (r?.noBody) return { kind: 'void' };
-  if (r?.bodyType) return { kind: 'type' };
+  if (r?.noBody && !bodyOnOtherStatus(r)) return { kind: 'void' };
+  if (r?.bodyType) return r.noBody ? { kind: 'type', orNoContent: true } : { kind: 'type' };
   if (onlyNoContent(r?.statuses)) return { kind: 'void' };
   const ok = v.doc.examples.responses.filter((x) => x.statusLine.code !== null && x.statusLine.code >= 200 && x.statusLine.code < 400);
   if (!ok.length) return { kind: 'unknown' };
@@ -164,6 +166,7 @@ export function operationStatements(model: ApiModel, version: ApiVersion, scope:
       const stated = statedResponseType(model.types, main, poly)!;
       const t = scope.tsType({ raw: stated.name, name: stated.name, primitive: isPrimitiveName(stated.name), collection: false }, stated.namespace ?? ns, FILE, r!.bodyType!.src).text;
       resp = r!.bodyType!.collection ? `{ value: ${t}[] }` : t;
+      if (rk.orNoContent) resp += ' | void';
     } else if (rk.kind === 'example-type') {
       const t = scope.tsType({ raw: rk.name, name: rk.name, primitive: false, collection: false }, ns, FILE, main.src).text;
       resp = rk.collection ? `{ value: ${t}[] }` : t;
