@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { processFile } from '../src/pipeline/page.js';
 import { IncludeResolver } from '../src/sources/graph-markdown/parse/includes.js';
 import { modelFromPages } from '../src/sources/graph-markdown/to-model.js';
-import { canonicalPath, operationIdentity } from '../src/model/identity.js';
+import { canonicalPath, operationIdentity, singular } from '../src/model/identity.js';
 import { serializeModel } from '../src/model/serialize.js';
 import { typeLookup } from '../src/model/type-lookup.js';
 import type { TypeModel } from '../src/model/schema.js';
@@ -64,6 +64,14 @@ test('canonical path: every placeholder spelling, /me, key syntax, function argu
   assert.equal(canonicalPath('/me/drive/items/{id}/workbook/worksheets/{id}/range/columnsAfter(count=n)').path, '/users/{user-id}/drive/items/{item-id}/workbook/worksheets/{worksheet-id}/range/columnsAfter(count={count})');
   assert.equal(canonicalPath("/reports/getTeamsUserActivityCounts(period='D7')", true).path, "/reports/getTeamsUserActivityCounts(period='D7')");
   assert.equal(canonicalPath('/x/f(a=@p1)').path, '/x/f(a=@p1)');
+  // Placeholders are named after the segment before them, singular (2020-05 model: {deviceStatuse-id} 61 keys, {sery-id}, {subscribedSkus-id}).
+  // As written on v1.0/api/intune-apps-managedappstatus-get.md's family, chartseries-list-points.md and subscribedsku-get.md:
+  assert.equal(canonicalPath('/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfigurationId}/deviceStatuses/{managedDeviceMobileAppConfigurationDeviceStatusId}').path,
+    '/deviceAppManagement/iosLobAppProvisioningConfigurations/{iosLobAppProvisioningConfiguration-id}/deviceStatuses/{deviceStatus-id}');
+  assert.equal(canonicalPath('/workbook/worksheets/{id|name}/charts/{name}/series/{series-id}/points').path, '/workbook/worksheets/{worksheet-id}/charts/{chart-id}/series/{series-id}/points');
+  assert.equal(canonicalPath('/subscribedSkus/{id}').path, '/subscribedSkus/{subscribedSku-id}');
+  // Unchanged: -ies, -sses, -xes, words that end in -us, a plural of a word ending in -use.
+  assert.deepEqual(['policies', 'addresses', 'boxes', 'status', 'cases', 'responses', 'causes', 'timeSeries'].map(singular), ['policy', 'address', 'box', 'status', 'case', 'response', 'cause', 'timeSeries']);
 });
 
 test('PATCH /users/{user-id}: one key, user-update.md is the primary over the Intune workload pages', () => {

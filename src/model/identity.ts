@@ -83,8 +83,14 @@ export function singular(word: string): string {
   const lower = w.toLowerCase();
   if (lower === 'children') return w.slice(0, -3);
   if (lower === 'people') return w.slice(0, -4) + 'rson';
+  // Same in both numbers: `charts/{name}/series/{series-id}` (it was `{sery-id}`).
+  if (/(?:series|species)$/i.test(w)) return w;
   if (/ies$/i.test(w) && w.length > 4) return w.slice(0, -3) + 'y';
-  if (/(ss|x|ch|sh)es$/i.test(w)) return w.slice(0, -2);
+  // `statuses`, `buses`, `viruses`: the singular ends in -us (`deviceStatuses/{deviceStatus-id}`; it was `{deviceStatuse-id}`);
+  // after a vowel it is -use (`causes`, `houses`).
+  if (/(ss|x|ch|sh|[^aeiou]us)es$/i.test(w)) return w.slice(0, -2);
+  // A plural of a word ending in -u (`subscribedSkus/{subscribedSku-id}`); other words ending in -us are singular (`status`).
+  if (/(?:sku|menu|guru)s$/i.test(w)) return w.slice(0, -1);
   if (/[^su]s$/i.test(w)) return w.slice(0, -1);
   return w;
 }

@@ -37,13 +37,17 @@ export class UnitFindingMemo implements FindingMemo {
   private changed = false;
   /** This run's units: name (a page's display path, an operation's identity) → digest (a unit without one is never taken nor recorded). */
   private digests = new Map<string, string>();
+  /** This run's answers to `hold`, by the checker (one per rule and run) and the list's JSON. */
+  private held = new Map<(reads: readonly LookupRead[]) => boolean, Map<string, boolean>>();
+  /** The on-disk key of a set of rules (ids sorted, joined by a newline), by the set: the last run's entries share their sets. */
+  private setKeys = new WeakMap<Set<string>, string>();
 
   /** `path`: the memo's file; undefined: in memory only. */
   constructor(private readonly path: string | undefined) {
     if (!path) return;
     const d = readSealed(path) as MemoData | undefined;
     if (!d || !Array.isArray(d.sets) || !d.pages || typeof d.pages !== 'object') return; // none yet, unreadable or of other code: empty
-    const sets = d.sets.map((x) => new Set(x.split('\n')));
+    const sets = d.sets.map((x) => { const set = new Set(x.split('\n')); this.setKeys.set(set, x); return set; });
     for (const [digest, [i, found, reads]] of Object.entries(d.pages)) if (sets[i]) this.last.set(digest, { ran: sets[i]!, found: found ?? {}, reads: reads ?? {} });
   }
 
@@ -51,6 +55,7 @@ export class UnitFindingMemo implements FindingMemo {
   beginRun(digests: Map<string, string>): void {
     this.digests = digests;
     this.next = new Map();
+    this.held = new Map();
     this.changed = false;
   }
 
@@ -68,7 +73,7 @@ export class UnitFindingMemo implements FindingMemo {
     if (!e || !e.ran.has(ruleId)) return undefined;
     // A question the rule asked here whose answer changed: not the last run's findings (the rule runs again, and `set` replaces them).
     const reads = Object.hasOwn(e.reads, ruleId) ? e.reads[ruleId]! : undefined;
-    if (reads !== undefined && (!holds || !holds(JSON.parse(reads) as LookupRead[]))) return undefined;
+    if (reads !== undefined && (!holds || !this.hold(reads, holds))) return undefined;
     // What this rule found on this unit last run is kept as it is: a unit whose rules all answer from here
     // shares the last run's entry (no copy per unit and rule; `entry` copies it before recording in it).
     const n = this.next.get(d!);
@@ -81,6 +86,18 @@ export class UnitFindingMemo implements FindingMemo {
     const found = Object.hasOwn(e.found, ruleId) ? e.found[ruleId]! : undefined;
     // A copy: nothing done to this run's findings can reach the next run's.
     return found ? structuredClone(found) : [];
+  }
+
+  /**
+   * Whether the questions of `reads` (their list's JSON) still have the same answers, asked once per run and list: many units
+   * ask the same questions (a page rule's lookups of one type), and parsing each unit's list was the memo's main cost.
+   */
+  private hold(reads: string, holds: (reads: readonly LookupRead[]) => boolean): boolean {
+    let byList = this.held.get(holds);
+    if (!byList) this.held.set(holds, (byList = new Map()));
+    let h = byList.get(reads);
+    if (h === undefined) byList.set(reads, (h = holds(JSON.parse(reads) as LookupRead[])));
+    return h;
   }
 
   set(unit: string, ruleId: string, drafts: FindingDraft[], reads?: readonly LookupRead[]): void {
@@ -104,7 +121,8 @@ export class UnitFindingMemo implements FindingMemo {
       const index = new Map<string, number>();
       const pages: MemoData['pages'] = {};
       for (const [digest, e] of this.next) {
-        const k = [...e.ran].sort().join('\n');
+        let k = this.setKeys.get(e.ran);
+        if (k === undefined) this.setKeys.set(e.ran, (k = [...e.ran].sort().join('\n')));
         let i = index.get(k);
         if (i === undefined) { i = sets.length; sets.push(k); index.set(k, i); }
         const found = Object.keys(e.found).length > 0, asked = Object.keys(e.reads).length > 0;
