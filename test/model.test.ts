@@ -94,6 +94,17 @@ test('PATCH /users/{user-id}: one key, user-update.md is the primary over the In
   assert.match(ts, /Also documented by v1\.0\/api\/intune-devices-user-update\.md:\d+ \(workload page\), v1\.0\/api\/intune-mam-user-update\.md:\d+ \(workload page\)/);
 });
 
+test('a page on its own resource whose file name ends with the action (call-mute.md for POST /communications/calls/{id}/mute) is no workload page; Intune pages still are', () => {
+  const m = model('v1.0/api/call-mute.md', 'v1.0/api/application-removekey.md', 'v1.0/api/serviceprincipal-addkey.md', 'v1.0/api/intune-devices-user-update.md', 'v1.0/api/user-update.md');
+  assert.deepEqual(m.operations.flatMap((o) => o.variants.map((v) => `${v.doc.file} ${o.key} workload=${v.workload}`)).sort(), [
+    'v1.0/api/application-removekey.md POST /applications/{application-id}/removeKey workload=false',
+    'v1.0/api/call-mute.md POST /communications/calls/{call-id}/mute workload=false',
+    'v1.0/api/intune-devices-user-update.md PATCH /users/{user-id} workload=true',
+    'v1.0/api/serviceprincipal-addkey.md POST /servicePrincipals/{servicePrincipal-id}/addKey workload=false',
+    'v1.0/api/user-update.md PATCH /users/{user-id} workload=false',
+  ]);
+});
+
 test('subtypes: Intune pages for derived types on one path are polymorphic variants', () => {
   const m = model('v1.0/api/intune-apps-iosvppapp-update.md', 'v1.0/api/intune-apps-webapp-update.md',
     'v1.0/resources/intune-apps-iosvppapp.md', 'v1.0/resources/intune-apps-webapp.md', 'v1.0/resources/intune-apps-mobileapp.md');

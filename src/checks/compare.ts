@@ -113,8 +113,8 @@ export function reachesManyCollections(doc: Pick<OperationVariant['doc'], 'opera
 /**
  * A workload page in the strict sense: the model marks it (`workload`) and its permissions vary
  * by workload (Devices / MAM / Onboarding rows) or it is an Intune page (`intune-…`). The model's
- * file-name reading alone also marks ordinary pages named after a parent resource
- * (`table-post-rows.md`, `group-get-event.md`), which document the call itself.
+ * file-name reading alone may also mark an ordinary page whose first word names no literal segment
+ * of the path (isWorkloadPage), which documents the call itself.
  */
 export function isWorkloadVariant(v: OperationVariant): boolean {
   if (!v.workload) return false;

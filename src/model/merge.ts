@@ -156,14 +156,16 @@ export const PRIMARY_POLICY = ['http-block', 'not-workload', 'fewest-operations'
  * its file name puts a workload before the resource (`intune-devices-user-update.md` for a path
  * about users, where `user-update.md` starts with the resource).
  */
-export function isWorkloadPage(v: Pick<OperationVariant, 'doc' | 'permissions' | 'documentedType'>, resource: string): boolean {
+export function isWorkloadPage(v: Pick<OperationVariant, 'doc' | 'permissions' | 'documentedType'>, resource: string, pathWords: ReadonlySet<string> = new Set()): boolean {
   const p = v.permissions;
   if (p?.entries.some((e) => e.state === 'varies' || e.workloads.length > 0)) return true;
   const parts = fileStem(v.doc.file).split(/[-_]/).map(alnum);
   const names = new Set([resource, v.documentedType ? alnum(v.documentedType.name) : ''].filter(Boolean));
-  // The file starts with the resource, or with the type's name less a prefix the file names drop (nameditem-add.md for workbookNamedItem).
+  // The file starts with the resource, or with the type's name less a prefix the file names drop (nameditem-add.md for workbookNamedItem),
+  // or with a resource of the path: accessreview-stop.md documents POST /accessReviews/{id}/stop on its own resource, whose last
+  // segment is the action the file name ends with (it was taken for a workload before the resource: 354 variants of 2020-05).
   const first = parts[0]!;
-  if (!names.size || names.has(first) || (first.length >= 4 && [...names].some((n) => n.endsWith(first)))) return false;
+  if (!names.size || names.has(first) || pathWords.has(first) || (first.length >= 4 && [...names].some((n) => n.endsWith(first)))) return false;
   return parts.slice(1).some((x) => names.has(x));
 }
 
@@ -225,12 +227,13 @@ export function buildModel(docsIn: Document[]): ApiModel {
   const typesByName = new Map(types.map((t) => [`${t.version}|${t.name.toLowerCase()}`, t] as const));
   for (const [id, g] of groups) {
     const resource = pathResource(g.canon[0]!.path);
+    const pathWords = new Set(g.canon[0]!.path.split('/').filter((x) => x && !x.startsWith('{') && !/[()]/.test(x)).map((x) => alnum(singular(x))));
     const primary: OperationGroup['primary'] = [];
     let display = g.canon[0]!;
     for (const version of ['v1.0', 'beta'] as const) {
       const vs = g.variants.filter((v) => v.version === version);
       if (!vs.length) continue;
-      for (const v of vs) v.workload = isWorkloadPage(v, resource);
+      for (const v of vs) v.workload = isWorkloadPage(v, resource, pathWords);
       const { v: p, reason } = choosePrimary(vs, resource);
       p.primary = true;
       primary.push({ version, document: p.doc.file, reason });
