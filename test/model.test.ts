@@ -216,3 +216,15 @@ test('type lookup: a stated type by its name, else the type of the resource page
   assert.equal(l.named('v1.0', 'Range', 'v1.0/api/range-cell.md'), undefined);
   assert.equal(l.named('beta', 'Range', 'beta/api/range-cell.md', '../resources/range.md'), undefined);
 });
+
+test('an enum listed by name on enums.md and with values and descriptions on its own page keeps each member\'s fuller row (2020-05 deviceEnrollmentFailureReason: 11 of 12 members had neither)', async () => {
+  const { analyze } = await import('../src/pipeline/in-thread.js');
+  const a = analyze([join(ROOT, 'test/fixtures/corpus/drift-breaking/2020-05')]);
+  const e = a.model.enums.find((x) => x.version === 'v1.0' && x.name === 'deviceEnrollmentFailureReason')!;
+  assert.deepEqual(e.sources.map((s) => s.doc.file), ['v1.0/resources/enums.md', 'v1.0/resources/intune-troubleshooting-deviceenrollmentfailurereason.md']);
+  assert.deepEqual(e.members.slice(0, 2).map((m) => [m.name, m.value, m.description, `${m.src.file}:${m.src.line}`]), [
+    ['unknown', '0', 'Default value, failure reason is unknown.', 'v1.0/resources/intune-troubleshooting-deviceenrollmentfailurereason.md:21'],
+    ['authentication', '1', 'Authentication failed', 'v1.0/resources/intune-troubleshooting-deviceenrollmentfailurereason.md:22'],
+  ]);
+  assert.deepEqual([e.members.length, e.members.filter((m) => m.value === undefined).length], [12, 0]);
+});

@@ -368,10 +368,18 @@ function buildTypes(documents: Document[], diagnostics: Diagnostic[]): { types: 
   for (const [k, { version, namespace, name, tables }] of enumTables) {
     const own = tables.some((x) => !x.values) ? tables.filter((x) => !x.values) : tables;
     const m: EnumModel = { version, namespace, name, members: [], sources: [] };
-    const have = new Set<string>();
+    // A member is the row of the first table that names it, unless a later one gives more of it: enums.md lists
+    // deviceEnrollmentFailureReason's names only, its Intune page each one's value and description (48 members of 2020-05 had
+    // neither). The row is taken whole, so value, description and position are one row's.
+    const have = new Map<string, number>();
+    const facts = (x: EnumModel['members'][number]) => (x.value !== undefined ? 1 : 0) + (x.description.trim() ? 1 : 0);
     for (const { doc, e } of own) {
       m.sources.push({ doc, src: e.src });
-      for (const mem of e.members) if (!have.has(mem.name)) { have.add(mem.name); m.members.push(mem); }
+      for (const mem of e.members) {
+        const i = have.get(mem.name);
+        if (i === undefined) { have.set(mem.name, m.members.length); m.members.push(mem); }
+        else if (facts(mem) > facts(m.members[i]!)) m.members[i] = mem;
+      }
     }
     enums.set(k, m);
   }
