@@ -42,3 +42,12 @@ test('response: status codes and body type from the prose', () => {
   assert.equal(r(3), '200 OK@122|user|false');
   assert.equal(r(4), '204 No Content@62|-|true');
 });
+
+test('a status stated on a later line of its paragraph or list is located there (site-unfollow.md\'s `207` on line 45 was given line 44, the `204`\'s)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { ROOT, page } = await import('../helpers.js');
+  const rel = 'v1.0/api/site-unfollow.md';
+  const p = page(readFileSync(join(ROOT, 'test/fixtures/corpus/precision/2021-07-s44a', rel), 'utf8'), rel);
+  assert.deepEqual(p.response!.statuses.map((s) => [s.code, s.text, at(s.src), s.src.column, s.src.file]), [[204, 'No Content', '44:1', 1, rel], [207, 'Multi-Status', '45:92', 92, rel]]);
+});

@@ -8,7 +8,7 @@ import { onlyNoContent } from '../../../model/status.js';
 import { STATUS_CODES } from 'node:http';
 import { posix } from 'node:path';
 import { linkedFile } from '../../../util/link.js';
-import type { Response } from '../ir/schema.js';
+import type { Response, Src } from '../ir/schema.js';
 import { edmName } from './type-ref.js';
 import type { Extractor, PageContext } from './context.js';
 import type { Nodes } from 'mdast';
@@ -91,7 +91,7 @@ export const response: Extractor = {
           const code = Number(m[1]);
           // Only registered HTTP status codes: "Office 365 Connected" is not a status.
           if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
-          r.statuses.push({ code, text: reasonPhrase(text, m.index! + m[0].length - m[2]!.length, code, m[2]!), src: ctx.src(n) });
+          r.statuses.push({ code, text: reasonPhrase(text, m.index! + m[0].length - m[2]!.length, code, m[2]!), src: codeSrc(ctx, n, code) });
           phrased = true;
         }
         // A bare code only adds to a section that states a code with its reason phrase ("`200 OK` … or a `207`
@@ -105,7 +105,7 @@ export const response: Extractor = {
           const code = Number(m[1] ?? m[2]);
           if (!STATUS_CODES[code] || r.statuses.some((x) => x.code === code)) continue;
           if (!phrased && !(code >= 200 && code < 300 && SUCCESS.test(sentenceAt(text, m.index!)))) continue;
-          r.statuses.push({ code, text: STATUS_CODES[code]!, src: ctx.src(n) });
+          r.statuses.push({ code, text: STATUS_CODES[code]!, src: codeSrc(ctx, n, code) });
           // Once a success code is stated, the section's other codes join it as with a phrased one (site-unfollow.md's `207`
           // for a partial failure, which its example shows).
           phrased = true;
@@ -258,6 +258,23 @@ function linkAfterReturns(ctx: PageContext, n: Nodes, text: string): BodyLink | 
  * when the page writes the registered phrase in another letter case ("`204 No content`"), that
  * whole phrase as the page spells it — not the capitalized part alone ("No").
  */
+/**
+ * Where a status is stated: the paragraph's start, or the line of the paragraph the code is on when that is a later one
+ * (site-unfollow.md's "returns a `204` status code with no content" on line 44, "a `207` status code" on line 45: both were
+ * at 44).
+ */
+function codeSrc(ctx: PageContext, n: Nodes, code: number): Src {
+  const raw = ctx.raw(n);
+  const digits = String(code);
+  let i = raw.indexOf(digits);
+  while (i >= 0 && (/\d/.test(raw[i - 1] ?? '') || /\d/.test(raw[i + 3] ?? ''))) i = raw.indexOf(digits, i + 1);
+  const lineStart = i < 0 ? -1 : raw.lastIndexOf('\n', i);
+  if (lineStart < 0) return ctx.src(n);
+  let lines = 0;
+  for (let k = raw.indexOf('\n'); k >= 0 && k <= lineStart; k = raw.indexOf('\n', k + 1)) lines++;
+  return ctx.srcAtLine(n, lines, i - lineStart);
+}
+
 function reasonPhrase(text: string, at: number, code: number, taken: string): string {
   const registered = STATUS_CODES[code]!;
   const written = text.slice(at, at + registered.length);
