@@ -62,7 +62,7 @@ export type LocatedString = Static<typeof LocatedString>;
 export const TypeRef = T.Object(
   {
     raw: T.String({ description: 'The type as written in the source' }),
-    name: T.String({ description: 'Normalized type name: Edm primitive in canonical case (String, Int32, ...) or the referenced type name' }),
+    name: T.String({ description: 'Normalized type name: Edm primitive in canonical case (String, Int32, ...); otherwise the name the page writes (its link text or code span, namespace dropped), not resolved: it may differ in letter case from the type\'s own name (Event for event) or name the linked page loosely (a link text "used" to insights-used.md, whose type is usedInsight). To resolve it as the OpenAPI and TypeScript outputs do: the type of that name in the version, letter case ignored; for a response body, a name no type of the version has but linked to a resource page is that page\'s type (src/model/type-lookup.ts, statedResponseType in src/model/polymorphic.ts). The model keeps the written name because the rules report what the page says' }),
     primitive: T.Boolean({ description: 'true for Edm primitives' }),
     collection: T.Boolean(),
     link: T.Optional(T.String({ description: 'Link target as written (page or anchor)' })),
