@@ -50,6 +50,7 @@ export const DIAGNOSTICS: readonly DiagnosticKind[] = [
   d('http-block-missing', 'warning', 'extract', 'The HTTP request section has no code block', 'The section exists but states no request line.'),
   d('http-line-no-method', 'info', 'extract', 'A request line has no HTTP method', 'A line in the HTTP block is a path without a method; it is not taken.'),
   d('http-line-not-a-request', 'warning', 'extract', 'A line in the HTTP block is not a request line', 'The line is not METHOD + path; it is not taken.'),
+  d('http-path-ellipsis', 'info', 'extract', 'A request path has a "..." segment', 'A request path writes `...` for a part that repeats (`/me/contactFolders/{id}/childFolders/{id}/.../contacts/{id}`: "a child of a child and so on"). The path is kept as written, so the operation\'s canonical key, its OpenAPI path and its TypeScript key have a `...` segment that is no segment of the call; a generator should leave the operation out or expand it by hand.'),
   d('http-path-placeholder-unclosed', 'warning', 'extract', 'A path placeholder is not closed', 'A request path opens a placeholder with "{" and has no "}" before the next "/" (`/groups/{group-id/drive/items/{item-id}`): the segment is read as that placeholder, so the operation keeps its key; the page should close it.'),
   d('http-path-no-leading-slash', 'info', 'extract', 'A request path has no leading slash', 'The path is read as if it had one.'),
   d('include-cycle', 'warning', 'parse', 'Includes form a cycle', 'An [!INCLUDE] leads back to a file already being included; the cycle is cut.'),

@@ -53,3 +53,14 @@ test('an HTTP request block fenced as another language is still read, with a dia
   assert.deepEqual(ir.operations.map((o) => `${o.key}@${o.src.line}`), ['GET /users/{}/photo/$value@6']);
   assert.deepEqual(ir.diagnostics.map((d) => `${d.rule}@${d.src.line}`), ['http-block-language@5']);
 });
+
+test('a "..." segment in a request path is named by http-path-ellipsis (contact-update.md: the key kept it with no diagnostic)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { ROOT, page } = await import('../helpers.js');
+  const rel = 'v1.0/api/contact-update.md';
+  const p = page(readFileSync(join(ROOT, 'test/fixtures/corpus/precision/2020-05-s20', rel), 'utf8'), rel);
+  const d = p.diagnostics.filter((x) => x.rule === 'http-path-ellipsis');
+  assert.deepEqual(d.map((x) => [x.severity, x.src.line]), [['info', 39]]);
+  assert.equal(d[0]!.message, 'Path /me/contactFolder/{id}/childFolders/{id}/.../contacts/{id} has a "..." segment (the page\'s shorthand for a repeated part): kept as written, so the operation\'s key has it');
+});

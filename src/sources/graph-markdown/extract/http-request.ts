@@ -112,6 +112,8 @@ function readBlock(ctx: PageContext, code: Code, out: Operation[]): void {
     if (t.noLeadingSlash) ctx.diag('http-path-no-leading-slash', 'info', `Path ${t.path} has no leading "/"`, src);
     const unclosed = unclosedPlaceholder(t.path);
     if (unclosed) ctx.diag('http-path-placeholder-unclosed', 'warning', `Path ${t.path} opens the placeholder ${JSON.stringify(unclosed)} without closing it: read as the placeholder {${unclosed.slice(1)}} up to the next "/"`, src);
+    // `…/childFolders/{id}/.../contacts/{id}`: the page's shorthand for "a child of a child and so on", no segment of the call.
+    if (t.path.split('?')[0]!.split('/').some((seg) => seg === '...' || seg === '…')) ctx.diag('http-path-ellipsis', 'info', `Path ${t.path} has a "..." segment (the page's shorthand for a repeated part): kept as written, so the operation's key has it`, src);
     const op: Operation = { method: t.method, path: t.path, key: operationKey(t.method, t.path), pathParameters: pathParameters(t.path), fromExample: false, src };
     if (t.query) op.query = t.query;
     out.push(op);
