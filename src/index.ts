@@ -338,7 +338,9 @@ async function buildWith(o: BuildOptions, outAbs: string, cache: PageCache, inpu
   // TypeScript files whose structure the last build printed are not printed again.
   const memo = prefetch?.memo ?? (memoPath ? new TextMemo(memoPath) : undefined);
   // The plan made while the rules ran (a cold build's) is passed on, not kept: its structures go once printed.
-  const rendered = renderOutputs(a, outAbs, o.timings, (abs) => cache.digestOf(abs), memo, printer, prefetch && (await prefetchedPlan(prefetch, a, o.timings)));
+  // The outputs carry the findings the policy leaves (rule settings, suppressions, baseline), as `check` reports them: the
+  // reports held every finding, and SARIF each suppressed one twice (once open, once suppressed).
+  const rendered = renderOutputs({ ...a, findings: r.findings }, outAbs, o.timings, (abs) => cache.digestOf(abs), memo, printer, prefetch && (await prefetchedPlan(prefetch, a, o.timings)));
   const before = cache.outputStamps;
   cache.invalidate(); // until the outputs and the cache are both written, no later build may call them up to date
   const { stamps, ...stats } = writeOutputs(outAbs, rendered.files, { stamps: before, pieces: (rel) => cache.pieces(rel) });

@@ -297,6 +297,30 @@ test('config "reports" (formats and output paths, relative to the config file) a
   assert.match(run(['check', '-f', 'json', '-q'], { cwd: dir }).out, /^\{/);
 });
 
+test('a build\'s reports carry the findings the rule settings, suppressions and baseline leave, as check reports them (they held every finding, and SARIF each suppressed one twice)', () => {
+  const dir = tempTree({});
+  cpSync(INPUT, join(dir, 'docs'), { recursive: true });
+  writeFileSync(join(dir, 'sup.json'), JSON.stringify([{ rule: 'status-line-malformed', selector: { file: '003_0fc59fc350b59631.txt' }, reason: 'legacy page' }]));
+  writeFileSync(join(dir, 'docmodel.config.json'), JSON.stringify({ rules: { 'section-empty': 'off' } }));
+  const base = run(['check', 'docs', '-f', 'json', '-q', '--no-config'], { cwd: dir });
+  const all = JSON.parse(base.out).findings as { rule: string; fingerprint: string }[];
+  writeFileSync(join(dir, 'base.json'), JSON.stringify({ findings: all.filter((f) => f.rule === 'example-value-placeholder') }));
+  const args = ['--suppressions', 'sup.json', '--baseline', 'base.json', '-q'];
+  const b = run(['build', 'docs', '-o', 'out', ...args], { cwd: dir });
+  assert.equal(b.code, 0, b.err);
+  const c = run(['check', 'docs', '-f', 'json', ...args], { cwd: dir });
+  const fps = (j: { findings: { fingerprint: string }[] }) => j.findings.map((f) => f.fingerprint);
+  const built = JSON.parse(readFileSync(join(dir, 'out/reconciliation.json'), 'utf8'));
+  assert.deepEqual(fps(built), fps(JSON.parse(c.out)));
+  const rules = new Set(built.findings.map((f: { rule: string }) => f.rule));
+  for (const gone of ['section-empty', 'status-line-malformed', 'example-value-placeholder']) assert.equal(rules.has(gone), false, gone);
+  assert.equal(built.findings.length, all.length - 3 - 1 - 3);
+  // SARIF: the suppressed finding once, with its suppression; nothing of the rule turned off or of the baseline.
+  const results = JSON.parse(readFileSync(join(dir, 'out/reconciliation.sarif'), 'utf8')).runs[0].results as { ruleId: string; suppressions?: unknown[] }[];
+  assert.deepEqual(results.filter((x) => x.ruleId === 'status-line-malformed').map((x) => !!x.suppressions), [true]);
+  assert.equal(results.filter((x) => x.ruleId === 'section-empty' || x.ruleId === 'example-value-placeholder').length, 0);
+});
+
 test('a page not read (an error diagnostic) fails --fail-on error, is listed by the text report and annotated by the GitHub format (it was counted only in the summary, exit 0)', () => {
   const good = '# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n';
   const dir = tempTree({ 'v1.0/api/a.md': good });
