@@ -321,6 +321,28 @@ test('a build\'s reports carry the findings the rule settings, suppressions and 
   assert.equal(results.filter((x) => x.ruleId === 'section-empty' || x.ruleId === 'example-value-placeholder').length, 0);
 });
 
+test('a suppression entry with a key misspelled or an empty selector is a usage error naming it (it silenced every finding of the rule); two config files in one folder too (the .jsonc was ignored)', () => {
+  const dir = tempTree({});
+  cpSync(INPUT, join(dir, 'docs'), { recursive: true });
+  const sup = (entry: object) => { writeFileSync(join(dir, 'sup.json'), JSON.stringify([{ rule: 'section-empty', reason: 'r', ...entry }])); return run(['check', 'docs', '-q', '--no-config', '--suppressions', 'sup.json'], { cwd: dir }); };
+  const typo = sup({ selector: { flie: 'v1.0/resources/user.md' } });
+  assert.deepEqual([typo.code, typo.err.trim()], [2, 'docmodel: sup.json: suppression 1: unknown selector key "flie" (a selector has subject, field, file)']);
+  const empty = sup({ selector: {} });
+  assert.deepEqual([empty.code, empty.err.trim()], [2, 'docmodel: sup.json: suppression 1: the selector is empty, so it would silence every finding of section-empty; name a subject, field or file (to turn the rule off, set it to "off" under "rules" in the config)']);
+  const key = sup({ fingerprint: 'abc', reson: 'x' });
+  assert.deepEqual([key.code, key.err.trim()], [2, 'docmodel: sup.json: suppression 1: unknown key "reson" (an entry has rule, fingerprint, selector, reason, expires)']);
+  // The same entry inline in a config file: the key is named (it said "/suppressions: Expected union value").
+  writeFileSync(join(dir, 'docmodel.config.json'), JSON.stringify({ suppressions: [{ rule: 'section-empty', reason: 'r', selector: { flie: 'x.md' } }] }));
+  const inline = run(['check', 'docs', '-q'], { cwd: dir });
+  assert.equal(inline.code, 2);
+  assert.match(inline.err, /docmodel\.config\.json: suppressions: suppression 1: unknown selector key "flie"/);
+  writeFileSync(join(dir, 'docmodel.config.json'), '{}');
+  writeFileSync(join(dir, 'docmodel.config.jsonc'), '{ "failOn": "never" }');
+  const two = run(['check', 'docs', '-q'], { cwd: dir });
+  assert.equal(two.code, 2);
+  assert.match(two.err, /docmodel\.config\.json and .*docmodel\.config\.jsonc: two config files in one folder; keep one/);
+});
+
 test('a page not read (an error diagnostic) fails --fail-on error, is listed by the text report and annotated by the GitHub format (it was counted only in the summary, exit 0)', () => {
   const good = '# Get thing\n\n## HTTP request\n\n```http\nGET /things/{id}\n```\n';
   const dir = tempTree({ 'v1.0/api/a.md': good });

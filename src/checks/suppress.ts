@@ -40,6 +40,9 @@ export function loadSuppressions(path: string): Suppression[] {
   return validateSuppressions(list, path);
 }
 
+const ENTRY_KEYS = new Set(['rule', 'fingerprint', 'selector', 'reason', 'expires']);
+const SELECTOR_KEYS = new Set(['subject', 'field', 'file']);
+
 /** Check suppression entries (from a file or a config file's "suppressions"); `path` names where they came from. */
 export function validateSuppressions(list: unknown[], path: string): Suppression[] {
   return list.map((s, i) => {
@@ -48,7 +51,19 @@ export function validateSuppressions(list: unknown[], path: string): Suppression
     if (!e || typeof e.rule !== 'string') throw new SuppressionError(`${where}: "rule" is required`);
     if (!ALL_RULES.some((r) => r.id === e.rule)) throw new SuppressionError(`${where}: unknown rule ${JSON.stringify(e.rule)}`);
     if (typeof e.reason !== 'string' || e.reason.trim() === '') throw new SuppressionError(`${where}: "reason" is required`);
+    // A key misspelled would be dropped, and the entry then match more than meant (a selector with no known key: every finding of the rule).
+    const unknown = Object.keys(e).filter((k) => !ENTRY_KEYS.has(k));
+    if (unknown.length) throw new SuppressionError(`${where}: unknown key${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => JSON.stringify(k)).join(', ')} (an entry has ${[...ENTRY_KEYS].join(', ')})`);
     if (!e.fingerprint && !e.selector) throw new SuppressionError(`${where}: give a "fingerprint" or a "selector"`);
+    if (e.fingerprint !== undefined && typeof e.fingerprint !== 'string') throw new SuppressionError(`${where}: "fingerprint" is not a string`);
+    if (e.selector !== undefined) {
+      if (!e.selector || typeof e.selector !== 'object' || Array.isArray(e.selector)) throw new SuppressionError(`${where}: "selector" is not an object`);
+      const keys = Object.keys(e.selector);
+      const bad = keys.filter((k) => !SELECTOR_KEYS.has(k));
+      if (bad.length) throw new SuppressionError(`${where}: unknown selector key${bad.length > 1 ? 's' : ''} ${bad.map((k) => JSON.stringify(k)).join(', ')} (a selector has ${[...SELECTOR_KEYS].join(', ')})`);
+      if (!keys.length) throw new SuppressionError(`${where}: the selector is empty, so it would silence every finding of ${e.rule}; name a subject, field or file (to turn the rule off, set it to "off" under "rules" in the config)`);
+      for (const k of keys) if (typeof (e.selector as Record<string, unknown>)[k] !== 'string') throw new SuppressionError(`${where}: selector "${k}" is not a string`);
+    }
     if (e.expires !== undefined && (typeof e.expires !== 'string' || isNaN(Date.parse(e.expires)))) throw new SuppressionError(`${where}: "expires" is not a date (YYYY-MM-DD)`);
     return e as Suppression;
   });

@@ -11,6 +11,7 @@ import { Value } from '@sinclair/typebox/value';
 import { ConfigSchema, type Config } from './schema.js';
 import { ALL_RULES } from '../checks/registry.js';
 import { closest } from '../util/suggest.js';
+import { SuppressionError, validateSuppressions } from '../checks/suppress.js';
 
 export const CONFIG_NAMES = ['docmodel.config.json', 'docmodel.config.jsonc'];
 
@@ -26,7 +27,10 @@ export interface LoadedConfig {
 export function findConfig(cwd = process.cwd()): string | undefined {
   let dir = resolve(cwd);
   for (;;) {
-    for (const n of CONFIG_NAMES) if (existsSync(join(dir, n))) return join(dir, n);
+    const here = CONFIG_NAMES.filter((n) => existsSync(join(dir, n)));
+    // Two in one folder: which one holds the settings meant is not for us to guess (the .jsonc was ignored).
+    if (here.length > 1) throw new ConfigError(`${here.map((n) => join(dir, n)).join(' and ')}: two config files in one folder; keep one`);
+    if (here.length) return join(dir, here[0]!);
     const up = dirname(dir);
     if (up === dir) return undefined;
     dir = up;
@@ -60,6 +64,11 @@ export function readConfig(file: string): Config {
   if (errors.length) {
     const e = errors[0]!;
     throw new ConfigError(`${file}:${lineCol(text, e.offset)}: ${printParseErrorCode(e.error)}`);
+  }
+  // Inline suppressions are checked entry by entry first: the schema's union (a file or a list) could only say "Expected union value".
+  const inline = raw && typeof raw === 'object' ? (raw as { suppressions?: unknown }).suppressions : undefined;
+  if (Array.isArray(inline)) {
+    try { validateSuppressions(inline, `${file}: suppressions`); } catch (e) { if (e instanceof SuppressionError) throw new ConfigError(e.message); throw e; }
   }
   if (!Value.Check(ConfigSchema, raw)) {
     const first = [...Value.Errors(ConfigSchema, raw)][0];

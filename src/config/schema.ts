@@ -17,7 +17,7 @@ const SuppressionEntry = T.Object({
     subject: T.Optional(T.String()),
     field: T.Optional(T.String()),
     file: T.Optional(T.String({ description: 'A page path relative to the docs root (or its trailing part)' })),
-  }, { additionalProperties: false })),
+  }, { additionalProperties: false, minProperties: 1, description: 'Which findings of the rule: every key given must match (at least one)' })),
   reason: T.String({ minLength: 1, description: 'Why the finding is accepted (required)' }),
   expires: T.Optional(T.String({ description: 'YYYY-MM-DD; after it the entry no longer applies and is reported' })),
 }, { additionalProperties: false });
