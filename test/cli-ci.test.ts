@@ -353,6 +353,11 @@ test('a page not read (an error diagnostic) fails --fail-on error, is listed by 
   const g = run(['check', dir, '--no-config', '-f', 'github', '-q']);
   assert.equal(g.code, 0);
   assert.match(g.out, /^::error file=v1\.0\/api\/bin\.md,line=1,col=1,title=file-binary \(docmodel\)::The file looks binary/m);
+  // JUnit and HTML list it too (a red build had no failing test; the HTML had no word of it).
+  const j = run(['check', dir, '--no-config', '-f', 'junit', '-q']).out;
+  assert.match(j, /<testsuites name="docmodel" tests="1" failures="1">\n  <testsuite name="docmodel: not read" tests="1" failures="1">\n    <testcase classname="v1\.0\/api\/bin\.md" name="file-binary: v1\.0\/api\/bin\.md">\n      <failure type="error" message="The file looks binary/);
+  const h = run(['check', dir, '--no-config', '-f', 'html', '-q']).out;
+  assert.match(h, /<section id="unread"><h2>Not read \(1 error diagnostic\(s\), counted as errors by --fail-on\)<\/h2><ul><li><a href="[^"]*v1\.0\/api\/bin\.md">v1\.0\/api\/bin\.md:1<\/a> The file looks binary/);
   // Without the binary page, nothing fails.
   assert.equal(run(['check', join(dir, 'v1.0/api/a.md'), '--no-config', '--fail-on', 'error', '-q']).code, 0);
 });

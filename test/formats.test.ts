@@ -213,3 +213,33 @@ test('the HTML report loads in headless Chromium without console errors, filters
     await browser.close();
   }
 });
+
+test('SARIF fingerprints of diagnostics name rule, page and message, not the line: five query options of one line of event-delta.md are five (they shared one), and a line added above keeps them', () => {
+  const rel = 'beta/api/event-delta.md';
+  const text = readFileSync(join(INPUT, '../test/fixtures/corpus/precision/2021-07', rel), 'utf8');
+  const fps = (t: string) => {
+    const a = analyze([tempTree({ [rel]: t })]);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const results: any[] = JSON.parse(renderReport('sarif', reportData(a.model, a.findings, '0.0.0-test'), '.')).runs[0].results;
+    return results.filter((r) => r.ruleId === 'query-option-not-supported').map((r) => [r.message.text, r.locations[0].physicalLocation.region.startLine, r.partialFingerprints['docmodel/v1']]);
+  };
+  const before = fps(text);
+  assert.equal(before.length, 5);
+  assert.equal(new Set(before.map((x) => x[2])).size, 5);
+  assert.ok(before.every((x) => /^query-option-not-supported:beta\/api\/event-delta\.md:[0-9a-f]{16}$/.test(x[2])));
+  const after = fps(text.replace(/^## HTTP request/m, 'A line added.\n\n## HTTP request'));
+  assert.deepEqual(after.map((x) => [x[0], x[2]]), before.map((x) => [x[0], x[2]]));
+  assert.deepEqual(after.map((x) => x[1]), before.map((x) => x[1] + 2));
+});
+
+test('GitHub and JUnit reports carry no control, line-separator or bidi character (ESC, NUL, U+202E, U+2028 reached them raw); CR and LF stay encoded', async () => {
+  const { githubReport } = await import('../src/emit/reports/github.js');
+  const { junitReport } = await import('../src/emit/reports/junit.js');
+  const value = 'List x\nline2 \u001b[31mRED\u202eevil\u0000nul\u2028ls';
+  const f = { rule: 'title-mismatch', severity: 'warning', context: 'page', subject: 'a.md', field: 'title', message: `Title ${value}`, fingerprint: '0123456789abcdef', sides: [{ file: 'a.md', line: 1, column: 1, version: null, value }] } as unknown as Finding;
+  const g = githubReport([f]);
+  assert.doesNotMatch(g, /[\u0000\u001b\u202e\u2028]/);
+  assert.match(g, /Title List x%0Aline2 \?\[31mRED\?evil\?nul\?ls/);
+  const j = junitReport([f]);
+  assert.doesNotMatch(j, /[\u0000\u001b\u202e\u2028]/);
+});

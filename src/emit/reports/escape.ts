@@ -32,6 +32,11 @@ export function html(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** Control, line-separator and bidi characters other than CR, LF and tab as `?` (github and junit, which escape CR/LF their own way). */
+export function inertControls(s: string): string {
+  return s.replace(CONTROL, (c) => (c === '\n' || c === '\r' || c === '\t' ? c : '?'));
+}
+
 /** Terminal text: one line, no escape sequences (controls shown as `?`, line breaks and tabs as spaces). */
 export function text(s: string): string {
   return s.replace(CONTROL, (c) => (c === '\n' || c === '\r' || c === '\t' ? ' ' : '?'));

@@ -64,9 +64,9 @@ export function renderReport(format: Format, data: ReportData, reportDir: string
     case 'markdown': return markdownReport(d, reportDir, opts.title, { all: !!opts.all, groupBy: opts.groupBy, hidden, oldReportDir: opts.oldReportDir });
     case 'json': return toJson(d);
     case 'sarif': return jsonInert(toJson(sarifReport(d.findings, ALL_RULES, d.tool.version, { suppressed: opts.suppressed, pathPrefix: opts.pathPrefix, diagnostics: d.diagnostics })));
-    case 'html': return htmlReport(d, opts.title, { hidden, reportDir, all: !!opts.all, oldReportDir: opts.oldReportDir });
+    case 'html': return htmlReport(d, opts.title, { hidden, reportDir, all: !!opts.all, oldReportDir: opts.oldReportDir, unread: d.diagnostics.filter((x) => x.severity === 'error') });
     case 'github': return githubReport(d.findings, opts.pathPrefix, opts.oldPathPrefix, d.diagnostics.filter((x) => x.severity === 'error'));
-    case 'junit': return junitReport(d.findings, opts.pathPrefix, undefined, opts.oldPathPrefix);
+    case 'junit': return junitReport(d.findings, opts.pathPrefix, undefined, opts.oldPathPrefix, d.diagnostics.filter((x) => x.severity === 'error'));
   }
 }
 

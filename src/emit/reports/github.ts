@@ -7,13 +7,14 @@
  * start a command of its own.
  */
 import { sideTag, type Finding } from '../../checks/types.js';
+import { inertControls } from './escape.js';
 import type { Diagnostic } from '../../model/schema.js';
 import { joinPrefix, sidePath } from './sarif.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return inertControls(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 function escapeProperty(s: string): string {

@@ -8,7 +8,8 @@
  * and is put on the page with textContent only, so nothing from a page can run.
  */
 import type { ReportData } from './report-data.js';
-import { uriPath } from './escape.js';
+import { html as escapeHtml, uriPath } from './escape.js';
+import type { Diagnostic } from '../../model/schema.js';
 
 function jsonForScript(v: unknown): string {
   return JSON.stringify(v).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029').replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
@@ -123,7 +124,14 @@ function linkBase(dir = '.'): string {
   return rel && rel !== '.' ? uriPath(rel) + '/' : '';
 }
 
-export function htmlReport(d: ReportData, title = 'docmodel reconciliation report', opts: { hidden?: number; reportDir?: string; all?: boolean; oldReportDir?: string } = {}): string {
+/** Pages not read (error diagnostics, which --fail-on error counts), listed as the text and GitHub reports list them; escaped here, no script. */
+function unreadSection(unread: readonly Diagnostic[], base: string): string {
+  if (!unread.length) return '';
+  const items = unread.map((d) => `<li><a href="${escapeHtml(base + uriPath(d.src.file))}">${escapeHtml(`${d.src.file}:${d.src.line}`)}</a> ${escapeHtml(d.message)} <code>${escapeHtml(d.rule)}</code></li>`);
+  return `<section id="unread"><h2>Not read (${unread.length} error diagnostic(s), counted as errors by --fail-on)</h2><ul>${items.join('')}</ul></section>\n`;
+}
+
+export function htmlReport(d: ReportData, title = 'docmodel reconciliation report', opts: { hidden?: number; reportDir?: string; all?: boolean; oldReportDir?: string; unread?: readonly Diagnostic[] } = {}): string {
   // reportDir: the docs root as seen from the report's directory; page links are relative to it (oldReportDir: drift's old snapshot, for its sides).
   const base = linkBase(opts.reportDir);
   const withFindings = new Set(d.findings.flatMap((f) => [f.subject, ...(f.instances ?? []).map((i) => i.subject)]));
@@ -139,7 +147,7 @@ export function htmlReport(d: ReportData, title = 'docmodel reconciliation repor
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'">
 <title>${title.replace(/[<&>"]/g, '')}</title><style>${STYLE}</style></head>
 <body><h1>${title.replace(/[<&>"]/g, '')}</h1><p id="summary"></p>
-<div class="counts" id="counts"></div>
+${unreadSection(opts.unread ?? [], base)}<div class="counts" id="counts"></div>
 <div id="filters"><label>Search <input id="q" type="search" size="30"></label>
 <label>Severity <select id="severity"><option value="">all</option><option value="error">error</option><option value="warning">warning</option><option value="info">info</option></select></label>
 <label>Rule <select id="rule"><option value="">all</option></select></label>

@@ -4,15 +4,18 @@
  * test case. Text is XML-escaped and characters XML 1.0 cannot carry are replaced.
  */
 import { sideTag, type Finding } from '../../checks/types.js';
-import { sidePath } from './sarif.js';
+import { joinPrefix, sidePath } from './sarif.js';
+import type { Diagnostic } from '../../model/schema.js';
 
 function xml(s: string): string {
   return s
     .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '?')
+    // Line separators and bidi controls too (text that reads otherwise than it is), as every report does.
+    .replace(/[\u2028\u2029\u202a-\u202e\u2066-\u2069\u007f-\u009f]/g, '?')
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-export function junitReport(findings: Finding[], pathPrefix = '', name = 'docmodel', oldPathPrefix = ''): string {
+export function junitReport(findings: Finding[], pathPrefix = '', name = 'docmodel', oldPathPrefix = '', unread: readonly Diagnostic[] = []): string {
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
     const s = f.sides[0];
@@ -21,8 +24,18 @@ export function junitReport(findings: Finding[], pathPrefix = '', name = 'docmod
     if (!byFile.has(file)) byFile.set(file, []);
     byFile.get(file)!.push(f);
   }
-  const L = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${xml(name)}" tests="${Math.max(1, findings.length)}" failures="${findings.length}">`];
-  if (!findings.length) {
+  const failures = findings.length + unread.length;
+  const L = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="${xml(name)}" tests="${Math.max(1, failures)}" failures="${failures}">`];
+  // Pages not read (error diagnostics, which --fail-on error counts): a failing test each, as the text and GitHub reports list them.
+  if (unread.length) {
+    L.push(`  <testsuite name="${xml(`${name}: not read`)}" tests="${unread.length}" failures="${unread.length}">`);
+    for (const d of unread) {
+      const file = joinPrefix(pathPrefix, d.src.file);
+      L.push(`    <testcase classname="${xml(file)}" name="${xml(`${d.rule}: ${file}`)}">`, `      <failure type="error" message="${xml(d.message)}">${xml(`${file}:${d.src.line}:${d.src.column} error ${d.message} (${d.rule})`)}</failure>`, '    </testcase>');
+    }
+    L.push('  </testsuite>');
+  }
+  if (!failures) {
     L.push(`  <testsuite name="${xml(name)}" tests="1" failures="0">`, `    <testcase classname="${xml(name)}" name="reconciliation"/>`, '  </testsuite>');
   }
   for (const file of [...byFile.keys()].sort()) {

@@ -7,6 +7,7 @@
  */
 import type { Finding } from '../../checks/types.js';
 import type { RuleDescriptor } from '../../checks/types.js';
+import { createHash } from 'node:crypto';
 import { SARIF_FINGERPRINT_KEY, type SuppressedFinding } from '../../checks/suppress.js';
 import { uriPath } from './escape.js';
 import type { Diagnostic } from '../../model/schema.js';
@@ -99,11 +100,17 @@ export function sarifReport(findings: Finding[], rules: readonly RuleDescriptor[
     ...('suppression' in f ? { suppressions: [{ kind: f.suppression.kind, status: 'accepted', justification: f.suppression.justification }] } : {}),
   }));
   // Diagnostics: what reading and extraction could not turn into facts, each at its position.
+  // A diagnostic's fingerprint: rule, page and message, not the line (a line added above re-keyed it, closing and reopening
+  // its alert); the same message twice on a page is numbered (five query-option-not-supported of one line shared one).
+  const seen = new Map<string, number>();
   for (const x of diagnostics) {
+    const base = `${x.rule}:${x.src.file}:${createHash('sha1').update(x.message).digest('hex').slice(0, 16)}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
     results.push({
       ruleId: x.rule, ruleIndex: index.get(x.rule)!, level: LEVEL[x.severity], message: { text: x.message },
       locations: [location({ file: x.src.file, line: x.src.line, column: x.src.column, version: null, value: '' })],
-      relatedLocations: [], partialFingerprints: { [SARIF_FINGERPRINT_KEY]: `${x.rule}:${x.src.file}:${x.src.line}:${x.src.column}` },
+      relatedLocations: [], partialFingerprints: { [SARIF_FINGERPRINT_KEY]: n > 1 ? `${base}:${n}` : base },
       properties: { context: 'page', subject: x.src.file, field: 'diagnostic' },
     });
   }
