@@ -15,7 +15,7 @@ export const rule: ModelRule = {
   summary: 'A request header is documented on some pages of an operation and not on others',
   description:
     'Each header named by any page of the operation is checked on every page that has a request-headers table. A header missing from one page (Content-Type on a PATCH, say) leaves its readers without it — except Content-Type on a GET, DELETE or HEAD whose pages document no request body, which then sends none: the message says the pages that list it are the ones to mend.',
-  example: { before: 'page A: Authorization, Content-Type\npage B: Authorization, Accept', after: 'both: Authorization, Content-Type (Accept where it applies)' },
+  example: { before: 'page A: Authorization, Content-Type\npage B: Authorization, Accept', after: 'both: Authorization, Content-Type, Accept (the same headers on every page of the call)' },
   fixture: {
     before: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Content-Type', 'application/json']])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.']])) },
     after: { 'v1.0/api/a.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Content-Type', 'application/json']])), 'v1.0/api/b.md': opPage('Update widget', 'PATCH', '/widgets/{id}', headersSection([['Authorization', 'Bearer {token}. Required.'], ['Content-Type', 'application/json']])) },
