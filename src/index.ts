@@ -188,7 +188,7 @@ function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?:
   let baseline = baselineSet(o.baseline);
   let baselineUpdate: CheckResult['baselineUpdate'];
   if (o.updateBaseline !== undefined) {
-    const current = applyPolicy(a.findings, a.pages, { rules: o.rules, suppressions, only: pages }).findings;
+    const current = applyPolicy(a.findings, a.model.documents, { rules: o.rules, suppressions, only: pages }).findings;
     let previous: Baseline = new Map();
     if (existsSync(o.updateBaseline)) { try { previous = loadBaseline(o.updateBaseline); } catch { /* unreadable: replaced */ } }
     const file = baselineFile(current, toolVersion());
@@ -197,7 +197,7 @@ function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?:
     baseline = now;
     baselineUpdate = { file: o.updateBaseline, total: now.size, added: [...now.keys()].filter((x) => !previous.has(x)).length, pruned: [...previous.keys()].filter((x) => !now.has(x)).length };
   }
-  const p = applyPolicy(a.findings, a.pages, { rules: o.rules, suppressions, baseline, only: pages });
+  const p = applyPolicy(a.findings, a.model.documents, { rules: o.rules, suppressions, baseline, only: pages });
   a.suppressed = p.suppressed;
   let data = reportData(a.model, p.findings, toolVersion(), a.runDiagnostics);
   if (pages) data = limitReport(data, pages);

@@ -44,6 +44,10 @@ test('rules, emitters and reports never import a source adapter', () => {
   assert.deepEqual(violations(['src/checks', 'src/emit'], /^src\/sources\//), []);
 });
 
+test('checks never import an output: data flows from the checks to the emitters (the metadata comparison imported the TypeScript emitter\'s pickSource)', () => {
+  assert.deepEqual(violations(['src/checks'], /^src\/emit\//), []);
+});
+
 test('the model depends on nothing but itself and utilities', () => {
   assert.deepEqual(violations(['src/model'], /^src\/(sources|checks|emit|pipeline|cli)\//), []);
 });

@@ -11,7 +11,7 @@
  *    narrowed per-resource tables to the variant's path), with its permission type.
  */
 import type { ApiModel, MergedProperty } from '../../model/types.js';
-import { pickSource } from '../../emit/ts/models.js';
+import { pickSource } from '../../model/pick-source.js';
 import type { DocsPermission, DocsSide, DocsType, DSrc } from './docs-side.js';
 import { typeLookup, typePage } from '../../model/type-lookup.js';
 import { linksOwnValues } from '../../model/primitives.js';

@@ -18,7 +18,7 @@ import { isPrimitiveName } from '../../model/primitives.js';
 import { bodyOnOtherStatus } from '../../model/status.js';
 import type { ApiVersion, PermissionName, Src, TypeRef } from '../../model/schema.js';
 import type { Finding } from '../../checks/types.js';
-import { pickSource } from '../ts/models.js';
+import { pickSource } from '../../model/pick-source.js';
 import type { NFindingRef, NOperation, NParameter, NPermissions, NProperty, NRequestBody, NSrc, NTypeRef, NVersion } from './neutral.js';
 
 /** OData system query options a page's prose may name. */
