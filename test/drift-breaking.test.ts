@@ -265,7 +265,12 @@ test('drift: a path the same page corrected by inserting a segment, already docu
 test('drift: a type\'s "not documented" side is the page named after the type, not another page documenting it (labels d159, d370)', () => {
   // 2020-05 documents v1.0 user on user.md and intune-shared-user.md; employeeHireDate was added to user.md.
   const f = changes.find((x) => x.subject === 'v1.0 microsoft.graph.user' && x.field === 'properties.employeeHireDate')!;
-  assert.deepEqual(f.sides.map((s) => `${s.snapshot} ${s.file}:${s.line} ${s.value}`), ['old v1.0/resources/user.md:10 not documented', 'new v1.0/resources/user.md:151 DateTimeOffset']);
+  // An addition's first side is the new row, where a GitHub annotation or a SARIF result can place it in the checked-out tree
+  // (it was the old page's title line, which neither could: 1,684 additions of 2020-05 → 2021-07).
+  assert.deepEqual(f.sides.map((s) => `${s.snapshot} ${s.file}:${s.line} ${s.value}`), ['new v1.0/resources/user.md:151 DateTimeOffset', 'old v1.0/resources/user.md:10 not documented']);
+  const additions = changes.filter((x) => /(?:was added|newly listed|member\(s\) added|request-body property \S+ was added)/.test(x.message) && x.sides.some((y) => y.snapshot === 'new'));
+  assert.equal(additions.length, 112);
+  assert.deepEqual(additions.filter((x) => x.sides[0]!.snapshot !== 'new').map((x) => x.message), []);
 });
 
 test('drift: a row made a collection of its own type whose old description already said "A list of" is not breaking (label d294, misdescribed before)', () => {

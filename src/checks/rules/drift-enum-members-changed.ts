@@ -53,7 +53,7 @@ export const rule: DriftRule = {
         : valueUses.get(`${ea.version} ${memberKey(added[0]!.name)}`)?.find((u) => u.values.size === nb.size && all.every((x) => u.values.has(x)));
       const why = sentinel ? ' (evolvable enum: it already had unknownFutureValue)' : prose ? ` (evolvable enum: ${prose.file}:${prose.line} says "${prose.text}")` : used ? ` (evolvable enum: ${used.file}:${used.line} already listed unknownFutureValue among the values of ${used.property})`
         : listed ? ` to the table (${listed.file}:${listed.line} already listed ${added.length === 1 ? 'it' : 'them'} among the values of ${listed.property})` : '';
-      if (added.length) out.push(change(this, !why, ea.version, subject, 'members.added', `${subject}: member(s) added: ${added.map((x) => x.name).join(', ')}${why}`, [sideA, ...memberSides(eb, added, sideB)], ['added']));
+      if (added.length) out.push(change(this, !why, ea.version, subject, 'members.added', `${subject}: member(s) added: ${added.map((x) => x.name).join(', ')}${why}`, [...memberSides(eb, added, sideB), sideA], ['added']));
       if (removed.length) {
         // A removed member's old side is where that member was documented; a page the new snapshot no
         // longer has, while the enum is documented elsewhere, is named in the message.

@@ -108,7 +108,7 @@ export const rule: DriftRule = {
         const partners = [...new Set(required.flatMap((x) => [...partnersOf.get(x)!]))].sort();
         out.push(change(this, true, va.version, subject, 'permissions.required', `${k}: permission(s) now required together with ${partners.join(', ')}, which the old page listed alone: ${required.join(', ')}`, sidesAt(partners, required), ['required']));
       }
-      if (added.length) out.push(change(this, false, va.version, subject, 'permissions.added', `${k}: permission(s) newly listed: ${added.join(', ')}`, sidesAt([], added), ['added']));
+      if (added.length) out.push(change(this, false, va.version, subject, 'permissions.added', `${k}: permission(s) newly listed: ${added.join(', ')}`, sidesAt([], added).reverse(), ['added']));
       for (const [type, { was, now }] of supported) {
         const typeText = was.typeText.replace(/\s+/g, ' ').trim();
         const names = choices(now).join(', ');

@@ -35,7 +35,7 @@ export const rule: DriftRule = {
         const required = p.required === true && !createOnly && !before;
         out.push(change(this, required, vb.version, k.slice(k.indexOf(' ') + 1), `requestBody.${p.name}`,
           `${k}: request-body property ${p.name} was added${required ? ' as required' : ''}${before ? ' to the table (the old page\'s example already sent it)' : ''}`,
-          [sideOf(va.doc, va.doc.requestBody!.src, before ? 'sent by the example, not in the table' : 'not documented'), sideOf(vb.doc, p.src, p.required === true && !createOnly ? 'required' : 'documented')], [p.name]));
+          [sideOf(vb.doc, p.src, p.required === true && !createOnly ? 'required' : 'documented'), sideOf(va.doc, va.doc.requestBody!.src, before ? 'sent by the example, not in the table' : 'not documented')], [p.name]));
       }
     }
     return out;

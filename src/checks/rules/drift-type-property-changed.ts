@@ -214,7 +214,7 @@ export const rule: DriftRule = {
           continue;
         }
         // The new side's type as its row states it, cardinality included (label d694: "String collection", not "String").
-        out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added${q.sources.every((x) => x.origin === 'json-representation') ? ' (only as a key of the JSON representation: no table row documents it)' : ''}`, [sideOf(at.doc, at.src, 'not documented'), sideOf(sb.doc, sb.src, typeText(sb))], [q.name, 'added']));
+        out.push(change(this, false, tb.version, subject, `properties.${q.name}`, `${subject}.${q.name} was added${q.sources.every((x) => x.origin === 'json-representation') ? ' (only as a key of the JSON representation: no table row documents it)' : ''}`, [sideOf(sb.doc, sb.src, typeText(sb)), sideOf(at.doc, at.src, 'not documented')], [q.name, 'added']));
       }
     }
     return out;
