@@ -38,7 +38,7 @@ import type { Finding } from './checks/types.js';
 import type { PageIR, Severity } from './sources/graph-markdown/ir/schema.js';
 import { InputError } from './sources/graph-markdown/ingest/walk.js';
 import { Value } from '@sinclair/typebox/value';
-import { ApiModelJson } from './model/schema.js';
+import { ApiModelJson, type Document } from './model/schema.js';
 
 export type { Finding, Side, Rule, RuleContext } from './checks/types.js';
 export type { PageIR, Severity, Diagnostic, Src } from './sources/graph-markdown/ir/schema.js';
@@ -182,13 +182,16 @@ function baselineSet(b: CheckOptions['baseline']): Baseline | undefined {
 }
 
 /** `oldDocsRoot`: drift's old snapshot, whose sides' links start there. */
-function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?: ChangedFiles, oldDocsRoot?: string): CheckResult {
+function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?: ChangedFiles, old?: { docsRoot: string; documents: Document[] }): CheckResult {
+  const oldDocsRoot = old?.docsRoot;
+  // Suppressions by page annotation may sit on pages of either tree (drift).
+  const policyDocuments = old ? [...old.documents, ...a.model.documents] : a.model.documents;
   const pages = changed ? affectedPages(a.pages, changed) : undefined;
   const suppressions = suppressionList(o.suppressions);
   let baseline = baselineSet(o.baseline);
   let baselineUpdate: CheckResult['baselineUpdate'];
   if (o.updateBaseline !== undefined) {
-    const current = applyPolicy(a.findings, a.model.documents, { rules: o.rules, suppressions, only: pages }).findings;
+    const current = applyPolicy(a.findings, policyDocuments, { rules: o.rules, suppressions, only: pages }).findings;
     let previous: Baseline = new Map();
     if (existsSync(o.updateBaseline)) { try { previous = loadBaseline(o.updateBaseline); } catch { /* unreadable: replaced */ } }
     const file = baselineFile(current, toolVersion());
@@ -197,9 +200,9 @@ function finishCheck(a: AnalyzeResult, o: CheckOptions, title: string, changed?:
     baseline = now;
     baselineUpdate = { file: o.updateBaseline, total: now.size, added: [...now.keys()].filter((x) => !previous.has(x)).length, pruned: [...previous.keys()].filter((x) => !now.has(x)).length };
   }
-  const p = applyPolicy(a.findings, a.model.documents, { rules: o.rules, suppressions, baseline, only: pages });
+  const p = applyPolicy(a.findings, policyDocuments, { rules: o.rules, suppressions, baseline, only: pages });
   a.suppressed = p.suppressed;
-  let data = reportData(a.model, p.findings, toolVersion(), a.runDiagnostics);
+  let data = reportData(a.model, p.findings, toolVersion(), a.runDiagnostics, old && { oldDocuments: old.documents });
   if (pages) data = limitReport(data, pages);
   // Counted as reported: one per root cause (a grouped finding counts once).
   const counts = { error: 0, warning: 0, info: 0 };
@@ -399,9 +402,8 @@ export async function drift(oldTree: string, newTree: string, o: DriftOptions = 
   const newA = await analyzeParallel([newTree], { workers: o.workers, cache: newCache, requirePages: o.requirePages, onProgress: progress && ((d, t) => { total.doneNew = d; total.new = t; progress(); }) });
   newCache?.save();
   const findings = driftRules({ old: oldA.model, new: newA.model });
-  // Suppressions by page annotation may sit on pages of either tree.
-  const combined: AnalyzeResult = { ...newA, model: { ...newA.model, operations: [] }, findings, pages: [...oldA.pages, ...newA.pages] };
-  const r = finishCheck(combined, o, 'docmodel drift report', undefined, oldA.docsRoot);
+  const combined: AnalyzeResult = { ...newA, model: { ...newA.model, operations: [] }, findings };
+  const r = finishCheck(combined, o, 'docmodel drift report', undefined, { docsRoot: oldA.docsRoot, documents: oldA.model.documents });
   r.data.summary.pages = newA.pages.length;
   r.data.summary.operations = newA.model.operations.length;
   return { ...r, analysis: newA, old: oldA, oldDocsRoot: oldA.docsRoot };

@@ -288,3 +288,12 @@ test('drift: a key only a JSON sample names, another spelling of a row of its ta
   // chatmessage.md 2020-05: "deleted" only in the JSON (deletedDateTime in the table does not end with it): its removal stays.
   assert.deepEqual(flag(/^microsoft\.graph\.chatmessage\.deleted was removed/, 'beta'), ['breaking warning: microsoft.graph.chatmessage.deleted was removed']);
 });
+
+test('drift report: a change whose first side is a page the new tree no longer has is routed by that page\'s ms.prod (it went to the folder "v1.0/resources"); the report carries no page diagnostic but the new tree\'s pages not read', async () => {
+  const { drift: driftCommand } = await import('../src/index.js');
+  const r = await driftCommand(join(D, '2020-05'), join(D, '2021-07'), { workers: 0 });
+  const f = r.data.findings.find((x) => x.subject === 'v1.0 microsoft.graph.deviceenrollmentfailurereason')!;
+  assert.deepEqual([f.sides[0]!.snapshot, f.sides[0]!.file, f.area, f.author], ['old', 'v1.0/resources/intune-troubleshooting-deviceenrollmentfailurereason.md', 'Intune', 'dougeby']);
+  assert.deepEqual(r.data.diagnostics.filter((d) => d.severity !== 'error'), []);
+  assert.ok(r.analysis.pages.some((p) => p.diagnostics.some((d) => d.severity !== 'error')), 'the new tree has diagnostics, which the drift report leaves to check');
+});

@@ -1588,7 +1588,7 @@ test('session 39 held-out drift draw: a primitive changed to one with the same J
   // d660: application.tokenEncryptionKeyId String → Guid — a key id written as a string either way
   assert.deepEqual(one(/tokenEncryptionKeyId/), ['false microsoft.graph.application.tokenEncryptionKeyId: String → Guid (narrowed: a Guid is a string, and every one a String holds) | String / Guid']);
   // d694: the added row says "String collection"
-  assert.deepEqual(one(/targetedPackageIds/), ['false microsoft.graph.androiddeviceownervpnconfiguration.targetedPackageIds was added | not documented / String collection']);
+  assert.deepEqual(one(/targetedPackageIds/), ['false microsoft.graph.androiddeviceownervpnconfiguration.targetedPackageIds was added | String collection / not documented']);
   // d687: rangeborder-list.md gives the longer form by id and by path
   assert.deepEqual(one(/^v1\.0 GET \/workbook\/names\//).map((x) => x.split(' | ')[0]), ['false v1.0 GET /workbook/names/{name-id}/range/format/borders is now documented as GET /users/{user-id}/drive/items/{item-id}/workbook/names/{name-id}/range/format/borders and as GET /users/{user-id}/drive/root:/{item-path}:/workbook/names/{name-id}/range/format/borders (same operation, other path form)']);
   // Widening still breaks a client typed by the old docs (Guid → String: approleAssignment.id, d149; Int32 → Int64); narrowing does not
@@ -1816,7 +1816,7 @@ test('drift: a body row the old page\'s own example already sent is the table ca
   const { o, n } = snapshots('s43e');
   const found = drift({ old: o.model, new: n.model });
   assert.deepEqual(found.filter((f) => f.rule === 'drift-request-property-added' && f.field === 'requestBody.scriptContent').map((f) => `${f.breaking} ${f.message} @ ${f.sides.map((s) => `${s.line}:${s.value}`).join(' ')}`), [
-    'false beta POST /deviceManagement/deviceManagementScripts: request-body property scriptContent was added to the table (the old page\'s example already sent it) @ 48:sent by the example, not in the table 58:documented',
+    'false beta POST /deviceManagement/deviceManagementScripts: request-body property scriptContent was added to the table (the old page\'s example already sent it) @ 58:documented 48:sent by the example, not in the table',
   ]);
   // Each old request line is paired with the new one of its own path, which now writes the parameters (session 44: the
   // /reports/… line was paired with /print/reports/… on a tie, label d1145, misdescribed: "is now documented as GET /print/…").
@@ -1855,7 +1855,7 @@ test('resource: "inherits all the properties from [X]", "inherits the properties
 test('response: a bare 2xx code in a sentence that calls it success is the success status ("If successful, this method returns a 200 response code", user-list-devices.md, extraction round 45 x1271, missed before; "If the request is successful, this method returns a `204` status code", site-unfollow.md, whose next item\'s `207` for an error joins it as after a phrased code, and alone is none), and "```204,No Content```" is a code with its phrase (dynamics-taxgroups-delete.md)', () => {
   const statuses = (dir: string, rel: string) => processFile(join(DIR, dir, rel), rel).response?.statuses.map((x) => `${x.code} ${x.text} :${x.src.line}`);
   assert.deepEqual(statuses('2020-05-s44c', 'beta/api/user-list-devices.md'), ['200 OK :49']);
-  assert.deepEqual(statuses('2021-07-s44a', 'v1.0/api/site-unfollow.md'), ['204 No Content :44', '207 Multi-Status :44']);
+  assert.deepEqual(statuses('2021-07-s44a', 'v1.0/api/site-unfollow.md'), ['204 No Content :44', '207 Multi-Status :45']);
   // Alone, the error item's code is no success status.
   const dir = tempTree({ 'v1.0/api/a.md': readFileSync(join(DIR, '2021-07-s44a/v1.0/api/site-unfollow.md'), 'utf8').replace('* If the request is successful, this method returns a `204` status code with no content.', '') });
   assert.deepEqual(processFile(join(dir, 'v1.0/api/a.md'), 'v1.0/api/a.md').response?.statuses, []);
@@ -1968,8 +1968,8 @@ test('drift-type-property-changed: a property added only as a key of the new JSO
   const { o, n } = snapshots('s45d');
   const found = drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-type-property-changed' && /JSON/.test(f.message));
   assert.deepEqual(found.map((f) => `${f.message} @ ${f.sides.map((s) => s.line).join(' ')}`), [
-    'microsoft.graph.educationuser.officeLocation was added (only as a key of the JSON representation: no table row documents it) @ 10 135',
-    'microsoft.graph.educationuser.refreshTokensValidFromDateTime was added (only as a key of the JSON representation: no table row documents it) @ 10 142',
+    'microsoft.graph.educationuser.officeLocation was added (only as a key of the JSON representation: no table row documents it) @ 135 10',
+    'microsoft.graph.educationuser.refreshTokensValidFromDateTime was added (only as a key of the JSON representation: no table row documents it) @ 142 10',
   ]);
 });
 
@@ -2104,12 +2104,12 @@ test('request headers: "Required" with two neighbouring letters swapped is still
 test('drift-type-property-changed: a row the new page adds for a property the old snapshot\'s calls already reached is a row the page gained, with the old call as a side (team.photo: 2020-05 had GET /teams/{id}/photo and GET /teams/{id} returning a team; label d1581, false before: "was added"); rows for properties no old call reached are still "added"', () => {
   const { o, n } = snapshots('s47c');
   assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-type-property-changed').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
-    'microsoft.graph.team.createdDateTime was added @ beta/resources/team.md:10 beta/resources/team.md:67',
-    'microsoft.graph.team.isMembershipLimitedToOwners was added @ beta/resources/team.md:10 beta/resources/team.md:66',
-    'microsoft.graph.team.members was added @ beta/resources/team.md:10 beta/resources/team.md:85',
-    'microsoft.graph.team.permissionGrants was added @ beta/resources/team.md:10 beta/resources/team.md:92',
+    'microsoft.graph.team.createdDateTime was added @ beta/resources/team.md:67 beta/resources/team.md:10',
+    'microsoft.graph.team.isMembershipLimitedToOwners was added @ beta/resources/team.md:66 beta/resources/team.md:10',
+    'microsoft.graph.team.members was added @ beta/resources/team.md:85 beta/resources/team.md:10',
+    'microsoft.graph.team.permissionGrants was added @ beta/resources/team.md:92 beta/resources/team.md:10',
     'microsoft.graph.team.photo gained a row on the type\'s page; the old snapshot\'s calls already reached it (GET /teams/{id}/photo) @ beta/resources/team.md:10 beta/resources/team.md:88 beta/api/team-get-photo.md:48',
-    'microsoft.graph.team.tags was added @ beta/resources/team.md:10 beta/resources/team.md:93',
+    'microsoft.graph.team.tags was added @ beta/resources/team.md:93 beta/resources/team.md:10',
   ]);
 });
 
@@ -2139,7 +2139,7 @@ test('permissions: request lines under a lead-in naming one permission type ("�
   ]);
   // The application-only call: only its Application row's change is reported, the old side at the old Application row (session 48, label d1827: not the "Not Supported." row above it).
   assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
-    'v1.0 GET /communications/onlineMeetings: permission(s) newly listed: OnlineMeetings.ReadWrite.All @ v1.0/api/onlinemeeting-get.md:26 v1.0/api/onlinemeeting-get.md:25',
+    'v1.0 GET /communications/onlineMeetings: permission(s) newly listed: OnlineMeetings.ReadWrite.All @ v1.0/api/onlinemeeting-get.md:25 v1.0/api/onlinemeeting-get.md:26',
   ]);
 });
 
@@ -2166,7 +2166,7 @@ test('drift-permission-changed: a side that does not name the finding\'s permiss
   assert.deepEqual(drift({ old: o.model, new: n.model }).filter((f) => f.rule === 'drift-permission-changed').map((f) => `${f.message} @ ${f.sides.map((s) => `${s.file}:${s.line}`).join(' ')}`), [
     'v1.0 PATCH /teams/{team-id}: permission(s) no longer listed: Group.Read.All @ v1.0/api/team-update.md:26 v1.0/api/team-update.md:26',
     'beta GET /external/connections/{connection-id}: permission(s) no longer listed: ExternalItem.ReadWrite.All @ beta/api/externalconnection-get.md:28 beta/api/externalconnectors-externalconnection-get.md:26',
-    'beta GET /external/connections/{connection-id}: permission(s) newly listed: ExternalConnection.ReadWrite.OwnedBy @ beta/api/externalconnection-get.md:28 beta/api/externalconnectors-externalconnection-get.md:26',
+    'beta GET /external/connections/{connection-id}: permission(s) newly listed: ExternalConnection.ReadWrite.OwnedBy @ beta/api/externalconnectors-externalconnection-get.md:26 beta/api/externalconnection-get.md:28',
     'v1.0 PATCH /teams/{team-id}: permission(s) newly listed: Directory.ReadWrite.All, TeamSettings.ReadWrite.All, TeamSettings.ReadWrite.Group @ v1.0/api/team-update.md:24 v1.0/api/team-update.md:24',
   ]);
 });
@@ -2357,7 +2357,7 @@ test('drift: a permission type the old page said "Not supported." for and the ne
     // The Application row said "Not supported." (:25); Directory.ReadWrite.All was the Delegated row's (:23).
     'false permissions.application | beta POST /applications/{application-id}/synchronization/templates: Application now supported, with Application.ReadWrite.OwnedBy, Directory.ReadWrite.All (the old page listed none) | old beta/api/synchronization-synchronizationtemplate-post.md:25 none listed (not supported) ; new beta/api/synchronization-synchronizationtemplate-post.md:25 Application.ReadWrite.OwnedBy, Directory.ReadWrite.All',
     // Application.Read.All is new in the Delegated (work) and Application rows too: still newly listed; User.Read only in the personal row.
-    'false permissions.added | v1.0 GET /applications: permission(s) newly listed: Application.Read.All | old v1.0/api/application-list.md:22 Application.ReadWrite.All, Directory.AccessAsUser.All, Directory.Read.All, Directory.ReadWrite.All ; new v1.0/api/application-list.md:25 Application.Read.All, Application.ReadWrite.All, Directory.AccessAsUser.All, Directory.Read.All, User.Read',
+    'false permissions.added | v1.0 GET /applications: permission(s) newly listed: Application.Read.All | new v1.0/api/application-list.md:25 Application.Read.All, Application.ReadWrite.All, Directory.AccessAsUser.All, Directory.Read.All, User.Read ; old v1.0/api/application-list.md:22 Application.ReadWrite.All, Directory.AccessAsUser.All, Directory.Read.All, Directory.ReadWrite.All',
     'false permissions.delegatedPersonal | v1.0 GET /applications: Delegated (personal Microsoft account) now supported, with Application.Read.All and User.Read, Application.ReadWrite.All and User.Read (the old page listed none) | old v1.0/api/application-list.md:23 none listed (not supported) ; new v1.0/api/application-list.md:26 Application.Read.All and User.Read, Application.ReadWrite.All and User.Read',
   ]);
 });

@@ -31,11 +31,15 @@ export function areaOf(file: string | undefined, byFile: Map<string, Document>):
 }
 
 /** Area and author on every finding and instance; findings in rank order. */
-export function routeFindings(findings: Finding[], documents: Document[]): Finding[] {
+export function routeFindings(findings: Finding[], documents: Document[], oldDocuments: Document[] = []): Finding[] {
   const byFile = new Map(documents.map((d) => [d.file, d] as const));
+  // Drift: a side of the old snapshot is that tree's page (a page the new tree no longer has keeps its ms.prod: a removal
+  // on a deleted Intune page was routed to the folder "v1.0/resources").
+  const oldByFile = new Map(oldDocuments.map((d) => [d.file, d] as const));
   const tag = (f: Finding): Finding => {
     // A metadata side is no page: a finding only the metadata has belongs to no area of the docs ('(tree)').
-    const r = areaOf(f.sides.find((s) => s.element === undefined)?.file ?? f.pages?.[0], byFile);
+    const side = f.sides.find((s) => s.element === undefined);
+    const r = areaOf(side?.file ?? f.pages?.[0], side?.snapshot === 'old' ? oldByFile : byFile);
     const out: Finding = { ...f, area: r.area };
     if (r.author) out.author = r.author; else delete out.author;
     if (f.instances) out.instances = f.instances.map(tag);
