@@ -86,3 +86,12 @@ test('corpus: a partial check of one changed user page gives the same findings f
   assert.ok(!partial.data.diagnostics.some((d) => d.rule === 'include-outside-root'));
   assert.ok(!partial.findings.some((f) => f.rule === 'operation-resource-missing' && /\buser\b/.test(f.message)));
 });
+
+test('a --changed-from list as git writes it: a path with a non-ASCII or quote character is quoted and escaped (it named no file, and the page was skipped as outside the root)', async () => {
+  const { readChangedList } = await import('../src/pipeline/partial.js');
+  const { writeFileSync: write } = await import('node:fs');
+  const { join: joinPath } = await import('node:path');
+  const list = joinPath(tempDir('changed-'), 'changed.txt');
+  write(list, '"docs/api reference/v1.0/api/us\\303\\251r-get.md"\r\ndocs/plain.md\n"docs/a\\"b.md"\n"docs/not\\qgit"\n');
+  assert.deepEqual(readChangedList(list), ['docs/api reference/v1.0/api/usér-get.md', 'docs/plain.md', 'docs/a"b.md', '"docs/not\\qgit"']);
+});

@@ -28,7 +28,30 @@ export function readChangedList(file: string): string[] {
   } catch (e) {
     throw new InputError(`cannot read --changed-from list ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map(gitUnquote);
+}
+
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+/**
+ * A path as `git diff --name-only` writes one with a non-ASCII, quote or control character: in double quotes, C-style
+ * escapes, non-ASCII bytes in octal (`"docs/us\303\251r-get.md"` is `docs/usér-get.md`). Taken as written, it named no
+ * file and the page was skipped as outside the root. Any other line is the path itself.
+ */
+export function gitUnquote(line: string): string {
+  if (line.length < 2 || !line.startsWith('"') || !line.endsWith('"')) return line;
+  const bytes: number[] = [];
+  const body = line.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== '\\') { bytes.push(...Buffer.from(c, 'utf8')); continue; }
+    const oct = body.slice(i + 1, i + 4);
+    if (/^[0-7]{3}$/.test(oct)) { bytes.push(parseInt(oct, 8)); i += 3; continue; }
+    const e = body[i + 1];
+    if (e !== undefined && e in C_ESCAPES) { bytes.push(C_ESCAPES[e]!); i++; continue; }
+    return line; // not git's quoting: the line as written
+  }
+  return Buffer.from(bytes).toString('utf8');
 }
 
 /** The changed paths that concern the docs tree at `docsRoot` (deleted files included: they can break links). */
