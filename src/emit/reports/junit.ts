@@ -6,12 +6,12 @@
 import { sideTag, type Finding } from '../../checks/types.js';
 import { joinPrefix, sidePath } from './sarif.js';
 import type { Diagnostic } from '../../model/schema.js';
+import { inertControls } from './escape.js';
 
 function xml(s: string): string {
-  return s
+  // Controls, line separators and bidi characters as every report replaces them (escape.ts), then what XML 1.0 cannot carry.
+  return inertControls(s)
     .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '?')
-    // Line separators and bidi controls too (text that reads otherwise than it is), as every report does.
-    .replace(/[\u2028\u2029\u202a-\u202e\u2066-\u2069\u007f-\u009f]/g, '?')
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
